@@ -1,0 +1,843 @@
+/* Generated from openapi/gateway.yaml by scripts/generate.ts. Do not edit; run `npm run generate`. */
+export type paths = {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/endpoints/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listEndpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/endpoints/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getEndpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/gateway/routes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @deprecated */
+        get: operations["listLegacyRoutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/gateway/routes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @deprecated */
+        get: operations["getLegacyRoute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3.0/gateway/endpoint/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getEndpointV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3.0/gateway/route/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getTrafficRoute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/endpoints/{name}/invocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. */
+        post: operations["invokeEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gateway/{name}/invocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The same as `/endpoints/{name}/invocations` (the URL the endpoint list advertises). */
+        post: operations["invokeGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["openaiChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["openaiCompletions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/embeddings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["openaiEmbeddings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        Health: {
+            /** @constant */
+            status: "OK";
+        };
+        /** @enum {string} */
+        EndpointType: "llm/v1/chat" | "llm/v1/completions" | "llm/v1/embeddings";
+        Limit: {
+            calls: number;
+            renewal_period: string;
+            key: string | null;
+        };
+        Endpoint: {
+            name: string;
+            endpoint_type: components["schemas"]["EndpointType"];
+            model: {
+                name: string | null;
+                provider: string;
+            };
+            /** @description Relative URL of the endpoint's invocation route (`/gateway/{name}/invocations`). */
+            endpoint_url: string;
+            limit: components["schemas"]["Limit"] | null;
+        };
+        EndpointList: {
+            endpoints: components["schemas"]["Endpoint"][];
+            /** @description Pass as `page_token` to get the next page; null on the last page. */
+            next_page_token: string | null;
+        };
+        /** @description One request validation problem, in the shape MLflow (pydantic) uses. */
+        ValidationIssue: {
+            /** @description The rule that failed, e.g. `missing`, `type`, `minimum`. */
+            type: string;
+            /** @description Where the problem is, starting with `body`. */
+            loc: (string | number)[];
+            msg: string;
+            input?: unknown;
+        };
+        /** @description Error body of the MLflow-compatible routes. `detail` is a message, or for request validation a list of issues; `message` always holds one readable sentence naming the field and the rule. */
+        ErrorResponse: {
+            detail: string | components["schemas"]["ValidationIssue"][] | Record<string, never>;
+            message?: string;
+        };
+        LegacyRoute: {
+            name: string;
+            route_type: components["schemas"]["EndpointType"];
+            model: {
+                name: string | null;
+                provider: string;
+            };
+            route_url: string;
+            limit: components["schemas"]["Limit"] | null;
+        };
+        LegacyRouteList: {
+            routes: components["schemas"]["LegacyRoute"][];
+            next_page_token: string | null;
+        };
+        TrafficRoute: {
+            name: string;
+            task_type: components["schemas"]["EndpointType"];
+            destinations: {
+                name: string;
+                traffic_percentage: number;
+            }[];
+            routing_strategy: string;
+        };
+        TextContentPart: {
+            /** @constant */
+            type: "text";
+            text: string;
+        };
+        ImageContentPart: {
+            /** @constant */
+            type: "image_url";
+            image_url: {
+                url: string;
+                /** @enum {string|null} */
+                detail?: "auto" | "low" | "high" | null;
+            };
+        };
+        AudioContentPart: {
+            /** @constant */
+            type: "input_audio";
+            input_audio: {
+                data: string;
+                /** @enum {string} */
+                format: "wav" | "mp3";
+            };
+        };
+        ContentPart: components["schemas"]["TextContentPart"] | components["schemas"]["ImageContentPart"] | components["schemas"]["AudioContentPart"];
+        ToolCall: {
+            id: string;
+            /** @constant */
+            type: "function";
+            function: {
+                name: string;
+                /** @description The call's arguments as a JSON text. */
+                arguments: string;
+            };
+        };
+        ChatMessage: {
+            /** @description system, user, assistant or tool (developer is passed to providers that know it). */
+            role: string;
+            content?: string | components["schemas"]["ContentPart"][] | null;
+            tool_calls?: components["schemas"]["ToolCall"][];
+            tool_call_id?: string;
+            refusal?: string | null;
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Sampling temperature in the OpenAI range 0..2; providers with another range scale it. */
+        Temperature: number;
+        TopP: number;
+        /** @description Number of choices to generate. */
+        N: number;
+        /** @description Stop sequences. A bare string is accepted as a one-item list. */
+        Stop: string | string[];
+        MaxTokens: number;
+        FunctionDefinition: {
+            name: string;
+            description?: string;
+            /** @description A JSON Schema, passed to the provider whole (no keyword is dropped). */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            strict?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Tool: {
+            /** @constant */
+            type: "function";
+            function: components["schemas"]["FunctionDefinition"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Unified chat request. Keys not listed here (top_k, presence_penalty, response_format, seed, user, ...) are passed through to providers that accept them. */
+        ChatRequest: {
+            messages: components["schemas"]["ChatMessage"][];
+            temperature?: components["schemas"]["Temperature"];
+            top_p?: components["schemas"]["TopP"];
+            n?: components["schemas"]["N"];
+            stop?: components["schemas"]["Stop"];
+            max_tokens?: components["schemas"]["MaxTokens"];
+            stream?: boolean;
+            stream_options?: {
+                [key: string]: unknown;
+            };
+            /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
+            model?: string;
+            tools?: components["schemas"]["Tool"][];
+            /** @description "none", "auto", "required", or {"type":"function","function":{"name":...}}. */
+            tool_choice?: string | {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CompletionsRequest: {
+            prompt: string;
+            temperature?: components["schemas"]["Temperature"];
+            top_p?: components["schemas"]["TopP"];
+            n?: components["schemas"]["N"];
+            stop?: components["schemas"]["Stop"];
+            max_tokens?: components["schemas"]["MaxTokens"];
+            stream?: boolean;
+            stream_options?: {
+                [key: string]: unknown;
+            };
+            /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
+            model?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Other keys (encoding_format, dimensions, ...) are passed through. */
+        EmbeddingsRequest: {
+            input: string | string[] | number[] | number[][];
+            /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
+            model?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ResponseMessage: {
+            role: string;
+            content: string | components["schemas"]["ContentPart"][] | null;
+            tool_calls: components["schemas"]["ToolCall"][] | null;
+            refusal: string | null;
+        };
+        /** @description stop, length, tool_calls or content_filter (null while a stream is still going). */
+        FinishReason: string | null;
+        ChatChoice: {
+            index: number;
+            message: components["schemas"]["ResponseMessage"];
+            finish_reason: components["schemas"]["FinishReason"];
+        };
+        Usage: {
+            prompt_tokens: number | null;
+            completion_tokens: number | null;
+            total_tokens: number | null;
+        };
+        ChatResponse: {
+            id: string | null;
+            /** @constant */
+            object: "chat.completion";
+            created: number;
+            model: string;
+            choices: components["schemas"]["ChatChoice"][];
+            usage: components["schemas"]["Usage"];
+        };
+        CompletionsChoice: {
+            index: number;
+            text: string;
+            finish_reason: components["schemas"]["FinishReason"];
+        };
+        CompletionsResponse: {
+            id: string | null;
+            /** @constant */
+            object: "text_completion";
+            created: number;
+            model: string;
+            choices: components["schemas"]["CompletionsChoice"][];
+            usage: components["schemas"]["Usage"];
+        };
+        Embedding: {
+            /** @constant */
+            object: "embedding";
+            /** @description The vector, or a base64 string when `encoding_format` is `base64`. */
+            embedding: number[] | string;
+            index: number;
+        };
+        EmbeddingsUsage: {
+            prompt_tokens: number | null;
+            total_tokens: number | null;
+        };
+        EmbeddingsResponse: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Embedding"][];
+            model: string;
+            usage: components["schemas"]["EmbeddingsUsage"];
+        };
+        ToolCallDelta: {
+            index: number;
+            id: string | null;
+            type: string | null;
+            function: {
+                name: string | null;
+                arguments: string | null;
+            };
+        };
+        ChatDelta: {
+            role: string | null;
+            content: string | null;
+            tool_calls: components["schemas"]["ToolCallDelta"][] | null;
+        };
+        ChatChunkChoice: {
+            index: number;
+            finish_reason: components["schemas"]["FinishReason"];
+            delta: components["schemas"]["ChatDelta"];
+        };
+        ChatChunk: {
+            id: string | null;
+            /** @constant */
+            object: "chat.completion.chunk";
+            created: number;
+            model: string;
+            choices: components["schemas"]["ChatChunkChoice"][];
+            /** @description Present only on the last chunk, when the provider reports usage for a stream. */
+            usage?: components["schemas"]["Usage"] | null;
+        };
+        CompletionsChunkChoice: {
+            index: number;
+            finish_reason: components["schemas"]["FinishReason"];
+            text: string | null;
+        };
+        CompletionsChunk: {
+            id: string | null;
+            /** @constant */
+            object: "text_completion_chunk";
+            created: number;
+            model: string;
+            choices: components["schemas"]["CompletionsChunkChoice"][];
+            /** @description Present only on the last chunk, when the provider reports usage for a stream. */
+            usage?: components["schemas"]["Usage"] | null;
+        };
+        /** @description Error body of the OpenAI-compatible `/v1` routes, in OpenAI's shape. */
+        OpenAIErrorResponse: {
+            error: {
+                message: string;
+                /** @description e.g. invalid_request_error, not_found_error, upstream_error */
+                type: string;
+                /** @description The request field at fault */
+                param: string | null;
+                code: string | null;
+            };
+        };
+    };
+    responses: {
+        /** @description The request is invalid; the message names the field and the rule. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No endpoint or route has this name. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 400 invalid parameter for the provider, 404 unknown endpoint, 422 request does not match the schema, 429 rate limited or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 504 upstream timeout. */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Any error, with its real status, in OpenAI's error shape. */
+        OpenAIError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OpenAIErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /** @description An endpoint (or traffic route) name from the config. */
+        Name: string;
+    };
+    requestBodies: {
+        Invocation: {
+            content: {
+                "application/json": components["schemas"]["ChatRequest"] | components["schemas"]["CompletionsRequest"] | components["schemas"]["EmbeddingsRequest"];
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gateway is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    listEndpoints: {
+        parameters: {
+            query?: {
+                /** @description The `next_page_token` of the previous page. */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of endpoints, in config order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint (or traffic route) name from the config. */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLegacyRoutes: {
+        parameters: {
+            query?: {
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Endpoints in the MLflow 2.x "route" shape. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyRouteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getLegacyRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint (or traffic route) name from the config. */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint in the MLflow 2.x "route" shape. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyRoute"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEndpointV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint (or traffic route) name from the config. */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getTrafficRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint (or traffic route) name from the config. */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A traffic route from the config's `routes:`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrafficRoute"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    invokeEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint (or traffic route) name from the config. */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Invocation"];
+        responses: {
+            /** @description ChatResponse, CompletionsResponse or EmbeddingsResponse by endpoint type; with `stream`, an event stream of ChatChunk or CompletionsChunk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatResponse"] | components["schemas"]["CompletionsResponse"] | components["schemas"]["EmbeddingsResponse"];
+                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["CompletionsChunk"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    invokeGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint (or traffic route) name from the config. */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Invocation"];
+        responses: {
+            /** @description ChatResponse, CompletionsResponse or EmbeddingsResponse by endpoint type; with `stream`, an event stream of ChatChunk or CompletionsChunk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatResponse"] | components["schemas"]["CompletionsResponse"] | components["schemas"]["EmbeddingsResponse"];
+                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["CompletionsChunk"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    openaiChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatRequest"] & unknown;
+            };
+        };
+        responses: {
+            /** @description A chat completion, or with `stream` an event stream of chunks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatResponse"];
+                    "text/event-stream": components["schemas"]["ChatChunk"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiCompletions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionsRequest"] & unknown;
+            };
+        };
+        responses: {
+            /** @description A completion, or with `stream` an event stream of chunks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionsResponse"];
+                    "text/event-stream": components["schemas"]["CompletionsChunk"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiEmbeddings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmbeddingsRequest"] & unknown;
+            };
+        };
+        responses: {
+            /** @description Embeddings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmbeddingsResponse"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+}

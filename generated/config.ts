@@ -1,0 +1,340 @@
+/* Generated from config-schema/gateway-config.schema.json by scripts/generate.ts. Do not edit; run `npm run generate`. */
+
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "EndpointType".
+ */
+export type EndpointType = 'llm/v1/chat' | 'llm/v1/completions' | 'llm/v1/embeddings';
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Model".
+ */
+export type Model = {
+  provider: ProviderName;
+  /**
+   * The provider's model name (Azure: ignored; the deployment decides).
+   */
+  name?: string | null;
+  /**
+   * Provider settings (keys, base URL) and parameter defaults.
+   */
+  config?: {};
+};
+/**
+ * Provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "ProviderName".
+ */
+export type ProviderName =
+  | 'openai'
+  | 'anthropic'
+  | 'gemini'
+  | 'bedrock'
+  | 'amazon-bedrock'
+  | 'cohere'
+  | 'mistral'
+  | 'togetherai'
+  | 'huggingface-text-generation-inference'
+  | 'ai21labs'
+  | 'mosaicml'
+  | 'palm'
+  | 'mlflow-model-serving'
+  | 'mock';
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "OpenAIConfig".
+ */
+export type OpenAIConfig = ParameterDefaults & {
+  /**
+   * OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  openai_api_key: string;
+  /**
+   * `openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive.
+   */
+  openai_api_type?: 'openai' | 'azure' | 'azuread';
+  /**
+   * Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  openai_api_base?: string;
+  /**
+   * Azure API version, sent as `?api-version=`.
+   */
+  openai_api_version?: string;
+  /**
+   * Azure deployment name.
+   */
+  openai_deployment_name?: string;
+  /**
+   * Sent as `OpenAI-Organization` (openai type only).
+   */
+  openai_organization?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "AnthropicConfig".
+ */
+export type AnthropicConfig = ParameterDefaults & {
+  /**
+   * Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  anthropic_api_key: string;
+  /**
+   * `anthropic-version` header (default `2023-06-01`).
+   */
+  anthropic_version?: string;
+  /**
+   * Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  anthropic_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "GeminiConfig".
+ */
+export type GeminiConfig = ParameterDefaults & {
+  /**
+   * Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  gemini_api_key: string;
+  /**
+   * Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  gemini_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "PaLMConfig".
+ */
+export type PaLMConfig = ParameterDefaults & {
+  /**
+   * PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  palm_api_key: string;
+  /**
+   * Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  palm_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "CohereConfig".
+ */
+export type CohereConfig = ParameterDefaults & {
+  /**
+   * Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  cohere_api_key: string;
+  /**
+   * Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  cohere_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "AI21LabsConfig".
+ */
+export type AI21LabsConfig = ParameterDefaults & {
+  /**
+   * AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  ai21labs_api_key: string;
+  /**
+   * Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  ai21labs_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "MosaicMLConfig".
+ */
+export type MosaicMLConfig = ParameterDefaults & {
+  /**
+   * MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  mosaicml_api_key: string;
+  /**
+   * Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  mosaicml_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "MistralConfig".
+ */
+export type MistralConfig = ParameterDefaults & {
+  /**
+   * Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  mistral_api_key: string;
+  /**
+   * Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  mistral_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "TogetherAIConfig".
+ */
+export type TogetherAIConfig = ParameterDefaults & {
+  /**
+   * Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  togetherai_api_key: string;
+  /**
+   * Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server.
+   */
+  togetherai_api_base?: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "MlflowModelServingConfig".
+ */
+export type MlflowModelServingConfig = ParameterDefaults & {
+  /**
+   * Base URL of the MLflow model server; `/invocations` is appended.
+   */
+  model_server_url: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "HuggingFaceTGIConfig".
+ */
+export type HuggingFaceTGIConfig = ParameterDefaults & {
+  /**
+   * Base URL of the Text Generation Inference server.
+   */
+  hf_server_url: string;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "BedrockConfig".
+ */
+export type BedrockConfig = ParameterDefaults & {
+  aws_config: AwsConfig;
+};
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "MockConfig".
+ */
+export type MockConfig = ParameterDefaults & {
+  /**
+   * Delay before each answer (and between stream chunks).
+   */
+  latency_ms?: number;
+};
+
+/**
+ * The gateway's YAML config file: the MLflow AI Gateway format.
+ */
+export interface GatewayConfig {
+  endpoints: Endpoint[];
+  routes?: TrafficRoute[];
+}
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Endpoint".
+ */
+export interface Endpoint {
+  /**
+   * Letters, digits, `_`, `-` and `.` (it is part of a URL).
+   */
+  name: string;
+  endpoint_type: EndpointType;
+  model: Model;
+  limit?: Limit;
+}
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Limit".
+ */
+export interface Limit {
+  calls: number;
+  /**
+   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`.
+   */
+  renewal_period: string;
+  /**
+   * Accepted for MLflow compatibility; not used.
+   */
+  key?: string | null;
+}
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "TrafficRoute".
+ */
+export interface TrafficRoute {
+  /**
+   * Letters, digits, `_`, `-` and `.` (it is part of a URL).
+   */
+  name: string;
+  task_type: EndpointType;
+  /**
+   * @minItems 1
+   */
+  destinations: [
+    {
+      name: string;
+      traffic_percentage: number;
+    },
+    ...{
+      name: string;
+      traffic_percentage: number;
+    }[]
+  ];
+  routing_strategy?: 'TRAFFIC_SPLIT';
+}
+/**
+ * Request parameters applied when the client sends none (chat and completions endpoints).
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "ParameterDefaults".
+ */
+export interface ParameterDefaults {
+  temperature?: number;
+  top_p?: number;
+  top_k?: number;
+  max_tokens?: number;
+  n?: number;
+  /**
+   * @minItems 1
+   */
+  stop?: [string, ...string[]];
+  presence_penalty?: number;
+  frequency_penalty?: number;
+  seed?: number;
+}
+/**
+ * AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "AwsConfig".
+ */
+export interface AwsConfig {
+  aws_region?: string;
+  /**
+   * AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  aws_access_key_id?: string;
+  /**
+   * AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  aws_secret_access_key?: string;
+  /**
+   * AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   */
+  aws_session_token?: string;
+  /**
+   * Role to assume through STS; credentials are renewed before they expire.
+   */
+  aws_role_arn?: string;
+  /**
+   * Assumed-role session length (default 900).
+   */
+  session_length_seconds?: number;
+  /**
+   * Override of the bedrock-runtime endpoint (a VPC endpoint or a test server).
+   */
+  aws_endpoint_url?: string;
+}

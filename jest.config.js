@@ -1,0 +1,8 @@
+/** Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/examples'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': 'ts-jest' },
+  testTimeout: 20000,
+};

@@ -1,0 +1,135 @@
+/**
+ * Typed client SDK for the gateway's MLflow-compatible routes, on openapi-fetch over the types
+ * generated from openapi/. Usable from any TypeScript project on Node 18+ or a browser.
+ *
+ *   const gateway = createGatewayClient({ baseUrl: 'http://127.0.0.1:5000' });
+ *   const answer = await gateway.chat('chat', { messages: [{ role: 'user', content: 'Hi' }] });
+ *   for await (const chunk of gateway.streamChat('chat', { messages })) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ */
+import createClient, { type Client } from 'openapi-fetch';
+import { createParser } from 'eventsource-parser';
+import type { paths, components } from '../../generated/api';
+
+type Schemas = components['schemas'];
+export type ChatRequest = Schemas['ChatRequest'];
+export type ChatResponse = Schemas['ChatResponse'];
+export type ChatChunk = Schemas['ChatChunk'];
+export type CompletionsRequest = Schemas['CompletionsRequest'];
+export type CompletionsResponse = Schemas['CompletionsResponse'];
+export type CompletionsChunk = Schemas['CompletionsChunk'];
+export type EmbeddingsRequest = Schemas['EmbeddingsRequest'];
+export type EmbeddingsResponse = Schemas['EmbeddingsResponse'];
+export type Endpoint = Schemas['Endpoint'];
+
+export interface GatewayClientOptions {
+  /** e.g. `http://127.0.0.1:5000` */
+  baseUrl: string;
+  /** Extra headers on every request (e.g. an API key for a gateway behind auth). */
+  headers?: Record<string, string>;
+  /** A custom fetch (tests, proxies). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** A non-2xx answer from the gateway, or an error event inside a stream. */
+export class GatewayClientError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(message);
+    this.name = 'GatewayClientError';
+  }
+}
+
+function errorMessage(body: unknown, status: number): string {
+  const { message, detail, error } = (body ?? {}) as { message?: unknown; detail?: unknown; error?: { message?: unknown } | unknown };
+  if (typeof message === 'string') return message;
+  if (typeof detail === 'string') return detail;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return `gateway answered ${status}`;
+}
+
+function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.response.ok && result.data !== undefined) return result.data;
+  throw new GatewayClientError(errorMessage(result.error, result.response.status), result.response.status, result.error);
+}
+
+/** Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws. */
+async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+  const ready: { event?: string; data: string }[] = [];
+  const parser = createParser({ onEvent: (event) => ready.push(event) });
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      while (ready.length > 0) {
+        const event = ready.shift()!;
+        if (event.data === '[DONE]') return;
+        const body = JSON.parse(event.data) as unknown;
+        if (event.event === 'error') {
+          const status = (body as { error?: { status?: number } }).error?.status ?? 502;
+          throw new GatewayClientError(errorMessage(body, status), status, body);
+        }
+        yield body as T;
+      }
+      if (done) return;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+export function createGatewayClient(options: GatewayClientOptions) {
+  const client: Client<paths> = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/$/, ''), headers: options.headers, fetch: options.fetch });
+
+  async function invoke<T>(endpoint: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    const result = await client.POST('/endpoints/{name}/invocations', { params: { path: { name: endpoint } }, body: body as never, signal });
+    return unwrap(result) as T;
+  }
+
+  async function* invokeStream<T>(endpoint: string, body: object, signal?: AbortSignal): AsyncGenerator<T> {
+    const result = await client.POST('/endpoints/{name}/invocations', {
+      params: { path: { name: endpoint } },
+      body: { ...body, stream: true } as never,
+      parseAs: 'stream',
+      signal,
+    });
+    if (!result.response.ok || !result.data) {
+      const body = await result.response.json().catch(() => undefined);
+      throw new GatewayClientError(errorMessage(body ?? result.error, result.response.status), result.response.status, body ?? result.error);
+    }
+    yield* readEvents<T>(result.data as ReadableStream<Uint8Array>);
+  }
+
+  return {
+    /** The raw openapi-fetch client, for routes without a helper. */
+    raw: client,
+
+    /** Every endpoint, following `next_page_token` to the end. */
+    async listEndpoints(): Promise<Endpoint[]> {
+      const endpoints: Endpoint[] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = unwrap(await client.GET('/api/2.0/endpoints/', { params: { query: pageToken ? { page_token: pageToken } : {} } }));
+        endpoints.push(...page.endpoints);
+        pageToken = page.next_page_token ?? undefined;
+      } while (pageToken);
+      return endpoints;
+    },
+
+    async getEndpoint(name: string): Promise<Endpoint> {
+      return unwrap(await client.GET('/api/2.0/endpoints/{name}', { params: { path: { name } } }));
+    },
+
+    chat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invoke<ChatResponse>(endpoint, request, signal),
+    completions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invoke<CompletionsResponse>(endpoint, request, signal),
+    embeddings: (endpoint: string, request: EmbeddingsRequest, signal?: AbortSignal) => invoke<EmbeddingsResponse>(endpoint, request, signal),
+    streamChat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invokeStream<ChatChunk>(endpoint, request, signal),
+    streamCompletions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invokeStream<CompletionsChunk>(endpoint, request, signal),
+  };
+}
+
+export type GatewayClient = ReturnType<typeof createGatewayClient>;

@@ -1,0 +1,397 @@
+/**
+ * Loads an MLflow AI Gateway config file: read, parse (YAML), normalise spellings, validate against
+ * config-schema/gateway-config.schema.json, apply MLflow's cross-field rules, resolve secrets.
+ * Every problem found is reported at once in one ConfigError, each located by its YAML path.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CORE_SCHEMA, load as parseYaml, Type as YamlType, YAMLException } from 'js-yaml';
+import type { ErrorObject } from 'ajv';
+import validateConfig from '../../generated/config-validator';
+import type { EndpointType, GatewayConfig } from '../../generated/config';
+import { ConfigError, type ConfigIssue } from './config-error';
+import { ENDPOINT_TYPES, normaliseConfig } from './normalise';
+import { resolveConfigSecrets } from './secrets';
+import { childPath, formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
+
+/** How a config file is loaded. */
+export interface LoadOptions {
+  /** Where `$NAME` secrets are looked up; defaults to `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Reads, parses, validates and normalises a config file; throws ConfigError listing every problem. */
+export function loadConfigFile(filePath: string, options: LoadOptions = {}): GatewayConfig {
+  return parseConfigText(readConfigFile(filePath), filePath, options);
+}
+
+/**
+ * Same as loadConfigFile, from text. `filePath` is only used in messages and as the directory
+ * that relative secret file paths start from.
+ */
+export function parseConfigText(text: string, filePath: string, options: LoadOptions = {}): GatewayConfig {
+  const document = parseDocument(text, filePath);
+  const normalised = normaliseConfig(document);
+  const structuralIssues = schemaIssues(normalised);
+  const issues = [...deprecatedKeyIssues(document), ...structuralIssues, ...semanticIssues(normalised)];
+  let config = normalised as unknown as GatewayConfig;
+  if (structuralIssues.length === 0) {
+    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)) };
+    const resolved = resolveConfigSecrets(config, sources);
+    config = resolved.config;
+    issues.push(...resolved.issues);
+  }
+  if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues)));
+  return config;
+}
+
+function readConfigFile(filePath: string): string {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? `${filePath} does not exist`
+        : code === 'EISDIR'
+          ? `${filePath} is a directory, not a config file`
+          : `cannot read ${filePath} (${code ?? 'unknown error'})`;
+    throw new ConfigError(filePath, [{ path: '', message }]);
+  }
+}
+
+// YAML 1.2 core types (so `2023-05-15` stays a string; PyYAML makes it a date that MLflow then
+// rejects) plus `<<` merge keys, which PyYAML's safe loader honours and MLflow configs may use.
+// The merge type is js-yaml's own definition; its typings do not export `types.merge`.
+const mergeKeyType = new YamlType('tag:yaml.org,2002:merge', {
+  kind: 'scalar',
+  resolve: (data: unknown) => data === '<<' || data === null,
+});
+const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType] });
+
+function parseDocument(text: string, filePath: string): Record<string, unknown> {
+  let document: unknown;
+  try {
+    // `json: true` lets a repeated key win over the earlier one, as PyYAML does, instead of failing.
+    document = parseYaml(text, { schema: configYamlSchema, json: true });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    throw new ConfigError(filePath, [{ path: '', message: yamlErrorMessage(filePath, error) }]);
+  }
+  if (document === undefined || document === null) {
+    throw new ConfigError(filePath, [{ path: '', message: "the file is empty: it must be a mapping with an 'endpoints' list" }]);
+  }
+  if (!isRecord(document)) {
+    throw new ConfigError(filePath, [{ path: '', message: "the file must be a mapping with an 'endpoints' list" }]);
+  }
+  return document;
+}
+
+/** Reason and position only: js-yaml's full message quotes the surrounding lines, which may hold secrets. */
+function yamlErrorMessage(filePath: string, error: YAMLException): string {
+  const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+  const position = mark ? ` (line ${mark.line + 1}, column ${mark.column + 1})` : '';
+  return `The file at ${filePath} is not a valid yaml file: ${error.reason}${position}`;
+}
+
+function deprecatedKeyIssues(document: Record<string, unknown>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const { index, value } of recordsIn(document.endpoints)) {
+    if ('route_type' in value) {
+      issues.push({
+        path: formatYamlPath(['endpoints', index, 'route_type']),
+        message:
+          "The 'route_type' configuration key is not supported in the configuration file. Use 'endpoint_type' instead.",
+      });
+    }
+  }
+  for (const { index, value } of recordsIn(document.routes)) {
+    if ('model' in value) {
+      issues.push({
+        path: formatYamlPath(['routes', index]),
+        message:
+          "'routes' holds traffic-split routes (name, task_type, destinations); endpoint definitions with a 'model' belong under 'endpoints' (the MLflow 2.x layout is not supported)",
+      });
+    }
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema validation: Ajv errors rewritten as YAML-path issues a platform engineer can act on.
+
+function schemaIssues(document: Record<string, unknown>): ConfigIssue[] {
+  if (validateConfig(document)) return [];
+  return (validateConfig.errors ?? [])
+    .filter((error) => error.keyword !== 'if') // the `then` branch's own errors already say what is wrong
+    .map((error) => issueFromAjvError(error, document));
+}
+
+function issueFromAjvError(error: ErrorObject, document: unknown): ConfigIssue {
+  const segments = segmentsFromPointer(error.instancePath, document);
+  const missing = (error.params as { missingProperty?: string }).missingProperty;
+  if (missing !== undefined) segments.push(missing);
+  return { path: formatYamlPath(segments), message: ajvMessage(error, segments, document) };
+}
+
+const fieldMessages: Record<string, string> = {
+  'traffic_percentage/type': 'must be an integer between 0 and 100',
+  'traffic_percentage/minimum': 'must be an integer between 0 and 100',
+  'traffic_percentage/maximum': 'must be an integer between 0 and 100',
+  'calls/type': 'must be an integer, 0 or more (0 rejects every request)',
+  'calls/minimum': 'must be an integer, 0 or more (0 rejects every request)',
+  'renewal_period/type':
+    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+  'renewal_period/pattern':
+    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+};
+
+const typeNames: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: unknown): string {
+  const field = segments[segments.length - 1];
+  const override = typeof field === 'string' ? fieldMessages[`${field}/${error.keyword}`] : undefined;
+  if (override !== undefined) return override;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return requiredMessage(params.missingProperty as string, valueAt(document, segments.slice(0, -1)));
+    case 'dependencies':
+      return `is required when '${String(params.property)}' is set`;
+    case 'enum':
+      return enumMessage(valueAt(document, segments), params.allowedValues as unknown[]);
+    case 'type':
+      return `must be ${([] as unknown[]).concat(params.type).map((type) => typeNames[String(type)] ?? String(type)).join(' or ')}`;
+    case 'pattern':
+      return field === 'name'
+        ? `'${String(valueAt(document, segments))}' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
+        : `must match the pattern ${String(params.pattern)}`;
+    case 'format':
+      return params.format === 'uri' ? 'must be an absolute URL, e.g. https://example.com/v1' : `must be a valid ${String(params.format)}`;
+    case 'minimum':
+      return `must be at least ${String(params.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(params.limit)}`;
+    case 'minLength':
+      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+    case 'minItems':
+      return `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
+function requiredMessage(missing: string, parent: unknown): string {
+  if (missing === 'config' && isRecord(parent) && typeof parent.provider === 'string') {
+    return `is required for provider '${parent.provider}'`;
+  }
+  return 'is required';
+}
+
+/** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) never hold secrets, so the value is quoted. */
+function enumMessage(value: unknown, allowed: unknown[]): string {
+  const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
+  return `${prefix}must be one of: ${allowed.map(String).join(', ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-field rules MLflow applies beyond the schema (reference §2.2, §2.3, §2.5). They read the
+// document defensively so that they still run, and report, when the schema found problems too.
+
+interface Entry {
+  index: number;
+  value: Record<string, unknown>;
+}
+
+function recordsIn(list: unknown): Entry[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((value, index) => (isRecord(value) ? [{ index, value }] : []));
+}
+
+function semanticIssues(document: Record<string, unknown>): ConfigIssue[] {
+  const endpoints = recordsIn(document.endpoints);
+  const routes = recordsIn(document.routes);
+  return [
+    ...duplicateNameIssues(endpoints, routes),
+    ...endpoints.flatMap(modelIssues),
+    ...routes.flatMap((route) => routeIssues(route, endpoints, routes)),
+  ];
+}
+
+function duplicateNameIssues(endpoints: Entry[], routes: Entry[]): ConfigIssue[] {
+  const firstUse = new Map<string, string>();
+  const issues: ConfigIssue[] = [];
+  const named = [
+    ...endpoints.map((entry) => ({ section: 'endpoints', ...entry })),
+    ...routes.map((entry) => ({ section: 'routes', ...entry })),
+  ];
+  for (const { section, index, value } of named) {
+    if (typeof value.name !== 'string') continue;
+    const path = formatYamlPath([section, index, 'name']);
+    const first = firstUse.get(value.name);
+    if (first === undefined) {
+      firstUse.set(value.name, path);
+    } else {
+      issues.push({
+        path,
+        message: `duplicate name '${value.name}' (already used at ${first}): endpoint and route names must be unique`,
+      });
+    }
+  }
+  return issues;
+}
+
+function modelIssues({ index, value: endpoint }: Entry): ConfigIssue[] {
+  const model = endpoint.model;
+  if (!isRecord(model)) return [];
+  const modelPath = formatYamlPath(['endpoints', index, 'model']);
+  switch (model.provider) {
+    case 'openai':
+      return openAiIssues(model.config, childPath(modelPath, 'config'));
+    case 'mosaicml':
+      return endpoint.endpoint_type === 'llm/v1/chat' ? mosaicMlChatIssues(model.name, childPath(modelPath, 'name')) : [];
+    case 'ai21labs':
+      return ai21LabsIssues(model.name, childPath(modelPath, 'name'));
+    default:
+      return [];
+  }
+}
+
+function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
+  if (!isRecord(config)) return [];
+  const type = config.openai_api_type ?? 'openai';
+  const isSet = (key: string): boolean => config[key] !== undefined && config[key] !== null;
+  if (type === 'openai') {
+    return isSet('openai_deployment_name')
+      ? [
+          {
+            path: childPath(configPath, 'openai_deployment_name'),
+            message: "can only be set if 'openai_api_type' is 'azure' or 'azuread'. Found type: 'openai'",
+          },
+        ]
+      : [];
+  }
+  if (type !== 'azure' && type !== 'azuread') return [];
+  const issues: ConfigIssue[] = [];
+  if (isSet('openai_organization')) {
+    issues.push({
+      path: childPath(configPath, 'openai_organization'),
+      message: `can only be set if 'openai_api_type' is 'openai'. Found type: '${type}'`,
+    });
+  }
+  for (const key of ['openai_api_base', 'openai_deployment_name', 'openai_api_version']) {
+    if (!isSet(key)) {
+      issues.push({
+        path: childPath(configPath, key),
+        message:
+          "is required: OpenAI configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'",
+      });
+    }
+  }
+  return issues;
+}
+
+function mosaicMlChatIssues(name: unknown, namePath: string): ConfigIssue[] {
+  if (typeof name === 'string' && name.toLowerCase().startsWith('llama2')) return [];
+  return [
+    {
+      path: namePath,
+      message: `An invalid model has been specified for the chat route: ${quoteName(name)}. Ensure the model selected starts with one of: ['llama2']`,
+    },
+  ];
+}
+
+const ai21LabsModels = ['j2-ultra', 'j2-mid', 'j2-light'];
+
+function ai21LabsIssues(name: unknown, namePath: string): ConfigIssue[] {
+  if (typeof name === 'string' && ai21LabsModels.includes(name)) return [];
+  return [
+    {
+      path: namePath,
+      message: `An unsupported AI21Labs model has been specified: ${quoteName(name)}. Supported models: ${ai21LabsModels.join(', ')}`,
+    },
+  ];
+}
+
+function quoteName(name: unknown): string {
+  return typeof name === 'string' ? `'${name}'` : 'no model name';
+}
+
+function isEndpointType(value: unknown): value is EndpointType {
+  return (ENDPOINT_TYPES as readonly unknown[]).includes(value);
+}
+
+function routeIssues({ index, value: route }: Entry, endpoints: Entry[], routes: Entry[]): ConfigIssue[] {
+  if (!Array.isArray(route.destinations) || route.destinations.length === 0) return [];
+  const routeName = typeof route.name === 'string' ? route.name : formatYamlPath(['routes', index]);
+  const endpointsByName = new Map(endpoints.map(({ value }) => [value.name, value]));
+  const routeNames = new Set(routes.map(({ value }) => value.name));
+  const issues: ConfigIssue[] = [];
+  route.destinations.forEach((destination: unknown, position) => {
+    if (!isRecord(destination) || typeof destination.name !== 'string') return;
+    const path = formatYamlPath(['routes', index, 'destinations', position, 'name']);
+    const endpoint = endpointsByName.get(destination.name);
+    if (endpoint === undefined) {
+      const hint = routeNames.has(destination.name) ? ' (a route cannot point at another route)' : '';
+      issues.push({
+        path,
+        message: `The route destination name must be an endpoint name, but the route '${routeName}' has an invalid destination name '${destination.name}'${hint}`,
+      });
+    } else if (isEndpointType(route.task_type) && isEndpointType(endpoint.endpoint_type) && endpoint.endpoint_type !== route.task_type) {
+      issues.push({
+        path,
+        message: `The route destination endpoint types in the route '${routeName}' must have endpoint type '${route.task_type}' but got endpoint type '${endpoint.endpoint_type}' (endpoint '${destination.name}')`,
+      });
+    }
+  });
+  return [...issues, ...percentageSumIssues(route.destinations, routeName, formatYamlPath(['routes', index, 'destinations']))];
+}
+
+function percentageSumIssues(destinations: unknown[], routeName: string, path: string): ConfigIssue[] {
+  const percentages = destinations.map((destination) => (isRecord(destination) ? destination.traffic_percentage : undefined));
+  // A missing or non-integer percentage already has its own schema issue; a sum of it would only add noise.
+  if (!percentages.every(Number.isInteger)) return [];
+  const sum = (percentages as number[]).reduce((total, percentage) => total + percentage, 0);
+  if (sum === 100) return [];
+  return [
+    {
+      path,
+      message: `the traffic percentage sum of destinations must be 100, but route '${routeName}' adds up to ${sum}`,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function uniqueIssues(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Groups issues by the endpoint or route they belong to, in document order; stable within a group. */
+function orderIssues(issues: ConfigIssue[]): ConfigIssue[] {
+  const sections = ['', 'endpoints', 'routes'];
+  const sectionRank = (section: string): number => (sections.includes(section) ? sections.indexOf(section) : sections.length);
+  const groupOf = (path: string): [number, number] => {
+    const match = /^(endpoints|routes)\[(\d+)\]/.exec(path);
+    if (match) return [sectionRank(match[1]), Number(match[2])];
+    return [sectionRank(path.split(/[.[]/)[0]), -1];
+  };
+  return issues
+    .map((issue, order) => ({ issue, order, group: groupOf(issue.path) }))
+    .sort((a, b) => a.group[0] - b.group[0] || a.group[1] - b.group[1] || a.order - b.order)
+    .map(({ issue }) => issue);
+}

@@ -1,0 +1,130 @@
+/**
+ * Secret resolution for provider configs: every `*_api_key` field of `model.config`, and the
+ * credentials in Bedrock's `aws_config` (MLflow takes those literally, which breaks the documented
+ * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret).
+ *
+ * A value is `$NAME` (an environment variable), the path of an existing regular file (absolute, or
+ * relative to the config file's directory), or the secret itself. No message ever contains a value.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Endpoint, GatewayConfig } from '../../generated/config';
+import type { ConfigIssue } from './config-error';
+import { childPath, formatYamlPath, isRecord } from './yaml-path';
+
+/** Where secret references are looked up. */
+export interface SecretSources {
+  env: NodeJS.ProcessEnv;
+  /** Directory that relative secret file paths start from: the config file's directory. */
+  baseDirectory: string;
+}
+
+/** The outcome of resolving one secret reference. */
+export type SecretResult = { ok: true; value: string } | { ok: false; message: string };
+
+/** Credential fields of `aws_config` that are secrets. */
+export const AWS_SECRET_FIELDS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'] as const;
+
+/** True for the `model.config` keys that hold an API key. */
+export function isApiKeyField(key: string): boolean {
+  return key.endsWith('_api_key');
+}
+
+/** Resolves one secret reference to its value. */
+export function resolveSecret(value: unknown, sources: SecretSources): SecretResult {
+  if (typeof value !== 'string') {
+    return {
+      ok: false,
+      message:
+        'must be a string: an environment variable reference ($NAME), the path of a file holding the secret, or the secret itself',
+    };
+  }
+  if (value.startsWith('$')) return fromEnvironment(value.slice(1), sources.env);
+  const filePath = existingFile(value, sources.baseDirectory);
+  return filePath === undefined ? { ok: true, value } : fromFile(filePath, value);
+}
+
+function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
+  const value = env[name];
+  if (value !== undefined && value !== '') return { ok: true, value };
+  // MLflow reads `${NAME}` as a variable literally named `{NAME}`; say so instead of leaving users puzzled.
+  const hint = /^\{.+\}$/.test(name) ? ` (write $${name.slice(1, -1)}, not $${name})` : '';
+  return { ok: false, message: `environment variable '${name}' is not set${hint}` };
+}
+
+function existingFile(value: string, baseDirectory: string): string | undefined {
+  if (value === '') return undefined;
+  try {
+    const candidate = resolve(baseDirectory, value);
+    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : undefined;
+  } catch {
+    // Over-long strings or strings with NUL bytes are not paths; they are literal secrets.
+    return undefined;
+  }
+}
+
+function fromFile(filePath: string, reference: string): SecretResult {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    return { ok: false, message: `cannot read file '${reference}' (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  // Editors end files with a newline; MLflow keeps it and the header value then breaks the request.
+  const value = text.replace(/\r?\n$/, '');
+  return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };
+}
+
+/** A copy of `config` with every secret resolved, and an issue for each secret that could not be. */
+export function resolveConfigSecrets(
+  config: GatewayConfig,
+  sources: SecretSources,
+): { config: GatewayConfig; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const endpoints = config.endpoints.map((endpoint, index) =>
+    resolveEndpointSecrets(endpoint, formatYamlPath(['endpoints', index, 'model', 'config']), sources, issues),
+  );
+  return { config: { ...config, endpoints }, issues };
+}
+
+function resolveEndpointSecrets(
+  endpoint: Endpoint,
+  configPath: string,
+  sources: SecretSources,
+  issues: ConfigIssue[],
+): Endpoint {
+  const providerConfig: unknown = endpoint.model.config;
+  if (!isRecord(providerConfig)) return endpoint;
+  const resolved: Record<string, unknown> = { ...providerConfig };
+  for (const [key, value] of Object.entries(providerConfig)) {
+    if (isApiKeyField(key)) {
+      resolved[key] = resolveField(value, childPath(configPath, key), sources, issues);
+    }
+  }
+  if (isRecord(providerConfig.aws_config)) {
+    resolved.aws_config = resolveAwsSecrets(providerConfig.aws_config, childPath(configPath, 'aws_config'), sources, issues);
+  }
+  return { ...endpoint, model: { ...endpoint.model, config: resolved } };
+}
+
+function resolveAwsSecrets(
+  awsConfig: Record<string, unknown>,
+  awsPath: string,
+  sources: SecretSources,
+  issues: ConfigIssue[],
+): Record<string, unknown> {
+  const resolved: Record<string, unknown> = { ...awsConfig };
+  for (const key of AWS_SECRET_FIELDS) {
+    if (awsConfig[key] !== undefined) {
+      resolved[key] = resolveField(awsConfig[key], childPath(awsPath, key), sources, issues);
+    }
+  }
+  return resolved;
+}
+
+function resolveField(value: unknown, path: string, sources: SecretSources, issues: ConfigIssue[]): unknown {
+  const result = resolveSecret(value, sources);
+  if (result.ok) return result.value;
+  issues.push({ path, message: result.message });
+  return value;
+}

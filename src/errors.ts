@@ -1,0 +1,112 @@
+/**
+ * The one error type of the gateway. Code throws a GatewayError with the right status; only the
+ * server's error handler turns it into a response body (MLflow shape or OpenAI shape).
+ */
+export type ErrorKind =
+  | 'invalid_request_error'
+  | 'not_found_error'
+  | 'not_supported_error'
+  | 'rate_limit_error'
+  | 'upstream_error'
+  | 'timeout_error'
+  | 'server_error';
+
+export interface GatewayErrorOptions {
+  status: number;
+  message: string;
+  kind: ErrorKind;
+  /** The request field at fault, e.g. `messages[0].content`. */
+  param?: string | null;
+  /** A short machine-readable code, e.g. `invalid_value`. */
+  code?: string | null;
+  /** Whether another attempt (retry, fallback) could succeed. */
+  retryable?: boolean;
+  /** Seconds, for 429 answers. */
+  retryAfter?: string | null;
+  /** Body used as-is for the MLflow `detail` (validation issue lists). */
+  detail?: unknown;
+}
+
+export class GatewayError extends Error {
+  readonly status: number;
+  readonly kind: ErrorKind;
+  readonly param: string | null;
+  readonly code: string | null;
+  readonly retryable: boolean;
+  readonly retryAfter: string | null;
+  readonly detail: unknown;
+
+  constructor(options: GatewayErrorOptions) {
+    super(options.message);
+    this.name = 'GatewayError';
+    this.status = options.status;
+    this.kind = options.kind;
+    this.param = options.param ?? null;
+    this.code = options.code ?? null;
+    this.retryable = options.retryable ?? false;
+    this.retryAfter = options.retryAfter ?? null;
+    this.detail = options.detail;
+  }
+
+  /** 400: a parameter the provider or gateway cannot accept. */
+  static invalidParam(message: string, param: string | null = null, status = 400): GatewayError {
+    return new GatewayError({ status, message, kind: 'invalid_request_error', param, code: 'invalid_value' });
+  }
+
+  /** 422: the body does not match the schema; `detail` is the list of issues. */
+  static invalidBody(message: string, param: string | null, detail: unknown, status = 422): GatewayError {
+    return new GatewayError({ status, message, kind: 'invalid_request_error', param, code: 'invalid_body', detail });
+  }
+
+  /** 501: the provider has no such capability. */
+  static unsupported(message: string): GatewayError {
+    return new GatewayError({ status: 501, message, kind: 'not_supported_error', code: 'not_supported' });
+  }
+
+  static notFound(message: string, param: string | null = null): GatewayError {
+    return new GatewayError({ status: 404, message, kind: 'not_found_error', param, code: 'not_found' });
+  }
+
+  static rateLimited(message: string, retryAfter: string | null): GatewayError {
+    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'rate_limit_exceeded', retryable: true, retryAfter });
+  }
+
+  /**
+   * An upstream answered with an error status. 4xx request errors keep their status; auth failures
+   * become 502 (the client did nothing wrong and must not learn about our keys); 429 stays 429;
+   * 5xx become 502.
+   */
+  static upstream(options: { status: number; message: string; endpoint: string; retryAfter?: string | null }): GatewayError {
+    const { status, message, endpoint } = options;
+    if (status === 401 || status === 403) {
+      return new GatewayError({
+        status: 502,
+        message: `The provider rejected the gateway's credentials for endpoint '${endpoint}' (upstream status ${status}). Ask the gateway operator to check the endpoint's API key.`,
+        kind: 'upstream_error',
+        code: 'upstream_auth_failed',
+      });
+    }
+    if (status === 429) {
+      return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter: options.retryAfter ?? null });
+    }
+    if (status >= 400 && status < 500) {
+      return new GatewayError({ status, message, kind: 'invalid_request_error', code: 'upstream_rejected' });
+    }
+    return new GatewayError({
+      status: 502,
+      message: `Upstream error from endpoint '${endpoint}' (status ${status}): ${message}`,
+      kind: 'upstream_error',
+      code: 'upstream_error',
+      retryable: status >= 500,
+    });
+  }
+
+  /** The upstream could not be reached or its answer could not be read. */
+  static upstreamUnavailable(message: string, retryable = true): GatewayError {
+    return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_unavailable', retryable });
+  }
+
+  static upstreamTimeout(message: string): GatewayError {
+    return new GatewayError({ status: 504, message, kind: 'timeout_error', code: 'upstream_timeout', retryable: true });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * CLI: `npm start -- --config-path config.yaml [--host 127.0.0.1] [--port 5000] [--workers N]`.
+ * The config path may also come from AI_GATEWAY_CONFIG (or MLflow's MLFLOW_DEPLOYMENTS_CONFIG /
+ * MLFLOW_GATEWAY_CONFIG). A bad config prints every problem with its YAML path and exits 2.
+ * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones.
+ */
+import cluster from 'node:cluster';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compilePlan, type GatewayPlan } from './config/compile';
+import { ConfigError } from './config/config-error';
+import { loadConfigFile } from './config/load';
+import { closeAllPools } from './providers/transport/http';
+import { createApp } from './server/app';
+import { createLogger, type Logger } from './server/logging';
+
+/** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+interface CliOptions {
+  configPath: string;
+  host: string;
+  port: number;
+  workers: number;
+}
+
+const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
+
+function positiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${flag} must be a whole number, got '${value}'`);
+  return number;
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'config-path': { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '5000' },
+      workers: { type: 'string', default: '1' },
+    },
+    strict: true,
+  });
+  const configPath = values['config-path'] ?? env.AI_GATEWAY_CONFIG ?? env.MLFLOW_DEPLOYMENTS_CONFIG ?? env.MLFLOW_GATEWAY_CONFIG;
+  if (!configPath) throw new Error('--config-path is required (or set AI_GATEWAY_CONFIG)');
+  const workers = positiveInteger(values.workers!, '--workers');
+  if (workers < 1) throw new Error('--workers must be at least 1');
+  return { configPath: resolve(configPath), host: values.host!, port: positiveInteger(values.port!, '--port'), workers };
+}
+
+function loadPlan(configPath: string): GatewayPlan {
+  return compilePlan(loadConfigFile(configPath), configPath);
+}
+
+function serve(options: CliOptions, plan: GatewayPlan, logger: Logger): void {
+  const state = { plan };
+  const app = createApp(state, { logger });
+  const server = app.listen(options.port, options.host, () => {
+    logger.info({ host: options.host, port: options.port, endpoints: plan.endpoints.size }, `gateway listening on http://${options.host}:${options.port}`);
+  });
+  server.on('error', (error) => {
+    logger.error({ err: error }, 'cannot listen');
+    process.exit(1);
+  });
+  const stop = (signal: string) => shutDown(server, logger, signal);
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+/** Stop accepting, let in-flight requests finish (bounded), then exit 0. */
+function shutDown(server: Server, logger: Logger, signal: string): void {
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  forced.unref();
+  // Keep-alive connections become idle as their last response ends; close them as they do.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+  server.close(async () => {
+    clearInterval(sweeper);
+    await closeAllPools();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+
+function runPrimary(options: CliOptions, logger: Logger): void {
+  let stopping = false;
+  const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
+  for (let index = 0; index < options.workers; index += 1) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.warn({ pid: worker.process.pid, code, signal }, 'worker exited; starting a new one');
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    logger.info({ signal }, 'shutting down workers');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function main(): void {
+  const logger = createLogger();
+  let options: CliOptions;
+  try {
+    options = parseCli(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  let plan: GatewayPlan;
+  try {
+    plan = loadPlan(options.configPath);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `Cannot load ${options.configPath}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (options.workers > 1 && cluster.isPrimary) runPrimary(options, logger);
+  else serve(options, plan, logger);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,190 @@
+/**
+ * `mock`: a built-in fake provider FOR DEMOS AND TESTS ONLY. It calls no network and answers
+ * deterministically:
+ * - chat: `Echo: <text of the last user message>`; when tools are offered (and tool_choice is not
+ *   "none") and the last message is from the user, it calls the first tool with `{"input": <text>}`;
+ *   after a tool result it answers `Tool said: <result>`.
+ * - completions: `Echo: <prompt>`.
+ * - embeddings: an 8-dimensional unit vector derived from a SHA-256 of each input (base64 float32
+ *   when `encoding_format: base64`, as OpenAI does).
+ * - streams: the same answer split into words, then a finish chunk (and usage if asked for).
+ * Tokens are counted as whitespace-separated words.
+ */
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MockConfig } from '../../generated/config';
+import type {
+  ChatChunk,
+  ChatMessage,
+  ChatRequest,
+  ChatResponse,
+  CompletionsChunk,
+  CompletionsRequest,
+  CompletionsResponse,
+  EmbeddingsRequest,
+  EmbeddingsResponse,
+  ToolCall,
+  Usage,
+} from '../schema';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from './types';
+
+const EMBEDDING_DIMENSIONS = 8;
+
+interface MockAnswer {
+  content: string | null;
+  toolCalls: ToolCall[] | null;
+  finishReason: 'stop' | 'tool_calls';
+}
+
+function messageText(message: ChatMessage): string {
+  if (typeof message.content === 'string') return message.content;
+  if (!Array.isArray(message.content)) return '';
+  return message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function stableId(prefix: string, value: unknown): string {
+  return `${prefix}-${createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24)}`;
+}
+
+export function mockChatAnswer(request: ChatRequest): MockAnswer {
+  const last = request.messages[request.messages.length - 1];
+  const text = messageText(last);
+  if (last.role === 'tool') return { content: `Tool said: ${text}`, toolCalls: null, finishReason: 'stop' };
+  const tool = request.tools?.[0];
+  if (tool && request.tool_choice !== 'none' && last.role === 'user') {
+    const call: ToolCall = {
+      id: stableId('call', [tool.function.name, text]),
+      type: 'function',
+      function: { name: tool.function.name, arguments: JSON.stringify({ input: text }) },
+    };
+    return { content: null, toolCalls: [call], finishReason: 'tool_calls' };
+  }
+  return { content: `Echo: ${text}`, toolCalls: null, finishReason: 'stop' };
+}
+
+function chatUsage(request: ChatRequest, answer: MockAnswer): Usage {
+  const prompt = request.messages.reduce((sum, message) => sum + countWords(messageText(message)), 0);
+  const completion = answer.content ? countWords(answer.content) : (answer.toolCalls?.length ?? 0);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+function textUsage(prompt: string, answer: string): Usage {
+  const promptTokens = countWords(prompt);
+  const completionTokens = countWords(answer);
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+/** Splits text into word-sized pieces that concatenate back to the text. */
+function pieces(text: string): string[] {
+  return text.match(/\S+\s*/g) ?? [text];
+}
+
+function embeddingOf(value: unknown): number[] {
+  const digest = createHash('sha256').update(JSON.stringify(value)).digest();
+  const raw = Array.from({ length: EMBEDDING_DIMENSIONS }, (_, index) => digest[index] - 127.5);
+  const norm = Math.sqrt(raw.reduce((sum, x) => sum + x * x, 0));
+  return raw.map((x) => Number((x / norm).toFixed(6)));
+}
+
+/** OpenAI clients ask for base64 (little-endian float32) by default. */
+function encodeEmbedding(vector: number[], encodingFormat: unknown): number[] | string {
+  return encodingFormat === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+}
+
+function embeddingInputs(input: EmbeddingsRequest['input']): unknown[] {
+  if (typeof input === 'string') return [input];
+  // A flat list of token ids is one input; a list of strings or of token lists is many.
+  if (input.length > 0 && typeof input[0] === 'number') return [input];
+  return input;
+}
+
+function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>): ProviderEndpoint {
+  const model = settings.modelName ?? 'mock';
+  const latencyMs = settings.config?.latency_ms ?? 0;
+  const wait = (context: RequestContext) => (latencyMs > 0 ? sleep(latencyMs, undefined, { signal: context.signal }) : Promise.resolve());
+
+  return {
+    async chat(request, context): Promise<ChatResponse> {
+      await wait(context);
+      const answer = mockChatAnswer(request);
+      return {
+        id: stableId('chatcmpl-mock', request.messages),
+        object: 'chat.completion',
+        created: settings.now(),
+        model,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: answer.content, tool_calls: answer.toolCalls, refusal: null },
+            finish_reason: answer.finishReason,
+          },
+        ],
+        usage: chatUsage(request, answer),
+      };
+    },
+
+    async *chatStream(request, context): AsyncGenerator<ChatChunk> {
+      const answer = mockChatAnswer(request);
+      const base = { id: stableId('chatcmpl-mock', request.messages), object: 'chat.completion.chunk' as const, created: settings.now(), model };
+      const delta = (fields: Partial<ChatChunk['choices'][number]['delta']>) => ({ role: null, content: null, tool_calls: null, ...fields });
+      await wait(context);
+      yield { ...base, choices: [{ index: 0, finish_reason: null, delta: delta({ role: 'assistant', content: '' }) }] };
+      if (answer.toolCalls) {
+        const toolCalls = answer.toolCalls.map((call, index) => ({ index, id: call.id, type: call.type, function: call.function }));
+        yield { ...base, choices: [{ index: 0, finish_reason: null, delta: delta({ tool_calls: toolCalls }) }] };
+      }
+      for (const piece of answer.content ? pieces(answer.content) : []) {
+        await wait(context);
+        yield { ...base, choices: [{ index: 0, finish_reason: null, delta: delta({ content: piece }) }] };
+      }
+      yield { ...base, choices: [{ index: 0, finish_reason: answer.finishReason, delta: delta({}) }] };
+      if (request.stream_options?.include_usage === true) yield { ...base, choices: [], usage: chatUsage(request, answer) };
+    },
+
+    async completions(request, context): Promise<CompletionsResponse> {
+      await wait(context);
+      const text = `Echo: ${request.prompt}`;
+      return {
+        id: stableId('cmpl-mock', request.prompt),
+        object: 'text_completion',
+        created: settings.now(),
+        model,
+        choices: [{ index: 0, text, finish_reason: 'stop' }],
+        usage: textUsage(request.prompt, text),
+      };
+    },
+
+    async *completionsStream(request, context): AsyncGenerator<CompletionsChunk> {
+      const text = `Echo: ${request.prompt}`;
+      const base = { id: stableId('cmpl-mock', request.prompt), object: 'text_completion_chunk' as const, created: settings.now(), model };
+      for (const piece of pieces(text)) {
+        await wait(context);
+        yield { ...base, choices: [{ index: 0, finish_reason: null, text: piece }] };
+      }
+      yield { ...base, choices: [{ index: 0, finish_reason: 'stop', text: '' }] };
+      if (request.stream_options?.include_usage === true) yield { ...base, choices: [], usage: textUsage(request.prompt, text) };
+    },
+
+    async embeddings(request, context): Promise<EmbeddingsResponse> {
+      await wait(context);
+      const inputs = embeddingInputs(request.input);
+      const tokens = inputs.reduce<number>((sum, input) => sum + (typeof input === 'string' ? countWords(input) : (input as unknown[]).length), 0);
+      return {
+        object: 'list',
+        data: inputs.map((input, index) => ({ object: 'embedding', embedding: encodeEmbedding(embeddingOf(input), request.encoding_format), index })),
+        model,
+        usage: { prompt_tokens: tokens, total_tokens: tokens },
+      };
+    },
+  };
+}
+
+export const mockAdapter = {
+  displayName: 'Mock',
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint: createMockEndpoint,
+} satisfies ProviderAdapter<MockConfig | undefined>;

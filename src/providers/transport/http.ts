@@ -1,0 +1,252 @@
+/**
+ * The shared upstream HTTP layer on undici: one connection `Pool` per origin, shared by every
+ * endpoint that talks to that origin, with connect / headers / body timeouts. Providers get an
+ * `Upstream` built once at config load; a request only serialises the body and reads the answer.
+ *
+ * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
+ * masked by GatewayError.upstream; redirects are not followed, so a 3xx is a 502 naming the status),
+ * unreachable hosts and unreadable answers are 502, timeouts 504.
+ * Request headers (API keys) never appear in any message. An aborted signal aborts the undici
+ * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
+ */
+import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import { GatewayError } from '../../errors';
+import { decodeSse, type SseEvent } from './sse';
+
+export type { SseEvent } from './sse';
+
+export const CONNECT_TIMEOUT_MS = 10_000;
+export const HEADERS_TIMEOUT_MS = 300_000;
+export const BODY_TIMEOUT_MS = 300_000;
+
+/** Milliseconds. `body` is the longest silence allowed between two body chunks. */
+export interface UpstreamTimeouts {
+  connect: number;
+  headers: number;
+  body: number;
+}
+
+export interface UpstreamOptions {
+  /** Base URL up to the version segment; a query on it (Azure `?api-version=`) is kept. */
+  baseUrl: string;
+  /** Provider headers (auth, versions). Content-Type and Accept are added here. */
+  headers: Record<string, string>;
+  /** Endpoint name, for error messages. */
+  endpointName: string;
+  /** Provider display name, for error messages. */
+  providerName: string;
+  /** Extracts the vendor's message from a parsed error body, or null when it has none. */
+  errorMessage: (body: unknown) => string | null;
+  /** Overrides of the default timeouts. */
+  timeouts?: Partial<UpstreamTimeouts>;
+}
+
+/** A compiled upstream: POST JSON, get parsed JSON or a stream of SSE events back. */
+export interface Upstream {
+  postJson(path: string, body: unknown, options: { signal: AbortSignal }): Promise<unknown>;
+  /** Lazy: the request starts on the first `next()`, which throws on an error status. */
+  postStream(path: string, body: unknown, options: { signal: AbortSignal }): AsyncIterable<SseEvent>;
+}
+
+const pools = new Map<string, Pool>();
+
+/** One pool per origin and connect timeout (the timeout is a pool setting, not a request one). */
+function poolFor(origin: string, connectTimeout: number): Pool {
+  const key = `${origin} ${connectTimeout}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new Pool(origin, { connect: { timeout: connectTimeout } });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/** Closes every pool (shutdown). Upstreams created before must not be used afterwards. */
+export async function closeAllPools(): Promise<void> {
+  const open = [...pools.values()];
+  pools.clear();
+  await Promise.all(open.map((pool) => pool.close()));
+}
+
+/**
+ * Appends `path` to the base URL's path, POSIX style (one slash between segments). A query on the
+ * base is kept after the new path; a query in `path` is kept too (both, joined by `&`).
+ */
+export function joinUrl(baseUrl: string, path: string): string {
+  const url = new URL(baseUrl);
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
+  const pathQuery = queryStart === -1 ? '' : path.slice(queryStart + 1);
+  const segments = [url.pathname.replace(/\/+$/, ''), pathPart.replace(/^\/+/, '')].filter((part) => part !== '');
+  url.pathname = segments.join('/');
+  const queries = [url.search.replace(/^\?/, ''), pathQuery].filter((query) => query !== '');
+  url.search = queries.join('&');
+  return url.toString();
+}
+
+function firstHeader(headers: Dispatcher.ResponseData['headers'], name: string): string | null {
+  const value = headers[name];
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value ?? null;
+}
+
+function errorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, errors } = error as { code?: unknown; errors?: unknown };
+  if (typeof code === 'string') return code;
+  // Node's happy-eyeballs connect reports an AggregateError of per-address failures.
+  if (Array.isArray(errors)) return errorCode(errors[0]);
+  return null;
+}
+
+/** How long, and how much, an unwanted body may still be read so its connection can be reused. */
+const DRAIN_MS = 1_000;
+const DRAIN_BYTES = 64 * 1024;
+
+/**
+ * Releases a body we stop reading (wrong content type, consumer done after `[DONE]`): a server
+ * that ends promptly keeps its keep-alive connection; otherwise the body is destroyed shortly.
+ */
+function release(response: Dispatcher.ResponseData): void {
+  response.body.dump({ limit: DRAIN_BYTES, signal: AbortSignal.timeout(DRAIN_MS) }).catch(() => undefined);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function excerpt(text: string, limit = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
+}
+
+export function createUpstream(options: UpstreamOptions): Upstream {
+  const { endpointName, providerName, errorMessage } = options;
+  const timeouts: UpstreamTimeouts = {
+    connect: options.timeouts?.connect ?? CONNECT_TIMEOUT_MS,
+    headers: options.timeouts?.headers ?? HEADERS_TIMEOUT_MS,
+    body: options.timeouts?.body ?? BODY_TIMEOUT_MS,
+  };
+  const base = new URL(options.baseUrl);
+  const pool = poolFor(base.origin, timeouts.connect);
+  const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
+  const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
+  const requestPaths = new Map<string, string>();
+  const forEndpoint = `for endpoint '${endpointName}'`;
+
+  function requestPath(path: string): string {
+    let resolved = requestPaths.get(path);
+    if (resolved === undefined) {
+      const url = new URL(joinUrl(options.baseUrl, path));
+      resolved = `${url.pathname}${url.search}`;
+      requestPaths.set(path, resolved);
+    }
+    return resolved;
+  }
+
+  /** Maps a thrown network/undici error; the abort reason and GatewayErrors pass through. */
+  function translate(error: unknown, signal: AbortSignal): unknown {
+    if (signal.aborted) return signal.reason ?? error;
+    if (error instanceof GatewayError) return error;
+    const code = errorCode(error);
+    switch (code) {
+      case 'UND_ERR_CONNECT_TIMEOUT':
+        return GatewayError.upstreamTimeout(`${providerName} could not be connected to within ${timeouts.connect} ms ${forEndpoint}.`);
+      case 'UND_ERR_HEADERS_TIMEOUT':
+        return GatewayError.upstreamTimeout(`${providerName} sent no response within ${timeouts.headers} ms ${forEndpoint}.`);
+      case 'UND_ERR_BODY_TIMEOUT':
+        return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${timeouts.body} ms ${forEndpoint}.`);
+      default:
+        return GatewayError.upstreamUnavailable(`${providerName} could not be reached ${forEndpoint} (${code ?? 'network error'}).`);
+    }
+  }
+
+  async function send(path: string, body: unknown, signal: AbortSignal, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
+    const payload = JSON.stringify(body);
+    try {
+      return await pool.request({
+        method: 'POST',
+        path: requestPath(path),
+        headers,
+        body: payload,
+        signal,
+        headersTimeout: timeouts.headers,
+        bodyTimeout: timeouts.body,
+      });
+    } catch (error) {
+      throw translate(error, signal);
+    }
+  }
+
+  async function readText(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<string> {
+    try {
+      return await response.body.text();
+    } catch (error) {
+      throw translate(error, signal);
+    }
+  }
+
+  function describeBody(text: string, contentType: string | null, status: number): string {
+    if (contentType?.includes('html')) return `${providerName} answered with an HTML page (status ${status}) instead of JSON.`;
+    if (text.trim() === '') return `${providerName} answered with status ${status} and an empty body.`;
+    return excerpt(text);
+  }
+
+  async function statusError(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<GatewayError> {
+    const { statusCode: status, headers } = response;
+    // An unreadable error body must not hide the status itself.
+    const text = await readText(response, signal).catch(() => '');
+    const parsed = parseJson(text);
+    const message = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
+    return GatewayError.upstream({ status, message, endpoint: endpointName, retryAfter: firstHeader(headers, 'retry-after') });
+  }
+
+  function wrongContentType(status: number, contentType: string | null, expected: string): GatewayError {
+    return GatewayError.upstreamUnavailable(
+      `${providerName} answered ${forEndpoint} with status ${status} and content type '${contentType ?? 'none'}' instead of ${expected}.`,
+    );
+  }
+
+  async function postJson(path: string, body: unknown, { signal }: { signal: AbortSignal }): Promise<unknown> {
+    const response = await send(path, body, signal, jsonHeaders);
+    if (response.statusCode >= 300) throw await statusError(response, signal);
+    const contentType = firstHeader(response.headers, 'content-type');
+    if (!contentType?.includes('json')) {
+      release(response);
+      throw wrongContentType(response.statusCode, contentType, 'JSON');
+    }
+    const parsed = parseJson(await readText(response, signal));
+    if (!parsed.ok) throw GatewayError.upstreamUnavailable(`${providerName} sent a response that is not valid JSON ${forEndpoint}.`);
+    return parsed.value;
+  }
+
+  async function* postStream(path: string, body: unknown, { signal }: { signal: AbortSignal }): AsyncGenerator<SseEvent> {
+    const response = await send(path, body, signal, streamHeaders);
+    if (response.statusCode >= 300) throw await statusError(response, signal);
+    const contentType = firstHeader(response.headers, 'content-type');
+    if (contentType?.includes('json') || contentType?.includes('html')) {
+      // A JSON answer to a stream request is usually an error in a 2xx envelope; show its message.
+      const text = await readText(response, signal);
+      const parsed = parseJson(text);
+      const vendorMessage = parsed.ok ? errorMessage(parsed.value) : null;
+      if (vendorMessage !== null) throw GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${vendorMessage}`);
+      throw wrongContentType(response.statusCode, contentType, 'an event stream');
+    }
+    try {
+      // Not destroyed when the consumer stops early, so `release` can still drain the tail.
+      yield* decodeSse(response.body.iterator({ destroyOnReturn: false }));
+    } catch (error) {
+      throw translate(error, signal);
+    } finally {
+      release(response);
+    }
+  }
+
+  return { postJson, postStream };
+}

@@ -1,0 +1,52 @@
+/**
+ * The provider contract. A provider adapter turns one configured endpoint into a ProviderEndpoint
+ * once, at config load (URLs, headers and connection pools are built there); the request path only
+ * calls its methods. Translation is pure: request in unified shape, response in unified shape.
+ */
+import type {
+  ChatChunk,
+  ChatRequest,
+  ChatResponse,
+  CompletionsChunk,
+  CompletionsRequest,
+  CompletionsResponse,
+  EmbeddingsRequest,
+  EmbeddingsResponse,
+  EndpointType,
+} from '../schema';
+
+/** What a provider call gets besides the request. */
+export interface RequestContext {
+  /** Aborted when the client disconnects; pass it to every upstream call. */
+  signal: AbortSignal;
+}
+
+/** One configured endpoint, compiled. Methods exist only for what the provider supports. */
+export interface ProviderEndpoint {
+  chat?(request: ChatRequest, context: RequestContext): Promise<ChatResponse>;
+  chatStream?(request: ChatRequest, context: RequestContext): AsyncIterable<ChatChunk>;
+  completions?(request: CompletionsRequest, context: RequestContext): Promise<CompletionsResponse>;
+  completionsStream?(request: CompletionsRequest, context: RequestContext): AsyncIterable<CompletionsChunk>;
+  embeddings?(request: EmbeddingsRequest, context: RequestContext): Promise<EmbeddingsResponse>;
+}
+
+/** What an adapter is given for one endpoint: config with secrets already resolved. */
+export interface EndpointSettings<Config> {
+  /** Endpoint name, for error messages. */
+  name: string;
+  endpointType: EndpointType;
+  /** `model.name` from the config. */
+  modelName: string | null;
+  config: Config;
+  /** Clock in Unix seconds (injectable for tests). */
+  now: () => number;
+}
+
+export interface ProviderAdapter<Config = unknown> {
+  /** Name used in messages, e.g. `OpenAI`. */
+  displayName: string;
+  /** Endpoint types this provider serves; others are refused at config load. */
+  endpointTypes: readonly EndpointType[];
+  /** Called once per endpoint at config load. Throws Error with a message for a bad config. */
+  createEndpoint(settings: EndpointSettings<Config>): ProviderEndpoint;
+}

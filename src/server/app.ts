@@ -1,0 +1,76 @@
+/**
+ * Builds the Express app without listening (tests mount it on port 0; main.ts listens).
+ * Route handlers stay short: find the endpoint, call it, send JSON or SSE.
+ */
+import express, { type Express, type Request, type Response } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { GatewayError } from '../errors';
+import { dialectOf, errorHandler, sendError } from './errors';
+import { createLogger, type Logger } from './logging';
+import { openapiDocument, requestValidator, responseValidator } from './openapi';
+import { endpointRoutes } from './routes/endpoints';
+import { invocationRoutes } from './routes/invocations';
+import type { GatewayState } from './state';
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Largest accepted request body (bytes or a size string like '10mb'). */
+  bodyLimit?: string | number;
+  /** Validate every response against the spec (contract tests). */
+  validateResponses?: boolean;
+}
+
+/** Paths the gateway serves, for 405 answers on the wrong method. */
+const KNOWN_PATHS = [
+  '/health',
+  '/api/2.0/endpoints/',
+  '/api/2.0/endpoints/:name',
+  '/api/2.0/gateway/routes/',
+  '/api/2.0/gateway/routes/:name',
+  '/api/3.0/gateway/endpoint/:name',
+  '/api/3.0/gateway/route/:name',
+  '/endpoints/:name/invocations',
+  '/gateway/:name/invocations',
+  '/v1/chat/completions',
+  '/v1/completions',
+  '/v1/embeddings',
+];
+
+function notFound(request: Request, response: Response): void {
+  const dialect = dialectOf(request);
+  if (dialect === 'openai') sendError(response, GatewayError.notFound(`Unknown route: ${request.method} ${request.path}`), dialect);
+  else response.status(404).json({ detail: 'Not Found' });
+}
+
+export function createApp(state: GatewayState, options: AppOptions = {}): Express {
+  const logger = options.logger ?? createLogger();
+  const document = openapiDocument();
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  // MLflow parses the body as JSON whatever the Content-Type says; so do we.
+  app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));
+  // Request validation first: both instances share `req.openapi`, and the response validator
+  // would otherwise mark the LLM paths (which the request validator skips) as matched.
+  app.use(requestValidator());
+  if (options.validateResponses) app.use(responseValidator());
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'OK' });
+  });
+  app.get('/', (_request, response) => response.redirect(307, '/docs'));
+  app.get('/openapi.json', (_request, response) => {
+    response.json(document);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
+
+  app.use(endpointRoutes(state));
+  app.use(invocationRoutes(state));
+
+  app.all(KNOWN_PATHS, (_request, response) => {
+    response.status(405).json({ detail: 'Method Not Allowed' });
+  });
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

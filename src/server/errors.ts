@@ -1,0 +1,83 @@
+/**
+ * Turns any error into a response: MLflow routes get `{"detail": …}` (with a readable `message`
+ * for validation lists), `/v1` routes get OpenAI's `{"error": {message, type, param, code}}`.
+ * Only this module writes error bodies.
+ */
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { GatewayError } from '../errors';
+import type { Dialect } from './invocation';
+import type { Logger } from './logging';
+
+export function dialectOf(request: Request): Dialect {
+  return request.path.startsWith('/v1/') ? 'openai' : 'mlflow';
+}
+
+interface BodyParserError {
+  type: string;
+  status?: number;
+  message: string;
+  body?: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && 'status' in error;
+}
+
+/** Errors raised before a handler ran (JSON syntax, body size) become GatewayErrors. */
+function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError {
+  if (error.type === 'entity.parse.failed') {
+    const message = `the request body is not valid JSON: ${error.message}`;
+    const issues = [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', ctx: { error: error.message } }];
+    return GatewayError.invalidBody(message, null, issues, dialect === 'openai' ? 400 : 422);
+  }
+  if (error.type === 'entity.too.large') {
+    return new GatewayError({ status: 413, message: 'the request body is too large', kind: 'invalid_request_error', code: 'body_too_large' });
+  }
+  return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
+}
+
+interface SpecValidatorError {
+  status: number;
+  message: string;
+  errors: { path?: string; message: string }[];
+}
+
+function isSpecValidatorError(error: unknown): error is SpecValidatorError {
+  return typeof error === 'object' && error !== null && Array.isArray((error as SpecValidatorError).errors) && typeof (error as SpecValidatorError).status === 'number';
+}
+
+/** express-openapi-validator errors (query/path parameters; responses in contract tests). */
+function fromSpecValidator(error: SpecValidatorError): GatewayError {
+  const message = error.errors.map((item) => `${(item.path ?? '').replace(/^\.(query|params|body|response)\.?/, '') || 'request'}: ${item.message}`).join('; ');
+  const status = error.status;
+  return new GatewayError({ status, message: message || error.message, kind: status >= 500 ? 'server_error' : 'invalid_request_error', code: 'invalid_request' });
+}
+
+export function toGatewayError(error: unknown, dialect: Dialect): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (isBodyParserError(error)) return fromBodyParser(error, dialect);
+  if (isSpecValidatorError(error)) return fromSpecValidator(error);
+  return new GatewayError({ status: 500, message: 'Internal server error', kind: 'server_error', code: 'internal_error' });
+}
+
+export function errorBody(error: GatewayError, dialect: Dialect): unknown {
+  if (dialect === 'openai') {
+    return { error: { message: error.message, type: error.kind, param: error.param, code: error.code } };
+  }
+  return error.detail !== undefined ? { detail: error.detail, message: error.message } : { detail: error.message };
+}
+
+export function sendError(response: Response, error: GatewayError, dialect: Dialect): void {
+  if (error.retryAfter) response.setHeader('Retry-After', error.retryAfter);
+  response.status(error.status).json(errorBody(error, dialect));
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, request, response, next) => {
+    if (response.headersSent) return next(error);
+    const dialect = dialectOf(request);
+    const gatewayError = toGatewayError(error, dialect);
+    if (gatewayError.status >= 500 && !(error instanceof GatewayError)) logger.error({ err: error, path: request.path }, 'unhandled error');
+    sendError(response, gatewayError, dialect);
+  };
+}

@@ -1,0 +1,36 @@
+/** The bundled OpenAPI document (generated/openapi.json), and its use for docs and validation. */
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { RequestHandler } from 'express';
+import spec from '../../generated/openapi.json';
+
+/** The served document: the generated one without the generator's note. */
+export function openapiDocument(): Record<string, unknown> {
+  const { 'x-generated': _note, ...document } = structuredClone(spec) as Record<string, unknown>;
+  return document;
+}
+
+/**
+ * LLM request bodies are validated per endpoint type by the precompiled validators (the schema
+ * of `/endpoints/{name}/invocations` depends on which endpoint `name` is), so request validation
+ * here covers the other routes. Response validation is for contract tests.
+ */
+const LLM_PATHS = /^\/(endpoints|gateway)\/[^/]+\/invocations$|^\/v1\//;
+
+export function requestValidator(): RequestHandler[] {
+  return OpenApiValidator.middleware({
+    apiSpec: openapiDocument() as never,
+    validateRequests: true,
+    validateResponses: false,
+    ignoreUndocumented: true,
+    ignorePaths: LLM_PATHS,
+  }) as unknown as RequestHandler[];
+}
+
+export function responseValidator(): RequestHandler[] {
+  return OpenApiValidator.middleware({
+    apiSpec: openapiDocument() as never,
+    validateRequests: false,
+    validateResponses: true,
+    ignoreUndocumented: true,
+  }) as unknown as RequestHandler[];
+}

@@ -1,0 +1,86 @@
+/** Management routes: list and get endpoints (never any secret), traffic routes, limits stubs. */
+import { Router, type RequestHandler } from 'express';
+import { GatewayError } from '../../errors';
+import type { GatewayState } from '../state';
+
+/** MLflow's page size for the list APIs. */
+export const PAGE_SIZE = 3000;
+
+/** MLflow's token: base64 of Python JSON `{"index": N}` (note the space). */
+export function encodePageToken(index: number): string {
+  return Buffer.from(`{"index": ${index}}`).toString('base64');
+}
+
+export function decodePageToken(token: string | undefined): number {
+  if (token === undefined || token === '') return 0;
+  let index: unknown;
+  try {
+    index = (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { index?: unknown }).index;
+  } catch {
+    index = undefined;
+  }
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+    throw GatewayError.invalidParam('page_token: is not a token returned by this API (expected base64 of {"index": N})', 'page_token');
+  }
+  return index;
+}
+
+function page<T>(items: readonly T[], token: string | undefined): { items: T[]; next: string | null } {
+  const start = decodePageToken(token);
+  const end = start + PAGE_SIZE;
+  return { items: items.slice(start, end), next: end < items.length ? encodePageToken(end) : null };
+}
+
+function notFound(kind: 'endpoint' | 'route', name: string): GatewayError {
+  return GatewayError.notFound(`The ${kind} '${name}' is not present or active on the server. Please verify the ${kind} name.`, 'name');
+}
+
+function pageTokenOf(query: unknown): string | undefined {
+  const token = (query as { page_token?: unknown }).page_token;
+  return typeof token === 'string' ? token : undefined;
+}
+
+export function endpointRoutes(state: GatewayState): Router {
+  const router = Router();
+
+  router.get('/api/2.0/endpoints/', (request, response) => {
+    const { items, next } = page(state.plan.endpointViews, pageTokenOf(request.query));
+    response.json({ endpoints: items, next_page_token: next });
+  });
+
+  const getEndpoint: RequestHandler = (request, response) => {
+    const endpoint = state.plan.endpoints.get(String(request.params.name));
+    if (!endpoint) throw notFound('endpoint', String(request.params.name));
+    response.json(endpoint.view);
+  };
+  router.get('/api/2.0/endpoints/:name', getEndpoint);
+  router.get('/api/3.0/gateway/endpoint/:name', getEndpoint);
+
+  router.get('/api/2.0/gateway/routes/', (request, response) => {
+    const { items, next } = page(state.plan.legacyViews, pageTokenOf(request.query));
+    response.json({ routes: items, next_page_token: next });
+  });
+
+  router.get('/api/2.0/gateway/routes/:name', (request, response) => {
+    const endpoint = state.plan.endpoints.get(String(request.params.name));
+    if (!endpoint) throw notFound('route', String(request.params.name));
+    response.json(endpoint.legacyView);
+  });
+
+  router.get('/api/3.0/gateway/route/:name', (request, response) => {
+    const route = state.plan.routes.get(String(request.params.name));
+    if (!route) throw notFound('route', String(request.params.name));
+    response.json(route.view);
+  });
+
+  // MLflow declares these and answers 501; kept so MLflow clients get the same answer.
+  for (const prefix of ['/api/2.0/endpoints', '/api/2.0/gateway']) {
+    router.get(`${prefix}/limits/:endpoint`, () => {
+      throw GatewayError.unsupported('The get_limits API is not available yet.');
+    });
+    router.post(`${prefix}/limits/`, () => {
+      throw GatewayError.unsupported('The set_limits API is not available yet.');
+    });
+  }
+  return router;
+}

@@ -1,0 +1,58 @@
+/**
+ * Writes a chunk stream as server-sent events. The first chunk is awaited before any header is
+ * sent, so a failure before the first byte is still a real HTTP error status. After that, a
+ * failure becomes an `event: error` (OpenAI clients raise it as an APIError) and the stream ends;
+ * a normal end is `data: [DONE]`.
+ */
+import type { Response } from 'express';
+import { once } from 'node:events';
+import type { GatewayError } from '../errors';
+
+const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache',
+  // Tell nginx-style proxies not to buffer the stream.
+  'X-Accel-Buffering': 'no',
+};
+
+export function sseData(value: unknown): string {
+  return `data: ${JSON.stringify(value)}\n\n`;
+}
+
+export function sseError(error: GatewayError): string {
+  const body = { error: { message: error.message, type: error.kind, param: error.param, code: error.code, status: error.status } };
+  return `event: error\n${sseData(body)}`;
+}
+
+async function write(response: Response, text: string): Promise<void> {
+  if (!response.write(text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+}
+
+/**
+ * Streams `chunks` to the client. Rejects (before headers) if the first chunk fails; later
+ * failures are reported in-stream through `toError`.
+ */
+export async function sendEventStream(options: {
+  response: Response;
+  chunks: AsyncIterable<unknown>;
+  toError: (error: unknown) => GatewayError;
+}): Promise<void> {
+  const { response, chunks, toError } = options;
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  response.writeHead(200, SSE_HEADERS);
+  response.flushHeaders();
+  try {
+    let current = first;
+    while (!current.done) {
+      if (response.destroyed) return;
+      await write(response, sseData(current.value));
+      current = await iterator.next();
+    }
+    if (!response.destroyed) response.end('data: [DONE]\n\n');
+  } catch (error) {
+    if (!response.destroyed) response.end(sseError(toError(error)));
+  } finally {
+    if (response.destroyed) await iterator.return?.();
+  }
+}

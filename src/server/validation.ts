@@ -1,0 +1,101 @@
+/**
+ * Request-body validation with the Ajv validators compiled ahead of time from openapi/ (see
+ * generated/request-validators.js), and the translation of Ajv errors into one readable message
+ * naming the field and the rule, plus MLflow's (pydantic-style) issue list.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import {
+  validateChatRequest,
+  validateCompletionsRequest,
+  validateEmbeddingsRequest,
+} from '../../generated/request-validators';
+import type { EndpointType } from '../schema';
+
+export interface ValidationIssue {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+}
+
+export interface ValidationFailure {
+  /** e.g. `messages[0].content: must be string, array or null` */
+  message: string;
+  /** The field at fault, e.g. `messages[0].content` (null for the body itself). */
+  param: string | null;
+  issues: ValidationIssue[];
+}
+
+const validators: Record<EndpointType, ValidateFunction> = {
+  'llm/v1/chat': validateChatRequest,
+  'llm/v1/completions': validateCompletionsRequest,
+  'llm/v1/embeddings': validateEmbeddingsRequest,
+};
+
+/** `/messages/0/content` + missing `role` → ['messages', 0, 'content', 'role'] */
+function locationOf(error: ErrorObject): (string | number)[] {
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
+  return segments;
+}
+
+export function fieldPath(location: (string | number)[]): string {
+  return location.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+}
+
+function ruleText(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is required';
+    case 'const':
+      return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'enum':
+      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
+    default:
+      return error.message ?? `fails ${error.keyword}`;
+  }
+}
+
+function joinAlternatives(types: string[]): string {
+  const unique = [...new Set(types)];
+  return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+}
+
+/**
+ * Ajv reports every failed branch of a oneOf; the deepest location is the one the client most
+ * likely got wrong, and type errors at one location merge into "must be string, array or null".
+ */
+function summarise(errors: ErrorObject[]): { location: (string | number)[]; rule: string } {
+  const relevant = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && error.keyword !== 'allOf');
+  const candidates = relevant.length > 0 ? relevant : errors;
+  const deepest = candidates.reduce((best, error) => (locationOf(error).length > locationOf(best).length ? error : best));
+  const location = locationOf(deepest);
+  const atLocation = candidates.filter((error) => fieldPath(locationOf(error)) === fieldPath(location));
+  if (atLocation.every((error) => error.keyword === 'type')) {
+    const types = atLocation.flatMap((error) => String((error.params as { type: string | string[] }).type).split(','));
+    return { location, rule: `must be ${joinAlternatives(types)}` };
+  }
+  return { location, rule: ruleText(deepest) };
+}
+
+/** Validates a request body for an endpoint type; returns undefined when it is valid. */
+export function validateRequestBody(endpointType: EndpointType, body: unknown): ValidationFailure | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { message: 'the request body must be a JSON object', param: null, issues: [{ type: 'model_type', loc: ['body'], msg: 'Input should be a valid dictionary' }] };
+  }
+  const validate = validators[endpointType];
+  if (validate(body)) return undefined;
+  const errors = validate.errors ?? [];
+  const { location, rule } = summarise(errors);
+  const param = location.length > 0 ? fieldPath(location) : null;
+  return {
+    message: `${param ?? 'body'}: ${rule}`,
+    param,
+    issues: errors
+      .filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf')
+      .map((error) => ({ type: error.keyword, loc: ['body', ...locationOf(error)], msg: ruleText(error) })),
+  };
+}

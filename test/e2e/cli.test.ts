@@ -1,0 +1,92 @@
+/** The CLI as users start it: config errors, env fallback, workers, graceful shutdown. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runCli, waitForHealth } from '../support/cli';
+
+const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
+
+function writeConfig(name: string, text: string): string {
+  const path = join(directory, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const SLOW_CONFIG = `
+endpoints:
+  - name: slow
+    endpoint_type: llm/v1/completions
+    model:
+      provider: mock
+      config: { latency_ms: 150 }
+`;
+
+test('a bad config exits 2 naming the file and the YAML path of each problem', async () => {
+  const path = writeConfig('bad.yaml', `
+endpoints:
+  - name: good
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+  - name: bad
+    endpoint_type: llm/v1/chat
+    model: { provider: no-such-provider }
+  - name: bad two
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`);
+  const run = runCli(['--config-path', path]);
+  expect(await run.exited).toBe(2);
+  expect(run.output()).toContain(path);
+  expect(run.output()).toContain('endpoints[1].model.provider');
+  expect(run.output()).toContain('endpoints[2].name');
+});
+
+test('a missing config file exits 2', async () => {
+  const run = runCli(['--config-path', join(directory, 'absent.yaml')]);
+  expect(await run.exited).toBe(2);
+  expect(run.output()).toContain('absent.yaml');
+});
+
+test('no config path at all exits 2 with the usage', async () => {
+  const run = runCli([]);
+  expect(await run.exited).toBe(2);
+  expect(run.output()).toContain('--config-path is required');
+});
+
+test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finish, then exits 0', async () => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--port', String(port)], { AI_GATEWAY_CONFIG: writeConfig('slow.yaml', SLOW_CONFIG) });
+  await waitForHealth(url, run);
+  const response = await fetch(`${url}/endpoints/slow/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt: 'one two three four', stream: true }),
+  });
+  expect(response.status).toBe(200);
+  run.child.kill('SIGTERM');
+  const body = await response.text();
+  expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  expect(await run.exited).toBe(0);
+  await expect(fetch(`${url}/health`)).rejects.toThrow();
+});
+
+test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shuts down cleanly', async () => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--port', String(port), '--workers', '2'], { MLFLOW_DEPLOYMENTS_CONFIG: writeConfig('workers.yaml', SLOW_CONFIG) });
+  await waitForHealth(url, run);
+  const answers = await Promise.all(
+    [1, 2, 3, 4].map(async (index) => {
+      const response = await fetch(`${url}/endpoints/slow/invocations`, { method: 'POST', body: JSON.stringify({ prompt: `n${index}` }) });
+      return ((await response.json()) as { choices: { text: string }[] }).choices[0].text;
+    }),
+  );
+  expect(answers).toEqual(['Echo: n1', 'Echo: n2', 'Echo: n3', 'Echo: n4']);
+  for (let attempt = 0; attempt < 50 && (run.output().match(/gateway listening/g) ?? []).length < 2; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(run.output().match(/gateway listening/g)).toHaveLength(2);
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+});

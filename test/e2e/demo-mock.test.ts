@@ -1,0 +1,111 @@
+/**
+ * The demo config (examples/demo-config.yaml, `mock` provider) end to end: the official OpenAI
+ * client through /v1 and our SDK through the MLflow routes.
+ */
+import { readFileSync } from 'node:fs';
+import OpenAI from 'openai';
+import { createGatewayClient } from '../../src/client';
+import { startGateway, parseSse, type RunningGateway, FIXED_NOW } from '../support/gateway';
+
+let gateway: RunningGateway;
+let openai: OpenAI;
+beforeAll(async () => {
+  gateway = await startGateway(readFileSync('examples/demo-config.yaml', 'utf8'));
+  openai = new OpenAI({ apiKey: 'not-needed', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+afterAll(() => gateway.close());
+
+test('openai client: chat', async () => {
+  const completion = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hello there' }] });
+  expect(completion.choices[0].message.content).toBe('Echo: Hello there');
+  expect(completion.choices[0].finish_reason).toBe('stop');
+  expect(completion.model).toBe('mock-chat');
+  expect(completion.created).toBe(FIXED_NOW);
+  expect(completion.usage).toEqual({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
+});
+
+test('openai client: streamed chat reassembles the answer and sees the finish reason', async () => {
+  const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'stream me please' }], stream: true, stream_options: { include_usage: true } });
+  let text = '';
+  const finishReasons: (string | null)[] = [];
+  let usage: unknown;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta.content ?? '';
+    if (chunk.choices[0]) finishReasons.push(chunk.choices[0].finish_reason);
+    if (chunk.usage) usage = chunk.usage;
+  }
+  expect(text).toBe('Echo: stream me please');
+  expect(finishReasons[finishReasons.length - 1]).toBe('stop');
+  expect(usage).toEqual({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
+});
+
+test('openai client: tool call', async () => {
+  const completion = await openai.chat.completions.create({
+    model: 'chat',
+    messages: [{ role: 'user', content: 'weather in Paris' }],
+    tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { input: { type: 'string' } } } } }],
+  });
+  const call = completion.choices[0].message.tool_calls?.[0];
+  expect(completion.choices[0].finish_reason).toBe('tool_calls');
+  expect(call?.type === 'function' && call.function).toEqual({ name: 'get_weather', arguments: '{"input":"weather in Paris"}' });
+});
+
+test('openai client: completions and embeddings', async () => {
+  const completion = await openai.completions.create({ model: 'completions', prompt: 'Say hi' });
+  expect(completion.choices[0].text).toBe('Echo: Say hi');
+  const embeddings = await openai.embeddings.create({ model: 'embeddings', input: ['a', 'b'] });
+  expect(embeddings.data.map((item) => item.index)).toEqual([0, 1]);
+  expect(embeddings.data[0].embedding).toHaveLength(8);
+  expect(embeddings.data[0].embedding).not.toEqual(embeddings.data[1].embedding);
+});
+
+test('raw SSE ends with data: [DONE]', async () => {
+  const response = await fetch(`${gateway.url}/endpoints/completions/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt: 'two words', stream: true }),
+  });
+  expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+  const events = parseSse(await response.text());
+  expect(events[events.length - 1]).toEqual({ data: '[DONE]' });
+  const chunks = events.slice(0, -1).map((event) => JSON.parse(event.data));
+  expect(chunks.map((chunk) => chunk.choices[0].text).join('')).toBe('Echo: two words');
+  expect(chunks.every((chunk) => chunk.object === 'text_completion_chunk')).toBe(true);
+});
+
+describe('SDK over the MLflow routes', () => {
+  const client = () => createGatewayClient({ baseUrl: gateway.url });
+
+  test('lists and gets endpoints', async () => {
+    const endpoints = await client().listEndpoints();
+    expect(endpoints.map((endpoint) => endpoint.name)).toEqual(['chat', 'completions', 'embeddings']);
+    expect(await client().getEndpoint('embeddings')).toEqual({
+      name: 'embeddings',
+      endpoint_type: 'llm/v1/embeddings',
+      model: { name: 'mock-embeddings', provider: 'mock' },
+      endpoint_url: '/gateway/embeddings/invocations',
+      limit: { calls: 100, renewal_period: 'minute', key: null },
+    });
+  });
+
+  test('chat, completions, embeddings and streaming', async () => {
+    const chat = await client().chat('chat', { messages: [{ role: 'user', content: 'hi' }] });
+    expect(chat.choices[0].message.content).toBe('Echo: hi');
+    const completion = await client().completions('completions', { prompt: 'p' });
+    expect(completion.choices[0].text).toBe('Echo: p');
+    const embeddings = await client().embeddings('embeddings', { input: 'x' });
+    expect(embeddings.data).toHaveLength(1);
+    let streamed = '';
+    for await (const chunk of client().streamChat('chat', { messages: [{ role: 'user', content: 'one two' }] })) {
+      streamed += chunk.choices[0]?.delta.content ?? '';
+    }
+    expect(streamed).toBe('Echo: one two');
+  });
+
+  test('errors carry the status and the message', async () => {
+    await expect(client().getEndpoint('missing')).rejects.toMatchObject({ status: 404, message: expect.stringContaining("'missing'") });
+    await expect(client().chat('chat', { messages: [] })).rejects.toMatchObject({ status: 422, message: 'messages: must NOT have fewer than 1 items' });
+    const stream = client().streamChat('nope', { messages: [{ role: 'user', content: 'x' }] });
+    await expect(stream.next()).rejects.toMatchObject({ status: 404 });
+  });
+});

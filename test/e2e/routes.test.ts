@@ -1,0 +1,256 @@
+/** The HTTP surface over real HTTP: management routes, framework behaviours, request validation. */
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+const CONFIG = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: mock-chat }
+  - name: completions
+    endpoint_type: llm/v1/completions
+    model: { provider: mock, name: mock-completions }
+    limit: { calls: 10, renewal_period: minute }
+  - name: embeddings
+    endpoint_type: llm/v1/embeddings
+    model: { provider: mock }
+  - name: secret-holder
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+        openai_api_key: sk-test-very-secret-value
+routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations:
+      - { name: chat, traffic_percentage: 100 }
+      - { name: secret-holder, traffic_percentage: 0 }
+`;
+
+let gateway: RunningGateway;
+beforeAll(async () => {
+  gateway = await startGateway(CONFIG);
+});
+afterAll(() => gateway.close());
+
+async function get(path: string, init?: RequestInit) {
+  const response = await fetch(`${gateway.url}${path}`, { redirect: 'manual', ...init });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
+}
+
+function post(path: string, body: unknown) {
+  return get(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+describe('service routes', () => {
+  test('GET /health', async () => {
+    const response = await get('/health');
+    expect(response.status).toBe(200);
+    expect(response.json()).toEqual({ status: 'OK' });
+  });
+
+  test('GET / redirects to /docs', async () => {
+    const response = await get('/');
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe('/docs');
+  });
+
+  test('/docs serves Swagger UI with its assets from the gateway itself', async () => {
+    const page = await get('/docs/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger-ui');
+    const init = await get('/docs/swagger-ui-init.js');
+    expect(init.text).toContain('/v1/chat/completions');
+    expect(init.text).not.toContain('sk-test-very-secret-value');
+    const bundle = await get('/docs/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+  });
+
+  test('GET /openapi.json is the bundled spec', async () => {
+    const spec = (await get('/openapi.json')).json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/endpoints/{name}/invocations', '/gateway/{name}/invocations', '/v1/chat/completions', '/v1/completions', '/v1/embeddings', '/api/2.0/endpoints/']));
+    expect(spec['x-generated']).toBeUndefined();
+  });
+});
+
+describe('endpoint list and get', () => {
+  test('lists endpoints in config order, without secrets or routes', async () => {
+    const response = await get('/api/2.0/endpoints/');
+    expect(response.status).toBe(200);
+    expect(response.text).not.toContain('sk-test');
+    expect(response.json()).toEqual({
+      endpoints: [
+        { name: 'chat', endpoint_type: 'llm/v1/chat', model: { name: 'mock-chat', provider: 'mock' }, endpoint_url: '/gateway/chat/invocations', limit: null },
+        { name: 'completions', endpoint_type: 'llm/v1/completions', model: { name: 'mock-completions', provider: 'mock' }, endpoint_url: '/gateway/completions/invocations', limit: { calls: 10, renewal_period: 'minute', key: null } },
+        { name: 'embeddings', endpoint_type: 'llm/v1/embeddings', model: { name: null, provider: 'mock' }, endpoint_url: '/gateway/embeddings/invocations', limit: null },
+        { name: 'secret-holder', endpoint_type: 'llm/v1/chat', model: { name: 'gpt-4o-mini', provider: 'openai' }, endpoint_url: '/gateway/secret-holder/invocations', limit: null },
+      ],
+      next_page_token: null,
+    });
+  });
+
+  test('gets one endpoint (2.0 and 3.0 paths) without secrets', async () => {
+    for (const path of ['/api/2.0/endpoints/secret-holder', '/api/3.0/gateway/endpoint/secret-holder']) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.text).not.toContain('sk-test');
+      expect(response.json()).toMatchObject({ name: 'secret-holder', endpoint_url: '/gateway/secret-holder/invocations' });
+    }
+  });
+
+  test('legacy routes list and traffic route get', async () => {
+    const legacy = (await get('/api/2.0/gateway/routes/')).json();
+    expect(legacy.routes[0]).toEqual({ name: 'chat', route_type: 'llm/v1/chat', model: { name: 'mock-chat', provider: 'mock' }, route_url: '/gateway/chat/invocations', limit: null });
+    expect((await get('/api/3.0/gateway/route/split')).json()).toEqual({
+      name: 'split',
+      task_type: 'llm/v1/chat',
+      destinations: [
+        { name: 'chat', traffic_percentage: 100 },
+        { name: 'secret-holder', traffic_percentage: 0 },
+      ],
+      routing_strategy: 'TRAFFIC_SPLIT',
+    });
+  });
+
+  test('unknown endpoint is 404 with MLflow message', async () => {
+    const response = await get('/api/2.0/endpoints/nope');
+    expect(response.status).toBe(404);
+    expect(response.json()).toEqual({ detail: "The endpoint 'nope' is not present or active on the server. Please verify the endpoint name." });
+  });
+
+  test('an invalid page token is a 400 naming page_token', async () => {
+    const response = await get('/api/2.0/endpoints/?page_token=not-a-token');
+    expect(response.status).toBe(400);
+    expect(response.json().detail).toMatch(/^page_token: /);
+  });
+
+  test('limits APIs answer 501 like MLflow', async () => {
+    const response = await get('/api/2.0/endpoints/limits/chat');
+    expect(response.status).toBe(501);
+    expect(response.json()).toEqual({ detail: 'The get_limits API is not available yet.' });
+  });
+});
+
+describe('framework behaviours', () => {
+  test('unknown path is 404 {"detail":"Not Found"}', async () => {
+    const response = await get('/no/such/path');
+    expect(response.status).toBe(404);
+    expect(response.json()).toEqual({ detail: 'Not Found' });
+  });
+
+  test('wrong method on a known path is 405', async () => {
+    const response = await get('/gateway/chat/invocations');
+    expect(response.status).toBe(405);
+    expect(response.json()).toEqual({ detail: 'Method Not Allowed' });
+    expect((await post('/api/2.0/endpoints/chat', {})).status).toBe(405);
+  });
+});
+
+describe('invocation request validation', () => {
+  test.each(['/endpoints/chat/invocations', '/gateway/chat/invocations'])('%s answers chat', async (path) => {
+    const response = await post(path, { messages: [{ role: 'user', content: 'hello' }] });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-gateway-endpoint')).toBe('chat');
+    expect(response.json().choices[0].message).toEqual({ role: 'assistant', content: 'Echo: hello', tool_calls: null, refusal: null });
+  });
+
+  test('unknown endpoint on an invocation route is 404', async () => {
+    const response = await post('/gateway/nope/invocations', { prompt: 'x' });
+    expect(response.status).toBe(404);
+    expect(response.json().detail).toContain("'nope'");
+  });
+
+  test('missing required field: 422 naming the field', async () => {
+    const response = await post('/endpoints/chat/invocations', { temperature: 0.2 });
+    expect(response.status).toBe(422);
+    const body = response.json();
+    expect(body.message).toBe('messages: is required');
+    expect(body.detail).toEqual([{ type: 'required', loc: ['body', 'messages'], msg: 'is required' }]);
+  });
+
+  test('wrong-typed nested field names the path and the accepted types', async () => {
+    const response = await post('/endpoints/chat/invocations', { messages: [{ role: 'user', content: 5 }] });
+    expect(response.status).toBe(422);
+    expect(response.json().message).toBe('messages[0].content: must be string, array or null');
+  });
+
+  test('out-of-range parameter names the rule', async () => {
+    const response = await post('/endpoints/chat/invocations', { messages: [{ role: 'user', content: 'x' }], temperature: 3 });
+    expect(response.status).toBe(422);
+    expect(response.json().message).toBe('temperature: must be <= 2');
+  });
+
+  test('body of the wrong endpoint type is refused by that type\'s schema', async () => {
+    const response = await post('/endpoints/completions/invocations', { messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(422);
+    expect(response.json().message).toBe('prompt: is required');
+  });
+
+  test('malformed JSON is a 422 json_invalid', async () => {
+    const response = await post('/endpoints/chat/invocations', '{"messages": [');
+    expect(response.status).toBe(422);
+    const body = response.json();
+    expect(body.detail[0]).toMatchObject({ type: 'json_invalid', loc: ['body'] });
+    expect(body.message).toMatch(/^the request body is not valid JSON/);
+  });
+
+  test('`model` is refused on invocation routes (MLflow rule)', async () => {
+    const response = await post('/endpoints/chat/invocations', { model: 'gpt-4', messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(422);
+    expect(response.json().detail).toContain("The parameter 'model' is not permitted");
+  });
+
+  test('null-valued optional fields count as absent', async () => {
+    const response = await post('/endpoints/chat/invocations', { messages: [{ role: 'user', content: 'x', tool_calls: null }], max_tokens: null, stop: null });
+    expect(response.status).toBe(200);
+  });
+
+  test('a traffic route serves through its destination', async () => {
+    const response = await post('/gateway/split/invocations', { messages: [{ role: 'user', content: 'routed' }] });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-gateway-endpoint')).toBe('chat');
+  });
+});
+
+describe('OpenAI-compatible routes: errors keep their status in OpenAI shape', () => {
+  test('missing model is 400', async () => {
+    const response = await post('/v1/chat/completions', { messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(400);
+    expect(response.json()).toEqual({ error: { message: 'model: is required and must be the name of a gateway endpoint', type: 'invalid_request_error', param: 'model', code: 'invalid_value' } });
+  });
+
+  test('unknown model is 404', async () => {
+    const response = await post('/v1/chat/completions', { model: 'nope', messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(404);
+    expect(response.json().error).toMatchObject({ type: 'not_found_error', param: 'model' });
+  });
+
+  test('endpoint of another type is 400 with MLflow\'s message', async () => {
+    const response = await post('/v1/chat/completions', { model: 'completions', messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(400);
+    expect(response.json().error.message).toBe("Endpoint 'completions' is not a chat endpoint.");
+    const embeddings = await post('/v1/embeddings', { model: 'chat', input: 'x' });
+    expect(embeddings.json().error.message).toBe("Endpoint 'chat' is not an embeddings endpoint.");
+  });
+
+  test('schema violations are 400 with param', async () => {
+    const response = await post('/v1/chat/completions', { model: 'chat', messages: [] });
+    expect(response.status).toBe(400);
+    expect(response.json().error).toMatchObject({ message: 'messages: must NOT have fewer than 1 items', param: 'messages', type: 'invalid_request_error' });
+  });
+
+  test('malformed JSON is 400', async () => {
+    const response = await post('/v1/embeddings', '{');
+    expect(response.status).toBe(400);
+    expect(response.json().error.type).toBe('invalid_request_error');
+  });
+
+  test('unknown /v1 route is 404 in OpenAI shape', async () => {
+    const response = await get('/v1/models');
+    expect(response.status).toBe(404);
+    expect(response.json().error.type).toBe('not_found_error');
+  });
+});

@@ -1,0 +1,58 @@
+/** A fake vendor server on 127.0.0.1:0 that records requests and answers with a handler. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+export type UpstreamHandler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
+
+export interface FakeUpstream {
+  url: string;
+  requests: RecordedRequest[];
+  /** Resolves when the client side of the connection for a request closes. */
+  closed: Promise<void>[];
+  setHandler(handler: UpstreamHandler): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeUpstream(initial: UpstreamHandler): Promise<FakeUpstream> {
+  let handler = initial;
+  const requests: RecordedRequest[] = [];
+  const closed: Promise<void>[] = [];
+  const server: Server = createServer((request, response) => {
+    closed.push(new Promise((resolve) => response.on('close', () => resolve())));
+    const parts: Buffer[] = [];
+    request.on('data', (part: Buffer) => parts.push(part));
+    request.on('end', () => {
+      const text = Buffer.concat(parts).toString('utf8');
+      const recorded: RecordedRequest = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: text ? JSON.parse(text) : undefined };
+      requests.push(recorded);
+      void handler(recorded, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    closed,
+    setHandler: (next) => {
+      handler = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}

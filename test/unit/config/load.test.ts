@@ -1,0 +1,240 @@
+import { join } from 'node:path';
+import { ConfigError, type ConfigIssue } from '../../../src/config/config-error';
+import { loadConfigFile, parseConfigText } from '../../../src/config/load';
+
+const fixtures = join(__dirname, '../../fixtures/config');
+const configPath = join(fixtures, 'inline.yaml');
+
+function issuesOf(text: string, env: NodeJS.ProcessEnv = {}): ConfigIssue[] {
+  try {
+    parseConfigText(text, configPath, { env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function errorOf(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const chatEndpoint = (name: string, extra = ''): string => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+        openai_api_key: sk-test${extra}
+`;
+
+describe('loadConfigFile: the file itself', () => {
+  it('reports a missing file by its path', () => {
+    const missing = join(fixtures, 'no-such-file.yaml');
+    const error = errorOf(() => loadConfigFile(missing));
+    expect(error.issues).toEqual([{ path: '', message: `${missing} does not exist` }]);
+    expect(error.message).toBe(`Invalid gateway configuration in ${missing}:\n  ${missing} does not exist`);
+  });
+
+  it('rejects an empty file with a clear message', () => {
+    const empty = join(fixtures, 'empty.yaml');
+    const error = errorOf(() => loadConfigFile(empty));
+    expect(error.issues).toEqual([
+      { path: '', message: "the file is empty: it must be a mapping with an 'endpoints' list" },
+    ]);
+  });
+
+  it('treats a comment-only file as empty', () => {
+    expect(issuesOf('# nothing yet\n')[0].message).toContain('the file is empty');
+  });
+
+  it('rejects a top level that is not a mapping', () => {
+    expect(issuesOf('- name: chat\n')).toEqual([
+      { path: '', message: "the file must be a mapping with an 'endpoints' list" },
+    ]);
+  });
+
+  it('reports invalid YAML with the reason and the line', () => {
+    const [issue] = issuesOf('endpoints:\n  - name: chat\n   endpoint_type: llm/v1/chat\n');
+    expect(issue.path).toBe('');
+    expect(issue.message).toMatch(
+      new RegExp(`^The file at ${configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a valid yaml file: .+ \\(line 3, column \\d+\\)$`),
+    );
+  });
+
+  it('requires the endpoints key', () => {
+    expect(issuesOf('routes: []\n')).toEqual([{ path: 'endpoints', message: 'is required' }]);
+  });
+
+  it('accepts an empty endpoints list', () => {
+    expect(parseConfigText('endpoints: []\n', configPath, { env: {} })).toEqual({ endpoints: [] });
+  });
+});
+
+describe('loadConfigFile: a full MLflow config', () => {
+  const env = {
+    OPENAI_API_KEY: 'sk-openai-from-env',
+    AZURE_OPENAI_API_KEY: 'azure-key-from-env',
+    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'aws-secret-from-env',
+  };
+
+  it('loads, normalises provider names and resolves every kind of secret', () => {
+    const config = loadConfigFile(join(fixtures, 'full.yaml'), { env });
+    expect(config.endpoints.map((endpoint) => [endpoint.name, endpoint.model.provider])).toEqual([
+      ['chat', 'openai'],
+      ['azure-chat', 'openai'],
+      ['azuread-chat', 'openai'],
+      ['claude', 'anthropic'],
+      ['gemini.flash', 'gemini'],
+      ['bedrock-completions', 'amazon-bedrock'],
+      ['mock-chat', 'mock'],
+      ['local-embeddings', 'mlflow-model-serving'],
+      ['tgi', 'huggingface-text-generation-inference'],
+    ]);
+    expect(config.endpoints[0]).toEqual({
+      name: 'chat',
+      endpoint_type: 'llm/v1/chat',
+      model: { provider: 'openai', name: 'gpt-4o-mini', config: { openai_api_key: 'sk-openai-from-env', temperature: 0.2 } },
+      limit: { calls: 10, renewal_period: 'minute' },
+    });
+    expect(config.endpoints[1].model.config).toEqual({
+      openai_api_type: 'azure',
+      openai_api_key: 'azure-key-from-env',
+      openai_api_base: 'https://my-resource.openai.azure.com/',
+      openai_deployment_name: 'gpt4o-deployment',
+      openai_api_version: '2023-05-15',
+    });
+    expect(config.endpoints[2].model.config).toMatchObject({ openai_api_type: 'azuread', openai_api_key: 'inline-entra-token' });
+    expect(config.endpoints[3].model.config).toEqual({ anthropic_api_key: 'sk-ant-from-file' });
+    expect(config.endpoints[4].model.config).toEqual({ gemini_api_key: 'gemini-inline-key' });
+    expect(config.endpoints[5]).toEqual({
+      name: 'bedrock-completions',
+      endpoint_type: 'llm/v1/completions',
+      model: {
+        provider: 'amazon-bedrock',
+        name: 'anthropic.claude-v2',
+        config: {
+          aws_config: { aws_region: 'us-east-1', aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 'aws-secret-from-env' },
+        },
+      },
+      limit: { calls: 2, renewal_period: '2 hours' },
+    });
+    expect(config.endpoints[6].model).toEqual({ provider: 'mock', name: 'mock-1' });
+    expect(config.endpoints[8].model).toEqual({
+      provider: 'huggingface-text-generation-inference',
+      config: { hf_server_url: 'http://127.0.0.1:8080' },
+    });
+    expect(config.routes).toEqual([
+      {
+        name: 'chat-split',
+        task_type: 'llm/v1/chat',
+        destinations: [
+          { name: 'chat', traffic_percentage: 80 },
+          { name: 'claude', traffic_percentage: 20 },
+        ],
+        routing_strategy: 'TRAFFIC_SPLIT',
+      },
+    ]);
+  });
+
+  it('keeps an unquoted YAML date as the string the user wrote', () => {
+    const config = loadConfigFile(join(fixtures, 'full.yaml'), { env });
+    expect((config.endpoints[1].model.config as { openai_api_version: unknown }).openai_api_version).toBe('2023-05-15');
+  });
+});
+
+describe('parseConfigText: YAML compatibility with MLflow (PyYAML)', () => {
+  it('honours << merge keys', () => {
+    const config = parseConfigText(
+      `
+openai_defaults: &openai
+  openai_api_key: sk-shared
+  temperature: 0.5
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      config:
+        <<: *openai
+        temperature: 0.1
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].model.config).toEqual({ openai_api_key: 'sk-shared', temperature: 0.1 });
+  });
+
+  it('lets a repeated key win over the earlier one', () => {
+    const config = parseConfigText(
+      `endpoints:\n${chatEndpoint('chat')}\n    endpoint_type: llm/v1/completions\n`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].endpoint_type).toBe('llm/v1/completions');
+  });
+
+  it('keeps unknown keys at every level', () => {
+    const config = parseConfigText(
+      `
+server_note: kept
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    owner: team-a
+    model:
+      provider: mock
+      config: {flavour: vanilla}
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config).toEqual({
+      server_note: 'kept',
+      endpoints: [
+        { name: 'chat', endpoint_type: 'llm/v1/chat', owner: 'team-a', model: { provider: 'mock', config: { flavour: 'vanilla' } } },
+      ],
+    });
+  });
+});
+
+describe('parseConfigText: deprecated keys', () => {
+  it("rejects route_type and points at it", () => {
+    const issues = issuesOf(`
+endpoints:
+  - name: chat
+    route_type: llm/v1/chat
+    model: {provider: mock}
+`);
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].route_type',
+        message: "The 'route_type' configuration key is not supported in the configuration file. Use 'endpoint_type' instead.",
+      },
+      { path: 'endpoints[0].endpoint_type', message: 'is required' },
+    ]);
+  });
+
+  it('explains an MLflow 2.x routes list holding endpoint definitions', () => {
+    const issues = issuesOf(`
+endpoints: []
+routes:
+  - name: chat
+    route_type: llm/v1/chat
+    model: {provider: mock}
+`);
+    expect(issues[0]).toEqual({
+      path: 'routes[0]',
+      message: expect.stringContaining("endpoint definitions with a 'model' belong under 'endpoints'"),
+    });
+    expect(issues).toContainEqual({ path: 'routes[0].task_type', message: 'is required' });
+  });
+});

@@ -1,0 +1,299 @@
+import { join } from 'node:path';
+import { ConfigError, type ConfigIssue } from '../../../src/config/config-error';
+import { parseConfigText } from '../../../src/config/load';
+import type { GatewayConfig } from '../../../generated/config';
+
+const configPath = join(__dirname, '../../fixtures/config/inline.yaml');
+
+function load(text: string): GatewayConfig {
+  return parseConfigText(text, configPath, { env: {} });
+}
+
+function issuesOf(text: string): ConfigIssue[] {
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+/** One endpoint per line, YAML flow style. */
+function endpoints(...lines: string[]): string {
+  return `endpoints:\n${lines.map((line) => `  - ${line}\n`).join('')}`;
+}
+
+const mock = (name: string, type = 'llm/v1/chat'): string =>
+  `{name: ${name}, endpoint_type: ${type}, model: {provider: mock}}`;
+
+describe('endpoint names', () => {
+  it.each(['chat', 'chat-v2', 'chat_v2', 'gpt-4o.mini', 'モデル', 'café'])('accepts %s', (name) => {
+    expect(load(endpoints(mock(name))).endpoints[0].name).toBe(name);
+  });
+
+  it.each(['"my chat"', 'a/b', 'a?b'])('rejects %s naming the allowed characters', (name) => {
+    const [issue] = issuesOf(endpoints(mock(name)));
+    expect(issue.path).toBe('endpoints[0].name');
+    expect(issue.message).toContain("names may contain only letters, digits, '_', '-' and '.'");
+  });
+
+  it('rejects a route name with disallowed characters', () => {
+    const issues = issuesOf(`${endpoints(mock('chat'))}routes:
+  - {name: "split route", task_type: llm/v1/chat, destinations: [{name: chat, traffic_percentage: 100}]}
+`);
+    expect(issues).toEqual([
+      {
+        path: 'routes[0].name',
+        message: "'split route' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)",
+      },
+    ]);
+  });
+
+  it('rejects a non-string name', () => {
+    expect(issuesOf(endpoints(mock('123')))).toEqual([{ path: 'endpoints[0].name', message: 'must be a string' }]);
+  });
+
+  it('rejects a duplicate endpoint name at its second occurrence', () => {
+    expect(issuesOf(endpoints(mock('a'), mock('b'), mock('a')))).toEqual([
+      {
+        path: 'endpoints[2].name',
+        message: "duplicate name 'a' (already used at endpoints[0].name): endpoint and route names must be unique",
+      },
+    ]);
+  });
+
+  it('rejects a route named like an endpoint', () => {
+    const issues = issuesOf(`${endpoints(mock('a'))}routes:
+  - {name: a, task_type: llm/v1/chat, destinations: [{name: a, traffic_percentage: 100}]}
+`);
+    expect(issues).toEqual([
+      {
+        path: 'routes[0].name',
+        message: "duplicate name 'a' (already used at endpoints[0].name): endpoint and route names must be unique",
+      },
+    ]);
+  });
+});
+
+describe('OpenAI API types', () => {
+  const openai = (config: string): string =>
+    endpoints(`{name: e, endpoint_type: llm/v1/chat, model: {provider: openai, name: gpt-4o, config: {openai_api_key: k, ${config}}}}`);
+  const azure = 'openai_api_base: "https://r.openai.azure.com", openai_deployment_name: d, openai_api_version: "2024-02-01"';
+
+  it('accepts openai_organization for the openai type', () => {
+    expect(load(openai('openai_organization: org-1')).endpoints[0].model.config).toEqual({
+      openai_api_key: 'k',
+      openai_organization: 'org-1',
+    });
+  });
+
+  it('rejects openai_deployment_name for the openai type', () => {
+    expect(issuesOf(openai('openai_deployment_name: d'))).toEqual([
+      {
+        path: 'endpoints[0].model.config.openai_deployment_name',
+        message: "can only be set if 'openai_api_type' is 'azure' or 'azuread'. Found type: 'openai'",
+      },
+    ]);
+  });
+
+  it.each(['azure', 'AzureAD'])('accepts a complete %s config', (type) => {
+    expect(load(openai(`openai_api_type: ${type}, ${azure}`)).endpoints[0].model.config).toMatchObject({
+      openai_api_type: type.toLowerCase(),
+      openai_deployment_name: 'd',
+    });
+  });
+
+  it('rejects openai_organization for the azure type', () => {
+    expect(issuesOf(openai(`openai_api_type: azure, openai_organization: org-1, ${azure}`))).toEqual([
+      {
+        path: 'endpoints[0].model.config.openai_organization',
+        message: "can only be set if 'openai_api_type' is 'openai'. Found type: 'azure'",
+      },
+    ]);
+  });
+
+  it('names each missing azure field', () => {
+    const message =
+      "is required: OpenAI configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'";
+    expect(issuesOf(openai('openai_api_type: azuread'))).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_base', message },
+      { path: 'endpoints[0].model.config.openai_deployment_name', message },
+      { path: 'endpoints[0].model.config.openai_api_version', message },
+    ]);
+  });
+});
+
+describe('model names checked at load time', () => {
+  const mosaic = (type: string, name: string): string =>
+    endpoints(`{name: e, endpoint_type: ${type}, model: {provider: mosaicml, name: ${name}, config: {mosaicml_api_key: k}}}`);
+  const ai21 = (name: string): string =>
+    endpoints(`{name: e, endpoint_type: llm/v1/completions, model: {provider: ai21labs, name: ${name}, config: {ai21labs_api_key: k}}}`);
+
+  it('accepts a mosaicml chat model starting with llama2 in any case', () => {
+    expect(load(mosaic('llm/v1/chat', 'Llama2-70b-chat')).endpoints[0].model.name).toBe('Llama2-70b-chat');
+  });
+
+  it('rejects another mosaicml chat model', () => {
+    expect(issuesOf(mosaic('llm/v1/chat', 'mpt-7b-instruct'))).toEqual([
+      {
+        path: 'endpoints[0].model.name',
+        message:
+          "An invalid model has been specified for the chat route: 'mpt-7b-instruct'. Ensure the model selected starts with one of: ['llama2']",
+      },
+    ]);
+  });
+
+  it('does not check mosaicml completions model names', () => {
+    expect(load(mosaic('llm/v1/completions', 'mpt-7b-instruct')).endpoints[0].model.name).toBe('mpt-7b-instruct');
+  });
+
+  it.each(['j2-ultra', 'j2-mid', 'j2-light'])('accepts the ai21labs model %s', (name) => {
+    expect(load(ai21(name)).endpoints[0].model.name).toBe(name);
+  });
+
+  it('rejects another ai21labs model', () => {
+    expect(issuesOf(ai21('j2-grande'))).toEqual([
+      {
+        path: 'endpoints[0].model.name',
+        message: "An unsupported AI21Labs model has been specified: 'j2-grande'. Supported models: j2-ultra, j2-mid, j2-light",
+      },
+    ]);
+  });
+});
+
+describe('limit', () => {
+  const limited = (limit: string): string =>
+    endpoints(`{name: e, endpoint_type: llm/v1/chat, model: {provider: mock}, limit: ${limit}}`);
+  const periodMessage =
+    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')";
+
+  it.each(['minute', 'Minutes', '2 hours', 'day', 'second', '1 month', 'YEAR'])('accepts renewal_period %s', (period) => {
+    expect(load(limited(`{calls: 5, renewal_period: ${period}}`)).endpoints[0].limit).toEqual({ calls: 5, renewal_period: period });
+  });
+
+  it('accepts calls: 0 and an unused key', () => {
+    expect(load(limited('{calls: 0, renewal_period: minute, key: user}')).endpoints[0].limit).toEqual({
+      calls: 0,
+      renewal_period: 'minute',
+      key: 'user',
+    });
+  });
+
+  it.each(['fortnight', '2 weeks', 'minute minute', '60'])('rejects renewal_period %s', (period) => {
+    expect(issuesOf(limited(`{calls: 5, renewal_period: "${period}"}`))).toEqual([
+      { path: 'endpoints[0].limit.renewal_period', message: periodMessage },
+    ]);
+  });
+
+  it('rejects a numeric renewal_period', () => {
+    expect(issuesOf(limited('{calls: 5, renewal_period: 60}'))).toEqual([
+      { path: 'endpoints[0].limit.renewal_period', message: periodMessage },
+    ]);
+  });
+
+  it.each(['-1', '1.5', 'many'])('rejects calls: %s', (calls) => {
+    expect(issuesOf(limited(`{calls: ${calls}, renewal_period: minute}`))).toEqual([
+      { path: 'endpoints[0].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
+    ]);
+  });
+
+  it('requires both fields', () => {
+    expect(issuesOf(limited('{calls: 5}'))).toEqual([{ path: 'endpoints[0].limit.renewal_period', message: 'is required' }]);
+  });
+});
+
+describe('routes', () => {
+  const base = endpoints(mock('chat-a'), mock('chat-b'), mock('embed', 'llm/v1/embeddings'));
+  const withRoute = (route: string): string => `${base}routes:\n  - ${route}\n`;
+
+  it('accepts a traffic split over endpoints of the route type', () => {
+    const config = load(
+      withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: 70}, {name: chat-b, traffic_percentage: 30}]}'),
+    );
+    expect(config.routes).toEqual([
+      {
+        name: 'split',
+        task_type: 'llm/v1/chat',
+        destinations: [
+          { name: 'chat-a', traffic_percentage: 70 },
+          { name: 'chat-b', traffic_percentage: 30 },
+        ],
+      },
+    ]);
+  });
+
+  it('accepts a 0% destination and routing_strategy TRAFFIC_SPLIT', () => {
+    const config = load(
+      withRoute('{name: split, task_type: llm/v1/chat, routing_strategy: TRAFFIC_SPLIT, destinations: [{name: chat-a, traffic_percentage: 100}, {name: chat-b, traffic_percentage: 0}]}'),
+    );
+    expect(config.routes?.[0].routing_strategy).toBe('TRAFFIC_SPLIT');
+  });
+
+  it('rejects a destination that is not an endpoint', () => {
+    expect(issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-c, traffic_percentage: 100}]}'))).toEqual([
+      {
+        path: 'routes[0].destinations[0].name',
+        message: "The route destination name must be an endpoint name, but the route 'split' has an invalid destination name 'chat-c'",
+      },
+    ]);
+  });
+
+  it('rejects a destination that is another route', () => {
+    const issues = issuesOf(`${withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: 100}]}')}  - {name: outer, task_type: llm/v1/chat, destinations: [{name: split, traffic_percentage: 100}]}\n`);
+    expect(issues).toEqual([
+      {
+        path: 'routes[1].destinations[0].name',
+        message:
+          "The route destination name must be an endpoint name, but the route 'outer' has an invalid destination name 'split' (a route cannot point at another route)",
+      },
+    ]);
+  });
+
+  it('rejects a destination whose endpoint type differs from the task type', () => {
+    expect(
+      issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: 50}, {name: embed, traffic_percentage: 50}]}')),
+    ).toEqual([
+      {
+        path: 'routes[0].destinations[1].name',
+        message:
+          "The route destination endpoint types in the route 'split' must have endpoint type 'llm/v1/chat' but got endpoint type 'llm/v1/embeddings' (endpoint 'embed')",
+      },
+    ]);
+  });
+
+  it.each(['150', '-5', '12.5', 'half'])('rejects traffic_percentage %s', (percentage) => {
+    const issues = issuesOf(withRoute(`{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: ${percentage}}]}`));
+    expect(issues[0]).toEqual({ path: 'routes[0].destinations[0].traffic_percentage', message: 'must be an integer between 0 and 100' });
+  });
+
+  it('rejects percentages that do not add up to exactly 100', () => {
+    expect(
+      issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: 60}, {name: chat-b, traffic_percentage: 60}]}')),
+    ).toEqual([
+      { path: 'routes[0].destinations', message: "the traffic percentage sum of destinations must be 100, but route 'split' adds up to 120" },
+    ]);
+  });
+
+  it('rejects another routing_strategy', () => {
+    expect(
+      issuesOf(withRoute('{name: split, task_type: llm/v1/chat, routing_strategy: ROUND_ROBIN, destinations: [{name: chat-a, traffic_percentage: 100}]}')),
+    ).toEqual([{ path: 'routes[0].routing_strategy', message: "'ROUND_ROBIN' is not supported; must be one of: TRAFFIC_SPLIT" }]);
+  });
+
+  it('requires task_type and destinations, and at least one destination', () => {
+    expect(issuesOf(withRoute('{name: split}'))).toEqual([
+      { path: 'routes[0].task_type', message: 'is required' },
+      { path: 'routes[0].destinations', message: 'is required' },
+    ]);
+    expect(issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: []}'))).toEqual([
+      { path: 'routes[0].destinations', message: 'must list at least 1 item' },
+    ]);
+  });
+
+  it('requires each destination to have a name and a percentage', () => {
+    expect(issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a}]}'))).toEqual([
+      { path: 'routes[0].destinations[0].traffic_percentage', message: 'is required' },
+    ]);
+  });
+});

@@ -1,0 +1,225 @@
+import { join } from 'node:path';
+import { ConfigError, type ConfigIssue } from '../../../src/config/config-error';
+import { parseConfigText } from '../../../src/config/load';
+
+const configPath = join(__dirname, '../../fixtures/config/inline.yaml');
+
+function issuesOf(text: string, env: NodeJS.ProcessEnv = {}): ConfigIssue[] {
+  try {
+    parseConfigText(text, configPath, { env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function errorOf(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const chatEndpoint = (name: string, extra = ''): string => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+        openai_api_key: sk-test${extra}
+`;
+
+describe('parseConfigText: provider names', () => {
+  const configFor: Record<string, string> = {
+    openai: '{openai_api_key: k}',
+    'amazon-bedrock': '{aws_config: {}}',
+    bedrock: '{aws_config: {aws_region: eu-west-1}}',
+    'huggingface-text-generation-inference': '{hf_server_url: "http://127.0.0.1:8080"}',
+    'mlflow-model-serving': '{model_server_url: "http://127.0.0.1:5001"}',
+    mock: '{}',
+  };
+
+  it.each([
+    ['OpenAI', 'openai'],
+    ['AMAZON_BEDROCK', 'amazon-bedrock'],
+    ['amazon-bedrock', 'amazon-bedrock'],
+    ['Bedrock', 'bedrock'],
+    ['huggingface_text_generation_inference', 'huggingface-text-generation-inference'],
+    ['MLFLOW_MODEL_SERVING', 'mlflow-model-serving'],
+    ['MOCK', 'mock'],
+  ])('normalises %s to %s', (written, canonical) => {
+    const config = parseConfigText(
+      `endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${written}, config: ${configFor[canonical]}}}\n`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].model.provider).toBe(canonical);
+  });
+
+  it.each(['databricks', 'databricks-model-serving', 'mosaicai'])('rejects %s listing the supported providers', (provider) => {
+    const issues = issuesOf(`endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${provider}, config: {}}}\n`);
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].model.provider',
+        message: `'${provider}' is not supported; must be one of: openai, anthropic, gemini, bedrock, amazon-bedrock, cohere, mistral, togetherai, huggingface-text-generation-inference, ai21labs, mosaicml, palm, mlflow-model-serving, mock`,
+      },
+    ]);
+  });
+
+  it('lower-cases openai_api_type', () => {
+    const config = parseConfigText(
+      `endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: OpenAI, config: {openai_api_key: k, openai_api_type: OPENAI}}}\n`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].model).toEqual({ provider: 'openai', config: { openai_api_key: 'k', openai_api_type: 'openai' } });
+  });
+});
+
+describe('parseConfigText: schema errors', () => {
+  it('points a missing provider key at the key itself', () => {
+    const issues = issuesOf(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      config: {openai_api_type: openai}
+`);
+    expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_key', message: 'is required' }]);
+  });
+
+  it('requires model.config for built-in providers but not for mock', () => {
+    const issues = issuesOf(`
+endpoints:
+  - {name: a, endpoint_type: llm/v1/chat, model: {provider: anthropic}}
+  - {name: b, endpoint_type: llm/v1/chat, model: {provider: mock}}
+`);
+    expect(issues).toEqual([{ path: 'endpoints[0].model.config', message: "is required for provider 'anthropic'" }]);
+  });
+
+  it('names the types, bounds and formats it expected', () => {
+    const issues = issuesOf(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chatty
+    model:
+      provider: openai
+      name: [gpt]
+      config:
+        openai_api_key: 12345
+        openai_api_base: not a url
+        temperature: 3
+        stop: []
+  - name: bedrock
+    endpoint_type: llm/v1/completions
+    model:
+      provider: bedrock
+      config: {aws_config: {aws_session_token: t}}
+`);
+    expect(issues).toEqual([
+      { path: 'endpoints[0].endpoint_type', message: "'llm/v1/chatty' is not supported; must be one of: llm/v1/chat, llm/v1/completions, llm/v1/embeddings" },
+      { path: 'endpoints[0].model.config.temperature', message: 'must be at most 2' },
+      { path: 'endpoints[0].model.config.stop', message: 'must list at least 1 item' },
+      { path: 'endpoints[0].model.config.openai_api_key', message: 'must be a string' },
+      { path: 'endpoints[0].model.config.openai_api_base', message: 'must be an absolute URL, e.g. https://example.com/v1' },
+      { path: 'endpoints[0].model.name', message: 'must be a string or null' },
+      { path: 'endpoints[1].model.config.aws_config.aws_access_key_id', message: "is required when 'aws_session_token' is set" },
+    ]);
+  });
+
+  it('reports an invalid openai_api_type with the allowed values', () => {
+    const issues = issuesOf(`endpoints:\n${chatEndpoint('chat', '\n        openai_api_type: Azure_AD')}`);
+    expect(issues).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_type', message: "'azure_ad' is not supported; must be one of: openai, azure, azuread" },
+    ]);
+  });
+
+  it('reports a non-list endpoints value', () => {
+    expect(issuesOf('endpoints: {}\n')).toEqual([{ path: 'endpoints', message: 'must be a list' }]);
+  });
+});
+
+describe('parseConfigText: several problems at once', () => {
+  it('lists every problem, grouped by endpoint and route in document order', () => {
+    const error = errorOf(() =>
+      parseConfigText(
+        `
+routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations:
+      - {name: missing, traffic_percentage: 50}
+      - {name: chat, traffic_percentage: 40}
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: {provider: anthropic, config: {anthropic_api_key: $ANTHROPIC_API_KEY}}
+  - name: bad name
+    endpoint_type: llm/v1/chat
+    model: {provider: cohere, config: {}}
+    limit: {calls: -1, renewal_period: fortnight}
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: {provider: mock}
+`,
+        configPath,
+        { env: {} },
+      ),
+    );
+    expect(error.issues).toEqual([
+      {
+        path: 'endpoints[1].name',
+        message: "'bad name' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)",
+      },
+      { path: 'endpoints[1].model.config.cohere_api_key', message: 'is required' },
+      { path: 'endpoints[1].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
+      {
+        path: 'endpoints[1].limit.renewal_period',
+        message: "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+      },
+      {
+        path: 'endpoints[2].name',
+        message: "duplicate name 'chat' (already used at endpoints[0].name): endpoint and route names must be unique",
+      },
+      {
+        path: 'routes[0].destinations[0].name',
+        message: "The route destination name must be an endpoint name, but the route 'split' has an invalid destination name 'missing'",
+      },
+      {
+        path: 'routes[0].destinations',
+        message: "the traffic percentage sum of destinations must be 100, but route 'split' adds up to 90",
+      },
+    ]);
+    expect(error.message.split('\n')).toHaveLength(8);
+    expect(error.message.split('\n')[0]).toBe(`Invalid gateway configuration in ${configPath}:`);
+  });
+
+  it('reports semantic and secret problems together once the structure is valid', () => {
+    const issues = issuesOf(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: {provider: openai, config: {openai_api_key: $OPENAI_API_KEY, openai_deployment_name: d}}
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: {provider: mock}
+`);
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].model.config.openai_deployment_name',
+        message: "can only be set if 'openai_api_type' is 'azure' or 'azuread'. Found type: 'openai'",
+      },
+      { path: 'endpoints[0].model.config.openai_api_key', message: "environment variable 'OPENAI_API_KEY' is not set" },
+      {
+        path: 'endpoints[1].name',
+        message: "duplicate name 'chat' (already used at endpoints[0].name): endpoint and route names must be unique",
+      },
+    ]);
+  });
+});

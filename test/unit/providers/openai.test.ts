@@ -1,0 +1,490 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenAIConfig } from '../../../generated/config';
+import { GatewayError } from '../../../src/errors';
+import {
+  createOpenAIChatStream,
+  createOpenAICompletionsStream,
+  fromOpenAIChat,
+  fromOpenAICompletions,
+  fromOpenAIEmbeddings,
+  openaiAdapter,
+  openaiErrorMessage,
+  resolveOpenAITarget,
+  toOpenAIChat,
+  toOpenAICompletions,
+  toOpenAIEmbeddings,
+} from '../../../src/providers/openai';
+import { closeAllPools, joinUrl } from '../../../src/providers/transport/http';
+import { decodeSse, foldEvents, type StreamFold } from '../../../src/providers/transport/sse';
+import type { EndpointSettings } from '../../../src/providers/types';
+import type { ChatChunk, ChatRequest, CompletionsChunk, EndpointType } from '../../../src/schema';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
+import { readJsonFixture } from '../../support/fixtures';
+
+const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'openai', name));
+const signal = () => new AbortController().signal;
+
+describe('resolveOpenAITarget', () => {
+  it('openai: default base, bearer key, organization header, configured model', () => {
+    const target = resolveOpenAITarget({ openai_api_key: 'sk-1', openai_organization: 'org-9' }, 'gpt-4o-mini');
+    expect(target).toEqual({
+      apiType: 'openai',
+      providerName: 'OpenAI',
+      baseUrl: 'https://api.openai.com/v1',
+      headers: { Authorization: 'Bearer sk-1', 'OpenAI-Organization': 'org-9' },
+      model: 'gpt-4o-mini',
+    });
+    expect(joinUrl(target.baseUrl, 'chat/completions')).toBe('https://api.openai.com/v1/chat/completions');
+  });
+
+  it('openai with a version appends ?api-version= like the reference', () => {
+    const target = resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'http://proxy.local/v1/', openai_api_version: '2024-02-01' }, 'gpt-4o');
+    expect(joinUrl(target.baseUrl, 'embeddings')).toBe('http://proxy.local/v1/embeddings?api-version=2024-02-01');
+  });
+
+  const azureConfig: OpenAIConfig = {
+    openai_api_key: 'azure-key',
+    openai_api_type: 'azure',
+    openai_api_base: 'https://res.openai.azure.com/',
+    openai_deployment_name: 'gpt-4o-prod',
+    openai_api_version: '2024-10-21',
+  };
+
+  it('azure: deployment URL with api-version, api-key header, no model', () => {
+    const target = resolveOpenAITarget(azureConfig, 'gpt-4o');
+    expect(target).toMatchObject({ apiType: 'azure', providerName: 'Azure OpenAI', headers: { 'api-key': 'azure-key' }, model: null });
+    expect(joinUrl(target.baseUrl, 'chat/completions')).toBe(
+      'https://res.openai.azure.com/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21',
+    );
+  });
+
+  it('azuread: same URL, Entra ID token as bearer; the type is case-insensitive', () => {
+    const target = resolveOpenAITarget({ ...azureConfig, openai_api_type: 'AzureAD' as 'azuread' }, null);
+    expect(target).toMatchObject({ apiType: 'azuread', headers: { Authorization: 'Bearer azure-key' }, model: null });
+    expect(joinUrl(target.baseUrl, 'completions')).toBe('https://res.openai.azure.com/openai/deployments/gpt-4o-prod/completions?api-version=2024-10-21');
+  });
+
+  it('applies the reference config rules', () => {
+    expect(() => resolveOpenAITarget({ openai_api_key: 'k', openai_deployment_name: 'd' }, 'm')).toThrow(
+      "OpenAI route configuration can only specify a value for 'openai_deployment_name' if 'openai_api_type' is 'azure' or 'azuread'.",
+    );
+    expect(() => resolveOpenAITarget({ ...azureConfig, openai_organization: 'org' }, null)).toThrow(
+      "OpenAI route configuration can only specify a value for 'openai_organization' if 'openai_api_type' is 'openai'.",
+    );
+    expect(() => resolveOpenAITarget({ ...azureConfig, openai_api_version: undefined }, null)).toThrow(
+      "OpenAI route configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'.",
+    );
+    expect(() => resolveOpenAITarget({ openai_api_key: 'k', openai_api_type: 'vertex' as 'azure' }, 'm')).toThrow("Invalid OpenAI API type 'vertex'");
+  });
+});
+
+describe('request mapping', () => {
+  const tools = [
+    {
+      type: 'function' as const,
+      function: {
+        name: 'book_trip',
+        description: 'Books a trip',
+        strict: true,
+        parameters: {
+          type: 'object',
+          $defs: { city: { type: 'string', minLength: 2 } },
+          properties: {
+            travellers: {
+              type: 'array',
+              minItems: 1,
+              items: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer', minimum: 0 } }, required: ['name'] },
+            },
+            to: { $ref: '#/$defs/city' },
+            date: { type: 'string', format: 'date', default: '2025-01-01' },
+            budget: { anyOf: [{ type: 'number' }, { type: 'null' }] },
+          },
+          required: ['travellers', 'to'],
+          additionalProperties: false,
+        },
+      },
+    },
+  ];
+  const request: ChatRequest = {
+    messages: [{ role: 'user', content: 'Book Paris for two' }],
+    tools,
+    tool_choice: 'auto',
+    stop: 'END',
+    stream: false,
+    seed: 7,
+  };
+
+  it('openai chat: the request unchanged plus model; full tool JSON Schema; no invented defaults', () => {
+    const body = toOpenAIChat(request, { model: 'gpt-4o' });
+    expect(body).toEqual({
+      messages: [{ role: 'user', content: 'Book Paris for two' }],
+      tools: JSON.parse(JSON.stringify(tools)),
+      tool_choice: 'auto',
+      stop: 'END',
+      seed: 7,
+      model: 'gpt-4o',
+    });
+    expect(body).not.toHaveProperty('temperature');
+    expect(body).not.toHaveProperty('n');
+    expect(request.stream).toBe(false);
+  });
+
+  it('azure chat stream: no model, stream: true', () => {
+    expect(toOpenAIChat({ messages: [{ role: 'user', content: 'hi' }], stream_options: { include_usage: true } }, { model: null, stream: true })).toEqual({
+      messages: [{ role: 'user', content: 'hi' }],
+      stream_options: { include_usage: true },
+      stream: true,
+    });
+  });
+
+  it('completions and embeddings', () => {
+    expect(toOpenAICompletions({ prompt: 'Say café', max_tokens: 5 }, { model: 'gpt-3.5-turbo-instruct', stream: true })).toEqual({
+      prompt: 'Say café',
+      max_tokens: 5,
+      model: 'gpt-3.5-turbo-instruct',
+      stream: true,
+    });
+    expect(toOpenAIEmbeddings({ input: ['a', 'b'], encoding_format: 'base64' }, { model: 'text-embedding-3-small' })).toEqual({
+      model: 'text-embedding-3-small',
+      input: ['a', 'b'],
+      encoding_format: 'base64',
+    });
+    expect(toOpenAIEmbeddings({ input: 'a' }, { model: null })).toEqual({ input: 'a' });
+  });
+});
+
+describe('response mapping', () => {
+  it('chat: copies id/created/model, keeps refusal, drops extras', () => {
+    expect(fromOpenAIChat(readJsonFixture('openai', 'chat.response.json'))).toEqual({
+      id: 'chatcmpl-BZq3kR8vN2yTf6XwL0aPc7dE1sGhU',
+      object: 'chat.completion',
+      created: 1748251200,
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null },
+          finish_reason: 'stop',
+        },
+      ],
+      usage: { prompt_tokens: 21, completion_tokens: 14, total_tokens: 35 },
+    });
+  });
+
+  it('chat with tool calls', () => {
+    expect(fromOpenAIChat(readJsonFixture('openai', 'chat-tool-calls.response.json'))).toEqual({
+      id: 'chatcmpl-BZq4aT1mQ9uVb3NcK5xYr8eWz2LdJ',
+      object: 'chat.completion',
+      created: 1748251260,
+      model: 'gpt-4o-2024-08-06',
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: null,
+            tool_calls: [
+              { id: 'call_Xk3rP0qLm7Vz2Tn8Bw4Yc1Hd', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France","unit":"celsius"}' } },
+              { id: 'call_Qa9sE6fJ2uRo5Gi1Kv7Np3Ml', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil","unit":"celsius"}' } },
+            ],
+            refusal: null,
+          },
+          finish_reason: 'tool_calls',
+        },
+      ],
+      usage: { prompt_tokens: 82, completion_tokens: 52, total_tokens: 134 },
+    });
+  });
+
+  it('chat: re-indexes choices, copies a refusal, survives a missing usage', () => {
+    const response = fromOpenAIChat({
+      id: 'c',
+      created: 1,
+      model: 'm',
+      choices: [
+        { index: 3, message: { role: 'assistant', content: null, refusal: "I can't help with that." }, finish_reason: 'stop' },
+        { index: 7, message: { role: 'assistant', content: 'ok' }, finish_reason: 'length' },
+      ],
+    });
+    expect(response.choices.map((choice) => choice.index)).toEqual([0, 1]);
+    expect(response.choices[0].message.refusal).toBe("I can't help with that.");
+    expect(response.usage).toEqual({ prompt_tokens: null, completion_tokens: null, total_tokens: null });
+  });
+
+  it('a 2xx without choices is a clear 502', () => {
+    expect(() => fromOpenAIChat({ object: 'chat.completion' })).toThrow(GatewayError);
+    expect(() => fromOpenAIChat({ object: 'chat.completion' })).toThrow("The provider's response has no 'choices' list.");
+  });
+
+  it('completions: object forced, text from text or message.content', () => {
+    expect(fromOpenAICompletions(readJsonFixture('openai', 'completions.response.json'))).toEqual({
+      id: 'cmpl-BZq5cW4hN7pLx2YtR9aVm3Ks0',
+      object: 'text_completion',
+      created: 1748251320,
+      model: 'gpt-3.5-turbo-instruct:20230824-v2',
+      choices: [{ index: 0, text: '\n\nThis is indeed a test of the café menu', finish_reason: 'length' }],
+      usage: { prompt_tokens: 5, completion_tokens: 10, total_tokens: 15 },
+    });
+    const chatShaped = fromOpenAICompletions({
+      object: 'chat.completion',
+      created: 2,
+      model: 'm',
+      choices: [{ message: { content: 'from message' }, finish_reason: 'stop' }, { finish_reason: 'stop' }],
+    });
+    expect(chatShaped.choices).toEqual([
+      { index: 0, text: 'from message', finish_reason: 'stop' },
+      { index: 1, text: '', finish_reason: 'stop' },
+    ]);
+    expect(chatShaped.id).toBeNull();
+  });
+
+  it('embeddings: indexes by position; base64 strings pass through', () => {
+    expect(fromOpenAIEmbeddings(readJsonFixture('openai', 'embeddings.response.json'))).toEqual({
+      object: 'list',
+      data: [
+        { object: 'embedding', embedding: [-0.006929283, -0.005336422, 0.024047505, -0.01449883], index: 0 },
+        { object: 'embedding', embedding: [0.0155843, -0.0211972, 0.0036791, 0.00872341], index: 1 },
+      ],
+      model: 'text-embedding-3-small',
+      usage: { prompt_tokens: 8, total_tokens: 8 },
+    });
+    expect(fromOpenAIEmbeddings({ data: [{ embedding: 'AAAAPwAAgD8=' }], model: 'e' })).toEqual({
+      object: 'list',
+      data: [{ object: 'embedding', embedding: 'AAAAPwAAgD8=', index: 0 }],
+      model: 'e',
+      usage: { prompt_tokens: null, total_tokens: null },
+    });
+  });
+});
+
+async function* chunksOf(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield part;
+}
+
+async function replay<Chunk>(parts: Uint8Array[], fold: StreamFold<Chunk>): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  for await (const chunk of foldEvents(decodeSse(chunksOf(parts)), fold)) chunks.push(chunk);
+  return chunks;
+}
+
+/** Replays the fixture whole, then split at every byte boundary and one byte at a time; all must agree. */
+async function replayEverySplit<Chunk>(name: string, createFold: () => StreamFold<Chunk>): Promise<Chunk[]> {
+  const bytes = fixtureBytes(name);
+  expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length); // holds multi-byte characters
+  const whole = await replay([bytes], createFold());
+  const disagreeing: number[] = [];
+  for (let cut = 1; cut < bytes.length; cut += 1) {
+    const split = await replay([bytes.subarray(0, cut), bytes.subarray(cut)], createFold());
+    if (JSON.stringify(split) !== JSON.stringify(whole)) disagreeing.push(cut);
+  }
+  expect(disagreeing).toEqual([]);
+  const byteByByte = await replay([...bytes].map((byte) => Uint8Array.of(byte)), createFold());
+  expect(byteByByte).toEqual(whole);
+  return whole;
+}
+
+function summariseChat(chunks: ChatChunk[]) {
+  const toolCalls: { id: string | null; name: string | null; arguments: string }[] = [];
+  let text = '';
+  let finishReason: string | null = null;
+  for (const chunk of chunks) {
+    for (const choice of chunk.choices) {
+      text += choice.delta.content ?? '';
+      finishReason = choice.finish_reason ?? finishReason;
+      for (const call of choice.delta.tool_calls ?? []) {
+        toolCalls[call.index] ??= { id: null, name: null, arguments: '' };
+        toolCalls[call.index].id ??= call.id;
+        toolCalls[call.index].name ??= call.function.name;
+        toolCalls[call.index].arguments += call.function.arguments ?? '';
+      }
+    }
+  }
+  return { text, finishReason, toolCalls, usage: chunks.find((chunk) => chunk.usage)?.usage ?? null };
+}
+
+describe('chat stream fold', () => {
+  it('chat.stream.sse: text with multi-byte characters, finish reason, same at every split', async () => {
+    const chunks = await replayEverySplit('chat.stream.sse', createOpenAIChatStream);
+    expect(chunks).toHaveLength(11);
+    expect(chunks[0]).toEqual({
+      id: 'chatcmpl-BZq6dY5jO8qMy3ZuS0bWn4Lt1',
+      object: 'chat.completion.chunk',
+      created: 1748251380,
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: '', tool_calls: null } }],
+    });
+    expect(summariseChat(chunks)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finishReason: 'stop', toolCalls: [], usage: null });
+  });
+
+  it('chat-tool-calls.stream.sse: argument fragments, finish reason and the usage-only chunk', async () => {
+    const chunks = await replayEverySplit('chat-tool-calls.stream.sse', createOpenAIChatStream);
+    expect(summariseChat(chunks)).toEqual({
+      text: '',
+      finishReason: 'tool_calls',
+      toolCalls: [
+        { id: 'call_Xk3rP0qLm7Vz2Tn8Bw4Yc1Hd', name: 'get_weather', arguments: '{"location":"Paris, France"}' },
+        { id: 'call_Qa9sE6fJ2uRo5Gi1Kv7Np3Ml', name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' },
+      ],
+      usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123 },
+    });
+    expect(chunks[1].choices[0].delta.tool_calls).toEqual([{ index: 0, id: null, type: null, function: { name: null, arguments: '{"lo' } }]);
+    expect(chunks[chunks.length - 1]).toEqual({
+      id: 'chatcmpl-BZq7eZ6kP9rNz4AvT1cXo5Mu2',
+      object: 'chat.completion.chunk',
+      created: 1748251440,
+      model: 'gpt-4o-2024-08-06',
+      choices: [],
+      usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123 },
+    });
+  });
+
+  const chunkData = (content: string) =>
+    JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 5, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+
+  it('ignores comments and pings, accepts CRLF, skips Azure filter-only chunks, stops at [DONE]', async () => {
+    const wire = [
+      ': keep-alive\r\n\r\n',
+      `data: ${JSON.stringify({ id: '', object: '', created: 0, model: '', choices: [], prompt_filter_results: [{ prompt_index: 0 }] })}\r\n\r\n`,
+      `data: ${chunkData('Hé')}\r\n\r\n`,
+      'data: [DONE]\r\n\r\n',
+      `data: ${chunkData('after the end')}\r\n\r\n`,
+    ].join('');
+    const fold = createOpenAIChatStream();
+    const chunks = await replay([Buffer.from(wire)], fold);
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Hé']);
+    expect(fold.done).toBe(true);
+  });
+
+  it('a mid-stream vendor error becomes a non-retryable 502 with the vendor message', async () => {
+    const wire = `data: ${chunkData('Hi')}\n\ndata: {"error":{"message":"The server had an error processing your request.","type":"server_error"}}\n\n`;
+    const seen: string[] = [];
+    const consume = async () => {
+      for await (const chunk of foldEvents(decodeSse(chunksOf([Buffer.from(wire)])), createOpenAIChatStream())) seen.push(chunk.choices[0].delta.content ?? '');
+    };
+    await expect(consume()).rejects.toMatchObject({ status: 502, retryable: false, message: 'The server had an error processing your request.' });
+    expect(seen).toEqual(['Hi']);
+  });
+
+  it('an event that is not JSON is a 502 quoting it', () => {
+    expect(() => createOpenAIChatStream().event({ event: undefined, data: '<html>oops' })).toThrow('The provider sent a stream event that is not a JSON object: <html>oops');
+  });
+});
+
+describe('completions stream fold', () => {
+  it('completions.stream.sse (genuine /v1/completions chunks), same at every split', async () => {
+    const chunks = await replayEverySplit('completions.stream.sse', createOpenAICompletionsStream);
+    expect(chunks[1]).toEqual({
+      id: 'cmpl-BZq8fA7lQ0sOa5BwU2dYp6Nv3',
+      object: 'text_completion_chunk',
+      created: 1748251500,
+      model: 'gpt-3.5-turbo-instruct:20230824-v2',
+      choices: [{ index: 0, finish_reason: null, text: 'Voilà' }],
+    });
+    expect(summariseCompletions(chunks)).toEqual({ text: '\n\nVoilà un café 🙂', finishReason: 'stop' });
+  });
+
+  it('chat-shaped chunks (delta.content) work too', async () => {
+    const wire = ['Bon', 'jour'].map((content) => `data: ${JSON.stringify({ id: 'x', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`);
+    wire.push(`data: ${JSON.stringify({ id: 'x', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+    const chunks = await replay([Buffer.from(wire.join(''))], createOpenAICompletionsStream());
+    expect(summariseCompletions(chunks)).toEqual({ text: 'Bonjour', finishReason: 'stop' });
+  });
+
+  function summariseCompletions(chunks: CompletionsChunk[]) {
+    const choices = chunks.flatMap((chunk) => chunk.choices);
+    return { text: choices.map((choice) => choice.text ?? '').join(''), finishReason: choices[choices.length - 1].finish_reason };
+  }
+});
+
+describe('openaiErrorMessage', () => {
+  it.each([
+    ['error-400.json', "Invalid type for 'messages[0].content': expected one of a string or array of objects, but got an integer instead."],
+    ['error-401.json', expect.stringMatching(/^Incorrect API key provided/)],
+    ['error-429.json', expect.stringMatching(/^Rate limit reached for gpt-4o/)],
+  ])('%s', (name, expected) => {
+    expect(openaiErrorMessage(readJsonFixture('openai', name))).toEqual(expected);
+  });
+
+  it('other shapes', () => {
+    expect(openaiErrorMessage({ error: 'Model is overloaded' })).toBe('Model is overloaded');
+    expect(openaiErrorMessage({ object: 'error', message: 'bad request' })).toBe('bad request');
+    expect(openaiErrorMessage({ error: { code: 'x' } })).toBeNull();
+    expect(openaiErrorMessage('text')).toBeNull();
+    expect(openaiErrorMessage(null)).toBeNull();
+  });
+});
+
+describe('openaiAdapter.createEndpoint against a local upstream', () => {
+  let fake: FakeUpstream;
+  beforeEach(async () => {
+    fake = await startFakeUpstream((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat.response.json')));
+  });
+  afterEach(() => fake.close());
+  afterAll(() => closeAllPools());
+
+  function endpoint(endpointType: EndpointType, config: Partial<OpenAIConfig>, modelName: string | null = 'gpt-4o-mini') {
+    const settings: EndpointSettings<OpenAIConfig> = {
+      name: 'my-endpoint',
+      endpointType,
+      modelName,
+      config: { openai_api_key: 'sk-local', openai_api_base: `${fake.url}/v1`, ...config },
+      now: () => 1_700_000_000,
+    };
+    return openaiAdapter.createEndpoint(settings);
+  }
+
+  it('exposes only the methods of its endpoint type', () => {
+    expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream']);
+    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream']);
+    expect(Object.keys(endpoint('llm/v1/embeddings', {}))).toEqual(['embeddings']);
+  });
+
+  it('openai chat: path, headers and body on the wire; mapped answer', async () => {
+    const response = await endpoint('llm/v1/chat', { openai_organization: 'org-1' }).chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    const [request] = fake.requests;
+    expect(request.url).toBe('/v1/chat/completions');
+    expect(request.headers).toMatchObject({ authorization: 'Bearer sk-local', 'openai-organization': 'org-1', 'content-type': 'application/json' });
+    expect(request.body).toEqual({ messages: [{ role: 'user', content: 'hi' }], model: 'gpt-4o-mini' });
+    expect(response.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+  });
+
+  it('azure chat stream: deployment path, api-key, no model, stream: true; fixture chunks come through', async () => {
+    fake.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(fixtureBytes('chat.stream.sse'));
+    });
+    const azure = endpoint('llm/v1/chat', { openai_api_type: 'azure', openai_api_base: fake.url, openai_deployment_name: 'dep', openai_api_version: '2024-10-21' });
+    const chunks: ChatChunk[] = [];
+    for await (const chunk of azure.chatStream!({ messages: [{ role: 'user', content: 'hi' }], stream: true }, { signal: signal() })) chunks.push(chunk);
+
+    const [request] = fake.requests;
+    expect(request.url).toBe('/openai/deployments/dep/chat/completions?api-version=2024-10-21');
+    expect(request.headers['api-key']).toBe('sk-local');
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.body).toEqual({ messages: [{ role: 'user', content: 'hi' }], stream: true });
+    expect(summariseChat(chunks).text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  });
+
+  it('completions and embeddings reach their paths', async () => {
+    fake.setHandler((request, response) =>
+      sendJson(response, 200, readJsonFixture('openai', request.url.endsWith('/embeddings') ? 'embeddings.response.json' : 'completions.response.json')),
+    );
+    const completion = await endpoint('llm/v1/completions', {}, 'gpt-3.5-turbo-instruct').completions!({ prompt: 'Say' }, { signal: signal() });
+    const embeddings = await endpoint('llm/v1/embeddings', {}, 'text-embedding-3-small').embeddings!({ input: ['a', 'b'] }, { signal: signal() });
+    expect(fake.requests.map((request) => [request.url, request.body])).toEqual([
+      ['/v1/completions', { prompt: 'Say', model: 'gpt-3.5-turbo-instruct' }],
+      ['/v1/embeddings', { model: 'text-embedding-3-small', input: ['a', 'b'] }],
+    ]);
+    expect(completion.choices[0].text).toBe('\n\nThis is indeed a test of the café menu');
+    expect(embeddings.data).toHaveLength(2);
+  });
+
+  it('a vendor 400 reaches the caller with its status and message', async () => {
+    fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400.json')));
+    await expect(endpoint('llm/v1/chat', {}).chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() })).rejects.toMatchObject({
+      status: 400,
+      message: "Invalid type for 'messages[0].content': expected one of a string or array of objects, but got an integer instead.",
+    });
+  });
+});

@@ -1,0 +1,33 @@
+/** Every YAML config shown in the README (and the demo config) is valid for the config schema. */
+import { readFileSync } from 'node:fs';
+import { compilePlan } from '../../src/config/compile';
+import { parseConfigText } from '../../src/config/load';
+
+const readme = readFileSync('README.md', 'utf8');
+const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
+
+/** Every `$NAME` the examples use, set to a dummy value. */
+const env = Object.fromEntries([...readme.matchAll(/\$([A-Z][A-Z0-9_]+)/g)].map((match) => [match[1], 'dummy-secret']));
+
+test('the README shows at least the full example and the per-provider examples', () => {
+  expect(yamlBlocks.length).toBeGreaterThanOrEqual(2);
+});
+
+test.each(yamlBlocks.map((block, index) => [index, block]))('README yaml block %i loads', (_index, block) => {
+  const config = parseConfigText(block as string, 'README.md', { env });
+  expect(config.endpoints.length).toBeGreaterThan(0);
+});
+
+test('the per-provider example names every provider of the schema', () => {
+  const schema = JSON.parse(readFileSync('config-schema/gateway-config.schema.json', 'utf8'));
+  const perProvider = yamlBlocks.find((block) => block.includes('provider: mlflow-model-serving'))!;
+  const shown = new Set(parseConfigText(perProvider, 'README.md', { env }).endpoints.map((endpoint) => endpoint.model.provider));
+  const expected = (schema.definitions.ProviderName.enum as string[]).filter((name) => name !== 'amazon-bedrock');
+  expect([...shown].sort()).toEqual(expected.sort());
+});
+
+test('the demo config compiles and needs no key', () => {
+  const text = readFileSync('examples/demo-config.yaml', 'utf8');
+  const plan = compilePlan(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }), 'demo');
+  expect([...plan.endpoints.keys()]).toEqual(['chat', 'completions', 'embeddings']);
+});
