@@ -209,7 +209,11 @@ function createOpenAIFold<Wire, Chunk>(mapChunk: (wire: Wire) => Chunk | null): 
       const chunk = mapChunk(parseStreamData(data) as Wire);
       return chunk === null ? [] : [chunk];
     },
-    end: () => [],
+    end(): Chunk[] {
+      // OpenAI always closes a complete stream with [DONE]; without it the answer was cut off.
+      if (!done) throw GatewayError.upstreamUnavailable('The provider ended the stream before it was complete (no [DONE]).', false);
+      return [];
+    },
   };
 }
 
@@ -358,17 +362,12 @@ function withApiVersion(baseUrl: string, version: string | undefined): string {
   return url.toString();
 }
 
-/** Builds URL, headers and model from the config, with the reference's config rules and messages. */
+/** Builds URL, headers and model from the config (the loader has already checked which keys each type may carry). */
 export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | null): OpenAITarget {
   const apiType = parseOpenAIApiType(config.openai_api_type);
   const key = config.openai_api_key;
   switch (apiType) {
     case 'openai': {
-      if (config.openai_deployment_name) {
-        throw new Error(
-          `OpenAI route configuration can only specify a value for 'openai_deployment_name' if 'openai_api_type' is 'azure' or 'azuread'. Found type: '${apiType}'`,
-        );
-      }
       const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
       if (config.openai_organization) headers['OpenAI-Organization'] = config.openai_organization;
       // The reference appends `?api-version=` for plain OpenAI too when a version is configured.
@@ -377,9 +376,6 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
     }
     case 'azure':
     case 'azuread': {
-      if (config.openai_organization) {
-        throw new Error(`OpenAI route configuration can only specify a value for 'openai_organization' if 'openai_api_type' is 'openai'. Found type: '${apiType}'`);
-      }
       const { openai_api_base: base, openai_deployment_name: deployment, openai_api_version: version } = config;
       if (!base || !deployment || !version) {
         throw new Error(

@@ -93,3 +93,16 @@ test('error bodies match the spec too', async () => {
   expect((await post('/v1/chat/completions', { model: 'mock-chat', messages: [] })).status).toBe(400);
   expect((await post('/gateway/nope/invocations', chatBody)).status).toBe(404);
 });
+
+test('the response validator does reject a response that breaks the spec', async () => {
+  const broken = await startGateway('endpoints:\n  - { name: c, endpoint_type: llm/v1/chat, model: { provider: mock } }\n', { validateResponses: true });
+  try {
+    const endpoint = broken.state.plan.endpoints.get('c')!;
+    // A provider answer missing `usage` and with a numeric `id` must not get past the contract.
+    (endpoint.target as { chat: unknown }).chat = async () => ({ id: 7, object: 'chat.completion', created: 1, model: 'm', choices: [] });
+    const response = await fetch(`${broken.url}/endpoints/c/invocations`, { method: 'POST', body: JSON.stringify(chatBody) });
+    expect(response.status).toBe(500);
+  } finally {
+    await broken.close();
+  }
+});

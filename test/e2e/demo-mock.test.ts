@@ -109,3 +109,17 @@ describe('SDK over the MLflow routes', () => {
     await expect(stream.next()).rejects.toMatchObject({ status: 404 });
   });
 });
+
+test('the list is paginated 3000 a page, and the SDK follows next_page_token', async () => {
+  const names = Array.from({ length: 3002 }, (_, index) => `e${index}`);
+  const big = await startGateway(`endpoints:\n${names.map((name) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: mock } }`).join('\n')}\n`);
+  try {
+    const first = (await (await fetch(`${big.url}/api/2.0/endpoints/`)).json()) as { endpoints: unknown[]; next_page_token: string };
+    expect(first.endpoints).toHaveLength(3000);
+    expect(first.next_page_token).toBe('eyJpbmRleCI6IDMwMDB9');
+    const listed = await createGatewayClient({ baseUrl: big.url }).listEndpoints();
+    expect(listed.map((endpoint) => endpoint.name)).toEqual(names);
+  } finally {
+    await big.close();
+  }
+});

@@ -65,13 +65,8 @@ describe('resolveOpenAITarget', () => {
     expect(joinUrl(target.baseUrl, 'completions')).toBe('https://res.openai.azure.com/openai/deployments/gpt-4o-prod/completions?api-version=2024-10-21');
   });
 
-  it('applies the reference config rules', () => {
-    expect(() => resolveOpenAITarget({ openai_api_key: 'k', openai_deployment_name: 'd' }, 'm')).toThrow(
-      "OpenAI route configuration can only specify a value for 'openai_deployment_name' if 'openai_api_type' is 'azure' or 'azuread'.",
-    );
-    expect(() => resolveOpenAITarget({ ...azureConfig, openai_organization: 'org' }, null)).toThrow(
-      "OpenAI route configuration can only specify a value for 'openai_organization' if 'openai_api_type' is 'openai'.",
-    );
+  // Which keys each type may carry is checked by the config loader (test/unit/config/rules.test.ts).
+  it('refuses an Azure config it cannot build a URL from, and unknown types', () => {
     expect(() => resolveOpenAITarget({ ...azureConfig, openai_api_version: undefined }, null)).toThrow(
       "OpenAI route configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'.",
     );
@@ -364,6 +359,17 @@ describe('chat stream fold', () => {
     };
     await expect(consume()).rejects.toMatchObject({ status: 502, retryable: false, message: 'The server had an error processing your request.' });
     expect(seen).toEqual(['Hi']);
+  });
+
+  it('a stream that ends without [DONE] was cut off: a non-retryable 502 after the chunks it had', async () => {
+    const seen: string[] = [];
+    const consume = async () => {
+      for await (const chunk of foldEvents(decodeSse(chunksOf([Buffer.from(`data: ${chunkData('Half')}\n\n`)])), createOpenAIChatStream())) {
+        seen.push(chunk.choices[0].delta.content ?? '');
+      }
+    };
+    await expect(consume()).rejects.toMatchObject({ status: 502, retryable: false, message: expect.stringContaining('no [DONE]') });
+    expect(seen).toEqual(['Half']);
   });
 
   it('an event that is not JSON is a 502 quoting it', () => {

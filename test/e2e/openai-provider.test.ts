@@ -1,0 +1,372 @@
+/**
+ * The `openai` provider end to end: the official OpenAI client (through /v1) and our SDK (through
+ * the MLflow routes) against the gateway, which calls a fake OpenAI / Azure upstream on 127.0.0.1.
+ */
+import OpenAI from 'openai';
+import type { ServerResponse } from 'node:http';
+import { createGatewayClient } from '../../src/client';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+const KEY = 'sk-proj-TESTKEY-never-shown';
+
+/** Serves the fixture that matches the operation and the `stream` flag. */
+function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const operation = request.url.split('?')[0].split('/').pop();
+  const body = request.body as { stream?: boolean; tools?: unknown[] };
+  const base = operation === 'completions' && request.url.includes('/chat/') ? 'chat' : (operation as string);
+  const name = base === 'chat' && body.tools ? 'chat-tool-calls' : base;
+  if (body.stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(readFixture('openai', `${name}.stream.sse`));
+  } else {
+    sendJson(response, 200, readJsonFixture('openai', `${name}.response.json`));
+  }
+}
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+        openai_api_key: $OPENAI_KEY
+        openai_api_base: ${upstreamUrl}/v1
+        openai_organization: org-test
+        temperature: 0.3
+  - name: completions
+    endpoint_type: llm/v1/completions
+    model:
+      provider: openai
+      name: gpt-3.5-turbo-instruct
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+  - name: embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: openai
+      name: text-embedding-3-small
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+  - name: azure-chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o
+      config:
+        openai_api_type: azure
+        openai_api_key: azure-secret-key
+        openai_api_base: ${upstreamUrl}
+        openai_deployment_name: prod-gpt4o
+        openai_api_version: "2024-10-21"
+  - name: azuread-embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: openai
+      config:
+        openai_api_type: AzureAD
+        openai_api_key: entra-token
+        openai_api_base: ${upstreamUrl}
+        openai_deployment_name: embed
+        openai_api_version: "2024-10-21"
+  - name: unreachable
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "http://127.0.0.1:9/v1" }
+`;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveFixtures);
+  gateway = await startGateway(config(upstream.url), { env: { OPENAI_KEY: KEY } });
+  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.setHandler(serveFixtures);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const lastRequest = () => upstream.requests[upstream.requests.length - 1];
+
+describe('openai client through /v1', () => {
+  test('chat: answer, upstream request with the gateway key, configured model and default temperature', async () => {
+    const completion = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Salut' }] });
+    expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+    expect(completion.usage).toEqual({ prompt_tokens: 21, completion_tokens: 14, total_tokens: 35 });
+    const sent = lastRequest();
+    expect(sent.url).toBe('/v1/chat/completions');
+    expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(sent.headers['openai-organization']).toBe('org-test');
+    // Exactly what the client sent, plus the configured model and the endpoint default; no invented n.
+    expect(sent.body).toEqual({ messages: [{ role: 'user', content: 'Salut' }], model: 'gpt-4o-mini', temperature: 0.3 });
+  });
+
+  test('chat: a client temperature wins over the endpoint default', async () => {
+    await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], temperature: 1.2 });
+    expect((lastRequest().body as { temperature: number }).temperature).toBe(1.2);
+  });
+
+  test('chat with tools: full JSON Schema forwarded, tool calls returned', async () => {
+    const parameters = {
+      type: 'object',
+      properties: { location: { type: 'string', minLength: 2 }, units: { anyOf: [{ const: 'c' }, { const: 'f' }] } },
+      required: ['location'],
+      $defs: { unused: { type: 'string', format: 'date' } },
+    };
+    const completion = await openai.chat.completions.create({
+      model: 'chat',
+      messages: [{ role: 'user', content: 'Weather?' }],
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather now', parameters } }],
+      tool_choice: 'auto',
+    });
+    expect((lastRequest().body as { tools: { function: { parameters: unknown } }[] }).tools[0].function.parameters).toEqual(parameters);
+    expect(completion.choices[0].finish_reason).toBe('tool_calls');
+    const calls = completion.choices[0].message.tool_calls ?? [];
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((call) => call.type === 'function' && typeof call.id === 'string' && JSON.parse(call.function.arguments))).toBe(true);
+  });
+
+  test('streamed chat: text reassembled exactly, including multi-byte characters', async () => {
+    const expected = readFixture('openai', 'chat.stream.sse')
+      .split('\n')
+      .filter((line) => line.startsWith('data: {'))
+      .map((line) => JSON.parse(line.slice(6)).choices[0]?.delta?.content ?? '')
+      .join('');
+    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    let text = '';
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe(expected);
+    expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(finish).toBe('stop');
+    expect((lastRequest().body as { stream: boolean }).stream).toBe(true);
+  });
+
+  test('streamed tool calls: the client assembles name and arguments; usage arrives', async () => {
+    const stream = openai.chat.completions.stream({
+      model: 'chat',
+      messages: [{ role: 'user', content: 'Weather in São Paulo?' }],
+      tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
+      stream_options: { include_usage: true },
+    });
+    const final = await stream.finalChatCompletion();
+    const calls = (final.choices[0].message.tool_calls ?? []).map((call) => (call.type === 'function' ? [call.function.name, JSON.parse(call.function.arguments)] : null));
+    expect(calls).toEqual([
+      ['get_weather', { location: 'Paris, France' }],
+      ['get_weather', { location: expect.stringContaining('São Paulo') }],
+    ]);
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+    expect(final.usage?.total_tokens).toBeGreaterThan(0);
+  });
+
+  test('completions and embeddings', async () => {
+    const completion = await openai.completions.create({ model: 'completions', prompt: 'Say hi' });
+    expect(completion.choices[0].text).toBe(readJsonFixture<{ choices: { text: string }[] }>('openai', 'completions.response.json').choices[0].text);
+    expect(lastRequest().body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say hi' });
+
+    const streamed = await openai.completions.create({ model: 'completions', prompt: 'Say hi', stream: true });
+    let text = '';
+    for await (const chunk of streamed) text += chunk.choices[0]?.text ?? '';
+    expect(text).toBe('\n\nVoilà un café 🙂');
+
+    const embeddings = await openai.embeddings.create({ model: 'embeddings', input: ['a', 'b'], encoding_format: 'float' });
+    expect(embeddings.data.map((item) => item.embedding)).toEqual(readJsonFixture<{ data: { embedding: number[] }[] }>('openai', 'embeddings.response.json').data.map((item) => item.embedding));
+    expect(lastRequest().body).toEqual({ model: 'text-embedding-3-small', input: ['a', 'b'], encoding_format: 'float' });
+  });
+});
+
+describe('our SDK through the MLflow routes', () => {
+  const sdk = () => createGatewayClient({ baseUrl: gateway.url });
+
+  test('chat, streamed chat, completions, embeddings', async () => {
+    const chat = await sdk().chat('chat', { messages: [{ role: 'user', content: 'Salut' }] });
+    expect(chat).toEqual({
+      id: 'chatcmpl-BZq3kR8vN2yTf6XwL0aPc7dE1sGhU',
+      object: 'chat.completion',
+      created: 1748251200,
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 21, completion_tokens: 14, total_tokens: 35 },
+    });
+    let text = '';
+    for await (const chunk of sdk().streamChat('chat', { messages: [{ role: 'user', content: 'x' }] })) text += chunk.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect((await sdk().completions('completions', { prompt: 'p' })).object).toBe('text_completion');
+    let completionText = '';
+    for await (const chunk of sdk().streamCompletions('completions', { prompt: 'p' })) completionText += chunk.choices[0]?.text ?? '';
+    expect(completionText).toBe('\n\nVoilà un café 🙂');
+    expect((await sdk().embeddings('embeddings', { input: 'x' })).data).toHaveLength(2);
+  });
+});
+
+describe('Azure OpenAI', () => {
+  test('azure: deployment URL with api-version, api-key header, no model in the body', async () => {
+    const chat = await sdk().chat('azure-chat', { messages: [{ role: 'user', content: 'hi' }] });
+    expect(chat.choices[0].message.content).toContain('Bonjour');
+    const sent = lastRequest();
+    expect(sent.url).toBe('/openai/deployments/prod-gpt4o/chat/completions?api-version=2024-10-21');
+    expect(sent.headers['api-key']).toBe('azure-secret-key');
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(sent.body).toEqual({ messages: [{ role: 'user', content: 'hi' }] });
+  });
+
+  test('azuread: bearer token', async () => {
+    await openai.embeddings.create({ model: 'azuread-embeddings', input: 'x', encoding_format: 'float' });
+    const sent = lastRequest();
+    expect(sent.url).toBe('/openai/deployments/embed/embeddings?api-version=2024-10-21');
+    expect(sent.headers.authorization).toBe('Bearer entra-token');
+  });
+
+  function sdk() {
+    return createGatewayClient({ baseUrl: gateway.url });
+  }
+});
+
+describe('upstream errors keep a meaningful status and never leak the key', () => {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+  const chatBody = { messages: [{ role: 'user', content: 'x' }] };
+
+  test('400 keeps status and vendor message on both route families', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400.json')));
+    const mlflow = await post('/endpoints/chat/invocations', chatBody);
+    expect(mlflow.status).toBe(400);
+    expect(JSON.parse(mlflow.text).detail).toMatch(/^Invalid type for 'messages\[0\]\.content'/);
+    await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("Invalid type for 'messages[0].content'"),
+    });
+  });
+
+  test('401 from the vendor is a 502 naming the endpoint, without any key', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('openai', 'error-401.json')));
+    const answer = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.text).error.message).toContain("endpoint 'chat'");
+    expect(answer.text).not.toContain(KEY);
+    expect(answer.text).not.toContain('sk-proj');
+  });
+
+  test('429 stays 429 with Retry-After', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { 'retry-after': '7' }));
+    const answer = await post('/gateway/chat/invocations', chatBody);
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe('7');
+    expect(JSON.parse(answer.text).detail).toMatch(/^Rate limit reached/);
+  });
+
+  test('5xx and HTML error pages become 502 with a clear message', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 503, { error: { message: 'overloaded' } }));
+    const overloaded = await post('/endpoints/chat/invocations', chatBody);
+    expect(overloaded.status).toBe(502);
+    expect(JSON.parse(overloaded.text).detail).toContain('overloaded');
+    upstream.setHandler((_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body>Bad gateway</body></html>');
+    });
+    const html = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(html.status).toBe(502);
+    expect(JSON.parse(html.text).error.message).toContain('HTML');
+  });
+
+  test('an unreachable provider is a 502', async () => {
+    const answer = await post('/endpoints/unreachable/invocations', chatBody);
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.text).detail).toContain("endpoint 'unreachable'");
+  });
+
+  test('a stream that fails before its first byte is a real HTTP error, not a 200', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 500, { error: { message: 'boom' } }));
+    const answer = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(answer.status).toBe(502);
+    expect(answer.headers.get('content-type')).toContain('application/json');
+    expect(JSON.parse(answer.text).detail).toContain('boom');
+  });
+
+  test('a vendor error mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
+    const first = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`${first}\n\ndata: {"error":{"message":"The server had an error while processing your request."}}\n\n`);
+    });
+    const raw = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(raw.status).toBe(200);
+    const events = parseSse(raw.text);
+    expect(events[events.length - 1].event).toBe('error');
+    expect(JSON.parse(events[events.length - 1].data).error.message).toBe('The server had an error while processing your request.');
+    expect(raw.text).not.toContain('[DONE]');
+
+    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const consume = async () => {
+      for await (const _chunk of stream) {
+        // reading until the error
+      }
+    };
+    await expect(consume()).rejects.toThrow('The server had an error while processing your request.');
+  });
+});
+
+describe('streaming is forwarded as it arrives, and a client that leaves stops the upstream call', () => {
+  const chunk = (content: string) =>
+    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+
+  test('a chunk reaches the client before the upstream sends the next one', async () => {
+    let releaseSecond!: () => void;
+    const secondMayGo = new Promise<void>((resolve) => (releaseSecond = resolve));
+    upstream.setHandler(async (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(chunk('first'));
+      await secondMayGo;
+      response.end(`${chunk('second')}data: [DONE]\n\n`);
+    });
+    const response = await fetch(`${gateway.url}/endpoints/chat/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }], stream: true }),
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    while (!received.includes('first')) received += decoder.decode((await reader.read()).value, { stream: true });
+    expect(received).not.toContain('second');
+    releaseSecond();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) received += decoder.decode(next.value, { stream: true });
+    expect(received).toContain('second');
+    expect(received.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  test('client disconnect aborts the upstream request', async () => {
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(chunk('only'));
+      // never ends on its own
+    });
+    const controller = new AbortController();
+    const response = await fetch(`${gateway.url}/endpoints/chat/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }], stream: true }),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    const upstreamClosed = upstream.closed[upstream.closed.length - 1];
+    controller.abort();
+    await expect(upstreamClosed).resolves.toBeUndefined();
+  });
+});
