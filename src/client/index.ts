@@ -8,18 +8,30 @@
  */
 import createClient, { type Client } from 'openapi-fetch';
 import { createParser } from 'eventsource-parser';
-import type { paths, components } from '../../generated/api';
+import type { paths } from '../../generated/api';
+import type {
+  ChatChunk,
+  ChatRequest,
+  ChatResponse,
+  CompletionsChunk,
+  CompletionsRequest,
+  CompletionsResponse,
+  EmbeddingsRequest,
+  EmbeddingsResponse,
+  EndpointView as Endpoint,
+} from '../schema';
 
-type Schemas = components['schemas'];
-export type ChatRequest = Schemas['ChatRequest'];
-export type ChatResponse = Schemas['ChatResponse'];
-export type ChatChunk = Schemas['ChatChunk'];
-export type CompletionsRequest = Schemas['CompletionsRequest'];
-export type CompletionsResponse = Schemas['CompletionsResponse'];
-export type CompletionsChunk = Schemas['CompletionsChunk'];
-export type EmbeddingsRequest = Schemas['EmbeddingsRequest'];
-export type EmbeddingsResponse = Schemas['EmbeddingsResponse'];
-export type Endpoint = Schemas['Endpoint'];
+export type {
+  ChatChunk,
+  ChatRequest,
+  ChatResponse,
+  CompletionsChunk,
+  CompletionsRequest,
+  CompletionsResponse,
+  EmbeddingsRequest,
+  EmbeddingsResponse,
+  Endpoint,
+};
 
 export interface GatewayClientOptions {
   /** e.g. `http://127.0.0.1:5000` */

@@ -19,7 +19,6 @@ import type {
   ChatRequest,
   ChatResponse,
   CompletionsChunk,
-  CompletionsRequest,
   CompletionsResponse,
   EmbeddingsRequest,
   EmbeddingsResponse,

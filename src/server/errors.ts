@@ -74,10 +74,13 @@ export function sendError(response: Response, error: GatewayError, dialect: Dial
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, next) => {
+    // The client is gone (its disconnect aborted the call): nobody to answer, nothing went wrong.
+    if (response.destroyed) return;
     if (response.headersSent) return next(error);
     const dialect = dialectOf(request);
     const gatewayError = toGatewayError(error, dialect);
-    if (gatewayError.status >= 500 && !(error instanceof GatewayError)) logger.error({ err: error, path: request.path }, 'unhandled error');
+    if (!(error instanceof GatewayError) && gatewayError.status >= 500) logger.error({ err: error, path: request.path }, 'unhandled error');
+    else if (gatewayError.status >= 500) logger.warn({ path: request.path, status: gatewayError.status, code: gatewayError.code, message: gatewayError.message }, 'upstream failure');
     sendError(response, gatewayError, dialect);
   };
 }

@@ -141,6 +141,12 @@ describe('framework behaviours', () => {
     expect(response.json()).toEqual({ detail: 'Not Found' });
   });
 
+  test('a missing or extra trailing slash is served, not redirected', async () => {
+    expect((await get('/api/2.0/endpoints')).json().endpoints).toHaveLength(4);
+    expect((await get('/api/2.0/endpoints/chat/')).json().name).toBe('chat');
+    expect((await post('/gateway/chat/invocations/', { messages: [{ role: 'user', content: 'x' }] })).status).toBe(200);
+  });
+
   test('wrong method on a known path is 405', async () => {
     const response = await get('/gateway/chat/invocations');
     expect(response.status).toBe(405);

@@ -1,39 +1,9 @@
 import { join } from 'node:path';
-import { ConfigError, type ConfigIssue } from '../../../src/config/config-error';
 import { loadConfigFile, parseConfigText } from '../../../src/config/load';
 
+import { chatEndpoint, configPath, errorOf, issuesOf } from '../../support/config';
+
 const fixtures = join(__dirname, '../../fixtures/config');
-const configPath = join(fixtures, 'inline.yaml');
-
-function issuesOf(text: string, env: NodeJS.ProcessEnv = {}): ConfigIssue[] {
-  try {
-    parseConfigText(text, configPath, { env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
-
-function errorOf(load: () => unknown): ConfigError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
-
-const chatEndpoint = (name: string, extra = ''): string => `
-  - name: ${name}
-    endpoint_type: llm/v1/chat
-    model:
-      provider: openai
-      name: gpt-4o-mini
-      config:
-        openai_api_key: sk-test${extra}
-`;
 
 describe('loadConfigFile: the file itself', () => {
   it('reports a missing file by its path', () => {

@@ -1,23 +1,4 @@
-import { join } from 'node:path';
-import { ConfigError, type ConfigIssue } from '../../../src/config/config-error';
-import { parseConfigText } from '../../../src/config/load';
-import type { GatewayConfig } from '../../../generated/config';
-
-const configPath = join(__dirname, '../../fixtures/config/inline.yaml');
-
-function load(text: string): GatewayConfig {
-  return parseConfigText(text, configPath, { env: {} });
-}
-
-function issuesOf(text: string): ConfigIssue[] {
-  try {
-    load(text);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { issuesOf, loadInline as load } from '../../support/config';
 
 /** One endpoint per line, YAML flow style. */
 function endpoints(...lines: string[]): string {
