@@ -64,13 +64,46 @@ function joinAlternatives(types: string[]): string {
   return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
+const TAG_CONST = '/properties/type/const';
+
 /**
- * Ajv reports every failed branch of a oneOf; the deepest location is the one the client most
- * likely got wrong, and type errors at one location merge into "must be string, array or null".
+ * Union members tagged by `type` (content parts, tools): each member whose tag did not match
+ * reports a `const` error on `type`. When some member accepted the tag, those members are noise
+ * and every error from them is dropped; when none did, the tag itself is the problem.
  */
-function summarise(errors: ErrorObject[]): { location: (string | number)[]; rule: string } {
+function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[]; wrongTags: ErrorObject[] } {
+  const tagErrors = errors.filter((error) => error.keyword === 'const' && error.schemaPath.endsWith(TAG_CONST));
+  const rejectedMembers = new Set(tagErrors.map((error) => error.schemaPath.slice(0, -TAG_CONST.length) + '/'));
+  const fromRejected = (error: ErrorObject) => [...rejectedMembers].some((member) => error.schemaPath.startsWith(member));
+  const wrongTags: ErrorObject[] = [];
+  let kept = errors;
+  for (const tagError of tagErrors) {
+    const parent = tagError.instancePath.slice(0, -'/type'.length);
+    const underParent = errors.filter((error) => error.instancePath === parent || error.instancePath.startsWith(`${parent}/`));
+    if (underParent.some((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && !fromRejected(error))) {
+      kept = kept.filter((error) => !(fromRejected(error) && underParent.includes(error)));
+    } else {
+      wrongTags.push(tagError);
+    }
+  }
+  return { errors: kept, wrongTags };
+}
+
+/**
+ * Ajv reports every failed branch of a oneOf. A wrong `type` tag is reported first; otherwise the
+ * deepest location is the one the client most likely got wrong, and type errors at one location
+ * merge into "must be string, array or null".
+ */
+function summarise(allErrors: ErrorObject[]): { location: (string | number)[]; rule: string } {
+  const { errors, wrongTags } = withoutRejectedMembers(allErrors);
+  if (wrongTags.length > 0) {
+    const location = locationOf(wrongTags[0]);
+    const sameTag = wrongTags.filter((error) => error.instancePath === wrongTags[0].instancePath);
+    const values = sameTag.map((error) => JSON.stringify((error.params as { allowedValue: unknown }).allowedValue));
+    return { location, rule: values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(', ')}` };
+  }
   const relevant = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && error.keyword !== 'allOf');
-  const candidates = relevant.length > 0 ? relevant : errors;
+  const candidates = relevant.length > 0 ? relevant : allErrors;
   const deepest = candidates.reduce((best, error) => (locationOf(error).length > locationOf(best).length ? error : best));
   const location = locationOf(deepest);
   const atLocation = candidates.filter((error) => fieldPath(locationOf(error)) === fieldPath(location));

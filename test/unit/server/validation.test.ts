@@ -1,0 +1,42 @@
+/** One readable message per invalid body: the field and the rule the client broke. */
+import { validateRequestBody } from '../../../src/server/validation';
+import type { EndpointType } from '../../../src/schema';
+
+const user = { role: 'user', content: 'x' };
+
+test.each<[EndpointType, unknown, string]>([
+  ['llm/v1/chat', {}, 'messages: is required'],
+  ['llm/v1/chat', { messages: 'hello' }, 'messages: must be array'],
+  ['llm/v1/chat', { messages: [] }, 'messages: must NOT have fewer than 1 items'],
+  ['llm/v1/chat', { messages: [{ content: 'x' }] }, 'messages[0].role: is required'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: 5 }] }, 'messages[0].content: must be string, array or null'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'bogus' }] }] }, 'messages[0].content[0].type: must be one of "text", "image_url", "input_audio"'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'text' }] }] }, 'messages[0].content[0].text: is required'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'u', detail: 'max' } }] }] }, 'messages[0].content[0].image_url.detail: must be one of "auto", "low", "high", null'],
+  ['llm/v1/chat', { messages: [{ role: 'assistant', tool_calls: [{ id: 'c', type: 'function', function: { name: 'f' } }] }] }, 'messages[0].tool_calls[0].function.arguments: is required'],
+  ['llm/v1/chat', { messages: [user], tools: [{ type: 'retrieval' }] }, 'tools[0].type: must be "function"'],
+  ['llm/v1/chat', { messages: [user], tools: [{ type: 'function', function: {} }] }, 'tools[0].function.name: is required'],
+  ['llm/v1/chat', { messages: [user], temperature: 2.5 }, 'temperature: must be <= 2'],
+  ['llm/v1/chat', { messages: [user], n: 0 }, 'n: must be >= 1'],
+  ['llm/v1/chat', { messages: [user], max_tokens: 1.5 }, 'max_tokens: must be integer'],
+  ['llm/v1/chat', { messages: [user], stop: 5 }, 'stop: must be string or array'],
+  ['llm/v1/chat', { messages: [user], stream: 'yes' }, 'stream: must be boolean'],
+  ['llm/v1/completions', { prompt: ['a'] }, 'prompt: must be string'],
+  ['llm/v1/embeddings', { input: {} }, 'input: must be string or array'],
+  ['llm/v1/embeddings', [1, 2], 'the request body must be a JSON object'],
+])('%s %j → %s', (endpointType, body, message) => {
+  expect(validateRequestBody(endpointType, body)?.message).toBe(message);
+});
+
+test('valid bodies pass, extra keys included', () => {
+  expect(validateRequestBody('llm/v1/chat', { messages: [user], top_k: 3, response_format: { type: 'json_object' }, stop: 'END' })).toBeUndefined();
+  expect(validateRequestBody('llm/v1/completions', { prompt: '', max_tokens: 5 })).toBeUndefined();
+  expect(validateRequestBody('llm/v1/embeddings', { input: [[1, 2], [3]], dimensions: 256 })).toBeUndefined();
+});
+
+test('the issue list locates each problem under body', () => {
+  expect(validateRequestBody('llm/v1/completions', { temperature: 'hot' })?.issues).toEqual([
+    { type: 'required', loc: ['body', 'prompt'], msg: 'is required' },
+    { type: 'type', loc: ['body', 'temperature'], msg: 'must be number' },
+  ]);
+});
