@@ -90,3 +90,27 @@ test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shut
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
 });
+
+test('logs never show a provider key, even when its upstream fails', async () => {
+  const key = 'sk-live-LOGGED-NEVER-0123456789';
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const path = writeConfig('keyed.yaml', `
+endpoints:
+  - name: down
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $PROVIDER_KEY, openai_api_base: "http://127.0.0.1:9/v1" }
+`);
+  const run = runCli(['--config-path', path, '--port', String(port)], { PROVIDER_KEY: key, LOG_LEVEL: 'debug' });
+  await waitForHealth(url, run);
+  const response = await fetch(`${url}/endpoints/down/invocations`, { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }] }) });
+  expect(response.status).toBe(502);
+  expect(await response.text()).not.toContain(key);
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+  expect(run.output()).toContain('upstream failure');
+  expect(run.output()).not.toContain(key);
+});
