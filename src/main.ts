@@ -27,7 +27,7 @@ interface CliOptions {
 
 const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
 
-function positiveInteger(value: string, flag: string): number {
+function wholeNumber(value: string, flag: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new Error(`${flag} must be a whole number, got '${value}'`);
   return number;
@@ -46,9 +46,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   });
   const configPath = values['config-path'] ?? env.AI_GATEWAY_CONFIG ?? env.MLFLOW_DEPLOYMENTS_CONFIG ?? env.MLFLOW_GATEWAY_CONFIG;
   if (!configPath) throw new Error('--config-path is required (or set AI_GATEWAY_CONFIG)');
-  const workers = positiveInteger(values.workers!, '--workers');
+  const workers = wholeNumber(values.workers!, '--workers');
   if (workers < 1) throw new Error('--workers must be at least 1');
-  return { configPath: resolve(configPath), host: values.host!, port: positiveInteger(values.port!, '--port'), workers };
+  return { configPath: resolve(configPath), host: values.host!, port: wholeNumber(values.port!, '--port'), workers };
 }
 
 function loadPlan(configPath: string): GatewayPlan {

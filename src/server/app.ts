@@ -20,21 +20,10 @@ export interface AppOptions {
   validateResponses?: boolean;
 }
 
-/** Paths the gateway serves, for 405 answers on the wrong method. */
-const KNOWN_PATHS = [
-  '/health',
-  '/api/2.0/endpoints/',
-  '/api/2.0/endpoints/:name',
-  '/api/2.0/gateway/routes/',
-  '/api/2.0/gateway/routes/:name',
-  '/api/3.0/gateway/endpoint/:name',
-  '/api/3.0/gateway/route/:name',
-  '/endpoints/:name/invocations',
-  '/gateway/:name/invocations',
-  '/v1/chat/completions',
-  '/v1/completions',
-  '/v1/embeddings',
-];
+/** The spec's paths in Express syntax (`{name}` → `:name`), for 405 answers on the wrong method. */
+function specPaths(document: Record<string, unknown>): string[] {
+  return Object.keys(document.paths as Record<string, unknown>).map((path) => path.replace(/\{(\w+)\}/g, ':$1'));
+}
 
 function notFound(request: Request, response: Response): void {
   const dialect = dialectOf(request);
@@ -67,7 +56,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.use(endpointRoutes(state));
   app.use(invocationRoutes(state));
 
-  app.all(KNOWN_PATHS, (_request, response) => {
+  app.all(specPaths(document), (_request, response) => {
     response.status(405).json({ detail: 'Method Not Allowed' });
   });
   app.use(notFound);

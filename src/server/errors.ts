@@ -49,8 +49,8 @@ function isSpecValidatorError(error: unknown): error is SpecValidatorError {
 /** express-openapi-validator errors (query/path parameters; responses in contract tests). */
 function fromSpecValidator(error: SpecValidatorError): GatewayError {
   const message = error.errors.map((item) => `${(item.path ?? '').replace(/^\.(query|params|body|response)\.?/, '') || 'request'}: ${item.message}`).join('; ');
-  const status = error.status;
-  return new GatewayError({ status, message: message || error.message, kind: status >= 500 ? 'server_error' : 'invalid_request_error', code: 'invalid_request' });
+  const kind = error.status >= 500 ? 'server_error' : 'invalid_request_error';
+  return new GatewayError({ status: error.status, message: message || error.message, kind, code: 'invalid_request' });
 }
 
 export function toGatewayError(error: unknown, dialect: Dialect): GatewayError {

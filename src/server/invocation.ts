@@ -19,15 +19,31 @@ const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/embeddings': 'embeddings',
 };
 
-/** Drops null-valued keys at every depth (MLflow does the same): null means "not given". */
-export function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+function containsNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (containsNull(item)) return true;
+  }
+  return false;
+}
+
+function copyWithoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyWithoutNulls);
   if (typeof value !== 'object' || value === null) return value;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null) result[key] = withoutNulls(item);
+    if (item !== null) result[key] = copyWithoutNulls(item);
   }
   return result;
+}
+
+/**
+ * Drops null-valued keys at every depth (MLflow does the same): null means "not given". Bodies
+ * without a null (the usual case) are returned as they are, not copied.
+ */
+export function withoutNulls(value: unknown): unknown {
+  return containsNull(value) ? copyWithoutNulls(value) : value;
 }
 
 function validated(endpoint: CompiledEndpoint, body: unknown, dialect: Dialect): Record<string, unknown> {
