@@ -3,17 +3,17 @@
  * The config path may also come from AI_GATEWAY_CONFIG (or MLflow's MLFLOW_DEPLOYMENTS_CONFIG /
  * MLFLOW_GATEWAY_CONFIG). A bad config prints every problem with its YAML path and exits 2.
  * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones.
+ * The config file is watched and hot-reloaded (src/server/reload.ts).
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compilePlan, type GatewayPlan } from './config/compile';
-import { ConfigError } from './config/config-error';
-import { loadConfigFile } from './config/load';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createLogger, type Logger } from './server/logging';
+import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, watchForReload, type LoadedConfig } from './server/reload';
+import type { GatewayState } from './server/state';
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -51,23 +51,27 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   return { configPath: resolve(configPath), host: values.host!, port: wholeNumber(values.port!, '--port'), workers };
 }
 
-function loadPlan(configPath: string): GatewayPlan {
-  return compilePlan(loadConfigFile(configPath), configPath);
-}
-
-function serve(options: CliOptions, plan: GatewayPlan, logger: Logger): void {
-  const state = { plan };
+function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {
   const app = createApp(state, { logger });
   const server = app.listen(options.port, options.host, () => {
-    logger.info({ host: options.host, port: options.port, endpoints: plan.endpoints.size }, `gateway listening on http://${options.host}:${options.port}`);
+    logger.info({ host: options.host, port: options.port, endpoints: state.plan.endpoints.size }, `gateway listening on http://${options.host}:${options.port}`);
   });
   server.on('error', (error) => {
     logger.error({ err: error }, 'cannot listen');
     process.exit(1);
   });
-  const stop = (signal: string) => shutDown(server, logger, signal);
+  const stop = (signal: string) => {
+    onStop();
+    shutDown(server, logger, signal);
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
+  const state: GatewayState = { plan: loaded.plan };
+  const watcher = watchForReload({ configPath: options.configPath, current: loaded, logger, onAccepted: (next) => (state.plan = next.plan) });
+  serve(options, state, logger, () => watcher.close());
 }
 
 /** Stop accepting, let in-flight requests finish (bounded), then exit 0. */
@@ -85,8 +89,9 @@ function shutDown(server: Server, logger: Logger, signal: string): void {
   server.closeIdleConnections();
 }
 
-function runPrimary(options: CliOptions, logger: Logger): void {
+function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
   let stopping = false;
+  const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -99,6 +104,7 @@ function runPrimary(options: CliOptions, logger: Logger): void {
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
+    configSharing.close();
     logger.info({ signal }, 'shutting down workers');
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
   };
@@ -115,15 +121,20 @@ function main(): void {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  let plan: GatewayPlan;
+  // Workers serve the config text the primary accepted, not whatever the file holds right now.
+  if (cluster.isWorker) {
+    followPrimaryConfig({ configPath: options.configPath, logger, start: (state) => serve(options, state, logger) });
+    return;
+  }
+  let loaded: LoadedConfig;
   try {
-    plan = loadPlan(options.configPath);
+    loaded = loadConfig(options.configPath);
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `Cannot load ${options.configPath}: ${(error as Error).message}`);
+    console.error(configFailureMessage(error, options.configPath));
     process.exit(2);
   }
-  if (options.workers > 1 && cluster.isPrimary) runPrimary(options, logger);
-  else serve(options, plan, logger);
+  if (options.workers > 1) runPrimary(options, loaded, logger);
+  else runSingleProcess(options, loaded, logger);
 }
 
 if (require.main === module) main();

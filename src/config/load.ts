@@ -45,7 +45,8 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   return config;
 }
 
-function readConfigFile(filePath: string): string {
+/** The file's text; throws ConfigError (same messages as loadConfigFile) when it cannot be read. */
+export function readConfigFile(filePath: string): string {
   try {
     return readFileSync(filePath, 'utf8');
   } catch (error) {

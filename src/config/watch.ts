@@ -1,0 +1,137 @@
+/**
+ * Notices when a config file's content changes, however it was changed: edited in place, replaced
+ * by rename (editors' atomic save), or swapped through symlinks (Kubernetes ConfigMaps replace a
+ * `..data` symlink; the config path itself never sees an event).
+ *
+ * Two triggers lead to the same content check: events on the file's parent directory (fs.watch,
+ * which sees renames and symlink swaps of siblings) and a cheap poll of the path's realpath and
+ * stat (catches what the directory does not show, e.g. a symlink target edited in another folder).
+ * Bursts are debounced; the file is then read through the path and its bytes compared with the
+ * last ones seen, so byte-identical rewrites report nothing.
+ */
+import { readFileSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** What changed, as seen through the config path. Each problem is reported once until it clears. */
+export type ConfigFileEvent =
+  | { kind: 'changed'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; code: string };
+
+export interface ConfigWatcherOptions {
+  filePath: string;
+  /** The content already loaded: the same bytes again are not reported. */
+  initialText: string;
+  onEvent: (event: ConfigFileEvent) => void;
+  /** Quiet time after the last event before the file is read. */
+  debounceMs?: number;
+  /** How often the path's realpath and stat are compared, in case directory events are missed. */
+  pollIntervalMs?: number;
+}
+
+export interface ConfigWatcher {
+  /** Stops watching; no event is reported afterwards. */
+  close(): void;
+}
+
+const DEFAULT_DEBOUNCE_MS = 100;
+const DEFAULT_POLL_INTERVAL_MS = 1000;
+/** A steady stream of events (say, a log file in the same folder) cannot postpone a check longer than this many debounce periods. */
+const MAX_POSTPONEMENTS = 5;
+
+/** Where the path leads now and what is there; changes whenever a rename, swap or write happened. */
+function fileSignature(filePath: string): string {
+  try {
+    const stat = statSync(filePath, { bigint: true });
+    return `${realpathSync(filePath)}|${stat.dev}|${stat.ino}|${stat.size}|${stat.mtimeNs}|${stat.ctimeNs}`;
+  } catch (error) {
+    return `error:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`;
+  }
+}
+
+function isMissing(code: string | undefined): boolean {
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+export function watchConfigFile(options: ConfigWatcherOptions): ConfigWatcher {
+  const { filePath, onEvent } = options;
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let lastBytes: Buffer = Buffer.from(options.initialText, 'utf8');
+  let lastProblem: string | null = null;
+  let signature = fileSignature(filePath);
+  let directoryWatcher: FSWatcher | null = null;
+  let pending: NodeJS.Timeout | null = null;
+  let pendingSince = 0;
+  let closed = false;
+
+  const report = (event: ConfigFileEvent) => {
+    if (!closed) onEvent(event);
+  };
+
+  const check = () => {
+    pending = null;
+    signature = fileSignature(filePath);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(filePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      const problem = isMissing(code) ? 'missing' : code;
+      if (problem !== lastProblem) report(problem === 'missing' ? { kind: 'missing' } : { kind: 'unreadable', code });
+      lastProblem = problem;
+      return;
+    }
+    lastProblem = null;
+    if (bytes.equals(lastBytes)) return;
+    lastBytes = bytes;
+    report({ kind: 'changed', text: bytes.toString('utf8') });
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    const now = Date.now();
+    if (pending !== null) {
+      if (now - pendingSince >= debounceMs * MAX_POSTPONEMENTS) return;
+      clearTimeout(pending);
+    } else {
+      pendingSince = now;
+    }
+    pending = setTimeout(check, debounceMs);
+    pending.unref();
+  };
+
+  // The directory may vanish (a volume unmounted); the poll re-creates the watch when it is back.
+  const watchDirectory = () => {
+    if (directoryWatcher !== null || closed) return;
+    try {
+      directoryWatcher = watch(dirname(filePath), { persistent: false }, schedule);
+    } catch {
+      return;
+    }
+    directoryWatcher.on('error', () => {
+      directoryWatcher?.close();
+      directoryWatcher = null;
+      schedule();
+    });
+  };
+
+  const poll = setInterval(() => {
+    watchDirectory();
+    if (fileSignature(filePath) !== signature) schedule();
+  }, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+  poll.unref();
+  watchDirectory();
+  // Catches a change made between the caller's read and the start of the watch.
+  schedule();
+
+  return {
+    close() {
+      closed = true;
+      clearInterval(poll);
+      if (pending !== null) clearTimeout(pending);
+      pending = null;
+      directoryWatcher?.close();
+      directoryWatcher = null;
+    },
+  };
+}

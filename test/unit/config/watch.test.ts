@@ -1,0 +1,164 @@
+/** The config watcher against real files in a temporary folder: every way a config gets replaced. */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../../../src/config/watch';
+
+const DEBOUNCE_MS = 50;
+const POLL_INTERVAL_MS = 200;
+/** Long enough for a poll tick and a debounced check to have happened twice over. */
+const SETTLE_MS = 2 * (POLL_INTERVAL_MS + DEBOUNCE_MS) + 100;
+
+const watchers: ConfigWatcher[] = [];
+afterEach(() => watchers.splice(0).forEach((watcher) => watcher.close()));
+
+function freshDirectory(): string {
+  return mkdtempSync(join(tmpdir(), 'gateway-watch-'));
+}
+
+function watch(filePath: string, initialText: string): ConfigFileEvent[] {
+  const events: ConfigFileEvent[] = [];
+  watchers.push(watchConfigFile({ filePath, initialText, onEvent: (event) => events.push(event), debounceMs: DEBOUNCE_MS, pollIntervalMs: POLL_INTERVAL_MS }));
+  return events;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForEvents(events: ConfigFileEvent[], count: number, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (events.length < count && Date.now() < deadline) await sleep(10);
+  if (events.length < count) throw new Error(`expected ${count} events, got ${JSON.stringify(events)}`);
+}
+
+/** A config file with `text`, watched from the start. */
+function watchedFile(text = 'version: 1\n'): { directory: string; path: string; events: ConfigFileEvent[] } {
+  const directory = freshDirectory();
+  const path = join(directory, 'config.yaml');
+  writeFileSync(path, text);
+  return { directory, path, events: watch(path, text) };
+}
+
+test('an in-place edit is reported once, with the new text', async () => {
+  const { path, events } = watchedFile();
+  writeFileSync(path, 'version: 2\n');
+  await waitForEvents(events, 1);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('a burst of writes is debounced into one report of the final text', async () => {
+  const { path, events } = watchedFile();
+  for (let version = 2; version <= 6; version += 1) {
+    writeFileSync(path, `version: ${version}\n`);
+    await sleep(DEBOUNCE_MS / 5);
+  }
+  await waitForEvents(events, 1);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 6\n' }]);
+});
+
+test('byte-identical content is ignored, whether rewritten, touched or renamed over the file', async () => {
+  const { directory, path, events } = watchedFile('same: true\n');
+  writeFileSync(path, 'same: true\n');
+  const future = new Date(Date.now() + 60_000);
+  utimesSync(path, future, future);
+  writeFileSync(join(directory, 'copy.yaml'), 'same: true\n');
+  renameSync(join(directory, 'copy.yaml'), path);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([]);
+});
+
+test('a change made before the watch started is reported at once', async () => {
+  const directory = freshDirectory();
+  const path = join(directory, 'config.yaml');
+  writeFileSync(path, 'version: 2\n');
+  const events = watch(path, 'version: 1\n');
+  await waitForEvents(events, 1, DEBOUNCE_MS * 4);
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('replacing the file by rename (an atomic save) is reported', async () => {
+  const { directory, path, events } = watchedFile();
+  writeFileSync(join(directory, '.config.yaml.tmp'), 'version: 2\n');
+  renameSync(join(directory, '.config.yaml.tmp'), path);
+  await waitForEvents(events, 1);
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('a Kubernetes ConfigMap swap (`..data` symlink replaced) is reported', async () => {
+  const directory = freshDirectory();
+  mkdirSync(join(directory, '..2024_01_01'));
+  writeFileSync(join(directory, '..2024_01_01', 'config.yaml'), 'version: 1\n');
+  symlinkSync('..2024_01_01', join(directory, '..data'));
+  symlinkSync('..data/config.yaml', join(directory, 'config.yaml'));
+  const events = watch(join(directory, 'config.yaml'), 'version: 1\n');
+
+  // What the kubelet does: write a new timestamped folder, point `..data_tmp` at it, rename it over `..data`.
+  mkdirSync(join(directory, '..2024_01_02'));
+  writeFileSync(join(directory, '..2024_01_02', 'config.yaml'), 'version: 2\n');
+  symlinkSync('..2024_01_02', join(directory, '..data_tmp'));
+  renameSync(join(directory, '..data_tmp'), join(directory, '..data'));
+  rmSync(join(directory, '..2024_01_01'), { recursive: true });
+
+  await waitForEvents(events, 1);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('the poll notices an in-place edit the directory does not see (a symlink into another folder)', async () => {
+  const elsewhere = freshDirectory();
+  writeFileSync(join(elsewhere, 'real.yaml'), 'version: 1\n');
+  const directory = freshDirectory();
+  symlinkSync(join(elsewhere, 'real.yaml'), join(directory, 'config.yaml'));
+  const events = watch(join(directory, 'config.yaml'), 'version: 1\n');
+  await sleep(DEBOUNCE_MS * 2);
+
+  writeFileSync(join(elsewhere, 'real.yaml'), 'version: 2\n');
+  await waitForEvents(events, 1, POLL_INTERVAL_MS * 3);
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('a deleted file is reported once; the file coming back with new content is a change', async () => {
+  const { path, events } = watchedFile();
+  rmSync(path);
+  await waitForEvents(events, 1);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([{ kind: 'missing' }]);
+
+  writeFileSync(path, 'version: 2\n');
+  await waitForEvents(events, 2);
+  expect(events).toEqual([{ kind: 'missing' }, { kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('a file that cannot be read is reported with its error code, once', async () => {
+  const { path, events } = watchedFile();
+  rmSync(path);
+  mkdirSync(path);
+  await waitForEvents(events, 1);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([{ kind: 'unreadable', code: 'EISDIR' }]);
+});
+
+test('a steady stream of unrelated events in the folder cannot postpone the check for ever', async () => {
+  const { directory, path, events } = watchedFile();
+  writeFileSync(path, 'version: 2\n');
+  const started = Date.now();
+  // A sibling written more often than the debounce period, for longer than the whole test waits.
+  const noise = setInterval(() => writeFileSync(join(directory, 'noise.log'), String(Date.now())), DEBOUNCE_MS / 5);
+  try {
+    await waitForEvents(events, 1, 1500);
+  } finally {
+    clearInterval(noise);
+  }
+  expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+  expect(Date.now() - started).toBeLessThan(1000);
+});
+
+test('nothing is reported after close', async () => {
+  const { path, events } = watchedFile();
+  watchers.pop()!.close();
+  writeFileSync(path, 'version: 2\n');
+  rmSync(path);
+  await sleep(SETTLE_MS);
+  expect(events).toEqual([]);
+});

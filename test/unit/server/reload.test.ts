@@ -1,0 +1,123 @@
+/** Reload decisions: what counts as a change, what is logged, and that a bad config never replaces a good one. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { ConfigError } from '../../../src/config/config-error';
+import { parseConfigText } from '../../../src/config/load';
+import type { ConfigWatcher } from '../../../src/config/watch';
+import { compileConfigText, configChanges, describeChanges, watchForReload, type LoadedConfig } from '../../../src/server/reload';
+
+const endpoint = (name: string, model = 'm') => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: ${model} }`;
+
+const config = (...endpoints: string[]) => `endpoints:${endpoints.join('')}\n`;
+
+describe('configChanges', () => {
+  const parse = (text: string) => parseConfigText(text, '/config.yaml');
+
+  test('names endpoints added, changed and removed, in config order', () => {
+    const before = parse(config(endpoint('a'), endpoint('b'), endpoint('c')));
+    const after = parse(config(endpoint('d'), endpoint('a', 'other'), endpoint('c'), endpoint('e')));
+    expect(configChanges(before, after)).toEqual({ added: ['d', 'e'], changed: ['a'], removed: ['b'] });
+  });
+
+  test('traffic routes count too', () => {
+    const route = (percentages: [number, number]) => `routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations:
+      - { name: a, traffic_percentage: ${percentages[0]} }
+      - { name: b, traffic_percentage: ${percentages[1]} }
+`;
+    const endpoints = config(endpoint('a'), endpoint('b'));
+    expect(configChanges(parse(endpoints), parse(endpoints + route([50, 50])))).toEqual({ added: ['split'], changed: [], removed: [] });
+    expect(configChanges(parse(endpoints + route([50, 50])), parse(endpoints + route([90, 10])))).toEqual({ added: [], changed: ['split'], removed: [] });
+  });
+
+  test('reordered keys and comments are not changes', () => {
+    const before = parse(config(endpoint('a')));
+    const after = parse(`# a comment
+endpoints:
+  - model: { name: m, provider: mock }
+    endpoint_type: llm/v1/chat
+    name: a
+`);
+    expect(configChanges(before, after)).toEqual({ added: [], changed: [], removed: [] });
+  });
+});
+
+test('describeChanges is one line naming what changed', () => {
+  expect(describeChanges('/etc/gateway/config.yaml', { added: ['d', 'e'], changed: ['a'], removed: [] })).toBe(
+    'config reloaded from /etc/gateway/config.yaml: added d, e; changed a',
+  );
+  expect(describeChanges('/c.yaml', { added: [], changed: [], removed: [] })).toBe('config reloaded from /c.yaml: no endpoint or route changed');
+});
+
+describe('watchForReload', () => {
+  let watcher: ConfigWatcher | undefined;
+  afterEach(() => watcher?.close());
+
+  function start(text: string) {
+    const path = join(mkdtempSync(join(tmpdir(), 'gateway-reload-')), 'config.yaml');
+    writeFileSync(path, text);
+    const logs: { level: number; msg: string; [key: string]: unknown }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+    const accepted: LoadedConfig[] = [];
+    watcher = watchForReload({ configPath: path, current: compileConfigText(text, path), logger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
+    return { path, logs, accepted };
+  }
+
+  async function until(condition: () => boolean): Promise<void> {
+    const deadline = Date.now() + 3000;
+    while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(condition()).toBe(true);
+  }
+
+  test('a valid edit is compiled, handed over and logged with what changed', async () => {
+    const { path, logs, accepted } = start(config(endpoint('a'), endpoint('b')));
+    writeFileSync(path, config(endpoint('a', 'new-model'), endpoint('c')));
+    await until(() => accepted.length === 1);
+    expect([...accepted[0].plan.endpoints.keys()]).toEqual(['a', 'c']);
+    expect(accepted[0].plan.endpoints.get('a')!.view.model.name).toBe('new-model');
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 30, msg: `config reloaded from ${path}: added c; changed a; removed b`, added: ['c'], changed: ['a'], removed: ['b'] }),
+    ]);
+  });
+
+  test('an invalid edit logs the start-up message and is not handed over; the next valid edit is', async () => {
+    const { path, logs, accepted } = start(config(endpoint('a')));
+    const invalid = config(endpoint('a'), endpoint('bad name'));
+    let startupMessage = '';
+    try {
+      compileConfigText(invalid, path);
+    } catch (error) {
+      startupMessage = (error as ConfigError).message;
+    }
+    expect(startupMessage).toContain('endpoints[1].name');
+
+    writeFileSync(path, invalid);
+    await until(() => logs.length === 1);
+    expect(logs[0]).toMatchObject({ level: 50, msg: startupMessage, configPath: path });
+    expect(accepted).toEqual([]);
+
+    writeFileSync(path, config(endpoint('a'), endpoint('b')));
+    await until(() => accepted.length === 1);
+    expect([...accepted[0].plan.endpoints.keys()]).toEqual(['a', 'b']);
+  });
+
+  test('a deleted file is a warning and nothing is handed over; restoring the served text reloads nothing', async () => {
+    const text = config(endpoint('a'));
+    const { path, logs, accepted } = start(text);
+    rmSync(path);
+    await until(() => logs.length === 1);
+    expect(logs[0]).toMatchObject({ level: 40, msg: `config file ${path} was deleted; still serving the last accepted config` });
+
+    writeFileSync(path, text);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(logs).toHaveLength(1);
+    expect(accepted).toEqual([]);
+  });
+});
