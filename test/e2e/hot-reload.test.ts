@@ -1,0 +1,260 @@
+/**
+ * Hot reload through the CLI as a user runs it: the config file edited in place, replaced by
+ * rename, swapped Kubernetes-style through `..data`; invalid and deleted files; a stream that
+ * outlives a reload; and every worker switching with --workers 2.
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+
+jest.setTimeout(40_000);
+
+/** The reload promise: a config change is served within this long. */
+const RELOAD_WITHIN_MS = 2000;
+
+interface Gateway {
+  url: string;
+  run: CliRun;
+}
+
+const running: CliRun[] = [];
+afterEach(async () => {
+  for (const run of running.splice(0)) {
+    if (run.child.exitCode === null) {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+  }
+});
+
+function freshDirectory(): string {
+  return mkdtempSync(join(tmpdir(), 'gateway-reload-'));
+}
+
+/** A mock chat endpoint; `model` is the model name it reports, `latencyMs` its delay per piece. */
+function chatEndpoint(name: string, model: string, latencyMs = 0): string {
+  return `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model:
+      provider: mock
+      name: ${model}
+      config: { latency_ms: ${latencyMs} }`;
+}
+
+const configOf = (...endpoints: string[]) => `endpoints:${endpoints.join('')}\n`;
+
+async function startGateway(configPath: string, extraArgs: string[] = []): Promise<Gateway> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', configPath, '--port', String(port), ...extraArgs]);
+  running.push(run);
+  await waitForHealth(url, run);
+  return { url, run };
+}
+
+/** Endpoint name → model name, as the list API shows them. */
+async function endpointModels(url: string): Promise<Record<string, string>> {
+  const body = (await (await fetch(`${url}/api/2.0/endpoints/`)).json()) as { endpoints: { name: string; model: { name: string } }[] };
+  return Object.fromEntries(body.endpoints.map((endpoint) => [endpoint.name, endpoint.model.name]));
+}
+
+async function chat(url: string, endpoint: string, content = 'hi'): Promise<{ status: number; model?: string }> {
+  const response = await fetch(`${url}/endpoints/${endpoint}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ messages: [{ role: 'user', content }] }),
+  });
+  const body = (await response.json()) as { model?: string };
+  return { status: response.status, model: body.model };
+}
+
+/** Polls `check` until it holds; returns how long that took. Fails after `timeoutMs`. */
+async function timeUntil(check: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return Date.now() - started;
+}
+
+interface LogLine {
+  level: number;
+  msg: string;
+  pid: number;
+  [key: string]: unknown;
+}
+
+function logLines(run: CliRun): LogLine[] {
+  return run
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+async function expectReloadVisible(url: string, expected: Record<string, string>, change: () => void): Promise<void> {
+  change();
+  const elapsed = await timeUntil(async () => JSON.stringify(await endpointModels(url)) === JSON.stringify(expected));
+  expect(elapsed).toBeLessThan(RELOAD_WITHIN_MS);
+}
+
+test('an in-place edit adds, changes and removes endpoints, and logs what changed', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one'), chatEndpoint('beta', 'model-beta')));
+  const { url, run } = await startGateway(path);
+  expect(await endpointModels(url)).toEqual({ alpha: 'model-one', beta: 'model-beta' });
+
+  await expectReloadVisible(url, { alpha: 'model-two', gamma: 'model-gamma' }, () =>
+    writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'), chatEndpoint('gamma', 'model-gamma'))),
+  );
+  expect(await chat(url, 'alpha')).toEqual({ status: 200, model: 'model-two' });
+  expect(await chat(url, 'gamma')).toEqual({ status: 200, model: 'model-gamma' });
+  expect((await chat(url, 'beta')).status).toBe(404);
+  expect(logLines(run)).toContainEqual(
+    expect.objectContaining({ level: 30, msg: `config reloaded from ${path}: added gamma; changed alpha; removed beta`, added: ['gamma'], changed: ['alpha'], removed: ['beta'] }),
+  );
+});
+
+test('replacing the file by rename (an editor\'s atomic save) is picked up', async () => {
+  const directory = freshDirectory();
+  const path = join(directory, 'config.yaml');
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
+  const { url } = await startGateway(path);
+
+  await expectReloadVisible(url, { alpha: 'model-two', beta: 'model-beta' }, () => {
+    writeFileSync(join(directory, '.config.yaml.swp'), configOf(chatEndpoint('alpha', 'model-two'), chatEndpoint('beta', 'model-beta')));
+    renameSync(join(directory, '.config.yaml.swp'), path);
+  });
+  expect(await chat(url, 'beta')).toEqual({ status: 200, model: 'model-beta' });
+});
+
+test('a Kubernetes ConfigMap update (the `..data` symlink swapped to a new folder) is picked up', async () => {
+  const directory = freshDirectory();
+  const publish = (version: string, text: string) => {
+    mkdirSync(join(directory, version));
+    writeFileSync(join(directory, version, 'config.yaml'), text);
+  };
+  publish('..2024_05_01_10_00_00.1', configOf(chatEndpoint('alpha', 'model-one')));
+  symlinkSync('..2024_05_01_10_00_00.1', join(directory, '..data'));
+  symlinkSync('..data/config.yaml', join(directory, 'config.yaml'));
+  const { url } = await startGateway(join(directory, 'config.yaml'));
+  expect(await endpointModels(url)).toEqual({ alpha: 'model-one' });
+
+  await expectReloadVisible(url, { alpha: 'model-two' }, () => {
+    // The kubelet's atomic writer: new timestamped folder, `..data_tmp` → it, renamed over `..data`, old folder removed.
+    publish('..2024_05_01_10_01_00.2', configOf(chatEndpoint('alpha', 'model-two')));
+    symlinkSync('..2024_05_01_10_01_00.2', join(directory, '..data_tmp'));
+    renameSync(join(directory, '..data_tmp'), join(directory, '..data'));
+    rmSync(join(directory, '..2024_05_01_10_00_00.1'), { recursive: true });
+  });
+  expect(await chat(url, 'alpha')).toEqual({ status: 200, model: 'model-two' });
+});
+
+test('an invalid edit logs what start-up would print and the old config keeps serving; so does a deleted file', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  const invalid = configOf(chatEndpoint('alpha', 'model-one'), chatEndpoint('bad name', 'x')).replace('provider: mock\n      name: x', 'provider: nope\n      name: x');
+  writeFileSync(path, invalid);
+  const refused = runCli(['--config-path', path]);
+  expect(await refused.exited).toBe(2);
+  const startupMessage = refused.output().trim();
+  expect(startupMessage).toContain('endpoints[1].name');
+  expect(startupMessage).toContain('endpoints[1].model.provider');
+
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
+  const { url, run } = await startGateway(path);
+  writeFileSync(path, invalid);
+  await timeUntil(() => logLines(run).some((line) => line.msg === startupMessage), RELOAD_WITHIN_MS);
+  expect(logLines(run).find((line) => line.msg === startupMessage)?.level).toBe(50);
+  expect(await endpointModels(url)).toEqual({ alpha: 'model-one' });
+  expect(await chat(url, 'alpha')).toEqual({ status: 200, model: 'model-one' });
+
+  rmSync(path);
+  const deleted = `config file ${path} was deleted; still serving the last accepted config`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === deleted && line.level === 40), RELOAD_WITHIN_MS);
+  expect(await chat(url, 'alpha')).toEqual({ status: 200, model: 'model-one' });
+
+  await expectReloadVisible(url, { alpha: 'model-two' }, () => writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'))));
+});
+
+test('a stream started before a reload finishes on the old config while new requests see the new one', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  writeFileSync(path, configOf(chatEndpoint('slow', 'old-model', 300)));
+  const { url } = await startGateway(path);
+
+  const response = await fetch(`${url}/endpoints/slow/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ messages: [{ role: 'user', content: 'one two three four five six' }], stream: true }),
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  let body = new TextDecoder().decode((await reader.read()).value);
+
+  writeFileSync(path, configOf(chatEndpoint('slow', 'new-model')));
+  await timeUntil(async () => (await chat(url, 'slow')).model === 'new-model', RELOAD_WITHIN_MS);
+  const reloadedAt = Date.now();
+
+  for (let part = await reader.read(); !part.done; part = await reader.read()) body += new TextDecoder().decode(part.value);
+  const finishedAt = Date.now();
+  expect(finishedAt).toBeGreaterThan(reloadedAt);
+
+  const events = body.split('\n\n').filter((event) => event.startsWith('data: '));
+  expect(events[events.length - 1]).toBe('data: [DONE]');
+  const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice('data: '.length)) as { model: string; choices: { delta: { content: string | null } }[] });
+  expect(new Set(chunks.map((chunk) => chunk.model))).toEqual(new Set(['old-model']));
+  expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Echo: one two three four five six');
+});
+
+/** GET on a new connection each time, so the cluster spreads requests over the workers. */
+function getOnNewConnection(url: string): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    request(`${url}/api/2.0/endpoints/`, { agent: false }, (response) => {
+      let text = '';
+      response.on('data', (data: Buffer) => (text += data.toString()));
+      response.on('end', () => {
+        const body = JSON.parse(text) as { endpoints: { name: string; model: { name: string } }[] };
+        resolve(Object.fromEntries(body.endpoints.map((endpoint) => [endpoint.name, endpoint.model.name])));
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function manyOnNewConnections(url: string, count: number): Promise<Record<string, string>[]> {
+  const answers: Record<string, string>[] = [];
+  for (let index = 0; index < count; index += 1) answers.push(await getOnNewConnection(url));
+  return answers;
+}
+
+function workerPids(run: CliRun): number[] {
+  return logLines(run)
+    .filter((line) => line.msg.startsWith('gateway listening'))
+    .map((line) => line.pid);
+}
+
+test('with --workers 2 every worker switches, and a replacement worker starts on the latest accepted config', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
+  const { url, run } = await startGateway(path, ['--workers', '2']);
+  await timeUntil(() => workerPids(run).length === 2);
+  const [firstWorker, secondWorker] = workerPids(run);
+
+  const reloaded = { alpha: 'model-two', beta: 'model-beta' };
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'), chatEndpoint('beta', 'model-beta')));
+  const switched = (pid: number) => logLines(run).some((line) => line.pid === pid && line.msg === 'worker switched to the reloaded config');
+  const elapsed = await timeUntil(() => switched(firstWorker) && switched(secondWorker));
+  expect(elapsed).toBeLessThan(RELOAD_WITHIN_MS);
+  expect(await manyOnNewConnections(url, 40)).toEqual(Array(40).fill(reloaded));
+
+  // A worker that dies after an invalid edit is replaced by one serving the last accepted config.
+  writeFileSync(path, 'endpoints: [ {');
+  await timeUntil(() => logLines(run).some((line) => line.level === 50 && line.msg.startsWith(`Invalid gateway configuration in ${path}`)), RELOAD_WITHIN_MS);
+  process.kill(firstWorker, 'SIGKILL');
+  await timeUntil(() => workerPids(run).length === 3, 10_000);
+  expect(await manyOnNewConnections(url, 40)).toEqual(Array(40).fill(reloaded));
+});
