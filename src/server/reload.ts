@@ -77,12 +77,14 @@ export function describeChanges(configPath: string, changes: ConfigChanges): str
   return `config reloaded from ${configPath}: ${parts.length > 0 ? parts.join('; ') : 'no endpoint or route changed'}`;
 }
 
-/** Compiles a new text; logs why it cannot be served and returns null when it cannot. */
-function tryCompile(text: string, configPath: string, logger: Logger): LoadedConfig | null {
+const KEEPS_SERVING = 'rejected: still serving the last accepted config';
+
+/** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
+function tryCompile(text: string, configPath: string, logger: Logger, outcome: string = KEEPS_SERVING): LoadedConfig | null {
   try {
     return compileConfigText(text, configPath);
   } catch (error) {
-    logger.error({ configPath, reload: 'rejected: still serving the last accepted config' }, configFailureMessage(error, configPath));
+    logger.error({ configPath, reload: outcome }, configFailureMessage(error, configPath));
     return null;
   }
 }
@@ -193,7 +195,7 @@ export function followPrimaryConfig(options: { configPath: string; logger: Logge
   process.on('message', (message: unknown) => {
     if (!isConfigMessage(message) || message.text === lastText) return;
     lastText = message.text;
-    const loaded = tryCompile(message.text, configPath, logger);
+    const loaded = tryCompile(message.text, configPath, logger, state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING);
     if (loaded === null) {
       if (state === null) process.exit(2);
       return;
