@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { compilePlan, type GatewayPlan } from './config/compile';
 import { ConfigError } from './config/config-error';
 import { loadConfigFile } from './config/load';
+import { loadPlugins } from './plugins/modules';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createLogger, type Logger } from './server/logging';
@@ -51,8 +52,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   return { configPath: resolve(configPath), host: values.host!, port: wholeNumber(values.port!, '--port'), workers };
 }
 
-function loadPlan(configPath: string): GatewayPlan {
-  return compilePlan(loadConfigFile(configPath), configPath);
+/** Plugin modules are imported (possibly asynchronously) before the synchronous compile. */
+async function loadPlan(configPath: string): Promise<GatewayPlan> {
+  const config = loadConfigFile(configPath);
+  const plugins = await loadPlugins(config, configPath);
+  return compilePlan(config, configPath, { plugins });
 }
 
 function serve(options: CliOptions, plan: GatewayPlan, logger: Logger): void {
@@ -106,7 +110,7 @@ function runPrimary(options: CliOptions, logger: Logger): void {
   process.once('SIGINT', stop);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const logger = createLogger();
   let options: CliOptions;
   try {
@@ -117,7 +121,7 @@ function main(): void {
   }
   let plan: GatewayPlan;
   try {
-    plan = loadPlan(options.configPath);
+    plan = await loadPlan(options.configPath);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Cannot load ${options.configPath}: ${(error as Error).message}`);
     process.exit(2);
@@ -126,4 +130,4 @@ function main(): void {
   else serve(options, plan, logger);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();
