@@ -98,6 +98,8 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
       return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
     case 'minItems':
       return `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    case 'uniqueItems':
+      return `must not list the same item twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same)`;
     case 'additionalProperties':
       return 'is not a known key here';
     case 'anyOf':

@@ -64,8 +64,10 @@ export function discoverPlugins(list: unknown, configPath: string, workingDirect
   const providers = new Map<string, PluginProvider>();
   const issues: ConfigIssue[] = [];
   const configDirectory = dirname(resolve(configPath));
+  const seen = new Set<unknown>();
   (Array.isArray(list) ? list : []).forEach((entry: unknown, listIndex) => {
-    if (typeof entry !== 'string' || entry === '') return;
+    if (typeof entry !== 'string' || entry === '' || seen.has(entry)) return;
+    seen.add(entry);
     const path = formatYamlPath(['plugins', listIndex]);
     const directory = findPackage(entry, configDirectory, workingDirectory);
     if (directory === undefined) {
