@@ -207,6 +207,6 @@ function validatorFor(dialect: unknown): AjvCore {
   const options = { allErrors: true, strict: false };
   const version = typeof dialect === 'string' ? dialect : '';
   const ajv = version.includes('2020-12') ? new Ajv2020(options) : version.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
-  addFormats(ajv as Ajv);
+  addFormats(ajv);
   return ajv;
 }
