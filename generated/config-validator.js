@@ -2,14 +2,15 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"type":"array","items":{"type":"string"},"minItems":1},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"$ref":"#/definitions/ProviderName"},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["calls","renewal_period"],"properties":{"calls":{"type":"integer","minimum":0},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}}},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name","traffic_percentage"],"properties":{"name":{"type":"string"},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"type":"array","items":{"type":"string"},"minItems":1},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["calls","renewal_period"],"properties":{"calls":{"type":"integer","minimum":0},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}}},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name","traffic_percentage"],"properties":{"name":{"type":"string"},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT"]}}}}};
 const schema12 = {"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"}}};
 const schema13 = {"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]};
-const schema43 = {"type":"object","required":["calls","renewal_period"],"properties":{"calls":{"type":"integer","minimum":0},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}}};
+const schema44 = {"type":"object","required":["calls","renewal_period"],"properties":{"calls":{"type":"integer","minimum":0},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}}};
 const pattern0 = new RegExp("^[\\p{L}\\p{N}_.\\-]+$", "u");
-const pattern1 = new RegExp("^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$", "u");
-const schema14 = {"type":"object","required":["provider"],"properties":{"provider":{"$ref":"#/definitions/ProviderName"},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]};
-const schema42 = {"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."};
+const pattern2 = new RegExp("^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$", "u");
+const schema14 = {"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]};
+const schema42 = {"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."};
+const schema43 = {"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."};
 const schema15 = {"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]};
 const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"type":"array","items":{"type":"string"},"minItems":1},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -4846,6 +4847,7 @@ validate37.errors = vErrors;
 return errors === 0;
 }
 
+const pattern1 = new RegExp("^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5803,6 +5805,9 @@ errors++;
 }
 if(data.provider !== undefined){
 let data26 = data.provider;
+const _errs80 = errors;
+let valid41 = false;
+const _errs81 = errors;
 if(typeof data26 !== "string"){
 const err52 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/ProviderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -5823,11 +5828,13 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data27 = data.name;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err54 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema14.properties.name.type},message:"must be string,null"};
+var _valid13 = _errs81 === errors;
+valid41 = valid41 || _valid13;
+if(!valid41){
+const _errs84 = errors;
+if(typeof data26 === "string"){
+if(!pattern1.test(data26)){
+const err54 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/PluginProviderName/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5837,10 +5844,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.config !== undefined){
-let data28 = data.config;
-if(!(data28 && typeof data28 == "object" && !Array.isArray(data28))){
-const err55 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err55 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/PluginProviderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5849,15 +5854,65 @@ vErrors.push(err55);
 }
 errors++;
 }
+var _valid13 = _errs84 === errors;
+valid41 = valid41 || _valid13;
 }
-}
-else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid41){
+const err56 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+else {
+errors = _errs80;
+if(vErrors !== null){
+if(_errs80){
+vErrors.length = _errs80;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.name !== undefined){
+let data27 = data.name;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err57 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema14.properties.name.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data28 = data.config;
+if(!(data28 && typeof data28 == "object" && !Array.isArray(data28))){
+const err58 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -6005,7 +6060,7 @@ errors++;
 if(data3.renewal_period !== undefined){
 let data5 = data3.renewal_period;
 if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
+if(!pattern2.test(data5)){
 const err11 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -6030,7 +6085,7 @@ errors++;
 if(data3.key !== undefined){
 let data6 = data3.key;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err13 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema43.properties.key.type},message:"must be string,null"};
+const err13 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6067,7 +6122,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name","traffic_percentage"],"properties":{"name":{"type":"string"},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT"]}}};
+const schema45 = {"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name","traffic_percentage"],"properties":{"name":{"type":"string"},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT"]}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6272,7 +6327,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(data6 === "TRAFFIC_SPLIT")){
-const err17 = {instancePath:instancePath+"/routing_strategy",schemaPath:"#/properties/routing_strategy/enum",keyword:"enum",params:{allowedValues: schema44.properties.routing_strategy.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/routing_strategy",schemaPath:"#/properties/routing_strategy/enum",keyword:"enum",params:{allowedValues: schema45.properties.routing_strategy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6357,14 +6412,79 @@ vErrors.push(err2);
 errors++;
 }
 }
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.plugins !== undefined){
+let data4 = data.plugins;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+let data5 = data4[i2];
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err3 = {instancePath:instancePath+"/plugins/" + i2,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/plugins/" + i2,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+let i3 = data4.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data4[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err5 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+break;
+}
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }

@@ -10,18 +10,18 @@ export type EndpointType = 'llm/v1/chat' | 'llm/v1/completions' | 'llm/v1/embedd
  * via the `definition` "Model".
  */
 export type Model = {
-  provider: ProviderName;
+  provider: ProviderName | PluginProviderName;
   /**
    * The provider's model name (Azure: ignored; the deployment decides).
    */
   name?: string | null;
   /**
-   * Provider settings (keys, base URL) and parameter defaults.
+   * Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships.
    */
   config?: {};
 };
 /**
- * Provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests.
+ * Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests.
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "ProviderName".
@@ -41,6 +41,13 @@ export type ProviderName =
   | 'palm'
   | 'mlflow-model-serving'
   | 'mock';
+/**
+ * A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`).
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "PluginProviderName".
+ */
+export type PluginProviderName = string;
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "OpenAIConfig".
@@ -231,6 +238,10 @@ export type MockConfig = ParameterDefaults & {
 export interface GatewayConfig {
   endpoints: Endpoint[];
   routes?: TrafficRoute[];
+  /**
+   * npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, "Writing a provider plugin".
+   */
+  plugins?: string[];
 }
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema

@@ -112,7 +112,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   process.once('SIGINT', stop);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const logger = createLogger();
   let options: CliOptions;
   try {
@@ -128,7 +128,7 @@ function main(): void {
   }
   let loaded: LoadedConfig;
   try {
-    loaded = loadConfig(options.configPath);
+    loaded = await loadConfig(options.configPath);
   } catch (error) {
     console.error(configFailureMessage(error, options.configPath));
     process.exit(2);
@@ -137,4 +137,4 @@ function main(): void {
   else runSingleProcess(options, loaded, logger);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

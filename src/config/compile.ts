@@ -4,9 +4,10 @@
  * Nothing here runs per request.
  */
 import type { Endpoint, Limit, TrafficRoute } from '../../generated/config';
+import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor } from '../providers';
 import type { ProviderEndpoint } from '../providers/types';
-import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ProviderName, TrafficRouteView } from '../schema';
+import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
 import { ConfigError, type ConfigIssue } from './config-error';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
@@ -15,7 +16,8 @@ const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', '
 export interface CompiledEndpoint {
   name: string;
   endpointType: EndpointType;
-  provider: ProviderName;
+  /** A built-in provider name (ProviderName) or a plugin provider's. */
+  provider: string;
   /** Display name for messages, e.g. `OpenAI`. */
   providerDisplayName: string;
   target: ProviderEndpoint;
@@ -45,6 +47,8 @@ export interface GatewayPlan {
 export interface CompileOptions {
   /** Unix seconds; injectable for tests. */
   now?: () => number;
+  /** Adapters of the plugin providers the config uses, from `loadPlugins`. */
+  plugins?: PluginAdapters;
 }
 
 const defaultNow = () => Math.floor(Date.now() / 1000);
@@ -61,9 +65,15 @@ function limitView(limit: Limit | undefined): EndpointView['limit'] {
   return limit ? { calls: limit.calls, renewal_period: limit.renewal_period, key: limit.key ?? null } : null;
 }
 
-function compileEndpoint(endpoint: Endpoint, index: number, now: () => number): CompiledEndpoint | ConfigIssue {
+function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, plugins: PluginAdapters | undefined): CompiledEndpoint | ConfigIssue {
   const provider = endpoint.model.provider;
-  const adapter = adapterFor(provider);
+  const adapter = adapterFor(provider, plugins);
+  if (adapter === undefined) {
+    return {
+      path: `endpoints[${index}].model.provider`,
+      message: `endpoint '${endpoint.name}': plugin provider '${provider}' is not loaded (call loadPlugins(config, configPath) and pass its result to compilePlan)`,
+    };
+  }
   if (!adapter.endpointTypes.includes(endpoint.endpoint_type)) {
     return {
       path: `endpoints[${index}].endpoint_type`,
@@ -119,7 +129,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
   config.endpoints.forEach((endpoint, index) => {
-    const compiled = compileEndpoint(endpoint, index, now);
+    const compiled = compileEndpoint(endpoint, index, now, options.plugins);
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });

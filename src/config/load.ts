@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml, Type as YamlType, YAMLException } from 'js-yaml';
-import type { ErrorObject } from 'ajv';
-import validateConfig from '../../generated/config-validator';
 import type { EndpointType, GatewayConfig } from '../../generated/config';
+import { discoverPlugins } from '../plugins/catalog';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES, normaliseConfig } from './normalise';
+import { pluginProviderIssues } from './plugin-issues';
+import { schemaIssues } from './schema-issues';
 import { resolveConfigSecrets } from './secrets';
-import { childPath, formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
+import { childPath, formatYamlPath, isRecord } from './yaml-path';
 
 /** How a config file is loaded. */
 export interface LoadOptions {
@@ -33,7 +34,14 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   const document = parseDocument(text, filePath);
   const normalised = normaliseConfig(document);
   const structuralIssues = schemaIssues(normalised);
-  const issues = [...deprecatedKeyIssues(document), ...structuralIssues, ...semanticIssues(normalised)];
+  const plugins = discoverPlugins(normalised.plugins, filePath);
+  const issues = [
+    ...deprecatedKeyIssues(document),
+    ...structuralIssues,
+    ...semanticIssues(normalised),
+    ...plugins.issues,
+    ...pluginProviderIssues(normalised, plugins),
+  ];
   let config = normalised as unknown as GatewayConfig;
   if (structuralIssues.length === 0) {
     const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)) };
@@ -116,91 +124,6 @@ function deprecatedKeyIssues(document: Record<string, unknown>): ConfigIssue[] {
     }
   }
   return issues;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Schema validation: Ajv errors rewritten as YAML-path issues a platform engineer can act on.
-
-function schemaIssues(document: Record<string, unknown>): ConfigIssue[] {
-  if (validateConfig(document)) return [];
-  return (validateConfig.errors ?? [])
-    .filter((error) => error.keyword !== 'if') // the `then` branch's own errors already say what is wrong
-    .map((error) => issueFromAjvError(error, document));
-}
-
-function issueFromAjvError(error: ErrorObject, document: unknown): ConfigIssue {
-  const segments = segmentsFromPointer(error.instancePath, document);
-  const missing = (error.params as { missingProperty?: string }).missingProperty;
-  if (missing !== undefined) segments.push(missing);
-  return { path: formatYamlPath(segments), message: ajvMessage(error, segments, document) };
-}
-
-const fieldMessages: Record<string, string> = {
-  'traffic_percentage/type': 'must be an integer between 0 and 100',
-  'traffic_percentage/minimum': 'must be an integer between 0 and 100',
-  'traffic_percentage/maximum': 'must be an integer between 0 and 100',
-  'calls/type': 'must be an integer, 0 or more (0 rejects every request)',
-  'calls/minimum': 'must be an integer, 0 or more (0 rejects every request)',
-  'renewal_period/type':
-    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
-  'renewal_period/pattern':
-    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
-};
-
-const typeNames: Record<string, string> = {
-  object: 'a mapping',
-  array: 'a list',
-  string: 'a string',
-  integer: 'an integer',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'null',
-};
-
-function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: unknown): string {
-  const field = segments[segments.length - 1];
-  const override = typeof field === 'string' ? fieldMessages[`${field}/${error.keyword}`] : undefined;
-  if (override !== undefined) return override;
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return requiredMessage(params.missingProperty as string, valueAt(document, segments.slice(0, -1)));
-    case 'dependencies':
-      return `is required when '${String(params.property)}' is set`;
-    case 'enum':
-      return enumMessage(valueAt(document, segments), params.allowedValues as unknown[]);
-    case 'type':
-      return `must be ${([] as unknown[]).concat(params.type).map((type) => typeNames[String(type)] ?? String(type)).join(' or ')}`;
-    case 'pattern':
-      return field === 'name'
-        ? `'${String(valueAt(document, segments))}' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
-        : `must match the pattern ${String(params.pattern)}`;
-    case 'format':
-      return params.format === 'uri' ? 'must be an absolute URL, e.g. https://example.com/v1' : `must be a valid ${String(params.format)}`;
-    case 'minimum':
-      return `must be at least ${String(params.limit)}`;
-    case 'maximum':
-      return `must be at most ${String(params.limit)}`;
-    case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
-    case 'minItems':
-      return `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
-    default:
-      return error.message ?? 'is invalid';
-  }
-}
-
-function requiredMessage(missing: string, parent: unknown): string {
-  if (missing === 'config' && isRecord(parent) && typeof parent.provider === 'string') {
-    return `is required for provider '${parent.provider}'`;
-  }
-  return 'is required';
-}
-
-/** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) never hold secrets, so the value is quoted. */
-function enumMessage(value: unknown, allowed: unknown[]): string {
-  const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
-  return `${prefix}must be one of: ${allowed.map(String).join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

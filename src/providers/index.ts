@@ -1,7 +1,9 @@
 /**
  * The provider registry: one adapter per provider name of the config schema. Declared with
  * `satisfies Record<ProviderName, …>`, so a provider added to the schema but not here fails `tsc`.
+ * Plugin providers (src/plugins/) are looked up after the built-ins, in the adapters loaded for the config.
  */
+import type { PluginAdapters } from '../plugins/modules';
 import type { ProviderName } from '../schema';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
@@ -37,6 +39,11 @@ export const providers = {
   mock: mockAdapter,
 } satisfies Record<ProviderName, ProviderAdapter<never>>;
 
-export function adapterFor(name: ProviderName): ProviderAdapter<unknown> {
-  return providers[name] as ProviderAdapter<unknown>;
+function isBuiltInProvider(name: string): name is ProviderName {
+  return Object.hasOwn(providers, name);
+}
+
+/** The built-in adapter named `name`, else the loaded plugin's; undefined when neither has it. */
+export function adapterFor(name: string, plugins: PluginAdapters = new Map()): ProviderAdapter<unknown> | undefined {
+  return isBuiltInProvider(name) ? (providers[name] as ProviderAdapter<unknown>) : plugins.get(name);
 }

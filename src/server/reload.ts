@@ -14,6 +14,7 @@ import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError } from '../config/config-error';
 import { parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigWatcher } from '../config/watch';
+import { loadPlugins } from '../plugins/modules';
 import type { Logger } from './logging';
 import type { GatewayState } from './state';
 
@@ -32,12 +33,14 @@ export interface ConfigChanges {
 }
 
 /** Parses, validates and compiles; throws ConfigError as loading at start-up does. */
-export function compileConfigText(text: string, configPath: string): LoadedConfig {
+export async function compileConfigText(text: string, configPath: string): Promise<LoadedConfig> {
   const config = parseConfigText(text, configPath);
-  return { text, config, plan: compilePlan(config, configPath) };
+  // Plugin modules load before the synchronous compile; each is imported once per process.
+  const plugins = await loadPlugins(config, configPath);
+  return { text, config, plan: compilePlan(config, configPath, { plugins }) };
 }
 
-export function loadConfig(configPath: string): LoadedConfig {
+export function loadConfig(configPath: string): Promise<LoadedConfig> {
   return compileConfigText(readConfigFile(configPath), configPath);
 }
 
@@ -80,9 +83,9 @@ export function describeChanges(configPath: string, changes: ConfigChanges): str
 const KEEPS_SERVING = 'rejected: still serving the last accepted config';
 
 /** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
-function tryCompile(text: string, configPath: string, logger: Logger, outcome: string = KEEPS_SERVING): LoadedConfig | null {
+async function tryCompile(text: string, configPath: string, logger: Logger, outcome: string = KEEPS_SERVING): Promise<LoadedConfig | null> {
   try {
-    return compileConfigText(text, configPath);
+    return await compileConfigText(text, configPath);
   } catch (error) {
     logger.error({ configPath, reload: outcome }, configFailureMessage(error, configPath));
     return null;
@@ -100,6 +103,17 @@ export interface ReloadOptions {
   pollIntervalMs?: number;
 }
 
+/**
+ * Runs async handlers one after another, in arrival order, so a slow compile of an older text never
+ * replaces a newer config.
+ */
+function inOrder<Value>(handle: (value: Value) => Promise<void>): (value: Value) => void {
+  let queue = Promise.resolve();
+  return (value) => {
+    queue = queue.then(() => handle(value));
+  };
+}
+
 /** Watches the config file and hands every valid new config to `onAccepted`. */
 export function watchForReload(options: ReloadOptions): ConfigWatcher {
   const { configPath, logger } = options;
@@ -109,7 +123,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     initialText: current.text,
     debounceMs: options.debounceMs,
     pollIntervalMs: options.pollIntervalMs,
-    onEvent(event) {
+    onEvent: inOrder(async (event) => {
       switch (event.kind) {
         case 'missing':
           logger.warn({ configPath }, `config file ${configPath} was deleted; still serving the last accepted config`);
@@ -120,7 +134,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
         case 'changed': {
           // Back to the served text after a rejected edit: nothing to reload.
           if (event.text === current.text) return;
-          const next = tryCompile(event.text, configPath, logger);
+          const next = await tryCompile(event.text, configPath, logger);
           if (next === null) return;
           const changes = configChanges(current.config, next.config);
           current = next;
@@ -133,7 +147,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
           return unreachable;
         }
       }
-    },
+    }),
   });
 }
 
@@ -192,10 +206,10 @@ export function followPrimaryConfig(options: { configPath: string; logger: Logge
   const { configPath, logger } = options;
   let state: GatewayState | null = null;
   let lastText: string | null = null;
-  process.on('message', (message: unknown) => {
-    if (!isConfigMessage(message) || message.text === lastText) return;
+  const follow = inOrder(async (message: ConfigMessage) => {
+    if (message.text === lastText) return;
     lastText = message.text;
-    const loaded = tryCompile(message.text, configPath, logger, state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING);
+    const loaded = await tryCompile(message.text, configPath, logger, state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING);
     if (loaded === null) {
       if (state === null) process.exit(2);
       return;
@@ -207,6 +221,9 @@ export function followPrimaryConfig(options: { configPath: string; logger: Logge
     }
     state.plan = loaded.plan;
     logger.info({ configPath, endpoints: loaded.plan.endpoints.size }, 'worker switched to the reloaded config');
+  });
+  process.on('message', (message: unknown) => {
+    if (isConfigMessage(message)) follow(message);
   });
   process.send?.(CONFIG_REQUEST);
 }

@@ -29,12 +29,34 @@ describe('parseConfigText: provider names', () => {
     expect(config.endpoints[0].model.provider).toBe(canonical);
   });
 
-  it.each(['databricks', 'databricks-model-serving', 'mosaicai'])('rejects %s listing the supported providers', (provider) => {
+  const BUILT_IN = 'openai, anthropic, gemini, bedrock, amazon-bedrock, cohere, mistral, togetherai, huggingface-text-generation-inference, ai21labs, mosaicml, palm, mlflow-model-serving, mock';
+  const HOW_TO_PLUGIN = "To use a provider plugin, install its npm package (npm install <package>) and list the package under 'plugins:' at the top of this file";
+
+  it.each([
+    ['databricks', ''],
+    ['databricks-model-serving', ''],
+    ['mosaicai', " Did you mean 'mosaicml'?"],
+    ['opnai', " Did you mean 'openai'?"],
+    ['antrhopic', " Did you mean 'anthropic'?"],
+  ])('rejects %s listing the built-in providers and saying how to add a plugin', (provider, suggestion) => {
     const issues = issuesOf(`endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${provider}, config: {}}}\n`);
     expect(issues).toEqual([
       {
         path: 'endpoints[0].model.provider',
-        message: `'${provider}' is not supported; must be one of: openai, anthropic, gemini, bedrock, amazon-bedrock, cohere, mistral, togetherai, huggingface-text-generation-inference, ai21labs, mosaicml, palm, mlflow-model-serving, mock`,
+        message: `'${provider}' is not supported: it is not a built-in provider (${BUILT_IN}) and no package listed under 'plugins' declares it.${suggestion} ${HOW_TO_PLUGIN}`,
+      },
+    ]);
+  });
+
+  it.each([
+    ['"Open AI"', "'Open AI' is not supported; "],
+    ['5', ''],
+  ])('rejects %s, which is no provider name at all, with one issue', (provider, quoted) => {
+    const issues = issuesOf(`endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${provider}, config: {}}}\n`);
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].model.provider',
+        message: `${quoted}must be a built-in provider (${BUILT_IN}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name)`,
       },
     ]);
   });

@@ -60,13 +60,13 @@ describe('watchForReload', () => {
   let watcher: ConfigWatcher | undefined;
   afterEach(() => watcher?.close());
 
-  function start(text: string) {
+  async function start(text: string) {
     const path = join(mkdtempSync(join(tmpdir(), 'gateway-reload-')), 'config.yaml');
     writeFileSync(path, text);
     const logs: { level: number; msg: string; [key: string]: unknown }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
     const accepted: LoadedConfig[] = [];
-    watcher = watchForReload({ configPath: path, current: compileConfigText(text, path), logger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
+    watcher = watchForReload({ configPath: path, current: await compileConfigText(text, path), logger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
     return { path, logs, accepted };
   }
 
@@ -77,7 +77,7 @@ describe('watchForReload', () => {
   }
 
   test('a valid edit is compiled, handed over and logged with what changed', async () => {
-    const { path, logs, accepted } = start(config(endpoint('a'), endpoint('b')));
+    const { path, logs, accepted } = await start(config(endpoint('a'), endpoint('b')));
     writeFileSync(path, config(endpoint('a', 'new-model'), endpoint('c')));
     await until(() => accepted.length === 1);
     expect([...accepted[0].plan.endpoints.keys()]).toEqual(['a', 'c']);
@@ -88,11 +88,11 @@ describe('watchForReload', () => {
   });
 
   test('an invalid edit logs the start-up message and is not handed over; the next valid edit is', async () => {
-    const { path, logs, accepted } = start(config(endpoint('a')));
+    const { path, logs, accepted } = await start(config(endpoint('a')));
     const invalid = config(endpoint('a'), endpoint('bad name'));
     let startupMessage = '';
     try {
-      compileConfigText(invalid, path);
+      await compileConfigText(invalid, path);
     } catch (error) {
       startupMessage = (error as ConfigError).message;
     }
@@ -110,7 +110,7 @@ describe('watchForReload', () => {
 
   test('a deleted file is a warning and nothing is handed over; restoring the served text reloads nothing', async () => {
     const text = config(endpoint('a'));
-    const { path, logs, accepted } = start(text);
+    const { path, logs, accepted } = await start(text);
     rmSync(path);
     await until(() => logs.length === 1);
     expect(logs[0]).toMatchObject({ level: 40, msg: `config file ${path} was deleted; still serving the last accepted config` });

@@ -1,0 +1,128 @@
+/**
+ * Schema validation of a config: Ajv errors rewritten as YAML-path issues a platform engineer can
+ * act on (`endpoints[1].model.config.openai_api_key: is required`).
+ */
+import type { ErrorObject } from 'ajv';
+import validateConfig from '../../generated/config-validator';
+import type { ConfigIssue } from './config-error';
+import { PROVIDER_NAMES } from './normalise';
+import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
+
+/** Issues for the config document against config-schema/gateway-config.schema.json. */
+export function schemaIssues(document: Record<string, unknown>): ConfigIssue[] {
+  if (validateConfig(document)) return [];
+  return ajvIssues(validateConfig.errors ?? [], document);
+}
+
+/**
+ * Issues for Ajv errors about the value at `base` inside `document` (the whole document, or a
+ * plugin provider's `model.config`, which is validated on its own).
+ */
+export function ajvIssues(errors: ErrorObject[], document: unknown, base: YamlPathSegment[] = []): ConfigIssue[] {
+  const validated = valueAt(document, base);
+  return withoutAnyOfBranches(errors, validated)
+    .filter((error) => error.keyword !== 'if') // the `then` branch's own errors already say what is wrong
+    .map((error) => issueFromAjvError(error, document, base));
+}
+
+/**
+ * For a scalar (`model.provider`), an `anyOf` error stands for the errors of its branches at the same
+ * place, which would only repeat each alternative's complaint; it is kept alone. Branch errors
+ * cannot be told apart by schemaPath (a `$ref`'d branch reports the definition's path), hence the
+ * scalar rule: about a mapping, errors may point deeper and are all kept.
+ */
+function withoutAnyOfBranches(errors: ErrorObject[], validated: unknown): ErrorObject[] {
+  const isScalarAt = (pointer: string) => {
+    const value = valueAt(validated, segmentsFromPointer(pointer, validated));
+    return typeof value !== 'object' || value === null;
+  };
+  const anyOfPlaces = new Set(errors.filter((error) => error.keyword === 'anyOf' && isScalarAt(error.instancePath)).map((error) => error.instancePath));
+  return errors.filter((error) => error.keyword === 'anyOf' || !anyOfPlaces.has(error.instancePath));
+}
+
+function issueFromAjvError(error: ErrorObject, document: unknown, base: YamlPathSegment[]): ConfigIssue {
+  const segments = [...base, ...segmentsFromPointer(error.instancePath, valueAt(document, base))];
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  if (params.missingProperty !== undefined) segments.push(params.missingProperty);
+  if (params.additionalProperty !== undefined) segments.push(params.additionalProperty);
+  return { path: formatYamlPath(segments), message: ajvMessage(error, segments, document) };
+}
+
+const fieldMessages: Record<string, string> = {
+  'traffic_percentage/type': 'must be an integer between 0 and 100',
+  'traffic_percentage/minimum': 'must be an integer between 0 and 100',
+  'traffic_percentage/maximum': 'must be an integer between 0 and 100',
+  'calls/type': 'must be an integer, 0 or more (0 rejects every request)',
+  'calls/minimum': 'must be an integer, 0 or more (0 rejects every request)',
+  'renewal_period/type':
+    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+  'renewal_period/pattern':
+    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+};
+
+const typeNames: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: unknown): string {
+  const field = segments[segments.length - 1];
+  const override = typeof field === 'string' ? fieldMessages[`${field}/${error.keyword}`] : undefined;
+  if (override !== undefined) return override;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return requiredMessage(params.missingProperty as string, valueAt(document, segments.slice(0, -1)));
+    case 'dependencies':
+      return `is required when '${String(params.property)}' is set`;
+    case 'enum':
+      return enumMessage(valueAt(document, segments), params.allowedValues as unknown[]);
+    case 'type':
+      return `must be ${([] as unknown[]).concat(params.type).map((type) => typeNames[String(type)] ?? String(type)).join(' or ')}`;
+    case 'pattern':
+      return field === 'name'
+        ? `'${String(valueAt(document, segments))}' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
+        : `must match the pattern ${String(params.pattern)}`;
+    case 'format':
+      return params.format === 'uri' ? 'must be an absolute URL, e.g. https://example.com/v1' : `must be a valid ${String(params.format)}`;
+    case 'minimum':
+      return `must be at least ${String(params.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(params.limit)}`;
+    case 'minLength':
+      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+    case 'minItems':
+      return `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    case 'uniqueItems':
+      return `must not list the same item twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same)`;
+    case 'additionalProperties':
+      return 'is not a known key here';
+    case 'anyOf':
+      return field === 'provider' ? providerPatternMessage(valueAt(document, segments)) : (error.message ?? 'is invalid');
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
+function requiredMessage(missing: string, parent: unknown): string {
+  if (missing === 'config' && isRecord(parent) && typeof parent.provider === 'string') {
+    return `is required for provider '${parent.provider}'`;
+  }
+  return 'is required';
+}
+
+/** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) never hold secrets, so the value is quoted. */
+function enumMessage(value: unknown, allowed: unknown[]): string {
+  const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
+  return `${prefix}must be one of: ${allowed.map(String).join(', ')}`;
+}
+
+function providerPatternMessage(value: unknown): string {
+  const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
+  return `${prefix}must be a built-in provider (${PROVIDER_NAMES.join(', ')}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name)`;
+}

@@ -1,0 +1,127 @@
+/**
+ * Imports the modules of the plugin providers a config uses and checks that each exports a
+ * ProviderAdapter. Runs once before the plan is compiled (importing may be asynchronous: ES module
+ * plugins); compiling stays synchronous and reads the adapters from the map returned here.
+ * A module is imported once per process and reused when the config is reloaded.
+ */
+import { pathToFileURL } from 'node:url';
+import { ConfigError, type ConfigIssue } from '../config/config-error';
+import { ENDPOINT_TYPES } from '../config/normalise';
+import { formatYamlPath, isRecord } from '../config/yaml-path';
+import type { ProviderAdapter, ProviderEndpoint } from '../providers/types';
+import type { GatewayConfig } from '../schema';
+import { discoverPlugins, type PluginProvider } from './catalog';
+
+/** Plugin adapters by provider name, as compilePlan takes them. */
+export type PluginAdapters = ReadonlyMap<string, ProviderAdapter<unknown>>;
+
+type LoadResult = { ok: true; adapter: ProviderAdapter<unknown> } | { ok: false; problem: string };
+
+/** Modules already imported, by absolute path. */
+const loaded = new Map<string, Promise<LoadResult>>();
+
+const ENDPOINT_METHODS = ['chat', 'chatStream', 'completions', 'completionsStream', 'embeddings'] as const;
+
+/**
+ * Imports every plugin provider that an endpoint of `config` uses. Throws ConfigError naming the
+ * package, the provider and what is wrong, at the `plugins[i]` entry that declares it.
+ */
+export async function loadPlugins(config: GatewayConfig, configPath: string): Promise<PluginAdapters> {
+  const catalog = discoverPlugins(config.plugins, configPath);
+  if (catalog.issues.length > 0) throw new ConfigError(configPath, catalog.issues);
+  const used = new Set(config.endpoints.map((endpoint) => endpoint.model.provider));
+  const adapters = new Map<string, ProviderAdapter<unknown>>();
+  const issues: ConfigIssue[] = [];
+  for (const provider of catalog.providers.values()) {
+    if (!used.has(provider.name)) continue;
+    const result = await loadModule(provider.modulePath);
+    if (result.ok) adapters.set(provider.name, checkedAdapter(result.adapter, provider));
+    else issues.push({ path: formatYamlPath(['plugins', provider.listIndex]), message: `${origin(provider)} ${result.problem}` });
+  }
+  if (issues.length > 0) throw new ConfigError(configPath, issues);
+  return adapters;
+}
+
+function origin(provider: PluginProvider): string {
+  return `package '${provider.packageName}', provider '${provider.name}' (${provider.module}):`;
+}
+
+function loadModule(modulePath: string): Promise<LoadResult> {
+  let result = loaded.get(modulePath);
+  if (result === undefined) {
+    result = importModule(modulePath).then(adapterFromModule, (error: unknown) => ({
+      ok: false as const,
+      problem: `cannot be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    }));
+    loaded.set(modulePath, result);
+  }
+  return result;
+}
+
+// TypeScript compiles `import()` to `require()` for CommonJS output; this keeps a real dynamic import.
+const dynamicImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+/** CommonJS through `require`; ES modules (which `require` refuses on Node 20) through `import()`. */
+async function importModule(modulePath: string): Promise<unknown> {
+  try {
+    return require(modulePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_REQUIRE_ESM' && code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
+  }
+  return dynamicImport(pathToFileURL(modulePath).href);
+}
+
+/** The default export, else the named export `provider`, else (CommonJS `module.exports = …`) the module itself. */
+function adapterFromModule(exports: unknown): LoadResult {
+  const candidate = isRecord(exports) && exports.default !== undefined ? exports.default : isRecord(exports) && exports.provider !== undefined ? exports.provider : exports;
+  const problems = adapterProblems(candidate);
+  if (problems.length > 0) return { ok: false, problem: `does not export a provider adapter (default export or named export 'provider'): ${problems.join('; ')}` };
+  return { ok: true, adapter: candidate as ProviderAdapter<unknown> };
+}
+
+/** What is missing for `value` to be a ProviderAdapter; empty when nothing is. */
+export function adapterProblems(value: unknown): string[] {
+  if (!isRecord(value)) return [`expected an object with displayName, endpointTypes and createEndpoint, got ${kindOf(value)}`];
+  const problems: string[] = [];
+  if (typeof value.displayName !== 'string' || value.displayName.trim() === '') problems.push('displayName must be a non-empty string');
+  const types = value.endpointTypes;
+  const known = ENDPOINT_TYPES as readonly unknown[];
+  if (!Array.isArray(types) || types.length === 0 || !types.every((type) => known.includes(type))) {
+    problems.push(`endpointTypes must be a non-empty list of ${ENDPOINT_TYPES.join(', ')}`);
+  }
+  if (typeof value.createEndpoint !== 'function') problems.push('createEndpoint must be a function');
+  return problems;
+}
+
+/** What is wrong with what `createEndpoint` returned; empty when nothing is. */
+export function endpointProblems(value: unknown): string[] {
+  if (!isRecord(value)) return [`createEndpoint must return an object with ${ENDPOINT_METHODS.join(', ')} methods, got ${kindOf(value)}`];
+  return ENDPOINT_METHODS.filter((method) => value[method] !== undefined && typeof value[method] !== 'function').map(
+    (method) => `${method} must be a function`,
+  );
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `${typeof value}`;
+}
+
+/**
+ * The plugin's adapter as compilePlan uses it: `config` is `{}` when the endpoint has none (the
+ * config schema has already accepted that), and what `createEndpoint` returns is checked at config
+ * load rather than on the first request.
+ */
+function checkedAdapter(adapter: ProviderAdapter<unknown>, provider: PluginProvider): ProviderAdapter<unknown> {
+  return {
+    displayName: adapter.displayName,
+    endpointTypes: adapter.endpointTypes,
+    createEndpoint(settings): ProviderEndpoint {
+      const endpoint: unknown = adapter.createEndpoint({ ...settings, config: settings.config ?? {} });
+      const problems = endpointProblems(endpoint);
+      if (problems.length > 0) throw new Error(`${origin(provider)} ${problems.join('; ')}`);
+      return endpoint as ProviderEndpoint;
+    },
+  };
+}
