@@ -3,6 +3,7 @@
  * `satisfies Record<ProviderName, …>`, so a provider added to the schema but not here fails `tsc`.
  */
 import type { ProviderName } from '../schema';
+import { anthropicAdapter } from './anthropic';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
 import type { ProviderAdapter } from './types';
@@ -22,7 +23,7 @@ const bedrock = notYetAvailable('Amazon Bedrock');
 
 export const providers = {
   openai: openaiAdapter,
-  anthropic: notYetAvailable('Anthropic'),
+  anthropic: anthropicAdapter,
   gemini: notYetAvailable('Gemini'),
   bedrock,
   'amazon-bedrock': bedrock,
