@@ -139,21 +139,27 @@ function toImageBlock(url: string, path: string): AnthropicImageBlock {
   throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
 }
 
-function toContentBlock(part: ContentPart, path: string, allowImages: boolean): AnthropicTextBlock | AnthropicImageBlock {
+/** Where a part appears: user and tool messages may carry images, system and assistant ones only text. */
+type PartContext = 'user' | 'tool' | 'system' | 'assistant';
+
+function toContentBlock(part: ContentPart, path: string, context: PartContext): AnthropicTextBlock | AnthropicImageBlock {
   if (part.type === 'text') return { type: 'text', text: part.text };
-  if (part.type === 'image_url' && allowImages) return toImageBlock(part.image_url.url, path);
-  throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic here.`);
+  if (part.type === 'image_url') {
+    if (context === 'user' || context === 'tool') return toImageBlock(part.image_url.url, path);
+    throw invalid(`${path}.type`, `${path}: Anthropic accepts only text parts in ${context} messages.`);
+  }
+  throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic.`);
 }
 
-function toContentBlocks(parts: ContentPart[], path: string, allowImages: boolean): (AnthropicTextBlock | AnthropicImageBlock)[] {
-  return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, allowImages));
+function toContentBlocks(parts: ContentPart[], path: string, context: PartContext): (AnthropicTextBlock | AnthropicImageBlock)[] {
+  return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
 }
 
 /** Text of a system message; parts must all be text. */
 function systemText(content: ChatMessage['content'], path: string): string {
   if (typeof content === 'string') return content;
   if (content === undefined || content === null) throw invalid(path, `${path} is required for a system message.`);
-  return toContentBlocks(content, path, false)
+  return toContentBlocks(content, path, 'system')
     .map((block) => (block as AnthropicTextBlock).text)
     .join('\n');
 }
@@ -177,10 +183,10 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
   const { content, tool_calls: toolCalls } = message;
   if (!toolCalls || toolCalls.length === 0) {
     if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
-    return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, false);
+    return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
   }
   const text: AnthropicRequestBlock[] =
-    typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, false);
+    typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, 'assistant');
   const toolUses = toolCalls.map(
     (call, index): AnthropicToolUseBlock => ({ type: 'tool_use', id: call.id, name: call.function.name, input: toToolInput(call, `${path}.tool_calls[${index}]`) }),
   );
@@ -192,7 +198,7 @@ function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBl
   const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: message.tool_call_id };
   const { content } = message;
   if (typeof content === 'string') block.content = content;
-  else if (Array.isArray(content)) block.content = toContentBlocks(content, `${path}.content`, true);
+  else if (Array.isArray(content)) block.content = toContentBlocks(content, `${path}.content`, 'tool');
   return block;
 }
 
@@ -242,7 +248,7 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
     else {
       const { content } = message;
       if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
-      converted.push({ role: 'user', content: typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, true) });
+      converted.push({ role: 'user', content: typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user') });
     }
   });
   return { system: system.length > 0 ? system.join('\n') : undefined, messages: converted };

@@ -228,6 +228,32 @@ describe('toAnthropicChat', () => {
     ]);
   });
 
+  it('tool results may carry text and image parts', () => {
+    const body = toAnthropicChat(
+      {
+        messages: [
+          { role: 'user', content: 'Chart?' },
+          { role: 'assistant', tool_calls: [{ id: 't1', type: 'function', function: { name: 'chart', arguments: '{}' } }] },
+          { role: 'tool', tool_call_id: 't1', content: [{ type: 'text', text: 'Here:' }, { type: 'image_url', image_url: { url: 'data:image/webp;base64,UklGRg==' } }] },
+        ],
+      },
+      { model: MODEL },
+    );
+    expect((body.messages as unknown[])[2]).toEqual({
+      role: 'user',
+      content: [
+        {
+          type: 'tool_result',
+          tool_use_id: 't1',
+          content: [
+            { type: 'text', text: 'Here:' },
+            { type: 'image', source: { type: 'base64', media_type: 'image/webp', data: 'UklGRg==' } },
+          ],
+        },
+      ],
+    });
+  });
+
   const user = (content: ChatRequest['messages'][number]['content']) => ({ role: 'user', content });
   it.each<[string, Record<string, unknown>, number, string, string]>([
     ['n other than 1', { n: 2 }, 400, 'n', "The parameter 'n' must be 1 for Anthropic: it returns one choice per request."],
@@ -245,7 +271,7 @@ describe('toAnthropicChat', () => {
       { messages: [user([{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }])] },
       400,
       'messages[0].content[0].type',
-      "messages[0].content[0]: content parts of type 'input_audio' are not supported by Anthropic here.",
+      "messages[0].content[0]: content parts of type 'input_audio' are not supported by Anthropic.",
     ],
     [
       'an image that is neither http(s) nor a data URL',
@@ -259,7 +285,14 @@ describe('toAnthropicChat', () => {
       { messages: [{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }, user('hi')] },
       400,
       'messages[0].content[0].type',
-      "messages[0].content[0]: content parts of type 'image_url' are not supported by Anthropic here.",
+      "messages[0].content[0]: Anthropic accepts only text parts in system messages.",
+    ],
+    [
+      'an image in an assistant message',
+      { messages: [user('hi'), { role: 'assistant', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] },
+      400,
+      'messages[1].content[0].type',
+      'messages[1].content[0]: Anthropic accepts only text parts in assistant messages.',
     ],
     ['a message name', { messages: [{ role: 'user', content: 'hi', name: 'ann' }] }, 400, 'messages[0].name', "messages[0].name: this field of a 'user' message is not supported by Anthropic."],
     [
