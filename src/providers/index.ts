@@ -5,6 +5,7 @@
  */
 import type { PluginAdapters } from '../plugins/modules';
 import type { ProviderName } from '../schema';
+import { anthropicAdapter } from './anthropic';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
 import type { ProviderAdapter } from './types';
@@ -24,7 +25,7 @@ const bedrock = notYetAvailable('Amazon Bedrock');
 
 export const providers = {
   openai: openaiAdapter,
-  anthropic: notYetAvailable('Anthropic'),
+  anthropic: anthropicAdapter,
   gemini: notYetAvailable('Gemini'),
   bedrock,
   'amazon-bedrock': bedrock,

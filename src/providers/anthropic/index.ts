@@ -1,0 +1,103 @@
+/**
+ * Anthropic (`provider: anthropic`): chat and completions over the Messages API, streamed or not.
+ *
+ * Vendor references:
+ * - Messages API: https://docs.anthropic.com/en/api/messages
+ * - Streaming: https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ * - Tool use: https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use
+ * - Vision (image blocks): https://docs.anthropic.com/en/docs/build-with-claude/vision
+ * - Stop reasons: https://docs.anthropic.com/en/api/handling-stop-reasons
+ * - Errors: https://docs.anthropic.com/en/api/errors
+ *
+ * Translation (reference §6.2, with our fixes): system and developer messages become the top-level
+ * `system`; images become image blocks; tool calls and `tool` results become tool_use / tool_result
+ * blocks (consecutive results merged into one user turn); `stop` → `stop_sequences`; temperature is
+ * halved; `max_tokens` defaults to 8192 (Anthropic requires one); `user` → `metadata.user_id`.
+ * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
+ *
+ * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,
+ * `max_tokens` over 1,000,000, OpenAI-only parameters (UNSUPPORTED_PARAMETERS), Anthropic spellings
+ * of unified parameters (`stop_sequences`, `system`, `max_tokens_to_sample`), audio parts, message
+ * fields Anthropic cannot carry (`name`, `refusal`), unknown roles. Embeddings are refused at config
+ * load (Anthropic has no embeddings API). Other keys (top_k, metadata, thinking, ...) pass through.
+ */
+import type { AnthropicConfig } from '../../../generated/config';
+import { GatewayError } from '../../errors';
+import { createUpstream } from '../transport/http';
+import { foldEvents } from '../transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import { ANTHROPIC_NAME, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions } from './request';
+import { anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
+import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
+
+export * from './request';
+export * from './response';
+export * from './stream';
+
+export const ANTHROPIC_DEFAULT_API_BASE = 'https://api.anthropic.com/v1';
+export const ANTHROPIC_DEFAULT_VERSION = '2023-06-01';
+const MESSAGES_PATH = 'messages';
+
+/** Where and how one endpoint calls Anthropic; computed once at config load. */
+export interface AnthropicTarget {
+  baseUrl: string;
+  headers: Record<string, string>;
+  model: string;
+}
+
+/**
+ * URL, headers and model from the config. Refuses a config that would fail every request: no
+ * model name, or parameter defaults Anthropic cannot take.
+ */
+export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null): AnthropicTarget {
+  if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
+  const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base, ...parameterDefaults } = config;
+  try {
+    checkAnthropicParameters(parameterDefaults);
+  } catch (error) {
+    if (error instanceof GatewayError) throw new Error(`model.config: ${error.message}`);
+    throw error;
+  }
+  return {
+    baseUrl: base ?? ANTHROPIC_DEFAULT_API_BASE,
+    headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION },
+    model: modelName,
+  };
+}
+
+export const anthropicAdapter = {
+  displayName: ANTHROPIC_NAME,
+  // Anthropic has no embeddings API: such endpoints are refused at config load.
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
+  createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint {
+    const { baseUrl, headers, model } = resolveAnthropicTarget(settings.config, settings.modelName);
+    const { name: endpoint, now } = settings;
+    const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage });
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model }), { signal }), { now }),
+          chatStream: (request, { signal }) => {
+            // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.
+            const body = toAnthropicChat(request, { model, stream: true });
+            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal }), createAnthropicChatStream({ endpoint, now }));
+          },
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromAnthropicCompletions(await upstream.postJson(MESSAGES_PATH, toAnthropicCompletions(request, { model }), { signal }), { now }),
+          completionsStream: (request, { signal }) => {
+            const body = toAnthropicCompletions(request, { model, stream: true });
+            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal }), createAnthropicCompletionsStream({ endpoint, now }));
+          },
+        };
+      case 'llm/v1/embeddings':
+        throw new Error('Anthropic has no embeddings API');
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<AnthropicConfig>;

@@ -1,0 +1,314 @@
+/**
+ * Unified chat and completions requests → Anthropic Messages API bodies (reference §6.2 item 1,
+ * with the fixes listed in the provider header).
+ */
+import { GatewayError } from '../../errors';
+import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
+import { rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import type {
+  AnthropicImageBlock,
+  AnthropicMessage,
+  AnthropicRequestBlock,
+  AnthropicTextBlock,
+  AnthropicTool,
+  AnthropicToolChoice,
+  AnthropicToolResultBlock,
+  AnthropicToolUseBlock,
+} from './wire';
+
+export const ANTHROPIC_NAME = 'Anthropic';
+
+/** Anthropic requires `max_tokens`; like the reference we send 8192 when the client set none. */
+export const DEFAULT_MAX_TOKENS = 8192;
+export const MAX_TOKENS_LIMIT = 1_000_000;
+
+/** Anthropic's temperature range is [0, 1]: the unified [0, 2] is halved (§6.13). */
+const TEMPERATURE_FACTOR = 0.5;
+
+/** OpenAI parameters with no Anthropic counterpart: refused instead of silently dropped. */
+export const UNSUPPORTED_PARAMETERS = [
+  'presence_penalty',
+  'frequency_penalty',
+  'logit_bias',
+  'logprobs',
+  'top_logprobs',
+  'seed',
+  'response_format',
+  'max_completion_tokens',
+  'functions',
+  'function_call',
+  'modalities',
+  'audio',
+  'prediction',
+  'reasoning_effort',
+] as const;
+
+/** Anthropic's own spellings of unified parameters (reference §5.4). */
+const CHAT_NATIVE_NAMES = { stop_sequences: 'stop', system: "a message with role 'system'" };
+const COMPLETIONS_NATIVE_NAMES = { stop_sequences: 'stop', max_tokens_to_sample: 'max_tokens', messages: 'prompt' };
+
+/** What a request body needs besides the unified request. */
+export interface AnthropicRequestOptions {
+  model: string;
+  stream?: boolean;
+}
+
+function invalid(param: string, message: string): GatewayError {
+  return GatewayError.invalidParam(message, param);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---- Parameters shared by chat and completions ----
+
+/**
+ * The checks of §6.2 on sampling parameters, without the reference's invented defaults: `top_p`
+ * is refused only when the client (or the endpoint config) also set `temperature`.
+ */
+export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>): void {
+  rejectUnsupportedParameters(parameters, UNSUPPORTED_PARAMETERS, ANTHROPIC_NAME);
+  requireSingleChoice(parameters, ANTHROPIC_NAME);
+  if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
+    throw GatewayError.invalidParam("Cannot set both 'temperature' and 'top_p' parameters.", 'top_p', 422);
+  }
+  if (typeof parameters.max_tokens === 'number' && parameters.max_tokens > MAX_TOKENS_LIMIT) {
+    throw GatewayError.invalidParam(`Invalid value for max_tokens: cannot exceed ${MAX_TOKENS_LIMIT}.`, 'max_tokens', 422);
+  }
+}
+
+function toStopSequences(stop: unknown): string[] | undefined {
+  if (stop === undefined) return undefined;
+  return typeof stop === 'string' ? [stop] : (stop as string[]);
+}
+
+/** OpenAI's `user` is Anthropic's `metadata.user_id`. */
+function toMetadata(metadata: unknown, user: unknown): unknown {
+  if (user === undefined) return metadata;
+  if (typeof user !== 'string') throw invalid('user', "The parameter 'user' must be a string.");
+  if (isRecord(metadata) && metadata.user_id !== undefined) {
+    throw invalid('user', "Set either 'user' or 'metadata.user_id' for Anthropic, not both.");
+  }
+  return { ...(isRecord(metadata) ? metadata : {}), user_id: user };
+}
+
+/**
+ * Everything but the messages: renamed, scaled and defaulted parameters, then every key we do not
+ * translate (top_k, metadata, thinking, ...) passed through for Anthropic to judge.
+ */
+function toAnthropicParameters(request: Record<string, unknown>, { model, stream = false }: AnthropicRequestOptions): Record<string, unknown> {
+  checkAnthropicParameters(request);
+  const {
+    messages: _messages,
+    prompt: _prompt,
+    model: _clientModel,
+    stream: _clientStream,
+    // Anthropic always reports stream usage; we pass it on, so `include_usage` needs nothing sent.
+    stream_options: _streamOptions,
+    n: _n,
+    tools: _tools,
+    tool_choice: _toolChoice,
+    parallel_tool_calls: _parallelToolCalls,
+    stop,
+    max_tokens: maxTokens,
+    temperature,
+    metadata,
+    user,
+    ...passThrough
+  } = request;
+  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens ?? DEFAULT_MAX_TOKENS };
+  const stopSequences = toStopSequences(stop);
+  if (stopSequences !== undefined) body.stop_sequences = stopSequences;
+  const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);
+  if (scaled !== undefined) body.temperature = scaled;
+  const mergedMetadata = toMetadata(metadata, user);
+  if (mergedMetadata !== undefined) body.metadata = mergedMetadata;
+  if (stream) body.stream = true;
+  return body;
+}
+
+// ---- Message content ----
+
+const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
+
+function toImageBlock(url: string, path: string): AnthropicImageBlock {
+  const data = DATA_URL.exec(url);
+  if (data) return { type: 'image', source: { type: 'base64', media_type: data[1], data: data[2] } };
+  if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
+  throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
+}
+
+/** Where a part appears: user and tool messages may carry images, system and assistant ones only text. */
+type PartContext = 'user' | 'tool' | 'system' | 'assistant';
+
+function toContentBlock(part: ContentPart, path: string, context: PartContext): AnthropicTextBlock | AnthropicImageBlock {
+  if (part.type === 'text') return { type: 'text', text: part.text };
+  if (part.type === 'image_url') {
+    if (context === 'user' || context === 'tool') return toImageBlock(part.image_url.url, path);
+    throw invalid(`${path}.type`, `${path}: Anthropic accepts only text parts in ${context} messages.`);
+  }
+  throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic.`);
+}
+
+function toContentBlocks(parts: ContentPart[], path: string, context: PartContext): (AnthropicTextBlock | AnthropicImageBlock)[] {
+  return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
+}
+
+/** Text of a system message; parts must all be text. */
+function systemText(content: ChatMessage['content'], path: string): string {
+  if (typeof content === 'string') return content;
+  if (content === undefined || content === null) throw invalid(path, `${path} is required for a system message.`);
+  return toContentBlocks(content, path, 'system')
+    .map((block) => (block as AnthropicTextBlock).text)
+    .join('\n');
+}
+
+function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
+  const text = call.function.arguments;
+  // Some clients send "" for a call without arguments.
+  if (text.trim() === '') return {};
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    throw invalid(`${path}.function.arguments`, `${path}.function.arguments must be a JSON object text.`);
+  }
+  if (!isRecord(input)) throw invalid(`${path}.function.arguments`, `${path}.function.arguments must be a JSON object text.`);
+  return input;
+}
+
+/** Assistant turns keep their text (the reference loses it when there are tool calls). */
+function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
+  const { content, tool_calls: toolCalls } = message;
+  if (!toolCalls || toolCalls.length === 0) {
+    if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
+    return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
+  }
+  const text: AnthropicRequestBlock[] =
+    typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, 'assistant');
+  const toolUses = toolCalls.map(
+    (call, index): AnthropicToolUseBlock => ({ type: 'tool_use', id: call.id, name: call.function.name, input: toToolInput(call, `${path}.tool_calls[${index}]`) }),
+  );
+  return [...text, ...toolUses];
+}
+
+function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBlock {
+  if (typeof message.tool_call_id !== 'string') throw invalid(`${path}.tool_call_id`, `${path}.tool_call_id is required for a tool message.`);
+  const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: message.tool_call_id };
+  const { content } = message;
+  if (typeof content === 'string') block.content = content;
+  else if (Array.isArray(content)) block.content = toContentBlocks(content, `${path}.content`, 'tool');
+  return block;
+}
+
+/** Message fields Anthropic can represent, per role; any other field is refused, not dropped. */
+const MESSAGE_FIELDS: Record<string, readonly string[]> = {
+  system: ['role', 'content'],
+  developer: ['role', 'content'],
+  user: ['role', 'content'],
+  assistant: ['role', 'content', 'tool_calls'],
+  tool: ['role', 'content', 'tool_call_id'],
+};
+
+function checkMessageFields(message: ChatMessage, path: string): void {
+  const allowed = MESSAGE_FIELDS[message.role];
+  if (allowed === undefined) {
+    throw invalid(`${path}.role`, `${path}.role: the role '${message.role}' is not supported by Anthropic (use system, developer, user, assistant or tool).`);
+  }
+  for (const field of Object.keys(message)) {
+    if (!allowed.includes(field)) throw invalid(`${path}.${field}`, `${path}.${field}: this field of a '${message.role}' message is not supported by Anthropic.`);
+  }
+}
+
+/**
+ * System (and developer) messages, wherever they are, become the top-level `system` text joined by
+ * newlines; tool results become `tool_result` blocks, consecutive ones merged into one user turn as
+ * Anthropic requires.
+ */
+export function toAnthropicMessages(messages: ChatMessage[]): { system: string | undefined; messages: AnthropicMessage[] } {
+  const system: string[] = [];
+  const converted: AnthropicMessage[] = [];
+  let toolResults: AnthropicRequestBlock[] | null = null;
+  messages.forEach((message, index) => {
+    const path = `messages[${index}]`;
+    checkMessageFields(message, path);
+    if (message.role === 'tool') {
+      const result = toToolResult(message, path);
+      if (toolResults) toolResults.push(result);
+      else {
+        toolResults = [result];
+        converted.push({ role: 'user', content: toolResults });
+      }
+      return;
+    }
+    toolResults = null;
+    if (message.role === 'system' || message.role === 'developer') system.push(systemText(message.content, `${path}.content`));
+    else if (message.role === 'assistant') converted.push({ role: 'assistant', content: toAssistantContent(message, path) });
+    else {
+      const { content } = message;
+      if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
+      converted.push({ role: 'user', content: typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user') });
+    }
+  });
+  return { system: system.length > 0 ? system.join('\n') : undefined, messages: converted };
+}
+
+// ---- Tools ----
+
+/** The function's JSON Schema goes through whole as `input_schema`. */
+export function toAnthropicTool(tool: Tool): AnthropicTool {
+  const { name, description, parameters, strict } = tool.function;
+  const converted: AnthropicTool = { name, input_schema: parameters ?? { type: 'object', properties: {} } };
+  if (description !== undefined) converted.description = description;
+  if (strict === true) converted.strict = true;
+  return converted;
+}
+
+function namedFunction(choice: Record<string, unknown>): string | null {
+  const fn = choice.function;
+  return choice.type === 'function' && isRecord(fn) && typeof fn.name === 'string' ? fn.name : null;
+}
+
+function toChoiceType(choice: unknown): AnthropicToolChoice {
+  if (choice === 'auto') return { type: 'auto' };
+  if (choice === 'required') return { type: 'any' };
+  if (choice === 'none') return { type: 'none' };
+  const name = isRecord(choice) ? namedFunction(choice) : null;
+  if (name !== null) return { type: 'tool', name };
+  throw invalid('tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}}.`);
+}
+
+/** auto → auto, required → any, none → none, a named function → tool; `parallel_tool_calls: false` → disable_parallel_tool_use. */
+export function toAnthropicToolChoice(choice: unknown, parallelToolCalls: unknown): AnthropicToolChoice | undefined {
+  if (parallelToolCalls !== undefined && typeof parallelToolCalls !== 'boolean') {
+    throw invalid('parallel_tool_calls', "The parameter 'parallel_tool_calls' must be a boolean.");
+  }
+  if (choice === undefined && parallelToolCalls !== false) return undefined;
+  // Anthropic carries the parallel switch on tool_choice; `auto` is its default choice.
+  const mapped = choice === undefined ? ({ type: 'auto' } as const) : toChoiceType(choice);
+  return parallelToolCalls === false && mapped.type !== 'none' ? { ...mapped, disable_parallel_tool_use: true } : mapped;
+}
+
+// ---- Requests ----
+
+export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
+  rejectNativeNames(request, CHAT_NATIVE_NAMES);
+  const body = toAnthropicParameters(request, options);
+  const { system, messages } = toAnthropicMessages(request.messages);
+  if (system !== undefined) body.system = system;
+  body.messages = messages;
+  if (request.tools !== undefined) body.tools = request.tools.map(toAnthropicTool);
+  const toolChoice = toAnthropicToolChoice(request.tool_choice, request.parallel_tool_calls);
+  if (toolChoice !== undefined) body.tool_choice = toolChoice;
+  return body;
+}
+
+/** Completions go through the Messages API: the prompt is one user message. */
+export function toAnthropicCompletions(request: CompletionsRequest, options: AnthropicRequestOptions): Record<string, unknown> {
+  rejectNativeNames(request, COMPLETIONS_NATIVE_NAMES);
+  rejectUnsupportedParameters(request, ['tools', 'tool_choice', 'parallel_tool_calls'], `${ANTHROPIC_NAME} completions`);
+  const body = toAnthropicParameters(request, options);
+  body.messages = [{ role: 'user', content: request.prompt }];
+  return body;
+}

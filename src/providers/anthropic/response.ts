@@ -1,0 +1,137 @@
+/**
+ * Anthropic Messages API responses → unified chat and completions responses (reference §6.2 item
+ * 2), plus the stop-reason and error mappings shared with the stream fold.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
+import { pythonJsonDumps } from '../shared/python-json';
+import type { AnthropicResponse, AnthropicUsage } from './wire';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
+function expectMessage(body: unknown): AnthropicResponse {
+  if (!isRecord(body) || !Array.isArray(body.content)) {
+    throw GatewayError.upstreamUnavailable("Anthropic's response has no 'content' list.");
+  }
+  return body as unknown as AnthropicResponse;
+}
+
+/**
+ * Anthropic counts cached prompt tokens apart from `input_tokens`; OpenAI's `prompt_tokens`
+ * includes them, so they are added in.
+ */
+export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Usage {
+  const input = usage?.input_tokens;
+  const prompt = typeof input === 'number' ? input + (usage?.cache_creation_input_tokens ?? 0) + (usage?.cache_read_input_tokens ?? 0) : null;
+  const completion = typeof usage?.output_tokens === 'number' ? usage.output_tokens : null;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt !== null && completion !== null ? prompt + completion : null };
+}
+
+/**
+ * Text blocks joined, and tool_use blocks as tool calls with Python-JSON arguments like the
+ * reference. Thinking and server-tool blocks are not part of the unified answer and are skipped.
+ */
+function readContent(message: AnthropicResponse): { text: string[]; toolCalls: ToolCall[] } {
+  const text: string[] = [];
+  const toolCalls: ToolCall[] = [];
+  for (const block of message.content) {
+    if (block.type === 'text' && typeof block.text === 'string') text.push(block.text);
+    else if (block.type === 'tool_use') {
+      toolCalls.push({ id: block.id ?? '', type: 'function', function: { name: block.name ?? '', arguments: pythonJsonDumps(block.input ?? {}) } });
+    }
+  }
+  return { text, toolCalls };
+}
+
+export function fromAnthropicChat(body: unknown, { now }: { now: () => number }): ChatResponse {
+  const message = expectMessage(body);
+  const { text, toolCalls } = readContent(message);
+  // OpenAI's shape: null content beside tool calls, a string otherwise.
+  const content = text.length > 0 ? text.join('') : toolCalls.length > 0 ? null : '';
+  return {
+    id: message.id ?? null,
+    object: 'chat.completion',
+    created: now(),
+    model: message.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: message.role ?? 'assistant', content, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null },
+        finish_reason: mapAnthropicStopReason(message.stop_reason),
+      },
+    ],
+    usage: fromAnthropicUsage(message.usage),
+  };
+}
+
+export function fromAnthropicCompletions(body: unknown, { now }: { now: () => number }): CompletionsResponse {
+  const message = expectMessage(body);
+  return {
+    id: message.id ?? null,
+    object: 'text_completion',
+    created: now(),
+    model: message.model,
+    choices: [{ index: 0, text: readContent(message).text.join(''), finish_reason: mapAnthropicStopReason(message.stop_reason) }],
+    usage: fromAnthropicUsage(message.usage),
+  };
+}
+
+/**
+ * Anthropic stop reasons in the unified (OpenAI) set. Tool use is `tool_calls` (the reference says
+ * `stop`). A reason Anthropic adds later passes through unchanged rather than being guessed.
+ * https://docs.anthropic.com/en/api/handling-stop-reasons
+ */
+export function mapAnthropicStopReason(reason: string | null | undefined): string | null {
+  switch (reason) {
+    case null:
+    case undefined:
+      return null;
+    case 'end_turn':
+    case 'stop_sequence':
+    case 'pause_turn':
+      return 'stop';
+    case 'max_tokens':
+    case 'model_context_window_exceeded':
+      return 'length';
+    case 'tool_use':
+      return 'tool_calls';
+    case 'refusal':
+      return 'content_filter';
+    default:
+      return reason;
+  }
+}
+
+/** The vendor's message from `{"type":"error","error":{"type","message"}}`, else null. */
+export function anthropicErrorMessage(body: unknown): string | null {
+  if (!isRecord(body)) return null;
+  const { error } = body;
+  if (isRecord(error) && typeof error.message === 'string') return error.message;
+  return null;
+}
+
+/** HTTP status of each documented error type (https://docs.anthropic.com/en/api/errors). */
+const ERROR_TYPE_STATUS: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  overloaded_error: 529,
+};
+
+/**
+ * An `error` event inside a 200 stream, treated like the HTTP error of the same type: e.g.
+ * `overloaded_error` is a retryable 502, an authentication error a 502 that names the endpoint.
+ */
+export function anthropicStreamError(error: unknown, endpoint: string): GatewayError {
+  const type = isRecord(error) && typeof error.type === 'string' ? error.type : 'api_error';
+  const message = isRecord(error) && typeof error.message === 'string' ? error.message : `Anthropic reported a ${type} mid-stream.`;
+  return GatewayError.upstream({ status: ERROR_TYPE_STATUS[type] ?? 500, message, endpoint });
+}

@@ -1,0 +1,196 @@
+/**
+ * Anthropic's event stream → unified chunks (reference §6.2 item 3, fixed): one choice (index 0),
+ * tool calls numbered 0, 1, … in the order their blocks start, one finish chunk carrying usage.
+ *
+ * Events (https://docs.anthropic.com/en/docs/build-with-claude/streaming): `message_start` (id,
+ * model, input usage), per content block `content_block_start` / `content_block_delta` (`text_delta`,
+ * `input_json_delta`, thinking deltas) / `content_block_stop`, then `message_delta` (stop reason,
+ * cumulative usage), `message_stop`; `ping` anywhere; `error` (e.g. `overloaded_error`) mid-stream.
+ * Unknown event and delta types are skipped, as Anthropic's versioning policy asks.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatChunk, CompletionsChunk, Usage } from '../../schema';
+import type { SseEvent, StreamFold } from '../transport/sse';
+import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
+import type { AnthropicStreamEvent, AnthropicUsage } from './wire';
+
+/** What the upstream events mean, before they are shaped into chat or completions chunks. */
+type StreamStep =
+  | { kind: 'start' }
+  | { kind: 'text'; text: string }
+  | { kind: 'tool-start'; index: number; id: string; name: string }
+  | { kind: 'tool-arguments'; index: number; fragment: string }
+  | { kind: 'finish'; finishReason: string | null; usage: Usage };
+
+export interface AnthropicStreamOptions {
+  /** Endpoint name, for error messages. */
+  endpoint: string;
+  now: () => number;
+}
+
+function excerpt(text: string, limit = 200): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+function parseEvent(data: string): AnthropicStreamEvent {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    parsed = null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || typeof (parsed as { type?: unknown }).type !== 'string') {
+    throw GatewayError.upstreamUnavailable(`Anthropic sent a stream event that is not a JSON object with a type: ${excerpt(data)}`, false);
+  }
+  return parsed as AnthropicStreamEvent;
+}
+
+/** Only the usage numbers an event actually carries, so later events refine earlier ones. */
+function presentUsage(usage: AnthropicUsage | null | undefined): AnthropicUsage {
+  return Object.fromEntries(Object.entries(usage ?? {}).filter(([, value]) => typeof value === 'number'));
+}
+
+/** The stateful part shared by both chunk kinds: block bookkeeping, stop reason, usage, the end. */
+function createStepReader(endpoint: string) {
+  const toolBlocks = new Map<number, { index: number; hasArguments: boolean }>();
+  let usage: AnthropicUsage = {};
+  let stopReason: string | null = null;
+  let done = false;
+  const envelope = { id: null as string | null, model: '' };
+
+  function read(event: AnthropicStreamEvent): StreamStep[] {
+    switch (event.type) {
+      case 'message_start':
+        envelope.id = event.message?.id ?? null;
+        envelope.model = event.message?.model ?? '';
+        usage = presentUsage(event.message?.usage);
+        return [{ kind: 'start' }];
+      case 'content_block_start': {
+        const block = event.content_block;
+        if (block?.type === 'text' && block.text) return [{ kind: 'text', text: block.text }];
+        if (block?.type !== 'tool_use') return [];
+        const tool = { index: toolBlocks.size, hasArguments: false };
+        toolBlocks.set(event.index ?? -1, tool);
+        return [{ kind: 'tool-start', index: tool.index, id: block.id ?? '', name: block.name ?? '' }];
+      }
+      case 'content_block_delta': {
+        const delta = event.delta;
+        if (delta?.type === 'text_delta' && delta.text) return [{ kind: 'text', text: delta.text }];
+        const tool = toolBlocks.get(event.index ?? -1);
+        if (delta?.type !== 'input_json_delta' || !tool || !delta.partial_json) return [];
+        tool.hasArguments = true;
+        return [{ kind: 'tool-arguments', index: tool.index, fragment: delta.partial_json }];
+      }
+      case 'content_block_stop': {
+        // A call without arguments streams only an empty fragment; clients need a JSON object text.
+        const tool = toolBlocks.get(event.index ?? -1);
+        return tool && !tool.hasArguments ? [{ kind: 'tool-arguments', index: tool.index, fragment: '{}' }] : [];
+      }
+      case 'message_delta':
+        stopReason = event.delta?.stop_reason ?? stopReason;
+        usage = { ...usage, ...presentUsage(event.usage) };
+        return [];
+      case 'message_stop':
+        done = true;
+        return [{ kind: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: fromAnthropicUsage(usage) }];
+      case 'error':
+        throw anthropicStreamError(event.error, endpoint);
+      default:
+        return [];
+    }
+  }
+
+  return {
+    envelope,
+    get done() {
+      return done;
+    },
+    event(event: SseEvent): StreamStep[] {
+      if (done || event.data.trim() === '') return [];
+      return read(parseEvent(event.data));
+    },
+    end(): void {
+      if (!done) throw GatewayError.upstreamUnavailable('Anthropic ended the stream before it was complete (no message_stop).', false);
+    },
+  };
+}
+
+/** Builds a fold from a step reader and a step → chunk mapping. */
+function createFold<Chunk>(endpoint: string, toChunk: (step: StreamStep, envelope: { id: string | null; model: string }) => Chunk | null): StreamFold<Chunk> {
+  const reader = createStepReader(endpoint);
+  return {
+    get done() {
+      return reader.done;
+    },
+    event(event: SseEvent): Chunk[] {
+      return reader
+        .event(event)
+        .map((step) => toChunk(step, reader.envelope))
+        .filter((chunk): chunk is Chunk => chunk !== null);
+    },
+    end(): Chunk[] {
+      reader.end();
+      return [];
+    },
+  };
+}
+
+type ChatDelta = ChatChunk['choices'][number]['delta'];
+
+export function createAnthropicChatStream({ endpoint, now }: AnthropicStreamOptions): StreamFold<ChatChunk> {
+  const created = now();
+  const emptyDelta: ChatDelta = { role: null, content: null, tool_calls: null };
+  return createFold<ChatChunk>(endpoint, (step, { id, model }) => {
+    const chunk = (delta: Partial<ChatDelta>, finishReason: string | null = null): ChatChunk => ({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      choices: [{ index: 0, finish_reason: finishReason, delta: { ...emptyDelta, ...delta } }],
+    });
+    switch (step.kind) {
+      case 'start':
+        // OpenAI streams open with the role; the official client requires it.
+        return chunk({ role: 'assistant', content: '' });
+      case 'text':
+        return chunk({ content: step.text });
+      case 'tool-start':
+        return chunk({ tool_calls: [{ index: step.index, id: step.id, type: 'function', function: { name: step.name, arguments: '' } }] });
+      case 'tool-arguments':
+        return chunk({ tool_calls: [{ index: step.index, id: null, type: null, function: { name: null, arguments: step.fragment } }] });
+      case 'finish':
+        return { ...chunk({}, step.finishReason), usage: step.usage };
+      default: {
+        const unreachable: never = step;
+        return unreachable;
+      }
+    }
+  });
+}
+
+export function createAnthropicCompletionsStream({ endpoint, now }: AnthropicStreamOptions): StreamFold<CompletionsChunk> {
+  const created = now();
+  return createFold<CompletionsChunk>(endpoint, (step, { id, model }) => {
+    const chunk = (text: string | null, finishReason: string | null = null): CompletionsChunk => ({
+      id,
+      object: 'text_completion_chunk',
+      created,
+      model,
+      choices: [{ index: 0, finish_reason: finishReason, text }],
+    });
+    switch (step.kind) {
+      case 'text':
+        return chunk(step.text);
+      case 'finish':
+        return { ...chunk(null, step.finishReason), usage: step.usage };
+      case 'start':
+      case 'tool-start':
+      case 'tool-arguments':
+        return null;
+      default: {
+        const unreachable: never = step;
+        return unreachable;
+      }
+    }
+  });
+}

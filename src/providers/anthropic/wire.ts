@@ -1,0 +1,83 @@
+/**
+ * Anthropic Messages API wire types: only the fields the gateway writes or reads.
+ * https://docs.anthropic.com/en/api/messages and https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ */
+
+export interface AnthropicTextBlock {
+  type: 'text';
+  text: string;
+}
+
+export interface AnthropicImageBlock {
+  type: 'image';
+  source: { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
+}
+
+export interface AnthropicToolUseBlock {
+  type: 'tool_use';
+  id: string;
+  name: string;
+  input: Record<string, unknown>;
+}
+
+export interface AnthropicToolResultBlock {
+  type: 'tool_result';
+  tool_use_id: string;
+  content?: string | (AnthropicTextBlock | AnthropicImageBlock)[];
+}
+
+export type AnthropicRequestBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock;
+
+export interface AnthropicMessage {
+  role: 'user' | 'assistant';
+  content: string | AnthropicRequestBlock[];
+}
+
+export interface AnthropicTool {
+  name: string;
+  description?: string;
+  input_schema: Record<string, unknown>;
+  strict?: boolean;
+}
+
+export type AnthropicToolChoice =
+  | { type: 'auto' | 'any'; disable_parallel_tool_use?: boolean }
+  | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean }
+  | { type: 'none' };
+
+export interface AnthropicUsage {
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+}
+
+/** A response content block; `thinking`, server-tool blocks and future types carry other fields. */
+export interface AnthropicResponseBlock {
+  type: string;
+  text?: string;
+  id?: string;
+  name?: string;
+  input?: unknown;
+}
+
+/** The `message` object of a response (and of `message_start`, with empty content). */
+export interface AnthropicResponse {
+  id?: string | null;
+  model: string;
+  role?: string;
+  content: AnthropicResponseBlock[];
+  stop_reason?: string | null;
+  usage?: AnthropicUsage | null;
+}
+
+/** One `data:` payload of the event stream; `type` repeats the SSE event name. */
+export interface AnthropicStreamEvent {
+  type: string;
+  message?: AnthropicResponse;
+  index?: number;
+  content_block?: AnthropicResponseBlock;
+  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null };
+  usage?: AnthropicUsage | null;
+  error?: { type?: string; message?: string };
+}

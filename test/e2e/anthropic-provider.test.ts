@@ -1,0 +1,314 @@
+/**
+ * The `anthropic` provider end to end: the official OpenAI client (through /v1) and our SDK (through
+ * the MLflow routes) against the gateway, which calls a fake Anthropic Messages API on 127.0.0.1
+ * serving the fixtures of test/fixtures/anthropic.
+ */
+import OpenAI from 'openai';
+import type { ServerResponse } from 'node:http';
+import { createGatewayClient } from '../../src/client';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+const KEY = 'sk-ant-api03-TESTKEY-never-shown';
+const CHAT_MODEL = 'claude-sonnet-4-5';
+const COMPLETIONS_MODEL = 'claude-haiku-4-5';
+
+/** Serves the fixture that matches the model (chat or completions endpoint), tools and `stream`. */
+function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const body = request.body as { model: string; stream?: boolean; tools?: unknown[] };
+  const name = body.model === COMPLETIONS_MODEL ? 'completions' : body.tools ? 'chat-tool-use' : 'chat';
+  if (body.stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+    response.end(readFixture('anthropic', `${name}.stream.sse`));
+  } else {
+    sendJson(response, 200, readJsonFixture('anthropic', `${name}.response.json`));
+  }
+}
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: ${CHAT_MODEL}
+      config:
+        anthropic_api_key: $ANTHROPIC_KEY
+        anthropic_api_base: ${upstreamUrl}/v1
+  - name: claude-completions
+    endpoint_type: llm/v1/completions
+    model:
+      provider: anthropic
+      name: ${COMPLETIONS_MODEL}
+      config:
+        anthropic_api_key: $ANTHROPIC_KEY
+        anthropic_api_base: ${upstreamUrl}/v1
+        anthropic_version: "2023-06-01"
+        max_tokens: 256
+`;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveFixtures);
+  gateway = await startGateway(config(upstream.url), { env: { ANTHROPIC_KEY: KEY } });
+  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.setHandler(serveFixtures);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const lastRequest = () => upstream.requests[upstream.requests.length - 1];
+
+const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    description: 'Current weather for a city',
+    parameters: {
+      type: 'object',
+      properties: { location: { type: 'string', minLength: 2 }, unit: { anyOf: [{ const: 'celsius' }, { const: 'fahrenheit' }] } },
+      required: ['location'],
+      $defs: { unused: { type: 'string', format: 'date' } },
+    },
+  },
+};
+
+/** The calls of the tool-use fixtures, as a client sees them once assembled. */
+const expectedCalls = [
+  { id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', name: 'get_weather', arguments: { location: 'Paris, France', unit: 'celsius' } },
+  { id: 'toolu_01K8s2Hn4xPq9RmTvWbL3cZe', name: 'get_weather', arguments: { location: 'São Paulo, Brazil', unit: 'celsius' } },
+];
+
+function callsOf(message: OpenAI.Chat.Completions.ChatCompletionMessage) {
+  return (message.tool_calls ?? []).map((call) => (call.type === 'function' ? { id: call.id, name: call.function.name, arguments: JSON.parse(call.function.arguments) } : call));
+}
+
+describe('openai client through /v1', () => {
+  test('chat: answer and usage; upstream got x-api-key, anthropic-version, lifted system, stop_sequences, halved temperature', async () => {
+    const completion = await openai.chat.completions.create({
+      model: 'claude',
+      messages: [
+        { role: 'system', content: 'You are a French barista.' },
+        { role: 'user', content: 'Salut' },
+      ],
+      stop: ['\n\nHuman:'],
+      temperature: 0.8,
+      max_tokens: 500,
+    });
+    expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+    expect(completion.choices[0].finish_reason).toBe('stop');
+    expect(completion.usage).toEqual({ prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087 });
+    const sent = lastRequest();
+    expect(sent.url).toBe('/v1/messages');
+    expect(sent.headers['x-api-key']).toBe(KEY);
+    expect(sent.headers['anthropic-version']).toBe('2023-06-01');
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(sent.body).toEqual({
+      model: CHAT_MODEL,
+      system: 'You are a French barista.',
+      messages: [{ role: 'user', content: 'Salut' }],
+      stop_sequences: ['\n\nHuman:'],
+      temperature: 0.4,
+      max_tokens: 500,
+    });
+  });
+
+  test('chat without max_tokens: the documented default 8192 is sent, nothing else is invented', async () => {
+    await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
+    expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'x' }] });
+  });
+
+  test('tool calls (not streamed): full JSON Schema sent as input_schema; calls and finish_reason tool_calls returned', async () => {
+    const completion = await openai.chat.completions.create({
+      model: 'claude',
+      messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }],
+      tools: [weatherTool],
+      tool_choice: 'required',
+    });
+    const sent = lastRequest().body as { tools: unknown[]; tool_choice: unknown };
+    expect(sent.tools).toEqual([{ name: 'get_weather', description: 'Current weather for a city', input_schema: weatherTool.function.parameters }]);
+    expect(sent.tool_choice).toEqual({ type: 'any' });
+    expect(completion.choices[0].finish_reason).toBe('tool_calls');
+    expect(completion.choices[0].message.content).toBe('Je vais vérifier la météo dans les deux villes.');
+    expect(callsOf(completion.choices[0].message)).toEqual(expectedCalls);
+  });
+
+  test('tool calls streamed: the client assembles exactly the expected calls, text, finish reason and usage', async () => {
+    const stream = openai.chat.completions.stream({
+      model: 'claude',
+      messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }],
+      tools: [weatherTool],
+      stream_options: { include_usage: true },
+    });
+    const final = await stream.finalChatCompletion();
+    expect(callsOf(final.choices[0].message)).toEqual(expectedCalls);
+    expect(final.choices[0].message.content).toBe('Je vérifie la météo.');
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+    expect(final.usage).toEqual({ prompt_tokens: 472, completion_tokens: 89, total_tokens: 561 });
+    expect(lastRequest().body).toMatchObject({ stream: true });
+    expect(lastRequest().body).not.toHaveProperty('stream_options');
+  });
+
+  test('a tool-call round trip: assistant tool_calls and consecutive tool results reach Anthropic as tool_use / one tool_result turn', async () => {
+    await openai.chat.completions.create({
+      model: 'claude',
+      messages: [
+        { role: 'user', content: 'Weather in Paris and São Paulo?' },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: expectedCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: JSON.stringify(call.arguments) } })),
+        },
+        { role: 'tool', tool_call_id: expectedCalls[0].id, content: '18°C' },
+        { role: 'tool', tool_call_id: expectedCalls[1].id, content: '27°C' },
+      ],
+    });
+    expect((lastRequest().body as { messages: unknown }).messages).toEqual([
+      { role: 'user', content: 'Weather in Paris and São Paulo?' },
+      { role: 'assistant', content: expectedCalls.map((call) => ({ type: 'tool_use', id: call.id, name: call.name, input: call.arguments })) },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: expectedCalls[0].id, content: '18°C' },
+          { type: 'tool_result', tool_use_id: expectedCalls[1].id, content: '27°C' },
+        ],
+      },
+    ]);
+  });
+
+  test('streamed chat: text reassembled exactly, including multi-byte characters', async () => {
+    const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
+    let text = '';
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(finish).toBe('stop');
+  });
+
+  test('completions, plain and streamed, through the Messages API with the endpoint default max_tokens', async () => {
+    const completion = await openai.completions.create({ model: 'claude-completions', prompt: 'Say café' });
+    expect(completion.choices[0]).toMatchObject({ text: 'Voilà un café 🙂 et un croissant, le petit-déjeuner', finish_reason: 'length' });
+    expect(lastRequest().body).toEqual({ model: COMPLETIONS_MODEL, max_tokens: 256, messages: [{ role: 'user', content: 'Say café' }] });
+
+    const streamed = await openai.completions.create({ model: 'claude-completions', prompt: 'Say café', stream: true });
+    let text = '';
+    for await (const chunk of streamed) text += chunk.choices[0]?.text ?? '';
+    expect(text).toBe('Voilà un café 🙂');
+  });
+
+  test('n other than 1 is a 400 naming the parameter and the provider, before any upstream call', async () => {
+    await expect(openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("The parameter 'n' must be 1 for Anthropic"),
+    });
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('our SDK through the MLflow routes', () => {
+  const sdk = () => createGatewayClient({ baseUrl: gateway.url });
+
+  test('chat, streamed chat, completions, streamed completions', async () => {
+    expect(await sdk().chat('claude', { messages: [{ role: 'user', content: 'Salut' }] })).toEqual({
+      id: 'msg_01XFDUDYJgAACzvnptvVoYEL',
+      object: 'chat.completion',
+      created: FIXED_NOW,
+      model: 'claude-sonnet-4-5-20250929',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087 },
+    });
+    const chunks = [];
+    for await (const chunk of sdk().streamChat('claude', { messages: [{ role: 'user', content: 'x' }] })) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(chunks[chunks.length - 1]).toMatchObject({ choices: [{ finish_reason: 'stop' }], usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 } });
+
+    expect(await sdk().completions('claude-completions', { prompt: 'p' })).toMatchObject({ object: 'text_completion', choices: [{ finish_reason: 'length' }] });
+    let text = '';
+    for await (const chunk of sdk().streamCompletions('claude-completions', { prompt: 'p' })) text += chunk.choices[0]?.text ?? '';
+    expect(text).toBe('Voilà un café 🙂');
+  });
+});
+
+describe('upstream errors keep a meaningful status and never leak the key', () => {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+  const chatBody = { messages: [{ role: 'user', content: 'x' }] };
+
+  test('400 keeps status and the vendor message', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('anthropic', 'error-400.json')));
+    const answer = await post('/endpoints/claude/invocations', chatBody);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).detail).toMatch(/^max_tokens: 100000 > 64000/);
+  });
+
+  test('401 from Anthropic is a 502 naming the endpoint, without the key, on both route families', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('anthropic', 'error-401.json')));
+    const v1 = await post('/v1/chat/completions', { model: 'claude', ...chatBody });
+    expect(v1.status).toBe(502);
+    expect(JSON.parse(v1.text).error.message).toContain("endpoint 'claude'");
+    const mlflow = await post('/gateway/claude/invocations', { ...chatBody, stream: true });
+    expect(mlflow.status).toBe(502);
+    expect(mlflow.headers.get('content-type')).toContain('application/json');
+    for (const text of [v1.text, mlflow.text]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain('sk-ant');
+    }
+  });
+
+  test('429 stays 429 with Retry-After', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('anthropic', 'error-429.json'), { 'retry-after': '30' }));
+    const answer = await post('/endpoints/claude/invocations', chatBody);
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe('30');
+    expect(JSON.parse(answer.text).detail).toMatch(/^This request would exceed the rate limit/);
+    await expect(openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 429 });
+  });
+
+  test('529 overloaded is a 502 with the vendor message', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 529, readJsonFixture('anthropic', 'error-529.json')));
+    const answer = await post('/v1/chat/completions', { model: 'claude', ...chatBody });
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.text).error.message).toBe("Upstream error from endpoint 'claude' (status 529): Overloaded");
+  });
+
+  test('an error event mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+      response.end(readFixture('anthropic', 'chat-error.stream.sse'));
+    });
+    const raw = await post('/endpoints/claude/invocations', { ...chatBody, stream: true });
+    expect(raw.status).toBe(200);
+    const events = parseSse(raw.text);
+    const text = events
+      .filter((event) => event.event === undefined)
+      .map((event) => JSON.parse(event.data).choices[0].delta.content ?? '')
+      .join('');
+    expect(text).toBe('Un café');
+    const last = events[events.length - 1];
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data).error).toMatchObject({ message: "Upstream error from endpoint 'claude' (status 529): Overloaded", status: 502 });
+    expect(raw.text).not.toContain('[DONE]');
+
+    const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const consume = async () => {
+      for await (const _chunk of stream) {
+        // reading until the error
+      }
+    };
+    await expect(consume()).rejects.toThrow('Overloaded');
+  });
+});
