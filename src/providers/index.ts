@@ -3,6 +3,7 @@
  * `satisfies Record<ProviderName, …>`, so a provider added to the schema but not here fails `tsc`.
  */
 import type { ProviderName } from '../schema';
+import { geminiAdapter } from './gemini';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
 import type { ProviderAdapter } from './types';
@@ -23,7 +24,7 @@ const bedrock = notYetAvailable('Amazon Bedrock');
 export const providers = {
   openai: openaiAdapter,
   anthropic: notYetAvailable('Anthropic'),
-  gemini: notYetAvailable('Gemini'),
+  gemini: geminiAdapter,
   bedrock,
   'amazon-bedrock': bedrock,
   cohere: notYetAvailable('Cohere'),
