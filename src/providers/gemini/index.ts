@@ -11,7 +11,8 @@
  * Chat: system and developer messages → `systemInstruction`; user → `user`, assistant → `model`
  * (text, then `functionCall` parts), tool results → `functionResponse` parts named after the
  * earlier call with the same id. Images as data URLs become `inlineData`, other URLs `fileData`;
- * audio becomes `inlineData`. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
+ * audio becomes `inlineData`. A message's `name` and an assistant's `refusal` have no Gemini
+ * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
  * responseJsonSchema; tool_choice → toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named
@@ -30,8 +31,11 @@
  * Answers: all text parts are joined (thought summaries left out); function calls become tool
  * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
  * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
- * choice. Errors: the vendor's `error.message`; 400 `API_KEY_INVALID` counts as an auth failure
- * (502, like 401/403); a 429's `RetryInfo` delay becomes `Retry-After`.
+ * choice. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
+ * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
+ * 400 `API_KEY_INVALID` counts as an auth failure (502, like 401/403); a 429's `RetryInfo` delay
+ * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
+ * tool-call-ids.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { createUpstream } from '../transport/http';

@@ -196,9 +196,12 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
       case 'developer':
         system.push(...toGeminiParts(message.content, `${path}.content`, false));
         break;
-      case 'user':
-        contents.push({ role: 'user', parts: toGeminiParts(message.content, `${path}.content`, true) });
+      case 'user': {
+        const parts = toGeminiParts(message.content, `${path}.content`, true);
+        if (parts.length === 0) throw invalid(`'${path}.content' is required for a user message.`, `${path}.content`);
+        contents.push({ role: 'user', parts });
         break;
+      }
       case 'assistant': {
         const calls = message.tool_calls ?? [];
         for (const call of calls) callNames.set(call.id, call.function.name);

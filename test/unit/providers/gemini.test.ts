@@ -126,6 +126,7 @@ describe('toGeminiChat: messages', () => {
     [{ role: 'tool', tool_call_id: 'nope', content: '{}' }, "'messages[0].tool_call_id' 'nope' matches no tool call of an earlier assistant message.", 'messages[0].tool_call_id'],
     [{ role: 'tool', content: '{}' }, "'messages[0].tool_call_id' is required for a tool message.", 'messages[0].tool_call_id'],
     [{ role: 'assistant', content: null }, "'messages[0]': an assistant message needs content or tool_calls.", 'messages[0].content'],
+    [{ role: 'user', content: null }, "'messages[0].content' is required for a user message.", 'messages[0].content'],
     [
       { role: 'assistant', tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{"a":' } }] },
       "'messages[0].tool_calls[0].function.arguments' is not valid JSON.",
