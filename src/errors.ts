@@ -76,9 +76,10 @@ export class GatewayError extends Error {
    * become 502 (the client did nothing wrong and must not learn about our keys); 429 stays 429;
    * 5xx become 502.
    */
-  static upstream(options: { status: number; message: string; endpoint: string; retryAfter?: string | null }): GatewayError {
+  static upstream(options: { status: number; message: string; endpoint: string; retryAfter?: string | null; authFailure?: boolean }): GatewayError {
     const { status, message, endpoint } = options;
-    if (status === 401 || status === 403) {
+    // `authFailure`: the vendor's body says the key was refused under another status (Gemini: 400).
+    if (status === 401 || status === 403 || options.authFailure === true) {
       return new GatewayError({
         status: 502,
         message: `The provider rejected the gateway's credentials for endpoint '${endpoint}' (upstream status ${status}). Ask the gateway operator to check the endpoint's API key.`,

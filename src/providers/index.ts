@@ -6,6 +6,7 @@
 import type { PluginAdapters } from '../plugins/modules';
 import type { ProviderName } from '../schema';
 import { anthropicAdapter } from './anthropic';
+import { geminiAdapter } from './gemini';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
 import type { ProviderAdapter } from './types';
@@ -26,7 +27,7 @@ const bedrock = notYetAvailable('Amazon Bedrock');
 export const providers = {
   openai: openaiAdapter,
   anthropic: anthropicAdapter,
-  gemini: notYetAvailable('Gemini'),
+  gemini: geminiAdapter,
   bedrock,
   'amazon-bedrock': bedrock,
   cohere: notYetAvailable('Cohere'),

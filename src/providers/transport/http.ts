@@ -38,8 +38,21 @@ export interface UpstreamOptions {
   providerName: string;
   /** Extracts the vendor's message from a parsed error body, or null when it has none. */
   errorMessage: (body: unknown) => string | null;
+  /**
+   * What an error body says beyond its message, for vendors whose status alone misleads: Gemini
+   * refuses a bad key with 400 `API_KEY_INVALID` and gives its retry delay in the body. A
+   * `Retry-After` header, when sent, wins over the body's delay.
+   */
+  errorHints?: (body: unknown) => UpstreamErrorHints;
   /** Overrides of the default timeouts. */
   timeouts?: Partial<UpstreamTimeouts>;
+}
+
+export interface UpstreamErrorHints {
+  /** The body says the gateway's credentials were refused, whatever the status. */
+  authFailure?: boolean;
+  /** Seconds to wait before retrying, from the body. */
+  retryAfter?: string | null;
 }
 
 /** A compiled upstream: POST JSON, get parsed JSON or a stream of SSE events back. */
@@ -204,7 +217,14 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const text = await readText(response, signal).catch(() => '');
     const parsed = parseJson(text);
     const message = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
-    return GatewayError.upstream({ status, message, endpoint: endpointName, retryAfter: firstHeader(headers, 'retry-after') });
+    const hints = parsed.ok ? options.errorHints?.(parsed.value) : undefined;
+    return GatewayError.upstream({
+      status,
+      message,
+      endpoint: endpointName,
+      retryAfter: firstHeader(headers, 'retry-after') ?? hints?.retryAfter ?? null,
+      authFailure: hints?.authFailure,
+    });
   }
 
   function wrongContentType(status: number, contentType: string | null, expected: string): GatewayError {

@@ -1,0 +1,113 @@
+/**
+ * Gemini (Google AI Studio, v1beta REST), reference §6.3.
+ *
+ * Vendor references:
+ * - generateContent / streamGenerateContent: https://ai.google.dev/api/generate-content
+ * - Function calling: https://ai.google.dev/gemini-api/docs/function-calling
+ * - Embeddings (embedContent, batchEmbedContents): https://ai.google.dev/api/embeddings
+ * - Errors: https://ai.google.dev/gemini-api/docs/troubleshooting
+ *
+ * The key goes in the `x-goog-api-key` header, never in the URL, so a logged URL cannot leak it.
+ * Chat: system and developer messages → `systemInstruction`; user → `user`, assistant → `model`
+ * (text, then `functionCall` parts), tool results → `functionResponse` parts named after the
+ * earlier call with the same id. Images as data URLs become `inlineData`, other URLs `fileData`;
+ * audio becomes `inlineData`. A message's `name` and an assistant's `refusal` have no Gemini
+ * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
+ * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
+ * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
+ * responseJsonSchema; tool_choice → toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named
+ * function → ANY with allowedFunctionNames). Only what the client or the endpoint defaults set is
+ * sent. Refused with a 400 naming the parameter: every other request key (logprobs, user,
+ * parallel_tool_calls, ...), image `detail` other than auto, unknown roles, token-array embeddings
+ * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
+ * the reference's 422 "Use <unified> instead".
+ *
+ * Tool schemas: `parameters` is sent whole as `parametersJsonSchema`, which takes full JSON Schema
+ * (Gemini's older `parameters` field accepts only an OpenAPI subset and would force us to strip
+ * keywords). Gemini honours a documented subset ($defs, $ref, anyOf, enum, format, min/max, ...);
+ * we strip nothing, and if Gemini rejects a construct its 400 message reaches the client. `strict`
+ * has no Gemini counterpart (arguments always follow the declared schema) and is not sent.
+ *
+ * Answers: all text parts are joined (thought summaries left out); function calls become tool
+ * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
+ * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
+ * choice. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
+ * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
+ * 400 `API_KEY_INVALID` counts as an auth failure (502, like 401/403); a 429's `RetryInfo` delay
+ * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
+ * tool-call-ids.ts, wire.ts (the vendor's types).
+ */
+import type { GeminiConfig } from '../../../generated/config';
+import { createUpstream } from '../transport/http';
+import { foldEvents } from '../transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import { fromGeminiEmbeddings, toGeminiEmbeddings } from './embeddings';
+import { geminiErrorHints, geminiErrorMessage } from './errors';
+import { toGeminiChat, toGeminiCompletions } from './request';
+import { fromGeminiChat, fromGeminiCompletions } from './response';
+import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
+
+export { toGeminiChat, toGeminiCompletions, toGeminiContents } from './request';
+export { fromGeminiChat, fromGeminiCompletions, fromGeminiUsage, mapGeminiFinishReason } from './response';
+export { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
+export { fromGeminiEmbeddings, toGeminiEmbeddings } from './embeddings';
+export { geminiErrorHints, geminiErrorMessage, geminiStreamError } from './errors';
+export { geminiToolCallId, splitToolCallId } from './tool-call-ids';
+
+export const GEMINI_DEFAULT_API_BASE = 'https://generativelanguage.googleapis.com/v1beta';
+
+/** Operation paths of one model, relative to the API base (computed once at config load). */
+export function geminiPaths(model: string) {
+  const resource = `models/${encodeURIComponent(model)}`;
+  return {
+    generate: `${resource}:generateContent`,
+    stream: `${resource}:streamGenerateContent?alt=sse`,
+    embed: `${resource}:embedContent`,
+    batchEmbed: `${resource}:batchEmbedContents`,
+  };
+}
+
+export const geminiAdapter = {
+  displayName: 'Gemini',
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint(settings: EndpointSettings<GeminiConfig>): ProviderEndpoint {
+    const { name: endpointName, modelName: model, config, now } = settings;
+    if (model === null) throw new Error("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
+    const paths = geminiPaths(model);
+    const upstream = createUpstream({
+      baseUrl: config.gemini_api_base ?? GEMINI_DEFAULT_API_BASE,
+      headers: { 'x-goog-api-key': config.gemini_api_key },
+      endpointName,
+      providerName: 'Gemini',
+      errorMessage: geminiErrorMessage,
+      errorHints: geminiErrorHints,
+    });
+    const streamContext = () => ({ model, created: now(), endpointName });
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request), { signal }), { model, created: now() }),
+          chatStream: (request, { signal }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request), { signal }), createGeminiChatStream(streamContext())),
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromGeminiCompletions(await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal }), { model, created: now() }),
+          completionsStream: (request, { signal }) =>
+            foldEvents(upstream.postStream(paths.stream, toGeminiCompletions(request), { signal }), createGeminiCompletionsStream(streamContext())),
+        };
+      case 'llm/v1/embeddings':
+        return {
+          embeddings: async (request, { signal }) => {
+            const { operation, body } = toGeminiEmbeddings(request, { model });
+            const path = operation === 'embedContent' ? paths.embed : paths.batchEmbed;
+            return fromGeminiEmbeddings(await upstream.postJson(path, body, { signal }), { model, encodingFormat: request.encoding_format });
+          },
+        };
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<GeminiConfig>;

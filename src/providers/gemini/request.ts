@@ -1,0 +1,305 @@
+/**
+ * Unified chat and completions requests → Gemini `generateContent` bodies. Every parameter is
+ * either translated or refused with a 400 naming it; nothing is dropped or defaulted.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
+import { rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
+import { splitToolCallId } from './tool-call-ids';
+import type {
+  GeminiContent,
+  GeminiFunctionDeclaration,
+  GeminiGenerateContentRequest,
+  GeminiGenerationConfig,
+  GeminiPart,
+  GeminiToolConfig,
+} from './wire';
+
+export const GEMINI = 'Gemini';
+
+/** Gemini's own spellings, refused in favour of the unified names (reference §6.3, in its order). */
+const NATIVE_NAMES = { stopSequences: 'stop', candidateCount: 'n', maxOutputTokens: 'max_tokens', topK: 'top_k', topP: 'top_p' };
+
+const SAMPLING_PARAMETERS = [
+  'temperature',
+  'top_p',
+  'top_k',
+  'n',
+  'stop',
+  'max_tokens',
+  'max_completion_tokens',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'stream',
+  'stream_options',
+];
+const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', ...SAMPLING_PARAMETERS]);
+const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function invalid(message: string, param: string): GatewayError {
+  return GatewayError.invalidParam(message, param);
+}
+
+/** 422 for a native spelling, then 400 for any key Gemini has no counterpart for. */
+function checkParameters(request: Readonly<Record<string, unknown>>, known: ReadonlySet<string>): void {
+  rejectNativeNames(request, NATIVE_NAMES);
+  rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !known.has(name)), GEMINI);
+}
+
+// ---- Generation config ----
+
+function toResponseFormat(format: unknown): GeminiGenerationConfig {
+  if (format === undefined) return {};
+  const type = isRecord(format) ? format.type : undefined;
+  switch (type) {
+    case 'text':
+      return { responseMimeType: 'text/plain' };
+    case 'json_object':
+      return { responseMimeType: 'application/json' };
+    case 'json_schema': {
+      const schema = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.schema : undefined;
+      if (!isRecord(schema)) throw invalid("'response_format.json_schema.schema' must be a JSON Schema object.", 'response_format.json_schema.schema');
+      return { responseMimeType: 'application/json', responseJsonSchema: schema };
+    }
+    default:
+      throw invalid(`'response_format.type' must be text, json_object or json_schema for ${GEMINI}.`, 'response_format.type');
+  }
+}
+
+/** The sampling parameters the client (or the endpoint defaults) set, renamed; undefined when none. */
+function toGenerationConfig(request: Readonly<Record<string, unknown>>): GeminiGenerationConfig | undefined {
+  if (request.max_tokens !== undefined && request.max_completion_tokens !== undefined) {
+    throw invalid("Send 'max_tokens' or 'max_completion_tokens', not both.", 'max_completion_tokens');
+  }
+  const { stop } = request;
+  const config: Record<string, unknown> = {
+    // Not scaled: Gemini's temperature range is 0..2 like the unified one.
+    temperature: request.temperature,
+    topP: request.top_p,
+    topK: request.top_k,
+    candidateCount: request.n,
+    maxOutputTokens: request.max_tokens ?? request.max_completion_tokens,
+    stopSequences: typeof stop === 'string' ? [stop] : stop,
+    presencePenalty: request.presence_penalty,
+    frequencyPenalty: request.frequency_penalty,
+    seed: request.seed,
+    ...toResponseFormat(request.response_format),
+  };
+  const present = Object.entries(config).filter(([, value]) => value !== undefined);
+  return present.length === 0 ? undefined : (Object.fromEntries(present) as GeminiGenerationConfig);
+}
+
+// ---- Message content ----
+
+/** `data:<mime>;base64,<data>` → inline bytes; any other URL is passed as a file URI for Gemini to fetch. */
+function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: string): GeminiPart {
+  const { url, detail } = part.image_url;
+  if (detail !== undefined && detail !== null && detail !== 'auto') {
+    throw invalid(`'${path}.image_url.detail' '${detail}' is not supported by ${GEMINI}; omit it or use 'auto'.`, `${path}.image_url.detail`);
+  }
+  if (!url.startsWith('data:')) return { fileData: { fileUri: url } };
+  const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
+  if (!match) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);
+  return { inlineData: { mimeType: match[1], data: match[2] } };
+}
+
+function toGeminiPart(part: ContentPart, path: string, allowMedia: boolean): GeminiPart {
+  if (part.type === 'text') return { text: part.text };
+  if (!allowMedia) throw invalid(`'${path}': ${GEMINI} accepts only text parts in this message.`, path);
+  switch (part.type) {
+    case 'image_url':
+      return toImagePart(part, path);
+    case 'input_audio':
+      return { inlineData: { mimeType: `audio/${part.input_audio.format}`, data: part.input_audio.data } };
+    default: {
+      const unreachable: never = part;
+      return unreachable;
+    }
+  }
+}
+
+/** A message content as parts: a string is one text part; absent content has none. */
+function toGeminiParts(content: ChatMessage['content'], path: string, allowMedia: boolean): GeminiPart[] {
+  if (content === undefined || content === null) return [];
+  if (typeof content === 'string') return [{ text: content }];
+  return content.map((part, index) => toGeminiPart(part, `${path}[${index}]`, allowMedia));
+}
+
+function textOf(content: ChatMessage['content'], path: string): string {
+  return toGeminiParts(content, path, false)
+    .map((part) => part.text)
+    .join('');
+}
+
+// ---- Tool calls and results ----
+
+function parseArguments(call: ToolCall, path: string): Record<string, unknown> {
+  // Some clients send "" for a call without arguments.
+  if (call.function.arguments.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(call.function.arguments);
+  } catch {
+    throw invalid(`'${path}.function.arguments' is not valid JSON.`, `${path}.function.arguments`);
+  }
+  if (!isRecord(parsed)) throw invalid(`'${path}.function.arguments' must be a JSON object.`, `${path}.function.arguments`);
+  return parsed;
+}
+
+/** A tool call we answered earlier goes back with its id and, for Gemini 3, its thought signature. */
+function toFunctionCallPart(call: ToolCall, path: string): GeminiPart {
+  const { id, thoughtSignature } = splitToolCallId(call.id);
+  const part: GeminiPart = { functionCall: { id, name: call.function.name, args: parseArguments(call, path) } };
+  if (thoughtSignature !== undefined) part.thoughtSignature = thoughtSignature;
+  return part;
+}
+
+/**
+ * Gemini wants an object: a JSON object result is sent as it is; any other result (plain text, a
+ * JSON array or scalar) goes under `output`, the key Gemini documents for a function's output.
+ */
+function toFunctionResponse(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? parsed : { output: parsed };
+  } catch {
+    return { output: text };
+  }
+}
+
+const isFunctionResponseTurn = (content: GeminiContent | undefined): content is GeminiContent =>
+  content?.role === 'user' && content.parts.every((part) => part.functionResponse !== undefined);
+
+interface ConvertedMessages {
+  contents: GeminiContent[];
+  system: GeminiPart[];
+}
+
+/**
+ * Messages → contents: system and developer messages become the system instruction; user →
+ * `user`, assistant → `model` (text, then function calls); consecutive tool results join one
+ * `user` turn of function responses, named after the assistant call with the same id.
+ */
+export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMessages {
+  const contents: GeminiContent[] = [];
+  const system: GeminiPart[] = [];
+  const callNames = new Map<string, string>();
+  messages.forEach((message, index) => {
+    const path = `messages[${index}]`;
+    switch (message.role) {
+      case 'system':
+      case 'developer':
+        system.push(...toGeminiParts(message.content, `${path}.content`, false));
+        break;
+      case 'user': {
+        const parts = toGeminiParts(message.content, `${path}.content`, true);
+        if (parts.length === 0) throw invalid(`'${path}.content' is required for a user message.`, `${path}.content`);
+        contents.push({ role: 'user', parts });
+        break;
+      }
+      case 'assistant': {
+        const calls = message.tool_calls ?? [];
+        for (const call of calls) callNames.set(call.id, call.function.name);
+        const parts = [
+          ...toGeminiParts(message.content, `${path}.content`, false).filter((part) => part.text !== ''),
+          ...calls.map((call, callIndex) => toFunctionCallPart(call, `${path}.tool_calls[${callIndex}]`)),
+        ];
+        if (parts.length === 0) throw invalid(`'${path}': an assistant message needs content or tool_calls.`, `${path}.content`);
+        contents.push({ role: 'model', parts });
+        break;
+      }
+      case 'tool': {
+        const callId = message.tool_call_id;
+        if (callId === undefined) throw invalid(`'${path}.tool_call_id' is required for a tool message.`, `${path}.tool_call_id`);
+        const name = callNames.get(callId);
+        if (name === undefined) {
+          throw invalid(`'${path}.tool_call_id' '${callId}' matches no tool call of an earlier assistant message.`, `${path}.tool_call_id`);
+        }
+        const part: GeminiPart = {
+          functionResponse: { id: splitToolCallId(callId).id, name, response: toFunctionResponse(textOf(message.content, `${path}.content`)) },
+        };
+        const previous = contents[contents.length - 1];
+        if (isFunctionResponseTurn(previous)) previous.parts.push(part);
+        else contents.push({ role: 'user', parts: [part] });
+        break;
+      }
+      default:
+        throw invalid(`'${path}.role' '${message.role}' is not supported by ${GEMINI}; use system, developer, user, assistant or tool.`, `${path}.role`);
+    }
+  });
+  return { contents, system };
+}
+
+// ---- Tools ----
+
+/** Function declarations with their JSON Schema whole; `strict` has no Gemini counterpart (see header). */
+function toGeminiTools(tools: readonly Tool[] | undefined): GeminiGenerateContentRequest['tools'] {
+  if (tools === undefined || tools.length === 0) return undefined;
+  const functionDeclarations = tools.map(({ function: definition }): GeminiFunctionDeclaration => {
+    const declaration: GeminiFunctionDeclaration = { name: definition.name };
+    if (definition.description !== undefined) declaration.description = definition.description;
+    if (definition.parameters !== undefined) declaration.parametersJsonSchema = definition.parameters;
+    return declaration;
+  });
+  return [{ functionDeclarations }];
+}
+
+function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice']): GeminiToolConfig | undefined {
+  switch (toolChoice) {
+    case undefined:
+      return undefined;
+    case 'auto':
+      return { functionCallingConfig: { mode: 'AUTO' } };
+    case 'none':
+      return { functionCallingConfig: { mode: 'NONE' } };
+    case 'required':
+      return { functionCallingConfig: { mode: 'ANY' } };
+    default: {
+      const name = isRecord(toolChoice) && toolChoice.type === 'function' && isRecord(toolChoice.function) ? toolChoice.function.name : undefined;
+      if (typeof name !== 'string') {
+        throw invalid(`'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}} for ${GEMINI}.`, 'tool_choice');
+      }
+      return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [name] } };
+    }
+  }
+}
+
+// ---- Requests ----
+
+function withOptionalFields(body: GeminiGenerateContentRequest, fields: Partial<GeminiGenerateContentRequest>): GeminiGenerateContentRequest {
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return { ...body, ...Object.fromEntries(present) };
+}
+
+export function toGeminiChat(request: ChatRequest): GeminiGenerateContentRequest {
+  checkParameters(request, CHAT_PARAMETERS);
+  const { contents, system } = toGeminiContents(request.messages);
+  return withOptionalFields(
+    { contents },
+    {
+      systemInstruction: system.length > 0 ? { parts: system } : undefined,
+      generationConfig: toGenerationConfig(request),
+      tools: toGeminiTools(request.tools),
+      toolConfig: toGeminiToolConfig(request.tool_choice),
+    },
+  );
+}
+
+/** The prompt is one user turn; `system_prompt` (an MLflow extra) becomes the system instruction. */
+export function toGeminiCompletions(request: CompletionsRequest): GeminiGenerateContentRequest {
+  checkParameters(request, COMPLETIONS_PARAMETERS);
+  const { system_prompt: systemPrompt } = request;
+  if (systemPrompt !== undefined && typeof systemPrompt !== 'string') throw invalid("'system_prompt' must be a string.", 'system_prompt');
+  return withOptionalFields(
+    { contents: [{ role: 'user', parts: [{ text: request.prompt }] }] },
+    {
+      systemInstruction: systemPrompt !== undefined ? { parts: [{ text: systemPrompt }] } : undefined,
+      generationConfig: toGenerationConfig(request),
+    },
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Gemini `generateContent` answers → unified chat and completions responses, plus the pieces the
+ * stream folds share: candidate text, function calls as tool calls, finish reasons, usage.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
+import { geminiToolCallId } from './tool-call-ids';
+import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiUsageMetadata } from './wire';
+
+/** What a response needs besides the Gemini answer. */
+export interface GeminiResponseContext {
+  /** The configured model name (MLflow reports it rather than Gemini's `modelVersion`). */
+  model: string;
+  /** Unix seconds. */
+  created: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Guards the shape the mappers read, so a malformed 2xx is a clear 502. */
+export function expectGeminiResponse(body: unknown): GeminiGenerateContentResponse {
+  if (!isRecord(body) || (body.candidates !== undefined && !Array.isArray(body.candidates))) {
+    throw GatewayError.upstreamUnavailable("Gemini's response is not a GenerateContentResponse (no 'candidates' list).");
+  }
+  return body as GeminiGenerateContentResponse;
+}
+
+const CONTENT_FILTER_REASONS = new Set([
+  'SAFETY',
+  'RECITATION',
+  'LANGUAGE',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+  'IMAGE_SAFETY',
+  'IMAGE_PROHIBITED_CONTENT',
+  'IMAGE_RECITATION',
+]);
+
+/**
+ * Gemini's finish reason in the unified set: STOP → `stop`, or `tool_calls` when the answer holds
+ * function calls; MAX_TOKENS → `length`; a flagged answer (safety, recitation, blocklist,
+ * prohibited content, personal data, unsupported language, image safety) → `content_filter`.
+ * Everything else (OTHER, FINISH_REASON_UNSPECIFIED, MALFORMED_FUNCTION_CALL, UNEXPECTED_TOOL_CALL,
+ * TOO_MANY_TOOL_CALLS, NO_IMAGE, reasons added later) ended the answer without a filter or a
+ * limit: `tool_calls` if it holds calls, else `stop`.
+ */
+export function mapGeminiFinishReason(reason: string, hasToolCalls: boolean): string {
+  if (reason === 'MAX_TOKENS') return 'length';
+  if (CONTENT_FILTER_REASONS.has(reason)) return 'content_filter';
+  return hasToolCalls ? 'tool_calls' : 'stop';
+}
+
+/** Thinking models' reasoning tokens count as completion tokens, as in OpenAI's usage. */
+export function fromGeminiUsage(usage: GeminiUsageMetadata | undefined): Usage {
+  if (usage === undefined) return { prompt_tokens: null, completion_tokens: null, total_tokens: null };
+  return {
+    prompt_tokens: usage.promptTokenCount ?? null,
+    completion_tokens: (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0),
+    total_tokens: usage.totalTokenCount ?? null,
+  };
+}
+
+/** What one candidate (or one streamed piece of it) says, thought parts left out. */
+export interface CandidateContent {
+  /** Concatenated text parts; null when the candidate has none. */
+  text: string | null;
+  toolCalls: ToolCall[];
+}
+
+/** `firstCallIndex`: calls already seen for this candidate earlier in a stream. */
+export function readCandidate(candidate: GeminiCandidate, options: { responseId: string | undefined; candidateIndex: number; firstCallIndex?: number }): CandidateContent {
+  const parts = (candidate.content?.parts ?? []).filter((part) => part.thought !== true);
+  const texts = parts.flatMap((part) => (typeof part.text === 'string' ? [part.text] : []));
+  const toolCalls = parts.flatMap((part) => (part.functionCall ? [part] : [])).map(
+    (part, position): ToolCall => ({
+      id: geminiToolCallId({
+        call: part.functionCall!,
+        thoughtSignature: part.thoughtSignature,
+        responseId: options.responseId,
+        candidateIndex: options.candidateIndex,
+        callIndex: (options.firstCallIndex ?? 0) + position,
+      }),
+      type: 'function',
+      function: { name: part.functionCall!.name, arguments: JSON.stringify(part.functionCall!.args ?? {}) },
+    }),
+  );
+  return { text: texts.length > 0 ? texts.join('') : null, toolCalls };
+}
+
+/** The message shown when Gemini blocked the prompt itself and answered no candidate. */
+export function blockedPromptMessage(blockReason: string): string {
+  return `Gemini blocked the prompt (${blockReason}).`;
+}
+
+/** Id of a response: Gemini's `responseId`, else MLflow's time-based one. */
+export function responseIdOf(response: GeminiGenerateContentResponse, fallback: string): string {
+  return response.responseId ?? fallback;
+}
+
+export function fromGeminiChat(body: unknown, { model, created }: GeminiResponseContext): ChatResponse {
+  const response = expectGeminiResponse(body);
+  const candidates = response.candidates ?? [];
+  const blockReason = response.promptFeedback?.blockReason;
+  let choices: ChatChoice[];
+  if (candidates.length === 0 && blockReason !== undefined) {
+    choices = [{ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: blockedPromptMessage(blockReason) }, finish_reason: 'content_filter' }];
+  } else {
+    choices = candidates.map((candidate, position) => {
+      const candidateIndex = candidate.index ?? position;
+      const { text, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
+      return {
+        index: candidateIndex,
+        message: { role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null },
+        // A finished answer without a reason is a natural stop.
+        finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', toolCalls.length > 0),
+      };
+    });
+  }
+  return {
+    id: responseIdOf(response, `gemini-chat-${created}`),
+    object: 'chat.completion',
+    created,
+    model,
+    choices,
+    usage: fromGeminiUsage(response.usageMetadata),
+  };
+}
+
+export function fromGeminiCompletions(body: unknown, { model, created }: GeminiResponseContext): CompletionsResponse {
+  const response = expectGeminiResponse(body);
+  const candidates = response.candidates ?? [];
+  const blocked = candidates.length === 0 && response.promptFeedback?.blockReason !== undefined;
+  return {
+    id: response.responseId ?? null,
+    object: 'text_completion',
+    created,
+    model,
+    choices: blocked
+      ? [{ index: 0, text: '', finish_reason: 'content_filter' }]
+      : candidates.map((candidate, position) => ({
+          index: candidate.index ?? position,
+          text: readCandidate(candidate, { responseId: response.responseId, candidateIndex: candidate.index ?? position }).text ?? '',
+          finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', false),
+        })),
+    usage: fromGeminiUsage(response.usageMetadata),
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Stream folds for `streamGenerateContent?alt=sse`. Each SSE event is a whole
+ * GenerateContentResponse holding the next piece of every candidate; Gemini sends a function call
+ * whole in one event, so it becomes one OpenAI-style tool-call delta with its id, name and full
+ * arguments. There is no `[DONE]`: the stream is complete once a candidate carries a finishReason,
+ * and an upstream that ends before that was cut off. Usage rides on the chunk with the finish.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, Usage } from '../../schema';
+import type { SseEvent, StreamFold } from '../transport/sse';
+import { geminiStreamError } from './errors';
+import { expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
+
+export interface GeminiStreamContext {
+  /** The configured model name. */
+  model: string;
+  /** Unix seconds, the same for every chunk. */
+  created: number;
+  /** Endpoint name, for mid-stream error messages. */
+  endpointName: string;
+}
+
+/** One candidate's share of one event. */
+interface StreamPiece {
+  index: number;
+  /** The candidate's first piece (carries the role). */
+  first: boolean;
+  text: string | null;
+  toolCalls: ToolCall[];
+  /** Index of the first of `toolCalls` among all the candidate's calls so far. */
+  firstCallIndex: number;
+  finishReason: string | null;
+}
+
+interface StreamStep {
+  responseId: string | undefined;
+  pieces: StreamPiece[];
+  usage: Usage | undefined;
+}
+
+interface CandidateState {
+  callCount: number;
+}
+
+function excerpt(text: string, limit = 200): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+function parseEvent(data: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw GatewayError.upstreamUnavailable(`Gemini sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** The shared fold: parses events, tracks candidates and completion; `toChunk` shapes the output. */
+function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
+  const candidates = new Map<number, CandidateState>();
+  let finished = false;
+
+  function piecesOf(data: Record<string, unknown>): StreamStep {
+    if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
+    const response = expectGeminiResponse(data);
+    const blockReason = response.promptFeedback?.blockReason;
+    const pieces: StreamPiece[] = [];
+    if ((response.candidates ?? []).length === 0 && blockReason !== undefined) {
+      pieces.push({ index: 0, first: !candidates.has(0), text: null, toolCalls: [], firstCallIndex: 0, finishReason: 'content_filter' });
+    }
+    (response.candidates ?? []).forEach((candidate, position) => {
+      const index = candidate.index ?? position;
+      const state = candidates.get(index);
+      const firstCallIndex = state?.callCount ?? 0;
+      const { text, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex: index, firstCallIndex });
+      const callCount = firstCallIndex + toolCalls.length;
+      candidates.set(index, { callCount });
+      const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
+      if (state !== undefined && text === null && toolCalls.length === 0 && finishReason === null) return;
+      pieces.push({ index, first: state === undefined, text, toolCalls, firstCallIndex, finishReason });
+    });
+    const finishing = pieces.some((piece) => piece.finishReason !== null);
+    finished ||= finishing;
+    const usage = finishing && response.usageMetadata !== undefined ? fromGeminiUsage(response.usageMetadata) : undefined;
+    return { responseId: response.responseId, pieces, usage };
+  }
+
+  return {
+    get done() {
+      return false;
+    },
+    event(event: SseEvent): Chunk[] {
+      const data = event.data.trim();
+      if (data === '') return [];
+      const chunk = toChunk(piecesOf(parseEvent(data)));
+      return chunk === null ? [] : [chunk];
+    },
+    end(): Chunk[] {
+      if (!finished) throw GatewayError.upstreamUnavailable('Gemini ended the stream before the answer was complete (no finishReason).', false);
+      return [];
+    },
+  };
+}
+
+function toToolCallDeltas(piece: StreamPiece): ToolCallDelta[] | null {
+  if (piece.toolCalls.length === 0) return null;
+  return piece.toolCalls.map((call, offset) => ({
+    index: piece.firstCallIndex + offset,
+    id: call.id,
+    type: 'function',
+    function: { name: call.function.name, arguments: call.function.arguments },
+  }));
+}
+
+export function createGeminiChatStream(context: GeminiStreamContext): StreamFold<ChatChunk> {
+  return createGeminiFold(context, ({ responseId, pieces, usage }) => {
+    if (pieces.length === 0 && usage === undefined) return null;
+    const chunk: ChatChunk = {
+      id: responseId ?? `gemini-chat-stream-${context.created}`,
+      object: 'chat.completion.chunk',
+      created: context.created,
+      model: context.model,
+      choices: pieces.map((piece) => ({
+        index: piece.index,
+        finish_reason: piece.finishReason,
+        delta: { role: piece.first ? 'assistant' : null, content: piece.text, tool_calls: toToolCallDeltas(piece) },
+      })),
+    };
+    if (usage !== undefined) chunk.usage = usage;
+    return chunk;
+  });
+}
+
+export function createGeminiCompletionsStream(context: GeminiStreamContext): StreamFold<CompletionsChunk> {
+  return createGeminiFold(context, ({ responseId, pieces, usage }) => {
+    if (pieces.length === 0 && usage === undefined) return null;
+    const chunk: CompletionsChunk = {
+      id: responseId ?? `gemini-completions-stream-${context.created}`,
+      object: 'text_completion_chunk',
+      created: context.created,
+      model: context.model,
+      choices: pieces.map((piece) => ({ index: piece.index, finish_reason: piece.finishReason, text: piece.text })),
+    };
+    if (usage !== undefined) chunk.usage = usage;
+    return chunk;
+  });
+}

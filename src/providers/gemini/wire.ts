@@ -1,0 +1,117 @@
+/**
+ * Gemini wire types (Google AI Studio, v1beta REST, camelCase JSON): only the fields we write or
+ * read. Reference: https://ai.google.dev/api/generate-content and https://ai.google.dev/api/embeddings
+ */
+
+export interface GeminiFunctionCall {
+  /** Sent by some models; we derive an id when it is missing. */
+  id?: string;
+  name: string;
+  args?: Record<string, unknown>;
+}
+
+export interface GeminiFunctionResponse {
+  id?: string;
+  name: string;
+  response: Record<string, unknown>;
+}
+
+/** One part of a content: exactly one of text, media, function call or function response. */
+export interface GeminiPart {
+  text?: string;
+  /** A thought summary (only with `includeThoughts`); never shown as answer text. */
+  thought?: boolean;
+  /** Opaque signature of the model's reasoning; Gemini 3 needs it back on function calls. */
+  thoughtSignature?: string;
+  inlineData?: { mimeType: string; data: string };
+  fileData?: { mimeType?: string; fileUri: string };
+  functionCall?: GeminiFunctionCall;
+  functionResponse?: GeminiFunctionResponse;
+}
+
+export interface GeminiContent {
+  role?: 'user' | 'model';
+  parts: GeminiPart[];
+}
+
+export interface GeminiGenerationConfig {
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  candidateCount?: number;
+  maxOutputTokens?: number;
+  stopSequences?: string[];
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  seed?: number;
+  responseMimeType?: string;
+  responseJsonSchema?: Record<string, unknown>;
+}
+
+export interface GeminiFunctionDeclaration {
+  name: string;
+  description?: string;
+  /** The JSON Schema, whole (Gemini's `parameters` field takes only its OpenAPI subset). */
+  parametersJsonSchema?: Record<string, unknown>;
+}
+
+export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE';
+
+export interface GeminiToolConfig {
+  functionCallingConfig: { mode: GeminiFunctionCallingMode; allowedFunctionNames?: string[] };
+}
+
+export interface GeminiGenerateContentRequest {
+  contents: GeminiContent[];
+  systemInstruction?: { parts: GeminiPart[] };
+  generationConfig?: GeminiGenerationConfig;
+  tools?: { functionDeclarations: GeminiFunctionDeclaration[] }[];
+  toolConfig?: GeminiToolConfig;
+}
+
+export interface GeminiCandidate {
+  content?: { role?: string; parts?: GeminiPart[] };
+  /** Absent while a stream is still going. */
+  finishReason?: string;
+  index?: number;
+}
+
+export interface GeminiUsageMetadata {
+  promptTokenCount?: number;
+  candidatesTokenCount?: number;
+  /** Reasoning tokens of thinking models, counted in `totalTokenCount` but not in `candidatesTokenCount`. */
+  thoughtsTokenCount?: number;
+  totalTokenCount?: number;
+}
+
+/** A `generateContent` answer, and each event of a `streamGenerateContent` stream. */
+export interface GeminiGenerateContentResponse {
+  candidates?: GeminiCandidate[];
+  /** Set, with no candidates, when the prompt itself was blocked. */
+  promptFeedback?: { blockReason?: string };
+  usageMetadata?: GeminiUsageMetadata;
+  modelVersion?: string;
+  responseId?: string;
+}
+
+export interface GeminiEmbedContentRequest {
+  content: { parts: GeminiPart[] };
+  outputDimensionality?: number;
+}
+
+export interface GeminiBatchEmbedContentsRequest {
+  requests: (GeminiEmbedContentRequest & { model: string })[];
+}
+
+export interface GeminiEmbedContentResponse {
+  embedding?: { values?: number[] };
+}
+
+export interface GeminiBatchEmbedContentsResponse {
+  embeddings?: { values?: number[] }[];
+}
+
+/** Google's error envelope (`google.rpc.Status`). */
+export interface GeminiErrorBody {
+  error?: { code?: number; message?: string; status?: string; details?: unknown[] };
+}

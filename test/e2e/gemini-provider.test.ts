@@ -1,0 +1,368 @@
+/**
+ * The `gemini` provider end to end: the official OpenAI client (through /v1) and our SDK (through
+ * the MLflow routes) against the gateway, which calls a fake Gemini API on 127.0.0.1.
+ */
+import OpenAI from 'openai';
+import type { ServerResponse } from 'node:http';
+import { createGatewayClient } from '../../src/client';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+const KEY = 'AIzaSyTESTKEY-gemini-never-shown';
+
+/** Serves the fixture that matches the operation, the model and whether tools were sent. */
+function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const [, model, operation] = /models\/([^:]+):(\w+)/.exec(request.url) ?? [];
+  const withTools = (request.body as { tools?: unknown }).tools !== undefined;
+  switch (operation) {
+    case 'streamGenerateContent':
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(readFixture('gemini', withTools ? 'chat-tool-calls.stream.sse' : 'chat.stream.sse'));
+      return;
+    case 'generateContent': {
+      const name = withTools ? 'chat-tool-calls' : model === 'gemini-2.0-flash' ? 'completions' : 'chat';
+      sendJson(response, 200, readJsonFixture('gemini', `${name}.response.json`));
+      return;
+    }
+    case 'embedContent':
+      sendJson(response, 200, readJsonFixture('gemini', 'embed-content.response.json'));
+      return;
+    case 'batchEmbedContents':
+      sendJson(response, 200, readJsonFixture('gemini', 'batch-embed-contents.response.json'));
+      return;
+    default:
+      sendJson(response, 404, { error: { code: 404, message: `no route for ${request.url}`, status: 'NOT_FOUND' } });
+  }
+}
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: gemini
+      name: gemini-2.5-flash
+      config:
+        gemini_api_key: $GEMINI_KEY
+        gemini_api_base: ${upstreamUrl}/v1beta
+        temperature: 0.3
+  - name: completions
+    endpoint_type: llm/v1/completions
+    model:
+      provider: gemini
+      name: gemini-2.0-flash
+      config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${upstreamUrl}/v1beta" }
+  - name: embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: gemini
+      name: gemini-embedding-001
+      config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${upstreamUrl}/v1beta" }
+`;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveFixtures);
+  gateway = await startGateway(config(upstream.url), { env: { GEMINI_KEY: KEY } });
+  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.setHandler(serveFixtures);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const lastRequest = () => upstream.requests[upstream.requests.length - 1];
+
+const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    description: 'Current weather',
+    parameters: {
+      type: 'object',
+      properties: { location: { type: 'string', minLength: 2 }, unit: { anyOf: [{ const: 'celsius' }, { const: 'fahrenheit' }] } },
+      required: ['location'],
+      $defs: { unused: { type: 'string', format: 'date' } },
+      additionalProperties: false,
+    },
+  },
+};
+
+describe('openai client through /v1', () => {
+  test('chat: answer and usage; upstream URL, key header (not in the URL), body with the endpoint default only', async () => {
+    const completion = await openai.chat.completions.create({
+      model: 'chat',
+      messages: [
+        { role: 'system', content: 'Sois bref.' },
+        { role: 'user', content: 'Salut' },
+      ],
+    });
+    expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ☕ ? Je suis là pour aider.');
+    expect(completion.choices[0].finish_reason).toBe('stop');
+    expect(completion.usage).toEqual({ prompt_tokens: 12, completion_tokens: 49, total_tokens: 61 });
+    const sent = lastRequest();
+    expect(sent.url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
+    expect(sent.headers['x-goog-api-key']).toBe(KEY);
+    expect(sent.url).not.toContain(KEY);
+    expect(sent.body).toEqual({
+      contents: [{ role: 'user', parts: [{ text: 'Salut' }] }],
+      systemInstruction: { parts: [{ text: 'Sois bref.' }] },
+      generationConfig: { temperature: 0.3 },
+    });
+  });
+
+  test('tool calls: full JSON Schema and tool_choice sent; ids stable across identical calls and unique within one', async () => {
+    const ask = () =>
+      openai.chat.completions.create({
+        model: 'chat',
+        messages: [{ role: 'user', content: 'Météo à Paris et São Paulo ?' }],
+        tools: [weatherTool],
+        tool_choice: { type: 'function', function: { name: 'get_weather' } },
+        max_tokens: 200,
+      });
+    const first = await ask();
+    expect(lastRequest().body).toEqual({
+      contents: [{ role: 'user', parts: [{ text: 'Météo à Paris et São Paulo ?' }] }],
+      generationConfig: { temperature: 0.3, maxOutputTokens: 200 },
+      tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Current weather', parametersJsonSchema: weatherTool.function.parameters }] }],
+      toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_weather'] } },
+    });
+    const second = await ask();
+    expect(first.choices[0].finish_reason).toBe('tool_calls');
+    const calls = first.choices[0].message.tool_calls ?? [];
+    expect(calls.map((call) => (call.type === 'function' ? [call.function.name, JSON.parse(call.function.arguments)] : null))).toEqual([
+      ['get_weather', { location: 'Paris, France', unit: 'celsius' }],
+      ['get_weather', { location: 'São Paulo, Brazil', unit: 'celsius' }],
+    ]);
+    const ids = calls.map((call) => call.id);
+    expect(new Set(ids).size).toBe(2);
+    expect((second.choices[0].message.tool_calls ?? []).map((call) => call.id)).toEqual(ids);
+  });
+
+  test('streamed tool calls: the client assembles text, names, arguments and ids; finish tool_calls; usage', async () => {
+    const streamOnce = async () => {
+      const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'Météo ?' }], tools: [weatherTool] });
+      return stream.finalChatCompletion();
+    };
+    const final = await streamOnce();
+    expect(lastRequest().url).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+    expect(lastRequest().headers['x-goog-api-key']).toBe(KEY);
+    const message = final.choices[0].message;
+    expect(message.content).toBe('Je regarde la météo des deux villes.');
+    const calls = (message.tool_calls ?? []).map((call) => (call.type === 'function' ? [call.function.name, JSON.parse(call.function.arguments)] : null));
+    expect(calls).toEqual([
+      ['get_weather', { location: 'Paris, France' }],
+      ['get_weather', { location: 'São Paulo, Brazil' }],
+    ]);
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+    expect(final.usage?.total_tokens).toBe(170);
+    const ids = (message.tool_calls ?? []).map((call) => call.id);
+    expect(new Set(ids).size).toBe(2);
+    expect(((await streamOnce()).choices[0].message.tool_calls ?? []).map((call) => call.id)).toEqual(ids);
+  });
+
+  test('the tool round trip: calls go back as functionCall parts (with their thought signature), results as functionResponse', async () => {
+    const first = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Météo ?' }], tools: [weatherTool] });
+    const assistant = first.choices[0].message;
+    const calls = assistant.tool_calls ?? [];
+    const signature = readJsonFixture<{ candidates: { content: { parts: { thoughtSignature?: string }[] } }[] }>('gemini', 'chat-tool-calls.response.json')
+      .candidates[0].content.parts[0].thoughtSignature;
+    await openai.chat.completions.create({
+      model: 'chat',
+      tools: [weatherTool],
+      messages: [
+        { role: 'user', content: 'Météo ?' },
+        assistant,
+        { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature":21}' },
+        { role: 'tool', tool_call_id: calls[1].id, content: 'Ensoleillé, 27 °C' },
+      ],
+    });
+    const contents = (lastRequest().body as { contents: unknown[] }).contents;
+    expect(contents).toEqual([
+      { role: 'user', parts: [{ text: 'Météo ?' }] },
+      {
+        role: 'model',
+        parts: [
+          { functionCall: { id: expect.stringMatching(/^call_[0-9a-f]{24}$/), name: 'get_weather', args: { location: 'Paris, France', unit: 'celsius' } }, thoughtSignature: signature },
+          { functionCall: { id: calls[1].id, name: 'get_weather', args: { location: 'São Paulo, Brazil', unit: 'celsius' } } },
+        ],
+      },
+      {
+        role: 'user',
+        parts: [
+          { functionResponse: { id: expect.stringMatching(/^call_[0-9a-f]{24}$/), name: 'get_weather', response: { temperature: 21 } } },
+          { functionResponse: { id: calls[1].id, name: 'get_weather', response: { output: 'Ensoleillé, 27 °C' } } },
+        ],
+      },
+    ]);
+  });
+
+  test('streamed chat text, including multi-byte characters', async () => {
+    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    let text = '';
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe('Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !');
+    expect(finish).toBe('stop');
+  });
+
+  test('completions and embeddings (the client asks for base64 by default and decodes it)', async () => {
+    const completion = await openai.completions.create({ model: 'completions', prompt: 'Il était une fois', max_tokens: 16 });
+    expect(completion.choices[0]).toMatchObject({ text: 'Il était une fois, dans un petit café de Montréal, une barista', finish_reason: 'length' });
+    expect(lastRequest().body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Il était une fois' }] }], generationConfig: { maxOutputTokens: 16 } });
+
+    const embeddings = await openai.embeddings.create({ model: 'embeddings', input: ['a', 'b', 'c'] });
+    expect(lastRequest().url).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
+    const expected = readJsonFixture<{ embeddings: { values: number[] }[] }>('gemini', 'batch-embed-contents.response.json').embeddings;
+    expect(embeddings.data).toHaveLength(3);
+    embeddings.data.forEach((item, index) => item.embedding.forEach((value, position) => expect(value).toBeCloseTo(expected[index].values[position], 6)));
+  });
+
+  test('an unsupported parameter is a 400 naming it and the provider', async () => {
+    await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("The parameter 'logprobs' is not supported by Gemini."),
+    });
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('our SDK through the MLflow routes', () => {
+  const sdk = () => createGatewayClient({ baseUrl: gateway.url });
+
+  test('chat and streamed chat', async () => {
+    const chat = await sdk().chat('chat', { messages: [{ role: 'user', content: 'Salut' }], top_k: 20, n: 1 });
+    expect(chat).toEqual({
+      id: 'q9xEaYHpJbWvnvgPiu-B8AQ',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: 'gemini-2.5-flash',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ☕ ? Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 12, completion_tokens: 49, total_tokens: 61 },
+    });
+    expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ temperature: 0.3, topK: 20, candidateCount: 1 });
+    const chunks = [];
+    for await (const chunk of sdk().streamChat('chat', { messages: [{ role: 'user', content: 'x' }] })) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !');
+    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 11, completion_tokens: 46, total_tokens: 57 });
+  });
+
+  test('completions and streamed completions', async () => {
+    const completion = await sdk().completions('completions', { prompt: 'Il était une fois', system_prompt: 'Conte.' });
+    expect(completion.choices).toEqual([{ index: 0, text: 'Il était une fois, dans un petit café de Montréal, une barista', finish_reason: 'length' }]);
+    expect(lastRequest()).toMatchObject({
+      url: '/v1beta/models/gemini-2.0-flash:generateContent',
+      body: { contents: [{ role: 'user', parts: [{ text: 'Il était une fois' }] }], systemInstruction: { parts: [{ text: 'Conte.' }] } },
+    });
+    let text = '';
+    for await (const chunk of sdk().streamCompletions('completions', { prompt: 'p' })) {
+      expect(chunk.object).toBe('text_completion_chunk');
+      text += chunk.choices[0]?.text ?? '';
+    }
+    expect(text).toBe('Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !');
+    expect(lastRequest().url).toBe('/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse');
+  });
+
+  test('embeddings: one input → embedContent, several → batchEmbedContents', async () => {
+    const single = await sdk().embeddings('embeddings', { input: 'café' });
+    expect(single).toEqual({
+      object: 'list',
+      data: [{ object: 'embedding', embedding: [0.0131028, -0.008227963, -0.05316839, 0.021412354], index: 0 }],
+      model: 'gemini-embedding-001',
+      usage: { prompt_tokens: null, total_tokens: null },
+    });
+    expect(lastRequest()).toMatchObject({ url: '/v1beta/models/gemini-embedding-001:embedContent', body: { content: { parts: [{ text: 'café' }] } } });
+    const batch = await sdk().embeddings('embeddings', { input: ['a', 'b', 'c'] });
+    expect(batch.data.map((item) => item.index)).toEqual([0, 1, 2]);
+    expect(lastRequest()).toMatchObject({
+      url: '/v1beta/models/gemini-embedding-001:batchEmbedContents',
+      body: { requests: ['a', 'b', 'c'].map((text) => ({ model: 'models/gemini-embedding-001', content: { parts: [{ text }] } })) },
+    });
+  });
+});
+
+describe('upstream errors keep a meaningful status and never leak the key', () => {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+  const chatBody = { messages: [{ role: 'user', content: 'x' }] };
+
+  test.each([
+    [401, 'error-401.json'],
+    [403, 'error-403.json'],
+    [400, 'error-400-api-key-invalid.json'],
+  ])('%i %s → 502 naming the endpoint, on both route families, without the key', async (status, fixture) => {
+    upstream.setHandler((_request, response) => sendJson(response, status, readJsonFixture('gemini', fixture)));
+    for (const [path, body, read] of [
+      ['/v1/chat/completions', { model: 'chat', ...chatBody }, (text: string) => JSON.parse(text).error.message],
+      ['/endpoints/chat/invocations', chatBody, (text: string) => JSON.parse(text).detail],
+    ] as const) {
+      const answer = await post(path, body);
+      expect(answer.status).toBe(502);
+      expect(read(answer.text)).toContain("endpoint 'chat'");
+      expect(answer.text).not.toContain(KEY);
+    }
+  });
+
+  test('a plain 400 keeps its status and the vendor message', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400.json')));
+    const answer = await post('/endpoints/chat/invocations', chatBody);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).detail).toBe("Invalid JSON payload received. Unknown name \"foo\" at 'generation_config': Cannot find field.");
+  });
+
+  test('429 stays 429 with Retry-After (from RetryInfo; a header wins)', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
+    const fromBody = await post('/gateway/chat/invocations', chatBody);
+    expect(fromBody.status).toBe(429);
+    expect(fromBody.headers.get('retry-after')).toBe('27');
+    expect(JSON.parse(fromBody.text).detail).toMatch(/^You exceeded your current quota/);
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '3' }));
+    const fromHeader = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(fromHeader.status).toBe(429);
+    expect(fromHeader.headers.get('retry-after')).toBe('3');
+  });
+
+  test('a stream refused before its first byte is a real HTTP error, not a 200', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400-api-key-invalid.json')));
+    const answer = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(answer.status).toBe(502);
+    expect(answer.headers.get('content-type')).toContain('application/json');
+    expect(answer.text).not.toContain(KEY);
+  });
+
+  test('a Gemini error mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(readFixture('gemini', 'error-midstream.stream.sse'));
+    });
+    const raw = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(raw.status).toBe(200);
+    const events = parseSse(raw.text);
+    expect(JSON.parse(events[0].data).choices[0].delta.content).toBe('Voilà le début de la réponse, ');
+    const last = events[events.length - 1];
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data).error.message).toContain('An internal error has occurred.');
+    expect(raw.text).not.toContain('[DONE]');
+
+    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const consume = async () => {
+      for await (const _chunk of stream) {
+        // reading until the error
+      }
+    };
+    await expect(consume()).rejects.toThrow('An internal error has occurred.');
+  });
+});
