@@ -38,6 +38,11 @@ export interface UpstreamOptions {
   providerName: string;
   /** Extracts the vendor's message from a parsed error body, or null when it has none. */
   errorMessage: (body: unknown) => string | null;
+  /**
+   * Corrects the status of a known vendor error before it is mapped (MosaicML reports token-limit
+   * errors as 500). Gets the upstream status and the parsed error body (null when not JSON).
+   */
+  errorStatus?: (status: number, body: unknown) => number;
   /** Overrides of the default timeouts. */
   timeouts?: Partial<UpstreamTimeouts>;
 }
@@ -199,10 +204,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   async function statusError(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<GatewayError> {
-    const { statusCode: status, headers } = response;
+    const { headers } = response;
     // An unreadable error body must not hide the status itself.
     const text = await readText(response, signal).catch(() => '');
     const parsed = parseJson(text);
+    const status = options.errorStatus?.(response.statusCode, parsed.ok ? parsed.value : null) ?? response.statusCode;
     const message = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
     return GatewayError.upstream({ status, message, endpoint: endpointName, retryAfter: firstHeader(headers, 'retry-after') });
   }
