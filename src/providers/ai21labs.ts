@@ -108,10 +108,21 @@ export function mapAI21FinishReason(reason: string | undefined): string | null {
   return reason === 'endoftext' ? 'stop' : reason;
 }
 
-/** AI21 error bodies are `{"detail": "<message>"}` (FastAPI style); some gateways answer `{"message": ...}`. */
+/** One FastAPI validation issue, `{"loc": ["body", "maxTokens"], "msg": "..."}`, as `maxTokens: ...`. */
+function describeIssue(issue: unknown): string {
+  if (!isRecord(issue)) return JSON.stringify(issue);
+  const location = Array.isArray(issue.loc) ? issue.loc.filter((part) => part !== 'body').join('.') : '';
+  return location ? `${location}: ${String(issue.msg)}` : String(issue.msg);
+}
+
+/**
+ * AI21 error bodies are FastAPI's: `{"detail": "<message>"}`, or for invalid parameters a list of
+ * `{"loc", "msg", "type"}` issues; some gateways answer `{"message": ...}`.
+ */
 export function ai21labsErrorMessage(body: unknown): string | null {
   if (!isRecord(body)) return null;
   if (typeof body.detail === 'string') return body.detail;
+  if (Array.isArray(body.detail) && body.detail.length > 0) return body.detail.map(describeIssue).join('; ');
   if (typeof body.message === 'string') return body.message;
   return null;
 }
