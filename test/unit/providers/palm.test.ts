@@ -9,6 +9,7 @@ import {
   toPaLMCompletions,
   toPaLMEmbeddings,
 } from '../../../src/providers/palm';
+import { encodingFormatOf } from '../../../src/providers/shared/embeddings';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { ChatRequest, CompletionsRequest, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
@@ -137,6 +138,16 @@ describe('responses', () => {
       usage: { prompt_tokens: null, total_tokens: null },
     });
     expect(() => fromPaLMEmbeddings({ embeddings: [{}] }, { model: 'm', format: 'float' })).toThrow(expect.objectContaining({ status: 502 }));
+  });
+
+  it('encoding_format: float or base64 (applied by the gateway); anything else is a 400', () => {
+    expect(encodingFormatOf({ input: 'x' }, 'PaLM')).toBe('float');
+    expect(encodingFormatOf({ input: 'x', encoding_format: 'base64' }, 'PaLM')).toBe('base64');
+    expect(errorOf(() => encodingFormatOf({ input: 'x', encoding_format: 'int8' }, 'PaLM'))).toMatchObject({
+      status: 400,
+      param: 'encoding_format',
+      message: "The parameter 'encoding_format' must be 'float' or 'base64' for PaLM.",
+    });
   });
 
   it('Google error bodies', () => {
