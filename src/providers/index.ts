@@ -5,10 +5,15 @@
  */
 import type { PluginAdapters } from '../plugins/modules';
 import type { ProviderName } from '../schema';
+import { ai21labsAdapter } from './ai21labs';
 import { anthropicAdapter } from './anthropic';
 import { geminiAdapter } from './gemini';
+import { tgiAdapter } from './huggingface-text-generation-inference';
+import { mlflowModelServingAdapter } from './mlflow-model-serving';
 import { mockAdapter } from './mock';
+import { mosaicmlAdapter } from './mosaicml';
 import { openaiAdapter } from './openai';
+import { palmAdapter } from './palm';
 import type { ProviderAdapter } from './types';
 
 /** Adapter for a provider whose translation has not landed yet: refused at config load. */
@@ -33,11 +38,11 @@ export const providers = {
   cohere: notYetAvailable('Cohere'),
   mistral: notYetAvailable('Mistral'),
   togetherai: notYetAvailable('TogetherAI'),
-  'huggingface-text-generation-inference': notYetAvailable('Hugging Face Text Generation Inference'),
-  ai21labs: notYetAvailable('AI21Labs'),
-  mosaicml: notYetAvailable('MosaicML'),
-  palm: notYetAvailable('PaLM'),
-  'mlflow-model-serving': notYetAvailable('MLflow Model Serving'),
+  'huggingface-text-generation-inference': tgiAdapter,
+  ai21labs: ai21labsAdapter,
+  mosaicml: mosaicmlAdapter,
+  palm: palmAdapter,
+  'mlflow-model-serving': mlflowModelServingAdapter,
   mock: mockAdapter,
 } satisfies Record<ProviderName, ProviderAdapter<never>>;
 

@@ -40,3 +40,50 @@ export function requireSingleChoice(request: Readonly<Record<string, unknown>>, 
 export function scaleTemperature(temperature: unknown, factor: number): number | undefined {
   return typeof temperature === 'number' ? temperature * factor : undefined;
 }
+
+/**
+ * Renames unified parameters to a provider's spelling (e.g. `max_tokens` → `maxTokens`); other
+ * keys are kept as they are. Returns a new object.
+ */
+export function renameParameters(request: Readonly<Record<string, unknown>>, unifiedToNative: Readonly<Record<string, string>>): Record<string, unknown> {
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) renamed[unifiedToNative[key] ?? key] = value;
+  return renamed;
+}
+
+/** `stop` as a list, for vendors that take only lists: a bare string (allowed by the unified schema) becomes one item. */
+export function stopList(stop: unknown): unknown {
+  return typeof stop === 'string' ? [stop] : stop;
+}
+
+/** A chat message as the unified schema allows it; only what text-only providers read. */
+interface TextMessage {
+  role: string;
+  content?: unknown;
+}
+
+/**
+ * The text of a message for providers that take plain text: a string, or the text parts of a
+ * content list joined. Images, audio or a missing content are a 400 naming the message.
+ */
+export function messageText(message: TextMessage, index: number, provider: string): string {
+  const { content } = message;
+  if (typeof content === 'string') return content;
+  const param = `messages[${index}].content`;
+  if (!Array.isArray(content)) {
+    throw GatewayError.invalidParam(`${param}: ${provider} needs text content in every message.`, param);
+  }
+  return content
+    .map((part: { type?: unknown; text?: unknown }, partIndex) => {
+      if (part.type === 'text' && typeof part.text === 'string') return part.text;
+      throw GatewayError.invalidParam(`${param}[${partIndex}]: ${provider} accepts only text parts, not '${String(part.type)}'.`, `${param}[${partIndex}]`);
+    })
+    .join('');
+}
+
+/** Embedding inputs as a list of texts, for providers that embed text only (token ids are a 400). */
+export function textInputs(input: unknown, provider: string): string[] {
+  if (typeof input === 'string') return [input];
+  if (Array.isArray(input) && input.every((item) => typeof item === 'string')) return input as string[];
+  throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: it does not take token ids.`, 'input');
+}

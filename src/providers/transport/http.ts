@@ -40,15 +40,17 @@ export interface UpstreamOptions {
   errorMessage: (body: unknown) => string | null;
   /**
    * What an error body says beyond its message, for vendors whose status alone misleads: Gemini
-   * refuses a bad key with 400 `API_KEY_INVALID` and gives its retry delay in the body. A
-   * `Retry-After` header, when sent, wins over the body's delay.
+   * refuses a bad key with 400 `API_KEY_INVALID` and gives its retry delay in the body; MosaicML
+   * reports token-limit errors as 500. A `Retry-After` header, when sent, wins over the body's delay.
    */
-  errorHints?: (body: unknown) => UpstreamErrorHints;
+  errorHints?: (body: unknown, status: number) => UpstreamErrorHints;
   /** Overrides of the default timeouts. */
   timeouts?: Partial<UpstreamTimeouts>;
 }
 
 export interface UpstreamErrorHints {
+  /** The status the error really has, when the vendor's is wrong. */
+  status?: number;
   /** The body says the gateway's credentials were refused, whatever the status. */
   authFailure?: boolean;
   /** Seconds to wait before retrying, from the body. */
@@ -212,12 +214,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   async function statusError(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<GatewayError> {
-    const { statusCode: status, headers } = response;
+    const { headers } = response;
     // An unreadable error body must not hide the status itself.
     const text = await readText(response, signal).catch(() => '');
     const parsed = parseJson(text);
+    const hints = parsed.ok ? options.errorHints?.(parsed.value, response.statusCode) : undefined;
+    const status = hints?.status ?? response.statusCode;
     const message = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
-    const hints = parsed.ok ? options.errorHints?.(parsed.value) : undefined;
     return GatewayError.upstream({
       status,
       message,

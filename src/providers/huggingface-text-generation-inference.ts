@@ -1,0 +1,261 @@
+/**
+ * Hugging Face Text Generation Inference (`huggingface-text-generation-inference`): a self-hosted
+ * TGI server at `hf_server_url`, called without a key.
+ *
+ * Vendor references:
+ * - TGI API (`/generate`, `/generate_stream`, error bodies): https://huggingface.github.io/text-generation-inference/
+ * - Messages API (`/v1/chat/completions`, OpenAI-compatible, TGI ≥ 1.4):
+ *   https://huggingface.co/docs/text-generation-inference/messages_api
+ *
+ * Completions follow the reference: `POST /generate` with `{"inputs": prompt, "parameters": {...}}`,
+ * `max_tokens` → `max_new_tokens`, `stop` as a list, temperature sent as max(50 × t, 0.001) as MLflow
+ * does (§6.13), and `details` / `decoder_input_details` on so usage can be counted. Streams use
+ * `/generate_stream` (MLflow has no TGI stream); its last event carries the details.
+ *
+ * Chat (MLflow answers 501) uses the Messages API rather than a prompt built here: TGI renders the
+ * served model's own chat template, so no prompt format is guessed. Its wire format is OpenAI's, so
+ * the OpenAI mappers are reused; the temperature is not scaled there (that API takes OpenAI's 0–2),
+ * and `model` is TGI's documented `"tgi"` (any other value selects a LoRA adapter).
+ *
+ * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
+ * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
+ * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`.
+ */
+import type { HuggingFaceTGIConfig } from '../../generated/config';
+import { GatewayError } from '../errors';
+import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
+import { createOpenAIChatStream, fromOpenAIChat, openaiErrorMessage, toOpenAIChat } from './openai';
+import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList } from './shared/parameters';
+import { createUpstream } from './transport/http';
+import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+
+const PROVIDER = 'Hugging Face Text Generation Inference';
+
+/** OpenAI completions parameters `/generate` has no equivalent for. */
+const UNSUPPORTED_COMPLETIONS_PARAMETERS = ['presence_penalty', 'logit_bias', 'logprobs', 'echo', 'suffix', 'user', 'response_format', 'tools', 'tool_choice'];
+/** Chat parameters the Messages API accepts but does not use. */
+const UNSUPPORTED_CHAT_PARAMETERS = ['logit_bias', 'user'];
+
+// ---- Wire types (only the fields we read) ----
+
+interface TgiToken {
+  text: string;
+  special?: boolean;
+}
+
+interface TgiDetails {
+  finish_reason?: string;
+  generated_tokens?: number;
+  /** Prompt tokens, present with `decoder_input_details: true`. */
+  prefill?: unknown[];
+}
+
+interface TgiGenerateResponse {
+  generated_text: string;
+  details?: TgiDetails | null;
+}
+
+interface TgiStreamEvent {
+  token?: TgiToken;
+  generated_text?: string | null;
+  details?: (TgiDetails & { input_length?: number }) | null;
+}
+
+// ---- Completions ----
+
+/** Temperature in TGI's range as the reference maps it; TGI needs it strictly positive. */
+export function scaleTgiTemperature(temperature: unknown): number | undefined {
+  const scaled = scaleTemperature(temperature, 50);
+  return scaled === undefined ? undefined : Math.max(scaled, 0.001);
+}
+
+/** Checks shared by both chat and completions. */
+function checkTgiRequest(request: Record<string, unknown>, unsupported: readonly string[]): void {
+  rejectNativeNames(request, { max_new_tokens: 'max_tokens' });
+  requireSingleChoice(request, PROVIDER);
+  rejectUnsupportedParameters(request, unsupported, PROVIDER);
+}
+
+/**
+ * `{"inputs": prompt, "parameters": {...}}`. TGI-only parameters (`top_k`, `repetition_penalty`,
+ * `do_sample`, `grammar`, ...) pass through; `stream_options` is dropped because usage is always
+ * reported on the last stream chunk.
+ */
+export function toTgiCompletions(request: CompletionsRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
+  checkTgiRequest(request, UNSUPPORTED_COMPLETIONS_PARAMETERS);
+  const { prompt, stream: _stream, stream_options: _streamOptions, n: _n, temperature, stop, ...rest } = request;
+  const parameters: Record<string, unknown> = renameParameters(rest, { max_tokens: 'max_new_tokens' });
+  if (temperature !== undefined) parameters.temperature = scaleTgiTemperature(temperature);
+  if (stop !== undefined) parameters.stop = stopList(stop);
+  parameters.details = true;
+  // TGI refuses prefill details on streams; the last stream event reports `input_length` instead.
+  if (!stream) parameters.decoder_input_details = true;
+  return { inputs: prompt, parameters };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sumOrNull(first: number | null, second: number | null): number | null {
+  return first !== null && second !== null ? first + second : null;
+}
+
+function tgiUsage(promptTokens: number | null, details: TgiDetails | null | undefined): Usage {
+  const completionTokens = details?.generated_tokens ?? null;
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: sumOrNull(promptTokens, completionTokens) };
+}
+
+export function fromTgiCompletions(body: unknown, { model, created }: { model: string; created: number }): CompletionsResponse {
+  if (!isRecord(body) || typeof body.generated_text !== 'string') {
+    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a response without 'generated_text'.`);
+  }
+  const { generated_text: text, details } = body as unknown as TgiGenerateResponse;
+  return {
+    id: null,
+    object: 'text_completion',
+    created,
+    model,
+    choices: [{ index: 0, text, finish_reason: mapTgiFinishReason(details?.finish_reason) }],
+    usage: tgiUsage(details?.prefill?.length ?? null, details),
+  };
+}
+
+function parseTgiEvent(data: string): TgiStreamEvent {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not JSON: ${data.slice(0, 200)}`, false);
+  }
+  if (!isRecord(parsed)) throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not a JSON object.`, false);
+  // Failures during generation arrive as `data:{"error": "...", "error_type": "..."}`.
+  if (parsed.error !== undefined) {
+    throw GatewayError.upstreamUnavailable(openaiErrorMessage(parsed) ?? `${PROVIDER} reported an error mid-stream.`, false);
+  }
+  return parsed as TgiStreamEvent;
+}
+
+/**
+ * Folds `/generate_stream` events: one chunk per token (special tokens such as `</s>` add no
+ * text), the last one (with `generated_text` and `details`) carries the finish reason and usage.
+ */
+export function createTgiCompletionsStream({ model, created }: { model: string; created: number }): StreamFold<CompletionsChunk> {
+  let done = false;
+  return {
+    get done() {
+      return done;
+    },
+    event(event: SseEvent): CompletionsChunk[] {
+      const data = event.data.trim();
+      if (done || data === '') return [];
+      const wire = parseTgiEvent(data);
+      done = wire.details != null || wire.generated_text != null;
+      const text = wire.token && !wire.token.special ? wire.token.text : '';
+      if (!done && text === '') return [];
+      const chunk: CompletionsChunk = {
+        id: null,
+        object: 'text_completion_chunk',
+        created,
+        model,
+        choices: [{ index: 0, finish_reason: done ? mapTgiFinishReason(wire.details?.finish_reason) : null, text }],
+      };
+      if (wire.details) chunk.usage = tgiUsage(wire.details.input_length ?? null, wire.details);
+      return [chunk];
+    },
+    end(): CompletionsChunk[] {
+      if (!done) throw GatewayError.upstreamUnavailable(`${PROVIDER} ended the stream before its final event.`, false);
+      return [];
+    },
+  };
+}
+
+// ---- Chat (Messages API) ----
+
+export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
+  checkTgiRequest(request, UNSUPPORTED_CHAT_PARAMETERS);
+  return toOpenAIChat(request, { model: 'tgi', stream });
+}
+
+export function fromTgiChat(body: unknown): ChatResponse {
+  const response = fromOpenAIChat(body);
+  return { ...response, choices: response.choices.map((choice) => ({ ...choice, finish_reason: mapTgiFinishReason(choice.finish_reason) })) };
+}
+
+/** The OpenAI chat fold, with TGI's finish reasons mapped. */
+export function createTgiChatStream(): StreamFold<ChatChunk> {
+  const fold = createOpenAIChatStream();
+  const mapChunk = (chunk: ChatChunk): ChatChunk => ({
+    ...chunk,
+    choices: chunk.choices.map((choice) => ({ ...choice, finish_reason: mapTgiFinishReason(choice.finish_reason) })),
+  });
+  return {
+    get done() {
+      return fold.done;
+    },
+    event: (event) => fold.event(event).map(mapChunk),
+    end: () => fold.end().map(mapChunk),
+  };
+}
+
+// ---- Finish reasons and errors ----
+
+/** TGI: `length`, `eos_token`, `stop_sequence` (the Messages API may already say `stop`). */
+export function mapTgiFinishReason(reason: string | null | undefined): string | null {
+  switch (reason) {
+    case undefined:
+    case null:
+      return null;
+    case 'eos_token':
+    case 'stop_sequence':
+      return 'stop';
+    default:
+      return reason;
+  }
+}
+
+/** TGI error bodies are `{"error": "<message>", "error_type": "validation"}`; the OpenAI reader handles that shape. */
+export const tgiErrorMessage = openaiErrorMessage;
+
+// ---- Adapter ----
+
+export const tgiAdapter = {
+  displayName: PROVIDER,
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
+  createEndpoint(settings: EndpointSettings<HuggingFaceTGIConfig>): ProviderEndpoint {
+    const upstream = createUpstream({
+      baseUrl: settings.config.hf_server_url,
+      headers: {},
+      endpointName: settings.name,
+      providerName: PROVIDER,
+      errorMessage: tgiErrorMessage,
+    });
+    // `/generate` does not name its model; the configured name (or the endpoint's) stands in.
+    const model = settings.modelName ?? settings.name;
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromTgiChat(await upstream.postJson('v1/chat/completions', toTgiChat(request), { signal })),
+          chatStream: (request, { signal }) =>
+            foldEvents(upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal }), createTgiChatStream()),
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromTgiCompletions(await upstream.postJson('generate', toTgiCompletions(request), { signal }), { model, created: settings.now() }),
+          completionsStream: (request, { signal }) =>
+            foldEvents(
+              upstream.postStream('generate_stream', toTgiCompletions(request, { stream: true }), { signal }),
+              createTgiCompletionsStream({ model, created: settings.now() }),
+            ),
+        };
+      case 'llm/v1/embeddings':
+        throw new Error(`${PROVIDER} does not serve embeddings`);
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<HuggingFaceTGIConfig>;

@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GatewayError } from '../../../src/errors';
+import {
+  createTgiChatStream,
+  createTgiCompletionsStream,
+  fromTgiChat,
+  fromTgiCompletions,
+  mapTgiFinishReason,
+  scaleTgiTemperature,
+  tgiAdapter,
+  tgiErrorMessage,
+  toTgiChat,
+  toTgiCompletions,
+} from '../../../src/providers/huggingface-text-generation-inference';
+import { closeAllPools } from '../../../src/providers/transport/http';
+import type { ChatChunk, CompletionsChunk, CompletionsRequest, EndpointType } from '../../../src/schema';
+import { startFakeUpstream, sendJson, type FakeUpstream } from '../../support/fake-upstream';
+import { readJsonFixture } from '../../support/fixtures';
+import { replay, replayEverySplit } from '../../support/sse-replay';
+
+const VENDOR = 'huggingface-text-generation-inference';
+const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', VENDOR, name));
+const signal = () => new AbortController().signal;
+const answer = { model: 'mistral-7b', created: 1_700_000_000 };
+
+/** The error a call throws (fails the test when it does not throw a GatewayError). */
+function errorOf(call: () => unknown): GatewayError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof GatewayError) return error;
+    throw error;
+  }
+  throw new Error('expected a GatewayError');
+}
+
+describe('completions request (/generate)', () => {
+  it('maps max_tokens, scales temperature, lists stop, asks for details; TGI parameters pass through', () => {
+    expect(toTgiCompletions({ prompt: 'Order a coffee in French:', max_tokens: 20, temperature: 0.5, stop: '\n', top_k: 10, repetition_penalty: 1.1 })).toEqual({
+      inputs: 'Order a coffee in French:',
+      parameters: { max_new_tokens: 20, temperature: 25, stop: ['\n'], top_k: 10, repetition_penalty: 1.1, details: true, decoder_input_details: true },
+    });
+  });
+
+  it('never invents a temperature, n or max_new_tokens; n: 1 and the stream flag are not forwarded', () => {
+    expect(toTgiCompletions({ prompt: 'p', n: 1, stream: false })).toEqual({ inputs: 'p', parameters: { details: true, decoder_input_details: true } });
+  });
+
+  it('streams ask for details without prefill details (TGI refuses those on streams) and drop stream_options', () => {
+    expect(toTgiCompletions({ prompt: 'p', stream: true, stream_options: { include_usage: true } }, { stream: true })).toEqual({
+      inputs: 'p',
+      parameters: { details: true },
+    });
+  });
+
+  it.each([
+    [0, 0.001],
+    [0.00001, 0.001],
+    [0.02, 1],
+    [1, 50],
+    [2, 100],
+  ])('temperature %p is sent as max(50 × t, 0.001) = %p', (temperature, expected) => {
+    expect(scaleTgiTemperature(temperature)).toBeCloseTo(expected, 10);
+  });
+
+  it('refuses max_new_tokens with the reference message (422)', () => {
+    expect(errorOf(() => toTgiCompletions({ prompt: 'p', max_new_tokens: 5 } as CompletionsRequest))).toMatchObject({
+      status: 422,
+      param: 'max_new_tokens',
+      message: 'Invalid parameter max_new_tokens. Use max_tokens instead.',
+    });
+  });
+
+  it('n other than 1 is a 400 naming the parameter and the provider', () => {
+    const error = errorOf(() => toTgiCompletions({ prompt: 'p', n: 2 }));
+    expect(error).toMatchObject({ status: 400, param: 'n' });
+    expect(error.message).toContain('Hugging Face Text Generation Inference');
+  });
+
+  it.each(['presence_penalty', 'logit_bias', 'logprobs', 'suffix', 'user', 'response_format'])('%s is a 400 naming it and the provider', (name) => {
+    const error = errorOf(() => toTgiCompletions({ prompt: 'p', [name]: 1 }));
+    expect(error).toMatchObject({ status: 400, param: name, message: `The parameter '${name}' is not supported by Hugging Face Text Generation Inference.` });
+  });
+});
+
+describe('completions response', () => {
+  it('generate.response.json: text, finish reason, usage from prefill and generated tokens', () => {
+    expect(fromTgiCompletions(readJsonFixture(VENDOR, 'generate.response.json'), answer)).toEqual({
+      id: null,
+      object: 'text_completion',
+      created: 1_700_000_000,
+      model: 'mistral-7b',
+      choices: [{ index: 0, text: " Un café crème, s'il vous plaît ☕", finish_reason: 'stop' }],
+      usage: { prompt_tokens: 7, completion_tokens: 12, total_tokens: 19 },
+    });
+  });
+
+  it('without details the usage is unknown, not zero', () => {
+    expect(fromTgiCompletions({ generated_text: 'x' }, answer)).toMatchObject({
+      choices: [{ text: 'x', finish_reason: null }],
+      usage: { prompt_tokens: null, completion_tokens: null, total_tokens: null },
+    });
+  });
+
+  it('a body without generated_text is a 502 (the compat route answers a list)', () => {
+    expect(() => fromTgiCompletions([{ generated_text: 'x' }], answer)).toThrow(expect.objectContaining({ status: 502 }));
+  });
+
+  it('finish reasons: eos_token and stop_sequence are stop; length stays', () => {
+    expect(['eos_token', 'stop_sequence', 'length', 'stop', null].map(mapTgiFinishReason)).toEqual(['stop', 'stop', 'length', 'stop', null]);
+  });
+});
+
+function summarise(chunks: CompletionsChunk[]) {
+  return {
+    text: chunks.map((chunk) => chunk.choices[0].text ?? '').join(''),
+    finishReasons: chunks.map((chunk) => chunk.choices[0].finish_reason).filter((reason) => reason !== null),
+    usage: chunks.find((chunk) => chunk.usage)?.usage ?? null,
+  };
+}
+
+describe('completions stream (/generate_stream)', () => {
+  it('generate.stream.sse: same chunks at every split; text without the special </s>, finish and usage on the last chunk', async () => {
+    const bytes = fixtureBytes('generate.stream.sse');
+    expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length);
+    const { whole, disagreeing } = await replayEverySplit(bytes, () => createTgiCompletionsStream(answer));
+    expect(disagreeing).toEqual([]);
+    expect(whole).toHaveLength(12);
+    expect(whole[0]).toEqual({ id: null, object: 'text_completion_chunk', created: 1_700_000_000, model: 'mistral-7b', choices: [{ index: 0, finish_reason: null, text: ' Un' }] });
+    expect(whole[11]).toEqual({
+      id: null,
+      object: 'text_completion_chunk',
+      created: 1_700_000_000,
+      model: 'mistral-7b',
+      choices: [{ index: 0, finish_reason: 'stop', text: '' }],
+      usage: { prompt_tokens: 7, completion_tokens: 12, total_tokens: 19 },
+    });
+    expect(summarise(whole)).toEqual({ text: " Un café crème, s'il vous plaît ☕", finishReasons: ['stop'], usage: { prompt_tokens: 7, completion_tokens: 12, total_tokens: 19 } });
+  });
+
+  it('generate-length.stream.sse: a length stop keeps its text on the last chunk', async () => {
+    const { whole, disagreeing } = await replayEverySplit(fixtureBytes('generate-length.stream.sse'), () => createTgiCompletionsStream(answer));
+    expect(disagreeing).toEqual([]);
+    expect(summarise(whole)).toEqual({ text: ' Un café', finishReasons: ['length'], usage: { prompt_tokens: 7, completion_tokens: 2, total_tokens: 9 } });
+  });
+
+  it('an error event mid-stream is thrown with TGI’s message', async () => {
+    const first = fixtureBytes('generate.stream.sse').toString('utf8').split('\n\n')[0];
+    const error = `data:${JSON.stringify(readJsonFixture(VENDOR, 'error-424.json'))}\n\n`;
+    const fold = createTgiCompletionsStream(answer);
+    await expect(replay([Buffer.from(`${first}\n\n${error}`)], fold)).rejects.toMatchObject({
+      status: 502,
+      message: 'Request failed during generation: Server error: CUDA out of memory. Tried to allocate 2.00 GiB',
+    });
+  });
+
+  it('a stream that ends before the final event is an error, not a silent end', async () => {
+    const first = fixtureBytes('generate.stream.sse').toString('utf8').split('\n\n')[0];
+    await expect(replay([Buffer.from(`${first}\n\n`)], createTgiCompletionsStream(answer))).rejects.toMatchObject({ status: 502 });
+  });
+});
+
+describe('chat (Messages API)', () => {
+  it('the OpenAI body with model "tgi"; temperature is not scaled there', () => {
+    expect(toTgiChat({ messages: [{ role: 'user', content: 'Salut' }], temperature: 0.7, max_tokens: 50 }, { stream: true })).toEqual({
+      messages: [{ role: 'user', content: 'Salut' }],
+      temperature: 0.7,
+      max_tokens: 50,
+      model: 'tgi',
+      stream: true,
+    });
+  });
+
+  it('the same checks as completions: max_new_tokens, n and unused parameters', () => {
+    const messages = [{ role: 'user', content: 'x' }];
+    expect(errorOf(() => toTgiChat({ messages, max_new_tokens: 1 }))).toMatchObject({ status: 422, param: 'max_new_tokens' });
+    expect(errorOf(() => toTgiChat({ messages, n: 3 }))).toMatchObject({ status: 400, param: 'n' });
+    expect(errorOf(() => toTgiChat({ messages, logit_bias: { '42': 1 } }))).toMatchObject({ status: 400, param: 'logit_bias' });
+  });
+
+  it('chat.response.json maps like OpenAI', () => {
+    expect(fromTgiChat(readJsonFixture(VENDOR, 'chat.response.json'))).toEqual({
+      id: '',
+      object: 'chat.completion',
+      created: 1732009923,
+      model: 'meta-llama/Meta-Llama-3.1-8B-Instruct',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Avec plaisir.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 23, completion_tokens: 12, total_tokens: 35 },
+    });
+  });
+
+  it('chat.stream.sse: same at every split; text, and TGI’s eos_token finish becomes stop', async () => {
+    const { whole, disagreeing } = await replayEverySplit(fixtureBytes('chat.stream.sse'), createTgiChatStream);
+    expect(disagreeing).toEqual([]);
+    const text = whole.map((chunk: ChatChunk) => chunk.choices[0]?.delta.content ?? '').join('');
+    expect(text).toBe('Bonjour ! Un café ? ☕ Avec plaisir.');
+    expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual(['stop']);
+  });
+});
+
+describe('errors', () => {
+  it('reads TGI’s {"error": "...", "error_type"} bodies', () => {
+    expect(tgiErrorMessage(readJsonFixture(VENDOR, 'error-429.json'))).toBe('Model is overloaded');
+  });
+});
+
+describe('adapter over HTTP', () => {
+  let fake: FakeUpstream;
+  beforeEach(async () => {
+    fake = await startFakeUpstream((_request, response) => sendJson(response, 200, readJsonFixture(VENDOR, 'generate.response.json')));
+  });
+  afterEach(() => fake.close());
+  afterAll(() => closeAllPools());
+
+  const endpoint = (endpointType: EndpointType, modelName: string | null = null) =>
+    tgiAdapter.createEndpoint({ name: 'tgi', endpointType, modelName, config: { hf_server_url: `${fake.url}/base/` }, now: () => 1_700_000_000 });
+
+  it('serves chat and completions only', () => {
+    expect(tgiAdapter.endpointTypes).toEqual(['llm/v1/chat', 'llm/v1/completions']);
+    expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
+    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream']);
+  });
+
+  it('completions: POST {hf_server_url}/generate without credentials; the endpoint name stands in for a missing model name', async () => {
+    const response = await endpoint('llm/v1/completions').completions!({ prompt: 'Order a coffee in French:' }, { signal: signal() });
+    const [request] = fake.requests;
+    expect(request.url).toBe('/base/generate');
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.body).toEqual({ inputs: 'Order a coffee in French:', parameters: { details: true, decoder_input_details: true } });
+    expect(response.model).toBe('tgi');
+    expect(response.choices[0].text).toBe(" Un café crème, s'il vous plaît ☕");
+  });
+
+  it('completions stream: POST /generate_stream; chat: POST /v1/chat/completions', async () => {
+    fake.setHandler((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(fixtureBytes(request.url.endsWith('generate_stream') ? 'generate.stream.sse' : 'chat.stream.sse'));
+    });
+    const completions: CompletionsChunk[] = [];
+    for await (const chunk of endpoint('llm/v1/completions', 'mistral-7b').completionsStream!({ prompt: 'p', stream: true }, { signal: signal() })) completions.push(chunk);
+    const chat: ChatChunk[] = [];
+    for await (const chunk of endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'x' }], stream: true }, { signal: signal() })) chat.push(chunk);
+    expect(fake.requests.map((request) => request.url)).toEqual(['/base/generate_stream', '/base/v1/chat/completions']);
+    expect(summarise(completions).text).toBe(" Un café crème, s'il vous plaît ☕");
+    expect(completions[0].model).toBe('mistral-7b');
+    expect(chat.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Bonjour ! Un café ? ☕ Avec plaisir.');
+  });
+
+  it('a TGI 422 keeps its status and message', async () => {
+    fake.setHandler((_request, response) => sendJson(response, 422, readJsonFixture(VENDOR, 'error-422.json')));
+    await expect(endpoint('llm/v1/completions').completions!({ prompt: 'p' }, { signal: signal() })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/^Input validation error: `inputs` tokens \+ `max_new_tokens` must be <= 4096/),
+    });
+  });
+});
