@@ -46,13 +46,13 @@ endpoints:
   - name: ok
     endpoint_type: llm/v1/chat
     model: { provider: mock }
-  - name: bison
+  - name: command
     endpoint_type: llm/v1/chat
-    model: { provider: palm, name: chat-bison-001, config: { palm_api_key: k } }
+    model: { provider: cohere, name: command-r, config: { cohere_api_key: k } }
 `),
   );
   expect(error).toBeInstanceOf(ConfigError);
-  expect(error.issues).toEqual([{ path: 'endpoints[1].model', message: "endpoint 'bison': the PaLM provider is not available in this version of the gateway yet" }]);
+  expect(error.issues).toEqual([{ path: 'endpoints[1].model', message: "endpoint 'command': the Cohere provider is not available in this version of the gateway yet" }]);
   expect(error.message).toContain('config.yaml');
 });
 
