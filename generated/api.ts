@@ -207,7 +207,10 @@ export type components = {
         /** @enum {string} */
         EndpointType: "llm/v1/chat" | "llm/v1/completions" | "llm/v1/embeddings";
         Limit: {
-            calls: number;
+            /** @description Requests per window; null when the endpoint only has a token limit. */
+            calls: number | null;
+            /** @description Tokens per window; present only when the endpoint has a token limit (not in MLflow). */
+            tokens?: number;
             renewal_period: string;
             key: string | null;
         };
@@ -259,10 +262,13 @@ export type components = {
             name: string;
             task_type: components["schemas"]["EndpointType"];
             destinations: {
+                /** @description An endpoint or another route. */
                 name: string;
-                traffic_percentage: number;
+                /** @description TRAFFIC_SPLIT only. */
+                traffic_percentage?: number;
             }[];
-            routing_strategy: string;
+            /** @enum {string} */
+            routing_strategy: "TRAFFIC_SPLIT" | "FALLBACK";
         };
         TextContentPart: {
             /** @constant */

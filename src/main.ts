@@ -2,7 +2,8 @@
  * CLI: `npm start -- --config-path config.yaml [--host 127.0.0.1] [--port 5000] [--workers N]`.
  * The config path may also come from AI_GATEWAY_CONFIG (or MLflow's MLFLOW_DEPLOYMENTS_CONFIG /
  * MLFLOW_GATEWAY_CONFIG). A bad config prints every problem with its YAML path and exits 2.
- * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones.
+ * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones;
+ * it also keeps the rate-limit counters the workers share (src/limits/cluster-primary.ts).
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
@@ -11,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { compilePlan, type GatewayPlan } from './config/compile';
 import { ConfigError } from './config/config-error';
 import { loadConfigFile } from './config/load';
+import { serveRateLimitsToWorkers } from './limits/cluster-primary';
+import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createLogger, type Logger } from './server/logging';
@@ -79,7 +82,7 @@ function shutDown(server: Server, logger: Logger, signal: string): void {
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {
     clearInterval(sweeper);
-    await closeAllPools();
+    await Promise.all([closeAllPools(), closeLimitBackends()]);
     process.exit(0);
   });
   server.closeIdleConnections();
@@ -87,6 +90,7 @@ function shutDown(server: Server, logger: Logger, signal: string): void {
 
 function runPrimary(options: CliOptions, logger: Logger): void {
   let stopping = false;
+  serveRateLimitsToWorkers(cluster);
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   cluster.on('exit', (worker, code, signal) => {

@@ -71,7 +71,9 @@ routes:
       - { name: c, traffic_percentage: 70 }
 `);
   const route = plan.routes.get('split')!;
-  expect(route.destinations.map((destination) => [destination.endpoint.name, destination.upTo])).toEqual([
+  expect(route.strategy).toBe('TRAFFIC_SPLIT');
+  if (route.strategy !== 'TRAFFIC_SPLIT') return;
+  expect(route.destinations.map((destination) => [destination.target.name, destination.upTo])).toEqual([
     ['a', 0.3],
     ['c', 1],
   ]);
