@@ -58,6 +58,8 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     enableOfflineQueue: false,
     commandTimeout: timeoutMs,
     connectTimeout: Math.max(timeoutMs, 1_000),
+    // How long closing waits for a socket that may already be gone (default 2 s keeps a process alive).
+    disconnectTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
     // Keep trying to reconnect (fail-open/closed applies meanwhile), at most every 2 s.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
