@@ -521,7 +521,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description 400 invalid parameter for the provider, 404 unknown endpoint, 422 request does not match the schema, 429 rate limited or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 504 upstream timeout. */
+        /** @description 400 invalid parameter for the provider, 404 unknown endpoint, 422 request does not match the schema, 429 the endpoint's rate limit is reached or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 503 rate-limit store unreachable (with `rate_limit_store.on_error: closed`), 504 upstream timeout. */
         Error: {
             headers: {
                 [name: string]: unknown;
