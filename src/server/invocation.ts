@@ -130,7 +130,7 @@ export async function invokeEndpoint(options: { endpoint: CompiledEndpoint; requ
     return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };
   }
   const body = await operation(request, context);
-  const tokens = limiter ? reportedTokens(body) : null;
-  if (tokens !== null) limiter!.recordTokens(tokens);
+  const tokens = reportedTokens(body);
+  if (limiter && tokens !== null) limiter.recordTokens(tokens);
   return { kind: 'json', body };
 }
