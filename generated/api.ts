@@ -207,7 +207,10 @@ export type components = {
         /** @enum {string} */
         EndpointType: "llm/v1/chat" | "llm/v1/completions" | "llm/v1/embeddings";
         Limit: {
-            calls: number;
+            /** @description Requests per window; null when the endpoint only has a token limit. */
+            calls: number | null;
+            /** @description Tokens per window; present only when the endpoint has a token limit (not in MLflow). */
+            tokens?: number;
             renewal_period: string;
             key: string | null;
         };
@@ -259,10 +262,13 @@ export type components = {
             name: string;
             task_type: components["schemas"]["EndpointType"];
             destinations: {
+                /** @description An endpoint or another route. */
                 name: string;
-                traffic_percentage: number;
+                /** @description TRAFFIC_SPLIT only. */
+                traffic_percentage?: number;
             }[];
-            routing_strategy: string;
+            /** @enum {string} */
+            routing_strategy: "TRAFFIC_SPLIT" | "FALLBACK";
         };
         TextContentPart: {
             /** @constant */
@@ -515,7 +521,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description 400 invalid parameter for the provider, 404 unknown endpoint, 422 request does not match the schema, 429 rate limited or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 504 upstream timeout. */
+        /** @description 400 invalid parameter for the provider, 404 unknown endpoint, 422 request does not match the schema, 429 the endpoint's rate limit is reached or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 503 rate-limit store unreachable (with `rate_limit_store.on_error: closed`), 504 upstream timeout. */
         Error: {
             headers: {
                 [name: string]: unknown;

@@ -49,6 +49,37 @@ export type ProviderName =
  */
 export type PluginProviderName = string;
 /**
+ * A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Limit".
+ */
+export type Limit = Limit1 & {
+  /**
+   * Requests admitted per window (0 refuses every request).
+   */
+  calls?: number;
+  /**
+   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent.
+   */
+  tokens?: number;
+  /**
+   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`.
+   */
+  renewal_period: string;
+  /**
+   * Accepted for MLflow compatibility; not used.
+   */
+  key?: string | null;
+};
+export type Limit1 =
+  | {
+      calls: unknown;
+    }
+  | {
+      tokens: unknown;
+    };
+/**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "OpenAIConfig".
  */
@@ -242,6 +273,7 @@ export interface GatewayConfig {
    * npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, "Writing a provider plugin".
    */
   plugins?: string[];
+  rate_limit_store?: RateLimitStore;
 }
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
@@ -257,21 +289,8 @@ export interface Endpoint {
   limit?: Limit;
 }
 /**
- * This interface was referenced by `GatewayConfig`'s JSON-Schema
- * via the `definition` "Limit".
- */
-export interface Limit {
-  calls: number;
-  /**
-   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`.
-   */
-  renewal_period: string;
-  /**
-   * Accepted for MLflow compatibility; not used.
-   */
-  key?: string | null;
-}
-/**
+ * A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.
+ *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "TrafficRoute".
  */
@@ -286,15 +305,51 @@ export interface TrafficRoute {
    */
   destinations: [
     {
+      /**
+       * An endpoint or another route of the same task type.
+       */
       name: string;
-      traffic_percentage: number;
+      /**
+       * TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100.
+       */
+      traffic_percentage?: number;
     },
     ...{
+      /**
+       * An endpoint or another route of the same task type.
+       */
       name: string;
-      traffic_percentage: number;
+      /**
+       * TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100.
+       */
+      traffic_percentage?: number;
     }[]
   ];
-  routing_strategy?: 'TRAFFIC_SPLIT';
+  /**
+   * TRAFFIC_SPLIT (default) or FALLBACK.
+   */
+  routing_strategy?: 'TRAFFIC_SPLIT' | 'FALLBACK';
+}
+/**
+ * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "RateLimitStore".
+ */
+export interface RateLimitStore {
+  type: 'redis';
+  /**
+   * `redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL.
+   */
+  url: string;
+  /**
+   * When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503.
+   */
+  on_error?: 'open' | 'closed';
+  /**
+   * Longest wait for a Redis answer before `on_error` applies (default 250).
+   */
+  timeout_ms?: number;
 }
 /**
  * Request parameters applied when the client sends none (chat and completions endpoints).

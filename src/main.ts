@@ -2,13 +2,16 @@
  * CLI: `npm start -- --config-path config.yaml [--host 127.0.0.1] [--port 5000] [--workers N]`.
  * The config path may also come from AI_GATEWAY_CONFIG (or MLflow's MLFLOW_DEPLOYMENTS_CONFIG /
  * MLFLOW_GATEWAY_CONFIG). A bad config prints every problem with its YAML path and exits 2.
- * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones.
+ * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones;
+ * it also keeps the rate-limit counters the workers share (src/limits/cluster-primary.ts).
  * The config file is watched and hot-reloaded (src/server/reload.ts).
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serveRateLimitsToWorkers } from './limits/cluster-primary';
+import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createLogger, type Logger } from './server/logging';
@@ -83,7 +86,7 @@ function shutDown(server: Server, logger: Logger, signal: string): void {
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {
     clearInterval(sweeper);
-    await closeAllPools();
+    await Promise.all([closeAllPools(), closeLimitBackends()]);
     process.exit(0);
   });
   server.closeIdleConnections();
@@ -92,6 +95,7 @@ function shutDown(server: Server, logger: Logger, signal: string): void {
 function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
   let stopping = false;
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
+  serveRateLimitsToWorkers(cluster);
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   cluster.on('exit', (worker, code, signal) => {

@@ -1,19 +1,22 @@
 /**
  * Compiles a loaded config into the plan the request path reads: provider endpoints (URLs,
- * headers, pools built once), parameter defaults, the management views, and traffic routes.
- * Nothing here runs per request.
+ * headers, pools built once), parameter defaults, rate limiters (keys and store), the management
+ * views, and routes (traffic split and fallback). Nothing here runs per request.
  */
 import type { Endpoint, Limit, TrafficRoute } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
+import { createLimiter, limitBackendFor, parseRenewalPeriod, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor } from '../providers';
 import type { ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
+import { createLogger, type Logger } from '../server/logging';
 import { ConfigError, type ConfigIssue } from './config-error';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
 const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
 
 export interface CompiledEndpoint {
+  kind: 'endpoint';
   name: string;
   endpointType: EndpointType;
   /** A built-in provider name (ProviderName) or a plugin provider's. */
@@ -24,17 +27,35 @@ export interface CompiledEndpoint {
   /** Parameter defaults from `model.config`, applied when the client sends none. */
   defaults: Readonly<Record<string, unknown>>;
   limit: Limit | null;
+  /** Enforces `limit`; null when the endpoint has none. */
+  limiter: EndpointLimiter | null;
   view: EndpointView;
   legacyView: LegacyRouteView;
 }
 
-export interface CompiledRoute {
+/** What a route destination names: an endpoint or another route (never, through any chain, itself). */
+export type RouteTarget = CompiledEndpoint | CompiledRoute;
+
+interface RouteBase {
+  kind: 'route';
   name: string;
   taskType: EndpointType;
   view: TrafficRouteView;
-  /** Destinations with a non-zero share, each with its cumulative upper bound in [0, 1]. */
-  destinations: { endpoint: CompiledEndpoint; upTo: number }[];
 }
+
+export interface TrafficSplitRoute extends RouteBase {
+  strategy: 'TRAFFIC_SPLIT';
+  /** Destinations with a non-zero share, each with its cumulative upper bound in [0, 1]. */
+  destinations: { target: RouteTarget; upTo: number }[];
+}
+
+export interface FallbackRoute extends RouteBase {
+  strategy: 'FALLBACK';
+  /** Tried in this order. */
+  destinations: RouteTarget[];
+}
+
+export type CompiledRoute = TrafficSplitRoute | FallbackRoute;
 
 export interface GatewayPlan {
   endpoints: ReadonlyMap<string, CompiledEndpoint>;
@@ -49,6 +70,10 @@ export interface CompileOptions {
   now?: () => number;
   /** Adapters of the plugin providers the config uses, from `loadPlugins`. */
   plugins?: PluginAdapters;
+  /** Where rate-limit store outages are logged. */
+  logger?: Logger;
+  /** Overrides the process-wide rate-limit backend of `rate_limit_store` (tests). */
+  limitBackend?: LimitBackend;
 }
 
 const defaultNow = () => Math.floor(Date.now() / 1000);
@@ -61,11 +86,23 @@ function pickDefaults(config: Record<string, unknown> | undefined): Record<strin
   return Object.freeze(defaults);
 }
 
+/** MLflow's view (`calls`, `renewal_period`, `key`), plus `tokens` when a token limit is set. */
 function limitView(limit: Limit | undefined): EndpointView['limit'] {
-  return limit ? { calls: limit.calls, renewal_period: limit.renewal_period, key: limit.key ?? null } : null;
+  if (!limit) return null;
+  const view = { calls: limit.calls ?? null, renewal_period: limit.renewal_period, key: limit.key ?? null };
+  return limit.tokens === undefined ? view : { ...view, tokens: limit.tokens };
 }
 
-function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, plugins: PluginAdapters | undefined): CompiledEndpoint | ConfigIssue {
+function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitBackend): EndpointLimiter | null | ConfigIssue {
+  if (!endpoint.limit) return null;
+  const period = parseRenewalPeriod(endpoint.limit.renewal_period);
+  if (period === null || period.ms === 0) {
+    return { path: `endpoints[${index}].limit.renewal_period`, message: `endpoint '${endpoint.name}': the renewal period must be at least 1 ${period?.unit ?? 'second'}` };
+  }
+  return createLimiter({ endpointName: endpoint.name, limit: endpoint.limit, period, backend: backend() });
+}
+
+function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, backend: () => LimitBackend, plugins: PluginAdapters | undefined): CompiledEndpoint | ConfigIssue {
   const provider = endpoint.model.provider;
   const adapter = adapterFor(provider, plugins);
   if (adapter === undefined) {
@@ -87,9 +124,12 @@ function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, p
   } catch (error) {
     return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
   }
+  const limiter = compileLimiter(endpoint, index, backend);
+  if (limiter !== null && 'path' in limiter) return limiter;
   const model = { name: modelName, provider };
   const url = `/gateway/${endpoint.name}/invocations`;
   return {
+    kind: 'endpoint',
     name: endpoint.name,
     endpointType: endpoint.endpoint_type,
     provider,
@@ -97,44 +137,74 @@ function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, p
     target,
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : pickDefaults(endpoint.model.config as Record<string, unknown> | undefined),
     limit: endpoint.limit ?? null,
+    limiter,
     view: { name: endpoint.name, endpoint_type: endpoint.endpoint_type, model, endpoint_url: url, limit: limitView(endpoint.limit) },
     legacyView: { name: endpoint.name, route_type: endpoint.endpoint_type, model, route_url: url, limit: limitView(endpoint.limit) },
   };
 }
 
-function compileRoute(route: TrafficRoute, endpoints: ReadonlyMap<string, CompiledEndpoint>): CompiledRoute {
-  let total = 0;
-  const destinations = route.destinations
-    .filter((destination) => destination.traffic_percentage > 0)
-    .map((destination) => {
-      total += destination.traffic_percentage / 100;
-      return { endpoint: endpoints.get(destination.name)!, upTo: total };
-    });
+function routeView(route: TrafficRoute): TrafficRouteView {
+  const strategy = route.routing_strategy ?? 'TRAFFIC_SPLIT';
   return {
     name: route.name,
-    taskType: route.task_type,
-    destinations,
-    view: {
-      name: route.name,
-      task_type: route.task_type,
-      destinations: route.destinations.map(({ name, traffic_percentage }) => ({ name, traffic_percentage })),
-      routing_strategy: route.routing_strategy ?? 'TRAFFIC_SPLIT',
-    },
+    task_type: route.task_type,
+    destinations: route.destinations.map(({ name, traffic_percentage }) => (strategy === 'FALLBACK' ? { name } : { name, traffic_percentage: traffic_percentage! })),
+    routing_strategy: strategy,
   };
+}
+
+/**
+ * Compiles every route, each after the routes it names (the loader has rejected unknown names and
+ * cycles, so the recursion ends).
+ */
+function compileRoutes(routes: readonly TrafficRoute[], endpoints: ReadonlyMap<string, CompiledEndpoint>): Map<string, CompiledRoute> {
+  const definitions = new Map(routes.map((route) => [route.name, route] as const));
+  const compiled = new Map<string, CompiledRoute>();
+
+  function targetNamed(name: string): RouteTarget {
+    return endpoints.get(name) ?? compileRoute(definitions.get(name)!);
+  }
+
+  function compileRoute(route: TrafficRoute): CompiledRoute {
+    const done = compiled.get(route.name);
+    if (done) return done;
+    const base = { kind: 'route', name: route.name, taskType: route.task_type, view: routeView(route) } as const;
+    let result: CompiledRoute;
+    if (route.routing_strategy === 'FALLBACK') {
+      result = { ...base, strategy: 'FALLBACK', destinations: route.destinations.map((destination) => targetNamed(destination.name)) };
+    } else {
+      let total = 0;
+      const destinations = route.destinations
+        .filter((destination) => destination.traffic_percentage! > 0)
+        .map((destination) => {
+          total += destination.traffic_percentage! / 100;
+          return { target: targetNamed(destination.name), upTo: total };
+        });
+      result = { ...base, strategy: 'TRAFFIC_SPLIT', destinations };
+    }
+    compiled.set(route.name, result);
+    return result;
+  }
+
+  for (const route of routes) compileRoute(route);
+  // Config order, for readers of the map.
+  return new Map(routes.map((route) => [route.name, compiled.get(route.name)!] as const));
 }
 
 /** Builds the plan; throws ConfigError (with YAML paths) when an endpoint cannot be served. */
 export function compilePlan(config: GatewayConfig, filePath: string, options: CompileOptions = {}): GatewayPlan {
   const now = options.now ?? defaultNow;
+  // Only a config with limits opens a store (a Redis connection).
+  const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, options.logger ?? createLogger());
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
   config.endpoints.forEach((endpoint, index) => {
-    const compiled = compileEndpoint(endpoint, index, now, options.plugins);
+    const compiled = compileEndpoint(endpoint, index, now, backend, options.plugins);
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });
   if (issues.length > 0) throw new ConfigError(filePath, issues);
-  const routes = new Map((config.routes ?? []).map((route) => [route.name, compileRoute(route, endpoints)] as const));
+  const routes = compileRoutes(config.routes ?? [], endpoints);
   const compiled = [...endpoints.values()];
   return {
     endpoints,

@@ -47,7 +47,7 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
     const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)) };
     const resolved = resolveConfigSecrets(config, sources);
     config = resolved.config;
-    issues.push(...resolved.issues);
+    issues.push(...resolved.issues, ...rateLimitStoreIssues(config));
   }
   if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues)));
   return config;
@@ -147,6 +147,7 @@ function semanticIssues(document: Record<string, unknown>): ConfigIssue[] {
     ...duplicateNameIssues(endpoints, routes),
     ...endpoints.flatMap(modelIssues),
     ...routes.flatMap((route) => routeIssues(route, endpoints, routes)),
+    ...routeCycleIssues(endpoints, routes),
   ];
 }
 
@@ -253,30 +254,87 @@ function isEndpointType(value: unknown): value is EndpointType {
   return (ENDPOINT_TYPES as readonly unknown[]).includes(value);
 }
 
+/** What a destination may name: an endpoint (its type) or a route (its task type). */
+interface Destination {
+  kind: 'endpoint' | 'route';
+  type: unknown;
+}
+
+function destinationsByName(endpoints: Entry[], routes: Entry[]): Map<unknown, Destination> {
+  const byName = new Map<unknown, Destination>();
+  for (const { value } of routes) byName.set(value.name, { kind: 'route', type: value.task_type });
+  // An endpoint wins over a route of the same name (a duplicate, reported on its own).
+  for (const { value } of endpoints) byName.set(value.name, { kind: 'endpoint', type: value.endpoint_type });
+  return byName;
+}
+
+function isFallback(route: Record<string, unknown>): boolean {
+  return route.routing_strategy === 'FALLBACK';
+}
+
 function routeIssues({ index, value: route }: Entry, endpoints: Entry[], routes: Entry[]): ConfigIssue[] {
   if (!Array.isArray(route.destinations) || route.destinations.length === 0) return [];
   const routeName = typeof route.name === 'string' ? route.name : formatYamlPath(['routes', index]);
-  const endpointsByName = new Map(endpoints.map(({ value }) => [value.name, value]));
-  const routeNames = new Set(routes.map(({ value }) => value.name));
+  const destinations = destinationsByName(endpoints, routes);
+  const listed = new Set<string>();
   const issues: ConfigIssue[] = [];
   route.destinations.forEach((destination: unknown, position) => {
     if (!isRecord(destination) || typeof destination.name !== 'string') return;
     const path = formatYamlPath(['routes', index, 'destinations', position, 'name']);
-    const endpoint = endpointsByName.get(destination.name);
-    if (endpoint === undefined) {
-      const hint = routeNames.has(destination.name) ? ' (a route cannot point at another route)' : '';
+    const named = destinations.get(destination.name);
+    if (named === undefined) {
       issues.push({
         path,
-        message: `The route destination name must be an endpoint name, but the route '${routeName}' has an invalid destination name '${destination.name}'${hint}`,
+        message: `The route destination name must be an endpoint or route name, but the route '${routeName}' has an invalid destination name '${destination.name}'`,
       });
-    } else if (isEndpointType(route.task_type) && isEndpointType(endpoint.endpoint_type) && endpoint.endpoint_type !== route.task_type) {
+    } else if (isEndpointType(route.task_type) && isEndpointType(named.type) && named.type !== route.task_type) {
       issues.push({
         path,
-        message: `The route destination endpoint types in the route '${routeName}' must have endpoint type '${route.task_type}' but got endpoint type '${endpoint.endpoint_type}' (endpoint '${destination.name}')`,
+        message: `The route destination endpoint types in the route '${routeName}' must have endpoint type '${route.task_type}' but got endpoint type '${named.type}' (${named.kind} '${destination.name}')`,
       });
     }
+    if (isFallback(route) && listed.has(destination.name)) {
+      issues.push({ path, message: `'${destination.name}' is listed twice in the FALLBACK route '${routeName}': each destination is tried once` });
+    }
+    listed.add(destination.name);
   });
+  if (isFallback(route)) return issues;
   return [...issues, ...percentageSumIssues(route.destinations, routeName, formatYamlPath(['routes', index, 'destinations']))];
+}
+
+/**
+ * Routes may name routes, but no route may reach itself. Each cycle is reported once, at the
+ * destination that closes it, with the whole chain.
+ */
+function routeCycleIssues(endpoints: Entry[], routes: Entry[]): ConfigIssue[] {
+  // A name used by an endpoint and a route means the endpoint (the duplicate is reported on its own).
+  const endpointNames = new Set(endpoints.map(({ value }) => value.name));
+  const byName = new Map(
+    routes.filter(({ value }) => typeof value.name === 'string' && !endpointNames.has(value.name)).map((entry) => [entry.value.name as string, entry]),
+  );
+  const done = new Set<string>();
+  const issues: ConfigIssue[] = [];
+
+  /** `chain`: the routes from where the walk started down to `name`, inclusive. */
+  function visit(name: string, chain: string[]): void {
+    if (done.has(name)) return;
+    const { index, value } = byName.get(name)!;
+    const destinations = Array.isArray(value.destinations) ? value.destinations : [];
+    destinations.forEach((destination: unknown, position) => {
+      const next = isRecord(destination) ? destination.name : undefined;
+      if (typeof next !== 'string' || !byName.has(next)) return;
+      if (chain.includes(next)) {
+        const cycle = [...chain.slice(chain.indexOf(next)), next].map((item) => `'${item}'`).join(' -> ');
+        issues.push({ path: formatYamlPath(['routes', index, 'destinations', position, 'name']), message: `routes must not form a cycle, but ${cycle} does` });
+      } else {
+        visit(next, [...chain, next]);
+      }
+    });
+    done.add(name);
+  }
+
+  for (const name of byName.keys()) visit(name, [name]);
+  return issues;
 }
 
 function percentageSumIssues(destinations: unknown[], routeName: string, path: string): ConfigIssue[] {
@@ -291,6 +349,20 @@ function percentageSumIssues(destinations: unknown[], routeName: string, path: s
       message: `the traffic percentage sum of destinations must be 100, but route '${routeName}' adds up to ${sum}`,
     },
   ];
+}
+
+/** Checked once resolved (it may be `$REDIS_URL`); the value may hold a password, so it is never quoted. */
+function rateLimitStoreIssues(config: GatewayConfig): ConfigIssue[] {
+  const url = config.rate_limit_store?.url;
+  if (url === undefined || url.startsWith('$')) return [];
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'redis:' || protocol === 'rediss:') return [];
+  return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,8 +22,12 @@ export function ajvIssues(errors: ErrorObject[], document: unknown, base: YamlPa
   const validated = valueAt(document, base);
   return withoutAnyOfBranches(errors, validated)
     .filter((error) => error.keyword !== 'if') // the `then` branch's own errors already say what is wrong
+    .filter((error) => !ANY_OF_BRANCH.test(error.schemaPath))
     .map((error) => issueFromAjvError(error, document, base));
 }
+
+/** Errors inside an inline `anyOf` branch (`limit`): the `anyOf` error itself says what is wrong. */
+const ANY_OF_BRANCH = /\/anyOf\/\d+\//;
 
 /**
  * For a scalar (`model.provider`), an `anyOf` error stands for the errors of its branches at the same
@@ -58,6 +62,10 @@ const fieldMessages: Record<string, string> = {
     "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
   'renewal_period/pattern':
     "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+  'limit/anyOf': 'must set calls, tokens or both (with renewal_period)',
+  'tokens/type': 'must be an integer, 0 or more (0 rejects every request)',
+  'tokens/minimum': 'must be an integer, 0 or more (0 rejects every request)',
+  'traffic_percentage/false schema': 'has no meaning in a FALLBACK route: its destinations are tried in the order listed',
 };
 
 const typeNames: Record<string, string> = {

@@ -1,7 +1,7 @@
 /**
  * Secret resolution for provider configs: every `*_api_key` field of `model.config`, and the
  * credentials in Bedrock's `aws_config` (MLflow takes those literally, which breaks the documented
- * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret).
+ * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret); and `rate_limit_store.url`.
  *
  * A value is `$NAME` (an environment variable), the path of an existing regular file (absolute, or
  * relative to the config file's directory), or the secret itself. No message ever contains a value.
@@ -84,7 +84,11 @@ export function resolveConfigSecrets(
   const endpoints = config.endpoints.map((endpoint, index) =>
     resolveEndpointSecrets(endpoint, formatYamlPath(['endpoints', index, 'model', 'config']), sources, issues),
   );
-  return { config: { ...config, endpoints }, issues };
+  const store = config.rate_limit_store;
+  if (store === undefined) return { config: { ...config, endpoints }, issues };
+  // A Redis URL may carry a password, so it resolves like an API key.
+  const url = resolveField(store.url, 'rate_limit_store.url', sources, issues) as string;
+  return { config: { ...config, endpoints, rate_limit_store: { ...store, url } }, issues };
 }
 
 function resolveEndpointSecrets(

@@ -54,7 +54,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
 
   app.use(endpointRoutes(state));
-  app.use(invocationRoutes(state));
+  app.use(invocationRoutes(state, logger));
 
   app.all(specPaths(document), (_request, response) => {
     response.status(405).json({ detail: 'Method Not Allowed' });

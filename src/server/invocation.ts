@@ -1,10 +1,13 @@
 /**
  * The request path shared by the MLflow routes and the OpenAI-compatible routes: validate the body
- * for the endpoint's type, normalise it, and call the provider (or its stream).
+ * for the endpoint's type, normalise it, and call the provider (or its stream) within the
+ * endpoint's rate limit.
  */
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
+import { meterStream, reportedTokens } from '../limits/limiter';
 import type { ProviderEndpoint, RequestContext } from '../providers/types';
+import { withFirstChunk } from '../routing/fallback';
 import type { EndpointType } from '../schema';
 import { validateRequestBody } from './validation';
 
@@ -46,13 +49,6 @@ export function withoutNulls(value: unknown): unknown {
   return containsNull(value) ? copyWithoutNulls(value) : value;
 }
 
-function validated(endpoint: CompiledEndpoint, body: unknown, dialect: Dialect): Record<string, unknown> {
-  const request = withoutNulls(body);
-  const failure = validateRequestBody(endpoint.endpointType, request);
-  if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
-  return request as Record<string, unknown>;
-}
-
 /** Removes `model` (OpenAI routes use it to pick the endpoint; MLflow routes refuse it). */
 function withoutModel(request: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
   if (!('model' in request)) return request;
@@ -84,14 +80,18 @@ function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayErr
   return GatewayError.unsupported(`The ${what} route is not implemented for ${endpoint.providerDisplayName} models.`);
 }
 
-function call(target: ProviderEndpoint, endpointType: EndpointType, request: Record<string, unknown>, stream: boolean, context: RequestContext) {
+type Operation = (request: Record<string, unknown>, context: RequestContext) => Promise<unknown> | AsyncIterable<unknown>;
+
+/** The provider method serving this endpoint type (and stream flag), if the provider has one. */
+function operationOf(target: ProviderEndpoint, endpointType: EndpointType, stream: boolean): Operation | undefined {
+  const bound = (name: keyof ProviderEndpoint) => target[name]?.bind(target) as Operation | undefined;
   switch (endpointType) {
     case 'llm/v1/chat':
-      return stream ? target.chatStream?.(request as never, context) : target.chat?.(request as never, context);
+      return bound(stream ? 'chatStream' : 'chat');
     case 'llm/v1/completions':
-      return stream ? target.completionsStream?.(request as never, context) : target.completions?.(request as never, context);
+      return bound(stream ? 'completionsStream' : 'completions');
     case 'llm/v1/embeddings':
-      return target.embeddings?.(request as never, context);
+      return bound('embeddings');
     default: {
       const unreachable: never = endpointType;
       return unreachable;
@@ -99,14 +99,38 @@ function call(target: ProviderEndpoint, endpointType: EndpointType, request: Rec
   }
 }
 
-/** Validates, normalises and invokes; a rejected promise carries a GatewayError. */
-export async function invokeEndpoint(options: { endpoint: CompiledEndpoint; body: unknown; dialect: Dialect; context: RequestContext }): Promise<InvocationResult> {
-  const { endpoint, dialect, context } = options;
-  const request = withDefaults(withoutModel(validated(endpoint, options.body, dialect), dialect), endpoint.defaults);
+/**
+ * Validates the body against the schema of the called name's endpoint type and applies the
+ * dialect's `model` rule: done once per request, before any endpoint is tried.
+ */
+export function prepareRequest(options: { endpointType: EndpointType; body: unknown; dialect: Dialect }): Record<string, unknown> {
+  const { endpointType, body, dialect } = options;
+  const request = withoutNulls(body);
+  const failure = validateRequestBody(endpointType, request);
+  if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
+  return withoutModel(request as Record<string, unknown>, dialect);
+}
+
+/**
+ * One attempt at one endpoint: its rate limit, the provider call (with the endpoint's defaults),
+ * and the tokens it used. A stream is returned once its first chunk has arrived, so that a failure
+ * before it rejects here (where a fallback route can still move on). Rejections carry a GatewayError.
+ */
+export async function invokeEndpoint(options: { endpoint: CompiledEndpoint; request: Record<string, unknown>; context: RequestContext }): Promise<InvocationResult> {
+  const { endpoint, context } = options;
+  const request = withDefaults(options.request, endpoint.defaults);
   // `stream` selects streaming for chat and completions; for embeddings it is just forwarded.
   const stream = endpoint.endpointType !== 'llm/v1/embeddings' && request.stream === true;
-  const pending = call(endpoint.target, endpoint.endpointType, request, stream, context);
-  if (pending === undefined) throw notImplemented(endpoint, stream);
-  if (stream) return { kind: 'stream', chunks: pending as AsyncIterable<unknown> };
-  return { kind: 'json', body: await pending };
+  const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
+  if (operation === undefined) throw notImplemented(endpoint, stream);
+  const limiter = endpoint.limiter;
+  await limiter?.admit();
+  if (stream) {
+    const chunks = operation(request, context) as AsyncIterable<unknown>;
+    return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };
+  }
+  const body = await operation(request, context);
+  const tokens = reportedTokens(body);
+  if (limiter && tokens !== null) limiter.recordTokens(tokens);
+  return { kind: 'json', body };
 }

@@ -3,16 +3,21 @@
  * the OpenAI-compatible `/v1/chat/completions`, `/v1/completions`, `/v1/embeddings`.
  */
 import { Router, type Request, type Response } from 'express';
-import type { CompiledEndpoint } from '../../config/compile';
+import type { RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
-import { resolveEndpoint, endpointTypeOf } from '../../routing/router';
+import { withFallback } from '../../routing/fallback';
+import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { EndpointType } from '../../schema';
 import { toGatewayError } from '../errors';
-import { invokeEndpoint, type Dialect } from '../invocation';
+import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
+import type { Logger } from '../logging';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
-/** Header naming the endpoint that served the request (differs from the name for traffic routes). */
+/**
+ * Header naming the endpoint that answered (for routes: the destination that did; on a failure,
+ * the last one tried).
+ */
 export const ENDPOINT_HEADER = 'x-gateway-endpoint';
 
 const OPENAI_ROUTES: { path: string; endpointType: EndpointType; noun: string }[] = [
@@ -30,9 +35,23 @@ function clientSignal(response: Response): AbortSignal {
   return controller.signal;
 }
 
-async function serve(request: Request, response: Response, endpoint: CompiledEndpoint, dialect: Dialect): Promise<void> {
-  response.setHeader(ENDPOINT_HEADER, endpoint.name);
-  const result = await invokeEndpoint({ endpoint, body: request.body, dialect, context: { signal: clientSignal(response) } });
+/** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
+async function serve(options: { request: Request; response: Response; target: RouteTarget; dialect: Dialect; logger: Logger }): Promise<void> {
+  const { request, response, target, dialect, logger } = options;
+  const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
+  const prepared = prepareRequest({ endpointType, body: request.body, dialect });
+  const context = { signal: clientSignal(response) };
+  const { value: result } = await withFallback({
+    candidates: attemptOrder(target),
+    attempt: (endpoint) => {
+      response.setHeader(ENDPOINT_HEADER, endpoint.name);
+      return invokeEndpoint({ endpoint, request: prepared, context });
+    },
+    onFallback: (endpoint, error) => {
+      const { status, message } = toGatewayError(error, dialect);
+      logger.warn({ route: target.name, endpoint: endpoint.name, status, message }, 'endpoint failed; falling back to the next destination');
+    },
+  });
   if (result.kind === 'json') {
     response.json(result.body);
     return;
@@ -49,12 +68,12 @@ function modelOf(body: unknown): string {
   return model;
 }
 
-export function invocationRoutes(state: GatewayState): Router {
+export function invocationRoutes(state: GatewayState, logger: Logger): Router {
   const router = Router();
 
   router.post(['/endpoints/:name/invocations', '/gateway/:name/invocations'], async (request, response) => {
-    const endpoint = resolveEndpoint(state.plan, String(request.params.name));
-    await serve(request, response, endpoint, 'mlflow');
+    const target = resolveTarget(state.plan, String(request.params.name));
+    await serve({ request, response, target, dialect: 'mlflow', logger });
   });
 
   for (const route of OPENAI_ROUTES) {
@@ -68,7 +87,7 @@ export function invocationRoutes(state: GatewayState): Router {
       if (endpointType !== route.endpointType) {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
-      await serve(request, response, resolveEndpoint(plan, name), 'openai');
+      await serve({ request, response, target: resolveTarget(plan, name), dialect: 'openai', logger });
     });
   }
   return router;

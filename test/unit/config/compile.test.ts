@@ -1,6 +1,9 @@
 /** compilePlan: what is worked out once at config load. */
 import { compilePlan } from '../../../src/config/compile';
 import { ConfigError } from '../../../src/config/config-error';
+import { createLimitBackend, type LimitBackend } from '../../../src/limits/limiter';
+import { createMemoryStore } from '../../../src/limits/memory-store';
+import { silentLogger } from '../../../src/server/logging';
 import { errorOf, loadInline } from '../../support/config';
 
 const compile = (yaml: string) => compilePlan(loadInline(yaml), 'config.yaml', { now: () => 42 });
@@ -71,9 +74,63 @@ routes:
       - { name: c, traffic_percentage: 70 }
 `);
   const route = plan.routes.get('split')!;
-  expect(route.destinations.map((destination) => [destination.endpoint.name, destination.upTo])).toEqual([
+  expect(route.strategy).toBe('TRAFFIC_SPLIT');
+  if (route.strategy !== 'TRAFFIC_SPLIT') return;
+  expect(route.destinations.map((destination) => [destination.target.name, destination.upTo])).toEqual([
     ['a', 0.3],
     ['c', 1],
   ]);
   expect(route.view.routing_strategy).toBe('TRAFFIC_SPLIT');
+});
+
+test('fallback routes keep their order and may name routes; splits may name fallback routes', () => {
+  const plan = compile(`
+endpoints:
+  - { name: a, endpoint_type: llm/v1/chat, model: { provider: mock } }
+  - { name: b, endpoint_type: llm/v1/chat, model: { provider: mock } }
+routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations: [{ name: b-first, traffic_percentage: 40 }, { name: a, traffic_percentage: 60 }]
+  - { name: b-first, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: b }, { name: a }] }
+`);
+  const fallback = plan.routes.get('b-first')!;
+  const split = plan.routes.get('split')!;
+  expect(fallback.strategy === 'FALLBACK' && fallback.destinations.map((target) => target.name)).toEqual(['b', 'a']);
+  expect(split.strategy === 'TRAFFIC_SPLIT' && split.destinations.map(({ target, upTo }) => [target.kind, target.name, upTo])).toEqual([
+    ['route', 'b-first', 0.4],
+    ['endpoint', 'a', 1],
+  ]);
+  // The route a split names is the same compiled object, not a copy.
+  expect(split.strategy === 'TRAFFIC_SPLIT' && split.destinations[0].target).toBe(fallback);
+  expect(fallback.view).toEqual({ name: 'b-first', task_type: 'llm/v1/chat', destinations: [{ name: 'b' }, { name: 'a' }], routing_strategy: 'FALLBACK' });
+});
+
+describe('limiters', () => {
+  const limited = (limit: string) => `
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: ${limit} }
+  - { name: free, endpoint_type: llm/v1/chat, model: { provider: mock } }
+`;
+  const withBackend = (yaml: string, backend: LimitBackend) => compilePlan(loadInline(yaml), 'config.yaml', { limitBackend: backend });
+
+  test('are built at load for limited endpoints only', () => {
+    const plan = withBackend(limited('{ calls: 1, renewal_period: minute }'), createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger }));
+    expect(plan.endpoints.get('chat')!.limiter).not.toBeNull();
+    expect(plan.endpoints.get('free')!.limiter).toBeNull();
+  });
+
+  test('counters survive a reload for an unchanged limit, and start fresh for a changed one', async () => {
+    const backend = createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger });
+    await withBackend(limited('{ calls: 1, renewal_period: minute }'), backend).endpoints.get('chat')!.limiter!.admit();
+    const reloaded = withBackend(limited('{ calls: 1, renewal_period: minute }'), backend);
+    await expect(reloaded.endpoints.get('chat')!.limiter!.admit()).rejects.toMatchObject({ status: 429 });
+    const changed = withBackend(limited('{ calls: 1, renewal_period: 2 minutes }'), backend);
+    await expect(changed.endpoints.get('chat')!.limiter!.admit()).resolves.toBeUndefined();
+  });
+
+  test('a renewal period of 0 units is refused at its YAML path', () => {
+    const error = errorOf(() => compile(limited('{ calls: 1, renewal_period: 0 minutes }')));
+    expect(error.issues).toEqual([{ path: 'endpoints[0].limit.renewal_period', message: "endpoint 'chat': the renewal period must be at least 1 minute" }]);
+  });
 });

@@ -179,8 +179,23 @@ describe('limit', () => {
     ]);
   });
 
-  it('requires both fields', () => {
+  it('requires renewal_period', () => {
     expect(issuesOf(limited('{calls: 5}'))).toEqual([{ path: 'endpoints[0].limit.renewal_period', message: 'is required' }]);
+  });
+
+  it('accepts tokens instead of calls, or both', () => {
+    expect(load(limited('{tokens: 1000, renewal_period: hour}')).endpoints[0].limit).toEqual({ tokens: 1000, renewal_period: 'hour' });
+    expect(load(limited('{calls: 5, tokens: 1000, renewal_period: hour}')).endpoints[0].limit).toEqual({ calls: 5, tokens: 1000, renewal_period: 'hour' });
+  });
+
+  it('requires calls, tokens or both, in one message', () => {
+    expect(issuesOf(limited('{renewal_period: minute}'))).toEqual([{ path: 'endpoints[0].limit', message: 'must set calls, tokens or both (with renewal_period)' }]);
+  });
+
+  it.each(['-1', '2.5'])('rejects tokens: %s', (tokens) => {
+    expect(issuesOf(limited(`{tokens: ${tokens}, renewal_period: minute}`))).toEqual([
+      { path: 'endpoints[0].limit.tokens', message: 'must be an integer, 0 or more (0 rejects every request)' },
+    ]);
   });
 });
 
@@ -211,23 +226,41 @@ describe('routes', () => {
     expect(config.routes?.[0].routing_strategy).toBe('TRAFFIC_SPLIT');
   });
 
-  it('rejects a destination that is not an endpoint', () => {
+  it('rejects a destination that is neither an endpoint nor a route', () => {
     expect(issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-c, traffic_percentage: 100}]}'))).toEqual([
       {
         path: 'routes[0].destinations[0].name',
-        message: "The route destination name must be an endpoint name, but the route 'split' has an invalid destination name 'chat-c'",
+        message: "The route destination name must be an endpoint or route name, but the route 'split' has an invalid destination name 'chat-c'",
       },
     ]);
   });
 
-  it('rejects a destination that is another route', () => {
-    const issues = issuesOf(`${withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: 100}]}')}  - {name: outer, task_type: llm/v1/chat, destinations: [{name: split, traffic_percentage: 100}]}\n`);
+  it('accepts a destination that is another route (not in MLflow)', () => {
+    const config = load(`${withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a, traffic_percentage: 100}]}')}  - {name: outer, task_type: llm/v1/chat, destinations: [{name: split, traffic_percentage: 100}]}\n`);
+    expect(config.routes?.[1].destinations).toEqual([{ name: 'split', traffic_percentage: 100 }]);
+  });
+
+  it('rejects a destination route of another task type, naming it as a route', () => {
+    const issues = issuesOf(`${withRoute('{name: embed-route, task_type: llm/v1/embeddings, destinations: [{name: embed, traffic_percentage: 100}]}')}  - {name: outer, task_type: llm/v1/chat, destinations: [{name: embed-route, traffic_percentage: 100}]}\n`);
     expect(issues).toEqual([
       {
         path: 'routes[1].destinations[0].name',
         message:
-          "The route destination name must be an endpoint name, but the route 'outer' has an invalid destination name 'split' (a route cannot point at another route)",
+          "The route destination endpoint types in the route 'outer' must have endpoint type 'llm/v1/chat' but got endpoint type 'llm/v1/embeddings' (route 'embed-route')",
       },
+    ]);
+  });
+
+  it('rejects routes that form a cycle, once, with the whole chain', () => {
+    const config = `${base}routes:
+  - {name: one, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: chat-a}, {name: two}]}
+  - {name: two, task_type: llm/v1/chat, destinations: [{name: chat-b, traffic_percentage: 50}, {name: three, traffic_percentage: 50}]}
+  - {name: three, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: one}]}
+  - {name: self, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: self}]}
+`;
+    expect(issuesOf(config)).toEqual([
+      { path: 'routes[2].destinations[0].name', message: "routes must not form a cycle, but 'one' -> 'two' -> 'three' -> 'one' does" },
+      { path: 'routes[3].destinations[0].name', message: "routes must not form a cycle, but 'self' -> 'self' does" },
     ]);
   });
 
@@ -259,7 +292,7 @@ describe('routes', () => {
   it('rejects another routing_strategy', () => {
     expect(
       issuesOf(withRoute('{name: split, task_type: llm/v1/chat, routing_strategy: ROUND_ROBIN, destinations: [{name: chat-a, traffic_percentage: 100}]}')),
-    ).toEqual([{ path: 'routes[0].routing_strategy', message: "'ROUND_ROBIN' is not supported; must be one of: TRAFFIC_SPLIT" }]);
+    ).toEqual([{ path: 'routes[0].routing_strategy', message: "'ROUND_ROBIN' is not supported; must be one of: TRAFFIC_SPLIT, FALLBACK" }]);
   });
 
   it('requires task_type and destinations, and at least one destination', () => {
@@ -272,9 +305,74 @@ describe('routes', () => {
     ]);
   });
 
-  it('requires each destination to have a name and a percentage', () => {
+  it('requires each destination of a traffic split to have a name and a percentage', () => {
     expect(issuesOf(withRoute('{name: split, task_type: llm/v1/chat, destinations: [{name: chat-a}]}'))).toEqual([
       { path: 'routes[0].destinations[0].traffic_percentage', message: 'is required' },
+    ]);
+  });
+});
+
+describe('FALLBACK routes', () => {
+  const base = endpoints(mock('chat-a'), mock('chat-b'), mock('embed', 'llm/v1/embeddings'));
+  const withRoute = (route: string): string => `${base}routes:\n  - ${route}\n`;
+
+  it('accepts ordered destinations without percentages', () => {
+    const config = load(withRoute('{name: safe, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: chat-b}, {name: chat-a}]}'));
+    expect(config.routes).toEqual([{ name: 'safe', task_type: 'llm/v1/chat', routing_strategy: 'FALLBACK', destinations: [{ name: 'chat-b' }, { name: 'chat-a' }] }]);
+  });
+
+  it('accepts a traffic split whose destinations are fallback routes', () => {
+    const config = load(`${base}routes:
+  - {name: a-first, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: chat-a}, {name: chat-b}]}
+  - {name: b-first, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: chat-b}, {name: chat-a}]}
+  - {name: split, task_type: llm/v1/chat, destinations: [{name: a-first, traffic_percentage: 50}, {name: b-first, traffic_percentage: 50}]}
+`);
+    expect(config.routes?.map((route) => route.name)).toEqual(['a-first', 'b-first', 'split']);
+  });
+
+  it('rejects traffic_percentage, which has no meaning there', () => {
+    expect(issuesOf(withRoute('{name: safe, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: chat-a}, {name: chat-b, traffic_percentage: 50}]}'))).toEqual([
+      { path: 'routes[0].destinations[1].traffic_percentage', message: 'has no meaning in a FALLBACK route: its destinations are tried in the order listed' },
+    ]);
+  });
+
+  it('rejects unknown names, other task types and repeats, each at its YAML path', () => {
+    expect(issuesOf(withRoute('{name: safe, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{name: chat-a}, {name: nope}, {name: embed}, {name: chat-a}]}'))).toEqual([
+      {
+        path: 'routes[0].destinations[1].name',
+        message: "The route destination name must be an endpoint or route name, but the route 'safe' has an invalid destination name 'nope'",
+      },
+      {
+        path: 'routes[0].destinations[2].name',
+        message: "The route destination endpoint types in the route 'safe' must have endpoint type 'llm/v1/chat' but got endpoint type 'llm/v1/embeddings' (endpoint 'embed')",
+      },
+      { path: 'routes[0].destinations[3].name', message: "'chat-a' is listed twice in the FALLBACK route 'safe': each destination is tried once" },
+    ]);
+  });
+});
+
+describe('rate_limit_store', () => {
+  const base = endpoints(mock('chat'));
+
+  it('accepts a Redis store and resolves $ENV in its URL like a secret', () => {
+    const config = load(`${base}rate_limit_store: {type: redis, url: $REDIS_URL, on_error: closed, timeout_ms: 100}\n`, { REDIS_URL: 'redis://:pw@127.0.0.1:6390/2' });
+    expect(config.rate_limit_store).toEqual({ type: 'redis', url: 'redis://:pw@127.0.0.1:6390/2', on_error: 'closed', timeout_ms: 100 });
+  });
+
+  it('rejects another type, a non-Redis URL (without quoting it) and an unknown on_error', () => {
+    const issues = issuesOf(`${base}rate_limit_store: {type: memcached, url: "http://user:secret@host", on_error: maybe}\n`);
+    expect(issues).toEqual([
+      { path: 'rate_limit_store.type', message: "'memcached' is not supported; must be one of: redis" },
+      { path: 'rate_limit_store.on_error', message: "'maybe' is not supported; must be one of: open, closed" },
+    ]);
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, url: "http://user:secret@host"}\n`)).toEqual([
+      { path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' },
+    ]);
+  });
+
+  it('names an unset environment variable', () => {
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, url: $REDIS_URL}\n`)).toEqual([
+      { path: 'rate_limit_store.url', message: "environment variable 'REDIS_URL' is not set" },
     ]);
   });
 });

@@ -179,7 +179,7 @@ endpoints:
       },
       {
         path: 'routes[0].destinations[0].name',
-        message: "The route destination name must be an endpoint name, but the route 'split' has an invalid destination name 'missing'",
+        message: "The route destination name must be an endpoint or route name, but the route 'split' has an invalid destination name 'missing'",
       },
       {
         path: 'routes[0].destinations',

@@ -1,0 +1,197 @@
+/**
+ * Endpoint rate limits (`limit: {renewal_period, calls, tokens}`), enforced for the endpoint as a
+ * whole: every client, every route that reaches it, every worker, and every host sharing a
+ * `rate_limit_store`. (MLflow counts per client IP and per URL prefix, in each worker separately.)
+ *
+ * Counting is a fixed window from a counter's first hit (see store.ts). `calls`: a request is
+ * admitted while the window holds at most `calls` requests (refused ones count too, as in MLflow).
+ * `tokens`: a request is refused while the window's tokens are spent; tokens are added from the
+ * usage the provider reports, after the response (non-stream) or from the stream's usage chunk.
+ *
+ * Limiters, their counter keys and their store are built at config load. A key is the endpoint
+ * name plus the limit, so an endpoint whose limit did not change keeps its counters across a
+ * reload, and a changed limit starts fresh.
+ */
+import cluster from 'node:cluster';
+import type { Limit, RateLimitStore as RateLimitStoreSettings } from '../../generated/config';
+import { GatewayError } from '../errors';
+import type { Logger } from '../server/logging';
+import { createClusterStore } from './cluster-store';
+import { createMemoryStore } from './memory-store';
+import { createRedisStore, describeRedisUrl } from './redis-store';
+import type { CounterHit, RateLimitStore } from './store';
+
+export type PeriodUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+/** The `limits` library's lengths: a month is 30 days, a year 12 such months. */
+const UNIT_SECONDS: Record<PeriodUnit, number> = {
+  second: 1,
+  minute: 60,
+  hour: 3_600,
+  day: 86_400,
+  month: 30 * 86_400,
+  year: 12 * 30 * 86_400,
+};
+
+export interface RenewalPeriod {
+  count: number;
+  unit: PeriodUnit;
+  ms: number;
+}
+
+/** `minute`, `Minutes`, `2 hours`… (the config schema's grammar); null for anything else. */
+export function parseRenewalPeriod(text: string): RenewalPeriod | null {
+  const match = /^\s*([0-9]*)\s*(second|minute|hour|day|month|year)s?\s*$/i.exec(text);
+  if (match === null) return null;
+  const count = match[1] === '' ? 1 : Number(match[1]);
+  const unit = match[2].toLowerCase() as PeriodUnit;
+  return { count, unit, ms: count * UNIT_SECONDS[unit] * 1_000 };
+}
+
+/** A store plus what to do when it fails, and one warning per outage. */
+export interface LimitBackend {
+  store: RateLimitStore;
+  onError: 'open' | 'closed';
+  failed(error: unknown): void;
+  succeeded(): void;
+}
+
+export function createLimitBackend(options: { store: RateLimitStore; onError?: 'open' | 'closed'; label: string; logger: Logger }): LimitBackend {
+  const { store, label, logger } = options;
+  const onError = options.onError ?? 'open';
+  let failing = false;
+  return {
+    store,
+    onError,
+    failed(error) {
+      if (failing) return;
+      failing = true;
+      const consequence = onError === 'open' ? 'serving without rate limits until it is back (on_error: open)' : 'answering 503 on rate-limited endpoints until it is back (on_error: closed)';
+      logger.warn({ store: label, reason: (error as Error).message }, `rate-limit store unavailable: ${consequence}`);
+    },
+    succeeded() {
+      if (!failing) return;
+      failing = false;
+      logger.info({ store: label }, 'rate-limit store is back: rate limits apply again');
+    },
+  };
+}
+
+const backends = new Map<string, LimitBackend>();
+
+/**
+ * The process-wide backend for a `rate_limit_store` setting (none: memory, or the cluster primary
+ * in a `--workers` worker). Shared by every plan compiled with the same setting, so counters
+ * survive a reload.
+ */
+export function limitBackendFor(settings: RateLimitStoreSettings | undefined, logger: Logger): LimitBackend {
+  const id = settings === undefined ? 'local' : JSON.stringify([settings.url, settings.on_error, settings.timeout_ms]);
+  let backend = backends.get(id);
+  if (backend === undefined) {
+    backend =
+      settings === undefined
+        ? createLimitBackend({ store: cluster.isWorker ? createClusterStore() : createMemoryStore(), label: cluster.isWorker ? 'cluster primary' : 'memory', logger })
+        : createLimitBackend({
+            store: createRedisStore({ url: settings.url, timeoutMs: settings.timeout_ms }),
+            onError: settings.on_error,
+            label: describeRedisUrl(settings.url),
+            logger,
+          });
+    backends.set(id, backend);
+  }
+  return backend;
+}
+
+/** Closes every store (shutdown). */
+export async function closeLimitBackends(): Promise<void> {
+  const open = [...backends.values()];
+  backends.clear();
+  await Promise.all(open.map((backend) => backend.store.close()));
+}
+
+/** One endpoint's limit, compiled. */
+export interface EndpointLimiter {
+  /** Counts this request; throws a 429 GatewayError (with Retry-After) when the limit is reached. */
+  admit(): Promise<void>;
+  /** Adds the tokens a response used (no-op without a token limit). Never throws. */
+  recordTokens(tokens: number): void;
+}
+
+function retryAfterSeconds(resetInMs: number): string {
+  return String(Math.max(1, Math.ceil(resetInMs / 1_000)));
+}
+
+function storeUnavailable(): GatewayError {
+  return new GatewayError({
+    status: 503,
+    message: 'The rate-limit store is unavailable, so rate-limited endpoints are refused for now (rate_limit_store.on_error: closed).',
+    kind: 'server_error',
+    code: 'rate_limit_store_unavailable',
+  });
+}
+
+export function createLimiter(options: { endpointName: string; limit: Limit; period: RenewalPeriod; backend: LimitBackend }): EndpointLimiter {
+  const { endpointName, limit, period, backend } = options;
+  const per = `per ${period.count} ${period.unit}`;
+  // The endpoint name in braces is a Redis hash tag (one slot per endpoint in a Redis Cluster).
+  const calls = limit.calls === undefined ? null : { key: `{${endpointName}}:calls:${limit.calls}/${period.ms}`, max: limit.calls };
+  const tokens = limit.tokens === undefined ? null : { key: `{${endpointName}}:tokens:${limit.tokens}/${period.ms}`, max: limit.tokens };
+  const hits: CounterHit[] = [];
+  if (calls) hits.push({ key: calls.key, windowMs: period.ms, amount: 1 });
+  if (tokens) hits.push({ key: tokens.key, windowMs: period.ms, amount: 0 });
+
+  async function admit(): Promise<void> {
+    let states;
+    try {
+      states = await backend.store.hit(hits);
+    } catch (error) {
+      backend.failed(error);
+      if (backend.onError === 'closed') throw storeUnavailable();
+      return;
+    }
+    backend.succeeded();
+    const [callState, tokenState] = calls ? states : [undefined, states[0]];
+    if (calls && callState!.count > calls.max) {
+      throw GatewayError.rateLimited(`Rate limit exceeded: ${calls.max} ${per} for endpoint '${endpointName}'.`, retryAfterSeconds(callState!.resetInMs));
+    }
+    if (tokens && tokenState!.count >= tokens.max) {
+      throw GatewayError.rateLimited(
+        `Token limit exceeded: ${tokens.max} tokens ${per} for endpoint '${endpointName}' (${tokenState!.count} used).`,
+        retryAfterSeconds(tokenState!.resetInMs),
+      );
+    }
+  }
+
+  function recordTokens(count: number): void {
+    if (!tokens || !(count > 0)) return;
+    backend.store.hit([{ key: tokens.key, windowMs: period.ms, amount: count }]).then(
+      () => backend.succeeded(),
+      (error: unknown) => backend.failed(error),
+    );
+  }
+
+  return { admit, recordTokens };
+}
+
+/** `usage.total_tokens` of a response or stream chunk, when the provider reported it. */
+export function reportedTokens(value: unknown): number | null {
+  const usage = (value as { usage?: { total_tokens?: unknown } } | null | undefined)?.usage;
+  const total = usage?.total_tokens;
+  return typeof total === 'number' && Number.isFinite(total) ? total : null;
+}
+
+/**
+ * Passes a stream's chunks through and records the last usage a chunk reported when the stream
+ * ends, however it ends (providers repeat cumulative usage, so the last one counts).
+ */
+export async function* meterStream<T>(chunks: AsyncIterable<T>, limiter: EndpointLimiter): AsyncGenerator<T> {
+  let tokens: number | null = null;
+  try {
+    for await (const chunk of chunks) {
+      tokens = reportedTokens(chunk) ?? tokens;
+      yield chunk;
+    }
+  } finally {
+    if (tokens !== null) limiter.recordTokens(tokens);
+  }
+}

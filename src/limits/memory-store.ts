@@ -1,0 +1,54 @@
+/**
+ * Counters in this process's memory: the store of a single gateway process, and the store the
+ * cluster primary keeps for its workers (see cluster-primary.ts).
+ */
+import type { CounterHit, CounterState, RateLimitStore } from './store';
+
+interface Window {
+  count: number;
+  /** Milliseconds (the store's clock) at which the window ends. */
+  endsAt: number;
+}
+
+/** How often, at most, ended windows are swept (keys of removed endpoints and old limits). */
+const SWEEP_EVERY_MS = 60_000;
+
+export interface MemoryStore extends RateLimitStore {
+  /** The same hits, answered synchronously (the cluster primary needs no promise per message). */
+  hitNow(hits: readonly CounterHit[]): CounterState[];
+}
+
+export function createMemoryStore(options: { now?: () => number } = {}): MemoryStore {
+  const now = options.now ?? Date.now;
+  const windows = new Map<string, Window>();
+  let nextSweep = now() + SWEEP_EVERY_MS;
+
+  function sweep(time: number): void {
+    for (const [key, window] of windows) {
+      if (window.endsAt <= time) windows.delete(key);
+    }
+    nextSweep = time + SWEEP_EVERY_MS;
+  }
+
+  function hitOne({ key, windowMs, amount }: CounterHit, time: number): CounterState {
+    let window = windows.get(key);
+    if (window === undefined || window.endsAt <= time) {
+      window = { count: 0, endsAt: time + windowMs };
+      windows.set(key, window);
+    }
+    window.count += amount;
+    return { count: window.count, resetInMs: window.endsAt - time };
+  }
+
+  function hitNow(hits: readonly CounterHit[]): CounterState[] {
+    const time = now();
+    if (time >= nextSweep) sweep(time);
+    return hits.map((hit) => hitOne(hit, time));
+  }
+
+  return {
+    hitNow,
+    hit: async (hits) => hitNow(hits),
+    close: async () => windows.clear(),
+  };
+}

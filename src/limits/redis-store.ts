@@ -1,0 +1,108 @@
+/**
+ * Counters in Redis, shared by every gateway host that names the same `rate_limit_store`. One
+ * Lua script applies all hits of a request atomically in one round trip (INCRBY, and PEXPIRE when
+ * the counter is new: a fixed window from the first hit, as in the other stores).
+ *
+ * A dead Redis never hangs a request: the offline queue is off (commands fail at once while
+ * disconnected), every command has a short timeout, and the first connection (made on first use) is
+ * awaited at most that long. The caller decides what a failure means (`on_error`).
+ */
+import Redis from 'ioredis';
+import type { CounterHit, CounterState, RateLimitStore } from './store';
+
+/** Default longest wait for Redis, in milliseconds. */
+export const REDIS_TIMEOUT_MS = 250;
+
+/** Every key starts with this; the endpoint part is a hash tag, so a Redis Cluster keeps one request's keys in one slot. */
+const KEY_PREFIX = 'llm-gateway:rate-limit:';
+
+// KEYS: the counters; ARGV: window (ms) and amount, per key. Returns count and ms left, per key.
+const HIT_SCRIPT = `
+local result = {}
+for index, key in ipairs(KEYS) do
+  local window = tonumber(ARGV[index * 2 - 1])
+  local count = redis.call('INCRBY', key, ARGV[index * 2])
+  local left = redis.call('PTTL', key)
+  if left < 0 then
+    redis.call('PEXPIRE', key, window)
+    left = window
+  end
+  result[index * 2 - 1] = count
+  result[index * 2] = left
+end
+return result
+`;
+
+interface ScriptedRedis extends Redis {
+  hitCounters(keyCount: number, ...keysAndArguments: (string | number)[]): Promise<number[]>;
+}
+
+export interface RedisStoreOptions {
+  url: string;
+  timeoutMs?: number;
+}
+
+/** `host:port`, never the password: for log lines. */
+export function describeRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.hostname}:${parsed.port || '6379'}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    return 'an unparsable Redis URL';
+  }
+}
+
+export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
+  const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
+  const client = new Redis(options.url, {
+    enableOfflineQueue: false,
+    commandTimeout: timeoutMs,
+    connectTimeout: Math.max(timeoutMs, 1_000),
+    // How long closing waits for a socket that may already be gone (default 2 s keeps a process alive).
+    disconnectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    // Keep trying to reconnect (fail-open/closed applies meanwhile), at most every 2 s.
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    // Connect on first use: a process that never checks a limit (the cluster primary) never connects.
+    lazyConnect: true,
+  }) as ScriptedRedis;
+  client.defineCommand('hitCounters', { lua: HIT_SCRIPT });
+  // Failures reach the caller through the rejected command; the event would otherwise be thrown.
+  client.on('error', () => undefined);
+  let firstConnection: Promise<void> | undefined;
+
+  /**
+   * The first use connects and waits for it (bounded). After that, commands never wait: while
+   * Redis is away they fail at once, and the client keeps reconnecting in the background.
+   */
+  function connected(): Promise<void> {
+    if (client.status === 'ready') return Promise.resolve();
+    firstConnection ??= new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        client.off('ready', onReady);
+        reject(new Error(`Redis at ${describeRedisUrl(options.url)} is not reachable (no connection within ${timeoutMs} ms)`));
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      client.once('ready', onReady);
+      client.connect().catch(() => undefined);
+    });
+    return firstConnection;
+  }
+
+  async function hit(hits: readonly CounterHit[]): Promise<CounterState[]> {
+    await connected();
+    const keys = hits.map((item) => KEY_PREFIX + item.key);
+    const values = hits.flatMap((item) => [item.windowMs, item.amount]);
+    const reply = await client.hitCounters(keys.length, ...keys, ...values);
+    return hits.map((_, index) => ({ count: Number(reply[index * 2]), resetInMs: Number(reply[index * 2 + 1]) }));
+  }
+
+  async function close(): Promise<void> {
+    client.disconnect();
+  }
+
+  return { hit, close };
+}

@@ -1,0 +1,26 @@
+/**
+ * The one interface every rate-limit store implements (memory, cluster IPC, Redis), and the
+ * counting rule they all share: a **fixed window per counter that starts at the counter's first
+ * hit** and lasts the renewal period (what MLflow's `limits` library does). When it ends, the
+ * counter starts again from zero at its next hit.
+ */
+
+/** Add `amount` to the counter `key` (0 only reads it); a new window lasts `windowMs`. */
+export interface CounterHit {
+  key: string;
+  windowMs: number;
+  amount: number;
+}
+
+/** A counter after a hit: its value in the current window and the time until that window ends. */
+export interface CounterState {
+  count: number;
+  resetInMs: number;
+}
+
+export interface RateLimitStore {
+  /** Applies every hit (each atomically) in one round trip; answers in the same order. */
+  hit(hits: readonly CounterHit[]): Promise<CounterState[]>;
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+/**
+ * The fallback loop: try the endpoints of a request in order until one answers. A retryable
+ * failure (connection error, timeout, 429 — the provider's or our own rate limit —, 5xx; see
+ * `GatewayError.retryable`) moves on to the next endpoint; any other failure, or the last
+ * endpoint's failure, goes to the client. For a stream the attempt includes its first chunk, so a
+ * stream falls back only before anything reached the client.
+ */
+import { GatewayError } from '../errors';
+
+/** Whether another endpoint may succeed where this failure happened. */
+export function shouldFallBack(error: unknown): boolean {
+  return error instanceof GatewayError && error.retryable;
+}
+
+export interface Answered<Candidate, Value> {
+  /** The candidate that answered. */
+  answeredBy: Candidate;
+  value: Value;
+}
+
+export async function withFallback<Candidate, Value>(options: {
+  candidates: readonly Candidate[];
+  attempt: (candidate: Candidate) => Promise<Value>;
+  /** Told about each failure that moves on (for logs). */
+  onFallback?: (candidate: Candidate, error: unknown) => void;
+}): Promise<Answered<Candidate, Value>> {
+  const { candidates, attempt, onFallback } = options;
+  for (let index = 0; ; index += 1) {
+    const candidate = candidates[index];
+    try {
+      return { answeredBy: candidate, value: await attempt(candidate) };
+    } catch (error) {
+      if (index === candidates.length - 1 || !shouldFallBack(error)) throw error;
+      onFallback?.(candidate, error);
+    }
+  }
+}
+
+/**
+ * Waits for a stream's first chunk and returns a stream that replays it, then the rest: a failure
+ * before the first chunk rejects here (and may fall back); later ones stay in the stream.
+ */
+export async function withFirstChunk<Chunk>(chunks: AsyncIterable<Chunk>): Promise<AsyncIterable<Chunk>> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  let replayed = false;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => {
+        if (replayed) return iterator.next();
+        replayed = true;
+        return Promise.resolve(first);
+      },
+      return: async (value?: unknown) => (await iterator.return?.(value)) ?? { done: true, value: undefined },
+    }),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Rate limits across processes, with the CLI spawned as users start it: `--workers 2` (counters
+ * in the cluster primary, surviving a crashed worker), and two gateway processes sharing a real
+ * Redis, which then dies: `on_error: open` keeps serving (and logs it), `on_error: closed` answers 503.
+ */
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { startRedis, type RedisServer } from '../support/redis';
+
+const directory = mkdtempSync(join(tmpdir(), 'gateway-limits-'));
+
+function writeConfig(name: string, text: string): string {
+  const path = join(directory, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** One POST on a fresh connection (no keep-alive), so the cluster spreads requests over workers. */
+function invoke(url: string, name: string): Promise<{ status: number; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${url}/gateway/${name}/invocations`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined }));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify({ prompt: 'hello' }));
+  });
+}
+
+function statuses(answers: { status: number }[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const { status } of answers) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}
+
+async function startCli(args: string[], configPath: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; run: CliRun }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', configPath, '--port', String(port), ...args], env);
+  await waitForHealth(url, run);
+  return { url, run };
+}
+
+async function stop(run: CliRun): Promise<void> {
+  if (run.child.exitCode === null) run.child.kill('SIGTERM');
+  await run.exited;
+}
+
+/** Pids of the processes that logged "gateway listening", in order. */
+function listeningPids(run: CliRun): number[] {
+  return run
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('gateway listening'))
+    .map((line) => (JSON.parse(line) as { pid: number }).pid);
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const COMPLETIONS = (limit: string, extra = '') => `${extra}
+endpoints:
+  - name: limited
+    endpoint_type: llm/v1/completions
+    model: { provider: mock }
+    limit: ${limit}
+  - name: unlimited
+    endpoint_type: llm/v1/completions
+    model: { provider: mock }
+`;
+
+describe('--workers 2', () => {
+  let gateway: { url: string; run: CliRun };
+  beforeAll(async () => {
+    gateway = await startCli(['--workers', '2'], writeConfig('workers.yaml', COMPLETIONS('{ calls: 5, renewal_period: minute }')));
+    await until(() => listeningPids(gateway.run).length === 2, 'two workers');
+  }, 30_000);
+  afterAll(() => stop(gateway.run));
+
+  test('admits exactly `calls` requests in total across both workers', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => invoke(gateway.url, 'limited')));
+    expect(statuses(answers)).toEqual({ 200: 5, 429: 15 });
+    for (const answer of answers.filter((item) => item.status === 429)) {
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      expect(Number(answer.retryAfter)).toBeLessThanOrEqual(60);
+    }
+    expect(statuses(await Promise.all(Array.from({ length: 6 }, () => invoke(gateway.url, 'unlimited'))))).toEqual({ 200: 6 });
+  });
+
+  test('a crashed worker is replaced, and the counters (kept by the primary) survive it', async () => {
+    const [victim] = listeningPids(gateway.run);
+    process.kill(victim, 'SIGKILL');
+    await until(() => gateway.run.output().includes('worker exited; starting a new one'), 'the crash to be noticed');
+    await until(() => listeningPids(gateway.run).length === 3, 'a replacement worker');
+    expect(listeningPids(gateway.run)[2]).not.toBe(victim);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => invoke(gateway.url, 'limited')));
+    expect(statuses(answers)).toEqual({ 429: 6 });
+    expect((await invoke(gateway.url, 'unlimited')).status).toBe(200);
+  });
+});
+
+describe('two gateway processes sharing Redis', () => {
+  let redis: RedisServer;
+  let open: { url: string; run: CliRun };
+  let closed: { url: string; run: CliRun };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const limit = '{ calls: 4, renewal_period: minute }';
+    open = await startCli([], writeConfig('redis-open.yaml', COMPLETIONS(limit, `rate_limit_store: { type: redis, url: "${redis.url}", on_error: open, timeout_ms: 200 }`)));
+    // The URL from the environment, as a password-carrying URL would come.
+    closed = await startCli([], writeConfig('redis-closed.yaml', COMPLETIONS(limit, 'rate_limit_store: { type: redis, url: $REDIS_URL, on_error: closed, timeout_ms: 200 }')), { REDIS_URL: redis.url });
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.all([stop(open.run), stop(closed.run)]);
+    await redis.stop();
+  });
+
+  test('admit exactly `calls` requests in total between them', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => invoke(index % 2 === 0 ? open.url : closed.url, 'limited')));
+    expect(statuses(answers)).toEqual({ 200: 4, 429: 8 });
+  });
+
+  test('with Redis killed, on_error open keeps serving and logs it; on_error closed answers 503; unlimited endpoints never care', async () => {
+    await redis.kill();
+    const started = Date.now();
+    const fromOpen = await Promise.all(Array.from({ length: 3 }, () => invoke(open.url, 'limited')));
+    expect(statuses(fromOpen)).toEqual({ 200: 3 });
+    expect(statuses(await Promise.all(Array.from({ length: 3 }, () => invoke(closed.url, 'limited'))))).toEqual({ 503: 3 });
+    expect((await invoke(closed.url, 'unlimited')).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await until(() => open.run.output().includes('rate-limit store unavailable: serving without rate limits'), 'the outage warning');
+    expect(open.run.output()).toContain(`"store":"redis://127.0.0.1:${redis.port}"`);
+  });
+});

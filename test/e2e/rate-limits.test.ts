@@ -1,0 +1,121 @@
+/**
+ * Rate limits in one gateway process over real HTTP: `calls` per window on every route that
+ * reaches the endpoint (one counter for the endpoint, whatever the route or the client), 429 with
+ * Retry-After, the official OpenAI client's RateLimitError, limits reached through routes, a
+ * fallback past our own 429, and token limits counted from reported usage.
+ */
+import OpenAI, { RateLimitError } from 'openai';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+let gateway: RunningGateway;
+
+const mock = (name: string, limit: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: ${name} }
+    limit: ${limit}`;
+
+beforeAll(async () => {
+  gateway = await startGateway(`
+endpoints:
+${mock('three-a-minute', '{ calls: 3, renewal_period: minute }')}
+${mock('two-per-2-hours', '{ calls: 2, renewal_period: 2 hours }')}
+${mock('one-call', '{ calls: 1, renewal_period: day }')}
+${mock('twenty-tokens', '{ tokens: 20, renewal_period: minute }')}
+${mock('five-stream-tokens', '{ tokens: 5, renewal_period: minute }')}
+${mock('calls-and-tokens', '{ calls: 100, tokens: 1, renewal_period: hour }')}
+  - { name: backup, endpoint_type: llm/v1/chat, model: { provider: mock, name: backup } }
+routes:
+  - { name: to-two, task_type: llm/v1/chat, destinations: [{ name: two-per-2-hours, traffic_percentage: 100 }] }
+  - { name: one-then-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: one-call }, { name: backup }] }
+`);
+});
+afterAll(() => gateway.close());
+
+const CHAT = { messages: [{ role: 'user', content: 'one two three four five' }] };
+
+async function post(path: string, body: unknown) {
+  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), endpoint: response.headers.get('x-gateway-endpoint'), body: await response.text() };
+}
+
+test('one counter per endpoint across /endpoints, /gateway and /v1; then 429 with Retry-After on each', async () => {
+  const admitted = [
+    await post('/endpoints/three-a-minute/invocations', CHAT),
+    await post('/gateway/three-a-minute/invocations', CHAT),
+    await post('/v1/chat/completions', { model: 'three-a-minute', ...CHAT }),
+  ];
+  expect(admitted.map((answer) => answer.status)).toEqual([200, 200, 200]);
+
+  const refused = await post('/endpoints/three-a-minute/invocations', CHAT);
+  expect(refused.status).toBe(429);
+  expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(55);
+  expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+  expect(JSON.parse(refused.body)).toEqual({ detail: "Rate limit exceeded: 3 per 1 minute for endpoint 'three-a-minute'." });
+  expect((await post('/gateway/three-a-minute/invocations', CHAT)).status).toBe(429);
+
+  const openaiShape = await post('/v1/chat/completions', { model: 'three-a-minute', ...CHAT });
+  expect(openaiShape.status).toBe(429);
+  expect(JSON.parse(openaiShape.body)).toEqual({
+    error: { message: "Rate limit exceeded: 3 per 1 minute for endpoint 'three-a-minute'.", type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' },
+  });
+});
+
+test('the official OpenAI client sees a RateLimitError with the Retry-After header', async () => {
+  const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  const error = await openai.chat.completions.create({ model: 'three-a-minute', messages: [{ role: 'user', content: 'x' }] }).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(RateLimitError);
+  expect((error as RateLimitError).status).toBe(429);
+  expect(Number((error as RateLimitError).headers?.get('retry-after'))).toBeGreaterThan(0);
+});
+
+test('requests through a traffic route count against the destination endpoint, with a multi-unit period', async () => {
+  expect((await post('/gateway/to-two/invocations', CHAT)).status).toBe(200);
+  expect((await post('/gateway/two-per-2-hours/invocations', CHAT)).status).toBe(200);
+  const refused = await post('/gateway/to-two/invocations', CHAT);
+  expect(refused.status).toBe(429);
+  expect(refused.endpoint).toBe('two-per-2-hours');
+  expect(Number(refused.retryAfter)).toBeGreaterThan(7_000);
+  expect(Number(refused.retryAfter)).toBeLessThanOrEqual(7_200);
+});
+
+test('a fallback route moves past a destination that is at its own limit', async () => {
+  const first = await post('/gateway/one-then-backup/invocations', CHAT);
+  const second = await post('/gateway/one-then-backup/invocations', CHAT);
+  expect([first.status, first.endpoint]).toEqual([200, 'one-call']);
+  expect([second.status, second.endpoint]).toEqual([200, 'backup']);
+  expect((await post('/gateway/one-call/invocations', CHAT)).status).toBe(429);
+});
+
+test('a token limit refuses requests once the window has used its tokens', async () => {
+  // The mock counts words: 5 prompt + 6 completion ("Echo: one two three four five") = 11 tokens.
+  const first = await post('/gateway/twenty-tokens/invocations', CHAT);
+  expect(JSON.parse(first.body).usage.total_tokens).toBe(11);
+  expect((await post('/gateway/twenty-tokens/invocations', CHAT)).status).toBe(200);
+  const refused = await post('/v1/chat/completions', { model: 'twenty-tokens', ...CHAT });
+  expect(refused.status).toBe(429);
+  expect(JSON.parse(refused.body).error.message).toBe("Token limit exceeded: 20 tokens per 1 minute for endpoint 'twenty-tokens' (22 used).");
+  expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+});
+
+test('a stream counts the usage it reports (stream_options.include_usage)', async () => {
+  const streamed = await post('/gateway/five-stream-tokens/invocations', { ...CHAT, stream: true, stream_options: { include_usage: true } });
+  expect(streamed.status).toBe(200);
+  expect(streamed.body).toContain('"total_tokens":11');
+  const refused = await post('/gateway/five-stream-tokens/invocations', { ...CHAT, stream: true });
+  expect(refused.status).toBe(429);
+  expect(JSON.parse(refused.body).detail).toMatch(/^Token limit exceeded: 5 tokens per 1 minute/);
+});
+
+test('calls and tokens together: the spent tokens refuse although calls are left', async () => {
+  expect((await post('/gateway/calls-and-tokens/invocations', CHAT)).status).toBe(200);
+  expect((await post('/gateway/calls-and-tokens/invocations', CHAT)).status).toBe(429);
+});
+
+test('the endpoint list shows the limit, with tokens only where set', async () => {
+  const list = (await (await fetch(`${gateway.url}/api/2.0/endpoints/`)).json()) as { endpoints: { name: string; limit: unknown }[] };
+  const limits = Object.fromEntries(list.endpoints.map((endpoint) => [endpoint.name, endpoint.limit]));
+  expect(limits['three-a-minute']).toEqual({ calls: 3, renewal_period: 'minute', key: null });
+  expect(limits['twenty-tokens']).toEqual({ calls: null, tokens: 20, renewal_period: 'minute', key: null });
+  expect(limits.backup).toBeNull();
+});

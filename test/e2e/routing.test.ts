@@ -1,0 +1,187 @@
+/**
+ * Routes end to end: a 50/50 traffic split measured over real HTTP, and FALLBACK routes moving
+ * from a failing OpenAI upstream (503, connection refused, timeout) to a healthy one — for streams
+ * only before their first byte. `x-gateway-endpoint` names the endpoint that answered.
+ */
+import OpenAI from 'openai';
+import type { ServerResponse } from 'node:http';
+import { createUpstream } from '../../src/providers/transport/http';
+import { freePort } from '../support/cli';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+// OpenAI's documented 503 (https://platform.openai.com/docs/guides/error-codes).
+const OVERLOADED = { error: { message: 'The engine is currently overloaded, please try again later.', type: 'server_error', param: null, code: null } };
+
+function serveChat(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream?: boolean }).stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(readFixture('openai', 'chat.stream.sse'));
+  } else {
+    sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+  }
+}
+
+/** Sends the first event of the stream fixture, then drops the connection. */
+function breakAfterFirstChunk(_request: RecordedRequest, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.write(readFixture('openai', 'chat.stream.sse').split('\n\n')[0] + '\n\n');
+  setTimeout(() => response.socket?.destroy(), 50);
+}
+
+let healthy: FakeUpstream;
+let overloaded: FakeUpstream;
+let silent: FakeUpstream;
+let rejecting: FakeUpstream;
+let flaky: FakeUpstream;
+let gateway: RunningGateway;
+
+const openaiEndpoint = (name: string, base: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${base}/v1" } }`;
+
+beforeAll(async () => {
+  healthy = await startFakeUpstream(serveChat);
+  overloaded = await startFakeUpstream((_request, response) => sendJson(response, 503, OVERLOADED));
+  silent = await startFakeUpstream(() => undefined);
+  rejecting = await startFakeUpstream((_request, response) =>
+    sendJson(response, 400, readJsonFixture('openai', 'error-400.json')),
+  );
+  flaky = await startFakeUpstream(breakAfterFirstChunk);
+  const closedPort = await freePort();
+  gateway = await startGateway(`
+endpoints:
+  - { name: left, endpoint_type: llm/v1/chat, model: { provider: mock, name: left } }
+  - { name: right, endpoint_type: llm/v1/chat, model: { provider: mock, name: right } }
+${openaiEndpoint('healthy', healthy.url)}
+${openaiEndpoint('overloaded', overloaded.url)}
+${openaiEndpoint('refused', `http://127.0.0.1:${closedPort}`)}
+${openaiEndpoint('slow', silent.url)}
+${openaiEndpoint('rejecting', rejecting.url)}
+${openaiEndpoint('flaky', flaky.url)}
+routes:
+  - name: half-half
+    task_type: llm/v1/chat
+    destinations: [{ name: left, traffic_percentage: 50 }, { name: right, traffic_percentage: 50 }]
+  - { name: after-503, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: overloaded }, { name: healthy }] }
+  - { name: after-refused, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: healthy }] }
+  - { name: after-timeout, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: slow }, { name: healthy }] }
+  - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
+  - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
+  - { name: after-first-chunk, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: flaky }, { name: healthy }] }
+  - name: split-of-fallbacks
+    task_type: llm/v1/chat
+    destinations: [{ name: after-503, traffic_percentage: 50 }, { name: after-refused, traffic_percentage: 50 }]
+`);
+  // The config has no timeout knob (MLflow's is a fixed 300 s): give `slow` the real transport
+  // with a 200 ms header timeout, so a timeout happens within the test.
+  const upstream = createUpstream({ baseUrl: `${silent.url}/v1`, headers: {}, endpointName: 'slow', providerName: 'OpenAI', errorMessage: () => null, timeouts: { headers: 200 } });
+  gateway.state.plan.endpoints.get('slow')!.target = {
+    chat: (request, { signal }) => upstream.postJson('chat/completions', request, { signal }) as never,
+  };
+});
+
+afterAll(async () => {
+  await gateway.close();
+  await Promise.all([healthy, overloaded, silent, rejecting, flaky].map((upstream) => upstream.close()));
+});
+
+const CHAT = { messages: [{ role: 'user', content: 'Bonjour' }] };
+
+async function invoke(name: string, body: unknown = CHAT) {
+  const response = await fetch(`${gateway.url}/gateway/${name}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint'), contentType: response.headers.get('content-type'), text: await response.text() };
+}
+
+test('a 50/50 split over 200 requests stays within 5 sigma of 100 each, and the header names the pick', async () => {
+  const counts: Record<string, number> = { left: 0, right: 0 };
+  for (let batch = 0; batch < 10; batch += 1) {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => invoke('half-half')));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text).model).toBe(answer.endpoint);
+      counts[answer.endpoint!] += 1;
+    }
+  }
+  // Binomial(200, 0.5): sigma ≈ 7.07, so 5 sigma ≈ 35 (fails about once in two million runs).
+  expect(counts.left + counts.right).toBe(200);
+  expect(Math.abs(counts.left - 100)).toBeLessThanOrEqual(35);
+});
+
+test.each([
+  ['an upstream 503', 'after-503'],
+  ['a refused connection', 'after-refused'],
+  ['an upstream timeout', 'after-timeout'],
+])('after %s, the next destination answers', async (_failure, route) => {
+  const before = healthy.requests.length;
+  const answer = await invoke(route);
+  expect(answer.status).toBe(200);
+  expect(answer.endpoint).toBe('healthy');
+  expect(JSON.parse(answer.text).choices[0].message.content).toBe(readJsonFixture<{ choices: { message: { content: string } }[] }>('openai', 'chat.response.json').choices[0].message.content);
+  expect(healthy.requests.length).toBe(before + 1);
+});
+
+test('a request error (400) is not retried elsewhere: the client gets it, from the endpoint that gave it', async () => {
+  const before = healthy.requests.length;
+  const answer = await invoke('after-400');
+  expect(answer.status).toBe(400);
+  expect(answer.endpoint).toBe('rejecting');
+  expect(healthy.requests.length).toBe(before);
+});
+
+test('when every destination fails, the last failure is the answer', async () => {
+  const answer = await invoke('all-down');
+  expect(answer.status).toBe(502);
+  expect(answer.endpoint).toBe('overloaded');
+  expect(JSON.parse(answer.text).detail).toContain('The engine is currently overloaded');
+});
+
+test('a stream falls back before its first byte', async () => {
+  const answer = await invoke('after-503', { ...CHAT, stream: true });
+  expect(answer.status).toBe(200);
+  expect(answer.contentType).toBe('text/event-stream; charset=utf-8');
+  expect(answer.endpoint).toBe('healthy');
+  const events = parseSse(answer.text);
+  expect(events[events.length - 1]).toEqual({ data: '[DONE]' });
+  const text = events.slice(0, -1).map((event) => JSON.parse(event.data).choices[0]?.delta?.content ?? '').join('');
+  expect(text).toContain('café');
+});
+
+test('a stream that fails after its first chunk reaches the client is not restarted elsewhere', async () => {
+  const before = healthy.requests.length;
+  const answer = await invoke('after-first-chunk', { ...CHAT, stream: true });
+  expect(answer.status).toBe(200);
+  expect(answer.endpoint).toBe('flaky');
+  const events = parseSse(answer.text);
+  expect(events).toHaveLength(2);
+  expect(events[1].event).toBe('error');
+  expect(healthy.requests.length).toBe(before);
+});
+
+test('a split of fallback routes: whichever is drawn, the healthy endpoint answers', async () => {
+  const answers = await Promise.all(Array.from({ length: 6 }, () => invoke('split-of-fallbacks')));
+  expect(answers.map((answer) => [answer.status, answer.endpoint])).toEqual(Array.from({ length: 6 }, () => [200, 'healthy']));
+});
+
+test('the official OpenAI client through /v1 gets the fallback answer, stream and non-stream', async () => {
+  const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  const { data, response } = await openai.chat.completions.create({ model: 'after-refused', messages: [{ role: 'user', content: 'Bonjour' }] }).withResponse();
+  expect(response.headers.get('x-gateway-endpoint')).toBe('healthy');
+  expect(data.choices[0].message.content).toContain('café');
+  const stream = await openai.chat.completions.create({ model: 'after-503', messages: [{ role: 'user', content: 'Bonjour' }], stream: true });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  expect(text).toContain('café');
+});
+
+test('the route view shows the strategy and the ordered destinations', async () => {
+  const response = await fetch(`${gateway.url}/api/3.0/gateway/route/after-503`);
+  expect(await response.json()).toEqual({
+    name: 'after-503',
+    task_type: 'llm/v1/chat',
+    destinations: [{ name: 'overloaded' }, { name: 'healthy' }],
+    routing_strategy: 'FALLBACK',
+  });
+});

@@ -1,0 +1,170 @@
+/** Limiters: renewal periods, calls and token windows, Retry-After, and store failures. */
+import pino from 'pino';
+import type { Limit } from '../../../generated/config';
+import { Writable } from 'node:stream';
+import { GatewayError } from '../../../src/errors';
+import { createLimitBackend, createLimiter, meterStream, parseRenewalPeriod, reportedTokens } from '../../../src/limits/limiter';
+import { createMemoryStore } from '../../../src/limits/memory-store';
+import type { RateLimitStore } from '../../../src/limits/store';
+import { silentLogger } from '../../../src/server/logging';
+
+describe('parseRenewalPeriod', () => {
+  it.each([
+    ['second', 1, 'second', 1_000],
+    ['Minutes', 1, 'minute', 60_000],
+    ['2 minutes', 2, 'minute', 120_000],
+    [' 3hours ', 3, 'hour', 10_800_000],
+    ['day', 1, 'day', 86_400_000],
+    ['month', 1, 'month', 30 * 86_400_000],
+    ['YEAR', 1, 'year', 360 * 86_400_000],
+  ])('%s', (text, count, unit, ms) => {
+    expect(parseRenewalPeriod(text)).toEqual({ count, unit, ms });
+  });
+
+  it.each(['fortnight', '2 weeks', '', 'minute minute'])('%s is not a period', (text) => {
+    expect(parseRenewalPeriod(text)).toBeNull();
+  });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GatewayError) return error;
+    throw error;
+  }
+  throw new Error('expected a GatewayError');
+}
+
+function clockedLimiter(limit: Limit) {
+  const clock = { now: 0 };
+  const store = createMemoryStore({ now: () => clock.now });
+  const backend = createLimitBackend({ store, label: 'memory', logger: silentLogger });
+  const limiter = createLimiter({ endpointName: 'chat', limit, period: parseRenewalPeriod(limit.renewal_period)!, backend });
+  return { clock, store, limiter };
+}
+
+describe('calls', () => {
+  it('admits `calls` requests per window, then answers 429 with the seconds until the window ends', async () => {
+    const { clock, limiter } = clockedLimiter({ calls: 2, renewal_period: 'minute' });
+    await limiter.admit();
+    clock.now = 10_500;
+    await limiter.admit();
+    const error = await rejection(limiter.admit());
+    expect(error).toMatchObject({ status: 429, kind: 'rate_limit_error', code: 'rate_limit_exceeded', retryable: true, retryAfter: '50' });
+    expect(error.message).toBe("Rate limit exceeded: 2 per 1 minute for endpoint 'chat'.");
+    clock.now = 60_000;
+    await expect(limiter.admit()).resolves.toBeUndefined();
+  });
+
+  it('calls: 0 refuses every request; Retry-After is at least 1 second', async () => {
+    const { clock, limiter } = clockedLimiter({ calls: 0, renewal_period: '2 seconds' });
+    expect((await rejection(limiter.admit())).retryAfter).toBe('2');
+    clock.now = 1_999.5;
+    expect((await rejection(limiter.admit())).retryAfter).toBe('1');
+  });
+
+  it('keys counters by endpoint and limit, so an unchanged limit keeps counting in a new plan', async () => {
+    const { store, limiter } = clockedLimiter({ calls: 1, renewal_period: 'minute' });
+    await limiter.admit();
+    const backend = createLimitBackend({ store, label: 'memory', logger: silentLogger });
+    const period = parseRenewalPeriod('minute')!;
+    const same = createLimiter({ endpointName: 'chat', limit: { calls: 1, renewal_period: 'minute' }, period, backend });
+    const changed = createLimiter({ endpointName: 'chat', limit: { calls: 2, renewal_period: 'minute' }, period, backend });
+    await expect(same.admit()).rejects.toMatchObject({ status: 429 });
+    await expect(changed.admit()).resolves.toBeUndefined();
+  });
+});
+
+describe('tokens', () => {
+  it('admits while the window has tokens left, counts reported usage, then refuses until the window ends', async () => {
+    const { clock, limiter } = clockedLimiter({ tokens: 100, renewal_period: 'hour' });
+    await limiter.admit();
+    limiter.recordTokens(60);
+    await limiter.admit();
+    limiter.recordTokens(45);
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.now = 600_000;
+    const error = await rejection(limiter.admit());
+    expect(error.message).toBe("Token limit exceeded: 100 tokens per 1 hour for endpoint 'chat' (105 used).");
+    expect(error.retryAfter).toBe('3000');
+    clock.now = 3_600_000;
+    await expect(limiter.admit()).resolves.toBeUndefined();
+  });
+
+  it('with calls and tokens, either one refuses', async () => {
+    const { limiter } = clockedLimiter({ calls: 5, tokens: 10, renewal_period: 'minute' });
+    await limiter.admit();
+    limiter.recordTokens(10);
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(limiter.admit()).rejects.toThrow(/^Token limit exceeded/);
+  });
+
+  it('reads total_tokens from a response or chunk usage', () => {
+    expect(reportedTokens({ usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 } })).toBe(7);
+    expect(reportedTokens({ choices: [] })).toBeNull();
+    expect(reportedTokens({ usage: null })).toBeNull();
+    expect(reportedTokens(null)).toBeNull();
+  });
+
+  it('meters a stream by the last usage it reported, also when the consumer stops early', async () => {
+    const recorded: number[] = [];
+    const limiter = { admit: async () => undefined, recordTokens: (tokens: number) => recorded.push(tokens) };
+    async function* chunks() {
+      yield { usage: { total_tokens: 3 } };
+      yield { choices: [] };
+      yield { usage: { total_tokens: 9 } };
+      yield { choices: [] };
+    }
+    const seen: unknown[] = [];
+    for await (const chunk of meterStream(chunks(), limiter)) seen.push(chunk);
+    expect(seen).toHaveLength(4);
+    expect(recorded).toEqual([9]);
+    for await (const _chunk of meterStream(chunks(), limiter)) break;
+    expect(recorded).toEqual([9, 3]);
+  });
+});
+
+describe('store failures', () => {
+  const broken: RateLimitStore = { hit: async () => Promise.reject(new Error('connection refused')), close: async () => undefined };
+
+  function logLines() {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(chunk.toString())), done()) }));
+    return { lines, logger };
+  }
+
+  it('on_error open: admits and warns once per outage, then says when the store is back', async () => {
+    const { lines, logger } = logLines();
+    let failing = true;
+    const store: RateLimitStore = { hit: (hits) => (failing ? broken.hit(hits) : createMemoryStore().hit(hits)), close: async () => undefined };
+    const backend = createLimitBackend({ store, label: 'redis://cache:6379', logger });
+    const limiter = createLimiter({ endpointName: 'chat', limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    await limiter.admit();
+    await limiter.admit();
+    failing = false;
+    await limiter.admit();
+    expect(lines.map((line) => line.msg)).toEqual([
+      'rate-limit store unavailable: serving without rate limits until it is back (on_error: open)',
+      'rate-limit store is back: rate limits apply again',
+    ]);
+    expect(lines[0]).toMatchObject({ store: 'redis://cache:6379', reason: 'connection refused' });
+  });
+
+  it('on_error closed: answers 503', async () => {
+    const { logger } = logLines();
+    const backend = createLimitBackend({ store: broken, onError: 'closed', label: 'redis://cache:6379', logger });
+    const limiter = createLimiter({ endpointName: 'chat', limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    const error = await rejection(limiter.admit());
+    expect(error).toMatchObject({ status: 503, code: 'rate_limit_store_unavailable', retryable: false });
+  });
+
+  it('a failed token record is logged, never thrown', async () => {
+    const { lines, logger } = logLines();
+    const backend = createLimitBackend({ store: broken, label: 'memory', logger });
+    const limiter = createLimiter({ endpointName: 'chat', limit: { tokens: 5, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    limiter.recordTokens(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+  });
+});

@@ -1,0 +1,59 @@
+/** The Redis store against a real redis-server started for this file. */
+import { createRedisStore, describeRedisUrl } from '../../../src/limits/redis-store';
+import type { RateLimitStore } from '../../../src/limits/store';
+import { freePort } from '../../support/cli';
+import { startRedis, type RedisServer } from '../../support/redis';
+import { describeStoreContract } from './store-contract';
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(() => redis.stop());
+
+describeStoreContract('redis store', { open: async () => createRedisStore({ url: redis.url }), close: (store) => store.close() });
+
+test('with Redis down, a hit fails within the timeout instead of hanging, and works again once Redis is back', async () => {
+  const own = await startRedis();
+  const store: RateLimitStore = createRedisStore({ url: own.url, timeoutMs: 200 });
+  try {
+    expect((await store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }]))[0].count).toBe(1);
+    await own.kill();
+    const started = Date.now();
+    await expect(store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }])).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const restarted = await startRedis({ port: own.port });
+    try {
+      let count: number | undefined;
+      for (let attempt = 0; attempt < 50 && count === undefined; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        count = await store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }]).then(([state]) => state.count, () => undefined);
+      }
+      // A fresh server without persistence: the window starts again.
+      expect(count).toBe(1);
+    } finally {
+      await restarted.stop();
+    }
+  } finally {
+    await store.close();
+  }
+});
+
+test('a Redis that was never reachable fails the first hit within the timeout, and later ones at once', async () => {
+  const store = createRedisStore({ url: `redis://127.0.0.1:${await freePort()}`, timeoutMs: 200 });
+  try {
+    const started = Date.now();
+    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/not reachable/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const again = Date.now();
+    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow();
+    expect(Date.now() - again).toBeLessThan(100);
+  } finally {
+    await store.close();
+  }
+});
+
+test('log descriptions of a Redis URL never include its password', () => {
+  expect(describeRedisUrl('redis://user:s3cret@cache.internal:6380/2')).toBe('redis://cache.internal:6380/2');
+  expect(describeRedisUrl('rediss://:s3cret@cache.internal')).toBe('rediss://cache.internal:6379');
+});

@@ -1,0 +1,56 @@
+/** The behaviour every rate-limit store shares (fixed window from the first hit), on real time. */
+import type { RateLimitStore } from '../../../src/limits/store';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let unique = 0;
+/** A key no other test of the same store uses. */
+const freshKey = (name: string) => `{contract-${process.pid}-${Date.now()}-${unique++}}:${name}`;
+
+export function describeStoreContract(name: string, setup: { open(): Promise<RateLimitStore>; close(store: RateLimitStore): Promise<void> }): void {
+  describe(`${name}: the store contract`, () => {
+    let store: RateLimitStore;
+    beforeAll(async () => {
+      store = await setup.open();
+    });
+    afterAll(() => setup.close(store));
+
+    test('the first hit opens a window of the given length; later hits add up within it', async () => {
+      const key = freshKey('calls');
+      const [first] = await store.hit([{ key, windowMs: 10_000, amount: 1 }]);
+      expect(first.count).toBe(1);
+      expect(first.resetInMs).toBeLessThanOrEqual(10_000);
+      expect(first.resetInMs).toBeGreaterThan(9_000);
+      const [second] = await store.hit([{ key, windowMs: 10_000, amount: 5 }]);
+      expect(second.count).toBe(6);
+      expect(second.resetInMs).toBeLessThanOrEqual(first.resetInMs);
+    });
+
+    test('amount 0 reads without adding; keys are independent; answers keep the order of the hits', async () => {
+      const calls = freshKey('calls');
+      const tokens = freshKey('tokens');
+      await store.hit([{ key: tokens, windowMs: 10_000, amount: 120 }]);
+      const states = await store.hit([
+        { key: calls, windowMs: 10_000, amount: 1 },
+        { key: tokens, windowMs: 10_000, amount: 0 },
+      ]);
+      expect(states.map((state) => state.count)).toEqual([1, 120]);
+      expect((await store.hit([{ key: tokens, windowMs: 10_000, amount: 0 }]))[0].count).toBe(120);
+    });
+
+    test('when the window ends, counting starts again at the next hit', async () => {
+      const key = freshKey('short');
+      await store.hit([{ key, windowMs: 150, amount: 3 }]);
+      await sleep(200);
+      const [state] = await store.hit([{ key, windowMs: 150, amount: 1 }]);
+      expect(state.count).toBe(1);
+      expect(state.resetInMs).toBeGreaterThan(50);
+    });
+
+    test('concurrent hits are counted exactly once each', async () => {
+      const key = freshKey('race');
+      const states = await Promise.all(Array.from({ length: 50 }, () => store.hit([{ key, windowMs: 10_000, amount: 1 }])));
+      expect(states.map(([state]) => state.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    });
+  });
+}

@@ -1,0 +1,139 @@
+/** The fallback rules: which failures move on, and when a stream can still move on. */
+import { GatewayError } from '../../../src/errors';
+import { shouldFallBack, withFallback, withFirstChunk } from '../../../src/routing/fallback';
+
+const upstream = (status: number) => GatewayError.upstream({ status, message: 'boom', endpoint: 'e' });
+
+describe('shouldFallBack', () => {
+  it.each([
+    ['a connection error', GatewayError.upstreamUnavailable('refused')],
+    ['a timeout', GatewayError.upstreamTimeout('slow')],
+    ['an upstream 429', GatewayError.upstream({ status: 429, message: 'slow down', endpoint: 'e', retryAfter: '3' })],
+    ['our own rate limit', GatewayError.rateLimited('Rate limit exceeded: 1 per 1 minute', '30')],
+    ['an upstream 500', upstream(500)],
+    ['an upstream 503', upstream(503)],
+  ])('moves on after %s', (_name, error) => {
+    expect(shouldFallBack(error)).toBe(true);
+  });
+
+  it.each([
+    ['a bad request', upstream(400)],
+    ['an upstream auth failure (a config problem, same everywhere)', upstream(401)],
+    ['an unsupported operation', GatewayError.unsupported('no streaming')],
+    ['an invalid parameter', GatewayError.invalidParam('temperature: too hot', 'temperature')],
+    ['a broken stream event', GatewayError.upstreamUnavailable('not JSON', false)],
+    ['the client going away', new DOMException('aborted', 'AbortError')],
+    ['a programming error', new TypeError('x is undefined')],
+  ])('stops after %s', (_name, error) => {
+    expect(shouldFallBack(error)).toBe(false);
+  });
+});
+
+describe('withFallback', () => {
+  it('returns the first success and names who answered', async () => {
+    const tried: string[] = [];
+    const result = await withFallback({
+      candidates: ['a', 'b', 'c'],
+      attempt: async (name) => {
+        tried.push(name);
+        if (name === 'a') throw upstream(503);
+        return `answer from ${name}`;
+      },
+    });
+    expect(result).toEqual({ answeredBy: 'b', value: 'answer from b' });
+    expect(tried).toEqual(['a', 'b']);
+  });
+
+  it('reports each failure it moves past', async () => {
+    const moved: [string, number][] = [];
+    await withFallback({
+      candidates: ['a', 'b', 'c'],
+      attempt: async (name) => {
+        if (name !== 'c') throw GatewayError.upstreamTimeout(name);
+        return name;
+      },
+      onFallback: (name, error) => moved.push([name, (error as GatewayError).status]),
+    });
+    expect(moved).toEqual([
+      ['a', 504],
+      ['b', 504],
+    ]);
+  });
+
+  it('throws a non-retryable failure at once', async () => {
+    const tried: string[] = [];
+    const failure = upstream(400);
+    await expect(
+      withFallback({
+        candidates: ['a', 'b'],
+        attempt: async (name) => {
+          tried.push(name);
+          throw failure;
+        },
+      }),
+    ).rejects.toBe(failure);
+    expect(tried).toEqual(['a']);
+  });
+
+  it('throws the last failure when every candidate failed', async () => {
+    const last = GatewayError.rateLimited('Rate limit exceeded', '12');
+    await expect(
+      withFallback({
+        candidates: ['a', 'b'],
+        attempt: async (name) => {
+          throw name === 'a' ? upstream(502) : last;
+        },
+      }),
+    ).rejects.toBe(last);
+  });
+});
+
+describe('withFirstChunk', () => {
+  async function collect(chunks: AsyncIterable<unknown>): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    for await (const chunk of chunks) seen.push(chunk);
+    return seen;
+  }
+
+  it('rejects when the stream fails before its first chunk', async () => {
+    async function* failing(): AsyncGenerator<number> {
+      throw upstream(503);
+    }
+    await expect(withFirstChunk(failing())).rejects.toMatchObject({ status: 502, retryable: true });
+  });
+
+  it('replays the first chunk, then the rest; a later failure stays in the stream', async () => {
+    let started = 0;
+    async function* stream(): AsyncGenerator<number> {
+      started += 1;
+      yield 1;
+      yield 2;
+      throw upstream(500);
+    }
+    const primed = await withFirstChunk(stream());
+    expect(started).toBe(1);
+    const seen: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const chunk of primed) seen.push(chunk);
+      })(),
+    ).rejects.toMatchObject({ status: 502 });
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('passes an empty stream and early returns through', async () => {
+    async function* empty(): AsyncGenerator<number> {}
+    expect(await collect(await withFirstChunk(empty()))).toEqual([]);
+    let finished = false;
+    async function* long(): AsyncGenerator<number> {
+      try {
+        yield 1;
+        yield 2;
+      } finally {
+        finished = true;
+      }
+    }
+    for await (const _chunk of await withFirstChunk(long())) break;
+    expect(finished).toBe(true);
+  });
+});
