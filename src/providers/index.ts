@@ -3,8 +3,11 @@
  * `satisfies Record<ProviderName, …>`, so a provider added to the schema but not here fails `tsc`.
  */
 import type { ProviderName } from '../schema';
+import { cohereAdapter } from './cohere';
+import { mistralAdapter } from './mistral';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
+import { togetheraiAdapter } from './togetherai';
 import type { ProviderAdapter } from './types';
 
 /** Adapter for a provider whose translation has not landed yet: refused at config load. */
@@ -26,9 +29,9 @@ export const providers = {
   gemini: notYetAvailable('Gemini'),
   bedrock,
   'amazon-bedrock': bedrock,
-  cohere: notYetAvailable('Cohere'),
-  mistral: notYetAvailable('Mistral'),
-  togetherai: notYetAvailable('TogetherAI'),
+  cohere: cohereAdapter,
+  mistral: mistralAdapter,
+  togetherai: togetheraiAdapter,
   'huggingface-text-generation-inference': notYetAvailable('Hugging Face Text Generation Inference'),
   ai21labs: notYetAvailable('AI21Labs'),
   mosaicml: notYetAvailable('MosaicML'),

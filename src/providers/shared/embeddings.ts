@@ -1,0 +1,33 @@
+/**
+ * Embedding-request checks and the `encoding_format` option for providers whose API takes only
+ * text and answers only float vectors (Cohere, Together AI). OpenAI clients ask for
+ * `encoding_format: "base64"` by default, so the gateway encodes the vectors itself rather than
+ * dropping the option.
+ */
+import { GatewayError } from '../../errors';
+import type { EmbeddingsRequest } from '../../schema';
+
+export type EncodingFormat = 'float' | 'base64';
+
+/** The texts to embed; token-id inputs (`[1, 2]`, `[[1, 2]]`) are a 400 naming the provider. */
+export function embeddingTexts(input: EmbeddingsRequest['input'], provider: string): string[] {
+  if (typeof input === 'string') return [input];
+  const texts = input as unknown[];
+  if (texts.every((item): item is string => typeof item === 'string')) return texts;
+  throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: token ids are not supported.`, 'input');
+}
+
+/** Reads `encoding_format` (default float); any other value than float or base64 is a 400. */
+export function encodingFormatOf(request: Readonly<Record<string, unknown>>): EncodingFormat {
+  const format = request.encoding_format;
+  if (format === undefined || format === 'float' || format === 'base64') return format ?? 'float';
+  throw GatewayError.invalidParam(`The parameter 'encoding_format' must be 'float' or 'base64', got ${JSON.stringify(format)}.`, 'encoding_format');
+}
+
+/** A float vector as OpenAI sends it for `base64`: little-endian float32 bytes, base64-encoded. */
+export function encodeEmbedding(vector: number[], format: EncodingFormat): number[] | string {
+  if (format === 'float') return vector;
+  const bytes = Buffer.alloc(vector.length * 4);
+  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
+  return bytes.toString('base64');
+}
