@@ -34,13 +34,13 @@ export async function* decodeNdjson(body: AsyncIterable<Uint8Array>): AsyncGener
   let pending = '';
   for await (const chunk of body) {
     pending += decoder.decode(chunk, { stream: true });
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      const event = lineEvent(pending.slice(0, newline));
-      pending = pending.slice(newline + 1);
+    let start = 0;
+    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', start)) {
+      const event = lineEvent(pending.slice(start, newline));
+      start = newline + 1;
       if (event) yield event;
-      newline = pending.indexOf('\n');
     }
+    pending = pending.slice(start);
     if (pending.length > MAX_NDJSON_LINE_CHARS) throw oversized();
   }
   const last = lineEvent(pending + decoder.decode());
