@@ -7,13 +7,16 @@ import type { PluginAdapters } from '../plugins/modules';
 import type { ProviderName } from '../schema';
 import { ai21labsAdapter } from './ai21labs';
 import { anthropicAdapter } from './anthropic';
+import { cohereAdapter } from './cohere';
 import { geminiAdapter } from './gemini';
 import { tgiAdapter } from './huggingface-text-generation-inference';
+import { mistralAdapter } from './mistral';
 import { mlflowModelServingAdapter } from './mlflow-model-serving';
 import { mockAdapter } from './mock';
 import { mosaicmlAdapter } from './mosaicml';
 import { openaiAdapter } from './openai';
 import { palmAdapter } from './palm';
+import { togetheraiAdapter } from './togetherai';
 import type { ProviderAdapter } from './types';
 
 /** Adapter for a provider whose translation has not landed yet: refused at config load. */
@@ -35,9 +38,9 @@ export const providers = {
   gemini: geminiAdapter,
   bedrock,
   'amazon-bedrock': bedrock,
-  cohere: notYetAvailable('Cohere'),
-  mistral: notYetAvailable('Mistral'),
-  togetherai: notYetAvailable('TogetherAI'),
+  cohere: cohereAdapter,
+  mistral: mistralAdapter,
+  togetherai: togetheraiAdapter,
   'huggingface-text-generation-inference': tgiAdapter,
   ai21labs: ai21labsAdapter,
   mosaicml: mosaicmlAdapter,

@@ -71,7 +71,7 @@ interface OpenAIChatResponse extends OpenAIEnvelope {
   }[];
 }
 
-interface OpenAIChatChunk extends OpenAIEnvelope {
+export interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
@@ -84,7 +84,7 @@ interface OpenAICompletionsResponse extends OpenAIEnvelope {
 }
 
 /** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */
-interface OpenAICompletionsChunk extends OpenAIEnvelope {
+export interface OpenAICompletionsChunk extends OpenAIEnvelope {
   choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null }[] | null;
 }
 
@@ -192,8 +192,11 @@ function parseStreamData(data: string): Record<string, unknown> {
   return parsed;
 }
 
-/** The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. */
-function createOpenAIFold<Wire, Chunk>(mapChunk: (wire: Wire) => Chunk | null): StreamFold<Chunk> {
+/**
+ * The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. Exported so
+ * OpenAI-compatible vendors (Mistral, Together AI) can normalise their chunks before mapping.
+ */
+export function createOpenAIFold<Wire, Chunk>(mapChunk: (wire: Wire) => Chunk | null): StreamFold<Chunk> {
   let done = false;
   return {
     get done() {

@@ -1,23 +1,35 @@
 /**
- * Builds the unified embeddings response for providers that answer with plain float vectors.
+ * Embedding helpers for providers whose API takes only text and answers only float vectors.
  * OpenAI clients ask for `encoding_format: "base64"` by default (little-endian float32, as OpenAI
- * sends it), so the gateway encodes the vectors itself instead of forwarding a field the vendor
- * does not know.
+ * sends it), so the gateway encodes the vectors itself instead of forwarding or dropping the option.
  */
 import { GatewayError } from '../../errors';
-import type { EmbeddingsResponse } from '../../schema';
+import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 
 export type EncodingFormat = 'float' | 'base64';
 
-/** Reads `encoding_format` from a request: absent means float; anything else is a 400. */
-export function encodingFormatOf(request: Readonly<Record<string, unknown>>, provider: string): EncodingFormat {
-  const format = request.encoding_format;
-  if (format === undefined || format === 'float' || format === 'base64') return format ?? 'float';
-  throw GatewayError.invalidParam(`The parameter 'encoding_format' must be 'float' or 'base64' for ${provider}.`, 'encoding_format');
+/** The texts to embed; token-id inputs (`[1, 2]`, `[[1, 2]]`) are a 400 naming the provider. */
+export function embeddingTexts(input: EmbeddingsRequest['input'], provider: string): string[] {
+  if (typeof input === 'string') return [input];
+  const texts = input as unknown[];
+  if (texts.every((item): item is string => typeof item === 'string')) return texts;
+  throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: token ids are not supported.`, 'input');
 }
 
-function encodeVector(vector: number[], format: EncodingFormat): number[] | string {
-  return format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+/** Reads `encoding_format` (default float); any other value than float or base64 is a 400. */
+export function encodingFormatOf(request: Readonly<Record<string, unknown>>, provider?: string): EncodingFormat {
+  const format = request.encoding_format;
+  if (format === undefined || format === 'float' || format === 'base64') return format ?? 'float';
+  const forProvider = provider === undefined ? '' : ` for ${provider}`;
+  throw GatewayError.invalidParam(`The parameter 'encoding_format' must be 'float' or 'base64'${forProvider}, got ${JSON.stringify(format)}.`, 'encoding_format');
+}
+
+/** A float vector as OpenAI sends it for `base64`: little-endian float32 bytes, base64-encoded. */
+export function encodeEmbedding(vector: number[], format: EncodingFormat): number[] | string {
+  if (format === 'float') return vector;
+  const bytes = Buffer.alloc(vector.length * 4);
+  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
+  return bytes.toString('base64');
 }
 
 /** `{object: "list", data: [...], model, usage}` with unknown token counts. */
@@ -25,7 +37,7 @@ export function embeddingsResponse(options: { vectors: number[][]; model: string
   const { vectors, model, format } = options;
   return {
     object: 'list',
-    data: vectors.map((vector, index) => ({ object: 'embedding', embedding: encodeVector(vector, format), index })),
+    data: vectors.map((vector, index) => ({ object: 'embedding', embedding: encodeEmbedding(vector, format), index })),
     model,
     usage: { prompt_tokens: null, total_tokens: null },
   };

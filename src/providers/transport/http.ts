@@ -62,6 +62,11 @@ export interface Upstream {
   postJson(path: string, body: unknown, options: { signal: AbortSignal }): Promise<unknown>;
   /** Lazy: the request starts on the first `next()`, which throws on an error status. */
   postStream(path: string, body: unknown, options: { signal: AbortSignal }): AsyncIterable<SseEvent>;
+  /**
+   * Like `postStream`, but yields the raw body bytes, for streams that are not SSE (Cohere's
+   * newline-delimited JSON, see `ndjson.ts`). `accept` is the Accept header to send.
+   */
+  postByteStream(path: string, body: unknown, options: { signal: AbortSignal; accept: string }): AsyncIterable<Uint8Array>;
 }
 
 const pools = new Map<string, Pool>();
@@ -153,6 +158,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();
+  const byteStreamHeaders = new Map<string, Record<string, string>>();
   const forEndpoint = `for endpoint '${endpointName}'`;
 
   function requestPath(path: string): string {
@@ -271,5 +277,31 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
   }
 
-  return { postJson, postStream };
+  function headersAccepting(accept: string): Record<string, string> {
+    let headers = byteStreamHeaders.get(accept);
+    if (headers === undefined) {
+      headers = { ...providerHeaders, 'content-type': 'application/json', accept };
+      byteStreamHeaders.set(accept, headers);
+    }
+    return headers;
+  }
+
+  async function* postByteStream(path: string, body: unknown, { signal, accept }: { signal: AbortSignal; accept: string }): AsyncGenerator<Uint8Array> {
+    const response = await send(path, body, signal, headersAccepting(accept));
+    if (response.statusCode >= 300) throw await statusError(response, signal);
+    const contentType = firstHeader(response.headers, 'content-type');
+    if (contentType?.includes('html')) {
+      release(response);
+      throw wrongContentType(response.statusCode, contentType, `'${accept}'`);
+    }
+    try {
+      yield* response.body.iterator({ destroyOnReturn: false });
+    } catch (error) {
+      throw translate(error, signal);
+    } finally {
+      release(response);
+    }
+  }
+
+  return { postJson, postStream, postByteStream };
 }

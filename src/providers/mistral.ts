@@ -1,0 +1,244 @@
+/**
+ * Mistral (`mistral_api_base`, default `https://api.mistral.ai/v1`, `Authorization: Bearer <key>`).
+ * Mistral speaks OpenAI's wire format, so OpenAI's mappers do the work and this file adds only
+ * Mistral's quirks:
+ * - chat → `POST /chat/completions` (with tools and streaming; the reference has no chat):
+ *   https://docs.mistral.ai/api/#tag/chat
+ * - completions → the same chat endpoint with the prompt as one user message (reference §6.11);
+ *   `stop` and `n` are forwarded (the reference drops them silently). Streams too.
+ * - embeddings → `POST /embeddings`: https://docs.mistral.ai/api/#tag/embeddings
+ * - function calling and its stream shape: https://docs.mistral.ai/capabilities/function_calling
+ *
+ * Quirks: temperature is halved (§6.13: the unified 0..2 onto Mistral's 0..1); `seed` is sent as
+ * `random_seed`; `stream_options` is not sent (Mistral's strict schema refuses it, and its last
+ * chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
+ * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
+ * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
+ * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
+ *
+ * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
+ * (logprobs, top_logprobs, logit_bias, user, top_k, ...). Token-id embedding inputs → 400.
+ */
+import type { MistralConfig } from '../../generated/config';
+import { GatewayError } from '../errors';
+import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
+import {
+  createOpenAIFold,
+  fromOpenAIChat,
+  fromOpenAIChatChunk,
+  fromOpenAICompletions,
+  fromOpenAICompletionsChunk,
+  fromOpenAIEmbeddings,
+  openaiErrorMessage,
+  toOpenAIChat,
+  toOpenAIEmbeddings,
+  type OpenAIChatChunk,
+  type OpenAICompletionsChunk,
+  type OpenAIRequestOptions,
+} from './openai';
+import { embeddingTexts } from './shared/embeddings';
+import { requireModelName } from './shared/model';
+import { rejectUnsupportedParameters, scaleTemperature } from './shared/parameters';
+import { renameParameter } from './shared/request-fields';
+import { createUpstream } from './transport/http';
+import { foldEvents, type StreamFold } from './transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+
+// ---- Wire types (only the fields we normalise) ----
+
+type Wire = Record<string, unknown>;
+
+interface MistralToolCall {
+  index?: number;
+  id?: string;
+  type?: string | null;
+  function?: { name?: string; arguments?: unknown };
+}
+
+/** A choice of a response (`message`) or of a stream chunk (`delta`). */
+interface MistralChoice {
+  message?: { content?: unknown; tool_calls?: MistralToolCall[] | null };
+  delta?: { content?: unknown; tool_calls?: MistralToolCall[] | null };
+  finish_reason?: string | null;
+}
+
+const PROVIDER = 'Mistral';
+const TEMPERATURE_FACTOR = 0.5;
+const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'max_completion_tokens'];
+
+function isRecord(value: unknown): value is Wire {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---- Requests ----
+
+/** The parameter quirks shared by chat and completions. */
+function toMistralParameters(request: Wire): Wire {
+  rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
+  // Mistral always reports usage on its last chunk, so `include_usage` is honoured without the field.
+  const { stream_options: _options, temperature, ...rest } = renameParameter(request, 'seed', 'random_seed', PROVIDER);
+  return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
+}
+
+export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
+  return toOpenAIChat(toMistralParameters(request) as ChatRequest, options);
+}
+
+/** Completions go to the chat endpoint: the prompt becomes the one user message. */
+export function toMistralCompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Wire {
+  const { prompt, ...rest } = request;
+  return toOpenAIChat({ ...toMistralParameters(rest), messages: [{ role: 'user', content: prompt }] } as ChatRequest, options);
+}
+
+// ---- Responses and streams ----
+
+/** Text of a content given as a string or as a list of chunks (only `text` chunks count). */
+function contentText(content: unknown): string | null {
+  if (typeof content === 'string' || content === null || content === undefined) return (content as string | null | undefined) ?? null;
+  if (!Array.isArray(content)) return null;
+  return content.map((part: unknown) => (isRecord(part) && part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+function normaliseToolCall(call: MistralToolCall, position: number): MistralToolCall {
+  const args = call.function?.arguments;
+  return {
+    ...call,
+    index: call.index ?? position,
+    type: call.type ?? 'function',
+    function: { ...call.function, arguments: typeof args === 'string' || args === undefined ? args : JSON.stringify(args) },
+  };
+}
+
+function normaliseMessage<Message extends MistralChoice['message']>(message: Message): Message {
+  if (!message) return message;
+  const toolCalls = message.tool_calls?.map(normaliseToolCall);
+  return { ...message, content: contentText(message.content), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+}
+
+/** Mistral's finish reasons in the unified set; `error` (generation failed) is raised as a 502. */
+export function mapMistralFinishReason(reason: string | null | undefined): string | null {
+  if (reason === 'model_length') return 'length';
+  if (reason === 'error') throw GatewayError.upstreamUnavailable('Mistral reported an error while generating (finish_reason error).', false);
+  return reason ?? null;
+}
+
+/** A response or chunk with OpenAI's shape; an `{"object":"error"}` body throws its message. */
+function normaliseMistral(body: Wire): Wire {
+  if (body.object === 'error') throw GatewayError.upstreamUnavailable(mistralErrorMessage(body) ?? 'Mistral reported an error.', false);
+  if (!Array.isArray(body.choices)) return body;
+  const choices = (body.choices as MistralChoice[]).map((choice) => ({
+    ...choice,
+    ...(choice.message ? { message: normaliseMessage(choice.message) } : {}),
+    ...(choice.delta ? { delta: normaliseMessage(choice.delta) } : {}),
+    finish_reason: mapMistralFinishReason(choice.finish_reason),
+  }));
+  return { ...body, choices };
+}
+
+export function fromMistralChat(body: unknown): ChatResponse {
+  return fromOpenAIChat(isRecord(body) ? normaliseMistral(body) : body);
+}
+
+export function createMistralChatStream(): StreamFold<ChatChunk> {
+  return createOpenAIFold<Wire, ChatChunk>((wire) => fromOpenAIChatChunk(normaliseMistral(wire) as unknown as OpenAIChatChunk));
+}
+
+export function fromMistralCompletions(body: unknown): CompletionsResponse {
+  return fromOpenAICompletions(isRecord(body) ? normaliseMistral(body) : body);
+}
+
+/** Chat-shaped chunks read as completions chunks (`delta.content` is the text). */
+export function createMistralCompletionsStream(): StreamFold<CompletionsChunk> {
+  return createOpenAIFold<Wire, CompletionsChunk>((wire) => fromOpenAICompletionsChunk(normaliseMistral(wire) as unknown as OpenAICompletionsChunk));
+}
+
+// ---- Embeddings ----
+
+export function toMistralEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
+  embeddingTexts(request.input, PROVIDER);
+  return toOpenAIEmbeddings(request, { model });
+}
+
+export function fromMistralEmbeddings(body: unknown): EmbeddingsResponse {
+  return fromOpenAIEmbeddings(body);
+}
+
+// ---- Errors ----
+
+/** Pydantic validation issues (`[{loc, msg}]`) as `messages.0.name: Extra inputs are not permitted`. */
+function describeIssues(detail: unknown): string | null {
+  if (!Array.isArray(detail)) return null;
+  const issues = detail.filter(isRecord).map((issue) => {
+    const location = Array.isArray(issue.loc) ? issue.loc.filter((part) => part !== 'body').join('.') : '';
+    const message = typeof issue.msg === 'string' ? issue.msg : 'is invalid';
+    return location ? `${location}: ${message}` : message;
+  });
+  return issues.length > 0 ? issues.join('; ') : null;
+}
+
+function describeMessage(message: unknown): string | null {
+  if (Array.isArray(message)) return describeIssues(message);
+  if (isRecord(message)) return describeIssues(message.detail);
+  if (typeof message !== 'string') return null;
+  // Some answers carry the issue list as a JSON text inside `message`.
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return (isRecord(parsed) ? describeIssues(parsed.detail) : null) ?? message;
+  } catch {
+    return message;
+  }
+}
+
+/**
+ * The vendor's message from a Mistral error body: `{"object":"error","message":...}` where
+ * `message` is a text or a validation `detail` list, a top-level `detail`, or OpenAI's shape.
+ */
+export function mistralErrorMessage(body: unknown): string | null {
+  if (!isRecord(body)) return null;
+  return describeMessage(body.message) ?? describeIssues(body.detail) ?? openaiErrorMessage(body);
+}
+
+// ---- Adapter ----
+
+export const MISTRAL_DEFAULT_API_BASE = 'https://api.mistral.ai/v1';
+const CHAT_PATH = 'chat/completions';
+const EMBEDDINGS_PATH = 'embeddings';
+
+export const mistralAdapter = {
+  displayName: PROVIDER,
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint(settings: EndpointSettings<MistralConfig>): ProviderEndpoint {
+    const model = requireModelName(settings.modelName, PROVIDER);
+    const upstream = createUpstream({
+      baseUrl: settings.config.mistral_api_base ?? MISTRAL_DEFAULT_API_BASE,
+      headers: { Authorization: `Bearer ${settings.config.mistral_api_key}` },
+      providerName: PROVIDER,
+      endpointName: settings.name,
+      errorMessage: mistralErrorMessage,
+    });
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromMistralChat(await upstream.postJson(CHAT_PATH, toMistralChat(request, { model }), { signal })),
+          chatStream: (request, { signal }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toMistralChat(request, { model, stream: true }), { signal }), createMistralChatStream()),
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromMistralCompletions(await upstream.postJson(CHAT_PATH, toMistralCompletions(request, { model }), { signal })),
+          completionsStream: (request, { signal }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toMistralCompletions(request, { model, stream: true }), { signal }), createMistralCompletionsStream()),
+        };
+      case 'llm/v1/embeddings':
+        return {
+          embeddings: async (request, { signal }) =>
+            fromMistralEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toMistralEmbeddings(request, { model }), { signal })),
+        };
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<MistralConfig>;

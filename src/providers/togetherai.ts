@@ -1,0 +1,202 @@
+/**
+ * Together AI (`togetherai_api_base`, default `https://api.together.xyz/v1`,
+ * `Authorization: Bearer <key>`). OpenAI-compatible, so OpenAI's mappers do the work:
+ * - chat → `POST /chat/completions`: https://docs.together.ai/reference/chat-completions-1
+ * - completions → `POST /completions`: https://docs.together.ai/reference/completions-1
+ * - embeddings → `POST /embeddings`: https://docs.together.ai/reference/embeddings-2
+ * - streaming (SSE, `data: [DONE]`): https://docs.together.ai/docs/streaming-responses
+ *
+ * Quirks (reference §6.12): `logprobs` is an integer count on Together, so OpenAI's
+ * `top_logprobs` is sent as `logprobs` (a boolean `logprobs` becomes 1 or 0); values that are
+ * not 32-bit integers get the reference's 422. Completions require `max_tokens` (422, the
+ * reference's message). `stop` is sent as a list. Finish reason `eos` is `stop`. Legacy chat
+ * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the
+ * reference sends none) and the gateway produces `encoding_format: base64` itself, since
+ * Together's embeddings API has no such field. The temperature is not scaled (§6.13).
+ *
+ * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
+ * list (parallel_tool_calls, user, store, ...). Token-id embedding inputs → 400.
+ */
+import type { TogetherAIConfig } from '../../generated/config';
+import { GatewayError } from '../errors';
+import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
+import {
+  createOpenAIFold,
+  fromOpenAIChat,
+  fromOpenAIChatChunk,
+  fromOpenAICompletions,
+  fromOpenAICompletionsChunk,
+  fromOpenAIEmbeddings,
+  openaiErrorMessage,
+  toOpenAIChat,
+  toOpenAICompletions,
+  toOpenAIEmbeddings,
+  type OpenAIChatChunk,
+  type OpenAICompletionsChunk,
+  type OpenAIRequestOptions,
+} from './openai';
+import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
+import { requireModelName } from './shared/model';
+import { rejectUnsupportedParameters } from './shared/parameters';
+import { stopSequences } from './shared/request-fields';
+import { createUpstream } from './transport/http';
+import { foldEvents, type StreamFold } from './transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+
+// ---- Wire types (only the fields we normalise) ----
+
+type Wire = Record<string, unknown>;
+
+interface TogetherChoice {
+  text?: string | null;
+  delta?: { content?: string | null };
+  finish_reason?: string | null;
+}
+
+/** The reference's display name, used in its messages. */
+const PROVIDER = 'TogetherAI';
+const UNSUPPORTED = ['parallel_tool_calls', 'user', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'max_completion_tokens'];
+
+function isRecord(value: unknown): value is Wire {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---- Requests ----
+
+function isInt32(value: unknown): boolean {
+  return typeof value === 'boolean' || (Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31);
+}
+
+/** Together's integer `logprobs` from OpenAI's `logprobs` flag and `top_logprobs` count. */
+function toTogetherLogprobs(request: Wire): Wire {
+  const { logprobs, top_logprobs: topLogprobs, ...rest } = request;
+  // The reference's checks and messages (a boolean passes, as a bool is an int in Python).
+  if (logprobs !== undefined && !isInt32(logprobs)) throw GatewayError.invalidParam('Wrong type for logprobs. It should be an 32bit integer.', 'logprobs', 422);
+  if (topLogprobs !== undefined && !isInt32(topLogprobs)) throw GatewayError.invalidParam('Wrong type for top_logprobs. It should a 32bit integer.', 'top_logprobs', 422);
+  const count = topLogprobs ?? logprobs;
+  if (count === undefined) return rest;
+  return { ...rest, logprobs: typeof count === 'boolean' ? Number(count) : count };
+}
+
+/** The parameter quirks shared by chat and completions. */
+function toTogetherParameters<Request extends Wire>(request: Request): Request {
+  rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
+  const { stop, ...rest } = toTogetherLogprobs(request);
+  return { ...rest, ...(stop !== undefined ? { stop: stopSequences(stop) } : {}) } as Request;
+}
+
+export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
+  return toOpenAIChat(toTogetherParameters(request), options);
+}
+
+export function toTogetherAICompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Wire {
+  if (request.max_tokens === undefined) {
+    throw GatewayError.invalidParam('max_tokens is not present in payload.It is a required parameter for TogetherAI completions.', 'max_tokens', 422);
+  }
+  return toOpenAICompletions(toTogetherParameters(request), options);
+}
+
+// ---- Responses and streams ----
+
+/** `eos` (end of sequence) is the unified `stop`. */
+export function mapTogetherAIFinishReason(reason: string | null | undefined): string | null {
+  return reason === 'eos' ? 'stop' : (reason ?? null);
+}
+
+/** A response or chunk in OpenAI's shape: finish reasons mapped, legacy chunk `text` as delta content. */
+function normaliseTogetherAI(body: Wire): Wire {
+  if (!Array.isArray(body.choices)) return body;
+  const choices = (body.choices as TogetherChoice[]).map((choice) => ({
+    ...choice,
+    ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
+    finish_reason: mapTogetherAIFinishReason(choice.finish_reason),
+  }));
+  return { ...body, choices };
+}
+
+export function fromTogetherAIChat(body: unknown): ChatResponse {
+  return fromOpenAIChat(isRecord(body) ? normaliseTogetherAI(body) : body);
+}
+
+export function createTogetherAIChatStream(): StreamFold<ChatChunk> {
+  return createOpenAIFold<Wire, ChatChunk>((wire) => fromOpenAIChatChunk(normaliseTogetherAI(wire) as unknown as OpenAIChatChunk));
+}
+
+export function fromTogetherAICompletions(body: unknown): CompletionsResponse {
+  return fromOpenAICompletions(isRecord(body) ? normaliseTogetherAI(body) : body);
+}
+
+export function createTogetherAICompletionsStream(): StreamFold<CompletionsChunk> {
+  return createOpenAIFold<Wire, CompletionsChunk>((wire) => fromOpenAICompletionsChunk(normaliseTogetherAI(wire) as unknown as OpenAICompletionsChunk));
+}
+
+// ---- Embeddings ----
+
+export function toTogetherAIEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
+  embeddingTexts(request.input, PROVIDER);
+  const { encoding_format: _format, ...rest } = request;
+  return toOpenAIEmbeddings(rest as EmbeddingsRequest, { model });
+}
+
+export function fromTogetherAIEmbeddings(body: unknown, { encodingFormat }: { encodingFormat: EncodingFormat }): EmbeddingsResponse {
+  const response = fromOpenAIEmbeddings(body);
+  return { ...response, data: response.data.map((item) => ({ ...item, embedding: Array.isArray(item.embedding) ? encodeEmbedding(item.embedding, encodingFormat) : item.embedding })) };
+}
+
+// ---- Errors ----
+
+/** Together AI answers errors in OpenAI's shape (`{"error":{"message"}}`), sometimes as `{"message"}`. */
+export function togetheraiErrorMessage(body: unknown): string | null {
+  return openaiErrorMessage(body);
+}
+
+// ---- Adapter ----
+
+export const TOGETHERAI_DEFAULT_API_BASE = 'https://api.together.xyz/v1';
+const CHAT_PATH = 'chat/completions';
+const COMPLETIONS_PATH = 'completions';
+const EMBEDDINGS_PATH = 'embeddings';
+
+export const togetheraiAdapter = {
+  displayName: PROVIDER,
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint(settings: EndpointSettings<TogetherAIConfig>): ProviderEndpoint {
+    const model = requireModelName(settings.modelName, PROVIDER);
+    const upstream = createUpstream({
+      baseUrl: settings.config.togetherai_api_base ?? TOGETHERAI_DEFAULT_API_BASE,
+      headers: { Authorization: `Bearer ${settings.config.togetherai_api_key}` },
+      providerName: PROVIDER,
+      endpointName: settings.name,
+      errorMessage: togetheraiErrorMessage,
+    });
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromTogetherAIChat(await upstream.postJson(CHAT_PATH, toTogetherAIChat(request, { model }), { signal })),
+          chatStream: (request, { signal }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toTogetherAIChat(request, { model, stream: true }), { signal }), createTogetherAIChatStream()),
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromTogetherAICompletions(await upstream.postJson(COMPLETIONS_PATH, toTogetherAICompletions(request, { model }), { signal })),
+          completionsStream: (request, { signal }) =>
+            foldEvents(
+              upstream.postStream(COMPLETIONS_PATH, toTogetherAICompletions(request, { model, stream: true }), { signal }),
+              createTogetherAICompletionsStream(),
+            ),
+        };
+      case 'llm/v1/embeddings':
+        return {
+          embeddings: async (request, { signal }) => {
+            const encodingFormat = encodingFormatOf(request);
+            return fromTogetherAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toTogetherAIEmbeddings(request, { model }), { signal }), { encodingFormat });
+          },
+        };
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<TogetherAIConfig>;

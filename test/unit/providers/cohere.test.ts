@@ -1,0 +1,367 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CohereConfig } from '../../../generated/config';
+import { GatewayError } from '../../../src/errors';
+import {
+  cohereAdapter,
+  cohereErrorMessage,
+  createCohereChatStream,
+  createCohereCompletionsStream,
+  fromCohereChat,
+  fromCohereCompletions,
+  fromCohereEmbeddings,
+  mapCohereFinishReason,
+  toCohereChat,
+  toCohereCompletions,
+  toCohereEmbeddings,
+} from '../../../src/providers/cohere';
+import { closeAllPools } from '../../../src/providers/transport/http';
+import type { EndpointSettings } from '../../../src/providers/types';
+import type { ChatChunk, CompletionsChunk, EndpointType } from '../../../src/schema';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
+import { readJsonFixture } from '../../support/fixtures';
+import { ndjson, replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
+
+const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'cohere', name));
+const NOW = 1_700_000_000;
+const context = { model: 'command-r-plus', now: () => NOW };
+const signal = () => new AbortController().signal;
+
+describe('toCohereChat', () => {
+  it('last user message → message, system → preamble, earlier turns → chat_history; temperature × 2.5; top_p/top_k → p/k', () => {
+    const body = toCohereChat(
+      {
+        messages: [
+          { role: 'system', content: 'You are a friendly barista.' },
+          { role: 'user', content: 'Salut' },
+          { role: 'assistant', content: 'Bonjour !' },
+          { role: 'system', content: 'Answer in French.' },
+          { role: 'user', content: [{ type: 'text', text: 'Un café ?' }, { type: 'text', text: 'Merci.' }] },
+        ],
+        temperature: 0.4,
+        top_p: 0.9,
+        top_k: 40,
+        max_tokens: 100,
+        seed: 7,
+      },
+      { model: 'command-r-plus' },
+    );
+    expect(body).toEqual({
+      model: 'command-r-plus',
+      message: 'Un café ?\nMerci.',
+      chat_history: [
+        { role: 'USER', message: 'Salut' },
+        { role: 'CHATBOT', message: 'Bonjour !' },
+      ],
+      preamble: 'You are a friendly barista.\nAnswer in French.',
+      temperature: 1,
+      p: 0.9,
+      k: 40,
+      max_tokens: 100,
+      seed: 7,
+    });
+  });
+
+  it('a single user message: no chat_history, no preamble, no invented temperature; stream adds stream: true; n: 1 is accepted', () => {
+    expect(toCohereChat({ messages: [{ role: 'user', content: 'hi' }], n: 1, stream_options: { include_usage: true } }, { model: 'command-r', stream: true })).toEqual({
+      model: 'command-r',
+      message: 'hi',
+      stream: true,
+    });
+    expect(toCohereChat({ messages: [{ role: 'user', content: 'hi' }], temperature: 0 }, { model: 'command-r' })).toEqual({ model: 'command-r', message: 'hi', temperature: 0 });
+  });
+
+  it.each([
+    [{ n: 2 }, 422, 'Parameter n must be 1 for Cohere chat, got 2.'],
+    [{ stop: ['END'] }, 422, 'Parameter stop is not supported for Cohere chat.'],
+    [{ tools: [{ type: 'function', function: { name: 'f' } }] }, 400, "The parameter 'tools' is not supported by Cohere."],
+    [{ logprobs: true }, 400, "The parameter 'logprobs' is not supported by Cohere."],
+    [{ preamble: 'x' }, 422, 'Invalid parameter preamble. Use messages instead.'],
+    [{ chat_history: [] }, 422, 'Invalid parameter chat_history. Use messages instead.'],
+    [{ top_p: 0.5, p: 0.5 }, 400, "Give either 'top_p' or 'p' to Cohere, not both: they are the same setting."],
+  ])('rejects %j with %i', (extra, status, message) => {
+    const call = () => toCohereChat({ messages: [{ role: 'user', content: 'hi' }], ...extra } as never, { model: 'm' });
+    expect(call).toThrow(GatewayError);
+    expect(call).toThrow(expect.objectContaining({ status, message }));
+  });
+
+  it.each([
+    [[{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'yo' }], 422, 'Last message must be from user, got assistant.'],
+    [[{ role: 'tool', content: '42', tool_call_id: 'c1' }, { role: 'user', content: 'hi' }], 400, "Cohere chat accepts system, user and assistant messages; messages[0].role is 'tool'."],
+    [
+      [{ role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }] }, { role: 'user', content: 'hi' }],
+      400,
+      "The parameter 'messages[0].tool_calls' is not supported by Cohere.",
+    ],
+    [
+      [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
+      400,
+      "Cohere chat accepts text content only; messages[0].content[0] is of type 'image_url'.",
+    ],
+  ])('rejects conversation %#', (messages, status, message) => {
+    expect(() => toCohereChat({ messages } as never, { model: 'm' })).toThrow(expect.objectContaining({ status, message }));
+  });
+});
+
+describe('fromCohereChat', () => {
+  it('chat.response.json: id, text, mapped finish reason, usage from meta.tokens, configured model and clock', () => {
+    expect(fromCohereChat(readJsonFixture('cohere', 'chat.response.json'), context)).toEqual({
+      id: '0a90275b-273d-4690-abce-8018edcec7d0',
+      object: 'chat.completion',
+      created: NOW,
+      model: 'command-r-plus',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 73, completion_tokens: 14, total_tokens: 87 },
+    });
+  });
+
+  it('older answers: token_count; no finish reason stays null', () => {
+    const response = fromCohereChat({ response_id: 'r', text: 'ok', token_count: { prompt_tokens: 83, response_tokens: 63, total_tokens: 146, billed_tokens: 128 } }, context);
+    expect(response.usage).toEqual({ prompt_tokens: 83, completion_tokens: 63, total_tokens: 146 });
+    expect(response.choices[0].finish_reason).toBeNull();
+  });
+
+  it('a 2xx without text is a clear 502; finish_reason ERROR is a 502', () => {
+    expect(() => fromCohereChat({ generation_id: 'g' }, context)).toThrow("Cohere's response has no 'text' text.");
+    expect(() => fromCohereChat({ text: '', finish_reason: 'ERROR' }, context)).toThrow(expect.objectContaining({ status: 502 }));
+  });
+});
+
+describe('completions and embeddings mapping', () => {
+  it('toCohereCompletions: stop → stop_sequences (a string becomes a list), n → num_generations, temperature × 2.5', () => {
+    expect(toCohereCompletions({ prompt: 'Say café', stop: 'END', n: 2, temperature: 2, max_tokens: 5 }, { model: 'command', stream: true })).toEqual({
+      prompt: 'Say café',
+      model: 'command',
+      stop_sequences: ['END'],
+      num_generations: 2,
+      temperature: 5,
+      max_tokens: 5,
+      stream: true,
+    });
+  });
+
+  it.each([
+    [{ stop_sequences: ['x'] }, 400, 'Invalid parameter stop_sequences. Use stop instead.'],
+    [{ num_generations: 2 }, 400, 'Invalid parameter num_generations. Use n instead.'],
+    [{ stream_options: { include_usage: true } }, 400, "The parameter 'stream_options' is not supported by Cohere."],
+  ])('completions rejects %j', (extra, status, message) => {
+    expect(() => toCohereCompletions({ prompt: 'p', ...extra } as never, { model: 'm' })).toThrow(expect.objectContaining({ status, message }));
+  });
+
+  it('fromCohereCompletions: one choice per generation, id, mapped finish, billed usage', () => {
+    expect(fromCohereCompletions(readJsonFixture('cohere', 'completions.response.json'), context)).toEqual({
+      id: '5c4b7d3a-8f1e-4c2b-9d6a-1e0f2a3b4c5d',
+      object: 'text_completion',
+      created: NOW,
+      model: 'command-r-plus',
+      choices: [{ index: 0, text: '\nThis is indeed a test of the café menu', finish_reason: 'length' }],
+      usage: { prompt_tokens: 5, completion_tokens: 10, total_tokens: 15 },
+    });
+  });
+
+  it('toCohereEmbeddings: texts from input, extras kept, encoding_format handled by the gateway', () => {
+    expect(toCohereEmbeddings({ input: 'hello', input_type: 'search_document', encoding_format: 'base64' }, { model: 'embed-english-v3.0' })).toEqual({
+      model: 'embed-english-v3.0',
+      texts: ['hello'],
+      input_type: 'search_document',
+    });
+    expect(() => toCohereEmbeddings({ input: 'x', texts: ['x'] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 422, message: 'Invalid parameter texts. Use input instead.' }));
+    expect(() => toCohereEmbeddings({ input: [1, 2, 3] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
+    expect(() => toCohereEmbeddings({ input: 'x', embedding_types: ['float', 'int8'] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'embedding_types' }));
+  });
+
+  it('fromCohereEmbeddings: floats or base64 float32; by-type answers; usage from billed units', () => {
+    const floats = fromCohereEmbeddings(readJsonFixture('cohere', 'embeddings.response.json'), { model: 'embed-english-v3.0', encodingFormat: 'float' });
+    expect(floats).toEqual({
+      object: 'list',
+      data: [
+        { object: 'embedding', embedding: [-0.039520264, -0.04574585, -0.08807373, -0.084106445], index: 0 },
+        { object: 'embedding', embedding: [0.016067505, -0.02822876, 0.036224365, 0.037994385], index: 1 },
+      ],
+      model: 'embed-english-v3.0',
+      usage: { prompt_tokens: 4, total_tokens: 4 },
+    });
+    const base64 = fromCohereEmbeddings({ embeddings: { float: [[0.5, 1]] } }, { model: 'm', encodingFormat: 'base64' });
+    expect(base64.data[0].embedding).toBe(Buffer.from(new Float32Array([0.5, 1]).buffer).toString('base64'));
+    expect(() => fromCohereEmbeddings({ id: 'x' }, { model: 'm', encodingFormat: 'float' })).toThrow("Cohere's response has no 'embeddings'.");
+  });
+});
+
+describe('stream folds (NDJSON)', () => {
+  it('chat.stream.ndjson: text, finish reason, usage, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat.stream.ndjson'), () => createCohereChatStream(context), ndjson);
+    expect(chunks[0]).toEqual({
+      id: 'eb889b0f-c27d-45ea-98cf-567bdb7fc8bf',
+      object: 'chat.completion.chunk',
+      created: NOW,
+      model: 'command-r-plus',
+      choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: 'Un', tool_calls: null } }],
+    });
+    expect(summariseChat(chunks)).toEqual({
+      text: 'Un café ? Bien sûr 🙂 Bonne journée.',
+      finishReason: 'stop',
+      toolCalls: [],
+      usage: { prompt_tokens: 29, completion_tokens: 14, total_tokens: 43 },
+    });
+  });
+
+  it('completions.stream.ndjson: text, finish reason and the response id on the last chunk, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('completions.stream.ndjson'), () => createCohereCompletionsStream(context), ndjson);
+    expect(summariseCompletions(chunks)).toEqual({ text: '\nVoilà un café 🙂', finishReason: 'stop', usage: null });
+    expect(chunks[chunks.length - 1]).toEqual({
+      id: 'a7c1f0e2-6b3d-4e5f-8a9b-0c1d2e3f4a5b',
+      object: 'text_completion_chunk',
+      created: NOW,
+      model: 'command-r-plus',
+      choices: [{ index: 0, finish_reason: 'stop', text: null }],
+    });
+  });
+
+  it('older generate streams without event_type, and several generations', async () => {
+    const wire = [
+      { text: 'A', index: 0, is_finished: false },
+      { text: 'B', index: 1, is_finished: false },
+      { is_finished: true, finish_reason: 'COMPLETE', response: { id: 'g1', generations: [{ index: 0, finish_reason: 'COMPLETE' }, { index: 1, finish_reason: 'MAX_TOKENS' }] } },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\r\n');
+    const chunks = await replay([Buffer.from(wire)], createCohereCompletionsStream(context), ndjson);
+    expect(chunks.flatMap((chunk) => chunk.choices)).toEqual([
+      { index: 0, finish_reason: null, text: 'A' },
+      { index: 1, finish_reason: null, text: 'B' },
+      { index: 0, finish_reason: 'stop', text: null },
+      { index: 1, finish_reason: 'length', text: null },
+    ]);
+  });
+
+  it('mid-stream errors and cut-off streams throw non-retryable 502s', async () => {
+    const text = '{"is_finished":false,"event_type":"text-generation","text":"Hi"}\n';
+    await expect(replay([Buffer.from(`${text}{"is_finished":true,"event_type":"stream-error","finish_reason":"ERROR","err":"internal server error"}\n`)], createCohereCompletionsStream(context), ndjson)).rejects.toMatchObject({
+      status: 502,
+      retryable: false,
+      message: 'Cohere reported an error mid-stream: internal server error',
+    });
+    await expect(replay([Buffer.from(`${text}{"message":"too many tokens"}\n`)], createCohereChatStream(context), ndjson)).rejects.toMatchObject({ status: 502, message: 'too many tokens' });
+    await expect(replay([Buffer.from(`${text}{"is_finished":true,"event_type":"stream-end","finish_reason":"ERROR","response":{"text":"Hi"}}\n`)], createCohereChatStream(context), ndjson)).rejects.toMatchObject({
+      status: 502,
+      retryable: false,
+    });
+    await expect(replay([Buffer.from(text)], createCohereChatStream(context), ndjson)).rejects.toMatchObject({ status: 502, message: expect.stringContaining('no stream-end') });
+    await expect(replay([Buffer.from('<html>')], createCohereChatStream(context), ndjson)).rejects.toThrow('Cohere sent a stream line that is not a JSON object: <html>');
+  });
+
+  it('lines without text (search results, citations) give no chunk', async () => {
+    const wire = [
+      '{"is_finished":false,"event_type":"stream-start","generation_id":"g"}',
+      '{"is_finished":false,"event_type":"citation-generation","citations":[{"start":0,"end":2,"text":"Hi","document_ids":["doc_0"]}]}',
+      '{"is_finished":true,"event_type":"stream-end","response":{"text":""},"finish_reason":"MAX_TOKENS"}',
+    ].join('\n');
+    const chunks: ChatChunk[] = await replay([Buffer.from(wire)], createCohereChatStream(context), ndjson);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0].choices[0]).toEqual({ index: 0, finish_reason: 'length', delta: { role: 'assistant', content: null, tool_calls: null } });
+    const completions: CompletionsChunk[] = await replay([Buffer.from('{"is_finished":true,"event_type":"stream-end","finish_reason":"COMPLETE"}')], createCohereCompletionsStream(context), ndjson);
+    expect(completions[0].choices).toEqual([{ index: 0, finish_reason: 'stop', text: null }]);
+  });
+});
+
+describe('mapCohereFinishReason and cohereErrorMessage', () => {
+  it.each([
+    ['COMPLETE', 'stop'],
+    ['STOP_SEQUENCE', 'stop'],
+    ['USER_CANCEL', 'stop'],
+    ['MAX_TOKENS', 'length'],
+    ['ERROR_LIMIT', 'length'],
+    ['ERROR_TOXIC', 'content_filter'],
+    ['SOMETHING_NEW', 'SOMETHING_NEW'],
+    [undefined, null],
+  ])('%s → %s', (reason, expected) => {
+    expect(mapCohereFinishReason(reason)).toBe(expected);
+  });
+
+  it.each([
+    ['error-400.json', 'invalid request: message must be at least 1 token long or tool results must be specified.'],
+    ['error-401.json', 'invalid api token'],
+    ['error-429.json', expect.stringMatching(/^You are using a Trial key/)],
+  ])('%s', (name, expected) => {
+    expect(cohereErrorMessage(readJsonFixture('cohere', name))).toEqual(expected);
+  });
+
+  it('other shapes', () => {
+    expect(cohereErrorMessage({ error: 'boom' })).toBe('boom');
+    expect(cohereErrorMessage({ error: { message: 'nested' } })).toBe('nested');
+    expect(cohereErrorMessage({ id: 'x' })).toBeNull();
+    expect(cohereErrorMessage('text')).toBeNull();
+  });
+});
+
+describe('cohereAdapter against a local upstream', () => {
+  let fake: FakeUpstream;
+  beforeEach(async () => {
+    fake = await startFakeUpstream((_request, response) => sendJson(response, 200, readJsonFixture('cohere', 'chat.response.json')));
+  });
+  afterEach(() => fake.close());
+  afterAll(() => closeAllPools());
+
+  function endpoint(endpointType: EndpointType, modelName: string | null = 'command-r-plus') {
+    const settings: EndpointSettings<CohereConfig> = {
+      name: 'my-cohere',
+      endpointType,
+      modelName,
+      config: { cohere_api_key: 'co-local', cohere_api_base: `${fake.url}/v1` },
+      now: () => NOW,
+    };
+    return cohereAdapter.createEndpoint(settings);
+  }
+
+  it('serves every endpoint type with only its methods; refuses an endpoint without model.name', () => {
+    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream']);
+    expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
+    expect(Object.keys(endpoint('llm/v1/embeddings'))).toEqual(['embeddings']);
+    expect(() => endpoint('llm/v1/chat', null)).toThrow("Cohere needs 'model.name' (the Cohere model to call)");
+  });
+
+  it('chat: path, bearer key and body on the wire', async () => {
+    const response = await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    const [request] = fake.requests;
+    expect(request.url).toBe('/v1/chat');
+    expect(request.headers).toMatchObject({ authorization: 'Bearer co-local', 'content-type': 'application/json' });
+    expect(request.body).toEqual({ model: 'command-r-plus', message: 'hi' });
+    expect(response.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+  });
+
+  it('chat stream: NDJSON answer in small network pieces; Accept asks for a JSON stream', async () => {
+    fake.setHandler(async (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/stream+json' });
+      const bytes = fixtureBytes('chat.stream.ndjson');
+      for (let offset = 0; offset < bytes.length; offset += 37) {
+        response.write(bytes.subarray(offset, offset + 37));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      response.end();
+    });
+    const chunks: ChatChunk[] = [];
+    for await (const chunk of endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'hi' }], stream: true }, { signal: signal() })) chunks.push(chunk);
+    expect(fake.requests[0].body).toEqual({ model: 'command-r-plus', message: 'hi', stream: true });
+    expect(fake.requests[0].headers.accept).toContain('application/stream+json');
+    expect(summariseChat(chunks).text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  });
+
+  it('a stream whose upstream answers an error status throws before the first chunk', async () => {
+    fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('cohere', 'error-400.json')));
+    const iterator = endpoint('llm/v1/completions').completionsStream!({ prompt: 'p', stream: true }, { signal: signal() })[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^invalid request/) });
+  });
+
+  it('completions and embeddings reach /generate and /embed', async () => {
+    fake.setHandler((request, response) =>
+      sendJson(response, 200, readJsonFixture('cohere', request.url.endsWith('/embed') ? 'embeddings.response.json' : 'completions.response.json')),
+    );
+    await endpoint('llm/v1/completions', 'command').completions!({ prompt: 'Say' }, { signal: signal() });
+    const embeddings = await endpoint('llm/v1/embeddings', 'embed-english-v3.0').embeddings!({ input: ['a', 'b'], input_type: 'classification' }, { signal: signal() });
+    expect(fake.requests.map((request) => [request.url, request.body])).toEqual([
+      ['/v1/generate', { model: 'command', prompt: 'Say' }],
+      ['/v1/embed', { model: 'embed-english-v3.0', texts: ['a', 'b'], input_type: 'classification' }],
+    ]);
+    expect(embeddings.data).toHaveLength(2);
+  });
+});

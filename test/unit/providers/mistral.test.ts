@@ -1,0 +1,298 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MistralConfig } from '../../../generated/config';
+import {
+  createMistralChatStream,
+  createMistralCompletionsStream,
+  fromMistralChat,
+  fromMistralCompletions,
+  fromMistralEmbeddings,
+  mapMistralFinishReason,
+  mistralAdapter,
+  mistralErrorMessage,
+  toMistralChat,
+  toMistralCompletions,
+  toMistralEmbeddings,
+} from '../../../src/providers/mistral';
+import { closeAllPools } from '../../../src/providers/transport/http';
+import type { EndpointSettings } from '../../../src/providers/types';
+import type { ChatChunk, ChatRequest, EndpointType } from '../../../src/schema';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
+import { readJsonFixture } from '../../support/fixtures';
+import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
+
+const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'mistral', name));
+const signal = () => new AbortController().signal;
+
+describe('requests', () => {
+  const tools: ChatRequest['tools'] = [
+    {
+      type: 'function',
+      function: {
+        name: 'retrieve_payment_status',
+        description: 'Get payment status of a transaction',
+        parameters: { type: 'object', properties: { transaction_id: { type: 'string', pattern: '^T\\d+$' } }, required: ['transaction_id'], additionalProperties: false },
+      },
+    },
+  ];
+
+  it('chat: OpenAI body plus model; temperature halved; seed → random_seed; tools whole; stop and n forwarded', () => {
+    expect(
+      toMistralChat(
+        { messages: [{ role: 'user', content: 'Status of T1001?' }], tools, tool_choice: 'any', temperature: 1.4, seed: 42, stop: 'END', n: 2, max_tokens: 64 },
+        { model: 'mistral-large-latest' },
+      ),
+    ).toEqual({
+      messages: [{ role: 'user', content: 'Status of T1001?' }],
+      tools: JSON.parse(JSON.stringify(tools)),
+      tool_choice: 'any',
+      temperature: 0.7,
+      random_seed: 42,
+      stop: 'END',
+      n: 2,
+      max_tokens: 64,
+      model: 'mistral-large-latest',
+    });
+  });
+
+  it('stream: stream: true, no stream_options (Mistral refuses it and always reports usage); no invented defaults', () => {
+    expect(toMistralChat({ messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } }, { model: 'm', stream: true })).toEqual({
+      messages: [{ role: 'user', content: 'hi' }],
+      model: 'm',
+      stream: true,
+    });
+  });
+
+  it('completions: the prompt becomes one user message on the chat endpoint; stop and n kept; temperature halved', () => {
+    expect(toMistralCompletions({ prompt: 'Say café', stop: ['\n'], n: 1, temperature: 0.5, max_tokens: 5 }, { model: 'mistral-small-latest', stream: true })).toEqual({
+      stop: ['\n'],
+      n: 1,
+      temperature: 0.25,
+      max_tokens: 5,
+      messages: [{ role: 'user', content: 'Say café' }],
+      model: 'mistral-small-latest',
+      stream: true,
+    });
+  });
+
+  it.each([
+    [{ logit_bias: { '1': 2 } }, "The parameter 'logit_bias' is not supported by Mistral."],
+    [{ top_k: 40 }, "The parameter 'top_k' is not supported by Mistral."],
+    [{ logprobs: true }, "The parameter 'logprobs' is not supported by Mistral."],
+    [{ seed: 1, random_seed: 2 }, "Give either 'seed' or 'random_seed' to Mistral, not both: they are the same setting."],
+  ])('rejects %j with a 400', (extra, message) => {
+    expect(() => toMistralChat({ messages: [{ role: 'user', content: 'hi' }], ...extra } as ChatRequest, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, message }));
+    expect(() => toMistralCompletions({ prompt: 'p', ...extra } as never, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, message }));
+  });
+
+  it('embeddings: model and input, encoding_format passed on (Mistral supports it); token ids refused', () => {
+    expect(toMistralEmbeddings({ input: ['a', 'b'], encoding_format: 'base64' }, { model: 'mistral-embed' })).toEqual({ model: 'mistral-embed', input: ['a', 'b'], encoding_format: 'base64' });
+    expect(() => toMistralEmbeddings({ input: [[1, 2]] }, { model: 'mistral-embed' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
+  });
+});
+
+describe('responses', () => {
+  it('chat.response.json', () => {
+    expect(fromMistralChat(readJsonFixture('mistral', 'chat.response.json'))).toEqual({
+      id: 'b5899875951449e9a2997246a3a54d21',
+      object: 'chat.completion',
+      created: 1732548590,
+      model: 'mistral-large-latest',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 34, completion_tokens: 15, total_tokens: 49 },
+    });
+  });
+
+  it('chat-tool-calls.response.json: calls without type get function', () => {
+    const response = fromMistralChat(readJsonFixture('mistral', 'chat-tool-calls.response.json'));
+    expect(response.choices[0]).toEqual({
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: '',
+        tool_calls: [
+          { id: 'D681PevKs', type: 'function', function: { name: 'retrieve_payment_status', arguments: '{"transaction_id": "T1001"}' } },
+          { id: 'Kq2x9ZcVb', type: 'function', function: { name: 'retrieve_payment_date', arguments: '{"transaction_id": "T1001"}' } },
+        ],
+        refusal: null,
+      },
+      finish_reason: 'tool_calls',
+    });
+  });
+
+  it('quirks: content chunks keep their text, object arguments become JSON text, model_length is length', () => {
+    const response = fromMistralChat({
+      id: 'x',
+      created: 1,
+      model: 'magistral-medium-latest',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'hmm' }] }, { type: 'text', text: 'Paris.' }] },
+          finish_reason: 'model_length',
+        },
+        { index: 1, message: { role: 'assistant', content: null, tool_calls: [{ id: 'a', function: { name: 'f', arguments: { city: 'Paris' } } }] }, finish_reason: 'tool_calls' },
+      ],
+      usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+    });
+    expect(response.choices[0]).toMatchObject({ message: { content: 'Paris.' }, finish_reason: 'length' });
+    expect(response.choices[1].message.tool_calls).toEqual([{ id: 'a', type: 'function', function: { name: 'f', arguments: '{"city":"Paris"}' } }]);
+  });
+
+  it('completions: text from the chat message; upstream id, created and usage', () => {
+    expect(fromMistralCompletions(readJsonFixture('mistral', 'chat.response.json'))).toEqual({
+      id: 'b5899875951449e9a2997246a3a54d21',
+      object: 'text_completion',
+      created: 1732548590,
+      model: 'mistral-large-latest',
+      choices: [{ index: 0, text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', finish_reason: 'stop' }],
+      usage: { prompt_tokens: 34, completion_tokens: 15, total_tokens: 49 },
+    });
+  });
+
+  it('embeddings.response.json', () => {
+    expect(fromMistralEmbeddings(readJsonFixture('mistral', 'embeddings.response.json'))).toEqual({
+      object: 'list',
+      data: [
+        { object: 'embedding', embedding: [-0.0165863037109375, 0.07012939453125, 0.031494140625, 0.013092041015625], index: 0 },
+        { object: 'embedding', embedding: [-0.0230560302734375, 0.039337158203125, 0.0521240234375, -0.0184783935546875], index: 1 },
+      ],
+      model: 'mistral-embed',
+      usage: { prompt_tokens: 15, total_tokens: 15 },
+    });
+  });
+
+  it('finish reason error is a 502', () => {
+    expect(mapMistralFinishReason('stop')).toBe('stop');
+    expect(mapMistralFinishReason(null)).toBeNull();
+    expect(() => mapMistralFinishReason('error')).toThrow(expect.objectContaining({ status: 502, retryable: false }));
+  });
+});
+
+describe('stream folds', () => {
+  it('chat.stream.sse: text, finish reason and usage, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat.stream.sse'), createMistralChatStream);
+    expect(chunks[0]).toEqual({
+      id: 'f798ebd5c41a45d88bb079635121cade',
+      object: 'chat.completion.chunk',
+      created: 1732548656,
+      model: 'mistral-large-latest',
+      choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: '', tool_calls: null } }],
+    });
+    expect(summariseChat(chunks)).toEqual({
+      text: 'Un café ? Bien sûr 🙂 Bonne journée.',
+      finishReason: 'stop',
+      toolCalls: [],
+      usage: { prompt_tokens: 10, completion_tokens: 11, total_tokens: 21 },
+    });
+  });
+
+  it('chat-tool-calls.stream.sse: whole calls in one chunk get type function, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-tool-calls.stream.sse'), createMistralChatStream);
+    expect(summariseChat(chunks)).toEqual({
+      text: '',
+      finishReason: 'tool_calls',
+      toolCalls: [
+        { id: 'D681PevKs', name: 'get_weather', arguments: '{"location": "Paris, France"}' },
+        { id: 'Kq2x9ZcVb', name: 'get_weather', arguments: '{"location": "São Paulo, Brazil"}' },
+      ],
+      usage: { prompt_tokens: 98, completion_tokens: 48, total_tokens: 146 },
+    });
+    expect(chunks[1].choices[0].delta.tool_calls?.map((call) => [call.index, call.type])).toEqual([
+      [0, 'function'],
+      [1, 'function'],
+    ]);
+  });
+
+  it('chat.stream.sse read as a completions stream, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat.stream.sse'), createMistralCompletionsStream);
+    expect(chunks.every((chunk) => chunk.object === 'text_completion_chunk')).toBe(true);
+    expect(summariseCompletions(chunks)).toEqual({
+      text: 'Un café ? Bien sûr 🙂 Bonne journée.',
+      finishReason: 'stop',
+      usage: { prompt_tokens: 10, completion_tokens: 11, total_tokens: 21 },
+    });
+  });
+
+  it('tool calls without index are numbered by position', async () => {
+    const wire = `data: ${JSON.stringify({ id: 'c', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [{ id: 'a', function: { name: 'f', arguments: '{}' } }] }, finish_reason: 'tool_calls' }] })}\n\ndata: [DONE]\n\n`;
+    const chunks: ChatChunk[] = await replay([Buffer.from(wire)], createMistralChatStream());
+    expect(chunks[0].choices[0].delta.tool_calls).toEqual([{ index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }]);
+  });
+
+  it('a mid-stream error object throws its message; a cut-off stream throws', async () => {
+    const first = fixtureBytes('chat.stream.sse').toString('utf8').split('\n\n')[0];
+    const wire = `${first}\n\ndata: {"object":"error","message":"Service unavailable.","type":"internal_server_error","param":null,"code":"1000"}\n\n`;
+    await expect(replay([Buffer.from(wire)], createMistralChatStream())).rejects.toMatchObject({ status: 502, retryable: false, message: 'Service unavailable.' });
+    await expect(replay([Buffer.from(`${first}\n\n`)], createMistralChatStream())).rejects.toMatchObject({ status: 502, message: expect.stringContaining('no [DONE]') });
+  });
+});
+
+describe('mistralErrorMessage', () => {
+  it.each([
+    ['error-400.json', 'Prompt contains 40960 tokens and 0 draft tokens, too large for model with 32768 maximum context length'],
+    ['error-401.json', 'Unauthorized'],
+    ['error-422.json', 'messages.0.user.tool_calls: Extra inputs are not permitted'],
+    ['error-429.json', 'Requests rate limit exceeded'],
+  ])('%s', (name, expected) => {
+    expect(mistralErrorMessage(readJsonFixture('mistral', name))).toBe(expected);
+  });
+
+  it('issue lists as an array, as JSON text, top-level detail, OpenAI shape', () => {
+    const issue = { type: 'extra_forbidden', loc: ['body', 'user'], msg: 'Extra inputs are not permitted' };
+    expect(mistralErrorMessage({ object: 'Error', message: [issue, { loc: ['body', 'n'], msg: 'Input should be greater than 0' }] })).toBe(
+      'user: Extra inputs are not permitted; n: Input should be greater than 0',
+    );
+    expect(mistralErrorMessage({ object: 'error', message: JSON.stringify({ detail: [issue] }) })).toBe('user: Extra inputs are not permitted');
+    expect(mistralErrorMessage({ detail: [issue] })).toBe('user: Extra inputs are not permitted');
+    expect(mistralErrorMessage({ error: { message: 'proxy says no' } })).toBe('proxy says no');
+    expect(mistralErrorMessage('nope')).toBeNull();
+  });
+});
+
+describe('mistralAdapter against a local upstream', () => {
+  let fake: FakeUpstream;
+  beforeEach(async () => {
+    fake = await startFakeUpstream((_request, response) => sendJson(response, 200, readJsonFixture('mistral', 'chat.response.json')));
+  });
+  afterEach(() => fake.close());
+  afterAll(() => closeAllPools());
+
+  function endpoint(endpointType: EndpointType, modelName: string | null = 'mistral-large-latest') {
+    const settings: EndpointSettings<MistralConfig> = {
+      name: 'my-mistral',
+      endpointType,
+      modelName,
+      config: { mistral_api_key: 'mi-local', mistral_api_base: `${fake.url}/v1` },
+      now: () => 1,
+    };
+    return mistralAdapter.createEndpoint(settings);
+  }
+
+  it('serves every endpoint type; refuses an endpoint without model.name', () => {
+    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream']);
+    expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
+    expect(Object.keys(endpoint('llm/v1/embeddings'))).toEqual(['embeddings']);
+    expect(() => endpoint('llm/v1/embeddings', null)).toThrow("Mistral needs 'model.name'");
+  });
+
+  it('chat and completions both reach /v1/chat/completions; embeddings /v1/embeddings', async () => {
+    await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, { signal: signal() });
+    fake.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('mistral', 'embeddings.response.json')));
+    await endpoint('llm/v1/embeddings', 'mistral-embed').embeddings!({ input: 'x' }, { signal: signal() });
+    expect(fake.requests.map((request) => [request.url, request.headers.authorization, request.body])).toEqual([
+      ['/v1/chat/completions', 'Bearer mi-local', { messages: [{ role: 'user', content: 'hi' }], model: 'mistral-large-latest' }],
+      ['/v1/chat/completions', 'Bearer mi-local', { messages: [{ role: 'user', content: 'p' }], model: 'mistral-large-latest' }],
+      ['/v1/embeddings', 'Bearer mi-local', { model: 'mistral-embed', input: 'x' }],
+    ]);
+  });
+
+  it('a 422 reaches the caller with the issue spelled out', async () => {
+    fake.setHandler((_request, response) => sendJson(response, 422, readJsonFixture('mistral', 'error-422.json')));
+    await expect(endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() })).rejects.toMatchObject({
+      status: 422,
+      message: 'messages.0.user.tool_calls: Extra inputs are not permitted',
+    });
+  });
+});
