@@ -3,6 +3,7 @@
  * `satisfies Record<ProviderName, …>`, so a provider added to the schema but not here fails `tsc`.
  */
 import type { ProviderName } from '../schema';
+import { bedrockAdapter } from './bedrock';
 import { mockAdapter } from './mock';
 import { openaiAdapter } from './openai';
 import type { ProviderAdapter } from './types';
@@ -18,14 +19,12 @@ function notYetAvailable(displayName: string): ProviderAdapter<unknown> {
   };
 }
 
-const bedrock = notYetAvailable('Amazon Bedrock');
-
 export const providers = {
   openai: openaiAdapter,
   anthropic: notYetAvailable('Anthropic'),
   gemini: notYetAvailable('Gemini'),
-  bedrock,
-  'amazon-bedrock': bedrock,
+  bedrock: bedrockAdapter,
+  'amazon-bedrock': bedrockAdapter,
   cohere: notYetAvailable('Cohere'),
   mistral: notYetAvailable('Mistral'),
   togetherai: notYetAvailable('TogetherAI'),
