@@ -144,6 +144,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   fake.calls.length = 0;
+  fake.closed.length = 0;
   fake.stsCalls.length = 0;
   fake.setHandler(serveFixtures);
   fake.expectCredential(null);
@@ -328,6 +329,24 @@ describe('chat through Converse', () => {
     ]);
     expect(final.choices[0].message.content).toBe('Let me check both cities.');
     expect(final.choices[0].finish_reason).toBe('tool_calls');
+  });
+
+  test('a client that disconnects mid-stream aborts the Bedrock call', async () => {
+    // About 150 pieces, 40 ms apart: the stream would take six seconds to finish.
+    fake.setHandler(() => ({ events: converseEvents('converse-chat.events.json'), pauseMs: 40 }));
+    const controller = new AbortController();
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true }),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    controller.abort();
+    expect(await fake.closed[0]).toEqual({ complete: false });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   test('an unsupported parameter is a 400 naming it and the family, before any upstream call', async () => {

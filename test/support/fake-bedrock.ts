@@ -138,6 +138,8 @@ async function signatureMatches(request: IncomingMessage, rawBody: Buffer, expec
 
 interface Recorded {
   calls: BedrockCall[];
+  /** One per Bedrock request: resolves when its connection closes, with whether the answer was complete. */
+  closed: Promise<{ complete: boolean }>[];
   stsCalls: { form: Record<string, string>; signer: SignerScope }[];
 }
 
@@ -160,6 +162,7 @@ async function writeEvents(response: ServerResponse, events: Message[], pieceSiz
   response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'fake-stream-request' });
   const bytes = Buffer.concat(events.map((event) => codec.encode(event)));
   for (let offset = 0; offset < bytes.length; offset += pieceSize) {
+    if (response.destroyed) return;
     response.write(bytes.subarray(offset, offset + pieceSize));
     // A pause between pieces makes each one its own TCP segment.
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -182,7 +185,7 @@ export async function startFakeBedrock(initial: BedrockHandler): Promise<FakeBed
   let handler = initial;
   let expected: ExpectedCredential | null = null;
   let assumedRole = { accessKeyId: 'ASIAFAKEROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session-token', lifetimeSeconds: 3600 };
-  const recorded: Recorded = { calls: [], stsCalls: [] };
+  const recorded: Recorded = { calls: [], closed: [], stsCalls: [] };
 
   async function handleSts(request: IncomingMessage, rawBody: Buffer, response: ServerResponse, signer: SignerScope): Promise<void> {
     const form = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')).entries());
@@ -227,6 +230,7 @@ export async function startFakeBedrock(initial: BedrockHandler): Promise<FakeBed
       signer,
     };
     recorded.calls.push(call);
+    recorded.closed.push(new Promise((resolve) => response.on('close', () => resolve({ complete: response.writableFinished }))));
     const reply = await handler(call);
     if ('error' in reply) return sendAwsError(response, reply.error.status, reply.error.type, reply.error.message, reply.error.headers);
     if ('events' in reply) return writeEvents(response, reply.events, reply.pieceSize ?? 7, reply.pauseMs ?? 1);
