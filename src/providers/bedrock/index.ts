@@ -122,9 +122,12 @@ function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: st
   };
 }
 
-/** Runs an upstream stream through a fold; the fold is made once the request id is known. */
-async function* foldStream<Event, Chunk>(open: Promise<{ requestId: string | null; events: AsyncIterable<Event> }>, makeFold: (id: string | null) => EventFold<Event, Chunk>): AsyncGenerator<Chunk> {
-  const { requestId, events } = await open;
+/**
+ * Runs an upstream stream through a fold. Lazy: the call starts on the first `next()`, so its
+ * failure always reaches the consumer; the fold is made once the request id is known.
+ */
+async function* foldStream<Event, Chunk>(open: () => Promise<{ requestId: string | null; events: AsyncIterable<Event> }>, makeFold: (id: string | null) => EventFold<Event, Chunk>): AsyncGenerator<Chunk> {
+  const { requestId, events } = await open();
   const fold = makeFold(requestId);
   for await (const event of events) yield* fold.event(event);
   yield* fold.end();
@@ -158,7 +161,10 @@ function nativeCompletions(
       return native.from(body, answer(requestId));
     },
     completionsStream: fold
-      ? (request, { signal }) => foldStream(calls.invokeStream(native.to(request, family, true), signal), (id) => fold(answer(id)))
+      ? (request, { signal }) => {
+          const body = native.to(request, family, true);
+          return foldStream(() => calls.invokeStream(body, signal), (id) => fold(answer(id)));
+        }
       : // Known per request only: the family serves completions, but not as a stream.
         async function* refuse(): AsyncGenerator<CompletionsChunk> {
           throw GatewayError.unsupported(`The completions streaming route is not implemented for Amazon Bedrock model '${modelId}' (${family.label}).`);
@@ -166,11 +172,20 @@ function nativeCompletions(
   };
 }
 
+/** Titan embeds one text per call; at most this many of a request's calls run at once. */
+const TITAN_PARALLEL_CALLS = 8;
+
+async function mapInBatches<Item, Result>(items: readonly Item[], size: number, run: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const results: Result[] = [];
+  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
+  return results;
+}
+
 function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId: string): Pick<ProviderEndpoint, 'embeddings'> {
   return {
     embeddings: async (request: EmbeddingsRequest, { signal }: RequestContext): Promise<EmbeddingsResponse> => {
       if (family.embeddings === 'titan-embed') {
-        const answers = await Promise.all(toTitanEmbeddings(request, family).map((body) => calls.invoke(body, signal)));
+        const answers = await mapInBatches(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS, (body) => calls.invoke(body, signal));
         return fromTitanEmbeddings(answers.map((answer) => answer.body), request, modelId);
       }
       const { body } = await calls.invoke(toCohereEmbeddings(request, family), signal);
@@ -197,7 +212,10 @@ export const bedrockAdapter = {
             const output = await calls.converse(body, signal);
             return fromConverseChat(output, answer(output.$metadata.requestId ?? null));
           },
-          chatStream: (request, { signal }) => foldStream(calls.converseStream(toConverseChat(request, family), signal), (id) => createConverseChatStream(answer(id))),
+          chatStream: (request, { signal }) => {
+            const body = toConverseChat(request, family);
+            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseChatStream(answer(id)));
+          },
         };
       case 'llm/v1/completions': {
         const mode = family.completions;
@@ -207,8 +225,10 @@ export const bedrockAdapter = {
             const output = await calls.converse(toConverseCompletions(request, family), signal);
             return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
           },
-          completionsStream: (request, { signal }) =>
-            foldStream(calls.converseStream(toConverseCompletions(request, family), signal), (id) => createConverseCompletionsStream(answer(id))),
+          completionsStream: (request, { signal }) => {
+            const body = toConverseCompletions(request, family);
+            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseCompletionsStream(answer(id)));
+          },
         };
       }
       case 'llm/v1/embeddings':
