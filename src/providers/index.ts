@@ -7,6 +7,7 @@ import type { PluginAdapters } from '../plugins/modules';
 import type { ProviderName } from '../schema';
 import { ai21labsAdapter } from './ai21labs';
 import { anthropicAdapter } from './anthropic';
+import { bedrockAdapter } from './bedrock';
 import { cohereAdapter } from './cohere';
 import { geminiAdapter } from './gemini';
 import { tgiAdapter } from './huggingface-text-generation-inference';
@@ -19,25 +20,12 @@ import { palmAdapter } from './palm';
 import { togetheraiAdapter } from './togetherai';
 import type { ProviderAdapter } from './types';
 
-/** Adapter for a provider whose translation has not landed yet: refused at config load. */
-function notYetAvailable(displayName: string): ProviderAdapter<unknown> {
-  return {
-    displayName,
-    endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-    createEndpoint() {
-      throw new Error(`the ${displayName} provider is not available in this version of the gateway yet`);
-    },
-  };
-}
-
-const bedrock = notYetAvailable('Amazon Bedrock');
-
 export const providers = {
   openai: openaiAdapter,
   anthropic: anthropicAdapter,
   gemini: geminiAdapter,
-  bedrock,
-  'amazon-bedrock': bedrock,
+  bedrock: bedrockAdapter,
+  'amazon-bedrock': bedrockAdapter,
   cohere: cohereAdapter,
   mistral: mistralAdapter,
   togetherai: togetheraiAdapter,

@@ -42,23 +42,6 @@ endpoints:
   expect(JSON.stringify(plan.endpointViews)).not.toContain('sk-secret');
 });
 
-test('a provider whose translation has not landed yet is refused at load, naming endpoint and provider', () => {
-  const error = errorOf(() =>
-    compile(`
-endpoints:
-  - name: ok
-    endpoint_type: llm/v1/chat
-    model: { provider: mock }
-  - name: command
-    endpoint_type: llm/v1/chat
-    model: { provider: cohere, name: command-r, config: { cohere_api_key: k } }
-`),
-  );
-  expect(error).toBeInstanceOf(ConfigError);
-  expect(error.issues).toEqual([{ path: 'endpoints[1].model', message: "endpoint 'command': the Cohere provider is not available in this version of the gateway yet" }]);
-  expect(error.message).toContain('config.yaml');
-});
-
 test('traffic routes keep only destinations with a share, with cumulative bounds', () => {
   const plan = compile(`
 endpoints:
@@ -133,4 +116,24 @@ endpoints:
     const error = errorOf(() => compile(limited('{ calls: 1, renewal_period: 0 minutes }')));
     expect(error.issues).toEqual([{ path: 'endpoints[0].limit.renewal_period', message: "endpoint 'chat': the renewal period must be at least 1 minute" }]);
   });
+});
+
+test("an adapter's refusal of an endpoint is reported at the endpoint's model, naming the endpoint", () => {
+  const error = errorOf(() =>
+    compile(`
+endpoints:
+  - name: ok
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, config: { anthropic_api_key: sk-ant-secret } }
+`),
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  expect(error.issues).toHaveLength(1);
+  expect(error.issues[0].path).toBe('endpoints[1].model');
+  expect(error.issues[0].message).toMatch(/^endpoint 'claude': .*model\.name/);
+  expect(error.message).toContain('config.yaml');
+  expect(error.message).not.toContain('sk-ant-secret');
 });

@@ -146,7 +146,7 @@ describe('responses', () => {
     expect(errorOf(() => encodingFormatOf({ input: 'x', encoding_format: 'int8' }, 'PaLM'))).toMatchObject({
       status: 400,
       param: 'encoding_format',
-      message: "The parameter 'encoding_format' must be 'float' or 'base64' for PaLM.",
+      message: "The parameter 'encoding_format' must be 'float' or 'base64' for PaLM, got \"int8\".",
     });
   });
 

@@ -1,0 +1,61 @@
+/**
+ * One `BedrockRuntimeClient` per endpoint, built at config load from `aws_config` (secrets already
+ * resolved from `$ENV_VAR` or files by the config loader). SigV4 signing and event-stream decoding
+ * are the SDK's.
+ *
+ * Credentials, in MLflow's three shapes:
+ * - key pair: `aws_access_key_id` + `aws_secret_access_key` (+ `aws_session_token`);
+ * - role: `aws_role_arn` (+ `session_length_seconds`, default 900): STS AssumeRole through
+ *   `fromTemporaryCredentials`, signed with the key pair when one is given, else with the default
+ *   chain. The SDK caches the session and renews it five minutes before it expires (MLflow assumed
+ *   the role again on every request);
+ * - neither: the SDK's default chain (environment, shared files, SSO, container and instance roles).
+ *
+ * Region: `aws_region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own lookup (the
+ * shared config file); with none at all, each call fails with a 502 that says so.
+ * Transport: HTTP/1.1 keep-alive (as boto3), with the gateway's connect and idle timeouts. SDK
+ * retries are off (`maxAttempts: 1`): the gateway owns retries and fallbacks.
+ */
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsConfig } from '../../../generated/config';
+import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from '../transport/http';
+
+/** MLflow's session name, so CloudTrail entries read the same. */
+export const ROLE_SESSION_NAME = 'ai-gateway-bedrock';
+export const DEFAULT_SESSION_SECONDS = 900;
+
+export function resolveRegion(awsConfig: AwsConfig, env: NodeJS.ProcessEnv): string | undefined {
+  return awsConfig.aws_region || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+}
+
+function keyPair(awsConfig: AwsConfig): AwsCredentialIdentity | undefined {
+  const { aws_access_key_id: accessKeyId, aws_secret_access_key: secretAccessKey, aws_session_token: sessionToken } = awsConfig;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+/** Static keys, an assume-role provider, or undefined for the SDK's default chain. */
+export function createCredentials(awsConfig: AwsConfig, region: string | undefined): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
+  const keys = keyPair(awsConfig);
+  if (!awsConfig.aws_role_arn) return keys;
+  return fromTemporaryCredentials({
+    params: { RoleArn: awsConfig.aws_role_arn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: awsConfig.session_length_seconds ?? DEFAULT_SESSION_SECONDS },
+    ...(keys ? { masterCredentials: keys } : {}),
+    // STS in the same region; AWS_ENDPOINT_URL_STS still overrides the endpoint (VPC endpoints, tests).
+    clientConfig: region ? { region } : {},
+  });
+}
+
+export function createBedrockClient(awsConfig: AwsConfig, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClient {
+  const region = resolveRegion(awsConfig, env);
+  return new BedrockRuntimeClient({
+    ...(region ? { region } : {}),
+    ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
+    credentials: createCredentials(awsConfig, region),
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS, socketTimeout: BODY_TIMEOUT_MS }),
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * AWS SDK failures as GatewayErrors. The SDK raises modelled exceptions by name (also mid-stream,
+ * where an exception event is thrown while iterating), plus Node network errors and its own
+ * `TimeoutError`. Credentials never appear in a message: authentication failures name only the
+ * endpoint and the AWS error code.
+ *
+ * Error codes: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html#API_runtime_Converse_Errors
+ * and https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
+ */
+import { GatewayError } from '../../errors';
+
+/** The fields of an SDK or Node error we read. */
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+/** AWS codes meaning the gateway's credentials or permissions were refused. */
+const AUTH_ERRORS = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'MissingAuthenticationTokenException',
+  'CredentialsProviderError',
+]);
+
+/** Service-side failures another attempt may get past. */
+const RETRYABLE_SERVER_ERRORS = new Set(['ModelNotReadyException', 'ServiceUnavailableException', 'ServiceUnavailable', 'InternalServerException', 'ModelStreamErrorException']);
+
+/** Node socket errors: the upstream could not be reached or dropped the connection. */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
+/**
+ * The Node socket error code, if this is one. The SDK's retry middleware re-wraps errors that are
+ * not `Error` instances of its own realm (under test runners, for one) keeping only their text.
+ */
+function connectionErrorCode(shape: SdkErrorShape): string | null {
+  if (shape.code !== undefined && CONNECTION_ERRORS.has(shape.code)) return shape.code;
+  const quoted = /\b(E[A-Z_]+)\b/.exec(shape.message ?? '')?.[1];
+  return quoted !== undefined && CONNECTION_ERRORS.has(quoted) ? quoted : null;
+}
+
+/**
+ * Translates whatever a Bedrock call threw. The abort reason passes through unchanged when the
+ * client went away (nobody reads it); GatewayErrors pass through.
+ */
+export function bedrockErrorToGateway(error: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
+  const { endpoint, signal } = options;
+  if (signal.aborted) return signal.reason ?? error;
+  if (error instanceof GatewayError) return error;
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const name = shape.name ?? 'Error';
+  const status = shape.$metadata?.httpStatusCode;
+  const awsMessage = shape.message ?? name;
+  const forEndpoint = `for endpoint '${endpoint}'`;
+
+  if (name === 'ThrottlingException' || name === 'ServiceQuotaExceededException') {
+    return GatewayError.upstream({ status: 429, message: `Amazon Bedrock is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null });
+  }
+  if (AUTH_ERRORS.has(name) || status === 401 || status === 403) {
+    return new GatewayError({
+      status: 502,
+      message: `Amazon Bedrock rejected the gateway's AWS credentials ${forEndpoint} (${name}). Ask the gateway operator to check the endpoint's aws_config and the IAM permissions and model access of its role.`,
+      kind: 'upstream_error',
+      code: 'upstream_auth_failed',
+    });
+  }
+  if (name === 'ValidationException') return GatewayError.upstream({ status: 400, message: awsMessage, endpoint });
+  if (name === 'ModelTimeoutException') return GatewayError.upstreamTimeout(`The Amazon Bedrock model timed out ${forEndpoint}: ${awsMessage}`);
+  if (RETRYABLE_SERVER_ERRORS.has(name)) return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}): ${awsMessage}`, true);
+  if (name === 'ResourceNotFoundException' || name === 'ModelErrorException') {
+    // The configured model is wrong or broken: nothing the client can change.
+    return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}): ${awsMessage}`, false);
+  }
+  const connectionCode = connectionErrorCode(shape);
+  if (connectionCode !== null) {
+    // Checked before TimeoutError: the SDK's HTTP handler also labels ECONNRESET a TimeoutError.
+    return GatewayError.upstreamUnavailable(`Amazon Bedrock could not be reached ${forEndpoint} (${connectionCode}).`);
+  }
+  if (name === 'TimeoutError') return GatewayError.upstreamTimeout(`Amazon Bedrock did not answer in time ${forEndpoint}.`);
+  if (/region is missing|region not accepted/i.test(awsMessage)) {
+    return GatewayError.upstreamUnavailable(`No AWS region is configured ${forEndpoint}: set aws_config.aws_region (or AWS_REGION).`, false);
+  }
+  if (status !== undefined && status >= 400 && status < 500) return GatewayError.upstream({ status, message: awsMessage, endpoint });
+  return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}${status !== undefined ? `, status ${status}` : ''}).`);
+}

@@ -1,0 +1,242 @@
+/**
+ * Amazon Bedrock (`bedrock`, alias `amazon-bedrock`), through `@aws-sdk/client-bedrock-runtime`.
+ *
+ * Vendor references:
+ * - Runtime API: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_Operations_Amazon_Bedrock_Runtime.html
+ * - Converse: https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference.html
+ * - Native model bodies: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters.html
+ *
+ * At config load the model family is read from `model.name` (families.ts) and the endpoint type is
+ * checked against it; one client is built (client.ts). Chat goes through Converse / ConverseStream
+ * (converse.ts), as do completions of the conversational families; embeddings and the completions
+ * of Titan Text, Cohere Command and AI21 use the native InvokeModel bodies (invoke-model.ts). The
+ * client's abort signal is passed to every call, so a client disconnect aborts the upstream call.
+ * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).
+ *
+ * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
+ * embeddings, streaming and tools are additions, and unknown families are refused at config load
+ * instead of per request.
+ */
+import {
+  ConverseCommand,
+  ConverseStreamCommand,
+  InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
+  type BedrockRuntimeClient,
+  type ConverseCommandOutput,
+  type ConverseStreamOutput,
+} from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockConfig } from '../../../generated/config';
+import { GatewayError } from '../../errors';
+import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from '../types';
+import { createBedrockClient } from './client';
+import {
+  createConverseChatStream,
+  createConverseCompletionsStream,
+  fromConverseChat,
+  fromConverseCompletions,
+  toConverseChat,
+  toConverseCompletions,
+  type ConverseBody,
+} from './converse';
+import { bedrockErrorToGateway } from './errors';
+import { requireFamilyServes, resolveBedrockFamily, type BedrockFamily, type NativeCompletions } from './families';
+import {
+  createCohereCompletionsStream,
+  createTitanCompletionsStream,
+  fromCohereCompletions,
+  fromCohereEmbeddings,
+  fromJambaCompletions,
+  fromJurassicCompletions,
+  fromTitanCompletions,
+  fromTitanEmbeddings,
+  toCohereCompletions,
+  toCohereEmbeddings,
+  toJambaCompletions,
+  toJurassicCompletions,
+  toTitanCompletions,
+  toTitanEmbeddings,
+} from './invoke-model';
+import type { AnswerContext, EventFold } from './shared';
+
+/** The four SDK operations for one endpoint, with errors already translated. */
+interface BedrockCalls {
+  converse(body: ConverseBody, signal: AbortSignal): Promise<ConverseCommandOutput>;
+  converseStream(body: ConverseBody, signal: AbortSignal): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
+  invoke(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; body: unknown }>;
+  /** `events` are the model's native JSON chunks, decoded. */
+  invokeStream(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; events: AsyncIterable<unknown> }>;
+}
+
+function parseModelJson(bytes: Uint8Array | undefined, modelId: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes ?? []).toString('utf8'));
+  } catch {
+    throw GatewayError.upstreamUnavailable(`Amazon Bedrock sent an answer for model '${modelId}' that is not valid JSON.`);
+  }
+}
+
+function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: string): BedrockCalls {
+  const translate = (error: unknown, signal: AbortSignal) => bedrockErrorToGateway(error, { endpoint, signal });
+
+  /** Re-yields an SDK event stream, translating an exception thrown while reading it. */
+  async function* guarded<Event>(events: AsyncIterable<Event> | undefined, signal: AbortSignal): AsyncGenerator<Event> {
+    if (!events) throw GatewayError.upstreamUnavailable(`Amazon Bedrock answered without an event stream for endpoint '${endpoint}'.`);
+    try {
+      yield* events;
+    } catch (error) {
+      throw translate(error, signal);
+    }
+  }
+
+  async function send<Output>(run: () => Promise<Output>, signal: AbortSignal): Promise<Output> {
+    try {
+      return await run();
+    } catch (error) {
+      throw translate(error, signal);
+    }
+  }
+
+  const invokeInput = (body: unknown) => ({ modelId, body: JSON.stringify(body), contentType: 'application/json', accept: 'application/json' });
+
+  return {
+    converse: (body, signal) => send(() => client.send(new ConverseCommand({ modelId, ...body }), { abortSignal: signal }), signal),
+    async converseStream(body, signal) {
+      const output = await send(() => client.send(new ConverseStreamCommand({ modelId, ...body }), { abortSignal: signal }), signal);
+      return { requestId: output.$metadata.requestId ?? null, events: guarded(output.stream, signal) };
+    },
+    async invoke(body, signal) {
+      const output = await send(() => client.send(new InvokeModelCommand(invokeInput(body)), { abortSignal: signal }), signal);
+      return { requestId: output.$metadata.requestId ?? null, body: parseModelJson(output.body, modelId) };
+    },
+    async invokeStream(body, signal) {
+      const output = await send(() => client.send(new InvokeModelWithResponseStreamCommand(invokeInput(body)), { abortSignal: signal }), signal);
+      async function* chunks(): AsyncGenerator<unknown> {
+        for await (const event of guarded(output.body, signal)) {
+          if (event.chunk) yield parseModelJson(event.chunk.bytes, modelId);
+        }
+      }
+      return { requestId: output.$metadata.requestId ?? null, events: chunks() };
+    },
+  };
+}
+
+/**
+ * Runs an upstream stream through a fold. Lazy: the call starts on the first `next()`, so its
+ * failure always reaches the consumer; the fold is made once the request id is known.
+ */
+async function* foldStream<Event, Chunk>(open: () => Promise<{ requestId: string | null; events: AsyncIterable<Event> }>, makeFold: (id: string | null) => EventFold<Event, Chunk>): AsyncGenerator<Chunk> {
+  const { requestId, events } = await open();
+  const fold = makeFold(requestId);
+  for await (const event of events) yield* fold.event(event);
+  yield* fold.end();
+}
+
+/** How one native body family builds requests and reads answers and stream chunks. */
+interface NativeCompletionsMapper {
+  to(request: CompletionsRequest, family: BedrockFamily, stream: boolean): unknown;
+  from(body: unknown, context: AnswerContext): CompletionsResponse;
+  /** Absent when the family cannot stream. */
+  fold?: (context: AnswerContext) => EventFold<unknown, CompletionsChunk>;
+}
+
+const NATIVE_COMPLETIONS: Record<NativeCompletions, NativeCompletionsMapper> = {
+  'titan-text': { to: toTitanCompletions, from: fromTitanCompletions, fold: createTitanCompletionsStream },
+  'cohere-command': { to: (request, family, stream) => toCohereCompletions(request, family, { stream }), from: fromCohereCompletions, fold: createCohereCompletionsStream },
+  'ai21-jurassic': { to: toJurassicCompletions, from: fromJurassicCompletions },
+  'ai21-jamba': { to: toJambaCompletions, from: fromJambaCompletions },
+};
+
+/** Completions with the family's native body (InvokeModel), streamed where the family can. */
+function nativeCompletions(
+  native: NativeCompletionsMapper,
+  options: { family: BedrockFamily; calls: BedrockCalls; answer: (id: string | null) => AnswerContext; modelId: string },
+): Pick<ProviderEndpoint, 'completions' | 'completionsStream'> {
+  const { family, calls, answer, modelId } = options;
+  const { fold } = native;
+  return {
+    completions: async (request, { signal }) => {
+      const { requestId, body } = await calls.invoke(native.to(request, family, false), signal);
+      return native.from(body, answer(requestId));
+    },
+    completionsStream: fold
+      ? (request, { signal }) => {
+          const body = native.to(request, family, true);
+          return foldStream(() => calls.invokeStream(body, signal), (id) => fold(answer(id)));
+        }
+      : // Known per request only: the family serves completions, but not as a stream.
+        async function* refuse(): AsyncGenerator<CompletionsChunk> {
+          throw GatewayError.unsupported(`The completions streaming route is not implemented for Amazon Bedrock model '${modelId}' (${family.label}).`);
+        },
+  };
+}
+
+/** Titan embeds one text per call; at most this many of a request's calls run at once. */
+const TITAN_PARALLEL_CALLS = 8;
+
+async function mapInBatches<Item, Result>(items: readonly Item[], size: number, run: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const results: Result[] = [];
+  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
+  return results;
+}
+
+function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId: string): Pick<ProviderEndpoint, 'embeddings'> {
+  return {
+    embeddings: async (request: EmbeddingsRequest, { signal }: RequestContext): Promise<EmbeddingsResponse> => {
+      if (family.embeddings === 'titan-embed') {
+        const answers = await mapInBatches(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS, (body) => calls.invoke(body, signal));
+        return fromTitanEmbeddings(answers.map((answer) => answer.body), request, modelId);
+      }
+      const { body } = await calls.invoke(toCohereEmbeddings(request, family), signal);
+      return fromCohereEmbeddings(body, request, modelId);
+    },
+  };
+}
+
+export const bedrockAdapter = {
+  displayName: 'Amazon Bedrock',
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint(settings: EndpointSettings<BedrockConfig>): ProviderEndpoint {
+    const modelId = settings.modelName;
+    if (!modelId) throw new Error('model.name is required for Amazon Bedrock (a model id such as anthropic.claude-3-5-sonnet-20240620-v1:0)');
+    const family = resolveBedrockFamily(modelId);
+    requireFamilyServes(family, settings.endpointType, modelId);
+    const calls = createCalls(createBedrockClient(settings.config.aws_config), modelId, settings.name);
+    const answer = (id: string | null): AnswerContext => ({ id, model: modelId, created: settings.now() });
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request: ChatRequest, { signal }) => {
+            const body = toConverseChat(request, family);
+            const output = await calls.converse(body, signal);
+            return fromConverseChat(output, answer(output.$metadata.requestId ?? null));
+          },
+          chatStream: (request, { signal }) => {
+            const body = toConverseChat(request, family);
+            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseChatStream(answer(id)));
+          },
+        };
+      case 'llm/v1/completions': {
+        const mode = family.completions;
+        if (mode !== 'converse' && mode !== null) return nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId });
+        return {
+          completions: async (request, { signal }) => {
+            const output = await calls.converse(toConverseCompletions(request, family), signal);
+            return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
+          },
+          completionsStream: (request, { signal }) => {
+            const body = toConverseCompletions(request, family);
+            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseCompletionsStream(answer(id)));
+          },
+        };
+      }
+      case 'llm/v1/embeddings':
+        return embeddingsEndpoint(family, calls, modelId);
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<BedrockConfig>;

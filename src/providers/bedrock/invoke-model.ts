@@ -1,0 +1,346 @@
+/**
+ * Native InvokeModel / InvokeModelWithResponseStream bodies, for what Converse does not serve:
+ * embeddings, and completions of Amazon Titan Text, Cohere Command and AI21 (Jurassic-2, Jamba).
+ *
+ * Vendor references (request body, response body, stream chunk):
+ * - Titan Text: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-text.html
+ * - Titan Embeddings: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-embed-text.html
+ * - Cohere Command: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-cohere-command.html
+ * - Cohere Embed: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed.html
+ * - AI21 Jurassic-2: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jurassic2.html
+ * - AI21 Jamba: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jamba.html
+ *
+ * Parameters follow MLflow's Bedrock mapping (stop→stopSequences/stop_sequences, n→numResults/
+ * num_generations, max_tokens→maxTokenCount/maxTokens, temperature scaled per family), and the
+ * native spellings are refused as MLflow does. A parameter the body has no place for is a 400.
+ * Titan embeds one text per call, so a list input makes one call per text. Embeddings are returned
+ * as float lists, or as base64 little-endian float32 when `encoding_format` is `base64` (OpenAI's
+ * encoding, which the official clients ask for by default). Cohere Embed requires `input_type`;
+ * when the client sends none we send `search_document` (documented in the README).
+ */
+import { GatewayError } from '../../errors';
+import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
+import { rejectNativeNames } from '../shared/parameters';
+import type { BedrockFamily } from './families';
+import { acceptOnly, readSampling, type AnswerContext, type EventFold } from './shared';
+
+// ---- Wire types (only the fields we read) ----
+
+interface TitanTextResponse {
+  inputTextTokenCount?: number;
+  results: { tokenCount?: number; outputText: string; completionReason?: string | null }[];
+}
+
+/** Bedrock adds invocation metrics to the last chunk of every InvokeModelWithResponseStream answer. */
+interface InvocationMetrics {
+  'amazon-bedrock-invocationMetrics'?: { inputTokenCount?: number; outputTokenCount?: number };
+}
+
+interface TitanTextChunk extends InvocationMetrics {
+  outputText?: string;
+  index?: number;
+  completionReason?: string | null;
+}
+
+interface CohereCommandResponse {
+  id?: string;
+  generations: { text: string; finish_reason?: string }[];
+}
+
+interface CohereCommandChunk extends InvocationMetrics {
+  text?: string;
+  index?: number;
+  is_finished?: boolean;
+  finish_reason?: string;
+}
+
+interface JurassicResponse {
+  id?: number | string;
+  completions: { data: { text: string }; finishReason?: { reason?: string } }[];
+}
+
+interface JambaResponse {
+  id?: string;
+  choices: { message?: { content?: string | null }; finish_reason?: string | null }[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+}
+
+interface TitanEmbeddingResponse {
+  embedding: number[];
+  inputTextTokenCount?: number;
+}
+
+interface CohereEmbedResponse {
+  /** A list of vectors, or `{float: [...]}` when `embedding_types` was sent. */
+  embeddings: number[][] | { float?: number[][] };
+}
+
+// ---- Shared pieces ----
+
+const COMPLETIONS_KEYS = ['prompt', 'temperature', 'top_p', 'n', 'stop', 'max_tokens', 'stream', 'stream_options'];
+
+/** Drops undefined members, so absent parameters stay absent from the body. */
+function defined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Guards the list a mapper reads, so a malformed answer is a clear 502. */
+function expectList<Wire>(body: unknown, field: string, model: string): Wire {
+  if (!isRecord(body) || !Array.isArray(body[field])) {
+    throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no '${field}' list.`);
+  }
+  return body as Wire;
+}
+
+const NULL_USAGE: Usage = { prompt_tokens: null, completion_tokens: null, total_tokens: null };
+
+function usageOf(prompt: number | undefined, completion: number | undefined): Usage {
+  if (prompt === undefined && completion === undefined) return NULL_USAGE;
+  return { prompt_tokens: prompt ?? null, completion_tokens: completion ?? null, total_tokens: prompt !== undefined && completion !== undefined ? prompt + completion : null };
+}
+
+function metricsUsage(chunk: InvocationMetrics): Usage | null {
+  const metrics = chunk['amazon-bedrock-invocationMetrics'];
+  return metrics ? usageOf(metrics.inputTokenCount, metrics.outputTokenCount) : null;
+}
+
+function completionsResponse(context: AnswerContext, choices: { text: string; finish_reason: string | null }[], usage: Usage): CompletionsResponse {
+  return { id: context.id, object: 'text_completion', created: context.created, model: context.model, choices: choices.map((choice, index) => ({ index, ...choice })), usage };
+}
+
+function completionsChunk(context: AnswerContext, index: number, text: string | null, finishReason: string | null, usage: Usage | null): CompletionsChunk {
+  const chunk: CompletionsChunk = { id: context.id, object: 'text_completion_chunk', created: context.created, model: context.model, choices: [{ index, finish_reason: finishReason, text }] };
+  if (usage) chunk.usage = usage;
+  return chunk;
+}
+
+/** A native stream fold: maps each decoded chunk; the stream must have reported its end. */
+function createNativeFold<Wire>(map: (chunk: Wire) => { chunks: CompletionsChunk[]; finished: boolean }): EventFold<unknown, CompletionsChunk> {
+  let finished = false;
+  return {
+    event(chunk) {
+      const mapped = map(chunk as Wire);
+      finished ||= mapped.finished;
+      return mapped.chunks;
+    },
+    end() {
+      if (!finished) throw GatewayError.upstreamUnavailable('Amazon Bedrock ended the stream before the answer was complete.', false);
+      return [];
+    },
+  };
+}
+
+// ---- Amazon Titan Text ----
+
+export function toTitanCompletions(request: CompletionsRequest, family: BedrockFamily): Record<string, unknown> {
+  acceptOnly(request, COMPLETIONS_KEYS, family);
+  const { temperature, topP, maxTokens, stop } = readSampling(request, family);
+  const config = defined({ temperature, topP, maxTokenCount: maxTokens, stopSequences: stop });
+  return { inputText: request.prompt, ...(Object.keys(config).length > 0 ? { textGenerationConfig: config } : {}) };
+}
+
+export function fromTitanCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+  const response = expectList<TitanTextResponse>(body, 'results', context.model);
+  const outputTokens = response.results.reduce<number | undefined>((sum, result) => (result.tokenCount === undefined ? sum : (sum ?? 0) + result.tokenCount), undefined);
+  return completionsResponse(
+    context,
+    response.results.map((result) => ({ text: result.outputText, finish_reason: mapTitanCompletionReason(result.completionReason) })),
+    usageOf(response.inputTextTokenCount, outputTokens),
+  );
+}
+
+export function createTitanCompletionsStream(context: AnswerContext): EventFold<unknown, CompletionsChunk> {
+  return createNativeFold<TitanTextChunk>((chunk) => {
+    const finishReason = mapTitanCompletionReason(chunk.completionReason);
+    return { chunks: [completionsChunk(context, chunk.index ?? 0, chunk.outputText ?? '', finishReason, metricsUsage(chunk))], finished: finishReason !== null };
+  });
+}
+
+export function mapTitanCompletionReason(reason: string | null | undefined): string | null {
+  switch (reason) {
+    case undefined:
+    case null:
+      return null;
+    case 'FINISH':
+    case 'FINISHED':
+    case 'STOP_CRITERIA_MET':
+      return 'stop';
+    case 'LENGTH':
+      return 'length';
+    case 'CONTENT_FILTERED':
+      return 'content_filter';
+    default:
+      return reason;
+  }
+}
+
+// ---- Cohere Command ----
+
+export function toCohereCompletions(request: CompletionsRequest, family: BedrockFamily, { stream }: { stream: boolean }): Record<string, unknown> {
+  rejectNativeNames(request, { stop_sequences: 'stop', num_generations: 'n' }, 400);
+  acceptOnly(request, [...COMPLETIONS_KEYS, 'top_k'], family);
+  const { temperature, topP, topK, maxTokens, stop } = readSampling(request, family, { multipleChoices: true });
+  return defined({
+    prompt: request.prompt,
+    temperature,
+    p: topP,
+    k: topK,
+    max_tokens: maxTokens,
+    stop_sequences: stop,
+    num_generations: request.n,
+    // Cohere streams only when the body asks for it.
+    stream: stream ? true : undefined,
+  });
+}
+
+export function fromCohereCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+  const response = expectList<CohereCommandResponse>(body, 'generations', context.model);
+  return completionsResponse(
+    context,
+    response.generations.map((generation) => ({ text: generation.text, finish_reason: mapCohereFinishReason(generation.finish_reason) })),
+    NULL_USAGE,
+  );
+}
+
+export function createCohereCompletionsStream(context: AnswerContext): EventFold<unknown, CompletionsChunk> {
+  return createNativeFold<CohereCommandChunk>((chunk) => {
+    // The last chunk carries `is_finished`, the finish reason and the whole response again.
+    if (chunk.is_finished) {
+      return { chunks: [completionsChunk(context, chunk.index ?? 0, null, mapCohereFinishReason(chunk.finish_reason), metricsUsage(chunk))], finished: true };
+    }
+    return { chunks: [completionsChunk(context, chunk.index ?? 0, chunk.text ?? '', null, null)], finished: false };
+  });
+}
+
+export function mapCohereFinishReason(reason: string | undefined): string | null {
+  switch (reason) {
+    case undefined:
+      return null;
+    case 'COMPLETE':
+      return 'stop';
+    case 'MAX_TOKENS':
+      return 'length';
+    case 'ERROR_TOXIC':
+      return 'content_filter';
+    default:
+      return reason;
+  }
+}
+
+// ---- AI21 Jurassic-2 and Jamba ----
+
+const AI21_NATIVE_NAMES = { stopSequences: 'stop', numResults: 'n', maxTokens: 'max_tokens' };
+
+export function toJurassicCompletions(request: CompletionsRequest, family: BedrockFamily): Record<string, unknown> {
+  rejectNativeNames(request, AI21_NATIVE_NAMES);
+  acceptOnly(request, COMPLETIONS_KEYS, family);
+  const { temperature, topP, maxTokens, stop } = readSampling(request, family, { multipleChoices: true });
+  return defined({ prompt: request.prompt, temperature, topP, maxTokens, stopSequences: stop, numResults: request.n });
+}
+
+export function fromJurassicCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+  const response = expectList<JurassicResponse>(body, 'completions', context.model);
+  return completionsResponse(
+    context,
+    response.completions.map((completion) => ({ text: completion.data.text, finish_reason: mapAi21FinishReason(completion.finishReason?.reason) })),
+    NULL_USAGE,
+  );
+}
+
+export function toJambaCompletions(request: CompletionsRequest, family: BedrockFamily): Record<string, unknown> {
+  rejectNativeNames(request, AI21_NATIVE_NAMES);
+  acceptOnly(request, COMPLETIONS_KEYS, family);
+  const { temperature, topP, maxTokens, stop } = readSampling(request, family, { multipleChoices: true });
+  return defined({ messages: [{ role: 'user', content: request.prompt }], temperature, top_p: topP, max_tokens: maxTokens, stop, n: request.n });
+}
+
+export function fromJambaCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+  const response = expectList<JambaResponse>(body, 'choices', context.model);
+  return completionsResponse(
+    context,
+    response.choices.map((choice) => ({ text: choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null })),
+    usageOf(response.usage?.prompt_tokens, response.usage?.completion_tokens),
+  );
+}
+
+export function mapAi21FinishReason(reason: string | undefined): string | null {
+  switch (reason) {
+    case undefined:
+      return null;
+    case 'endoftext':
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    default:
+      return reason;
+  }
+}
+
+// ---- Embeddings ----
+
+type EncodingFormat = 'float' | 'base64';
+
+function readTexts(request: EmbeddingsRequest): string[] {
+  const { input } = request;
+  if (typeof input === 'string') return [input];
+  if (input.every((item): item is string => typeof item === 'string')) return input;
+  throw GatewayError.invalidParam('input: Amazon Bedrock embeddings take text (a string or a list of strings), not token ids.', 'input');
+}
+
+function readEncoding(request: EmbeddingsRequest): EncodingFormat {
+  const format = request.encoding_format;
+  if (format === undefined || format === 'float' || format === 'base64') return format ?? 'float';
+  throw GatewayError.invalidParam(`encoding_format: must be 'float' or 'base64', not ${JSON.stringify(format)}.`, 'encoding_format');
+}
+
+/** A vector as a float list, or as OpenAI's base64 of little-endian float32 values. */
+export function encodeEmbedding(vector: number[], format: EncodingFormat): number[] | string {
+  return format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+}
+
+function embeddingsResponse(vectors: number[][], request: EmbeddingsRequest, model: string, promptTokens: number | null): EmbeddingsResponse {
+  const format = readEncoding(request);
+  return {
+    object: 'list',
+    data: vectors.map((vector, index) => ({ object: 'embedding', embedding: encodeEmbedding(vector, format), index })),
+    model,
+    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+  };
+}
+
+/** One Titan body per input text (Titan embeds one text per call). */
+export function toTitanEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[] {
+  acceptOnly(request, ['input', 'encoding_format', 'dimensions', 'normalize'], family);
+  readEncoding(request);
+  return readTexts(request).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
+}
+
+/** The Titan answers, in input order, as one response; usage sums the input tokens. */
+export function fromTitanEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string): EmbeddingsResponse {
+  const answers = bodies.map((body) => {
+    if (!isRecord(body) || !Array.isArray(body.embedding)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embedding' list.`);
+    return body as unknown as TitanEmbeddingResponse;
+  });
+  const counts = answers.map((answer) => answer.inputTextTokenCount);
+  const promptTokens = counts.every((count): count is number => typeof count === 'number') ? counts.reduce((sum, count) => sum + count, 0) : null;
+  return embeddingsResponse(answers.map((answer) => answer.embedding), request, model, promptTokens);
+}
+
+export function toCohereEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown> {
+  acceptOnly(request, ['input', 'encoding_format', 'input_type', 'truncate'], family);
+  readEncoding(request);
+  // Cohere requires input_type; search_document is the neutral choice for stored vectors.
+  return defined({ texts: readTexts(request), input_type: request.input_type ?? 'search_document', truncate: request.truncate });
+}
+
+export function fromCohereEmbeddings(body: unknown, request: EmbeddingsRequest, model: string): EmbeddingsResponse {
+  const embeddings = isRecord(body) ? (body as unknown as CohereEmbedResponse).embeddings : undefined;
+  const vectors = Array.isArray(embeddings) ? embeddings : embeddings?.float;
+  if (!Array.isArray(vectors)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embeddings' list.`);
+  return embeddingsResponse(vectors, request, model, null);
+}

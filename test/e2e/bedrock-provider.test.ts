@@ -1,0 +1,499 @@
+/**
+ * The `bedrock` provider end to end: the official OpenAI client (through /v1) and plain HTTP
+ * (through the MLflow routes) against the gateway, which calls a fake Bedrock runtime on 127.0.0.1
+ * through the real AWS SDK: SigV4-signed requests (the fake re-computes the signature), JSON
+ * answers, and event streams in the real binary encoding cut into 7-byte TCP writes.
+ */
+import OpenAI from 'openai';
+import { readJsonFixture } from '../support/fixtures';
+import { chunkEvent, converseEvent, exceptionEvent, startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+type EventFixture = { event: string; body: unknown }[];
+
+const REGION = 'eu-west-3';
+const KEY_PAIR = { accessKeyId: 'AKIAKEYPAIREXAMPLE', secretAccessKey: 'literal-secret-NEVER-SHOWN', region: REGION };
+const ENV_PAIR = { accessKeyId: 'AKIAFROMENVEXAMPLE', secretAccessKey: 'env-secret-NEVER-SHOWN', region: REGION };
+const MASTER_PAIR = { accessKeyId: 'AKIAMASTEREXAMPLE', secretAccessKey: 'master-secret-NEVER-SHOWN', region: REGION };
+const CHAIN_PAIR = { accessKeyId: 'AKIADEFAULTCHAIN', secretAccessKey: 'chain-secret-NEVER-SHOWN', region: REGION };
+
+const converseEvents = (name: string) => readJsonFixture<EventFixture>('bedrock', name).map(({ event, body }) => converseEvent(event, body));
+const nativeEvents = (name: string) => readJsonFixture<EventFixture>('bedrock', name).map(({ body }) => chunkEvent(body));
+
+/** Serves the fixture matching the operation, the model family and whether tools were sent. */
+function serveFixtures(call: BedrockCall): BedrockReply {
+  const tools = (call.body as { toolConfig?: unknown } | undefined)?.toolConfig !== undefined;
+  switch (call.operation) {
+    case 'converse':
+      return { json: readJsonFixture('bedrock', tools ? 'converse-tool-use.response.json' : 'converse-chat.response.json') };
+    case 'converse-stream':
+      return { events: converseEvents(tools ? 'converse-tool-use.events.json' : 'converse-chat.events.json') };
+    case 'invoke': {
+      const names: [string, string][] = [
+        ['amazon.titan-text', 'titan-text'],
+        ['amazon.titan-embed', 'titan-embed'],
+        ['cohere.command', 'cohere-command'],
+        ['cohere.embed', 'cohere-embed'],
+        ['ai21.j2', 'ai21-jurassic'],
+        ['ai21.jamba', 'ai21-jamba'],
+      ];
+      const name = names.find(([prefix]) => call.modelId.startsWith(prefix))?.[1];
+      return name ? { json: readJsonFixture('bedrock', `${name}.response.json`) } : { error: { status: 400, type: 'ValidationException', message: `no fixture for ${call.modelId}` } };
+    }
+    case 'invoke-with-response-stream':
+      return { events: nativeEvents(call.modelId.startsWith('cohere') ? 'cohere-command.events.json' : 'titan-text.events.json') };
+  }
+}
+
+const config = (fakeUrl: string) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+      config:
+        temperature: 0.3
+        aws_config:
+          aws_region: ${REGION}
+          aws_endpoint_url: ${fakeUrl}
+          aws_access_key_id: ${KEY_PAIR.accessKeyId}
+          aws_secret_access_key: ${KEY_PAIR.secretAccessKey}
+  - name: llama-env
+    endpoint_type: llm/v1/chat
+    model:
+      provider: amazon-bedrock
+      name: meta.llama3-1-70b-instruct-v1:0
+      config:
+        aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET }
+  - name: claude-role
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: anthropic.claude-3-haiku-20240307-v1:0
+      config:
+        aws_config:
+          aws_region: ${REGION}
+          aws_endpoint_url: ${fakeUrl}
+          aws_role_arn: arn:aws:iam::123456789012:role/gateway-bedrock
+          session_length_seconds: 1800
+          aws_access_key_id: ${MASTER_PAIR.accessKeyId}
+          aws_secret_access_key: ${MASTER_PAIR.secretAccessKey}
+  - name: mistral-role-short
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: mistral.mistral-large-2407-v1:0
+      config:
+        aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_role_arn: "arn:aws:iam::123456789012:role/short" }
+  - name: claude-default-chain
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: eu.anthropic.claude-3-7-sonnet-20250219-v1:0
+      config:
+        aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}" }
+  - name: titan
+    endpoint_type: llm/v1/completions
+    model:
+      provider: bedrock
+      name: amazon.titan-text-express-v1
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+  - name: cohere-command
+    endpoint_type: llm/v1/completions
+    model:
+      provider: bedrock
+      name: cohere.command-text-v14
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+  - name: jurassic
+    endpoint_type: llm/v1/completions
+    model:
+      provider: bedrock
+      name: ai21.j2-ultra-v1
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+  - name: titan-embed
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: bedrock
+      name: amazon.titan-embed-text-v2:0
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+  - name: cohere-embed
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: bedrock
+      name: cohere.embed-multilingual-v3
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+`;
+
+const savedEnv = { ...process.env };
+let fake: FakeBedrock;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  fake = await startFakeBedrock(serveFixtures);
+  // The SDK's STS client honours the standard per-service endpoint override; the default chain reads these keys.
+  process.env.AWS_ENDPOINT_URL_STS = fake.url;
+  process.env.AWS_ACCESS_KEY_ID = CHAIN_PAIR.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = CHAIN_PAIR.secretAccessKey;
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  gateway = await startGateway(config(fake.url), { env: { BEDROCK_KEY_ID: ENV_PAIR.accessKeyId, BEDROCK_SECRET: ENV_PAIR.secretAccessKey } });
+  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  fake.calls.length = 0;
+  fake.closed.length = 0;
+  fake.stsCalls.length = 0;
+  fake.setHandler(serveFixtures);
+  fake.expectCredential(null);
+});
+afterAll(async () => {
+  process.env = savedEnv;
+  await gateway.close();
+  await fake.close();
+});
+
+const lastCall = () => fake.calls[fake.calls.length - 1];
+/** A JSON answer body, loosely typed for assertions. */
+const jsonOf = async (response: Response): Promise<any> => response.json();
+const post = (path: string, body: unknown) => fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('credentials and signing', () => {
+  test('key pair from the config: signed for the key and region, Converse body with the scaled endpoint temperature', async () => {
+    fake.expectCredential(KEY_PAIR);
+    const completion = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Salut' }] });
+    expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+    expect(completion.choices[0].finish_reason).toBe('stop');
+    expect(completion.usage).toEqual({ prompt_tokens: 21, completion_tokens: 16, total_tokens: 37 });
+    expect(completion.id).toBe('fake-request-id');
+    expect(completion.created).toBe(FIXED_NOW);
+    expect(completion.model).toBe('us.anthropic.claude-3-5-sonnet-20241022-v2:0');
+    const call = lastCall();
+    expect(call.operation).toBe('converse');
+    expect(call.modelId).toBe('us.anthropic.claude-3-5-sonnet-20241022-v2:0');
+    expect(call.signer).toEqual({ accessKeyId: KEY_PAIR.accessKeyId, region: REGION, service: 'bedrock', sessionToken: null });
+    expect(call.body).toEqual({
+      messages: [{ role: 'user', content: [{ text: 'Salut' }] }],
+      system: [{ text: 'Be brief.' }],
+      inferenceConfig: { temperature: 0.15 },
+    });
+  });
+
+  test('key pair from $ENV_VAR references: the resolved secret signs the request', async () => {
+    fake.expectCredential(ENV_PAIR);
+    const completion = await openai.chat.completions.create({ model: 'llama-env', messages: [{ role: 'user', content: 'Salut' }], max_tokens: 64 });
+    expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+    expect(lastCall().signer.accessKeyId).toBe(ENV_PAIR.accessKeyId);
+    expect(lastCall().body).toEqual({ messages: [{ role: 'user', content: [{ text: 'Salut' }] }], inferenceConfig: { maxTokens: 64 } });
+  });
+
+  test('role: AssumeRole signed with the configured keys, the Bedrock call signed with the assumed-role session, which is reused', async () => {
+    fake.setAssumedRole({ accessKeyId: 'ASIAASSUMEDROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session', lifetimeSeconds: 3600 });
+    fake.expectCredential({ accessKeyId: 'ASIAASSUMEDROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session-1', region: REGION });
+    await openai.chat.completions.create({ model: 'claude-role', messages: [{ role: 'user', content: 'Salut' }] });
+    await openai.chat.completions.create({ model: 'claude-role', messages: [{ role: 'user', content: 'Encore' }] });
+    expect(fake.stsCalls).toHaveLength(1);
+    expect(fake.stsCalls[0].signer).toEqual({ accessKeyId: MASTER_PAIR.accessKeyId, region: REGION, service: 'sts', sessionToken: null });
+    expect(fake.stsCalls[0].form).toMatchObject({
+      Action: 'AssumeRole',
+      RoleArn: 'arn:aws:iam::123456789012:role/gateway-bedrock',
+      RoleSessionName: 'ai-gateway-bedrock',
+      DurationSeconds: '1800',
+    });
+    expect(fake.calls.map((call) => call.signer)).toEqual([
+      { accessKeyId: 'ASIAASSUMEDROLE', region: REGION, service: 'bedrock', sessionToken: 'role-session-1' },
+      { accessKeyId: 'ASIAASSUMEDROLE', region: REGION, service: 'bedrock', sessionToken: 'role-session-1' },
+    ]);
+  });
+
+  test('role without keys: AssumeRole signed by the default chain; the session is renewed before it expires', async () => {
+    fake.setAssumedRole({ accessKeyId: 'ASIASHORTROLE', secretAccessKey: 'short-secret', sessionToken: 'short', lifetimeSeconds: 900 });
+    await openai.chat.completions.create({ model: 'mistral-role-short', messages: [{ role: 'user', content: 'Un' }] });
+    // Eleven minutes later, four are left on the 15-minute session: inside the SDK's five-minute renewal window.
+    const later = Date.now() + 11 * 60_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      await openai.chat.completions.create({ model: 'mistral-role-short', messages: [{ role: 'user', content: 'Deux' }] });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(fake.stsCalls.map((call) => [call.signer.accessKeyId, call.form.DurationSeconds])).toEqual([
+      [CHAIN_PAIR.accessKeyId, '900'],
+      [CHAIN_PAIR.accessKeyId, '900'],
+    ]);
+    expect(fake.calls.map((call) => call.signer.sessionToken)).toEqual(['short-1', 'short-2']);
+  });
+
+  test('no credentials in aws_config: the default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY of the gateway) signs', async () => {
+    fake.expectCredential(CHAIN_PAIR);
+    const completion = await openai.chat.completions.create({ model: 'claude-default-chain', messages: [{ role: 'user', content: 'Salut' }] });
+    expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+    expect(lastCall().modelId).toBe('eu.anthropic.claude-3-7-sonnet-20250219-v1:0');
+  });
+
+  test('a refused signature (or AccessDenied) is a 502 naming the endpoint, never the secret', async () => {
+    fake.expectCredential({ ...KEY_PAIR, secretAccessKey: 'some-other-secret' });
+    const refused = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }] });
+    expect(refused.status).toBe(502);
+    const text = await refused.text();
+    expect(JSON.parse(text).detail).toContain("endpoint 'claude'");
+    expect(JSON.parse(text).detail).toContain('UnrecognizedClientException');
+
+    fake.expectCredential(null);
+    fake.setHandler(() => ({ error: { status: 403, type: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/gw is not authorized to perform: bedrock:InvokeModel' } }));
+    const denied = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+    expect(denied).toBeInstanceOf(OpenAI.APIError);
+    expect((denied as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
+    const message = (denied as Error).message;
+    expect(message).toContain("endpoint 'claude'");
+    expect(message).toContain('AccessDeniedException');
+    for (const secret of [KEY_PAIR.secretAccessKey, ENV_PAIR.secretAccessKey, 'some-other-secret']) {
+      expect(text).not.toContain(secret);
+      expect(message).not.toContain(secret);
+    }
+  });
+});
+
+describe('chat through Converse', () => {
+  const weatherTool = {
+    type: 'function' as const,
+    function: {
+      name: 'get_weather',
+      description: 'Weather now',
+      parameters: { type: 'object', properties: { location: { type: 'string', minLength: 2 }, units: { enum: ['c', 'f'] } }, required: ['location'] },
+    },
+  };
+
+  test('tools: full JSON Schema sent as toolConfig, tool calls returned with finish_reason tool_calls', async () => {
+    const completion = await openai.chat.completions.create({
+      model: 'claude',
+      messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }],
+      tools: [weatherTool],
+      tool_choice: 'auto',
+    });
+    expect((lastCall().body as { toolConfig: unknown }).toolConfig).toEqual({
+      tools: [{ toolSpec: { name: 'get_weather', description: 'Weather now', inputSchema: { json: weatherTool.function.parameters } } }],
+      toolChoice: { auto: {} },
+    });
+    const choice = completion.choices[0];
+    expect(choice.finish_reason).toBe('tool_calls');
+    expect(choice.message.content).toBe("I'll look up the weather in both cities.");
+    expect(choice.message.tool_calls).toEqual([
+      { id: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+      { id: 'tooluse_u3xQ2bTnS9KXo1f0cRz7Ag', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil","units":"c"}' } },
+    ]);
+  });
+
+  test('a tool round trip: assistant tool calls and tool results become toolUse and one user turn of toolResults', async () => {
+    await openai.chat.completions.create({
+      model: 'claude',
+      tools: [weatherTool],
+      messages: [
+        { role: 'user', content: 'Weather in Paris?' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'tooluse_1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } }] },
+        { role: 'tool', tool_call_id: 'tooluse_1', content: '18°C, sunny' },
+      ],
+    });
+    expect((lastCall().body as { messages: unknown }).messages).toEqual([
+      { role: 'user', content: [{ text: 'Weather in Paris?' }] },
+      { role: 'assistant', content: [{ toolUse: { toolUseId: 'tooluse_1', name: 'get_weather', input: { location: 'Paris' } } }] },
+      { role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_1', content: [{ text: '18°C, sunny' }] } }] },
+    ]);
+  });
+
+  test('streamed text over ConverseStream: reassembled exactly from 7-byte pieces, usage on the last chunk', async () => {
+    const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
+    let text = '';
+    let finish: string | null = null;
+    let usage: unknown = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      usage = chunk.usage ?? usage;
+    }
+    expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(finish).toBe('stop');
+    expect(usage).toEqual({ prompt_tokens: 18, completion_tokens: 11, total_tokens: 29 });
+    expect(lastCall().operation).toBe('converse-stream');
+  });
+
+  test('streamed tool calls: the OpenAI client assembles names and arguments', async () => {
+    const stream = openai.chat.completions.stream({ model: 'claude', messages: [{ role: 'user', content: 'Weather?' }], tools: [weatherTool] });
+    const final = await stream.finalChatCompletion();
+    const calls = (final.choices[0].message.tool_calls ?? []).map((call) => (call.type === 'function' ? [call.id, call.function.name, JSON.parse(call.function.arguments)] : null));
+    expect(calls).toEqual([
+      ['tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', 'get_weather', { location: 'Paris, France' }],
+      ['tooluse_u3xQ2bTnS9KXo1f0cRz7Ag', 'get_weather', { location: 'São Paulo, Brazil' }],
+    ]);
+    expect(final.choices[0].message.content).toBe('Let me check both cities.');
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+  });
+
+  test('a client that disconnects mid-stream aborts the Bedrock call', async () => {
+    // About 150 pieces, 40 ms apart: the stream would take six seconds to finish.
+    fake.setHandler(() => ({ events: converseEvents('converse-chat.events.json'), pauseMs: 40 }));
+    const controller = new AbortController();
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true }),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    controller.abort();
+    expect(await fake.closed[0]).toEqual({ complete: false });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('an unsupported parameter is a 400 naming it and the family, before any upstream call', async () => {
+    const response = await post('/v1/chat/completions', { model: 'claude', messages: [{ role: 'user', content: 'x' }], presence_penalty: 0.5 });
+    expect(response.status).toBe(400);
+    expect((await jsonOf(response)).error).toMatchObject({ param: 'presence_penalty', message: "The parameter 'presence_penalty' is not supported by Amazon Bedrock (Anthropic Claude)." });
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe('completions and embeddings through native bodies', () => {
+  test('Titan text: completion, and a stream of chunk events', async () => {
+    const completion = await openai.completions.create({ model: 'titan', prompt: 'Offer me a drink:', temperature: 1, stop: ['User:'] });
+    expect(completion.choices[0]).toMatchObject({ text: '\nVoilà un café 🙂 Bonne journée à vous.', finish_reason: 'stop' });
+    expect(completion.usage).toEqual({ prompt_tokens: 9, completion_tokens: 14, total_tokens: 23 });
+    expect(lastCall()).toMatchObject({
+      operation: 'invoke',
+      modelId: 'amazon.titan-text-express-v1',
+      body: { inputText: 'Offer me a drink:', textGenerationConfig: { temperature: 0.5, stopSequences: ['User:'] } },
+    });
+
+    const stream = await openai.completions.create({ model: 'titan', prompt: 'Offer me a drink:', stream: true });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.text ?? '';
+    expect(text).toBe('\nVoilà un café 🙂 Bonne journée.');
+    expect(lastCall().operation).toBe('invoke-with-response-stream');
+  });
+
+  test('Cohere Command: several generations, temperature × 2.5, and a stream (which the body must ask for)', async () => {
+    const response = await post('/endpoints/cohere-command/invocations', { prompt: 'Offer me a drink:', n: 2, temperature: 0.4 });
+    expect(response.status).toBe(200);
+    expect((await jsonOf(response)).choices).toEqual([
+      { index: 0, text: ' Voilà un café 🙂', finish_reason: 'stop' },
+      { index: 1, text: ' Un thé, peut-être', finish_reason: 'length' },
+    ]);
+    expect(lastCall().body).toEqual({ prompt: 'Offer me a drink:', num_generations: 2, temperature: 1 });
+
+    const streamed = await post('/endpoints/cohere-command/invocations', { prompt: 'Offer me a drink:', stream: true });
+    const events = parseSse(await streamed.text());
+    const chunks = events.filter((event) => event.data !== '[DONE]').map((event) => JSON.parse(event.data));
+    expect(chunks.map((chunk) => chunk.choices[0].text ?? '').join('')).toBe(' Voilà un café 🙂');
+    expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
+    expect(events[events.length - 1].data).toBe('[DONE]');
+    expect(lastCall().body).toEqual({ prompt: 'Offer me a drink:', stream: true });
+  });
+
+  test('AI21 Jurassic-2: completions; a stream request is a 501 naming the model', async () => {
+    const completion = await openai.completions.create({ model: 'jurassic', prompt: 'Offer me a drink:', max_tokens: 20 });
+    expect(completion.choices.map((choice) => [choice.text, choice.finish_reason])).toEqual([
+      [' How about a café au lait?', 'stop'],
+      [' A glass of cold', 'length'],
+    ]);
+    expect(lastCall().body).toEqual({ prompt: 'Offer me a drink:', maxTokens: 20 });
+    const streamed = await post('/v1/completions', { model: 'jurassic', prompt: 'x', stream: true });
+    expect(streamed.status).toBe(501);
+    expect((await jsonOf(streamed)).error.message).toContain("model 'ai21.j2-ultra-v1' (AI21 Jurassic-2)");
+  });
+
+  test('Titan embeddings: one call per text; base64 (the OpenAI client default) and float encodings', async () => {
+    const vector = readJsonFixture<{ embedding: number[] }>('bedrock', 'titan-embed.response.json').embedding;
+    const embeddings = await openai.embeddings.create({ model: 'titan-embed', input: ['un café', 'a cup of tea'] });
+    expect(embeddings.data).toHaveLength(2);
+    for (const item of embeddings.data) item.embedding.forEach((value, index) => expect(value).toBeCloseTo(vector[index], 6));
+    expect(embeddings.usage).toEqual({ prompt_tokens: 12, total_tokens: 12 });
+    expect(fake.calls.map((call) => call.body)).toEqual([{ inputText: 'un café' }, { inputText: 'a cup of tea' }]);
+
+    const floats = await post('/endpoints/titan-embed/invocations', { input: 'un café', dimensions: 256, encoding_format: 'float' });
+    expect((await jsonOf(floats)).data).toEqual([{ object: 'embedding', embedding: vector, index: 0 }]);
+    expect(lastCall().body).toEqual({ inputText: 'un café', dimensions: 256 });
+  });
+
+  test('Cohere embeddings: one call with every text and input_type (search_document unless the client sets it)', async () => {
+    const fixture = readJsonFixture<{ embeddings: number[][] }>('bedrock', 'cohere-embed.response.json');
+    const embeddings = await openai.embeddings.create({ model: 'cohere-embed', input: ['un café', 'a cup of tea'], encoding_format: 'float' });
+    expect(embeddings.data.map((item) => item.embedding)).toEqual(fixture.embeddings);
+    expect(lastCall().body).toEqual({ texts: ['un café', 'a cup of tea'], input_type: 'search_document' });
+
+    await post('/endpoints/cohere-embed/invocations', { input: 'un café', input_type: 'search_query' });
+    expect(lastCall().body).toEqual({ texts: ['un café'], input_type: 'search_query' });
+  });
+});
+
+describe('errors', () => {
+  test('ThrottlingException is a 429 with the upstream Retry-After', async () => {
+    fake.setHandler(() => ({ error: { status: 429, type: 'ThrottlingException', message: 'Too many requests, please wait before trying again.', headers: { 'retry-after': '7' } } }));
+    const response = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect((await jsonOf(response)).detail).toBe("Amazon Bedrock is throttling requests for endpoint 'claude': Too many requests, please wait before trying again.");
+  });
+
+  test('ValidationException is a 400 with the AWS message', async () => {
+    fake.setHandler(() => ({ error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages: roles must alternate' } }));
+    const response = await post('/v1/chat/completions', { model: 'claude', messages: [{ role: 'user', content: 'x' }] });
+    expect(response.status).toBe(400);
+    expect((await jsonOf(response)).error.message).toBe('The model returned the following errors: messages: roles must alternate');
+  });
+
+  test('an exception event mid-stream ends the stream with an SSE error event', async () => {
+    fake.setHandler(() => ({
+      events: [
+        converseEvent('messageStart', { role: 'assistant' }),
+        converseEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Un café' } }),
+        exceptionEvent('modelStreamErrorException', 'The model stream failed: upstream model error.'),
+      ],
+    }));
+    const response = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }], stream: true });
+    expect(response.status).toBe(200);
+    const events = parseSse(await response.text());
+    expect(events.slice(0, 2).map((event) => JSON.parse(event.data).choices[0].delta.content)).toEqual(['', 'Un café']);
+    const last = events[events.length - 1];
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data).error).toMatchObject({ status: 502, code: 'upstream_unavailable' });
+    expect(JSON.parse(last.data).error.message).toContain('ModelStreamErrorException');
+  });
+
+  test('a throttling exception mid-stream is an SSE error with status 429; the OpenAI client raises it', async () => {
+    fake.setHandler(() => ({ events: [converseEvent('messageStart', { role: 'assistant' }), exceptionEvent('throttlingException', 'Too many tokens, please wait.')] }));
+    const raw = parseSse(await (await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }], stream: true })).text());
+    expect(raw[raw.length - 1].event).toBe('error');
+    expect(JSON.parse(raw[raw.length - 1].data).error).toMatchObject({ status: 429, code: 'upstream_rate_limited' });
+    const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const failure = await (async () => {
+      for await (const _chunk of stream) {
+        // Consume until the error event.
+      }
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OpenAI.APIError);
+    expect((failure as Error).message).toContain('Too many tokens, please wait.');
+  });
+
+  test('an unreachable Bedrock endpoint is a 502', async () => {
+    const down = await startGateway(`
+endpoints:
+  - name: down
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: anthropic.claude-3-haiku-20240307-v1:0
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "http://127.0.0.1:9", aws_access_key_id: AKIADOWN, aws_secret_access_key: down-secret } }
+`);
+    try {
+      const response = await fetch(`${down.url}/endpoints/down/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }] }) });
+      expect(response.status).toBe(502);
+      expect((await jsonOf(response)).detail).toBe("Amazon Bedrock could not be reached for endpoint 'down' (ECONNREFUSED).");
+    } finally {
+      await down.close();
+    }
+  });
+});

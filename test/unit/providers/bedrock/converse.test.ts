@@ -1,0 +1,263 @@
+import type { ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import { GatewayError } from '../../../../src/errors';
+import {
+  createConverseChatStream,
+  createConverseCompletionsStream,
+  fromConverseChat,
+  fromConverseCompletions,
+  mapConverseStopReason,
+  toConverseChat,
+  toConverseCompletions,
+} from '../../../../src/providers/bedrock/converse';
+import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import type { ChatChunk, ChatRequest } from '../../../../src/schema';
+import { readJsonFixture } from '../../../support/fixtures';
+
+const claude = resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0');
+const llama = resolveBedrockFamily('meta.llama3-1-70b-instruct-v1:0');
+const context = { id: 'req-1', model: 'anthropic.claude-3-5-sonnet-20240620-v1:0', created: 1_700_000_000 };
+
+/** Fixture events as the SDK decodes them: `{[eventType]: body}`. */
+const decodedEvents = (name: string): ConverseStreamOutput[] =>
+  readJsonFixture<{ event: string; body: unknown }[]>('bedrock', name).map(({ event, body }) => ({ [event]: body }) as unknown as ConverseStreamOutput);
+
+function errorOf(run: () => unknown): GatewayError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GatewayError) return error;
+    throw error;
+  }
+  throw new Error('expected a GatewayError');
+}
+
+describe('toConverseChat', () => {
+  test('system and developer messages become system blocks; sampling goes to inferenceConfig, temperature halved', () => {
+    const request: ChatRequest = {
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'developer', content: [{ type: 'text', text: 'Answer in French.' }] },
+        { role: 'user', content: 'Salut' },
+      ],
+      temperature: 1.2,
+      top_p: 0.9,
+      max_tokens: 100,
+      stop: 'END',
+      n: 1,
+      stream: true,
+      stream_options: { include_usage: true },
+    };
+    expect(toConverseChat(request, claude)).toEqual({
+      system: [{ text: 'Be brief.' }, { text: 'Answer in French.' }],
+      messages: [{ role: 'user', content: [{ text: 'Salut' }] }],
+      inferenceConfig: { temperature: 0.6, topP: 0.9, maxTokens: 100, stopSequences: ['END'] },
+    });
+  });
+
+  test('nothing the client did not send is added', () => {
+    expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }] }, llama)).toEqual({ messages: [{ role: 'user', content: [{ text: 'x' }] }] });
+  });
+
+  test("Claude's top_k goes to additionalModelRequestFields; other families refuse it", () => {
+    expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], top_k: 40 }, claude).additionalModelRequestFields).toEqual({ top_k: 40 });
+    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], top_k: 40 }, llama))).toMatchObject({
+      status: 400,
+      param: 'top_k',
+      message: "The parameter 'top_k' is not supported by Amazon Bedrock (Meta Llama).",
+    });
+  });
+
+  test('tool calls and results: toolUse blocks, tool results merged into one user turn with the next user text', () => {
+    const body = toConverseChat(
+      {
+        messages: [
+          { role: 'user', content: 'Weather in Paris and Lyon?' },
+          {
+            role: 'assistant',
+            content: 'Checking.',
+            tool_calls: [
+              { id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } },
+              { id: 't2', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Lyon"}' } },
+            ],
+          },
+          { role: 'tool', tool_call_id: 't1', content: '18°C' },
+          { role: 'tool', tool_call_id: 't2', content: [{ type: 'text', text: '16°C' }] },
+          { role: 'user', content: 'And tomorrow?' },
+        ],
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string', format: 'city' } }, $defs: { x: {} } } } }],
+        tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      },
+      claude,
+    );
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ text: 'Weather in Paris and Lyon?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { text: 'Checking.' },
+          { toolUse: { toolUseId: 't1', name: 'get_weather', input: { location: 'Paris' } } },
+          { toolUse: { toolUseId: 't2', name: 'get_weather', input: { location: 'Lyon' } } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { toolResult: { toolUseId: 't1', content: [{ text: '18°C' }] } },
+          { toolResult: { toolUseId: 't2', content: [{ text: '16°C' }] } },
+          { text: 'And tomorrow?' },
+        ],
+      },
+    ]);
+    expect(body.toolConfig).toEqual({
+      tools: [{ toolSpec: { name: 'get_weather', inputSchema: { json: { type: 'object', properties: { location: { type: 'string', format: 'city' } }, $defs: { x: {} } } } } }],
+      toolChoice: { tool: { name: 'get_weather' } },
+    });
+  });
+
+  test('tool_choice: auto and required map; none, or a choice without tools, is a 400', () => {
+    const tools: ChatRequest['tools'] = [{ type: 'function', function: { name: 'f' } }];
+    const withChoice = (tool_choice: ChatRequest['tool_choice']) => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tools, tool_choice }, claude).toolConfig;
+    expect(withChoice('auto')).toEqual({ tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object', properties: {} } } } }], toolChoice: { auto: {} } });
+    expect(withChoice('required')?.toolChoice).toEqual({ any: {} });
+    expect(errorOf(() => withChoice('none'))).toMatchObject({ status: 400, param: 'tool_choice' });
+    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'auto' }, claude))).toMatchObject({ status: 400, param: 'tool_choice' });
+  });
+
+  test('images must be data: URLs of a supported format; audio and unknown roles are 400s naming the field', () => {
+    const image = (url: string): ChatRequest => ({ messages: [{ role: 'user', content: [{ type: 'text', text: 'What is it?' }, { type: 'image_url', image_url: { url } }] }] });
+    expect(toConverseChat(image('data:image/png;base64,iVBORw0KGgo='), claude).messages?.[0].content?.[1]).toEqual({
+      image: { format: 'png', source: { bytes: new Uint8Array(Buffer.from('iVBORw0KGgo=', 'base64')) } },
+    });
+    expect(errorOf(() => toConverseChat(image('https://example.com/cat.png'), claude))).toMatchObject({ param: 'messages[0].content[1].image_url.url' });
+    expect(errorOf(() => toConverseChat(image('data:image/tiff;base64,AAAA'), claude)).message).toContain("not 'image/tiff'");
+    expect(
+      errorOf(() => toConverseChat({ messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }, claude)),
+    ).toMatchObject({ param: 'messages[0].content[0]' });
+    expect(errorOf(() => toConverseChat({ messages: [{ role: 'function', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].role' });
+    expect(errorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
+    expect(
+      errorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{oops' } }] }] }, claude)),
+    ).toMatchObject({ param: 'messages[0].tool_calls[0].function.arguments' });
+  });
+
+  test('n other than 1 and unknown parameters are 400s naming them', () => {
+    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], n: 2 }, claude))).toMatchObject({ status: 400, param: 'n' });
+    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], seed: 7 }, claude))).toMatchObject({ status: 400, param: 'seed' });
+  });
+});
+
+describe('toConverseCompletions', () => {
+  test('the prompt becomes one user message', () => {
+    expect(toConverseCompletions({ prompt: 'Say hi', max_tokens: 5, temperature: 0 }, llama)).toEqual({
+      messages: [{ role: 'user', content: [{ text: 'Say hi' }] }],
+      inferenceConfig: { maxTokens: 5, temperature: 0 },
+    });
+  });
+});
+
+describe('Converse answers', () => {
+  test('text answer', () => {
+    expect(fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context)).toEqual({
+      id: 'req-1',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: context.model,
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 21, completion_tokens: 16, total_tokens: 37 },
+    });
+  });
+
+  test('tool use answer', () => {
+    const response = fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-tool-use.response.json'), context);
+    expect(response.choices[0]).toEqual({
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: "I'll look up the weather in both cities.",
+        tool_calls: [
+          { id: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+          { id: 'tooluse_u3xQ2bTnS9KXo1f0cRz7Ag', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil","units":"c"}' } },
+        ],
+        refusal: null,
+      },
+      finish_reason: 'tool_calls',
+    });
+    expect(response.usage).toEqual({ prompt_tokens: 412, completion_tokens: 118, total_tokens: 530 });
+  });
+
+  test('completions answer; an answer without a message is a 502', () => {
+    expect(fromConverseCompletions(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context).choices).toEqual([
+      { index: 0, text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', finish_reason: 'stop' },
+    ]);
+    expect(errorOf(() => fromConverseChat({ $metadata: {}, stopReason: 'end_turn', output: undefined, usage: undefined, metrics: undefined }, context)).status).toBe(502);
+  });
+
+  test.each([
+    ['end_turn', 'stop'],
+    ['stop_sequence', 'stop'],
+    ['max_tokens', 'length'],
+    ['model_context_window_exceeded', 'length'],
+    ['tool_use', 'tool_calls'],
+    ['content_filtered', 'content_filter'],
+    ['guardrail_intervened', 'content_filter'],
+    ['malformed_tool_use', 'malformed_tool_use'],
+  ])('stop reason %s is %s', (reason, unified) => {
+    expect(mapConverseStopReason(reason)).toBe(unified);
+  });
+});
+
+describe('ConverseStream folds, fed the decoded events in order', () => {
+  const run = <Chunk>(fold: { event(e: ConverseStreamOutput): Chunk[]; end(): Chunk[] }, events: ConverseStreamOutput[]) => [...events.flatMap((event) => fold.event(event)), ...fold.end()];
+
+  test('text: role chunk, one chunk per delta, then the finish chunk with usage', () => {
+    const chunks = run(createConverseChatStream(context), decodedEvents('converse-chat.events.json'));
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['', 'Un café', ' ? Bien sûr 🙂', ' Bonne journée.', null]);
+    expect(chunks[0].choices[0].delta.role).toBe('assistant');
+    expect(chunks[chunks.length - 1]).toEqual({
+      id: 'req-1',
+      object: 'chat.completion.chunk',
+      created: 1_700_000_000,
+      model: context.model,
+      choices: [{ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } }],
+      usage: { prompt_tokens: 18, completion_tokens: 11, total_tokens: 29 },
+    });
+  });
+
+  test('tool use: tool calls numbered from 0, id and name first, then argument pieces', () => {
+    const chunks: ChatChunk[] = run(createConverseChatStream(context), decodedEvents('converse-tool-use.events.json'));
+    const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
+    expect(toolDeltas).toEqual([
+      { index: 0, id: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', type: 'function', function: { name: 'get_weather', arguments: '' } },
+      { index: 0, id: null, type: null, function: { name: null, arguments: '{"location": ' } },
+      { index: 0, id: null, type: null, function: { name: null, arguments: '"Paris, France"}' } },
+      { index: 1, id: 'tooluse_u3xQ2bTnS9KXo1f0cRz7Ag', type: 'function', function: { name: 'get_weather', arguments: '' } },
+      { index: 1, id: null, type: null, function: { name: null, arguments: '{"location": "São ' } },
+      { index: 1, id: null, type: null, function: { name: null, arguments: 'Paulo, Brazil"}' } },
+    ]);
+    expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('tool_calls');
+  });
+
+  test('completions: text chunks and a finish chunk', () => {
+    const chunks = run(createConverseCompletionsStream(context), decodedEvents('converse-chat.events.json'));
+    expect(chunks.map((chunk) => [chunk.choices[0].text, chunk.choices[0].finish_reason])).toEqual([
+      ['Un café', null],
+      [' ? Bien sûr 🙂', null],
+      [' Bonne journée.', null],
+      [null, 'stop'],
+    ]);
+    expect(chunks[3].usage).toEqual({ prompt_tokens: 18, completion_tokens: 11, total_tokens: 29 });
+  });
+
+  test('without metadata the finish chunk comes at the end, without usage', () => {
+    const events = decodedEvents('converse-chat.events.json').filter((event) => !event.metadata);
+    const chunks = run(createConverseChatStream(context), events);
+    expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
+    expect(chunks[chunks.length - 1].usage).toBeUndefined();
+  });
+
+  test('a stream cut before messageStop is an error, not a silent end', () => {
+    const fold = createConverseChatStream(context);
+    decodedEvents('converse-chat.events.json').slice(0, 3).forEach((event) => fold.event(event));
+    expect(() => fold.end()).toThrow(GatewayError);
+  });
+});

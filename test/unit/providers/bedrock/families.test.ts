@@ -1,0 +1,96 @@
+import { compilePlan } from '../../../../src/config/compile';
+import { ConfigError } from '../../../../src/config/config-error';
+import { parseConfigText } from '../../../../src/config/load';
+import { baseModelId, familyServes, requireFamilyServes, resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+
+describe('resolveBedrockFamily', () => {
+  test.each([
+    ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'Anthropic Claude'],
+    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'Anthropic Claude'],
+    ['apac.anthropic.claude-sonnet-4-20250514-v1:0', 'Anthropic Claude'],
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'Anthropic Claude'],
+    ['arn:aws:bedrock:eu-west-3:123456789012:inference-profile/eu.anthropic.claude-3-7-sonnet-20250219-v1:0', 'Anthropic Claude'],
+    ['us.amazon.nova-pro-v1:0', 'Amazon Nova'],
+    ['amazon.titan-text-express-v1', 'Amazon Titan Text'],
+    ['amazon.titan-tg1-large', 'Amazon Titan Text'],
+    ['amazon.titan-embed-text-v2:0', 'Amazon Titan Embeddings'],
+    ['cohere.command-text-v14', 'Cohere Command'],
+    ['cohere.command-light-text-v14', 'Cohere Command'],
+    ['cohere.command-r-plus-v1:0', 'Cohere Command R'],
+    ['cohere.embed-english-v3', 'Cohere Embed'],
+    ['ai21.j2-ultra-v1', 'AI21 Jurassic-2'],
+    ['ai21.jamba-1-5-mini-v1:0', 'AI21 Jamba'],
+    ['us.meta.llama3-2-90b-instruct-v1:0', 'Meta Llama'],
+    ['mistral.mistral-large-2407-v1:0', 'Mistral'],
+    ['Mistral.Mixtral-8x7b-Instruct-v0:1', 'Mistral'],
+  ])('%s is %s', (modelName, label) => {
+    expect(resolveBedrockFamily(modelName).label).toBe(label);
+  });
+
+  test('the base id drops the ARN and the region prefix', () => {
+    expect(baseModelId('arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-1-8b-instruct-v1:0')).toBe('meta.llama3-1-8b-instruct-v1:0');
+    expect(baseModelId('us-gov.anthropic.claude-3-haiku-20240307-v1:0')).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+  });
+
+  test('an unknown family is refused, naming the model and the known prefixes', () => {
+    expect(() => resolveBedrockFamily('writer.palmyra-x5-v1:0')).toThrow(
+      /^cannot tell the Amazon Bedrock model family of model 'writer\.palmyra-x5-v1:0'; supported model ids start with anthropic\.…, amazon\.nova…/,
+    );
+  });
+});
+
+describe('what each family serves', () => {
+  const serves = (modelName: string) =>
+    (['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'] as const).filter((type) => familyServes(resolveBedrockFamily(modelName), type));
+
+  test.each([
+    ['anthropic.claude-3-haiku-20240307-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
+    ['meta.llama3-8b-instruct-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
+    ['amazon.titan-text-lite-v1', ['llm/v1/completions']],
+    ['cohere.command-text-v14', ['llm/v1/completions']],
+    ['ai21.j2-mid-v1', ['llm/v1/completions']],
+    ['amazon.titan-embed-text-v1', ['llm/v1/embeddings']],
+    ['cohere.embed-multilingual-v3', ['llm/v1/embeddings']],
+  ])('%s: %j', (modelName, types) => {
+    expect(serves(modelName)).toEqual(types);
+  });
+
+  test('temperature factors follow §6.13', () => {
+    expect(resolveBedrockFamily('anthropic.claude-v2').temperatureFactor).toBe(0.5);
+    expect(resolveBedrockFamily('amazon.titan-text-express-v1').temperatureFactor).toBe(0.5);
+    expect(resolveBedrockFamily('cohere.command-text-v14').temperatureFactor).toBe(2.5);
+    expect(resolveBedrockFamily('ai21.j2-ultra-v1').temperatureFactor).toBe(1);
+  });
+
+  test('a type the family cannot serve names the model, the family and the type', () => {
+    expect(() => requireFamilyServes(resolveBedrockFamily('amazon.titan-embed-text-v2:0'), 'llm/v1/chat', 'amazon.titan-embed-text-v2:0')).toThrow(
+      "model 'amazon.titan-embed-text-v2:0' (Amazon Titan Embeddings) cannot serve llm/v1/chat on Amazon Bedrock; it serves llm/v1/embeddings",
+    );
+  });
+
+  test('the config loader refuses such an endpoint with its name and path', () => {
+    const yaml = `
+endpoints:
+  - name: titan-chat
+    endpoint_type: llm/v1/chat
+    model: { provider: amazon-bedrock, name: amazon.titan-embed-text-v2:0, config: { aws_config: { aws_region: eu-west-3 } } }
+  - name: nameless
+    endpoint_type: llm/v1/completions
+    model: { provider: bedrock, config: { aws_config: {} } }
+`;
+    let failure: unknown;
+    try {
+      compilePlan(parseConfigText(yaml, 'test.yaml', { env: {} }), 'test.yaml');
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as ConfigError).issues).toEqual([
+      {
+        path: 'endpoints[0].model',
+        message: "endpoint 'titan-chat': model 'amazon.titan-embed-text-v2:0' (Amazon Titan Embeddings) cannot serve llm/v1/chat on Amazon Bedrock; it serves llm/v1/embeddings",
+      },
+      { path: 'endpoints[1].model', message: "endpoint 'nameless': model.name is required for Amazon Bedrock (a model id such as anthropic.claude-3-5-sonnet-20240620-v1:0)" },
+    ]);
+  });
+});

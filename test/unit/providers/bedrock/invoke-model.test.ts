@@ -1,0 +1,204 @@
+import { GatewayError } from '../../../../src/errors';
+import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import {
+  createCohereCompletionsStream,
+  createTitanCompletionsStream,
+  encodeEmbedding,
+  fromCohereCompletions,
+  fromCohereEmbeddings,
+  fromJambaCompletions,
+  fromJurassicCompletions,
+  fromTitanCompletions,
+  fromTitanEmbeddings,
+  mapTitanCompletionReason,
+  toCohereCompletions,
+  toCohereEmbeddings,
+  toJambaCompletions,
+  toJurassicCompletions,
+  toTitanCompletions,
+  toTitanEmbeddings,
+} from '../../../../src/providers/bedrock/invoke-model';
+import type { CompletionsChunk } from '../../../../src/schema';
+import { readJsonFixture } from '../../../support/fixtures';
+
+const titan = resolveBedrockFamily('amazon.titan-text-express-v1');
+const cohere = resolveBedrockFamily('cohere.command-text-v14');
+const jurassic = resolveBedrockFamily('ai21.j2-ultra-v1');
+const jamba = resolveBedrockFamily('ai21.jamba-1-5-mini-v1:0');
+const titanEmbed = resolveBedrockFamily('amazon.titan-embed-text-v2:0');
+const cohereEmbed = resolveBedrockFamily('cohere.embed-english-v3');
+const context = { id: 'req-2', model: 'm', created: 1_700_000_000 };
+
+const nativeChunks = (name: string) => readJsonFixture<{ body: unknown }[]>('bedrock', name).map(({ body }) => body);
+const fold = (stream: { event(e: unknown): CompletionsChunk[]; end(): CompletionsChunk[] }, chunks: unknown[]) => [...chunks.flatMap((chunk) => stream.event(chunk)), ...stream.end()];
+
+function errorOf(run: () => unknown): GatewayError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GatewayError) return error;
+    throw error;
+  }
+  throw new Error('expected a GatewayError');
+}
+
+describe('Amazon Titan Text', () => {
+  test('body: inputText and textGenerationConfig with the renamed parameters, temperature halved', () => {
+    expect(toTitanCompletions({ prompt: 'Hi', temperature: 1.4, top_p: 0.9, max_tokens: 50, stop: ['User:'] }, titan)).toEqual({
+      inputText: 'Hi',
+      textGenerationConfig: { temperature: 0.7, topP: 0.9, maxTokenCount: 50, stopSequences: ['User:'] },
+    });
+    expect(toTitanCompletions({ prompt: 'Hi' }, titan)).toEqual({ inputText: 'Hi' });
+  });
+
+  test('n above 1 and unknown parameters are 400s', () => {
+    expect(errorOf(() => toTitanCompletions({ prompt: 'Hi', n: 2 }, titan))).toMatchObject({ status: 400, param: 'n' });
+    expect(errorOf(() => toTitanCompletions({ prompt: 'Hi', top_k: 5 }, titan))).toMatchObject({ status: 400, param: 'top_k', message: "The parameter 'top_k' is not supported by Amazon Bedrock (Amazon Titan Text)." });
+  });
+
+  test('answer and stream', () => {
+    expect(fromTitanCompletions(readJsonFixture('bedrock', 'titan-text.response.json'), context)).toEqual({
+      id: 'req-2',
+      object: 'text_completion',
+      created: 1_700_000_000,
+      model: 'm',
+      choices: [{ index: 0, text: '\nVoilà un café 🙂 Bonne journée à vous.', finish_reason: 'stop' }],
+      usage: { prompt_tokens: 9, completion_tokens: 14, total_tokens: 23 },
+    });
+    const chunks = fold(createTitanCompletionsStream(context), nativeChunks('titan-text.events.json'));
+    expect(chunks.map((chunk) => [chunk.choices[0].text, chunk.choices[0].finish_reason])).toEqual([
+      ['\nVoilà un', null],
+      [' café 🙂', null],
+      [' Bonne journée.', 'stop'],
+    ]);
+    expect(chunks[2].usage).toEqual({ prompt_tokens: 9, completion_tokens: 12, total_tokens: 21 });
+  });
+
+  test('a stream without a completion reason was cut', () => {
+    const stream = createTitanCompletionsStream(context);
+    nativeChunks('titan-text.events.json').slice(0, 2).forEach((chunk) => stream.event(chunk));
+    expect(() => stream.end()).toThrow(GatewayError);
+  });
+
+  test.each([
+    ['FINISH', 'stop'],
+    ['LENGTH', 'length'],
+    ['STOP_CRITERIA_MET', 'stop'],
+    ['CONTENT_FILTERED', 'content_filter'],
+    [null, null],
+  ])('completion reason %s is %s', (reason, unified) => {
+    expect(mapTitanCompletionReason(reason)).toBe(unified);
+  });
+});
+
+describe('Cohere Command', () => {
+  test('body: MLflow names, temperature × 2.5, stream only when streaming', () => {
+    expect(toCohereCompletions({ prompt: 'Hi', temperature: 0.4, top_p: 0.8, top_k: 5, max_tokens: 30, stop: ['\n'], n: 2 }, cohere, { stream: false })).toEqual({
+      prompt: 'Hi',
+      temperature: 1,
+      p: 0.8,
+      k: 5,
+      max_tokens: 30,
+      stop_sequences: ['\n'],
+      num_generations: 2,
+    });
+    expect(toCohereCompletions({ prompt: 'Hi', stream: true }, cohere, { stream: true })).toEqual({ prompt: 'Hi', stream: true });
+  });
+
+  test('native names are refused with 400, as MLflow does', () => {
+    expect(errorOf(() => toCohereCompletions({ prompt: 'Hi', num_generations: 2 }, cohere, { stream: false }))).toMatchObject({
+      status: 400,
+      message: 'Invalid parameter num_generations. Use n instead.',
+    });
+  });
+
+  test('answer and stream', () => {
+    expect(fromCohereCompletions(readJsonFixture('bedrock', 'cohere-command.response.json'), context).choices).toEqual([
+      { index: 0, text: ' Voilà un café 🙂', finish_reason: 'stop' },
+      { index: 1, text: ' Un thé, peut-être', finish_reason: 'length' },
+    ]);
+    const chunks = fold(createCohereCompletionsStream(context), nativeChunks('cohere-command.events.json'));
+    expect(chunks.map((chunk) => [chunk.choices[0].text, chunk.choices[0].finish_reason])).toEqual([
+      [' Voilà', null],
+      [' un café', null],
+      [' 🙂', null],
+      [null, 'stop'],
+    ]);
+    expect(chunks[3].usage).toEqual({ prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 });
+  });
+});
+
+describe('AI21', () => {
+  test('Jurassic-2 body and answer; native names are 422s', () => {
+    expect(toJurassicCompletions({ prompt: 'Hi', temperature: 0.7, top_p: 0.9, max_tokens: 20, stop: ['##'], n: 2 }, jurassic)).toEqual({
+      prompt: 'Hi',
+      temperature: 0.7,
+      topP: 0.9,
+      maxTokens: 20,
+      stopSequences: ['##'],
+      numResults: 2,
+    });
+    expect(errorOf(() => toJurassicCompletions({ prompt: 'Hi', maxTokens: 5 }, jurassic))).toMatchObject({ status: 422, message: 'Invalid parameter maxTokens. Use max_tokens instead.' });
+    expect(fromJurassicCompletions(readJsonFixture('bedrock', 'ai21-jurassic.response.json'), context).choices).toEqual([
+      { index: 0, text: ' How about a café au lait?', finish_reason: 'stop' },
+      { index: 1, text: ' A glass of cold', finish_reason: 'length' },
+    ]);
+  });
+
+  test('Jamba body and answer with usage', () => {
+    expect(toJambaCompletions({ prompt: 'Hi', temperature: 1.5, max_tokens: 20, stop: 'END' }, jamba)).toEqual({
+      messages: [{ role: 'user', content: 'Hi' }],
+      temperature: 1.5,
+      max_tokens: 20,
+      stop: ['END'],
+    });
+    const response = fromJambaCompletions(readJsonFixture('bedrock', 'ai21-jamba.response.json'), context);
+    expect(response.choices).toEqual([{ index: 0, text: 'How about a café au lait? ☕', finish_reason: 'stop' }]);
+    expect(response.usage).toEqual({ prompt_tokens: 14, completion_tokens: 9, total_tokens: 23 });
+  });
+
+  test('an answer without its list is a 502', () => {
+    expect(errorOf(() => fromJurassicCompletions({ detail: 'odd' }, context)).status).toBe(502);
+  });
+});
+
+describe('embeddings', () => {
+  test('Titan: one body per text; vectors in input order; usage sums the input tokens', () => {
+    expect(toTitanEmbeddings({ input: ['a', 'b'], dimensions: 256 }, titanEmbed)).toEqual([
+      { inputText: 'a', dimensions: 256 },
+      { inputText: 'b', dimensions: 256 },
+    ]);
+    const answer = readJsonFixture<{ embedding: number[] }>('bedrock', 'titan-embed.response.json');
+    const response = fromTitanEmbeddings([answer, answer], { input: ['a', 'b'] }, 'amazon.titan-embed-text-v2:0');
+    expect(response).toEqual({
+      object: 'list',
+      data: [
+        { object: 'embedding', embedding: answer.embedding, index: 0 },
+        { object: 'embedding', embedding: answer.embedding, index: 1 },
+      ],
+      model: 'amazon.titan-embed-text-v2:0',
+      usage: { prompt_tokens: 12, total_tokens: 12 },
+    });
+  });
+
+  test('Cohere: one body with all texts and input_type; both answer shapes read', () => {
+    expect(toCohereEmbeddings({ input: 'a' }, cohereEmbed)).toEqual({ texts: ['a'], input_type: 'search_document' });
+    expect(toCohereEmbeddings({ input: ['a'], input_type: 'classification', truncate: 'END' }, cohereEmbed)).toEqual({ texts: ['a'], input_type: 'classification', truncate: 'END' });
+    const fixture = readJsonFixture<{ embeddings: number[][] }>('bedrock', 'cohere-embed.response.json');
+    expect(fromCohereEmbeddings(fixture, { input: ['a', 'b'] }, 'c').data.map((item) => item.embedding)).toEqual(fixture.embeddings);
+    expect(fromCohereEmbeddings({ embeddings: { float: fixture.embeddings } }, { input: ['a', 'b'] }, 'c').data).toHaveLength(2);
+    expect(fromCohereEmbeddings(fixture, { input: ['a', 'b'] }, 'c').usage).toEqual({ prompt_tokens: null, total_tokens: null });
+  });
+
+  test('base64 is little-endian float32, as OpenAI encodes it', () => {
+    const encoded = encodeEmbedding([0.5, -1.25], 'base64') as string;
+    const bytes = Buffer.from(encoded, 'base64');
+    expect([bytes.readFloatLE(0), bytes.readFloatLE(4)]).toEqual([0.5, -1.25]);
+  });
+
+  test('token ids, unknown encodings and unknown parameters are 400s', () => {
+    expect(errorOf(() => toTitanEmbeddings({ input: [1, 2, 3] }, titanEmbed))).toMatchObject({ status: 400, param: 'input' });
+    expect(errorOf(() => toCohereEmbeddings({ input: 'a', encoding_format: 'int8' }, cohereEmbed))).toMatchObject({ status: 400, param: 'encoding_format' });
+    expect(errorOf(() => toCohereEmbeddings({ input: 'a', dimensions: 256 }, cohereEmbed))).toMatchObject({ status: 400, param: 'dimensions' });
+  });
+});

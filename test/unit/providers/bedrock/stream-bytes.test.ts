@@ -1,0 +1,77 @@
+/**
+ * The raw byte path of the stream folds: each fixture is encoded with the real event-stream codec,
+ * cut in two at every byte boundary (inside headers, prelude checksums and multi-byte UTF-8), and
+ * decoded by the SDK itself (a request handler that answers with those two pieces) before the fold.
+ * The text, finish reason and usage must not depend on where the bytes were cut.
+ */
+import { BedrockRuntimeClient, ConverseStreamCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import { HttpResponse } from '@smithy/core/protocols';
+import { EventStreamCodec } from '@smithy/eventstream-codec';
+import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { Readable } from 'node:stream';
+import { createConverseChatStream } from '../../../../src/providers/bedrock/converse';
+import { createTitanCompletionsStream } from '../../../../src/providers/bedrock/invoke-model';
+import { chunkEvent, converseEvent } from '../../../support/fake-bedrock';
+import { readJsonFixture } from '../../../support/fixtures';
+
+const codec = new EventStreamCodec(toUtf8, fromUtf8);
+const context = { id: 'req', model: 'm', created: 1 };
+
+function encodedFixture(name: string, encode: typeof converseEvent): Buffer {
+  return Buffer.concat(readJsonFixture<{ event: string; body: unknown }[]>('bedrock', name).map(({ event, body }) => codec.encode(encode(event, body))));
+}
+
+/** A client whose every call is answered with `pieces` as an event-stream body. */
+function clientAnswering(pieces: () => Buffer[]): BedrockRuntimeClient {
+  return new BedrockRuntimeClient({
+    region: 'eu-west-3',
+    credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+    requestHandler: {
+      handle: async () => ({
+        response: new HttpResponse({ statusCode: 200, headers: { 'content-type': 'application/vnd.amazon.eventstream' }, body: Readable.from(pieces()) }),
+      }),
+    },
+  });
+}
+
+function splitsOf(bytes: Buffer): Buffer[][] {
+  return Array.from({ length: bytes.length - 1 }, (_, index) => [bytes.subarray(0, index + 1), bytes.subarray(index + 1)]);
+}
+
+test('ConverseStream: same text, finish reason and usage wherever the bytes are cut', async () => {
+  const bytes = encodedFixture('converse-chat.events.json', converseEvent);
+  let current: Buffer[] = [bytes];
+  const client = clientAnswering(() => current);
+  for (const pieces of [[bytes], ...splitsOf(bytes)]) {
+    current = pieces;
+    const output = await client.send(new ConverseStreamCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [] }));
+    const fold = createConverseChatStream(context);
+    const chunks = [];
+    for await (const event of output.stream ?? []) chunks.push(...fold.event(event));
+    chunks.push(...fold.end());
+    const last = chunks[chunks.length - 1];
+    expect([chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join(''), last.choices[0].finish_reason, last.usage]).toEqual([
+      'Un café ? Bien sûr 🙂 Bonne journée.',
+      'stop',
+      { prompt_tokens: 18, completion_tokens: 11, total_tokens: 29 },
+    ]);
+  }
+  client.destroy();
+});
+
+test('InvokeModelWithResponseStream (Titan): same text and finish reason wherever the bytes are cut', async () => {
+  const bytes = encodedFixture('titan-text.events.json', (_event, body) => chunkEvent(body));
+  let current: Buffer[] = [bytes];
+  const client = clientAnswering(() => current);
+  for (const pieces of [[bytes], ...splitsOf(bytes)]) {
+    current = pieces;
+    const output = await client.send(new InvokeModelWithResponseStreamCommand({ modelId: 'amazon.titan-text-express-v1', body: '{}' }));
+    const fold = createTitanCompletionsStream(context);
+    const chunks = [];
+    for await (const event of output.body ?? []) chunks.push(...fold.event(JSON.parse(toUtf8(event.chunk?.bytes ?? new Uint8Array()))));
+    chunks.push(...fold.end());
+    expect([chunks.map((chunk) => chunk.choices[0].text ?? '').join(''), chunks[chunks.length - 1].choices[0].finish_reason]).toEqual(['\nVoilà un café 🙂 Bonne journée.', 'stop']);
+  }
+  client.destroy();
+});
