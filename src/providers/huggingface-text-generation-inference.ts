@@ -25,6 +25,7 @@ import type { HuggingFaceTGIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
 import { createOpenAIChatStream, fromOpenAIChat, openaiErrorMessage, toOpenAIChat } from './openai';
+import { isRecord } from './shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
@@ -92,10 +93,6 @@ export function toTgiCompletions(request: CompletionsRequest, { stream = false }
   // TGI refuses prefill details on streams; the last stream event reports `input_length` instead.
   if (!stream) parameters.decoder_input_details = true;
   return { inputs: prompt, parameters };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sumOrNull(first: number | null, second: number | null): number | null {

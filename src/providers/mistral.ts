@@ -37,9 +37,9 @@ import {
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts } from './shared/embeddings';
+import { isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
-import { rejectUnsupportedParameters, scaleTemperature } from './shared/parameters';
-import { renameParameter } from './shared/request-fields';
+import { rejectUnsupportedParameters, renameParameter, scaleTemperature } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -65,10 +65,6 @@ interface MistralChoice {
 const PROVIDER = 'Mistral';
 const TEMPERATURE_FACTOR = 0.5;
 const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'max_completion_tokens'];
-
-function isRecord(value: unknown): value is Wire {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // ---- Requests ----
 

@@ -31,6 +31,7 @@ import type {
   ToolCallDelta,
   Usage,
 } from '../schema';
+import { excerpt, isRecord, parseJsonObject } from './shared/json';
 import { createUpstream, joinUrl } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -119,10 +120,6 @@ export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions
 
 // ---- Responses ----
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Guards the one field every mapper below depends on, so a malformed 2xx is a clear 502. */
 function expectList<Wire>(body: unknown, field: 'choices' | 'data'): Wire {
   if (!isRecord(body) || !Array.isArray(body[field])) {
@@ -165,19 +162,6 @@ export function fromOpenAIChat(body: unknown): ChatResponse {
 }
 
 // ---- Streams ----
-
-function excerpt(text: string, limit = 200): string {
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Parses one `data:` payload; a vendor `error` object mid-stream becomes a non-retryable 502. */
 function parseStreamData(data: string): Record<string, unknown> {

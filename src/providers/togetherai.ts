@@ -36,9 +36,9 @@ import {
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
+import { isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
-import { rejectUnsupportedParameters } from './shared/parameters';
-import { stopSequences } from './shared/request-fields';
+import { rejectUnsupportedParameters, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -56,10 +56,6 @@ interface TogetherChoice {
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
 const UNSUPPORTED = ['parallel_tool_calls', 'user', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'max_completion_tokens'];
-
-function isRecord(value: unknown): value is Wire {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // ---- Requests ----
 
@@ -82,7 +78,7 @@ function toTogetherLogprobs(request: Wire): Wire {
 function toTogetherParameters<Request extends Wire>(request: Request): Request {
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   const { stop, ...rest } = toTogetherLogprobs(request);
-  return { ...rest, ...(stop !== undefined ? { stop: stopSequences(stop) } : {}) } as Request;
+  return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 
 export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {

@@ -3,7 +3,6 @@ import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families
 import {
   createCohereCompletionsStream,
   createTitanCompletionsStream,
-  encodeEmbedding,
   fromCohereCompletions,
   fromCohereEmbeddings,
   fromJambaCompletions,
@@ -18,6 +17,7 @@ import {
   toTitanCompletions,
   toTitanEmbeddings,
 } from '../../../../src/providers/bedrock/invoke-model';
+import { encodeEmbedding } from '../../../../src/providers/shared/embeddings';
 import type { CompletionsChunk } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
