@@ -21,22 +21,19 @@ import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
-  createOpenAIFold,
+  createOpenAIChatStream,
+  createOpenAICompletionsStream,
   fromOpenAIChat,
-  fromOpenAIChatChunk,
   fromOpenAICompletions,
-  fromOpenAICompletionsChunk,
   fromOpenAIEmbeddings,
+  mapOpenAIChoices,
   openaiErrorMessage,
   toOpenAIChat,
   toOpenAICompletions,
   toOpenAIEmbeddings,
-  type OpenAIChatChunk,
-  type OpenAICompletionsChunk,
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
-import { isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { rejectUnsupportedParameters, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
@@ -101,29 +98,27 @@ export function mapTogetherAIFinishReason(reason: string | null | undefined): st
 
 /** A response or chunk in OpenAI's shape: finish reasons mapped, legacy chunk `text` as delta content. */
 function normaliseTogetherAI(body: Wire): Wire {
-  if (!Array.isArray(body.choices)) return body;
-  const choices = (body.choices as TogetherChoice[]).map((choice) => ({
+  return mapOpenAIChoices<TogetherChoice>(body, (choice) => ({
     ...choice,
     ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
     finish_reason: mapTogetherAIFinishReason(choice.finish_reason),
   }));
-  return { ...body, choices };
 }
 
 export function fromTogetherAIChat(body: unknown): ChatResponse {
-  return fromOpenAIChat(isRecord(body) ? normaliseTogetherAI(body) : body);
+  return fromOpenAIChat(body, normaliseTogetherAI);
 }
 
 export function createTogetherAIChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIFold<Wire, ChatChunk>((wire) => fromOpenAIChatChunk(normaliseTogetherAI(wire) as unknown as OpenAIChatChunk));
+  return createOpenAIChatStream(normaliseTogetherAI);
 }
 
 export function fromTogetherAICompletions(body: unknown): CompletionsResponse {
-  return fromOpenAICompletions(isRecord(body) ? normaliseTogetherAI(body) : body);
+  return fromOpenAICompletions(body, normaliseTogetherAI);
 }
 
 export function createTogetherAICompletionsStream(): StreamFold<CompletionsChunk> {
-  return createOpenAIFold<Wire, CompletionsChunk>((wire) => fromOpenAICompletionsChunk(normaliseTogetherAI(wire) as unknown as OpenAICompletionsChunk));
+  return createOpenAICompletionsStream(normaliseTogetherAI);
 }
 
 // ---- Embeddings ----
