@@ -20,6 +20,7 @@
 import type { AI21LabsConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { CompletionsRequest, CompletionsResponse } from '../schema';
+import { isRecord } from './shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -65,10 +66,6 @@ export function toAI21Completions(request: CompletionsRequest): Record<string, u
   const body = renameParameters(rest, { n: 'numResults', max_tokens: 'maxTokens', top_p: 'topP' });
   if (stop !== undefined) body.stopSequences = stopList(stop);
   return body;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function countTokens(lists: (unknown[] | undefined)[]): number | null {

@@ -34,9 +34,9 @@ import type {
   Usage,
 } from '../schema';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
+import { excerpt, isRecord, parseJsonObject } from './shared/json';
 import { requireModelName } from './shared/model';
-import { rejectNativeNames, rejectUnsupportedParameters, scaleTemperature } from './shared/parameters';
-import { renameParameter, stopSequences } from './shared/request-fields';
+import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { postNdjson } from './transport/ndjson';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
@@ -98,10 +98,6 @@ export interface CohereResponseContext {
 
 const PROVIDER = 'Cohere';
 const TEMPERATURE_FACTOR = 2.5;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `top_p`/`top_k` under Cohere's names, and the temperature in Cohere's range. */
 function toCohereSampling(request: Record<string, unknown>): Record<string, unknown> {
@@ -208,19 +204,10 @@ export function fromCohereChat(body: unknown, { model, now }: CohereResponseCont
   };
 }
 
-function excerpt(text: string, limit = 200): string {
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
-}
-
 /** Parses one stream line; an error line (`stream-error`, or a bare `{"message"}`) throws. */
 function parseCohereLine(event: SseEvent): CohereStreamLine {
-  let line: unknown;
-  try {
-    line = JSON.parse(event.data);
-  } catch {
-    line = undefined;
-  }
-  if (!isRecord(line)) throw GatewayError.upstreamUnavailable(`Cohere sent a stream line that is not a JSON object: ${excerpt(event.data)}`, false);
+  const line = parseJsonObject(event.data);
+  if (line === null) throw GatewayError.upstreamUnavailable(`Cohere sent a stream line that is not a JSON object: ${excerpt(event.data)}`, false);
   const parsed = line as CohereStreamLine;
   if (parsed.event_type === 'stream-error') {
     throw GatewayError.upstreamUnavailable(`Cohere reported an error mid-stream: ${parsed.err ?? parsed.finish_reason ?? 'unknown error'}`, false);
@@ -288,7 +275,7 @@ export function toCohereCompletions(request: CompletionsRequest, { model, stream
   return {
     ...toCohereSampling(rest),
     model,
-    ...(stop !== undefined ? { stop_sequences: stopSequences(stop) } : {}),
+    ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),
     ...(n !== undefined ? { num_generations: n } : {}),
     ...(stream ? { stream: true } : {}),
   };

@@ -24,7 +24,8 @@
 import type { HuggingFaceTGIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
-import { createOpenAIChatStream, fromOpenAIChat, openaiErrorMessage, toOpenAIChat } from './openai';
+import { createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
+import { isRecord } from './shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
@@ -92,10 +93,6 @@ export function toTgiCompletions(request: CompletionsRequest, { stream = false }
   // TGI refuses prefill details on streams; the last stream event reports `input_length` instead.
   if (!stream) parameters.decoder_input_details = true;
   return { inputs: prompt, parameters };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sumOrNull(first: number | null, second: number | null): number | null {
@@ -178,25 +175,17 @@ export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: b
   return toOpenAIChat(request, { model: 'tgi', stream });
 }
 
-export function fromTgiChat(body: unknown): ChatResponse {
-  const response = fromOpenAIChat(body);
-  return { ...response, choices: response.choices.map((choice) => ({ ...choice, finish_reason: mapTgiFinishReason(choice.finish_reason) })) };
+/** OpenAI's shape with TGI's finish reasons mapped. */
+function normaliseTgiChat(body: Record<string, unknown>): Record<string, unknown> {
+  return mapOpenAIChoices<{ finish_reason?: string | null }>(body, (choice) => ({ ...choice, finish_reason: mapTgiFinishReason(choice.finish_reason) }));
 }
 
-/** The OpenAI chat fold, with TGI's finish reasons mapped. */
+export function fromTgiChat(body: unknown): ChatResponse {
+  return fromOpenAIChat(body, normaliseTgiChat);
+}
+
 export function createTgiChatStream(): StreamFold<ChatChunk> {
-  const fold = createOpenAIChatStream();
-  const mapChunk = (chunk: ChatChunk): ChatChunk => ({
-    ...chunk,
-    choices: chunk.choices.map((choice) => ({ ...choice, finish_reason: mapTgiFinishReason(choice.finish_reason) })),
-  });
-  return {
-    get done() {
-      return fold.done;
-    },
-    event: (event) => fold.event(event).map(mapChunk),
-    end: () => fold.end().map(mapChunk),
-  };
+  return createOpenAIChatStream(normaliseTgiChat);
 }
 
 // ---- Finish reasons and errors ----

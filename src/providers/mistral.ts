@@ -23,23 +23,21 @@ import type { MistralConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
-  createOpenAIFold,
+  createOpenAIChatStream,
+  createOpenAICompletionsStream,
   fromOpenAIChat,
-  fromOpenAIChatChunk,
   fromOpenAICompletions,
-  fromOpenAICompletionsChunk,
   fromOpenAIEmbeddings,
+  mapOpenAIChoices,
   openaiErrorMessage,
   toOpenAIChat,
   toOpenAIEmbeddings,
-  type OpenAIChatChunk,
-  type OpenAICompletionsChunk,
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts } from './shared/embeddings';
+import { isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
-import { rejectUnsupportedParameters, scaleTemperature } from './shared/parameters';
-import { renameParameter } from './shared/request-fields';
+import { rejectUnsupportedParameters, renameParameter, scaleTemperature } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -65,10 +63,6 @@ interface MistralChoice {
 const PROVIDER = 'Mistral';
 const TEMPERATURE_FACTOR = 0.5;
 const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'max_completion_tokens'];
-
-function isRecord(value: unknown): value is Wire {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // ---- Requests ----
 
@@ -125,31 +119,29 @@ export function mapMistralFinishReason(reason: string | null | undefined): strin
 /** A response or chunk with OpenAI's shape; an `{"object":"error"}` body throws its message. */
 function normaliseMistral(body: Wire): Wire {
   if (body.object === 'error') throw GatewayError.upstreamUnavailable(mistralErrorMessage(body) ?? 'Mistral reported an error.', false);
-  if (!Array.isArray(body.choices)) return body;
-  const choices = (body.choices as MistralChoice[]).map((choice) => ({
+  return mapOpenAIChoices<MistralChoice>(body, (choice) => ({
     ...choice,
     ...(choice.message ? { message: normaliseMessage(choice.message) } : {}),
     ...(choice.delta ? { delta: normaliseMessage(choice.delta) } : {}),
     finish_reason: mapMistralFinishReason(choice.finish_reason),
   }));
-  return { ...body, choices };
 }
 
 export function fromMistralChat(body: unknown): ChatResponse {
-  return fromOpenAIChat(isRecord(body) ? normaliseMistral(body) : body);
+  return fromOpenAIChat(body, normaliseMistral);
 }
 
 export function createMistralChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIFold<Wire, ChatChunk>((wire) => fromOpenAIChatChunk(normaliseMistral(wire) as unknown as OpenAIChatChunk));
+  return createOpenAIChatStream(normaliseMistral);
 }
 
 export function fromMistralCompletions(body: unknown): CompletionsResponse {
-  return fromOpenAICompletions(isRecord(body) ? normaliseMistral(body) : body);
+  return fromOpenAICompletions(body, normaliseMistral);
 }
 
 /** Chat-shaped chunks read as completions chunks (`delta.content` is the text). */
 export function createMistralCompletionsStream(): StreamFold<CompletionsChunk> {
-  return createOpenAIFold<Wire, CompletionsChunk>((wire) => fromOpenAICompletionsChunk(normaliseMistral(wire) as unknown as OpenAICompletionsChunk));
+  return createOpenAICompletionsStream(normaliseMistral);
 }
 
 // ---- Embeddings ----

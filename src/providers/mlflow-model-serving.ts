@@ -22,6 +22,7 @@ import type { MlflowModelServingConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
+import { isRecord } from './shared/json';
 import { messageText } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -66,10 +67,6 @@ export function toServingEmbeddings(request: EmbeddingsRequest): Record<string, 
 }
 
 // ---- Responses ----
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function excerpt(value: unknown, limit = 200): string {
   const text = JSON.stringify(value) ?? String(value);

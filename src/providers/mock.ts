@@ -25,6 +25,7 @@ import type {
   ToolCall,
   Usage,
 } from '../schema';
+import { embeddingsResponse } from './shared/embeddings';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from './types';
 
 const EMBEDDING_DIMENSIONS = 8;
@@ -87,11 +88,6 @@ function embeddingOf(value: unknown): number[] {
   const raw = Array.from({ length: EMBEDDING_DIMENSIONS }, (_, index) => digest[index] - 127.5);
   const norm = Math.sqrt(raw.reduce((sum, x) => sum + x * x, 0));
   return raw.map((x) => Number((x / norm).toFixed(6)));
-}
-
-/** OpenAI clients ask for base64 (little-endian float32) by default. */
-function encodeEmbedding(vector: number[], encodingFormat: unknown): number[] | string {
-  return encodingFormat === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
 }
 
 function embeddingInputs(input: EmbeddingsRequest['input']): unknown[] {
@@ -172,12 +168,9 @@ function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>):
       await wait(context);
       const inputs = embeddingInputs(request.input);
       const tokens = inputs.reduce<number>((sum, input) => sum + (typeof input === 'string' ? countWords(input) : (input as unknown[]).length), 0);
-      return {
-        object: 'list',
-        data: inputs.map((input, index) => ({ object: 'embedding', embedding: encodeEmbedding(embeddingOf(input), request.encoding_format), index })),
-        model,
-        usage: { prompt_tokens: tokens, total_tokens: tokens },
-      };
+      // The mock is lenient: any format other than base64 gets floats.
+      const format = request.encoding_format === 'base64' ? 'base64' : 'float';
+      return embeddingsResponse({ vectors: inputs.map(embeddingOf), model, format, promptTokens: tokens });
     },
   };
 }

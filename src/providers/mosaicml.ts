@@ -21,14 +21,14 @@
 import type { MosaicMLConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
-import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
+import { embeddingsResponse, embeddingTexts, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
+import { isRecord } from './shared/json';
 import {
   messageText,
   rejectNativeNames,
   rejectUnsupportedParameters,
   renameParameters,
   requireSingleChoice,
-  textInputs,
 } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -73,10 +73,6 @@ function checkGeneration(request: Record<string, unknown>): void {
   rejectNativeNames(request, { max_new_tokens: 'max_tokens' });
   requireSingleChoice(request, PROVIDER);
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function expectOutputs<Output>(body: unknown, isOutput: (value: unknown) => boolean, what: string): Output[] {
@@ -167,7 +163,7 @@ export function fromMosaicMLCompletions(body: unknown, { model, created }: { mod
 export function toMosaicMLEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
   rejectNativeNames(request, { inputs: 'input' });
   rejectUnsupportedParameters(request, ['dimensions', 'user'], PROVIDER);
-  return { inputs: textInputs(request.input, PROVIDER) };
+  return { inputs: embeddingTexts(request.input, PROVIDER) };
 }
 
 export function fromMosaicMLEmbeddings(body: unknown, { model, format }: { model: string; format: EncodingFormat }): EmbeddingsResponse {

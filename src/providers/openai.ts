@@ -31,6 +31,7 @@ import type {
   ToolCallDelta,
   Usage,
 } from '../schema';
+import { excerpt, isRecord, parseJsonObject } from './shared/json';
 import { createUpstream, joinUrl } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -71,7 +72,7 @@ interface OpenAIChatResponse extends OpenAIEnvelope {
   }[];
 }
 
-export interface OpenAIChatChunk extends OpenAIEnvelope {
+interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
@@ -84,7 +85,7 @@ interface OpenAICompletionsResponse extends OpenAIEnvelope {
 }
 
 /** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */
-export interface OpenAICompletionsChunk extends OpenAIEnvelope {
+interface OpenAICompletionsChunk extends OpenAIEnvelope {
   choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null }[] | null;
 }
 
@@ -119,8 +120,22 @@ export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions
 
 // ---- Responses ----
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * A vendor's fix-up of a response or stream chunk into OpenAI's shape, run before OpenAI's mapper
+ * (OpenAI-compatible vendors: Mistral, Together AI, TGI). OpenAI's own bodies pass as they are.
+ */
+export type OpenAINormaliser = (body: Record<string, unknown>) => Record<string, unknown>;
+
+const asIs: OpenAINormaliser = (body) => body;
+
+/** `body` with `mapChoice` applied to each of its `choices`; a body without that list is returned as is. */
+export function mapOpenAIChoices<Choice>(body: Record<string, unknown>, mapChoice: (choice: Choice) => Choice): Record<string, unknown> {
+  return Array.isArray(body.choices) ? { ...body, choices: (body.choices as Choice[]).map(mapChoice) } : body;
+}
+
+/** Reads a body through a vendor's normaliser (only objects are normalised; anything else fails in `expectList`). */
+function normalised(body: unknown, normalise: OpenAINormaliser): unknown {
+  return isRecord(body) ? normalise(body) : body;
 }
 
 /** Guards the one field every mapper below depends on, so a malformed 2xx is a clear 502. */
@@ -143,8 +158,8 @@ function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {
   return { id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } };
 }
 
-export function fromOpenAIChat(body: unknown): ChatResponse {
-  const response = expectList<OpenAIChatResponse>(body, 'choices');
+export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
+  const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
   return {
     id: response.id ?? null,
     object: 'chat.completion',
@@ -166,19 +181,6 @@ export function fromOpenAIChat(body: unknown): ChatResponse {
 
 // ---- Streams ----
 
-function excerpt(text: string, limit = 200): string {
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Parses one `data:` payload; a vendor `error` object mid-stream becomes a non-retryable 502. */
 function parseStreamData(data: string): Record<string, unknown> {
   const parsed = parseJsonObject(data);
@@ -192,11 +194,8 @@ function parseStreamData(data: string): Record<string, unknown> {
   return parsed;
 }
 
-/**
- * The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. Exported so
- * OpenAI-compatible vendors (Mistral, Together AI) can normalise their chunks before mapping.
- */
-export function createOpenAIFold<Wire, Chunk>(mapChunk: (wire: Wire) => Chunk | null): StreamFold<Chunk> {
+/** The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. */
+function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Chunk | null): StreamFold<Chunk> {
   let done = false;
   return {
     get done() {
@@ -209,7 +208,7 @@ export function createOpenAIFold<Wire, Chunk>(mapChunk: (wire: Wire) => Chunk | 
         done = true;
         return [];
       }
-      const chunk = mapChunk(parseStreamData(data) as Wire);
+      const chunk = mapChunk(parseStreamData(data));
       return chunk === null ? [] : [chunk];
     },
     end(): Chunk[] {
@@ -230,7 +229,7 @@ function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta): ToolCallDelta {
 }
 
 /** One upstream chat chunk, or null when it carries nothing (no choices and no usage). */
-export function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
+function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
   const choices = wire.choices ?? [];
   // Azure opens streams with a `prompt_filter_results` chunk that has neither choices nor usage.
   if (choices.length === 0 && !wire.usage) return null;
@@ -253,8 +252,8 @@ export function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
   return chunk;
 }
 
-export function createOpenAIChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIFold(fromOpenAIChatChunk);
+export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs): StreamFold<ChatChunk> {
+  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk));
 }
 
 // ---- Completions ----
@@ -263,8 +262,8 @@ export function toOpenAICompletions(request: CompletionsRequest, options: OpenAI
   return toOpenAIBody(request, options);
 }
 
-export function fromOpenAICompletions(body: unknown): CompletionsResponse {
-  const response = expectList<OpenAICompletionsResponse>(body, 'choices');
+export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser = asIs): CompletionsResponse {
+  const response = expectList<OpenAICompletionsResponse>(normalised(body, normalise), 'choices');
   return {
     id: response.id ?? null,
     object: 'text_completion',
@@ -280,7 +279,7 @@ export function fromOpenAICompletions(body: unknown): CompletionsResponse {
 }
 
 /** One upstream completions chunk, genuine (`text`) or chat-shaped (`delta.content`). */
-export function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsChunk | null {
+function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsChunk | null {
   const choices = wire.choices ?? [];
   if (choices.length === 0 && !wire.usage) return null;
   const chunk: CompletionsChunk = {
@@ -298,8 +297,8 @@ export function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): Comple
   return chunk;
 }
 
-export function createOpenAICompletionsStream(): StreamFold<CompletionsChunk> {
-  return createOpenAIFold(fromOpenAICompletionsChunk);
+export function createOpenAICompletionsStream(normalise: OpenAINormaliser = asIs): StreamFold<CompletionsChunk> {
+  return createOpenAIFold((wire) => fromOpenAICompletionsChunk(normalise(wire) as unknown as OpenAICompletionsChunk));
 }
 
 // ---- Embeddings ----

@@ -24,8 +24,9 @@ import type { PaLMConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { openaiErrorMessage } from './openai';
-import { embeddingsResponse, encodingFormatOf } from './shared/embeddings';
-import { messageText, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, textInputs } from './shared/parameters';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/embeddings';
+import { isRecord } from './shared/json';
+import { messageText, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -74,10 +75,6 @@ function toPaLMParameters(rest: Record<string, unknown>): Record<string, unknown
   if (temperature !== undefined) body.temperature = scaleTemperature(temperature, 0.5);
   if (stop !== undefined) body.stopSequences = stopList(stop);
   return body;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The candidates list, or a 502 that says why PaLM gave none (it omits them when a safety filter fires). */
@@ -144,7 +141,7 @@ export function fromPaLMCompletions(body: unknown, { model, created }: { model: 
 
 export function toPaLMEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
   rejectUnsupportedParameters(request, ['dimensions', 'user'], PROVIDER);
-  return { texts: textInputs(request.input, PROVIDER) };
+  return { texts: embeddingTexts(request.input, PROVIDER) };
 }
 
 export function fromPaLMEmbeddings(body: unknown, { model, format }: { model: string; format: ReturnType<typeof encodingFormatOf> }): EmbeddingsResponse {

@@ -21,24 +21,21 @@ import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
-  createOpenAIFold,
+  createOpenAIChatStream,
+  createOpenAICompletionsStream,
   fromOpenAIChat,
-  fromOpenAIChatChunk,
   fromOpenAICompletions,
-  fromOpenAICompletionsChunk,
   fromOpenAIEmbeddings,
+  mapOpenAIChoices,
   openaiErrorMessage,
   toOpenAIChat,
   toOpenAICompletions,
   toOpenAIEmbeddings,
-  type OpenAIChatChunk,
-  type OpenAICompletionsChunk,
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { requireModelName } from './shared/model';
-import { rejectUnsupportedParameters } from './shared/parameters';
-import { stopSequences } from './shared/request-fields';
+import { rejectUnsupportedParameters, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -56,10 +53,6 @@ interface TogetherChoice {
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
 const UNSUPPORTED = ['parallel_tool_calls', 'user', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'max_completion_tokens'];
-
-function isRecord(value: unknown): value is Wire {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // ---- Requests ----
 
@@ -82,7 +75,7 @@ function toTogetherLogprobs(request: Wire): Wire {
 function toTogetherParameters<Request extends Wire>(request: Request): Request {
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   const { stop, ...rest } = toTogetherLogprobs(request);
-  return { ...rest, ...(stop !== undefined ? { stop: stopSequences(stop) } : {}) } as Request;
+  return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 
 export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
@@ -105,29 +98,27 @@ export function mapTogetherAIFinishReason(reason: string | null | undefined): st
 
 /** A response or chunk in OpenAI's shape: finish reasons mapped, legacy chunk `text` as delta content. */
 function normaliseTogetherAI(body: Wire): Wire {
-  if (!Array.isArray(body.choices)) return body;
-  const choices = (body.choices as TogetherChoice[]).map((choice) => ({
+  return mapOpenAIChoices<TogetherChoice>(body, (choice) => ({
     ...choice,
     ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
     finish_reason: mapTogetherAIFinishReason(choice.finish_reason),
   }));
-  return { ...body, choices };
 }
 
 export function fromTogetherAIChat(body: unknown): ChatResponse {
-  return fromOpenAIChat(isRecord(body) ? normaliseTogetherAI(body) : body);
+  return fromOpenAIChat(body, normaliseTogetherAI);
 }
 
 export function createTogetherAIChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIFold<Wire, ChatChunk>((wire) => fromOpenAIChatChunk(normaliseTogetherAI(wire) as unknown as OpenAIChatChunk));
+  return createOpenAIChatStream(normaliseTogetherAI);
 }
 
 export function fromTogetherAICompletions(body: unknown): CompletionsResponse {
-  return fromOpenAICompletions(isRecord(body) ? normaliseTogetherAI(body) : body);
+  return fromOpenAICompletions(body, normaliseTogetherAI);
 }
 
 export function createTogetherAICompletionsStream(): StreamFold<CompletionsChunk> {
-  return createOpenAIFold<Wire, CompletionsChunk>((wire) => fromOpenAICompletionsChunk(normaliseTogetherAI(wire) as unknown as OpenAICompletionsChunk));
+  return createOpenAICompletionsStream(normaliseTogetherAI);
 }
 
 // ---- Embeddings ----

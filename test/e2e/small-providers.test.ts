@@ -4,14 +4,12 @@
  * upstream per vendor on 127.0.0.1, serving the fixtures of test/fixtures/<provider>/.
  */
 import OpenAI from 'openai';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { compilePlan } from '../../src/config/compile';
 import { ConfigError } from '../../src/config/config-error';
 import { parseConfigText } from '../../src/config/load';
-import { readJsonFixture } from '../support/fixtures';
+import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
 
@@ -19,7 +17,6 @@ const KEYS = { ai21: 'ai21-SECRET-never-shown', mosaic: 'mosaic-SECRET-never-sho
 const TGI = 'huggingface-text-generation-inference';
 const SERVING = 'mlflow-model-serving';
 
-const fixtureBytes = (vendor: string, name: string): Buffer => readFileSync(join(__dirname, '..', 'fixtures', vendor, name));
 
 function sendSse(response: ServerResponse, bytes: Buffer | string): void {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -29,8 +26,8 @@ function sendSse(response: ServerResponse, bytes: Buffer | string): void {
 const serve = {
   tgi(request: RecordedRequest, response: ServerResponse): void {
     const stream = (request.body as { stream?: boolean }).stream;
-    if (request.url.endsWith('/generate_stream')) sendSse(response, fixtureBytes(TGI, 'generate.stream.sse'));
-    else if (request.url.endsWith('/v1/chat/completions') && stream) sendSse(response, fixtureBytes(TGI, 'chat.stream.sse'));
+    if (request.url.endsWith('/generate_stream')) sendSse(response, readFixtureBytes(TGI, 'generate.stream.sse'));
+    else if (request.url.endsWith('/v1/chat/completions') && stream) sendSse(response, readFixtureBytes(TGI, 'chat.stream.sse'));
     else if (request.url.endsWith('/v1/chat/completions')) sendJson(response, 200, readJsonFixture(TGI, 'chat.response.json'));
     else sendJson(response, 200, readJsonFixture(TGI, 'generate.response.json'));
   },
@@ -198,7 +195,7 @@ describe('Hugging Face TGI', () => {
   });
 
   test('a TGI error event mid-stream becomes an SSE error event', async () => {
-    const first = fixtureBytes(TGI, 'generate.stream.sse').toString('utf8').split('\n\n')[0];
+    const first = readFixtureBytes(TGI, 'generate.stream.sse').toString('utf8').split('\n\n')[0];
     upstreams.tgi.setHandler((_request, response) => sendSse(response, `${first}\n\ndata:${JSON.stringify(readJsonFixture(TGI, 'error-424.json'))}\n\n`));
     const raw = await invoke('tgi-completions', { prompt: 'p', stream: true });
     expect(raw.status).toBe(200);

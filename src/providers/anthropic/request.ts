@@ -4,6 +4,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
+import { isRecord } from '../shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type {
   AnthropicImageBlock,
@@ -55,10 +56,6 @@ export interface AnthropicRequestOptions {
 
 function invalid(param: string, message: string): GatewayError {
   return GatewayError.invalidParam(message, param);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---- Parameters shared by chat and completions ----

@@ -4,12 +4,9 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
+import { isRecord } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
 function expectMessage(body: unknown): AnthropicResponse {

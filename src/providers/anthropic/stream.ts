@@ -10,6 +10,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, Usage } from '../../schema';
+import { excerpt } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
 import type { AnthropicStreamEvent, AnthropicUsage } from './wire';
@@ -26,10 +27,6 @@ export interface AnthropicStreamOptions {
   /** Endpoint name, for error messages. */
   endpoint: string;
   now: () => number;
-}
-
-function excerpt(text: string, limit = 200): string {
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
 function parseEvent(data: string): AnthropicStreamEvent {

@@ -20,6 +20,8 @@
  */
 import { GatewayError } from '../../errors';
 import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf } from '../shared/embeddings';
+import { isRecord } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 import { acceptOnly, readSampling, type AnswerContext, type EventFold } from './shared';
@@ -82,10 +84,6 @@ const COMPLETIONS_KEYS = ['prompt', 'temperature', 'top_p', 'n', 'stop', 'max_to
 /** Drops undefined members, so absent parameters stay absent from the body. */
 function defined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Guards the list a mapper reads, so a malformed answer is a clear 502. */
@@ -283,41 +281,13 @@ export function mapAi21FinishReason(reason: string | undefined): string | null {
 
 // ---- Embeddings ----
 
-type EncodingFormat = 'float' | 'base64';
-
-function readTexts(request: EmbeddingsRequest): string[] {
-  const { input } = request;
-  if (typeof input === 'string') return [input];
-  if (input.every((item): item is string => typeof item === 'string')) return input;
-  throw GatewayError.invalidParam('input: Amazon Bedrock embeddings take text (a string or a list of strings), not token ids.', 'input');
-}
-
-function readEncoding(request: EmbeddingsRequest): EncodingFormat {
-  const format = request.encoding_format;
-  if (format === undefined || format === 'float' || format === 'base64') return format ?? 'float';
-  throw GatewayError.invalidParam(`encoding_format: must be 'float' or 'base64', not ${JSON.stringify(format)}.`, 'encoding_format');
-}
-
-/** A vector as a float list, or as OpenAI's base64 of little-endian float32 values. */
-export function encodeEmbedding(vector: number[], format: EncodingFormat): number[] | string {
-  return format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
-}
-
-function embeddingsResponse(vectors: number[][], request: EmbeddingsRequest, model: string, promptTokens: number | null): EmbeddingsResponse {
-  const format = readEncoding(request);
-  return {
-    object: 'list',
-    data: vectors.map((vector, index) => ({ object: 'embedding', embedding: encodeEmbedding(vector, format), index })),
-    model,
-    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
-  };
-}
+const PROVIDER = 'Amazon Bedrock';
 
 /** One Titan body per input text (Titan embeds one text per call). */
 export function toTitanEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[] {
   acceptOnly(request, ['input', 'encoding_format', 'dimensions', 'normalize'], family);
-  readEncoding(request);
-  return readTexts(request).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
+  encodingFormatOf(request, PROVIDER);
+  return embeddingTexts(request.input, PROVIDER).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
 }
 
 /** The Titan answers, in input order, as one response; usage sums the input tokens. */
@@ -328,19 +298,19 @@ export function fromTitanEmbeddings(bodies: readonly unknown[], request: Embeddi
   });
   const counts = answers.map((answer) => answer.inputTextTokenCount);
   const promptTokens = counts.every((count): count is number => typeof count === 'number') ? counts.reduce((sum, count) => sum + count, 0) : null;
-  return embeddingsResponse(answers.map((answer) => answer.embedding), request, model, promptTokens);
+  return embeddingsResponse({ vectors: answers.map((answer) => answer.embedding), model, format: encodingFormatOf(request, PROVIDER), promptTokens });
 }
 
 export function toCohereEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown> {
   acceptOnly(request, ['input', 'encoding_format', 'input_type', 'truncate'], family);
-  readEncoding(request);
+  encodingFormatOf(request, PROVIDER);
   // Cohere requires input_type; search_document is the neutral choice for stored vectors.
-  return defined({ texts: readTexts(request), input_type: request.input_type ?? 'search_document', truncate: request.truncate });
+  return defined({ texts: embeddingTexts(request.input, PROVIDER), input_type: request.input_type ?? 'search_document', truncate: request.truncate });
 }
 
 export function fromCohereEmbeddings(body: unknown, request: EmbeddingsRequest, model: string): EmbeddingsResponse {
   const embeddings = isRecord(body) ? (body as unknown as CohereEmbedResponse).embeddings : undefined;
   const vectors = Array.isArray(embeddings) ? embeddings : embeddings?.float;
   if (!Array.isArray(vectors)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embeddings' list.`);
-  return embeddingsResponse(vectors, request, model, null);
+  return embeddingsResponse({ vectors, model, format: encodingFormatOf(request, PROVIDER) });
 }

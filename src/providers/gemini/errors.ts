@@ -4,13 +4,10 @@
  * Reference: https://ai.google.dev/gemini-api/docs/troubleshooting
  */
 import { GatewayError } from '../../errors';
+import { isRecord } from '../shared/json';
 import type { UpstreamErrorHints } from '../transport/http';
 
 type ErrorObject = { code?: unknown; message?: unknown; status?: unknown; details?: unknown };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The `error` object; Google's streaming JSON answers wrap it in a one-element array. */
 function errorObject(body: unknown): ErrorObject | null {

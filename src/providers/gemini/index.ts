@@ -38,12 +38,13 @@
  * tool-call-ids.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
+import { encodingFormatOf } from '../shared/embeddings';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { fromGeminiEmbeddings, toGeminiEmbeddings } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
-import { toGeminiChat, toGeminiCompletions } from './request';
+import { GEMINI, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
 
@@ -100,8 +101,9 @@ export const geminiAdapter = {
         return {
           embeddings: async (request, { signal }) => {
             const { operation, body } = toGeminiEmbeddings(request, { model });
+            const encodingFormat = encodingFormatOf(request, GEMINI);
             const path = operation === 'embedContent' ? paths.embed : paths.batchEmbed;
-            return fromGeminiEmbeddings(await upstream.postJson(path, body, { signal }), { model, encodingFormat: request.encoding_format });
+            return fromGeminiEmbeddings(await upstream.postJson(path, body, { signal }), { model, encodingFormat });
           },
         };
       default: {

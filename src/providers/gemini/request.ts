@@ -4,6 +4,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
+import { isRecord } from '../shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
 import { splitToolCallId } from './tool-call-ids';
 import type {
@@ -36,10 +37,6 @@ const SAMPLING_PARAMETERS = [
 ];
 const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', ...SAMPLING_PARAMETERS]);
 const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function invalid(message: string, param: string): GatewayError {
   return GatewayError.invalidParam(message, param);

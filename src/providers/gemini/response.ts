@@ -4,6 +4,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
+import { isRecord } from '../shared/json';
 import { geminiToolCallId } from './tool-call-ids';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiUsageMetadata } from './wire';
 
@@ -13,10 +14,6 @@ export interface GeminiResponseContext {
   model: string;
   /** Unix seconds. */
   created: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Guards the shape the mappers read, so a malformed 2xx is a clear 502. */

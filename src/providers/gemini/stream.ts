@@ -7,6 +7,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, Usage } from '../../schema';
+import { excerpt, parseJsonObject } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
 import { expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
@@ -42,21 +43,10 @@ interface CandidateState {
   callCount: number;
 }
 
-function excerpt(text: string, limit = 200): string {
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
-}
-
 function parseEvent(data: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw GatewayError.upstreamUnavailable(`Gemini sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
-  }
-  return parsed as Record<string, unknown>;
+  const parsed = parseJsonObject(data);
+  if (parsed === null) throw GatewayError.upstreamUnavailable(`Gemini sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
+  return parsed;
 }
 
 /** The shared fold: parses events, tracks candidates and completion; `toChunk` shapes the output. */

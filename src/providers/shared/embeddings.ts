@@ -11,8 +11,8 @@ export type EncodingFormat = 'float' | 'base64';
 /** The texts to embed; token-id inputs (`[1, 2]`, `[[1, 2]]`) are a 400 naming the provider. */
 export function embeddingTexts(input: EmbeddingsRequest['input'], provider: string): string[] {
   if (typeof input === 'string') return [input];
-  const texts = input as unknown[];
-  if (texts.every((item): item is string => typeof item === 'string')) return texts;
+  const texts: unknown = input;
+  if (Array.isArray(texts) && texts.every((item): item is string => typeof item === 'string')) return texts;
   throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: token ids are not supported.`, 'input');
 }
 
@@ -32,13 +32,13 @@ export function encodeEmbedding(vector: number[], format: EncodingFormat): numbe
   return bytes.toString('base64');
 }
 
-/** `{object: "list", data: [...], model, usage}` with unknown token counts. */
-export function embeddingsResponse(options: { vectors: number[][]; model: string; format: EncodingFormat }): EmbeddingsResponse {
-  const { vectors, model, format } = options;
+/** `{object: "list", data: [...], model, usage}`; token counts are unknown unless the provider reports them. */
+export function embeddingsResponse(options: { vectors: number[][]; model: string; format: EncodingFormat; promptTokens?: number | null }): EmbeddingsResponse {
+  const { vectors, model, format, promptTokens = null } = options;
   return {
     object: 'list',
     data: vectors.map((vector, index) => ({ object: 'embedding', embedding: encodeEmbedding(vector, format), index })),
     model,
-    usage: { prompt_tokens: null, total_tokens: null },
+    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
   };
 }

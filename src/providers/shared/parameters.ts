@@ -1,7 +1,7 @@
 /**
- * Parameter checks and scaling shared by providers (reference §5.4 and §6.13). Each throws a
- * GatewayError naming the parameter, the provider and the rule; nothing is clamped or dropped
- * silently.
+ * Parameter checks, renames and scaling shared by providers (reference §5.4 and §6.13). Each check
+ * throws a GatewayError naming the parameter, the provider and the rule; nothing is clamped or
+ * dropped silently. Rewrites are pure: each returns a new object.
  */
 import { GatewayError } from '../../errors';
 
@@ -51,9 +51,23 @@ export function renameParameters(request: Readonly<Record<string, unknown>>, uni
   return renamed;
 }
 
+/**
+ * Sends the unified `from` under the provider's `to` name (e.g. Mistral `seed` → `random_seed`). A
+ * request that already carries `to` keeps it (configs written for MLflow may use the native name),
+ * but giving both is a 400: we would otherwise have to drop one silently.
+ */
+export function renameParameter(request: Readonly<Record<string, unknown>>, from: string, to: string, provider: string): Record<string, unknown> {
+  const { [from]: value, ...rest } = request;
+  if (value === undefined) return { ...request };
+  if (rest[to] !== undefined) {
+    throw GatewayError.invalidParam(`Give either '${from}' or '${to}' to ${provider}, not both: they are the same setting.`, from);
+  }
+  return { ...rest, [to]: value };
+}
+
 /** `stop` as a list, for vendors that take only lists: a bare string (allowed by the unified schema) becomes one item. */
-export function stopList(stop: unknown): unknown {
-  return typeof stop === 'string' ? [stop] : stop;
+export function stopList(stop: unknown): string[] | undefined {
+  return typeof stop === 'string' ? [stop] : (stop as string[] | undefined);
 }
 
 /** A chat message as the unified schema allows it; only what text-only providers read. */
@@ -79,11 +93,4 @@ export function messageText(message: TextMessage, index: number, provider: strin
       throw GatewayError.invalidParam(`${param}[${partIndex}]: ${provider} accepts only text parts, not '${String(part.type)}'.`, `${param}[${partIndex}]`);
     })
     .join('');
-}
-
-/** Embedding inputs as a list of texts, for providers that embed text only (token ids are a 400). */
-export function textInputs(input: unknown, provider: string): string[] {
-  if (typeof input === 'string') return [input];
-  if (Array.isArray(input) && input.every((item) => typeof item === 'string')) return input as string[];
-  throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: it does not take token ids.`, 'input');
 }

@@ -1,21 +1,11 @@
-import { GatewayError } from '../../../src/errors';
 import { ai21labsAdapter, ai21labsErrorMessage, fromAI21Completions, mapAI21FinishReason, toAI21Completions } from '../../../src/providers/ai21labs';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { CompletionsRequest } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 
 const answer = { model: 'j2-ultra', created: 1_700_000_000 };
-
-function errorOf(call: () => unknown): GatewayError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('request', () => {
   it('renames stop, n, max_tokens and top_p; temperature unchanged; AI21 parameters pass through', () => {
@@ -40,7 +30,7 @@ describe('request', () => {
     ['numResults', 'n'],
     ['maxTokens', 'max_tokens'],
   ])('the native name %s is refused in favour of %s (422, reference message)', (native, unified) => {
-    expect(errorOf(() => toAI21Completions({ prompt: 'p', [native]: 1 } as CompletionsRequest))).toMatchObject({
+    expect(gatewayErrorOf(() => toAI21Completions({ prompt: 'p', [native]: 1 } as CompletionsRequest))).toMatchObject({
       status: 422,
       param: native,
       message: `Invalid parameter ${native}. Use ${unified} instead.`,
@@ -48,7 +38,7 @@ describe('request', () => {
   });
 
   it.each(['presence_penalty', 'frequency_penalty', 'logit_bias', 'seed', 'top_k', 'logprobs'])('%s is a 400 naming it and AI21Labs', (name) => {
-    expect(errorOf(() => toAI21Completions({ prompt: 'p', [name]: 1 }))).toMatchObject({
+    expect(gatewayErrorOf(() => toAI21Completions({ prompt: 'p', [name]: 1 }))).toMatchObject({
       status: 400,
       param: name,
       message: `The parameter '${name}' is not supported by AI21Labs.`,

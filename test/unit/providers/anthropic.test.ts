@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnthropicConfig } from '../../../generated/config';
 import { compilePlan } from '../../../src/config/compile';
 import { GatewayError } from '../../../src/errors';
@@ -18,28 +16,18 @@ import {
 } from '../../../src/providers/anthropic';
 import { pythonJsonDumps } from '../../../src/providers/shared/python-json';
 import { closeAllPools } from '../../../src/providers/transport/http';
-import { decodeSse, foldEvents, type StreamFold } from '../../../src/providers/transport/sse';
 import type { EndpointSettings } from '../../../src/providers/types';
-import type { ChatChunk, ChatRequest, CompletionsChunk, EndpointType } from '../../../src/schema';
+import type { ChatRequest, CompletionsChunk, EndpointType } from '../../../src/schema';
 import { errorOf, loadInline } from '../../support/config';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
-import { readJsonFixture } from '../../support/fixtures';
+import { gatewayErrorOf } from '../../support/errors';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { describeError, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
 
-const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'anthropic', name));
+const fixtureBytes = (name: string): Buffer => readFixtureBytes('anthropic', name);
 const signal = () => new AbortController().signal;
 const now = () => 1_700_000_000;
 const MODEL = 'claude-sonnet-4-5';
-
-/** Runs `action` and returns the GatewayError it throws. */
-function gatewayErrorOf(action: () => unknown): GatewayError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('configuration', () => {
   it('default base URL and version, x-api-key header, configured model', () => {
@@ -461,71 +449,12 @@ describe('errors', () => {
   });
 });
 
-async function* chunksOf(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
-  for (const part of parts) yield part;
-}
-
-/** Replays bytes through a fold; returns the chunks and the error that ended it, if any. */
-async function replay<Chunk>(parts: Uint8Array[], fold: StreamFold<Chunk>): Promise<{ chunks: Chunk[]; error: unknown }> {
-  const chunks: Chunk[] = [];
-  try {
-    for await (const chunk of foldEvents(decodeSse(chunksOf(parts)), fold)) chunks.push(chunk);
-  } catch (error) {
-    return { chunks, error };
-  }
-  return { chunks, error: null };
-}
-
-const describeError = (error: unknown) => (error instanceof GatewayError ? { status: error.status, message: error.message, retryable: error.retryable } : error);
-
-/**
- * Replays a fixture whole, with CRLF line endings, split at every byte boundary and one byte at a
- * time; every replay must give the same chunks and the same error.
- */
-async function replayEverySplit<Chunk>(name: string, createFold: () => StreamFold<Chunk>): Promise<{ chunks: Chunk[]; error: unknown }> {
-  const bytes = fixtureBytes(name);
-  expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length); // holds multi-byte characters
-  const whole = await replay([bytes], createFold());
-  const expected = JSON.stringify({ chunks: whole.chunks, error: describeError(whole.error) });
-  const same = async (parts: Uint8Array[]) => {
-    const result = await replay(parts, createFold());
-    return JSON.stringify({ chunks: result.chunks, error: describeError(result.error) }) === expected;
-  };
-  expect(await same([Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'))])).toBe(true);
-  const disagreeing: number[] = [];
-  for (let cut = 1; cut < bytes.length; cut += 1) {
-    if (!(await same([bytes.subarray(0, cut), bytes.subarray(cut)]))) disagreeing.push(cut);
-  }
-  expect(disagreeing).toEqual([]);
-  expect(await same([...bytes].map((byte) => Uint8Array.of(byte)))).toBe(true);
-  return whole;
-}
-
-function summariseChat(chunks: ChatChunk[]) {
-  const toolCalls: { id: string | null; name: string | null; arguments: string }[] = [];
-  let text = '';
-  let finishReason: string | null = null;
-  for (const chunk of chunks) {
-    for (const choice of chunk.choices) {
-      text += choice.delta.content ?? '';
-      finishReason = choice.finish_reason ?? finishReason;
-      for (const call of choice.delta.tool_calls ?? []) {
-        toolCalls[call.index] ??= { id: null, name: null, arguments: '' };
-        toolCalls[call.index].id ??= call.id;
-        toolCalls[call.index].name ??= call.function.name;
-        toolCalls[call.index].arguments += call.function.arguments ?? '';
-      }
-    }
-  }
-  return { text, finishReason, toolCalls, usage: chunks.find((chunk) => chunk.usage)?.usage ?? null };
-}
-
 const chatFold = () => createAnthropicChatStream({ endpoint: 'chat', now });
 const completionsFold = () => createAnthropicCompletionsStream({ endpoint: 'completions', now });
 
 describe('chat stream fold', () => {
   it('chat.stream.sse: role first, text with multi-byte characters, one finish chunk with usage; same at every split', async () => {
-    const { chunks, error } = await replayEverySplit('chat.stream.sse', chatFold);
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('chat.stream.sse'), chatFold, { crlf: true });
     expect(error).toBeNull();
     const envelope = { id: 'msg_01Hq8ZrT3nVbXk2Lw9YpCd4F', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'claude-sonnet-4-5-20250929' };
     expect(chunks[0]).toEqual({ ...envelope, choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: '', tool_calls: null } }] });
@@ -540,7 +469,7 @@ describe('chat stream fold', () => {
   });
 
   it('chat-tool-use.stream.sse: text, then tool calls 0 and 1 with id/name first and argument fragments; same at every split', async () => {
-    const { chunks, error } = await replayEverySplit('chat-tool-use.stream.sse', chatFold);
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('chat-tool-use.stream.sse'), chatFold, { crlf: true });
     expect(error).toBeNull();
     expect(summariseChat(chunks)).toEqual({
       text: 'Je vérifie la météo.',
@@ -563,7 +492,7 @@ describe('chat stream fold', () => {
   });
 
   it('chat-error.stream.sse: the chunks before the error event, then a retryable 502 with the vendor message; same at every split', async () => {
-    const { chunks, error } = await replayEverySplit('chat-error.stream.sse', chatFold);
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('chat-error.stream.sse'), chatFold, { crlf: true });
     expect(summariseChat(chunks).text).toBe('Un café');
     expect(error).toBeInstanceOf(GatewayError);
     expect(describeError(error)).toEqual({ status: 502, retryable: true, message: "Upstream error from endpoint 'chat' (status 529): Overloaded" });
@@ -574,7 +503,7 @@ describe('chat stream fold', () => {
 
   it('a tool call without arguments gets "{}"; unknown events and thinking deltas are skipped; nothing after message_stop', async () => {
     const fold = chatFold();
-    const { chunks, error } = await replay(
+    const { chunks, error } = await replayOutcome(
       [
         wire(
           messageStart,
@@ -604,7 +533,7 @@ describe('chat stream fold', () => {
   });
 
   it('a stream cut off before message_stop is a non-retryable 502 after the chunks it had', async () => {
-    const { chunks, error } = await replay(
+    const { chunks, error } = await replayOutcome(
       [wire(messageStart, { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Half' } })],
       chatFold(),
     );
@@ -619,7 +548,7 @@ describe('chat stream fold', () => {
 
 describe('completions stream fold', () => {
   it('completions.stream.sse: text, stop on the stop sequence, usage from message_delta; same at every split', async () => {
-    const { chunks, error } = await replayEverySplit('completions.stream.sse', completionsFold);
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('completions.stream.sse'), completionsFold, { crlf: true });
     expect(error).toBeNull();
     expect(chunks[0]).toEqual({
       id: 'msg_01Nw4Fq7Rt2Yp9Kc3Lm8Vx5D',
@@ -633,7 +562,7 @@ describe('completions stream fold', () => {
   });
 
   it('an error event fails the completions stream too', async () => {
-    const { error } = await replay([fixtureBytes('chat-error.stream.sse')], completionsFold());
+    const { error } = await replayOutcome([fixtureBytes('chat-error.stream.sse')], completionsFold());
     expect(describeError(error)).toEqual({ status: 502, retryable: true, message: "Upstream error from endpoint 'completions' (status 529): Overloaded" });
   });
 });

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CohereConfig } from '../../../generated/config';
 import { GatewayError } from '../../../src/errors';
 import {
@@ -19,10 +17,10 @@ import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointSettings } from '../../../src/providers/types';
 import type { ChatChunk, CompletionsChunk, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
-import { readJsonFixture } from '../../support/fixtures';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { ndjson, replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 
-const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'cohere', name));
+const fixtureBytes = (name: string): Buffer => readFixtureBytes('cohere', name);
 const NOW = 1_700_000_000;
 const context = { model: 'command-r-plus', now: () => NOW };
 const signal = () => new AbortController().signal;
@@ -189,7 +187,7 @@ describe('completions and embeddings mapping', () => {
 
 describe('stream folds (NDJSON)', () => {
   it('chat.stream.ndjson: text, finish reason, usage, same at every split', async () => {
-    const chunks = await replayEverySplit(fixtureBytes('chat.stream.ndjson'), () => createCohereChatStream(context), ndjson);
+    const chunks = await replayEverySplit(fixtureBytes('chat.stream.ndjson'), () => createCohereChatStream(context), { decode: ndjson });
     expect(chunks[0]).toEqual({
       id: 'eb889b0f-c27d-45ea-98cf-567bdb7fc8bf',
       object: 'chat.completion.chunk',
@@ -206,7 +204,7 @@ describe('stream folds (NDJSON)', () => {
   });
 
   it('completions.stream.ndjson: text, finish reason and the response id on the last chunk, same at every split', async () => {
-    const chunks = await replayEverySplit(fixtureBytes('completions.stream.ndjson'), () => createCohereCompletionsStream(context), ndjson);
+    const chunks = await replayEverySplit(fixtureBytes('completions.stream.ndjson'), () => createCohereCompletionsStream(context), { decode: ndjson });
     expect(summariseCompletions(chunks)).toEqual({ text: '\nVoilà un café 🙂', finishReason: 'stop', usage: null });
     expect(chunks[chunks.length - 1]).toEqual({
       id: 'a7c1f0e2-6b3d-4e5f-8a9b-0c1d2e3f4a5b',

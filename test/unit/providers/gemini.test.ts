@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { GeminiConfig } from '../../../generated/config';
 import { GatewayError } from '../../../src/errors';
 import {
@@ -22,13 +20,14 @@ import {
   toGeminiEmbeddings,
 } from '../../../src/providers/gemini';
 import { closeAllPools } from '../../../src/providers/transport/http';
-import { decodeSse, foldEvents, type StreamFold } from '../../../src/providers/transport/sse';
 import type { EndpointSettings } from '../../../src/providers/types';
-import type { ChatChunk, ChatRequest, CompletionsChunk, EndpointType } from '../../../src/schema';
+import type { ChatRequest, CompletionsChunk, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
-import { readJsonFixture } from '../../support/fixtures';
+import { gatewayRejectionOf } from '../../support/errors';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { replayEverySplit, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
 
-const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'gemini', name));
+const fixtureBytes = (name: string): Buffer => readFixtureBytes('gemini', name);
 const signal = () => new AbortController().signal;
 const SIGNATURE = readJsonFixture<{ candidates: { content: { parts: { thoughtSignature?: string }[] } }[] }>('gemini', 'chat-tool-calls.response.json').candidates[0].content
   .parts[0].thoughtSignature!;
@@ -38,16 +37,6 @@ const streamContext = { ...context, endpointName: 'gem' };
 /** The documented id formula, computed independently of the code under test. */
 const derivedId = (responseId: string, candidateIndex: number, callIndex: number, name: string, args: unknown) =>
   `call_${createHash('sha256').update(JSON.stringify([responseId, candidateIndex, callIndex, name, args])).digest('hex').slice(0, 24)}`;
-
-async function thrown(action: () => unknown): Promise<GatewayError> {
-  try {
-    await action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    return error as GatewayError;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('toGeminiChat: messages', () => {
   it('system/developer → systemInstruction, roles, multi-part content, tool calls and results', () => {
@@ -153,7 +142,7 @@ describe('toGeminiChat: messages', () => {
       'messages[0].content[0]',
     ],
   ])('refuses %j with a 400 naming the field', async (message, text, param) => {
-    const error = await thrown(() => toGeminiChat({ messages: [message as ChatRequest['messages'][number]] }));
+    const error = await gatewayRejectionOf(() => toGeminiChat({ messages: [message as ChatRequest['messages'][number]] }));
     expect(error).toMatchObject({ status: 400, message: text, param });
   });
 });
@@ -204,7 +193,7 @@ describe('toGeminiChat: tools and parameters', () => {
 
   it('refuses a tool_choice Gemini cannot express', async () => {
     for (const toolChoice of ['any', { type: 'allowed_tools', allowed_tools: {} }]) {
-      expect(await thrown(() => toGeminiChat({ messages, tool_choice: toolChoice }))).toMatchObject({ status: 400, param: 'tool_choice' });
+      expect(await gatewayRejectionOf(() => toGeminiChat({ messages, tool_choice: toolChoice }))).toMatchObject({ status: 400, param: 'tool_choice' });
     }
   });
 
@@ -249,24 +238,24 @@ describe('toGeminiChat: tools and parameters', () => {
 
   it('unsupported parameters: 400 naming the parameter and the provider', async () => {
     for (const name of ['logprobs', 'user', 'parallel_tool_calls', 'logit_bias']) {
-      const error = await thrown(() => toGeminiChat({ messages, [name]: true }));
+      const error = await gatewayRejectionOf(() => toGeminiChat({ messages, [name]: true }));
       expect(error).toMatchObject({ status: 400, param: name, message: `The parameter '${name}' is not supported by Gemini.` });
     }
-    expect(await thrown(() => toGeminiChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'c' } } }))).toMatchObject({
+    expect(await gatewayRejectionOf(() => toGeminiChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'c' } } }))).toMatchObject({
       status: 400,
       param: 'response_format.json_schema.schema',
     });
-    expect(await thrown(() => toGeminiChat({ messages, response_format: { type: 'grammar' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
-    expect(await thrown(() => toGeminiChat({ messages, max_tokens: 5, max_completion_tokens: 5 }))).toMatchObject({
+    expect(await gatewayRejectionOf(() => toGeminiChat({ messages, response_format: { type: 'grammar' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
+    expect(await gatewayRejectionOf(() => toGeminiChat({ messages, max_tokens: 5, max_completion_tokens: 5 }))).toMatchObject({
       status: 400,
       message: "Send 'max_tokens' or 'max_completion_tokens', not both.",
     });
   });
 
   it("Gemini's own spellings: the reference's 422, first in its order", async () => {
-    const error = await thrown(() => toGeminiChat({ messages, topP: 0.5, maxOutputTokens: 5, candidateCount: 2 }));
+    const error = await gatewayRejectionOf(() => toGeminiChat({ messages, topP: 0.5, maxOutputTokens: 5, candidateCount: 2 }));
     expect(error).toMatchObject({ status: 422, param: 'candidateCount', message: 'Invalid parameter candidateCount. Use n instead.' });
-    expect(await thrown(() => toGeminiCompletions({ prompt: 'p', topK: 3 }))).toMatchObject({ status: 422, message: 'Invalid parameter topK. Use top_k instead.' });
+    expect(await gatewayRejectionOf(() => toGeminiCompletions({ prompt: 'p', topK: 3 }))).toMatchObject({ status: 422, message: 'Invalid parameter topK. Use top_k instead.' });
   });
 });
 
@@ -300,13 +289,13 @@ describe('toGeminiCompletions and toGeminiEmbeddings', () => {
 
   it('refuses token input, empty input, unknown keys and encodings', async () => {
     const model = 'm';
-    expect(await thrown(() => toGeminiEmbeddings({ input: [1, 2, 3] }, { model }))).toMatchObject({ status: 400, param: 'input' });
-    expect(await thrown(() => toGeminiEmbeddings({ input: [] }, { model }))).toMatchObject({ status: 400, message: "'input' must not be empty." });
-    expect(await thrown(() => toGeminiEmbeddings({ input: 'x', task_type: 'RETRIEVAL_QUERY' }, { model }))).toMatchObject({
+    expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: [1, 2, 3] }, { model }))).toMatchObject({ status: 400, param: 'input' });
+    expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: [] }, { model }))).toMatchObject({ status: 400, message: "'input' must not be empty." });
+    expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: 'x', task_type: 'RETRIEVAL_QUERY' }, { model }))).toMatchObject({
       status: 400,
       message: "The parameter 'task_type' is not supported by Gemini.",
     });
-    expect(await thrown(() => toGeminiEmbeddings({ input: 'x', encoding_format: 'int8' }, { model }))).toMatchObject({ status: 400, param: 'encoding_format' });
+    expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: 'x', encoding_format: 'int8' }, { model }))).toMatchObject({ status: 400, param: 'encoding_format' });
   });
 
   it('embeddings responses: single and batch, float or base64 (little-endian float32)', () => {
@@ -449,63 +438,9 @@ describe('mapGeminiFinishReason', () => {
   });
 });
 
-async function* chunksOf(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
-  for (const part of parts) yield part;
-}
-
-/** Chunks produced, and the error that ended the stream if any. */
-async function replay<Chunk>(parts: Uint8Array[], fold: StreamFold<Chunk>): Promise<{ chunks: Chunk[]; error: GatewayError | null }> {
-  const chunks: Chunk[] = [];
-  try {
-    for await (const chunk of foldEvents(decodeSse(chunksOf(parts)), fold)) chunks.push(chunk);
-  } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
-    return { chunks, error };
-  }
-  return { chunks, error: null };
-}
-
-const summariseError = (error: GatewayError | null) => error && { status: error.status, message: error.message };
-
-/** Replays the fixture whole, then split at every byte boundary and one byte at a time; all must agree. */
-async function replayEverySplit<Chunk>(name: string, createFold: () => StreamFold<Chunk>) {
-  const bytes = fixtureBytes(name);
-  expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length); // holds multi-byte characters
-  const whole = await replay([bytes], createFold());
-  const expected = JSON.stringify({ chunks: whole.chunks, error: summariseError(whole.error) });
-  const disagreeing: number[] = [];
-  for (let cut = 1; cut < bytes.length; cut += 1) {
-    const split = await replay([bytes.subarray(0, cut), bytes.subarray(cut)], createFold());
-    if (JSON.stringify({ chunks: split.chunks, error: summariseError(split.error) }) !== expected) disagreeing.push(cut);
-  }
-  expect(disagreeing).toEqual([]);
-  const byteByByte = await replay([...bytes].map((byte) => Uint8Array.of(byte)), createFold());
-  expect({ chunks: byteByByte.chunks, error: summariseError(byteByByte.error) }).toEqual(JSON.parse(expected));
-  return whole;
-}
-
-function summariseChat(chunks: ChatChunk[]) {
-  const toolCalls: { id: string | null; name: string | null; arguments: string }[] = [];
-  let text = '';
-  let finishReason: string | null = null;
-  for (const chunk of chunks) {
-    for (const choice of chunk.choices) {
-      text += choice.delta.content ?? '';
-      finishReason = choice.finish_reason ?? finishReason;
-      for (const call of choice.delta.tool_calls ?? []) {
-        toolCalls[call.index] ??= { id: null, name: null, arguments: '' };
-        toolCalls[call.index].id ??= call.id;
-        toolCalls[call.index].name ??= call.function.name;
-        toolCalls[call.index].arguments += call.function.arguments ?? '';
-      }
-    }
-  }
-  return { text, finishReason, toolCalls, usage: chunks.find((chunk) => chunk.usage)?.usage ?? null };
-}
-
 describe('chat stream fold', () => {
   it('chat.stream.sse: text, role once, finish reason and usage on the last chunk, same at every split', async () => {
-    const { chunks, error } = await replayEverySplit('chat.stream.sse', () => createGeminiChatStream(streamContext));
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('chat.stream.sse'), () => createGeminiChatStream(streamContext));
     expect(error).toBeNull();
     expect(chunks).toHaveLength(3);
     expect(chunks[0]).toEqual({
@@ -526,7 +461,7 @@ describe('chat stream fold', () => {
   });
 
   it('chat-unicode.stream.sse: non-ASCII split inside characters at every byte', async () => {
-    const { chunks } = await replayEverySplit('chat-unicode.stream.sse', () => createGeminiChatStream(streamContext));
+    const chunks = await replayEverySplit(fixtureBytes('chat-unicode.stream.sse'), () => createGeminiChatStream(streamContext));
     expect(summariseChat(chunks)).toEqual({
       text: '東京の天気は晴れ☀️、気温は23℃です。Straße naß — 👩🏽‍💻 ok',
       finishReason: 'stop',
@@ -536,7 +471,7 @@ describe('chat stream fold', () => {
   });
 
   it('chat-tool-calls.stream.sse: text, then one whole tool-call delta per call, finish tool_calls; ids match the non-streamed answer', async () => {
-    const { chunks } = await replayEverySplit('chat-tool-calls.stream.sse', () => createGeminiChatStream(streamContext));
+    const chunks = await replayEverySplit(fixtureBytes('chat-tool-calls.stream.sse'), () => createGeminiChatStream(streamContext));
     const responseId = '7lBFaaq0M-LUnvgPrv6ekAs';
     const firstId = `${derivedId(responseId, 0, 0, 'get_weather', { location: 'Paris, France' })}.sig.${SIGNATURE}`;
     const secondId = derivedId(responseId, 0, 1, 'get_weather', { location: 'São Paulo, Brazil' });
@@ -562,7 +497,7 @@ describe('chat stream fold', () => {
   });
 
   it('error-midstream.stream.sse: the chunks before it, then a GatewayError with the vendor message', async () => {
-    const { chunks, error } = await replayEverySplit('error-midstream.stream.sse', () => createGeminiChatStream(streamContext));
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('error-midstream.stream.sse'), () => createGeminiChatStream(streamContext));
     expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Voilà le début de la réponse, ']);
     expect(error).toMatchObject({
       status: 502,
@@ -573,14 +508,14 @@ describe('chat stream fold', () => {
 
   it('a stream that ends without a finishReason was cut off: a non-retryable 502', async () => {
     const wire = fixtureBytes('chat.stream.sse').toString('utf8').split('\r\n\r\n')[0] + '\r\n\r\n';
-    const { chunks, error } = await replay([Buffer.from(wire)], createGeminiChatStream(streamContext));
+    const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(streamContext));
     expect(chunks).toHaveLength(1);
     expect(error).toMatchObject({ status: 502, retryable: false, message: 'Gemini ended the stream before the answer was complete (no finishReason).' });
   });
 
   it('a blocked prompt in a stream is one content_filter chunk', async () => {
     const wire = `data: ${JSON.stringify(readJsonFixture('gemini', 'chat-blocked-prompt.response.json'))}\r\n\r\n`;
-    const { chunks, error } = await replay([Buffer.from(wire)], createGeminiChatStream(streamContext));
+    const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(streamContext));
     expect(error).toBeNull();
     expect(chunks).toEqual([
       {
@@ -604,7 +539,7 @@ describe('chat stream fold', () => {
 
 describe('completions stream fold', () => {
   it('chat.stream.sse as completions chunks, same at every split', async () => {
-    const { chunks } = await replayEverySplit('chat.stream.sse', () => createGeminiCompletionsStream(streamContext));
+    const chunks = await replayEverySplit(fixtureBytes('chat.stream.sse'), () => createGeminiCompletionsStream(streamContext));
     expect(chunks[0]).toEqual({
       id: 'mDdTaKvGBo2OnvgP0q-h6Qs',
       object: 'text_completion_chunk',
@@ -707,7 +642,7 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
 
   it('400 API_KEY_INVALID is an auth failure: 502 naming the endpoint, never the key', async () => {
     fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400-api-key-invalid.json')));
-    const error = await thrown(() => endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'x' }] }, { signal: signal() }));
+    const error = await gatewayRejectionOf(() => endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'x' }] }, { signal: signal() }));
     expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
     expect(error.message).toContain("endpoint 'gem'");
     expect(error.message).toContain('upstream status 400');
@@ -718,10 +653,10 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
     fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400.json')));
     const chat = endpoint('llm/v1/chat');
     const request = { messages: [{ role: 'user', content: 'x' }] };
-    expect(await thrown(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 400, message: expect.stringContaining('Unknown name "foo"') });
+    expect(await gatewayRejectionOf(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 400, message: expect.stringContaining('Unknown name "foo"') });
     fake.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
-    expect(await thrown(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 429, retryAfter: '27' });
+    expect(await gatewayRejectionOf(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 429, retryAfter: '27' });
     fake.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '5' }));
-    expect(await thrown(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 429, retryAfter: '5' });
+    expect(await gatewayRejectionOf(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 429, retryAfter: '5' });
   });
 });

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { MistralConfig } from '../../../generated/config';
 import {
   createMistralChatStream,
@@ -18,10 +16,10 @@ import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointSettings } from '../../../src/providers/types';
 import type { ChatChunk, ChatRequest, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
-import { readJsonFixture } from '../../support/fixtures';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 
-const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'mistral', name));
+const fixtureBytes = (name: string): Buffer => readFixtureBytes('mistral', name);
 const signal = () => new AbortController().signal;
 
 describe('requests', () => {

@@ -1,4 +1,3 @@
-import { GatewayError } from '../../../src/errors';
 import {
   fromServingChat,
   fromServingCompletions,
@@ -13,21 +12,12 @@ import {
 } from '../../../src/providers/mlflow-model-serving';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointType } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 
 const VENDOR = 'mlflow-model-serving';
 const answer = { endpoint: 'served', model: 'my-model', created: 1_700_000_000 };
-
-function errorOf(call: () => unknown): GatewayError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('requests', () => {
   it('completions: inputs [prompt], everything else in params; no params when nothing is left', () => {
@@ -44,7 +34,7 @@ describe('requests', () => {
 
   it('chat with more than one message is a 422 with the reference message', () => {
     const request = { messages: [{ role: 'system', content: 'a' }, { role: 'user', content: 'b' }] };
-    expect(errorOf(() => toServingChat(request))).toMatchObject({
+    expect(gatewayErrorOf(() => toServingChat(request))).toMatchObject({
       status: 422,
       message: 'MLflow chat models are only capable of processing a single query at a time. The request submitted consists of 2 queries.',
     });
@@ -94,7 +84,7 @@ describe('text predictions', () => {
     ['a list of objects (pandas records)', { predictions: [{ generated_text: 'x' }] }],
     ['not an object at all', ['x']],
   ])('%s is a 502 naming the endpoint and the accepted shapes', (_name, body) => {
-    const error = errorOf(() => fromServingCompletions(body, answer));
+    const error = gatewayErrorOf(() => fromServingCompletions(body, answer));
     expect(error.status).toBe(502);
     expect(error.message).toContain("endpoint 'served'");
     expect(error.message).toContain("'predictions' must be a non-empty list of strings");
@@ -122,7 +112,7 @@ describe('embedding predictions', () => {
     ['vectors of strings', { predictions: [['0.1']] }],
     ['an object', { predictions: { embeddings: [[0.1]] } }],
   ])('%s is a 502 naming the endpoint', (_name, body) => {
-    const error = errorOf(() => servingVectors(body, 'served'));
+    const error = gatewayErrorOf(() => servingVectors(body, 'served'));
     expect(error).toMatchObject({ status: 502 });
     expect(error.message).toContain("endpoint 'served'");
   });

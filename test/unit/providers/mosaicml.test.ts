@@ -1,4 +1,3 @@
-import { GatewayError } from '../../../src/errors';
 import {
   fromMosaicMLChat,
   fromMosaicMLCompletions,
@@ -12,20 +11,11 @@ import {
 } from '../../../src/providers/mosaicml';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { ChatRequest, CompletionsRequest, EmbeddingsRequest, EndpointType } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 
 const answer = { model: 'llama2-70b-chat', created: 1_700_000_000 };
-
-function errorOf(call: () => unknown): GatewayError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('Llama-2 prompt (reference §6.6)', () => {
   it.each([
@@ -52,7 +42,7 @@ describe('Llama-2 prompt (reference §6.6)', () => {
   });
 
   it('another role is a 422 with the reference message', () => {
-    expect(errorOf(() => toLlama2Prompt([{ role: 'tool', content: '42' }]))).toMatchObject({
+    expect(gatewayErrorOf(() => toLlama2Prompt([{ role: 'tool', content: '42' }]))).toMatchObject({
       status: 422,
       param: 'messages[0].role',
       message: "An invalid request structure was submitted. Invalid role tool inputted. Must be one of 'system', 'user', or 'assistant'.",
@@ -60,7 +50,7 @@ describe('Llama-2 prompt (reference §6.6)', () => {
   });
 
   it('an image part is a 400 naming the part and the provider', () => {
-    const error = errorOf(() => toLlama2Prompt([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }]));
+    const error = gatewayErrorOf(() => toLlama2Prompt([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }]));
     expect(error).toMatchObject({ status: 400, param: 'messages[0].content[0]' });
     expect(error.message).toContain('MosaicML');
   });
@@ -88,21 +78,21 @@ describe('requests', () => {
   });
 
   it('native names (422), n, unsupported parameters and token ids (400)', () => {
-    expect(errorOf(() => toMosaicMLCompletions({ prompt: 'p', max_new_tokens: 3 } as CompletionsRequest))).toMatchObject({
+    expect(gatewayErrorOf(() => toMosaicMLCompletions({ prompt: 'p', max_new_tokens: 3 } as CompletionsRequest))).toMatchObject({
       status: 422,
       message: 'Invalid parameter max_new_tokens. Use max_tokens instead.',
     });
-    expect(errorOf(() => toMosaicMLEmbeddings({ input: 'a', inputs: ['a'] } as EmbeddingsRequest))).toMatchObject({
+    expect(gatewayErrorOf(() => toMosaicMLEmbeddings({ input: 'a', inputs: ['a'] } as EmbeddingsRequest))).toMatchObject({
       status: 422,
       message: 'Invalid parameter inputs. Use input instead.',
     });
-    expect(errorOf(() => toMosaicMLCompletions({ prompt: 'p', n: 2 }))).toMatchObject({ status: 400, param: 'n' });
-    expect(errorOf(() => toMosaicMLChat({ messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function', function: { name: 'f' } }] }))).toMatchObject({
+    expect(gatewayErrorOf(() => toMosaicMLCompletions({ prompt: 'p', n: 2 }))).toMatchObject({ status: 400, param: 'n' });
+    expect(gatewayErrorOf(() => toMosaicMLChat({ messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function', function: { name: 'f' } }] }))).toMatchObject({
       status: 400,
       param: 'tools',
       message: "The parameter 'tools' is not supported by MosaicML.",
     });
-    expect(errorOf(() => toMosaicMLEmbeddings({ input: [1, 2, 3] }))).toMatchObject({ status: 400, param: 'input' });
+    expect(gatewayErrorOf(() => toMosaicMLEmbeddings({ input: [1, 2, 3] }))).toMatchObject({ status: 400, param: 'input' });
   });
 });
 

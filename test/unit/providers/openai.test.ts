@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { OpenAIConfig } from '../../../generated/config';
 import { GatewayError } from '../../../src/errors';
 import {
@@ -16,13 +14,13 @@ import {
   toOpenAIEmbeddings,
 } from '../../../src/providers/openai';
 import { closeAllPools, joinUrl } from '../../../src/providers/transport/http';
-import { decodeSse, foldEvents, type StreamFold } from '../../../src/providers/transport/sse';
 import type { EndpointSettings } from '../../../src/providers/types';
 import type { ChatChunk, ChatRequest, CompletionsChunk, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
-import { readJsonFixture } from '../../support/fixtures';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { replay, replayEverySplit, replayOutcome, summariseChat, summariseCompletions } from '../../support/stream-replay';
 
-const fixtureBytes = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'openai', name));
+const fixtureBytes = (name: string): Buffer => readFixtureBytes('openai', name);
 const signal = () => new AbortController().signal;
 
 describe('resolveOpenAITarget', () => {
@@ -253,54 +251,9 @@ describe('response mapping', () => {
   });
 });
 
-async function* chunksOf(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
-  for (const part of parts) yield part;
-}
-
-async function replay<Chunk>(parts: Uint8Array[], fold: StreamFold<Chunk>): Promise<Chunk[]> {
-  const chunks: Chunk[] = [];
-  for await (const chunk of foldEvents(decodeSse(chunksOf(parts)), fold)) chunks.push(chunk);
-  return chunks;
-}
-
-/** Replays the fixture whole, then split at every byte boundary and one byte at a time; all must agree. */
-async function replayEverySplit<Chunk>(name: string, createFold: () => StreamFold<Chunk>): Promise<Chunk[]> {
-  const bytes = fixtureBytes(name);
-  expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length); // holds multi-byte characters
-  const whole = await replay([bytes], createFold());
-  const disagreeing: number[] = [];
-  for (let cut = 1; cut < bytes.length; cut += 1) {
-    const split = await replay([bytes.subarray(0, cut), bytes.subarray(cut)], createFold());
-    if (JSON.stringify(split) !== JSON.stringify(whole)) disagreeing.push(cut);
-  }
-  expect(disagreeing).toEqual([]);
-  const byteByByte = await replay([...bytes].map((byte) => Uint8Array.of(byte)), createFold());
-  expect(byteByByte).toEqual(whole);
-  return whole;
-}
-
-function summariseChat(chunks: ChatChunk[]) {
-  const toolCalls: { id: string | null; name: string | null; arguments: string }[] = [];
-  let text = '';
-  let finishReason: string | null = null;
-  for (const chunk of chunks) {
-    for (const choice of chunk.choices) {
-      text += choice.delta.content ?? '';
-      finishReason = choice.finish_reason ?? finishReason;
-      for (const call of choice.delta.tool_calls ?? []) {
-        toolCalls[call.index] ??= { id: null, name: null, arguments: '' };
-        toolCalls[call.index].id ??= call.id;
-        toolCalls[call.index].name ??= call.function.name;
-        toolCalls[call.index].arguments += call.function.arguments ?? '';
-      }
-    }
-  }
-  return { text, finishReason, toolCalls, usage: chunks.find((chunk) => chunk.usage)?.usage ?? null };
-}
-
 describe('chat stream fold', () => {
   it('chat.stream.sse: text with multi-byte characters, finish reason, same at every split', async () => {
-    const chunks = await replayEverySplit('chat.stream.sse', createOpenAIChatStream);
+    const chunks = await replayEverySplit(fixtureBytes('chat.stream.sse'), createOpenAIChatStream);
     expect(chunks).toHaveLength(11);
     expect(chunks[0]).toEqual({
       id: 'chatcmpl-BZq6dY5jO8qMy3ZuS0bWn4Lt1',
@@ -313,7 +266,7 @@ describe('chat stream fold', () => {
   });
 
   it('chat-tool-calls.stream.sse: argument fragments, finish reason and the usage-only chunk', async () => {
-    const chunks = await replayEverySplit('chat-tool-calls.stream.sse', createOpenAIChatStream);
+    const chunks = await replayEverySplit(fixtureBytes('chat-tool-calls.stream.sse'), createOpenAIChatStream);
     expect(summariseChat(chunks)).toEqual({
       text: '',
       finishReason: 'tool_calls',
@@ -353,23 +306,15 @@ describe('chat stream fold', () => {
 
   it('a mid-stream vendor error becomes a non-retryable 502 with the vendor message', async () => {
     const wire = `data: ${chunkData('Hi')}\n\ndata: {"error":{"message":"The server had an error processing your request.","type":"server_error"}}\n\n`;
-    const seen: string[] = [];
-    const consume = async () => {
-      for await (const chunk of foldEvents(decodeSse(chunksOf([Buffer.from(wire)])), createOpenAIChatStream())) seen.push(chunk.choices[0].delta.content ?? '');
-    };
-    await expect(consume()).rejects.toMatchObject({ status: 502, retryable: false, message: 'The server had an error processing your request.' });
-    expect(seen).toEqual(['Hi']);
+    const { chunks, error } = await replayOutcome([Buffer.from(wire)], createOpenAIChatStream());
+    expect(error).toMatchObject({ status: 502, retryable: false, message: 'The server had an error processing your request.' });
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Hi']);
   });
 
   it('a stream that ends without [DONE] was cut off: a non-retryable 502 after the chunks it had', async () => {
-    const seen: string[] = [];
-    const consume = async () => {
-      for await (const chunk of foldEvents(decodeSse(chunksOf([Buffer.from(`data: ${chunkData('Half')}\n\n`)])), createOpenAIChatStream())) {
-        seen.push(chunk.choices[0].delta.content ?? '');
-      }
-    };
-    await expect(consume()).rejects.toMatchObject({ status: 502, retryable: false, message: expect.stringContaining('no [DONE]') });
-    expect(seen).toEqual(['Half']);
+    const { chunks, error } = await replayOutcome([Buffer.from(`data: ${chunkData('Half')}\n\n`)], createOpenAIChatStream());
+    expect(error).toMatchObject({ status: 502, retryable: false, message: expect.stringContaining('no [DONE]') });
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Half']);
   });
 
   it('an event that is not JSON is a 502 quoting it', () => {
@@ -378,8 +323,10 @@ describe('chat stream fold', () => {
 });
 
 describe('completions stream fold', () => {
+  const lastChoice = (chunks: CompletionsChunk[]) => chunks.flatMap((chunk) => chunk.choices).at(-1)!;
+
   it('completions.stream.sse (genuine /v1/completions chunks), same at every split', async () => {
-    const chunks = await replayEverySplit('completions.stream.sse', createOpenAICompletionsStream);
+    const chunks = await replayEverySplit(fixtureBytes('completions.stream.sse'), createOpenAICompletionsStream);
     expect(chunks[1]).toEqual({
       id: 'cmpl-BZq8fA7lQ0sOa5BwU2dYp6Nv3',
       object: 'text_completion_chunk',
@@ -387,20 +334,17 @@ describe('completions stream fold', () => {
       model: 'gpt-3.5-turbo-instruct:20230824-v2',
       choices: [{ index: 0, finish_reason: null, text: 'Voilà' }],
     });
-    expect(summariseCompletions(chunks)).toEqual({ text: '\n\nVoilà un café 🙂', finishReason: 'stop' });
+    expect(summariseCompletions(chunks)).toEqual({ text: '\n\nVoilà un café 🙂', finishReason: 'stop', usage: null });
+    expect(lastChoice(chunks).finish_reason).toBe('stop');
   });
 
   it('chat-shaped chunks (delta.content) work too', async () => {
     const wire = ['Bon', 'jour'].map((content) => `data: ${JSON.stringify({ id: 'x', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`);
     wire.push(`data: ${JSON.stringify({ id: 'x', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
     const chunks = await replay([Buffer.from(wire.join(''))], createOpenAICompletionsStream());
-    expect(summariseCompletions(chunks)).toEqual({ text: 'Bonjour', finishReason: 'stop' });
+    expect(summariseCompletions(chunks)).toEqual({ text: 'Bonjour', finishReason: 'stop', usage: null });
+    expect(lastChoice(chunks).finish_reason).toBe('stop');
   });
-
-  function summariseCompletions(chunks: CompletionsChunk[]) {
-    const choices = chunks.flatMap((chunk) => chunk.choices);
-    return { text: choices.map((choice) => choice.text ?? '').join(''), finishReason: choices[choices.length - 1].finish_reason };
-  }
 });
 
 describe('openaiErrorMessage', () => {

@@ -1,4 +1,3 @@
-import { GatewayError } from '../../../src/errors';
 import {
   fromPaLMChat,
   fromPaLMCompletions,
@@ -12,20 +11,11 @@ import {
 import { encodingFormatOf } from '../../../src/providers/shared/embeddings';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { ChatRequest, CompletionsRequest, EndpointType } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 
 const answer = { model: 'text-bison-001', created: 1_700_000_000 };
-
-function errorOf(call: () => unknown): GatewayError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('requests', () => {
   it('completions: prompt.text, renamed parameters, temperature halved, other parameters kept', () => {
@@ -77,7 +67,7 @@ describe('requests', () => {
     ['candidateCount', 'n'],
     ['maxOutputTokens', 'max_tokens'],
   ])('native %s is refused in favour of %s (422)', (native, unified) => {
-    expect(errorOf(() => toPaLMCompletions({ prompt: 'p', [native]: 1 } as CompletionsRequest))).toMatchObject({
+    expect(gatewayErrorOf(() => toPaLMCompletions({ prompt: 'p', [native]: 1 } as CompletionsRequest))).toMatchObject({
       status: 422,
       message: `Invalid parameter ${native}. Use ${unified} instead.`,
     });
@@ -85,17 +75,17 @@ describe('requests', () => {
 
   it('chat has no output limit and no stop sequences: 400 naming the parameter and PaLM chat', () => {
     const messages = [{ role: 'user', content: 'x' }];
-    expect(errorOf(() => toPaLMChat({ messages, max_tokens: 10 }))).toMatchObject({ status: 400, param: 'max_tokens', message: "The parameter 'max_tokens' is not supported by PaLM chat." });
-    expect(errorOf(() => toPaLMChat({ messages, stop: ['x'] }))).toMatchObject({ status: 400, param: 'stop' });
-    expect(errorOf(() => toPaLMChat({ messages, maxOutputTokens: 10 }))).toMatchObject({ status: 422, param: 'maxOutputTokens' });
+    expect(gatewayErrorOf(() => toPaLMChat({ messages, max_tokens: 10 }))).toMatchObject({ status: 400, param: 'max_tokens', message: "The parameter 'max_tokens' is not supported by PaLM chat." });
+    expect(gatewayErrorOf(() => toPaLMChat({ messages, stop: ['x'] }))).toMatchObject({ status: 400, param: 'stop' });
+    expect(gatewayErrorOf(() => toPaLMChat({ messages, maxOutputTokens: 10 }))).toMatchObject({ status: 422, param: 'maxOutputTokens' });
   });
 
   it('OpenAI-only parameters and token ids are a 400', () => {
-    expect(errorOf(() => toPaLMCompletions({ prompt: 'p', presence_penalty: 1 }))).toMatchObject({
+    expect(gatewayErrorOf(() => toPaLMCompletions({ prompt: 'p', presence_penalty: 1 }))).toMatchObject({
       status: 400,
       message: "The parameter 'presence_penalty' is not supported by PaLM.",
     });
-    expect(errorOf(() => toPaLMEmbeddings({ input: [[1, 2]] }))).toMatchObject({ status: 400, param: 'input' });
+    expect(gatewayErrorOf(() => toPaLMEmbeddings({ input: [[1, 2]] }))).toMatchObject({ status: 400, param: 'input' });
   });
 });
 
@@ -115,7 +105,7 @@ describe('responses', () => {
   });
 
   it('a filtered prompt (no candidates) is a 502 that says why', () => {
-    expect(errorOf(() => fromPaLMCompletions(readJsonFixture('palm', 'generateText-filtered.response.json'), answer))).toMatchObject({
+    expect(gatewayErrorOf(() => fromPaLMCompletions(readJsonFixture('palm', 'generateText-filtered.response.json'), answer))).toMatchObject({
       status: 502,
       message: 'PaLM returned no candidates (filtered: SAFETY).',
     });
@@ -143,7 +133,7 @@ describe('responses', () => {
   it('encoding_format: float or base64 (applied by the gateway); anything else is a 400', () => {
     expect(encodingFormatOf({ input: 'x' }, 'PaLM')).toBe('float');
     expect(encodingFormatOf({ input: 'x', encoding_format: 'base64' }, 'PaLM')).toBe('base64');
-    expect(errorOf(() => encodingFormatOf({ input: 'x', encoding_format: 'int8' }, 'PaLM'))).toMatchObject({
+    expect(gatewayErrorOf(() => encodingFormatOf({ input: 'x', encoding_format: 'int8' }, 'PaLM'))).toMatchObject({
       status: 400,
       param: 'encoding_format',
       message: "The parameter 'encoding_format' must be 'float' or 'base64' for PaLM, got \"int8\".",

@@ -11,6 +11,7 @@ import {
 } from '../../../../src/providers/bedrock/converse';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
+import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
 
 const claude = resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0');
@@ -20,16 +21,6 @@ const context = { id: 'req-1', model: 'anthropic.claude-3-5-sonnet-20240620-v1:0
 /** Fixture events as the SDK decodes them: `{[eventType]: body}`. */
 const decodedEvents = (name: string): ConverseStreamOutput[] =>
   readJsonFixture<{ event: string; body: unknown }[]>('bedrock', name).map(({ event, body }) => ({ [event]: body }) as unknown as ConverseStreamOutput);
-
-function errorOf(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('toConverseChat', () => {
   test('system and developer messages become system blocks; sampling goes to inferenceConfig, temperature halved', () => {
@@ -60,7 +51,7 @@ describe('toConverseChat', () => {
 
   test("Claude's top_k goes to additionalModelRequestFields; other families refuse it", () => {
     expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], top_k: 40 }, claude).additionalModelRequestFields).toEqual({ top_k: 40 });
-    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], top_k: 40 }, llama))).toMatchObject({
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], top_k: 40 }, llama))).toMatchObject({
       status: 400,
       param: 'top_k',
       message: "The parameter 'top_k' is not supported by Amazon Bedrock (Meta Llama).",
@@ -119,8 +110,8 @@ describe('toConverseChat', () => {
     const withChoice = (tool_choice: ChatRequest['tool_choice']) => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tools, tool_choice }, claude).toolConfig;
     expect(withChoice('auto')).toEqual({ tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object', properties: {} } } } }], toolChoice: { auto: {} } });
     expect(withChoice('required')?.toolChoice).toEqual({ any: {} });
-    expect(errorOf(() => withChoice('none'))).toMatchObject({ status: 400, param: 'tool_choice' });
-    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'auto' }, claude))).toMatchObject({ status: 400, param: 'tool_choice' });
+    expect(gatewayErrorOf(() => withChoice('none'))).toMatchObject({ status: 400, param: 'tool_choice' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'auto' }, claude))).toMatchObject({ status: 400, param: 'tool_choice' });
   });
 
   test('images must be data: URLs of a supported format; audio and unknown roles are 400s naming the field', () => {
@@ -128,21 +119,21 @@ describe('toConverseChat', () => {
     expect(toConverseChat(image('data:image/png;base64,iVBORw0KGgo='), claude).messages?.[0].content?.[1]).toEqual({
       image: { format: 'png', source: { bytes: new Uint8Array(Buffer.from('iVBORw0KGgo=', 'base64')) } },
     });
-    expect(errorOf(() => toConverseChat(image('https://example.com/cat.png'), claude))).toMatchObject({ param: 'messages[0].content[1].image_url.url' });
-    expect(errorOf(() => toConverseChat(image('data:image/tiff;base64,AAAA'), claude)).message).toContain("not 'image/tiff'");
+    expect(gatewayErrorOf(() => toConverseChat(image('https://example.com/cat.png'), claude))).toMatchObject({ param: 'messages[0].content[1].image_url.url' });
+    expect(gatewayErrorOf(() => toConverseChat(image('data:image/tiff;base64,AAAA'), claude)).message).toContain("not 'image/tiff'");
     expect(
-      errorOf(() => toConverseChat({ messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }, claude)),
+      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }, claude)),
     ).toMatchObject({ param: 'messages[0].content[0]' });
-    expect(errorOf(() => toConverseChat({ messages: [{ role: 'function', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].role' });
-    expect(errorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'function', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].role' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
     expect(
-      errorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{oops' } }] }] }, claude)),
+      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{oops' } }] }] }, claude)),
     ).toMatchObject({ param: 'messages[0].tool_calls[0].function.arguments' });
   });
 
   test('n other than 1 and unknown parameters are 400s naming them', () => {
-    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], n: 2 }, claude))).toMatchObject({ status: 400, param: 'n' });
-    expect(errorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], seed: 7 }, claude))).toMatchObject({ status: 400, param: 'seed' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], n: 2 }, claude))).toMatchObject({ status: 400, param: 'n' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], seed: 7 }, claude))).toMatchObject({ status: 400, param: 'seed' });
   });
 });
 
@@ -189,7 +180,7 @@ describe('Converse answers', () => {
     expect(fromConverseCompletions(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context).choices).toEqual([
       { index: 0, text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', finish_reason: 'stop' },
     ]);
-    expect(errorOf(() => fromConverseChat({ $metadata: {}, stopReason: 'end_turn', output: undefined, usage: undefined, metrics: undefined }, context)).status).toBe(502);
+    expect(gatewayErrorOf(() => fromConverseChat({ $metadata: {}, stopReason: 'end_turn', output: undefined, usage: undefined, metrics: undefined }, context)).status).toBe(502);
   });
 
   test.each([

@@ -3,7 +3,6 @@ import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families
 import {
   createCohereCompletionsStream,
   createTitanCompletionsStream,
-  encodeEmbedding,
   fromCohereCompletions,
   fromCohereEmbeddings,
   fromJambaCompletions,
@@ -18,7 +17,9 @@ import {
   toTitanCompletions,
   toTitanEmbeddings,
 } from '../../../../src/providers/bedrock/invoke-model';
+import { encodeEmbedding } from '../../../../src/providers/shared/embeddings';
 import type { CompletionsChunk } from '../../../../src/schema';
+import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
 
 const titan = resolveBedrockFamily('amazon.titan-text-express-v1');
@@ -32,16 +33,6 @@ const context = { id: 'req-2', model: 'm', created: 1_700_000_000 };
 const nativeChunks = (name: string) => readJsonFixture<{ body: unknown }[]>('bedrock', name).map(({ body }) => body);
 const fold = (stream: { event(e: unknown): CompletionsChunk[]; end(): CompletionsChunk[] }, chunks: unknown[]) => [...chunks.flatMap((chunk) => stream.event(chunk)), ...stream.end()];
 
-function errorOf(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
-
 describe('Amazon Titan Text', () => {
   test('body: inputText and textGenerationConfig with the renamed parameters, temperature halved', () => {
     expect(toTitanCompletions({ prompt: 'Hi', temperature: 1.4, top_p: 0.9, max_tokens: 50, stop: ['User:'] }, titan)).toEqual({
@@ -52,8 +43,8 @@ describe('Amazon Titan Text', () => {
   });
 
   test('n above 1 and unknown parameters are 400s', () => {
-    expect(errorOf(() => toTitanCompletions({ prompt: 'Hi', n: 2 }, titan))).toMatchObject({ status: 400, param: 'n' });
-    expect(errorOf(() => toTitanCompletions({ prompt: 'Hi', top_k: 5 }, titan))).toMatchObject({ status: 400, param: 'top_k', message: "The parameter 'top_k' is not supported by Amazon Bedrock (Amazon Titan Text)." });
+    expect(gatewayErrorOf(() => toTitanCompletions({ prompt: 'Hi', n: 2 }, titan))).toMatchObject({ status: 400, param: 'n' });
+    expect(gatewayErrorOf(() => toTitanCompletions({ prompt: 'Hi', top_k: 5 }, titan))).toMatchObject({ status: 400, param: 'top_k', message: "The parameter 'top_k' is not supported by Amazon Bedrock (Amazon Titan Text)." });
   });
 
   test('answer and stream', () => {
@@ -106,7 +97,7 @@ describe('Cohere Command', () => {
   });
 
   test('native names are refused with 400, as MLflow does', () => {
-    expect(errorOf(() => toCohereCompletions({ prompt: 'Hi', num_generations: 2 }, cohere, { stream: false }))).toMatchObject({
+    expect(gatewayErrorOf(() => toCohereCompletions({ prompt: 'Hi', num_generations: 2 }, cohere, { stream: false }))).toMatchObject({
       status: 400,
       message: 'Invalid parameter num_generations. Use n instead.',
     });
@@ -138,7 +129,7 @@ describe('AI21', () => {
       stopSequences: ['##'],
       numResults: 2,
     });
-    expect(errorOf(() => toJurassicCompletions({ prompt: 'Hi', maxTokens: 5 }, jurassic))).toMatchObject({ status: 422, message: 'Invalid parameter maxTokens. Use max_tokens instead.' });
+    expect(gatewayErrorOf(() => toJurassicCompletions({ prompt: 'Hi', maxTokens: 5 }, jurassic))).toMatchObject({ status: 422, message: 'Invalid parameter maxTokens. Use max_tokens instead.' });
     expect(fromJurassicCompletions(readJsonFixture('bedrock', 'ai21-jurassic.response.json'), context).choices).toEqual([
       { index: 0, text: ' How about a café au lait?', finish_reason: 'stop' },
       { index: 1, text: ' A glass of cold', finish_reason: 'length' },
@@ -158,7 +149,7 @@ describe('AI21', () => {
   });
 
   test('an answer without its list is a 502', () => {
-    expect(errorOf(() => fromJurassicCompletions({ detail: 'odd' }, context)).status).toBe(502);
+    expect(gatewayErrorOf(() => fromJurassicCompletions({ detail: 'odd' }, context)).status).toBe(502);
   });
 });
 
@@ -197,8 +188,8 @@ describe('embeddings', () => {
   });
 
   test('token ids, unknown encodings and unknown parameters are 400s', () => {
-    expect(errorOf(() => toTitanEmbeddings({ input: [1, 2, 3] }, titanEmbed))).toMatchObject({ status: 400, param: 'input' });
-    expect(errorOf(() => toCohereEmbeddings({ input: 'a', encoding_format: 'int8' }, cohereEmbed))).toMatchObject({ status: 400, param: 'encoding_format' });
-    expect(errorOf(() => toCohereEmbeddings({ input: 'a', dimensions: 256 }, cohereEmbed))).toMatchObject({ status: 400, param: 'dimensions' });
+    expect(gatewayErrorOf(() => toTitanEmbeddings({ input: [1, 2, 3] }, titanEmbed))).toMatchObject({ status: 400, param: 'input' });
+    expect(gatewayErrorOf(() => toCohereEmbeddings({ input: 'a', encoding_format: 'int8' }, cohereEmbed))).toMatchObject({ status: 400, param: 'encoding_format' });
+    expect(gatewayErrorOf(() => toCohereEmbeddings({ input: 'a', dimensions: 256 }, cohereEmbed))).toMatchObject({ status: 400, param: 'dimensions' });
   });
 });
