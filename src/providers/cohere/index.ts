@@ -1,0 +1,80 @@
+/**
+ * Cohere, on its v1 API as the MLflow gateway calls it (`cohere_api_base`, default
+ * `https://api.cohere.ai/v1`, `Authorization: Bearer <key>`):
+ * - chat → `POST /chat`: https://docs.cohere.com/v1/reference/chat
+ * - completions → `POST /generate` (legacy): https://docs.cohere.com/v1/reference/generate
+ * - embeddings → `POST /embed`: https://docs.cohere.com/v1/reference/embed
+ * - streams are newline-delimited JSON (`application/stream+json`), not SSE:
+ *   https://docs.cohere.com/v1/docs/streaming
+ *
+ * Mapping (reference §6.5): the last message must be from the user and becomes `message`; earlier
+ * system (and developer) messages are joined into `preamble` (MLflow still sends the pre-2024 name
+ * `preamble_override`); earlier user/assistant turns become `chat_history`. Temperature is scaled
+ * from the unified 0..2 to Cohere's range by × 2.5; `stop`/`n` become `stop_sequences`/
+ * `num_generations` for completions; `top_p`/`top_k` become `p`/`k`. Finish reasons are mapped to
+ * the unified set and usage is read from `token_count` or `meta`.
+ *
+ * Rejected: the reference's checks with its messages (chat `n` ≠ 1 and any chat `stop` → 422,
+ * native names → 422, completions native names → 400); tools, logprobs and other OpenAI-only
+ * parameters → 400 naming the parameter; non-text content parts and tool messages → 400;
+ * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway.
+ * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types).
+ */
+import type { CohereConfig } from '../../../generated/config';
+import { encodingFormatOf } from '../shared/embeddings';
+import { requireModelName } from '../shared/model';
+import { createUpstream } from '../transport/http';
+import { postNdjson } from '../transport/ndjson';
+import { foldEvents } from '../transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import { COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
+import { cohereErrorMessage, fromCohereChat, fromCohereCompletions, fromCohereEmbeddings, type CohereResponseContext } from './response';
+import { createCohereChatStream, createCohereCompletionsStream } from './stream';
+
+export * from './request';
+export * from './response';
+export * from './stream';
+
+export const COHERE_DEFAULT_API_BASE = 'https://api.cohere.ai/v1';
+
+export const cohereAdapter = {
+  displayName: COHERE_NAME,
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint(settings: EndpointSettings<CohereConfig>): ProviderEndpoint {
+    const model = requireModelName(settings.modelName, COHERE_NAME);
+    const upstream = createUpstream({
+      baseUrl: settings.config.cohere_api_base ?? COHERE_DEFAULT_API_BASE,
+      headers: { Authorization: `Bearer ${settings.config.cohere_api_key}` },
+      providerName: COHERE_NAME,
+      endpointName: settings.name,
+      errorMessage: cohereErrorMessage,
+    });
+    const context: CohereResponseContext = { model, now: settings.now };
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal }), context),
+          chatStream: (request, { signal }) =>
+            foldEvents(postNdjson(upstream, 'chat', toCohereChat(request, { model, stream: true }), { signal }), createCohereChatStream(context)),
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromCohereCompletions(await upstream.postJson('generate', toCohereCompletions(request, { model }), { signal }), context),
+          completionsStream: (request, { signal }) =>
+            foldEvents(postNdjson(upstream, 'generate', toCohereCompletions(request, { model, stream: true }), { signal }), createCohereCompletionsStream(context)),
+        };
+      case 'llm/v1/embeddings':
+        return {
+          embeddings: async (request, { signal }) => {
+            const encodingFormat = encodingFormatOf(request);
+            return fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(request, { model }), { signal }), { model, encodingFormat });
+          },
+        };
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<CohereConfig>;

@@ -1,0 +1,114 @@
+/**
+ * Unified chat, completions and embeddings requests → Cohere v1 `/chat`, `/generate` and `/embed`
+ * bodies (reference §6.5): conversation split, parameter renames, temperature scaling, rejections.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
+import { embeddingTexts } from '../shared/embeddings';
+import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList } from '../shared/parameters';
+
+export const COHERE_NAME = 'Cohere';
+const TEMPERATURE_FACTOR = 2.5;
+
+/** `top_p`/`top_k` under Cohere's names, and the temperature in Cohere's range. */
+function toCohereSampling(request: Record<string, unknown>): Record<string, unknown> {
+  const { temperature, ...rest } = renameParameter(renameParameter(request, 'top_p', 'p', COHERE_NAME), 'top_k', 'k', COHERE_NAME);
+  // × 2.5 maps 0..2 onto Cohere's 0..5; zero stays zero (the reference scales only non-zero values).
+  return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
+}
+
+// ---- Chat ----
+
+const CHAT_UNSUPPORTED = ['tools', 'tool_choice', 'parallel_tool_calls', 'logprobs', 'top_logprobs', 'logit_bias', 'user'];
+/** Fields the gateway builds from `messages`; a client sending them would be overwritten. */
+const CHAT_NATIVE_NAMES = { message: 'messages', chat_history: 'messages', preamble: 'messages', preamble_override: 'messages' };
+
+function messageText(message: ChatMessage, index: number): string {
+  const { content } = message;
+  if (content === undefined || content === null) return '';
+  if (typeof content === 'string') return content;
+  return content
+    .map((part, partIndex) => {
+      if (part.type === 'text') return part.text;
+      const field = `messages[${index}].content[${partIndex}]`;
+      throw GatewayError.invalidParam(`Cohere chat accepts text content only; ${field} is of type '${part.type}'.`, field);
+    })
+    .join('\n');
+}
+
+/** Splits the unified conversation into Cohere's `message`, `chat_history` and `preamble`. */
+function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> {
+  const last = messages[messages.length - 1];
+  if (last.role !== 'user') throw GatewayError.invalidParam(`Last message must be from user, got ${last.role}.`, 'messages', 422);
+  const preamble: string[] = [];
+  const history: { role: 'USER' | 'CHATBOT'; message: string }[] = [];
+  messages.slice(0, -1).forEach((message, index) => {
+    if (message.tool_calls !== undefined) {
+      throw GatewayError.invalidParam(`The parameter 'messages[${index}].tool_calls' is not supported by Cohere.`, `messages[${index}].tool_calls`);
+    }
+    const text = messageText(message, index);
+    switch (message.role) {
+      case 'system':
+      case 'developer':
+        preamble.push(text);
+        break;
+      case 'user':
+        history.push({ role: 'USER', message: text });
+        break;
+      case 'assistant':
+        history.push({ role: 'CHATBOT', message: text });
+        break;
+      default:
+        throw GatewayError.invalidParam(
+          `Cohere chat accepts system, user and assistant messages; messages[${index}].role is '${message.role}'.`,
+          `messages[${index}].role`,
+        );
+    }
+  });
+  return {
+    message: messageText(last, messages.length - 1),
+    ...(history.length > 0 ? { chat_history: history } : {}),
+    ...(preamble.length > 0 ? { preamble: preamble.join('\n') } : {}),
+  };
+}
+
+export function toCohereChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
+  rejectNativeNames(request, CHAT_NATIVE_NAMES);
+  if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${request.n}.`, 'n', 422);
+  if (request.stop !== undefined) throw GatewayError.invalidParam('Parameter stop is not supported for Cohere chat.', 'stop', 422);
+  // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
+  const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, ...rest } = request;
+  return { ...toCohereSampling(rest), model, ...toCohereConversation(messages), ...(stream ? { stream: true } : {}) };
+}
+
+// ---- Completions ----
+
+const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'stream_options', 'echo', 'best_of', 'suffix'];
+
+export function toCohereCompletions(request: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  // The reference answers Cohere's own spellings with 400 here (422 everywhere else).
+  rejectNativeNames(request, { stop_sequences: 'stop', num_generations: 'n' }, 400);
+  rejectUnsupportedParameters(request, COMPLETIONS_UNSUPPORTED, COHERE_NAME);
+  const { stop, n, stream: _stream, model: _model, ...rest } = request;
+  return {
+    ...toCohereSampling(rest),
+    model,
+    ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),
+    ...(n !== undefined ? { num_generations: n } : {}),
+    ...(stream ? { stream: true } : {}),
+  };
+}
+
+// ---- Embeddings ----
+
+export function toCohereEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Record<string, unknown> {
+  rejectNativeNames(request, { texts: 'input' });
+  const types = request.embedding_types;
+  if (types !== undefined && (!Array.isArray(types) || types.length !== 1)) {
+    throw GatewayError.invalidParam("The parameter 'embedding_types' must name exactly one type for Cohere: the unified answer has one vector per input.", 'embedding_types');
+  }
+  // The gateway produces `encoding_format` itself; Cohere's v1 API has no such field.
+  const { input, model: _model, encoding_format: _format, ...rest } = request;
+  return { ...rest, model, texts: embeddingTexts(input, COHERE_NAME) };
+}

@@ -1,0 +1,120 @@
+/**
+ * Cohere v1 answers → unified chat, completions and embeddings responses, plus the finish-reason
+ * and error mappings shared with the stream folds.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, Usage } from '../../schema';
+import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
+import { isRecord } from '../shared/json';
+import type { CohereChatResponse, CohereCounted, CohereEmbedResponse, CohereGenerateResponse } from './wire';
+
+/** What the response mappers need besides the body: Cohere echoes no model or timestamp. */
+export interface CohereResponseContext {
+  model: string;
+  now: () => number;
+}
+
+/** Usage from `token_count` (older answers) or `meta`. */
+export function fromCohereUsage(counted: CohereCounted): Usage {
+  const counts = counted.token_count;
+  if (counts) {
+    return { prompt_tokens: counts.prompt_tokens ?? null, completion_tokens: counts.response_tokens ?? null, total_tokens: counts.total_tokens ?? null };
+  }
+  const tokens = counted.meta?.tokens ?? counted.meta?.billed_units;
+  const prompt = tokens?.input_tokens ?? null;
+  const completion = tokens?.output_tokens ?? null;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt !== null && completion !== null ? prompt + completion : null };
+}
+
+function expectField<Wire>(body: unknown, field: string, type: 'string' | 'array'): Wire {
+  const value = isRecord(body) ? body[field] : undefined;
+  if (type === 'array' ? !Array.isArray(value) : typeof value !== 'string') {
+    throw GatewayError.upstreamUnavailable(`Cohere's response has no '${field}' ${type === 'array' ? 'list' : 'text'}.`);
+  }
+  return body as Wire;
+}
+
+export function fromCohereChat(body: unknown, { model, now }: CohereResponseContext): ChatResponse {
+  const response = expectField<CohereChatResponse>(body, 'text', 'string');
+  return {
+    id: response.response_id ?? response.generation_id ?? null,
+    object: 'chat.completion',
+    created: now(),
+    model,
+    choices: [
+      { index: 0, message: { role: 'assistant', content: response.text, tool_calls: null, refusal: null }, finish_reason: mapCohereFinishReason(response.finish_reason) },
+    ],
+    usage: fromCohereUsage(response),
+  };
+}
+
+export function fromCohereCompletions(body: unknown, { model, now }: CohereResponseContext): CompletionsResponse {
+  const response = expectField<CohereGenerateResponse>(body, 'generations', 'array');
+  return {
+    id: response.id ?? null,
+    object: 'text_completion',
+    created: now(),
+    model,
+    choices: response.generations.map((generation, index) => ({ index, text: generation.text, finish_reason: mapCohereFinishReason(generation.finish_reason) })),
+    usage: fromCohereUsage(response),
+  };
+}
+
+/** Float vectors, or the one requested type of an `embeddings_by_type` answer. */
+function cohereVectors(response: CohereEmbedResponse): number[][] {
+  const { embeddings } = response;
+  if (Array.isArray(embeddings)) return embeddings;
+  const byType = Object.values(embeddings);
+  if (byType.length === 1 && Array.isArray(byType[0])) return byType[0];
+  throw GatewayError.upstreamUnavailable('Cohere answered with several embedding types; the unified answer holds one vector per input.');
+}
+
+export function fromCohereEmbeddings(body: unknown, { model, encodingFormat }: { model: string; encodingFormat: EncodingFormat }): EmbeddingsResponse {
+  if (!isRecord(body) || (!Array.isArray(body.embeddings) && !isRecord(body.embeddings))) {
+    throw GatewayError.upstreamUnavailable("Cohere's response has no 'embeddings'.");
+  }
+  const response = body as unknown as CohereEmbedResponse;
+  const inputTokens = response.meta?.billed_units?.input_tokens ?? null;
+  return {
+    object: 'list',
+    data: cohereVectors(response).map((vector, index) => ({ object: 'embedding', embedding: encodeEmbedding(vector, encodingFormat), index })),
+    model,
+    usage: { prompt_tokens: inputTokens, total_tokens: inputTokens },
+  };
+}
+
+// ---- Finish reasons and errors ----
+
+/**
+ * Cohere's finish reasons in the unified set. `ERROR` means the generation failed: it is raised
+ * as a 502 rather than returned as a normal answer. Unknown values pass through unchanged.
+ */
+export function mapCohereFinishReason(reason: string | undefined): string | null {
+  switch (reason) {
+    case undefined:
+      return null;
+    case 'COMPLETE':
+    case 'STOP_SEQUENCE':
+    case 'USER_CANCEL':
+      return 'stop';
+    case 'MAX_TOKENS':
+    case 'ERROR_LIMIT':
+      return 'length';
+    case 'ERROR_TOXIC':
+      return 'content_filter';
+    case 'ERROR':
+      throw GatewayError.upstreamUnavailable('Cohere reported an error while generating (finish_reason ERROR).', false);
+    default:
+      return reason;
+  }
+}
+
+/** Cohere error bodies are `{"message": "..."}`; `{"error": ...}` shapes are read too. */
+export function cohereErrorMessage(body: unknown): string | null {
+  if (!isRecord(body)) return null;
+  const { message, error } = body;
+  if (typeof message === 'string') return message;
+  if (typeof error === 'string') return error;
+  if (isRecord(error) && typeof error.message === 'string') return error.message;
+  return null;
+}
