@@ -7,8 +7,9 @@ import OpenAI from 'openai';
 import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { FIXED_NOW, parseSse } from '../support/gateway';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEY = 'sk-ant-api03-TESTKEY-never-shown';
 const CHAT_MODEL = 'claude-sonnet-4-5';
@@ -48,25 +49,10 @@ endpoints:
         max_tokens: 256
 `;
 
-let upstream: FakeUpstream;
-let gateway: RunningGateway;
-let openai: OpenAI;
+const setup = useGatewayWithUpstreams({ upstreams: { anthropic: serveFixtures }, config: (urls) => config(urls.anthropic), env: { ANTHROPIC_KEY: KEY } });
+const { upstreams } = setup;
 
-beforeAll(async () => {
-  upstream = await startFakeUpstream(serveFixtures);
-  gateway = await startGateway(config(upstream.url), { env: { ANTHROPIC_KEY: KEY } });
-  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
-});
-beforeEach(() => {
-  upstream.requests.length = 0;
-  upstream.setHandler(serveFixtures);
-});
-afterAll(async () => {
-  await gateway.close();
-  await upstream.close();
-});
-
-const lastRequest = () => upstream.requests[upstream.requests.length - 1];
+const lastRequest = () => upstreams.anthropic.requests[upstreams.anthropic.requests.length - 1];
 
 const weatherTool = {
   type: 'function' as const,
@@ -94,7 +80,7 @@ function callsOf(message: OpenAI.Chat.Completions.ChatCompletionMessage) {
 
 describe('openai client through /v1', () => {
   test('chat: answer and usage; upstream got x-api-key, anthropic-version, lifted system, stop_sequences, halved temperature', async () => {
-    const completion = await openai.chat.completions.create({
+    const completion = await setup.openai.chat.completions.create({
       model: 'claude',
       messages: [
         { role: 'system', content: 'You are a French barista.' },
@@ -123,12 +109,12 @@ describe('openai client through /v1', () => {
   });
 
   test('chat without max_tokens: the documented default 8192 is sent, nothing else is invented', async () => {
-    await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
+    await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
     expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'x' }] });
   });
 
   test('tool calls (not streamed): full JSON Schema sent as input_schema; calls and finish_reason tool_calls returned', async () => {
-    const completion = await openai.chat.completions.create({
+    const completion = await setup.openai.chat.completions.create({
       model: 'claude',
       messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }],
       tools: [weatherTool],
@@ -143,7 +129,7 @@ describe('openai client through /v1', () => {
   });
 
   test('tool calls streamed: the client assembles exactly the expected calls, text, finish reason and usage', async () => {
-    const stream = openai.chat.completions.stream({
+    const stream = setup.openai.chat.completions.stream({
       model: 'claude',
       messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }],
       tools: [weatherTool],
@@ -159,7 +145,7 @@ describe('openai client through /v1', () => {
   });
 
   test('a tool-call round trip: assistant tool_calls and consecutive tool results reach Anthropic as tool_use / one tool_result turn', async () => {
-    await openai.chat.completions.create({
+    await setup.openai.chat.completions.create({
       model: 'claude',
       messages: [
         { role: 'user', content: 'Weather in Paris and São Paulo?' },
@@ -186,7 +172,7 @@ describe('openai client through /v1', () => {
   });
 
   test('streamed chat: text reassembled exactly, including multi-byte characters', async () => {
-    const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
     let text = '';
     let finish: string | null = null;
     for await (const chunk of stream) {
@@ -198,27 +184,27 @@ describe('openai client through /v1', () => {
   });
 
   test('completions, plain and streamed, through the Messages API with the endpoint default max_tokens', async () => {
-    const completion = await openai.completions.create({ model: 'claude-completions', prompt: 'Say café' });
+    const completion = await setup.openai.completions.create({ model: 'claude-completions', prompt: 'Say café' });
     expect(completion.choices[0]).toMatchObject({ text: 'Voilà un café 🙂 et un croissant, le petit-déjeuner', finish_reason: 'length' });
     expect(lastRequest().body).toEqual({ model: COMPLETIONS_MODEL, max_tokens: 256, messages: [{ role: 'user', content: 'Say café' }] });
 
-    const streamed = await openai.completions.create({ model: 'claude-completions', prompt: 'Say café', stream: true });
+    const streamed = await setup.openai.completions.create({ model: 'claude-completions', prompt: 'Say café', stream: true });
     let text = '';
     for await (const chunk of streamed) text += chunk.choices[0]?.text ?? '';
     expect(text).toBe('Voilà un café 🙂');
   });
 
   test('n other than 1 is a 400 naming the parameter and the provider, before any upstream call', async () => {
-    await expect(openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toMatchObject({
+    await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining("The parameter 'n' must be 1 for Anthropic"),
     });
-    expect(upstream.requests).toHaveLength(0);
+    expect(upstreams.anthropic.requests).toHaveLength(0);
   });
 });
 
 describe('our SDK through the MLflow routes', () => {
-  const sdk = () => createGatewayClient({ baseUrl: gateway.url });
+  const sdk = () => createGatewayClient({ baseUrl: setup.gateway.url });
 
   test('chat, streamed chat, completions, streamed completions', async () => {
     expect(await sdk().chat('claude', { messages: [{ role: 'user', content: 'Salut' }] })).toEqual({
@@ -243,20 +229,20 @@ describe('our SDK through the MLflow routes', () => {
 
 describe('upstream errors keep a meaningful status and never leak the key', () => {
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${setup.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, headers: response.headers, text: await response.text() };
   };
   const chatBody = { messages: [{ role: 'user', content: 'x' }] };
 
   test('400 keeps status and the vendor message', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('anthropic', 'error-400.json')));
+    upstreams.anthropic.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('anthropic', 'error-400.json')));
     const answer = await post('/endpoints/claude/invocations', chatBody);
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text).detail).toMatch(/^max_tokens: 100000 > 64000/);
   });
 
   test('401 from Anthropic is a 502 naming the endpoint, without the key, on both route families', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('anthropic', 'error-401.json')));
+    upstreams.anthropic.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('anthropic', 'error-401.json')));
     const v1 = await post('/v1/chat/completions', { model: 'claude', ...chatBody });
     expect(v1.status).toBe(502);
     expect(JSON.parse(v1.text).error.message).toContain("endpoint 'claude'");
@@ -270,23 +256,23 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
   });
 
   test('429 stays 429 with Retry-After', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('anthropic', 'error-429.json'), { 'retry-after': '30' }));
+    upstreams.anthropic.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('anthropic', 'error-429.json'), { 'retry-after': '30' }));
     const answer = await post('/endpoints/claude/invocations', chatBody);
     expect(answer.status).toBe(429);
     expect(answer.headers.get('retry-after')).toBe('30');
     expect(JSON.parse(answer.text).detail).toMatch(/^This request would exceed the rate limit/);
-    await expect(openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 429 });
+    await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 429 });
   });
 
   test('529 overloaded is a 502 with the vendor message', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 529, readJsonFixture('anthropic', 'error-529.json')));
+    upstreams.anthropic.setHandler((_request, response) => sendJson(response, 529, readJsonFixture('anthropic', 'error-529.json')));
     const answer = await post('/v1/chat/completions', { model: 'claude', ...chatBody });
     expect(answer.status).toBe(502);
     expect(JSON.parse(answer.text).error.message).toBe("Upstream error from endpoint 'claude' (status 529): Overloaded");
   });
 
   test('an error event mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
-    upstream.setHandler((_request, response) => {
+    upstreams.anthropic.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
       response.end(readFixture('anthropic', 'chat-error.stream.sse'));
     });
@@ -303,7 +289,7 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(JSON.parse(last.data).error).toMatchObject({ message: "Upstream error from endpoint 'claude' (status 529): Overloaded", status: 502 });
     expect(raw.text).not.toContain('[DONE]');
 
-    const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
     const consume = async () => {
       for await (const _chunk of stream) {
         // reading until the error

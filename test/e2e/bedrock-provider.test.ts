@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { readJsonFixture } from '../support/fixtures';
 import { chunkEvent, converseEvent, exceptionEvent, startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
 import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { openaiClientFor } from '../support/gateway-with-upstreams';
 
 type EventFixture = { event: string; body: unknown }[];
 
@@ -140,7 +141,7 @@ beforeAll(async () => {
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   gateway = await startGateway(config(fake.url), { env: { BEDROCK_KEY_ID: ENV_PAIR.accessKeyId, BEDROCK_SECRET: ENV_PAIR.secretAccessKey } });
-  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+  openai = openaiClientFor(gateway);
 });
 beforeEach(() => {
   fake.calls.length = 0;

@@ -7,8 +7,9 @@ import OpenAI from 'openai';
 import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { parseSse } from '../support/gateway';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEYS = { cohere: 'co-TESTKEY-never-shown', mistral: 'mi-TESTKEY-never-shown', togetherai: 'tg-TESTKEY-never-shown' };
 type Vendor = keyof typeof KEYS;
@@ -71,27 +72,13 @@ function endpointsFor(vendor: Vendor, upstreamUrl: string): string {
     .join('');
 }
 
-const upstreams = {} as Record<Vendor, FakeUpstream>;
-let gateway: RunningGateway;
-let openai: OpenAI;
-const sdk = () => createGatewayClient({ baseUrl: gateway.url });
-
-beforeAll(async () => {
-  for (const vendor of Object.keys(servers) as Vendor[]) upstreams[vendor] = await startFakeUpstream(servers[vendor]);
-  const yaml = `endpoints:${(Object.keys(upstreams) as Vendor[]).map((vendor) => endpointsFor(vendor, upstreams[vendor].url)).join('')}\n`;
-  gateway = await startGateway(yaml, { env: { COHERE_KEY: KEYS.cohere, MISTRAL_KEY: KEYS.mistral, TOGETHERAI_KEY: KEYS.togetherai } });
-  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+const setup = useGatewayWithUpstreams({
+  upstreams: servers,
+  config: (urls) => `endpoints:${(Object.keys(urls) as Vendor[]).map((vendor) => endpointsFor(vendor, urls[vendor])).join('')}\n`,
+  env: { COHERE_KEY: KEYS.cohere, MISTRAL_KEY: KEYS.mistral, TOGETHERAI_KEY: KEYS.togetherai },
 });
-beforeEach(() => {
-  for (const vendor of Object.keys(upstreams) as Vendor[]) {
-    upstreams[vendor].requests.length = 0;
-    upstreams[vendor].setHandler(servers[vendor]);
-  }
-});
-afterAll(async () => {
-  await gateway.close();
-  await Promise.all(Object.values(upstreams).map((upstream) => upstream.close()));
-});
+const { upstreams } = setup;
+const sdk = () => createGatewayClient({ baseUrl: setup.gateway.url });
 
 const lastRequest = (vendor: Vendor) => upstreams[vendor].requests[upstreams[vendor].requests.length - 1];
 
@@ -106,13 +93,13 @@ async function streamedText(stream: AsyncIterable<OpenAI.Chat.Completions.ChatCo
 }
 
 async function post(path: string, body: unknown) {
-  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${setup.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 describe('cohere', () => {
   test('openai client chat: system → preamble, temperature × 2.5, bearer key, /v1/chat', async () => {
-    const completion = await openai.chat.completions.create({
+    const completion = await setup.openai.chat.completions.create({
       model: 'cohere-chat',
       messages: [
         { role: 'system', content: 'You are a friendly barista.' },
@@ -130,7 +117,7 @@ describe('cohere', () => {
   });
 
   test('openai client chat stream over an NDJSON upstream', async () => {
-    const stream = await openai.chat.completions.create({ model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     expect(await streamedText(stream)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finish: 'stop' });
     expect(lastRequest('cohere').body).toEqual({ model: 'command-r-plus', message: 'x', stream: true });
   });
@@ -151,7 +138,7 @@ describe('cohere', () => {
     ]);
     expect(lastRequest('cohere')).toMatchObject({ url: '/v1/embed', body: { model: 'embed-english-v3.0', texts: ['hello world', 'goodbye'], input_type: 'search_document' } });
 
-    const viaOpenAI = await openai.embeddings.create({ model: 'cohere-embeddings', input: 'hello world' });
+    const viaOpenAI = await setup.openai.embeddings.create({ model: 'cohere-embeddings', input: 'hello world' });
     expect(viaOpenAI.data[0].embedding.map((value) => Math.fround(value))).toEqual([-0.039520264, -0.04574585, -0.08807373, -0.084106445].map(Math.fround));
     expect(lastRequest('cohere').body).toEqual({ model: 'embed-english-v3.0', texts: ['hello world'] });
   });
@@ -168,7 +155,7 @@ describe('cohere', () => {
 
 describe('mistral', () => {
   test('openai client chat: temperature halved, seed → random_seed, /v1/chat/completions', async () => {
-    const completion = await openai.chat.completions.create({ model: 'mistral-chat', messages: [{ role: 'user', content: 'Salut' }], temperature: 0.8, seed: 7 });
+    const completion = await setup.openai.chat.completions.create({ model: 'mistral-chat', messages: [{ role: 'user', content: 'Salut' }], temperature: 0.8, seed: 7 });
     expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
     const sent = lastRequest('mistral');
     expect(sent.url).toBe('/v1/chat/completions');
@@ -177,19 +164,19 @@ describe('mistral', () => {
   });
 
   test('openai client chat stream', async () => {
-    const stream = await openai.chat.completions.create({ model: 'mistral-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'mistral-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     expect(await streamedText(stream)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finish: 'stop' });
   });
 
   test('tools: full JSON Schema forwarded; tool calls returned; streamed tool calls assembled by the OpenAI client', async () => {
     const parameters = { type: 'object', properties: { location: { type: 'string', minLength: 2 } }, required: ['location'], additionalProperties: false };
     const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters } }];
-    const completion = await openai.chat.completions.create({ model: 'mistral-chat', messages: [{ role: 'user', content: 'Weather?' }], tools, tool_choice: 'auto' });
+    const completion = await setup.openai.chat.completions.create({ model: 'mistral-chat', messages: [{ role: 'user', content: 'Weather?' }], tools, tool_choice: 'auto' });
     expect((lastRequest('mistral').body as { tools: unknown }).tools).toEqual(tools);
     expect(completion.choices[0].finish_reason).toBe('tool_calls');
     expect(completion.choices[0].message.tool_calls?.map((call) => (call.type === 'function' ? call.function.name : null))).toEqual(['retrieve_payment_status', 'retrieve_payment_date']);
 
-    const final = await openai.chat.completions.stream({ model: 'mistral-chat', messages: [{ role: 'user', content: 'Weather?' }], tools, stream_options: { include_usage: true } }).finalChatCompletion();
+    const final = await setup.openai.chat.completions.stream({ model: 'mistral-chat', messages: [{ role: 'user', content: 'Weather?' }], tools, stream_options: { include_usage: true } }).finalChatCompletion();
     expect(final.choices[0].message.tool_calls?.map((call) => (call.type === 'function' ? [call.id, JSON.parse(call.function.arguments)] : null))).toEqual([
       ['D681PevKs', { location: 'Paris, France' }],
       ['Kq2x9ZcVb', { location: 'São Paulo, Brazil' }],
@@ -208,7 +195,7 @@ describe('mistral', () => {
     expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
 
     expect((await sdk().embeddings('mistral-embeddings', { input: ['a', 'b'] })).usage).toEqual({ prompt_tokens: 15, total_tokens: 15 });
-    const viaOpenAI = await openai.embeddings.create({ model: 'mistral-embeddings', input: ['a', 'b'] });
+    const viaOpenAI = await setup.openai.embeddings.create({ model: 'mistral-embeddings', input: ['a', 'b'] });
     expect(lastRequest('mistral').body).toEqual({ model: 'mistral-embed', input: ['a', 'b'], encoding_format: 'base64' });
     expect(viaOpenAI.data[1].embedding.map(Math.fround)).toEqual([-0.0230560302734375, 0.039337158203125, 0.0521240234375, -0.0184783935546875].map(Math.fround));
   });
@@ -216,7 +203,7 @@ describe('mistral', () => {
 
 describe('togetherai', () => {
   test('openai client chat: the configured model, temperature unchanged, stop as a list', async () => {
-    const completion = await openai.chat.completions.create({ model: 'togetherai-chat', messages: [{ role: 'user', content: 'Salut' }], temperature: 0.7, stop: '<|eot_id|>' });
+    const completion = await setup.openai.chat.completions.create({ model: 'togetherai-chat', messages: [{ role: 'user', content: 'Salut' }], temperature: 0.7, stop: '<|eot_id|>' });
     expect(completion.choices[0]).toMatchObject({ message: { content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.' }, finish_reason: 'stop' });
     const sent = lastRequest('togetherai');
     expect(sent.url).toBe('/v1/chat/completions');
@@ -225,7 +212,7 @@ describe('togetherai', () => {
   });
 
   test('openai client chat stream', async () => {
-    const stream = await openai.chat.completions.create({ model: 'togetherai-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'togetherai-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     expect(await streamedText(stream)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finish: 'stop' });
   });
 
@@ -238,12 +225,12 @@ describe('togetherai', () => {
     expect(completion.choices).toEqual([{ index: 0, text: '\nThis is indeed a test of the café menu', finish_reason: 'length' }]);
     expect(lastRequest('togetherai')).toMatchObject({ url: '/v1/completions', body: { prompt: 'Say this is a test', max_tokens: 10, model: models.togetherai.completions } });
 
-    const streamed = await openai.completions.create({ model: 'togetherai-completions', prompt: 'p', max_tokens: 8, stream: true });
+    const streamed = await setup.openai.completions.create({ model: 'togetherai-completions', prompt: 'p', max_tokens: 8, stream: true });
     let text = '';
     for await (const chunk of streamed) text += chunk.choices[0]?.text ?? '';
     expect(text).toBe('\nVoilà un café 🙂');
 
-    const viaOpenAI = await openai.embeddings.create({ model: 'togetherai-embeddings', input: 'x' });
+    const viaOpenAI = await setup.openai.embeddings.create({ model: 'togetherai-embeddings', input: 'x' });
     expect(lastRequest('togetherai')).toMatchObject({ url: '/v1/embeddings', body: { model: models.togetherai.embeddings, input: 'x' } });
     expect(viaOpenAI.data[0].embedding.map(Math.fround)).toEqual([0.2633975, 0.13856208, 0.14047277, -0.2110263].map(Math.fround));
   });
@@ -309,7 +296,7 @@ describe.each([
     expect(events[events.length - 1].event).toBe('error');
     expect(JSON.parse(events[events.length - 1].data).error.message).toContain('generation failed upstream');
 
-    const stream = await openai.chat.completions.create({ model: `${vendor}-chat`, messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: `${vendor}-chat`, messages: [{ role: 'user', content: 'x' }], stream: true });
     await expect(streamedText(stream)).rejects.toThrow('generation failed upstream');
   });
 });

@@ -2,12 +2,12 @@
  * The `gemini` provider end to end: the official OpenAI client (through /v1) and our SDK (through
  * the MLflow routes) against the gateway, which calls a fake Gemini API on 127.0.0.1.
  */
-import OpenAI from 'openai';
 import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { parseSse } from '../support/gateway';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEY = 'AIzaSyTESTKEY-gemini-never-shown';
 
@@ -36,10 +36,6 @@ function serveFixtures(request: RecordedRequest, response: ServerResponse): void
   }
 }
 
-let upstream: FakeUpstream;
-let gateway: RunningGateway;
-let openai: OpenAI;
-
 const config = (upstreamUrl: string) => `
 endpoints:
   - name: chat
@@ -65,21 +61,10 @@ endpoints:
       config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${upstreamUrl}/v1beta" }
 `;
 
-beforeAll(async () => {
-  upstream = await startFakeUpstream(serveFixtures);
-  gateway = await startGateway(config(upstream.url), { env: { GEMINI_KEY: KEY } });
-  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
-});
-beforeEach(() => {
-  upstream.requests.length = 0;
-  upstream.setHandler(serveFixtures);
-});
-afterAll(async () => {
-  await gateway.close();
-  await upstream.close();
-});
+const setup = useGatewayWithUpstreams({ upstreams: { gemini: serveFixtures }, config: (urls) => config(urls.gemini), env: { GEMINI_KEY: KEY } });
+const { upstreams } = setup;
 
-const lastRequest = () => upstream.requests[upstream.requests.length - 1];
+const lastRequest = () => upstreams.gemini.requests[upstreams.gemini.requests.length - 1];
 
 const weatherTool = {
   type: 'function' as const,
@@ -98,7 +83,7 @@ const weatherTool = {
 
 describe('openai client through /v1', () => {
   test('chat: answer and usage; upstream URL, key header (not in the URL), body with the endpoint default only', async () => {
-    const completion = await openai.chat.completions.create({
+    const completion = await setup.openai.chat.completions.create({
       model: 'chat',
       messages: [
         { role: 'system', content: 'Sois bref.' },
@@ -121,7 +106,7 @@ describe('openai client through /v1', () => {
 
   test('tool calls: full JSON Schema and tool_choice sent; ids stable across identical calls and unique within one', async () => {
     const ask = () =>
-      openai.chat.completions.create({
+      setup.openai.chat.completions.create({
         model: 'chat',
         messages: [{ role: 'user', content: 'Météo à Paris et São Paulo ?' }],
         tools: [weatherTool],
@@ -149,7 +134,7 @@ describe('openai client through /v1', () => {
 
   test('streamed tool calls: the client assembles text, names, arguments and ids; finish tool_calls; usage', async () => {
     const streamOnce = async () => {
-      const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'Météo ?' }], tools: [weatherTool] });
+      const stream = setup.openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'Météo ?' }], tools: [weatherTool] });
       return stream.finalChatCompletion();
     };
     const final = await streamOnce();
@@ -170,12 +155,12 @@ describe('openai client through /v1', () => {
   });
 
   test('the tool round trip: calls go back as functionCall parts (with their thought signature), results as functionResponse', async () => {
-    const first = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Météo ?' }], tools: [weatherTool] });
+    const first = await setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Météo ?' }], tools: [weatherTool] });
     const assistant = first.choices[0].message;
     const calls = assistant.tool_calls ?? [];
     const signature = readJsonFixture<{ candidates: { content: { parts: { thoughtSignature?: string }[] } }[] }>('gemini', 'chat-tool-calls.response.json')
       .candidates[0].content.parts[0].thoughtSignature;
-    await openai.chat.completions.create({
+    await setup.openai.chat.completions.create({
       model: 'chat',
       tools: [weatherTool],
       messages: [
@@ -206,7 +191,7 @@ describe('openai client through /v1', () => {
   });
 
   test('streamed chat text, including multi-byte characters', async () => {
-    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     let text = '';
     let finish: string | null = null;
     for await (const chunk of stream) {
@@ -218,11 +203,11 @@ describe('openai client through /v1', () => {
   });
 
   test('completions and embeddings (the client asks for base64 by default and decodes it)', async () => {
-    const completion = await openai.completions.create({ model: 'completions', prompt: 'Il était une fois', max_tokens: 16 });
+    const completion = await setup.openai.completions.create({ model: 'completions', prompt: 'Il était une fois', max_tokens: 16 });
     expect(completion.choices[0]).toMatchObject({ text: 'Il était une fois, dans un petit café de Montréal, une barista', finish_reason: 'length' });
     expect(lastRequest().body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Il était une fois' }] }], generationConfig: { maxOutputTokens: 16 } });
 
-    const embeddings = await openai.embeddings.create({ model: 'embeddings', input: ['a', 'b', 'c'] });
+    const embeddings = await setup.openai.embeddings.create({ model: 'embeddings', input: ['a', 'b', 'c'] });
     expect(lastRequest().url).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
     const expected = readJsonFixture<{ embeddings: { values: number[] }[] }>('gemini', 'batch-embed-contents.response.json').embeddings;
     expect(embeddings.data).toHaveLength(3);
@@ -230,16 +215,16 @@ describe('openai client through /v1', () => {
   });
 
   test('an unsupported parameter is a 400 naming it and the provider', async () => {
-    await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
+    await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining("The parameter 'logprobs' is not supported by Gemini."),
     });
-    expect(upstream.requests).toHaveLength(0);
+    expect(upstreams.gemini.requests).toHaveLength(0);
   });
 });
 
 describe('our SDK through the MLflow routes', () => {
-  const sdk = () => createGatewayClient({ baseUrl: gateway.url });
+  const sdk = () => createGatewayClient({ baseUrl: setup.gateway.url });
 
   test('chat and streamed chat', async () => {
     const chat = await sdk().chat('chat', { messages: [{ role: 'user', content: 'Salut' }], top_k: 20, n: 1 });
@@ -294,7 +279,7 @@ describe('our SDK through the MLflow routes', () => {
 
 describe('upstream errors keep a meaningful status and never leak the key', () => {
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${setup.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, headers: response.headers, text: await response.text() };
   };
   const chatBody = { messages: [{ role: 'user', content: 'x' }] };
@@ -304,7 +289,7 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     [403, 'error-403.json'],
     [400, 'error-400-api-key-invalid.json'],
   ])('%i %s → 502 naming the endpoint, on both route families, without the key', async (status, fixture) => {
-    upstream.setHandler((_request, response) => sendJson(response, status, readJsonFixture('gemini', fixture)));
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, status, readJsonFixture('gemini', fixture)));
     for (const [path, body, read] of [
       ['/v1/chat/completions', { model: 'chat', ...chatBody }, (text: string) => JSON.parse(text).error.message],
       ['/endpoints/chat/invocations', chatBody, (text: string) => JSON.parse(text).detail],
@@ -317,26 +302,26 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
   });
 
   test('a plain 400 keeps its status and the vendor message', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400.json')));
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400.json')));
     const answer = await post('/endpoints/chat/invocations', chatBody);
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text).detail).toBe("Invalid JSON payload received. Unknown name \"foo\" at 'generation_config': Cannot find field.");
   });
 
   test('429 stays 429 with Retry-After (from RetryInfo; a header wins)', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
     const fromBody = await post('/gateway/chat/invocations', chatBody);
     expect(fromBody.status).toBe(429);
     expect(fromBody.headers.get('retry-after')).toBe('27');
     expect(JSON.parse(fromBody.text).detail).toMatch(/^You exceeded your current quota/);
-    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '3' }));
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '3' }));
     const fromHeader = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
     expect(fromHeader.status).toBe(429);
     expect(fromHeader.headers.get('retry-after')).toBe('3');
   });
 
   test('a stream refused before its first byte is a real HTTP error, not a 200', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400-api-key-invalid.json')));
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400-api-key-invalid.json')));
     const answer = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
     expect(answer.status).toBe(502);
     expect(answer.headers.get('content-type')).toContain('application/json');
@@ -344,7 +329,7 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
   });
 
   test('a Gemini error mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
-    upstream.setHandler((_request, response) => {
+    upstreams.gemini.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.end(readFixture('gemini', 'error-midstream.stream.sse'));
     });
@@ -357,7 +342,7 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(JSON.parse(last.data).error.message).toContain('An internal error has occurred.');
     expect(raw.text).not.toContain('[DONE]');
 
-    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     const consume = async () => {
       for await (const _chunk of stream) {
         // reading until the error

@@ -3,15 +3,15 @@
  * (the official OpenAI client on /v1, our SDK and plain fetch on the MLflow routes) to one fake
  * upstream per vendor on 127.0.0.1, serving the fixtures of test/fixtures/<provider>/.
  */
-import OpenAI from 'openai';
 import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { compilePlan } from '../../src/config/compile';
 import { ConfigError } from '../../src/config/config-error';
 import { parseConfigText } from '../../src/config/load';
 import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
-import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { FIXED_NOW, parseSse } from '../support/gateway';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEYS = { ai21: 'ai21-SECRET-never-shown', mosaic: 'mosaic-SECRET-never-shown', palm: 'palm-SECRET-never-shown' };
 const TGI = 'huggingface-text-generation-inference';
@@ -49,71 +49,54 @@ const serve = {
 };
 
 type Vendor = keyof typeof serve;
-const upstreams = {} as Record<Vendor, FakeUpstream>;
-let gateway: RunningGateway;
-let openai: OpenAI;
-
-const config = () => `
+const config = (urls: Record<Vendor, string>) => `
 endpoints:
   - name: tgi-completions
     endpoint_type: llm/v1/completions
-    model: { provider: huggingface-text-generation-inference, name: mistral-7b, config: { hf_server_url: "${upstreams.tgi.url}" } }
+    model: { provider: huggingface-text-generation-inference, name: mistral-7b, config: { hf_server_url: "${urls.tgi}" } }
   - name: tgi-chat
     endpoint_type: llm/v1/chat
-    model: { provider: huggingface-text-generation-inference, config: { hf_server_url: "${upstreams.tgi.url}" } }
+    model: { provider: huggingface-text-generation-inference, config: { hf_server_url: "${urls.tgi}" } }
   - name: ai21
     endpoint_type: llm/v1/completions
-    model: { provider: ai21labs, name: j2-ultra, config: { ai21labs_api_key: $AI21_KEY, ai21labs_api_base: "${upstreams.ai21.url}/studio/v1" } }
+    model: { provider: ai21labs, name: j2-ultra, config: { ai21labs_api_key: $AI21_KEY, ai21labs_api_base: "${urls.ai21}/studio/v1" } }
   - name: mosaic-completions
     endpoint_type: llm/v1/completions
-    model: { provider: mosaicml, name: mpt-7b-instruct, config: { mosaicml_api_key: $MOSAIC_KEY, mosaicml_api_base: "${upstreams.mosaic.url}" } }
+    model: { provider: mosaicml, name: mpt-7b-instruct, config: { mosaicml_api_key: $MOSAIC_KEY, mosaicml_api_base: "${urls.mosaic}" } }
   - name: mosaic-chat
     endpoint_type: llm/v1/chat
-    model: { provider: mosaicml, name: llama2-70b-chat, config: { mosaicml_api_key: $MOSAIC_KEY, mosaicml_api_base: "${upstreams.mosaic.url}" } }
+    model: { provider: mosaicml, name: llama2-70b-chat, config: { mosaicml_api_key: $MOSAIC_KEY, mosaicml_api_base: "${urls.mosaic}" } }
   - name: mosaic-embeddings
     endpoint_type: llm/v1/embeddings
-    model: { provider: mosaicml, name: instructor-large, config: { mosaicml_api_key: $MOSAIC_KEY, mosaicml_api_base: "${upstreams.mosaic.url}" } }
+    model: { provider: mosaicml, name: instructor-large, config: { mosaicml_api_key: $MOSAIC_KEY, mosaicml_api_base: "${urls.mosaic}" } }
   - name: palm-completions
     endpoint_type: llm/v1/completions
-    model: { provider: palm, name: text-bison-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${upstreams.palm.url}/v1beta3" } }
+    model: { provider: palm, name: text-bison-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${urls.palm}/v1beta3" } }
   - name: palm-chat
     endpoint_type: llm/v1/chat
-    model: { provider: palm, name: chat-bison-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${upstreams.palm.url}/v1beta3" } }
+    model: { provider: palm, name: chat-bison-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${urls.palm}/v1beta3" } }
   - name: palm-embeddings
     endpoint_type: llm/v1/embeddings
-    model: { provider: palm, name: embedding-gecko-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${upstreams.palm.url}/v1beta3" } }
+    model: { provider: palm, name: embedding-gecko-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${urls.palm}/v1beta3" } }
   - name: served-completions
     endpoint_type: llm/v1/completions
-    model: { provider: mlflow-model-serving, name: my-llm, config: { model_server_url: "${upstreams.serving.url}/llm" } }
+    model: { provider: mlflow-model-serving, name: my-llm, config: { model_server_url: "${urls.serving}/llm" } }
   - name: served-chat
     endpoint_type: llm/v1/chat
-    model: { provider: mlflow-model-serving, name: my-llm, config: { model_server_url: "${upstreams.serving.url}/llm" } }
+    model: { provider: mlflow-model-serving, name: my-llm, config: { model_server_url: "${urls.serving}/llm" } }
   - name: served-embeddings
     endpoint_type: llm/v1/embeddings
-    model: { provider: mlflow-model-serving, name: my-embedder, config: { model_server_url: "${upstreams.serving.url}/embed" } }
+    model: { provider: mlflow-model-serving, name: my-embedder, config: { model_server_url: "${urls.serving}/embed" } }
 `;
 
-beforeAll(async () => {
-  for (const vendor of Object.keys(serve) as Vendor[]) upstreams[vendor] = await startFakeUpstream(serve[vendor]);
-  gateway = await startGateway(config(), { env: { AI21_KEY: KEYS.ai21, MOSAIC_KEY: KEYS.mosaic, PALM_KEY: KEYS.palm } });
-  openai = new OpenAI({ apiKey: 'client-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
-});
-beforeEach(() => {
-  for (const vendor of Object.keys(serve) as Vendor[]) {
-    upstreams[vendor].requests.length = 0;
-    upstreams[vendor].setHandler(serve[vendor]);
-  }
-});
-afterAll(async () => {
-  await gateway.close();
-  await Promise.all(Object.values(upstreams).map((upstream) => upstream.close()));
-});
+const setup = useGatewayWithUpstreams({ upstreams: serve, config, env: { AI21_KEY: KEYS.ai21, MOSAIC_KEY: KEYS.mosaic, PALM_KEY: KEYS.palm } });
+const { upstreams } = setup;
 
-const sdk = () => createGatewayClient({ baseUrl: gateway.url });
+const sdk = () => createGatewayClient({ baseUrl: setup.gateway.url });
 const lastRequest = (vendor: Vendor) => upstreams[vendor].requests[upstreams[vendor].requests.length - 1];
 
 async function post(path: string, body: unknown) {
-  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${setup.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
@@ -151,7 +134,7 @@ describe.each([
 
 describe('Hugging Face TGI', () => {
   test('completions through /v1: /generate body with the scaled temperature; answer with usage', async () => {
-    const completion = await openai.completions.create({ model: 'tgi-completions', prompt: 'Order a coffee in French:', temperature: 0.4, max_tokens: 24 });
+    const completion = await setup.openai.completions.create({ model: 'tgi-completions', prompt: 'Order a coffee in French:', temperature: 0.4, max_tokens: 24 });
     expect(lastRequest('tgi').url).toBe('/generate');
     expect(lastRequest('tgi').body).toEqual({
       inputs: 'Order a coffee in French:',
@@ -172,10 +155,10 @@ describe('Hugging Face TGI', () => {
   });
 
   test('chat through /v1 (Messages API), plain and streamed', async () => {
-    const completion = await openai.chat.completions.create({ model: 'tgi-chat', messages: [{ role: 'user', content: 'Un café ?' }], temperature: 0.7 });
+    const completion = await setup.openai.chat.completions.create({ model: 'tgi-chat', messages: [{ role: 'user', content: 'Un café ?' }], temperature: 0.7 });
     expect(lastRequest('tgi')).toMatchObject({ url: '/v1/chat/completions', body: { messages: [{ role: 'user', content: 'Un café ?' }], temperature: 0.7, model: 'tgi' } });
     expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Avec plaisir.');
-    const stream = await openai.chat.completions.create({ model: 'tgi-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await setup.openai.chat.completions.create({ model: 'tgi-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     let text = '';
     let finish: string | null = null;
     for await (const chunk of stream) {
@@ -190,7 +173,7 @@ describe('Hugging Face TGI', () => {
     const answer = await invoke('tgi-completions', { prompt: 'p', presence_penalty: 0.5 });
     expect(answer.status).toBe(400);
     expect(answer.json().detail).toBe("The parameter 'presence_penalty' is not supported by Hugging Face Text Generation Inference.");
-    await expect(openai.completions.create({ model: 'tgi-completions', prompt: 'p', n: 2 })).rejects.toMatchObject({ status: 400, param: 'n' });
+    await expect(setup.openai.completions.create({ model: 'tgi-completions', prompt: 'p', n: 2 })).rejects.toMatchObject({ status: 400, param: 'n' });
     expect(upstreams.tgi.requests).toHaveLength(0);
   });
 
@@ -245,7 +228,7 @@ describe('AI21 Labs', () => {
 
 describe('MosaicML', () => {
   test('chat through /v1: the Llama-2 prompt, the bare key; answer', async () => {
-    const completion = await openai.chat.completions.create({
+    const completion = await setup.openai.chat.completions.create({
       model: 'mosaic-chat',
       messages: [
         { role: 'system', content: "You're funny" },
@@ -262,7 +245,7 @@ describe('MosaicML', () => {
 
   test('completions and embeddings (the OpenAI client asks for base64 and decodes it)', async () => {
     expect((await sdk().completions('mosaic-completions', { prompt: 'p' })).choices[0].text).toBe("Un café crème, s'il vous plaît ☕");
-    const embeddings = await openai.embeddings.create({ model: 'mosaic-embeddings', input: ['a', 'b'] });
+    const embeddings = await setup.openai.embeddings.create({ model: 'mosaic-embeddings', input: ['a', 'b'] });
     expect(lastRequest('mosaic').body).toEqual({ inputs: ['a', 'b'] });
     expect(embeddings.data.map((item) => item.embedding.map((value) => Number(value.toFixed(4))))).toEqual([
       [0.0123, -0.0456, 0.0789, -0.0111],
@@ -323,7 +306,7 @@ describe('MLflow model serving', () => {
       ],
       usage: { prompt_tokens: null, completion_tokens: null, total_tokens: null },
     });
-    const chat = await openai.chat.completions.create({ model: 'served-chat', messages: [{ role: 'user', content: 'Salut' }] });
+    const chat = await setup.openai.chat.completions.create({ model: 'served-chat', messages: [{ role: 'user', content: 'Salut' }] });
     expect(lastRequest('serving').body).toEqual({ inputs: ['Salut'] });
     expect(chat.choices[0].message).toEqual({ role: 'assistant', content: 'Bonjour ! ☀️', tool_calls: null, refusal: null });
     const embeddings = await sdk().embeddings('served-embeddings', { input: 'x' });
@@ -347,7 +330,7 @@ describe('MLflow model serving', () => {
 
   test('a wrong shape through /v1 keeps its 502 in the OpenAI error shape', async () => {
     upstreams.serving.setHandler((_request, response) => sendJson(response, 200, { predictions: 'just text' }));
-    await expect(openai.completions.create({ model: 'served-completions', prompt: 'p' })).rejects.toMatchObject({
+    await expect(setup.openai.completions.create({ model: 'served-completions', prompt: 'p' })).rejects.toMatchObject({
       status: 502,
       message: expect.stringContaining("endpoint 'served-completions'"),
     });
