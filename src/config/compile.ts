@@ -3,10 +3,11 @@
  * headers, pools built once), parameter defaults, the management views, and traffic routes.
  * Nothing here runs per request.
  */
-import type { Endpoint, Limit, TrafficRoute } from '../../generated/config';
+import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/config';
 import { adapterFor } from '../providers';
 import type { ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ProviderName, TrafficRouteView } from '../schema';
+import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import { ConfigError, type ConfigIssue } from './config-error';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
@@ -22,6 +23,8 @@ export interface CompiledEndpoint {
   /** Parameter defaults from `model.config`, applied when the client sends none. */
   defaults: Readonly<Record<string, unknown>>;
   limit: Limit | null;
+  /** Timeouts and retries of its upstream calls. */
+  callPolicy: CallPolicy;
   view: EndpointView;
   legacyView: LegacyRouteView;
 }
@@ -61,7 +64,7 @@ function limitView(limit: Limit | undefined): EndpointView['limit'] {
   return limit ? { calls: limit.calls, renewal_period: limit.renewal_period, key: limit.key ?? null } : null;
 }
 
-function compileEndpoint(endpoint: Endpoint, index: number, now: () => number): CompiledEndpoint | ConfigIssue {
+function compileEndpoint(endpoint: Endpoint, index: number, defaults: Defaults | undefined, now: () => number): CompiledEndpoint | ConfigIssue {
   const provider = endpoint.model.provider;
   const adapter = adapterFor(provider);
   if (!adapter.endpointTypes.includes(endpoint.endpoint_type)) {
@@ -71,9 +74,12 @@ function compileEndpoint(endpoint: Endpoint, index: number, now: () => number): 
     };
   }
   const modelName = endpoint.model.name ?? null;
+  const callPolicy = resolveCallPolicy(defaults, endpoint);
+  const { connect, firstByte, idle } = callPolicy.timeouts;
+  const timeouts = { connect, headers: firstByte, body: idle };
   let target: ProviderEndpoint;
   try {
-    target = adapter.createEndpoint({ name: endpoint.name, endpointType: endpoint.endpoint_type, modelName, config: endpoint.model.config, now });
+    target = adapter.createEndpoint({ name: endpoint.name, endpointType: endpoint.endpoint_type, modelName, config: endpoint.model.config, timeouts, now });
   } catch (error) {
     return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
   }
@@ -87,6 +93,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, now: () => number): 
     target,
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : pickDefaults(endpoint.model.config as Record<string, unknown> | undefined),
     limit: endpoint.limit ?? null,
+    callPolicy,
     view: { name: endpoint.name, endpoint_type: endpoint.endpoint_type, model, endpoint_url: url, limit: limitView(endpoint.limit) },
     legacyView: { name: endpoint.name, route_type: endpoint.endpoint_type, model, route_url: url, limit: limitView(endpoint.limit) },
   };
@@ -119,7 +126,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
   config.endpoints.forEach((endpoint, index) => {
-    const compiled = compileEndpoint(endpoint, index, now);
+    const compiled = compileEndpoint(endpoint, index, config.defaults, now);
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });

@@ -6,6 +6,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import type { ProviderEndpoint, RequestContext } from '../providers/types';
 import type { EndpointType } from '../schema';
+import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
 
 /** Which route family a request came in on: decides error statuses and the `model` rule. */
@@ -84,29 +85,46 @@ function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayErr
   return GatewayError.unsupported(`The ${what} route is not implemented for ${endpoint.providerDisplayName} models.`);
 }
 
-function call(target: ProviderEndpoint, endpointType: EndpointType, request: Record<string, unknown>, stream: boolean, context: RequestContext) {
-  switch (endpointType) {
-    case 'llm/v1/chat':
-      return stream ? target.chatStream?.(request as never, context) : target.chat?.(request as never, context);
-    case 'llm/v1/completions':
-      return stream ? target.completionsStream?.(request as never, context) : target.completions?.(request as never, context);
-    case 'llm/v1/embeddings':
-      return target.embeddings?.(request as never, context);
-    default: {
-      const unreachable: never = endpointType;
-      return unreachable;
+type Operation = (request: never, context: RequestContext) => Promise<unknown> | AsyncIterable<unknown>;
+
+/** The provider method serving this request, bound to its endpoint; undefined when it has none. */
+function operationOf(target: ProviderEndpoint, endpointType: EndpointType, stream: boolean): Operation | undefined {
+  const method = (() => {
+    switch (endpointType) {
+      case 'llm/v1/chat':
+        return stream ? target.chatStream : target.chat;
+      case 'llm/v1/completions':
+        return stream ? target.completionsStream : target.completions;
+      case 'llm/v1/embeddings':
+        return target.embeddings;
+      default: {
+        const unreachable: never = endpointType;
+        return unreachable;
+      }
     }
-  }
+  })();
+  return method?.bind(target) as Operation | undefined;
 }
 
-/** Validates, normalises and invokes; a rejected promise carries a GatewayError. */
-export async function invokeEndpoint(options: { endpoint: CompiledEndpoint; body: unknown; dialect: Dialect; context: RequestContext }): Promise<InvocationResult> {
+/**
+ * Validates, normalises and invokes (with the endpoint's retries and total timeout); a rejected
+ * promise carries a GatewayError.
+ */
+export async function invokeEndpoint(options: {
+  endpoint: CompiledEndpoint;
+  body: unknown;
+  dialect: Dialect;
+  context: RequestContext;
+  onRetry?: (notice: RetryNotice) => void;
+}): Promise<InvocationResult> {
   const { endpoint, dialect, context } = options;
   const request = withDefaults(withoutModel(validated(endpoint, options.body, dialect), dialect), endpoint.defaults);
   // `stream` selects streaming for chat and completions; for embeddings it is just forwarded.
   const stream = endpoint.endpointType !== 'llm/v1/embeddings' && request.stream === true;
-  const pending = call(endpoint.target, endpoint.endpointType, request, stream, context);
-  if (pending === undefined) throw notImplemented(endpoint, stream);
-  if (stream) return { kind: 'stream', chunks: pending as AsyncIterable<unknown> };
-  return { kind: 'json', body: await pending };
+  const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
+  if (operation === undefined) throw notImplemented(endpoint, stream);
+  const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: context.signal, onRetry: options.onRetry };
+  const attempt = (signal: AbortSignal) => operation(request as never, { ...context, signal });
+  if (stream) return { kind: 'stream', chunks: streamWithRetries(callOptions, attempt as (signal: AbortSignal) => AsyncIterable<unknown>) };
+  return { kind: 'json', body: await callWithRetries(callOptions, attempt as (signal: AbortSignal) => Promise<unknown>) };
 }

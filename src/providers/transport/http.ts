@@ -16,11 +16,10 @@ import { decodeSse, type SseEvent } from './sse';
 
 export type { SseEvent } from './sse';
 
-export const CONNECT_TIMEOUT_MS = 10_000;
-export const HEADERS_TIMEOUT_MS = 300_000;
-export const BODY_TIMEOUT_MS = 300_000;
-
-/** Milliseconds. `body` is the longest silence allowed between two body chunks. */
+/**
+ * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout,
+ * `body` its `idle` timeout (the longest silence allowed between two body chunks).
+ */
 export interface UpstreamTimeouts {
   connect: number;
   headers: number;
@@ -38,8 +37,8 @@ export interface UpstreamOptions {
   providerName: string;
   /** Extracts the vendor's message from a parsed error body, or null when it has none. */
   errorMessage: (body: unknown) => string | null;
-  /** Overrides of the default timeouts. */
-  timeouts?: Partial<UpstreamTimeouts>;
+  /** The endpoint's timeouts (`EndpointSettings.timeouts`). */
+  timeouts: UpstreamTimeouts;
 }
 
 /** A compiled upstream: POST JSON, get parsed JSON or a stream of SSE events back. */
@@ -120,6 +119,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** `1500` → `1.5 s`, as timeouts are written in the config. */
+export function seconds(milliseconds: number): string {
+  return `${milliseconds / 1000} s`;
+}
+
 function excerpt(text: string, limit = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
@@ -127,11 +131,7 @@ function excerpt(text: string, limit = 300): string {
 
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
-  const timeouts: UpstreamTimeouts = {
-    connect: options.timeouts?.connect ?? CONNECT_TIMEOUT_MS,
-    headers: options.timeouts?.headers ?? HEADERS_TIMEOUT_MS,
-    body: options.timeouts?.body ?? BODY_TIMEOUT_MS,
-  };
+  const { timeouts } = options;
   const base = new URL(options.baseUrl);
   const pool = poolFor(base.origin, timeouts.connect);
   const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
@@ -157,11 +157,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const code = errorCode(error);
     switch (code) {
       case 'UND_ERR_CONNECT_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} could not be connected to within ${timeouts.connect} ms ${forEndpoint}.`);
+        return GatewayError.upstreamTimeout(`${providerName} could not be connected to within ${seconds(timeouts.connect)} ${forEndpoint} (connect timeout).`);
       case 'UND_ERR_HEADERS_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} sent no response within ${timeouts.headers} ms ${forEndpoint}.`);
+        return GatewayError.upstreamTimeout(`${providerName} sent no response within ${seconds(timeouts.headers)} ${forEndpoint} (first_byte timeout).`);
       case 'UND_ERR_BODY_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${timeouts.body} ms ${forEndpoint}.`);
+        return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${seconds(timeouts.body)} ${forEndpoint} (idle timeout).`);
       default:
         return GatewayError.upstreamUnavailable(`${providerName} could not be reached ${forEndpoint} (${code ?? 'network error'}).`);
     }

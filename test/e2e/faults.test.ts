@@ -1,0 +1,233 @@
+/**
+ * Timeouts, retries and client disconnects end to end, and fault injection: a fake OpenAI upstream
+ * on 127.0.0.1 that resets connections, stalls mid-stream, sends garbage JSON or HTML error
+ * pages, or answers slowly. Every client gets a clear answer within its timeout.
+ */
+import type { ServerResponse } from 'node:http';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+const KEY = 'sk-proj-FAULTS-never-shown';
+const chatBody = { messages: [{ role: 'user', content: 'Hi' }] };
+
+function serveChat(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream?: boolean }).stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(readFixture('openai', 'chat.stream.sse'));
+  } else {
+    sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+  }
+}
+
+/** The fixture's first event, then silence. */
+function stallAfterFirstEvent(_request: RecordedRequest, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.write(`${readFixture('openai', 'chat.stream.sse').split('\n\n')[0]}\n\n`);
+}
+
+const config = (upstreamUrl: string) => `
+defaults:
+  timeouts: { connect: 2, first_byte: 0.4, idle: 0.4, total: 5 }
+  retries: { max_attempts: 3, initial_backoff: 0.02, max_backoff: 0.05 }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+  - name: once
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+    retries: { max_attempts: 1 }
+  - name: short
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+    timeouts: { idle: 2, total: 0.6 }
+  - name: patient
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+    retries: { initial_backoff: 30, max_backoff: 30, max_elapsed: 60 }
+    timeouts: { total: 120 }
+`;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveChat);
+  gateway = await startGateway(config(upstream.url), { env: { OPENAI_KEY: KEY } });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.closed.length = 0;
+  upstream.setHandler(serveChat);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+async function post(path: string, body: unknown, init: RequestInit = {}) {
+  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** Answers with each handler in turn, then with the last one. */
+function inTurn(...handlers: ((request: RecordedRequest, response: ServerResponse) => void)[]) {
+  let calls = 0;
+  return (request: RecordedRequest, response: ServerResponse) => handlers[Math.min(calls++, handlers.length - 1)](request, response);
+}
+
+const fail = (status: number, headers: Record<string, string> = {}) => (_request: RecordedRequest, response: ServerResponse) =>
+  sendJson(response, status, { error: { message: `failure ${status}` } }, headers);
+const reset = (_request: RecordedRequest, response: ServerResponse) => response.socket?.destroy();
+
+describe('retries', () => {
+  test('a 500 and a reset connection are retried, and the third attempt answers', async () => {
+    upstream.setHandler(inTurn(fail(500), reset, serveChat));
+    const answer = await post('/endpoints/chat/invocations', chatBody);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text).choices[0].message.role).toBe('assistant');
+    expect(upstream.requests).toHaveLength(3);
+  });
+
+  test('a 429 with a short Retry-After is waited for and retried', async () => {
+    upstream.setHandler(inTurn(fail(429, { 'retry-after': '0' }), serveChat));
+    const answer = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(answer.status).toBe(200);
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  test('a 429 asking for a longer wait than max_retry_after goes straight back to the client', async () => {
+    upstream.setHandler(fail(429, { 'retry-after': '30' }));
+    const answer = await post('/endpoints/chat/invocations', chatBody);
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe('30');
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('gives up after max_attempts with the last error', async () => {
+    upstream.setHandler(fail(503));
+    const answer = await post('/endpoints/chat/invocations', chatBody);
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.text).detail).toContain('failure 503');
+    expect(upstream.requests).toHaveLength(3);
+  });
+
+  test('a 400 is not retried, and max_attempts: 1 turns retries off', async () => {
+    upstream.setHandler(fail(400));
+    expect((await post('/endpoints/chat/invocations', chatBody)).status).toBe(400);
+    expect(upstream.requests).toHaveLength(1);
+    upstream.setHandler(fail(500));
+    expect((await post('/endpoints/once/invocations', chatBody)).status).toBe(502);
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  test('a stream is retried before its first chunk, never after it', async () => {
+    upstream.setHandler(inTurn(fail(500), serveChat));
+    const retried = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(retried.status).toBe(200);
+    expect(parseSse(retried.text).pop()).toEqual({ data: '[DONE]' });
+    expect(upstream.requests).toHaveLength(2);
+
+    upstream.requests.length = 0;
+    upstream.setHandler((request, response) => {
+      stallAfterFirstEvent(request, response);
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const cut = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(cut.status).toBe(200);
+    expect(parseSse(cut.text).pop()?.event).toBe('error');
+    expect(upstream.requests).toHaveLength(1);
+  });
+});
+
+describe('timeouts', () => {
+  test('a provider slower than first_byte is a 504 naming the endpoint and the timeout', async () => {
+    upstream.setHandler(() => undefined);
+    const started = Date.now();
+    const answer = await post('/v1/chat/completions', { model: 'once', ...chatBody });
+    expect(answer.status).toBe(504);
+    expect(JSON.parse(answer.text).error).toEqual({
+      message: "OpenAI sent no response within 0.4 s for endpoint 'once' (first_byte timeout).",
+      type: 'timeout_error',
+      param: null,
+      code: 'upstream_timeout',
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('a stream that stalls after its first chunk ends with an idle-timeout error event', async () => {
+    upstream.setHandler(stallAfterFirstEvent);
+    const answer = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
+    expect(answer.status).toBe(200);
+    const events = parseSse(answer.text);
+    expect(events[0].data).toContain('chat.completion.chunk');
+    const last = events.pop()!;
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data).error).toMatchObject({ status: 504, message: "OpenAI stopped sending its response for 0.4 s for endpoint 'chat' (idle timeout)." });
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('the total timeout ends a stream that trickles forever', async () => {
+    const [first] = readFixture('openai', 'chat.stream.sse').split('\n\n');
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      const timer = setInterval(() => response.write(`${first}\n\n`), 50);
+      response.on('close', () => clearInterval(timer));
+    });
+    const started = Date.now();
+    const answer = await post('/endpoints/short/invocations', { ...chatBody, stream: true });
+    const last = parseSse(answer.text).pop()!;
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data).error).toMatchObject({ status: 504, message: "Endpoint 'short' did not finish within 0.6 s (total timeout)." });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await upstream.closed[0];
+  });
+
+  test('the total timeout bounds retries too', async () => {
+    upstream.setHandler((_request, response) => {
+      setTimeout(() => sendJson(response, 500, { error: { message: 'late' } }), 250);
+    });
+    const started = Date.now();
+    const answer = await post('/endpoints/short/invocations', chatBody);
+    expect([502, 504]).toContain(answer.status);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});
+
+describe('client disconnects', () => {
+  test('abort the upstream request in flight', async () => {
+    upstream.setHandler(() => undefined);
+    const client = new AbortController();
+    const pending = post('/endpoints/patient/invocations', chatBody, { signal: client.signal }).catch((error: Error) => error);
+    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    client.abort();
+    await pending;
+    await upstream.closed[0];
+  });
+
+  test('abort the wait between attempts: no further attempt is made', async () => {
+    // Retry-After makes the wait exactly 1 s (full jitter could make a backoff almost nothing).
+    upstream.setHandler(fail(429, { 'retry-after': '1' }));
+    const client = new AbortController();
+    const pending = post('/endpoints/chat/invocations', chatBody, { signal: client.signal }).catch((error: Error) => error);
+    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    client.abort();
+    expect(((await pending) as Error).name).toBe('AbortError');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(upstream.requests).toHaveLength(1);
+  });
+});
