@@ -8,6 +8,7 @@ import { adapterFor } from '../providers';
 import type { ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ProviderName, TrafficRouteView } from '../schema';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
+import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
@@ -43,6 +44,8 @@ export interface GatewayPlan {
   endpointViews: readonly EndpointView[];
   legacyViews: readonly LegacyRouteView[];
   routes: ReadonlyMap<string, CompiledRoute>;
+  /** Client keys; null when the config has no `auth:` (every request is let in). */
+  auth: AuthPlan | null;
 }
 
 export interface CompileOptions {
@@ -130,13 +133,16 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });
-  if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = new Map((config.routes ?? []).map((route) => [route.name, compileRoute(route, endpoints)] as const));
+  const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]));
+  issues.push(...auth.issues);
+  if (issues.length > 0) throw new ConfigError(filePath, issues);
   const compiled = [...endpoints.values()];
   return {
     endpoints,
     endpointViews: compiled.map((endpoint) => endpoint.view),
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
     routes,
+    auth: auth.plan,
   };
 }

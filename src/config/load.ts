@@ -183,6 +183,8 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
       return `must be at most ${String(params.limit)}`;
     case 'minLength':
       return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+    case 'additionalProperties':
+      return `has an unknown key '${String(params.additionalProperty)}'`;
     case 'minItems':
       return `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
     default:

@@ -5,6 +5,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
+import { authenticate } from './auth';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
@@ -37,6 +38,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  app.use(authenticate(state));
   // MLflow parses the body as JSON whatever the Content-Type says; so do we.
   app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));
   // Request validation first: both instances share `req.openapi`, and the response validator

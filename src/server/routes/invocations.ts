@@ -7,6 +7,7 @@ import type { CompiledEndpoint } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { resolveEndpoint, endpointTypeOf } from '../../routing/router';
 import type { EndpointType } from '../../schema';
+import { authorize } from '../auth';
 import { toGatewayError } from '../errors';
 import { invokeEndpoint, type Dialect } from '../invocation';
 import { sendEventStream } from '../sse';
@@ -53,7 +54,9 @@ export function invocationRoutes(state: GatewayState): Router {
   const router = Router();
 
   router.post(['/endpoints/:name/invocations', '/gateway/:name/invocations'], async (request, response) => {
-    const endpoint = resolveEndpoint(state.plan, String(request.params.name));
+    const name = String(request.params.name);
+    authorize(response, name);
+    const endpoint = resolveEndpoint(state.plan, name);
     await serve(request, response, endpoint, 'mlflow');
   });
 
@@ -61,6 +64,7 @@ export function invocationRoutes(state: GatewayState): Router {
     router.post(route.path, async (request, response) => {
       const plan = state.plan;
       const name = modelOf(request.body);
+      authorize(response, name);
       const endpointType = endpointTypeOf(plan, name);
       if (endpointType === undefined) {
         throw GatewayError.notFound(`The model '${name}' does not exist: no gateway endpoint or route has that name.`, 'model');
