@@ -46,6 +46,7 @@ export interface GatewayPlan {
   routes: ReadonlyMap<string, CompiledRoute>;
   /** Client keys; null when the config has no `auth:` (every request is let in). */
   auth: AuthPlan | null;
+  logging: { bodies: boolean };
 }
 
 export interface CompileOptions {
@@ -144,5 +145,6 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
     routes,
     auth: auth.plan,
+    logging: { bodies: config.logging?.bodies ?? false },
   };
 }

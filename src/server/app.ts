@@ -9,6 +9,7 @@ import { authenticate } from './auth';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
+import { requestLog } from './request-log';
 import { endpointRoutes } from './routes/endpoints';
 import { invocationRoutes } from './routes/invocations';
 import type { GatewayState } from './state';
@@ -38,6 +39,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  app.use(requestLog({ logger, state }));
   app.use(authenticate(state));
   // MLflow parses the body as JSON whatever the Content-Type says; so do we.
   app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));

@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import { GatewayError } from '../errors';
 import type { Dialect } from './invocation';
 import type { Logger } from './logging';
+import { recordError } from './request-log';
 
 export function dialectOf(request: Request): Dialect {
   return request.path.startsWith('/v1/') ? 'openai' : 'mlflow';
@@ -79,6 +80,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (response.headersSent) return next(error);
     const dialect = dialectOf(request);
     const gatewayError = toGatewayError(error, dialect);
+    recordError(response, gatewayError);
     if (!(error instanceof GatewayError) && gatewayError.status >= 500) logger.error({ err: error, path: request.path }, 'unhandled error');
     else if (gatewayError.status >= 500) logger.warn({ path: request.path, status: gatewayError.status, code: gatewayError.code, message: gatewayError.message }, 'upstream failure');
     sendError(response, gatewayError, dialect);

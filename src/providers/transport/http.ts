@@ -6,7 +6,7 @@
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
  * masked by GatewayError.upstream; redirects are not followed, so a 3xx is a 502 naming the status),
  * unreachable hosts and unreadable answers are 502, timeouts 504.
- * Request headers (API keys) never appear in any message. An aborted signal aborts the undici
+ * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
 import { Pool } from 'undici';
@@ -124,6 +124,24 @@ export function seconds(milliseconds: number): string {
   return `${milliseconds / 1000} s`;
 }
 
+/** Header names whose values are credentials. */
+const CREDENTIAL_HEADER = /authorization|api-key|token|secret|key/i;
+
+/**
+ * The credentials among provider headers (whole values, and bearer tokens without their scheme),
+ * so that an upstream echoing them back in an error body cannot pass them on.
+ */
+export function credentialValues(headers: Record<string, string>): string[] {
+  const values = Object.entries(headers)
+    .filter(([name]) => CREDENTIAL_HEADER.test(name))
+    .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')]);
+  return [...new Set(values)].filter((value) => value.length >= 8).sort((a, b) => b.length - a.length);
+}
+
+function withoutCredentials(text: string, credentials: readonly string[]): string {
+  return credentials.reduce((result, credential) => result.split(credential).join('[redacted]'), text);
+}
+
 function excerpt(text: string, limit = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
@@ -135,6 +153,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const base = new URL(options.baseUrl);
   const pool = poolFor(base.origin, timeouts.connect);
   const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const credentials = credentialValues(providerHeaders);
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();
@@ -203,7 +222,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     // An unreadable error body must not hide the status itself.
     const text = await readText(response, signal).catch(() => '');
     const parsed = parseJson(text);
-    const message = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
+    const described = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
+    const message = withoutCredentials(described, credentials);
     return GatewayError.upstream({ status, message, endpoint: endpointName, retryAfter: firstHeader(headers, 'retry-after') });
   }
 
@@ -235,7 +255,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const text = await readText(response, signal);
       const parsed = parseJson(text);
       const vendorMessage = parsed.ok ? errorMessage(parsed.value) : null;
-      if (vendorMessage !== null) throw GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${vendorMessage}`);
+      if (vendorMessage !== null) throw GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${withoutCredentials(vendorMessage, credentials)}`);
       throw wrongContentType(response.statusCode, contentType, 'an event stream');
     }
     try {

@@ -10,11 +10,14 @@ import type { EndpointType } from '../../schema';
 import { authorize } from '../auth';
 import { toGatewayError } from '../errors';
 import { invokeEndpoint, type Dialect } from '../invocation';
+import { observeChunks, recordEndpoint, recordError, recordOf, recordResult } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
 /** Header naming the endpoint that served the request (differs from the name for traffic routes). */
 export const ENDPOINT_HEADER = 'x-gateway-endpoint';
+
+const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/invocations'];
 
 const OPENAI_ROUTES: { path: string; endpointType: EndpointType; noun: string }[] = [
   { path: '/v1/chat/completions', endpointType: 'llm/v1/chat', noun: 'a chat' },
@@ -31,14 +34,25 @@ function clientSignal(response: Response): AbortSignal {
   return controller.signal;
 }
 
-async function serve(request: Request, response: Response, endpoint: CompiledEndpoint, dialect: Dialect): Promise<void> {
+async function serve(request: Request, response: Response, options: { endpoint: CompiledEndpoint; dialect: Dialect; route: string; called: string }): Promise<void> {
+  const { endpoint, dialect } = options;
   response.setHeader(ENDPOINT_HEADER, endpoint.name);
-  const result = await invokeEndpoint({ endpoint, body: request.body, dialect, context: { signal: clientSignal(response) } });
+  recordEndpoint(response, { route: options.route, called: options.called, endpoint, requestBody: request.body });
+  const onRetry = () => {
+    recordOf(response).retries += 1;
+  };
+  const result = await invokeEndpoint({ endpoint, body: request.body, dialect, context: { signal: clientSignal(response) }, onRetry });
   if (result.kind === 'json') {
+    recordResult(response, result.body);
     response.json(result.body);
     return;
   }
-  await sendEventStream({ response, chunks: result.chunks, toError: (error) => toGatewayError(error, dialect) });
+  const toError = (error: unknown) => {
+    const gatewayError = toGatewayError(error, dialect);
+    recordError(response, gatewayError);
+    return gatewayError;
+  };
+  await sendEventStream({ response, chunks: observeChunks(response, result.chunks), toError });
 }
 
 /** `model` on the OpenAI routes names the endpoint (or traffic route). */
@@ -53,12 +67,13 @@ function modelOf(body: unknown): string {
 export function invocationRoutes(state: GatewayState): Router {
   const router = Router();
 
-  router.post(['/endpoints/:name/invocations', '/gateway/:name/invocations'], async (request, response) => {
-    const name = String(request.params.name);
-    authorize(response, name);
-    const endpoint = resolveEndpoint(state.plan, name);
-    await serve(request, response, endpoint, 'mlflow');
-  });
+  for (const route of MLFLOW_ROUTES) {
+    router.post(route.replace('{name}', ':name'), async (request, response) => {
+      const name = String(request.params.name);
+      authorize(response, name);
+      await serve(request, response, { endpoint: resolveEndpoint(state.plan, name), dialect: 'mlflow', route, called: name });
+    });
+  }
 
   for (const route of OPENAI_ROUTES) {
     router.post(route.path, async (request, response) => {
@@ -72,7 +87,7 @@ export function invocationRoutes(state: GatewayState): Router {
       if (endpointType !== route.endpointType) {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
-      await serve(request, response, resolveEndpoint(plan, name), 'openai');
+      await serve(request, response, { endpoint: resolveEndpoint(plan, name), dialect: 'openai', route: route.path, called: name });
     });
   }
   return router;
