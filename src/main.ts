@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createLogger, type Logger } from './server/logging';
+import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, watchForReload, type LoadedConfig } from './server/reload';
 import type { GatewayState } from './server/state';
 
@@ -69,6 +70,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
 }
 
 function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
+  collectProcessMetrics();
   const state: GatewayState = { plan: loaded.plan };
   const watcher = watchForReload({ configPath: options.configPath, current: loaded, logger, onAccepted: (next) => (state.plan = next.plan) });
   serve(options, state, logger, () => watcher.close());
@@ -92,6 +94,7 @@ function shutDown(server: Server, logger: Logger, signal: string): void {
 function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
   let stopping = false;
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
+  serveClusterMetrics();
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -123,6 +126,8 @@ function main(): void {
   }
   // Workers serve the config text the primary accepted, not whatever the file holds right now.
   if (cluster.isWorker) {
+    collectProcessMetrics();
+    joinClusterMetrics();
     followPrimaryConfig({ configPath: options.configPath, logger, start: (state) => serve(options, state, logger) });
     return;
   }

@@ -9,6 +9,7 @@ import { authenticate } from './auth';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
+import { metricsHandler, recordRequestMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { endpointRoutes } from './routes/endpoints';
 import { invocationRoutes } from './routes/invocations';
@@ -39,7 +40,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(requestLog({ logger, state }));
+  app.use(requestLog({ logger, state, onDone: recordRequestMetrics }));
   app.use(authenticate(state));
   // MLflow parses the body as JSON whatever the Content-Type says; so do we.
   app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));
@@ -51,6 +52,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.get('/health', (_request, response) => {
     response.json({ status: 'OK' });
   });
+  app.get('/metrics', metricsHandler);
   app.get('/', (_request, response) => response.redirect(307, '/docs'));
   app.get('/openapi.json', (_request, response) => {
     response.json(document);
