@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
+import { createGatewayServer } from './server/http-server';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, watchForReload, type LoadedConfig } from './server/reload';
@@ -54,7 +55,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
 
 function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {
   const app = createApp(state, { logger });
-  const server = app.listen(options.port, options.host, () => {
+  const server = createGatewayServer(app, state.plan.server);
+  server.listen(options.port, options.host, () => {
     logger.info({ host: options.host, port: options.port, endpoints: state.plan.endpoints.size }, `gateway listening on http://${options.host}:${options.port}`);
   });
   server.on('error', (error) => {

@@ -10,6 +10,7 @@ import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, Provid
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
+import { compileServerSettings, type ServerPlan } from './server-settings';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
 const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
@@ -47,6 +48,8 @@ export interface GatewayPlan {
   /** Client keys; null when the config has no `auth:` (every request is let in). */
   auth: AuthPlan | null;
   logging: { bodies: boolean };
+  /** Limits on what clients send. */
+  server: ServerPlan;
 }
 
 export interface CompileOptions {
@@ -136,7 +139,8 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   });
   const routes = new Map((config.routes ?? []).map((route) => [route.name, compileRoute(route, endpoints)] as const));
   const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]));
-  issues.push(...auth.issues);
+  const server = compileServerSettings(config.server);
+  issues.push(...auth.issues, ...server.issues);
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const compiled = [...endpoints.values()];
   return {
@@ -146,5 +150,6 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     routes,
     auth: auth.plan,
     logging: { bodies: config.logging?.bodies ?? false },
+    server: server.plan,
   };
 }

@@ -6,6 +6,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
 import { authenticate } from './auth';
+import { jsonBody } from './body';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
@@ -17,8 +18,6 @@ import type { GatewayState } from './state';
 
 export interface AppOptions {
   logger?: Logger;
-  /** Largest accepted request body (bytes or a size string like '10mb'). */
-  bodyLimit?: string | number;
   /** Validate every response against the spec (contract tests). */
   validateResponses?: boolean;
 }
@@ -42,8 +41,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.disable('etag');
   app.use(requestLog({ logger, state, onDone: recordRequestMetrics }));
   app.use(authenticate(state));
-  // MLflow parses the body as JSON whatever the Content-Type says; so do we.
-  app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));
+  app.use(jsonBody(state));
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.
   app.use(requestValidator());

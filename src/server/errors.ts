@@ -18,6 +18,8 @@ interface BodyParserError {
   status?: number;
   message: string;
   body?: string;
+  /** For `entity.too.large`: the limit in bytes. */
+  limit?: number;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -32,7 +34,11 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
     return GatewayError.invalidBody(message, null, issues, dialect === 'openai' ? 400 : 422);
   }
   if (error.type === 'entity.too.large') {
-    return new GatewayError({ status: 413, message: 'the request body is too large', kind: 'invalid_request_error', code: 'body_too_large' });
+    const limit = error.limit === undefined ? '' : ` (the limit is ${error.limit} bytes: server.max_body_size)`;
+    return new GatewayError({ status: 413, message: `the request body is too large${limit}`, kind: 'invalid_request_error', code: 'body_too_large' });
+  }
+  if (error.type === 'entity.too.deep') {
+    return GatewayError.invalidParam(`${error.message} (server.max_json_depth)`, null, dialect === 'openai' ? 400 : 422);
   }
   return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
 }
