@@ -231,3 +231,105 @@ describe('client disconnects', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 });
+
+describe('fault injection under load', () => {
+  type Fault = 'ok' | 'reset' | 'stall' | 'garbage' | 'html' | 'slow';
+  const FAULTS: Fault[] = ['ok', 'reset', 'stall', 'garbage', 'html', 'slow'];
+
+  /** The fault named by the request's message content. */
+  function injectFaults(request: RecordedRequest, response: ServerResponse): void {
+    const body = request.body as { stream?: boolean; messages: { content: string }[] };
+    const fault = body.messages[0].content as Fault;
+    switch (fault) {
+      case 'ok':
+        return serveChat(request, response);
+      case 'reset':
+        return void response.socket?.destroy();
+      case 'stall':
+        if (body.stream) return stallAfterFirstEvent(request, response);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return void response.write('{"id":"chatcmpl-1","choices":[');
+      case 'garbage':
+        if (body.stream) {
+          response.writeHead(200, { 'content-type': 'text/event-stream' });
+          return void response.end('data: {"choices":[{"delta":{"content":"half\n\ndata: [DONE]\n\n');
+        }
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return void response.end('{"id": "chatcmpl-1", "choices": [ {"message": ');
+      case 'html':
+        response.writeHead(502, { 'content-type': 'text/html' });
+        return void response.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
+      case 'slow':
+        return void setTimeout(() => serveChat(request, response), 1_500);
+      default: {
+        const unreachable: never = fault;
+        return unreachable;
+      }
+    }
+  }
+
+  interface Outcome {
+    fault: Fault;
+    stream: boolean;
+    status: number;
+    /** The error message (JSON body or SSE error event), or null for a complete answer. */
+    error: string | null;
+    elapsed: number;
+  }
+
+  async function send(fault: Fault, stream: boolean): Promise<Outcome> {
+    const started = Date.now();
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'once', messages: [{ role: 'user', content: fault }], stream }),
+      // The client's own patience: far above the gateway's timeouts, so a hang would show.
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await response.text();
+    const elapsed = Date.now() - started;
+    if (response.status !== 200) return { fault, stream, status: response.status, error: JSON.parse(text).error.message as string, elapsed };
+    if (!stream) return { fault, stream, status: 200, error: JSON.parse(text).choices ? null : 'no choices', elapsed };
+    const last = parseSse(text).pop();
+    return { fault, stream, status: 200, error: last?.event === 'error' ? (JSON.parse(last.data).error.message as string) : last?.data === '[DONE]' ? null : 'cut short', elapsed };
+  }
+
+  test('200 concurrent requests during resets, stalls, garbage, HTML pages and slow answers: none lost, each with a clear answer in time', async () => {
+    upstream.setHandler(injectFaults);
+    const planned = Array.from({ length: 200 }, (_, index) => ({ fault: FAULTS[index % FAULTS.length], stream: index % 12 >= 6 }));
+    const outcomes = await Promise.all(planned.map(({ fault, stream }) => send(fault, stream)));
+    expect(outcomes).toHaveLength(200);
+    expect(upstream.requests).toHaveLength(200);
+    for (const outcome of outcomes) {
+      expect(outcome.elapsed).toBeLessThan(10_000);
+      const expected = (() => {
+        switch (outcome.fault) {
+          case 'ok':
+            return { status: 200, error: null };
+          case 'reset':
+            return { status: 502, error: expect.stringContaining("could not be reached for endpoint 'once'") };
+          case 'stall':
+            return outcome.stream
+              ? { status: 200, error: expect.stringContaining('(idle timeout)') }
+              : { status: 504, error: expect.stringContaining('(idle timeout)') };
+          case 'garbage':
+            return outcome.stream ? { status: expect.any(Number), error: expect.any(String) } : { status: 502, error: expect.stringContaining('not valid JSON') };
+          case 'html':
+            return { status: 502, error: expect.stringContaining('HTML page') };
+          case 'slow':
+            return { status: 504, error: expect.stringContaining('(first_byte timeout)') };
+          default: {
+            const unreachable: never = outcome.fault;
+            return unreachable;
+          }
+        }
+      })();
+      expect({ fault: outcome.fault, stream: outcome.stream, status: outcome.status, error: outcome.error }).toEqual({ fault: outcome.fault, stream: outcome.stream, ...expected });
+    }
+    const garbageStreams = outcomes.filter((outcome) => outcome.fault === 'garbage' && outcome.stream);
+    expect(garbageStreams.every((outcome) => [200, 502].includes(outcome.status) && outcome.error !== null)).toBe(true);
+    // And the gateway is fine afterwards.
+    upstream.setHandler(serveChat);
+    expect((await post('/endpoints/once/invocations', chatBody)).status).toBe(200);
+  }, 30_000);
+});
