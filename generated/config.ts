@@ -274,6 +274,10 @@ export interface GatewayConfig {
    */
   plugins?: string[];
   rate_limit_store?: RateLimitStore;
+  defaults?: Defaults;
+  auth?: Auth;
+  logging?: Logging;
+  server?: ServerSettings;
 }
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
@@ -287,6 +291,60 @@ export interface Endpoint {
   endpoint_type: EndpointType;
   model: Model;
   limit?: Limit;
+  timeouts?: Timeouts;
+  retries?: Retries;
+}
+/**
+ * Upstream timeouts in seconds (fractions allowed). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Timeouts".
+ */
+export interface Timeouts {
+  /**
+   * Opening the TCP/TLS connection to the provider (default 10).
+   */
+  connect?: number;
+  /**
+   * From sending the request to the first byte of the provider's answer (its headers) (default 120).
+   */
+  first_byte?: number;
+  /**
+   * Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60).
+   */
+  idle?: number;
+  /**
+   * The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600).
+   */
+  total?: number;
+}
+/**
+ * Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Retries".
+ */
+export interface Retries {
+  /**
+   * Attempts in all, the first included; 1 turns retries off (default 3).
+   */
+  max_attempts?: number;
+  /**
+   * Upper bound of the first wait; each later wait doubles it (default 0.25).
+   */
+  initial_backoff?: number;
+  /**
+   * Upper bound of any one wait (default 4).
+   */
+  max_backoff?: number;
+  /**
+   * No retry starts later than this after the first attempt started (default 30).
+   */
+  max_elapsed?: number;
+  /**
+   * A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10).
+   */
+  max_retry_after?: number;
 }
 /**
  * A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.
@@ -350,6 +408,94 @@ export interface RateLimitStore {
    * Longest wait for a Redis answer before `on_error` applies (default 250).
    */
   timeout_ms?: number;
+}
+/**
+ * Settings every endpoint gets unless it sets its own.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Defaults".
+ */
+export interface Defaults {
+  timeouts?: Timeouts;
+  retries?: Retries;
+}
+/**
+ * Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Auth".
+ */
+export interface Auth {
+  /**
+   * @minItems 1
+   */
+  api_keys: [ClientKey, ...ClientKey[]];
+  /**
+   * `/docs`, `/openapi.json` and `/` answer without a key (default true).
+   */
+  public_docs?: boolean;
+  /**
+   * The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false).
+   */
+  public_endpoint_list?: boolean;
+  /**
+   * `/metrics` answers without a key (default false).
+   */
+  public_metrics?: boolean;
+}
+/**
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "ClientKey".
+ */
+export interface ClientKey {
+  /**
+   * Who holds the key; shown in logs and metrics (never the key).
+   */
+  name: string;
+  /**
+   * The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself.
+   */
+  key: string;
+  /**
+   * Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403.
+   */
+  endpoints?: string[];
+}
+/**
+ * The audit log: one JSON line per request on stdout (level from LOG_LEVEL).
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "Logging".
+ */
+export interface Logging {
+  /**
+   * Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged.
+   */
+  bodies?: boolean;
+}
+/**
+ * Limits on what clients send.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "ServerSettings".
+ */
+export interface ServerSettings {
+  /**
+   * Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413.
+   */
+  max_body_size?: number | string;
+  /**
+   * Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes).
+   */
+  max_json_depth?: number;
+  /**
+   * Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload.
+   */
+  request_timeout?: number;
+  /**
+   * Time a client has to send the request headers (default 20); read at start-up, not on reload.
+   */
+  headers_timeout?: number;
 }
 /**
  * Request parameters applied when the client sends none (chat and completions endpoints).

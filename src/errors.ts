@@ -4,6 +4,8 @@
  */
 export type ErrorKind =
   | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
   | 'not_found_error'
   | 'not_supported_error'
   | 'rate_limit_error'
@@ -65,6 +67,16 @@ export class GatewayError extends Error {
 
   static notFound(message: string, param: string | null = null): GatewayError {
     return new GatewayError({ status: 404, message, kind: 'not_found_error', param, code: 'not_found' });
+  }
+
+  /** 401: no client key, or not one of the configured keys. */
+  static unauthenticated(message: string, code: 'missing_api_key' | 'invalid_api_key'): GatewayError {
+    return new GatewayError({ status: 401, message, kind: 'authentication_error', code });
+  }
+
+  /** 403: the client key may not call this endpoint. */
+  static forbidden(message: string): GatewayError {
+    return new GatewayError({ status: 403, message, kind: 'permission_error', code: 'endpoint_not_allowed' });
   }
 
   static rateLimited(message: string, retryAfter: string | null): GatewayError {

@@ -14,7 +14,9 @@ import { serveRateLimitsToWorkers } from './limits/cluster-primary';
 import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
+import { createGatewayServer } from './server/http-server';
 import { createLogger, type Logger } from './server/logging';
+import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, watchForReload, type LoadedConfig } from './server/reload';
 import type { GatewayState } from './server/state';
 
@@ -56,7 +58,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
 
 function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {
   const app = createApp(state, { logger });
-  const server = app.listen(options.port, options.host, () => {
+  const server = createGatewayServer(app, state.plan.server);
+  server.listen(options.port, options.host, () => {
     logger.info({ host: options.host, port: options.port, endpoints: state.plan.endpoints.size }, `gateway listening on http://${options.host}:${options.port}`);
   });
   server.on('error', (error) => {
@@ -72,6 +75,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
 }
 
 function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
+  collectProcessMetrics();
   const state: GatewayState = { plan: loaded.plan };
   const watcher = watchForReload({ configPath: options.configPath, current: loaded, logger, onAccepted: (next) => (state.plan = next.plan) });
   serve(options, state, logger, () => watcher.close());
@@ -96,6 +100,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   let stopping = false;
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
   serveRateLimitsToWorkers(cluster);
+  serveClusterMetrics();
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -127,6 +132,8 @@ async function main(): Promise<void> {
   }
   // Workers serve the config text the primary accepted, not whatever the file holds right now.
   if (cluster.isWorker) {
+    collectProcessMetrics();
+    joinClusterMetrics();
     followPrimaryConfig({ configPath: options.configPath, logger, start: (state) => serve(options, state, logger) });
     return;
   }

@@ -3,14 +3,17 @@
  * headers, pools built once), parameter defaults, rate limiters (keys and store), the management
  * views, and routes (traffic split and fallback). Nothing here runs per request.
  */
-import type { Endpoint, Limit, TrafficRoute } from '../../generated/config';
+import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
 import { createLimiter, limitBackendFor, parseRenewalPeriod, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor } from '../providers';
 import type { ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
+import { resolveCallPolicy, type CallPolicy } from './call-policy';
+import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
+import { compileServerSettings, type ServerPlan } from './server-settings';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
 const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
@@ -29,6 +32,8 @@ export interface CompiledEndpoint {
   limit: Limit | null;
   /** Enforces `limit`; null when the endpoint has none. */
   limiter: EndpointLimiter | null;
+  /** Timeouts and retries of its upstream calls. */
+  callPolicy: CallPolicy;
   view: EndpointView;
   legacyView: LegacyRouteView;
 }
@@ -63,6 +68,11 @@ export interface GatewayPlan {
   endpointViews: readonly EndpointView[];
   legacyViews: readonly LegacyRouteView[];
   routes: ReadonlyMap<string, CompiledRoute>;
+  /** Client keys; null when the config has no `auth:` (every request is let in). */
+  auth: AuthPlan | null;
+  logging: { bodies: boolean };
+  /** Limits on what clients send. */
+  server: ServerPlan;
 }
 
 export interface CompileOptions {
@@ -102,7 +112,14 @@ function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitB
   return createLimiter({ endpointName: endpoint.name, limit: endpoint.limit, period, backend: backend() });
 }
 
-function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, backend: () => LimitBackend, plugins: PluginAdapters | undefined): CompiledEndpoint | ConfigIssue {
+function compileEndpoint(
+  endpoint: Endpoint,
+  index: number,
+  defaults: Defaults | undefined,
+  now: () => number,
+  backend: () => LimitBackend,
+  plugins: PluginAdapters | undefined,
+): CompiledEndpoint | ConfigIssue {
   const provider = endpoint.model.provider;
   const adapter = adapterFor(provider, plugins);
   if (adapter === undefined) {
@@ -118,9 +135,12 @@ function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, b
     };
   }
   const modelName = endpoint.model.name ?? null;
+  const callPolicy = resolveCallPolicy(defaults, endpoint);
+  const { connect, firstByte, idle } = callPolicy.timeouts;
+  const timeouts = { connect, headers: firstByte, body: idle };
   let target: ProviderEndpoint;
   try {
-    target = adapter.createEndpoint({ name: endpoint.name, endpointType: endpoint.endpoint_type, modelName, config: endpoint.model.config, now });
+    target = adapter.createEndpoint({ name: endpoint.name, endpointType: endpoint.endpoint_type, modelName, config: endpoint.model.config, timeouts, now });
   } catch (error) {
     return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
   }
@@ -138,6 +158,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, now: () => number, b
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : pickDefaults(endpoint.model.config as Record<string, unknown> | undefined),
     limit: endpoint.limit ?? null,
     limiter,
+    callPolicy,
     view: { name: endpoint.name, endpoint_type: endpoint.endpoint_type, model, endpoint_url: url, limit: limitView(endpoint.limit) },
     legacyView: { name: endpoint.name, route_type: endpoint.endpoint_type, model, route_url: url, limit: limitView(endpoint.limit) },
   };
@@ -199,17 +220,24 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
   config.endpoints.forEach((endpoint, index) => {
-    const compiled = compileEndpoint(endpoint, index, now, backend, options.plugins);
+    const compiled = compileEndpoint(endpoint, index, config.defaults, now, backend, options.plugins);
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
+  const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]));
+  const server = compileServerSettings(config.server);
+  issues.push(...auth.issues, ...server.issues);
+  if (issues.length > 0) throw new ConfigError(filePath, issues);
   const compiled = [...endpoints.values()];
   return {
     endpoints,
     endpointViews: compiled.map((endpoint) => endpoint.view),
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
     routes,
+    auth: auth.plan,
+    logging: { bodies: config.logging?.bodies ?? false },
+    server: server.plan,
   };
 }

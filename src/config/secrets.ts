@@ -1,14 +1,15 @@
 /**
  * Secret resolution for provider configs: every `*_api_key` field of `model.config`, and the
  * credentials in Bedrock's `aws_config` (MLflow takes those literally, which breaks the documented
- * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret); and `rate_limit_store.url`.
+ * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret); `rate_limit_store.url`; and the
+ * client keys under `auth.api_keys` (a `sha256:<hex>` value is a digest and stays as it is).
  *
  * A value is `$NAME` (an environment variable), the path of an existing regular file (absolute, or
  * relative to the config file's directory), or the secret itself. No message ever contains a value.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Endpoint, GatewayConfig } from '../../generated/config';
+import type { Auth, Endpoint, GatewayConfig } from '../../generated/config';
 import type { ConfigIssue } from './config-error';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
 
@@ -84,11 +85,18 @@ export function resolveConfigSecrets(
   const endpoints = config.endpoints.map((endpoint, index) =>
     resolveEndpointSecrets(endpoint, formatYamlPath(['endpoints', index, 'model', 'config']), sources, issues),
   );
+  const auth = config.auth && resolveClientKeys(config.auth, sources, issues);
   const store = config.rate_limit_store;
-  if (store === undefined) return { config: { ...config, endpoints }, issues };
   // A Redis URL may carry a password, so it resolves like an API key.
-  const url = resolveField(store.url, 'rate_limit_store.url', sources, issues) as string;
-  return { config: { ...config, endpoints, rate_limit_store: { ...store, url } }, issues };
+  const rateLimitStore = store && { ...store, url: resolveField(store.url, 'rate_limit_store.url', sources, issues) as string };
+  return { config: { ...config, endpoints, ...(auth && { auth }), ...(rateLimitStore && { rate_limit_store: rateLimitStore }) }, issues };
+}
+
+function resolveClientKeys(auth: Auth, sources: SecretSources, issues: ConfigIssue[]): Auth {
+  const resolve = (key: string, index: number) =>
+    key.startsWith('sha256:') ? key : (resolveField(key, formatYamlPath(['auth', 'api_keys', index, 'key']), sources, issues) as string);
+  const [first, ...rest] = auth.api_keys.map((entry, index) => ({ ...entry, key: resolve(entry.key, index) }));
+  return { ...auth, api_keys: [first, ...rest] };
 }
 
 function resolveEndpointSecrets(

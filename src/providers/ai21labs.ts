@@ -136,6 +136,7 @@ export const ai21labsAdapter = {
     if (!settings.modelName) throw new Error("AI21 Labs needs 'model.name' (e.g. j2-ultra): it is part of the URL");
     const model = settings.modelName;
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: base,
       headers: { Authorization: `Bearer ${key}` },
       endpointName: settings.name,

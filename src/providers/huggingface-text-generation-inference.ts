@@ -214,6 +214,7 @@ export const tgiAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
   createEndpoint(settings: EndpointSettings<HuggingFaceTGIConfig>): ProviderEndpoint {
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: settings.config.hf_server_url,
       headers: {},
       endpointName: settings.name,

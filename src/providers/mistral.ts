@@ -202,6 +202,7 @@ export const mistralAdapter = {
   createEndpoint(settings: EndpointSettings<MistralConfig>): ProviderEndpoint {
     const model = requireModelName(settings.modelName, PROVIDER);
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: settings.config.mistral_api_base ?? MISTRAL_DEFAULT_API_BASE,
       headers: { Authorization: `Bearer ${settings.config.mistral_api_key}` },
       providerName: PROVIDER,

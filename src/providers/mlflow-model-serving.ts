@@ -159,6 +159,7 @@ export const mlflowModelServingAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<MlflowModelServingConfig>): ProviderEndpoint {
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: settings.config.model_server_url,
       headers: {},
       endpointName: settings.name,

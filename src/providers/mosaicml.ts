@@ -203,6 +203,7 @@ export const mosaicmlAdapter = {
     if (!settings.modelName) throw new Error("MosaicML needs 'model.name' (e.g. mpt-7b-instruct): it is part of the URL");
     const model = settings.modelName;
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: base,
       headers: { Authorization: key },
       endpointName: settings.name,

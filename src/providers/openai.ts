@@ -406,7 +406,14 @@ export const openaiAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint {
     const { baseUrl, headers, providerName, model } = resolveOpenAITarget(settings.config, settings.modelName);
-    const upstream = createUpstream({ baseUrl, headers, providerName, endpointName: settings.name, errorMessage: openaiErrorMessage });
+    const upstream = createUpstream({
+      baseUrl,
+      headers,
+      providerName,
+      endpointName: settings.name,
+      errorMessage: openaiErrorMessage,
+      timeouts: settings.timeouts,
+    });
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {

@@ -169,6 +169,7 @@ export const palmAdapter = {
     if (!settings.modelName) throw new Error("PaLM needs 'model.name' (e.g. text-bison-001): it is part of the URL");
     const model = settings.modelName;
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: base,
       headers: { 'x-goog-api-key': key },
       endpointName: settings.name,

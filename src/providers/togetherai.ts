@@ -154,6 +154,7 @@ export const togetheraiAdapter = {
   createEndpoint(settings: EndpointSettings<TogetherAIConfig>): ProviderEndpoint {
     const model = requireModelName(settings.modelName, PROVIDER);
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: settings.config.togetherai_api_base ?? TOGETHERAI_DEFAULT_API_BASE,
       headers: { Authorization: `Bearer ${settings.config.togetherai_api_key}` },
       providerName: PROVIDER,

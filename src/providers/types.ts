@@ -14,6 +14,7 @@ import type {
   EmbeddingsResponse,
   EndpointType,
 } from '../schema';
+import type { UpstreamTimeouts } from './transport/http';
 
 /** What a provider call gets besides the request. */
 export interface RequestContext {
@@ -38,6 +39,8 @@ export interface EndpointSettings<Config> {
   /** `model.name` from the config. */
   modelName: string | null;
   config: Config;
+  /** The endpoint's connect / first-byte / idle timeouts; pass them to `createUpstream` (or the SDK client). */
+  timeouts: UpstreamTimeouts;
   /** Clock in Unix seconds (injectable for tests). */
   now: () => number;
 }

@@ -5,17 +5,19 @@
 import express, { type Express, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
+import { authenticate } from './auth';
+import { jsonBody } from './body';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
+import { metricsHandler, recordRequestMetrics } from './metrics';
+import { requestLog } from './request-log';
 import { endpointRoutes } from './routes/endpoints';
 import { invocationRoutes } from './routes/invocations';
 import type { GatewayState } from './state';
 
 export interface AppOptions {
   logger?: Logger;
-  /** Largest accepted request body (bytes or a size string like '10mb'). */
-  bodyLimit?: string | number;
   /** Validate every response against the spec (contract tests). */
   validateResponses?: boolean;
 }
@@ -37,8 +39,9 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  // MLflow parses the body as JSON whatever the Content-Type says; so do we.
-  app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));
+  app.use(requestLog({ logger, state, onDone: recordRequestMetrics }));
+  app.use(authenticate(state));
+  app.use(jsonBody(state));
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.
   app.use(requestValidator());
@@ -47,6 +50,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.get('/health', (_request, response) => {
     response.json({ status: 'OK' });
   });
+  app.get('/metrics', metricsHandler);
   app.get('/', (_request, response) => response.redirect(307, '/docs'));
   app.get('/openapi.json', (_request, response) => {
     response.json(document);

@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import { GatewayError } from '../errors';
 import type { Dialect } from './invocation';
 import type { Logger } from './logging';
+import { recordError } from './request-log';
 
 export function dialectOf(request: Request): Dialect {
   return request.path.startsWith('/v1/') ? 'openai' : 'mlflow';
@@ -17,6 +18,8 @@ interface BodyParserError {
   status?: number;
   message: string;
   body?: string;
+  /** For `entity.too.large`: the limit in bytes. */
+  limit?: number;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -31,7 +34,11 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
     return GatewayError.invalidBody(message, null, issues, dialect === 'openai' ? 400 : 422);
   }
   if (error.type === 'entity.too.large') {
-    return new GatewayError({ status: 413, message: 'the request body is too large', kind: 'invalid_request_error', code: 'body_too_large' });
+    const limit = error.limit === undefined ? '' : ` (the limit is ${error.limit} bytes: server.max_body_size)`;
+    return new GatewayError({ status: 413, message: `the request body is too large${limit}`, kind: 'invalid_request_error', code: 'body_too_large' });
+  }
+  if (error.type === 'entity.too.deep') {
+    return GatewayError.invalidParam(`${error.message} (server.max_json_depth)`, null, dialect === 'openai' ? 400 : 422);
   }
   return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
 }
@@ -79,6 +86,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (response.headersSent) return next(error);
     const dialect = dialectOf(request);
     const gatewayError = toGatewayError(error, dialect);
+    recordError(response, gatewayError);
     if (!(error instanceof GatewayError) && gatewayError.status >= 500) logger.error({ err: error, path: request.path }, 'unhandled error');
     else if (gatewayError.status >= 500) logger.warn({ path: request.path, status: gatewayError.status, code: gatewayError.code, message: gatewayError.message }, 'upstream failure');
     sendError(response, gatewayError, dialect);

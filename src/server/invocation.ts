@@ -9,6 +9,7 @@ import { meterStream, reportedTokens } from '../limits/limiter';
 import type { ProviderEndpoint, RequestContext } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { EndpointType } from '../schema';
+import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
 
 /** Which route family a request came in on: decides error statuses and the `model` rule. */
@@ -80,23 +81,25 @@ function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayErr
   return GatewayError.unsupported(`The ${what} route is not implemented for ${endpoint.providerDisplayName} models.`);
 }
 
-type Operation = (request: Record<string, unknown>, context: RequestContext) => Promise<unknown> | AsyncIterable<unknown>;
+type Operation = (request: never, context: RequestContext) => Promise<unknown> | AsyncIterable<unknown>;
 
-/** The provider method serving this endpoint type (and stream flag), if the provider has one. */
+/** The provider method serving this request, bound to its endpoint; undefined when it has none. */
 function operationOf(target: ProviderEndpoint, endpointType: EndpointType, stream: boolean): Operation | undefined {
-  const bound = (name: keyof ProviderEndpoint) => target[name]?.bind(target) as Operation | undefined;
-  switch (endpointType) {
-    case 'llm/v1/chat':
-      return bound(stream ? 'chatStream' : 'chat');
-    case 'llm/v1/completions':
-      return bound(stream ? 'completionsStream' : 'completions');
-    case 'llm/v1/embeddings':
-      return bound('embeddings');
-    default: {
-      const unreachable: never = endpointType;
-      return unreachable;
+  const method = (() => {
+    switch (endpointType) {
+      case 'llm/v1/chat':
+        return stream ? target.chatStream : target.chat;
+      case 'llm/v1/completions':
+        return stream ? target.completionsStream : target.completions;
+      case 'llm/v1/embeddings':
+        return target.embeddings;
+      default: {
+        const unreachable: never = endpointType;
+        return unreachable;
+      }
     }
-  }
+  })();
+  return method?.bind(target) as Operation | undefined;
 }
 
 /**
@@ -112,11 +115,16 @@ export function prepareRequest(options: { endpointType: EndpointType; body: unkn
 }
 
 /**
- * One attempt at one endpoint: its rate limit, the provider call (with the endpoint's defaults),
- * and the tokens it used. A stream is returned once its first chunk has arrived, so that a failure
+ * One endpoint: its rate limit, the provider call (with the endpoint's defaults, retries and total
+ * timeout), and the tokens it used. A stream is returned once its first chunk has arrived, so that a failure
  * before it rejects here (where a fallback route can still move on). Rejections carry a GatewayError.
  */
-export async function invokeEndpoint(options: { endpoint: CompiledEndpoint; request: Record<string, unknown>; context: RequestContext }): Promise<InvocationResult> {
+export async function invokeEndpoint(options: {
+  endpoint: CompiledEndpoint;
+  request: Record<string, unknown>;
+  context: RequestContext;
+  onRetry?: (notice: RetryNotice) => void;
+}): Promise<InvocationResult> {
   const { endpoint, context } = options;
   const request = withDefaults(options.request, endpoint.defaults);
   // `stream` selects streaming for chat and completions; for embeddings it is just forwarded.
@@ -125,11 +133,13 @@ export async function invokeEndpoint(options: { endpoint: CompiledEndpoint; requ
   if (operation === undefined) throw notImplemented(endpoint, stream);
   const limiter = endpoint.limiter;
   await limiter?.admit();
+  const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: context.signal, onRetry: options.onRetry };
+  const attempt = (signal: AbortSignal) => operation(request as never, { ...context, signal });
   if (stream) {
-    const chunks = operation(request, context) as AsyncIterable<unknown>;
+    const chunks = streamWithRetries(callOptions, attempt as (signal: AbortSignal) => AsyncIterable<unknown>);
     return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };
   }
-  const body = await operation(request, context);
+  const body = await callWithRetries(callOptions, attempt as (signal: AbortSignal) => Promise<unknown>);
   const tokens = reportedTokens(body);
   if (limiter && tokens !== null) limiter.recordTokens(tokens);
   return { kind: 'json', body };

@@ -1,10 +1,26 @@
-/** The gateway's structured logger (pino). Secrets never reach it: configs are logged by name only. */
+/**
+ * The gateway's structured logger (pino). Secrets never reach it: configs are logged by name
+ * only, request headers are never logged; should a header object ever be, its keys are redacted.
+ */
 import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-export function createLogger(options: { level?: string } = {}): Logger {
-  return pino({ level: options.level ?? process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid } });
+const SECRET_HEADERS = ['authorization', '["x-api-key"]', '["api-key"]', '["proxy-authorization"]', 'cookie'];
+
+/** Header secrets wherever a `headers` object appears, one or two levels down. */
+export const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
+  const key = header.startsWith('[') ? header : `.${header}`;
+  return [`headers${key}`, `*.headers${key}`, `*.*.headers${key}`];
+});
+
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+  const settings: pino.LoggerOptions = {
+    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    base: { pid: process.pid },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** A logger that drops everything (tests). */

@@ -5,7 +5,6 @@
  */
 import OpenAI from 'openai';
 import type { ServerResponse } from 'node:http';
-import { createUpstream } from '../../src/providers/transport/http';
 import { freePort } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
@@ -37,10 +36,10 @@ let rejecting: FakeUpstream;
 let flaky: FakeUpstream;
 let gateway: RunningGateway;
 
-const openaiEndpoint = (name: string, base: string) => `
+const openaiEndpoint = (name: string, base: string, extra = '') => `
   - name: ${name}
     endpoint_type: llm/v1/chat
-    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${base}/v1" } }`;
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${base}/v1" } }${extra}`;
 
 beforeAll(async () => {
   healthy = await startFakeUpstream(serveChat);
@@ -51,14 +50,16 @@ beforeAll(async () => {
   );
   flaky = await startFakeUpstream(breakAfterFirstChunk);
   const closedPort = await freePort();
+  // Retries off: each failure moves straight to the next destination, so request counts are exact.
   gateway = await startGateway(`
+defaults: { retries: { max_attempts: 1 } }
 endpoints:
   - { name: left, endpoint_type: llm/v1/chat, model: { provider: mock, name: left } }
   - { name: right, endpoint_type: llm/v1/chat, model: { provider: mock, name: right } }
 ${openaiEndpoint('healthy', healthy.url)}
 ${openaiEndpoint('overloaded', overloaded.url)}
 ${openaiEndpoint('refused', `http://127.0.0.1:${closedPort}`)}
-${openaiEndpoint('slow', silent.url)}
+${openaiEndpoint('slow', silent.url, '\n    timeouts: { first_byte: 0.2 }')}
 ${openaiEndpoint('rejecting', rejecting.url)}
 ${openaiEndpoint('flaky', flaky.url)}
 routes:
@@ -75,12 +76,6 @@ routes:
     task_type: llm/v1/chat
     destinations: [{ name: after-503, traffic_percentage: 50 }, { name: after-refused, traffic_percentage: 50 }]
 `);
-  // The config has no timeout knob (MLflow's is a fixed 300 s): give `slow` the real transport
-  // with a 200 ms header timeout, so a timeout happens within the test.
-  const upstream = createUpstream({ baseUrl: `${silent.url}/v1`, headers: {}, endpointName: 'slow', providerName: 'OpenAI', errorMessage: () => null, timeouts: { headers: 200 } });
-  gateway.state.plan.endpoints.get('slow')!.target = {
-    chat: (request, { signal }) => upstream.postJson('chat/completions', request, { signal }) as never,
-  };
 });
 
 afterAll(async () => {

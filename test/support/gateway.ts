@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { compilePlan } from '../../src/config/compile';
 import { parseConfigText } from '../../src/config/load';
 import { createApp, type AppOptions } from '../../src/server/app';
+import { createGatewayServer } from '../../src/server/http-server';
 import { silentLogger } from '../../src/server/logging';
 import type { GatewayState } from '../../src/server/state';
 
@@ -20,9 +21,8 @@ export async function startGateway(configYaml: string, options: AppOptions & { e
   const plan = compilePlan(parseConfigText(configYaml, path, { env: options.env ?? {} }), path, { now: () => FIXED_NOW });
   const state: GatewayState = { plan };
   const app = createApp(state, { logger: silentLogger, ...options });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
+  const server: Server = createGatewayServer(app, plan.server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -21,7 +21,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from '../../../generated/config';
-import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from '../transport/http';
+import type { UpstreamTimeouts } from '../transport/http';
 
 /** MLflow's session name, so CloudTrail entries read the same. */
 export const ROLE_SESSION_NAME = 'ai-gateway-bedrock';
@@ -49,13 +49,17 @@ export function createCredentials(awsConfig: AwsConfig, region: string | undefin
   });
 }
 
-export function createBedrockClient(awsConfig: AwsConfig, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClient {
+/**
+ * One client per endpoint. The SDK's socket timeout is an inactivity timeout, so it covers both the
+ * wait for the first byte and the silences between stream events: the longer of the two is used.
+ */
+export function createBedrockClient(awsConfig: AwsConfig, timeouts: UpstreamTimeouts, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClient {
   const region = resolveRegion(awsConfig, env);
   return new BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
     credentials: createCredentials(awsConfig, region),
     maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS, socketTimeout: BODY_TIMEOUT_MS }),
+    requestHandler: new NodeHttpHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body) }),
   });
 }

@@ -43,6 +43,7 @@ export const cohereAdapter = {
   createEndpoint(settings: EndpointSettings<CohereConfig>): ProviderEndpoint {
     const model = requireModelName(settings.modelName, COHERE_NAME);
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: settings.config.cohere_api_base ?? COHERE_DEFAULT_API_BASE,
       headers: { Authorization: `Bearer ${settings.config.cohere_api_key}` },
       providerName: COHERE_NAME,

@@ -76,6 +76,7 @@ export const geminiAdapter = {
     if (model === null) throw new Error("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
     const paths = geminiPaths(model);
     const upstream = createUpstream({
+      timeouts: settings.timeouts,
       baseUrl: config.gemini_api_base ?? GEMINI_DEFAULT_API_BASE,
       headers: { 'x-goog-api-key': config.gemini_api_key },
       endpointName,

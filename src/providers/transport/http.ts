@@ -6,7 +6,7 @@
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
  * masked by GatewayError.upstream; redirects are not followed, so a 3xx is a 502 naming the status),
  * unreachable hosts and unreadable answers are 502, timeouts 504.
- * Request headers (API keys) never appear in any message. An aborted signal aborts the undici
+ * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
 import { Pool } from 'undici';
@@ -16,11 +16,10 @@ import { decodeSse, type SseEvent } from './sse';
 
 export type { SseEvent } from './sse';
 
-export const CONNECT_TIMEOUT_MS = 10_000;
-export const HEADERS_TIMEOUT_MS = 300_000;
-export const BODY_TIMEOUT_MS = 300_000;
-
-/** Milliseconds. `body` is the longest silence allowed between two body chunks. */
+/**
+ * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout,
+ * `body` its `idle` timeout (the longest silence allowed between two body chunks).
+ */
 export interface UpstreamTimeouts {
   connect: number;
   headers: number;
@@ -44,8 +43,8 @@ export interface UpstreamOptions {
    * reports token-limit errors as 500. A `Retry-After` header, when sent, wins over the body's delay.
    */
   errorHints?: (body: unknown, status: number) => UpstreamErrorHints;
-  /** Overrides of the default timeouts. */
-  timeouts?: Partial<UpstreamTimeouts>;
+  /** The endpoint's timeouts (`EndpointSettings.timeouts`). */
+  timeouts: UpstreamTimeouts;
 }
 
 export interface UpstreamErrorHints {
@@ -140,6 +139,29 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** `1500` → `1.5 s`, as timeouts are written in the config. */
+export function seconds(milliseconds: number): string {
+  return `${milliseconds / 1000} s`;
+}
+
+/** Header names whose values are credentials. */
+const CREDENTIAL_HEADER = /authorization|api-key|token|secret|key/i;
+
+/**
+ * The credentials among provider headers (whole values, and bearer tokens without their scheme),
+ * so that an upstream echoing them back in an error body cannot pass them on.
+ */
+export function credentialValues(headers: Record<string, string>): string[] {
+  const values = Object.entries(headers)
+    .filter(([name]) => CREDENTIAL_HEADER.test(name))
+    .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')]);
+  return [...new Set(values)].filter((value) => value.length >= 8).sort((a, b) => b.length - a.length);
+}
+
+function withoutCredentials(text: string, credentials: readonly string[]): string {
+  return credentials.reduce((result, credential) => result.split(credential).join('[redacted]'), text);
+}
+
 function excerpt(text: string, limit = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
@@ -147,14 +169,11 @@ function excerpt(text: string, limit = 300): string {
 
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
-  const timeouts: UpstreamTimeouts = {
-    connect: options.timeouts?.connect ?? CONNECT_TIMEOUT_MS,
-    headers: options.timeouts?.headers ?? HEADERS_TIMEOUT_MS,
-    body: options.timeouts?.body ?? BODY_TIMEOUT_MS,
-  };
+  const { timeouts } = options;
   const base = new URL(options.baseUrl);
   const pool = poolFor(base.origin, timeouts.connect);
   const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const credentials = credentialValues(providerHeaders);
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();
@@ -178,11 +197,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const code = errorCode(error);
     switch (code) {
       case 'UND_ERR_CONNECT_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} could not be connected to within ${timeouts.connect} ms ${forEndpoint}.`);
+        return GatewayError.upstreamTimeout(`${providerName} could not be connected to within ${seconds(timeouts.connect)} ${forEndpoint} (connect timeout).`);
       case 'UND_ERR_HEADERS_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} sent no response within ${timeouts.headers} ms ${forEndpoint}.`);
+        return GatewayError.upstreamTimeout(`${providerName} sent no response within ${seconds(timeouts.headers)} ${forEndpoint} (first_byte timeout).`);
       case 'UND_ERR_BODY_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${timeouts.body} ms ${forEndpoint}.`);
+        return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${seconds(timeouts.body)} ${forEndpoint} (idle timeout).`);
       default:
         return GatewayError.upstreamUnavailable(`${providerName} could not be reached ${forEndpoint} (${code ?? 'network error'}).`);
     }
@@ -226,10 +245,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const parsed = parseJson(text);
     const hints = parsed.ok ? options.errorHints?.(parsed.value, response.statusCode) : undefined;
     const status = hints?.status ?? response.statusCode;
-    const message = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
+    const described = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
     return GatewayError.upstream({
       status,
-      message,
+      message: withoutCredentials(described, credentials),
       endpoint: endpointName,
       retryAfter: firstHeader(headers, 'retry-after') ?? hints?.retryAfter ?? null,
       authFailure: hints?.authFailure,
@@ -264,7 +283,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const text = await readText(response, signal);
       const parsed = parseJson(text);
       const vendorMessage = parsed.ok ? errorMessage(parsed.value) : null;
-      if (vendorMessage !== null) throw GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${vendorMessage}`);
+      if (vendorMessage !== null) throw GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${withoutCredentials(vendorMessage, credentials)}`);
       throw wrongContentType(response.statusCode, contentType, 'an event stream');
     }
     try {

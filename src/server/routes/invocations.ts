@@ -8,9 +8,12 @@ import { GatewayError } from '../../errors';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { EndpointType } from '../../schema';
+import { authorize, clientOf } from '../auth';
 import { toGatewayError } from '../errors';
 import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import type { Logger } from '../logging';
+import { countRateLimitRejection } from '../metrics';
+import { observeChunks, recordEndpoint, recordError, recordOf, recordResult } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -19,6 +22,8 @@ import type { GatewayState } from '../state';
  * the last one tried).
  */
 export const ENDPOINT_HEADER = 'x-gateway-endpoint';
+
+const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/invocations'];
 
 const OPENAI_ROUTES: { path: string; endpointType: EndpointType; noun: string }[] = [
   { path: '/v1/chat/completions', endpointType: 'llm/v1/chat', noun: 'a chat' },
@@ -36,16 +41,27 @@ function clientSignal(response: Response): AbortSignal {
 }
 
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
-async function serve(options: { request: Request; response: Response; target: RouteTarget; dialect: Dialect; logger: Logger }): Promise<void> {
+async function serve(options: { request: Request; response: Response; target: RouteTarget; dialect: Dialect; route: string; logger: Logger }): Promise<void> {
   const { request, response, target, dialect, logger } = options;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
   const context = { signal: clientSignal(response) };
+  const onRetry = () => {
+    recordOf(response).retries += 1;
+  };
   const { value: result } = await withFallback({
     candidates: attemptOrder(target),
-    attempt: (endpoint) => {
+    attempt: async (endpoint) => {
       response.setHeader(ENDPOINT_HEADER, endpoint.name);
-      return invokeEndpoint({ endpoint, request: prepared, context });
+      recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
+      try {
+        return await invokeEndpoint({ endpoint, request: prepared, context, onRetry });
+      } catch (error) {
+        if (error instanceof GatewayError && error.code === 'rate_limit_exceeded') {
+          countRateLimitRejection({ endpoint: endpoint.name, client: clientOf(response)?.name ?? null });
+        }
+        throw error;
+      }
     },
     onFallback: (endpoint, error) => {
       const { status, message } = toGatewayError(error, dialect);
@@ -53,10 +69,16 @@ async function serve(options: { request: Request; response: Response; target: Ro
     },
   });
   if (result.kind === 'json') {
+    recordResult(response, result.body);
     response.json(result.body);
     return;
   }
-  await sendEventStream({ response, chunks: result.chunks, toError: (error) => toGatewayError(error, dialect) });
+  const toError = (error: unknown) => {
+    const gatewayError = toGatewayError(error, dialect);
+    recordError(response, gatewayError);
+    return gatewayError;
+  };
+  await sendEventStream({ response, chunks: observeChunks(response, result.chunks), toError });
 }
 
 /** `model` on the OpenAI routes names the endpoint (or traffic route). */
@@ -71,15 +93,19 @@ function modelOf(body: unknown): string {
 export function invocationRoutes(state: GatewayState, logger: Logger): Router {
   const router = Router();
 
-  router.post(['/endpoints/:name/invocations', '/gateway/:name/invocations'], async (request, response) => {
-    const target = resolveTarget(state.plan, String(request.params.name));
-    await serve({ request, response, target, dialect: 'mlflow', logger });
-  });
+  for (const route of MLFLOW_ROUTES) {
+    router.post(route.replace('{name}', ':name'), async (request, response) => {
+      const name = String(request.params.name);
+      authorize(response, name);
+      await serve({ request, response, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
+    });
+  }
 
   for (const route of OPENAI_ROUTES) {
     router.post(route.path, async (request, response) => {
       const plan = state.plan;
       const name = modelOf(request.body);
+      authorize(response, name);
       const endpointType = endpointTypeOf(plan, name);
       if (endpointType === undefined) {
         throw GatewayError.notFound(`The model '${name}' does not exist: no gateway endpoint or route has that name.`, 'model');
@@ -87,7 +113,7 @@ export function invocationRoutes(state: GatewayState, logger: Logger): Router {
       if (endpointType !== route.endpointType) {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
-      await serve({ request, response, target: resolveTarget(plan, name), dialect: 'openai', logger });
+      await serve({ request, response, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, logger });
     });
   }
   return router;

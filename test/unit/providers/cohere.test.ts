@@ -19,6 +19,7 @@ import type { ChatChunk, CompletionsChunk, EndpointType } from '../../../src/sch
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { ndjson, replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
+import { TEST_TIMEOUTS } from '../../support/timeouts';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('cohere', name);
 const NOW = 1_700_000_000;
@@ -307,6 +308,7 @@ describe('cohereAdapter against a local upstream', () => {
       modelName,
       config: { cohere_api_key: 'co-local', cohere_api_base: `${fake.url}/v1` },
       now: () => NOW,
+      timeouts: TEST_TIMEOUTS,
     };
     return cohereAdapter.createEndpoint(settings);
   }

@@ -16,6 +16,7 @@ import { startFakeUpstream, sendJson, type FakeUpstream } from '../../support/fa
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit } from '../../support/stream-replay';
+import { TEST_TIMEOUTS } from '../../support/timeouts';
 
 const VENDOR = 'huggingface-text-generation-inference';
 const fixtureBytes = (name: string): Buffer => readFixtureBytes(VENDOR, name);
@@ -196,7 +197,7 @@ describe('adapter over HTTP', () => {
   afterAll(() => closeAllPools());
 
   const endpoint = (endpointType: EndpointType, modelName: string | null = null) =>
-    tgiAdapter.createEndpoint({ name: 'tgi', endpointType, modelName, config: { hf_server_url: `${fake.url}/base/` }, now: () => 1_700_000_000 });
+    tgiAdapter.createEndpoint({ name: 'tgi', endpointType, modelName, config: { hf_server_url: `${fake.url}/base/` }, now: () => 1_700_000_000, timeouts: TEST_TIMEOUTS });
 
   it('serves chat and completions only', () => {
     expect(tgiAdapter.endpointTypes).toEqual(['llm/v1/chat', 'llm/v1/completions']);

@@ -15,6 +15,7 @@ import type { EndpointType } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
+import { TEST_TIMEOUTS } from '../../support/timeouts';
 
 const VENDOR = 'mlflow-model-serving';
 const answer = { endpoint: 'served', model: 'my-model', created: 1_700_000_000 };
@@ -131,7 +132,7 @@ describe('adapter over HTTP', () => {
   afterAll(() => closeAllPools());
 
   const endpoint = (endpointType: EndpointType) =>
-    mlflowModelServingAdapter.createEndpoint({ name: 'served', endpointType, modelName: null, config: { model_server_url: `${fake.url}/` }, now: () => 1 });
+    mlflowModelServingAdapter.createEndpoint({ name: 'served', endpointType, modelName: null, config: { model_server_url: `${fake.url}/` }, now: () => 1, timeouts: TEST_TIMEOUTS });
 
   it('POST {model_server_url}/invocations without credentials; no streams', async () => {
     expect(Object.keys(endpoint('llm/v1/chat'))).toEqual(['chat']);

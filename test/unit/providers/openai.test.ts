@@ -379,6 +379,7 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
       endpointType,
       modelName,
       config: { openai_api_key: 'sk-local', openai_api_base: `${fake.url}/v1`, ...config },
+      timeouts: { connect: 10_000, headers: 30_000, body: 30_000 },
       now: () => 1_700_000_000,
     };
     return openaiAdapter.createEndpoint(settings);

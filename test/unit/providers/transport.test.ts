@@ -5,6 +5,7 @@ import { openaiErrorMessage } from '../../../src/providers/openai';
 import { closeAllPools, createUpstream, joinUrl, type SseEvent, type UpstreamOptions } from '../../../src/providers/transport/http';
 import { decodeSse, MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
 import { sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
+import { TEST_TIMEOUTS } from '../../support/timeouts';
 import { readJsonFixture } from '../../support/fixtures';
 
 const KEY = 'sk-test-SECRET-0123456789abcdef';
@@ -23,11 +24,14 @@ function upstreamFor(fake: FakeUpstream, overrides: Partial<UpstreamOptions> = {
     endpointName: 'my-chat',
     providerName: 'OpenAI',
     errorMessage: openaiErrorMessage,
+    timeouts: TIMEOUTS,
     ...overrides,
   });
 }
 
 const signal = () => new AbortController().signal;
+
+const TIMEOUTS = TEST_TIMEOUTS;
 
 async function caught(promise: Promise<unknown>): Promise<GatewayError> {
   try {
@@ -206,7 +210,7 @@ describe('createUpstream.postJson', () => {
 
   it('turns a server that never answers into a 504 after the headers timeout', async () => {
     const fake = await serve(() => undefined);
-    const error = await caught(upstreamFor(fake, { timeouts: { headers: 100 } }).postJson('chat/completions', {}, { signal: signal() }));
+    const error = await caught(upstreamFor(fake, { timeouts: { ...TIMEOUTS, headers: 100 } }).postJson('chat/completions', {}, { signal: signal() }));
     expect(error).toMatchObject({ status: 504, kind: 'timeout_error', retryable: true });
     expect(error.message).toContain("'my-chat'");
   });
@@ -216,7 +220,7 @@ describe('createUpstream.postJson', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"id":');
     });
-    const error = await caught(upstreamFor(fake, { timeouts: { body: 100 } }).postJson('chat/completions', {}, { signal: signal() }));
+    const error = await caught(upstreamFor(fake, { timeouts: { ...TIMEOUTS, body: 100 } }).postJson('chat/completions', {}, { signal: signal() }));
     expect(error).toMatchObject({ status: 504, kind: 'timeout_error' });
   });
 
@@ -287,7 +291,7 @@ describe('createUpstream.postStream', () => {
       setTimeout(() => response.end(), 20);
     });
     try {
-      const upstream = createUpstream({ baseUrl: local.origin, headers: {}, endpointName: 'e', providerName: 'OpenAI', errorMessage: openaiErrorMessage });
+      const upstream = createUpstream({ baseUrl: local.origin, headers: {}, endpointName: 'e', providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS });
       for (let round = 0; round < 2; round += 1) {
         for await (const event of upstream.postStream('chat/completions', {}, { signal: signal() })) {
           if (event.data === '[DONE]') break;
@@ -377,7 +381,7 @@ describe('decodeSse', () => {
 describe('connection pools', () => {
   it('shares one keep-alive connection between upstreams on the same origin', async () => {
     const local = await listenRecordingPorts((response) => sendJson(response, 200, {}));
-    const options = { headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage };
+    const options = { headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS };
     try {
       await createUpstream({ ...options, baseUrl: `${local.origin}/v1`, endpointName: 'a' }).postJson('chat/completions', {}, { signal: signal() });
       // undici marks the connection idle one tick after the body has been read.

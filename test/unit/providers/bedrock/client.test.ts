@@ -1,6 +1,7 @@
 import { parseConfigText } from '../../../../src/config/load';
 import { createBedrockClient, createCredentials, resolveRegion } from '../../../../src/providers/bedrock/client';
 import type { AwsConfig } from '../../../../generated/config';
+import { TEST_TIMEOUTS } from '../../../support/timeouts';
 
 describe('resolveRegion', () => {
   test('aws_region, then AWS_REGION, then AWS_DEFAULT_REGION, else left to the SDK', () => {
@@ -47,7 +48,7 @@ endpoints:
 
 describe('createBedrockClient', () => {
   test('region and endpoint from the config; SDK retries off', async () => {
-    const client = createBedrockClient({ aws_region: 'eu-west-3', aws_endpoint_url: 'http://127.0.0.1:4599', aws_access_key_id: 'A', aws_secret_access_key: 'B' }, {});
+    const client = createBedrockClient({ aws_region: 'eu-west-3', aws_endpoint_url: 'http://127.0.0.1:4599', aws_access_key_id: 'A', aws_secret_access_key: 'B' }, TEST_TIMEOUTS, {});
     expect(await client.config.region()).toBe('eu-west-3');
     expect(await client.config.maxAttempts()).toBe(1);
     const endpoint = await client.config.endpoint?.();

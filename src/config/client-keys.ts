@@ -1,0 +1,67 @@
+/**
+ * Compiles `auth:` into the table the server checks keys against. Only SHA-256 digests of the
+ * keys are kept (a `sha256:<hex>` key is already one); the keys themselves go no further.
+ */
+import { createHash } from 'node:crypto';
+import type { Auth } from '../../generated/config';
+import type { ConfigIssue } from './config-error';
+import { formatYamlPath } from './yaml-path';
+
+export interface ClientKeyEntry {
+  /** Shown in logs and metrics. */
+  name: string;
+  /** SHA-256 of the key. */
+  digest: Buffer;
+  /** Endpoints and traffic routes the key may call; null for all. */
+  endpoints: ReadonlySet<string> | null;
+}
+
+export interface AuthPlan {
+  keys: readonly ClientKeyEntry[];
+  publicDocs: boolean;
+  publicEndpointList: boolean;
+  publicMetrics: boolean;
+}
+
+const HASH_PREFIX = 'sha256:';
+
+export function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function digestOf(key: string, path: string, issues: ConfigIssue[]): Buffer {
+  if (!key.startsWith(HASH_PREFIX)) return sha256(key);
+  const hex = key.slice(HASH_PREFIX.length);
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) issues.push({ path, message: "a 'sha256:' key must be followed by the 64 hexadecimal digits of the key's SHA-256" });
+  return Buffer.from(hex, 'hex');
+}
+
+/**
+ * The auth table, or null when the config has no `auth:`. `names` are the endpoint and route
+ * names a key may be limited to; `auth` holds resolved keys (secrets.ts).
+ */
+export function compileAuth(auth: Auth | undefined, names: ReadonlySet<string>): { plan: AuthPlan | null; issues: ConfigIssue[] } {
+  if (auth === undefined) return { plan: null, issues: [] };
+  const issues: ConfigIssue[] = [];
+  const seenNames = new Set<string>();
+  const keys = auth.api_keys.map((entry, index): ClientKeyEntry => {
+    const path = (field: string) => formatYamlPath(['auth', 'api_keys', index, field]);
+    if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name '${entry.name}': each key needs its own name` });
+    seenNames.add(entry.name);
+    for (const name of entry.endpoints ?? []) {
+      if (!names.has(name)) issues.push({ path: path('endpoints'), message: `'${name}' is not an endpoint or route of this config` });
+    }
+    return { name: entry.name, digest: digestOf(entry.key, path('key'), issues), endpoints: entry.endpoints ? new Set(entry.endpoints) : null };
+  });
+  const digests = new Set(keys.map((key) => key.digest.toString('hex')));
+  if (digests.size < keys.length) issues.push({ path: 'auth.api_keys', message: 'two entries hold the same key: each key must be unique so that it names one client' });
+  return {
+    plan: {
+      keys,
+      publicDocs: auth.public_docs ?? true,
+      publicEndpointList: auth.public_endpoint_list ?? false,
+      publicMetrics: auth.public_metrics ?? false,
+    },
+    issues,
+  };
+}

@@ -1,0 +1,39 @@
+/** `server:` in the config: limits on what clients send, compiled into bytes and milliseconds. */
+import type { ServerSettings } from '../../generated/config';
+import type { ConfigIssue } from './config-error';
+
+export interface ServerPlan {
+  maxBodyBytes: number;
+  maxJsonDepth: number;
+  /** Time to receive a whole request (headers and body); read at start-up. */
+  requestTimeoutMs: number;
+  /** Time to receive the request headers; read at start-up. */
+  headersTimeoutMs: number;
+}
+
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20 } as const;
+
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `10mb` → 10485760; a number is bytes. The schema has checked the form. */
+export function sizeInBytes(size: number | string): number {
+  if (typeof size === 'number') return size;
+  const [, amount, unit] = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(size) ?? [];
+  return Math.floor(Number(amount) * UNITS[(unit ?? 'b').toLowerCase()]);
+}
+
+export function compileServerSettings(settings: ServerSettings | undefined): { plan: ServerPlan; issues: ConfigIssue[] } {
+  const merged = { ...DEFAULT_SERVER_SETTINGS, ...settings };
+  const plan: ServerPlan = {
+    maxBodyBytes: sizeInBytes(merged.max_body_size),
+    maxJsonDepth: merged.max_json_depth,
+    requestTimeoutMs: Math.round(merged.request_timeout * 1000),
+    headersTimeoutMs: Math.round(merged.headers_timeout * 1000),
+  };
+  const issues: ConfigIssue[] = [];
+  if (plan.maxBodyBytes < 1) issues.push({ path: 'server.max_body_size', message: 'must be at least 1 byte' });
+  if (plan.headersTimeoutMs > plan.requestTimeoutMs) {
+    issues.push({ path: 'server.headers_timeout', message: `must not be longer than server.request_timeout (${merged.request_timeout} s): the headers are part of the request` });
+  }
+  return { plan, issues };
+}

@@ -1,0 +1,97 @@
+/**
+ * Client authentication against the plan's `auth` table (src/config/client-keys.ts). A key comes
+ * as `Authorization: Bearer <key>` (the OpenAI client's `apiKey`) or `x-api-key: <key>`; its
+ * SHA-256 is compared with every configured digest in constant time. Missing or unknown key: 401;
+ * a key calling an endpoint it is not allowed: 403. `/health` is always open; docs, management
+ * routes and metrics are open as the config says. Keys are never logged nor echoed.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { sha256, type AuthPlan, type ClientKeyEntry } from '../config/client-keys';
+import { GatewayError } from '../errors';
+import type { GatewayState } from './state';
+
+/** Which group of routes a path belongs to, for the `public_*` switches. */
+export type RouteGroup = 'health' | 'docs' | 'endpoint_list' | 'metrics' | 'invocations';
+
+export function routeGroupOf(path: string): RouteGroup {
+  if (path === '/health') return 'health';
+  if (path === '/' || path === '/openapi.json' || path === '/docs' || path.startsWith('/docs/')) return 'docs';
+  if (path === '/metrics') return 'metrics';
+  if (path.startsWith('/api/')) return 'endpoint_list';
+  return 'invocations';
+}
+
+function isOpen(auth: AuthPlan, group: RouteGroup): boolean {
+  switch (group) {
+    case 'health':
+      return true;
+    case 'docs':
+      return auth.publicDocs;
+    case 'endpoint_list':
+      return auth.publicEndpointList;
+    case 'metrics':
+      return auth.publicMetrics;
+    case 'invocations':
+      return false;
+    default: {
+      const unreachable: never = group;
+      return unreachable;
+    }
+  }
+}
+
+/** The key the client sent, or null. */
+export function presentedKey(request: Request): string | null {
+  const authorization = request.headers.authorization;
+  const bearer = authorization === undefined ? null : /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+  if (bearer) return bearer[1];
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' && header !== '' ? header : null;
+}
+
+/** Compares against every entry (no early exit), so the time taken says nothing about the key. */
+export function findClient(auth: AuthPlan, key: string): ClientKeyEntry | null {
+  const digest = sha256(key);
+  let found: ClientKeyEntry | null = null;
+  for (const entry of auth.keys) {
+    if (timingSafeEqual(entry.digest, digest) && found === null) found = entry;
+  }
+  return found;
+}
+
+/** The authenticated client of a request (set by `authenticate`), or null without `auth:`. */
+export function clientOf(response: Response): ClientKeyEntry | null {
+  return (response.locals.client as ClientKeyEntry | undefined) ?? null;
+}
+
+const HOW_TO_SEND = "send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'";
+
+/** Lets a request through, or answers 401 (before the body is read). */
+export function authenticate(state: GatewayState): RequestHandler {
+  return (request, response, next) => {
+    const auth = state.plan.auth;
+    if (auth === null) return next();
+    const key = presentedKey(request);
+    const client = key === null ? null : findClient(auth, key);
+    if (client !== null) {
+      response.locals.client = client;
+      return next();
+    }
+    if (isOpen(auth, routeGroupOf(request.path))) return next();
+    response.setHeader('WWW-Authenticate', 'Bearer realm="llm-gateway"');
+    next(
+      key === null
+        ? GatewayError.unauthenticated(`This gateway needs an API key: ${HOW_TO_SEND}.`, 'missing_api_key')
+        : GatewayError.unauthenticated('The API key is not valid for this gateway.', 'invalid_api_key'),
+    );
+  };
+}
+
+/** Throws 403 when the request's client may not call `name` (an endpoint or traffic route). */
+export function authorize(response: Response, name: string): void {
+  const client = clientOf(response);
+  if (client?.endpoints && !client.endpoints.has(name)) {
+    throw GatewayError.forbidden(`The API key '${client.name}' may not call '${name}'.`);
+  }
+}

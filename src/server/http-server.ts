@@ -1,0 +1,53 @@
+/**
+ * The Node HTTP server around the app, with the `server:` timeouts against slow clients
+ * (slowloris): a request whose headers or body do not arrive in time gets a 408 with a JSON body
+ * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers). Timeouts are
+ * read at start-up (a Node server cannot change them for open connections).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { RequestListener } from 'node:http';
+import type { ServerPlan } from '../config/server-settings';
+import { GatewayError } from '../errors';
+import { errorBody } from './errors';
+
+function clientErrorOf(code: string | undefined): GatewayError {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new GatewayError({ status: 408, message: 'the request was not received in time (server.request_timeout / server.headers_timeout)', kind: 'invalid_request_error', code: 'request_timeout' });
+    case 'HPE_HEADER_OVERFLOW':
+      return new GatewayError({ status: 431, message: 'the request headers are too large', kind: 'invalid_request_error', code: 'headers_too_large' });
+    default:
+      return new GatewayError({ status: 400, message: 'the request is not valid HTTP', kind: 'invalid_request_error', code: 'bad_http_request' });
+  }
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+/** The raw answer written straight to the socket (no ServerResponse exists, or none was started). */
+export function rawErrorResponse(code: string | undefined, url: string | undefined): string {
+  const error = clientErrorOf(code);
+  const body = JSON.stringify(errorBody(error, url?.startsWith('/v1/') ? 'openai' : 'mlflow'));
+  return `HTTP/1.1 ${error.status} ${REASONS[error.status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/** Node's own rule: answer only if nothing of a response has gone out on this socket yet. */
+function onClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse & { req?: IncomingMessage } })._httpMessage;
+  if (socket.writable && (!inFlight || !inFlight.headersSent)) socket.write(rawErrorResponse(error.code, inFlight?.req?.url));
+  socket.destroy(error);
+}
+
+export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
+  const server = createServer(
+    {
+      requestTimeout: settings.requestTimeoutMs,
+      headersTimeout: settings.headersTimeoutMs,
+      // How often Node checks those timeouts (default 30 s, far coarser than the timeouts themselves).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, settings.headersTimeoutMs / 4)),
+    },
+    app,
+  );
+  server.on('clientError', onClientError);
+  return server;
+}

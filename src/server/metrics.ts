@@ -1,0 +1,220 @@
+/**
+ * Prometheus metrics (prom-client) at `GET /metrics`. LLM metrics use the OpenTelemetry GenAI
+ * semantic-convention names and attributes, as Prometheus spells them
+ * (https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-metrics/): `gen_ai_client_token_usage`,
+ * `gen_ai_client_operation_duration_seconds`, `gen_ai_server_time_to_first_token_seconds` with
+ * `gen_ai_operation_name`, `gen_ai_provider_name`, `gen_ai_request_model`, `gen_ai_token_type`.
+ * Gateway metrics (`gateway_*`) count requests, tokens by client key, upstream errors, retries
+ * and rate-limit rejections. Every label value comes from the config or a fixed set, never from
+ * what a client sent, so the series stay bounded.
+ *
+ * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the
+ * primary, which collects every worker's registry over the cluster IPC (prom-client's
+ * AggregatorRegistry) and answers with the sum for the whole deployment.
+ */
+import cluster from 'node:cluster';
+import type { RequestHandler } from 'express';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { GatewayError } from '../errors';
+import type { EndpointType, ProviderName } from '../schema';
+import type { RequestRecord } from './request-log';
+
+export const registry = new Registry();
+
+const OPERATION_NAMES: Record<EndpointType, string> = {
+  'llm/v1/chat': 'chat',
+  'llm/v1/completions': 'text_completion',
+  'llm/v1/embeddings': 'embeddings',
+};
+
+/** OpenTelemetry's well-known `gen_ai.provider.name` values; other providers keep their config name. */
+const OTEL_PROVIDER_NAMES: Partial<Record<ProviderName, string>> = {
+  bedrock: 'aws.bedrock',
+  'amazon-bedrock': 'aws.bedrock',
+  gemini: 'gcp.gemini',
+  palm: 'gcp.gen_ai',
+  mistral: 'mistral_ai',
+};
+
+const GEN_AI_LABELS = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model', 'endpoint'] as const;
+
+const requests = new Counter({
+  name: 'gateway_requests_total',
+  help: 'HTTP requests by route pattern, endpoint, provider and status (499: the client left first).',
+  labelNames: ['route', 'endpoint', 'provider', 'status'] as const,
+  registers: [registry],
+});
+
+const httpDuration = new Histogram({
+  name: 'http_server_request_duration_seconds',
+  help: 'Duration of HTTP requests, until the response ended (streams included).',
+  labelNames: ['http_request_method', 'http_route', 'http_response_status_code'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120],
+  registers: [registry],
+});
+
+const operationDuration = new Histogram({
+  name: 'gen_ai_client_operation_duration_seconds',
+  help: 'GenAI operation duration: one call to an endpoint, retries and streaming included.',
+  labelNames: [...GEN_AI_LABELS, 'error_type'] as const,
+  buckets: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92],
+  registers: [registry],
+});
+
+const timeToFirstToken = new Histogram({
+  name: 'gen_ai_server_time_to_first_token_seconds',
+  help: 'Time to the first chunk of a streamed answer.',
+  labelNames: GEN_AI_LABELS,
+  buckets: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+  registers: [registry],
+});
+
+const tokenUsage = new Histogram({
+  name: 'gen_ai_client_token_usage',
+  help: 'Input and output tokens per operation, as the provider reported them.',
+  labelNames: [...GEN_AI_LABELS, 'gen_ai_token_type'] as const,
+  buckets: [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864],
+  registers: [registry],
+});
+
+const tokens = new Counter({
+  name: 'gateway_tokens_total',
+  help: 'Tokens by endpoint and client key name (`type`: prompt, completion, total).',
+  labelNames: ['endpoint', 'client', 'type'] as const,
+  registers: [registry],
+});
+
+const upstreamErrors = new Counter({
+  name: 'gateway_upstream_errors_total',
+  help: 'Calls to an endpoint that ended in an upstream error (unreachable, timeout, error status, unreadable answer).',
+  labelNames: ['endpoint', 'provider', 'code', 'status'] as const,
+  registers: [registry],
+});
+
+const retries = new Counter({
+  name: 'gateway_upstream_retries_total',
+  help: 'Upstream attempts that failed and were retried.',
+  labelNames: ['endpoint', 'provider'] as const,
+  registers: [registry],
+});
+
+const rateLimitRejections = new Counter({
+  name: 'gateway_rate_limit_rejections_total',
+  help: 'Requests refused by a gateway rate limit (429), by endpoint and client key name.',
+  labelNames: ['endpoint', 'client'] as const,
+  registers: [registry],
+});
+
+/** For the rate limiter: count one request it refused. */
+export function countRateLimitRejection(options: { endpoint: string; client: string | null }): void {
+  rateLimitRejections.inc({ endpoint: options.endpoint, client: options.client ?? '' });
+}
+
+/** Records a finished request (the request log's `onDone`). */
+export function recordRequestMetrics(record: RequestRecord): void {
+  const { endpoint } = record;
+  const status = String(record.status);
+  requests.inc({ route: record.route, endpoint: endpoint?.name ?? '', provider: endpoint?.provider ?? '', status });
+  httpDuration.observe({ http_request_method: record.method, http_route: record.route, http_response_status_code: status }, record.latencyMs / 1000);
+  if (endpoint === null) return;
+  const labels = {
+    gen_ai_operation_name: OPERATION_NAMES[endpoint.endpointType],
+    gen_ai_provider_name: OTEL_PROVIDER_NAMES[endpoint.provider as ProviderName] ?? endpoint.provider,
+    gen_ai_request_model: endpoint.view.model.name ?? '',
+    endpoint: endpoint.name,
+  };
+  const errorType = record.error?.code ?? (record.status >= 400 ? status : '');
+  operationDuration.observe({ ...labels, error_type: errorType }, record.latencyMs / 1000);
+  if (record.firstChunkMs !== null) timeToFirstToken.observe(labels, record.firstChunkMs / 1000);
+  if (record.retries > 0) retries.inc({ endpoint: endpoint.name, provider: endpoint.provider }, record.retries);
+  if (record.error?.code?.startsWith('upstream_')) {
+    upstreamErrors.inc({ endpoint: endpoint.name, provider: endpoint.provider, code: record.error.code, status });
+  }
+  const usage = record.usage;
+  if (usage === null) return;
+  const client = record.client ?? '';
+  if (usage.prompt !== null) tokenUsage.observe({ ...labels, gen_ai_token_type: 'input' }, usage.prompt);
+  if (usage.completion !== null) tokenUsage.observe({ ...labels, gen_ai_token_type: 'output' }, usage.completion);
+  for (const [type, value] of [['prompt', usage.prompt], ['completion', usage.completion], ['total', usage.total]] as const) {
+    if (value !== null) tokens.inc({ endpoint: endpoint.name, client, type }, value);
+  }
+}
+
+/** Process metrics (CPU, memory, event loop lag); once per process, in main.ts. */
+export function collectProcessMetrics(): void {
+  collectDefaultMetrics({ register: registry });
+}
+
+// ---------------------------------------------------------------------------------------------
+// --workers: the primary aggregates every worker's registry for whichever worker was asked.
+
+interface MetricsRequest {
+  type: 'gateway:metrics-request';
+  id: number;
+}
+
+interface MetricsAnswer {
+  type: 'gateway:metrics';
+  id: number;
+  text?: string;
+  error?: string;
+}
+
+const isMetricsRequest = (message: unknown): message is MetricsRequest => (message as MetricsRequest | null)?.type === 'gateway:metrics-request';
+const isMetricsAnswer = (message: unknown): message is MetricsAnswer => (message as MetricsAnswer | null)?.type === 'gateway:metrics';
+
+/** Primary: answers workers' requests for the deployment's metrics. */
+export function serveClusterMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, message: unknown) => {
+    if (!isMetricsRequest(message)) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.isConnected() && worker.send({ type: 'gateway:metrics', id: message.id, text } satisfies MetricsAnswer),
+      (error: Error) => worker.isConnected() && worker.send({ type: 'gateway:metrics', id: message.id, error: error.message } satisfies MetricsAnswer),
+    );
+  });
+}
+
+const pending = new Map<number, (answer: MetricsAnswer) => void>();
+let nextRequestId = 0;
+
+/** Worker: lets the primary collect this registry, and routes the primary's answers. */
+export function joinClusterMetrics(): void {
+  AggregatorRegistry.setRegistries([registry]);
+  // Constructing one installs prom-client's worker-side listener that answers the primary.
+  new AggregatorRegistry();
+  process.on('message', (message: unknown) => {
+    if (!isMetricsAnswer(message)) return;
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  });
+}
+
+const CLUSTER_METRICS_TIMEOUT_MS = 10_000;
+
+function unavailable(error: Error): never {
+  throw new GatewayError({ status: 503, message: `The deployment's metrics are not available: ${error.message}.`, kind: 'server_error', code: 'metrics_unavailable' });
+}
+
+function askPrimary(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const id = nextRequestId++;
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new Error('the primary process did not answer with the metrics in time'));
+    }, CLUSTER_METRICS_TIMEOUT_MS);
+    pending.set(id, (answer) => {
+      clearTimeout(timer);
+      if (answer.text !== undefined) resolve(answer.text);
+      else reject(new Error(answer.error ?? 'no metrics'));
+    });
+    process.send!({ type: 'gateway:metrics-request', id } satisfies MetricsRequest);
+  });
+}
+
+/** `GET /metrics`: this process's registry, or the whole deployment's under --workers. */
+export const metricsHandler: RequestHandler = async (_request, response) => {
+  const text = cluster.isWorker && process.send ? await askPrimary().catch(unavailable) : await registry.metrics();
+  response.setHeader('Content-Type', registry.contentType);
+  response.send(text);
+};

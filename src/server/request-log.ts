@@ -1,0 +1,190 @@
+/**
+ * The audit log: every request gets an id (a sane incoming `x-request-id`, or a new UUID), sent
+ * back as `x-request-id`, and one JSON line when it ends: route, endpoint, provider, model, client
+ * key name, status, latency, time to first chunk, retries and tokens. With `logging.bodies`, the
+ * request and response bodies too. Headers are never logged, so neither are keys.
+ *
+ * Route handlers fill the request's record (`recordOf(response)`); the same finished record feeds
+ * the metrics.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Request, RequestHandler, Response } from 'express';
+import type { CompiledEndpoint } from '../config/compile';
+import type { GatewayError } from '../errors';
+import { clientOf } from './auth';
+import type { Logger } from './logging';
+import type { GatewayState } from './state';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Tokens as the provider reported them. */
+export interface TokenUsage {
+  prompt: number | null;
+  completion: number | null;
+  total: number | null;
+}
+
+/** What is known about one request; filled as it is served. */
+export interface RequestRecord {
+  id: string;
+  method: string;
+  path: string;
+  /** The route pattern, e.g. `/v1/chat/completions` or `/endpoints/{name}/invocations`. */
+  route: string;
+  /** The name the client called (an endpoint or a traffic route). */
+  called: string | null;
+  endpoint: CompiledEndpoint | null;
+  client: string | null;
+  stream: boolean;
+  status: number;
+  startedAt: number;
+  latencyMs: number;
+  /** Milliseconds until the first stream chunk was ready. */
+  firstChunkMs: number | null;
+  retries: number;
+  usage: TokenUsage | null;
+  error: { code: string | null; message: string } | null;
+  /** The client left before the response was complete. */
+  aborted: boolean;
+  logBodies: boolean;
+  requestBody?: unknown;
+  responseBody?: unknown;
+}
+
+/** `x-request-id` values we pass on: up to 128 visible ASCII characters, no spaces or quotes. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:/+=@-]{1,128}$/;
+
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+export function recordOf(response: Response): RequestRecord {
+  return response.locals.record as RequestRecord;
+}
+
+/** Notes the endpoint serving the request and the name the client called. */
+export function recordEndpoint(response: Response, options: { route: string; called: string; endpoint: CompiledEndpoint; requestBody: unknown }): void {
+  const record = recordOf(response);
+  record.route = options.route;
+  record.called = options.called;
+  record.endpoint = options.endpoint;
+  if (record.logBodies) record.requestBody = options.requestBody;
+}
+
+export function recordError(response: Response, error: GatewayError): void {
+  const record = response.locals.record as RequestRecord | undefined;
+  if (record) record.error = { code: error.code, message: error.message };
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Reads `usage` from a response body or a stream chunk; null when it has none. */
+export function usageOf(body: unknown): TokenUsage | null {
+  const usage = (body as { usage?: unknown } | null)?.usage;
+  if (typeof usage !== 'object' || usage === null) return null;
+  const { prompt_tokens, completion_tokens, total_tokens } = usage as Record<string, unknown>;
+  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: count(total_tokens) };
+}
+
+export function recordResult(response: Response, body: unknown): void {
+  const record = recordOf(response);
+  record.usage = usageOf(body);
+  if (record.logBodies) record.responseBody = body;
+}
+
+/** Passes the chunks through, noting when the first was ready, the usage, and (with body logging) the chunks. */
+export async function* observeChunks(response: Response, chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+  const record = recordOf(response);
+  record.stream = true;
+  const logged: unknown[] = [];
+  if (record.logBodies) record.responseBody = logged;
+  for await (const chunk of chunks) {
+    record.firstChunkMs ??= performance.now() - record.startedAt;
+    record.usage = usageOf(chunk) ?? record.usage;
+    if (record.logBodies) logged.push(chunk);
+    yield chunk;
+  }
+}
+
+function routeLabel(request: Request): string {
+  const path = (request.route as { path?: unknown } | undefined)?.path;
+  if (typeof path === 'string') return path;
+  if (request.path === '/docs' || request.path.startsWith('/docs/')) return '/docs';
+  return 'unmatched';
+}
+
+/** nginx's "client closed request": the client left before the response was complete. */
+export const CLIENT_CLOSED_STATUS = 499;
+
+function logLine(record: RequestRecord): Record<string, unknown> {
+  const line: Record<string, unknown> = {
+    request_id: record.id,
+    method: record.method,
+    path: record.path,
+    route: record.route,
+    endpoint: record.endpoint?.name ?? null,
+    called: record.called,
+    provider: record.endpoint?.provider ?? null,
+    model: record.endpoint?.view.model.name ?? null,
+    client: record.client,
+    stream: record.stream,
+    status: record.status,
+    latency_ms: Math.round(record.latencyMs),
+    first_chunk_ms: record.firstChunkMs === null ? null : Math.round(record.firstChunkMs),
+    retries: record.retries,
+    prompt_tokens: record.usage?.prompt ?? null,
+    completion_tokens: record.usage?.completion ?? null,
+    total_tokens: record.usage?.total ?? null,
+  };
+  if (record.error) line.error = record.error;
+  if (record.logBodies) {
+    line.request_body = record.requestBody ?? null;
+    line.response_body = record.responseBody ?? null;
+  }
+  return line;
+}
+
+/**
+ * First middleware: gives the request its id and record, and logs (and hands to `onDone`) the
+ * record when the response ends or the client leaves.
+ */
+export function requestLog(options: { logger: Logger; state: GatewayState; onDone?: (record: RequestRecord) => void }): RequestHandler {
+  const { logger, state } = options;
+  return (request, response, next) => {
+    const record: RequestRecord = {
+      id: requestIdOf(request.headers[REQUEST_ID_HEADER]),
+      method: request.method,
+      path: request.path,
+      route: 'unmatched',
+      called: null,
+      endpoint: null,
+      client: null,
+      stream: false,
+      status: 0,
+      startedAt: performance.now(),
+      latencyMs: 0,
+      firstChunkMs: null,
+      retries: 0,
+      usage: null,
+      error: null,
+      aborted: false,
+      logBodies: state.plan.logging.bodies,
+    };
+    response.locals.record = record;
+    response.setHeader(REQUEST_ID_HEADER, record.id);
+    logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');
+    response.on('close', () => {
+      record.latencyMs = performance.now() - record.startedAt;
+      record.aborted = !response.writableFinished;
+      record.status = record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode;
+      record.client = clientOf(response)?.name ?? null;
+      if (record.route === 'unmatched') record.route = routeLabel(request);
+      logger.info(logLine(record), record.aborted ? 'request aborted by the client' : 'request');
+      options.onDone?.(record);
+    });
+    next();
+  };
+}

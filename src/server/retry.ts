@@ -1,0 +1,155 @@
+/**
+ * Retries and the total deadline around one call to a ProviderEndpoint, for every provider.
+ *
+ * A failed attempt is retried when its GatewayError is `retryable` (connection errors, timeouts,
+ * 5xx, 429), while attempts remain and the wait fits in `maxElapsed` and the total deadline. The
+ * wait is exponential backoff with full jitter, or the provider's `Retry-After` when it sent one
+ * (a longer one than `maxRetryAfter` is returned to the client at once). A stream is retried only
+ * until its first chunk: once a chunk has been passed on, a failure ends the stream.
+ *
+ * The provider gets one signal: the client's, combined with the endpoint's total timeout. A client
+ * that disconnects aborts the attempt in flight or the wait between attempts.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CallPolicy, RetryPolicy } from '../config/call-policy';
+import { GatewayError } from '../errors';
+import { seconds } from '../providers/transport/http';
+
+export interface RetryNotice {
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  error: GatewayError;
+  waitMs: number;
+}
+
+export interface CallOptions {
+  endpointName: string;
+  policy: CallPolicy;
+  /** The client's signal: aborted when it disconnects. */
+  signal: AbortSignal;
+  /** Told before each wait (logs, metrics). */
+  onRetry?: (notice: RetryNotice) => void;
+  /** In [0, 1); injectable for tests. */
+  random?: () => number;
+}
+
+/** Full jitter: a uniform wait in [0, min(maxBackoff, initialBackoff · 2^(retry−1))). */
+export function backoffDelay(policy: RetryPolicy, retry: number, random: () => number): number {
+  const ceiling = Math.min(policy.maxBackoff, policy.initialBackoff * 2 ** (retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** How long to wait before the next attempt, or null when the failure is final. */
+export function retryWait(options: {
+  error: unknown;
+  policy: RetryPolicy;
+  /** Attempts made so far. */
+  attempts: number;
+  elapsedMs: number;
+  remainingMs: number;
+  random: () => number;
+}): number | null {
+  const { error, policy, attempts } = options;
+  if (!(error instanceof GatewayError) || !error.retryable || attempts >= policy.maxAttempts) return null;
+  const asked = retryAfterMs(error.retryAfter);
+  if (asked !== null && asked > policy.maxRetryAfter) return null;
+  const wait = asked ?? backoffDelay(policy, attempts, options.random);
+  if (options.elapsedMs + wait > policy.maxElapsed || wait >= options.remainingMs) return null;
+  return wait;
+}
+
+interface Deadline {
+  /** The client's signal combined with the total timeout. */
+  signal: AbortSignal;
+  expiresAt: number;
+  clear(): void;
+}
+
+function startDeadline(options: CallOptions): Deadline {
+  const { total } = options.policy.timeouts;
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(GatewayError.upstreamTimeout(`Endpoint '${options.endpointName}' did not finish within ${seconds(total)} (total timeout).`));
+  }, total);
+  return { signal: AbortSignal.any([options.signal, controller.signal]), expiresAt: Date.now() + total, clear: () => clearTimeout(timer) };
+}
+
+/** Waits, or rejects with the signal's reason as soon as it aborts. */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error;
+  }
+}
+
+/**
+ * Runs attempts until one succeeds or a failure is final. `attempt` gets the combined signal; the
+ * deadline keeps running while `consume` uses the result (a stream), and is cleared after it.
+ */
+async function attemptUntilDone<T>(options: CallOptions, attempt: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; deadline: Deadline }> {
+  const deadline = startDeadline(options);
+  const started = Date.now();
+  const random = options.random ?? Math.random;
+  for (let attempts = 1; ; attempts += 1) {
+    try {
+      return { value: await attempt(deadline.signal), deadline };
+    } catch (error) {
+      // Aborted (client gone, total timeout): the reason is the outcome; nothing to retry.
+      const failure = deadline.signal.aborted ? deadline.signal.reason : error;
+      const now = Date.now();
+      const wait = deadline.signal.aborted
+        ? null
+        : retryWait({ error: failure, policy: options.policy.retries, attempts, elapsedMs: now - started, remainingMs: deadline.expiresAt - now, random });
+      if (wait === null) {
+        deadline.clear();
+        throw failure;
+      }
+      options.onRetry?.({ attempt: attempts, error: failure as GatewayError, waitMs: wait });
+      try {
+        await pause(wait, deadline.signal);
+      } catch (reason) {
+        deadline.clear();
+        throw reason;
+      }
+    }
+  }
+}
+
+/** A non-streaming call with retries and the total timeout. */
+export async function callWithRetries<T>(options: CallOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const { value, deadline } = await attemptUntilDone(options, call);
+  deadline.clear();
+  return value;
+}
+
+/**
+ * A streaming call: each attempt opens the stream and waits for its first chunk; retries happen
+ * only there. The rest of the stream runs under the same total timeout.
+ */
+export async function* streamWithRetries<T>(options: CallOptions, open: (signal: AbortSignal) => AsyncIterable<T>): AsyncGenerator<T> {
+  const { value, deadline } = await attemptUntilDone(options, async (signal) => {
+    const iterator = open(signal)[Symbol.asyncIterator]();
+    return { iterator, first: await iterator.next() };
+  });
+  const { iterator, first } = value;
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  } catch (error) {
+    throw deadline.signal.aborted ? deadline.signal.reason : error;
+  } finally {
+    deadline.clear();
+    // The consumer stopped early (client gone): let the provider release its connection.
+    await iterator.return?.();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Bad input never hurts the gateway: oversized bodies, deep nesting, huge arrays, invalid UTF-8,
+ * odd content types, slow clients (slowloris) and a thousand concurrent streams each get a clear
+ * answer, and the gateway keeps serving.
+ */
+import { connect, type Socket } from 'node:net';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+
+const config = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo }
+  - name: slow-chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo, config: { latency_ms: 20 } }
+  - name: embeddings
+    endpoint_type: llm/v1/embeddings
+    model: { provider: mock, name: embed }
+server:
+  max_body_size: 256kb
+  max_json_depth: 32
+  request_timeout: 1.5
+  headers_timeout: 0.5
+`;
+
+let gateway: RunningGateway;
+let port: number;
+beforeAll(async () => {
+  gateway = await startGateway(config);
+  port = Number(new URL(gateway.url).port);
+});
+afterAll(() => gateway.close());
+
+async function post(path: string, body: string | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
+}
+
+async function stillServing(): Promise<void> {
+  const answer = await post('/endpoints/chat/invocations', JSON.stringify({ messages: [{ role: 'user', content: 'still here' }] }));
+  expect(answer.status).toBe(200);
+  expect(answer.json().choices[0].message.content).toBe('Echo: still here');
+}
+
+afterEach(stillServing);
+
+describe('body size', () => {
+  test('a body over server.max_body_size is a 413 with a JSON message, in both shapes', async () => {
+    const big = JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(300 * 1024) }] });
+    const mlflow = await post('/endpoints/chat/invocations', big);
+    expect(mlflow.status).toBe(413);
+    expect(mlflow.json()).toEqual({ detail: 'the request body is too large (the limit is 262144 bytes: server.max_body_size)' });
+    const openai = await post('/v1/chat/completions', big);
+    expect(openai.status).toBe(413);
+    expect(openai.json().error).toMatchObject({ type: 'invalid_request_error', code: 'body_too_large' });
+  });
+
+  test('a gzip body is measured after inflating it', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const inflated = JSON.stringify({ messages: [{ role: 'user', content: 'a'.repeat(2 * 1024 * 1024) }] });
+    const answer = await post('/endpoints/chat/invocations', gzipSync(inflated), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(answer.status).toBe(413);
+  });
+});
+
+describe('nesting', () => {
+  test.each([
+    ['arrays', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['objects', '{"a":'.repeat(40_000) + '1' + '}'.repeat(40_000)],
+    ['unclosed', '['.repeat(200_000)],
+  ])('deeply nested %s are refused before parsing, without a stack overflow', async (_kind, body) => {
+    const mlflow = await post('/endpoints/chat/invocations', body);
+    expect(mlflow.status).toBe(422);
+    expect(mlflow.json().detail).toBe('the request body nests arrays and objects deeper than 32 levels (server.max_json_depth)');
+    const openai = await post('/v1/chat/completions', body);
+    expect(openai.status).toBe(400);
+  });
+
+  test('brackets inside strings do not count, and nesting within the limit is fine', async () => {
+    const answer = await post('/endpoints/chat/invocations', JSON.stringify({ messages: [{ role: 'user', content: '[[[[{{{{'.repeat(1000) }], tools_extra: [[[[[[1]]]]]] }));
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('huge arrays', () => {
+  test.each([
+    ['messages of numbers', () => JSON.stringify({ messages: Array(100_000).fill(1) })],
+    ['content parts with a wrong tag', () => JSON.stringify({ messages: [{ role: 'user', content: Array(10_000).fill({ type: 'nope', text: 1 }) }] })],
+    ['a valid prefix and one bad item at the end', () => JSON.stringify({ messages: [...Array(7_000).fill({ role: 'user', content: 'x' }), { role: 'user', content: 1 }] })],
+  ])('%s: a quick 422 naming the first bad field, with at most 100 issues', async (_kind, body) => {
+    const started = Date.now();
+    const answer = await post('/endpoints/chat/invocations', body());
+    expect(answer.status).toBe(422);
+    expect(answer.json().message).toMatch(/^messages\[\d+\]/);
+    expect(answer.json().detail.length).toBeLessThanOrEqual(100);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('a large valid array is served', async () => {
+    const answer = await post('/endpoints/embeddings/invocations', JSON.stringify({ input: Array(5_000).fill('word') }));
+    expect(answer.status).toBe(200);
+    expect(answer.json().data).toHaveLength(5_000);
+  });
+});
+
+describe('encodings and content types', () => {
+  test('invalid UTF-8 is read with replacement characters, never a 5xx', async () => {
+    const prefix = Buffer.from('{"messages":[{"role":"user","content":"bad ');
+    const suffix = Buffer.from('"}]}');
+    const answer = await post('/endpoints/chat/invocations', Buffer.concat([prefix, Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), suffix]));
+    expect(answer.status).toBe(200);
+    expect(answer.json().choices[0].message.content).toContain('\ufffd');
+  });
+
+  test('any content type is read as JSON, like MLflow (curl -d sends form-encoded)', async () => {
+    const body = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] });
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'application/vnd.api+json']) {
+      expect((await post('/endpoints/chat/invocations', body, { 'content-type': type })).status).toBe(200);
+    }
+  });
+
+  test('a body that is not JSON is a clear 422 / 400 whatever its content type', async () => {
+    const form = await post('/endpoints/chat/invocations', 'messages=hello&role=user', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(422);
+    expect(form.json().message).toMatch(/^the request body is not valid JSON/);
+    const multipart = await post('/v1/chat/completions', '--boundary\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--boundary--', {
+      'content-type': 'multipart/form-data; boundary=boundary',
+    });
+    expect(multipart.status).toBe(400);
+    expect(multipart.json().error.message).toMatch(/^the request body is not valid JSON/);
+  });
+
+  test('an unsupported charset or content encoding is a 415', async () => {
+    const body = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] });
+    const charset = await post('/endpoints/chat/invocations', body, { 'content-type': 'application/json; charset=klingon' });
+    expect(charset.status).toBe(415);
+    expect(charset.json().detail).toContain('charset');
+    const encoding = await post('/v1/chat/completions', body, { 'content-type': 'application/json', 'content-encoding': 'zstd-ish' });
+    expect(encoding.status).toBe(415);
+    expect(encoding.json().error.message).toContain('encoding');
+  });
+});
+
+describe('slow clients', () => {
+  function openSocket(): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(socket));
+      socket.on('error', reject);
+    });
+  }
+
+  function answerOf(socket: Socket): Promise<{ text: string; elapsed: number }> {
+    const started = Date.now();
+    return new Promise((resolve) => {
+      let text = '';
+      socket.on('data', (data: Buffer) => (text += data.toString()));
+      socket.on('close', () => resolve({ text, elapsed: Date.now() - started }));
+    });
+  }
+
+  test('headers trickling in slower than headers_timeout get a 408 with a JSON body', async () => {
+    const socket = await openSocket();
+    const answer = answerOf(socket);
+    socket.write('POST /endpoints/chat/invocations HTTP/1.1\r\nHost: x\r\n');
+    const timer = setInterval(() => socket.writable && socket.write('X-Slow: 1\r\n'), 100);
+    const { text, elapsed } = await answer;
+    clearInterval(timer);
+    expect(text).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(JSON.parse(text.split('\r\n\r\n')[1])).toEqual({ detail: 'the request was not received in time (server.request_timeout / server.headers_timeout)' });
+    expect(elapsed).toBeLessThan(3_000);
+  });
+
+  test('a body trickling in slower than request_timeout gets a 408 in the OpenAI shape on /v1', async () => {
+    const socket = await openSocket();
+    const answer = answerOf(socket);
+    socket.write('POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"model":"chat",');
+    const timer = setInterval(() => socket.writable && socket.write(' '), 100);
+    const { text, elapsed } = await answer;
+    clearInterval(timer);
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(text.split('\r\n\r\n')[1]).error.code).toBe('request_timeout');
+    expect(elapsed).toBeLessThan(4_000);
+  });
+
+  test('malformed HTTP is a 400 with a JSON body', async () => {
+    const socket = await openSocket();
+    const answer = answerOf(socket);
+    socket.write('THIS IS NOT HTTP\r\n\r\n');
+    const { text } = await answer;
+    expect(text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(text.split('\r\n\r\n')[1]).detail).toBe('the request is not valid HTTP');
+  });
+});
+
+test('a thousand concurrent streams are all served to [DONE] while /health keeps answering', async () => {
+  const streams = Array.from({ length: 1_000 }, (_, index) =>
+    post('/endpoints/slow-chat/invocations', JSON.stringify({ messages: [{ role: 'user', content: `stream ${index} of many` }], stream: true })),
+  );
+  const health = await fetch(`${gateway.url}/health`);
+  expect(health.status).toBe(200);
+  const answers = await Promise.all(streams);
+  expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1_000);
+  for (const [index, answer] of answers.entries()) {
+    const events = parseSse(answer.text);
+    expect(events.pop()).toEqual({ data: '[DONE]' });
+    const text = events.map((event) => JSON.parse(event.data).choices[0]?.delta?.content ?? '').join('');
+    expect(text).toBe(`Echo: stream ${index} of many`);
+  }
+}, 60_000);

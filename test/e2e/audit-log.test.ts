@@ -1,0 +1,213 @@
+/**
+ * The audit log: one JSON line per request with its id, endpoint, provider, model, client, status,
+ * latency and tokens; bodies only when switched on; and no secret anywhere in the log output, with
+ * the CLI logging at debug and bodies on while real traffic (good, bad, failing) goes through.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import OpenAI from 'openai';
+import { createLogger } from '../../src/server/logging';
+import { freePort, runCli, waitForHealth } from '../support/cli';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { startGateway } from '../support/gateway';
+
+const PROVIDER_KEY = 'sk-proj-AUDIT-provider-key-7f3a9c';
+const AZURE_KEY = 'azure-AUDIT-key-0c1d2e3f4a5b';
+const CLIENT_KEY = 'gw-AUDIT-client-key-5e6f7a8b9c';
+const WRONG_KEY = 'gw-AUDIT-wrong-key-1a2b3c4d5e';
+
+function serveOpenAI(request: RecordedRequest, response: ServerResponse): void {
+  const body = request.body as { stream?: boolean; messages?: { content: string }[] };
+  const prompt = body.messages?.[0]?.content ?? '';
+  if (prompt === 'fail') return sendJson(response, 401, readJsonFixture('openai', 'error-401.json'));
+  // A careless upstream echoing the credentials it got: the gateway must not pass them on.
+  if (prompt === 'broken') return sendJson(response, 500, { error: { message: `upstream broke handling ${String(request.headers.authorization)}` } });
+  if (body.stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(readFixture('openai', 'chat.stream.sse'));
+    return;
+  }
+  sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+}
+
+const config = (upstreamUrl: string, extra: string) => `
+defaults:
+  retries: { initial_backoff: 0.01, max_backoff: 0.02 }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
+  - name: azure
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o
+      config:
+        openai_api_type: azure
+        openai_api_key: ${AZURE_KEY}
+        openai_api_base: ${upstreamUrl}
+        openai_deployment_name: prod
+        openai_api_version: "2024-10-21"
+  - name: echo
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo }
+auth:
+  api_keys:
+    - { name: ci-runner, key: $CLIENT_KEY, endpoints: [chat, echo] }
+${extra}`;
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveOpenAI);
+});
+afterAll(() => upstream.close());
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ level: 'debug', destination }) };
+}
+
+const chatBody = (content: string) => ({ messages: [{ role: 'user', content }] });
+
+describe('one line per request', () => {
+  test('carries the request id, endpoint, provider, model, client, status, latency and tokens', async () => {
+    const { lines, logger } = capture();
+    const gateway = await startGateway(config(upstream.url, ''), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const response = await fetch(`${gateway.url}/endpoints/chat/invocations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT_KEY}`, 'x-request-id': 'trace-123' },
+        body: JSON.stringify(chatBody('hello')),
+      });
+      expect(response.headers.get('x-request-id')).toBe('trace-123');
+      const usage = ((await response.json()) as { usage: Record<string, number> }).usage;
+      await new Promise((resolve) => setImmediate(resolve));
+      const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({
+        level: 30,
+        request_id: 'trace-123',
+        method: 'POST',
+        path: '/endpoints/chat/invocations',
+        route: '/endpoints/{name}/invocations',
+        endpoint: 'chat',
+        called: 'chat',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        client: 'ci-runner',
+        stream: false,
+        status: 200,
+        retries: 0,
+        prompt_tokens: usage.prompt_tokens,
+        completion_tokens: usage.completion_tokens,
+        total_tokens: usage.total_tokens,
+      });
+      expect(requests[0].latency_ms).toEqual(expect.any(Number));
+      expect(requests[0]).not.toHaveProperty('request_body');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test('streams log their first-chunk time and usage; errors their code; an insane request id is replaced', async () => {
+    const { lines, logger } = capture();
+    const gateway = await startGateway(config(upstream.url, ''), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const openai = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+      const stream = await openai.chat.completions.create({ model: 'echo', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+      for await (const _chunk of stream) {
+        // drain
+      }
+      const denied = await fetch(`${gateway.url}/endpoints/azure/invocations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY, 'x-request-id': 'bad id with spaces' },
+        body: JSON.stringify(chatBody('x')),
+      });
+      expect(denied.status).toBe(403);
+      const generatedId = denied.headers.get('x-request-id');
+      expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
+      await new Promise((resolve) => setImmediate(resolve));
+      const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
+      expect(requests).toHaveLength(2);
+      expect(requests[0]).toMatchObject({ route: '/v1/chat/completions', endpoint: 'echo', provider: 'mock', stream: true, status: 200, total_tokens: 3 });
+      expect(requests[0].first_chunk_ms).toEqual(expect.any(Number));
+      expect(requests[1]).toMatchObject({ request_id: generatedId, status: 403, client: 'ci-runner', error: { code: 'endpoint_not_allowed' } });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test('logging.bodies adds the request and response bodies', async () => {
+    const { lines, logger } = capture();
+    const gateway = await startGateway(config(upstream.url, 'logging: { bodies: true }'), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const response = await fetch(`${gateway.url}/endpoints/echo/invocations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY },
+        body: JSON.stringify(chatBody('logged words')),
+      });
+      const answer = await response.json();
+      await new Promise((resolve) => setImmediate(resolve));
+      const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'request');
+      expect(line.request_body).toEqual(chatBody('logged words'));
+      expect(line.response_body).toEqual(answer);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+test('no secret reaches the log output: the CLI at debug with bodies on, under good and bad traffic', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'gateway-audit-'));
+  const configPath = join(directory, 'gateway.yaml');
+  writeFileSync(configPath, config(upstream.url, 'logging: { bodies: true }'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', configPath, '--port', String(port)], { LOG_LEVEL: 'debug', OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY });
+  try {
+    await waitForHealth(url, run);
+    const post = (path: string, body: unknown, headers: Record<string, string>) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (response) => ({
+        status: response.status,
+        text: await response.text(),
+      }));
+    const good = { authorization: `Bearer ${CLIENT_KEY}` };
+    const results = [
+      await post('/endpoints/chat/invocations', chatBody('hello'), good),
+      await post('/endpoints/chat/invocations', { ...chatBody('hello'), stream: true }, { 'x-api-key': CLIENT_KEY }),
+      await post('/v1/chat/completions', { model: 'chat', ...chatBody('fail') }, good),
+      await post('/v1/chat/completions', { model: 'chat', ...chatBody('broken') }, good),
+      await post('/endpoints/chat/invocations', chatBody('hello'), { authorization: `Bearer ${WRONG_KEY}` }),
+      await post('/endpoints/chat/invocations', chatBody('hello'), { 'x-api-key': WRONG_KEY }),
+      await post('/endpoints/azure/invocations', chatBody('hello'), good),
+      await post('/endpoints/chat/invocations', '{not json', good),
+    ];
+    expect(results.map((result) => result.status)).toEqual([200, 200, 502, 502, 401, 401, 403, 422]);
+    for (const result of results) {
+      for (const secret of [PROVIDER_KEY, AZURE_KEY, CLIENT_KEY, WRONG_KEY]) expect(result.text).not.toContain(secret);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const output = run.output();
+    const requestLines = output.split('\n').filter((line) => line.includes('"msg":"request"') && !line.includes('"path":"/health"'));
+    expect(requestLines).toHaveLength(results.length);
+    expect(output).toContain('"level":20');
+    expect(output).toContain('"request_body"');
+    for (const secret of [PROVIDER_KEY, AZURE_KEY, CLIENT_KEY, WRONG_KEY, 'Bearer ']) expect(output).not.toContain(secret);
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+});

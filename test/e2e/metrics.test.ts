@@ -1,0 +1,159 @@
+/**
+ * `GET /metrics` in Prometheus text: requests, latency and time-to-first-token histograms, tokens
+ * by endpoint and client key, upstream errors and retries, rate-limit rejections; and with
+ * `--workers 2`, the sum over the whole deployment whichever worker answers.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countRateLimitRejection } from '../../src/server/metrics';
+import { freePort, runCli, waitForHealth } from '../support/cli';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+const CLIENT_KEY = 'gw-metrics-client-key-0123456789';
+
+/** The value of one sample, e.g. `sample(text, 'x_total', { endpoint: 'a' })`; labels must match exactly. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  const wanted = Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .sort()
+    .join(',');
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = (match[2] ?? '').split(/,(?=[a-zA-Z_]\w*=")/).filter(Boolean).sort().join(',');
+    if (found === wanted) return Number(match[3]);
+  }
+  return undefined;
+}
+
+describe('in one process', () => {
+  let upstream: FakeUpstream;
+  let gateway: RunningGateway;
+  let metrics: string;
+
+  const config = (upstreamUrl: string) => `
+endpoints:
+  - name: echo
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo-model }
+  - name: flaky
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-metrics-test, openai_api_base: "${upstreamUrl}/v1" }
+    retries: { max_attempts: 2, initial_backoff: 0.01 }
+auth:
+  api_keys: [{ name: team-a, key: $CLIENT_KEY }]
+  public_metrics: true
+`;
+
+  beforeAll(async () => {
+    upstream = await startFakeUpstream((_request, response) => sendJson(response, 503, { error: { message: 'overloaded' } }));
+    gateway = await startGateway(config(upstream.url), { env: { CLIENT_KEY } });
+    const post = (path: string, body: unknown, key: string | null = CLIENT_KEY) =>
+      fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key && { authorization: `Bearer ${key}` }) },
+        body: JSON.stringify(body),
+      }).then((response) => response.text());
+    await post('/endpoints/echo/invocations', { messages: [{ role: 'user', content: 'one two three' }] });
+    await post('/v1/chat/completions', { model: 'echo', messages: [{ role: 'user', content: 'four five' }], stream: true, stream_options: { include_usage: true } });
+    await post('/endpoints/flaky/invocations', { messages: [{ role: 'user', content: 'x' }] });
+    await post('/endpoints/echo/invocations', { messages: [] }, null);
+    countRateLimitRejection({ endpoint: 'echo', client: 'team-a' });
+    const response = await fetch(`${gateway.url}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    metrics = await response.text();
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  test('requests by route, endpoint, provider and status', () => {
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' })).toBe(1);
+    expect(sample(metrics, 'gateway_requests_total', { route: '/v1/chat/completions', endpoint: 'echo', provider: 'mock', status: '200' })).toBe(1);
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'flaky', provider: 'openai', status: '502' })).toBe(1);
+    // The 401 happened before any endpoint was resolved.
+    expect(sample(metrics, 'gateway_requests_total', { route: 'unmatched', endpoint: '', provider: '', status: '401' })).toBe(1);
+  });
+
+  test('GenAI operation duration and time to first token, with the OpenTelemetry labels', () => {
+    const labels = { gen_ai_operation_name: 'chat', gen_ai_provider_name: 'mock', gen_ai_request_model: 'echo-model', endpoint: 'echo' };
+    expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', { ...labels, error_type: '' })).toBe(2);
+    expect(sample(metrics, 'gen_ai_server_time_to_first_token_seconds_count', labels)).toBe(1);
+    expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', {
+      gen_ai_operation_name: 'chat',
+      gen_ai_provider_name: 'openai',
+      gen_ai_request_model: 'gpt-4o-mini',
+      endpoint: 'flaky',
+      error_type: 'upstream_error',
+    })).toBe(1);
+    expect(sample(metrics, 'http_server_request_duration_seconds_count', { http_request_method: 'POST', http_route: '/v1/chat/completions', http_response_status_code: '200' })).toBe(1);
+  });
+
+  test('tokens by endpoint and client key, and the token-usage histogram by token type', () => {
+    // Mock tokens are words: 3 + "Echo: one two three" (4); 2 + "Echo: four five" (3).
+    expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'echo', client: 'team-a', type: 'prompt' })).toBe(5);
+    expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'echo', client: 'team-a', type: 'completion' })).toBe(7);
+    expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'echo', client: 'team-a', type: 'total' })).toBe(12);
+    const labels = { gen_ai_operation_name: 'chat', gen_ai_provider_name: 'mock', gen_ai_request_model: 'echo-model', endpoint: 'echo' };
+    expect(sample(metrics, 'gen_ai_client_token_usage_sum', { ...labels, gen_ai_token_type: 'input' })).toBe(5);
+    expect(sample(metrics, 'gen_ai_client_token_usage_sum', { ...labels, gen_ai_token_type: 'output' })).toBe(7);
+  });
+
+  test('upstream errors, retries and rate-limit rejections', () => {
+    expect(sample(metrics, 'gateway_upstream_errors_total', { endpoint: 'flaky', provider: 'openai', code: 'upstream_error', status: '502' })).toBe(1);
+    expect(sample(metrics, 'gateway_upstream_retries_total', { endpoint: 'flaky', provider: 'openai' })).toBe(1);
+    expect(upstream.requests).toHaveLength(2);
+    expect(sample(metrics, 'gateway_rate_limit_rejections_total', { endpoint: 'echo', client: 'team-a' })).toBe(1);
+  });
+});
+
+/** A POST on a new connection each time, so the cluster spreads them over the workers. */
+function postOnNewConnection(url: string, path: string, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${url}${path}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}
+
+test('with --workers 2, every /metrics answer covers the whole deployment', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'gateway-metrics-'));
+  const configPath = join(directory, 'gateway.yaml');
+  writeFileSync(configPath, 'endpoints:\n  - name: echo\n    endpoint_type: llm/v1/completions\n    model: { provider: mock, name: echo-model }\n');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
+  try {
+    await waitForHealth(url, run);
+    const sent = 12;
+    const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` })));
+    expect(statuses).toEqual(Array(sent).fill(200));
+    const labels = { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' };
+    for (let scrape = 0; scrape < 4; scrape += 1) {
+      const text = await new Promise<string>((resolve, reject) => {
+        httpRequest(`${url}/metrics`, { agent: false }, (response) => {
+          let body = '';
+          response.on('data', (part: Buffer) => (body += part.toString()));
+          response.on('end', () => resolve(body));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(sample(text, 'gateway_requests_total', labels)).toBe(sent);
+      expect(sample(text, 'gateway_tokens_total', { endpoint: 'echo', client: '', type: 'prompt' })).toBe(2 * sent);
+    }
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+});

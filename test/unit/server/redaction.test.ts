@@ -1,0 +1,26 @@
+import { Writable } from 'node:stream';
+import { credentialValues } from '../../../src/providers/transport/http';
+import { createLogger } from '../../../src/server/logging';
+
+test('credentialValues picks credential headers, with and without their scheme, longest first', () => {
+  expect(credentialValues({ authorization: 'Bearer sk-secret-123', 'anthropic-version': '2023-06-01', 'x-goog-api-key': 'AIza-key-456' })).toEqual([
+    'Bearer sk-secret-123',
+    'sk-secret-123',
+    'AIza-key-456',
+  ]);
+  expect(credentialValues({ 'api-key': 'short' })).toEqual([]);
+});
+
+test('the logger redacts secret headers wherever a headers object is logged', () => {
+  let output = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      output += chunk.toString();
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination });
+  logger.debug({ headers: { authorization: 'Bearer one-secret', 'x-api-key': 'two-secret', accept: 'json' }, request: { headers: { 'api-key': 'three-secret' } } }, 'headers');
+  expect(output).not.toMatch(/one-secret|two-secret|three-secret/);
+  expect(JSON.parse(output)).toMatchObject({ headers: { authorization: '[redacted]', 'x-api-key': '[redacted]', accept: 'json' }, request: { headers: { 'api-key': '[redacted]' } } });
+});

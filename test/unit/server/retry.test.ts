@@ -1,0 +1,206 @@
+import type { CallPolicy, RetryPolicy } from '../../../src/config/call-policy';
+import { GatewayError } from '../../../src/errors';
+import { backoffDelay, callWithRetries, retryAfterMs, retryWait, streamWithRetries, type RetryNotice } from '../../../src/server/retry';
+
+const RETRIES: RetryPolicy = { maxAttempts: 3, initialBackoff: 10, maxBackoff: 40, maxElapsed: 5_000, maxRetryAfter: 1_000 };
+const POLICY: CallPolicy = { timeouts: { connect: 1_000, firstByte: 1_000, idle: 1_000, total: 5_000 }, retries: RETRIES };
+
+const unavailable = () => GatewayError.upstreamUnavailable('OpenAI could not be reached (ECONNRESET).');
+const badRequest = () => GatewayError.upstream({ status: 400, message: 'bad', endpoint: 'chat' });
+const rateLimited = (retryAfter: string | null) => GatewayError.upstream({ status: 429, message: 'slow down', endpoint: 'chat', retryAfter });
+
+function options(overrides: Partial<Parameters<typeof callWithRetries>[0]> = {}) {
+  const notices: RetryNotice[] = [];
+  return { notices, options: { endpointName: 'chat', policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
+}
+
+/** An attempt function failing with the given errors in turn, then answering `ok`. */
+function failingWith(...errors: Error[]) {
+  const calls: AbortSignal[] = [];
+  return {
+    calls,
+    attempt: async (signal: AbortSignal) => {
+      calls.push(signal);
+      const error = errors[calls.length - 1];
+      if (error) throw error;
+      return 'ok';
+    },
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('backoffDelay', () => {
+  it('is full jitter under a doubling ceiling capped at maxBackoff', () => {
+    expect([1, 2, 3, 4].map((retry) => backoffDelay(RETRIES, retry, () => 0.999999))).toEqual([9, 19, 39, 39]);
+    expect(backoffDelay(RETRIES, 3, () => 0)).toBe(0);
+    expect(backoffDelay(RETRIES, 2, () => 0.5)).toBe(10);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('reads delay-seconds and HTTP dates', () => {
+    expect(retryAfterMs('7')).toBe(7_000);
+    expect(retryAfterMs('0.5')).toBe(500);
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:03 GMT', now)).toBe(3_000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:27:00 GMT', now)).toBe(0);
+  });
+
+  it('is null when absent or unreadable', () => {
+    expect(retryAfterMs(null)).toBeNull();
+    expect(retryAfterMs('')).toBeNull();
+    expect(retryAfterMs('soon')).toBeNull();
+  });
+});
+
+describe('retryWait', () => {
+  const base = { policy: RETRIES, attempts: 1, elapsedMs: 0, remainingMs: 10_000, random: () => 0.5 };
+
+  it('retries retryable gateway errors with backoff', () => {
+    expect(retryWait({ ...base, error: unavailable() })).toBe(5);
+    expect(retryWait({ ...base, error: GatewayError.upstreamTimeout('slow') })).toBe(5);
+    expect(retryWait({ ...base, error: GatewayError.upstream({ status: 503, message: 'x', endpoint: 'e' }) })).toBe(5);
+  });
+
+  it('never retries client errors or unknown errors', () => {
+    expect(retryWait({ ...base, error: badRequest() })).toBeNull();
+    expect(retryWait({ ...base, error: new Error('bug') })).toBeNull();
+  });
+
+  it('stops after maxAttempts', () => {
+    expect(retryWait({ ...base, error: unavailable(), attempts: 2 })).not.toBeNull();
+    expect(retryWait({ ...base, error: unavailable(), attempts: 3 })).toBeNull();
+  });
+
+  it('honours Retry-After up to maxRetryAfter, and returns longer ones at once', () => {
+    expect(retryWait({ ...base, error: rateLimited('1') })).toBe(1_000);
+    expect(retryWait({ ...base, error: rateLimited('2') })).toBeNull();
+    expect(retryWait({ ...base, error: rateLimited(null) })).toBe(5);
+  });
+
+  it('does not start a wait that would end after maxElapsed or the deadline', () => {
+    expect(retryWait({ ...base, error: rateLimited('1'), elapsedMs: 4_500 })).toBeNull();
+    expect(retryWait({ ...base, error: rateLimited('1'), remainingMs: 900 })).toBeNull();
+  });
+});
+
+describe('callWithRetries', () => {
+  it('retries until an attempt succeeds, telling onRetry each time', async () => {
+    const { options: callOptions, notices } = options();
+    const attempts = failingWith(unavailable(), unavailable());
+    await expect(callWithRetries(callOptions, attempts.attempt)).resolves.toBe('ok');
+    expect(attempts.calls).toHaveLength(3);
+    expect(notices.map((notice) => notice.attempt)).toEqual([1, 2]);
+  });
+
+  it('gives up after maxAttempts with the last error', async () => {
+    const last = unavailable();
+    const attempts = failingWith(unavailable(), unavailable(), last);
+    expect(await rejection(callWithRetries(options().options, attempts.attempt))).toBe(last);
+    expect(attempts.calls).toHaveLength(3);
+  });
+
+  it('does not retry a 400', async () => {
+    const error = badRequest();
+    const attempts = failingWith(error);
+    expect(await rejection(callWithRetries(options().options, attempts.attempt))).toBe(error);
+    expect(attempts.calls).toHaveLength(1);
+  });
+
+  it('aborts a wait between attempts when the client disconnects, and makes no further attempt', async () => {
+    const client = new AbortController();
+    const policy = { timeouts: { ...POLICY.timeouts, total: 300_000 }, retries: { ...RETRIES, initialBackoff: 60_000, maxBackoff: 60_000, maxElapsed: 120_000 } };
+    const attempts = failingWith(unavailable(), unavailable());
+    const started = Date.now();
+    const pending = rejection(callWithRetries({ ...options().options, policy, signal: client.signal, random: () => 0.9 }, attempts.attempt));
+    setTimeout(() => client.abort(new Error('client gone')), 50);
+    expect(await pending).toEqual(new Error('client gone'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(attempts.calls).toHaveLength(1);
+  });
+
+  it('passes the client abort to the attempt in flight', async () => {
+    const client = new AbortController();
+    let seen: AbortSignal | undefined;
+    const pending = rejection(
+      callWithRetries({ ...options().options, signal: client.signal }, (signal) => {
+        seen = signal;
+        return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      }),
+    );
+    client.abort(new Error('client gone'));
+    expect(await pending).toEqual(new Error('client gone'));
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('ends the call with a 504 naming the endpoint and the total timeout', async () => {
+    const policy = { ...POLICY, timeouts: { ...POLICY.timeouts, total: 100 } };
+    const error = await rejection(
+      callWithRetries({ ...options().options, policy }, (signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))),
+    );
+    expect(error).toBeInstanceOf(GatewayError);
+    expect(error).toMatchObject({ status: 504, message: "Endpoint 'chat' did not finish within 0.1 s (total timeout)." });
+  });
+});
+
+describe('streamWithRetries', () => {
+  async function* chunks(values: string[], failAfter?: Error): AsyncGenerator<string> {
+    for (const value of values) yield value;
+    if (failAfter) throw failAfter;
+  }
+
+  async function collect(stream: AsyncIterable<string>): Promise<{ values: string[]; error?: unknown }> {
+    const values: string[] = [];
+    try {
+      for await (const value of stream) values.push(value);
+    } catch (error) {
+      return { values, error };
+    }
+    return { values };
+  }
+
+  it('retries a stream that fails before its first chunk', async () => {
+    let opened = 0;
+    const stream = streamWithRetries(options().options, () => {
+      opened += 1;
+      return opened === 1 ? chunks([], unavailable()) : chunks(['a', 'b']);
+    });
+    expect(await collect(stream)).toEqual({ values: ['a', 'b'] });
+    expect(opened).toBe(2);
+  });
+
+  it('never retries once a chunk has been passed on', async () => {
+    let opened = 0;
+    const failure = unavailable();
+    const stream = streamWithRetries(options().options, () => {
+      opened += 1;
+      return chunks(['a'], failure);
+    });
+    expect(await collect(stream)).toEqual({ values: ['a'], error: failure });
+    expect(opened).toBe(1);
+  });
+
+  it('closes the provider stream when the consumer stops early', async () => {
+    let closed = false;
+    async function* endless(): AsyncGenerator<string> {
+      try {
+        for (;;) yield 'x';
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const value of streamWithRetries(options().options, () => endless())) {
+      expect(value).toBe('x');
+      break;
+    }
+    expect(closed).toBe(true);
+  });
+});
