@@ -80,6 +80,34 @@ export type Limit1 =
       tokens: unknown;
     };
 /**
+ * A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.
+ */
+export type Limit2 = (
+  | {
+      calls: unknown;
+    }
+  | {
+      tokens: unknown;
+    }
+) & {
+  /**
+   * Requests admitted per window (0 refuses every request).
+   */
+  calls?: number;
+  /**
+   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent.
+   */
+  tokens?: number;
+  /**
+   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`.
+   */
+  renewal_period: string;
+  /**
+   * Accepted for MLflow compatibility; not used.
+   */
+  key?: string | null;
+};
+/**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "OpenAIConfig".
  */
@@ -460,6 +488,7 @@ export interface ClientKey {
    * Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403.
    */
   endpoints?: string[];
+  limit?: Limit2;
 }
 /**
  * The audit log: one JSON line per request on stdout (level from LOG_LEVEL).

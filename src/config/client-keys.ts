@@ -3,7 +3,8 @@
  * keys are kept (a `sha256:<hex>` key is already one); the keys themselves go no further.
  */
 import { createHash } from 'node:crypto';
-import type { Auth } from '../../generated/config';
+import type { Auth, ClientKey } from '../../generated/config';
+import { compileLimit, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import type { ConfigIssue } from './config-error';
 import { formatYamlPath } from './yaml-path';
 
@@ -14,6 +15,8 @@ export interface ClientKeyEntry {
   digest: Buffer;
   /** Endpoints and traffic routes the key may call; null for all. */
   endpoints: ReadonlySet<string> | null;
+  /** The key's own rate limit; null when it has none. */
+  limiter: EndpointLimiter | null;
 }
 
 export interface AuthPlan {
@@ -36,11 +39,23 @@ function digestOf(key: string, path: string, issues: ConfigIssue[]): Buffer {
   return Buffer.from(hex, 'hex');
 }
 
+function limiterOf(entry: ClientKey, path: string, backend: () => LimitBackend, issues: ConfigIssue[]): EndpointLimiter | null {
+  if (entry.limit === undefined) return null;
+  const limiter = compileLimit({ subject: { kind: 'client key', name: entry.name }, limit: entry.limit, path, backend: backend() });
+  if ('admit' in limiter) return limiter;
+  issues.push(limiter);
+  return null;
+}
+
 /**
  * The auth table, or null when the config has no `auth:`. `names` are the endpoint and route
  * names a key may be limited to; `auth` holds resolved keys (secrets.ts).
  */
-export function compileAuth(auth: Auth | undefined, names: ReadonlySet<string>): { plan: AuthPlan | null; issues: ConfigIssue[] } {
+export function compileAuth(
+  auth: Auth | undefined,
+  names: ReadonlySet<string>,
+  backend: () => LimitBackend,
+): { plan: AuthPlan | null; issues: ConfigIssue[] } {
   if (auth === undefined) return { plan: null, issues: [] };
   const issues: ConfigIssue[] = [];
   const seenNames = new Set<string>();
@@ -51,7 +66,12 @@ export function compileAuth(auth: Auth | undefined, names: ReadonlySet<string>):
     for (const name of entry.endpoints ?? []) {
       if (!names.has(name)) issues.push({ path: path('endpoints'), message: `'${name}' is not an endpoint or route of this config` });
     }
-    return { name: entry.name, digest: digestOf(entry.key, path('key'), issues), endpoints: entry.endpoints ? new Set(entry.endpoints) : null };
+    return {
+      name: entry.name,
+      digest: digestOf(entry.key, path('key'), issues),
+      endpoints: entry.endpoints ? new Set(entry.endpoints) : null,
+      limiter: limiterOf(entry, path('limit'), backend, issues),
+    };
   });
   const digests = new Set(keys.map((key) => key.digest.toString('hex')));
   if (digests.size < keys.length) issues.push({ path: 'auth.api_keys', message: 'two entries hold the same key: each key must be unique so that it names one client' });

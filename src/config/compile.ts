@@ -5,7 +5,7 @@
  */
 import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
-import { createLimiter, limitBackendFor, parseRenewalPeriod, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
+import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor } from '../providers';
 import type { ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
@@ -105,11 +105,7 @@ function limitView(limit: Limit | undefined): EndpointView['limit'] {
 
 function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitBackend): EndpointLimiter | null | ConfigIssue {
   if (!endpoint.limit) return null;
-  const period = parseRenewalPeriod(endpoint.limit.renewal_period);
-  if (period === null || period.ms === 0) {
-    return { path: `endpoints[${index}].limit.renewal_period`, message: `endpoint '${endpoint.name}': the renewal period must be at least 1 ${period?.unit ?? 'second'}` };
-  }
-  return createLimiter({ endpointName: endpoint.name, limit: endpoint.limit, period, backend: backend() });
+  return compileLimit({ subject: { kind: 'endpoint', name: endpoint.name }, limit: endpoint.limit, path: `endpoints[${index}].limit`, backend: backend() });
 }
 
 function compileEndpoint(
@@ -226,7 +222,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   });
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
-  const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]));
+  const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]), backend);
   const server = compileServerSettings(config.server);
   issues.push(...auth.issues, ...server.issues);
   if (issues.length > 0) throw new ConfigError(filePath, issues);

@@ -15,6 +15,7 @@
 import cluster from 'node:cluster';
 import type { Limit, RateLimitStore as RateLimitStoreSettings } from '../../generated/config';
 import { GatewayError } from '../errors';
+import type { ConfigIssue } from '../config/config-error';
 import type { Logger } from '../server/logging';
 import { createClusterStore } from './cluster-store';
 import { createMemoryStore } from './memory-store';
@@ -109,7 +110,7 @@ export async function closeLimitBackends(): Promise<void> {
   await Promise.all(open.map((backend) => backend.store.close()));
 }
 
-/** One endpoint's limit, compiled. */
+/** One endpoint's or client key's limit, compiled. */
 export interface EndpointLimiter {
   /** Counts this request; throws a 429 GatewayError (with Retry-After) when the limit is reached. */
   admit(): Promise<void>;
@@ -130,12 +131,30 @@ function storeUnavailable(): GatewayError {
   });
 }
 
-export function createLimiter(options: { endpointName: string; limit: Limit; period: RenewalPeriod; backend: LimitBackend }): EndpointLimiter {
-  const { endpointName, limit, period, backend } = options;
+/** Whose limit it is: an endpoint's (`limit:`) or a client key's (`auth.api_keys[].limit`). */
+export interface LimitSubject {
+  kind: 'endpoint' | 'client key';
+  name: string;
+}
+
+/** The limiter of a `limit:` block, or the issue at `path` when its period is shorter than one unit. */
+export function compileLimit(options: { subject: LimitSubject; limit: Limit; path: string; backend: LimitBackend }): EndpointLimiter | ConfigIssue {
+  const { subject, limit, path, backend } = options;
+  const period = parseRenewalPeriod(limit.renewal_period);
+  if (period === null || period.ms === 0) {
+    return { path: `${path}.renewal_period`, message: `${subject.kind} '${subject.name}': the renewal period must be at least 1 ${period?.unit ?? 'second'}` };
+  }
+  return createLimiter({ subject, limit, period, backend });
+}
+
+export function createLimiter(options: { subject: LimitSubject; limit: Limit; period: RenewalPeriod; backend: LimitBackend }): EndpointLimiter {
+  const { subject, limit, period, backend } = options;
   const per = `per ${period.count} ${period.unit}`;
-  // The endpoint name in braces is a Redis hash tag (one slot per endpoint in a Redis Cluster).
-  const calls = limit.calls === undefined ? null : { key: `{${endpointName}}:calls:${limit.calls}/${period.ms}`, max: limit.calls };
-  const tokens = limit.tokens === undefined ? null : { key: `{${endpointName}}:tokens:${limit.tokens}/${period.ms}`, max: limit.tokens };
+  const forSubject = `for ${subject.kind} '${subject.name}'`;
+  // The name in braces is a Redis hash tag (one slot per subject in a Redis Cluster).
+  const tag = subject.kind === 'endpoint' ? `{${subject.name}}` : `{client:${subject.name}}`;
+  const calls = limit.calls === undefined ? null : { key: `${tag}:calls:${limit.calls}/${period.ms}`, max: limit.calls };
+  const tokens = limit.tokens === undefined ? null : { key: `${tag}:tokens:${limit.tokens}/${period.ms}`, max: limit.tokens };
   const hits: CounterHit[] = [];
   if (calls) hits.push({ key: calls.key, windowMs: period.ms, amount: 1 });
   if (tokens) hits.push({ key: tokens.key, windowMs: period.ms, amount: 0 });
@@ -152,11 +171,11 @@ export function createLimiter(options: { endpointName: string; limit: Limit; per
     backend.succeeded();
     const [callState, tokenState] = calls ? states : [undefined, states[0]];
     if (calls && callState!.count > calls.max) {
-      throw GatewayError.rateLimited(`Rate limit exceeded: ${calls.max} ${per} for endpoint '${endpointName}'.`, retryAfterSeconds(callState!.resetInMs));
+      throw GatewayError.rateLimited(`Rate limit exceeded: ${calls.max} ${per} ${forSubject}.`, retryAfterSeconds(callState!.resetInMs));
     }
     if (tokens && tokenState!.count >= tokens.max) {
       throw GatewayError.rateLimited(
-        `Token limit exceeded: ${tokens.max} tokens ${per} for endpoint '${endpointName}' (${tokenState!.count} used).`,
+        `Token limit exceeded: ${tokens.max} tokens ${per} ${forSubject} (${tokenState!.count} used).`,
         retryAfterSeconds(tokenState!.resetInMs),
       );
     }

@@ -178,3 +178,42 @@ test('a reloaded config swaps the key table', async () => {
     gateway.state.plan = before;
   }
 });
+
+describe('per-key rate limits', () => {
+  const DAVE = 'gw-dave-5f4e3d2c1b0a99887766';
+  const ERIN = 'gw-erin-0a1b2c3d4e5f66778899';
+  let limited: RunningGateway;
+
+  beforeAll(async () => {
+    limited = await startGateway(`
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+  - { name: other, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+auth:
+  api_keys:
+    - { name: dave, key: ${DAVE}, limit: { calls: 2, renewal_period: minute } }
+    - { name: erin, key: ${ERIN} }
+`);
+  });
+  afterAll(() => limited.close());
+
+  const post = (path: string, key: string, body: unknown) =>
+    fetch(`${limited.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+
+  test("a key's limit counts its calls over every endpoint and route family, and its refusals in /metrics; other keys are not affected", async () => {
+    expect((await post('/endpoints/chat/invocations', DAVE, chatBody)).status).toBe(200);
+    expect((await post('/v1/chat/completions', DAVE, { ...chatBody, model: 'other' })).status).toBe(200);
+    const refused = await post('/gateway/other/invocations', DAVE, chatBody);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((await refused.json()).detail).toBe("Rate limit exceeded: 2 per 1 minute for client key 'dave'.");
+    const openai = new OpenAI({ apiKey: DAVE, baseURL: `${limited.url}/v1`, maxRetries: 0 });
+    await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'again' }] })).rejects.toBeInstanceOf(OpenAI.RateLimitError);
+    for (let index = 0; index < 3; index += 1) expect((await post('/endpoints/chat/invocations', ERIN, chatBody)).status).toBe(200);
+
+    const metrics = await (await fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${ERIN}` } })).text();
+    const rejections = metrics.split('\n').filter((line) => line.startsWith('gateway_rate_limit_rejections_total{'));
+    expect(rejections.sort()).toEqual(['gateway_rate_limit_rejections_total{endpoint="chat",client="dave"} 1', 'gateway_rate_limit_rejections_total{endpoint="other",client="dave"} 1']);
+  });
+});

@@ -5,6 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
+import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { EndpointType } from '../../schema';
@@ -45,6 +46,8 @@ async function serve(options: { request: Request; response: Response; target: Ro
   const { request, response, target, dialect, logger } = options;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
+  const keyLimiter = clientOf(response)?.limiter ?? null;
+  await admitClient(keyLimiter, response, target.name);
   const context = { signal: clientSignal(response) };
   const onRetry = () => {
     recordOf(response).retries += 1;
@@ -69,6 +72,8 @@ async function serve(options: { request: Request; response: Response; target: Ro
     },
   });
   if (result.kind === 'json') {
+    const tokens = reportedTokens(result.body);
+    if (keyLimiter && tokens !== null) keyLimiter.recordTokens(tokens);
     recordResult(response, result.body);
     response.json(result.body);
     return;
@@ -78,7 +83,18 @@ async function serve(options: { request: Request; response: Response; target: Ro
     recordError(response, gatewayError);
     return gatewayError;
   };
-  await sendEventStream({ response, chunks: observeChunks(response, result.chunks), toError });
+  const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
+  await sendEventStream({ response, chunks: observeChunks(response, chunks), toError });
+}
+
+/** The calling key's own limit (`auth.api_keys[].limit`), counted once per request whatever the route tries. */
+async function admitClient(limiter: EndpointLimiter | null, response: Response, called: string): Promise<void> {
+  try {
+    await limiter?.admit();
+  } catch (error) {
+    if (error instanceof GatewayError && error.code === 'rate_limit_exceeded') countRateLimitRejection({ endpoint: called, client: clientOf(response)?.name ?? null });
+    throw error;
+  }
 }
 
 /** `model` on the OpenAI routes names the endpoint (or traffic route). */

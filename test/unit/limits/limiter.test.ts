@@ -40,7 +40,7 @@ function clockedLimiter(limit: Limit) {
   const clock = { now: 0 };
   const store = createMemoryStore({ now: () => clock.now });
   const backend = createLimitBackend({ store, label: 'memory', logger: silentLogger });
-  const limiter = createLimiter({ endpointName: 'chat', limit, period: parseRenewalPeriod(limit.renewal_period)!, backend });
+  const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit, period: parseRenewalPeriod(limit.renewal_period)!, backend });
   return { clock, store, limiter };
 }
 
@@ -69,8 +69,8 @@ describe('calls', () => {
     await limiter.admit();
     const backend = createLimitBackend({ store, label: 'memory', logger: silentLogger });
     const period = parseRenewalPeriod('minute')!;
-    const same = createLimiter({ endpointName: 'chat', limit: { calls: 1, renewal_period: 'minute' }, period, backend });
-    const changed = createLimiter({ endpointName: 'chat', limit: { calls: 2, renewal_period: 'minute' }, period, backend });
+    const same = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period, backend });
+    const changed = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 2, renewal_period: 'minute' }, period, backend });
     await expect(same.admit()).rejects.toMatchObject({ status: 429 });
     await expect(changed.admit()).resolves.toBeUndefined();
   });
@@ -139,7 +139,7 @@ describe('store failures', () => {
     let failing = true;
     const store: RateLimitStore = { hit: (hits) => (failing ? broken.hit(hits) : createMemoryStore().hit(hits)), close: async () => undefined };
     const backend = createLimitBackend({ store, label: 'redis://cache:6379', logger });
-    const limiter = createLimiter({ endpointName: 'chat', limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
     await limiter.admit();
     await limiter.admit();
     failing = false;
@@ -154,7 +154,7 @@ describe('store failures', () => {
   it('on_error closed: answers 503', async () => {
     const { logger } = logLines();
     const backend = createLimitBackend({ store: broken, onError: 'closed', label: 'redis://cache:6379', logger });
-    const limiter = createLimiter({ endpointName: 'chat', limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
     const error = await rejection(limiter.admit());
     expect(error).toMatchObject({ status: 503, code: 'rate_limit_store_unavailable', retryable: false });
   });
@@ -162,7 +162,7 @@ describe('store failures', () => {
   it('a failed token record is logged, never thrown', async () => {
     const { lines, logger } = logLines();
     const backend = createLimitBackend({ store: broken, label: 'memory', logger });
-    const limiter = createLimiter({ endpointName: 'chat', limit: { tokens: 5, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { tokens: 5, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
     limiter.recordTokens(3);
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(1);

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { compileAuth, sha256 } from '../../../src/config/client-keys';
+import { createLimitBackend } from '../../../src/limits/limiter';
+import { createMemoryStore } from '../../../src/limits/memory-store';
 import { findClient, presentedKey, routeGroupOf } from '../../../src/server/auth';
+import { silentLogger } from '../../../src/server/logging';
 import { issuesOf, loadInline } from '../../support/config';
 
 const request = (headers: Record<string, string>) => ({ headers }) as unknown as Request;
@@ -39,10 +42,11 @@ test('routeGroupOf sorts paths into the groups the public_* switches name', () =
 
 describe('compileAuth', () => {
   const names = new Set(['chat', 'route']);
+  const backend = () => createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger });
   const hex = createHash('sha256').update('hashed-key').digest('hex');
 
   test('keeps only digests, and a sha256: key is used as the digest', () => {
-    const { plan, issues } = compileAuth({ api_keys: [{ name: 'a', key: 'plain-key' }, { name: 'b', key: `sha256:${hex}`, endpoints: ['route'] }] }, names);
+    const { plan, issues } = compileAuth({ api_keys: [{ name: 'a', key: 'plain-key' }, { name: 'b', key: `sha256:${hex}`, endpoints: ['route'] }] }, names, backend);
     expect(issues).toEqual([]);
     expect(plan!.keys.map((key) => [key.name, key.digest.toString('hex'), key.endpoints && [...key.endpoints]])).toEqual([
       ['a', sha256('plain-key').toString('hex'), null],
@@ -55,9 +59,9 @@ describe('compileAuth', () => {
   });
 
   test('defaults: docs open, endpoint list and metrics closed', () => {
-    const { plan } = compileAuth({ api_keys: [{ name: 'a', key: 'k' }] }, names);
+    const { plan } = compileAuth({ api_keys: [{ name: 'a', key: 'k' }] }, names, backend);
     expect(plan).toMatchObject({ publicDocs: true, publicEndpointList: false, publicMetrics: false });
-    expect(compileAuth(undefined, names)).toEqual({ plan: null, issues: [] });
+    expect(compileAuth(undefined, names, backend)).toEqual({ plan: null, issues: [] });
   });
 
   test('reports bad digests, unknown endpoints, duplicate names and duplicate keys without quoting a key', () => {
@@ -70,6 +74,7 @@ describe('compileAuth', () => {
         ],
       },
       names,
+      backend,
     );
     expect(issues).toEqual([
       { path: 'auth.api_keys[0].key', message: "a 'sha256:' key must be followed by the 64 hexadecimal digits of the key's SHA-256" },
