@@ -207,7 +207,7 @@ auth:
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect((await refused.json()).detail).toBe("Rate limit exceeded: 2 per 1 minute for client key 'dave'.");
+    expect(((await refused.json()) as { detail: string }).detail).toBe("Rate limit exceeded: 2 per 1 minute for client key 'dave'.");
     const openai = new OpenAI({ apiKey: DAVE, baseURL: `${limited.url}/v1`, maxRetries: 0 });
     await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'again' }] })).rejects.toBeInstanceOf(OpenAI.RateLimitError);
     for (let index = 0; index < 3; index += 1) expect((await post('/endpoints/chat/invocations', ERIN, chatBody)).status).toBe(200);
