@@ -35,10 +35,15 @@ export async function startRedis(options: { port?: number } = {}): Promise<Redis
   const port = options.port ?? (await freePort());
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let spawnError: Error | null = null;
+  child.on('error', (error) => (spawnError = error));
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
   const deadline = Date.now() + 10_000;
   while (!(await accepts(port))) {
+    if (spawnError !== null) {
+      throw new Error(`cannot start redis-server (${(spawnError as Error).message}): the rate-limit tests need it on PATH, e.g. apt-get install -y redis-server`);
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`redis-server did not start on port ${port}:\n${output}`);
