@@ -6,10 +6,11 @@ import express, { type Express, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
 import { dialectOf, errorHandler, sendError } from './errors';
+import { fastInvocationPath } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { endpointRoutes } from './routes/endpoints';
-import { invocationRoutes } from './routes/invocations';
+import { invocationHandlers, invocationRoutes } from './routes/invocations';
 import type { GatewayState } from './state';
 
 export interface AppOptions {
@@ -38,7 +39,10 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.disable('x-powered-by');
   app.disable('etag');
   // MLflow parses the body as JSON whatever the Content-Type says; so do we.
-  app.use(express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' }));
+  const parseJson = express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' });
+  // The LLM routes skip the rest of the stack (fast-path.ts), unless every response is validated.
+  if (!options.validateResponses) app.use(fastInvocationPath({ handlers: invocationHandlers(state, logger), parseJson }));
+  app.use(parseJson);
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.
   app.use(requestValidator());

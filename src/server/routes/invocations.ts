@@ -20,7 +20,7 @@ import type { GatewayState } from '../state';
  */
 export const ENDPOINT_HEADER = 'x-gateway-endpoint';
 
-const OPENAI_ROUTES: { path: string; endpointType: EndpointType; noun: string }[] = [
+const OPENAI_ROUTES: readonly { path: string; endpointType: EndpointType; noun: string }[] = [
   { path: '/v1/chat/completions', endpointType: 'llm/v1/chat', noun: 'a chat' },
   { path: '/v1/completions', endpointType: 'llm/v1/completions', noun: 'a completions' },
   { path: '/v1/embeddings', endpointType: 'llm/v1/embeddings', noun: 'an embeddings' },
@@ -68,16 +68,27 @@ function modelOf(body: unknown): string {
   return model;
 }
 
-export function invocationRoutes(state: GatewayState, logger: Logger): Router {
-  const router = Router();
+/** One of the OpenAI-compatible routes. */
+export type OpenAIRoute = (typeof OPENAI_ROUTES)[number];
 
-  router.post(['/endpoints/:name/invocations', '/gateway/:name/invocations'], async (request, response) => {
-    const target = resolveTarget(state.plan, String(request.params.name));
-    await serve({ request, response, target, dialect: 'mlflow', logger });
-  });
+/** The route handlers, shared by the router below and the fast path (src/server/fast-path.ts). */
+export interface InvocationHandlers {
+  /** `/endpoints/{name}/invocations` and `/gateway/{name}/invocations`. */
+  mlflow(name: string, request: Request, response: Response): Promise<void>;
+  /** The `/v1` routes, where the body's `model` names the endpoint. */
+  openai(route: OpenAIRoute, request: Request, response: Response): Promise<void>;
+  /** The OpenAI-compatible route at exactly this path, if any. */
+  openaiRouteAt(path: string): OpenAIRoute | undefined;
+}
 
-  for (const route of OPENAI_ROUTES) {
-    router.post(route.path, async (request, response) => {
+export function invocationHandlers(state: GatewayState, logger: Logger): InvocationHandlers {
+  const routesByPath = new Map(OPENAI_ROUTES.map((route) => [route.path, route]));
+  return {
+    mlflow: async (name, request, response) => {
+      const target = resolveTarget(state.plan, name);
+      await serve({ request, response, target, dialect: 'mlflow', logger });
+    },
+    openai: async (route, request, response) => {
       const plan = state.plan;
       const name = modelOf(request.body);
       const endpointType = endpointTypeOf(plan, name);
@@ -88,7 +99,15 @@ export function invocationRoutes(state: GatewayState, logger: Logger): Router {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
       await serve({ request, response, target: resolveTarget(plan, name), dialect: 'openai', logger });
-    });
-  }
+    },
+    openaiRouteAt: (path) => routesByPath.get(path),
+  };
+}
+
+export function invocationRoutes(state: GatewayState, logger: Logger): Router {
+  const router = Router();
+  const handlers = invocationHandlers(state, logger);
+  router.post(['/endpoints/:name/invocations', '/gateway/:name/invocations'], (request, response) => handlers.mlflow(String(request.params.name), request, response));
+  for (const route of OPENAI_ROUTES) router.post(route.path, (request, response) => handlers.openai(route, request, response));
   return router;
 }
