@@ -24,19 +24,7 @@ export function sseError(error: GatewayError): string {
   return `event: error\n${sseData(body)}`;
 }
 
-function uncork(response: Response): void {
-  if (response.writableCorked > 0) response.uncork();
-}
-
-/**
- * Chunks decoded from one network read are written together: the response stays corked until the
- * current tick ends, so they leave in one system call instead of one each, and none waits longer.
- */
 async function write(response: Response, text: string): Promise<void> {
-  if (response.writableCorked === 0) {
-    response.cork();
-    process.nextTick(uncork, response);
-  }
   if (!response.write(text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
 }
 
