@@ -6,7 +6,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
 import { dialectOf, errorHandler, sendError } from './errors';
-import { fastInvocationPath } from './fast-path';
+import { installFastPath } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { endpointRoutes } from './routes/endpoints';
@@ -40,8 +40,6 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.disable('etag');
   // MLflow parses the body as JSON whatever the Content-Type says; so do we.
   const parseJson = express.json({ type: () => true, limit: options.bodyLimit ?? '10mb' });
-  // The LLM routes skip the rest of the stack (fast-path.ts), unless every response is validated.
-  if (!options.validateResponses) app.use(fastInvocationPath({ handlers: invocationHandlers(state, logger), parseJson }));
   app.use(parseJson);
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.
@@ -65,5 +63,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   });
   app.use(notFound);
   app.use(errorHandler(logger));
+  // The LLM routes are served past Express (fast-path.ts), unless every response is validated.
+  if (!options.validateResponses) installFastPath(app, { handlers: invocationHandlers(state, logger), parseJson, logger });
   return app;
 }

@@ -1,8 +1,9 @@
 /**
- * The fast path (src/server/fast-path.ts) serves the exact LLM paths; other spellings Express also
- * routes there (trailing slash, letter case, a query string, a percent-encoded name) go through the
- * full stack. Sending each request both ways proves the two answer byte for byte alike: statuses,
- * headers that matter, bodies, errors from the JSON parser, the validators and the handlers.
+ * The fast path (src/server/fast-path.ts) serves the exact LLM paths on plain node:http; other
+ * spellings Express also routes there (trailing slash, letter case, a query string, a
+ * percent-encoded name) go through Express. Sending each request both ways proves the two answer
+ * byte for byte alike: statuses, headers that matter, bodies, errors from the JSON parser, the
+ * validators and the handlers. test/unit/server/fast-path.test.ts shows which way each URL goes.
  */
 import type { ServerResponse } from 'node:http';
 import { readFixture, readJsonFixture } from '../support/fixtures';
@@ -50,13 +51,14 @@ afterAll(async () => {
 interface Answer {
   status: number;
   contentType: string | null;
+  contentLength: string | null;
   endpoint: string | null;
   body: string;
 }
 
 async function post(path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Answer> {
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
-  return { status: response.status, contentType: response.headers.get('content-type'), endpoint: response.headers.get('x-gateway-endpoint'), body: await response.text() };
+  return { status: response.status, contentType: response.headers.get('content-type'), contentLength: response.headers.get('content-length'), endpoint: response.headers.get('x-gateway-endpoint'), body: await response.text() };
 }
 
 const chat = JSON.stringify({ messages: [{ role: 'user', content: 'Salut' }] });

@@ -2,7 +2,8 @@
  * The LLM routes: MLflow's `/endpoints/{name}/invocations` and `/gateway/{name}/invocations`, and
  * the OpenAI-compatible `/v1/chat/completions`, `/v1/completions`, `/v1/embeddings`.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { withFallback } from '../../routing/fallback';
@@ -10,6 +11,7 @@ import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/route
 import type { EndpointType } from '../../schema';
 import { toGatewayError } from '../errors';
 import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
+import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
@@ -26,8 +28,11 @@ const OPENAI_ROUTES: readonly { path: string; endpointType: EndpointType; noun: 
   { path: '/v1/embeddings', endpointType: 'llm/v1/embeddings', noun: 'an embeddings' },
 ];
 
+/** A request whose JSON body has been parsed (by Express's JSON parser, also on the fast path). */
+export type JsonRequest = IncomingMessage & { body?: unknown };
+
 /** An AbortSignal that fires when the client goes away before the response is complete. */
-function clientSignal(response: Response): AbortSignal {
+function clientSignal(response: ServerResponse): AbortSignal {
   const controller = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) controller.abort();
@@ -36,7 +41,7 @@ function clientSignal(response: Response): AbortSignal {
 }
 
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
-async function serve(options: { request: Request; response: Response; target: RouteTarget; dialect: Dialect; logger: Logger }): Promise<void> {
+async function serve(options: { request: JsonRequest; response: ServerResponse; target: RouteTarget; dialect: Dialect; logger: Logger }): Promise<void> {
   const { request, response, target, dialect, logger } = options;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
@@ -53,7 +58,7 @@ async function serve(options: { request: Request; response: Response; target: Ro
     },
   });
   if (result.kind === 'json') {
-    response.json(result.body);
+    sendJson(response, 200, result.body);
     return;
   }
   await sendEventStream({ response, chunks: result.chunks, toError: (error) => toGatewayError(error, dialect) });
@@ -71,12 +76,15 @@ function modelOf(body: unknown): string {
 /** One of the OpenAI-compatible routes. */
 export type OpenAIRoute = (typeof OPENAI_ROUTES)[number];
 
-/** The route handlers, shared by the router below and the fast path (src/server/fast-path.ts). */
+/**
+ * The route handlers, shared by the router below and the fast path (src/server/fast-path.ts): they
+ * use node:http's request and response only, which both give them.
+ */
 export interface InvocationHandlers {
   /** `/endpoints/{name}/invocations` and `/gateway/{name}/invocations`. */
-  mlflow(name: string, request: Request, response: Response): Promise<void>;
+  mlflow(name: string, request: JsonRequest, response: ServerResponse): Promise<void>;
   /** The `/v1` routes, where the body's `model` names the endpoint. */
-  openai(route: OpenAIRoute, request: Request, response: Response): Promise<void>;
+  openai(route: OpenAIRoute, request: JsonRequest, response: ServerResponse): Promise<void>;
   /** The OpenAI-compatible route at exactly this path, if any. */
   openaiRouteAt(path: string): OpenAIRoute | undefined;
 }
