@@ -5,9 +5,8 @@
  *
  * Usage: node raw-proxy.js --upstream http://127.0.0.1:PORT; prints `LISTENING <port>`.
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 
@@ -27,20 +26,28 @@ function endToEnd(headers: IncomingHttpHeaders | Record<string, string | string[
   return kept;
 }
 
-const server = createServer(async (request, response) => {
-  try {
-    const upstream = await pool.request({
-      method: request.method as 'POST',
-      path: request.url ?? '/',
-      headers: endToEnd(request.headers),
-      body: request,
-    });
-    response.writeHead(upstream.statusCode, endToEnd(upstream.headers));
-    await pipeline(upstream.body, response);
-  } catch {
-    if (!response.headersSent) response.writeHead(502).end();
-    else response.destroy();
-  }
+function fail(response: ServerResponse): void {
+  if (!response.headersSent) response.writeHead(502).end();
+  else response.destroy();
+}
+
+// The request body is read whole (small JSON, as every LLM request), then sent in one piece;
+// the answer streams straight into the client response through undici's `stream` API.
+const server = createServer((request, response) => {
+  const parts: Buffer[] = [];
+  request.on('data', (part: Buffer) => parts.push(part));
+  request.on('end', () => {
+    pool.stream(
+      { method: request.method as 'POST', path: request.url ?? '/', headers: endToEnd(request.headers), body: Buffer.concat(parts) },
+      ({ statusCode, headers }) => {
+        response.writeHead(statusCode, endToEnd(headers));
+        return response;
+      },
+      (error) => {
+        if (error) fail(response);
+      },
+    );
+  });
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
