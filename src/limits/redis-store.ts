@@ -7,7 +7,7 @@
  * disconnected), every command has a short timeout, and the first connection (made on first use) is
  * awaited at most that long. The caller decides what a failure means (`on_error`).
  */
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
 
 /** Default longest wait for Redis, in milliseconds. */
@@ -52,9 +52,15 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
+/** Loaded on first use: only configs with a Redis store pay its memory (about 20 MB per process). */
+function redisClass(): typeof Redis {
+  return (require('ioredis') as typeof import('ioredis')).default;
+}
+
 export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
-  const client = new Redis(options.url, {
+  const RedisClient = redisClass();
+  const client = new RedisClient(options.url, {
     enableOfflineQueue: false,
     commandTimeout: timeoutMs,
     connectTimeout: Math.max(timeoutMs, 1_000),

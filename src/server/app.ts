@@ -8,12 +8,13 @@ import { GatewayError } from '../errors';
 import { authenticate } from './auth';
 import { jsonBody } from './body';
 import { dialectOf, errorHandler, sendError } from './errors';
+import { installFastPath, type NodeHandler } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { endpointRoutes } from './routes/endpoints';
-import { invocationRoutes } from './routes/invocations';
+import { invocationHandlers, invocationRoutes } from './routes/invocations';
 import type { GatewayState } from './state';
 
 export interface AppOptions {
@@ -39,9 +40,9 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(requestLog({ logger, state, onDone: recordRequestMetrics }));
-  app.use(authenticate(state));
-  app.use(jsonBody(state));
+  // Every request's middleware; the fast path (fast-path.ts) runs the same instances.
+  const preamble = [requestLog({ logger, state, onDone: recordRequestMetrics }), authenticate(state), jsonBody(state)];
+  app.use(preamble);
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.
   app.use(requestValidator());
@@ -65,5 +66,8 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   });
   app.use(notFound);
   app.use(errorHandler(logger));
+  // The LLM routes are served past Express (fast-path.ts), unless every response is validated.
+  // The preamble reads only what fast-path.ts provides on node's objects (`path`, `locals`).
+  if (!options.validateResponses) installFastPath(app, { handlers: invocationHandlers(state, logger), preamble: preamble as unknown as NodeHandler[], logger });
   return app;
 }

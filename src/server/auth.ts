@@ -6,10 +6,11 @@
  * routes and metrics are open as the config says. Keys are never logged nor echoed.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { sha256, type AuthPlan, type ClientKeyEntry } from '../config/client-keys';
 import { GatewayError } from '../errors';
 import type { GatewayState } from './state';
+import type { ResponseWithLocals } from './request-log';
 
 /** Which group of routes a path belongs to, for the `public_*` switches. */
 export type RouteGroup = 'health' | 'docs' | 'endpoint_list' | 'metrics' | 'invocations';
@@ -61,7 +62,7 @@ export function findClient(auth: AuthPlan, key: string): ClientKeyEntry | null {
 }
 
 /** The authenticated client of a request (set by `authenticate`), or null without `auth:`. */
-export function clientOf(response: Response): ClientKeyEntry | null {
+export function clientOf(response: ResponseWithLocals): ClientKeyEntry | null {
   return (response.locals.client as ClientKeyEntry | undefined) ?? null;
 }
 
@@ -89,7 +90,7 @@ export function authenticate(state: GatewayState): RequestHandler {
 }
 
 /** Throws 403 when the request's client may not call `name` (an endpoint or traffic route). */
-export function authorize(response: Response, name: string): void {
+export function authorize(response: ResponseWithLocals, name: string): void {
   const client = clientOf(response);
   if (client?.endpoints && !client.endpoints.has(name)) {
     throw GatewayError.forbidden(`The API key '${client.name}' may not call '${name}'.`);

@@ -3,11 +3,13 @@
  * for validation lists), `/v1` routes get OpenAI's `{"error": {message, type, param, code}}`.
  * Only this module writes error bodies.
  */
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
+import type { ServerResponse } from 'node:http';
 import { GatewayError } from '../errors';
 import type { Dialect } from './invocation';
+import { sendJson } from './json-response';
 import type { Logger } from './logging';
-import { recordError } from './request-log';
+import { recordError, type ResponseWithLocals } from './request-log';
 
 export function dialectOf(request: Request): Dialect {
   return request.path.startsWith('/v1/') ? 'openai' : 'mlflow';
@@ -74,9 +76,19 @@ export function errorBody(error: GatewayError, dialect: Dialect): unknown {
   return error.detail !== undefined ? { detail: error.detail, message: error.message } : { detail: error.message };
 }
 
-export function sendError(response: Response, error: GatewayError, dialect: Dialect): void {
+export function sendError(response: ServerResponse, error: GatewayError, dialect: Dialect): void {
   if (error.retryAfter) response.setHeader('Retry-After', error.retryAfter);
-  response.status(error.status).json(errorBody(error, dialect));
+  sendJson(response, error.status, errorBody(error, dialect));
+}
+
+/** Logs what deserves it and answers with the error's status and body (headers not yet sent). */
+export function answerError(options: { error: unknown; response: ResponseWithLocals; dialect: Dialect; path: string; logger: Logger }): void {
+  const { error, response, dialect, path, logger } = options;
+  const gatewayError = toGatewayError(error, dialect);
+  recordError(response, gatewayError);
+  if (!(error instanceof GatewayError) && gatewayError.status >= 500) logger.error({ err: error, path }, 'unhandled error');
+  else if (gatewayError.status >= 500) logger.warn({ path, status: gatewayError.status, code: gatewayError.code, message: gatewayError.message }, 'upstream failure');
+  sendError(response, gatewayError, dialect);
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -84,11 +96,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // The client is gone (its disconnect aborted the call): nobody to answer, nothing went wrong.
     if (response.destroyed) return;
     if (response.headersSent) return next(error);
-    const dialect = dialectOf(request);
-    const gatewayError = toGatewayError(error, dialect);
-    recordError(response, gatewayError);
-    if (!(error instanceof GatewayError) && gatewayError.status >= 500) logger.error({ err: error, path: request.path }, 'unhandled error');
-    else if (gatewayError.status >= 500) logger.warn({ path: request.path, status: gatewayError.status, code: gatewayError.code, message: gatewayError.message }, 'upstream failure');
-    sendError(response, gatewayError, dialect);
+    answerError({ error, response, dialect: dialectOf(request), path: request.path, logger });
   };
 }

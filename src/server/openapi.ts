@@ -14,7 +14,8 @@ export function openapiDocument(): Record<string, unknown> {
  * of `/endpoints/{name}/invocations` depends on which endpoint `name` is), so request validation
  * here covers the other routes. Response validation is for contract tests.
  */
-const LLM_PATHS = /^\/(endpoints|gateway)\/[^/]+\/invocations$|^\/v1\//;
+// Express routes `/endpoints/x/invocations/` and other letter cases there too; so must this.
+const LLM_PATHS = /^\/(endpoints|gateway)\/[^/]+\/invocations\/?$|^\/v1\//i;
 
 export function requestValidator(): RequestHandler[] {
   return OpenApiValidator.middleware({

@@ -9,7 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
 import { clientOf } from './auth';
@@ -17,6 +18,9 @@ import type { Logger } from './logging';
 import type { GatewayState } from './state';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A response carrying per-request state in `locals`: Express's, or the fast path's (fast-path.ts). */
+export type ResponseWithLocals = ServerResponse & { locals: Record<string, unknown> };
 
 /** Tokens as the provider reported them. */
 export interface TokenUsage {
@@ -59,12 +63,12 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-export function recordOf(response: Response): RequestRecord {
+export function recordOf(response: ResponseWithLocals): RequestRecord {
   return response.locals.record as RequestRecord;
 }
 
 /** Notes the endpoint serving the request and the name the client called. */
-export function recordEndpoint(response: Response, options: { route: string; called: string; endpoint: CompiledEndpoint; requestBody: unknown }): void {
+export function recordEndpoint(response: ResponseWithLocals, options: { route: string; called: string; endpoint: CompiledEndpoint; requestBody: unknown }): void {
   const record = recordOf(response);
   record.route = options.route;
   record.called = options.called;
@@ -72,7 +76,7 @@ export function recordEndpoint(response: Response, options: { route: string; cal
   if (record.logBodies) record.requestBody = options.requestBody;
 }
 
-export function recordError(response: Response, error: GatewayError): void {
+export function recordError(response: ResponseWithLocals, error: GatewayError): void {
   const record = response.locals.record as RequestRecord | undefined;
   if (record) record.error = { code: error.code, message: error.message };
 }
@@ -89,14 +93,14 @@ export function usageOf(body: unknown): TokenUsage | null {
   return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: count(total_tokens) };
 }
 
-export function recordResult(response: Response, body: unknown): void {
+export function recordResult(response: ResponseWithLocals, body: unknown): void {
   const record = recordOf(response);
   record.usage = usageOf(body);
   if (record.logBodies) record.responseBody = body;
 }
 
 /** Passes the chunks through, noting when the first was ready, the usage, and (with body logging) the chunks. */
-export async function* observeChunks(response: Response, chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+export async function* observeChunks(response: ResponseWithLocals, chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
   const record = recordOf(response);
   record.stream = true;
   const logged: unknown[] = [];

@@ -4,7 +4,7 @@
  * failure becomes an `event: error` (OpenAI clients raise it as an APIError) and the stream ends;
  * a normal end is `data: [DONE]`.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { GatewayError } from '../errors';
 
@@ -24,7 +24,7 @@ export function sseError(error: GatewayError): string {
   return `event: error\n${sseData(body)}`;
 }
 
-async function write(response: Response, text: string): Promise<void> {
+async function write(response: ServerResponse, text: string): Promise<void> {
   if (!response.write(text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
 }
 
@@ -33,7 +33,7 @@ async function write(response: Response, text: string): Promise<void> {
  * failures are reported in-stream through `toError`.
  */
 export async function sendEventStream(options: {
-  response: Response;
+  response: ServerResponse;
   chunks: AsyncIterable<unknown>;
   toError: (error: unknown) => GatewayError;
 }): Promise<void> {

@@ -2,7 +2,8 @@
  * The LLM routes: MLflow's `/endpoints/{name}/invocations` and `/gateway/{name}/invocations`, and
  * the OpenAI-compatible `/v1/chat/completions`, `/v1/completions`, `/v1/embeddings`.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
@@ -12,9 +13,10 @@ import type { EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { toGatewayError } from '../errors';
 import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
+import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection } from '../metrics';
-import { observeChunks, recordEndpoint, recordError, recordOf, recordResult } from '../request-log';
+import { observeChunks, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -24,16 +26,20 @@ import type { GatewayState } from '../state';
  */
 export const ENDPOINT_HEADER = 'x-gateway-endpoint';
 
-const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/invocations'];
-
-const OPENAI_ROUTES: { path: string; endpointType: EndpointType; noun: string }[] = [
+const OPENAI_ROUTES: readonly { path: string; endpointType: EndpointType; noun: string }[] = [
   { path: '/v1/chat/completions', endpointType: 'llm/v1/chat', noun: 'a chat' },
   { path: '/v1/completions', endpointType: 'llm/v1/completions', noun: 'a completions' },
   { path: '/v1/embeddings', endpointType: 'llm/v1/embeddings', noun: 'an embeddings' },
 ];
 
+/** Route labels (logs, metrics) of the MLflow invocation routes, as in the spec. */
+export const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/invocations'] as const;
+
+/** A request whose JSON body has been parsed (by Express's JSON parser, also on the fast path). */
+export type JsonRequest = IncomingMessage & { body?: unknown };
+
 /** An AbortSignal that fires when the client goes away before the response is complete. */
-function clientSignal(response: Response): AbortSignal {
+function clientSignal(response: ResponseWithLocals): AbortSignal {
   const controller = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) controller.abort();
@@ -42,7 +48,14 @@ function clientSignal(response: Response): AbortSignal {
 }
 
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
-async function serve(options: { request: Request; response: Response; target: RouteTarget; dialect: Dialect; route: string; logger: Logger }): Promise<void> {
+async function serve(options: {
+  request: JsonRequest;
+  response: ResponseWithLocals;
+  target: RouteTarget;
+  dialect: Dialect;
+  route: string;
+  logger: Logger;
+}): Promise<void> {
   const { request, response, target, dialect, logger } = options;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
@@ -60,9 +73,7 @@ async function serve(options: { request: Request; response: Response; target: Ro
       try {
         return await invokeEndpoint({ endpoint, request: prepared, context, onRetry });
       } catch (error) {
-        if (error instanceof GatewayError && error.code === 'rate_limit_exceeded') {
-          countRateLimitRejection({ endpoint: endpoint.name, client: clientOf(response)?.name ?? null });
-        }
+        countIfRateLimited(error, endpoint.name, response);
         throw error;
       }
     },
@@ -75,7 +86,7 @@ async function serve(options: { request: Request; response: Response; target: Ro
     const tokens = reportedTokens(result.body);
     if (keyLimiter && tokens !== null) keyLimiter.recordTokens(tokens);
     recordResult(response, result.body);
-    response.json(result.body);
+    sendJson(response, 200, result.body);
     return;
   }
   const toError = (error: unknown) => {
@@ -87,12 +98,16 @@ async function serve(options: { request: Request; response: Response; target: Ro
   await sendEventStream({ response, chunks: observeChunks(response, chunks), toError });
 }
 
+function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {
+  if (error instanceof GatewayError && error.code === 'rate_limit_exceeded') countRateLimitRejection({ endpoint: called, client: clientOf(response)?.name ?? null });
+}
+
 /** The calling key's own limit (`auth.api_keys[].limit`), counted once per request whatever the route tries. */
-async function admitClient(limiter: EndpointLimiter | null, response: Response, called: string): Promise<void> {
+async function admitClient(limiter: EndpointLimiter | null, response: ResponseWithLocals, called: string): Promise<void> {
   try {
     await limiter?.admit();
   } catch (error) {
-    if (error instanceof GatewayError && error.code === 'rate_limit_exceeded') countRateLimitRejection({ endpoint: called, client: clientOf(response)?.name ?? null });
+    countIfRateLimited(error, called, response);
     throw error;
   }
 }
@@ -106,19 +121,30 @@ function modelOf(body: unknown): string {
   return model;
 }
 
-export function invocationRoutes(state: GatewayState, logger: Logger): Router {
-  const router = Router();
+/** One of the OpenAI-compatible routes. */
+export type OpenAIRoute = (typeof OPENAI_ROUTES)[number];
 
-  for (const route of MLFLOW_ROUTES) {
-    router.post(route.replace('{name}', ':name'), async (request, response) => {
-      const name = String(request.params.name);
+/**
+ * The route handlers, shared by the router below and the fast path (src/server/fast-path.ts): they
+ * use node:http's request and response only, which both give them.
+ */
+export interface InvocationHandlers {
+  /** `/endpoints/{name}/invocations` and `/gateway/{name}/invocations`. */
+  mlflow(name: string, route: string, request: JsonRequest, response: ResponseWithLocals): Promise<void>;
+  /** The `/v1` routes, where the body's `model` names the endpoint. */
+  openai(route: OpenAIRoute, request: JsonRequest, response: ResponseWithLocals): Promise<void>;
+  /** The OpenAI-compatible route at exactly this path, if any. */
+  openaiRouteAt(path: string): OpenAIRoute | undefined;
+}
+
+export function invocationHandlers(state: GatewayState, logger: Logger): InvocationHandlers {
+  const routesByPath = new Map(OPENAI_ROUTES.map((route) => [route.path, route]));
+  return {
+    mlflow: async (name, route, request, response) => {
       authorize(response, name);
       await serve({ request, response, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
-    });
-  }
-
-  for (const route of OPENAI_ROUTES) {
-    router.post(route.path, async (request, response) => {
+    },
+    openai: async (route, request, response) => {
       const plan = state.plan;
       const name = modelOf(request.body);
       authorize(response, name);
@@ -130,7 +156,17 @@ export function invocationRoutes(state: GatewayState, logger: Logger): Router {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
       await serve({ request, response, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, logger });
-    });
+    },
+    openaiRouteAt: (path) => routesByPath.get(path),
+  };
+}
+
+export function invocationRoutes(state: GatewayState, logger: Logger): Router {
+  const router = Router();
+  const handlers = invocationHandlers(state, logger);
+  for (const route of MLFLOW_ROUTES) {
+    router.post(route.replace('{name}', ':name'), (request, response) => handlers.mlflow(String(request.params.name), route, request, response));
   }
+  for (const route of OPENAI_ROUTES) router.post(route.path, (request, response) => handlers.openai(route, request, response));
   return router;
 }

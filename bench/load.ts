@@ -1,0 +1,123 @@
+/**
+ * The load generators. JSON requests go through autocannon's programmatic API; its own latency
+ * histogram keeps whole milliseconds, so the float response times it emits are collected here
+ * instead (the targets are in tenths of a millisecond). Streams go through a small undici client,
+ * because autocannon cannot see when the first body byte arrives.
+ */
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+
+/** One target, one scenario, one concurrency, one run. Times in milliseconds. */
+export interface Measurement {
+  /** Successful requests. */
+  completed: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Streams only: time to the first body byte. */
+  ttfbP50?: number;
+  ttfbP99?: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+}
+
+export function percentile(sorted: Float64Array, fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+function sortedOf(values: number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** Non-streaming requests at a fixed number of connections, for `seconds`. */
+export async function driveJson(options: LoadOptions): Promise<Measurement> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: options.body,
+    timeout: 10,
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, milliseconds: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(milliseconds);
+  });
+  const result = await instance;
+  const sorted = sortedOf(latencies);
+  return {
+    completed: latencies.length,
+    requestsPerSecond: latencies.length / result.duration,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Streaming requests: `connections` clients in a loop, each timing the first byte and the end. */
+export async function driveStream(options: LoadOptions): Promise<Measurement> {
+  const target = new URL(options.url);
+  const pool = new Pool(target.origin, { connections: options.connections });
+  const totals: number[] = [];
+  const firstBytes: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+
+  async function oneStream(): Promise<void> {
+    const start = performance.now();
+    const { statusCode, body } = await pool.request({
+      method: 'POST',
+      path: target.pathname,
+      headers: { 'content-type': 'application/json', ...options.headers },
+      body: options.body,
+    });
+    let firstByte: number | undefined;
+    let tail = '';
+    for await (const chunk of body) {
+      firstByte ??= performance.now() - start;
+      tail = (tail + (chunk as Buffer).toString('latin1')).slice(-32);
+    }
+    if (statusCode !== 200 || !tail.includes('[DONE]') || firstByte === undefined) {
+      errors += 1;
+      return;
+    }
+    firstBytes.push(firstByte);
+    totals.push(performance.now() - start);
+  }
+
+  async function client(): Promise<void> {
+    while (performance.now() < deadline) {
+      try {
+        await oneStream();
+      } catch {
+        errors += 1;
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: options.connections }, client));
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  const sortedTotals = sortedOf(totals);
+  const sortedFirstBytes = sortedOf(firstBytes);
+  return {
+    completed: totals.length,
+    requestsPerSecond: totals.length / seconds,
+    p50: percentile(sortedTotals, 0.5),
+    p99: percentile(sortedTotals, 0.99),
+    errors,
+    ttfbP50: percentile(sortedFirstBytes, 0.5),
+    ttfbP99: percentile(sortedFirstBytes, 0.99),
+  };
+}

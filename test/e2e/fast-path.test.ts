@@ -1,0 +1,120 @@
+/**
+ * The fast path (src/server/fast-path.ts) serves the exact LLM paths on plain node:http; other
+ * spellings Express also routes there (trailing slash, letter case, a query string, a
+ * percent-encoded name) go through Express. Sending each request both ways proves the two answer
+ * byte for byte alike: statuses, headers that matter, bodies, errors from the JSON parser, the
+ * validators and the handlers. test/unit/server/fast-path.test.ts shows which way each URL goes.
+ */
+import type { ServerResponse } from 'node:http';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
+  if (request.url.endsWith('/embeddings')) return sendJson(response, 200, readJsonFixture('openai', 'embeddings.response.json'));
+  if ((request.body as { stream?: boolean }).stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(readFixture('openai', 'chat.stream.sse'));
+    return;
+  }
+  sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+}
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
+  - name: embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: openai
+      name: text-embedding-3-small
+      config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
+server: { max_body_size: 2000 }
+`;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveFixtures);
+  gateway = await startGateway(config(upstream.url));
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+interface Answer {
+  status: number;
+  contentType: string | null;
+  contentLength: string | null;
+  endpoint: string | null;
+  body: string;
+}
+
+async function post(path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Answer> {
+  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
+  return { status: response.status, contentType: response.headers.get('content-type'), contentLength: response.headers.get('content-length'), endpoint: response.headers.get('x-gateway-endpoint'), body: await response.text() };
+}
+
+const chat = JSON.stringify({ messages: [{ role: 'user', content: 'Salut' }] });
+const openaiChat = JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'Salut' }] });
+
+// [what, fast path URL, full-stack URL, body]
+const cases: [string, string, string, string][] = [
+  ['MLflow chat', '/endpoints/chat/invocations', '/endpoints/chat/invocations/', chat],
+  ['MLflow chat, /gateway prefix', '/gateway/chat/invocations', '/GATEWAY/chat/invocations', chat],
+  ['MLflow streamed chat', '/endpoints/chat/invocations', '/endpoints/ch%61t/invocations', JSON.stringify({ messages: [{ role: 'user', content: 'x' }], stream: true })],
+  ['MLflow embeddings', '/endpoints/embeddings/invocations', '/endpoints/embeddings/invocations?trace=1', JSON.stringify({ input: ['a', 'b'] })],
+  ['OpenAI chat', '/v1/chat/completions', '/v1/chat/completions/', openaiChat],
+  ['OpenAI streamed chat', '/v1/chat/completions', '/V1/chat/completions', JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true })],
+  ['OpenAI embeddings', '/v1/embeddings', '/v1/embeddings?x=1', JSON.stringify({ model: 'embeddings', input: 'a' })],
+  ['unknown endpoint', '/endpoints/nope/invocations', '/endpoints/nope/invocations/', chat],
+  ['unknown model', '/v1/chat/completions', '/v1/chat/completions/', JSON.stringify({ model: 'nope', messages: [] })],
+  ['model of the wrong type', '/v1/embeddings', '/v1/embeddings/', JSON.stringify({ model: 'chat', input: 'a' })],
+  ['`model` on an MLflow route', '/endpoints/chat/invocations', '/endpoints/chat/invocations/', openaiChat],
+  ['invalid body (schema)', '/endpoints/chat/invocations', '/endpoints/chat/invocations/', JSON.stringify({ messages: [{ role: 'user', content: 42 }] })],
+  ['invalid body on /v1 (schema)', '/v1/chat/completions', '/v1/chat/completions/', JSON.stringify({ model: 'chat', messages: 'x' })],
+  ['JSON syntax error', '/endpoints/chat/invocations', '/endpoints/chat/invocations/', '{"messages": ['],
+  ['JSON syntax error on /v1', '/v1/chat/completions', '/v1/chat/completions/', '{"model": '],
+  ['JSON that is not an object or array', '/v1/chat/completions', '/v1/chat/completions/', '"chat"'],
+  ['empty body', '/endpoints/chat/invocations', '/endpoints/chat/invocations/', ''],
+  ['body over the limit', '/v1/chat/completions', '/v1/chat/completions/', JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'x'.repeat(3_000) }] })],
+];
+
+describe('the fast path answers exactly as the full stack', () => {
+  test.each(cases)('%s', async (_what, fastUrl, fullStackUrl, body) => {
+    const fast = await post(fastUrl, body);
+    const fullStack = await post(fullStackUrl, body);
+    expect(fast).toEqual(fullStack);
+  });
+
+  test('a body in another charset is decoded the same way', async () => {
+    const utf16 = Buffer.from(`\ufeff${chat}`, 'utf16le').toString('latin1');
+    const headers = { 'content-type': 'application/json; charset=utf-16le' };
+    const fast = await fetch(`${gateway.url}/endpoints/chat/invocations`, { method: 'POST', headers, body: Buffer.from(utf16, 'latin1') });
+    const fullStack = await fetch(`${gateway.url}/endpoints/chat/invocations/`, { method: 'POST', headers, body: Buffer.from(utf16, 'latin1') });
+    expect(fast.status).toBe(fullStack.status);
+    expect(await fast.text()).toBe(await fullStack.text());
+  });
+
+  test('other methods on the fast paths still get the full stack answer (405)', async () => {
+    const response = await fetch(`${gateway.url}/v1/chat/completions`);
+    expect(response.status).toBe(405);
+    expect(await response.json()).toEqual({ detail: 'Method Not Allowed' });
+  });
+
+  test('the answers are the real ones, not two identical failures', async () => {
+    const answer = await post('/endpoints/chat/invocations', chat);
+    expect(answer.status).toBe(200);
+    expect(answer.endpoint).toBe('chat');
+    expect((JSON.parse(answer.body) as { choices: { message: { content: string } }[] }).choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+    const tooLarge = await post('/v1/chat/completions', cases[cases.length - 1][3]);
+    expect(tooLarge.status).toBe(413);
+  });
+});
