@@ -8,10 +8,16 @@ export type Logger = pino.Logger;
 
 const SECRET_HEADERS = ['authorization', '["x-api-key"]', '["api-key"]', '["proxy-authorization"]', 'cookie'];
 
-/** Header secrets wherever a `headers` object appears, one or two levels down. */
+/** Where a `headers` object could appear in a log line: at the top or under a request, response or error. */
+const HEADER_HOLDERS = ['', 'req.', 'request.', 'res.', 'response.', 'err.', 'error.'];
+
+/**
+ * Header secrets in any `headers` object at those places. Explicit paths, not wildcards: pino's
+ * wildcard redaction costs about 45 µs per log line, which the audit log pays on every request.
+ */
 export const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
   const key = header.startsWith('[') ? header : `.${header}`;
-  return [`headers${key}`, `*.headers${key}`, `*.*.headers${key}`];
+  return HEADER_HOLDERS.map((holder) => `${holder}headers${key}`);
 });
 
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {

@@ -11,7 +11,7 @@ test('credentialValues picks credential headers, with and without their scheme, 
   expect(credentialValues({ 'api-key': 'short' })).toEqual([]);
 });
 
-test('the logger redacts secret headers wherever a headers object is logged', () => {
+test('the logger redacts secret headers in a headers object at the top or under a request, response or error', () => {
   let output = '';
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
