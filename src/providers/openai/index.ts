@@ -1,0 +1,142 @@
+/**
+ * OpenAI and Azure OpenAI (`openai_api_type`: `openai`, `azure` or `azuread`, case-insensitive).
+ *
+ * Vendor references:
+ * - Chat completions and chunks: https://platform.openai.com/docs/api-reference/chat
+ * - Legacy completions: https://platform.openai.com/docs/api-reference/completions
+ * - Embeddings: https://platform.openai.com/docs/api-reference/embeddings
+ * - Errors: https://platform.openai.com/docs/guides/error-codes
+ * - Azure: https://learn.microsoft.com/azure/ai-services/openai/reference
+ *   (`/openai/deployments/{deployment}/...?api-version=`, `api-key` or Entra ID bearer token)
+ *
+ * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
+ * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
+ * the unified schema: logprobs, system_fingerprint, service_tier, annotations and usage details are
+ * dropped. Nothing is rejected here: OpenAI validates its own parameters (`n`, `stop`, ...) and its
+ * 4xx answers reach the client with their status and message. Mistral, Together AI and TGI speak
+ * the same wire format and reuse the exported mappers.
+ *
+ * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types); the Azure and
+ * OpenAI URLs, headers and the adapter are below.
+ */
+import type { OpenAIConfig } from '../../../generated/config';
+import { createUpstream, joinUrl } from '../transport/http';
+import { foldEvents } from '../transport/sse';
+import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings } from './request';
+import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage } from './response';
+import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
+
+export { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OpenAIRequestOptions } from './request';
+export { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, type OpenAINormaliser } from './response';
+export { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
+
+// ---- Configuration ----
+
+export const OPENAI_DEFAULT_API_BASE = 'https://api.openai.com/v1';
+
+export type OpenAIApiType = 'openai' | 'azure' | 'azuread';
+
+/** Where and how one endpoint calls the vendor; computed once at config load. */
+export interface OpenAITarget {
+  apiType: OpenAIApiType;
+  providerName: string;
+  /** Base URL for the operation paths, with `?api-version=` when configured. */
+  baseUrl: string;
+  headers: Record<string, string>;
+  /** The `model` to send, null when none is sent (Azure, or no `model.name`). */
+  model: string | null;
+}
+
+export function parseOpenAIApiType(value: string | undefined): OpenAIApiType {
+  const type = (value ?? 'openai').toLowerCase();
+  if (type === 'openai' || type === 'azure' || type === 'azuread') return type;
+  throw new Error(`Invalid OpenAI API type '${value}'`);
+}
+
+function withApiVersion(baseUrl: string, version: string | undefined): string {
+  if (!version) return baseUrl;
+  const url = new URL(baseUrl);
+  url.searchParams.set('api-version', version);
+  return url.toString();
+}
+
+/** Builds URL, headers and model from the config (the loader has already checked which keys each type may carry). */
+export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | null): OpenAITarget {
+  const apiType = parseOpenAIApiType(config.openai_api_type);
+  const key = config.openai_api_key;
+  switch (apiType) {
+    case 'openai': {
+      const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+      if (config.openai_organization) headers['OpenAI-Organization'] = config.openai_organization;
+      // The reference appends `?api-version=` for plain OpenAI too when a version is configured.
+      const baseUrl = withApiVersion(config.openai_api_base ?? OPENAI_DEFAULT_API_BASE, config.openai_api_version);
+      return { apiType, providerName: 'OpenAI', baseUrl, headers, model: modelName };
+    }
+    case 'azure':
+    case 'azuread': {
+      const { openai_api_base: base, openai_deployment_name: deployment, openai_api_version: version } = config;
+      if (!base || !deployment || !version) {
+        throw new Error(
+          "OpenAI route configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'.",
+        );
+      }
+      const baseUrl = withApiVersion(joinUrl(base, `openai/deployments/${encodeURIComponent(deployment)}`), version);
+      const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
+      return { apiType, providerName: 'Azure OpenAI', baseUrl, headers, model: null };
+    }
+    default: {
+      const unreachable: never = apiType;
+      throw new Error(`Invalid OpenAI API type '${String(unreachable)}'`);
+    }
+  }
+}
+
+// ---- Adapter ----
+
+const CHAT_PATH = 'chat/completions';
+const COMPLETIONS_PATH = 'completions';
+const EMBEDDINGS_PATH = 'embeddings';
+
+export const openaiAdapter = {
+  displayName: 'OpenAI',
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
+  createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint {
+    const { baseUrl, headers, providerName, model } = resolveOpenAITarget(settings.config, settings.modelName);
+    const upstream = createUpstream({
+      baseUrl,
+      headers,
+      providerName,
+      endpointName: settings.name,
+      errorMessage: openaiErrorMessage,
+      timeouts: settings.timeouts,
+    });
+    switch (settings.endpointType) {
+      case 'llm/v1/chat':
+        return {
+          chat: async (request, { signal }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model }), { signal })),
+          chatStream: (request, { signal }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true }), { signal }), createOpenAIChatStream()),
+        };
+      case 'llm/v1/completions':
+        return {
+          completions: async (request, { signal }) =>
+            fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal })),
+          completionsStream: (request, { signal }) =>
+            foldEvents(
+              upstream.postStream(COMPLETIONS_PATH, toOpenAICompletions(request, { model, stream: true }), { signal }),
+              createOpenAICompletionsStream(),
+            ),
+        };
+      case 'llm/v1/embeddings':
+        return {
+          embeddings: async (request, { signal }) =>
+            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal })),
+        };
+      default: {
+        const unreachable: never = settings.endpointType;
+        throw new Error(`Unknown endpoint type '${String(unreachable)}'`);
+      }
+    }
+  },
+} satisfies ProviderAdapter<OpenAIConfig>;

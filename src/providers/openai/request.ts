@@ -1,0 +1,36 @@
+/**
+ * Unified chat, completions and embeddings requests → OpenAI bodies. The unified API is OpenAI's
+ * own shape, so requests pass through unchanged plus the configured `model` (none for Azure).
+ */
+import type { ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
+
+/** What a request body needs besides the unified request. */
+export interface OpenAIRequestOptions {
+  /** Configured model name; null for Azure, where the deployment decides. */
+  model: string | null;
+  stream?: boolean;
+}
+
+/**
+ * The unified request is OpenAI's shape already: keep every field (tools with their full JSON
+ * Schema, a string `stop`, extras) and add only `model` and, for streams, `stream: true`.
+ */
+function toOpenAIBody(request: object, { model, stream = false }: OpenAIRequestOptions): Record<string, unknown> {
+  // The client's own `stream`/`model` flags never decide what we send.
+  const { stream: _clientStream, model: _clientModel, ...rest } = request as Record<string, unknown>;
+  return { ...rest, ...(model !== null ? { model } : {}), ...(stream ? { stream: true } : {}) };
+}
+
+export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions): Record<string, unknown> {
+  return toOpenAIBody(request, options);
+}
+
+export function toOpenAICompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Record<string, unknown> {
+  return toOpenAIBody(request, options);
+}
+
+/** `{model, input, ...extras}`; every extra (encoding_format, dimensions, even `stream`) is forwarded. */
+export function toOpenAIEmbeddings(request: EmbeddingsRequest, { model }: { model: string | null }): Record<string, unknown> {
+  const { model: _clientModel, ...rest } = request;
+  return { ...(model !== null ? { model } : {}), ...rest };
+}

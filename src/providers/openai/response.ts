@@ -1,0 +1,110 @@
+/**
+ * OpenAI answers → unified chat, completions and embeddings responses, trimmed to the unified
+ * schema (logprobs, system_fingerprint, service_tier, annotations and usage details are dropped),
+ * plus the usage and error mappings shared with the stream folds.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
+import { isRecord } from '../shared/json';
+import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
+
+/**
+ * A vendor's fix-up of a response or stream chunk into OpenAI's shape, run before OpenAI's mapper
+ * (OpenAI-compatible vendors: Mistral, Together AI, TGI). OpenAI's own bodies pass as they are.
+ */
+export type OpenAINormaliser = (body: Record<string, unknown>) => Record<string, unknown>;
+
+/** The default normaliser: OpenAI's own bodies need no fix-up. */
+export const asIs: OpenAINormaliser = (body) => body;
+
+/** `body` with `mapChoice` applied to each of its `choices`; a body without that list is returned as is. */
+export function mapOpenAIChoices<Choice>(body: Record<string, unknown>, mapChoice: (choice: Choice) => Choice): Record<string, unknown> {
+  return Array.isArray(body.choices) ? { ...body, choices: (body.choices as Choice[]).map(mapChoice) } : body;
+}
+
+/** Reads a body through a vendor's normaliser (only objects are normalised; anything else fails in `expectList`). */
+function normalised(body: unknown, normalise: OpenAINormaliser): unknown {
+  return isRecord(body) ? normalise(body) : body;
+}
+
+/** Guards the one field every mapper below depends on, so a malformed 2xx is a clear 502. */
+function expectList<Wire>(body: unknown, field: 'choices' | 'data'): Wire {
+  if (!isRecord(body) || !Array.isArray(body[field])) {
+    throw GatewayError.upstreamUnavailable(`The provider's response has no '${field}' list.`);
+  }
+  return body as Wire;
+}
+
+export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
+  return {
+    prompt_tokens: usage?.prompt_tokens ?? null,
+    completion_tokens: usage?.completion_tokens ?? null,
+    total_tokens: usage?.total_tokens ?? null,
+  };
+}
+
+function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {
+  return { id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } };
+}
+
+export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
+  const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
+  return {
+    id: response.id ?? null,
+    object: 'chat.completion',
+    created: response.created,
+    model: response.model,
+    choices: response.choices.map((choice, index) => ({
+      index,
+      message: {
+        role: choice.message?.role ?? 'assistant',
+        content: choice.message?.content ?? null,
+        tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
+        refusal: choice.message?.refusal ?? null,
+      },
+      finish_reason: choice.finish_reason ?? null,
+    })),
+    usage: fromOpenAIUsage(response.usage),
+  };
+}
+
+export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser = asIs): CompletionsResponse {
+  const response = expectList<OpenAICompletionsResponse>(normalised(body, normalise), 'choices');
+  return {
+    id: response.id ?? null,
+    object: 'text_completion',
+    created: response.created,
+    model: response.model,
+    choices: response.choices.map((choice, index) => ({
+      index,
+      text: choice.text ?? choice.message?.content ?? '',
+      finish_reason: choice.finish_reason ?? null,
+    })),
+    usage: fromOpenAIUsage(response.usage),
+  };
+}
+
+export function fromOpenAIEmbeddings(body: unknown): EmbeddingsResponse {
+  const response = expectList<OpenAIEmbeddingsResponse>(body, 'data');
+  return {
+    object: 'list',
+    data: response.data.map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),
+    model: response.model,
+    usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? null },
+  };
+}
+
+// ---- Errors ----
+
+/**
+ * The vendor's message from an error body: `error.message`, a bare string `error` (some
+ * OpenAI-compatible servers; the reference crashes on it), a top-level `message`, else null.
+ */
+export function openaiErrorMessage(body: unknown): string | null {
+  if (!isRecord(body)) return null;
+  const { error, message } = body;
+  if (isRecord(error) && typeof error.message === 'string') return error.message;
+  if (typeof error === 'string') return error;
+  if (typeof message === 'string') return message;
+  return null;
+}

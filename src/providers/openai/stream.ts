@@ -1,0 +1,108 @@
+/**
+ * OpenAI's SSE chat and completions streams → unified chunks: `[DONE]` ends a stream, an `error`
+ * object mid-stream throws, and a stream without `[DONE]` was cut off.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
+import { excerpt, parseJsonObject } from '../shared/json';
+import type { SseEvent, StreamFold } from '../transport/sse';
+import { asIs, fromOpenAIUsage, openaiErrorMessage, type OpenAINormaliser } from './response';
+import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
+
+/** Parses one `data:` payload; a vendor `error` object mid-stream becomes a non-retryable 502. */
+function parseStreamData(data: string): Record<string, unknown> {
+  const parsed = parseJsonObject(data);
+  if (parsed === null) {
+    throw GatewayError.upstreamUnavailable(`The provider sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
+  }
+  if (parsed.error !== undefined && parsed.error !== null) {
+    const message = openaiErrorMessage(parsed) ?? `The provider reported an error mid-stream: ${excerpt(data)}`;
+    throw GatewayError.upstreamUnavailable(message, false);
+  }
+  return parsed;
+}
+
+/** The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. */
+function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Chunk | null): StreamFold<Chunk> {
+  let done = false;
+  return {
+    get done() {
+      return done;
+    },
+    event(event: SseEvent): Chunk[] {
+      const data = event.data.trim();
+      if (done || data === '') return [];
+      if (data === '[DONE]') {
+        done = true;
+        return [];
+      }
+      const chunk = mapChunk(parseStreamData(data));
+      return chunk === null ? [] : [chunk];
+    },
+    end(): Chunk[] {
+      // OpenAI always closes a complete stream with [DONE]; without it the answer was cut off.
+      if (!done) throw GatewayError.upstreamUnavailable('The provider ended the stream before it was complete (no [DONE]).', false);
+      return [];
+    },
+  };
+}
+
+function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta): ToolCallDelta {
+  return {
+    index: call.index,
+    id: call.id ?? null,
+    type: call.type ?? null,
+    function: { name: call.function?.name ?? null, arguments: call.function?.arguments ?? null },
+  };
+}
+
+/** One upstream chat chunk, or null when it carries nothing (no choices and no usage). */
+function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
+  const choices = wire.choices ?? [];
+  // Azure opens streams with a `prompt_filter_results` chunk that has neither choices nor usage.
+  if (choices.length === 0 && !wire.usage) return null;
+  const chunk: ChatChunk = {
+    id: wire.id ?? null,
+    object: 'chat.completion.chunk',
+    created: wire.created,
+    model: wire.model,
+    choices: choices.map((choice, position) => ({
+      index: choice.index ?? position,
+      finish_reason: choice.finish_reason ?? null,
+      delta: {
+        role: choice.delta?.role ?? null,
+        content: choice.delta?.content ?? null,
+        tool_calls: choice.delta?.tool_calls?.map(fromOpenAIToolCallDelta) ?? null,
+      },
+    })),
+  };
+  if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
+  return chunk;
+}
+
+export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs): StreamFold<ChatChunk> {
+  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk));
+}
+
+/** One upstream completions chunk, genuine (`text`) or chat-shaped (`delta.content`). */
+function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsChunk | null {
+  const choices = wire.choices ?? [];
+  if (choices.length === 0 && !wire.usage) return null;
+  const chunk: CompletionsChunk = {
+    id: wire.id ?? null,
+    object: 'text_completion_chunk',
+    created: wire.created,
+    model: wire.model,
+    choices: choices.map((choice, position) => ({
+      index: choice.index ?? position,
+      finish_reason: choice.finish_reason ?? null,
+      text: choice.text ?? choice.delta?.content ?? null,
+    })),
+  };
+  if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
+  return chunk;
+}
+
+export function createOpenAICompletionsStream(normalise: OpenAINormaliser = asIs): StreamFold<CompletionsChunk> {
+  return createOpenAIFold((wire) => fromOpenAICompletionsChunk(normalise(wire) as unknown as OpenAICompletionsChunk));
+}

@@ -1,0 +1,61 @@
+/**
+ * OpenAI wire types: only the fields the gateway reads from responses and stream chunks.
+ * https://platform.openai.com/docs/api-reference/chat, /completions and /embeddings
+ */
+
+export interface OpenAIUsage {
+  prompt_tokens?: number | null;
+  completion_tokens?: number | null;
+  total_tokens?: number | null;
+}
+
+/** What every response and stream chunk carries. */
+export interface OpenAIEnvelope {
+  id?: string | null;
+  created: number;
+  model: string;
+  usage?: OpenAIUsage | null;
+}
+
+export interface OpenAIToolCall {
+  id: string;
+  type?: string;
+  function: { name: string; arguments: string };
+}
+
+export interface OpenAIToolCallDelta {
+  index: number;
+  id?: string | null;
+  type?: string | null;
+  function?: { name?: string | null; arguments?: string | null };
+}
+
+export interface OpenAIChatResponse extends OpenAIEnvelope {
+  choices: {
+    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null };
+    finish_reason?: string | null;
+  }[];
+}
+
+export interface OpenAIChatChunk extends OpenAIEnvelope {
+  choices?: {
+    index?: number;
+    finish_reason?: string | null;
+    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null };
+  }[] | null;
+}
+
+export interface OpenAICompletionsResponse extends OpenAIEnvelope {
+  choices: { text?: string | null; message?: { content?: string | null }; finish_reason?: string | null }[];
+}
+
+/** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */
+export interface OpenAICompletionsChunk extends OpenAIEnvelope {
+  choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null }[] | null;
+}
+
+export interface OpenAIEmbeddingsResponse {
+  data: { embedding: number[] | string }[];
+  model: string;
+  usage?: { prompt_tokens?: number | null; total_tokens?: number | null } | null;
+}
