@@ -1,92 +1,51 @@
 /**
  * Contract: every response the gateway sends matches openapi/ (express-openapi-validator response
  * validation is on, so a mismatch turns into a 500), and every stream chunk matches the chunk schema.
+ * This file: the mock provider, OpenAI in its three flavours (openai, azure, azuread) against a fake
+ * upstream serving test/fixtures/openai, and error bodies. The other providers are in the other
+ * files of this folder; the checks themselves are in test/support/contract.ts.
  */
-import type { ValidateFunction } from 'ajv';
-import { validateChatChunk, validateCompletionsChunk } from '../../generated/request-validators';
-import { startFakeUpstream, sendJson, type FakeUpstream } from '../support/fake-upstream';
-import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
-import { readFixture } from '../support/fixtures';
+import { chatBody, completionsBody, configOf, embeddingsBody, JSON_AND_STREAM, testContract, tools, type ContractCase, type EndpointSpec } from '../support/contract';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { startGateway } from '../support/gateway';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
-let upstream: FakeUpstream;
-let gateway: RunningGateway;
+const OPENAI_MODELS = { chat: 'gpt-4o-mini', completions: 'gpt-3.5-turbo-instruct', embeddings: 'text-embedding-3-small' } as const;
+const AZURE = { openai_api_key: '$OPENAI_KEY', openai_deployment_name: 'prod', openai_api_version: '2024-10-21' };
 
-beforeAll(async () => {
-  upstream = await startFakeUpstream((request, response) => {
-    const stream = (request.body as { stream?: boolean }).stream === true;
-    const operation = request.url.split('?')[0].split('/').pop();
-    const fixture = { completions: 'completions', embeddings: 'embeddings' }[operation as string] ?? 'chat';
-    if (stream) {
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.end(readFixture('openai', `${fixture}.stream.sse`));
-    } else {
-      sendJson(response, 200, JSON.parse(readFixture('openai', `${fixture}.response.json`)));
-    }
-  });
-  const openai = (type: string, name: string) => `
-  - name: openai-${name}
-    endpoint_type: llm/v1/${type}
-    model:
-      provider: openai
-      name: model-x
-      config: { openai_api_key: sk-x, openai_api_base: "${upstream.url}/v1" }`;
-  gateway = await startGateway(
-    `
-endpoints:
-  - { name: mock-chat, endpoint_type: llm/v1/chat, model: { provider: mock } }
-  - { name: mock-completions, endpoint_type: llm/v1/completions, model: { provider: mock } }
-  - { name: mock-embeddings, endpoint_type: llm/v1/embeddings, model: { provider: mock } }
-${openai('chat', 'chat')}
-${openai('completions', 'completions')}
-${openai('embeddings', 'embeddings')}
-`,
-    { validateResponses: true },
-  );
-});
-afterAll(async () => {
-  await gateway.close();
-  await upstream.close();
-});
-
-async function post(path: string, body: unknown) {
-  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, text: await response.text() };
+/** The three endpoint types of one OpenAI flavour, named `<flavour>-<type>`. */
+function openaiEndpoints(flavour: 'openai' | 'azure' | 'azuread', upstreamUrl: string): EndpointSpec[] {
+  const config = flavour === 'openai' ? { openai_api_key: '$OPENAI_KEY', openai_api_base: `${upstreamUrl}/v1` } : { ...AZURE, openai_api_type: flavour, openai_api_base: upstreamUrl };
+  return (['chat', 'completions', 'embeddings'] as const).map((kind) => ({ name: `${flavour}-${kind}`, kind, provider: 'openai', model: OPENAI_MODELS[kind], config }));
 }
 
-const chatBody = { messages: [{ role: 'user', content: 'Hello' }] };
-const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }];
+/** Chat (with and without tools), completions and embeddings of the endpoints named `<prefix>-<type>`. */
+function everyType(prefix: string): ContractCase[] {
+  return [
+    { endpoint: `${prefix}-chat`, kind: 'chat', body: chatBody, modes: JSON_AND_STREAM },
+    { endpoint: `${prefix}-chat`, kind: 'chat', body: { ...chatBody, tools }, modes: JSON_AND_STREAM, note: 'tools' },
+    { endpoint: `${prefix}-completions`, kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM },
+    { endpoint: `${prefix}-embeddings`, kind: 'embeddings', body: embeddingsBody },
+  ];
+}
 
-describe.each(['mock', 'openai'])('%s provider responses match the spec', (provider) => {
-  test.each([
-    ['chat', chatBody],
-    ['chat', { ...chatBody, tools }],
-    ['completions', { prompt: 'Hello' }],
-    ['embeddings', { input: ['a', 'b'] }],
-  ])('%s invocation and /v1', async (type, body) => {
-    const invocation = await post(`/gateway/${provider}-${type}/invocations`, body);
-    expect(invocation.status).toBe(200);
-    const v1Path = { chat: '/v1/chat/completions', completions: '/v1/completions', embeddings: '/v1/embeddings' }[type]!;
-    const v1 = await post(v1Path, { ...body, model: `${provider}-${type}` });
-    expect(v1.status).toBe(200);
-  });
+const mockEndpoints: EndpointSpec[] = (['chat', 'completions', 'embeddings'] as const).map((kind) => ({ name: `mock-${kind}`, kind, provider: 'mock' }));
 
-  test.each<[string, ValidateFunction]>([
-    ['chat', validateChatChunk],
-    ['completions', validateCompletionsChunk],
-  ])('%s stream chunks match the chunk schema', async (type, validate) => {
-    const body = type === 'chat' ? { ...chatBody, stream: true } : { prompt: 'Hello', stream: true };
-    const response = await post(`/endpoints/${provider}-${type}/invocations`, body);
-    expect(response.status).toBe(200);
-    const events = parseSse(response.text);
-    expect(events.pop()).toEqual({ data: '[DONE]' });
-    expect(events.length).toBeGreaterThan(1);
-    for (const event of events) {
-      expect(event.event).toBeUndefined();
-      const chunk = JSON.parse(event.data);
-      expect({ valid: validate(chunk), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
-    }
-  });
+const setup = useGatewayWithUpstreams({
+  upstreams: { openai: serveOpenAIFixtures },
+  config: (urls) => configOf([...mockEndpoints, ...(['openai', 'azure', 'azuread'] as const).flatMap((flavour) => openaiEndpoints(flavour, urls.openai))]),
+  env: { OPENAI_KEY: 'sk-contract-key' },
+  validateResponses: true,
 });
+const gateway = () => setup.gateway;
+
+describe('mock', () => testContract(gateway, everyType('mock')));
+describe.each(['openai', 'azure', 'azuread'])('openai (%s)', (flavour) => testContract(gateway, everyType(flavour)));
+
+async function post(path: string, body: unknown) {
+  const response = await fetch(`${gateway().url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, text: await response.text() };
+}
 
 test('error bodies match the spec too', async () => {
   expect((await post('/endpoints/mock-chat/invocations', { messages: [] })).status).toBe(422);

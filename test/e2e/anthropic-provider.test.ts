@@ -4,28 +4,16 @@
  * serving the fixtures of test/fixtures/anthropic.
  */
 import OpenAI from 'openai';
-import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson } from '../support/fake-upstream';
 import { FIXED_NOW, parseSse } from '../support/gateway';
+import { serveAnthropicFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEY = 'sk-ant-api03-TESTKEY-never-shown';
 const CHAT_MODEL = 'claude-sonnet-4-5';
 const COMPLETIONS_MODEL = 'claude-haiku-4-5';
-
-/** Serves the fixture that matches the model (chat or completions endpoint), tools and `stream`. */
-function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
-  const body = request.body as { model: string; stream?: boolean; tools?: unknown[] };
-  const name = body.model === COMPLETIONS_MODEL ? 'completions' : body.tools ? 'chat-tool-use' : 'chat';
-  if (body.stream) {
-    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
-    response.end(readFixture('anthropic', `${name}.stream.sse`));
-  } else {
-    sendJson(response, 200, readJsonFixture('anthropic', `${name}.response.json`));
-  }
-}
 
 const config = (upstreamUrl: string) => `
 endpoints:
@@ -49,7 +37,7 @@ endpoints:
         max_tokens: 256
 `;
 
-const setup = useGatewayWithUpstreams({ upstreams: { anthropic: serveFixtures }, config: (urls) => config(urls.anthropic), env: { ANTHROPIC_KEY: KEY } });
+const setup = useGatewayWithUpstreams({ upstreams: { anthropic: serveAnthropicFixtures(COMPLETIONS_MODEL) }, config: (urls) => config(urls.anthropic), env: { ANTHROPIC_KEY: KEY } });
 const { upstreams } = setup;
 
 const lastRequest = () => upstreams.anthropic.requests[upstreams.anthropic.requests.length - 1];

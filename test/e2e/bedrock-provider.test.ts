@@ -6,45 +6,16 @@
  */
 import OpenAI from 'openai';
 import { readJsonFixture } from '../support/fixtures';
-import { chunkEvent, converseEvent, exceptionEvent, startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import { converseEvent, exceptionEvent, startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
+import { converseEvents, serveBedrockFixtures } from '../support/fixture-upstreams';
 import { FIXED_NOW, parseSse, startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
-
-type EventFixture = { event: string; body: unknown }[];
 
 const REGION = 'eu-west-3';
 const KEY_PAIR = { accessKeyId: 'AKIAKEYPAIREXAMPLE', secretAccessKey: 'literal-secret-NEVER-SHOWN', region: REGION };
 const ENV_PAIR = { accessKeyId: 'AKIAFROMENVEXAMPLE', secretAccessKey: 'env-secret-NEVER-SHOWN', region: REGION };
 const MASTER_PAIR = { accessKeyId: 'AKIAMASTEREXAMPLE', secretAccessKey: 'master-secret-NEVER-SHOWN', region: REGION };
 const CHAIN_PAIR = { accessKeyId: 'AKIADEFAULTCHAIN', secretAccessKey: 'chain-secret-NEVER-SHOWN', region: REGION };
-
-const converseEvents = (name: string) => readJsonFixture<EventFixture>('bedrock', name).map(({ event, body }) => converseEvent(event, body));
-const nativeEvents = (name: string) => readJsonFixture<EventFixture>('bedrock', name).map(({ body }) => chunkEvent(body));
-
-/** Serves the fixture matching the operation, the model family and whether tools were sent. */
-function serveFixtures(call: BedrockCall): BedrockReply {
-  const tools = (call.body as { toolConfig?: unknown } | undefined)?.toolConfig !== undefined;
-  switch (call.operation) {
-    case 'converse':
-      return { json: readJsonFixture('bedrock', tools ? 'converse-tool-use.response.json' : 'converse-chat.response.json') };
-    case 'converse-stream':
-      return { events: converseEvents(tools ? 'converse-tool-use.events.json' : 'converse-chat.events.json') };
-    case 'invoke': {
-      const names: [string, string][] = [
-        ['amazon.titan-text', 'titan-text'],
-        ['amazon.titan-embed', 'titan-embed'],
-        ['cohere.command', 'cohere-command'],
-        ['cohere.embed', 'cohere-embed'],
-        ['ai21.j2', 'ai21-jurassic'],
-        ['ai21.jamba', 'ai21-jamba'],
-      ];
-      const name = names.find(([prefix]) => call.modelId.startsWith(prefix))?.[1];
-      return name ? { json: readJsonFixture('bedrock', `${name}.response.json`) } : { error: { status: 400, type: 'ValidationException', message: `no fixture for ${call.modelId}` } };
-    }
-    case 'invoke-with-response-stream':
-      return { events: nativeEvents(call.modelId.startsWith('cohere') ? 'cohere-command.events.json' : 'titan-text.events.json') };
-  }
-}
 
 const config = (fakeUrl: string) => `
 endpoints:
@@ -132,7 +103,7 @@ let gateway: RunningGateway;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  fake = await startFakeBedrock(serveFixtures);
+  fake = await startFakeBedrock(serveBedrockFixtures);
   // The SDK's STS client honours the standard per-service endpoint override; the default chain reads these keys.
   process.env.AWS_ENDPOINT_URL_STS = fake.url;
   process.env.AWS_ACCESS_KEY_ID = CHAIN_PAIR.accessKeyId;
@@ -147,7 +118,7 @@ beforeEach(() => {
   fake.calls.length = 0;
   fake.closed.length = 0;
   fake.stsCalls.length = 0;
-  fake.setHandler(serveFixtures);
+  fake.setHandler(serveBedrockFixtures);
   fake.expectCredential(null);
 });
 afterAll(async () => {

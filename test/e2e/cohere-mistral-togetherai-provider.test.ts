@@ -4,51 +4,17 @@
  * vendor upstreams on 127.0.0.1 serving the fixtures of test/fixtures/<vendor>/.
  */
 import OpenAI from 'openai';
-import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson, sendStream } from '../support/fake-upstream';
 import { parseSse } from '../support/gateway';
+import { serveCohereFixtures, serveMistralFixtures, serveTogetherAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEYS = { cohere: 'co-TESTKEY-never-shown', mistral: 'mi-TESTKEY-never-shown', togetherai: 'tg-TESTKEY-never-shown' };
 type Vendor = keyof typeof KEYS;
 
-const operationOf = (request: RecordedRequest): string => request.url.split('?')[0].replace(/^\/v1\//, '');
-const isStream = (request: RecordedRequest): boolean => (request.body as { stream?: boolean }).stream === true;
-
-function sendStream(response: ServerResponse, contentType: string, body: string): void {
-  response.writeHead(200, { 'content-type': contentType });
-  response.end(body);
-}
-
-function serveCohere(request: RecordedRequest, response: ServerResponse): void {
-  const name = { chat: 'chat', generate: 'completions', embed: 'embeddings' }[operationOf(request)]!;
-  if (isStream(request)) sendStream(response, 'application/stream+json', readFixture('cohere', `${name}.stream.ndjson`));
-  else sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
-}
-
-/** Mistral honours `encoding_format: base64` itself, like OpenAI. */
-function serveMistral(request: RecordedRequest, response: ServerResponse): void {
-  const body = request.body as { stream?: boolean; tools?: unknown[]; encoding_format?: string };
-  if (operationOf(request) === 'embeddings') {
-    const answer = readJsonFixture<{ data: { embedding: number[] | string }[] }>('mistral', 'embeddings.response.json');
-    if (body.encoding_format === 'base64') for (const item of answer.data) item.embedding = Buffer.from(new Float32Array(item.embedding as number[]).buffer).toString('base64');
-    sendJson(response, 200, answer);
-    return;
-  }
-  const name = body.tools ? 'chat-tool-calls' : 'chat';
-  if (isStream(request)) sendStream(response, 'text/event-stream', readFixture('mistral', `${name}.stream.sse`));
-  else sendJson(response, 200, readJsonFixture('mistral', `${name}.response.json`));
-}
-
-function serveTogetherAI(request: RecordedRequest, response: ServerResponse): void {
-  const name = { 'chat/completions': 'chat', completions: 'completions', embeddings: 'embeddings' }[operationOf(request)]!;
-  if (isStream(request)) sendStream(response, 'text/event-stream', readFixture('togetherai', `${name}.stream.sse`));
-  else sendJson(response, 200, readJsonFixture('togetherai', `${name}.response.json`));
-}
-
-const servers = { cohere: serveCohere, mistral: serveMistral, togetherai: serveTogetherAI };
+const servers = { cohere: serveCohereFixtures, mistral: serveMistralFixtures, togetherai: serveTogetherAIFixtures };
 const models = {
   cohere: { chat: 'command-r-plus', completions: 'command', embeddings: 'embed-english-v3.0' },
   mistral: { chat: 'mistral-large-latest', completions: 'mistral-small-latest', embeddings: 'mistral-embed' },
@@ -287,7 +253,7 @@ describe.each([
         vendor === 'cohere'
           ? '\n{"is_finished":true,"event_type":"stream-error","finish_reason":"ERROR","err":"generation failed upstream"}\n'
           : '\n\ndata: {"error":{"message":"generation failed upstream","type":"server_error"}}\n\n';
-      sendStream(response, vendor === 'cohere' ? 'application/stream+json' : 'text/event-stream', wire + failure);
+      sendStream(response, wire + failure, vendor === 'cohere' ? 'application/stream+json' : 'text/event-stream');
     });
     const raw = await post(`/endpoints/${vendor}-chat/invocations`, { ...chatBody, stream: true });
     expect(raw.status).toBe(200);

@@ -2,39 +2,14 @@
  * The `gemini` provider end to end: the official OpenAI client (through /v1) and our SDK (through
  * the MLflow routes) against the gateway, which calls a fake Gemini API on 127.0.0.1.
  */
-import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson } from '../support/fake-upstream';
 import { parseSse } from '../support/gateway';
+import { serveGeminiFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEY = 'AIzaSyTESTKEY-gemini-never-shown';
-
-/** Serves the fixture that matches the operation, the model and whether tools were sent. */
-function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
-  const [, model, operation] = /models\/([^:]+):(\w+)/.exec(request.url) ?? [];
-  const withTools = (request.body as { tools?: unknown }).tools !== undefined;
-  switch (operation) {
-    case 'streamGenerateContent':
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.end(readFixture('gemini', withTools ? 'chat-tool-calls.stream.sse' : 'chat.stream.sse'));
-      return;
-    case 'generateContent': {
-      const name = withTools ? 'chat-tool-calls' : model === 'gemini-2.0-flash' ? 'completions' : 'chat';
-      sendJson(response, 200, readJsonFixture('gemini', `${name}.response.json`));
-      return;
-    }
-    case 'embedContent':
-      sendJson(response, 200, readJsonFixture('gemini', 'embed-content.response.json'));
-      return;
-    case 'batchEmbedContents':
-      sendJson(response, 200, readJsonFixture('gemini', 'batch-embed-contents.response.json'));
-      return;
-    default:
-      sendJson(response, 404, { error: { code: 404, message: `no route for ${request.url}`, status: 'NOT_FOUND' } });
-  }
-}
 
 const config = (upstreamUrl: string) => `
 endpoints:
@@ -61,7 +36,7 @@ endpoints:
       config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${upstreamUrl}/v1beta" }
 `;
 
-const setup = useGatewayWithUpstreams({ upstreams: { gemini: serveFixtures }, config: (urls) => config(urls.gemini), env: { GEMINI_KEY: KEY } });
+const setup = useGatewayWithUpstreams({ upstreams: { gemini: serveGeminiFixtures('gemini-2.0-flash') }, config: (urls) => config(urls.gemini), env: { GEMINI_KEY: KEY } });
 const { upstreams } = setup;
 
 const lastRequest = () => upstreams.gemini.requests[upstreams.gemini.requests.length - 1];

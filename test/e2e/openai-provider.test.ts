@@ -3,27 +3,13 @@
  * the MLflow routes) against the gateway, which calls a fake OpenAI / Azure upstream on 127.0.0.1.
  */
 import OpenAI from 'openai';
-import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 
 const KEY = 'sk-proj-TESTKEY-never-shown';
-
-/** Serves the fixture that matches the operation and the `stream` flag. */
-function serveFixtures(request: RecordedRequest, response: ServerResponse): void {
-  const operation = request.url.split('?')[0].split('/').pop();
-  const body = request.body as { stream?: boolean; tools?: unknown[] };
-  const base = operation === 'completions' && request.url.includes('/chat/') ? 'chat' : (operation as string);
-  const name = base === 'chat' && body.tools ? 'chat-tool-calls' : base;
-  if (body.stream) {
-    response.writeHead(200, { 'content-type': 'text/event-stream' });
-    response.end(readFixture('openai', `${name}.stream.sse`));
-  } else {
-    sendJson(response, 200, readJsonFixture('openai', `${name}.response.json`));
-  }
-}
 
 let upstream: FakeUpstream;
 let gateway: RunningGateway;
@@ -83,13 +69,13 @@ endpoints:
 `;
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream(serveFixtures);
+  upstream = await startFakeUpstream(serveOpenAIFixtures);
   gateway = await startGateway(config(upstream.url), { env: { OPENAI_KEY: KEY } });
   openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });
 beforeEach(() => {
   upstream.requests.length = 0;
-  upstream.setHandler(serveFixtures);
+  upstream.setHandler(serveOpenAIFixtures);
 });
 afterAll(async () => {
   await gateway.close();

@@ -3,49 +3,24 @@
  * (the official OpenAI client on /v1, our SDK and plain fetch on the MLflow routes) to one fake
  * upstream per vendor on 127.0.0.1, serving the fixtures of test/fixtures/<provider>/.
  */
-import type { ServerResponse } from 'node:http';
 import { createGatewayClient } from '../../src/client';
 import { compilePlan } from '../../src/config/compile';
 import { ConfigError } from '../../src/config/config-error';
 import { parseConfigText } from '../../src/config/load';
 import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
-import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson, sendStream } from '../support/fake-upstream';
 import { FIXED_NOW, parseSse } from '../support/gateway';
+import { SERVING, TGI, serveAi21Fixtures, serveMlflowServingFixtures, serveMosaicmlFixtures, servePalmFixtures, serveTgiFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const KEYS = { ai21: 'ai21-SECRET-never-shown', mosaic: 'mosaic-SECRET-never-shown', palm: 'palm-SECRET-never-shown' };
-const TGI = 'huggingface-text-generation-inference';
-const SERVING = 'mlflow-model-serving';
-
-
-function sendSse(response: ServerResponse, bytes: Buffer | string): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream' });
-  response.end(bytes);
-}
 
 const serve = {
-  tgi(request: RecordedRequest, response: ServerResponse): void {
-    const stream = (request.body as { stream?: boolean }).stream;
-    if (request.url.endsWith('/generate_stream')) sendSse(response, readFixtureBytes(TGI, 'generate.stream.sse'));
-    else if (request.url.endsWith('/v1/chat/completions') && stream) sendSse(response, readFixtureBytes(TGI, 'chat.stream.sse'));
-    else if (request.url.endsWith('/v1/chat/completions')) sendJson(response, 200, readJsonFixture(TGI, 'chat.response.json'));
-    else sendJson(response, 200, readJsonFixture(TGI, 'generate.response.json'));
-  },
-  ai21(_request: RecordedRequest, response: ServerResponse): void {
-    sendJson(response, 200, readJsonFixture('ai21labs', 'complete.response.json'));
-  },
-  mosaic(request: RecordedRequest, response: ServerResponse): void {
-    const model = request.url.split('/')[1];
-    const name = model.startsWith('llama2') ? 'chat' : model.startsWith('instructor') ? 'embeddings' : 'completions';
-    sendJson(response, 200, readJsonFixture('mosaicml', `${name}.response.json`));
-  },
-  palm(request: RecordedRequest, response: ServerResponse): void {
-    sendJson(response, 200, readJsonFixture('palm', `${request.url.split(':').pop()}.response.json`));
-  },
-  serving(request: RecordedRequest, response: ServerResponse): void {
-    const embeddings = Array.isArray((request.body as { inputs: unknown[] }).inputs) && request.url === '/embed/invocations';
-    sendJson(response, 200, readJsonFixture(SERVING, embeddings ? 'embeddings.response.json' : 'text-choices.response.json'));
-  },
+  tgi: serveTgiFixtures,
+  ai21: serveAi21Fixtures,
+  mosaic: serveMosaicmlFixtures,
+  palm: servePalmFixtures,
+  serving: serveMlflowServingFixtures,
 };
 
 type Vendor = keyof typeof serve;
@@ -179,7 +154,7 @@ describe('Hugging Face TGI', () => {
 
   test('a TGI error event mid-stream becomes an SSE error event', async () => {
     const first = readFixtureBytes(TGI, 'generate.stream.sse').toString('utf8').split('\n\n')[0];
-    upstreams.tgi.setHandler((_request, response) => sendSse(response, `${first}\n\ndata:${JSON.stringify(readJsonFixture(TGI, 'error-424.json'))}\n\n`));
+    upstreams.tgi.setHandler((_request, response) => sendStream(response, `${first}\n\ndata:${JSON.stringify(readJsonFixture(TGI, 'error-424.json'))}\n\n`));
     const raw = await invoke('tgi-completions', { prompt: 'p', stream: true });
     expect(raw.status).toBe(200);
     const events = parseSse(raw.text);

@@ -56,3 +56,9 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
+
+/** A whole streamed body (SSE by default; NDJSON vendors pass their own content type). */
+export function sendStream(response: ServerResponse, body: Buffer | string, contentType = 'text/event-stream'): void {
+  response.writeHead(200, { 'content-type': contentType });
+  response.end(body);
+}

@@ -16,14 +16,16 @@ export interface GatewayWithUpstreams<Vendor extends string> {
 }
 
 /**
- * Registers the jest hooks of a provider end-to-end file. Before all: one fake upstream per handler,
- * then a gateway from `config(urls)` with `env`. Before each: recorded requests cleared and each
- * upstream's handler restored (tests may replace it). After all: everything closed.
+ * Registers the jest hooks of a provider end-to-end (or contract) file. Before all: one fake upstream
+ * per handler, then a gateway from `config(urls)` with `env` and `validateResponses`. Before each:
+ * recorded requests cleared and each upstream's handler restored (tests may replace it). After all:
+ * everything closed.
  */
 export function useGatewayWithUpstreams<Vendor extends string>(options: {
   upstreams: Record<Vendor, UpstreamHandler>;
   config: (urls: Record<Vendor, string>) => string;
   env?: NodeJS.ProcessEnv;
+  validateResponses?: boolean;
 }): GatewayWithUpstreams<Vendor> {
   const vendors = Object.keys(options.upstreams) as Vendor[];
   const upstreams = {} as Record<Vendor, FakeUpstream>;
@@ -33,7 +35,7 @@ export function useGatewayWithUpstreams<Vendor extends string>(options: {
   beforeAll(async () => {
     for (const vendor of vendors) upstreams[vendor] = await startFakeUpstream(options.upstreams[vendor]);
     const urls = Object.fromEntries(vendors.map((vendor) => [vendor, upstreams[vendor].url])) as Record<Vendor, string>;
-    gateway = await startGateway(options.config(urls), { env: options.env });
+    gateway = await startGateway(options.config(urls), { env: options.env, validateResponses: options.validateResponses });
     openai = openaiClientFor(gateway);
   });
   beforeEach(() => {

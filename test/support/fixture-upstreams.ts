@@ -1,0 +1,154 @@
+/**
+ * Fake vendor handlers answering with the realistic fixtures of test/fixtures/<vendor>/: each picks
+ * the fixture from the operation path, the model and the request (`stream`, `tools`). Shared by the
+ * provider end-to-end tests (test/e2e/) and the contract tests (test/contract/).
+ */
+import type { ServerResponse } from 'node:http';
+import { chunkEvent, converseEvent, type BedrockCall, type BedrockReply } from './fake-bedrock';
+import { sendJson, sendStream, type RecordedRequest, type UpstreamHandler } from './fake-upstream';
+import { readFixture, readFixtureBytes, readJsonFixture } from './fixtures';
+
+export const TGI = 'huggingface-text-generation-inference';
+export const SERVING = 'mlflow-model-serving';
+
+const isStream = (request: RecordedRequest): boolean => (request.body as { stream?: boolean } | undefined)?.stream === true;
+const hasTools = (request: RecordedRequest): boolean => (request.body as { tools?: unknown } | undefined)?.tools !== undefined;
+/** The path after `/v1/`, without the query string. */
+const operationOf = (request: RecordedRequest): string => request.url.split('?')[0].replace(/^\/v1\//, '');
+
+/** `<name>.stream.sse` when the request streams, else `<name>.response.json`. */
+function sendSseOrJson(vendor: string, name: string, request: RecordedRequest, response: ServerResponse, sseContentType?: string): void {
+  if (isStream(request)) sendStream(response, readFixture(vendor, `${name}.stream.sse`), sseContentType);
+  else sendJson(response, 200, readJsonFixture(vendor, `${name}.response.json`));
+}
+
+/** Always the same fixture: a `.sse` / `.ndjson` file is streamed, anything else sent as JSON. */
+export function serveFixture(vendor: string, name: string): UpstreamHandler {
+  return (_request, response) => {
+    if (name.endsWith('.sse')) sendStream(response, readFixtureBytes(vendor, name));
+    else if (name.endsWith('.ndjson')) sendStream(response, readFixtureBytes(vendor, name), 'application/stream+json');
+    else sendJson(response, 200, readJsonFixture(vendor, name));
+  };
+}
+
+/** OpenAI and Azure OpenAI (`…/deployments/{d}/chat/completions?api-version=…`). */
+export function serveOpenAIFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const operation = request.url.split('?')[0].split('/').pop() as string;
+  const base = operation === 'completions' && request.url.includes('/chat/') ? 'chat' : operation;
+  sendSseOrJson('openai', base === 'chat' && hasTools(request) ? 'chat-tool-calls' : base, request, response);
+}
+
+/** The Messages API serves both types: requests for `completionsModel` get the completions fixtures. */
+export function serveAnthropicFixtures(completionsModel: string): UpstreamHandler {
+  return (request, response) => {
+    const name = (request.body as { model: string }).model === completionsModel ? 'completions' : hasTools(request) ? 'chat-tool-use' : 'chat';
+    // As Anthropic sends it.
+    sendSseOrJson('anthropic', name, request, response, 'text/event-stream; charset=utf-8');
+  };
+}
+
+/** Gemini, by operation; `generateContent` for `completionsModel` gets the completions fixture. */
+export function serveGeminiFixtures(completionsModel: string): UpstreamHandler {
+  return (request, response) => {
+    const [, model, operation] = /models\/([^:]+):(\w+)/.exec(request.url) ?? [];
+    switch (operation) {
+      case 'streamGenerateContent':
+        return sendStream(response, readFixture('gemini', hasTools(request) ? 'chat-tool-calls.stream.sse' : 'chat.stream.sse'));
+      case 'generateContent': {
+        const name = hasTools(request) ? 'chat-tool-calls' : model === completionsModel ? 'completions' : 'chat';
+        return sendJson(response, 200, readJsonFixture('gemini', `${name}.response.json`));
+      }
+      case 'embedContent':
+        return sendJson(response, 200, readJsonFixture('gemini', 'embed-content.response.json'));
+      case 'batchEmbedContents':
+        return sendJson(response, 200, readJsonFixture('gemini', 'batch-embed-contents.response.json'));
+      default:
+        return sendJson(response, 404, { error: { code: 404, message: `no route for ${request.url}`, status: 'NOT_FOUND' } });
+    }
+  };
+}
+
+/** Cohere v1 streams newline-delimited JSON. */
+export function serveCohereFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const name = { chat: 'chat', generate: 'completions', embed: 'embeddings' }[operationOf(request)]!;
+  if (isStream(request)) sendStream(response, readFixture('cohere', `${name}.stream.ndjson`), 'application/stream+json');
+  else sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
+}
+
+/** Mistral serves completions through chat, and honours `encoding_format: base64` itself, like OpenAI. */
+export function serveMistralFixtures(request: RecordedRequest, response: ServerResponse): void {
+  if (operationOf(request) === 'embeddings') {
+    const answer = readJsonFixture<{ data: { embedding: number[] | string }[] }>('mistral', 'embeddings.response.json');
+    if ((request.body as { encoding_format?: string }).encoding_format === 'base64') {
+      for (const item of answer.data) item.embedding = Buffer.from(new Float32Array(item.embedding as number[]).buffer).toString('base64');
+    }
+    return sendJson(response, 200, answer);
+  }
+  sendSseOrJson('mistral', hasTools(request) ? 'chat-tool-calls' : 'chat', request, response);
+}
+
+export function serveTogetherAIFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const name = { 'chat/completions': 'chat', completions: 'completions', embeddings: 'embeddings' }[operationOf(request)]!;
+  sendSseOrJson('togetherai', name, request, response);
+}
+
+/** TGI: `/generate` and `/generate_stream` for completions, the Messages API for chat. */
+export function serveTgiFixtures(request: RecordedRequest, response: ServerResponse): void {
+  if (request.url.endsWith('/generate_stream')) sendStream(response, readFixtureBytes(TGI, 'generate.stream.sse'));
+  else if (request.url.endsWith('/v1/chat/completions')) sendSseOrJson(TGI, 'chat', request, response);
+  else sendJson(response, 200, readJsonFixture(TGI, 'generate.response.json'));
+}
+
+export const serveAi21Fixtures = serveFixture('ai21labs', 'complete.response.json');
+
+/** MosaicML, by the model in the path: `llama2…` chat, `instructor…` embeddings, else completions. */
+export function serveMosaicmlFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const model = request.url.split('/')[1];
+  const name = model.startsWith('llama2') ? 'chat' : model.startsWith('instructor') ? 'embeddings' : 'completions';
+  sendJson(response, 200, readJsonFixture('mosaicml', `${name}.response.json`));
+}
+
+/** PaLM, by the method after the colon (`generateText`, `generateMessage`, `batchEmbedText`). */
+export function servePalmFixtures(request: RecordedRequest, response: ServerResponse): void {
+  sendJson(response, 200, readJsonFixture('palm', `${request.url.split(':').pop()}.response.json`));
+}
+
+/** An MLflow scoring server: a list of inputs to `/embed/invocations` gets vectors, anything else texts. */
+export function serveMlflowServingFixtures(request: RecordedRequest, response: ServerResponse): void {
+  const embeddings = Array.isArray((request.body as { inputs: unknown[] }).inputs) && request.url === '/embed/invocations';
+  sendJson(response, 200, readJsonFixture(SERVING, embeddings ? 'embeddings.response.json' : 'text-choices.response.json'));
+}
+
+type EventFixture = { event: string; body: unknown }[];
+
+/** A ConverseStream fixture (`*.events.json`) as event-stream messages. */
+export const converseEvents = (name: string) => readJsonFixture<EventFixture>('bedrock', name).map(({ event, body }) => converseEvent(event, body));
+/** An InvokeModelWithResponseStream fixture as `chunk` messages of native JSON. */
+export const nativeEvents = (name: string) => readJsonFixture<EventFixture>('bedrock', name).map(({ body }) => chunkEvent(body));
+
+/** Native InvokeModel fixtures by model-id prefix. */
+const INVOKE_FIXTURES: readonly [prefix: string, name: string][] = [
+  ['amazon.titan-text', 'titan-text'],
+  ['amazon.titan-embed', 'titan-embed'],
+  ['cohere.command', 'cohere-command'],
+  ['cohere.embed', 'cohere-embed'],
+  ['ai21.j2', 'ai21-jurassic'],
+  ['ai21.jamba', 'ai21-jamba'],
+];
+
+/** The fake Bedrock runtime's fixtures, by operation, model family and whether tools were sent. */
+export function serveBedrockFixtures(call: BedrockCall): BedrockReply {
+  const tools = (call.body as { toolConfig?: unknown } | undefined)?.toolConfig !== undefined;
+  switch (call.operation) {
+    case 'converse':
+      return { json: readJsonFixture('bedrock', tools ? 'converse-tool-use.response.json' : 'converse-chat.response.json') };
+    case 'converse-stream':
+      return { events: converseEvents(tools ? 'converse-tool-use.events.json' : 'converse-chat.events.json') };
+    case 'invoke': {
+      const name = INVOKE_FIXTURES.find(([prefix]) => call.modelId.startsWith(prefix))?.[1];
+      return name ? { json: readJsonFixture('bedrock', `${name}.response.json`) } : { error: { status: 400, type: 'ValidationException', message: `no fixture for ${call.modelId}` } };
+    }
+    case 'invoke-with-response-stream':
+      return { events: nativeEvents(call.modelId.startsWith('cohere') ? 'cohere-command.events.json' : 'titan-text.events.json') };
+  }
+}
