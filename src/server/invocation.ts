@@ -9,7 +9,7 @@ import { meterStream, reportedTokens } from '../limits/limiter';
 import type { ProviderEndpoint, RequestContext } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { EndpointType } from '../schema';
-import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
+import { callWithRetries, streamWithRetries, type ClientAbort, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
 
 /** Which route family a request came in on: decides error statuses and the `model` rule. */
@@ -122,10 +122,11 @@ export function prepareRequest(options: { endpointType: EndpointType; body: unkn
 export async function invokeEndpoint(options: {
   endpoint: CompiledEndpoint;
   request: Record<string, unknown>;
-  context: RequestContext;
+  /** Aborted when the client disconnects. */
+  client: ClientAbort;
   onRetry?: (notice: RetryNotice) => void;
 }): Promise<InvocationResult> {
-  const { endpoint, context } = options;
+  const { endpoint } = options;
   const request = withDefaults(options.request, endpoint.defaults);
   // `stream` selects streaming for chat and completions; for embeddings it is just forwarded.
   const stream = endpoint.endpointType !== 'llm/v1/embeddings' && request.stream === true;
@@ -133,8 +134,8 @@ export async function invokeEndpoint(options: {
   if (operation === undefined) throw notImplemented(endpoint, stream);
   const limiter = endpoint.limiter;
   await limiter?.admit();
-  const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: context.signal, onRetry: options.onRetry };
-  const attempt = (signal: AbortSignal) => operation(request as never, { ...context, signal });
+  const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: options.client, onRetry: options.onRetry };
+  const attempt = (signal: AbortSignal) => operation(request as never, { signal });
   if (stream) {
     const chunks = streamWithRetries(callOptions, attempt as (signal: AbortSignal) => AsyncIterable<unknown>);
     return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };

@@ -4,6 +4,7 @@
  * (https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-metrics/): `gen_ai_client_token_usage`,
  * `gen_ai_client_operation_duration_seconds`, `gen_ai_server_time_to_first_token_seconds` with
  * `gen_ai_operation_name`, `gen_ai_provider_name`, `gen_ai_request_model`, `gen_ai_token_type`.
+ * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
  * Gateway metrics (`gateway_*`) count requests, tokens by client key, upstream errors, retries
  * and rate-limit rejections. Every label value comes from the config or a fixed set, never from
  * what a client sent, so the series stay bounded.
@@ -14,9 +15,11 @@
  */
 import cluster from 'node:cluster';
 import type { RequestHandler } from 'express';
-import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
 import { GatewayError } from '../errors';
+import type { CompiledEndpoint } from '../config/compile';
 import type { EndpointType, ProviderName } from '../schema';
+import { CounterFamily as Counter, HistogramFamily as Histogram } from './metric-families';
 import type { RequestRecord } from './request-log';
 
 export const registry = new Registry();
@@ -110,6 +113,39 @@ export function countRateLimitRejection(options: { endpoint: string; client: str
   rateLimitRejections.inc({ endpoint: options.endpoint, client: options.client ?? '' });
 }
 
+type GenAiLabels = Record<(typeof GEN_AI_LABELS)[number], string>;
+
+/** An endpoint's GenAI labels, alone and with each value of the extra label its metrics add. */
+interface EndpointLabels {
+  base: GenAiLabels;
+  succeeded: GenAiLabels & { error_type: string };
+  input: GenAiLabels & { gen_ai_token_type: string };
+  output: GenAiLabels & { gen_ai_token_type: string };
+}
+
+/** Built once per compiled endpoint (a reload compiles new ones), not per request. */
+const endpointLabels = new WeakMap<CompiledEndpoint, EndpointLabels>();
+
+function genAiLabelsOf(endpoint: CompiledEndpoint): EndpointLabels {
+  let labels = endpointLabels.get(endpoint);
+  if (labels === undefined) {
+    const base: GenAiLabels = {
+      gen_ai_operation_name: OPERATION_NAMES[endpoint.endpointType],
+      gen_ai_provider_name: OTEL_PROVIDER_NAMES[endpoint.provider as ProviderName] ?? endpoint.provider,
+      gen_ai_request_model: endpoint.view.model.name ?? '',
+      endpoint: endpoint.name,
+    };
+    labels = {
+      base,
+      succeeded: { ...base, error_type: '' },
+      input: { ...base, gen_ai_token_type: 'input' },
+      output: { ...base, gen_ai_token_type: 'output' },
+    };
+    endpointLabels.set(endpoint, labels);
+  }
+  return labels;
+}
+
 /** Records a finished request (the request log's `onDone`). */
 export function recordRequestMetrics(record: RequestRecord): void {
   const { endpoint } = record;
@@ -117,15 +153,10 @@ export function recordRequestMetrics(record: RequestRecord): void {
   requests.inc({ route: record.route, endpoint: endpoint?.name ?? '', provider: endpoint?.provider ?? '', status });
   httpDuration.observe({ http_request_method: record.method, http_route: record.route, http_response_status_code: status }, record.latencyMs / 1000);
   if (endpoint === null) return;
-  const labels = {
-    gen_ai_operation_name: OPERATION_NAMES[endpoint.endpointType],
-    gen_ai_provider_name: OTEL_PROVIDER_NAMES[endpoint.provider as ProviderName] ?? endpoint.provider,
-    gen_ai_request_model: endpoint.view.model.name ?? '',
-    endpoint: endpoint.name,
-  };
+  const labels = genAiLabelsOf(endpoint);
   const errorType = record.error?.code ?? (record.status >= 400 ? status : '');
-  operationDuration.observe({ ...labels, error_type: errorType }, record.latencyMs / 1000);
-  if (record.firstChunkMs !== null) timeToFirstToken.observe(labels, record.firstChunkMs / 1000);
+  operationDuration.observe(errorType === '' ? labels.succeeded : { ...labels.base, error_type: errorType }, record.latencyMs / 1000);
+  if (record.firstChunkMs !== null) timeToFirstToken.observe(labels.base, record.firstChunkMs / 1000);
   if (record.retries > 0) retries.inc({ endpoint: endpoint.name, provider: endpoint.provider }, record.retries);
   if (record.error?.code?.startsWith('upstream_')) {
     upstreamErrors.inc({ endpoint: endpoint.name, provider: endpoint.provider, code: record.error.code, status });
@@ -133,8 +164,8 @@ export function recordRequestMetrics(record: RequestRecord): void {
   const usage = record.usage;
   if (usage === null) return;
   const client = record.client ?? '';
-  if (usage.prompt !== null) tokenUsage.observe({ ...labels, gen_ai_token_type: 'input' }, usage.prompt);
-  if (usage.completion !== null) tokenUsage.observe({ ...labels, gen_ai_token_type: 'output' }, usage.completion);
+  if (usage.prompt !== null) tokenUsage.observe(labels.input, usage.prompt);
+  if (usage.completion !== null) tokenUsage.observe(labels.output, usage.completion);
   for (const [type, value] of [['prompt', usage.prompt], ['completion', usage.completion], ['total', usage.total]] as const) {
     if (value !== null) tokens.inc({ endpoint: endpoint.name, client, type }, value);
   }

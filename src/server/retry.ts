@@ -7,8 +7,8 @@
  * (a longer one than `maxRetryAfter` is returned to the client at once). A stream is retried only
  * until its first chunk: once a chunk has been passed on, a failure ends the stream.
  *
- * The provider gets one signal: the client's, combined with the endpoint's total timeout. A client
- * that disconnects aborts the attempt in flight or the wait between attempts.
+ * The provider gets one signal, aborted by the endpoint's total timeout or when the client
+ * disconnects: a client that leaves aborts the attempt in flight or the wait between attempts.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
@@ -22,11 +22,23 @@ export interface RetryNotice {
   waitMs: number;
 }
 
+/**
+ * The client's side of a call: aborted when it disconnects. An AbortSignal is one; the request path
+ * passes a lighter object, since on Node 20 each AbortSignal costs about 5 µs of CPU to create and
+ * AbortSignal.any about 25 µs, a large share of what the gateway adds to a request.
+ */
+export interface ClientAbort {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface CallOptions {
   endpointName: string;
   policy: CallPolicy;
-  /** The client's signal: aborted when it disconnects. */
-  signal: AbortSignal;
+  /** Aborted when the client disconnects. */
+  signal: ClientAbort;
   /** Told before each wait (logs, metrics). */
   onRetry?: (notice: RetryNotice) => void;
   /** In [0, 1); injectable for tests. */
@@ -67,7 +79,7 @@ export function retryWait(options: {
 }
 
 interface Deadline {
-  /** The client's signal combined with the total timeout. */
+  /** Aborted by the total timeout or by the client's departure. */
   signal: AbortSignal;
   expiresAt: number;
   clear(): void;
@@ -75,11 +87,19 @@ interface Deadline {
 
 function startDeadline(options: CallOptions): Deadline {
   const { total } = options.policy.timeouts;
+  const client = options.signal;
   const controller = new AbortController();
+  const onClientGone = () => controller.abort(client.reason);
+  if (client.aborted) onClientGone();
+  else client.addEventListener('abort', onClientGone);
   const timer = setTimeout(() => {
     controller.abort(GatewayError.upstreamTimeout(`Endpoint '${options.endpointName}' did not finish within ${seconds(total)} (total timeout).`));
   }, total);
-  return { signal: AbortSignal.any([options.signal, controller.signal]), expiresAt: Date.now() + total, clear: () => clearTimeout(timer) };
+  const clear = () => {
+    clearTimeout(timer);
+    client.removeEventListener('abort', onClientGone);
+  };
+  return { signal: controller.signal, expiresAt: Date.now() + total, clear };
 }
 
 /** Waits, or rejects with the signal's reason as soon as it aborts. */

@@ -103,6 +103,26 @@ describe('the fast path answers exactly as the full stack', () => {
     expect(await fast.text()).toBe(await fullStack.text());
   });
 
+  // The usual body (declared length, no charset, no encoding) is read by body.ts itself; naming
+  // the charset sends the same bytes through body-parser. Both must answer alike, errors included.
+  test.each([
+    ['valid JSON', chat],
+    ['invalid JSON', '{"messages": [}'],
+    ['a JSON text that is not an object', '"hello"'],
+    ['not JSON at all', 'hello there'],
+    ['whitespace, then a number', ' \n 42'],
+    ['an empty body', ''],
+    ['a byte order mark', `\ufeff${chat}`],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]).toString('latin1')],
+    ['nesting past the limit', `{"messages":${'['.repeat(80)}${']'.repeat(80)}}`],
+  ])('%s: read the same by body.ts and by body-parser', async (_what, latin1Body) => {
+    const send = (contentType: string) =>
+      fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': contentType }, body: Buffer.from(latin1Body, latin1Body === chat || latin1Body.startsWith('\ufeff') ? 'utf8' : 'latin1') });
+    const plain = await send('application/json');
+    const viaBodyParser = await send('application/json; charset=utf-8');
+    expect({ status: plain.status, body: await plain.text() }).toEqual({ status: viaBodyParser.status, body: await viaBodyParser.text() });
+  });
+
   test('other methods on the fast paths still get the full stack answer (405)', async () => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`);
     expect(response.status).toBe(405);
