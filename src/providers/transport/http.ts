@@ -13,6 +13,7 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import { decodeSse, type SseEvent } from './sse';
+import { requestWhole, type WholeResponse } from './whole-response';
 
 export type { SseEvent } from './sse';
 
@@ -238,21 +239,26 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return excerpt(text);
   }
 
-  async function statusError(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<GatewayError> {
-    const { headers } = response;
-    // An unreadable error body must not hide the status itself.
-    const text = await readText(response, signal).catch(() => '');
-    const parsed = parseJson(text);
-    const hints = parsed.ok ? options.errorHints?.(parsed.value, response.statusCode) : undefined;
-    const status = hints?.status ?? response.statusCode;
-    const described = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(text, firstHeader(headers, 'content-type'), status);
+  /** The gateway error for an error status, with the vendor's message when its body has one. */
+  function errorFromAnswer(answer: { statusCode: number; contentType: string | null; retryAfter: string | null; text: string }): GatewayError {
+    const parsed = parseJson(answer.text);
+    const hints = parsed.ok ? options.errorHints?.(parsed.value, answer.statusCode) : undefined;
+    const status = hints?.status ?? answer.statusCode;
+    const described = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(answer.text, answer.contentType, status);
     return GatewayError.upstream({
       status,
       message: withoutCredentials(described, credentials),
       endpoint: endpointName,
-      retryAfter: firstHeader(headers, 'retry-after') ?? hints?.retryAfter ?? null,
+      retryAfter: answer.retryAfter ?? hints?.retryAfter ?? null,
       authFailure: hints?.authFailure,
     });
+  }
+
+  async function statusError(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<GatewayError> {
+    const { headers } = response;
+    // An unreadable error body must not hide the status itself.
+    const text = await readText(response, signal).catch(() => '');
+    return errorFromAnswer({ statusCode: response.statusCode, contentType: firstHeader(headers, 'content-type'), retryAfter: firstHeader(headers, 'retry-after'), text });
   }
 
   function wrongContentType(status: number, contentType: string | null, expected: string): GatewayError {
@@ -262,14 +268,23 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   async function postJson(path: string, body: unknown, { signal }: { signal: AbortSignal }): Promise<unknown> {
-    const response = await send(path, body, signal, jsonHeaders);
-    if (response.statusCode >= 300) throw await statusError(response, signal);
-    const contentType = firstHeader(response.headers, 'content-type');
-    if (!contentType?.includes('json')) {
-      release(response);
-      throw wrongContentType(response.statusCode, contentType, 'JSON');
+    let answer: WholeResponse;
+    try {
+      answer = await requestWhole(
+        pool,
+        { method: 'POST', path: requestPath(path), headers: jsonHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+        signal,
+      );
+    } catch (error) {
+      throw translate(error, signal);
     }
-    const parsed = parseJson(await readText(response, signal));
+    const { statusCode, headers } = answer;
+    const contentType = headers['content-type'] ?? null;
+    if (statusCode >= 300) {
+      throw errorFromAnswer({ statusCode, contentType, retryAfter: headers['retry-after'] ?? null, text: answer.body.toString() });
+    }
+    if (!contentType?.includes('json')) throw wrongContentType(statusCode, contentType, 'JSON');
+    const parsed = parseJson(answer.body.toString());
     if (!parsed.ok) throw GatewayError.upstreamUnavailable(`${providerName} sent a response that is not valid JSON ${forEndpoint}.`);
     return parsed.value;
   }
