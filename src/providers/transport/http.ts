@@ -129,7 +129,13 @@ const DRAIN_BYTES = 64 * 1024;
  * that ends promptly keeps its keep-alive connection; otherwise the body is destroyed shortly.
  */
 function release(response: Dispatcher.ResponseData): void {
-  response.body.dump({ limit: DRAIN_BYTES, signal: AbortSignal.timeout(DRAIN_MS) }).catch(() => undefined);
+  const { body } = response;
+  // A plain timer, not AbortSignal.timeout: that costs several µs of CPU for every stream.
+  const giveUp = setTimeout(() => body.destroy(), DRAIN_MS);
+  body
+    .dump({ limit: DRAIN_BYTES })
+    .catch(() => undefined)
+    .finally(() => clearTimeout(giveUp));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
