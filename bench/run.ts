@@ -7,7 +7,7 @@
  * gateway, memory after each), --out FILE (default bench/results/latest.md, or leak-check.md).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -91,6 +91,17 @@ function gatewayConfig(upstreamUrl: string): string {
   return `endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model:\n${model('gpt-4o-mini')}  - name: embeddings\n    endpoint_type: llm/v1/embeddings\n    model:\n${model('text-embedding-3-small')}`;
 }
 
+/**
+ * The node flags of `npm start` (package.json), so the benchmark runs the gateway exactly as users
+ * start it (`--max-semi-space-size`, see README "Performance").
+ */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const match = /^node (.*?)\s*dist\/src\/main\.js$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not \`node [flags] dist/src/main.js\`: ${scripts.start}`);
+  return match[1].split(/\s+/).filter((flag) => flag !== '');
+}
+
 /** The gateway built from this checkout, started with its CLI as a user would. */
 async function startGateway(upstreamUrl: string, options: { gcHook: boolean }): Promise<ServerProcess> {
   const folder = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
@@ -100,8 +111,9 @@ async function startGateway(upstreamUrl: string, options: { gcHook: boolean }): 
   return startListening({
     name: GATEWAY,
     command: process.execPath,
-    args: (port) => [...hook, join(ROOT, 'dist', 'src', 'main.js'), '--config-path', configPath, '--host', '127.0.0.1', '--port', String(port)],
+    args: (port) => [...hook, ...startFlags(), join(ROOT, 'dist', 'src', 'main.js'), '--config-path', configPath, '--host', '127.0.0.1', '--port', String(port)],
     readyPath: '/health',
+    logFile: join(folder, 'gateway.log'),
   });
 }
 

@@ -24,23 +24,42 @@ export const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
 const FLUSH_INTERVAL_MS = 100;
 
 /**
+ * The most text held while standard output is not read (a stalled log collector): beyond it lines
+ * are dropped, counted, and reported once output moves again, instead of memory growing without bound.
+ */
+const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
+
+/**
  * Standard output, written in batches of up to 4 KB and at most FLUSH_INTERVAL_MS late; pino
  * flushes what is left when the process exits. One write per line cost ~5 µs of CPU per request
  * under load (the audit log writes a line for every request), and woke the reader each time.
  */
-function bufferedStdout(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();
-  return destination;
+function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096, maxLength: maxBufferedChars });
+  const logger = pino(settings, destination);
+  let dropped = 0;
+  destination.on('drop', () => {
+    dropped += 1;
+  });
+  setInterval(() => {
+    if (dropped > 0) {
+      const count = dropped;
+      logger.warn({ dropped_lines: count }, 'log lines dropped: standard output was not read fast enough');
+      // Still full: this warning was dropped too (synchronously); report the same count next time.
+      dropped = dropped > count ? count : 0;
+    }
+    destination.flush();
+  }, FLUSH_INTERVAL_MS).unref();
+  return logger;
 }
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream; maxBufferedChars?: number } = {}): Logger {
   const settings: pino.LoggerOptions = {
     level: options.level ?? process.env.LOG_LEVEL ?? 'info',
     base: { pid: process.pid },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return pino(settings, options.destination ?? bufferedStdout());
+  return options.destination ? pino(settings, options.destination) : bufferedStdoutLogger(settings, options.maxBufferedChars ?? MAX_BUFFERED_CHARS);
 }
 
 /** A logger that drops everything (tests). */

@@ -1,0 +1,38 @@
+/**
+ * The stdout logger buffers lines; when standard output is not read, it holds at most its bound,
+ * drops the rest, and reports how many lines it dropped once output moves again. Run in a child
+ * process, since the logger writes to file descriptor 1.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const LOGGING = join(__dirname, '..', '..', '..', 'dist', 'src', 'server', 'logging.js');
+const LINES = 2_000;
+
+/** Logs LINES lines of about 1 KB at once with a 64 KB bound, then gives the flush timer time to report. */
+const CHILD = `
+const { createLogger } = require(${JSON.stringify(LOGGING)});
+const logger = createLogger({ maxBufferedChars: 64 * 1024 });
+for (let line = 0; line < ${LINES}; line += 1) logger.info({ line, padding: 'x'.repeat(1000) }, 'request');
+setTimeout(() => process.exit(0), 1500);
+`;
+
+test('an unread stdout bounds the buffer: lines beyond it are dropped and counted, none silently', async () => {
+  const child = spawn(process.execPath, ['-e', CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.pause();
+  // Nobody reads standard output while the child logs everything.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.resume();
+  await new Promise((resolve) => child.on('close', resolve));
+
+  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; line?: number; dropped_lines?: number });
+  const written = lines.filter((line) => line.msg === 'request');
+  const dropped = lines.filter((line) => line.dropped_lines !== undefined).reduce((sum, line) => sum + line.dropped_lines!, 0);
+  expect(dropped).toBeGreaterThan(0);
+  expect(written.length).toBeGreaterThan(0);
+  expect(written.length + dropped).toBe(LINES);
+  // What was kept is in order: the first lines, as far as the bound allowed.
+  expect(written.map((line) => line.line)).toEqual([...Array(written.length).keys()]);
+});
