@@ -237,6 +237,22 @@ describe('createUpstream.postJson', () => {
     await within(fake.closed[0], 2000, 'the upstream connection closing');
   });
 
+  it('aborts while the answer is arriving, rejecting with the abort reason and closing the connection', async () => {
+    let started!: () => void;
+    const bodyStarted = new Promise<void>((resolve) => (started = resolve));
+    const fake = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"id":', () => started());
+    });
+    const controller = new AbortController();
+    const pending = upstreamFor(fake).postJson('chat/completions', {}, { signal: controller.signal });
+    await bodyStarted;
+    controller.abort(new Error('client gone'));
+
+    await expect(pending).rejects.toThrow('client gone');
+    await within(fake.closed[0], 2000, 'the upstream connection closing');
+  });
+
   it('does not send anything when the signal is already aborted', async () => {
     const fake = await serve((_request, response) => sendJson(response, 200, {}));
     const controller = new AbortController();
