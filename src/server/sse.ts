@@ -40,8 +40,8 @@ export async function sendEventStream(options: {
   const { response, chunks, toError } = options;
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
+  // No flushHeaders(): the headers leave with the first chunk, written next, in one socket write.
   response.writeHead(200, SSE_HEADERS);
-  response.flushHeaders();
   try {
     let current = first;
     while (!current.done) {
