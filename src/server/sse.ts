@@ -24,8 +24,9 @@ export function sseError(error: GatewayError): string {
   return `event: error\n${sseData(body)}`;
 }
 
-async function write(response: ServerResponse, text: string): Promise<void> {
-  if (!response.write(text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+/** Resolves when a full socket buffer has drained (or the client left). */
+function drained(response: ServerResponse): Promise<unknown> {
+  return Promise.race([once(response, 'drain'), once(response, 'close')]);
 }
 
 /**
@@ -46,7 +47,8 @@ export async function sendEventStream(options: {
     let current = first;
     while (!current.done) {
       if (response.destroyed) return;
-      await write(response, sseData(current.value));
+      // Waits only when the socket buffer is full: no promise per chunk otherwise.
+      if (!response.write(sseData(current.value))) await drained(response);
       current = await iterator.next();
     }
     if (!response.destroyed) response.end('data: [DONE]\n\n');
