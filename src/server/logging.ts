@@ -20,7 +20,11 @@ export const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
   return HEADER_HOLDERS.map((holder) => `${holder}headers${key}`);
 });
 
-/** The longest a log line waits in the buffer before it is written. */
+/** The messages of the audit log's per-request lines (request-log.ts). */
+export const AUDIT_MESSAGE = { done: 'request', aborted: 'request aborted by the client' } as const;
+const AUDIT_MESSAGES = new Set<string>(Object.values(AUDIT_MESSAGE));
+
+/** The longest an audit line waits in the buffer before it is written. */
 const FLUSH_INTERVAL_MS = 100;
 
 /**
@@ -30,13 +34,21 @@ const FLUSH_INTERVAL_MS = 100;
 const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 
 /**
- * Standard output, written in batches of about 12 KB and at most FLUSH_INTERVAL_MS late; pino
+ * Standard output; audit lines are written in batches of about 12 KB, at most FLUSH_INTERVAL_MS late; pino
  * flushes what is left when the process exits. One write per line cost ~5 µs of CPU per request
  * under load (the audit log writes a line for every request), and woke the reader each time.
  */
 function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
   const destination = pino.destination({ dest: 1, sync: false, minLength: 12 * 1024, maxLength: maxBufferedChars });
-  const logger = pino(settings, destination);
+  // Only the per-request audit lines wait for a batch; anything else (start-up, reloads, warnings,
+  // errors) is rare and is written at once, with whatever audit lines are waiting before it.
+  const hooks: pino.LoggerOptions['hooks'] = {
+    logMethod(args, method) {
+      method.apply(this, args);
+      if (!AUDIT_MESSAGES.has(args[1] as string)) destination.flush();
+    },
+  };
+  const logger = pino({ ...settings, hooks }, destination);
   let dropped = 0;
   destination.on('drop', () => {
     dropped += 1;

@@ -199,10 +199,13 @@ test('no secret reaches the log output: the CLI at debug with bodies on, under g
     for (const result of results) {
       for (const secret of [PROVIDER_KEY, AZURE_KEY, CLIENT_KEY, WRONG_KEY]) expect(result.text).not.toContain(secret);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Audit lines are written in batches, at most 100 ms late (src/server/logging.ts).
+    const requestLinesIn = (text: string) => text.split('\n').filter((line) => line.includes('"msg":"request"') && !line.includes('"path":"/health"'));
+    for (let waited = 0; waited < 3000 && requestLinesIn(run.output()).length < results.length; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const output = run.output();
-    const requestLines = output.split('\n').filter((line) => line.includes('"msg":"request"') && !line.includes('"path":"/health"'));
-    expect(requestLines).toHaveLength(results.length);
+    expect(requestLinesIn(output)).toHaveLength(results.length);
     expect(output).toContain('"level":20');
     expect(output).toContain('"request_body"');
     for (const secret of [PROVIDER_KEY, AZURE_KEY, CLIENT_KEY, WRONG_KEY, 'Bearer ']) expect(output).not.toContain(secret);

@@ -114,6 +114,9 @@ test('an in-place edit adds, changes and removes endpoints, and logs what change
   expect(await chat(url, 'alpha')).toEqual({ status: 200, model: 'model-two' });
   expect(await chat(url, 'gamma')).toEqual({ status: 200, model: 'model-gamma' });
   expect((await chat(url, 'beta')).status).toBe(404);
+  // Log lines are written asynchronously (src/server/logging.ts): allow them a moment.
+  const reloaded = `config reloaded from ${path}: added gamma; changed alpha; removed beta`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === reloaded), 1000);
   expect(logLines(run)).toContainEqual(
     expect.objectContaining({ level: 30, msg: `config reloaded from ${path}: added gamma; changed alpha; removed beta`, added: ['gamma'], changed: ['alpha'], removed: ['beta'] }),
   );
