@@ -64,7 +64,7 @@ function bodyError(status: number, type: string, message: string): Error {
 /** body-parser's strict rule (a JSON text must start with `{` or `[`), with the same messages. */
 export function parseStrictJson(text: string): unknown {
   if (text.length === 0) return {}; // as body-parser: an empty body is a common client mistake
-  const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/.exec(text)?.[1];
+  const first = text[0] === '{' || text[0] === '[' ? text[0] : /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/.exec(text)?.[1];
   if (first !== '{' && first !== '[') {
     // The message JSON.parse gives for the text with everything from its first character masked.
     const index = first ? text.indexOf(first) : -1;
