@@ -28,8 +28,15 @@ interface Started {
 
 const isMarker = (line: string) => line.startsWith('LISTENING ') || line.startsWith('GC-REPORT ');
 
-function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Started {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `stdoutFile`: standard output goes straight to that file, as a container runtime's log collector
+ * takes it. Read through a pipe by the benchmark's own busy event loop, a logging server would be
+ * measured holding the lines the benchmark has not read yet. Standard error is still collected.
+ */
+function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, stdoutFile?: string): Started {
+  const stdoutFd = stdoutFile === undefined ? 'pipe' : openSync(stdoutFile, 'w');
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', stdoutFd, 'pipe'] });
+  if (typeof stdoutFd === 'number') closeSync(stdoutFd);
   let output = '';
   let partial = '';
   const lines: string[] = [];
@@ -41,12 +48,13 @@ function startProcess(name: string, command: string, args: string[], env: NodeJS
     // Only marker lines are kept whole; a gateway that logs every request must not fill memory here.
     for (const line of split) if (isMarker(line)) lines.push(line);
   };
-  child.stdout!.on('data', collect);
+  child.stdout?.on('data', collect);
   child.stderr!.on('data', collect);
   child.on('error', (error) => {
     output += `\n${name}: ${error.message}`;
   });
-  return { child, output: () => output, markerLines: () => lines };
+  const fileTail = () => (stdoutFile === undefined ? '' : readFileSync(stdoutFile, 'utf8').slice(-OUTPUT_KEPT));
+  return { child, output: () => `${fileTail()}${output}`, markerLines: () => lines };
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -83,20 +91,6 @@ export async function startScript(name: string, script: string, args: string[]):
   return { name, url: `http://127.0.0.1:${port}`, child, output, linesStartingWith: (prefix) => markerLines().filter((line) => line.startsWith(prefix)), stop: stopper(child) };
 }
 
-/**
- * A process whose output goes straight to a file, as a container runtime's log collector takes it:
- * read through a pipe by the benchmark's own busy event loop, a logging server would be measured
- * holding the lines the benchmark has not read yet.
- */
-function startLoggingToFile(name: string, command: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = {}): Started {
-  const fd = openSync(logFile, 'w');
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  child.on('error', () => undefined);
-  const markerLines = () => readFileSync(logFile, 'utf8').split('\n').filter(isMarker);
-  return { child, output: () => readFileSync(logFile, 'utf8').slice(-OUTPUT_KEPT), markerLines };
-}
-
 /** Starts a server that takes its port on the command line, and waits until `readyPath` answers. */
 export async function startListening(options: {
   name: string;
@@ -104,14 +98,12 @@ export async function startListening(options: {
   args: (port: number) => string[];
   readyPath: string;
   env?: NodeJS.ProcessEnv;
-  /** Send its output to this file rather than through a pipe (see startLoggingToFile). */
+  /** Send its standard output to this file rather than through a pipe (see startProcess). */
   logFile?: string;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const { name } = options;
-  const { child, output, markerLines } = options.logFile
-    ? startLoggingToFile(name, options.command, options.args(port), options.logFile, options.env)
-    : startProcess(name, options.command, options.args(port), options.env);
+  const { child, output, markerLines } = startProcess(name, options.command, options.args(port), options.env, options.logFile);
   const url = `http://127.0.0.1:${port}`;
   await until('answer', name, output, async () => {
     if (child.exitCode !== null) throw new Error(`${name} exited early:\n${output()}`);

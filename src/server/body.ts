@@ -7,7 +7,6 @@
 import express, { type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { ServerPlan } from '../config/server-settings';
-import type { JsonRequest } from './routes/invocations';
 import type { GatewayState } from './state';
 
 const OPEN_BRACKETS = new Set([0x5b, 0x7b]); // [ {
@@ -102,7 +101,7 @@ function isPlainBody(request: IncomingMessage, maxBodyBytes: number): boolean {
 }
 
 /** Reads a plain body (node's parser stops at the declared length) and parses it as body-parser would. */
-function readPlainBody(request: JsonRequest, settings: ServerPlan, next: (error?: unknown) => void): void {
+function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: ServerPlan, next: (error?: unknown) => void): void {
   const chunks: Buffer[] = [];
   let aborted = false;
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
