@@ -7,7 +7,7 @@ import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/co
 import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor } from '../providers';
-import type { ProviderEndpoint } from '../providers/types';
+import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
@@ -26,7 +26,8 @@ export interface CompiledEndpoint {
   provider: string;
   /** Display name for messages, e.g. `OpenAI`. */
   providerDisplayName: string;
-  target: ProviderEndpoint;
+  /** Called with a CallContext; a plugin's endpoint reads only its `signal`. */
+  target: ProviderEndpoint<CallContext>;
   /** Parameter defaults from `model.config`, applied when the client sends none. */
   defaults: Readonly<Record<string, unknown>>;
   limit: Limit | null;
@@ -134,7 +135,7 @@ function compileEndpoint(
   const callPolicy = resolveCallPolicy(defaults, endpoint);
   const { connect, firstByte, idle } = callPolicy.timeouts;
   const timeouts = { connect, headers: firstByte, body: idle };
-  let target: ProviderEndpoint;
+  let target: ProviderEndpoint<CallContext>;
   try {
     target = adapter.createEndpoint({ name: endpoint.name, endpointType: endpoint.endpoint_type, modelName, config: endpoint.model.config, timeouts, now });
   } catch (error) {

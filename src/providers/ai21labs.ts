@@ -23,7 +23,7 @@ import type { CompletionsRequest, CompletionsResponse } from '../schema';
 import { isRecord } from './shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 const PROVIDER = 'AI21Labs';
 
@@ -131,7 +131,7 @@ export const AI21LABS_DEFAULT_API_BASE = 'https://api.ai21.com/studio/v1';
 export const ai21labsAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/completions'],
-  createEndpoint(settings: EndpointSettings<AI21LabsConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<AI21LabsConfig>): ProviderEndpoint<CallContext> {
     const { ai21labs_api_key: key, ai21labs_api_base: base = AI21LABS_DEFAULT_API_BASE } = settings.config;
     if (!settings.modelName) throw new Error("AI21 Labs needs 'model.name' (e.g. j2-ultra): it is part of the URL");
     const model = settings.modelName;
@@ -145,8 +145,8 @@ export const ai21labsAdapter = {
     });
     const path = `${encodeURIComponent(model)}/complete`;
     return {
-      completions: async (request, { signal }) =>
-        fromAI21Completions(await upstream.postJson(path, toAI21Completions(request), { signal }), { model, created: settings.now() }),
+      completions: async (request, { abort }) =>
+        fromAI21Completions(await upstream.postJson(path, toAI21Completions(request), { signal: abort }), { model, created: settings.now() }),
     };
   },
-} satisfies ProviderAdapter<AI21LabsConfig>;
+} satisfies ProviderAdapter<AI21LabsConfig, CallContext>;

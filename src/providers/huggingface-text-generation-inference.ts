@@ -29,7 +29,7 @@ import { isRecord } from './shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 const PROVIDER = 'Hugging Face Text Generation Inference';
 
@@ -212,7 +212,7 @@ export const tgiErrorMessage = openaiErrorMessage;
 export const tgiAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
-  createEndpoint(settings: EndpointSettings<HuggingFaceTGIConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<HuggingFaceTGIConfig>): ProviderEndpoint<CallContext> {
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       baseUrl: settings.config.hf_server_url,
@@ -226,17 +226,17 @@ export const tgiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromTgiChat(await upstream.postJson('v1/chat/completions', toTgiChat(request), { signal })),
-          chatStream: (request, { signal }) =>
-            foldEvents(upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal }), createTgiChatStream()),
+          chat: async (request, { abort }) => fromTgiChat(await upstream.postJson('v1/chat/completions', toTgiChat(request), { signal: abort })),
+          chatStream: (request, { abort }) =>
+            foldEvents(upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal: abort }), createTgiChatStream()),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromTgiCompletions(await upstream.postJson('generate', toTgiCompletions(request), { signal }), { model, created: settings.now() }),
-          completionsStream: (request, { signal }) =>
+          completions: async (request, { abort }) =>
+            fromTgiCompletions(await upstream.postJson('generate', toTgiCompletions(request), { signal: abort }), { model, created: settings.now() }),
+          completionsStream: (request, { abort }) =>
             foldEvents(
-              upstream.postStream('generate_stream', toTgiCompletions(request, { stream: true }), { signal }),
+              upstream.postStream('generate_stream', toTgiCompletions(request, { stream: true }), { signal: abort }),
               createTgiCompletionsStream({ model, created: settings.now() }),
             ),
         };
@@ -248,4 +248,4 @@ export const tgiAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<HuggingFaceTGIConfig>;
+} satisfies ProviderAdapter<HuggingFaceTGIConfig, CallContext>;

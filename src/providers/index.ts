@@ -18,7 +18,7 @@ import { mosaicmlAdapter } from './mosaicml';
 import { openaiAdapter } from './openai';
 import { palmAdapter } from './palm';
 import { togetheraiAdapter } from './togetherai';
-import type { ProviderAdapter } from './types';
+import type { CallContext, ProviderAdapter } from './types';
 
 export const providers = {
   openai: openaiAdapter,
@@ -35,13 +35,16 @@ export const providers = {
   palm: palmAdapter,
   'mlflow-model-serving': mlflowModelServingAdapter,
   mock: mockAdapter,
-} satisfies Record<ProviderName, ProviderAdapter<never>>;
+} satisfies Record<ProviderName, ProviderAdapter<never, CallContext>>;
 
 function isBuiltInProvider(name: string): name is ProviderName {
   return Object.hasOwn(providers, name);
 }
 
-/** The built-in adapter named `name`, else the loaded plugin's; undefined when neither has it. */
-export function adapterFor(name: string, plugins: PluginAdapters = new Map()): ProviderAdapter<unknown> | undefined {
-  return isBuiltInProvider(name) ? (providers[name] as ProviderAdapter<unknown>) : plugins.get(name);
+/**
+ * The built-in adapter named `name`, else the loaded plugin's; undefined when neither has it. A
+ * plugin's endpoints take the RequestContext part of the CallContext the gateway passes.
+ */
+export function adapterFor(name: string, plugins: PluginAdapters = new Map()): ProviderAdapter<unknown, CallContext> | undefined {
+  return isBuiltInProvider(name) ? (providers[name] as ProviderAdapter<unknown, CallContext>) : plugins.get(name);
 }

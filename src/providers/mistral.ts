@@ -40,7 +40,7 @@ import { requireModelName } from './shared/model';
 import { rejectUnsupportedParameters, renameParameter, scaleTemperature } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 // ---- Wire types (only the fields we normalise) ----
 
@@ -199,7 +199,7 @@ const EMBEDDINGS_PATH = 'embeddings';
 export const mistralAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<MistralConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<MistralConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, PROVIDER);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
@@ -212,21 +212,21 @@ export const mistralAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromMistralChat(await upstream.postJson(CHAT_PATH, toMistralChat(request, { model }), { signal })),
-          chatStream: (request, { signal }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toMistralChat(request, { model, stream: true }), { signal }), createMistralChatStream()),
+          chat: async (request, { abort }) => fromMistralChat(await upstream.postJson(CHAT_PATH, toMistralChat(request, { model }), { signal: abort })),
+          chatStream: (request, { abort }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toMistralChat(request, { model, stream: true }), { signal: abort }), createMistralChatStream()),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromMistralCompletions(await upstream.postJson(CHAT_PATH, toMistralCompletions(request, { model }), { signal })),
-          completionsStream: (request, { signal }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toMistralCompletions(request, { model, stream: true }), { signal }), createMistralCompletionsStream()),
+          completions: async (request, { abort }) =>
+            fromMistralCompletions(await upstream.postJson(CHAT_PATH, toMistralCompletions(request, { model }), { signal: abort })),
+          completionsStream: (request, { abort }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toMistralCompletions(request, { model, stream: true }), { signal: abort }), createMistralCompletionsStream()),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) =>
-            fromMistralEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toMistralEmbeddings(request, { model }), { signal })),
+          embeddings: async (request, { abort }) =>
+            fromMistralEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toMistralEmbeddings(request, { model }), { signal: abort })),
         };
       default: {
         const unreachable: never = settings.endpointType;
@@ -234,4 +234,4 @@ export const mistralAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<MistralConfig>;
+} satisfies ProviderAdapter<MistralConfig, CallContext>;

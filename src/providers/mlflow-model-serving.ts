@@ -25,7 +25,7 @@ import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './sha
 import { isRecord } from './shared/json';
 import { messageText } from './shared/parameters';
 import { createUpstream } from './transport/http';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 const PROVIDER = 'MLflow Model Serving';
 
@@ -157,7 +157,7 @@ export function servingErrorMessage(body: unknown): string | null {
 export const mlflowModelServingAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<MlflowModelServingConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<MlflowModelServingConfig>): ProviderEndpoint<CallContext> {
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       baseUrl: settings.config.model_server_url,
@@ -172,13 +172,13 @@ export const mlflowModelServingAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) =>
-            fromServingChat(await upstream.postJson('invocations', toServingChat(request), { signal }), { endpoint, model, created: settings.now() }),
+          chat: async (request, { abort }) =>
+            fromServingChat(await upstream.postJson('invocations', toServingChat(request), { signal: abort }), { endpoint, model, created: settings.now() }),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromServingCompletions(await upstream.postJson('invocations', toServingCompletions(request), { signal }), {
+          completions: async (request, { abort }) =>
+            fromServingCompletions(await upstream.postJson('invocations', toServingCompletions(request), { signal: abort }), {
               endpoint,
               model,
               created: settings.now(),
@@ -186,9 +186,9 @@ export const mlflowModelServingAdapter = {
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) => {
+          embeddings: async (request, { abort }) => {
             const format = encodingFormatOf(request, PROVIDER);
-            return fromServingEmbeddings(await upstream.postJson('invocations', toServingEmbeddings(request), { signal }), { endpoint, model, format });
+            return fromServingEmbeddings(await upstream.postJson('invocations', toServingEmbeddings(request), { signal: abort }), { endpoint, model, format });
           },
         };
       default: {
@@ -197,4 +197,4 @@ export const mlflowModelServingAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<MlflowModelServingConfig>;
+} satisfies ProviderAdapter<MlflowModelServingConfig, CallContext>;

@@ -31,7 +31,7 @@ import {
   requireSingleChoice,
 } from './shared/parameters';
 import { createUpstream } from './transport/http';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 const PROVIDER = 'MosaicML';
 
@@ -198,7 +198,7 @@ export const MOSAICML_DEFAULT_API_BASE = 'https://models.hosted-on.mosaicml.host
 export const mosaicmlAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<MosaicMLConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<MosaicMLConfig>): ProviderEndpoint<CallContext> {
     const { mosaicml_api_key: key, mosaicml_api_base: base = MOSAICML_DEFAULT_API_BASE } = settings.config;
     if (!settings.modelName) throw new Error("MosaicML needs 'model.name' (e.g. mpt-7b-instruct): it is part of the URL");
     const model = settings.modelName;
@@ -215,19 +215,19 @@ export const mosaicmlAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) =>
-            fromMosaicMLChat(await upstream.postJson(path, toMosaicMLChat(request), { signal }), { model, created: settings.now() }),
+          chat: async (request, { abort }) =>
+            fromMosaicMLChat(await upstream.postJson(path, toMosaicMLChat(request), { signal: abort }), { model, created: settings.now() }),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromMosaicMLCompletions(await upstream.postJson(path, toMosaicMLCompletions(request), { signal }), { model, created: settings.now() }),
+          completions: async (request, { abort }) =>
+            fromMosaicMLCompletions(await upstream.postJson(path, toMosaicMLCompletions(request), { signal: abort }), { model, created: settings.now() }),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) => {
+          embeddings: async (request, { abort }) => {
             const format = encodingFormatOf(request, PROVIDER);
-            return fromMosaicMLEmbeddings(await upstream.postJson(path, toMosaicMLEmbeddings(request), { signal }), { model, format });
+            return fromMosaicMLEmbeddings(await upstream.postJson(path, toMosaicMLEmbeddings(request), { signal: abort }), { model, format });
           },
         };
       default: {
@@ -236,4 +236,4 @@ export const mosaicmlAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<MosaicMLConfig>;
+} satisfies ProviderAdapter<MosaicMLConfig, CallContext>;

@@ -28,7 +28,7 @@ import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/e
 import { isRecord } from './shared/json';
 import { messageText, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 const PROVIDER = 'PaLM';
 
@@ -164,7 +164,7 @@ export const PALM_DEFAULT_API_BASE = 'https://generativelanguage.googleapis.com/
 export const palmAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<PaLMConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<PaLMConfig>): ProviderEndpoint<CallContext> {
     const { palm_api_key: key, palm_api_base: base = PALM_DEFAULT_API_BASE } = settings.config;
     if (!settings.modelName) throw new Error("PaLM needs 'model.name' (e.g. text-bison-001): it is part of the URL");
     const model = settings.modelName;
@@ -180,19 +180,19 @@ export const palmAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) =>
-            fromPaLMChat(await upstream.postJson(path('generateMessage'), toPaLMChat(request), { signal }), { model, created: settings.now() }),
+          chat: async (request, { abort }) =>
+            fromPaLMChat(await upstream.postJson(path('generateMessage'), toPaLMChat(request), { signal: abort }), { model, created: settings.now() }),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromPaLMCompletions(await upstream.postJson(path('generateText'), toPaLMCompletions(request), { signal }), { model, created: settings.now() }),
+          completions: async (request, { abort }) =>
+            fromPaLMCompletions(await upstream.postJson(path('generateText'), toPaLMCompletions(request), { signal: abort }), { model, created: settings.now() }),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) => {
+          embeddings: async (request, { abort }) => {
             const format = encodingFormatOf(request, PROVIDER);
-            return fromPaLMEmbeddings(await upstream.postJson(path('batchEmbedText'), toPaLMEmbeddings(request), { signal }), { model, format });
+            return fromPaLMEmbeddings(await upstream.postJson(path('batchEmbedText'), toPaLMEmbeddings(request), { signal: abort }), { model, format });
           },
         };
       default: {
@@ -201,4 +201,4 @@ export const palmAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<PaLMConfig>;
+} satisfies ProviderAdapter<PaLMConfig, CallContext>;

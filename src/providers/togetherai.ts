@@ -38,7 +38,7 @@ import { requireModelName } from './shared/model';
 import { rejectUnsupportedParameters, stopList } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 // ---- Wire types (only the fields we normalise) ----
 
@@ -151,7 +151,7 @@ const EMBEDDINGS_PATH = 'embeddings';
 export const togetheraiAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<TogetherAIConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<TogetherAIConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, PROVIDER);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
@@ -164,25 +164,25 @@ export const togetheraiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromTogetherAIChat(await upstream.postJson(CHAT_PATH, toTogetherAIChat(request, { model }), { signal })),
-          chatStream: (request, { signal }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toTogetherAIChat(request, { model, stream: true }), { signal }), createTogetherAIChatStream()),
+          chat: async (request, { abort }) => fromTogetherAIChat(await upstream.postJson(CHAT_PATH, toTogetherAIChat(request, { model }), { signal: abort })),
+          chatStream: (request, { abort }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toTogetherAIChat(request, { model, stream: true }), { signal: abort }), createTogetherAIChatStream()),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromTogetherAICompletions(await upstream.postJson(COMPLETIONS_PATH, toTogetherAICompletions(request, { model }), { signal })),
-          completionsStream: (request, { signal }) =>
+          completions: async (request, { abort }) =>
+            fromTogetherAICompletions(await upstream.postJson(COMPLETIONS_PATH, toTogetherAICompletions(request, { model }), { signal: abort })),
+          completionsStream: (request, { abort }) =>
             foldEvents(
-              upstream.postStream(COMPLETIONS_PATH, toTogetherAICompletions(request, { model, stream: true }), { signal }),
+              upstream.postStream(COMPLETIONS_PATH, toTogetherAICompletions(request, { model, stream: true }), { signal: abort }),
               createTogetherAICompletionsStream(),
             ),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) => {
+          embeddings: async (request, { abort }) => {
             const encodingFormat = encodingFormatOf(request);
-            return fromTogetherAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toTogetherAIEmbeddings(request, { model }), { signal }), { encodingFormat });
+            return fromTogetherAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toTogetherAIEmbeddings(request, { model }), { signal: abort }), { encodingFormat });
           },
         };
       default: {
@@ -191,4 +191,4 @@ export const togetheraiAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<TogetherAIConfig>;
+} satisfies ProviderAdapter<TogetherAIConfig, CallContext>;

@@ -14,21 +14,31 @@ import type {
   EmbeddingsResponse,
   EndpointType,
 } from '../schema';
+import type { CallSignal } from './abort';
 import type { UpstreamTimeouts } from './transport/http';
 
 /** What a provider call gets besides the request. */
 export interface RequestContext {
-  /** Aborted when the client disconnects; pass it to every upstream call. */
-  signal: AbortSignal;
+  /** Aborted when the client disconnects or the total timeout passes; pass it to every upstream call. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * What the gateway passes: also the same abort without the cost of an AbortSignal, which
+ * `createUpstream`'s calls and undici take. The built-in providers use `abort`; reading `signal`
+ * makes the AbortSignal (see abort.ts).
+ */
+export interface CallContext extends RequestContext {
+  readonly abort: CallSignal;
 }
 
 /** One configured endpoint, compiled. Methods exist only for what the provider supports. */
-export interface ProviderEndpoint {
-  chat?(request: ChatRequest, context: RequestContext): Promise<ChatResponse>;
-  chatStream?(request: ChatRequest, context: RequestContext): AsyncIterable<ChatChunk>;
-  completions?(request: CompletionsRequest, context: RequestContext): Promise<CompletionsResponse>;
-  completionsStream?(request: CompletionsRequest, context: RequestContext): AsyncIterable<CompletionsChunk>;
-  embeddings?(request: EmbeddingsRequest, context: RequestContext): Promise<EmbeddingsResponse>;
+export interface ProviderEndpoint<Context extends RequestContext = RequestContext> {
+  chat?(request: ChatRequest, context: Context): Promise<ChatResponse>;
+  chatStream?(request: ChatRequest, context: Context): AsyncIterable<ChatChunk>;
+  completions?(request: CompletionsRequest, context: Context): Promise<CompletionsResponse>;
+  completionsStream?(request: CompletionsRequest, context: Context): AsyncIterable<CompletionsChunk>;
+  embeddings?(request: EmbeddingsRequest, context: Context): Promise<EmbeddingsResponse>;
 }
 
 /** What an adapter is given for one endpoint: config with secrets already resolved. */
@@ -45,11 +55,12 @@ export interface EndpointSettings<Config> {
   now: () => number;
 }
 
-export interface ProviderAdapter<Config = unknown> {
+/** `Context`: the built-in providers take a CallContext; plugins, the documented RequestContext. */
+export interface ProviderAdapter<Config = unknown, Context extends RequestContext = RequestContext> {
   /** Name used in messages, e.g. `OpenAI`. */
   displayName: string;
   /** Endpoint types this provider serves; others are refused at config load. */
   endpointTypes: readonly EndpointType[];
   /** Called once per endpoint at config load. Throws Error with a message for a bad config. */
-  createEndpoint(settings: EndpointSettings<Config>): ProviderEndpoint;
+  createEndpoint(settings: EndpointSettings<Config>): ProviderEndpoint<Context>;
 }

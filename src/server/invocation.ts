@@ -6,10 +6,11 @@
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { meterStream, reportedTokens } from '../limits/limiter';
-import type { ProviderEndpoint, RequestContext } from '../providers/types';
+import type { CallAbort, CallSignal } from '../providers/abort';
+import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { EndpointType } from '../schema';
-import { callWithRetries, streamWithRetries, type ClientAbort, type RetryNotice } from './retry';
+import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
 
 /** Which route family a request came in on: decides error statuses and the `model` rule. */
@@ -81,7 +82,7 @@ function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayErr
   return GatewayError.unsupported(`The ${what} route is not implemented for ${endpoint.providerDisplayName} models.`);
 }
 
-type Operation = (request: never, context: RequestContext) => Promise<unknown> | AsyncIterable<unknown>;
+type Operation = (request: never, context: CallContext) => Promise<unknown> | AsyncIterable<unknown>;
 
 /** The provider method serving this request, bound to its endpoint; undefined when it has none. */
 function operationOf(target: ProviderEndpoint, endpointType: EndpointType, stream: boolean): Operation | undefined {
@@ -100,6 +101,16 @@ function operationOf(target: ProviderEndpoint, endpointType: EndpointType, strea
     }
   })();
   return method?.bind(target) as Operation | undefined;
+}
+
+/** A provider call's context: a real AbortSignal is made only if the provider reads `signal`. */
+function contextOf(abort: CallAbort): CallContext {
+  return {
+    abort,
+    get signal() {
+      return abort.signal;
+    },
+  };
 }
 
 /**
@@ -123,7 +134,7 @@ export async function invokeEndpoint(options: {
   endpoint: CompiledEndpoint;
   request: Record<string, unknown>;
   /** Aborted when the client disconnects. */
-  client: ClientAbort;
+  client: CallSignal;
   onRetry?: (notice: RetryNotice) => void;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
@@ -135,12 +146,12 @@ export async function invokeEndpoint(options: {
   const limiter = endpoint.limiter;
   await limiter?.admit();
   const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: options.client, onRetry: options.onRetry };
-  const attempt = (signal: AbortSignal) => operation(request as never, { signal });
+  const attempt = (abort: CallAbort) => operation(request as never, contextOf(abort));
   if (stream) {
-    const chunks = streamWithRetries(callOptions, attempt as (signal: AbortSignal) => AsyncIterable<unknown>);
+    const chunks = streamWithRetries(callOptions, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
     return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };
   }
-  const body = await callWithRetries(callOptions, attempt as (signal: AbortSignal) => Promise<unknown>);
+  const body = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
   const tokens = reportedTokens(body);
   if (limiter && tokens !== null) limiter.recordTokens(tokens);
   return { kind: 'json', body };

@@ -7,12 +7,13 @@
  * (a longer one than `maxRetryAfter` is returned to the client at once). A stream is retried only
  * until its first chunk: once a chunk has been passed on, a failure ends the stream.
  *
- * The provider gets one signal, aborted by the endpoint's total timeout or when the client
+ * The provider gets one abort (a CallAbort), set by the endpoint's total timeout or when the client
  * disconnects: a client that leaves aborts the attempt in flight or the wait between attempts.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
 import { GatewayError } from '../errors';
+import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 
 export interface RetryNotice {
@@ -22,23 +23,11 @@ export interface RetryNotice {
   waitMs: number;
 }
 
-/**
- * The client's side of a call: aborted when it disconnects. An AbortSignal is one; the request path
- * passes a lighter object, since on Node 20 each AbortSignal costs about 5 µs of CPU to create and
- * AbortSignal.any about 25 µs, a large share of what the gateway adds to a request.
- */
-export interface ClientAbort {
-  readonly aborted: boolean;
-  readonly reason: unknown;
-  addEventListener(type: 'abort', listener: () => void): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
-
 export interface CallOptions {
   endpointName: string;
   policy: CallPolicy;
   /** Aborted when the client disconnects. */
-  signal: ClientAbort;
+  signal: CallSignal;
   /** Told before each wait (logs, metrics). */
   onRetry?: (notice: RetryNotice) => void;
   /** In [0, 1); injectable for tests. */
@@ -80,7 +69,7 @@ export function retryWait(options: {
 
 interface Deadline {
   /** Aborted by the total timeout or by the client's departure. */
-  signal: AbortSignal;
+  abort: CallAbort;
   expiresAt: number;
   clear(): void;
 }
@@ -88,45 +77,45 @@ interface Deadline {
 function startDeadline(options: CallOptions): Deadline {
   const { total } = options.policy.timeouts;
   const client = options.signal;
-  const controller = new AbortController();
-  const onClientGone = () => controller.abort(client.reason);
+  const abort = new CallAbort();
+  const onClientGone = () => abort.abort(client.reason);
   if (client.aborted) onClientGone();
   else client.addEventListener('abort', onClientGone);
   const timer = setTimeout(() => {
-    controller.abort(GatewayError.upstreamTimeout(`Endpoint '${options.endpointName}' did not finish within ${seconds(total)} (total timeout).`));
+    abort.abort(GatewayError.upstreamTimeout(`Endpoint '${options.endpointName}' did not finish within ${seconds(total)} (total timeout).`));
   }, total);
   const clear = () => {
     clearTimeout(timer);
     client.removeEventListener('abort', onClientGone);
   };
-  return { signal: controller.signal, expiresAt: Date.now() + total, clear };
+  return { abort, expiresAt: Date.now() + total, clear };
 }
 
-/** Waits, or rejects with the signal's reason as soon as it aborts. */
-async function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits, or rejects with the abort's reason as soon as it aborts. */
+async function pause(ms: number, abort: CallAbort): Promise<void> {
   try {
-    await sleep(ms, undefined, { signal });
+    await sleep(ms, undefined, { signal: abort.signal });
   } catch (error) {
-    throw signal.aborted ? signal.reason : error;
+    throw abort.aborted ? abort.reason : error;
   }
 }
 
 /**
- * Runs attempts until one succeeds or a failure is final. `attempt` gets the combined signal; the
+ * Runs attempts until one succeeds or a failure is final. `attempt` gets the combined abort; the
  * deadline keeps running while `consume` uses the result (a stream), and is cleared after it.
  */
-async function attemptUntilDone<T>(options: CallOptions, attempt: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; deadline: Deadline }> {
+async function attemptUntilDone<T>(options: CallOptions, attempt: (abort: CallAbort) => Promise<T>): Promise<{ value: T; deadline: Deadline }> {
   const deadline = startDeadline(options);
   const started = Date.now();
   const random = options.random ?? Math.random;
   for (let attempts = 1; ; attempts += 1) {
     try {
-      return { value: await attempt(deadline.signal), deadline };
+      return { value: await attempt(deadline.abort), deadline };
     } catch (error) {
       // Aborted (client gone, total timeout): the reason is the outcome; nothing to retry.
-      const failure = deadline.signal.aborted ? deadline.signal.reason : error;
+      const failure = deadline.abort.aborted ? deadline.abort.reason : error;
       const now = Date.now();
-      const wait = deadline.signal.aborted
+      const wait = deadline.abort.aborted
         ? null
         : retryWait({ error: failure, policy: options.policy.retries, attempts, elapsedMs: now - started, remainingMs: deadline.expiresAt - now, random });
       if (wait === null) {
@@ -135,7 +124,7 @@ async function attemptUntilDone<T>(options: CallOptions, attempt: (signal: Abort
       }
       options.onRetry?.({ attempt: attempts, error: failure as GatewayError, waitMs: wait });
       try {
-        await pause(wait, deadline.signal);
+        await pause(wait, deadline.abort);
       } catch (reason) {
         deadline.clear();
         throw reason;
@@ -145,7 +134,7 @@ async function attemptUntilDone<T>(options: CallOptions, attempt: (signal: Abort
 }
 
 /** A non-streaming call with retries and the total timeout. */
-export async function callWithRetries<T>(options: CallOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function callWithRetries<T>(options: CallOptions, call: (abort: CallAbort) => Promise<T>): Promise<T> {
   const { value, deadline } = await attemptUntilDone(options, call);
   deadline.clear();
   return value;
@@ -155,9 +144,9 @@ export async function callWithRetries<T>(options: CallOptions, call: (signal: Ab
  * A streaming call: each attempt opens the stream and waits for its first chunk; retries happen
  * only there. The rest of the stream runs under the same total timeout.
  */
-export async function* streamWithRetries<T>(options: CallOptions, open: (signal: AbortSignal) => AsyncIterable<T>): AsyncGenerator<T> {
-  const { value, deadline } = await attemptUntilDone(options, async (signal) => {
-    const iterator = open(signal)[Symbol.asyncIterator]();
+export async function* streamWithRetries<T>(options: CallOptions, open: (abort: CallAbort) => AsyncIterable<T>): AsyncGenerator<T> {
+  const { value, deadline } = await attemptUntilDone(options, async (abort) => {
+    const iterator = open(abort)[Symbol.asyncIterator]();
     return { iterator, first: await iterator.next() };
   });
   const { iterator, first } = value;
@@ -166,7 +155,7 @@ export async function* streamWithRetries<T>(options: CallOptions, open: (signal:
     yield first.value;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   } catch (error) {
-    throw deadline.signal.aborted ? deadline.signal.reason : error;
+    throw deadline.abort.aborted ? deadline.abort.reason : error;
   } finally {
     deadline.clear();
     // The consumer stopped early (client gone): let the provider release its connection.

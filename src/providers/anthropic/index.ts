@@ -25,7 +25,7 @@ import type { AnthropicConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { ANTHROPIC_NAME, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions } from './request';
 import { anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
@@ -69,27 +69,27 @@ export const anthropicAdapter = {
   displayName: ANTHROPIC_NAME,
   // Anthropic has no embeddings API: such endpoints are refused at config load.
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
-  createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
     const { baseUrl, headers, model } = resolveAnthropicTarget(settings.config, settings.modelName);
     const { name: endpoint, now } = settings;
     const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, timeouts: settings.timeouts });
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model }), { signal }), { now }),
-          chatStream: (request, { signal }) => {
+          chat: async (request, { abort }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model }), { signal: abort }), { now }),
+          chatStream: (request, { abort }) => {
             // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.
             const body = toAnthropicChat(request, { model, stream: true });
-            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal }), createAnthropicChatStream({ endpoint, now }));
+            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal: abort }), createAnthropicChatStream({ endpoint, now }));
           },
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromAnthropicCompletions(await upstream.postJson(MESSAGES_PATH, toAnthropicCompletions(request, { model }), { signal }), { now }),
-          completionsStream: (request, { signal }) => {
+          completions: async (request, { abort }) =>
+            fromAnthropicCompletions(await upstream.postJson(MESSAGES_PATH, toAnthropicCompletions(request, { model }), { signal: abort }), { now }),
+          completionsStream: (request, { abort }) => {
             const body = toAnthropicCompletions(request, { model, stream: true });
-            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal }), createAnthropicCompletionsStream({ endpoint, now }));
+            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal: abort }), createAnthropicCompletionsStream({ endpoint, now }));
           },
         };
       case 'llm/v1/embeddings':
@@ -100,4 +100,4 @@ export const anthropicAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<AnthropicConfig>;
+} satisfies ProviderAdapter<AnthropicConfig, CallContext>;

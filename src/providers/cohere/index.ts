@@ -26,7 +26,7 @@ import { requireModelName } from '../shared/model';
 import { createUpstream } from '../transport/http';
 import { postNdjson } from '../transport/ndjson';
 import { foldEvents } from '../transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
 import { cohereErrorMessage, fromCohereChat, fromCohereCompletions, fromCohereEmbeddings, type CohereResponseContext } from './response';
 import { createCohereChatStream, createCohereCompletionsStream } from './stream';
@@ -40,7 +40,7 @@ export const COHERE_DEFAULT_API_BASE = 'https://api.cohere.ai/v1';
 export const cohereAdapter = {
   displayName: COHERE_NAME,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<CohereConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<CohereConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, COHERE_NAME);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
@@ -54,22 +54,22 @@ export const cohereAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal }), context),
-          chatStream: (request, { signal }) =>
-            foldEvents(postNdjson(upstream, 'chat', toCohereChat(request, { model, stream: true }), { signal }), createCohereChatStream(context)),
+          chat: async (request, { abort }) => fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal: abort }), context),
+          chatStream: (request, { abort }) =>
+            foldEvents(postNdjson(upstream, 'chat', toCohereChat(request, { model, stream: true }), { signal: abort }), createCohereChatStream(context)),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromCohereCompletions(await upstream.postJson('generate', toCohereCompletions(request, { model }), { signal }), context),
-          completionsStream: (request, { signal }) =>
-            foldEvents(postNdjson(upstream, 'generate', toCohereCompletions(request, { model, stream: true }), { signal }), createCohereCompletionsStream(context)),
+          completions: async (request, { abort }) =>
+            fromCohereCompletions(await upstream.postJson('generate', toCohereCompletions(request, { model }), { signal: abort }), context),
+          completionsStream: (request, { abort }) =>
+            foldEvents(postNdjson(upstream, 'generate', toCohereCompletions(request, { model, stream: true }), { signal: abort }), createCohereCompletionsStream(context)),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) => {
+          embeddings: async (request, { abort }) => {
             const encodingFormat = encodingFormatOf(request);
-            return fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(request, { model }), { signal }), { model, encodingFormat });
+            return fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(request, { model }), { signal: abort }), { model, encodingFormat });
           },
         };
       default: {
@@ -78,4 +78,4 @@ export const cohereAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<CohereConfig>;
+} satisfies ProviderAdapter<CohereConfig, CallContext>;

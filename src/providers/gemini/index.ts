@@ -41,7 +41,7 @@ import type { GeminiConfig } from '../../../generated/config';
 import { encodingFormatOf } from '../shared/embeddings';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { fromGeminiEmbeddings, toGeminiEmbeddings } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
 import { GEMINI, toGeminiChat, toGeminiCompletions } from './request';
@@ -71,7 +71,7 @@ export function geminiPaths(model: string) {
 export const geminiAdapter = {
   displayName: 'Gemini',
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<GeminiConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<GeminiConfig>): ProviderEndpoint<CallContext> {
     const { name: endpointName, modelName: model, config, now } = settings;
     if (model === null) throw new Error("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
     const paths = geminiPaths(model);
@@ -88,23 +88,23 @@ export const geminiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request), { signal }), { model, created: now() }),
-          chatStream: (request, { signal }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request), { signal }), createGeminiChatStream(streamContext())),
+          chat: async (request, { abort }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request), { signal: abort }), { model, created: now() }),
+          chatStream: (request, { abort }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request), { signal: abort }), createGeminiChatStream(streamContext())),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromGeminiCompletions(await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal }), { model, created: now() }),
-          completionsStream: (request, { signal }) =>
-            foldEvents(upstream.postStream(paths.stream, toGeminiCompletions(request), { signal }), createGeminiCompletionsStream(streamContext())),
+          completions: async (request, { abort }) =>
+            fromGeminiCompletions(await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal: abort }), { model, created: now() }),
+          completionsStream: (request, { abort }) =>
+            foldEvents(upstream.postStream(paths.stream, toGeminiCompletions(request), { signal: abort }), createGeminiCompletionsStream(streamContext())),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) => {
+          embeddings: async (request, { abort }) => {
             const { operation, body } = toGeminiEmbeddings(request, { model });
             const encodingFormat = encodingFormatOf(request, GEMINI);
             const path = operation === 'embedContent' ? paths.embed : paths.batchEmbed;
-            return fromGeminiEmbeddings(await upstream.postJson(path, body, { signal }), { model, encodingFormat });
+            return fromGeminiEmbeddings(await upstream.postJson(path, body, { signal: abort }), { model, encodingFormat });
           },
         };
       default: {
@@ -113,4 +113,4 @@ export const geminiAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<GeminiConfig>;
+} satisfies ProviderAdapter<GeminiConfig, CallContext>;

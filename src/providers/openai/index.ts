@@ -22,7 +22,7 @@
 import type { OpenAIConfig } from '../../../generated/config';
 import { createUpstream, joinUrl } from '../transport/http';
 import { foldEvents } from '../transport/sse';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings } from './request';
 import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage } from './response';
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
@@ -101,7 +101,7 @@ const EMBEDDINGS_PATH = 'embeddings';
 export const openaiAdapter = {
   displayName: 'OpenAI',
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint<CallContext> {
     const { baseUrl, headers, providerName, model } = resolveOpenAITarget(settings.config, settings.modelName);
     const upstream = createUpstream({
       baseUrl,
@@ -114,24 +114,24 @@ export const openaiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { signal }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model }), { signal })),
-          chatStream: (request, { signal }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true }), { signal }), createOpenAIChatStream()),
+          chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model }), { signal: abort })),
+          chatStream: (request, { abort }) =>
+            foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true }), { signal: abort }), createOpenAIChatStream()),
         };
       case 'llm/v1/completions':
         return {
-          completions: async (request, { signal }) =>
-            fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal })),
-          completionsStream: (request, { signal }) =>
+          completions: async (request, { abort }) =>
+            fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),
+          completionsStream: (request, { abort }) =>
             foldEvents(
-              upstream.postStream(COMPLETIONS_PATH, toOpenAICompletions(request, { model, stream: true }), { signal }),
+              upstream.postStream(COMPLETIONS_PATH, toOpenAICompletions(request, { model, stream: true }), { signal: abort }),
               createOpenAICompletionsStream(),
             ),
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { signal }) =>
-            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal })),
+          embeddings: async (request, { abort }) =>
+            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort })),
         };
       default: {
         const unreachable: never = settings.endpointType;
@@ -139,4 +139,4 @@ export const openaiAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<OpenAIConfig>;
+} satisfies ProviderAdapter<OpenAIConfig, CallContext>;

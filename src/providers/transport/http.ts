@@ -12,6 +12,7 @@
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
+import type { CallSignal } from '../abort';
 import { decodeSse, type SseEvent } from './sse';
 import { requestWhole, type WholeResponse } from './whole-response';
 
@@ -59,14 +60,14 @@ export interface UpstreamErrorHints {
 
 /** A compiled upstream: POST JSON, get parsed JSON or a stream of SSE events back. */
 export interface Upstream {
-  postJson(path: string, body: unknown, options: { signal: AbortSignal }): Promise<unknown>;
+  postJson(path: string, body: unknown, options: { signal: CallSignal }): Promise<unknown>;
   /** Lazy: the request starts on the first `next()`, which throws on an error status. */
-  postStream(path: string, body: unknown, options: { signal: AbortSignal }): AsyncIterable<SseEvent>;
+  postStream(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
   /**
    * Like `postStream`, but yields the raw body bytes, for streams that are not SSE (Cohere's
    * newline-delimited JSON, see `ndjson.ts`). `accept` is the Accept header to send.
    */
-  postByteStream(path: string, body: unknown, options: { signal: AbortSignal; accept: string }): AsyncIterable<Uint8Array>;
+  postByteStream(path: string, body: unknown, options: { signal: CallSignal; accept: string }): AsyncIterable<Uint8Array>;
 }
 
 const pools = new Map<string, Pool>();
@@ -198,7 +199,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   /** Maps a thrown network/undici error; the abort reason and GatewayErrors pass through. */
-  function translate(error: unknown, signal: AbortSignal): unknown {
+  function translate(error: unknown, signal: CallSignal): unknown {
     if (signal.aborted) return signal.reason ?? error;
     if (error instanceof GatewayError) return error;
     const code = errorCode(error);
@@ -214,7 +215,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
   }
 
-  async function send(path: string, body: unknown, signal: AbortSignal, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
+  async function send(path: string, body: unknown, signal: CallSignal, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
     const payload = JSON.stringify(body);
     try {
       return await pool.request({
@@ -222,7 +223,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         path: requestPath(path),
         headers,
         body: payload,
-        signal,
+        // undici reads only what CallSignal has: `aborted`, `reason` and the two listener methods.
+        signal: signal as AbortSignal,
         headersTimeout: timeouts.headers,
         bodyTimeout: timeouts.body,
       });
@@ -231,7 +233,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
   }
 
-  async function readText(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<string> {
+  async function readText(response: Dispatcher.ResponseData, signal: CallSignal): Promise<string> {
     try {
       return await response.body.text();
     } catch (error) {
@@ -260,7 +262,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     });
   }
 
-  async function statusError(response: Dispatcher.ResponseData, signal: AbortSignal): Promise<GatewayError> {
+  async function statusError(response: Dispatcher.ResponseData, signal: CallSignal): Promise<GatewayError> {
     const { headers } = response;
     // An unreadable error body must not hide the status itself.
     const text = await readText(response, signal).catch(() => '');
@@ -273,7 +275,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     );
   }
 
-  async function postJson(path: string, body: unknown, { signal }: { signal: AbortSignal }): Promise<unknown> {
+  async function postJson(path: string, body: unknown, { signal }: { signal: CallSignal }): Promise<unknown> {
     let answer: WholeResponse;
     try {
       answer = await requestWhole(
@@ -295,7 +297,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return parsed.value;
   }
 
-  async function* postStream(path: string, body: unknown, { signal }: { signal: AbortSignal }): AsyncGenerator<SseEvent> {
+  async function* postStream(path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncGenerator<SseEvent> {
     const response = await send(path, body, signal, streamHeaders);
     if (response.statusCode >= 300) throw await statusError(response, signal);
     const contentType = firstHeader(response.headers, 'content-type');
@@ -326,7 +328,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return headers;
   }
 
-  async function* postByteStream(path: string, body: unknown, { signal, accept }: { signal: AbortSignal; accept: string }): AsyncGenerator<Uint8Array> {
+  async function* postByteStream(path: string, body: unknown, { signal, accept }: { signal: CallSignal; accept: string }): AsyncGenerator<Uint8Array> {
     const response = await send(path, body, signal, headersAccepting(accept));
     if (response.statusCode >= 300) throw await statusError(response, signal);
     const contentType = firstHeader(response.headers, 'content-type');

@@ -6,6 +6,7 @@
  * character split across network chunks survives; a line is yielded as soon as its `\n` arrives.
  */
 import { GatewayError } from '../../errors';
+import type { CallSignal } from '../abort';
 import type { Upstream } from './http';
 import type { SseEvent } from './sse';
 
@@ -48,6 +49,6 @@ export async function* decodeNdjson(body: AsyncIterable<Uint8Array>): AsyncGener
 }
 
 /** POSTs JSON and yields the answer's lines; error statuses throw before the first line. */
-export function postNdjson(upstream: Upstream, path: string, body: unknown, { signal }: { signal: AbortSignal }): AsyncIterable<SseEvent> {
+export function postNdjson(upstream: Upstream, path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncIterable<SseEvent> {
   return decodeNdjson(upstream.postByteStream(path, body, { signal, accept: NDJSON_ACCEPT }));
 }

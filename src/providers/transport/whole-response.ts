@@ -8,6 +8,7 @@
  * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason.
  */
 import type { Dispatcher } from 'undici';
+import type { CallSignal } from '../abort';
 
 export interface WholeResponse {
   statusCode: number;
@@ -26,7 +27,7 @@ function headersOf(raw: Buffer[]): Record<string, string> {
   return headers;
 }
 
-export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<WholeResponse> {
+export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal): Promise<WholeResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);

@@ -7,13 +7,13 @@ import type { IncomingMessage } from 'node:http';
 import type { RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
+import { CallAbort } from '../../providers/abort';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { toGatewayError } from '../errors';
 import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
-import type { ClientAbort } from '../retry';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection } from '../metrics';
@@ -39,34 +39,13 @@ export const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/
 /** A request whose JSON body has been parsed (by Express's JSON parser, also on the fast path). */
 export type JsonRequest = IncomingMessage & { body?: unknown };
 
-/**
- * Aborted when the client goes away before the response is complete: the few members of an
- * AbortSignal the retry loop uses (see `ClientAbort`), without an AbortSignal's cost.
- */
-class ClientDeparture implements ClientAbort {
-  aborted = false;
-  reason: unknown = undefined;
-  private listeners: (() => void)[] = [];
-
-  constructor(response: ResponseWithLocals) {
-    response.on('close', () => {
-      if (!response.writableFinished) this.abort();
-    });
-  }
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners.push(listener);
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners = this.listeners.filter((candidate) => candidate !== listener);
-  }
-
-  private abort(): void {
-    this.aborted = true;
-    this.reason = new DOMException('The client disconnected.', 'AbortError');
-    for (const listener of this.listeners) listener();
-  }
+/** Aborted when the client goes away before the response is complete. */
+function clientDeparture(response: ResponseWithLocals): CallAbort {
+  const departure = new CallAbort();
+  response.on('close', () => {
+    if (!response.writableFinished) departure.abort(new DOMException('The client disconnected.', 'AbortError'));
+  });
+  return departure;
 }
 
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
@@ -83,7 +62,7 @@ async function serve(options: {
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
   const keyLimiter = clientOf(response)?.limiter ?? null;
   await admitClient(keyLimiter, response, target.name);
-  const client = new ClientDeparture(response);
+  const client = clientDeparture(response);
   const onRetry = () => {
     recordOf(response).retries += 1;
   };

@@ -8,6 +8,7 @@ import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import { adapterProblems, endpointProblems, loadPlugins } from '../../../src/plugins/modules';
 import { chatAdapterSource, createProject, installEchoExample, installProviderPackage } from '../../support/plugin-packages';
+import { callContext } from '../../support/call-context';
 
 async function loadPlan(project: string, yaml: string) {
   const configPath = join(project, 'gateway.yaml');
@@ -24,7 +25,7 @@ async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
   return error;
 }
 
-const context = { signal: new AbortController().signal };
+const context = callContext();
 
 const ECHO_CONFIG = `
 plugins: [llm-gateway-provider-echo]

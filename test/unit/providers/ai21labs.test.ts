@@ -5,6 +5,7 @@ import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const answer = { model: 'j2-ultra', created: 1_700_000_000 };
 
@@ -110,7 +111,7 @@ describe('adapter over HTTP', () => {
   });
 
   it('POST {base}/{model}/complete with a bearer key', async () => {
-    const response = await endpoint().completions!({ prompt: 'Un café', max_tokens: 8 }, { signal: new AbortController().signal });
+    const response = await endpoint().completions!({ prompt: 'Un café', max_tokens: 8 }, callContext());
     const [request] = fake.requests;
     expect(request.url).toBe('/studio/v1/j2-ultra/complete');
     expect(request.headers.authorization).toBe('Bearer ai21-secret');

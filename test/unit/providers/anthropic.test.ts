@@ -24,9 +24,9 @@ import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { describeError, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('anthropic', name);
-const signal = () => new AbortController().signal;
 const now = () => 1_700_000_000;
 const MODEL = 'claude-sonnet-4-5';
 
@@ -606,7 +606,7 @@ describe('anthropicAdapter.createEndpoint against a local upstream', () => {
   it('chat: path, headers and body on the wire; mapped answer', async () => {
     const response = await endpoint('llm/v1/chat', { anthropic_version: '2023-06-01' }).chat!(
       { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], temperature: 0.4 },
-      { signal: signal() },
+      callContext(),
     );
     const [request] = fake.requests;
     expect(request.url).toBe('/v1/messages');
@@ -622,14 +622,14 @@ describe('anthropicAdapter.createEndpoint against a local upstream', () => {
       response.end(fixtureBytes('completions.stream.sse'));
     });
     let text = '';
-    for await (const chunk of endpoint('llm/v1/completions').completionsStream!({ prompt: 'Say', stream: true }, { signal: signal() })) text += chunk.choices[0]?.text ?? '';
+    for await (const chunk of endpoint('llm/v1/completions').completionsStream!({ prompt: 'Say', stream: true }, callContext())) text += chunk.choices[0]?.text ?? '';
     expect(fake.requests[0].body).toEqual({ model: MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'Say' }], stream: true });
     expect(text).toBe('Voilà un café 🙂');
   });
 
   it('a bad stream request fails before any upstream call', async () => {
     const chatEndpoint = endpoint('llm/v1/chat');
-    expect(() => chatEndpoint.chatStream!({ messages: [{ role: 'user', content: 'x' }], n: 2, stream: true }, { signal: signal() })).toThrow("The parameter 'n' must be 1");
+    expect(() => chatEndpoint.chatStream!({ messages: [{ role: 'user', content: 'x' }], n: 2, stream: true }, callContext())).toThrow("The parameter 'n' must be 1");
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -640,7 +640,7 @@ describe('anthropicAdapter.createEndpoint against a local upstream', () => {
     ['error-529.json', 529, {}, { status: 502, retryable: true, message: "Upstream error from endpoint 'claude' (status 529): Overloaded" }],
   ])('%s (HTTP %i) maps to a gateway error', async (name, status, headers, expected) => {
     fake.setHandler((_request, response) => sendJson(response, status, readJsonFixture('anthropic', name), headers));
-    const failure = endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    const failure = endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext());
     await expect(failure).rejects.toMatchObject(expected);
     await expect(failure).rejects.not.toMatchObject({ message: expect.stringContaining('sk-ant-local') });
   });

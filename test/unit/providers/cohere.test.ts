@@ -20,11 +20,11 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { ndjson, replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('cohere', name);
 const NOW = 1_700_000_000;
 const context = { model: 'command-r-plus', now: () => NOW };
-const signal = () => new AbortController().signal;
 
 describe('toCohereChat', () => {
   it('last user message → message, system → preamble, earlier turns → chat_history; temperature × 2.5; top_p/top_k → p/k', () => {
@@ -321,7 +321,7 @@ describe('cohereAdapter against a local upstream', () => {
   });
 
   it('chat: path, bearer key and body on the wire', async () => {
-    const response = await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    const response = await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext());
     const [request] = fake.requests;
     expect(request.url).toBe('/v1/chat');
     expect(request.headers).toMatchObject({ authorization: 'Bearer co-local', 'content-type': 'application/json' });
@@ -340,7 +340,7 @@ describe('cohereAdapter against a local upstream', () => {
       response.end();
     });
     const chunks: ChatChunk[] = [];
-    for await (const chunk of endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'hi' }], stream: true }, { signal: signal() })) chunks.push(chunk);
+    for await (const chunk of endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'hi' }], stream: true }, callContext())) chunks.push(chunk);
     expect(fake.requests[0].body).toEqual({ model: 'command-r-plus', message: 'hi', stream: true });
     expect(fake.requests[0].headers.accept).toContain('application/stream+json');
     expect(summariseChat(chunks).text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
@@ -348,7 +348,7 @@ describe('cohereAdapter against a local upstream', () => {
 
   it('a stream whose upstream answers an error status throws before the first chunk', async () => {
     fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('cohere', 'error-400.json')));
-    const iterator = endpoint('llm/v1/completions').completionsStream!({ prompt: 'p', stream: true }, { signal: signal() })[Symbol.asyncIterator]();
+    const iterator = endpoint('llm/v1/completions').completionsStream!({ prompt: 'p', stream: true }, callContext())[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^invalid request/) });
   });
 
@@ -356,8 +356,8 @@ describe('cohereAdapter against a local upstream', () => {
     fake.setHandler((request, response) =>
       sendJson(response, 200, readJsonFixture('cohere', request.url.endsWith('/embed') ? 'embeddings.response.json' : 'completions.response.json')),
     );
-    await endpoint('llm/v1/completions', 'command').completions!({ prompt: 'Say' }, { signal: signal() });
-    const embeddings = await endpoint('llm/v1/embeddings', 'embed-english-v3.0').embeddings!({ input: ['a', 'b'], input_type: 'classification' }, { signal: signal() });
+    await endpoint('llm/v1/completions', 'command').completions!({ prompt: 'Say' }, callContext());
+    const embeddings = await endpoint('llm/v1/embeddings', 'embed-english-v3.0').embeddings!({ input: ['a', 'b'], input_type: 'classification' }, callContext());
     expect(fake.requests.map((request) => [request.url, request.body])).toEqual([
       ['/v1/generate', { model: 'command', prompt: 'Say' }],
       ['/v1/embed', { model: 'embed-english-v3.0', texts: ['a', 'b'], input_type: 'classification' }],

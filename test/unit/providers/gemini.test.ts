@@ -27,9 +27,9 @@ import { gatewayRejectionOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replayEverySplit, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('gemini', name);
-const signal = () => new AbortController().signal;
 const SIGNATURE = readJsonFixture<{ candidates: { content: { parts: { thoughtSignature?: string }[] } }[] }>('gemini', 'chat-tool-calls.response.json').candidates[0].content
   .parts[0].thoughtSignature!;
 const context = { model: 'gemini-2.5-flash', created: 1_700_000_000 };
@@ -608,7 +608,7 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
   });
 
   it('chat: path, key header (not in the URL), body; mapped answer', async () => {
-    const response = await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'Salut' }] }, { signal: signal() });
+    const response = await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'Salut' }] }, callContext());
     const [request] = fake.requests;
     expect(request.url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(request.headers['x-goog-api-key']).toBe(KEY);
@@ -623,7 +623,7 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
       response.end(fixtureBytes('chat.stream.sse'));
     });
     let text = '';
-    for await (const chunk of endpoint('llm/v1/completions').completionsStream!({ prompt: 'p', stream: true }, { signal: signal() })) text += chunk.choices[0]?.text ?? '';
+    for await (const chunk of endpoint('llm/v1/completions').completionsStream!({ prompt: 'p', stream: true }, callContext())) text += chunk.choices[0]?.text ?? '';
     expect(fake.requests[0].url).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
     expect(text).toBe('Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !');
   });
@@ -633,8 +633,8 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
       sendJson(response, 200, readJsonFixture('gemini', request.url.endsWith(':embedContent') ? 'embed-content.response.json' : 'batch-embed-contents.response.json')),
     );
     const embeddings = endpoint('llm/v1/embeddings', 'gemini-embedding-001');
-    await embeddings.embeddings!({ input: 'a' }, { signal: signal() });
-    const batch = await embeddings.embeddings!({ input: ['a', 'b', 'c'] }, { signal: signal() });
+    await embeddings.embeddings!({ input: 'a' }, callContext());
+    const batch = await embeddings.embeddings!({ input: ['a', 'b', 'c'] }, callContext());
     expect(fake.requests.map((request) => request.url)).toEqual([
       '/v1beta/models/gemini-embedding-001:embedContent',
       '/v1beta/models/gemini-embedding-001:batchEmbedContents',
@@ -644,7 +644,7 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
 
   it('400 API_KEY_INVALID is an auth failure: 502 naming the endpoint, never the key', async () => {
     fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400-api-key-invalid.json')));
-    const error = await gatewayRejectionOf(() => endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'x' }] }, { signal: signal() }));
+    const error = await gatewayRejectionOf(() => endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'x' }] }, callContext()));
     expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
     expect(error.message).toContain("endpoint 'gem'");
     expect(error.message).toContain('upstream status 400');
@@ -655,10 +655,10 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
     fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400.json')));
     const chat = endpoint('llm/v1/chat');
     const request = { messages: [{ role: 'user', content: 'x' }] };
-    expect(await gatewayRejectionOf(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 400, message: expect.stringContaining('Unknown name "foo"') });
+    expect(await gatewayRejectionOf(() => chat.chat!(request, callContext()))).toMatchObject({ status: 400, message: expect.stringContaining('Unknown name "foo"') });
     fake.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
-    expect(await gatewayRejectionOf(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 429, retryAfter: '27' });
+    expect(await gatewayRejectionOf(() => chat.chat!(request, callContext()))).toMatchObject({ status: 429, retryAfter: '27' });
     fake.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '5' }));
-    expect(await gatewayRejectionOf(() => chat.chat!(request, { signal: signal() }))).toMatchObject({ status: 429, retryAfter: '5' });
+    expect(await gatewayRejectionOf(() => chat.chat!(request, callContext()))).toMatchObject({ status: 429, retryAfter: '5' });
   });
 });

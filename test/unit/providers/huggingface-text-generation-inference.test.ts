@@ -17,10 +17,10 @@ import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit } from '../../support/stream-replay';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const VENDOR = 'huggingface-text-generation-inference';
 const fixtureBytes = (name: string): Buffer => readFixtureBytes(VENDOR, name);
-const signal = () => new AbortController().signal;
 const answer = { model: 'mistral-7b', created: 1_700_000_000 };
 
 describe('completions request (/generate)', () => {
@@ -206,7 +206,7 @@ describe('adapter over HTTP', () => {
   });
 
   it('completions: POST {hf_server_url}/generate without credentials; the endpoint name stands in for a missing model name', async () => {
-    const response = await endpoint('llm/v1/completions').completions!({ prompt: 'Order a coffee in French:' }, { signal: signal() });
+    const response = await endpoint('llm/v1/completions').completions!({ prompt: 'Order a coffee in French:' }, callContext());
     const [request] = fake.requests;
     expect(request.url).toBe('/base/generate');
     expect(request.headers.authorization).toBeUndefined();
@@ -221,9 +221,9 @@ describe('adapter over HTTP', () => {
       response.end(fixtureBytes(request.url.endsWith('generate_stream') ? 'generate.stream.sse' : 'chat.stream.sse'));
     });
     const completions: CompletionsChunk[] = [];
-    for await (const chunk of endpoint('llm/v1/completions', 'mistral-7b').completionsStream!({ prompt: 'p', stream: true }, { signal: signal() })) completions.push(chunk);
+    for await (const chunk of endpoint('llm/v1/completions', 'mistral-7b').completionsStream!({ prompt: 'p', stream: true }, callContext())) completions.push(chunk);
     const chat: ChatChunk[] = [];
-    for await (const chunk of endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'x' }], stream: true }, { signal: signal() })) chat.push(chunk);
+    for await (const chunk of endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'x' }], stream: true }, callContext())) chat.push(chunk);
     expect(fake.requests.map((request) => request.url)).toEqual(['/base/generate_stream', '/base/v1/chat/completions']);
     expect(summarise(completions).text).toBe(" Un café crème, s'il vous plaît ☕");
     expect(completions[0].model).toBe('mistral-7b');
@@ -232,7 +232,7 @@ describe('adapter over HTTP', () => {
 
   it('a TGI 422 keeps its status and message', async () => {
     fake.setHandler((_request, response) => sendJson(response, 422, readJsonFixture(VENDOR, 'error-422.json')));
-    await expect(endpoint('llm/v1/completions').completions!({ prompt: 'p' }, { signal: signal() })).rejects.toMatchObject({
+    await expect(endpoint('llm/v1/completions').completions!({ prompt: 'p' }, callContext())).rejects.toMatchObject({
       status: 422,
       message: expect.stringMatching(/^Input validation error: `inputs` tokens \+ `max_new_tokens` must be <= 4096/),
     });

@@ -19,9 +19,9 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('mistral', name);
-const signal = () => new AbortController().signal;
 
 describe('requests', () => {
   const tools: ChatRequest['tools'] = [
@@ -277,10 +277,10 @@ describe('mistralAdapter against a local upstream', () => {
   });
 
   it('chat and completions both reach /v1/chat/completions; embeddings /v1/embeddings', async () => {
-    await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
-    await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, { signal: signal() });
+    await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext());
+    await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, callContext());
     fake.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('mistral', 'embeddings.response.json')));
-    await endpoint('llm/v1/embeddings', 'mistral-embed').embeddings!({ input: 'x' }, { signal: signal() });
+    await endpoint('llm/v1/embeddings', 'mistral-embed').embeddings!({ input: 'x' }, callContext());
     expect(fake.requests.map((request) => [request.url, request.headers.authorization, request.body])).toEqual([
       ['/v1/chat/completions', 'Bearer mi-local', { messages: [{ role: 'user', content: 'hi' }], model: 'mistral-large-latest' }],
       ['/v1/chat/completions', 'Bearer mi-local', { messages: [{ role: 'user', content: 'p' }], model: 'mistral-large-latest' }],
@@ -290,7 +290,7 @@ describe('mistralAdapter against a local upstream', () => {
 
   it('a 422 reaches the caller with the issue spelled out', async () => {
     fake.setHandler((_request, response) => sendJson(response, 422, readJsonFixture('mistral', 'error-422.json')));
-    await expect(endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() })).rejects.toMatchObject({
+    await expect(endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext())).rejects.toMatchObject({
       status: 422,
       message: 'messages.0.user.tool_calls: Extra inputs are not permitted',
     });

@@ -16,6 +16,7 @@ import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const VENDOR = 'mlflow-model-serving';
 const answer = { endpoint: 'served', model: 'my-model', created: 1_700_000_000 };
@@ -137,7 +138,7 @@ describe('adapter over HTTP', () => {
   it('POST {model_server_url}/invocations without credentials; no streams', async () => {
     expect(Object.keys(endpoint('llm/v1/chat'))).toEqual(['chat']);
     expect(Object.keys(endpoint('llm/v1/completions'))).toEqual(['completions']);
-    const response = await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, { signal: new AbortController().signal });
+    const response = await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, callContext());
     expect(fake.requests[0].url).toBe('/invocations');
     expect(fake.requests[0].headers.authorization).toBeUndefined();
     expect(response.model).toBe('served');

@@ -15,6 +15,7 @@ import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const answer = { model: 'llama2-70b-chat', created: 1_700_000_000 };
 
@@ -168,11 +169,11 @@ describe('adapter over HTTP', () => {
   });
 
   it('POST {base}/{model}/v1/predict with the bare key; a token-limit 500 is a 422 with the vendor message', async () => {
-    await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, { signal: new AbortController().signal });
+    await endpoint('llm/v1/completions').completions!({ prompt: 'p' }, callContext());
     expect(fake.requests[0].url).toBe('/mpt-7b-instruct/v1/predict');
     expect(fake.requests[0].headers.authorization).toBe('mosaic-secret');
     fake.setHandler((_request, response) => sendJson(response, 500, readJsonFixture('mosaicml', 'error-500-token-limit.json')));
-    await expect(endpoint('llm/v1/completions').completions!({ prompt: 'p', max_tokens: 8000 }, { signal: new AbortController().signal })).rejects.toMatchObject({
+    await expect(endpoint('llm/v1/completions').completions!({ prompt: 'p', max_tokens: 8000 }, callContext())).rejects.toMatchObject({
       status: 422,
       message: 'Error: max output tokens is limited to 4096 but 8000 were requested',
     });

@@ -19,9 +19,9 @@ import type { ChatChunk, ChatRequest, CompletionsChunk, EndpointType } from '../
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, replayOutcome, summariseChat, summariseCompletions } from '../../support/stream-replay';
+import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('openai', name);
-const signal = () => new AbortController().signal;
 
 describe('resolveOpenAITarget', () => {
   it('openai: default base, bearer key, organization header, configured model', () => {
@@ -392,7 +392,7 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
   });
 
   it('openai chat: path, headers and body on the wire; mapped answer', async () => {
-    const response = await endpoint('llm/v1/chat', { openai_organization: 'org-1' }).chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    const response = await endpoint('llm/v1/chat', { openai_organization: 'org-1' }).chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext());
     const [request] = fake.requests;
     expect(request.url).toBe('/v1/chat/completions');
     expect(request.headers).toMatchObject({ authorization: 'Bearer sk-local', 'openai-organization': 'org-1', 'content-type': 'application/json' });
@@ -407,7 +407,7 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
     });
     const azure = endpoint('llm/v1/chat', { openai_api_type: 'azure', openai_api_base: fake.url, openai_deployment_name: 'dep', openai_api_version: '2024-10-21' });
     const chunks: ChatChunk[] = [];
-    for await (const chunk of azure.chatStream!({ messages: [{ role: 'user', content: 'hi' }], stream: true }, { signal: signal() })) chunks.push(chunk);
+    for await (const chunk of azure.chatStream!({ messages: [{ role: 'user', content: 'hi' }], stream: true }, callContext())) chunks.push(chunk);
 
     const [request] = fake.requests;
     expect(request.url).toBe('/openai/deployments/dep/chat/completions?api-version=2024-10-21');
@@ -421,8 +421,8 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
     fake.setHandler((request, response) =>
       sendJson(response, 200, readJsonFixture('openai', request.url.endsWith('/embeddings') ? 'embeddings.response.json' : 'completions.response.json')),
     );
-    const completion = await endpoint('llm/v1/completions', {}, 'gpt-3.5-turbo-instruct').completions!({ prompt: 'Say' }, { signal: signal() });
-    const embeddings = await endpoint('llm/v1/embeddings', {}, 'text-embedding-3-small').embeddings!({ input: ['a', 'b'] }, { signal: signal() });
+    const completion = await endpoint('llm/v1/completions', {}, 'gpt-3.5-turbo-instruct').completions!({ prompt: 'Say' }, callContext());
+    const embeddings = await endpoint('llm/v1/embeddings', {}, 'text-embedding-3-small').embeddings!({ input: ['a', 'b'] }, callContext());
     expect(fake.requests.map((request) => [request.url, request.body])).toEqual([
       ['/v1/completions', { prompt: 'Say', model: 'gpt-3.5-turbo-instruct' }],
       ['/v1/embeddings', { model: 'text-embedding-3-small', input: ['a', 'b'] }],
@@ -433,7 +433,7 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
 
   it('a vendor 400 reaches the caller with its status and message', async () => {
     fake.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400.json')));
-    await expect(endpoint('llm/v1/chat', {}).chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() })).rejects.toMatchObject({
+    await expect(endpoint('llm/v1/chat', {}).chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext())).rejects.toMatchObject({
       status: 400,
       message: "Invalid type for 'messages[0].content': expected one of a string or array of objects, but got an integer instead.",
     });

@@ -15,6 +15,7 @@ import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const answer = { model: 'text-bison-001', created: 1_700_000_000 };
 
@@ -169,9 +170,9 @@ describe('adapter over HTTP', () => {
 
   it('POST {base}/models/{model}:<method> with x-goog-api-key, for each type', async () => {
     const signal = new AbortController().signal;
-    await endpoint('llm/v1/completions', 'text-bison-001').completions!({ prompt: 'p' }, { signal });
-    await endpoint('llm/v1/chat', 'chat-bison-001').chat!({ messages: [{ role: 'user', content: 'x' }] }, { signal });
-    await endpoint('llm/v1/embeddings', 'embedding-gecko-001').embeddings!({ input: 'x' }, { signal });
+    await endpoint('llm/v1/completions', 'text-bison-001').completions!({ prompt: 'p' }, callContext(signal));
+    await endpoint('llm/v1/chat', 'chat-bison-001').chat!({ messages: [{ role: 'user', content: 'x' }] }, callContext(signal));
+    await endpoint('llm/v1/embeddings', 'embedding-gecko-001').embeddings!({ input: 'x' }, callContext(signal));
     expect(fake.requests.map((request) => request.url)).toEqual([
       '/v1beta3/models/text-bison-001:generateText',
       '/v1beta3/models/chat-bison-001:generateMessage',

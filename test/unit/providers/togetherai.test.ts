@@ -19,9 +19,9 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('togetherai', name);
-const signal = () => new AbortController().signal;
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 
 describe('requests', () => {
@@ -197,12 +197,12 @@ describe('togetheraiAdapter against a local upstream', () => {
   });
 
   it('paths, bearer key and bodies on the wire', async () => {
-    await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, { signal: signal() });
+    await endpoint('llm/v1/chat').chat!({ messages: [{ role: 'user', content: 'hi' }] }, callContext());
     fake.setHandler((request, response) =>
       sendJson(response, 200, readJsonFixture('togetherai', request.url.endsWith('/embeddings') ? 'embeddings.response.json' : 'completions.response.json')),
     );
-    await endpoint('llm/v1/completions', 'mistralai/Mixtral-8x7B-v0.1').completions!({ prompt: 'p', max_tokens: 3 }, { signal: signal() });
-    await endpoint('llm/v1/embeddings', 'togethercomputer/m2-bert-80M-8k-retrieval').embeddings!({ input: 'x' }, { signal: signal() });
+    await endpoint('llm/v1/completions', 'mistralai/Mixtral-8x7B-v0.1').completions!({ prompt: 'p', max_tokens: 3 }, callContext());
+    await endpoint('llm/v1/embeddings', 'togethercomputer/m2-bert-80M-8k-retrieval').embeddings!({ input: 'x' }, callContext());
     expect(fake.requests.map((request) => [request.url, request.headers.authorization, request.body])).toEqual([
       ['/v1/chat/completions', 'Bearer tg-local', { messages: [{ role: 'user', content: 'hi' }], model: MODEL }],
       ['/v1/completions', 'Bearer tg-local', { prompt: 'p', max_tokens: 3, model: 'mistralai/Mixtral-8x7B-v0.1' }],

@@ -1,5 +1,6 @@
 import type { CallPolicy, RetryPolicy } from '../../../src/config/call-policy';
 import { GatewayError } from '../../../src/errors';
+import type { CallAbort } from '../../../src/providers/abort';
 import { backoffDelay, callWithRetries, retryAfterMs, retryWait, streamWithRetries, type RetryNotice } from '../../../src/server/retry';
 
 const RETRIES: RetryPolicy = { maxAttempts: 3, initialBackoff: 10, maxBackoff: 40, maxElapsed: 5_000, maxRetryAfter: 1_000 };
@@ -16,11 +17,11 @@ function options(overrides: Partial<Parameters<typeof callWithRetries>[0]> = {})
 
 /** An attempt function failing with the given errors in turn, then answering `ok`. */
 function failingWith(...errors: Error[]) {
-  const calls: AbortSignal[] = [];
+  const calls: CallAbort[] = [];
   return {
     calls,
-    attempt: async (signal: AbortSignal) => {
-      calls.push(signal);
+    attempt: async (abort: CallAbort) => {
+      calls.push(abort);
       const error = errors[calls.length - 1];
       if (error) throw error;
       return 'ok';
@@ -129,11 +130,11 @@ describe('callWithRetries', () => {
 
   it('passes the client abort to the attempt in flight', async () => {
     const client = new AbortController();
-    let seen: AbortSignal | undefined;
+    let seen: CallAbort | undefined;
     const pending = rejection(
-      callWithRetries({ ...options().options, signal: client.signal }, (signal) => {
-        seen = signal;
-        return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      callWithRetries({ ...options().options, signal: client.signal }, (abort) => {
+        seen = abort;
+        return new Promise((_resolve, reject) => abort.addEventListener('abort', () => reject(abort.reason)));
       }),
     );
     client.abort(new Error('client gone'));

@@ -1,0 +1,54 @@
+/**
+ * The abort of one provider call: set when the client disconnects or the endpoint's total timeout
+ * passes.
+ *
+ * Why not just an AbortController: on Node 20 creating one costs about 4 µs of CPU and each of
+ * its listeners about 1 µs more, a noticeable share of what the gateway adds to a request
+ * (README "Performance"). The built-in providers, the transports and undici need only the four
+ * members of `CallSignal`; a real AbortSignal is made on first use of `signal` (plugins, the AWS
+ * SDK, timers), and follows this abort from then on.
+ */
+
+/** What our code and undici read of an abort signal. An AbortSignal is one. */
+export interface CallSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+export class CallAbort implements CallSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  private listeners: (() => void)[] = [];
+  private controller: AbortController | undefined;
+
+  /** Aborts once (later calls are ignored) and tells every listener. */
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) listener();
+  }
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    if (!this.aborted) this.listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    const index = this.listeners.indexOf(listener);
+    if (index !== -1) this.listeners.splice(index, 1);
+  }
+
+  /** The same abort as a real AbortSignal, made on first use. */
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+}
