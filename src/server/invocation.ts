@@ -61,7 +61,8 @@ function withoutModel(request: Record<string, unknown>, dialect: Dialect): Recor
       422,
     );
   }
-  const { model: _ignored, ...rest } = request;
+  const rest: Record<string, unknown> = {};
+  for (const key in request) if (key !== 'model') rest[key] = request[key];
   return rest;
 }
 
@@ -103,14 +104,16 @@ function operationOf(target: ProviderEndpoint, endpointType: EndpointType, strea
   return method?.bind(target) as Operation | undefined;
 }
 
-/** A provider call's context: a real AbortSignal is made only if the provider reads `signal`. */
-function contextOf(abort: CallAbort): CallContext {
-  return {
-    abort,
-    get signal() {
-      return abort.signal;
-    },
-  };
+/**
+ * A provider call's context: a real AbortSignal is made only if the provider reads `signal`. A class,
+ * because an object literal with a getter is built property by property on every call.
+ */
+class ProviderCallContext implements CallContext {
+  constructor(readonly abort: CallAbort) {}
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
 }
 
 /**
@@ -146,7 +149,7 @@ export async function invokeEndpoint(options: {
   const limiter = endpoint.limiter;
   await limiter?.admit();
   const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: options.client, onRetry: options.onRetry };
-  const attempt = (abort: CallAbort) => operation(request as never, contextOf(abort));
+  const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort));
   if (stream) {
     const chunks = streamWithRetries(callOptions, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
     return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };

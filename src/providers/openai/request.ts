@@ -16,9 +16,15 @@ export interface OpenAIRequestOptions {
  * Schema, a string `stop`, extras) and add only `model` and, for streams, `stream: true`.
  */
 function toOpenAIBody(request: object, { model, stream = false }: OpenAIRequestOptions): Record<string, unknown> {
-  // The client's own `stream`/`model` flags never decide what we send.
-  const { stream: _clientStream, model: _clientModel, ...rest } = request as Record<string, unknown>;
-  return { ...rest, ...(model !== null ? { model } : {}), ...(stream ? { stream: true } : {}) };
+  // The client's own `stream`/`model` flags never decide what we send. A loop, not `{ ...rest }`:
+  // this runs on every request, and rest destructuring is several times slower on Node 20.
+  const body: Record<string, unknown> = {};
+  for (const key in request) {
+    if (key !== 'stream' && key !== 'model') body[key] = (request as Record<string, unknown>)[key];
+  }
+  if (model !== null) body.model = model;
+  if (stream) body.stream = true;
+  return body;
 }
 
 export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions): Record<string, unknown> {
@@ -31,6 +37,7 @@ export function toOpenAICompletions(request: CompletionsRequest, options: OpenAI
 
 /** `{model, input, ...extras}`; every extra (encoding_format, dimensions, even `stream`) is forwarded. */
 export function toOpenAIEmbeddings(request: EmbeddingsRequest, { model }: { model: string | null }): Record<string, unknown> {
-  const { model: _clientModel, ...rest } = request;
-  return { ...(model !== null ? { model } : {}), ...rest };
+  const body: Record<string, unknown> = model !== null ? { model } : {};
+  for (const key in request) if (key !== 'model') body[key] = (request as Record<string, unknown>)[key];
+  return body;
 }
