@@ -61,7 +61,7 @@ async function serve(options: {
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
   const keyLimiter = clientOf(response)?.limiter ?? null;
-  await admitClient(keyLimiter, response, target.name);
+  if (keyLimiter) await admitClient(keyLimiter, response, target.name);
   const client = clientDeparture(response);
   const onRetry = () => {
     recordOf(response).retries += 1;
@@ -104,9 +104,9 @@ function countIfRateLimited(error: unknown, called: string, response: ResponseWi
 }
 
 /** The calling key's own limit (`auth.api_keys[].limit`), counted once per request whatever the route tries. */
-async function admitClient(limiter: EndpointLimiter | null, response: ResponseWithLocals, called: string): Promise<void> {
+async function admitClient(limiter: EndpointLimiter, response: ResponseWithLocals, called: string): Promise<void> {
   try {
-    await limiter?.admit();
+    await limiter.admit();
   } catch (error) {
     countIfRateLimited(error, called, response);
     throw error;
