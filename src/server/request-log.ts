@@ -99,18 +99,21 @@ export function recordResult(response: ResponseWithLocals, body: unknown): void 
   if (record.logBodies) record.responseBody = body;
 }
 
-/** Passes the chunks through, noting when the first was ready, the usage, and (with body logging) the chunks. */
-export async function* observeChunks(response: ResponseWithLocals, chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+/**
+ * For a streamed answer: returns what to call with each chunk as it is sent, noting when the first
+ * was ready, the usage, and (with body logging) the chunks. A callback, not a generator around the
+ * stream: each generator layer costs a promise per chunk.
+ */
+export function chunkObserver(response: ResponseWithLocals): (chunk: unknown) => void {
   const record = recordOf(response);
   record.stream = true;
   const logged: unknown[] = [];
   if (record.logBodies) record.responseBody = logged;
-  for await (const chunk of chunks) {
+  return (chunk) => {
     record.firstChunkMs ??= performance.now() - record.startedAt;
     record.usage = usageOf(chunk) ?? record.usage;
     if (record.logBodies) logged.push(chunk);
-    yield chunk;
-  }
+  };
 }
 
 function routeLabel(request: Request): string {

@@ -37,8 +37,10 @@ export async function sendEventStream(options: {
   response: ServerResponse;
   chunks: AsyncIterable<unknown>;
   toError: (error: unknown) => GatewayError;
+  /** Told of each chunk as it is written. */
+  onChunk?: (chunk: unknown) => void;
 }): Promise<void> {
-  const { response, chunks, toError } = options;
+  const { response, chunks, toError, onChunk } = options;
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   // No flushHeaders(): the headers leave with the first chunk, written next, in one socket write.
@@ -47,6 +49,7 @@ export async function sendEventStream(options: {
     let current = first;
     while (!current.done) {
       if (response.destroyed) return;
+      onChunk?.(current.value);
       // Waits only when the socket buffer is full: no promise per chunk otherwise.
       if (!response.write(sseData(current.value))) await drained(response);
       current = await iterator.next();

@@ -17,7 +17,7 @@ import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection } from '../metrics';
-import { observeChunks, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
+import { chunkObserver, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -96,7 +96,7 @@ async function serve(options: {
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
-  await sendEventStream({ response, chunks: observeChunks(response, chunks), toError });
+  await sendEventStream({ response, chunks, toError, onChunk: chunkObserver(response) });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {
