@@ -24,6 +24,33 @@ export const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
 export const AUDIT_MESSAGE = { done: 'request', aborted: 'request aborted by the client' } as const;
 const AUDIT_MESSAGES = new Set<string>(Object.values(AUDIT_MESSAGE));
 
+/** Writes one per-request audit line: its fields and message (request-log.ts). */
+export type AuditWriter = (fields: Record<string, unknown>, message: string) => void;
+
+const auditWriters = new WeakMap<Logger, AuditWriter>();
+
+/**
+ * How request-log.ts writes its lines to `logger`. For the gateway's own stdout logger: one
+ * `JSON.stringify` straight into pino's destination, in pino's own line format (level, time, pid,
+ * the fields, msg; a test compares the two). pino's general serialisation cost about 8 µs per line
+ * under load, about 6% of the gateway's CPU per request (perf); the audit line has no secrets for
+ * redaction to find (no headers) and no error objects for serialisers. Any other logger: `info`.
+ */
+export function auditWriterOf(logger: Logger): AuditWriter {
+  return auditWriters.get(logger) ?? ((fields, message) => logger.info(fields, message));
+}
+
+function directAuditWriter(logger: Logger, destination: pino.DestinationStream): AuditWriter {
+  const head = `{"level":${pino.levels.values.info},"time":`;
+  const pid = `,"pid":${process.pid}`;
+  return (fields, message) => {
+    if (!logger.isLevelEnabled('info')) return;
+    const text = JSON.stringify(fields);
+    const rest = text === '{}' ? '' : `,${text.slice(1, -1)}`;
+    destination.write(`${head}${Date.now()}${pid}${rest},"msg":${JSON.stringify(message)}}\n`);
+  };
+}
+
 /** The longest an audit line waits in the buffer before it is written. */
 const FLUSH_INTERVAL_MS = 100;
 
@@ -49,6 +76,7 @@ function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: nu
     },
   };
   const logger = pino({ ...settings, hooks }, destination);
+  auditWriters.set(logger, directAuditWriter(logger, destination));
   let dropped = 0;
   destination.on('drop', () => {
     dropped += 1;

@@ -14,7 +14,7 @@ import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
 import { clientOf } from './auth';
-import { AUDIT_MESSAGE, type Logger } from './logging';
+import { AUDIT_MESSAGE, auditWriterOf, type Logger } from './logging';
 import type { GatewayState } from './state';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -160,6 +160,7 @@ function logLine(record: RequestRecord): Record<string, unknown> {
  */
 export function requestLog(options: { logger: Logger; state: GatewayState; onDone?: (record: RequestRecord) => void }): RequestHandler {
   const { logger, state } = options;
+  const writeAudit = auditWriterOf(logger);
   return (request, response, next) => {
     const record: RequestRecord = {
       id: requestIdOf(request.headers[REQUEST_ID_HEADER]),
@@ -189,7 +190,7 @@ export function requestLog(options: { logger: Logger; state: GatewayState; onDon
       record.status = record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode;
       record.client = clientOf(response)?.name ?? null;
       if (record.route === 'unmatched') record.route = routeLabel(request);
-      logger.info(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
+      writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
       options.onDone?.(record);
     });
     next();

@@ -36,3 +36,30 @@ test('an unread stdout bounds the buffer: lines beyond it are dropped and counte
   // What was kept is in order: the first lines, as far as the bound allowed.
   expect(written.map((line) => line.line)).toEqual([...Array(written.length).keys()]);
 });
+
+/** The same fields through pino and through the audit writer, then the writer with info disabled. */
+const SAME_LINES = `
+const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
+const fields = { request_id: 'r-1', path: '/v1/chat/completions', client: null, stream: false, status: 200, latency_ms: 3,
+  note: 'quotes " and \\\\ backslash, é, 中文, emoji 🎉, control \\u0001', skipped: undefined, error: { code: 'upstream_error', message: 'x' } };
+const logger = createLogger();
+logger.info(fields, 'request');
+auditWriterOf(logger)(fields, 'request');
+logger.info({}, 'request aborted by the client');
+auditWriterOf(logger)({}, 'request aborted by the client');
+const quiet = createLogger({ level: 'warn' });
+auditWriterOf(quiet)(fields, 'request');
+setTimeout(() => process.exit(0), 300);
+`;
+
+test("the audit writer writes pino's own line for the same fields, and nothing when info is off", async () => {
+  const child = spawn(process.execPath, ['-e', SAME_LINES], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.on('close', resolve));
+  const lines = output.trim().split('\n').map((line) => line.replace(/"time":\d+/, '"time":0'));
+  expect(lines).toHaveLength(4);
+  expect(lines[1]).toBe(lines[0]);
+  expect(lines[3]).toBe(lines[2]);
+  expect(JSON.parse(lines[0])).toMatchObject({ level: 30, request_id: 'r-1', msg: 'request', error: { code: 'upstream_error' } });
+});
