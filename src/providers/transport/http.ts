@@ -286,10 +286,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     } catch (error) {
       throw translate(error, signal);
     }
-    const { statusCode, headers } = answer;
-    const contentType = headers['content-type'] ?? null;
+    const { statusCode, contentType } = answer;
     if (statusCode >= 300) {
-      throw errorFromAnswer({ statusCode, contentType, retryAfter: headers['retry-after'] ?? null, text: answer.body.toString() });
+      throw errorFromAnswer({ statusCode, contentType, retryAfter: answer.retryAfter, text: answer.body.toString() });
     }
     if (!contentType?.includes('json')) throw wrongContentType(statusCode, contentType, 'JSON');
     const parsed = parseJson(answer.body.toString());

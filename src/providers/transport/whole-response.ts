@@ -12,19 +12,29 @@ import type { CallSignal } from '../abort';
 
 export interface WholeResponse {
   statusCode: number;
-  /** The first value of each header, names in lower case. */
-  headers: Record<string, string>;
+  /** The first value of each header the gateway reads from a JSON answer; null when absent. */
+  contentType: string | null;
+  retryAfter: string | null;
   body: Buffer;
 }
 
-/** Header names and values as HTTP/1.1 carries them (latin1), first value of each name kept. */
-function headersOf(raw: Buffer[]): Record<string, string> {
-  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+/** `name` (lower case) as HTTP/1.1 carries it (latin1, any case): the length is checked first. */
+function isHeader(raw: Buffer, name: string): boolean {
+  return raw.length === name.length && raw.toString('latin1').toLowerCase() === name;
+}
+
+/**
+ * The two headers read, from undici's raw name/value list. Only those: converting every name and
+ * value to a string showed up in profiles of the request path.
+ */
+function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 'retryAfter'> {
+  let contentType: string | null = null;
+  let retryAfter: string | null = null;
   for (let index = 0; index + 1 < raw.length; index += 2) {
-    const name = raw[index].toString('latin1').toLowerCase();
-    headers[name] ??= raw[index + 1].toString('latin1');
+    if (contentType === null && isHeader(raw[index], 'content-type')) contentType = raw[index + 1].toString('latin1');
+    else if (retryAfter === null && isHeader(raw[index], 'retry-after')) retryAfter = raw[index + 1].toString('latin1');
   }
-  return headers;
+  return { contentType, retryAfter };
 }
 
 export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal): Promise<WholeResponse> {
@@ -35,7 +45,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     }
     let abortRequest: ((reason: Error) => void) | null = null;
     let statusCode = 0;
-    let headers: Record<string, string> = {};
+    let headers: Pick<WholeResponse, 'contentType' | 'retryAfter'> = { contentType: null, retryAfter: null };
     const chunks: Buffer[] = [];
     const onAbort = () => abortRequest?.(signal.reason as Error);
     signal.addEventListener('abort', onAbort);
@@ -49,7 +59,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         // 1xx answers are informational; the real status follows.
         if (status >= 200) {
           statusCode = status;
-          headers = headersOf(rawHeaders);
+          headers = readHeaders(rawHeaders);
         }
         return true;
       },
@@ -59,7 +69,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
       },
       onComplete() {
         done();
-        resolve({ statusCode, headers, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+        resolve({ statusCode, ...headers, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
       },
       onError(error) {
         done();

@@ -144,6 +144,23 @@ describe('createUpstream.postJson', () => {
     expect(error.message).toMatch(/^Rate limit reached for gpt-4o/);
   });
 
+  it('reads Content-Type and Retry-After in any letter case, the first Retry-After of several', async () => {
+    const fake = await serve((_request, response) => {
+      response.writeHead(429, ['RETRY-AFTER', '3', 'Retry-After', '9', 'Content-Type', 'application/json', 'X-Other', 'y']);
+      response.end(JSON.stringify({ error: { message: 'slow down' } }));
+    });
+    const error = await caught(upstreamFor(fake).postJson('chat/completions', {}, { signal: signal() }));
+    expect(error).toMatchObject({ status: 429, retryAfter: '3', message: 'slow down' });
+  });
+
+  it('reads an upper-case Content-Type of a JSON answer', async () => {
+    const ok = await serve((_request, response) => {
+      response.writeHead(200, ['CONTENT-TYPE', 'application/json']);
+      response.end('{"ok":true}');
+    });
+    await expect(upstreamFor(ok).postJson('chat/completions', {}, { signal: signal() })).resolves.toEqual({ ok: true });
+  });
+
   it('turns a 500 into a retryable 502 carrying the vendor message', async () => {
     const fake = await serve((_request, response) =>
       sendJson(response, 500, { error: { message: 'The server had an error while processing your request.' } }),
