@@ -136,5 +136,22 @@ export function verdict(rows: Row[], rssLimitBytes: number): string[] {
   }
   const peak = Math.max(...gateway.map((row) => row.peakRss ?? 0));
   if (peak > 0) lines.push(`- gateway peak RSS ${megabytes(peak)} MB (≤ ${megabytes(rssLimitBytes)}: ${mark(peak <= rssLimitBytes)})`);
-  return lines;
+  return [...lines, ...peerVerdict(rows)];
+}
+
+/**
+ * `--peers`: ahead of each peer on req/s and p99 in every cell the peer was measured in. A peer
+ * that completed no request (all errors) has no p99; the gateway is ahead if it completed any.
+ */
+function peerVerdict(rows: Row[]): string[] {
+  const gatewayRows = new Map(rows.filter((row) => row.server === GATEWAY).map((row) => [`${row.scenario}|${row.connections}`, row]));
+  return rows
+    .filter((row) => row.server !== GATEWAY && row.server !== RAW)
+    .flatMap((peer) => {
+      const own = gatewayRows.get(`${peer.scenario}|${peer.connections}`);
+      if (own === undefined) return [];
+      const ahead = own.requestsPerSecond > peer.requestsPerSecond && !(own.p99 >= peer.p99);
+      const peerText = peer.requestsPerSecond > 0 ? `${number(peer.requestsPerSecond, 0)} req/s, p99 ${number(peer.p99, 2)} ms` : `no request completed (${peer.errors} errors)`;
+      return [`- vs ${peer.server}, ${peer.scenario} at ${peer.connections}: gateway ${number(own.requestsPerSecond, 0)} req/s, p99 ${number(own.p99, 2)} ms; ${peer.server} ${peerText} (ahead on both: ${ahead ? 'met' : 'NOT met'})`];
+    });
 }
