@@ -5,8 +5,8 @@
  *
  * Why not prom-client's own classes: they validate and hash the label object on every call, about
  * 1.5 µs each, and a request makes eight (12 µs of CPU per request, measured with `npm run bench`).
- * Here a call costs one string join and one Map lookup; a series is created once per distinct set
- * of label values, which come from the config and fixed sets, so they stay bounded.
+ * Here a call costs one Map lookup per label; a series is created once per distinct set of label
+ * values, which come from the config and fixed sets, so they stay bounded.
  */
 import type { Metric, Registry } from 'prom-client';
 
@@ -39,9 +39,17 @@ interface FamilyOptions<Name extends string> {
   registers: Registry[];
 }
 
+/** Where a series sits at the end of its label values' path through the index. */
+const SERIES = Symbol('series');
+
+type IndexNode = Map<unknown, unknown>;
+
 abstract class Family<Name extends string, Data> {
   readonly aggregator = 'sum' as const;
-  private readonly series = new Map<string, Series<Data>>();
+  /** Every series, in the order created (the text format's order). */
+  private readonly series: Series<Data>[] = [];
+  /** Label values, one map level per label name, to the series: no key string built per call. */
+  private readonly index: IndexNode = new Map();
 
   readonly name: string;
   readonly help: string;
@@ -59,13 +67,22 @@ abstract class Family<Name extends string, Data> {
   protected abstract newData(): Data;
 
   protected dataFor(labels: Labels<Name>): Data {
-    let key = '';
-    for (const name of this.labelNames) key += `${labels[name]}\u0001`;
-    let entry = this.series.get(key);
+    let node = this.index;
+    for (const name of this.labelNames) {
+      const value = labels[name];
+      let next = node.get(value) as IndexNode | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(value, next);
+      }
+      node = next;
+    }
+    let entry = node.get(SERIES) as Series<Data> | undefined;
     if (entry === undefined) {
       // Only the family's own labels: a caller's object may carry more.
       entry = { labels: Object.fromEntries(this.labelNames.map((name) => [name, labels[name]])), data: this.newData() };
-      this.series.set(key, entry);
+      node.set(SERIES, entry);
+      this.series.push(entry);
     }
     return entry.data;
   }
@@ -75,7 +92,8 @@ abstract class Family<Name extends string, Data> {
   }
 
   reset(): void {
-    this.series.clear();
+    this.series.length = 0;
+    this.index.clear();
   }
 }
 
