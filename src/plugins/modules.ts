@@ -8,12 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { ENDPOINT_TYPES } from '../config/normalise';
 import { formatYamlPath, isRecord } from '../config/yaml-path';
-import type { ProviderAdapter, ProviderEndpoint } from '../providers/types';
+import type { CallContext, ProviderAdapter, ProviderEndpoint, RequestContext } from '../providers/types';
 import type { GatewayConfig } from '../schema';
 import { discoverPlugins, type PluginProvider } from './catalog';
 
 /** Plugin adapters by provider name, as compilePlan takes them. */
-export type PluginAdapters = ReadonlyMap<string, ProviderAdapter<unknown>>;
+export type PluginAdapters = ReadonlyMap<string, ProviderAdapter<unknown, CallContext>>;
 
 type LoadResult = { ok: true; adapter: ProviderAdapter<unknown> } | { ok: false; problem: string };
 
@@ -113,15 +113,31 @@ function kindOf(value: unknown): string {
  * config schema has already accepted that), and what `createEndpoint` returns is checked at config
  * load rather than on the first request.
  */
-function checkedAdapter(adapter: ProviderAdapter<unknown>, provider: PluginProvider): ProviderAdapter<unknown> {
+function checkedAdapter(adapter: ProviderAdapter<unknown>, provider: PluginProvider): ProviderAdapter<unknown, CallContext> {
   return {
     displayName: adapter.displayName,
     endpointTypes: adapter.endpointTypes,
-    createEndpoint(settings): ProviderEndpoint {
+    createEndpoint(settings): ProviderEndpoint<CallContext> {
       const endpoint: unknown = adapter.createEndpoint({ ...settings, config: settings.config ?? {} });
       const problems = endpointProblems(endpoint);
       if (problems.length > 0) throw new Error(`${origin(provider)} ${problems.join('; ')}`);
-      return endpoint as ProviderEndpoint;
+      return withPlainContext(endpoint as ProviderEndpoint);
     },
   };
+}
+
+type AnyMethod = (request: unknown, context: RequestContext) => unknown;
+
+/**
+ * A plugin's methods get the documented RequestContext: a plain object whose own `signal` is a real
+ * AbortSignal. (The gateway's CallContext makes that signal only when read, from a prototype getter,
+ * which a plugin spreading or storing its context would not expect.)
+ */
+function withPlainContext(endpoint: ProviderEndpoint): ProviderEndpoint<CallContext> {
+  const wrapped: Record<string, unknown> = {};
+  for (const method of ENDPOINT_METHODS) {
+    const call = endpoint[method] as AnyMethod | undefined;
+    if (call !== undefined) wrapped[method] = (request: unknown, context: CallContext) => call.call(endpoint, request, { signal: context.signal });
+  }
+  return wrapped as ProviderEndpoint<CallContext>;
 }

@@ -8,6 +8,7 @@ import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import { adapterProblems, endpointProblems, loadPlugins } from '../../../src/plugins/modules';
 import { chatAdapterSource, createProject, installEchoExample, installProviderPackage } from '../../support/plugin-packages';
+import { CallAbort } from '../../../src/providers/abort';
 import { callContext } from '../../support/call-context';
 
 async function loadPlan(project: string, yaml: string) {
@@ -102,6 +103,27 @@ describe('what a plugin module exports', () => {
     const plan = await loadPlan(project, useFixed('fixed'));
     const answer = await plan.endpoints.get('a')!.target.chat!({ messages: [{ role: 'user', content: 'x' }] }, context);
     expect(answer.choices[0].message.content).toBe('fixed answer');
+  });
+
+  it("a plugin's method gets a plain { signal } with a real AbortSignal that follows the call's abort", async () => {
+    const project = createProject();
+    const source = chatAdapterSource('seen').replace('async chat() {', 'async chat(request, context) {\n        globalThis.__pluginContext = context;');
+    installProviderPackage(project, { packageName: 'fixed', provider: 'fixed', source });
+    const plan = await loadPlan(project, useFixed('fixed'));
+    const abort = new CallAbort();
+    const lazyContext = {
+      abort,
+      get signal() {
+        return abort.signal;
+      },
+    };
+    await plan.endpoints.get('a')!.target.chat!({ messages: [{ role: 'user', content: 'x' }] }, lazyContext);
+    const seen = (globalThis as { __pluginContext?: { signal: AbortSignal } }).__pluginContext!;
+    expect(Object.keys(seen)).toEqual(['signal']);
+    expect(seen.signal).toBeInstanceOf(AbortSignal);
+    abort.abort(new Error('client gone'));
+    expect(seen.signal.aborted).toBe(true);
+    expect(seen.signal.reason).toEqual(new Error('client gone'));
   });
 
   it('an endpoint without config gets {} (its schema accepts that)', async () => {
