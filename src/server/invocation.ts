@@ -61,8 +61,7 @@ function withoutModel(request: Record<string, unknown>, dialect: Dialect): Recor
       422,
     );
   }
-  const rest: Record<string, unknown> = {};
-  for (const key in request) if (key !== 'model') rest[key] = request[key];
+  const { model: _ignored, ...rest } = request;
   return rest;
 }
 
