@@ -40,18 +40,68 @@ export function auditWriterOf(logger: Logger): AuditWriter {
   return auditWriters.get(logger) ?? ((fields, message) => logger.info(fields, message));
 }
 
-function directAuditWriter(logger: Logger, destination: pino.DestinationStream): AuditWriter {
+function directAuditWriter(logger: Logger, write: (line: string) => void): AuditWriter {
   const head = `{"level":${pino.levels.values.info},"time":`;
   const pid = `,"pid":${process.pid}`;
   return (fields, message) => {
     if (!logger.isLevelEnabled('info')) return;
     const text = JSON.stringify(fields);
     const rest = text === '{}' ? '' : `,${text.slice(1, -1)}`;
-    destination.write(`${head}${Date.now()}${pid}${rest},"msg":${JSON.stringify(message)}}\n`);
+    write(`${head}${Date.now()}${pid}${rest},"msg":${JSON.stringify(message)}}\n`);
   };
 }
 
-/** The longest an audit line waits in the buffer before it is written. */
+/** About how much text is written to standard output at once, in characters. */
+const BATCH_CHARS = 12 * 1024;
+
+/**
+ * Audit lines wait here and reach the destination as one string per batch. Handed over one by one,
+ * each line cost a copy of every line waiting before it: sonic-boom measures the byte length of its
+ * last pending string on each write, which flattens the string built so far (~6 KB per request).
+ */
+class LineBatch {
+  private lines: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly destination: pino.DestinationStream) {}
+
+  add(line: string): void {
+    this.lines.push(line);
+    this.chars += line.length;
+    if (this.chars >= BATCH_CHARS) this.flush();
+  }
+
+  /** Hands every waiting line to the destination, in order. */
+  flush(): void {
+    if (this.lines.length === 0) return;
+    const text = this.lines.join('');
+    this.lines = [];
+    this.chars = 0;
+    this.destination.write(text);
+  }
+}
+
+/** Batches to hand over at exit, before pino flushes its destinations (see `flushAtExit`). */
+const batchesAtExit: { batch: LineBatch; destination: pino.DestinationStream }[] = [];
+
+/** Registered before the first stdout logger, so it runs before pino's own exit flush. */
+function flushAtExit(batch: LineBatch, destination: pino.DestinationStream): void {
+  if (batchesAtExit.length === 0) {
+    process.once('exit', () => {
+      for (const pending of batchesAtExit) {
+        pending.batch.flush();
+        try {
+          (pending.destination as pino.DestinationStream & { flushSync(): void }).flushSync();
+        } catch {
+          // Standard output already closed: nothing more can be written.
+        }
+      }
+    });
+  }
+  batchesAtExit.push({ batch, destination });
+}
+
+/** The longest an audit line waits before it is written. */
 const FLUSH_INTERVAL_MS = 100;
 
 /**
@@ -60,28 +110,34 @@ const FLUSH_INTERVAL_MS = 100;
  */
 const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 
+const linesIn = (text: string) => text.split('\n').length - 1;
+
 /**
- * Standard output; audit lines are written in batches of about 12 KB, at most FLUSH_INTERVAL_MS late; pino
- * flushes what is left when the process exits. One write per line cost ~5 µs of CPU per request
- * under load (the audit log writes a line for every request), and woke the reader each time.
+ * Standard output; audit lines are written in batches of about 12 KB, at most FLUSH_INTERVAL_MS late; the
+ * rest at exit. One write per line cost ~5 µs of CPU per request under load (the audit log writes a
+ * line for every request), and woke the reader each time.
  */
 function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 12 * 1024, maxLength: maxBufferedChars });
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BATCH_CHARS, maxLength: maxBufferedChars });
+  const batch = new LineBatch(destination);
+  flushAtExit(batch, destination);
   // Only the per-request audit lines wait for a batch; anything else (start-up, reloads, warnings,
-  // errors) is rare and is written at once, with whatever audit lines are waiting before it.
+  // errors) is rare and is written at once, after the audit lines waiting before it.
   const hooks: pino.LoggerOptions['hooks'] = {
     logMethod(args, method) {
+      batch.flush();
       method.apply(this, args);
       if (!AUDIT_MESSAGES.has(args[1] as string)) destination.flush();
     },
   };
   const logger = pino({ ...settings, hooks }, destination);
-  auditWriters.set(logger, directAuditWriter(logger, destination));
+  auditWriters.set(logger, directAuditWriter(logger, (line) => batch.add(line)));
   let dropped = 0;
-  destination.on('drop', () => {
-    dropped += 1;
+  destination.on('drop', (text: string) => {
+    dropped += linesIn(text);
   });
   setInterval(() => {
+    batch.flush();
     if (dropped > 0) {
       const count = dropped;
       logger.warn({ dropped_lines: count }, 'log lines dropped: standard output was not read fast enough');

@@ -63,3 +63,24 @@ test("the audit writer writes pino's own line for the same fields, and nothing w
   expect(lines[3]).toBe(lines[2]);
   expect(JSON.parse(lines[0])).toMatchObject({ level: 30, request_id: 'r-1', msg: 'request', error: { code: 'upstream_error' } });
 });
+
+/** Audit lines still waiting for their batch when the process exits. */
+const AT_EXIT = `
+const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
+const logger = createLogger();
+const write = auditWriterOf(logger);
+for (let line = 0; line < 50; line += 1) write({ line }, 'request');
+logger.warn({ line: 50 }, 'a warning after the audit lines');
+for (let line = 51; line < 100; line += 1) write({ line }, 'request');
+process.exit(0);
+`;
+
+test('audit lines waiting for their batch are written, in order, when the process exits at once', async () => {
+  const child = spawn(process.execPath, ['-e', AT_EXIT], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.on('close', resolve));
+  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { line: number; level: number });
+  expect(lines.map((line) => line.line)).toEqual([...Array(100).keys()]);
+  expect(lines[50].level).toBe(40);
+});
