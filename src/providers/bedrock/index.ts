@@ -129,8 +129,9 @@ function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: st
 async function* foldStream<Event, Chunk>(open: () => Promise<{ requestId: string | null; events: AsyncIterable<Event> }>, makeFold: (id: string | null) => EventFold<Event, Chunk>): AsyncGenerator<Chunk> {
   const { requestId, events } = await open();
   const fold = makeFold(requestId);
-  for await (const event of events) yield* fold.event(event);
-  yield* fold.end();
+  // Loops rather than `yield*` over the arrays (see foldEvents in transport/sse.ts).
+  for await (const event of events) for (const chunk of fold.event(event)) yield chunk;
+  for (const chunk of fold.end()) yield chunk;
 }
 
 /** How one native body family builds requests and reads answers and stream chunks. */
