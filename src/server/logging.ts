@@ -54,54 +54,7 @@ function directAuditWriter(logger: Logger, write: (line: string) => void): Audit
 /** About how much text is written to standard output at once, in characters. */
 const BATCH_CHARS = 12 * 1024;
 
-/**
- * Audit lines wait here and reach the destination as one string per batch. Handed over one by one,
- * each line cost a copy of every line waiting before it: sonic-boom measures the byte length of its
- * last pending string on each write, which flattens the string built so far (~6 KB per request).
- */
-class LineBatch {
-  private lines: string[] = [];
-  private chars = 0;
-
-  constructor(private readonly destination: pino.DestinationStream) {}
-
-  add(line: string): void {
-    this.lines.push(line);
-    this.chars += line.length;
-    if (this.chars >= BATCH_CHARS) this.flush();
-  }
-
-  /** Hands every waiting line to the destination, in order. */
-  flush(): void {
-    if (this.lines.length === 0) return;
-    const text = this.lines.join('');
-    this.lines = [];
-    this.chars = 0;
-    this.destination.write(text);
-  }
-}
-
-/** Batches to hand over at exit, before pino flushes its destinations (see `flushAtExit`). */
-const batchesAtExit: { batch: LineBatch; destination: pino.DestinationStream }[] = [];
-
-/** Registered before the first stdout logger, so it runs before pino's own exit flush. */
-function flushAtExit(batch: LineBatch, destination: pino.DestinationStream): void {
-  if (batchesAtExit.length === 0) {
-    process.once('exit', () => {
-      for (const pending of batchesAtExit) {
-        pending.batch.flush();
-        try {
-          (pending.destination as pino.DestinationStream & { flushSync(): void }).flushSync();
-        } catch {
-          // Standard output already closed: nothing more can be written.
-        }
-      }
-    });
-  }
-  batchesAtExit.push({ batch, destination });
-}
-
-/** The longest an audit line waits before it is written. */
+/** The longest a line waits in a batch before it is written. */
 const FLUSH_INTERVAL_MS = 100;
 
 /**
@@ -110,41 +63,81 @@ const FLUSH_INTERVAL_MS = 100;
  */
 const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 
-const linesIn = (text: string) => text.split('\n').length - 1;
+/**
+ * pino's destination for standard output. Lines wait in a batch and leave as one `process.stdout`
+ * write of about 12 KB. process.stdout writes on the main thread: synchronously to a file or a
+ * terminal, without blocking to a pipe (Node's own choice per kind of file descriptor). Before,
+ * sonic-boom's asynchronous mode handed each write to libuv's thread pool and back, which cost about
+ * 9% of the gateway's CPU under load (`npm run bench`, README "Performance").
+ */
+class StdoutBatcher {
+  /** Lines dropped and not yet reported. */
+  dropped = 0;
+  private lines: string[] = [];
+  private chars = 0;
+  private broken = false;
+
+  constructor(
+    private readonly maxBufferedChars: number,
+    private readonly out: NodeJS.WritableStream & { writableLength: number } = process.stdout,
+  ) {
+    // A closed standard output (the collector went away) must not crash the gateway: count, go on.
+    out.on('error', () => {
+      this.broken = true;
+    });
+  }
+
+  write(line: string): void {
+    this.lines.push(line);
+    this.chars += line.length;
+    if (this.chars >= BATCH_CHARS) this.flush();
+  }
+
+  /** Writes every waiting line, in order, or drops them all while output is stalled or closed. */
+  flush(): void {
+    const count = this.lines.length;
+    if (count === 0) return;
+    const text = count === 1 ? this.lines[0] : this.lines.join('');
+    this.lines = [];
+    this.chars = 0;
+    if (this.broken || this.out.writableLength + text.length > this.maxBufferedChars) this.dropped += count;
+    else this.out.write(text);
+  }
+}
+
+const batchers = new Set<StdoutBatcher>();
+
+/** Lines still waiting when the process exits are written then (synchronously to a file). */
+function flushAtExit(batcher: StdoutBatcher): void {
+  if (batchers.size === 0) process.once('exit', () => batchers.forEach((pending) => pending.flush()));
+  batchers.add(batcher);
+}
 
 /**
- * Standard output; audit lines are written in batches of about 12 KB, at most FLUSH_INTERVAL_MS late; the
- * rest at exit. One write per line cost ~5 µs of CPU per request under load (the audit log writes a
- * line for every request), and woke the reader each time.
+ * Standard output, in batches (see StdoutBatcher). Only the per-request audit lines wait for a batch
+ * to fill, at most FLUSH_INTERVAL_MS; anything else (start-up, reloads, warnings, errors) is rare and
+ * is written at once, after the lines waiting before it.
  */
 function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: BATCH_CHARS, maxLength: maxBufferedChars });
-  const batch = new LineBatch(destination);
-  flushAtExit(batch, destination);
-  // Only the per-request audit lines wait for a batch; anything else (start-up, reloads, warnings,
-  // errors) is rare and is written at once, after the audit lines waiting before it.
+  const batcher = new StdoutBatcher(maxBufferedChars);
+  flushAtExit(batcher);
   const hooks: pino.LoggerOptions['hooks'] = {
     logMethod(args, method) {
-      batch.flush();
       method.apply(this, args);
-      if (!AUDIT_MESSAGES.has(args[1] as string)) destination.flush();
+      if (!AUDIT_MESSAGES.has(args[1] as string)) batcher.flush();
     },
   };
-  const logger = pino({ ...settings, hooks }, destination);
-  auditWriters.set(logger, directAuditWriter(logger, (line) => batch.add(line)));
-  let dropped = 0;
-  destination.on('drop', (text: string) => {
-    dropped += linesIn(text);
-  });
+  const logger = pino({ ...settings, hooks }, batcher);
+  auditWriters.set(logger, directAuditWriter(logger, (line) => batcher.write(line)));
   setInterval(() => {
-    batch.flush();
-    if (dropped > 0) {
-      const count = dropped;
+    batcher.flush();
+    const count = batcher.dropped;
+    if (count > 0) {
+      batcher.dropped = 0;
       logger.warn({ dropped_lines: count }, 'log lines dropped: standard output was not read fast enough');
-      // Still full: this warning was dropped too (synchronously); report the same count next time.
-      dropped = dropped > count ? count : 0;
+      // Still full: this warning was dropped too; report the same count next time.
+      if (batcher.dropped > 0) batcher.dropped = count;
     }
-    destination.flush();
   }, FLUSH_INTERVAL_MS).unref();
   return logger;
 }

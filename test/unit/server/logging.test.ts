@@ -84,3 +84,21 @@ test('audit lines waiting for their batch are written, in order, when the proces
   expect(lines.map((line) => line.line)).toEqual([...Array(100).keys()]);
   expect(lines[50].level).toBe(40);
 });
+
+/** Audit lines for a while, then a clean exit: whatever became of standard output. */
+const AFTER_CLOSE = `
+const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
+const write = auditWriterOf(createLogger());
+const timer = setInterval(() => { for (let line = 0; line < 200; line += 1) write({ line, padding: 'x'.repeat(200) }, 'request'); }, 5);
+setTimeout(() => { clearInterval(timer); process.exit(0); }, 500);
+`;
+
+test('a closed standard output (the log collector went away) does not crash the gateway', async () => {
+  const child = spawn(process.execPath, ['-e', AFTER_CLOSE], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  expect(errors).toBe('');
+  expect(code).toBe(0);
+});
