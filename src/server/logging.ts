@@ -66,9 +66,8 @@ const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 /**
  * pino's destination for standard output. Lines wait in a batch and leave as one `process.stdout`
  * write of about 12 KB. process.stdout writes on the main thread: synchronously to a file or a
- * terminal, without blocking to a pipe (Node's own choice per kind of file descriptor). Before,
- * sonic-boom's asynchronous mode handed each write to libuv's thread pool and back, which cost about
- * 9% of the gateway's CPU under load (`npm run bench`, README "Performance").
+ * terminal, without blocking to a pipe (Node's own choice per kind of file descriptor), with no
+ * round trip through libuv's thread pool (sonic-boom's asynchronous mode, used before).
  */
 class StdoutBatcher {
   /** Lines dropped and not yet reported. */
