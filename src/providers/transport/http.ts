@@ -13,7 +13,8 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
-import { decodeSse, type SseEvent } from './sse';
+import { DRAIN_BYTES, DRAIN_MS, requestEvents, type RefusedAnswer } from './event-stream';
+import type { SseEvent } from './sse';
 import { requestWhole, type WholeResponse } from './whole-response';
 
 export type { SseEvent } from './sse';
@@ -120,10 +121,6 @@ function errorCode(error: unknown): string | null {
   if (Array.isArray(errors)) return errorCode(errors[0]);
   return null;
 }
-
-/** How long, and how much, an unwanted body may still be read so its connection can be reused. */
-const DRAIN_MS = 1_000;
-const DRAIN_BYTES = 64 * 1024;
 
 /**
  * Releases a body we stop reading (wrong content type, consumer done after `[DONE]`): a server
@@ -296,26 +293,29 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return parsed.value;
   }
 
-  async function* postStream(path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncGenerator<SseEvent> {
-    const response = await send(path, body, signal, streamHeaders);
-    if (response.statusCode >= 300) throw await statusError(response, signal);
-    const contentType = firstHeader(response.headers, 'content-type');
-    if (contentType?.includes('json') || contentType?.includes('html')) {
-      // A JSON answer to a stream request is usually an error in a 2xx envelope; show its message.
-      const text = await readText(response, signal);
-      const parsed = parseJson(text);
-      const vendorMessage = parsed.ok ? errorMessage(parsed.value) : null;
-      if (vendorMessage !== null) throw GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${withoutCredentials(vendorMessage, credentials)}`);
-      throw wrongContentType(response.statusCode, contentType, 'an event stream');
-    }
-    try {
-      // Not destroyed when the consumer stops early, so `release` can still drain the tail.
-      yield* decodeSse(response.body.iterator({ destroyOnReturn: false }));
-    } catch (error) {
-      throw translate(error, signal);
-    } finally {
-      release(response);
-    }
+  /** A stream request's answer is read whole, to become an error, when it cannot be an event stream. */
+  function refusesStream(statusCode: number, contentType: string | null): boolean {
+    return statusCode >= 300 || contentType?.includes('json') === true || contentType?.includes('html') === true;
+  }
+
+  function streamRefusal(answer: RefusedAnswer): GatewayError {
+    if (answer.statusCode >= 300) return errorFromAnswer(answer);
+    // A JSON answer to a stream request is usually an error in a 2xx envelope; show its message.
+    const parsed = parseJson(answer.text);
+    const vendorMessage = parsed.ok ? errorMessage(parsed.value) : null;
+    if (vendorMessage !== null) return GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${withoutCredentials(vendorMessage, credentials)}`);
+    return wrongContentType(answer.statusCode, answer.contentType, 'an event stream');
+  }
+
+  function postStream(path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncIterable<SseEvent> {
+    return requestEvents({
+      dispatcher: pool,
+      request: { method: 'POST', path: requestPath(path), headers: streamHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+      signal,
+      refuses: refusesStream,
+      refusal: streamRefusal,
+      translate: (error) => translate(error, signal),
+    });
   }
 
   function headersAccepting(accept: string): Record<string, string> {

@@ -1,7 +1,7 @@
 /**
  * Server-sent events decoding for upstream streams, on `eventsource-parser` (the one SSE parser of
  * the gateway; no hand-written line splitting). Bytes are decoded with a streaming TextDecoder so a
- * multi-byte UTF-8 character split across network chunks survives, and every event is yielded as
+ * multi-byte UTF-8 character split across network chunks survives, and every event is delivered as
  * soon as its terminating blank line has arrived.
  */
 import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
@@ -20,42 +20,57 @@ function toSseEvent(message: EventSourceMessage): SseEvent {
 }
 
 /**
- * Decodes an SSE byte stream into events. Comments (`: ping`), `retry:` and unknown fields are
- * skipped, as the SSE specification says.
+ * Bytes in, events out: a streaming TextDecoder in front of the parser. Comments (`: ping`),
+ * `retry:` and unknown fields are skipped, as the SSE specification says.
  */
-export async function* decodeSse(body: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder('utf-8');
-  const ready: SseEvent[] = [];
-  let oversized = false;
-  const parser = createParser({
+export class SseDecoder {
+  private readonly decoder = new TextDecoder('utf-8');
+  private ready: SseEvent[] = [];
+  private oversized = false;
+  private readonly parser = createParser({
     maxBufferSize: MAX_SSE_EVENT_CHARS,
-    onEvent: (message) => ready.push(toSseEvent(message)),
+    onEvent: (message) => this.ready.push(toSseEvent(message)),
     onError: (error: ParseError) => {
-      if (error.type === 'max-buffer-size-exceeded') oversized = true;
+      if (error.type === 'max-buffer-size-exceeded') this.oversized = true;
     },
   });
 
-  /** The events parsed so far, once; throws if the parser gave up on an oversized event. */
-  function takeReady(): SseEvent[] {
-    if (oversized) {
+  /** The events a piece of the body completed; throws once an event has grown past the limit. */
+  feed(bytes: Uint8Array): SseEvent[] {
+    this.parser.feed(this.decoder.decode(bytes, { stream: true }));
+    return this.take();
+  }
+
+  /**
+   * The end of the body: flushes a trailing partial character, then ends the last event. Some
+   * servers omit the final blank line, and a truncated JSON event is better reported by the caller
+   * than silently lost.
+   */
+  end(): SseEvent[] {
+    this.parser.feed(`${this.decoder.decode()}\n\n`);
+    return this.take();
+  }
+
+  private take(): SseEvent[] {
+    if (this.oversized) {
       throw GatewayError.upstreamUnavailable(
         `The upstream event stream sent an event larger than ${MAX_SSE_EVENT_CHARS} characters; the stream was abandoned.`,
         false,
       );
     }
-    return ready.splice(0);
+    const events = this.ready;
+    if (events.length > 0) this.ready = [];
+    return events;
   }
+}
 
-  // Plain loops, not `yield*` over a sync iterable: in an async generator that wraps every value
-  // in one more promise (about 0.3 µs per event).
-  for await (const chunk of body) {
-    parser.feed(decoder.decode(chunk, { stream: true }));
-    for (const event of takeReady()) yield event;
-  }
-  // Flush a trailing partial character, then end the last event: some servers omit the final
-  // blank line, and a truncated JSON event is better reported by the caller than silently lost.
-  parser.feed(`${decoder.decode()}\n\n`);
-  for (const event of takeReady()) yield event;
+/** Decodes an SSE byte stream into events, each as soon as its terminating blank line has arrived. */
+export async function* decodeSse(body: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SseEvent> {
+  const decoder = new SseDecoder();
+  // Plain loops, not `yield*` over the arrays: in an async generator that wraps every value in one
+  // more promise (about 0.3 µs per event).
+  for await (const chunk of body) for (const event of decoder.feed(chunk)) yield event;
+  for (const event of decoder.end()) yield event;
 }
 
 /**

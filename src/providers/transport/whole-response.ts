@@ -2,7 +2,8 @@
  * One upstream request whose whole answer is read into memory, on undici's handler API
  * (`Dispatcher.dispatch`), for JSON answers. `Pool.request` wraps every answer in a Readable stream
  * inside an AsyncResource; for a JSON answer of a few kilobytes that machinery cost more CPU than the
- * JSON work itself (`npm run bench`, README "Performance"). Streams still use `Pool.request`.
+ * JSON work itself (`npm run bench`, README "Performance"). Event streams use the same API
+ * (event-stream.ts); only NDJSON byte streams still use `Pool.request`.
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
  * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason.
@@ -27,7 +28,7 @@ function isHeader(raw: Buffer, name: string): boolean {
  * The two headers read, from undici's raw name/value list. Only those: converting every name and
  * value to a string showed up in profiles of the request path.
  */
-function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 'retryAfter'> {
+export function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 'retryAfter'> {
   let contentType: string | null = null;
   let retryAfter: string | null = null;
   for (let index = 0; index + 1 < raw.length; index += 2) {

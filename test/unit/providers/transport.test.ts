@@ -390,6 +390,48 @@ describe('createUpstream.postStream', () => {
     expect(error.status).toBe(502);
     expect(error.message).toContain('streaming is not enabled for this deployment');
   });
+  it('pauses the upstream while the consumer does not read, and reads on when it does', async () => {
+    const EVENT = `data: ${JSON.stringify({ text: 'x'.repeat(1000) })}\n\n`;
+    const TOTAL_BYTES = 64 * 1024 * 1024;
+    let flushed = 0;
+    let allFlushed!: () => void;
+    const done = new Promise<void>((resolve) => (allFlushed = resolve));
+    const fake = await serve(async (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      while (flushed < TOTAL_BYTES) {
+        const accepted = response.write(EVENT);
+        flushed += EVENT.length;
+        if (!accepted) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+      allFlushed();
+    });
+    const events = upstreamFor(fake).postStream('chat/completions', {}, { signal: signal() })[Symbol.asyncIterator]();
+    await events.next();
+    // Not reading: the server can push only what socket buffers and the gateway's small queue hold.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(flushed).toBeLessThan(TOTAL_BYTES / 4);
+    let count = 1;
+    while (!(await events.next()).done) count += 1;
+    await done;
+    expect(count).toBe(Math.ceil(TOTAL_BYTES / EVENT.length));
+  });
+
+  it('gives up on an event larger than the limit, closing the connection', async () => {
+    const fake = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"n":1}\n\n');
+      response.write(`data: ${'y'.repeat(MAX_SSE_EVENT_CHARS + 1)}`);
+    });
+    const seen: string[] = [];
+    const consume = async () => {
+      for await (const event of upstreamFor(fake).postStream('chat/completions', {}, { signal: signal() })) seen.push(event.data);
+    };
+    const error = await caught(consume());
+    expect(seen).toEqual(['{"n":1}']);
+    expect(error.message).toContain(`larger than ${MAX_SSE_EVENT_CHARS} characters`);
+    await within(fake.closed[0], 2000, 'the upstream connection closing');
+  });
 });
 
 describe('decodeSse', () => {

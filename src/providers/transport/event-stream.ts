@@ -1,0 +1,231 @@
+/**
+ * A streamed upstream answer as server-sent events, on undici's handler API (`Dispatcher.dispatch`):
+ * each piece of the body is decoded as it arrives and its events wait in a queue for the consumer's
+ * `next()`. Before, `Pool.request` wrapped the body in a Readable stream, read through its async
+ * iterator and two generator layers: several promises and stream callbacks per piece of body, more
+ * CPU than decoding it (`npm run bench`, README "Performance").
+ *
+ * Lazy: the request starts on the first `next()`. An answer that is not an event stream (an error
+ * status, a JSON or HTML body) is read whole and the first `next()` rejects with `refusal` of it.
+ * Undici's errors (timeouts, resets) reach the consumer through `translate`, after the events that
+ * arrived before them; an aborted signal rejects the next `next()` with its reason at once.
+ */
+import type { Dispatcher } from 'undici';
+import type { CallSignal } from '../abort';
+import { SseDecoder, type SseEvent } from './sse';
+import { readHeaders } from './whole-response';
+
+/** An answer read whole instead of streamed. */
+export interface RefusedAnswer {
+  statusCode: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  text: string;
+}
+
+export interface EventStreamOptions {
+  dispatcher: Dispatcher;
+  request: Dispatcher.DispatchOptions;
+  signal: CallSignal;
+  /** Whether an answer with this status and content type is read whole and refused. */
+  refuses(statusCode: number, contentType: string | null): boolean;
+  /** The error the consumer gets for a refused answer. */
+  refusal(answer: RefusedAnswer): unknown;
+  /** What the consumer gets for an undici error or the abort reason. */
+  translate(error: unknown): unknown;
+}
+
+/** Queued event text above which the upstream is paused until the consumer has caught up. */
+const HIGH_WATER_CHARS = 64 * 1024;
+
+/**
+ * How long, and how much, the tail of a stream the consumer stopped reading (after `[DONE]`, or
+ * the client left) is still read: a server that ends promptly keeps its keep-alive connection;
+ * otherwise the request is aborted and the connection closed.
+ */
+export const DRAIN_MS = 1_000;
+export const DRAIN_BYTES = 64 * 1024;
+
+const DONE: IteratorResult<SseEvent> = { done: true, value: undefined };
+
+export function requestEvents(options: EventStreamOptions): AsyncIterable<SseEvent> {
+  return { [Symbol.asyncIterator]: () => new EventStream(options) };
+}
+
+interface Waiter {
+  resolve(result: IteratorResult<SseEvent>): void;
+  reject(error: unknown): void;
+}
+
+class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler {
+  private readonly decoder = new SseDecoder();
+  private readonly queue: SseEvent[] = [];
+  private queuedChars = 0;
+  private waiter: Waiter | null = null;
+  private failure: { error: unknown } | null = null;
+  private started = false;
+  /** The upstream answer is over (complete or failed). */
+  private ended = false;
+  /** The consumer has had its last result, or stopped reading. */
+  private closed = false;
+  private abortRequest: ((reason: Error) => void) | null = null;
+  private resumeUpstream: (() => void) | null = null;
+  private paused = false;
+  private answer: Omit<RefusedAnswer, 'text'> = { statusCode: 0, contentType: null, retryAfter: null };
+  /** The body of an answer that is read whole; null while streaming. */
+  private refusedBody: Buffer[] | null = null;
+  private drainedBytes = 0;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private readonly onAbort = () => this.abortRequest?.(this.options.signal.reason as Error);
+
+  constructor(private readonly options: EventStreamOptions) {}
+
+  next(): Promise<IteratorResult<SseEvent>> {
+    if (this.closed) return Promise.resolve(DONE);
+    const { signal } = this.options;
+    if (signal.aborted) {
+      this.closed = true;
+      return Promise.reject(signal.reason);
+    }
+    if (!this.started) this.start();
+    if (this.queue.length > 0) return Promise.resolve({ done: false, value: this.take() });
+    if (this.failure || this.ended) {
+      // The consumer's last result: later calls get `done`.
+      this.closed = true;
+      return this.failure ? Promise.reject(this.failure.error) : Promise.resolve(DONE);
+    }
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+    });
+  }
+
+  /** The consumer stops: the rest of the answer is drained (or the request aborted) in the background. */
+  return(): Promise<IteratorResult<SseEvent>> {
+    if (!this.closed) {
+      this.closed = true;
+      this.queue.length = 0;
+      this.waiter?.resolve(DONE);
+      this.waiter = null;
+      if (this.started && !this.ended) this.drainTail();
+    }
+    return Promise.resolve(DONE);
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    const { signal } = this.options;
+    if (signal.aborted) abort(signal.reason as Error);
+    else this.abortRequest = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    // 1xx answers are informational; the real status follows.
+    if (statusCode < 200) return true;
+    const { contentType, retryAfter } = readHeaders(rawHeaders);
+    this.answer = { statusCode, contentType, retryAfter };
+    this.resumeUpstream = resume;
+    if (this.options.refuses(statusCode, contentType)) this.refusedBody = [];
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.closed) return this.drainPiece(chunk.length);
+    if (this.refusedBody !== null) {
+      this.refusedBody.push(chunk);
+      return true;
+    }
+    try {
+      this.enqueue(this.decoder.feed(chunk));
+    } catch (error) {
+      this.fail(error);
+      this.abortRequest?.(error as Error);
+      return false;
+    }
+    this.paused = this.queuedChars > HIGH_WATER_CHARS;
+    return !this.paused;
+  }
+
+  onComplete(): void {
+    this.end();
+    if (this.closed || this.failure) return;
+    if (this.refusedBody !== null) {
+      this.fail(this.options.refusal({ ...this.answer, text: Buffer.concat(this.refusedBody).toString() }));
+      return;
+    }
+    try {
+      this.enqueue(this.decoder.end());
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.wake();
+  }
+
+  onError(error: Error): void {
+    this.end();
+    if (!this.closed && !this.failure) this.fail(this.options.translate(error));
+  }
+
+  private start(): void {
+    this.started = true;
+    this.options.signal.addEventListener('abort', this.onAbort);
+    this.options.dispatcher.dispatch(this.options.request, this);
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.options.signal.removeEventListener('abort', this.onAbort);
+    if (this.drainTimer !== null) clearTimeout(this.drainTimer);
+  }
+
+  private take(): SseEvent {
+    const event = this.queue.shift()!;
+    this.queuedChars -= event.data.length;
+    if (this.paused && this.queue.length === 0) {
+      this.paused = false;
+      this.resumeUpstream?.();
+    }
+    return event;
+  }
+
+  private enqueue(events: SseEvent[]): void {
+    for (const event of events) {
+      this.queue.push(event);
+      this.queuedChars += event.data.length;
+    }
+    if (this.queue.length > 0) this.wake();
+  }
+
+  private fail(error: unknown): void {
+    this.failure = { error };
+    this.wake();
+  }
+
+  /** Answers a waiting `next()`: an event, else the failure, else the end. */
+  private wake(): void {
+    const waiter = this.waiter;
+    if (waiter === null) return;
+    if (this.queue.length > 0) {
+      this.waiter = null;
+      waiter.resolve({ done: false, value: this.take() });
+    } else if (this.failure || this.ended) {
+      this.waiter = null;
+      this.closed = true;
+      if (this.failure) waiter.reject(this.failure.error);
+      else waiter.resolve(DONE);
+    }
+  }
+
+  private drainTail(): void {
+    if (this.paused) {
+      this.paused = false;
+      this.resumeUpstream?.();
+    }
+    this.drainTimer = setTimeout(() => this.abortRequest?.(new Error('The stream was released.')), DRAIN_MS);
+  }
+
+  private drainPiece(bytes: number): boolean {
+    this.drainedBytes += bytes;
+    if (this.drainedBytes > DRAIN_BYTES) this.abortRequest?.(new Error('The stream was released.'));
+    return true;
+  }
+}
