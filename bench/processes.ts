@@ -29,14 +29,24 @@ interface Started {
 const isMarker = (line: string) => line.startsWith('LISTENING ') || line.startsWith('GC-REPORT ');
 
 /**
- * `stdoutFile`: standard output goes straight to that file, as a container runtime's log collector
- * takes it. Read through a pipe by the benchmark's own busy event loop, a logging server would be
- * measured holding the lines the benchmark has not read yet. Standard error is still collected.
+ * A log collector for `file`: a separate process reading a pipe into the file, as a container
+ * runtime takes a container's standard output (the server writes to a pipe; the collector pays
+ * for the file system). Read by the benchmark's own busy event loop instead, a logging server
+ * would be measured holding the lines the benchmark has not read yet.
  */
+function logCollector(file: string): ChildProcess {
+  const fd = openSync(file, 'w');
+  const collector = spawn('cat', [], { stdio: ['pipe', fd, 'ignore'] });
+  closeSync(fd);
+  return collector;
+}
+
+/** `stdoutFile`: standard output goes to that file through a log collector. Standard error is still collected. */
 function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, stdoutFile?: string): Started {
-  const stdoutFd = stdoutFile === undefined ? 'pipe' : openSync(stdoutFile, 'w');
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', stdoutFd, 'pipe'] });
-  if (typeof stdoutFd === 'number') closeSync(stdoutFd);
+  const collector = stdoutFile === undefined ? null : logCollector(stdoutFile);
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', collector?.stdin ?? 'pipe', 'pipe'] });
+  // Only the server writes to the collector; it ends when the server's end of the pipe closes.
+  collector?.stdin?.destroy();
   let output = '';
   let partial = '';
   const lines: string[] = [];

@@ -16,12 +16,11 @@
  * Transport: HTTP/1.1 keep-alive (as boto3), with the gateway's connect and idle timeouts. SDK
  * retries are off (`maxAttempts: 1`): the gateway owns retries and fallbacks.
  */
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from '../../../generated/config';
 import type { UpstreamTimeouts } from '../transport/http';
+import { awsSdk } from './sdk';
 
 /** MLflow's session name, so CloudTrail entries read the same. */
 export const ROLE_SESSION_NAME = 'ai-gateway-bedrock';
@@ -41,7 +40,7 @@ function keyPair(awsConfig: AwsConfig): AwsCredentialIdentity | undefined {
 export function createCredentials(awsConfig: AwsConfig, region: string | undefined): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
   const keys = keyPair(awsConfig);
   if (!awsConfig.aws_role_arn) return keys;
-  return fromTemporaryCredentials({
+  return awsSdk().credentials.fromTemporaryCredentials({
     params: { RoleArn: awsConfig.aws_role_arn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: awsConfig.session_length_seconds ?? DEFAULT_SESSION_SECONDS },
     ...(keys ? { masterCredentials: keys } : {}),
     // STS in the same region; AWS_ENDPOINT_URL_STS still overrides the endpoint (VPC endpoints, tests).
@@ -55,11 +54,12 @@ export function createCredentials(awsConfig: AwsConfig, region: string | undefin
  */
 export function createBedrockClient(awsConfig: AwsConfig, timeouts: UpstreamTimeouts, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClient {
   const region = resolveRegion(awsConfig, env);
-  return new BedrockRuntimeClient({
+  const { runtime, http } = awsSdk();
+  return new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
     credentials: createCredentials(awsConfig, region),
     maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body) }),
+    requestHandler: new http.NodeHttpHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body) }),
   });
 }

@@ -17,20 +17,13 @@
  * embeddings, streaming and tools are additions, and unknown families are refused at config load
  * instead of per request.
  */
-import {
-  ConverseCommand,
-  ConverseStreamCommand,
-  InvokeModelCommand,
-  InvokeModelWithResponseStreamCommand,
-  type BedrockRuntimeClient,
-  type ConverseCommandOutput,
-  type ConverseStreamOutput,
-} from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from '../types';
 import { createBedrockClient } from './client';
+import { awsSdk } from './sdk';
 import {
   createConverseChatStream,
   createConverseCompletionsStream,
@@ -79,6 +72,7 @@ function parseModelJson(bytes: Uint8Array | undefined, modelId: string): unknown
 
 function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: string): BedrockCalls {
   const translate = (error: unknown, signal: AbortSignal) => bedrockErrorToGateway(error, { endpoint, signal });
+  const { ConverseCommand, ConverseStreamCommand, InvokeModelCommand, InvokeModelWithResponseStreamCommand } = awsSdk().runtime;
 
   /** Re-yields an SDK event stream, translating an exception thrown while reading it. */
   async function* guarded<Event>(events: AsyncIterable<Event> | undefined, signal: AbortSignal): AsyncGenerator<Event> {
