@@ -74,16 +74,9 @@ class StdoutBatcher {
   dropped = 0;
   private lines: string[] = [];
   private chars = 0;
-  private broken = false;
 
-  constructor(
-    private readonly maxBufferedChars: number,
-    private readonly out: NodeJS.WritableStream & { writableLength: number } = process.stdout,
-  ) {
-    // A closed standard output (the collector went away) must not crash the gateway: count, go on.
-    out.on('error', () => {
-      this.broken = true;
-    });
+  constructor(private readonly maxBufferedChars: number) {
+    watchStdout(this);
   }
 
   write(line: string): void {
@@ -99,16 +92,26 @@ class StdoutBatcher {
     const text = count === 1 ? this.lines[0] : this.lines.join('');
     this.lines = [];
     this.chars = 0;
-    if (this.broken || this.out.writableLength + text.length > this.maxBufferedChars) this.dropped += count;
-    else this.out.write(text);
+    if (stdoutClosed || process.stdout.writableLength + text.length > this.maxBufferedChars) this.dropped += count;
+    else process.stdout.write(text);
   }
 }
 
 const batchers = new Set<StdoutBatcher>();
+let stdoutClosed = false;
 
-/** Lines still waiting when the process exits are written then (synchronously to a file). */
-function flushAtExit(batcher: StdoutBatcher): void {
-  if (batchers.size === 0) process.once('exit', () => batchers.forEach((pending) => pending.flush()));
+/**
+ * Once per process, for every batcher: lines still waiting at exit are written then (synchronously
+ * to a file), and a closed standard output (the collector went away) does not crash the gateway:
+ * lines are counted as dropped from then on.
+ */
+function watchStdout(batcher: StdoutBatcher): void {
+  if (batchers.size === 0) {
+    process.once('exit', () => batchers.forEach((pending) => pending.flush()));
+    process.stdout.on('error', () => {
+      stdoutClosed = true;
+    });
+  }
   batchers.add(batcher);
 }
 
@@ -119,7 +122,6 @@ function flushAtExit(batcher: StdoutBatcher): void {
  */
 function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
   const batcher = new StdoutBatcher(maxBufferedChars);
-  flushAtExit(batcher);
   const hooks: pino.LoggerOptions['hooks'] = {
     logMethod(args, method) {
       method.apply(this, args);

@@ -187,7 +187,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     return event;
   }
 
-  private enqueue(events: SseEvent[]): void {
+  private enqueue(events: readonly SseEvent[]): void {
     for (const event of events) {
       this.queue.push(event);
       this.queuedChars += event.data.length;

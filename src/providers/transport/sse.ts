@@ -19,6 +19,8 @@ function toSseEvent(message: EventSourceMessage): SseEvent {
   return event;
 }
 
+const NO_EVENTS: readonly SseEvent[] = [];
+
 /**
  * Bytes in, events out: a streaming TextDecoder in front of the parser. Comments (`: ping`),
  * `retry:` and unknown fields are skipped, as the SSE specification says.
@@ -36,7 +38,7 @@ export class SseDecoder {
   });
 
   /** The events a piece of the body completed; throws once an event has grown past the limit. */
-  feed(bytes: Uint8Array): SseEvent[] {
+  feed(bytes: Uint8Array): readonly SseEvent[] {
     this.parser.feed(this.decoder.decode(bytes, { stream: true }));
     return this.take();
   }
@@ -46,20 +48,21 @@ export class SseDecoder {
    * servers omit the final blank line, and a truncated JSON event is better reported by the caller
    * than silently lost.
    */
-  end(): SseEvent[] {
+  end(): readonly SseEvent[] {
     this.parser.feed(`${this.decoder.decode()}\n\n`);
     return this.take();
   }
 
-  private take(): SseEvent[] {
+  private take(): readonly SseEvent[] {
     if (this.oversized) {
       throw GatewayError.upstreamUnavailable(
         `The upstream event stream sent an event larger than ${MAX_SSE_EVENT_CHARS} characters; the stream was abandoned.`,
         false,
       );
     }
+    if (this.ready.length === 0) return NO_EVENTS;
     const events = this.ready;
-    if (events.length > 0) this.ready = [];
+    this.ready = [];
     return events;
   }
 }
