@@ -5,10 +5,18 @@
  */
 import { GatewayError } from '../../src/errors';
 import { decodeNdjson } from '../../src/providers/transport/ndjson';
-import { decodeSse, foldEvents, type SseEvent, type StreamFold } from '../../src/providers/transport/sse';
+import { foldEvents, SseDecoder, type SseEvent, type StreamFold } from '../../src/providers/transport/sse';
 import type { ChatChunk, CompletionsChunk } from '../../src/schema';
 
 export type Decoder = (body: AsyncIterable<Uint8Array>) => AsyncIterable<SseEvent>;
+
+/** The gateway's SSE decoder (which the transport feeds as the body arrives) over an iterable body. */
+export async function* decodeSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<SseEvent> {
+  const decoder = new SseDecoder();
+  for await (const chunk of body) for (const event of decoder.feed(chunk)) yield event;
+  for (const event of decoder.end()) yield event;
+}
+
 export const sse: Decoder = decodeSse;
 export const ndjson: Decoder = decodeNdjson;
 

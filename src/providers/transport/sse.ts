@@ -67,15 +67,6 @@ export class SseDecoder {
   }
 }
 
-/** Decodes an SSE byte stream into events, each as soon as its terminating blank line has arrived. */
-export async function* decodeSse(body: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SseEvent> {
-  const decoder = new SseDecoder();
-  // Plain loops, not `yield*` over the arrays: in an async generator that wraps every value in one
-  // more promise (about 0.3 µs per event).
-  for await (const chunk of body) for (const event of decoder.feed(chunk)) yield event;
-  for (const event of decoder.end()) yield event;
-}
-
 /**
  * A provider's stream translation: a small stateful fold with no I/O. `event` maps one upstream
  * event to zero or more unified chunks, `end` flushes what is left when the upstream ends, and
@@ -89,7 +80,8 @@ export interface StreamFold<Chunk> {
 
 /** Runs upstream events through a fold; stops reading once the fold is done. */
 export async function* foldEvents<Chunk>(events: AsyncIterable<SseEvent>, fold: StreamFold<Chunk>): AsyncGenerator<Chunk> {
-  // Loops rather than `yield*` over the arrays (see decodeSse).
+  // Loops rather than `yield*` over the arrays: in an async generator that wraps every value in one
+  // more promise (about 0.3 µs per event).
   for await (const event of events) {
     for (const chunk of fold.event(event)) yield chunk;
     // Leaving the loop releases the connection even if the server keeps it open after its end.

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { GatewayError } from '../../../src/errors';
 import { openaiErrorMessage } from '../../../src/providers/openai';
 import { closeAllPools, createUpstream, joinUrl, type SseEvent, type UpstreamOptions } from '../../../src/providers/transport/http';
-import { decodeSse, MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
+import { MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
+import { decodeSse } from '../../support/stream-replay';
 import { sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
 import { TEST_TIMEOUTS } from '../../support/timeouts';
 import { readJsonFixture } from '../../support/fixtures';
@@ -434,7 +435,7 @@ describe('createUpstream.postStream', () => {
   });
 });
 
-describe('decodeSse', () => {
+describe('the SSE decoder', () => {
   async function* parts(...chunks: string[]): AsyncGenerator<Buffer> {
     for (const chunk of chunks) yield Buffer.from(chunk);
   }
