@@ -123,7 +123,8 @@ function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: st
 async function* foldStream<Event, Chunk>(open: () => Promise<{ requestId: string | null; events: AsyncIterable<Event> }>, makeFold: (id: string | null) => EventFold<Event, Chunk>): AsyncGenerator<Chunk> {
   const { requestId, events } = await open();
   const fold = makeFold(requestId);
-  // Loops rather than `yield*` over the arrays (see foldEvents in transport/sse.ts).
+  // Loops rather than `yield*` over the arrays: in an async generator that wraps every value in one
+  // more promise (about 0.3 µs per event).
   for await (const event of events) for (const chunk of fold.event(event)) yield chunk;
   for (const chunk of fold.end()) yield chunk;
 }

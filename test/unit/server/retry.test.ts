@@ -189,6 +189,33 @@ describe('streamWithRetries', () => {
     expect(opened).toBe(1);
   });
 
+  it('reports the total timeout when it cuts a stream after its first chunk, and closes the provider stream', async () => {
+    const policy = { ...POLICY, timeouts: { ...POLICY.timeouts, total: 100 } };
+    let closed = false;
+    const stream = streamWithRetries(options({ policy }).options, (abort) => ({
+      async *[Symbol.asyncIterator]() {
+        try {
+          yield 'a';
+          await new Promise((_resolve, reject) => abort.signal.addEventListener('abort', () => reject(new Error('aborted by the deadline'))));
+        } finally {
+          closed = true;
+        }
+      },
+    }));
+    const { values, error } = await collect(stream);
+    expect(values).toEqual(['a']);
+    expect(error).toMatchObject({ status: 504, message: "Endpoint 'chat' did not finish within 0.1 s (total timeout)." });
+    expect(closed).toBe(true);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('gives the reason of a stream that fails before any chunk on every attempt, then is over', async () => {
+    const failure = badRequest();
+    const stream = streamWithRetries(options().options, () => chunks([], failure));
+    expect(await collect(stream)).toEqual({ values: [], error: failure });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('closes the provider stream when the consumer stops early', async () => {
     let closed = false;
     async function* endless(): AsyncGenerator<string> {

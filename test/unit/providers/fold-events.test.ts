@@ -1,0 +1,108 @@
+import { foldEvents, type SseEvent, type StreamFold } from '../../../src/providers/transport/sse';
+
+/** A fold that upper-cases each event's data, is done at `STOP`, fails at `BAD`, and ends with `end`. */
+function upperCaseFold(): StreamFold<string> & { ended: number } {
+  let done = false;
+  return {
+    ended: 0,
+    get done() {
+      return done;
+    },
+    event(event) {
+      if (event.data === 'BAD') throw new Error('unreadable event');
+      if (event.data === 'STOP') {
+        done = true;
+        return ['stopped'];
+      }
+      return [event.data.toUpperCase(), `${event.data}!`];
+    },
+    end() {
+      this.ended += 1;
+      return ['end'];
+    },
+  };
+}
+
+/** Upstream events from a list; records how far it was read and whether it was released. */
+function source(data: string[], failAfter?: Error) {
+  const state = { read: 0, released: false };
+  const events: AsyncIterable<SseEvent> = {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (const item of data) {
+          state.read += 1;
+          yield { event: undefined, data: item };
+        }
+        if (failAfter) throw failAfter;
+      } finally {
+        state.released = true;
+      }
+    },
+  };
+  return { state, events };
+}
+
+async function collect(stream: AsyncIterable<string>): Promise<{ chunks: string[]; error?: unknown }> {
+  const chunks: string[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+  } catch (error) {
+    return { chunks, error };
+  }
+  return { chunks };
+}
+
+describe('foldEvents', () => {
+  it('hands out every chunk of every event in order, then the chunks of the fold end', async () => {
+    const { events } = source(['a', 'b']);
+    expect(await collect(foldEvents(events, upperCaseFold()))).toEqual({ chunks: ['A', 'a!', 'B', 'b!', 'end'] });
+  });
+
+  it('stops reading and releases the source once the fold is done, then ends the fold', async () => {
+    const { state, events } = source(['a', 'STOP', 'after', 'more']);
+    const fold = upperCaseFold();
+    expect(await collect(foldEvents(events, fold))).toEqual({ chunks: ['A', 'a!', 'stopped', 'end'] });
+    expect(state).toEqual({ read: 2, released: true });
+    expect(fold.ended).toBe(1);
+  });
+
+  it('rejects with the fold error and releases the source', async () => {
+    const { state, events } = source(['a', 'BAD', 'after']);
+    const fold = upperCaseFold();
+    const { chunks, error } = await collect(foldEvents(events, fold));
+    expect(chunks).toEqual(['A', 'a!']);
+    expect(error).toEqual(new Error('unreadable event'));
+    expect(state).toEqual({ read: 2, released: true });
+    expect(fold.ended).toBe(0);
+  });
+
+  it('passes on a source failure after the chunks before it, without ending the fold, and is over after it', async () => {
+    const { events } = source(['a'], new Error('connection reset'));
+    const fold = upperCaseFold();
+    const stream = foldEvents(events, fold);
+    expect(await collect(stream)).toEqual({ chunks: ['A', 'a!'], error: new Error('connection reset') });
+    expect(fold.ended).toBe(0);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('releases the source when the consumer stops early, and hands out nothing more', async () => {
+    const { state, events } = source(['a', 'b', 'c']);
+    const fold = upperCaseFold();
+    const stream = foldEvents(events, fold);
+    for await (const chunk of stream) {
+      expect(chunk).toBe('A');
+      break;
+    }
+    expect(state).toEqual({ read: 1, released: true });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(fold.ended).toBe(0);
+  });
+
+  it('reads nothing until the first chunk is asked for', async () => {
+    const { state, events } = source(['a']);
+    const stream = foldEvents(events, upperCaseFold());
+    expect(state.read).toBe(0);
+    expect(await stream.next()).toEqual({ done: false, value: 'A' });
+    expect(state.read).toBe(1);
+  });
+});
