@@ -2,9 +2,10 @@
  * `npm run bench [-- options]`: the gateway side by side with a raw Node proxy (and, with --peers,
  * Portkey), all in front of one fast fake OpenAI upstream on 127.0.0.1. See README "Performance".
  *
- * Options: --duration S (per measurement, default 3), --connections 1,16,64, --runs N (median of N,
- * default 1), --quick (1 s, 16 connections, 1 run), --peers, --leak-check (5 rounds against the
- * gateway, memory after each), --out FILE (default bench/results/latest.md, or leak-check.md).
+ * Options: --duration S (per server and cell, default 3), --slices N (the duration split into N turns
+ * per server, default 3), --connections 1,16,64, --runs N (default 1), --quick (1 s in one turn,
+ * 16 connections, 1 run), --peers, --leak-check (5 rounds against the gateway, memory after each),
+ * --out FILE (default bench/results/latest.md, or leak-check.md).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ const LEAK_ROUNDS = 5;
 
 interface BenchOptions {
   seconds: number;
+  /** Turns per server and cell: each lasts seconds / slices. */
+  slices: number;
   connections: number[];
   runs: number;
   peers: boolean;
@@ -35,6 +38,7 @@ function parseOptions(argv: string[]): BenchOptions {
     args: argv,
     options: {
       duration: { type: 'string' },
+      slices: { type: 'string' },
       connections: { type: 'string' },
       runs: { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -52,6 +56,7 @@ function parseOptions(argv: string[]): BenchOptions {
   const quick = values.quick === true;
   return {
     seconds: positive(values.duration ?? (quick ? '1' : '3'), '--duration'),
+    slices: Math.round(positive(values.slices ?? (quick ? '1' : '3'), '--slices')),
     connections: (values.connections ?? (quick ? '16' : '1,16,64')).split(',').map((part) => Math.round(positive(part, '--connections'))),
     runs: Math.round(positive(values.runs ?? '1', '--runs')),
     peers: values.peers === true,
@@ -143,22 +148,38 @@ function loadNote(): string {
   return loadavg().map((value) => value.toFixed(2)).join(' / ');
 }
 
+/** `servers` starting at the `turn`-th one (mod their count). */
+function rotated<T>(servers: readonly T[], turn: number): T[] {
+  const start = turn % servers.length;
+  return [...servers.slice(start), ...servers.slice(0, start)];
+}
+
+/**
+ * Every cell (scenario × connections) measures the servers in short turns, in an order that
+ * rotates from turn to turn: this machine's speed moves by up to 2× within seconds, and a server
+ * can leave work running after its turn (a peer flushing its logs), so neither a burst nor a
+ * predecessor falls on one server only. Each turn is compared with the raw proxy's turn of the same
+ * round; the table shows medians over all turns of all runs.
+ */
 async function runComparison(options: BenchOptions, servers: Server[], log: (line: string) => void): Promise<Sample[]> {
   const samples: Sample[] = [];
+  const turnSeconds = options.seconds / options.slices;
   for (let run = 1; run <= options.runs; run += 1) {
     for (const scenario of SCENARIOS) {
       for (const connections of options.connections) {
-        // Servers back to back for each cell, so a burst of outside load hits them alike.
-        for (const server of servers) {
-          const pid = server.process.child.pid;
-          const cpuBefore = cpuTimeOf(pid);
-          const measurement = await measure(server, scenario, connections, options.seconds);
-          if (measurement === null) continue;
-          const cpuAfter = cpuTimeOf(pid);
-          const cpuPerRequest = cpuBefore === null || cpuAfter === null ? Number.NaN : ((cpuAfter - cpuBefore) * 1000) / measurement.completed;
-          const peakRss = memoryOf(pid, 'VmHWM');
-          samples.push({ run, scenario: scenario.name, streaming: scenario.streaming, connections, server: server.name, measurement, peakRss, cpuPerRequest });
-          log(`run ${run}/${options.runs}  ${scenario.name}  c=${connections}  ${server.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, ${cpuPerRequest.toFixed(0)} µs CPU/req${measurement.errors ? `, ${measurement.errors} errors` : ''}`);
+        for (let slice = 1; slice <= options.slices; slice += 1) {
+          const round = (run - 1) * options.slices + slice;
+          for (const server of rotated(servers, round - 1)) {
+            const pid = server.process.child.pid;
+            const cpuBefore = cpuTimeOf(pid);
+            const measurement = await measure(server, scenario, connections, turnSeconds);
+            if (measurement === null) continue;
+            const cpuAfter = cpuTimeOf(pid);
+            const cpuPerRequest = cpuBefore === null || cpuAfter === null ? Number.NaN : ((cpuAfter - cpuBefore) * 1000) / measurement.completed;
+            const peakRss = memoryOf(pid, 'VmHWM');
+            samples.push({ run: round, scenario: scenario.name, streaming: scenario.streaming, connections, server: server.name, measurement, peakRss, cpuPerRequest });
+            log(`run ${run}/${options.runs} turn ${slice}/${options.slices}  ${scenario.name}  c=${connections}  ${server.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, ${cpuPerRequest.toFixed(0)} µs CPU/req${measurement.errors ? `, ${measurement.errors} errors` : ''}`);
+          }
         }
       }
     }
@@ -255,7 +276,7 @@ async function main(): Promise<void> {
     const upstreamPeak = memoryOf(upstream.child.pid, 'VmHWM');
     const text = [
       ...heading,
-      `${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`}, ${options.seconds} s per measurement, connections ${options.connections.join(', ')}; load average (1/5/15 min) before: ${loadBefore}, after: ${loadNote()}`,
+      `${options.runs === 1 ? 'one run' : `${options.runs} runs`}, ${options.seconds} s per server and cell in ${options.slices} turn${options.slices === 1 ? '' : 's'} (medians over the ${options.runs * options.slices} turns), connections ${options.connections.join(', ')}; load average (1/5/15 min) before: ${loadBefore}, after: ${loadNote()}`,
       `fake upstream peak RSS ${megabytes(upstreamPeak)} MB; the load generator runs in the benchmark's own process`,
       '',
       table(rows),
