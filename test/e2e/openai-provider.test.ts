@@ -174,6 +174,45 @@ describe('openai client through /v1', () => {
   });
 });
 
+describe('embeddings answered as the upstream wrote them', () => {
+  // Numbers written as JSON.stringify never would (trailing zeros, exponents, 20 digits) show
+  // whether the answer was passed on or serialised again.
+  const upstreamText = `{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.10,-2.50E-3,0.12345678901234567890]}],"model":"text-embedding-3-small","usage":{"prompt_tokens":2,"total_tokens":2}}`;
+
+  test('an answer already in the unified shape goes out byte for byte, on both route families', async () => {
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(upstreamText);
+    });
+    for (const [path, body] of [
+      ['/v1/embeddings', { model: 'embeddings', input: 'hi' }],
+      ['/endpoints/embeddings/invocations', { input: 'hi' }],
+    ] as const) {
+      const answer = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await answer.text()).toBe(upstreamText);
+    }
+    const embeddings = await openai.embeddings.create({ model: 'embeddings', input: 'hi', encoding_format: 'float' });
+    expect(embeddings.data[0].embedding).toEqual([0.1, -0.0025, 0.12345678901234568]);
+    expect(embeddings.usage).toEqual({ prompt_tokens: 2, total_tokens: 2 });
+  });
+
+  test('an answer with more than the unified fields is rebuilt without them', async () => {
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(upstreamText.replace('"model"', '"system_fingerprint":"fp_1","model"'));
+    });
+    const answer = await fetch(`${gateway.url}/v1/embeddings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'embeddings', input: 'hi' }) });
+    expect(await answer.json()).toEqual({
+      object: 'list',
+      data: [{ object: 'embedding', embedding: [0.1, -0.0025, 0.12345678901234568], index: 0 }],
+      model: 'text-embedding-3-small',
+      usage: { prompt_tokens: 2, total_tokens: 2 },
+    });
+  });
+});
+
 describe('our SDK through the MLflow routes', () => {
   const sdk = () => createGatewayClient({ baseUrl: gateway.url });
 

@@ -131,7 +131,7 @@ export const openaiAdapter = {
       case 'llm/v1/embeddings':
         return {
           embeddings: async (request, { abort }) =>
-            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort })),
+            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort, keepText: true })),
         };
       default: {
         const unreachable: never = settings.endpointType;

@@ -84,8 +84,43 @@ export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser
   };
 }
 
+/** Whether `value` has exactly these keys (in any order). */
+function hasExactly(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  let count = 0;
+  for (const key in value) {
+    if (!keys.includes(key)) return false;
+    count += 1;
+  }
+  return count === keys.length;
+}
+
+const EMBEDDINGS_KEYS = ['object', 'data', 'model', 'usage'] as const;
+const EMBEDDING_KEYS = ['object', 'embedding', 'index'] as const;
+const EMBEDDINGS_USAGE_KEYS = ['prompt_tokens', 'total_tokens'] as const;
+
+/**
+ * Whether OpenAI's answer already is the unified one, as OpenAI sends it: the same fields and
+ * nothing else, entries in order. Then the parsed answer itself is returned, and its text goes out
+ * as it came (see `sourceTextOf` in shared/json.ts).
+ */
+function isUnifiedEmbeddings(response: OpenAIEmbeddingsResponse): boolean {
+  const body = response as unknown as Record<string, unknown>;
+  const usage = body.usage;
+  return (
+    body.object === 'list' &&
+    typeof body.model === 'string' &&
+    hasExactly(body, EMBEDDINGS_KEYS) &&
+    isRecord(usage) &&
+    hasExactly(usage, EMBEDDINGS_USAGE_KEYS) &&
+    typeof usage.prompt_tokens === 'number' &&
+    typeof usage.total_tokens === 'number' &&
+    (body.data as unknown[]).every((item, index) => isRecord(item) && item.object === 'embedding' && item.index === index && hasExactly(item, EMBEDDING_KEYS))
+  );
+}
+
 export function fromOpenAIEmbeddings(body: unknown): EmbeddingsResponse {
   const response = expectList<OpenAIEmbeddingsResponse>(body, 'data');
+  if (isUnifiedEmbeddings(response)) return response as unknown as EmbeddingsResponse;
   return {
     object: 'list',
     data: response.data.map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),

@@ -13,6 +13,7 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
+import { keepSourceText } from '../shared/json';
 import { DRAIN_BYTES, DRAIN_MS, requestEvents, type RefusedAnswer } from './event-stream';
 import type { SseEvent } from './sse';
 import { requestWhole, type WholeResponse } from './whole-response';
@@ -61,7 +62,8 @@ export interface UpstreamErrorHints {
 
 /** A compiled upstream: POST JSON, get parsed JSON or a stream of SSE events back. */
 export interface Upstream {
-  postJson(path: string, body: unknown, options: { signal: CallSignal }): Promise<unknown>;
+  /** With `keepText`, the answer's text is kept for `sourceTextOf` (shared/json.ts). */
+  postJson(path: string, body: unknown, options: { signal: CallSignal; keepText?: boolean }): Promise<unknown>;
   /** Lazy: the request starts on the first `next()`, which throws on an error status. */
   postStream(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
   /**
@@ -272,7 +274,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     );
   }
 
-  async function postJson(path: string, body: unknown, { signal }: { signal: CallSignal }): Promise<unknown> {
+  async function postJson(path: string, body: unknown, { signal, keepText = false }: { signal: CallSignal; keepText?: boolean }): Promise<unknown> {
     let answer: WholeResponse;
     try {
       answer = await requestWhole(
@@ -288,8 +290,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       throw errorFromAnswer({ statusCode, contentType, retryAfter: answer.retryAfter, text: answer.body.toString() });
     }
     if (!contentType?.includes('json')) throw wrongContentType(statusCode, contentType, 'JSON');
-    const parsed = parseJson(answer.body.toString());
+    const text = answer.body.toString();
+    const parsed = parseJson(text);
     if (!parsed.ok) throw GatewayError.upstreamUnavailable(`${providerName} sent a response that is not valid JSON ${forEndpoint}.`);
+    if (keepText) keepSourceText(parsed.value, text);
     return parsed.value;
   }
 

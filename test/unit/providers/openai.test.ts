@@ -251,6 +251,42 @@ describe('response mapping', () => {
   });
 });
 
+describe('embeddings answers passed on unchanged', () => {
+  const answer = () => readJsonFixture<Record<string, unknown> & { data: Record<string, unknown>[] }>('openai', 'embeddings.response.json');
+
+  it('returns the parsed answer itself when it already is the unified answer (fields in any order)', () => {
+    const body = answer();
+    expect(fromOpenAIEmbeddings(body)).toBe(body);
+  });
+
+  it('builds the unified answer when the upstream one has anything more, less or different', () => {
+    const body = answer();
+    const [first, second] = body.data;
+    const variants: Record<string, unknown>[] = [
+      { ...body, system_fingerprint: 'fp_1' },
+      { ...body, usage: { ...(body.usage as object), prompt_tokens_details: { cached_tokens: 0 } } },
+      { ...body, usage: { prompt_tokens: 8 } },
+      { ...body, usage: null },
+      { object: 'list', data: body.data, usage: body.usage },
+      { ...body, object: 'embeddings' },
+      { ...body, data: [second, first] },
+      { ...body, data: [{ ...first, encoding_format: 'float' }, second] },
+      { ...body, data: [{ embedding: first.embedding, index: 0 }, second] },
+    ];
+    for (const variant of variants) {
+      const mapped = fromOpenAIEmbeddings(variant);
+      expect(mapped).not.toBe(variant);
+      expect(Object.keys(mapped).sort()).toEqual(['data', 'model', 'object', 'usage']);
+      expect(mapped.data.map((item) => Object.keys(item).sort())).toEqual([
+        ['embedding', 'index', 'object'],
+        ['embedding', 'index', 'object'],
+      ]);
+      expect(mapped.data.map((item) => item.index)).toEqual([0, 1]);
+      expect(Object.keys(mapped.usage).sort()).toEqual(['prompt_tokens', 'total_tokens']);
+    }
+  });
+});
+
 describe('chat stream fold', () => {
   it('chat.stream.sse: text with multi-byte characters, finish reason, same at every split', async () => {
     const chunks = await replayEverySplit(fixtureBytes('chat.stream.sse'), createOpenAIChatStream);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayError } from '../../../src/errors';
 import { openaiErrorMessage } from '../../../src/providers/openai';
 import { closeAllPools, createUpstream, joinUrl, type SseEvent, type UpstreamOptions } from '../../../src/providers/transport/http';
+import { sourceTextOf } from '../../../src/providers/shared/json';
 import { MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
 import { decodeSse } from '../../support/stream-replay';
 import { sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
@@ -117,6 +118,18 @@ describe('createUpstream.postJson', () => {
     expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.body).toEqual({ messages: [{ role: 'user', content: 'hi' }] });
+  });
+
+  it('keeps the answer text for the parsed value only when asked to', async () => {
+    const text = '{ "ok" : true, "n": 1.50 }';
+    const fake = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(text);
+    });
+    const kept = await upstreamFor(fake).postJson('op', {}, { signal: signal(), keepText: true });
+    expect(kept).toEqual({ ok: true, n: 1.5 });
+    expect(sourceTextOf(kept)).toBe(text);
+    expect(sourceTextOf(await upstreamFor(fake).postJson('op', {}, { signal: signal() }))).toBeUndefined();
   });
 
   it('keeps a 400 status and the vendor message', async () => {
