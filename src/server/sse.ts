@@ -30,6 +30,43 @@ function drained(response: ServerResponse): Promise<unknown> {
 }
 
 /**
+ * The SSE text of one response, written once per tick. The chunks that one piece of upstream body
+ * completes arrive through promise callbacks within one tick: one `write` of their joined text costs
+ * much less than one per chunk, each of which goes through node's whole OutgoingMessage and Writable
+ * path (the socket write itself was one already: node corks a response until the tick ends).
+ */
+/** Text waiting beyond this is written at once, so that a full socket buffer is noticed. */
+const MAX_PENDING_CHARS = 16 * 1024;
+
+class TickBatchedWriter {
+  private pending = '';
+  /** Set when a write found the socket buffer full: resolves once it has drained or the client left. */
+  congested: Promise<unknown> | null = null;
+
+  constructor(private readonly response: ServerResponse) {}
+
+  write(text: string): void {
+    if (this.pending === '') process.nextTick(this.flush);
+    this.pending += text;
+    if (this.pending.length >= MAX_PENDING_CHARS) this.flush();
+  }
+
+  /** Ends the response with what is waiting, then `last`. */
+  end(last: string): void {
+    const text = this.pending + last;
+    this.pending = '';
+    if (!this.response.destroyed) this.response.end(text);
+  }
+
+  private readonly flush = (): void => {
+    const text = this.pending;
+    this.pending = '';
+    if (text === '' || this.response.destroyed) return;
+    if (!this.response.write(text)) this.congested = drained(this.response);
+  };
+}
+
+/**
  * Streams `chunks` to the client. Rejects (before headers) if the first chunk fails; later
  * failures are reported in-stream through `toError`.
  */
@@ -43,20 +80,25 @@ export async function sendEventStream(options: {
   const { response, chunks, toError, onChunk } = options;
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
-  // No flushHeaders(): the headers leave with the first chunk, written next, in one socket write.
+  // No flushHeaders(): the headers leave with the first chunk, in one socket write.
   response.writeHead(200, SSE_HEADERS);
+  const writer = new TickBatchedWriter(response);
   try {
     let current = first;
     while (!current.done) {
       if (response.destroyed) return;
       onChunk?.(current.value);
+      writer.write(sseData(current.value));
       // Waits only when the socket buffer is full: no promise per chunk otherwise.
-      if (!response.write(sseData(current.value))) await drained(response);
+      if (writer.congested) {
+        await writer.congested;
+        writer.congested = null;
+      }
       current = await iterator.next();
     }
-    if (!response.destroyed) response.end('data: [DONE]\n\n');
+    writer.end('data: [DONE]\n\n');
   } catch (error) {
-    if (!response.destroyed) response.end(sseError(toError(error)));
+    if (!response.destroyed) writer.end(sseError(toError(error)));
   } finally {
     if (response.destroyed) await iterator.return?.();
   }

@@ -1,0 +1,147 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { GatewayError } from '../../../src/errors';
+import { sendEventStream } from '../../../src/server/sse';
+
+/** A server answering every request with `sendEventStream` over the chunks `chunksFor` gives. */
+async function streamingServer(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void): Promise<{ url: string; server: Server; done: Promise<void> }> {
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const server = createServer((_request, response) => {
+    onResponse?.(response);
+    void sendEventStream({ response, chunks: chunksFor(), toError: (error) => (error instanceof GatewayError ? error : GatewayError.upstreamUnavailable(String(error))) }).finally(finished);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, done };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function started(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void) {
+  const started = await streamingServer(chunksFor, onResponse);
+  servers.push(started.server);
+  return started;
+}
+
+async function* fromList(values: unknown[]): AsyncGenerator<unknown> {
+  for (const value of values) yield value;
+}
+
+describe('sendEventStream', () => {
+  it('sends each chunk as an event, then [DONE], with the event-stream headers', async () => {
+    const { url } = await started(() => fromList([{ n: 1 }, { n: 2 }]));
+    const answer = await fetch(url);
+    expect(answer.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(await answer.text()).toBe('data: {"n":1}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n');
+  });
+
+  it('writes the chunks that are ready within one tick with one write', async () => {
+    const writes: string[] = [];
+    const { url } = await started(
+      async function* () {
+        for (const n of [1, 2, 3, 4, 5]) yield { n };
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        yield { n: 6 };
+      },
+      (response) => {
+        const write = response.write.bind(response) as (text: string) => boolean;
+        response.write = ((text: string) => {
+          writes.push(text);
+          return write(text);
+        }) as typeof response.write;
+      },
+    );
+    const events = (numbers: number[]) => numbers.map((n) => `data: {"n":${n}}\n\n`).join('');
+    expect(await (await fetch(url)).text()).toBe(`${events([1, 2, 3, 4, 5, 6])}data: [DONE]\n\n`);
+    // The sixth chunk and [DONE] leave with `end`.
+    expect(writes).toEqual([events([1, 2, 3, 4, 5])]);
+  });
+
+  it('writes a chunk as soon as it is ready, before the next one exists', async () => {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const { url } = await started(async function* () {
+      yield { n: 1 };
+      await next;
+      yield { n: 2 };
+    });
+    const reader = (await fetch(url)).body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: {"n":1}\n\n');
+    release();
+    let rest = '';
+    for (let part = await reader.read(); !part.done; part = await reader.read()) rest += new TextDecoder().decode(part.value);
+    expect(rest).toBe('data: {"n":2}\n\ndata: [DONE]\n\n');
+  });
+
+  it('ends with an error event when the chunks fail after the first one', async () => {
+    const { url } = await started(async function* () {
+      yield { n: 1 };
+      throw GatewayError.upstreamUnavailable('the upstream went away');
+    });
+    const text = await (await fetch(url)).text();
+    expect(text.startsWith('data: {"n":1}\n\nevent: error\ndata: ')).toBe(true);
+    expect(text).toContain('the upstream went away');
+    expect(text).not.toContain('[DONE]');
+  });
+
+  it('stops taking chunks while the client does not read, and goes on when it does', async () => {
+    const piece = 'x'.repeat(64 * 1024);
+    const total = 400; // 25 MB in all: far more than the socket buffers hold
+    let taken = 0;
+    const { url, done } = await started(async function* () {
+      for (; taken < total; ) {
+        taken += 1;
+        yield { piece };
+      }
+    });
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.write(`GET / HTTP/1.1\r\nHost: x\r\n\r\n`);
+    socket.pause();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const takenWhilePaused = taken;
+    expect(takenWhilePaused).toBeGreaterThan(0);
+    expect(takenWhilePaused).toBeLessThan(total / 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(taken).toBe(takenWhilePaused);
+
+    let received = 0;
+    let tail = '';
+    socket.on('data', (data: Buffer) => {
+      received += data.length;
+      tail = (tail + data.toString('latin1')).slice(-64);
+    });
+    socket.resume();
+    await done;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    expect(taken).toBe(total);
+    expect(received).toBeGreaterThan(total * piece.length);
+    // The last event, then the end of the chunked body.
+    expect(tail.endsWith('data: [DONE]\n\n\r\n0\r\n\r\n')).toBe(true);
+  });
+
+  it('lets the chunk source go when the client leaves', async () => {
+    let released = false;
+    const { url, done } = await started(async function* () {
+      try {
+        for (;;) {
+          yield { n: 1 };
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      } finally {
+        released = true;
+      }
+    });
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    socket.write(`GET / HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await new Promise((resolve) => socket.once('data', resolve));
+    socket.destroy();
+    await done;
+    expect(released).toBe(true);
+  });
+});
