@@ -140,7 +140,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. */
+        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. A failure before the first chunk is an ordinary error status; one after it ends the stream, without `[DONE]`, with an `event: error` whose data is `{"error": {"message", "type", "param", "code", "status"}}`. */
         post: operations["invokeEndpoint"];
         delete?: never;
         options?: never;
@@ -819,7 +819,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A chat completion, or with `stream` an event stream of chunks. */
+            /** @description A chat completion, or with `stream` an event stream of chunks ending with `data: [DONE]` (or, after a failure mid-stream, with an `event: error` as on the invocation route). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -845,7 +845,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A completion, or with `stream` an event stream of chunks. */
+            /** @description A completion, or with `stream` an event stream of chunks ending with `data: [DONE]` (or, after a failure mid-stream, with an `event: error` as on the invocation route). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -61,7 +61,8 @@ class TickBatchedWriter {
   private readonly flush = (): void => {
     const text = this.pending;
     this.pending = '';
-    if (text === '' || this.response.destroyed) return;
+    // Runs outside sendEventStream's try: never write to a response that is gone or ended.
+    if (text === '' || this.response.destroyed || this.response.writableEnded) return;
     if (!this.response.write(text)) this.congested = drained(this.response);
   };
 }
