@@ -1,4 +1,5 @@
 import { foldEvents, type SseEvent, type StreamFold } from '../../../src/providers/transport/sse';
+import { collectUntilError } from '../../support/iterables';
 
 /** A fold that upper-cases each event's data, is done at `STOP`, fails at `BAD`, and ends with `end`. */
 function upperCaseFold(): StreamFold<string> & { ended: number } {
@@ -42,26 +43,16 @@ function source(data: string[], failAfter?: Error) {
   return { state, events };
 }
 
-async function collect(stream: AsyncIterable<string>): Promise<{ chunks: string[]; error?: unknown }> {
-  const chunks: string[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk);
-  } catch (error) {
-    return { chunks, error };
-  }
-  return { chunks };
-}
-
 describe('foldEvents', () => {
   it('hands out every chunk of every event in order, then the chunks of the fold end', async () => {
     const { events } = source(['a', 'b']);
-    expect(await collect(foldEvents(events, upperCaseFold()))).toEqual({ chunks: ['A', 'a!', 'B', 'b!', 'end'] });
+    expect(await collectUntilError(foldEvents(events, upperCaseFold()))).toEqual({ values: ['A', 'a!', 'B', 'b!', 'end'] });
   });
 
   it('stops reading and releases the source once the fold is done, then ends the fold', async () => {
     const { state, events } = source(['a', 'STOP', 'after', 'more']);
     const fold = upperCaseFold();
-    expect(await collect(foldEvents(events, fold))).toEqual({ chunks: ['A', 'a!', 'stopped', 'end'] });
+    expect(await collectUntilError(foldEvents(events, fold))).toEqual({ values: ['A', 'a!', 'stopped', 'end'] });
     expect(state).toEqual({ read: 2, released: true });
     expect(fold.ended).toBe(1);
   });
@@ -69,7 +60,7 @@ describe('foldEvents', () => {
   it('rejects with the fold error and releases the source', async () => {
     const { state, events } = source(['a', 'BAD', 'after']);
     const fold = upperCaseFold();
-    const { chunks, error } = await collect(foldEvents(events, fold));
+    const { values: chunks, error } = await collectUntilError(foldEvents(events, fold));
     expect(chunks).toEqual(['A', 'a!']);
     expect(error).toEqual(new Error('unreadable event'));
     expect(state).toEqual({ read: 2, released: true });
@@ -80,7 +71,7 @@ describe('foldEvents', () => {
     const { events } = source(['a'], new Error('connection reset'));
     const fold = upperCaseFold();
     const stream = foldEvents(events, fold);
-    expect(await collect(stream)).toEqual({ chunks: ['A', 'a!'], error: new Error('connection reset') });
+    expect(await collectUntilError(stream)).toEqual({ values: ['A', 'a!'], error: new Error('connection reset') });
     expect(fold.ended).toBe(0);
     expect(await stream.next()).toEqual({ done: true, value: undefined });
   });

@@ -2,6 +2,7 @@ import type { CallPolicy, RetryPolicy } from '../../../src/config/call-policy';
 import { GatewayError } from '../../../src/errors';
 import type { CallAbort } from '../../../src/providers/abort';
 import { backoffDelay, callWithRetries, retryAfterMs, retryWait, streamWithRetries, type RetryNotice } from '../../../src/server/retry';
+import { collectUntilError } from '../../support/iterables';
 
 const RETRIES: RetryPolicy = { maxAttempts: 3, initialBackoff: 10, maxBackoff: 40, maxElapsed: 5_000, maxRetryAfter: 1_000 };
 const POLICY: CallPolicy = { timeouts: { connect: 1_000, firstByte: 1_000, idle: 1_000, total: 5_000 }, retries: RETRIES };
@@ -158,23 +159,13 @@ describe('streamWithRetries', () => {
     if (failAfter) throw failAfter;
   }
 
-  async function collect(stream: AsyncIterable<string>): Promise<{ values: string[]; error?: unknown }> {
-    const values: string[] = [];
-    try {
-      for await (const value of stream) values.push(value);
-    } catch (error) {
-      return { values, error };
-    }
-    return { values };
-  }
-
   it('retries a stream that fails before its first chunk', async () => {
     let opened = 0;
     const stream = streamWithRetries(options().options, () => {
       opened += 1;
       return opened === 1 ? chunks([], unavailable()) : chunks(['a', 'b']);
     });
-    expect(await collect(stream)).toEqual({ values: ['a', 'b'] });
+    expect(await collectUntilError(stream)).toEqual({ values: ['a', 'b'] });
     expect(opened).toBe(2);
   });
 
@@ -185,7 +176,7 @@ describe('streamWithRetries', () => {
       opened += 1;
       return chunks(['a'], failure);
     });
-    expect(await collect(stream)).toEqual({ values: ['a'], error: failure });
+    expect(await collectUntilError(stream)).toEqual({ values: ['a'], error: failure });
     expect(opened).toBe(1);
   });
 
@@ -202,7 +193,7 @@ describe('streamWithRetries', () => {
         }
       },
     }));
-    const { values, error } = await collect(stream);
+    const { values, error } = await collectUntilError(stream);
     expect(values).toEqual(['a']);
     expect(error).toMatchObject({ status: 504, message: "Endpoint 'chat' did not finish within 0.1 s (total timeout)." });
     expect(closed).toBe(true);
@@ -212,7 +203,7 @@ describe('streamWithRetries', () => {
   it('gives the reason of a stream that fails before any chunk on every attempt, then is over', async () => {
     const failure = badRequest();
     const stream = streamWithRetries(options().options, () => chunks([], failure));
-    expect(await collect(stream)).toEqual({ values: [], error: failure });
+    expect(await collectUntilError(stream)).toEqual({ values: [], error: failure });
     expect(await stream.next()).toEqual({ done: true, value: undefined });
   });
 
