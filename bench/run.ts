@@ -98,7 +98,7 @@ function gatewayConfig(upstreamUrl: string): string {
 
 /**
  * The node flags of `npm start` (package.json), so the benchmark runs the gateway exactly as users
- * start it (`--max-semi-space-size`, see README "Performance").
+ * start it (`--liftoff-only`, see README "Running it" and "Performance").
  */
 function startFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
