@@ -29,15 +29,15 @@ function drained(response: ServerResponse): Promise<unknown> {
   return Promise.race([once(response, 'drain'), once(response, 'close')]);
 }
 
+/** Text waiting beyond this is written at once, so that a full socket buffer is noticed. */
+const MAX_PENDING_CHARS = 16 * 1024;
+
 /**
  * The SSE text of one response, written once per tick. The chunks that one piece of upstream body
  * completes arrive through promise callbacks within one tick: one `write` of their joined text costs
  * much less than one per chunk, each of which goes through node's whole OutgoingMessage and Writable
  * path (the socket write itself was one already: node corks a response until the tick ends).
  */
-/** Text waiting beyond this is written at once, so that a full socket buffer is noticed. */
-const MAX_PENDING_CHARS = 16 * 1024;
-
 class TickBatchedWriter {
   private pending = '';
   /** Set when a write found the socket buffer full: resolves once it has drained or the client left. */

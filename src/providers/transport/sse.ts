@@ -83,8 +83,9 @@ const FINISHED: IteratorResult<never> = { done: true, value: undefined };
 /**
  * Upstream events run through a fold, as an async iterator of its chunks: a plain object rather
  * than an async generator, which costs two more promises and a generator resume per chunk (with the
- * same change to `streamWithRetries`, about 3% of a stream's CPU, pinned A/B). Stops reading (and lets the source release its connection)
- * once the fold is done or fails; the consumer's `return()` does the same.
+ * same change to `streamWithRetries`, about 3% of a stream's CPU, pinned A/B). Stops reading (and
+ * lets the source release its connection) once the fold is done or fails; the consumer's `return()`
+ * does the same.
  */
 class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
   private ready: Chunk[] = [];
