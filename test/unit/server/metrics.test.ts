@@ -1,0 +1,83 @@
+/**
+ * The per-request metrics of one process, recorded from finished request records: counts per
+ * client key, counting again after a registry reset, and no series a request never needed
+ * (test/e2e/metrics.test.ts covers the same metrics over HTTP and across workers).
+ */
+import type { CompiledEndpoint } from '../../../src/config/compile';
+import { recordRequestMetrics, registry } from '../../../src/server/metrics';
+import type { RequestRecord } from '../../../src/server/request-log';
+
+const endpoint = {
+  name: 'chat',
+  provider: 'openai',
+  endpointType: 'llm/v1/chat',
+  view: { model: { name: 'gpt-4o-mini' } },
+} as unknown as CompiledEndpoint;
+
+function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    id: 'request-1',
+    method: 'POST',
+    path: '/endpoints/chat/invocations',
+    route: '/endpoints/{name}/invocations',
+    called: 'chat',
+    endpoint,
+    client: null,
+    stream: false,
+    status: 200,
+    startedAt: 0,
+    latencyMs: 20,
+    firstChunkMs: null,
+    retries: 0,
+    usage: { prompt: 3, completion: 4, total: 7 },
+    error: null,
+    aborted: false,
+    logBodies: false,
+    ...overrides,
+  };
+}
+
+const REQUESTS = 'gateway_requests_total{route="/endpoints/{name}/invocations",endpoint="chat",provider="openai",status="200"}';
+const GEN_AI = 'gen_ai_operation_name="chat",gen_ai_provider_name="openai",gen_ai_request_model="gpt-4o-mini",endpoint="chat"';
+
+function line(text: string, prefix: string): string | undefined {
+  return text.split('\n').find((candidate) => candidate.startsWith(`${prefix} `));
+}
+
+beforeEach(() => registry.resetMetrics());
+
+test('requests of one kind add up, and each client key keeps its own token counts', async () => {
+  recordRequestMetrics(finished({ client: 'team-a' }));
+  recordRequestMetrics(finished({ client: 'team-a' }));
+  recordRequestMetrics(finished({ client: 'team-b', usage: { prompt: 10, completion: 1, total: 11 } }));
+  const text = await registry.metrics();
+  expect(line(text, REQUESTS)).toBe(`${REQUESTS} 3`);
+  expect(line(text, 'gateway_tokens_total{endpoint="chat",client="team-a",type="prompt"}')).toMatch(/ 6$/);
+  expect(line(text, 'gateway_tokens_total{endpoint="chat",client="team-b",type="prompt"}')).toMatch(/ 10$/);
+  expect(line(text, `gen_ai_client_token_usage_sum{${GEN_AI},gen_ai_token_type="input"}`)).toMatch(/ 16$/);
+  expect(line(text, `gen_ai_client_operation_duration_seconds_count{${GEN_AI},error_type=""}`)).toMatch(/ 3$/);
+});
+
+test('after a registry reset, the next request is counted from zero and printed', async () => {
+  recordRequestMetrics(finished());
+  registry.resetMetrics();
+  expect(line(await registry.metrics(), REQUESTS)).toBeUndefined();
+  recordRequestMetrics(finished());
+  const text = await registry.metrics();
+  expect(line(text, REQUESTS)).toBe(`${REQUESTS} 1`);
+  expect(line(text, 'gateway_tokens_total{endpoint="chat",client="",type="total"}')).toMatch(/ 7$/);
+});
+
+test('no empty series: time to first token only for streams, tokens only when reported', async () => {
+  recordRequestMetrics(finished({ usage: null }));
+  recordRequestMetrics(finished({ status: 502, usage: null, error: { code: 'upstream_error', message: 'overloaded' } }));
+  const text = await registry.metrics();
+  expect(text).not.toContain('gen_ai_server_time_to_first_token_seconds_count{');
+  expect(text).not.toContain('gateway_tokens_total{');
+  expect(text).not.toContain('gen_ai_client_token_usage_count{');
+  expect(line(text, `gen_ai_client_operation_duration_seconds_count{${GEN_AI},error_type=""}`)).toMatch(/ 1$/);
+  expect(line(text, `gen_ai_client_operation_duration_seconds_count{${GEN_AI},error_type="upstream_error"}`)).toMatch(/ 1$/);
+
+  recordRequestMetrics(finished({ stream: true, firstChunkMs: 5 }));
+  expect(line(await registry.metrics(), `gen_ai_server_time_to_first_token_seconds_count{${GEN_AI}}`)).toMatch(/ 1$/);
+});
