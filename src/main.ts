@@ -17,7 +17,7 @@ import { createApp } from './server/app';
 import { createGatewayServer } from './server/http-server';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
-import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, watchForReload, type LoadedConfig } from './server/reload';
+import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutIgnoredKeys, watchForReload, type LoadedConfig } from './server/reload';
 import type { GatewayState } from './server/state';
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     console.error(configFailureMessage(error, options.configPath));
     process.exit(2);
   }
+  warnAboutIgnoredKeys(loaded, options.configPath, logger);
   if (options.workers > 1) runPrimary(options, loaded, logger);
   else runSingleProcess(options, loaded, logger);
 }

@@ -11,18 +11,20 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
-import { ConfigError } from '../config/config-error';
+import { ConfigError, type ConfigIssue } from '../config/config-error';
+import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigWatcher } from '../config/watch';
 import { loadPlugins } from '../plugins/modules';
 import type { Logger } from './logging';
 import type { GatewayState } from './state';
 
-/** A config being served: the exact text, what it parsed to, and its compiled plan. */
+/** A config being served: the exact text, what it parsed to, its compiled plan, and the keys it sets that nothing reads. */
 export interface LoadedConfig {
   text: string;
   config: GatewayConfig;
   plan: GatewayPlan;
+  ignoredKeys: ConfigIssue[];
 }
 
 /** Names of endpoints and traffic routes that differ between two configs. */
@@ -37,7 +39,7 @@ export async function compileConfigText(text: string, configPath: string): Promi
   const config = parseConfigText(text, configPath);
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  return { text, config, plan: compilePlan(config, configPath, { plugins }) };
+  return { text, config, plan: compilePlan(config, configPath, { plugins }), ignoredKeys: ignoredKeyWarnings(config) };
 }
 
 export function loadConfig(configPath: string): Promise<LoadedConfig> {
@@ -78,6 +80,18 @@ export function describeChanges(configPath: string, changes: ConfigChanges): str
     .filter((kind) => changes[kind].length > 0)
     .map((kind) => `${kind} ${changes[kind].join(', ')}`);
   return `config reloaded from ${configPath}: ${parts.length > 0 ? parts.join('; ') : 'no endpoint or route changed'}`;
+}
+
+/**
+ * Logs the keys a config sets that nothing reads (a typo such as `limits:` would otherwise drop a
+ * setting silently); nothing when there are none. Start-up and every accepted reload call it.
+ */
+export function warnAboutIgnoredKeys(loaded: LoadedConfig, configPath: string, logger: Logger): void {
+  const { ignoredKeys } = loaded;
+  if (ignoredKeys.length === 0) return;
+  const listed = ignoredKeys.map((issue) => `${issue.path} ${issue.message}`).join('; ');
+  const count = ignoredKeys.length === 1 ? '1 key' : `${ignoredKeys.length} keys`;
+  logger.warn({ configPath, ignoredKeys: ignoredKeys.map((issue) => issue.path) }, `${configPath} sets ${count} that the gateway does not read: ${listed}`);
 }
 
 const KEEPS_SERVING = 'rejected: still serving the last accepted config';
@@ -140,6 +154,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
           current = next;
           options.onAccepted(next);
           logger.info({ configPath, ...changes }, describeChanges(configPath, changes));
+          warnAboutIgnoredKeys(next, configPath, logger);
           return;
         }
         default: {

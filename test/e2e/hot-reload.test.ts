@@ -183,6 +183,30 @@ test('an invalid edit logs what start-up would print and the old config keeps se
   await expectReloadVisible(url, { alpha: 'model-two' }, () => writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'))));
 });
 
+test('keys the gateway does not read are logged with their YAML path at start-up and on reload, and the config still serves', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  // `limits:` instead of `limit:`: MLflow ignores it silently, so this endpoint has no rate limit.
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')).replace('    model:', '    limits: { calls: 1, renewal_period: minute }\n    model:'));
+  const { url, run } = await startGateway(path);
+  const ignoredAtStart = `${path} sets 1 key that the gateway does not read: endpoints[0].limits is not a known key here and is ignored (did you mean 'limit'?)`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === ignoredAtStart), 1000);
+  expect(logLines(run).find((line) => line.msg === ignoredAtStart)).toMatchObject({ level: 40, ignoredKeys: ['endpoints[0].limits'] });
+  expect([(await chat(url, 'alpha')).status, (await chat(url, 'alpha')).status]).toEqual([200, 200]);
+
+  await expectReloadVisible(url, { alpha: 'model-two' }, () =>
+    writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two')).replace('latency_ms: 0', 'latency_ms: 0, temprature: 0.5')),
+  );
+  const ignoredOnReload = `${path} sets 1 key that the gateway does not read: endpoints[0].model.config.temprature is not a known key here and is ignored (did you mean 'temperature'?)`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === ignoredOnReload), 1000);
+  const messages = logLines(run).map((line) => line.msg);
+  expect(messages.indexOf(ignoredOnReload)).toBeGreaterThan(messages.indexOf(`config reloaded from ${path}: changed alpha`));
+
+  // A config without such keys logs no warning.
+  await expectReloadVisible(url, { alpha: 'model-three' }, () => writeFileSync(path, configOf(chatEndpoint('alpha', 'model-three'))));
+  await timeUntil(() => logLines(run).filter((line) => line.msg.startsWith('config reloaded')).length === 2, 1000);
+  expect(logLines(run).filter((line) => line.msg.includes('that the gateway does not read'))).toHaveLength(2);
+});
+
 test('a stream started before a reload finishes on the old config while new requests see the new one', async () => {
   const path = join(freshDirectory(), 'config.yaml');
   writeFileSync(path, configOf(chatEndpoint('slow', 'old-model', 300)));

@@ -1,6 +1,7 @@
 /** Every YAML config shown in the README (and the demo config) is valid for the config schema. */
 import { readFileSync } from 'node:fs';
 import { compilePlan } from '../../src/config/compile';
+import { ignoredKeyWarnings } from '../../src/config/ignored-keys';
 import { parseConfigText } from '../../src/config/load';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -13,9 +14,10 @@ test('the README shows at least the full example and the per-provider examples',
   expect(yamlBlocks.length).toBeGreaterThanOrEqual(2);
 });
 
-test.each(yamlBlocks.map((block, index) => [index, block]))('README yaml block %i loads', (_index, block) => {
+test.each(yamlBlocks.map((block, index) => [index, block]))('README yaml block %i loads, and sets no key the gateway ignores', (_index, block) => {
   const config = parseConfigText(block as string, 'README.md', { env });
   expect(config.endpoints.length).toBeGreaterThan(0);
+  expect(ignoredKeyWarnings(config)).toEqual([]);
 });
 
 test('the per-provider example names every provider of the schema', () => {

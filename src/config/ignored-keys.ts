@@ -1,0 +1,103 @@
+/**
+ * Keys a valid config sets that nothing reads. MLflow ignores unknown keys silently (reference §2),
+ * and so does the gateway, so that every MLflow config loads; but then a typo drops a setting
+ * without a word (`limits:` instead of `limit:` serves with no rate limit). Each such key is
+ * reported as a warning with its YAML path, at start-up and on every reload.
+ *
+ * What is known comes from config-schema/gateway-config.schema.json: the `properties` of each
+ * schema that applies to a mapping (through `$ref`, `allOf`/`anyOf`/`oneOf` and `if`/`then`/`else`,
+ * such as the provider's `config` chosen by `provider`). A mapping whose schemas list no properties
+ * is free-form and never reported (a plugin provider's `config`: the plugin's schema decides).
+ * Keys starting with `x-` are never reported: they are where YAML anchors are usually kept.
+ */
+import configSchema from '../../config-schema/gateway-config.schema.json';
+import type { ConfigIssue } from './config-error';
+import { closestName } from './spelling';
+import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
+
+/** The JSON Schema keywords this walk follows. */
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode | boolean>;
+  items?: SchemaNode;
+  allOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  if?: SchemaNode;
+  then?: SchemaNode;
+  else?: SchemaNode;
+  const?: unknown;
+  enum?: unknown[];
+  required?: string[];
+}
+
+const root = configSchema as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
+
+function resolveRef(node: SchemaNode): SchemaNode {
+  if (node.$ref === undefined) return node;
+  const name = node.$ref.replace('#/definitions/', '');
+  const target = root.definitions[name];
+  if (target === undefined) throw new Error(`config schema: unresolved $ref ${node.$ref}`);
+  return resolveRef(target);
+}
+
+/** Whether an `if` schema holds for `value`; only `required` and `const`/`enum` of properties are read. */
+function conditionHolds(condition: SchemaNode, value: Record<string, unknown>): boolean {
+  if (!(condition.required ?? []).every((key) => key in value)) return false;
+  return Object.entries(condition.properties ?? {}).every(([key, rule]) => {
+    if (typeof rule === 'boolean' || !(key in value)) return true;
+    if ('const' in rule && rule.const !== value[key]) return false;
+    return rule.enum === undefined || rule.enum.includes(value[key]);
+  });
+}
+
+/** `node` and every schema that applies in place to the same mapping `value`. */
+function schemasFor(node: SchemaNode, value: Record<string, unknown>): SchemaNode[] {
+  const resolved = resolveRef(node);
+  const inPlace = [...(resolved.allOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])];
+  if (resolved.if !== undefined) {
+    const branch = conditionHolds(resolveRef(resolved.if), value) ? resolved.then : resolved.else;
+    if (branch !== undefined) inPlace.push(branch);
+  }
+  return [resolved, ...inPlace.flatMap((schema) => schemasFor(schema, value))];
+}
+
+function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment[]): ConfigIssue[] {
+  if (Array.isArray(value)) {
+    const itemNodes = nodes.map((node) => resolveRef(node).items).filter((items): items is SchemaNode => items !== undefined);
+    return itemNodes.length === 0 ? [] : value.flatMap((item, index) => keysReported(item, itemNodes, [...path, index]));
+  }
+  if (!isRecord(value)) return [];
+  const schemas = nodes.flatMap((node) => schemasFor(node, value));
+  const childNodes = new Map<string, SchemaNode[]>();
+  const forbidden = new Set<string>();
+  for (const schema of schemas) {
+    for (const [key, child] of Object.entries(schema.properties ?? {})) {
+      const known = childNodes.get(key) ?? [];
+      if (child === false) forbidden.add(key);
+      else if (child !== true) known.push(child);
+      childNodes.set(key, known);
+    }
+  }
+  // `traffic_percentage: false` in a FALLBACK route: the schema has already refused the key.
+  for (const key of forbidden) childNodes.delete(key);
+  // A mapping whose schemas name no key is free-form.
+  if (childNodes.size === 0) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const known = childNodes.get(key);
+    if (known !== undefined) return keysReported(child, known, [...path, key]);
+    if (key.startsWith('x-')) return [];
+    return [{ path: formatYamlPath([...path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()]) }];
+  });
+}
+
+function ignoredKeyMessage(key: string, known: string[]): string {
+  const suggestion = closestName(key, known);
+  const hint = suggestion === undefined ? `the keys read here are: ${known.join(', ')}` : `did you mean '${suggestion}'?`;
+  return `is not a known key here and is ignored (${hint})`;
+}
+
+/** Warnings for the keys of a valid config that nothing reads, each with its YAML path. */
+export function ignoredKeyWarnings(config: unknown): ConfigIssue[] {
+  return keysReported(config, [root], []);
+}

@@ -1,0 +1,115 @@
+/** Keys a valid config sets that nothing reads are reported with their YAML path and a likely spelling. */
+import { readFileSync } from 'node:fs';
+import { ignoredKeyWarnings } from '../../../src/config/ignored-keys';
+import { parseConfigText } from '../../../src/config/load';
+
+const warningsFor = (text: string) => ignoredKeyWarnings(parseConfigText(text, 'config.yaml', { env: { OPENAI_API_KEY: 'sk-test' } }));
+
+describe('ignoredKeyWarnings', () => {
+  it('reports nothing for a config that uses only known keys, parameter defaults and extension sections included', () => {
+    const warnings = warningsFor(`
+defaults: { timeouts: { total: 30 }, retries: { max_attempts: 2 } }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_API_KEY, openai_api_base: "https://example.com/v1", temperature: 0.2, max_tokens: 100 }
+    limit: { calls: 10, tokens: 1000, renewal_period: minute, key: null }
+    timeouts: { first_byte: 5 }
+routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations: [{ name: chat, traffic_percentage: 100 }]
+`);
+    expect(warnings).toEqual([]);
+  });
+
+  it('names each misspelt key by its YAML path and suggests the key it is closest to, at every level', () => {
+    const warnings = warningsFor(`
+rate_limit_stor: { type: redis, url: "redis://127.0.0.1:6379" }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    limits: { calls: 1, renewal_period: minute }
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_API_KEY, openai_api_bse: "https://example.com/v1", temprature: 0.2 }
+  - name: claude
+    endpoint_type: llm/v1/chat
+    limit: { calls: 1, renewal_period: minute, keys: per-user }
+    model:
+      provider: amazon-bedrock
+      name: anthropic.claude-3-haiku
+      config: { aws_config: { aws_regon: us-east-1 } }
+routes:
+  - name: backup
+    task_type: llm/v1/chat
+    routing_strategy: FALLBACK
+    destinations: [{ name: chat }, { name: claude, traffic_percentag: 50 }]
+`);
+    expect(warnings).toEqual([
+      { path: 'rate_limit_stor', message: "is not a known key here and is ignored (did you mean 'rate_limit_store'?)" },
+      { path: 'endpoints[0].limits', message: "is not a known key here and is ignored (did you mean 'limit'?)" },
+      { path: 'endpoints[0].model.config.openai_api_bse', message: "is not a known key here and is ignored (did you mean 'openai_api_base'?)" },
+      { path: 'endpoints[0].model.config.temprature', message: "is not a known key here and is ignored (did you mean 'temperature'?)" },
+      { path: 'endpoints[1].limit.keys', message: "is not a known key here and is ignored (did you mean 'key'?)" },
+      { path: 'endpoints[1].model.config.aws_config.aws_regon', message: "is not a known key here and is ignored (did you mean 'aws_region'?)" },
+      // In a FALLBACK route `traffic_percentage` is refused by the schema, so only `name` is offered.
+      { path: 'routes[0].destinations[1].traffic_percentag', message: 'is not a known key here and is ignored (the keys read here are: name)' },
+    ]);
+  });
+
+  it("lists the keys that are read when nothing is close, and judges a provider's config by its own provider", () => {
+    const warnings = warningsFor(`
+owner: platform-team
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-3-haiku
+      config: { anthropic_api_key: sk-ant, openai_api_base: "https://example.com" }
+`);
+    expect(warnings).toEqual([
+      {
+        path: 'owner',
+        message: 'is not a known key here and is ignored (the keys read here are: endpoints, routes, plugins, rate_limit_store, defaults, auth, logging, server)',
+      },
+      {
+        path: 'endpoints[0].model.config.openai_api_base',
+        message: expect.stringMatching(/^is not a known key here and is ignored \(the keys read here are: anthropic_api_key, anthropic_version, anthropic_api_base, temperature/),
+      },
+    ]);
+  });
+
+  it('leaves x- keys (where YAML anchors are kept) and free-form mappings alone', () => {
+    const config = {
+      'x-shared': { anything: true },
+      endpoints: [
+        { name: 'chat', endpoint_type: 'llm/v1/chat', 'x-owner': 'team-a', model: { provider: 'mock', name: 'm', config: { 'x-note': 1 } } },
+        // A plugin provider's config is checked by the plugin's own schema, not here.
+        { name: 'echo', endpoint_type: 'llm/v1/chat', model: { provider: 'acme-echo', name: 'e', config: { anything: 1 } } },
+      ],
+    };
+    expect(ignoredKeyWarnings(config)).toEqual([]);
+  });
+
+  it('reads keys brought in by YAML merge keys like any other', () => {
+    const warnings = warningsFor(`
+x-openai: &openai { openai_api_key: $OPENAI_API_KEY, openai_api_bse: "https://example.com/v1" }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { <<: *openai } }
+`);
+    expect(warnings.map((warning) => warning.path)).toEqual(['endpoints[0].model.config.openai_api_bse']);
+  });
+
+  it('finds nothing to report in the demo config', () => {
+    const text = readFileSync('examples/demo-config.yaml', 'utf8');
+    expect(ignoredKeyWarnings(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }))).toEqual([]);
+  });
+});
