@@ -27,6 +27,8 @@ export interface GatewayErrorOptions {
   retryAfter?: string | null;
   /** Body used as-is for the MLflow `detail` (validation issue lists). */
   detail?: unknown;
+  /** The unexpected error behind this one, for the log only (never sent to the client). */
+  cause?: unknown;
 }
 
 export class GatewayError extends Error {
@@ -39,7 +41,7 @@ export class GatewayError extends Error {
   readonly detail: unknown;
 
   constructor(options: GatewayErrorOptions) {
-    super(options.message);
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GatewayError';
     this.status = options.status;
     this.kind = options.kind;
@@ -111,6 +113,21 @@ export class GatewayError extends Error {
       kind: 'upstream_error',
       code: 'upstream_error',
       retryable: status >= 500,
+    });
+  }
+
+  /**
+   * 502: a built-in provider answered, but not in the shape its translation expects (a field of
+   * the wrong type, a null where an object belongs), so the translation threw. Not retried: the
+   * call succeeded and was billed, and the same kind of answer would most likely come back.
+   */
+  static untranslatableAnswer(provider: string, endpoint: string, cause: unknown): GatewayError {
+    return new GatewayError({
+      status: 502,
+      message: `${provider} answered endpoint '${endpoint}' with a response of an unexpected shape; the gateway could not translate it.`,
+      kind: 'upstream_error',
+      code: 'upstream_unreadable',
+      cause,
     });
   }
 

@@ -6,7 +6,7 @@
 import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
-import { adapterFor } from '../providers';
+import { adapterFor, isBuiltInProvider } from '../providers';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
@@ -26,6 +26,8 @@ export interface CompiledEndpoint {
   provider: string;
   /** Display name for messages, e.g. `OpenAI`. */
   providerDisplayName: string;
+  /** Whether the provider is built in (not a plugin). */
+  builtIn: boolean;
   /** Called with a CallContext; a plugin's endpoint reads only its `signal`. */
   target: ProviderEndpoint<CallContext>;
   /** Parameter defaults from `model.config`, applied when the client sends none. */
@@ -151,6 +153,7 @@ function compileEndpoint(
     endpointType: endpoint.endpoint_type,
     provider,
     providerDisplayName: adapter.displayName,
+    builtIn: isBuiltInProvider(provider),
     target,
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : pickDefaults(endpoint.model.config as Record<string, unknown> | undefined),
     limit: endpoint.limit ?? null,

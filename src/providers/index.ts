@@ -37,7 +37,7 @@ export const providers = {
   mock: mockAdapter,
 } satisfies Record<ProviderName, ProviderAdapter<never, CallContext>>;
 
-function isBuiltInProvider(name: string): name is ProviderName {
+export function isBuiltInProvider(name: string): name is ProviderName {
   return Object.hasOwn(providers, name);
 }
 

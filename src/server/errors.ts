@@ -81,13 +81,23 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
   sendJson(response, error.status, errorBody(error, dialect));
 }
 
+/**
+ * Logs a failure that deserves it: an unexpected error (or one behind a GatewayError's `cause`)
+ * at error level with its stack, any other 5xx as a warning.
+ */
+export function logFailure(logger: Logger, error: unknown, gatewayError: GatewayError, path: string): void {
+  const { status, code, message } = gatewayError;
+  if (!(error instanceof GatewayError) && status >= 500) logger.error({ err: error, path }, 'unhandled error');
+  else if (gatewayError.cause !== undefined) logger.error({ err: gatewayError.cause, path, status, code }, message);
+  else if (status >= 500) logger.warn({ path, status, code, message }, 'upstream failure');
+}
+
 /** Logs what deserves it and answers with the error's status and body (headers not yet sent). */
 export function answerError(options: { error: unknown; response: ResponseWithLocals; dialect: Dialect; path: string; logger: Logger }): void {
   const { error, response, dialect, path, logger } = options;
   const gatewayError = toGatewayError(error, dialect);
   recordError(response, gatewayError);
-  if (!(error instanceof GatewayError) && gatewayError.status >= 500) logger.error({ err: error, path }, 'unhandled error');
-  else if (gatewayError.status >= 500) logger.warn({ path, status: gatewayError.status, code: gatewayError.code, message: gatewayError.message }, 'upstream failure');
+  logFailure(logger, error, gatewayError, path);
   sendError(response, gatewayError, dialect);
 }
 

@@ -148,7 +148,13 @@ export async function invokeEndpoint(options: {
   const limiter = endpoint.limiter;
   // No await without a limiter: each one costs a turn of the microtask queue on every request.
   if (limiter) await limiter.admit();
-  const callOptions = { endpointName: endpoint.name, policy: endpoint.callPolicy, signal: options.client, onRetry: options.onRetry };
+  const callOptions = {
+    endpointName: endpoint.name,
+    builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
+    policy: endpoint.callPolicy,
+    signal: options.client,
+    onRetry: options.onRetry,
+  };
   const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort));
   if (stream) {
     const chunks = streamWithRetries(callOptions, attempt as (abort: CallAbort) => AsyncIterable<unknown>);

@@ -25,6 +25,12 @@ export interface RetryNotice {
 
 export interface CallOptions {
   endpointName: string;
+  /**
+   * The display name of a built-in provider, whose errors other than GatewayErrors come from
+   * translating an answer of a shape it does not expect: they become a 502 naming it. Null for a
+   * plugin provider, whose other errors answer 500 (as documented for plugins).
+   */
+  builtInProvider: string | null;
   policy: CallPolicy;
   /** Aborted when the client disconnects. */
   signal: CallSignal;
@@ -100,6 +106,12 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
   }
 }
 
+/** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`). */
+function providerFailure(error: unknown, options: CallOptions): unknown {
+  if (error instanceof GatewayError || options.builtInProvider === null) return error;
+  return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, error);
+}
+
 /**
  * Runs attempts until one succeeds or a failure is final. `attempt` gets the combined abort; the
  * deadline keeps running while `consume` uses the result (a stream), and is cleared after it.
@@ -113,7 +125,7 @@ async function attemptUntilDone<T>(options: CallOptions, attempt: (abort: CallAb
       return { value: await attempt(deadline.abort), deadline };
     } catch (error) {
       // Aborted (client gone, total timeout): the reason is the outcome; nothing to retry.
-      const failure = deadline.abort.aborted ? deadline.abort.reason : error;
+      const failure = deadline.abort.aborted ? deadline.abort.reason : providerFailure(error, options);
       const now = Date.now();
       const wait = deadline.abort.aborted
         ? null
@@ -190,7 +202,7 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
 
   private readonly fail = async (error: unknown): Promise<never> => {
     const abort = this.opened!.deadline.abort;
-    const reason = abort.aborted ? abort.reason : error;
+    const reason = abort.aborted ? abort.reason : providerFailure(error, this.options);
     await this.close();
     throw reason;
   };

@@ -4,6 +4,8 @@
  * pages, or answers slowly. Every client gets a clear answer within its timeout.
  */
 import type { ServerResponse } from 'node:http';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/server/logging';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
@@ -204,6 +206,79 @@ describe('timeouts', () => {
     const answer = await post('/endpoints/short/invocations', chatBody);
     expect([502, 504]).toContain(answer.status);
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});
+
+describe('answers of an unexpected shape', () => {
+  // Valid JSON, but not what OpenAI sends: a null choice, a null tool-call delta mid-stream.
+  const nullChoice = (_request: RecordedRequest, response: ServerResponse) => sendJson(response, 200, { id: 'x', created: 1, model: 'm', choices: [null] });
+  const nullDeltaAfterFirstEvent = (_request: RecordedRequest, response: ServerResponse) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    const first = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
+    const odd = { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [null] } }] };
+    response.end(`${first}\n\ndata: ${JSON.stringify(odd)}\n\ndata: [DONE]\n\n`);
+  };
+
+  interface LogLine {
+    level: number;
+    msg: string;
+    err?: { type: string; message: string };
+  }
+
+  /** The log lines matching `wanted` once there are `count` of them (log batches leave within 100 ms). */
+  async function loggedSoon(lines: string[], wanted: (line: LogLine) => boolean, count: number): Promise<LogLine[]> {
+    const matching = () => lines.map((line) => JSON.parse(line) as LogLine).filter(wanted);
+    for (let waited = 0; matching().length < count && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(matching()).toHaveLength(count);
+    return matching();
+  }
+
+  async function withLoggedGateway(check: (url: string, lines: string[]) => Promise<void>): Promise<void> {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await startGateway(config(upstream.url), { env: { OPENAI_KEY: KEY }, logger: createLogger({ destination }) });
+    try {
+      await check(logged.url, lines);
+    } finally {
+      await logged.close();
+    }
+  }
+
+  test('is a 502 naming the provider and the endpoint, on both routes, not retried, and logged with its cause', async () => {
+    upstream.setHandler(nullChoice);
+    await withLoggedGateway(async (url, lines) => {
+      const mlflow = await fetch(`${url}/endpoints/chat/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chatBody) });
+      expect(mlflow.status).toBe(502);
+      const message = "OpenAI answered endpoint 'chat' with a response of an unexpected shape; the gateway could not translate it.";
+      expect(await mlflow.json()).toEqual({ detail: message });
+      expect(upstream.requests).toHaveLength(1);
+
+      const openai = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chat', ...chatBody }) });
+      expect(openai.status).toBe(502);
+      expect(await openai.json()).toEqual({ error: { message, type: 'upstream_error', param: null, code: 'upstream_unreadable' } });
+
+      const errors = await loggedSoon(lines, (line) => line.level === 50 && line.msg === message, 2);
+      expect(errors[0].err).toMatchObject({ type: 'TypeError', message: expect.stringContaining('null') });
+    });
+  });
+
+  test('after the first chunk, ends the stream with an error event saying the same', async () => {
+    upstream.setHandler(nullDeltaAfterFirstEvent);
+    await withLoggedGateway(async (url, lines) => {
+      const answer = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chat', stream: true, ...chatBody }) });
+      expect(answer.status).toBe(200);
+      const events = parseSse(await answer.text());
+      expect(JSON.parse(events[0].data).object).toBe('chat.completion.chunk');
+      expect(events[1].event).toBe('error');
+      expect(JSON.parse(events[1].data).error).toMatchObject({ code: 'upstream_unreadable', status: 502, message: expect.stringContaining("OpenAI answered endpoint 'chat'") });
+      expect(events).toHaveLength(2);
+      await loggedSoon(lines, (line) => line.level === 50 && line.err?.type === 'TypeError', 1);
+    });
   });
 });
 

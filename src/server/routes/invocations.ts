@@ -12,7 +12,7 @@ import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
-import { toGatewayError } from '../errors';
+import { logFailure, toGatewayError } from '../errors';
 import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
@@ -93,6 +93,7 @@ async function serve(options: {
   const toError = (error: unknown) => {
     const gatewayError = toGatewayError(error, dialect);
     recordError(response, gatewayError);
+    logFailure(logger, error, gatewayError, options.route);
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;

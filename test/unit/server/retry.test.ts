@@ -13,7 +13,7 @@ const rateLimited = (retryAfter: string | null) => GatewayError.upstream({ statu
 
 function options(overrides: Partial<Parameters<typeof callWithRetries>[0]> = {}) {
   const notices: RetryNotice[] = [];
-  return { notices, options: { endpointName: 'chat', policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
+  return { notices, options: { endpointName: 'chat', builtInProvider: 'OpenAI' as string | null, policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
 }
 
 /** An attempt function failing with the given errors in turn, then answering `ok`. */
@@ -117,6 +117,27 @@ describe('callWithRetries', () => {
     expect(attempts.calls).toHaveLength(1);
   });
 
+  it("turns a built-in provider's unexpected error (its translation of an odd answer threw) into a 502 naming it, not retried", async () => {
+    const typeError = new TypeError("Cannot read properties of null (reading 'message')");
+    const attempts = failingWith(typeError);
+    const error = (await rejection(callWithRetries(options().options, attempts.attempt))) as GatewayError;
+    expect(error).toBeInstanceOf(GatewayError);
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'upstream_unreadable',
+      retryable: false,
+      message: "OpenAI answered endpoint 'chat' with a response of an unexpected shape; the gateway could not translate it.",
+      cause: typeError,
+    });
+    expect(attempts.calls).toHaveLength(1);
+  });
+
+  it("passes a plugin provider's unexpected error on as it is (plugins answer 500 for those, as documented)", async () => {
+    const typeError = new TypeError('plugin bug');
+    const attempts = failingWith(typeError);
+    expect(await rejection(callWithRetries(options({ builtInProvider: null }).options, attempts.attempt))).toBe(typeError);
+  });
+
   it('aborts a wait between attempts when the client disconnects, and makes no further attempt', async () => {
     const client = new AbortController();
     const policy = { timeouts: { ...POLICY.timeouts, total: 300_000 }, retries: { ...RETRIES, initialBackoff: 60_000, maxBackoff: 60_000, maxElapsed: 120_000 } };
@@ -178,6 +199,14 @@ describe('streamWithRetries', () => {
     });
     expect(await collectUntilError(stream)).toEqual({ values: ['a'], error: failure });
     expect(opened).toBe(1);
+  });
+
+  it("turns a built-in provider's unexpected error after the first chunk into the 502 naming it", async () => {
+    const typeError = new TypeError("Cannot read properties of undefined (reading 'text')");
+    const stream = streamWithRetries(options().options, () => chunks(['a'], typeError));
+    const { values, error } = await collectUntilError(stream);
+    expect(values).toEqual(['a']);
+    expect(error).toMatchObject({ status: 502, code: 'upstream_unreadable', cause: typeError });
   });
 
   it('reports the total timeout when it cuts a stream after its first chunk, and closes the provider stream', async () => {
