@@ -117,17 +117,19 @@ export class GatewayError extends Error {
   }
 
   /**
-   * 502: a built-in provider answered, but not in the shape its translation expects (a field of
-   * the wrong type, a null where an object belongs), so the translation threw. Not retried: the
-   * call succeeded and was billed, and the same kind of answer would most likely come back.
+   * 502: a provider answered, but not in the shape its translation expects (a field of the wrong
+   * type, a null where an object belongs): the translation threw (`cause`), or its result breaks
+   * the answer schema (`reason`). Not retried: the call succeeded and was billed, and the same kind
+   * of answer would most likely come back.
    */
-  static untranslatableAnswer(provider: string, endpoint: string, cause: unknown): GatewayError {
+  static untranslatableAnswer(provider: string, endpoint: string, detail: { reason?: string; cause?: unknown }): GatewayError {
+    const reason = detail.reason === undefined ? '' : ` (${detail.reason})`;
     return new GatewayError({
       status: 502,
-      message: `${provider} answered endpoint '${endpoint}' with a response of an unexpected shape; the gateway could not translate it.`,
+      message: `${provider} answered endpoint '${endpoint}' with a response of an unexpected shape; the gateway could not translate it${reason}.`,
       kind: 'upstream_error',
       code: 'upstream_unreadable',
-      cause,
+      cause: detail.cause,
     });
   }
 

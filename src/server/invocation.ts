@@ -10,13 +10,15 @@ import type { CallAbort, CallSignal } from '../providers/abort';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { EndpointType } from '../schema';
+import { checkedAnswer, checkedChunk } from './answer-check';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
 
 /** Which route family a request came in on: decides error statuses and the `model` rule. */
 export type Dialect = 'mlflow' | 'openai';
 
-export type InvocationResult = { kind: 'json'; body: unknown } | { kind: 'stream'; chunks: AsyncIterable<unknown> };
+/** A stream's chunks come with the check each must pass before it is sent (see answer-check.ts). */
+export type InvocationResult = { kind: 'json'; body: unknown } | { kind: 'stream'; chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown };
 
 const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/chat': 'chat',
@@ -158,9 +160,10 @@ export async function invokeEndpoint(options: {
   const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort));
   if (stream) {
     const chunks = streamWithRetries(callOptions, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
-    return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks) };
+    const checkChunk = (chunk: unknown) => checkedChunk(endpoint, chunk);
+    return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks), checkChunk };
   }
-  const body = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
+  const body = checkedAnswer(endpoint, await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>));
   const tokens = reportedTokens(body);
   if (limiter && tokens !== null) limiter.recordTokens(tokens);
   return { kind: 'json', body };

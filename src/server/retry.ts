@@ -109,7 +109,7 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
 /** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`). */
 function providerFailure(error: unknown, options: CallOptions): unknown {
   if (error instanceof GatewayError || options.builtInProvider === null) return error;
-  return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, error);
+  return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause: error });
 }
 
 /**

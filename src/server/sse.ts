@@ -67,40 +67,56 @@ class TickBatchedWriter {
   };
 }
 
+const asIs = (chunk: unknown): unknown => chunk;
+
 /**
- * Streams `chunks` to the client. Rejects (before headers) if the first chunk fails; later
- * failures are reported in-stream through `toError`.
+ * Streams `chunks` to the client. Rejects (before headers) if the first chunk fails or fails its
+ * check; later failures are reported in-stream through `toError`.
  */
 export async function sendEventStream(options: {
   response: ServerResponse;
   chunks: AsyncIterable<unknown>;
+  /** Each chunk as it may be sent, or a throw when it may not (see answer-check.ts). */
+  checkChunk?: (chunk: unknown) => unknown;
   toError: (error: unknown) => GatewayError;
   /** Told of each chunk as it is written. */
   onChunk?: (chunk: unknown) => void;
 }): Promise<void> {
   const { response, chunks, toError, onChunk } = options;
+  const checkChunk = options.checkChunk ?? asIs;
   const iterator = chunks[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  let current = await iterator.next();
+  let chunk: unknown;
+  try {
+    if (!current.done) chunk = checkChunk(current.value);
+  } catch (error) {
+    // Still before the headers: a real HTTP error. The provider's stream is not read any further.
+    await iterator.return?.();
+    throw error;
+  }
   // No flushHeaders(): the headers leave with the first chunk, in one socket write.
   response.writeHead(200, SSE_HEADERS);
   const writer = new TickBatchedWriter(response);
+  let failed = false;
   try {
-    let current = first;
     while (!current.done) {
       if (response.destroyed) return;
-      onChunk?.(current.value);
-      writer.write(sseData(current.value));
+      onChunk?.(chunk);
+      writer.write(sseData(chunk));
       // Waits only when the socket buffer is full: no promise per chunk otherwise.
       if (writer.congested) {
         await writer.congested;
         writer.congested = null;
       }
       current = await iterator.next();
+      if (!current.done) chunk = checkChunk(current.value);
     }
     writer.end('data: [DONE]\n\n');
   } catch (error) {
+    failed = true;
     if (!response.destroyed) writer.end(sseError(toError(error)));
   } finally {
-    if (response.destroyed) await iterator.return?.();
+    // After a failed check the provider's stream is still open (after its own failure this does nothing).
+    if (response.destroyed || failed) await iterator.return?.();
   }
 }

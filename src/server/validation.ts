@@ -39,14 +39,21 @@ const validators: Record<EndpointType, ValidateFunction> = {
  * items would take minutes: the fast validator decides validity, and the detailed report is built
  * from a sample of the body (every array cut to its first items).
  */
-function firstErrorValidators(): Record<EndpointType, ValidateFunction> {
-  const ajv = new Ajv2020({ strict: false, allErrors: false });
-  ajv.addSchema({ $id: 'spec', components: { schemas: spec.components.schemas } });
-  const compile = (name: string) => ajv.getSchema(`spec#/components/schemas/${name}`)!;
-  return { 'llm/v1/chat': compile('ChatRequest'), 'llm/v1/completions': compile('CompletionsRequest'), 'llm/v1/embeddings': compile('EmbeddingsRequest') };
+const firstErrorAjv = new Ajv2020({ strict: false, allErrors: false });
+firstErrorAjv.addSchema({ $id: 'spec', components: { schemas: spec.components.schemas } });
+
+/** The schema `components.schemas[name]` of openapi/, compiled to stop at the first error. */
+export function firstErrorValidator(name: string): ValidateFunction {
+  const validate = firstErrorAjv.getSchema(`spec#/components/schemas/${name}`);
+  if (validate === undefined) throw new Error(`openapi: no schema ${name}`);
+  return validate;
 }
 
-const fastValidators = firstErrorValidators();
+const fastValidators: Record<EndpointType, ValidateFunction> = {
+  'llm/v1/chat': firstErrorValidator('ChatRequest'),
+  'llm/v1/completions': firstErrorValidator('CompletionsRequest'),
+  'llm/v1/embeddings': firstErrorValidator('EmbeddingsRequest'),
+};
 
 /** Items of each array kept in the sample that the detailed report is built from. */
 export const SAMPLED_ITEMS = 100;
@@ -121,7 +128,7 @@ function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[];
  * deepest location is the one the client most likely got wrong, and type errors at one location
  * merge into "must be string, array or null".
  */
-function summarise(allErrors: ErrorObject[]): { location: (string | number)[]; rule: string } {
+export function summarise(allErrors: ErrorObject[]): { location: (string | number)[]; rule: string } {
   const { errors, wrongTags } = withoutRejectedMembers(allErrors);
   if (wrongTags.length > 0) {
     const location = locationOf(wrongTags[0]);

@@ -56,11 +56,22 @@ test('error bodies match the spec too', async () => {
 test('the response validator does reject a response that breaks the spec', async () => {
   const broken = await startGateway('endpoints:\n  - { name: c, endpoint_type: llm/v1/chat, model: { provider: mock } }\n', { validateResponses: true });
   try {
+    // An endpoint list entry with a numeric name must not get past the contract.
+    (broken.state.plan as unknown as { endpointViews: unknown[] }).endpointViews = [{ name: 7, endpoint_type: 'llm/v1/chat' }];
+    expect((await fetch(`${broken.url}/api/2.0/endpoints/`)).status).toBe(500);
+  } finally {
+    await broken.close();
+  }
+});
+
+test("a provider answer that breaks the spec is stopped before the response validator: a 502 that matches the spec", async () => {
+  const broken = await startGateway('endpoints:\n  - { name: c, endpoint_type: llm/v1/chat, model: { provider: mock } }\n', { validateResponses: true });
+  try {
     const endpoint = broken.state.plan.endpoints.get('c')!;
-    // A provider answer missing `usage` and with a numeric `id` must not get past the contract.
-    (endpoint.target as { chat: unknown }).chat = async () => ({ id: 7, object: 'chat.completion', created: 1, model: 'm', choices: [] });
+    (endpoint.target as { chat: unknown }).chat = async () => ({ id: 7, object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 5 } }] });
     const response = await fetch(`${broken.url}/endpoints/c/invocations`, { method: 'POST', body: JSON.stringify(chatBody) });
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { detail: string }).detail).toContain('(in the translated answer, choices[0].');
   } finally {
     await broken.close();
   }

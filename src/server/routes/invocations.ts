@@ -97,7 +97,7 @@ async function serve(options: {
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
-  await sendEventStream({ response, chunks, toError, onChunk: chunkObserver(response) });
+  await sendEventStream({ response, chunks, checkChunk: result.checkChunk, toError, onChunk: chunkObserver(response) });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {

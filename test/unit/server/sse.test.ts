@@ -5,12 +5,23 @@ import { GatewayError } from '../../../src/errors';
 import { sendEventStream } from '../../../src/server/sse';
 
 /** A server answering every request with `sendEventStream` over the chunks `chunksFor` gives. */
-async function streamingServer(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void): Promise<{ url: string; server: Server; done: Promise<void> }> {
+async function streamingServer(
+  chunksFor: () => AsyncIterable<unknown>,
+  onResponse?: (response: ServerResponse) => void,
+  checkChunk?: (chunk: unknown) => unknown,
+): Promise<{ url: string; server: Server; done: Promise<void> }> {
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
   const server = createServer((_request, response) => {
     onResponse?.(response);
-    void sendEventStream({ response, chunks: chunksFor(), toError: (error) => (error instanceof GatewayError ? error : GatewayError.upstreamUnavailable(String(error))) }).finally(finished);
+    const toError = (error: unknown) => (error instanceof GatewayError ? error : GatewayError.upstreamUnavailable(String(error)));
+    sendEventStream({ response, chunks: chunksFor(), checkChunk, toError })
+      // Before the headers a failure is the caller's to answer, as the route handlers do.
+      .catch((error: unknown) => {
+        response.writeHead(502, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ detail: toError(error).message }));
+      })
+      .finally(finished);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, done };
@@ -21,8 +32,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-async function started(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void) {
-  const started = await streamingServer(chunksFor, onResponse);
+async function started(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void, checkChunk?: (chunk: unknown) => unknown) {
+  const started = await streamingServer(chunksFor, onResponse, checkChunk);
   servers.push(started.server);
   return started;
 }
@@ -86,6 +97,53 @@ describe('sendEventStream', () => {
     expect(text.startsWith('data: {"n":1}\n\nevent: error\ndata: ')).toBe(true);
     expect(text).toContain('the upstream went away');
     expect(text).not.toContain('[DONE]');
+  });
+
+  describe('with a check of each chunk', () => {
+    /** Chunks `{ n: 1 }`, `{ n: 2 }`, … without end; `released` once the stream lets the source go. */
+    function endlessSource() {
+      const source = { released: false };
+      const chunks = async function* () {
+        try {
+          for (let n = 1; ; n += 1) {
+            yield { n };
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+        } finally {
+          source.released = true;
+        }
+      };
+      return { source, chunks };
+    }
+    const refuseFrom = (limit: number) => (chunk: unknown) => {
+      if ((chunk as { n: number }).n >= limit) throw GatewayError.upstreamUnavailable(`chunk ${(chunk as { n: number }).n} is not valid`);
+      return chunk;
+    };
+
+    it('sends what the check returns in place of the chunk', async () => {
+      const { url } = await started(() => fromList([{ n: 1 }, { n: 2 }]), undefined, (chunk) => ({ ...(chunk as object), checked: true }));
+      expect(await (await fetch(url)).text()).toBe('data: {"n":1,"checked":true}\n\ndata: {"n":2,"checked":true}\n\ndata: [DONE]\n\n');
+    });
+
+    it('ends with an error event at the first chunk that fails, and lets the source go', async () => {
+      const { source, chunks } = endlessSource();
+      const { url, done } = await started(chunks, undefined, refuseFrom(3));
+      const text = await (await fetch(url)).text();
+      expect(text).toMatch(/^data: \{"n":1\}\n\ndata: \{"n":2\}\n\nevent: error\ndata: .*chunk 3 is not valid/);
+      expect(text).not.toContain('[DONE]');
+      await done;
+      expect(source.released).toBe(true);
+    });
+
+    it('rejects before the headers when the first chunk fails, and lets the source go', async () => {
+      const { source, chunks } = endlessSource();
+      const { url, done } = await started(chunks, undefined, refuseFrom(1));
+      const answer = await fetch(url);
+      expect(answer.status).toBe(502);
+      expect(await answer.json()).toEqual({ detail: 'chunk 1 is not valid' });
+      await done;
+      expect(source.released).toBe(true);
+    });
   });
 
   it('stops taking chunks while the client does not read, and goes on when it does', async () => {

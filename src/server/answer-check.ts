@@ -1,0 +1,97 @@
+/**
+ * Every answer the gateway sends matches openapi/: each provider answer and stream chunk, once
+ * translated, is checked against its schema (about 0.1 µs for a chat answer). Whatever a provider
+ * (built-in or plugin) sends, the client gets a valid answer or a clear 502, never a body that
+ * breaks the contract its client library was generated from.
+ *
+ * Fields that only describe an answer are repaired instead of refused, since the content is fine:
+ * a missing or odd `id` becomes null, `created` now, `model` the endpoint's model, a token count
+ * that is not a whole number null. Anything else (the content, choices, tool calls, vectors) is a
+ * 502 naming the provider, the endpoint and the field.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CompiledEndpoint } from '../config/compile';
+import { GatewayError } from '../errors';
+import type { EndpointType } from '../schema';
+import { fieldPath, firstErrorValidator, summarise } from './validation';
+
+const ANSWER_SCHEMAS: Record<EndpointType, ValidateFunction> = {
+  'llm/v1/chat': firstErrorValidator('ChatResponse'),
+  'llm/v1/completions': firstErrorValidator('CompletionsResponse'),
+  'llm/v1/embeddings': firstErrorValidator('EmbeddingsResponse'),
+};
+
+const CHUNK_SCHEMAS: Record<'llm/v1/chat' | 'llm/v1/completions', ValidateFunction> = {
+  'llm/v1/chat': firstErrorValidator('ChatChunk'),
+  'llm/v1/completions': firstErrorValidator('CompletionsChunk'),
+};
+
+type Envelope = Record<string, unknown>;
+
+/** The top-level field an error is about, when it is one that can be repaired. */
+function repairableField(error: ErrorObject): string | null {
+  const [, field] = error.instancePath.split('/');
+  const name = field ?? (error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : undefined);
+  return name === 'id' || name === 'created' || name === 'model' || name === 'usage' ? name : null;
+}
+
+/** `usage` with every count that is not a whole number set to null. */
+function repairedUsage(usage: unknown, fields: readonly string[]): Envelope {
+  const source = typeof usage === 'object' && usage !== null && !Array.isArray(usage) ? (usage as Envelope) : {};
+  const counts: Envelope = {};
+  for (const field of fields) counts[field] = Number.isInteger(source[field]) ? source[field] : null;
+  return counts;
+}
+
+const USAGE_FIELDS = ['prompt_tokens', 'completion_tokens', 'total_tokens'] as const;
+const EMBEDDINGS_USAGE_FIELDS = ['prompt_tokens', 'total_tokens'] as const;
+
+function repaired(answer: Envelope, field: string, endpoint: CompiledEndpoint, isChunk: boolean): Envelope {
+  const copy = { ...answer };
+  switch (field) {
+    case 'id':
+      copy.id = null;
+      break;
+    case 'created':
+      copy.created = Math.floor(Date.now() / 1000);
+      break;
+    case 'model':
+      copy.model = endpoint.view.model.name ?? endpoint.name;
+      break;
+    default:
+      // A chunk's usage is optional and may be null; an answer's is required.
+      copy.usage = isChunk && (answer.usage === null || typeof answer.usage !== 'object') ? null : repairedUsage(answer.usage, endpoint.endpointType === 'llm/v1/embeddings' ? EMBEDDINGS_USAGE_FIELDS : USAGE_FIELDS);
+  }
+  return copy;
+}
+
+/** At most one repair per field, so the loop ends. */
+const MAX_REPAIRS = 4;
+
+function checked(validate: ValidateFunction, answer: unknown, endpoint: CompiledEndpoint, isChunk: boolean): unknown {
+  let current = answer;
+  for (let repairs = 0; !validate(current); repairs += 1) {
+    const errors = validate.errors ?? [];
+    const field = errors.length > 0 ? repairableField(errors[0]) : null;
+    if (field === null || repairs === MAX_REPAIRS || typeof current !== 'object' || current === null) throw refusal(endpoint, errors);
+    current = repaired(current as Envelope, field, endpoint, isChunk);
+  }
+  return current;
+}
+
+function refusal(endpoint: CompiledEndpoint, errors: ErrorObject[]): GatewayError {
+  const { location, rule } = errors.length > 0 ? summarise(errors) : { location: [], rule: 'is invalid' };
+  const where = location.length > 0 ? fieldPath(location) : 'the answer';
+  return GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: `in the translated answer, ${where} ${rule}` });
+}
+
+/** The endpoint's answer as it may be sent (repaired if need be); throws a 502 GatewayError otherwise. */
+export function checkedAnswer(endpoint: CompiledEndpoint, answer: unknown): unknown {
+  return checked(ANSWER_SCHEMAS[endpoint.endpointType], answer, endpoint, false);
+}
+
+/** A stream chunk of a chat or completions endpoint as it may be sent; throws a 502 GatewayError otherwise. */
+export function checkedChunk(endpoint: CompiledEndpoint, chunk: unknown): unknown {
+  if (endpoint.endpointType === 'llm/v1/embeddings') throw new Error(`endpoint '${endpoint.name}': embeddings do not stream`);
+  return checked(CHUNK_SCHEMAS[endpoint.endpointType], chunk, endpoint, true);
+}

@@ -1,0 +1,92 @@
+/** What a translated answer must be before it is sent: valid as it is, repaired in its envelope, or refused with a 502. */
+import { compilePlan, type CompiledEndpoint } from '../../../src/config/compile';
+import { parseConfigText } from '../../../src/config/load';
+import { GatewayError } from '../../../src/errors';
+import { checkedAnswer, checkedChunk } from '../../../src/server/answer-check';
+
+const plan = compilePlan(
+  parseConfigText(
+    `
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo-1 } }
+  - { name: embed, endpoint_type: llm/v1/embeddings, model: { provider: mock } }
+`,
+    'config.yaml',
+    { env: {} },
+  ),
+  'config.yaml',
+);
+const chat = plan.endpoints.get('chat') as CompiledEndpoint;
+const embed = plan.endpoints.get('embed') as CompiledEndpoint;
+
+const validChat = {
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1_700_000_000,
+  model: 'echo-1',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Hi', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+};
+const validChunk = { id: 'c', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'echo-1', choices: [{ index: 0, finish_reason: null, delta: { role: null, content: 'Hi', tool_calls: null } }] };
+
+function refusalOf(check: () => unknown): GatewayError {
+  try {
+    check();
+  } catch (error) {
+    return error as GatewayError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('checkedAnswer', () => {
+  it('returns a valid answer itself (so an answer kept as the provider wrote it still goes out as written)', () => {
+    expect(checkedAnswer(chat, validChat)).toBe(validChat);
+    const embeddings = { object: 'list', data: [{ object: 'embedding', embedding: [0.1, -0.2], index: 0 }], model: 'e', usage: { prompt_tokens: 2, total_tokens: 2 } };
+    expect(checkedAnswer(embed, embeddings)).toBe(embeddings);
+  });
+
+  it("repairs the fields that only describe the answer, in a copy: id, created, model and the token counts", () => {
+    const { id: _id, created: _created, model: _model, ...rest } = validChat;
+    const broken = { ...rest, id: 42, usage: { prompt_tokens: '3', completion_tokens: 1.5, total_tokens: 4 } };
+    const before = Math.floor(Date.now() / 1000);
+    const repaired = checkedAnswer(chat, broken) as typeof validChat;
+    expect(repaired).toEqual({ ...validChat, id: null, created: expect.any(Number), model: 'echo-1', usage: { prompt_tokens: null, completion_tokens: null, total_tokens: 4 } });
+    expect(repaired.created).toBeGreaterThanOrEqual(before);
+    expect(Number.isInteger(repaired.created)).toBe(true);
+    expect(broken.id).toBe(42);
+    // A missing usage is all nulls; an embeddings usage has no completion count.
+    const { usage: _usage, ...withoutUsage } = validChat;
+    expect((checkedAnswer(chat, withoutUsage) as typeof validChat).usage).toEqual({ prompt_tokens: null, completion_tokens: null, total_tokens: null });
+    const embeddings = { object: 'list', data: [], model: 'e', usage: 'n/a' };
+    expect(checkedAnswer(embed, embeddings)).toEqual({ ...embeddings, usage: { prompt_tokens: null, total_tokens: null } });
+  });
+
+  it('refuses anything else with a 502 naming the provider, the endpoint and the field', () => {
+    const wrongContent = { ...validChat, choices: [{ ...validChat.choices[0], message: { ...validChat.choices[0].message, content: 5 } }] };
+    expect(refusalOf(() => checkedAnswer(chat, wrongContent))).toMatchObject({
+      status: 502,
+      code: 'upstream_unreadable',
+      retryable: false,
+      message: "Mock answered endpoint 'chat' with a response of an unexpected shape; the gateway could not translate it (in the translated answer, choices[0].message.content must be string, array or null).",
+    });
+    const badVector = { object: 'list', data: [{ object: 'embedding', embedding: [0.1, 'x'], index: 0 }], model: 'e', usage: { prompt_tokens: 1, total_tokens: 1 } };
+    expect(refusalOf(() => checkedAnswer(embed, badVector)).message).toContain('data[0].embedding[1] must be number');
+    expect(refusalOf(() => checkedAnswer(chat, 'Hi')).message).toContain('(in the translated answer, the answer must be object)');
+  });
+});
+
+describe('checkedChunk', () => {
+  it('passes a valid chunk, repairs its envelope, and lets a missing usage stay missing', () => {
+    expect(checkedChunk(chat, validChunk)).toBe(validChunk);
+    expect(checkedChunk(chat, { ...validChunk, model: null, usage: 'none' })).toEqual({ ...validChunk, model: 'echo-1', usage: null });
+    expect(checkedChunk(chat, { ...validChunk, usage: { prompt_tokens: 1, completion_tokens: '2', total_tokens: 3 } })).toEqual({
+      ...validChunk,
+      usage: { prompt_tokens: 1, completion_tokens: null, total_tokens: 3 },
+    });
+  });
+
+  it('refuses a chunk whose content breaks the chunk schema', () => {
+    const wrongDelta = { ...validChunk, choices: [{ index: 0, finish_reason: null, delta: { role: null, content: ['x'], tool_calls: null } }] };
+    expect(refusalOf(() => checkedChunk(chat, wrongDelta)).message).toContain('choices[0].delta.content must be string or null');
+  });
+});
