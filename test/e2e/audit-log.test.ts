@@ -7,13 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import OpenAI from 'openai';
-import { createLogger } from '../../src/server/logging';
 import { freePort, runCli, waitForHealth } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { startGateway } from '../support/gateway';
+import { captureLog } from '../support/log-capture';
 
 const PROVIDER_KEY = 'sk-proj-AUDIT-provider-key-7f3a9c';
 const AZURE_KEY = 'azure-AUDIT-key-0c1d2e3f4a5b';
@@ -69,22 +68,11 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'debug', destination }) };
-}
-
 const chatBody = (content: string) => ({ messages: [{ role: 'user', content }] });
 
 describe('one line per request', () => {
   test('carries the request id, endpoint, provider, model, client, status, latency and tokens', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLog();
     const gateway = await startGateway(config(upstream.url, ''), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
     try {
       const response = await fetch(`${gateway.url}/endpoints/chat/invocations`, {
@@ -123,7 +111,7 @@ describe('one line per request', () => {
   });
 
   test('streams log their first-chunk time and usage; errors their code; an insane request id is replaced', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLog();
     const gateway = await startGateway(config(upstream.url, ''), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
     try {
       const openai = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
@@ -151,7 +139,7 @@ describe('one line per request', () => {
   });
 
   test('logging.bodies adds the request and response bodies', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLog();
     const gateway = await startGateway(config(upstream.url, 'logging: { bodies: true }'), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
     try {
       const response = await fetch(`${gateway.url}/endpoints/echo/invocations`, {

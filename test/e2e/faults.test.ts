@@ -4,11 +4,10 @@
  * pages, or answers slowly. Every client gets a clear answer within its timeout.
  */
 import type { ServerResponse } from 'node:http';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/server/logging';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { captureLog } from '../support/log-capture';
 
 const KEY = 'sk-proj-FAULTS-never-shown';
 const chatBody = { messages: [{ role: 'user', content: 'Hi' }] };
@@ -234,14 +233,8 @@ describe('answers of an unexpected shape', () => {
   }
 
   async function withLoggedGateway(check: (url: string, lines: string[]) => Promise<void>): Promise<void> {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const logged = await startGateway(config(upstream.url), { env: { OPENAI_KEY: KEY }, logger: createLogger({ destination }) });
+    const { lines, logger } = captureLog();
+    const logged = await startGateway(config(upstream.url), { env: { OPENAI_KEY: KEY }, logger });
     try {
       await check(logged.url, lines);
     } finally {

@@ -66,9 +66,9 @@ export function configOf(endpoints: readonly EndpointSpec[]): string {
   return `endpoints:\n${items.join('\n')}\n`;
 }
 
-const V1_PATHS: Record<EndpointKind, string> = { chat: '/v1/chat/completions', completions: '/v1/completions', embeddings: '/v1/embeddings' };
-const RESPONSE_SCHEMAS: Record<EndpointKind, ValidateFunction> = { chat: validateChatResponse, completions: validateCompletionsResponse, embeddings: validateEmbeddingsResponse };
-const CHUNK_SCHEMAS: Record<EndpointKind, ValidateFunction | null> = { chat: validateChatChunk, completions: validateCompletionsChunk, embeddings: null };
+export const V1_PATHS: Record<EndpointKind, string> = { chat: '/v1/chat/completions', completions: '/v1/completions', embeddings: '/v1/embeddings' };
+export const RESPONSE_SCHEMAS: Record<EndpointKind, ValidateFunction> = { chat: validateChatResponse, completions: validateCompletionsResponse, embeddings: validateEmbeddingsResponse };
+export const CHUNK_SCHEMAS: Record<EndpointKind, ValidateFunction | null> = { chat: validateChatChunk, completions: validateCompletionsChunk, embeddings: null };
 
 async function post(gateway: RunningGateway, path: string, body: unknown): Promise<{ status: number; text: string }> {
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
