@@ -35,7 +35,7 @@ import {
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts } from './shared/embeddings';
-import { isRecord } from './shared/json';
+import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { rejectUnsupportedParameters, renameParameter, scaleTemperature } from './shared/parameters';
 import { createUpstream } from './transport/http';
@@ -50,7 +50,7 @@ interface MistralToolCall {
   index?: number;
   id?: string;
   type?: string | null;
-  function?: { name?: string; arguments?: unknown };
+  function?: { name?: string; arguments?: string | Record<string, unknown> };
 }
 
 /** A choice of a response (`message`) or of a stream chunk (`delta`). */
@@ -94,12 +94,11 @@ function contentText(content: unknown): string | null {
 }
 
 function normaliseToolCall(call: MistralToolCall, position: number): MistralToolCall {
-  const args = call.function?.arguments;
   return {
     ...call,
     index: call.index ?? position,
     type: call.type ?? 'function',
-    function: { ...call.function, arguments: typeof args === 'string' || args === undefined ? args : JSON.stringify(args) },
+    function: { ...call.function, arguments: argumentsText(call.function?.arguments) },
   };
 }
 

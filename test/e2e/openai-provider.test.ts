@@ -122,6 +122,13 @@ describe('openai client through /v1', () => {
     expect(calls.every((call) => call.type === 'function' && typeof call.id === 'string' && JSON.parse(call.function.arguments))).toBe(true);
   });
 
+  test('a compatible server sending tool-call arguments as an object (llama.cpp): the client gets the JSON text', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-tool-calls-object-arguments.response.json')));
+    const completion = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+    const [call] = completion.choices[0].message.tool_calls ?? [];
+    expect(call).toEqual({ id: 'Wq3sVd8KpLx2mB7nRt5yHc1zFj4gNa0e', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France","unit":"celsius"}' } });
+  });
+
   test('streamed chat: text reassembled exactly, including multi-byte characters', async () => {
     const expected = readFixture('openai', 'chat.stream.sse')
       .split('\n')

@@ -5,7 +5,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
-import { isRecord } from '../shared/json';
+import { argumentsText, isRecord } from '../shared/json';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
 
 /**
@@ -44,7 +44,7 @@ export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
 }
 
 function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {
-  return { id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } };
+  return { id: call.id, type: 'function', function: { name: call.function.name, arguments: argumentsText(call.function.arguments) } };
 }
 
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {

@@ -4,7 +4,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
-import { excerpt, parseJsonObject } from '../shared/json';
+import { argumentsText, excerpt, parseJsonObject } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
@@ -52,7 +52,7 @@ function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta): ToolCallDelta {
     index: call.index,
     id: call.id ?? null,
     type: call.type ?? null,
-    function: { name: call.function?.name ?? null, arguments: call.function?.arguments ?? null },
+    function: { name: call.function?.name ?? null, arguments: argumentsText(call.function?.arguments ?? null) },
   };
 }
 

@@ -17,17 +17,18 @@ export interface OpenAIEnvelope {
   usage?: OpenAIUsage | null;
 }
 
+/** `arguments` is a JSON text per OpenAI; some compatible servers send the object (`argumentsText`). */
 export interface OpenAIToolCall {
   id: string;
   type?: string;
-  function: { name: string; arguments: string };
+  function: { name: string; arguments: string | Record<string, unknown> };
 }
 
 export interface OpenAIToolCallDelta {
   index: number;
   id?: string | null;
   type?: string | null;
-  function?: { name?: string | null; arguments?: string | null };
+  function?: { name?: string | null; arguments?: string | Record<string, unknown> | null };
 }
 
 export interface OpenAIChatResponse extends OpenAIEnvelope {

@@ -15,6 +15,15 @@ export function parseJsonObject(text: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * Tool-call `arguments` as the unified schema wants them: a JSON text. OpenAI sends a string, but
+ * some OpenAI-compatible servers (llama.cpp's server in one release, Hugging Face TGI, Mistral)
+ * send the parsed object; that is serialised rather than refused.
+ */
+export function argumentsText<Other>(value: Other | Record<string, unknown>): Other | string {
+  return isRecord(value) ? JSON.stringify(value) : value;
+}
+
 /** The start of a vendor text, for quoting it in an error message. */
 export function excerpt(text: string, limit = 200): string {
   return text.length > limit ? `${text.slice(0, limit)}…` : text;

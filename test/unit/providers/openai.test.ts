@@ -190,6 +190,14 @@ describe('response mapping', () => {
     });
   });
 
+  it('chat with tool-call arguments sent as an object (llama.cpp): serialised to the JSON text the schema wants', () => {
+    const response = fromOpenAIChat(readJsonFixture('openai', 'chat-tool-calls-object-arguments.response.json'));
+    expect(response.choices[0].message.tool_calls).toEqual([
+      { id: 'Wq3sVd8KpLx2mB7nRt5yHc1zFj4gNa0e', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France","unit":"celsius"}' } },
+    ]);
+    expect(response.choices[0].finish_reason).toBe('tool_calls');
+  });
+
   it('chat: re-indexes choices, copies a refusal, survives a missing usage', () => {
     const response = fromOpenAIChat({
       id: 'c',
@@ -321,6 +329,13 @@ describe('chat stream fold', () => {
       choices: [],
       usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123 },
     });
+  });
+
+  it('a tool call whose arguments come as an object in one delta is serialised', async () => {
+    const call = { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: { location: 'Paris' } } };
+    const wire = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: 'tool_calls' }] })}\n\ndata: [DONE]\n\n`;
+    const chunks = await replay([Buffer.from(wire)], createOpenAIChatStream());
+    expect(chunks[0].choices[0].delta.tool_calls).toEqual([{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } }]);
   });
 
   const chunkData = (content: string) =>
