@@ -6,6 +6,8 @@ import type { Measurement } from './load';
 
 export const RAW = 'raw proxy';
 export const GATEWAY = 'gateway';
+/** The optional second baseline (`--json-proxy`, bench/servers/json-proxy.ts). */
+export const JSON_PROXY = 'JSON proxy';
 
 export interface Sample {
   run: number;
@@ -140,13 +142,30 @@ export function verdict(rows: Row[], rssLimitBytes: number): string[] {
 }
 
 /**
+ * `--json-proxy`: the gateway against the least a translating gateway must do, cell by cell. For
+ * information only: the issue's targets are against the raw proxy. Each figure is the quotient (or
+ * difference) of the two servers' medians relative to the raw proxy in the same turns.
+ */
+export function jsonProxyComparison(rows: Row[]): string[] {
+  const proxyRows = new Map(rows.filter((row) => row.server === JSON_PROXY).map((row) => [`${row.scenario}|${row.connections}`, row]));
+  return rows
+    .filter((row) => row.server === GATEWAY)
+    .flatMap((own) => {
+      const proxy = proxyRows.get(`${own.scenario}|${own.connections}`);
+      if (proxy === undefined) return [];
+      const latency = own.streaming ? `TTFB ${signed(own.addedTtfb - proxy.addedTtfb, 2)} ms` : `p50 ${signed(own.addedP50 - proxy.addedP50, 2)} ms`;
+      return [`- ${own.scenario} at ${own.connections}: req/s ${number(own.throughputRatio / proxy.throughputRatio, 2)} ×, ${latency}, CPU per request ${number(own.cpuRatio / proxy.cpuRatio, 2)} × the JSON proxy's`];
+    });
+}
+
+/**
  * `--peers`: ahead of each peer on req/s and p99 in every cell the peer was measured in. A peer
  * that completed no request (all errors) has no p99; the gateway is ahead if it completed any.
  */
 function peerVerdict(rows: Row[]): string[] {
   const gatewayRows = new Map(rows.filter((row) => row.server === GATEWAY).map((row) => [`${row.scenario}|${row.connections}`, row]));
   return rows
-    .filter((row) => row.server !== GATEWAY && row.server !== RAW)
+    .filter((row) => row.server !== GATEWAY && row.server !== RAW && row.server !== JSON_PROXY)
     .flatMap((peer) => {
       const own = gatewayRows.get(`${peer.scenario}|${peer.connections}`);
       if (own === undefined) return [];

@@ -4,7 +4,8 @@
  *
  * Options: --duration S (per server and cell, default 3), --slices N (the duration split into N turns
  * per server, default 3), --connections 1,16,64, --runs N (default 1), --quick (1 s in one turn,
- * 16 connections, 1 run), --peers, --leak-check (5 rounds against the gateway, memory after each),
+ * 16 connections, 1 run), --peers, --json-proxy (adds the JSON-translating baseline,
+ * bench/servers/json-proxy.ts), --leak-check (5 rounds against the gateway, memory after each),
  * --out FILE (default bench/results/latest.md, or leak-check.md).
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { driveJson, driveStream, type Measurement } from './load';
 import { ensurePortkey, startPortkey } from './peers';
 import { cpuTimeOf, memoryOf, startListening, startScript, type ServerProcess } from './processes';
-import { GATEWAY, RAW, megabytes, summarise, table, verdict, type Sample } from './report';
+import { GATEWAY, JSON_PROXY, RAW, jsonProxyComparison, megabytes, summarise, table, verdict, type Sample } from './report';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVERS = join(__dirname, 'servers');
@@ -29,6 +30,7 @@ interface BenchOptions {
   connections: number[];
   runs: number;
   peers: boolean;
+  jsonProxy: boolean;
   leakCheck: boolean;
   out: string;
 }
@@ -43,6 +45,7 @@ function parseOptions(argv: string[]): BenchOptions {
       runs: { type: 'string' },
       quick: { type: 'boolean', default: false },
       peers: { type: 'boolean', default: false },
+      'json-proxy': { type: 'boolean', default: false },
       'leak-check': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
@@ -60,6 +63,7 @@ function parseOptions(argv: string[]): BenchOptions {
     connections: (values.connections ?? (quick ? '16' : '1,16,64')).split(',').map((part) => Math.round(positive(part, '--connections'))),
     runs: Math.round(positive(values.runs ?? '1', '--runs')),
     peers: values.peers === true,
+    jsonProxy: values['json-proxy'] === true,
     leakCheck: values['leak-check'] === true,
     out: resolve(values.out ?? join(ROOT, 'bench', 'results', values['leak-check'] ? 'leak-check.md' : 'latest.md')),
   };
@@ -259,6 +263,11 @@ async function main(): Promise<void> {
     const raw = await startScript(RAW, join(SERVERS, 'raw-proxy.js'), ['--upstream', upstream.url]);
     started.push(raw);
     const servers: Server[] = [{ name: RAW, process: raw, headersFor: () => ({}) }, gateway];
+    if (options.jsonProxy) {
+      const jsonProxy = await startScript(JSON_PROXY, join(SERVERS, 'json-proxy.js'), ['--upstream', upstream.url]);
+      started.push(jsonProxy);
+      servers.push({ name: JSON_PROXY, process: jsonProxy, headersFor: () => ({}) });
+    }
     if (options.peers && ensurePortkey(log)) {
       try {
         const portkey = await startPortkey();
@@ -285,6 +294,7 @@ async function main(): Promise<void> {
       '',
       ...verdict(rows, RSS_LIMIT),
       '',
+      ...(options.jsonProxy ? ['## Gateway vs the JSON-translating proxy (for information, this run)', '', ...jsonProxyComparison(rows), ''] : []),
     ].join('\n');
     process.stdout.write(`\n${text}`);
     writeResults(options.out, text, log);
