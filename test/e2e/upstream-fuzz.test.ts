@@ -5,9 +5,9 @@
  * own schema, a stream that ends with an error event, or a 502 with a JSON message: never a 500
  * and never an answer that breaks openapi/.
  */
-import fc from 'fast-check';
 import type { ServerResponse } from 'node:http';
-import { CHUNK_SCHEMAS, chatBody, completionsBody, configOf, embeddingsBody, RESPONSE_SCHEMAS, tools, V1_PATHS, type EndpointKind, type EndpointSpec } from '../support/contract';
+import { fuzzAnswers, fuzzStreams, mutatedJson, mutatedStream, objectIn, type Mutation } from '../support/answer-mutations';
+import { chatBody, completionsBody, configOf, embeddingsBody, tools, type EndpointKind, type EndpointSpec } from '../support/contract';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamHandler } from '../support/fake-upstream';
 import {
   SERVING,
@@ -24,61 +24,9 @@ import {
   serveTogetherAIFixtures,
   TGI,
 } from '../support/fixture-upstreams';
-import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { startGateway, type RunningGateway } from '../support/gateway';
 
 jest.setTimeout(60_000);
-
-/**
- * One JSON value replaced (or a key removed) at the `at`-th place of a depth-first walk of the
- * answer; in a stream, of its `event`-th JSON payload (modulo their number).
- */
-interface Mutation {
-  at: number;
-  event: number;
-  replacement: unknown;
-}
-
-const REMOVE = Symbol('remove');
-const replacements = fc.constantFrom<unknown>(REMOVE, null, 0, -1, 1.5, '', 'text', true, [], {}, [null], { unexpected: 1 }, [[1]]);
-
-/** `value` with the mutation applied; `counter` counts places in depth-first order. */
-function mutated(value: unknown, mutation: Mutation, counter = { place: 0 }): unknown {
-  if (counter.place++ === mutation.at) return mutation.replacement;
-  if (Array.isArray(value)) return value.map((item) => mutated(item, mutation, counter)).filter((item) => item !== REMOVE);
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).map(([key, item]) => [key, mutated(item, mutation, counter)] as const);
-    return Object.fromEntries(entries.filter(([, item]) => item !== REMOVE));
-  }
-  return value;
-}
-
-function mutatedJson(text: string, mutation: Mutation): string {
-  const changed = mutated(JSON.parse(text), mutation);
-  return JSON.stringify(changed === REMOVE ? {} : changed);
-}
-
-/** A JSON object, or null. */
-function objectIn(text: string): object | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A streamed body (SSE `data:` lines or NDJSON lines) with one of its JSON payloads mutated. */
-function mutatedStream(text: string, mutation: Mutation): string {
-  const lines = text.split('\n');
-  const payloads = lines.flatMap((line, index) => {
-    const prefix = /^data: ?/.exec(line)?.[0] ?? '';
-    return objectIn(line.slice(prefix.length)) === null ? [] : [{ index, prefix }];
-  });
-  if (payloads.length === 0) return text;
-  const { index, prefix } = payloads[mutation.event % payloads.length];
-  lines[index] = prefix + mutatedJson(lines[index].slice(prefix.length), mutation);
-  return lines.join('\n');
-}
 
 /** The fixture handler, with the JSON answer or stream it sends mutated as `current.mutation` says. */
 function mutating(handler: UpstreamHandler, current: { mutation: Mutation | null }): UpstreamHandler {
@@ -174,79 +122,16 @@ function requestOf(endpoint: EndpointSpec, withTools: boolean): Record<string, u
   return endpoint.kind === 'completions' ? { ...completionsBody, max_tokens: 50 } : BODIES[endpoint.kind];
 }
 
-async function call(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, body: JSON.parse(await response.text()) };
-}
-
-/** What the test requires of an answer; anything else is returned as the offending outcome. */
-function verdict(kind: EndpointKind, answer: { status: number; body: unknown }): string {
-  if (answer.status === 502) return typeof answer.body === 'object' && answer.body !== null ? 'ok' : 'a 502 without a JSON body';
-  if (answer.status !== 200) return `status ${answer.status}: ${JSON.stringify(answer.body)}`;
-  const validate = RESPONSE_SCHEMAS[kind];
-  return validate(answer.body) ? 'ok' : `a 200 that breaks the ${kind} schema: ${JSON.stringify(validate.errors?.[0])}`;
-}
+const fuzzOptions = { gatewayUrl: () => gateway.url, requestOf, current };
 
 test('every mutated provider answer is a schema-valid 200 or a 502, on the MLflow route and on /v1', async () => {
-  const failures: unknown[] = [];
-  await fc.assert(
-    fc.asyncProperty(fc.nat(100), fc.nat(60), replacements, fc.boolean(), async (pick, at, replacement, withTools) => {
-      const endpoint = endpoints[pick % endpoints.length];
-      current.mutation = { at, event: 0, replacement };
-      const body = requestOf(endpoint, withTools);
-      for (const [path, request] of [
-        [`/gateway/${endpoint.name}/invocations`, body],
-        [V1_PATHS[endpoint.kind], { ...body, model: endpoint.name }],
-      ] as const) {
-        const outcome = verdict(endpoint.kind, await call(path, request));
-        if (outcome !== 'ok') failures.push({ endpoint: endpoint.name, path, at, replacement: replacement === REMOVE ? 'removed' : replacement, withTools, outcome });
-      }
-      current.mutation = null;
-    }),
-    { seed: 20261201, numRuns: 600 },
-  );
-  expect(failures).toEqual([]);
+  expect(await fuzzAnswers({ ...fuzzOptions, endpoints, places: 60, seed: 20261201, numRuns: 600 })).toEqual([]);
 });
 
 /** Endpoints whose provider streams (the others answer a stream request with 501). */
 const STREAMING = new Set(['openai', 'anthropic', 'gemini', 'cohere', 'mistral', 'togetherai', TGI]);
 
-/** What the test requires of a streamed answer; anything else is returned as the offending outcome. */
-function streamVerdict(kind: 'chat' | 'completions', status: number, text: string): string {
-  if (status === 502) return objectIn(text) === null ? 'a 502 without a JSON body' : 'ok';
-  if (status !== 200) return `status ${status}: ${text.slice(0, 300)}`;
-  const events = parseSse(text);
-  const last = events[events.length - 1];
-  const ending = last?.event === 'error' ? 'error' : last?.data === '[DONE]' ? 'done' : null;
-  if (ending === null) return `a stream that ends with neither [DONE] nor an error event: ${JSON.stringify(last)}`;
-  const validate = CHUNK_SCHEMAS[kind]!;
-  for (const event of events.slice(0, -1)) {
-    if (event.event !== undefined || !validate(JSON.parse(event.data))) return `a chunk that breaks the ${kind} chunk schema: ${event.data.slice(0, 200)} ${JSON.stringify(validate.errors?.[0])}`;
-  }
-  return 'ok';
-}
-
 test('every mutated provider stream is schema-valid chunks ending in [DONE] or an error event, or a 502, on both routes', async () => {
-  const streaming = () => endpoints.filter((endpoint) => endpoint.kind !== 'embeddings' && STREAMING.has(endpoint.provider));
-  const failures: unknown[] = [];
-  await fc.assert(
-    fc.asyncProperty(fc.nat(100), fc.nat(40), fc.nat(20), replacements, fc.boolean(), async (pick, at, event, replacement, withTools) => {
-      const candidates = streaming();
-      const endpoint = candidates[pick % candidates.length];
-      const kind = endpoint.kind as 'chat' | 'completions';
-      current.mutation = { at, event, replacement };
-      const body = { ...requestOf(endpoint, withTools), stream: true };
-      for (const [path, request] of [
-        [`/endpoints/${endpoint.name}/invocations`, body],
-        [V1_PATHS[kind], { ...body, model: endpoint.name }],
-      ] as const) {
-        const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
-        const outcome = streamVerdict(kind, response.status, await response.text());
-        if (outcome !== 'ok') failures.push({ endpoint: endpoint.name, path, at, event, replacement: replacement === REMOVE ? 'removed' : replacement, withTools, outcome });
-      }
-      current.mutation = null;
-    }),
-    { seed: 20261202, numRuns: 400 },
-  );
-  expect(failures).toEqual([]);
+  const streaming = endpoints.filter((endpoint) => endpoint.kind !== 'embeddings' && STREAMING.has(endpoint.provider));
+  expect(await fuzzStreams({ ...fuzzOptions, endpoints: streaming, places: 40, events: 20, seed: 20261202, numRuns: 400 })).toEqual([]);
 });
