@@ -121,3 +121,70 @@ export async function driveStream(options: LoadOptions): Promise<Measurement> {
     ttfbP99: percentile(sortedFirstBytes, 0.99),
   };
 }
+
+/**
+ * Open-loop load (`--rate`): requests are issued on a fixed schedule, `rate` per second, whatever
+ * the server's speed, with at most `connections` in flight (more wait in the pool's queue, which
+ * counts in their latency: a server that falls behind is charged for it). Latency and TTFB are
+ * measured from when each request is issued, so the load generator's own timer lag (it shares the
+ * process's event loop) is not charged to the server. Below saturation this shows what a server
+ * adds to a request at that load, which closed-loop runs at 16 or 64 connections cannot: there
+ * latency is mostly queueing in front of a saturated server.
+ */
+export async function drivePaced(options: LoadOptions & { rate: number; streaming: boolean }): Promise<Measurement> {
+  const target = new URL(options.url);
+  const pool = new Pool(target.origin, { connections: options.connections });
+  const latencies: number[] = [];
+  const firstBytes: number[] = [];
+  let errors = 0;
+
+  async function oneRequest(): Promise<void> {
+    const issued = performance.now();
+    try {
+      const { statusCode, body } = await pool.request({
+        method: 'POST',
+        path: target.pathname,
+        headers: { 'content-type': 'application/json', ...options.headers },
+        body: options.body,
+      });
+      let firstByte: number | undefined;
+      let tail = '';
+      for await (const chunk of body) {
+        firstByte ??= performance.now() - issued;
+        if (options.streaming) tail = (tail + (chunk as Buffer).toString('latin1')).slice(-32);
+      }
+      if (statusCode !== 200 || (options.streaming && !tail.includes('[DONE]'))) {
+        errors += 1;
+        return;
+      }
+      latencies.push(performance.now() - issued);
+      if (firstByte !== undefined) firstBytes.push(firstByte);
+    } catch {
+      errors += 1;
+    }
+  }
+
+  const interval = 1000 / options.rate;
+  const total = Math.max(1, Math.floor(options.seconds * options.rate));
+  const started = performance.now();
+  const requests: Promise<void>[] = [];
+  while (requests.length < total) {
+    // Start every request that is due; timers fire about once a millisecond, so several may be.
+    const due = Math.min(total, Math.floor((performance.now() - started) / interval) + 1);
+    while (requests.length < due) requests.push(oneRequest());
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + requests.length * interval - performance.now())));
+  }
+  await Promise.all(requests);
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  const sorted = sortedOf(latencies);
+  const sortedFirstBytes = sortedOf(firstBytes);
+  return {
+    completed: latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    errors,
+    ...(options.streaming ? { ttfbP50: percentile(sortedFirstBytes, 0.5), ttfbP99: percentile(sortedFirstBytes, 0.99) } : {}),
+  };
+}

@@ -125,13 +125,17 @@ export function table(rows: Row[]): string {
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** The issue's targets, checked on the gateway's rows. */
-export function verdict(rows: Row[], rssLimitBytes: number): string[] {
+/**
+ * The issue's targets, checked on the gateway's rows. At a fixed rate (`paced`) every server serves
+ * the same req/s unless it falls behind, so the req/s target is not judged there.
+ */
+export function verdict(rows: Row[], rssLimitBytes: number, paced = false): string[] {
   const gateway = rows.filter((row) => row.server === GATEWAY);
   const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const lines: string[] = [];
   for (const row of gateway.filter((candidate) => !candidate.streaming && candidate.scenario.startsWith('chat') && candidate.connections === 16)) {
-    lines.push(`- ${row.scenario} at 16: req/s ${number(row.throughputRatio, 2)} × raw (≥ 0.75: ${mark(row.throughputRatio >= 0.75)}); p50 ${signed(row.addedP50, 2)} ms (≤ +0.3: ${mark(row.addedP50 <= 0.3)}); p99 ${number(row.p99Ratio, 2)} × raw (≤ 2: ${mark(row.p99Ratio <= 2)})`);
+    const throughput = paced ? 'not judged at a fixed rate' : mark(row.throughputRatio >= 0.75);
+    lines.push(`- ${row.scenario} at 16: req/s ${number(row.throughputRatio, 2)} × raw (≥ 0.75: ${throughput}); p50 ${signed(row.addedP50, 2)} ms (≤ +0.3: ${mark(row.addedP50 <= 0.3)}); p99 ${number(row.p99Ratio, 2)} × raw (≤ 2: ${mark(row.p99Ratio <= 2)})`);
   }
   for (const row of gateway.filter((candidate) => candidate.streaming)) {
     lines.push(`- ${row.scenario} at ${row.connections}: TTFB ${signed(row.addedTtfb, 2)} ms over raw (≤ +0.5: ${mark(row.addedTtfb <= 0.5)})`);

@@ -5,7 +5,8 @@
  * Options: --duration S (per server and cell, default 3), --slices N (the duration split into N turns
  * per server, default 3), --connections 1,16,64, --runs N (default 1), --quick (1 s in one turn,
  * 16 connections, 1 run), --peers, --json-proxy (adds the JSON-translating baseline,
- * bench/servers/json-proxy.ts), --leak-check (5 rounds against the gateway, memory after each),
+ * bench/servers/json-proxy.ts), --rate N (open loop: N requests per second, at most --connections in
+ * flight; see drivePaced), --leak-check (5 rounds against the gateway, memory after each),
  * --out FILE (default bench/results/latest.md, or leak-check.md).
  */
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { driveJson, driveStream, type Measurement } from './load';
+import { driveJson, drivePaced, driveStream, type Measurement } from './load';
 import { ensurePortkey, startPortkey } from './peers';
 import { cpuTimeOf, memoryOf, startListening, startScript, type ServerProcess } from './processes';
 import { GATEWAY, JSON_PROXY, RAW, jsonProxyComparison, megabytes, summarise, table, verdict, type Sample } from './report';
@@ -31,6 +32,8 @@ interface BenchOptions {
   runs: number;
   peers: boolean;
   jsonProxy: boolean;
+  /** Requests per second (open loop), or null for closed-loop connections. */
+  rate: number | null;
   leakCheck: boolean;
   out: string;
 }
@@ -46,6 +49,7 @@ function parseOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       peers: { type: 'boolean', default: false },
       'json-proxy': { type: 'boolean', default: false },
+      rate: { type: 'string' },
       'leak-check': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
@@ -64,6 +68,7 @@ function parseOptions(argv: string[]): BenchOptions {
     runs: Math.round(positive(values.runs ?? '1', '--runs')),
     peers: values.peers === true,
     jsonProxy: values['json-proxy'] === true,
+    rate: values.rate === undefined ? null : positive(values.rate, '--rate'),
     leakCheck: values['leak-check'] === true,
     out: resolve(values.out ?? join(ROOT, 'bench', 'results', values['leak-check'] ? 'leak-check.md' : 'latest.md')),
   };
@@ -126,10 +131,12 @@ async function startGateway(upstreamUrl: string, options: { gcHook: boolean }): 
   });
 }
 
-function measure(server: Server, scenario: Scenario, connections: number, seconds: number): Promise<Measurement> | null {
+/** One turn of load: closed-loop `connections`, or with `rate`, that many requests per second. */
+function measure(server: Server, scenario: Scenario, connections: number, seconds: number, rate: number | null = null): Promise<Measurement> | null {
   const headers = server.headersFor(scenario);
   if (headers === null) return null;
   const options = { url: `${server.process.url}${scenario.path}`, body: scenario.body, headers, connections, seconds };
+  if (rate !== null) return drivePaced({ ...options, rate, streaming: scenario.streaming });
   return scenario.streaming ? driveStream(options) : driveJson(options);
 }
 
@@ -176,7 +183,7 @@ async function runComparison(options: BenchOptions, servers: Server[], log: (lin
           for (const server of rotated(servers, round - 1)) {
             const pid = server.process.child.pid;
             const cpuBefore = cpuTimeOf(pid);
-            const measurement = await measure(server, scenario, connections, turnSeconds);
+            const measurement = await measure(server, scenario, connections, turnSeconds, options.rate);
             if (measurement === null) continue;
             const cpuAfter = cpuTimeOf(pid);
             const cpuPerRequest = cpuBefore === null || cpuAfter === null ? Number.NaN : ((cpuAfter - cpuBefore) * 1000) / measurement.completed;
@@ -285,14 +292,14 @@ async function main(): Promise<void> {
     const upstreamPeak = memoryOf(upstream.child.pid, 'VmHWM');
     const text = [
       ...heading,
-      `${options.runs === 1 ? 'one run' : `${options.runs} runs`}, ${options.seconds} s per server and cell in ${options.slices} turn${options.slices === 1 ? '' : 's'} (medians over the ${options.runs * options.slices} turns), connections ${options.connections.join(', ')}; load average (1/5/15 min) before: ${loadBefore}, after: ${loadNote()}`,
+      `${options.runs === 1 ? 'one run' : `${options.runs} runs`}, ${options.seconds} s per server and cell in ${options.slices} turn${options.slices === 1 ? '' : 's'} (medians over the ${options.runs * options.slices} turns), connections ${options.connections.join(', ')}${options.rate === null ? '' : ` at most, open loop at ${options.rate} requests per second (latency from when each request is issued)`}; load average (1/5/15 min) before: ${loadBefore}, after: ${loadNote()}`,
       `fake upstream peak RSS ${megabytes(upstreamPeak)} MB; the load generator runs in the benchmark's own process`,
       '',
       table(rows),
       '',
-      '## Targets (gateway vs raw proxy, this run)',
+      `## Targets (gateway vs raw proxy, this run${options.rate === null ? '' : `, open loop at ${options.rate} requests per second`})`,
       '',
-      ...verdict(rows, RSS_LIMIT),
+      ...verdict(rows, RSS_LIMIT, options.rate !== null),
       '',
       ...(options.jsonProxy ? ['## Gateway vs the JSON-translating proxy (for information, this run)', '', ...jsonProxyComparison(rows), ''] : []),
     ].join('\n');
