@@ -189,6 +189,14 @@ describe('openai client through /v1', () => {
     embeddings.data.forEach((item, index) => item.embedding.forEach((value, position) => expect(value).toBeCloseTo(expected[index].values[position], 6)));
   });
 
+  test('an answer with no candidate and no block reason gives the client one empty choice, not an empty list', async () => {
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('gemini', 'chat-no-candidates.response.json')));
+    const completion = await setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Résume ce fil.' }] });
+    expect(completion.choices).toHaveLength(1);
+    expect(completion.choices[0]).toMatchObject({ message: { role: 'assistant', content: null }, finish_reason: 'stop' });
+    expect(completion.usage).toMatchObject({ prompt_tokens: 3184, completion_tokens: 0 });
+  });
+
   test('an unsupported parameter is a 400 naming it and the provider', async () => {
     await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
       status: 400,

@@ -97,6 +97,11 @@ export function responseIdOf(response: GeminiGenerateContentResponse, fallback: 
   return response.responseId ?? fallback;
 }
 
+/**
+ * No candidate: a blocked prompt gives one `content_filter` choice saying why. Without a block
+ * reason (Gemini sometimes answers with nothing at all), one empty `stop` choice, so clients that
+ * read `choices[0]` keep working (MLflow answers with no choice).
+ */
 export function fromGeminiChat(body: unknown, { model, created }: GeminiResponseContext): ChatResponse {
   const response = expectGeminiResponse(body);
   const candidates = response.candidates ?? [];
@@ -104,6 +109,8 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
   let choices: ChatChoice[];
   if (candidates.length === 0 && blockReason !== undefined) {
     choices = [{ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: blockedPromptMessage(blockReason) }, finish_reason: 'content_filter' }];
+  } else if (candidates.length === 0) {
+    choices = [{ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: null }, finish_reason: 'stop' }];
   } else {
     choices = candidates.map((candidate, position) => {
       const candidateIndex = candidate.index ?? position;
@@ -129,19 +136,20 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
 export function fromGeminiCompletions(body: unknown, { model, created }: GeminiResponseContext): CompletionsResponse {
   const response = expectGeminiResponse(body);
   const candidates = response.candidates ?? [];
-  const blocked = candidates.length === 0 && response.promptFeedback?.blockReason !== undefined;
+  const blocked = response.promptFeedback?.blockReason !== undefined;
   return {
     id: response.responseId ?? null,
     object: 'text_completion',
     created,
     model,
-    choices: blocked
-      ? [{ index: 0, text: '', finish_reason: 'content_filter' }]
-      : candidates.map((candidate, position) => ({
-          index: candidate.index ?? position,
-          text: readCandidate(candidate, { responseId: response.responseId, candidateIndex: candidate.index ?? position }).text ?? '',
-          finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', false),
-        })),
+    choices:
+      candidates.length === 0
+        ? [{ index: 0, text: '', finish_reason: blocked ? 'content_filter' : 'stop' }]
+        : candidates.map((candidate, position) => ({
+            index: candidate.index ?? position,
+            text: readCandidate(candidate, { responseId: response.responseId, candidateIndex: candidate.index ?? position }).text ?? '',
+            finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', false),
+          })),
     usage: fromGeminiUsage(response.usageMetadata),
   };
 }

@@ -391,6 +391,14 @@ describe('fromGeminiChat and fromGeminiCompletions', () => {
     ]);
   });
 
+  it('an answer with no candidate and no block reason: one empty stop choice, so choices[0] exists', () => {
+    const response = fromGeminiChat(readJsonFixture('gemini', 'chat-no-candidates.response.json'), context);
+    expect(response.choices).toEqual([{ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: null }, finish_reason: 'stop' }]);
+    expect(response.id).toBe('q3xHabrUDcWm1dkP8b7L0QQ');
+    expect(response.usage).toEqual({ prompt_tokens: 3184, completion_tokens: 0, total_tokens: 3184 });
+    expect(fromGeminiCompletions(readJsonFixture('gemini', 'chat-no-candidates.response.json'), context).choices).toEqual([{ index: 0, text: '', finish_reason: 'stop' }]);
+  });
+
   it('thought summaries are not answer text', () => {
     const body = { candidates: [{ content: { parts: [{ text: 'Let me think…', thought: true }, { text: 'Oui.' }] }, finishReason: 'STOP' }] };
     expect(fromGeminiChat(body, context).choices[0].message.content).toBe('Oui.');
