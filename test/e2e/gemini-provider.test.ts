@@ -189,12 +189,22 @@ describe('openai client through /v1', () => {
     embeddings.data.forEach((item, index) => item.embedding.forEach((value, position) => expect(value).toBeCloseTo(expected[index].values[position], 6)));
   });
 
-  test('an answer with no candidate and no block reason gives the client one empty choice, not an empty list', async () => {
-    upstreams.gemini.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('gemini', 'chat-no-candidates.response.json')));
+  test('an answer with no candidate and no block reason gives the client one empty choice, not an empty list, streamed or not', async () => {
+    const empty = readJsonFixture('gemini', 'chat-no-candidates.response.json');
+    upstreams.gemini.setHandler((request, response) => {
+      if (!request.url.includes('streamGenerateContent')) return sendJson(response, 200, empty);
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`data: ${JSON.stringify(empty)}\r\n\r\n`);
+    });
     const completion = await setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Résume ce fil.' }] });
     expect(completion.choices).toHaveLength(1);
     expect(completion.choices[0]).toMatchObject({ message: { role: 'assistant', content: null }, finish_reason: 'stop' });
     expect(completion.usage).toMatchObject({ prompt_tokens: 3184, completion_tokens: 0 });
+
+    const stream = await setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Résume ce fil.' }], stream: true });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason)).toEqual(['stop']);
   });
 
   test('an unsupported parameter is a 400 naming it and the provider', async () => {

@@ -11,6 +11,7 @@ import { excerpt, parseJsonObject } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
 import { expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
+import type { GeminiGenerateContentResponse } from './wire';
 
 export interface GeminiStreamContext {
   /** The configured model name. */
@@ -49,10 +50,16 @@ function parseEvent(data: string): Record<string, unknown> {
   return parsed;
 }
 
-/** The shared fold: parses events, tracks candidates and completion; `toChunk` shapes the output. */
+/**
+ * The shared fold: parses events, tracks candidates and completion; `toChunk` shapes the output.
+ * A stream that ends cleanly without any candidate or block reason is Gemini answering with nothing
+ * (as non-streamed answers sometimes do): it gets one empty `stop` choice, as in fromGeminiChat.
+ */
 function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
   const candidates = new Map<number, CandidateState>();
   let finished = false;
+  /** The last event, while no candidate has come: the empty answer's id and usage. */
+  let emptyAnswer: GeminiGenerateContentResponse | null = null;
 
   function piecesOf(data: Record<string, unknown>): StreamStep {
     if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
@@ -75,6 +82,7 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     });
     const finishing = pieces.some((piece) => piece.finishReason !== null);
     finished ||= finishing;
+    emptyAnswer = candidates.size === 0 && !finished ? response : null;
     const usage = finishing && response.usageMetadata !== undefined ? fromGeminiUsage(response.usageMetadata) : undefined;
     return { responseId: response.responseId, pieces, usage };
   }
@@ -90,8 +98,12 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       return chunk === null ? [] : [chunk];
     },
     end(): Chunk[] {
-      if (!finished) throw GatewayError.upstreamUnavailable('Gemini ended the stream before the answer was complete (no finishReason).', false);
-      return [];
+      if (finished) return [];
+      if (emptyAnswer === null) throw GatewayError.upstreamUnavailable('Gemini ended the stream before the answer was complete (no finishReason).', false);
+      const piece: StreamPiece = { index: 0, first: true, text: null, toolCalls: [], firstCallIndex: 0, finishReason: 'stop' };
+      const usage = emptyAnswer.usageMetadata === undefined ? undefined : fromGeminiUsage(emptyAnswer.usageMetadata);
+      const chunk = toChunk({ responseId: emptyAnswer.responseId, pieces: [piece], usage });
+      return chunk === null ? [] : [chunk];
     },
   };
 }

@@ -522,6 +522,26 @@ describe('chat stream fold', () => {
     expect(error).toMatchObject({ status: 502, retryable: false, message: 'Gemini ended the stream before the answer was complete (no finishReason).' });
   });
 
+  it('a stream with no candidate and no block reason (an empty answer) ends with one empty stop chunk; an empty body is still cut off', async () => {
+    const wire = `data: ${JSON.stringify(readJsonFixture('gemini', 'chat-no-candidates.response.json'))}\r\n\r\n`;
+    const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(streamContext));
+    expect(error).toBeNull();
+    expect(chunks).toEqual([
+      {
+        id: 'q3xHabrUDcWm1dkP8b7L0QQ',
+        object: 'chat.completion.chunk',
+        created: 1_700_000_000,
+        model: 'gemini-2.5-flash',
+        choices: [{ index: 0, finish_reason: 'stop', delta: { role: 'assistant', content: null, tool_calls: null } }],
+        usage: { prompt_tokens: 3184, completion_tokens: 0, total_tokens: 3184 },
+      },
+    ]);
+    const completions = await replayOutcome([Buffer.from(wire)], createGeminiCompletionsStream(streamContext));
+    expect(completions.chunks.map((chunk) => chunk.choices)).toEqual([[{ index: 0, finish_reason: 'stop', text: null }]]);
+    const nothing = await replayOutcome([Buffer.from('')], createGeminiChatStream(streamContext));
+    expect(nothing.error).toMatchObject({ status: 502, message: 'Gemini ended the stream before the answer was complete (no finishReason).' });
+  });
+
   it('a blocked prompt in a stream is one content_filter chunk', async () => {
     const wire = `data: ${JSON.stringify(readJsonFixture('gemini', 'chat-blocked-prompt.response.json'))}\r\n\r\n`;
     const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(streamContext));
