@@ -64,21 +64,13 @@ export async function driveJson(options: LoadOptions): Promise<Measurement> {
   };
 }
 
-/** Streaming requests: `connections` clients in a loop, each timing the first byte and the end. */
-export async function driveStream(options: LoadOptions): Promise<Measurement> {
-  const target = new URL(options.url);
-  const pool = new Pool(target.origin, { connections: options.connections });
-  const totals: number[] = [];
-  const firstBytes: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + options.seconds * 1000;
-
-  async function oneStream(): Promise<void> {
-    const start = performance.now();
+/** One POST, timed from when it is issued, or null when it failed (a stream must end with [DONE]). */
+async function timedRequest(pool: Pool, options: LoadOptions & { streaming: boolean }): Promise<{ total: number; firstByte: number } | null> {
+  const start = performance.now();
+  try {
     const { statusCode, body } = await pool.request({
       method: 'POST',
-      path: target.pathname,
+      path: new URL(options.url).pathname,
       headers: { 'content-type': 'application/json', ...options.headers },
       body: options.body,
     });
@@ -86,40 +78,57 @@ export async function driveStream(options: LoadOptions): Promise<Measurement> {
     let tail = '';
     for await (const chunk of body) {
       firstByte ??= performance.now() - start;
-      tail = (tail + (chunk as Buffer).toString('latin1')).slice(-32);
+      if (options.streaming) tail = (tail + (chunk as Buffer).toString('latin1')).slice(-32);
     }
-    if (statusCode !== 200 || !tail.includes('[DONE]') || firstByte === undefined) {
-      errors += 1;
+    if (statusCode !== 200 || firstByte === undefined || (options.streaming && !tail.includes('[DONE]'))) return null;
+    return { total: performance.now() - start, firstByte };
+  } catch {
+    return null;
+  }
+}
+
+/** The timings of one turn's requests, summed up as a Measurement (TTFB for streams only). */
+class Timings {
+  private readonly totals: number[] = [];
+  private readonly firstBytes: number[] = [];
+  private errors = 0;
+
+  add(result: { total: number; firstByte: number } | null): void {
+    if (result === null) {
+      this.errors += 1;
       return;
     }
-    firstBytes.push(firstByte);
-    totals.push(performance.now() - start);
+    this.totals.push(result.total);
+    this.firstBytes.push(result.firstByte);
   }
 
+  measurement(seconds: number, streaming: boolean): Measurement {
+    const totals = sortedOf(this.totals);
+    const firstBytes = sortedOf(this.firstBytes);
+    return {
+      completed: totals.length,
+      requestsPerSecond: totals.length / seconds,
+      p50: percentile(totals, 0.5),
+      p99: percentile(totals, 0.99),
+      errors: this.errors,
+      ...(streaming ? { ttfbP50: percentile(firstBytes, 0.5), ttfbP99: percentile(firstBytes, 0.99) } : {}),
+    };
+  }
+}
+
+/** Streaming requests: `connections` clients in a loop, each timing the first byte and the end. */
+export async function driveStream(options: LoadOptions): Promise<Measurement> {
+  const pool = new Pool(new URL(options.url).origin, { connections: options.connections });
+  const timings = new Timings();
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
   async function client(): Promise<void> {
-    while (performance.now() < deadline) {
-      try {
-        await oneStream();
-      } catch {
-        errors += 1;
-      }
-    }
+    while (performance.now() < deadline) timings.add(await timedRequest(pool, { ...options, streaming: true }));
   }
-
   await Promise.all(Array.from({ length: options.connections }, client));
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
-  const sortedTotals = sortedOf(totals);
-  const sortedFirstBytes = sortedOf(firstBytes);
-  return {
-    completed: totals.length,
-    requestsPerSecond: totals.length / seconds,
-    p50: percentile(sortedTotals, 0.5),
-    p99: percentile(sortedTotals, 0.99),
-    errors,
-    ttfbP50: percentile(sortedFirstBytes, 0.5),
-    ttfbP99: percentile(sortedFirstBytes, 0.99),
-  };
+  return timings.measurement(seconds, true);
 }
 
 /**
@@ -132,59 +141,20 @@ export async function driveStream(options: LoadOptions): Promise<Measurement> {
  * latency is mostly queueing in front of a saturated server.
  */
 export async function drivePaced(options: LoadOptions & { rate: number; streaming: boolean }): Promise<Measurement> {
-  const target = new URL(options.url);
-  const pool = new Pool(target.origin, { connections: options.connections });
-  const latencies: number[] = [];
-  const firstBytes: number[] = [];
-  let errors = 0;
-
-  async function oneRequest(): Promise<void> {
-    const issued = performance.now();
-    try {
-      const { statusCode, body } = await pool.request({
-        method: 'POST',
-        path: target.pathname,
-        headers: { 'content-type': 'application/json', ...options.headers },
-        body: options.body,
-      });
-      let firstByte: number | undefined;
-      let tail = '';
-      for await (const chunk of body) {
-        firstByte ??= performance.now() - issued;
-        if (options.streaming) tail = (tail + (chunk as Buffer).toString('latin1')).slice(-32);
-      }
-      if (statusCode !== 200 || (options.streaming && !tail.includes('[DONE]'))) {
-        errors += 1;
-        return;
-      }
-      latencies.push(performance.now() - issued);
-      if (firstByte !== undefined) firstBytes.push(firstByte);
-    } catch {
-      errors += 1;
-    }
-  }
-
+  const pool = new Pool(new URL(options.url).origin, { connections: options.connections });
+  const timings = new Timings();
   const interval = 1000 / options.rate;
   const total = Math.max(1, Math.floor(options.seconds * options.rate));
   const started = performance.now();
   const requests: Promise<void>[] = [];
   while (requests.length < total) {
-    // Start every request that is due; timers fire about once a millisecond, so several may be.
+    // Issue every request that is due; timers fire about once a millisecond, so several may be.
     const due = Math.min(total, Math.floor((performance.now() - started) / interval) + 1);
-    while (requests.length < due) requests.push(oneRequest());
+    while (requests.length < due) requests.push(timedRequest(pool, options).then((result) => timings.add(result)));
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + requests.length * interval - performance.now())));
   }
   await Promise.all(requests);
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
-  const sorted = sortedOf(latencies);
-  const sortedFirstBytes = sortedOf(firstBytes);
-  return {
-    completed: latencies.length,
-    requestsPerSecond: latencies.length / seconds,
-    p50: percentile(sorted, 0.5),
-    p99: percentile(sorted, 0.99),
-    errors,
-    ...(options.streaming ? { ttfbP50: percentile(sortedFirstBytes, 0.5), ttfbP99: percentile(sortedFirstBytes, 0.99) } : {}),
-  };
+  return timings.measurement(seconds, options.streaming);
 }

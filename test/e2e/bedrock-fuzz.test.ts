@@ -8,7 +8,7 @@
  */
 import type { Message } from '@smithy/eventstream-codec';
 import { fuzzAnswers, fuzzStreams, mutatedAnswer, type Mutation } from '../support/answer-mutations';
-import { chatBody, completionsBody, configOf, embeddingsBody, tools, type EndpointKind } from '../support/contract';
+import { BODIES, chatBody, configOf, tools, type EndpointKind } from '../support/contract';
 import { chunkEvent, converseEvent, startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -62,8 +62,6 @@ afterAll(async () => {
   await gateway.close();
   await fake.close();
 });
-
-const BODIES: Record<EndpointKind, Record<string, unknown>> = { chat: chatBody, completions: completionsBody, embeddings: embeddingsBody };
 
 function requestOf(endpoint: (typeof ENDPOINTS)[number], withTools: boolean): Record<string, unknown> {
   return endpoint.tools && withTools ? { ...chatBody, tools } : BODIES[endpoint.kind];

@@ -7,7 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { fuzzAnswers, fuzzStreams, mutatedJson, mutatedStream, objectIn, type Mutation } from '../support/answer-mutations';
-import { chatBody, completionsBody, configOf, embeddingsBody, tools, type EndpointKind, type EndpointSpec } from '../support/contract';
+import { BODIES, chatBody, completionsBody, configOf, tools, type EndpointSpec } from '../support/contract';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamHandler } from '../support/fake-upstream';
 import {
   SERVING,
@@ -40,8 +40,6 @@ function mutating(handler: UpstreamHandler, current: { mutation: Mutation | null
     return handler(request, response);
   };
 }
-
-const BODIES: Record<EndpointKind, Record<string, unknown>> = { chat: chatBody, completions: completionsBody, embeddings: embeddingsBody };
 
 const upstreamHandlers = {
   openai: serveOpenAIFixtures,

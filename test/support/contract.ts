@@ -37,6 +37,8 @@ export const JSON_AND_STREAM: readonly AnswerMode[] = ['json', 'stream'];
 export const chatBody = { messages: [{ role: 'user', content: 'Salut ! Un café ?' }] };
 export const completionsBody = { prompt: 'Commander un café :' };
 export const embeddingsBody = { input: ['un café', 'un croissant 🥐'] };
+/** The request body of each endpoint type. */
+export const BODIES: Record<EndpointKind, Record<string, unknown>> = { chat: chatBody, completions: completionsBody, embeddings: embeddingsBody };
 export const tools = [
   {
     type: 'function',
