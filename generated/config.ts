@@ -503,7 +503,7 @@ export interface Logging {
   bodies?: boolean;
 }
 /**
- * Limits on what clients send.
+ * Limits on what clients send and on what upstreams answer.
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "ServerSettings".
@@ -513,6 +513,10 @@ export interface ServerSettings {
    * Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413.
    */
   max_body_size?: number | string;
+  /**
+   * Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.
+   */
+  max_answer_size?: number | string;
   /**
    * Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes).
    */

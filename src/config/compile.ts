@@ -111,14 +111,17 @@ function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitB
   return compileLimit({ subject: { kind: 'endpoint', name: endpoint.name }, limit: endpoint.limit, path: `endpoints[${index}].limit`, backend: backend() });
 }
 
-function compileEndpoint(
-  endpoint: Endpoint,
-  index: number,
-  defaults: Defaults | undefined,
-  now: () => number,
-  backend: () => LimitBackend,
-  plugins: PluginAdapters | undefined,
-): CompiledEndpoint | ConfigIssue {
+/** What every endpoint's compilation shares. */
+interface EndpointCompilation {
+  defaults: Defaults | undefined;
+  now: () => number;
+  maxAnswerBytes: number;
+  backend: () => LimitBackend;
+  plugins: PluginAdapters | undefined;
+}
+
+function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointCompilation): CompiledEndpoint | ConfigIssue {
+  const { defaults, now, maxAnswerBytes, backend, plugins } = shared;
   const provider = endpoint.model.provider;
   const adapter = adapterFor(provider, plugins);
   if (adapter === undefined) {
@@ -139,7 +142,15 @@ function compileEndpoint(
   const timeouts = { connect, headers: firstByte, body: idle };
   let target: ProviderEndpoint<CallContext>;
   try {
-    target = adapter.createEndpoint({ name: endpoint.name, endpointType: endpoint.endpoint_type, modelName, config: endpoint.model.config, timeouts, now });
+    target = adapter.createEndpoint({
+      name: endpoint.name,
+      endpointType: endpoint.endpoint_type,
+      modelName,
+      config: endpoint.model.config,
+      timeouts,
+      maxAnswerBytes,
+      now,
+    });
   } catch (error) {
     return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
   }
@@ -217,17 +228,18 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const now = options.now ?? defaultNow;
   // Only a config with limits opens a store (a Redis connection).
   const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, options.logger ?? createLogger());
+  const server = compileServerSettings(config.server);
+  const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins };
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
   config.endpoints.forEach((endpoint, index) => {
-    const compiled = compileEndpoint(endpoint, index, config.defaults, now, backend, options.plugins);
+    const compiled = compileEndpoint(endpoint, index, shared);
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
   const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]), backend);
-  const server = compileServerSettings(config.server);
   issues.push(...auth.issues, ...server.issues);
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const compiled = [...endpoints.values()];

@@ -1,9 +1,12 @@
-/** `server:` in the config: limits on what clients send, compiled into bytes and milliseconds. */
+/** `server:` in the config: limits on what clients send and upstreams answer, compiled into bytes and milliseconds. */
+import { constants } from 'node:buffer';
 import type { ServerSettings } from '../../generated/config';
 import type { ConfigIssue } from './config-error';
 
 export interface ServerPlan {
   maxBodyBytes: number;
+  /** The largest upstream answer read whole (see `createUpstream`). */
+  maxAnswerBytes: number;
   maxJsonDepth: number;
   /** Time to receive a whole request (headers and body); read at start-up. */
   requestTimeoutMs: number;
@@ -11,7 +14,7 @@ export interface ServerPlan {
   headersTimeoutMs: number;
 }
 
-export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20 } as const;
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20 } as const;
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -26,12 +29,18 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
   const merged = { ...DEFAULT_SERVER_SETTINGS, ...settings };
   const plan: ServerPlan = {
     maxBodyBytes: sizeInBytes(merged.max_body_size),
+    maxAnswerBytes: sizeInBytes(merged.max_answer_size),
     maxJsonDepth: merged.max_json_depth,
     requestTimeoutMs: Math.round(merged.request_timeout * 1000),
     headersTimeoutMs: Math.round(merged.headers_timeout * 1000),
   };
   const issues: ConfigIssue[] = [];
   if (plan.maxBodyBytes < 1) issues.push({ path: 'server.max_body_size', message: 'must be at least 1 byte' });
+  if (plan.maxAnswerBytes < 1) issues.push({ path: 'server.max_answer_size', message: 'must be at least 1 byte' });
+  // An answer is turned into one string before it is parsed; UTF-8 has at least one byte per character.
+  if (plan.maxAnswerBytes > constants.MAX_STRING_LENGTH) {
+    issues.push({ path: 'server.max_answer_size', message: `must be at most ${constants.MAX_STRING_LENGTH} bytes, the longest text Node can hold` });
+  }
   if (plan.headersTimeoutMs > plan.requestTimeoutMs) {
     issues.push({ path: 'server.headers_timeout', message: `must not be longer than server.request_timeout (${merged.request_timeout} s): the headers are part of the request` });
   }

@@ -137,6 +137,7 @@ export const ai21labsAdapter = {
     const model = settings.modelName;
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: base,
       headers: { Authorization: `Bearer ${key}` },
       endpointName: settings.name,

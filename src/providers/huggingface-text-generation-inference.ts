@@ -215,6 +215,7 @@ export const tgiAdapter = {
   createEndpoint(settings: EndpointSettings<HuggingFaceTGIConfig>): ProviderEndpoint<CallContext> {
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: settings.config.hf_server_url,
       headers: {},
       endpointName: settings.name,

@@ -202,6 +202,7 @@ export const mistralAdapter = {
     const model = requireModelName(settings.modelName, PROVIDER);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: settings.config.mistral_api_base ?? MISTRAL_DEFAULT_API_BASE,
       headers: { Authorization: `Bearer ${settings.config.mistral_api_key}` },
       providerName: PROVIDER,

@@ -160,6 +160,7 @@ export const mlflowModelServingAdapter = {
   createEndpoint(settings: EndpointSettings<MlflowModelServingConfig>): ProviderEndpoint<CallContext> {
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: settings.config.model_server_url,
       headers: {},
       endpointName: settings.name,

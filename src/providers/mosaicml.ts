@@ -204,6 +204,7 @@ export const mosaicmlAdapter = {
     const model = settings.modelName;
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: base,
       headers: { Authorization: key },
       endpointName: settings.name,

@@ -170,6 +170,7 @@ export const palmAdapter = {
     const model = settings.modelName;
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: base,
       headers: { 'x-goog-api-key': key },
       endpointName: settings.name,

@@ -155,6 +155,7 @@ export const togetheraiAdapter = {
     const model = requireModelName(settings.modelName, PROVIDER);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: settings.config.togetherai_api_base ?? TOGETHERAI_DEFAULT_API_BASE,
       headers: { Authorization: `Bearer ${settings.config.togetherai_api_key}` },
       providerName: PROVIDER,

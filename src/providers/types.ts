@@ -51,6 +51,8 @@ export interface EndpointSettings<Config> {
   config: Config;
   /** The endpoint's connect / first-byte / idle timeouts; pass them to `createUpstream` (or the SDK client). */
   timeouts: UpstreamTimeouts;
+  /** The largest answer read whole (`server.max_answer_size`); pass it to `createUpstream`. */
+  maxAnswerBytes: number;
   /** Clock in Unix seconds (injectable for tests). */
   now: () => number;
 }

@@ -62,3 +62,15 @@ export function sendStream(response: ServerResponse, body: Buffer | string, cont
   response.writeHead(200, { 'content-type': contentType });
   response.end(body);
 }
+
+/** Starts an answer that never ends: bytes for as long as the client keeps the connection. */
+export function sendEndless(response: ServerResponse, status: number, contentType: string): void {
+  response.writeHead(status, { 'content-type': contentType });
+  response.write('{"text": "');
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  const pump = () => {
+    while (!response.destroyed && response.write(piece));
+  };
+  response.on('drain', pump);
+  pump();
+}

@@ -1,2 +1,16 @@
-/** Upstream timeouts (milliseconds) for provider endpoints built directly in unit tests. */
+/** Upstream timeouts and limits for provider endpoints built directly in unit tests, and a test's own deadline. */
+
+/** Upstream timeouts (milliseconds). */
 export const TEST_TIMEOUTS = { connect: 10_000, headers: 30_000, body: 30_000 } as const;
+
+/** The longest answer read whole by those endpoints: the gateway's default (`server.max_answer_size`). */
+export const TEST_MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+
+/** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

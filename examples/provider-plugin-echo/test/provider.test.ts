@@ -9,7 +9,7 @@ const packageDirectory = join(__dirname, '..');
 const context = { signal: new AbortController().signal };
 
 function endpoint(config: { prefix: string; uppercase?: boolean }, modelName: string | null = 'echo-1'): ProviderEndpoint {
-  return provider.createEndpoint({ name: 'talk', endpointType: 'llm/v1/chat', modelName, config, now: () => 1700000000, timeouts: { connect: 10_000, headers: 30_000, body: 30_000 } });
+  return provider.createEndpoint({ name: 'talk', endpointType: 'llm/v1/chat', modelName, config, now: () => 1700000000, timeouts: { connect: 10_000, headers: 30_000, body: 30_000 }, maxAnswerBytes: 256 * 1024 * 1024 });
 }
 
 async function collect<T>(chunks: AsyncIterable<T>): Promise<T[]> {

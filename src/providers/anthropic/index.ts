@@ -72,7 +72,7 @@ export const anthropicAdapter = {
   createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
     const { baseUrl, headers, model } = resolveAnthropicTarget(settings.config, settings.modelName);
     const { name: endpoint, now } = settings;
-    const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, timeouts: settings.timeouts });
+    const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {

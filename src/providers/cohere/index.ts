@@ -44,6 +44,7 @@ export const cohereAdapter = {
     const model = requireModelName(settings.modelName, COHERE_NAME);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: settings.config.cohere_api_base ?? COHERE_DEFAULT_API_BASE,
       headers: { Authorization: `Bearer ${settings.config.cohere_api_key}` },
       providerName: COHERE_NAME,

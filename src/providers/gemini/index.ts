@@ -77,6 +77,7 @@ export const geminiAdapter = {
     const paths = geminiPaths(model);
     const upstream = createUpstream({
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
       baseUrl: config.gemini_api_base ?? GEMINI_DEFAULT_API_BASE,
       headers: { 'x-goog-api-key': config.gemini_api_key },
       endpointName,

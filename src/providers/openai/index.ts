@@ -110,6 +110,7 @@ export const openaiAdapter = {
       endpointName: settings.name,
       errorMessage: openaiErrorMessage,
       timeouts: settings.timeouts,
+      maxAnswerBytes: settings.maxAnswerBytes,
     });
     switch (settings.endpointType) {
       case 'llm/v1/chat':

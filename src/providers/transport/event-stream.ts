@@ -6,14 +6,15 @@
  * CPU than decoding it (`npm run bench`, README "Performance").
  *
  * Lazy: the request starts on the first `next()`. An answer that is not an event stream (an error
- * status, a JSON or HTML body) is read whole and the first `next()` rejects with `refusal` of it.
+ * status, a JSON or HTML body) is read whole, up to `maxRefusedBytes`, and the first `next()`
+ * rejects with `refusal` of it.
  * Undici's errors (timeouts, resets) reach the consumer through `translate`, after the events that
  * arrived before them; an aborted signal rejects the next `next()` with its reason at once.
  */
 import type { Dispatcher } from 'undici';
 import type { CallSignal } from '../abort';
 import { SseDecoder, type SseEvent } from './sse';
-import { readHeaders } from './whole-response';
+import { AnswerTooLarge, readHeaders } from './whole-response';
 
 /** An answer read whole instead of streamed. */
 export interface RefusedAnswer {
@@ -29,6 +30,8 @@ export interface EventStreamOptions {
   signal: CallSignal;
   /** Whether an answer with this status and content type is read whole and refused. */
   refuses(statusCode: number, contentType: string | null): boolean;
+  /** The longest refused answer read; past it the request is aborted with AnswerTooLarge. */
+  maxRefusedBytes: number;
   /** The error the consumer gets for a refused answer. */
   refusal(answer: RefusedAnswer): unknown;
   /** What the consumer gets for an undici error or the abort reason. */
@@ -74,6 +77,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   private answer: Omit<RefusedAnswer, 'text'> = { statusCode: 0, contentType: null, retryAfter: null };
   /** The body of an answer that is read whole; null while streaming. */
   private refusedBody: Buffer[] | null = null;
+  private refusedBytes = 0;
   private drainedBytes = 0;
   private drainTimer: NodeJS.Timeout | null = null;
   private readonly onAbort = () => this.abortRequest?.(this.options.signal.reason as Error);
@@ -129,10 +133,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
 
   onData(chunk: Buffer): boolean {
     if (this.closed) return this.drainPiece(chunk.length);
-    if (this.refusedBody !== null) {
-      this.refusedBody.push(chunk);
-      return true;
-    }
+    if (this.refusedBody !== null) return this.keepRefused(chunk);
     try {
       this.enqueue(this.decoder.feed(chunk));
     } catch (error) {
@@ -163,6 +164,18 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   onError(error: Error): void {
     this.end();
     if (!this.closed && !this.failure) this.fail(this.options.translate(error));
+  }
+
+  private keepRefused(chunk: Buffer): boolean {
+    this.refusedBytes += chunk.length;
+    if (this.refusedBytes <= this.options.maxRefusedBytes) {
+      this.refusedBody!.push(chunk);
+      return true;
+    }
+    this.refusedBody = [];
+    // undici reports the abort through onError, which gives the consumer its translation.
+    this.abortRequest?.(new AnswerTooLarge(this.options.maxRefusedBytes, this.answer.statusCode));
+    return false;
   }
 
   private start(): void {

@@ -5,7 +5,7 @@
  *
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
  * masked by GatewayError.upstream; redirects are not followed, so a 3xx is a 502 naming the status),
- * unreachable hosts and unreadable answers are 502, timeouts 504.
+ * unreachable hosts, unreadable answers and answers over `maxAnswerBytes` are 502, timeouts 504.
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
@@ -16,7 +16,7 @@ import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { DRAIN_BYTES, DRAIN_MS, requestEvents, type RefusedAnswer } from './event-stream';
 import type { SseEvent } from './sse';
-import { requestWhole, type WholeResponse } from './whole-response';
+import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
 
 export type { SseEvent } from './sse';
 
@@ -49,6 +49,11 @@ export interface UpstreamOptions {
   errorHints?: (body: unknown, status: number) => UpstreamErrorHints;
   /** The endpoint's timeouts (`EndpointSettings.timeouts`). */
   timeouts: UpstreamTimeouts;
+  /**
+   * The longest answer read whole: a JSON answer, or the body of an error or of a refused stream
+   * (`EndpointSettings.maxAnswerBytes`). Streams are not limited in total.
+   */
+  maxAnswerBytes: number;
 }
 
 export interface UpstreamErrorHints {
@@ -146,6 +151,18 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** A body read whole as text; AnswerTooLarge (the body destroyed) once it passes `maxBytes`. */
+async function readBounded(response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    bytes += (chunk as Buffer).length;
+    if (bytes > maxBytes) throw new AnswerTooLarge(maxBytes, response.statusCode);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString();
+}
+
 /** `1500` → `1.5 s`, as timeouts are written in the config. */
 export function seconds(milliseconds: number): string {
   return `${milliseconds / 1000} s`;
@@ -176,7 +193,7 @@ function excerpt(text: string, limit = 300): string {
 
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
-  const { timeouts } = options;
+  const { timeouts, maxAnswerBytes } = options;
   const base = new URL(options.baseUrl);
   const pool = poolFor(base.origin, timeouts.connect);
   const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
@@ -201,6 +218,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   function translate(error: unknown, signal: CallSignal): unknown {
     if (signal.aborted) return signal.reason ?? error;
     if (error instanceof GatewayError) return error;
+    if (error instanceof AnswerTooLarge) {
+      return GatewayError.upstreamUnavailable(
+        `${providerName} answered ${forEndpoint} with status ${error.statusCode} and more than ${error.limit} bytes; the answer was abandoned (server.max_answer_size).`,
+        false,
+      );
+    }
     const code = errorCode(error);
     switch (code) {
       case 'UND_ERR_CONNECT_TIMEOUT':
@@ -232,14 +255,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
   }
 
-  async function readText(response: Dispatcher.ResponseData, signal: CallSignal): Promise<string> {
-    try {
-      return await response.body.text();
-    } catch (error) {
-      throw translate(error, signal);
-    }
-  }
-
   function describeBody(text: string, contentType: string | null, status: number): string {
     if (contentType?.includes('html')) return `${providerName} answered with an HTML page (status ${status}) instead of JSON.`;
     if (text.trim() === '') return `${providerName} answered with status ${status} and an empty body.`;
@@ -263,8 +278,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   async function statusError(response: Dispatcher.ResponseData, signal: CallSignal): Promise<GatewayError> {
     const { headers } = response;
-    // An unreadable error body must not hide the status itself.
-    const text = await readText(response, signal).catch(() => '');
+    let text = '';
+    try {
+      text = await readBounded(response, maxAnswerBytes);
+    } catch (error) {
+      // An unreadable error body must not hide the status itself; a too large one names it.
+      if (error instanceof AnswerTooLarge || signal.aborted) throw translate(error, signal);
+    }
     return errorFromAnswer({ statusCode: response.statusCode, contentType: firstHeader(headers, 'content-type'), retryAfter: firstHeader(headers, 'retry-after'), text });
   }
 
@@ -281,6 +301,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         pool,
         { method: 'POST', path: requestPath(path), headers: jsonHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
         signal,
+        maxAnswerBytes,
       );
     } catch (error) {
       throw translate(error, signal);
@@ -317,6 +338,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       request: { method: 'POST', path: requestPath(path), headers: streamHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
       signal,
       refuses: refusesStream,
+      maxRefusedBytes: maxAnswerBytes,
       refusal: streamRefusal,
       translate: (error) => translate(error, signal),
     });

@@ -7,9 +7,21 @@
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
  * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason.
+ * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
+ * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
  */
 import type { Dispatcher } from 'undici';
 import type { CallSignal } from '../abort';
+
+/** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
+export class AnswerTooLarge extends Error {
+  constructor(
+    readonly limit: number,
+    readonly statusCode: number,
+  ) {
+    super(`The answer (status ${statusCode}) is larger than ${limit} bytes.`);
+  }
+}
 
 export interface WholeResponse {
   statusCode: number;
@@ -38,7 +50,7 @@ export function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 
   return { contentType, retryAfter };
 }
 
-export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal): Promise<WholeResponse> {
+export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number): Promise<WholeResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -48,6 +60,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     let statusCode = 0;
     let headers: Pick<WholeResponse, 'contentType' | 'retryAfter'> = { contentType: null, retryAfter: null };
     const chunks: Buffer[] = [];
+    let bytes = 0;
     const onAbort = () => abortRequest?.(signal.reason as Error);
     signal.addEventListener('abort', onAbort);
     const done = () => signal.removeEventListener('abort', onAbort);
@@ -65,6 +78,12 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         return true;
       },
       onData(chunk) {
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
+          chunks.length = 0;
+          abortRequest?.(new AnswerTooLarge(maxBytes, statusCode));
+          return false;
+        }
         chunks.push(chunk);
         return true;
       },

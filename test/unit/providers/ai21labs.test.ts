@@ -4,7 +4,7 @@ import type { CompletionsRequest } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const answer = { model: 'j2-ultra', created: 1_700_000_000 };
@@ -102,7 +102,7 @@ describe('adapter over HTTP', () => {
       modelName,
       config: { ai21labs_api_key: 'ai21-secret', ai21labs_api_base: `${fake.url}/studio/v1` },
       now: () => 1_700_000_000,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     });
 
   it('serves completions only, without a stream', () => {

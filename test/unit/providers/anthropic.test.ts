@@ -23,7 +23,7 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { describeError, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('anthropic', name);
@@ -593,7 +593,7 @@ describe('anthropicAdapter.createEndpoint against a local upstream', () => {
       modelName: MODEL,
       config: { anthropic_api_key: 'sk-ant-local', anthropic_api_base: `${fake.url}/v1`, ...config },
       now,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     };
     return anthropicAdapter.createEndpoint(settings);
   }

@@ -19,7 +19,7 @@ import type { ChatChunk, CompletionsChunk, EndpointType } from '../../../src/sch
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { ndjson, replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('cohere', name);
@@ -308,7 +308,7 @@ describe('cohereAdapter against a local upstream', () => {
       modelName,
       config: { cohere_api_key: 'co-local', cohere_api_base: `${fake.url}/v1` },
       now: () => NOW,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     };
     return cohereAdapter.createEndpoint(settings);
   }

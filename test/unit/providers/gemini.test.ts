@@ -26,7 +26,7 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { gatewayRejectionOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replayEverySplit, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('gemini', name);
@@ -623,7 +623,7 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
       modelName,
       config: { gemini_api_key: KEY, gemini_api_base: `${fake.url}/v1beta` },
       now: () => 1_700_000_000,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     };
     return geminiAdapter.createEndpoint(settings);
   }

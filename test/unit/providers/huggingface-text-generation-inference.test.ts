@@ -16,7 +16,7 @@ import { startFakeUpstream, sendJson, type FakeUpstream } from '../../support/fa
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit } from '../../support/stream-replay';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const VENDOR = 'huggingface-text-generation-inference';
@@ -197,7 +197,7 @@ describe('adapter over HTTP', () => {
   afterAll(() => closeAllPools());
 
   const endpoint = (endpointType: EndpointType, modelName: string | null = null) =>
-    tgiAdapter.createEndpoint({ name: 'tgi', endpointType, modelName, config: { hf_server_url: `${fake.url}/base/` }, now: () => 1_700_000_000, timeouts: TEST_TIMEOUTS });
+    tgiAdapter.createEndpoint({ name: 'tgi', endpointType, modelName, config: { hf_server_url: `${fake.url}/base/` }, now: () => 1_700_000_000, timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES });
 
   it('serves chat and completions only', () => {
     expect(tgiAdapter.endpointTypes).toEqual(['llm/v1/chat', 'llm/v1/completions']);

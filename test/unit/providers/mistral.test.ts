@@ -18,7 +18,7 @@ import type { ChatChunk, ChatRequest, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('mistral', name);
@@ -264,7 +264,7 @@ describe('mistralAdapter against a local upstream', () => {
       modelName,
       config: { mistral_api_key: 'mi-local', mistral_api_base: `${fake.url}/v1` },
       now: () => 1,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     };
     return mistralAdapter.createEndpoint(settings);
   }

@@ -15,7 +15,7 @@ import type { EndpointType } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const VENDOR = 'mlflow-model-serving';
@@ -133,7 +133,7 @@ describe('adapter over HTTP', () => {
   afterAll(() => closeAllPools());
 
   const endpoint = (endpointType: EndpointType) =>
-    mlflowModelServingAdapter.createEndpoint({ name: 'served', endpointType, modelName: null, config: { model_server_url: `${fake.url}/` }, now: () => 1, timeouts: TEST_TIMEOUTS });
+    mlflowModelServingAdapter.createEndpoint({ name: 'served', endpointType, modelName: null, config: { model_server_url: `${fake.url}/` }, now: () => 1, timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES });
 
   it('POST {model_server_url}/invocations without credentials; no streams', async () => {
     expect(Object.keys(endpoint('llm/v1/chat'))).toEqual(['chat']);

@@ -14,7 +14,7 @@ import type { ChatRequest, CompletionsRequest, EmbeddingsRequest, EndpointType }
 import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const answer = { model: 'llama2-70b-chat', created: 1_700_000_000 };
@@ -159,7 +159,7 @@ describe('adapter over HTTP', () => {
       modelName,
       config: { mosaicml_api_key: 'mosaic-secret', mosaicml_api_base: fake.url },
       now: () => 1_700_000_000,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     });
 
   it('no streams for any type', () => {

@@ -3,7 +3,7 @@ import { closeAllPools, createUpstream } from '../../../src/providers/transport/
 import { decodeNdjson, MAX_NDJSON_LINE_CHARS, postNdjson } from '../../../src/providers/transport/ndjson';
 import type { SseEvent } from '../../../src/providers/transport/sse';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 
 async function* chunksOf(parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
   for (const part of parts) yield typeof part === 'string' ? Buffer.from(part) : part;
@@ -59,7 +59,7 @@ describe('postNdjson', () => {
   afterAll(() => closeAllPools());
 
   const upstream = () =>
-    createUpstream({ baseUrl: `${fake.url}/v1`, headers: { Authorization: 'Bearer k' }, endpointName: 'e', providerName: 'Vendor', errorMessage: (body) => (body as { message?: string }).message ?? null, timeouts: TEST_TIMEOUTS });
+    createUpstream({ baseUrl: `${fake.url}/v1`, headers: { Authorization: 'Bearer k' }, endpointName: 'e', providerName: 'Vendor', errorMessage: (body) => (body as { message?: string }).message ?? null, timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES });
 
   async function collect(): Promise<string[]> {
     const seen: string[] = [];

@@ -20,6 +20,7 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, replayOutcome, summariseChat, summariseCompletions } from '../../support/stream-replay';
 import { callContext } from '../../support/call-context';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('openai', name);
 
@@ -430,7 +431,8 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
       endpointType,
       modelName,
       config: { openai_api_key: 'sk-local', openai_api_base: `${fake.url}/v1`, ...config },
-      timeouts: { connect: 10_000, headers: 30_000, body: 30_000 },
+      timeouts: TEST_TIMEOUTS,
+      maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
       now: () => 1_700_000_000,
     };
     return openaiAdapter.createEndpoint(settings);

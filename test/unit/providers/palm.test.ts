@@ -14,7 +14,7 @@ import type { ChatRequest, CompletionsRequest, EndpointType } from '../../../src
 import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const answer = { model: 'text-bison-001', created: 1_700_000_000 };
@@ -165,7 +165,7 @@ describe('adapter over HTTP', () => {
       modelName,
       config: { palm_api_key: 'palm-secret', palm_api_base: `${fake.url}/v1beta3` },
       now: () => 1_700_000_000,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     });
 
   it('POST {base}/models/{model}:<method> with x-goog-api-key, for each type', async () => {

@@ -18,7 +18,7 @@ import type { ChatChunk, ChatRequest, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('togetherai', name);
@@ -184,7 +184,7 @@ describe('togetheraiAdapter against a local upstream', () => {
       modelName,
       config: { togetherai_api_key: 'tg-local', togetherai_api_base: `${fake.url}/v1` },
       now: () => 1,
-      timeouts: TEST_TIMEOUTS,
+      timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     };
     return togetheraiAdapter.createEndpoint(settings);
   }

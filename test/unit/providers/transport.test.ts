@@ -7,7 +7,7 @@ import { sourceTextOf } from '../../../src/providers/shared/json';
 import { MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
 import { decodeSse } from '../../support/stream-replay';
 import { sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
-import { TEST_TIMEOUTS } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS, within } from '../../support/timeouts';
 import { readJsonFixture } from '../../support/fixtures';
 
 const KEY = 'sk-test-SECRET-0123456789abcdef';
@@ -27,6 +27,7 @@ function upstreamFor(fake: FakeUpstream, overrides: Partial<UpstreamOptions> = {
     providerName: 'OpenAI',
     errorMessage: openaiErrorMessage,
     timeouts: TIMEOUTS,
+    maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     ...overrides,
   });
 }
@@ -43,14 +44,6 @@ async function caught(promise: Promise<unknown>): Promise<GatewayError> {
     return error as GatewayError;
   }
   throw new Error('expected a rejection');
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A bare server that records the client port of each request, to observe connection reuse. */
@@ -338,7 +331,7 @@ describe('createUpstream.postStream', () => {
       setTimeout(() => response.end(), 20);
     });
     try {
-      const upstream = createUpstream({ baseUrl: local.origin, headers: {}, endpointName: 'e', providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS });
+      const upstream = createUpstream({ baseUrl: local.origin, headers: {}, endpointName: 'e', providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES });
       for (let round = 0; round < 2; round += 1) {
         for await (const event of upstream.postStream('chat/completions', {}, { signal: signal() })) {
           if (event.data === '[DONE]') break;
@@ -470,7 +463,7 @@ describe('the SSE decoder', () => {
 describe('connection pools', () => {
   it('shares one keep-alive connection between upstreams on the same origin', async () => {
     const local = await listenRecordingPorts((response) => sendJson(response, 200, {}));
-    const options = { headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS };
+    const options = { headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES };
     try {
       await createUpstream({ ...options, baseUrl: `${local.origin}/v1`, endpointName: 'a' }).postJson('chat/completions', {}, { signal: signal() });
       // undici marks the connection idle one tick after the body has been read.

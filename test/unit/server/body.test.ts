@@ -21,10 +21,22 @@ test('sizeInBytes reads bytes and size strings', () => {
 });
 
 test('compileServerSettings: defaults, and headers_timeout may not exceed request_timeout', () => {
-  expect(compileServerSettings(undefined)).toEqual({ plan: { maxBodyBytes: 10 * 1024 * 1024, maxJsonDepth: 64, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000 }, issues: [] });
+  expect(compileServerSettings(undefined)).toEqual({
+    plan: { maxBodyBytes: 10 * 1024 * 1024, maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000 },
+    issues: [],
+  });
   expect(compileServerSettings({ request_timeout: 5, headers_timeout: 10 }).issues).toEqual([
     { path: 'server.headers_timeout', message: 'must not be longer than server.request_timeout (5 s): the headers are part of the request' },
   ]);
+});
+
+test('compileServerSettings: max_answer_size in bytes, at most the longest text Node can hold', () => {
+  expect(compileServerSettings({ max_answer_size: '64kb' }).plan.maxAnswerBytes).toBe(65_536);
+  expect(compileServerSettings({ max_answer_size: 536_870_888 }).issues).toEqual([]);
+  expect(compileServerSettings({ max_answer_size: '1gb' }).issues).toEqual([
+    { path: 'server.max_answer_size', message: 'must be at most 536870888 bytes, the longest text Node can hold' },
+  ]);
+  expect(compileServerSettings({ max_answer_size: '0.1b' }).issues).toEqual([{ path: 'server.max_answer_size', message: 'must be at least 1 byte' }]);
 });
 
 test('rawErrorResponse writes a complete HTTP answer with a JSON body in the route shape', () => {
