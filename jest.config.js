@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/support/no-ambient-proxy.ts'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   testTimeout: 20000,
 };

@@ -15,6 +15,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SourceData } from '@smithy/types';
 
@@ -181,7 +182,8 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 const OPERATION_PATH = /^\/model\/([^/]+)\/(converse|converse-stream|invoke|invoke-with-response-stream)$/;
 
-export async function startFakeBedrock(initial: BedrockHandler): Promise<FakeBedrock> {
+/** With `tls` (a key and certificate), the fake serves HTTPS. */
+export async function startFakeBedrock(initial: BedrockHandler, options: { tls?: { key: Buffer; cert: Buffer } } = {}): Promise<FakeBedrock> {
   let handler = initial;
   let expected: ExpectedCredential | null = null;
   let assumedRole = { accessKeyId: 'ASIAFAKEROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session-token', lifetimeSeconds: 3600 };
@@ -238,16 +240,17 @@ export async function startFakeBedrock(initial: BedrockHandler): Promise<FakeBed
     response.end(JSON.stringify(reply.json));
   }
 
-  const server: Server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendAwsError(response, 500, 'InternalServerException', String(error));
       else response.destroy();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, serve) : createServer(serve);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     ...recorded,
     setHandler: (next) => {
       handler = next;

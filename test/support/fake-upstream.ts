@@ -1,5 +1,6 @@
 /** A fake vendor server on 127.0.0.1:0 that records requests and answers with a handler. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -20,11 +21,12 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-export async function startFakeUpstream(initial: UpstreamHandler): Promise<FakeUpstream> {
+/** With `tls` (a key and certificate), the fake serves HTTPS. */
+export async function startFakeUpstream(initial: UpstreamHandler, options: { tls?: { key: Buffer; cert: Buffer } } = {}): Promise<FakeUpstream> {
   let handler = initial;
   const requests: RecordedRequest[] = [];
   const closed: Promise<void>[] = [];
-  const server: Server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     closed.push(new Promise((resolve) => response.on('close', () => resolve())));
     const parts: Buffer[] = [];
     request.on('data', (part: Buffer) => parts.push(part));
@@ -34,11 +36,12 @@ export async function startFakeUpstream(initial: UpstreamHandler): Promise<FakeU
       requests.push(recorded);
       void handler(recorded, response);
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, serve) : createServer(serve);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     closed,
     setHandler: (next) => {

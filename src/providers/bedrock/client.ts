@@ -15,10 +15,16 @@
  * shared config file); with none at all, each call fails with a 502 that says so.
  * Transport: HTTP/1.1 keep-alive (as boto3), with the gateway's connect and idle timeouts. SDK
  * retries are off (`maxAttempts: 1`): the gateway owns retries and fallbacks.
+ * Proxy: as boto3, through the outbound proxy the environment names for the Bedrock runtime URL
+ * (egress-proxy.ts; hpagent's keep-alive agents), STS calls for a role included.
  */
+import type { Agent } from 'node:http';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from '../../../generated/config';
+import { proxyFor } from '../transport/egress-proxy';
 import type { UpstreamTimeouts } from '../transport/http';
 import { awsSdk } from './sdk';
 
@@ -36,15 +42,35 @@ function keyPair(awsConfig: AwsConfig): AwsCredentialIdentity | undefined {
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 
+/**
+ * The URL whose proxy settings apply: `aws_endpoint_url`, else the regional runtime endpoint. When
+ * the region is known only to the SDK (its shared config file), the region-less name stands in:
+ * a `NO_PROXY` entry such as `.amazonaws.com` still matches it.
+ */
+export function bedrockUrl(awsConfig: AwsConfig, region: string | undefined): string {
+  return awsConfig.aws_endpoint_url || `https://bedrock-runtime.${region ? `${region}.` : ''}amazonaws.com`;
+}
+
+/** The SDK's agents for calls through the proxy the environment names for `url`; none for a direct connection. */
+export function proxyAgents(url: string): { httpAgent?: Agent; httpsAgent?: Agent } {
+  const proxy = proxyFor(url);
+  if (proxy === null) return {};
+  return { httpAgent: new HttpProxyAgent({ proxy, keepAlive: true }), httpsAgent: new HttpsProxyAgent({ proxy, keepAlive: true }) };
+}
+
 /** Static keys, an assume-role provider, or undefined for the SDK's default chain. */
-export function createCredentials(awsConfig: AwsConfig, region: string | undefined): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
+export function createCredentials(
+  awsConfig: AwsConfig,
+  region: string | undefined,
+  requestHandler?: NodeHttpHandler,
+): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
   const keys = keyPair(awsConfig);
   if (!awsConfig.aws_role_arn) return keys;
   return awsSdk().credentials.fromTemporaryCredentials({
     params: { RoleArn: awsConfig.aws_role_arn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: awsConfig.session_length_seconds ?? DEFAULT_SESSION_SECONDS },
     ...(keys ? { masterCredentials: keys } : {}),
     // STS in the same region; AWS_ENDPOINT_URL_STS still overrides the endpoint (VPC endpoints, tests).
-    clientConfig: region ? { region } : {},
+    clientConfig: { ...(region ? { region } : {}), ...(requestHandler ? { requestHandler } : {}) },
   });
 }
 
@@ -55,11 +81,14 @@ export function createCredentials(awsConfig: AwsConfig, region: string | undefin
 export function createBedrockClient(awsConfig: AwsConfig, timeouts: UpstreamTimeouts, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClient {
   const region = resolveRegion(awsConfig, env);
   const { runtime, http } = awsSdk();
+  const agents = proxyAgents(bedrockUrl(awsConfig, region));
+  const handler = () => new http.NodeHttpHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents });
   return new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
-    credentials: createCredentials(awsConfig, region),
+    // Only through a proxy does STS need the gateway's handler; otherwise it keeps the SDK's own.
+    credentials: createCredentials(awsConfig, region, agents.httpsAgent ? handler() : undefined),
     maxAttempts: 1,
-    requestHandler: new http.NodeHttpHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body) }),
+    requestHandler: handler(),
   });
 }

@@ -1,6 +1,7 @@
 /**
- * The shared upstream HTTP layer on undici: one connection `Pool` per origin, shared by every
- * endpoint that talks to that origin, with connect / headers / body timeouts. Providers get an
+ * The shared upstream HTTP layer on undici: one connection `Pool` per origin (a `ProxyAgent` when
+ * the environment names an outbound proxy for it, see egress-proxy.ts), shared by every endpoint
+ * that talks to that origin, with connect / headers / body timeouts. Providers get an
  * `Upstream` built once at config load; a request only serialises the body and reads the answer.
  *
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
@@ -9,11 +10,12 @@
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
-import { Pool } from 'undici';
+import { Pool, ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
+import { proxyFor, proxyLabel } from './egress-proxy';
 import { DRAIN_BYTES, DRAIN_MS, requestEvents, type RefusedAnswer } from './event-stream';
 import type { SseEvent } from './sse';
 import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
@@ -78,14 +80,18 @@ export interface Upstream {
   postByteStream(path: string, body: unknown, options: { signal: CallSignal; accept: string }): AsyncIterable<Uint8Array>;
 }
 
-const pools = new Map<string, Pool>();
+const pools = new Map<string, Dispatcher>();
 
-/** One pool per origin and connect timeout (the timeout is a pool setting, not a request one). */
-function poolFor(origin: string, connectTimeout: number): Pool {
-  const key = `${origin} ${connectTimeout}`;
+/**
+ * One pool per origin, connect timeout (a pool setting, not a request one) and proxy. Through a
+ * proxy, plain HTTP is sent with the absolute URL (`proxyTunnel: false`) and HTTPS is tunnelled.
+ */
+function poolFor(origin: string, connectTimeout: number, proxy: string | null): Dispatcher {
+  const key = `${origin} ${connectTimeout} ${proxy ?? 'direct'}`;
   let pool = pools.get(key);
   if (!pool) {
-    pool = new Pool(origin, { connect: { timeout: connectTimeout } });
+    const connect = { timeout: connectTimeout };
+    pool = proxy === null ? new Pool(origin, { connect }) : new ProxyAgent({ uri: proxy, proxyTunnel: false, proxyTls: connect, requestTls: connect });
     pools.set(key, pool);
   }
   return pool;
@@ -186,6 +192,15 @@ function withoutCredentials(text: string, credentials: readonly string[]): strin
   return credentials.reduce((result, credential) => result.split(credential).join('[redacted]'), text);
 }
 
+/**
+ * A connection failure in brief: its code; through a proxy, undici's message too (such as
+ * "Proxy response (407) !== 200 when HTTP Tunneling"), which never holds the proxy's credentials.
+ */
+function failureOf(error: unknown, code: string | null, proxied: boolean): string {
+  const label = code ?? 'network error';
+  return proxied && error instanceof Error && error.message !== '' ? `${label}: ${error.message}` : label;
+}
+
 function excerpt(text: string, limit = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
@@ -194,8 +209,11 @@ function excerpt(text: string, limit = 300): string {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
   const { timeouts, maxAnswerBytes } = options;
-  const base = new URL(options.baseUrl);
-  const pool = poolFor(base.origin, timeouts.connect);
+  const { origin } = new URL(options.baseUrl);
+  const proxy = proxyFor(origin);
+  const pool = poolFor(origin, timeouts.connect, proxy);
+  // A failure to connect names the proxy it went through, which is often the one at fault.
+  const through = proxy === null ? '' : ` through the proxy ${proxyLabel(proxy)}`;
   const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const credentials = credentialValues(providerHeaders);
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
@@ -227,13 +245,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const code = errorCode(error);
     switch (code) {
       case 'UND_ERR_CONNECT_TIMEOUT':
-        return GatewayError.upstreamTimeout(`${providerName} could not be connected to within ${seconds(timeouts.connect)} ${forEndpoint} (connect timeout).`);
+        return GatewayError.upstreamTimeout(`${providerName} could not be connected to${through} within ${seconds(timeouts.connect)} ${forEndpoint} (connect timeout).`);
       case 'UND_ERR_HEADERS_TIMEOUT':
         return GatewayError.upstreamTimeout(`${providerName} sent no response within ${seconds(timeouts.headers)} ${forEndpoint} (first_byte timeout).`);
       case 'UND_ERR_BODY_TIMEOUT':
         return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${seconds(timeouts.body)} ${forEndpoint} (idle timeout).`);
       default:
-        return GatewayError.upstreamUnavailable(`${providerName} could not be reached ${forEndpoint} (${code ?? 'network error'}).`);
+        return GatewayError.upstreamUnavailable(`${providerName} could not be reached${through} ${forEndpoint} (${failureOf(error, code, proxy !== null)}).`);
     }
   }
 
@@ -241,6 +259,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const payload = JSON.stringify(body);
     try {
       return await pool.request({
+        origin,
         method: 'POST',
         path: requestPath(path),
         headers,
@@ -299,7 +318,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     try {
       answer = await requestWhole(
         pool,
-        { method: 'POST', path: requestPath(path), headers: jsonHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+        { origin, method: 'POST', path: requestPath(path), headers: jsonHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
         signal,
         maxAnswerBytes,
       );
@@ -335,7 +354,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   function postStream(path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncIterable<SseEvent> {
     return requestEvents({
       dispatcher: pool,
-      request: { method: 'POST', path: requestPath(path), headers: streamHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+      request: { origin, method: 'POST', path: requestPath(path), headers: streamHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
       signal,
       refuses: refusesStream,
       maxRefusedBytes: maxAnswerBytes,

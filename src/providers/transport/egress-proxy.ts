@@ -1,0 +1,47 @@
+/**
+ * Upstream calls through an outbound HTTP proxy, as curl, boto3 (MLflow's Bedrock calls) and most
+ * HTTP clients do: `HTTPS_PROXY` / `HTTP_PROXY` (either case, else `ALL_PROXY`) name the proxy for
+ * a URL's scheme, and `NO_PROXY` lists the hosts reached directly (`*` for all), by
+ * proxy-from-env's rules. Decided once per upstream origin, at config load.
+ *
+ * HTTPS goes through a CONNECT tunnel, so the proxy sees only the host; plain HTTP is sent to the
+ * proxy with the absolute URL. Credentials in the proxy URL (`http://user:password@proxy:3128`) are
+ * sent as `Proxy-Authorization` and never appear in messages (`proxyLabel`).
+ */
+import { getProxyForUrl } from 'proxy-from-env';
+
+/** The value proxy-from-env reads for a scheme: `<scheme>_proxy` (lower case first), else `all_proxy`. */
+function variableFor(protocol: string): string {
+  const name = `${protocol.replace(/:$/, '')}_proxy`;
+  return process.env[name] || process.env[name.toUpperCase()] || process.env.all_proxy || process.env.ALL_PROXY || '';
+}
+
+function protocolOf(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The proxy URL for calls to `url`, or null for a direct connection. Throws for a proxy that is not
+ * an http:// or https:// URL, without quoting it (it may hold credentials).
+ */
+export function proxyFor(url: string): string | null {
+  const found = getProxyForUrl(url);
+  if (found === '') return null;
+  // proxy-from-env gives a proxy set without a scheme the called URL's (https:// for HTTPS calls);
+  // curl, and most clients, take http://, the protocol proxies speak.
+  const proxy = variableFor(new URL(url).protocol).includes('://') ? found : found.replace(/^[a-z]+:\/\//, 'http://');
+  if (!/^https?:$/.test(protocolOf(proxy))) {
+    throw new Error(`the outbound proxy set for ${new URL(url).origin} (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) is not an http:// or https:// URL`);
+  }
+  return proxy;
+}
+
+/** The proxy as messages may name it: scheme, host and port, without credentials. */
+export function proxyLabel(proxy: string): string {
+  const url = new URL(proxy);
+  return `${url.protocol}//${url.host}`;
+}
