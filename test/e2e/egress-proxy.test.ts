@@ -149,6 +149,50 @@ test('a proxy variable that is not an http(s) URL fails start-up at each endpoin
   );
 });
 
+describe('a proxy that accepts a CONNECT and never answers it', () => {
+  const hangingConfig = (httpsBase: string) => `
+endpoints:
+  - name: connect-timeout
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-proj-PROXY-test-key, openai_api_base: "${httpsBase}/v1" }
+    timeouts: { connect: 0.3 }
+    retries: { max_attempts: 1 }
+  - name: total-timeout
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-proj-PROXY-test-key, openai_api_base: "${httpsBase}/v1" }
+    timeouts: { connect: 30, total: 0.3 }
+`;
+
+  async function answerOf(gateway: RunningGateway, endpoint: string, stream: boolean) {
+    const started = Date.now();
+    const answer = await fetch(`${gateway.url}/endpoints/${endpoint}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...chatBody, stream }) });
+    return { status: answer.status, detail: ((await answer.json()) as { detail: string }).detail, ms: Date.now() - started };
+  }
+
+  test('is a 504 after the connect timeout, or the total timeout when that is shorter, streamed or not', async () => {
+    const silent = await startFakeProxy({ silentOnConnect: true });
+    running.push(silent);
+    // The tunnel is never opened, so no TLS is spoken and the upstream's port is never reached.
+    const gateway = await withProxyVariables({ HTTPS_PROXY: silent.url }, () => startGateway(hangingConfig('https://127.0.0.1:9')));
+    running.push(gateway);
+    for (const stream of [false, true]) {
+      const connect = await answerOf(gateway, 'connect-timeout', stream);
+      expect(connect).toMatchObject({ status: 504, detail: `OpenAI could not be connected to through the proxy ${silent.url} within 0.3 s for endpoint 'connect-timeout' (connect timeout).` });
+      expect(connect.ms).toBeLessThan(3000);
+      const total = await answerOf(gateway, 'total-timeout', stream);
+      expect(total).toMatchObject({ status: 504, detail: "Endpoint 'total-timeout' did not finish within 0.3 s (total timeout)." });
+      expect(total.ms).toBeLessThan(3000);
+    }
+    expect(silent.seen.every((request) => request.method === 'CONNECT' && request.target === '127.0.0.1:9')).toBe(true);
+  });
+});
+
 describe('through a proxy named by HTTPS_PROXY (HTTPS upstreams, the gateway started from the CLI)', () => {
   test('each HTTPS origin is reached through one kept-alive CONNECT tunnel, Bedrock included', async () => {
     const tlsUpstream = await startFakeUpstream(serveOpenAIFixtures, { tls: TLS });

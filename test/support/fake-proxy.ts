@@ -2,7 +2,7 @@
  * A fake outbound HTTP proxy on 127.0.0.1:0, as corporate networks run them: plain HTTP requests
  * arrive with the absolute URL and are forwarded; CONNECT opens a tunnel (HTTPS, or any client that
  * tunnels). It records each request and, when told a `Proxy-Authorization` value, refuses others
- * with a 407.
+ * with a 407. With `silentOnConnect`, it accepts CONNECT requests and never answers them.
  */
 import { createServer, request as forward, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -26,7 +26,7 @@ function recorded(request: IncomingMessage): ProxiedRequest {
   return { method: request.method ?? '', target: request.url ?? '', proxyAuthorization: typeof authorization === 'string' ? authorization : null };
 }
 
-export async function startFakeProxy(options: { proxyAuthorization?: string } = {}): Promise<FakeProxy> {
+export async function startFakeProxy(options: { proxyAuthorization?: string; silentOnConnect?: boolean } = {}): Promise<FakeProxy> {
   const seen: ProxiedRequest[] = [];
   const tunnels = new Set<Socket>();
   const allowed = (request: ProxiedRequest) => options.proxyAuthorization === undefined || request.proxyAuthorization === options.proxyAuthorization;
@@ -50,6 +50,8 @@ export async function startFakeProxy(options: { proxyAuthorization?: string } = 
   server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
     const entry = recorded(request);
     seen.push(entry);
+    tunnels.add(client);
+    if (options.silentOnConnect) return;
     if (!allowed(entry)) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="fake"\r\n\r\n');
       return;

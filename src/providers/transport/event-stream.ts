@@ -80,7 +80,15 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   private refusedBytes = 0;
   private drainedBytes = 0;
   private drainTimer: NodeJS.Timeout | null = null;
-  private readonly onAbort = () => this.abortRequest?.(this.options.signal.reason as Error);
+  private readonly onAbort = () => {
+    const { reason } = this.options.signal;
+    if (this.abortRequest) this.abortRequest(reason as Error);
+    else {
+      // No connection yet, so nothing to abort (onConnect will): stop waiting now.
+      this.end();
+      this.fail(reason);
+    }
+  };
 
   constructor(private readonly options: EventStreamOptions) {}
 

@@ -1,7 +1,6 @@
 /**
- * The shared upstream HTTP layer on undici: one connection `Pool` per origin (a `ProxyAgent` when
- * the environment names an outbound proxy for it, see egress-proxy.ts), shared by every endpoint
- * that talks to that origin, with connect / headers / body timeouts. Providers get an
+ * The shared upstream HTTP layer on undici: one connection pool per origin (pools.ts), shared by
+ * every endpoint that talks to that origin, with connect / headers / body timeouts. Providers get an
  * `Upstream` built once at config load; a request only serialises the body and reads the answer.
  *
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
@@ -10,17 +9,18 @@
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
-import { Pool, ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { DRAIN_BYTES, DRAIN_MS, requestEvents, type RefusedAnswer } from './event-stream';
+import { poolFor } from './pools';
 import type { SseEvent } from './sse';
 import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
 
 export type { SseEvent } from './sse';
+export { closeAllPools } from './pools';
 
 /**
  * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout,
@@ -78,30 +78,6 @@ export interface Upstream {
    * newline-delimited JSON, see `ndjson.ts`). `accept` is the Accept header to send.
    */
   postByteStream(path: string, body: unknown, options: { signal: CallSignal; accept: string }): AsyncIterable<Uint8Array>;
-}
-
-const pools = new Map<string, Dispatcher>();
-
-/**
- * One pool per origin, connect timeout (a pool setting, not a request one) and proxy. Through a
- * proxy, plain HTTP is sent with the absolute URL (`proxyTunnel: false`) and HTTPS is tunnelled.
- */
-function poolFor(origin: string, connectTimeout: number, proxy: string | null): Dispatcher {
-  const key = `${origin} ${connectTimeout} ${proxy ?? 'direct'}`;
-  let pool = pools.get(key);
-  if (!pool) {
-    const connect = { timeout: connectTimeout };
-    pool = proxy === null ? new Pool(origin, { connect }) : new ProxyAgent({ uri: proxy, proxyTunnel: false, proxyTls: connect, requestTls: connect });
-    pools.set(key, pool);
-  }
-  return pool;
-}
-
-/** Closes every pool (shutdown). Upstreams created before must not be used afterwards. */
-export async function closeAllPools(): Promise<void> {
-  const open = [...pools.values()];
-  pools.clear();
-  await Promise.all(open.map((pool) => pool.close()));
 }
 
 /**

@@ -6,7 +6,8 @@
  * (event-stream.ts); only NDJSON byte streams still use `Pool.request`.
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
- * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason.
+ * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason,
+ * at once even while the connection is still being made (a proxy that is slow to open a tunnel).
  * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
  */
@@ -61,9 +62,16 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     let headers: Pick<WholeResponse, 'contentType' | 'retryAfter'> = { contentType: null, retryAfter: null };
     const chunks: Buffer[] = [];
     let bytes = 0;
-    const onAbort = () => abortRequest?.(signal.reason as Error);
-    signal.addEventListener('abort', onAbort);
     const done = () => signal.removeEventListener('abort', onAbort);
+    // Before undici has a connection there is nothing to abort: stop waiting now (onConnect aborts).
+    const onAbort = () => {
+      if (abortRequest) abortRequest(signal.reason as Error);
+      else {
+        done();
+        reject(signal.reason);
+      }
+    };
+    signal.addEventListener('abort', onAbort);
     dispatcher.dispatch(options, {
       onConnect(abort) {
         if (signal.aborted) abort(signal.reason as Error);
