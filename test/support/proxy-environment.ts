@@ -1,5 +1,5 @@
 /** The outbound-proxy environment variables, for tests that set them (and the setup that clears them). */
-export const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
+const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
 
 export function clearProxyVariables(): void {
   for (const name of PROXY_VARIABLES) delete process.env[name];

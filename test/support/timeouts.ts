@@ -1,10 +1,11 @@
 /** Upstream timeouts and limits for provider endpoints built directly in unit tests, and a test's own deadline. */
+import { DEFAULT_SERVER_SETTINGS, sizeInBytes } from '../../src/config/server-settings';
 
 /** Upstream timeouts (milliseconds). */
 export const TEST_TIMEOUTS = { connect: 10_000, headers: 30_000, body: 30_000 } as const;
 
 /** The longest answer read whole by those endpoints: the gateway's default (`server.max_answer_size`). */
-export const TEST_MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+export const TEST_MAX_ANSWER_BYTES = sizeInBytes(DEFAULT_SERVER_SETTINGS.max_answer_size);
 
 /** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

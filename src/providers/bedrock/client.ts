@@ -47,12 +47,12 @@ function keyPair(awsConfig: AwsConfig): AwsCredentialIdentity | undefined {
  * the region is known only to the SDK (its shared config file), the region-less name stands in:
  * a `NO_PROXY` entry such as `.amazonaws.com` still matches it.
  */
-export function bedrockUrl(awsConfig: AwsConfig, region: string | undefined): string {
+function bedrockUrl(awsConfig: AwsConfig, region: string | undefined): string {
   return awsConfig.aws_endpoint_url || `https://bedrock-runtime.${region ? `${region}.` : ''}amazonaws.com`;
 }
 
 /** The SDK's agents for calls through the proxy the environment names for `url`; none for a direct connection. */
-export function proxyAgents(url: string): { httpAgent?: Agent; httpsAgent?: Agent } {
+function proxyAgents(url: string): { httpAgent?: Agent; httpsAgent?: Agent } {
   const proxy = proxyFor(url);
   if (proxy === null) return {};
   return { httpAgent: new HttpProxyAgent({ proxy, keepAlive: true }), httpsAgent: new HttpsProxyAgent({ proxy, keepAlive: true }) };
