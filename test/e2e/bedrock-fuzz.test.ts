@@ -40,7 +40,7 @@ function mutatedEvent(message: Message, mutation: Mutation): Message {
 /** The fixture answer for a call, mutated as `current.mutation` says; streams are written in one piece (no pauses). */
 function mutatedReply(call: BedrockCall, mutation: Mutation | null): BedrockReply {
   const reply = serveBedrockFixtures(call);
-  if (mutation === null || 'error' in reply) return reply;
+  if (mutation === null || 'error' in reply || 'respond' in reply) return reply;
   if ('json' in reply) return { json: mutatedAnswer(reply.json, mutation) };
   const events = [...reply.events];
   const index = mutation.event % events.length;

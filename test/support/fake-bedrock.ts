@@ -50,7 +50,9 @@ export interface ExpectedCredential {
 export type BedrockReply =
   | { json: unknown; status?: number }
   | { events: Message[]; pieceSize?: number; pauseMs?: number }
-  | { error: { type: string; message: string; status: number; headers?: Record<string, string> } };
+  | { error: { type: string; message: string; status: number; headers?: Record<string, string> } }
+  /** Writes the answer itself: bytes no real Bedrock sends. */
+  | { respond: (response: ServerResponse) => void | Promise<void> };
 
 export type BedrockHandler = (call: BedrockCall) => BedrockReply | Promise<BedrockReply>;
 
@@ -159,9 +161,16 @@ function sendAwsError(response: ServerResponse, status: number, type: string, me
   response.end(JSON.stringify({ message }));
 }
 
+/** Messages in the event-stream encoding, one after the other. */
+export function encodeEvents(events: Message[]): Buffer {
+  return Buffer.concat(events.map((event) => codec.encode(event)));
+}
+
+export const EVENT_STREAM_HEADERS = { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'fake-stream-request' };
+
 async function writeEvents(response: ServerResponse, events: Message[], pieceSize: number, pauseMs: number): Promise<void> {
-  response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'fake-stream-request' });
-  const bytes = Buffer.concat(events.map((event) => codec.encode(event)));
+  response.writeHead(200, EVENT_STREAM_HEADERS);
+  const bytes = encodeEvents(events);
   for (let offset = 0; offset < bytes.length; offset += pieceSize) {
     if (response.destroyed) return;
     response.write(bytes.subarray(offset, offset + pieceSize));
@@ -235,6 +244,7 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     recorded.closed.push(new Promise((resolve) => response.on('close', () => resolve({ complete: response.writableFinished }))));
     const reply = await handler(call);
     if ('error' in reply) return sendAwsError(response, reply.error.status, reply.error.type, reply.error.message, reply.error.headers);
+    if ('respond' in reply) return reply.respond(response);
     if ('events' in reply) return writeEvents(response, reply.events, reply.pieceSize ?? 7, reply.pauseMs ?? 1);
     response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake-request-id' });
     response.end(JSON.stringify(reply.json));

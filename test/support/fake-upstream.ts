@@ -70,6 +70,11 @@ export function sendStream(response: ServerResponse, body: Buffer | string, cont
 export function sendEndless(response: ServerResponse, status: number, contentType: string): void {
   response.writeHead(status, { 'content-type': contentType });
   response.write('{"text": "');
+  writeEndlessly(response);
+}
+
+/** Writes `x`s after whatever the answer has so far, for as long as the client keeps the connection. */
+export function writeEndlessly(response: ServerResponse): void {
   const piece = Buffer.alloc(64 * 1024, 'x');
   const pump = () => {
     while (!response.destroyed && response.write(piece));

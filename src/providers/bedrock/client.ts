@@ -17,14 +17,17 @@
  * retries are off (`maxAttempts: 1`): the gateway owns retries and fallbacks.
  * Proxy: as boto3, through the outbound proxy the environment names for the Bedrock runtime URL
  * (egress-proxy.ts; hpagent's keep-alive agents), STS calls for a role included.
+ * Answers: the handler bounds what the SDK reads of each one (answer-bounds.ts).
  */
 import type { Agent } from 'node:http';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { NodeHttpHandler, NodeHttpHandlerOptions } from '@smithy/node-http-handler';
+import type { Readable } from 'node:stream';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from '../../../generated/config';
 import { proxyFor } from '../transport/egress-proxy';
+import { boundedBody } from './answer-bounds';
 import type { UpstreamTimeouts } from '../transport/http';
 import { awsSdk } from './sdk';
 
@@ -58,6 +61,18 @@ function proxyAgents(url: string): { httpAgent?: Agent; httpsAgent?: Agent } {
   return { httpAgent: new HttpProxyAgent({ proxy, keepAlive: true }), httpsAgent: new HttpsProxyAgent({ proxy, keepAlive: true }) };
 }
 
+/** The SDK's HTTP handler, with every response body bounded (answer-bounds.ts). */
+function boundedHandler(options: NodeHttpHandlerOptions, maxAnswerBytes: number): NodeHttpHandler {
+  class BoundedHttpHandler extends awsSdk().http.NodeHttpHandler {
+    override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
+      const { response } = await super.handle(...args);
+      response.body = boundedBody(response.body as Readable, { statusCode: response.statusCode, contentType: response.headers['content-type'] }, maxAnswerBytes);
+      return { response };
+    }
+  }
+  return new BoundedHttpHandler(options);
+}
+
 /** Static keys, an assume-role provider, or undefined for the SDK's default chain. */
 export function createCredentials(
   awsConfig: AwsConfig,
@@ -78,11 +93,16 @@ export function createCredentials(
  * One client per endpoint. The SDK's socket timeout is an inactivity timeout, so it covers both the
  * wait for the first byte and the silences between stream events: the longer of the two is used.
  */
-export function createBedrockClient(awsConfig: AwsConfig, timeouts: UpstreamTimeouts, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClient {
+export function createBedrockClient(
+  awsConfig: AwsConfig,
+  limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number },
+  env: NodeJS.ProcessEnv = process.env,
+): BedrockRuntimeClient {
+  const { timeouts, maxAnswerBytes } = limits;
   const region = resolveRegion(awsConfig, env);
-  const { runtime, http } = awsSdk();
+  const { runtime } = awsSdk();
   const agents = proxyAgents(bedrockUrl(awsConfig, region));
-  const handler = () => new http.NodeHttpHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents });
+  const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, maxAnswerBytes);
   return new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),

@@ -8,6 +8,8 @@
  * and https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
  */
 import { GatewayError } from '../../errors';
+import { AnswerTooLarge } from '../transport/whole-response';
+import { EventMessageTooLarge, MAX_EVENT_MESSAGE_BYTES } from './answer-bounds';
 
 /** The fields of an SDK or Node error we read. */
 interface SdkErrorShape {
@@ -49,6 +51,23 @@ function connectionErrorCode(shape: SdkErrorShape): string | null {
   return quoted !== undefined && CONNECTION_ERRORS.has(quoted) ? quoted : null;
 }
 
+/** An answer or stream message the handler abandoned for its size (answer-bounds.ts); not retried. */
+function oversizedAnswer(error: unknown, endpoint: string): GatewayError | null {
+  if (error instanceof AnswerTooLarge) {
+    return GatewayError.upstreamUnavailable(
+      `Amazon Bedrock answered for endpoint '${endpoint}' with status ${error.statusCode} and more than ${error.limit} bytes; the answer was abandoned (server.max_answer_size).`,
+      false,
+    );
+  }
+  if (error instanceof EventMessageTooLarge) {
+    return GatewayError.upstreamUnavailable(
+      `Amazon Bedrock sent an event-stream message of ${error.announcedBytes} bytes for endpoint '${endpoint}', more than the ${MAX_EVENT_MESSAGE_BYTES} allowed; the stream was abandoned.`,
+      false,
+    );
+  }
+  return null;
+}
+
 /**
  * Translates whatever a Bedrock call threw. The abort reason passes through unchanged when the
  * client went away (nobody reads it); GatewayErrors pass through.
@@ -57,6 +76,8 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   const { endpoint, signal } = options;
   if (signal.aborted) return signal.reason ?? error;
   if (error instanceof GatewayError) return error;
+  const oversized = oversizedAnswer(error, endpoint);
+  if (oversized !== null) return oversized;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const name = shape.name ?? 'Error';
   const status = shape.$metadata?.httpStatusCode;

@@ -198,7 +198,7 @@ export const bedrockAdapter = {
     if (!modelId) throw new Error('model.name is required for Amazon Bedrock (a model id such as anthropic.claude-3-5-sonnet-20240620-v1:0)');
     const family = resolveBedrockFamily(modelId);
     requireFamilyServes(family, settings.endpointType, modelId);
-    const calls = createCalls(createBedrockClient(settings.config.aws_config, settings.timeouts), modelId, settings.name);
+    const calls = createCalls(createBedrockClient(settings.config.aws_config, settings), modelId, settings.name);
     const answer = (id: string | null): AnswerContext => ({ id, model: modelId, created: settings.now() });
     switch (settings.endpointType) {
       case 'llm/v1/chat':

@@ -48,7 +48,7 @@ endpoints:
 
 describe('createBedrockClient', () => {
   test('region and endpoint from the config; SDK retries off', async () => {
-    const client = createBedrockClient({ aws_region: 'eu-west-3', aws_endpoint_url: 'http://127.0.0.1:4599', aws_access_key_id: 'A', aws_secret_access_key: 'B' }, TEST_TIMEOUTS, {});
+    const client = createBedrockClient({ aws_region: 'eu-west-3', aws_endpoint_url: 'http://127.0.0.1:4599', aws_access_key_id: 'A', aws_secret_access_key: 'B' }, { timeouts: TEST_TIMEOUTS, maxAnswerBytes: 1024 }, {});
     expect(await client.config.region()).toBe('eu-west-3');
     expect(await client.config.maxAttempts()).toBe(1);
     const endpoint = await client.config.endpoint?.();
