@@ -501,6 +501,10 @@ export interface Logging {
    * Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged.
    */
   bodies?: boolean;
+  /**
+   * With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out.
+   */
+  max_body_size?: number | string;
 }
 /**
  * Limits on what clients send and on what upstreams answer.

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
+import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { compileServerSettings, type ServerPlan } from './server-settings';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
@@ -73,7 +74,7 @@ export interface GatewayPlan {
   routes: ReadonlyMap<string, CompiledRoute>;
   /** Client keys; null when the config has no `auth:` (every request is let in). */
   auth: AuthPlan | null;
-  logging: { bodies: boolean };
+  logging: LoggingPlan;
   /** Limits on what clients send. */
   server: ServerPlan;
 }
@@ -229,6 +230,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   // Only a config with limits opens a store (a Redis connection).
   const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, options.logger ?? createLogger());
   const server = compileServerSettings(config.server);
+  const logging = compileLoggingSettings(config.logging);
   const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins };
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
@@ -240,7 +242,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
   const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]), backend);
-  issues.push(...auth.issues, ...server.issues);
+  issues.push(...auth.issues, ...server.issues, ...logging.issues);
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const compiled = [...endpoints.values()];
   return {
@@ -249,7 +251,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
     routes,
     auth: auth.plan,
-    logging: { bodies: config.logging?.bodies ?? false },
+    logging: logging.plan,
     server: server.plan,
   };
 }

@@ -58,8 +58,9 @@ const BATCH_CHARS = 12 * 1024;
 const FLUSH_INTERVAL_MS = 100;
 
 /**
- * The most text held while standard output is not read (a stalled log collector): beyond it lines
- * are dropped, counted, and reported once output moves again, instead of memory growing without bound.
+ * The most text held while standard output is not read (a stalled log collector): once that much is
+ * waiting, further lines are dropped, counted, and reported once output moves again, instead of
+ * memory growing without bound.
  */
 const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 
@@ -92,7 +93,9 @@ class StdoutBatcher {
     const text = count === 1 ? this.lines[0] : this.lines.join('');
     this.lines = [];
     this.chars = 0;
-    if (stdoutClosed || process.stdout.writableLength + text.length > this.maxBufferedChars) this.dropped += count;
+    // Judged by what is still unwritten, not with this batch: a batch longer than the bound (a line
+    // with long bodies) is still written while output moves.
+    if (stdoutClosed || process.stdout.writableLength >= this.maxBufferedChars) this.dropped += count;
     else process.stdout.write(text);
   }
 }

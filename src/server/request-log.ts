@@ -2,7 +2,9 @@
  * The audit log: every request gets an id (a sane incoming `x-request-id`, or a new UUID), sent
  * back as `x-request-id`, and one JSON line when it ends: route, endpoint, provider, model, client
  * key name, status, latency, time to first chunk, retries and tokens. With `logging.bodies`, the
- * request and response bodies too. Headers are never logged, so neither are keys.
+ * request and response bodies too, each bounded by `logging.max_body_size`: one line must stay
+ * something a log collector takes, and a long stream must not be held whole until it ends. Headers
+ * are never logged, so neither are keys.
  *
  * Route handlers fill the request's record (`recordOf(response)`); the same finished record feeds
  * the metrics.
@@ -52,7 +54,10 @@ export interface RequestRecord {
   /** The client left before the response was complete. */
   aborted: boolean;
   logBodies: boolean;
+  /** The most of one body the line holds, in characters of its JSON. */
+  maxBodyChars: number;
   requestBody?: unknown;
+  /** A whole answer, or a stream's chunks. */
   responseBody?: unknown;
 }
 
@@ -99,6 +104,27 @@ export function recordResult(response: ResponseWithLocals, body: unknown): void 
   if (record.logBodies) record.responseBody = body;
 }
 
+/** A stream's chunks as logged: the first ones whose JSON fits the limit together, and a count of the rest. */
+class LoggedChunks {
+  readonly chunks: unknown[] = [];
+  omitted = 0;
+  private chars = 0;
+
+  constructor(private readonly maxChars: number) {}
+
+  add(chunk: unknown): void {
+    if (this.omitted === 0) {
+      const chars = JSON.stringify(chunk).length;
+      if (this.chars + chars <= this.maxChars) {
+        this.chunks.push(chunk);
+        this.chars += chars;
+        return;
+      }
+    }
+    this.omitted += 1;
+  }
+}
+
 /**
  * For a streamed answer: returns what to call with each chunk as it is sent, noting when the first
  * was ready, the usage, and (with body logging) the chunks. A callback, not a generator around the
@@ -107,13 +133,33 @@ export function recordResult(response: ResponseWithLocals, body: unknown): void 
 export function chunkObserver(response: ResponseWithLocals): (chunk: unknown) => void {
   const record = recordOf(response);
   record.stream = true;
-  const logged: unknown[] = [];
-  if (record.logBodies) record.responseBody = logged;
+  const logged = record.logBodies ? new LoggedChunks(record.maxBodyChars) : null;
+  if (logged) record.responseBody = logged;
   return (chunk) => {
     record.firstChunkMs ??= performance.now() - record.startedAt;
     record.usage = usageOf(chunk) ?? record.usage;
-    if (record.logBodies) logged.push(chunk);
+    logged?.add(chunk);
   };
+}
+
+/**
+ * `name` and its body as the line holds them: the body itself when its JSON fits `maxChars`, else
+ * the start of that JSON text and `<name>_omitted_chars`; a stream's first chunks and
+ * `<name>_omitted_chunks` when some were left out.
+ */
+function loggedBody(name: string, body: unknown, maxChars: number): Record<string, unknown> {
+  if (body instanceof LoggedChunks) return body.omitted === 0 ? { [name]: body.chunks } : { [name]: body.chunks, [`${name}_omitted_chunks`]: body.omitted };
+  if (body === undefined) return { [name]: null };
+  const text = JSON.stringify(body);
+  return text.length <= maxChars ? { [name]: body } : { [name]: text.slice(0, maxChars), [`${name}_omitted_chars`]: text.length - maxChars };
+}
+
+/** An error message holds what the provider said, which may be long; the client gets it whole. */
+const MAX_LOGGED_MESSAGE_CHARS = 8 * 1024;
+
+function loggedMessage(message: string): string {
+  if (message.length <= MAX_LOGGED_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_LOGGED_MESSAGE_CHARS)}… (${message.length - MAX_LOGGED_MESSAGE_CHARS} more characters)`;
 }
 
 function routeLabel(request: Request): string {
@@ -146,10 +192,9 @@ function logLine(record: RequestRecord): Record<string, unknown> {
     completion_tokens: record.usage?.completion ?? null,
     total_tokens: record.usage?.total ?? null,
   };
-  if (record.error) line.error = record.error;
+  if (record.error) line.error = { code: record.error.code, message: loggedMessage(record.error.message) };
   if (record.logBodies) {
-    line.request_body = record.requestBody ?? null;
-    line.response_body = record.responseBody ?? null;
+    Object.assign(line, loggedBody('request_body', record.requestBody, record.maxBodyChars), loggedBody('response_body', record.responseBody, record.maxBodyChars));
   }
   return line;
 }
@@ -180,6 +225,7 @@ export function requestLog(options: { logger: Logger; state: GatewayState; onDon
       error: null,
       aborted: false,
       logBodies: state.plan.logging.bodies,
+      maxBodyChars: state.plan.logging.maxBodyChars,
     };
     response.locals.record = record;
     response.setHeader(REQUEST_ID_HEADER, record.id);

@@ -11,18 +11,21 @@ import OpenAI from 'openai';
 import { freePort, runCli, waitForHealth } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { startGateway } from '../support/gateway';
+import { parseSse, startGateway } from '../support/gateway';
 import { captureLog } from '../support/log-capture';
 
 const PROVIDER_KEY = 'sk-proj-AUDIT-provider-key-7f3a9c';
 const AZURE_KEY = 'azure-AUDIT-key-0c1d2e3f4a5b';
 const CLIENT_KEY = 'gw-AUDIT-client-key-5e6f7a8b9c';
 const WRONG_KEY = 'gw-AUDIT-wrong-key-1a2b3c4d5e';
+/** An upstream's 400 message of 20,000 characters. */
+const LONG_ERROR = `The request was refused: ${'this part of the message is long. '.repeat(600)}`.slice(0, 20_000);
 
 function serveOpenAI(request: RecordedRequest, response: ServerResponse): void {
   const body = request.body as { stream?: boolean; messages?: { content: string }[] };
   const prompt = body.messages?.[0]?.content ?? '';
   if (prompt === 'fail') return sendJson(response, 401, readJsonFixture('openai', 'error-401.json'));
+  if (prompt === 'long error') return sendJson(response, 400, { error: { message: LONG_ERROR, type: 'invalid_request_error', param: null, code: null } });
   // A careless upstream echoing the credentials it got: the gateway must not pass them on.
   if (prompt === 'broken') return sendJson(response, 500, { error: { message: `upstream broke handling ${String(request.headers.authorization)}` } });
   if (body.stream) {
@@ -152,6 +155,57 @@ describe('one line per request', () => {
       const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'request');
       expect(line.request_body).toEqual(chatBody('logged words'));
       expect(line.response_body).toEqual(answer);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test('logging.max_body_size bounds each body: the start of a longer one, a stream\'s first chunks, with counts of the rest', async () => {
+    const { lines, logger } = captureLog();
+    const gateway = await startGateway(config(upstream.url, 'logging: { bodies: true, max_body_size: 1kb }'), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const post = (body: unknown) =>
+        fetch(`${gateway.url}/endpoints/echo/invocations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY }, body: JSON.stringify(body) });
+      const long = chatBody(Array.from({ length: 400 }, (_, index) => `word${index}`).join(' '));
+      const answer = await (await post(long)).json();
+      const streamed = await (await post({ ...long, stream: true })).text();
+      const sentChunks = parseSse(streamed).filter((event) => event.data !== '[DONE]').map((event) => JSON.parse(event.data) as unknown);
+      await new Promise((resolve) => setImmediate(resolve));
+      const [whole, stream] = lines.map((text) => JSON.parse(text)).filter((entry) => entry.msg === 'request');
+
+      expect(whole.request_body).toBe(JSON.stringify(long).slice(0, 1024));
+      expect(whole.request_body_omitted_chars).toBe(JSON.stringify(long).length - 1024);
+      expect(whole.response_body).toBe(JSON.stringify(answer).slice(0, 1024));
+      expect(whole.response_body_omitted_chars).toBe(JSON.stringify(answer).length - 1024);
+
+      // The chunks that fit in 1 KB together, as sent; the rest counted.
+      const kept = stream.response_body as unknown[];
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(sentChunks.slice(0, kept.length));
+      expect(kept.reduce((chars: number, chunk) => chars + JSON.stringify(chunk).length, 0)).toBeLessThanOrEqual(1024);
+      expect(kept.reduce((chars: number, chunk) => chars + JSON.stringify(chunk).length, 0) + JSON.stringify(sentChunks[kept.length]).length).toBeGreaterThan(1024);
+      expect(stream.response_body_omitted_chunks).toBe(sentChunks.length - kept.length);
+      expect(stream).toMatchObject({ stream: true, status: 200 });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test('an upstream error message is logged up to 8 KB; the client gets it whole', async () => {
+    const { lines, logger } = captureLog();
+    const gateway = await startGateway(config(upstream.url, ''), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const response = await fetch(`${gateway.url}/endpoints/chat/invocations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY },
+        body: JSON.stringify(chatBody('long error')),
+      });
+      expect(response.status).toBe(400);
+      const { detail } = (await response.json()) as { detail: string };
+      expect(detail).toBe(LONG_ERROR);
+      await new Promise((resolve) => setImmediate(resolve));
+      const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'request');
+      expect(line.error.message).toBe(`${LONG_ERROR.slice(0, 8192)}… (${LONG_ERROR.length - 8192} more characters)`);
     } finally {
       await gateway.close();
     }

@@ -137,3 +137,18 @@ endpoints:
   expect(error.message).toContain('config.yaml');
   expect(error.message).not.toContain('sk-ant-secret');
 });
+
+test('logging: bodies off and 100kb per body by default; max_body_size in characters, at most 16mb, reported at its YAML path', () => {
+  const endpoints = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`;
+  expect(compile(endpoints).logging).toEqual({ bodies: false, maxBodyChars: 100 * 1024 });
+  expect(compile(`${endpoints}logging: { bodies: true, max_body_size: 2kb }`).logging).toEqual({ bodies: true, maxBodyChars: 2048 });
+  expect(compile(`${endpoints}logging: { max_body_size: 16mb }`).logging.maxBodyChars).toBe(16 * 1024 * 1024);
+  const error = errorOf(() => compile(`${endpoints}logging: { bodies: true, max_body_size: 17mb }`));
+  expect(error.issues).toEqual([{ path: 'logging.max_body_size', message: 'must be at most 16mb' }]);
+  expect(error.message).toContain('config.yaml');
+});

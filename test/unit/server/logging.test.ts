@@ -58,6 +58,25 @@ test('an unread stdout bounds the buffer: lines beyond it are dropped and counte
   numbers.slice(1).forEach((number, index) => expect(number).toBeGreaterThan(numbers[index]));
 });
 
+/** A line longer than the 64 KB bound (an audit line with long bodies), then a short one, with output read. */
+const LONG_LINE = `
+const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
+const write = auditWriterOf(createLogger({ maxBufferedChars: 64 * 1024 }));
+write({ line: 0, request_body: 'x'.repeat(200 * 1024) }, 'request');
+write({ line: 1 }, 'request');
+setTimeout(() => process.exit(0), 300);
+`;
+
+test('a line longer than the bound is written while output is read: the bound is on what waits, not on one line', async () => {
+  const child = spawn(process.execPath, ['-e', LONG_LINE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.on('close', resolve));
+  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as LogLine & { request_body?: string });
+  expect(lines.map((line) => line.line)).toEqual([0, 1]);
+  expect(lines[0].request_body).toHaveLength(200 * 1024);
+});
+
 /** The same fields through pino and through the audit writer, then the writer with info disabled. */
 const SAME_LINES = `
 const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});

@@ -33,6 +33,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     error: null,
     aborted: false,
     logBodies: false,
+    maxBodyChars: 1024,
     ...overrides,
   };
 }
