@@ -167,6 +167,13 @@ endpoints:
       name: gpt-4o-mini
       config: { openai_api_key: sk-proj-PROXY-test-key, openai_api_base: "${httpsBase}/v1" }
     timeouts: { connect: 30, total: 0.3 }
+  - name: cohere-total-timeout
+    endpoint_type: llm/v1/chat
+    model:
+      provider: cohere
+      name: command-r
+      config: { cohere_api_key: PROXY-test-cohere-key, cohere_api_base: "${httpsBase}/v1" }
+    timeouts: { connect: 30, total: 0.3 }
 `;
 
   async function answerOf(gateway: RunningGateway, endpoint: string, stream: boolean) {
@@ -175,7 +182,7 @@ endpoints:
     return { status: answer.status, detail: ((await answer.json()) as { detail: string }).detail, ms: Date.now() - started };
   }
 
-  test('is a 504 after the connect timeout, or the total timeout when that is shorter, streamed or not', async () => {
+  test('is a 504 after the connect timeout, or the total timeout when that is shorter, streamed or not, NDJSON streams included', async () => {
     const silent = await startFakeProxy({ silentOnConnect: true });
     running.push(silent);
     // The tunnel is never opened, so no TLS is spoken and the upstream's port is never reached.
@@ -189,6 +196,10 @@ endpoints:
       expect(total).toMatchObject({ status: 504, detail: "Endpoint 'total-timeout' did not finish within 0.3 s (total timeout)." });
       expect(total.ms).toBeLessThan(3000);
     }
+    // Cohere's streams are NDJSON, on the same transport: the total timeout ends the wait too.
+    const cohere = await answerOf(gateway, 'cohere-total-timeout', true);
+    expect(cohere).toMatchObject({ status: 504, detail: "Endpoint 'cohere-total-timeout' did not finish within 0.3 s (total timeout)." });
+    expect(cohere.ms).toBeLessThan(3000);
     expect(silent.seen.every((request) => request.method === 'CONNECT' && request.target === '127.0.0.1:9')).toBe(true);
   });
 });

@@ -4,21 +4,24 @@
  * end the same way (cleanly, or with the same GatewayError).
  */
 import { GatewayError } from '../../src/errors';
-import { decodeNdjson } from '../../src/providers/transport/ndjson';
+import { NdjsonDecoder } from '../../src/providers/transport/ndjson';
+import type { EventDecoder } from '../../src/providers/transport/event-stream';
 import { foldEvents, SseDecoder, type SseEvent, type StreamFold } from '../../src/providers/transport/sse';
 import type { ChatChunk, CompletionsChunk } from '../../src/schema';
 
 export type Decoder = (body: AsyncIterable<Uint8Array>) => AsyncIterable<SseEvent>;
 
-/** The gateway's SSE decoder (which the transport feeds as the body arrives) over an iterable body. */
-export async function* decodeSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<SseEvent> {
-  const decoder = new SseDecoder();
-  for await (const chunk of body) for (const event of decoder.feed(chunk)) yield event;
-  for (const event of decoder.end()) yield event;
+/** One of the gateway's decoders (which the transport feeds as the body arrives) over an iterable body. */
+export function decodingWith(createDecoder: () => EventDecoder): Decoder {
+  return async function* decode(body) {
+    const decoder = createDecoder();
+    for await (const chunk of body) for (const event of decoder.feed(chunk)) yield event;
+    for (const event of decoder.end()) yield event;
+  };
 }
 
-export const sse: Decoder = decodeSse;
-export const ndjson: Decoder = decodeNdjson;
+export const sse: Decoder = decodingWith(() => new SseDecoder());
+export const ndjson: Decoder = decodingWith(() => new NdjsonDecoder());
 
 /** The body as it arrived in pieces. */
 export async function* chunksOf(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {

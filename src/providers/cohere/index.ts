@@ -24,7 +24,6 @@ import type { CohereConfig } from '../../../generated/config';
 import { encodingFormatOf } from '../shared/embeddings';
 import { requireModelName } from '../shared/model';
 import { createUpstream } from '../transport/http';
-import { postNdjson } from '../transport/ndjson';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
@@ -57,14 +56,14 @@ export const cohereAdapter = {
         return {
           chat: async (request, { abort }) => fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal: abort }), context),
           chatStream: (request, { abort }) =>
-            foldEvents(postNdjson(upstream, 'chat', toCohereChat(request, { model, stream: true }), { signal: abort }), createCohereChatStream(context)),
+            foldEvents(upstream.postNdjson('chat', toCohereChat(request, { model, stream: true }), { signal: abort }), createCohereChatStream(context)),
         };
       case 'llm/v1/completions':
         return {
           completions: async (request, { abort }) =>
             fromCohereCompletions(await upstream.postJson('generate', toCohereCompletions(request, { model }), { signal: abort }), context),
           completionsStream: (request, { abort }) =>
-            foldEvents(postNdjson(upstream, 'generate', toCohereCompletions(request, { model, stream: true }), { signal: abort }), createCohereCompletionsStream(context)),
+            foldEvents(upstream.postNdjson('generate', toCohereCompletions(request, { model, stream: true }), { signal: abort }), createCohereCompletionsStream(context)),
         };
       case 'llm/v1/embeddings':
         return {

@@ -1,9 +1,9 @@
 /**
- * A streamed upstream answer as server-sent events, on undici's handler API (`Dispatcher.dispatch`):
- * each piece of the body is decoded as it arrives and its events wait in a queue for the consumer's
- * `next()`. Before, `Pool.request` wrapped the body in a Readable stream, read through its async
- * iterator and two generator layers: several promises and stream callbacks per piece of body, more
- * CPU than decoding it (`npm run bench`, README "Performance").
+ * A streamed upstream answer as events, on undici's handler API (`Dispatcher.dispatch`): each piece
+ * of the body is decoded as it arrives (server-sent events, or NDJSON lines) and its events wait in
+ * a queue for the consumer's `next()`. Before, `Pool.request` wrapped the body in a Readable
+ * stream, read through its async iterator and two generator layers: several promises and stream
+ * callbacks per piece of body, more CPU than decoding it (`npm run bench`, README "Performance").
  *
  * Lazy: the request starts on the first `next()`. An answer that is not an event stream (an error
  * status, a JSON or HTML body) is read whole, up to `maxRefusedBytes`, and the first `next()`
@@ -15,6 +15,14 @@ import type { Dispatcher } from 'undici';
 import type { CallSignal } from '../abort';
 import { SseDecoder, type SseEvent } from './sse';
 import { AnswerTooLarge, readHeaders } from './whole-response';
+
+/** Bytes in, events out: `SseDecoder` (sse.ts) or `NdjsonDecoder` (ndjson.ts). */
+export interface EventDecoder {
+  /** The events a piece of the body completed; throws when the stream cannot go on. */
+  feed(bytes: Uint8Array): readonly SseEvent[];
+  /** The events the end of the body completed. */
+  end(): readonly SseEvent[];
+}
 
 /** An answer read whole instead of streamed. */
 export interface RefusedAnswer {
@@ -28,6 +36,8 @@ export interface EventStreamOptions {
   dispatcher: Dispatcher;
   request: Dispatcher.DispatchOptions;
   signal: CallSignal;
+  /** A decoder for one answer; server-sent events when absent. */
+  createDecoder?: () => EventDecoder;
   /** Whether an answer with this status and content type is read whole and refused. */
   refuses(statusCode: number, contentType: string | null): boolean;
   /** The longest refused answer read; past it the request is aborted with AnswerTooLarge. */
@@ -61,7 +71,7 @@ interface Waiter {
 }
 
 class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler {
-  private readonly decoder = new SseDecoder();
+  private readonly decoder: EventDecoder;
   private readonly queue: SseEvent[] = [];
   private queuedChars = 0;
   private waiter: Waiter | null = null;
@@ -90,7 +100,9 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     }
   };
 
-  constructor(private readonly options: EventStreamOptions) {}
+  constructor(private readonly options: EventStreamOptions) {
+    this.decoder = options.createDecoder?.() ?? new SseDecoder();
+  }
 
   next(): Promise<IteratorResult<SseEvent>> {
     if (this.closed) return Promise.resolve(DONE);

@@ -9,12 +9,12 @@
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
-import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
-import { DRAIN_BYTES, DRAIN_MS, requestEvents, type RefusedAnswer } from './event-stream';
+import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
+import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
 import { poolFor } from './pools';
 import type { SseEvent } from './sse';
 import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
@@ -58,6 +58,9 @@ export interface UpstreamOptions {
   maxAnswerBytes: number;
 }
 
+/** How one kind of stream is asked for, decoded and refused (see `requestEvents`). */
+type StreamFormat = Pick<EventStreamOptions, 'createDecoder' | 'refuses' | 'refusal'> & { headers: Record<string, string> };
+
 export interface UpstreamErrorHints {
   /** The status the error really has, when the vendor's is wrong. */
   status?: number;
@@ -73,11 +76,8 @@ export interface Upstream {
   postJson(path: string, body: unknown, options: { signal: CallSignal; keepText?: boolean }): Promise<unknown>;
   /** Lazy: the request starts on the first `next()`, which throws on an error status. */
   postStream(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
-  /**
-   * Like `postStream`, but yields the raw body bytes, for streams that are not SSE (Cohere's
-   * newline-delimited JSON, see `ndjson.ts`). `accept` is the Accept header to send.
-   */
-  postByteStream(path: string, body: unknown, options: { signal: CallSignal; accept: string }): AsyncIterable<Uint8Array>;
+  /** Like `postStream`, for newline-delimited JSON streams (Cohere's, see `ndjson.ts`): each line is an event's `data`. */
+  postNdjson(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
 }
 
 /**
@@ -96,12 +96,6 @@ export function joinUrl(baseUrl: string, path: string): string {
   return url.toString();
 }
 
-function firstHeader(headers: Dispatcher.ResponseData['headers'], name: string): string | null {
-  const value = headers[name];
-  if (Array.isArray(value)) return value[0] ?? null;
-  return value ?? null;
-}
-
 function errorCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
   const { code, errors } = error as { code?: unknown; errors?: unknown };
@@ -111,38 +105,12 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-/**
- * Releases a body we stop reading (wrong content type, consumer done after `[DONE]`): a server
- * that ends promptly keeps its keep-alive connection; otherwise the body is destroyed shortly.
- */
-function release(response: Dispatcher.ResponseData): void {
-  const { body } = response;
-  // A plain timer, not AbortSignal.timeout: that costs several µs of CPU for every stream.
-  const giveUp = setTimeout(() => body.destroy(), DRAIN_MS);
-  body
-    .dump({ limit: DRAIN_BYTES })
-    .catch(() => undefined)
-    .finally(() => clearTimeout(giveUp));
-}
-
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
-}
-
-/** A body read whole as text; AnswerTooLarge (the body destroyed) once it passes `maxBytes`. */
-async function readBounded(response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of response.body) {
-    bytes += (chunk as Buffer).length;
-    if (bytes > maxBytes) throw new AnswerTooLarge(maxBytes, response.statusCode);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString();
 }
 
 /** `1500` → `1.5 s`, as timeouts are written in the config. */
@@ -195,7 +163,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();
-  const byteStreamHeaders = new Map<string, Record<string, string>>();
+  const ndjsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: NDJSON_ACCEPT };
   const forEndpoint = `for endpoint '${endpointName}'`;
 
   function requestPath(path: string): string {
@@ -231,25 +199,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
   }
 
-  async function send(path: string, body: unknown, signal: CallSignal, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
-    const payload = JSON.stringify(body);
-    try {
-      return await pool.request({
-        origin,
-        method: 'POST',
-        path: requestPath(path),
-        headers,
-        body: payload,
-        // undici reads only what CallSignal has: `aborted`, `reason` and the two listener methods.
-        signal: signal as AbortSignal,
-        headersTimeout: timeouts.headers,
-        bodyTimeout: timeouts.body,
-      });
-    } catch (error) {
-      throw translate(error, signal);
-    }
-  }
-
   function describeBody(text: string, contentType: string | null, status: number): string {
     if (contentType?.includes('html')) return `${providerName} answered with an HTML page (status ${status}) instead of JSON.`;
     if (text.trim() === '') return `${providerName} answered with status ${status} and an empty body.`;
@@ -269,18 +218,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       retryAfter: answer.retryAfter ?? hints?.retryAfter ?? null,
       authFailure: hints?.authFailure,
     });
-  }
-
-  async function statusError(response: Dispatcher.ResponseData, signal: CallSignal): Promise<GatewayError> {
-    const { headers } = response;
-    let text = '';
-    try {
-      text = await readBounded(response, maxAnswerBytes);
-    } catch (error) {
-      // An unreadable error body must not hide the status itself; a too large one names it.
-      if (error instanceof AnswerTooLarge || signal.aborted) throw translate(error, signal);
-    }
-    return errorFromAnswer({ statusCode: response.statusCode, contentType: firstHeader(headers, 'content-type'), retryAfter: firstHeader(headers, 'retry-after'), text });
   }
 
   function wrongContentType(status: number, contentType: string | null, expected: string): GatewayError {
@@ -327,43 +264,32 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return wrongContentType(answer.statusCode, answer.contentType, 'an event stream');
   }
 
-  function postStream(path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncIterable<SseEvent> {
+  /** Requests a stream: SSE (`postStream`) or NDJSON lines (`postNdjson`), on the same transport. */
+  function requestStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat): AsyncIterable<SseEvent> {
     return requestEvents({
       dispatcher: pool,
-      request: { origin, method: 'POST', path: requestPath(path), headers: streamHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+      request: { origin, method: 'POST', path: requestPath(path), headers: format.headers, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
       signal,
-      refuses: refusesStream,
+      createDecoder: format.createDecoder,
+      refuses: format.refuses,
       maxRefusedBytes: maxAnswerBytes,
-      refusal: streamRefusal,
+      refusal: format.refusal,
       translate: (error) => translate(error, signal),
     });
   }
 
-  function headersAccepting(accept: string): Record<string, string> {
-    let headers = byteStreamHeaders.get(accept);
-    if (headers === undefined) {
-      headers = { ...providerHeaders, 'content-type': 'application/json', accept };
-      byteStreamHeaders.set(accept, headers);
-    }
-    return headers;
-  }
+  const sse: StreamFormat = { headers: streamHeaders, refuses: refusesStream, refusal: streamRefusal };
+  const ndjson: StreamFormat = {
+    headers: ndjsonHeaders,
+    createDecoder: () => new NdjsonDecoder(),
+    // `application/stream+json` is the stream itself: only an error status or a web page is refused.
+    refuses: (statusCode, contentType) => statusCode >= 300 || contentType?.includes('html') === true,
+    refusal: (answer) => (answer.statusCode >= 300 ? errorFromAnswer(answer) : wrongContentType(answer.statusCode, answer.contentType, `'${NDJSON_ACCEPT}'`)),
+  };
 
-  async function* postByteStream(path: string, body: unknown, { signal, accept }: { signal: CallSignal; accept: string }): AsyncGenerator<Uint8Array> {
-    const response = await send(path, body, signal, headersAccepting(accept));
-    if (response.statusCode >= 300) throw await statusError(response, signal);
-    const contentType = firstHeader(response.headers, 'content-type');
-    if (contentType?.includes('html')) {
-      release(response);
-      throw wrongContentType(response.statusCode, contentType, `'${accept}'`);
-    }
-    try {
-      yield* response.body.iterator({ destroyOnReturn: false });
-    } catch (error) {
-      throw translate(error, signal);
-    } finally {
-      release(response);
-    }
-  }
-
-  return { postJson, postStream, postByteStream };
+  return {
+    postJson,
+    postStream: (path, body, { signal }) => requestStream(path, body, signal, sse),
+    postNdjson: (path, body, { signal }) => requestStream(path, body, signal, ndjson),
+  };
 }

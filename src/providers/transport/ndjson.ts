@@ -1,13 +1,12 @@
 /**
  * Newline-delimited JSON streams (Cohere's v1 `stream: true` answers, content type
- * `application/stream+json`): one JSON document per line. Each non-empty line is yielded as an
- * `SseEvent` whose `data` is the line, so the same `StreamFold` / `foldEvents` machinery serves
- * NDJSON and SSE streams. Bytes are decoded with a streaming TextDecoder, so a multi-byte UTF-8
- * character split across network chunks survives; a line is yielded as soon as its `\n` arrives.
+ * `application/stream+json`): one JSON document per line. Each non-empty line becomes an
+ * `SseEvent` whose `data` is the line, so the same transport (event-stream.ts) and the same
+ * `StreamFold` / `foldEvents` machinery serve NDJSON and SSE streams. Bytes are decoded with a
+ * streaming TextDecoder, so a multi-byte UTF-8 character split across network chunks survives; a
+ * line is delivered as soon as its `\n` arrives.
  */
 import { GatewayError } from '../../errors';
-import type { CallSignal } from '../abort';
-import type { Upstream } from './http';
 import type { SseEvent } from './sse';
 
 /** Largest line we hold in memory before giving up on the stream. */
@@ -29,26 +28,32 @@ function oversized(): GatewayError {
   );
 }
 
-/** Splits a byte stream into its lines; a last line without `\n` is still yielded. */
-export async function* decodeNdjson(body: AsyncIterable<Uint8Array>): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder('utf-8');
-  let pending = '';
-  for await (const chunk of body) {
-    pending += decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', start)) {
-      const event = lineEvent(pending.slice(start, newline));
-      start = newline + 1;
-      if (event) yield event;
-    }
-    pending = pending.slice(start);
-    if (pending.length > MAX_NDJSON_LINE_CHARS) throw oversized();
-  }
-  const last = lineEvent(pending + decoder.decode());
-  if (last) yield last;
-}
+const NO_EVENTS: readonly SseEvent[] = [];
 
-/** POSTs JSON and yields the answer's lines; error statuses throw before the first line. */
-export function postNdjson(upstream: Upstream, path: string, body: unknown, { signal }: { signal: CallSignal }): AsyncIterable<SseEvent> {
-  return decodeNdjson(upstream.postByteStream(path, body, { signal, accept: NDJSON_ACCEPT }));
+/** Bytes in, lines out, as `SseDecoder` does for server-sent events. */
+export class NdjsonDecoder {
+  private readonly decoder = new TextDecoder('utf-8');
+  private pending = '';
+
+  /** The lines a piece of the body completed; throws once an unfinished line has grown past the limit. */
+  feed(bytes: Uint8Array): readonly SseEvent[] {
+    this.pending += this.decoder.decode(bytes, { stream: true });
+    let events: SseEvent[] | null = null;
+    let start = 0;
+    for (let newline = this.pending.indexOf('\n'); newline !== -1; newline = this.pending.indexOf('\n', start)) {
+      const event = lineEvent(this.pending.slice(start, newline));
+      start = newline + 1;
+      if (event) (events ??= []).push(event);
+    }
+    this.pending = this.pending.slice(start);
+    if (this.pending.length > MAX_NDJSON_LINE_CHARS) throw oversized();
+    return events ?? NO_EVENTS;
+  }
+
+  /** The end of the body: a last line without `\n` is still delivered. */
+  end(): readonly SseEvent[] {
+    const last = lineEvent(this.pending + this.decoder.decode());
+    this.pending = '';
+    return last ? [last] : NO_EVENTS;
+  }
 }

@@ -3,7 +3,7 @@
  * (`Dispatcher.dispatch`), for JSON answers. `Pool.request` wraps every answer in a Readable stream
  * inside an AsyncResource; for a JSON answer of a few kilobytes that machinery cost more CPU than the
  * JSON work itself (`npm run bench`, README "Performance"). Event streams use the same API
- * (event-stream.ts); only NDJSON byte streams still use `Pool.request`.
+ * (event-stream.ts), NDJSON streams included.
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
  * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason,

@@ -5,7 +5,6 @@
  * ends (before the limit, one such request took the gateway past 4 GB in 30 seconds).
  */
 import { openaiErrorMessage } from '../../../src/providers/openai';
-import { postNdjson } from '../../../src/providers/transport/ndjson';
 import { closeAllPools, createUpstream } from '../../../src/providers/transport/http';
 import { gatewayRejectionOf } from '../../support/errors';
 import { sendEndless, sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
@@ -112,11 +111,11 @@ describe('postStream', () => {
   });
 });
 
-describe('byte streams (newline-delimited JSON)', () => {
+describe('newline-delimited JSON streams', () => {
   it('abandons an error body that never ends, naming its status', async () => {
     const upstream = await upstreamAnswering(endless(500, 'application/json'));
     const consume = async () => {
-      for await (const _line of postNdjson(upstream, 'chat', {}, { signal: signal() })) void _line;
+      for await (const _line of upstream.postNdjson('chat', {}, { signal: signal() })) void _line;
     };
     expectAbandoned(await within(gatewayRejectionOf(consume), 2000, 'the rejection'), 500);
     await within(fake!.closed[0], 2000, 'the upstream connection closing');

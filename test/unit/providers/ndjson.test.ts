@@ -1,8 +1,9 @@
 import { GatewayError } from '../../../src/errors';
 import { closeAllPools, createUpstream } from '../../../src/providers/transport/http';
-import { decodeNdjson, MAX_NDJSON_LINE_CHARS, postNdjson } from '../../../src/providers/transport/ndjson';
+import { MAX_NDJSON_LINE_CHARS } from '../../../src/providers/transport/ndjson';
 import type { SseEvent } from '../../../src/providers/transport/sse';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
+import { ndjson as decodeNdjson } from '../../support/stream-replay';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 
 async function* chunksOf(parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
@@ -15,7 +16,7 @@ async function lines(parts: (string | Uint8Array)[]): Promise<string[]> {
   return seen;
 }
 
-describe('decodeNdjson', () => {
+describe('NdjsonDecoder', () => {
   it('yields each non-empty line; CRLF, blank lines and a last line without newline are handled', async () => {
     expect(await lines(['{"a":1}\r\n\n{"b":', '2}\n   \n{"c":3}'])).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
   });
@@ -47,7 +48,7 @@ describe('decodeNdjson', () => {
   });
 });
 
-describe('postNdjson', () => {
+describe('Upstream.postNdjson', () => {
   let fake: FakeUpstream;
   beforeEach(async () => {
     fake = await startFakeUpstream((_request, response) => {
@@ -63,7 +64,7 @@ describe('postNdjson', () => {
 
   async function collect(): Promise<string[]> {
     const seen: string[] = [];
-    for await (const event of postNdjson(upstream(), 'chat', { q: 1 }, { signal: new AbortController().signal })) seen.push(event.data);
+    for await (const event of upstream().postNdjson('chat', { q: 1 }, { signal: new AbortController().signal })) seen.push(event.data);
     return seen;
   }
 

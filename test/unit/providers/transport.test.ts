@@ -5,7 +5,7 @@ import { openaiErrorMessage } from '../../../src/providers/openai';
 import { closeAllPools, createUpstream, joinUrl, type SseEvent, type UpstreamOptions } from '../../../src/providers/transport/http';
 import { sourceTextOf } from '../../../src/providers/shared/json';
 import { MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
-import { decodeSse } from '../../support/stream-replay';
+import { sse as decodeSse } from '../../support/stream-replay';
 import { sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS, within } from '../../support/timeouts';
 import { readJsonFixture } from '../../support/fixtures';
