@@ -533,6 +533,10 @@ export interface ServerSettings {
    * Time a client has to send the request headers (default 20); read at start-up, not on reload.
    */
   headers_timeout?: number;
+  /**
+   * Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload.
+   */
+  keep_alive_timeout?: number;
 }
 /**
  * Request parameters applied when the client sends none (chat and completions endpoints).

@@ -12,9 +12,11 @@ export interface ServerPlan {
   requestTimeoutMs: number;
   /** Time to receive the request headers; read at start-up. */
   headersTimeoutMs: number;
+  /** How long an idle client connection is kept open; read at start-up. */
+  keepAliveTimeoutMs: number;
 }
 
-export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20 } as const;
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65 } as const;
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -33,6 +35,7 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
     maxJsonDepth: merged.max_json_depth,
     requestTimeoutMs: Math.round(merged.request_timeout * 1000),
     headersTimeoutMs: Math.round(merged.headers_timeout * 1000),
+    keepAliveTimeoutMs: Math.round(merged.keep_alive_timeout * 1000),
   };
   const issues: ConfigIssue[] = [];
   if (plan.maxBodyBytes < 1) issues.push({ path: 'server.max_body_size', message: 'must be at least 1 byte' });

@@ -1,8 +1,10 @@
 /**
  * The Node HTTP server around the app, with the `server:` timeouts against slow clients
  * (slowloris): a request whose headers or body do not arrive in time gets a 408 with a JSON body
- * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers). Timeouts are
- * read at start-up (a Node server cannot change them for open connections).
+ * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers). Idle
+ * keep-alive connections stay open `keep_alive_timeout` (65 s), not Node's 5 s: a load balancer
+ * reusing connections (60 s idle at AWS ALB and nginx) must not find one the gateway just closed.
+ * Timeouts are read at start-up.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -48,6 +50,7 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
     },
     app,
   );
+  server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   server.on('clientError', onClientError);
   return server;
 }

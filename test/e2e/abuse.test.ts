@@ -22,6 +22,7 @@ server:
   max_json_depth: 32
   request_timeout: 1.5
   headers_timeout: 0.5
+  keep_alive_timeout: 2
 `;
 
 let gateway: RunningGateway;
@@ -182,6 +183,40 @@ describe('slow clients', () => {
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
     expect(JSON.parse(text.split('\r\n\r\n')[1]).error.code).toBe('request_timeout');
     expect(elapsed).toBeLessThan(4_000);
+  });
+
+  /** The next whole response on a kept-alive socket (it has a Content-Length). */
+  function nextResponse(socket: Socket): Promise<string> {
+    return new Promise((resolve) => {
+      let text = '';
+      const onData = (data: Buffer) => {
+        text += data.toString();
+        const [head, body] = text.split('\r\n\r\n');
+        const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+        if (body !== undefined && Buffer.byteLength(body) >= length) {
+          socket.off('data', onData);
+          resolve(text);
+        }
+      };
+      socket.on('data', onData);
+    });
+  }
+
+  test('an idle keep-alive connection outlives the request timeouts and closes after keep_alive_timeout', async () => {
+    const socket = await openSocket();
+    const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+    socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+    const first = await nextResponse(socket);
+    expect(first).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(first).toMatch(/\r\nKeep-Alive: timeout=2\r\n/);
+    // Idle for longer than request_timeout (1.5 s) and headers_timeout (0.5 s): still open.
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(await nextResponse(socket)).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    const idleSince = Date.now();
+    const idleFor = (await closed) - idleSince;
+    expect(idleFor).toBeGreaterThanOrEqual(1_900);
+    expect(idleFor).toBeLessThan(3_500);
   });
 
   test('malformed HTTP is a 400 with a JSON body', async () => {
