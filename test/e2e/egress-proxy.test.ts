@@ -4,7 +4,7 @@
  * AWS SDK calls too. `NO_PROXY` hosts are reached directly. A proxy that refuses the gateway or is
  * down is a 502 that names it, never its credentials. Every server here is on 127.0.0.1.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type OpenAI from 'openai';
@@ -13,13 +13,11 @@ import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
 import { startFakeProxy, type FakeProxy } from '../support/fake-proxy';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveBedrockFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
-import { readJsonFixture } from '../support/fixtures';
+import { readJsonFixture, TEST_CERTIFICATE_PATH, TEST_TLS } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
 import { withProxyVariables } from '../support/proxy-environment';
 
-const TLS_FOLDER = join(__dirname, '..', 'fixtures', 'tls');
-const TLS = { key: readFileSync(join(TLS_FOLDER, 'localhost.key.pem')), cert: readFileSync(join(TLS_FOLDER, 'localhost.cert.pem')) };
 const chatBody = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 const chatAnswer = readJsonFixture<{ choices: { message: { content: string } }[] }>('openai', 'chat.response.json');
 
@@ -206,13 +204,13 @@ endpoints:
 
 describe('through a proxy named by HTTPS_PROXY (HTTPS upstreams, the gateway started from the CLI)', () => {
   test('each HTTPS origin is reached through one kept-alive CONNECT tunnel, Bedrock included', async () => {
-    const tlsUpstream = await startFakeUpstream(serveOpenAIFixtures, { tls: TLS });
-    const tlsBedrock = await startFakeBedrock(serveBedrockFixtures, { tls: TLS });
+    const tlsUpstream = await startFakeUpstream(serveOpenAIFixtures, { tls: TEST_TLS });
+    const tlsBedrock = await startFakeBedrock(serveBedrockFixtures, { tls: TEST_TLS });
     running.push(tlsUpstream, tlsBedrock);
     const configPath = join(tmpdir(), `egress-proxy-${process.pid}.yaml`);
     writeFileSync(configPath, config(tlsUpstream.url, tlsBedrock.url));
     const port = await freePort();
-    const run = runCli(['--config-path', configPath, '--port', String(port)], { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: join(TLS_FOLDER, 'localhost.cert.pem') });
+    const run = runCli(['--config-path', configPath, '--port', String(port)], { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE_PATH });
     running.push({ close: async () => void (run.child.kill('SIGKILL'), await run.exited) });
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url, run);

@@ -14,3 +14,9 @@ export function readFixture(vendor: string, name: string): string {
 export function readJsonFixture<T = unknown>(vendor: string, name: string): T {
   return JSON.parse(readFixture(vendor, name)) as T;
 }
+
+/** The test-only self-signed certificate for 127.0.0.1 (test/fixtures/tls/README.md). */
+export const TEST_CERTIFICATE_PATH = join(__dirname, '..', 'fixtures', 'tls', 'localhost.cert.pem');
+
+/** Its key and certificate, for HTTPS fake upstreams (`startFakeUpstream(handler, { tls })`). */
+export const TEST_TLS = { key: readFixtureBytes('tls', 'localhost.key.pem'), cert: readFileSync(TEST_CERTIFICATE_PATH) };

@@ -8,6 +8,7 @@
  * and https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
  */
 import { GatewayError } from '../../errors';
+import { certificateFailure } from '../transport/tls-failures';
 import { AnswerTooLarge } from '../transport/whole-response';
 import { EventMessageTooLarge, MAX_EVENT_MESSAGE_BYTES } from './answer-bounds';
 
@@ -102,6 +103,8 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
     // The configured model is wrong or broken: nothing the client can change.
     return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}): ${awsMessage}`, false);
   }
+  const certificate = certificateFailure(shape.code ?? null, `Amazon Bedrock could not be reached ${forEndpoint}`);
+  if (certificate !== null) return GatewayError.upstreamUnavailable(certificate);
   const connectionCode = connectionErrorCode(shape);
   if (connectionCode !== null) {
     // Checked before TimeoutError: the SDK's HTTP handler also labels ECONNRESET a TimeoutError.

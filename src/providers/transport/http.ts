@@ -16,6 +16,7 @@ import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
 import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
 import { poolFor } from './pools';
+import { certificateFailure } from './tls-failures';
 import type { SseEvent } from './sse';
 import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
 
@@ -194,8 +195,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         return GatewayError.upstreamTimeout(`${providerName} sent no response within ${seconds(timeouts.headers)} ${forEndpoint} (first_byte timeout).`);
       case 'UND_ERR_BODY_TIMEOUT':
         return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${seconds(timeouts.body)} ${forEndpoint} (idle timeout).`);
-      default:
-        return GatewayError.upstreamUnavailable(`${providerName} could not be reached${through} ${forEndpoint} (${failureOf(error, code, proxy !== null)}).`);
+      default: {
+        const unreached = `${providerName} could not be reached${through} ${forEndpoint}`;
+        return GatewayError.upstreamUnavailable(certificateFailure(code, unreached) ?? `${unreached} (${failureOf(error, code, proxy !== null)}).`);
+      }
     }
   }
 
