@@ -4,7 +4,8 @@
  * MLFLOW_GATEWAY_CONFIG). A bad config prints every problem with its YAML path and exits 2.
  * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones;
  * it also keeps the rate-limit counters the workers share (src/limits/cluster-primary.ts).
- * The config file is watched and hot-reloaded (src/server/reload.ts).
+ * The config file is watched and hot-reloaded (src/server/reload.ts). Node's warnings and a crash
+ * are logged as JSON lines too (`logProcessEvents`).
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
@@ -121,8 +122,24 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   process.once('SIGINT', stop);
 }
 
+/**
+ * Node's own process output as JSON lines of the log, like everything else the gateway writes:
+ * warnings (a dependency's deprecation or support notice) instead of text on stderr, and a crash as
+ * one fatal line with its stack. A crash still ends the process with code 1, as Node's default
+ * does; with --workers the primary starts a new worker.
+ */
+function logProcessEvents(logger: Logger): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error & { code?: string }) => logger.warn({ warning: { name: warning.name, code: warning.code } }, warning.message));
+  process.on('uncaughtException', (error, origin) => {
+    logger.fatal({ err: error, origin }, 'the gateway stopped on an unexpected error');
+    process.exit(1);
+  });
+}
+
 async function main(): Promise<void> {
   const logger = createLogger();
+  logProcessEvents(logger);
   let options: CliOptions;
   try {
     options = parseCli(process.argv.slice(2), process.env);

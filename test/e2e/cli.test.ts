@@ -114,3 +114,31 @@ endpoints:
   expect(run.output()).toContain('upstream failure');
   expect(run.output()).not.toContain(key);
 });
+
+/** Preloaded into the gateway: a warning once it serves, then an error nobody catches. */
+const PROCESS_EVENTS_HOOK = `
+setTimeout(() => process.emitWarning('a dependency says something', { type: 'ExampleWarning', code: 'EXAMPLE_1' }), 1500);
+setTimeout(() => { throw new Error('boom from a test hook'); }, 2500);
+`;
+
+test("Node's warnings and a crash are JSON log lines, not text on stderr; the crash still exits 1", async () => {
+  const hook = join(directory, 'process-events-hook.js');
+  writeFileSync(hook, PROCESS_EVENTS_HOOK);
+  const port = await freePort();
+  const run = runCli(['--config-path', writeConfig('events.yaml', SLOW_CONFIG), '--port', String(port)], { NODE_OPTIONS: `--require ${hook}` });
+  let stdout = '';
+  let stderr = '';
+  run.child.stdout!.on('data', (data: Buffer) => (stdout += data.toString()));
+  run.child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
+  await waitForHealth(`http://127.0.0.1:${port}`, run);
+  expect(await run.exited).toBe(1);
+  expect(stderr).toBe('');
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { level: number; msg: string; warning?: unknown; err?: { message: string; stack: string }; origin?: string });
+  expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: 'a dependency says something', warning: { name: 'ExampleWarning', code: 'EXAMPLE_1' } }));
+  const fatal = lines.find((line) => line.level === 60);
+  expect(fatal).toMatchObject({ msg: 'the gateway stopped on an unexpected error', origin: 'uncaughtException', err: { message: 'boom from a test hook' } });
+  expect(fatal!.err!.stack).toContain('process-events-hook.js');
+});
