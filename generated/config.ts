@@ -534,6 +534,10 @@ export interface ServerSettings {
    */
   headers_timeout?: number;
   /**
+   * Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then their connections are closed. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30).
+   */
+  shutdown_timeout?: number;
+  /**
    * Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload.
    */
   keep_alive_timeout?: number;

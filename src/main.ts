@@ -21,9 +21,6 @@ import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from '
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutIgnoredKeys, watchForReload, type LoadedConfig } from './server/reload';
 import type { GatewayState } from './server/state';
 
-/** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 interface CliOptions {
   configPath: string;
   host: string;
@@ -69,7 +66,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
   });
   const stop = (signal: string) => {
     onStop();
-    shutDown(server, logger, signal);
+    shutDown(server, logger, { signal, timeoutMs: state.plan.server.shutdownTimeoutMs });
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -82,10 +79,14 @@ function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Log
   serve(options, state, logger, () => watcher.close());
 }
 
-/** Stop accepting, let in-flight requests finish (bounded), then exit 0. */
-function shutDown(server: Server, logger: Logger, signal: string): void {
-  logger.info({ signal }, 'shutting down: finishing in-flight requests');
-  const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+/** Stop accepting, let in-flight requests finish (for at most `server.shutdown_timeout`), then exit 0. */
+function shutDown(server: Server, logger: Logger, options: { signal: string; timeoutMs: number }): void {
+  const { signal, timeoutMs } = options;
+  logger.info({ signal, shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: finishing in-flight requests');
+  const forced = setTimeout(() => {
+    logger.warn({ shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: requests still in flight after server.shutdown_timeout; closing their connections');
+    server.closeAllConnections();
+  }, timeoutMs);
   forced.unref();
   // Keep-alive connections become idle as their last response ends; close them as they do.
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);

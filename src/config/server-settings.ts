@@ -14,9 +14,11 @@ export interface ServerPlan {
   headersTimeoutMs: number;
   /** How long an idle client connection is kept open; read at start-up. */
   keepAliveTimeoutMs: number;
+  /** How long requests in flight at SIGTERM may take; read when the signal arrives. */
+  shutdownTimeoutMs: number;
 }
 
-export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65 } as const;
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10 } as const;
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -36,6 +38,7 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
     requestTimeoutMs: Math.round(merged.request_timeout * 1000),
     headersTimeoutMs: Math.round(merged.headers_timeout * 1000),
     keepAliveTimeoutMs: Math.round(merged.keep_alive_timeout * 1000),
+    shutdownTimeoutMs: Math.round(merged.shutdown_timeout * 1000),
   };
   const issues: ConfigIssue[] = [];
   if (plan.maxBodyBytes < 1) issues.push({ path: 'server.max_body_size', message: 'must be at least 1 byte' });

@@ -71,6 +71,33 @@ test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finis
   await expect(fetch(`${url}/health`)).rejects.toThrow();
 });
 
+test('a stream longer than server.shutdown_timeout is cut when it passes, and the gateway exits 0', async () => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', `${SLOW_CONFIG}server: { shutdown_timeout: 0.5 }\n`), '--port', String(port)]);
+  await waitForHealth(url, run);
+  // Forty words, 150 ms each: a six-second stream.
+  const prompt = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
+  const response = await fetch(`${url}/endpoints/slow/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt, stream: true }) });
+  const reader = response.body!.getReader();
+  await reader.read();
+  const signalled = Date.now();
+  run.child.kill('SIGTERM');
+  let body = '';
+  try {
+    for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
+  } catch {
+    // The connection was closed under the stream.
+  }
+  expect(await run.exited).toBe(0);
+  const tookMs = Date.now() - signalled;
+  expect(tookMs).toBeGreaterThanOrEqual(400);
+  expect(tookMs).toBeLessThan(3_000);
+  expect(body).not.toContain('[DONE]');
+  expect(run.output()).toContain('"shutdown_timeout_s":0.5');
+  expect(run.output()).toContain('requests still in flight after server.shutdown_timeout');
+});
+
 test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shuts down cleanly', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
