@@ -534,7 +534,7 @@ export interface ServerSettings {
    */
   headers_timeout?: number;
   /**
-   * Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then their connections are closed. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30).
+   * Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30).
    */
   shutdown_timeout?: number;
   /**

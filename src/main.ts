@@ -16,6 +16,7 @@ import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createGatewayServer } from './server/http-server';
+import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutIgnoredKeys, watchForReload, type LoadedConfig } from './server/reload';
@@ -79,13 +80,21 @@ function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Log
   serve(options, state, logger, () => watcher.close());
 }
 
-/** Stop accepting, let in-flight requests finish (for at most `server.shutdown_timeout`), then exit 0. */
+/** After the shutdown timeout, how long the requests still in flight have to send their 503 or error event. */
+const LAST_WORDS_MS = 1_000;
+
+/**
+ * Stop accepting, let in-flight requests finish (for at most `server.shutdown_timeout`, then they
+ * end with a 503 or an SSE error event), then exit 0.
+ */
 function shutDown(server: Server, logger: Logger, options: { signal: string; timeoutMs: number }): void {
   const { signal, timeoutMs } = options;
   logger.info({ signal, shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: finishing in-flight requests');
   const forced = setTimeout(() => {
-    logger.warn({ shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: requests still in flight after server.shutdown_timeout; closing their connections');
-    server.closeAllConnections();
+    const ended = endRequestsInFlight(timeoutMs);
+    logger.warn({ shutdown_timeout_s: timeoutMs / 1000, requests: ended }, 'shutting down: requests still in flight after server.shutdown_timeout end with a 503 (streams: an error event)');
+    // Whatever has not ended by then (a client not reading its stream) is cut.
+    setTimeout(() => server.closeAllConnections(), LAST_WORDS_MS).unref();
   }, timeoutMs);
   forced.unref();
   // Keep-alive connections become idle as their last response ends; close them as they do.

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth } from '../support/cli';
+import { parseSse } from '../support/gateway';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
 
@@ -71,31 +72,42 @@ test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finis
   await expect(fetch(`${url}/health`)).rejects.toThrow();
 });
 
-test('a stream longer than server.shutdown_timeout is cut when it passes, and the gateway exits 0', async () => {
+const SHUTTING_DOWN = 'The gateway is shutting down and this request did not finish within 0.5 s (server.shutdown_timeout); send it again.';
+
+test('requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; the gateway exits 0', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', `${SLOW_CONFIG}server: { shutdown_timeout: 0.5 }\n`), '--port', String(port)]);
+  const config = `${SLOW_CONFIG}  - name: very-slow
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, config: { latency_ms: 5000 } }
+server: { shutdown_timeout: 0.5 }
+`;
+  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)]);
   await waitForHealth(url, run);
+  const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   // Forty words, 150 ms each: a six-second stream.
   const prompt = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
-  const response = await fetch(`${url}/endpoints/slow/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt, stream: true }) });
-  const reader = response.body!.getReader();
-  await reader.read();
+  const stream = await post('/endpoints/slow/invocations', { prompt, stream: true });
+  const reader = stream.body!.getReader();
+  let body = Buffer.from((await reader.read()).value!).toString();
+  const waiting = post('/v1/chat/completions', { model: 'very-slow', messages: [{ role: 'user', content: 'Hi' }] });
+  await new Promise((resolve) => setTimeout(resolve, 100));
   const signalled = Date.now();
   run.child.kill('SIGTERM');
-  let body = '';
-  try {
-    for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
-  } catch {
-    // The connection was closed under the stream.
-  }
+  for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
+  const answer = await waiting;
   expect(await run.exited).toBe(0);
   const tookMs = Date.now() - signalled;
   expect(tookMs).toBeGreaterThanOrEqual(400);
   expect(tookMs).toBeLessThan(3_000);
+
   expect(body).not.toContain('[DONE]');
-  expect(run.output()).toContain('"shutdown_timeout_s":0.5');
-  expect(run.output()).toContain('requests still in flight after server.shutdown_timeout');
+  const last = parseSse(body).at(-1)!;
+  expect(last.event).toBe('error');
+  expect(JSON.parse(last.data)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down' } });
+  expect(answer.status).toBe(503);
+  expect(await answer.json()).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
+  expect(run.output()).toContain('"shutdown_timeout_s":0.5,"requests":2');
 });
 
 test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shuts down cleanly', async () => {

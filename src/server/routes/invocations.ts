@@ -7,12 +7,12 @@ import type { IncomingMessage } from 'node:http';
 import type { RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
-import { CallAbort } from '../../providers/abort';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, toGatewayError } from '../errors';
+import { requestAbort } from '../in-flight';
 import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
@@ -39,15 +39,6 @@ export const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/
 /** A request whose JSON body has been parsed (by Express's JSON parser, also on the fast path). */
 export type JsonRequest = IncomingMessage & { body?: unknown };
 
-/** Aborted when the client goes away before the response is complete. */
-function clientDeparture(response: ResponseWithLocals): CallAbort {
-  const departure = new CallAbort();
-  response.on('close', () => {
-    if (!response.writableFinished) departure.abort(new DOMException('The client disconnected.', 'AbortError'));
-  });
-  return departure;
-}
-
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
 async function serve(options: {
   request: JsonRequest;
@@ -62,7 +53,7 @@ async function serve(options: {
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
   const keyLimiter = clientOf(response)?.limiter ?? null;
   if (keyLimiter) await admitClient(keyLimiter, response, target.name);
-  const client = clientDeparture(response);
+  const client = requestAbort(response);
   const onRetry = () => {
     recordOf(response).retries += 1;
   };

@@ -1,0 +1,35 @@
+/**
+ * The LLM requests being served, so that a shutdown running out of time ends them with a clear
+ * error rather than cutting their connections: a stream gets an SSE `error` event, a request not
+ * yet answered a 503, which the OpenAI clients retry (reaching another instance).
+ */
+import { GatewayError } from '../errors';
+import { CallAbort } from '../providers/abort';
+import { seconds } from '../providers/transport/http';
+import type { ResponseWithLocals } from './request-log';
+
+const inFlight = new Set<CallAbort>();
+
+/** The request's abort: set when the client leaves, or by `endRequestsInFlight`. */
+export function requestAbort(response: ResponseWithLocals): CallAbort {
+  const abort = new CallAbort();
+  inFlight.add(abort);
+  response.on('close', () => {
+    inFlight.delete(abort);
+    if (!response.writableFinished) abort.abort(new DOMException('The client disconnected.', 'AbortError'));
+  });
+  return abort;
+}
+
+/** Ends every request still in flight with a 503 saying why; returns how many there were. */
+export function endRequestsInFlight(shutdownTimeoutMs: number): number {
+  const error = new GatewayError({
+    status: 503,
+    message: `The gateway is shutting down and this request did not finish within ${seconds(shutdownTimeoutMs)} (server.shutdown_timeout); send it again.`,
+    kind: 'server_error',
+    code: 'shutting_down',
+  });
+  const ended = inFlight.size;
+  for (const abort of inFlight) abort.abort(error);
+  return ended;
+}
