@@ -213,6 +213,39 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The endpoints and traffic routes a client may call, in config order, as OpenAI's model list. With client keys (`auth:`), only those the key may call. Not in MLflow (404 there). */
+        get: operations["openaiListModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["openaiGetModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -517,6 +550,21 @@ export type components = {
                 param: string | null;
                 code: string | null;
             };
+        };
+        /** @description An endpoint or traffic route in the shape of OpenAI's model object; `id` is the name to pass as `model`. */
+        Model: {
+            id: string;
+            /** @constant */
+            object: "model";
+            /** @description When the config that defines it was loaded (Unix seconds). */
+            created: number;
+            /** @description The endpoint's provider (e.g. `openai`), or `llm-gateway` for a traffic route. */
+            owned_by: string;
+        };
+        ModelList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Model"][];
         };
     };
     responses: {
@@ -878,6 +926,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmbeddingsResponse"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiListModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiGetModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An endpoint or traffic route name. */
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
                 };
             };
             default: components["responses"]["OpenAIError"];

@@ -21,6 +21,8 @@ export type EndpointView = Schemas['Endpoint'];
 export type EndpointListView = Schemas['EndpointList'];
 export type LegacyRouteView = Schemas['LegacyRoute'];
 export type TrafficRouteView = Schemas['TrafficRoute'];
+export type ModelView = Schemas['Model'];
+export type ModelListView = Schemas['ModelList'];
 export type ErrorResponse = Schemas['ErrorResponse'];
 export type OpenAIErrorResponse = Schemas['OpenAIErrorResponse'];
 export type { EndpointType, ProviderName, GatewayConfig } from '../generated/config';

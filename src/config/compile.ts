@@ -8,7 +8,7 @@ import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor, isBuiltInProvider } from '../providers';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
-import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, TrafficRouteView } from '../schema';
+import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import { compileAuth, type AuthPlan } from './client-keys';
@@ -71,6 +71,8 @@ export interface GatewayPlan {
   /** In config order, for the list APIs. */
   endpointViews: readonly EndpointView[];
   legacyViews: readonly LegacyRouteView[];
+  /** Endpoints, then traffic routes, as `GET /v1/models` lists them. */
+  models: readonly ModelView[];
   routes: ReadonlyMap<string, CompiledRoute>;
   /** Client keys; null when the config has no `auth:` (every request is let in). */
   auth: AuthPlan | null;
@@ -224,6 +226,12 @@ function compileRoutes(routes: readonly TrafficRoute[], endpoints: ReadonlyMap<s
   return new Map(routes.map((route) => [route.name, compiled.get(route.name)!] as const));
 }
 
+/** What `GET /v1/models` lists: every name a client may pass as `model`, with its owner. */
+function modelViews(endpoints: readonly CompiledEndpoint[], routes: ReadonlyMap<string, CompiledRoute>, loadedAt: number): ModelView[] {
+  const model = (id: string, owner: string): ModelView => ({ id, object: 'model', created: loadedAt, owned_by: owner });
+  return [...endpoints.map((endpoint) => model(endpoint.name, endpoint.provider)), ...[...routes.keys()].map((name) => model(name, 'llm-gateway'))];
+}
+
 /** Builds the plan; throws ConfigError (with YAML paths) when an endpoint cannot be served. */
 export function compilePlan(config: GatewayConfig, filePath: string, options: CompileOptions = {}): GatewayPlan {
   const now = options.now ?? defaultNow;
@@ -249,6 +257,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     endpoints,
     endpointViews: compiled.map((endpoint) => endpoint.view),
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
+    models: modelViews(compiled, routes, now()),
     routes,
     auth: auth.plan,
     logging: logging.plan,

@@ -15,6 +15,7 @@ import { metricsHandler, recordRequestMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { endpointRoutes } from './routes/endpoints';
 import { invocationHandlers, invocationRoutes } from './routes/invocations';
+import { modelRoutes } from './routes/models';
 import type { GatewayState } from './state';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
 
   app.use(endpointRoutes(state));
+  app.use(modelRoutes(state));
   app.use(invocationRoutes(state, logger));
 
   app.all(specPaths(document), (_request, response) => {

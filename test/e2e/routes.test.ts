@@ -255,7 +255,7 @@ describe('OpenAI-compatible routes: errors keep their status in OpenAI shape', (
   });
 
   test('unknown /v1 route is 404 in OpenAI shape', async () => {
-    const response = await get('/v1/models');
+    const response = await get('/v1/responses');
     expect(response.status).toBe(404);
     expect(response.json().error.type).toBe('not_found_error');
   });
