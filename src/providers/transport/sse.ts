@@ -114,7 +114,30 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
         this.hand(this.fold.end());
         continue;
       }
-      await this.pull();
+      // Reads one upstream event into `ready`; inline rather than a method: one promise less per event.
+      this.events ??= this.source[Symbol.asyncIterator]();
+      let result: IteratorResult<SseEvent>;
+      try {
+        result = await this.events.next();
+      } catch (error) {
+        // A failed source is over: nothing to release.
+        this.sourceOver = true;
+        this.over = true;
+        throw error;
+      }
+      if (result.done) {
+        this.sourceOver = true;
+        continue;
+      }
+      try {
+        this.hand(this.fold.event(result.value));
+      } catch (error) {
+        this.over = true;
+        await this.letGo();
+        throw error;
+      }
+      // Stopping here releases the connection even if the server keeps it open after its end.
+      if (this.fold.done) await this.letGo();
     }
   }
 
@@ -123,33 +146,6 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
     this.ready = [];
     await this.letGo();
     return FINISHED;
-  }
-
-  /** Reads one upstream event into `ready`. */
-  private async pull(): Promise<void> {
-    this.events ??= this.source[Symbol.asyncIterator]();
-    let result: IteratorResult<SseEvent>;
-    try {
-      result = await this.events.next();
-    } catch (error) {
-      // A failed source is over: nothing to release.
-      this.sourceOver = true;
-      this.over = true;
-      throw error;
-    }
-    if (result.done) {
-      this.sourceOver = true;
-      return;
-    }
-    try {
-      this.hand(this.fold.event(result.value));
-    } catch (error) {
-      this.over = true;
-      await this.letGo();
-      throw error;
-    }
-    // Stopping here releases the connection even if the server keeps it open after its end.
-    if (this.fold.done) await this.letGo();
   }
 
   private hand(chunks: Chunk[]): void {
