@@ -16,7 +16,7 @@ import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
 import { createGatewayServer } from './server/http-server';
-import { closeConnectionsAfterAnswers, endRequestsInFlight } from './server/in-flight';
+import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutIgnoredKeys, watchForReload, type LoadedConfig } from './server/reload';
@@ -90,8 +90,6 @@ const LAST_WORDS_MS = 1_000;
 function shutDown(server: Server, logger: Logger, options: { signal: string; timeoutMs: number }): void {
   const { signal, timeoutMs } = options;
   logger.info({ signal, shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: finishing in-flight requests');
-  // Answers still to come close their connection, so no client sends another request on it.
-  closeConnectionsAfterAnswers();
   const forced = setTimeout(() => {
     const ended = endRequestsInFlight(timeoutMs);
     logger.warn({ shutdown_timeout_s: timeoutMs / 1000, requests: ended }, 'shutting down: requests still in flight after server.shutdown_timeout end with a 503 (streams: an error event)');

@@ -1,32 +1,24 @@
 /**
- * The LLM requests being served, for the shutdown: when it starts, those not yet answered are told
- * to close their connection after the answer (`Connection: close`), so a load balancer does not
- * send another request on a connection about to close; if it runs out of time, they end with a
- * clear error rather than a cut connection: a stream gets an SSE `error` event, a request not yet
- * answered a 503, which the OpenAI clients retry (reaching another instance).
+ * The LLM requests being served, so that a shutdown running out of time ends them with a clear
+ * error rather than cutting their connections: a stream gets an SSE `error` event, a request not
+ * yet answered a 503, which the OpenAI clients retry (reaching another instance).
  */
 import { GatewayError } from '../errors';
 import { CallAbort } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
-import type { ServerResponse } from 'node:http';
 import type { ResponseWithLocals } from './request-log';
 
-const inFlight = new Map<ServerResponse, CallAbort>();
+const inFlight = new Set<CallAbort>();
 
 /** The request's abort: set when the client leaves, or by `endRequestsInFlight`. */
 export function requestAbort(response: ResponseWithLocals): CallAbort {
   const abort = new CallAbort();
-  inFlight.set(response, abort);
+  inFlight.add(abort);
   response.on('close', () => {
-    inFlight.delete(response);
+    inFlight.delete(abort);
     if (!response.writableFinished) abort.abort(new DOMException('The client disconnected.', 'AbortError'));
   });
   return abort;
-}
-
-/** Answers still to be sent will ask the client to close the connection afterwards. */
-export function closeConnectionsAfterAnswers(): void {
-  for (const response of inFlight.keys()) if (!response.headersSent) response.shouldKeepAlive = false;
 }
 
 /** Ends every request still in flight with a 503 saying why; returns how many there were. */
@@ -38,6 +30,6 @@ export function endRequestsInFlight(shutdownTimeoutMs: number): number {
     code: 'shutting_down',
   });
   const ended = inFlight.size;
-  for (const abort of inFlight.values()) abort.abort(error);
+  for (const abort of inFlight) abort.abort(error);
   return ended;
 }
