@@ -9,7 +9,7 @@ export interface LoggingPlan {
   maxBodyChars: number;
 }
 
-export const DEFAULT_MAX_LOGGED_BODY = '100kb';
+const DEFAULT_MAX_LOGGED_BODY = '100kb';
 
 /** A line is one string written at once; far longer ones are more than log collectors take. */
 const MOST_LOGGED_BODY_CHARS = 16 * 1024 * 1024;

@@ -54,12 +54,7 @@ function connectionErrorCode(shape: SdkErrorShape): string | null {
 
 /** An answer or stream message the handler abandoned for its size (answer-bounds.ts); not retried. */
 function oversizedAnswer(error: unknown, endpoint: string): GatewayError | null {
-  if (error instanceof AnswerTooLarge) {
-    return GatewayError.upstreamUnavailable(
-      `Amazon Bedrock answered for endpoint '${endpoint}' with status ${error.statusCode} and more than ${error.limit} bytes; the answer was abandoned (server.max_answer_size).`,
-      false,
-    );
-  }
+  if (error instanceof AnswerTooLarge) return error.toGatewayError('Amazon Bedrock', endpoint);
   if (error instanceof EventMessageTooLarge) {
     return GatewayError.upstreamUnavailable(
       `Amazon Bedrock sent an event-stream message of ${error.announcedBytes} bytes for endpoint '${endpoint}', more than the ${MAX_EVENT_MESSAGE_BYTES} allowed; the stream was abandoned.`,

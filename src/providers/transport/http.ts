@@ -181,12 +181,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   function translate(error: unknown, signal: CallSignal): unknown {
     if (signal.aborted) return signal.reason ?? error;
     if (error instanceof GatewayError) return error;
-    if (error instanceof AnswerTooLarge) {
-      return GatewayError.upstreamUnavailable(
-        `${providerName} answered ${forEndpoint} with status ${error.statusCode} and more than ${error.limit} bytes; the answer was abandoned (server.max_answer_size).`,
-        false,
-      );
-    }
+    if (error instanceof AnswerTooLarge) return error.toGatewayError(providerName, endpointName);
     const code = errorCode(error);
     switch (code) {
       case 'UND_ERR_CONNECT_TIMEOUT':

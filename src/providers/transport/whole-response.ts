@@ -12,6 +12,7 @@
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
  */
 import type { Dispatcher } from 'undici';
+import { GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
@@ -21,6 +22,14 @@ export class AnswerTooLarge extends Error {
     readonly statusCode: number,
   ) {
     super(`The answer (status ${statusCode}) is larger than ${limit} bytes.`);
+  }
+
+  /** What the client gets, from any provider's transport: a 502 naming the setting, not retried. */
+  toGatewayError(providerName: string, endpointName: string): GatewayError {
+    return GatewayError.upstreamUnavailable(
+      `${providerName} answered for endpoint '${endpointName}' with status ${this.statusCode} and more than ${this.limit} bytes; the answer was abandoned (server.max_answer_size).`,
+      false,
+    );
   }
 }
 
