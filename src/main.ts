@@ -15,7 +15,7 @@ import { serveRateLimitsToWorkers } from './limits/cluster-primary';
 import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { createApp } from './server/app';
-import { createGatewayServer } from './server/http-server';
+import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http-server';
 import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
@@ -97,6 +97,7 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
     setTimeout(() => server.closeAllConnections(), LAST_WORDS_MS).unref();
   }, timeoutMs);
   forced.unref();
+  closeConnectionsAfterAnswers(server);
   // Keep-alive connections become idle as their last response ends; close them as they do.
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {

@@ -4,7 +4,8 @@
  * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers). Idle
  * keep-alive connections stay open `keep_alive_timeout` (65 s), not Node's 5 s: a load balancer
  * reusing connections (60 s idle at AWS ALB and nginx) must not find one the gateway just closed.
- * Timeouts are read at start-up.
+ * Timeouts are read at start-up. At shutdown, `closeConnectionsAfterAnswers` makes the answers still
+ * to come close their connections.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -33,9 +34,38 @@ export function rawErrorResponse(code: string | undefined, url: string | undefin
   return `HTTP/1.1 ${error.status} ${REASONS[error.status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
+type ConnectionSocket = Socket & { _httpMessage?: ServerResponse & { req?: IncomingMessage } };
+
+/** Each server's open connections: one entry per connection (not per request), for the shutdown. */
+const connectionsOf = new WeakMap<Server, Set<ConnectionSocket>>();
+
+function trackConnections(server: Server): void {
+  const sockets = new Set<ConnectionSocket>();
+  connectionsOf.set(server, sockets);
+  server.on('connection', (socket: ConnectionSocket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+}
+
+/**
+ * From now on every answer not yet started says `Connection: close`, and node closes its
+ * connection once it is sent: a client or load balancer reusing connections does not send another
+ * request on one the gateway is about to close. (Answers already started, such as streams, keep
+ * their connection until it is idle; the shutdown closes idle connections.)
+ */
+export function closeConnectionsAfterAnswers(server: Server): void {
+  for (const socket of connectionsOf.get(server) ?? []) {
+    const answer = socket._httpMessage;
+    if (answer && !answer.headersSent) answer.setHeader('Connection', 'close');
+  }
+  // Ahead of the app's listener, which may answer at once.
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close'));
+}
+
 /** Node's own rule: answer only if nothing of a response has gone out on this socket yet. */
-function onClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse & { req?: IncomingMessage } })._httpMessage;
+function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): void {
+  const inFlight = socket._httpMessage;
   if (socket.writable && (!inFlight || !inFlight.headersSent)) socket.write(rawErrorResponse(error.code, inFlight?.req?.url));
   socket.destroy(error);
 }
@@ -52,5 +82,6 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   server.on('clientError', onClientError);
+  trackConnections(server);
   return server;
 }

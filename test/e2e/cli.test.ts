@@ -74,7 +74,7 @@ test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finis
 
 const SHUTTING_DOWN = 'The gateway is shutting down and this request did not finish within 0.5 s (server.shutdown_timeout); send it again.';
 
-test('requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; the gateway exits 0', async () => {
+test('after SIGTERM answers close their connection; requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; exit 0', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = `${SLOW_CONFIG}  - name: very-slow
@@ -91,6 +91,8 @@ server: { shutdown_timeout: 0.5 }
   const reader = stream.body!.getReader();
   let body = Buffer.from((await reader.read()).value!).toString();
   const waiting = post('/v1/chat/completions', { model: 'very-slow', messages: [{ role: 'user', content: 'Hi' }] });
+  // Answered 150 ms after it arrives: during the shutdown, in time.
+  const quick = post('/endpoints/slow/invocations', { prompt: 'hi' });
   await new Promise((resolve) => setTimeout(resolve, 100));
   const signalled = Date.now();
   run.child.kill('SIGTERM');
@@ -105,7 +107,12 @@ server: { shutdown_timeout: 0.5 }
   const last = parseSse(body).at(-1)!;
   expect(last.event).toBe('error');
   expect(JSON.parse(last.data)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down' } });
+  // Answers sent during the shutdown close their connection, so no client sends another request on it.
+  const inTime = await quick;
+  expect(inTime.status).toBe(200);
+  expect(inTime.headers.get('connection')).toBe('close');
   expect(answer.status).toBe(503);
+  expect(answer.headers.get('connection')).toBe('close');
   expect(await answer.json()).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
   expect(run.output()).toContain('"shutdown_timeout_s":0.5,"requests":2');
 });
