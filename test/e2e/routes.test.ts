@@ -153,6 +153,18 @@ describe('framework behaviours', () => {
     expect(response.json()).toEqual({ detail: 'Method Not Allowed' });
     expect((await post('/api/2.0/endpoints/chat', {})).status).toBe(405);
   });
+
+  test('HEAD answers as GET without a body; OPTIONS names the methods allowed (MLflow: 405 for both)', async () => {
+    const head = await get('/health', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(head.text).toBe('');
+    expect((await get('/api/2.0/endpoints/chat', { method: 'HEAD' })).status).toBe(200);
+    const options = await get('/v1/chat/completions', { method: 'OPTIONS' });
+    expect(options.status).toBe(200);
+    expect(options.headers.get('allow')).toBe('POST');
+    expect((await get('/api/2.0/endpoints/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD');
+  });
 });
 
 describe('invocation request validation', () => {
