@@ -149,6 +149,8 @@ interface Recorded {
 export interface FakeBedrock extends Recorded {
   url: string;
   setHandler(handler: BedrockHandler): void;
+  /** How many connections clients have opened so far. */
+  connectionsOpened(): number;
   /** Credentials a request must be signed with; null accepts any signed request. */
   expectCredential(credential: ExpectedCredential | null): void;
   /** What STS AssumeRole answers with (a fresh session each call) and how long it lasts. */
@@ -257,6 +259,8 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     });
   };
   const server: Server = options.tls ? createTlsServer(options.tls, serve) : createServer(serve);
+  let connectionsOpened = 0;
+  server.on(options.tls ? 'secureConnection' : 'connection', () => (connectionsOpened += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -265,6 +269,7 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     setHandler: (next) => {
       handler = next;
     },
+    connectionsOpened: () => connectionsOpened,
     expectCredential: (credential) => {
       expected = credential;
     },

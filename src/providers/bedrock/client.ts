@@ -13,13 +13,15 @@
  *
  * Region: `aws_region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own lookup (the
  * shared config file); with none at all, each call fails with a 502 that says so.
- * Transport: HTTP/1.1 keep-alive (as boto3), with the gateway's connect and idle timeouts. SDK
- * retries are off (`maxAttempts: 1`): the gateway owns retries and fallbacks.
+ * Transport: HTTP/1.1 keep-alive (as boto3), with the gateway's connect and idle timeouts, on
+ * agents shared by every client (`sharedAgents`). SDK retries are off (`maxAttempts: 1`): the
+ * gateway owns retries and fallbacks.
  * Proxy: as boto3, through the outbound proxy the environment names for the Bedrock runtime URL
  * (egress-proxy.ts; hpagent's keep-alive agents), STS calls for a role included.
  * Answers: the handler bounds what the SDK reads of each one (answer-bounds.ts).
  */
-import type { Agent } from 'node:http';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { NodeHttpHandler, NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { Readable } from 'node:stream';
@@ -54,11 +56,31 @@ function bedrockUrl(awsConfig: AwsConfig, region: string | undefined): string {
   return awsConfig.aws_endpoint_url || `https://bedrock-runtime.${region ? `${region}.` : ''}amazonaws.com`;
 }
 
-/** The SDK's agents for calls through the proxy the environment names for `url`; none for a direct connection. */
-function proxyAgents(url: string): { httpAgent?: Agent; httpsAgent?: Agent } {
-  const proxy = proxyFor(url);
-  if (proxy === null) return {};
-  return { httpAgent: new HttpProxyAgent({ proxy, keepAlive: true }), httpsAgent: new HttpsProxyAgent({ proxy, keepAlive: true }) };
+interface Agents {
+  httpAgent: HttpAgent;
+  httpsAgent: HttpsAgent;
+}
+
+/**
+ * The agents of every Bedrock client, one pair per proxy (or none): the endpoints, and the clients
+ * each reload builds anew, share kept-alive connections instead of opening their own. No cap on
+ * connections, like the undici pools of the other providers and like boto3 (MLflow): the SDK's own
+ * agents allow 50 per client and queue the calls beyond that.
+ */
+const sharedAgents = new Map<string, Agents>();
+
+/** The agents for calls through `proxy`, or direct ones for null. */
+function agentsFor(proxy: string | null): Agents {
+  const key = proxy ?? 'direct';
+  let agents = sharedAgents.get(key);
+  if (!agents) {
+    agents =
+      proxy === null
+        ? { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }) }
+        : { httpAgent: new HttpProxyAgent({ proxy, keepAlive: true }), httpsAgent: new HttpsProxyAgent({ proxy, keepAlive: true }) };
+    sharedAgents.set(key, agents);
+  }
+  return agents;
 }
 
 /** The SDK's HTTP handler, with every response body bounded (answer-bounds.ts). */
@@ -69,6 +91,9 @@ function boundedHandler(options: NodeHttpHandlerOptions, maxAnswerBytes: number)
       response.body = boundedBody(response.body as Readable, { statusCode: response.statusCode, contentType: response.headers['content-type'] }, maxAnswerBytes);
       return { response };
     }
+
+    /** The agents are shared (`sharedAgents`): one client's end must not close the others' connections. */
+    override destroy(): void {}
   }
   return new BoundedHttpHandler(options);
 }
@@ -101,13 +126,14 @@ export function createBedrockClient(
   const { timeouts, maxAnswerBytes } = limits;
   const region = resolveRegion(awsConfig, env);
   const { runtime } = awsSdk();
-  const agents = proxyAgents(bedrockUrl(awsConfig, region));
+  const proxy = proxyFor(bedrockUrl(awsConfig, region));
+  const agents = agentsFor(proxy);
   const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, maxAnswerBytes);
   return new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
     // Only through a proxy does STS need the gateway's handler; otherwise it keeps the SDK's own.
-    credentials: createCredentials(awsConfig, region, agents.httpsAgent ? handler() : undefined),
+    credentials: createCredentials(awsConfig, region, proxy === null ? undefined : handler()),
     maxAttempts: 1,
     requestHandler: handler(),
   });
