@@ -19,6 +19,8 @@ import { childPath, formatYamlPath, isRecord } from './yaml-path';
 export interface LoadOptions {
   /** Where `$NAME` secrets are looked up; defaults to `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Filled with each secret file read: absolute path → its text. */
+  secretFiles?: Map<string, string>;
 }
 
 /** Reads, parses, validates and normalises a config file; throws ConfigError listing every problem. */
@@ -44,7 +46,7 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   ];
   let config = normalised as unknown as GatewayConfig;
   if (structuralIssues.length === 0) {
-    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)) };
+    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles };
     const resolved = resolveConfigSecrets(config, sources);
     config = resolved.config;
     issues.push(...resolved.issues, ...rateLimitStoreIssues(config));

@@ -18,6 +18,8 @@ export interface SecretSources {
   env: NodeJS.ProcessEnv;
   /** Directory that relative secret file paths start from: the config file's directory. */
   baseDirectory: string;
+  /** Filled with each secret file read (absolute path → its text), so that reload can watch them. */
+  filesRead?: Map<string, string>;
 }
 
 /** The outcome of resolving one secret reference. */
@@ -42,7 +44,7 @@ export function resolveSecret(value: unknown, sources: SecretSources): SecretRes
   }
   if (value.startsWith('$')) return fromEnvironment(value.slice(1), sources.env);
   const filePath = existingFile(value, sources.baseDirectory);
-  return filePath === undefined ? { ok: true, value } : fromFile(filePath, value);
+  return filePath === undefined ? { ok: true, value } : fromFile(filePath, value, sources.filesRead);
 }
 
 function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
@@ -64,13 +66,14 @@ function existingFile(value: string, baseDirectory: string): string | undefined 
   }
 }
 
-function fromFile(filePath: string, reference: string): SecretResult {
+function fromFile(filePath: string, reference: string, filesRead: Map<string, string> | undefined): SecretResult {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
     return { ok: false, message: `cannot read file '${reference}' (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  filesRead?.set(filePath, text);
   // Editors end files with a newline; MLflow keeps it and the header value then breaks the request.
   const value = text.replace(/\r?\n$/, '');
   return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };

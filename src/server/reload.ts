@@ -1,8 +1,9 @@
 /**
- * Hot reload. The config file is watched (src/config/watch.ts); a valid new config replaces the
- * plan, an invalid one is logged with the message start-up would print and the current config keeps
- * serving. Requests read `state.plan` once when they start, so in-flight requests and streams finish
- * on the plan they started with.
+ * Hot reload. The config file is watched (src/config/watch.ts), and so are the secret files it
+ * names (a rotated key, such as a Kubernetes Secret update, is reloaded like an edit); a valid new
+ * config replaces the plan, an invalid one is logged with the message start-up would print and the
+ * current config keeps serving. Requests read `state.plan` once when they start, so in-flight
+ * requests and streams finish on the plan they started with.
  *
  * With --workers, the primary watches and validates, then sends the accepted text to every worker,
  * which compiles it itself (a plan holds functions and connection pools; it cannot cross processes).
@@ -14,17 +15,21 @@ import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
-import { watchConfigFile, type ConfigWatcher } from '../config/watch';
+import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
 import { loadPlugins } from '../plugins/modules';
 import type { Logger } from './logging';
 import type { GatewayState } from './state';
 
-/** A config being served: the exact text, what it parsed to, its compiled plan, and the keys it sets that nothing reads. */
+/**
+ * A config being served: the exact text, what it parsed to, its compiled plan, the keys it sets
+ * that nothing reads, and the secret files it read (absolute path → text).
+ */
 export interface LoadedConfig {
   text: string;
   config: GatewayConfig;
   plan: GatewayPlan;
   ignoredKeys: ConfigIssue[];
+  secretFiles: ReadonlyMap<string, string>;
 }
 
 /** Names of endpoints and traffic routes that differ between two configs. */
@@ -36,10 +41,11 @@ export interface ConfigChanges {
 
 /** Parses, validates and compiles; throws ConfigError as loading at start-up does. */
 export async function compileConfigText(text: string, configPath: string): Promise<LoadedConfig> {
-  const config = parseConfigText(text, configPath);
+  const secretFiles = new Map<string, string>();
+  const config = parseConfigText(text, configPath, { secretFiles });
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  return { text, config, plan: compilePlan(config, configPath, { plugins }), ignoredKeys: ignoredKeyWarnings(config) };
+  return { text, config, plan: compilePlan(config, configPath, { plugins }), ignoredKeys: ignoredKeyWarnings(config), secretFiles };
 }
 
 export function loadConfig(configPath: string): Promise<LoadedConfig> {
@@ -128,42 +134,113 @@ function inOrder<Value>(handle: (value: Value) => Promise<void>): (value: Value)
   };
 }
 
-/** Watches the config file and hands every valid new config to `onAccepted`. */
+/** A watched file's event: the config file's (`secretFile` null) or a secret file's. */
+interface FileEvent {
+  secretFile: string | null;
+  event: ConfigFileEvent;
+}
+
+/**
+ * Watchers for the secret files of the config being served: `follow` starts one for each file not
+ * yet watched, or watched with other content than the config read, and stops those no longer named.
+ */
+function secretFileWatchers(options: Pick<ReloadOptions, 'debounceMs' | 'pollIntervalMs'> & { onEvent: (event: FileEvent) => void }) {
+  const watched = new Map<string, { text: string; watcher: ConfigWatcher }>();
+  const stop = (path: string) => {
+    watched.get(path)?.watcher.close();
+    watched.delete(path);
+  };
+  const start = (path: string, text: string) => {
+    const watcher = watchConfigFile({
+      filePath: path,
+      initialText: text,
+      debounceMs: options.debounceMs,
+      pollIntervalMs: options.pollIntervalMs,
+      onEvent: (event) => {
+        const entry = watched.get(path);
+        if (entry && event.kind === 'changed') entry.text = event.text;
+        options.onEvent({ secretFile: path, event });
+      },
+    });
+    watched.set(path, { text, watcher });
+  };
+  return {
+    follow(files: ReadonlyMap<string, string>): void {
+      for (const path of [...watched.keys()]) if (files.get(path) !== watched.get(path)?.text) stop(path);
+      for (const [path, text] of files) if (!watched.has(path)) start(path, text);
+    },
+    close(): void {
+      for (const path of [...watched.keys()]) stop(path);
+    },
+  };
+}
+
+/** Watches the config file and its secret files, and hands every valid new config to `onAccepted`. */
 export function watchForReload(options: ReloadOptions): ConfigWatcher {
   const { configPath, logger } = options;
   let current = options.current;
-  return watchConfigFile({
+
+  /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
+  const reload = async (text: string, cause: string | null) => {
+    const next = await tryCompile(text, configPath, logger);
+    if (next === null) return;
+    const changes = configChanges(current.config, next.config);
+    current = next;
+    options.onAccepted(next);
+    secretFiles.follow(next.secretFiles);
+    const described = describeChanges(configPath, changes);
+    logger.info({ configPath, ...changes, ...(cause && { cause }) }, cause ? `${described} (${cause})` : described);
+    warnAboutIgnoredKeys(next, configPath, logger);
+  };
+
+  /** A secret file changed: the config file is read again (its text may be the same) and compiled. */
+  const reloadForSecretFile = async (secretFile: string) => {
+    let text: string;
+    try {
+      text = readConfigFile(configPath);
+    } catch (error) {
+      logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
+      return;
+    }
+    await reload(text, `secret file ${secretFile} changed`);
+  };
+
+  const onEvent = inOrder(async ({ secretFile, event }: FileEvent) => {
+    const file = secretFile === null ? `config file ${configPath}` : `secret file ${secretFile}`;
+    switch (event.kind) {
+      case 'missing':
+        logger.warn({ configPath, ...(secretFile && { secretFile }) }, `${file} was deleted; still serving the last accepted config`);
+        return;
+      case 'unreadable':
+        logger.warn({ configPath, ...(secretFile && { secretFile }), code: event.code }, `cannot read ${file} (${event.code}); still serving the last accepted config`);
+        return;
+      case 'changed':
+        if (secretFile !== null) await reloadForSecretFile(secretFile);
+        // Back to the served text after a rejected edit: nothing to reload.
+        else if (event.text !== current.text) await reload(event.text, null);
+        return;
+      default: {
+        const unreachable: never = event;
+        return unreachable;
+      }
+    }
+  });
+
+  const secretFiles = secretFileWatchers({ ...options, onEvent });
+  secretFiles.follow(current.secretFiles);
+  const configWatcher = watchConfigFile({
     filePath: configPath,
     initialText: current.text,
     debounceMs: options.debounceMs,
     pollIntervalMs: options.pollIntervalMs,
-    onEvent: inOrder(async (event) => {
-      switch (event.kind) {
-        case 'missing':
-          logger.warn({ configPath }, `config file ${configPath} was deleted; still serving the last accepted config`);
-          return;
-        case 'unreadable':
-          logger.warn({ configPath, code: event.code }, `cannot read config file ${configPath} (${event.code}); still serving the last accepted config`);
-          return;
-        case 'changed': {
-          // Back to the served text after a rejected edit: nothing to reload.
-          if (event.text === current.text) return;
-          const next = await tryCompile(event.text, configPath, logger);
-          if (next === null) return;
-          const changes = configChanges(current.config, next.config);
-          current = next;
-          options.onAccepted(next);
-          logger.info({ configPath, ...changes }, describeChanges(configPath, changes));
-          warnAboutIgnoredKeys(next, configPath, logger);
-          return;
-        }
-        default: {
-          const unreachable: never = event;
-          return unreachable;
-        }
-      }
-    }),
+    onEvent: (event) => onEvent({ secretFile: null, event }),
   });
+  return {
+    close() {
+      configWatcher.close();
+      secretFiles.close();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,12 +249,15 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
 interface ConfigMessage {
   type: 'gateway:config';
   text: string;
+  /** Counts accepted configs: a rotated secret file makes a new one with the same text. */
+  revision: number;
 }
 
 const CONFIG_REQUEST = { type: 'gateway:config-request' } as const;
 
 function isConfigMessage(message: unknown): message is ConfigMessage {
-  return (message as ConfigMessage | null)?.type === 'gateway:config' && typeof (message as ConfigMessage).text === 'string';
+  const candidate = message as ConfigMessage | null;
+  return candidate?.type === 'gateway:config' && typeof candidate.text === 'string' && typeof candidate.revision === 'number';
 }
 
 function isConfigRequest(message: unknown): boolean {
@@ -190,8 +270,9 @@ function isConfigRequest(message: unknown): boolean {
  */
 export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'>): ConfigWatcher {
   let latest = options.current;
+  let revision = 1;
   const send = (worker: Worker | undefined) => {
-    if (worker?.isConnected()) worker.send({ type: 'gateway:config', text: latest.text } satisfies ConfigMessage);
+    if (worker?.isConnected()) worker.send({ type: 'gateway:config', text: latest.text, revision } satisfies ConfigMessage);
   };
   const answerRequest = (worker: Worker, message: unknown) => {
     if (isConfigRequest(message)) send(worker);
@@ -201,6 +282,7 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
     ...options,
     onAccepted: (next) => {
       latest = next;
+      revision += 1;
       for (const worker of Object.values(cluster.workers ?? {})) send(worker);
     },
   });
@@ -220,10 +302,10 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
 export function followPrimaryConfig(options: { configPath: string; logger: Logger; start: (state: GatewayState) => void }): void {
   const { configPath, logger } = options;
   let state: GatewayState | null = null;
-  let lastText: string | null = null;
+  let lastRevision = 0;
   const follow = inOrder(async (message: ConfigMessage) => {
-    if (message.text === lastText) return;
-    lastText = message.text;
+    if (message.revision <= lastRevision) return;
+    lastRevision = message.revision;
     const loaded = await tryCompile(message.text, configPath, logger, state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING);
     if (loaded === null) {
       if (state === null) process.exit(2);

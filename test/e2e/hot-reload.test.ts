@@ -285,3 +285,56 @@ test('with --workers 2 every worker switches, and a replacement worker starts on
   await timeUntil(() => workerPids(run).length === 3, 10_000);
   expect(await manyOnNewConnections(url, 40)).toEqual(Array(40).fill(reloaded));
 });
+
+/** The status of a chat call with this client key, each on a new connection (spread over the workers). */
+function statusWithKey(url: string, key: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] });
+    request(`${url}/endpoints/alpha/invocations`, { method: 'POST', agent: false, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    })
+      .on('error', reject)
+      .end(body);
+  });
+}
+
+async function statusesWithKey(url: string, key: string, count: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let index = 0; index < count; index += 1) statuses.push(await statusWithKey(url, key));
+  return statuses;
+}
+
+test('a rotated secret file (a Kubernetes Secret update) is reloaded by every worker: the new client key works, the old one no longer does', async () => {
+  const directory = freshDirectory();
+  const secrets = join(directory, 'secrets');
+  mkdirSync(secrets);
+  const publish = (version: string, key: string) => {
+    mkdirSync(join(secrets, version));
+    writeFileSync(join(secrets, version, 'client.key'), `${key}\n`);
+  };
+  publish('..2024_05_01_10_00_00.1', 'gw-key-first-0001');
+  symlinkSync('..2024_05_01_10_00_00.1', join(secrets, '..data'));
+  symlinkSync('..data/client.key', join(secrets, 'client.key'));
+  const path = join(directory, 'config.yaml');
+  writeFileSync(path, `${configOf(chatEndpoint('alpha', 'model-one'))}auth:\n  api_keys:\n    - { name: app, key: ./secrets/client.key }\n`);
+  const { url, run } = await startGateway(path, ['--workers', '2']);
+  await timeUntil(() => workerPids(run).length === 2);
+  const [firstWorker, secondWorker] = workerPids(run);
+  expect(await statusesWithKey(url, 'gw-key-first-0001', 10)).toEqual(Array(10).fill(200));
+
+  // The kubelet's atomic writer, as for a ConfigMap; the config file itself does not change.
+  publish('..2024_05_01_10_01_00.2', 'gw-key-second-0002');
+  symlinkSync('..2024_05_01_10_01_00.2', join(secrets, '..data_tmp'));
+  renameSync(join(secrets, '..data_tmp'), join(secrets, '..data'));
+  rmSync(join(secrets, '..2024_05_01_10_00_00.1'), { recursive: true });
+  const switched = (pid: number) => logLines(run).some((line) => line.pid === pid && line.msg === 'worker switched to the reloaded config');
+  const elapsed = await timeUntil(() => switched(firstWorker) && switched(secondWorker));
+  expect(elapsed).toBeLessThan(RELOAD_WITHIN_MS);
+  expect(await statusesWithKey(url, 'gw-key-second-0002', 20)).toEqual(Array(20).fill(200));
+  expect(await statusesWithKey(url, 'gw-key-first-0001', 20)).toEqual(Array(20).fill(401));
+  expect(logLines(run)).toContainEqual(
+    expect.objectContaining({ msg: `config reloaded from ${path}: no endpoint or route changed (secret file ${join(secrets, 'client.key')} changed)` }),
+  );
+  expect(run.output()).not.toContain('gw-key-');
+});

@@ -60,14 +60,16 @@ describe('watchForReload', () => {
   let watcher: ConfigWatcher | undefined;
   afterEach(() => watcher?.close());
 
-  async function start(text: string) {
-    const path = join(mkdtempSync(join(tmpdir(), 'gateway-reload-')), 'config.yaml');
+  async function start(text: string, files: Record<string, string> = {}) {
+    const directory = mkdtempSync(join(tmpdir(), 'gateway-reload-'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content);
+    const path = join(directory, 'config.yaml');
     writeFileSync(path, text);
     const logs: { level: number; msg: string; [key: string]: unknown }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
     const accepted: LoadedConfig[] = [];
     watcher = watchForReload({ configPath: path, current: await compileConfigText(text, path), logger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
-    return { path, logs, accepted };
+    return { path, directory, logs, accepted };
   }
 
   async function until(condition: () => boolean): Promise<void> {
@@ -118,6 +120,44 @@ describe('watchForReload', () => {
     writeFileSync(path, text);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(logs).toHaveLength(1);
+    expect(accepted).toEqual([]);
+  });
+
+  const keyedEndpoint = (keyFile: string) => `
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: ./${keyFile} } }`;
+  const apiKeyOf = (loaded: LoadedConfig) => (loaded.config.endpoints[0].model.config as { openai_api_key: string }).openai_api_key;
+
+  test('a rotated secret file reloads the config with the new key; the log names the file, never a key', async () => {
+    const { path, directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-first-KEY-0001\n' });
+    writeFileSync(join(directory, 'openai.key'), 'sk-second-KEY-0002\n');
+    await until(() => accepted.length === 1);
+    expect(apiKeyOf(accepted[0])).toBe('sk-second-KEY-0002');
+    const keyPath = join(directory, 'openai.key');
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 30, msg: `config reloaded from ${path}: changed chat (secret file ${keyPath} changed)`, changed: ['chat'], cause: `secret file ${keyPath} changed` }),
+    ]);
+    expect(JSON.stringify(logs)).not.toContain('KEY-000');
+  });
+
+  test('the secret files watched follow the config: a newly named one is, one no longer named is not', async () => {
+    const { path, directory, accepted } = await start(config(keyedEndpoint('old.key')), { 'old.key': 'sk-old-0000000001', 'new.key': 'sk-new-0000000001' });
+    writeFileSync(path, config(keyedEndpoint('new.key')));
+    await until(() => accepted.length === 1);
+    writeFileSync(join(directory, 'old.key'), 'sk-old-0000000002');
+    writeFileSync(join(directory, 'new.key'), 'sk-new-0000000002');
+    await until(() => accepted.length === 2);
+    expect(apiKeyOf(accepted[1])).toBe('sk-new-0000000002');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(accepted).toHaveLength(2);
+  });
+
+  test('a deleted secret file is a warning and nothing is handed over', async () => {
+    const { directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-first-KEY-0001' });
+    rmSync(join(directory, 'openai.key'));
+    await until(() => logs.length === 1);
+    expect(logs[0]).toMatchObject({ level: 40, msg: `secret file ${join(directory, 'openai.key')} was deleted; still serving the last accepted config` });
     expect(accepted).toEqual([]);
   });
 });
