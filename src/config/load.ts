@@ -21,6 +21,8 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Filled with each secret file read: absolute path → its text. */
   secretFiles?: Map<string, string>;
+  /** On reload: the secret files the served config read, which must still exist. */
+  servedSecretFiles?: ReadonlyMap<string, string>;
 }
 
 /** Reads, parses, validates and normalises a config file; throws ConfigError listing every problem. */
@@ -46,7 +48,7 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   ];
   let config = normalised as unknown as GatewayConfig;
   if (structuralIssues.length === 0) {
-    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles };
+    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles };
     const resolved = resolveConfigSecrets(config, sources);
     config = resolved.config;
     issues.push(...resolved.issues, ...rateLimitStoreIssues(config));

@@ -20,6 +20,11 @@ export interface SecretSources {
   baseDirectory: string;
   /** Filled with each secret file read (absolute path → its text), so that reload can watch them. */
   filesRead?: Map<string, string>;
+  /**
+   * On reload, the secret files the served config read: such a path that no longer exists is an
+   * error, not a secret written out (the rule that makes a missing path a literal secret).
+   */
+  filesServed?: ReadonlyMap<string, string>;
 }
 
 /** The outcome of resolving one secret reference. */
@@ -44,7 +49,11 @@ export function resolveSecret(value: unknown, sources: SecretSources): SecretRes
   }
   if (value.startsWith('$')) return fromEnvironment(value.slice(1), sources.env);
   const filePath = existingFile(value, sources.baseDirectory);
-  return filePath === undefined ? { ok: true, value } : fromFile(filePath, value, sources.filesRead);
+  if (filePath !== undefined) return fromFile(filePath, value, sources.filesRead);
+  if (sources.filesServed?.has(resolve(sources.baseDirectory, value))) {
+    return { ok: false, message: `the secret file '${value}' no longer exists (the config being served read its key from it)` };
+  }
+  return { ok: true, value };
 }
 
 function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {

@@ -39,10 +39,13 @@ export interface ConfigChanges {
   removed: string[];
 }
 
-/** Parses, validates and compiles; throws ConfigError as loading at start-up does. */
-export async function compileConfigText(text: string, configPath: string): Promise<LoadedConfig> {
+/**
+ * Parses, validates and compiles; throws ConfigError as loading at start-up does. On reload,
+ * `served` is the config being served: a secret file it read must still exist.
+ */
+export async function compileConfigText(text: string, configPath: string, served?: LoadedConfig): Promise<LoadedConfig> {
   const secretFiles = new Map<string, string>();
-  const config = parseConfigText(text, configPath, { secretFiles });
+  const config = parseConfigText(text, configPath, { secretFiles, servedSecretFiles: served?.secretFiles });
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
   return { text, config, plan: compilePlan(config, configPath, { plugins }), ignoredKeys: ignoredKeyWarnings(config), secretFiles };
@@ -103,11 +106,11 @@ export function warnAboutIgnoredKeys(loaded: LoadedConfig, configPath: string, l
 const KEEPS_SERVING = 'rejected: still serving the last accepted config';
 
 /** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
-async function tryCompile(text: string, configPath: string, logger: Logger, outcome: string = KEEPS_SERVING): Promise<LoadedConfig | null> {
+async function tryCompile(text: string, configPath: string, logger: Logger, served: LoadedConfig | null): Promise<LoadedConfig | null> {
   try {
-    return await compileConfigText(text, configPath);
+    return await compileConfigText(text, configPath, served ?? undefined);
   } catch (error) {
-    logger.error({ configPath, reload: outcome }, configFailureMessage(error, configPath));
+    logger.error({ configPath, reload: served ? KEEPS_SERVING : 'rejected: the worker cannot start' }, configFailureMessage(error, configPath));
     return null;
   }
 }
@@ -182,7 +185,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
 
   /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
   const reload = async (text: string, cause: string | null) => {
-    const next = await tryCompile(text, configPath, logger);
+    const next = await tryCompile(text, configPath, logger, current);
     if (next === null) return;
     const changes = configChanges(current.config, next.config);
     current = next;
@@ -302,15 +305,17 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
 export function followPrimaryConfig(options: { configPath: string; logger: Logger; start: (state: GatewayState) => void }): void {
   const { configPath, logger } = options;
   let state: GatewayState | null = null;
+  let served: LoadedConfig | null = null;
   let lastRevision = 0;
   const follow = inOrder(async (message: ConfigMessage) => {
     if (message.revision <= lastRevision) return;
     lastRevision = message.revision;
-    const loaded = await tryCompile(message.text, configPath, logger, state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING);
+    const loaded = await tryCompile(message.text, configPath, logger, served);
     if (loaded === null) {
       if (state === null) process.exit(2);
       return;
     }
+    served = loaded;
     if (state === null) {
       state = { plan: loaded.plan };
       options.start(state);

@@ -153,11 +153,21 @@ describe('watchForReload', () => {
     expect(accepted).toHaveLength(2);
   });
 
-  test('a deleted secret file is a warning and nothing is handed over', async () => {
-    const { directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-first-KEY-0001' });
+  test('a deleted secret file is a warning; a config edit meanwhile is refused, not served with the path as its key', async () => {
+    const { path, directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-first-KEY-0001' });
     rmSync(join(directory, 'openai.key'));
     await until(() => logs.length === 1);
     expect(logs[0]).toMatchObject({ level: 40, msg: `secret file ${join(directory, 'openai.key')} was deleted; still serving the last accepted config` });
+
+    writeFileSync(path, config(keyedEndpoint('openai.key'), endpoint('b')));
+    await until(() => logs.length === 2);
+    expect(logs[1]).toMatchObject({ level: 50, reload: 'rejected: still serving the last accepted config' });
+    expect(logs[1].msg).toContain(
+      "endpoints[0].model.config.openai_api_key: the secret file './openai.key' no longer exists (the config being served read its key from it)",
+    );
     expect(accepted).toEqual([]);
+
+    // At start-up, a path that names no file is the secret itself, as in MLflow.
+    expect(apiKeyOf(await compileConfigText(config(keyedEndpoint('openai.key')), path))).toBe('./openai.key');
   });
 });
