@@ -108,26 +108,42 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
   server.closeIdleConnections();
 }
 
+/** A worker that exits sooner than this after it was started counts as a quick exit. */
+const QUICK_EXIT_MS = 5_000;
+const MAX_REFORK_DELAY_MS = 10_000;
+
 function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
   let stopping = false;
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
   serveRateLimitsToWorkers(cluster);
   serveClusterMetrics();
-  const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
+  const startedAt = new Map<number, number>();
+  const fork = () => startedAt.set(cluster.fork({ AI_GATEWAY_CONFIG: options.configPath }).id, Date.now());
   for (let index = 0; index < options.workers; index += 1) fork();
+  // Workers that die soon after starting are replaced after a growing wait, not in a tight loop.
+  let quickExits = 0;
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    logger.warn({ pid: worker.process.pid, code, signal }, 'worker exited; starting a new one');
-    fork();
+    const livedMs = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    quickExits = livedMs < QUICK_EXIT_MS ? quickExits + 1 : 0;
+    const delayMs = quickExits === 0 ? 0 : Math.min(MAX_REFORK_DELAY_MS, 250 * 2 ** (quickExits - 1));
+    logger.warn({ worker_pid: worker.process.pid, code, signal, restart_in_ms: delayMs }, 'worker exited; starting a new one');
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delayMs);
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
     configSharing.close();
     logger.info({ signal }, 'shutting down workers');
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const workers = Object.values(cluster.workers ?? {});
+    // None left (all waiting to be replaced): no exit event will come.
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill('SIGTERM');
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -23,6 +23,8 @@ export interface LoadOptions {
   secretFiles?: Map<string, string>;
   /** On reload: the secret files the served config read, which must still exist. */
   servedSecretFiles?: ReadonlyMap<string, string>;
+  /** In a `--workers` worker: the secret files as the primary read them, used instead of the disk. */
+  secretFileContents?: ReadonlyMap<string, string>;
 }
 
 /** Reads, parses, validates and normalises a config file; throws ConfigError listing every problem. */
@@ -48,7 +50,7 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   ];
   let config = normalised as unknown as GatewayConfig;
   if (structuralIssues.length === 0) {
-    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles };
+    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
     const resolved = resolveConfigSecrets(config, sources);
     config = resolved.config;
     issues.push(...resolved.issues, ...rateLimitStoreIssues(config));

@@ -25,6 +25,11 @@ export interface SecretSources {
    * error, not a secret written out (the rule that makes a missing path a literal secret).
    */
   filesServed?: ReadonlyMap<string, string>;
+  /**
+   * In a `--workers` worker: the secret files the primary read when it accepted the config. They
+   * are used instead of the disk, so each worker serves exactly what the primary accepted.
+   */
+  fileContents?: ReadonlyMap<string, string>;
 }
 
 /** The outcome of resolving one secret reference. */
@@ -48,6 +53,7 @@ export function resolveSecret(value: unknown, sources: SecretSources): SecretRes
     };
   }
   if (value.startsWith('$')) return fromEnvironment(value.slice(1), sources.env);
+  if (sources.fileContents !== undefined) return fromContents(value, sources);
   const filePath = existingFile(value, sources.baseDirectory);
   if (filePath !== undefined) return fromFile(filePath, value, sources.filesRead);
   if (sources.filesServed?.has(resolve(sources.baseDirectory, value))) {
@@ -75,6 +81,15 @@ function existingFile(value: string, baseDirectory: string): string | undefined 
   }
 }
 
+/** A reference the primary read as a file gets that file's text as the primary read it; anything else is the secret itself. */
+function fromContents(value: string, sources: SecretSources): SecretResult {
+  const filePath = resolve(sources.baseDirectory, value);
+  const text = sources.fileContents?.get(filePath);
+  if (text === undefined) return { ok: true, value };
+  sources.filesRead?.set(filePath, text);
+  return fromText(text, value);
+}
+
 function fromFile(filePath: string, reference: string, filesRead: Map<string, string> | undefined): SecretResult {
   let text: string;
   try {
@@ -83,6 +98,10 @@ function fromFile(filePath: string, reference: string, filesRead: Map<string, st
     return { ok: false, message: `cannot read file '${reference}' (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   filesRead?.set(filePath, text);
+  return fromText(text, reference);
+}
+
+function fromText(text: string, reference: string): SecretResult {
   // Editors end files with a newline; MLflow keeps it and the header value then breaks the request.
   const value = text.replace(/\r?\n$/, '');
   return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };

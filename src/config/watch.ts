@@ -7,7 +7,8 @@
  * which sees renames and symlink swaps of siblings) and a cheap poll of the path's realpath and
  * stat (catches what the directory does not show, e.g. a symlink target edited in another folder).
  * Bursts are debounced; the file is then read through the path and its bytes compared with the
- * last ones seen, so byte-identical rewrites report nothing.
+ * last ones seen, so byte-identical rewrites report nothing (except a file back after it was
+ * missing or unreadable).
  */
 import { readFileSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
@@ -81,8 +82,11 @@ export function watchConfigFile(options: ConfigWatcherOptions): ConfigWatcher {
       lastProblem = problem;
       return;
     }
+    // A file back after a problem is reported even with the same bytes: what was refused while it
+    // was gone (an edit needing it) may be served now.
+    const recovered = lastProblem !== null;
     lastProblem = null;
-    if (bytes.equals(lastBytes)) return;
+    if (!recovered && bytes.equals(lastBytes)) return;
     lastBytes = bytes;
     report({ kind: 'changed', text: bytes.toString('utf8') });
   };

@@ -86,7 +86,7 @@ const backends = new Map<string, LimitBackend>();
  * survive a reload.
  */
 export function limitBackendFor(settings: RateLimitStoreSettings | undefined, logger: Logger): LimitBackend {
-  const id = settings === undefined ? 'local' : JSON.stringify([settings.url, settings.on_error, settings.timeout_ms]);
+  const id = backendId(settings);
   let backend = backends.get(id);
   if (backend === undefined) {
     backend =
@@ -101,6 +101,25 @@ export function limitBackendFor(settings: RateLimitStoreSettings | undefined, lo
     backends.set(id, backend);
   }
   return backend;
+}
+
+const LOCAL_BACKEND = 'local';
+
+function backendId(settings: RateLimitStoreSettings | undefined): string {
+  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.on_error, settings.timeout_ms]);
+}
+
+/**
+ * After a reload: the Redis stores the new config no longer names (an old URL, a rotated password)
+ * are closed once the requests that started before it have ended, which take at most `graceMs`.
+ */
+export function retireLimitBackends(inUse: RateLimitStoreSettings | undefined, graceMs: number): void {
+  const kept = backendId(inUse);
+  for (const [id, backend] of backends) {
+    if (id === kept || id === LOCAL_BACKEND) continue;
+    backends.delete(id);
+    setTimeout(() => void backend.store.close().catch(() => undefined), graceMs).unref();
+  }
 }
 
 /** Closes every store (shutdown). */

@@ -5,9 +5,11 @@
  * current config keeps serving. Requests read `state.plan` once when they start, so in-flight
  * requests and streams finish on the plan they started with.
  *
- * With --workers, the primary watches and validates, then sends the accepted text to every worker,
- * which compiles it itself (a plan holds functions and connection pools; it cannot cross processes).
- * Workers ask the primary for the config when they start, so replacements start on the latest one.
+ * With --workers, the primary watches and validates, then sends the accepted text, and the secret
+ * files as it read them, to every worker, which compiles it itself (a plan holds functions and
+ * connection pools; it cannot cross processes) without reading any secret file. Workers ask the
+ * primary for the config when they start, so replacements start on the latest accepted one even
+ * when a secret file has since gone or changed.
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { GatewayConfig } from '../../generated/config';
@@ -16,6 +18,7 @@ import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
+import { retireLimitBackends } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import type { Logger } from './logging';
 import type { GatewayState } from './state';
@@ -39,13 +42,18 @@ export interface ConfigChanges {
   removed: string[];
 }
 
-/**
- * Parses, validates and compiles; throws ConfigError as loading at start-up does. On reload,
- * `served` is the config being served: a secret file it read must still exist.
- */
-export async function compileConfigText(text: string, configPath: string, served?: LoadedConfig): Promise<LoadedConfig> {
+/** How a config text is compiled: on reload, or in a `--workers` worker. */
+export interface CompileOptions {
+  /** On reload, the config being served: a secret file it read must still exist. */
+  served?: LoadedConfig;
+  /** In a worker: the secret files as the primary read them (the worker does not read them itself). */
+  secretFileContents?: ReadonlyMap<string, string>;
+}
+
+/** Parses, validates and compiles; throws ConfigError as loading at start-up does. */
+export async function compileConfigText(text: string, configPath: string, options: CompileOptions = {}): Promise<LoadedConfig> {
   const secretFiles = new Map<string, string>();
-  const config = parseConfigText(text, configPath, { secretFiles, servedSecretFiles: served?.secretFiles });
+  const config = parseConfigText(text, configPath, { secretFiles, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
   return { text, config, plan: compilePlan(config, configPath, { plugins }), ignoredKeys: ignoredKeyWarnings(config), secretFiles };
@@ -105,12 +113,23 @@ export function warnAboutIgnoredKeys(loaded: LoadedConfig, configPath: string, l
 
 const KEEPS_SERVING = 'rejected: still serving the last accepted config';
 
+/** How long a request that started on `plan` may still be running: its longest total timeout, and a second to end. */
+function longestRequestMs(plan: GatewayPlan): number {
+  const totals = [...plan.endpoints.values()].map((endpoint) => endpoint.callPolicy.timeouts.total);
+  return Math.max(0, ...totals) + 1_000;
+}
+
+/** After `next` replaced `before`: the rate-limit stores only `before` used are closed once its requests are over. */
+function retireUnusedStores(before: GatewayPlan, next: LoadedConfig): void {
+  retireLimitBackends(next.config.rate_limit_store, longestRequestMs(before));
+}
+
 /** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
-async function tryCompile(text: string, configPath: string, logger: Logger, served: LoadedConfig | null): Promise<LoadedConfig | null> {
+async function tryCompile(text: string, configPath: string, logger: Logger, options: CompileOptions & { outcome?: string }): Promise<LoadedConfig | null> {
   try {
-    return await compileConfigText(text, configPath, served ?? undefined);
+    return await compileConfigText(text, configPath, options);
   } catch (error) {
-    logger.error({ configPath, reload: served ? KEEPS_SERVING : 'rejected: the worker cannot start' }, configFailureMessage(error, configPath));
+    logger.error({ configPath, reload: options.outcome ?? KEEPS_SERVING }, configFailureMessage(error, configPath));
     return null;
   }
 }
@@ -185,9 +204,10 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
 
   /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
   const reload = async (text: string, cause: string | null) => {
-    const next = await tryCompile(text, configPath, logger, current);
+    const next = await tryCompile(text, configPath, logger, { served: current });
     if (next === null) return;
     const changes = configChanges(current.config, next.config);
+    retireUnusedStores(current.plan, next);
     current = next;
     options.onAccepted(next);
     secretFiles.follow(next.secretFiles);
@@ -252,6 +272,8 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
 interface ConfigMessage {
   type: 'gateway:config';
   text: string;
+  /** The secret files the primary read, as [path, text] pairs: workers serve exactly what it accepted. */
+  secretFiles: [string, string][];
   /** Counts accepted configs: a rotated secret file makes a new one with the same text. */
   revision: number;
 }
@@ -260,7 +282,7 @@ const CONFIG_REQUEST = { type: 'gateway:config-request' } as const;
 
 function isConfigMessage(message: unknown): message is ConfigMessage {
   const candidate = message as ConfigMessage | null;
-  return candidate?.type === 'gateway:config' && typeof candidate.text === 'string' && typeof candidate.revision === 'number';
+  return candidate?.type === 'gateway:config' && typeof candidate.text === 'string' && Array.isArray(candidate.secretFiles) && typeof candidate.revision === 'number';
 }
 
 function isConfigRequest(message: unknown): boolean {
@@ -275,7 +297,7 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
   let latest = options.current;
   let revision = 1;
   const send = (worker: Worker | undefined) => {
-    if (worker?.isConnected()) worker.send({ type: 'gateway:config', text: latest.text, revision } satisfies ConfigMessage);
+    if (worker?.isConnected()) worker.send({ type: 'gateway:config', text: latest.text, secretFiles: [...latest.secretFiles], revision } satisfies ConfigMessage);
   };
   const answerRequest = (worker: Worker, message: unknown) => {
     if (isConfigRequest(message)) send(worker);
@@ -305,22 +327,22 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
 export function followPrimaryConfig(options: { configPath: string; logger: Logger; start: (state: GatewayState) => void }): void {
   const { configPath, logger } = options;
   let state: GatewayState | null = null;
-  let served: LoadedConfig | null = null;
   let lastRevision = 0;
   const follow = inOrder(async (message: ConfigMessage) => {
     if (message.revision <= lastRevision) return;
     lastRevision = message.revision;
-    const loaded = await tryCompile(message.text, configPath, logger, served);
+    const outcome = state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING;
+    const loaded = await tryCompile(message.text, configPath, logger, { secretFileContents: new Map(message.secretFiles), outcome });
     if (loaded === null) {
       if (state === null) process.exit(2);
       return;
     }
-    served = loaded;
     if (state === null) {
       state = { plan: loaded.plan };
       options.start(state);
       return;
     }
+    retireUnusedStores(state.plan, loaded);
     state.plan = loaded.plan;
     logger.info({ configPath, endpoints: loaded.plan.endpoints.size }, 'worker switched to the reloaded config');
   });

@@ -188,3 +188,29 @@ test("Node's warnings and a crash are JSON log lines, not text on stderr; the cr
   expect(fatal).toMatchObject({ msg: 'the gateway stopped on an unexpected error', origin: 'uncaughtException', err: { message: 'boom from a test hook' } });
   expect(fatal!.err!.stack).toContain('process-events-hook.js');
 });
+
+/** Preloaded: every worker dies 100 ms after it starts (the primary lives on). */
+const DYING_WORKERS_HOOK = `
+if (require('node:cluster').isWorker) setTimeout(() => process.exit(3), 100);
+`;
+
+test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
+  const hook = join(directory, 'dying-workers-hook.js');
+  writeFileSync(hook, DYING_WORKERS_HOOK);
+  const run = runCli(['--config-path', writeConfig('dying.yaml', SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hook}` });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const exits = run
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('worker exited; starting a new one'))
+      .map((line) => JSON.parse(line) as { worker_pid: number; restart_in_ms: number });
+    // A worker lives about 0.3 s here: without the waits, 3 s would see a dozen restarts.
+    expect(exits.slice(0, 4).map((exit) => exit.restart_in_ms)).toEqual([250, 500, 1000, 2000]);
+    expect(exits.length).toBeLessThanOrEqual(5);
+    expect(exits.every((exit) => exit.worker_pid !== run.child.pid)).toBe(true);
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect(await run.exited).toBe(0);
+});

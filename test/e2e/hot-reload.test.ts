@@ -338,3 +338,32 @@ test('a rotated secret file (a Kubernetes Secret update) is reloaded by every wo
   );
   expect(run.output()).not.toContain('gw-key-');
 });
+
+test('with --workers 2 a replacement worker serves the secrets the primary accepted, although a secret file has since gone or been emptied', async () => {
+  const directory = freshDirectory();
+  const keyFile = join(directory, 'client.key');
+  writeFileSync(keyFile, 'gw-key-accepted-0001\n');
+  const path = join(directory, 'config.yaml');
+  writeFileSync(path, `${configOf(chatEndpoint('alpha', 'model-one'))}auth:\n  api_keys:\n    - { name: app, key: ./client.key }\n`);
+  const { url, run } = await startGateway(path, ['--workers', '2']);
+  await timeUntil(() => workerPids(run).length === 2);
+  const [firstWorker, secondWorker] = workerPids(run);
+  const restarts = () => logLines(run).filter((line) => line.msg === 'worker exited; starting a new one').length;
+
+  // Gone: the primary keeps serving; a replacement knows the key, and the path is no key.
+  rmSync(keyFile);
+  await timeUntil(() => logLines(run).some((line) => line.level === 40 && line.msg === `secret file ${keyFile} was deleted; still serving the last accepted config`));
+  process.kill(firstWorker, 'SIGKILL');
+  await timeUntil(() => workerPids(run).length === 3, 10_000);
+  expect(await statusesWithKey(url, 'gw-key-accepted-0001', 20)).toEqual(Array(20).fill(200));
+  expect(await statusesWithKey(url, './client.key', 20)).toEqual(Array(20).fill(401));
+
+  // Emptied (a half-written rotation): refused by the primary; the next replacement starts, once.
+  writeFileSync(keyFile, '');
+  await timeUntil(() => logLines(run).some((line) => line.level === 50 && line.msg.includes("file './client.key' is empty")));
+  process.kill(secondWorker, 'SIGKILL');
+  await timeUntil(() => workerPids(run).length === 4, 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(restarts()).toBe(2);
+  expect(await statusesWithKey(url, 'gw-key-accepted-0001', 20)).toEqual(Array(20).fill(200));
+});

@@ -1,12 +1,15 @@
 /** Reload decisions: what counts as a change, what is logged, and that a bad config never replaces a good one. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import type { ConfigWatcher } from '../../../src/config/watch';
+import { closeLimitBackends } from '../../../src/limits/limiter';
 import { compileConfigText, configChanges, describeChanges, watchForReload, type LoadedConfig } from '../../../src/server/reload';
+import { startRedis } from '../../support/redis';
 
 const endpoint = (name: string, model = 'm') => `
   - name: ${name}
@@ -72,10 +75,10 @@ describe('watchForReload', () => {
     return { path, directory, logs, accepted };
   }
 
-  async function until(condition: () => boolean): Promise<void> {
-    const deadline = Date.now() + 3000;
-    while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(condition()).toBe(true);
+  async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await condition()).toBe(true);
   }
 
   test('a valid edit is compiled, handed over and logged with what changed', async () => {
@@ -153,6 +156,20 @@ describe('watchForReload', () => {
     expect(accepted).toHaveLength(2);
   });
 
+  test('an edit refused while a secret file was missing is served once the file is back, even with the same bytes', async () => {
+    const { path, directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-same-KEY-0001\n' });
+    rmSync(join(directory, 'openai.key'));
+    await until(() => logs.length === 1);
+    writeFileSync(path, config(keyedEndpoint('openai.key'), endpoint('added')));
+    await until(() => logs.length === 2);
+    expect(accepted).toEqual([]);
+
+    writeFileSync(join(directory, 'openai.key'), 'sk-same-KEY-0001\n');
+    await until(() => accepted.length === 1);
+    expect([...accepted[0].plan.endpoints.keys()]).toEqual(['chat', 'added']);
+    expect(apiKeyOf(accepted[0])).toBe('sk-same-KEY-0001');
+  });
+
   test('a deleted secret file is a warning; a config edit meanwhile is refused, not served with the path as its key', async () => {
     const { path, directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-first-KEY-0001' });
     rmSync(join(directory, 'openai.key'));
@@ -170,4 +187,48 @@ describe('watchForReload', () => {
     // At start-up, a path that names no file is the secret itself, as in MLflow.
     expect(apiKeyOf(await compileConfigText(config(keyedEndpoint('openai.key')), path))).toBe('./openai.key');
   });
+
+  test('a rotated Redis URL (a secret file) closes the old Redis connection once the old config\'s requests are over', async () => {
+    const redis = await startRedis();
+    try {
+      const redisConfig = `
+defaults: { timeouts: { total: 0.2 } }
+endpoints:
+  - { name: a, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: { calls: 100, renewal_period: minute } }
+rate_limit_store: { type: redis, url: ./redis.url }
+`;
+      const { directory, accepted } = await start(redisConfig, { 'redis.url': `redis://127.0.0.1:${redis.port}/0` });
+      const served = await compileConfigText(redisConfig, join(directory, 'config.yaml'));
+      await served.plan.endpoints.get('a')!.limiter!.admit();
+      expect(await redisClients(redis.port)).toBe(1);
+
+      writeFileSync(join(directory, 'redis.url'), `redis://127.0.0.1:${redis.port}/1`);
+      await until(() => accepted.length === 1);
+      await accepted[0].plan.endpoints.get('a')!.limiter!.admit();
+      expect(await redisClients(redis.port)).toBe(2);
+      // The old config's requests take at most 0.2 s (its total timeout), and a second to end.
+      await until(async () => (await redisClients(redis.port)) === 1, 3_000);
+    } finally {
+      await closeLimitBackends();
+      await redis.stop();
+    }
+  });
 });
+
+/** How many clients are connected to Redis, besides the one asking. */
+function redisClients(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    let reply = '';
+    socket.on('data', (chunk) => {
+      reply += chunk.toString();
+      const header = /^\$(\d+)\r\n/.exec(reply);
+      if (header && reply.length >= header[0].length + Number(header[1])) {
+        socket.destroy();
+        resolve(reply.slice(header[0].length).split('\n').filter((line) => line.startsWith('id=')).length - 1);
+      }
+    });
+    socket.on('error', reject);
+    socket.write('CLIENT LIST\r\n');
+  });
+}
