@@ -13,6 +13,11 @@ const inFlight = new Set<CallAbort>();
 /** The request's abort: set when the client leaves, or by `endRequestsInFlight`. */
 export function requestAbort(response: ResponseWithLocals): CallAbort {
   const abort = new CallAbort();
+  // Gone already (say, while its key's limit was checked): its 'close' has been and will not come again.
+  if (response.destroyed) {
+    abort.abort(new DOMException('The client disconnected.', 'AbortError'));
+    return abort;
+  }
   inFlight.add(abort);
   response.on('close', () => {
     inFlight.delete(abort);

@@ -18,7 +18,10 @@ import { validateRequestBody } from './validation';
 export type Dialect = 'mlflow' | 'openai';
 
 /** A stream's chunks come with the check each must pass before it is sent (see answer-check.ts). */
-export type InvocationResult = { kind: 'json'; body: unknown } | { kind: 'stream'; chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown };
+export type InvocationResult =
+  | { kind: 'json'; body: unknown }
+  /** `abort`: the call's (client gone, total timeout), which also ends the wait on a client that stopped reading. */
+  | { kind: 'stream'; chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; abort: CallSignal };
 
 const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/chat': 'chat',
@@ -159,9 +162,11 @@ export async function invokeEndpoint(options: {
   };
   const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort));
   if (stream) {
-    const chunks = streamWithRetries(callOptions, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
+    let abort: CallSignal = options.client;
+    const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
     const checkChunk = (chunk: unknown) => checkedChunk(endpoint, chunk);
-    return { kind: 'stream', chunks: await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks), checkChunk };
+    const started = await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks);
+    return { kind: 'stream', chunks: started, checkChunk, abort };
   }
   const body = checkedAnswer(endpoint, await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>));
   const tokens = reportedTokens(body);

@@ -36,6 +36,8 @@ export interface CallOptions {
   signal: CallSignal;
   /** Told before each wait (logs, metrics). */
   onRetry?: (notice: RetryNotice) => void;
+  /** Streams: told of the call's abort (client gone, total timeout) once the stream is open. */
+  onOpened?: (abort: CallSignal) => void;
   /** In [0, 1); injectable for tests. */
   random?: () => number;
 }
@@ -190,6 +192,7 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
         return { iterator, first: await iterator.next() };
       });
       this.opened = { iterator: value.iterator, deadline };
+      this.options.onOpened?.(deadline.abort);
       return await this.passOn(value.first);
     } catch (error) {
       this.closed = true;

@@ -5,8 +5,8 @@
  * a normal end is `data: [DONE]`.
  */
 import type { ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import type { GatewayError } from '../errors';
+import type { CallSignal } from '../providers/abort';
 
 const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
@@ -24,10 +24,27 @@ export function sseError(error: GatewayError): string {
   return `event: error\n${sseData(body)}`;
 }
 
-/** Resolves when a full socket buffer has drained (or the client left). */
-function drained(response: ServerResponse): Promise<unknown> {
-  return Promise.race([once(response, 'drain'), once(response, 'close')]);
+/**
+ * Resolves when a full socket buffer has drained, the client left, or the call was aborted (its
+ * total timeout, the shutdown), whichever comes first; then none of its listeners is left.
+ */
+function drained(response: ServerResponse, signal: CallSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+    signal?.addEventListener('abort', done);
+  });
 }
+
+/** How long a client that does not read gets to take the final error event before its connection is closed. */
+const LAST_EVENT_GRACE_MS = 1_000;
 
 /** Text waiting beyond this is written at once, so that a full socket buffer is noticed. */
 const MAX_PENDING_CHARS = 16 * 1024;
@@ -40,10 +57,13 @@ const MAX_PENDING_CHARS = 16 * 1024;
  */
 class TickBatchedWriter {
   private pending = '';
-  /** Set when a write found the socket buffer full: resolves once it has drained or the client left. */
-  congested: Promise<unknown> | null = null;
+  /** Set when a write found the socket buffer full: resolves once it has drained, the client left or the call was aborted. */
+  congested: Promise<void> | null = null;
 
-  constructor(private readonly response: ServerResponse) {}
+  constructor(
+    private readonly response: ServerResponse,
+    private readonly signal: CallSignal | undefined,
+  ) {}
 
   write(text: string): void {
     if (this.pending === '') process.nextTick(this.flush);
@@ -63,7 +83,7 @@ class TickBatchedWriter {
     this.pending = '';
     // Runs outside sendEventStream's try: never write to a response that is gone or ended.
     if (text === '' || this.response.destroyed || this.response.writableEnded) return;
-    if (!this.response.write(text)) this.congested = drained(this.response);
+    if (!this.response.write(text)) this.congested = drained(this.response, this.signal);
   };
 }
 
@@ -81,8 +101,10 @@ export async function sendEventStream(options: {
   toError: (error: unknown) => GatewayError;
   /** Told of each chunk as it is written. */
   onChunk?: (chunk: unknown) => void;
+  /** The call's abort (client gone, total timeout, shutdown): also ends a wait on a client that does not read. */
+  signal?: CallSignal;
 }): Promise<void> {
-  const { response, chunks, toError, onChunk } = options;
+  const { response, chunks, toError, onChunk, signal } = options;
   const checkChunk = options.checkChunk ?? asIs;
   const iterator = chunks[Symbol.asyncIterator]();
   let current = await iterator.next();
@@ -96,7 +118,7 @@ export async function sendEventStream(options: {
   }
   // No flushHeaders(): the headers leave with the first chunk, in one socket write.
   response.writeHead(200, SSE_HEADERS);
-  const writer = new TickBatchedWriter(response);
+  const writer = new TickBatchedWriter(response, signal);
   let failed = false;
   try {
     while (!current.done) {
@@ -107,6 +129,14 @@ export async function sendEventStream(options: {
       if (writer.congested) {
         await writer.congested;
         writer.congested = null;
+        if (signal?.aborted && !response.destroyed) {
+          // The client stopped reading: the error event goes into its buffer, the connection goes soon after.
+          failed = true;
+          writer.end(sseError(toError(signal.reason)));
+          const cut = setTimeout(() => response.destroy(), LAST_EVENT_GRACE_MS);
+          response.once('close', () => clearTimeout(cut));
+          return;
+        }
       }
       current = await iterator.next();
       if (!current.done) chunk = checkChunk(current.value);

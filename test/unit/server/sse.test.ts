@@ -1,7 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { GatewayError } from '../../../src/errors';
+import { CallAbort, type CallSignal } from '../../../src/providers/abort';
 import { sendEventStream } from '../../../src/server/sse';
 
 /** A server answering every request with `sendEventStream` over the chunks `chunksFor` gives. */
@@ -9,13 +11,14 @@ async function streamingServer(
   chunksFor: () => AsyncIterable<unknown>,
   onResponse?: (response: ServerResponse) => void,
   checkChunk?: (chunk: unknown) => unknown,
+  signal?: CallSignal,
 ): Promise<{ url: string; server: Server; done: Promise<void> }> {
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
   const server = createServer((_request, response) => {
     onResponse?.(response);
     const toError = (error: unknown) => (error instanceof GatewayError ? error : GatewayError.upstreamUnavailable(String(error)));
-    sendEventStream({ response, chunks: chunksFor(), checkChunk, toError })
+    sendEventStream({ response, chunks: chunksFor(), checkChunk, toError, signal })
       // Before the headers a failure is the caller's to answer, as the route handlers do.
       .catch((error: unknown) => {
         response.writeHead(502, { 'content-type': 'application/json' });
@@ -32,8 +35,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-async function started(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void, checkChunk?: (chunk: unknown) => unknown) {
-  const started = await streamingServer(chunksFor, onResponse, checkChunk);
+async function started(chunksFor: () => AsyncIterable<unknown>, onResponse?: (response: ServerResponse) => void, checkChunk?: (chunk: unknown) => unknown, signal?: CallSignal) {
+  const started = await streamingServer(chunksFor, onResponse, checkChunk, signal);
   servers.push(started.server);
   return started;
 }
@@ -42,7 +45,78 @@ async function* fromList(values: unknown[]): AsyncGenerator<unknown> {
   for (const value of values) yield value;
 }
 
+/** 32 KB chunks, `count` of them, or without end. */
+async function* bigChunks(count = Infinity): AsyncGenerator<unknown> {
+  const text = 'x'.repeat(32 * 1024);
+  for (let n = 0; n < count; n += 1) yield { n, text };
+}
+
 describe('sendEventStream', () => {
+  it('leaves no listeners behind on the response, however often a slow reader fills the socket buffer', async () => {
+    let response!: ServerResponse;
+    const { url, done } = await started(() => bigChunks(600), (answer) => (response = answer));
+    let most = 0;
+    await new Promise<void>((resolve, reject) => {
+      request(url, (answer) => {
+        let sincePause = 0;
+        answer.on('data', (part: Buffer) => {
+          most = Math.max(most, response.listenerCount('close'), response.listenerCount('error'), response.listenerCount('drain'));
+          sincePause += part.length;
+          if (sincePause > 256 * 1024) {
+            sincePause = 0;
+            answer.pause();
+            setTimeout(() => answer.resume(), 5);
+          }
+        });
+        answer.on('end', resolve);
+        answer.on('error', reject);
+      })
+        .on('error', reject)
+        .end();
+    });
+    await done;
+    expect(most).toBeLessThanOrEqual(3);
+  }, 30_000);
+
+  it("ends the wait on a client that stopped reading when the call's abort comes: an error event, then the connection closes", async () => {
+    const abort = new CallAbort();
+    let response!: ServerResponse;
+    const { url, done } = await started(() => bigChunks(), (answer) => (response = answer), undefined, abort);
+    const client = connect(Number(new URL(url).port), '127.0.0.1');
+    client.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    client.pause();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(response.writableEnded).toBe(false);
+    abort.abort(GatewayError.upstreamTimeout("Endpoint 'chat' did not finish within 1 s (total timeout)."));
+    await done;
+    expect(response.writableEnded).toBe(true);
+    // Still not reading: the connection is closed after a grace second.
+    await new Promise((resolve) => response.once('close', resolve));
+    client.destroy();
+  });
+
+  it("a client that reads again after the call's abort gets the error event last", async () => {
+    const abort = new CallAbort();
+    const { url, done } = await started(() => bigChunks(), undefined, undefined, abort);
+    const client = connect(Number(new URL(url).port), '127.0.0.1');
+    client.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    client.pause();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    abort.abort(GatewayError.upstreamTimeout("Endpoint 'chat' did not finish within 1 s (total timeout)."));
+    await done;
+    let tail = '';
+    await new Promise<void>((resolve) => {
+      client.on('data', (part: Buffer) => {
+        tail = (tail + part.toString('latin1')).slice(-400);
+        // The end of the chunked body.
+        if (tail.endsWith('\r\n0\r\n\r\n')) resolve();
+      });
+      client.resume();
+    });
+    expect(tail).toContain('event: error\ndata: {"error":{"message":"Endpoint \'chat\' did not finish within 1 s (total timeout).","type":"timeout_error"');
+    expect(tail).not.toContain('[DONE]');
+    client.destroy();
+  });
   it('sends each chunk as an event, then [DONE], with the event-stream headers', async () => {
     const { url } = await started(() => fromList([{ n: 1 }, { n: 2 }]));
     const answer = await fetch(url);

@@ -1,0 +1,116 @@
+/**
+ * Clients that stop reading or leave at an awkward moment, over real HTTP: a stream whose client
+ * stopped reading still ends at the endpoint's total timeout (the upstream call is aborted and the
+ * connection let go), and a client that leaves while its key's limit is being checked is never
+ * called for upstream and leaves nothing in flight.
+ */
+import type { Server, ServerResponse } from 'node:http';
+import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { compilePlan } from '../../src/config/compile';
+import { parseConfigText } from '../../src/config/load';
+import { closeLimitBackends } from '../../src/limits/limiter';
+import { createApp } from '../../src/server/app';
+import { createGatewayServer } from '../../src/server/http-server';
+import { endRequestsInFlight } from '../../src/server/in-flight';
+import { silentLogger } from '../../src/server/logging';
+import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let upstream: FakeUpstream;
+const closers: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+/** The gateway on 127.0.0.1:0, keeping every response it creates. */
+async function gatewayKeepingResponses(yaml: string): Promise<{ port: number; responses: ServerResponse[] }> {
+  const path = '/virtual/stalled.yaml';
+  const plan = compilePlan(parseConfigText(yaml, path, { env: {} }), path, { logger: silentLogger });
+  const app = createApp({ plan }, { logger: silentLogger });
+  const responses: ServerResponse[] = [];
+  const server: Server = createGatewayServer((request, response) => {
+    responses.push(response);
+    app(request, response);
+  }, plan.server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  return { port: (server.address() as AddressInfo).port, responses };
+}
+
+/** Sends a chat request on a raw socket, which then reads nothing. */
+async function chatFromSocket(port: number, headers: Record<string, string>, stream: boolean): Promise<Socket> {
+  const body = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], ...(stream && { stream: true }) });
+  const socket = connect({ host: '127.0.0.1', port });
+  await new Promise((resolve) => socket.once('connect', resolve));
+  const lines = Object.entries({ ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.length) }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.write(`POST /endpoints/chat/invocations HTTP/1.1\r\nHost: x\r\n${lines.join('')}\r\n${body}`);
+  socket.pause();
+  closers.push(async () => socket.destroy());
+  return socket;
+}
+
+const chatEndpoint = (upstreamUrl: string, timeouts: string) => `
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test-key-123456, openai_api_base: "${upstreamUrl}/v1" } }
+    timeouts: ${timeouts}
+    retries: { max_attempts: 1 }`;
+
+test('a stream whose client stopped reading ends at the total timeout: the upstream call is aborted and the connection let go', async () => {
+  const event = (n: number) =>
+    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `${n} ${'y'.repeat(2000)}` }, finish_reason: null }] })}\n\n`;
+  upstream = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    let n = 0;
+    const pump = () => {
+      while (!response.destroyed && response.write(event(n++)));
+    };
+    response.on('drain', pump);
+    pump();
+  });
+  closers.push(() => upstream.close());
+  const { port, responses } = await gatewayKeepingResponses(`endpoints:${chatEndpoint(upstream.url, '{ first_byte: 5, idle: 5, total: 1 }')}\n`);
+  await chatFromSocket(port, {}, true);
+  while (upstream.closed.length === 0) await sleep(10);
+  let upstreamClosed = false;
+  void upstream.closed[0].then(() => (upstreamClosed = true));
+
+  // The total timeout is 1 s; then the error event goes into the unread buffer and, a second later, the connection is closed.
+  await sleep(2_600);
+  expect(upstreamClosed).toBe(true);
+  expect(responses[0].headersSent).toBe(true);
+  expect(responses[0].writableEnded).toBe(true);
+  expect(responses[0].destroyed).toBe(true);
+});
+
+test('a client that leaves while its key limit is checked is not called for upstream, and nothing stays in flight', async () => {
+  // A "Redis" that accepts connections and never answers: each limit check waits its full timeout.
+  const held: Socket[] = [];
+  const blackhole: TcpServer = createTcpServer((socket) => held.push(socket));
+  await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+  closers.push(() => {
+    held.forEach((socket) => socket.destroy());
+    return new Promise((resolve) => blackhole.close(resolve));
+  });
+  upstream = await startFakeUpstream(() => undefined);
+  closers.push(() => upstream.close());
+  closers.push(() => closeLimitBackends());
+  const { port } = await gatewayKeepingResponses(`
+rate_limit_store: { type: redis, url: "redis://127.0.0.1:${(blackhole.address() as AddressInfo).port}", on_error: open, timeout_ms: 1000 }
+endpoints:${chatEndpoint(upstream.url, '{ first_byte: 3, total: 60 }')}
+auth:
+  api_keys:
+    - { name: app, key: gw-key-abcdefgh, limit: { calls: 100, renewal_period: minute } }
+`);
+  const socket = await chatFromSocket(port, { Authorization: 'Bearer gw-key-abcdefgh' }, false);
+  await sleep(200);
+  socket.destroy();
+  // The check gives up after 1 s (on_error: open lets the request on), by when its client is gone.
+  await sleep(1_500);
+  expect(upstream.requests).toHaveLength(0);
+  expect(endRequestsInFlight(1_000)).toBe(0);
+});
