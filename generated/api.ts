@@ -508,6 +508,8 @@ export type components = {
         ChatDelta: {
             role: string | null;
             content: string | null;
+            /** @description A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one. */
+            refusal?: string | null;
             tool_calls: components["schemas"]["ToolCallDelta"][] | null;
         };
         ChatChunkChoice: {

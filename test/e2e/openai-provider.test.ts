@@ -5,7 +5,7 @@
 import OpenAI from 'openai';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { sendJson, sendStream, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 
@@ -163,6 +163,14 @@ describe('openai client through /v1', () => {
     ]);
     expect(final.choices[0].finish_reason).toBe('tool_calls');
     expect(final.usage?.total_tokens).toBeGreaterThan(0);
+  });
+
+  test('a streamed refusal reaches the client as delta.refusal; the assembled message carries it', async () => {
+    upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-refusal.stream.sse')));
+    const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });
+    const final = await stream.finalChatCompletion();
+    expect(final.choices[0].message.refusal).toBe('I’m sorry, I can’t assist with that request.');
+    expect(final.choices[0].message.content).toBeNull();
   });
 
   test('completions and embeddings', async () => {

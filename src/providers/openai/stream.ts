@@ -57,6 +57,19 @@ function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta): ToolCallDelta {
 }
 
 /** One upstream chat chunk, or null when it carries nothing (no choices and no usage). */
+type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[number]['delta']>;
+
+/** A refusal (which OpenAI streams in place of content) is passed on only when there is one, so other chunks keep MLflow's keys. */
+function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined): ChatChunk['choices'][number]['delta'] {
+  const unified: ChatChunk['choices'][number]['delta'] = {
+    role: delta?.role ?? null,
+    content: delta?.content ?? null,
+    tool_calls: delta?.tool_calls?.map(fromOpenAIToolCallDelta) ?? null,
+  };
+  if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
+  return unified;
+}
+
 function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
   const choices = wire.choices ?? [];
   // Azure opens streams with a `prompt_filter_results` chunk that has neither choices nor usage.
@@ -69,11 +82,7 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
     choices: choices.map((choice, position) => ({
       index: choice.index ?? position,
       finish_reason: choice.finish_reason ?? null,
-      delta: {
-        role: choice.delta?.role ?? null,
-        content: choice.delta?.content ?? null,
-        tool_calls: choice.delta?.tool_calls?.map(fromOpenAIToolCallDelta) ?? null,
-      },
+      delta: fromOpenAIChatDelta(choice.delta),
     })),
   };
   if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);

@@ -42,7 +42,7 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
-    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null };
+    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null };
   }[] | null;
 }
 

@@ -332,6 +332,14 @@ describe('chat stream fold', () => {
     });
   });
 
+  it('chat-refusal.stream.sse: the refusal pieces are passed on as delta.refusal, same at every split; other chunks keep MLflow\'s keys', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-refusal.stream.sse'), createOpenAIChatStream);
+    expect(chunks.map((chunk) => chunk.choices[0].delta.refusal ?? '').join('')).toBe('I’m sorry, I can’t assist with that request.');
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual([null, null, null, null, null, null]);
+    expect(Object.keys(chunks[0].choices[0].delta)).toEqual(['role', 'content', 'tool_calls']);
+    expect(chunks.at(-1)!.choices[0]).toEqual({ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } });
+  });
+
   it('a tool call whose arguments come as an object in one delta is serialised', async () => {
     const call = { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: { location: 'Paris' } } };
     const wire = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: 'tool_calls' }] })}\n\ndata: [DONE]\n\n`;
