@@ -96,12 +96,18 @@ function toSystemBlocks(content: ChatMessage['content'], param: string): SystemC
 }
 
 function toToolUse(call: ToolCall, param: string): ContentBlock {
+  const text = call.function.arguments;
+  const refused = () =>
+    GatewayError.invalidParam(`${param}.function.arguments: must be a JSON object text (Amazon Bedrock takes tool input as an object).`, `${param}.function.arguments`);
+  // Some clients send "" for a call without arguments (and streams of such calls used to end so).
+  if (text.trim() === '') return { toolUse: { toolUseId: call.id, name: call.function.name, input: {} } };
   let input: unknown;
   try {
-    input = JSON.parse(call.function.arguments);
+    input = JSON.parse(text);
   } catch {
-    throw GatewayError.invalidParam(`${param}.function.arguments: must be a JSON text (Amazon Bedrock takes tool input as an object).`, `${param}.function.arguments`);
+    throw refused();
   }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw refused();
   return { toolUse: { toolUseId: call.id, name: call.function.name, input: input as never } };
 }
 
@@ -276,6 +282,9 @@ function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Ch
 export function createConverseChatStream(context: AnswerContext): EventFold<ConverseStreamOutput, ChatChunk> {
   // Converse numbers content blocks; OpenAI numbers tool calls from 0.
   const toolIndexes = new Map<number, number>();
+  // Tool blocks whose input has had text: a call without parameters gets only an empty piece, and
+  // its arguments must still be a JSON object text ("{}"), as in answers read whole.
+  const withArguments = new Set<number>();
   const chunk = (delta: Partial<ChatChunk['choices'][number]['delta']>, finishReason: string | null = null): ChatChunk => ({
     id: context.id,
     object: 'chat.completion.chunk',
@@ -295,7 +304,14 @@ export function createConverseChatStream(context: AnswerContext): EventFold<Conv
     if (delta?.text !== undefined) return [chunk({ content: delta.text })];
     if (delta?.toolUse) {
       const index = toolIndexes.get(event.contentBlockDelta?.contentBlockIndex ?? 0) ?? 0;
-      return [chunk({ tool_calls: [{ index, id: null, type: null, function: { name: null, arguments: delta.toolUse.input ?? '' } }] })];
+      const input = delta.toolUse.input ?? '';
+      if (input === '') return [];
+      withArguments.add(index);
+      return [chunk({ tool_calls: [{ index, id: null, type: null, function: { name: null, arguments: input } }] })];
+    }
+    const stopped = event.contentBlockStop === undefined ? undefined : toolIndexes.get(event.contentBlockStop.contentBlockIndex ?? 0);
+    if (stopped !== undefined && !withArguments.has(stopped)) {
+      return [chunk({ tool_calls: [{ index: stopped, id: null, type: null, function: { name: null, arguments: '{}' } }] })];
     }
     return [];
   };

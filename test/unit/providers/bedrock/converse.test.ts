@@ -129,6 +129,23 @@ describe('toConverseChat', () => {
     expect(
       gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{oops' } }] }] }, claude)),
     ).toMatchObject({ param: 'messages[0].tool_calls[0].function.arguments' });
+    expect(
+      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '[1]' } }] }] }, claude)),
+    ).toMatchObject({ param: 'messages[0].tool_calls[0].function.arguments', message: expect.stringContaining('must be a JSON object text') });
+  });
+
+  test('a tool call sent back with arguments "" (a call without parameters) goes as input {}', () => {
+    const request: ChatRequest = {
+      messages: [
+        { role: 'user', content: 'What time is it?' },
+        { role: 'assistant', tool_calls: [{ id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '' } }] },
+        { role: 'tool', tool_call_id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', content: '10:42' },
+      ],
+    };
+    expect(toConverseChat(request, claude).messages?.[1]).toEqual({
+      role: 'assistant',
+      content: [{ toolUse: { toolUseId: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', name: 'get_time', input: {} } }],
+    });
   });
 
   test('n other than 1 and unknown parameters are 400s naming them', () => {
@@ -226,6 +243,22 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
       { index: 1, id: null, type: null, function: { name: null, arguments: 'Paulo, Brazil"}' } },
     ]);
     expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('tool_calls');
+  });
+
+  test('a tool call without parameters (only an empty input piece) ends with arguments "{}", as in answers read whole', () => {
+    const events = [
+      { messageStart: { role: 'assistant' } },
+      { contentBlockStart: { contentBlockIndex: 0, start: { toolUse: { toolUseId: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', name: 'get_time' } } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { toolUse: { input: '' } } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { messageStop: { stopReason: 'tool_use' } },
+      { metadata: { usage: { inputTokens: 301, outputTokens: 31, totalTokens: 332 }, metrics: { latencyMs: 412 } } },
+    ] as ConverseStreamOutput[];
+    const chunks = run(createConverseChatStream(context), events);
+    expect(chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? [])).toEqual([
+      { index: 0, id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '' } },
+      { index: 0, id: null, type: null, function: { name: null, arguments: '{}' } },
+    ]);
   });
 
   test('completions: text chunks and a finish chunk', () => {
