@@ -548,7 +548,7 @@ export type components = {
                 message: string;
                 /** @description e.g. invalid_request_error, not_found_error, upstream_error */
                 type: string;
-                /** @description The request field at fault */
+                /** @description The request field at fault, when there is one. */
                 param: string | null;
                 code: string | null;
             };

@@ -22,6 +22,8 @@ const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', '
 export interface CompiledEndpoint {
   kind: 'endpoint';
   name: string;
+  /** The name as the `x-gateway-endpoint` header carries it: percent-encoded UTF-8 (a header holds Latin-1 at most). */
+  headerValue: string;
   endpointType: EndpointType;
   /** A built-in provider name (ProviderName) or a plugin provider's. */
   provider: string;
@@ -164,6 +166,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
   return {
     kind: 'endpoint',
     name: endpoint.name,
+    headerValue: encodeURIComponent(endpoint.name),
     endpointType: endpoint.endpoint_type,
     provider,
     providerDisplayName: adapter.displayName,

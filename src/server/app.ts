@@ -2,7 +2,7 @@
  * Builds the Express app without listening (tests mount it on port 0; main.ts listens).
  * Route handlers stay short: find the endpoint, call it, send JSON or SSE.
  */
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
 import { authenticate } from './auth';
@@ -24,9 +24,31 @@ export interface AppOptions {
   validateResponses?: boolean;
 }
 
-/** The spec's paths in Express syntax (`{name}` → `:name`), for 405 answers on the wrong method. */
-function specPaths(document: Record<string, unknown>): string[] {
-  return Object.keys(document.paths as Record<string, unknown>).map((path) => path.replace(/\{(\w+)\}/g, ':$1'));
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/**
+ * The spec's paths in Express syntax (`{name}` → `:name`), each with the `Allow` value of its
+ * methods, for OPTIONS and for 405 answers on the wrong method.
+ */
+function specPaths(document: Record<string, unknown>): { path: string; allow: string }[] {
+  return Object.entries(document.paths as Record<string, Record<string, unknown>>).map(([path, item]) => {
+    const methods = HTTP_METHODS.filter((method) => method in item).map((method) => method.toUpperCase());
+    return { path: path.replace(/\{(\w+)\}/g, ':$1'), allow: (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', ') };
+  });
+}
+
+/** OPTIONS names the methods; any other method is a 405 in the route family's error shape. */
+function methodNotAllowed(allow: string): RequestHandler {
+  return (request, response) => {
+    response.setHeader('Allow', allow);
+    if (request.method === 'OPTIONS') {
+      response.status(200).type('text/plain').send(allow);
+      return;
+    }
+    const dialect = dialectOf(request);
+    if (dialect === 'openai') sendError(response, new GatewayError({ status: 405, message: `Method not allowed: ${request.method} ${request.path} (allowed: ${allow})`, kind: 'invalid_request_error', code: 'method_not_allowed' }), dialect);
+    else response.status(405).json({ detail: 'Method Not Allowed' });
+  };
 }
 
 function notFound(request: Request, response: Response): void {
@@ -63,9 +85,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.use(modelRoutes(state));
   app.use(invocationRoutes(state, logger));
 
-  app.all(specPaths(document), (_request, response) => {
-    response.status(405).json({ detail: 'Method Not Allowed' });
-  });
+  for (const { path, allow } of [...specPaths(document), { path: '/openapi.json', allow: 'GET, HEAD' }]) app.all(path, methodNotAllowed(allow));
   app.use(notFound);
   app.use(errorHandler(logger));
   // The LLM routes are served past Express (fast-path.ts), unless every response is validated.

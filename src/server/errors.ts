@@ -45,6 +45,28 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
   return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
 }
 
+/**
+ * A 4xx meant for the client: an http-errors error (`expose`), such as body-parser's failed
+ * decompression, or the router's URIError for a path parameter it cannot decode.
+ */
+interface ClientHttpError {
+  status: number;
+  message: string;
+  code?: string;
+}
+
+function isClientHttpError(error: unknown): error is ClientHttpError {
+  const candidate = error as (Partial<ClientHttpError> & { expose?: unknown }) | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.status !== 'number') return false;
+  return candidate.status >= 400 && candidate.status < 500 && (candidate.expose === true || error instanceof URIError);
+}
+
+function fromClientHttpError(error: ClientHttpError): GatewayError {
+  // A failed decompression reaches here as a bare "Bad Request" with zlib's code.
+  const message = error.code?.startsWith('Z_') ? `the request body could not be decompressed as its Content-Encoding says (${error.code})` : error.message;
+  return new GatewayError({ status: error.status, message, kind: 'invalid_request_error', code: 'bad_request' });
+}
+
 interface SpecValidatorError {
   status: number;
   message: string;
@@ -57,7 +79,8 @@ function isSpecValidatorError(error: unknown): error is SpecValidatorError {
 
 /** express-openapi-validator errors (query/path parameters; responses in contract tests). */
 function fromSpecValidator(error: SpecValidatorError): GatewayError {
-  const message = error.errors.map((item) => `${(item.path ?? '').replace(/^\.(query|params|body|response)\.?/, '') || 'request'}: ${item.message}`).join('; ');
+  // The validator names fields `/query/page_token` (or `.query.page_token`): the field is what the client knows.
+  const message = error.errors.map((item) => `${(item.path ?? '').replace(/^[./](query|params|body|response)[./]?/, '') || 'request'}: ${item.message}`).join('; ');
   const kind = error.status >= 500 ? 'server_error' : 'invalid_request_error';
   return new GatewayError({ status: error.status, message: message || error.message, kind, code: 'invalid_request' });
 }
@@ -66,6 +89,7 @@ export function toGatewayError(error: unknown, dialect: Dialect): GatewayError {
   if (error instanceof GatewayError) return error;
   if (isBodyParserError(error)) return fromBodyParser(error, dialect);
   if (isSpecValidatorError(error)) return fromSpecValidator(error);
+  if (isClientHttpError(error)) return fromClientHttpError(error);
   return new GatewayError({ status: 500, message: 'Internal server error', kind: 'server_error', code: 'internal_error' });
 }
 

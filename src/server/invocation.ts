@@ -7,6 +7,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { meterStream, reportedTokens } from '../limits/limiter';
 import type { CallAbort, CallSignal } from '../providers/abort';
+import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { EndpointType } from '../schema';
@@ -54,6 +55,29 @@ function copyWithoutNulls(value: unknown): unknown {
  */
 export function withoutNulls(value: unknown): unknown {
   return containsNull(value) ? copyWithoutNulls(value) : value;
+}
+
+function lacksToolCallDefaults(message: unknown): boolean {
+  const calls = isRecord(message) ? message.tool_calls : undefined;
+  return Array.isArray(calls) && calls.some((call) => isRecord(call) && (call.type === undefined || (isRecord(call.function) && call.function.arguments === undefined)));
+}
+
+function withToolCallDefault(call: unknown): unknown {
+  if (!isRecord(call)) return call;
+  const filled: Record<string, unknown> = { ...call, type: call.type ?? 'function' };
+  if (isRecord(call.function) && call.function.arguments === undefined) filled.function = { ...call.function, arguments: '' };
+  return filled;
+}
+
+/**
+ * MLflow's defaults for the tool calls of a chat history: `type` "function" and, when not given
+ * (or null), `arguments` "" (a call without parameters). A copy only when one is missing.
+ */
+function withToolCallDefaults(request: unknown): unknown {
+  const messages = isRecord(request) ? request.messages : undefined;
+  if (!Array.isArray(messages) || !messages.some(lacksToolCallDefaults)) return request;
+  const filled = messages.map((message) => (lacksToolCallDefaults(message) ? { ...message, tool_calls: message.tool_calls.map(withToolCallDefault) } : message));
+  return { ...(request as Record<string, unknown>), messages: filled };
 }
 
 /** Removes `model` (OpenAI routes use it to pick the endpoint; MLflow routes refuse it). */
@@ -126,7 +150,7 @@ class ProviderCallContext implements CallContext {
  */
 export function prepareRequest(options: { endpointType: EndpointType; body: unknown; dialect: Dialect }): Record<string, unknown> {
   const { endpointType, body, dialect } = options;
-  const request = withoutNulls(body);
+  const request = endpointType === 'llm/v1/chat' ? withToolCallDefaults(withoutNulls(body)) : withoutNulls(body);
   const failure = validateRequestBody(endpointType, request);
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
   return withoutModel(request as Record<string, unknown>, dialect);

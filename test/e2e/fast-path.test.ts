@@ -123,10 +123,16 @@ describe('the fast path answers exactly as the full stack', () => {
     expect({ status: plain.status, body: await plain.text() }).toEqual({ status: viaBodyParser.status, body: await viaBodyParser.text() });
   });
 
-  test('other methods on the fast paths still get the full stack answer (405)', async () => {
+  test('other methods on the fast paths still get the full stack answer (405, in the route family\'s shape, with Allow)', async () => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`);
     expect(response.status).toBe(405);
-    expect(await response.json()).toEqual({ detail: 'Method Not Allowed' });
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(await response.json()).toEqual({
+      error: { message: 'Method not allowed: GET /v1/chat/completions (allowed: POST)', type: 'invalid_request_error', param: null, code: 'method_not_allowed' },
+    });
+    const mlflow = await fetch(`${gateway.url}/endpoints/chat/invocations`);
+    expect(mlflow.status).toBe(405);
+    expect(await mlflow.json()).toEqual({ detail: 'Method Not Allowed' });
   });
 
   test('the answers are the real ones, not two identical failures', async () => {

@@ -1,6 +1,7 @@
 /** Management routes: list and get endpoints (never any secret), traffic routes, limits stubs. */
 import { Router, type RequestHandler } from 'express';
 import { GatewayError } from '../../errors';
+import { isRecord } from '../../providers/shared/json';
 import type { GatewayState } from '../state';
 
 /** MLflow's page size for the list APIs. */
@@ -73,14 +74,33 @@ export function endpointRoutes(state: GatewayState): Router {
     response.json(route.view);
   });
 
-  // MLflow declares these and answers 501; kept so MLflow clients get the same answer.
+  // MLflow declares these and answers 501 (set_limits after checking its body); kept so MLflow clients get the same answers.
   for (const prefix of ['/api/2.0/endpoints', '/api/2.0/gateway']) {
     router.get(`${prefix}/limits/:endpoint`, () => {
       throw GatewayError.unsupported('The get_limits API is not available yet.');
     });
-    router.post(`${prefix}/limits/`, () => {
+    router.post(`${prefix}/limits/`, (request) => {
+      const issues = setLimitsIssues(request.body);
+      if (issues.length > 0) throw GatewayError.invalidBody(issues.map((issue) => `${issue.loc[1]}: ${issue.msg}`).join('; '), String(issues[0].loc[1]), issues);
       throw GatewayError.unsupported('The set_limits API is not available yet.');
     });
   }
   return router;
+}
+
+interface BodyIssue {
+  type: string;
+  loc: ['body', string];
+  msg: string;
+}
+
+/** What MLflow's model for the set_limits body (`{"route": str, "limits": [object]}`) refuses, in pydantic's words. */
+function setLimitsIssues(body: unknown): BodyIssue[] {
+  const fields = isRecord(body) ? body : {};
+  const issues: BodyIssue[] = [];
+  if (fields.route === undefined) issues.push({ type: 'missing', loc: ['body', 'route'], msg: 'Field required' });
+  else if (typeof fields.route !== 'string') issues.push({ type: 'string_type', loc: ['body', 'route'], msg: 'Input should be a valid string' });
+  if (fields.limits === undefined) issues.push({ type: 'missing', loc: ['body', 'limits'], msg: 'Field required' });
+  else if (!Array.isArray(fields.limits) || !fields.limits.every(isRecord)) issues.push({ type: 'list_type', loc: ['body', 'limits'], msg: 'Input should be a valid list of objects' });
+  return issues;
 }

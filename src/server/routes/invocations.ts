@@ -60,7 +60,7 @@ async function serve(options: {
   const { value: result } = await withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
-      response.setHeader(ENDPOINT_HEADER, endpoint.name);
+      response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
       recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
       try {
         return await invokeEndpoint({ endpoint, request: prepared, client, onRetry });

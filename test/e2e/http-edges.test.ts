@@ -1,0 +1,113 @@
+/**
+ * Edges of the HTTP surface, over real HTTP: names outside Latin-1, client errors raised by the
+ * body parser or the router (4xx, never 500), methods and OPTIONS, MLflow's request defaults and
+ * body checks that clients depend on, and the served spec.
+ */
+import { gzipSync } from 'node:zlib';
+import OpenAI from 'openai';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+const CONFIG = `
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock, name: mock-chat } }
+  - { name: embeddings, endpoint_type: llm/v1/embeddings, model: { provider: mock } }
+  - { name: "日本語", endpoint_type: llm/v1/chat, model: { provider: mock, name: jp } }
+`;
+
+let gateway: RunningGateway;
+beforeAll(async () => {
+  gateway = await startGateway(CONFIG);
+});
+afterAll(() => gateway.close());
+
+async function call(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${gateway.url}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
+}
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  call(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body instanceof Uint8Array || typeof body === 'string' ? body : JSON.stringify(body) });
+
+const CHAT = { messages: [{ role: 'user', content: 'hi' }] };
+
+test('an endpoint named outside Latin-1 answers on both route families; x-gateway-endpoint carries the name percent-encoded', async () => {
+  const answer = await post(`/endpoints/${encodeURIComponent('日本語')}/invocations`, CHAT);
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('x-gateway-endpoint')).toBe('%E6%97%A5%E6%9C%AC%E8%AA%9E');
+  expect(decodeURIComponent(answer.headers.get('x-gateway-endpoint')!)).toBe('日本語');
+  expect((await post('/endpoints/chat/invocations', CHAT)).headers.get('x-gateway-endpoint')).toBe('chat');
+  const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  const completion = await openai.chat.completions.create({ model: '日本語', messages: [{ role: 'user', content: 'hi' }] });
+  expect(completion.choices[0].message.content).toBe('Echo: hi');
+});
+
+test('client errors from the body parser and the router are 4xx naming the problem, on both route families', async () => {
+  const notGzip = await post('/endpoints/chat/invocations', JSON.stringify(CHAT), { 'content-encoding': 'gzip' });
+  expect(notGzip.status).toBe(400);
+  expect(notGzip.json()).toEqual({ detail: 'the request body could not be decompressed as its Content-Encoding says (Z_DATA_ERROR)' });
+  const openaiNotGzip = await post('/v1/chat/completions', JSON.stringify({ model: 'chat', ...CHAT }), { 'content-encoding': 'gzip' });
+  expect(openaiNotGzip.status).toBe(400);
+  expect(openaiNotGzip.json().error).toMatchObject({ type: 'invalid_request_error', code: 'bad_request' });
+  expect((await post('/endpoints/chat/invocations', gzipSync(JSON.stringify(CHAT)), { 'content-encoding': 'gzip' })).status).toBe(200);
+  const badEscape = await post('/endpoints/%ZZ/invocations', CHAT);
+  expect(badEscape.status).toBe(400);
+  expect(badEscape.json().detail).toContain('%ZZ');
+  expect((await call('/v1/models/%ZZ')).status).toBe(400);
+  const repeated = await call('/api/2.0/endpoints/?page_token=a&page_token=b');
+  expect(repeated.status).toBe(400);
+  expect(repeated.json().detail).toMatch(/^page_token: /);
+});
+
+test('a wrong method is a 405 with Allow, in the route family\'s shape; OPTIONS names the methods', async () => {
+  const openai = await call('/v1/models', { method: 'POST' });
+  expect(openai.status).toBe(405);
+  expect(openai.headers.get('allow')).toBe('GET, HEAD');
+  expect(openai.json().error).toMatchObject({ code: 'method_not_allowed', type: 'invalid_request_error' });
+  expect((await call('/gateway/chat/invocations')).json()).toEqual({ detail: 'Method Not Allowed' });
+  for (const path of ['/health', '/metrics', '/openapi.json', '/api/2.0/endpoints/chat']) {
+    const options = await call(path, { method: 'OPTIONS' });
+    expect({ path, status: options.status, allow: options.headers.get('allow') }).toEqual({ path, status: 200, allow: 'GET, HEAD' });
+  }
+  expect((await call('/v1/chat/completions', { method: 'OPTIONS' })).headers.get('allow')).toBe('POST');
+});
+
+test('MLflow\'s request defaults: embeddings input [] is accepted; a tool call without type (or with null arguments) is a function call', async () => {
+  expect((await post('/endpoints/embeddings/invocations', { input: [] })).status).toBe(200);
+  const history = {
+    messages: [
+      { role: 'user', content: 'What time is it?' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', function: { name: 'get_time', arguments: null } }] },
+      { role: 'tool', tool_call_id: 'c1', content: '10:42' },
+    ],
+  };
+  expect((await post('/endpoints/chat/invocations', history)).status).toBe(200);
+  const nameless = await post('/endpoints/chat/invocations', { messages: [{ role: 'assistant', tool_calls: [{ id: 'c1', function: {} }] }] });
+  expect(nameless.status).toBe(422);
+  expect(nameless.text).toContain('messages[0].tool_calls[0].function.name');
+});
+
+test('set_limits checks its body as MLflow does (422) before answering 501', async () => {
+  const empty = await post('/api/2.0/endpoints/limits/', {});
+  expect(empty.status).toBe(422);
+  expect(empty.json().detail).toEqual([
+    { type: 'missing', loc: ['body', 'route'], msg: 'Field required' },
+    { type: 'missing', loc: ['body', 'limits'], msg: 'Field required' },
+  ]);
+  expect((await post('/api/2.0/gateway/limits/', { route: 'chat', limits: ['x'] })).status).toBe(422);
+  expect((await post('/api/2.0/gateway/limits/', { route: 'chat', limits: [{ calls: 1, renewal_period: 'minute' }] })).status).toBe(501);
+});
+
+test('the served spec has no stray keys (a comma in an unquoted YAML description once made one)', async () => {
+  const spec = (await call('/openapi.json')).json();
+  const stray: string[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (value === null && key.includes(' ')) stray.push(`${path}.${key}`);
+      walk(value, `${path}.${key}`);
+    }
+  };
+  walk(spec, '');
+  expect(stray).toEqual([]);
+});
