@@ -52,6 +52,19 @@ export class GatewayError extends Error {
     this.detail = options.detail;
   }
 
+  /** The same error with every one of `secrets` in its message replaced by `[redacted]`. */
+  withoutSecrets(secrets: readonly string[]): GatewayError {
+    const message = secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), this.message);
+    if (message === this.message) return this;
+    const { status, kind, param, code, retryable, retryAfter, detail } = this;
+    return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, message, cause: this.cause });
+  }
+
+  /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */
+  static internal(cause: unknown): GatewayError {
+    return new GatewayError({ status: 500, message: 'Internal server error', kind: 'server_error', code: 'internal_error', cause });
+  }
+
   /** 400: a parameter the provider or gateway cannot accept. */
   static invalidParam(message: string, param: string | null = null, status = 400): GatewayError {
     return new GatewayError({ status, message, kind: 'invalid_request_error', param, code: 'invalid_value' });

@@ -67,7 +67,10 @@ function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T
   throw new GatewayClientError(errorMessage(result.error, result.response.status), result.response.status, result.error);
 }
 
-/** Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws. */
+/**
+ * Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws, and so does an
+ * end without `[DONE]` (the gateway always sends one: the answer was cut off on the way).
+ */
 async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerator<T> {
   const ready: { event?: string; data: string }[] = [];
   const parser = createParser({ onEvent: (event) => ready.push(event) });
@@ -87,7 +90,7 @@ async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerato
         }
         yield body as T;
       }
-      if (done) return;
+      if (done) throw new GatewayClientError('The stream ended before its end ([DONE]): the answer was cut off.', 502, undefined);
     }
   } finally {
     await reader.cancel().catch(() => undefined);

@@ -15,6 +15,8 @@ import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { compileServerSettings, type ServerPlan } from './server-settings';
+import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
+import { isRecord } from './yaml-path';
 
 /** Keys of `model.config` that are request parameter defaults rather than provider settings. */
 const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
@@ -40,6 +42,8 @@ export interface CompiledEndpoint {
   limiter: EndpointLimiter | null;
   /** Timeouts and retries of its upstream calls. */
   callPolicy: CallPolicy;
+  /** Its credentials (API keys, AWS secrets), longest first: never in an error message. */
+  secrets: readonly string[];
   view: EndpointView;
   legacyView: LegacyRouteView;
 }
@@ -125,6 +129,17 @@ interface EndpointCompilation {
   plugins: PluginAdapters | undefined;
 }
 
+/** The credential values of a provider config (already resolved), long enough to find in a message. */
+function credentialsOf(providerConfig: unknown): string[] {
+  if (!isRecord(providerConfig)) return [];
+  const awsConfig = isRecord(providerConfig.aws_config) ? providerConfig.aws_config : {};
+  const values = [
+    ...Object.entries(providerConfig).filter(([key]) => isApiKeyField(key)).map(([, value]) => value),
+    ...AWS_SECRET_FIELDS.map((field) => awsConfig[field]),
+  ];
+  return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
+}
+
 function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointCompilation): CompiledEndpoint | ConfigIssue {
   const { defaults, now, maxAnswerBytes, backend, plugins } = shared;
   const provider = endpoint.model.provider;
@@ -167,6 +182,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     kind: 'endpoint',
     name: endpoint.name,
     headerValue: encodeURIComponent(endpoint.name),
+    secrets: credentialsOf(endpoint.model.config),
     endpointType: endpoint.endpoint_type,
     provider,
     providerDisplayName: adapter.displayName,

@@ -180,6 +180,7 @@ export async function invokeEndpoint(options: {
   const callOptions = {
     endpointName: endpoint.name,
     builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
+    secrets: endpoint.secrets,
     policy: endpoint.callPolicy,
     signal: options.client,
     onRetry: options.onRetry,

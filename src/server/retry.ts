@@ -31,6 +31,8 @@ export interface CallOptions {
    * plugin provider, whose other errors answer 500 (as documented for plugins).
    */
   builtInProvider: string | null;
+  /** The endpoint's credentials: removed from every failure's message (a vendor may echo a key, even inside a stream). */
+  secrets: readonly string[];
   policy: CallPolicy;
   /** Aborted when the client disconnects. */
   signal: CallSignal;
@@ -108,10 +110,36 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
   }
 }
 
-/** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`). */
+/** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`), without the endpoint's credentials. */
 function providerFailure(error: unknown, options: CallOptions): unknown {
-  if (error instanceof GatewayError || options.builtInProvider === null) return error;
+  if (error instanceof GatewayError) return error.withoutSecrets(options.secrets);
+  // A plugin's own error (say, its SDK's, with a status and the vendor's message) is not passed on.
+  if (options.builtInProvider === null) return GatewayError.internal(error);
   return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause: error });
+}
+
+/**
+ * A plugin's promise, ended by the abort should the plugin not honour it: a plugin that ignores its
+ * signal must not hold a request past its total timeout. Built-in providers honour the abort and
+ * are not raced (that would cost a promise and a listener per call and per chunk).
+ */
+function boundedBy<T>(promise: Promise<T>, abort: CallAbort, options: CallOptions): Promise<T> {
+  if (options.builtInProvider !== null) return promise;
+  if (abort.aborted) return Promise.reject(abort.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abort.reason);
+    abort.addEventListener('abort', onAbort);
+    promise.then(
+      (value) => {
+        abort.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        abort.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -124,7 +152,7 @@ async function attemptUntilDone<T>(options: CallOptions, attempt: (abort: CallAb
   const random = options.random ?? Math.random;
   for (let attempts = 1; ; attempts += 1) {
     try {
-      return { value: await attempt(deadline.abort), deadline };
+      return { value: await boundedBy(attempt(deadline.abort), deadline.abort, options), deadline };
     } catch (error) {
       // Aborted (client gone, total timeout): the reason is the outcome; nothing to retry.
       const failure = deadline.abort.aborted ? deadline.abort.reason : providerFailure(error, options);
@@ -176,7 +204,7 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
   next(): Promise<IteratorResult<T>> {
     if (this.closed) return Promise.resolve(FINISHED);
     if (this.opened === null) return this.start();
-    return this.opened.iterator.next().then(this.passOn, this.fail);
+    return boundedBy(this.opened.iterator.next(), this.opened.deadline.abort, this.options).then(this.passOn, this.fail);
   }
 
   async return(): Promise<IteratorResult<T>> {
@@ -216,7 +244,10 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
     this.closed = true;
     if (this.opened === null) return;
     this.opened.deadline.clear();
-    await this.opened.iterator.return?.();
+    const returned = this.opened.iterator.return?.();
+    // A plugin's stream stuck in its own await would never return: it is let go, not waited for.
+    if (this.options.builtInProvider === null) void Promise.resolve(returned).catch(() => undefined);
+    else await returned;
   }
 }
 

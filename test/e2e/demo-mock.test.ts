@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { createGatewayClient } from '../../src/client';
+import { startFakeUpstream } from '../support/fake-upstream';
 import { startGateway, parseSse, type RunningGateway, FIXED_NOW } from '../support/gateway';
 
 let gateway: RunningGateway;
@@ -108,6 +109,27 @@ describe('SDK over the MLflow routes', () => {
     const stream = client().streamChat('nope', { messages: [{ role: 'user', content: 'x' }] });
     await expect(stream.next()).rejects.toMatchObject({ status: 404 });
   });
+});
+
+test('the SDK raises when a stream ends without [DONE] (an answer cut off on the way is not a complete one)', async () => {
+  // Stands in for the gateway behind a proxy that closes the body early.
+  const server = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    const chunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: 'The answer is', tool_calls: null } }] };
+    response.end(`data: ${JSON.stringify(chunk)}\n\n`);
+  });
+  try {
+    const received: string[] = [];
+    const reading = (async () => {
+      for await (const chunk of createGatewayClient({ baseUrl: server.url }).streamChat('chat', { messages: [{ role: 'user', content: 'hi' }] })) {
+        received.push(chunk.choices[0]?.delta.content ?? '');
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'GatewayClientError', status: 502, message: expect.stringContaining('cut off') });
+    expect(received).toEqual(['The answer is']);
+  } finally {
+    await server.close();
+  }
 });
 
 test('the list is paginated 3000 a page, and the SDK follows next_page_token', async () => {

@@ -13,7 +13,7 @@ const rateLimited = (retryAfter: string | null) => GatewayError.upstream({ statu
 
 function options(overrides: Partial<Parameters<typeof callWithRetries>[0]> = {}) {
   const notices: RetryNotice[] = [];
-  return { notices, options: { endpointName: 'chat', builtInProvider: 'OpenAI' as string | null, policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
+  return { notices, options: { endpointName: 'chat', builtInProvider: 'OpenAI' as string | null, secrets: [] as readonly string[], policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
 }
 
 /** An attempt function failing with the given errors in turn, then answering `ok`. */
@@ -132,10 +132,20 @@ describe('callWithRetries', () => {
     expect(attempts.calls).toHaveLength(1);
   });
 
-  it("passes a plugin provider's unexpected error on as it is (plugins answer 500 for those, as documented)", async () => {
-    const typeError = new TypeError('plugin bug');
+  it("turns a plugin provider's unexpected error into a 500 that keeps it only as the cause (its status and message are never passed on)", async () => {
+    const typeError = Object.assign(new TypeError('401 plugin bug with sk-live-KEY-0000'), { status: 401, type: 'invalid_request_error' });
     const attempts = failingWith(typeError);
-    expect(await rejection(callWithRetries(options({ builtInProvider: null }).options, attempts.attempt))).toBe(typeError);
+    const failure = (await rejection(callWithRetries(options({ builtInProvider: null }).options, attempts.attempt))) as GatewayError;
+    expect(failure).toBeInstanceOf(GatewayError);
+    expect({ status: failure.status, message: failure.message, cause: failure.cause }).toEqual({ status: 500, message: 'Internal server error', cause: typeError });
+  });
+
+  it("removes the endpoint's credentials from a failure's message", async () => {
+    const echoed = GatewayError.upstreamUnavailable('the vendor said: bad key Bearer sk-live-SECRET-123456789');
+    const attempts = failingWith(echoed);
+    const failure = (await rejection(callWithRetries(options({ secrets: ['sk-live-SECRET-123456789'], policy: { ...POLICY, retries: { ...POLICY.retries, maxAttempts: 1 } } }).options, attempts.attempt))) as GatewayError;
+    expect(failure.message).toBe('the vendor said: bad key Bearer [redacted]');
+    expect(failure.status).toBe(echoed.status);
   });
 
   it('aborts a wait between attempts when the client disconnects, and makes no further attempt', async () => {
