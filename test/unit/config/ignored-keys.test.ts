@@ -26,6 +26,23 @@ routes:
     expect(warnings).toEqual([]);
   });
 
+  it('an MLflow config keeping YAML anchors under defaults:, server: or logging: loads; those keys are warnings, not errors', () => {
+    const warnings = warningsFor(`
+defaults: &openai
+  provider: openai
+  config: { openai_api_key: $OPENAI_API_KEY }
+server: { host: 0.0.0.0, port: 5000, max_body_size: 1mb }
+logging: { level: info }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      <<: *openai
+      name: gpt-4o-mini
+`);
+    expect(warnings.map((warning) => warning.path)).toEqual(['defaults.provider', 'defaults.config', 'server.host', 'server.port', 'logging.level']);
+  });
+
   it('names each misspelt key by its YAML path and suggests the key it is closest to, at every level', () => {
     const warnings = warningsFor(`
 rate_limit_stor: { type: redis, url: "redis://127.0.0.1:6379" }
