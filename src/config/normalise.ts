@@ -23,22 +23,40 @@ export function canonicalProviderName(value: string): string {
 }
 
 /** A copy of `document` with provider names and `openai_api_type` in canonical form; the input is not changed. */
+/**
+ * Optional keys MLflow declares `Optional[...] = None`: an explicit null (an empty YAML value, as a
+ * templated config often has) means "not set" there, so it is dropped here before validation.
+ */
+const NULLABLE_CONFIG_KEYS = ['openai_api_base', 'openai_api_version', 'openai_deployment_name', 'openai_organization', 'mosaicml_api_base'];
+const NULLABLE_AWS_KEYS = ['aws_region', 'aws_session_token'];
+
+function withoutNullKeys(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  if (!keys.some((key) => record[key] === null)) return record;
+  return Object.fromEntries(Object.entries(record).filter(([key, value]) => !(value === null && keys.includes(key))));
+}
+
 export function normaliseConfig(document: Record<string, unknown>): Record<string, unknown> {
-  if (!Array.isArray(document.endpoints)) return { ...document };
-  return { ...document, endpoints: document.endpoints.map(normaliseEndpoint) };
+  const normalised = withoutNullKeys(document, ['routes']);
+  if (!Array.isArray(normalised.endpoints)) return { ...normalised };
+  return { ...normalised, endpoints: normalised.endpoints.map(normaliseEndpoint) };
 }
 
 function normaliseEndpoint(endpoint: unknown): unknown {
   if (!isRecord(endpoint) || !isRecord(endpoint.model)) return endpoint;
-  return { ...endpoint, model: normaliseModel(endpoint.model) };
+  return { ...withoutNullKeys(endpoint, ['limit']), model: normaliseModel(endpoint.model) };
 }
 
 function normaliseModel(model: Record<string, unknown>): Record<string, unknown> {
   const normalised: Record<string, unknown> = { ...model };
   if (typeof model.provider === 'string') normalised.provider = canonicalProviderName(model.provider);
-  if (isRecord(model.config) && typeof model.config.openai_api_type === 'string') {
-    // MLflow compares the API type case-insensitively (`Azure`, `AZUREAD`).
-    normalised.config = { ...model.config, openai_api_type: model.config.openai_api_type.toLowerCase() };
-  }
+  if (isRecord(model.config)) normalised.config = normaliseProviderConfig(model.config);
   return normalised;
+}
+
+function normaliseProviderConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const normalised = withoutNullKeys(config, NULLABLE_CONFIG_KEYS);
+  // MLflow compares the API type case-insensitively (`Azure`, `AZUREAD`).
+  const apiType = typeof config.openai_api_type === 'string' ? { openai_api_type: config.openai_api_type.toLowerCase() } : {};
+  const awsConfig = isRecord(config.aws_config) ? { aws_config: withoutNullKeys(config.aws_config, NULLABLE_AWS_KEYS) } : {};
+  return { ...normalised, ...apiType, ...awsConfig };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadConfigFile, parseConfigText } from '../../../src/config/load';
 
-import { chatEndpoint, configPath, errorOf, issuesOf } from '../../support/config';
+import { chatEndpoint, configPath, errorOf, issuesOf, loadInline } from '../../support/config';
 
 const fixtures = join(__dirname, '../../fixtures/config');
 
@@ -206,5 +206,69 @@ routes:
       message: expect.stringContaining("endpoint definitions with a 'model' belong under 'endpoints'"),
     });
     expect(issues).toContainEqual({ path: 'routes[0].task_type', message: 'is required' });
+  });
+});
+
+describe('parseConfigText: an explicit null on an optional key means "not set", as in MLflow (Optional[...] = None)', () => {
+  const openai = (extra: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+        openai_api_key: sk-x
+${extra}`;
+  test.each([
+    ['openai_organization: (empty)', openai('        openai_organization:\n')],
+    ['openai_api_base: null', openai('        openai_api_base: null\n')],
+    ['openai_api_version: null', openai('        openai_api_version: null\n')],
+    ['openai_deployment_name: null (openai type)', openai('        openai_deployment_name: null\n')],
+    ['limit: (empty)', openai('    limit:\n')],
+    ['routes: (empty)', openai('routes:\n')],
+    [
+      'aws_config.aws_region: null',
+      `
+endpoints:
+  - name: titan
+    endpoint_type: llm/v1/completions
+    model:
+      provider: bedrock
+      name: amazon.titan-text-express-v1
+      config:
+        aws_config:
+          aws_region: null
+`,
+    ],
+    [
+      'mosaicml_api_base: null',
+      `
+endpoints:
+  - name: mpt
+    endpoint_type: llm/v1/completions
+    model:
+      provider: mosaicml
+      name: mpt-7b-instruct
+      config:
+        mosaicml_api_key: k
+        mosaicml_api_base: null
+`,
+    ],
+  ])('%s', (_label, yaml) => {
+    const config = loadInline(yaml);
+    const modelConfig = config.endpoints[0].model.config as Record<string, unknown> & { aws_config?: Record<string, unknown> };
+    expect(Object.values(modelConfig).includes(null)).toBe(false);
+    expect(modelConfig.aws_config === undefined || !Object.values(modelConfig.aws_config).includes(null)).toBe(true);
+    expect(config.endpoints[0].limit ?? undefined).toBeUndefined();
+  });
+
+  test('a null anthropic_version is still refused, as in MLflow', () => {
+    expect(() => loadInline(`
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: k, anthropic_version: null } }
+`)).toThrow('anthropic_version');
   });
 });
