@@ -46,6 +46,15 @@ export interface AnthropicTarget {
 }
 
 /**
+ * An `anthropic_api_base` that is only a host (older MLflow's `https://api.anthropic.com/`, which
+ * MLflow now ignores) gets the `/v1` the Messages API lives under; one with a path is used as is.
+ */
+function withVersionSegment(base: string): string {
+  const url = URL.canParse(base) ? new URL(base) : null;
+  return url !== null && url.origin !== 'null' && (url.pathname === '/' || url.pathname === '') ? `${url.origin}/v1` : base;
+}
+
+/**
  * URL, headers and model from the config. Refuses a config that would fail every request: no
  * model name, or parameter defaults Anthropic cannot take.
  */
@@ -59,7 +68,7 @@ export function resolveAnthropicTarget(config: AnthropicConfig, modelName: strin
     throw error;
   }
   return {
-    baseUrl: base ?? ANTHROPIC_DEFAULT_API_BASE,
+    baseUrl: base === undefined ? ANTHROPIC_DEFAULT_API_BASE : withVersionSegment(base),
     headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION },
     model: modelName,
   };

@@ -39,6 +39,12 @@ describe('configuration', () => {
     });
   });
 
+  it("an anthropic_api_base that is only a host (older MLflow configs: https://api.anthropic.com/) gets /v1; one with a path is used as is", () => {
+    expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'https://api.anthropic.com/' }, MODEL).baseUrl).toBe('https://api.anthropic.com/v1');
+    expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'http://127.0.0.1:8080' }, MODEL).baseUrl).toBe('http://127.0.0.1:8080/v1');
+    expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'http://proxy.local/anthropic/v1' }, MODEL).baseUrl).toBe('http://proxy.local/anthropic/v1');
+  });
+
   it('anthropic_version and anthropic_api_base override the defaults', () => {
     const target = resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_version: '2024-01-01', anthropic_api_base: 'http://proxy.local/anthropic/v1' }, MODEL);
     expect(target.baseUrl).toBe('http://proxy.local/anthropic/v1');
