@@ -78,6 +78,10 @@ const typeNames: Record<string, string> = {
   null: 'null',
 };
 
+/** The pattern config-schema gives every URL key: a scheme-less `localhost:8080` passes `format: uri`. */
+const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
+const HTTP_URL_MESSAGE = 'must be an http:// or https:// URL, e.g. https://example.com/v1';
+
 function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: unknown): string {
   const field = segments[segments.length - 1];
   const override = typeof field === 'string' ? fieldMessages[`${field}/${error.keyword}`] : undefined;
@@ -93,11 +97,13 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'type':
       return `must be ${([] as unknown[]).concat(params.type).map((type) => typeNames[String(type)] ?? String(type)).join(' or ')}`;
     case 'pattern':
+      if (params.pattern === HTTP_URL_PATTERN) return HTTP_URL_MESSAGE;
       return field === 'name'
         ? `'${String(valueAt(document, segments))}' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
         : `must match the pattern ${String(params.pattern)}`;
     case 'format':
-      return params.format === 'uri' ? 'must be an absolute URL, e.g. https://example.com/v1' : `must be a valid ${String(params.format)}`;
+      // The same words as the pattern's, so that a value breaking both is reported once.
+      return params.format === 'uri' ? HTTP_URL_MESSAGE : `must be a valid ${String(params.format)}`;
     case 'minimum':
       return `must be at least ${String(params.limit)}`;
     case 'maximum':

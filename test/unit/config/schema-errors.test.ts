@@ -93,6 +93,20 @@ endpoints:
     expect(issues).toEqual([{ path: 'endpoints[0].model.config', message: "is required for provider 'anthropic'" }]);
   });
 
+  it.each([
+    ['huggingface-text-generation-inference', 'llm/v1/completions', 'hf_server_url', 'hf_server_url: "localhost:8080"'],
+    ['openai', 'llm/v1/chat', 'openai_api_base', 'openai_api_key: k, openai_api_base: "localhost:8080/v1"'],
+    ['mlflow-model-serving', 'llm/v1/completions', 'model_server_url', 'model_server_url: "localhost:5001"'],
+  ])('a URL without its scheme (%s) is reported at model.config.%s, once', (provider, type, key, config) => {
+    const issues = issuesOf(`
+endpoints:
+  - name: e
+    endpoint_type: ${type}
+    model: { provider: ${provider}, name: m, config: { ${config} } }
+`);
+    expect(issues).toEqual([{ path: `endpoints[0].model.config.${key}`, message: 'must be an http:// or https:// URL, e.g. https://example.com/v1' }]);
+  });
+
   it('names the types, bounds and formats it expected', () => {
     const issues = issuesOf(`
 endpoints:
@@ -117,7 +131,7 @@ endpoints:
       { path: 'endpoints[0].model.config.temperature', message: 'must be at most 2' },
       { path: 'endpoints[0].model.config.stop', message: 'must list at least 1 item' },
       { path: 'endpoints[0].model.config.openai_api_key', message: 'must be a string' },
-      { path: 'endpoints[0].model.config.openai_api_base', message: 'must be an absolute URL, e.g. https://example.com/v1' },
+      { path: 'endpoints[0].model.config.openai_api_base', message: 'must be an http:// or https:// URL, e.g. https://example.com/v1' },
       { path: 'endpoints[0].model.name', message: 'must be a string or null' },
       { path: 'endpoints[1].model.config.aws_config.aws_access_key_id', message: "is required when 'aws_session_token' is set" },
     ]);
