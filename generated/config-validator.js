@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"type":"array","items":{"type":"string"},"minItems":1},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
 const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
 const schema56 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}};
 const schema57 = {"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}};
@@ -17,7 +17,7 @@ const schema14 = {"type":"object","required":["provider"],"properties":{"provide
 const schema42 = {"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."};
 const schema43 = {"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."};
 const schema15 = {"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]};
-const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"type":"array","items":{"type":"string"},"minItems":1},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}};
+const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.uri;
 const pattern1 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://", "u");
@@ -173,9 +173,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -184,10 +187,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -196,10 +198,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -208,12 +213,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -222,8 +225,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -232,9 +237,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -243,12 +250,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -257,8 +275,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -269,7 +287,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -279,10 +297,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -291,10 +310,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -303,9 +320,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.openai_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -314,11 +331,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.openai_api_key !== undefined){
-let data10 = data.openai_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -328,8 +345,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -338,11 +356,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.openai_api_type !== undefined){
-let data11 = data.openai_api_type;
-if(typeof data11 !== "string"){
-const err26 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.openai_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -351,8 +367,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((data11 === "openai") || (data11 === "azure")) || (data11 === "azuread"))){
-const err27 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values"};
+if(data.openai_api_key !== undefined){
+let data10 = data.openai_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -362,11 +381,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.openai_api_base !== undefined){
-let data12 = data.openai_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err28 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+else {
+const err28 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -375,8 +391,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err29 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.openai_api_type !== undefined){
+let data11 = data.openai_api_type;
+if(typeof data11 !== "string"){
+const err29 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -385,9 +404,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data11 === "openai") || (data11 === "azure")) || (data11 === "azuread"))){
+const err30 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -397,9 +415,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.openai_api_version !== undefined){
-if(typeof data.openai_api_version !== "string"){
-const err31 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.openai_api_base !== undefined){
+let data12 = data.openai_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -408,10 +428,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data.openai_deployment_name !== undefined){
-if(typeof data.openai_deployment_name !== "string"){
-const err32 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -421,9 +439,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.openai_organization !== undefined){
-if(typeof data.openai_organization !== "string"){
-const err33 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err33 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -433,14 +450,50 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.openai_api_version !== undefined){
+if(typeof data.openai_api_version !== "string"){
+const err34 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.openai_deployment_name !== undefined){
+if(typeof data.openai_deployment_name !== "string"){
+const err35 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.openai_organization !== undefined){
+if(typeof data.openai_organization !== "string"){
+const err36 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -601,9 +654,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -612,10 +668,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -624,10 +679,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -636,12 +694,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -650,8 +706,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -660,9 +718,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -671,12 +731,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -685,8 +756,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -697,7 +768,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -707,10 +778,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -719,10 +791,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -731,9 +801,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.anthropic_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -742,11 +812,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.anthropic_api_key !== undefined){
-let data10 = data.anthropic_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -756,8 +826,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -766,10 +837,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.anthropic_version !== undefined){
-if(typeof data.anthropic_version !== "string"){
-const err26 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.anthropic_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -778,12 +848,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.anthropic_api_base !== undefined){
-let data12 = data.anthropic_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err27 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data.anthropic_api_key !== undefined){
+let data10 = data.anthropic_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -792,8 +861,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err28 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err28 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -803,8 +873,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.anthropic_version !== undefined){
+if(typeof data.anthropic_version !== "string"){
+const err29 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -814,14 +885,49 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.anthropic_api_base !== undefined){
+let data12 = data.anthropic_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err30 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+if(!(formats0(data12))){
+const err31 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -982,9 +1088,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -993,10 +1102,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1005,10 +1113,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1017,12 +1128,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1031,8 +1140,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1041,9 +1152,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1052,12 +1165,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1066,8 +1190,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1078,7 +1202,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1088,10 +1212,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1100,10 +1225,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1112,9 +1235,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.gemini_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1123,11 +1246,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.gemini_api_key !== undefined){
-let data10 = data.gemini_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1137,8 +1260,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1147,12 +1271,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.gemini_api_base !== undefined){
-let data11 = data.gemini_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.gemini_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1161,8 +1282,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.gemini_api_key !== undefined){
+let data10 = data.gemini_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1173,7 +1297,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1183,14 +1307,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.gemini_api_base !== undefined){
+let data11 = data.gemini_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -1351,9 +1510,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1362,10 +1524,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1374,10 +1535,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1386,12 +1550,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1400,8 +1562,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1410,9 +1574,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1421,12 +1587,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1435,8 +1612,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1447,7 +1624,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1457,10 +1634,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1469,10 +1647,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1481,9 +1657,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.palm_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1492,11 +1668,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.palm_api_key !== undefined){
-let data10 = data.palm_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1506,8 +1682,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1516,12 +1693,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.palm_api_base !== undefined){
-let data11 = data.palm_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.palm_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1530,8 +1704,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.palm_api_key !== undefined){
+let data10 = data.palm_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1542,7 +1719,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1552,14 +1729,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.palm_api_base !== undefined){
+let data11 = data.palm_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -1720,9 +1932,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1731,10 +1946,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1743,10 +1957,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1755,12 +1972,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1769,8 +1984,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1779,9 +1996,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1790,12 +2009,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1804,8 +2034,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1816,7 +2046,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1826,10 +2056,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1838,10 +2069,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1850,9 +2079,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cohere_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1861,11 +2090,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.cohere_api_key !== undefined){
-let data10 = data.cohere_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1875,8 +2104,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1885,12 +2115,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.cohere_api_base !== undefined){
-let data11 = data.cohere_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cohere_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1899,8 +2126,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.cohere_api_key !== undefined){
+let data10 = data.cohere_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1911,7 +2141,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1921,14 +2151,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cohere_api_base !== undefined){
+let data11 = data.cohere_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -2089,9 +2354,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2100,10 +2368,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2112,10 +2379,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2124,12 +2394,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2138,8 +2406,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2148,9 +2418,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2159,12 +2431,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2173,8 +2456,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2185,7 +2468,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2195,10 +2478,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2207,10 +2491,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2219,9 +2501,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ai21labs_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2230,11 +2512,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.ai21labs_api_key !== undefined){
-let data10 = data.ai21labs_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2244,8 +2526,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2254,12 +2537,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.ai21labs_api_base !== undefined){
-let data11 = data.ai21labs_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ai21labs_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2268,8 +2548,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.ai21labs_api_key !== undefined){
+let data10 = data.ai21labs_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2280,7 +2563,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2290,14 +2573,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ai21labs_api_base !== undefined){
+let data11 = data.ai21labs_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -2458,9 +2776,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2469,10 +2790,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2481,10 +2801,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2493,12 +2816,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2507,8 +2828,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2517,9 +2840,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2528,12 +2853,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2542,8 +2878,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2554,7 +2890,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2564,10 +2900,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2576,10 +2913,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2588,9 +2923,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mosaicml_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2599,11 +2934,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.mosaicml_api_key !== undefined){
-let data10 = data.mosaicml_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2613,8 +2948,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2623,12 +2959,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.mosaicml_api_base !== undefined){
-let data11 = data.mosaicml_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mosaicml_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2637,8 +2970,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.mosaicml_api_key !== undefined){
+let data10 = data.mosaicml_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2649,7 +2985,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2659,14 +2995,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.mosaicml_api_base !== undefined){
+let data11 = data.mosaicml_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -2827,9 +3198,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2838,10 +3212,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2850,10 +3223,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2862,12 +3238,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2876,8 +3250,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2886,9 +3262,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2897,12 +3275,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2911,8 +3300,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2923,7 +3312,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2933,10 +3322,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2945,10 +3335,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2957,9 +3345,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mistral_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2968,11 +3356,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.mistral_api_key !== undefined){
-let data10 = data.mistral_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2982,8 +3370,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2992,12 +3381,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.mistral_api_base !== undefined){
-let data11 = data.mistral_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mistral_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3006,8 +3392,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.mistral_api_key !== undefined){
+let data10 = data.mistral_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3018,7 +3407,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3028,14 +3417,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.mistral_api_base !== undefined){
+let data11 = data.mistral_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -3196,9 +3620,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3207,10 +3634,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3219,10 +3645,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3231,12 +3660,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3245,8 +3672,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3255,9 +3684,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3266,12 +3697,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3280,8 +3722,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3292,7 +3734,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3302,10 +3744,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3314,10 +3757,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3326,9 +3767,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.togetherai_api_key === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3337,11 +3778,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.togetherai_api_key !== undefined){
-let data10 = data.togetherai_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3351,8 +3792,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3361,12 +3803,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.togetherai_api_base !== undefined){
-let data11 = data.togetherai_api_base;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err26 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.togetherai_api_key === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3375,8 +3814,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err27 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.togetherai_api_key !== undefined){
+let data10 = data.togetherai_api_key;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3387,7 +3829,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3397,14 +3839,49 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.togetherai_api_base !== undefined){
+let data11 = data.togetherai_api_base;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -3565,9 +4042,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3576,10 +4056,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3588,10 +4067,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3600,12 +4082,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3614,8 +4094,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3624,9 +4106,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3635,12 +4119,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3649,8 +4144,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3661,7 +4156,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3671,10 +4166,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3683,10 +4179,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3695,9 +4189,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.model_server_url === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3706,11 +4200,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.model_server_url !== undefined){
-let data10 = data.model_server_url;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
-const err24 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3719,8 +4213,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(formats0(data10))){
-const err25 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3729,9 +4225,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.model_server_url === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3740,15 +4236,49 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.model_server_url !== undefined){
+let data10 = data.model_server_url;
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+const err27 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+if(!(formats0(data10))){
+const err28 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -3909,9 +4439,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3920,10 +4453,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3932,10 +4464,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3944,12 +4479,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3958,8 +4491,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3968,9 +4503,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3979,12 +4516,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3993,8 +4541,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4005,7 +4553,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4015,10 +4563,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4027,10 +4576,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4039,9 +4586,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.hf_server_url === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4050,11 +4597,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.hf_server_url !== undefined){
-let data10 = data.hf_server_url;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
-const err24 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4063,8 +4610,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(formats0(data10))){
-const err25 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4073,9 +4622,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.hf_server_url === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4084,15 +4633,49 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.hf_server_url !== undefined){
+let data10 = data.hf_server_url;
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+const err27 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+if(!(formats0(data10))){
+const err28 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -4254,9 +4837,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4265,10 +4851,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4277,10 +4862,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4289,12 +4877,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4303,8 +4889,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4313,9 +4901,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4324,12 +4914,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4338,8 +4939,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4350,7 +4951,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4360,10 +4961,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4372,10 +4974,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4384,9 +4984,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.aws_config === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4395,15 +4995,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.aws_config !== undefined){
-let data10 = data.aws_config;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.aws_access_key_id !== undefined){
-if(data10.aws_secret_access_key === undefined){
-const err24 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
-    missingProperty: "aws_secret_access_key",
-    depsCount: 1,
-    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4413,12 +5009,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data10.aws_secret_access_key !== undefined){
-if(data10.aws_access_key_id === undefined){
-const err25 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
-    missingProperty: "aws_access_key_id",
-    depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present"};
+}
+else {
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4427,13 +5020,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data10.aws_session_token !== undefined){
-if(data10.aws_access_key_id === undefined){
-const err26 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
-    missingProperty: "aws_access_key_id",
-    depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.aws_config === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4442,10 +5031,15 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data10.aws_region !== undefined){
-if(typeof data10.aws_region !== "string"){
-const err27 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.aws_config !== undefined){
+let data10 = data.aws_config;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.aws_access_key_id !== undefined){
+if(data10.aws_secret_access_key === undefined){
+const err27 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
+    missingProperty: "aws_secret_access_key",
+    depsCount: 1,
+    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4455,11 +5049,12 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data10.aws_access_key_id !== undefined){
-let data12 = data10.aws_access_key_id;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err28 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data10.aws_secret_access_key !== undefined){
+if(data10.aws_access_key_id === undefined){
+const err28 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
+    missingProperty: "aws_access_key_id",
+    depsCount: 1,
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4469,8 +5064,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.aws_session_token !== undefined){
+if(data10.aws_access_key_id === undefined){
+const err29 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
+    missingProperty: "aws_access_key_id",
+    depsCount: 1,
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4480,11 +5079,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data10.aws_secret_access_key !== undefined){
-let data13 = data10.aws_secret_access_key;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err30 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data10.aws_region !== undefined){
+if(typeof data10.aws_region !== "string"){
+const err30 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4494,8 +5091,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.aws_access_key_id !== undefined){
+let data12 = data10.aws_access_key_id;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err31 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4505,11 +5105,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data10.aws_session_token !== undefined){
-let data14 = data10.aws_session_token;
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err32 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err32 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4519,8 +5116,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.aws_secret_access_key !== undefined){
+let data13 = data10.aws_secret_access_key;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err33 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4530,9 +5130,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data10.aws_role_arn !== undefined){
-if(typeof data10.aws_role_arn !== "string"){
-const err34 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err34 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4542,10 +5141,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data10.session_length_seconds !== undefined){
-let data16 = data10.session_length_seconds;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err35 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data10.aws_session_token !== undefined){
+let data14 = data10.aws_session_token;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err35 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4554,9 +5154,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 43200 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+}
+else {
+const err36 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4565,8 +5165,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16 < 900 || isNaN(data16)){
-const err37 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};
+}
+if(data10.aws_role_arn !== undefined){
+if(typeof data10.aws_role_arn !== "string"){
+const err37 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4576,12 +5178,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-if(data10.aws_endpoint_url !== undefined){
-let data17 = data10.aws_endpoint_url;
-if(typeof data17 === "string"){
-if(!pattern1.test(data17)){
-const err38 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data10.session_length_seconds !== undefined){
+let data16 = data10.session_length_seconds;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err38 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4590,8 +5190,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!(formats0(data17))){
-const err39 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 43200 || isNaN(data16)){
+const err39 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4600,9 +5201,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16 < 900 || isNaN(data16)){
+const err40 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4613,8 +5213,11 @@ errors++;
 }
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.aws_endpoint_url !== undefined){
+let data17 = data10.aws_endpoint_url;
+if(typeof data17 === "string"){
+if(!pattern1.test(data17)){
+const err41 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4623,15 +5226,48 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data17))){
+const err42 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
@@ -4792,9 +5428,12 @@ errors++;
 }
 if(data.stop !== undefined){
 let data5 = data.stop;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4803,10 +5442,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err13 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4815,10 +5453,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4827,12 +5468,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.presence_penalty !== undefined){
-let data7 = data.presence_penalty;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4841,8 +5480,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < -2 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4851,9 +5492,11 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err17 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid3){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4862,12 +5505,23 @@ vErrors.push(err17);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.presence_penalty !== undefined){
+let data7 = data.presence_penalty;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4876,8 +5530,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(data7 < -2 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4888,7 +5542,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4898,10 +5552,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4910,10 +5565,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8 < -2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4922,11 +5575,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.latency_ms !== undefined){
-let data10 = data.latency_ms;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4935,9 +5586,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 60000 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+}
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4946,8 +5599,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4956,16 +5611,50 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latency_ms !== undefined){
+let data10 = data.latency_ms;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err26 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 60000 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }

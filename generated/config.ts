@@ -554,10 +554,7 @@ export interface ParameterDefaults {
   top_k?: number;
   max_tokens?: number;
   n?: number;
-  /**
-   * @minItems 1
-   */
-  stop?: [string, ...string[]];
+  stop?: string | [string, ...string[]];
   presence_penalty?: number;
   frequency_penalty?: number;
   seed?: number;

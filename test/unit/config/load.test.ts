@@ -272,3 +272,13 @@ endpoints:
 `)).toThrow('anthropic_version');
   });
 });
+
+test('a string stop under model.config is a default, as stop is in requests (MLflow ignores the key)', () => {
+  const config = loadInline(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-x, stop: "###" } }
+`);
+  expect((config.endpoints[0].model.config as { stop: unknown }).stop).toBe('###');
+});

@@ -129,7 +129,7 @@ endpoints:
     expect(issues).toEqual([
       { path: 'endpoints[0].endpoint_type', message: "'llm/v1/chatty' is not supported; must be one of: llm/v1/chat, llm/v1/completions, llm/v1/embeddings" },
       { path: 'endpoints[0].model.config.temperature', message: 'must be at most 2' },
-      { path: 'endpoints[0].model.config.stop', message: 'must list at least 1 item' },
+      { path: 'endpoints[0].model.config.stop', message: 'must be a string or a list of strings, not empty' },
       { path: 'endpoints[0].model.config.openai_api_key', message: 'must be a string' },
       { path: 'endpoints[0].model.config.openai_api_base', message: 'must be an http:// or https:// URL, e.g. https://example.com/v1' },
       { path: 'endpoints[0].model.name', message: 'must be a string or null' },
