@@ -72,6 +72,13 @@ export function recordOf(response: ResponseWithLocals): RequestRecord {
   return response.locals.record as RequestRecord;
 }
 
+/** Notes the route pattern and, once known, the name the client called: a request refused before any endpoint (401/403/404/422/429) keeps them too. */
+export function recordCall(response: ResponseWithLocals, route: string, called: string | null): void {
+  const record = recordOf(response);
+  record.route = route;
+  record.called = called;
+}
+
 /** Notes the endpoint serving the request and the name the client called. */
 export function recordEndpoint(response: ResponseWithLocals, options: { route: string; called: string; endpoint: CompiledEndpoint; requestBody: unknown }): void {
   const record = recordOf(response);
@@ -164,7 +171,8 @@ function loggedMessage(message: string): string {
 
 function routeLabel(request: Request): string {
   const path = (request.route as { path?: unknown } | undefined)?.path;
-  if (typeof path === 'string') return path;
+  // Express spells parameters `:name`; labels use the spec's `{name}`, as the fast path does.
+  if (typeof path === 'string') return path.replace(/:(\w+)/g, '{$1}');
   if (request.path === '/docs' || request.path.startsWith('/docs/')) return '/docs';
   return 'unmatched';
 }

@@ -212,6 +212,46 @@ describe('one line per request', () => {
   });
 });
 
+test('requests refused before any endpoint (422, 403, 404, the key\'s 429) keep the route pattern and the name called, on the fast path and through Express alike', async () => {
+  const { lines, logger } = captureLog();
+  const gateway = await startGateway(
+    `
+endpoints:
+  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+  - { name: other, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+auth:
+  api_keys: [{ name: ci, key: gw-audit-client-key-123456, endpoints: [echo], limit: { calls: 1, renewal_period: minute } }]
+`,
+    { logger },
+  );
+  try {
+    const post = (path: string, body: unknown) =>
+      fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'gw-audit-client-key-123456' }, body: JSON.stringify(body) }).then((r) => r.status);
+    const statuses = [
+      await post('/endpoints/echo/invocations', { messages: 'not a list' }),
+      await post('/endpoints/echo/invocations?trace=1', { messages: 'not a list' }),
+      await post('/endpoints/other/invocations', { messages: [{ role: 'user', content: 'x' }] }),
+      await post('/v1/chat/completions', { model: 'missing', messages: [{ role: 'user', content: 'x' }] }),
+      await post('/endpoints/echo/invocations', { messages: [{ role: 'user', content: 'x' }] }),
+      await post('/endpoints/echo/invocations', { messages: [{ role: 'user', content: 'x' }] }),
+    ];
+    expect(statuses).toEqual([422, 422, 403, 403, 200, 429]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const audit = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ status, route, called }) => ({ status, route, called }));
+    const mlflow = '/endpoints/{name}/invocations';
+    expect(audit).toEqual([
+      { status: 422, route: mlflow, called: 'echo' },
+      { status: 422, route: mlflow, called: 'echo' },
+      { status: 403, route: mlflow, called: 'other' },
+      { status: 403, route: '/v1/chat/completions', called: 'missing' },
+      { status: 200, route: mlflow, called: 'echo' },
+      { status: 429, route: mlflow, called: 'echo' },
+    ]);
+  } finally {
+    await gateway.close();
+  }
+});
+
 test('no secret reaches the log output: the CLI at debug with bodies on, under good and bad traffic', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'gateway-audit-'));
   const configPath = join(directory, 'gateway.yaml');

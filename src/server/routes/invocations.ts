@@ -17,7 +17,7 @@ import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection } from '../metrics';
-import { chunkObserver, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
+import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -134,12 +134,15 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
   const routesByPath = new Map(OPENAI_ROUTES.map((route) => [route.path, route]));
   return {
     mlflow: async (name, route, request, response) => {
+      recordCall(response, route, name);
       authorize(response, name);
       await serve({ request, response, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
+      recordCall(response, route.path, null);
       const name = modelOf(request.body);
+      recordCall(response, route.path, name);
       authorize(response, name);
       const endpointType = endpointTypeOf(plan, name);
       if (endpointType === undefined) {
