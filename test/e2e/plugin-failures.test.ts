@@ -5,121 +5,81 @@
  */
 import { startPluginGateway } from '../support/plugin-gateway';
 
-const SOURCE = `'use strict';
-module.exports = {
-  displayName: 'Fake',
-  endpointTypes: ['llm/v1/chat'],
-  createEndpoint() {
-    return {
-      async chat() {
-        // What the official openai SDK (and many other HTTP clients) throw: an Error with status and type.
-        const error = new Error('401 Incorrect API key provided: sk-live-PLUGIN-secret-1234567890');
-        error.status = 401;
-        error.type = 'invalid_request_error';
-        throw error;
-      },
-    };
-  },
-};
+/** A plugin module (CommonJS) providing `fake` with these endpoint methods. */
+const pluginModule = (methods: string, preamble = '') => `'use strict';
+${preamble}
+module.exports = { displayName: 'Fake', endpointTypes: ['llm/v1/chat'], createEndpoint() { return { ${methods} }; } };
 `;
 
-test('a plugin error that is not a GatewayError answers 500 "Internal server error", without its message', async () => {
-  const gateway = await startPluginGateway(SOURCE, '  - { name: p, endpoint_type: llm/v1/chat, model: { provider: fake, name: m } }\n');
-  try {
-    const response = await fetch(`${gateway.url}/endpoints/p/invocations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
-    });
-    const body = await response.text();
-    expect({ status: response.status, body }).toEqual({ status: 500, body: JSON.stringify({ detail: 'Internal server error' }) });
-  } finally {
-    await gateway.close();
-  }
-});
-
-test('the same with the real error class of the official openai SDK (a plugin wrapping it)', async () => {
-  const source = `'use strict';
-const { AuthenticationError } = require(${JSON.stringify(require.resolve('openai'))});
-module.exports = {
-  displayName: 'Fake',
-  endpointTypes: ['llm/v1/chat'],
-  createEndpoint() {
-    return {
-      async chat() {
-        throw new AuthenticationError(401, { message: 'Incorrect API key provided: sk-live-PLUGIN-secret-1234567890', type: 'invalid_request_error', code: 'invalid_api_key' }, undefined, new Headers());
-      },
-    };
-  },
-};
-`;
-  const gateway = await startPluginGateway(source, '  - { name: p, endpoint_type: llm/v1/chat, model: { provider: fake, name: m } }\n');
-  try {
-    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'p', messages: [{ role: 'user', content: 'hi' }] }),
-    });
-    const body = await response.text();
-    expect({ status: response.status, leaksKey: body.includes('sk-live-PLUGIN') }).toEqual({ status: 500, leaksKey: false });
-  } finally {
-    await gateway.close();
-  }
-});
-
-// A plugin that does not watch `signal`: the total timeout still ends the request.
-
-
-const STUCK_SOURCE = `'use strict';
-module.exports = {
-  displayName: 'Stuck',
-  endpointTypes: ['llm/v1/chat'],
-  createEndpoint() {
-    return {
-      chat() { return new Promise(() => {}); },             // a vendor SDK call that never settles and ignores signal
-      async *chatStream() {
-        yield { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi', tool_calls: null }, finish_reason: null }] };
-        await new Promise(() => {});
-      },
-    };
-  },
-};
-`;
 const ENDPOINT = '  - { name: p, endpoint_type: llm/v1/chat, model: { provider: fake, name: m }, timeouts: { total: 0.5 }, retries: { max_attempts: 1 } }\n';
 
-async function outcome(url: string, stream: boolean): Promise<string> {
+/** The status and body of a chat call; a string saying so when it still hangs after 4 s. */
+async function chat(url: string, path: string, body: object): Promise<{ status: number; text: string } | 'still hanging after 4 s'> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 4000);
   try {
-    const response = await fetch(`${url}/endpoints/p/invocations`, {
+    const response = await fetch(`${url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], stream }),
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], ...body }),
       signal: controller.signal,
     });
-    const text = await response.text();
-    return `${response.status} ${stream ? (text.includes('event: error') ? 'error event' : 'no error event') : ''}`.trim();
+    return { status: response.status, text: await response.text() };
   } catch {
-    return 'still hanging after 4 s (total timeout 0.5 s)';
+    return 'still hanging after 4 s';
   } finally {
     clearTimeout(timer);
   }
 }
 
-test('a plugin call that never settles ends at the total timeout with a 504', async () => {
-  const gateway = await startPluginGateway(STUCK_SOURCE, ENDPOINT);
+async function withPlugin(source: string, check: (url: string) => Promise<void>): Promise<void> {
+  const gateway = await startPluginGateway(source, ENDPOINT);
   try {
-    expect(await outcome(gateway.url, false)).toBe('504');
+    await check(gateway.url);
   } finally {
     await gateway.close();
   }
+}
+
+test('a plugin error that is not a GatewayError answers 500 "Internal server error", without its status or message', async () => {
+  // What the official openai SDK (and many other HTTP clients) throw: an Error with status and type.
+  const thrower = pluginModule(`async chat() {
+    throw Object.assign(new Error('401 Incorrect API key provided: sk-live-PLUGIN-secret-1234567890'), { status: 401, type: 'invalid_request_error' });
+  }`);
+  await withPlugin(thrower, async (url) => {
+    expect(await chat(url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+  });
+});
+
+test('the same with the real error class of the official openai SDK (a plugin wrapping it)', async () => {
+  const sdkThrower = pluginModule(
+    `async chat() {
+    throw new AuthenticationError(401, { message: 'Incorrect API key provided: sk-live-PLUGIN-secret-1234567890', type: 'invalid_request_error', code: 'invalid_api_key' }, undefined, new Headers());
+  }`,
+    `const { AuthenticationError } = require(${JSON.stringify(require.resolve('openai'))});`,
+  );
+  await withPlugin(sdkThrower, async (url) => {
+    const answer = await chat(url, '/v1/chat/completions', { model: 'p' });
+    expect(answer !== 'still hanging after 4 s' && { status: answer.status, leaksKey: answer.text.includes('sk-live-PLUGIN') }).toEqual({ status: 500, leaksKey: false });
+  });
+});
+
+// A plugin that does not watch `signal` (a vendor SDK call that never settles): the total timeout still ends the request.
+const STUCK = pluginModule(`chat() { return new Promise(() => {}); },
+  async *chatStream() {
+    yield { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi', tool_calls: null }, finish_reason: null }] };
+    await new Promise(() => {});
+  }`);
+
+test('a plugin call that never settles ends at the total timeout with a 504', async () => {
+  await withPlugin(STUCK, async (url) => {
+    expect(await chat(url, '/endpoints/p/invocations', {})).toMatchObject({ status: 504 });
+  });
 });
 
 test('a plugin stream that stalls after its first chunk ends at the total timeout with an error event', async () => {
-  const gateway = await startPluginGateway(STUCK_SOURCE, ENDPOINT);
-  try {
-    expect(await outcome(gateway.url, true)).toBe('200 error event');
-  } finally {
-    await gateway.close();
-  }
+  await withPlugin(STUCK, async (url) => {
+    const answer = await chat(url, '/endpoints/p/invocations', { stream: true });
+    expect(answer).toMatchObject({ status: 200, text: expect.stringContaining('event: error') });
+  });
 });
