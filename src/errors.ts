@@ -31,6 +31,11 @@ export interface GatewayErrorOptions {
   cause?: unknown;
 }
 
+/** `text` with every one of `secrets` replaced by `[redacted]` (longest first, so a key inside another is not left half shown). */
+export function redacted(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+}
+
 export class GatewayError extends Error {
   readonly status: number;
   readonly kind: ErrorKind;
@@ -54,7 +59,7 @@ export class GatewayError extends Error {
 
   /** The same error with every one of `secrets` in its message replaced by `[redacted]`. */
   withoutSecrets(secrets: readonly string[]): GatewayError {
-    const message = secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), this.message);
+    const message = redacted(this.message, secrets);
     if (message === this.message) return this;
     const { status, kind, param, code, retryable, retryAfter, detail } = this;
     return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, message, cause: this.cause });

@@ -9,7 +9,7 @@
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
-import { GatewayError } from '../../errors';
+import { GatewayError, redacted } from '../../errors';
 import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
@@ -133,10 +133,6 @@ export function credentialValues(headers: Record<string, string>): string[] {
   return [...new Set(values)].filter((value) => value.length >= 8).sort((a, b) => b.length - a.length);
 }
 
-function withoutCredentials(text: string, credentials: readonly string[]): string {
-  return credentials.reduce((result, credential) => result.split(credential).join('[redacted]'), text);
-}
-
 /**
  * A connection failure in brief: its code; through a proxy, undici's message too (such as
  * "Proxy response (407) !== 200 when HTTP Tunneling"), which never holds the proxy's credentials.
@@ -211,7 +207,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     const described = (parsed.ok ? errorMessage(parsed.value) : null) ?? describeBody(answer.text, answer.contentType, status);
     return GatewayError.upstream({
       status,
-      message: withoutCredentials(described, credentials),
+      message: redacted(described, credentials),
       endpoint: endpointName,
       retryAfter: answer.retryAfter ?? hints?.retryAfter ?? null,
       authFailure: hints?.authFailure,
@@ -258,7 +254,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     // A JSON answer to a stream request is usually an error in a 2xx envelope; show its message.
     const parsed = parseJson(answer.text);
     const vendorMessage = parsed.ok ? errorMessage(parsed.value) : null;
-    if (vendorMessage !== null) return GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${withoutCredentials(vendorMessage, credentials)}`);
+    if (vendorMessage !== null) return GatewayError.upstreamUnavailable(`${providerName} answered ${forEndpoint}: ${redacted(vendorMessage, credentials)}`);
     return wrongContentType(answer.statusCode, answer.contentType, 'an event stream');
   }
 

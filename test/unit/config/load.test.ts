@@ -210,16 +210,8 @@ routes:
 });
 
 describe('parseConfigText: an explicit null on an optional key means "not set", as in MLflow (Optional[...] = None)', () => {
-  const openai = (extra: string) => `
-endpoints:
-  - name: chat
-    endpoint_type: llm/v1/chat
-    model:
-      provider: openai
-      name: gpt-4o-mini
-      config:
-        openai_api_key: sk-x
-${extra}`;
+  // Lines after the endpoint's last one (its config's API key) at their own indentation.
+  const openai = (extra: string) => `endpoints:${chatEndpoint('chat')}${extra}`;
   test.each([
     ['openai_organization: (empty)', openai('        openai_organization:\n')],
     ['openai_api_base: null', openai('        openai_api_base: null\n')],
