@@ -12,7 +12,7 @@ import { installFastPath, type NodeHandler } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
-import { requestLog } from './request-log';
+import { requestLog, routeTemplateMatcher } from './request-log';
 import { endpointRoutes } from './routes/endpoints';
 import { invocationHandlers, invocationRoutes } from './routes/invocations';
 import { modelRoutes } from './routes/models';
@@ -64,7 +64,8 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.disable('x-powered-by');
   app.disable('etag');
   // Every request's middleware; the fast path (fast-path.ts) runs the same instances.
-  const preamble = [requestLog({ logger, state, onDone: recordRequestMetrics }), authenticate(state), jsonBody(state)];
+  const routeTemplateOf = routeTemplateMatcher(Object.keys(document.paths as Record<string, unknown>));
+  const preamble = [requestLog({ logger, state, routeTemplateOf, onDone: recordRequestMetrics }), authenticate(state), jsonBody(state)];
   app.use(preamble);
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.

@@ -169,12 +169,27 @@ function loggedMessage(message: string): string {
   return `${message.slice(0, MAX_LOGGED_MESSAGE_CHARS)}… (${message.length - MAX_LOGGED_MESSAGE_CHARS} more characters)`;
 }
 
-function routeLabel(request: Request): string {
+/** Finds the spec path (`/endpoints/{name}/invocations`) a request path falls under. */
+export type RouteTemplateMatcher = (path: string) => string | undefined;
+
+/**
+ * Matches as Express routes do (any letter case, an optional trailing slash), so that a request
+ * refused before routing (401, an unreadable body) is labelled with the route it asked for.
+ */
+export function routeTemplateMatcher(templates: readonly string[]): RouteTemplateMatcher {
+  const patterns = templates.map((template) => {
+    const escaped = template.replace(/\/$/, '').replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+');
+    return { template, pattern: new RegExp(`^${escaped}/?$`, 'i') };
+  });
+  return (path) => patterns.find(({ pattern }) => pattern.test(path))?.template;
+}
+
+function routeLabel(request: Request, templateOf: RouteTemplateMatcher): string {
   const path = (request.route as { path?: unknown } | undefined)?.path;
   // Express spells parameters `:name`; labels use the spec's `{name}`, as the fast path does.
   if (typeof path === 'string') return path.replace(/:(\w+)/g, '{$1}');
   if (request.path === '/docs' || request.path.startsWith('/docs/')) return '/docs';
-  return 'unmatched';
+  return templateOf(request.path) ?? 'unmatched';
 }
 
 /** nginx's "client closed request": the client left before the response was complete. */
@@ -211,8 +226,15 @@ function logLine(record: RequestRecord): Record<string, unknown> {
  * First middleware: gives the request its id and record, and logs (and hands to `onDone`) the
  * record when the response ends or the client leaves.
  */
-export function requestLog(options: { logger: Logger; state: GatewayState; onDone?: (record: RequestRecord) => void }): RequestHandler {
+export function requestLog(options: {
+  logger: Logger;
+  state: GatewayState;
+  /** The spec's route for requests answered before routing; none matches when not given. */
+  routeTemplateOf?: RouteTemplateMatcher;
+  onDone?: (record: RequestRecord) => void;
+}): RequestHandler {
   const { logger, state } = options;
+  const templateOf = options.routeTemplateOf ?? (() => undefined);
   const writeAudit = auditWriterOf(logger);
   return (request, response, next) => {
     const record: RequestRecord = {
@@ -243,7 +265,7 @@ export function requestLog(options: { logger: Logger; state: GatewayState; onDon
       record.aborted = !response.writableFinished;
       record.status = record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode;
       record.client = clientOf(response)?.name ?? null;
-      if (record.route === 'unmatched') record.route = routeLabel(request);
+      if (record.route === 'unmatched') record.route = routeLabel(request, templateOf);
       writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
       options.onDone?.(record);
     });

@@ -252,6 +252,42 @@ auth:
   }
 });
 
+test('requests refused before routing (401, an unreadable body, 413) are labelled with the route they asked for, on the fast path and through Express alike', async () => {
+  const { lines, logger } = captureLog();
+  const gateway = await startGateway(
+    `
+endpoints:
+  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+server: { max_body_size: 64 }
+auth:
+  api_keys: [{ name: ci, key: gw-audit-client-key-123456 }]
+`,
+    { logger },
+  );
+  try {
+    const send = (method: string, path: string, body: string | undefined, key: string | null) =>
+      fetch(`${gateway.url}${path}`, { method, headers: { 'content-type': 'application/json', ...(key && { 'x-api-key': key }) }, body }).then((r) => r.status);
+    const key = 'gw-audit-client-key-123456';
+    const statuses = [
+      await send('POST', '/endpoints/echo/invocations', '{}', null),
+      await send('POST', '/Endpoints/echo/Invocations/', '{}', null),
+      await send('POST', '/v1/chat/completions', '{}', 'wrong-key'),
+      await send('GET', '/api/2.0/endpoints/', undefined, null),
+      await send('GET', '/api/2.0/endpoints/echo', undefined, null),
+      await send('POST', '/endpoints/echo/invocations', '{"messages": [', key),
+      await send('POST', '/v1/embeddings', `{"input": "${'x'.repeat(100)}"}`, key),
+      await send('POST', '/no/such/route', '{}', null),
+    ];
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 422, 413, 401]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const routes = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ route }) => route);
+    const mlflow = '/endpoints/{name}/invocations';
+    expect(routes).toEqual([mlflow, mlflow, '/v1/chat/completions', '/api/2.0/endpoints/', '/api/2.0/endpoints/{name}', mlflow, '/v1/embeddings', 'unmatched']);
+  } finally {
+    await gateway.close();
+  }
+});
+
 test('no secret reaches the log output: the CLI at debug with bodies on, under good and bad traffic', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'gateway-audit-'));
   const configPath = join(directory, 'gateway.yaml');

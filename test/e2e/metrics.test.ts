@@ -78,8 +78,8 @@ auth:
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' })).toBe(1);
     expect(sample(metrics, 'gateway_requests_total', { route: '/v1/chat/completions', endpoint: 'echo', provider: 'mock', status: '200' })).toBe(1);
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'flaky', provider: 'openai', status: '502' })).toBe(1);
-    // The 401 happened before any endpoint was resolved.
-    expect(sample(metrics, 'gateway_requests_total', { route: 'unmatched', endpoint: '', provider: '', status: '401' })).toBe(1);
+    // The 401 happened before any endpoint was resolved; its route is the one it asked for.
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: '', provider: '', status: '401' })).toBe(1);
   });
 
   test('GenAI operation duration and time to first token, with the OpenTelemetry labels', () => {

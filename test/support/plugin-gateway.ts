@@ -12,7 +12,7 @@ import { createProject, installProviderPackage } from './plugin-packages';
 
 /** A gateway in-process serving one plugin provider `fake` whose module is `source` (CommonJS). */
 export async function startPluginGateway(source: string, endpointYaml: string, logger: Logger = silentLogger) {
-  const project = createProject('review-plugin-');
+  const project = createProject('gateway-plugin-failures-');
   installProviderPackage(project, { packageName: 'fake-plugin', provider: 'fake', source });
   const configPath = join(project, 'gateway.yaml');
   const text = `plugins: [fake-plugin]\nendpoints:\n${endpointYaml}`;
