@@ -61,9 +61,20 @@ function serverResponseClass(server: () => Server): typeof ServerResponse {
  */
 export function closeConnectionsAfterAnswers(server: Server): void {
   shuttingDown.add(server);
-  // Express gives the responses of its own routes (not the LLM routes) another prototype, without
-  // the class above: those that arrive from now on get the header here, ahead of the app's listener.
-  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close'));
+}
+
+/**
+ * Express gives the responses of its own routes (all but the LLM routes) its `app.response` as
+ * prototype, whose methods object inherits from node's ServerResponse, so without the server's
+ * class. The app gets a copy of those methods that inherits from the server's class instead (its
+ * own copy: other apps in the process keep theirs), so those answers close their connections at
+ * shutdown too.
+ */
+function inheritResponseClass(app: RequestListener, responseClass: typeof ServerResponse): void {
+  const appResponse = (app as Partial<{ response: object }>).response;
+  const expressMethods = appResponse && Object.getPrototypeOf(appResponse);
+  if (!expressMethods || Object.getPrototypeOf(expressMethods) !== ServerResponse.prototype) return;
+  Object.setPrototypeOf(appResponse, Object.create(responseClass.prototype, Object.getOwnPropertyDescriptors(expressMethods)));
 }
 
 /** Node's own rule: answer only if nothing of a response has gone out on this socket yet. */
@@ -74,9 +85,11 @@ function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): 
 }
 
 export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
+  const responseClass = serverResponseClass(() => server);
+  inheritResponseClass(app, responseClass);
   const server: Server = createServer(
     {
-      ServerResponse: serverResponseClass(() => server),
+      ServerResponse: responseClass,
       requestTimeout: settings.requestTimeoutMs,
       headersTimeout: settings.headersTimeoutMs,
       // How often Node checks those timeouts (default 30 s, far coarser than the timeouts themselves).

@@ -1,0 +1,50 @@
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { compileServerSettings } from '../../../src/config/server-settings';
+import { closeConnectionsAfterAnswers, createGatewayServer } from '../../../src/server/http-server';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+/** An Express app (like the gateway's own non-LLM routes) whose `/slow` answers after `release()`. */
+async function expressGateway(): Promise<{ server: Server; url: string; release: () => void; arrived: Promise<void> }> {
+  let release = () => {};
+  let arrivedNow = () => {};
+  const arrived = new Promise<void>((resolve) => (arrivedNow = resolve));
+  const app = express();
+  app.get('/slow', (_request, response) => {
+    release = () => response.json({ ok: true });
+    arrivedNow();
+  });
+  app.get('/quick', (_request, response) => response.json({ ok: true }));
+  const server = createGatewayServer(app, compileServerSettings(undefined).plan);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, release: () => release(), arrived };
+}
+
+test('an Express answer already in flight when the shutdown starts closes its connection', async () => {
+  const gateway = await expressGateway();
+  const answer = fetch(`${gateway.url}/slow`);
+  await gateway.arrived;
+  closeConnectionsAfterAnswers(gateway.server);
+  gateway.release();
+  const response = await answer;
+  expect(response.headers.get('connection')).toBe('close');
+  expect(await response.json()).toEqual({ ok: true });
+});
+
+test('Express answers after the shutdown started close their connection; before it, and on other servers, they keep it', async () => {
+  const shutting = await expressGateway();
+  const other = await expressGateway();
+  expect((await fetch(`${shutting.url}/quick`)).headers.get('connection')).toBe('keep-alive');
+  closeConnectionsAfterAnswers(shutting.server);
+  expect((await fetch(`${shutting.url}/quick`)).headers.get('connection')).toBe('close');
+  expect((await fetch(`${other.url}/quick`)).headers.get('connection')).toBe('keep-alive');
+});
