@@ -119,7 +119,7 @@ export function fromTgiCompletions(body: unknown, { model, created }: { model: s
   };
 }
 
-function parseTgiEvent(data: string): TgiStreamEvent {
+function parseTgiEvent(data: string, endpoint: string): TgiStreamEvent {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -127,10 +127,7 @@ function parseTgiEvent(data: string): TgiStreamEvent {
     throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not JSON: ${data.slice(0, 200)}`, false);
   }
   if (!isRecord(parsed)) throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not a JSON object.`, false);
-  // Failures during generation arrive as `data:{"error": "...", "error_type": "..."}`.
-  if (parsed.error !== undefined) {
-    throw GatewayError.upstreamUnavailable(openaiErrorMessage(parsed) ?? `${PROVIDER} reported an error mid-stream.`, false);
-  }
+  if (parsed.error !== undefined) throw tgiStreamError(parsed, endpoint);
   return parsed as TgiStreamEvent;
 }
 
@@ -138,7 +135,7 @@ function parseTgiEvent(data: string): TgiStreamEvent {
  * Folds `/generate_stream` events: one chunk per token (special tokens such as `</s>` add no
  * text), the last one (with `generated_text` and `details`) carries the finish reason and usage.
  */
-export function createTgiCompletionsStream({ model, created }: { model: string; created: number }): StreamFold<CompletionsChunk> {
+export function createTgiCompletionsStream({ model, created, endpoint }: { model: string; created: number; endpoint: string }): StreamFold<CompletionsChunk> {
   let done = false;
   return {
     get done() {
@@ -147,7 +144,7 @@ export function createTgiCompletionsStream({ model, created }: { model: string; 
     event(event: SseEvent): CompletionsChunk[] {
       const data = event.data.trim();
       if (done || data === '') return [];
-      const wire = parseTgiEvent(data);
+      const wire = parseTgiEvent(data, endpoint);
       done = wire.details != null || wire.generated_text != null;
       const text = wire.token && !wire.token.special ? wire.token.text : '';
       if (!done && text === '') return [];
@@ -184,8 +181,8 @@ export function fromTgiChat(body: unknown): ChatResponse {
   return fromOpenAIChat(body, normaliseTgiChat);
 }
 
-export function createTgiChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIChatStream(normaliseTgiChat);
+export function createTgiChatStream(endpoint: string): StreamFold<ChatChunk> {
+  return createOpenAIChatStream(normaliseTgiChat, (event) => tgiStreamError(event, endpoint));
 }
 
 // ---- Finish reasons and errors ----
@@ -206,6 +203,27 @@ export function mapTgiFinishReason(reason: string | null | undefined): string | 
 
 /** TGI error bodies are `{"error": "<message>", "error_type": "validation"}`; the OpenAI reader handles that shape. */
 export const tgiErrorMessage = openaiErrorMessage;
+
+/**
+ * An `{"error", "error_type"}` event. TGI answers every stream request 200 and reports a refused
+ * request (too many tokens, a full queue) as the stream's first event, so those get the status TGI
+ * gives the same request unstreamed (router/src/server.rs): 422, or a retryable 429 that retries and
+ * fallback routes act on. A failure during generation stays a 502.
+ */
+export function tgiStreamError(event: Record<string, unknown>, endpoint: string): GatewayError {
+  const message = tgiErrorMessage(event) ?? `${PROVIDER} reported an error mid-stream.`;
+  switch (event.error_type) {
+    case 'validation':
+    case 'template_error':
+    case 'missing_template_variable':
+    case 'tool_error':
+      return GatewayError.upstream({ status: 422, message, endpoint });
+    case 'overloaded':
+      return GatewayError.upstream({ status: 429, message, endpoint });
+    default:
+      return GatewayError.upstreamUnavailable(message, false);
+  }
+}
 
 // ---- Adapter ----
 
@@ -229,7 +247,7 @@ export const tgiAdapter = {
         return {
           chat: async (request, { abort }) => fromTgiChat(await upstream.postJson('v1/chat/completions', toTgiChat(request), { signal: abort })),
           chatStream: (request, { abort }) =>
-            foldEvents(upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal: abort }), createTgiChatStream()),
+            foldEvents(upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal: abort }), createTgiChatStream(settings.name)),
         };
       case 'llm/v1/completions':
         return {
@@ -238,7 +256,7 @@ export const tgiAdapter = {
           completionsStream: (request, { abort }) =>
             foldEvents(
               upstream.postStream('generate_stream', toTgiCompletions(request, { stream: true }), { signal: abort }),
-              createTgiCompletionsStream({ model, created: settings.now() }),
+              createTgiCompletionsStream({ model, created: settings.now(), endpoint: settings.name }),
             ),
         };
       case 'llm/v1/embeddings':

@@ -29,7 +29,7 @@ import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream'
 
 export { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OpenAIRequestOptions } from './request';
 export { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, type OpenAINormaliser } from './response';
-export { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
+export { createOpenAIChatStream, createOpenAICompletionsStream, type OpenAIStreamError } from './stream';
 
 // ---- Configuration ----
 

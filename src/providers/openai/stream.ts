@@ -9,21 +9,25 @@ import type { SseEvent, StreamFold } from '../transport/sse';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
 
-/** Parses one `data:` payload; a vendor `error` object mid-stream becomes a non-retryable 502. */
-function parseStreamData(data: string): Record<string, unknown> {
+/** What an event carrying an `error` becomes (a vendor may say more than OpenAI does, e.g. TGI's `error_type`). */
+export type OpenAIStreamError = (event: Record<string, unknown>, data: string) => GatewayError;
+
+/** OpenAI's: a non-retryable 502 with the vendor's message. */
+const openaiStreamError: OpenAIStreamError = (event, data) =>
+  GatewayError.upstreamUnavailable(openaiErrorMessage(event) ?? `The provider reported an error mid-stream: ${excerpt(data)}`, false);
+
+/** Parses one `data:` payload; a vendor `error` object mid-stream is thrown as `streamError` makes it. */
+function parseStreamData(data: string, streamError: OpenAIStreamError): Record<string, unknown> {
   const parsed = parseJsonObject(data);
   if (parsed === null) {
     throw GatewayError.upstreamUnavailable(`The provider sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
   }
-  if (parsed.error !== undefined && parsed.error !== null) {
-    const message = openaiErrorMessage(parsed) ?? `The provider reported an error mid-stream: ${excerpt(data)}`;
-    throw GatewayError.upstreamUnavailable(message, false);
-  }
+  if (parsed.error !== undefined && parsed.error !== null) throw streamError(parsed, data);
   return parsed;
 }
 
 /** The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. */
-function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Chunk | null): StreamFold<Chunk> {
+function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Chunk | null, streamError: OpenAIStreamError): StreamFold<Chunk> {
   let done = false;
   return {
     get done() {
@@ -36,7 +40,7 @@ function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Ch
         done = true;
         return [];
       }
-      const chunk = mapChunk(parseStreamData(data));
+      const chunk = mapChunk(parseStreamData(data, streamError));
       return chunk === null ? [] : [chunk];
     },
     end(): Chunk[] {
@@ -89,8 +93,8 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
   return chunk;
 }
 
-export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs): StreamFold<ChatChunk> {
-  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk));
+export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<ChatChunk> {
+  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk), streamError);
 }
 
 /** One upstream completions chunk, genuine (`text`) or chat-shaped (`delta.content`). */
@@ -112,6 +116,6 @@ function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsCh
   return chunk;
 }
 
-export function createOpenAICompletionsStream(normalise: OpenAINormaliser = asIs): StreamFold<CompletionsChunk> {
-  return createOpenAIFold((wire) => fromOpenAICompletionsChunk(normalise(wire) as unknown as OpenAICompletionsChunk));
+export function createOpenAICompletionsStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<CompletionsChunk> {
+  return createOpenAIFold((wire) => fromOpenAICompletionsChunk(normalise(wire) as unknown as OpenAICompletionsChunk), streamError);
 }

@@ -12,7 +12,8 @@ import {
 } from '../../../src/providers/huggingface-text-generation-inference';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { ChatChunk, CompletionsChunk, CompletionsRequest, EndpointType } from '../../../src/schema';
-import { startFakeUpstream, sendJson, type FakeUpstream } from '../../support/fake-upstream';
+import type { ServerResponse } from 'node:http';
+import { startFakeUpstream, sendJson, sendStream, type FakeUpstream } from '../../support/fake-upstream';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit } from '../../support/stream-replay';
@@ -21,7 +22,7 @@ import { callContext } from '../../support/call-context';
 
 const VENDOR = 'huggingface-text-generation-inference';
 const fixtureBytes = (name: string): Buffer => readFixtureBytes(VENDOR, name);
-const answer = { model: 'mistral-7b', created: 1_700_000_000 };
+const answer = { model: 'mistral-7b', created: 1_700_000_000, endpoint: 'tgi' };
 
 describe('completions request (/generate)', () => {
   it('maps max_tokens, scales temperature, lists stop, asks for details; TGI parameters pass through', () => {
@@ -175,7 +176,7 @@ describe('chat (Messages API)', () => {
   });
 
   it('chat.stream.sse: same at every split; text, and TGI’s eos_token finish becomes stop', async () => {
-    const whole = await replayEverySplit(fixtureBytes('chat.stream.sse'), createTgiChatStream);
+    const whole = await replayEverySplit(fixtureBytes('chat.stream.sse'), () => createTgiChatStream('tgi'));
     const text = whole.map((chunk: ChatChunk) => chunk.choices[0]?.delta.content ?? '').join('');
     expect(text).toBe('Bonjour ! Un café ? ☕ Avec plaisir.');
     expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual(['stop']);
@@ -228,6 +229,22 @@ describe('adapter over HTTP', () => {
     expect(summarise(completions).text).toBe(" Un café crème, s'il vous plaît ☕");
     expect(completions[0].model).toBe('mistral-7b');
     expect(chat.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Bonjour ! Un café ? ☕ Avec plaisir.');
+  });
+
+  // TGI answers a stream request 200 and reports a refusal as its only event (router/src/server.rs,
+  // generate_stream_internal): the same refusal as a plain request's 422 or 429.
+  const refusedStream = (error: unknown) => (_request: unknown, response: ServerResponse) => sendStream(response, `data:${JSON.stringify(error)}\n\n`);
+
+  it.each([
+    ['validation (422)', 'error-422.json', { status: 422, retryable: false }],
+    ['overload (retryable 429)', 'error-429.json', { status: 429, retryable: true }],
+  ])('a stream refused in its first event for %s has the status of the same request unstreamed', async (_what, fixture, expected) => {
+    const error = readJsonFixture(VENDOR, fixture) as { error: string };
+    fake.setHandler(refusedStream(error));
+    const completions = endpoint('llm/v1/completions').completionsStream!({ prompt: 'p', stream: true }, callContext());
+    await expect(completions[Symbol.asyncIterator]().next()).rejects.toMatchObject({ ...expected, message: error.error });
+    const chat = endpoint('llm/v1/chat').chatStream!({ messages: [{ role: 'user', content: 'x' }], stream: true }, callContext());
+    await expect(chat[Symbol.asyncIterator]().next()).rejects.toMatchObject({ ...expected, message: error.error });
   });
 
   it('a TGI 422 keeps its status and message', async () => {
