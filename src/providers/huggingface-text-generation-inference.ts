@@ -15,7 +15,8 @@
  * Chat (MLflow answers 501) uses the Messages API rather than a prompt built here: TGI renders the
  * served model's own chat template, so no prompt format is guessed. Its wire format is OpenAI's, so
  * the OpenAI mappers are reused; the temperature is not scaled there (that API takes OpenAI's 0–2),
- * and `model` is TGI's documented `"tgi"` (any other value selects a LoRA adapter).
+ * `stop` is sent as a list (the only form it takes), and `model` is TGI's documented `"tgi"` (any
+ * other value selects a LoRA adapter).
  *
  * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
@@ -169,7 +170,9 @@ export function createTgiCompletionsStream({ model, created, endpoint }: { model
 
 export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
   checkTgiRequest(request, UNSUPPORTED_CHAT_PARAMETERS);
-  return toOpenAIChat(request, { model: 'tgi', stream });
+  const body = toOpenAIChat(request, { model: 'tgi', stream });
+  // The Messages API takes `stop` only as a list (its ChatRequest has `stop: Vec<String>`); a string is a 422 there.
+  return body.stop === undefined ? body : { ...body, stop: stopList(body.stop) };
 }
 
 /** OpenAI's shape with TGI's finish reasons mapped. */

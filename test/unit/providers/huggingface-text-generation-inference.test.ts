@@ -157,6 +157,11 @@ describe('chat (Messages API)', () => {
     });
   });
 
+  it('a stop string is sent as a list: the Messages API takes only a list (ChatRequest.stop), and refuses a string with a 422', () => {
+    expect(toTgiChat({ messages: [{ role: 'user', content: 'Salut' }], stop: '\n' })).toEqual({ messages: [{ role: 'user', content: 'Salut' }], stop: ['\n'], model: 'tgi' });
+    expect(toTgiChat({ messages: [{ role: 'user', content: 'Salut' }], stop: ['\n', 'User:'] })).toMatchObject({ stop: ['\n', 'User:'] });
+  });
+
   it('the same checks as completions: max_new_tokens, n and unused parameters', () => {
     const messages = [{ role: 'user', content: 'x' }];
     expect(gatewayErrorOf(() => toTgiChat({ messages, max_new_tokens: 1 }))).toMatchObject({ status: 422, param: 'max_new_tokens' });
