@@ -175,9 +175,20 @@ export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: b
   return body.stop === undefined ? body : { ...body, stop: stopList(body.stop) };
 }
 
+/** A Messages API choice: `delta` in stream chunks. */
+interface TgiChatChoice {
+  delta?: { tool_calls?: unknown };
+  finish_reason?: string | null;
+}
+
 /** OpenAI's shape with TGI's finish reasons mapped. */
 function normaliseTgiChat(body: Record<string, unknown>): Record<string, unknown> {
-  return mapOpenAIChoices<{ finish_reason?: string | null }>(body, (choice) => ({ ...choice, finish_reason: mapTgiFinishReason(choice.finish_reason) }));
+  return mapOpenAIChoices<TgiChatChoice>(body, (choice) => ({
+    ...choice,
+    // TGI 2.x streams `delta.tool_calls` as one call object rather than OpenAI's list (its ToolCallDelta).
+    ...(isRecord(choice.delta?.tool_calls) ? { delta: { ...choice.delta, tool_calls: [choice.delta.tool_calls] } } : {}),
+    finish_reason: mapTgiFinishReason(choice.finish_reason),
+  }));
 }
 
 export function fromTgiChat(body: unknown): ChatResponse {

@@ -188,6 +188,22 @@ describe('chat (Messages API)', () => {
   });
 });
 
+describe('chat stream with tool calls (TGI 2.x)', () => {
+  it('chat-tool-calls.stream.sse: each chunk’s single tool_calls object is read as a one-call list; same at every split', async () => {
+    const whole = await replayEverySplit(fixtureBytes('chat-tool-calls.stream.sse'), () => createTgiChatStream('tgi'));
+    expect(whole).toHaveLength(12);
+    expect(whole[0].choices[0].delta).toEqual({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ index: 0, id: '', type: 'function', function: { name: null, arguments: '{"' } }],
+    });
+    const calls = whole.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
+    expect(calls.every((call) => call.index === 0)).toBe(true);
+    expect(calls.map((call) => call.function.arguments).join('')).toBe('{"location":"São Paulo, Brasil","unit":"celsius"}');
+    expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual(['stop']);
+  });
+});
+
 describe('errors', () => {
   it('reads TGI’s {"error": "...", "error_type"} bodies', () => {
     expect(tgiErrorMessage(readJsonFixture(VENDOR, 'error-429.json'))).toBe('Model is overloaded');
