@@ -11,7 +11,8 @@
  *
  * Translation (reference §6.2, with our fixes): system and developer messages become the top-level
  * `system`; images become image blocks; tool calls and `tool` results become tool_use / tool_result
- * blocks (consecutive results merged into one user turn); `stop` → `stop_sequences`; temperature is
+ * blocks (consecutive results merged into one user turn; ids outside Anthropic's id syntax go as a
+ * digest, see shared/tool-call-ids.ts); `stop` → `stop_sequences`; temperature is
  * halved; `max_tokens` defaults to 8192 (Anthropic requires one); `user` → `metadata.user_id`.
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  *

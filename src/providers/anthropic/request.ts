@@ -6,6 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { strictToolCallId } from '../shared/tool-call-ids';
 import type {
   AnthropicImageBlock,
   AnthropicMessage,
@@ -185,14 +186,19 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
   const text: AnthropicRequestBlock[] =
     typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, 'assistant');
   const toolUses = toolCalls.map(
-    (call, index): AnthropicToolUseBlock => ({ type: 'tool_use', id: call.id, name: call.function.name, input: toToolInput(call, `${path}.tool_calls[${index}]`) }),
+    (call, index): AnthropicToolUseBlock => ({
+      type: 'tool_use',
+      id: strictToolCallId(call.id),
+      name: call.function.name,
+      input: toToolInput(call, `${path}.tool_calls[${index}]`),
+    }),
   );
   return [...text, ...toolUses];
 }
 
 function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBlock {
   if (typeof message.tool_call_id !== 'string') throw invalid(`${path}.tool_call_id`, `${path}.tool_call_id is required for a tool message.`);
-  const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: message.tool_call_id };
+  const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: strictToolCallId(message.tool_call_id) };
   const { content } = message;
   if (typeof content === 'string') block.content = content;
   else if (Array.isArray(content)) block.content = toContentBlocks(content, `${path}.content`, 'tool');

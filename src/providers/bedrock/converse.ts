@@ -7,7 +7,8 @@
  * - Tool use: https://docs.aws.amazon.com/bedrock/latest/userguide/tool-use-inference-call.html
  *
  * Mapping: `system` and `developer` messages become `system` blocks; `tool` messages become
- * `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks; consecutive
+ * `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids outside
+ * Converse's id syntax go as a digest, see shared/tool-call-ids.ts); consecutive
  * turns of the same Converse role are merged (Converse requires alternating roles). Images are
  * accepted as `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON
  * Schema; `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`, while `none`
@@ -31,6 +32,7 @@ import type {
 } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, ContentPart, Tool, ToolCall, Usage } from '../../schema';
+import { strictToolCallId } from '../shared/tool-call-ids';
 import type { BedrockFamily } from './families';
 import { acceptOnly, providerLabel, readSampling, type AnswerContext, type EventFold } from './shared';
 
@@ -95,12 +97,16 @@ function toSystemBlocks(content: ChatMessage['content'], param: string): SystemC
   });
 }
 
+/** Converse's limit on `toolUseId` (API_runtime_ToolUseBlock). */
+const TOOL_USE_ID_MAX_LENGTH = 64;
+
 function toToolUse(call: ToolCall, param: string): ContentBlock {
   const text = call.function.arguments;
+  const toolUseId = strictToolCallId(call.id, TOOL_USE_ID_MAX_LENGTH);
   const refused = () =>
     GatewayError.invalidParam(`${param}.function.arguments: must be a JSON object text (Amazon Bedrock takes tool input as an object).`, `${param}.function.arguments`);
   // Some clients send "" for a call without arguments (and streams of such calls used to end so).
-  if (text.trim() === '') return { toolUse: { toolUseId: call.id, name: call.function.name, input: {} } };
+  if (text.trim() === '') return { toolUse: { toolUseId, name: call.function.name, input: {} } };
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -108,7 +114,7 @@ function toToolUse(call: ToolCall, param: string): ContentBlock {
     throw refused();
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw refused();
-  return { toolUse: { toolUseId: call.id, name: call.function.name, input: input as never } };
+  return { toolUse: { toolUseId, name: call.function.name, input: input as never } };
 }
 
 function toToolResult(message: ChatMessage, param: string): ContentBlock {
@@ -119,7 +125,7 @@ function toToolResult(message: ChatMessage, param: string): ContentBlock {
     if (block.text === undefined) throw GatewayError.invalidParam(`${param}.content: a tool result can only hold text.`, `${param}.content`);
     return { text: block.text };
   });
-  return { toolResult: { toolUseId: message.tool_call_id, content: text } };
+  return { toolResult: { toolUseId: strictToolCallId(message.tool_call_id, TOOL_USE_ID_MAX_LENGTH), content: text } };
 }
 
 /** Appends blocks as a turn, merging into the previous turn when it has the same role. */

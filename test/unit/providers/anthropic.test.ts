@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AnthropicConfig } from '../../../generated/config';
 import { compilePlan } from '../../../src/config/compile';
 import { GatewayError } from '../../../src/errors';
@@ -14,6 +15,7 @@ import {
   toAnthropicChat,
   toAnthropicCompletions,
 } from '../../../src/providers/anthropic';
+import { geminiToolCallId } from '../../../src/providers/gemini';
 import { pythonJsonDumps } from '../../../src/providers/shared/python-json';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointSettings } from '../../../src/providers/types';
@@ -220,6 +222,55 @@ describe('toAnthropicChat', () => {
       { role: 'user', content: 'Time?' },
       { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'now', input: {} }] },
       { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: '12:00' }] },
+    ]);
+  });
+
+  it("tool-call ids Anthropic's syntax refuses (a Gemini id carrying its thought signature, a client's functions.x:0) go as one digest for the call and its result", () => {
+    const geminiId = geminiToolCallId({
+      call: { name: 'get_weather', args: { location: 'Paris, France' } },
+      thoughtSignature: 'CrsBAdHtim9bZ0pXW3Xn0xQ8s5nOcdVbJw7yq4cV2fL8pK1mHh3RzT6uY0eG9wA2iB7jN4oD5kE1lF8vC3x+S6tM0aPqR9bU2nW7yZ4hJ1gK5dL8fX3cV6mB0sQ==',
+      responseId: '7lBFaaq0M-LUnvgPrv6ekAs',
+      candidateIndex: 0,
+      callIndex: 0,
+    });
+    const digest = (id: string) => `call_${createHash('sha256').update(id).digest('hex').slice(0, 24)}`;
+    const body = toAnthropicChat(
+      {
+        messages: [
+          { role: 'user', content: 'Weather in Paris, and the time?' },
+          {
+            role: 'assistant',
+            tool_calls: [
+              { id: geminiId, type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+              { id: 'functions.get_time:1', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+              { id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+            ],
+          },
+          { role: 'tool', tool_call_id: geminiId, content: '18°C' },
+          { role: 'tool', tool_call_id: 'functions.get_time:1', content: '12:00' },
+          { role: 'tool', tool_call_id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', content: '12:00' },
+        ],
+      },
+      { model: MODEL },
+    );
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'Weather in Paris, and the time?' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', id: digest(geminiId), name: 'get_weather', input: { location: 'Paris, France' } },
+          { type: 'tool_use', id: digest('functions.get_time:1'), name: 'get_time', input: {} },
+          { type: 'tool_use', id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', name: 'get_time', input: {} },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: digest(geminiId), content: '18°C' },
+          { type: 'tool_result', tool_use_id: digest('functions.get_time:1'), content: '12:00' },
+          { type: 'tool_result', tool_use_id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', content: '12:00' },
+        ],
+      },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../../../src/errors';
 import {
@@ -10,6 +11,7 @@ import {
   toConverseCompletions,
 } from '../../../../src/providers/bedrock/converse';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import { geminiToolCallId } from '../../../../src/providers/gemini';
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
@@ -146,6 +148,40 @@ describe('toConverseChat', () => {
       role: 'assistant',
       content: [{ toolUse: { toolUseId: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', name: 'get_time', input: {} } }],
     });
+  });
+
+  test("tool-call ids Converse's syntax refuses ([a-zA-Z0-9_-], at most 64: a Gemini id carrying its thought signature, a client's functions.x:0) go as one digest for the call and its result", () => {
+    const geminiId = geminiToolCallId({
+      call: { name: 'get_weather', args: { location: 'Paris, France' } },
+      thoughtSignature: 'CrsBAdHtim9bZ0pXW3Xn0xQ8s5nOcdVbJw7yq4cV2fL8pK1mHh3RzT6uY0eG9wA2iB7jN4oD5kE1lF8vC3x+S6tM0aPqR9bU2nW7yZ4hJ1gK5dL8fX3cV6mB0sQ==',
+      responseId: '7lBFaaq0M-LUnvgPrv6ekAs',
+      candidateIndex: 0,
+      callIndex: 0,
+    });
+    const tooLong = `call_${'a'.repeat(60)}`;
+    const digest = (id: string) => `call_${createHash('sha256').update(id).digest('hex').slice(0, 24)}`;
+    const request: ChatRequest = {
+      messages: [
+        { role: 'user', content: 'Weather in Paris, and the time?' },
+        {
+          role: 'assistant',
+          tool_calls: [
+            { id: geminiId, type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+            { id: 'functions.get_time:1', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+            { id: tooLong, type: 'function', function: { name: 'get_time', arguments: '{}' } },
+            { id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: geminiId, content: '18°C' },
+        { role: 'tool', tool_call_id: 'functions.get_time:1', content: '12:00' },
+        { role: 'tool', tool_call_id: tooLong, content: '12:00' },
+        { role: 'tool', tool_call_id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', content: '12:00' },
+      ],
+    };
+    const ids = [digest(geminiId), digest('functions.get_time:1'), digest(tooLong), 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA'];
+    const messages = toConverseChat(request, claude).messages;
+    expect(messages?.[1].content?.map((block) => block.toolUse?.toolUseId)).toEqual(ids);
+    expect(messages?.[2].content?.map((block) => block.toolResult?.toolUseId)).toEqual(ids);
   });
 
   test('n other than 1 and unknown parameters are 400s naming them', () => {
