@@ -13,7 +13,8 @@
  * `system`; images become image blocks; tool calls and `tool` results become tool_use / tool_result
  * blocks (consecutive results merged into one user turn; ids outside Anthropic's id syntax go as a
  * digest, see shared/tool-call-ids.ts); `stop` → `stop_sequences`; temperature is
- * halved; `max_tokens` defaults to 8192 (Anthropic requires one); `user` → `metadata.user_id`.
+ * halved; `max_tokens` (or `max_completion_tokens`) defaults to 8192 (Anthropic requires one); `user` →
+ * `metadata.user_id`.
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  *
  * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,

@@ -5,7 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
-import { rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import type {
   AnthropicImageBlock,
@@ -36,7 +36,6 @@ export const UNSUPPORTED_PARAMETERS = [
   'top_logprobs',
   'seed',
   'response_format',
-  'max_completion_tokens',
   'functions',
   'function_call',
   'modalities',
@@ -71,7 +70,8 @@ export function checkAnthropicParameters(parameters: Readonly<Record<string, unk
   if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
     throw GatewayError.invalidParam("Cannot set both 'temperature' and 'top_p' parameters.", 'top_p', 422);
   }
-  if (typeof parameters.max_tokens === 'number' && parameters.max_tokens > MAX_TOKENS_LIMIT) {
+  const maxTokens = maxTokensOf(parameters);
+  if (typeof maxTokens === 'number' && maxTokens > MAX_TOKENS_LIMIT) {
     throw GatewayError.invalidParam(`Invalid value for max_tokens: cannot exceed ${MAX_TOKENS_LIMIT}.`, 'max_tokens', 422);
   }
 }
@@ -109,13 +109,14 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, stream
     tool_choice: _toolChoice,
     parallel_tool_calls: _parallelToolCalls,
     stop,
-    max_tokens: maxTokens,
+    max_tokens: _maxTokens,
+    max_completion_tokens: _maxCompletionTokens,
     temperature,
     metadata,
     user,
     ...passThrough
   } = request;
-  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens ?? DEFAULT_MAX_TOKENS };
+  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokensOf(request) ?? DEFAULT_MAX_TOKENS };
   const stopSequences = toStopSequences(stop);
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;
   const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);

@@ -41,7 +41,7 @@ export type ConverseBody = Omit<ConverseCommandInput, 'modelId'>;
 
 // ---- Requests ----
 
-const SAMPLING_KEYS = ['temperature', 'top_p', 'n', 'stop', 'max_tokens', 'stream', 'stream_options'];
+const SAMPLING_KEYS = ['temperature', 'top_p', 'n', 'stop', 'max_tokens', 'max_completion_tokens', 'stream', 'stream_options'];
 const CHAT_KEYS = ['messages', 'tools', 'tool_choice', ...SAMPLING_KEYS];
 const COMPLETIONS_KEYS = ['prompt', ...SAMPLING_KEYS];
 

@@ -79,7 +79,7 @@ interface CohereEmbedResponse {
 
 // ---- Shared pieces ----
 
-const COMPLETIONS_KEYS = ['prompt', 'temperature', 'top_p', 'n', 'stop', 'max_tokens', 'stream', 'stream_options'];
+const COMPLETIONS_KEYS = ['prompt', 'temperature', 'top_p', 'n', 'stop', 'max_tokens', 'max_completion_tokens', 'stream', 'stream_options'];
 
 /** Drops undefined members, so absent parameters stay absent from the body. */
 function defined(record: Record<string, unknown>): Record<string, unknown> {

@@ -4,7 +4,7 @@
  * sampling parameters read once, temperature scaled to the family's range), the context an answer
  * is built with, and the shape of a stream fold.
  */
-import { rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { maxTokensOf, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 
 /** `Amazon Bedrock (Anthropic Claude)`: the provider as named in messages. */
@@ -44,7 +44,8 @@ export function readSampling(request: Readonly<Record<string, unknown>>, family:
   if (temperature !== undefined) sampling.temperature = temperature;
   if (typeof request.top_p === 'number') sampling.topP = request.top_p;
   if (typeof request.top_k === 'number') sampling.topK = request.top_k;
-  if (typeof request.max_tokens === 'number') sampling.maxTokens = request.max_tokens;
+  const maxTokens = maxTokensOf(request);
+  if (typeof maxTokens === 'number') sampling.maxTokens = maxTokens;
   const stop = stopList(request.stop);
   if (stop !== undefined) sampling.stop = stop;
   return sampling;

@@ -5,7 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
-import { rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
+import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
 import { splitToolCallId } from './tool-call-ids';
 import type {
   GeminiContent,
@@ -70,9 +70,6 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
 
 /** The sampling parameters the client (or the endpoint defaults) set, renamed; undefined when none. */
 function toGenerationConfig(request: Readonly<Record<string, unknown>>): GeminiGenerationConfig | undefined {
-  if (request.max_tokens !== undefined && request.max_completion_tokens !== undefined) {
-    throw invalid("Send 'max_tokens' or 'max_completion_tokens', not both.", 'max_completion_tokens');
-  }
   const { stop } = request;
   const config: Record<string, unknown> = {
     // Not scaled: Gemini's temperature range is 0..2 like the unified one.
@@ -80,7 +77,7 @@ function toGenerationConfig(request: Readonly<Record<string, unknown>>): GeminiG
     topP: request.top_p,
     topK: request.top_k,
     candidateCount: request.n,
-    maxOutputTokens: request.max_tokens ?? request.max_completion_tokens,
+    maxOutputTokens: maxTokensOf(request),
     stopSequences: typeof stop === 'string' ? [stop] : stop,
     presencePenalty: request.presence_penalty,
     frequencyPenalty: request.frequency_penalty,

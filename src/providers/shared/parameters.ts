@@ -34,6 +34,18 @@ export function requireSingleChoice(request: Readonly<Record<string, unknown>>, 
 }
 
 /**
+ * The output-token limit: `max_tokens`, or `max_completion_tokens`, the name OpenAI now documents
+ * (its reasoning models take only that one) for the same setting. Both at once is a 400: one of
+ * them would have to be dropped silently.
+ */
+export function maxTokensOf(request: Readonly<Record<string, unknown>>): unknown {
+  if (request.max_tokens !== undefined && request.max_completion_tokens !== undefined) {
+    throw GatewayError.invalidParam("Send 'max_tokens' or 'max_completion_tokens', not both.", 'max_completion_tokens');
+  }
+  return request.max_tokens ?? request.max_completion_tokens;
+}
+
+/**
  * Maps the unified temperature range [0, 2] onto a provider's range by a factor (§6.13), e.g. 0.5
  * for Anthropic's [0, 1]. Undefined stays undefined: we never invent a temperature.
  */

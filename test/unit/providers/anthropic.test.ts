@@ -179,6 +179,12 @@ describe('toAnthropicChat', () => {
     });
   });
 
+  it("max_completion_tokens (OpenAI's current name, the only one its reasoning models take) is sent as max_tokens", () => {
+    const messages: ChatRequest['messages'] = [{ role: 'user', content: 'Hi' }];
+    expect(toAnthropicChat({ messages, max_completion_tokens: 300 }, { model: MODEL })).toEqual({ model: MODEL, max_tokens: 300, messages });
+    expect(toAnthropicCompletions({ prompt: 'Hi', max_completion_tokens: 16 }, { model: MODEL })).toEqual({ model: MODEL, max_tokens: 16, messages });
+  });
+
   it('top_p alone passes through (the reference refuses any top_p because it invents temperature 0)', () => {
     expect(toAnthropicChat({ messages: [{ role: 'user', content: 'Hi' }], top_p: 0.9 }, { model: MODEL })).toMatchObject({ top_p: 0.9 });
   });
@@ -305,6 +311,8 @@ describe('toAnthropicChat', () => {
     ['n other than 1', { n: 2 }, 400, 'n', "The parameter 'n' must be 1 for Anthropic: it returns one choice per request."],
     ['temperature with top_p', { temperature: 0.5, top_p: 0.9 }, 422, 'top_p', "Cannot set both 'temperature' and 'top_p' parameters."],
     ['max_tokens over the limit', { max_tokens: 1_000_001 }, 422, 'max_tokens', 'Invalid value for max_tokens: cannot exceed 1000000.'],
+    ['max_completion_tokens over the limit', { max_completion_tokens: 1_000_001 }, 422, 'max_tokens', 'Invalid value for max_tokens: cannot exceed 1000000.'],
+    ['max_tokens with max_completion_tokens', { max_tokens: 5, max_completion_tokens: 5 }, 400, 'max_completion_tokens', "Send 'max_tokens' or 'max_completion_tokens', not both."],
     ['native stop_sequences', { stop_sequences: ['x'] }, 422, 'stop_sequences', 'Invalid parameter stop_sequences. Use stop instead.'],
     ['native system', { system: 'x' }, 422, 'system', "Invalid parameter system. Use a message with role 'system' instead."],
     ['an OpenAI-only parameter', { presence_penalty: 0.5 }, 400, 'presence_penalty', "The parameter 'presence_penalty' is not supported by Anthropic."],

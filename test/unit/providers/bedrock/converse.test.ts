@@ -47,6 +47,16 @@ describe('toConverseChat', () => {
     });
   });
 
+  test("max_completion_tokens (OpenAI's current name for max_tokens) goes to inferenceConfig.maxTokens; both at once is a 400", () => {
+    expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 100 }, claude).inferenceConfig).toEqual({ maxTokens: 100 });
+    expect(toConverseCompletions({ prompt: 'x', max_completion_tokens: 100 }, llama).inferenceConfig).toEqual({ maxTokens: 100 });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], max_tokens: 5, max_completion_tokens: 5 }, claude))).toMatchObject({
+      status: 400,
+      param: 'max_completion_tokens',
+      message: "Send 'max_tokens' or 'max_completion_tokens', not both.",
+    });
+  });
+
   test('nothing the client did not send is added', () => {
     expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }] }, llama)).toEqual({ messages: [{ role: 'user', content: [{ text: 'x' }] }] });
   });

@@ -40,6 +40,7 @@ describe('Amazon Titan Text', () => {
       textGenerationConfig: { temperature: 0.7, topP: 0.9, maxTokenCount: 50, stopSequences: ['User:'] },
     });
     expect(toTitanCompletions({ prompt: 'Hi' }, titan)).toEqual({ inputText: 'Hi' });
+    expect(toTitanCompletions({ prompt: 'Hi', max_completion_tokens: 50 }, titan)).toEqual({ inputText: 'Hi', textGenerationConfig: { maxTokenCount: 50 } });
   });
 
   test('n above 1 and unknown parameters are 400s', () => {
