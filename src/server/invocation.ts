@@ -94,10 +94,18 @@ function withoutModel(request: Record<string, unknown>, dialect: Dialect): Recor
   return rest;
 }
 
+/**
+ * Request keys that set what a default's key sets: a client that sent one has chosen the setting, so
+ * the default stays out (`max_completion_tokens` is OpenAI's current name for `max_tokens`; sending
+ * both is refused by the providers).
+ */
+const SAME_SETTING: Readonly<Record<string, string>> = { max_tokens: 'max_completion_tokens' };
+
 function withDefaults(request: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
   let result = request;
   for (const key in defaults) {
-    if (result[key] === undefined) {
+    const alias = SAME_SETTING[key];
+    if (result[key] === undefined && (alias === undefined || result[alias] === undefined)) {
       if (result === request) result = { ...request };
       result[key] = defaults[key];
     }

@@ -22,6 +22,12 @@ endpoints:
         gemini_api_key: $GEMINI_KEY
         gemini_api_base: ${upstreamUrl}/v1beta
         temperature: 0.3
+  - name: chat-capped
+    endpoint_type: llm/v1/chat
+    model:
+      provider: gemini
+      name: gemini-2.5-flash
+      config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${upstreamUrl}/v1beta", max_tokens: 512 }
   - name: completions
     endpoint_type: llm/v1/completions
     model:
@@ -77,6 +83,14 @@ describe('openai client through /v1', () => {
       systemInstruction: { parts: [{ text: 'Sois bref.' }] },
       generationConfig: { temperature: 0.3 },
     });
+  });
+
+  test("an endpoint's max_tokens default gives way to the client's max_completion_tokens (the same setting) instead of a 400 for sending both", async () => {
+    const messages = [{ role: 'user' as const, content: 'Salut' }];
+    await setup.openai.chat.completions.create({ model: 'chat-capped', messages, max_completion_tokens: 64 });
+    expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ maxOutputTokens: 64 });
+    await setup.openai.chat.completions.create({ model: 'chat-capped', messages });
+    expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ maxOutputTokens: 512 });
   });
 
   test('tool calls: full JSON Schema and tool_choice sent; ids stable across identical calls and unique within one', async () => {
