@@ -5,6 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
+import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import type {
@@ -133,7 +134,7 @@ const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
 
 function toImageBlock(url: string, path: string): AnthropicImageBlock {
   const data = DATA_URL.exec(url);
-  if (data) return { type: 'image', source: { type: 'base64', media_type: data[1], data: data[2] } };
+  if (data) return { type: 'image', source: { type: 'base64', media_type: standardMediaType(data[1]), data: data[2] } };
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
   throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
 }

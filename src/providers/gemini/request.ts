@@ -5,6 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
+import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
 import { splitToolCallId } from './tool-call-ids';
 import type {
@@ -99,7 +100,7 @@ function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: st
   if (!url.startsWith('data:')) return { fileData: { fileUri: url } };
   const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
   if (!match) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);
-  return { inlineData: { mimeType: match[1], data: match[2] } };
+  return { inlineData: { mimeType: standardMediaType(match[1]), data: match[2] } };
 }
 
 function toGeminiPart(part: ContentPart, path: string, allowMedia: boolean): GeminiPart {

@@ -280,6 +280,22 @@ describe('toAnthropicChat', () => {
     ]);
   });
 
+  it('a data URL labelled image/jpg (as browsers and many tools write it; OpenAI takes it) is sent as image/jpeg, the only JPEG type Anthropic accepts', () => {
+    const body = toAnthropicChat(
+      { messages: [{ role: 'user', content: [{ type: 'text', text: 'What is it?' }, { type: 'image_url', image_url: { url: 'data:image/jpg;base64,/9j/4AAQSkZJRg==' } }] }] },
+      { model: MODEL },
+    );
+    expect(body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is it?' },
+          { type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: '/9j/4AAQSkZJRg==' } },
+        ],
+      },
+    ]);
+  });
+
   it('tool results may carry text and image parts', () => {
     const body = toAnthropicChat(
       {

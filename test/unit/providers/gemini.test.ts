@@ -101,6 +101,11 @@ describe('toGeminiChat: messages', () => {
     });
   });
 
+  it('a data URL labelled image/jpg (as browsers and many tools write it; OpenAI takes it) is sent as image/jpeg, which Gemini accepts', () => {
+    const request: ChatRequest = { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/jpg;base64,/9j/4AAQSkZJRg==' } }] }] };
+    expect(toGeminiChat(request).contents).toEqual([{ role: 'user', parts: [{ inlineData: { mimeType: 'image/jpeg', data: '/9j/4AAQSkZJRg==' } }] }]);
+  });
+
   it('a non-object tool result goes under `output`', () => {
     const body = toGeminiChat({
       messages: [
