@@ -20,7 +20,9 @@ const LLM_PATHS = /^\/(endpoints|gateway)\/[^/]+\/invocations\/?$|^\/v1\//i;
 export function requestValidator(): RequestHandler[] {
   return OpenApiValidator.middleware({
     apiSpec: openapiDocument() as never,
-    validateRequests: true,
+    // MLflow's FastAPI routes ignore query parameters they do not declare (a cache-busting `?_=`, a
+    // Prometheus scrape's `params:`, a client's `max_results`); so do these.
+    validateRequests: { allowUnknownQueryParameters: true },
     validateResponses: false,
     ignoreUndocumented: true,
     ignorePaths: LLM_PATHS,

@@ -127,6 +127,17 @@ describe('endpoint list and get', () => {
     expect(response.json().detail).toMatch(/^page_token: /);
   });
 
+  test('query parameters a route does not read are ignored, as by MLflow (FastAPI)', async () => {
+    // A cache-busting `?_=…`, a probe's or a Prometheus scrape's `params:`, a client's `max_results`.
+    expect((await get('/health?probe=readiness')).json()).toEqual({ status: 'OK' });
+    expect((await get('/metrics?format=prometheus')).status).toBe(200);
+    const page = await get('/api/2.0/endpoints/?max_results=1');
+    expect(page.status).toBe(200);
+    expect(page.json().endpoints).toHaveLength(4);
+    expect((await get('/api/2.0/endpoints/chat?_=1700000000')).json().name).toBe('chat');
+    expect((await get('/api/3.0/gateway/route/split?x=1')).json().name).toBe('split');
+  });
+
   test('limits APIs answer 501 like MLflow', async () => {
     const response = await get('/api/2.0/endpoints/limits/chat');
     expect(response.status).toBe(501);
