@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
 import { requestLog, routeTemplateMatcher } from './request-log';
-import { endpointRoutes } from './routes/endpoints';
+import { endpointRoutes, LIMITS_PATHS } from './routes/endpoints';
 import { invocationHandlers, invocationRoutes } from './routes/invocations';
 import { modelRoutes } from './routes/models';
 import type { GatewayState } from './state';
@@ -51,6 +51,15 @@ function methodNotAllowed(allow: string): RequestHandler {
   };
 }
 
+/** The docs' static files answer any method; only GET and HEAD reach them. */
+const readOnly: RequestHandler = (request, response, next) => {
+  if (request.method === 'GET' || request.method === 'HEAD') next();
+  else methodNotAllowed('GET, HEAD')(request, response, next);
+};
+
+/** Routes outside the spec, with their methods: OPTIONS and a wrong method are answered as on the spec's. */
+const UNLISTED_PATHS = [...LIMITS_PATHS, { path: '/', allow: 'GET, HEAD' }, { path: '/openapi.json', allow: 'GET, HEAD' }];
+
 function notFound(request: Request, response: Response): void {
   const dialect = dialectOf(request);
   if (dialect === 'openai') sendError(response, GatewayError.notFound(`Unknown route: ${request.method} ${request.path}`), dialect);
@@ -80,13 +89,14 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.get('/openapi.json', (_request, response) => {
     response.json(document);
   });
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
+  app.use('/docs', readOnly, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
 
   app.use(endpointRoutes(state));
   app.use(modelRoutes(state));
   app.use(invocationRoutes(state, logger));
 
-  for (const { path, allow } of [...specPaths(document), { path: '/openapi.json', allow: 'GET, HEAD' }]) app.all(path, methodNotAllowed(allow));
+  // Unlisted first: Express would match `/api/2.0/endpoints/limits/` to the spec's `/api/2.0/endpoints/{name}`.
+  for (const { path, allow } of [...UNLISTED_PATHS, ...specPaths(document)]) app.all(path, methodNotAllowed(allow));
   app.use(notFound);
   app.use(errorHandler(logger));
   // The LLM routes are served past Express (fast-path.ts), unless every response is validated.

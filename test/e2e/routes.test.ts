@@ -165,6 +165,21 @@ describe('framework behaviours', () => {
     expect((await post('/api/2.0/endpoints/chat', {})).status).toBe(405);
   });
 
+  test.each([
+    ['POST', '/api/2.0/gateway/limits/chat', 'GET, HEAD'],
+    ['DELETE', '/api/2.0/endpoints/limits/chat', 'GET, HEAD'],
+    ['GET', '/api/2.0/gateway/limits/', 'POST'],
+    ['PUT', '/api/2.0/endpoints/limits/', 'POST'],
+    ['POST', '/', 'GET, HEAD'],
+    ['POST', '/docs/', 'GET, HEAD'],
+    ['DELETE', '/docs/swagger-ui.css', 'GET, HEAD'],
+  ])('wrong method on a route outside the spec, %s %s, is 405 as in MLflow', async (method, path, allow) => {
+    const response = await get(path, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(response.json()).toEqual({ detail: 'Method Not Allowed' });
+  });
+
   test('HEAD answers as GET without a body; OPTIONS names the methods allowed (MLflow: 405 for both)', async () => {
     const head = await get('/health', { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -175,6 +190,8 @@ describe('framework behaviours', () => {
     expect(options.status).toBe(200);
     expect(options.headers.get('allow')).toBe('POST');
     expect((await get('/api/2.0/endpoints/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD');
+    expect((await get('/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD');
+    expect((await get('/docs/', { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD');
   });
 });
 

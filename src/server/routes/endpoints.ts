@@ -41,6 +41,14 @@ function pageTokenOf(query: unknown): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
+const LIMITS_PREFIXES = ['/api/2.0/endpoints', '/api/2.0/gateway'];
+
+/** The limits routes (not in the spec, as MLflow hides them) with their methods, for OPTIONS and 405 answers. */
+export const LIMITS_PATHS: readonly { path: string; allow: string }[] = LIMITS_PREFIXES.flatMap((prefix) => [
+  { path: `${prefix}/limits/:endpoint`, allow: 'GET, HEAD' },
+  { path: `${prefix}/limits/`, allow: 'POST' },
+]);
+
 export function endpointRoutes(state: GatewayState): Router {
   const router = Router();
 
@@ -75,7 +83,7 @@ export function endpointRoutes(state: GatewayState): Router {
   });
 
   // MLflow declares these and answers 501 (set_limits after checking its body); kept so MLflow clients get the same answers.
-  for (const prefix of ['/api/2.0/endpoints', '/api/2.0/gateway']) {
+  for (const prefix of LIMITS_PREFIXES) {
     router.get(`${prefix}/limits/:endpoint`, () => {
       throw GatewayError.unsupported('The get_limits API is not available yet.');
     });
