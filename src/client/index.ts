@@ -100,7 +100,9 @@ async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerato
 export function createGatewayClient(options: GatewayClientOptions) {
   const client: Client<paths> = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/$/, ''), headers: options.headers, fetch: options.fetch });
 
-  async function invoke<T>(endpoint: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  async function invoke<T>(endpoint: string, body: object, signal?: AbortSignal, streamHelper?: string): Promise<T> {
+    // The answer would be an event stream, which this call cannot return as JSON (embeddings have no streams).
+    if (streamHelper && (body as { stream?: unknown }).stream === true) throw new TypeError(`stream: true is for ${streamHelper}(), which yields the chunks; this call returns one answer.`);
     const result = await client.POST('/endpoints/{name}/invocations', { params: { path: { name: endpoint } }, body: body as never, signal });
     return unwrap(result) as T;
   }
@@ -139,8 +141,8 @@ export function createGatewayClient(options: GatewayClientOptions) {
       return unwrap(await client.GET('/api/2.0/endpoints/{name}', { params: { path: { name } } }));
     },
 
-    chat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invoke<ChatResponse>(endpoint, request, signal),
-    completions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invoke<CompletionsResponse>(endpoint, request, signal),
+    chat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invoke<ChatResponse>(endpoint, request, signal, 'streamChat'),
+    completions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invoke<CompletionsResponse>(endpoint, request, signal, 'streamCompletions'),
     embeddings: (endpoint: string, request: EmbeddingsRequest, signal?: AbortSignal) => invoke<EmbeddingsResponse>(endpoint, request, signal),
     streamChat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invokeStream<ChatChunk>(endpoint, request, signal),
     streamCompletions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invokeStream<CompletionsChunk>(endpoint, request, signal),

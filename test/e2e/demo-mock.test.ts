@@ -109,6 +109,12 @@ describe('SDK over the MLflow routes', () => {
     const stream = client().streamChat('nope', { messages: [{ role: 'user', content: 'x' }] });
     await expect(stream.next()).rejects.toMatchObject({ status: 404 });
   });
+
+  test('chat() and completions() with stream: true say to use the stream helpers (the answer would be events, not JSON)', async () => {
+    await expect(client().chat('chat', { messages: [{ role: 'user', content: 'x' }], stream: true })).rejects.toThrow('streamChat');
+    await expect(client().completions('completions', { prompt: 'p', stream: true })).rejects.toThrow('streamCompletions');
+    expect((await client().chat('chat', { messages: [{ role: 'user', content: 'x' }], stream: false })).object).toBe('chat.completion');
+  });
 });
 
 test('the SDK raises when a stream ends without [DONE] (an answer cut off on the way is not a complete one)', async () => {
