@@ -74,6 +74,17 @@ describe('service routes', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/endpoints/{name}/invocations', '/gateway/{name}/invocations', '/v1/chat/completions', '/v1/completions', '/v1/embeddings', '/api/2.0/endpoints/']));
     expect(spec['x-generated']).toBeUndefined();
   });
+
+  test("the spec names the client keys' headers, optional, so /docs can send one (Authorize) to a gateway with auth:", async () => {
+    const spec = (await get('/openapi.json')).json();
+    expect(spec.components.securitySchemes).toEqual({
+      bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      apiKey: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-api-key' }),
+    });
+    expect(spec.security).toEqual([{}, { bearer: [] }, { apiKey: [] }]);
+    // This gateway has no auth: the spec's security is documentation, not a check.
+    expect((await get('/api/2.0/endpoints/chat')).status).toBe(200);
+  });
 });
 
 describe('endpoint list and get', () => {
