@@ -15,7 +15,15 @@ import type { ResponseWithLocals } from './request-log';
 /** Which group of routes a path belongs to, for the `public_*` switches. */
 export type RouteGroup = 'health' | 'docs' | 'endpoint_list' | 'metrics' | 'invocations';
 
-export function routeGroupOf(path: string): RouteGroup {
+/** The path as Express matches it: any letter case, with or without one trailing slash. */
+function routedSpelling(path: string): string {
+  const lower = path.toLowerCase();
+  return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
+export function routeGroupOf(requestPath: string): RouteGroup {
+  // Express serves `/health/` and `/Health` as `/health`: they must be as open as it is.
+  const path = routedSpelling(requestPath);
   if (path === '/health') return 'health';
   if (path === '/' || path === '/openapi.json' || path === '/docs' || path.startsWith('/docs/')) return 'docs';
   if (path === '/metrics') return 'metrics';

@@ -151,6 +151,11 @@ describe('open routes', () => {
     expect((await call('/metrics', bearer(ALICE))).status).toBe(200);
   });
 
+  test('an open route stays open in every spelling Express serves it under (a probe configured as /health/)', async () => {
+    for (const path of ['/health/', '/Health', '/openapi.json/', '/DOCS/']) expect(`${path} ${(await call(path)).status}`).toBe(`${path} 200`);
+    expect((await call('/api/2.0/endpoints')).status).toBe(401);
+  });
+
   test('the public_* switches open or close each group', async () => {
     const other = await startGateway(config('  public_docs: false\n  public_endpoint_list: true\n  public_metrics: true\n'), { env });
     try {
