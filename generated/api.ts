@@ -256,13 +256,18 @@ export type components = {
         };
         /** @enum {string} */
         EndpointType: "llm/v1/chat" | "llm/v1/completions" | "llm/v1/embeddings";
+        /** @description MLflow's call limit; null when the endpoint has none (a token-only limit is in `token_limit`). */
         Limit: {
-            /** @description Requests per window; null when the endpoint only has a token limit. */
-            calls: number | null;
-            /** @description Tokens per window; present only when the endpoint has a token limit (not in MLflow). */
-            tokens?: number;
+            /** @description Requests per window. */
+            calls: number;
             renewal_period: string;
             key: string | null;
+        };
+        /** @description The endpoint's token budget (not in MLflow, whose clients ignore this field). */
+        TokenLimit: {
+            /** @description Tokens per window. */
+            tokens: number;
+            renewal_period: string;
         };
         Endpoint: {
             name: string;
@@ -274,6 +279,7 @@ export type components = {
             /** @description Relative URL of the endpoint's invocation route (`/gateway/{name}/invocations`). */
             endpoint_url: string;
             limit: components["schemas"]["Limit"] | null;
+            token_limit: components["schemas"]["TokenLimit"] | null;
         };
         EndpointList: {
             endpoints: components["schemas"]["Endpoint"][];
@@ -303,6 +309,7 @@ export type components = {
             };
             route_url: string;
             limit: components["schemas"]["Limit"] | null;
+            token_limit: components["schemas"]["TokenLimit"] | null;
         };
         LegacyRouteList: {
             routes: components["schemas"]["LegacyRoute"][];

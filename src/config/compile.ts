@@ -108,11 +108,16 @@ function pickDefaults(config: Record<string, unknown> | undefined): Record<strin
   return Object.freeze(defaults);
 }
 
-/** MLflow's view (`calls`, `renewal_period`, `key`), plus `tokens` when a token limit is set. */
-function limitView(limit: Limit | undefined): EndpointView['limit'] {
-  if (!limit) return null;
-  const view = { calls: limit.calls ?? null, renewal_period: limit.renewal_period, key: limit.key ?? null };
-  return limit.tokens === undefined ? view : { ...view, tokens: limit.tokens };
+/**
+ * The limit as the management routes show it: MLflow's call limit (`calls`, `renewal_period`, `key`;
+ * null without calls, because MLflow's client requires an integer `calls`), and the token budget
+ * beside it.
+ */
+function limitViews(limit: Limit | undefined): Pick<EndpointView, 'limit' | 'token_limit'> {
+  return {
+    limit: limit?.calls === undefined ? null : { calls: limit.calls, renewal_period: limit.renewal_period, key: limit.key ?? null },
+    token_limit: limit?.tokens === undefined ? null : { tokens: limit.tokens, renewal_period: limit.renewal_period },
+  };
 }
 
 function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitBackend): EndpointLimiter | null | ConfigIssue {
@@ -192,8 +197,8 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     limit: endpoint.limit ?? null,
     limiter,
     callPolicy,
-    view: { name: endpoint.name, endpoint_type: endpoint.endpoint_type, model, endpoint_url: url, limit: limitView(endpoint.limit) },
-    legacyView: { name: endpoint.name, route_type: endpoint.endpoint_type, model, route_url: url, limit: limitView(endpoint.limit) },
+    view: { name: endpoint.name, endpoint_type: endpoint.endpoint_type, model, endpoint_url: url, ...limitViews(endpoint.limit) },
+    legacyView: { name: endpoint.name, route_type: endpoint.endpoint_type, model, route_url: url, ...limitViews(endpoint.limit) },
   };
 }
 

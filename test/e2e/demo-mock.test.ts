@@ -86,6 +86,7 @@ describe('SDK over the MLflow routes', () => {
       model: { name: 'mock-embeddings', provider: 'mock' },
       endpoint_url: '/gateway/embeddings/invocations',
       limit: { calls: 100, renewal_period: 'minute', key: null },
+      token_limit: null,
     });
   });
 

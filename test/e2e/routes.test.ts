@@ -94,10 +94,10 @@ describe('endpoint list and get', () => {
     expect(response.text).not.toContain('sk-test');
     expect(response.json()).toEqual({
       endpoints: [
-        { name: 'chat', endpoint_type: 'llm/v1/chat', model: { name: 'mock-chat', provider: 'mock' }, endpoint_url: '/gateway/chat/invocations', limit: null },
-        { name: 'completions', endpoint_type: 'llm/v1/completions', model: { name: 'mock-completions', provider: 'mock' }, endpoint_url: '/gateway/completions/invocations', limit: { calls: 10, renewal_period: 'minute', key: null } },
-        { name: 'embeddings', endpoint_type: 'llm/v1/embeddings', model: { name: null, provider: 'mock' }, endpoint_url: '/gateway/embeddings/invocations', limit: null },
-        { name: 'secret-holder', endpoint_type: 'llm/v1/chat', model: { name: 'gpt-4o-mini', provider: 'openai' }, endpoint_url: '/gateway/secret-holder/invocations', limit: null },
+        { name: 'chat', endpoint_type: 'llm/v1/chat', model: { name: 'mock-chat', provider: 'mock' }, endpoint_url: '/gateway/chat/invocations', limit: null, token_limit: null },
+        { name: 'completions', endpoint_type: 'llm/v1/completions', model: { name: 'mock-completions', provider: 'mock' }, endpoint_url: '/gateway/completions/invocations', limit: { calls: 10, renewal_period: 'minute', key: null }, token_limit: null },
+        { name: 'embeddings', endpoint_type: 'llm/v1/embeddings', model: { name: null, provider: 'mock' }, endpoint_url: '/gateway/embeddings/invocations', limit: null, token_limit: null },
+        { name: 'secret-holder', endpoint_type: 'llm/v1/chat', model: { name: 'gpt-4o-mini', provider: 'openai' }, endpoint_url: '/gateway/secret-holder/invocations', limit: null, token_limit: null },
       ],
       next_page_token: null,
     });
@@ -114,7 +114,7 @@ describe('endpoint list and get', () => {
 
   test('legacy routes list and traffic route get', async () => {
     const legacy = (await get('/api/2.0/gateway/routes/')).json();
-    expect(legacy.routes[0]).toEqual({ name: 'chat', route_type: 'llm/v1/chat', model: { name: 'mock-chat', provider: 'mock' }, route_url: '/gateway/chat/invocations', limit: null });
+    expect(legacy.routes[0]).toEqual({ name: 'chat', route_type: 'llm/v1/chat', model: { name: 'mock-chat', provider: 'mock' }, route_url: '/gateway/chat/invocations', limit: null, token_limit: null });
     expect((await get('/api/3.0/gateway/route/split')).json()).toEqual({
       name: 'split',
       task_type: 'llm/v1/chat',

@@ -37,9 +37,34 @@ endpoints:
     limit: { calls: 3, renewal_period: 2 minutes }
 `);
   expect(plan.endpointViews).toEqual([
-    { name: 'chat', endpoint_type: 'llm/v1/chat', model: { name: 'm', provider: 'openai' }, endpoint_url: '/gateway/chat/invocations', limit: { calls: 3, renewal_period: '2 minutes', key: null } },
+    {
+      name: 'chat',
+      endpoint_type: 'llm/v1/chat',
+      model: { name: 'm', provider: 'openai' },
+      endpoint_url: '/gateway/chat/invocations',
+      limit: { calls: 3, renewal_period: '2 minutes', key: null },
+      token_limit: null,
+    },
   ]);
   expect(JSON.stringify(plan.endpointViews)).not.toContain('sk-secret');
+});
+
+test("a token budget is shown as token_limit, and limit stays MLflow's call limit (its client requires an integer calls)", () => {
+  const plan = compile(`
+endpoints:
+  - { name: tokens-only, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: { tokens: 1000, renewal_period: hour } }
+  - { name: both, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: { calls: 5, tokens: 1000, renewal_period: hour } }
+`);
+  const limits = (name: string) => {
+    const { limit, token_limit } = plan.endpoints.get(name)!.view;
+    return { limit, token_limit, legacy: plan.endpoints.get(name)!.legacyView.limit };
+  };
+  expect(limits('tokens-only')).toEqual({ limit: null, token_limit: { tokens: 1000, renewal_period: 'hour' }, legacy: null });
+  expect(limits('both')).toEqual({
+    limit: { calls: 5, renewal_period: 'hour', key: null },
+    token_limit: { tokens: 1000, renewal_period: 'hour' },
+    legacy: { calls: 5, renewal_period: 'hour', key: null },
+  });
 });
 
 test('traffic routes keep only destinations with a share, with cumulative bounds', () => {
