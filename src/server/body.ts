@@ -128,10 +128,14 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
 
 const BYTE_ORDER_MARK = 0xfeff;
 
+/** Only these carry a body the gateway reads; a body sent with a GET (a probe's, say) is ignored, as by MLflow. */
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
 /** The JSON body parser for the plan being served (one per distinct pair of limits). */
 export function jsonBody(state: GatewayState): RequestHandler {
   const parsers = new Map<string, RequestHandler>();
   return (request, response, next) => {
+    if (!METHODS_WITH_BODY.has(request.method)) return next();
     const settings = state.plan.server;
     if (isPlainBody(request, settings.maxBodyBytes)) {
       readPlainBody(request, settings, next);

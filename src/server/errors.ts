@@ -11,8 +11,11 @@ import { sendJson } from './json-response';
 import type { Logger } from './logging';
 import { recordError, type ResponseWithLocals } from './request-log';
 
+/** Express routes `/V1/…` to the `/v1` routes too (paths match in any letter case). */
+const OPENAI_PREFIX = /^\/v1\//i;
+
 export function dialectOf(request: Request): Dialect {
-  return request.path.startsWith('/v1/') ? 'openai' : 'mlflow';
+  return OPENAI_PREFIX.test(request.path) ? 'openai' : 'mlflow';
 }
 
 interface BodyParserError {

@@ -3,6 +3,7 @@
  * body parser or the router (4xx, never 500), methods and OPTIONS, MLflow's request defaults and
  * body checks that clients depend on, and the served spec.
  */
+import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -70,6 +71,32 @@ test('a wrong method is a 405 with Allow, in the route family\'s shape; OPTIONS 
     expect({ path, status: options.status, allow: options.headers.get('allow') }).toEqual({ path, status: 200, allow: 'GET, HEAD' });
   }
   expect((await call('/v1/chat/completions', { method: 'OPTIONS' })).headers.get('allow')).toBe('POST');
+});
+
+test('a body sent with a GET is ignored, as by MLflow: a probe or list call still answers', async () => {
+  // fetch refuses a GET with a body; node:http sends one.
+  const withBody = (path: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = httpRequest(`${gateway.url}${path}`, { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': 8 } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (part: string) => (text += part));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+      request.end('not json');
+    });
+  expect(await withBody('/health')).toEqual({ status: 200, text: '{"status":"OK"}' });
+  const list = await withBody('/api/2.0/endpoints/');
+  expect(list.status).toBe(200);
+  expect(JSON.parse(list.text).endpoints.map((endpoint: { name: string }) => endpoint.name)).toEqual(['chat', 'embeddings', '日本語']);
+});
+
+test('/v1 paths in another letter case (which Express routes to the /v1 routes) answer errors in OpenAI\'s shape', async () => {
+  const body = { model: 'missing', ...CHAT };
+  const [upper, lower] = [await post('/V1/chat/completions', body), await post('/v1/chat/completions', body)];
+  expect(upper.status).toBe(404);
+  expect(upper.json()).toEqual(lower.json());
+  expect(upper.json().error).toMatchObject({ type: 'not_found_error', param: 'model' });
 });
 
 test('MLflow\'s request defaults: embeddings input [] is accepted; a tool call without type (or with null arguments) is a function call', async () => {
