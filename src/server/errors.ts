@@ -103,8 +103,16 @@ export function errorBody(error: GatewayError, dialect: Dialect): unknown {
   return error.detail !== undefined ? { detail: error.detail, message: error.message } : { detail: error.message };
 }
 
+/**
+ * Failures that the same request would meet again. The official OpenAI clients retry every 5xx (twice
+ * by default) unless told `x-should-retry: false`: without it, an answer the gateway cannot translate
+ * would be asked for, and billed, three times.
+ */
+const NOT_WORTH_RETRYING: ReadonlySet<string | null> = new Set(['not_supported', 'upstream_auth_failed', 'upstream_unreadable']);
+
 export function sendError(response: ServerResponse, error: GatewayError, dialect: Dialect): void {
   if (error.retryAfter) response.setHeader('Retry-After', error.retryAfter);
+  if (NOT_WORTH_RETRYING.has(error.code)) response.setHeader('x-should-retry', 'false');
   sendJson(response, error.status, errorBody(error, dialect));
 }
 

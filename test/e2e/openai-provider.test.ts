@@ -330,6 +330,28 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(JSON.parse(answer.text).detail).toContain("endpoint 'unreachable'");
   });
 
+  test('a failure another attempt would meet again says x-should-retry: false, so the OpenAI clients do not repeat (and pay for) it', async () => {
+    // The official clients retry every 5xx twice by default, unless the answer says x-should-retry: false.
+    const retryingClient = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 2 });
+    const chat = () => retryingClient.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });
+    const untranslatable = { ...readJsonFixture<Record<string, unknown>>('openai', 'chat.response.json'), choices: [{ index: 0, message: { role: 'assistant', content: 42 }, finish_reason: 'stop' }] };
+    upstream.setHandler((_request, response) => sendJson(response, 200, untranslatable));
+    await expect(chat()).rejects.toMatchObject({ status: 502, code: 'upstream_unreadable' });
+    expect(upstream.requests).toHaveLength(1);
+
+    upstream.requests.length = 0;
+    upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('openai', 'error-401.json')));
+    const refused = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect([refused.status, refused.headers.get('x-should-retry')]).toEqual([502, 'false']);
+    await expect(chat()).rejects.toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect(upstream.requests).toHaveLength(2);
+
+    // A transient failure (the vendor's 5xx, after the gateway's own retries) is left to the client's retry logic.
+    upstream.setHandler((_request, response) => sendJson(response, 503, { error: { message: 'overloaded' } }));
+    const transient = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect([transient.status, transient.headers.get('x-should-retry')]).toEqual([502, null]);
+  });
+
   test('a stream that fails before its first byte is a real HTTP error, not a 200', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 500, { error: { message: 'boom' } }));
     const answer = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
