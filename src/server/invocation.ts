@@ -30,11 +30,20 @@ const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/embeddings': 'embeddings',
 };
 
+/**
+ * Keys whose value is a JSON Schema (`tools[].function.parameters`, `response_format.json_schema.schema`):
+ * in a schema null is a value (Pydantic writes `"default": null` for every optional field), not an
+ * absent field, and tool schemas pass to providers whole.
+ */
+const JSON_SCHEMA_KEYS: ReadonlySet<string> = new Set(['parameters', 'schema']);
+
 function containsNull(value: unknown): boolean {
   if (value === null) return true;
   if (typeof value !== 'object') return false;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    if (containsNull(item)) return true;
+  if (Array.isArray(value)) return value.some(containsNull);
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === null || (!JSON_SCHEMA_KEYS.has(key) && containsNull(item))) return true;
   }
   return false;
 }
@@ -44,14 +53,14 @@ function copyWithoutNulls(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null) result[key] = copyWithoutNulls(item);
+    if (item !== null) result[key] = JSON_SCHEMA_KEYS.has(key) ? item : copyWithoutNulls(item);
   }
   return result;
 }
 
 /**
- * Drops null-valued keys at every depth (MLflow does the same): null means "not given". Bodies
- * without a null (the usual case) are returned as they are, not copied.
+ * Drops null-valued keys at every depth (MLflow does the same): null means "not given". JSON
+ * Schemas are kept whole. Bodies without a null (the usual case) are returned as they are, not copied.
  */
 export function withoutNulls(value: unknown): unknown {
   return containsNull(value) ? copyWithoutNulls(value) : value;

@@ -122,6 +122,27 @@ describe('openai client through /v1', () => {
     expect(calls.every((call) => call.type === 'function' && typeof call.id === 'string' && JSON.parse(call.function.arguments))).toBe(true);
   });
 
+  test('nulls inside a JSON Schema (Pydantic\'s "default": null for an optional field, "const": null) are kept; null request fields still count as absent', async () => {
+    // As Pydantic v2's model_json_schema() writes `unit: Optional[str] = None` and `reserved: None`.
+    const parameters = {
+      type: 'object',
+      properties: { city: { type: 'string', title: 'City' }, unit: { anyOf: [{ type: 'string' }, { type: 'null' }], default: null, title: 'Unit' }, reserved: { const: null, title: 'Reserved' } },
+      required: ['city', 'reserved'],
+      title: 'GetWeather',
+    };
+    await openai.chat.completions.create({
+      model: 'chat',
+      messages: [{ role: 'user', content: 'Weather?' }],
+      tools: [{ type: 'function', function: { name: 'get_weather', parameters } }],
+      response_format: { type: 'json_schema', json_schema: { name: 'weather', schema: parameters } },
+      max_tokens: null,
+    });
+    const sent = lastRequest().body as { tools: { function: { parameters: unknown } }[]; response_format: { json_schema: { schema: unknown } } };
+    expect(sent.tools[0].function.parameters).toEqual(parameters);
+    expect(sent.response_format.json_schema.schema).toEqual(parameters);
+    expect(sent).not.toHaveProperty('max_tokens');
+  });
+
   test('a compatible server sending tool-call arguments as an object (llama.cpp): the client gets the JSON text', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-tool-calls-object-arguments.response.json')));
     const completion = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Weather in Paris?' }] });
