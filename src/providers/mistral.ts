@@ -10,8 +10,8 @@
  * - function calling and its stream shape: https://docs.mistral.ai/capabilities/function_calling
  *
  * Quirks: temperature is halved (§6.13: the unified 0..2 onto Mistral's 0..1); `seed` is sent as
- * `random_seed`; `stream_options` is not sent (Mistral's strict schema refuses it, and its last
- * chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
+ * `random_seed`, `max_completion_tokens` (OpenAI's newer name) as `max_tokens`; `stream_options` is
+ * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
  * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
@@ -37,7 +37,7 @@ import {
 import { embeddingTexts } from './shared/embeddings';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
-import { rejectUnsupportedParameters, renameParameter, scaleTemperature } from './shared/parameters';
+import { rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -62,7 +62,7 @@ interface MistralChoice {
 
 const PROVIDER = 'Mistral';
 const TEMPERATURE_FACTOR = 0.5;
-const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'max_completion_tokens'];
+const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio'];
 
 // ---- Requests ----
 
@@ -70,7 +70,7 @@ const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 
 function toMistralParameters(request: Wire): Wire {
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   // Mistral always reports usage on its last chunk, so `include_usage` is honoured without the field.
-  const { stream_options: _options, temperature, ...rest } = renameParameter(request, 'seed', 'random_seed', PROVIDER);
+  const { stream_options: _options, temperature, ...rest } = renameParameter(withMaxTokens(request), 'seed', 'random_seed', PROVIDER);
   return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
 }
 

@@ -9,7 +9,8 @@
  * Quirks (reference §6.12): `logprobs` is an integer count on Together, so OpenAI's
  * `top_logprobs` is sent as `logprobs` (a boolean `logprobs` becomes 1 or 0); values that are
  * not 32-bit integers get the reference's 422. Completions require `max_tokens` (422, the
- * reference's message). `stop` is sent as a list. Finish reason `eos` is `stop`. Legacy chat
+ * reference's message). `max_completion_tokens` (OpenAI's newer name) is sent as `max_tokens`, `stop`
+ * as a list. Finish reason `eos` is `stop`. Legacy chat
  * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the
  * reference sends none) and the gateway produces `encoding_format: base64` itself, since
  * Together's embeddings API has no such field. The temperature is not scaled (§6.13).
@@ -35,7 +36,7 @@ import {
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { requireModelName } from './shared/model';
-import { rejectUnsupportedParameters, stopList } from './shared/parameters';
+import { rejectUnsupportedParameters, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -52,7 +53,7 @@ interface TogetherChoice {
 
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
-const UNSUPPORTED = ['parallel_tool_calls', 'user', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'max_completion_tokens'];
+const UNSUPPORTED = ['parallel_tool_calls', 'user', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction'];
 
 // ---- Requests ----
 
@@ -74,7 +75,7 @@ function toTogetherLogprobs(request: Wire): Wire {
 /** The parameter quirks shared by chat and completions. */
 function toTogetherParameters<Request extends Wire>(request: Request): Request {
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
-  const { stop, ...rest } = toTogetherLogprobs(request);
+  const { stop, ...rest } = toTogetherLogprobs(withMaxTokens(request));
   return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 
@@ -83,7 +84,7 @@ export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOpt
 }
 
 export function toTogetherAICompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Wire {
-  if (request.max_tokens === undefined) {
+  if (request.max_tokens === undefined && (request as Wire).max_completion_tokens === undefined) {
     throw GatewayError.invalidParam('max_tokens is not present in payload.It is a required parameter for TogetherAI completions.', 'max_tokens', 422);
   }
   return toOpenAICompletions(toTogetherParameters(request), options);

@@ -96,6 +96,15 @@ describe('openai client through /v1', () => {
     });
   });
 
+  test("max_completion_tokens (what LangChain's ChatOpenAI sends for max_tokens) is Anthropic's max_tokens; both is a 400", async () => {
+    await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 300 });
+    expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 300, messages: [{ role: 'user', content: 'x' }] });
+    await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 300, max_tokens: 200 })).rejects.toMatchObject({
+      status: 400,
+      param: 'max_completion_tokens',
+    });
+  });
+
   test('chat without max_tokens: the documented default 8192 is sent, nothing else is invented', async () => {
     await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
     expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'x' }] });

@@ -208,6 +208,24 @@ describe('togetherai', () => {
   });
 });
 
+describe.each([['mistral'], ['togetherai']] as const)('%s: the output limit under OpenAI\'s newer name', (vendor) => {
+  test('max_completion_tokens (what LangChain\'s ChatOpenAI sends for max_tokens) is sent as max_tokens; both is a 400', async () => {
+    await setup.openai.chat.completions.create({ model: `${vendor}-chat`, messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 64 });
+    expect(lastRequest(vendor).body).toMatchObject({ max_tokens: 64 });
+    expect(lastRequest(vendor).body).not.toHaveProperty('max_completion_tokens');
+    const both = await post('/v1/chat/completions', { model: `${vendor}-chat`, messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 64, max_tokens: 32 });
+    expect([both.status, JSON.parse(both.text).error]).toEqual([400, expect.objectContaining({ message: "Send 'max_tokens' or 'max_completion_tokens', not both.", param: 'max_completion_tokens' })]);
+    expect(lastRequest(vendor).body).toMatchObject({ max_tokens: 64 });
+  });
+});
+
+test('Together AI completions take max_completion_tokens as the max_tokens they require', async () => {
+  const answer = await post('/v1/completions', { model: 'togetherai-completions', prompt: 'x', max_completion_tokens: 16 });
+  expect(answer.status).toBe(200);
+  expect(lastRequest('togetherai').body).toMatchObject({ max_tokens: 16 });
+  expect(lastRequest('togetherai').body).not.toHaveProperty('max_completion_tokens');
+});
+
 describe.each([
   ['cohere', /^You are using a Trial key/, { tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }] }, 'tools', 'Cohere'],
   ['mistral', /^Requests rate limit exceeded$/, { logit_bias: { '1': 5 } }, 'logit_bias', 'Mistral'],

@@ -45,6 +45,13 @@ export function maxTokensOf(request: Readonly<Record<string, unknown>>): unknown
   return request.max_tokens ?? request.max_completion_tokens;
 }
 
+/** The request with `max_completion_tokens` sent as `max_tokens`, for vendors that take only that name (see `maxTokensOf`). */
+export function withMaxTokens(request: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (request.max_completion_tokens === undefined) return request;
+  const { max_completion_tokens: _newerName, ...rest } = request;
+  return { ...rest, max_tokens: maxTokensOf(request) };
+}
+
 /**
  * Maps the unified temperature range [0, 2] onto a provider's range by a factor (§6.13), e.g. 0.5
  * for Anthropic's [0, 1]. Undefined stays undefined: we never invent a temperature.
