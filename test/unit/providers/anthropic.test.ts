@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AnthropicConfig } from '../../../generated/config';
 import { compilePlan } from '../../../src/config/compile';
 import { GatewayError } from '../../../src/errors';
@@ -15,7 +14,6 @@ import {
   toAnthropicChat,
   toAnthropicCompletions,
 } from '../../../src/providers/anthropic';
-import { geminiToolCallId } from '../../../src/providers/gemini';
 import { pythonJsonDumps } from '../../../src/providers/shared/python-json';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointSettings } from '../../../src/providers/types';
@@ -27,6 +25,7 @@ import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { describeError, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
+import { SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../support/tool-call-ids';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('anthropic', name);
 const now = () => 1_700_000_000;
@@ -232,14 +231,8 @@ describe('toAnthropicChat', () => {
   });
 
   it("tool-call ids Anthropic's syntax refuses (a Gemini id carrying its thought signature, a client's functions.x:0) go as one digest for the call and its result", () => {
-    const geminiId = geminiToolCallId({
-      call: { name: 'get_weather', args: { location: 'Paris, France' } },
-      thoughtSignature: 'CrsBAdHtim9bZ0pXW3Xn0xQ8s5nOcdVbJw7yq4cV2fL8pK1mHh3RzT6uY0eG9wA2iB7jN4oD5kE1lF8vC3x+S6tM0aPqR9bU2nW7yZ4hJ1gK5dL8fX3cV6mB0sQ==',
-      responseId: '7lBFaaq0M-LUnvgPrv6ekAs',
-      candidateIndex: 0,
-      callIndex: 0,
-    });
-    const digest = (id: string) => `call_${createHash('sha256').update(id).digest('hex').slice(0, 24)}`;
+    const geminiId = SIGNED_GEMINI_TOOL_CALL_ID;
+    const digest = toolCallIdDigest;
     const body = toAnthropicChat(
       {
         messages: [

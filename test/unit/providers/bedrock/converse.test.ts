@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../../../src/errors';
 import {
@@ -11,10 +10,10 @@ import {
   toConverseCompletions,
 } from '../../../../src/providers/bedrock/converse';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
-import { geminiToolCallId } from '../../../../src/providers/gemini';
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
+import { SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../../support/tool-call-ids';
 
 const claude = resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0');
 const llama = resolveBedrockFamily('meta.llama3-1-70b-instruct-v1:0');
@@ -161,15 +160,9 @@ describe('toConverseChat', () => {
   });
 
   test("tool-call ids Converse's syntax refuses ([a-zA-Z0-9_-], at most 64: a Gemini id carrying its thought signature, a client's functions.x:0) go as one digest for the call and its result", () => {
-    const geminiId = geminiToolCallId({
-      call: { name: 'get_weather', args: { location: 'Paris, France' } },
-      thoughtSignature: 'CrsBAdHtim9bZ0pXW3Xn0xQ8s5nOcdVbJw7yq4cV2fL8pK1mHh3RzT6uY0eG9wA2iB7jN4oD5kE1lF8vC3x+S6tM0aPqR9bU2nW7yZ4hJ1gK5dL8fX3cV6mB0sQ==',
-      responseId: '7lBFaaq0M-LUnvgPrv6ekAs',
-      candidateIndex: 0,
-      callIndex: 0,
-    });
+    const geminiId = SIGNED_GEMINI_TOOL_CALL_ID;
     const tooLong = `call_${'a'.repeat(60)}`;
-    const digest = (id: string) => `call_${createHash('sha256').update(id).digest('hex').slice(0, 24)}`;
+    const digest = toolCallIdDigest;
     const request: ChatRequest = {
       messages: [
         { role: 'user', content: 'Weather in Paris, and the time?' },
