@@ -25,7 +25,7 @@ import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { describeError, replayEverySplitOutcome, replayOutcome, summariseChat } from '../../support/stream-replay';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
-import { SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../support/tool-call-ids';
+import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../support/tool-call-ids';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('anthropic', name);
 const now = () => 1_700_000_000;
@@ -234,22 +234,7 @@ describe('toAnthropicChat', () => {
     const geminiId = SIGNED_GEMINI_TOOL_CALL_ID;
     const digest = toolCallIdDigest;
     const body = toAnthropicChat(
-      {
-        messages: [
-          { role: 'user', content: 'Weather in Paris, and the time?' },
-          {
-            role: 'assistant',
-            tool_calls: [
-              { id: geminiId, type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
-              { id: 'functions.get_time:1', type: 'function', function: { name: 'get_time', arguments: '{}' } },
-              { id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', type: 'function', function: { name: 'get_time', arguments: '{}' } },
-            ],
-          },
-          { role: 'tool', tool_call_id: geminiId, content: '18°C' },
-          { role: 'tool', tool_call_id: 'functions.get_time:1', content: '12:00' },
-          { role: 'tool', tool_call_id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', content: '12:00' },
-        ],
-      },
+      historyWithToolCalls([geminiId, 'functions.get_time:1', 'toolu_01D7FLrfh4GYq7yT1ULFeyMV']),
       { model: MODEL },
     );
     expect(body.messages).toEqual([

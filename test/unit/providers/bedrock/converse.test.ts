@@ -13,7 +13,7 @@ import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
-import { SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../../support/tool-call-ids';
+import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../../support/tool-call-ids';
 
 const claude = resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0');
 const llama = resolveBedrockFamily('meta.llama3-1-70b-instruct-v1:0');
@@ -163,24 +163,7 @@ describe('toConverseChat', () => {
     const geminiId = SIGNED_GEMINI_TOOL_CALL_ID;
     const tooLong = `call_${'a'.repeat(60)}`;
     const digest = toolCallIdDigest;
-    const request: ChatRequest = {
-      messages: [
-        { role: 'user', content: 'Weather in Paris, and the time?' },
-        {
-          role: 'assistant',
-          tool_calls: [
-            { id: geminiId, type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
-            { id: 'functions.get_time:1', type: 'function', function: { name: 'get_time', arguments: '{}' } },
-            { id: tooLong, type: 'function', function: { name: 'get_time', arguments: '{}' } },
-            { id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '{}' } },
-          ],
-        },
-        { role: 'tool', tool_call_id: geminiId, content: '18°C' },
-        { role: 'tool', tool_call_id: 'functions.get_time:1', content: '12:00' },
-        { role: 'tool', tool_call_id: tooLong, content: '12:00' },
-        { role: 'tool', tool_call_id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', content: '12:00' },
-      ],
-    };
+    const request = historyWithToolCalls([geminiId, 'functions.get_time:1', tooLong, 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA']);
     const ids = [digest(geminiId), digest('functions.get_time:1'), digest(tooLong), 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA'];
     const messages = toConverseChat(request, claude).messages;
     expect(messages?.[1].content?.map((block) => block.toolUse?.toolUseId)).toEqual(ids);
