@@ -323,7 +323,7 @@ export interface Endpoint {
   retries?: Retries;
 }
 /**
- * Upstream timeouts in seconds (fractions allowed). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.
+ * Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "Timeouts".

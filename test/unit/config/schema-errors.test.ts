@@ -147,6 +147,19 @@ endpoints:
   it('reports a non-list endpoints value', () => {
     expect(issuesOf('endpoints: {}\n')).toEqual([{ path: 'endpoints', message: 'must be a list' }]);
   });
+
+  // Node holds a timer for at most 2^31-1 ms; a longer one fires after 1 ms, so `total: 2592000`
+  // (30 days, meant as "no total limit") made every call a 504 at once.
+  it('refuses timeouts longer than a Node.js timer can wait, at their YAML path', () => {
+    const issues = issuesOf(`
+defaults: { timeouts: { total: 2592000 } }
+endpoints:${chatEndpoint('chat')}    timeouts: { first_byte: 2147484, idle: 2147483 }
+`);
+    expect(issues).toEqual([
+      { path: 'endpoints[0].timeouts.first_byte', message: 'must be at most 2147483' },
+      { path: 'defaults.timeouts.total', message: 'must be at most 2147483' },
+    ]);
+  });
 });
 
 describe('parseConfigText: several problems at once', () => {
