@@ -450,6 +450,40 @@ describe('errors', () => {
     expect((failure as Error).message).toContain('Too many tokens, please wait.');
   });
 
+  // The SDK has one socket timeout; given the longer of first_byte and idle, it let a silent
+  // Bedrock hold a call for that longer one (with the defaults, idle was 120 s instead of 60 s).
+  test('first_byte and idle each end a silent Bedrock with a 504 naming the timeout', async () => {
+    const aws = `{ aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fake.url}", aws_access_key_id: AKIASILENT, aws_secret_access_key: silent-secret } }`;
+    const silent = await startGateway(`
+defaults: { retries: { max_attempts: 1 } }
+endpoints:
+  - { name: no-headers, endpoint_type: llm/v1/chat, model: { provider: bedrock, name: anthropic.claude-3-haiku-20240307-v1:0, config: ${aws} }, timeouts: { first_byte: 0.5 } }
+  - { name: stalled, endpoint_type: llm/v1/chat, model: { provider: bedrock, name: anthropic.claude-3-haiku-20240307-v1:0, config: ${aws} }, timeouts: { idle: 0.5 } }
+`);
+    const call = async (name: string) => {
+      const started = Date.now();
+      const response = await fetch(`${silent.url}/endpoints/${name}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }] }) });
+      return { status: response.status, detail: (await jsonOf(response)).detail, seconds: (Date.now() - started) / 1000 };
+    };
+    try {
+      fake.setHandler(() => ({ respond: () => undefined }));
+      const noHeaders = await call('no-headers');
+      expect(noHeaders).toMatchObject({ status: 504, detail: "Amazon Bedrock sent no response within 0.5 s for endpoint 'no-headers' (first_byte timeout)." });
+      expect(noHeaders.seconds).toBeLessThan(5);
+      fake.setHandler(() => ({
+        respond: (response) => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.write('{"output":');
+        },
+      }));
+      const stalled = await call('stalled');
+      expect(stalled).toMatchObject({ status: 504, detail: "Amazon Bedrock stopped sending its response for 0.5 s for endpoint 'stalled' (idle timeout)." });
+      expect(stalled.seconds).toBeLessThan(5);
+    } finally {
+      await silent.close();
+    }
+  });
+
   test('an unreachable Bedrock endpoint is a 502', async () => {
     const down = await startGateway(`
 endpoints:

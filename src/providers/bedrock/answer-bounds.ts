@@ -10,6 +10,10 @@
  *   reading it. A message may be at most 16 MiB, as in AWS's own decoder (`aws-c-event-stream`,
  *   AWS_EVENT_STREAM_MAX_MESSAGE_SIZE); a longer one abandons the stream.
  *
+ * - Time: the endpoint's `idle` timeout ends a body that sends nothing for that long (the SDK's
+ *   socket timeout serves both the wait for the headers and the body, so it cannot be `idle`), and
+ *   the handler (client.ts) ends a call whose headers take longer than `first_byte`.
+ *
  * Failing the body's stream destroys the response, so the connection is closed.
  */
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -23,6 +27,23 @@ const EVENT_STREAM_TYPE = 'application/vnd.amazon.eventstream';
 export class EventMessageTooLarge extends Error {
   constructor(readonly announcedBytes: number) {
     super(`An event-stream message of ${announcedBytes} bytes is larger than ${MAX_EVENT_MESSAGE_BYTES} bytes.`);
+  }
+}
+
+/** No response headers within the endpoint's `first_byte` timeout. */
+export class FirstByteTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`No response within ${timeoutMs} ms (first_byte timeout).`);
+    // The name the SDK gives its own timeouts.
+    this.name = 'TimeoutError';
+  }
+}
+
+/** A response body that sent nothing for the endpoint's `idle` timeout. */
+export class IdleTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`Nothing received for ${timeoutMs} ms (idle timeout).`);
+    this.name = 'TimeoutError';
   }
 }
 
@@ -80,10 +101,34 @@ function eventMessageCheck(): (chunk: Buffer) => void {
   };
 }
 
+/** Passes chunks on, and fails with an IdleTimeout when none has come for `idleMs`. */
+function silenceLimit(idleMs: number): Transform {
+  const timer = setTimeout(() => limit.destroy(new IdleTimeout(idleMs)), idleMs);
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      timer.refresh();
+      done(null, chunk);
+    },
+    flush(done) {
+      clearTimeout(timer);
+      done();
+    },
+    destroy(error, done) {
+      clearTimeout(timer);
+      done(error);
+    },
+  });
+  return limit;
+}
+
 /** The response body the SDK should read instead of `body`. */
-export function boundedBody(body: Readable, response: { statusCode: number; contentType: string | undefined }, maxAnswerBytes: number): Readable {
+export function boundedBody(
+  body: Readable,
+  response: { statusCode: number; contentType: string | undefined },
+  limits: { maxAnswerBytes: number; idleMs: number },
+): Readable {
   const isEventStream = response.contentType?.toLowerCase().startsWith(EVENT_STREAM_TYPE) ?? false;
-  const check = isEventStream ? eventMessageCheck() : wholeAnswerCheck(maxAnswerBytes, response.statusCode);
-  // pipeline destroys `body` (and so the connection) when the check fails, and passes on its errors.
-  return pipeline(body, checked(check), () => {});
+  const check = isEventStream ? eventMessageCheck() : wholeAnswerCheck(limits.maxAnswerBytes, response.statusCode);
+  // pipeline destroys `body` (and so the connection) when a check or the idle timeout fails it, and passes on its errors.
+  return pipeline(body, checked(check), silenceLimit(limits.idleMs), () => {});
 }

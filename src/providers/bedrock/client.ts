@@ -13,7 +13,7 @@
  *
  * Region: `aws_region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own lookup (the
  * shared config file); with none at all, each call fails with a 502 that says so.
- * Transport: HTTP/1.1 keep-alive (as boto3), with the gateway's connect and idle timeouts, on
+ * Transport: HTTP/1.1 keep-alive (as boto3), with the endpoint's connect, first_byte and idle timeouts, on
  * agents shared by every client (`sharedAgents`). SDK retries are off (`maxAttempts: 1`): the
  * gateway owns retries and fallbacks.
  * Proxy: as boto3, through the outbound proxy the environment names for the Bedrock runtime URL
@@ -29,7 +29,7 @@ import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from '../../../generated/config';
 import { proxyFor } from '../transport/egress-proxy';
-import { boundedBody } from './answer-bounds';
+import { boundedBody, FirstByteTimeout } from './answer-bounds';
 import type { UpstreamTimeouts } from '../transport/http';
 import { awsSdk } from './sdk';
 
@@ -83,12 +83,32 @@ function agentsFor(proxy: string | null): Agents {
   return agents;
 }
 
-/** The SDK's HTTP handler, with every response body bounded (answer-bounds.ts). */
-function boundedHandler(options: NodeHttpHandlerOptions, maxAnswerBytes: number): NodeHttpHandler {
+type HandleArguments = Parameters<NodeHttpHandler['handle']>;
+
+/**
+ * The SDK's HTTP handler, with every response body bounded (answer-bounds.ts) and the endpoint's
+ * `first_byte` and `idle` timeouts. The SDK has a single socket inactivity timeout, given the
+ * longer of the two so that it cuts neither phase short; the handler ends a call whose response
+ * headers take longer than `first_byte`, and the bounded body one silent for longer than `idle`.
+ */
+function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number }): NodeHttpHandler {
+  const { timeouts, maxAnswerBytes } = limits;
   class BoundedHttpHandler extends awsSdk().http.NodeHttpHandler {
-    override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
-      const { response } = await super.handle(...args);
-      response.body = boundedBody(response.body as Readable, { statusCode: response.statusCode, contentType: response.headers['content-type'] }, maxAnswerBytes);
+    override async handle(request: HandleArguments[0], handlerOptions: HandleArguments[1] = {}): ReturnType<NodeHttpHandler['handle']> {
+      const firstByte = new AbortController();
+      const timer = setTimeout(() => firstByte.abort(new FirstByteTimeout(timeouts.headers)), timeouts.headers);
+      const given = handlerOptions.abortSignal as AbortSignal | undefined;
+      const abortSignal = given === undefined ? firstByte.signal : AbortSignal.any([given, firstByte.signal]);
+      let response;
+      try {
+        ({ response } = await super.handle(request, { ...handlerOptions, abortSignal }));
+      } catch (error) {
+        // The SDK reports any abort as an AbortError; the first_byte timeout is named as such.
+        throw firstByte.signal.aborted && !given?.aborted ? firstByte.signal.reason : error;
+      } finally {
+        clearTimeout(timer);
+      }
+      response.body = boundedBody(response.body as Readable, { statusCode: response.statusCode, contentType: response.headers['content-type'] }, { maxAnswerBytes, idleMs: timeouts.body });
       return { response };
     }
 
@@ -114,21 +134,18 @@ export function createCredentials(
   });
 }
 
-/**
- * One client per endpoint. The SDK's socket timeout is an inactivity timeout, so it covers both the
- * wait for the first byte and the silences between stream events: the longer of the two is used.
- */
+/** One client per endpoint. */
 export function createBedrockClient(
   awsConfig: AwsConfig,
   limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number },
   env: NodeJS.ProcessEnv = process.env,
 ): BedrockRuntimeClient {
-  const { timeouts, maxAnswerBytes } = limits;
+  const { timeouts } = limits;
   const region = resolveRegion(awsConfig, env);
   const { runtime } = awsSdk();
   const proxy = proxyFor(bedrockUrl(awsConfig, region));
   const agents = agentsFor(proxy);
-  const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, maxAnswerBytes);
+  const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, limits);
   return new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),

@@ -8,9 +8,10 @@
  * and https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
  */
 import { GatewayError } from '../../errors';
+import { seconds } from '../transport/http';
 import { certificateFailure } from '../transport/tls-failures';
 import { AnswerTooLarge } from '../transport/whole-response';
-import { EventMessageTooLarge, MAX_EVENT_MESSAGE_BYTES } from './answer-bounds';
+import { EventMessageTooLarge, FirstByteTimeout, IdleTimeout, MAX_EVENT_MESSAGE_BYTES } from './answer-bounds';
 
 /** The fields of an SDK or Node error we read. */
 interface SdkErrorShape {
@@ -104,6 +105,12 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   if (connectionCode !== null) {
     // Checked before TimeoutError: the SDK's HTTP handler also labels ECONNRESET a TimeoutError.
     return GatewayError.upstreamUnavailable(`Amazon Bedrock could not be reached ${forEndpoint} (${connectionCode}).`);
+  }
+  if (error instanceof FirstByteTimeout) {
+    return GatewayError.upstreamTimeout(`Amazon Bedrock sent no response within ${seconds(error.timeoutMs)} ${forEndpoint} (first_byte timeout).`);
+  }
+  if (error instanceof IdleTimeout) {
+    return GatewayError.upstreamTimeout(`Amazon Bedrock stopped sending its response for ${seconds(error.timeoutMs)} ${forEndpoint} (idle timeout).`);
   }
   if (name === 'TimeoutError') return GatewayError.upstreamTimeout(`Amazon Bedrock did not answer in time ${forEndpoint}.`);
   if (/region is missing|region not accepted/i.test(awsMessage)) {
