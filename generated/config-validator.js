@@ -2,15 +2,15 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
 const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
 const schema56 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}};
-const schema57 = {"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}};
+const schema57 = {"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}};
 const schema12 = {"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}};
 const schema13 = {"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]};
 const schema44 = {"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]};
 const schema45 = {"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}};
-const schema46 = {"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}};
+const schema46 = {"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}};
 const pattern0 = new RegExp("^[\\p{L}\\p{N}_.\\-]+$", "u");
 const pattern14 = new RegExp("^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$", "u");
 const schema14 = {"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]};
@@ -7178,8 +7178,8 @@ errors++;
 if(data13.initial_backoff !== undefined){
 let data15 = data13.initial_backoff;
 if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 <= 0 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data15 > 2147483 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7188,9 +7188,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data15 <= 0 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7200,11 +7199,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data13.max_backoff !== undefined){
-let data16 = data13.max_backoff;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 <= 0 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err36 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7214,8 +7210,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data13.max_backoff !== undefined){
+let data16 = data13.max_backoff;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 2147483 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7224,12 +7223,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data13.max_elapsed !== undefined){
-let data17 = data13.max_elapsed;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 <= 0 || isNaN(data17)){
-const err38 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data16 <= 0 || isNaN(data16)){
+const err38 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7240,7 +7235,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err39 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7250,11 +7245,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data13.max_retry_after !== undefined){
-let data18 = data13.max_retry_after;
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err40 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data13.max_elapsed !== undefined){
+let data17 = data13.max_elapsed;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 2147483 || isNaN(data17)){
+const err40 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7263,9 +7258,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data17 <= 0 || isNaN(data17)){
+const err41 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7275,9 +7269,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
 else {
-const err42 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7287,14 +7280,61 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.max_retry_after !== undefined){
+let data18 = data13.max_retry_after;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 2147483 || isNaN(data18)){
+const err43 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+if(data18 < 0 || isNaN(data18)){
+const err44 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
@@ -7823,8 +7863,8 @@ errors++;
 if(data5.initial_backoff !== undefined){
 let data7 = data5.initial_backoff;
 if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 <= 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data7 > 2147483 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7833,9 +7873,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data7 <= 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7845,11 +7884,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data5.max_backoff !== undefined){
-let data8 = data5.max_backoff;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 <= 0 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err17 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7859,8 +7895,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data5.max_backoff !== undefined){
+let data8 = data5.max_backoff;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7869,12 +7908,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data5.max_elapsed !== undefined){
-let data9 = data5.max_elapsed;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 <= 0 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data8 <= 0 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7885,7 +7920,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7895,11 +7930,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data5.max_retry_after !== undefined){
-let data10 = data5.max_retry_after;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err21 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5.max_elapsed !== undefined){
+let data9 = data5.max_elapsed;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7908,9 +7943,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data9 <= 0 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7920,9 +7954,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7932,14 +7965,61 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.max_retry_after !== undefined){
+let data10 = data5.max_retry_after;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2147483 || isNaN(data10)){
+const err24 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -8805,8 +8885,8 @@ errors++;
 if(data16.request_timeout !== undefined){
 let data20 = data16.request_timeout;
 if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 <= 0 || isNaN(data20)){
-const err32 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data20 > 2147483 || isNaN(data20)){
+const err32 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8815,9 +8895,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data20 <= 0 || isNaN(data20)){
+const err33 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8827,11 +8906,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data16.headers_timeout !== undefined){
-let data21 = data16.headers_timeout;
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 <= 0 || isNaN(data21)){
-const err34 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err34 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8841,8 +8917,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data16.headers_timeout !== undefined){
+let data21 = data16.headers_timeout;
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 2147483 || isNaN(data21)){
+const err35 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8851,12 +8930,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data16.shutdown_timeout !== undefined){
-let data22 = data16.shutdown_timeout;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 <= 0 || isNaN(data22)){
-const err36 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data21 <= 0 || isNaN(data21)){
+const err36 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8867,7 +8942,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err37 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8877,11 +8952,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16.keep_alive_timeout !== undefined){
-let data23 = data16.keep_alive_timeout;
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 <= 0 || isNaN(data23)){
-const err38 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data16.shutdown_timeout !== undefined){
+let data22 = data16.shutdown_timeout;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 2147483 || isNaN(data22)){
+const err38 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8890,9 +8965,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data22 <= 0 || isNaN(data22)){
+const err39 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8902,9 +8976,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8914,14 +8987,61 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16.keep_alive_timeout !== undefined){
+let data23 = data16.keep_alive_timeout;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 2147483 || isNaN(data23)){
+const err41 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+if(data23 <= 0 || isNaN(data23)){
+const err42 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }

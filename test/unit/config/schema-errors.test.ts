@@ -159,6 +159,13 @@ endpoints:${chatEndpoint('chat')}    timeouts: { first_byte: 2147484, idle: 2147
       { path: 'endpoints[0].timeouts.first_byte', message: 'must be at most 2147483' },
       { path: 'defaults.timeouts.total', message: 'must be at most 2147483' },
     ]);
+    expect(issuesOf(`
+defaults: { retries: { max_backoff: 2592000 } }
+server: { keep_alive_timeout: 2592000 }
+endpoints:${chatEndpoint('chat')}`)).toEqual([
+      { path: 'defaults.retries.max_backoff', message: 'must be at most 2147483' },
+      { path: 'server.keep_alive_timeout', message: 'must be at most 2147483' },
+    ]);
   });
 });
 
