@@ -1,15 +1,19 @@
 /**
  * The fallback loop: try the endpoints of a request in order until one answers. A retryable
  * failure (connection error, timeout, 429 — the provider's or our own rate limit —, 5xx; see
- * `GatewayError.retryable`) moves on to the next endpoint; any other failure, or the last
- * endpoint's failure, goes to the client. For a stream the attempt includes its first chunk, so a
+ * `GatewayError.retryable`) moves on to the next endpoint, and so does an operation the endpoint's
+ * provider does not serve (a 501, such as a stream from a provider without streams: another
+ * destination may serve it); any other failure, or the last endpoint's failure, goes to the client. For a stream the attempt includes its first chunk, so a
  * stream falls back only before anything reached the client.
  */
 import { GatewayError } from '../errors';
 
+/** `GatewayError.unsupported`'s code: the endpoint's provider cannot serve the operation at all. */
+const UNSUPPORTED_CODE = 'not_supported';
+
 /** Whether another endpoint may succeed where this failure happened. */
 export function shouldFallBack(error: unknown): boolean {
-  return error instanceof GatewayError && error.retryable;
+  return error instanceof GatewayError && (error.retryable || error.code === UNSUPPORTED_CODE);
 }
 
 export interface Answered<Candidate, Value> {

@@ -62,6 +62,8 @@ ${openaiEndpoint('refused', `http://127.0.0.1:${closedPort}`)}
 ${openaiEndpoint('slow', silent.url, '\n    timeouts: { first_byte: 0.2 }')}
 ${openaiEndpoint('rejecting', rejecting.url)}
 ${openaiEndpoint('flaky', flaky.url)}
+  - { name: no-streams, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
+  - { name: no-streams-too, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
 routes:
   - name: half-half
     task_type: llm/v1/chat
@@ -72,6 +74,8 @@ routes:
   - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
   - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
   - { name: after-first-chunk, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: flaky }, { name: healthy }] }
+  - { name: after-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: healthy }] }
+  - { name: only-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: no-streams-too }] }
   - name: split-of-fallbacks
     task_type: llm/v1/chat
     destinations: [{ name: after-503, traffic_percentage: 50 }, { name: after-refused, traffic_percentage: 50 }]
@@ -142,6 +146,15 @@ test('a stream falls back before its first byte', async () => {
   expect(events[events.length - 1]).toEqual({ data: '[DONE]' });
   const text = events.slice(0, -1).map((event) => JSON.parse(event.data).choices[0]?.delta?.content ?? '').join('');
   expect(text).toContain('café');
+});
+
+test('a stream falls back past a destination whose provider has no streams (its 501); with no destination left, the 501 is the answer', async () => {
+  const answer = await invoke('after-no-streams', { ...CHAT, stream: true });
+  expect([answer.status, answer.endpoint]).toEqual([200, 'healthy']);
+  expect(parseSse(answer.text).at(-1)).toEqual({ data: '[DONE]' });
+  const none = await invoke('only-no-streams', { ...CHAT, stream: true });
+  expect([none.status, none.endpoint]).toEqual([501, 'no-streams-too']);
+  expect(JSON.parse(none.text).detail).toMatch(/chat streaming route is not implemented/);
 });
 
 test('a stream that fails after its first chunk reaches the client is not restarted elsewhere', async () => {

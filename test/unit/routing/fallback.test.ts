@@ -12,6 +12,7 @@ describe('shouldFallBack', () => {
     ['our own rate limit', GatewayError.rateLimited('Rate limit exceeded: 1 per 1 minute', '30')],
     ['an upstream 500', upstream(500)],
     ['an upstream 503', upstream(503)],
+    ['an operation the provider does not serve (a 501: another destination may serve it)', GatewayError.unsupported('no streaming')],
   ])('moves on after %s', (_name, error) => {
     expect(shouldFallBack(error)).toBe(true);
   });
@@ -19,7 +20,6 @@ describe('shouldFallBack', () => {
   it.each([
     ['a bad request', upstream(400)],
     ['an upstream auth failure (a config problem, same everywhere)', upstream(401)],
-    ['an unsupported operation', GatewayError.unsupported('no streaming')],
     ['an invalid parameter', GatewayError.invalidParam('temperature: too hot', 'temperature')],
     ['a broken stream event', GatewayError.upstreamUnavailable('not JSON', false)],
     ['the client going away', new DOMException('aborted', 'AbortError')],
