@@ -63,7 +63,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
   });
   server.on('error', (error) => {
     logger.error({ err: error }, 'cannot listen');
-    process.exit(1);
+    process.exit(cluster.isWorker ? CANNOT_LISTEN_EXIT_CODE : 1);
   });
   const stop = (signal: string) => {
     onStop();
@@ -108,12 +108,19 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
   server.closeIdleConnections();
 }
 
+/** A worker's exit code when its server cannot listen (port in use, no permission): the next worker would fail the same way. Node itself uses 1-14. */
+const CANNOT_LISTEN_EXIT_CODE = 70;
+
 /** A worker that exits sooner than this after it was started counts as a quick exit. */
 const QUICK_EXIT_MS = 5_000;
 const MAX_REFORK_DELAY_MS = 10_000;
 
 function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
   let stopping = false;
+  let exitCode = 0;
+  // Until a worker listens, one that cannot is a start-up failure: stop as a single process does.
+  let serving = false;
+  cluster.on('listening', () => (serving = true));
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
   serveRateLimitsToWorkers(cluster);
   serveClusterMetrics();
@@ -124,7 +131,12 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   let quickExits = 0;
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+      return;
+    }
+    if (code === CANNOT_LISTEN_EXIT_CODE && !serving) {
+      logger.error({ host: options.host, port: options.port }, `no worker can listen on ${options.host}:${options.port}; stopping`);
+      stopWorkers(1);
       return;
     }
     const livedMs = Date.now() - (startedAt.get(worker.id) ?? 0);
@@ -136,14 +148,18 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
       if (!stopping) fork();
     }, delayMs);
   });
-  const stop = (signal: NodeJS.Signals) => {
+  const stopWorkers = (code: number) => {
     stopping = true;
+    exitCode = code;
     configSharing.close();
-    logger.info({ signal }, 'shutting down workers');
     const workers = Object.values(cluster.workers ?? {});
     // None left (all waiting to be replaced): no exit event will come.
-    if (workers.length === 0) process.exit(0);
+    if (workers.length === 0) process.exit(code);
     for (const worker of workers) worker?.process.kill('SIGTERM');
+  };
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down workers');
+    stopWorkers(0);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -1,9 +1,11 @@
 /** The CLI as users start it: config errors, env fallback, workers, graceful shutdown. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth } from '../support/cli';
 import { parseSse } from '../support/gateway';
+import { within } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
 
@@ -136,6 +138,20 @@ test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shut
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
 });
+
+test('with --workers 2 a port already in use stops the gateway with exit 1, as one process does, instead of forking workers for ever', async () => {
+  const taken = createServer();
+  const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+  const run = runCli(['--config-path', writeConfig('port-taken.yaml', SLOW_CONFIG), '--port', String(port), '--workers', '2']);
+  try {
+    expect(await within(run.exited, 20_000, 'the gateway exiting')).toBe(1);
+    expect(run.output()).toContain('EADDRINUSE');
+    expect(run.output()).not.toContain('worker exited; starting a new one');
+  } finally {
+    run.child.kill('SIGKILL');
+    taken.close();
+  }
+}, 30_000);
 
 test('logs never show a provider key, even when its upstream fails', async () => {
   const key = 'sk-live-LOGGED-NEVER-0123456789';
