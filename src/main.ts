@@ -32,9 +32,17 @@ interface CliOptions {
 const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
 
 function wholeNumber(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new Error(`${flag} must be a whole number, got '${value}'`);
-  return number;
+  // Digits only: Number() would read '' as 0 and accept ' 8 ', '1e3' or '0x50'.
+  if (!/^\d+$/.test(value)) throw new Error(`${flag} must be a whole number, got '${value}'`);
+  return Number(value);
+}
+
+const HIGHEST_PORT = 65_535;
+
+function portNumber(value: string): number {
+  const port = wholeNumber(value, '--port');
+  if (port > HIGHEST_PORT) throw new Error(`--port must be at most ${HIGHEST_PORT}, got '${value}'`);
+  return port;
 }
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -52,7 +60,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   if (!configPath) throw new Error('--config-path is required (or set AI_GATEWAY_CONFIG)');
   const workers = wholeNumber(values.workers!, '--workers');
   if (workers < 1) throw new Error('--workers must be at least 1');
-  return { configPath: resolve(configPath), host: values.host!, port: wholeNumber(values.port!, '--port'), workers };
+  return { configPath: resolve(configPath), host: values.host!, port: portNumber(values.port!), workers };
 }
 
 function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {

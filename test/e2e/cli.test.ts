@@ -56,6 +56,19 @@ test('no config path at all exits 2 with the usage', async () => {
   expect(run.output()).toContain('--config-path is required');
 });
 
+test.each([['70000', "--port must be at most 65535, got '70000'"], ['', "--port must be a whole number, got ''"]])(
+  'a port the system cannot listen on (%p) exits 2 with the usage, before any config is read',
+  async (port, message) => {
+    const run = runCli(['--config-path', writeConfig('port.yaml', SLOW_CONFIG), '--port', port]);
+    try {
+      expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(2);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+    expect(run.output()).toBe(`${message}\nusage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]\n`);
+  },
+);
+
 test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finish, then exits 0', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
