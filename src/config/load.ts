@@ -82,7 +82,23 @@ const mergeKeyType = new YamlType('tag:yaml.org,2002:merge', {
   kind: 'scalar',
   resolve: (data: unknown) => data === '<<' || data === null,
 });
-const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType] });
+
+/** PyYAML's booleans (YAML 1.1): YAML 1.2 has only true/false, so `public_docs: no` would be a string. */
+const YAML_1_1_BOOLEANS: Record<string, boolean> = Object.fromEntries(
+  ['yes', 'no', 'true', 'false', 'on', 'off'].flatMap((word) => {
+    const value = word === 'yes' || word === 'true' || word === 'on';
+    const spellings = [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()];
+    return spellings.map((spelling) => [spelling, value]);
+  }),
+);
+// Same tag as the core schema's boolean, so it replaces that one.
+const booleanType = new YamlType('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && Object.hasOwn(YAML_1_1_BOOLEANS, data),
+  construct: (data: string) => YAML_1_1_BOOLEANS[data],
+  predicate: (value: unknown) => typeof value === 'boolean',
+});
+const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType, booleanType] });
 
 function parseDocument(text: string, filePath: string): Record<string, unknown> {
   let document: unknown;

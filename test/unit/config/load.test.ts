@@ -143,6 +143,25 @@ endpoints:
     expect(config.endpoints[0].model.config).toEqual({ openai_api_key: 'sk-shared', temperature: 0.1 });
   });
 
+  it('reads the YAML 1.1 booleans PyYAML reads (yes/no, on/off in any of its spellings)', () => {
+    const config = parseConfigText(
+      `
+endpoints: []
+auth:
+  api_keys: [{ name: ci, key: sha256:${'0'.repeat(64)} }]
+  public_docs: no
+  public_endpoint_list: Yes
+  public_metrics: ON
+logging:
+  bodies: off
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.auth).toMatchObject({ public_docs: false, public_endpoint_list: true, public_metrics: true });
+    expect(config.logging).toMatchObject({ bodies: false });
+  });
+
   it('lets a repeated key win over the earlier one', () => {
     const config = parseConfigText(
       `endpoints:\n${chatEndpoint('chat')}\n    endpoint_type: llm/v1/completions\n`,

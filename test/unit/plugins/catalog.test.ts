@@ -42,7 +42,7 @@ describe('a listed package providing a provider', () => {
   it('reports config problems at their YAML path, with every other problem of the file', () => {
     const issues = issuesOf(
       echoProject(),
-      `${echoEndpoint('{provider: echo, config: {prefix: 5, uppercase: yes, temperature: 0.5}}')}
+      `${echoEndpoint('{provider: echo, config: {prefix: 5, uppercase: "yes", temperature: 0.5}}')}
   - name: bad name
     endpoint_type: llm/v1/chat
     model: {provider: echo}
