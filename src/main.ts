@@ -56,7 +56,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     },
     strict: true,
   });
-  const configPath = values['config-path'] ?? env.AI_GATEWAY_CONFIG ?? env.MLFLOW_DEPLOYMENTS_CONFIG ?? env.MLFLOW_GATEWAY_CONFIG;
+  // An empty variable counts as not set, as click (MLflow's CLI) reads MLFLOW_GATEWAY_CONFIG.
+  const configPath = values['config-path'] || env.AI_GATEWAY_CONFIG || env.MLFLOW_DEPLOYMENTS_CONFIG || env.MLFLOW_GATEWAY_CONFIG;
   if (!configPath) throw new Error('--config-path is required (or set AI_GATEWAY_CONFIG)');
   const workers = wholeNumber(values.workers!, '--workers');
   if (workers < 1) throw new Error('--workers must be at least 1');

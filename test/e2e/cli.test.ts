@@ -50,6 +50,17 @@ test('a missing config file exits 2', async () => {
   expect(run.output()).toContain('absent.yaml');
 });
 
+test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s variables): MLFLOW_GATEWAY_CONFIG is used', async () => {
+  const port = await freePort();
+  const run = runCli(['--port', String(port)], { AI_GATEWAY_CONFIG: '', MLFLOW_DEPLOYMENTS_CONFIG: '', MLFLOW_GATEWAY_CONFIG: writeConfig('fallback.yaml', SLOW_CONFIG) });
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, run);
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect(await run.exited).toBe(0);
+});
+
 test('no config path at all exits 2 with the usage', async () => {
   const run = runCli([]);
   expect(await run.exited).toBe(2);
