@@ -17,7 +17,7 @@ export type PluginAdapters = ReadonlyMap<string, ProviderAdapter<unknown, CallCo
 
 type LoadResult = { ok: true; adapter: ProviderAdapter<unknown> } | { ok: false; problem: string };
 
-/** Modules already imported, by absolute path. */
+/** Modules already imported (or being imported), by absolute path. */
 const loaded = new Map<string, Promise<LoadResult>>();
 
 const ENDPOINT_METHODS = ['chat', 'chatStream', 'completions', 'completionsStream', 'embeddings'] as const;
@@ -49,10 +49,11 @@ function origin(provider: PluginProvider): string {
 function loadModule(modulePath: string): Promise<LoadResult> {
   let result = loaded.get(modulePath);
   if (result === undefined) {
-    result = importModule(modulePath).then(adapterFromModule, (error: unknown) => ({
-      ok: false as const,
-      problem: `cannot be loaded: ${error instanceof Error ? error.message : String(error)}`,
-    }));
+    result = importModule(modulePath).then(adapterFromModule, (error: unknown) => {
+      // Not kept: the next reload tries again (say, once a missing dependency is installed).
+      loaded.delete(modulePath);
+      return { ok: false as const, problem: `cannot be loaded: ${error instanceof Error ? error.message : String(error)}` };
+    });
     loaded.set(modulePath, result);
   }
   return result;

@@ -188,3 +188,30 @@ describe('start-up refuses', () => {
     );
   });
 });
+
+test('a plugin a reload could not load (a missing dependency) is loaded by the next reload once the dependency is installed', async () => {
+  const project = createProject();
+  installProviderPackage(project, { packageName: 'needs-sdk', provider: 'fixed', source: `require('acme-sdk');\n${chatAdapterSource('Fixed answer')}` });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const withPlugin = (comment: string) => `# ${comment}\nplugins: [needs-sdk]\nendpoints:\n  - {name: fixed, endpoint_type: llm/v1/chat, model: {provider: fixed}}\n`;
+  const run = runCli(['--config-path', writeConfig(project, 'endpoints:\n  - {name: chat, endpoint_type: llm/v1/chat, model: {provider: mock}}\n'), '--port', String(port)]);
+  const until = async (check: () => boolean | Promise<boolean>, what: string) => {
+    for (const started = Date.now(); !(await check()); await new Promise((resolve) => setTimeout(resolve, 50))) {
+      if (Date.now() - started > 10_000) throw new Error(`${what} did not happen:\n${run.output()}`);
+    }
+  };
+  const fixedStatus = async () =>
+    (await fetch(`${url}/endpoints/fixed/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }) })).status;
+  try {
+    await waitForHealth(url, run);
+    writeConfig(project, withPlugin('first try'));
+    await until(() => run.output().includes("cannot be loaded: Cannot find module 'acme-sdk'"), 'the refused reload');
+    installPackage(project, 'acme-sdk', {}, { 'index.js': 'module.exports = {};' });
+    writeConfig(project, withPlugin('after npm install acme-sdk'));
+    await until(async () => (await fixedStatus()) === 200, 'the plugin endpoint answering');
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+}, 40_000);
