@@ -162,6 +162,25 @@ logging:
     expect(config.logging).toMatchObject({ bodies: false });
   });
 
+  it('reads a quoted whole number where MLflow (pydantic) wants an int, as a Helm template writes `calls: "10"`', () => {
+    const config = parseConfigText(
+      `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/completions
+    model:
+      provider: bedrock
+      name: anthropic.claude-v2
+      config: { aws_config: { aws_role_arn: "arn:aws:iam::123456789012:role/gateway", session_length_seconds: "1800" } }
+    limit: { calls: "10", renewal_period: minute }
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].limit).toEqual({ calls: 10, renewal_period: 'minute' });
+    expect((config.endpoints[0].model.config as { aws_config: unknown }).aws_config).toMatchObject({ session_length_seconds: 1800 });
+  });
+
   it('lets a repeated key win over the earlier one', () => {
     const config = parseConfigText(
       `endpoints:\n${chatEndpoint('chat')}\n    endpoint_type: llm/v1/completions\n`,
