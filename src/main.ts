@@ -9,6 +9,7 @@
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveRateLimitsToWorkers } from './limits/cluster-primary';
@@ -68,7 +69,9 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
   const app = createApp(state, { logger });
   const server = createGatewayServer(app, state.plan.server);
   server.listen(options.port, options.host, () => {
-    logger.info({ host: options.host, port: options.port, endpoints: state.plan.endpoints.size }, `gateway listening on http://${options.host}:${options.port}`);
+    // The port listened on: `--port 0` asks the system for a free one.
+    const { port } = server.address() as AddressInfo;
+    logger.info({ host: options.host, port, endpoints: state.plan.endpoints.size }, `gateway listening on http://${options.host}:${port}`);
   });
   server.on('error', (error) => {
     logger.error({ err: error }, 'cannot listen');

@@ -61,6 +61,21 @@ test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s var
   expect(await run.exited).toBe(0);
 });
 
+test('--port 0 listens on a free port and logs the one it got', async () => {
+  const run = runCli(['--port', '0', '--config-path', writeConfig('port-zero.yaml', SLOW_CONFIG)]);
+  try {
+    const listening = () => run.output().split('\n').find((text) => text.includes('gateway listening on'));
+    for (const deadline = Date.now() + 10_000; !listening() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = JSON.parse(listening() ?? 'null') as { port: number; msg: string };
+    expect(line.port).toBeGreaterThan(0);
+    expect(line.msg).toBe(`gateway listening on http://127.0.0.1:${line.port}`);
+    expect((await fetch(`http://127.0.0.1:${line.port}/health`)).status).toBe(200);
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect(await run.exited).toBe(0);
+});
+
 test('no config path at all exits 2 with the usage', async () => {
   const run = runCli([]);
   expect(await run.exited).toBe(2);
