@@ -112,10 +112,10 @@ test('calls and tokens together: the spent tokens refuse although calls are left
   expect((await post('/gateway/calls-and-tokens/invocations', CHAT)).status).toBe(429);
 });
 
-test('the endpoint list shows the limit, with tokens only where set', async () => {
-  const list = (await (await fetch(`${gateway.url}/api/2.0/endpoints/`)).json()) as { endpoints: { name: string; limit: unknown }[] };
-  const limits = Object.fromEntries(list.endpoints.map((endpoint) => [endpoint.name, endpoint.limit]));
-  expect(limits['three-a-minute']).toEqual({ calls: 3, renewal_period: 'minute', key: null });
-  expect(limits['twenty-tokens']).toEqual({ calls: null, tokens: 20, renewal_period: 'minute', key: null });
-  expect(limits.backup).toBeNull();
+test("the endpoint list shows MLflow's call limit as limit and the token budget as token_limit", async () => {
+  const list = (await (await fetch(`${gateway.url}/api/2.0/endpoints/`)).json()) as { endpoints: { name: string; limit: unknown; token_limit: unknown }[] };
+  const limits = Object.fromEntries(list.endpoints.map(({ name, limit, token_limit }) => [name, { limit, token_limit }]));
+  expect(limits['three-a-minute']).toEqual({ limit: { calls: 3, renewal_period: 'minute', key: null }, token_limit: null });
+  expect(limits['twenty-tokens']).toEqual({ limit: null, token_limit: { tokens: 20, renewal_period: 'minute' } });
+  expect(limits.backup).toEqual({ limit: null, token_limit: null });
 });
