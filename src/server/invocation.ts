@@ -122,6 +122,11 @@ function withDefaults(request: Record<string, unknown>, defaults: Readonly<Recor
   return result;
 }
 
+/** Whether a request asks for a stream: `stream: true` on chat and completions (for embeddings `stream` is just forwarded). */
+export function asksForStream(endpointType: EndpointType, request: Record<string, unknown>): boolean {
+  return endpointType !== 'llm/v1/embeddings' && request.stream === true;
+}
+
 function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayError {
   const operation = OPERATION_NAMES[endpoint.endpointType];
   const what = stream ? `${operation} streaming` : operation;
@@ -187,8 +192,7 @@ export async function invokeEndpoint(options: {
 }): Promise<InvocationResult> {
   const { endpoint } = options;
   const request = withDefaults(options.request, endpoint.defaults);
-  // `stream` selects streaming for chat and completions; for embeddings it is just forwarded.
-  const stream = endpoint.endpointType !== 'llm/v1/embeddings' && request.stream === true;
+  const stream = asksForStream(endpoint.endpointType, request);
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
   if (operation === undefined) throw notImplemented(endpoint, stream);
   const limiter = endpoint.limiter;

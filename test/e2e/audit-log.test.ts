@@ -141,6 +141,25 @@ describe('one line per request', () => {
     }
   });
 
+  test('a stream that fails before its first chunk is logged as a stream, on both route families', async () => {
+    const { lines, logger } = captureLog();
+    const gateway = await startGateway(config(upstream.url, ''), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY }, body: JSON.stringify(body) }).then((r) => r.status);
+      expect(await post('/endpoints/chat/invocations', { ...chatBody('fail'), stream: true })).toBe(502);
+      expect(await post('/v1/chat/completions', { model: 'chat', ...chatBody('fail'), stream: true })).toBe(502);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
+      expect(requests.map(({ stream, status, first_chunk_ms }) => ({ stream, status, first_chunk_ms }))).toEqual([
+        { stream: true, status: 502, first_chunk_ms: null },
+        { stream: true, status: 502, first_chunk_ms: null },
+      ]);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   test('logging.bodies adds the request and response bodies', async () => {
     const { lines, logger } = captureLog();
     const gateway = await startGateway(config(upstream.url, 'logging: { bodies: true }'), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });

@@ -13,7 +13,7 @@ import type { EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
-import { invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
+import { asksForStream, invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection } from '../metrics';
@@ -51,6 +51,8 @@ async function serve(options: {
   const { request, response, target, dialect, logger } = options;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
+  // Known now, not at the first chunk: a stream that fails before it, or whose client leaves, is logged as a stream too.
+  recordOf(response).stream = asksForStream(endpointType, prepared);
   const keyLimiter = clientOf(response)?.limiter ?? null;
   if (keyLimiter) await admitClient(keyLimiter, response, target.name);
   const client = requestAbort(response);
