@@ -3,17 +3,24 @@
  * failure (connection error, timeout, 429 — the provider's or our own rate limit —, 5xx; see
  * `GatewayError.retryable`) moves on to the next endpoint, and so does an operation the endpoint's
  * provider does not serve (a 501, such as a stream from a provider without streams: another
- * destination may serve it); any other failure, or the last endpoint's failure, goes to the client. For a stream the attempt includes its first chunk, so a
- * stream falls back only before anything reached the client.
+ * destination may serve it); any other failure goes to the client. When every endpoint failed, the
+ * last failure goes to the client, unless it is such a 501 after a real failure of an endpoint that
+ * could serve the call: that failure (say, a 502 the client may retry) is the answer. For a stream
+ * the attempt includes its first chunk, so a stream falls back only before anything reached the client.
  */
 import { GatewayError } from '../errors';
 
 /** `GatewayError.unsupported`'s code: the endpoint's provider cannot serve the operation at all. */
 const UNSUPPORTED_CODE = 'not_supported';
 
+/** Whether the failure says only that the endpoint's provider cannot serve the operation (a 501). */
+function isUnsupported(error: unknown): boolean {
+  return error instanceof GatewayError && error.code === UNSUPPORTED_CODE;
+}
+
 /** Whether another endpoint may succeed where this failure happened. */
 export function shouldFallBack(error: unknown): boolean {
-  return error instanceof GatewayError && (error.retryable || error.code === UNSUPPORTED_CODE);
+  return error instanceof GatewayError && (error.retryable || isUnsupported(error));
 }
 
 export interface Answered<Candidate, Value> {
@@ -27,14 +34,23 @@ export async function withFallback<Candidate, Value>(options: {
   attempt: (candidate: Candidate) => Promise<Value>;
   /** Told about each failure that moves on (for logs). */
   onFallback?: (candidate: Candidate, error: unknown) => void;
+  /** When every candidate failed: told whose failure is the answer (not always the last one tried). */
+  onGiveUp?: (candidate: Candidate, error: unknown) => void;
 }): Promise<Answered<Candidate, Value>> {
-  const { candidates, attempt, onFallback } = options;
+  const { candidates, attempt, onFallback, onGiveUp } = options;
+  let answer: { candidate: Candidate; error: unknown } | null = null;
   for (let index = 0; ; index += 1) {
     const candidate = candidates[index];
     try {
       return { answeredBy: candidate, value: await attempt(candidate) };
     } catch (error) {
-      if (index === candidates.length - 1 || !shouldFallBack(error)) throw error;
+      if (!shouldFallBack(error)) throw error;
+      // A 501 says nothing about the call itself: it does not hide the real failure of an endpoint that could serve it.
+      if (answer === null || !isUnsupported(error) || isUnsupported(answer.error)) answer = { candidate, error };
+      if (index === candidates.length - 1) {
+        onGiveUp?.(answer.candidate, answer.error);
+        throw answer.error;
+      }
       onFallback?.(candidate, error);
     }
   }

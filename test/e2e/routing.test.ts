@@ -76,6 +76,7 @@ routes:
   - { name: after-first-chunk, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: flaky }, { name: healthy }] }
   - { name: after-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: healthy }] }
   - { name: only-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: no-streams-too }] }
+  - { name: before-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: overloaded }, { name: no-streams }] }
   - name: split-of-fallbacks
     task_type: llm/v1/chat
     destinations: [{ name: after-503, traffic_percentage: 50 }, { name: after-refused, traffic_percentage: 50 }]
@@ -155,6 +156,13 @@ test('a stream falls back past a destination whose provider has no streams (its 
   const none = await invoke('only-no-streams', { ...CHAT, stream: true });
   expect([none.status, none.endpoint]).toEqual([501, 'no-streams-too']);
   expect(JSON.parse(none.text).detail).toMatch(/chat streaming route is not implemented/);
+});
+
+test('a destination without streams does not hide the failure of one that has them: the client gets the 502 it may retry, not a 501', async () => {
+  const answer = await fetch(`${gateway.url}/gateway/before-no-streams/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, stream: true }) });
+  expect([answer.status, answer.headers.get('x-gateway-endpoint')]).toEqual([502, 'overloaded']);
+  expect(answer.headers.get('x-should-retry')).toBeNull();
+  expect(((await answer.json()) as { detail: string }).detail).toContain('The engine is currently overloaded');
 });
 
 test('a stream that fails after its first chunk reaches the client is not restarted elsewhere', async () => {

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import type { IncomingMessage } from 'node:http';
-import type { RouteTarget } from '../../config/compile';
+import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
 import { withFallback } from '../../routing/fallback';
@@ -23,7 +23,7 @@ import type { GatewayState } from '../state';
 
 /**
  * Header naming the endpoint that answered (for routes: the destination that did; on a failure,
- * the last one tried).
+ * the one whose failure is the answer).
  */
 export const ENDPOINT_HEADER = 'x-gateway-endpoint';
 
@@ -59,11 +59,14 @@ async function serve(options: {
   const onRetry = () => {
     recordOf(response).retries += 1;
   };
+  const useEndpoint = (endpoint: CompiledEndpoint) => {
+    response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
+    recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
+  };
   const { value: result } = await withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
-      response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
-      recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
+      useEndpoint(endpoint);
       try {
         return await invokeEndpoint({ endpoint, request: prepared, client, onRetry });
       } catch (error) {
@@ -75,6 +78,8 @@ async function serve(options: {
       const { status, message } = toGatewayError(error, dialect);
       logger.warn({ route: target.name, endpoint: endpoint.name, status, message }, 'endpoint failed; falling back to the next destination');
     },
+    // The header, the log and the metrics name the endpoint whose failure is the answer.
+    onGiveUp: useEndpoint,
   });
   if (result.kind === 'json') {
     const tokens = reportedTokens(result.body);

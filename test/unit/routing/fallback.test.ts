@@ -86,6 +86,21 @@ describe('withFallback', () => {
       }),
     ).rejects.toBe(last);
   });
+
+  it("answers with a real failure rather than a later destination's 501, and names whose failure it is", async () => {
+    const real = upstream(503);
+    const gaveUp: [string, unknown][] = [];
+    await expect(
+      withFallback({
+        candidates: ['a', 'b', 'c'],
+        attempt: async (name) => {
+          throw name === 'b' ? real : GatewayError.unsupported(`no streaming on ${name}`);
+        },
+        onGiveUp: (name, error) => gaveUp.push([name, error]),
+      }),
+    ).rejects.toBe(real);
+    expect(gaveUp).toEqual([['b', real]]);
+  });
 });
 
 describe('withFirstChunk', () => {
