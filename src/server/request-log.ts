@@ -184,12 +184,13 @@ export function routeTemplateMatcher(templates: readonly string[]): RouteTemplat
   return (path) => patterns.find(({ pattern }) => pattern.test(path))?.template;
 }
 
-function routeLabel(request: Request, templateOf: RouteTemplateMatcher): string {
-  const path = (request.route as { path?: unknown } | undefined)?.path;
+/** `path` is the request's path as it arrived: a mounted app (Swagger UI at /docs) strips `request.path`. */
+function routeLabel(request: Request, path: string, templateOf: RouteTemplateMatcher): string {
+  const routePath = (request.route as { path?: unknown } | undefined)?.path;
   // Express spells parameters `:name`; labels use the spec's `{name}`, as the fast path does.
-  if (typeof path === 'string') return path.replace(/:(\w+)/g, '{$1}');
-  if (request.path === '/docs' || request.path.startsWith('/docs/')) return '/docs';
-  return templateOf(request.path) ?? 'unmatched';
+  if (typeof routePath === 'string') return routePath.replace(/:(\w+)/g, '{$1}');
+  if (path === '/docs' || path.startsWith('/docs/')) return '/docs';
+  return templateOf(path) ?? 'unmatched';
 }
 
 /** nginx's "client closed request": the client left before the response was complete. */
@@ -265,7 +266,7 @@ export function requestLog(options: {
       record.aborted = !response.writableFinished;
       record.status = record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode;
       record.client = clientOf(response)?.name ?? null;
-      if (record.route === 'unmatched') record.route = routeLabel(request, templateOf);
+      if (record.route === 'unmatched') record.route = routeLabel(request, record.path, templateOf);
       writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
       options.onDone?.(record);
     });

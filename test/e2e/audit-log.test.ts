@@ -307,6 +307,21 @@ auth:
   }
 });
 
+test('the docs page and its assets are labelled /docs, not unmatched', async () => {
+  const { lines, logger } = captureLog();
+  const gateway = await startGateway('endpoints:\n  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }\n', { logger });
+  try {
+    const statuses = [];
+    for (const path of ['/docs', '/docs/', '/docs/swagger-ui.css']) statuses.push((await fetch(`${gateway.url}${path}`, { redirect: 'manual' })).status);
+    expect(statuses).toEqual([301, 200, 200]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const routes = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ route }) => route);
+    expect(routes).toEqual(['/docs', '/docs', '/docs']);
+  } finally {
+    await gateway.close();
+  }
+});
+
 test('no secret reaches the log output: the CLI at debug with bodies on, under good and bad traffic', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'gateway-audit-'));
   const configPath = join(directory, 'gateway.yaml');
