@@ -33,3 +33,22 @@ test('the demo config compiles and needs no key', () => {
   const plan = compilePlan(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }), 'demo');
   expect([...plan.endpoints.keys()]).toEqual(['chat', 'completions', 'embeddings']);
 });
+
+test("the start-up error shown under 'Running it' is what the gateway prints for such a config", () => {
+  const shown = /```\n(Invalid gateway configuration in [\s\S]*?)```/.exec(readme)![1].trimEnd().split('\n');
+  const config = `
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock } }
+  - { name: bad, endpoint_type: llm/v1/chat, model: { provider: openia, name: gpt-4o-mini } }
+  - { name: unset, endpoint_type: llm/v1/chat, model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: $OPENAI_API_KEY } } }
+`;
+  let printed: string[] = [];
+  try {
+    parseConfigText(config, '/etc/gateway/config.yaml', { env: {} });
+  } catch (error) {
+    printed = (error as Error).message.split('\n');
+  }
+  // The README shortens long lines with "…": each shown line is the start of the printed one.
+  const shortened = printed.map((line, index) => (shown[index]?.endsWith('…') ? `${line.slice(0, shown[index].length - 1)}…` : line));
+  expect(shortened).toEqual(shown);
+});
