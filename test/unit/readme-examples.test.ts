@@ -1,5 +1,5 @@
 /** Every YAML config shown in the README (and the demo config) is valid for the config schema. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { compilePlan } from '../../src/config/compile';
 import { ignoredKeyWarnings } from '../../src/config/ignored-keys';
 import { parseConfigText } from '../../src/config/load';
@@ -51,4 +51,11 @@ endpoints:
   // The README shortens long lines with "…": each shown line is the start of the printed one.
   const shortened = printed.map((line, index) => (shown[index]?.endsWith('…') ? `${line.slice(0, shown[index].length - 1)}…` : line));
   expect(shortened).toEqual(shown);
+});
+
+test('every file the README points to is in the repository', () => {
+  const links = [...readme.matchAll(/\]\(([^)#]+)\)/g)].map((match) => match[1]).filter((target) => !/^[a-z]+:/.test(target));
+  // A user has only this repository: a path out of it (`../…`) names nothing they can open.
+  const outside = [...readme.matchAll(/`(\.\.\/[^`\s]+)`/g)].map((match) => match[1]);
+  expect([...links.filter((target) => !existsSync(target)), ...outside]).toEqual([]);
 });
