@@ -31,9 +31,28 @@ export interface GatewayErrorOptions {
   cause?: unknown;
 }
 
-/** `text` with every one of `secrets` replaced by `[redacted]` (longest first, so a key inside another is not left half shown). */
+/** The shortest start of a secret worth hiding: shorter ones are public prefixes (`sk-`) or chance matches. */
+const MIN_CUT_OFF_CHARS = 4;
+
+/**
+ * `text` without the start of `secret` that an excerpt of an upstream's answer cut off at its end
+ * (`… key sk-proj-AbC…`): the whole secret is no longer there to be found, but its start is.
+ */
+function withoutCutOffSecret(text: string, secret: string): string {
+  const ellipsis = text.endsWith('…') ? '…' : '';
+  const body = text.slice(0, text.length - ellipsis.length);
+  for (let length = Math.min(secret.length - 1, body.length); length >= MIN_CUT_OFF_CHARS; length -= 1) {
+    if (body.endsWith(secret.slice(0, length))) return `${body.slice(0, -length)}[redacted]${ellipsis}`;
+  }
+  return text;
+}
+
+/**
+ * `text` with every one of `secrets` replaced by `[redacted]` (longest first, so a key inside another
+ * is not left half shown), and a secret cut off at the end of the text (an excerpt) as well.
+ */
 export function redacted(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+  return secrets.reduce((result, secret) => withoutCutOffSecret(result.split(secret).join('[redacted]'), secret), text);
 }
 
 export class GatewayError extends Error {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { redacted } from '../../../src/errors';
 import { credentialValues } from '../../../src/providers/transport/http';
 import { createLogger } from '../../../src/server/logging';
 
@@ -23,4 +24,13 @@ test('the logger redacts secret headers in a headers object at the top or under 
   logger.debug({ headers: { authorization: 'Bearer one-secret', 'x-api-key': 'two-secret', accept: 'json' }, request: { headers: { 'api-key': 'three-secret' } } }, 'headers');
   expect(output).not.toMatch(/one-secret|two-secret|three-secret/);
   expect(JSON.parse(output)).toMatchObject({ headers: { authorization: '[redacted]', 'x-api-key': '[redacted]', accept: 'json' }, request: { headers: { 'api-key': '[redacted]' } } });
+});
+
+test('redacted hides a secret whole, and the start of one that an excerpt cut off at the end of the text', () => {
+  const secrets = ['Bearer sk-proj-abcdef123456', 'sk-proj-abcdef123456'];
+  expect(redacted('echo: Bearer sk-proj-abcdef123456 and sk-proj-abcdef123456.', secrets)).toBe('echo: [redacted] and [redacted].');
+  expect(redacted('Upstream error (status 503): xxx key sk-proj-abc…', secrets)).toBe('Upstream error (status 503): xxx key [redacted]…');
+  expect(redacted('stream event that is not JSON: yyy sk-proj-ab', secrets)).toBe('stream event that is not JSON: yyy [redacted]');
+  // Fewer than four characters say nothing about a key (`sk-` is every OpenAI key's).
+  expect(redacted('a message ending in sk-', secrets)).toBe('a message ending in sk-');
 });
