@@ -7,6 +7,7 @@ import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/co
 import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor, isBuiltInProvider } from '../providers';
+import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
@@ -141,6 +142,8 @@ function credentialsOf(providerConfig: unknown): string[] {
   const values = [
     ...Object.entries(providerConfig).filter(([key]) => isApiKeyField(key)).map(([, value]) => value),
     ...AWS_SECRET_FIELDS.map((field) => awsConfig[field]),
+    // A base URL may hold a user and password (`hf_server_url: http://user:password@tgi.internal`).
+    ...Object.values(providerConfig).flatMap((value) => (typeof value === 'string' ? urlCredentialValues(value) : [])),
   ];
   return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
 }

@@ -53,7 +53,7 @@ export interface AnthropicTarget {
  */
 function withVersionSegment(base: string): string {
   const url = URL.canParse(base) ? new URL(base) : null;
-  return url !== null && url.origin !== 'null' && (url.pathname === '/' || url.pathname === '') ? `${url.origin}/v1` : base;
+  return url !== null && url.origin !== 'null' && (url.pathname === '/' || url.pathname === '') ? new URL('/v1', url).href : base;
 }
 
 /**

@@ -133,6 +133,44 @@ export function credentialValues(headers: Record<string, string>): string[] {
   return [...new Set(values)].filter((value) => value.length >= 8).sort((a, b) => b.length - a.length);
 }
 
+/** A URL part with its %XX escapes decoded; a broken escape is kept as written (yarl does the same). */
+function percentDecoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * The `Authorization: Basic` header for credentials written in a base URL
+ * (`http://user:password@tgi.internal`), as MLflow's aiohttp sends them; none without. The URL's
+ * host alone is used to connect, so without this header they would be silently dropped. Throws
+ * when the provider's own headers already authorize (aiohttp refuses to combine the two as well).
+ */
+export function urlCredentialsHeader(baseUrl: string, providerHeaders: Record<string, string>): Record<string, string> {
+  const { username, password } = new URL(baseUrl);
+  if (username === '' && password === '') return {};
+  if (providerHeaders.authorization !== undefined) {
+    throw new Error("the base URL holds credentials (user:password@), which cannot be combined with the provider's own Authorization header: remove them from the URL");
+  }
+  // aiohttp's BasicAuth: the URL's percent-decoded parts, encoded as latin-1.
+  const pair = `${percentDecoded(username)}:${percentDecoded(password)}`;
+  return { authorization: `Basic ${Buffer.from(pair, 'latin1').toString('base64')}` };
+}
+
+/**
+ * The secrets of credentials written in a URL (its password, and the Basic header made from them),
+ * for redaction; none for a string that is not a URL or has none.
+ */
+export function urlCredentialValues(text: string): string[] {
+  if (!URL.canParse(text)) return [];
+  const header = urlCredentialsHeader(text, {}).authorization;
+  if (header === undefined) return [];
+  const values = [percentDecoded(new URL(text).password), header, header.slice('Basic '.length)];
+  return values.filter((value) => value.length >= 8);
+}
+
 /**
  * A connection failure in brief: its code; through a proxy, undici's message too (such as
  * "Proxy response (407) !== 200 when HTTP Tunneling"), which never holds the proxy's credentials.
@@ -150,13 +188,14 @@ function excerpt(text: string, limit = 300): string {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
   const { timeouts, maxAnswerBytes } = options;
+  const vendorHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const providerHeaders = { ...vendorHeaders, ...urlCredentialsHeader(options.baseUrl, vendorHeaders) };
   const { origin } = new URL(options.baseUrl);
   const proxy = proxyFor(origin);
   const pool = poolFor(origin, timeouts.connect, proxy);
   // A failure to connect names the proxy it went through, which is often the one at fault.
   const through = proxy === null ? '' : ` through the proxy ${proxyLabel(proxy)}`;
-  const providerHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
-  const credentials = credentialValues(providerHeaders);
+  const credentials = [...new Set([...credentialValues(providerHeaders), ...urlCredentialValues(options.baseUrl)])].sort((a, b) => b.length - a.length);
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();

@@ -163,6 +163,27 @@ endpoints:
   expect(error.message).not.toContain('sk-ant-secret');
 });
 
+test("a base URL's password is one of the endpoint's secrets (redacted from every error), and beside a key's Authorization header it is refused", () => {
+  const plan = compile(`
+endpoints:
+  - name: tgi
+    endpoint_type: llm/v1/completions
+    model: { provider: huggingface-text-generation-inference, config: { hf_server_url: "https://gateway:tgi-password-42@tgi.internal" } }
+`);
+  const basic = Buffer.from('gateway:tgi-password-42').toString('base64');
+  expect(plan.endpoints.get('tgi')!.secrets).toEqual([`Basic ${basic}`, basic, 'tgi-password-42']);
+  const error = errorOf(() =>
+    compile(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o, config: { openai_api_key: sk-secret, openai_api_base: "https://user:password-42@llm.internal/v1" } }
+`),
+  );
+  expect(error.issues).toEqual([{ path: 'endpoints[0].model', message: expect.stringMatching(/^endpoint 'chat': the base URL holds credentials/) }]);
+  expect(error.message).not.toContain('password-42');
+});
+
 test('logging: bodies off and 100kb per body by default; max_body_size in characters, at most 16mb, reported at its YAML path', () => {
   const endpoints = `
 endpoints:

@@ -44,6 +44,8 @@ describe('configuration', () => {
     expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'https://api.anthropic.com/' }, MODEL).baseUrl).toBe('https://api.anthropic.com/v1');
     expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'http://127.0.0.1:8080' }, MODEL).baseUrl).toBe('http://127.0.0.1:8080/v1');
     expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'http://proxy.local/anthropic/v1' }, MODEL).baseUrl).toBe('http://proxy.local/anthropic/v1');
+    // Credentials in the URL stay (they are sent as Basic auth, see transport/http.ts).
+    expect(resolveAnthropicTarget({ anthropic_api_key: 'k', anthropic_api_base: 'https://proxy-user:proxy-pass@llm-proxy.internal/' }, MODEL).baseUrl).toBe('https://proxy-user:proxy-pass@llm-proxy.internal/v1');
   });
 
   it('anthropic_version and anthropic_api_base override the defaults', () => {

@@ -113,6 +113,25 @@ describe('createUpstream.postJson', () => {
     expect(request.body).toEqual({ messages: [{ role: 'user', content: 'hi' }] });
   });
 
+  it("sends a base URL's user and password as Basic auth (as MLflow's aiohttp does), never shown in an error", async () => {
+    const password = 'tgi-P@ss-0123456789';
+    const basic = Buffer.from(`tgi-user:${password}`).toString('base64');
+    const fake = await serve((request, response) => sendJson(response, 500, { error: { message: `refused ${String(request.headers.authorization)} (${password})` } }));
+    const baseUrl = fake.url.replace('http://', `http://tgi-user:${encodeURIComponent(password)}@`);
+    const upstream = upstreamFor(fake, { baseUrl, headers: {} });
+
+    const error = await caught(upstream.postJson('generate', {}, { signal: signal() }));
+
+    expect(fake.requests[0].headers.authorization).toBe(`Basic ${basic}`);
+    expect(error.message).toBe("Upstream error from endpoint 'my-chat' (status 500): refused [redacted] ([redacted])");
+  });
+
+  it("refuses a base URL's credentials beside the provider's own Authorization header, as aiohttp does", async () => {
+    const fake = await serve((_request, response) => sendJson(response, 200, {}));
+    const baseUrl = fake.url.replace('http://', 'http://user:password-0123@');
+    expect(() => upstreamFor(fake, { baseUrl })).toThrow("the base URL holds credentials (user:password@), which cannot be combined with the provider's own Authorization header");
+  });
+
   it('keeps the answer text for the parsed value only when asked to', async () => {
     const text = '{ "ok" : true, "n": 1.50 }';
     const fake = await serve((_request, response) => {
