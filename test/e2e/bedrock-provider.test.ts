@@ -58,6 +58,13 @@ endpoints:
       name: mistral.mistral-large-2407-v1:0
       config:
         aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_role_arn: "arn:aws:iam::123456789012:role/short" }
+  - name: claude-role-too-long
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: anthropic.claude-3-haiku-20240307-v1:0
+      config:
+        aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_role_arn: "arn:aws:iam::123456789012:role/one-hour", session_length_seconds: 43200 }
   - name: claude-default-chain
     endpoint_type: llm/v1/chat
     model:
@@ -196,6 +203,27 @@ describe('credentials and signing', () => {
       [CHAIN_PAIR.accessKeyId, '900'],
     ]);
     expect(fake.calls.map((call) => call.signer.sessionToken)).toEqual(['short-1', 'short-2']);
+  });
+
+  test("STS refusing the role's settings (session_length_seconds above the role's maximum) is a 502 for the operator, not the client's 400", async () => {
+    // STS's documented answer: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds)
+    fake.refuseAssumeRole({ status: 400, code: 'ValidationError', message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
+    try {
+      const refused = await post('/endpoints/claude-role-too-long/invocations', { messages: [{ role: 'user', content: 'x' }] });
+      expect(refused.status).toBe(502);
+      expect((await jsonOf(refused)).detail).toBe(
+        "AWS STS refused to assume the role of endpoint 'claude-role-too-long' (ValidationError): The requested DurationSeconds exceeds the MaxSessionDuration set for this role. Ask the gateway operator to check the endpoint's aws_config (aws_role_arn, session_length_seconds).",
+      );
+      const viaOpenai = await openai.chat.completions.create({ model: 'claude-role-too-long', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+      expect(viaOpenai).toBeInstanceOf(OpenAI.APIError);
+      expect((viaOpenai as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
+      expect((viaOpenai as InstanceType<typeof OpenAI.APIError>).code).toBe('upstream_auth_failed');
+      // Not retried: the same settings would be refused again.
+      expect(fake.stsCalls).toHaveLength(2);
+      expect(fake.calls).toHaveLength(0);
+    } finally {
+      fake.refuseAssumeRole(null);
+    }
   });
 
   test('no credentials in aws_config: the default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY of the gateway) signs', async () => {

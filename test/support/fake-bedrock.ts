@@ -155,6 +155,8 @@ export interface FakeBedrock extends Recorded {
   expectCredential(credential: ExpectedCredential | null): void;
   /** What STS AssumeRole answers with (a fresh session each call) and how long it lasts. */
   setAssumedRole(role: { accessKeyId: string; secretAccessKey: string; sessionToken: string; lifetimeSeconds: number }): void;
+  /** STS refuses AssumeRole with this error (its XML error shape), until null. */
+  refuseAssumeRole(refusal: { status: number; code: string; message: string } | null): void;
   close(): Promise<void>;
 }
 
@@ -199,10 +201,20 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
   let expected: ExpectedCredential | null = null;
   let assumedRole = { accessKeyId: 'ASIAFAKEROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session-token', lifetimeSeconds: 3600 };
   const recorded: Recorded = { calls: [], closed: [], stsCalls: [] };
+  let stsRefusal: { status: number; code: string; message: string } | null = null;
 
   async function handleSts(request: IncomingMessage, rawBody: Buffer, response: ServerResponse, signer: SignerScope): Promise<void> {
     const form = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')).entries());
     recorded.stsCalls.push({ form, signer });
+    if (stsRefusal !== null) {
+      // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html (Query API error shape)
+      response.writeHead(stsRefusal.status, { 'content-type': 'text/xml' });
+      response.end(`<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <Error><Type>Sender</Type><Code>${stsRefusal.code}</Code><Message>${stsRefusal.message}</Message></Error>
+  <RequestId>fake-sts-error</RequestId>
+</ErrorResponse>`);
+      return;
+    }
     const expiration = new Date(Date.now() + assumedRole.lifetimeSeconds * 1000).toISOString();
     response.writeHead(200, { 'content-type': 'text/xml' });
     response.end(`<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
@@ -272,6 +284,9 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     connectionsOpened: () => connectionsOpened,
     expectCredential: (credential) => {
       expected = credential;
+    },
+    refuseAssumeRole: (refusal) => {
+      stsRefusal = refusal;
     },
     setAssumedRole: (role) => {
       assumedRole = role;

@@ -118,6 +118,14 @@ function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: Ups
   return new BoundedHttpHandler(options);
 }
 
+/** STS refused or failed the AssumeRole call of an endpoint's `aws_role_arn` (`cause`: the SDK's error). */
+export class AssumeRoleFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`AssumeRole failed: ${(cause as { name?: string } | null)?.name ?? 'Error'}`);
+    this.name = 'AssumeRoleFailure';
+  }
+}
+
 /** Static keys, an assume-role provider, or undefined for the SDK's default chain. */
 export function createCredentials(
   awsConfig: AwsConfig,
@@ -126,12 +134,17 @@ export function createCredentials(
 ): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
   const keys = keyPair(awsConfig);
   if (!awsConfig.aws_role_arn) return keys;
-  return awsSdk().credentials.fromTemporaryCredentials({
+  const assumeRole = awsSdk().credentials.fromTemporaryCredentials({
     params: { RoleArn: awsConfig.aws_role_arn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: awsConfig.session_length_seconds ?? DEFAULT_SESSION_SECONDS },
     ...(keys ? { masterCredentials: keys } : {}),
     // STS in the same region; AWS_ENDPOINT_URL_STS still overrides the endpoint (VPC endpoints, tests).
     clientConfig: { ...(region ? { region } : {}), ...(requestHandler ? { requestHandler } : {}) },
   });
+  // Marked, so that STS's refusals are not taken for Bedrock's answers to the client's request.
+  return (options) =>
+    assumeRole(options).catch((error: unknown) => {
+      throw new AssumeRoleFailure(error);
+    });
 }
 
 /** One client per endpoint. */

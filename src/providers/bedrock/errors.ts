@@ -12,6 +12,7 @@ import { seconds } from '../transport/http';
 import { certificateFailure } from '../transport/tls-failures';
 import { AnswerTooLarge } from '../transport/whole-response';
 import { EventMessageTooLarge, FirstByteTimeout, IdleTimeout, MAX_EVENT_MESSAGE_BYTES } from './answer-bounds';
+import { AssumeRoleFailure } from './client';
 
 /** The fields of an SDK or Node error we read. */
 interface SdkErrorShape {
@@ -73,6 +74,7 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   const { endpoint, signal } = options;
   if (signal.aborted) return signal.reason ?? error;
   if (error instanceof GatewayError) return error;
+  if (error instanceof AssumeRoleFailure) return assumeRoleError(error.cause, options);
   const oversized = oversizedAnswer(error, endpoint);
   if (oversized !== null) return oversized;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
@@ -81,7 +83,8 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   const awsMessage = shape.message ?? name;
   const forEndpoint = `for endpoint '${endpoint}'`;
 
-  if (name === 'ThrottlingException' || name === 'ServiceQuotaExceededException') {
+  // `Throttling`: STS's spelling (AssumeRole for `aws_role_arn`).
+  if (name === 'ThrottlingException' || name === 'Throttling' || name === 'ServiceQuotaExceededException') {
     return GatewayError.upstream({ status: 429, message: `Amazon Bedrock is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null });
   }
   if (AUTH_ERRORS.has(name) || status === 401 || status === 403) {
@@ -118,4 +121,21 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   }
   if (status !== undefined && status >= 400 && status < 500) return GatewayError.upstream({ status, message: awsMessage, endpoint });
   return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}${status !== undefined ? `, status ${status}` : ''}).`);
+}
+
+/**
+ * STS refused the endpoint's AssumeRole. Its 4xx answers are about the role settings
+ * (`session_length_seconds` above the role's maximum session duration, a malformed role ARN),
+ * never about the client's request: a 502 for the operator, not the client's 400.
+ */
+function assumeRoleError(cause: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
+  const translated = bedrockErrorToGateway(cause, options);
+  if (!(translated instanceof GatewayError) || translated.code !== 'upstream_rejected') return translated;
+  const shape = (typeof cause === 'object' && cause !== null ? cause : {}) as SdkErrorShape;
+  return new GatewayError({
+    status: 502,
+    message: `AWS STS refused to assume the role of endpoint '${options.endpoint}' (${shape.name ?? 'Error'}): ${shape.message ?? ''} Ask the gateway operator to check the endpoint's aws_config (aws_role_arn, session_length_seconds).`,
+    kind: 'upstream_error',
+    code: 'upstream_auth_failed',
+  });
 }
