@@ -113,6 +113,23 @@ export function countRateLimitRejection(options: { endpoint: string; client: str
   rateLimitRejections.inc({ endpoint: options.endpoint, client: options.client ?? '' });
 }
 
+/**
+ * For the invocation routes: one failed upstream attempt that is retried, counted for the endpoint
+ * it was made to (a FALLBACK route's request may end on another endpoint).
+ */
+export function countUpstreamRetry(endpoint: CompiledEndpoint): void {
+  retries.inc({ endpoint: endpoint.name, provider: endpoint.provider });
+}
+
+/**
+ * A call to an endpoint that ended in an upstream error: the request's last one (`recordRequestMetrics`),
+ * or one a FALLBACK route moved past, which the request's own record does not show.
+ */
+export function countUpstreamError(options: { endpoint: CompiledEndpoint; code: string; status: number }): void {
+  const { endpoint, code, status } = options;
+  upstreamErrors.inc({ endpoint: endpoint.name, provider: endpoint.provider, code, status: String(status) });
+}
+
 type GenAiLabels = Record<(typeof GEN_AI_LABELS)[number], string>;
 
 /** An endpoint's GenAI labels, alone and with each value of the extra label its metrics add. */
@@ -157,10 +174,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
   const errorType = record.error?.code ?? (record.status >= 400 ? status : '');
   operationDuration.observe(errorType === '' ? labels.succeeded : { ...labels.base, error_type: errorType }, record.latencyMs / 1000);
   if (record.firstChunkMs !== null) timeToFirstToken.observe(labels.base, record.firstChunkMs / 1000);
-  if (record.retries > 0) retries.inc({ endpoint: endpoint.name, provider: endpoint.provider }, record.retries);
-  if (record.error?.code?.startsWith('upstream_')) {
-    upstreamErrors.inc({ endpoint: endpoint.name, provider: endpoint.provider, code: record.error.code, status });
-  }
+  if (record.error?.code?.startsWith('upstream_') && !record.errorCounted) countUpstreamError({ endpoint, code: record.error.code, status: record.status });
   const usage = record.usage;
   if (usage === null) return;
   const client = record.client ?? '';

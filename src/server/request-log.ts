@@ -53,6 +53,8 @@ export interface RequestRecord {
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete. */
   aborted: boolean;
+  /** `error` is already in the upstream-error metrics (a FALLBACK route's answer from a destination it moved past). */
+  errorCounted?: boolean;
   logBodies: boolean;
   /** The most of one body the line holds, in characters of its JSON. */
   maxBodyChars: number;

@@ -11,23 +11,10 @@ import { countRateLimitRejection } from '../../src/server/metrics';
 import { freePort, runCli, waitForHealth } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
+import { sample } from '../support/metrics';
 
 const CLIENT_KEY = 'gw-metrics-client-key-0123456789';
 
-/** The value of one sample, e.g. `sample(text, 'x_total', { endpoint: 'a' })`; labels must match exactly. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const wanted = Object.entries(labels)
-    .map(([key, value]) => `${key}="${value}"`)
-    .sort()
-    .join(',');
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = (match[2] ?? '').split(/,(?=[a-zA-Z_]\w*=")/).filter(Boolean).sort().join(',');
-    if (found === wanted) return Number(match[3]);
-  }
-  return undefined;
-}
 
 describe('in one process', () => {
   let upstream: FakeUpstream;
@@ -39,6 +26,9 @@ endpoints:
   - name: echo
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: echo-model }
+  - name: echo-backup
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo-model }
   - name: flaky
     endpoint_type: llm/v1/chat
     model:
@@ -46,6 +36,8 @@ endpoints:
       name: gpt-4o-mini
       config: { openai_api_key: sk-metrics-test, openai_api_base: "${upstreamUrl}/v1" }
     retries: { max_attempts: 2, initial_backoff: 0.01 }
+routes:
+  - { name: flaky-then-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: flaky }, { name: echo-backup }] }
 auth:
   api_keys: [{ name: team-a, key: $CLIENT_KEY }]
   public_metrics: true
@@ -64,6 +56,7 @@ auth:
     await post('/v1/chat/completions', { model: 'echo', messages: [{ role: 'user', content: 'four five' }], stream: true, stream_options: { include_usage: true } });
     await post('/endpoints/flaky/invocations', { messages: [{ role: 'user', content: 'x' }] });
     await post('/endpoints/echo/invocations', { messages: [] }, null);
+    await post('/gateway/flaky-then-backup/invocations', { messages: [{ role: 'user', content: 'y' }] });
     countRateLimitRejection({ endpoint: 'echo', client: 'team-a' });
     const response = await fetch(`${gateway.url}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
@@ -107,9 +100,13 @@ auth:
   });
 
   test('upstream errors, retries and rate-limit rejections', () => {
-    expect(sample(metrics, 'gateway_upstream_errors_total', { endpoint: 'flaky', provider: 'openai', code: 'upstream_error', status: '502' })).toBe(1);
-    expect(sample(metrics, 'gateway_upstream_retries_total', { endpoint: 'flaky', provider: 'openai' })).toBe(1);
-    expect(upstream.requests).toHaveLength(2);
+    // Each call to flaky failed after one retry: the direct one, and the one its route fell back from.
+    expect(sample(metrics, 'gateway_upstream_errors_total', { endpoint: 'flaky', provider: 'openai', code: 'upstream_error', status: '502' })).toBe(2);
+    expect(sample(metrics, 'gateway_upstream_retries_total', { endpoint: 'flaky', provider: 'openai' })).toBe(2);
+    expect(upstream.requests).toHaveLength(4);
+    // echo-backup answered the route at once: nothing of flaky's is counted for it.
+    expect(sample(metrics, 'gateway_upstream_retries_total', { endpoint: 'echo-backup', provider: 'mock' })).toBeUndefined();
+    expect(sample(metrics, 'gateway_requests_total', { route: '/gateway/{name}/invocations', endpoint: 'echo-backup', provider: 'mock', status: '200' })).toBe(1);
     expect(sample(metrics, 'gateway_rate_limit_rejections_total', { endpoint: 'echo', client: 'team-a' })).toBe(1);
   });
 });

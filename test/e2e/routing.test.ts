@@ -9,6 +9,7 @@ import { freePort } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { sample } from '../support/metrics';
 
 // OpenAI's documented 503 (https://platform.openai.com/docs/guides/error-codes).
 const OVERLOADED = { error: { message: 'The engine is currently overloaded, please try again later.', type: 'server_error', param: null, code: null } };
@@ -159,10 +160,15 @@ test('a stream falls back past a destination whose provider has no streams (its 
 });
 
 test('a destination without streams does not hide the failure of one that has them: the client gets the 502 it may retry, not a 501', async () => {
+  const overloadedErrors = async () =>
+    sample(await (await fetch(`${gateway.url}/metrics`)).text(), 'gateway_upstream_errors_total', { endpoint: 'overloaded', provider: 'openai', code: 'upstream_error', status: '502' }) ?? 0;
+  const before = await overloadedErrors();
   const answer = await fetch(`${gateway.url}/gateway/before-no-streams/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, stream: true }) });
   expect([answer.status, answer.headers.get('x-gateway-endpoint')]).toEqual([502, 'overloaded']);
   expect(answer.headers.get('x-should-retry')).toBeNull();
   expect(((await answer.json()) as { detail: string }).detail).toContain('The engine is currently overloaded');
+  // Counted once: when the route moved past it, not again as the answer.
+  expect((await overloadedErrors()) - before).toBe(1);
 });
 
 test('a stream that fails after its first chunk reaches the client is not restarted elsewhere', async () => {

@@ -16,7 +16,7 @@ import { requestAbort } from '../in-flight';
 import { asksForStream, invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
-import { countRateLimitRejection } from '../metrics';
+import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
 import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
@@ -56,9 +56,6 @@ async function serve(options: {
   const keyLimiter = clientOf(response)?.limiter ?? null;
   if (keyLimiter) await admitClient(keyLimiter, response, target.name);
   const client = requestAbort(response);
-  const onRetry = () => {
-    recordOf(response).retries += 1;
-  };
   const useEndpoint = (endpoint: CompiledEndpoint) => {
     response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
@@ -67,6 +64,10 @@ async function serve(options: {
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
       useEndpoint(endpoint);
+      const onRetry = () => {
+        recordOf(response).retries += 1;
+        countUpstreamRetry(endpoint);
+      };
       try {
         return await invokeEndpoint({ endpoint, request: prepared, client, onRetry });
       } catch (error) {
@@ -75,11 +76,17 @@ async function serve(options: {
       }
     },
     onFallback: (endpoint, error) => {
-      const { status, message } = toGatewayError(error, dialect);
+      const { status, message, code } = toGatewayError(error, dialect);
+      if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
       logger.warn({ route: target.name, endpoint: endpoint.name, status, message }, 'endpoint failed; falling back to the next destination');
     },
     // The header, the log and the metrics name the endpoint whose failure is the answer.
-    onGiveUp: useEndpoint,
+    onGiveUp: (endpoint) => {
+      const record = recordOf(response);
+      // An earlier destination's failure is the answer: onFallback counted it when the route moved past it.
+      if (record.endpoint !== endpoint) record.errorCounted = true;
+      useEndpoint(endpoint);
+    },
   });
   if (result.kind === 'json') {
     const tokens = reportedTokens(result.body);

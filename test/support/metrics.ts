@@ -1,0 +1,16 @@
+/** Reading Prometheus text in tests. */
+
+/** The value of one sample, e.g. `sample(text, 'x_total', { endpoint: 'a' })`; labels must match exactly. */
+export function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  const wanted = Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .sort()
+    .join(',');
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = (match[2] ?? '').split(/,(?=[a-zA-Z_]\w*=")/).filter(Boolean).sort().join(',');
+    if (found === wanted) return Number(match[3]);
+  }
+  return undefined;
+}
