@@ -12,6 +12,7 @@ import type { Socket } from 'node:net';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { errorBody } from './errors';
+import { recordRawAnswer } from './request-log';
 
 function clientErrorOf(code: string | undefined): GatewayError {
   switch (code) {
@@ -80,7 +81,10 @@ function inheritResponseClass(app: RequestListener, responseClass: typeof Server
 /** Node's own rule: answer only if nothing of a response has gone out on this socket yet. */
 function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): void {
   const inFlight = socket._httpMessage;
-  if (socket.writable && (!inFlight || !inFlight.headersSent)) socket.write(rawErrorResponse(error.code, inFlight?.req?.url));
+  if (socket.writable && (!inFlight || !inFlight.headersSent)) {
+    socket.write(rawErrorResponse(error.code, inFlight?.req?.url));
+    if (inFlight) recordRawAnswer(inFlight, clientErrorOf(error.code));
+  }
   socket.destroy(error);
 }
 

@@ -55,6 +55,8 @@ export interface RequestRecord {
   aborted: boolean;
   /** `error` is already in the upstream-error metrics (a FALLBACK route's answer from a destination it moved past). */
   errorCounted?: boolean;
+  /** The status of an answer written straight to the socket (http-server.ts: a 408 to a client too slow to send its body). */
+  rawStatus?: number;
   logBodies: boolean;
   /** The most of one body the line holds, in characters of its JSON. */
   maxBodyChars: number;
@@ -93,6 +95,17 @@ export function recordEndpoint(response: ResponseWithLocals, options: { route: s
 export function recordError(response: ResponseWithLocals, error: GatewayError): void {
   const record = response.locals.record as RequestRecord | undefined;
   if (record) record.error = { code: error.code, message: error.message };
+}
+
+/**
+ * The server answered this request itself, on the socket, and closed the connection (a body not
+ * received within `request_timeout`): the line shows that status and error, not a client that left.
+ */
+export function recordRawAnswer(response: ServerResponse, error: GatewayError): void {
+  const record = (response as Partial<ResponseWithLocals>).locals?.record as RequestRecord | undefined;
+  if (!record) return;
+  record.rawStatus = error.status;
+  record.error = { code: error.code, message: error.message };
 }
 
 function count(value: unknown): number | null {
@@ -265,8 +278,8 @@ export function requestLog(options: {
     logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');
     response.on('close', () => {
       record.latencyMs = performance.now() - record.startedAt;
-      record.aborted = !response.writableFinished;
-      record.status = record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode;
+      record.aborted = record.rawStatus === undefined && !response.writableFinished;
+      record.status = record.rawStatus ?? (record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode);
       record.client = clientOf(response)?.name ?? null;
       if (record.route === 'unmatched') record.route = routeLabel(request, record.path, templateOf);
       writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);

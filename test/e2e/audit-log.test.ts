@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { freePort, runCli, waitForHealth } from '../support/cli';
@@ -364,5 +365,36 @@ test('no secret reaches the log output: the CLI at debug with bodies on, under g
   } finally {
     run.child.kill('SIGTERM');
     await run.exited;
+  }
+});
+
+test('a body not received within request_timeout is logged as the 408 the client got, not as a client that left (499)', async () => {
+  const { lines, logger } = captureLog();
+  const gateway = await startGateway(
+    `
+endpoints:
+  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+server: { request_timeout: 0.5, headers_timeout: 0.5 }
+`,
+    { logger },
+  );
+  try {
+    const { port } = new URL(gateway.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"model":"echo",');
+      });
+      let text = '';
+      socket.on('data', (data: Buffer) => (text += data.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.path === '/v1/chat/completions' && line.status !== undefined);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ msg: 'request', route: '/v1/chat/completions', status: 408, error: { code: 'request_timeout' } });
+  } finally {
+    await gateway.close();
   }
 });
