@@ -118,12 +118,27 @@ function isUnifiedEmbeddings(response: OpenAIEmbeddingsResponse): boolean {
   );
 }
 
+/**
+ * The entries in input order. OpenAI warns that an answer may list them in another order, each
+ * carrying its input's `index` (https://platform.openai.com/docs/guides/rate-limits, batching), so
+ * they are ordered by it; indexes that do not name each input once leave the upstream's order.
+ */
+function inInputOrder<Entry extends { index?: number }>(data: readonly Entry[]): readonly Entry[] {
+  const ordered: Entry[] = [];
+  for (const entry of data) {
+    const index = entry?.index;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= data.length || ordered[index] !== undefined) return data;
+    ordered[index] = entry;
+  }
+  return ordered;
+}
+
 export function fromOpenAIEmbeddings(body: unknown): EmbeddingsResponse {
   const response = expectList<OpenAIEmbeddingsResponse>(body, 'data');
   if (isUnifiedEmbeddings(response)) return response as unknown as EmbeddingsResponse;
   return {
     object: 'list',
-    data: response.data.map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),
+    data: inInputOrder(response.data).map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),
     model: response.model,
     usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? null },
   };

@@ -56,7 +56,7 @@ export interface OpenAICompletionsChunk extends OpenAIEnvelope {
 }
 
 export interface OpenAIEmbeddingsResponse {
-  data: { embedding: number[] | string }[];
+  data: { embedding: number[] | string; index?: number }[];
   model: string;
   usage?: { prompt_tokens?: number | null; total_tokens?: number | null } | null;
 }

@@ -260,6 +260,24 @@ describe('response mapping', () => {
   });
 });
 
+describe('embeddings answers listed out of input order', () => {
+  // OpenAI's guide warns that answers may list entries in another order than the inputs, each
+  // carrying its input's `index`; OpenAI-compatible servers (vLLM, TEI, proxies) do so under load.
+  const entry = (index: number, embedding: number[] | string) => ({ object: 'embedding', index, embedding });
+
+  it('orders the entries by their index, so data[i] is the vector of input i', () => {
+    const answer = { object: 'list', data: [entry(2, [0.3]), entry(0, [0.1]), entry(1, 'AAAAPw==')], model: 'text-embedding-3-small', usage: { prompt_tokens: 9, total_tokens: 9 } };
+    expect(fromOpenAIEmbeddings(answer).data).toEqual([entry(0, [0.1]), entry(1, 'AAAAPw=='), entry(2, [0.3])]);
+  });
+
+  it('numbers the entries by position when their indexes do not name each input once', () => {
+    for (const indexes of [[1, 1], [0, 2], [0, -1], [0, 0.5]]) {
+      const answer = { object: 'list', data: [entry(indexes[0], [0.1]), entry(indexes[1], [0.2])], model: 'e', usage: { prompt_tokens: 2, total_tokens: 2 } };
+      expect(fromOpenAIEmbeddings(answer).data).toEqual([entry(0, [0.1]), entry(1, [0.2])]);
+    }
+  });
+});
+
 describe('embeddings answers passed on unchanged', () => {
   const answer = () => readJsonFixture<Record<string, unknown> & { data: Record<string, unknown>[] }>('openai', 'embeddings.response.json');
 
