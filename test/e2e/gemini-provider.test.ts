@@ -203,6 +203,21 @@ describe('openai client through /v1', () => {
     embeddings.data.forEach((item, index) => item.embedding.forEach((value, position) => expect(value).toBeCloseTo(expected[index].values[position], 6)));
   });
 
+  test('embeddings of more than 100 texts (OpenAI takes 2,048) are sent as batches of 100, answered in input order', async () => {
+    // As Gemini answers: https://ai.google.dev/api/embeddings#method:-models.batchembedcontents
+    upstreams.gemini.setHandler((request, response) => {
+      const requests = (request.body as { requests: { content: { parts: { text: string }[] } }[] }).requests;
+      if (requests.length > 100) {
+        return sendJson(response, 400, { error: { code: 400, message: '* BatchEmbedContentsRequest.requests: at most 100 requests can be in one batch\n', status: 'INVALID_ARGUMENT' } });
+      }
+      sendJson(response, 200, { embeddings: requests.map(({ content }) => ({ values: [Number(content.parts[0].text), 0.5] })) });
+    });
+    const input = Array.from({ length: 250 }, (_, index) => String(index));
+    const embeddings = await setup.openai.embeddings.create({ model: 'embeddings', input });
+    expect(upstreams.gemini.requests.map((request) => (request.body as { requests: unknown[] }).requests.length)).toEqual([100, 100, 50]);
+    expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(input.map((_, index) => [index, index]));
+  });
+
   test('an answer with no candidate and no block reason gives the client one empty choice, not an empty list, streamed or not', async () => {
     const empty = readJsonFixture('gemini', 'chat-no-candidates.response.json');
     upstreams.gemini.setHandler((request, response) => {

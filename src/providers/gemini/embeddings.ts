@@ -1,5 +1,6 @@
 /**
- * Embeddings: one text → `:embedContent`, several → `:batchEmbedContents` (as MLflow splits them).
+ * Embeddings: one text → `:embedContent`, several → `:batchEmbedContents` (as MLflow splits them),
+ * in calls of at most 100 texts, Gemini's limit per batch (OpenAI takes 2,048 inputs in one request).
  * `dimensions` → `outputDimensionality`; `encoding_format: "base64"` is honoured by encoding the
  * vectors as little-endian float32 (OpenAI's format; the `openai` client asks for it by default).
  */
@@ -22,15 +23,26 @@ function textsOf(input: EmbeddingsRequest['input']): string[] {
   return embeddingTexts(input, GEMINI);
 }
 
-/** `model` is the configured model name, as Gemini wants it in each batch request (`models/<name>`). */
-export function toGeminiEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): GeminiEmbeddingsCall {
+/** Gemini refuses a batchEmbedContents call of more requests ("at most 100 requests can be in one batch"). */
+export const GEMINI_MAX_BATCH_REQUESTS = 100;
+
+/**
+ * The calls that embed the request's texts, to be made in order (their vectors concatenated).
+ * `model` is the configured model name, as Gemini wants it in each batch request (`models/<name>`).
+ */
+export function toGeminiEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): GeminiEmbeddingsCall[] {
   rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !EMBEDDINGS_PARAMETERS.has(name)), GEMINI);
   encodingFormatOf(request, GEMINI);
   const texts = textsOf(request.input);
   const dimensions = request.dimensions === undefined ? {} : { outputDimensionality: request.dimensions as number };
   const contentOf = (text: string): GeminiEmbedContentRequest => ({ content: { parts: [{ text }] }, ...dimensions });
-  if (texts.length === 1) return { operation: 'embedContent', body: contentOf(texts[0]) };
-  return { operation: 'batchEmbedContents', body: { requests: texts.map((text) => ({ model: `models/${model}`, ...contentOf(text) })) } };
+  if (texts.length === 1) return [{ operation: 'embedContent', body: contentOf(texts[0]) }];
+  const calls: GeminiEmbeddingsCall[] = [];
+  for (let start = 0; start < texts.length; start += GEMINI_MAX_BATCH_REQUESTS) {
+    const batch = texts.slice(start, start + GEMINI_MAX_BATCH_REQUESTS);
+    calls.push({ operation: 'batchEmbedContents', body: { requests: batch.map((text) => ({ model: `models/${model}`, ...contentOf(text) })) } });
+  }
+  return calls;
 }
 
 function vectorsOf(body: unknown): number[][] {
@@ -42,7 +54,7 @@ function vectorsOf(body: unknown): number[][] {
   return embeddings.map((embedding) => embedding.values as number[]);
 }
 
-/** Gemini's embedding endpoints report no token counts. */
-export function fromGeminiEmbeddings(body: unknown, { model, encodingFormat = 'float' }: { model: string; encodingFormat?: EncodingFormat }): EmbeddingsResponse {
-  return embeddingsResponse({ vectors: vectorsOf(body), model, format: encodingFormat });
+/** The answers of the calls, in order, as one response; Gemini's embedding endpoints report no token counts. */
+export function fromGeminiEmbeddings(bodies: readonly unknown[], { model, encodingFormat = 'float' }: { model: string; encodingFormat?: EncodingFormat }): EmbeddingsResponse {
+  return embeddingsResponse({ vectors: bodies.flatMap(vectorsOf), model, format: encodingFormat });
 }

@@ -102,10 +102,14 @@ export const geminiAdapter = {
       case 'llm/v1/embeddings':
         return {
           embeddings: async (request, { abort }) => {
-            const { operation, body } = toGeminiEmbeddings(request, { model });
+            const calls = toGeminiEmbeddings(request, { model });
             const encodingFormat = encodingFormatOf(request, GEMINI);
-            const path = operation === 'embedContent' ? paths.embed : paths.batchEmbed;
-            return fromGeminiEmbeddings(await upstream.postJson(path, body, { signal: abort }), { model, encodingFormat });
+            const answers: unknown[] = [];
+            // One after the other: a large request should not spend a burst of the key's per-minute quota.
+            for (const { operation, body } of calls) {
+              answers.push(await upstream.postJson(operation === 'embedContent' ? paths.embed : paths.batchEmbed, body, { signal: abort }));
+            }
+            return fromGeminiEmbeddings(answers, { model, encodingFormat });
           },
         };
       default: {

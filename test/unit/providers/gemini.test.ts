@@ -277,20 +277,36 @@ describe('toGeminiCompletions and toGeminiEmbeddings', () => {
 
   it('one text → embedContent; several → batchEmbedContents with models/<name>; dimensions', () => {
     const model = 'gemini-embedding-001';
-    expect(toGeminiEmbeddings({ input: 'café' }, { model })).toEqual({ operation: 'embedContent', body: { content: { parts: [{ text: 'café' }] } } });
-    expect(toGeminiEmbeddings({ input: ['seul'], dimensions: 768 }, { model })).toEqual({
-      operation: 'embedContent',
-      body: { content: { parts: [{ text: 'seul' }] }, outputDimensionality: 768 },
-    });
-    expect(toGeminiEmbeddings({ input: ['a', 'b'], encoding_format: 'float' }, { model })).toEqual({
-      operation: 'batchEmbedContents',
-      body: {
-        requests: [
-          { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'a' }] } },
-          { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'b' }] } },
-        ],
+    expect(toGeminiEmbeddings({ input: 'café' }, { model })).toEqual([{ operation: 'embedContent', body: { content: { parts: [{ text: 'café' }] } } }]);
+    expect(toGeminiEmbeddings({ input: ['seul'], dimensions: 768 }, { model })).toEqual([
+      {
+        operation: 'embedContent',
+        body: { content: { parts: [{ text: 'seul' }] }, outputDimensionality: 768 },
       },
-    });
+    ]);
+    expect(toGeminiEmbeddings({ input: ['a', 'b'], encoding_format: 'float' }, { model })).toEqual([
+      {
+        operation: 'batchEmbedContents',
+        body: {
+          requests: [
+            { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'a' }] } },
+            { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'b' }] } },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('more than 100 texts → batches of 100 (Gemini refuses larger ones), in input order', () => {
+    const input = Array.from({ length: 201 }, (_, index) => `t${index}`);
+    const calls = toGeminiEmbeddings({ input, dimensions: 256 }, { model: 'gemini-embedding-001' });
+    expect(calls.map((call) => [call.operation, 'requests' in call.body ? call.body.requests.length : 1])).toEqual([
+      ['batchEmbedContents', 100],
+      ['batchEmbedContents', 100],
+      ['batchEmbedContents', 1],
+    ]);
+    const texts = calls.flatMap((call) => ('requests' in call.body ? call.body.requests : []).map((request) => [request.content.parts[0].text, request.outputDimensionality]));
+    expect(texts).toEqual(input.map((text) => [text, 256]));
   });
 
   it('refuses token input, empty input, unknown keys and encodings', async () => {
@@ -305,18 +321,18 @@ describe('toGeminiCompletions and toGeminiEmbeddings', () => {
   });
 
   it('embeddings responses: single and batch, float or base64 (little-endian float32)', () => {
-    expect(fromGeminiEmbeddings(readJsonFixture('gemini', 'embed-content.response.json'), { model: 'gemini-embedding-001' })).toEqual({
+    expect(fromGeminiEmbeddings([readJsonFixture('gemini', 'embed-content.response.json')], { model: 'gemini-embedding-001' })).toEqual({
       object: 'list',
       data: [{ object: 'embedding', embedding: [0.0131028, -0.008227963, -0.05316839, 0.021412354], index: 0 }],
       model: 'gemini-embedding-001',
       usage: { prompt_tokens: null, total_tokens: null },
     });
-    const batch = fromGeminiEmbeddings(readJsonFixture('gemini', 'batch-embed-contents.response.json'), { model: 'e' });
+    const batch = fromGeminiEmbeddings([readJsonFixture('gemini', 'batch-embed-contents.response.json')], { model: 'e' });
     expect(batch.data.map((item) => item.index)).toEqual([0, 1, 2]);
     expect(batch.data[2].embedding).toEqual([0.0229875, -0.0155426, -0.0264041, 0.0112219]);
-    const encoded = fromGeminiEmbeddings({ embedding: { values: [0.5, 1, -2] } }, { model: 'e', encodingFormat: 'base64' });
+    const encoded = fromGeminiEmbeddings([{ embedding: { values: [0.5, 1, -2] } }], { model: 'e', encodingFormat: 'base64' });
     expect(encoded.data[0].embedding).toBe('AAAAPwAAgD8AAADA');
-    expect(() => fromGeminiEmbeddings({ predictions: [] }, { model: 'e' })).toThrow("Gemini's embeddings response has no 'embedding.values' or 'embeddings[].values'.");
+    expect(() => fromGeminiEmbeddings([{ predictions: [] }], { model: 'e' })).toThrow("Gemini's embeddings response has no 'embedding.values' or 'embeddings[].values'.");
   });
 });
 
