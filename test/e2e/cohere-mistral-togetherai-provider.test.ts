@@ -106,7 +106,8 @@ describe('cohere', () => {
 
     const viaOpenAI = await setup.openai.embeddings.create({ model: 'cohere-embeddings', input: 'hello world' });
     expect(viaOpenAI.data[0].embedding.map((value) => Math.fround(value))).toEqual([-0.039520264, -0.04574585, -0.08807373, -0.084106445].map(Math.fround));
-    expect(lastRequest('cohere').body).toEqual({ model: 'embed-english-v3.0', texts: ['hello world'] });
+    // Cohere requires input_type for v3+ models and OpenAI clients never send one.
+    expect(lastRequest('cohere').body).toEqual({ model: 'embed-english-v3.0', texts: ['hello world'], input_type: 'search_document' });
   });
 
   test('reference checks: chat n ≠ 1 is a 422 with its message; completions native names 400', async () => {

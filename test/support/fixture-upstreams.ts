@@ -68,9 +68,17 @@ export function serveGeminiFixtures(completionsModel: string): UpstreamHandler {
   };
 }
 
-/** Cohere v1 streams newline-delimited JSON. */
+/**
+ * Cohere v1 streams newline-delimited JSON. `/embed` refuses a v3+ model without `input_type`, as
+ * Cohere does (https://docs.cohere.com/v1/reference/embed: "Required for embedding models v3 and higher").
+ */
 export function serveCohereFixtures(request: RecordedRequest, response: ServerResponse): void {
-  const name = { chat: 'chat', generate: 'completions', embed: 'embeddings' }[operationOf(request)]!;
+  const operation = operationOf(request);
+  const embed = request.body as { model?: string; input_type?: string };
+  if (operation === 'embed' && embed.input_type === undefined && /-v[3-9]/.test(embed.model ?? '')) {
+    return sendJson(response, 400, { message: 'invalid request: valid input_type must be provided with the provided model' });
+  }
+  const name = { chat: 'chat', generate: 'completions', embed: 'embeddings' }[operation]!;
   if (isStream(request)) sendStream(response, readFixture('cohere', `${name}.stream.ndjson`), 'application/stream+json');
   else sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
 }

@@ -17,7 +17,8 @@
  * Rejected: the reference's checks with its messages (chat `n` ≠ 1 and any chat `stop` → 422,
  * native names → 422, completions native names → 400); tools, logprobs and other OpenAI-only
  * parameters → 400 naming the parameter; non-text content parts and tool messages → 400;
- * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway.
+ * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway; embeddings
+ * without `input_type` (which v3+ models require) are sent with `search_document`.
  * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types).
  */
 import type { CohereConfig } from '../../../generated/config';

@@ -110,5 +110,7 @@ export function toCohereEmbeddings(request: EmbeddingsRequest, { model }: { mode
   }
   // The gateway produces `encoding_format` itself; Cohere's v1 API has no such field.
   const { input, model: _model, encoding_format: _format, ...rest } = request;
-  return { ...rest, model, texts: embeddingTexts(input, COHERE_NAME) };
+  // Cohere requires input_type for its v3+ models and OpenAI clients never send one: search_document
+  // (vectors to store) is the neutral choice, as for Cohere Embed on Bedrock.
+  return { input_type: 'search_document', ...rest, model, texts: embeddingTexts(input, COHERE_NAME) };
 }

@@ -158,11 +158,17 @@ describe('completions and embeddings mapping', () => {
     });
   });
 
-  it('toCohereEmbeddings: texts from input, extras kept, encoding_format handled by the gateway', () => {
+  it('toCohereEmbeddings: texts from input, extras kept, input_type search_document unless given, encoding_format handled by the gateway', () => {
     expect(toCohereEmbeddings({ input: 'hello', input_type: 'search_document', encoding_format: 'base64' }, { model: 'embed-english-v3.0' })).toEqual({
       model: 'embed-english-v3.0',
       texts: ['hello'],
       input_type: 'search_document',
+    });
+    expect(toCohereEmbeddings({ input: ['a', 'b'], truncate: 'END' }, { model: 'embed-english-v3.0' })).toEqual({
+      model: 'embed-english-v3.0',
+      texts: ['a', 'b'],
+      input_type: 'search_document',
+      truncate: 'END',
     });
     expect(() => toCohereEmbeddings({ input: 'x', texts: ['x'] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 422, message: 'Invalid parameter texts. Use input instead.' }));
     expect(() => toCohereEmbeddings({ input: [1, 2, 3] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
