@@ -427,6 +427,19 @@ describe('completions and embeddings through native bodies', () => {
     await post('/endpoints/cohere-embed/invocations', { input: 'un café', input_type: 'search_query' });
     expect(lastCall().body).toEqual({ texts: ['un café'], input_type: 'search_query' });
   });
+
+  test('Cohere embeddings of more than 96 texts (OpenAI takes 2,048) go as calls of 96, answered in input order', async () => {
+    // Bedrock's limit: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed-v3.html ("texts": 0 to 96)
+    fake.setHandler((call) => {
+      const texts = (call.body as { texts: string[] }).texts;
+      if (texts.length > 96) return { error: { status: 400, type: 'ValidationException', message: `Malformed input request: #/texts: expected maximum item count: 96, found: ${texts.length}, please reformat your input and try again.` } };
+      return { json: { id: 'x', response_type: 'embeddings_floats', texts, embeddings: texts.map((text) => [Number(text), 0.5]) } };
+    });
+    const input = Array.from({ length: 200 }, (_, index) => String(index));
+    const embeddings = await openai.embeddings.create({ model: 'cohere-embed', input, encoding_format: 'float' });
+    expect(fake.calls.map((call) => (call.body as { texts: string[] }).texts.length)).toEqual([96, 96, 8]);
+    expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(input.map((_, index) => [index, index]));
+  });
 });
 
 describe('errors', () => {

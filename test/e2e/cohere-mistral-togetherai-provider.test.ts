@@ -110,6 +110,20 @@ describe('cohere', () => {
     expect(lastRequest('cohere').body).toEqual({ model: 'embed-english-v3.0', texts: ['hello world'], input_type: 'search_document' });
   });
 
+  test('embeddings of more than 96 texts (OpenAI takes 2,048) go as calls of 96, answered in input order with usage summed', async () => {
+    // Cohere's limit: https://docs.cohere.com/v1/reference/embed ("texts": at most 96 per call)
+    upstreams.cohere.setHandler((request, response) => {
+      const texts = (request.body as { texts: string[] }).texts;
+      if (texts.length > 96) return sendJson(response, 400, { message: `invalid request: total number of texts must be at most 96 - received ${texts.length}` });
+      sendJson(response, 200, { id: 'e', texts, embeddings: texts.map((text) => [Number(text), 0.5]), meta: { billed_units: { input_tokens: texts.length } } });
+    });
+    const input = Array.from({ length: 200 }, (_, index) => String(index));
+    const embeddings = await setup.openai.embeddings.create({ model: 'cohere-embeddings', input, encoding_format: 'float' });
+    expect(upstreams.cohere.requests.map((request) => (request.body as { texts: string[] }).texts.length)).toEqual([96, 96, 8]);
+    expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(input.map((_, index) => [index, index]));
+    expect(embeddings.usage).toEqual({ prompt_tokens: 200, total_tokens: 200 });
+  });
+
   test('reference checks: chat n ≠ 1 is a 422 with its message; completions native names 400', async () => {
     const chat = await post('/endpoints/cohere-chat/invocations', { messages: [{ role: 'user', content: 'x' }], n: 2 });
     expect(chat.status).toBe(422);

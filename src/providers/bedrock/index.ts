@@ -21,6 +21,7 @@ import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput 
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
+import { embeddingsBatches, joinedEmbeddings } from '../shared/embeddings';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from '../types';
 import { createBedrockClient } from './client';
 import { awsSdk } from './sdk';
@@ -168,6 +169,9 @@ function nativeCompletions(
   };
 }
 
+/** Cohere Embed on Bedrock takes at most this many texts per call; more go as consecutive calls. */
+const COHERE_EMBED_MAX_TEXTS = 96;
+
 /** Titan embeds one text per call; at most this many of a request's calls run at once. */
 const TITAN_PARALLEL_CALLS = 8;
 
@@ -184,8 +188,11 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
         const answers = await mapInBatches(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS, (body) => calls.invoke(body, signal));
         return fromTitanEmbeddings(answers.map((answer) => answer.body), request, modelId);
       }
-      const { body } = await calls.invoke(toCohereEmbeddings(request, family), signal);
-      return fromCohereEmbeddings(body, request, modelId);
+      const answers: EmbeddingsResponse[] = [];
+      for (const batch of embeddingsBatches(request, COHERE_EMBED_MAX_TEXTS, 'Amazon Bedrock')) {
+        answers.push(fromCohereEmbeddings((await calls.invoke(toCohereEmbeddings(batch, family), signal)).body, batch, modelId));
+      }
+      return joinedEmbeddings(answers);
     },
   };
 }

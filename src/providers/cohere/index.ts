@@ -18,16 +18,18 @@
  * native names → 422, completions native names → 400); tools, logprobs and other OpenAI-only
  * parameters → 400 naming the parameter; non-text content parts and tool messages → 400;
  * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway; embeddings
- * without `input_type` (which v3+ models require) are sent with `search_document`.
+ * without `input_type` (which v3+ models require) are sent with `search_document`, and more than 96
+ * texts (Cohere's limit per call) as consecutive calls of 96.
  * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types).
  */
 import type { CohereConfig } from '../../../generated/config';
-import { encodingFormatOf } from '../shared/embeddings';
+import type { EmbeddingsResponse } from '../../schema';
+import { embeddingsBatches, encodingFormatOf, joinedEmbeddings } from '../shared/embeddings';
 import { requireModelName } from '../shared/model';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
+import { COHERE_MAX_TEXTS, COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
 import { cohereErrorMessage, fromCohereChat, fromCohereCompletions, fromCohereEmbeddings, type CohereResponseContext } from './response';
 import { createCohereChatStream, createCohereCompletionsStream } from './stream';
 
@@ -70,7 +72,11 @@ export const cohereAdapter = {
         return {
           embeddings: async (request, { abort }) => {
             const encodingFormat = encodingFormatOf(request);
-            return fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(request, { model }), { signal: abort }), { model, encodingFormat });
+            const answers: EmbeddingsResponse[] = [];
+            for (const batch of embeddingsBatches(request, COHERE_MAX_TEXTS, COHERE_NAME)) {
+              answers.push(fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: abort }), { model, encodingFormat }));
+            }
+            return joinedEmbeddings(answers);
           },
         };
       default: {

@@ -8,6 +8,8 @@ import { embeddingTexts } from '../shared/embeddings';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
+/** Cohere embeds at most this many texts per call (https://docs.cohere.com/v1/reference/embed). */
+export const COHERE_MAX_TEXTS = 96;
 const TEMPERATURE_FACTOR = 2.5;
 
 /** `top_p`/`top_k` under Cohere's names, and the temperature in Cohere's range. */

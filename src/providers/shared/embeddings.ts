@@ -42,3 +42,30 @@ export function embeddingsResponse(options: { vectors: number[][]; model: string
     usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
   };
 }
+
+/**
+ * The request as consecutive requests of at most `size` texts each, for vendors that take fewer
+ * texts per call than OpenAI's 2,048 (Cohere: 96). A request within the limit is returned alone.
+ */
+export function embeddingsBatches(request: EmbeddingsRequest, size: number, provider: string): EmbeddingsRequest[] {
+  const texts = embeddingTexts(request.input, provider);
+  if (texts.length <= size) return [request];
+  const batches: EmbeddingsRequest[] = [];
+  for (let start = 0; start < texts.length; start += size) batches.push({ ...request, input: texts.slice(start, start + size) });
+  return batches;
+}
+
+/** The answers of consecutive batches as one: entries numbered in order, token counts summed when every batch has them. */
+export function joinedEmbeddings(answers: readonly EmbeddingsResponse[]): EmbeddingsResponse {
+  if (answers.length === 1) return answers[0];
+  const sum = (field: 'prompt_tokens' | 'total_tokens'): number | null => {
+    const counts = answers.map((answer) => answer.usage[field]);
+    return counts.every((count): count is number => typeof count === 'number') ? counts.reduce((total, count) => total + count, 0) : null;
+  };
+  return {
+    object: 'list',
+    data: answers.flatMap((answer) => answer.data).map((item, index) => ({ ...item, index })),
+    model: answers[0].model,
+    usage: { prompt_tokens: sum('prompt_tokens'), total_tokens: sum('total_tokens') },
+  };
+}

@@ -1,6 +1,7 @@
 import type { CohereConfig } from '../../../generated/config';
 import { GatewayError } from '../../../src/errors';
 import {
+  COHERE_MAX_TEXTS,
   cohereAdapter,
   cohereErrorMessage,
   createCohereChatStream,
@@ -13,6 +14,7 @@ import {
   toCohereCompletions,
   toCohereEmbeddings,
 } from '../../../src/providers/cohere';
+import { embeddingsBatches, joinedEmbeddings } from '../../../src/providers/shared/embeddings';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointSettings } from '../../../src/providers/types';
 import type { ChatChunk, CompletionsChunk, EndpointType } from '../../../src/schema';
@@ -173,6 +175,24 @@ describe('completions and embeddings mapping', () => {
     expect(() => toCohereEmbeddings({ input: 'x', texts: ['x'] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 422, message: 'Invalid parameter texts. Use input instead.' }));
     expect(() => toCohereEmbeddings({ input: [1, 2, 3] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
     expect(() => toCohereEmbeddings({ input: 'x', embedding_types: ['float', 'int8'] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'embedding_types' }));
+  });
+
+  it('more than 96 texts: consecutive batches of 96, joined in order; usage summed only when every batch has it', () => {
+    const input = Array.from({ length: 193 }, (_, index) => `t${index}`);
+    const batches = embeddingsBatches({ input, truncate: 'END' }, COHERE_MAX_TEXTS, 'Cohere');
+    expect(batches.map((batch) => [(batch.input as string[]).length, batch.truncate])).toEqual([[96, 'END'], [96, 'END'], [1, 'END']]);
+    expect(batches.flatMap((batch) => batch.input as string[])).toEqual(input);
+    const single = { input: ['a'] };
+    expect(embeddingsBatches(single, COHERE_MAX_TEXTS, 'Cohere')[0]).toBe(single);
+
+    const answer = (vectors: number[][], tokens: number | null) => ({
+      object: 'list' as const,
+      data: vectors.map((embedding, index) => ({ object: 'embedding' as const, embedding, index })),
+      model: 'm',
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+    expect(joinedEmbeddings([answer([[1], [2]], 3), answer([[3]], 4)])).toEqual(answer([[1], [2], [3]], 7));
+    expect(joinedEmbeddings([answer([[1]], 3), answer([[2]], null)]).usage).toEqual({ prompt_tokens: null, total_tokens: null });
   });
 
   it('fromCohereEmbeddings: floats or base64 float32; by-type answers; usage from billed units', () => {
