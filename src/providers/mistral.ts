@@ -10,7 +10,8 @@
  * - function calling and its stream shape: https://docs.mistral.ai/capabilities/function_calling
  *
  * Quirks: temperature is halved (§6.13: the unified 0..2 onto Mistral's 0..1); `seed` is sent as
- * `random_seed`, `max_completion_tokens` (OpenAI's newer name) as `max_tokens`; `stream_options` is
+ * `random_seed`, `max_completion_tokens` (OpenAI's newer name) as `max_tokens`, embeddings' `dimensions` as
+ * `output_dimension`; `stream_options` is
  * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
  * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
@@ -147,7 +148,8 @@ export function createMistralCompletionsStream(): StreamFold<CompletionsChunk> {
 
 export function toMistralEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
   embeddingTexts(request.input, PROVIDER);
-  return toOpenAIEmbeddings(request, { model });
+  // Mistral names OpenAI's `dimensions` `output_dimension` (codestral-embed takes it).
+  return toOpenAIEmbeddings(renameParameter(request, 'dimensions', 'output_dimension', PROVIDER) as EmbeddingsRequest, { model });
 }
 
 export function fromMistralEmbeddings(body: unknown): EmbeddingsResponse {

@@ -88,6 +88,13 @@ describe('requests', () => {
     expect(toMistralEmbeddings({ input: ['a', 'b'], encoding_format: 'base64' }, { model: 'mistral-embed' })).toEqual({ model: 'mistral-embed', input: ['a', 'b'], encoding_format: 'base64' });
     expect(() => toMistralEmbeddings({ input: [[1, 2]] }, { model: 'mistral-embed' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
   });
+
+  it('embeddings: dimensions is sent as output_dimension, Mistral\'s name for it (codestral-embed)', () => {
+    // https://docs.mistral.ai/api/endpoint/embeddings: model, input, output_dimension, output_dtype, encoding_format
+    expect(toMistralEmbeddings({ input: 'fn main() {}', dimensions: 256 }, { model: 'codestral-embed' })).toEqual({ model: 'codestral-embed', input: 'fn main() {}', output_dimension: 256 });
+    expect(toMistralEmbeddings({ input: 'x', output_dimension: 512 }, { model: 'codestral-embed' })).toEqual({ model: 'codestral-embed', input: 'x', output_dimension: 512 });
+    expect(() => toMistralEmbeddings({ input: 'x', dimensions: 256, output_dimension: 512 }, { model: 'codestral-embed' })).toThrow(expect.objectContaining({ status: 400, param: 'dimensions' }));
+  });
 });
 
 describe('responses', () => {
