@@ -46,15 +46,19 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
     ...structuralIssues,
     ...semanticIssues(normalised),
     ...plugins.issues,
-    ...pluginProviderIssues(normalised, plugins),
   ];
   let config = normalised as unknown as GatewayConfig;
+  let secretIssues: ConfigIssue[] = [];
   if (structuralIssues.length === 0) {
     const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
     const resolved = resolveConfigSecrets(config, sources);
     config = resolved.config;
+    secretIssues = resolved.issues;
     issues.push(...resolved.issues, ...rateLimitStoreIssues(config));
   }
+  // A secret that could not be resolved has its own issue; the plugin's schema would only judge the reference.
+  const unresolved = new Set(secretIssues.map((issue) => issue.path));
+  issues.push(...pluginProviderIssues(normalised, plugins, config).filter((issue) => !unresolved.has(issue.path)));
   if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues)));
   return config;
 }

@@ -10,9 +10,15 @@ import { ajvIssues } from './schema-issues';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
 
-/** Issues for endpoints whose provider is not built in. Reads the document defensively, like the cross-field rules. */
-export function pluginProviderIssues(document: Record<string, unknown>, plugins: PluginCatalog): ConfigIssue[] {
+/**
+ * Issues for endpoints whose provider is not built in. Reads the document defensively, like the
+ * cross-field rules. `resolved` is the document with its secrets resolved: a plugin's schema
+ * describes the key its adapter gets, not the `$ENV_VAR` or file path naming it; messages quote
+ * only `document`, so a refused key is never shown.
+ */
+export function pluginProviderIssues(document: Record<string, unknown>, plugins: PluginCatalog, resolved: unknown = document): ConfigIssue[] {
   const endpoints = Array.isArray(document.endpoints) ? document.endpoints : [];
+  const resolvedEndpoints: unknown[] = isRecord(resolved) && Array.isArray(resolved.endpoints) ? resolved.endpoints : endpoints;
   return endpoints.flatMap((endpoint: unknown, index) => {
     const model = isRecord(endpoint) ? endpoint.model : undefined;
     if (!isRecord(model) || typeof model.provider !== 'string') return [];
@@ -24,7 +30,9 @@ export function pluginProviderIssues(document: Record<string, unknown>, plugins:
     if (provider === undefined) {
       return [{ path: formatYamlPath([...modelPath, 'provider']), message: unknownProviderMessage(name, plugins) }];
     }
-    if (provider.validateConfig(model.config ?? {})) return [];
+    const resolvedModel = isRecord(resolvedEndpoints[index]) ? resolvedEndpoints[index].model : undefined;
+    const config = isRecord(resolvedModel) ? resolvedModel.config : model.config;
+    if (provider.validateConfig(config ?? {})) return [];
     if (model.config === undefined) {
       return [{ path: formatYamlPath([...modelPath, 'config']), message: `is required for provider '${name}'` }];
     }

@@ -64,6 +64,25 @@ describe('a listed package providing a provider', () => {
     expect(config.endpoints[0].model.config).toEqual({ acme_api_key: 'secret-value' });
   });
 
+  it("checks a `*_api_key` against the plugin's schema once resolved: the schema describes the key, not `$ENV` or a file path", () => {
+    const project = createProject();
+    const configSchema = { type: 'object', properties: { acme_api_key: { type: 'string', pattern: '^sk-', minLength: 12 } }, required: ['acme_api_key'] };
+    installProviderPackage(project, { packageName: 'acme', provider: 'acme-llm', source: chatAdapterSource('hi'), configSchema });
+    writeFiles(project, { 'acme.key': 'sk-from-a-file-123\n' });
+    const endpoint = (name: string, key: string) => `  - {name: ${name}, endpoint_type: llm/v1/chat, model: {provider: acme-llm, config: {acme_api_key: ${key}}}}\n`;
+    const yaml = (...endpoints: string[]) => `plugins: [acme]\nendpoints:\n${endpoints.join('')}`;
+    const config = parseConfigText(yaml(endpoint('env', '$ACME_KEY'), endpoint('file', './acme.key')), join(project, 'gateway.yaml'), { env: { ACME_KEY: 'sk-from-the-env-123' } });
+    expect(config.endpoints.map((entry) => entry.model.config)).toEqual([{ acme_api_key: 'sk-from-the-env-123' }, { acme_api_key: 'sk-from-a-file-123' }]);
+    // A resolved key the schema refuses is reported without its value; an unresolved one, by its own problem only.
+    const issues = errorOf(() =>
+      parseConfigText(yaml(endpoint('short', '$SHORT_KEY'), endpoint('unset', '$UNSET_KEY')), join(project, 'gateway.yaml'), { env: { SHORT_KEY: 'sk-short' } }),
+    ).issues;
+    expect(issues).toEqual([
+      { path: 'endpoints[0].model.config.acme_api_key', message: 'must be at least 12 characters long' },
+      { path: 'endpoints[1].model.config.acme_api_key', message: "environment variable 'UNSET_KEY' is not set" },
+    ]);
+  });
+
   it('may be listed by path, relative to the config file', () => {
     const project = createProject();
     installProviderPackage(project, { packageName: 'local', provider: 'local-llm', source: chatAdapterSource('hi') });
