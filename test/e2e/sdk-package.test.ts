@@ -49,3 +49,9 @@ test('a consumer project type-checks against llm-gateway/client and calls the ga
   const { stdout } = await promisify(execFile)(process.execPath, [join(project, 'out', 'main.js'), gateway.url], { encoding: 'utf8' });
   expect(JSON.parse(stdout)).toEqual({ content: 'Echo: from a consumer', endpoints: ['chat'] });
 }, 60_000);
+
+test("the subpath's types also resolve for a `module: commonjs` project (TypeScript's node10 resolution, which ignores `exports`)", () => {
+  const compilerOptions = { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] };
+  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions, files: ['main.ts'] }));
+  expect(() => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.node10.json')], { encoding: 'utf8' })).not.toThrow();
+}, 60_000);
