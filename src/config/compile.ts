@@ -263,7 +263,7 @@ function modelViews(endpoints: readonly CompiledEndpoint[], routes: ReadonlyMap<
 export function compilePlan(config: GatewayConfig, filePath: string, options: CompileOptions = {}): GatewayPlan {
   const now = options.now ?? defaultNow;
   // Only a config with limits opens a store (a Redis connection).
-  const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, options.logger ?? createLogger());
+  const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, () => options.logger ?? createLogger());
   const server = compileServerSettings(config.server);
   const logging = compileLoggingSettings(config.logging);
   const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins };

@@ -83,12 +83,14 @@ const backends = new Map<string, LimitBackend>();
 /**
  * The process-wide backend for a `rate_limit_store` setting (none: memory, or the cluster primary
  * in a `--workers` worker). Shared by every plan compiled with the same setting, so counters
- * survive a reload.
+ * survive a reload. `loggerFor` is called only when the backend is created: a logger owns a flush
+ * timer, so one made per compile (per reload) would never be freed.
  */
-export function limitBackendFor(settings: RateLimitStoreSettings | undefined, logger: Logger): LimitBackend {
+export function limitBackendFor(settings: RateLimitStoreSettings | undefined, loggerFor: () => Logger): LimitBackend {
   const id = backendId(settings);
   let backend = backends.get(id);
   if (backend === undefined) {
+    const logger = loggerFor();
     backend =
       settings === undefined
         ? createLimitBackend({ store: cluster.isWorker ? createClusterStore() : createMemoryStore(), label: cluster.isWorker ? 'cluster primary' : 'memory', logger })

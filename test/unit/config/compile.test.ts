@@ -198,3 +198,22 @@ endpoints:
   expect(error.issues).toEqual([{ path: 'logging.max_body_size', message: 'must be at most 16mb' }]);
   expect(error.message).toContain('config.yaml');
 });
+
+test('compiling a config with limits again, as every reload does, starts no timer (no logger made per compile)', () => {
+  const limited = `
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: { calls: 5, renewal_period: minute } }
+auth:
+  api_keys:
+    - { name: team, key: team-key-123456, limit: { calls: 5, renewal_period: minute } }
+`;
+  const compileAsReload = () => compilePlan(loadInline(limited), 'config.yaml');
+  compileAsReload();
+  const setInterval = jest.spyOn(global, 'setInterval');
+  try {
+    for (let reload = 0; reload < 20; reload += 1) compileAsReload();
+    expect(setInterval).not.toHaveBeenCalled();
+  } finally {
+    setInterval.mockRestore();
+  }
+});
