@@ -111,6 +111,9 @@ function backendId(settings: RateLimitStoreSettings | undefined): string {
   return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.on_error, settings.timeout_ms]);
 }
 
+/** The longest delay a Node.js timer holds; a longer one fires at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * After a reload: the Redis stores the new config no longer names (an old URL, a rotated password)
  * are closed once the requests that started before it have ended, which take at most `graceMs`.
@@ -120,7 +123,7 @@ export function retireLimitBackends(inUse: RateLimitStoreSettings | undefined, g
   for (const [id, backend] of backends) {
     if (id === kept || id === LOCAL_BACKEND) continue;
     backends.delete(id);
-    setTimeout(() => void backend.store.close().catch(() => undefined), graceMs).unref();
+    setTimeout(() => void backend.store.close().catch(() => undefined), Math.min(graceMs, LONGEST_TIMER_MS)).unref();
   }
 }
 

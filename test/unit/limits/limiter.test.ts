@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Limit } from '../../../generated/config';
 import { Writable } from 'node:stream';
 import { GatewayError } from '../../../src/errors';
-import { createLimitBackend, createLimiter, meterStream, parseRenewalPeriod, reportedTokens } from '../../../src/limits/limiter';
+import { closeLimitBackends, createLimitBackend, createLimiter, limitBackendFor, meterStream, parseRenewalPeriod, reportedTokens, retireLimitBackends } from '../../../src/limits/limiter';
 import { createMemoryStore } from '../../../src/limits/memory-store';
 import type { RateLimitStore } from '../../../src/limits/store';
 import { silentLogger } from '../../../src/server/logging';
@@ -166,5 +166,22 @@ describe('store failures', () => {
     limiter.recordTokens(3);
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe('retireLimitBackends', () => {
+  test('a Redis store a reload no longer names stays open for the longest total timeout a config allows', async () => {
+    jest.useFakeTimers();
+    try {
+      const retired = limitBackendFor({ type: 'redis', url: 'redis://127.0.0.1:1/0' }, () => silentLogger);
+      const close = jest.spyOn(retired.store, 'close');
+      // The schema's longest total timeout (2147483 s) and a second to end: longer than a Node.js timer holds.
+      retireLimitBackends(undefined, 2_147_483_000 + 1_000);
+      jest.advanceTimersByTime(60_000);
+      expect(close).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+      await closeLimitBackends();
+    }
   });
 });
