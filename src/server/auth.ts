@@ -9,17 +9,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { sha256, type AuthPlan, type ClientKeyEntry } from '../config/client-keys';
 import { GatewayError } from '../errors';
+import { routedSpelling } from './routed-paths';
 import type { GatewayState } from './state';
 import type { ResponseWithLocals } from './request-log';
 
 /** Which group of routes a path belongs to, for the `public_*` switches. */
 export type RouteGroup = 'health' | 'docs' | 'endpoint_list' | 'metrics' | 'invocations';
-
-/** The path as Express matches it: any letter case, with or without one trailing slash. */
-function routedSpelling(path: string): string {
-  const lower = path.toLowerCase();
-  return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
-}
 
 export function routeGroupOf(requestPath: string): RouteGroup {
   // Express serves `/health/` and `/Health` as `/health`: they must be as open as it is.

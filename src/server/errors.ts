@@ -11,11 +11,9 @@ import { sendJson } from './json-response';
 import type { Logger } from './logging';
 import { recordError, type ResponseWithLocals } from './request-log';
 
-/** Express routes `/V1/…` to the `/v1` routes too (paths match in any letter case). */
-const OPENAI_PREFIX = /^\/v1\//i;
-
+/** `/V1/…` is a `/v1` route too: Express routes paths in any letter case. */
 export function dialectOf(request: Request): Dialect {
-  return OPENAI_PREFIX.test(request.path) ? 'openai' : 'mlflow';
+  return request.path.toLowerCase().startsWith('/v1/') ? 'openai' : 'mlflow';
 }
 
 interface BodyParserError {

@@ -17,6 +17,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
 import { clientOf } from './auth';
 import { AUDIT_MESSAGE, auditWriterOf, type Logger } from './logging';
+import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -182,21 +183,6 @@ const MAX_LOGGED_MESSAGE_CHARS = 8 * 1024;
 function loggedMessage(message: string): string {
   if (message.length <= MAX_LOGGED_MESSAGE_CHARS) return message;
   return `${message.slice(0, MAX_LOGGED_MESSAGE_CHARS)}… (${message.length - MAX_LOGGED_MESSAGE_CHARS} more characters)`;
-}
-
-/** Finds the spec path (`/endpoints/{name}/invocations`) a request path falls under. */
-export type RouteTemplateMatcher = (path: string) => string | undefined;
-
-/**
- * Matches as Express routes do (any letter case, an optional trailing slash), so that a request
- * refused before routing (401, an unreadable body) is labelled with the route it asked for.
- */
-export function routeTemplateMatcher(templates: readonly string[]): RouteTemplateMatcher {
-  const patterns = templates.map((template) => {
-    const escaped = template.replace(/\/$/, '').replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+');
-    return { template, pattern: new RegExp(`^${escaped}/?$`, 'i') };
-  });
-  return (path) => patterns.find(({ pattern }) => pattern.test(path))?.template;
 }
 
 /** `path` is the request's path as it arrived: a mounted app (Swagger UI at /docs) strips `request.path`. */
