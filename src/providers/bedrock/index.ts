@@ -21,7 +21,7 @@ import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput 
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { embeddingsBatches, joinedEmbeddings } from '../shared/embeddings';
+import { embeddedInBatches } from '../shared/embeddings';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from '../types';
 import { createBedrockClient } from './client';
 import { awsSdk } from './sdk';
@@ -188,11 +188,9 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
         const answers = await mapInBatches(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS, (body) => calls.invoke(body, signal));
         return fromTitanEmbeddings(answers.map((answer) => answer.body), request, modelId);
       }
-      const answers: EmbeddingsResponse[] = [];
-      for (const batch of embeddingsBatches(request, COHERE_EMBED_MAX_TEXTS, 'Amazon Bedrock')) {
-        answers.push(fromCohereEmbeddings((await calls.invoke(toCohereEmbeddings(batch, family), signal)).body, batch, modelId));
-      }
-      return joinedEmbeddings(answers);
+      return embeddedInBatches(request, { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' }, async (batch) =>
+        fromCohereEmbeddings((await calls.invoke(toCohereEmbeddings(batch, family), signal)).body, batch, modelId),
+      );
     },
   };
 }

@@ -23,8 +23,7 @@
  * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types).
  */
 import type { CohereConfig } from '../../../generated/config';
-import type { EmbeddingsResponse } from '../../schema';
-import { embeddingsBatches, encodingFormatOf, joinedEmbeddings } from '../shared/embeddings';
+import { embeddedInBatches, encodingFormatOf } from '../shared/embeddings';
 import { requireModelName } from '../shared/model';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
@@ -72,11 +71,9 @@ export const cohereAdapter = {
         return {
           embeddings: async (request, { abort }) => {
             const encodingFormat = encodingFormatOf(request);
-            const answers: EmbeddingsResponse[] = [];
-            for (const batch of embeddingsBatches(request, COHERE_MAX_TEXTS, COHERE_NAME)) {
-              answers.push(fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: abort }), { model, encodingFormat }));
-            }
-            return joinedEmbeddings(answers);
+            return embeddedInBatches(request, { size: COHERE_MAX_TEXTS, provider: COHERE_NAME }, async (batch) =>
+              fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: abort }), { model, encodingFormat }),
+            );
           },
         };
       default: {

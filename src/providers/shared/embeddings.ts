@@ -69,3 +69,17 @@ export function joinedEmbeddings(answers: readonly EmbeddingsResponse[]): Embedd
     usage: { prompt_tokens: sum('prompt_tokens'), total_tokens: sum('total_tokens') },
   };
 }
+
+/**
+ * Embeds the request in consecutive calls of at most `size` texts (one after the other, so a large
+ * request does not spend a burst of the key's per-minute quota) and joins the answers.
+ */
+export async function embeddedInBatches(
+  request: EmbeddingsRequest,
+  limit: { size: number; provider: string },
+  embed: (batch: EmbeddingsRequest) => Promise<EmbeddingsResponse>,
+): Promise<EmbeddingsResponse> {
+  const answers: EmbeddingsResponse[] = [];
+  for (const batch of embeddingsBatches(request, limit.size, limit.provider)) answers.push(await embed(batch));
+  return joinedEmbeddings(answers);
+}
