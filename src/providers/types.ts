@@ -15,6 +15,7 @@ import type {
   EndpointType,
 } from '../schema';
 import type { CallSignal } from './abort';
+import type { AnsweredBatches } from './shared/embeddings';
 import type { UpstreamTimeouts } from './transport/http';
 
 /** What a provider call gets besides the request. */
@@ -30,6 +31,11 @@ export interface RequestContext {
  */
 export interface CallContext extends RequestContext {
   readonly abort: CallSignal;
+  /**
+   * Embeddings: the batches answered by this destination in earlier attempts of the same request,
+   * for `embeddedInBatches` / `answersInOrder` (a retry resumes at the batch that failed).
+   */
+  readonly answeredBatches?: AnsweredBatches;
 }
 
 /** One configured endpoint, compiled. Methods exist only for what the provider supports. */

@@ -7,6 +7,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { meterStream, reportedTokens } from '../limits/limiter';
 import type { CallAbort, CallSignal } from '../providers/abort';
+import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
@@ -159,7 +160,10 @@ function operationOf(target: ProviderEndpoint, endpointType: EndpointType, strea
  * because an object literal with a getter is built property by property on every call.
  */
 class ProviderCallContext implements CallContext {
-  constructor(readonly abort: CallAbort) {}
+  constructor(
+    readonly abort: CallAbort,
+    readonly answeredBatches: AnsweredBatches | undefined,
+  ) {}
 
   get signal(): AbortSignal {
     return this.abort.signal;
@@ -206,7 +210,9 @@ export async function invokeEndpoint(options: {
     signal: options.client,
     onRetry: options.onRetry,
   };
-  const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort));
+  // Kept between this endpoint's attempts (a retry resumes at the failed batch); the next fallback endpoint starts over.
+  const answeredBatches: AnsweredBatches | undefined = endpoint.endpointType === 'llm/v1/embeddings' ? [] : undefined;
+  const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort, answeredBatches));
   if (stream) {
     let abort: CallSignal = options.client;
     const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attempt as (abort: CallAbort) => AsyncIterable<unknown>);

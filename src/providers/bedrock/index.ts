@@ -21,8 +21,8 @@ import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput 
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { embeddedInBatches } from '../shared/embeddings';
-import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from '../types';
+import { answersInOrder, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
+import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { createBedrockClient } from './client';
 import { awsSdk } from './sdk';
 import {
@@ -175,21 +175,26 @@ const COHERE_EMBED_MAX_TEXTS = 96;
 /** Titan embeds one text per call; at most this many of a request's calls run at once. */
 const TITAN_PARALLEL_CALLS = 8;
 
-async function mapInBatches<Item, Result>(items: readonly Item[], size: number, run: (item: Item) => Promise<Result>): Promise<Result[]> {
-  const results: Result[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
-  return results;
+function groupsOf<Item>(items: readonly Item[], size: number): Item[][] {
+  const groups: Item[][] = [];
+  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
+  return groups;
 }
 
-function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId: string): Pick<ProviderEndpoint, 'embeddings'> {
+function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId: string): Pick<ProviderEndpoint<CallContext>, 'embeddings'> {
   return {
-    embeddings: async (request: EmbeddingsRequest, { signal }: RequestContext): Promise<EmbeddingsResponse> => {
+    embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> => {
       if (family.embeddings === 'titan-embed') {
-        const answers = await mapInBatches(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS, (body) => calls.invoke(body, signal));
-        return fromTitanEmbeddings(answers.map((answer) => answer.body), request, modelId);
+        // Each group of parallel calls is one batch: a retry resumes at the group that failed.
+        const embedGroup = async (group: Record<string, unknown>[]) =>
+          fromTitanEmbeddings(await Promise.all(group.map(async (body) => (await calls.invoke(body, signal)).body)), request, modelId);
+        return joinedEmbeddings(await answersInOrder(groupsOf(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS), embedGroup, answeredBatches));
       }
-      return embeddedInBatches(request, { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' }, async (batch) =>
-        fromCohereEmbeddings((await calls.invoke(toCohereEmbeddings(batch, family), signal)).body, batch, modelId),
+      return embeddedInBatches(
+        request,
+        { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' },
+        async (batch) => fromCohereEmbeddings((await calls.invoke(toCohereEmbeddings(batch, family), signal)).body, batch, modelId),
+        answeredBatches,
       );
     },
   };
@@ -198,7 +203,7 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
 export const bedrockAdapter = {
   displayName: 'Amazon Bedrock',
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
-  createEndpoint(settings: EndpointSettings<BedrockConfig>): ProviderEndpoint {
+  createEndpoint(settings: EndpointSettings<BedrockConfig>): ProviderEndpoint<CallContext> {
     const modelId = settings.modelName;
     if (!modelId) throw new Error('model.name is required for Amazon Bedrock (a model id such as anthropic.claude-3-5-sonnet-20240620-v1:0)');
     const family = resolveBedrockFamily(modelId);
@@ -240,4 +245,4 @@ export const bedrockAdapter = {
       }
     }
   },
-} satisfies ProviderAdapter<BedrockConfig>;
+} satisfies ProviderAdapter<BedrockConfig, CallContext>;

@@ -69,10 +69,13 @@ export const cohereAdapter = {
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { abort }) => {
+          embeddings: async (request, { abort, answeredBatches }) => {
             const encodingFormat = encodingFormatOf(request);
-            return embeddedInBatches(request, { size: COHERE_MAX_TEXTS, provider: COHERE_NAME }, async (batch) =>
-              fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: abort }), { model, encodingFormat }),
+            return embeddedInBatches(
+              request,
+              { size: COHERE_MAX_TEXTS, provider: COHERE_NAME },
+              async (batch) => fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: abort }), { model, encodingFormat }),
+              answeredBatches,
             );
           },
         };

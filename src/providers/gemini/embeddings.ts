@@ -45,7 +45,8 @@ export function toGeminiEmbeddings(request: EmbeddingsRequest, { model }: { mode
   return calls;
 }
 
-function vectorsOf(body: unknown): number[][] {
+/** One call's answer as its vectors, in order; an answer without them is a 502 (and is not kept for a retry). */
+export function geminiEmbeddingVectors(body: unknown): number[][] {
   const response = (typeof body === 'object' && body !== null ? body : {}) as GeminiEmbedContentResponse & GeminiBatchEmbedContentsResponse;
   const embeddings = response.embeddings ?? (response.embedding ? [response.embedding] : undefined);
   if (!Array.isArray(embeddings) || !embeddings.every((embedding) => Array.isArray(embedding?.values))) {
@@ -54,7 +55,7 @@ function vectorsOf(body: unknown): number[][] {
   return embeddings.map((embedding) => embedding.values as number[]);
 }
 
-/** The answers of the calls, in order, as one response; Gemini's embedding endpoints report no token counts. */
-export function fromGeminiEmbeddings(bodies: readonly unknown[], { model, encodingFormat = 'float' }: { model: string; encodingFormat?: EncodingFormat }): EmbeddingsResponse {
-  return embeddingsResponse({ vectors: bodies.flatMap(vectorsOf), model, format: encodingFormat });
+/** The vectors of the calls (`geminiEmbeddingVectors`), in order, as one response; Gemini's embedding endpoints report no token counts. */
+export function fromGeminiEmbeddings(vectorsOfCalls: readonly number[][][], { model, encodingFormat = 'float' }: { model: string; encodingFormat?: EncodingFormat }): EmbeddingsResponse {
+  return embeddingsResponse({ vectors: vectorsOfCalls.flat(), model, format: encodingFormat });
 }

@@ -38,11 +38,11 @@
  * tool-call-ids.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
-import { encodingFormatOf } from '../shared/embeddings';
+import { answersInOrder, encodingFormatOf } from '../shared/embeddings';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { fromGeminiEmbeddings, toGeminiEmbeddings } from './embeddings';
+import { fromGeminiEmbeddings, geminiEmbeddingVectors, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
 import { GEMINI, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions } from './response';
@@ -51,7 +51,7 @@ import { createGeminiChatStream, createGeminiCompletionsStream } from './stream'
 export { toGeminiChat, toGeminiCompletions, toGeminiContents } from './request';
 export { fromGeminiChat, fromGeminiCompletions, fromGeminiUsage, mapGeminiFinishReason } from './response';
 export { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
-export { fromGeminiEmbeddings, toGeminiEmbeddings } from './embeddings';
+export { fromGeminiEmbeddings, geminiEmbeddingVectors, toGeminiEmbeddings } from './embeddings';
 export { geminiErrorHints, geminiErrorMessage, geminiStreamError } from './errors';
 export { geminiToolCallId, splitToolCallId } from './tool-call-ids';
 
@@ -101,15 +101,13 @@ export const geminiAdapter = {
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { abort }) => {
+          embeddings: async (request, { abort, answeredBatches }) => {
             const calls = toGeminiEmbeddings(request, { model });
             const encodingFormat = encodingFormatOf(request, GEMINI);
-            const answers: unknown[] = [];
-            // One after the other: a large request should not spend a burst of the key's per-minute quota.
-            for (const { operation, body } of calls) {
-              answers.push(await upstream.postJson(operation === 'embedContent' ? paths.embed : paths.batchEmbed, body, { signal: abort }));
-            }
-            return fromGeminiEmbeddings(answers, { model, encodingFormat });
+            // Each answer is read as it arrives, so that only readable ones are kept for a retry.
+            const send = async ({ operation, body }: GeminiEmbeddingsCall) =>
+              geminiEmbeddingVectors(await upstream.postJson(operation === 'embedContent' ? paths.embed : paths.batchEmbed, body, { signal: abort }));
+            return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches), { model, encodingFormat });
           },
         };
       default: {

@@ -71,15 +71,35 @@ export function joinedEmbeddings(answers: readonly EmbeddingsResponse[]): Embedd
 }
 
 /**
- * Embeds the request in consecutive calls of at most `size` texts (one after the other, so a large
- * request does not spend a burst of the key's per-minute quota) and joins the answers.
+ * The answers of a request's consecutive batches received so far, in order. One is made per request
+ * and destination (`invokeEndpoint`) and kept between its attempts, so that a retry resumes at the
+ * batch that failed instead of sending (and paying for) the answered ones again; a fallback
+ * destination gets a new one (its vectors are another model's). Attempts of a built-in provider run
+ * one after the other, never two at once (see `boundedBy` in retry.ts), so it has one writer at a time.
+ */
+export type AnsweredBatches = unknown[];
+
+/**
+ * Sends the batches one after the other (a large request should not spend a burst of the key's
+ * per-minute quota) and returns their answers in order. Batches already in `answered` are not sent
+ * again; each new answer joins it once `send` has resolved, so `send` should translate the answer
+ * (a malformed one must fail its attempt, not be kept for the next).
+ */
+export async function answersInOrder<Batch, Answer>(batches: readonly Batch[], send: (batch: Batch) => Promise<Answer>, answered: AnsweredBatches = []): Promise<Answer[]> {
+  for (let index = answered.length; index < batches.length; index += 1) answered.push(await send(batches[index]));
+  // One request's batches always have answers of the same type.
+  return answered.slice(0, batches.length) as Answer[];
+}
+
+/**
+ * Embeds the request in consecutive calls of at most `size` texts and joins the answers; with
+ * `answered` (the call context's `answeredBatches`), a retry resumes at the batch that failed.
  */
 export async function embeddedInBatches(
   request: EmbeddingsRequest,
   limit: { size: number; provider: string },
   embed: (batch: EmbeddingsRequest) => Promise<EmbeddingsResponse>,
+  answered?: AnsweredBatches,
 ): Promise<EmbeddingsResponse> {
-  const answers: EmbeddingsResponse[] = [];
-  for (const batch of embeddingsBatches(request, limit.size, limit.provider)) answers.push(await embed(batch));
-  return joinedEmbeddings(answers);
+  return joinedEmbeddings(await answersInOrder(embeddingsBatches(request, limit.size, limit.provider), embed, answered));
 }

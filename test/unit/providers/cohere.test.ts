@@ -14,7 +14,7 @@ import {
   toCohereCompletions,
   toCohereEmbeddings,
 } from '../../../src/providers/cohere';
-import { embeddingsBatches, joinedEmbeddings } from '../../../src/providers/shared/embeddings';
+import { answersInOrder, embeddingsBatches, joinedEmbeddings } from '../../../src/providers/shared/embeddings';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { EndpointSettings } from '../../../src/providers/types';
 import type { ChatChunk, CompletionsChunk, EndpointType } from '../../../src/schema';
@@ -193,6 +193,23 @@ describe('completions and embeddings mapping', () => {
     });
     expect(joinedEmbeddings([answer([[1], [2]], 3), answer([[3]], 4)])).toEqual(answer([[1], [2], [3]], 7));
     expect(joinedEmbeddings([answer([[1]], 3), answer([[2]], null)]).usage).toEqual({ prompt_tokens: null, total_tokens: null });
+  });
+
+  it('answersInOrder: batches answered in an earlier attempt are not sent again; a failed batch adds nothing', async () => {
+    const sent: string[] = [];
+    const answered: unknown[] = [];
+    let failing = 'c';
+    const send = async (batch: string) => {
+      sent.push(batch);
+      if (batch === failing) throw GatewayError.rateLimited('slow down', null);
+      return batch.toUpperCase();
+    };
+    await expect(answersInOrder(['a', 'b', 'c', 'd'], send, answered)).rejects.toMatchObject({ status: 429 });
+    expect(answered).toEqual(['A', 'B']);
+    failing = '';
+    expect(await answersInOrder(['a', 'b', 'c', 'd'], send, answered)).toEqual(['A', 'B', 'C', 'D']);
+    expect(sent).toEqual(['a', 'b', 'c', 'c', 'd']);
+    expect(await answersInOrder(['x', 'y'], send)).toEqual(['X', 'Y']);
   });
 
   it('fromCohereEmbeddings: floats or base64 float32; by-type answers; usage from billed units', () => {

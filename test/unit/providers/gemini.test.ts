@@ -9,6 +9,7 @@ import {
   fromGeminiEmbeddings,
   fromGeminiUsage,
   geminiAdapter,
+  geminiEmbeddingVectors,
   geminiErrorHints,
   geminiErrorMessage,
   geminiStreamError,
@@ -320,19 +321,22 @@ describe('toGeminiCompletions and toGeminiEmbeddings', () => {
     expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: 'x', encoding_format: 'int8' }, { model }))).toMatchObject({ status: 400, param: 'encoding_format' });
   });
 
-  it('embeddings responses: single and batch, float or base64 (little-endian float32)', () => {
-    expect(fromGeminiEmbeddings([readJsonFixture('gemini', 'embed-content.response.json')], { model: 'gemini-embedding-001' })).toEqual({
+  it('embeddings responses: single and batch, float or base64 (little-endian float32), the calls joined in order', () => {
+    const single = geminiEmbeddingVectors(readJsonFixture('gemini', 'embed-content.response.json'));
+    expect(fromGeminiEmbeddings([single], { model: 'gemini-embedding-001' })).toEqual({
       object: 'list',
       data: [{ object: 'embedding', embedding: [0.0131028, -0.008227963, -0.05316839, 0.021412354], index: 0 }],
       model: 'gemini-embedding-001',
       usage: { prompt_tokens: null, total_tokens: null },
     });
-    const batch = fromGeminiEmbeddings([readJsonFixture('gemini', 'batch-embed-contents.response.json')], { model: 'e' });
+    const batch = fromGeminiEmbeddings([geminiEmbeddingVectors(readJsonFixture('gemini', 'batch-embed-contents.response.json'))], { model: 'e' });
     expect(batch.data.map((item) => item.index)).toEqual([0, 1, 2]);
     expect(batch.data[2].embedding).toEqual([0.0229875, -0.0155426, -0.0264041, 0.0112219]);
-    const encoded = fromGeminiEmbeddings([{ embedding: { values: [0.5, 1, -2] } }], { model: 'e', encodingFormat: 'base64' });
+    const joined = fromGeminiEmbeddings([[[1], [2]], [[3]]], { model: 'e' });
+    expect(joined.data.map((item) => [item.index, item.embedding])).toEqual([[0, [1]], [1, [2]], [2, [3]]]);
+    const encoded = fromGeminiEmbeddings([geminiEmbeddingVectors({ embedding: { values: [0.5, 1, -2] } })], { model: 'e', encodingFormat: 'base64' });
     expect(encoded.data[0].embedding).toBe('AAAAPwAAgD8AAADA');
-    expect(() => fromGeminiEmbeddings([{ predictions: [] }], { model: 'e' })).toThrow("Gemini's embeddings response has no 'embedding.values' or 'embeddings[].values'.");
+    expect(() => geminiEmbeddingVectors({ predictions: [] })).toThrow("Gemini's embeddings response has no 'embedding.values' or 'embeddings[].values'.");
   });
 });
 
