@@ -361,6 +361,20 @@ export type components = {
                 arguments: string;
             };
         };
+        SignedThinkingBlock: {
+            /** @constant */
+            type: "thinking";
+            thinking: string;
+            signature: string;
+        };
+        RedactedThinkingBlock: {
+            /** @constant */
+            type: "redacted_thinking";
+            /** @description The encrypted thinking */
+            data: string;
+        };
+        /** @description One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back. */
+        ThinkingBlock: components["schemas"]["SignedThinkingBlock"] | components["schemas"]["RedactedThinkingBlock"];
         ChatMessage: {
             /** @description system, user, assistant or tool (developer is passed to providers that know it). */
             role: string;
@@ -369,6 +383,10 @@ export type components = {
             tool_call_id?: string;
             refusal?: string | null;
             name?: string;
+            /** @description The readable text of `thinking_blocks`, as answers carry it. Accepted so that a client can send an answer's message back whole; never sent to a provider (the signed `thinking_blocks` are what counts). */
+            reasoning_content?: string | null;
+            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking). Anthropic gets them back first in that turn's content, as it requires during tool use; other providers ignore them. */
+            thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         } & {
             [key: string]: unknown;
         };
@@ -449,6 +467,10 @@ export type components = {
             content: string | components["schemas"]["ContentPart"][] | null;
             tool_calls: components["schemas"]["ToolCall"][] | null;
             refusal: string | null;
+            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined); present only when the provider sent thinking. */
+            reasoning_content?: string | null;
+            /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking). Send them back on this assistant message in the next request. */
+            thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         };
         /** @description stop, length, tool_calls or content_filter (null while a stream is still going). */
         FinishReason: string | null;
@@ -503,6 +525,13 @@ export type components = {
             model: string;
             usage: components["schemas"]["EmbeddingsUsage"];
         };
+        /** @description A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: ""`); a redacted block comes whole. A signature closes its block. */
+        ThinkingBlockDelta: {
+            /** @constant */
+            type: "thinking";
+            thinking?: string;
+            signature?: string;
+        } | components["schemas"]["RedactedThinkingBlock"];
         ToolCallDelta: {
             index: number;
             id: string | null;
@@ -517,6 +546,10 @@ export type components = {
             content: string | null;
             /** @description A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one. */
             refusal?: string | null;
+            /** @description A piece of the model's thinking text; present only when the provider streams thinking. */
+            reasoning_content?: string | null;
+            /** @description Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking. */
+            thinking_blocks?: components["schemas"]["ThinkingBlockDelta"][] | null;
             tool_calls: components["schemas"]["ToolCallDelta"][] | null;
         };
         ChatChunkChoice: {

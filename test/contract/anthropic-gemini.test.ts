@@ -43,6 +43,7 @@ const gateway = () => setup.gateway;
 const anthropicCases: ContractCase[] = [
   { endpoint: 'anthropic-chat', kind: 'chat', body: chatBody, modes: JSON_AND_STREAM },
   { endpoint: 'anthropic-chat', kind: 'chat', body: { ...chatBody, tools }, modes: JSON_AND_STREAM, note: 'tool use' },
+  { endpoint: 'anthropic-chat', kind: 'chat', body: { ...chatBody, tools, thinking: { type: 'enabled', budget_tokens: 2048 } }, modes: JSON_AND_STREAM, note: 'extended thinking' },
   { endpoint: 'anthropic-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM },
 ];
 

@@ -13,6 +13,7 @@ export const SERVING = 'mlflow-model-serving';
 
 const isStream = (request: RecordedRequest): boolean => (request.body as { stream?: boolean } | undefined)?.stream === true;
 const hasTools = (request: RecordedRequest): boolean => (request.body as { tools?: unknown } | undefined)?.tools !== undefined;
+const hasThinking = (request: RecordedRequest): boolean => (request.body as { thinking?: unknown } | undefined)?.thinking !== undefined;
 /** The path after `/v1/`, without the query string. */
 const operationOf = (request: RecordedRequest): string => request.url.split('?')[0].replace(/^\/v1\//, '');
 
@@ -38,10 +39,14 @@ export function serveOpenAIFixtures(request: RecordedRequest, response: ServerRe
   sendSseOrJson('openai', base === 'chat' && hasTools(request) ? 'chat-tool-calls' : base, request, response);
 }
 
-/** The Messages API serves both types: requests for `completionsModel` get the completions fixtures. */
+/**
+ * The Messages API serves both types: requests for `completionsModel` get the completions fixtures;
+ * tool requests with `thinking` on get the extended-thinking answer.
+ */
 export function serveAnthropicFixtures(completionsModel: string): UpstreamHandler {
   return (request, response) => {
-    const name = (request.body as { model: string }).model === completionsModel ? 'completions' : hasTools(request) ? 'chat-tool-use' : 'chat';
+    const chatName = hasTools(request) ? (hasThinking(request) ? 'chat-thinking-tool-use' : 'chat-tool-use') : 'chat';
+    const name = (request.body as { model: string }).model === completionsModel ? 'completions' : chatName;
     // As Anthropic sends it.
     sendSseOrJson('anthropic', name, request, response, 'text/event-stream; charset=utf-8');
   };

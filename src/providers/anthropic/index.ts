@@ -15,6 +15,9 @@
  * digest, see shared/tool-call-ids.ts); `stop` → `stop_sequences`; temperature is
  * halved; `max_tokens` (or `max_completion_tokens`) defaults to 8192 (Anthropic requires one); `user` →
  * `metadata.user_id`.
+ * Extended thinking (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking): answers
+ * and stream deltas carry `reasoning_content` and `thinking_blocks`, and an assistant message's
+ * `thinking_blocks` go back first in its content (see thinking.ts).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  *
  * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,
@@ -35,6 +38,7 @@ import { createAnthropicChatStream, createAnthropicCompletionsStream } from './s
 export * from './request';
 export * from './response';
 export * from './stream';
+export * from './thinking';
 
 export const ANTHROPIC_DEFAULT_API_BASE = 'https://api.anthropic.com/v1';
 export const ANTHROPIC_DEFAULT_VERSION = '2023-06-01';

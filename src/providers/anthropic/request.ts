@@ -8,6 +8,7 @@ import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import { strictToolCallId } from '../shared/tool-call-ids';
+import { toAnthropicThinkingBlocks } from './thinking';
 import type {
   AnthropicImageBlock,
   AnthropicMessage,
@@ -178,16 +179,21 @@ function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
   return input;
 }
 
-/** Assistant turns keep their text (the reference loses it when there are tool calls). */
+/**
+ * Assistant turns keep their text (the reference loses it when there are tool calls), and start
+ * with their thinking blocks when the client sent them back.
+ */
 function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
   const { content, tool_calls: toolCalls } = message;
-  if (!toolCalls || toolCalls.length === 0) {
+  const thinking = toAnthropicThinkingBlocks(message);
+  const hasToolCalls = toolCalls !== undefined && toolCalls.length > 0;
+  if (!hasToolCalls) {
     if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
-    return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
+    if (thinking.length === 0) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
   }
   const text: AnthropicRequestBlock[] =
     typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, 'assistant');
-  const toolUses = toolCalls.map(
+  const toolUses = (toolCalls ?? []).map(
     (call, index): AnthropicToolUseBlock => ({
       type: 'tool_use',
       id: strictToolCallId(call.id),
@@ -195,7 +201,7 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
       input: toToolInput(call, `${path}.tool_calls[${index}]`),
     }),
   );
-  return [...text, ...toolUses];
+  return [...thinking, ...text, ...toolUses];
 }
 
 function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBlock {
@@ -212,7 +218,8 @@ const MESSAGE_FIELDS: Record<string, readonly string[]> = {
   system: ['role', 'content'],
   developer: ['role', 'content'],
   user: ['role', 'content'],
-  assistant: ['role', 'content', 'tool_calls'],
+  // reasoning_content is the readable copy of thinking_blocks, which are what Anthropic checks.
+  assistant: ['role', 'content', 'tool_calls', 'thinking_blocks', 'reasoning_content'],
   tool: ['role', 'content', 'tool_call_id'],
 };
 

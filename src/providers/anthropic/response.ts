@@ -3,9 +3,10 @@
  * 2), plus the stop-reason and error mappings shared with the stream fold.
  */
 import { GatewayError } from '../../errors';
-import type { ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
+import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../schema';
 import { isRecord } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
+import { fromAnthropicThinkingBlock, reasoningContentOf } from './thinking';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
 
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
@@ -28,24 +29,36 @@ export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Us
 }
 
 /**
- * Text blocks joined, and tool_use blocks as tool calls with Python-JSON arguments like the
- * reference. Thinking and server-tool blocks are not part of the unified answer and are skipped.
+ * Text blocks joined, tool_use blocks as tool calls with Python-JSON arguments like the reference,
+ * and thinking blocks in order, kept whole for the client to send back. Server-tool blocks are not
+ * part of the unified answer and are skipped.
  */
-function readContent(message: AnthropicResponse): { text: string[]; toolCalls: ToolCall[] } {
+function readContent(message: AnthropicResponse): { text: string[]; toolCalls: ToolCall[]; thinking: ThinkingBlock[] } {
   const text: string[] = [];
   const toolCalls: ToolCall[] = [];
+  const thinking: ThinkingBlock[] = [];
   for (const block of message.content) {
     if (block.type === 'text' && typeof block.text === 'string') text.push(block.text);
     else if (block.type === 'tool_use') {
       toolCalls.push({ id: block.id ?? '', type: 'function', function: { name: block.name ?? '', arguments: pythonJsonDumps(block.input ?? {}) } });
+    } else {
+      const thinkingBlock = fromAnthropicThinkingBlock(block);
+      if (thinkingBlock !== null) thinking.push(thinkingBlock);
     }
   }
-  return { text, toolCalls };
+  return { text, toolCalls, thinking };
+}
+
+type ResponseMessage = ChatResponse['choices'][number]['message'];
+
+/** The thinking fields appear only on answers that thought, so other answers keep OpenAI's exact shape. */
+function withThinking(message: ResponseMessage, thinking: ThinkingBlock[]): ResponseMessage {
+  return thinking.length === 0 ? message : { ...message, reasoning_content: reasoningContentOf(thinking), thinking_blocks: thinking };
 }
 
 export function fromAnthropicChat(body: unknown, { now }: { now: () => number }): ChatResponse {
   const message = expectMessage(body);
-  const { text, toolCalls } = readContent(message);
+  const { text, toolCalls, thinking } = readContent(message);
   // OpenAI's shape: null content beside tool calls, a string otherwise.
   const content = text.length > 0 ? text.join('') : toolCalls.length > 0 ? null : '';
   return {
@@ -56,7 +69,7 @@ export function fromAnthropicChat(body: unknown, { now }: { now: () => number })
     choices: [
       {
         index: 0,
-        message: { role: message.role ?? 'assistant', content, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null },
+        message: withThinking({ role: message.role ?? 'assistant', content, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null }, thinking),
         finish_reason: mapAnthropicStopReason(message.stop_reason),
       },
     ],

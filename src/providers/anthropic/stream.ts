@@ -4,7 +4,7 @@
  *
  * Events (https://docs.anthropic.com/en/docs/build-with-claude/streaming): `message_start` (id,
  * model, input usage), per content block `content_block_start` / `content_block_delta` (`text_delta`,
- * `input_json_delta`, thinking deltas) / `content_block_stop`, then `message_delta` (stop reason,
+ * `input_json_delta`, `thinking_delta`, `signature_delta`) / `content_block_stop`, then `message_delta` (stop reason,
  * cumulative usage), `message_stop`; `ping` anywhere; `error` (e.g. `overloaded_error`) mid-stream.
  * Unknown event and delta types are skipped, as Anthropic's versioning policy asks.
  */
@@ -19,6 +19,9 @@ import type { AnthropicStreamEvent, AnthropicUsage } from './wire';
 type StreamStep =
   | { kind: 'start' }
   | { kind: 'text'; text: string }
+  | { kind: 'thinking'; text: string }
+  | { kind: 'thinking-signature'; signature: string }
+  | { kind: 'redacted-thinking'; data: string }
   | { kind: 'tool-start'; index: number; id: string; name: string }
   | { kind: 'tool-arguments'; index: number; fragment: string }
   | { kind: 'finish'; finishReason: string | null; usage: Usage };
@@ -65,6 +68,9 @@ function createStepReader(endpoint: string) {
       case 'content_block_start': {
         const block = event.content_block;
         if (block?.type === 'text' && block.text) return [{ kind: 'text', text: block.text }];
+        if (block?.type === 'thinking' && block.thinking) return [{ kind: 'thinking', text: block.thinking }];
+        // A redacted block has no deltas: it comes whole at its start.
+        if (block?.type === 'redacted_thinking') return [{ kind: 'redacted-thinking', data: block.data ?? '' }];
         if (block?.type !== 'tool_use') return [];
         const tool = { index: toolBlocks.size, hasArguments: false };
         toolBlocks.set(event.index ?? -1, tool);
@@ -73,6 +79,8 @@ function createStepReader(endpoint: string) {
       case 'content_block_delta': {
         const delta = event.delta;
         if (delta?.type === 'text_delta' && delta.text) return [{ kind: 'text', text: delta.text }];
+        if (delta?.type === 'thinking_delta' && delta.thinking) return [{ kind: 'thinking', text: delta.thinking }];
+        if (delta?.type === 'signature_delta' && delta.signature) return [{ kind: 'thinking-signature', signature: delta.signature }];
         const tool = toolBlocks.get(event.index ?? -1);
         if (delta?.type !== 'input_json_delta' || !tool || !delta.partial_json) return [];
         tool.hasArguments = true;
@@ -151,6 +159,13 @@ export function createAnthropicChatStream({ endpoint, now }: AnthropicStreamOpti
         return chunk({ role: 'assistant', content: '' });
       case 'text':
         return chunk({ content: step.text });
+      // LiteLLM's stream shape: thinking text pieces, then the block's signature as a piece of its own.
+      case 'thinking':
+        return chunk({ reasoning_content: step.text, thinking_blocks: [{ type: 'thinking', thinking: step.text }] });
+      case 'thinking-signature':
+        return chunk({ thinking_blocks: [{ type: 'thinking', thinking: '', signature: step.signature }] });
+      case 'redacted-thinking':
+        return chunk({ thinking_blocks: [{ type: 'redacted_thinking', data: step.data }] });
       case 'tool-start':
         return chunk({ tool_calls: [{ index: step.index, id: step.id, type: 'function', function: { name: step.name, arguments: '' } }] });
       case 'tool-arguments':
@@ -181,6 +196,9 @@ export function createAnthropicCompletionsStream({ endpoint, now }: AnthropicStr
       case 'finish':
         return { ...chunk(null, step.finishReason), usage: step.usage };
       case 'start':
+      case 'thinking':
+      case 'thinking-signature':
+      case 'redacted-thinking':
       case 'tool-start':
       case 'tool-arguments':
         return null;

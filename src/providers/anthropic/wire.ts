@@ -26,7 +26,26 @@ export interface AnthropicToolResultBlock {
   content?: string | (AnthropicTextBlock | AnthropicImageBlock)[];
 }
 
-export type AnthropicRequestBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock;
+/** Extended thinking, signed; must come back unchanged during tool use. */
+export interface AnthropicThinkingBlock {
+  type: 'thinking';
+  thinking: string;
+  signature: string;
+}
+
+/** Thinking the safety systems encrypted; only `data` travels. */
+export interface AnthropicRedactedThinkingBlock {
+  type: 'redacted_thinking';
+  data: string;
+}
+
+export type AnthropicRequestBlock =
+  | AnthropicTextBlock
+  | AnthropicImageBlock
+  | AnthropicToolUseBlock
+  | AnthropicToolResultBlock
+  | AnthropicThinkingBlock
+  | AnthropicRedactedThinkingBlock;
 
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
@@ -52,13 +71,18 @@ export interface AnthropicUsage {
   cache_read_input_tokens?: number | null;
 }
 
-/** A response content block; `thinking`, server-tool blocks and future types carry other fields. */
+/** A response content block; server-tool blocks and future types carry other fields. */
 export interface AnthropicResponseBlock {
   type: string;
   text?: string;
   id?: string;
   name?: string;
   input?: unknown;
+  /** `thinking` blocks. */
+  thinking?: string;
+  signature?: string;
+  /** `redacted_thinking` blocks. */
+  data?: string;
 }
 
 /** The `message` object of a response (and of `message_start`, with empty content). */
@@ -77,7 +101,7 @@ export interface AnthropicStreamEvent {
   message?: AnthropicResponse;
   index?: number;
   content_block?: AnthropicResponseBlock;
-  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null };
+  delta?: { type?: string; text?: string; partial_json?: string; thinking?: string; signature?: string; stop_reason?: string | null };
   usage?: AnthropicUsage | null;
   error?: { type?: string; message?: string };
 }

@@ -2,7 +2,7 @@
  * Unified chat, completions and embeddings requests → OpenAI bodies. The unified API is OpenAI's
  * own shape, so requests pass through unchanged plus the configured `model` (none for Azure).
  */
-import type { ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
+import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 
 /** What a request body needs besides the unified request. */
 export interface OpenAIRequestOptions {
@@ -25,8 +25,22 @@ function toOpenAIBody(request: object, { model, stream = false }: OpenAIRequestO
   return body;
 }
 
+const hasThinkingBlocks = (message: ChatMessage): boolean => message.thinking_blocks !== undefined;
+
+function withoutThinkingBlocks({ thinking_blocks: _thinkingBlocks, ...message }: ChatMessage): ChatMessage {
+  return message;
+}
+
+/**
+ * Anthropic's signed `thinking_blocks` (which Anthropic answers carry, for the client to send back)
+ * mean nothing to OpenAI-shaped vendors, and OpenAI and Mistral refuse unknown message fields: they
+ * are left out. `reasoning_content` passes, as vendors such as DeepSeek want it back. Messages are
+ * copied only for a conversation that carries thinking blocks.
+ */
 export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions): Record<string, unknown> {
-  return toOpenAIBody(request, options);
+  const body = toOpenAIBody(request, options);
+  if (request.messages.some(hasThinkingBlocks)) body.messages = request.messages.map(withoutThinkingBlocks);
+  return body;
 }
 
 export function toOpenAICompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Record<string, unknown> {

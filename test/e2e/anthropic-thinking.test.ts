@@ -1,0 +1,152 @@
+/**
+ * Extended thinking with tools, end to end: the official OpenAI client asks a tool question with
+ * `thinking` on, sends the answer's message back (with its `thinking_blocks`) and the tool result,
+ * and the fake Anthropic upstream answers the second turn only if, as Anthropic requires, the
+ * assistant turn starts with the thinking blocks it produced, signature included; otherwise it
+ * refuses with Anthropic's own 400.
+ * https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking ("Preserving thinking blocks")
+ */
+import type { ServerResponse } from 'node:http';
+import type OpenAI from 'openai';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, sendStream, type RecordedRequest } from '../support/fake-upstream';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+
+const FIRST_ANSWER = readJsonFixture('anthropic', 'chat-thinking-tool-use.response.json') as { content: Record<string, unknown>[] };
+/** The thinking and redacted_thinking blocks the first answer produced, which must come back unchanged. */
+const PRODUCED_THINKING = FIRST_ANSWER.content.slice(0, 2);
+
+const FINAL_ANSWER = {
+  id: 'msg_01Wq3cXk8vTn5RbLm2Hy7PzD',
+  type: 'message',
+  role: 'assistant',
+  model: 'claude-sonnet-4-5-20250929',
+  content: [{ type: 'text', text: 'It is 18 °C in Paris.' }],
+  stop_reason: 'end_turn',
+  stop_sequence: null,
+  usage: { input_tokens: 730, output_tokens: 14 },
+};
+
+/** Anthropic's answer to a tool-result turn whose assistant turn lost its thinking. */
+const MISSING_THINKING = {
+  type: 'error',
+  error: {
+    type: 'invalid_request_error',
+    message:
+      'messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult our documentation at https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking',
+  },
+};
+
+interface AnthropicBody {
+  stream?: boolean;
+  messages: { role: string; content: string | Record<string, unknown>[] }[];
+}
+
+function startsWithProducedThinking(content: AnthropicBody['messages'][number]['content']): boolean {
+  return Array.isArray(content) && JSON.stringify(content.slice(0, PRODUCED_THINKING.length)) === JSON.stringify(PRODUCED_THINKING);
+}
+
+/** A fake Messages API enforcing the rule: the assistant turn before a tool result starts with its thinking. */
+function fakeAnthropic(request: RecordedRequest, response: ServerResponse): void {
+  const body = request.body as AnthropicBody;
+  const assistant = body.messages.find((message) => message.role === 'assistant');
+  if (assistant === undefined) {
+    if (body.stream) return sendStream(response, readFixture('anthropic', 'chat-thinking-tool-use.stream.sse'));
+    return sendJson(response, 200, FIRST_ANSWER);
+  }
+  if (!startsWithProducedThinking(assistant.content)) return sendJson(response, 400, MISSING_THINKING);
+  sendJson(response, 200, FINAL_ANSWER);
+}
+
+const setup = useGatewayWithUpstreams({
+  upstreams: { anthropic: fakeAnthropic },
+  config: (urls) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1" }
+`,
+  validateResponses: true,
+});
+
+const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [
+  { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' }, unit: { type: 'string' } }, required: ['location'] } } },
+];
+const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'What is the weather in Paris?' };
+/** `thinking` is Anthropic's parameter; the OpenAI client sends extra keys as they are. */
+const thinking = { thinking: { type: 'enabled', budget_tokens: 2048 } } as object;
+
+function toolResultFor(message: OpenAI.Chat.Completions.ChatCompletionMessage): OpenAI.Chat.Completions.ChatCompletionMessageParam {
+  return { role: 'tool', tool_call_id: message.tool_calls![0].id, content: '{"temperature": 18, "unit": "celsius"}' };
+}
+
+const secondAssistantTurn = () => (setup.upstreams.anthropic.requests[1].body as AnthropicBody).messages[1];
+
+test('non-streaming: the answer message sent back whole gives Anthropic its thinking blocks first, and the second turn succeeds', async () => {
+  const first = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, ...thinking });
+  const message = first.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessage & { reasoning_content?: string; thinking_blocks?: unknown[] };
+  expect(message.reasoning_content).toBe(PRODUCED_THINKING[0].thinking);
+  expect(message.thinking_blocks).toEqual(PRODUCED_THINKING);
+
+  const second = await setup.openai.chat.completions.create({ model: 'claude', messages: [question, message, toolResultFor(message)], tools, ...thinking });
+  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(secondAssistantTurn()).toEqual({
+    role: 'assistant',
+    content: [...PRODUCED_THINKING, { type: 'text', text: "I'll look up the current weather in Paris." }, expect.objectContaining({ type: 'tool_use' })],
+  });
+});
+
+test('streaming: the thinking blocks assembled from the deltas go back, and the second turn succeeds', async () => {
+  const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
+  let content = '';
+  const calls: { id: string; name: string; arguments: string }[] = [];
+  const blocks: Record<string, string>[] = [];
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta as (OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { thinking_blocks?: Record<string, string>[] }) | undefined;
+    content += delta?.content ?? '';
+    for (const call of delta?.tool_calls ?? []) {
+      calls[call.index] ??= { id: call.id ?? '', name: call.function?.name ?? '', arguments: '' };
+      calls[call.index].arguments += call.function?.arguments ?? '';
+    }
+    for (const piece of delta?.thinking_blocks ?? []) {
+      const last = blocks[blocks.length - 1];
+      // A redacted block comes whole; thinking text pieces join until the signature closes the block.
+      if (piece.type === 'redacted_thinking' || last === undefined || last.type !== 'thinking' || last.signature !== undefined) blocks.push({ ...piece });
+      else Object.assign(last, { thinking: last.thinking + (piece.thinking ?? ''), ...(piece.signature !== undefined ? { signature: piece.signature } : {}) });
+    }
+  }
+  expect(blocks).toEqual(PRODUCED_THINKING);
+
+  const assistant = {
+    role: 'assistant',
+    content,
+    tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })),
+    thinking_blocks: blocks,
+  } as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam;
+  const second = await setup.openai.chat.completions.create({
+    model: 'claude',
+    messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
+    tools,
+    ...thinking,
+  });
+  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect((secondAssistantTurn().content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
+});
+
+test('a thinking block without its signature is a 400 naming the field, before Anthropic is called', async () => {
+  const sent = setup.openai.chat.completions.create({
+    model: 'claude',
+    messages: [
+      question,
+      { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_01', type: 'function', function: { name: 'get_weather', arguments: '{}' } }], thinking_blocks: [{ type: 'thinking', thinking: 'Hmm.' }] } as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam,
+      { role: 'tool', tool_call_id: 'toolu_01', content: '{}' },
+    ],
+    tools,
+    ...thinking,
+  });
+  await expect(sent).rejects.toMatchObject({ status: 400, error: { message: 'messages[1].thinking_blocks[0].signature: is required' } });
+  expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+});

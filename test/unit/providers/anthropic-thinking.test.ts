@@ -1,0 +1,165 @@
+/**
+ * Anthropic extended thinking through the unified shape (LiteLLM's convention): answers and streams
+ * carry `reasoning_content` and `thinking_blocks` with their signatures, and an assistant message
+ * sent back with its `thinking_blocks` starts its Anthropic content with them, unchanged.
+ * https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking ("Preserving thinking blocks")
+ */
+import { createAnthropicChatStream, fromAnthropicChat, toAnthropicChat } from '../../../src/providers/anthropic';
+import { toOpenAIChat } from '../../../src/providers/openai';
+import type { ChatChunk, ChatRequest, ThinkingBlock } from '../../../src/schema';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { replayEverySplit, summariseChat } from '../../support/stream-replay';
+
+const now = () => 1_700_000_000;
+const MODEL = 'claude-sonnet-4-5';
+
+const THINKING = 'The user wants the weather in Paris. I should call get_weather with "Paris, France" — température en °C.';
+const SIGNATURE = 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds9ZKBvRLtqNzB6Ch+cU0Ykz3sGHHoDwM8bv2PAFtLTdHHGC2qO9JvdWlnbmvQWXqFhHrl==';
+const REDACTED = 'EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj/Q3yW4Yx8F5o+qbGWjVZfLr9cqU7w==';
+const THINKING_BLOCKS: ThinkingBlock[] = [
+  { type: 'thinking', thinking: THINKING, signature: SIGNATURE },
+  { type: 'redacted_thinking', data: REDACTED },
+];
+const TOOL_CALL = { id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', type: 'function' as const, function: { name: 'get_weather', arguments: '{"location": "Paris, France", "unit": "celsius"}' } };
+
+/** Thinking blocks assembled from stream deltas as LiteLLM's chunk builder does: a signature closes its block. */
+function assembleThinking(chunks: ChatChunk[]): { reasoning: string; blocks: ThinkingBlock[] } {
+  let reasoning = '';
+  const blocks: ThinkingBlock[] = [];
+  let open: { type: 'thinking'; thinking: string; signature: string } | null = null;
+  for (const delta of chunks.map((chunk) => chunk.choices[0].delta)) {
+    reasoning += delta.reasoning_content ?? '';
+    for (const piece of delta.thinking_blocks ?? []) {
+      if (piece.type === 'redacted_thinking') {
+        blocks.push({ type: 'redacted_thinking', data: piece.data });
+        continue;
+      }
+      if (open === null) {
+        open = { type: 'thinking', thinking: '', signature: '' };
+        blocks.push(open);
+      }
+      open.thinking += piece.thinking ?? '';
+      if (piece.signature !== undefined) {
+        open.signature = piece.signature;
+        open = null;
+      }
+    }
+  }
+  return { reasoning, blocks };
+}
+
+describe('answers', () => {
+  it('thinking and redacted_thinking blocks are kept in order with their signature and data; reasoning_content is the thinking text', () => {
+    expect(fromAnthropicChat(readJsonFixture('anthropic', 'chat-thinking-tool-use.response.json'), { now }).choices).toEqual([
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: "I'll look up the current weather in Paris.",
+          tool_calls: [TOOL_CALL],
+          refusal: null,
+          reasoning_content: THINKING,
+          thinking_blocks: THINKING_BLOCKS,
+        },
+        finish_reason: 'tool_calls',
+      },
+    ]);
+  });
+
+  it('an answer without thinking has no thinking fields (OpenAI shape unchanged)', () => {
+    const { message } = fromAnthropicChat(readJsonFixture('anthropic', 'chat.response.json'), { now }).choices[0];
+    expect(Object.keys(message)).toEqual(['role', 'content', 'tool_calls', 'refusal']);
+  });
+});
+
+describe('stream', () => {
+  it('thinking pieces as reasoning_content and thinking_blocks, the signature as a piece of its own, the redacted block whole; same at every split', async () => {
+    const chunks = await replayEverySplit(readFixtureBytes('anthropic', 'chat-thinking-tool-use.stream.sse'), () => createAnthropicChatStream({ endpoint: 'chat', now }), { crlf: true });
+    const envelope = { id: 'msg_01HcT8nNrRwE2kqBfz4Yv6Qa', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'claude-sonnet-4-5-20250929' };
+    expect(chunks[1]).toEqual({
+      ...envelope,
+      choices: [
+        {
+          index: 0,
+          finish_reason: null,
+          delta: {
+            role: null,
+            content: null,
+            tool_calls: null,
+            reasoning_content: 'The user wants the weather in Paris. I should call ',
+            thinking_blocks: [{ type: 'thinking', thinking: 'The user wants the weather in Paris. I should call ' }],
+          },
+        },
+      ],
+    });
+    expect(chunks[3].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'thinking', thinking: '', signature: SIGNATURE }] });
+    expect(chunks[4].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'redacted_thinking', data: REDACTED }] });
+    expect(assembleThinking(chunks)).toEqual({ reasoning: THINKING, blocks: THINKING_BLOCKS });
+    expect(summariseChat(chunks)).toEqual({
+      text: "I'll look up the current weather in Paris.",
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: TOOL_CALL.id, name: 'get_weather', arguments: '{"location": "Paris, France", "unit": "celsius"}' }],
+      usage: { prompt_tokens: 512, completion_tokens: 187, total_tokens: 699 },
+    });
+  });
+});
+
+describe('requests', () => {
+  const tools: ChatRequest['tools'] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }];
+  /** The second turn of a tool conversation, with the first answer's message sent back whole. */
+  const secondTurn = (assistant: ChatRequest['messages'][number]): ChatRequest => ({
+    messages: [{ role: 'user', content: 'Weather in Paris?' }, assistant, { role: 'tool', tool_call_id: TOOL_CALL.id, content: '{"temperature": 18}' }],
+    tools,
+    thinking: { type: 'enabled', budget_tokens: 2048 },
+  });
+
+  it('the assistant turn starts with its thinking blocks, unchanged, then its text and tool_use; reasoning_content is not sent', () => {
+    const body = toAnthropicChat(
+      secondTurn({ role: 'assistant', content: "I'll look up the current weather in Paris.", tool_calls: [TOOL_CALL], reasoning_content: THINKING, thinking_blocks: THINKING_BLOCKS }),
+      { model: MODEL },
+    );
+    expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'Weather in Paris?' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', thinking: THINKING, signature: SIGNATURE },
+          { type: 'redacted_thinking', data: REDACTED },
+          { type: 'text', text: "I'll look up the current weather in Paris." },
+          { type: 'tool_use', id: TOOL_CALL.id, name: 'get_weather', input: { location: 'Paris, France', unit: 'celsius' } },
+        ],
+      },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: TOOL_CALL.id, content: '{"temperature": 18}' }] },
+    ]);
+  });
+
+  it('only the documented fields of a block are sent (a client may add its own, such as cache_control)', () => {
+    const withExtra = { type: 'thinking', thinking: THINKING, signature: SIGNATURE, cache_control: { type: 'ephemeral' } } as ThinkingBlock;
+    const body = toAnthropicChat(secondTurn({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], thinking_blocks: [withExtra] }), { model: MODEL });
+    expect((body.messages as { content: unknown[] }[])[1].content[0]).toEqual({ type: 'thinking', thinking: THINKING, signature: SIGNATURE });
+  });
+
+  it('a text-only assistant turn with thinking blocks becomes blocks, thinking first', () => {
+    const body = toAnthropicChat({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!', thinking_blocks: [THINKING_BLOCKS[0]] }, { role: 'user', content: 'Bye' }] }, { model: MODEL });
+    expect((body.messages as unknown[])[1]).toEqual({
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: THINKING, signature: SIGNATURE },
+        { type: 'text', text: 'Hello!' },
+      ],
+    });
+  });
+
+  it('OpenAI-shaped vendors do not get thinking_blocks (OpenAI and Mistral refuse unknown message fields); reasoning_content passes', () => {
+    const request = secondTurn({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], reasoning_content: THINKING, thinking_blocks: THINKING_BLOCKS });
+    const body = toOpenAIChat(request, { model: 'gpt-4o-mini' });
+    expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], reasoning_content: THINKING });
+    expect(request.messages[1].thinking_blocks).toEqual(THINKING_BLOCKS);
+  });
+
+  it('OpenAI-shaped requests without thinking blocks keep their messages array as is', () => {
+    const request: ChatRequest = { messages: [{ role: 'user', content: 'Hi' }] };
+    expect(toOpenAIChat(request, { model: 'gpt-4o-mini' }).messages).toBe(request.messages);
+  });
+});
