@@ -40,6 +40,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /** @description The configured endpoints, in config order, 3000 a page. With client keys (`auth:`), only those the key may call (the other names are a 404 on every get route, as missing ones). */
         get: operations["listEndpoints"];
         put?: never;
         post?: never;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Auth, ClientKey } from '../../generated/config';
 import { compileLimit, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
+import { catalogFor, catalogNames, type Catalog } from './catalog';
 import type { ConfigIssue } from './config-error';
 import { formatYamlPath } from './yaml-path';
 
@@ -15,6 +16,8 @@ export interface ClientKeyEntry {
   digest: Buffer;
   /** Endpoints and traffic routes the key may call; null for all. */
   endpoints: ReadonlySet<string> | null;
+  /** What the key sees in the list APIs and `/v1/models`: only what it may call. */
+  catalog: Catalog;
   /** The key's own rate limit; null when it has none. */
   limiter: EndpointLimiter | null;
 }
@@ -48,15 +51,16 @@ function limiterOf(entry: ClientKey, path: string, backend: () => LimitBackend, 
 }
 
 /**
- * The auth table, or null when the config has no `auth:`. `names` are the endpoint and route
- * names a key may be limited to; `auth` holds resolved keys (secrets.ts).
+ * The auth table, or null when the config has no `auth:`. `catalog` holds every endpoint and
+ * route (the names a key may be limited to); `auth` holds resolved keys (secrets.ts).
  */
 export function compileAuth(
   auth: Auth | undefined,
-  names: ReadonlySet<string>,
+  catalog: Catalog,
   backend: () => LimitBackend,
 ): { plan: AuthPlan | null; issues: ConfigIssue[] } {
   if (auth === undefined) return { plan: null, issues: [] };
+  const names = catalogNames(catalog);
   const issues: ConfigIssue[] = [];
   const seenNames = new Set<string>();
   const keys = auth.api_keys.map((entry, index): ClientKeyEntry => {
@@ -66,10 +70,12 @@ export function compileAuth(
     for (const name of entry.endpoints ?? []) {
       if (!names.has(name)) issues.push({ path: path('endpoints'), message: `'${name}' is not an endpoint or route of this config` });
     }
+    const endpoints = entry.endpoints ? new Set(entry.endpoints) : null;
     return {
       name: entry.name,
       digest: digestOf(entry.key, path('key'), issues),
-      endpoints: entry.endpoints ? new Set(entry.endpoints) : null,
+      endpoints,
+      catalog: catalogFor(catalog, endpoints),
       limiter: limiterOf(entry, path('limit'), backend, issues),
     };
   });

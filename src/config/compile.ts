@@ -12,6 +12,7 @@ import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
+import type { Catalog } from './catalog';
 import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
@@ -73,13 +74,9 @@ export interface FallbackRoute extends RouteBase {
 
 export type CompiledRoute = TrafficSplitRoute | FallbackRoute;
 
-export interface GatewayPlan {
+/** The plan is also the whole catalog: what a client without a key restriction sees. */
+export interface GatewayPlan extends Catalog {
   endpoints: ReadonlyMap<string, CompiledEndpoint>;
-  /** In config order, for the list APIs. */
-  endpointViews: readonly EndpointView[];
-  legacyViews: readonly LegacyRouteView[];
-  /** Endpoints, then traffic routes, as `GET /v1/models` lists them. */
-  models: readonly ModelView[];
   routes: ReadonlyMap<string, CompiledRoute>;
   /** Client keys; null when the config has no `auth:` (every request is let in). */
   auth: AuthPlan | null;
@@ -276,15 +273,18 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   });
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
-  const auth = compileAuth(config.auth, new Set([...endpoints.keys(), ...routes.keys()]), backend);
-  issues.push(...auth.issues, ...server.issues, ...logging.issues);
-  if (issues.length > 0) throw new ConfigError(filePath, issues);
   const compiled = [...endpoints.values()];
-  return {
-    endpoints,
+  const catalog: Catalog = {
     endpointViews: compiled.map((endpoint) => endpoint.view),
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
     models: modelViews(compiled, routes, now()),
+  };
+  const auth = compileAuth(config.auth, catalog, backend);
+  issues.push(...auth.issues, ...server.issues, ...logging.issues);
+  if (issues.length > 0) throw new ConfigError(filePath, issues);
+  return {
+    ...catalog,
+    endpoints,
     routes,
     auth: auth.plan,
     logging: logging.plan,

@@ -2,11 +2,13 @@
  * Client authentication against the plan's `auth` table (src/config/client-keys.ts). A key comes
  * as `Authorization: Bearer <key>` (the OpenAI client's `apiKey`) or `x-api-key: <key>`; its
  * SHA-256 is compared with every configured digest in constant time. Missing or unknown key: 401;
- * a key calling an endpoint it is not allowed: 403. `/health` is always open; docs, management
- * routes and metrics are open as the config says. Keys are never logged nor echoed.
+ * a key calling an endpoint it is not allowed: 403, and it neither lists nor gets it (404, as a
+ * missing name). `/health` is always open; docs, management routes and metrics are open as the
+ * config says. Keys are never logged nor echoed.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
+import type { Catalog } from '../config/catalog';
 import { sha256, type AuthPlan, type ClientKeyEntry } from '../config/client-keys';
 import { GatewayError } from '../errors';
 import { routedSpelling } from './routed-paths';
@@ -92,10 +94,20 @@ export function authenticate(state: GatewayState): RequestHandler {
   };
 }
 
+/** Whether the request's client may call (and so see) `name`, an endpoint or traffic route. */
+export function mayCall(response: ResponseWithLocals, name: string): boolean {
+  const allowed = clientOf(response)?.endpoints;
+  return !allowed || allowed.has(name);
+}
+
+/** What the request's client may list: its key's share, or everything without a restricted key. */
+export function catalogOf(state: GatewayState, response: ResponseWithLocals): Catalog {
+  return clientOf(response)?.catalog ?? state.plan;
+}
+
 /** Throws 403 when the request's client may not call `name` (an endpoint or traffic route). */
 export function authorize(response: ResponseWithLocals, name: string): void {
-  const client = clientOf(response);
-  if (client?.endpoints && !client.endpoints.has(name)) {
-    throw GatewayError.forbidden(`The API key '${client.name}' may not call '${name}'.`);
+  if (!mayCall(response, name)) {
+    throw GatewayError.forbidden(`The API key '${clientOf(response)!.name}' may not call '${name}'.`);
   }
 }

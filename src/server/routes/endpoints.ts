@@ -1,7 +1,13 @@
-/** Management routes: list and get endpoints (never any secret), traffic routes, limits stubs. */
-import { Router, type RequestHandler } from 'express';
+/**
+ * Management routes: list and get endpoints (never any secret), traffic routes, limits stubs.
+ * A client key limited to some endpoints and routes lists only those (pages and their tokens count
+ * what it sees) and gets a 404 for the others, the answer for a name that does not exist.
+ */
+import { Router, type RequestHandler, type Response } from 'express';
 import { GatewayError } from '../../errors';
 import { isRecord } from '../../providers/shared/json';
+import { catalogOf, mayCall } from '../auth';
+import type { ResponseWithLocals } from '../request-log';
 import type { GatewayState } from '../state';
 
 /** MLflow's page size for the list APIs. */
@@ -36,6 +42,12 @@ function notFound(kind: 'endpoint' | 'route', name: string): GatewayError {
   return GatewayError.notFound(`The ${kind} '${name}' is not present or active on the server. Please verify the ${kind} name.`, 'name');
 }
 
+/** `found` when it exists and the request's client may call it, else the 404 of a missing name. */
+function visible<T>(response: Response, kind: 'endpoint' | 'route', name: string, found: T | undefined): T {
+  if (found === undefined || !mayCall(response as ResponseWithLocals, name)) throw notFound(kind, name);
+  return found;
+}
+
 function pageTokenOf(query: unknown): string | undefined {
   const token = (query as { page_token?: unknown }).page_token;
   return typeof token === 'string' ? token : undefined;
@@ -53,33 +65,30 @@ export function endpointRoutes(state: GatewayState): Router {
   const router = Router();
 
   router.get('/api/2.0/endpoints/', (request, response) => {
-    const { items, next } = page(state.plan.endpointViews, pageTokenOf(request.query));
+    const { items, next } = page(catalogOf(state, response as ResponseWithLocals).endpointViews, pageTokenOf(request.query));
     response.json({ endpoints: items, next_page_token: next });
   });
 
   const getEndpoint: RequestHandler = (request, response) => {
-    const endpoint = state.plan.endpoints.get(String(request.params.name));
-    if (!endpoint) throw notFound('endpoint', String(request.params.name));
-    response.json(endpoint.view);
+    const name = String(request.params.name);
+    response.json(visible(response, 'endpoint', name, state.plan.endpoints.get(name)).view);
   };
   router.get('/api/2.0/endpoints/:name', getEndpoint);
   router.get('/api/3.0/gateway/endpoint/:name', getEndpoint);
 
   router.get('/api/2.0/gateway/routes/', (request, response) => {
-    const { items, next } = page(state.plan.legacyViews, pageTokenOf(request.query));
+    const { items, next } = page(catalogOf(state, response as ResponseWithLocals).legacyViews, pageTokenOf(request.query));
     response.json({ routes: items, next_page_token: next });
   });
 
   router.get('/api/2.0/gateway/routes/:name', (request, response) => {
-    const endpoint = state.plan.endpoints.get(String(request.params.name));
-    if (!endpoint) throw notFound('route', String(request.params.name));
-    response.json(endpoint.legacyView);
+    const name = String(request.params.name);
+    response.json(visible(response, 'route', name, state.plan.endpoints.get(name)).legacyView);
   });
 
   router.get('/api/3.0/gateway/route/:name', (request, response) => {
-    const route = state.plan.routes.get(String(request.params.name));
-    if (!route) throw notFound('route', String(request.params.name));
-    response.json(route.view);
+    const name = String(request.params.name);
+    response.json(visible(response, 'route', name, state.plan.routes.get(name)).view);
   });
 
   // MLflow declares these and answers 501 (set_limits after checking its body); kept so MLflow clients get the same answers.

@@ -7,14 +7,13 @@
 import { Router } from 'express';
 import { GatewayError } from '../../errors';
 import type { ModelListView, ModelView } from '../../schema';
-import { clientOf } from '../auth';
+import { catalogOf } from '../auth';
 import type { ResponseWithLocals } from '../request-log';
 import type { GatewayState } from '../state';
 
 /** The models the request's client may call. */
 function visibleModels(state: GatewayState, response: ResponseWithLocals): readonly ModelView[] {
-  const allowed = clientOf(response)?.endpoints;
-  return allowed ? state.plan.models.filter((model) => allowed.has(model.id)) : state.plan.models;
+  return catalogOf(state, response).models;
 }
 
 export function modelRoutes(state: GatewayState): Router {

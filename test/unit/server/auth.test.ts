@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
+import type { Catalog } from '../../../src/config/catalog';
 import { compileAuth, sha256 } from '../../../src/config/client-keys';
 import { createLimitBackend } from '../../../src/limits/limiter';
 import { createMemoryStore } from '../../../src/limits/memory-store';
@@ -41,7 +42,15 @@ test('routeGroupOf sorts paths into the groups the public_* switches name', () =
 });
 
 describe('compileAuth', () => {
-  const names = new Set(['chat', 'route']);
+  const chatView = { name: 'chat', endpoint_type: 'llm/v1/chat', model: { name: 'echo', provider: 'mock' }, endpoint_url: '/gateway/chat/invocations', limit: null, token_limit: null } as const;
+  const names: Catalog = {
+    endpointViews: [chatView],
+    legacyViews: [{ name: 'chat', route_type: 'llm/v1/chat', model: chatView.model, route_url: chatView.endpoint_url, limit: null, token_limit: null }],
+    models: [
+      { id: 'chat', object: 'model', created: 0, owned_by: 'mock' },
+      { id: 'route', object: 'model', created: 0, owned_by: 'llm-gateway' },
+    ],
+  };
   const backend = () => createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger });
   const hex = createHash('sha256').update('hashed-key').digest('hex');
 
@@ -53,6 +62,9 @@ describe('compileAuth', () => {
       ['b', hex, ['route']],
     ]);
     expect(JSON.stringify(plan)).not.toContain('plain-key');
+    // What each key lists is cut once, here: all of it, or only what it may call.
+    expect(plan!.keys[0].catalog).toBe(names);
+    expect(plan!.keys[1].catalog).toEqual({ endpointViews: [], legacyViews: [], models: [names.models[1]] });
     expect(findClient(plan!, 'hashed-key')?.name).toBe('b');
     expect(findClient(plan!, 'plain-key')?.name).toBe('a');
     expect(findClient(plan!, `sha256:${hex}`)).toBeNull();
