@@ -15,6 +15,7 @@ import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { Catalog } from './catalog';
 import { compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
+import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { compileServerSettings, type ServerPlan } from './server-settings';
 import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
@@ -33,6 +34,8 @@ export interface CompiledEndpoint {
   provider: string;
   /** Display name for messages, e.g. `OpenAI`. */
   providerDisplayName: string;
+  /** OpenTelemetry's `gen_ai.provider.name` for the GenAI metrics, e.g. `azure.ai.openai`. */
+  genAiProviderName: string;
   /** Whether the provider is built in (not a plugin). */
   builtIn: boolean;
   /** Called with a CallContext; a plugin's endpoint reads only its `signal`. */
@@ -191,6 +194,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     endpointType: endpoint.endpoint_type,
     provider,
     providerDisplayName: adapter.displayName,
+    genAiProviderName: genAiProviderName(provider, endpoint.model.config),
     builtIn: isBuiltInProvider(provider),
     target,
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : pickDefaults(endpoint.model.config as Record<string, unknown> | undefined),

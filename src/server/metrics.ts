@@ -3,7 +3,8 @@
  * semantic-convention names and attributes, as Prometheus spells them
  * (https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-metrics/): `gen_ai_client_token_usage`,
  * `gen_ai_client_operation_duration_seconds`, `gen_ai_server_time_to_first_token_seconds` with
- * `gen_ai_operation_name`, `gen_ai_provider_name`, `gen_ai_request_model`, `gen_ai_token_type`.
+ * `gen_ai_operation_name`, `gen_ai_provider_name` (the conventions' well-known provider names,
+ * src/config/gen-ai-provider.ts), `gen_ai_request_model`, `gen_ai_token_type`.
  * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
  * Gateway metrics (`gateway_*`) count requests, tokens by client key, upstream errors, retries
  * and rate-limit rejections. Every label value comes from the config or a fixed set, never from
@@ -18,7 +19,7 @@ import type { RequestHandler } from 'express';
 import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
 import { GatewayError } from '../errors';
 import type { CompiledEndpoint } from '../config/compile';
-import type { EndpointType, ProviderName } from '../schema';
+import type { EndpointType } from '../schema';
 import { CounterFamily as Counter, HistogramFamily as Histogram } from './metric-families';
 import type { RequestRecord } from './request-log';
 
@@ -28,15 +29,6 @@ const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/chat': 'chat',
   'llm/v1/completions': 'text_completion',
   'llm/v1/embeddings': 'embeddings',
-};
-
-/** OpenTelemetry's well-known `gen_ai.provider.name` values; other providers keep their config name. */
-const OTEL_PROVIDER_NAMES: Partial<Record<ProviderName, string>> = {
-  bedrock: 'aws.bedrock',
-  'amazon-bedrock': 'aws.bedrock',
-  gemini: 'gcp.gemini',
-  palm: 'gcp.gen_ai',
-  mistral: 'mistral_ai',
 };
 
 const GEN_AI_LABELS = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model', 'endpoint'] as const;
@@ -148,7 +140,7 @@ function genAiLabelsOf(endpoint: CompiledEndpoint): EndpointLabels {
   if (labels === undefined) {
     const base: GenAiLabels = {
       gen_ai_operation_name: OPERATION_NAMES[endpoint.endpointType],
-      gen_ai_provider_name: OTEL_PROVIDER_NAMES[endpoint.provider as ProviderName] ?? endpoint.provider,
+      gen_ai_provider_name: endpoint.genAiProviderName,
       gen_ai_request_model: endpoint.view.model.name ?? '',
       endpoint: endpoint.name,
     };

@@ -111,6 +111,73 @@ auth:
   });
 });
 
+describe("the provider label is OpenTelemetry's gen_ai.provider.name", () => {
+  const safe = { filtered: false, severity: 'safe' };
+  /** Azure OpenAI's chat answer: OpenAI's body plus its content-filter results (https://learn.microsoft.com/azure/ai-services/openai/reference). */
+  const azureAnswer = {
+    id: 'chatcmpl-AZ9pXq2LmT0bV4kR8sWc1nYd3eFh',
+    object: 'chat.completion',
+    created: 1732000000,
+    model: 'gpt-4o-2024-11-20',
+    prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: safe, self_harm: safe, sexual: safe, violence: safe, jailbreak: { filtered: false, detected: false } } }],
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'stop',
+        logprobs: null,
+        message: { role: 'assistant', content: 'Hello from Azure.', refusal: null },
+        content_filter_results: { hate: safe, self_harm: safe, sexual: safe, violence: safe, protected_material_text: { filtered: false, detected: false } },
+      },
+    ],
+    system_fingerprint: 'fp_b705f0c291',
+    usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 },
+  };
+  let upstream: FakeUpstream;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    upstream = await startFakeUpstream((_request, response) => sendJson(response, 200, azureAnswer));
+    const azure = (name: string, apiType: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o
+      config: { openai_api_type: ${apiType}, openai_api_key: azure-metrics-key-0123, openai_api_base: "${upstream.url}", openai_deployment_name: prod-4o, openai_api_version: "2024-10-21" }`;
+    gateway = await startGateway(`
+endpoints:${azure('azure-key', 'azure')}${azure('azure-entra', 'AzureAD')}
+  - name: plain-openai
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o, config: { openai_api_key: sk-metrics-plain, openai_api_base: "${upstream.url}/v1" } }
+`);
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  test('Azure OpenAI endpoints (api-key or Entra ID) are azure.ai.openai; OpenAI stays openai', async () => {
+    for (const endpoint of ['azure-key', 'azure-entra', 'plain-openai']) {
+      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: endpoint, messages: [{ role: 'user', content: 'Hello' }] }),
+      });
+      expect(`${endpoint} ${response.status}`).toBe(`${endpoint} 200`);
+      await response.text();
+    }
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const labels = (endpoint: string, provider: string) => ({ gen_ai_operation_name: 'chat', gen_ai_provider_name: provider, gen_ai_request_model: 'gpt-4o', endpoint });
+    for (const endpoint of ['azure-key', 'azure-entra']) {
+      expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', { ...labels(endpoint, 'azure.ai.openai'), error_type: '' })).toBe(1);
+      expect(sample(metrics, 'gen_ai_client_token_usage_sum', { ...labels(endpoint, 'azure.ai.openai'), gen_ai_token_type: 'input' })).toBe(9);
+      // The gateway's own request counter keeps the config's provider name.
+      expect(sample(metrics, 'gateway_requests_total', { route: '/v1/chat/completions', endpoint, provider: 'openai', status: '200' })).toBe(1);
+    }
+    expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', { ...labels('plain-openai', 'openai'), error_type: '' })).toBe(1);
+  });
+});
+
 /** A POST on a new connection each time, so the cluster spreads them over the workers. */
 function postOnNewConnection(url: string, path: string, body: unknown): Promise<number> {
   return new Promise((resolve, reject) => {

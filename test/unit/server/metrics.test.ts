@@ -10,6 +10,7 @@ import type { RequestRecord } from '../../../src/server/request-log';
 const endpoint = {
   name: 'chat',
   provider: 'openai',
+  genAiProviderName: 'openai',
   endpointType: 'llm/v1/chat',
   view: { model: { name: 'gpt-4o-mini' } },
 } as unknown as CompiledEndpoint;
