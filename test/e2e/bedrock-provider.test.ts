@@ -469,7 +469,8 @@ describe('errors', () => {
     const response = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }], stream: true });
     expect(response.status).toBe(200);
     const events = parseSse(await response.text());
-    expect(events.slice(0, 2).map((event) => JSON.parse(event.data).choices[0].delta.content)).toEqual(['', 'Un café']);
+    expect(events).toHaveLength(2);
+    expect(JSON.parse(events[0].data).choices[0].delta).toEqual({ role: 'assistant', content: 'Un café', tool_calls: null });
     const last = events[events.length - 1];
     expect(last.event).toBe('error');
     expect(JSON.parse(last.data).error).toMatchObject({ status: 502, code: 'upstream_unavailable' });
@@ -477,7 +478,13 @@ describe('errors', () => {
   });
 
   test('a throttling exception mid-stream is an SSE error with status 429; the OpenAI client raises it', async () => {
-    fake.setHandler(() => ({ events: [converseEvent('messageStart', { role: 'assistant' }), exceptionEvent('throttlingException', 'Too many tokens, please wait.')] }));
+    fake.setHandler(() => ({
+      events: [
+        converseEvent('messageStart', { role: 'assistant' }),
+        converseEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Un café' } }),
+        exceptionEvent('throttlingException', 'Too many tokens, please wait.'),
+      ],
+    }));
     const raw = parseSse(await (await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }], stream: true })).text());
     expect(raw[raw.length - 1].event).toBe('error');
     expect(JSON.parse(raw[raw.length - 1].data).error).toMatchObject({ status: 429, code: 'upstream_rate_limited' });
@@ -489,6 +496,14 @@ describe('errors', () => {
     })().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect((failure as Error).message).toContain('Too many tokens, please wait.');
+  });
+
+  test('a throttling exception right after messageStart, before any content, is a real 429 once the retries are spent', async () => {
+    fake.setHandler(() => ({ events: [converseEvent('messageStart', { role: 'assistant' }), exceptionEvent('throttlingException', 'Too many tokens, please wait.')] }));
+    const response = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }], stream: true });
+    expect(response.status).toBe(429);
+    expect((await jsonOf(response)).detail).toContain('Too many tokens, please wait.');
+    expect(fake.calls).toHaveLength(3);
   });
 
   // The SDK has one socket timeout; given the longer of first_byte and idle, it let a silent

@@ -142,21 +142,25 @@ function createFold<Chunk>(endpoint: string, toChunk: (step: StreamStep, envelop
 
 type ChatDelta = ChatChunk['choices'][number]['delta'];
 
+/**
+ * OpenAI streams open with the role, which the official client requires: it goes on the first chunk
+ * with something in it, not on a chunk of its own for `message_start`. Until then the client has been
+ * sent nothing, so an error event that follows `message_start` (an `overloaded_error`) can still be
+ * retried or fall back to another endpoint.
+ */
 export function createAnthropicChatStream({ endpoint, now }: AnthropicStreamOptions): StreamFold<ChatChunk> {
   const created = now();
   const emptyDelta: ChatDelta = { role: null, content: null, tool_calls: null };
+  let roleSent = false;
   return createFold<ChatChunk>(endpoint, (step, { id, model }) => {
-    const chunk = (delta: Partial<ChatDelta>, finishReason: string | null = null): ChatChunk => ({
-      id,
-      object: 'chat.completion.chunk',
-      created,
-      model,
-      choices: [{ index: 0, finish_reason: finishReason, delta: { ...emptyDelta, ...delta } }],
-    });
+    const chunk = (delta: Partial<ChatDelta>, finishReason: string | null = null): ChatChunk => {
+      const role = roleSent ? null : 'assistant';
+      roleSent = true;
+      return { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, finish_reason: finishReason, delta: { ...emptyDelta, ...delta, role } }] };
+    };
     switch (step.kind) {
       case 'start':
-        // OpenAI streams open with the role; the official client requires it.
-        return chunk({ role: 'assistant', content: '' });
+        return null;
       case 'text':
         return chunk({ content: step.text });
       // LiteLLM's stream shape: thinking text pieces, then the block's signature as a piece of its own.

@@ -291,15 +291,27 @@ export function createConverseChatStream(context: AnswerContext): EventFold<Conv
   // Tool blocks whose input has had text: a call without parameters gets only an empty piece, and
   // its arguments must still be a JSON object text ("{}"), as in answers read whole.
   const withArguments = new Set<number>();
-  const chunk = (delta: Partial<ChatChunk['choices'][number]['delta']>, finishReason: string | null = null): ChatChunk => ({
-    id: context.id,
-    object: 'chat.completion.chunk',
-    created: context.created,
-    model: context.model,
-    choices: [{ index: 0, finish_reason: finishReason, delta: { role: null, content: null, tool_calls: null, ...delta } }],
-  });
+  // The role of `messageStart` goes on the first chunk with something in it, not on a chunk of its
+  // own: until then the client has been sent nothing, so an exception event right after
+  // `messageStart` (a throttlingException) can still be retried or fall back.
+  let role = 'assistant';
+  let roleSent = false;
+  const chunk = (delta: Partial<ChatChunk['choices'][number]['delta']>, finishReason: string | null = null): ChatChunk => {
+    const chunkRole = roleSent ? null : role;
+    roleSent = true;
+    return {
+      id: context.id,
+      object: 'chat.completion.chunk',
+      created: context.created,
+      model: context.model,
+      choices: [{ index: 0, finish_reason: finishReason, delta: { role: chunkRole, content: null, tool_calls: null, ...delta } }],
+    };
+  };
   const mapEvent = (event: ConverseStreamOutput): ChatChunk[] => {
-    if (event.messageStart) return [chunk({ role: event.messageStart.role ?? 'assistant', content: '' })];
+    if (event.messageStart) {
+      role = event.messageStart.role ?? role;
+      return [];
+    }
     const toolUse = event.contentBlockStart?.start?.toolUse;
     if (toolUse) {
       const index = toolIndexes.size;

@@ -515,17 +515,18 @@ const chatFold = () => createAnthropicChatStream({ endpoint: 'chat', now });
 const completionsFold = () => createAnthropicCompletionsStream({ endpoint: 'completions', now });
 
 describe('chat stream fold', () => {
-  it('chat.stream.sse: role first, text with multi-byte characters, one finish chunk with usage; same at every split', async () => {
+  it('chat.stream.sse: the role on the first text chunk, text with multi-byte characters, one finish chunk with usage; same at every split', async () => {
     const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('chat.stream.sse'), chatFold, { crlf: true });
     expect(error).toBeNull();
     const envelope = { id: 'msg_01Hq8ZrT3nVbXk2Lw9YpCd4F', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'claude-sonnet-4-5-20250929' };
-    expect(chunks[0]).toEqual({ ...envelope, choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: '', tool_calls: null } }] });
+    expect(chunks[0]).toEqual({ ...envelope, choices: [{ index: 0, finish_reason: null, delta: { role: 'assistant', content: 'Un café', tool_calls: null } }] });
+    expect(chunks.slice(1).map((chunk) => chunk.choices[0].delta.role)).toEqual([null, null, null]);
     expect(chunks[chunks.length - 1]).toEqual({
       ...envelope,
       choices: [{ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } }],
       usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 },
     });
-    expect(chunks).toHaveLength(5);
+    expect(chunks).toHaveLength(4);
     expect(chunks.filter((chunk) => chunk.usage)).toHaveLength(1);
     expect(summariseChat(chunks)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finishReason: 'stop', toolCalls: [], usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 } });
   });
@@ -562,6 +563,26 @@ describe('chat stream fold', () => {
 
   const wire = (...events: object[]) => Buffer.from(events.map((event) => `event: ${(event as { type: string }).type}\ndata: ${JSON.stringify(event)}\n\n`).join(''));
   const messageStart = { type: 'message_start', message: { id: 'msg_1', model: 'claude-x', content: [], usage: { input_tokens: 5, output_tokens: 1 } } };
+
+  it.each(['chat-overloaded-after-start.stream.sse', 'chat-api-error-after-start.stream.sse'])(
+    '%s: no chunk before the error event (message_start, a ping or an empty text block send the client nothing), so the attempt may be retried',
+    async (name) => {
+      const { chunks, error } = await replayOutcome([fixtureBytes(name)], chatFold());
+      expect(chunks).toEqual([]);
+      expect(describeError(error)).toMatchObject({ status: 502, retryable: true });
+    },
+  );
+
+  it('the role comes with the first chunk whatever it carries: a tool call, or the finish of an empty answer', async () => {
+    const toolFirst = await replayOutcome(
+      [wire(messageStart, { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_1', name: 'now', input: {} } }, { type: 'content_block_stop', index: 0 }, { type: 'message_stop' })],
+      chatFold(),
+    );
+    expect(toolFirst.chunks.map((chunk) => chunk.choices[0].delta.role)).toEqual(['assistant', null, null]);
+    expect(toolFirst.chunks[0].choices[0].delta.tool_calls).toEqual([{ index: 0, id: 'toolu_1', type: 'function', function: { name: 'now', arguments: '' } }]);
+    const empty = await replayOutcome([wire(messageStart, { type: 'message_delta', delta: { stop_reason: 'end_turn' } }, { type: 'message_stop' })], chatFold());
+    expect(empty.chunks.map((chunk) => [chunk.choices[0].delta.role, chunk.choices[0].finish_reason])).toEqual([['assistant', 'stop']]);
+  });
 
   it('a tool call without arguments gets "{}"; unknown events and thinking deltas are skipped; nothing after message_stop', async () => {
     const fold = chatFold();

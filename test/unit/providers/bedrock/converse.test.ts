@@ -239,10 +239,10 @@ describe('Converse answers', () => {
 describe('ConverseStream folds, fed the decoded events in order', () => {
   const run = <Chunk>(fold: { event(e: ConverseStreamOutput): Chunk[]; end(): Chunk[] }, events: ConverseStreamOutput[]) => [...events.flatMap((event) => fold.event(event)), ...fold.end()];
 
-  test('text: role chunk, one chunk per delta, then the finish chunk with usage', () => {
+  test('text: one chunk per delta, the first with the role of messageStart, then the finish chunk with usage', () => {
     const chunks = run(createConverseChatStream(context), decodedEvents('converse-chat.events.json'));
-    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['', 'Un café', ' ? Bien sûr 🙂', ' Bonne journée.', null]);
-    expect(chunks[0].choices[0].delta.role).toBe('assistant');
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Un café', ' ? Bien sûr 🙂', ' Bonne journée.', null]);
+    expect(chunks.map((chunk) => chunk.choices[0].delta.role)).toEqual(['assistant', null, null, null]);
     expect(chunks[chunks.length - 1]).toEqual({
       id: 'req-1',
       object: 'chat.completion.chunk',
@@ -281,6 +281,12 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
       { index: 0, id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '' } },
       { index: 0, id: null, type: null, function: { name: null, arguments: '{}' } },
     ]);
+    expect(chunks.map((chunk) => chunk.choices[0].delta.role)).toEqual(['assistant', null, null]);
+  });
+
+  test('messageStart alone sends nothing: an exception event right after it fails the attempt before any chunk', () => {
+    const fold = createConverseChatStream(context);
+    expect(fold.event({ messageStart: { role: 'assistant' } } as ConverseStreamOutput)).toEqual([]);
   });
 
   test('completions: text chunks and a finish chunk', () => {
