@@ -138,7 +138,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, next) => {
     // The client is gone (its disconnect aborted the call): nobody to answer, nothing went wrong.
     if (response.destroyed) return;
-    if (response.headersSent) return next(error);
+    if (response.headersSent) {
+      // Express cuts the connection: noted, so that the cut is not taken for a client that left (request-log.ts).
+      recordError(response, toGatewayError(error, dialectOf(request)));
+      return next(error);
+    }
     answerError({ error, response, dialect: dialectOf(request), path: request.path, logger });
   };
 }

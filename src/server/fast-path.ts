@@ -15,10 +15,10 @@
  */
 import type { Express } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerError } from './errors';
+import { answerError, toGatewayError } from './errors';
 import type { Dialect } from './invocation';
 import type { Logger } from './logging';
-import type { ResponseWithLocals } from './request-log';
+import { recordError, type ResponseWithLocals } from './request-log';
 import { MLFLOW_ROUTES, type InvocationHandlers, type JsonRequest } from './routes/invocations';
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
@@ -63,10 +63,13 @@ export function withFastPath(options: { express: NodeHandler; handlers: Invocati
 
   function serveFast(route: FastRoute, request: JsonRequest, response: ResponseWithLocals): void {
     const fail = (error: unknown) => {
-      // Gone client: nobody to answer. Headers sent: the answer cannot change; end it as Express does.
+      // Gone client: nobody to answer. Headers sent: the answer cannot change; end it as Express does
+      // (noting why, so that the cut is not taken for a client that left: see request-log.ts).
       if (response.destroyed) return;
-      if (response.headersSent) response.destroy();
-      else answerError({ error, response, dialect: route.dialect, path: request.url ?? '', logger });
+      if (response.headersSent) {
+        recordError(response, toGatewayError(error, route.dialect));
+        response.destroy();
+      } else answerError({ error, response, dialect: route.dialect, path: request.url ?? '', logger });
     };
     runInOrder(preamble, request, response, (error) => {
       if (error !== undefined) fail(error);

@@ -197,6 +197,18 @@ function routeLabel(request: Request, path: string, templateOf: RouteTemplateMat
 /** nginx's "client closed request": the client left before the response was complete. */
 export const CLIENT_CLOSED_STATUS = 499;
 
+/**
+ * The status a finished request is logged and counted with. A response cut before it was complete
+ * is 499, a stream cut after its first chunks included (its 200 said only that it had started),
+ * unless the gateway itself had ended it with an error (an error event to a client that stopped
+ * reading, a failure after the headers), whose status stays what the client was sent.
+ */
+function loggedStatus(record: RequestRecord, response: ServerResponse): number {
+  if (record.rawStatus !== undefined) return record.rawStatus;
+  const clientLeft = record.aborted && (!response.headersSent || record.error === null);
+  return clientLeft ? CLIENT_CLOSED_STATUS : response.statusCode;
+}
+
 function logLine(record: RequestRecord): Record<string, unknown> {
   const line: Record<string, unknown> = {
     request_id: record.id,
@@ -265,7 +277,7 @@ export function requestLog(options: {
     response.on('close', () => {
       record.latencyMs = performance.now() - record.startedAt;
       record.aborted = record.rawStatus === undefined && !response.writableFinished;
-      record.status = record.rawStatus ?? (record.aborted && !response.headersSent ? CLIENT_CLOSED_STATUS : response.statusCode);
+      record.status = loggedStatus(record, response);
       record.client = clientOf(response)?.name ?? null;
       if (record.route === 'unmatched') record.route = routeLabel(request, record.path, templateOf);
       writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);

@@ -1,6 +1,7 @@
 /**
  * `GET /metrics` in Prometheus text: requests, latency and time-to-first-token histograms, tokens
- * by endpoint and client key, upstream errors and retries, rate-limit rejections; and with
+ * by endpoint and client key, upstream errors and retries, rate-limit rejections; a stream its
+ * client leaves counted (and logged) as 499; and with
  * `--workers 2`, the sum over the whole deployment whichever worker answers.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { join } from 'node:path';
 import { countRateLimitRejection } from '../../src/server/metrics';
 import { freePort, runCli, waitForHealth } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
-import { startGateway, type RunningGateway } from '../support/gateway';
+import { readFixture } from '../support/fixtures';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { captureLog } from '../support/log-capture';
 import { sample } from '../support/metrics';
 
 const CLIENT_KEY = 'gw-metrics-client-key-0123456789';
@@ -175,6 +178,78 @@ endpoints:${azure('azure-key', 'azure')}${azure('azure-entra', 'AzureAD')}
       expect(sample(metrics, 'gateway_requests_total', { route: '/v1/chat/completions', endpoint, provider: 'openai', status: '200' })).toBe(1);
     }
     expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', { ...labels('plain-openai', 'openai'), error_type: '' })).toBe(1);
+  });
+});
+
+describe('a stream its client leaves after the first chunk', () => {
+  const firstEvent = `${readFixture('openai', 'chat.stream.sse').split('\n\n')[0]}\n\n`;
+  let upstream: FakeUpstream;
+  let gateway: RunningGateway;
+  let lines: string[];
+
+  beforeAll(async () => {
+    // The first chunk, then: nothing more until the gateway lets go ('hold'), or a dropped connection ('break').
+    upstream = await startFakeUpstream((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(firstEvent);
+      if ((request.body as { messages: { content: string }[] }).messages[0].content === 'break') setTimeout(() => response.socket?.destroy(), 50);
+    });
+    const capture = captureLog();
+    lines = capture.lines;
+    const endpoint = (name: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-metrics-test, openai_api_base: "${upstream.url}/v1" } }
+    retries: { max_attempts: 1 }`;
+    gateway = await startGateway(`endpoints:${endpoint('left-openai')}${endpoint('left-mlflow')}${endpoint('broken-stream')}\n`, { logger: capture.logger });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  /** Opens a stream, reads its first chunk and leaves; resolves once the gateway has let go of the upstream call. */
+  async function leaveAfterFirstChunk(path: string, body: unknown): Promise<void> {
+    const client = new AbortController();
+    const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: client.signal });
+    expect(response.status).toBe(200);
+    const first = await response.body!.getReader().read();
+    expect(new TextDecoder().decode(first.value)).toContain('chat.completion.chunk');
+    const upstreamClosed = upstream.closed[upstream.closed.length - 1];
+    client.abort();
+    await upstreamClosed;
+  }
+
+  const requestLine = (endpoint: string) => lines.map((line) => JSON.parse(line)).find((line) => line.endpoint === endpoint && line.status !== undefined);
+
+  test('counts and logs 499 (client closed request), on /v1 and on the MLflow routes alike', async () => {
+    await leaveAfterFirstChunk('/v1/chat/completions', { model: 'left-openai', messages: [{ role: 'user', content: 'hold' }], stream: true });
+    await leaveAfterFirstChunk('/endpoints/left-mlflow/invocations', { messages: [{ role: 'user', content: 'hold' }], stream: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    for (const [route, endpoint] of [['/v1/chat/completions', 'left-openai'], ['/endpoints/{name}/invocations', 'left-mlflow']]) {
+      expect(sample(metrics, 'gateway_requests_total', { route, endpoint, provider: 'openai', status: '499' })).toBe(1);
+      expect(sample(metrics, 'gateway_requests_total', { route, endpoint, provider: 'openai', status: '200' })).toBeUndefined();
+      expect(sample(metrics, 'http_server_request_duration_seconds_count', { http_request_method: 'POST', http_route: route, http_response_status_code: '499' })).toBe(1);
+      const labels = { gen_ai_operation_name: 'chat', gen_ai_provider_name: 'openai', gen_ai_request_model: 'gpt-4o-mini', endpoint };
+      expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', { ...labels, error_type: '499' })).toBe(1);
+      expect(sample(metrics, 'gen_ai_server_time_to_first_token_seconds_count', labels)).toBe(1);
+      expect(requestLine(endpoint)).toMatchObject({ msg: 'request aborted by the client', route, stream: true, status: 499, first_chunk_ms: expect.any(Number) });
+      expect(requestLine(endpoint)).not.toHaveProperty('error');
+    }
+  });
+
+  test('a stream the gateway ends with an error event keeps the 200 its client got, with the error code', async () => {
+    const answer = await fetch(`${gateway.url}/endpoints/broken-stream/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'break' }], stream: true }),
+    });
+    expect(parseSse(await answer.text()).at(-1)?.event).toBe('error');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'broken-stream', provider: 'openai', status: '200' })).toBe(1);
+    expect(requestLine('broken-stream')).toMatchObject({ msg: 'request', status: 200, error: { code: 'upstream_unavailable' } });
   });
 });
 
