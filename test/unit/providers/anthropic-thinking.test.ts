@@ -76,14 +76,15 @@ describe('stream', () => {
   it('thinking pieces as reasoning_content and thinking_blocks, the signature as a piece of its own, the redacted block whole; same at every split', async () => {
     const chunks = await replayEverySplit(readFixtureBytes('anthropic', 'chat-thinking-tool-use.stream.sse'), () => createAnthropicChatStream({ endpoint: 'chat', now }), { crlf: true });
     const envelope = { id: 'msg_01HcT8nNrRwE2kqBfz4Yv6Qa', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'claude-sonnet-4-5-20250929' };
-    expect(chunks[1]).toEqual({
+    // message_start sends nothing: the first thinking piece is the first chunk, and carries the role.
+    expect(chunks[0]).toEqual({
       ...envelope,
       choices: [
         {
           index: 0,
           finish_reason: null,
           delta: {
-            role: null,
+            role: 'assistant',
             content: null,
             tool_calls: null,
             reasoning_content: 'The user wants the weather in Paris. I should call ',
@@ -92,8 +93,8 @@ describe('stream', () => {
         },
       ],
     });
-    expect(chunks[3].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'thinking', thinking: '', signature: SIGNATURE }] });
-    expect(chunks[4].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'redacted_thinking', data: REDACTED }] });
+    expect(chunks[2].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'thinking', thinking: '', signature: SIGNATURE }] });
+    expect(chunks[3].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'redacted_thinking', data: REDACTED }] });
     expect(assembleThinking(chunks)).toEqual({ reasoning: THINKING, blocks: THINKING_BLOCKS });
     expect(summariseChat(chunks)).toEqual({
       text: "I'll look up the current weather in Paris.",
