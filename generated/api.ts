@@ -591,6 +591,7 @@ export type components = {
                 type: string;
                 /** @description The request field at fault, when there is one. */
                 param: string | null;
+                /** @description The gateway's code (e.g. `upstream_rejected`, `rate_limit_exceeded`); for a request the provider refused, the provider's own code when it gave one (e.g. `context_length_exceeded`), as are `type` and `param`. */
                 code: string | null;
             };
         };

@@ -13,6 +13,40 @@ export type ErrorKind =
   | 'timeout_error'
   | 'server_error';
 
+/**
+ * What a vendor said about a request it refused, in the terms of OpenAI's error object: shown on
+ * `/v1` in place of the gateway's own `type`, `param` and `code` (OpenAI clients and LangChain branch
+ * on `code`, e.g. `context_length_exceeded`). The gateway's own code stays on the error for the
+ * log, the metrics and the routing; the MLflow routes never show these.
+ */
+export interface VendorError {
+  type: string | null;
+  code: string | null;
+  param: string | null;
+}
+
+/** The `type` values of OpenAI's error object that a vendor's may be passed on as. */
+const OPENAI_ERROR_TYPES: ReadonlySet<string> = new Set(['invalid_request_error', 'not_found_error', 'rate_limit_error', 'insufficient_quota', 'tokens', 'requests']);
+
+/** A code or field name as vendors write them (`context_length_exceeded`, `messages[0].content`, `3051`); anything else is not passed on. */
+const VENDOR_TOKEN = /^[A-Za-z0-9_.\-[\]$:/]{1,128}$/;
+
+function vendorToken(value: unknown): string | null {
+  return typeof value === 'string' && VENDOR_TOKEN.test(value) ? value : null;
+}
+
+/**
+ * The vendor's `type`, `code` and `param` worth passing on (null when none is): a type only when it is
+ * one of OpenAI's, a code or param only when it reads like one (never free text, which may quote
+ * the request or a key).
+ */
+export function vendorErrorOf(fields: { type?: unknown; code?: unknown; param?: unknown }): VendorError | null {
+  const type = typeof fields.type === 'string' && OPENAI_ERROR_TYPES.has(fields.type) ? fields.type : null;
+  const code = vendorToken(fields.code);
+  const param = vendorToken(fields.param);
+  return type === null && code === null && param === null ? null : { type, code, param };
+}
+
 export interface GatewayErrorOptions {
   status: number;
   message: string;
@@ -29,6 +63,8 @@ export interface GatewayErrorOptions {
   detail?: unknown;
   /** The unexpected error behind this one, for the log only (never sent to the client). */
   cause?: unknown;
+  /** The vendor's own type/code/param of a refused request, for `/v1` bodies. */
+  vendorError?: VendorError | null;
 }
 
 /** The shortest start of a secret worth hiding: shorter ones are public prefixes (`sk-`) or chance matches. */
@@ -63,6 +99,7 @@ export class GatewayError extends Error {
   readonly retryable: boolean;
   readonly retryAfter: string | null;
   readonly detail: unknown;
+  readonly vendorError: VendorError | null;
 
   constructor(options: GatewayErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -74,14 +111,15 @@ export class GatewayError extends Error {
     this.retryable = options.retryable ?? false;
     this.retryAfter = options.retryAfter ?? null;
     this.detail = options.detail;
+    this.vendorError = options.vendorError ?? null;
   }
 
   /** The same error with every one of `secrets` in its message replaced by `[redacted]`. */
   withoutSecrets(secrets: readonly string[]): GatewayError {
     const message = redacted(this.message, secrets);
     if (message === this.message) return this;
-    const { status, kind, param, code, retryable, retryAfter, detail } = this;
-    return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, message, cause: this.cause });
+    const { status, kind, param, code, retryable, retryAfter, detail, vendorError } = this;
+    return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, vendorError, message, cause: this.cause });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */
@@ -125,10 +163,17 @@ export class GatewayError extends Error {
   /**
    * An upstream answered with an error status. 4xx request errors keep their status; auth failures
    * become 502 (the client did nothing wrong and must not learn about our keys); 429 stays 429;
-   * 5xx become 502.
+   * 5xx become 502. A refused request (4xx other than auth) keeps the vendor's `vendorError` for `/v1`.
    */
-  static upstream(options: { status: number; message: string; endpoint: string; retryAfter?: string | null; authFailure?: boolean }): GatewayError {
-    const { status, message, endpoint } = options;
+  static upstream(options: {
+    status: number;
+    message: string;
+    endpoint: string;
+    retryAfter?: string | null;
+    authFailure?: boolean;
+    vendorError?: VendorError | null;
+  }): GatewayError {
+    const { status, message, endpoint, vendorError } = options;
     // `authFailure`: the vendor's body says the key was refused under another status (Gemini: 400).
     if (status === 401 || status === 403 || options.authFailure === true) {
       return new GatewayError({
@@ -139,10 +184,10 @@ export class GatewayError extends Error {
       });
     }
     if (status === 429) {
-      return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter: options.retryAfter ?? null });
+      return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter: options.retryAfter ?? null, vendorError });
     }
     if (status >= 400 && status < 500) {
-      return new GatewayError({ status, message, kind: 'invalid_request_error', code: 'upstream_rejected' });
+      return new GatewayError({ status, message, kind: 'invalid_request_error', code: 'upstream_rejected', vendorError });
     }
     return new GatewayError({
       status: 502,

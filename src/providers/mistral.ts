@@ -21,7 +21,7 @@
  * (logprobs, top_logprobs, logit_bias, user, top_k, ...). Token-id embedding inputs → 400.
  */
 import type { MistralConfig } from '../../generated/config';
-import { GatewayError } from '../errors';
+import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
   createOpenAIChatStream,
@@ -31,6 +31,7 @@ import {
   fromOpenAIEmbeddings,
   mapOpenAIChoices,
   openaiErrorMessage,
+  openaiVendorError,
   toOpenAIChat,
   toOpenAIEmbeddings,
   type OpenAIRequestOptions,
@@ -191,6 +192,16 @@ export function mistralErrorMessage(body: unknown): string | null {
   return describeMessage(body.message) ?? describeIssues(body.detail) ?? openaiErrorMessage(body);
 }
 
+/**
+ * The vendor's `type`, `code` and `param`: in OpenAI's `error` object, or at the top level of
+ * Mistral's own `{"object":"error",...}` (whose types, e.g. `invalid_request_message_error`, are
+ * not OpenAI's and are not passed on).
+ */
+export function mistralVendorError(body: unknown): VendorError | null {
+  if (!isRecord(body)) return null;
+  return openaiVendorError(body) ?? (body.object === 'error' ? vendorErrorOf(body) : null);
+}
+
 // ---- Adapter ----
 
 export const MISTRAL_DEFAULT_API_BASE = 'https://api.mistral.ai/v1';
@@ -210,6 +221,7 @@ export const mistralAdapter = {
       providerName: PROVIDER,
       endpointName: settings.name,
       errorMessage: mistralErrorMessage,
+      errorHints: (body) => ({ vendorError: mistralVendorError(body) }),
     });
     switch (settings.endpointType) {
       case 'llm/v1/chat':

@@ -29,6 +29,7 @@ import {
   fromOpenAIEmbeddings,
   mapOpenAIChoices,
   openaiErrorMessage,
+  openaiVendorError,
   toOpenAIChat,
   toOpenAICompletions,
   toOpenAIEmbeddings,
@@ -142,6 +143,9 @@ export function togetheraiErrorMessage(body: unknown): string | null {
   return openaiErrorMessage(body);
 }
 
+/** Together AI's `type` (when OpenAI's), `code` and `param` from its OpenAI-shaped error object. */
+export const togetheraiVendorError = openaiVendorError;
+
 // ---- Adapter ----
 
 export const TOGETHERAI_DEFAULT_API_BASE = 'https://api.together.xyz/v1';
@@ -162,6 +166,7 @@ export const togetheraiAdapter = {
       providerName: PROVIDER,
       endpointName: settings.name,
       errorMessage: togetheraiErrorMessage,
+      errorHints: (body) => ({ vendorError: togetheraiVendorError(body) }),
     });
     switch (settings.endpointType) {
       case 'llm/v1/chat':

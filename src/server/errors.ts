@@ -94,10 +94,17 @@ export function toGatewayError(error: unknown, dialect: Dialect): GatewayError {
   return new GatewayError({ status: 500, message: 'Internal server error', kind: 'server_error', code: 'internal_error' });
 }
 
+/**
+ * OpenAI's error object for `error`. A refused request shows the vendor's own type, param and code
+ * when it gave them (`context_length_exceeded`, `content_filter`): what OpenAI clients branch on.
+ */
+export function openaiErrorObject(error: GatewayError): { message: string; type: string; param: string | null; code: string | null } {
+  const vendor = error.vendorError;
+  return { message: error.message, type: vendor?.type ?? error.kind, param: vendor?.param ?? error.param, code: vendor?.code ?? error.code };
+}
+
 export function errorBody(error: GatewayError, dialect: Dialect): unknown {
-  if (dialect === 'openai') {
-    return { error: { message: error.message, type: error.kind, param: error.param, code: error.code } };
-  }
+  if (dialect === 'openai') return { error: openaiErrorObject(error) };
   return error.detail !== undefined ? { detail: error.detail, message: error.message } : { detail: error.message };
 }
 

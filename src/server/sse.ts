@@ -7,6 +7,8 @@
 import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '../errors';
 import type { CallSignal } from '../providers/abort';
+import { openaiErrorObject } from './errors';
+import type { Dialect } from './invocation';
 
 const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
@@ -19,8 +21,10 @@ export function sseData(value: unknown): string {
   return `data: ${JSON.stringify(value)}\n\n`;
 }
 
-export function sseError(error: GatewayError): string {
-  const body = { error: { message: error.message, type: error.kind, param: error.param, code: error.code, status: error.status } };
+/** The `error` event: on `/v1` with the vendor's own code of a refused request, as its error bodies (errors.ts). */
+export function sseError(error: GatewayError, dialect: Dialect): string {
+  const fields = dialect === 'openai' ? openaiErrorObject(error) : { message: error.message, type: error.kind, param: error.param, code: error.code };
+  const body = { error: { ...fields, status: error.status } };
   return `event: error\n${sseData(body)}`;
 }
 
@@ -103,8 +107,10 @@ export async function sendEventStream(options: {
   onChunk?: (chunk: unknown) => void;
   /** The call's abort (client gone, total timeout, shutdown): also ends a wait on a client that does not read. */
   signal?: CallSignal;
+  /** The route family, for the fields of an `error` event. */
+  dialect: Dialect;
 }): Promise<void> {
-  const { response, chunks, toError, onChunk, signal } = options;
+  const { response, chunks, toError, onChunk, signal, dialect } = options;
   const checkChunk = options.checkChunk ?? asIs;
   const iterator = chunks[Symbol.asyncIterator]();
   let current = await iterator.next();
@@ -132,7 +138,7 @@ export async function sendEventStream(options: {
         if (signal?.aborted && !response.destroyed) {
           // The client stopped reading: the error event goes into its buffer, the connection goes soon after.
           failed = true;
-          writer.end(sseError(toError(signal.reason)));
+          writer.end(sseError(toError(signal.reason), dialect));
           const cut = setTimeout(() => response.destroy(), LAST_EVENT_GRACE_MS);
           response.once('close', () => clearTimeout(cut));
           return;
@@ -144,7 +150,7 @@ export async function sendEventStream(options: {
     writer.end('data: [DONE]\n\n');
   } catch (error) {
     failed = true;
-    if (!response.destroyed) writer.end(sseError(toError(error)));
+    if (!response.destroyed) writer.end(sseError(toError(error), dialect));
   } finally {
     // After a failed check the provider's stream is still open (after its own failure this does nothing).
     if (response.destroyed || failed) await iterator.return?.();

@@ -238,6 +238,25 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(JSON.parse(answer.text).detail).toMatch(/^max_tokens: 100000 > 64000/);
   });
 
+  test("a refused request has Anthropic's error type as its code on /v1 (and as its type where OpenAI has it)", async () => {
+    upstreams.anthropic.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('anthropic', 'error-400.json')));
+    await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      code: 'invalid_request_error',
+      type: 'invalid_request_error',
+      param: null,
+    });
+    const tooLarge = { type: 'error', error: { type: 'request_too_large', message: 'Request exceeds the maximum allowed number of bytes.' } };
+    upstreams.anthropic.setHandler((_request, response) => sendJson(response, 413, tooLarge));
+    const answer = await post('/v1/chat/completions', { model: 'claude', ...chatBody });
+    expect([answer.status, JSON.parse(answer.text)]).toEqual([
+      413,
+      { error: { message: 'Request exceeds the maximum allowed number of bytes.', type: 'invalid_request_error', param: null, code: 'request_too_large' } },
+    ]);
+    const mlflow = await post('/endpoints/claude/invocations', chatBody);
+    expect([mlflow.status, JSON.parse(mlflow.text)]).toEqual([413, { detail: 'Request exceeds the maximum allowed number of bytes.' }]);
+  });
+
   test('401 from Anthropic is a 502 naming the endpoint, without the key, on both route families', async () => {
     upstreams.anthropic.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('anthropic', 'error-401.json')));
     const v1 = await post('/v1/chat/completions', { model: 'claude', ...chatBody });

@@ -455,7 +455,14 @@ describe('errors', () => {
     fake.setHandler(() => ({ error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages: roles must alternate' } }));
     const response = await post('/v1/chat/completions', { model: 'claude', messages: [{ role: 'user', content: 'x' }] });
     expect(response.status).toBe(400);
-    expect((await jsonOf(response)).error.message).toBe('The model returned the following errors: messages: roles must alternate');
+    expect((await jsonOf(response)).error).toEqual({
+      message: 'The model returned the following errors: messages: roles must alternate',
+      type: 'invalid_request_error',
+      param: null,
+      code: 'ValidationException',
+    });
+    const mlflow = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }] });
+    expect(await jsonOf(mlflow)).toEqual({ detail: 'The model returned the following errors: messages: roles must alternate' });
   });
 
   test('an exception event mid-stream ends the stream with an SSE error event', async () => {

@@ -241,6 +241,25 @@ test('Together AI completions take max_completion_tokens as the max_tokens they 
   expect(lastRequest('togetherai').body).not.toHaveProperty('max_completion_tokens');
 });
 
+describe("a refused request keeps the vendor's own code and param on /v1", () => {
+  const messages = [{ role: 'user' as const, content: 'x' }];
+
+  test("mistral: OpenAI's error object, and Mistral's own top-level one (whose types are not OpenAI's)", async () => {
+    const contextLength = { object: 'error', message: 'Prompt contains 40960 tokens, too large for model with 32768 maximum context length', type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' };
+    upstreams.mistral.setHandler((_request, response) => sendJson(response, 400, { error: contextLength }));
+    await expect(setup.openai.chat.completions.create({ model: 'mistral-chat', messages })).rejects.toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
+    upstreams.mistral.setHandler((_request, response) => sendJson(response, 400, { ...contextLength, code: '3051' }));
+    await expect(setup.openai.chat.completions.create({ model: 'mistral-chat', messages })).rejects.toMatchObject({ status: 400, code: '3051', param: 'messages', type: 'invalid_request_error' });
+    upstreams.mistral.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('mistral', 'error-400.json')));
+    await expect(setup.openai.chat.completions.create({ model: 'mistral-chat', messages })).rejects.toMatchObject({ status: 400, code: 'upstream_rejected', param: null, type: 'invalid_request_error' });
+  });
+
+  test('togetherai: the param of its OpenAI-shaped error (no code given: the gateway\'s)', async () => {
+    upstreams.togetherai.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('togetherai', 'error-400.json')));
+    await expect(setup.openai.chat.completions.create({ model: 'togetherai-chat', messages })).rejects.toMatchObject({ status: 400, code: 'upstream_rejected', param: 'max_tokens' });
+  });
+});
+
 describe.each([
   ['cohere', /^You are using a Trial key/, { tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }] }, 'tools', 'Cohere'],
   ['mistral', /^Requests rate limit exceeded$/, { logit_bias: { '1': 5 } }, 'logit_bias', 'Mistral'],

@@ -330,6 +330,22 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(JSON.parse(answer.text).detail).toBe("Invalid JSON payload received. Unknown name \"foo\" at 'generation_config': Cannot find field.");
   });
 
+  test("a refused request has Google's status as its code on /v1 (no param: Gemini names its own fields)", async () => {
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('gemini', 'error-400.json')));
+    await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID_ARGUMENT',
+      param: null,
+      type: 'invalid_request_error',
+    });
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
+    await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 429,
+      code: 'RESOURCE_EXHAUSTED',
+      type: 'rate_limit_error',
+    });
+  });
+
   test('429 stays 429 with Retry-After (from RetryInfo; a header wins)', async () => {
     upstreams.gemini.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json')));
     const fromBody = await post('/gateway/chat/invocations', chatBody);

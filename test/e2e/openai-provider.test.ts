@@ -314,6 +314,47 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     });
   });
 
+  test("a refused request keeps the vendor's code, param and type on /v1 (the OpenAI client's APIError), MLflow's shape elsewhere", async () => {
+    const contextLength = readJsonFixture('openai', 'error-400-context-length.json') as { error: { message: string } };
+    upstream.setHandler((_request, response) => sendJson(response, 400, contextLength));
+    const refused = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(refused).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages', type: 'invalid_request_error' });
+    const raw = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(JSON.parse(raw.text)).toEqual({ error: { message: contextLength.error.message, type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } });
+    for (const path of ['/endpoints/chat/invocations', '/gateway/chat/invocations']) {
+      const mlflow = await post(path, chatBody);
+      expect([mlflow.status, JSON.parse(mlflow.text)]).toEqual([400, { detail: contextLength.error.message }]);
+    }
+  });
+
+  test("Azure's content filter keeps code content_filter and param prompt; its null type is the gateway's", async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400-azure-content-filter.json')));
+    await expect(openai.chat.completions.create({ model: 'azure-chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      code: 'content_filter',
+      param: 'prompt',
+      type: 'invalid_request_error',
+      message: expect.stringContaining("triggering Azure OpenAI's content management policy"),
+    });
+  });
+
+  test("a vendor 429 keeps OpenAI's code and type; a refused key never shows the vendor's code", async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json')));
+    await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 429,
+      code: 'rate_limit_exceeded',
+      type: 'tokens',
+    });
+    upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('openai', 'error-401.json')));
+    // `invalid_api_key` would tell the client its own key is wrong: it is the gateway's.
+    await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 502,
+      code: 'upstream_auth_failed',
+      param: null,
+    });
+  });
+
   test('401 from the vendor is a 502 naming the endpoint, without any key', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('openai', 'error-401.json')));
     const answer = await post('/v1/chat/completions', { model: 'chat', ...chatBody });

@@ -32,7 +32,7 @@ import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { ANTHROPIC_NAME, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions } from './request';
-import { anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
+import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
 
 export * from './request';
@@ -87,7 +87,7 @@ export const anthropicAdapter = {
   createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
     const { baseUrl, headers, model } = resolveAnthropicTarget(settings.config, settings.modelName);
     const { name: endpoint, now } = settings;
-    const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
+    const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, errorHints: anthropicErrorHints, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {

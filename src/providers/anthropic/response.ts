@@ -2,10 +2,11 @@
  * Anthropic Messages API responses → unified chat and completions responses (reference §6.2 item
  * 2), plus the stop-reason and error mappings shared with the stream fold.
  */
-import { GatewayError } from '../../errors';
+import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../schema';
 import { isRecord } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
+import type { UpstreamErrorHints } from '../transport/http';
 import { fromAnthropicThinkingBlock, reasoningContentOf } from './thinking';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
 
@@ -123,6 +124,20 @@ export function anthropicErrorMessage(body: unknown): string | null {
   return null;
 }
 
+/**
+ * Anthropic's `error.type` (`invalid_request_error`, `not_found_error`, `request_too_large`,
+ * `billing_error`, ...) is its only machine-readable code: it becomes `code` on `/v1`, and `type`
+ * too where OpenAI has the same type. Anthropic names no parameter.
+ */
+export function anthropicVendorError(error: unknown): VendorError | null {
+  return isRecord(error) ? vendorErrorOf({ type: error.type, code: error.type }) : null;
+}
+
+/** What an error body says besides its message: Anthropic's type, for `/v1`. */
+export function anthropicErrorHints(body: unknown): UpstreamErrorHints {
+  return { vendorError: isRecord(body) ? anthropicVendorError(body.error) : null };
+}
+
 /** HTTP status of each documented error type (https://docs.anthropic.com/en/api/errors). */
 const ERROR_TYPE_STATUS: Record<string, number> = {
   invalid_request_error: 400,
@@ -143,5 +158,5 @@ const ERROR_TYPE_STATUS: Record<string, number> = {
 export function anthropicStreamError(error: unknown, endpoint: string): GatewayError {
   const type = isRecord(error) && typeof error.type === 'string' ? error.type : 'api_error';
   const message = isRecord(error) && typeof error.message === 'string' ? error.message : `Anthropic reported a ${type} mid-stream.`;
-  return GatewayError.upstream({ status: ERROR_TYPE_STATUS[type] ?? 500, message, endpoint });
+  return GatewayError.upstream({ status: ERROR_TYPE_STATUS[type] ?? 500, message, endpoint, vendorError: anthropicVendorError(error) });
 }

@@ -7,7 +7,7 @@
  * Error codes: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html#API_runtime_Converse_Errors
  * and https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
  */
-import { GatewayError } from '../../errors';
+import { GatewayError, vendorErrorOf } from '../../errors';
 import { seconds } from '../transport/http';
 import { certificateFailure } from '../transport/tls-failures';
 import { AnswerTooLarge } from '../transport/whole-response';
@@ -82,10 +82,12 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   const status = shape.$metadata?.httpStatusCode;
   const awsMessage = shape.message ?? name;
   const forEndpoint = `for endpoint '${endpoint}'`;
+  // The AWS exception name (`ValidationException`, `ThrottlingException`) is the code shown on `/v1` for a refused request.
+  const vendorError = vendorErrorOf({ code: shape.name });
 
   // `Throttling`: STS's spelling (AssumeRole for `aws_role_arn`).
   if (name === 'ThrottlingException' || name === 'Throttling' || name === 'ServiceQuotaExceededException') {
-    return GatewayError.upstream({ status: 429, message: `Amazon Bedrock is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null });
+    return GatewayError.upstream({ status: 429, message: `Amazon Bedrock is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null, vendorError });
   }
   if (AUTH_ERRORS.has(name) || status === 401 || status === 403) {
     return new GatewayError({
@@ -95,7 +97,7 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
       code: 'upstream_auth_failed',
     });
   }
-  if (name === 'ValidationException') return GatewayError.upstream({ status: 400, message: awsMessage, endpoint });
+  if (name === 'ValidationException') return GatewayError.upstream({ status: 400, message: awsMessage, endpoint, vendorError });
   if (name === 'ModelTimeoutException') return GatewayError.upstreamTimeout(`The Amazon Bedrock model timed out ${forEndpoint}: ${awsMessage}`);
   if (RETRYABLE_SERVER_ERRORS.has(name)) return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}): ${awsMessage}`, true);
   if (name === 'ResourceNotFoundException' || name === 'ModelErrorException') {
@@ -119,7 +121,7 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
   if (/region is missing|region not accepted/i.test(awsMessage)) {
     return GatewayError.upstreamUnavailable(`No AWS region is configured ${forEndpoint}: set aws_config.aws_region (or AWS_REGION).`, false);
   }
-  if (status !== undefined && status >= 400 && status < 500) return GatewayError.upstream({ status, message: awsMessage, endpoint });
+  if (status !== undefined && status >= 400 && status < 500) return GatewayError.upstream({ status, message: awsMessage, endpoint, vendorError });
   return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}${status !== undefined ? `, status ${status}` : ''}).`);
 }
 

@@ -3,7 +3,7 @@
  * `google.rpc.Status`): the message, whether the key was refused, and the retry delay.
  * Reference: https://ai.google.dev/gemini-api/docs/troubleshooting
  */
-import { GatewayError } from '../../errors';
+import { GatewayError, vendorErrorOf } from '../../errors';
 import { isRecord } from '../shared/json';
 import type { UpstreamErrorHints } from '../transport/http';
 
@@ -34,7 +34,9 @@ function retryDelaySeconds(delay: unknown): string | null {
 /**
  * Gemini refuses a bad or unknown key with 400 INVALID_ARGUMENT and an `ErrorInfo` whose reason is
  * `API_KEY_INVALID`: that is an auth failure (a 502 for the client, like 401/403). A 429 carries
- * its delay in a `RetryInfo` detail rather than a `Retry-After` header.
+ * its delay in a `RetryInfo` detail rather than a `Retry-After` header. Google's `status`
+ * (`INVALID_ARGUMENT`, `FAILED_PRECONDITION`, `NOT_FOUND`, `RESOURCE_EXHAUSTED`) is the code shown
+ * on `/v1`; its `fieldViolations` name Gemini's fields, not the client's, so no `param`.
  */
 export function geminiErrorHints(body: unknown): UpstreamErrorHints {
   const error = errorObject(body);
@@ -44,6 +46,7 @@ export function geminiErrorHints(body: unknown): UpstreamErrorHints {
   return {
     authFailure: items.some((item) => item.reason === 'API_KEY_INVALID'),
     retryAfter: retryDelaySeconds(retryInfo?.retryDelay),
+    vendorError: vendorErrorOf({ code: error.status }),
   };
 }
 
@@ -53,5 +56,5 @@ export function geminiStreamError(body: unknown, endpoint: string): GatewayError
   const status = typeof error?.code === 'number' && error.code >= 400 ? error.code : 500;
   const message = geminiErrorMessage(body) ?? 'Gemini reported an error mid-stream.';
   const hints = geminiErrorHints(body);
-  return GatewayError.upstream({ status, message, endpoint, retryAfter: hints.retryAfter, authFailure: hints.authFailure });
+  return GatewayError.upstream({ status, message, endpoint, retryAfter: hints.retryAfter, authFailure: hints.authFailure, vendorError: hints.vendorError });
 }

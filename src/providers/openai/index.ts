@@ -24,11 +24,11 @@ import { createUpstream, joinUrl } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings } from './request';
-import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage } from './response';
+import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage, openaiVendorError } from './response';
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
 
 export { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OpenAIRequestOptions } from './request';
-export { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, type OpenAINormaliser } from './response';
+export { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
 export { createOpenAIChatStream, createOpenAICompletionsStream, type OpenAIStreamError } from './stream';
 
 // ---- Configuration ----
@@ -109,6 +109,7 @@ export const openaiAdapter = {
       providerName,
       endpointName: settings.name,
       errorMessage: openaiErrorMessage,
+      errorHints: (body) => ({ vendorError: openaiVendorError(body) }),
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,
     });

@@ -3,7 +3,7 @@
  * schema (logprobs, system_fingerprint, service_tier, annotations and usage details are dropped),
  * plus the usage and error mappings shared with the stream folds.
  */
-import { GatewayError } from '../../errors';
+import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
 import { argumentsText, isRecord } from '../shared/json';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
@@ -157,4 +157,12 @@ export function openaiErrorMessage(body: unknown): string | null {
   if (typeof error === 'string') return error;
   if (typeof message === 'string') return message;
   return null;
+}
+
+/**
+ * The vendor's `type`, `code` and `param` from OpenAI's error object
+ * (`{"error":{"message","type","param","code"}}`, also Azure's `content_filter`), kept on `/v1`.
+ */
+export function openaiVendorError(body: unknown): VendorError | null {
+  return isRecord(body) && isRecord(body.error) ? vendorErrorOf(body.error) : null;
 }

@@ -9,7 +9,7 @@
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
-import { GatewayError, redacted } from '../../errors';
+import { GatewayError, redacted, type VendorError } from '../../errors';
 import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
@@ -69,6 +69,8 @@ export interface UpstreamErrorHints {
   authFailure?: boolean;
   /** Seconds to wait before retrying, from the body. */
   retryAfter?: string | null;
+  /** The vendor's own type/code/param (`vendorErrorOf`), shown on `/v1` for a refused request. */
+  vendorError?: VendorError | null;
 }
 
 /** A compiled upstream: POST JSON, get parsed JSON or a stream of SSE events back. */
@@ -238,6 +240,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return excerpt(text);
   }
 
+  /** A vendor code or param echoing a credential (improbable, but never shown) is dropped. */
+  function withoutSecretsIn(vendorError: VendorError | null): VendorError | null {
+    if (vendorError === null) return null;
+    const shown = (value: string | null) => (value !== null && redacted(value, credentials) !== value ? null : value);
+    return { type: vendorError.type, code: shown(vendorError.code), param: shown(vendorError.param) };
+  }
+
   /** The gateway error for an error status, with the vendor's message when its body has one. */
   function errorFromAnswer(answer: { statusCode: number; contentType: string | null; retryAfter: string | null; text: string }): GatewayError {
     const parsed = parseJson(answer.text);
@@ -250,6 +259,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       endpoint: endpointName,
       retryAfter: answer.retryAfter ?? hints?.retryAfter ?? null,
       authFailure: hints?.authFailure,
+      vendorError: withoutSecretsIn(hints?.vendorError ?? null),
     });
   }
 

@@ -102,7 +102,7 @@ async function serve(options: {
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
-  await sendEventStream({ response, chunks, checkChunk: result.checkChunk, toError, onChunk: chunkObserver(response), signal: result.abort });
+  await sendEventStream({ response, chunks, checkChunk: result.checkChunk, toError, onChunk: chunkObserver(response), signal: result.abort, dialect });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {

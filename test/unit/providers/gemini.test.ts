@@ -609,12 +609,14 @@ describe('completions stream fold', () => {
 });
 
 describe('Gemini error bodies', () => {
+  /** Google's `status` is the code a refused request shows on `/v1`. */
+  const status = (code: string) => ({ type: null, code, param: null });
   it.each([
-    ['error-400.json', "Invalid JSON payload received. Unknown name \"foo\" at 'generation_config': Cannot find field.", { authFailure: false, retryAfter: null }],
-    ['error-400-api-key-invalid.json', 'API key not valid. Please pass a valid API key.', { authFailure: true, retryAfter: null }],
-    ['error-403.json', expect.stringMatching(/^Method doesn't allow unregistered callers/), { authFailure: false, retryAfter: null }],
-    ['error-404.json', expect.stringMatching(/^models\/gemini-9.9-ultra is not found/), { authFailure: false, retryAfter: null }],
-    ['error-429.json', expect.stringMatching(/^You exceeded your current quota/), { authFailure: false, retryAfter: '27' }],
+    ['error-400.json', "Invalid JSON payload received. Unknown name \"foo\" at 'generation_config': Cannot find field.", { authFailure: false, retryAfter: null, vendorError: status('INVALID_ARGUMENT') }],
+    ['error-400-api-key-invalid.json', 'API key not valid. Please pass a valid API key.', { authFailure: true, retryAfter: null, vendorError: status('INVALID_ARGUMENT') }],
+    ['error-403.json', expect.stringMatching(/^Method doesn't allow unregistered callers/), { authFailure: false, retryAfter: null, vendorError: status('PERMISSION_DENIED') }],
+    ['error-404.json', expect.stringMatching(/^models\/gemini-9.9-ultra is not found/), { authFailure: false, retryAfter: null, vendorError: status('NOT_FOUND') }],
+    ['error-429.json', expect.stringMatching(/^You exceeded your current quota/), { authFailure: false, retryAfter: '27', vendorError: status('RESOURCE_EXHAUSTED') }],
   ])('%s', (name, message, hints) => {
     const body = readJsonFixture('gemini', name);
     expect(geminiErrorMessage(body)).toEqual(message);

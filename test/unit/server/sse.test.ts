@@ -18,7 +18,7 @@ async function streamingServer(
   const server = createServer((_request, response) => {
     onResponse?.(response);
     const toError = (error: unknown) => (error instanceof GatewayError ? error : GatewayError.upstreamUnavailable(String(error)));
-    sendEventStream({ response, chunks: chunksFor(), checkChunk, toError, signal })
+    sendEventStream({ response, chunks: chunksFor(), checkChunk, toError, signal, dialect: 'openai' })
       // Before the headers a failure is the caller's to answer, as the route handlers do.
       .catch((error: unknown) => {
         response.writeHead(502, { 'content-type': 'application/json' });

@@ -1,0 +1,37 @@
+import { GatewayError, vendorErrorOf } from '../../src/errors';
+import { errorBody } from '../../src/server/errors';
+
+describe('vendorErrorOf', () => {
+  test("keeps a code and param that read like ones, and a type only when it is OpenAI's", () => {
+    expect(vendorErrorOf({ type: 'invalid_request_error', code: 'context_length_exceeded', param: 'messages[0].content' })).toEqual({
+      type: 'invalid_request_error',
+      code: 'context_length_exceeded',
+      param: 'messages[0].content',
+    });
+    expect(vendorErrorOf({ type: 'invalid_request_message_error', code: 3051, param: null })).toBeNull();
+    expect(vendorErrorOf({ type: null, code: 'content_filter', param: 'prompt' })).toEqual({ type: null, code: 'content_filter', param: 'prompt' });
+  });
+
+  test('never passes on free text, which may quote the request', () => {
+    expect(vendorErrorOf({ code: 'the prompt "tell me a secret" was refused', param: 'x'.repeat(129) })).toBeNull();
+  });
+});
+
+describe("GatewayError.upstream and the vendor's fields", () => {
+  const vendorError = { type: 'invalid_request_error', code: 'context_length_exceeded', param: 'messages' };
+
+  test('a refused request shows them on /v1 only; the gateway keeps its own code', () => {
+    const error = GatewayError.upstream({ status: 400, message: 'too long', endpoint: 'chat', vendorError });
+    expect(error.code).toBe('upstream_rejected');
+    expect(errorBody(error, 'openai')).toEqual({ error: { message: 'too long', ...vendorError } });
+    expect(errorBody(error, 'mlflow')).toEqual({ detail: 'too long' });
+    expect(error.withoutSecrets(['long']).vendorError).toEqual(vendorError);
+  });
+
+  test("a refused key and a vendor's failure never show the vendor's code", () => {
+    for (const status of [401, 403, 500, 503]) {
+      const error = GatewayError.upstream({ status, message: 'no', endpoint: 'chat', vendorError: { type: null, code: 'invalid_api_key', param: null } });
+      expect(error.vendorError).toBeNull();
+    }
+  });
+});
