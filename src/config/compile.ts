@@ -142,8 +142,9 @@ function credentialsOf(providerConfig: unknown): string[] {
   const values = [
     ...Object.entries(providerConfig).filter(([key]) => isApiKeyField(key)).map(([, value]) => value),
     ...AWS_SECRET_FIELDS.map((field) => awsConfig[field]),
-    // A base URL may hold a user and password (`hf_server_url: http://user:password@tgi.internal`).
-    ...Object.values(providerConfig).flatMap((value) => (typeof value === 'string' ? urlCredentialValues(value) : [])),
+    // A base URL may hold a user and password (`hf_server_url: http://user:password@tgi.internal`) or a
+    // token in its query (`openai_api_base: https://fn.example/api?code=…`); so may `aws_endpoint_url`.
+    ...[...Object.values(providerConfig), ...Object.values(awsConfig)].flatMap((value) => (typeof value === 'string' ? urlCredentialValues(value) : [])),
   ];
   return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
 }

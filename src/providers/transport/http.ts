@@ -161,16 +161,36 @@ export function urlCredentialsHeader(baseUrl: string, providerHeaders: Record<st
   return { authorization: `Basic ${Buffer.from(pair, 'latin1').toString('base64')}` };
 }
 
+/** Query parameters of a base URL that are public settings rather than tokens. */
+const PUBLIC_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['api-version']);
+
 /**
- * The secrets of credentials written in a URL (its password, and the Basic header made from them),
- * for redaction; none for a string that is not a URL or has none.
+ * The values of a URL's query parameters (an Azure Functions `?code=`, a SAS `sig`, a proxy's
+ * `?token=`): a token there is a credential. Each as sent (percent-encoded), percent-decoded and
+ * form-decoded (`+` as a space), for an upstream may echo its URL in any of these.
+ */
+function queryValues(url: URL): string[] {
+  return url.search
+    .slice(1)
+    .split('&')
+    .flatMap((pair) => {
+      const separator = pair.indexOf('=');
+      if (separator === -1 || PUBLIC_QUERY_PARAMETERS.has(percentDecoded(pair.slice(0, separator)).toLowerCase())) return [];
+      const sent = pair.slice(separator + 1);
+      return [sent, percentDecoded(sent), percentDecoded(sent.replace(/\+/g, ' '))];
+    });
+}
+
+/**
+ * The secrets written in a URL, for redaction: its password and the Basic header made from them,
+ * and its query parameters' values; none for a string that is not a URL or has none.
  */
 export function urlCredentialValues(text: string): string[] {
   if (!URL.canParse(text)) return [];
+  const url = new URL(text);
   const header = urlCredentialsHeader(text, {}).authorization;
-  if (header === undefined) return [];
-  const values = [percentDecoded(new URL(text).password), header, header.slice('Basic '.length)];
-  return values.filter((value) => value.length >= 8);
+  const basic = header === undefined ? [] : [percentDecoded(url.password), header, header.slice('Basic '.length)];
+  return [...new Set([...basic, ...queryValues(url)])].filter((value) => value.length >= 8);
 }
 
 /**

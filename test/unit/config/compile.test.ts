@@ -184,6 +184,24 @@ endpoints:
   expect(error.message).not.toContain('password-42');
 });
 
+test("the values in a base URL's query string are secrets, as sent and decoded; Azure's api-version is not", () => {
+  const plan = compile(`
+endpoints:
+  - name: function
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o, config: { openai_api_key: sk-secret-key, openai_api_base: "https://fn.example/api/v1?code=AzFn-key-0123456789&api-version=2024-10-21" } }
+  - name: sas
+    endpoint_type: llm/v1/completions
+    model: { provider: huggingface-text-generation-inference, config: { hf_server_url: "https://tgi.example/?sv=2022-11-02&sig=k7Q%2B2hX%2F9mZr4Lw1pVb8%3D&note=a+b+c+d+e" } }
+  - name: bedrock
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: anthropic.claude-3-haiku-20240307-v1:0, config: { aws_config: { aws_region: us-east-1, aws_endpoint_url: "https://vpce.example/?token=vpce-token-42" } } }
+`);
+  expect(plan.endpoints.get('function')!.secrets).toEqual(['AzFn-key-0123456789', 'sk-secret-key']);
+  expect(plan.endpoints.get('sas')!.secrets).toEqual(['k7Q%2B2hX%2F9mZr4Lw1pVb8%3D', 'k7Q+2hX/9mZr4Lw1pVb8=', '2022-11-02', 'a+b+c+d+e', 'a b c d e']);
+  expect(plan.endpoints.get('bedrock')!.secrets).toEqual(['vpce-token-42']);
+});
+
 test('logging: bodies off and 100kb per body by default; max_body_size in characters, at most 16mb, reported at its YAML path', () => {
   const endpoints = `
 endpoints:
