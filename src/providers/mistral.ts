@@ -32,6 +32,7 @@ import {
   mapOpenAIChoices,
   openaiErrorMessage,
   openaiVendorError,
+  ALL_REASONING,
   toOpenAIChat,
   toOpenAIEmbeddings,
   type OpenAIRequestOptions,
@@ -76,8 +77,9 @@ function toMistralParameters(request: Wire): Wire {
   return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
 }
 
+/** Mistral refuses unknown message fields (422 `extra_forbidden`), `reasoning_content` among them. */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
-  return toOpenAIChat(toMistralParameters(request) as ChatRequest, options);
+  return toOpenAIChat(toMistralParameters(request) as ChatRequest, { ...options, omittedReasoning: ALL_REASONING });
 }
 
 /** Completions go to the chat endpoint: the prompt becomes the one user message. */

@@ -58,8 +58,25 @@ function fakeAnthropic(request: RecordedRequest, response: ServerResponse): void
   sendJson(response, 200, FINAL_ANSWER);
 }
 
+/** Assistant message fields Mistral's and OpenAI's schemas know; Mistral refuses any other with a 422. */
+const KNOWN_ASSISTANT_FIELDS = new Set(['role', 'content', 'tool_calls', 'name', 'prefix']);
+
+/** A chat API that, like Mistral's, refuses unknown message fields (pydantic `extra_forbidden`). */
+function fakeStrictChat(request: RecordedRequest, response: ServerResponse): void {
+  const messages = (request.body as { messages: Record<string, unknown>[] }).messages;
+  const detail = messages.flatMap((message, index) =>
+    message.role !== 'assistant'
+      ? []
+      : Object.keys(message)
+          .filter((field) => !KNOWN_ASSISTANT_FIELDS.has(field))
+          .map((field) => ({ type: 'extra_forbidden', loc: ['body', 'messages', index, 'assistant', field], msg: 'Extra inputs are not permitted', input: message[field] })),
+  );
+  if (detail.length > 0) return sendJson(response, 422, { object: 'error', message: { detail }, type: 'invalid_request_error', param: null, code: null });
+  sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+}
+
 const setup = useGatewayWithUpstreams({
-  upstreams: { anthropic: fakeAnthropic },
+  upstreams: { anthropic: fakeAnthropic, mistral: fakeStrictChat, azure: fakeStrictChat, compatible: fakeStrictChat },
   config: (urls) => `
 endpoints:
   - name: claude
@@ -68,6 +85,18 @@ endpoints:
       provider: anthropic
       name: claude-sonnet-4-5
       config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1" }
+  - name: mistral
+    endpoint_type: llm/v1/chat
+    model: { provider: mistral, name: mistral-large-latest, config: { mistral_api_key: mistral-test-key, mistral_api_base: "${urls.mistral}/v1" } }
+  - name: azure
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o
+      config: { openai_api_type: azure, openai_api_key: azure-test-key, openai_api_base: "${urls.azure}", openai_deployment_name: gpt-4o, openai_api_version: "2024-10-21" }
+  - name: deepseek-style
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: deepseek-chat, config: { openai_api_key: sk-compatible-test, openai_api_base: "${urls.compatible}/v1" } }
 `,
   validateResponses: true,
 });
@@ -149,4 +178,24 @@ test('a thinking block without its signature is a 400 naming the field, before A
   });
   await expect(sent).rejects.toMatchObject({ status: 400, error: { message: 'messages[1].thinking_blocks[0].signature: is required' } });
   expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+});
+
+test('the conversation moves on to OpenAI-shaped endpoints: Mistral and Azure get neither reasoning field, a custom OpenAI-compatible base keeps reasoning_content', async () => {
+  const first = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, ...thinking });
+  const message = first.choices[0].message;
+  expect(message).toHaveProperty('reasoning_content');
+  const conversation = [question, message, toolResultFor(message)];
+
+  for (const model of ['mistral', 'azure']) {
+    const answer = await setup.openai.chat.completions.create({ model, messages: conversation, tools });
+    expect(`${model}: ${answer.choices[0].finish_reason}`).toBe(`${model}: stop`);
+  }
+  for (const vendor of ['mistral', 'azure'] as const) {
+    expect(Object.keys((setup.upstreams[vendor].requests[0].body as AnthropicBody).messages[1]).sort()).toEqual(['content', 'role', 'tool_calls']);
+  }
+  // A server behind a custom base (DeepSeek-style) may want reasoning_content back; this fake refuses it, so the vendor's 422 comes through.
+  await expect(setup.openai.chat.completions.create({ model: 'deepseek-style', messages: conversation, tools })).rejects.toMatchObject({ status: 422 });
+  const sent = (setup.upstreams.compatible.requests[0].body as AnthropicBody).messages[1];
+  expect(sent).toHaveProperty('reasoning_content', PRODUCED_THINKING[0].thinking);
+  expect(sent).not.toHaveProperty('thinking_blocks');
 });

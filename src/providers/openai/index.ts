@@ -23,11 +23,11 @@ import type { OpenAIConfig } from '../../../generated/config';
 import { createUpstream, joinUrl } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings } from './request';
+import { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning } from './request';
 import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage, openaiVendorError } from './response';
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
 
-export { toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OpenAIRequestOptions } from './request';
+export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
 export { createOpenAIChatStream, createOpenAICompletionsStream, type OpenAIStreamError } from './stream';
 
@@ -46,6 +46,12 @@ export interface OpenAITarget {
   headers: Record<string, string>;
   /** The `model` to send, null when none is sent (Azure, or no `model.name`). */
   model: string | null;
+  /** OpenAI's and Azure's own APIs refuse `reasoning_content`; other servers behind a custom base may want it. */
+  omittedReasoning: OmittedReasoning;
+}
+
+function isOpenAIsOwnApi(baseUrl: string): boolean {
+  return new URL(baseUrl).hostname.toLowerCase() === 'api.openai.com';
 }
 
 export function parseOpenAIApiType(value: string | undefined): OpenAIApiType {
@@ -71,7 +77,8 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
       if (config.openai_organization) headers['OpenAI-Organization'] = config.openai_organization;
       // The reference appends `?api-version=` for plain OpenAI too when a version is configured.
       const baseUrl = withApiVersion(config.openai_api_base ?? OPENAI_DEFAULT_API_BASE, config.openai_api_version);
-      return { apiType, providerName: 'OpenAI', baseUrl, headers, model: modelName };
+      const omittedReasoning = isOpenAIsOwnApi(baseUrl) ? ALL_REASONING : THINKING_BLOCKS;
+      return { apiType, providerName: 'OpenAI', baseUrl, headers, model: modelName, omittedReasoning };
     }
     case 'azure':
     case 'azuread': {
@@ -83,7 +90,7 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
       }
       const baseUrl = withApiVersion(joinUrl(base, `openai/deployments/${encodeURIComponent(deployment)}`), version);
       const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
-      return { apiType, providerName: 'Azure OpenAI', baseUrl, headers, model: null };
+      return { apiType, providerName: 'Azure OpenAI', baseUrl, headers, model: null, omittedReasoning: ALL_REASONING };
     }
     default: {
       const unreachable: never = apiType;
@@ -102,7 +109,7 @@ export const openaiAdapter = {
   displayName: 'OpenAI',
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, providerName, model } = resolveOpenAITarget(settings.config, settings.modelName);
+    const { baseUrl, headers, providerName, model, omittedReasoning } = resolveOpenAITarget(settings.config, settings.modelName);
     const upstream = createUpstream({
       baseUrl,
       headers,
@@ -116,9 +123,9 @@ export const openaiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model }), { signal: abort })),
+          chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning }), { signal: abort })),
           chatStream: (request, { abort }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true }), { signal: abort }), createOpenAIChatStream()),
+            foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true, omittedReasoning }), { signal: abort }), createOpenAIChatStream()),
         };
       case 'llm/v1/completions':
         return {

@@ -9,7 +9,20 @@ export interface OpenAIRequestOptions {
   /** Configured model name; null for Azure, where the deployment decides. */
   model: string | null;
   stream?: boolean;
+  /** The reasoning fields of messages this vendor does not get (default: `thinking_blocks`). */
+  omittedReasoning?: OmittedReasoning;
 }
+
+/**
+ * Reasoning fields of assistant messages a client sends back, and who gets them. Anthropic's signed
+ * `thinking_blocks` mean nothing to OpenAI-shaped vendors; `reasoning_content` is wanted back by
+ * some (DeepSeek-style servers behind a custom `openai_api_base`) but refused as an unknown field by
+ * OpenAI, Azure OpenAI and Mistral (422 `extra_forbidden`), which would fail a conversation that
+ * moved there from an endpoint that reasons (a FALLBACK route from Anthropic).
+ */
+export type OmittedReasoning = readonly (keyof ChatMessage)[];
+export const THINKING_BLOCKS: OmittedReasoning = ['thinking_blocks'];
+export const ALL_REASONING: OmittedReasoning = ['thinking_blocks', 'reasoning_content'];
 
 /**
  * The unified request is OpenAI's shape already: keep every field (tools with their full JSON
@@ -25,21 +38,18 @@ function toOpenAIBody(request: object, { model, stream = false }: OpenAIRequestO
   return body;
 }
 
-const hasThinkingBlocks = (message: ChatMessage): boolean => message.thinking_blocks !== undefined;
-
-function withoutThinkingBlocks({ thinking_blocks: _thinkingBlocks, ...message }: ChatMessage): ChatMessage {
-  return message;
+function withoutFields(message: ChatMessage, fields: OmittedReasoning): ChatMessage {
+  const copy = { ...message };
+  for (const field of fields) delete copy[field];
+  return copy;
 }
 
-/**
- * Anthropic's signed `thinking_blocks` (which Anthropic answers carry, for the client to send back)
- * mean nothing to OpenAI-shaped vendors, and OpenAI and Mistral refuse unknown message fields: they
- * are left out. `reasoning_content` passes, as vendors such as DeepSeek want it back. Messages are
- * copied only for a conversation that carries thinking blocks.
- */
+/** The request with `model` (and `stream`); messages are copied only when one carries an omitted field. */
 export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions): Record<string, unknown> {
   const body = toOpenAIBody(request, options);
-  if (request.messages.some(hasThinkingBlocks)) body.messages = request.messages.map(withoutThinkingBlocks);
+  const omitted = options.omittedReasoning ?? THINKING_BLOCKS;
+  const carries = (message: ChatMessage) => omitted.some((field) => message[field] !== undefined);
+  if (request.messages.some(carries)) body.messages = request.messages.map((message) => withoutFields(message, omitted));
   return body;
 }
 

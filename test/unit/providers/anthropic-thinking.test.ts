@@ -5,7 +5,8 @@
  * https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking ("Preserving thinking blocks")
  */
 import { createAnthropicChatStream, fromAnthropicChat, toAnthropicChat } from '../../../src/providers/anthropic';
-import { toOpenAIChat } from '../../../src/providers/openai';
+import { toMistralChat } from '../../../src/providers/mistral';
+import { ALL_REASONING, toOpenAIChat } from '../../../src/providers/openai';
 import type { ChatChunk, ChatRequest, ThinkingBlock } from '../../../src/schema';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replayEverySplit, summariseChat } from '../../support/stream-replay';
@@ -157,6 +158,14 @@ describe('requests', () => {
     const body = toOpenAIChat(request, { model: 'gpt-4o-mini' });
     expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], reasoning_content: THINKING });
     expect(request.messages[1].thinking_blocks).toEqual(THINKING_BLOCKS);
+  });
+
+  it("vendors that refuse unknown message fields (OpenAI's and Azure's APIs, Mistral) get neither field", () => {
+    const request = secondTurn({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], reasoning_content: THINKING, thinking_blocks: THINKING_BLOCKS });
+    const body = toOpenAIChat(request, { model: 'gpt-4o-mini', omittedReasoning: ALL_REASONING });
+    expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL] });
+    expect((toMistralChat(request, { model: 'mistral-large-latest' }).messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL] });
+    expect(request.messages[1]).toHaveProperty('reasoning_content', THINKING);
   });
 
   it('OpenAI-shaped requests without thinking blocks keep their messages array as is', () => {

@@ -1,6 +1,7 @@
 import type { OpenAIConfig } from '../../../generated/config';
 import { GatewayError } from '../../../src/errors';
 import {
+  ALL_REASONING,
   createOpenAIChatStream,
   createOpenAICompletionsStream,
   fromOpenAIChat,
@@ -9,6 +10,7 @@ import {
   openaiAdapter,
   openaiErrorMessage,
   resolveOpenAITarget,
+  THINKING_BLOCKS,
   toOpenAIChat,
   toOpenAICompletions,
   toOpenAIEmbeddings,
@@ -33,8 +35,15 @@ describe('resolveOpenAITarget', () => {
       baseUrl: 'https://api.openai.com/v1',
       headers: { Authorization: 'Bearer sk-1', 'OpenAI-Organization': 'org-9' },
       model: 'gpt-4o-mini',
+      omittedReasoning: ALL_REASONING,
     });
     expect(joinUrl(target.baseUrl, 'chat/completions')).toBe('https://api.openai.com/v1/chat/completions');
+  });
+
+  it("reasoning_content is left out for OpenAI's and Azure's own APIs only (servers behind a custom base may want it back)", () => {
+    expect(resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'https://API.openai.com/v1' }, 'o3').omittedReasoning).toBe(ALL_REASONING);
+    expect(resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'https://api.deepseek.com/v1' }, 'deepseek-chat').omittedReasoning).toBe(THINKING_BLOCKS);
+    expect(resolveOpenAITarget(azureConfig, null).omittedReasoning).toBe(ALL_REASONING);
   });
 
   it('openai with a version appends ?api-version= like the reference', () => {
