@@ -386,7 +386,7 @@ export type components = {
             name?: string;
             /** @description The readable text of `thinking_blocks`, as answers carry it. Accepted so that a client can send an answer's message back whole; never sent to a provider (the signed `thinking_blocks` are what counts). */
             reasoning_content?: string | null;
-            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking). Anthropic gets them back first in that turn's content, as it requires during tool use; other providers ignore them. */
+            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         } & {
             [key: string]: unknown;
@@ -470,7 +470,7 @@ export type components = {
             refusal: string | null;
             /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined); present only when the provider sent thinking. */
             reasoning_content?: string | null;
-            /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking). Send them back on this assistant message in the next request. */
+            /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         };
         /** @description stop, length, tool_calls or content_filter (null while a stream is still going). */

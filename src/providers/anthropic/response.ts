@@ -6,8 +6,9 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../schema';
 import { isRecord } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
+import { withThinking } from '../shared/thinking';
 import type { UpstreamErrorHints } from '../transport/http';
-import { fromAnthropicThinkingBlock, reasoningContentOf } from './thinking';
+import { fromAnthropicThinkingBlock } from './thinking';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
 
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
@@ -48,13 +49,6 @@ function readContent(message: AnthropicResponse): { text: string[]; toolCalls: T
     }
   }
   return { text, toolCalls, thinking };
-}
-
-type ResponseMessage = ChatResponse['choices'][number]['message'];
-
-/** The thinking fields appear only on answers that thought, so other answers keep OpenAI's exact shape. */
-function withThinking(message: ResponseMessage, thinking: ThinkingBlock[]): ResponseMessage {
-  return thinking.length === 0 ? message : { ...message, reasoning_content: reasoningContentOf(thinking), thinking_blocks: thinking };
 }
 
 export function fromAnthropicChat(body: unknown, { now }: { now: () => number }): ChatResponse {

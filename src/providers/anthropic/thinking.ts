@@ -17,11 +17,6 @@ export function fromAnthropicThinkingBlock(block: AnthropicResponseBlock): Think
   return null;
 }
 
-/** The readable thinking: the text of the signed blocks joined (redacted ones have none). */
-export function reasoningContentOf(blocks: readonly ThinkingBlock[]): string {
-  return blocks.map((block) => (block.type === 'thinking' ? block.thinking : '')).join('');
-}
-
 /**
  * An assistant message's `thinking_blocks` as Anthropic content blocks, only their documented
  * fields (a client may add its own, such as LiteLLM's `cache_control`). `reasoning_content` is the

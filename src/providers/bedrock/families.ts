@@ -31,9 +31,11 @@ export interface BedrockFamily {
   temperatureFactor: number;
   /** Whether `top_k` can be sent (Converse: as an additional model request field). */
   topK: boolean;
+  /** Whether chat takes Claude's extended `thinking` (an additional model request field) and gets thinking blocks back. */
+  thinking: boolean;
 }
 
-const converseFamily = (label: string, topK = false): BedrockFamily => ({
+const converseFamily = (label: string, { topK = false, thinking = false } = {}): BedrockFamily => ({
   label,
   chat: true,
   completions: 'converse',
@@ -42,6 +44,7 @@ const converseFamily = (label: string, topK = false): BedrockFamily => ({
   // These models take temperature in 0..1.
   temperatureFactor: 0.5,
   topK,
+  thinking,
 });
 
 const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockFamily => ({
@@ -52,31 +55,32 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   embeddings,
   temperatureFactor: 1,
   topK: false,
+  thinking: false,
 });
 
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
-  ['anthropic.', converseFamily('Anthropic Claude', true)],
+  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true })],
   ['amazon.nova', converseFamily('Amazon Nova')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',
-    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false },
+    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false },
   ],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
   ['cohere.command-r', converseFamily('Cohere Command R')],
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
-    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true },
+    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false },
   ],
   [
     'ai21.j2',
-    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false },
+    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false },
   ],
   [
     'ai21.jamba',
-    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false },
+    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false },
   ],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],

@@ -8,7 +8,7 @@
  *
  * At config load the model family is read from `model.name` (families.ts) and the endpoint type is
  * checked against it; one client is built (client.ts). Chat goes through Converse / ConverseStream
- * (converse.ts), as do completions of the conversational families; embeddings and the completions
+ * (converse/), as do completions of the conversational families; embeddings and the completions
  * of Titan Text, Cohere Command and AI21 use the native InvokeModel bodies (invoke-model.ts). The
  * client's abort signal is passed to every call, so a client disconnect aborts the upstream call.
  * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).

@@ -60,6 +60,29 @@ test('ConverseStream: same text, finish reason and usage wherever the bytes are 
   client.destroy();
 });
 
+test('ConverseStream with thinking: the same thinking text, signature and redacted data (bytes the SDK decodes) wherever the bytes are cut', async () => {
+  const bytes = encodedFixture('converse-thinking-tool-use.events.json', converseEvent);
+  let current: Buffer[] = [bytes];
+  const client = clientAnswering(() => current);
+  for (const pieces of [[bytes], ...splitsOf(bytes)]) {
+    current = pieces;
+    const output = await client.send(new ConverseStreamCommand({ modelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0', messages: [] }));
+    const fold = createConverseChatStream(context);
+    const chunks = [];
+    for await (const event of output.stream ?? []) chunks.push(...fold.event(event));
+    chunks.push(...fold.end());
+    const blocks = chunks.flatMap((chunk) => chunk.choices[0].delta.thinking_blocks ?? []);
+    expect([chunks.map((chunk) => chunk.choices[0].delta.reasoning_content ?? '').join(''), blocks.slice(2)]).toEqual([
+      'The user wants the weather in Paris. I should call get_weather with "Paris, France" — température en °C.',
+      [
+        { type: 'thinking', thinking: '', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds9ZKBvRLtqNzB6Ch+cU0Ykz3sGHHoDwM8bv2PAFtLTdHHGC2qO9JvdWlnbmvQWXqFhHrl==' },
+        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj/Q3yW4Yx8F5o+qbGWjVZfLr9cqU7w=' },
+      ],
+    ]);
+  }
+  client.destroy();
+});
+
 test('InvokeModelWithResponseStream (Titan): same text and finish reason wherever the bytes are cut', async () => {
   const bytes = encodedFixture('titan-text.events.json', (_event, body) => chunkEvent(body));
   let current: Buffer[] = [bytes];

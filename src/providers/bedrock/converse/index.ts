@@ -1,0 +1,27 @@
+/**
+ * Chat (and completions of the conversational families) through the Bedrock Converse API.
+ *
+ * Vendor references:
+ * - Converse: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html
+ * - ConverseStream events: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStreamOutput.html
+ * - Tool use: https://docs.aws.amazon.com/bedrock/latest/userguide/tool-use-inference-call.html
+ * - Claude's extended thinking: https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ *
+ * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
+ * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
+ * outside Converse's id syntax go as a digest, see shared/tool-call-ids.ts); consecutive turns of
+ * the same Converse role are merged (Converse requires alternating roles). Images are accepted as
+ * `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON Schema;
+ * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`, while `none` has no
+ * Converse equivalent and is a 400. Sampling parameters go to `inferenceConfig` (temperature scaled
+ * per family), Claude's `top_k` and `thinking` to `additionalModelRequestFields`. Any other
+ * parameter is a 400 naming it.
+ *
+ * Thinking (thinking.ts): answers' `reasoningContent` blocks and stream deltas become
+ * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's
+ * `thinking_blocks` go back as `reasoningContent` blocks first in its turn. Answers are read in
+ * response.ts, streams folded in stream.ts.
+ */
+export { toConverseChat, toConverseCompletions, toConverseMessages, type ConverseBody } from './request';
+export { fromConverseChat, fromConverseCompletions, fromConverseUsage, mapConverseStopReason } from './response';
+export { createConverseChatStream, createConverseCompletionsStream } from './stream';

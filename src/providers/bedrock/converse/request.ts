@@ -1,0 +1,210 @@
+/**
+ * Unified chat and completions requests → Converse input (see index.ts for the mapping and its
+ * references).
+ */
+import type {
+  ContentBlock,
+  ConverseCommandInput,
+  ImageFormat,
+  InferenceConfiguration,
+  Message,
+  SystemContentBlock,
+  Tool as ConverseTool,
+  ToolChoice as ConverseToolChoice,
+} from '@aws-sdk/client-bedrock-runtime';
+import type { DocumentType } from '@smithy/types';
+import { GatewayError } from '../../../errors';
+import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../../schema';
+import { strictToolCallId } from '../../shared/tool-call-ids';
+import type { BedrockFamily } from '../families';
+import { acceptOnly, providerLabel, readSampling } from '../shared';
+import { toConverseReasoningBlocks } from './thinking';
+
+/** The Converse input without `modelId`, which the adapter adds. */
+export type ConverseBody = Omit<ConverseCommandInput, 'modelId'>;
+
+const SAMPLING_KEYS = ['temperature', 'top_p', 'n', 'stop', 'max_tokens', 'max_completion_tokens', 'stream', 'stream_options'];
+const CHAT_KEYS = ['messages', 'tools', 'tool_choice', ...SAMPLING_KEYS];
+const COMPLETIONS_KEYS = ['prompt', ...SAMPLING_KEYS];
+
+/**
+ * inferenceConfig from the sampling parameters, and additionalModelRequestFields from `top_k` and
+ * the model's other native fields; absent ones stay absent.
+ */
+function toConverseSampling(
+  request: Readonly<Record<string, unknown>>,
+  family: BedrockFamily,
+  nativeFields: Record<string, DocumentType> = {},
+): Pick<ConverseBody, 'inferenceConfig' | 'additionalModelRequestFields'> {
+  const { temperature, topP, topK, maxTokens, stop } = readSampling(request, family);
+  const inferenceConfig: InferenceConfiguration = {};
+  if (temperature !== undefined) inferenceConfig.temperature = temperature;
+  if (topP !== undefined) inferenceConfig.topP = topP;
+  if (maxTokens !== undefined) inferenceConfig.maxTokens = maxTokens;
+  if (stop !== undefined) inferenceConfig.stopSequences = stop;
+  // Converse has no top_k; Claude takes it as a native field.
+  const additionalModelRequestFields = { ...(topK !== undefined ? { top_k: topK } : {}), ...nativeFields };
+  return {
+    ...(Object.keys(inferenceConfig).length > 0 ? { inferenceConfig } : {}),
+    ...(Object.keys(additionalModelRequestFields).length > 0 ? { additionalModelRequestFields } : {}),
+  };
+}
+
+const IMAGE_FORMATS: Record<string, ImageFormat> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+function toConverseImage(url: string, param: string): ContentBlock {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  if (!match) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data: URLs, not links.`, param);
+  const format = IMAGE_FORMATS[match[1].toLowerCase()];
+  if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not '${match[1]}'.`, param);
+  return { image: { format, source: { bytes: new Uint8Array(Buffer.from(match[2], 'base64')) } } };
+}
+
+function toConverseBlocks(content: ChatMessage['content'], param: string): ContentBlock[] {
+  if (content === undefined || content === null) return [];
+  if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
+  return content.map((part: ContentPart, index): ContentBlock => {
+    const partParam = `${param}[${index}]`;
+    switch (part.type) {
+      case 'text':
+        return { text: part.text };
+      case 'image_url':
+        return toConverseImage(part.image_url.url, `${partParam}.image_url.url`);
+      case 'input_audio':
+        throw GatewayError.invalidParam(`${partParam}: audio input is not supported by Amazon Bedrock Converse.`, partParam);
+      default: {
+        const unreachable: never = part;
+        throw GatewayError.invalidParam(`${partParam}: unknown content part ${JSON.stringify(unreachable)}.`, partParam);
+      }
+    }
+  });
+}
+
+function toSystemBlocks(content: ChatMessage['content'], param: string): SystemContentBlock[] {
+  return toConverseBlocks(content, param).map((block) => {
+    if (block.text === undefined) throw GatewayError.invalidParam(`${param}: system messages can only hold text on Amazon Bedrock.`, param);
+    return { text: block.text };
+  });
+}
+
+/** Converse's limit on `toolUseId` (API_runtime_ToolUseBlock). */
+const TOOL_USE_ID_MAX_LENGTH = 64;
+
+function toToolUse(call: ToolCall, param: string): ContentBlock {
+  const text = call.function.arguments;
+  const toolUseId = strictToolCallId(call.id, TOOL_USE_ID_MAX_LENGTH);
+  const refused = () =>
+    GatewayError.invalidParam(`${param}.function.arguments: must be a JSON object text (Amazon Bedrock takes tool input as an object).`, `${param}.function.arguments`);
+  // Some clients send "" for a call without arguments (and streams of such calls used to end so).
+  if (text.trim() === '') return { toolUse: { toolUseId, name: call.function.name, input: {} } };
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    throw refused();
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw refused();
+  return { toolUse: { toolUseId, name: call.function.name, input: input as never } };
+}
+
+function toToolResult(message: ChatMessage, param: string): ContentBlock {
+  if (typeof message.tool_call_id !== 'string') {
+    throw GatewayError.invalidParam(`${param}.tool_call_id: a tool message needs the id of the tool call it answers.`, `${param}.tool_call_id`);
+  }
+  const text = toConverseBlocks(message.content, `${param}.content`).map((block) => {
+    if (block.text === undefined) throw GatewayError.invalidParam(`${param}.content: a tool result can only hold text.`, `${param}.content`);
+    return { text: block.text };
+  });
+  return { toolResult: { toolUseId: strictToolCallId(message.tool_call_id, TOOL_USE_ID_MAX_LENGTH), content: text } };
+}
+
+/** Appends blocks as a turn, merging into the previous turn when it has the same role. */
+function appendTurn(messages: Message[], role: 'user' | 'assistant', content: ContentBlock[]): Message[] {
+  const last = messages[messages.length - 1];
+  if (last?.role === role) return [...messages.slice(0, -1), { role, content: [...(last.content ?? []), ...content] }];
+  return [...messages, { role, content }];
+}
+
+/**
+ * Unified messages as Converse `system` blocks and alternating user/assistant turns. With
+ * `thinking` (Claude), assistant turns start with their thinking blocks; other models ignore them.
+ */
+export function toConverseMessages(messages: readonly ChatMessage[], options: { thinking: boolean }): { system: SystemContentBlock[]; messages: Message[] } {
+  let system: SystemContentBlock[] = [];
+  let turns: Message[] = [];
+  messages.forEach((message, index) => {
+    const param = `messages[${index}]`;
+    switch (message.role) {
+      case 'system':
+      case 'developer':
+        system = [...system, ...toSystemBlocks(message.content, `${param}.content`)];
+        break;
+      case 'user':
+        turns = appendTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`));
+        break;
+      case 'assistant': {
+        const calls = (message.tool_calls ?? []).map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`));
+        const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
+        turns = appendTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`), ...calls]);
+        break;
+      }
+      case 'tool':
+        turns = appendTurn(turns, 'user', [toToolResult(message, param)]);
+        break;
+      default:
+        throw GatewayError.invalidParam(
+          `${param}.role: '${message.role}' is not supported by Amazon Bedrock (use system, developer, user, assistant or tool).`,
+          `${param}.role`,
+        );
+    }
+  });
+  return { system, messages: turns };
+}
+
+function toConverseTool(tool: Tool): ConverseTool {
+  const { name, description, parameters } = tool.function;
+  // Converse requires a schema; a function without parameters takes an empty object.
+  const schema = parameters ?? { type: 'object', properties: {} };
+  return { toolSpec: { name, ...(description !== undefined ? { description } : {}), inputSchema: { json: schema as never } } };
+}
+
+function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolChoice {
+  if (choice === 'auto') return { auto: {} };
+  if (choice === 'required') return { any: {} };
+  if (typeof choice === 'object' && choice !== null) {
+    const name = (choice as { function?: { name?: unknown } }).function?.name;
+    if (typeof name === 'string') return { tool: { name } };
+  }
+  throw GatewayError.invalidParam(
+    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}. To keep the model from calling tools, send no tools.`,
+    'tool_choice',
+  );
+}
+
+/** Request keys each family's chat accepts besides CHAT_KEYS: Claude's native `top_k` and `thinking`. */
+function chatKeysOf(family: BedrockFamily): string[] {
+  return [...CHAT_KEYS, ...(family.topK ? ['top_k'] : []), ...(family.thinking ? ['thinking'] : [])];
+}
+
+export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
+  acceptOnly(request, chatKeysOf(family), family);
+  const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking });
+  // Extended thinking is a native Claude field, passed as the client sent it (Bedrock checks it).
+  const nativeFields: Record<string, DocumentType> = request.thinking !== undefined ? { thinking: request.thinking as DocumentType } : {};
+  const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, nativeFields) };
+  if (request.tool_choice !== undefined && !request.tools?.length) {
+    throw GatewayError.invalidParam(`tool_choice: needs a non-empty 'tools' list on ${providerLabel(family)}.`, 'tool_choice');
+  }
+  if (request.tools?.length) {
+    body.toolConfig = {
+      tools: request.tools.map(toConverseTool),
+      ...(request.tool_choice !== undefined ? { toolChoice: toConverseToolChoice(request.tool_choice) } : {}),
+    };
+  }
+  return body;
+}
+
+export function toConverseCompletions(request: CompletionsRequest, family: BedrockFamily): ConverseBody {
+  acceptOnly(request, family.topK ? [...COMPLETIONS_KEYS, 'top_k'] : COMPLETIONS_KEYS, family);
+  return { messages: [{ role: 'user', content: [{ text: request.prompt }] }], ...toConverseSampling(request, family) };
+}

@@ -1,0 +1,80 @@
+/**
+ * Converse answers → unified chat and completions responses, and the stop-reason mapping shared
+ * with the stream folds.
+ */
+import type { ContentBlock, ConverseCommandOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
+import { GatewayError } from '../../../errors';
+import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../../schema';
+import { withThinking } from '../../shared/thinking';
+import type { AnswerContext } from '../shared';
+import { fromConverseReasoningBlock } from './thinking';
+
+export function fromConverseUsage(usage: TokenUsage | undefined): Usage {
+  return { prompt_tokens: usage?.inputTokens ?? null, completion_tokens: usage?.outputTokens ?? null, total_tokens: usage?.totalTokens ?? null };
+}
+
+function answerBlocks(output: ConverseCommandOutput): ContentBlock[] {
+  const content = output.output?.message?.content;
+  if (!Array.isArray(content)) throw GatewayError.upstreamUnavailable('Amazon Bedrock answered without an output message.');
+  return content;
+}
+
+export function fromConverseChat(output: ConverseCommandOutput, context: AnswerContext): ChatResponse {
+  const blocks = answerBlocks(output);
+  const text = blocks.flatMap((block) => (block.text !== undefined ? [block.text] : [])).join('');
+  const toolCalls: ToolCall[] = blocks.flatMap((block) =>
+    block.toolUse ? [{ id: block.toolUse.toolUseId ?? '', type: 'function' as const, function: { name: block.toolUse.name ?? '', arguments: JSON.stringify(block.toolUse.input ?? {}) } }] : [],
+  );
+  // Kept whole, in order, for the client to send back (Claude checks them during tool use).
+  const thinking: ThinkingBlock[] = blocks.flatMap((block) => fromConverseReasoningBlock(block) ?? []);
+  return {
+    id: context.id,
+    object: 'chat.completion',
+    created: context.created,
+    model: context.model,
+    choices: [
+      {
+        index: 0,
+        message: withThinking(
+          { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null },
+          thinking,
+        ),
+        finish_reason: mapConverseStopReason(output.stopReason),
+      },
+    ],
+    usage: fromConverseUsage(output.usage),
+  };
+}
+
+export function fromConverseCompletions(output: ConverseCommandOutput, context: AnswerContext): CompletionsResponse {
+  const text = answerBlocks(output).flatMap((block) => (block.text !== undefined ? [block.text] : [])).join('');
+  return {
+    id: context.id,
+    object: 'text_completion',
+    created: context.created,
+    model: context.model,
+    choices: [{ index: 0, text, finish_reason: mapConverseStopReason(output.stopReason) }],
+    usage: fromConverseUsage(output.usage),
+  };
+}
+
+/** Converse stop reasons in the unified set; values without an equivalent pass through unchanged. */
+export function mapConverseStopReason(reason: string | undefined): string | null {
+  switch (reason) {
+    case undefined:
+      return null;
+    case 'end_turn':
+    case 'stop_sequence':
+      return 'stop';
+    case 'max_tokens':
+    case 'model_context_window_exceeded':
+      return 'length';
+    case 'tool_use':
+      return 'tool_calls';
+    case 'content_filtered':
+    case 'guardrail_intervened':
+      return 'content_filter';
+    default:
+      return reason;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * ConverseStream events → unified chat and completions chunks: small stateful folds, no I/O (the
+ * adapter feeds them the events the SDK decoded).
+ */
+import type { ConverseStreamOutput, ReasoningContentBlockDelta } from '@aws-sdk/client-bedrock-runtime';
+import { GatewayError } from '../../../errors';
+import type { ChatChunk, CompletionsChunk, Usage } from '../../../schema';
+import type { AnswerContext, EventFold } from '../shared';
+import { fromConverseUsage, mapConverseStopReason } from './response';
+import { createRedactedBuffer, readReasoningDelta } from './thinking';
+
+/**
+ * The part both stream kinds share: the stop reason arrives in `messageStop`, usage in the
+ * `metadata` event after it; the finish chunk carries both. A stream without `messageStop` was cut.
+ */
+function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Chunk[], finish: (reason: string | null, usage: Usage | null) => Chunk): EventFold<ConverseStreamOutput, Chunk> {
+  let stopReason: string | null | undefined;
+  let finished = false;
+  return {
+    event(event) {
+      if (finished) return [];
+      if (event.messageStop) {
+        stopReason = mapConverseStopReason(event.messageStop.stopReason);
+        return [];
+      }
+      if (event.metadata && stopReason !== undefined) {
+        finished = true;
+        return [finish(stopReason, fromConverseUsage(event.metadata.usage))];
+      }
+      return mapEvent(event);
+    },
+    end() {
+      if (stopReason === undefined) throw GatewayError.upstreamUnavailable('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).', false);
+      if (finished) return [];
+      finished = true;
+      return [finish(stopReason, null)];
+    },
+  };
+}
+
+export function createConverseChatStream(context: AnswerContext): EventFold<ConverseStreamOutput, ChatChunk> {
+  // Converse numbers content blocks; OpenAI numbers tool calls from 0.
+  const toolIndexes = new Map<number, number>();
+  // Tool blocks whose input has had text: a call without parameters gets only an empty piece, and
+  // its arguments must still be a JSON object text ("{}"), as in answers read whole.
+  const withArguments = new Set<number>();
+  // The role of `messageStart` goes on the first chunk with something in it, not on a chunk of its
+  // own: until then the client has been sent nothing, so an exception event right after
+  // `messageStart` (a throttlingException) can still be retried or fall back.
+  let role = 'assistant';
+  let roleSent = false;
+  const chunk = (delta: Partial<ChatChunk['choices'][number]['delta']>, finishReason: string | null = null): ChatChunk => {
+    const chunkRole = roleSent ? null : role;
+    roleSent = true;
+    return {
+      id: context.id,
+      object: 'chat.completion.chunk',
+      created: context.created,
+      model: context.model,
+      choices: [{ index: 0, finish_reason: finishReason, delta: { role: chunkRole, content: null, tool_calls: null, ...delta } }],
+    };
+  };
+  const redacted = createRedactedBuffer();
+  // The Anthropic stream's shape: thinking text pieces, then the block's signature as a piece of
+  // its own; a redacted block whole, at its contentBlockStop.
+  const reasoningChunks = (blockIndex: number, reasoning: ReasoningContentBlockDelta): ChatChunk[] => {
+    const step = readReasoningDelta(reasoning);
+    if (step?.kind === 'text') return [chunk({ reasoning_content: step.text, thinking_blocks: [{ type: 'thinking', thinking: step.text }] })];
+    if (step?.kind === 'signature') return [chunk({ thinking_blocks: [{ type: 'thinking', thinking: '', signature: step.signature }] })];
+    if (step?.kind === 'redacted') redacted.add(blockIndex, step.bytes);
+    return [];
+  };
+  const mapEvent = (event: ConverseStreamOutput): ChatChunk[] => {
+    if (event.messageStart) {
+      role = event.messageStart.role ?? role;
+      return [];
+    }
+    const toolUse = event.contentBlockStart?.start?.toolUse;
+    if (toolUse) {
+      const index = toolIndexes.size;
+      toolIndexes.set(event.contentBlockStart?.contentBlockIndex ?? 0, index);
+      return [chunk({ tool_calls: [{ index, id: toolUse.toolUseId ?? null, type: 'function', function: { name: toolUse.name ?? null, arguments: '' } }] })];
+    }
+    const delta = event.contentBlockDelta?.delta;
+    if (delta?.text !== undefined) return [chunk({ content: delta.text })];
+    if (delta?.reasoningContent) return reasoningChunks(event.contentBlockDelta?.contentBlockIndex ?? 0, delta.reasoningContent);
+    if (delta?.toolUse) {
+      const index = toolIndexes.get(event.contentBlockDelta?.contentBlockIndex ?? 0) ?? 0;
+      const input = delta.toolUse.input ?? '';
+      if (input === '') return [];
+      withArguments.add(index);
+      return [chunk({ tool_calls: [{ index, id: null, type: null, function: { name: null, arguments: input } }] })];
+    }
+    if (event.contentBlockStop === undefined) return [];
+    const data = redacted.take(event.contentBlockStop.contentBlockIndex ?? 0);
+    if (data !== null) return [chunk({ thinking_blocks: [{ type: 'redacted_thinking', data }] })];
+    const stopped = toolIndexes.get(event.contentBlockStop.contentBlockIndex ?? 0);
+    if (stopped !== undefined && !withArguments.has(stopped)) {
+      return [chunk({ tool_calls: [{ index: stopped, id: null, type: null, function: { name: null, arguments: '{}' } }] })];
+    }
+    return [];
+  };
+  return createConverseFold(mapEvent, (reason, usage) => ({ ...chunk({}, reason), ...(usage ? { usage } : {}) }));
+}
+
+export function createConverseCompletionsStream(context: AnswerContext): EventFold<ConverseStreamOutput, CompletionsChunk> {
+  const chunk = (text: string | null, finishReason: string | null = null): CompletionsChunk => ({
+    id: context.id,
+    object: 'text_completion_chunk',
+    created: context.created,
+    model: context.model,
+    choices: [{ index: 0, finish_reason: finishReason, text }],
+  });
+  const mapEvent = (event: ConverseStreamOutput): CompletionsChunk[] => {
+    const text = event.contentBlockDelta?.delta?.text;
+    return text !== undefined ? [chunk(text)] : [];
+  };
+  return createConverseFold(mapEvent, (reason, usage) => ({ ...chunk(null, reason), ...(usage ? { usage } : {}) }));
+}

@@ -1,0 +1,151 @@
+/**
+ * Claude's extended thinking with tools on Amazon Bedrock (Converse), end to end: the official OpenAI
+ * client asks a tool question with `thinking` on, sends the answer's message back (with its
+ * `thinking_blocks`) and the tool result, and the fake Bedrock answers the second turn only if, as
+ * Bedrock requires during tool use, the assistant turn starts with the reasoningContent blocks the
+ * model produced, signature and redacted bytes unchanged; otherwise it refuses with a
+ * ValidationException. The gateway talks to the fake through the real AWS SDK (SigV4, event-stream).
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ */
+import type OpenAI from 'openai';
+import { converseEvents } from '../support/fixture-upstreams';
+import { startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import { readJsonFixture } from '../support/fixtures';
+import { startGateway, type RunningGateway } from '../support/gateway';
+import { openaiClientFor } from '../support/gateway-with-upstreams';
+
+const FIRST_ANSWER = readJsonFixture<{ output: { message: { content: Record<string, any>[] } } }>('bedrock', 'converse-thinking-tool-use.response.json');
+/** The reasoningContent blocks of the first answer as on the wire (redacted bytes in base64), which must come back unchanged. */
+const PRODUCED_REASONING = FIRST_ANSWER.output.message.content.slice(0, 2);
+const PRODUCED_THINKING_BLOCKS = [
+  { type: 'thinking', thinking: PRODUCED_REASONING[0].reasoningContent.reasoningText.text, signature: PRODUCED_REASONING[0].reasoningContent.reasoningText.signature },
+  { type: 'redacted_thinking', data: PRODUCED_REASONING[1].reasoningContent.redactedContent },
+];
+
+const FINAL_ANSWER = {
+  output: { message: { role: 'assistant', content: [{ text: 'It is 18 °C in Paris.' }] } },
+  stopReason: 'end_turn',
+  usage: { inputTokens: 730, outputTokens: 14, totalTokens: 744 },
+  metrics: { latencyMs: 640 },
+};
+
+interface ConverseRequest {
+  messages: { role: string; content: Record<string, unknown>[] }[];
+  additionalModelRequestFields?: Record<string, unknown>;
+}
+
+/** A fake Converse enforcing the rule: the assistant turn before a tool result starts with its reasoning. */
+function fakeConverse(call: BedrockCall): BedrockReply {
+  const body = call.body as ConverseRequest;
+  if (body.additionalModelRequestFields?.thinking === undefined) {
+    return { error: { status: 400, type: 'ValidationException', message: 'thinking was not enabled' } };
+  }
+  const assistant = body.messages.find((message) => message.role === 'assistant');
+  if (assistant === undefined) return call.operation === 'converse-stream' ? { events: converseEvents('converse-thinking-tool-use.events.json') } : { json: FIRST_ANSWER };
+  if (JSON.stringify(assistant.content.slice(0, 2)) !== JSON.stringify(PRODUCED_REASONING)) {
+    return {
+      error: {
+        status: 400,
+        type: 'ValidationException',
+        message:
+          'The model returned the following errors: messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks).',
+      },
+    };
+  }
+  return { json: FINAL_ANSWER };
+}
+
+let fake: FakeBedrock;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  fake = await startFakeBedrock(fakeConverse);
+  gateway = await startGateway(
+    `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: us.anthropic.claude-sonnet-4-5-20250929-v1:0
+      config:
+        aws_config: { aws_region: eu-west-3, aws_endpoint_url: "${fake.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret }
+`,
+    { validateResponses: true },
+  );
+  openai = openaiClientFor(gateway);
+});
+beforeEach(() => {
+  fake.calls.length = 0;
+});
+afterAll(async () => {
+  await gateway.close();
+  await fake.close();
+});
+
+const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [
+  { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' }, unit: { type: 'string' } }, required: ['location'] } } },
+];
+const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'What is the weather in Paris?' };
+/** `thinking` is Claude's parameter; the OpenAI client sends extra keys as they are. */
+const thinking = { thinking: { type: 'enabled', budget_tokens: 2048 } } as object;
+
+const secondAssistantTurn = () => (fake.calls[1].body as ConverseRequest).messages[1];
+
+test('non-streaming: thinking is turned on, the answer carries the thinking blocks, and sent back whole they come first in the assistant turn', async () => {
+  const first = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, max_tokens: 4096, ...thinking });
+  expect((fake.calls[0].body as ConverseRequest).additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 2048 } });
+  const message = first.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessage & { reasoning_content?: string; thinking_blocks?: unknown[] };
+  expect(message.reasoning_content).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
+  expect(message.thinking_blocks).toEqual(PRODUCED_THINKING_BLOCKS);
+
+  const toolResult = { role: 'tool' as const, tool_call_id: message.tool_calls![0].id, content: '{"temperature": 18, "unit": "celsius"}' };
+  const second = await openai.chat.completions.create({ model: 'claude', messages: [question, message, toolResult], tools, max_tokens: 4096, ...thinking });
+  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(secondAssistantTurn()).toEqual({
+    role: 'assistant',
+    content: [...PRODUCED_REASONING, { text: "I'll look up the current weather in Paris." }, expect.objectContaining({ toolUse: expect.any(Object) })],
+  });
+});
+
+test('streaming: the thinking blocks assembled from the deltas go back, and the second turn succeeds', async () => {
+  const stream = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
+  let content = '';
+  let reasoning = '';
+  const calls: { id: string; name: string; arguments: string }[] = [];
+  const blocks: Record<string, string>[] = [];
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta as (OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string; thinking_blocks?: Record<string, string>[] }) | undefined;
+    content += delta?.content ?? '';
+    reasoning += delta?.reasoning_content ?? '';
+    for (const call of delta?.tool_calls ?? []) {
+      calls[call.index] ??= { id: call.id ?? '', name: call.function?.name ?? '', arguments: '' };
+      calls[call.index].arguments += call.function?.arguments ?? '';
+    }
+    for (const piece of delta?.thinking_blocks ?? []) {
+      const last = blocks[blocks.length - 1];
+      // A redacted block comes whole; thinking text pieces join until the signature closes the block.
+      if (piece.type === 'redacted_thinking' || last === undefined || last.type !== 'thinking' || last.signature !== undefined) blocks.push({ ...piece });
+      else Object.assign(last, { thinking: last.thinking + (piece.thinking ?? ''), ...(piece.signature !== undefined ? { signature: piece.signature } : {}) });
+    }
+  }
+  expect(fake.calls[0].operation).toBe('converse-stream');
+  expect(reasoning).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
+  expect(blocks).toEqual(PRODUCED_THINKING_BLOCKS);
+
+  const assistant = {
+    role: 'assistant',
+    content,
+    tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })),
+    thinking_blocks: blocks,
+  } as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam;
+  const second = await openai.chat.completions.create({
+    model: 'claude',
+    messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
+    tools,
+    ...thinking,
+  });
+  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(secondAssistantTurn().content.slice(0, 2)).toEqual(PRODUCED_REASONING);
+});
