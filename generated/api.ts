@@ -384,7 +384,7 @@ export type components = {
             tool_call_id?: string;
             refusal?: string | null;
             name?: string;
-            /** @description The readable text of `thinking_blocks`, as answers carry it. Accepted so that a client can send an answer's message back whole; never sent to a provider (the signed `thinking_blocks` are what counts). */
+            /** @description The readable text of `thinking_blocks`, as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
             reasoning_content?: string | null;
             /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
