@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Auth, ClientKey } from '../../generated/config';
-import { compileLimit, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
+import { compileLimit, renewalPeriodIssue, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { catalogFor, catalogNames, type Catalog } from './catalog';
 import type { ConfigIssue } from './config-error';
 import { formatYamlPath } from './yaml-path';
@@ -35,19 +35,48 @@ export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-function digestOf(key: string, path: string, issues: ConfigIssue[]): Buffer {
-  if (!key.startsWith(HASH_PREFIX)) return sha256(key);
-  const hex = key.slice(HASH_PREFIX.length);
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) issues.push({ path, message: "a 'sha256:' key must be followed by the 64 hexadecimal digits of the key's SHA-256" });
-  return Buffer.from(hex, 'hex');
+/** `sha256:<hex>` is a digest already; anything else is the key itself. */
+function digestOf(key: string): Buffer {
+  return key.startsWith(HASH_PREFIX) ? Buffer.from(key.slice(HASH_PREFIX.length), 'hex') : sha256(key);
 }
 
-function limiterOf(entry: ClientKey, path: string, backend: () => LimitBackend, issues: ConfigIssue[]): EndpointLimiter | null {
+function limiterOf(entry: ClientKey, path: string, backend: () => LimitBackend): EndpointLimiter | null {
   if (entry.limit === undefined) return null;
-  const limiter = compileLimit({ subject: { kind: 'client key', name: entry.name }, limit: entry.limit, path, backend: backend() });
-  if ('admit' in limiter) return limiter;
-  issues.push(limiter);
-  return null;
+  const limiter = compileLimit({ subject: { kind: 'client key', name: entry.name }, limit: entry.limit, path, backend });
+  // clientKeyIssues has refused a bad renewal period before anything is compiled.
+  return 'admit' in limiter ? limiter : null;
+}
+
+/**
+ * What is wrong with `auth:` (resolved keys), without building anything: the config check runs it
+ * with the others. `names`: the config's endpoint and route names. `unresolved`: the YAML paths of
+ * keys whose secret could not be resolved (reported on their own): such a key is not compared.
+ */
+export function clientKeyIssues(auth: Auth, names: ReadonlySet<string>, unresolved: ReadonlySet<string> = new Set()): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const seenNames = new Set<string>();
+  const digests = new Set<string>();
+  let sameKeyTwice = false;
+  auth.api_keys.forEach((entry, index) => {
+    const path = (field: string) => formatYamlPath(['auth', 'api_keys', index, field]);
+    if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name '${entry.name}': each key needs its own name` });
+    seenNames.add(entry.name);
+    for (const name of entry.endpoints ?? []) {
+      if (!names.has(name)) issues.push({ path: path('endpoints'), message: `'${name}' is not an endpoint or route of this config` });
+    }
+    if (!unresolved.has(path('key'))) {
+      if (entry.key.startsWith(HASH_PREFIX) && !/^[0-9a-fA-F]{64}$/.test(entry.key.slice(HASH_PREFIX.length))) {
+        issues.push({ path: path('key'), message: "a 'sha256:' key must be followed by the 64 hexadecimal digits of the key's SHA-256" });
+      }
+      const digest = digestOf(entry.key).toString('hex');
+      sameKeyTwice ||= digests.has(digest);
+      digests.add(digest);
+    }
+    const limitIssue = entry.limit && renewalPeriodIssue({ kind: 'client key', name: entry.name }, entry.limit, path('limit'));
+    if (limitIssue) issues.push(limitIssue);
+  });
+  if (sameKeyTwice) issues.push({ path: 'auth.api_keys', message: 'two entries hold the same key: each key must be unique so that it names one client' });
+  return issues;
 }
 
 /**
@@ -60,27 +89,18 @@ export function compileAuth(
   backend: () => LimitBackend,
 ): { plan: AuthPlan | null; issues: ConfigIssue[] } {
   if (auth === undefined) return { plan: null, issues: [] };
-  const names = catalogNames(catalog);
-  const issues: ConfigIssue[] = [];
-  const seenNames = new Set<string>();
+  const issues = clientKeyIssues(auth, catalogNames(catalog));
+  if (issues.length > 0) return { plan: null, issues };
   const keys = auth.api_keys.map((entry, index): ClientKeyEntry => {
-    const path = (field: string) => formatYamlPath(['auth', 'api_keys', index, field]);
-    if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name '${entry.name}': each key needs its own name` });
-    seenNames.add(entry.name);
-    for (const name of entry.endpoints ?? []) {
-      if (!names.has(name)) issues.push({ path: path('endpoints'), message: `'${name}' is not an endpoint or route of this config` });
-    }
     const endpoints = entry.endpoints ? new Set(entry.endpoints) : null;
     return {
       name: entry.name,
-      digest: digestOf(entry.key, path('key'), issues),
+      digest: digestOf(entry.key),
       endpoints,
       catalog: catalogFor(catalog, endpoints),
-      limiter: limiterOf(entry, path('limit'), backend, issues),
+      limiter: limiterOf(entry, formatYamlPath(['auth', 'api_keys', index, 'limit']), backend),
     };
   });
-  const digests = new Set(keys.map((key) => key.digest.toString('hex')));
-  if (digests.size < keys.length) issues.push({ path: 'auth.api_keys', message: 'two entries hold the same key: each key must be unique so that it names one client' });
   return {
     plan: {
       keys,

@@ -13,7 +13,7 @@ import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelV
 import { createLogger, type Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { Catalog } from './catalog';
-import { compileAuth, type AuthPlan } from './client-keys';
+import { clientKeyIssues, compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
@@ -123,7 +123,7 @@ function limitViews(limit: Limit | undefined): Pick<EndpointView, 'limit' | 'tok
 
 function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitBackend): EndpointLimiter | null | ConfigIssue {
   if (!endpoint.limit) return null;
-  return compileLimit({ subject: { kind: 'endpoint', name: endpoint.name }, limit: endpoint.limit, path: `endpoints[${index}].limit`, backend: backend() });
+  return compileLimit({ subject: { kind: 'endpoint', name: endpoint.name }, limit: endpoint.limit, path: `endpoints[${index}].limit`, backend });
 }
 
 /** What every endpoint's compilation shares. */
@@ -276,6 +276,10 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
   });
+  // Everything else is checked too (against the config's names, not only the endpoints that
+  // compiled), so that one error lists every problem.
+  const names = new Set([...config.endpoints, ...(config.routes ?? [])].map((definition) => definition.name));
+  issues.push(...(config.auth ? clientKeyIssues(config.auth, names) : []), ...server.issues, ...logging.issues);
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
   const compiled = [...endpoints.values()];
@@ -285,8 +289,6 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     models: modelViews(compiled, routes, now()),
   };
   const auth = compileAuth(config.auth, catalog, backend);
-  issues.push(...auth.issues, ...server.issues, ...logging.issues);
-  if (issues.length > 0) throw new ConfigError(filePath, issues);
   return {
     ...catalog,
     endpoints,

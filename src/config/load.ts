@@ -1,7 +1,9 @@
 /**
  * Loads an MLflow AI Gateway config file: read, parse (YAML), normalise spellings, validate against
- * config-schema/gateway-config.schema.json, apply MLflow's cross-field rules, resolve secrets.
- * Every problem found is reported at once in one ConfigError, each located by its YAML path.
+ * config-schema/gateway-config.schema.json, apply MLflow's cross-field rules, resolve secrets, and
+ * check the rules compilePlan applies to settings (settings-issues.ts). Every problem of the file is
+ * reported at once in one ConfigError, each located by its YAML path, in document order; nothing
+ * here builds anything, so a refused config (on reload) has no side effects.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { ConfigError, type ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES, normaliseConfig } from './normalise';
 import { pluginProviderIssues } from './plugin-issues';
 import { schemaIssues } from './schema-issues';
+import { settingsIssues } from './settings-issues';
 import { resolveConfigSecrets } from './secrets';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
 
@@ -41,26 +44,24 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   const normalised = normaliseConfig(document);
   const structuralIssues = schemaIssues(normalised);
   const plugins = discoverPlugins(normalised.plugins, filePath);
+  // Secrets resolve even beside schema problems, so that an unset `$ENV_VAR` is reported with them.
+  const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
+  const resolved = resolveConfigSecrets(normalised, sources);
+  // A secret the schema refuses (not a string, missing) has its schema issue; resolving adds nothing.
+  const secretIssues = resolved.issues.filter((issue) => !structuralIssues.some((structural) => structural.path === issue.path));
+  // A secret that could not be resolved has its own issue; later rules would only judge the reference.
+  const unresolved = new Set(resolved.issues.map((issue) => issue.path));
   const issues = [
     ...deprecatedKeyIssues(document),
     ...structuralIssues,
     ...semanticIssues(normalised),
     ...plugins.issues,
+    ...secretIssues,
+    ...pluginProviderIssues(normalised, plugins, resolved.config).filter((issue) => !unresolved.has(issue.path)),
+    ...settingsIssues(resolved.config, structuralIssues, unresolved),
   ];
-  let config = normalised as unknown as GatewayConfig;
-  let secretIssues: ConfigIssue[] = [];
-  if (structuralIssues.length === 0) {
-    const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
-    const resolved = resolveConfigSecrets(config, sources);
-    config = resolved.config;
-    secretIssues = resolved.issues;
-    issues.push(...resolved.issues, ...rateLimitStoreIssues(config));
-  }
-  // A secret that could not be resolved has its own issue; the plugin's schema would only judge the reference.
-  const unresolved = new Set(secretIssues.map((issue) => issue.path));
-  issues.push(...pluginProviderIssues(normalised, plugins, config).filter((issue) => !unresolved.has(issue.path)));
-  if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues)));
-  return config;
+  if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues), Object.keys(document)));
+  return resolved.config as unknown as GatewayConfig;
 }
 
 /** The file's text; throws ConfigError (same messages as loadConfigFile) when it cannot be read. */
@@ -377,20 +378,6 @@ function percentageSumIssues(destinations: unknown[], routeName: string, path: s
   ];
 }
 
-/** Checked once resolved (it may be `$REDIS_URL`); the value may hold a password, so it is never quoted. */
-function rateLimitStoreIssues(config: GatewayConfig): ConfigIssue[] {
-  const url = config.rate_limit_store?.url;
-  if (url === undefined || url.startsWith('$')) return [];
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol === 'redis:' || protocol === 'rediss:') return [];
-  return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
-}
-
 // ---------------------------------------------------------------------------------------------
 
 function uniqueIssues(issues: ConfigIssue[]): ConfigIssue[] {
@@ -403,10 +390,12 @@ function uniqueIssues(issues: ConfigIssue[]): ConfigIssue[] {
   });
 }
 
-/** Groups issues by the endpoint or route they belong to, in document order; stable within a group. */
-function orderIssues(issues: ConfigIssue[]): ConfigIssue[] {
-  const sections = ['', 'endpoints', 'routes'];
-  const sectionRank = (section: string): number => (sections.includes(section) ? sections.indexOf(section) : sections.length);
+/**
+ * Document order: top-level sections as the file lists them (file-wide problems first), the issues
+ * of one endpoint or route together in list order; stable within a group.
+ */
+function orderIssues(issues: ConfigIssue[], sectionsInFile: string[]): ConfigIssue[] {
+  const sectionRank = (section: string): number => (section === '' ? -1 : sectionsInFile.includes(section) ? sectionsInFile.indexOf(section) : sectionsInFile.length);
   const groupOf = (path: string): [number, number] => {
     const match = /^(endpoints|routes)\[(\d+)\]/.exec(path);
     if (match) return [sectionRank(match[1]), Number(match[2])];

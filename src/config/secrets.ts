@@ -9,7 +9,6 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Auth, Endpoint, GatewayConfig } from '../../generated/config';
 import type { ConfigIssue } from './config-error';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
 
@@ -107,37 +106,39 @@ function fromText(text: string, reference: string): SecretResult {
   return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };
 }
 
-/** A copy of `config` with every secret resolved, and an issue for each secret that could not be. */
-export function resolveConfigSecrets(
-  config: GatewayConfig,
-  sources: SecretSources,
-): { config: GatewayConfig; issues: ConfigIssue[] } {
+/**
+ * A copy of `config` with every secret resolved, and an issue for each secret that could not be.
+ * The config may have schema problems (they are reported with these issues): only what has the
+ * expected shape is resolved.
+ */
+export function resolveConfigSecrets<Config extends object>(config: Config, sources: SecretSources): { config: Config; issues: ConfigIssue[] } {
+  const document = config as Record<string, unknown>;
   const issues: ConfigIssue[] = [];
-  const endpoints = config.endpoints.map((endpoint, index) =>
-    resolveEndpointSecrets(endpoint, formatYamlPath(['endpoints', index, 'model', 'config']), sources, issues),
-  );
-  const auth = config.auth && resolveClientKeys(config.auth, sources, issues);
-  const store = config.rate_limit_store;
+  const resolved: Record<string, unknown> = { ...document };
+  if (Array.isArray(document.endpoints)) {
+    resolved.endpoints = document.endpoints.map((endpoint: unknown, index) =>
+      resolveEndpointSecrets(endpoint, formatYamlPath(['endpoints', index, 'model', 'config']), sources, issues),
+    );
+  }
+  if (isRecord(document.auth) && Array.isArray(document.auth.api_keys)) resolved.auth = resolveClientKeys(document.auth, document.auth.api_keys, sources, issues);
   // A Redis URL may carry a password, so it resolves like an API key.
-  const rateLimitStore = store && { ...store, url: resolveField(store.url, 'rate_limit_store.url', sources, issues) as string };
-  return { config: { ...config, endpoints, ...(auth && { auth }), ...(rateLimitStore && { rate_limit_store: rateLimitStore }) }, issues };
+  const store = document.rate_limit_store;
+  if (isRecord(store)) resolved.rate_limit_store = { ...store, url: resolveField(store.url, 'rate_limit_store.url', sources, issues) };
+  return { config: resolved as Config, issues };
 }
 
-function resolveClientKeys(auth: Auth, sources: SecretSources, issues: ConfigIssue[]): Auth {
-  const resolve = (key: string, index: number) =>
-    key.startsWith('sha256:') ? key : (resolveField(key, formatYamlPath(['auth', 'api_keys', index, 'key']), sources, issues) as string);
-  const [first, ...rest] = auth.api_keys.map((entry, index) => ({ ...entry, key: resolve(entry.key, index) }));
-  return { ...auth, api_keys: [first, ...rest] };
+function resolveClientKeys(auth: Record<string, unknown>, apiKeys: unknown[], sources: SecretSources, issues: ConfigIssue[]): Record<string, unknown> {
+  const resolveKey = (entry: unknown, index: number) => {
+    if (!isRecord(entry) || (typeof entry.key === 'string' && entry.key.startsWith('sha256:'))) return entry;
+    return { ...entry, key: resolveField(entry.key, formatYamlPath(['auth', 'api_keys', index, 'key']), sources, issues) };
+  };
+  return { ...auth, api_keys: apiKeys.map(resolveKey) };
 }
 
-function resolveEndpointSecrets(
-  endpoint: Endpoint,
-  configPath: string,
-  sources: SecretSources,
-  issues: ConfigIssue[],
-): Endpoint {
-  const providerConfig: unknown = endpoint.model.config;
-  if (!isRecord(providerConfig)) return endpoint;
+function resolveEndpointSecrets(endpoint: unknown, configPath: string, sources: SecretSources, issues: ConfigIssue[]): unknown {
+  const model = isRecord(endpoint) ? endpoint.model : undefined;
+  const providerConfig: unknown = isRecord(model) ? model.config : undefined;
+  if (!isRecord(endpoint) || !isRecord(model) || !isRecord(providerConfig)) return endpoint;
   const resolved: Record<string, unknown> = { ...providerConfig };
   for (const [key, value] of Object.entries(providerConfig)) {
     if (isApiKeyField(key)) {
@@ -147,7 +148,7 @@ function resolveEndpointSecrets(
   if (isRecord(providerConfig.aws_config)) {
     resolved.aws_config = resolveAwsSecrets(providerConfig.aws_config, childPath(configPath, 'aws_config'), sources, issues);
   }
-  return { ...endpoint, model: { ...endpoint.model, config: resolved } };
+  return { ...endpoint, model: { ...model, config: resolved } };
 }
 
 function resolveAwsSecrets(

@@ -162,13 +162,19 @@ export interface LimitSubject {
 }
 
 /** The limiter of a `limit:` block, or the issue at `path` when its period is shorter than one unit. */
-export function compileLimit(options: { subject: LimitSubject; limit: Limit; path: string; backend: LimitBackend }): EndpointLimiter | ConfigIssue {
-  const { subject, limit, path, backend } = options;
+/** What is wrong with a limit's renewal period (`path` is the limit's); null when nothing is. Checked before any store is opened. */
+export function renewalPeriodIssue(subject: LimitSubject, limit: Pick<Limit, 'renewal_period'>, path: string): ConfigIssue | null {
   const period = parseRenewalPeriod(limit.renewal_period);
-  if (period === null || period.ms === 0) {
-    return { path: `${path}.renewal_period`, message: `${subject.kind} '${subject.name}': the renewal period must be at least 1 ${period?.unit ?? 'second'}` };
-  }
-  return createLimiter({ subject, limit, period, backend });
+  if (period !== null && period.ms > 0) return null;
+  return { path: `${path}.renewal_period`, message: `${subject.kind} '${subject.name}': the renewal period must be at least 1 ${period?.unit ?? 'second'}` };
+}
+
+export function compileLimit(options: { subject: LimitSubject; limit: Limit; path: string; backend: () => LimitBackend }): EndpointLimiter | ConfigIssue {
+  const { subject, limit, path, backend } = options;
+  const issue = renewalPeriodIssue(subject, limit, path);
+  if (issue !== null) return issue;
+  // Only a valid limit gets a backend: opening a store (a Redis connection) is a side effect.
+  return createLimiter({ subject, limit, period: parseRenewalPeriod(limit.renewal_period)!, backend: backend() });
 }
 
 export function createLimiter(options: { subject: LimitSubject; limit: Limit; period: RenewalPeriod; backend: LimitBackend }): EndpointLimiter {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth } from '../support/cli';
+import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
 import { within } from '../support/timeouts';
 
@@ -42,6 +43,19 @@ endpoints:
   expect(run.output()).toContain(path);
   expect(run.output()).toContain('endpoints[1].model.provider');
   expect(run.output()).toContain('endpoints[2].name');
+});
+
+test('a config with problems in several stages (unset $ENV, schema, server:, auth:) exits 2 listing all of them at once, each once', async () => {
+  const path = writeConfig('many-problems.yaml', FOUR_PROBLEMS);
+  const run = runCli(['--config-path', path]);
+  expect(await run.exited).toBe(2);
+  const output = run.output();
+  expect(output).toContain(`Invalid gateway configuration in ${path}:`);
+  for (const issue of FOUR_PROBLEM_ISSUES) {
+    expect(output.split(`${issue.path}: `)).toHaveLength(2);
+  }
+  const positions = FOUR_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
 });
 
 test('a missing config file exits 2', async () => {

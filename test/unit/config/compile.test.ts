@@ -214,7 +214,7 @@ endpoints:
   expect(compile(`${endpoints}logging: { max_body_size: 16mb }`).logging.maxBodyChars).toBe(16 * 1024 * 1024);
   const error = errorOf(() => compile(`${endpoints}logging: { bodies: true, max_body_size: 17mb }`));
   expect(error.issues).toEqual([{ path: 'logging.max_body_size', message: 'must be at most 16mb' }]);
-  expect(error.message).toContain('config.yaml');
+  expect(error.message).toContain('inline.yaml');
 });
 
 test('compiling a config with limits again, as every reload does, starts no timer (no logger made per compile)', () => {

@@ -156,8 +156,8 @@ defaults: { timeouts: { total: 2592000 } }
 endpoints:${chatEndpoint('chat')}    timeouts: { first_byte: 2147484, idle: 2147483 }
 `);
     expect(issues).toEqual([
-      { path: 'endpoints[0].timeouts.first_byte', message: 'must be at most 2147483' },
       { path: 'defaults.timeouts.total', message: 'must be at most 2147483' },
+      { path: 'endpoints[0].timeouts.first_byte', message: 'must be at most 2147483' },
     ]);
     expect(issuesOf(`
 defaults: { retries: { max_backoff: 2592000 } }
@@ -170,7 +170,7 @@ endpoints:${chatEndpoint('chat')}`)).toEqual([
 });
 
 describe('parseConfigText: several problems at once', () => {
-  it('lists every problem, grouped by endpoint and route in document order', () => {
+  it('lists every problem, secrets included, grouped by endpoint and route in document order', () => {
     const error = errorOf(() =>
       parseConfigText(
         `
@@ -196,7 +196,17 @@ endpoints:
         { env: {} },
       ),
     );
+    // Sections in the order the file lists them (routes first here); an unset $ENV_VAR beside schema problems.
     expect(error.issues).toEqual([
+      {
+        path: 'routes[0].destinations[0].name',
+        message: "The route destination name must be an endpoint or route name, but the route 'split' has an invalid destination name 'missing'",
+      },
+      {
+        path: 'routes[0].destinations',
+        message: "the traffic percentage sum of destinations must be 100, but route 'split' adds up to 90",
+      },
+      { path: 'endpoints[0].model.config.anthropic_api_key', message: "environment variable 'ANTHROPIC_API_KEY' is not set" },
       {
         path: 'endpoints[1].name',
         message: "'bad name' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)",
@@ -211,16 +221,8 @@ endpoints:
         path: 'endpoints[2].name',
         message: "duplicate name 'chat' (already used at endpoints[0].name): endpoint and route names must be unique",
       },
-      {
-        path: 'routes[0].destinations[0].name',
-        message: "The route destination name must be an endpoint or route name, but the route 'split' has an invalid destination name 'missing'",
-      },
-      {
-        path: 'routes[0].destinations',
-        message: "the traffic percentage sum of destinations must be 100, but route 'split' adds up to 90",
-      },
     ]);
-    expect(error.message.split('\n')).toHaveLength(8);
+    expect(error.message.split('\n')).toHaveLength(9);
     expect(error.message.split('\n')[0]).toBe(`Invalid gateway configuration in ${configPath}:`);
   });
 

@@ -1,6 +1,6 @@
 /** Reload decisions: what counts as a change, what is logged, and that a bad config never replaces a good one. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -10,6 +10,7 @@ import type { ConfigWatcher } from '../../../src/config/watch';
 import { closeLimitBackends } from '../../../src/limits/limiter';
 import { compileConfigText, configChanges, describeChanges, watchForReload, type LoadedConfig } from '../../../src/server/reload';
 import { startRedis } from '../../support/redis';
+import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
 
 const endpoint = (name: string, model = 'm') => `
   - name: ${name}
@@ -111,6 +112,33 @@ describe('watchForReload', () => {
     writeFileSync(path, config(endpoint('a'), endpoint('b')));
     await until(() => accepted.length === 1);
     expect([...accepted[0].plan.endpoints.keys()]).toEqual(['a', 'b']);
+  });
+
+  test('an edit with several problems is refused in one log entry listing each of them once, and opens nothing', async () => {
+    const redisConnections: number[] = [];
+    const fakeRedis = createServer((socket) => {
+      redisConnections.push(1);
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => fakeRedis.listen(0, '127.0.0.1', resolve));
+    try {
+      const { path, logs, accepted } = await start(config(endpoint('a')));
+      const port = (fakeRedis.address() as AddressInfo).port;
+      // A limited endpoint (which would open the Redis store) beside every kind of problem.
+      const limited = `${endpoint('limited')}\n    limit: { calls: 5, renewal_period: minute }\nrate_limit_store: { type: redis, url: redis://127.0.0.1:${port}/0 }\n`;
+      writeFileSync(path, FOUR_PROBLEMS.replace('\nauth:', `${limited}auth:`));
+      await until(() => logs.length === 1);
+      expect(logs[0]).toMatchObject({ level: 50, reload: 'rejected: still serving the last accepted config' });
+      const listed = logs[0].msg.split('\n').slice(1).map((line) => line.trim().split(': ')[0]);
+      expect(listed).toEqual(FOUR_PROBLEM_ISSUES.map((issue) => issue.path));
+      expect(logs[0].msg).toContain(`Invalid gateway configuration in ${path}:`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(accepted).toEqual([]);
+      expect(redisConnections).toEqual([]);
+    } finally {
+      await closeLimitBackends();
+      await new Promise((resolve) => fakeRedis.close(resolve));
+    }
   });
 
   test('a deleted file is a warning and nothing is handed over; restoring the served text reloads nothing', async () => {

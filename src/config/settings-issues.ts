@@ -1,0 +1,56 @@
+/**
+ * The rules compilePlan applies to `server:`, `logging:`, `auth:`, limits and `rate_limit_store:`,
+ * checked without building anything (no connection pool, no rate-limit store), so that the config
+ * check reports them with the file's other problems, and a refused reload has no side effects.
+ * A section with a schema problem, or a secret that could not be resolved, is not judged further:
+ * whatever else it broke follows from that problem.
+ */
+import type { Auth, Logging, ServerSettings } from '../../generated/config';
+import { renewalPeriodIssue } from '../limits/limiter';
+import { clientKeyIssues } from './client-keys';
+import type { ConfigIssue } from './config-error';
+import { compileLoggingSettings } from './logging-settings';
+import { compileServerSettings } from './server-settings';
+import { formatYamlPath, isRecord } from './yaml-path';
+
+/** `document`: the config with its secrets resolved; `unresolved`: the paths of secrets that were not. */
+export function settingsIssues(document: Record<string, unknown>, structuralIssues: readonly ConfigIssue[], unresolved: ReadonlySet<string>): ConfigIssue[] {
+  const isSound = (path: string) => !structuralIssues.some((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`));
+  const issues: ConfigIssue[] = [];
+  if (isSound('server')) issues.push(...compileServerSettings(document.server as ServerSettings | undefined).issues);
+  if (isSound('logging')) issues.push(...compileLoggingSettings(document.logging as Logging | undefined).issues);
+  if (document.auth !== undefined && isSound('auth')) issues.push(...clientKeyIssues(document.auth as Auth, definedNames(document), unresolved));
+  issues.push(...endpointLimitIssues(document.endpoints, isSound));
+  if (isSound('rate_limit_store') && !unresolved.has('rate_limit_store.url')) issues.push(...rateLimitStoreIssues(document.rate_limit_store));
+  return issues;
+}
+
+/** Endpoint and route names: what a client key may be limited to. */
+function definedNames(document: Record<string, unknown>): Set<string> {
+  const listed = [document.endpoints, document.routes].flatMap((list) => (Array.isArray(list) ? list : []));
+  return new Set(listed.flatMap((definition: unknown) => (isRecord(definition) && typeof definition.name === 'string' ? [definition.name] : [])));
+}
+
+function endpointLimitIssues(endpoints: unknown, isSound: (path: string) => boolean): ConfigIssue[] {
+  if (!Array.isArray(endpoints)) return [];
+  return endpoints.flatMap((endpoint: unknown, index) => {
+    const path = formatYamlPath(['endpoints', index, 'limit']);
+    if (!isRecord(endpoint) || !isRecord(endpoint.limit) || !isSound(path)) return [];
+    const issue = renewalPeriodIssue({ kind: 'endpoint', name: String(endpoint.name) }, endpoint.limit as { renewal_period: string }, path);
+    return issue ? [issue] : [];
+  });
+}
+
+/** Checked once resolved (it may be `$REDIS_URL`); the value may hold a password, so it is never quoted. */
+function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
+  const url = isRecord(store) ? store.url : undefined;
+  if (typeof url !== 'string' || url.startsWith('$')) return [];
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'redis:' || protocol === 'rediss:') return [];
+  return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
+}
