@@ -11,15 +11,16 @@
  * what a client sent, so the series stay bounded.
  *
  * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the
- * primary, which collects every worker's registry over the cluster IPC (prom-client's
- * AggregatorRegistry) and answers with the sum for the whole deployment.
+ * primary, which sums every worker's registry, and keeps the counts of workers that died so that
+ * counters never go down (src/server/cluster-metrics.ts).
  */
 import cluster from 'node:cluster';
 import type { RequestHandler } from 'express';
-import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { GatewayError } from '../errors';
 import type { CompiledEndpoint } from '../config/compile';
 import type { EndpointType } from '../schema';
+import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, HistogramFamily as Histogram } from './metric-families';
 import type { RequestRecord } from './request-log';
 
@@ -183,75 +184,28 @@ export function collectProcessMetrics(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// --workers: the primary aggregates every worker's registry for whichever worker was asked.
+// --workers: the primary sums every worker's registry for whichever worker was asked.
 
-interface MetricsRequest {
-  type: 'gateway:metrics-request';
-  id: number;
-}
-
-interface MetricsAnswer {
-  type: 'gateway:metrics';
-  id: number;
-  text?: string;
-  error?: string;
-}
-
-const isMetricsRequest = (message: unknown): message is MetricsRequest => (message as MetricsRequest | null)?.type === 'gateway:metrics-request';
-const isMetricsAnswer = (message: unknown): message is MetricsAnswer => (message as MetricsAnswer | null)?.type === 'gateway:metrics';
-
-/** Primary: answers workers' requests for the deployment's metrics. */
+/** Primary: answers workers' requests for the deployment's metrics (src/server/cluster-metrics.ts). */
 export function serveClusterMetrics(): void {
-  const aggregator = new AggregatorRegistry();
-  cluster.on('message', (worker, message: unknown) => {
-    if (!isMetricsRequest(message)) return;
-    aggregator.clusterMetrics().then(
-      (text) => worker.isConnected() && worker.send({ type: 'gateway:metrics', id: message.id, text } satisfies MetricsAnswer),
-      (error: Error) => worker.isConnected() && worker.send({ type: 'gateway:metrics', id: message.id, error: error.message } satisfies MetricsAnswer),
-    );
-  });
+  // The gateway's own counters and histograms outlive a crashed worker; Node's process metrics do not.
+  const metrics: unknown[] = registry.getMetricsAsArray();
+  const families = metrics.filter((metric) => metric instanceof Counter || metric instanceof Histogram) as { name: string }[];
+  serveWorkersMetrics({ cumulative: new Set(families.map((family) => family.name)) });
 }
-
-const pending = new Map<number, (answer: MetricsAnswer) => void>();
-let nextRequestId = 0;
 
 /** Worker: lets the primary collect this registry, and routes the primary's answers. */
 export function joinClusterMetrics(): void {
-  AggregatorRegistry.setRegistries([registry]);
-  // Constructing one installs prom-client's worker-side listener that answers the primary.
-  new AggregatorRegistry();
-  process.on('message', (message: unknown) => {
-    if (!isMetricsAnswer(message)) return;
-    pending.get(message.id)?.(message);
-    pending.delete(message.id);
-  });
+  joinPrimaryMetrics(registry);
 }
-
-const CLUSTER_METRICS_TIMEOUT_MS = 10_000;
 
 function unavailable(error: Error): never {
   throw new GatewayError({ status: 503, message: `The deployment's metrics are not available: ${error.message}.`, kind: 'server_error', code: 'metrics_unavailable' });
 }
 
-function askPrimary(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const id = nextRequestId++;
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      reject(new Error('the primary process did not answer with the metrics in time'));
-    }, CLUSTER_METRICS_TIMEOUT_MS);
-    pending.set(id, (answer) => {
-      clearTimeout(timer);
-      if (answer.text !== undefined) resolve(answer.text);
-      else reject(new Error(answer.error ?? 'no metrics'));
-    });
-    process.send!({ type: 'gateway:metrics-request', id } satisfies MetricsRequest);
-  });
-}
-
 /** `GET /metrics`: this process's registry, or the whole deployment's under --workers. */
 export const metricsHandler: RequestHandler = async (_request, response) => {
-  const text = cluster.isWorker && process.send ? await askPrimary().catch(unavailable) : await registry.metrics();
+  const text = cluster.isWorker && process.send ? await askPrimaryForMetrics().catch(unavailable) : await registry.metrics();
   response.setHeader('Content-Type', registry.contentType);
   response.send(text);
 };

@@ -1,15 +1,15 @@
 /**
  * `GET /metrics` in Prometheus text: requests, latency and time-to-first-token histograms, tokens
  * by endpoint and client key, upstream errors and retries, rate-limit rejections; a stream its
- * client leaves counted (and logged) as 499; and with
- * `--workers 2`, the sum over the whole deployment whichever worker answers.
+ * client leaves counted (and logged) as 499; and with `--workers 2`, the sum over the whole
+ * deployment whichever worker answers, which never goes down when a crashed worker is replaced.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countRateLimitRejection } from '../../src/server/metrics';
-import { freePort, runCli, waitForHealth } from '../support/cli';
+import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { readFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
@@ -265,29 +265,60 @@ function postOnNewConnection(url: string, path: string, body: unknown): Promise<
   });
 }
 
-test('with --workers 2, every /metrics answer covers the whole deployment', async () => {
+/** `GET /metrics` on a new connection, so any worker may answer. */
+function scrape(url: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    httpRequest(`${url}/metrics`, { agent: false }, (response) => {
+      let body = '';
+      response.on('data', (part: Buffer) => (body += part.toString()));
+      response.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface LogLine {
+  pid: number;
+  msg?: string;
+  route?: string;
+}
+
+function logLines(run: CliRun): LogLine[] {
+  return run
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+function writeEchoConfig(): string {
   const directory = mkdtempSync(join(tmpdir(), 'gateway-metrics-'));
   const configPath = join(directory, 'gateway.yaml');
   writeFileSync(configPath, 'endpoints:\n  - name: echo\n    endpoint_type: llm/v1/completions\n    model: { provider: mock, name: echo-model }\n');
+  return configPath;
+}
+
+test('with --workers 2, every /metrics answer covers the whole deployment', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
+  const run = runCli(['--config-path', writeEchoConfig(), '--port', String(port), '--workers', '2']);
   try {
     await waitForHealth(url, run);
     const sent = 12;
     const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` })));
     expect(statuses).toEqual(Array(sent).fill(200));
     const labels = { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' };
-    for (let scrape = 0; scrape < 4; scrape += 1) {
-      const text = await new Promise<string>((resolve, reject) => {
-        httpRequest(`${url}/metrics`, { agent: false }, (response) => {
-          let body = '';
-          response.on('data', (part: Buffer) => (body += part.toString()));
-          response.on('end', () => resolve(body));
-        })
-          .on('error', reject)
-          .end();
-      });
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const text = await scrape(url);
       expect(sample(text, 'gateway_requests_total', labels)).toBe(sent);
       expect(sample(text, 'gateway_tokens_total', { endpoint: 'echo', client: '', type: 'prompt' })).toBe(2 * sent);
     }
@@ -296,3 +327,39 @@ test('with --workers 2, every /metrics answer covers the whole deployment', asyn
     await run.exited;
   }
 });
+
+test('with --workers 2, counters and histograms never go down when a crashed worker is replaced (no false counter reset for Prometheus)', async () => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', writeEchoConfig(), '--port', String(port), '--workers', '2']);
+  const invoke = (index: number) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` });
+  const requests = (text: string) => sample(text, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' });
+  const operations = (text: string) =>
+    sample(text, 'gen_ai_client_operation_duration_seconds_count', { gen_ai_operation_name: 'text_completion', gen_ai_provider_name: 'mock', gen_ai_request_model: 'echo-model', endpoint: 'echo', error_type: '' });
+  const prompts = (text: string) => sample(text, 'gateway_tokens_total', { endpoint: 'echo', client: '', type: 'prompt' });
+  try {
+    await waitForHealth(url, run);
+    await until(() => logLines(run).filter((line) => line.msg?.startsWith('gateway listening')).length === 2, 'two workers');
+    const sent = 12;
+    expect(await Promise.all(Array.from({ length: sent }, (_, index) => invoke(index)))).toEqual(Array(sent).fill(200));
+    const served = () => logLines(run).filter((line) => line.route === '/endpoints/{name}/invocations');
+    await until(() => served().length === sent, 'the audit lines of every request');
+    const before = await scrape(url);
+    expect([requests(before), operations(before), prompts(before)]).toEqual([sent, sent, 2 * sent]);
+
+    // A worker that served some of them crashes; the primary starts another.
+    const victim = served()[0].pid;
+    process.kill(victim, 'SIGKILL');
+    await until(() => logLines(run).filter((line) => line.msg?.startsWith('gateway listening')).length === 3, 'a replacement worker');
+    const after = await scrape(url);
+    expect([requests(after), operations(after), prompts(after)]).toEqual([sent, sent, 2 * sent]);
+
+    // Later requests add to the totals as before, whichever worker serves them.
+    expect(await Promise.all(Array.from({ length: 4 }, (_, index) => invoke(index)))).toEqual(Array(4).fill(200));
+    const later = await scrape(url);
+    expect([requests(later), operations(later), prompts(later)]).toEqual([sent + 4, sent + 4, 2 * (sent + 4)]);
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+}, 40_000);
