@@ -11,13 +11,27 @@ export interface CliRun {
   exited: Promise<number | null>;
 }
 
+/** Runs not yet exited: a test whose assertions fail before it stops its gateway leaves one. */
+const running = new Set<CliRun>();
+
+// Registered by every test file that starts the CLI (after its own afterAll hooks, which may stop
+// runs shared by its tests): a leftover gateway (its workers exit with it) would keep jest from exiting.
+afterAll(async () => {
+  const leftovers = [...running];
+  for (const run of leftovers) run.child.kill('SIGKILL');
+  await Promise.all(leftovers.map((run) => run.exited));
+});
+
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const run = { child, output: () => output, exited };
+  running.add(run);
+  void exited.then(() => running.delete(run));
+  return run;
 }
 
 export async function freePort(): Promise<number> {
