@@ -371,7 +371,7 @@ export type components = {
         RedactedThinkingBlock: {
             /** @constant */
             type: "redacted_thinking";
-            /** @description The encrypted thinking */
+            /** @description The encrypted thinking, to be sent back unchanged. */
             data: string;
         };
         /** @description One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back. */

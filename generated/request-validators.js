@@ -428,7 +428,7 @@ validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema39 = {"description":"One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back.","oneOf":[{"$ref":"#/components/schemas/SignedThinkingBlock"},{"$ref":"#/components/schemas/RedactedThinkingBlock"}]};
 const schema40 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}};
-const schema41 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking","to be sent back unchanged.":null}}};
+const schema41 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
