@@ -10,6 +10,7 @@ import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, sendStream, type RecordedRequest } from '../support/fake-upstream';
+import { assembleAssistantTurn } from '../support/assistant-turn';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const FIRST_ANSWER = readJsonFixture('anthropic', 'chat-thinking-tool-use.response.json') as { content: Record<string, unknown>[] };
@@ -130,31 +131,9 @@ test('non-streaming: the answer message sent back whole gives Anthropic its thin
 
 test('streaming: the thinking blocks assembled from the deltas go back, and the second turn succeeds', async () => {
   const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
-  let content = '';
-  const calls: { id: string; name: string; arguments: string }[] = [];
-  const blocks: Record<string, string>[] = [];
-  for await (const chunk of stream) {
-    const delta = chunk.choices[0]?.delta as (OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { thinking_blocks?: Record<string, string>[] }) | undefined;
-    content += delta?.content ?? '';
-    for (const call of delta?.tool_calls ?? []) {
-      calls[call.index] ??= { id: call.id ?? '', name: call.function?.name ?? '', arguments: '' };
-      calls[call.index].arguments += call.function?.arguments ?? '';
-    }
-    for (const piece of delta?.thinking_blocks ?? []) {
-      const last = blocks[blocks.length - 1];
-      // A redacted block comes whole; thinking text pieces join until the signature closes the block.
-      if (piece.type === 'redacted_thinking' || last === undefined || last.type !== 'thinking' || last.signature !== undefined) blocks.push({ ...piece });
-      else Object.assign(last, { thinking: last.thinking + (piece.thinking ?? ''), ...(piece.signature !== undefined ? { signature: piece.signature } : {}) });
-    }
-  }
+  const { calls, blocks, message: assistant } = await assembleAssistantTurn(stream);
   expect(blocks).toEqual(PRODUCED_THINKING);
 
-  const assistant = {
-    role: 'assistant',
-    content,
-    tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })),
-    thinking_blocks: blocks,
-  } as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam;
   const second = await setup.openai.chat.completions.create({
     model: 'claude',
     messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],

@@ -13,6 +13,7 @@ import { startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock
 import { readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { assembleAssistantTurn } from '../support/assistant-turn';
 
 const FIRST_ANSWER = readJsonFixture<{ output: { message: { content: Record<string, any>[] } } }>('bedrock', 'converse-thinking-tool-use.response.json');
 /** The reasoningContent blocks of the first answer as on the wire (redacted bytes in base64), which must come back unchanged. */
@@ -111,35 +112,11 @@ test('non-streaming: thinking is turned on, the answer carries the thinking bloc
 
 test('streaming: the thinking blocks assembled from the deltas go back, and the second turn succeeds', async () => {
   const stream = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
-  let content = '';
-  let reasoning = '';
-  const calls: { id: string; name: string; arguments: string }[] = [];
-  const blocks: Record<string, string>[] = [];
-  for await (const chunk of stream) {
-    const delta = chunk.choices[0]?.delta as (OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string; thinking_blocks?: Record<string, string>[] }) | undefined;
-    content += delta?.content ?? '';
-    reasoning += delta?.reasoning_content ?? '';
-    for (const call of delta?.tool_calls ?? []) {
-      calls[call.index] ??= { id: call.id ?? '', name: call.function?.name ?? '', arguments: '' };
-      calls[call.index].arguments += call.function?.arguments ?? '';
-    }
-    for (const piece of delta?.thinking_blocks ?? []) {
-      const last = blocks[blocks.length - 1];
-      // A redacted block comes whole; thinking text pieces join until the signature closes the block.
-      if (piece.type === 'redacted_thinking' || last === undefined || last.type !== 'thinking' || last.signature !== undefined) blocks.push({ ...piece });
-      else Object.assign(last, { thinking: last.thinking + (piece.thinking ?? ''), ...(piece.signature !== undefined ? { signature: piece.signature } : {}) });
-    }
-  }
+  const { reasoning, calls, blocks, message: assistant } = await assembleAssistantTurn(stream);
   expect(fake.calls[0].operation).toBe('converse-stream');
   expect(reasoning).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
   expect(blocks).toEqual(PRODUCED_THINKING_BLOCKS);
 
-  const assistant = {
-    role: 'assistant',
-    content,
-    tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })),
-    thinking_blocks: blocks,
-  } as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam;
   const second = await openai.chat.completions.create({
     model: 'claude',
     messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
