@@ -289,6 +289,8 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     models: modelViews(compiled, routes, now()),
   };
   const auth = compileAuth(config.auth, catalog, backend);
+  // Checked above already; should the two checks ever differ, refuse rather than serve without keys.
+  if (auth.issues.length > 0) throw new ConfigError(filePath, auth.issues);
   return {
     ...catalog,
     endpoints,

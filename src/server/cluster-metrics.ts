@@ -63,6 +63,21 @@ export function retireSnapshot(options: { retired: MetricsSnapshot; last: Metric
   return sumSnapshots([options.retired, options.last.filter((metric) => options.cumulative.has(metric.name))]);
 }
 
+/** A worker's snapshot with the number of the collection it answered (collections are numbered in order). */
+export interface NumberedSnapshot {
+  collection: number;
+  snapshot: MetricsSnapshot;
+}
+
+/**
+ * Whether a worker's answer replaces the snapshot kept for it: not when the worker has exited (its
+ * counts are in the retired sum already) nor when it answers an older collection than the kept
+ * snapshot's (two scrapes at once), either of which would make a sum go down or count twice.
+ */
+export function replacesSnapshot(kept: NumberedSnapshot | undefined, answer: { collection: number; workerExited: boolean }): boolean {
+  return !answer.workerExited && (kept === undefined || kept.collection < answer.collection);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Messages: a worker asks the primary for the deployment's metrics; the primary asks every worker
 // for its snapshot.
@@ -109,7 +124,7 @@ interface Collection {
  * (counters and histograms) whose counts outlive the worker that made them.
  */
 export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }): void {
-  const latest = new Map<number, MetricsSnapshot>();
+  const latest = new Map<number, NumberedSnapshot>();
   let retired: MetricsSnapshot = [];
   const collections = new Map<number, Collection>();
   let nextCollectionId = 0;
@@ -128,7 +143,7 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
       collections.set(id, { waitingFor: new Set(workers.map((worker) => worker.id)), settle });
       for (const worker of workers) worker.send({ type: 'gateway:metrics-snapshot-request', id } satisfies SnapshotRequest);
       if (workers.length === 0) settle();
-    }).then(() => AggregatorRegistry.aggregate([...latest.values(), retired]).metrics());
+    }).then(() => AggregatorRegistry.aggregate([...[...latest.values()].map((kept) => kept.snapshot), retired]).metrics());
 
   const answered = (collection: Collection, workerId: number) => {
     collection.waitingFor.delete(workerId);
@@ -138,7 +153,8 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
   cluster.on('message', (worker, message: unknown) => {
     if (isSnapshotAnswer(message)) {
       const collection = collections.get(message.id);
-      if (message.snapshot !== undefined) latest.set(worker.id, message.snapshot);
+      const answer = { collection: message.id, workerExited: worker.isDead() };
+      if (message.snapshot !== undefined && replacesSnapshot(latest.get(worker.id), answer)) latest.set(worker.id, { collection: message.id, snapshot: message.snapshot });
       if (collection === undefined) return;
       if (message.error !== undefined) collection.settle(new Error(message.error));
       else answered(collection, worker.id);
@@ -155,7 +171,7 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
   cluster.on('exit', (worker) => {
     const last = latest.get(worker.id);
     latest.delete(worker.id);
-    if (last !== undefined) retired = retireSnapshot({ retired, last, cumulative: options.cumulative });
+    if (last !== undefined) retired = retireSnapshot({ retired, last: last.snapshot, cumulative: options.cumulative });
     for (const collection of [...collections.values()]) answered(collection, worker.id);
   });
 }

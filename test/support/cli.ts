@@ -14,8 +14,9 @@ export interface CliRun {
 /** Runs not yet exited: a test whose assertions fail before it stops its gateway leaves one. */
 const running = new Set<CliRun>();
 
-// Registered by every test file that starts the CLI (after its own afterAll hooks, which may stop
-// runs shared by its tests): a leftover gateway (its workers exit with it) would keep jest from exiting.
+// Registered by every test file that starts the CLI, when it imports this module: so it runs after
+// the afterAll hooks of the file's describe blocks (which may stop runs their tests share) and before
+// the file's own top-level ones. A leftover gateway (its workers exit with it) would keep jest from exiting.
 afterAll(async () => {
   const leftovers = [...running];
   for (const run of leftovers) run.child.kill('SIGKILL');

@@ -4,7 +4,7 @@
  * not), so the deployment's totals never go down (test/e2e/metrics.test.ts kills a real worker).
  */
 import { AggregatorRegistry, Gauge, Registry } from 'prom-client';
-import { retireSnapshot, sumSnapshots, type MetricsSnapshot } from '../../../src/server/cluster-metrics';
+import { replacesSnapshot, retireSnapshot, sumSnapshots, type MetricsSnapshot } from '../../../src/server/cluster-metrics';
 import { CounterFamily, HistogramFamily } from '../../../src/server/metric-families';
 import { sample } from '../../support/metrics';
 
@@ -86,4 +86,15 @@ test('every dead worker is folded into one retired snapshot: one series per labe
   // Three buckets (0.1, 1, +Inf), the sum and the count.
   expect(retired.find((metric) => metric.name === 'duration_seconds')?.values).toHaveLength(5);
   expect(sample(await deploymentText([retired]), 'duration_seconds_bucket', { endpoint: 'chat', le: '1' })).toBe(50);
+});
+
+test("a worker's answer replaces its kept snapshot only when it is newer and the worker is alive", () => {
+  const kept = { collection: 7, snapshot: [] };
+  expect(replacesSnapshot(undefined, { collection: 0, workerExited: false })).toBe(true);
+  expect(replacesSnapshot(kept, { collection: 8, workerExited: false })).toBe(true);
+  // Two scrapes at once, answered out of order: the older answer would make the sum go down.
+  expect(replacesSnapshot(kept, { collection: 6, workerExited: false })).toBe(false);
+  // An answer after the worker's exit: its counts are in the retired sum already (counted twice, kept for ever).
+  expect(replacesSnapshot(kept, { collection: 8, workerExited: true })).toBe(false);
+  expect(replacesSnapshot(undefined, { collection: 8, workerExited: true })).toBe(false);
 });
