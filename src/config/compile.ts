@@ -3,10 +3,11 @@
  * headers, pools built once), parameter defaults, rate limiters (keys and store), the management
  * views, and routes (traffic split and fallback). Nothing here runs per request.
  */
-import type { Defaults, Endpoint, Limit, TrafficRoute } from '../../generated/config';
+import type { Defaults, Endpoint, Limit, OpenAIConfig, TrafficRoute } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { adapterFor, isBuiltInProvider } from '../providers';
+import { openaiProviderName } from '../providers/openai';
 import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
@@ -32,7 +33,7 @@ export interface CompiledEndpoint {
   endpointType: EndpointType;
   /** A built-in provider name (ProviderName) or a plugin provider's. */
   provider: string;
-  /** Display name for messages, e.g. `OpenAI`. */
+  /** Display name for messages, e.g. `OpenAI`; `Azure OpenAI` for the openai provider's azure and azuread types. */
   providerDisplayName: string;
   /** OpenTelemetry's `gen_ai.provider.name` for the GenAI metrics, e.g. `azure.ai.openai`. */
   genAiProviderName: string;
@@ -194,7 +195,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     secrets: credentialsOf(endpoint.model.config),
     endpointType: endpoint.endpoint_type,
     provider,
-    providerDisplayName: adapter.displayName,
+    providerDisplayName: provider === 'openai' ? openaiProviderName(endpoint.model.config as OpenAIConfig) : adapter.displayName,
     genAiProviderName: genAiProviderName(provider, endpoint.model.config),
     builtIn: isBuiltInProvider(provider),
     target,

@@ -60,6 +60,12 @@ endpoints:
       config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
     retries: { initial_backoff: 30, max_backoff: 30, max_elapsed: 60 }
     timeouts: { total: 120 }
+  - name: azure
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      config: { openai_api_type: azure, openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}", openai_deployment_name: gpt-4o, openai_api_version: "2024-10-21" }
+    retries: { max_attempts: 1 }
 `;
 
 let upstream: FakeUpstream;
@@ -258,6 +264,20 @@ describe('answers of an unexpected shape', () => {
       const errors = await loggedSoon(lines, (line) => line.level === 50 && line.msg === message, 2);
       expect(errors[0].err).toMatchObject({ type: 'TypeError', message: expect.stringContaining('null') });
     });
+  });
+
+  test("from Azure OpenAI names Azure OpenAI, as the endpoint's other upstream errors do", async () => {
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"id": "chatcmpl-');
+    });
+    const unreadable = await post('/endpoints/azure/invocations', chatBody);
+    expect(JSON.parse(unreadable.text).detail).toMatch(/^Azure OpenAI sent a response that is not valid JSON/);
+
+    upstream.setHandler(nullChoice);
+    const answer = await post('/endpoints/azure/invocations', chatBody);
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.text)).toEqual({ detail: "Azure OpenAI answered endpoint 'azure' with a response of an unexpected shape; the gateway could not translate it." });
   });
 
   test('after the first chunk, ends the stream with an error event saying the same', async () => {

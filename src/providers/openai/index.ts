@@ -67,6 +67,14 @@ function withApiVersion(baseUrl: string, version: string | undefined): string {
   return url.toString();
 }
 
+const OPENAI_NAME = 'OpenAI';
+const AZURE_OPENAI_NAME = 'Azure OpenAI';
+
+/** The vendor's name in messages: Azure OpenAI for the azure and azuread types, so every message of an endpoint names the same vendor. */
+export function openaiProviderName(config: Pick<OpenAIConfig, 'openai_api_type'>): string {
+  return parseOpenAIApiType(config.openai_api_type) === 'openai' ? OPENAI_NAME : AZURE_OPENAI_NAME;
+}
+
 /** Builds URL, headers and model from the config (the loader has already checked which keys each type may carry). */
 export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | null): OpenAITarget {
   const apiType = parseOpenAIApiType(config.openai_api_type);
@@ -78,7 +86,7 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
       // The reference appends `?api-version=` for plain OpenAI too when a version is configured.
       const baseUrl = withApiVersion(config.openai_api_base ?? OPENAI_DEFAULT_API_BASE, config.openai_api_version);
       const omittedReasoning = isOpenAIsOwnApi(baseUrl) ? ALL_REASONING : THINKING_BLOCKS;
-      return { apiType, providerName: 'OpenAI', baseUrl, headers, model: modelName, omittedReasoning };
+      return { apiType, providerName: OPENAI_NAME, baseUrl, headers, model: modelName, omittedReasoning };
     }
     case 'azure':
     case 'azuread': {
@@ -90,7 +98,7 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
       }
       const baseUrl = withApiVersion(joinUrl(base, `openai/deployments/${encodeURIComponent(deployment)}`), version);
       const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
-      return { apiType, providerName: 'Azure OpenAI', baseUrl, headers, model: null, omittedReasoning: ALL_REASONING };
+      return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl, headers, model: null, omittedReasoning: ALL_REASONING };
     }
     default: {
       const unreachable: never = apiType;
@@ -106,7 +114,7 @@ const COMPLETIONS_PATH = 'completions';
 const EMBEDDINGS_PATH = 'embeddings';
 
 export const openaiAdapter = {
-  displayName: 'OpenAI',
+  displayName: OPENAI_NAME,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint<CallContext> {
     const { baseUrl, headers, providerName, model, omittedReasoning } = resolveOpenAITarget(settings.config, settings.modelName);
