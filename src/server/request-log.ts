@@ -52,7 +52,7 @@ export interface RequestRecord {
   retries: number;
   usage: TokenUsage | null;
   error: { code: string | null; message: string } | null;
-  /** The client left before the response was complete. */
+  /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
   aborted: boolean;
   /** `error` is already in the upstream-error metrics (a FALLBACK route's answer from a destination it moved past). */
   errorCounted?: boolean;
@@ -198,15 +198,15 @@ function routeLabel(request: Request, path: string, templateOf: RouteTemplateMat
 export const CLIENT_CLOSED_STATUS = 499;
 
 /**
- * The status a finished request is logged and counted with. A response cut before it was complete
- * is 499, a stream cut after its first chunks included (its 200 said only that it had started),
- * unless the gateway itself had ended it with an error (an error event to a client that stopped
- * reading, a failure after the headers), whose status stays what the client was sent.
+ * Whether the client left before its answer was complete: an answer cut before it was complete, a
+ * stream cut after its first chunks included (its 200 said only that it had started). Not when the
+ * gateway itself ended it with an error (an error event to a client that stopped reading, a failure
+ * after the headers), nor when the server answered on the socket: those keep the status the client
+ * was sent, and their line says `request` with the error.
  */
-function loggedStatus(record: RequestRecord, response: ServerResponse): number {
-  if (record.rawStatus !== undefined) return record.rawStatus;
-  const clientLeft = record.aborted && (!response.headersSent || record.error === null);
-  return clientLeft ? CLIENT_CLOSED_STATUS : response.statusCode;
+function clientLeft(record: RequestRecord, response: ServerResponse): boolean {
+  if (record.rawStatus !== undefined || response.writableFinished) return false;
+  return !response.headersSent || record.error === null;
 }
 
 function logLine(record: RequestRecord): Record<string, unknown> {
@@ -276,8 +276,9 @@ export function requestLog(options: {
     logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');
     response.on('close', () => {
       record.latencyMs = performance.now() - record.startedAt;
-      record.aborted = record.rawStatus === undefined && !response.writableFinished;
-      record.status = loggedStatus(record, response);
+      // Status and message are decided together, so that a line never says 200 and "aborted by the client".
+      record.aborted = clientLeft(record, response);
+      record.status = record.rawStatus ?? (record.aborted ? CLIENT_CLOSED_STATUS : response.statusCode);
       record.client = clientOf(response)?.name ?? null;
       if (record.route === 'unmatched') record.route = routeLabel(request, record.path, templateOf);
       writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);

@@ -6,6 +6,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countRateLimitRejection } from '../../src/server/metrics';
@@ -183,16 +184,25 @@ endpoints:${azure('azure-key', 'azure')}${azure('azure-entra', 'AzureAD')}
 
 describe('a stream its client leaves after the first chunk', () => {
   const firstEvent = `${readFixture('openai', 'chat.stream.sse').split('\n\n')[0]}\n\n`;
+  const bigEvent = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'y'.repeat(2000) }, finish_reason: null }] })}\n\n`;
   let upstream: FakeUpstream;
   let gateway: RunningGateway;
   let lines: string[];
 
   beforeAll(async () => {
-    // The first chunk, then: nothing more until the gateway lets go ('hold'), or a dropped connection ('break').
+    // The first chunk, then: nothing more until the gateway lets go ('hold'), a dropped connection ('break'), or chunks as fast as they are taken ('flood').
     upstream = await startFakeUpstream((request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(firstEvent);
-      if ((request.body as { messages: { content: string }[] }).messages[0].content === 'break') setTimeout(() => response.socket?.destroy(), 50);
+      const content = (request.body as { messages: { content: string }[] }).messages[0].content;
+      if (content === 'break') setTimeout(() => response.socket?.destroy(), 50);
+      if (content === 'flood') {
+        const pump = () => {
+          while (!response.destroyed && response.write(bigEvent));
+        };
+        response.on('drain', pump);
+        pump();
+      }
     });
     const capture = captureLog();
     lines = capture.lines;
@@ -201,7 +211,9 @@ describe('a stream its client leaves after the first chunk', () => {
     endpoint_type: llm/v1/chat
     model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-metrics-test, openai_api_base: "${upstream.url}/v1" } }
     retries: { max_attempts: 1 }`;
-    gateway = await startGateway(`endpoints:${endpoint('left-openai')}${endpoint('left-mlflow')}${endpoint('broken-stream')}\n`, { logger: capture.logger });
+    const unread = `${endpoint('unread-stream')}
+    timeouts: { first_byte: 5, idle: 5, total: 1 }`;
+    gateway = await startGateway(`endpoints:${endpoint('left-openai')}${endpoint('left-mlflow')}${endpoint('broken-stream')}${unread}\n`, { logger: capture.logger });
   });
   afterAll(async () => {
     await gateway.close();
@@ -250,6 +262,30 @@ describe('a stream its client leaves after the first chunk', () => {
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'broken-stream', provider: 'openai', status: '200' })).toBe(1);
     expect(requestLine('broken-stream')).toMatchObject({ msg: 'request', status: 200, error: { code: 'upstream_unavailable' } });
+  });
+
+  test('a stream the gateway ends at its total timeout because its client stopped reading keeps its 200 and its error, and is not logged as left by the client', async () => {
+    // A raw socket that sends its request and reads nothing: the gateway's writes back up until the total timeout.
+    const body = JSON.stringify({ messages: [{ role: 'user', content: 'flood' }], stream: true });
+    const socket = connect({ host: '127.0.0.1', port: Number(new URL(gateway.url).port) });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /endpoints/unread-stream/invocations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    socket.pause();
+    try {
+      // The total timeout (1 s), then the error event's grace period (1 s) before the gateway closes the connection.
+      for (let waited = 0; requestLine('unread-stream') === undefined && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      socket.destroy();
+    }
+    expect(requestLine('unread-stream')).toMatchObject({
+      msg: 'request',
+      stream: true,
+      status: 200,
+      error: { code: 'upstream_timeout', message: "Endpoint 'unread-stream' did not finish within 1 s (total timeout)." },
+    });
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'unread-stream', provider: 'openai', status: '200' })).toBe(1);
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'unread-stream', provider: 'openai', status: '499' })).toBeUndefined();
   });
 });
 

@@ -1,4 +1,9 @@
-import { requestIdOf, usageOf } from '../../../src/server/request-log';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GatewayError } from '../../../src/errors';
+import { recordError, requestIdOf, requestLog, usageOf, type ResponseWithLocals } from '../../../src/server/request-log';
+import type { GatewayState } from '../../../src/server/state';
+import { captureLog } from '../../support/log-capture';
 
 describe('requestIdOf', () => {
   test('keeps a sane incoming id', () => {
@@ -20,4 +25,66 @@ test('usageOf reads the unified usage block and ignores anything else', () => {
   expect(usageOf({ usage: null })).toBeNull();
   expect(usageOf(null)).toBeNull();
   expect(usageOf('text')).toBeNull();
+});
+
+describe('requestLog: the line of an answer that did not end normally', () => {
+  interface Line {
+    msg: string;
+    status: number;
+    error?: { code: string | null };
+  }
+
+  /** A server whose every answer is its first chunk then `finish(response)`; resolves with the line of one request. */
+  async function lineOf(finish: (response: ResponseWithLocals) => void, clientLeaves: boolean): Promise<Line> {
+    const { lines, logger } = captureLog();
+    const state = { plan: { logging: { bodies: false, maxBodyChars: 0 } } } as unknown as GatewayState;
+    const logged = new Promise<void>((resolve) => {
+      const log = requestLog({ logger, state, onDone: () => resolve() });
+      const server = createServer((request, response) => {
+        // What Express (or the fast path) adds to the request and the response.
+        const withLocals = Object.assign(response, { locals: {} });
+        log(Object.assign(request, { path: '/x' }) as never, withLocals as never, () => {
+          withLocals.writeHead(200, { 'content-type': 'text/event-stream' });
+          withLocals.write('data: {}\n\n');
+          if (!clientLeaves) setTimeout(() => finish(withLocals), 20);
+        });
+      });
+      servers.push(server);
+      server.listen(0, '127.0.0.1', () => {
+        const client = httpRequest({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, method: 'POST', path: '/x' }, (response) => {
+          response.once('data', () => {
+            if (clientLeaves) client.destroy();
+          });
+        });
+        client.on('error', () => undefined);
+        client.end();
+      });
+    });
+    await logged;
+    for (let waited = 0; lines.length < 2 && waited < 1_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    return JSON.parse(lines.at(-1)!) as Line;
+  }
+
+  const servers: Server[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('a stream the gateway cuts after its headers with an error keeps its 200 and says so, not that the client left', async () => {
+    // As the fast path and the Express error handler do with a failure once the headers are out.
+    const cut = (response: ResponseWithLocals) => {
+      recordError(response, GatewayError.upstreamTimeout("Endpoint 'chat' did not finish within 1 s (total timeout)."));
+      response.destroy();
+    };
+    expect(await lineOf(cut, false)).toMatchObject({ msg: 'request', status: 200, error: { code: 'upstream_timeout' } });
+  });
+
+  test('a stream its client leaves is 499, aborted by the client', async () => {
+    const line = await lineOf(() => undefined, true);
+    expect(line).toMatchObject({ msg: 'request aborted by the client', status: 499 });
+    expect(line).not.toHaveProperty('error');
+  });
 });
