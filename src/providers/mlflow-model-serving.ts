@@ -5,7 +5,10 @@
  * Vendor references:
  * - Scoring protocol (`POST /invocations`, `{"inputs": ..., "params": ...}` in,
  *   `{"predictions": ...}` out): https://mlflow.org/docs/latest/ml/deployment/deploy-model-locally/
- * - Errors (`{"error_code": "BAD_REQUEST", "message": "..."}`): same page, "Serving" section.
+ * - Errors (`{"error_code": "BAD_REQUEST", "message": "..."}`): same page, "Serving" section; the
+ *   shape is MlflowException.serialize_as_json and `error_code` a name of databricks_pb2's ErrorCode
+ *   (mlflow/exceptions.py, mlflow/pyfunc/scoring_server/__init__.py). On `/v1`, a refused request
+ *   shows that `error_code` as its `code`.
  *
  * As in the reference, every request is `{"inputs": [...], "params": {...}}` (`params` only when
  * something is left after the input is taken out; the served model decides what it accepts):
@@ -19,7 +22,7 @@
  * No streams; `encoding_format` is applied by the gateway. Usage is unknown (nulls).
  */
 import type { MlflowModelServingConfig } from '../../generated/config';
-import { GatewayError } from '../errors';
+import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
@@ -152,6 +155,11 @@ export function servingErrorMessage(body: unknown): string | null {
   return null;
 }
 
+/** MLflow's `error_code` (`BAD_REQUEST`, `INVALID_PARAMETER_VALUE`, `RESOURCE_DOES_NOT_EXIST`, …) as the code `/v1` shows. */
+export function servingVendorError(body: unknown): VendorError | null {
+  return isRecord(body) ? vendorErrorOf({ code: body.error_code }) : null;
+}
+
 // ---- Adapter ----
 
 export const mlflowModelServingAdapter = {
@@ -166,6 +174,7 @@ export const mlflowModelServingAdapter = {
       endpointName: settings.name,
       providerName: PROVIDER,
       errorMessage: servingErrorMessage,
+      errorHints: (body) => ({ vendorError: servingVendorError(body) }),
     });
     const endpoint = settings.name;
     // The served model does not name itself; the configured name (or the endpoint's) stands in.

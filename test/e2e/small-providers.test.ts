@@ -324,6 +324,32 @@ describe('MLflow model serving', () => {
   });
 });
 
+describe("MLflow model serving: a refused request keeps the scoring server's error_code on /v1", () => {
+  // MLflow's MlflowException JSON: `error_code` names a databricks_pb2 ErrorCode, whose HTTP status the server answers with.
+  test.each([
+    [400, 'BAD_REQUEST', readJsonFixture(SERVING, 'error-400.json')],
+    [400, 'INVALID_PARAMETER_VALUE', { error_code: 'INVALID_PARAMETER_VALUE', message: "Invalid value for param 'temperature': must be a float" }],
+    [404, 'RESOURCE_DOES_NOT_EXIST', { error_code: 'RESOURCE_DOES_NOT_EXIST', message: "Model 'my-llm' version 3 does not exist" }],
+    [429, 'RESOURCE_EXHAUSTED', readJsonFixture(SERVING, 'error-429.json')],
+  ])('%i %s', async (status, code, body) => {
+    upstreams.serving.setHandler((_request, response) => sendJson(response, status, body));
+    await expect(setup.openai.completions.create({ model: 'served-completions', prompt: 'p' }, { maxRetries: 0 })).rejects.toMatchObject({
+      status,
+      code,
+      param: null,
+      error: { message: (body as { message: string }).message },
+    });
+    // The MLflow routes keep MLflow's `{"detail": "<message>"}`.
+    const mlflow = await invoke('served-completions', { prompt: 'p' });
+    expect([mlflow.status, mlflow.json()]).toEqual([status, { detail: (body as { message: string }).message }]);
+  });
+
+  test("the gateway's key refused (401/403) never shows the server's code", async () => {
+    upstreams.serving.setHandler((_request, response) => sendJson(response, 403, { error_code: 'PERMISSION_DENIED', message: 'denied' }));
+    await expect(setup.openai.completions.create({ model: 'served-completions', prompt: 'p' }, { maxRetries: 0 })).rejects.toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+  });
+});
+
 describe('endpoint types a provider does not serve are refused at config load', () => {
   const load = (provider: string, type: string, modelConfig: string, name = 'm') => () =>
     compilePlan(

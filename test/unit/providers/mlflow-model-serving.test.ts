@@ -4,6 +4,7 @@ import {
   fromServingEmbeddings,
   mlflowModelServingAdapter,
   servingErrorMessage,
+  servingVendorError,
   servingTexts,
   servingVectors,
   toServingChat,
@@ -122,6 +123,13 @@ describe('embedding predictions', () => {
 
 it('scoring server errors give their message', () => {
   expect(servingErrorMessage(readJsonFixture(VENDOR, 'error-400.json'))).toMatch(/^Encountered an unexpected error while evaluating the model/);
+});
+
+test("servingVendorError passes MLflow's error_code on, and nothing that is not a code", () => {
+  expect(servingVendorError(readJsonFixture(VENDOR, 'error-400.json'))).toEqual({ type: null, code: 'BAD_REQUEST', param: null });
+  expect(servingVendorError({ error_code: 'Model failed: see the logs', message: 'x' })).toBeNull();
+  expect(servingVendorError({ error: 'Bad request' })).toBeNull();
+  expect(servingVendorError('Bad request')).toBeNull();
 });
 
 describe('adapter over HTTP', () => {
