@@ -1,23 +1,25 @@
 /**
- * Compiles a loaded config into the plan the request path reads: provider endpoints (URLs,
- * headers, pools built once), parameter defaults, rate limiters (keys and store), the management
- * views, and routes (traffic split and fallback). Nothing here runs per request.
+ * Compiles a loaded config into the plan the request path reads: provider endpoints (URLs and
+ * headers built once, pools at their first call; provider-endpoint.ts), parameter defaults, rate
+ * limiters (keys and store), the management views, and routes (traffic split and fallback).
+ * Nothing here runs per request.
  */
-import type { Defaults, Endpoint, Limit, OpenAIConfig, TrafficRoute } from '../../generated/config';
+import type { Endpoint, Limit, OpenAIConfig, TrafficRoute } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
-import { adapterFor, isBuiltInProvider } from '../providers';
+import { isBuiltInProvider } from '../providers';
 import { openaiProviderName } from '../providers/openai';
 import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
-import { resolveCallPolicy, type CallPolicy } from './call-policy';
+import type { CallPolicy } from './call-policy';
 import type { Catalog } from './catalog';
 import { clientKeyIssues, compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
+import { buildProviderEndpoint, type ProviderEndpointOptions } from './provider-endpoint';
 import { compileServerSettings, type ServerPlan } from './server-settings';
 import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
 import { isRecord } from './yaml-path';
@@ -128,12 +130,8 @@ function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitB
 }
 
 /** What every endpoint's compilation shares. */
-interface EndpointCompilation {
-  defaults: Defaults | undefined;
-  now: () => number;
-  maxAnswerBytes: number;
+interface EndpointCompilation extends ProviderEndpointOptions {
   backend: () => LimitBackend;
-  plugins: PluginAdapters | undefined;
 }
 
 /** The credential values of a provider config (already resolved), long enough to find in a message. */
@@ -151,39 +149,12 @@ function credentialsOf(providerConfig: unknown): string[] {
 }
 
 function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointCompilation): CompiledEndpoint | ConfigIssue {
-  const { defaults, now, maxAnswerBytes, backend, plugins } = shared;
+  const built = buildProviderEndpoint(endpoint, index, shared);
+  if ('path' in built) return built;
+  const { adapter, target, callPolicy } = built;
+  const { backend } = shared;
   const provider = endpoint.model.provider;
-  const adapter = adapterFor(provider, plugins);
-  if (adapter === undefined) {
-    return {
-      path: `endpoints[${index}].model.provider`,
-      message: `endpoint '${endpoint.name}': plugin provider '${provider}' is not loaded (call loadPlugins(config, configPath) and pass its result to compilePlan)`,
-    };
-  }
-  if (!adapter.endpointTypes.includes(endpoint.endpoint_type)) {
-    return {
-      path: `endpoints[${index}].endpoint_type`,
-      message: `endpoint '${endpoint.name}': provider '${provider}' does not support ${endpoint.endpoint_type} (it supports ${adapter.endpointTypes.join(', ')})`,
-    };
-  }
   const modelName = endpoint.model.name ?? null;
-  const callPolicy = resolveCallPolicy(defaults, endpoint);
-  const { connect, firstByte, idle } = callPolicy.timeouts;
-  const timeouts = { connect, headers: firstByte, body: idle };
-  let target: ProviderEndpoint<CallContext>;
-  try {
-    target = adapter.createEndpoint({
-      name: endpoint.name,
-      endpointType: endpoint.endpoint_type,
-      modelName,
-      config: endpoint.model.config,
-      timeouts,
-      maxAnswerBytes,
-      now,
-    });
-  } catch (error) {
-    return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
-  }
   const limiter = compileLimiter(endpoint, index, backend);
   if (limiter !== null && 'path' in limiter) return limiter;
   const model = { name: modelName, provider };

@@ -1,9 +1,11 @@
 /**
  * Loads an MLflow AI Gateway config file: read, parse (YAML), normalise spellings, validate against
- * config-schema/gateway-config.schema.json, apply MLflow's cross-field rules, resolve secrets, and
- * check the rules compilePlan applies to settings (settings-issues.ts). Every problem of the file is
+ * config-schema/gateway-config.schema.json, apply MLflow's cross-field rules, resolve secrets,
+ * check the rules compilePlan applies to settings (settings-issues.ts) and what the built-in
+ * providers refuse when building an endpoint (provider-endpoint.ts). Every problem of the file is
  * reported at once in one ConfigError, each located by its YAML path, in document order; nothing
- * here builds anything, so a refused config (on reload) has no side effects.
+ * here builds anything that outlives the check (no pool, client, store or plugin import), so a
+ * refused config (on reload) has no side effects.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { discoverPlugins } from '../plugins/catalog';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES, normaliseConfig } from './normalise';
 import { pluginProviderIssues } from './plugin-issues';
+import { endpointBuildIssues } from './provider-endpoint';
 import { schemaIssues } from './schema-issues';
 import { settingsIssues } from './settings-issues';
 import { resolveConfigSecrets } from './secrets';
@@ -60,6 +63,8 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
     ...pluginProviderIssues(normalised, plugins, resolved.config).filter((issue) => !unresolved.has(issue.path)),
     ...settingsIssues(resolved.config, structuralIssues, unresolved),
   ];
+  // Last: only an endpoint without a problem of its own (an unresolved secret included) is built.
+  issues.push(...endpointBuildIssues(resolved.config, [...issues, ...resolved.issues]));
   if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues), Object.keys(document)));
   return resolved.config as unknown as GatewayConfig;
 }

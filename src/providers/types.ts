@@ -1,7 +1,7 @@
 /**
  * The provider contract. A provider adapter turns one configured endpoint into a ProviderEndpoint
- * once, at config load (URLs, headers and connection pools are built there); the request path only
- * calls its methods. Translation is pure: request in unified shape, response in unified shape.
+ * once, at config load (URLs and headers are built there; connection pools at the first call); the
+ * request path only calls its methods. Translation is pure: request in unified shape, response in unified shape.
  */
 import type {
   ChatChunk,
@@ -69,6 +69,10 @@ export interface ProviderAdapter<Config = unknown, Context extends RequestContex
   displayName: string;
   /** Endpoint types this provider serves; others are refused at config load. */
   endpointTypes: readonly EndpointType[];
-  /** Called once per endpoint at config load. Throws Error with a message for a bad config. */
+  /**
+   * Called once per endpoint at config load. Throws Error with a message for a bad config. The
+   * built-in adapters are also called by the config check, whose result is dropped: they build
+   * nothing that outlives the call (pools and SDK clients are taken at the first request).
+   */
   createEndpoint(settings: EndpointSettings<Config>): ProviderEndpoint<Context>;
 }

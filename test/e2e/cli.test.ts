@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth } from '../support/cli';
-import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
+import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
 import { within } from '../support/timeouts';
 
@@ -55,6 +55,19 @@ test('a config with problems in several stages (unset $ENV, schema, server:, aut
     expect(output.split(`${issue.path}: `)).toHaveLength(2);
   }
   const positions = FOUR_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+});
+
+test('what the providers refuse when their endpoints are built (Bedrock model family, URL credentials, model.name) exits 2 with the server: and schema problems, at once', async () => {
+  const path = writeConfig('build-problems.yaml', BUILD_PROBLEMS);
+  const run = runCli(['--config-path', path]);
+  expect(await run.exited).toBe(2);
+  const output = run.output();
+  expect(output).toContain(`Invalid gateway configuration in ${path}:`);
+  expect(output).toContain("endpoints[0].model: endpoint 'palmyra': cannot tell the Amazon Bedrock model family of model 'writer.palmyra-x5-v1:0'");
+  expect(output).not.toContain('s3cret-URL-password');
+  const positions = BUILD_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
+  expect(positions.every((position) => position >= 0)).toBe(true);
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
 });
 

@@ -37,3 +37,71 @@ export const FOUR_PROBLEM_ISSUES = [
   { path: 'auth.api_keys[0].key', message: "environment variable 'GATEWAY_TEST_UNSET_CLIENT_KEY' is not set" },
   { path: 'auth.api_keys[1].endpoints', message: "'no-such-endpoint' is not an endpoint or route of this config" },
 ];
+
+/**
+ * Problems only building the endpoints used to find (an unknown Bedrock model family, credentials
+ * in a base URL beside the provider's Authorization header, a missing `model.name`, an endpoint
+ * type the provider does not serve), beside a bad `server:` setting and a schema problem.
+ */
+export const BUILD_PROBLEMS = `
+server:
+  request_timeout: 5
+  headers_timeout: 10
+endpoints:
+  - name: palmyra
+    endpoint_type: llm/v1/chat
+    model:
+      provider: amazon-bedrock
+      name: writer.palmyra-x5-v1:0
+      config:
+        aws_config: { aws_region: us-east-1 }
+  - name: embed
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: openai
+      name: text-embedding-3-small
+      config:
+        openai_api_key: sk-test-key
+        openai_api_type: openia
+  - name: mistral
+    endpoint_type: llm/v1/chat
+    model:
+      provider: mistral
+      name: mistral-small-latest
+      config:
+        mistral_api_key: mistral-test-key
+        mistral_api_base: https://gateway:s3cret-URL-password@mistral.internal/v1
+  - name: command
+    endpoint_type: llm/v1/chat
+    model:
+      provider: cohere
+      config: { cohere_api_key: cohere-test-key }
+  - name: claude-embed
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test-key }
+  - name: fine
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`;
+
+export const BUILD_PROBLEM_ISSUES = [
+  { path: 'server.headers_timeout', message: 'must not be longer than server.request_timeout (5 s): the headers are part of the request' },
+  {
+    path: 'endpoints[0].model',
+    message: expect.stringMatching(/^endpoint 'palmyra': cannot tell the Amazon Bedrock model family of model 'writer\.palmyra-x5-v1:0'; supported model ids start with /),
+  },
+  { path: 'endpoints[1].model.config.openai_api_type', message: expect.stringContaining("'openia' is not supported") },
+  {
+    path: 'endpoints[2].model',
+    message:
+      "endpoint 'mistral': the base URL holds credentials (user:password@), which cannot be combined with the provider's own Authorization header: remove them from the URL",
+  },
+  { path: 'endpoints[3].model', message: "endpoint 'command': Cohere needs 'model.name' (the Cohere model to call)" },
+  {
+    path: 'endpoints[4].endpoint_type',
+    message: "endpoint 'claude-embed': provider 'anthropic' does not support llm/v1/embeddings (it supports llm/v1/chat, llm/v1/completions)",
+  },
+];

@@ -1,6 +1,7 @@
 /**
- * One `BedrockRuntimeClient` per endpoint, built at config load from `aws_config` (secrets already
- * resolved from `$ENV_VAR` or files by the config loader). SigV4 signing and event-stream decoding
+ * One `BedrockRuntimeClient` per endpoint, from `aws_config` (secrets already resolved from
+ * `$ENV_VAR` or files by the config loader): region and proxy are resolved at config load, the
+ * client is built at the endpoint's first call. SigV4 signing and event-stream decoding
  * are the SDK's.
  *
  * Credentials, in MLflow's three shapes:
@@ -147,16 +148,29 @@ export function createCredentials(
     });
 }
 
-/** One client per endpoint. */
-export function createBedrockClient(
+/** What one endpoint's client is built from, resolved at config load. */
+export interface BedrockClientSettings {
+  awsConfig: AwsConfig;
+  region: string | undefined;
+  /** The outbound proxy for its calls, or null for direct ones. */
+  proxy: string | null;
+  limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number };
+}
+
+/** Region and proxy of an endpoint's client; throws for a proxy variable that is not an http(s) URL. */
+export function bedrockClientSettings(
   awsConfig: AwsConfig,
   limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number },
   env: NodeJS.ProcessEnv = process.env,
-): BedrockRuntimeClient {
-  const { timeouts } = limits;
+): BedrockClientSettings {
   const region = resolveRegion(awsConfig, env);
+  return { awsConfig, region, proxy: proxyFor(bedrockUrl(awsConfig, region)), limits };
+}
+
+/** One client per endpoint, built at its first call (checking a config builds its endpoints, and must build no client). */
+export function createBedrockClient({ awsConfig, region, proxy, limits }: BedrockClientSettings): BedrockRuntimeClient {
+  const { timeouts } = limits;
   const { runtime } = awsSdk();
-  const proxy = proxyFor(bedrockUrl(awsConfig, region));
   const agents = agentsFor(proxy);
   const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, limits);
   return new runtime.BedrockRuntimeClient({

@@ -7,11 +7,12 @@
  * - Native model bodies: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters.html
  *
  * At config load the model family is read from `model.name` (families.ts) and the endpoint type is
- * checked against it; one client is built (client.ts). Chat goes through Converse / ConverseStream
- * (converse/), as do completions of the conversational families; embeddings and the completions
- * of Titan Text, Cohere Command and AI21 use the native InvokeModel bodies (invoke-model.ts). The
- * client's abort signal is passed to every call, so a client disconnect aborts the upstream call.
- * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).
+ * checked against it; one client is built, at the endpoint's first call (client.ts). Chat goes
+ * through Converse / ConverseStream (converse/), as do completions of the conversational
+ * families; embeddings and the completions of Titan Text, Cohere Command and AI21 use the native
+ * InvokeModel bodies (invoke-model.ts). The client's abort signal is passed to every call, so a
+ * client disconnect aborts the upstream call. SDK exceptions, also those thrown mid-stream,
+ * become GatewayErrors (errors.ts).
  *
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
  * embeddings, streaming and tools are additions, and unknown families are refused at config load
@@ -23,7 +24,7 @@ import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 import { answersInOrder, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { createBedrockClient } from './client';
+import { bedrockClientSettings, createBedrockClient } from './client';
 import { awsSdk } from './sdk';
 import {
   createConverseChatStream,
@@ -71,7 +72,8 @@ function parseModelJson(bytes: Uint8Array | undefined, modelId: string): unknown
   }
 }
 
-function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: string): BedrockCalls {
+/** `client`: the endpoint's client, built at its first call. */
+function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoint: string): BedrockCalls {
   const translate = (error: unknown, signal: AbortSignal) => bedrockErrorToGateway(error, { endpoint, signal });
   const { ConverseCommand, ConverseStreamCommand, InvokeModelCommand, InvokeModelWithResponseStreamCommand } = awsSdk().runtime;
 
@@ -96,17 +98,17 @@ function createCalls(client: BedrockRuntimeClient, modelId: string, endpoint: st
   const invokeInput = (body: unknown) => ({ modelId, body: JSON.stringify(body), contentType: 'application/json', accept: 'application/json' });
 
   return {
-    converse: (body, signal) => send(() => client.send(new ConverseCommand({ modelId, ...body }), { abortSignal: signal }), signal),
+    converse: (body, signal) => send(() => client().send(new ConverseCommand({ modelId, ...body }), { abortSignal: signal }), signal),
     async converseStream(body, signal) {
-      const output = await send(() => client.send(new ConverseStreamCommand({ modelId, ...body }), { abortSignal: signal }), signal);
+      const output = await send(() => client().send(new ConverseStreamCommand({ modelId, ...body }), { abortSignal: signal }), signal);
       return { requestId: output.$metadata.requestId ?? null, events: guarded(output.stream, signal) };
     },
     async invoke(body, signal) {
-      const output = await send(() => client.send(new InvokeModelCommand(invokeInput(body)), { abortSignal: signal }), signal);
+      const output = await send(() => client().send(new InvokeModelCommand(invokeInput(body)), { abortSignal: signal }), signal);
       return { requestId: output.$metadata.requestId ?? null, body: parseModelJson(output.body, modelId) };
     },
     async invokeStream(body, signal) {
-      const output = await send(() => client.send(new InvokeModelWithResponseStreamCommand(invokeInput(body)), { abortSignal: signal }), signal);
+      const output = await send(() => client().send(new InvokeModelWithResponseStreamCommand(invokeInput(body)), { abortSignal: signal }), signal);
       async function* chunks(): AsyncGenerator<unknown> {
         for await (const event of guarded(output.body, signal)) {
           if (event.chunk) yield parseModelJson(event.chunk.bytes, modelId);
@@ -208,7 +210,10 @@ export const bedrockAdapter = {
     if (!modelId) throw new Error('model.name is required for Amazon Bedrock (a model id such as anthropic.claude-3-5-sonnet-20240620-v1:0)');
     const family = resolveBedrockFamily(modelId);
     requireFamilyServes(family, settings.endpointType, modelId);
-    const calls = createCalls(createBedrockClient(settings.config.aws_config, settings), modelId, settings.name);
+    const clientSettings = bedrockClientSettings(settings.config.aws_config, settings);
+    let client: BedrockRuntimeClient | undefined;
+    // Built at the first call: checking a config builds its endpoints and must leave no client behind.
+    const calls = createCalls(() => (client ??= createBedrockClient(clientSettings)), modelId, settings.name);
     const answer = (id: string | null): AnswerContext => ({ id, model: modelId, created: settings.now() });
     switch (settings.endpointType) {
       case 'llm/v1/chat':

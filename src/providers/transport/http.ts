@@ -1,7 +1,8 @@
 /**
  * The shared upstream HTTP layer on undici: one connection pool per origin (pools.ts), shared by
  * every endpoint that talks to that origin, with connect / headers / body timeouts. Providers get an
- * `Upstream` built once at config load; a request only serialises the body and reads the answer.
+ * `Upstream` built once at config load (its pool is taken at its first call, so that building has no
+ * side effects); a request only serialises the body and reads the answer.
  *
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
  * masked by GatewayError.upstream; redirects are not followed, so a 3xx is a 502 naming the status),
@@ -9,6 +10,7 @@
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
+import type { Dispatcher } from 'undici';
 import { GatewayError, redacted, type VendorError } from '../../errors';
 import type { CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
@@ -214,7 +216,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const providerHeaders = { ...vendorHeaders, ...urlCredentialsHeader(options.baseUrl, vendorHeaders) };
   const { origin } = new URL(options.baseUrl);
   const proxy = proxyFor(origin);
-  const pool = poolFor(origin, timeouts.connect, proxy);
+  // Taken at the first call, not here: checking a config builds its endpoints, and a config that
+  // is refused must leave no pool behind.
+  let pool: Dispatcher | undefined;
+  const connections = (): Dispatcher => (pool ??= poolFor(origin, timeouts.connect, proxy));
   // A failure to connect names the proxy it went through, which is often the one at fault.
   const through = proxy === null ? '' : ` through the proxy ${proxyLabel(proxy)}`;
   const credentials = [...new Set([...credentialValues(providerHeaders), ...urlCredentialValues(options.baseUrl)])].sort((a, b) => b.length - a.length);
@@ -293,7 +298,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     let answer: WholeResponse;
     try {
       answer = await requestWhole(
-        pool,
+        connections(),
         { origin, method: 'POST', path: requestPath(path), headers: jsonHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
         signal,
         maxAnswerBytes,
@@ -330,7 +335,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   /** Requests a stream: SSE (`postStream`) or NDJSON lines (`postNdjson`), on the same transport. */
   function requestStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat): AsyncIterable<SseEvent> {
     return requestEvents({
-      dispatcher: pool,
+      dispatcher: connections(),
       request: { origin, method: 'POST', path: requestPath(path), headers: format.headers, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
       signal,
       createDecoder: format.createDecoder,

@@ -2,7 +2,10 @@
 import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import { compileConfigText } from '../../../src/server/reload';
-import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
+import * as bedrockClient from '../../../src/providers/bedrock/client';
+import * as pools from '../../../src/providers/transport/pools';
+import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
+import { withProxyVariables } from '../../support/proxy-environment';
 
 function issuesOf(load: () => unknown): ConfigError['issues'] {
   try {
@@ -60,4 +63,76 @@ rate_limit_store:
 `;
   const issues = issuesOf(() => parseConfigText(text, '/config.yaml'));
   expect(issues.map((issue) => issue.path)).toEqual(['endpoints[0].limit.renewal_period', 'endpoints[1].name']);
+});
+
+describe("what the built-in providers refuse when their endpoints are built", () => {
+  test('is reported with the other problems of the file (server:, schema), in document order', () => {
+    expect(issuesOf(() => parseConfigText(BUILD_PROBLEMS, '/etc/gateway/config.yaml'))).toEqual(BUILD_PROBLEM_ISSUES);
+  });
+
+  test('compiling (as start-up and reload do) reports the same list, without quoting the URL password', async () => {
+    const error = await compileConfigText(BUILD_PROBLEMS, '/etc/gateway/config.yaml').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues).toEqual(BUILD_PROBLEM_ISSUES);
+    expect((error as ConfigError).message).not.toContain('s3cret-URL-password');
+  });
+
+  test('an outbound proxy variable that is not an http(s) URL is reported with a schema problem of another endpoint', async () => {
+    const text = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test-key } }
+  - name: bad name
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`;
+    const issues = await withProxyVariables({ HTTPS_PROXY: 'socks5://gateway:s3cret-PROXY@127.0.0.1:1080' }, () => issuesOf(() => parseConfigText(text, '/config.yaml')));
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].model',
+        message: "endpoint 'chat': the outbound proxy set for https://api.openai.com (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) is not an http:// or https:// URL",
+      },
+      { path: 'endpoints[1].name', message: expect.any(String) },
+    ]);
+  });
+
+  test('an endpoint with a problem of its own is not built as well: an Azure endpoint missing its keys is reported once per key', () => {
+    const text = `
+endpoints:
+  - name: azure
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o, config: { openai_api_key: azure-test-key, openai_api_type: azure, openai_api_base: "https://example.openai.azure.com" } }
+`;
+    expect(issuesOf(() => parseConfigText(text, '/config.yaml')).map((issue) => issue.path)).toEqual([
+      'endpoints[0].model.config.openai_deployment_name',
+      'endpoints[0].model.config.openai_api_version',
+    ]);
+  });
+
+  test('checking builds nothing: no connection pool, no AWS client, for a refused config or an accepted one', () => {
+    const poolFor = jest.spyOn(pools, 'poolFor');
+    const createBedrockClient = jest.spyOn(bedrockClient, 'createBedrockClient');
+    try {
+      const sound = BUILD_PROBLEMS.replace('writer.palmyra-x5-v1:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0');
+      expect(() => parseConfigText(sound, '/config.yaml')).toThrow(ConfigError);
+      parseConfigText(
+        `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test-key } }
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: anthropic.claude-3-5-sonnet-20240620-v1:0, config: { aws_config: { aws_region: us-east-1 } } }
+`,
+        '/config.yaml',
+      );
+      expect(poolFor).not.toHaveBeenCalled();
+      expect(createBedrockClient).not.toHaveBeenCalled();
+    } finally {
+      poolFor.mockRestore();
+      createBedrockClient.mockRestore();
+    }
+  });
 });

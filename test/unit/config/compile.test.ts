@@ -4,7 +4,7 @@ import { ConfigError } from '../../../src/config/config-error';
 import { createLimitBackend, type LimitBackend } from '../../../src/limits/limiter';
 import { createMemoryStore } from '../../../src/limits/memory-store';
 import { silentLogger } from '../../../src/server/logging';
-import { errorOf, loadInline } from '../../support/config';
+import { configPath, errorOf, loadInline } from '../../support/config';
 
 const compile = (yaml: string) => compilePlan(loadInline(yaml), 'config.yaml', { now: () => 42 });
 
@@ -143,7 +143,7 @@ endpoints:
   });
 });
 
-test("an adapter's refusal of an endpoint is reported at the endpoint's model, naming the endpoint", () => {
+test("an adapter's refusal of an endpoint is reported at the endpoint's model, naming the endpoint, by the config check", () => {
   const error = errorOf(() =>
     compile(`
 endpoints:
@@ -159,7 +159,7 @@ endpoints:
   expect(error.issues).toHaveLength(1);
   expect(error.issues[0].path).toBe('endpoints[1].model');
   expect(error.issues[0].message).toMatch(/^endpoint 'claude': .*model\.name/);
-  expect(error.message).toContain('config.yaml');
+  expect(error.message).toContain(configPath);
   expect(error.message).not.toContain('sk-ant-secret');
 });
 

@@ -11,6 +11,8 @@ describe('parseConfigText: provider names', () => {
     'mlflow-model-serving': '{model_server_url: "http://127.0.0.1:5001"}',
     mock: '{}',
   };
+  // Bedrock endpoints are refused without a model id of a family it knows.
+  const modelFor: Record<string, string> = { 'amazon-bedrock': 'anthropic.claude-3-5-sonnet-20240620-v1:0', bedrock: 'anthropic.claude-3-5-sonnet-20240620-v1:0' };
 
   it.each([
     ['OpenAI', 'openai'],
@@ -22,7 +24,7 @@ describe('parseConfigText: provider names', () => {
     ['MOCK', 'mock'],
   ])('normalises %s to %s', (written, canonical) => {
     const config = parseConfigText(
-      `endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${written}, config: ${configFor[canonical]}}}\n`,
+      `endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${written}, name: ${modelFor[canonical] ?? 'm'}, config: ${configFor[canonical]}}}\n`,
       configPath,
       { env: {} },
     );

@@ -144,7 +144,7 @@ describe('secrets through parseConfigText', () => {
 
   it('resolves relative key files from the config file directory, not the working directory', () => {
     const config = parseConfigText(
-      'endpoints:\n  - {name: c, endpoint_type: llm/v1/chat, model: {provider: anthropic, config: {anthropic_api_key: keys/crlf.key}}}\n',
+      'endpoints:\n  - {name: c, endpoint_type: llm/v1/chat, model: {provider: anthropic, name: claude-sonnet-4-5, config: {anthropic_api_key: keys/crlf.key}}}\n',
       configPath(),
       { env: {} },
     );
@@ -155,7 +155,7 @@ describe('secrets through parseConfigText', () => {
     process.env.GATEWAY_TEST_GEMINI_KEY = 'from-process-env';
     try {
       const config = parseConfigText(
-        'endpoints:\n  - {name: g, endpoint_type: llm/v1/chat, model: {provider: gemini, config: {gemini_api_key: $GATEWAY_TEST_GEMINI_KEY}}}\n',
+        'endpoints:\n  - {name: g, endpoint_type: llm/v1/chat, model: {provider: gemini, name: gemini-2.5-flash, config: {gemini_api_key: $GATEWAY_TEST_GEMINI_KEY}}}\n',
         configPath(),
       );
       expect(config.endpoints[0].model.config).toEqual({ gemini_api_key: 'from-process-env' });

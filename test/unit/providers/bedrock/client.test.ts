@@ -1,5 +1,5 @@
 import { parseConfigText } from '../../../../src/config/load';
-import { createBedrockClient, createCredentials, resolveRegion } from '../../../../src/providers/bedrock/client';
+import { bedrockClientSettings, createBedrockClient, createCredentials, resolveRegion } from '../../../../src/providers/bedrock/client';
 import type { AwsConfig } from '../../../../generated/config';
 import { TEST_TIMEOUTS } from '../../../support/timeouts';
 
@@ -48,7 +48,8 @@ endpoints:
 
 describe('createBedrockClient', () => {
   test('region and endpoint from the config; SDK retries off', async () => {
-    const client = createBedrockClient({ aws_region: 'eu-west-3', aws_endpoint_url: 'http://127.0.0.1:4599', aws_access_key_id: 'A', aws_secret_access_key: 'B' }, { timeouts: TEST_TIMEOUTS, maxAnswerBytes: 1024 }, {});
+    const awsConfig = { aws_region: 'eu-west-3', aws_endpoint_url: 'http://127.0.0.1:4599', aws_access_key_id: 'A', aws_secret_access_key: 'B' };
+    const client = createBedrockClient(bedrockClientSettings(awsConfig, { timeouts: TEST_TIMEOUTS, maxAnswerBytes: 1024 }, {}));
     expect(await client.config.region()).toBe('eu-west-3');
     expect(await client.config.maxAttempts()).toBe(1);
     const endpoint = await client.config.endpoint?.();

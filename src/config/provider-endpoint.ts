@@ -1,0 +1,89 @@
+/**
+ * Builds one endpoint's provider target: its adapter (built in, or a loaded plugin's), the endpoint
+ * type checked against what the adapter serves, and `createEndpoint` with the endpoint's settings.
+ * compilePlan uses it to build the plan; the config check (endpointBuildIssues) uses it for the
+ * built-in providers, whose `createEndpoint` builds nothing that outlives it (pools and AWS clients
+ * are taken at the first call), so that what they refuse is reported with the file's other problems.
+ */
+import type { Defaults, Endpoint } from '../../generated/config';
+import type { PluginAdapters } from '../plugins/modules';
+import { adapterFor, isBuiltInProvider } from '../providers';
+import type { CallContext, ProviderAdapter, ProviderEndpoint } from '../providers/types';
+import { resolveCallPolicy, type CallPolicy } from './call-policy';
+import type { ConfigIssue } from './config-error';
+import { compileServerSettings } from './server-settings';
+import { formatYamlPath, isRecord } from './yaml-path';
+
+/** What building every endpoint of a config shares. */
+export interface ProviderEndpointOptions {
+  defaults: Defaults | undefined;
+  now: () => number;
+  /** `server.max_answer_size` in bytes. */
+  maxAnswerBytes: number;
+  plugins: PluginAdapters | undefined;
+}
+
+export interface BuiltProviderEndpoint {
+  adapter: ProviderAdapter<unknown, CallContext>;
+  target: ProviderEndpoint<CallContext>;
+  callPolicy: CallPolicy;
+}
+
+/** The endpoint's target, or the issue saying why its provider cannot serve it. */
+export function buildProviderEndpoint(endpoint: Endpoint, index: number, options: ProviderEndpointOptions): BuiltProviderEndpoint | ConfigIssue {
+  const provider = endpoint.model.provider;
+  const adapter = adapterFor(provider, options.plugins);
+  if (adapter === undefined) {
+    return {
+      path: `endpoints[${index}].model.provider`,
+      message: `endpoint '${endpoint.name}': plugin provider '${provider}' is not loaded (call loadPlugins(config, configPath) and pass its result to compilePlan)`,
+    };
+  }
+  if (!adapter.endpointTypes.includes(endpoint.endpoint_type)) {
+    return {
+      path: `endpoints[${index}].endpoint_type`,
+      message: `endpoint '${endpoint.name}': provider '${provider}' does not support ${endpoint.endpoint_type} (it supports ${adapter.endpointTypes.join(', ')})`,
+    };
+  }
+  const callPolicy = resolveCallPolicy(options.defaults, endpoint);
+  const { connect, firstByte, idle } = callPolicy.timeouts;
+  try {
+    const target = adapter.createEndpoint({
+      name: endpoint.name,
+      endpointType: endpoint.endpoint_type,
+      modelName: endpoint.model.name ?? null,
+      config: endpoint.model.config,
+      timeouts: { connect, headers: firstByte, body: idle },
+      maxAnswerBytes: options.maxAnswerBytes,
+      now: options.now,
+    });
+    return { adapter, target, callPolicy };
+  } catch (error) {
+    return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
+  }
+}
+
+/**
+ * What the built-in providers refuse when their endpoints are built (a Bedrock model family,
+ * credentials in a base URL beside an Authorization header, a bad outbound proxy variable, …),
+ * for the endpoints that have no problem of their own yet: any other would only follow from it.
+ * Plugin providers are left to compilePlan: checking them would import their modules, whose
+ * code a refused config must not run. `document`: the config with its secrets resolved.
+ */
+export function endpointBuildIssues(document: Record<string, unknown>, issuesSoFar: readonly ConfigIssue[]): ConfigIssue[] {
+  if (!Array.isArray(document.endpoints)) return [];
+  const isSound = (path: string) => !issuesSoFar.some((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`));
+  // Values the checks do not depend on, from sections that may have problems of their own.
+  const options: ProviderEndpointOptions = {
+    defaults: isSound('defaults') ? (document.defaults as Defaults | undefined) : undefined,
+    now: () => 0,
+    maxAnswerBytes: compileServerSettings(undefined).plan.maxAnswerBytes,
+    plugins: undefined,
+  };
+  return document.endpoints.flatMap((endpoint: unknown, index) => {
+    if (!isRecord(endpoint) || !isRecord(endpoint.model) || !isBuiltInProvider(String(endpoint.model.provider))) return [];
+    if (!isSound(formatYamlPath(['endpoints', index]))) return [];
+    const built = buildProviderEndpoint(endpoint as unknown as Endpoint, index, options);
+    return 'path' in built ? [built] : [];
+  });
+}
