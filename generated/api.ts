@@ -468,7 +468,7 @@ export type components = {
             content: string | components["schemas"]["ContentPart"][] | null;
             tool_calls: components["schemas"]["ToolCall"][] | null;
             refusal: string | null;
-            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined); present only when the provider sent thinking. */
+            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking. */
             reasoning_content?: string | null;
             /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;

@@ -47,6 +47,17 @@ function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {
   return { id: call.id, type: 'function', function: { name: call.function.name, arguments: argumentsText(call.function.arguments) } };
 }
 
+type ResponseMessage = ChatResponse['choices'][number]['message'];
+
+/**
+ * A DeepSeek-style server's `reasoning_content` is passed on: in thinking mode it refuses a tool-call
+ * turn sent back without it (https://api-docs.deepseek.com/guides/thinking_mode). Only when the
+ * server sent one, so other answers keep OpenAI's exact shape.
+ */
+function withReasoningContent(message: ResponseMessage, reasoning: unknown): ResponseMessage {
+  return typeof reasoning === 'string' ? { ...message, reasoning_content: reasoning } : message;
+}
+
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
   const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
   return {
@@ -56,12 +67,15 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
     model: response.model,
     choices: response.choices.map((choice, index) => ({
       index,
-      message: {
-        role: choice.message?.role ?? 'assistant',
-        content: choice.message?.content ?? null,
-        tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
-        refusal: choice.message?.refusal ?? null,
-      },
+      message: withReasoningContent(
+        {
+          role: choice.message?.role ?? 'assistant',
+          content: choice.message?.content ?? null,
+          tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
+          refusal: choice.message?.refusal ?? null,
+        },
+        choice.message?.reasoning_content,
+      ),
       finish_reason: choice.finish_reason ?? null,
     })),
     usage: fromOpenAIUsage(response.usage),

@@ -63,7 +63,10 @@ function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta): ToolCallDelta {
 /** One upstream chat chunk, or null when it carries nothing (no choices and no usage). */
 type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[number]['delta']>;
 
-/** A refusal (which OpenAI streams in place of content) is passed on only when there is one, so other chunks keep MLflow's keys. */
+/**
+ * A refusal (which OpenAI streams in place of content) and a DeepSeek-style server's
+ * `reasoning_content` pieces are passed on only when there is one, so other chunks keep MLflow's keys.
+ */
 function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined): ChatChunk['choices'][number]['delta'] {
   const unified: ChatChunk['choices'][number]['delta'] = {
     role: delta?.role ?? null,
@@ -71,6 +74,7 @@ function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined): ChatChunk['cho
     tool_calls: delta?.tool_calls?.map(fromOpenAIToolCallDelta) ?? null,
   };
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
+  if (typeof delta?.reasoning_content === 'string') unified.reasoning_content = delta.reasoning_content;
   return unified;
 }
 

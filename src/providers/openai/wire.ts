@@ -33,7 +33,8 @@ export interface OpenAIToolCallDelta {
 
 export interface OpenAIChatResponse extends OpenAIEnvelope {
   choices: {
-    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null };
+    /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns. */
+    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null };
     finish_reason?: string | null;
   }[];
 }
@@ -42,7 +43,7 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
-    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null };
+    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null };
   }[] | null;
 }
 
