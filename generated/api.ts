@@ -526,13 +526,20 @@ export type components = {
             model: string;
             usage: components["schemas"]["EmbeddingsUsage"];
         };
-        /** @description A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: ""`); a redacted block comes whole. A signature closes its block. */
+        /** @description A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: ""`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do). */
         ThinkingBlockDelta: {
+            index: number;
             /** @constant */
             type: "thinking";
             thinking?: string;
             signature?: string;
-        } | components["schemas"]["RedactedThinkingBlock"];
+        } | {
+            index: number;
+            /** @constant */
+            type: "redacted_thinking";
+            /** @description The encrypted thinking, to be sent back unchanged. */
+            data: string;
+        };
         ToolCallDelta: {
             index: number;
             id: string | null;

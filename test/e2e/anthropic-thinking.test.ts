@@ -11,6 +11,7 @@ import type OpenAI from 'openai';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, sendStream, type RecordedRequest } from '../support/fake-upstream';
 import { assembleAssistantTurn } from '../support/assistant-turn';
+import { pythonStreamMessage } from '../support/openai-python-accumulate';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const FIRST_ANSWER = readJsonFixture('anthropic', 'chat-thinking-tool-use.response.json') as { content: Record<string, unknown>[] };
@@ -137,6 +138,23 @@ test('streaming: the thinking blocks assembled from the deltas go back, and the 
   const second = await setup.openai.chat.completions.create({
     model: 'claude',
     messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
+    tools,
+    ...thinking,
+  });
+  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect((secondAssistantTurn().content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
+});
+
+test("streaming: openai-python's stream helper, which joins list deltas on their index, gets the thinking blocks whole, and the second turn succeeds", async () => {
+  const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
+  const message = await pythonStreamMessage(stream);
+  expect(message.reasoning_content).toBe(PRODUCED_THINKING[0].thinking);
+  expect(message.thinking_blocks).toEqual(PRODUCED_THINKING.map((block) => expect.objectContaining(block)));
+
+  const calls = message.tool_calls as OpenAI.Chat.Completions.ChatCompletionMessageToolCall[];
+  const second = await setup.openai.chat.completions.create({
+    model: 'claude',
+    messages: [question, message as unknown as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
     tools,
     ...thinking,
   });

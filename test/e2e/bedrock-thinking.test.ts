@@ -14,6 +14,7 @@ import { readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
 import { assembleAssistantTurn } from '../support/assistant-turn';
+import { pythonStreamMessage } from '../support/openai-python-accumulate';
 
 const FIRST_ANSWER = readJsonFixture<{ output: { message: { content: Record<string, any>[] } } }>('bedrock', 'converse-thinking-tool-use.response.json');
 /** The reasoningContent blocks of the first answer as on the wire (redacted bytes in base64), which must come back unchanged. */
@@ -120,6 +121,23 @@ test('streaming: the thinking blocks assembled from the deltas go back, and the 
   const second = await openai.chat.completions.create({
     model: 'claude',
     messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
+    tools,
+    ...thinking,
+  });
+  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(secondAssistantTurn().content.slice(0, 2)).toEqual(PRODUCED_REASONING);
+});
+
+test("streaming: openai-python's stream helper, which joins list deltas on their index, gets the thinking blocks whole, and the second turn succeeds", async () => {
+  const stream = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
+  const message = await pythonStreamMessage(stream);
+  expect(message.reasoning_content).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
+  expect(message.thinking_blocks).toEqual(PRODUCED_THINKING_BLOCKS.map((block) => expect.objectContaining(block)));
+
+  const calls = message.tool_calls as OpenAI.Chat.Completions.ChatCompletionMessageToolCall[];
+  const second = await openai.chat.completions.create({
+    model: 'claude',
+    messages: [question, message as unknown as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
     tools,
     ...thinking,
   });

@@ -4,7 +4,7 @@
  */
 import type OpenAI from 'openai';
 
-type Delta = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string; thinking_blocks?: Record<string, string>[] };
+type Delta = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string; thinking_blocks?: ({ index: number } & Record<string, string>)[] };
 
 export interface AssembledTurn {
   content: string;
@@ -28,11 +28,11 @@ export async function assembleAssistantTurn(stream: AsyncIterable<OpenAI.Chat.Co
       calls[call.index] ??= { id: call.id ?? '', name: call.function?.name ?? '', arguments: '' };
       calls[call.index].arguments += call.function?.arguments ?? '';
     }
-    for (const piece of delta?.thinking_blocks ?? []) {
-      const last = blocks[blocks.length - 1];
-      // A redacted block comes whole; thinking text pieces join until the signature closes the block.
-      if (piece.type === 'redacted_thinking' || last === undefined || last.type !== 'thinking' || last.signature !== undefined) blocks.push({ ...piece });
-      else Object.assign(last, { thinking: last.thinking + (piece.thinking ?? ''), ...(piece.signature !== undefined ? { signature: piece.signature } : {}) });
+    // Pieces join on their block's index, as tool call pieces do: a redacted block comes whole, thinking text joins, the signature closes it.
+    for (const { index, ...piece } of delta?.thinking_blocks ?? []) {
+      const block = blocks[index];
+      if (block === undefined) blocks[index] = { ...piece };
+      else Object.assign(block, { thinking: block.thinking + (piece.thinking ?? ''), ...(piece.signature !== undefined ? { signature: piece.signature } : {}) });
     }
   }
   const message = {

@@ -19,9 +19,9 @@ import type { AnthropicStreamEvent, AnthropicUsage } from './wire';
 type StreamStep =
   | { kind: 'start' }
   | { kind: 'text'; text: string }
-  | { kind: 'thinking'; text: string }
-  | { kind: 'thinking-signature'; signature: string }
-  | { kind: 'redacted-thinking'; data: string }
+  | { kind: 'thinking'; block: number; text: string }
+  | { kind: 'thinking-signature'; block: number; signature: string }
+  | { kind: 'redacted-thinking'; block: number; data: string }
   | { kind: 'tool-start'; index: number; id: string; name: string }
   | { kind: 'tool-arguments'; index: number; fragment: string }
   | { kind: 'finish'; finishReason: string | null; usage: Usage };
@@ -53,6 +53,16 @@ function presentUsage(usage: AnthropicUsage | null | undefined): AnthropicUsage 
 /** The stateful part shared by both chunk kinds: block bookkeeping, stop reason, usage, the end. */
 function createStepReader(endpoint: string) {
   const toolBlocks = new Map<number, { index: number; hasArguments: boolean }>();
+  // Thinking blocks are numbered 0, 1, … in the order of their first piece, as tool calls are.
+  const thinkingBlocks = new Map<number, number>();
+  const thinkingBlockOf = (contentIndex: number | undefined): number => {
+    let block = thinkingBlocks.get(contentIndex ?? -1);
+    if (block === undefined) {
+      block = thinkingBlocks.size;
+      thinkingBlocks.set(contentIndex ?? -1, block);
+    }
+    return block;
+  };
   let usage: AnthropicUsage = {};
   let stopReason: string | null = null;
   let done = false;
@@ -68,9 +78,9 @@ function createStepReader(endpoint: string) {
       case 'content_block_start': {
         const block = event.content_block;
         if (block?.type === 'text' && block.text) return [{ kind: 'text', text: block.text }];
-        if (block?.type === 'thinking' && block.thinking) return [{ kind: 'thinking', text: block.thinking }];
+        if (block?.type === 'thinking') return block.thinking ? [{ kind: 'thinking', block: thinkingBlockOf(event.index), text: block.thinking }] : [];
         // A redacted block has no deltas: it comes whole at its start.
-        if (block?.type === 'redacted_thinking') return [{ kind: 'redacted-thinking', data: block.data ?? '' }];
+        if (block?.type === 'redacted_thinking') return [{ kind: 'redacted-thinking', block: thinkingBlockOf(event.index), data: block.data ?? '' }];
         if (block?.type !== 'tool_use') return [];
         const tool = { index: toolBlocks.size, hasArguments: false };
         toolBlocks.set(event.index ?? -1, tool);
@@ -79,8 +89,8 @@ function createStepReader(endpoint: string) {
       case 'content_block_delta': {
         const delta = event.delta;
         if (delta?.type === 'text_delta' && delta.text) return [{ kind: 'text', text: delta.text }];
-        if (delta?.type === 'thinking_delta' && delta.thinking) return [{ kind: 'thinking', text: delta.thinking }];
-        if (delta?.type === 'signature_delta' && delta.signature) return [{ kind: 'thinking-signature', signature: delta.signature }];
+        if (delta?.type === 'thinking_delta' && delta.thinking) return [{ kind: 'thinking', block: thinkingBlockOf(event.index), text: delta.thinking }];
+        if (delta?.type === 'signature_delta' && delta.signature) return [{ kind: 'thinking-signature', block: thinkingBlockOf(event.index), signature: delta.signature }];
         const tool = toolBlocks.get(event.index ?? -1);
         if (delta?.type !== 'input_json_delta' || !tool || !delta.partial_json) return [];
         tool.hasArguments = true;
@@ -163,13 +173,14 @@ export function createAnthropicChatStream({ endpoint, now }: AnthropicStreamOpti
         return null;
       case 'text':
         return chunk({ content: step.text });
-      // LiteLLM's stream shape: thinking text pieces, then the block's signature as a piece of its own.
+      // LiteLLM's stream shape: thinking text pieces, then the block's signature as a piece of its own;
+      // each piece with its block's index, on which clients join list deltas (openai-python's stream helpers require one).
       case 'thinking':
-        return chunk({ reasoning_content: step.text, thinking_blocks: [{ type: 'thinking', thinking: step.text }] });
+        return chunk({ reasoning_content: step.text, thinking_blocks: [{ index: step.block, type: 'thinking', thinking: step.text }] });
       case 'thinking-signature':
-        return chunk({ thinking_blocks: [{ type: 'thinking', thinking: '', signature: step.signature }] });
+        return chunk({ thinking_blocks: [{ index: step.block, type: 'thinking', thinking: '', signature: step.signature }] });
       case 'redacted-thinking':
-        return chunk({ thinking_blocks: [{ type: 'redacted_thinking', data: step.data }] });
+        return chunk({ thinking_blocks: [{ index: step.block, type: 'redacted_thinking', data: step.data }] });
       case 'tool-start':
         return chunk({ tool_calls: [{ index: step.index, id: step.id, type: 'function', function: { name: step.name, arguments: '' } }] });
       case 'tool-arguments':

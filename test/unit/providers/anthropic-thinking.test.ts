@@ -89,13 +89,13 @@ describe('stream', () => {
             content: null,
             tool_calls: null,
             reasoning_content: 'The user wants the weather in Paris. I should call ',
-            thinking_blocks: [{ type: 'thinking', thinking: 'The user wants the weather in Paris. I should call ' }],
+            thinking_blocks: [{ index: 0, type: 'thinking', thinking: 'The user wants the weather in Paris. I should call ' }],
           },
         },
       ],
     });
-    expect(chunks[2].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'thinking', thinking: '', signature: SIGNATURE }] });
-    expect(chunks[3].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ type: 'redacted_thinking', data: REDACTED }] });
+    expect(chunks[2].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ index: 0, type: 'thinking', thinking: '', signature: SIGNATURE }] });
+    expect(chunks[3].choices[0].delta).toEqual({ role: null, content: null, tool_calls: null, thinking_blocks: [{ index: 1, type: 'redacted_thinking', data: REDACTED }] });
     expect(assembleThinking(chunks)).toEqual({ reasoning: THINKING, blocks: THINKING_BLOCKS });
     expect(summariseChat(chunks)).toEqual({
       text: "I'll look up the current weather in Paris.",

@@ -61,13 +61,25 @@ export function createConverseChatStream(context: AnswerContext): EventFold<Conv
     };
   };
   const redacted = createRedactedBuffer();
+  // Reasoning blocks are numbered 0, 1, … in the order of their first delta, as tool calls are.
+  const reasoningIndexes = new Map<number, number>();
+  const reasoningIndexOf = (blockIndex: number): number => {
+    let index = reasoningIndexes.get(blockIndex);
+    if (index === undefined) {
+      index = reasoningIndexes.size;
+      reasoningIndexes.set(blockIndex, index);
+    }
+    return index;
+  };
   // The Anthropic stream's shape: thinking text pieces, then the block's signature as a piece of
-  // its own; a redacted block whole, at its contentBlockStop.
+  // its own; a redacted block whole, at its contentBlockStop; each piece with its block's index.
   const reasoningChunks = (blockIndex: number, reasoning: ReasoningContentBlockDelta): ChatChunk[] => {
     const step = readReasoningDelta(reasoning);
-    if (step?.kind === 'text') return [chunk({ reasoning_content: step.text, thinking_blocks: [{ type: 'thinking', thinking: step.text }] })];
-    if (step?.kind === 'signature') return [chunk({ thinking_blocks: [{ type: 'thinking', thinking: '', signature: step.signature }] })];
-    if (step?.kind === 'redacted') redacted.add(blockIndex, step.bytes);
+    if (step === null) return [];
+    const index = reasoningIndexOf(blockIndex);
+    if (step.kind === 'text') return [chunk({ reasoning_content: step.text, thinking_blocks: [{ index, type: 'thinking', thinking: step.text }] })];
+    if (step.kind === 'signature') return [chunk({ thinking_blocks: [{ index, type: 'thinking', thinking: '', signature: step.signature }] })];
+    redacted.add(blockIndex, step.bytes);
     return [];
   };
   const mapEvent = (event: ConverseStreamOutput): ChatChunk[] => {
@@ -92,8 +104,9 @@ export function createConverseChatStream(context: AnswerContext): EventFold<Conv
       return [chunk({ tool_calls: [{ index, id: null, type: null, function: { name: null, arguments: input } }] })];
     }
     if (event.contentBlockStop === undefined) return [];
-    const data = redacted.take(event.contentBlockStop.contentBlockIndex ?? 0);
-    if (data !== null) return [chunk({ thinking_blocks: [{ type: 'redacted_thinking', data }] })];
+    const stoppedIndex = event.contentBlockStop.contentBlockIndex ?? 0;
+    const data = redacted.take(stoppedIndex);
+    if (data !== null) return [chunk({ thinking_blocks: [{ index: reasoningIndexOf(stoppedIndex), type: 'redacted_thinking', data }] })];
     const stopped = toolIndexes.get(event.contentBlockStop.contentBlockIndex ?? 0);
     if (stopped !== undefined && !withArguments.has(stopped)) {
       return [chunk({ tool_calls: [{ index: stopped, id: null, type: null, function: { name: null, arguments: '{}' } }] })];

@@ -144,10 +144,10 @@ describe('streams', () => {
       return { reasoning_content, thinking_blocks };
     });
     expect(pieces).toEqual([
-      { reasoning_content: 'The user wants the weather in Paris. I should call get_weather with "Paris, ', thinking_blocks: [{ type: 'thinking', thinking: 'The user wants the weather in Paris. I should call get_weather with "Paris, ' }] },
-      { reasoning_content: 'France" — température en °C.', thinking_blocks: [{ type: 'thinking', thinking: 'France" — température en °C.' }] },
-      { reasoning_content: undefined, thinking_blocks: [{ type: 'thinking', thinking: '', signature: SIGNATURE }] },
-      { reasoning_content: undefined, thinking_blocks: [{ type: 'redacted_thinking', data: REDACTED }] },
+      { reasoning_content: 'The user wants the weather in Paris. I should call get_weather with "Paris, ', thinking_blocks: [{ index: 0, type: 'thinking', thinking: 'The user wants the weather in Paris. I should call get_weather with "Paris, ' }] },
+      { reasoning_content: 'France" — température en °C.', thinking_blocks: [{ index: 0, type: 'thinking', thinking: 'France" — température en °C.' }] },
+      { reasoning_content: undefined, thinking_blocks: [{ index: 0, type: 'thinking', thinking: '', signature: SIGNATURE }] },
+      { reasoning_content: undefined, thinking_blocks: [{ index: 1, type: 'redacted_thinking', data: REDACTED }] },
     ]);
     expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe("I'll look up the current weather in Paris.");
     expect(chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []).map((call) => call.function?.arguments).join('')).toBe('{"location": "Paris, France", "unit": "celsius"}');
@@ -164,7 +164,7 @@ describe('streams', () => {
       { messageStop: { stopReason: 'end_turn' } },
     ] as ConverseStreamOutput[];
     const blocks = run(createConverseChatStream(context), events).flatMap((chunk) => chunk.choices[0].delta.thinking_blocks ?? []);
-    expect(blocks).toEqual([{ type: 'redacted_thinking', data: REDACTED }]);
+    expect(blocks).toEqual([{ index: 0, type: 'redacted_thinking', data: REDACTED }]);
   });
 
   test('completions streams leave the thinking out', () => {

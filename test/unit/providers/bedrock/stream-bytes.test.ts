@@ -75,8 +75,8 @@ test('ConverseStream with thinking: the same thinking text, signature and redact
     expect([chunks.map((chunk) => chunk.choices[0].delta.reasoning_content ?? '').join(''), blocks.slice(2)]).toEqual([
       'The user wants the weather in Paris. I should call get_weather with "Paris, France" — température en °C.',
       [
-        { type: 'thinking', thinking: '', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds9ZKBvRLtqNzB6Ch+cU0Ykz3sGHHoDwM8bv2PAFtLTdHHGC2qO9JvdWlnbmvQWXqFhHrl==' },
-        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj/Q3yW4Yx8F5o+qbGWjVZfLr9cqU7w=' },
+        { index: 0, type: 'thinking', thinking: '', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds9ZKBvRLtqNzB6Ch+cU0Ykz3sGHHoDwM8bv2PAFtLTdHHGC2qO9JvdWlnbmvQWXqFhHrl==' },
+        { index: 1, type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj/Q3yW4Yx8F5o+qbGWjVZfLr9cqU7w=' },
       ],
     ]);
   }
