@@ -25,8 +25,24 @@ function protocolOf(url: string): string {
 }
 
 /**
+ * Whether the proxy URL's user name and password decode: they are sent decoded as
+ * Proxy-Authorization, and one with a bare `%` would fail every call ("URI malformed"), since the
+ * connections are opened at the first call, not at config load.
+ */
+function credentialsDecode(proxy: string): boolean {
+  const { username, password } = new URL(proxy);
+  try {
+    decodeURIComponent(username);
+    decodeURIComponent(password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The proxy URL for calls to `url`, or null for a direct connection. Throws for a proxy that is not
- * an http:// or https:// URL, without quoting it (it may hold credentials).
+ * an http:// or https:// URL, or whose credentials do not decode, without quoting it (it may hold credentials).
  */
 export function proxyFor(url: string): string | null {
   const found = getProxyForUrl(url);
@@ -36,6 +52,9 @@ export function proxyFor(url: string): string | null {
   const proxy = variableFor(new URL(url).protocol).includes('://') ? found : found.replace(/^[a-z]+:\/\//, 'http://');
   if (!/^https?:$/.test(protocolOf(proxy))) {
     throw new Error(`the outbound proxy set for ${new URL(url).origin} (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) is not an http:// or https:// URL`);
+  }
+  if (!credentialsDecode(proxy)) {
+    throw new Error(`the outbound proxy set for ${new URL(url).origin} (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) has a user name or password that is not percent-encoded (write % as %25)`);
   }
   return proxy;
 }

@@ -97,6 +97,23 @@ endpoints:
     ]);
   });
 
+  test('a proxy password that is not percent-encoded (a bare %) is refused at config load, unquoted, not by every call', async () => {
+    const text = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test-key } }
+`;
+    const issues = await withProxyVariables({ HTTPS_PROXY: 'http://gateway:100%s3cret@127.0.0.1:3128' }, () => issuesOf(() => parseConfigText(text, '/config.yaml')));
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].model',
+        message:
+          "endpoint 'chat': the outbound proxy set for https://api.openai.com (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) has a user name or password that is not percent-encoded (write % as %25)",
+      },
+    ]);
+  });
+
   test('an endpoint with a problem of its own is not built as well: an Azure endpoint missing its keys is reported once per key', () => {
     const text = `
 endpoints:
