@@ -20,7 +20,7 @@ import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http
 import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
-import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutIgnoredKeys, watchForReload, type LoadedConfig } from './server/reload';
+import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutConfig, watchForReload, type LoadedConfig } from './server/reload';
 import type { GatewayState } from './server/state';
 
 interface CliOptions {
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     console.error(configFailureMessage(error, options.configPath));
     process.exit(2);
   }
-  warnAboutIgnoredKeys(loaded, options.configPath, logger);
+  warnAboutConfig(loaded, options.configPath, logger);
   if (options.workers > 1) runPrimary(options, loaded, logger);
   else runSingleProcess(options, loaded, logger);
 }

@@ -15,6 +15,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
+import { unlistedBedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
@@ -25,13 +26,15 @@ import type { GatewayState } from './state';
 
 /**
  * A config being served: the exact text, what it parsed to, its compiled plan, the keys it sets
- * that nothing reads, and the secret files it read (absolute path → text).
+ * that nothing reads, the Bedrock models it serves with default settings, and the secret files it
+ * read (absolute path → text).
  */
 export interface LoadedConfig {
   text: string;
   config: GatewayConfig;
   plan: GatewayPlan;
   ignoredKeys: ConfigIssue[];
+  unlistedModels: ConfigIssue[];
   secretFiles: ReadonlyMap<string, string>;
 }
 
@@ -56,7 +59,8 @@ export async function compileConfigText(text: string, configPath: string, option
   const config = parseConfigText(text, configPath, { secretFiles, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  return { text, config, plan: compilePlan(config, configPath, { plugins }), ignoredKeys: ignoredKeyWarnings(config), secretFiles };
+  const plan = compilePlan(config, configPath, { plugins });
+  return { text, config, plan, ignoredKeys: ignoredKeyWarnings(config), unlistedModels: unlistedBedrockModelWarnings(config), secretFiles };
 }
 
 export function loadConfig(configPath: string): Promise<LoadedConfig> {
@@ -100,10 +104,13 @@ export function describeChanges(configPath: string, changes: ConfigChanges): str
 }
 
 /**
- * Logs the keys a config sets that nothing reads (a typo such as `limits:` would otherwise drop a
- * setting silently); nothing when there are none. Start-up and every accepted reload call it.
+ * Logs what a valid config may not mean as written: the keys it sets that nothing reads (a typo such
+ * as `limits:` would otherwise drop a setting silently), and each Bedrock model served with default
+ * settings (a typo in a model id shows here before the first call); nothing when there are none.
+ * Start-up and every accepted reload call it (in the primary only, so once per load).
  */
-export function warnAboutIgnoredKeys(loaded: LoadedConfig, configPath: string, logger: Logger): void {
+export function warnAboutConfig(loaded: LoadedConfig, configPath: string, logger: Logger): void {
+  for (const issue of loaded.unlistedModels) logger.warn({ configPath, path: issue.path }, `${configPath}: ${issue.path}: ${issue.message}`);
   const { ignoredKeys } = loaded;
   if (ignoredKeys.length === 0) return;
   const listed = ignoredKeys.map((issue) => `${issue.path} ${issue.message}`).join('; ');
@@ -213,7 +220,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes);
     logger.info({ configPath, ...changes, ...(cause && { cause }) }, cause ? `${described} (${cause})` : described);
-    warnAboutIgnoredKeys(next, configPath, logger);
+    warnAboutConfig(next, configPath, logger);
   };
 
   /** A secret file changed: the config file is read again (its text may be the same) and compiled. */

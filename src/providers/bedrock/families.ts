@@ -6,6 +6,11 @@
  * InvokeModel body otherwise, and how the unified temperature range 0..2 maps onto its own (§6.13).
  * An endpoint type the family cannot serve is refused at config load.
  *
+ * A model id of no listed family is served through Converse with conservative defaults (the
+ * UNLISTED family): Converse is AWS's model-agnostic API, so a model AWS ships after this list was
+ * written works at once, and the config load logs a warning naming it (config/bedrock-models.ts).
+ * Its embeddings stay refused: they need the model's own InvokeModel body.
+ *
  * Model ids: https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html
  * Converse support per model: https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html
  */
@@ -15,7 +20,7 @@ import type { EndpointType } from '../../schema';
 export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic' | 'ai21-jamba';
 
 /** The native InvokeModel body used for embeddings. */
-export type NativeEmbeddings = 'titan-embed' | 'cohere-embed';
+export type NativeEmbeddings = 'titan-embed' | 'cohere-embed' | 'cohere-embed-v4';
 
 export interface BedrockFamily {
   /** Human name used in messages and the README table, e.g. `Anthropic Claude`. */
@@ -31,18 +36,22 @@ export interface BedrockFamily {
   temperatureFactor: number;
   /** Whether `top_k` can be sent (Converse: as an additional model request field). */
   topK: boolean;
-  /** Whether chat takes Claude's extended `thinking` (an additional model request field) and gets thinking blocks back. */
+  /**
+   * Whether chat takes Claude's extended `thinking` (an additional model request field) and its
+   * signed thinking blocks go both ways as `thinking_blocks`. Other families' reasoning (DeepSeek-R1,
+   * gpt-oss) reaches the client as `reasoning_content` only, and is never sent back.
+   */
   thinking: boolean;
 }
 
-const converseFamily = (label: string, { topK = false, thinking = false } = {}): BedrockFamily => ({
+/** `temperatureFactor` 0.5 for the models that take temperature in 0..1; 1 for those taking OpenAI's 0..2. */
+const converseFamily = (label: string, { topK = false, thinking = false, temperatureFactor = 0.5 } = {}): BedrockFamily => ({
   label,
   chat: true,
   completions: 'converse',
   completionsStream: true,
   embeddings: null,
-  // These models take temperature in 0..1.
-  temperatureFactor: 0.5,
+  temperatureFactor,
   topK,
   thinking,
 });
@@ -61,12 +70,15 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
   ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true })],
+  // Before `amazon.nova`: an embeddings model whose body the gateway does not build (its own schema, not Titan's).
+  ['amazon.nova-2-multimodal-embeddings', { label: 'Amazon Nova Multimodal Embeddings', chat: false, completions: null, completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false }],
   ['amazon.nova', converseFamily('Amazon Nova')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',
     { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false },
   ],
+  ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
   ['cohere.command-r', converseFamily('Cohere Command R')],
   [
@@ -84,7 +96,21 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],
+  // DeepSeek-R1 and V3.x take temperature ≤ 1 (model-parameters-deepseek.html).
+  ['deepseek.', converseFamily('DeepSeek')],
+  // gpt-oss takes OpenAI's Chat Completions fields, temperature 0..2 (model-parameters-openai.html).
+  ['openai.', converseFamily('OpenAI gpt-oss', { temperatureFactor: 1 })],
+  // Palmyra X4/X5 take temperature 0..2 (model-parameters-palmyra-x4.html, -x5.html).
+  ['writer.', converseFamily('Writer Palmyra', { temperatureFactor: 1 })],
+  // Qwen's own range stops short of 2, so 0..1 is the range every value of which it takes.
+  ['qwen.', converseFamily('Qwen')],
 ];
+
+/**
+ * Any other model id: chat and completions through Converse, with what every Converse model takes
+ * (no top_k, temperature in 0..1, reasoning shown when the model returns some).
+ */
+export const UNLISTED_FAMILY: BedrockFamily = converseFamily('model not listed by the gateway');
 
 /** Geography prefixes of cross-region inference profiles (`us.`, `eu.`, `apac.`, `global.`, ...). */
 const INFERENCE_PROFILE_PREFIX = /^(us|us-gov|eu|apac|ca|jp|au|global)\./;
@@ -95,13 +121,20 @@ export function baseModelId(modelName: string): string {
   return resource.toLowerCase().replace(INFERENCE_PROFILE_PREFIX, '');
 }
 
-/** The family of a model; throws an Error (a config-load message) when none matches. */
-export function resolveBedrockFamily(modelName: string): BedrockFamily {
+/** The listed family of a model, or null when its id starts with no listed prefix. */
+export function listedBedrockFamily(modelName: string): BedrockFamily | null {
   const base = baseModelId(modelName);
-  const found = FAMILIES.find(([prefix]) => base.startsWith(prefix));
-  if (found) return found[1];
-  const known = FAMILIES.map(([prefix]) => `${prefix}…`).join(', ');
-  throw new Error(`cannot tell the Amazon Bedrock model family of model '${modelName}'; supported model ids start with ${known} (optionally after a region prefix such as 'us.')`);
+  return FAMILIES.find(([prefix]) => base.startsWith(prefix))?.[1] ?? null;
+}
+
+/** The family of a model: its listed family, or UNLISTED_FAMILY. */
+export function resolveBedrockFamily(modelName: string): BedrockFamily {
+  return listedBedrockFamily(modelName) ?? UNLISTED_FAMILY;
+}
+
+/** The model-id prefixes of the families with an embeddings body, for messages. */
+function embeddingsPrefixes(): string {
+  return FAMILIES.filter(([, family]) => family.embeddings !== null).map(([prefix]) => `${prefix}…`).join(', ');
 }
 
 /** Whether a family serves an endpoint type at all (streaming is checked per request). */
@@ -124,5 +157,12 @@ export function familyServes(family: BedrockFamily, endpointType: EndpointType):
 export function requireFamilyServes(family: BedrockFamily, endpointType: EndpointType, modelName: string): void {
   if (familyServes(family, endpointType)) return;
   const served = (['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'] as const).filter((type) => familyServes(family, type));
-  throw new Error(`model '${modelName}' (${family.label}) cannot serve ${endpointType} on Amazon Bedrock; it serves ${served.join(', ')}`);
+  if (endpointType === 'llm/v1/embeddings') {
+    // Converse does not embed: each embeddings model has a body of its own, which the gateway must know.
+    throw new Error(
+      `model '${modelName}' (${family.label}) cannot serve llm/v1/embeddings on Amazon Bedrock: embeddings need the model's own InvokeModel body, which the gateway builds for model ids starting with ${embeddingsPrefixes()}`,
+    );
+  }
+  const alternatives = served.length > 0 ? `it serves ${served.join(', ')}` : 'the gateway builds no request body for it';
+  throw new Error(`model '${modelName}' (${family.label}) cannot serve ${endpointType} on Amazon Bedrock; ${alternatives}`);
 }

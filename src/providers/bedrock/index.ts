@@ -15,8 +15,8 @@
  * become GatewayErrors (errors.ts).
  *
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
- * embeddings, streaming and tools are additions, and unknown families are refused at config load
- * instead of per request.
+ * embeddings, streaming and tools are additions. A model of no listed family is served through
+ * Converse with conservative defaults (families.ts), where MLflow refused it per request.
  */
 import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockConfig } from '../../../generated/config';
@@ -47,6 +47,7 @@ import {
   fromTitanCompletions,
   fromTitanEmbeddings,
   toCohereCompletions,
+  toCohereEmbedV4Embeddings,
   toCohereEmbeddings,
   toJambaCompletions,
   toJurassicCompletions,
@@ -192,10 +193,11 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
           fromTitanEmbeddings(await Promise.all(group.map(async (body) => (await calls.invoke(body, signal)).body)), request, modelId);
         return joinedEmbeddings(await answersInOrder(groupsOf(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS), embedGroup, answeredBatches));
       }
+      const toCohere = family.embeddings === 'cohere-embed-v4' ? toCohereEmbedV4Embeddings : toCohereEmbeddings;
       return embeddedInBatches(
         request,
         { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' },
-        async (batch) => fromCohereEmbeddings((await calls.invoke(toCohereEmbeddings(batch, family), signal)).body, batch, modelId),
+        async (batch) => fromCohereEmbeddings((await calls.invoke(toCohere(batch, family), signal)).body, batch, modelId),
         answeredBatches,
       );
     },
@@ -216,18 +218,20 @@ export const bedrockAdapter = {
     const calls = createCalls(() => (client ??= createBedrockClient(clientSettings)), modelId, settings.name);
     const answer = (id: string | null): AnswerContext => ({ id, model: modelId, created: settings.now() });
     switch (settings.endpointType) {
-      case 'llm/v1/chat':
+      case 'llm/v1/chat': {
+        const reasoning = { thinkingBlocks: family.thinking };
         return {
           chat: async (request: ChatRequest, { signal }) => {
             const body = toConverseChat(request, family);
             const output = await calls.converse(body, signal);
-            return fromConverseChat(output, answer(output.$metadata.requestId ?? null));
+            return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
           },
           chatStream: (request, { signal }) => {
             const body = toConverseChat(request, family);
-            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseChatStream(answer(id)));
+            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseChatStream(answer(id), reasoning));
           },
         };
+      }
       case 'llm/v1/completions': {
         const mode = family.completions;
         if (mode !== 'converse' && mode !== null) return nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId });

@@ -7,6 +7,7 @@
  * - Titan Embeddings: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-embed-text.html
  * - Cohere Command: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-cohere-command.html
  * - Cohere Embed: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed.html
+ * - Cohere Embed v4: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed-v4.html
  * - AI21 Jurassic-2: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jurassic2.html
  * - AI21 Jamba: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jamba.html
  *
@@ -306,6 +307,33 @@ export function toCohereEmbeddings(request: EmbeddingsRequest, family: BedrockFa
   encodingFormatOf(request, PROVIDER);
   // Cohere requires input_type; search_document is the neutral choice for stored vectors.
   return defined({ texts: embeddingTexts(request.input, PROVIDER), input_type: request.input_type ?? 'search_document', truncate: request.truncate });
+}
+
+/** Embed v4's `output_dimension` values. */
+const COHERE_V4_DIMENSIONS = [256, 512, 1024, 1536];
+
+/** Embed v4 names the ends of a text LEFT/RIGHT where v3 (and Cohere's own API) say START/END. */
+const COHERE_V4_TRUNCATE: Record<string, string> = { START: 'LEFT', END: 'RIGHT' };
+
+/**
+ * Embed v4: as v3, plus `dimensions` → `output_dimension`, and `embedding_types: ["float"]` so the
+ * answer's shape is the documented `{"float": [...]}` whatever v4's default (base64 is made here).
+ */
+export function toCohereEmbedV4Embeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown> {
+  acceptOnly(request, ['input', 'encoding_format', 'input_type', 'truncate', 'dimensions'], family);
+  encodingFormatOf(request, PROVIDER);
+  const { dimensions } = request;
+  if (dimensions !== undefined && !(typeof dimensions === 'number' && COHERE_V4_DIMENSIONS.includes(dimensions))) {
+    throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${COHERE_V4_DIMENSIONS.join(', ')}, not ${JSON.stringify(dimensions)}.`, 'dimensions');
+  }
+  const truncate = typeof request.truncate === 'string' ? (COHERE_V4_TRUNCATE[request.truncate] ?? request.truncate) : request.truncate;
+  return defined({
+    texts: embeddingTexts(request.input, PROVIDER),
+    input_type: request.input_type ?? 'search_document',
+    embedding_types: ['float'],
+    output_dimension: dimensions,
+    truncate,
+  });
 }
 
 export function fromCohereEmbeddings(body: unknown, request: EmbeddingsRequest, model: string): EmbeddingsResponse {

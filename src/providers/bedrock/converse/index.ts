@@ -17,11 +17,13 @@
  * per family), Claude's `top_k` and `thinking` to `additionalModelRequestFields`. Any other
  * parameter is a 400 naming it.
  *
- * Thinking (thinking.ts): answers' `reasoningContent` blocks and stream deltas become
+ * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's
- * `thinking_blocks` go back as `reasoningContent` blocks first in its turn. Answers are read in
+ * `thinking_blocks` go back as `reasoningContent` blocks first in its turn. Other models'
+ * reasoning (DeepSeek-R1, gpt-oss: text without a signature) becomes `reasoning_content` only and
+ * is never sent back (DeepSeek refuses its reasoning in the input). Answers are read in
  * response.ts, streams folded in stream.ts.
  */
 export { toConverseChat, toConverseCompletions, toConverseMessages, type ConverseBody } from './request';
-export { fromConverseChat, fromConverseCompletions, fromConverseUsage, mapConverseStopReason } from './response';
+export { fromConverseChat, fromConverseCompletions, fromConverseUsage, mapConverseStopReason, type ReasoningOutput } from './response';
 export { createConverseChatStream, createConverseCompletionsStream } from './stream';

@@ -19,14 +19,36 @@ function answerBlocks(output: ConverseCommandOutput): ContentBlock[] {
   return content;
 }
 
-export function fromConverseChat(output: ConverseCommandOutput, context: AnswerContext): ChatResponse {
+/** How an answer's reasoning reaches the client (decided per family at config load). */
+export interface ReasoningOutput {
+  /**
+   * Claude: signed blocks as `thinking_blocks` (sent back during tool use) and their text as
+   * `reasoning_content`. Other models (DeepSeek-R1, gpt-oss): the text as `reasoning_content` only,
+   * as DeepSeek's and OpenAI-compatible APIs give it; their unsigned blocks are never sent back.
+   */
+  thinkingBlocks: boolean;
+}
+
+/** The readable reasoning of models whose blocks are not sent back, as `reasoning_content`. */
+function withReasoningText(message: ChatResponse['choices'][number]['message'], blocks: readonly ContentBlock[]): ChatResponse['choices'][number]['message'] {
+  const texts = blocks.flatMap((block) => (block.reasoningContent?.reasoningText !== undefined ? [block.reasoningContent.reasoningText.text ?? ''] : []));
+  return texts.length === 0 ? message : { ...message, reasoning_content: texts.join('') };
+}
+
+export function fromConverseChat(output: ConverseCommandOutput, context: AnswerContext, reasoning: ReasoningOutput): ChatResponse {
   const blocks = answerBlocks(output);
   const text = blocks.flatMap((block) => (block.text !== undefined ? [block.text] : [])).join('');
   const toolCalls: ToolCall[] = blocks.flatMap((block) =>
     block.toolUse ? [{ id: block.toolUse.toolUseId ?? '', type: 'function' as const, function: { name: block.toolUse.name ?? '', arguments: JSON.stringify(block.toolUse.input ?? {}) } }] : [],
   );
+  const message: ChatResponse['choices'][number]['message'] = {
+    role: 'assistant',
+    content: text === '' && toolCalls.length > 0 ? null : text,
+    tool_calls: toolCalls.length > 0 ? toolCalls : null,
+    refusal: null,
+  };
   // Kept whole, in order, for the client to send back (Claude checks them during tool use).
-  const thinking: ThinkingBlock[] = blocks.flatMap((block) => fromConverseReasoningBlock(block) ?? []);
+  const thinking: ThinkingBlock[] = reasoning.thinkingBlocks ? blocks.flatMap((block) => fromConverseReasoningBlock(block) ?? []) : [];
   return {
     id: context.id,
     object: 'chat.completion',
@@ -35,10 +57,7 @@ export function fromConverseChat(output: ConverseCommandOutput, context: AnswerC
     choices: [
       {
         index: 0,
-        message: withThinking(
-          { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null },
-          thinking,
-        ),
+        message: reasoning.thinkingBlocks ? withThinking(message, thinking) : withReasoningText(message, blocks),
         finish_reason: mapConverseStopReason(output.stopReason),
       },
     ],

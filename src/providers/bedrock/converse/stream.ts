@@ -6,7 +6,7 @@ import type { ConverseStreamOutput, ReasoningContentBlockDelta } from '@aws-sdk/
 import { GatewayError } from '../../../errors';
 import type { ChatChunk, CompletionsChunk, Usage } from '../../../schema';
 import type { AnswerContext, EventFold } from '../shared';
-import { fromConverseUsage, mapConverseStopReason } from './response';
+import { fromConverseUsage, mapConverseStopReason, type ReasoningOutput } from './response';
 import { createRedactedBuffer, readReasoningDelta } from './thinking';
 
 /**
@@ -38,7 +38,7 @@ function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Ch
   };
 }
 
-export function createConverseChatStream(context: AnswerContext): EventFold<ConverseStreamOutput, ChatChunk> {
+export function createConverseChatStream(context: AnswerContext, reasoning: ReasoningOutput): EventFold<ConverseStreamOutput, ChatChunk> {
   // Converse numbers content blocks; OpenAI numbers tool calls from 0.
   const toolIndexes = new Map<number, number>();
   // Tool blocks whose input has had text: a call without parameters gets only an empty piece, and
@@ -73,9 +73,11 @@ export function createConverseChatStream(context: AnswerContext): EventFold<Conv
   };
   // The Anthropic stream's shape: thinking text pieces, then the block's signature as a piece of
   // its own; a redacted block whole, at its contentBlockStop; each piece with its block's index.
-  const reasoningChunks = (blockIndex: number, reasoning: ReasoningContentBlockDelta): ChatChunk[] => {
-    const step = readReasoningDelta(reasoning);
+  const reasoningChunks = (blockIndex: number, delta: ReasoningContentBlockDelta): ChatChunk[] => {
+    const step = readReasoningDelta(delta);
     if (step === null) return [];
+    // Unsigned reasoning (DeepSeek-R1, gpt-oss): its text only, as DeepSeek's API streams it.
+    if (!reasoning.thinkingBlocks) return step.kind === 'text' ? [chunk({ reasoning_content: step.text })] : [];
     const index = reasoningIndexOf(blockIndex);
     if (step.kind === 'text') return [chunk({ reasoning_content: step.text, thinking_blocks: [{ index, type: 'thinking', thinking: step.text }] })];
     if (step.kind === 'signature') return [chunk({ thinking_blocks: [{ index, type: 'thinking', thinking: '', signature: step.signature }] })];

@@ -14,6 +14,9 @@ import type { ChatChunk, ChatMessage } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
 
+/** Claude on Bedrock: signed thinking blocks go both ways. */
+const CLAUDE = { thinkingBlocks: true };
+
 const claude = resolveBedrockFamily('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
 const llama = resolveBedrockFamily('meta.llama3-1-70b-instruct-v1:0');
 const context = { id: 'req-1', model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', created: 1_700_000_000 };
@@ -105,7 +108,7 @@ describe('requests', () => {
 
 describe('answers', () => {
   test('reasoningContent blocks become reasoning_content and thinking_blocks, redacted bytes as base64 data', () => {
-    expect(fromConverseChat(decodedAnswer(), context).choices[0]).toEqual({
+    expect(fromConverseChat(decodedAnswer(), context, CLAUDE).choices[0]).toEqual({
       index: 0,
       message: {
         role: 'assistant',
@@ -120,13 +123,13 @@ describe('answers', () => {
   });
 
   test('answers without reasoning keep exactly the OpenAI shape', () => {
-    const message = fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context).choices[0].message;
+    const message = fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context, CLAUDE).choices[0].message;
     expect(Object.keys(message)).toEqual(['role', 'content', 'tool_calls', 'refusal']);
   });
 
   test('an answer of a reasoning block only: content "" and the thinking', () => {
     const output = { $metadata: {}, stopReason: 'max_tokens', output: { message: { role: 'assistant', content: [{ reasoningContent: { reasoningText: { text: 'Hmm' } } } as ContentBlock] } } };
-    expect(fromConverseChat(output as ConverseCommandOutput, context).choices[0].message).toMatchObject({
+    expect(fromConverseChat(output as ConverseCommandOutput, context, CLAUDE).choices[0].message).toMatchObject({
       content: '',
       reasoning_content: 'Hmm',
       thinking_blocks: [{ type: 'thinking', thinking: 'Hmm', signature: '' }],
@@ -138,7 +141,7 @@ describe('streams', () => {
   const run = <Chunk>(fold: { event(e: ConverseStreamOutput): Chunk[]; end(): Chunk[] }, events: ConverseStreamOutput[]) => [...events.flatMap((event) => fold.event(event)), ...fold.end()];
 
   test('reasoning deltas become the Anthropic stream pieces: text with reasoning_content, the signature on its own, a redacted block whole', () => {
-    const chunks: ChatChunk[] = run(createConverseChatStream(context), decodedEvents());
+    const chunks: ChatChunk[] = run(createConverseChatStream(context, CLAUDE), decodedEvents());
     const pieces = chunks.filter((chunk) => chunk.choices[0].delta.thinking_blocks).map((chunk) => {
       const { reasoning_content, thinking_blocks } = chunk.choices[0].delta;
       return { reasoning_content, thinking_blocks };
@@ -163,7 +166,7 @@ describe('streams', () => {
       { contentBlockStop: { contentBlockIndex: 0 } },
       { messageStop: { stopReason: 'end_turn' } },
     ] as ConverseStreamOutput[];
-    const blocks = run(createConverseChatStream(context), events).flatMap((chunk) => chunk.choices[0].delta.thinking_blocks ?? []);
+    const blocks = run(createConverseChatStream(context, CLAUDE), events).flatMap((chunk) => chunk.choices[0].delta.thinking_blocks ?? []);
     expect(blocks).toEqual([{ index: 0, type: 'redacted_thinking', data: REDACTED }]);
   });
 

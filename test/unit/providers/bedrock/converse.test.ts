@@ -15,6 +15,9 @@ import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
 import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../../support/tool-call-ids';
 
+/** Claude on Bedrock: signed thinking blocks go both ways. */
+const CLAUDE = { thinkingBlocks: true };
+
 const claude = resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0');
 const llama = resolveBedrockFamily('meta.llama3-1-70b-instruct-v1:0');
 const context = { id: 'req-1', model: 'anthropic.claude-3-5-sonnet-20240620-v1:0', created: 1_700_000_000 };
@@ -187,7 +190,7 @@ describe('toConverseCompletions', () => {
 
 describe('Converse answers', () => {
   test('text answer', () => {
-    expect(fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context)).toEqual({
+    expect(fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context, CLAUDE)).toEqual({
       id: 'req-1',
       object: 'chat.completion',
       created: 1_700_000_000,
@@ -198,7 +201,7 @@ describe('Converse answers', () => {
   });
 
   test('tool use answer', () => {
-    const response = fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-tool-use.response.json'), context);
+    const response = fromConverseChat(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-tool-use.response.json'), context, CLAUDE);
     expect(response.choices[0]).toEqual({
       index: 0,
       message: {
@@ -219,7 +222,7 @@ describe('Converse answers', () => {
     expect(fromConverseCompletions(readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-chat.response.json'), context).choices).toEqual([
       { index: 0, text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', finish_reason: 'stop' },
     ]);
-    expect(gatewayErrorOf(() => fromConverseChat({ $metadata: {}, stopReason: 'end_turn', output: undefined, usage: undefined, metrics: undefined }, context)).status).toBe(502);
+    expect(gatewayErrorOf(() => fromConverseChat({ $metadata: {}, stopReason: 'end_turn', output: undefined, usage: undefined, metrics: undefined }, context, CLAUDE)).status).toBe(502);
   });
 
   test.each([
@@ -240,7 +243,7 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
   const run = <Chunk>(fold: { event(e: ConverseStreamOutput): Chunk[]; end(): Chunk[] }, events: ConverseStreamOutput[]) => [...events.flatMap((event) => fold.event(event)), ...fold.end()];
 
   test('text: one chunk per delta, the first with the role of messageStart, then the finish chunk with usage', () => {
-    const chunks = run(createConverseChatStream(context), decodedEvents('converse-chat.events.json'));
+    const chunks = run(createConverseChatStream(context, CLAUDE), decodedEvents('converse-chat.events.json'));
     expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Un café', ' ? Bien sûr 🙂', ' Bonne journée.', null]);
     expect(chunks.map((chunk) => chunk.choices[0].delta.role)).toEqual(['assistant', null, null, null]);
     expect(chunks[chunks.length - 1]).toEqual({
@@ -254,7 +257,7 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
   });
 
   test('tool use: tool calls numbered from 0, id and name first, then argument pieces', () => {
-    const chunks: ChatChunk[] = run(createConverseChatStream(context), decodedEvents('converse-tool-use.events.json'));
+    const chunks: ChatChunk[] = run(createConverseChatStream(context, CLAUDE), decodedEvents('converse-tool-use.events.json'));
     const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
     expect(toolDeltas).toEqual([
       { index: 0, id: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', type: 'function', function: { name: 'get_weather', arguments: '' } },
@@ -276,7 +279,7 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
       { messageStop: { stopReason: 'tool_use' } },
       { metadata: { usage: { inputTokens: 301, outputTokens: 31, totalTokens: 332 }, metrics: { latencyMs: 412 } } },
     ] as ConverseStreamOutput[];
-    const chunks = run(createConverseChatStream(context), events);
+    const chunks = run(createConverseChatStream(context, CLAUDE), events);
     expect(chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? [])).toEqual([
       { index: 0, id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '' } },
       { index: 0, id: null, type: null, function: { name: null, arguments: '{}' } },
@@ -285,7 +288,7 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
   });
 
   test('messageStart alone sends nothing: an exception event right after it fails the attempt before any chunk', () => {
-    const fold = createConverseChatStream(context);
+    const fold = createConverseChatStream(context, CLAUDE);
     expect(fold.event({ messageStart: { role: 'assistant' } } as ConverseStreamOutput)).toEqual([]);
   });
 
@@ -302,13 +305,13 @@ describe('ConverseStream folds, fed the decoded events in order', () => {
 
   test('without metadata the finish chunk comes at the end, without usage', () => {
     const events = decodedEvents('converse-chat.events.json').filter((event) => !event.metadata);
-    const chunks = run(createConverseChatStream(context), events);
+    const chunks = run(createConverseChatStream(context, CLAUDE), events);
     expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
     expect(chunks[chunks.length - 1].usage).toBeUndefined();
   });
 
   test('a stream cut before messageStop is an error, not a silent end', () => {
-    const fold = createConverseChatStream(context);
+    const fold = createConverseChatStream(context, CLAUDE);
     decodedEvents('converse-chat.events.json').slice(0, 3).forEach((event) => fold.event(event));
     expect(() => fold.end()).toThrow(GatewayError);
   });

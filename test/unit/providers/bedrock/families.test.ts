@@ -1,7 +1,8 @@
 import { compilePlan } from '../../../../src/config/compile';
 import { ConfigError } from '../../../../src/config/config-error';
 import { parseConfigText } from '../../../../src/config/load';
-import { baseModelId, familyServes, requireFamilyServes, resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import { unlistedBedrockModelWarnings } from '../../../../src/config/bedrock-models';
+import { baseModelId, familyServes, listedBedrockFamily, requireFamilyServes, resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 
 describe('resolveBedrockFamily', () => {
   test.each([
@@ -23,6 +24,15 @@ describe('resolveBedrockFamily', () => {
     ['us.meta.llama3-2-90b-instruct-v1:0', 'Meta Llama'],
     ['mistral.mistral-large-2407-v1:0', 'Mistral'],
     ['Mistral.Mixtral-8x7b-Instruct-v0:1', 'Mistral'],
+    ['us.deepseek.r1-v1:0', 'DeepSeek'],
+    ['deepseek.v3-v1:0', 'DeepSeek'],
+    ['openai.gpt-oss-120b-1:0', 'OpenAI gpt-oss'],
+    ['openai.gpt-oss-20b-1:0', 'OpenAI gpt-oss'],
+    ['qwen.qwen3-32b-v1:0', 'Qwen'],
+    ['us.writer.palmyra-x5-v1:0', 'Writer Palmyra'],
+    ['writer.palmyra-x4-v1:0', 'Writer Palmyra'],
+    ['cohere.embed-v4:0', 'Cohere Embed v4'],
+    ['amazon.nova-2-multimodal-embeddings-v1:0', 'Amazon Nova Multimodal Embeddings'],
   ])('%s is %s', (modelName, label) => {
     expect(resolveBedrockFamily(modelName).label).toBe(label);
   });
@@ -32,10 +42,18 @@ describe('resolveBedrockFamily', () => {
     expect(baseModelId('us-gov.anthropic.claude-3-haiku-20240307-v1:0')).toBe('anthropic.claude-3-haiku-20240307-v1:0');
   });
 
-  test('an unknown family is refused, naming the model and the known prefixes', () => {
-    expect(() => resolveBedrockFamily('writer.palmyra-x5-v1:0')).toThrow(
-      /^cannot tell the Amazon Bedrock model family of model 'writer\.palmyra-x5-v1:0'; supported model ids start with anthropic\.…, amazon\.nova…/,
-    );
+  test('a model of no listed family is served through Converse with conservative defaults', () => {
+    expect(listedBedrockFamily('minimax.minimax-m2')).toBeNull();
+    expect(resolveBedrockFamily('minimax.minimax-m2')).toEqual({
+      label: 'model not listed by the gateway',
+      chat: true,
+      completions: 'converse',
+      completionsStream: true,
+      embeddings: null,
+      temperatureFactor: 0.5,
+      topK: false,
+      thinking: false,
+    });
   });
 });
 
@@ -51,6 +69,10 @@ describe('what each family serves', () => {
     ['ai21.j2-mid-v1', ['llm/v1/completions']],
     ['amazon.titan-embed-text-v1', ['llm/v1/embeddings']],
     ['cohere.embed-multilingual-v3', ['llm/v1/embeddings']],
+    ['cohere.embed-v4:0', ['llm/v1/embeddings']],
+    ['us.deepseek.r1-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
+    ['moonshot.kimi-k2-thinking', ['llm/v1/chat', 'llm/v1/completions']],
+    ['amazon.nova-2-multimodal-embeddings-v1:0', []],
   ])('%s: %j', (modelName, types) => {
     expect(serves(modelName)).toEqual(types);
   });
@@ -60,6 +82,41 @@ describe('what each family serves', () => {
     expect(resolveBedrockFamily('amazon.titan-text-express-v1').temperatureFactor).toBe(0.5);
     expect(resolveBedrockFamily('cohere.command-text-v14').temperatureFactor).toBe(2.5);
     expect(resolveBedrockFamily('ai21.j2-ultra-v1').temperatureFactor).toBe(1);
+  });
+
+  test('temperature factors of the newer families follow their documented ranges', () => {
+    expect(resolveBedrockFamily('us.deepseek.r1-v1:0').temperatureFactor).toBe(0.5);
+    expect(resolveBedrockFamily('openai.gpt-oss-20b-1:0').temperatureFactor).toBe(1);
+    expect(resolveBedrockFamily('writer.palmyra-x5-v1:0').temperatureFactor).toBe(1);
+    expect(resolveBedrockFamily('qwen.qwen3-coder-30b-a3b-v1:0').temperatureFactor).toBe(0.5);
+    expect(resolveBedrockFamily('us.deepseek.r1-v1:0').thinking).toBe(false);
+  });
+
+  test('embeddings of an unlisted model are refused: they need a body of their own', () => {
+    expect(() => requireFamilyServes(resolveBedrockFamily('acme.embed-x-v1:0'), 'llm/v1/embeddings', 'acme.embed-x-v1:0')).toThrow(
+      "model 'acme.embed-x-v1:0' (model not listed by the gateway) cannot serve llm/v1/embeddings on Amazon Bedrock: embeddings need the model's own InvokeModel body, which the gateway builds for model ids starting with amazon.titan-embed…, cohere.embed-v4…, cohere.embed…",
+    );
+  });
+
+  test('an unlisted chat model is a warning with its path, not a config error', () => {
+    const yaml = `
+endpoints:
+  - name: kimi
+    endpoint_type: llm/v1/chat
+    model: { provider: amazon-bedrock, name: moonshot.kimi-k2-thinking, config: { aws_config: { aws_region: us-east-1 } } }
+  - name: r1
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: us.deepseek.r1-v1:0, config: { aws_config: {} } }
+`;
+    const config = parseConfigText(yaml, 'test.yaml', { env: {} });
+    expect(() => compilePlan(config, 'test.yaml')).not.toThrow();
+    expect(unlistedBedrockModelWarnings(config)).toEqual([
+      {
+        path: 'endpoints[0].model.name',
+        message:
+          "endpoint 'kimi': Amazon Bedrock model 'moonshot.kimi-k2-thinking' is of no model family the gateway lists; it is served through Converse with defaults that suit any model (temperature × 0.5, no top_k, reasoning as reasoning_content)",
+      },
+    ]);
   });
 
   test('a type the family cannot serve names the model, the family and the type', () => {

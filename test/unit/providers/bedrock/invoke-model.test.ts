@@ -11,6 +11,7 @@ import {
   fromTitanEmbeddings,
   mapTitanCompletionReason,
   toCohereCompletions,
+  toCohereEmbedV4Embeddings,
   toCohereEmbeddings,
   toJambaCompletions,
   toJurassicCompletions,
@@ -192,5 +193,32 @@ describe('embeddings', () => {
     expect(gatewayErrorOf(() => toTitanEmbeddings({ input: [1, 2, 3] }, titanEmbed))).toMatchObject({ status: 400, param: 'input' });
     expect(gatewayErrorOf(() => toCohereEmbeddings({ input: 'a', encoding_format: 'int8' }, cohereEmbed))).toMatchObject({ status: 400, param: 'encoding_format' });
     expect(gatewayErrorOf(() => toCohereEmbeddings({ input: 'a', dimensions: 256 }, cohereEmbed))).toMatchObject({ status: 400, param: 'dimensions' });
+  });
+});
+
+describe('Cohere Embed v4 (model-parameters-embed-v4.html)', () => {
+  const v4 = resolveBedrockFamily('cohere.embed-v4:0');
+
+  test('dimensions go as output_dimension, float embeddings are asked for, v3 truncate names become v4 ones', () => {
+    expect(toCohereEmbedV4Embeddings({ input: ['un café', 'a cup of tea'], dimensions: 512, truncate: 'END', input_type: 'search_query' }, v4)).toEqual({
+      texts: ['un café', 'a cup of tea'],
+      input_type: 'search_query',
+      embedding_types: ['float'],
+      output_dimension: 512,
+      truncate: 'RIGHT',
+    });
+    expect(toCohereEmbedV4Embeddings({ input: 'a' }, v4)).toEqual({ texts: ['a'], input_type: 'search_document', embedding_types: ['float'] });
+  });
+
+  test('a dimension v4 does not offer is a 400 naming it', () => {
+    expect(gatewayErrorOf(() => toCohereEmbedV4Embeddings({ input: 'a', dimensions: 300 }, v4))).toMatchObject({ status: 400, param: 'dimensions' });
+  });
+
+  test('the by-type answer is read', () => {
+    const answer = { id: 'e1', embeddings: { float: [[0.1, -0.2], [0.3, 0.4]] }, response_type: 'embeddings_by_type', texts: ['un café', 'a cup of tea'] };
+    expect(fromCohereEmbeddings(answer, { input: ['un café', 'a cup of tea'] }, 'cohere.embed-v4:0').data.map((item) => item.embedding)).toEqual([
+      [0.1, -0.2],
+      [0.3, 0.4],
+    ]);
   });
 });

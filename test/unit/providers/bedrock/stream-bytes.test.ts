@@ -14,6 +14,9 @@ import { createTitanCompletionsStream } from '../../../../src/providers/bedrock/
 import { chunkEvent, converseEvent } from '../../../support/fake-bedrock';
 import { readJsonFixture } from '../../../support/fixtures';
 
+/** Claude on Bedrock: signed thinking blocks go both ways. */
+const CLAUDE = { thinkingBlocks: true };
+
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 const context = { id: 'req', model: 'm', created: 1 };
 
@@ -46,7 +49,7 @@ test('ConverseStream: same text, finish reason and usage wherever the bytes are 
   for (const pieces of [[bytes], ...splitsOf(bytes)]) {
     current = pieces;
     const output = await client.send(new ConverseStreamCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [] }));
-    const fold = createConverseChatStream(context);
+    const fold = createConverseChatStream(context, CLAUDE);
     const chunks = [];
     for await (const event of output.stream ?? []) chunks.push(...fold.event(event));
     chunks.push(...fold.end());
@@ -67,7 +70,7 @@ test('ConverseStream with thinking: the same thinking text, signature and redact
   for (const pieces of [[bytes], ...splitsOf(bytes)]) {
     current = pieces;
     const output = await client.send(new ConverseStreamCommand({ modelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0', messages: [] }));
-    const fold = createConverseChatStream(context);
+    const fold = createConverseChatStream(context, CLAUDE);
     const chunks = [];
     for await (const event of output.stream ?? []) chunks.push(...fold.event(event));
     chunks.push(...fold.end());
