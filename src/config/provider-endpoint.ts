@@ -64,7 +64,7 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
 }
 
 /**
- * What the built-in providers refuse when their endpoints are built (a Bedrock model family,
+ * What the built-in providers refuse when their endpoints are built (a Bedrock model that cannot serve the endpoint type,
  * credentials in a base URL beside an Authorization header, a bad outbound proxy variable, …),
  * for the endpoints that have no problem of their own yet: any other would only follow from it.
  * Plugin providers are left to compilePlan: checking them would import their modules, whose

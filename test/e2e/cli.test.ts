@@ -58,13 +58,13 @@ test('a config with problems in several stages (unset $ENV, schema, server:, aut
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
 });
 
-test('what the providers refuse when their endpoints are built (Bedrock model family, URL credentials, model.name) exits 2 with the server: and schema problems, at once', async () => {
+test('what the providers refuse when their endpoints are built (a Bedrock chat model for embeddings, URL credentials, model.name) exits 2 with the server: and schema problems, at once', async () => {
   const path = writeConfig('build-problems.yaml', BUILD_PROBLEMS);
   const run = runCli(['--config-path', path]);
   expect(await run.exited).toBe(2);
   const output = run.output();
   expect(output).toContain(`Invalid gateway configuration in ${path}:`);
-  expect(output).toContain("endpoints[0].model: endpoint 'palmyra': cannot tell the Amazon Bedrock model family of model 'writer.palmyra-x5-v1:0'");
+  expect(output).toContain("endpoints[0].model: endpoint 'palmyra': model 'writer.palmyra-x5-v1:0' (Writer Palmyra) cannot serve llm/v1/embeddings on Amazon Bedrock");
   expect(output).not.toContain('s3cret-URL-password');
   const positions = BUILD_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
   expect(positions.every((position) => position >= 0)).toBe(true);

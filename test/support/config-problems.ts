@@ -39,7 +39,7 @@ export const FOUR_PROBLEM_ISSUES = [
 ];
 
 /**
- * Problems only building the endpoints used to find (an unknown Bedrock model family, credentials
+ * Problems only building the endpoints used to find (a Bedrock chat model for embeddings, credentials
  * in a base URL beside the provider's Authorization header, a missing `model.name`, an endpoint
  * type the provider does not serve), beside a bad `server:` setting and a schema problem.
  */
@@ -49,7 +49,7 @@ server:
   headers_timeout: 10
 endpoints:
   - name: palmyra
-    endpoint_type: llm/v1/chat
+    endpoint_type: llm/v1/embeddings
     model:
       provider: amazon-bedrock
       name: writer.palmyra-x5-v1:0
@@ -91,7 +91,7 @@ export const BUILD_PROBLEM_ISSUES = [
   { path: 'server.headers_timeout', message: 'must not be longer than server.request_timeout (5 s): the headers are part of the request' },
   {
     path: 'endpoints[0].model',
-    message: expect.stringMatching(/^endpoint 'palmyra': cannot tell the Amazon Bedrock model family of model 'writer\.palmyra-x5-v1:0'; supported model ids start with /),
+    message: expect.stringMatching(/^endpoint 'palmyra': model 'writer\.palmyra-x5-v1:0' \(Writer Palmyra\) cannot serve llm\/v1\/embeddings on Amazon Bedrock: /),
   },
   { path: 'endpoints[1].model.config.openai_api_type', message: expect.stringContaining("'openia' is not supported") },
   {
