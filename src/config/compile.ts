@@ -21,11 +21,10 @@ import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { buildProviderEndpoint, type ProviderEndpointOptions } from './provider-endpoint';
 import { compileServerSettings, type ServerPlan } from './server-settings';
+import { PARAMETER_DEFAULT_KEYS } from './parameter-defaults';
 import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
 import { isRecord } from './yaml-path';
 
-/** Keys of `model.config` that are request parameter defaults rather than provider settings. */
-const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
 
 export interface CompiledEndpoint {
   kind: 'endpoint';

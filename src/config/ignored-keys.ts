@@ -12,6 +12,7 @@
  */
 import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from './config-error';
+import { unusedParameterDefaultWarnings } from './parameter-defaults';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
 
@@ -97,7 +98,10 @@ function ignoredKeyMessage(key: string, known: string[]): string {
   return `is not a known key here and is ignored (${hint})`;
 }
 
-/** Warnings for the keys of a valid config that nothing reads, each with its YAML path. */
+/**
+ * Warnings for the keys of a valid config that nothing reads, each with its YAML path: unknown keys,
+ * and parameter defaults an embeddings endpoint sets (known keys, but never applied there).
+ */
 export function ignoredKeyWarnings(config: unknown): ConfigIssue[] {
-  return keysReported(config, [root], []);
+  return [...keysReported(config, [root], []), ...unusedParameterDefaultWarnings(config)];
 }

@@ -125,6 +125,22 @@ endpoints:
     expect(warnings.map((warning) => warning.path)).toEqual(['endpoints[0].model.config.openai_api_bse']);
   });
 
+  it('reports parameter defaults an embeddings endpoint sets: only chat and completions apply them', () => {
+    const warnings = warningsFor(`
+endpoints:
+  - name: embed
+    endpoint_type: llm/v1/embeddings
+    model: { provider: openai, name: text-embedding-3-small, config: { openai_api_key: $OPENAI_API_KEY, temperature: 0.2, max_tokens: 64 } }
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: $OPENAI_API_KEY, temperature: 0.2 } }
+`);
+    expect(warnings).toEqual([
+      { path: 'endpoints[0].model.config.temperature', message: 'is a chat and completions parameter default; an embeddings endpoint never applies it' },
+      { path: 'endpoints[0].model.config.max_tokens', message: 'is a chat and completions parameter default; an embeddings endpoint never applies it' },
+    ]);
+  });
+
   it('finds nothing to report in the demo config', () => {
     const text = readFileSync('examples/demo-config.yaml', 'utf8');
     expect(ignoredKeyWarnings(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }))).toEqual([]);
