@@ -102,6 +102,12 @@ endpoints:
       provider: bedrock
       name: cohere.embed-multilingual-v3
       config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+  - name: nova-embed
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: bedrock
+      name: us.amazon.nova-2-multimodal-embeddings-v1:0
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
 `;
 
 const savedEnv = { ...process.env };
@@ -439,6 +445,49 @@ describe('completions and embeddings through native bodies', () => {
     const embeddings = await openai.embeddings.create({ model: 'cohere-embed', input, encoding_format: 'float' });
     expect(fake.calls.map((call) => (call.body as { texts: string[] }).texts.length)).toEqual([96, 96, 8]);
     expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(input.map((_, index) => [index, index]));
+  });
+});
+
+describe('Amazon Nova Multimodal Embeddings (https://docs.aws.amazon.com/nova/latest/userguide/embeddings-schema.html)', () => {
+  type NovaBody = { taskType: string; singleEmbeddingParams: { embeddingPurpose: string; embeddingDimension?: number; text: { truncationMode: string; value: string } } };
+  /** Answers each text with a vector that names it (`text 7` → [7, 0.25]), so the order of the answers shows. */
+  const serveNova = (call: { operation: string; body: unknown }) => {
+    const { value } = (call.body as NovaBody).singleEmbeddingParams.text;
+    return { json: { embeddings: [{ embeddingType: 'TEXT', embedding: [Number(value.split(' ')[1]), 0.25] }] } };
+  };
+
+  test('one InvokeModel call per text (8 at once), answered in input order, through the official OpenAI client', async () => {
+    fake.setHandler(serveNova);
+    const input = Array.from({ length: 11 }, (_, index) => `text ${index}`);
+    // The OpenAI client asks for base64 by default and decodes it.
+    const embeddings = await openai.embeddings.create({ model: 'nova-embed', input, dimensions: 256 });
+    expect(embeddings.data.map((item) => [item.index, ...item.embedding])).toEqual(input.map((_, index) => [index, index, 0.25]));
+    expect(embeddings.usage).toEqual({ prompt_tokens: null, total_tokens: null });
+    expect(fake.calls.map((call) => [call.operation, call.modelId])).toEqual(input.map(() => ['invoke', 'us.amazon.nova-2-multimodal-embeddings-v1:0']));
+    expect(fake.calls.map((call) => call.body).sort((a, b) => ((a as NovaBody).singleEmbeddingParams.text.value < (b as NovaBody).singleEmbeddingParams.text.value ? -1 : 1))).toEqual(
+      [...input].sort().map((value) => ({
+        taskType: 'SINGLE_EMBEDDING',
+        singleEmbeddingParams: { embeddingPurpose: 'GENERIC_INDEX', embeddingDimension: 256, text: { truncationMode: 'NONE', value } },
+      })),
+    );
+  });
+
+  test('the MLflow route takes embedding_purpose and truncate; a dimension Nova does not take is a 400 before any call', async () => {
+    fake.setHandler(() => ({ json: readJsonFixture('bedrock', 'nova-embed.response.json') }));
+    const vector = readJsonFixture<{ embeddings: { embedding: number[] }[] }>('bedrock', 'nova-embed.response.json').embeddings[0].embedding;
+    const response = await post('/endpoints/nova-embed/invocations', { input: 'où est le café ?', embedding_purpose: 'TEXT_RETRIEVAL', truncate: 'END' });
+    expect(response.status).toBe(200);
+    expect((await jsonOf(response)).data).toEqual([{ object: 'embedding', embedding: vector, index: 0 }]);
+    expect(lastCall().body).toEqual({
+      taskType: 'SINGLE_EMBEDDING',
+      singleEmbeddingParams: { embeddingPurpose: 'TEXT_RETRIEVAL', text: { truncationMode: 'END', value: 'où est le café ?' } },
+    });
+
+    fake.calls.length = 0;
+    const refused = await post('/v1/embeddings', { model: 'nova-embed', input: ['a', 'b'], dimensions: 512 });
+    expect(refused.status).toBe(400);
+    expect((await jsonOf(refused)).error).toMatchObject({ param: 'dimensions', message: 'dimensions: Amazon Nova Multimodal Embeddings on Amazon Bedrock takes 256, 384, 1024, 3072, not 512.' });
+    expect(fake.calls).toHaveLength(0);
   });
 });
 

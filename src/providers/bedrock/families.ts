@@ -20,7 +20,7 @@ import type { EndpointType } from '../../schema';
 export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic' | 'ai21-jamba';
 
 /** The native InvokeModel body used for embeddings. */
-export type NativeEmbeddings = 'titan-embed' | 'cohere-embed' | 'cohere-embed-v4';
+export type NativeEmbeddings = 'titan-embed' | 'nova-embed' | 'cohere-embed' | 'cohere-embed-v4';
 
 export interface BedrockFamily {
   /** Human name used in messages and the README table, e.g. `Anthropic Claude`. */
@@ -70,8 +70,8 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
   ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true })],
-  // Before `amazon.nova`: an embeddings model whose body the gateway does not build (its own schema, not Titan's).
-  ['amazon.nova-2-multimodal-embeddings', { label: 'Amazon Nova Multimodal Embeddings', chat: false, completions: null, completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false }],
+  // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
+  ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   ['amazon.nova', converseFamily('Amazon Nova')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [

@@ -10,9 +10,9 @@
  * checked against it; one client is built, at the endpoint's first call (client.ts). Chat goes
  * through Converse / ConverseStream (converse/), as do completions of the conversational
  * families; embeddings and the completions of Titan Text, Cohere Command and AI21 use the native
- * InvokeModel bodies (invoke-model.ts). The client's abort signal is passed to every call, so a
- * client disconnect aborts the upstream call. SDK exceptions, also those thrown mid-stream,
- * become GatewayErrors (errors.ts).
+ * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts). The
+ * client's abort signal is passed to every call, so a client disconnect aborts the upstream call.
+ * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).
  *
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
  * embeddings, streaming and tools are additions. A model of no listed family is served through
@@ -36,7 +36,7 @@ import {
   type ConverseBody,
 } from './converse';
 import { bedrockErrorToGateway } from './errors';
-import { requireFamilyServes, resolveBedrockFamily, type BedrockFamily, type NativeCompletions } from './families';
+import { requireFamilyServes, resolveBedrockFamily, type BedrockFamily, type NativeCompletions, type NativeEmbeddings } from './families';
 import {
   createCohereCompletionsStream,
   createTitanCompletionsStream,
@@ -54,6 +54,7 @@ import {
   toTitanCompletions,
   toTitanEmbeddings,
 } from './invoke-model';
+import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
 import type { AnswerContext, EventFold } from './shared';
 
 /** The four SDK operations for one endpoint, with errors already translated. */
@@ -175,8 +176,19 @@ function nativeCompletions(
 /** Cohere Embed on Bedrock takes at most this many texts per call; more go as consecutive calls. */
 const COHERE_EMBED_MAX_TEXTS = 96;
 
-/** Titan embeds one text per call; at most this many of a request's calls run at once. */
-const TITAN_PARALLEL_CALLS = 8;
+/** Titan and Nova embed one text per call; at most this many of a request's calls run at once. */
+const ONE_TEXT_PARALLEL_CALLS = 8;
+
+/** The bodies (one per text) and the answers' reading of a family that embeds one text per call. */
+interface OneTextPerCallMapper {
+  to(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[];
+  from(bodies: readonly unknown[], request: EmbeddingsRequest, model: string): EmbeddingsResponse;
+}
+
+const ONE_TEXT_PER_CALL: Partial<Record<NativeEmbeddings, OneTextPerCallMapper>> = {
+  'titan-embed': { to: toTitanEmbeddings, from: fromTitanEmbeddings },
+  'nova-embed': { to: toNovaEmbeddings, from: fromNovaEmbeddings },
+};
 
 function groupsOf<Item>(items: readonly Item[], size: number): Item[][] {
   const groups: Item[][] = [];
@@ -185,22 +197,26 @@ function groupsOf<Item>(items: readonly Item[], size: number): Item[][] {
 }
 
 function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId: string): Pick<ProviderEndpoint<CallContext>, 'embeddings'> {
-  return {
-    embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> => {
-      if (family.embeddings === 'titan-embed') {
+  const oneTextPerCall = family.embeddings === null ? undefined : ONE_TEXT_PER_CALL[family.embeddings];
+  if (oneTextPerCall) {
+    return {
+      embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> => {
         // Each group of parallel calls is one batch: a retry resumes at the group that failed.
         const embedGroup = async (group: Record<string, unknown>[]) =>
-          fromTitanEmbeddings(await Promise.all(group.map(async (body) => (await calls.invoke(body, signal)).body)), request, modelId);
-        return joinedEmbeddings(await answersInOrder(groupsOf(toTitanEmbeddings(request, family), TITAN_PARALLEL_CALLS), embedGroup, answeredBatches));
-      }
-      const toCohere = family.embeddings === 'cohere-embed-v4' ? toCohereEmbedV4Embeddings : toCohereEmbeddings;
-      return embeddedInBatches(
+          oneTextPerCall.from(await Promise.all(group.map(async (body) => (await calls.invoke(body, signal)).body)), request, modelId);
+        return joinedEmbeddings(await answersInOrder(groupsOf(oneTextPerCall.to(request, family), ONE_TEXT_PARALLEL_CALLS), embedGroup, answeredBatches));
+      },
+    };
+  }
+  const toCohere = family.embeddings === 'cohere-embed-v4' ? toCohereEmbedV4Embeddings : toCohereEmbeddings;
+  return {
+    embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> =>
+      embeddedInBatches(
         request,
         { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' },
         async (batch) => fromCohereEmbeddings((await calls.invoke(toCohere(batch, family), signal)).body, batch, modelId),
         answeredBatches,
-      );
-    },
+      ),
   };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Amazon Nova Multimodal Embeddings (`amazon.nova-2-multimodal-embeddings-v1:0`) through InvokeModel,
+ * for text. Request and response body:
+ * https://docs.aws.amazon.com/nova/latest/userguide/embeddings-schema.html ("Complete synchronous schema").
+ *
+ * The synchronous API embeds one input per call (`taskType: "SINGLE_EMBEDDING"`), so a list input
+ * makes one call per text, as for Titan. `dimensions` → `embeddingDimension` (256, 384, 1024 or
+ * 3072; any other value is a 400 here rather than an upstream ValidationException). The model
+ * requires an `embeddingPurpose`: the client may send one as `embedding_purpose` (Nova's values,
+ * e.g. `TEXT_RETRIEVAL` for search queries); otherwise `GENERIC_INDEX`, AWS's value for content
+ * stored in a vector index whatever its modality, as an OpenAI-shaped request is most often one.
+ * `truncationMode` is also required: `truncate` (`START`/`END`/`NONE`, as for Cohere Embed)
+ * sets it, and by default it is `NONE`, so an over-long text fails as it does on OpenAI instead of
+ * being cut silently. The answer reports no token counts, so usage is null. Images, audio, video
+ * and documents (the other modalities) are not reachable through the unified request.
+ */
+import { GatewayError } from '../../errors';
+import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf } from '../shared/embeddings';
+import { isRecord } from '../shared/json';
+import { rejectNativeNames } from '../shared/parameters';
+import type { BedrockFamily } from './families';
+import { acceptOnly } from './shared';
+
+// ---- Wire types (only the fields we read) ----
+
+interface NovaEmbeddingsResponse {
+  /** One entry for a text; `truncatedCharLength` is present when the text was cut. */
+  embeddings: { embeddingType?: string; embedding: number[]; truncatedCharLength?: number }[];
+}
+
+const PROVIDER = 'Amazon Bedrock';
+
+/** `embeddingDimension` values of the model. */
+const NOVA_DIMENSIONS: readonly unknown[] = [256, 384, 1024, 3072];
+
+const NOVA_PURPOSES: readonly unknown[] = [
+  'GENERIC_INDEX',
+  'GENERIC_RETRIEVAL',
+  'TEXT_RETRIEVAL',
+  'IMAGE_RETRIEVAL',
+  'VIDEO_RETRIEVAL',
+  'DOCUMENT_RETRIEVAL',
+  'AUDIO_RETRIEVAL',
+  'CLASSIFICATION',
+  'CLUSTERING',
+];
+
+const NOVA_TRUNCATION_MODES: readonly unknown[] = ['START', 'END', 'NONE'];
+
+/** 400 naming the parameter and the values the model takes, unless `value` is absent or one of them. */
+function requireOneOf(value: unknown, allowed: readonly unknown[], param: string, family: BedrockFamily): void {
+  if (value === undefined || allowed.includes(value)) return;
+  throw GatewayError.invalidParam(`${param}: ${family.label} on ${PROVIDER} takes ${allowed.join(', ')}, not ${JSON.stringify(value)}.`, param);
+}
+
+/** One SINGLE_EMBEDDING body per input text, in input order. */
+export function toNovaEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[] {
+  rejectNativeNames(request, { embeddingDimension: 'dimensions', embeddingPurpose: 'embedding_purpose', truncationMode: 'truncate' }, 400);
+  acceptOnly(request, ['input', 'encoding_format', 'dimensions', 'embedding_purpose', 'truncate'], family);
+  encodingFormatOf(request, PROVIDER);
+  const { dimensions, embedding_purpose: purpose, truncate } = request;
+  requireOneOf(dimensions, NOVA_DIMENSIONS, 'dimensions', family);
+  requireOneOf(purpose, NOVA_PURPOSES, 'embedding_purpose', family);
+  requireOneOf(truncate, NOVA_TRUNCATION_MODES, 'truncate', family);
+  return embeddingTexts(request.input, PROVIDER).map((value) => ({
+    taskType: 'SINGLE_EMBEDDING',
+    singleEmbeddingParams: {
+      embeddingPurpose: purpose ?? 'GENERIC_INDEX',
+      ...(dimensions === undefined ? {} : { embeddingDimension: dimensions }),
+      text: { truncationMode: truncate ?? 'NONE', value },
+    },
+  }));
+}
+
+/** The vector of one answer: its first (for text, only) embedding. */
+function novaVector(body: unknown, model: string): number[] {
+  const first: unknown = isRecord(body) && Array.isArray(body.embeddings) ? (body as unknown as NovaEmbeddingsResponse).embeddings[0] : undefined;
+  if (!isRecord(first) || !Array.isArray(first.embedding)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embeddings[0].embedding' list.`);
+  return first.embedding as number[];
+}
+
+/** The answers, in input order, as one response; usage is null (the answer counts no tokens). */
+export function fromNovaEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string): EmbeddingsResponse {
+  return embeddingsResponse({ vectors: bodies.map((body) => novaVector(body, model)), model, format: encodingFormatOf(request, PROVIDER) });
+}
