@@ -44,14 +44,15 @@ export interface BedrockFamily {
   thinking: boolean;
 }
 
-/** `temperatureFactor` 0.5 for the models that take temperature in 0..1; 1 for those taking OpenAI's 0..2. */
-const converseFamily = (label: string, { topK = false, thinking = false, temperatureFactor = 0.5 } = {}): BedrockFamily => ({
+const converseFamily = (label: string, { topK = false, thinking = false } = {}): BedrockFamily => ({
   label,
   chat: true,
   completions: 'converse',
   completionsStream: true,
   embeddings: null,
-  temperatureFactor,
+  // Converse's inferenceConfig.temperature is 0..1 for every model (a ValidationException above 1),
+  // even for those whose own range is 0..2 (gpt-oss, Palmyra).
+  temperatureFactor: 0.5,
   topK,
   thinking,
 });
@@ -96,13 +97,9 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],
-  // DeepSeek-R1 and V3.x take temperature ≤ 1 (model-parameters-deepseek.html).
   ['deepseek.', converseFamily('DeepSeek')],
-  // gpt-oss takes OpenAI's Chat Completions fields, temperature 0..2 (model-parameters-openai.html).
-  ['openai.', converseFamily('OpenAI gpt-oss', { temperatureFactor: 1 })],
-  // Palmyra X4/X5 take temperature 0..2 (model-parameters-palmyra-x4.html, -x5.html).
-  ['writer.', converseFamily('Writer Palmyra', { temperatureFactor: 1 })],
-  // Qwen's own range stops short of 2, so 0..1 is the range every value of which it takes.
+  ['openai.', converseFamily('OpenAI gpt-oss')],
+  ['writer.', converseFamily('Writer Palmyra')],
   ['qwen.', converseFamily('Qwen')],
 ];
 

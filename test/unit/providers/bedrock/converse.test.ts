@@ -49,6 +49,17 @@ describe('toConverseChat', () => {
     });
   });
 
+  // Converse's InferenceConfiguration takes temperature 0..1 whatever the model (a ValidationException
+  // above 1: API_runtime_InferenceConfiguration.html), so the unified 0..2 is halved for every family.
+  test.each(['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.deepseek.r1-v1:0', 'openai.gpt-oss-120b-1:0', 'us.writer.palmyra-x5-v1:0', 'qwen.qwen3-32b-v1:0', 'moonshot.kimi-k2-thinking'])(
+    '%s: the highest unified temperature (2) goes as Converse\'s highest (1)',
+    (modelId) => {
+      const family = resolveBedrockFamily(modelId);
+      expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], temperature: 2 }, family).inferenceConfig).toEqual({ temperature: 1 });
+      expect(toConverseCompletions({ prompt: 'x', temperature: 1.5 }, family).inferenceConfig).toEqual({ temperature: 0.75 });
+    },
+  );
+
   test("max_completion_tokens (OpenAI's current name for max_tokens) goes to inferenceConfig.maxTokens; both at once is a 400", () => {
     expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 100 }, claude).inferenceConfig).toEqual({ maxTokens: 100 });
     expect(toConverseCompletions({ prompt: 'x', max_completion_tokens: 100 }, llama).inferenceConfig).toEqual({ maxTokens: 100 });

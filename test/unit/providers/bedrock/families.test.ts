@@ -85,10 +85,10 @@ describe('what each family serves', () => {
     expect(resolveBedrockFamily('ai21.j2-ultra-v1').temperatureFactor).toBe(1);
   });
 
-  test('temperature factors of the newer families follow their documented ranges', () => {
+  test("the newer families' temperature is halved like every Converse family's (Converse takes 0..1 only)", () => {
     expect(resolveBedrockFamily('us.deepseek.r1-v1:0').temperatureFactor).toBe(0.5);
-    expect(resolveBedrockFamily('openai.gpt-oss-20b-1:0').temperatureFactor).toBe(1);
-    expect(resolveBedrockFamily('writer.palmyra-x5-v1:0').temperatureFactor).toBe(1);
+    expect(resolveBedrockFamily('openai.gpt-oss-20b-1:0').temperatureFactor).toBe(0.5);
+    expect(resolveBedrockFamily('writer.palmyra-x5-v1:0').temperatureFactor).toBe(0.5);
     expect(resolveBedrockFamily('qwen.qwen3-coder-30b-a3b-v1:0').temperatureFactor).toBe(0.5);
     expect(resolveBedrockFamily('us.deepseek.r1-v1:0').thinking).toBe(false);
   });
