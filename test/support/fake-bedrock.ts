@@ -48,7 +48,8 @@ export interface ExpectedCredential {
 }
 
 export type BedrockReply =
-  | { json: unknown; status?: number }
+  /** `headers`: extra response headers, e.g. Bedrock's `X-Amzn-Bedrock-Input-Token-Count`. */
+  | { json: unknown; status?: number; headers?: Record<string, string> }
   | { events: Message[]; pieceSize?: number; pauseMs?: number }
   | { error: { type: string; message: string; status: number; headers?: Record<string, string> } }
   /** Writes the answer itself: bytes no real Bedrock sends. */
@@ -260,7 +261,7 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     if ('error' in reply) return sendAwsError(response, reply.error.status, reply.error.type, reply.error.message, reply.error.headers);
     if ('respond' in reply) return reply.respond(response);
     if ('events' in reply) return writeEvents(response, reply.events, reply.pieceSize ?? 7, reply.pauseMs ?? 1);
-    response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake-request-id' });
+    response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake-request-id', ...reply.headers });
     response.end(JSON.stringify(reply.json));
   }
 

@@ -19,7 +19,8 @@
  * gateway owns retries and fallbacks.
  * Proxy: as boto3, through the outbound proxy the environment names for the Bedrock runtime URL
  * (egress-proxy.ts; hpagent's keep-alive agents), STS calls for a role included.
- * Answers: the handler bounds what the SDK reads of each one (answer-bounds.ts).
+ * Answers: the handler bounds what the SDK reads of each one (answer-bounds.ts); the token counts
+ * Bedrock sends as InvokeModel response headers reach each call's output (token-count-headers.ts).
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -33,6 +34,7 @@ import { proxyFor } from '../transport/egress-proxy';
 import { boundedBody, FirstByteTimeout } from './answer-bounds';
 import type { UpstreamTimeouts } from '../transport/http';
 import { awsSdk } from './sdk';
+import { TOKEN_COUNT_HEADERS_OPTIONS, tokenCountHeadersMiddleware } from './token-count-headers';
 
 /** MLflow's session name, so CloudTrail entries read the same. */
 export const ROLE_SESSION_NAME = 'ai-gateway-bedrock';
@@ -173,7 +175,7 @@ export function createBedrockClient({ awsConfig, region, proxy, limits }: Bedroc
   const { runtime } = awsSdk();
   const agents = agentsFor(proxy);
   const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, limits);
-  return new runtime.BedrockRuntimeClient({
+  const client = new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
     // Only through a proxy does STS need the gateway's handler; otherwise it keeps the SDK's own.
@@ -181,4 +183,6 @@ export function createBedrockClient({ awsConfig, region, proxy, limits }: Bedroc
     maxAttempts: 1,
     requestHandler: handler(),
   });
+  client.middlewareStack.add(tokenCountHeadersMiddleware, TOKEN_COUNT_HEADERS_OPTIONS);
+  return client;
 }

@@ -10,8 +10,10 @@
  * checked against it; one client is built, at the endpoint's first call (client.ts). Chat goes
  * through Converse / ConverseStream (converse/), as do completions of the conversational
  * families; embeddings and the completions of Titan Text, Cohere Command and AI21 use the native
- * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts). The
- * client's abort signal is passed to every call, so a client disconnect aborts the upstream call.
+ * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts); embeddings
+ * whose body counts no tokens take their usage from Bedrock's token-count response headers
+ * (token-count-headers.ts). The client's abort signal is passed to every call, so a client
+ * disconnect aborts the upstream call.
  * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).
  *
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
@@ -56,12 +58,14 @@ import {
 } from './invoke-model';
 import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
 import type { AnswerContext, EventFold } from './shared';
+import { headerTokenCounts, type HeaderTokenCounts } from './token-count-headers';
 
 /** The four SDK operations for one endpoint, with errors already translated. */
 interface BedrockCalls {
   converse(body: ConverseBody, signal: AbortSignal): Promise<ConverseCommandOutput>;
   converseStream(body: ConverseBody, signal: AbortSignal): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
-  invoke(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; body: unknown }>;
+  /** `tokenCounts`: what the answer's token-count headers say (token-count-headers.ts). */
+  invoke(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; body: unknown; tokenCounts: HeaderTokenCounts }>;
   /** `events` are the model's native JSON chunks, decoded. */
   invokeStream(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; events: AsyncIterable<unknown> }>;
 }
@@ -107,7 +111,7 @@ function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoi
     },
     async invoke(body, signal) {
       const output = await send(() => client().send(new InvokeModelCommand(invokeInput(body)), { abortSignal: signal }), signal);
-      return { requestId: output.$metadata.requestId ?? null, body: parseModelJson(output.body, modelId) };
+      return { requestId: output.$metadata.requestId ?? null, body: parseModelJson(output.body, modelId), tokenCounts: headerTokenCounts(output) };
     },
     async invokeStream(body, signal) {
       const output = await send(() => client().send(new InvokeModelWithResponseStreamCommand(invokeInput(body)), { abortSignal: signal }), signal);
@@ -182,7 +186,8 @@ const ONE_TEXT_PARALLEL_CALLS = 8;
 /** The bodies (one per text) and the answers' reading of a family that embeds one text per call. */
 interface OneTextPerCallMapper {
   to(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[];
-  from(bodies: readonly unknown[], request: EmbeddingsRequest, model: string): EmbeddingsResponse;
+  /** `headerInputTokens`: each call's input-token header count, in the order of `bodies`. */
+  from(bodies: readonly unknown[], request: EmbeddingsRequest, model: string, headerInputTokens: readonly (number | null)[]): EmbeddingsResponse;
 }
 
 const ONE_TEXT_PER_CALL: Partial<Record<NativeEmbeddings, OneTextPerCallMapper>> = {
@@ -202,8 +207,15 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
     return {
       embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> => {
         // Each group of parallel calls is one batch: a retry resumes at the group that failed.
-        const embedGroup = async (group: Record<string, unknown>[]) =>
-          oneTextPerCall.from(await Promise.all(group.map(async (body) => (await calls.invoke(body, signal)).body)), request, modelId);
+        const embedGroup = async (group: Record<string, unknown>[]) => {
+          const answers = await Promise.all(group.map((body) => calls.invoke(body, signal)));
+          return oneTextPerCall.from(
+            answers.map((answer) => answer.body),
+            request,
+            modelId,
+            answers.map((answer) => answer.tokenCounts.input),
+          );
+        };
         return joinedEmbeddings(await answersInOrder(groupsOf(oneTextPerCall.to(request, family), ONE_TEXT_PARALLEL_CALLS), embedGroup, answeredBatches));
       },
     };
@@ -214,7 +226,10 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
       embeddedInBatches(
         request,
         { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' },
-        async (batch) => fromCohereEmbeddings((await calls.invoke(toCohere(batch, family), signal)).body, batch, modelId),
+        async (batch) => {
+          const answer = await calls.invoke(toCohere(batch, family), signal);
+          return fromCohereEmbeddings(answer.body, batch, modelId, answer.tokenCounts.input);
+        },
         answeredBatches,
       ),
   };

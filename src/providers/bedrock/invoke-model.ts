@@ -21,7 +21,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
-import { embeddingsResponse, embeddingTexts, encodingFormatOf } from '../shared/embeddings';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
@@ -291,14 +291,16 @@ export function toTitanEmbeddings(request: EmbeddingsRequest, family: BedrockFam
   return embeddingTexts(request.input, PROVIDER).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
 }
 
-/** The Titan answers, in input order, as one response; usage sums the input tokens. */
-export function fromTitanEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string): EmbeddingsResponse {
+/**
+ * The Titan answers, in input order, as one response; usage sums the input tokens of each answer's
+ * body, or of its `X-Amzn-Bedrock-Input-Token-Count` header (`headerInputTokens`, same order) where the body has none.
+ */
+export function fromTitanEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string, headerInputTokens: readonly (number | null)[] = []): EmbeddingsResponse {
   const answers = bodies.map((body) => {
     if (!isRecord(body) || !Array.isArray(body.embedding)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embedding' list.`);
     return body as unknown as TitanEmbeddingResponse;
   });
-  const counts = answers.map((answer) => answer.inputTextTokenCount);
-  const promptTokens = counts.every((count): count is number => typeof count === 'number') ? counts.reduce((sum, count) => sum + count, 0) : null;
+  const promptTokens = summedTokenCounts(answers.map((answer, index) => answer.inputTextTokenCount ?? headerInputTokens[index]));
   return embeddingsResponse({ vectors: answers.map((answer) => answer.embedding), model, format: encodingFormatOf(request, PROVIDER), promptTokens });
 }
 
@@ -336,9 +338,13 @@ export function toCohereEmbedV4Embeddings(request: EmbeddingsRequest, family: Be
   });
 }
 
-export function fromCohereEmbeddings(body: unknown, request: EmbeddingsRequest, model: string): EmbeddingsResponse {
+/**
+ * Cohere's answer on Bedrock counts no tokens (unlike Cohere's own API, no `meta.billed_units`):
+ * usage is the call's `X-Amzn-Bedrock-Input-Token-Count` header (`headerInputTokens`), or null.
+ */
+export function fromCohereEmbeddings(body: unknown, request: EmbeddingsRequest, model: string, headerInputTokens: number | null = null): EmbeddingsResponse {
   const embeddings = isRecord(body) ? (body as unknown as CohereEmbedResponse).embeddings : undefined;
   const vectors = Array.isArray(embeddings) ? embeddings : embeddings?.float;
   if (!Array.isArray(vectors)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embeddings' list.`);
-  return embeddingsResponse({ vectors, model, format: encodingFormatOf(request, PROVIDER) });
+  return embeddingsResponse({ vectors, model, format: encodingFormatOf(request, PROVIDER), promptTokens: headerInputTokens });
 }

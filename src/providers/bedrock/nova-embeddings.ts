@@ -11,12 +11,13 @@
  * stored in a vector index whatever its modality, as an OpenAI-shaped request is most often one.
  * `truncationMode` is also required: `truncate` (`START`/`END`/`NONE`, as for Cohere Embed)
  * sets it, and by default it is `NONE`, so an over-long text fails as it does on OpenAI instead of
- * being cut silently. The answer reports no token counts, so usage is null. Images, audio, video
+ * being cut silently. The answer body counts no tokens: usage sums the calls'
+ * `X-Amzn-Bedrock-Input-Token-Count` headers (null unless each call sent one). Images, audio, video
  * and documents (the other modalities) are not reachable through the unified request.
  */
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { embeddingsResponse, embeddingTexts, encodingFormatOf } from '../shared/embeddings';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
@@ -80,7 +81,10 @@ function novaVector(body: unknown, model: string): number[] {
   return first.embedding as number[];
 }
 
-/** The answers, in input order, as one response; usage is null (the answer counts no tokens). */
-export function fromNovaEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string): EmbeddingsResponse {
-  return embeddingsResponse({ vectors: bodies.map((body) => novaVector(body, model)), model, format: encodingFormatOf(request, PROVIDER) });
+/** The answers, in input order, as one response; usage sums `headerInputTokens` (the calls' header counts, same order). */
+export function fromNovaEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string, headerInputTokens: readonly (number | null)[] = []): EmbeddingsResponse {
+  const vectors = bodies.map((body) => novaVector(body, model));
+  // Without counts for every call (none at all included), usage stays null rather than a partial sum.
+  const promptTokens = headerInputTokens.length === bodies.length ? summedTokenCounts(headerInputTokens) : null;
+  return embeddingsResponse({ vectors, model, format: encodingFormatOf(request, PROVIDER), promptTokens });
 }

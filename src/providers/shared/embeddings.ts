@@ -55,13 +55,15 @@ export function embeddingsBatches(request: EmbeddingsRequest, size: number, prov
   return batches;
 }
 
+/** The sum of token counts, or null unless every one is known (a partial sum would under-count). */
+export function summedTokenCounts(counts: readonly (number | null | undefined)[]): number | null {
+  return counts.every((count): count is number => typeof count === 'number') ? counts.reduce((total, count) => total + count, 0) : null;
+}
+
 /** The answers of consecutive batches as one: entries numbered in order, token counts summed when every batch has them. */
 export function joinedEmbeddings(answers: readonly EmbeddingsResponse[]): EmbeddingsResponse {
   if (answers.length === 1) return answers[0];
-  const sum = (field: 'prompt_tokens' | 'total_tokens'): number | null => {
-    const counts = answers.map((answer) => answer.usage[field]);
-    return counts.every((count): count is number => typeof count === 'number') ? counts.reduce((total, count) => total + count, 0) : null;
-  };
+  const sum = (field: 'prompt_tokens' | 'total_tokens'): number | null => summedTokenCounts(answers.map((answer) => answer.usage[field]));
   return {
     object: 'list',
     data: answers.flatMap((answer) => answer.data).map((item, index) => ({ ...item, index })),

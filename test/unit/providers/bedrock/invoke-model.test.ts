@@ -183,6 +183,16 @@ describe('embeddings', () => {
     expect(fromCohereEmbeddings(fixture, { input: ['a', 'b'] }, 'c').usage).toEqual({ prompt_tokens: null, total_tokens: null });
   });
 
+  test("usage where the body counts no tokens: the call's X-Amzn-Bedrock-Input-Token-Count; a body count is kept", () => {
+    const cohere = readJsonFixture<{ embeddings: number[][] }>('bedrock', 'cohere-embed.response.json');
+    expect(fromCohereEmbeddings(cohere, { input: ['a', 'b'] }, 'c', 7).usage).toEqual({ prompt_tokens: 7, total_tokens: 7 });
+    const titan = readJsonFixture<{ embedding: number[] }>('bedrock', 'titan-embed.response.json');
+    const { inputTextTokenCount: _count, ...uncounted } = titan as { embedding: number[]; inputTextTokenCount?: number };
+    // The body's 6 stays for the first answer; the second, without one, takes its header's 4.
+    expect(fromTitanEmbeddings([titan, uncounted], { input: ['a', 'b'] }, 't', [99, 4]).usage).toEqual({ prompt_tokens: 10, total_tokens: 10 });
+    expect(fromTitanEmbeddings([titan, uncounted], { input: ['a', 'b'] }, 't', [99, null]).usage).toEqual({ prompt_tokens: null, total_tokens: null });
+  });
+
   test('base64 is little-endian float32, as OpenAI encodes it', () => {
     const encoded = encodeEmbedding([0.5, -1.25], 'base64') as string;
     const bytes = Buffer.from(encoded, 'base64');

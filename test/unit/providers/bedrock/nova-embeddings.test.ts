@@ -71,6 +71,12 @@ describe('fromNovaEmbeddings', () => {
     });
   });
 
+  test("usage sums each call's X-Amzn-Bedrock-Input-Token-Count, or is null unless every call sent one", () => {
+    expect(fromNovaEmbeddings([answer, truncated], { input: ['a', 'b'] }, MODEL, [5, 8]).usage).toEqual({ prompt_tokens: 13, total_tokens: 13 });
+    expect(fromNovaEmbeddings([answer, truncated], { input: ['a', 'b'] }, MODEL, [5, null]).usage).toEqual({ prompt_tokens: null, total_tokens: null });
+    expect(fromNovaEmbeddings([answer, truncated], { input: ['a', 'b'] }, MODEL, [5]).usage).toEqual({ prompt_tokens: null, total_tokens: null });
+  });
+
   test('base64 as OpenAI encodes it', () => {
     expect(fromNovaEmbeddings([answer], { input: 'a', encoding_format: 'base64' }, MODEL).data[0].embedding).toBe(encodeEmbedding(answer.embeddings[0].embedding, 'base64'));
   });
