@@ -10,10 +10,10 @@
  * checked against it; one client is built, at the endpoint's first call (client.ts). Chat goes
  * through Converse / ConverseStream (converse/), as do completions of the conversational
  * families; embeddings and the completions of Titan Text, Cohere Command and AI21 use the native
- * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts); embeddings
- * whose body counts no tokens take their usage from Bedrock's token-count response headers
- * (token-count-headers.ts). The client's abort signal is passed to every call, so a client
- * disconnect aborts the upstream call.
+ * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts); answers
+ * whose body counts no tokens (Cohere Embed, Nova embeddings, Jurassic-2, Cohere Command) take their
+ * usage from Bedrock's token-count response headers (token-count-headers.ts). The client's abort
+ * signal is passed to every call, so a client disconnect aborts the upstream call.
  * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).
  *
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
@@ -141,7 +141,8 @@ async function* foldStream<Event, Chunk>(open: () => Promise<{ requestId: string
 /** How one native body family builds requests and reads answers and stream chunks. */
 interface NativeCompletionsMapper {
   to(request: CompletionsRequest, family: BedrockFamily, stream: boolean): unknown;
-  from(body: unknown, context: AnswerContext): CompletionsResponse;
+  /** `headerCounts`: the answer's token-count headers, for the counts its body lacks. */
+  from(body: unknown, context: AnswerContext, headerCounts: HeaderTokenCounts): CompletionsResponse;
   /** Absent when the family cannot stream. */
   fold?: (context: AnswerContext) => EventFold<unknown, CompletionsChunk>;
 }
@@ -162,8 +163,8 @@ function nativeCompletions(
   const { fold } = native;
   return {
     completions: async (request, { signal }) => {
-      const { requestId, body } = await calls.invoke(native.to(request, family, false), signal);
-      return native.from(body, answer(requestId));
+      const { requestId, body, tokenCounts } = await calls.invoke(native.to(request, family, false), signal);
+      return native.from(body, answer(requestId), tokenCounts);
     },
     completionsStream: fold
       ? (request, { signal }) => {

@@ -11,6 +11,10 @@
  * - AI21 Jurassic-2: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jurassic2.html
  * - AI21 Jamba: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jamba.html
  *
+ * Completions' usage is the body's token counts (Titan Text, Jamba) or, where the body has none
+ * (Jurassic-2, Cohere Command), Bedrock's token-count headers (`headerCounts`, token-count-headers.ts);
+ * streams take it from the `amazon-bedrock-invocationMetrics` of their last chunk.
+ *
  * Parameters follow MLflow's Bedrock mapping (stop→stopSequences/stop_sequences, n→numResults/
  * num_generations, max_tokens→maxTokenCount/maxTokens, temperature scaled per family), and the
  * native spellings are refused as MLflow does. A parameter the body has no place for is a 400.
@@ -26,6 +30,7 @@ import { isRecord } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 import { acceptOnly, readSampling, type AnswerContext, type EventFold } from './shared';
+import { NO_HEADER_COUNTS, type HeaderTokenCounts } from './token-count-headers';
 
 // ---- Wire types (only the fields we read) ----
 
@@ -97,9 +102,17 @@ function expectList<Wire>(body: unknown, field: string, model: string): Wire {
 
 const NULL_USAGE: Usage = { prompt_tokens: null, completion_tokens: null, total_tokens: null };
 
-function usageOf(prompt: number | undefined, completion: number | undefined): Usage {
-  if (prompt === undefined && completion === undefined) return NULL_USAGE;
-  return { prompt_tokens: prompt ?? null, completion_tokens: completion ?? null, total_tokens: prompt !== undefined && completion !== undefined ? prompt + completion : null };
+function usageOf(prompt: number | null | undefined, completion: number | null | undefined): Usage {
+  if (prompt == null && completion == null) return NULL_USAGE;
+  return { prompt_tokens: prompt ?? null, completion_tokens: completion ?? null, total_tokens: prompt != null && completion != null ? prompt + completion : null };
+}
+
+/**
+ * An InvokeModel answer's usage: each count from the body where it has one, else from the headers
+ * (not in AWS's API reference, so they never replace what the body says).
+ */
+function answerUsage(body: { prompt?: number; completion?: number }, headerCounts: HeaderTokenCounts): Usage {
+  return usageOf(body.prompt ?? headerCounts.input, body.completion ?? headerCounts.output);
 }
 
 function metricsUsage(chunk: InvocationMetrics): Usage | null {
@@ -142,13 +155,13 @@ export function toTitanCompletions(request: CompletionsRequest, family: BedrockF
   return { inputText: request.prompt, ...(Object.keys(config).length > 0 ? { textGenerationConfig: config } : {}) };
 }
 
-export function fromTitanCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+export function fromTitanCompletions(body: unknown, context: AnswerContext, headerCounts: HeaderTokenCounts = NO_HEADER_COUNTS): CompletionsResponse {
   const response = expectList<TitanTextResponse>(body, 'results', context.model);
   const outputTokens = response.results.reduce<number | undefined>((sum, result) => (result.tokenCount === undefined ? sum : (sum ?? 0) + result.tokenCount), undefined);
   return completionsResponse(
     context,
     response.results.map((result) => ({ text: result.outputText, finish_reason: mapTitanCompletionReason(result.completionReason) })),
-    usageOf(response.inputTextTokenCount, outputTokens),
+    answerUsage({ prompt: response.inputTextTokenCount, completion: outputTokens }, headerCounts),
   );
 }
 
@@ -196,12 +209,13 @@ export function toCohereCompletions(request: CompletionsRequest, family: Bedrock
   });
 }
 
-export function fromCohereCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+/** Cohere Command's answer counts no tokens (its stream's last chunk does): usage is the headers'. */
+export function fromCohereCompletions(body: unknown, context: AnswerContext, headerCounts: HeaderTokenCounts = NO_HEADER_COUNTS): CompletionsResponse {
   const response = expectList<CohereCommandResponse>(body, 'generations', context.model);
   return completionsResponse(
     context,
     response.generations.map((generation) => ({ text: generation.text, finish_reason: mapCohereFinishReason(generation.finish_reason) })),
-    NULL_USAGE,
+    answerUsage({}, headerCounts),
   );
 }
 
@@ -241,12 +255,13 @@ export function toJurassicCompletions(request: CompletionsRequest, family: Bedro
   return defined({ prompt: request.prompt, temperature, topP, maxTokens, stopSequences: stop, numResults: request.n });
 }
 
-export function fromJurassicCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+/** Jurassic-2's answer has no token count: usage is the headers'. */
+export function fromJurassicCompletions(body: unknown, context: AnswerContext, headerCounts: HeaderTokenCounts = NO_HEADER_COUNTS): CompletionsResponse {
   const response = expectList<JurassicResponse>(body, 'completions', context.model);
   return completionsResponse(
     context,
     response.completions.map((completion) => ({ text: completion.data.text, finish_reason: mapAi21FinishReason(completion.finishReason?.reason) })),
-    NULL_USAGE,
+    answerUsage({}, headerCounts),
   );
 }
 
@@ -257,12 +272,12 @@ export function toJambaCompletions(request: CompletionsRequest, family: BedrockF
   return defined({ messages: [{ role: 'user', content: request.prompt }], temperature, top_p: topP, max_tokens: maxTokens, stop, n: request.n });
 }
 
-export function fromJambaCompletions(body: unknown, context: AnswerContext): CompletionsResponse {
+export function fromJambaCompletions(body: unknown, context: AnswerContext, headerCounts: HeaderTokenCounts = NO_HEADER_COUNTS): CompletionsResponse {
   const response = expectList<JambaResponse>(body, 'choices', context.model);
   return completionsResponse(
     context,
     response.choices.map((choice) => ({ text: choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null })),
-    usageOf(response.usage?.prompt_tokens, response.usage?.completion_tokens),
+    answerUsage({ prompt: response.usage?.prompt_tokens, completion: response.usage?.completion_tokens }, headerCounts),
   );
 }
 

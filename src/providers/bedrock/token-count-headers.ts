@@ -1,7 +1,8 @@
 /**
  * Bedrock's token counts in response headers. InvokeModel answers carry
  * `X-Amzn-Bedrock-Input-Token-Count` and `X-Amzn-Bedrock-Output-Token-Count` beside the model's own
- * body, which for some models (Cohere Embed, Nova Multimodal Embeddings) counts no tokens at all.
+ * body, which for some models (Cohere Embed, Nova Multimodal Embeddings, Jurassic-2, Cohere Command)
+ * counts no tokens at all.
  * The SDK's InvokeModel output exposes no headers (aws-sdk-js-v3 issues #5917, #8172), so one
  * middleware, added where the client is built, copies the counts onto the output object of the
  * call that received them: each call reads its own, with nothing shared between concurrent calls.

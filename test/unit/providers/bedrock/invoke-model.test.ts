@@ -155,6 +155,27 @@ describe('AI21', () => {
   });
 });
 
+describe('usage from the token-count headers, where the answer body counts none', () => {
+  const headers = { input: 7, output: 12 };
+
+  test('Jurassic-2 and Cohere Command (no counts in the body): usage from the headers, null without them', () => {
+    const jurassicAnswer = readJsonFixture('bedrock', 'ai21-jurassic.response.json');
+    const cohereAnswer = readJsonFixture('bedrock', 'cohere-command.response.json');
+    expect(fromJurassicCompletions(jurassicAnswer, context, headers).usage).toEqual({ prompt_tokens: 7, completion_tokens: 12, total_tokens: 19 });
+    expect(fromCohereCompletions(cohereAnswer, context, headers).usage).toEqual({ prompt_tokens: 7, completion_tokens: 12, total_tokens: 19 });
+    expect(fromJurassicCompletions(jurassicAnswer, context).usage).toEqual({ prompt_tokens: null, completion_tokens: null, total_tokens: null });
+    expect(fromCohereCompletions(cohereAnswer, context, { input: 7, output: null }).usage).toEqual({ prompt_tokens: 7, completion_tokens: null, total_tokens: null });
+  });
+
+  test("Titan Text and Jamba: the body's counts win; a count the body lacks comes from the headers", () => {
+    expect(fromTitanCompletions(readJsonFixture('bedrock', 'titan-text.response.json'), context, { input: 99, output: 99 }).usage).toEqual({ prompt_tokens: 9, completion_tokens: 14, total_tokens: 23 });
+    expect(fromJambaCompletions(readJsonFixture('bedrock', 'ai21-jamba.response.json'), context, { input: 99, output: 99 }).usage).toEqual({ prompt_tokens: 14, completion_tokens: 9, total_tokens: 23 });
+    const titanWithoutOutputCount = { inputTextTokenCount: 9, results: [{ outputText: 'Hello', completionReason: 'FINISH' }] };
+    expect(fromTitanCompletions(titanWithoutOutputCount, context, headers).usage).toEqual({ prompt_tokens: 9, completion_tokens: 12, total_tokens: 21 });
+    expect(fromJambaCompletions({ choices: [{ message: { content: 'Hi' }, finish_reason: 'stop' }] }, context, headers).usage).toEqual({ prompt_tokens: 7, completion_tokens: 12, total_tokens: 19 });
+  });
+});
+
 describe('embeddings', () => {
   test('Titan: one body per text; vectors in input order; usage sums the input tokens', () => {
     expect(toTitanEmbeddings({ input: ['a', 'b'], dimensions: 256 }, titanEmbed)).toEqual([
