@@ -489,6 +489,16 @@ describe('Amazon Nova Multimodal Embeddings (https://docs.aws.amazon.com/nova/la
     expect((await jsonOf(refused)).error).toMatchObject({ param: 'dimensions', message: 'dimensions: Amazon Nova Multimodal Embeddings on Amazon Bedrock takes 256, 384, 1024, 3072, not 512.' });
     expect(fake.calls).toHaveLength(0);
   });
+
+  test('an empty input list (Nova, and Titan: one call per text) is a 400 naming input, not a 502 blaming Bedrock', async () => {
+    fake.setHandler(serveNova);
+    for (const model of ['nova-embed', 'titan-embed']) {
+      const refused = await post('/v1/embeddings', { model, input: [] });
+      expect(refused.status).toBe(400);
+      expect((await jsonOf(refused)).error).toMatchObject({ param: 'input', message: "'input' must not be empty." });
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
 });
 
 describe('errors', () => {

@@ -217,7 +217,10 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
             answers.map((answer) => answer.tokenCounts.input),
           );
         };
-        return joinedEmbeddings(await answersInOrder(groupsOf(oneTextPerCall.to(request, family), ONE_TEXT_PARALLEL_CALLS), embedGroup, answeredBatches));
+        const bodies = oneTextPerCall.to(request, family);
+        // No text, no call: nothing to join, and OpenAI refuses an empty list too.
+        if (bodies.length === 0) throw GatewayError.invalidParam("'input' must not be empty.", 'input');
+        return joinedEmbeddings(await answersInOrder(groupsOf(bodies, ONE_TEXT_PARALLEL_CALLS), embedGroup, answeredBatches));
       },
     };
   }
