@@ -1,18 +1,22 @@
 /**
  * Request parameter defaults an endpoint may set under `model.config` (beside its provider settings):
  * applied to chat and completions requests that do not set them (compile.ts). An embeddings request
- * has none of these parameters, so an embeddings endpoint that sets one is warned about at load.
+ * has none of these parameters, so an embeddings endpoint of a built-in provider that sets one is
+ * warned about at load. A plugin provider's config is its own (its schema declared the key, and the
+ * plugin gets the whole config), so the plugin may well read the key: its endpoints are left alone.
  */
+import { isBuiltInProvider } from '../providers';
 import type { ConfigIssue } from './config-error';
 import { formatYamlPath, isRecord } from './yaml-path';
 
 export const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
 
-/** One warning per parameter default set on an embeddings endpoint, which never applies it. */
+/** One warning per parameter default set on a built-in provider's embeddings endpoint, which never applies it. */
 export function unusedParameterDefaultWarnings(config: unknown): ConfigIssue[] {
   const endpoints = isRecord(config) && Array.isArray(config.endpoints) ? config.endpoints : [];
   return endpoints.flatMap((endpoint: unknown, index) => {
     if (!isRecord(endpoint) || endpoint.endpoint_type !== 'llm/v1/embeddings' || !isRecord(endpoint.model) || !isRecord(endpoint.model.config)) return [];
+    if (typeof endpoint.model.provider !== 'string' || !isBuiltInProvider(endpoint.model.provider)) return [];
     const settings = endpoint.model.config;
     return PARAMETER_DEFAULT_KEYS.filter((key) => settings[key] !== undefined).map((key) => ({
       path: formatYamlPath(['endpoints', index, 'model', 'config', key]),

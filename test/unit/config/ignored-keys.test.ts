@@ -141,6 +141,15 @@ endpoints:
     ]);
   });
 
+  it("leaves a plugin provider's config alone on an embeddings endpoint: the plugin's schema declared the key and the plugin reads it", () => {
+    const config = {
+      endpoints: [
+        { name: 'local-embed', endpoint_type: 'llm/v1/embeddings', model: { provider: 'acme-embed', name: 'e5', config: { acme_api_base: 'http://127.0.0.1:9000', max_tokens: 512, seed: 7 } } },
+      ],
+    };
+    expect(ignoredKeyWarnings(config)).toEqual([]);
+  });
+
   it('finds nothing to report in the demo config', () => {
     const text = readFileSync('examples/demo-config.yaml', 'utf8');
     expect(ignoredKeyWarnings(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }))).toEqual([]);
