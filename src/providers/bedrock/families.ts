@@ -42,9 +42,17 @@ export interface BedrockFamily {
    * gpt-oss) reaches the client as `reasoning_content` only, and is never sent back.
    */
   thinking: boolean;
+  /**
+   * The `reasoning_effort` values chat takes (an additional model request field, as the client sent
+   * it), or null when the family refuses the parameter.
+   */
+  reasoningEfforts: readonly string[] | null;
 }
 
-const converseFamily = (label: string, { topK = false, thinking = false } = {}): BedrockFamily => ({
+const converseFamily = (
+  label: string,
+  { topK = false, thinking = false, reasoningEfforts = null }: { topK?: boolean; thinking?: boolean; reasoningEfforts?: readonly string[] | null } = {},
+): BedrockFamily => ({
   label,
   chat: true,
   completions: 'converse',
@@ -55,6 +63,7 @@ const converseFamily = (label: string, { topK = false, thinking = false } = {}):
   temperatureFactor: 0.5,
   topK,
   thinking,
+  reasoningEfforts,
 });
 
 const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockFamily => ({
@@ -66,6 +75,7 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   temperatureFactor: 1,
   topK: false,
   thinking: false,
+  reasoningEfforts: null,
 });
 
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
@@ -77,7 +87,7 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',
-    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false },
+    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false, reasoningEfforts: null },
   ],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
@@ -85,20 +95,22 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
-    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false },
+    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false, reasoningEfforts: null },
   ],
   [
     'ai21.j2',
-    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false },
+    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEfforts: null },
   ],
   [
     'ai21.jamba',
-    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false },
+    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEfforts: null },
   ],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],
   ['deepseek.', converseFamily('DeepSeek')],
-  ['openai.', converseFamily('OpenAI gpt-oss')],
+  // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels
+  // (GPT-5's `minimal` and later levels are not among them).
+  ['openai.', converseFamily('OpenAI gpt-oss', { reasoningEfforts: ['low', 'medium', 'high'] })],
   ['writer.', converseFamily('Writer Palmyra')],
   ['qwen.', converseFamily('Qwen')],
 ];

@@ -6,6 +6,7 @@
  * - ConverseStream events: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStreamOutput.html
  * - Tool use: https://docs.aws.amazon.com/bedrock/latest/userguide/tool-use-inference-call.html
  * - Claude's extended thinking: https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ * - gpt-oss request fields: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  *
  * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
  * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
@@ -14,8 +15,8 @@
  * `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON Schema;
  * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`, while `none` has no
  * Converse equivalent and is a 400. Sampling parameters go to `inferenceConfig` (temperature scaled
- * per family), Claude's `top_k` and `thinking` to `additionalModelRequestFields`. Any other
- * parameter is a 400 naming it.
+ * per family), Claude's `top_k` and `thinking` and gpt-oss's `reasoning_effort` (`low`, `medium`,
+ * `high`) to `additionalModelRequestFields`. Any other parameter is a 400 naming it.
  *
  * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's

@@ -181,17 +181,47 @@ function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolC
   );
 }
 
-/** Request keys each family's chat accepts besides CHAT_KEYS: Claude's native `top_k` and `thinking`. */
+/** Request keys each family's chat accepts besides CHAT_KEYS: Claude's `top_k` and `thinking`, gpt-oss's `reasoning_effort`. */
 function chatKeysOf(family: BedrockFamily): string[] {
-  return [...CHAT_KEYS, ...(family.topK ? ['top_k'] : []), ...(family.thinking ? ['thinking'] : [])];
+  return [
+    ...CHAT_KEYS,
+    ...(family.topK ? ['top_k'] : []),
+    ...(family.thinking ? ['thinking'] : []),
+    ...(family.reasoningEfforts !== null ? ['reasoning_effort'] : []),
+  ];
+}
+
+/** "'low', 'medium' or 'high'": the values a message lists. */
+function listOfValues(values: readonly string[]): string {
+  const quoted = values.map((value) => `'${value}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('');
+}
+
+/**
+ * The native fields of a chat request: Claude's extended `thinking`, passed as the client sent it
+ * (Bedrock checks it), and `reasoning_effort` under its own name, checked here because AWS's refusal
+ * of an unknown level names neither the field nor the levels.
+ */
+function chatNativeFields(request: ChatRequest, family: BedrockFamily): Record<string, DocumentType> {
+  const fields: Record<string, DocumentType> = {};
+  if (request.thinking !== undefined) fields.thinking = request.thinking as DocumentType;
+  const effort = request.reasoning_effort;
+  if (effort !== undefined && family.reasoningEfforts !== null) {
+    if (typeof effort !== 'string' || !family.reasoningEfforts.includes(effort)) {
+      throw GatewayError.invalidParam(
+        `reasoning_effort: ${providerLabel(family)} takes ${listOfValues(family.reasoningEfforts)}, not ${JSON.stringify(effort)}.`,
+        'reasoning_effort',
+      );
+    }
+    fields.reasoning_effort = effort;
+  }
+  return fields;
 }
 
 export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(request, chatKeysOf(family), family);
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking });
-  // Extended thinking is a native Claude field, passed as the client sent it (Bedrock checks it).
-  const nativeFields: Record<string, DocumentType> = request.thinking !== undefined ? { thinking: request.thinking as DocumentType } : {};
-  const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, nativeFields) };
+  const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, chatNativeFields(request, family)) };
   if (request.tool_choice !== undefined && !request.tools?.length) {
     throw GatewayError.invalidParam(`tool_choice: needs a non-empty 'tools' list on ${providerLabel(family)}.`, 'tool_choice');
   }

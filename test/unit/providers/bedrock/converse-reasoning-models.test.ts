@@ -9,7 +9,7 @@
  * https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  */
 import type { ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import { createConverseChatStream, fromConverseChat, toConverseChat } from '../../../../src/providers/bedrock/converse';
+import { createConverseChatStream, fromConverseChat, toConverseChat, toConverseCompletions } from '../../../../src/providers/bedrock/converse';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatChunk } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
@@ -85,5 +85,42 @@ test("Claude's thinking parameter is refused for DeepSeek (400 naming it)", () =
   expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'enabled', budget_tokens: 1024 } }, deepseek))).toMatchObject({
     status: 400,
     param: 'thinking',
+  });
+});
+
+describe('reasoning_effort (gpt-oss takes it as an additional model request field)', () => {
+  const hello = [{ role: 'user' as const, content: 'Write a haiku about autumn.' }];
+
+  test.each(['low', 'medium', 'high'])('gpt-oss: %s goes in additionalModelRequestFields, beside the inferenceConfig fields', (effort) => {
+    expect(toConverseChat({ messages: hello, reasoning_effort: effort, max_completion_tokens: 512, temperature: 1 }, gptOss)).toEqual({
+      messages: [{ role: 'user', content: [{ text: 'Write a haiku about autumn.' }] }],
+      inferenceConfig: { maxTokens: 512, temperature: 0.5 },
+      additionalModelRequestFields: { reasoning_effort: effort },
+    });
+  });
+
+  test('gpt-oss through an inference profile or an ARN takes it too', () => {
+    for (const name of ['us.openai.gpt-oss-20b-1:0', 'arn:aws:bedrock:us-west-2::foundation-model/openai.gpt-oss-20b-1:0']) {
+      expect(toConverseChat({ messages: hello, reasoning_effort: 'low' }, resolveBedrockFamily(name)).additionalModelRequestFields).toEqual({ reasoning_effort: 'low' });
+    }
+  });
+
+  test.each([['minimal'], ['none'], ['xhigh'], ['HIGH'], [3]])('gpt-oss: %p is a 400 naming reasoning_effort and the values it takes', (effort) => {
+    const error = gatewayErrorOf(() => toConverseChat({ messages: hello, reasoning_effort: effort }, gptOss));
+    expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
+    expect(error.message).toContain("'low', 'medium' or 'high'");
+  });
+
+  test.each([
+    ['DeepSeek', 'us.deepseek.r1-v1:0'],
+    ['Claude', 'anthropic.claude-sonnet-4-5-20250929-v1:0'],
+    ['Nova', 'amazon.nova-pro-v1:0'],
+    ['an unlisted model', 'moonshot.kimi-k2-thinking'],
+  ])('%s still refuses it (400 naming it)', (_label, name) => {
+    expect(gatewayErrorOf(() => toConverseChat({ messages: hello, reasoning_effort: 'high' }, resolveBedrockFamily(name)))).toMatchObject({ status: 400, param: 'reasoning_effort' });
+  });
+
+  test('completions refuse it, gpt-oss included (OpenAI has it on chat only)', () => {
+    expect(gatewayErrorOf(() => toConverseCompletions({ prompt: 'Hi', reasoning_effort: 'high' }, gptOss))).toMatchObject({ status: 400, param: 'reasoning_effort' });
   });
 });
