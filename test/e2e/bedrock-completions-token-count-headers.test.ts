@@ -5,11 +5,9 @@
  * that count tokens (Titan Text) keep their counts; streams count from the last chunk's
  * `amazon-bedrock-invocationMetrics`.
  */
-import OpenAI from 'openai';
-import { chunkEvent, startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import { chunkEvent, type BedrockCall, type BedrockReply } from '../support/fake-bedrock';
 import { readJsonFixture } from '../support/fixtures';
-import { startGateway, type RunningGateway } from '../support/gateway';
-import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { sample } from '../support/metrics';
 
 const AWS = `{ aws_config: { aws_region: eu-west-3, aws_endpoint_url: "$FAKE_URL", aws_access_key_id: AKIACOMPLETIONCOUNTS, aws_secret_access_key: completion-counts-secret } }`;
@@ -17,10 +15,6 @@ const completions = (name: string, model: string) => `
   - name: ${name}
     endpoint_type: llm/v1/completions
     model: { provider: bedrock, name: ${model}, config: ${AWS} }`;
-
-let fake: FakeBedrock;
-let gateway: RunningGateway;
-let openai: OpenAI;
 
 /** The headers Bedrock sends beside an InvokeModel answer. */
 const countHeaders = (input: number, output: number) => ({
@@ -40,28 +34,22 @@ function serve(call: BedrockCall): BedrockReply {
   return { json: readJsonFixture('bedrock', 'titan-text.response.json'), headers: countHeaders(99, 99) };
 }
 
-beforeAll(async () => {
-  fake = await startFakeBedrock(serve);
-  const config = `
+const setup = useGatewayWithFakeBedrock({
+  serve,
+  config: (fakeUrl) => `
 endpoints:
 ${completions('jurassic', 'ai21.j2-ultra-v1')}
 ${completions('cohere', 'cohere.command-text-v14')}
 ${completions('cohere-streamed', 'cohere.command-light-text-v14')}
 ${completions('titan', 'amazon.titan-text-express-v1')}
-`.replaceAll('$FAKE_URL', fake.url);
-  gateway = await startGateway(config);
-  openai = openaiClientFor(gateway);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.close();
+`.replaceAll('$FAKE_URL', fakeUrl),
 });
 
-const metricsText = async () => (await fetch(`${gateway.url}/metrics`)).text();
+const metricsText = async () => (await fetch(`${setup.gateway.url}/metrics`)).text();
 const tokens = (metrics: string, endpoint: string, type: string) => sample(metrics, 'gateway_tokens_total', { endpoint, client: '', type });
 
 test('AI21 Jurassic-2 on /v1/completions: usage from the headers, counted in /metrics', async () => {
-  const answer = await openai.completions.create({ model: 'jurassic', prompt: 'Offer me a drink:', n: 2 });
+  const answer = await setup.openai.completions.create({ model: 'jurassic', prompt: 'Offer me a drink:', n: 2 });
   expect(answer.choices.map((choice) => choice.text)).toEqual([' How about a café au lait?', ' A glass of cold']);
   expect(answer.usage).toEqual({ prompt_tokens: 5, completion_tokens: 13, total_tokens: 18 });
   const metrics = await metricsText();
@@ -69,7 +57,7 @@ test('AI21 Jurassic-2 on /v1/completions: usage from the headers, counted in /me
 });
 
 test('Cohere Command through the MLflow route: usage from the headers', async () => {
-  const response = await fetch(`${gateway.url}/endpoints/cohere/invocations`, {
+  const response = await fetch(`${setup.gateway.url}/endpoints/cohere/invocations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ prompt: 'Offer me a drink:', n: 2 }),
@@ -80,7 +68,7 @@ test('Cohere Command through the MLflow route: usage from the headers', async ()
 });
 
 test('Cohere Command streamed: usage from the invocation metrics of the last chunk, counted in /metrics', async () => {
-  const stream = await openai.completions.create({ model: 'cohere-streamed', prompt: 'Offer me a drink:', stream: true, stream_options: { include_usage: true } });
+  const stream = await setup.openai.completions.create({ model: 'cohere-streamed', prompt: 'Offer me a drink:', stream: true, stream_options: { include_usage: true } });
   const usages = [];
   for await (const chunk of stream) if (chunk.usage) usages.push(chunk.usage);
   expect(usages).toEqual([{ prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 }]);
@@ -88,6 +76,6 @@ test('Cohere Command streamed: usage from the invocation metrics of the last chu
 });
 
 test("Titan Text: the body's counts are kept over the headers'", async () => {
-  const answer = await openai.completions.create({ model: 'titan', prompt: 'Hi' });
+  const answer = await setup.openai.completions.create({ model: 'titan', prompt: 'Hi' });
   expect(answer.usage).toEqual({ prompt_tokens: 9, completion_tokens: 14, total_tokens: 23 });
 });

@@ -7,11 +7,10 @@
  * https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html
  */
 import type OpenAI from 'openai';
-import { startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
 import { converseEvents } from '../support/fixture-upstreams';
 import { readJsonFixture } from '../support/fixtures';
-import { startGateway, type RunningGateway } from '../support/gateway';
-import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 
 const R1_ANSWER = readJsonFixture('bedrock', 'converse-deepseek-r1.response.json');
 
@@ -20,56 +19,41 @@ function fakeConverse(call: BedrockCall): BedrockReply {
   return call.operation === 'converse-stream' ? { events: converseEvents('converse-chat.events.json') } : { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
 }
 
-let fake: FakeBedrock;
-let gateway: RunningGateway;
-let openai: OpenAI;
-
-beforeAll(async () => {
-  fake = await startFakeBedrock(fakeConverse);
-  const awsConfig = `{ aws_region: us-east-1, aws_endpoint_url: "${fake.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret }`;
-  gateway = await startGateway(
-    `
+const setup = useGatewayWithFakeBedrock({
+  serve: fakeConverse,
+  config: (fakeUrl) => `
 endpoints:
   - name: r1
     endpoint_type: llm/v1/chat
-    model: { provider: bedrock, name: us.deepseek.r1-v1:0, config: { aws_config: ${awsConfig} } }
+    model: { provider: bedrock, name: us.deepseek.r1-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
   - name: kimi
     endpoint_type: llm/v1/chat
-    model: { provider: bedrock, name: moonshot.kimi-k2-thinking, config: { aws_config: ${awsConfig} } }
+    model: { provider: bedrock, name: moonshot.kimi-k2-thinking, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
   - name: kimi-completions
     endpoint_type: llm/v1/completions
-    model: { provider: bedrock, name: moonshot.kimi-k2-thinking, config: { aws_config: ${awsConfig} } }
+    model: { provider: bedrock, name: moonshot.kimi-k2-thinking, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
 `,
-    { validateResponses: true },
-  );
-  openai = openaiClientFor(gateway);
-});
-beforeEach(() => {
-  fake.calls.length = 0;
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.close();
+  validateResponses: true,
 });
 
 const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'What is 17 × 23?' };
 
 test('DeepSeek-R1: the answer carries the reasoning as reasoning_content; temperature is halved', async () => {
-  const answer = await openai.chat.completions.create({ model: 'r1', messages: [question], temperature: 1.2, max_tokens: 4096 });
+  const answer = await setup.openai.chat.completions.create({ model: 'r1', messages: [question], temperature: 1.2, max_tokens: 4096 });
   const message = answer.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessage & { reasoning_content?: string };
   expect(message.content).toBe('17 × 23 = **391**.');
   expect(message.reasoning_content).toBe('The user asks for 17 × 23. 17 × 20 = 340, 17 × 3 = 51, so 391. Vérifions : 391 ÷ 17 = 23. ');
   expect(message).not.toHaveProperty('thinking_blocks');
-  expect(fake.calls[0]).toMatchObject({ operation: 'converse', body: { inferenceConfig: { temperature: 0.6, maxTokens: 4096 } } });
-  expect(fake.calls[0].body).not.toHaveProperty('additionalModelRequestFields');
+  expect(setup.fake.calls[0]).toMatchObject({ operation: 'converse', body: { inferenceConfig: { temperature: 0.6, maxTokens: 4096 } } });
+  expect(setup.fake.calls[0].body).not.toHaveProperty('additionalModelRequestFields');
 
   // The next turn, with the message sent back whole: the reasoning stays out of the Converse turn.
-  await openai.chat.completions.create({ model: 'r1', messages: [question, message, { role: 'user', content: 'And 17 × 24?' }] });
-  expect((fake.calls[1].body as { messages: unknown[] }).messages[1]).toEqual({ role: 'assistant', content: [{ text: '17 × 23 = **391**.' }] });
+  await setup.openai.chat.completions.create({ model: 'r1', messages: [question, message, { role: 'user', content: 'And 17 × 24?' }] });
+  expect((setup.fake.calls[1].body as { messages: unknown[] }).messages[1]).toEqual({ role: 'assistant', content: [{ text: '17 × 23 = **391**.' }] });
 });
 
 test('DeepSeek-R1 streamed: reasoning_content deltas, then the text, then the finish with usage', async () => {
-  const stream = await openai.chat.completions.create({ model: 'r1', messages: [question], stream: true, stream_options: { include_usage: true } });
+  const stream = await setup.openai.chat.completions.create({ model: 'r1', messages: [question], stream: true, stream_options: { include_usage: true } });
   let reasoning = '';
   let text = '';
   const finishes: (string | null)[] = [];
@@ -82,7 +66,7 @@ test('DeepSeek-R1 streamed: reasoning_content deltas, then the text, then the fi
     if (chunk.usage) usage = chunk.usage;
     expect(chunk.choices[0]?.delta).not.toHaveProperty('thinking_blocks');
   }
-  expect(fake.calls[0].operation).toBe('converse-stream');
+  expect(setup.fake.calls[0].operation).toBe('converse-stream');
   expect(reasoning).toBe('17 × 20 = 340, 17 × 3 = 51, so 391.');
   expect(text).toBe('17 × 23 = **391**.');
   expect(finishes).toEqual(['stop']);
@@ -90,11 +74,11 @@ test('DeepSeek-R1 streamed: reasoning_content deltas, then the text, then the fi
 });
 
 test('a model id of no listed family: chat through Converse with temperature × 0.5 and no top_k', async () => {
-  const answer = await openai.chat.completions.create({ model: 'kimi', messages: [question], temperature: 1 });
+  const answer = await setup.openai.chat.completions.create({ model: 'kimi', messages: [question], temperature: 1 });
   expect(answer.choices[0].message.content).toBe(readJsonFixture<{ output: { message: { content: { text: string }[] } } }>('bedrock', 'converse-chat.response.json').output.message.content[0].text);
-  expect(fake.calls[0]).toMatchObject({ modelId: 'moonshot.kimi-k2-thinking', operation: 'converse', body: { inferenceConfig: { temperature: 0.5 } } });
+  expect(setup.fake.calls[0]).toMatchObject({ modelId: 'moonshot.kimi-k2-thinking', operation: 'converse', body: { inferenceConfig: { temperature: 0.5 } } });
 
-  const refused = await fetch(`${gateway.url}/v1/chat/completions`, {
+  const refused = await fetch(`${setup.gateway.url}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ model: 'kimi', messages: [question], top_k: 5 }),
@@ -104,14 +88,14 @@ test('a model id of no listed family: chat through Converse with temperature × 
 });
 
 test('a model id of no listed family: completions streamed through ConverseStream', async () => {
-  const response = await fetch(`${gateway.url}/gateway/kimi-completions/invocations`, {
+  const response = await fetch(`${setup.gateway.url}/gateway/kimi-completions/invocations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ prompt: 'Say hello', stream: true }),
   });
   expect(response.status).toBe(200);
   const body = await response.text();
-  expect(fake.calls[0]).toMatchObject({ operation: 'converse-stream', body: { messages: [{ role: 'user', content: [{ text: 'Say hello' }] }] } });
+  expect(setup.fake.calls[0]).toMatchObject({ operation: 'converse-stream', body: { messages: [{ role: 'user', content: [{ text: 'Say hello' }] }] } });
   expect(body).toContain('Un café');
   expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
 });

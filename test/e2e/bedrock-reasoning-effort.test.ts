@@ -7,10 +7,9 @@
  * https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  */
 import OpenAI from 'openai';
-import { startFakeBedrock, converseEvent, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import { converseEvent, type BedrockCall, type BedrockReply } from '../support/fake-bedrock';
 import { readJsonFixture } from '../support/fixtures';
-import { startGateway, type RunningGateway } from '../support/gateway';
-import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 
 const GPT_OSS_ANSWER = readJsonFixture('bedrock', 'converse-gpt-oss.response.json');
 
@@ -38,64 +37,49 @@ function fakeConverse(call: BedrockCall): BedrockReply {
   };
 }
 
-let fake: FakeBedrock;
-let gateway: RunningGateway;
-let openai: OpenAI;
-
-beforeAll(async () => {
-  fake = await startFakeBedrock(fakeConverse);
-  const awsConfig = `{ aws_region: us-west-2, aws_endpoint_url: "${fake.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret }`;
-  gateway = await startGateway(
-    `
+const setup = useGatewayWithFakeBedrock({
+  serve: fakeConverse,
+  config: (fakeUrl) => `
 endpoints:
   - name: gpt-oss
     endpoint_type: llm/v1/chat
-    model: { provider: bedrock, name: openai.gpt-oss-120b-1:0, config: { aws_config: ${awsConfig} } }
+    model: { provider: bedrock, name: openai.gpt-oss-120b-1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
   - name: r1
     endpoint_type: llm/v1/chat
-    model: { provider: bedrock, name: us.deepseek.r1-v1:0, config: { aws_config: ${awsConfig} } }
+    model: { provider: bedrock, name: us.deepseek.r1-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
 `,
-    { validateResponses: true },
-  );
-  openai = openaiClientFor(gateway);
-});
-beforeEach(() => {
-  fake.calls.length = 0;
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.close();
+  validateResponses: true,
 });
 
 const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'Write a haiku about autumn.' };
-const sentFields = () => (fake.calls[0].body as ConverseRequest).additionalModelRequestFields;
+const sentFields = () => (setup.fake.calls[0].body as ConverseRequest).additionalModelRequestFields;
 
 test('gpt-oss: reasoning_effort goes in additionalModelRequestFields, and the answer carries the reasoning', async () => {
-  const answer = await openai.chat.completions.create({ model: 'gpt-oss', messages: [question], reasoning_effort: 'high', max_completion_tokens: 1024 });
+  const answer = await setup.openai.chat.completions.create({ model: 'gpt-oss', messages: [question], reasoning_effort: 'high', max_completion_tokens: 1024 });
   expect(sentFields()).toEqual({ reasoning_effort: 'high' });
   expect(answer.choices[0].message.content).toBe('Crisp leaves drift and fall,\nmaple fire on quiet paths,\nthe year exhales slow.');
   expect((answer.choices[0].message as { reasoning_content?: string }).reasoning_content).toBe('User wants a haiku about autumn. Need 5-7-5 syllables.');
 });
 
 test('gpt-oss streamed: the same field on ConverseStream', async () => {
-  const stream = await openai.chat.completions.create({ model: 'gpt-oss', messages: [question], reasoning_effort: 'low', stream: true });
+  const stream = await setup.openai.chat.completions.create({ model: 'gpt-oss', messages: [question], reasoning_effort: 'low', stream: true });
   let text = '';
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-  expect(fake.calls[0].operation).toBe('converse-stream');
+  expect(setup.fake.calls[0].operation).toBe('converse-stream');
   expect(sentFields()).toEqual({ reasoning_effort: 'low' });
   expect(text).toBe('Crisp leaves drift and fall');
 });
 
 test("gpt-oss: 'minimal' (GPT-5's level, not gpt-oss's) is a 400 naming the field, and AWS is not called", async () => {
-  const error = await openai.chat.completions.create({ model: 'gpt-oss', messages: [question], reasoning_effort: 'minimal' }).catch((caught: unknown) => caught);
+  const error = await setup.openai.chat.completions.create({ model: 'gpt-oss', messages: [question], reasoning_effort: 'minimal' }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(OpenAI.BadRequestError);
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
   expect((error as Error).message).toContain("'low', 'medium' or 'high'");
-  expect(fake.calls).toHaveLength(0);
+  expect(setup.fake.calls).toHaveLength(0);
 });
 
 test('another family (DeepSeek-R1) still refuses reasoning_effort with a 400 naming it', async () => {
-  const error = await openai.chat.completions.create({ model: 'r1', messages: [question], reasoning_effort: 'high' }).catch((caught: unknown) => caught);
+  const error = await setup.openai.chat.completions.create({ model: 'r1', messages: [question], reasoning_effort: 'high' }).catch((caught: unknown) => caught);
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
-  expect(fake.calls).toHaveLength(0);
+  expect(setup.fake.calls).toHaveLength(0);
 });

@@ -9,10 +9,9 @@
  */
 import type OpenAI from 'openai';
 import { converseEvents } from '../support/fixture-upstreams';
-import { startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
+import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
 import { readJsonFixture } from '../support/fixtures';
-import { startGateway, type RunningGateway } from '../support/gateway';
-import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { assembleAssistantTurn } from '../support/assistant-turn';
 import { pythonStreamMessage } from '../support/openai-python-accumulate';
 
@@ -57,14 +56,9 @@ function fakeConverse(call: BedrockCall): BedrockReply {
   return { json: FINAL_ANSWER };
 }
 
-let fake: FakeBedrock;
-let gateway: RunningGateway;
-let openai: OpenAI;
-
-beforeAll(async () => {
-  fake = await startFakeBedrock(fakeConverse);
-  gateway = await startGateway(
-    `
+const setup = useGatewayWithFakeBedrock({
+  serve: fakeConverse,
+  config: (fakeUrl) => `
 endpoints:
   - name: claude
     endpoint_type: llm/v1/chat
@@ -72,18 +66,9 @@ endpoints:
       provider: bedrock
       name: us.anthropic.claude-sonnet-4-5-20250929-v1:0
       config:
-        aws_config: { aws_region: eu-west-3, aws_endpoint_url: "${fake.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret }
+        aws_config: ${fakeAwsConfig(fakeUrl, 'eu-west-3')}
 `,
-    { validateResponses: true },
-  );
-  openai = openaiClientFor(gateway);
-});
-beforeEach(() => {
-  fake.calls.length = 0;
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.close();
+  validateResponses: true,
 });
 
 const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [
@@ -93,17 +78,17 @@ const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'us
 /** `thinking` is Claude's parameter; the OpenAI client sends extra keys as they are. */
 const thinking = { thinking: { type: 'enabled', budget_tokens: 2048 } } as object;
 
-const secondAssistantTurn = () => (fake.calls[1].body as ConverseRequest).messages[1];
+const secondAssistantTurn = () => (setup.fake.calls[1].body as ConverseRequest).messages[1];
 
 test('non-streaming: thinking is turned on, the answer carries the thinking blocks, and sent back whole they come first in the assistant turn', async () => {
-  const first = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, max_tokens: 4096, ...thinking });
-  expect((fake.calls[0].body as ConverseRequest).additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 2048 } });
+  const first = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, max_tokens: 4096, ...thinking });
+  expect((setup.fake.calls[0].body as ConverseRequest).additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 2048 } });
   const message = first.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessage & { reasoning_content?: string; thinking_blocks?: unknown[] };
   expect(message.reasoning_content).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
   expect(message.thinking_blocks).toEqual(PRODUCED_THINKING_BLOCKS);
 
   const toolResult = { role: 'tool' as const, tool_call_id: message.tool_calls![0].id, content: '{"temperature": 18, "unit": "celsius"}' };
-  const second = await openai.chat.completions.create({ model: 'claude', messages: [question, message, toolResult], tools, max_tokens: 4096, ...thinking });
+  const second = await setup.openai.chat.completions.create({ model: 'claude', messages: [question, message, toolResult], tools, max_tokens: 4096, ...thinking });
   expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
   expect(secondAssistantTurn()).toEqual({
     role: 'assistant',
@@ -112,13 +97,13 @@ test('non-streaming: thinking is turned on, the answer carries the thinking bloc
 });
 
 test('streaming: the thinking blocks assembled from the deltas go back, and the second turn succeeds', async () => {
-  const stream = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
+  const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
   const { reasoning, calls, blocks, message: assistant } = await assembleAssistantTurn(stream);
-  expect(fake.calls[0].operation).toBe('converse-stream');
+  expect(setup.fake.calls[0].operation).toBe('converse-stream');
   expect(reasoning).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
   expect(blocks).toEqual(PRODUCED_THINKING_BLOCKS);
 
-  const second = await openai.chat.completions.create({
+  const second = await setup.openai.chat.completions.create({
     model: 'claude',
     messages: [question, assistant, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
     tools,
@@ -129,13 +114,13 @@ test('streaming: the thinking blocks assembled from the deltas go back, and the 
 });
 
 test("streaming: openai-python's stream helper, which joins list deltas on their index, gets the thinking blocks whole, and the second turn succeeds", async () => {
-  const stream = await openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
+  const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], tools, stream: true, ...thinking });
   const message = await pythonStreamMessage(stream);
   expect(message.reasoning_content).toBe(PRODUCED_THINKING_BLOCKS[0].thinking);
   expect(message.thinking_blocks).toEqual(PRODUCED_THINKING_BLOCKS.map((block) => expect.objectContaining(block)));
 
   const calls = message.tool_calls as OpenAI.Chat.Completions.ChatCompletionMessageToolCall[];
-  const second = await openai.chat.completions.create({
+  const second = await setup.openai.chat.completions.create({
     model: 'claude',
     messages: [question, message as unknown as OpenAI.Chat.Completions.ChatCompletionAssistantMessageParam, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }],
     tools,
