@@ -32,8 +32,9 @@ export interface RequestContext {
 export interface CallContext extends RequestContext {
   readonly abort: CallSignal;
   /**
-   * Embeddings: the batches answered by this destination in earlier attempts of the same request,
-   * for `embeddedInBatches` / `answersInOrder` (a retry resumes at the batch that failed).
+   * Embeddings: the calls answered by this destination in earlier attempts of the same request, for
+   * `embeddedInBatches` / `answersInOrder` (a retry resumes at the batch that failed) or
+   * `answersOfEach` (one call per text: a retry sends only the texts whose call failed).
    */
   readonly answeredBatches?: AnsweredBatches;
 }

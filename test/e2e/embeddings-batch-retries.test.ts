@@ -1,10 +1,10 @@
 /**
  * Retries of embeddings sent in batches (Gemini: 100 texts per call, Cohere: 96, direct and on
- * Bedrock; Titan and Nova on Bedrock: groups of 8 parallel one-text calls), end to end over HTTP
- * against fake vendors on 127.0.0.1: a retry resumes at the batch that
+ * Bedrock), end to end over HTTP against fake vendors on 127.0.0.1: a retry resumes at the batch that
  * failed and keeps the batches already answered (they are not sent, nor paid for, again), within one
  * client request and one destination. The retry policy is unchanged: attempts, Retry-After, retry
- * metrics; a FALLBACK destination starts over (its vectors are another model's).
+ * metrics; a FALLBACK destination starts over (its vectors are another model's). Titan and Nova on
+ * Bedrock (one text per call): bedrock-one-text-embeddings-retries.test.ts.
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
@@ -41,20 +41,6 @@ endpoints:
     model:
       provider: bedrock
       name: cohere.embed-multilingual-v3
-      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${urls.bedrock}", aws_access_key_id: AKIAEMBEDEXAMPLE, aws_secret_access_key: $BEDROCK_SECRET } }
-    retries: ${FAST_RETRIES}
-  - name: bedrock-titan-embed
-    endpoint_type: llm/v1/embeddings
-    model:
-      provider: bedrock
-      name: amazon.titan-embed-text-v2:0
-      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${urls.bedrock}", aws_access_key_id: AKIAEMBEDEXAMPLE, aws_secret_access_key: $BEDROCK_SECRET } }
-    retries: ${FAST_RETRIES}
-  - name: bedrock-nova-embed
-    endpoint_type: llm/v1/embeddings
-    model:
-      provider: bedrock
-      name: us.amazon.nova-2-multimodal-embeddings-v1:0
       config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${urls.bedrock}", aws_access_key_id: AKIAEMBEDEXAMPLE, aws_secret_access_key: $BEDROCK_SECRET } }
     retries: ${FAST_RETRIES}
 routes:
@@ -109,20 +95,12 @@ function cohereServing(plan: Plan<(response: ServerResponse) => void> = () => nu
   };
 }
 
-/**
- * Bedrock's InvokeModel for Cohere Embed (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed-v3.html)
- * and Titan Text Embeddings V2, one text per call (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-embed-text.html),
- * and Nova Multimodal Embeddings, one text per call (https://docs.aws.amazon.com/nova/latest/userguide/embeddings-schema.html).
- */
+/** Bedrock's InvokeModel for Cohere Embed (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed-v3.html). */
 function bedrockServing(plan: Plan<BedrockReply> = () => null) {
   return (call: BedrockCall): BedrockReply => {
     const planned = plan(bedrock.calls.length);
     if (planned) return planned;
-    const body = call.body as { texts?: string[]; inputText?: string; singleEmbeddingParams?: { text: { value: string } } };
-    if (body.inputText !== undefined) return { json: { embedding: [Number(body.inputText), 0.5], inputTextTokenCount: 2 } };
-    const novaText = body.singleEmbeddingParams?.text.value;
-    if (novaText !== undefined) return { json: { embeddings: [{ embeddingType: 'TEXT', embedding: [Number(novaText), 0.5] }] } };
-    const texts = body.texts ?? [];
+    const { texts } = call.body as { texts: string[] };
     return { json: { id: `embed-${bedrock.calls.length}`, texts, embeddings: texts.map((text) => [Number(text), 0.5]), response_type: 'embeddings_floats' } };
   };
 }
@@ -206,24 +184,6 @@ describe('a retry resumes at the batch that failed', () => {
     const embeddings = await openai.embeddings.create({ model: 'bedrock-cohere-embed', input: numbered(250), encoding_format: 'float' });
     expect(bedrock.calls.map((call) => (call.body as { texts: string[] }).texts[0])).toEqual(['0', '96', '192', '192']);
     expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(numbered(250).map((_, index) => [index, index]));
-  });
-
-  test('Titan Embeddings on Bedrock (one call per text, 8 at once): a ThrottlingException in the second group sends that group again, not the first', async () => {
-    bedrock.setHandler(bedrockServing((call) => (call === 10 ? THROTTLED : null)));
-    const embeddings = await openai.embeddings.create({ model: 'bedrock-titan-embed', input: numbered(20), encoding_format: 'float' });
-    const callsPerText = numbered(20).map((text) => bedrock.calls.filter((call) => (call.body as { inputText: string }).inputText === text).length);
-    expect(callsPerText).toEqual([...Array(8).fill(1), ...Array(8).fill(2), ...Array(4).fill(1)]);
-    expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(numbered(20).map((_, index) => [index, index]));
-    expect(embeddings.usage).toEqual({ prompt_tokens: 40, total_tokens: 40 });
-  });
-
-  test('Nova Multimodal Embeddings on Bedrock (one call per text, 8 at once): a retry sends only the group that failed', async () => {
-    bedrock.setHandler(bedrockServing((call) => (call === 10 ? THROTTLED : null)));
-    const embeddings = await openai.embeddings.create({ model: 'bedrock-nova-embed', input: numbered(20), encoding_format: 'float' });
-    const callsPerText = numbered(20).map((text) => bedrock.calls.filter((call) => (call.body as { singleEmbeddingParams: { text: { value: string } } }).singleEmbeddingParams.text.value === text).length);
-    expect(callsPerText).toEqual([...Array(8).fill(1), ...Array(8).fill(2), ...Array(4).fill(1)]);
-    expect(embeddings.data.map((item) => [item.index, item.embedding[0]])).toEqual(numbered(20).map((_, index) => [index, index]));
-    expect(embeddings.usage).toEqual({ prompt_tokens: null, total_tokens: null });
   });
 });
 

@@ -24,7 +24,7 @@ import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput 
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { answersInOrder, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
+import { answersOfEach, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { bedrockClientSettings, createBedrockClient } from './client';
 import { awsSdk } from './sdk';
@@ -181,7 +181,7 @@ function nativeCompletions(
 /** Cohere Embed on Bedrock takes at most this many texts per call; more go as consecutive calls. */
 const COHERE_EMBED_MAX_TEXTS = 96;
 
-/** Titan and Nova embed one text per call; at most this many of a request's calls run at once. */
+/** Titan and Nova embed one text per call; at most this many of a request's calls run at once (the next starts as one ends). */
 const ONE_TEXT_PARALLEL_CALLS = 8;
 
 /** The bodies (one per text) and the answers' reading of a family that embeds one text per call. */
@@ -196,31 +196,21 @@ const ONE_TEXT_PER_CALL: Partial<Record<NativeEmbeddings, OneTextPerCallMapper>>
   'nova-embed': { to: toNovaEmbeddings, from: fromNovaEmbeddings },
 };
 
-function groupsOf<Item>(items: readonly Item[], size: number): Item[][] {
-  const groups: Item[][] = [];
-  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
-  return groups;
-}
-
 function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId: string): Pick<ProviderEndpoint<CallContext>, 'embeddings'> {
   const oneTextPerCall = family.embeddings === null ? undefined : ONE_TEXT_PER_CALL[family.embeddings];
   if (oneTextPerCall) {
     return {
       embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> => {
-        // Each group of parallel calls is one batch: a retry resumes at the group that failed.
-        const embedGroup = async (group: Record<string, unknown>[]) => {
-          const answers = await Promise.all(group.map((body) => calls.invoke(body, signal)));
-          return oneTextPerCall.from(
-            answers.map((answer) => answer.body),
-            request,
-            modelId,
-            answers.map((answer) => answer.tokenCounts.input),
-          );
+        // Each text's answer (vector and token count) is read as it comes and kept by text: a
+        // retry sends only the texts whose call failed, and usage counts each call once.
+        const embedText = async (body: Record<string, unknown>) => {
+          const answer = await calls.invoke(body, signal);
+          return oneTextPerCall.from([answer.body], request, modelId, [answer.tokenCounts.input]);
         };
         const bodies = oneTextPerCall.to(request, family);
         // No text, no call: nothing to join, and OpenAI refuses an empty list too.
         if (bodies.length === 0) throw GatewayError.invalidParam("'input' must not be empty.", 'input');
-        return joinedEmbeddings(await answersInOrder(groupsOf(bodies, ONE_TEXT_PARALLEL_CALLS), embedGroup, answeredBatches));
+        return joinedEmbeddings(await answersOfEach(bodies, embedText, { parallel: ONE_TEXT_PARALLEL_CALLS, answered: answeredBatches }));
       },
     };
   }

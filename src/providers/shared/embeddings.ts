@@ -73,11 +73,13 @@ export function joinedEmbeddings(answers: readonly EmbeddingsResponse[]): Embedd
 }
 
 /**
- * The answers of a request's consecutive batches received so far, in order. One is made per request
- * and destination (`invokeEndpoint`) and kept between its attempts, so that a retry resumes at the
- * batch that failed instead of sending (and paying for) the answered ones again; a fallback
+ * The answers of a request's calls received so far: in order for consecutive batches
+ * (`answersInOrder`), at their item's index for one call per item (`answersOfEach`). One is made per
+ * request and destination (`invokeEndpoint`) and kept between its attempts, so that a retry sends
+ * only the calls that failed instead of sending (and paying for) the answered ones again; a fallback
  * destination gets a new one (its vectors are another model's). Attempts of a built-in provider run
- * one after the other, never two at once (see `boundedBy` in retry.ts), so it has one writer at a time.
+ * one after the other, never two at once (see `boundedBy` in retry.ts), and neither helper returns
+ * while one of its calls is in flight, so it has one writer at a time.
  */
 export type AnsweredBatches = unknown[];
 
@@ -91,6 +93,35 @@ export async function answersInOrder<Batch, Answer>(batches: readonly Batch[], s
   for (let index = answered.length; index < batches.length; index += 1) answered.push(await send(batches[index]));
   // One request's batches always have answers of the same type.
   return answered.slice(0, batches.length) as Answer[];
+}
+
+/**
+ * Sends one call per item, at most `parallel` at once (the next starts as one ends), and returns the
+ * answers in item order. Items that have an answer in `answered` (indexed like `items`) are not sent
+ * again. After a failure no further item is started, but the calls in flight run to their end
+ * (under the same abort): they are sent, and billed, by then, so their answers are kept for the
+ * retry; then the first failure is thrown. As for `answersInOrder`, `send` should translate the answer.
+ */
+export async function answersOfEach<Item, Answer>(items: readonly Item[], send: (item: Item) => Promise<Answer>, options: { parallel: number; answered?: AnsweredBatches }): Promise<Answer[]> {
+  const answered = options.answered ?? [];
+  const missing = items.flatMap((_, index) => (index in answered ? [] : [index]));
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const sendMissing = async () => {
+    while (failure === undefined && next < missing.length) {
+      const index = missing[next];
+      next += 1;
+      try {
+        answered[index] = await send(items[index]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.parallel, missing.length) }, sendMissing));
+  if (failure !== undefined) throw failure.error;
+  // One request's items always have answers of the same type.
+  return answered.slice(0, items.length) as Answer[];
 }
 
 /**

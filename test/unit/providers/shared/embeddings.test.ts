@@ -1,0 +1,97 @@
+/** `answersOfEach`: one call per item, a bounded number at once, answers kept by item across attempts. */
+import { GatewayError } from '../../../../src/errors';
+import { answersOfEach } from '../../../../src/providers/shared/embeddings';
+
+/** A `send` whose calls end when the test says, recording what was sent and how many ran at once. */
+function controlledSend() {
+  const sent: string[] = [];
+  const pending = new Map<string, { resolve: (answer: string) => void; reject: (error: unknown) => void }>();
+  let running = 0;
+  let mostAtOnce = 0;
+  const send = (item: string) =>
+    new Promise<string>((resolve, reject) => {
+      sent.push(item);
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      const settle = <Value>(finish: (value: Value) => void) => (value: Value) => {
+        running -= 1;
+        pending.delete(item);
+        finish(value);
+      };
+      pending.set(item, { resolve: settle(resolve), reject: settle(reject) });
+    });
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  return {
+    send,
+    sent,
+    mostAtOnce: () => mostAtOnce,
+    inFlight: () => [...pending.keys()],
+    answer: async (item: string) => {
+      pending.get(item)?.resolve(item.toUpperCase());
+      await turn();
+    },
+    fail: async (item: string, error: unknown) => {
+      pending.get(item)?.reject(error);
+      await turn();
+    },
+  };
+}
+
+const throttled = () => GatewayError.rateLimited('Too many requests, please wait before trying again.', null);
+
+describe('answersOfEach', () => {
+  it('runs at most `parallel` calls at once, starting the next as one ends; answers in item order whatever order they come in', async () => {
+    const calls = controlledSend();
+    const result = answersOfEach(['a', 'b', 'c', 'd', 'e'], calls.send, { parallel: 2 });
+    await new Promise(setImmediate);
+    expect(calls.inFlight()).toEqual(['a', 'b']);
+    await calls.answer('b');
+    expect(calls.inFlight()).toEqual(['a', 'c']);
+    for (const item of ['c', 'a', 'e', 'd']) await calls.answer(item);
+    expect(await result).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(calls.mostAtOnce()).toBe(2);
+  });
+
+  it('after a failure: starts nothing new, lets the calls in flight end and keeps their answers, then throws the failure', async () => {
+    const calls = controlledSend();
+    const answered: unknown[] = [];
+    const result = answersOfEach(['a', 'b', 'c', 'd', 'e'], calls.send, { parallel: 3, answered });
+    const outcome = result.then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
+    await new Promise(setImmediate);
+    await calls.fail('b', throttled());
+    expect(calls.inFlight()).toEqual(['a', 'c']);
+    await calls.answer('a');
+    await calls.answer('c');
+    expect(await outcome).toMatchObject({ status: 429 });
+    expect(calls.sent).toEqual(['a', 'b', 'c']);
+    expect(answered).toEqual(['A', undefined, 'C']);
+
+    // The retry sends only the items without an answer.
+    const retried = controlledSend();
+    const retry = answersOfEach(['a', 'b', 'c', 'd', 'e'], retried.send, { parallel: 3, answered });
+    await new Promise(setImmediate);
+    expect(retried.inFlight()).toEqual(['b', 'd', 'e']);
+    for (const item of ['e', 'b', 'd']) await retried.answer(item);
+    expect(await retry).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('throws the first failure when several calls fail; a failed call keeps no answer', async () => {
+    const calls = controlledSend();
+    const answered: unknown[] = [];
+    const result = answersOfEach(['a', 'b'], calls.send, { parallel: 2, answered }).catch((error: unknown) => error);
+    await new Promise(setImmediate);
+    await calls.fail('b', throttled());
+    await calls.fail('a', GatewayError.upstreamUnavailable('unreadable'));
+    expect(await result).toMatchObject({ status: 429 });
+    expect(answered).toEqual([]);
+  });
+
+  it('sends nothing when every item was answered before', async () => {
+    const calls = controlledSend();
+    expect(await answersOfEach(['a', 'b'], calls.send, { parallel: 8, answered: ['A', 'B'] })).toEqual(['A', 'B']);
+    expect(calls.sent).toEqual([]);
+  });
+});
