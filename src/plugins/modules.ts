@@ -11,6 +11,7 @@ import { formatYamlPath, isRecord } from '../config/yaml-path';
 import type { CallContext, ProviderAdapter, ProviderEndpoint, RequestContext } from '../providers/types';
 import type { GatewayConfig } from '../schema';
 import { discoverPlugins, type PluginProvider } from './catalog';
+import { withRoleOnFirstContent } from './leading-role';
 
 /** Plugin adapters by provider name, as compilePlan takes them. */
 export type PluginAdapters = ReadonlyMap<string, ProviderAdapter<unknown, CallContext>>;
@@ -132,13 +133,16 @@ type AnyMethod = (request: unknown, context: RequestContext) => unknown;
 /**
  * A plugin's methods get the documented RequestContext: a plain object whose own `signal` is a real
  * AbortSignal. (The gateway's CallContext makes that signal only when read, from a prototype getter,
- * which a plugin spreading or storing its context would not expect.)
+ * which a plugin spreading or storing its context would not expect.) Its chat streams have their
+ * leading role-only chunks held (see leading-role.ts), so that a failure right after one is retried.
  */
 function withPlainContext(endpoint: ProviderEndpoint): ProviderEndpoint<CallContext> {
   const wrapped: Record<string, unknown> = {};
   for (const method of ENDPOINT_METHODS) {
     const call = endpoint[method] as AnyMethod | undefined;
-    if (call !== undefined) wrapped[method] = (request: unknown, context: CallContext) => call.call(endpoint, request, { signal: context.signal });
+    if (call === undefined) continue;
+    const plain = (request: unknown, context: CallContext) => call.call(endpoint, request, { signal: context.signal });
+    wrapped[method] = method === 'chatStream' ? (request: unknown, context: CallContext) => withRoleOnFirstContent(plain(request, context) as AsyncIterable<unknown>) : plain;
   }
   return wrapped as ProviderEndpoint<CallContext>;
 }

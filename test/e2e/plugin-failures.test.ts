@@ -1,7 +1,8 @@
 /**
  * How plugin failures are answered: an error other than a GatewayError is a 500 "Internal server
  * error" (never its status or message, which may hold the plugin's key), and a plugin that ignores
- * its signal still ends at the endpoint's total timeout.
+ * its signal still ends at the endpoint's total timeout (before anything reached the client, a 504;
+ * after, an error event).
  */
 import { startPluginGateway } from '../support/plugin-gateway';
 
@@ -81,5 +82,15 @@ test('a plugin stream that stalls after its first chunk ends at the total timeou
   await withPlugin(STUCK, async (url) => {
     const answer = await chat(url, '/endpoints/p/invocations', { stream: true });
     expect(answer).toMatchObject({ status: 200, text: expect.stringContaining('event: error') });
+  });
+});
+
+test('a plugin stream that stalls after a role-only first chunk has sent the client nothing: a 504, not a stream that opened then failed', async () => {
+  const roleThenStuck = pluginModule(`async *chatStream() {
+    yield { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: '', tool_calls: null }, finish_reason: null }] };
+    await new Promise(() => {});
+  }`);
+  await withPlugin(roleThenStuck, async (url) => {
+    expect(await chat(url, '/v1/chat/completions', { model: 'p', stream: true })).toMatchObject({ status: 504, text: expect.stringContaining('"code":"upstream_timeout"') });
   });
 });

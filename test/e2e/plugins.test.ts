@@ -102,8 +102,10 @@ describe('a gateway serving plugin providers', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = (await response.text()).split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
     expect(events[events.length - 1]).toBe('[DONE]');
-    const chunks = events.slice(0, -1).map((event) => JSON.parse(event) as { choices: { delta: { content: string | null }; finish_reason: string | null }[] });
+    const chunks = events.slice(0, -1).map((event) => JSON.parse(event) as { choices: { delta: { role: string | null; content: string | null }; finish_reason: string | null }[] });
     expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe('Echo: one two three');
+    // The plugin's role-only first chunk is held and its role put on the first word (README, Writing a provider plugin).
+    expect(chunks[0].choices[0].delta).toMatchObject({ role: 'assistant', content: 'Echo: ' });
     expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
   });
 

@@ -1,4 +1,4 @@
-/** A gateway in-process whose one plugin provider `fake` is the given module source, for tests of how plugin failures are answered. */
+/** Gateways in-process serving plugin providers installed in a temporary project (see plugin-packages.ts). */
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,8 +14,12 @@ import { createProject, installProviderPackage } from './plugin-packages';
 export async function startPluginGateway(source: string, endpointYaml: string, logger: Logger = silentLogger) {
   const project = createProject('gateway-plugin-failures-');
   installProviderPackage(project, { packageName: 'fake-plugin', provider: 'fake', source });
+  return startGatewayInProject(project, `plugins: [fake-plugin]\nendpoints:\n${endpointYaml}`, logger);
+}
+
+/** A gateway in-process on 127.0.0.1:0 whose config `text` is the file `gateway.yaml` of `project` (its plugins installed there). */
+export async function startGatewayInProject(project: string, text: string, logger: Logger = silentLogger) {
   const configPath = join(project, 'gateway.yaml');
-  const text = `plugins: [fake-plugin]\nendpoints:\n${endpointYaml}`;
   writeFileSync(configPath, text);
   const config = parseConfigText(text, configPath, { env: {} });
   const plugins = await loadPlugins(config, configPath);

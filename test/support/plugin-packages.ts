@@ -2,11 +2,14 @@
  * Temporary projects with provider plugin packages installed the way npm leaves them: a directory
  * holding the config file and `node_modules/<package>` (a real folder, or a symlink to the example).
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const ECHO_EXAMPLE = join(__dirname, '..', '..', 'examples', 'provider-plugin-echo');
+
+/** Plugin packages kept as test fixtures (see its README). */
+export const PLUGIN_FIXTURES = join(__dirname, '..', 'fixtures', 'plugins');
 
 /** A schema accepting any config mapping. */
 export const ANY_CONFIG_SCHEMA = { type: 'object' };
@@ -19,6 +22,17 @@ export function createProject(prefix = 'gateway-plugins-'): string {
 export function installEchoExample(project: string): void {
   mkdirSync(join(project, 'node_modules'), { recursive: true });
   symlinkSync(ECHO_EXAMPLE, join(project, 'node_modules', 'llm-gateway-provider-echo'), 'dir');
+}
+
+/**
+ * Copies the plugin fixture `folder` into `node_modules/<its package name>`, with `llm-gateway`
+ * beside it resolving to the gateway under test (this source tree, as jest loads it), so that the
+ * plugin's GatewayErrors are the gateway's own class, as when both are installed in one project.
+ */
+export function installPluginFixture(project: string, folder: string, packageName: string): void {
+  cpSync(join(PLUGIN_FIXTURES, folder), join(project, 'node_modules', packageName), { recursive: true });
+  const gatewaySource = join(__dirname, '..', '..', 'src', 'index.ts');
+  installPackage(project, 'llm-gateway', { main: './index.js' }, { 'index.js': `module.exports = require(${JSON.stringify(gatewaySource)});\n` });
 }
 
 /**

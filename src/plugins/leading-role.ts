@@ -1,0 +1,101 @@
+/**
+ * A plugin's chat stream with its leading role-only chunks held back. OpenAI-shaped streams open
+ * with a chunk that carries only `role: "assistant"`; sent at once, it would commit the stream, and
+ * a failure right after it (the plugin's vendor overloaded) could no longer be retried or fall
+ * back: the client would get a 200 and an error event. Held, its role goes on the plugin's next
+ * chunk, so the client still sees the role on the first delta it receives.
+ *
+ * Only plugins: the built-in OpenAI-shaped providers forward their first chunk as soon as it
+ * arrives (time to first byte). The hold is decided once per stream: after the first chunk with
+ * something in it, each `next` returns the plugin iterator's own promise, with no check or copy.
+ */
+import { isRecord } from '../config/yaml-path';
+
+type Chunk = Record<string, unknown>;
+
+/** Null, absent, "" or []: a delta field that adds nothing to the message. */
+function carriesNothing(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function isRoleOnlyChoice(choice: unknown): boolean {
+  if (!isRecord(choice) || !carriesNothing(choice.finish_reason) || !carriesNothing(choice.logprobs)) return false;
+  const delta = choice.delta;
+  if (!isRecord(delta) || typeof delta.role !== 'string') return false;
+  return Object.keys(delta).every((key) => key === 'role' || carriesNothing(delta[key]));
+}
+
+/** A chunk whose every choice has a role and nothing else: no content, tool call, finish or usage. */
+export function isRoleOnlyChunk(chunk: unknown): chunk is Chunk {
+  if (!isRecord(chunk) || !carriesNothing(chunk.usage)) return false;
+  const choices = chunk.choices;
+  return Array.isArray(choices) && choices.length > 0 && choices.every(isRoleOnlyChoice);
+}
+
+/** The role each held chunk gave, by choice index (a later one for the same index wins). */
+function heldRoles(held: readonly Chunk[]): Map<unknown, unknown> {
+  const roles = new Map<unknown, unknown>();
+  for (const chunk of held) for (const choice of chunk.choices as Chunk[]) roles.set(choice.index, (choice.delta as Chunk).role);
+  return roles;
+}
+
+/**
+ * What to send for the held role-only chunks and the chunk after them: that chunk with each held
+ * role on its choice of the same index (the top-level fields of the held chunks filling in what it
+ * lacks), or, when it has no such choice for every held role (a usage-only chunk), the held chunks
+ * unchanged and then it.
+ */
+export function withHeldRoles(held: readonly Chunk[], next: unknown): unknown[] {
+  if (held.length === 0) return [next];
+  const roles = heldRoles(held);
+  const choices = isRecord(next) && Array.isArray(next.choices) ? (next.choices as unknown[]) : null;
+  const takesEveryRole = choices !== null && [...roles.keys()].every((index) => choices.some((choice) => isRecord(choice) && choice.index === index && isRecord(choice.delta)));
+  if (!takesEveryRole) return [...held, next];
+  const merged = choices.map((choice) => {
+    if (!isRecord(choice)) return choice;
+    const delta = choice.delta as Chunk;
+    const role = roles.get(choice.index);
+    return role === undefined || !carriesNothing(delta.role) ? choice : { ...choice, delta: { ...delta, role } };
+  });
+  return [Object.assign({}, ...held, next, { choices: merged })];
+}
+
+/**
+ * Reads the stream's first chunks: its leading role-only chunks and the one after them, or its
+ * end. A failure while reading them is thrown as it is (nothing has been sent for them).
+ */
+async function firstResults(source: AsyncIterator<unknown>): Promise<IteratorResult<unknown>[]> {
+  const held: Chunk[] = [];
+  for (;;) {
+    const result = await source.next();
+    // A stream that ends after its role: what was held is sent, so the client still gets a well-formed stream.
+    if (result.done) return [...held.map((value) => ({ done: false as const, value })), result];
+    if (!isRoleOnlyChunk(result.value)) return withHeldRoles(held, result.value).map((value) => ({ done: false as const, value }));
+    held.push(result.value);
+  }
+}
+
+function holdingIterator(source: AsyncIterator<unknown>): AsyncIterator<unknown> {
+  let queued: IteratorResult<unknown>[] = [];
+  const fromQueue = () => {
+    const result = queued.shift()!;
+    // Once the queue is empty, the plugin's own iterator serves every further chunk: no promise or check per chunk.
+    if (queued.length === 0) step = source.next.bind(source);
+    return Promise.resolve(result);
+  };
+  let step = async (): Promise<IteratorResult<unknown>> => {
+    queued = await firstResults(source);
+    step = fromQueue;
+    return fromQueue();
+  };
+  return {
+    // Through `step`, not by replacing `next`: `for await` keeps the `next` it read first.
+    next: () => step(),
+    return: async (value?: unknown) => (await source.return?.(value)) ?? { done: true, value: undefined },
+  };
+}
+
+/** `chunks` with its leading role-only chunks held and their role put on the chunk after them. */
+export function withRoleOnFirstContent(chunks: AsyncIterable<unknown>): AsyncIterable<unknown> {
+  return { [Symbol.asyncIterator]: () => holdingIterator(chunks[Symbol.asyncIterator]()) };
+}
