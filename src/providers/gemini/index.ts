@@ -4,6 +4,8 @@
  * Vendor references:
  * - generateContent / streamGenerateContent: https://ai.google.dev/api/generate-content
  * - Function calling: https://ai.google.dev/gemini-api/docs/function-calling
+ * - Thinking: https://ai.google.dev/gemini-api/docs/thinking ; reasoning_effort as Google maps it:
+ *   https://ai.google.dev/gemini-api/docs/openai#thinking
  * - Embeddings (embedContent, batchEmbedContents): https://ai.google.dev/api/embeddings
  * - Errors: https://ai.google.dev/gemini-api/docs/troubleshooting
  *
@@ -16,7 +18,8 @@
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
  * responseJsonSchema; tool_choice → toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named
- * function → ANY with allowedFunctionNames). Only what the client or the endpoint defaults set is
+ * function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
+ * a level depending on the model (thinking.ts). Only what the client or the endpoint defaults set is
  * sent. Refused with a 400 naming the parameter: every other request key (logprobs, user,
  * parallel_tool_calls, ...), image `detail` other than auto, unknown roles, token-array embeddings
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
@@ -35,7 +38,7 @@
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (502, like 401/403); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
- * tool-call-ids.ts, wire.ts (the vendor's types).
+ * thinking.ts, tool-call-ids.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { answersInOrder, encodingFormatOf } from '../shared/embeddings';
@@ -47,6 +50,7 @@ import { geminiErrorHints, geminiErrorMessage } from './errors';
 import { GEMINI, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
+import { geminiThinkingControl } from './thinking';
 
 export { toGeminiChat, toGeminiCompletions, toGeminiContents } from './request';
 export { fromGeminiChat, fromGeminiCompletions, fromGeminiUsage, mapGeminiFinishReason } from './response';
@@ -54,6 +58,7 @@ export { createGeminiChatStream, createGeminiCompletionsStream } from './stream'
 export { fromGeminiEmbeddings, geminiEmbeddingVectors, toGeminiEmbeddings } from './embeddings';
 export { geminiErrorHints, geminiErrorMessage, geminiStreamError } from './errors';
 export { geminiToolCallId, splitToolCallId } from './tool-call-ids';
+export { geminiThinkingControl, toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 
 export const GEMINI_DEFAULT_API_BASE = 'https://generativelanguage.googleapis.com/v1beta';
 
@@ -87,11 +92,13 @@ export const geminiAdapter = {
     });
     const streamContext = () => ({ model, created: now(), endpointName });
     switch (settings.endpointType) {
-      case 'llm/v1/chat':
+      case 'llm/v1/chat': {
+        const thinking = geminiThinkingControl(model);
         return {
-          chat: async (request, { abort }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request), { signal: abort }), { model, created: now() }),
-          chatStream: (request, { abort }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request), { signal: abort }), createGeminiChatStream(streamContext())),
+          chat: async (request, { abort }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request, thinking), { signal: abort }), { model, created: now() }),
+          chatStream: (request, { abort }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request, thinking), { signal: abort }), createGeminiChatStream(streamContext())),
         };
+      }
       case 'llm/v1/completions':
         return {
           completions: async (request, { abort }) =>

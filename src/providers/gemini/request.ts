@@ -7,6 +7,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
+import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId } from './tool-call-ids';
 import type {
   GeminiContent,
@@ -36,7 +37,7 @@ const SAMPLING_PARAMETERS = [
   'stream',
   'stream_options',
 ];
-const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', ...SAMPLING_PARAMETERS]);
+const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', ...SAMPLING_PARAMETERS]);
 const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
 
 function invalid(message: string, param: string): GatewayError {
@@ -69,8 +70,11 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
   }
 }
 
-/** The sampling parameters the client (or the endpoint defaults) set, renamed; undefined when none. */
-function toGenerationConfig(request: Readonly<Record<string, unknown>>): GeminiGenerationConfig | undefined {
+/**
+ * The sampling parameters the client (or the endpoint defaults) set, renamed, and for chat the
+ * thinking settings of `reasoning_effort`; undefined when none.
+ */
+function toGenerationConfig(request: Readonly<Record<string, unknown>>, thinking?: GeminiThinkingControl): GeminiGenerationConfig | undefined {
   const { stop } = request;
   const config: Record<string, unknown> = {
     // Not scaled: Gemini's temperature range is 0..2 like the unified one.
@@ -84,6 +88,7 @@ function toGenerationConfig(request: Readonly<Record<string, unknown>>): GeminiG
     frequencyPenalty: request.frequency_penalty,
     seed: request.seed,
     ...toResponseFormat(request.response_format),
+    thinkingConfig: thinking === undefined ? undefined : toGeminiThinkingConfig(request.reasoning_effort, thinking),
   };
   const present = Object.entries(config).filter(([, value]) => value !== undefined);
   return present.length === 0 ? undefined : (Object.fromEntries(present) as GeminiGenerationConfig);
@@ -271,14 +276,15 @@ function withOptionalFields(body: GeminiGenerateContentRequest, fields: Partial<
   return { ...body, ...Object.fromEntries(present) };
 }
 
-export function toGeminiChat(request: ChatRequest): GeminiGenerateContentRequest {
+/** `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config load). */
+export function toGeminiChat(request: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
   checkParameters(request, CHAT_PARAMETERS);
   const { contents, system } = toGeminiContents(request.messages);
   return withOptionalFields(
     { contents },
     {
       systemInstruction: system.length > 0 ? { parts: system } : undefined,
-      generationConfig: toGenerationConfig(request),
+      generationConfig: toGenerationConfig(request, thinking),
       tools: toGeminiTools(request.tools),
       toolConfig: toGeminiToolConfig(request.tool_choice),
     },

@@ -34,6 +34,14 @@ export interface GeminiContent {
   parts: GeminiPart[];
 }
 
+/** Thinking control: a token budget (Gemini 2.5) or a level (Gemini 3), never both. */
+export interface GeminiThinkingConfig {
+  thinkingBudget?: number;
+  thinkingLevel?: 'minimal' | 'low' | 'medium' | 'high';
+  /** Asks for thought summaries: parts marked `thought: true`. */
+  includeThoughts?: boolean;
+}
+
 export interface GeminiGenerationConfig {
   temperature?: number;
   topP?: number;
@@ -46,6 +54,7 @@ export interface GeminiGenerationConfig {
   seed?: number;
   responseMimeType?: string;
   responseJsonSchema?: Record<string, unknown>;
+  thinkingConfig?: GeminiThinkingConfig;
 }
 
 export interface GeminiFunctionDeclaration {

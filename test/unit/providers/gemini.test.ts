@@ -13,6 +13,7 @@ import {
   geminiErrorHints,
   geminiErrorMessage,
   geminiStreamError,
+  geminiThinkingControl,
   geminiToolCallId,
   mapGeminiFinishReason,
   splitToolCallId,
@@ -30,6 +31,8 @@ import { replayEverySplit, replayEverySplitOutcome, replayOutcome, summariseChat
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
+/** Chat requests to a `gemini-2.5-flash` endpoint. */
+const toFlashChat = (request: ChatRequest) => toGeminiChat(request, geminiThinkingControl('gemini-2.5-flash'));
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('gemini', name);
 const SIGNATURE = readJsonFixture<{ candidates: { content: { parts: { thoughtSignature?: string }[] } }[] }>('gemini', 'chat-tool-calls.response.json').candidates[0].content
   .parts[0].thoughtSignature!;
@@ -69,7 +72,7 @@ describe('toGeminiChat: messages', () => {
         { role: 'user', content: 'Merci !' },
       ],
     };
-    expect(toGeminiChat(request)).toEqual({
+    expect(toFlashChat(request)).toEqual({
       contents: [
         {
           role: 'user',
@@ -104,11 +107,11 @@ describe('toGeminiChat: messages', () => {
 
   it('a data URL labelled image/jpg (as browsers and many tools write it; OpenAI takes it) is sent as image/jpeg, which Gemini accepts', () => {
     const request: ChatRequest = { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/jpg;base64,/9j/4AAQSkZJRg==' } }] }] };
-    expect(toGeminiChat(request).contents).toEqual([{ role: 'user', parts: [{ inlineData: { mimeType: 'image/jpeg', data: '/9j/4AAQSkZJRg==' } }] }]);
+    expect(toFlashChat(request).contents).toEqual([{ role: 'user', parts: [{ inlineData: { mimeType: 'image/jpeg', data: '/9j/4AAQSkZJRg==' } }] }]);
   });
 
   it('a non-object tool result goes under `output`', () => {
-    const body = toGeminiChat({
+    const body = toFlashChat({
       messages: [
         { role: 'assistant', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'list', arguments: '{}' } }] },
         { role: 'tool', tool_call_id: 'c1', content: '[1,2,3]' },
@@ -149,7 +152,7 @@ describe('toGeminiChat: messages', () => {
       'messages[0].content[0]',
     ],
   ])('refuses %j with a 400 naming the field', async (message, text, param) => {
-    const error = await gatewayRejectionOf(() => toGeminiChat({ messages: [message as ChatRequest['messages'][number]] }));
+    const error = await gatewayRejectionOf(() => toFlashChat({ messages: [message as ChatRequest['messages'][number]] }));
     expect(error).toMatchObject({ status: 400, message: text, param });
   });
 });
@@ -174,7 +177,7 @@ describe('toGeminiChat: tools and parameters', () => {
   const messages = [{ role: 'user', content: 'Réserve Paris' }];
 
   it('function declarations carry the whole JSON Schema; strict is not sent; no invented parameters', () => {
-    const body = toGeminiChat({
+    const body = toFlashChat({
       messages,
       tools: [
         { type: 'function', function: { name: 'book_trip', description: 'Books a trip', strict: true, parameters } },
@@ -186,7 +189,7 @@ describe('toGeminiChat: tools and parameters', () => {
       tools: [{ functionDeclarations: [{ name: 'book_trip', description: 'Books a trip', parametersJsonSchema: parameters }, { name: 'now' }] }],
     });
     expect(JSON.stringify(body.tools![0].functionDeclarations[0].parametersJsonSchema)).toBe(JSON.stringify(parameters));
-    expect(toGeminiChat({ messages, tools: [] })).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Réserve Paris' }] }] });
+    expect(toFlashChat({ messages, tools: [] })).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Réserve Paris' }] }] });
   });
 
   it.each([
@@ -195,17 +198,17 @@ describe('toGeminiChat: tools and parameters', () => {
     ['required', { functionCallingConfig: { mode: 'ANY' } }],
     [{ type: 'function', function: { name: 'book_trip' } }, { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['book_trip'] } }],
   ])('tool_choice %j → toolConfig', (toolChoice, toolConfig) => {
-    expect(toGeminiChat({ messages, tool_choice: toolChoice as ChatRequest['tool_choice'] }).toolConfig).toEqual(toolConfig);
+    expect(toFlashChat({ messages, tool_choice: toolChoice as ChatRequest['tool_choice'] }).toolConfig).toEqual(toolConfig);
   });
 
   it('refuses a tool_choice Gemini cannot express', async () => {
     for (const toolChoice of ['any', { type: 'allowed_tools', allowed_tools: {} }]) {
-      expect(await gatewayRejectionOf(() => toGeminiChat({ messages, tool_choice: toolChoice }))).toMatchObject({ status: 400, param: 'tool_choice' });
+      expect(await gatewayRejectionOf(() => toFlashChat({ messages, tool_choice: toolChoice }))).toMatchObject({ status: 400, param: 'tool_choice' });
     }
   });
 
   it('generation parameters are renamed; temperature is not scaled; a string stop becomes a list', () => {
-    const body = toGeminiChat({
+    const body = toFlashChat({
       messages,
       temperature: 1.5,
       top_p: 0.9,
@@ -230,37 +233,37 @@ describe('toGeminiChat: tools and parameters', () => {
       frequencyPenalty: -0.5,
       seed: 7,
     });
-    expect(toGeminiChat({ messages, stop: ['a', 'b'], max_completion_tokens: 9 }).generationConfig).toEqual({ stopSequences: ['a', 'b'], maxOutputTokens: 9 });
+    expect(toFlashChat({ messages, stop: ['a', 'b'], max_completion_tokens: 9 }).generationConfig).toEqual({ stopSequences: ['a', 'b'], maxOutputTokens: 9 });
   });
 
   it('response_format → responseMimeType / responseJsonSchema', () => {
     const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
-    expect(toGeminiChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'c', schema, strict: true } } }).generationConfig).toEqual({
+    expect(toFlashChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'c', schema, strict: true } } }).generationConfig).toEqual({
       responseMimeType: 'application/json',
       responseJsonSchema: schema,
     });
-    expect(toGeminiChat({ messages, response_format: { type: 'json_object' } }).generationConfig).toEqual({ responseMimeType: 'application/json' });
-    expect(toGeminiChat({ messages, response_format: { type: 'text' } }).generationConfig).toEqual({ responseMimeType: 'text/plain' });
+    expect(toFlashChat({ messages, response_format: { type: 'json_object' } }).generationConfig).toEqual({ responseMimeType: 'application/json' });
+    expect(toFlashChat({ messages, response_format: { type: 'text' } }).generationConfig).toEqual({ responseMimeType: 'text/plain' });
   });
 
   it('unsupported parameters: 400 naming the parameter and the provider', async () => {
     for (const name of ['logprobs', 'user', 'parallel_tool_calls', 'logit_bias']) {
-      const error = await gatewayRejectionOf(() => toGeminiChat({ messages, [name]: true }));
+      const error = await gatewayRejectionOf(() => toFlashChat({ messages, [name]: true }));
       expect(error).toMatchObject({ status: 400, param: name, message: `The parameter '${name}' is not supported by Gemini.` });
     }
-    expect(await gatewayRejectionOf(() => toGeminiChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'c' } } }))).toMatchObject({
+    expect(await gatewayRejectionOf(() => toFlashChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'c' } } }))).toMatchObject({
       status: 400,
       param: 'response_format.json_schema.schema',
     });
-    expect(await gatewayRejectionOf(() => toGeminiChat({ messages, response_format: { type: 'grammar' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
-    expect(await gatewayRejectionOf(() => toGeminiChat({ messages, max_tokens: 5, max_completion_tokens: 5 }))).toMatchObject({
+    expect(await gatewayRejectionOf(() => toFlashChat({ messages, response_format: { type: 'grammar' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
+    expect(await gatewayRejectionOf(() => toFlashChat({ messages, max_tokens: 5, max_completion_tokens: 5 }))).toMatchObject({
       status: 400,
       message: "Send 'max_tokens' or 'max_completion_tokens', not both.",
     });
   });
 
   it("Gemini's own spellings: the reference's 422, first in its order", async () => {
-    const error = await gatewayRejectionOf(() => toGeminiChat({ messages, topP: 0.5, maxOutputTokens: 5, candidateCount: 2 }));
+    const error = await gatewayRejectionOf(() => toFlashChat({ messages, topP: 0.5, maxOutputTokens: 5, candidateCount: 2 }));
     expect(error).toMatchObject({ status: 422, param: 'candidateCount', message: 'Invalid parameter candidateCount. Use n instead.' });
     expect(await gatewayRejectionOf(() => toGeminiCompletions({ prompt: 'p', topK: 3 }))).toMatchObject({ status: 422, message: 'Invalid parameter topK. Use top_k instead.' });
   });
