@@ -384,7 +384,7 @@ export type components = {
             tool_call_id?: string;
             refusal?: string | null;
             name?: string;
-            /** @description The readable text of `thinking_blocks`, as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
+            /** @description The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
             reasoning_content?: string | null;
             /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
@@ -468,7 +468,7 @@ export type components = {
             content: string | components["schemas"]["ContentPart"][] | null;
             tool_calls: components["schemas"]["ToolCall"][] | null;
             refusal: string | null;
-            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking. */
+            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking. */
             reasoning_content?: string | null;
             /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;

@@ -52,15 +52,25 @@ export function serveAnthropicFixtures(completionsModel: string): UpstreamHandle
   };
 }
 
-/** Gemini, by operation; `generateContent` for `completionsModel` gets the completions fixture. */
+/** Whether a Gemini request asks for thought summaries (`reasoning_effort` on a chat). */
+const hasThoughts = (request: RecordedRequest): boolean =>
+  (request.body as { generationConfig?: { thinkingConfig?: { includeThoughts?: boolean } } } | undefined)?.generationConfig?.thinkingConfig?.includeThoughts === true;
+
+/**
+ * Gemini, by operation; `generateContent` for `completionsModel` gets the completions fixture, and
+ * requests asking for thought summaries get the thinking fixtures.
+ */
 export function serveGeminiFixtures(completionsModel: string): UpstreamHandler {
   return (request, response) => {
     const [, model, operation] = /models\/([^:]+):(\w+)/.exec(request.url) ?? [];
     switch (operation) {
-      case 'streamGenerateContent':
-        return sendStream(response, readFixture('gemini', hasTools(request) ? 'chat-tool-calls.stream.sse' : 'chat.stream.sse'));
+      case 'streamGenerateContent': {
+        const name = hasTools(request) ? 'chat-tool-calls' : hasThoughts(request) ? 'chat-thinking' : 'chat';
+        return sendStream(response, readFixture('gemini', `${name}.stream.sse`));
+      }
       case 'generateContent': {
-        const name = hasTools(request) ? 'chat-tool-calls' : model === completionsModel ? 'completions' : 'chat';
+        const chat = hasThoughts(request) ? 'chat-thinking' : 'chat';
+        const name = model === completionsModel ? 'completions' : hasTools(request) ? `${chat}-tool-calls` : chat;
         return sendJson(response, 200, readJsonFixture('gemini', `${name}.response.json`));
       }
       case 'embedContent':

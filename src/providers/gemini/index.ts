@@ -31,7 +31,10 @@
  * we strip nothing, and if Gemini rejects a construct its 400 message reaches the client. `strict`
  * has no Gemini counterpart (arguments always follow the declared schema) and is not sent.
  *
- * Answers: all text parts are joined (thought summaries left out); function calls become tool
+ * Answers: all text parts are joined; thought summaries (parts marked `thought`, asked for with any
+ * reasoning_effort but none) become `reasoning_content` in answers and stream deltas, never content,
+ * and an assistant message's `reasoning_content` is not sent back (Gemini has no such input; its
+ * thought signatures ride in tool-call ids); function calls become tool
  * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
  * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
  * choice. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so

@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
 import { isRecord } from '../shared/json';
 import { geminiToolCallId } from './tool-call-ids';
-import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiUsageMetadata } from './wire';
+import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart, GeminiUsageMetadata } from './wire';
 
 /** What a response needs besides the Gemini answer. */
 export interface GeminiResponseContext {
@@ -60,17 +60,25 @@ export function fromGeminiUsage(usage: GeminiUsageMetadata | undefined): Usage {
   };
 }
 
-/** What one candidate (or one streamed piece of it) says, thought parts left out. */
+/** What one candidate (or one streamed piece of it) says. */
 export interface CandidateContent {
-  /** Concatenated text parts; null when the candidate has none. */
+  /** Concatenated answer text parts; null when the candidate has none. */
   text: string | null;
+  /** Concatenated thought summaries (`thought: true` parts, sent with `includeThoughts`); null when none. */
+  reasoning: string | null;
   toolCalls: ToolCall[];
 }
 
+const joinedTexts = (parts: readonly GeminiPart[]): string | null => {
+  const texts = parts.flatMap((part) => (typeof part.text === 'string' ? [part.text] : []));
+  return texts.length > 0 ? texts.join('') : null;
+};
+
 /** `firstCallIndex`: calls already seen for this candidate earlier in a stream. */
 export function readCandidate(candidate: GeminiCandidate, options: { responseId: string | undefined; candidateIndex: number; firstCallIndex?: number }): CandidateContent {
-  const parts = (candidate.content?.parts ?? []).filter((part) => part.thought !== true);
-  const texts = parts.flatMap((part) => (typeof part.text === 'string' ? [part.text] : []));
+  const allParts = candidate.content?.parts ?? [];
+  // Thought summaries are never answer text: they go to reasoning_content only.
+  const parts = allParts.filter((part) => part.thought !== true);
   const toolCalls = parts.flatMap((part) => (part.functionCall ? [part] : [])).map(
     (part, position): ToolCall => ({
       id: geminiToolCallId({
@@ -84,7 +92,12 @@ export function readCandidate(candidate: GeminiCandidate, options: { responseId:
       function: { name: part.functionCall!.name, arguments: JSON.stringify(part.functionCall!.args ?? {}) },
     }),
   );
-  return { text: texts.length > 0 ? texts.join('') : null, toolCalls };
+  return { text: joinedTexts(parts), reasoning: joinedTexts(allParts.filter((part) => part.thought === true)), toolCalls };
+}
+
+/** `reasoning_content` appears only on answers that carried thoughts, so other answers keep OpenAI's exact shape. */
+function withReasoning(message: ChatChoice['message'], reasoning: string | null): ChatChoice['message'] {
+  return reasoning === null ? message : { ...message, reasoning_content: reasoning };
 }
 
 /** The message shown when Gemini blocked the prompt itself and answered no candidate. */
@@ -114,10 +127,10 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
   } else {
     choices = candidates.map((candidate, position) => {
       const candidateIndex = candidate.index ?? position;
-      const { text, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
+      const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
       return {
         index: candidateIndex,
-        message: { role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null },
+        message: withReasoning({ role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null }, reasoning),
         // A finished answer without a reason is a natural stop.
         finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', toolCalls.length > 0),
       };

@@ -28,6 +28,8 @@ interface StreamPiece {
   /** The candidate's first piece (carries the role). */
   first: boolean;
   text: string | null;
+  /** Thought summary text, streamed as `reasoning_content`. */
+  reasoning: string | null;
   toolCalls: ToolCall[];
   /** Index of the first of `toolCalls` among all the candidate's calls so far. */
   firstCallIndex: number;
@@ -67,18 +69,18 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     const blockReason = response.promptFeedback?.blockReason;
     const pieces: StreamPiece[] = [];
     if ((response.candidates ?? []).length === 0 && blockReason !== undefined) {
-      pieces.push({ index: 0, first: !candidates.has(0), text: null, toolCalls: [], firstCallIndex: 0, finishReason: 'content_filter' });
+      pieces.push({ index: 0, first: !candidates.has(0), text: null, reasoning: null, toolCalls: [], firstCallIndex: 0, finishReason: 'content_filter' });
     }
     (response.candidates ?? []).forEach((candidate, position) => {
       const index = candidate.index ?? position;
       const state = candidates.get(index);
       const firstCallIndex = state?.callCount ?? 0;
-      const { text, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex: index, firstCallIndex });
+      const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex: index, firstCallIndex });
       const callCount = firstCallIndex + toolCalls.length;
       candidates.set(index, { callCount });
       const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
-      if (state !== undefined && text === null && toolCalls.length === 0 && finishReason === null) return;
-      pieces.push({ index, first: state === undefined, text, toolCalls, firstCallIndex, finishReason });
+      if (state !== undefined && text === null && reasoning === null && toolCalls.length === 0 && finishReason === null) return;
+      pieces.push({ index, first: state === undefined, text, reasoning, toolCalls, firstCallIndex, finishReason });
     });
     const finishing = pieces.some((piece) => piece.finishReason !== null);
     finished ||= finishing;
@@ -100,7 +102,7 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     end(): Chunk[] {
       if (finished) return [];
       if (emptyAnswer === null) throw GatewayError.upstreamUnavailable('Gemini ended the stream before the answer was complete (no finishReason).', false);
-      const piece: StreamPiece = { index: 0, first: true, text: null, toolCalls: [], firstCallIndex: 0, finishReason: 'stop' };
+      const piece: StreamPiece = { index: 0, first: true, text: null, reasoning: null, toolCalls: [], firstCallIndex: 0, finishReason: 'stop' };
       const usage = emptyAnswer.usageMetadata === undefined ? undefined : fromGeminiUsage(emptyAnswer.usageMetadata);
       const chunk = toChunk({ responseId: emptyAnswer.responseId, pieces: [piece], usage });
       return chunk === null ? [] : [chunk];
@@ -118,6 +120,12 @@ function toToolCallDeltas(piece: StreamPiece): ToolCallDelta[] | null {
   }));
 }
 
+/** `reasoning_content` only on pieces with thought text, so other chunks keep MLflow's keys. */
+function toChatDelta(piece: StreamPiece): ChatChunk['choices'][number]['delta'] {
+  const delta = { role: piece.first ? 'assistant' : null, content: piece.text, tool_calls: toToolCallDeltas(piece) };
+  return piece.reasoning === null ? delta : { ...delta, reasoning_content: piece.reasoning };
+}
+
 export function createGeminiChatStream(context: GeminiStreamContext): StreamFold<ChatChunk> {
   return createGeminiFold(context, ({ responseId, pieces, usage }) => {
     if (pieces.length === 0 && usage === undefined) return null;
@@ -129,7 +137,7 @@ export function createGeminiChatStream(context: GeminiStreamContext): StreamFold
       choices: pieces.map((piece) => ({
         index: piece.index,
         finish_reason: piece.finishReason,
-        delta: { role: piece.first ? 'assistant' : null, content: piece.text, tool_calls: toToolCallDeltas(piece) },
+        delta: toChatDelta(piece),
       })),
     };
     if (usage !== undefined) chunk.usage = usage;

@@ -3,7 +3,9 @@
  * Google's own OpenAI compatibility layer maps it (https://ai.google.dev/gemini-api/docs/openai#thinking):
  * Gemini 2.5 takes a token budget (minimal and low 1,024, medium 8,192, high 24,576, none 0), Gemini 3
  * and later a thinking level of the same name (https://ai.google.dev/gemini-api/docs/thinking).
- * Which of the two an endpoint sends is decided once from its model name, at config load.
+ * Which of the two an endpoint sends is decided once from its model name, at config load. Any
+ * effort but `none` also asks for thought summaries (`includeThoughts`), which answers and streams
+ * carry as `reasoning_content` (response.ts).
  *
  * Refused here with a 400 naming `reasoning_effort`: a value of no level, and `none` where thinking
  * cannot be turned off (Gemini 2.5 Pro, whose budget starts at 128, and Gemini 3, which always
@@ -57,5 +59,6 @@ export function toGeminiThinkingConfig(effort: unknown, control: GeminiThinkingC
     const accepted = control.form === 'budget' && control.canTurnOff ? ['none', ...LEVELS] : LEVELS;
     throw GatewayError.invalidParam(`reasoning_effort: ${control.label} takes ${listOfValues(accepted)}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
   }
-  return control.form === 'budget' ? { thinkingBudget: BUDGETS[effort] } : { thinkingLevel: effort };
+  // Thought summaries come with any thinking asked for, as LiteLLM asks for them: they become reasoning_content.
+  return control.form === 'budget' ? { thinkingBudget: BUDGETS[effort], includeThoughts: true } : { thinkingLevel: effort, includeThoughts: true };
 }
