@@ -17,7 +17,9 @@
  * `metadata.user_id`.
  * Extended thinking (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking): answers
  * and stream deltas carry `reasoning_content` and `thinking_blocks`, and an assistant message's
- * `thinking_blocks` go back first in its content (see thinking.ts).
+ * `thinking_blocks` go back first in its content (see thinking.ts). `reasoning_effort` is sent as
+ * `thinking` with LiteLLM's budgets (low 1024, medium 2048, high 4096 tokens; shared/thinking.ts),
+ * the default `max_tokens` raised by the budget; a client `max_tokens` not above it is a 400.
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  *
  * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,

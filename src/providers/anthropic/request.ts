@@ -7,6 +7,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { claudeThinkingFor, requireRoomForThinking, type ClaudeThinking } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
@@ -22,7 +23,11 @@ import type {
 
 export const ANTHROPIC_NAME = 'Anthropic';
 
-/** Anthropic requires `max_tokens`; like the reference we send 8192 when the client set none. */
+/**
+ * Anthropic requires `max_tokens`; like the reference we send 8192 when the client set none, plus
+ * the thinking budget when `reasoning_effort` turns thinking on (thinking counts toward it), so the
+ * answer keeps the same room.
+ */
 export const DEFAULT_MAX_TOKENS = 8192;
 export const MAX_TOKENS_LIMIT = 1_000_000;
 
@@ -43,7 +48,6 @@ export const UNSUPPORTED_PARAMETERS = [
   'modalities',
   'audio',
   'prediction',
-  'reasoning_effort',
 ] as const;
 
 /** Anthropic's own spellings of unified parameters (reference §5.4). */
@@ -64,9 +68,10 @@ function invalid(param: string, message: string): GatewayError {
 
 /**
  * The checks of §6.2 on sampling parameters, without the reference's invented defaults: `top_p`
- * is refused only when the client (or the endpoint config) also set `temperature`.
+ * is refused only when the client (or the endpoint config) also set `temperature`. Returns the
+ * extended thinking `reasoning_effort` asks for (null when it asks for none).
  */
-export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>): void {
+export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>): ClaudeThinking | null {
   rejectUnsupportedParameters(parameters, UNSUPPORTED_PARAMETERS, ANTHROPIC_NAME);
   requireSingleChoice(parameters, ANTHROPIC_NAME);
   if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
@@ -76,6 +81,10 @@ export function checkAnthropicParameters(parameters: Readonly<Record<string, unk
   if (typeof maxTokens === 'number' && maxTokens > MAX_TOKENS_LIMIT) {
     throw GatewayError.invalidParam(`Invalid value for max_tokens: cannot exceed ${MAX_TOKENS_LIMIT}.`, 'max_tokens', 422);
   }
+  // OpenAI's `reasoning_effort` is Anthropic's extended `thinking` with a budget (shared/thinking.ts).
+  const thinking = parameters.reasoning_effort === undefined ? null : claudeThinkingFor(parameters, ANTHROPIC_NAME);
+  if (thinking !== null) requireRoomForThinking(parameters, maxTokens, thinking, ANTHROPIC_NAME);
+  return thinking;
 }
 
 function toStopSequences(stop: unknown): string[] | undefined {
@@ -94,11 +103,12 @@ function toMetadata(metadata: unknown, user: unknown): unknown {
 }
 
 /**
- * Everything but the messages: renamed, scaled and defaulted parameters, then every key we do not
- * translate (top_k, metadata, thinking, ...) passed through for Anthropic to judge.
+ * Everything but the messages: renamed, scaled and defaulted parameters, `reasoning_effort` as
+ * `thinking`, then every key we do not translate (top_k, metadata, thinking, ...) passed through
+ * for Anthropic to judge.
  */
 function toAnthropicParameters(request: Record<string, unknown>, { model, stream = false }: AnthropicRequestOptions): Record<string, unknown> {
-  checkAnthropicParameters(request);
+  const thinking = checkAnthropicParameters(request);
   const {
     messages: _messages,
     prompt: _prompt,
@@ -116,9 +126,12 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, stream
     temperature,
     metadata,
     user,
+    reasoning_effort: _reasoningEffort,
     ...passThrough
   } = request;
-  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokensOf(request) ?? DEFAULT_MAX_TOKENS };
+  const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinking?.budget_tokens ?? 0);
+  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens };
+  if (thinking !== null) body.thinking = thinking;
   const stopSequences = toStopSequences(stop);
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;
   const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);
@@ -319,7 +332,8 @@ export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestO
 /** Completions go through the Messages API: the prompt is one user message. */
 export function toAnthropicCompletions(request: CompletionsRequest, options: AnthropicRequestOptions): Record<string, unknown> {
   rejectNativeNames(request, COMPLETIONS_NATIVE_NAMES);
-  rejectUnsupportedParameters(request, ['tools', 'tool_choice', 'parallel_tool_calls'], `${ANTHROPIC_NAME} completions`);
+  // reasoning_effort is a chat parameter (OpenAI's completions have none).
+  rejectUnsupportedParameters(request, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort'], `${ANTHROPIC_NAME} completions`);
   const body = toAnthropicParameters(request, options);
   body.messages = [{ role: 'user', content: request.prompt }];
   return body;

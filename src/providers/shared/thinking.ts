@@ -1,9 +1,11 @@
 /**
- * The unified shape of a model's thinking in answers, shared by the providers that have it
- * (Anthropic, Claude on Bedrock): LiteLLM's `reasoning_content` (the readable text) and
- * `thinking_blocks` (each block with the signature or data the vendor checks when it comes back),
- * https://docs.litellm.ai/docs/reasoning_content .
+ * The unified shape of a model's thinking, shared by the providers that have it (Anthropic, Claude
+ * on Bedrock): in answers, LiteLLM's `reasoning_content` (the readable text) and `thinking_blocks`
+ * (each block with the signature or data the vendor checks when it comes back),
+ * https://docs.litellm.ai/docs/reasoning_content ; in requests, OpenAI's `reasoning_effort` as
+ * Claude's extended thinking budget.
  */
+import { GatewayError } from '../../errors';
 import type { ChatResponse, ThinkingBlock } from '../../schema';
 
 type ResponseMessage = ChatResponse['choices'][number]['message'];
@@ -16,4 +18,56 @@ export function reasoningContentOf(blocks: readonly ThinkingBlock[]): string {
 /** The thinking fields appear only on answers that thought, so other answers keep OpenAI's exact shape. */
 export function withThinking(message: ResponseMessage, thinking: ThinkingBlock[]): ResponseMessage {
   return thinking.length === 0 ? message : { ...message, reasoning_content: reasoningContentOf(thinking), thinking_blocks: thinking };
+}
+
+/** Claude's extended thinking request field (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking). */
+export interface ClaudeThinking {
+  type: 'enabled';
+  budget_tokens: number;
+}
+
+/**
+ * Thinking budgets per `reasoning_effort`: LiteLLM's (DEFAULT_REASONING_EFFORT_{LOW,MEDIUM,HIGH}_THINKING_BUDGET
+ * in litellm/constants.py), so clients moving from LiteLLM think as much. `minimal` gets Anthropic's
+ * minimum budget, 1024; `none` means no thinking at all.
+ */
+export const CLAUDE_THINKING_BUDGETS: Readonly<Record<string, number | null>> = { none: null, minimal: 1024, low: 1024, medium: 2048, high: 4096 };
+
+/** The effort names a message lists: "'none', 'minimal', 'low', 'medium' or 'high'". */
+export function listOfValues(values: readonly string[]): string {
+  const quoted = values.map((value) => `'${value}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('');
+}
+
+/**
+ * `reasoning_effort` as Claude's `thinking`, or null for `none`. Another value is a 400 naming the
+ * field; so is `reasoning_effort` together with `thinking` (one of them would be dropped silently).
+ */
+export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, provider: string): ClaudeThinking | null {
+  const effort = request.reasoning_effort;
+  if (request.thinking !== undefined) {
+    throw GatewayError.invalidParam(`Send 'reasoning_effort' or 'thinking' to ${provider}, not both: reasoning_effort is sent as thinking.`, 'reasoning_effort');
+  }
+  const budget = typeof effort === 'string' && Object.hasOwn(CLAUDE_THINKING_BUDGETS, effort) ? CLAUDE_THINKING_BUDGETS[effort] : undefined;
+  if (budget === undefined) {
+    throw GatewayError.invalidParam(
+      `reasoning_effort: ${provider} takes ${listOfValues(Object.keys(CLAUDE_THINKING_BUDGETS))}, not ${JSON.stringify(effort)}.`,
+      'reasoning_effort',
+    );
+  }
+  return budget === null ? null : { type: 'enabled', budget_tokens: budget };
+}
+
+/**
+ * Claude counts thinking in `max_tokens`, which must stay above the budget: a client's limit that
+ * does not is a 400 naming the field it sent (`max_tokens` or `max_completion_tokens`), rather
+ * than Anthropic's refusal after a round trip.
+ */
+export function requireRoomForThinking(request: Readonly<Record<string, unknown>>, maxTokens: unknown, thinking: ClaudeThinking, provider: string): void {
+  if (typeof maxTokens !== 'number' || maxTokens > thinking.budget_tokens) return;
+  const param = request.max_tokens !== undefined ? 'max_tokens' : 'max_completion_tokens';
+  throw GatewayError.invalidParam(
+    `${param} (${maxTokens}) must be above the thinking budget of reasoning_effort '${String(request.reasoning_effort)}' (${thinking.budget_tokens} tokens) on ${provider}: thinking counts toward it. Raise ${param} or lower reasoning_effort.`,
+    param,
+  );
 }

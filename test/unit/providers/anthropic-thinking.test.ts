@@ -4,7 +4,7 @@
  * sent back with its `thinking_blocks` starts its Anthropic content with them, unchanged.
  * https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking ("Preserving thinking blocks")
  */
-import { createAnthropicChatStream, fromAnthropicChat, toAnthropicChat } from '../../../src/providers/anthropic';
+import { createAnthropicChatStream, fromAnthropicChat, resolveAnthropicTarget, toAnthropicChat } from '../../../src/providers/anthropic';
 import { toMistralChat } from '../../../src/providers/mistral';
 import { ALL_REASONING, toOpenAIChat } from '../../../src/providers/openai';
 import type { ChatChunk, ChatRequest, ThinkingBlock } from '../../../src/schema';
@@ -171,5 +171,24 @@ describe('requests', () => {
   it('OpenAI-shaped requests without thinking blocks keep their messages array as is', () => {
     const request: ChatRequest = { messages: [{ role: 'user', content: 'Hi' }] };
     expect(toOpenAIChat(request, { model: 'gpt-4o-mini' }).messages).toBe(request.messages);
+  });
+});
+
+describe('reasoning_effort as extended thinking (LiteLLM\'s budgets)', () => {
+  const hello: ChatRequest['messages'] = [{ role: 'user', content: 'Hi' }];
+
+  test('an endpoint default reasoning_effort is sent as thinking, and the default max_tokens makes room for it', () => {
+    expect(toAnthropicChat({ messages: hello, reasoning_effort: 'high' }, { model: MODEL })).toEqual({
+      model: MODEL,
+      max_tokens: 8192 + 4096,
+      thinking: { type: 'enabled', budget_tokens: 4096 },
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+  });
+
+  test('a config whose default reasoning_effort no request could send is refused at load, naming it', () => {
+    const config = (defaults: object) => ({ anthropic_api_key: 'sk-ant-test', ...defaults }) as Parameters<typeof resolveAnthropicTarget>[0];
+    expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max' }), MODEL)).toThrow(/^model\.config: reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not "max"\.$/);
+    expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'medium', max_tokens: 2048 }), MODEL)).toThrow(/max_tokens \(2048\) must be above the thinking budget/);
   });
 });
