@@ -42,16 +42,20 @@ export interface BedrockFamily {
    * gpt-oss) reaches the client as `reasoning_content` only, and is never sent back.
    */
   thinking: boolean;
-  /**
-   * The `reasoning_effort` values chat takes (an additional model request field, as the client sent
-   * it), or null when the family refuses the parameter.
-   */
-  reasoningEfforts: readonly string[] | null;
+  /** How chat's `reasoning_effort` reaches the model, or null when the family refuses the parameter. */
+  reasoningEffort: ReasoningEffortMapping | null;
 }
+
+/** The ways a family takes OpenAI's `reasoning_effort` (converse/reasoning-effort.ts). */
+export type ReasoningEffortMapping =
+  /** gpt-oss: an additional model request field under the same name, one of `levels`. */
+  | { kind: 'as-sent'; levels: readonly string[] }
+  /** Claude: extended `thinking` with LiteLLM's budgets, as on the Anthropic provider. */
+  | { kind: 'claude-thinking' };
 
 const converseFamily = (
   label: string,
-  { topK = false, thinking = false, reasoningEfforts = null }: { topK?: boolean; thinking?: boolean; reasoningEfforts?: readonly string[] | null } = {},
+  { topK = false, thinking = false, reasoningEffort = null }: { topK?: boolean; thinking?: boolean; reasoningEffort?: ReasoningEffortMapping | null } = {},
 ): BedrockFamily => ({
   label,
   chat: true,
@@ -63,7 +67,7 @@ const converseFamily = (
   temperatureFactor: 0.5,
   topK,
   thinking,
-  reasoningEfforts,
+  reasoningEffort,
 });
 
 const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockFamily => ({
@@ -75,19 +79,19 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   temperatureFactor: 1,
   topK: false,
   thinking: false,
-  reasoningEfforts: null,
+  reasoningEffort: null,
 });
 
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
-  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true })],
+  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking' } })],
   // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   ['amazon.nova', converseFamily('Amazon Nova')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',
-    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false, reasoningEfforts: null },
+    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false, reasoningEffort: null },
   ],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
@@ -95,22 +99,22 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
-    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false, reasoningEfforts: null },
+    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null },
   ],
   [
     'ai21.j2',
-    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEfforts: null },
+    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null },
   ],
   [
     'ai21.jamba',
-    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEfforts: null },
+    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null },
   ],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],
   ['deepseek.', converseFamily('DeepSeek')],
   // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels
   // (GPT-5's `minimal` and later levels are not among them).
-  ['openai.', converseFamily('OpenAI gpt-oss', { reasoningEfforts: ['low', 'medium', 'high'] })],
+  ['openai.', converseFamily('OpenAI gpt-oss', { reasoningEffort: { kind: 'as-sent', levels: ['low', 'medium', 'high'] } })],
   ['writer.', converseFamily('Writer Palmyra')],
   ['qwen.', converseFamily('Qwen')],
 ];

@@ -15,8 +15,9 @@
  * `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON Schema;
  * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`, while `none` has no
  * Converse equivalent and is a 400. Sampling parameters go to `inferenceConfig` (temperature scaled
- * per family), Claude's `top_k` and `thinking` and gpt-oss's `reasoning_effort` (`low`, `medium`,
- * `high`) to `additionalModelRequestFields`. Any other parameter is a 400 naming it.
+ * per family), Claude's `top_k` and `thinking` to `additionalModelRequestFields`, and
+ * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
+ * Claude's as `thinking`). Any other parameter is a 400 naming it.
  *
  * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's

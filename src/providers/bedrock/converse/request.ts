@@ -18,6 +18,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
+import { reasoningEffortFields } from './reasoning-effort';
 import { toConverseReasoningBlocks } from './thinking';
 
 /** The Converse input without `modelId`, which the adapter adds. */
@@ -181,41 +182,22 @@ function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolC
   );
 }
 
-/** Request keys each family's chat accepts besides CHAT_KEYS: Claude's `top_k` and `thinking`, gpt-oss's `reasoning_effort`. */
+/** Request keys each family's chat accepts besides CHAT_KEYS: Claude's `top_k` and `thinking`, `reasoning_effort` where the family maps it. */
 function chatKeysOf(family: BedrockFamily): string[] {
   return [
     ...CHAT_KEYS,
     ...(family.topK ? ['top_k'] : []),
     ...(family.thinking ? ['thinking'] : []),
-    ...(family.reasoningEfforts !== null ? ['reasoning_effort'] : []),
+    ...(family.reasoningEffort !== null ? ['reasoning_effort'] : []),
   ];
-}
-
-/** "'low', 'medium' or 'high'": the values a message lists. */
-function listOfValues(values: readonly string[]): string {
-  const quoted = values.map((value) => `'${value}'`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('');
 }
 
 /**
  * The native fields of a chat request: Claude's extended `thinking`, passed as the client sent it
- * (Bedrock checks it), and `reasoning_effort` under its own name, checked here because AWS's refusal
- * of an unknown level names neither the field nor the levels.
+ * (Bedrock checks it), and `reasoning_effort` in the family's own field (reasoning-effort.ts).
  */
 function chatNativeFields(request: ChatRequest, family: BedrockFamily): Record<string, DocumentType> {
-  const fields: Record<string, DocumentType> = {};
-  if (request.thinking !== undefined) fields.thinking = request.thinking as DocumentType;
-  const effort = request.reasoning_effort;
-  if (effort !== undefined && family.reasoningEfforts !== null) {
-    if (typeof effort !== 'string' || !family.reasoningEfforts.includes(effort)) {
-      throw GatewayError.invalidParam(
-        `reasoning_effort: ${providerLabel(family)} takes ${listOfValues(family.reasoningEfforts)}, not ${JSON.stringify(effort)}.`,
-        'reasoning_effort',
-      );
-    }
-    fields.reasoning_effort = effort;
-  }
-  return fields;
+  return { ...(request.thinking !== undefined ? { thinking: request.thinking as DocumentType } : {}), ...reasoningEffortFields(request, family) };
 }
 
 export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {

@@ -17,6 +17,7 @@ import { readJsonFixture } from '../../../support/fixtures';
 
 const deepseek = resolveBedrockFamily('us.deepseek.r1-v1:0');
 const gptOss = resolveBedrockFamily('openai.gpt-oss-120b-1:0');
+const claude = resolveBedrockFamily('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
 const context = { id: 'req-1', model: 'us.deepseek.r1-v1:0', created: 1_700_000_000 };
 const reasoningOf = (family: { thinking: boolean }) => ({ thinkingBlocks: family.thinking });
 
@@ -113,14 +114,34 @@ describe('reasoning_effort (gpt-oss takes it as an additional model request fiel
 
   test.each([
     ['DeepSeek', 'us.deepseek.r1-v1:0'],
-    ['Claude', 'anthropic.claude-sonnet-4-5-20250929-v1:0'],
     ['Nova', 'amazon.nova-pro-v1:0'],
     ['an unlisted model', 'moonshot.kimi-k2-thinking'],
   ])('%s still refuses it (400 naming it)', (_label, name) => {
     expect(gatewayErrorOf(() => toConverseChat({ messages: hello, reasoning_effort: 'high' }, resolveBedrockFamily(name)))).toMatchObject({ status: 400, param: 'reasoning_effort' });
   });
 
-  test('completions refuse it, gpt-oss included (OpenAI has it on chat only)', () => {
+  test('completions refuse it, gpt-oss and Claude included (OpenAI has it on chat only)', () => {
     expect(gatewayErrorOf(() => toConverseCompletions({ prompt: 'Hi', reasoning_effort: 'high' }, gptOss))).toMatchObject({ status: 400, param: 'reasoning_effort' });
+    expect(gatewayErrorOf(() => toConverseCompletions({ prompt: 'Hi', reasoning_effort: 'high' }, claude))).toMatchObject({ status: 400, param: 'reasoning_effort' });
+  });
+
+  test.each([
+    ['minimal', 1024],
+    ['low', 1024],
+    ['medium', 2048],
+    ['high', 4096],
+  ])("Claude: %s is extended thinking with LiteLLM's budget of %i tokens, beside top_k", (effort, budget) => {
+    expect(toConverseChat({ messages: hello, reasoning_effort: effort, max_tokens: 8000, top_k: 40 }, claude)).toEqual({
+      messages: [{ role: 'user', content: [{ text: 'Write a haiku about autumn.' }] }],
+      inferenceConfig: { maxTokens: 8000 },
+      additionalModelRequestFields: { top_k: 40, thinking: { type: 'enabled', budget_tokens: budget } },
+    });
+  });
+
+  test("Claude: a max_completion_tokens not above the budget is a 400 naming it; 'none' sends nothing", () => {
+    const error = gatewayErrorOf(() => toConverseChat({ messages: hello, reasoning_effort: 'medium', max_completion_tokens: 2048 }, claude));
+    expect(error).toMatchObject({ status: 400, param: 'max_completion_tokens' });
+    expect(error.message).toContain('2048 tokens');
+    expect(toConverseChat({ messages: hello, reasoning_effort: 'none' }, claude)).not.toHaveProperty('additionalModelRequestFields');
   });
 });

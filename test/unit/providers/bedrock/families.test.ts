@@ -53,7 +53,7 @@ describe('resolveBedrockFamily', () => {
       temperatureFactor: 0.5,
       topK: false,
       thinking: false,
-      reasoningEfforts: null,
+      reasoningEffort: null,
     });
   });
 });
