@@ -3,10 +3,12 @@
  * for any reasoning model, and the gateway puts each family's own field in Converse's
  * `additionalModelRequestFields`, streamed or not: gpt-oss takes it as sent ("Include any other
  * fields in the additionalModelRequestFields object"), Claude as extended `thinking` with LiteLLM's
- * budgets; a value the family does not take, or the parameter on another family, is a 400 naming
- * it before any AWS call. The gateway talks to the fake through the real AWS SDK.
+ * budgets, Nova 2 as `reasoningConfig` with `maxReasoningEffort`; a value the family does not take,
+ * or the parameter on another family (Nova 1 included), is a 400 naming it before any AWS call. The
+ * gateway talks to the fake through the real AWS SDK.
  * https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ * https://docs.aws.amazon.com/nova/latest/nova2-userguide/extended-thinking.html
  */
 import OpenAI from 'openai';
 import { assembleAssistantTurn } from '../support/assistant-turn';
@@ -44,9 +46,33 @@ function fakeClaude(call: BedrockCall): BedrockReply {
   return call.operation === 'converse-stream' ? { events: converseEvents('converse-thinking-tool-use.events.json') } : { json: CLAUDE_ANSWER };
 }
 
-/** A fake Converse: Claude's rules for Claude, and for gpt-oss a refusal of a reasoning effort it does not know. */
+const NOVA_2_ANSWER = readJsonFixture('bedrock', 'converse-nova-2-reasoning.response.json');
+
+/** Nova 2's rules: a known maxReasoningEffort, and at high effort no temperature, topP or maxTokens. */
+function fakeNova2(call: BedrockCall): BedrockReply {
+  const { inferenceConfig, additionalModelRequestFields: fields } = call.body as ConverseRequest;
+  const config = fields?.reasoningConfig as { type: string; maxReasoningEffort: string } | undefined;
+  if (fields?.reasoning_effort !== undefined) return validationError('The model returned the following errors: extraneous key [reasoning_effort] is not permitted');
+  if (config !== undefined && !['low', 'medium', 'high'].includes(config.maxReasoningEffort)) return validationError('Malformed input request: reasoningConfig.maxReasoningEffort');
+  if (config?.maxReasoningEffort === 'high' && inferenceConfig !== undefined) return validationError('temperature, topP and maxTokens must not be set with maxReasoningEffort high');
+  if (call.operation !== 'converse-stream') return { json: NOVA_2_ANSWER };
+  return {
+    events: [
+      converseEvent('messageStart', { role: 'assistant' }),
+      converseEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { reasoningContent: { text: '[REDACTED]' } } }),
+      converseEvent('contentBlockStop', { contentBlockIndex: 0 }),
+      converseEvent('contentBlockDelta', { contentBlockIndex: 1, delta: { text: 'Its average speed is 80 km/h.' } }),
+      converseEvent('contentBlockStop', { contentBlockIndex: 1 }),
+      converseEvent('messageStop', { stopReason: 'end_turn' }),
+      converseEvent('metadata', { usage: { inputTokens: 31, outputTokens: 398, totalTokens: 429 }, metrics: { latencyMs: 3620 } }),
+    ],
+  };
+}
+
+/** A fake Converse: Claude's and Nova 2's rules for them, and for gpt-oss a refusal of a reasoning effort it does not know. */
 function fakeConverse(call: BedrockCall): BedrockReply {
   if (call.modelId.includes('anthropic.')) return fakeClaude(call);
+  if (call.modelId.includes('amazon.nova-2-')) return fakeNova2(call);
   const effort = (call.body as ConverseRequest).additionalModelRequestFields?.reasoning_effort;
   if (effort !== undefined && !['low', 'medium', 'high'].includes(effort as string)) {
     return { error: { status: 400, type: 'ValidationException', message: `unknown variant '${String(effort)}', expected one of 'low', 'medium', 'high'` } };
@@ -75,6 +101,12 @@ endpoints:
   - name: claude
     endpoint_type: llm/v1/chat
     model: { provider: bedrock, name: us.anthropic.claude-sonnet-4-5-20250929-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
+  - name: nova-2
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: us.amazon.nova-2-lite-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
+  - name: nova-pro
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: amazon.nova-pro-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
   - name: r1
     endpoint_type: llm/v1/chat
     model: { provider: bedrock, name: us.deepseek.r1-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
@@ -149,6 +181,53 @@ test.each([
 
 test('another family (DeepSeek-R1) still refuses reasoning_effort with a 400 naming it', async () => {
   const error = await setup.openai.chat.completions.create({ model: 'r1', messages: [question], reasoning_effort: 'high' }).catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
+  expect(setup.fake.calls).toHaveLength(0);
+});
+
+const trainQuestion: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'A train covers 120 km in 1.5 hours. What is its average speed?' };
+
+test.each(['low', 'medium', 'high'] as const)('Nova 2: %s goes as reasoningConfig.maxReasoningEffort, and the (redacted) reasoning reaches the client as reasoning_content', async (effort) => {
+  const answer = await setup.openai.chat.completions.create({ model: 'nova-2', messages: [trainQuestion], reasoning_effort: effort });
+  expect(sentFields()).toEqual({ reasoningConfig: { type: 'enabled', maxReasoningEffort: effort } });
+  const message = answer.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessage & { reasoning_content?: string };
+  expect(message.content).toBe('The train covers 120 km in 1.5 hours, so its average speed is 80 km/h.');
+  expect(message.reasoning_content).toBe('[REDACTED]');
+  expect(message).not.toHaveProperty('thinking_blocks');
+  expect(answer.usage).toMatchObject({ completion_tokens: 412 });
+});
+
+test('Nova 2 streamed: the same field on ConverseStream, sampling kept below high effort, reasoning as reasoning_content deltas', async () => {
+  const stream = await setup.openai.chat.completions.create({ model: 'nova-2', messages: [trainQuestion], reasoning_effort: 'medium', temperature: 1, max_tokens: 2000, stream: true });
+  const { content, reasoning, blocks } = await assembleAssistantTurn(stream);
+  expect(setup.fake.calls[0].operation).toBe('converse-stream');
+  expect(setup.fake.calls[0].body).toMatchObject({ inferenceConfig: { temperature: 0.5, maxTokens: 2000 }, additionalModelRequestFields: { reasoningConfig: { type: 'enabled', maxReasoningEffort: 'medium' } } });
+  expect(reasoning).toBe('[REDACTED]');
+  expect(content).toBe('Its average speed is 80 km/h.');
+  expect(blocks).toEqual([]);
+});
+
+test("Nova 2: 'none' sends no reasoningConfig (reasoning is off by default)", async () => {
+  await setup.openai.chat.completions.create({ model: 'nova-2', messages: [trainQuestion], reasoning_effort: 'none' });
+  expect(setup.fake.calls[0].body).not.toHaveProperty('additionalModelRequestFields');
+});
+
+test.each([
+  ['temperature', { temperature: 0.7 }],
+  ['top_p', { top_p: 0.9 }],
+  ['max_tokens', { max_tokens: 4000 }],
+  ['max_completion_tokens', { max_completion_tokens: 4000 }],
+] as const)("Nova 2: %s with reasoning_effort 'high' (AWS requires it unset) is a 400 naming it, and AWS is not called", async (param, fields) => {
+  const error = await setup.openai.chat.completions.create({ model: 'nova-2', messages: [trainQuestion], reasoning_effort: 'high', ...fields }).catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ status: 400, param });
+  expect(setup.fake.calls).toHaveLength(0);
+});
+
+test.each([
+  ["Nova 2 given 'minimal'", 'nova-2', 'minimal'],
+  ['Nova 1 (Nova Pro), which has no reasoningConfig', 'nova-pro', 'low'],
+] as const)('%s: a 400 naming reasoning_effort, and AWS is not called', async (_label, model, effort) => {
+  const error = await setup.openai.chat.completions.create({ model, messages: [trainQuestion], reasoning_effort: effort }).catch((caught: unknown) => caught);
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
   expect(setup.fake.calls).toHaveLength(0);
 });

@@ -39,7 +39,7 @@ export interface BedrockFamily {
   /**
    * Whether chat takes Claude's extended `thinking` (an additional model request field) and its
    * signed thinking blocks go both ways as `thinking_blocks`. Other families' reasoning (DeepSeek-R1,
-   * gpt-oss) reaches the client as `reasoning_content` only, and is never sent back.
+   * gpt-oss, Nova 2) reaches the client as `reasoning_content` only, and is never sent back.
    */
   thinking: boolean;
   /** How chat's `reasoning_effort` reaches the model, or null when the family refuses the parameter. */
@@ -51,7 +51,9 @@ export type ReasoningEffortMapping =
   /** gpt-oss: an additional model request field under the same name, one of `levels`. */
   | { kind: 'as-sent'; levels: readonly string[] }
   /** Claude: extended `thinking` with LiteLLM's budgets, as on the Anthropic provider. */
-  | { kind: 'claude-thinking' };
+  | { kind: 'claude-thinking' }
+  /** Nova 2: `reasoningConfig` with `maxReasoningEffort`. */
+  | { kind: 'nova-reasoning-config' };
 
 const converseFamily = (
   label: string,
@@ -87,6 +89,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking' } })],
   // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
+  // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
+  ['amazon.nova-2-', converseFamily('Amazon Nova 2', { reasoningEffort: { kind: 'nova-reasoning-config' } })],
   ['amazon.nova', converseFamily('Amazon Nova')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [

@@ -17,12 +17,12 @@
  * Converse equivalent and is a 400. Sampling parameters go to `inferenceConfig` (temperature scaled
  * per family), Claude's `top_k` and `thinking` to `additionalModelRequestFields`, and
  * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
- * Claude's as `thinking`). Any other parameter is a 400 naming it.
+ * Claude's as `thinking`, Nova 2's as `reasoningConfig`). Any other parameter is a 400 naming it.
  *
  * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's
  * `thinking_blocks` go back as `reasoningContent` blocks first in its turn. Other models'
- * reasoning (DeepSeek-R1, gpt-oss: text without a signature) becomes `reasoning_content` only and
+ * reasoning (DeepSeek-R1, gpt-oss, Nova 2: text without a signature) becomes `reasoning_content` only and
  * is never sent back (DeepSeek refuses its reasoning in the input). Answers are read in
  * response.ts, streams folded in stream.ts.
  */

@@ -6,6 +6,9 @@
  *   https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  * - Claude: extended `thinking` with LiteLLM's budgets, as on the Anthropic provider (shared/thinking.ts),
  *   https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ * - Nova 2: `reasoningConfig: {type: "enabled", maxReasoningEffort}` (`low`, `medium`, `high`),
+ *   https://docs.aws.amazon.com/nova/latest/nova2-userguide/extended-thinking.html and
+ *   https://docs.aws.amazon.com/nova/latest/nova2-userguide/using-converse-api.html#converse-api-reasoning
  *
  * Values are checked here because AWS's refusal of an unknown one names neither the field nor the values.
  */
@@ -39,6 +42,28 @@ function claudeThinking(request: ChatRequest, family: BedrockFamily): NativeFiel
   return { thinking: { ...thinking } };
 }
 
+/** Nova 2's levels; `none` is its default (reasoning off), so nothing is sent for it. */
+const NOVA_LEVELS = ['none', 'low', 'medium', 'high'];
+
+/** What Nova 2 refuses beside high effort: the client's own sampling and length limits. */
+const NOVA_HIGH_EFFORT_UNSET = ['temperature', 'top_p', 'max_tokens', 'max_completion_tokens'] as const;
+
+/**
+ * Nova 2 at high effort takes no temperature, topP or maxTokens (AWS: they must be unset): one the
+ * client sent is a 400 naming it, rather than dropped, which would change what the client asked for.
+ */
+function novaReasoningConfig(request: ChatRequest, family: BedrockFamily): NativeFields {
+  const { reasoning_effort: effort } = asSent(request, NOVA_LEVELS, family);
+  if (effort === 'none') return {};
+  if (effort === 'high') {
+    const set = NOVA_HIGH_EFFORT_UNSET.find((name) => request[name] !== undefined);
+    if (set !== undefined) {
+      throw GatewayError.invalidParam(`${set}: ${providerLabel(family)} takes no ${set} with reasoning_effort 'high' (AWS requires it unset); remove it or use 'medium'.`, set);
+    }
+  }
+  return { reasoningConfig: { type: 'enabled', maxReasoningEffort: effort } };
+}
+
 /** The additional model request fields for the request's `reasoning_effort`; none without one. */
 export function reasoningEffortFields(request: ChatRequest, family: BedrockFamily): NativeFields {
   const mapping: ReasoningEffortMapping | null = family.reasoningEffort;
@@ -48,6 +73,8 @@ export function reasoningEffortFields(request: ChatRequest, family: BedrockFamil
       return asSent(request, mapping.levels, family);
     case 'claude-thinking':
       return claudeThinking(request, family);
+    case 'nova-reasoning-config':
+      return novaReasoningConfig(request, family);
     default: {
       const unreachable: never = mapping;
       throw new Error(`Unknown reasoning_effort mapping ${JSON.stringify(unreachable)}`);
