@@ -14,6 +14,7 @@
  * others) changes from release to release, so Gemini decides: its 400 names the level.
  */
 import { GatewayError } from '../../errors';
+import { listOfValues } from '../shared/thinking';
 import type { GeminiThinkingConfig } from './wire';
 
 /** How an endpoint's model takes thinking control; `label` names the model family in messages. */
@@ -38,12 +39,6 @@ export function geminiThinkingControl(model: string): GeminiThinkingControl {
   if (Number(major) >= 3) return { form: 'level', label };
   // Gemini 2.5 Pro's budget is 128 to 32,768: it cannot stop thinking.
   return { form: 'budget', label, canTurnOff: pro === undefined };
-}
-
-/** "'low', 'medium' or 'high'": the values a message lists. */
-function listOfValues(values: readonly string[]): string {
-  const quoted = values.map((value) => `'${value}'`);
-  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 const isLevel = (value: unknown): value is Level => typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
