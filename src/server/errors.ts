@@ -109,15 +109,18 @@ export function errorBody(error: GatewayError, dialect: Dialect): unknown {
 }
 
 /**
- * Failures that the same request would meet again. The official OpenAI clients retry every 5xx (twice
- * by default) unless told `x-should-retry: false`: without it, an answer the gateway cannot translate
- * would be asked for, and billed, three times.
+ * Failures that the same request would meet again: a 501, and every 502 the gateway itself does not
+ * retry (its key refused, an answer it cannot translate, a model the provider does not know, an
+ * answer over `max_answer_size`). The official OpenAI clients retry every 5xx (twice by default)
+ * unless told `x-should-retry: false`: without it, such a request would be sent, and billed, three times.
  */
-const NOT_WORTH_RETRYING: ReadonlySet<string | null> = new Set(['not_supported', 'upstream_auth_failed', 'upstream_unreadable']);
+function isNotWorthRetrying(error: GatewayError): boolean {
+  return error.status === 501 || (error.status === 502 && !error.retryable);
+}
 
 export function sendError(response: ServerResponse, error: GatewayError, dialect: Dialect): void {
   if (error.retryAfter) response.setHeader('Retry-After', error.retryAfter);
-  if (NOT_WORTH_RETRYING.has(error.code)) response.setHeader('x-should-retry', 'false');
+  if (isNotWorthRetrying(error)) response.setHeader('x-should-retry', 'false');
   sendJson(response, error.status, errorBody(error, dialect));
 }
 

@@ -524,6 +524,15 @@ describe('errors', () => {
     expect(await jsonOf(mlflow)).toEqual({ detail: 'The model returned the following errors: messages: roles must alternate' });
   });
 
+  test('a model Bedrock does not know (ResourceNotFoundException) is a 502 the gateway does not retry, and says so to the OpenAI clients', async () => {
+    // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html#API_runtime_Converse_Errors (HTTP 404).
+    fake.setHandler(() => ({ error: { status: 404, type: 'ResourceNotFoundException', message: 'The provided model identifier is invalid.' } }));
+    // The official clients retry every 5xx twice by default, unless the answer says x-should-retry: false.
+    const retryingClient = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 2 });
+    await expect(retryingClient.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 502, code: 'upstream_unavailable' });
+    expect(fake.calls).toHaveLength(1);
+  });
+
   test('an exception event mid-stream ends the stream with an SSE error event', async () => {
     fake.setHandler(() => ({
       events: [
