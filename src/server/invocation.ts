@@ -11,7 +11,7 @@ import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
-import type { EndpointType } from '../schema';
+import type { CompletionsChunk, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk } from './answer-check';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
@@ -121,6 +121,16 @@ function withDefaults(request: Record<string, unknown>, defaults: Readonly<Recor
     }
   }
   return result;
+}
+
+/**
+ * A checked completions chunk as `/v1` sends it: OpenAI's chunks always carry a string `text` (""
+ * on the one that only finishes), and the OpenAI clients type it so (`text += chunk.choices[0].text`
+ * would add "null"); the unified (MLflow) chunk has null there.
+ */
+export function withStringText(chunk: CompletionsChunk): CompletionsChunk {
+  if (chunk.choices.every((choice) => choice.text !== null)) return chunk;
+  return { ...chunk, choices: chunk.choices.map((choice) => (choice.text === null ? { ...choice, text: '' } : choice)) };
 }
 
 /** Whether a request asks for a stream: `stream: true` on chat and completions (for embeddings `stream` is just forwarded). */

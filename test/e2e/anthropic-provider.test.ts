@@ -191,6 +191,15 @@ describe('openai client through /v1', () => {
     expect(text).toBe('Voilà un café 🙂');
   });
 
+  test("a completions stream's text is always a string on /v1, as OpenAI sends it (the finishing chunk's is \"\")", async () => {
+    // openai-node and openai-python type choices[].text as a string: `text += chunk.choices[0].text`.
+    const streamed = await setup.openai.completions.create({ model: 'claude-completions', prompt: 'Say café', stream: true });
+    const chunks = [];
+    for await (const chunk of streamed) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.choices[0].text).join('')).toBe('Voilà un café 🙂');
+    expect(chunks.at(-1)?.choices).toEqual([{ index: 0, text: '', finish_reason: 'stop' }]);
+  });
+
   test('n other than 1 is a 400 naming the parameter and the provider, before any upstream call', async () => {
     await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toMatchObject({
       status: 400,

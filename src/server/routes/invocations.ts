@@ -9,11 +9,11 @@ import { GatewayError } from '../../errors';
 import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
-import type { EndpointType } from '../../schema';
+import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
-import { asksForStream, invokeEndpoint, prepareRequest, type Dialect } from '../invocation';
+import { asksForStream, invokeEndpoint, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
@@ -102,7 +102,8 @@ async function serve(options: {
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
-  await sendEventStream({ response, chunks, checkChunk: result.checkChunk, toError, onChunk: chunkObserver(response), signal: result.abort, dialect });
+  const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
+  await sendEventStream({ response, chunks, checkChunk, toError, onChunk: chunkObserver(response), signal: result.abort, dialect });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {
