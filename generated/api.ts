@@ -480,10 +480,33 @@ export type components = {
             message: components["schemas"]["ResponseMessage"];
             finish_reason: components["schemas"]["FinishReason"];
         };
+        /** @description What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`). */
+        PromptTokensDetails: {
+            /** @description Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`). */
+            cached_tokens?: number | null;
+            /** @description Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price. */
+            cache_creation_tokens?: number | null;
+            audio_tokens?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came. */
+        CompletionTokensDetails: {
+            /** @description Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`). */
+            reasoning_tokens?: number | null;
+            audio_tokens?: number | null;
+            accepted_prediction_tokens?: number | null;
+            rejected_prediction_tokens?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts. */
         Usage: {
             prompt_tokens: number | null;
             completion_tokens: number | null;
             total_tokens: number | null;
+            prompt_tokens_details?: components["schemas"]["PromptTokensDetails"];
+            completion_tokens_details?: components["schemas"]["CompletionTokensDetails"];
         };
         ChatResponse: {
             id: string | null;

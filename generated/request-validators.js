@@ -2159,7 +2159,6 @@ validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateChatResponse = validate32;
 const schema56 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
-const schema61 = {"type":"object","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
 const schema57 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"}}};
 const schema60 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
 const schema58 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
@@ -2736,6 +2735,227 @@ return errors === 0;
 }
 validate33.evaluated = {"props":{"index":true,"message":true,"finish_reason":true},"dynamicProps":false,"dynamicItems":false};
 
+const schema61 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
+const schema62 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
+const schema63 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.prompt_tokens === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.completion_tokens === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total_tokens === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.prompt_tokens !== undefined){
+let data0 = data.prompt_tokens;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (data0 !== null)){
+const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema61.properties.prompt_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.completion_tokens !== undefined){
+let data1 = data.completion_tokens;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (data1 !== null)){
+const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema61.properties.completion_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.total_tokens !== undefined){
+let data2 = data.total_tokens;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
+const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema61.properties.total_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.prompt_tokens_details !== undefined){
+let data3 = data.prompt_tokens_details;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.cached_tokens !== undefined){
+let data4 = data3.cached_tokens;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema62.properties.cached_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data3.cache_creation_tokens !== undefined){
+let data5 = data3.cache_creation_tokens;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
+const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema62.properties.cache_creation_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data3.audio_tokens !== undefined){
+let data6 = data3.audio_tokens;
+if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
+const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema62.properties.audio_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/prompt_tokens_details",schemaPath:"#/components/schemas/PromptTokensDetails/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.completion_tokens_details !== undefined){
+let data7 = data.completion_tokens_details;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.reasoning_tokens !== undefined){
+let data8 = data7.reasoning_tokens;
+if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
+const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema63.properties.reasoning_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data7.audio_tokens !== undefined){
+let data9 = data7.audio_tokens;
+if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
+const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema63.properties.audio_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data7.accepted_prediction_tokens !== undefined){
+let data10 = data7.accepted_prediction_tokens;
+if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
+const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema63.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data7.rejected_prediction_tokens !== undefined){
+let data11 = data7.rejected_prediction_tokens;
+if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
+const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema63.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/completion_tokens_details",schemaPath:"#/components/schemas/CompletionTokensDetails/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"props":{"prompt_tokens":true,"completion_tokens":true,"total_tokens":true,"prompt_tokens_details":true,"completion_tokens_details":true},"dynamicProps":false,"dynamicItems":false};
+
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2892,10 +3112,14 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-let data6 = data.usage;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.prompt_tokens === undefined){
-const err12 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(!(validate39(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2904,101 +3128,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data6.completion_tokens === undefined){
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.total_tokens === undefined){
-const err14 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.prompt_tokens !== undefined){
-let data7 = data6.prompt_tokens;
-if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
-const err15 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/Usage/properties/prompt_tokens/type",keyword:"type",params:{type: schema61.properties.prompt_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data6.completion_tokens !== undefined){
-let data8 = data6.completion_tokens;
-if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/usage/completion_tokens",schemaPath:"#/components/schemas/Usage/properties/completion_tokens/type",keyword:"type",params:{type: schema61.properties.completion_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.total_tokens !== undefined){
-let data9 = data6.total_tokens;
-if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err17 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/Usage/properties/total_tokens/type",keyword:"type",params:{type: schema61.properties.total_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate32.errors = vErrors;
 return errors === 0;
 }
 validate32.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateCompletionsResponse = validate39;
-const schema62 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
-const schema63 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"}}};
+exports.validateCompletionsResponse = validate41;
+const schema64 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
+const schema65 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3085,16 +3227,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"index":true,"text":true,"finish_reason":true},"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":{"index":true,"text":true,"finish_reason":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3165,7 +3307,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema62.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema64.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3228,8 +3370,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate40(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate42(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -3246,10 +3388,14 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-let data6 = data.usage;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.prompt_tokens === undefined){
-const err12 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(!(validate39(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3258,102 +3404,20 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data6.completion_tokens === undefined){
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.total_tokens === undefined){
-const err14 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.prompt_tokens !== undefined){
-let data7 = data6.prompt_tokens;
-if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
-const err15 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/Usage/properties/prompt_tokens/type",keyword:"type",params:{type: schema61.properties.prompt_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data6.completion_tokens !== undefined){
-let data8 = data6.completion_tokens;
-if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/usage/completion_tokens",schemaPath:"#/components/schemas/Usage/properties/completion_tokens/type",keyword:"type",params:{type: schema61.properties.completion_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.total_tokens !== undefined){
-let data9 = data6.total_tokens;
-if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err17 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/Usage/properties/total_tokens/type",keyword:"type",params:{type: schema61.properties.total_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateEmbeddingsResponse = validate42;
-const schema66 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
-const schema67 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
-const schema68 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
+exports.validateEmbeddingsResponse = validate45;
+const schema67 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
+const schema68 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
+const schema69 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3639,7 +3703,7 @@ errors++;
 if(data8.prompt_tokens !== undefined){
 let data9 = data8.prompt_tokens;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema68.properties.prompt_tokens.type},message:"must be integer,null"};
+const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema69.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3652,7 +3716,7 @@ errors++;
 if(data8.total_tokens !== undefined){
 let data10 = data8.total_tokens;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema68.properties.total_tokens.type},message:"must be integer,null"};
+const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema69.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3685,22 +3749,22 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":{"object":true,"data":true,"model":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":{"object":true,"data":true,"model":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateChatChunk = validate43;
-const schema69 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
-const schema70 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"}}};
-const schema72 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
-const schema73 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
-const schema74 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
+exports.validateChatChunk = validate46;
+const schema70 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
+const schema71 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"}}};
+const schema73 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
+const schema74 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
+const schema75 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3741,7 +3805,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema72.properties.role.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema73.properties.role.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3754,7 +3818,7 @@ errors++;
 if(data.content !== undefined){
 let data1 = data.content;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema72.properties.content.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema73.properties.content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3767,7 +3831,7 @@ errors++;
 if(data.refusal !== undefined){
 let data2 = data.refusal;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema72.properties.refusal.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema73.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3780,7 +3844,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data3 = data.reasoning_content;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema72.properties.reasoning_content.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema73.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4187,7 +4251,7 @@ errors++;
 if(data14.id !== undefined){
 let data16 = data14.id;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err34 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema74.properties.id.type},message:"must be string,null"};
+const err34 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema75.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4200,7 +4264,7 @@ errors++;
 if(data14.type !== undefined){
 let data17 = data14.type;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err35 = {instancePath:instancePath+"/tool_calls/" + i1+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema74.properties.type.type},message:"must be string,null"};
+const err35 = {instancePath:instancePath+"/tool_calls/" + i1+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema75.properties.type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4236,7 +4300,7 @@ errors++;
 if(data18.name !== undefined){
 let data19 = data18.name;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err38 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema74.properties.function.properties.name.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema75.properties.function.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4249,7 +4313,7 @@ errors++;
 if(data18.arguments !== undefined){
 let data20 = data18.arguments;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err39 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema74.properties.function.properties.arguments.type},message:"must be string,null"};
+const err39 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema75.properties.function.properties.arguments.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4354,16 +4418,16 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":{"role":true,"content":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true,"tool_calls":true},"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":{"role":true,"content":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true,"tool_calls":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4428,8 +4492,8 @@ errors++;
 }
 }
 if(data.delta !== undefined){
-if(!(validate45(data.delta, {instancePath:instancePath+"/delta",parentData:data,parentDataProperty:"delta",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate48(data.delta, {instancePath:instancePath+"/delta",parentData:data,parentDataProperty:"delta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -4444,16 +4508,16 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":{"index":true,"finish_reason":true,"delta":true},"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":{"index":true,"finish_reason":true,"delta":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4514,7 +4578,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema69.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema70.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4577,8 +4641,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate44(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
@@ -4600,86 +4664,9 @@ const _errs13 = errors;
 let valid3 = false;
 let passing0 = null;
 const _errs14 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.prompt_tokens === undefined){
-const err11 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.completion_tokens === undefined){
-const err12 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.total_tokens === undefined){
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.prompt_tokens !== undefined){
-let data7 = data6.prompt_tokens;
-if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
-const err14 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/Usage/properties/prompt_tokens/type",keyword:"type",params:{type: schema61.properties.prompt_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data6.completion_tokens !== undefined){
-let data8 = data6.completion_tokens;
-if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err15 = {instancePath:instancePath+"/usage/completion_tokens",schemaPath:"#/components/schemas/Usage/properties/completion_tokens/type",keyword:"type",params:{type: schema61.properties.completion_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data6.total_tokens !== undefined){
-let data9 = data6.total_tokens;
-if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err16 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/Usage/properties/total_tokens/type",keyword:"type",params:{type: schema61.properties.total_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
+if(!(validate39(data6, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
 }
 var _valid0 = _errs14 === errors;
 if(_valid0){
@@ -4689,19 +4676,21 @@ var props0 = {};
 props0.prompt_tokens = true;
 props0.completion_tokens = true;
 props0.total_tokens = true;
+props0.prompt_tokens_details = true;
+props0.completion_tokens_details = true;
 }
-const _errs23 = errors;
+const _errs15 = errors;
 if(data6 !== null){
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err11 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err11];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err11);
 }
 errors++;
 }
-var _valid0 = _errs23 === errors;
+var _valid0 = _errs15 === errors;
 if(_valid0 && valid3){
 valid3 = false;
 passing0 = [passing0, 1];
@@ -4713,12 +4702,12 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err19 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err12 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err12];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -4736,28 +4725,28 @@ vErrors = null;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err13];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err13);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateCompletionsChunk = validate48;
+exports.validateCompletionsChunk = validate52;
 const schema76 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
 const schema77 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4845,16 +4834,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":{"index":true,"finish_reason":true,"text":true},"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":{"index":true,"finish_reason":true,"text":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4978,8 +4967,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate49(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate53(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -5001,86 +4990,9 @@ const _errs13 = errors;
 let valid3 = false;
 let passing0 = null;
 const _errs14 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.prompt_tokens === undefined){
-const err11 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.completion_tokens === undefined){
-const err12 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.total_tokens === undefined){
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.prompt_tokens !== undefined){
-let data7 = data6.prompt_tokens;
-if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
-const err14 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/Usage/properties/prompt_tokens/type",keyword:"type",params:{type: schema61.properties.prompt_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data6.completion_tokens !== undefined){
-let data8 = data6.completion_tokens;
-if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err15 = {instancePath:instancePath+"/usage/completion_tokens",schemaPath:"#/components/schemas/Usage/properties/completion_tokens/type",keyword:"type",params:{type: schema61.properties.completion_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data6.total_tokens !== undefined){
-let data9 = data6.total_tokens;
-if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err16 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/Usage/properties/total_tokens/type",keyword:"type",params:{type: schema61.properties.total_tokens.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/usage",schemaPath:"#/components/schemas/Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
+if(!(validate39(data6, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
 }
 var _valid0 = _errs14 === errors;
 if(_valid0){
@@ -5090,19 +5002,21 @@ var props0 = {};
 props0.prompt_tokens = true;
 props0.completion_tokens = true;
 props0.total_tokens = true;
+props0.prompt_tokens_details = true;
+props0.completion_tokens_details = true;
 }
-const _errs23 = errors;
+const _errs15 = errors;
 if(data6 !== null){
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err11 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err11];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err11);
 }
 errors++;
 }
-var _valid0 = _errs23 === errors;
+var _valid0 = _errs15 === errors;
 if(_valid0 && valid3){
 valid3 = false;
 passing0 = [passing0, 1];
@@ -5114,12 +5028,12 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err19 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err12 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err12];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -5137,16 +5051,16 @@ vErrors = null;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err13];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err13);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};

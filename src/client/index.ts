@@ -19,6 +19,7 @@ import type {
   EmbeddingsRequest,
   EmbeddingsResponse,
   EndpointView as Endpoint,
+  Usage,
 } from '../schema';
 
 export type {
@@ -31,6 +32,7 @@ export type {
   EmbeddingsRequest,
   EmbeddingsResponse,
   Endpoint,
+  Usage,
 };
 
 export interface GatewayClientOptions {

@@ -35,16 +35,26 @@ function repairableField(error: ErrorObject): string | null {
   return name === 'id' || name === 'created' || name === 'model' || name === 'usage' ? name : null;
 }
 
-/** `usage` with every count that is not a whole number set to null. */
+const isEnvelope = (value: unknown): value is Envelope => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a usage details object holds only whole numbers (or nulls), so it can be kept as it is. */
+const isWholeCounts = (details: unknown): boolean => isEnvelope(details) && Object.values(details).every((count) => count === null || Number.isInteger(count));
+
+/**
+ * `usage` with every count that is not a whole number set to null; its details objects are kept
+ * when they hold only whole numbers, dropped otherwise.
+ */
 function repairedUsage(usage: unknown, fields: readonly string[]): Envelope {
-  const source = typeof usage === 'object' && usage !== null && !Array.isArray(usage) ? (usage as Envelope) : {};
+  const source = isEnvelope(usage) ? usage : {};
   const counts: Envelope = {};
   for (const field of fields) counts[field] = Number.isInteger(source[field]) ? source[field] : null;
+  for (const details of USAGE_DETAILS) if (isWholeCounts(source[details])) counts[details] = source[details];
   return counts;
 }
 
 const USAGE_FIELDS = ['prompt_tokens', 'completion_tokens', 'total_tokens'] as const;
 const EMBEDDINGS_USAGE_FIELDS = ['prompt_tokens', 'total_tokens'] as const;
+const USAGE_DETAILS = ['prompt_tokens_details', 'completion_tokens_details'] as const;
 
 function repaired(answer: Envelope, field: string, endpoint: CompiledEndpoint, isChunk: boolean): Envelope {
   const copy = { ...answer };

@@ -80,7 +80,7 @@ describe('openai client through /v1', () => {
     });
     expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
     expect(completion.choices[0].finish_reason).toBe('stop');
-    expect(completion.usage).toEqual({ prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087 });
+    expect(completion.usage).toEqual({ prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087, prompt_tokens_details: { cached_tokens: 2048, cache_creation_tokens: 0 } });
     const sent = lastRequest();
     expect(sent.url).toBe('/v1/messages');
     expect(sent.headers['x-api-key']).toBe(KEY);
@@ -136,7 +136,7 @@ describe('openai client through /v1', () => {
     expect(callsOf(final.choices[0].message)).toEqual(expectedCalls);
     expect(final.choices[0].message.content).toBe('Je vérifie la météo.');
     expect(final.choices[0].finish_reason).toBe('tool_calls');
-    expect(final.usage).toEqual({ prompt_tokens: 472, completion_tokens: 89, total_tokens: 561 });
+    expect(final.usage).toEqual({ prompt_tokens: 472, completion_tokens: 89, total_tokens: 561, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } });
     expect(lastRequest().body).toMatchObject({ stream: true });
     expect(lastRequest().body).not.toHaveProperty('stream_options');
   });
@@ -219,7 +219,7 @@ describe('our SDK through the MLflow routes', () => {
       created: FIXED_NOW,
       model: 'claude-sonnet-4-5-20250929',
       choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087 },
+      usage: { prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087, prompt_tokens_details: { cached_tokens: 2048, cache_creation_tokens: 0 } },
     });
     const chunks = [];
     for await (const chunk of sdk().streamChat('claude', { messages: [{ role: 'user', content: 'x' }] })) chunks.push(chunk);

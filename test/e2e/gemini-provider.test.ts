@@ -73,7 +73,7 @@ describe('openai client through /v1', () => {
     });
     expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ☕ ? Je suis là pour aider.');
     expect(completion.choices[0].finish_reason).toBe('stop');
-    expect(completion.usage).toEqual({ prompt_tokens: 12, completion_tokens: 49, total_tokens: 61 });
+    expect(completion.usage).toEqual({ prompt_tokens: 12, completion_tokens: 49, total_tokens: 61, completion_tokens_details: { reasoning_tokens: 35 } });
     const sent = lastRequest();
     expect(sent.url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(sent.headers['x-goog-api-key']).toBe(KEY);
@@ -256,13 +256,13 @@ describe('our SDK through the MLflow routes', () => {
       created: 1_700_000_000,
       model: 'gemini-2.5-flash',
       choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ☕ ? Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 12, completion_tokens: 49, total_tokens: 61 },
+      usage: { prompt_tokens: 12, completion_tokens: 49, total_tokens: 61, completion_tokens_details: { reasoning_tokens: 35 } },
     });
     expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ temperature: 0.3, topK: 20, candidateCount: 1 });
     const chunks = [];
     for await (const chunk of sdk().streamChat('chat', { messages: [{ role: 'user', content: 'x' }] })) chunks.push(chunk);
     expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !');
-    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 11, completion_tokens: 46, total_tokens: 57 });
+    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 11, completion_tokens: 46, total_tokens: 57, completion_tokens_details: { reasoning_tokens: 28 } });
   });
 
   test('completions and streamed completions', async () => {

@@ -77,7 +77,7 @@ test('chat: reasoning_effort asks Gemini 2.5 for a thinking budget and thought s
   const message = completion.choices[0].message as ReasoningMessage;
   expect(message.content).toBe('17 × 24 = **408** (340 + 68).');
   expect(message.reasoning_content).toBe(THOUGHT);
-  expect(completion.usage).toEqual({ prompt_tokens: 14, completion_tokens: 338, total_tokens: 352 });
+  expect(completion.usage).toEqual({ prompt_tokens: 14, completion_tokens: 338, total_tokens: 352, completion_tokens_details: { reasoning_tokens: 322 } });
   expect(sentBody().generationConfig).toEqual({ thinkingConfig: { thinkingBudget: 8192, includeThoughts: true } });
 });
 

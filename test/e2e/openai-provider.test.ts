@@ -88,7 +88,7 @@ describe('openai client through /v1', () => {
   test('chat: answer, upstream request with the gateway key, configured model and default temperature', async () => {
     const completion = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Salut' }] });
     expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
-    expect(completion.usage).toEqual({ prompt_tokens: 21, completion_tokens: 14, total_tokens: 35 });
+    expect(completion.usage).toEqual({ prompt_tokens: 21, completion_tokens: 14, total_tokens: 35, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } });
     const sent = lastRequest();
     expect(sent.url).toBe('/v1/chat/completions');
     expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
@@ -260,7 +260,7 @@ describe('our SDK through the MLflow routes', () => {
       created: 1748251200,
       model: 'gpt-4o-mini-2024-07-18',
       choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 21, completion_tokens: 14, total_tokens: 35 },
+      usage: { prompt_tokens: 21, completion_tokens: 14, total_tokens: 35, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } },
     });
     let text = '';
     for await (const chunk of sdk().streamChat('chat', { messages: [{ role: 'user', content: 'x' }] })) text += chunk.choices[0]?.delta.content ?? '';

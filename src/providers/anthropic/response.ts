@@ -6,6 +6,7 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../schema';
 import { isRecord } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
+import { promptCacheDetails } from '../shared/usage';
 import { withThinking } from '../shared/thinking';
 import type { UpstreamErrorHints } from '../transport/http';
 import { fromAnthropicThinkingBlock } from './thinking';
@@ -20,14 +21,19 @@ function expectMessage(body: unknown): AnthropicResponse {
 }
 
 /**
- * Anthropic counts cached prompt tokens apart from `input_tokens`; OpenAI's `prompt_tokens`
- * includes them, so they are added in.
+ * Anthropic counts cached prompt tokens apart from `input_tokens` (the prompt is all three:
+ * https://docs.claude.com/en/docs/build-with-claude/prompt-caching#tracking-cache-performance);
+ * OpenAI's `prompt_tokens` includes them, so they are added in, and are reported as
+ * `prompt_tokens_details` (`cached_tokens` for reads, `cache_creation_tokens` for writes).
  */
 export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Usage {
   const input = usage?.input_tokens;
   const prompt = typeof input === 'number' ? input + (usage?.cache_creation_input_tokens ?? 0) + (usage?.cache_read_input_tokens ?? 0) : null;
   const completion = typeof usage?.output_tokens === 'number' ? usage.output_tokens : null;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt !== null && completion !== null ? prompt + completion : null };
+  const unified: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt !== null && completion !== null ? prompt + completion : null };
+  const details = promptCacheDetails(usage?.cache_read_input_tokens, usage?.cache_creation_input_tokens);
+  if (details !== undefined) unified.prompt_tokens_details = details;
+  return unified;
 }
 
 /**

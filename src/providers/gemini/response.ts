@@ -50,14 +50,22 @@ export function mapGeminiFinishReason(reason: string, hasToolCalls: boolean): st
   return hasToolCalls ? 'tool_calls' : 'stop';
 }
 
-/** Thinking models' reasoning tokens count as completion tokens, as in OpenAI's usage. */
+/**
+ * Thinking models' reasoning tokens count as completion tokens, as in OpenAI's usage, and are
+ * reported as `completion_tokens_details.reasoning_tokens`; `promptTokenCount` already includes the
+ * cached content, whose count becomes `prompt_tokens_details.cached_tokens`. Gemini leaves out counts
+ * that are zero, and so do the details.
+ */
 export function fromGeminiUsage(usage: GeminiUsageMetadata | undefined): Usage {
   if (usage === undefined) return { prompt_tokens: null, completion_tokens: null, total_tokens: null };
-  return {
+  const unified: Usage = {
     prompt_tokens: usage.promptTokenCount ?? null,
     completion_tokens: (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0),
     total_tokens: usage.totalTokenCount ?? null,
   };
+  if (typeof usage.cachedContentTokenCount === 'number') unified.prompt_tokens_details = { cached_tokens: usage.cachedContentTokenCount };
+  if (typeof usage.thoughtsTokenCount === 'number') unified.completion_tokens_details = { reasoning_tokens: usage.thoughtsTokenCount };
+  return unified;
 }
 
 /** What one candidate (or one streamed piece of it) says. */

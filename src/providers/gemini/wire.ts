@@ -90,6 +90,8 @@ export interface GeminiUsageMetadata {
   candidatesTokenCount?: number;
   /** Reasoning tokens of thinking models, counted in `totalTokenCount` but not in `candidatesTokenCount`. */
   thoughtsTokenCount?: number;
+  /** Tokens of the prompt's cached content (part of `promptTokenCount`). */
+  cachedContentTokenCount?: number;
   totalTokenCount?: number;
 }
 

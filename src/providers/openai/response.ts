@@ -1,7 +1,7 @@
 /**
  * OpenAI answers → unified chat, completions and embeddings responses, trimmed to the unified
- * schema (logprobs, system_fingerprint, service_tier, annotations and usage details are dropped),
- * plus the usage and error mappings shared with the stream folds.
+ * schema (logprobs, system_fingerprint, service_tier and annotations are dropped; usage details
+ * are kept), plus the usage and error mappings shared with the stream folds.
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
@@ -35,12 +35,24 @@ function expectList<Wire>(body: unknown, field: 'choices' | 'data'): Wire {
   return body as Wire;
 }
 
+/**
+ * The three counts, and the vendor's `prompt_tokens_details` / `completion_tokens_details` objects
+ * passed on as they came (no copy: cost trackers read `cached_tokens` and `reasoning_tokens` there,
+ * and vendors add counts of their own). A DeepSeek-style `prompt_cache_hit_tokens` without
+ * `prompt_tokens_details` becomes its `cached_tokens`. Details a vendor did not send stay absent.
+ */
 export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
-  return {
+  const unified: Usage = {
     prompt_tokens: usage?.prompt_tokens ?? null,
     completion_tokens: usage?.completion_tokens ?? null,
     total_tokens: usage?.total_tokens ?? null,
   };
+  if (!usage) return unified;
+  const promptDetails = usage.prompt_tokens_details;
+  if (isRecord(promptDetails)) unified.prompt_tokens_details = promptDetails;
+  else if (typeof usage.prompt_cache_hit_tokens === 'number') unified.prompt_tokens_details = { cached_tokens: usage.prompt_cache_hit_tokens };
+  if (isRecord(usage.completion_tokens_details)) unified.completion_tokens_details = usage.completion_tokens_details;
+  return unified;
 }
 
 function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {

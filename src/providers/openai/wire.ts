@@ -7,6 +7,10 @@ export interface OpenAIUsage {
   prompt_tokens?: number | null;
   completion_tokens?: number | null;
   total_tokens?: number | null;
+  prompt_tokens_details?: Record<string, unknown> | null;
+  completion_tokens_details?: Record<string, unknown> | null;
+  /** DeepSeek's documented count of cached prompt tokens (https://api-docs.deepseek.com/api/create-chat-completion). */
+  prompt_cache_hit_tokens?: number | null;
 }
 
 /** What every response and stream chunk carries. */

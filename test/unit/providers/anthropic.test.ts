@@ -30,6 +30,8 @@ import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } fr
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('anthropic', name);
 const now = () => 1_700_000_000;
 const MODEL = 'claude-sonnet-4-5';
+/** Anthropic reports both cache counts on every answer, zero without prompt caching. */
+const NO_CACHE = { prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } };
 
 describe('configuration', () => {
   it('default base URL and version, x-api-key header, configured model', () => {
@@ -399,7 +401,7 @@ describe('responses', () => {
       created: 1_700_000_000,
       model: 'claude-sonnet-4-5-20250929',
       choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087 },
+      usage: { prompt_tokens: 2069, completion_tokens: 18, total_tokens: 2087, prompt_tokens_details: { cached_tokens: 2048, cache_creation_tokens: 0 } },
     });
   });
 
@@ -424,7 +426,7 @@ describe('responses', () => {
           finish_reason: 'tool_calls',
         },
       ],
-      usage: { prompt_tokens: 412, completion_tokens: 121, total_tokens: 533 },
+      usage: { prompt_tokens: 412, completion_tokens: 121, total_tokens: 533, ...NO_CACHE },
     });
   });
 
@@ -463,7 +465,7 @@ describe('responses', () => {
       created: 1_700_000_000,
       model: 'claude-haiku-4-5-20251001',
       choices: [{ index: 0, text: 'Voilà un café 🙂 et un croissant, le petit-déjeuner', finish_reason: 'length' }],
-      usage: { prompt_tokens: 12, completion_tokens: 16, total_tokens: 28 },
+      usage: { prompt_tokens: 12, completion_tokens: 16, total_tokens: 28, ...NO_CACHE },
     });
   });
 
@@ -524,11 +526,11 @@ describe('chat stream fold', () => {
     expect(chunks[chunks.length - 1]).toEqual({
       ...envelope,
       choices: [{ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } }],
-      usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 },
+      usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40, ...NO_CACHE },
     });
     expect(chunks).toHaveLength(4);
     expect(chunks.filter((chunk) => chunk.usage)).toHaveLength(1);
-    expect(summariseChat(chunks)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finishReason: 'stop', toolCalls: [], usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 } });
+    expect(summariseChat(chunks)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finishReason: 'stop', toolCalls: [], usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40, ...NO_CACHE } });
   });
 
   it('chat-tool-use.stream.sse: text, then tool calls 0 and 1 with id/name first and argument fragments; same at every split', async () => {
@@ -541,7 +543,7 @@ describe('chat stream fold', () => {
         { id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', name: 'get_weather', arguments: '{"location": "Paris, France", "unit": "celsius"}' },
         { id: 'toolu_01K8s2Hn4xPq9RmTvWbL3cZe', name: 'get_weather', arguments: '{"location": "São Paulo, Brazil", "unit": "celsius"}' },
       ],
-      usage: { prompt_tokens: 472, completion_tokens: 89, total_tokens: 561 },
+      usage: { prompt_tokens: 472, completion_tokens: 89, total_tokens: 561, ...NO_CACHE },
     });
     const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
     expect(toolDeltas[0]).toEqual({ index: 0, id: 'toolu_01D7FLrfh4GYq7yT1ULFeyMV', type: 'function', function: { name: 'get_weather', arguments: '' } });

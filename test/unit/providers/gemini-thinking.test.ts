@@ -111,7 +111,7 @@ describe('thought summaries → reasoning_content', () => {
         finish_reason: 'stop',
       },
     ]);
-    expect(answer.usage).toEqual({ prompt_tokens: 14, completion_tokens: 338, total_tokens: 352 });
+    expect(answer.usage).toEqual({ prompt_tokens: 14, completion_tokens: 338, total_tokens: 352, completion_tokens_details: { reasoning_tokens: 322 } });
   });
 
   test('an answer without thoughts keeps OpenAI’s exact shape (no reasoning_content key)', () => {
@@ -139,6 +139,6 @@ describe('thought summaries → reasoning_content', () => {
       { role: null, content: ' (340 + 68).', tool_calls: null },
     ]);
     expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
-    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 14, completion_tokens: 338, total_tokens: 352 });
+    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 14, completion_tokens: 338, total_tokens: 352, completion_tokens_details: { reasoning_tokens: 322 } });
   });
 });

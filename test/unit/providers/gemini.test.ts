@@ -351,7 +351,7 @@ describe('fromGeminiChat and fromGeminiCompletions', () => {
       created: 1_700_000_000,
       model: 'gemini-2.5-flash',
       choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ☕ ? Je suis là pour aider.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 12, completion_tokens: 49, total_tokens: 61 },
+      usage: { prompt_tokens: 12, completion_tokens: 49, total_tokens: 61, completion_tokens_details: { reasoning_tokens: 35 } },
     });
   });
 
@@ -381,7 +381,7 @@ describe('fromGeminiChat and fromGeminiCompletions', () => {
         finish_reason: 'tool_calls',
       },
     ]);
-    expect(response.usage).toEqual({ prompt_tokens: 87, completion_tokens: 104, total_tokens: 191 });
+    expect(response.usage).toEqual({ prompt_tokens: 87, completion_tokens: 104, total_tokens: 191, completion_tokens_details: { reasoning_tokens: 58 } });
   });
 
   it('tool-call ids: the same answer gives the same ids; equal calls in one answer still differ; upstream ids win', () => {
@@ -492,7 +492,7 @@ describe('chat stream fold', () => {
       text: 'Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !',
       finishReason: 'stop',
       toolCalls: [],
-      usage: { prompt_tokens: 11, completion_tokens: 46, total_tokens: 57 },
+      usage: { prompt_tokens: 11, completion_tokens: 46, total_tokens: 57, completion_tokens_details: { reasoning_tokens: 28 } },
     });
     expect(chunks.filter((chunk) => chunk.usage)).toHaveLength(1);
   });
@@ -519,7 +519,7 @@ describe('chat stream fold', () => {
         { id: firstId, name: 'get_weather', arguments: '{"location":"Paris, France"}' },
         { id: secondId, name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' },
       ],
-      usage: { prompt_tokens: 87, completion_tokens: 83, total_tokens: 170 },
+      usage: { prompt_tokens: 87, completion_tokens: 83, total_tokens: 170, completion_tokens_details: { reasoning_tokens: 44 } },
     });
     expect(chunks[2].choices[0]).toEqual({
       index: 0,
@@ -607,7 +607,7 @@ describe('completions stream fold', () => {
     const choices = (chunks as CompletionsChunk[]).flatMap((chunk) => chunk.choices);
     expect(choices.map((choice) => choice.text).join('')).toBe('Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !');
     expect(choices[choices.length - 1].finish_reason).toBe('stop');
-    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 11, completion_tokens: 46, total_tokens: 57 });
+    expect(chunks[chunks.length - 1].usage).toEqual({ prompt_tokens: 11, completion_tokens: 46, total_tokens: 57, completion_tokens_details: { reasoning_tokens: 28 } });
   });
 });
 

@@ -157,6 +157,12 @@ describe('request mapping', () => {
   });
 });
 
+/** The details OpenAI sends with every answer (all zero here), passed on as they came. */
+const OPENAI_ZERO_DETAILS = {
+  prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+  completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+};
+
 describe('response mapping', () => {
   it('chat: copies id/created/model, keeps refusal, drops extras', () => {
     expect(fromOpenAIChat(readJsonFixture('openai', 'chat.response.json'))).toEqual({
@@ -171,7 +177,7 @@ describe('response mapping', () => {
           finish_reason: 'stop',
         },
       ],
-      usage: { prompt_tokens: 21, completion_tokens: 14, total_tokens: 35 },
+      usage: { prompt_tokens: 21, completion_tokens: 14, total_tokens: 35, ...OPENAI_ZERO_DETAILS },
     });
   });
 
@@ -196,7 +202,7 @@ describe('response mapping', () => {
           finish_reason: 'tool_calls',
         },
       ],
-      usage: { prompt_tokens: 82, completion_tokens: 52, total_tokens: 134 },
+      usage: { prompt_tokens: 82, completion_tokens: 52, total_tokens: 134, ...OPENAI_ZERO_DETAILS },
     });
   });
 
@@ -346,7 +352,7 @@ describe('chat stream fold', () => {
         { id: 'call_Xk3rP0qLm7Vz2Tn8Bw4Yc1Hd', name: 'get_weather', arguments: '{"location":"Paris, France"}' },
         { id: 'call_Qa9sE6fJ2uRo5Gi1Kv7Np3Ml', name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' },
       ],
-      usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123 },
+      usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123, ...OPENAI_ZERO_DETAILS },
     });
     expect(chunks[1].choices[0].delta.tool_calls).toEqual([{ index: 0, id: null, type: null, function: { name: null, arguments: '{"lo' } }]);
     expect(chunks[chunks.length - 1]).toEqual({
@@ -355,7 +361,7 @@ describe('chat stream fold', () => {
       created: 1748251440,
       model: 'gpt-4o-2024-08-06',
       choices: [],
-      usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123 },
+      usage: { prompt_tokens: 82, completion_tokens: 41, total_tokens: 123, ...OPENAI_ZERO_DETAILS },
     });
   });
 

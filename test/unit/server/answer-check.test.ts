@@ -85,6 +85,14 @@ describe('checkedChunk', () => {
     });
   });
 
+  it("passes usage details as the provider sent them (its own counts too); a repair keeps whole-number details and drops others", () => {
+    const details = { prompt_tokens_details: { cached_tokens: 1920, audio_tokens: 0, text_tokens: 86 }, completion_tokens_details: { reasoning_tokens: 192, audio_tokens: null } };
+    const withDetails = { ...validChunk, usage: { prompt_tokens: 2006, completion_tokens: 300, total_tokens: 2306, ...details } };
+    expect(checkedChunk(chat, withDetails)).toBe(withDetails);
+    const broken = { ...validChunk, usage: { prompt_tokens: 2006, completion_tokens: 300.5, total_tokens: 2306, ...details, prompt_tokens_details: { cached_tokens: '1920' } } };
+    expect(checkedChunk(chat, broken)).toEqual({ ...validChunk, usage: { prompt_tokens: 2006, completion_tokens: null, total_tokens: 2306, completion_tokens_details: details.completion_tokens_details } });
+  });
+
   it('refuses a chunk whose content breaks the chunk schema', () => {
     const wrongDelta = { ...validChunk, choices: [{ index: 0, finish_reason: null, delta: { role: null, content: ['x'], tool_calls: null } }] };
     expect(refusalOf(() => checkedChunk(chat, wrongDelta)).message).toContain('choices[0].delta.content must be string or null');

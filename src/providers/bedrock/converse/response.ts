@@ -6,11 +6,24 @@ import type { ContentBlock, ConverseCommandOutput, TokenUsage } from '@aws-sdk/c
 import { GatewayError } from '../../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../../schema';
 import { withThinking } from '../../shared/thinking';
+import { promptCacheDetails } from '../../shared/usage';
 import type { AnswerContext } from '../shared';
 import { fromConverseReasoningBlock } from './thinking';
 
+/**
+ * With prompt caching, `inputTokens` counts only the prompt tokens neither read from nor written to
+ * the cache (the prompt is all three: https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html,
+ * and `totalTokens` already includes them); OpenAI's `prompt_tokens` includes them, so they are added
+ * in, and are reported as `prompt_tokens_details` (`cached_tokens` for reads, `cache_creation_tokens`
+ * for writes).
+ */
 export function fromConverseUsage(usage: TokenUsage | undefined): Usage {
-  return { prompt_tokens: usage?.inputTokens ?? null, completion_tokens: usage?.outputTokens ?? null, total_tokens: usage?.totalTokens ?? null };
+  const input = usage?.inputTokens;
+  const prompt = typeof input === 'number' ? input + (usage?.cacheReadInputTokens ?? 0) + (usage?.cacheWriteInputTokens ?? 0) : null;
+  const unified: Usage = { prompt_tokens: prompt, completion_tokens: usage?.outputTokens ?? null, total_tokens: usage?.totalTokens ?? null };
+  const details = promptCacheDetails(usage?.cacheReadInputTokens, usage?.cacheWriteInputTokens);
+  if (details !== undefined) unified.prompt_tokens_details = details;
+  return unified;
 }
 
 function answerBlocks(output: ConverseCommandOutput): ContentBlock[] {
