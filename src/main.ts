@@ -193,7 +193,13 @@ function logProcessEvents(logger: Logger): void {
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger();
+  let logger: Logger;
+  try {
+    logger = createLogger();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
   logProcessEvents(logger);
   let options: CliOptions;
   try {

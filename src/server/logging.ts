@@ -146,9 +146,22 @@ function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: nu
   return logger;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * The level `LOG_LEVEL` names: unset or empty (as a Helm chart or `env:` list leaves it) is `info`;
+ * a name pino does not know throws a message for the operator, not pino's stack trace at start-up.
+ */
+export function logLevelFromEnvironment(env: NodeJS.ProcessEnv): string {
+  const level = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!level) return 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
+  return level;
+}
+
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream; maxBufferedChars?: number } = {}): Logger {
   const settings: pino.LoggerOptions = {
-    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    level: options.level ?? logLevelFromEnvironment(process.env),
     base: { pid: process.pid },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };

@@ -296,3 +296,25 @@ test('workers that keep dying at start are replaced after a growing wait, not in
   }
   expect(await run.exited).toBe(0);
 });
+
+test("an empty LOG_LEVEL counts as not set (info), as an empty config variable does", async () => {
+  const port = await freePort();
+  const run = runCli(['--config-path', writeConfig('log-level.yaml', SLOW_CONFIG), '--port', String(port)], { LOG_LEVEL: '' });
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, run);
+    expect(run.output()).toContain('"level":30');
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect(await run.exited).toBe(0);
+});
+
+test('an unknown LOG_LEVEL exits 2 naming the levels, not with a stack trace', async () => {
+  const run = runCli(['--config-path', writeConfig('log-level.yaml', SLOW_CONFIG), '--port', '0'], { LOG_LEVEL: 'verbose' });
+  try {
+    expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(2);
+  } finally {
+    run.child.kill('SIGKILL');
+  }
+  expect(run.output()).toBe("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'\n");
+});
