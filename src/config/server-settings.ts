@@ -20,6 +20,16 @@ export interface ServerPlan {
 
 export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10 } as const;
 
+/** The settings Node's HTTP server takes when it is created: a reload cannot change them. */
+const START_UP_SETTINGS = { request_timeout: 'requestTimeoutMs', headers_timeout: 'headersTimeoutMs', keep_alive_timeout: 'keepAliveTimeoutMs' } as const;
+
+/** The `server.*` settings read only at start-up whose value differs between two plans, by their config names. */
+export function changedStartUpSettings(before: ServerPlan, after: ServerPlan): string[] {
+  return Object.entries(START_UP_SETTINGS)
+    .filter(([, field]) => before[field] !== after[field])
+    .map(([name]) => `server.${name}`);
+}
+
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 /** `10mb` → 10485760; a number is bytes. The schema has checked the form. */

@@ -15,6 +15,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
+import { changedStartUpSettings } from '../config/server-settings';
 import { unlistedBedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
@@ -118,6 +119,20 @@ export function warnAboutConfig(loaded: LoadedConfig, configPath: string, logger
   logger.warn({ configPath, ignoredKeys: ignoredKeys.map((issue) => issue.path) }, `${configPath} sets ${count} that the gateway does not read: ${listed}`);
 }
 
+/**
+ * A reload that changes a setting the running HTTP server took at start-up says so: otherwise the
+ * "config reloaded" line reads as if the new client timeouts were in force.
+ */
+function warnAboutStartUpSettings(before: GatewayPlan, after: GatewayPlan, configPath: string, logger: Logger): void {
+  const settings = changedStartUpSettings(before.server, after.server);
+  if (settings.length === 0) return;
+  const [values, them] = settings.length === 1 ? ['value', 'it'] : ['values', 'them'];
+  logger.warn(
+    { configPath, settings },
+    `${configPath}: ${settings.join(', ')} changed, but the running server keeps the ${values} it started with: restart the gateway to apply ${them}`,
+  );
+}
+
 const KEEPS_SERVING = 'rejected: still serving the last accepted config';
 
 /** How long a request that started on `plan` may still be running: its longest total timeout, and a second to end. */
@@ -215,12 +230,14 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     if (next === null) return;
     const changes = configChanges(current.config, next.config);
     retireUnusedStores(current.plan, next);
+    const previous = current;
     current = next;
     options.onAccepted(next);
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes);
     logger.info({ configPath, ...changes, ...(cause && { cause }) }, cause ? `${described} (${cause})` : described);
     warnAboutConfig(next, configPath, logger);
+    warnAboutStartUpSettings(previous.plan, next.plan, configPath, logger);
   };
 
   /** A secret file changed: the config file is read again (its text may be the same) and compiled. */

@@ -93,6 +93,20 @@ describe('watchForReload', () => {
     ]);
   });
 
+  test('an edit of a server setting read only at start-up (timeouts of client connections) is served, with a warning that it needs a restart', async () => {
+    const { path, logs, accepted } = await start(`${config(endpoint('a'))}server: { request_timeout: 60, max_body_size: 1mb }\n`);
+    writeFileSync(path, `${config(endpoint('a'))}server: { request_timeout: 30, headers_timeout: 10, keep_alive_timeout: 65, max_body_size: 2mb }\n`);
+    await until(() => logs.length === 2);
+    expect(accepted[0].plan.server.maxBodyBytes).toBe(2 * 1024 * 1024);
+    expect(logs[1]).toEqual(
+      expect.objectContaining({
+        level: 40,
+        settings: ['server.request_timeout', 'server.headers_timeout'],
+        msg: `${path}: server.request_timeout, server.headers_timeout changed, but the running server keeps the values it started with: restart the gateway to apply them`,
+      }),
+    );
+  });
+
   test('an invalid edit logs the start-up message and is not handed over; the next valid edit is', async () => {
     const { path, logs, accepted } = await start(config(endpoint('a')));
     const invalid = config(endpoint('a'), endpoint('bad name'));
