@@ -62,8 +62,9 @@ export function resolveSecret(value: unknown, sources: SecretSources): SecretRes
 }
 
 function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
-  const value = env[name];
-  if (value !== undefined && value !== '') return { ok: true, value };
+  // A Kubernetes Secret made from a file (`--from-file`) and read into an env var keeps the file's newline.
+  const value = withoutTrailingNewline(env[name] ?? '');
+  if (value !== '') return { ok: true, value };
   // MLflow reads `${NAME}` as a variable literally named `{NAME}`; say so instead of leaving users puzzled.
   const hint = /^\{.+\}$/.test(name) ? ` (write $${name.slice(1, -1)}, not $${name})` : '';
   return { ok: false, message: `environment variable '${name}' is not set${hint}` };
@@ -100,9 +101,13 @@ function fromFile(filePath: string, reference: string, filesRead: Map<string, st
   return fromText(text, reference);
 }
 
+/** Editors end files with a newline; MLflow keeps it and the header value then breaks every request. */
+function withoutTrailingNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
 function fromText(text: string, reference: string): SecretResult {
-  // Editors end files with a newline; MLflow keeps it and the header value then breaks the request.
-  const value = text.replace(/\r?\n$/, '');
+  const value = withoutTrailingNewline(text);
   return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };
 }
 

@@ -41,6 +41,15 @@ describe('resolveSecret', () => {
     });
   });
 
+  it('strips one trailing newline from $NAME, as from a file (a Kubernetes Secret made from a file, read into an env var)', () => {
+    const env = { LF: 'sk-lf\n', CRLF: 'sk-crlf\r\n', TWO: 'sk-two\n\n', NEWLINE_ONLY: '\n' };
+    const from = (reference: string) => resolveSecret(reference, { env, baseDirectory: directory });
+    expect(from('$LF')).toEqual({ ok: true, value: 'sk-lf' });
+    expect(from('$CRLF')).toEqual({ ok: true, value: 'sk-crlf' });
+    expect(from('$TWO')).toEqual({ ok: true, value: 'sk-two\n' });
+    expect(from('$NEWLINE_ONLY')).toEqual({ ok: false, message: "environment variable 'NEWLINE_ONLY' is not set" });
+  });
+
   it('reads a file relative to the config directory, stripping one trailing newline', () => {
     expect(resolveSecret('keys/lf.key', sources())).toEqual({ ok: true, value: 'sk-lf' });
     expect(resolveSecret('keys/crlf.key', sources())).toEqual({ ok: true, value: 'sk-crlf' });
