@@ -9,7 +9,7 @@
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveRateLimitsToWorkers } from './limits/cluster-primary';
@@ -65,13 +65,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   return { configPath: resolve(configPath), host: values.host!, port: portNumber(values.port!), workers };
 }
 
+/** The URL to open: an IPv6 address goes in brackets (`http://[::1]:5000`), as URLs require. */
+function listeningUrl(host: string, port: number): string {
+  return `http://${isIPv6(host) ? `[${host}]` : host}:${port}`;
+}
+
 function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {
   const app = createApp(state, { logger });
   const server = createGatewayServer(app, state.plan.server);
   server.listen(options.port, options.host, () => {
     // The port listened on: `--port 0` asks the system for a free one.
     const { port } = server.address() as AddressInfo;
-    logger.info({ host: options.host, port, endpoints: state.plan.endpoints.size }, `gateway listening on http://${options.host}:${port}`);
+    logger.info({ host: options.host, port, endpoints: state.plan.endpoints.size }, `gateway listening on ${listeningUrl(options.host, port)}`);
   });
   server.on('error', (error) => {
     logger.error({ err: error }, 'cannot listen');

@@ -318,3 +318,17 @@ test('an unknown LOG_LEVEL exits 2 naming the levels, not with a stack trace', a
   }
   expect(run.output()).toBe("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'\n");
 });
+
+test('--host with an IPv6 address logs a URL that can be opened (the address in brackets)', async () => {
+  const run = runCli(['--host', '::1', '--port', '0', '--config-path', writeConfig('ipv6.yaml', SLOW_CONFIG)]);
+  try {
+    const listening = () => run.output().split('\n').find((text) => text.includes('gateway listening on'));
+    for (const deadline = Date.now() + 10_000; !listening() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = JSON.parse(listening() ?? 'null') as { port: number; msg: string };
+    expect(line.msg).toBe(`gateway listening on http://[::1]:${line.port}`);
+    expect((await fetch(`http://[::1]:${line.port}/health`)).status).toBe(200);
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect(await run.exited).toBe(0);
+});
