@@ -42,8 +42,26 @@ export function isApiKeyField(key: string): boolean {
   return key.endsWith('_api_key');
 }
 
-/** Resolves one secret reference to its value. */
+/** Resolves one secret reference to its value, refusing one no HTTP header could carry. */
 export function resolveSecret(value: unknown, sources: SecretSources): SecretResult {
+  const result = lookUpSecret(value, sources);
+  return result.ok ? withoutControlCharacters(result.value) : result;
+}
+
+/**
+ * Keys, credentials and URLs never hold control characters; one that does (a second newline, a
+ * tab, a carriage return from a file written on Windows) would fail every call at the header, and
+ * would be retried as if the vendor could not be reached. Refused at load instead; the message
+ * gives the position, never the value.
+ */
+function withoutControlCharacters(value: string): SecretResult {
+  const position = value.search(/[\x00-\x1f\x7f]/);
+  if (position === -1) return { ok: true, value };
+  const code = value.charCodeAt(position).toString(16).padStart(2, '0');
+  return { ok: false, message: `the secret holds a control character (U+00${code.toUpperCase()}) at position ${position + 1} of ${value.length}, which no HTTP header may carry` };
+}
+
+function lookUpSecret(value: unknown, sources: SecretSources): SecretResult {
   if (typeof value !== 'string') {
     return {
       ok: false,

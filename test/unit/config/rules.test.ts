@@ -376,3 +376,29 @@ describe('rate_limit_store', () => {
     ]);
   });
 });
+
+describe('secrets no HTTP header could carry', () => {
+  it('refuses them at load with their YAML paths and never their values', () => {
+    const config = `endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: {provider: openai, name: gpt-4o-mini, config: {openai_api_key: $OPENAI_API_KEY}}
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: anthropic.claude-3-haiku-20240307-v1:0
+      config: {aws_config: {aws_region: us-east-1, aws_access_key_id: AKIDEXAMPLE, aws_secret_access_key: $AWS_SECRET}}
+auth:
+  api_keys:
+    - {name: app, key: $CLIENT_KEY}
+`;
+    const issues = issuesOf(config, { OPENAI_API_KEY: 'sk-proj-abc\n\n', AWS_SECRET: 'wJalr\tXUtnFEMI', CLIENT_KEY: 'client-key\r' });
+    expect(issues).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_key', message: 'the secret holds a control character (U+000A) at position 12 of 12, which no HTTP header may carry' },
+      { path: 'endpoints[1].model.config.aws_config.aws_secret_access_key', message: 'the secret holds a control character (U+0009) at position 6 of 14, which no HTTP header may carry' },
+      { path: 'auth.api_keys[0].key', message: 'the secret holds a control character (U+000D) at position 11 of 11, which no HTTP header may carry' },
+    ]);
+    expect(JSON.stringify(issues)).not.toMatch(/sk-proj-abc|wJalr|client-key/);
+  });
+});

@@ -46,15 +46,27 @@ describe('resolveSecret', () => {
     const from = (reference: string) => resolveSecret(reference, { env, baseDirectory: directory });
     expect(from('$LF')).toEqual({ ok: true, value: 'sk-lf' });
     expect(from('$CRLF')).toEqual({ ok: true, value: 'sk-crlf' });
-    expect(from('$TWO')).toEqual({ ok: true, value: 'sk-two\n' });
+    expect(from('$TWO')).toEqual({ ok: false, message: 'the secret holds a control character (U+000A) at position 7 of 7, which no HTTP header may carry' });
     expect(from('$NEWLINE_ONLY')).toEqual({ ok: false, message: "environment variable 'NEWLINE_ONLY' is not set" });
   });
 
   it('reads a file relative to the config directory, stripping one trailing newline', () => {
     expect(resolveSecret('keys/lf.key', sources())).toEqual({ ok: true, value: 'sk-lf' });
     expect(resolveSecret('keys/crlf.key', sources())).toEqual({ ok: true, value: 'sk-crlf' });
-    expect(resolveSecret('keys/two-newlines.key', sources())).toEqual({ ok: true, value: 'sk-two\n' });
+    expect(resolveSecret('keys/two-newlines.key', sources())).toEqual({ ok: false, message: 'the secret holds a control character (U+000A) at position 7 of 7, which no HTTP header may carry' });
     expect(resolveSecret('keys/bare.key', sources())).toEqual({ ok: true, value: 'sk-bare' });
+  });
+
+  it('refuses a secret holding a control character, which no HTTP header may carry, naming its position but never its value', () => {
+    const env = { TAB: 'sk-tab\there', CR: 'sk-cr\rx', NUL: 'sk\u0000', DEL: 'sk\u007f' };
+    const from = (reference: string) => resolveSecret(reference, { env, baseDirectory: directory });
+    expect(from('$TAB')).toEqual({ ok: false, message: 'the secret holds a control character (U+0009) at position 7 of 11, which no HTTP header may carry' });
+    expect(from('$CR')).toEqual({ ok: false, message: 'the secret holds a control character (U+000D) at position 6 of 7, which no HTTP header may carry' });
+    expect(from('$NUL')).toMatchObject({ ok: false, message: expect.stringContaining('(U+0000) at position 3 of 3') });
+    expect(from('$DEL')).toMatchObject({ ok: false, message: expect.stringContaining('(U+007F) at position 3 of 3') });
+    expect(resolveSecret('sk-literal\twith-tab', sources())).toMatchObject({ ok: false, message: expect.stringContaining('(U+0009) at position 11') });
+    // Printable characters beyond ASCII are not control characters (the vendor judges them).
+    expect(resolveSecret('sk-é', sources())).toEqual({ ok: true, value: 'sk-é' });
   });
 
   it('reads a file by absolute path', () => {
@@ -70,7 +82,8 @@ describe('resolveSecret', () => {
     expect(resolveSecret('keys', sources())).toEqual({ ok: true, value: 'keys' });
     expect(resolveSecret('keys/missing.key', sources())).toEqual({ ok: true, value: 'keys/missing.key' });
     expect(resolveSecret('x'.repeat(5000), sources())).toEqual({ ok: true, value: 'x'.repeat(5000) });
-    expect(resolveSecret('a\u0000b', sources())).toEqual({ ok: true, value: 'a\u0000b' });
+    // Not a path (no crash on the NUL), and refused as no header could carry it.
+    expect(resolveSecret('a\u0000b', sources())).toMatchObject({ ok: false, message: expect.stringContaining('(U+0000) at position 2 of 3') });
   });
 
   it('rejects a value that is not a string', () => {
