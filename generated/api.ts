@@ -475,10 +475,32 @@ export type components = {
         };
         /** @description stop, length, tool_calls or content_filter (null while a stream is still going). */
         FinishReason: string | null;
+        TokenLogprob: {
+            token?: string;
+            logprob?: number;
+            bytes?: number[] | null;
+            top_logprobs?: ({
+                token?: string;
+                logprob?: number;
+                bytes?: number[] | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`). */
+        ChatLogprobs: ({
+            content?: components["schemas"]["TokenLogprob"][] | null;
+            refusal?: components["schemas"]["TokenLogprob"][] | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         ChatChoice: {
             index: number;
             message: components["schemas"]["ResponseMessage"];
             finish_reason: components["schemas"]["FinishReason"];
+            logprobs?: components["schemas"]["ChatLogprobs"];
         };
         /** @description What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`). */
         PromptTokensDetails: {
@@ -517,10 +539,22 @@ export type components = {
             choices: components["schemas"]["ChatChoice"][];
             usage: components["schemas"]["Usage"];
         };
+        /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk. */
+        CompletionsLogprobs: ({
+            tokens?: string[];
+            token_logprobs?: (number | null)[];
+            top_logprobs?: ({
+                [key: string]: number;
+            } | null)[];
+            text_offset?: number[];
+        } & {
+            [key: string]: unknown;
+        }) | null;
         CompletionsChoice: {
             index: number;
             text: string;
             finish_reason: components["schemas"]["FinishReason"];
+            logprobs?: components["schemas"]["CompletionsLogprobs"];
         };
         CompletionsResponse: {
             id: string | null;
@@ -587,6 +621,7 @@ export type components = {
             index: number;
             finish_reason: components["schemas"]["FinishReason"];
             delta: components["schemas"]["ChatDelta"];
+            logprobs?: components["schemas"]["ChatLogprobs"];
         };
         ChatChunk: {
             id: string | null;
@@ -602,6 +637,7 @@ export type components = {
             index: number;
             finish_reason: components["schemas"]["FinishReason"];
             text: string | null;
+            logprobs?: components["schemas"]["CompletionsLogprobs"];
         };
         CompletionsChunk: {
             id: string | null;

@@ -8,7 +8,8 @@
  *
  * Quirks (reference §6.12): `logprobs` is an integer count on Together, so OpenAI's
  * `top_logprobs` is sent as `logprobs` (a boolean `logprobs` becomes 1 or 0); values that are
- * not 32-bit integers get the reference's 422. Completions require `max_tokens` (422, the
+ * not 32-bit integers get the reference's 422. The `logprobs` Together answers with are passed on
+ * in its own shape (`tokens`, `token_logprobs`: https://docs.together.ai/docs/logprobs). Completions require `max_tokens` (422, the
  * reference's message). `max_completion_tokens` (OpenAI's newer name) is sent as `max_tokens`, `stop`
  * as a list. Finish reason `eos` is `stop`. Legacy chat
  * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the

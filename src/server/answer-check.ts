@@ -6,7 +6,8 @@
  *
  * Fields that only describe an answer are repaired instead of refused, since the content is fine:
  * a missing or odd `id` becomes null, `created` now, `model` the endpoint's model, a token count
- * that is not a whole number null. Anything else (the content, choices, tool calls, vectors) is a
+ * that is not a whole number null, token `logprobs` of a shape the schema does not allow are left
+ * out. Anything else (the content, choices, tool calls, vectors) is a
  * 502 naming the provider, the endpoint and the field.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -28,9 +29,10 @@ const CHUNK_SCHEMAS: Record<'llm/v1/chat' | 'llm/v1/completions', ValidateFuncti
 
 type Envelope = Record<string, unknown>;
 
-/** The top-level field an error is about, when it is one that can be repaired. */
+/** The top-level field an error is about, when it is one that can be repaired (`logprobs`: any choice's). */
 function repairableField(error: ErrorObject): string | null {
-  const [, field] = error.instancePath.split('/');
+  const [, field, , choiceField] = error.instancePath.split('/');
+  if (field === 'choices' && choiceField === 'logprobs') return 'logprobs';
   const name = field ?? (error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : undefined);
   return name === 'id' || name === 'created' || name === 'model' || name === 'usage' ? name : null;
 }
@@ -56,6 +58,16 @@ const USAGE_FIELDS = ['prompt_tokens', 'completion_tokens', 'total_tokens'] as c
 const EMBEDDINGS_USAGE_FIELDS = ['prompt_tokens', 'total_tokens'] as const;
 const USAGE_DETAILS = ['prompt_tokens_details', 'completion_tokens_details'] as const;
 
+/** The choices without their `logprobs` (a vendor that sends one malformed sends them all so). */
+function withoutLogprobs(choices: unknown): unknown {
+  if (!Array.isArray(choices)) return choices;
+  return choices.map((choice: unknown) => {
+    if (!isEnvelope(choice)) return choice;
+    const { logprobs: _logprobs, ...rest } = choice;
+    return rest;
+  });
+}
+
 function repaired(answer: Envelope, field: string, endpoint: CompiledEndpoint, isChunk: boolean): Envelope {
   const copy = { ...answer };
   switch (field) {
@@ -68,6 +80,9 @@ function repaired(answer: Envelope, field: string, endpoint: CompiledEndpoint, i
     case 'model':
       copy.model = endpoint.view.model.name ?? endpoint.name;
       break;
+    case 'logprobs':
+      copy.choices = withoutLogprobs(answer.choices);
+      break;
     default:
       // A chunk's usage is optional and may be null; an answer's is required.
       copy.usage = isChunk && (answer.usage === null || typeof answer.usage !== 'object') ? null : repairedUsage(answer.usage, endpoint.endpointType === 'llm/v1/embeddings' ? EMBEDDINGS_USAGE_FIELDS : USAGE_FIELDS);
@@ -76,7 +91,7 @@ function repaired(answer: Envelope, field: string, endpoint: CompiledEndpoint, i
 }
 
 /** At most one repair per field, so the loop ends. */
-const MAX_REPAIRS = 4;
+const MAX_REPAIRS = 5;
 
 function checked(validate: ValidateFunction, answer: unknown, endpoint: CompiledEndpoint, isChunk: boolean): unknown {
   let current = answer;

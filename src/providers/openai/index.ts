@@ -11,8 +11,9 @@
  *
  * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
  * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
- * the unified schema: logprobs, system_fingerprint, service_tier and annotations are dropped; usage's
- * `prompt_tokens_details` / `completion_tokens_details` are passed on as sent. Nothing is rejected here: OpenAI validates its own parameters (`n`, `stop`, ...) and its
+ * the unified schema: system_fingerprint, service_tier and annotations are dropped; a choice's
+ * `logprobs` (asked for with `logprobs` / `top_logprobs`) and usage's `prompt_tokens_details` /
+ * `completion_tokens_details` are passed on as sent. Nothing is rejected here: OpenAI validates its own parameters (`n`, `stop`, ...) and its
  * 4xx answers reach the client with their status and message. Mistral, Together AI and TGI speak
  * the same wire format and reuse the exported mappers.
  *

@@ -1,7 +1,7 @@
 /**
  * OpenAI answers → unified chat, completions and embeddings responses, trimmed to the unified
- * schema (logprobs, system_fingerprint, service_tier and annotations are dropped; usage details
- * are kept), plus the usage and error mappings shared with the stream folds.
+ * schema (system_fingerprint, service_tier and annotations are dropped; usage details and a
+ * choice's logprobs are kept), plus the usage, logprobs and error mappings shared with the stream folds.
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
@@ -55,6 +55,18 @@ export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
   return unified;
 }
 
+/**
+ * `choice` with the vendor's `logprobs` object, as it came (no copy: clients read OpenAI's
+ * `content[].top_logprobs`, or the legacy `tokens` / `token_logprobs`, and servers add fields), only
+ * when the vendor sent one: answers without it keep their exact shape at the cost of one property
+ * read. A value that is not an object is no vendor's logprobs, and is left out rather than failing
+ * an answer whose text is fine.
+ */
+export function withLogprobs<Choice extends object>(choice: Choice, logprobs: unknown): Choice {
+  if (isRecord(logprobs)) (choice as { logprobs?: unknown }).logprobs = logprobs;
+  return choice;
+}
+
 function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {
   return { id: call.id, type: 'function', function: { name: call.function.name, arguments: argumentsText(call.function.arguments) } };
 }
@@ -77,19 +89,24 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
     object: 'chat.completion',
     created: response.created,
     model: response.model,
-    choices: response.choices.map((choice, index) => ({
-      index,
-      message: withReasoningContent(
+    choices: response.choices.map((choice, index) =>
+      withLogprobs(
         {
-          role: choice.message?.role ?? 'assistant',
-          content: choice.message?.content ?? null,
-          tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
-          refusal: choice.message?.refusal ?? null,
+          index,
+          message: withReasoningContent(
+            {
+              role: choice.message?.role ?? 'assistant',
+              content: choice.message?.content ?? null,
+              tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
+              refusal: choice.message?.refusal ?? null,
+            },
+            choice.message?.reasoning_content,
+          ),
+          finish_reason: choice.finish_reason ?? null,
         },
-        choice.message?.reasoning_content,
+        choice.logprobs,
       ),
-      finish_reason: choice.finish_reason ?? null,
-    })),
+    ),
     usage: fromOpenAIUsage(response.usage),
   };
 }
@@ -101,11 +118,9 @@ export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser
     object: 'text_completion',
     created: response.created,
     model: response.model,
-    choices: response.choices.map((choice, index) => ({
-      index,
-      text: choice.text ?? choice.message?.content ?? '',
-      finish_reason: choice.finish_reason ?? null,
-    })),
+    choices: response.choices.map((choice, index) =>
+      withLogprobs({ index, text: choice.text ?? choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
+    ),
     usage: fromOpenAIUsage(response.usage),
   };
 }

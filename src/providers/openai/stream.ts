@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
 import { argumentsText, excerpt, parseJsonObject } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
-import { asIs, fromOpenAIUsage, openaiErrorMessage, type OpenAINormaliser } from './response';
+import { asIs, fromOpenAIUsage, openaiErrorMessage, withLogprobs, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
 
 /** What an event carrying an `error` becomes (a vendor may say more than OpenAI does, e.g. TGI's `error_type`). */
@@ -87,11 +87,9 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
     object: 'chat.completion.chunk',
     created: wire.created,
     model: wire.model,
-    choices: choices.map((choice, position) => ({
-      index: choice.index ?? position,
-      finish_reason: choice.finish_reason ?? null,
-      delta: fromOpenAIChatDelta(choice.delta),
-    })),
+    choices: choices.map((choice, position) =>
+      withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, delta: fromOpenAIChatDelta(choice.delta) }, choice.logprobs),
+    ),
   };
   if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
   return chunk;
@@ -110,11 +108,9 @@ function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsCh
     object: 'text_completion_chunk',
     created: wire.created,
     model: wire.model,
-    choices: choices.map((choice, position) => ({
-      index: choice.index ?? position,
-      finish_reason: choice.finish_reason ?? null,
-      text: choice.text ?? choice.delta?.content ?? null,
-    })),
+    choices: choices.map((choice, position) =>
+      withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, text: choice.text ?? choice.delta?.content ?? null }, choice.logprobs),
+    ),
   };
   if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
   return chunk;

@@ -1,5 +1,6 @@
 /**
- * OpenAI wire types: only the fields the gateway reads from responses and stream chunks.
+ * OpenAI wire types: only the fields the gateway reads from responses and stream chunks
+ * (`logprobs` is passed on unread, so it is `unknown` here).
  * https://platform.openai.com/docs/api-reference/chat, /completions and /embeddings
  */
 
@@ -40,6 +41,7 @@ export interface OpenAIChatResponse extends OpenAIEnvelope {
     /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns. */
     message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null };
     finish_reason?: string | null;
+    logprobs?: unknown;
   }[];
 }
 
@@ -48,16 +50,17 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
     index?: number;
     finish_reason?: string | null;
     delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null };
+    logprobs?: unknown;
   }[] | null;
 }
 
 export interface OpenAICompletionsResponse extends OpenAIEnvelope {
-  choices: { text?: string | null; message?: { content?: string | null }; finish_reason?: string | null }[];
+  choices: { text?: string | null; message?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown }[];
 }
 
 /** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */
 export interface OpenAICompletionsChunk extends OpenAIEnvelope {
-  choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null }[] | null;
+  choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown }[] | null;
 }
 
 export interface OpenAIEmbeddingsResponse {

@@ -93,6 +93,16 @@ describe('checkedChunk', () => {
     expect(checkedChunk(chat, broken)).toEqual({ ...validChunk, usage: { prompt_tokens: 2006, completion_tokens: null, total_tokens: 2306, completion_tokens_details: details.completion_tokens_details } });
   });
 
+  it("passes a choice's logprobs as the provider sent them; logprobs the schema does not allow are left out, the text kept", () => {
+    const logprobs = { content: [{ token: 'Hi', logprob: -0.01, bytes: [72, 105], top_logprobs: [{ token: 'Hi', logprob: -0.01, bytes: [72, 105] }] }], refusal: null };
+    const withLogprobs = { ...validChunk, choices: [{ ...validChunk.choices[0], logprobs }] };
+    expect(checkedChunk(chat, withLogprobs)).toBe(withLogprobs);
+    const answer = { ...validChat, choices: [{ ...validChat.choices[0], logprobs }, { ...validChat.choices[0], index: 1, logprobs: { content: [{ token: 'Hi', logprob: 'low' }] } }] };
+    expect(checkedAnswer(chat, answer)).toEqual({ ...validChat, choices: [validChat.choices[0], { ...validChat.choices[0], index: 1 }] });
+    const brokenChunk = { ...validChunk, choices: [{ ...validChunk.choices[0], logprobs: { content: 'Hi' } }] };
+    expect(checkedChunk(chat, brokenChunk)).toEqual(validChunk);
+  });
+
   it('refuses a chunk whose content breaks the chunk schema', () => {
     const wrongDelta = { ...validChunk, choices: [{ index: 0, finish_reason: null, delta: { role: null, content: ['x'], tool_calls: null } }] };
     expect(refusalOf(() => checkedChunk(chat, wrongDelta)).message).toContain('choices[0].delta.content must be string or null');
