@@ -48,6 +48,8 @@ export const UNSUPPORTED_PARAMETERS = [
   'modalities',
   'audio',
   'prediction',
+  // OpenAI's stored completions; the Messages API has no such field (Anthropic would answer 400 itself).
+  'store',
 ] as const;
 
 /** Anthropic's own spellings of unified parameters (reference §5.4). */

@@ -315,6 +315,8 @@ describe('toAnthropicChat', () => {
     ['native system', { system: 'x' }, 422, 'system', "Invalid parameter system. Use a message with role 'system' instead."],
     ['an OpenAI-only parameter', { presence_penalty: 0.5 }, 400, 'presence_penalty', "The parameter 'presence_penalty' is not supported by Anthropic."],
     ['response_format', { response_format: { type: 'json_object' } }, 400, 'response_format', "The parameter 'response_format' is not supported by Anthropic."],
+    ["OpenAI's store (Anthropic would answer its own 400)", { store: true }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
+    ['store: false too', { store: false }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
     ['user and metadata.user_id', { user: 'a', metadata: { user_id: 'b' } }, 400, 'user', "Set either 'user' or 'metadata.user_id' for Anthropic, not both."],
     ['a bad tool_choice', { tool_choice: 'any' }, 400, 'tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}}.`],
     ['a non-boolean parallel_tool_calls', { parallel_tool_calls: 'no' }, 400, 'parallel_tool_calls', "The parameter 'parallel_tool_calls' must be a boolean."],
@@ -388,6 +390,7 @@ describe('toAnthropicCompletions', () => {
     [{ messages: [] }, 422, 'Invalid parameter messages. Use prompt instead.'],
     [{ n: 3 }, 400, "The parameter 'n' must be 1 for Anthropic: it returns one choice per request."],
     [{ tools: [] }, 400, "The parameter 'tools' is not supported by Anthropic completions."],
+    [{ store: true }, 400, "The parameter 'store' is not supported by Anthropic."],
   ])('refuses %j', (fields, status, message) => {
     expect(gatewayErrorOf(() => toAnthropicCompletions({ prompt: 'p', ...fields }, { model: MODEL }))).toMatchObject({ status, message });
   });
