@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` takes its place."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure: ignored; the deployment decides)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
 const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.","required":["type","url"],"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
 const schema56 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}};
 const schema57 = {"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*(b|kb|mb|gb)?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}};
@@ -17,7 +17,7 @@ const schema14 = {"type":"object","required":["provider"],"properties":{"provide
 const schema42 = {"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."};
 const schema43 = {"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."};
 const schema15 = {"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]};
-const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"}}};
+const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` takes its place."}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.uri;
 const pattern1 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://", "u");
@@ -345,9 +345,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -356,9 +358,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.openai_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -367,11 +369,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.openai_api_key !== undefined){
-let data10 = data.openai_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -380,9 +381,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.openai_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -391,11 +392,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.openai_api_type !== undefined){
-let data11 = data.openai_api_type;
-if(typeof data11 !== "string"){
-const err29 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.openai_api_key !== undefined){
+let data11 = data.openai_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -404,8 +405,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(((data11 === "openai") || (data11 === "azure")) || (data11 === "azuread"))){
-const err30 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err30 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -415,11 +417,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.openai_api_base !== undefined){
-let data12 = data.openai_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(data.openai_api_type !== undefined){
+let data12 = data.openai_api_type;
+if(typeof data12 !== "string"){
+const err31 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -428,8 +429,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(!(((data12 === "openai") || (data12 === "azure")) || (data12 === "azuread"))){
+const err32 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -439,8 +440,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.openai_api_base !== undefined){
+let data13 = data.openai_api_base;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err33 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -449,10 +453,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data.openai_api_version !== undefined){
-if(typeof data.openai_api_version !== "string"){
-const err34 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0(data13))){
+const err34 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -462,9 +464,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.openai_deployment_name !== undefined){
-if(typeof data.openai_deployment_name !== "string"){
-const err35 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err35 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -474,9 +475,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.openai_organization !== undefined){
-if(typeof data.openai_organization !== "string"){
-const err36 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.openai_api_version !== undefined){
+if(typeof data.openai_api_version !== "string"){
+const err36 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -486,14 +487,38 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.openai_deployment_name !== undefined){
+if(typeof data.openai_deployment_name !== "string"){
+const err37 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.openai_organization !== undefined){
+if(typeof data.openai_organization !== "string"){
+const err38 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -826,9 +851,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -837,9 +864,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.anthropic_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -848,11 +875,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.anthropic_api_key !== undefined){
-let data10 = data.anthropic_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -861,9 +887,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.anthropic_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -872,10 +898,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.anthropic_version !== undefined){
-if(typeof data.anthropic_version !== "string"){
-const err29 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.anthropic_api_key !== undefined){
+let data11 = data.anthropic_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -885,11 +912,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.anthropic_api_base !== undefined){
-let data12 = data.anthropic_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err30 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+else {
+const err30 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -898,8 +922,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err31 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.anthropic_version !== undefined){
+if(typeof data.anthropic_version !== "string"){
+const err31 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -909,8 +935,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.anthropic_api_base !== undefined){
+let data13 = data.anthropic_api_base;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err32 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -919,15 +948,36 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data13))){
+const err33 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -1260,9 +1310,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1271,9 +1323,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.gemini_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1282,11 +1334,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.gemini_api_key !== undefined){
-let data10 = data.gemini_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1295,9 +1346,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.gemini_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1306,12 +1357,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.gemini_api_base !== undefined){
-let data11 = data.gemini_api_base;
+if(data.gemini_api_key !== undefined){
+let data11 = data.gemini_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1320,8 +1370,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1331,8 +1382,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.gemini_api_base !== undefined){
+let data12 = data.gemini_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1341,15 +1395,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -1682,9 +1757,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1693,9 +1770,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.palm_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1704,11 +1781,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.palm_api_key !== undefined){
-let data10 = data.palm_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1717,9 +1793,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.palm_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1728,12 +1804,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.palm_api_base !== undefined){
-let data11 = data.palm_api_base;
+if(data.palm_api_key !== undefined){
+let data11 = data.palm_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1742,8 +1817,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1753,8 +1829,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.palm_api_base !== undefined){
+let data12 = data.palm_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1763,15 +1842,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -2104,9 +2204,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2115,9 +2217,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cohere_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2126,11 +2228,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.cohere_api_key !== undefined){
-let data10 = data.cohere_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2139,9 +2240,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cohere_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2150,12 +2251,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.cohere_api_base !== undefined){
-let data11 = data.cohere_api_base;
+if(data.cohere_api_key !== undefined){
+let data11 = data.cohere_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2164,8 +2264,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2175,8 +2276,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cohere_api_base !== undefined){
+let data12 = data.cohere_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2185,15 +2289,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -2526,9 +2651,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2537,9 +2664,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ai21labs_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2548,11 +2675,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.ai21labs_api_key !== undefined){
-let data10 = data.ai21labs_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2561,9 +2687,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ai21labs_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2572,12 +2698,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.ai21labs_api_base !== undefined){
-let data11 = data.ai21labs_api_base;
+if(data.ai21labs_api_key !== undefined){
+let data11 = data.ai21labs_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2586,8 +2711,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2597,8 +2723,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ai21labs_api_base !== undefined){
+let data12 = data.ai21labs_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2607,15 +2736,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -2948,9 +3098,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2959,9 +3111,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mosaicml_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2970,11 +3122,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.mosaicml_api_key !== undefined){
-let data10 = data.mosaicml_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2983,9 +3134,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mosaicml_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2994,12 +3145,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.mosaicml_api_base !== undefined){
-let data11 = data.mosaicml_api_base;
+if(data.mosaicml_api_key !== undefined){
+let data11 = data.mosaicml_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3008,8 +3158,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3019,8 +3170,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.mosaicml_api_base !== undefined){
+let data12 = data.mosaicml_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3029,15 +3183,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -3370,9 +3545,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3381,9 +3558,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mistral_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3392,11 +3569,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.mistral_api_key !== undefined){
-let data10 = data.mistral_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3405,9 +3581,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mistral_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3416,12 +3592,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.mistral_api_base !== undefined){
-let data11 = data.mistral_api_base;
+if(data.mistral_api_key !== undefined){
+let data11 = data.mistral_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3430,8 +3605,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3441,8 +3617,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.mistral_api_base !== undefined){
+let data12 = data.mistral_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3451,15 +3630,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -3792,9 +3992,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3803,9 +4005,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.togetherai_api_key === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3814,11 +4016,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.togetherai_api_key !== undefined){
-let data10 = data.togetherai_api_key;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3827,9 +4028,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.togetherai_api_key === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3838,12 +4039,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.togetherai_api_base !== undefined){
-let data11 = data.togetherai_api_base;
+if(data.togetherai_api_key !== undefined){
+let data11 = data.togetherai_api_key;
 if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3852,8 +4052,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3863,8 +4064,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.togetherai_api_base !== undefined){
+let data12 = data.togetherai_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err31 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3873,15 +4077,36 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data12))){
+const err32 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -4214,9 +4439,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4225,9 +4452,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.model_server_url === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4236,11 +4463,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.model_server_url !== undefined){
-let data10 = data.model_server_url;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
-const err27 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4249,8 +4475,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(formats0(data10))){
-const err28 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.model_server_url === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4259,9 +4486,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.model_server_url !== undefined){
+let data11 = data.model_server_url;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4270,15 +4499,36 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4611,9 +4861,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4622,9 +4874,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.hf_server_url === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4633,11 +4885,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.hf_server_url !== undefined){
-let data10 = data.hf_server_url;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
-const err27 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4646,8 +4897,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(formats0(data10))){
-const err28 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.hf_server_url === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4656,9 +4908,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.hf_server_url !== undefined){
+let data11 = data.hf_server_url;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err29 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4667,15 +4921,36 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data11))){
+const err30 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -5009,9 +5284,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5020,9 +5297,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.aws_config === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5031,15 +5308,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.aws_config !== undefined){
-let data10 = data.aws_config;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.aws_access_key_id !== undefined){
-if(data10.aws_secret_access_key === undefined){
-const err27 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
-    missingProperty: "aws_secret_access_key",
-    depsCount: 1,
-    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5048,13 +5320,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data10.aws_secret_access_key !== undefined){
-if(data10.aws_access_key_id === undefined){
-const err28 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
-    missingProperty: "aws_access_key_id",
-    depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.aws_config === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5063,13 +5331,15 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data10.aws_session_token !== undefined){
-if(data10.aws_access_key_id === undefined){
-const err29 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
-    missingProperty: "aws_access_key_id",
+if(data.aws_config !== undefined){
+let data11 = data.aws_config;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.aws_access_key_id !== undefined){
+if(data11.aws_secret_access_key === undefined){
+const err29 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
+    missingProperty: "aws_secret_access_key",
     depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present"};
+    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5079,9 +5349,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data10.aws_region !== undefined){
-if(typeof data10.aws_region !== "string"){
-const err30 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.aws_secret_access_key !== undefined){
+if(data11.aws_access_key_id === undefined){
+const err30 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
+    missingProperty: "aws_access_key_id",
+    depsCount: 1,
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5091,11 +5364,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data10.aws_access_key_id !== undefined){
-let data12 = data10.aws_access_key_id;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err31 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data11.aws_session_token !== undefined){
+if(data11.aws_access_key_id === undefined){
+const err31 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
+    missingProperty: "aws_access_key_id",
+    depsCount: 1,
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5105,8 +5379,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.aws_region !== undefined){
+if(typeof data11.aws_region !== "string"){
+const err32 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5116,11 +5391,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data10.aws_secret_access_key !== undefined){
-let data13 = data10.aws_secret_access_key;
+if(data11.aws_access_key_id !== undefined){
+let data13 = data11.aws_access_key_id;
 if(typeof data13 === "string"){
 if(func2(data13) < 1){
-const err33 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err33 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5131,7 +5406,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5141,11 +5416,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data10.aws_session_token !== undefined){
-let data14 = data10.aws_session_token;
+if(data11.aws_secret_access_key !== undefined){
+let data14 = data11.aws_secret_access_key;
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err35 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err35 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5156,7 +5431,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5166,9 +5441,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data10.aws_role_arn !== undefined){
-if(typeof data10.aws_role_arn !== "string"){
-const err37 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.aws_session_token !== undefined){
+let data15 = data11.aws_session_token;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err37 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5178,10 +5455,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data10.session_length_seconds !== undefined){
-let data16 = data10.session_length_seconds;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err38 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err38 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5190,9 +5465,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 43200 || isNaN(data16)){
-const err39 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+}
+if(data11.aws_role_arn !== undefined){
+if(typeof data11.aws_role_arn !== "string"){
+const err39 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5201,8 +5477,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data16 < 900 || isNaN(data16)){
-const err40 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};
+}
+if(data11.session_length_seconds !== undefined){
+let data17 = data11.session_length_seconds;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err40 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5211,13 +5490,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data10.aws_endpoint_url !== undefined){
-let data17 = data10.aws_endpoint_url;
-if(typeof data17 === "string"){
-if(!pattern1.test(data17)){
-const err41 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 43200 || isNaN(data17)){
+const err41 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5226,8 +5501,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!(formats0(data17))){
-const err42 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data17 < 900 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5237,8 +5512,12 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data11.aws_endpoint_url !== undefined){
+let data18 = data11.aws_endpoint_url;
+if(typeof data18 === "string"){
+if(!pattern1.test(data18)){
+const err43 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5247,10 +5526,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data18))){
+const err44 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5260,14 +5537,37 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
 else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err45 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
@@ -5600,9 +5900,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5611,11 +5913,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.latency_ms !== undefined){
-let data10 = data.latency_ms;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5624,9 +5924,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 60000 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5635,8 +5936,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err28 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latency_ms !== undefined){
+let data11 = data.latency_ms;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err28 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5645,16 +5949,37 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 60000 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }

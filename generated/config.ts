@@ -558,6 +558,10 @@ export interface ParameterDefaults {
   presence_penalty?: number;
   frequency_penalty?: number;
   seed?: number;
+  /**
+   * Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` takes its place.
+   */
+  reasoning_effort?: string;
 }
 /**
  * AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).

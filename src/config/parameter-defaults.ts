@@ -9,7 +9,7 @@ import { isBuiltInProvider } from '../providers';
 import type { ConfigIssue } from './config-error';
 import { formatYamlPath, isRecord } from './yaml-path';
 
-export const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
+export const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed', 'reasoning_effort'] as const;
 
 /** One warning per parameter default set on a built-in provider's embeddings endpoint, which never applies it. */
 export function unusedParameterDefaultWarnings(config: unknown): ConfigIssue[] {

@@ -106,10 +106,10 @@ function withoutModel(request: Record<string, unknown>, dialect: Dialect): Recor
 
 /**
  * Request keys that set what a default's key sets: a client that sent one has chosen the setting, so
- * the default stays out (`max_completion_tokens` is OpenAI's current name for `max_tokens`; sending
- * both is refused by the providers).
+ * the default stays out (`max_completion_tokens` is OpenAI's current name for `max_tokens`; Claude's
+ * own `thinking` is what `reasoning_effort` is sent as; sending both is refused by the providers).
  */
-const SAME_SETTING: Readonly<Record<string, string>> = { max_tokens: 'max_completion_tokens' };
+const SAME_SETTING: Readonly<Record<string, string>> = { max_tokens: 'max_completion_tokens', reasoning_effort: 'thinking' };
 
 function withDefaults(request: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
   let result = request;

@@ -47,6 +47,12 @@ endpoints:
       provider: anthropic
       name: claude-sonnet-4-5
       config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1" }
+  - name: claude-thinking-by-default
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1", reasoning_effort: medium }
   - name: claude-completions
     endpoint_type: llm/v1/completions
     model:
@@ -114,6 +120,15 @@ test.each([
   const error = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], ...(fields as object) }).catch((caught: unknown) => caught);
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
   expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+});
+
+test("an endpoint's reasoning_effort default is applied (the README's promise), and a client's own thinking takes its place", async () => {
+  await setup.openai.chat.completions.create({ model: 'claude-thinking-by-default', messages: [question] });
+  expect(sent()).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 2048 }, max_tokens: 8192 + 2048 });
+  setup.upstreams.anthropic.requests.length = 0;
+  const thinking = { type: 'enabled', budget_tokens: 5000 };
+  await setup.openai.chat.completions.create({ model: 'claude-thinking-by-default', messages: [question], max_tokens: 9000, thinking } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect(sent()).toMatchObject({ thinking, max_tokens: 9000 });
 });
 
 test('completions refuse it (OpenAI has it on chat only)', async () => {
