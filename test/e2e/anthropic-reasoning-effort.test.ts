@@ -33,6 +33,7 @@ function fakeAnthropic(request: RecordedRequest, response: ServerResponse): void
   const budget = body.thinking?.budget_tokens;
   if (budget !== undefined && budget < 1024) return invalidRequest(response, 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024');
   if (budget !== undefined && body.max_tokens <= budget) return invalidRequest(response, '`max_tokens` must be greater than `thinking.budget_tokens`.');
+  if (budget !== undefined && body.temperature !== undefined && body.temperature !== 1) return invalidRequest(response, '`temperature` may only be set to 1 when thinking is enabled.');
   if (body.stream) return sendStream(response, readFixture('anthropic', 'chat-thinking-tool-use.stream.sse'));
   sendJson(response, 200, ANSWER);
 }
@@ -120,6 +121,15 @@ test.each([
   const error = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], ...(fields as object) }).catch((caught: unknown) => caught);
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
   expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+});
+
+test('a temperature Anthropic would refuse with thinking once halved (1 → 0.5) is a 400 naming temperature, before Anthropic is called; 2 (its 1) is sent', async () => {
+  const error = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], reasoning_effort: 'low', temperature: 1 }).catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ status: 400, param: 'temperature' });
+  expect((error as Error).message).toMatch(/temperature 2/);
+  expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+  await setup.openai.chat.completions.create({ model: 'claude', messages: [question], reasoning_effort: 'low', temperature: 2 });
+  expect(sent()).toMatchObject({ temperature: 1, thinking: { type: 'enabled', budget_tokens: 1024 } });
 });
 
 test("an endpoint's reasoning_effort default is applied (the README's promise), and a client's own thinking takes its place", async () => {

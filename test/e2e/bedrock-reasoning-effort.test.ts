@@ -173,6 +173,8 @@ test.each([
   ['a max_tokens not above the budget', { reasoning_effort: 'high', max_tokens: 4096 }, 'max_tokens'],
   ['an unknown level', { reasoning_effort: 'xhigh' }, 'reasoning_effort'],
   ['reasoning_effort with thinking', { reasoning_effort: 'low', thinking: { type: 'enabled', budget_tokens: 2048 } }, 'reasoning_effort'],
+  // Halved to 0.5, which Claude refuses with thinking ("temperature may only be set to 1"): the client sent 1.
+  ['a temperature of 1 (Claude thinks only at its own 1, the unified 2)', { reasoning_effort: 'low', temperature: 1 }, 'temperature'],
 ])('Claude: %s is a 400 naming the field, and AWS is not called', async (_label, fields, param) => {
   const error = await setup.openai.chat.completions.create({ model: 'claude', messages: [question], ...(fields as object) }).catch((caught: unknown) => caught);
   expect(error).toMatchObject({ status: 400, param });

@@ -7,7 +7,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
-import { claudeThinkingFor, requireRoomForThinking, type ClaudeThinking } from '../shared/thinking';
+import { claudeThinkingFor, requireRoomForThinking, requireThinkingTemperature, type ClaudeThinking } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
@@ -85,7 +85,10 @@ export function checkAnthropicParameters(parameters: Readonly<Record<string, unk
   }
   // OpenAI's `reasoning_effort` is Anthropic's extended `thinking` with a budget (shared/thinking.ts).
   const thinking = parameters.reasoning_effort === undefined ? null : claudeThinkingFor(parameters, ANTHROPIC_NAME);
-  if (thinking !== null) requireRoomForThinking(parameters, maxTokens, thinking, ANTHROPIC_NAME);
+  if (thinking !== null) {
+    requireRoomForThinking(parameters, maxTokens, thinking, ANTHROPIC_NAME);
+    requireThinkingTemperature(parameters, ANTHROPIC_NAME);
+  }
   return thinking;
 }
 

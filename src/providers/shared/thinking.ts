@@ -71,3 +71,21 @@ export function requireRoomForThinking(request: Readonly<Record<string, unknown>
     param,
   );
 }
+
+/** The unified temperature that Claude's 1 is (the gateway halves the 0..2 range). */
+const THINKING_TEMPERATURE = 2;
+
+/**
+ * With thinking on, Claude takes no temperature but its own 1 ("temperature may only be set to 1
+ * when thinking is enabled"). The gateway halves the unified range, so a client's 1 would reach
+ * Claude as 0.5 and be refused with a message naming a value the client never sent: any other
+ * temperature is a 400 naming the field, before the call.
+ */
+export function requireThinkingTemperature(request: Readonly<Record<string, unknown>>, provider: string): void {
+  const { temperature } = request;
+  if (temperature === undefined || temperature === THINKING_TEMPERATURE) return;
+  throw GatewayError.invalidParam(
+    `temperature (${String(temperature)}): with thinking (reasoning_effort '${String(request.reasoning_effort)}') ${provider} takes only its own temperature 1, which is temperature ${THINKING_TEMPERATURE} here (the gateway halves the 0-2 range). Remove temperature or send ${THINKING_TEMPERATURE}.`,
+    'temperature',
+  );
+}

@@ -16,7 +16,7 @@ import type { DocumentType } from '@smithy/types';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest } from '../../../schema';
 import { maxTokensOf } from '../../shared/parameters';
-import { claudeThinkingFor, listOfValues, requireRoomForThinking } from '../../shared/thinking';
+import { claudeThinkingFor, listOfValues, requireRoomForThinking, requireThinkingTemperature } from '../../shared/thinking';
 import type { BedrockFamily, ReasoningEffortMapping } from '../families';
 import { providerLabel } from '../shared';
 
@@ -39,6 +39,7 @@ function claudeThinking(request: ChatRequest, family: BedrockFamily): NativeFiel
   const thinking = claudeThinkingFor(request, label);
   if (thinking === null) return {};
   requireRoomForThinking(request, maxTokensOf(request), thinking, label);
+  requireThinkingTemperature(request, label);
   return { thinking: { ...thinking } };
 }
 
