@@ -120,8 +120,9 @@ export function warnAboutConfig(loaded: LoadedConfig, configPath: string, logger
 }
 
 /**
- * A reload that changes a setting the running HTTP server took at start-up says so: otherwise the
- * "config reloaded" line reads as if the new client timeouts were in force.
+ * A reload whose config differs from the one the server started with in a setting the running HTTP
+ * server took at start-up says so (at every reload until they match again): otherwise the "config
+ * reloaded" line reads as if the new client timeouts were in force.
  */
 function warnAboutStartUpSettings(before: GatewayPlan, after: GatewayPlan, configPath: string, logger: Logger): void {
   const settings = changedStartUpSettings(before.server, after.server);
@@ -223,6 +224,8 @@ function secretFileWatchers(options: Pick<ReloadOptions, 'debounceMs' | 'pollInt
 export function watchForReload(options: ReloadOptions): ConfigWatcher {
   const { configPath, logger } = options;
   let current = options.current;
+  // The HTTP server took its client timeouts from the config it started with, whatever reloads came since.
+  const startedWith = options.current.plan;
 
   /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
   const reload = async (text: string, cause: string | null) => {
@@ -230,14 +233,13 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     if (next === null) return;
     const changes = configChanges(current.config, next.config);
     retireUnusedStores(current.plan, next);
-    const previous = current;
     current = next;
     options.onAccepted(next);
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes);
     logger.info({ configPath, ...changes, ...(cause && { cause }) }, cause ? `${described} (${cause})` : described);
     warnAboutConfig(next, configPath, logger);
-    warnAboutStartUpSettings(previous.plan, next.plan, configPath, logger);
+    warnAboutStartUpSettings(startedWith, next.plan, configPath, logger);
   };
 
   /** A secret file changed: the config file is read again (its text may be the same) and compiled. */

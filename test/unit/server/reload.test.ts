@@ -107,6 +107,21 @@ describe('watchForReload', () => {
     );
   });
 
+  test('the warning compares with the values the server started with, not with the last reload', async () => {
+    const { path, logs } = await start(`${config(endpoint('a'))}server: { request_timeout: 60 }\n`);
+    writeFileSync(path, `${config(endpoint('a'))}server: { request_timeout: 30 }\n`);
+    await until(() => logs.length === 2);
+    // A later edit of something else: the server still runs with 60 s, so the warning stays.
+    writeFileSync(path, `${config(endpoint('a'), endpoint('b'))}server: { request_timeout: 30 }\n`);
+    await until(() => logs.length >= 4);
+    expect(logs[3]).toEqual(expect.objectContaining({ level: 40, settings: ['server.request_timeout'] }));
+    // Back to the value the server runs with: nothing to restart for.
+    writeFileSync(path, `${config(endpoint('a'))}server: { request_timeout: 60 }\n`);
+    await until(() => logs.length >= 5);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(logs.slice(4).filter((log) => log.level === 40)).toEqual([]);
+  });
+
   test('an invalid edit logs the start-up message and is not handed over; the next valid edit is', async () => {
     const { path, logs, accepted } = await start(config(endpoint('a')));
     const invalid = config(endpoint('a'), endpoint('bad name'));
