@@ -34,8 +34,11 @@ import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint }
 
 const PROVIDER = 'Hugging Face Text Generation Inference';
 
-/** OpenAI completions parameters `/generate` has no equivalent for. */
-const UNSUPPORTED_COMPLETIONS_PARAMETERS = ['presence_penalty', 'logit_bias', 'logprobs', 'echo', 'suffix', 'user', 'response_format', 'tools', 'tool_choice'];
+/**
+ * OpenAI completions parameters `/generate` has no equivalent for; also chat's `top_logprobs`, which
+ * would otherwise pass through as if it were one of TGI's own parameters.
+ */
+const UNSUPPORTED_COMPLETIONS_PARAMETERS = ['presence_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'echo', 'suffix', 'user', 'response_format', 'tools', 'tool_choice'];
 /** Chat parameters the Messages API accepts but does not use. */
 const UNSUPPORTED_CHAT_PARAMETERS = ['logit_bias', 'user'];
 

@@ -67,7 +67,7 @@ describe('completions request (/generate)', () => {
     expect(error.message).toContain('Hugging Face Text Generation Inference');
   });
 
-  it.each(['presence_penalty', 'logit_bias', 'logprobs', 'suffix', 'user', 'response_format'])('%s is a 400 naming it and the provider', (name) => {
+  it.each(['presence_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'suffix', 'user', 'response_format'])('%s is a 400 naming it and the provider', (name) => {
     const error = gatewayErrorOf(() => toTgiCompletions({ prompt: 'p', [name]: 1 }));
     expect(error).toMatchObject({ status: 400, param: name, message: `The parameter '${name}' is not supported by Hugging Face Text Generation Inference.` });
   });
