@@ -19,7 +19,9 @@
  * and stream deltas carry `reasoning_content` and `thinking_blocks`, and an assistant message's
  * `thinking_blocks` go back first in its content (see thinking.ts). `reasoning_effort` is sent as
  * `thinking` with LiteLLM's budgets (low 1024, medium 2048, high 4096 tokens; shared/thinking.ts),
- * the default `max_tokens` raised by the budget; a client `max_tokens` not above it is a 400.
+ * the default `max_tokens` raised by the budget; a client `max_tokens` not above it is a 400. On
+ * Claude 4.6 and later (shared/claude-thinking-form.ts, decided at config load) it is adaptive
+ * thinking with `output_config.effort` instead (https://platform.claude.com/docs/en/build-with-claude/effort).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  *
  * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,
@@ -30,6 +32,7 @@
  */
 import type { AnthropicConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
+import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
@@ -51,6 +54,8 @@ export interface AnthropicTarget {
   baseUrl: string;
   headers: Record<string, string>;
   model: string;
+  /** How `reasoning_effort` turns thinking on for this model: a budget, or adaptive (Claude 4.6 and later). */
+  thinkingForm: ClaudeThinkingForm;
 }
 
 /**
@@ -69,8 +74,9 @@ function withVersionSegment(base: string): string {
 export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null): AnthropicTarget {
   if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
   const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base, ...parameterDefaults } = config;
+  const thinkingForm = claudeThinkingFormOf(modelName);
   try {
-    checkAnthropicParameters(parameterDefaults);
+    checkAnthropicParameters(parameterDefaults, thinkingForm);
   } catch (error) {
     if (error instanceof GatewayError) throw new Error(`model.config: ${error.message}`);
     throw error;
@@ -79,6 +85,7 @@ export function resolveAnthropicTarget(config: AnthropicConfig, modelName: strin
     baseUrl: base === undefined ? ANTHROPIC_DEFAULT_API_BASE : withVersionSegment(base),
     headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION },
     model: modelName,
+    thinkingForm,
   };
 }
 
@@ -87,25 +94,25 @@ export const anthropicAdapter = {
   // Anthropic has no embeddings API: such endpoints are refused at config load.
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
   createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, model } = resolveAnthropicTarget(settings.config, settings.modelName);
+    const { baseUrl, headers, model, thinkingForm } = resolveAnthropicTarget(settings.config, settings.modelName);
     const { name: endpoint, now } = settings;
     const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, errorHints: anthropicErrorHints, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
-          chat: async (request, { abort }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model }), { signal: abort }), { now }),
+          chat: async (request, { abort }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model, thinkingForm }), { signal: abort }), { now }),
           chatStream: (request, { abort }) => {
             // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.
-            const body = toAnthropicChat(request, { model, stream: true });
+            const body = toAnthropicChat(request, { model, thinkingForm, stream: true });
             return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal: abort }), createAnthropicChatStream({ endpoint, now }));
           },
         };
       case 'llm/v1/completions':
         return {
           completions: async (request, { abort }) =>
-            fromAnthropicCompletions(await upstream.postJson(MESSAGES_PATH, toAnthropicCompletions(request, { model }), { signal: abort }), { now }),
+            fromAnthropicCompletions(await upstream.postJson(MESSAGES_PATH, toAnthropicCompletions(request, { model, thinkingForm }), { signal: abort }), { now }),
           completionsStream: (request, { abort }) => {
-            const body = toAnthropicCompletions(request, { model, stream: true });
+            const body = toAnthropicCompletions(request, { model, thinkingForm, stream: true });
             return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal: abort }), createAnthropicCompletionsStream({ endpoint, now }));
           },
         };

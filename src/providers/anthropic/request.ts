@@ -7,7 +7,8 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
-import { claudeThinkingFor, requireRoomForThinking, requireThinkingTemperature, type ClaudeThinking } from '../shared/thinking';
+import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
+import { claudeThinkingFor, requireRoomForThinking, requireThinkingTemperature, thinkingBudgetOf, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
@@ -25,8 +26,8 @@ export const ANTHROPIC_NAME = 'Anthropic';
 
 /**
  * Anthropic requires `max_tokens`; like the reference we send 8192 when the client set none, plus
- * the thinking budget when `reasoning_effort` turns thinking on (thinking counts toward it), so the
- * answer keeps the same room.
+ * the thinking budget when `reasoning_effort` turns budget thinking on (thinking counts toward it),
+ * so the answer keeps the same room. Adaptive thinking has no budget to add: 8192 it stays.
  */
 export const DEFAULT_MAX_TOKENS = 8192;
 export const MAX_TOKENS_LIMIT = 1_000_000;
@@ -59,6 +60,8 @@ const COMPLETIONS_NATIVE_NAMES = { stop_sequences: 'stop', max_tokens_to_sample:
 /** What a request body needs besides the unified request. */
 export interface AnthropicRequestOptions {
   model: string;
+  /** The thinking form of the model (decided at config load); `budget` when absent. */
+  thinkingForm?: ClaudeThinkingForm;
   stream?: boolean;
 }
 
@@ -71,9 +74,9 @@ function invalid(param: string, message: string): GatewayError {
 /**
  * The checks of §6.2 on sampling parameters, without the reference's invented defaults: `top_p`
  * is refused only when the client (or the endpoint config) also set `temperature`. Returns the
- * extended thinking `reasoning_effort` asks for (null when it asks for none).
+ * thinking fields `reasoning_effort` asks for in the model's form (null when it asks for none).
  */
-export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>): ClaudeThinking | null {
+export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>, thinkingForm: ClaudeThinkingForm): ClaudeThinkingFields | null {
   rejectUnsupportedParameters(parameters, UNSUPPORTED_PARAMETERS, ANTHROPIC_NAME);
   requireSingleChoice(parameters, ANTHROPIC_NAME);
   if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
@@ -83,12 +86,11 @@ export function checkAnthropicParameters(parameters: Readonly<Record<string, unk
   if (typeof maxTokens === 'number' && maxTokens > MAX_TOKENS_LIMIT) {
     throw GatewayError.invalidParam(`Invalid value for max_tokens: cannot exceed ${MAX_TOKENS_LIMIT}.`, 'max_tokens', 422);
   }
-  // OpenAI's `reasoning_effort` is Anthropic's extended `thinking` with a budget (shared/thinking.ts).
-  const thinking = parameters.reasoning_effort === undefined ? null : claudeThinkingFor(parameters, ANTHROPIC_NAME);
-  if (thinking !== null) {
-    requireRoomForThinking(parameters, maxTokens, thinking, ANTHROPIC_NAME);
-    requireThinkingTemperature(parameters, ANTHROPIC_NAME);
-  }
+  // OpenAI's `reasoning_effort` is Anthropic's `thinking`, with a budget or adaptive (shared/thinking.ts).
+  const thinking = parameters.reasoning_effort === undefined ? null : claudeThinkingFor(parameters, ANTHROPIC_NAME, thinkingForm);
+  const budget = thinkingBudgetOf(thinking);
+  if (budget !== null) requireRoomForThinking(parameters, maxTokens, budget, ANTHROPIC_NAME);
+  if (thinking !== null) requireThinkingTemperature(parameters, ANTHROPIC_NAME);
   return thinking;
 }
 
@@ -112,8 +114,8 @@ function toMetadata(metadata: unknown, user: unknown): unknown {
  * `thinking`, then every key we do not translate (top_k, metadata, thinking, ...) passed through
  * for Anthropic to judge.
  */
-function toAnthropicParameters(request: Record<string, unknown>, { model, stream = false }: AnthropicRequestOptions): Record<string, unknown> {
-  const thinking = checkAnthropicParameters(request);
+function toAnthropicParameters(request: Record<string, unknown>, { model, thinkingForm = 'budget', stream = false }: AnthropicRequestOptions): Record<string, unknown> {
+  const thinking = checkAnthropicParameters(request, thinkingForm);
   const {
     messages: _messages,
     prompt: _prompt,
@@ -134,9 +136,8 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, stream
     reasoning_effort: _reasoningEffort,
     ...passThrough
   } = request;
-  const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinking?.budget_tokens ?? 0);
-  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens };
-  if (thinking !== null) body.thinking = thinking;
+  const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinkingBudgetOf(thinking)?.budget_tokens ?? 0);
+  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens, ...withOutputConfig(thinking, passThrough.output_config) };
   const stopSequences = toStopSequences(stop);
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;
   const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);
@@ -145,6 +146,12 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, stream
   if (mergedMetadata !== undefined) body.metadata = mergedMetadata;
   if (stream) body.stream = true;
   return body;
+}
+
+/** The thinking fields, the effort joining whatever else the client put in `output_config` (its `format`). */
+function withOutputConfig(thinking: ClaudeThinkingFields | null, clientOutputConfig: unknown): Record<string, unknown> {
+  if (thinking === null || !('output_config' in thinking)) return thinking ?? {};
+  return { ...thinking, output_config: { ...(isRecord(clientOutputConfig) ? clientOutputConfig : {}), ...thinking.output_config } };
 }
 
 // ---- Message content ----

@@ -15,6 +15,7 @@
  * Converse support per model: https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html
  */
 import type { EndpointType } from '../../schema';
+import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
 
 /** The native InvokeModel body used for completions, when Converse is not used. */
 export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic' | 'ai21-jamba';
@@ -50,8 +51,8 @@ export interface BedrockFamily {
 export type ReasoningEffortMapping =
   /** gpt-oss: an additional model request field under the same name, one of `levels`. */
   | { kind: 'as-sent'; levels: readonly string[] }
-  /** Claude: extended `thinking` with LiteLLM's budgets, as on the Anthropic provider. */
-  | { kind: 'claude-thinking' }
+  /** Claude: `thinking` in the model's form (a budget, or adaptive with an effort), as on the Anthropic provider. */
+  | { kind: 'claude-thinking'; form: ClaudeThinkingForm }
   /** Nova 2: `reasoningConfig` with `maxReasoningEffort`. */
   | { kind: 'nova-reasoning-config' };
 
@@ -86,7 +87,8 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
 
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
-  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking' } })],
+  // The budget form until resolveBedrockFamily reads the model's version.
+  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' } })],
   // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
@@ -144,9 +146,14 @@ export function listedBedrockFamily(modelName: string): BedrockFamily | null {
   return FAMILIES.find(([prefix]) => base.startsWith(prefix))?.[1] ?? null;
 }
 
-/** The family of a model: its listed family, or UNLISTED_FAMILY. */
+/**
+ * The family of a model: its listed family, or UNLISTED_FAMILY; for Claude, with the thinking form
+ * its version takes (adaptive from Claude 4.6 on, shared/claude-thinking-form.ts).
+ */
 export function resolveBedrockFamily(modelName: string): BedrockFamily {
-  return listedBedrockFamily(modelName) ?? UNLISTED_FAMILY;
+  const family = listedBedrockFamily(modelName) ?? UNLISTED_FAMILY;
+  if (family.reasoningEffort?.kind !== 'claude-thinking') return family;
+  return { ...family, reasoningEffort: { kind: 'claude-thinking', form: claudeThinkingFormOf(baseModelId(modelName)) } };
 }
 
 /** The model-id prefixes of the families with an embeddings body, for messages. */

@@ -3,10 +3,11 @@
  * on Bedrock): in answers, LiteLLM's `reasoning_content` (the readable text) and `thinking_blocks`
  * (each block with the signature or data the vendor checks when it comes back),
  * https://docs.litellm.ai/docs/reasoning_content ; in requests, OpenAI's `reasoning_effort` as
- * Claude's extended thinking budget.
+ * Claude's extended thinking: a budget, or adaptive thinking with an effort on Claude 4.6 and later.
  */
 import { GatewayError } from '../../errors';
 import type { ChatResponse, ThinkingBlock } from '../../schema';
+import type { ClaudeThinkingForm } from './claude-thinking-form';
 
 type ResponseMessage = ChatResponse['choices'][number]['message'];
 
@@ -20,11 +21,18 @@ export function withThinking(message: ResponseMessage, thinking: ThinkingBlock[]
   return thinking.length === 0 ? message : { ...message, reasoning_content: reasoningContentOf(thinking), thinking_blocks: thinking };
 }
 
-/** Claude's extended thinking request field (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking). */
-export interface ClaudeThinking {
+/** Claude's thinking with a token budget (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking). */
+export interface ClaudeBudgetThinking {
   type: 'enabled';
   budget_tokens: number;
 }
+
+/**
+ * The request fields `reasoning_effort` becomes on Claude, in the form the model takes
+ * (claude-thinking-form.ts): `thinking` with a budget, or adaptive `thinking` with
+ * `output_config.effort` (https://platform.claude.com/docs/en/build-with-claude/effort).
+ */
+export type ClaudeThinkingFields = { thinking: ClaudeBudgetThinking } | { thinking: { type: 'adaptive' }; output_config: { effort: string } };
 
 /**
  * Thinking budgets per `reasoning_effort`: LiteLLM's (DEFAULT_REASONING_EFFORT_{LOW,MEDIUM,HIGH}_THINKING_BUDGET
@@ -33,29 +41,46 @@ export interface ClaudeThinking {
  */
 export const CLAUDE_THINKING_BUDGETS: Readonly<Record<string, number | null>> = { none: null, minimal: 1024, low: 1024, medium: 2048, high: 4096 };
 
+/**
+ * Adaptive models' effort per `reasoning_effort`: Anthropic's levels carry OpenAI's names (`xhigh`
+ * and `max` included); `minimal`, which Claude lacks, is its lowest, `low`; `none` means no thinking.
+ */
+export const CLAUDE_EFFORTS: Readonly<Record<string, string | null>> = { none: null, minimal: 'low', low: 'low', medium: 'medium', high: 'high', xhigh: 'xhigh', max: 'max' };
+
 /** The effort names a message lists: "'none', 'minimal', 'low', 'medium' or 'high'". */
 export function listOfValues(values: readonly string[]): string {
   const quoted = values.map((value) => `'${value}'`);
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('');
 }
 
+function hasEffort(outputConfig: unknown): boolean {
+  return typeof outputConfig === 'object' && outputConfig !== null && (outputConfig as Record<string, unknown>).effort !== undefined;
+}
+
 /**
- * `reasoning_effort` as Claude's `thinking`, or null for `none`. Another value is a 400 naming the
- * field; so is `reasoning_effort` together with `thinking` (one of them would be dropped silently).
+ * `reasoning_effort` as Claude's thinking fields in the model's form, or null for `none`. Another
+ * value is a 400 naming the field; so is `reasoning_effort` together with `thinking`, or on an
+ * adaptive model with `output_config.effort` (one of them would be dropped silently; with a budget,
+ * an effort of the client's own is Claude Opus 4.5's other control and goes along).
  */
-export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, provider: string): ClaudeThinking | null {
+export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, provider: string, form: ClaudeThinkingForm): ClaudeThinkingFields | null {
   const effort = request.reasoning_effort;
-  if (request.thinking !== undefined) {
-    throw GatewayError.invalidParam(`Send 'reasoning_effort' or 'thinking' to ${provider}, not both: reasoning_effort is sent as thinking.`, 'reasoning_effort');
+  const other = request.thinking !== undefined ? 'thinking' : form === 'adaptive' && hasEffort(request.output_config) ? 'output_config.effort' : null;
+  if (other !== null) {
+    throw GatewayError.invalidParam(`Send 'reasoning_effort' or '${other}' to ${provider}, not both: reasoning_effort is sent as ${other}.`, 'reasoning_effort');
   }
-  const budget = typeof effort === 'string' && Object.hasOwn(CLAUDE_THINKING_BUDGETS, effort) ? CLAUDE_THINKING_BUDGETS[effort] : undefined;
-  if (budget === undefined) {
-    throw GatewayError.invalidParam(
-      `reasoning_effort: ${provider} takes ${listOfValues(Object.keys(CLAUDE_THINKING_BUDGETS))}, not ${JSON.stringify(effort)}.`,
-      'reasoning_effort',
-    );
+  const levels = form === 'adaptive' ? CLAUDE_EFFORTS : CLAUDE_THINKING_BUDGETS;
+  const level = typeof effort === 'string' && Object.hasOwn(levels, effort) ? levels[effort] : undefined;
+  if (level === undefined) {
+    throw GatewayError.invalidParam(`reasoning_effort: ${provider} takes ${listOfValues(Object.keys(levels))}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
   }
-  return budget === null ? null : { type: 'enabled', budget_tokens: budget };
+  if (level === null) return null;
+  return typeof level === 'number' ? { thinking: { type: 'enabled', budget_tokens: level } } : { thinking: { type: 'adaptive' }, output_config: { effort: level } };
+}
+
+/** The budget of budget-form thinking fields; adaptive thinking has none. */
+export function thinkingBudgetOf(fields: ClaudeThinkingFields | null): ClaudeBudgetThinking | null {
+  return fields?.thinking.type === 'enabled' ? fields.thinking : null;
 }
 
 /**
@@ -63,7 +88,7 @@ export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, pr
  * does not is a 400 naming the field it sent (`max_tokens` or `max_completion_tokens`), rather
  * than Anthropic's refusal after a round trip.
  */
-export function requireRoomForThinking(request: Readonly<Record<string, unknown>>, maxTokens: unknown, thinking: ClaudeThinking, provider: string): void {
+export function requireRoomForThinking(request: Readonly<Record<string, unknown>>, maxTokens: unknown, thinking: ClaudeBudgetThinking, provider: string): void {
   if (typeof maxTokens !== 'number' || maxTokens > thinking.budget_tokens) return;
   const param = request.max_tokens !== undefined ? 'max_tokens' : 'max_completion_tokens';
   throw GatewayError.invalidParam(

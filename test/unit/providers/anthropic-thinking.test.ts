@@ -192,3 +192,38 @@ describe('reasoning_effort as extended thinking (LiteLLM\'s budgets)', () => {
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'medium', max_tokens: 2048 }), MODEL)).toThrow(/max_tokens \(2048\) must be above the thinking budget/);
   });
 });
+
+// https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking , https://platform.claude.com/docs/en/build-with-claude/effort
+describe('reasoning_effort as adaptive thinking (Claude 4.6 and later)', () => {
+  const hello: ChatRequest['messages'] = [{ role: 'user', content: 'Hi' }];
+  const config = (defaults: object) => ({ anthropic_api_key: 'sk-ant-test', ...defaults }) as Parameters<typeof resolveAnthropicTarget>[0];
+
+  test('the endpoint knows its form from the model name at load', () => {
+    expect(resolveAnthropicTarget(config({}), 'claude-opus-4-7').thinkingForm).toBe('adaptive');
+    expect(resolveAnthropicTarget(config({}), 'claude-sonnet-4-6').thinkingForm).toBe('adaptive');
+    expect(resolveAnthropicTarget(config({}), MODEL).thinkingForm).toBe('budget');
+  });
+
+  test('thinking is adaptive with output_config.effort, joining the output_config the client sent, and max_tokens keeps its default', () => {
+    const request = { messages: hello, reasoning_effort: 'high', output_config: { format: { type: 'json_schema', schema: { type: 'object' } } } } as ChatRequest;
+    expect(toAnthropicChat(request, { model: 'claude-opus-4-7', thinkingForm: 'adaptive' })).toEqual({
+      model: 'claude-opus-4-7',
+      max_tokens: 8192,
+      thinking: { type: 'adaptive' },
+      output_config: { format: { type: 'json_schema', schema: { type: 'object' } }, effort: 'high' },
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+  });
+
+  test("an endpoint default of 'max' is accepted on an adaptive model, and a max_tokens of any size", () => {
+    expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max', max_tokens: 1024 }), 'claude-opus-4-6')).not.toThrow();
+    expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'extreme' }), 'claude-opus-4-6')).toThrow(
+      /^model\.config: reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium', 'high', 'xhigh' or 'max', not "extreme"\.$/,
+    );
+  });
+
+  test("on a budget model, the client's own output_config.effort (Claude Opus 4.5's control) goes along with the budget", () => {
+    const request = { messages: hello, reasoning_effort: 'low', output_config: { effort: 'medium' } } as ChatRequest;
+    expect(toAnthropicChat(request, { model: 'claude-opus-4-5' })).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 1024 }, output_config: { effort: 'medium' } });
+  });
+});

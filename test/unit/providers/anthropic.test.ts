@@ -34,11 +34,12 @@ const MODEL = 'claude-sonnet-4-5';
 const NO_CACHE = { prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } };
 
 describe('configuration', () => {
-  it('default base URL and version, x-api-key header, configured model', () => {
+  it('default base URL and version, x-api-key header, configured model and its thinking form', () => {
     expect(resolveAnthropicTarget({ anthropic_api_key: 'sk-ant-1' }, MODEL)).toEqual({
       baseUrl: 'https://api.anthropic.com/v1',
       headers: { 'x-api-key': 'sk-ant-1', 'anthropic-version': '2023-06-01' },
       model: MODEL,
+      thinkingForm: 'budget',
     });
   });
 

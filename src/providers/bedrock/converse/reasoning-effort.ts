@@ -5,7 +5,9 @@
  * - gpt-oss: `reasoning_effort` as sent (`low`, `medium`, `high`), which AWS passes to the model,
  *   https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  * - Claude: extended `thinking` with LiteLLM's budgets, as on the Anthropic provider (shared/thinking.ts),
- *   https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ *   https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html ;
+ *   on Claude 4.6 and later adaptive `thinking` with `output_config.effort`,
+ *   https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
  * - Nova 2: `reasoningConfig: {type: "enabled", maxReasoningEffort}` (`low`, `medium`, `high`),
  *   https://docs.aws.amazon.com/nova/latest/nova2-userguide/extended-thinking.html and
  *   https://docs.aws.amazon.com/nova/latest/nova2-userguide/using-converse-api.html#converse-api-reasoning
@@ -16,7 +18,8 @@ import type { DocumentType } from '@smithy/types';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest } from '../../../schema';
 import { maxTokensOf } from '../../shared/parameters';
-import { claudeThinkingFor, listOfValues, requireRoomForThinking, requireThinkingTemperature } from '../../shared/thinking';
+import type { ClaudeThinkingForm } from '../../shared/claude-thinking-form';
+import { claudeThinkingFor, listOfValues, requireRoomForThinking, requireThinkingTemperature, thinkingBudgetOf } from '../../shared/thinking';
 import type { BedrockFamily, ReasoningEffortMapping } from '../families';
 import { providerLabel } from '../shared';
 
@@ -33,14 +36,16 @@ function asSent(request: ChatRequest, levels: readonly string[], family: Bedrock
 /**
  * Claude's thinking budget counts toward maxTokens, which must stay above it. Without a client
  * limit none is sent: Converse then allows the model's maximum, far above the largest budget.
+ * Adaptive thinking has no budget, so any client limit goes as sent.
  */
-function claudeThinking(request: ChatRequest, family: BedrockFamily): NativeFields {
+function claudeThinking(request: ChatRequest, family: BedrockFamily, form: ClaudeThinkingForm): NativeFields {
   const label = providerLabel(family);
-  const thinking = claudeThinkingFor(request, label);
-  if (thinking === null) return {};
-  requireRoomForThinking(request, maxTokensOf(request), thinking, label);
-  requireThinkingTemperature(request, label);
-  return { thinking: { ...thinking } };
+  const fields = claudeThinkingFor(request, label, form);
+  const budget = thinkingBudgetOf(fields);
+  if (budget !== null) requireRoomForThinking(request, maxTokensOf(request), budget, label);
+  if (fields !== null) requireThinkingTemperature(request, label);
+  // Fresh objects each call, so the request body may own them.
+  return (fields ?? {}) as NativeFields;
 }
 
 /** Nova 2's levels; `none` is its default (reasoning off), so nothing is sent for it. */
@@ -73,7 +78,7 @@ export function reasoningEffortFields(request: ChatRequest, family: BedrockFamil
     case 'as-sent':
       return asSent(request, mapping.levels, family);
     case 'claude-thinking':
-      return claudeThinking(request, family);
+      return claudeThinking(request, family, mapping.form);
     case 'nova-reasoning-config':
       return novaReasoningConfig(request, family);
     default: {

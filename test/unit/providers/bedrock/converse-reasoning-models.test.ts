@@ -144,4 +144,21 @@ describe('reasoning_effort (gpt-oss takes it as an additional model request fiel
     expect(error.message).toContain('2048 tokens');
     expect(toConverseChat({ messages: hello, reasoning_effort: 'none' }, claude)).not.toHaveProperty('additionalModelRequestFields');
   });
+
+  // https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
+  test.each([
+    ['us.anthropic.claude-opus-4-6-v1', 'medium', 'medium'],
+    ['anthropic.claude-opus-4-7', 'minimal', 'low'],
+    ['arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-5', 'max', 'max'],
+  ])('Claude 4.6 and later (%s): %s is adaptive thinking with effort %s, beside top_k, and no budget rule on maxTokens', (model, effort, sentEffort) => {
+    expect(toConverseChat({ messages: hello, reasoning_effort: effort, max_tokens: 500, top_k: 40 }, resolveBedrockFamily(model))).toEqual({
+      messages: [{ role: 'user', content: [{ text: 'Write a haiku about autumn.' }] }],
+      inferenceConfig: { maxTokens: 500 },
+      additionalModelRequestFields: { top_k: 40, thinking: { type: 'adaptive' }, output_config: { effort: sentEffort } },
+    });
+  });
+
+  test("Claude 4.5 and older refuse the adaptive models' levels beyond high", () => {
+    expect(gatewayErrorOf(() => toConverseChat({ messages: hello, reasoning_effort: 'max' }, claude))).toMatchObject({ status: 400, param: 'reasoning_effort' });
+  });
 });

@@ -95,6 +95,10 @@ describe('what each family serves', () => {
     expect(resolveBedrockFamily('writer.palmyra-x5-v1:0').temperatureFactor).toBe(0.5);
     expect(resolveBedrockFamily('qwen.qwen3-coder-30b-a3b-v1:0').temperatureFactor).toBe(0.5);
     expect(resolveBedrockFamily('us.deepseek.r1-v1:0').thinking).toBe(false);
+    // Claude's thinking form follows its version (shared/claude-thinking-form.ts).
+    expect(resolveBedrockFamily('us.anthropic.claude-opus-4-6-v1').reasoningEffort).toEqual({ kind: 'claude-thinking', form: 'adaptive' });
+    expect(resolveBedrockFamily('arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-opus-4-7').reasoningEffort).toEqual({ kind: 'claude-thinking', form: 'adaptive' });
+    expect(resolveBedrockFamily('anthropic.claude-3-7-sonnet-20250219-v1:0').reasoningEffort).toEqual({ kind: 'claude-thinking', form: 'budget' });
   });
 
   test('embeddings of an unlisted model are refused: they need a body of their own', () => {
