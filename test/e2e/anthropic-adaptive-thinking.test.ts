@@ -22,7 +22,7 @@ interface MessagesBody {
   model: string;
   max_tokens: number;
   stream?: boolean;
-  thinking?: { type: string; budget_tokens?: number };
+  thinking?: { type: string; budget_tokens?: number; display?: string };
   output_config?: { effort?: string };
 }
 
@@ -33,6 +33,15 @@ const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'];
 
 function invalidRequest(response: ServerResponse, message: string): void {
   sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message } });
+}
+
+/**
+ * Opus 4.7 and later default to `display: "omitted"`: the thinking blocks come back with empty text
+ * (the signature still set) unless the request asks for `"summarized"`.
+ */
+function withDisplay(body: MessagesBody): Record<string, unknown> {
+  if (!ADAPTIVE_ONLY.includes(body.model) || body.thinking?.display === 'summarized') return ANSWER;
+  return { ...ANSWER, content: ANSWER.content.map((block) => (block.type === 'thinking' ? { ...block, thinking: '' } : block)) };
 }
 
 /** A fake Messages API with Anthropic's rules for each thinking form. */
@@ -47,7 +56,7 @@ function fakeAnthropic(request: RecordedRequest, response: ServerResponse): void
   const effort = body.output_config?.effort;
   if (effort !== undefined && !EFFORTS.includes(effort)) return invalidRequest(response, `output_config.effort: Input should be ${EFFORTS.map((level) => `'${level}'`).join(', ')}`);
   if (body.stream) return sendStream(response, readFixture('anthropic', 'chat-thinking-tool-use.stream.sse'));
-  sendJson(response, 200, ANSWER);
+  sendJson(response, 200, withDisplay(body));
 }
 
 const endpoint = (name: string, model: string, anthropicUrl: string) => `
@@ -78,7 +87,7 @@ test.each([
   ['sonnet-4-6', 'high', 'high'],
 ] as const)('%s, %s: adaptive thinking with effort %s, no budget, the default max_tokens, and the answer carries the thinking', async (model, effort, sentEffort) => {
   const answer = await setup.openai.chat.completions.create({ model, messages: [question], reasoning_effort: effort });
-  expect(sent().thinking).toEqual({ type: 'adaptive' });
+  expect(sent().thinking).toEqual({ type: 'adaptive', display: 'summarized' });
   expect(sent().output_config).toEqual({ effort: sentEffort });
   expect(sent().max_tokens).toBe(8192);
   expect(sent()).not.toHaveProperty('reasoning_effort');
@@ -89,13 +98,13 @@ test.each([
 
 test.each(['xhigh', 'max'] as const)("'%s' (an effort level of Claude's adaptive models) goes as output_config.effort", async (effort) => {
   await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], reasoning_effort: effort });
-  expect(sent()).toMatchObject({ thinking: { type: 'adaptive' }, output_config: { effort } });
+  expect(sent()).toMatchObject({ thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort } });
 });
 
 test('streamed: the same adaptive request, and the deltas join into the thinking blocks', async () => {
   const stream = await setup.openai.chat.completions.create({ model: 'sonnet-5', messages: [question], reasoning_effort: 'medium', stream: true });
   const { reasoning, blocks } = await assembleAssistantTurn(stream);
-  expect(sent()).toMatchObject({ stream: true, thinking: { type: 'adaptive' }, output_config: { effort: 'medium' }, max_tokens: 8192 });
+  expect(sent()).toMatchObject({ stream: true, thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: 'medium' }, max_tokens: 8192 });
   expect(reasoning).toBe(PRODUCED_THINKING[0].thinking);
   expect(blocks).toEqual(PRODUCED_THINKING);
 });
@@ -109,8 +118,13 @@ test("'none' sends neither thinking nor an effort", async () => {
 
 test('a small max_tokens is sent as is: adaptive thinking has no budget to stay above', async () => {
   const answer = await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], reasoning_effort: 'high', max_completion_tokens: 1000 });
-  expect(sent()).toMatchObject({ max_tokens: 1000, thinking: { type: 'adaptive' }, output_config: { effort: 'high' } });
+  expect(sent()).toMatchObject({ max_tokens: 1000, thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: 'high' } });
   expect(answer.choices[0].finish_reason).toBe('tool_calls');
+});
+
+test('without display: "summarized" (sent by the gateway with reasoning_effort) Opus 4.7 would leave the thinking text empty', async () => {
+  const answer = await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], thinking: { type: 'adaptive' } } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect((answer.choices[0].message as ThinkingMessage).reasoning_content).toBe('');
 });
 
 test("the client's own adaptive thinking and output_config pass through unchanged", async () => {

@@ -63,7 +63,7 @@ test.each([
   ['sonnet-4-6', 'medium', 'medium'],
 ] as const)('%s, %s: adaptive thinking with effort %s in additionalModelRequestFields, and the answer carries the thinking', async (model, effort, sentEffort) => {
   const answer = await setup.openai.chat.completions.create({ model, messages: [question], reasoning_effort: effort });
-  expect(sentBody().additionalModelRequestFields).toEqual({ thinking: { type: 'adaptive' }, output_config: { effort: sentEffort } });
+  expect(sentBody().additionalModelRequestFields).toEqual({ thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: sentEffort } });
   expect(sentBody()).not.toHaveProperty('inferenceConfig');
   expect((answer.choices[0].message as { reasoning_content?: string }).reasoning_content).toBe(THINKING.reasoningText.text);
 });
@@ -72,7 +72,7 @@ test('streamed, with a max_tokens below any old budget: sent as is, the deltas j
   const stream = await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], reasoning_effort: 'high', max_tokens: 1000, stream: true });
   const { reasoning } = await assembleAssistantTurn(stream);
   expect(setup.fake.calls[0].operation).toBe('converse-stream');
-  expect(sentBody()).toMatchObject({ inferenceConfig: { maxTokens: 1000 }, additionalModelRequestFields: { thinking: { type: 'adaptive' }, output_config: { effort: 'high' } } });
+  expect(sentBody()).toMatchObject({ inferenceConfig: { maxTokens: 1000 }, additionalModelRequestFields: { thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: 'high' } } });
   expect(reasoning).toBe(THINKING.reasoningText.text);
 });
 

@@ -32,7 +32,7 @@ export interface ClaudeBudgetThinking {
  * (claude-thinking-form.ts): `thinking` with a budget, or adaptive `thinking` with
  * `output_config.effort` (https://platform.claude.com/docs/en/build-with-claude/effort).
  */
-export type ClaudeThinkingFields = { thinking: ClaudeBudgetThinking } | { thinking: { type: 'adaptive' }; output_config: { effort: string } };
+export type ClaudeThinkingFields = { thinking: ClaudeBudgetThinking } | { thinking: { type: 'adaptive'; display: 'summarized' }; output_config: { effort: string } };
 
 /**
  * Thinking budgets per `reasoning_effort`: LiteLLM's (DEFAULT_REASONING_EFFORT_{LOW,MEDIUM,HIGH}_THINKING_BUDGET
@@ -75,7 +75,11 @@ export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, pr
     throw GatewayError.invalidParam(`reasoning_effort: ${provider} takes ${listOfValues(Object.keys(levels))}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
   }
   if (level === null) return null;
-  return typeof level === 'number' ? { thinking: { type: 'enabled', budget_tokens: level } } : { thinking: { type: 'adaptive' }, output_config: { effort: level } };
+  // Asked for explicitly: Opus 4.7 and later default to `display: "omitted"`, which would leave
+  // reasoning_content empty (4.6 defaults to summarized, so this changes nothing there).
+  return typeof level === 'number'
+    ? { thinking: { type: 'enabled', budget_tokens: level } }
+    : { thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: level } };
 }
 
 /** The budget of budget-form thinking fields; adaptive thinking has none. */

@@ -209,7 +209,7 @@ describe('reasoning_effort as adaptive thinking (Claude 4.6 and later)', () => {
     expect(toAnthropicChat(request, { model: 'claude-opus-4-7', thinkingForm: 'adaptive' })).toEqual({
       model: 'claude-opus-4-7',
       max_tokens: 8192,
-      thinking: { type: 'adaptive' },
+      thinking: { type: 'adaptive', display: 'summarized' },
       output_config: { format: { type: 'json_schema', schema: { type: 'object' } }, effort: 'high' },
       messages: [{ role: 'user', content: 'Hi' }],
     });

@@ -154,7 +154,7 @@ describe('reasoning_effort (gpt-oss takes it as an additional model request fiel
     expect(toConverseChat({ messages: hello, reasoning_effort: effort, max_tokens: 500, top_k: 40 }, resolveBedrockFamily(model))).toEqual({
       messages: [{ role: 'user', content: [{ text: 'Write a haiku about autumn.' }] }],
       inferenceConfig: { maxTokens: 500 },
-      additionalModelRequestFields: { top_k: 40, thinking: { type: 'adaptive' }, output_config: { effort: sentEffort } },
+      additionalModelRequestFields: { top_k: 40, thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: sentEffort } },
     });
   });
 
