@@ -9,6 +9,7 @@ import type { PluginAdapters } from '../plugins/modules';
 import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { isBuiltInProvider } from '../providers';
 import { openaiProviderName } from '../providers/openai';
+import { parameterDefaultsOf } from '../providers/shared/parameter-defaults';
 import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
@@ -21,7 +22,6 @@ import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { buildProviderEndpoint, type ProviderEndpointOptions } from './provider-endpoint';
 import { compileServerSettings, type ServerPlan } from './server-settings';
-import { PARAMETER_DEFAULT_KEYS } from './parameter-defaults';
 import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
 import { isRecord } from './yaml-path';
 
@@ -103,14 +103,6 @@ export interface CompileOptions {
 
 const defaultNow = () => Math.floor(Date.now() / 1000);
 
-function pickDefaults(config: Record<string, unknown> | undefined): Record<string, unknown> {
-  const defaults: Record<string, unknown> = {};
-  for (const key of PARAMETER_DEFAULT_KEYS) {
-    if (config?.[key] !== undefined) defaults[key] = config[key];
-  }
-  return Object.freeze(defaults);
-}
-
 /**
  * The limit as the management routes show it: MLflow's call limit (`calls`, `renewal_period`, `key`;
  * null without calls, because MLflow's client requires an integer `calls`), and the token budget
@@ -169,7 +161,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     genAiProviderName: genAiProviderName(provider, endpoint.model.config),
     builtIn: isBuiltInProvider(provider),
     target,
-    defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : pickDefaults(endpoint.model.config as Record<string, unknown> | undefined),
+    defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : Object.freeze(parameterDefaultsOf(endpoint.model.config)),
     limit: endpoint.limit ?? null,
     limiter,
     callPolicy,

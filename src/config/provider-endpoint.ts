@@ -8,6 +8,7 @@
 import type { Defaults, Endpoint } from '../../generated/config';
 import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor, isBuiltInProvider } from '../providers';
+import { isRefusedParameterDefault } from '../providers/shared/parameter-defaults';
 import type { CallContext, ProviderAdapter, ProviderEndpoint } from '../providers/types';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { ConfigIssue } from './config-error';
@@ -59,13 +60,16 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
     });
     return { adapter, target, callPolicy };
   } catch (error) {
-    return { path: `endpoints[${index}].model`, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
+    // A parameter default refused as every request carrying it would be: the message a request gets, at the key.
+    const path = isRefusedParameterDefault(error) ? formatYamlPath(['endpoints', index, 'model', 'config', error.param]) : `endpoints[${index}].model`;
+    return { path, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
   }
 }
 
 /**
  * What the built-in providers refuse when their endpoints are built (a Bedrock model that cannot serve the endpoint type,
- * credentials in a base URL beside an Authorization header, a bad outbound proxy variable, …),
+ * credentials in a base URL beside an Authorization header, a bad outbound proxy variable, a
+ * parameter default every request would be refused for, …),
  * for the endpoints that have no problem of their own yet: any other would only follow from it.
  * Plugin providers are left to compilePlan: checking them would import their modules, whose
  * code a refused config must not run. `document`: the config with its secrets resolved.

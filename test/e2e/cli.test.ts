@@ -71,6 +71,33 @@ test('what the providers refuse when their endpoints are built (a Bedrock chat m
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
 });
 
+test('a reasoning_effort default no request could use exits 2 naming the file, its YAML path and the message a request would get', async () => {
+  const path = writeConfig('bad-effort-default.yaml', `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+  - name: gemini-3
+    endpoint_type: llm/v1/chat
+    model:
+      provider: gemini
+      name: gemini-3-pro
+      config: { gemini_api_key: gm-test, reasoning_effort: none }
+  - name: claude-completions
+    endpoint_type: llm/v1/completions
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test, reasoning_effort: medium }
+`);
+  const run = runCli(['--config-path', path]);
+  expect(await run.exited).toBe(2);
+  const output = run.output();
+  expect(output).toContain(`Invalid gateway configuration in ${path}:`);
+  expect(output).toContain("endpoints[1].model.config.reasoning_effort: endpoint 'gemini-3': reasoning_effort: Gemini 3 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'.");
+  expect(output).toContain("endpoints[2].model.config.reasoning_effort: endpoint 'claude-completions': The parameter 'reasoning_effort' is not supported by Anthropic completions.");
+});
+
 test('a missing config file exits 2', async () => {
   const run = runCli(['--config-path', join(directory, 'absent.yaml')]);
   expect(await run.exited).toBe(2);

@@ -183,6 +183,24 @@ test('an invalid edit logs what start-up would print and the old config keeps se
   await expectReloadVisible(url, { alpha: 'model-two' }, () => writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'))));
 });
 
+test('an edit adding a reasoning_effort default no request could use is refused with its YAML path, and the old config keeps serving', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
+  const { url, run } = await startGateway(path);
+  const novaWithEffort = `
+  - name: nova
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: amazon.nova-lite-v1:0
+      config: { aws_config: { aws_region: us-east-1 }, reasoning_effort: low }`;
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'), novaWithEffort));
+  const refusal = "endpoints[1].model.config.reasoning_effort: endpoint 'nova': The parameter 'reasoning_effort' is not supported by Amazon Bedrock (Amazon Nova).";
+  await timeUntil(() => logLines(run).some((line) => line.level === 50 && line.msg.includes(refusal)), RELOAD_WITHIN_MS);
+  expect(await endpointModels(url)).toEqual({ alpha: 'model-one' });
+  expect(await chat(url, 'alpha')).toEqual({ status: 200, model: 'model-one' });
+});
+
 test('keys the gateway does not read are logged with their YAML path at start-up and on reload, and the config still serves', async () => {
   const path = join(freshDirectory(), 'config.yaml');
   // `limits:` instead of `limit:`: MLflow ignores it silently, so this endpoint has no rate limit.

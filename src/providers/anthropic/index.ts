@@ -31,12 +31,12 @@
  * load (Anthropic has no embeddings API). Other keys (top_k, metadata, thinking, ...) pass through.
  */
 import type { AnthropicConfig } from '../../../generated/config';
-import { GatewayError } from '../../errors';
+import type { EndpointType } from '../../schema';
 import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { ANTHROPIC_NAME, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions } from './request';
+import { ANTHROPIC_NAME, checkAnthropicCompletionsParameters, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions } from './request';
 import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
 
@@ -69,18 +69,15 @@ function withVersionSegment(base: string): string {
 
 /**
  * URL, headers and model from the config. Refuses a config that would fail every request: no
- * model name, or parameter defaults Anthropic cannot take.
+ * model name (an Error), or parameter defaults Anthropic cannot take (the GatewayError a request
+ * carrying them gets, which the config check reports at the parameter's key).
  */
-export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null): AnthropicTarget {
+export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null, endpointType: EndpointType = 'llm/v1/chat'): AnthropicTarget {
   if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
   const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base, ...parameterDefaults } = config;
   const thinkingForm = claudeThinkingFormOf(modelName);
-  try {
-    checkAnthropicParameters(parameterDefaults, thinkingForm);
-  } catch (error) {
-    if (error instanceof GatewayError) throw new Error(`model.config: ${error.message}`);
-    throw error;
-  }
+  if (endpointType === 'llm/v1/completions') checkAnthropicCompletionsParameters(parameterDefaults);
+  checkAnthropicParameters(parameterDefaults, thinkingForm);
   return {
     baseUrl: base === undefined ? ANTHROPIC_DEFAULT_API_BASE : withVersionSegment(base),
     headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION },
@@ -94,7 +91,7 @@ export const anthropicAdapter = {
   // Anthropic has no embeddings API: such endpoints are refused at config load.
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
   createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, model, thinkingForm } = resolveAnthropicTarget(settings.config, settings.modelName);
+    const { baseUrl, headers, model, thinkingForm } = resolveAnthropicTarget(settings.config, settings.modelName, settings.endpointType);
     const { name: endpoint, now } = settings;
     const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, errorHints: anthropicErrorHints, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
     switch (settings.endpointType) {

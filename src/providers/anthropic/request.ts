@@ -341,11 +341,16 @@ export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestO
   return body;
 }
 
+/** What completions refuse beside the shared checks; also run on a completions endpoint's parameter defaults at load. */
+export function checkAnthropicCompletionsParameters(parameters: Readonly<Record<string, unknown>>): void {
+  // reasoning_effort is a chat parameter (OpenAI's completions have none).
+  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort'], `${ANTHROPIC_NAME} completions`);
+}
+
 /** Completions go through the Messages API: the prompt is one user message. */
 export function toAnthropicCompletions(request: CompletionsRequest, options: AnthropicRequestOptions): Record<string, unknown> {
   rejectNativeNames(request, COMPLETIONS_NATIVE_NAMES);
-  // reasoning_effort is a chat parameter (OpenAI's completions have none).
-  rejectUnsupportedParameters(request, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort'], `${ANTHROPIC_NAME} completions`);
+  checkAnthropicCompletionsParameters(request);
   const body = toAnthropicParameters(request, options);
   body.messages = [{ role: 'user', content: request.prompt }];
   return body;

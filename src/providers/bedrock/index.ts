@@ -7,7 +7,7 @@
  * - Native model bodies: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters.html
  *
  * At config load the model family is read from `model.name` (families.ts) and the endpoint type is
- * checked against it; one client is built, at the endpoint's first call (client.ts). Chat goes
+ * checked against it, as are the endpoint's parameter defaults (checkParameterDefaults); one client is built, at the endpoint's first call (client.ts). Chat goes
  * through Converse / ConverseStream (converse/), as do completions of the conversational
  * families; embeddings and the completions of Titan Text, Cohere Command and AI21 use the native
  * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts); answers
@@ -23,8 +23,9 @@
 import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
-import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
+import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../../schema';
 import { answersOfEach, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
+import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { bedrockClientSettings, createBedrockClient } from './client';
 import { awsSdk } from './sdk';
@@ -229,6 +230,23 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
   };
 }
 
+/**
+ * An endpoint's parameter defaults, checked at config load by mapping a request that carries only
+ * them, as every request that sets none of them will: a default the family's request refuses
+ * (`reasoning_effort` on completions or on a family without it, a level the model does not take,
+ * a `max_tokens` not above Claude's thinking budget) is that request's 400, and so a config problem.
+ * Embeddings endpoints never apply defaults.
+ */
+function checkParameterDefaults(family: BedrockFamily, endpointType: EndpointType, config: BedrockConfig): void {
+  const defaults = parameterDefaultsOf(config);
+  if (Object.keys(defaults).length === 0) return;
+  if (endpointType === 'llm/v1/chat') toConverseChat({ ...defaults, messages: [] }, family);
+  if (endpointType !== 'llm/v1/completions' || family.completions === null) return;
+  const request: CompletionsRequest = { ...defaults, prompt: '' };
+  if (family.completions === 'converse') toConverseCompletions(request, family);
+  else NATIVE_COMPLETIONS[family.completions].to(request, family, false);
+}
+
 export const bedrockAdapter = {
   displayName: 'Amazon Bedrock',
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
@@ -237,6 +255,7 @@ export const bedrockAdapter = {
     if (!modelId) throw new Error('model.name is required for Amazon Bedrock (a model id such as anthropic.claude-3-5-sonnet-20240620-v1:0)');
     const family = resolveBedrockFamily(modelId);
     requireFamilyServes(family, settings.endpointType, modelId);
+    checkParameterDefaults(family, settings.endpointType, settings.config);
     const clientSettings = bedrockClientSettings(settings.config.aws_config, settings);
     let client: BedrockRuntimeClient | undefined;
     // Built at the first call: checking a config builds its endpoints and must leave no client behind.

@@ -45,12 +45,13 @@
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { answersInOrder, encodingFormatOf } from '../shared/embeddings';
+import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { fromGeminiEmbeddings, geminiEmbeddingVectors, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
-import { GEMINI, toGeminiChat, toGeminiCompletions } from './request';
+import { checkGeminiParameterDefaults, GEMINI, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
 import { geminiThinkingControl } from './thinking';
@@ -97,12 +98,14 @@ export const geminiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
         const thinking = geminiThinkingControl(model);
+        checkGeminiParameterDefaults(parameterDefaultsOf(config), thinking);
         return {
           chat: async (request, { abort }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request, thinking), { signal: abort }), { model, created: now() }),
           chatStream: (request, { abort }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request, thinking), { signal: abort }), createGeminiChatStream(streamContext())),
         };
       }
       case 'llm/v1/completions':
+        checkGeminiParameterDefaults(parameterDefaultsOf(config), undefined);
         return {
           completions: async (request, { abort }) =>
             fromGeminiCompletions(await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal: abort }), { model, created: now() }),

@@ -276,6 +276,16 @@ function withOptionalFields(body: GeminiGenerateContentRequest, fields: Partial<
   return { ...body, ...Object.fromEntries(present) };
 }
 
+/**
+ * An endpoint's parameter defaults, checked at config load as a request carrying them would be
+ * (the parameters Gemini takes, and a `reasoning_effort` the model takes), so that a default every
+ * request would be refused for is a config problem. `thinking`: undefined for completions.
+ */
+export function checkGeminiParameterDefaults(defaults: Readonly<Record<string, unknown>>, thinking: GeminiThinkingControl | undefined): void {
+  checkParameters(defaults, thinking === undefined ? COMPLETIONS_PARAMETERS : CHAT_PARAMETERS);
+  if (thinking !== undefined) toGeminiThinkingConfig(defaults.reasoning_effort, thinking);
+}
+
 /** `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config load). */
 export function toGeminiChat(request: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
   checkParameters(request, CHAT_PARAMETERS);

@@ -188,7 +188,7 @@ describe('reasoning_effort as extended thinking (LiteLLM\'s budgets)', () => {
 
   test('a config whose default reasoning_effort no request could send is refused at load, naming it', () => {
     const config = (defaults: object) => ({ anthropic_api_key: 'sk-ant-test', ...defaults }) as Parameters<typeof resolveAnthropicTarget>[0];
-    expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max' }), MODEL)).toThrow(/^model\.config: reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not "max"\.$/);
+    expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max' }), MODEL)).toThrow(/^reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not "max"\.$/);
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'medium', max_tokens: 2048 }), MODEL)).toThrow(/max_tokens \(2048\) must be above the thinking budget/);
   });
 });
@@ -218,7 +218,7 @@ describe('reasoning_effort as adaptive thinking (Claude 4.6 and later)', () => {
   test("an endpoint default of 'max' is accepted on an adaptive model, and a max_tokens of any size", () => {
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max', max_tokens: 1024 }), 'claude-opus-4-6')).not.toThrow();
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'extreme' }), 'claude-opus-4-6')).toThrow(
-      /^model\.config: reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium', 'high', 'xhigh' or 'max', not "extreme"\.$/,
+      /^reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium', 'high', 'xhigh' or 'max', not "extreme"\.$/,
     );
   });
 

@@ -59,11 +59,11 @@ describe('configuration', () => {
 
   it('refuses a config that would fail every request', () => {
     expect(() => resolveAnthropicTarget({ anthropic_api_key: 'k' }, null)).toThrow('the Anthropic provider needs model.name');
-    expect(() => resolveAnthropicTarget({ anthropic_api_key: 'k', seed: 3 }, MODEL)).toThrow("model.config: The parameter 'seed' is not supported by Anthropic.");
+    expect(() => resolveAnthropicTarget({ anthropic_api_key: 'k', seed: 3 }, MODEL)).toThrow("The parameter 'seed' is not supported by Anthropic.");
     expect(() => resolveAnthropicTarget({ anthropic_api_key: 'k', temperature: 0.2, top_p: 0.9 }, MODEL)).toThrow(
-      "model.config: Cannot set both 'temperature' and 'top_p' parameters.",
+      "Cannot set both 'temperature' and 'top_p' parameters.",
     );
-    expect(() => resolveAnthropicTarget({ anthropic_api_key: 'k', n: 2 }, MODEL)).toThrow("model.config: The parameter 'n' must be 1 for Anthropic");
+    expect(() => resolveAnthropicTarget({ anthropic_api_key: 'k', n: 2 }, MODEL)).toThrow("The parameter 'n' must be 1 for Anthropic");
   });
 
   it('serves chat and completions; an embeddings endpoint is refused at config load', () => {

@@ -1,0 +1,104 @@
+/**
+ * An endpoint's parameter default that every request would be refused for (reasoning_effort on
+ * completions, on a model that does not take it, or at a level the model refuses) is a config
+ * problem at load, at its YAML path, with the message a request carrying it gets; the providers
+ * that map or refuse reasoning_effort check it with their request checks.
+ */
+import { compilePlan } from '../../../src/config/compile';
+import { issuesOf, loadInline } from '../../support/config';
+
+type Provider = 'anthropic' | 'gemini' | 'bedrock' | 'openai';
+
+const CREDENTIALS: Record<Provider, string> = {
+  anthropic: 'anthropic_api_key: sk-ant-test',
+  gemini: 'gemini_api_key: gm-test',
+  bedrock: 'aws_config: { aws_region: us-east-1 }',
+  openai: 'openai_api_key: sk-test',
+};
+
+function config(provider: Provider, endpointType: string, model: string, defaults: string): string {
+  return `
+endpoints:
+  - name: fine
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+  - name: thinker
+    endpoint_type: llm/v1/${endpointType}
+    model:
+      provider: ${provider}
+      name: ${model}
+      config: { ${CREDENTIALS[provider]}, ${defaults} }
+`;
+}
+
+describe('a reasoning_effort default no request could use is refused at load, with the message a request gets', () => {
+  test.each([
+    ['anthropic', 'completions', 'claude-sonnet-4-5', 'reasoning_effort: medium', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Anthropic completions."],
+    ['anthropic', 'chat', 'claude-opus-4-7', 'reasoning_effort: extreme', `endpoint 'thinker': reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium', 'high', 'xhigh' or 'max', not "extreme".`],
+    ['anthropic', 'chat', 'claude-sonnet-4-5', 'reasoning_effort: max', `endpoint 'thinker': reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not "max".`],
+    ['gemini', 'completions', 'gemini-2.5-flash', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Gemini."],
+    ['gemini', 'chat', 'gemini-3-pro', 'reasoning_effort: none', "endpoint 'thinker': reasoning_effort: Gemini 3 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'."],
+    ['gemini', 'chat', 'gemini-2.5-pro', 'reasoning_effort: none', "endpoint 'thinker': reasoning_effort: Gemini 2.5 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'."],
+    ['gemini', 'chat', 'gemini-2.5-flash', 'reasoning_effort: max', `endpoint 'thinker': reasoning_effort: Gemini 2.5 takes 'none', 'minimal', 'low', 'medium' or 'high', not "max".`],
+    ['bedrock', 'chat', 'amazon.nova-lite-v1:0', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Amazon Bedrock (Amazon Nova)."],
+    ['bedrock', 'chat', 'amazon.nova-2-lite-v1:0', 'reasoning_effort: minimal', `endpoint 'thinker': reasoning_effort: Amazon Bedrock (Amazon Nova 2) takes 'none', 'low', 'medium' or 'high', not "minimal".`],
+    ['bedrock', 'chat', 'openai.gpt-oss-120b-1:0', 'reasoning_effort: minimal', `endpoint 'thinker': reasoning_effort: Amazon Bedrock (OpenAI gpt-oss) takes 'low', 'medium' or 'high', not "minimal".`],
+    [
+      'bedrock',
+      'chat',
+      'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      'reasoning_effort: xhigh',
+      `endpoint 'thinker': reasoning_effort: Amazon Bedrock (Anthropic Claude) takes 'none', 'minimal', 'low', 'medium' or 'high', not "xhigh".`,
+    ],
+    ['bedrock', 'completions', 'anthropic.claude-3-5-sonnet-20240620-v1:0', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Amazon Bedrock (Anthropic Claude)."],
+    ['bedrock', 'completions', 'amazon.titan-text-express-v1', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Amazon Bedrock (Amazon Titan Text)."],
+  ] as const)('%s %s %s with %s', (provider, endpointType, model, defaults, message) => {
+    expect(issuesOf(config(provider, endpointType, model, defaults))).toEqual([{ path: 'endpoints[1].model.config.reasoning_effort', message }]);
+  });
+
+  test('a default that conflicts with another default is reported at the key the request names (Claude on Bedrock: no room for the budget; Nova 2 high with a temperature)', () => {
+    expect(issuesOf(config('bedrock', 'chat', 'anthropic.claude-3-7-sonnet-20250219-v1:0', 'reasoning_effort: high, max_tokens: 4096'))).toEqual([
+      {
+        path: 'endpoints[1].model.config.max_tokens',
+        message: expect.stringMatching(/^endpoint 'thinker': max_tokens \(4096\) must be above the thinking budget of reasoning_effort 'high' \(4096 tokens\) on Amazon Bedrock \(Anthropic Claude\)/),
+      },
+    ]);
+    expect(issuesOf(config('bedrock', 'chat', 'amazon.nova-2-lite-v1:0', 'reasoning_effort: high, temperature: 0.4'))).toEqual([
+      { path: 'endpoints[1].model.config.temperature', message: expect.stringMatching(/^endpoint 'thinker': temperature: Amazon Bedrock \(Amazon Nova 2\) takes no temperature with reasoning_effort 'high'/) },
+    ]);
+  });
+
+  test('an Anthropic default refused as before is now reported at its own key', () => {
+    expect(issuesOf(config('anthropic', 'chat', 'claude-sonnet-4-5', 'seed: 3'))).toEqual([
+      { path: 'endpoints[1].model.config.seed', message: "endpoint 'thinker': The parameter 'seed' is not supported by Anthropic." },
+    ]);
+  });
+
+  test('compiling (as start-up and reload do) refuses it too', () => {
+    expect(() => compilePlan(loadInline(config('gemini', 'chat', 'gemini-3-pro', 'reasoning_effort: none')), '/config.yaml')).toThrow(
+      'endpoints[1].model.config.reasoning_effort',
+    );
+  });
+});
+
+describe('defaults a request can use load as before', () => {
+  test.each([
+    ['anthropic', 'chat', 'claude-opus-4-7', 'reasoning_effort: xhigh'],
+    ['anthropic', 'completions', 'claude-sonnet-4-5', 'temperature: 0.4'],
+    ['gemini', 'chat', 'gemini-3-pro', 'reasoning_effort: low'],
+    ['gemini', 'chat', 'gemini-2.5-flash', 'reasoning_effort: none'],
+    ['gemini', 'completions', 'gemini-2.5-flash', 'temperature: 0.4, max_tokens: 100'],
+    ['bedrock', 'chat', 'amazon.nova-2-lite-v1:0', 'reasoning_effort: medium, temperature: 0.4'],
+    ['bedrock', 'chat', 'openai.gpt-oss-120b-1:0', 'reasoning_effort: high'],
+    ['bedrock', 'chat', 'anthropic.claude-opus-4-7', 'reasoning_effort: max, max_tokens: 1024'],
+    ['bedrock', 'completions', 'amazon.titan-text-express-v1', 'temperature: 0.4'],
+    // Providers that pass reasoning_effort on let the upstream judge it, as for a request.
+    ['openai', 'chat', 'gpt-4o-mini', 'reasoning_effort: extreme'],
+  ] as const)('%s %s %s with %s', (provider, endpointType, model, defaults) => {
+    expect(() => loadInline(config(provider, endpointType, model, defaults))).not.toThrow();
+  });
+
+  test('an embeddings endpoint never applies defaults: it loads (with the warning of parameter-defaults.ts)', () => {
+    expect(() => loadInline(config('gemini', 'embeddings', 'text-embedding-004', 'reasoning_effort: none'))).not.toThrow();
+  });
+});
