@@ -86,6 +86,35 @@ test("the client's own adaptive thinking passes through unchanged", async () => 
   expect(sentBody().additionalModelRequestFields).toEqual({ thinking: { type: 'adaptive' } });
 });
 
+describe("the client's own output_config (Anthropic's field, which Bedrock takes in additionalModelRequestFields)", () => {
+  type Params = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+  const jsonFormat = { type: 'json_schema', schema: { type: 'object', properties: { haiku: { type: 'string' } }, required: ['haiku'], additionalProperties: false } };
+
+  test('its adaptive thinking with output_config.effort passes through, answered and streamed', async () => {
+    const own = { thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: 'medium' } };
+    const answer = await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], ...own } as Params);
+    expect(sentBody().additionalModelRequestFields).toEqual(own);
+    expect((answer.choices[0].message as { reasoning_content?: string }).reasoning_content).toBe(THINKING.reasoningText.text);
+    const stream = await setup.openai.chat.completions.create({ model: 'sonnet-4-6', messages: [question], ...own, stream: true } as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming);
+    expect((await assembleAssistantTurn(stream)).reasoning).toBe(THINKING.reasoningText.text);
+    expect((setup.fake.calls[1].body as ConverseRequest).additionalModelRequestFields).toEqual(own);
+  });
+
+  test("with reasoning_effort, the effort joins the rest of the client's output_config", async () => {
+    await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], reasoning_effort: 'high', output_config: { format: jsonFormat } } as Params);
+    expect(sentBody().additionalModelRequestFields).toEqual({ thinking: { type: 'adaptive', display: 'summarized' }, output_config: { format: jsonFormat, effort: 'high' } });
+  });
+
+  test('reasoning_effort together with output_config.effort is a 400 naming reasoning_effort, and AWS is not called', async () => {
+    const error = await setup.openai.chat.completions
+      .create({ model: 'opus-4-7', messages: [question], reasoning_effort: 'high', output_config: { effort: 'low' } } as Params)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
+    expect((error as Error).message).toContain("Send 'reasoning_effort' or 'output_config.effort'");
+    expect(setup.fake.calls).toHaveLength(0);
+  });
+});
+
 test('older Claude models keep the budget form', async () => {
   await setup.openai.chat.completions.create({ model: 'sonnet-4-5', messages: [question], reasoning_effort: 'high' });
   expect(sentBody().additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 4096 } });

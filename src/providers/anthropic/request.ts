@@ -8,7 +8,7 @@ import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
-import { claudeThinkingFor, requireRoomForThinking, requireThinkingTemperature, thinkingBudgetOf, type ClaudeThinkingFields } from '../shared/thinking';
+import { claudeThinkingFor, requireRoomForThinking, requireThinkingTemperature, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
@@ -137,7 +137,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
     ...passThrough
   } = request;
   const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinkingBudgetOf(thinking)?.budget_tokens ?? 0);
-  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens, ...withOutputConfig(thinking, passThrough.output_config) };
+  const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens, ...withClientOutputConfig(thinking ?? {}, passThrough.output_config) };
   const stopSequences = toStopSequences(stop);
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;
   const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);
@@ -146,12 +146,6 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
   if (mergedMetadata !== undefined) body.metadata = mergedMetadata;
   if (stream) body.stream = true;
   return body;
-}
-
-/** The thinking fields, the effort joining whatever else the client put in `output_config` (its `format`). */
-function withOutputConfig(thinking: ClaudeThinkingFields | null, clientOutputConfig: unknown): Record<string, unknown> {
-  if (thinking === null || !('output_config' in thinking)) return thinking ?? {};
-  return { ...thinking, output_config: { ...(isRecord(clientOutputConfig) ? clientOutputConfig : {}), ...thinking.output_config } };
 }
 
 // ---- Message content ----

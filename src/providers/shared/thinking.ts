@@ -8,6 +8,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatResponse, ThinkingBlock } from '../../schema';
 import type { ClaudeThinkingForm } from './claude-thinking-form';
+import { isRecord } from './json';
 
 type ResponseMessage = ChatResponse['choices'][number]['message'];
 
@@ -80,6 +81,15 @@ export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, pr
   return typeof level === 'number'
     ? { thinking: { type: 'enabled', budget_tokens: level } }
     : { thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: level } };
+}
+
+/**
+ * Native fields with their `output_config` (the effort of adaptive thinking) joined to whatever
+ * else the client put in its own `output_config` (its `format`); without one, the fields as they are.
+ */
+export function withClientOutputConfig<Fields extends Readonly<Record<string, unknown>>>(fields: Fields, clientOutputConfig: unknown): Fields {
+  if (!isRecord(fields.output_config) || !isRecord(clientOutputConfig)) return fields;
+  return { ...fields, output_config: { ...clientOutputConfig, ...fields.output_config } };
 }
 
 /** The budget of budget-form thinking fields; adaptive thinking has none. */

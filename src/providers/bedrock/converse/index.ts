@@ -6,6 +6,7 @@
  * - ConverseStream events: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStreamOutput.html
  * - Tool use: https://docs.aws.amazon.com/bedrock/latest/userguide/tool-use-inference-call.html
  * - Claude's extended thinking: https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+ * - Claude's adaptive thinking (output_config.effort): https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
  * - gpt-oss request fields: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  *
  * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
@@ -15,7 +16,7 @@
  * `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON Schema;
  * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`, while `none` has no
  * Converse equivalent and is a 400. Sampling parameters go to `inferenceConfig` (temperature scaled
- * per family), Claude's `top_k` and `thinking` to `additionalModelRequestFields`, and
+ * per family), Claude's `top_k`, `thinking` and `output_config` to `additionalModelRequestFields`, and
  * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
  * Claude's as `thinking`, Nova 2's as `reasoningConfig`). Any other parameter is a 400 naming it.
  *

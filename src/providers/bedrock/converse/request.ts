@@ -15,6 +15,7 @@ import type {
 import type { DocumentType } from '@smithy/types';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../../schema';
+import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
@@ -182,22 +183,33 @@ function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolC
   );
 }
 
-/** Request keys each family's chat accepts besides CHAT_KEYS: Claude's `top_k` and `thinking`, `reasoning_effort` where the family maps it. */
+/**
+ * Request keys each family's chat accepts besides CHAT_KEYS: Claude's `top_k`, `thinking` and
+ * `output_config` (the effort of adaptive thinking, a structured output `format`), `reasoning_effort`
+ * where the family maps it.
+ */
 function chatKeysOf(family: BedrockFamily): string[] {
   return [
     ...CHAT_KEYS,
     ...(family.topK ? ['top_k'] : []),
-    ...(family.thinking ? ['thinking'] : []),
+    ...(family.thinking ? ['thinking', 'output_config'] : []),
     ...(family.reasoningEffort !== null ? ['reasoning_effort'] : []),
   ];
 }
 
 /**
- * The native fields of a chat request: Claude's extended `thinking`, passed as the client sent it
- * (Bedrock checks it), and `reasoning_effort` in the family's own field (reasoning-effort.ts).
+ * The native fields of a chat request: Claude's extended `thinking` and `output_config`, passed as
+ * the client sent them (Bedrock checks them), and `reasoning_effort` in the family's own field
+ * (reasoning-effort.ts), whose adaptive effort joins the rest of the client's `output_config`
+ * (reasoning_effort beside an `output_config.effort` of the client's own is a 400 there).
  */
 function chatNativeFields(request: ChatRequest, family: BedrockFamily): Record<string, DocumentType> {
-  return { ...(request.thinking !== undefined ? { thinking: request.thinking as DocumentType } : {}), ...reasoningEffortFields(request, family) };
+  const { thinking, output_config: outputConfig } = request;
+  return {
+    ...(thinking !== undefined ? { thinking: thinking as DocumentType } : {}),
+    ...(outputConfig !== undefined ? { output_config: outputConfig as DocumentType } : {}),
+    ...withClientOutputConfig(reasoningEffortFields(request, family), outputConfig),
+  };
 }
 
 export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
