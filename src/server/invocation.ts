@@ -105,17 +105,27 @@ function withoutModel(request: Record<string, unknown>, dialect: Dialect): Recor
 }
 
 /**
- * Request keys that set what a default's key sets: a client that sent one has chosen the setting, so
- * the default stays out (`max_completion_tokens` is OpenAI's current name for `max_tokens`; Claude's
- * own `thinking` is what `reasoning_effort` is sent as; sending both is refused by the providers).
+ * Whether the client already chose what a default's key sets, by another name: `max_completion_tokens`
+ * is OpenAI's current name for `max_tokens`; Claude's own `thinking`, or its own
+ * `output_config.effort` (Anthropic's effort, which takes no thinking), is what `reasoning_effort` is
+ * sent as. The default then stays out: sending both is refused by the providers (a 400 naming a
+ * `reasoning_effort` the client never sent).
  */
-const SAME_SETTING: Readonly<Record<string, string>> = { max_tokens: 'max_completion_tokens', reasoning_effort: 'thinking' };
+function choseSameSetting(request: Readonly<Record<string, unknown>>, key: string): boolean {
+  switch (key) {
+    case 'max_tokens':
+      return request.max_completion_tokens !== undefined;
+    case 'reasoning_effort':
+      return request.thinking !== undefined || (isRecord(request.output_config) && request.output_config.effort !== undefined);
+    default:
+      return false;
+  }
+}
 
 function withDefaults(request: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
   let result = request;
   for (const key in defaults) {
-    const alias = SAME_SETTING[key];
-    if (result[key] === undefined && (alias === undefined || result[alias] === undefined)) {
+    if (result[key] === undefined && !choseSameSetting(request, key)) {
       if (result === request) result = { ...request };
       result[key] = defaults[key];
     }

@@ -70,7 +70,7 @@ const endpoint = (name: string, model: string, anthropicUrl: string) => `
 const setup = useGatewayWithUpstreams({
   upstreams: { anthropic: fakeAnthropic },
   config: (urls) => `
-endpoints:${endpoint('opus-4-7', 'claude-opus-4-7', urls.anthropic)}${endpoint('sonnet-4-6', 'claude-sonnet-4-6', urls.anthropic)}${endpoint('sonnet-5', 'claude-sonnet-5', urls.anthropic)}${endpoint('sonnet-4-5', 'claude-sonnet-4-5', urls.anthropic)}
+endpoints:${endpoint('opus-4-7', 'claude-opus-4-7', urls.anthropic)}${endpoint('opus-4-7-thinking-by-default', 'claude-opus-4-7', urls.anthropic).replace('}', ', reasoning_effort: high }')}${endpoint('sonnet-4-6', 'claude-sonnet-4-6', urls.anthropic)}${endpoint('sonnet-5', 'claude-sonnet-5', urls.anthropic)}${endpoint('sonnet-4-5', 'claude-sonnet-4-5', urls.anthropic)}
 `,
   validateResponses: true,
 });
@@ -147,4 +147,14 @@ test.each([
   const error = await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], ...(fields as object) }).catch((caught: unknown) => caught);
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
   expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+});
+
+test("an endpoint's reasoning_effort default stays out of a request that sets its own output_config.effort (the same setting), as out of one with its own thinking", async () => {
+  await setup.openai.chat.completions.create({ model: 'opus-4-7-thinking-by-default', messages: [question] });
+  expect(sent()).toMatchObject({ thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: 'high' } });
+  setup.upstreams.anthropic.requests.length = 0;
+  const fields = { output_config: { effort: 'low' } };
+  await setup.openai.chat.completions.create({ model: 'opus-4-7-thinking-by-default', messages: [question], ...fields } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect(sent().output_config).toEqual({ effort: 'low' });
+  expect(sent()).not.toHaveProperty('thinking');
 });

@@ -42,6 +42,9 @@ endpoints:
   - name: opus-4-7
     endpoint_type: llm/v1/chat
     model: { provider: bedrock, name: us.anthropic.claude-opus-4-7, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
+  - name: opus-4-7-thinking-by-default
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: us.anthropic.claude-opus-4-7, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')}, reasoning_effort: high } }
   - name: sonnet-4-6
     endpoint_type: llm/v1/chat
     model: { provider: bedrock, name: anthropic.claude-sonnet-4-6, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
@@ -125,4 +128,10 @@ test("an unknown level is a 400 naming reasoning_effort and listing the adaptive
   expect(error).toMatchObject({ status: 400, param: 'reasoning_effort' });
   expect((error as Error).message).toContain("'xhigh' or 'max'");
   expect(setup.fake.calls).toHaveLength(0);
+});
+
+test("an endpoint's reasoning_effort default stays out of a request that sets its own output_config.effort, as out of one with its own thinking", async () => {
+  const fields = { output_config: { effort: 'low' } };
+  await setup.openai.chat.completions.create({ model: 'opus-4-7-thinking-by-default', messages: [question], ...fields } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect(sentBody().additionalModelRequestFields).toEqual(fields);
 });
