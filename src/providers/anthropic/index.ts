@@ -33,6 +33,7 @@
 import type { AnthropicConfig } from '../../../generated/config';
 import type { EndpointType } from '../../schema';
 import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
+import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
@@ -74,7 +75,9 @@ function withVersionSegment(base: string): string {
  */
 export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null, endpointType: EndpointType = 'llm/v1/chat'): AnthropicTarget {
   if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
-  const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base, ...parameterDefaults } = config;
+  const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base } = config;
+  // Only the parameter defaults reach a request: any other key is ignored (with a warning), so it refuses nothing.
+  const parameterDefaults = parameterDefaultsOf(config);
   const thinkingForm = claudeThinkingFormOf(modelName);
   if (endpointType === 'llm/v1/completions') checkAnthropicCompletionsParameters(parameterDefaults);
   checkAnthropicParameters(parameterDefaults, thinkingForm);

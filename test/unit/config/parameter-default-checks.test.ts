@@ -98,6 +98,14 @@ describe('defaults a request can use load as before', () => {
     expect(() => loadInline(config(provider, endpointType, model, defaults))).not.toThrow();
   });
 
+  test.each([
+    ['chat', 'logprobs: true'],
+    ['chat', 'thinking: { type: enabled, budget_tokens: 2048 }, reasoning_effort: low'],
+    ['completions', 'tools: []'],
+  ] as const)('an Anthropic %s endpoint loads with a key that is no parameter default (%s): it is ignored (with a warning), never sent, so no request is refused for it', (endpointType, keys) => {
+    expect(() => loadInline(config('anthropic', endpointType, 'claude-sonnet-4-5', keys))).not.toThrow();
+  });
+
   test('an embeddings endpoint never applies defaults: it loads (with the warning of parameter-defaults.ts)', () => {
     expect(() => loadInline(config('gemini', 'embeddings', 'text-embedding-004', 'reasoning_effort: none'))).not.toThrow();
   });
