@@ -18,7 +18,7 @@ import { listOfValues } from '../shared/thinking';
 import type { GeminiThinkingConfig } from './wire';
 
 /** How an endpoint's model takes thinking control; `label` names the model family in messages. */
-export type GeminiThinkingControl = { form: 'budget'; label: string; canTurnOff: boolean } | { form: 'level'; label: string };
+export type GeminiThinkingControl = { form: 'budget'; label: string; canTurnOff: boolean } | { form: 'level'; label: string } | { form: 'none'; label: string };
 
 const LEVELS = ['minimal', 'low', 'medium', 'high'] as const;
 type Level = (typeof LEVELS)[number];
@@ -29,7 +29,8 @@ const BUDGETS: Record<Level, number> = { minimal: 1024, low: 1024, medium: 8192,
 /**
  * The form an endpoint sends, from the model name (`gemini-2.5-flash`, `models/gemini-3-pro-preview`):
  * a version of 3 or more takes levels; 2.5 and names without a version (aliases such as
- * `gemini-flash-latest`) take a budget, which every thinking model accepts.
+ * `gemini-flash-latest`) take a budget, which every thinking model accepts; earlier versions (1.5,
+ * 2.0) do not think at all.
  */
 export function geminiThinkingControl(model: string): GeminiThinkingControl {
   const match = /(?:^|\/)gemini-(\d+)(\.\d+)?(-pro)?/.exec(model);
@@ -37,6 +38,7 @@ export function geminiThinkingControl(model: string): GeminiThinkingControl {
   const [, major, minor = '', pro] = match;
   const label = `Gemini ${major}${minor}${pro === undefined ? '' : ' Pro'}`;
   if (Number(major) >= 3) return { form: 'level', label };
+  if (Number(`${major}${minor}`) < 2.5) return { form: 'none', label };
   // Gemini 2.5 Pro's budget is 128 to 32,768: it cannot stop thinking.
   return { form: 'budget', label, canTurnOff: pro === undefined };
 }
@@ -46,6 +48,11 @@ const isLevel = (value: unknown): value is Level => typeof value === 'string' &&
 /** The thinking settings for a request's `reasoning_effort`; undefined when the client sent none. */
 export function toGeminiThinkingConfig(effort: unknown, control: GeminiThinkingControl): GeminiThinkingConfig | undefined {
   if (effort === undefined) return undefined;
+  if (control.form === 'none') {
+    // Asking for no thinking from a model that has none is no request at all.
+    if (effort === 'none') return undefined;
+    throw GatewayError.invalidParam(`reasoning_effort: ${control.label} does not think; use a Gemini 2.5 or later model, or 'none'.`, 'reasoning_effort');
+  }
   if (effort === 'none') {
     if (control.form === 'budget' && control.canTurnOff) return { thinkingBudget: 0 };
     throw GatewayError.invalidParam(`reasoning_effort: ${control.label} cannot turn thinking off; use ${listOfValues(LEVELS)}.`, 'reasoning_effort');

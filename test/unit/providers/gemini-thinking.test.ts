@@ -30,6 +30,10 @@ describe('which form an endpoint uses, from its model name', () => {
     ['gemini-3-flash-preview', { form: 'level', label: 'Gemini 3' }],
     ['gemini-3.1-pro-preview', { form: 'level', label: 'Gemini 3.1 Pro' }],
     ['models/gemini-4-flash', { form: 'level', label: 'Gemini 4' }],
+    // Before 2.5, Gemini does not think.
+    ['gemini-2.0-flash', { form: 'none', label: 'Gemini 2.0' }],
+    ['gemini-2.0-flash-lite-001', { form: 'none', label: 'Gemini 2.0' }],
+    ['models/gemini-1.5-pro-002', { form: 'none', label: 'Gemini 1.5 Pro' }],
   ])('%s', (model, control) => {
     expect(geminiThinkingControl(model)).toEqual(control);
   });
@@ -69,6 +73,16 @@ describe('reasoning_effort → thinkingConfig', () => {
       param: 'reasoning_effort',
       message: "reasoning_effort: Gemini 3 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'.",
     });
+  });
+
+  test("a model that does not think (Gemini 2.0, 1.5) refuses every effort but 'none', which sends nothing", async () => {
+    const flash2 = geminiThinkingControl('gemini-2.0-flash');
+    expect(await gatewayRejectionOf(() => thinkingConfigOf('low', flash2))).toMatchObject({
+      status: 400,
+      param: 'reasoning_effort',
+      message: "reasoning_effort: Gemini 2.0 does not think; use a Gemini 2.5 or later model, or 'none'.",
+    });
+    expect(thinkingConfigOf('none', flash2)).toBeUndefined();
   });
 
   test('a value of no level is a 400 listing the levels', async () => {
