@@ -22,7 +22,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, HistogramFamily as Histogram } from './metric-families';
-import type { RequestRecord } from './request-log';
+import type { RequestRecord, TokenDetails } from './request-log';
 
 export const registry = new Registry();
 
@@ -75,7 +75,7 @@ const tokenUsage = new Histogram({
 
 const tokens = new Counter({
   name: 'gateway_tokens_total',
-  help: 'Tokens by endpoint and client key name (`type`: prompt, completion, total).',
+  help: 'Tokens by endpoint and client key name (`type`: prompt, completion, total; cached and cache_creation (part of prompt), reasoning (part of completion) when the provider reported them).',
   labelNames: ['endpoint', 'client', 'type'] as const,
   registers: [registry],
 });
@@ -156,6 +156,18 @@ function genAiLabelsOf(endpoint: CompiledEndpoint): EndpointLabels {
   return labels;
 }
 
+/**
+ * Cached, cache-creation and reasoning tokens, which bill differently, by client key. Not on
+ * `gen_ai_client_token_usage`: the conventions' `gen_ai.token.type` is `input` or `output` only,
+ * and these tokens are already counted in those.
+ */
+function countTokenDetails(options: { endpoint: string; client: string; details: TokenDetails }): void {
+  const { endpoint, client, details } = options;
+  if (details.cached !== null) tokens.inc({ endpoint, client, type: 'cached' }, details.cached);
+  if (details.cacheCreation !== null) tokens.inc({ endpoint, client, type: 'cache_creation' }, details.cacheCreation);
+  if (details.reasoning !== null) tokens.inc({ endpoint, client, type: 'reasoning' }, details.reasoning);
+}
+
 /** Records a finished request (the request log's `onDone`). */
 export function recordRequestMetrics(record: RequestRecord): void {
   const { endpoint } = record;
@@ -176,6 +188,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
   for (const [type, value] of [['prompt', usage.prompt], ['completion', usage.completion], ['total', usage.total]] as const) {
     if (value !== null) tokens.inc({ endpoint: endpoint.name, client, type }, value);
   }
+  if (usage.details !== null) countTokenDetails({ endpoint: endpoint.name, client, details: usage.details });
 }
 
 /** Process metrics (CPU, memory, event loop lag); once per process, in main.ts. */

@@ -30,6 +30,18 @@ export interface TokenUsage {
   prompt: number | null;
   completion: number | null;
   total: number | null;
+  /** The counts that bill differently (usage's `*_tokens_details`); null when the answer had none, as most do. */
+  details: TokenDetails | null;
+}
+
+/** What `prompt_tokens` and `completion_tokens` include, each null when the answer did not report it. */
+export interface TokenDetails {
+  /** Prompt tokens read from the provider's cache (billed at a fraction of the input price). */
+  cached: number | null;
+  /** Prompt tokens written to the cache (Anthropic, Bedrock: billed above the input price). */
+  cacheCreation: number | null;
+  /** Completion tokens the model spent thinking. */
+  reasoning: number | null;
 }
 
 /** What is known about one request; filled as it is served. */
@@ -113,12 +125,21 @@ function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+function detailsOf(promptDetails: unknown, completionDetails: unknown): TokenDetails | null {
+  const prompt = (promptDetails ?? {}) as { cached_tokens?: unknown; cache_creation_tokens?: unknown };
+  const completion = (completionDetails ?? {}) as { reasoning_tokens?: unknown };
+  const details = { cached: count(prompt.cached_tokens), cacheCreation: count(prompt.cache_creation_tokens), reasoning: count(completion.reasoning_tokens) };
+  return details.cached === null && details.cacheCreation === null && details.reasoning === null ? null : details;
+}
+
 /** Reads `usage` from a response body or a stream chunk; null when it has none. */
 export function usageOf(body: unknown): TokenUsage | null {
   const usage = (body as { usage?: unknown } | null)?.usage;
   if (typeof usage !== 'object' || usage === null) return null;
-  const { prompt_tokens, completion_tokens, total_tokens } = usage as Record<string, unknown>;
-  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: count(total_tokens) };
+  const { prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details } = usage as Record<string, unknown>;
+  // Most answers have no details: two property reads, no object built for them.
+  const details = prompt_tokens_details == null && completion_tokens_details == null ? null : detailsOf(prompt_tokens_details, completion_tokens_details);
+  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: count(total_tokens), details };
 }
 
 export function recordResult(response: ResponseWithLocals, body: unknown): void {
@@ -209,7 +230,15 @@ function clientLeft(record: RequestRecord, response: ServerResponse): boolean {
   return !response.headersSent || record.error === null;
 }
 
-function logLine(record: RequestRecord): Record<string, unknown> {
+/** The detail counts the answer reported, after `total_tokens`; the others stay off the line. */
+function addTokenDetails(line: Record<string, unknown>, details: TokenDetails): void {
+  if (details.cached !== null) line.cached_tokens = details.cached;
+  if (details.cacheCreation !== null) line.cache_creation_tokens = details.cacheCreation;
+  if (details.reasoning !== null) line.reasoning_tokens = details.reasoning;
+}
+
+/** The fields of a request's audit line (pino's level, time, pid and msg come around them). */
+export function logLine(record: RequestRecord): Record<string, unknown> {
   const line: Record<string, unknown> = {
     request_id: record.id,
     method: record.method,
@@ -229,6 +258,8 @@ function logLine(record: RequestRecord): Record<string, unknown> {
     completion_tokens: record.usage?.completion ?? null,
     total_tokens: record.usage?.total ?? null,
   };
+  const details = record.usage?.details;
+  if (details) addTokenDetails(line, details);
   if (record.error) line.error = { code: record.error.code, message: loggedMessage(record.error.message) };
   if (record.logBodies) {
     Object.assign(line, loggedBody('request_body', record.requestBody, record.maxBodyChars), loggedBody('response_body', record.responseBody, record.maxBodyChars));

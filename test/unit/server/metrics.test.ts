@@ -30,7 +30,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     latencyMs: 20,
     firstChunkMs: null,
     retries: 0,
-    usage: { prompt: 3, completion: 4, total: 7 },
+    usage: { prompt: 3, completion: 4, total: 7, details: null },
     error: null,
     aborted: false,
     logBodies: false,
@@ -48,10 +48,22 @@ function line(text: string, prefix: string): string | undefined {
 
 beforeEach(() => registry.resetMetrics());
 
+test("cached, cache-creation and reasoning tokens go to gateway_tokens_total by client key, not to the conventions' token types", async () => {
+  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 200, completion: 50, total: 250, details: { cached: 150, cacheCreation: 30, reasoning: null } } }));
+  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 20, completion: 40, total: 60, details: { cached: 10, cacheCreation: null, reasoning: 25 } } }));
+  const text = await registry.metrics();
+  const tokens = (type: string) => line(text, `gateway_tokens_total{endpoint="chat",client="team-a",type="${type}"}`);
+  expect(tokens('cached')).toMatch(/ 160$/);
+  expect(tokens('cache_creation')).toMatch(/ 30$/);
+  expect(tokens('reasoning')).toMatch(/ 25$/);
+  expect(line(text, `gen_ai_client_token_usage_sum{${GEN_AI},gen_ai_token_type="input"}`)).toMatch(/ 220$/);
+  expect(text).not.toMatch(/gen_ai_token_type="(?!input"|output")/);
+});
+
 test('requests of one kind add up, and each client key keeps its own token counts', async () => {
   recordRequestMetrics(finished({ client: 'team-a' }));
   recordRequestMetrics(finished({ client: 'team-a' }));
-  recordRequestMetrics(finished({ client: 'team-b', usage: { prompt: 10, completion: 1, total: 11 } }));
+  recordRequestMetrics(finished({ client: 'team-b', usage: { prompt: 10, completion: 1, total: 11, details: null } }));
   const text = await registry.metrics();
   expect(line(text, REQUESTS)).toBe(`${REQUESTS} 3`);
   expect(line(text, 'gateway_tokens_total{endpoint="chat",client="team-a",type="prompt"}')).toMatch(/ 6$/);

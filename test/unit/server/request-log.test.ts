@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayError } from '../../../src/errors';
-import { recordError, requestIdOf, requestLog, usageOf, type ResponseWithLocals } from '../../../src/server/request-log';
+import { logLine, recordError, requestIdOf, requestLog, usageOf, type RequestRecord, type ResponseWithLocals } from '../../../src/server/request-log';
 import type { GatewayState } from '../../../src/server/state';
 import { captureLog } from '../../support/log-capture';
 
@@ -19,12 +19,69 @@ describe('requestIdOf', () => {
 });
 
 test('usageOf reads the unified usage block and ignores anything else', () => {
-  expect(usageOf({ usage: { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 } })).toEqual({ prompt: 3, completion: 5, total: 8 });
-  expect(usageOf({ usage: { prompt_tokens: 3, total_tokens: 3 } })).toEqual({ prompt: 3, completion: null, total: 3 });
-  expect(usageOf({ usage: { prompt_tokens: '3' } })).toEqual({ prompt: null, completion: null, total: null });
+  expect(usageOf({ usage: { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 } })).toEqual({ prompt: 3, completion: 5, total: 8, details: null });
+  expect(usageOf({ usage: { prompt_tokens: 3, total_tokens: 3 } })).toEqual({ prompt: 3, completion: null, total: 3, details: null });
+  expect(usageOf({ usage: { prompt_tokens: '3' } })).toEqual({ prompt: null, completion: null, total: null, details: null });
   expect(usageOf({ usage: null })).toBeNull();
   expect(usageOf(null)).toBeNull();
   expect(usageOf('text')).toBeNull();
+});
+
+describe('usageOf: the counts that bill differently', () => {
+  test('reads cached, cache-creation and reasoning tokens from the usage details', () => {
+    const usage = {
+      prompt_tokens: 189643,
+      completion_tokens: 393,
+      total_tokens: 190036,
+      prompt_tokens_details: { cached_tokens: 188086, cache_creation_tokens: 1536 },
+      completion_tokens_details: { reasoning_tokens: 120, audio_tokens: 0 },
+    };
+    expect(usageOf({ usage })?.details).toEqual({ cached: 188086, cacheCreation: 1536, reasoning: 120 });
+    expect(usageOf({ usage: { prompt_tokens: 9, completion_tokens_details: { reasoning_tokens: 0 } } })?.details).toEqual({ cached: null, cacheCreation: null, reasoning: 0 });
+  });
+
+  test('details with none of those counts (null objects, audio only, strings) are no details', () => {
+    expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: null, completion_tokens_details: null } })?.details).toBeNull();
+    expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: { audio_tokens: 4 } } })?.details).toBeNull();
+    expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: { cached_tokens: '4' } } })?.details).toBeNull();
+  });
+});
+
+describe('logLine: the token fields', () => {
+  const record = (usage: RequestRecord['usage']): RequestRecord => ({
+    id: 'req-1',
+    method: 'POST',
+    path: '/v1/chat/completions',
+    route: '/v1/chat/completions',
+    called: 'chat',
+    endpoint: null,
+    client: 'finance',
+    stream: false,
+    status: 200,
+    startedAt: 0,
+    latencyMs: 12.4,
+    firstChunkMs: null,
+    retries: 0,
+    usage,
+    error: null,
+    aborted: false,
+    logBodies: false,
+    maxBodyChars: 0,
+  });
+  const BEFORE = { request_id: 'req-1', method: 'POST', path: '/v1/chat/completions', route: '/v1/chat/completions', endpoint: null, called: 'chat', provider: null, model: null, client: 'finance', stream: false, status: 200, latency_ms: 12, first_chunk_ms: null, retries: 0 };
+
+  test('without usage details: the same fields and text as always', () => {
+    expect(JSON.stringify(logLine(record({ prompt: 3, completion: 1, total: 4, details: null })))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 }));
+    expect(JSON.stringify(logLine(record(null)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: null, completion_tokens: null, total_tokens: null }));
+  });
+
+  test('with usage details: the counts the answer reported, after total_tokens', () => {
+    const cached = logLine(record({ prompt: 189643, completion: 393, total: 190036, details: { cached: 188086, cacheCreation: 1536, reasoning: null } }));
+    expect(JSON.stringify(cached)).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 189643, completion_tokens: 393, total_tokens: 190036, cached_tokens: 188086, cache_creation_tokens: 1536 }));
+    const reasoning = logLine(record({ prompt: 2006, completion: 300, total: 2306, details: { cached: 0, cacheCreation: null, reasoning: 192 } }));
+    expect(reasoning).toMatchObject({ cached_tokens: 0, reasoning_tokens: 192 });
+    expect(reasoning).not.toHaveProperty('cache_creation_tokens');
+  });
 });
 
 describe('requestLog: the line of an answer that did not end normally', () => {
