@@ -8,7 +8,7 @@ import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
-import { claudeThinkingFor, requireRoomForThinking, requireThinkingTemperature, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
+import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
@@ -87,11 +87,7 @@ export function checkAnthropicParameters(parameters: Readonly<Record<string, unk
     throw GatewayError.invalidParam(`Invalid value for max_tokens: cannot exceed ${MAX_TOKENS_LIMIT}.`, 'max_tokens', 422);
   }
   // OpenAI's `reasoning_effort` is Anthropic's `thinking`, with a budget or adaptive (shared/thinking.ts).
-  const thinking = parameters.reasoning_effort === undefined ? null : claudeThinkingFor(parameters, ANTHROPIC_NAME, thinkingForm);
-  const budget = thinkingBudgetOf(thinking);
-  if (budget !== null) requireRoomForThinking(parameters, maxTokens, budget, ANTHROPIC_NAME);
-  if (thinking !== null) requireThinkingTemperature(parameters, ANTHROPIC_NAME);
-  return thinking;
+  return claudeThinkingOf(parameters, ANTHROPIC_NAME, thinkingForm);
 }
 
 function toStopSequences(stop: unknown): string[] | undefined {

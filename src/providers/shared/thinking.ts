@@ -9,6 +9,7 @@ import { GatewayError } from '../../errors';
 import type { ChatResponse, ThinkingBlock } from '../../schema';
 import type { ClaudeThinkingForm } from './claude-thinking-form';
 import { isRecord } from './json';
+import { maxTokensOf } from './parameters';
 
 type ResponseMessage = ChatResponse['choices'][number]['message'];
 
@@ -64,7 +65,7 @@ function hasEffort(outputConfig: unknown): boolean {
  * adaptive model with `output_config.effort` (one of them would be dropped silently; with a budget,
  * an effort of the client's own is Claude Opus 4.5's other control and goes along).
  */
-export function claudeThinkingFor(request: Readonly<Record<string, unknown>>, provider: string, form: ClaudeThinkingForm): ClaudeThinkingFields | null {
+function claudeThinkingFor(request: Readonly<Record<string, unknown>>, provider: string, form: ClaudeThinkingForm): ClaudeThinkingFields | null {
   const effort = request.reasoning_effort;
   const other = request.thinking !== undefined ? 'thinking' : form === 'adaptive' && hasEffort(request.output_config) ? 'output_config.effort' : null;
   if (other !== null) {
@@ -102,7 +103,7 @@ export function thinkingBudgetOf(fields: ClaudeThinkingFields | null): ClaudeBud
  * does not is a 400 naming the field it sent (`max_tokens` or `max_completion_tokens`), rather
  * than Anthropic's refusal after a round trip.
  */
-export function requireRoomForThinking(request: Readonly<Record<string, unknown>>, maxTokens: unknown, thinking: ClaudeBudgetThinking, provider: string): void {
+function requireRoomForThinking(request: Readonly<Record<string, unknown>>, maxTokens: unknown, thinking: ClaudeBudgetThinking, provider: string): void {
   if (typeof maxTokens !== 'number' || maxTokens > thinking.budget_tokens) return;
   const param = request.max_tokens !== undefined ? 'max_tokens' : 'max_completion_tokens';
   throw GatewayError.invalidParam(
@@ -120,11 +121,25 @@ const THINKING_TEMPERATURE = 2;
  * Claude as 0.5 and be refused with a message naming a value the client never sent: any other
  * temperature is a 400 naming the field, before the call.
  */
-export function requireThinkingTemperature(request: Readonly<Record<string, unknown>>, provider: string): void {
+function requireThinkingTemperature(request: Readonly<Record<string, unknown>>, provider: string): void {
   const { temperature } = request;
   if (temperature === undefined || temperature === THINKING_TEMPERATURE) return;
   throw GatewayError.invalidParam(
     `temperature (${String(temperature)}): with thinking (reasoning_effort '${String(request.reasoning_effort)}') ${provider} takes only its own temperature 1, which is temperature ${THINKING_TEMPERATURE} here (the gateway halves the 0-2 range). Remove temperature or send ${THINKING_TEMPERATURE}.`,
     'temperature',
   );
+}
+
+/**
+ * The thinking fields of a request's `reasoning_effort` on Claude (Anthropic and Bedrock Converse
+ * alike), in the model's form: null without one or for `none`. Checked before any call: the level
+ * (claudeThinkingFor), room for a budget under the client's token limit, and Claude's only temperature.
+ */
+export function claudeThinkingOf(request: Readonly<Record<string, unknown>>, provider: string, form: ClaudeThinkingForm): ClaudeThinkingFields | null {
+  if (request.reasoning_effort === undefined) return null;
+  const fields = claudeThinkingFor(request, provider, form);
+  const budget = thinkingBudgetOf(fields);
+  if (budget !== null) requireRoomForThinking(request, maxTokensOf(request), budget, provider);
+  if (fields !== null) requireThinkingTemperature(request, provider);
+  return fields;
 }

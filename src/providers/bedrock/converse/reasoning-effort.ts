@@ -17,9 +17,8 @@
 import type { DocumentType } from '@smithy/types';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest } from '../../../schema';
-import { maxTokensOf } from '../../shared/parameters';
 import type { ClaudeThinkingForm } from '../../shared/claude-thinking-form';
-import { claudeThinkingFor, listOfValues, requireRoomForThinking, requireThinkingTemperature, thinkingBudgetOf } from '../../shared/thinking';
+import { claudeThinkingOf, listOfValues } from '../../shared/thinking';
 import type { BedrockFamily, ReasoningEffortMapping } from '../families';
 import { providerLabel } from '../shared';
 
@@ -39,11 +38,7 @@ function asSent(request: ChatRequest, levels: readonly string[], family: Bedrock
  * Adaptive thinking has no budget, so any client limit goes as sent.
  */
 function claudeThinking(request: ChatRequest, family: BedrockFamily, form: ClaudeThinkingForm): NativeFields {
-  const label = providerLabel(family);
-  const fields = claudeThinkingFor(request, label, form);
-  const budget = thinkingBudgetOf(fields);
-  if (budget !== null) requireRoomForThinking(request, maxTokensOf(request), budget, label);
-  if (fields !== null) requireThinkingTemperature(request, label);
+  const fields = claudeThinkingOf(request, providerLabel(family), form);
   // Fresh objects each call, so the request body may own them.
   return (fields ?? {}) as NativeFields;
 }
