@@ -13,6 +13,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
+import { isRecord } from '../providers/shared/json';
 import type { EndpointType } from '../schema';
 import { fieldPath, firstErrorValidator, summarise } from './validation';
 
@@ -37,17 +38,15 @@ function repairableField(error: ErrorObject): string | null {
   return name === 'id' || name === 'created' || name === 'model' || name === 'usage' ? name : null;
 }
 
-const isEnvelope = (value: unknown): value is Envelope => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Whether a usage details object holds only whole numbers (or nulls), so it can be kept as it is. */
-const isWholeCounts = (details: unknown): boolean => isEnvelope(details) && Object.values(details).every((count) => count === null || Number.isInteger(count));
+const isWholeCounts = (details: unknown): boolean => isRecord(details) && Object.values(details).every((count) => count === null || Number.isInteger(count));
 
 /**
  * `usage` with every count that is not a whole number set to null; its details objects are kept
  * when they hold only whole numbers, dropped otherwise.
  */
 function repairedUsage(usage: unknown, fields: readonly string[]): Envelope {
-  const source = isEnvelope(usage) ? usage : {};
+  const source = isRecord(usage) ? usage : {};
   const counts: Envelope = {};
   for (const field of fields) counts[field] = Number.isInteger(source[field]) ? source[field] : null;
   for (const details of USAGE_DETAILS) if (isWholeCounts(source[details])) counts[details] = source[details];
@@ -62,7 +61,7 @@ const USAGE_DETAILS = ['prompt_tokens_details', 'completion_tokens_details'] as 
 function withoutLogprobs(choices: unknown): unknown {
   if (!Array.isArray(choices)) return choices;
   return choices.map((choice: unknown) => {
-    if (!isEnvelope(choice)) return choice;
+    if (!isRecord(choice)) return choice;
     const { logprobs: _logprobs, ...rest } = choice;
     return rest;
   });

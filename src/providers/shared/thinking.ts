@@ -56,7 +56,7 @@ export function listOfValues(values: readonly string[]): string {
 }
 
 function hasEffort(outputConfig: unknown): boolean {
-  return typeof outputConfig === 'object' && outputConfig !== null && (outputConfig as Record<string, unknown>).effort !== undefined;
+  return isRecord(outputConfig) && outputConfig.effort !== undefined;
 }
 
 /**
