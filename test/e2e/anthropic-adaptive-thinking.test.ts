@@ -122,7 +122,7 @@ test('a small max_tokens is sent as is: adaptive thinking has no budget to stay 
   expect(answer.choices[0].finish_reason).toBe('tool_calls');
 });
 
-test('without display: "summarized" (sent by the gateway with reasoning_effort) Opus 4.7 would leave the thinking text empty', async () => {
+test("the client's own adaptive thinking goes without the display the gateway adds for reasoning_effort, so Opus 4.7 leaves its thinking text empty", async () => {
   const answer = await setup.openai.chat.completions.create({ model: 'opus-4-7', messages: [question], thinking: { type: 'adaptive' } } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
   expect((answer.choices[0].message as ThinkingMessage).reasoning_content).toBe('');
 });
