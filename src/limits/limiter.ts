@@ -152,6 +152,8 @@ function storeUnavailable(): GatewayError {
     message: 'The rate-limit store is unavailable, so rate-limited endpoints are refused for now (rate_limit_store.on_error: closed).',
     kind: 'server_error',
     code: 'rate_limit_store_unavailable',
+    // Only this endpoint is refused: a FALLBACK route moves on, as past one at its limit (admit is never retried).
+    retryable: true,
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Rate limits across processes, with the CLI spawned as users start it: `--workers 2` (counters
  * in the cluster primary, surviving a crashed worker), and two gateway processes sharing a real
- * Redis, which then dies: `on_error: open` keeps serving (and logs it), `on_error: closed` answers 503.
+ * Redis, which then dies: `on_error: open` keeps serving (and logs it), `on_error: closed` answers 503
+ * (a FALLBACK route moves on to its next destination).
  */
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,13 @@ function invoke(url: string, name: string): Promise<{ status: number; retryAfter
     request.on('error', reject);
     request.end(JSON.stringify({ prompt: 'hello' }));
   });
+}
+
+/** One POST; the status and the endpoint that answered. */
+async function invokeNamed(url: string, name: string): Promise<{ status: number; endpoint: string | null }> {
+  const response = await fetch(`${url}/gateway/${name}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'hello' }) });
+  await response.arrayBuffer();
+  return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint') };
 }
 
 function statuses(answers: { status: number }[]): Record<number, number> {
@@ -75,6 +83,8 @@ endpoints:
   - name: unlimited
     endpoint_type: llm/v1/completions
     model: { provider: mock }
+routes:
+  - { name: limited-then-unlimited, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: limited }, { name: unlimited }] }
 `;
 
 describe('--workers 2', () => {
@@ -136,6 +146,8 @@ describe('two gateway processes sharing Redis', () => {
     expect(statuses(fromOpen)).toEqual({ 200: 3 });
     expect(statuses(await Promise.all(Array.from({ length: 3 }, () => invoke(closed.url, 'limited'))))).toEqual({ 503: 3 });
     expect((await invoke(closed.url, 'unlimited')).status).toBe(200);
+    // The refused destination is passed over like one at its limit: the backup counts on no store.
+    expect(await invokeNamed(closed.url, 'limited-then-unlimited')).toEqual({ status: 200, endpoint: 'unlimited' });
     expect(Date.now() - started).toBeLessThan(3_000);
     await until(() => open.run.output().includes('rate-limit store unavailable: serving without rate limits'), 'the outage warning');
     expect(open.run.output()).toContain(`"store":"redis://127.0.0.1:${redis.port}"`);

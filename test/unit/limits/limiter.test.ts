@@ -151,12 +151,12 @@ describe('store failures', () => {
     expect(lines[0]).toMatchObject({ store: 'redis://cache:6379', reason: 'connection refused' });
   });
 
-  it('on_error closed: answers 503', async () => {
+  it('on_error closed: answers 503, which a FALLBACK route moves past', async () => {
     const { logger } = logLines();
     const backend = createLimitBackend({ store: broken, onError: 'closed', label: 'redis://cache:6379', logger });
     const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
     const error = await rejection(limiter.admit());
-    expect(error).toMatchObject({ status: 503, code: 'rate_limit_store_unavailable', retryable: false });
+    expect(error).toMatchObject({ status: 503, code: 'rate_limit_store_unavailable', retryable: true });
   });
 
   it('a failed token record is logged, never thrown', async () => {
