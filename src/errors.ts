@@ -65,6 +65,8 @@ export interface GatewayErrorOptions {
   cause?: unknown;
   /** The vendor's own type/code/param of a refused request, for `/v1` bodies. */
   vendorError?: VendorError | null;
+  /** The status MLflow's routes answer instead of `status` (see `upstream`). */
+  mlflowStatus?: number | null;
 }
 
 /** The shortest start of a secret worth hiding: shorter ones are public prefixes (`sk-`) or chance matches. */
@@ -100,6 +102,7 @@ export class GatewayError extends Error {
   readonly retryAfter: string | null;
   readonly detail: unknown;
   readonly vendorError: VendorError | null;
+  readonly mlflowStatus: number | null;
 
   constructor(options: GatewayErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -112,14 +115,15 @@ export class GatewayError extends Error {
     this.retryAfter = options.retryAfter ?? null;
     this.detail = options.detail;
     this.vendorError = options.vendorError ?? null;
+    this.mlflowStatus = options.mlflowStatus ?? null;
   }
 
   /** The same error with every one of `secrets` in its message replaced by `[redacted]`. */
   withoutSecrets(secrets: readonly string[]): GatewayError {
     const message = redacted(this.message, secrets);
     if (message === this.message) return this;
-    const { status, kind, param, code, retryable, retryAfter, detail, vendorError } = this;
-    return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, vendorError, message, cause: this.cause });
+    const { status, kind, param, code, retryable, retryAfter, detail, vendorError, mlflowStatus } = this;
+    return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, vendorError, mlflowStatus, message, cause: this.cause });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */
@@ -164,6 +168,8 @@ export class GatewayError extends Error {
    * An upstream answered with an error status. 4xx request errors keep their status; auth failures
    * become 502 (the client did nothing wrong and must not learn about our keys); 429 stays 429;
    * 5xx become 502. A refused request (4xx other than auth) keeps the vendor's `vendorError` for `/v1`.
+   * On MLflow's routes an auth failure keeps the vendor's status, as MLflow does: MLflow's Python
+   * client retries a 502 seven times over about four minutes, but not a 4xx.
    */
   static upstream(options: {
     status: number;
@@ -181,6 +187,7 @@ export class GatewayError extends Error {
         message: `The provider rejected the gateway's credentials for endpoint '${endpoint}' (upstream status ${status}). Ask the gateway operator to check the endpoint's API key.`,
         kind: 'upstream_error',
         code: 'upstream_auth_failed',
+        mlflowStatus: status,
       });
     }
     if (status === 429) {

@@ -114,14 +114,19 @@ export function errorBody(error: GatewayError, dialect: Dialect): unknown {
  * answer over `max_answer_size`). The official OpenAI clients retry every 5xx (twice by default)
  * unless told `x-should-retry: false`: without it, such a request would be sent, and billed, three times.
  */
-function isNotWorthRetrying(error: GatewayError): boolean {
-  return error.status === 501 || (error.status === 502 && !error.retryable);
+function isNotWorthRetrying(error: GatewayError, status: number): boolean {
+  return status === 501 || (status === 502 && !error.retryable);
+}
+
+function statusFor(error: GatewayError, dialect: Dialect): number {
+  return dialect === 'mlflow' && error.mlflowStatus !== null ? error.mlflowStatus : error.status;
 }
 
 export function sendError(response: ServerResponse, error: GatewayError, dialect: Dialect): void {
+  const status = statusFor(error, dialect);
   if (error.retryAfter) response.setHeader('Retry-After', error.retryAfter);
-  if (isNotWorthRetrying(error)) response.setHeader('x-should-retry', 'false');
-  sendJson(response, error.status, errorBody(error, dialect));
+  if (isNotWorthRetrying(error, status)) response.setHeader('x-should-retry', 'false');
+  sendJson(response, status, errorBody(error, dialect));
 }
 
 /**

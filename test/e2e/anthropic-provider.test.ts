@@ -266,13 +266,13 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect([mlflow.status, JSON.parse(mlflow.text)]).toEqual([413, { detail: 'Request exceeds the maximum allowed number of bytes.' }]);
   });
 
-  test('401 from Anthropic is a 502 naming the endpoint, without the key, on both route families', async () => {
+  test("401 from Anthropic is a 502 naming the endpoint on /v1 (MLflow's 401 on its routes), without the key", async () => {
     upstreams.anthropic.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('anthropic', 'error-401.json')));
     const v1 = await post('/v1/chat/completions', { model: 'claude', ...chatBody });
     expect(v1.status).toBe(502);
     expect(JSON.parse(v1.text).error.message).toContain("endpoint 'claude'");
     const mlflow = await post('/gateway/claude/invocations', { ...chatBody, stream: true });
-    expect(mlflow.status).toBe(502);
+    expect(mlflow.status).toBe(401);
     expect(mlflow.headers.get('content-type')).toContain('application/json');
     for (const text of [v1.text, mlflow.text]) {
       expect(text).not.toContain(KEY);

@@ -148,12 +148,13 @@ describe('one line per request', () => {
     try {
       const post = (path: string, body: unknown) =>
         fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY }, body: JSON.stringify(body) }).then((r) => r.status);
-      expect(await post('/endpoints/chat/invocations', { ...chatBody('fail'), stream: true })).toBe(502);
+      // The provider refused the gateway's key: MLflow's routes keep its 401, as MLflow does.
+      expect(await post('/endpoints/chat/invocations', { ...chatBody('fail'), stream: true })).toBe(401);
       expect(await post('/v1/chat/completions', { model: 'chat', ...chatBody('fail'), stream: true })).toBe(502);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
       expect(requests.map(({ stream, status, first_chunk_ms }) => ({ stream, status, first_chunk_ms }))).toEqual([
-        { stream: true, status: 502, first_chunk_ms: null },
+        { stream: true, status: 401, first_chunk_ms: null },
         { stream: true, status: 502, first_chunk_ms: null },
       ]);
     } finally {

@@ -364,6 +364,16 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(answer.text).not.toContain('sk-proj');
   });
 
+  test("401 from the vendor keeps its status on MLflow's routes, as in MLflow, whose client retries a 502 for minutes", async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 401, readJsonFixture('openai', 'error-401.json')));
+    const answer = await post('/endpoints/chat/invocations', chatBody);
+    expect([answer.status, answer.headers.get('x-should-retry')]).toEqual([401, null]);
+    expect(JSON.parse(answer.text)).toEqual({
+      detail: "The provider rejected the gateway's credentials for endpoint 'chat' (upstream status 401). Ask the gateway operator to check the endpoint's API key.",
+    });
+    expect(answer.text).not.toContain(KEY);
+  });
+
   test('429 stays 429 with Retry-After', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { 'retry-after': '7' }));
     const answer = await post('/gateway/chat/invocations', chatBody);

@@ -87,11 +87,11 @@ describe.each([
   ['palm', 'palm-embeddings', { input: 'x' }, readJsonFixture('palm', 'error-403.json'), readJsonFixture('palm', 'error-429.json'), 'Resource has been exhausted (e.g. check quota).'],
   ['serving', 'served-completions', { prompt: 'p' }, { error_code: 'PERMISSION_DENIED', message: 'denied' }, readJsonFixture(SERVING, 'error-429.json'), 'The model server is busy; try again later.'],
 ] as const)('%s upstream errors', (vendor, endpoint, body, authError, rateError, rateMessage) => {
-  test('401/403 → 502 naming the endpoint, never the key', async () => {
+  test("401/403 keep MLflow's status on its routes, naming the endpoint, never the key", async () => {
     for (const status of [401, 403]) {
       upstreams[vendor].setHandler((_request, response) => sendJson(response, status, authError));
       const answer = await invoke(endpoint, body);
-      expect(answer.status).toBe(502);
+      expect(answer.status).toBe(status);
       expect(answer.json().detail).toContain(`endpoint '${endpoint}'`);
       for (const key of Object.values(KEYS)) expect(answer.text).not.toContain(key);
       expect(answer.text).not.toContain('SECRET');

@@ -33,7 +33,7 @@ function retryDelaySeconds(delay: unknown): string | null {
 
 /**
  * Gemini refuses a bad or unknown key with 400 INVALID_ARGUMENT and an `ErrorInfo` whose reason is
- * `API_KEY_INVALID`: that is an auth failure (a 502 for the client, like 401/403). A 429 carries
+ * `API_KEY_INVALID`: that is an auth failure (like 401/403: a 502 on `/v1`). A 429 carries
  * its delay in a `RetryInfo` detail rather than a `Retry-After` header. Google's `status`
  * (`INVALID_ARGUMENT`, `FAILED_PRECONDITION`, `NOT_FOUND`, `RESOURCE_EXHAUSTED`) is the code shown
  * on `/v1`; its `fieldViolations` name Gemini's fields, not the client's, so no `param`.

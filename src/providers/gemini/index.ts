@@ -39,7 +39,7 @@
  * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
  * choice. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
- * 400 `API_KEY_INVALID` counts as an auth failure (502, like 401/403); a 429's `RetryInfo` delay
+ * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
  * thinking.ts, tool-call-ids.ts, wire.ts (the vendor's types).
  */
