@@ -223,7 +223,7 @@ describe('togetherai', () => {
   });
 });
 
-describe.each([['mistral'], ['togetherai']] as const)('%s: the output limit under OpenAI\'s newer name', (vendor) => {
+describe.each([['cohere'], ['mistral'], ['togetherai']] as const)('%s: the output limit under OpenAI\'s newer name', (vendor) => {
   test('max_completion_tokens (what LangChain\'s ChatOpenAI sends for max_tokens) is sent as max_tokens; both is a 400', async () => {
     await setup.openai.chat.completions.create({ model: `${vendor}-chat`, messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 64 });
     expect(lastRequest(vendor).body).toMatchObject({ max_tokens: 64 });
@@ -232,6 +232,13 @@ describe.each([['mistral'], ['togetherai']] as const)('%s: the output limit unde
     expect([both.status, JSON.parse(both.text).error]).toEqual([400, expect.objectContaining({ message: "Send 'max_tokens' or 'max_completion_tokens', not both.", param: 'max_completion_tokens' })]);
     expect(lastRequest(vendor).body).toMatchObject({ max_tokens: 64 });
   });
+});
+
+test('Cohere completions (/generate) take max_completion_tokens as their max_tokens (Cohere refuses fields it does not know)', async () => {
+  const answer = await post('/v1/completions', { model: 'cohere-completions', prompt: 'x', max_completion_tokens: 16 });
+  expect(answer.status).toBe(200);
+  expect(lastRequest('cohere').body).toMatchObject({ max_tokens: 16 });
+  expect(lastRequest('cohere').body).not.toHaveProperty('max_completion_tokens');
 });
 
 test('Together AI completions take max_completion_tokens as the max_tokens they require', async () => {

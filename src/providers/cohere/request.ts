@@ -5,16 +5,19 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
-import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList } from '../shared/parameters';
+import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
 /** Cohere embeds at most this many texts per call (https://docs.cohere.com/v1/reference/embed). */
 export const COHERE_MAX_TEXTS = 96;
 const TEMPERATURE_FACTOR = 2.5;
 
-/** `top_p`/`top_k` under Cohere's names, and the temperature in Cohere's range. */
+/**
+ * `top_p`/`top_k` under Cohere's names, `max_completion_tokens` (OpenAI's newer name) as Cohere's
+ * `max_tokens` (Cohere refuses a field it does not know), and the temperature in Cohere's range.
+ */
 function toCohereSampling(request: Record<string, unknown>): Record<string, unknown> {
-  const { temperature, ...rest } = renameParameter(renameParameter(request, 'top_p', 'p', COHERE_NAME), 'top_k', 'k', COHERE_NAME);
+  const { temperature, ...rest } = renameParameter(renameParameter(withMaxTokens(request), 'top_p', 'p', COHERE_NAME), 'top_k', 'k', COHERE_NAME);
   // × 2.5 maps 0..2 onto Cohere's 0..5; zero stays zero (the reference scales only non-zero values).
   return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
 }
