@@ -82,6 +82,27 @@ describe('cohere', () => {
     expect(sent.body).toEqual({ model: 'command-r-plus', message: 'Salut', preamble: 'You are a friendly barista.', temperature: 0.5 });
   });
 
+  test("response_format: OpenAI's json_schema is Cohere v1's json_object with a schema; json_object and text go as they are", async () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name', 'age'] };
+    await setup.openai.chat.completions.create({
+      model: 'cohere-chat',
+      messages: [{ role: 'user', content: 'A person as JSON' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'person', strict: true, schema } },
+    });
+    // https://docs.cohere.com/v1/docs/structured-outputs: the v1 Chat API's types are text and json_object.
+    expect(lastRequest('cohere').body).toEqual({ model: 'command-r-plus', message: 'A person as JSON', response_format: { type: 'json_object', schema } });
+    await setup.openai.chat.completions.create({ model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_object' } });
+    expect(lastRequest('cohere').body).toEqual({ model: 'command-r-plus', message: 'x', response_format: { type: 'json_object' } });
+    await setup.openai.chat.completions.create({ model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'text' } });
+    expect(lastRequest('cohere').body).toEqual({ model: 'command-r-plus', message: 'x', response_format: { type: 'text' } });
+  });
+
+  test('response_format json_schema without a schema object is a 400 naming it, and nothing is sent', async () => {
+    const answer = await post('/v1/chat/completions', { model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_schema', json_schema: { name: 'p' } } });
+    expect([answer.status, JSON.parse(answer.text).error.param]).toEqual([400, 'response_format.json_schema.schema']);
+    expect(upstreams.cohere.requests).toHaveLength(0);
+  });
+
   test('openai client chat stream over an NDJSON upstream', async () => {
     const stream = await setup.openai.chat.completions.create({ model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], stream: true });
     expect(await streamedText(stream)).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finish: 'stop' });

@@ -5,6 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
+import { isRecord } from '../shared/json';
 import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
@@ -77,14 +78,32 @@ function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> 
   };
 }
 
+/**
+ * Cohere v1's `response_format` types are `text` and `json_object`, the latter with an optional
+ * `schema` (https://docs.cohere.com/v1/docs/structured-outputs): OpenAI's `json_schema` goes as
+ * `json_object` with its schema; anything else as sent, for Cohere to judge.
+ */
+function toCohereResponseFormat(format: unknown): unknown {
+  if (!isRecord(format) || format.type !== 'json_schema') return format;
+  const schema = isRecord(format.json_schema) ? format.json_schema.schema : undefined;
+  if (!isRecord(schema)) throw GatewayError.invalidParam("'response_format.json_schema.schema' must be a JSON Schema object.", 'response_format.json_schema.schema');
+  return { type: 'json_object', schema };
+}
+
 export function toCohereChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${request.n}.`, 'n', 422);
   if (request.stop !== undefined) throw GatewayError.invalidParam('Parameter stop is not supported for Cohere chat.', 'stop', 422);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
-  const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, ...rest } = request;
-  return { ...toCohereSampling(rest), model, ...toCohereConversation(messages), ...(stream ? { stream: true } : {}) };
+  const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, ...rest } = request;
+  return {
+    ...toCohereSampling(rest),
+    model,
+    ...toCohereConversation(messages),
+    ...(responseFormat !== undefined ? { response_format: toCohereResponseFormat(responseFormat) } : {}),
+    ...(stream ? { stream: true } : {}),
+  };
 }
 
 // ---- Completions ----
