@@ -14,15 +14,18 @@
  * `output_dimension`; `stream_options` is
  * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
  * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
+ * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
+ * go as a digest of themselves;
  * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
  * (logprobs, top_logprobs, logit_bias, user, top_k, ...). Token-id embedding inputs → 400.
  */
+import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../generated/config';
 import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
-import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
   createOpenAIChatStream,
   createOpenAICompletionsStream,
@@ -77,9 +80,31 @@ function toMistralParameters(request: Wire): Wire {
   return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
 }
 
+const MISTRAL_TOOL_CALL_ID = /^[a-zA-Z0-9]{9}$/;
+
+/**
+ * Mistral refuses a tool-call id that is not exactly 9 letters and digits ("Tool call id was … but
+ * must be a-z, A-Z, 0-9, with a length of 9"), yet a conversation may carry ids OpenAI, Anthropic,
+ * Gemini or the client wrote (a FALLBACK route mixes them): such an id goes as the first 9 hex
+ * digits of its SHA-256, the same for the call and for the tool result answering it.
+ */
+export function mistralToolCallId(id: string): string {
+  return MISTRAL_TOOL_CALL_ID.test(id) ? id : createHash('sha256').update(id).digest('hex').slice(0, 9);
+}
+
+function withMistralToolCallIds(message: ChatMessage): ChatMessage {
+  const { tool_calls: toolCalls, tool_call_id: toolCallId } = message;
+  return {
+    ...message,
+    ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
+    ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
+  };
+}
+
 /** Mistral refuses unknown message fields (422 `extra_forbidden`), `reasoning_content` among them. */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
-  return toOpenAIChat(toMistralParameters(request) as ChatRequest, { ...options, omittedReasoning: ALL_REASONING });
+  const parameters = toMistralParameters(request) as ChatRequest;
+  return toOpenAIChat({ ...parameters, messages: parameters.messages.map(withMistralToolCallIds) }, { ...options, omittedReasoning: ALL_REASONING });
 }
 
 /** Completions go to the chat endpoint: the prompt becomes the one user message. */

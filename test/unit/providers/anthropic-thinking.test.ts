@@ -5,7 +5,7 @@
  * https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking ("Preserving thinking blocks")
  */
 import { createAnthropicChatStream, fromAnthropicChat, resolveAnthropicTarget, toAnthropicChat } from '../../../src/providers/anthropic';
-import { toMistralChat } from '../../../src/providers/mistral';
+import { mistralToolCallId, toMistralChat } from '../../../src/providers/mistral';
 import { ALL_REASONING, toOpenAIChat } from '../../../src/providers/openai';
 import type { ChatChunk, ChatRequest, ThinkingBlock } from '../../../src/schema';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
@@ -164,7 +164,9 @@ describe('requests', () => {
     const request = secondTurn({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], reasoning_content: THINKING, thinking_blocks: THINKING_BLOCKS });
     const body = toOpenAIChat(request, { model: 'gpt-4o-mini', omittedReasoning: ALL_REASONING });
     expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL] });
-    expect((toMistralChat(request, { model: 'mistral-large-latest' }).messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL] });
+    // Mistral takes only its own 9-character ids: Anthropic's goes as its digest.
+    const mistralCall = { ...TOOL_CALL, id: mistralToolCallId(TOOL_CALL.id) };
+    expect((toMistralChat(request, { model: 'mistral-large-latest' }).messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [mistralCall] });
     expect(request.messages[1]).toHaveProperty('reasoning_content', THINKING);
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../../generated/config';
 import {
   createMistralChatStream,
@@ -20,6 +21,7 @@ import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
+import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID } from '../../support/tool-call-ids';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('mistral', name);
 
@@ -52,6 +54,27 @@ describe('requests', () => {
       max_tokens: 64,
       model: 'mistral-large-latest',
     });
+  });
+
+  it("tool-call ids Mistral refuses (anything but 9 letters and digits: OpenAI's, Gemini's, a client's) go as 9 hex digits of their SHA-256, the same for call and result; Mistral's own unchanged", () => {
+    const nine = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 9);
+    const openaiId = 'call_PTLP8xhu3uwZk4l3nlnrrJha';
+    const body = toMistralChat(historyWithToolCalls([SIGNED_GEMINI_TOOL_CALL_ID, openaiId, 'D681PevKs']), { model: 'm' });
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'Weather in Paris, and the time?' },
+      {
+        role: 'assistant',
+        tool_calls: [
+          { id: nine(SIGNED_GEMINI_TOOL_CALL_ID), type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+          { id: nine(openaiId), type: 'function', function: { name: 'get_time', arguments: '{}' } },
+          { id: 'D681PevKs', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: nine(SIGNED_GEMINI_TOOL_CALL_ID), content: '18°C' },
+      { role: 'tool', tool_call_id: nine(openaiId), content: '12:00' },
+      { role: 'tool', tool_call_id: 'D681PevKs', content: '12:00' },
+    ]);
+    expect(nine(openaiId)).toMatch(/^[a-zA-Z0-9]{9}$/);
   });
 
   it('stream: stream: true, no stream_options (Mistral refuses it and always reports usage); no invented defaults', () => {
