@@ -15,7 +15,7 @@
  * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
  * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
- * go as a digest of themselves;
+ * go as a digest of themselves, and `developer` messages as `system`;
  * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
@@ -92,10 +92,16 @@ export function mistralToolCallId(id: string): string {
   return MISTRAL_TOOL_CALL_ID.test(id) ? id : createHash('sha256').update(id).digest('hex').slice(0, 9);
 }
 
-function withMistralToolCallIds(message: ChatMessage): ChatMessage {
+/**
+ * A message as Mistral takes it: its ids as above, and a `developer` message (OpenAI's name for the
+ * instructions of its reasoning models) as `system`, since Mistral's roles are system, user,
+ * assistant and tool.
+ */
+function toMistralMessage(message: ChatMessage): ChatMessage {
   const { tool_calls: toolCalls, tool_call_id: toolCallId } = message;
   return {
     ...message,
+    ...(message.role === 'developer' ? { role: 'system' } : {}),
     ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
     ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
   };
@@ -104,7 +110,7 @@ function withMistralToolCallIds(message: ChatMessage): ChatMessage {
 /** Mistral refuses unknown message fields (422 `extra_forbidden`), `reasoning_content` among them. */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
   const parameters = toMistralParameters(request) as ChatRequest;
-  return toOpenAIChat({ ...parameters, messages: parameters.messages.map(withMistralToolCallIds) }, { ...options, omittedReasoning: ALL_REASONING });
+  return toOpenAIChat({ ...parameters, messages: parameters.messages.map(toMistralMessage) }, { ...options, omittedReasoning: ALL_REASONING });
 }
 
 /** Completions go to the chat endpoint: the prompt becomes the one user message. */

@@ -56,6 +56,17 @@ describe('requests', () => {
     });
   });
 
+  it("developer messages (OpenAI's name for system instructions to reasoning models) go as system messages: Mistral's roles are system, user, assistant and tool", () => {
+    const body = toMistralChat(
+      { messages: [{ role: 'developer', content: 'Answer in French.' }, { role: 'user', content: [{ type: 'text', text: 'Hi' }] }] },
+      { model: 'mistral-large-latest' },
+    );
+    expect(body.messages).toEqual([
+      { role: 'system', content: 'Answer in French.' },
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+    ]);
+  });
+
   it("tool-call ids Mistral refuses (anything but 9 letters and digits: OpenAI's, Gemini's, a client's) go as 9 hex digits of their SHA-256, the same for call and result; Mistral's own unchanged", () => {
     const nine = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 9);
     const openaiId = 'call_PTLP8xhu3uwZk4l3nlnrrJha';
