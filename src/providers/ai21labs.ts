@@ -10,7 +10,7 @@
  *   https://docs.ai21.com/reference/completion
  *
  * Completions only, as in the reference. Unified names are mapped: `stop` → `stopSequences` (a
- * string becomes a list), `n` → `numResults`, `max_tokens` → `maxTokens`, `top_p` → `topP`;
+ * string becomes a list), `n` → `numResults`, `max_tokens` (or `max_completion_tokens`) → `maxTokens`, `top_p` → `topP`;
  * temperature is unchanged (§6.13). AI21's own spellings of those (`stopSequences`, `numResults`,
  * `maxTokens`) are refused (422, as MLflow); its other parameters (`minTokens`, `topKReturn`,
  * `countPenalty`, `presencePenalty` objects, ...) pass through. OpenAI parameters AI21 has no
@@ -21,7 +21,7 @@ import type { AI21LabsConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { CompletionsRequest, CompletionsResponse } from '../schema';
 import { isRecord } from './shared/json';
-import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList } from './shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -42,6 +42,7 @@ const UNSUPPORTED_PARAMETERS = [
   'response_format',
   'tools',
   'tool_choice',
+  ...OPENAI_ONLY_PARAMETERS,
 ];
 
 // ---- Wire types (only the fields we read) ----
@@ -62,7 +63,7 @@ interface AI21CompleteResponse {
 export function toAI21Completions(request: CompletionsRequest): Record<string, unknown> {
   rejectNativeNames(request, { stopSequences: 'stop', numResults: 'n', maxTokens: 'max_tokens' });
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
-  const { stream: _stream, stop, ...rest } = request;
+  const { stream: _stream, stop, ...rest } = withMaxTokens(request);
   const body = renameParameters(rest, { n: 'numResults', max_tokens: 'maxTokens', top_p: 'topP' });
   if (stop !== undefined) body.stopSequences = stopList(stop);
   return body;

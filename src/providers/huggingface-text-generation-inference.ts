@@ -8,7 +8,7 @@
  *   https://huggingface.co/docs/text-generation-inference/messages_api
  *
  * Completions follow the reference: `POST /generate` with `{"inputs": prompt, "parameters": {...}}`,
- * `max_tokens` → `max_new_tokens`, `stop` as a list, temperature sent as max(50 × t, 0.001) as MLflow
+ * `max_tokens` (or `max_completion_tokens`) → `max_new_tokens`, `stop` as a list, temperature sent as max(50 × t, 0.001) as MLflow
  * does (§6.13), and `details` / `decoder_input_details` on so usage can be counted. Streams use
  * `/generate_stream` (MLflow has no TGI stream); its last event carries the details.
  *
@@ -27,7 +27,7 @@ import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
 import { createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
 import { isRecord } from './shared/json';
-import { rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList } from './shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -38,9 +38,9 @@ const PROVIDER = 'Hugging Face Text Generation Inference';
  * OpenAI completions parameters `/generate` has no equivalent for; also chat's `top_logprobs`, which
  * would otherwise pass through as if it were one of TGI's own parameters.
  */
-const UNSUPPORTED_COMPLETIONS_PARAMETERS = ['presence_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'echo', 'suffix', 'user', 'response_format', 'tools', 'tool_choice'];
-/** Chat parameters the Messages API accepts but does not use. */
-const UNSUPPORTED_CHAT_PARAMETERS = ['logit_bias', 'user'];
+const UNSUPPORTED_COMPLETIONS_PARAMETERS = ['presence_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'echo', 'suffix', 'user', 'response_format', 'tools', 'tool_choice', ...OPENAI_ONLY_PARAMETERS];
+/** Chat parameters the Messages API accepts but does not use, and OpenAI's own that it lacks (its ChatRequest ignores unknown keys). */
+const UNSUPPORTED_CHAT_PARAMETERS = ['logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS];
 
 // ---- Wire types (only the fields we read) ----
 
@@ -89,7 +89,7 @@ function checkTgiRequest(request: Record<string, unknown>, unsupported: readonly
  */
 export function toTgiCompletions(request: CompletionsRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
   checkTgiRequest(request, UNSUPPORTED_COMPLETIONS_PARAMETERS);
-  const { prompt, stream: _stream, stream_options: _streamOptions, n: _n, temperature, stop, ...rest } = request;
+  const { prompt, stream: _stream, stream_options: _streamOptions, n: _n, temperature, stop, ...rest } = withMaxTokens(request) as CompletionsRequest;
   const parameters: Record<string, unknown> = renameParameters(rest, { max_tokens: 'max_new_tokens' });
   if (temperature !== undefined) parameters.temperature = scaleTgiTemperature(temperature);
   if (stop !== undefined) parameters.stop = stopList(stop);
@@ -173,7 +173,8 @@ export function createTgiCompletionsStream({ model, created, endpoint }: { model
 
 export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
   checkTgiRequest(request, UNSUPPORTED_CHAT_PARAMETERS);
-  const body = toOpenAIChat(request, { model: 'tgi', stream });
+  // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
+  const body = toOpenAIChat(withMaxTokens(request) as ChatRequest, { model: 'tgi', stream });
   // The Messages API takes `stop` only as a list (its ChatRequest has `stop: Vec<String>`); a string is a 422 there.
   return body.stop === undefined ? body : { ...body, stop: stopList(body.stop) };
 }

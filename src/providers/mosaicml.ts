@@ -9,7 +9,7 @@
  * `{"inputs": [...], "parameters": {...}}` → `{"outputs": [...]}`).
  *
  * As in the reference:
- * - completions: `inputs: [prompt]`, `max_tokens` → `max_new_tokens` in `parameters`, temperature
+ * - completions: `inputs: [prompt]`, `max_tokens` (or `max_completion_tokens`) → `max_new_tokens` in `parameters`, temperature
  *   unchanged (§6.13); one output becomes one choice.
  * - chat: the messages are rendered into one Llama-2 prompt (`<s>[INST] <<SYS>> … <</SYS>> … [/INST]`);
  *   roles other than system, user and assistant are a 422 with MLflow's message.
@@ -25,10 +25,12 @@ import { embeddingsResponse, embeddingTexts, type EncodingFormat, encodingFormat
 import { isRecord } from './shared/json';
 import {
   messageText,
+  OPENAI_ONLY_PARAMETERS,
   rejectNativeNames,
   rejectUnsupportedParameters,
   renameParameters,
   requireSingleChoice,
+  withMaxTokens,
 } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -48,6 +50,7 @@ const UNSUPPORTED_PARAMETERS = [
   'response_format',
   'tools',
   'tool_choice',
+  ...OPENAI_ONLY_PARAMETERS,
 ];
 
 // ---- Wire types (only the fields we read) ----
@@ -64,7 +67,7 @@ interface MosaicMLEmbeddingsResponse {
 
 /** `{"inputs": [...], "parameters": {...}}`; `parameters` only when the client set any. */
 function toMosaicMLBody(inputs: string[], rest: Record<string, unknown>): Record<string, unknown> {
-  const { stream: _stream, n: _n, ...others } = rest;
+  const { stream: _stream, n: _n, ...others } = withMaxTokens(rest);
   const parameters = renameParameters(others, { max_tokens: 'max_new_tokens' });
   return Object.keys(parameters).length > 0 ? { inputs, parameters } : { inputs };
 }

@@ -10,12 +10,12 @@
  *
  * `POST {palm_api_base}/models/{model}:<method>` with `x-goog-api-key`, as in the reference:
  * - completions → `:generateText`: `prompt: {text}`, `stop` → `stopSequences`, `n` →
- *   `candidateCount`, `max_tokens` → `maxOutputTokens`, temperature halved (§6.13, PaLM's range is
+ *   `candidateCount`, `max_tokens` (or `max_completion_tokens`) → `maxOutputTokens`, temperature halved (§6.13, PaLM's range is
  *   0–1); other parameters (`top_p`, `top_k`, `safetySettings`) pass through.
  * - chat → `:generateMessage`: each message becomes `{author: role, content}`; `examples` and
  *   `context` go into the prompt; candidates answer with their `author` as role, as in MLflow.
  *   generateMessage has no output limit and no stop sequences, so `max_tokens` /
- *   `maxOutputTokens` and `stop` are a 400.
+ *   `maxOutputTokens` (and `max_completion_tokens`) and `stop` are a 400.
  * - embeddings → `:batchEmbedText` with `texts` (a string becomes a one-item list).
  * PaLM's own spellings (`stopSequences`, `candidateCount`, `maxOutputTokens`) are refused (422, as
  * MLflow); OpenAI parameters PaLM has no equivalent for are a 400 naming the parameter. No streams.
@@ -26,7 +26,7 @@ import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse
 import { openaiErrorMessage } from './openai';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
-import { messageText, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList } from './shared/parameters';
+import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -48,6 +48,7 @@ const UNSUPPORTED_PARAMETERS = [
   'response_format',
   'tools',
   'tool_choice',
+  ...OPENAI_ONLY_PARAMETERS,
 ];
 
 // ---- Wire types (only the fields we read) ----
@@ -89,7 +90,7 @@ function expectCandidates<Candidate>(body: unknown): Candidate[] {
 
 export function toPaLMChat(request: ChatRequest): Record<string, unknown> {
   rejectNativeNames(request, NATIVE_NAMES);
-  rejectUnsupportedParameters(request, ['max_tokens', 'stop', ...UNSUPPORTED_PARAMETERS], 'PaLM chat');
+  rejectUnsupportedParameters(request, ['max_tokens', 'max_completion_tokens', 'stop', ...UNSUPPORTED_PARAMETERS], 'PaLM chat');
   const { messages, stream: _stream, examples, context, ...rest } = request;
   const prompt: Record<string, unknown> = {
     messages: messages.map((message, index) => ({ author: message.role, content: messageText(message, index, PROVIDER) })),
@@ -121,7 +122,7 @@ export function fromPaLMChat(body: unknown, { model, created }: { model: string;
 export function toPaLMCompletions(request: CompletionsRequest): Record<string, unknown> {
   rejectNativeNames(request, NATIVE_NAMES);
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
-  const { prompt, stream: _stream, ...rest } = request;
+  const { prompt, stream: _stream, ...rest } = withMaxTokens(request) as CompletionsRequest;
   return { ...toPaLMParameters(rest), prompt: { text: prompt } };
 }
 

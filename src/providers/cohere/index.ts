@@ -16,7 +16,8 @@
  *
  * Rejected: the reference's checks with its messages (chat `n` ≠ 1 and any chat `stop` → 422,
  * native names → 422, completions native names → 400); tools, logprobs and other OpenAI-only
- * parameters → 400 naming the parameter; non-text content parts and tool messages → 400;
+ * parameters (`reasoning_effort`, `store`, ...: shared OPENAI_ONLY_PARAMETERS) → 400 naming the
+ * parameter; `max_completion_tokens` is sent as `max_tokens`; non-text content parts and tool messages → 400;
  * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway; embeddings
  * without `input_type` (which v3+ models require) are sent with `search_document`, and more than 96
  * texts (Cohere's limit per call) as consecutive calls of 96.

@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
-import { rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens } from '../shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
 /** Cohere embeds at most this many texts per call (https://docs.cohere.com/v1/reference/embed). */
@@ -25,7 +25,7 @@ function toCohereSampling(request: Record<string, unknown>): Record<string, unkn
 
 // ---- Chat ----
 
-const CHAT_UNSUPPORTED = ['tools', 'tool_choice', 'parallel_tool_calls', 'logprobs', 'top_logprobs', 'logit_bias', 'user'];
+const CHAT_UNSUPPORTED = ['tools', 'tool_choice', 'parallel_tool_calls', 'logprobs', 'top_logprobs', 'logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS];
 /** Fields the gateway builds from `messages`; a client sending them would be overwritten. */
 const CHAT_NATIVE_NAMES = { message: 'messages', chat_history: 'messages', preamble: 'messages', preamble_override: 'messages' };
 
@@ -108,7 +108,7 @@ export function toCohereChat(request: ChatRequest, { model, stream = false }: { 
 
 // ---- Completions ----
 
-const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'stream_options', 'echo', 'best_of', 'suffix'];
+const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'stream_options', 'echo', 'best_of', 'suffix', ...OPENAI_ONLY_PARAMETERS];
 
 export function toCohereCompletions(request: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   // The reference answers Cohere's own spellings with 400 here (422 everywhere else).

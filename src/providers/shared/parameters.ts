@@ -5,6 +5,14 @@
  */
 import { GatewayError } from '../../errors';
 
+/**
+ * Fields of OpenAI's chat API that the vendors with an API of their own and no reasoning or stored
+ * completions (Cohere v1, PaLM, MosaicML, AI21 Jurassic-2, TGI) have no field for: forwarded, they
+ * would be ignored silently or refused with the vendor's message about a field the client never
+ * named to it. Other unknown keys keep passing through: they may be the vendor's own parameters.
+ */
+export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction'] as const;
+
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {
   for (const name of names) {
