@@ -21,6 +21,7 @@ import type { AI21LabsConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { CompletionsRequest, CompletionsResponse } from '../schema';
 import { isRecord } from './shared/json';
+import { checkParameterDefaults } from './shared/parameter-defaults';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -60,9 +61,14 @@ interface AI21CompleteResponse {
 
 // ---- Completions ----
 
-export function toAI21Completions(request: CompletionsRequest): Record<string, unknown> {
+/** The parameters AI21 refuses (also run on an endpoint's parameter defaults at load). */
+export function checkAI21Parameters(request: Readonly<Record<string, unknown>>): void {
   rejectNativeNames(request, { stopSequences: 'stop', numResults: 'n', maxTokens: 'max_tokens' });
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
+}
+
+export function toAI21Completions(request: CompletionsRequest): Record<string, unknown> {
+  checkAI21Parameters(request);
   const { stream: _stream, stop, ...rest } = withMaxTokens(request);
   const body = renameParameters(rest, { n: 'numResults', max_tokens: 'maxTokens', top_p: 'topP' });
   if (stop !== undefined) body.stopSequences = stopList(stop);
@@ -136,6 +142,7 @@ export const ai21labsAdapter = {
     const { ai21labs_api_key: key, ai21labs_api_base: base = AI21LABS_DEFAULT_API_BASE } = settings.config;
     if (!settings.modelName) throw new Error("AI21 Labs needs 'model.name' (e.g. j2-ultra): it is part of the URL");
     const model = settings.modelName;
+    checkParameterDefaults(settings, { 'llm/v1/completions': checkAI21Parameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

@@ -27,6 +27,7 @@ import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
 import { createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
 import { isRecord } from './shared/json';
+import { checkParameterDefaults } from './shared/parameter-defaults';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
@@ -76,11 +77,16 @@ export function scaleTgiTemperature(temperature: unknown): number | undefined {
 }
 
 /** Checks shared by both chat and completions. */
-function checkTgiRequest(request: Record<string, unknown>, unsupported: readonly string[]): void {
+function checkTgiRequest(request: Readonly<Record<string, unknown>>, unsupported: readonly string[]): void {
   rejectNativeNames(request, { max_new_tokens: 'max_tokens' });
   requireSingleChoice(request, PROVIDER);
   rejectUnsupportedParameters(request, unsupported, PROVIDER);
 }
+
+/** The completions parameters TGI refuses (also run on an endpoint's parameter defaults at load). */
+export const checkTgiCompletionsParameters = (request: Readonly<Record<string, unknown>>) => checkTgiRequest(request, UNSUPPORTED_COMPLETIONS_PARAMETERS);
+/** The chat parameters TGI refuses (also run on an endpoint's parameter defaults at load). */
+export const checkTgiChatParameters = (request: Readonly<Record<string, unknown>>) => checkTgiRequest(request, UNSUPPORTED_CHAT_PARAMETERS);
 
 /**
  * `{"inputs": prompt, "parameters": {...}}`. TGI-only parameters (`top_k`, `repetition_penalty`,
@@ -88,7 +94,7 @@ function checkTgiRequest(request: Record<string, unknown>, unsupported: readonly
  * reported on the last stream chunk.
  */
 export function toTgiCompletions(request: CompletionsRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
-  checkTgiRequest(request, UNSUPPORTED_COMPLETIONS_PARAMETERS);
+  checkTgiCompletionsParameters(request);
   const { prompt, stream: _stream, stream_options: _streamOptions, n: _n, temperature, stop, ...rest } = withMaxTokens(request) as CompletionsRequest;
   const parameters: Record<string, unknown> = renameParameters(rest, { max_tokens: 'max_new_tokens' });
   if (temperature !== undefined) parameters.temperature = scaleTgiTemperature(temperature);
@@ -172,7 +178,7 @@ export function createTgiCompletionsStream({ model, created, endpoint }: { model
 // ---- Chat (Messages API) ----
 
 export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
-  checkTgiRequest(request, UNSUPPORTED_CHAT_PARAMETERS);
+  checkTgiChatParameters(request);
   // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
   const body = toOpenAIChat(withMaxTokens(request) as ChatRequest, { model: 'tgi', stream });
   // The Messages API takes `stop` only as a list (its ChatRequest has `stop: Vec<String>`); a string is a 422 there.
@@ -249,6 +255,7 @@ export const tgiAdapter = {
   displayName: PROVIDER,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
   createEndpoint(settings: EndpointSettings<HuggingFaceTGIConfig>): ProviderEndpoint<CallContext> {
+    checkParameterDefaults(settings, { 'llm/v1/chat': checkTgiChatParameters, 'llm/v1/completions': checkTgiCompletionsParameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

@@ -43,6 +43,7 @@ import {
 import { embeddingTexts } from './shared/embeddings';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
+import { checkParameterDefaults } from './shared/parameter-defaults';
 import { rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
@@ -246,6 +247,8 @@ export const mistralAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<MistralConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, PROVIDER);
+    // Chat and completions share the parameter checks and renames (pure: run on the defaults as on a request).
+    checkParameterDefaults(settings, { 'llm/v1/chat': toMistralParameters, 'llm/v1/completions': toMistralParameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

@@ -23,6 +23,7 @@ import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, embeddingTexts, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
+import { checkParameterDefaults } from './shared/parameter-defaults';
 import {
   messageText,
   OPENAI_ONLY_PARAMETERS,
@@ -72,7 +73,8 @@ function toMosaicMLBody(inputs: string[], rest: Record<string, unknown>): Record
   return Object.keys(parameters).length > 0 ? { inputs, parameters } : { inputs };
 }
 
-function checkGeneration(request: Record<string, unknown>): void {
+/** The chat and completions parameters MosaicML refuses (also run on an endpoint's parameter defaults at load). */
+export function checkMosaicMLParameters(request: Readonly<Record<string, unknown>>): void {
   rejectNativeNames(request, { max_new_tokens: 'max_tokens' });
   requireSingleChoice(request, PROVIDER);
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
@@ -120,7 +122,7 @@ export function toLlama2Prompt(messages: ChatRequest['messages']): string {
 }
 
 export function toMosaicMLChat(request: ChatRequest): Record<string, unknown> {
-  checkGeneration(request);
+  checkMosaicMLParameters(request);
   const { messages, ...rest } = request;
   return toMosaicMLBody([toLlama2Prompt(messages)], rest);
 }
@@ -144,7 +146,7 @@ export function fromMosaicMLChat(body: unknown, { model, created }: { model: str
 // ---- Completions ----
 
 export function toMosaicMLCompletions(request: CompletionsRequest): Record<string, unknown> {
-  checkGeneration(request);
+  checkMosaicMLParameters(request);
   const { prompt, ...rest } = request;
   return toMosaicMLBody([prompt], rest);
 }
@@ -205,6 +207,7 @@ export const mosaicmlAdapter = {
     const { mosaicml_api_key: key, mosaicml_api_base: base = MOSAICML_DEFAULT_API_BASE } = settings.config;
     if (!settings.modelName) throw new Error("MosaicML needs 'model.name' (e.g. mpt-7b-instruct): it is part of the URL");
     const model = settings.modelName;
+    checkParameterDefaults(settings, { 'llm/v1/chat': checkMosaicMLParameters, 'llm/v1/completions': checkMosaicMLParameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

@@ -26,6 +26,7 @@ import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse
 import { openaiErrorMessage } from './openai';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
+import { checkParameterDefaults } from './shared/parameter-defaults';
 import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -88,9 +89,14 @@ function expectCandidates<Candidate>(body: unknown): Candidate[] {
 
 // ---- Chat ----
 
-export function toPaLMChat(request: ChatRequest): Record<string, unknown> {
+/** The chat parameters PaLM refuses (also run on an endpoint's parameter defaults at load). */
+export function checkPaLMChatParameters(request: Readonly<Record<string, unknown>>): void {
   rejectNativeNames(request, NATIVE_NAMES);
   rejectUnsupportedParameters(request, ['max_tokens', 'max_completion_tokens', 'stop', ...UNSUPPORTED_PARAMETERS], 'PaLM chat');
+}
+
+export function toPaLMChat(request: ChatRequest): Record<string, unknown> {
+  checkPaLMChatParameters(request);
   const { messages, stream: _stream, examples, context, ...rest } = request;
   const prompt: Record<string, unknown> = {
     messages: messages.map((message, index) => ({ author: message.role, content: messageText(message, index, PROVIDER) })),
@@ -119,9 +125,14 @@ export function fromPaLMChat(body: unknown, { model, created }: { model: string;
 
 // ---- Completions ----
 
-export function toPaLMCompletions(request: CompletionsRequest): Record<string, unknown> {
+/** The completions parameters PaLM refuses (also run on an endpoint's parameter defaults at load). */
+export function checkPaLMCompletionsParameters(request: Readonly<Record<string, unknown>>): void {
   rejectNativeNames(request, NATIVE_NAMES);
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
+}
+
+export function toPaLMCompletions(request: CompletionsRequest): Record<string, unknown> {
+  checkPaLMCompletionsParameters(request);
   const { prompt, stream: _stream, ...rest } = withMaxTokens(request) as CompletionsRequest;
   return { ...toPaLMParameters(rest), prompt: { text: prompt } };
 }
@@ -169,6 +180,7 @@ export const palmAdapter = {
     const { palm_api_key: key, palm_api_base: base = PALM_DEFAULT_API_BASE } = settings.config;
     if (!settings.modelName) throw new Error("PaLM needs 'model.name' (e.g. text-bison-001): it is part of the URL");
     const model = settings.modelName;
+    checkParameterDefaults(settings, { 'llm/v1/chat': checkPaLMChatParameters, 'llm/v1/completions': checkPaLMCompletionsParameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

@@ -38,6 +38,7 @@ import {
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { requireModelName } from './shared/model';
+import { checkParameterDefaults } from './shared/parameter-defaults';
 import { rejectUnsupportedParameters, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
@@ -159,6 +160,8 @@ export const togetheraiAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<TogetherAIConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, PROVIDER);
+    // Chat and completions share the parameter checks (pure: run on the defaults as on a request).
+    checkParameterDefaults(settings, { 'llm/v1/chat': toTogetherParameters, 'llm/v1/completions': toTogetherParameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

@@ -26,10 +26,11 @@
 import type { CohereConfig } from '../../../generated/config';
 import { embeddedInBatches, encodingFormatOf } from '../shared/embeddings';
 import { requireModelName } from '../shared/model';
+import { checkParameterDefaults } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { COHERE_MAX_TEXTS, COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
+import { checkCohereChatParameters, checkCohereCompletionsParameters, COHERE_MAX_TEXTS, COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
 import { cohereErrorMessage, fromCohereChat, fromCohereCompletions, fromCohereEmbeddings, type CohereResponseContext } from './response';
 import { createCohereChatStream, createCohereCompletionsStream } from './stream';
 
@@ -44,6 +45,7 @@ export const cohereAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<CohereConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, COHERE_NAME);
+    checkParameterDefaults(settings, { 'llm/v1/chat': checkCohereChatParameters, 'llm/v1/completions': checkCohereCompletionsParameters });
     const upstream = createUpstream({
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,

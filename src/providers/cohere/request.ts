@@ -90,11 +90,16 @@ function toCohereResponseFormat(format: unknown): unknown {
   return { type: 'json_object', schema };
 }
 
-export function toCohereChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+/** The chat parameters Cohere refuses (also run on an endpoint's parameter defaults at load). */
+export function checkCohereChatParameters(request: Readonly<Record<string, unknown>>): void {
   rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
-  if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${request.n}.`, 'n', 422);
+  if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${String(request.n)}.`, 'n', 422);
   if (request.stop !== undefined) throw GatewayError.invalidParam('Parameter stop is not supported for Cohere chat.', 'stop', 422);
+}
+
+export function toCohereChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  checkCohereChatParameters(request);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
   const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, ...rest } = request;
   return {
@@ -110,10 +115,15 @@ export function toCohereChat(request: ChatRequest, { model, stream = false }: { 
 
 const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'stream_options', 'echo', 'best_of', 'suffix', ...OPENAI_ONLY_PARAMETERS];
 
-export function toCohereCompletions(request: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+/** The completions parameters Cohere refuses (also run on an endpoint's parameter defaults at load). */
+export function checkCohereCompletionsParameters(request: Readonly<Record<string, unknown>>): void {
   // The reference answers Cohere's own spellings with 400 here (422 everywhere else).
   rejectNativeNames(request, { stop_sequences: 'stop', num_generations: 'n' }, 400);
   rejectUnsupportedParameters(request, COMPLETIONS_UNSUPPORTED, COHERE_NAME);
+}
+
+export function toCohereCompletions(request: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  checkCohereCompletionsParameters(request);
   const { stop, n, stream: _stream, model: _model, ...rest } = request;
   return {
     ...toCohereSampling(rest),

@@ -7,14 +7,22 @@
 import { compilePlan } from '../../../src/config/compile';
 import { issuesOf, loadInline } from '../../support/config';
 
-type Provider = 'anthropic' | 'gemini' | 'bedrock' | 'openai';
-
-const CREDENTIALS: Record<Provider, string> = {
+const CREDENTIALS = {
   anthropic: 'anthropic_api_key: sk-ant-test',
   gemini: 'gemini_api_key: gm-test',
   bedrock: 'aws_config: { aws_region: us-east-1 }',
   openai: 'openai_api_key: sk-test',
-};
+  cohere: 'cohere_api_key: co-test',
+  palm: 'palm_api_key: palm-test',
+  mosaicml: 'mosaicml_api_key: mosaic-test',
+  ai21labs: 'ai21labs_api_key: ai21-test',
+  'huggingface-text-generation-inference': 'hf_server_url: http://tgi.internal',
+  mistral: 'mistral_api_key: mi-test',
+  togetherai: 'togetherai_api_key: tg-test',
+  'mlflow-model-serving': 'model_server_url: http://models.internal',
+} as const;
+
+type Provider = keyof typeof CREDENTIALS;
 
 function config(provider: Provider, endpointType: string, model: string, defaults: string): string {
   return `
@@ -82,6 +90,30 @@ describe('a reasoning_effort default no request could use is refused at load, wi
   });
 });
 
+describe('the other providers that refuse parameters check their defaults at load with their request checks', () => {
+  const TGI = 'huggingface-text-generation-inference';
+  test.each([
+    ['cohere', 'chat', 'command-r-plus', 'stop', 'stop: ["###"]', "endpoint 'thinker': Parameter stop is not supported for Cohere chat."],
+    ['cohere', 'chat', 'command-r-plus', 'reasoning_effort', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Cohere."],
+    ['cohere', 'completions', 'command', 'reasoning_effort', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Cohere."],
+    ['palm', 'chat', 'chat-bison-001', 'max_tokens', 'max_tokens: 256', "endpoint 'thinker': The parameter 'max_tokens' is not supported by PaLM chat."],
+    ['palm', 'completions', 'text-bison-001', 'seed', 'seed: 7', "endpoint 'thinker': The parameter 'seed' is not supported by PaLM."],
+    ['mosaicml', 'chat', 'llama2-70b-chat', 'n', 'n: 2', "endpoint 'thinker': The parameter 'n' must be 1 for MosaicML: it returns one choice per request."],
+    ['mosaicml', 'completions', 'mpt-7b-instruct', 'presence_penalty', 'presence_penalty: 0.5', "endpoint 'thinker': The parameter 'presence_penalty' is not supported by MosaicML."],
+    ['ai21labs', 'completions', 'j2-ultra', 'top_k', 'top_k: 40', "endpoint 'thinker': The parameter 'top_k' is not supported by AI21Labs."],
+    [TGI, 'completions', 'mistral-7b', 'presence_penalty', 'presence_penalty: 0.5', "endpoint 'thinker': The parameter 'presence_penalty' is not supported by Hugging Face Text Generation Inference."],
+    [TGI, 'chat', 'tgi', 'reasoning_effort', 'reasoning_effort: high', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Hugging Face Text Generation Inference."],
+    ['mistral', 'chat', 'mistral-small-latest', 'top_k', 'top_k: 40', "endpoint 'thinker': The parameter 'top_k' is not supported by Mistral."],
+    ['mistral', 'completions', 'mistral-small-latest', 'top_k', 'top_k: 40', "endpoint 'thinker': The parameter 'top_k' is not supported by Mistral."],
+  ] as const)('%s %s %s: %s', (provider, endpointType, model, key, defaults, message) => {
+    expect(issuesOf(config(provider, endpointType, model, defaults))).toEqual([{ path: `endpoints[1].model.config.${key}`, message }]);
+  });
+
+  test('compiling (as start-up and reload do) refuses it too', () => {
+    expect(() => compilePlan(loadInline(config('cohere', 'chat', 'command-r-plus', 'reasoning_effort: low')), '/config.yaml')).toThrow('endpoints[1].model.config.reasoning_effort');
+  });
+});
+
 describe('defaults a request can use load as before', () => {
   test.each([
     ['anthropic', 'chat', 'claude-opus-4-7', 'reasoning_effort: xhigh'],
@@ -96,6 +128,15 @@ describe('defaults a request can use load as before', () => {
     ['bedrock', 'completions', 'amazon.titan-text-express-v1', 'temperature: 0.4'],
     // Providers that pass reasoning_effort on let the upstream judge it, as for a request.
     ['openai', 'chat', 'gpt-4o-mini', 'reasoning_effort: extreme'],
+    ['mlflow-model-serving', 'chat', 'my-llm', 'reasoning_effort: low'],
+    ['cohere', 'chat', 'command-r-plus', 'temperature: 0.4, top_p: 0.9, max_tokens: 100'],
+    ['cohere', 'completions', 'command', 'stop: ["###"], n: 2'],
+    ['palm', 'completions', 'text-bison-001', 'max_tokens: 256, stop: ["###"], top_k: 40'],
+    ['mosaicml', 'chat', 'llama2-70b-chat', 'max_tokens: 256, temperature: 0.4'],
+    ['ai21labs', 'completions', 'j2-ultra', 'n: 2, top_p: 0.9, stop: "###"'],
+    ['huggingface-text-generation-inference', 'chat', 'tgi', 'presence_penalty: 0.5, seed: 3'],
+    ['mistral', 'chat', 'mistral-small-latest', 'seed: 3, stop: "###"'],
+    ['togetherai', 'completions', 'mistralai/Mixtral-8x7B-v0.1', 'top_k: 40, max_tokens: 100'],
   ] as const)('%s %s %s with %s', (provider, endpointType, model, defaults) => {
     expect(() => loadInline(config(provider, endpointType, model, defaults))).not.toThrow();
   });
