@@ -11,7 +11,7 @@ import { isBuiltInProvider } from '../providers';
 import { openaiProviderName } from '../providers/openai';
 import { parameterDefaultsOf } from '../providers/shared/parameter-defaults';
 import { urlCredentialValues } from '../providers/transport/http';
-import type { CallContext, ProviderEndpoint } from '../providers/types';
+import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
 import type { CallPolicy } from './call-policy';
@@ -44,6 +44,8 @@ export interface CompiledEndpoint {
   target: ProviderEndpoint<CallContext>;
   /** Parameter defaults from `model.config`, applied when the client sends none. */
   defaults: Readonly<Record<string, unknown>>;
+  /** The client fields that replace the `reasoning_effort` default on this model (ProviderEndpoint.reasoningEffortFields). */
+  reasoningEffortFields: readonly ReasoningEffortField[];
   limit: Limit | null;
   /** Enforces `limit`; null when the endpoint has none. */
   limiter: EndpointLimiter | null;
@@ -102,6 +104,9 @@ export interface CompileOptions {
 }
 
 const defaultNow = () => Math.floor(Date.now() / 1000);
+
+/** Without a provider's word, a client's own `thinking` or `output_config.effort` replaces the `reasoning_effort` default (see invocation.ts). */
+const ALL_REASONING_EFFORT_FIELDS: readonly ReasoningEffortField[] = Object.freeze(['thinking', 'output_config.effort'] as const);
 
 /**
  * The limit as the management routes show it: MLflow's call limit (`calls`, `renewal_period`, `key`;
@@ -162,6 +167,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     builtIn: isBuiltInProvider(provider),
     target,
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : Object.freeze(parameterDefaultsOf(endpoint.model.config)),
+    reasoningEffortFields: target.reasoningEffortFields ?? ALL_REASONING_EFFORT_FIELDS,
     limit: endpoint.limit ?? null,
     limiter,
     callPolicy,

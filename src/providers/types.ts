@@ -39,8 +39,17 @@ export interface CallContext extends RequestContext {
   readonly answeredBatches?: AnsweredBatches;
 }
 
+/** A client's own request field that sets what `reasoning_effort` is sent as (Claude's `thinking` and `output_config.effort`). */
+export type ReasoningEffortField = 'thinking' | 'output_config.effort';
+
 /** One configured endpoint, compiled. Methods exist only for what the provider supports. */
 export interface ProviderEndpoint<Context extends RequestContext = RequestContext> {
+  /**
+   * The client fields that replace an endpoint's `reasoning_effort` default on this model (decided
+   * at config load): a request carrying one is sent without the default. Absent: both fields.
+   * Read from the built-in providers only (a plugin's endpoint keeps the default, see plugins/modules.ts).
+   */
+  readonly reasoningEffortFields?: readonly ReasoningEffortField[];
   chat?(request: ChatRequest, context: Context): Promise<ChatResponse>;
   chatStream?(request: ChatRequest, context: Context): AsyncIterable<ChatChunk>;
   completions?(request: CompletionsRequest, context: Context): Promise<CompletionsResponse>;

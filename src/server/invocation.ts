@@ -9,7 +9,7 @@ import { meterStream, reportedTokens } from '../limits/limiter';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
-import type { CallContext, ProviderEndpoint } from '../providers/types';
+import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk } from './answer-check';
@@ -104,28 +104,35 @@ function withoutModel(request: Record<string, unknown>, dialect: Dialect): Recor
   return rest;
 }
 
+/** Whether the request carries the client field `field` (a ReasoningEffortField). */
+function carries(request: Readonly<Record<string, unknown>>, field: ReasoningEffortField): boolean {
+  return field === 'thinking' ? request.thinking !== undefined : isRecord(request.output_config) && request.output_config.effort !== undefined;
+}
+
 /**
  * Whether the client already chose what a default's key sets, by another name: `max_completion_tokens`
- * is OpenAI's current name for `max_tokens`; Claude's own `thinking`, or its own
- * `output_config.effort` (Anthropic's effort, which takes no thinking), is what `reasoning_effort` is
- * sent as. The default then stays out: sending both is refused by the providers (a 400 naming a
- * `reasoning_effort` the client never sent).
+ * is OpenAI's current name for `max_tokens`; the endpoint's `reasoningEffortFields` are what
+ * `reasoning_effort` is sent as on its model (Claude's own `thinking` on every Claude, its
+ * `output_config.effort` only on adaptive ones: on a budget model that effort is another control,
+ * sent beside the default budget). The default then stays out: sending both is refused by the
+ * providers (a 400 naming a `reasoning_effort` the client never sent).
  */
-function choseSameSetting(request: Readonly<Record<string, unknown>>, key: string): boolean {
+function choseSameSetting(request: Readonly<Record<string, unknown>>, key: string, endpoint: CompiledEndpoint): boolean {
   switch (key) {
     case 'max_tokens':
       return request.max_completion_tokens !== undefined;
     case 'reasoning_effort':
-      return request.thinking !== undefined || (isRecord(request.output_config) && request.output_config.effort !== undefined);
+      return endpoint.reasoningEffortFields.some((field) => carries(request, field));
     default:
       return false;
   }
 }
 
-function withDefaults(request: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function withDefaults(request: Record<string, unknown>, endpoint: CompiledEndpoint): Record<string, unknown> {
+  const { defaults } = endpoint;
   let result = request;
   for (const key in defaults) {
-    if (result[key] === undefined && !choseSameSetting(request, key)) {
+    if (result[key] === undefined && !choseSameSetting(request, key, endpoint)) {
       if (result === request) result = { ...request };
       result[key] = defaults[key];
     }
@@ -215,7 +222,7 @@ export async function invokeEndpoint(options: {
   onRetry?: (notice: RetryNotice) => void;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
-  const request = withDefaults(options.request, endpoint.defaults);
+  const request = withDefaults(options.request, endpoint);
   const stream = asksForStream(endpoint.endpointType, request);
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
   if (operation === undefined) throw notImplemented(endpoint, stream);

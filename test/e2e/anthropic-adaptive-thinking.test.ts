@@ -70,7 +70,7 @@ const endpoint = (name: string, model: string, anthropicUrl: string) => `
 const setup = useGatewayWithUpstreams({
   upstreams: { anthropic: fakeAnthropic },
   config: (urls) => `
-endpoints:${endpoint('opus-4-7', 'claude-opus-4-7', urls.anthropic)}${endpoint('opus-4-7-thinking-by-default', 'claude-opus-4-7', urls.anthropic).replace('}', ', reasoning_effort: high }')}${endpoint('sonnet-4-6', 'claude-sonnet-4-6', urls.anthropic)}${endpoint('sonnet-5', 'claude-sonnet-5', urls.anthropic)}${endpoint('sonnet-4-5', 'claude-sonnet-4-5', urls.anthropic)}
+endpoints:${endpoint('opus-4-7', 'claude-opus-4-7', urls.anthropic)}${endpoint('opus-4-7-thinking-by-default', 'claude-opus-4-7', urls.anthropic).replace('}', ', reasoning_effort: high }')}${endpoint('sonnet-4-6', 'claude-sonnet-4-6', urls.anthropic)}${endpoint('sonnet-5', 'claude-sonnet-5', urls.anthropic)}${endpoint('sonnet-4-5', 'claude-sonnet-4-5', urls.anthropic)}${endpoint('sonnet-4-5-thinking-by-default', 'claude-sonnet-4-5', urls.anthropic).replace('}', ', reasoning_effort: medium }')}
 `,
   validateResponses: true,
 });
@@ -157,4 +157,15 @@ test("an endpoint's reasoning_effort default stays out of a request that sets it
   await setup.openai.chat.completions.create({ model: 'opus-4-7-thinking-by-default', messages: [question], ...fields } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
   expect(sent().output_config).toEqual({ effort: 'low' });
   expect(sent()).not.toHaveProperty('thinking');
+});
+
+test("on a budget model, a client's own output_config.effort is Claude's other control, not reasoning_effort: the endpoint's default budget still goes along", async () => {
+  const fields = { output_config: { effort: 'low' } };
+  await setup.openai.chat.completions.create({ model: 'sonnet-4-5-thinking-by-default', messages: [question], ...fields } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect(sent()).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 2048 }, output_config: { effort: 'low' }, max_tokens: 8192 + 2048 });
+  setup.upstreams.anthropic.requests.length = 0;
+  // The client's own thinking still replaces the default on every form.
+  const own = { thinking: { type: 'enabled', budget_tokens: 1024 } };
+  await setup.openai.chat.completions.create({ model: 'sonnet-4-5-thinking-by-default', messages: [question], ...own } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect(sent().thinking).toEqual(own.thinking);
 });

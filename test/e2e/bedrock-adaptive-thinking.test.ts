@@ -51,6 +51,9 @@ endpoints:
   - name: sonnet-4-5
     endpoint_type: llm/v1/chat
     model: { provider: bedrock, name: us.anthropic.claude-sonnet-4-5-20250929-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')} } }
+  - name: sonnet-4-5-thinking-by-default
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: us.anthropic.claude-sonnet-4-5-20250929-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl, 'us-west-2')}, reasoning_effort: medium } }
 `,
   validateResponses: true,
 });
@@ -134,4 +137,10 @@ test("an endpoint's reasoning_effort default stays out of a request that sets it
   const fields = { output_config: { effort: 'low' } };
   await setup.openai.chat.completions.create({ model: 'opus-4-7-thinking-by-default', messages: [question], ...fields } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
   expect(sentBody().additionalModelRequestFields).toEqual(fields);
+});
+
+test("on a budget model, a client's own output_config.effort is Claude's other control, not reasoning_effort: the endpoint's default budget still goes along", async () => {
+  const fields = { output_config: { effort: 'low' } };
+  await setup.openai.chat.completions.create({ model: 'sonnet-4-5-thinking-by-default', messages: [question], ...fields } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming);
+  expect(sentBody().additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 2048 }, output_config: { effort: 'low' } });
 });

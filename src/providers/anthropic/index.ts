@@ -32,7 +32,7 @@
  */
 import type { AnthropicConfig } from '../../../generated/config';
 import type { EndpointType } from '../../schema';
-import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
+import { claudeReasoningEffortFields, claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
@@ -96,10 +96,12 @@ export const anthropicAdapter = {
   createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
     const { baseUrl, headers, model, thinkingForm } = resolveAnthropicTarget(settings.config, settings.modelName, settings.endpointType);
     const { name: endpoint, now } = settings;
+    const reasoningEffortFields = claudeReasoningEffortFields(thinkingForm);
     const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, errorHints: anthropicErrorHints, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
+          reasoningEffortFields,
           chat: async (request, { abort }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model, thinkingForm }), { signal: abort }), { now }),
           chatStream: (request, { abort }) => {
             // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.

@@ -24,6 +24,7 @@ import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput 
 import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../../schema';
+import { claudeReasoningEffortFields } from '../shared/claude-thinking-form';
 import { answersOfEach, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
@@ -264,7 +265,9 @@ export const bedrockAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
         const reasoning = { thinkingBlocks: family.thinking };
+        const effort = family.reasoningEffort;
         return {
+          ...(effort?.kind === 'claude-thinking' ? { reasoningEffortFields: claudeReasoningEffortFields(effort.form) } : {}),
           chat: async (request: ChatRequest, { signal }) => {
             const body = toConverseChat(request, family);
             const output = await calls.converse(body, signal);

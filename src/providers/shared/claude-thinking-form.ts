@@ -14,7 +14,18 @@
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
  */
 
+import type { ReasoningEffortField } from '../types';
+
 export type ClaudeThinkingForm = 'budget' | 'adaptive';
+
+/**
+ * The client fields that are what `reasoning_effort` is sent as on a model of this form: `thinking`
+ * on both; `output_config.effort` only on adaptive models, where it is the effort of thinking. On a
+ * budget model it is another control (Claude Opus 4.5's effort) that Anthropic takes beside a budget.
+ */
+export function claudeReasoningEffortFields(form: ClaudeThinkingForm): readonly ReasoningEffortField[] {
+  return form === 'adaptive' ? ['thinking', 'output_config.effort'] : ['thinking'];
+}
 
 /** The first Claude version that takes adaptive thinking. */
 const FIRST_ADAPTIVE = { major: 4, minor: 6 };

@@ -686,9 +686,15 @@ describe('anthropicAdapter.createEndpoint against a local upstream', () => {
     return anthropicAdapter.createEndpoint(settings);
   }
 
+  const methodsOf = (target: object) => Object.keys(target).filter((key) => typeof (target as Record<string, unknown>)[key] === 'function').sort();
+
   it('exposes only the methods of its endpoint type', () => {
-    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream']);
-    expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
+    expect(methodsOf(endpoint('llm/v1/chat'))).toEqual(['chat', 'chatStream']);
+    expect(methodsOf(endpoint('llm/v1/completions'))).toEqual(['completions', 'completionsStream']);
+  });
+
+  it("chat names the client fields that replace a reasoning_effort default in the model's thinking form", () => {
+    expect(endpoint('llm/v1/chat').reasoningEffortFields).toEqual(['thinking']);
   });
 
   it('chat: path, headers and body on the wire; mapped answer', async () => {
