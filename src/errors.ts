@@ -69,6 +69,18 @@ export interface GatewayErrorOptions {
   mlflowStatus?: number | null;
 }
 
+/**
+ * A vendor's `Retry-After` as a header every client can read: delay-seconds rounded up to whole
+ * seconds (a fractional `0.5` is valid for OpenAI's clients, but urllib3, under MLflow's Python
+ * client, raises on it), an HTTP date as sent, anything else dropped.
+ */
+function retryAfterHeader(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return String(Math.ceil(Number(trimmed)));
+  return Number.isNaN(Date.parse(trimmed)) ? null : trimmed;
+}
+
 /** The shortest start of a secret worth hiding: shorter ones are public prefixes (`sk-`) or chance matches. */
 const MIN_CUT_OFF_CHARS = 4;
 
@@ -180,6 +192,7 @@ export class GatewayError extends Error {
     vendorError?: VendorError | null;
   }): GatewayError {
     const { status, message, endpoint, vendorError } = options;
+    const retryAfter = retryAfterHeader(options.retryAfter ?? null);
     // `authFailure`: the vendor's body says the key was refused under another status (Gemini: 400).
     if (status === 401 || status === 403 || options.authFailure === true) {
       return new GatewayError({
@@ -191,7 +204,7 @@ export class GatewayError extends Error {
       });
     }
     if (status === 429) {
-      return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter: options.retryAfter ?? null, vendorError });
+      return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, vendorError });
     }
     if (status >= 400 && status < 500) {
       return new GatewayError({ status, message, kind: 'invalid_request_error', code: 'upstream_rejected', vendorError });

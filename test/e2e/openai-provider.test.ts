@@ -375,11 +375,28 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
   });
 
   test('429 stays 429 with Retry-After', async () => {
-    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { 'retry-after': '7' }));
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { 'retry-after': '12' }));
+    // Longer than max_retry_after: the gateway answers at once instead of waiting to retry.
     const answer = await post('/gateway/chat/invocations', chatBody);
     expect(answer.status).toBe(429);
-    expect(answer.headers.get('retry-after')).toBe('7');
+    expect(answer.headers.get('retry-after')).toBe('12');
     expect(JSON.parse(answer.text).detail).toMatch(/^Rate limit reached/);
+  });
+
+  test("a vendor's Retry-After reaches the client in whole seconds, and Azure's retry-after-ms alone as Retry-After", async () => {
+    // urllib3 (MLflow's Python client retries through it) raises on a fractional Retry-After.
+    const retryAfterFor = async (headers: Record<string, string>) => {
+      upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), headers));
+      const answer = await post('/gateway/chat/invocations', chatBody);
+      expect(answer.status).toBe(429);
+      return answer.headers.get('retry-after');
+    };
+    // Longer than max_retry_after, so that the gateway does not wait and retry first.
+    expect(await retryAfterFor({ 'retry-after': '12.2' })).toBe('13');
+    expect(await retryAfterFor({ 'retry-after-ms': '12500' })).toBe('13');
+    expect(await retryAfterFor({ 'retry-after': '12', 'retry-after-ms': '11500' })).toBe('12');
+    expect(await retryAfterFor({ 'retry-after': 'Wed, 21 Oct 2099 07:28:00 GMT' })).toBe('Wed, 21 Oct 2099 07:28:00 GMT');
+    expect(await retryAfterFor({ 'retry-after': 'soon' })).toBeNull();
   });
 
   test('5xx and HTML error pages become 502 with a clear message', async () => {

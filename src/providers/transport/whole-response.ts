@@ -46,18 +46,26 @@ function isHeader(raw: Buffer, name: string): boolean {
   return raw.length === name.length && raw.toString('latin1').toLowerCase() === name;
 }
 
+/** Azure's and OpenAI's `retry-after-ms` in seconds (the unit of `Retry-After`), for an answer without `retry-after`. */
+function retryAfterOfMs(milliseconds: string | null): string | null {
+  if (milliseconds === null || !/^\s*\d+(\.\d+)?\s*$/.test(milliseconds)) return null;
+  return String(Number(milliseconds) / 1000);
+}
+
 /**
- * The two headers read, from undici's raw name/value list. Only those: converting every name and
+ * The headers read, from undici's raw name/value list. Only those: converting every name and
  * value to a string showed up in profiles of the request path.
  */
 export function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 'retryAfter'> {
   let contentType: string | null = null;
   let retryAfter: string | null = null;
+  let retryAfterMs: string | null = null;
   for (let index = 0; index + 1 < raw.length; index += 2) {
     if (contentType === null && isHeader(raw[index], 'content-type')) contentType = raw[index + 1].toString('latin1');
     else if (retryAfter === null && isHeader(raw[index], 'retry-after')) retryAfter = raw[index + 1].toString('latin1');
+    else if (retryAfterMs === null && isHeader(raw[index], 'retry-after-ms')) retryAfterMs = raw[index + 1].toString('latin1');
   }
-  return { contentType, retryAfter };
+  return { contentType, retryAfter: retryAfter ?? retryAfterOfMs(retryAfterMs) };
 }
 
 export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number): Promise<WholeResponse> {
