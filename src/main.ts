@@ -46,6 +46,12 @@ function portNumber(value: string): number {
   return port;
 }
 
+function hostName(value: string): string {
+  // Node listens on every interface for an empty host: `--host "$HOST"` with HOST unset would expose the gateway.
+  if (value === '') throw new Error('--host must not be empty (127.0.0.1 by default, 0.0.0.0 for every interface)');
+  return value;
+}
+
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -62,7 +68,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   if (!configPath) throw new Error('--config-path is required (or set AI_GATEWAY_CONFIG)');
   const workers = wholeNumber(values.workers!, '--workers');
   if (workers < 1) throw new Error('--workers must be at least 1');
-  return { configPath: resolve(configPath), host: values.host!, port: portNumber(values.port!), workers };
+  return { configPath: resolve(configPath), host: hostName(values.host!), port: portNumber(values.port!), workers };
 }
 
 /** The URL to open: an IPv6 address goes in brackets (`http://[::1]:5000`), as URLs require. */

@@ -149,6 +149,16 @@ test.each([['70000', "--port must be at most 65535, got '70000'"], ['', "--port 
   },
 );
 
+test('an empty --host (a script passing an unset variable) exits 2 rather than listening on every interface', async () => {
+  const run = runCli(['--config-path', writeConfig('host.yaml', SLOW_CONFIG), '--host', '', '--port', String(await freePort())]);
+  try {
+    expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(2);
+  } finally {
+    run.child.kill('SIGKILL');
+  }
+  expect(run.output()).toBe(`--host must not be empty (127.0.0.1 by default, 0.0.0.0 for every interface)\nusage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]\n`);
+});
+
 test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finish, then exits 0', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
