@@ -1,4 +1,5 @@
 /** The CLI as users start it: config errors, env fallback, workers, graceful shutdown. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -157,6 +158,38 @@ test('an empty --host (a script passing an unset variable) exits 2 rather than l
     run.child.kill('SIGKILL');
   }
   expect(run.output()).toBe(`--host must not be empty (127.0.0.1 by default, 0.0.0.0 for every interface)\nusage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]\n`);
+});
+
+test('SIGTERM to `npm start` (what a container runtime signals) reaches the gateway: it drains and npm exits 0', async () => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // --ignore-scripts skips the prestart build (dist/ is built already); detached: the group is killed whatever happens.
+  const npm = spawn('npm', ['start', '--ignore-scripts', '--', '--config-path', writeConfig('npm.yaml', SLOW_CONFIG), '--port', String(port)], {
+    cwd: join(__dirname, '..', '..'),
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  npm.stdout!.on('data', (data: Buffer) => (output += data.toString()));
+  const exited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!(await fetch(`${url}/health`).then((response) => response.ok, () => false))) {
+      if (Date.now() > deadline) throw new Error(`gateway did not become healthy:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    npm.kill('SIGTERM');
+    expect(await within(exited, 10_000, 'npm exiting')).toBe(0);
+    expect(output).toContain('"signal":"SIGTERM"');
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  } finally {
+    try {
+      process.kill(-npm.pid!, 'SIGKILL');
+    } catch {
+      // the whole group has exited
+    }
+  }
 });
 
 test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finish, then exits 0', async () => {
