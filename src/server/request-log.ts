@@ -198,7 +198,10 @@ function loggedBody(name: string, body: unknown, maxChars: number): Record<strin
   return text.length <= maxChars ? { [name]: body } : { [name]: text.slice(0, maxChars), [`${name}_omitted_chars`]: text.length - maxChars };
 }
 
-/** An error message holds what the provider said, which may be long; the client gets it whole. */
+/**
+ * An error message holds what the provider said, and the name called is whatever the client sent
+ * as `model` (up to the body limit): either may be long, and the client gets it whole.
+ */
 const MAX_LOGGED_MESSAGE_CHARS = 8 * 1024;
 
 function loggedMessage(message: string): string {
@@ -245,7 +248,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     path: record.path,
     route: record.route,
     endpoint: record.endpoint?.name ?? null,
-    called: record.called,
+    called: record.called === null ? null : loggedMessage(record.called),
     provider: record.endpoint?.provider ?? null,
     model: record.endpoint?.view.model.name ?? null,
     client: record.client,

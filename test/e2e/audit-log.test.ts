@@ -231,6 +231,26 @@ describe('one line per request', () => {
       await gateway.close();
     }
   });
+
+  test('a /v1 model name of a megabyte is logged up to 8 KB as called, so the line stays within what log services accept', async () => {
+    const { lines, logger } = captureLog();
+    const gateway = await startGateway('endpoints:\n  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }\n', { logger });
+    try {
+      const model = 'm'.repeat(1_000_000);
+      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model, ...chatBody('hi') }),
+      });
+      expect(response.status).toBe(404);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const line = lines.find((text) => JSON.parse(text).msg === 'request')!;
+      expect(JSON.parse(line).called).toBe(`${model.slice(0, 8192)}… (${model.length - 8192} more characters)`);
+      expect(line.length).toBeLessThan(32 * 1024);
+    } finally {
+      await gateway.close();
+    }
+  });
 });
 
 test('requests refused before any endpoint (422, 403, 404, the key\'s 429) keep the route pattern and the name called, on the fast path and through Express alike', async () => {
