@@ -46,6 +46,7 @@ class TooDeepError extends Error {
 function createParser(settings: ServerPlan): RequestHandler {
   return express.json({
     type: () => true,
+    strict: false,
     limit: settings.maxBodyBytes,
     verify: (_request, _response, buffer) => {
       if (jsonDepth(buffer, settings.maxJsonDepth) > settings.maxJsonDepth) {
@@ -60,22 +61,13 @@ function bodyError(status: number, type: string, message: string): Error {
   return Object.assign(new Error(message), { status, type });
 }
 
-/** body-parser's strict rule (a JSON text must start with `{` or `[`), with the same messages. */
-export function parseStrictJson(text: string): unknown {
+/**
+ * A body's JSON, as body-parser reads it with `strict: false`: any JSON value. A string, number or
+ * null is valid JSON, and the route's check refuses it for not being an object (strict parsing
+ * called it invalid JSON, quoting JSON.parse's message for text it never parsed).
+ */
+export function parseJsonBody(text: string): unknown {
   if (text.length === 0) return {}; // as body-parser: an empty body is a common client mistake
-  const first = text[0] === '{' || text[0] === '[' ? text[0] : /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/.exec(text)?.[1];
-  if (first !== '{' && first !== '[') {
-    // The message JSON.parse gives for the text with everything from its first character masked.
-    const index = first ? text.indexOf(first) : -1;
-    const masked = index === -1 ? '' : text.slice(0, index) + '#'.repeat(text.length - index);
-    let message = 'Unexpected end of JSON input';
-    try {
-      JSON.parse(masked);
-    } catch (error) {
-      message = (error as Error).message.replace(/#+/g, (run) => text.slice(index, index + run.length));
-    }
-    throw bodyError(400, 'entity.parse.failed', message);
-  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -117,7 +109,7 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
         throw new TooDeepError(`the request body nests arrays and objects deeper than ${settings.maxJsonDepth} levels`);
       }
       const text = bytes.toString('utf8'); // invalid bytes become U+FFFD, as with body-parser
-      request.body = parseStrictJson(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text);
+      request.body = parseJsonBody(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text);
     } catch (error) {
       next(error);
       return;

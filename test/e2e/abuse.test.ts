@@ -4,6 +4,7 @@
  * answer, and the gateway keeps serving.
  */
 import { connect, type Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 
 const config = `
@@ -59,7 +60,6 @@ describe('body size', () => {
   });
 
   test('a gzip body is measured after inflating it', async () => {
-    const { gzipSync } = await import('node:zlib');
     const inflated = JSON.stringify({ messages: [{ role: 'user', content: 'a'.repeat(2 * 1024 * 1024) }] });
     const answer = await post('/endpoints/chat/invocations', gzipSync(inflated), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(answer.status).toBe(413);
@@ -131,6 +131,25 @@ describe('encodings and content types', () => {
     });
     expect(multipart.status).toBe(400);
     expect(multipart.json().error.message).toMatch(/^the request body is not valid JSON/);
+  });
+
+  test('valid JSON that is not an object (a string, a number, null, a list) is refused as not an object, never as invalid JSON', async () => {
+    const headers = { 'content-type': 'application/json' };
+    for (const body of ['"hello"', '42', 'null', 'true', '[{"role":"user","content":"hi"}]']) {
+      const mlflow = await post('/endpoints/chat/invocations', body, headers);
+      expect({ body, status: mlflow.status, answer: mlflow.json() }).toEqual({
+        body,
+        status: 422,
+        answer: { detail: [{ type: 'model_type', loc: ['body'], msg: 'Input should be a valid dictionary' }], message: 'the request body must be a JSON object' },
+      });
+      // Compressed: the same body through body-parser rather than the plain-body reader.
+      const compressed = await post('/v1/chat/completions', gzipSync(body), { ...headers, 'content-encoding': 'gzip' });
+      expect({ body, status: compressed.status, error: compressed.json().error }).toEqual({
+        body,
+        status: 400,
+        error: { message: 'the request body must be a JSON object', type: 'invalid_request_error', param: null, code: 'invalid_body' },
+      });
+    }
   });
 
   test('an unsupported charset or content encoding is a 415', async () => {

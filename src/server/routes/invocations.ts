@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
+import { isRecord } from '../../providers/shared/json';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { CompletionsChunk, EndpointType } from '../../schema';
@@ -122,7 +123,8 @@ async function admitClient(limiter: EndpointLimiter, response: ResponseWithLocal
 
 /** `model` on the OpenAI routes names the endpoint (or traffic route). */
 function modelOf(body: unknown): string {
-  const model = (body as { model?: unknown } | undefined)?.model;
+  if (!isRecord(body)) throw GatewayError.invalidBody('the request body must be a JSON object', null, undefined, 400);
+  const model = body.model;
   if (typeof model !== 'string' || model === '') {
     throw GatewayError.invalidParam('model: is required and must be the name of a gateway endpoint', 'model');
   }
