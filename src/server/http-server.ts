@@ -11,7 +11,7 @@ import { createServer, ServerResponse, type IncomingMessage, type RequestListene
 import type { Socket } from 'node:net';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
-import { errorBody } from './errors';
+import { errorBody, sendError } from './errors';
 import { recordRawAnswer } from './request-log';
 
 function clientErrorOf(code: string | undefined): GatewayError {
@@ -88,6 +88,12 @@ function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): 
   socket.destroy(error);
 }
 
+/** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
+function onUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
+  const error = new GatewayError({ status: 417, message: "the Expect header is not supported: only 'Expect: 100-continue' is", kind: 'invalid_request_error', code: 'expectation_failed' });
+  sendError(response, error, request.url?.startsWith('/v1/') ? 'openai' : 'mlflow');
+}
+
 export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
   const responseClass = serverResponseClass(() => server);
   inheritResponseClass(app, responseClass);
@@ -103,5 +109,6 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   server.on('clientError', onClientError);
+  server.on('checkExpectation', onUnmetExpectation);
   return server;
 }

@@ -138,3 +138,24 @@ test('the served spec has no stray keys (a comma in an unquoted YAML description
   walk(spec, '');
   expect(stray).toEqual([]);
 });
+
+test('an Expect header other than 100-continue is a 417 with a JSON body in the route family\'s shape (Node answered with an empty body)', async () => {
+  const send = (path: string) =>
+    new Promise<{ status: number; type: string | undefined; text: string }>((resolve, reject) => {
+      const request = httpRequest(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', expect: 'something-else' } }, (response) => {
+        let text = '';
+        response.on('data', (part: Buffer) => (text += part.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, type: response.headers['content-type'], text }));
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify(CHAT));
+    });
+  const message = "the Expect header is not supported: only 'Expect: 100-continue' is";
+  const mlflow = await send('/endpoints/chat/invocations');
+  expect({ status: mlflow.status, type: mlflow.type, body: JSON.parse(mlflow.text || 'null') }).toEqual({ status: 417, type: 'application/json; charset=utf-8', body: { detail: message } });
+  const openai = await send('/v1/chat/completions');
+  expect({ status: openai.status, body: JSON.parse(openai.text || 'null') }).toEqual({
+    status: 417,
+    body: { error: { message, type: 'invalid_request_error', param: null, code: 'expectation_failed' } },
+  });
+});
