@@ -95,20 +95,24 @@ const isVector = (value: unknown) => Array.isArray(value) && value.every((item) 
  * turns share one `[INST]` block, an assistant turn closes the exchange with `</s><s>`.
  */
 export function toLlama2Prompt(messages: ChatRequest['messages']): string {
-  let prompt = '<s>';
+  // Pieces joined once: cutting an open block's `[/INST]` off the whole prompt at each turn copied
+  // it every time (100,000 short turns held the event loop for over a minute).
+  const pieces = ['<s>'];
+  let instructionOpen = false;
   messages.forEach((message, index) => {
     const text = messageText(message, index, PROVIDER);
     switch (message.role) {
       case 'system':
       case 'user': {
-        let instruction = message.role === 'system' ? `<<SYS>> ${text} <</SYS>>` : text;
-        if (prompt.endsWith('[/INST]')) prompt = prompt.slice(0, -'[/INST]'.length);
-        else instruction = `[INST] ${instruction}`;
-        prompt += `${instruction} [/INST]`;
+        const instruction = message.role === 'system' ? `<<SYS>> ${text} <</SYS>>` : text;
+        pieces.push(instructionOpen ? ` ${instruction}` : `[INST] ${instruction}`);
+        instructionOpen = true;
         break;
       }
       case 'assistant':
-        prompt += ` ${text} </s><s>`;
+        if (instructionOpen) pieces.push(' [/INST]');
+        instructionOpen = false;
+        pieces.push(` ${text} </s><s>`);
         break;
       default:
         throw GatewayError.invalidParam(
@@ -118,6 +122,8 @@ export function toLlama2Prompt(messages: ChatRequest['messages']): string {
         );
     }
   });
+  if (instructionOpen) pieces.push(' [/INST]');
+  const prompt = pieces.join('');
   return prompt.endsWith('</s><s>') ? prompt.slice(0, -'</s><s>'.length) : prompt;
 }
 

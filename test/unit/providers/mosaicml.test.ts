@@ -39,8 +39,33 @@ describe('Llama-2 prompt (reference §6.6)', () => {
       '<s>[INST] Hi there [/INST] How can I help? ',
     ],
     [[{ role: 'user', content: [{ type: 'text', text: 'Un ' }, { type: 'text', text: 'café' }] }], '<s>[INST] Un café [/INST]'],
+    [
+      [
+        { role: 'user', content: 'a' },
+        { role: 'system', content: 'b' },
+        { role: 'user', content: 'c' },
+      ],
+      '<s>[INST] a <<SYS>> b <</SYS>> c [/INST]',
+    ],
+    [
+      [
+        { role: 'assistant', content: 'x' },
+        { role: 'user', content: 'y' },
+      ],
+      '<s> x </s><s>[INST] y [/INST]',
+    ],
   ])('%j', (messages, prompt) => {
     expect(toLlama2Prompt(messages as ChatRequest['messages'])).toBe(prompt);
+  });
+
+  it('renders a long conversation in time linear in its length: 100,000 turns well under a second of CPU', () => {
+    // Cutting the open block's [/INST] off the whole prompt at each turn took over a minute here (a 3 MB body).
+    const messages = Array.from({ length: 100_000 }, (_, index) => ({ role: index % 3 === 2 ? 'assistant' : 'user', content: 'x' }));
+    const started = process.cpuUsage();
+    const prompt = toLlama2Prompt(messages as ChatRequest['messages']);
+    const { user, system } = process.cpuUsage(started);
+    expect(prompt.startsWith('<s>[INST] x x [/INST] x </s><s>[INST] x x [/INST]')).toBe(true);
+    expect((user + system) / 1000).toBeLessThan(1_500);
   });
 
   it('another role is a 422 with the reference message', () => {
