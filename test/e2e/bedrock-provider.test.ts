@@ -96,6 +96,12 @@ endpoints:
       provider: bedrock
       name: amazon.titan-embed-text-v2:0
       config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
+  - name: titan-embed-image
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: bedrock
+      name: amazon.titan-embed-image-v1
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_access_key_id: $BEDROCK_KEY_ID, aws_secret_access_key: $BEDROCK_SECRET } }
   - name: cohere-embed
     endpoint_type: llm/v1/embeddings
     model:
@@ -422,6 +428,16 @@ describe('completions and embeddings through native bodies', () => {
     const floats = await post('/endpoints/titan-embed/invocations', { input: 'un café', dimensions: 256, encoding_format: 'float' });
     expect((await jsonOf(floats)).data).toEqual([{ object: 'embedding', embedding: vector, index: 0 }]);
     expect(lastCall().body).toEqual({ inputText: 'un café', dimensions: 256 });
+  });
+
+  test('Titan Multimodal Embeddings: one call per text, dimensions as embeddingConfig.outputEmbeddingLength', async () => {
+    const vector = readJsonFixture<{ embedding: number[] }>('bedrock', 'titan-embed.response.json').embedding;
+    const embeddings = await openai.embeddings.create({ model: 'titan-embed-image', input: ['un café', 'a cup of tea'], dimensions: 256 });
+    for (const item of embeddings.data) item.embedding.forEach((value, index) => expect(value).toBeCloseTo(vector[index], 6));
+    expect(fake.calls.map((call) => call.body)).toEqual([
+      { inputText: 'un café', embeddingConfig: { outputEmbeddingLength: 256 } },
+      { inputText: 'a cup of tea', embeddingConfig: { outputEmbeddingLength: 256 } },
+    ]);
   });
 
   test('Cohere embeddings: one call with every text and input_type (search_document unless the client sets it)', async () => {

@@ -21,7 +21,7 @@ import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-
 export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic' | 'ai21-jamba';
 
 /** The native InvokeModel body used for embeddings. */
-export type NativeEmbeddings = 'titan-embed' | 'nova-embed' | 'cohere-embed' | 'cohere-embed-v4';
+export type NativeEmbeddings = 'titan-embed' | 'titan-embed-image' | 'nova-embed' | 'cohere-embed' | 'cohere-embed-v4';
 
 export interface BedrockFamily {
   /** Human name used in messages and the README table, e.g. `Anthropic Claude`. */
@@ -94,6 +94,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
   ['amazon.nova-2-', converseFamily('Amazon Nova 2', { reasoningEffort: { kind: 'nova-reasoning-config' } })],
   ['amazon.nova', converseFamily('Amazon Nova')],
+  // Before `amazon.titan-embed`: Titan Multimodal Embeddings sizes its vectors in embeddingConfig, not `dimensions`.
+  ['amazon.titan-embed-image', embeddingsFamily('Amazon Titan Multimodal Embeddings', 'titan-embed-image')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',

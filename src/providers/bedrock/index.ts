@@ -57,6 +57,7 @@ import {
   toJurassicCompletions,
   toTitanCompletions,
   toTitanEmbeddings,
+  toTitanMultimodalEmbeddings,
 } from './invoke-model';
 import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
 import type { AnswerContext, EventFold } from './shared';
@@ -195,6 +196,7 @@ interface OneTextPerCallMapper {
 
 const ONE_TEXT_PER_CALL: Partial<Record<NativeEmbeddings, OneTextPerCallMapper>> = {
   'titan-embed': { to: toTitanEmbeddings, from: fromTitanEmbeddings },
+  'titan-embed-image': { to: toTitanMultimodalEmbeddings, from: fromTitanEmbeddings },
   'nova-embed': { to: toNovaEmbeddings, from: fromNovaEmbeddings },
 };
 

@@ -306,6 +306,25 @@ export function toTitanEmbeddings(request: EmbeddingsRequest, family: BedrockFam
   return embeddingTexts(request.input, PROVIDER).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
 }
 
+/** Titan Multimodal Embeddings G1's `outputEmbeddingLength` values. */
+const TITAN_MULTIMODAL_DIMENSIONS = [256, 384, 1024];
+
+/**
+ * One Titan Multimodal Embeddings G1 body per input text: it takes the vector size as
+ * `embeddingConfig.outputEmbeddingLength` (256, 384 or 1024) and has no `dimensions` or `normalize`,
+ * which it refuses as extraneous keys. Its answer is the text model's.
+ */
+export function toTitanMultimodalEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[] {
+  acceptOnly(request, ['input', 'encoding_format', 'dimensions'], family);
+  encodingFormatOf(request, PROVIDER);
+  const { dimensions } = request;
+  if (dimensions !== undefined && !(typeof dimensions === 'number' && TITAN_MULTIMODAL_DIMENSIONS.includes(dimensions))) {
+    throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${TITAN_MULTIMODAL_DIMENSIONS.join(', ')}, not ${JSON.stringify(dimensions)}.`, 'dimensions');
+  }
+  const embeddingConfig = dimensions === undefined ? {} : { embeddingConfig: { outputEmbeddingLength: dimensions } };
+  return embeddingTexts(request.input, PROVIDER).map((text) => ({ inputText: text, ...embeddingConfig }));
+}
+
 /**
  * The Titan answers, in input order, as one response; usage sums the input tokens of each answer's
  * body, or of its `X-Amzn-Bedrock-Input-Token-Count` header (`headerInputTokens`, same order) where the body has none.

@@ -103,7 +103,7 @@ describe('what each family serves', () => {
 
   test('embeddings of an unlisted model are refused: they need a body of their own', () => {
     expect(() => requireFamilyServes(resolveBedrockFamily('acme.embed-x-v1:0'), 'llm/v1/embeddings', 'acme.embed-x-v1:0')).toThrow(
-      "model 'acme.embed-x-v1:0' (model not listed by the gateway) cannot serve llm/v1/embeddings on Amazon Bedrock: embeddings need the model's own InvokeModel body, which the gateway builds for model ids starting with amazon.nova-2-multimodal-embeddings…, amazon.titan-embed…, cohere.embed-v4…, cohere.embed…",
+      "model 'acme.embed-x-v1:0' (model not listed by the gateway) cannot serve llm/v1/embeddings on Amazon Bedrock: embeddings need the model's own InvokeModel body, which the gateway builds for model ids starting with amazon.nova-2-multimodal-embeddings…, amazon.titan-embed-image…, amazon.titan-embed…, cohere.embed-v4…, cohere.embed…",
     );
   });
 

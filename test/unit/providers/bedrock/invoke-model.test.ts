@@ -17,6 +17,7 @@ import {
   toJurassicCompletions,
   toTitanCompletions,
   toTitanEmbeddings,
+  toTitanMultimodalEmbeddings,
 } from '../../../../src/providers/bedrock/invoke-model';
 import { encodeEmbedding } from '../../../../src/providers/shared/embeddings';
 import type { CompletionsChunk } from '../../../../src/schema';
@@ -28,6 +29,7 @@ const cohere = resolveBedrockFamily('cohere.command-text-v14');
 const jurassic = resolveBedrockFamily('ai21.j2-ultra-v1');
 const jamba = resolveBedrockFamily('ai21.jamba-1-5-mini-v1:0');
 const titanEmbed = resolveBedrockFamily('amazon.titan-embed-text-v2:0');
+const titanMultimodalEmbed = resolveBedrockFamily('amazon.titan-embed-image-v1');
 const cohereEmbed = resolveBedrockFamily('cohere.embed-english-v3');
 const context = { id: 'req-2', model: 'm', created: 1_700_000_000 };
 
@@ -193,6 +195,19 @@ describe('embeddings', () => {
       model: 'amazon.titan-embed-text-v2:0',
       usage: { prompt_tokens: 12, total_tokens: 12 },
     });
+  });
+
+  test('Titan Multimodal Embeddings G1: dimensions go as embeddingConfig.outputEmbeddingLength, the only size field it takes', () => {
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-embed-mm.html
+    expect(titanMultimodalEmbed.label).toBe('Amazon Titan Multimodal Embeddings');
+    expect(toTitanMultimodalEmbeddings({ input: ['a', 'b'], dimensions: 384 }, titanMultimodalEmbed)).toEqual([
+      { inputText: 'a', embeddingConfig: { outputEmbeddingLength: 384 } },
+      { inputText: 'b', embeddingConfig: { outputEmbeddingLength: 384 } },
+    ]);
+    expect(toTitanMultimodalEmbeddings({ input: 'a' }, titanMultimodalEmbed)).toEqual([{ inputText: 'a' }]);
+    // The text model's `normalize` and any size but 256, 384 and 1024 are AWS ValidationExceptions: refused before any call.
+    expect(gatewayErrorOf(() => toTitanMultimodalEmbeddings({ input: 'a', normalize: true }, titanMultimodalEmbed))).toMatchObject({ status: 400, param: 'normalize' });
+    expect(gatewayErrorOf(() => toTitanMultimodalEmbeddings({ input: 'a', dimensions: 512 }, titanMultimodalEmbed))).toMatchObject({ status: 400, param: 'dimensions' });
   });
 
   test('Cohere: one body with all texts and input_type; both answer shapes read', () => {
