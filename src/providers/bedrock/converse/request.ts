@@ -164,10 +164,11 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: { 
 }
 
 function toConverseTool(tool: Tool): ConverseTool {
-  const { name, description, parameters } = tool.function;
+  const { name, description, parameters, strict } = tool.function;
   // Converse requires a schema; a function without parameters takes an empty object.
   const schema = parameters ?? { type: 'object', properties: {} };
-  return { toolSpec: { name, ...(description !== undefined ? { description } : {}), inputSchema: { json: schema as never } } };
+  // OpenAI's `strict` is Converse's own flag (structured outputs); whether a model takes it is AWS's to decide.
+  return { toolSpec: { name, ...(description !== undefined ? { description } : {}), inputSchema: { json: schema as never }, ...(strict === true ? { strict: true } : {}) } };
 }
 
 function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolChoice {

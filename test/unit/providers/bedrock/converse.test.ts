@@ -130,6 +130,25 @@ describe('toConverseChat', () => {
     });
   });
 
+  test("a tool's strict: true (OpenAI's strict function calling) goes as Converse's toolSpec.strict, not dropped", () => {
+    // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolSpecification.html
+    const parameters = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+    const body = toConverseChat(
+      {
+        messages: [{ role: 'user', content: 'Weather in Paris?' }],
+        tools: [
+          { type: 'function', function: { name: 'get_weather', parameters, strict: true } },
+          { type: 'function', function: { name: 'get_time', strict: false } },
+        ],
+      },
+      claude,
+    );
+    expect(body.toolConfig?.tools).toEqual([
+      { toolSpec: { name: 'get_weather', inputSchema: { json: parameters }, strict: true } },
+      { toolSpec: { name: 'get_time', inputSchema: { json: { type: 'object', properties: {} } } } },
+    ]);
+  });
+
   test('tool_choice: auto and required map; none, or a choice without tools, is a 400', () => {
     const tools: ChatRequest['tools'] = [{ type: 'function', function: { name: 'f' } }];
     const withChoice = (tool_choice: ChatRequest['tool_choice']) => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tools, tool_choice }, claude).toolConfig;
