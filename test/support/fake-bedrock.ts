@@ -194,6 +194,17 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * Converse's rule on tool history (AWS answers a ValidationException, HTTP 400): a request whose
+ * messages hold toolUse or toolResult blocks must define `toolConfig`, even when no tool may be called.
+ */
+function toolHistoryWithoutToolConfig(operation: BedrockOperation, body: unknown): boolean {
+  if (operation !== 'converse' && operation !== 'converse-stream') return false;
+  const { messages, toolConfig } = (body ?? {}) as { messages?: { content?: Record<string, unknown>[] }[]; toolConfig?: unknown };
+  const hasToolBlocks = (messages ?? []).some((message) => (message.content ?? []).some((block) => 'toolUse' in block || 'toolResult' in block));
+  return hasToolBlocks && toolConfig === undefined;
+}
+
 const OPERATION_PATH = /^\/model\/([^/]+)\/(converse|converse-stream|invoke|invoke-with-response-stream)$/;
 
 /** With `tls` (a key and certificate), the fake serves HTTPS. */
@@ -257,6 +268,9 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     };
     recorded.calls.push(call);
     recorded.closed.push(new Promise((resolve) => response.on('close', () => resolve({ complete: response.writableFinished }))));
+    if (toolHistoryWithoutToolConfig(call.operation, call.body)) {
+      return sendAwsError(response, 400, 'ValidationException', 'The toolConfig field must be defined when using toolUse and toolResult content blocks.');
+    }
     const reply = await handler(call);
     if ('error' in reply) return sendAwsError(response, reply.error.status, reply.error.type, reply.error.message, reply.error.headers);
     if ('respond' in reply) return reply.respond(response);

@@ -39,13 +39,28 @@ export function serveOpenAIFixtures(request: RecordedRequest, response: ServerRe
   sendSseOrJson('openai', base === 'chat' && hasTools(request) ? 'chat-tool-calls' : base, request, response);
 }
 
+type AnthropicBody = { tools?: unknown[]; tool_choice?: { type?: string }; messages?: { content?: unknown }[] };
+
+/** Whether a Messages API body holds tool_use or tool_result blocks. */
+function hasToolBlocks(body: AnthropicBody): boolean {
+  const blocks = (body.messages ?? []).flatMap((message) => (Array.isArray(message.content) ? (message.content as { type?: string }[]) : []));
+  return blocks.some((block) => block.type === 'tool_use' || block.type === 'tool_result');
+}
+
 /**
  * The Messages API serves both types: requests for `completionsModel` get the completions fixtures;
- * tool requests with `thinking` on get the extended-thinking answer.
+ * tool requests with `thinking` on get the extended-thinking answer, and with `tool_choice` none the
+ * text answer. Tool history without tools is refused as Anthropic has refused it (anthropic-sdk-python#494).
  */
 export function serveAnthropicFixtures(completionsModel: string): UpstreamHandler {
   return (request, response) => {
-    const chatName = hasTools(request) ? (hasThinking(request) ? 'chat-thinking-tool-use' : 'chat-tool-use') : 'chat';
+    const body = request.body as AnthropicBody;
+    if (hasToolBlocks(body) && !body.tools?.length) {
+      sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'Requests which include `tool_use` or `tool_result` blocks must define tools.' } });
+      return;
+    }
+    const mayCallTools = hasTools(request) && body.tool_choice?.type !== 'none';
+    const chatName = mayCallTools ? (hasThinking(request) ? 'chat-thinking-tool-use' : 'chat-tool-use') : 'chat';
     const name = (request.body as { model: string }).model === completionsModel ? 'completions' : chatName;
     // As Anthropic sends it.
     sendSseOrJson('anthropic', name, request, response, 'text/event-stream; charset=utf-8');

@@ -317,6 +317,25 @@ export function toAnthropicToolChoice(choice: unknown, parallelToolCalls: unknow
   return parallelToolCalls === false && mapped.type !== 'none' ? { ...mapped, disable_parallel_tool_use: true } : mapped;
 }
 
+/** The tools the conversation's tool calls name, once each, with an open schema (theirs is not sent). */
+function historyToolsOf(messages: readonly ChatMessage[]): AnthropicTool[] {
+  const names = new Set(messages.flatMap((message) => (message.role === 'assistant' ? (message.tool_calls ?? []).map((call) => call.function.name) : [])));
+  return [...names].map((name) => ({ name, input_schema: { type: 'object', properties: {} } }));
+}
+
+/**
+ * A request that offers no tools (or says `tool_choice` none) but carries tool history, such as an
+ * agent's final turn: Anthropic has refused tool_use / tool_result blocks without `tools` (400
+ * "Requests which include `tool_use` or `tool_result` blocks must define tools"), so the tools the
+ * history calls are declared with `tool_choice` none, which Anthropic enforces: the conversation
+ * goes unchanged (signed thinking included) and no tool can be called.
+ */
+function toolsForHistory(request: ChatRequest): { tools: AnthropicTool[]; tool_choice: AnthropicToolChoice } | null {
+  if ((request.tools?.length ?? 0) > 0 || (request.tool_choice !== undefined && request.tool_choice !== 'none')) return null;
+  const tools = historyToolsOf(request.messages);
+  return tools.length > 0 ? { tools, tool_choice: { type: 'none' } } : null;
+}
+
 // ---- Requests ----
 
 export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
@@ -328,7 +347,7 @@ export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestO
   if (request.tools !== undefined) body.tools = request.tools.map(toAnthropicTool);
   const toolChoice = toAnthropicToolChoice(request.tool_choice, request.parallel_tool_calls);
   if (toolChoice !== undefined) body.tool_choice = toolChoice;
-  return body;
+  return { ...body, ...toolsForHistory(request) };
 }
 
 /** What completions refuse beside the shared checks; also run on a completions endpoint's parameter defaults at load. */

@@ -235,6 +235,23 @@ describe('toAnthropicChat', () => {
     ]);
   });
 
+  it('tool history in a request without tools declares the tools it calls, once each, with tool_choice none; a request with tools or another choice is left as sent', () => {
+    const history = historyWithToolCalls(['t1', 't2', 't3']);
+    expect(toAnthropicChat(history, { model: MODEL })).toMatchObject({
+      tools: [
+        { name: 'get_weather', input_schema: { type: 'object', properties: {} } },
+        { name: 'get_time', input_schema: { type: 'object', properties: {} } },
+      ],
+      tool_choice: { type: 'none' },
+    });
+    expect(toAnthropicChat({ ...history, parallel_tool_calls: false }, { model: MODEL }).tool_choice).toEqual({ type: 'none' });
+    const withTools = toAnthropicChat({ ...history, tools: [{ type: 'function', function: { name: 'get_time' } }] }, { model: MODEL });
+    expect(withTools).toMatchObject({ tools: [{ name: 'get_time' }] });
+    expect(withTools).not.toHaveProperty('tool_choice');
+    expect(toAnthropicChat({ ...history, tool_choice: 'auto' }, { model: MODEL })).not.toHaveProperty('tools');
+    expect(toAnthropicChat({ messages: [{ role: 'user', content: 'Hi' }] }, { model: MODEL })).not.toHaveProperty('tools');
+  });
+
   it("tool-call ids Anthropic's syntax refuses (a Gemini id carrying its thought signature, a client's functions.x:0) go as one digest for the call and its result", () => {
     const geminiId = SIGNED_GEMINI_TOOL_CALL_ID;
     const digest = toolCallIdDigest;

@@ -14,8 +14,9 @@
  * outside Converse's id syntax go as a digest, see shared/tool-call-ids.ts); consecutive turns of
  * the same Converse role are merged (Converse requires alternating roles). Images are accepted as
  * `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON Schema;
- * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`, while `none` has no
- * Converse equivalent and is a 400. Sampling parameters go to `inferenceConfig` (temperature scaled
+ * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`; `none` has no
+ * Converse equivalent, so with it (or without tools) no `toolConfig` is sent and the tool history
+ * goes as text (tool-history.ts). Sampling parameters go to `inferenceConfig` (temperature scaled
  * per family), Claude's `top_k`, `thinking` and `output_config` to `additionalModelRequestFields`, and
  * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
  * Claude's as `thinking`, Nova 2's as `reasoningConfig`). Any other parameter is a 400 naming it.

@@ -21,6 +21,7 @@ import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
 import { reasoningEffortFields } from './reasoning-effort';
 import { toConverseReasoningBlocks } from './thinking';
+import { toolCallAsText, toolResultAsText } from './tool-history';
 
 /** The Converse input without `modelId`, which the adapter adds. */
 export type ConverseBody = Omit<ConverseCommandInput, 'modelId'>;
@@ -109,7 +110,8 @@ function toToolUse(call: ToolCall, param: string): ContentBlock {
   return { toolUse: { toolUseId, name: call.function.name, input: input as never } };
 }
 
-function toToolResult(message: ChatMessage, param: string): ContentBlock {
+/** A tool message's id and text blocks, checked. */
+function readToolResult(message: ChatMessage, param: string): { toolCallId: string; text: { text: string }[] } {
   if (typeof message.tool_call_id !== 'string') {
     throw GatewayError.invalidParam(`${param}.tool_call_id: a tool message needs the id of the tool call it answers.`, `${param}.tool_call_id`);
   }
@@ -117,7 +119,12 @@ function toToolResult(message: ChatMessage, param: string): ContentBlock {
     if (block.text === undefined) throw GatewayError.invalidParam(`${param}.content: a tool result can only hold text.`, `${param}.content`);
     return { text: block.text };
   });
-  return { toolResult: { toolUseId: strictToolCallId(message.tool_call_id, TOOL_USE_ID_MAX_LENGTH), content: text } };
+  return { toolCallId: message.tool_call_id, text };
+}
+
+function toToolResult(message: ChatMessage, param: string): ContentBlock {
+  const { toolCallId, text } = readToolResult(message, param);
+  return { toolResult: { toolUseId: strictToolCallId(toolCallId, TOOL_USE_ID_MAX_LENGTH), content: text } };
 }
 
 /** Appends blocks as a turn, merging into the previous turn when it has the same role. */
@@ -127,13 +134,19 @@ function appendTurn(messages: Message[], role: 'user' | 'assistant', content: Co
   return [...messages, { role, content }];
 }
 
-/**
- * Unified messages as Converse `system` blocks and alternating user/assistant turns. With
- * `thinking` (Claude), assistant turns start with their thinking blocks; other models ignore them.
- */
-export function toConverseMessages(messages: readonly ChatMessage[], options: { thinking: boolean }): { system: SystemContentBlock[]; messages: Message[] } {
+/** How toConverseMessages writes a conversation. */
+export interface ConverseMessagesOptions {
+  /** Claude: assistant turns start with their thinking blocks; other models ignore them. */
+  thinking: boolean;
+  /** Tool calls and results as toolUse / toolResult blocks (the request declares tools), else as text (tool-history.ts). */
+  toolBlocks: boolean;
+}
+
+/** Unified messages as Converse `system` blocks and alternating user/assistant turns. */
+export function toConverseMessages(messages: readonly ChatMessage[], options: ConverseMessagesOptions): { system: SystemContentBlock[]; messages: Message[] } {
   let system: SystemContentBlock[] = [];
   let turns: Message[] = [];
+  const toolNames = new Map<string, string>();
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
     switch (message.role) {
@@ -145,14 +158,22 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: { 
         turns = appendTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`));
         break;
       case 'assistant': {
-        const calls = (message.tool_calls ?? []).map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`));
+        const toolCalls = message.tool_calls ?? [];
+        toolCalls.forEach((call) => toolNames.set(call.id, call.function.name));
+        const calls = options.toolBlocks ? toolCalls.map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`)) : toolCalls.map(toolCallAsText);
         const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
         turns = appendTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`), ...calls]);
         break;
       }
-      case 'tool':
-        turns = appendTurn(turns, 'user', [toToolResult(message, param)]);
+      case 'tool': {
+        if (options.toolBlocks) {
+          turns = appendTurn(turns, 'user', [toToolResult(message, param)]);
+          break;
+        }
+        const { toolCallId, text } = readToolResult(message, param);
+        turns = appendTurn(turns, 'user', [toolResultAsText(toolCallId, toolNames.get(toolCallId), text)]);
         break;
+      }
       default:
         throw GatewayError.invalidParam(
           `${param}.role: '${message.role}' is not supported by Amazon Bedrock (use system, developer, user, assistant or tool).`,
@@ -179,7 +200,7 @@ function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolC
     if (typeof name === 'string') return { tool: { name } };
   }
   throw GatewayError.invalidParam(
-    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}. To keep the model from calling tools, send no tools.`,
+    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`,
     'tool_choice',
   );
 }
@@ -213,14 +234,25 @@ function chatNativeFields(request: ChatRequest, family: BedrockFamily): Record<s
   };
 }
 
-export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
-  acceptOnly(request, chatKeysOf(family), family);
-  const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking });
-  const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, chatNativeFields(request, family)) };
-  if (request.tool_choice !== undefined && !request.tools?.length) {
+/**
+ * Whether the model may call the request's tools. Converse has no tool choice "none": with `none`
+ * the tools are not sent at all, so the model cannot call one (and the history goes as text).
+ */
+function offersTools(request: ChatRequest, family: BedrockFamily): boolean {
+  const hasTools = (request.tools?.length ?? 0) > 0;
+  if (request.tool_choice === 'none') return false;
+  if (request.tool_choice !== undefined && !hasTools) {
     throw GatewayError.invalidParam(`tool_choice: needs a non-empty 'tools' list on ${providerLabel(family)}.`, 'tool_choice');
   }
-  if (request.tools?.length) {
+  return hasTools;
+}
+
+export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
+  acceptOnly(request, chatKeysOf(family), family);
+  const toolBlocks = offersTools(request, family);
+  const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks });
+  const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, chatNativeFields(request, family)) };
+  if (toolBlocks && request.tools) {
     body.toolConfig = {
       tools: request.tools.map(toConverseTool),
       ...(request.tool_choice !== undefined ? { toolChoice: toConverseToolChoice(request.tool_choice) } : {}),

@@ -149,14 +149,51 @@ describe('toConverseChat', () => {
     ]);
   });
 
-  test('tool_choice: auto and required map; none, or a choice without tools, is a 400', () => {
+  test('tool_choice: auto and required map; none sends no toolConfig; another choice without tools is a 400', () => {
     const tools: ChatRequest['tools'] = [{ type: 'function', function: { name: 'f' } }];
     const withChoice = (tool_choice: ChatRequest['tool_choice']) => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tools, tool_choice }, claude).toolConfig;
     expect(withChoice('auto')).toEqual({ tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object', properties: {} } } } }], toolChoice: { auto: {} } });
     expect(withChoice('required')?.toolChoice).toEqual({ any: {} });
-    expect(gatewayErrorOf(() => withChoice('none'))).toMatchObject({ status: 400, param: 'tool_choice' });
+    expect(withChoice('none')).toBeUndefined();
+    expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'none' }, claude).toolConfig).toBeUndefined();
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'auto' }, claude))).toMatchObject({ status: 400, param: 'tool_choice' });
+    expect(gatewayErrorOf(() => withChoice('any' as never)).message).toBe(
+      `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not "any".`,
+    );
   });
+
+  test('without tools to call, the tool history goes as text: calls with their id and arguments, results with the name of their call', () => {
+    const body = toConverseChat(
+      {
+        messages: [
+          { role: 'user', content: 'Weather in Paris and Lyon?' },
+          {
+            role: 'assistant',
+            content: 'Checking.',
+            tool_calls: [
+              { id: 'functions.get_weather:0', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } },
+              { id: 't2', type: 'function', function: { name: 'now', arguments: '' } },
+            ],
+          },
+          { role: 'tool', tool_call_id: 'functions.get_weather:0', content: [{ type: 'text', text: '18°C' }, { type: 'text', text: 'sunny' }] },
+          { role: 'tool', tool_call_id: 't2', content: '' },
+          { role: 'tool', tool_call_id: 'unknown', content: 'x' },
+        ],
+      },
+      claude,
+    );
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ text: 'Weather in Paris and Lyon?' }] },
+      { role: 'assistant', content: [{ text: 'Checking.' }, { text: '[tool call functions.get_weather:0: get_weather {"location":"Paris"}]' }, { text: '[tool call t2: now {}]' }] },
+      {
+        role: 'user',
+        content: [{ text: '[tool result functions.get_weather:0 (get_weather): 18°C\nsunny]' }, { text: '[tool result t2 (now): ]' }, { text: '[tool result unknown: x]' }],
+      },
+    ]);
+    expect(body.toolConfig).toBeUndefined();
+  });
+
+  const toolF = { type: 'function' as const, function: { name: 'f' } };
 
   test('images must be data: URLs of a supported format; audio and unknown roles are 400s naming the field', () => {
     const image = (url: string): ChatRequest => ({ messages: [{ role: 'user', content: [{ type: 'text', text: 'What is it?' }, { type: 'image_url', image_url: { url } }] }] });
@@ -170,11 +207,13 @@ describe('toConverseChat', () => {
     ).toMatchObject({ param: 'messages[0].content[0]' });
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'function', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].role' });
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }], tools: [toolF] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
+    // Sent as toolUse (the request has tools), arguments must be a JSON object.
     expect(
-      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{oops' } }] }] }, claude)),
+      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{oops' } }] }], tools: [toolF] }, claude)),
     ).toMatchObject({ param: 'messages[0].tool_calls[0].function.arguments' });
     expect(
-      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '[1]' } }] }] }, claude)),
+      gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'assistant', tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '[1]' } }] }], tools: [toolF] }, claude)),
     ).toMatchObject({ param: 'messages[0].tool_calls[0].function.arguments', message: expect.stringContaining('must be a JSON object text') });
   });
 
@@ -185,6 +224,7 @@ describe('toConverseChat', () => {
         { role: 'assistant', tool_calls: [{ id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', type: 'function', function: { name: 'get_time', arguments: '' } }] },
         { role: 'tool', tool_call_id: 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA', content: '10:42' },
       ],
+      tools: [{ type: 'function', function: { name: 'get_time' } }],
     };
     expect(toConverseChat(request, claude).messages?.[1]).toEqual({
       role: 'assistant',
@@ -196,7 +236,7 @@ describe('toConverseChat', () => {
     const geminiId = SIGNED_GEMINI_TOOL_CALL_ID;
     const tooLong = `call_${'a'.repeat(60)}`;
     const digest = toolCallIdDigest;
-    const request = historyWithToolCalls([geminiId, 'functions.get_time:1', tooLong, 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA']);
+    const request = { ...historyWithToolCalls([geminiId, 'functions.get_time:1', tooLong, 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA']), tools: [toolF] };
     const ids = [digest(geminiId), digest('functions.get_time:1'), digest(tooLong), 'tooluse_Q1n7fS2WQ9uQbH7u3yY0ZA'];
     const messages = toConverseChat(request, claude).messages;
     expect(messages?.[1].content?.map((block) => block.toolUse?.toolUseId)).toEqual(ids);
