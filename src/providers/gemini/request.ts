@@ -172,9 +172,6 @@ function toFunctionResponse(text: string): Record<string, unknown> {
   }
 }
 
-const isFunctionResponseTurn = (content: GeminiContent | undefined): content is GeminiContent =>
-  content?.role === 'user' && content.parts.every((part) => part.functionResponse !== undefined);
-
 interface ConvertedMessages {
   contents: GeminiContent[];
   system: GeminiPart[];
@@ -189,6 +186,9 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
   const contents: GeminiContent[] = [];
   const system: GeminiPart[] = [];
   const callNames = new Map<string, string>();
+  // The turn of function responses being filled: checking the last turn's parts instead, for each
+  // tool message, made many consecutive results cost time quadratic in their number.
+  let responsesTurn: GeminiContent | null = null;
   messages.forEach((message, index) => {
     const path = `messages[${index}]`;
     switch (message.role) {
@@ -223,9 +223,11 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         const part: GeminiPart = {
           functionResponse: { id: splitToolCallId(callId).id, name, response: toFunctionResponse(textOf(message.content, `${path}.content`)) },
         };
-        const previous = contents[contents.length - 1];
-        if (isFunctionResponseTurn(previous)) previous.parts.push(part);
-        else contents.push({ role: 'user', parts: [part] });
+        if (responsesTurn !== null && contents[contents.length - 1] === responsesTurn) responsesTurn.parts.push(part);
+        else {
+          responsesTurn = { role: 'user', parts: [part] };
+          contents.push(responsesTurn);
+        }
         break;
       }
       default:

@@ -127,11 +127,20 @@ function toToolResult(message: ChatMessage, param: string): ContentBlock {
   return { toolResult: { toolUseId: strictToolCallId(toolCallId, TOOL_USE_ID_MAX_LENGTH), content: text } };
 }
 
-/** Appends blocks as a turn, merging into the previous turn when it has the same role. */
-function appendTurn(messages: Message[], role: 'user' | 'assistant', content: ContentBlock[]): Message[] {
-  const last = messages[messages.length - 1];
-  if (last?.role === role) return [...messages.slice(0, -1), { role, content: [...(last.content ?? []), ...content] }];
-  return [...messages, { role, content }];
+/** Blocks added at the end of a list built here, in place. */
+function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
+/**
+ * Adds blocks as a turn, merged into the previous turn when it has the same role. In place: copying
+ * the turns for each message made a long chat cost time quadratic in its length (20,000 short
+ * messages held the event loop for seconds).
+ */
+function addTurn(turns: Message[], role: 'user' | 'assistant', content: readonly ContentBlock[]): void {
+  const last = turns[turns.length - 1];
+  if (last?.role === role && last.content !== undefined) pushAll(last.content, content);
+  else turns.push({ role, content: [...content] });
 }
 
 /** How toConverseMessages writes a conversation. */
@@ -144,34 +153,34 @@ export interface ConverseMessagesOptions {
 
 /** Unified messages as Converse `system` blocks and alternating user/assistant turns. */
 export function toConverseMessages(messages: readonly ChatMessage[], options: ConverseMessagesOptions): { system: SystemContentBlock[]; messages: Message[] } {
-  let system: SystemContentBlock[] = [];
-  let turns: Message[] = [];
+  const system: SystemContentBlock[] = [];
+  const turns: Message[] = [];
   const toolNames = new Map<string, string>();
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
     switch (message.role) {
       case 'system':
       case 'developer':
-        system = [...system, ...toSystemBlocks(message.content, `${param}.content`)];
+        pushAll(system, toSystemBlocks(message.content, `${param}.content`));
         break;
       case 'user':
-        turns = appendTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`));
+        addTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`));
         break;
       case 'assistant': {
         const toolCalls = message.tool_calls ?? [];
         toolCalls.forEach((call) => toolNames.set(call.id, call.function.name));
         const calls = options.toolBlocks ? toolCalls.map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`)) : toolCalls.map(toolCallAsText);
         const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
-        turns = appendTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`), ...calls]);
+        addTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`), ...calls]);
         break;
       }
       case 'tool': {
         if (options.toolBlocks) {
-          turns = appendTurn(turns, 'user', [toToolResult(message, param)]);
+          addTurn(turns, 'user', [toToolResult(message, param)]);
           break;
         }
         const { toolCallId, text } = readToolResult(message, param);
-        turns = appendTurn(turns, 'user', [toolResultAsText(toolCallId, toolNames.get(toolCallId), text)]);
+        addTurn(turns, 'user', [toolResultAsText(toolCallId, toolNames.get(toolCallId), text)]);
         break;
       }
       default:
