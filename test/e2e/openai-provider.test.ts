@@ -186,6 +186,18 @@ describe('openai client through /v1', () => {
     expect(final.usage?.total_tokens).toBeGreaterThan(0);
   });
 
+  test('streamed tool calls from a compatible server that sends no index (Gemini): the client assembles each call on its own', async () => {
+    upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-tool-calls-no-index.stream.sse')));
+    const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }] });
+    const final = await stream.finalChatCompletion();
+    const calls = (final.choices[0].message.tool_calls ?? []).map((call) => (call.type === 'function' ? [call.id, JSON.parse(call.function.arguments)] : null));
+    expect(calls).toEqual([
+      ['function-call-1571374652147935761', { location: 'Paris, France' }],
+      ['function-call-9027458612295327140', { location: 'São Paulo, Brazil' }],
+    ]);
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+  });
+
   test('a streamed refusal reaches the client as delta.refusal; the assembled message carries it', async () => {
     upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-refusal.stream.sse')));
     const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });

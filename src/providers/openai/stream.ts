@@ -51,9 +51,32 @@ function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Ch
   };
 }
 
-function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta): ToolCallDelta {
+/** Which call of its choice a tool-call delta continues: OpenAI's `index`, or one made up when the server sent none. */
+type ToolCallIndexer = (choiceIndex: number, call: OpenAIToolCallDelta) => number;
+
+/**
+ * Some OpenAI-compatible servers leave `index` out of tool-call deltas, or send null (Gemini's
+ * OpenAI-compatible API, older Ollama releases, SGLang, mistral.rs), though OpenAI's chunk schema requires
+ * it and clients join the argument pieces by it. A delta without one that names an `id` or a function
+ * starts the next call of its choice; one with neither (an arguments piece) continues the choice's last call.
+ */
+function createToolCallIndexer(): ToolCallIndexer {
+  const started = new Map<number, number>();
+  return (choiceIndex, call) => {
+    const count = started.get(choiceIndex) ?? 0;
+    if (typeof call.index === 'number') {
+      started.set(choiceIndex, Math.max(count, call.index + 1));
+      return call.index;
+    }
+    if (count > 0 && !call.id && !call.function?.name) return count - 1;
+    started.set(choiceIndex, count + 1);
+    return count;
+  };
+}
+
+function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number): ToolCallDelta {
   return {
-    index: call.index,
+    index,
     id: call.id ?? null,
     type: call.type ?? null,
     function: { name: call.function?.name ?? null, arguments: argumentsText(call.function?.arguments ?? null) },
@@ -67,18 +90,18 @@ type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[numbe
  * A refusal (which OpenAI streams in place of content) and a DeepSeek-style server's
  * `reasoning_content` pieces are passed on only when there is one, so other chunks keep MLflow's keys.
  */
-function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined): ChatChunk['choices'][number]['delta'] {
+function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, callIndex: (call: OpenAIToolCallDelta) => number): ChatChunk['choices'][number]['delta'] {
   const unified: ChatChunk['choices'][number]['delta'] = {
     role: delta?.role ?? null,
     content: delta?.content ?? null,
-    tool_calls: delta?.tool_calls?.map(fromOpenAIToolCallDelta) ?? null,
+    tool_calls: delta?.tool_calls?.map((call) => fromOpenAIToolCallDelta(call, callIndex(call))) ?? null,
   };
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
   if (typeof delta?.reasoning_content === 'string') unified.reasoning_content = delta.reasoning_content;
   return unified;
 }
 
-function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
+function fromOpenAIChatChunk(wire: OpenAIChatChunk, toolCallIndex: ToolCallIndexer): ChatChunk | null {
   const choices = wire.choices ?? [];
   // Azure opens streams with a `prompt_filter_results` chunk that has neither choices nor usage.
   if (choices.length === 0 && !wire.usage) return null;
@@ -87,16 +110,19 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk): ChatChunk | null {
     object: 'chat.completion.chunk',
     created: wire.created,
     model: wire.model,
-    choices: choices.map((choice, position) =>
-      withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, delta: fromOpenAIChatDelta(choice.delta) }, choice.logprobs),
-    ),
+    choices: choices.map((choice, position) => {
+      const index = choice.index ?? position;
+      const delta = fromOpenAIChatDelta(choice.delta, (call) => toolCallIndex(index, call));
+      return withLogprobs({ index, finish_reason: choice.finish_reason ?? null, delta }, choice.logprobs);
+    }),
   };
   if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
   return chunk;
 }
 
 export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<ChatChunk> {
-  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk), streamError);
+  const toolCallIndex = createToolCallIndexer();
+  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk, toolCallIndex), streamError);
 }
 
 /** One upstream completions chunk, genuine (`text`) or chat-shaped (`delta.content`). */

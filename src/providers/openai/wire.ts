@@ -30,7 +30,8 @@ export interface OpenAIToolCall {
 }
 
 export interface OpenAIToolCallDelta {
-  index: number;
+  /** Required by OpenAI; some compatible servers leave it out or send null. */
+  index?: number | null;
   id?: string | null;
   type?: string | null;
   function?: { name?: string | null; arguments?: string | Record<string, unknown> | null };

@@ -373,6 +373,34 @@ describe('chat stream fold', () => {
     expect(chunks.at(-1)!.choices[0]).toEqual({ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } });
   });
 
+  it('chat-tool-calls-no-index.stream.sse (Gemini): tool-call deltas without index are numbered per call, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-tool-calls-no-index.stream.sse'), createOpenAIChatStream);
+    expect(chunks.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []).map((call) => [call.index, call.id])).toEqual([
+      [0, 'function-call-1571374652147935761'],
+      [1, 'function-call-9027458612295327140'],
+    ]);
+    expect(summariseChat(chunks)).toMatchObject({
+      finishReason: 'tool_calls',
+      toolCalls: [
+        { id: 'function-call-1571374652147935761', name: 'get_weather', arguments: '{"location":"Paris, France"}' },
+        { id: 'function-call-9027458612295327140', name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' },
+      ],
+    });
+  });
+
+  it('a tool-call delta without index (or with null) that carries no id or name continues the last call of its choice', async () => {
+    const chunk = (calls: unknown[]) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: calls }, finish_reason: null }] })}\n\n`;
+    const wire = [
+      chunk([{ id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '' } }]),
+      chunk([{ index: null, function: { arguments: '{"location":' } }]),
+      chunk([{ function: { name: '', arguments: '"Paris"}' } }]),
+      chunk([{ id: 'call_b', type: 'function', function: { name: 'get_time', arguments: '{}' } }]),
+      'data: [DONE]\n\n',
+    ].join('');
+    const chunks = await replay([Buffer.from(wire)], createOpenAIChatStream());
+    expect(chunks.map((c) => c.choices[0].delta.tool_calls![0].index)).toEqual([0, 0, 0, 1]);
+  });
+
   it('a tool call whose arguments come as an object in one delta is serialised', async () => {
     const call = { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: { location: 'Paris' } } };
     const wire = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: 'tool_calls' }] })}\n\ndata: [DONE]\n\n`;
