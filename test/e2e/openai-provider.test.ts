@@ -198,6 +198,23 @@ describe('openai client through /v1', () => {
     expect(final.choices[0].finish_reason).toBe('tool_calls');
   });
 
+  test("a vLLM or Ollama server's thinking text (`reasoning`) reaches the client as reasoning_content, in answers and streams", async () => {
+    type WithReasoning = { reasoning_content?: string };
+    upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-vllm-reasoning.response.json')));
+    const completion = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: '9.11 or 9.8?' }] });
+    expect(completion.choices[0].message).toMatchObject({ content: '9.8 is greater than 9.11.', reasoning_content: 'Compare the decimals: 9.8 is 9.80, and 0.80 > 0.11 → 9.8 is larger.' });
+
+    upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-vllm-reasoning.stream.sse')));
+    const stream = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: '9.11 or 9.8?' }], stream: true });
+    let reasoning = '';
+    let content = '';
+    for await (const chunk of stream) {
+      reasoning += (chunk.choices[0]?.delta as WithReasoning | undefined)?.reasoning_content ?? '';
+      content += chunk.choices[0]?.delta.content ?? '';
+    }
+    expect({ reasoning, content }).toEqual({ reasoning: 'Compare the decimals: 9.8 is 9.80, and 0.80 > 0.11 → 9.8 is larger.', content: '9.8 is greater than 9.11.' });
+  });
+
   test('a streamed refusal reaches the client as delta.refusal; the assembled message carries it', async () => {
     upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-refusal.stream.sse')));
     const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });

@@ -82,6 +82,17 @@ function withReasoningContent(message: ResponseMessage, reasoning: unknown): Res
   return typeof reasoning === 'string' ? { ...message, reasoning_content: reasoning } : message;
 }
 
+/**
+ * The thinking text of a message or delta: DeepSeek's `reasoning_content`, or `reasoning`, the name
+ * current vLLM (https://docs.vllm.ai/en/stable/features/reasoning_outputs/) and Ollama's
+ * OpenAI-compatible API use for the same text; it reaches the client as `reasoning_content`, the
+ * unified name. Undefined when there is none.
+ */
+export function reasoningTextOf(message: { reasoning_content?: unknown; reasoning?: unknown } | null | undefined): string | undefined {
+  if (typeof message?.reasoning_content === 'string') return message.reasoning_content;
+  return typeof message?.reasoning === 'string' ? message.reasoning : undefined;
+}
+
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
   const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
   return {
@@ -100,7 +111,7 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
               tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
               refusal: choice.message?.refusal ?? null,
             },
-            choice.message?.reasoning_content,
+            reasoningTextOf(choice.message),
           ),
           finish_reason: choice.finish_reason ?? null,
         },

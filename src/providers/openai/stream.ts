@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
 import { argumentsText, excerpt, parseJsonObject } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
-import { asIs, fromOpenAIUsage, openaiErrorMessage, withLogprobs, type OpenAINormaliser } from './response';
+import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
 
 /** What an event carrying an `error` becomes (a vendor may say more than OpenAI does, e.g. TGI's `error_type`). */
@@ -87,8 +87,8 @@ function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number): Tool
 type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[number]['delta']>;
 
 /**
- * A refusal (which OpenAI streams in place of content) and a DeepSeek-style server's
- * `reasoning_content` pieces are passed on only when there is one, so other chunks keep MLflow's keys.
+ * A refusal (which OpenAI streams in place of content) and a reasoning server's
+ * `reasoning_content` (or `reasoning`) pieces are passed on only when there is one, so other chunks keep MLflow's keys.
  */
 function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, callIndex: (call: OpenAIToolCallDelta) => number): ChatChunk['choices'][number]['delta'] {
   const unified: ChatChunk['choices'][number]['delta'] = {
@@ -97,7 +97,8 @@ function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, callIndex: (cal
     tool_calls: delta?.tool_calls?.map((call) => fromOpenAIToolCallDelta(call, callIndex(call))) ?? null,
   };
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
-  if (typeof delta?.reasoning_content === 'string') unified.reasoning_content = delta.reasoning_content;
+  const reasoning = reasoningTextOf(delta);
+  if (reasoning !== undefined) unified.reasoning_content = reasoning;
   return unified;
 }
 

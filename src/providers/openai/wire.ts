@@ -39,8 +39,8 @@ export interface OpenAIToolCallDelta {
 
 export interface OpenAIChatResponse extends OpenAIEnvelope {
   choices: {
-    /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns. */
-    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null };
+    /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns; `reasoning`: vLLM's and Ollama's name for it. */
+    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null };
     finish_reason?: string | null;
     logprobs?: unknown;
   }[];
@@ -50,7 +50,7 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
-    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null };
+    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null };
     logprobs?: unknown;
   }[] | null;
 }

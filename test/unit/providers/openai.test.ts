@@ -181,6 +181,15 @@ describe('response mapping', () => {
     });
   });
 
+  it("chat from vLLM: its `reasoning` is the answer's reasoning_content; vLLM's extras are dropped", () => {
+    const mapped = fromOpenAIChat(readJsonFixture('openai', 'chat-vllm-reasoning.response.json'));
+    expect(mapped.choices[0]).toEqual({
+      index: 0,
+      message: { role: 'assistant', content: '9.8 is greater than 9.11.', tool_calls: [], refusal: null, reasoning_content: 'Compare the decimals: 9.8 is 9.80, and 0.80 > 0.11 → 9.8 is larger.' },
+      finish_reason: 'stop',
+    });
+  });
+
   it('chat with tool calls', () => {
     expect(fromOpenAIChat(readJsonFixture('openai', 'chat-tool-calls.response.json'))).toEqual({
       id: 'chatcmpl-BZq4aT1mQ9uVb3NcK5xYr8eWz2LdJ',
@@ -399,6 +408,13 @@ describe('chat stream fold', () => {
     ].join('');
     const chunks = await replay([Buffer.from(wire)], createOpenAIChatStream());
     expect(chunks.map((c) => c.choices[0].delta.tool_calls![0].index)).toEqual([0, 0, 0, 1]);
+  });
+
+  it("chat-vllm-reasoning.stream.sse: vLLM's `reasoning` pieces become reasoning_content, same at every split", async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-vllm-reasoning.stream.sse'), createOpenAIChatStream);
+    expect(chunks.map((chunk) => chunk.choices[0].delta.reasoning_content ?? '').join('')).toBe('Compare the decimals: 9.8 is 9.80, and 0.80 > 0.11 → 9.8 is larger.');
+    expect(summariseChat(chunks)).toMatchObject({ text: '9.8 is greater than 9.11.', finishReason: 'stop' });
+    expect(Object.keys(chunks[0].choices[0].delta)).toEqual(['role', 'content', 'tool_calls']);
   });
 
   it('a tool call whose arguments come as an object in one delta is serialised', async () => {
