@@ -215,6 +215,14 @@ describe('openai client through /v1', () => {
     expect({ reasoning, content }).toEqual({ reasoning: 'Compare the decimals: 9.8 is 9.80, and 0.80 > 0.11 → 9.8 is larger.', content: '9.8 is greater than 9.11.' });
   });
 
+  test('a compatible server that ends a finished stream without [DONE] (ik_llama.cpp, older llama.cpp and TGI): the client gets the whole answer, no error', async () => {
+    const withoutDone = readFixture('openai', 'chat.stream.sse').replace('data: [DONE]\n\n', '');
+    upstream.setHandler((_request, response) => sendStream(response, withoutDone));
+    const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });
+    const final = await stream.finalChatCompletion();
+    expect(final.choices[0]).toMatchObject({ message: { content: 'Un café ? Bien sûr 🙂 Bonne journée.' }, finish_reason: 'stop' });
+  });
+
   test('a streamed refusal reaches the client as delta.refusal; the assembled message carries it', async () => {
     upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-refusal.stream.sse')));
     const stream = openai.chat.completions.stream({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });

@@ -1,6 +1,7 @@
 /**
  * OpenAI's SSE chat and completions streams → unified chunks: `[DONE]` ends a stream, an `error`
- * object mid-stream throws, and a stream without `[DONE]` was cut off.
+ * object mid-stream throws, and a stream that ends without `[DONE]` before each of its choices had a
+ * finish reason was cut off.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
@@ -26,9 +27,39 @@ function parseStreamData(data: string, streamError: OpenAIStreamError): Record<s
   return parsed;
 }
 
+/** What the fold reads of the chunks it makes: which choices have begun and finished. */
+interface ChoicesOf {
+  choices: readonly { index: number; finish_reason: string | null }[];
+}
+
+/**
+ * Whether the answer was whole when the upstream closed without `[DONE]`: some choice came, and each
+ * had a finish reason. OpenAI-compatible servers that never send `[DONE]` (llama.cpp's server before
+ * September 2024, ik_llama.cpp, TGI before 2.2) end their answers this way, and MLflow reads them to
+ * the end of the body.
+ */
+function createFinishTracker(): { see(chunk: ChoicesOf): void; allFinished(): boolean } {
+  const open = new Set<number>();
+  const finished = new Set<number>();
+  return {
+    see(chunk) {
+      for (const { index, finish_reason: finishReason } of chunk.choices) {
+        if (finishReason !== null) {
+          open.delete(index);
+          finished.add(index);
+        } else if (!finished.has(index)) {
+          open.add(index);
+        }
+      }
+    },
+    allFinished: () => finished.size > 0 && open.size === 0,
+  };
+}
+
 /** The fold shared by both stream kinds: `[DONE]` ends it, empty events are skipped. */
-function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Chunk | null, streamError: OpenAIStreamError): StreamFold<Chunk> {
+function createOpenAIFold<Chunk extends ChoicesOf>(mapChunk: (wire: Record<string, unknown>) => Chunk | null, streamError: OpenAIStreamError): StreamFold<Chunk> {
   let done = false;
+  const finishes = createFinishTracker();
   return {
     get done() {
       return done;
@@ -41,11 +72,13 @@ function createOpenAIFold<Chunk>(mapChunk: (wire: Record<string, unknown>) => Ch
         return [];
       }
       const chunk = mapChunk(parseStreamData(data, streamError));
-      return chunk === null ? [] : [chunk];
+      if (chunk === null) return [];
+      finishes.see(chunk);
+      return [chunk];
     },
     end(): Chunk[] {
-      // OpenAI always closes a complete stream with [DONE]; without it the answer was cut off.
-      if (!done) throw GatewayError.upstreamUnavailable('The provider ended the stream before it was complete (no [DONE]).', false);
+      // OpenAI always closes a complete stream with [DONE]; without it, an answer with an unfinished choice was cut off.
+      if (!done && !finishes.allFinished()) throw GatewayError.upstreamUnavailable('The provider ended the stream before it was complete (no [DONE]).', false);
       return [];
     },
   };

@@ -454,6 +454,20 @@ describe('chat stream fold', () => {
     expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Half']);
   });
 
+  it('a stream that ends without [DONE] after each choice finished is whole (servers that never send [DONE]: older llama.cpp, ik_llama.cpp, TGI before 2.2)', async () => {
+    const withoutDone = Buffer.from(fixtureBytes('chat.stream.sse').toString('utf8').replace('data: [DONE]\n\n', ''));
+    const { chunks, error } = await replayOutcome([withoutDone], createOpenAIChatStream());
+    expect(error).toBeNull();
+    expect(summariseChat(chunks)).toMatchObject({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finishReason: 'stop' });
+  });
+
+  it('without [DONE], one choice of two still unfinished means the stream was cut off', async () => {
+    const chunk = (choices: unknown[]) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices })}\n\n`;
+    const wire = chunk([{ index: 0, delta: { content: 'A' }, finish_reason: null }, { index: 1, delta: { content: 'B' }, finish_reason: null }]) + chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]);
+    const { error } = await replayOutcome([Buffer.from(wire)], createOpenAIChatStream());
+    expect(error).toMatchObject({ status: 502, message: expect.stringContaining('no [DONE]') });
+  });
+
   it('an event that is not JSON is a 502 quoting it', () => {
     expect(() => createOpenAIChatStream().event({ event: undefined, data: '<html>oops' })).toThrow('The provider sent a stream event that is not a JSON object: <html>oops');
   });
