@@ -98,10 +98,17 @@ export function adapterProblems(value: unknown): string[] {
 
 /** What is wrong with what `createEndpoint` returned; empty when nothing is. */
 export function endpointProblems(value: unknown): string[] {
+  if (isThenable(value)) {
+    return ["createEndpoint must return the endpoint itself, not a Promise (it is called synchronously when the config is loaded: do asynchronous set-up in the endpoint's methods)"];
+  }
   if (!isRecord(value)) return [`createEndpoint must return an object with ${ENDPOINT_METHODS.join(', ')} methods, got ${kindOf(value)}`];
   return ENDPOINT_METHODS.filter((method) => value[method] !== undefined && typeof value[method] !== 'function').map(
     (method) => `${method} must be a function`,
   );
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return isRecord(value) && typeof value.then === 'function';
 }
 
 function kindOf(value: unknown): string {
@@ -121,6 +128,8 @@ function checkedAdapter(adapter: ProviderAdapter<unknown>, provider: PluginProvi
     endpointTypes: adapter.endpointTypes,
     createEndpoint(settings): ProviderEndpoint<CallContext> {
       const endpoint: unknown = adapter.createEndpoint({ ...settings, config: settings.config ?? {} });
+      // An async createEndpoint is refused below; its rejection must not also stop the process as unhandled.
+      if (isThenable(endpoint)) endpoint.then(undefined, () => undefined);
       const problems = endpointProblems(endpoint);
       if (problems.length > 0) throw new Error(`${origin(provider)} ${problems.join('; ')}`);
       return withPlainContext(endpoint as ProviderEndpoint);

@@ -180,6 +180,16 @@ describe('start-up refuses', () => {
     expect(output).toContain('endpoints[0].model.config.prefix: must be a string');
   });
 
+  it('a plugin whose async createEndpoint rejects (a missing key), rather than the gateway listening and then dying of the unhandled rejection', async () => {
+    const source = chatAdapterSource('x').replace('createEndpoint(settings) {', 'async createEndpoint(settings) {\n    if (!settings.config.acme_api_key) throw new Error("acme_api_key is missing");');
+    const output = await startupFailure(
+      (project) => installProviderPackage(project, { packageName: 'eager', provider: 'fixed', source }),
+      'plugins: [eager]\nendpoints:\n  - {name: a, endpoint_type: llm/v1/chat, model: {provider: fixed}}\n',
+    );
+    expect(output).toContain("endpoints[0].model: endpoint 'a': package 'eager', provider 'fixed' (./index.js): createEndpoint must return the endpoint itself, not a Promise");
+    expect(output).not.toContain('gateway listening');
+  });
+
   it('a plugin provider named like a built-in', async () => {
     const output = await startupFailure(
       (project) => installPackage(project, 'fake-openai', { llmGateway: { providers: { openai: { module: './index.js', configSchema: './schema.json' } } } }, { 'index.js': chatAdapterSource('x'), 'schema.json': { type: 'object' } }),

@@ -186,6 +186,19 @@ describe('what a plugin module exports', () => {
     expect(error.issues).toEqual([{ path: 'endpoints[0].model', message: "endpoint 'a': region eu-north-9 does not exist" }]);
   });
 
+  it('an async createEndpoint is refused at load, at the endpoint (it would otherwise serve none of its methods: every call a 501)', async () => {
+    const project = createProject();
+    installProviderPackage(project, { packageName: 'eager', provider: 'fixed', source: chatAdapterSource('x').replace('createEndpoint(settings) {', 'async createEndpoint(settings) {') });
+    const error = await configErrorOf(loadPlan(project, useFixed('eager')));
+    expect(error.issues).toEqual([
+      {
+        path: 'endpoints[0].model',
+        message:
+          "endpoint 'a': package 'eager', provider 'fixed' (./index.js): createEndpoint must return the endpoint itself, not a Promise (it is called synchronously when the config is loaded: do asynchronous set-up in the endpoint's methods)",
+      },
+    ]);
+  });
+
   it('only providers an endpoint uses are imported', async () => {
     const project = createProject();
     installProviderPackage(project, { packageName: 'unused', provider: 'unused', source: "throw new Error('must not be imported');" });
