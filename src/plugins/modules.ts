@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { ENDPOINT_TYPES } from '../config/normalise';
 import { formatYamlPath, isRecord } from '../config/yaml-path';
+import { GatewayError } from '../errors';
 import type { CallContext, ProviderAdapter, ProviderEndpoint, RequestContext } from '../providers/types';
 import type { GatewayConfig } from '../schema';
 import { discoverPlugins, type PluginProvider } from './catalog';
@@ -132,12 +133,18 @@ function checkedAdapter(adapter: ProviderAdapter<unknown>, provider: PluginProvi
       if (isThenable(endpoint)) endpoint.then(undefined, () => undefined);
       const problems = endpointProblems(endpoint);
       if (problems.length > 0) throw new Error(`${origin(provider)} ${problems.join('; ')}`);
-      return withPlainContext(endpoint as ProviderEndpoint);
+      return withPlainContext(endpoint as ProviderEndpoint, { displayName: adapter.displayName, endpointName: settings.name });
     },
   };
 }
 
 type AnyMethod = (request: unknown, context: RequestContext) => unknown;
+
+/** Who answered, for the 502 of a stream method that returned no stream. */
+interface PluginEndpointName {
+  displayName: string;
+  endpointName: string;
+}
 
 /**
  * A plugin's methods get the documented RequestContext: a plain object whose own `signal` is a real
@@ -145,13 +152,46 @@ type AnyMethod = (request: unknown, context: RequestContext) => unknown;
  * which a plugin spreading or storing its context would not expect.) Its chat streams have their
  * leading role-only chunks held (see leading-role.ts), so that a failure right after one is retried.
  */
-function withPlainContext(endpoint: ProviderEndpoint): ProviderEndpoint<CallContext> {
+function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName): ProviderEndpoint<CallContext> {
   const wrapped: Record<string, unknown> = {};
   for (const method of ENDPOINT_METHODS) {
     const call = endpoint[method] as AnyMethod | undefined;
     if (call === undefined) continue;
     const plain = (request: unknown, context: CallContext) => call.call(endpoint, request, { signal: context.signal });
-    wrapped[method] = method === 'chatStream' ? (request: unknown, context: CallContext) => withRoleOnFirstContent(plain(request, context) as AsyncIterable<unknown>) : plain;
+    const stream = (request: unknown, context: CallContext) => streamOfChunks({ result: plain(request, context), method, ...name });
+    wrapped[method] = method === 'chatStream' ? (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context)) : method === 'completionsStream' ? stream : plain;
   }
   return wrapped as ProviderEndpoint<CallContext>;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * What a plugin's stream method returned, as the chunks the gateway reads. The contract is an async
+ * generator. An async function returning one (a Promise of it) is read too, so that its rejection is
+ * the plugin's error, as a generator's throw is: unread, it was an unhandled rejection, which stops
+ * the gateway. Anything else fails, when read, with a 502 naming the plugin.
+ */
+function streamOfChunks(options: { result: unknown; method: string } & PluginEndpointName): AsyncIterable<unknown> {
+  const { result, method, displayName, endpointName } = options;
+  if (isAsyncIterable(result)) return result;
+  const refusal = (what: string) =>
+    GatewayError.untranslatableAnswer(displayName, endpointName, { reason: `${method} returned ${what}, not an async iterable of chunks: write it as an async generator` });
+  if (!isThenable(result)) {
+    return {
+      [Symbol.asyncIterator]: () => {
+        throw refusal(kindOf(result));
+      },
+    };
+  }
+  const settled = Promise.resolve(result);
+  // Read when the gateway asks for the first chunk; until then a rejection must not count as unhandled.
+  settled.catch(() => undefined);
+  return (async function* awaitedStream() {
+    const source: unknown = await settled;
+    if (!isAsyncIterable(source)) throw refusal(`a Promise of ${kindOf(source)}`);
+    yield* source;
+  })();
 }

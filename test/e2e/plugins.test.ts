@@ -227,3 +227,45 @@ test('a plugin a reload could not load (a missing dependency) is loaded by the n
     await run.exited;
   }
 }, 40_000);
+
+test("a stream method written as an async function rather than an async generator: its error is the plugin's error (the gateway keeps serving), its stream is served, and anything else is a 502 naming the plugin", async () => {
+  const chunk = `{ id: 'cmpl-1', object: 'text_completion_chunk', created: 1, model: 'm', choices: [{ index: 0, text: 'streamed', finish_reason: 'stop' }] }`;
+  const source = `module.exports = {
+  displayName: 'Acme',
+  endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
+  createEndpoint(settings) {
+    return {
+      async chatStream() { throw new Error('401 from the vendor'); },
+      completionsStream(request) {
+        if (request.prompt === 'not a stream') return 'data: streamed';
+        return (async () => (async function* () { yield ${chunk}; })())();
+      },
+    };
+  },
+};
+`;
+  const project = createProject();
+  installProviderPackage(project, { packageName: 'acme', provider: 'acme', source });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = 'plugins: [acme]\nendpoints:\n  - {name: a, endpoint_type: llm/v1/chat, model: {provider: acme}}\n  - {name: c, endpoint_type: llm/v1/completions, model: {provider: acme}}\n';
+  const run = runCli(['--config-path', writeConfig(project, config), '--port', String(port)]);
+  const post = async (name: string, body: object) => {
+    const response = await fetch(`${url}/endpoints/${name}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, stream: true }) });
+    return { status: response.status, text: await response.text() };
+  };
+  try {
+    await waitForHealth(url, run);
+    expect(await post('a', { messages: [{ role: 'user', content: 'hi' }] })).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+    expect(await post('c', { prompt: 'hi' })).toEqual({ status: 200, text: `data: ${JSON.stringify({ id: 'cmpl-1', object: 'text_completion_chunk', created: 1, model: 'm', choices: [{ index: 0, text: 'streamed', finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n` });
+    expect(await post('c', { prompt: 'not a stream' })).toEqual({
+      status: 502,
+      text: JSON.stringify({
+        detail: "Acme answered endpoint 'c' with a response of an unexpected shape; the gateway could not translate it (completionsStream returned string, not an async iterable of chunks: write it as an async generator).",
+      }),
+    });
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+}, 40_000);
