@@ -75,6 +75,32 @@ describe('service routes', () => {
     expect(spec['x-generated']).toBeUndefined();
   });
 
+  test("every request body in the spec has examples, and /docs' Try it out sends them: the gateway accepts each (the bodies Swagger UI makes up from the schemas hold `model` and `role: \"string\"`: a 422 at the first click)", async () => {
+    const spec = (await get('/openapi.json')).json();
+    const sent: [string, string, number][] = [];
+    type Content = Record<string, { examples?: Record<string, { value: unknown }> }>;
+    for (const [path, operations] of Object.entries<Record<string, { requestBody?: { $ref?: string; content?: Content } }>>(spec.paths)) {
+      const body = operations.post?.requestBody;
+      if (body === undefined) continue;
+      const content: Content = body.$ref === undefined ? body.content! : spec.components.requestBodies[body.$ref.split('/').pop()!].content;
+      const examples = Object.entries(content['application/json'].examples ?? {});
+      if (examples.length === 0) sent.push([path, 'no examples', 0]);
+      // An invocation example is named after the endpoint type it is for: the endpoint of CONFIG of that type.
+      for (const [name, example] of examples) sent.push([path, name, (await post(path.replace('{name}', name), example.value)).status]);
+    }
+    expect(sent).toEqual([
+      ['/endpoints/{name}/invocations', 'chat', 200],
+      ['/endpoints/{name}/invocations', 'completions', 200],
+      ['/endpoints/{name}/invocations', 'embeddings', 200],
+      ['/gateway/{name}/invocations', 'chat', 200],
+      ['/gateway/{name}/invocations', 'completions', 200],
+      ['/gateway/{name}/invocations', 'embeddings', 200],
+      ['/v1/chat/completions', 'chat', 200],
+      ['/v1/completions', 'completions', 200],
+      ['/v1/embeddings', 'embeddings', 200],
+    ]);
+  });
+
   test("the spec names the client keys' headers, optional, so /docs can send one (Authorize) to a gateway with auth:", async () => {
     const spec = (await get('/openapi.json')).json();
     expect(spec.components.securitySchemes).toEqual({
