@@ -105,6 +105,25 @@ describe('openai client through /v1', () => {
     });
   });
 
+  test("prompt caching as LiteLLM-style clients send it: cache_control on a system part, a user part and a tool reaches Anthropic", async () => {
+    const ephemeral = { type: 'ephemeral' };
+    // The openai client's types know no cache_control; it sends the JSON as given, as LiteLLM users do.
+    const request = {
+      model: 'claude',
+      messages: [
+        { role: 'system', content: [{ type: 'text', text: 'You are a French barista.', cache_control: ephemeral }] },
+        { role: 'user', content: [{ type: 'text', text: 'Salut', cache_control: ephemeral }] },
+      ],
+      tools: [{ ...weatherTool, cache_control: ephemeral }],
+    } as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+    await setup.openai.chat.completions.create(request);
+    expect(lastRequest().body).toMatchObject({
+      system: [{ type: 'text', text: 'You are a French barista.', cache_control: ephemeral }],
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Salut', cache_control: ephemeral }] }],
+      tools: [{ name: 'get_weather', cache_control: ephemeral }],
+    });
+  });
+
   test('chat without max_tokens: the documented default 8192 is sent, nothing else is invented', async () => {
     await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
     expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'x' }] });

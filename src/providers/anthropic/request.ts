@@ -12,6 +12,7 @@ import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type Claude
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
+  AnthropicCacheControl,
   AnthropicImageBlock,
   AnthropicMessage,
   AnthropicRequestBlock,
@@ -158,10 +159,20 @@ function toImageBlock(url: string, path: string): AnthropicImageBlock {
 /** Where a part appears: user and tool messages may carry images, system and assistant ones only text. */
 type PartContext = 'user' | 'tool' | 'system' | 'assistant';
 
+/**
+ * A prompt-caching breakpoint the client put on a part or a tool (LiteLLM's convention: Anthropic's
+ * own `cache_control`, on the OpenAI-shaped object) goes on the block it becomes, for Anthropic to
+ * judge (https://docs.claude.com/en/docs/build-with-claude/prompt-caching).
+ */
+function withCacheControl<Block extends object>(block: Block, source: object): Block & { cache_control?: AnthropicCacheControl } {
+  const { cache_control: cacheControl } = source as { cache_control?: AnthropicCacheControl };
+  return cacheControl === undefined ? block : { ...block, cache_control: cacheControl };
+}
+
 function toContentBlock(part: ContentPart, path: string, context: PartContext): AnthropicTextBlock | AnthropicImageBlock {
-  if (part.type === 'text') return { type: 'text', text: part.text };
+  if (part.type === 'text') return withCacheControl({ type: 'text', text: part.text }, part);
   if (part.type === 'image_url') {
-    if (context === 'user' || context === 'tool') return toImageBlock(part.image_url.url, path);
+    if (context === 'user' || context === 'tool') return withCacheControl(toImageBlock(part.image_url.url, path), part);
     throw invalid(`${path}.type`, `${path}: Anthropic accepts only text parts in ${context} messages.`);
   }
   throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic.`);
@@ -171,13 +182,21 @@ function toContentBlocks(parts: ContentPart[], path: string, context: PartContex
   return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
 }
 
-/** Text of a system message; parts must all be text. */
-function systemText(content: ChatMessage['content'], path: string): string {
-  if (typeof content === 'string') return content;
+/** Text blocks of a system message; parts must all be text. */
+function systemBlocks(content: ChatMessage['content'], path: string): AnthropicTextBlock[] {
+  if (typeof content === 'string') return [{ type: 'text', text: content }];
   if (content === undefined || content === null) throw invalid(path, `${path} is required for a system message.`);
-  return toContentBlocks(content, path, 'system')
-    .map((block) => (block as AnthropicTextBlock).text)
-    .join('\n');
+  return toContentBlocks(content, path, 'system') as AnthropicTextBlock[];
+}
+
+/**
+ * The top-level `system`: one text joined by newlines, or, when a part carries a prompt-caching
+ * breakpoint, the list of text blocks Anthropic takes it on.
+ */
+function toSystem(blocks: readonly AnthropicTextBlock[]): string | AnthropicTextBlock[] | undefined {
+  if (blocks.length === 0) return undefined;
+  if (blocks.some((block) => block.cache_control !== undefined)) return [...blocks];
+  return blocks.map((block) => block.text).join('\n');
 }
 
 function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
@@ -253,8 +272,8 @@ function checkMessageFields(message: ChatMessage, path: string): void {
  * newlines; tool results become `tool_result` blocks, consecutive ones merged into one user turn as
  * Anthropic requires.
  */
-export function toAnthropicMessages(messages: ChatMessage[]): { system: string | undefined; messages: AnthropicMessage[] } {
-  const system: string[] = [];
+export function toAnthropicMessages(messages: ChatMessage[]): { system: string | AnthropicTextBlock[] | undefined; messages: AnthropicMessage[] } {
+  const system: AnthropicTextBlock[] = [];
   const converted: AnthropicMessage[] = [];
   let toolResults: AnthropicRequestBlock[] | null = null;
   messages.forEach((message, index) => {
@@ -270,7 +289,7 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
       return;
     }
     toolResults = null;
-    if (message.role === 'system' || message.role === 'developer') system.push(systemText(message.content, `${path}.content`));
+    if (message.role === 'system' || message.role === 'developer') system.push(...systemBlocks(message.content, `${path}.content`));
     else if (message.role === 'assistant') converted.push({ role: 'assistant', content: toAssistantContent(message, path) });
     else {
       const { content } = message;
@@ -278,18 +297,18 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
       converted.push({ role: 'user', content: typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user') });
     }
   });
-  return { system: system.length > 0 ? system.join('\n') : undefined, messages: converted };
+  return { system: toSystem(system), messages: converted };
 }
 
 // ---- Tools ----
 
-/** The function's JSON Schema goes through whole as `input_schema`. */
+/** The function's JSON Schema goes through whole as `input_schema`; the tool's `cache_control` goes along. */
 export function toAnthropicTool(tool: Tool): AnthropicTool {
   const { name, description, parameters, strict } = tool.function;
   const converted: AnthropicTool = { name, input_schema: parameters ?? { type: 'object', properties: {} } };
   if (description !== undefined) converted.description = description;
   if (strict === true) converted.strict = true;
-  return converted;
+  return withCacheControl(converted, tool);
 }
 
 function namedFunction(choice: Record<string, unknown>): string | null {

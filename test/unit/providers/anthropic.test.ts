@@ -296,6 +296,54 @@ describe('toAnthropicChat', () => {
     ]);
   });
 
+  it("prompt caching as LiteLLM-style clients send it: cache_control on system, text and image parts and tools reaches Anthropic", () => {
+    // https://docs.claude.com/en/docs/build-with-claude/prompt-caching: breakpoints go on system blocks, content blocks and tools.
+    const ephemeral = { type: 'ephemeral' };
+    const hourLong = { type: 'ephemeral', ttl: '1h' };
+    const request = {
+      messages: [
+        { role: 'system', content: [{ type: 'text', text: 'You are a contract lawyer.' }, { type: 'text', text: '<the whole contract>', cache_control: hourLong }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: 'https://example.com/page1.png' }, cache_control: ephemeral },
+            { type: 'text', text: 'Which clauses are risky?', cache_control: ephemeral },
+          ],
+        },
+      ],
+      tools: [{ type: 'function', function: { name: 'find_clause', parameters: { type: 'object', properties: {} } }, cache_control: ephemeral }],
+    } as ChatRequest;
+    const body = toAnthropicChat(request, { model: MODEL });
+    expect(body.system).toEqual([
+      { type: 'text', text: 'You are a contract lawyer.' },
+      { type: 'text', text: '<the whole contract>', cache_control: hourLong },
+    ]);
+    expect(body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'image', source: { type: 'url', url: 'https://example.com/page1.png' }, cache_control: ephemeral },
+          { type: 'text', text: 'Which clauses are risky?', cache_control: ephemeral },
+        ],
+      },
+    ]);
+    expect(body.tools).toEqual([{ name: 'find_clause', input_schema: { type: 'object', properties: {} }, cache_control: ephemeral }]);
+  });
+
+  it('system messages without cache_control stay one joined string', () => {
+    const body = toAnthropicChat(
+      { messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, { role: 'developer', content: 'Answer in French.' }, { role: 'user', content: 'Hi' }] },
+      { model: MODEL },
+    );
+    expect(body.system).toBe('Be brief.\nAnswer in French.');
+  });
+
+  it('a system string beside a cached system part becomes a text block of its own', () => {
+    const cached = { type: 'text', text: 'Long rules.', cache_control: { type: 'ephemeral' } };
+    const body = toAnthropicChat({ messages: [{ role: 'system', content: 'Short intro.' }, { role: 'system', content: [cached] }, { role: 'user', content: 'Hi' }] } as ChatRequest, { model: MODEL });
+    expect(body.system).toEqual([{ type: 'text', text: 'Short intro.' }, cached]);
+  });
+
   it('tool results may carry text and image parts', () => {
     const body = toAnthropicChat(
       {
