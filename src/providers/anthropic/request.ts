@@ -27,8 +27,9 @@ export const ANTHROPIC_NAME = 'Anthropic';
 
 /**
  * Anthropic requires `max_tokens`; like the reference we send 8192 when the client set none, plus
- * the thinking budget when `reasoning_effort` turns budget thinking on (thinking counts toward it),
- * so the answer keeps the same room. Adaptive thinking has no budget to add: 8192 it stays.
+ * the thinking budget when `reasoning_effort` (or the client's own `thinking`) turns budget thinking
+ * on (thinking counts toward it), so the answer keeps the same room. Adaptive thinking has no budget
+ * to add: 8192 it stays.
  */
 export const DEFAULT_MAX_TOKENS = 8192;
 export const MAX_TOKENS_LIMIT = 1_000_000;
@@ -107,6 +108,15 @@ function toMetadata(metadata: unknown, user: unknown): unknown {
 }
 
 /**
+ * The budget of a client's own `{"type": "enabled", "budget_tokens": N}` (0 for any other thinking):
+ * Anthropic refuses a budget not below `max_tokens`, so the default makes room for it as for
+ * `reasoning_effort`'s budgets.
+ */
+function clientThinkingBudgetOf(thinking: unknown): number {
+  return isRecord(thinking) && thinking.type === 'enabled' && typeof thinking.budget_tokens === 'number' ? thinking.budget_tokens : 0;
+}
+
+/**
  * Everything but the messages: renamed, scaled and defaulted parameters, `reasoning_effort` as
  * `thinking`, then every key we do not translate (top_k, metadata, thinking, ...) passed through
  * for Anthropic to judge.
@@ -133,7 +143,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
     reasoning_effort: _reasoningEffort,
     ...passThrough
   } = request;
-  const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinkingBudgetOf(thinking)?.budget_tokens ?? 0);
+  const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinkingBudgetOf(thinking)?.budget_tokens ?? clientThinkingBudgetOf(passThrough.thinking));
   const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens, ...withClientOutputConfig(thinking ?? {}, passThrough.output_config) };
   const stopSequences = toStopSequences(stop);
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;

@@ -188,6 +188,16 @@ describe('reasoning_effort as extended thinking (LiteLLM\'s budgets)', () => {
     });
   });
 
+  test("a client's own thinking budget gets the same room: without max_tokens, 8192 plus its budget (Anthropic wants max_tokens above it)", () => {
+    // Anthropic's example budget (https://docs.claude.com/en/docs/build-with-claude/extended-thinking): above the bare 8192 default.
+    const thinking = { type: 'enabled', budget_tokens: 10000 };
+    expect(toAnthropicChat({ messages: hello, thinking }, { model: MODEL })).toEqual({ model: MODEL, max_tokens: 8192 + 10000, thinking, messages: hello });
+    // A limit the client set is its own; adaptive or disabled thinking has no budget to add.
+    expect(toAnthropicChat({ messages: hello, thinking, max_tokens: 16000 }, { model: MODEL })).toMatchObject({ max_tokens: 16000 });
+    expect(toAnthropicChat({ messages: hello, thinking: { type: 'adaptive' } }, { model: 'claude-opus-4-6' })).toMatchObject({ max_tokens: 8192 });
+    expect(toAnthropicChat({ messages: hello, thinking: { type: 'disabled' } }, { model: MODEL })).toMatchObject({ max_tokens: 8192 });
+  });
+
   test('a config whose default reasoning_effort no request could send is refused at load, naming it', () => {
     const config = (defaults: object) => ({ anthropic_api_key: 'sk-ant-test', ...defaults }) as Parameters<typeof resolveAnthropicTarget>[0];
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max' }), MODEL)).toThrow(/^reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not "max"\.$/);
