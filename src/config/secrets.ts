@@ -51,14 +51,16 @@ export function resolveSecret(value: unknown, sources: SecretSources): SecretRes
 /**
  * Keys, credentials and URLs never hold control characters; one that does (a second newline, a
  * tab, a carriage return from a file written on Windows) would fail every call at the header, and
- * would be retried as if the vendor could not be reached. Refused at load instead; the message
- * gives the position, never the value.
+ * would be retried as if the vendor could not be reached. So would a character beyond U+00FF (a
+ * typographic quote pasted with the key, a U+FFFD from a file that is not UTF-8): HTTP header
+ * values are Latin-1. Refused at load instead; the message gives the position, never the value.
  */
 function withoutControlCharacters(value: string): SecretResult {
-  const position = value.search(/[\x00-\x1f\x7f]/);
+  const position = value.search(/[\x00-\x1f\x7f\u0100-\uffff]/);
   if (position === -1) return { ok: true, value };
-  const code = value.charCodeAt(position).toString(16).padStart(2, '0');
-  return { ok: false, message: `the secret holds a control character (U+00${code.toUpperCase()}) at position ${position + 1} of ${value.length}, which no HTTP header may carry` };
+  const code = value.charCodeAt(position).toString(16).toUpperCase().padStart(4, '0');
+  const kind = value.charCodeAt(position) > 0xff ? 'a character beyond U+00FF' : 'a control character';
+  return { ok: false, message: `the secret holds ${kind} (U+${code}) at position ${position + 1} of ${value.length}, which no HTTP header may carry` };
 }
 
 function lookUpSecret(value: unknown, sources: SecretSources): SecretResult {
@@ -124,8 +126,13 @@ function withoutTrailingNewline(text: string): string {
   return text.replace(/\r?\n$/, '');
 }
 
+/** Windows editors (Notepad, PowerShell's UTF-8 output) start a file with a byte order mark; it is never part of a key. */
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 function fromText(text: string, reference: string): SecretResult {
-  const value = withoutTrailingNewline(text);
+  const value = withoutTrailingNewline(withoutByteOrderMark(text));
   return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };
 }
 

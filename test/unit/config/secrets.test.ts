@@ -16,6 +16,9 @@ beforeAll(() => {
   writeFileSync(join(directory, 'keys', 'two-newlines.key'), 'sk-two\n\n');
   writeFileSync(join(directory, 'keys', 'bare.key'), 'sk-bare');
   writeFileSync(join(directory, 'keys', 'blank.key'), '\n');
+  // Notepad's and PowerShell's "UTF-8" start with a byte order mark; a Latin-1 file is not UTF-8.
+  writeFileSync(join(directory, 'keys', 'bom.key'), '\uFEFFsk-bom\r\n');
+  writeFileSync(join(directory, 'keys', 'latin1.key'), Buffer.from('sk-caf\xe9\n', 'latin1'));
 });
 
 afterAll(() => {
@@ -67,6 +70,19 @@ describe('resolveSecret', () => {
     expect(resolveSecret('sk-literal\twith-tab', sources())).toMatchObject({ ok: false, message: expect.stringContaining('(U+0009) at position 11') });
     // Printable characters beyond ASCII are not control characters (the vendor judges them).
     expect(resolveSecret('sk-é', sources())).toEqual({ ok: true, value: 'sk-é' });
+  });
+
+  it('reads a key file that starts with a byte order mark without the mark', () => {
+    expect(resolveSecret('keys/bom.key', sources())).toEqual({ ok: true, value: 'sk-bom' });
+  });
+
+  it('refuses a secret holding a character beyond U+00FF, which no HTTP header may carry (undici refuses the header, every call would fail)', () => {
+    const env = { QUOTED: 'sk-abc\u2019', BOM: '\uFEFFsk-abc' };
+    const from = (reference: string) => resolveSecret(reference, { env, baseDirectory: directory });
+    expect(from('$QUOTED')).toEqual({ ok: false, message: 'the secret holds a character beyond U+00FF (U+2019) at position 7 of 7, which no HTTP header may carry' });
+    expect(from('$BOM')).toEqual({ ok: false, message: 'the secret holds a character beyond U+00FF (U+FEFF) at position 1 of 7, which no HTTP header may carry' });
+    // A file that is not UTF-8 reads as U+FFFD where its bytes are not.
+    expect(resolveSecret('keys/latin1.key', sources())).toEqual({ ok: false, message: 'the secret holds a character beyond U+00FF (U+FFFD) at position 7 of 7, which no HTTP header may carry' });
   });
 
   it('reads a file by absolute path', () => {
