@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import validateConfig from '../../generated/config-validator';
 import type { ConfigIssue } from './config-error';
 import { PROVIDER_NAMES } from './normalise';
+import { closestName } from './spelling';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
 
 /** Issues for the config document against config-schema/gateway-config.schema.json. */
@@ -126,9 +127,19 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
 
 function requiredMessage(missing: string, parent: unknown): string {
   if (missing === 'config' && isRecord(parent) && typeof parent.provider === 'string') {
-    return `is required for provider '${parent.provider}'`;
+    return `is required for provider '${parent.provider}'${misspeltAs(missing, parent)}`;
   }
-  return 'is required';
+  return `is required${misspeltAs(missing, parent)}`;
+}
+
+/**
+ * A key written beside a missing required key and a typo away from it (`endpoint_typ`): the
+ * ignored-key warning that would name it is only logged for a valid config, so say it here.
+ */
+function misspeltAs(missing: string, parent: unknown): string {
+  if (!isRecord(parent)) return '';
+  const written = Object.keys(parent).find((key) => key !== missing && closestName(key, [missing]) === missing);
+  return written === undefined ? '' : ` (did you mean '${missing}' where '${written}' is written?)`;
 }
 
 /** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) never hold secrets, so the value is quoted. */

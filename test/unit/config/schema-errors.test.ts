@@ -86,6 +86,25 @@ endpoints:
     expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_key', message: 'is required' }]);
   });
 
+  it('names the key written a typo away from a missing required key, since the ignored-key warning is only logged for a valid config', () => {
+    const issues = issuesOf(`
+endpoints:
+  - name: chat
+    endpoint_typ: llm/v1/chat
+    model:
+      provider: openai
+      confg: {openai_api_key: k}
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: {provider: anthropic, name: claude-sonnet-4-5, config: {antropic_api_key: k, anthropic_version: "2023-06-01"}}
+`);
+    expect(issues).toEqual([
+      { path: 'endpoints[0].endpoint_type', message: "is required (did you mean 'endpoint_type' where 'endpoint_typ' is written?)" },
+      { path: 'endpoints[0].model.config', message: "is required for provider 'openai' (did you mean 'config' where 'confg' is written?)" },
+      { path: 'endpoints[1].model.config.anthropic_api_key', message: "is required (did you mean 'anthropic_api_key' where 'antropic_api_key' is written?)" },
+    ]);
+  });
+
   it('requires model.config for built-in providers but not for mock', () => {
     const issues = issuesOf(`
 endpoints:
