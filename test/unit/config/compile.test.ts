@@ -217,6 +217,23 @@ endpoints:
   expect(error.message).toContain('inline.yaml');
 });
 
+test('sizes take their unit in any case (10MB, as most tools write it); a size that is not one says what a size is', () => {
+  const endpoints = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`;
+  const plan = compile(`${endpoints}server: { max_body_size: 10MB, max_answer_size: 300 Mb }\nlogging: { max_body_size: 2KB }`);
+  expect([plan.server.maxBodyBytes, plan.server.maxAnswerBytes, plan.logging.maxBodyChars]).toEqual([10 * 1024 ** 2, 300 * 1024 ** 2, 2048]);
+  const error = errorOf(() => compile(`${endpoints}server: { max_body_size: 10MiB }\nlogging: { max_body_size: 2k }`));
+  const message = 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)';
+  expect(error.issues).toEqual([
+    { path: 'server.max_body_size', message },
+    { path: 'logging.max_body_size', message },
+  ]);
+});
+
 test('compiling a config with limits again, as every reload does, starts no timer (no logger made per compile)', () => {
   const limited = `
 endpoints:
