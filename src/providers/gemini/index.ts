@@ -82,7 +82,7 @@ export const geminiAdapter = {
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<GeminiConfig>): ProviderEndpoint<CallContext> {
     const { name: endpointName, modelName: model, config, now } = settings;
-    if (model === null) throw new Error("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
+    if (!model) throw new Error("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
     const paths = geminiPaths(model);
     const upstream = createUpstream({
       timeouts: settings.timeouts,

@@ -663,6 +663,8 @@ describe('geminiAdapter.createEndpoint against a local upstream', () => {
     expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
     expect(Object.keys(endpoint('llm/v1/embeddings'))).toEqual(['embeddings']);
     expect(() => endpoint('llm/v1/chat', null)).toThrow("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
+    // `name: ""` (a templated value left empty) would call models/:generateContent, a 404 every time.
+    expect(() => endpoint('llm/v1/chat', '')).toThrow("A Gemini endpoint needs 'model.name' (e.g. gemini-2.5-flash).");
   });
 
   it('chat: path, key header (not in the URL), body; mapped answer', async () => {
