@@ -9,7 +9,7 @@ import { GatewayError } from '../errors';
 import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
 import type { Logger } from './logging';
-import { recordError, type ResponseWithLocals } from './request-log';
+import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-log';
 
 /** `/V1/…` is a `/v1` route too: Express routes paths in any letter case. */
 export function dialectOf(request: Request): Dialect {
@@ -131,13 +131,15 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
 
 /**
  * Logs a failure that deserves it: an unexpected error (or one behind a GatewayError's `cause`)
- * at error level with its stack, any other 5xx as a warning.
+ * at error level with its stack, any other 5xx as a warning, each with the request's id.
  */
-export function logFailure(logger: Logger, error: unknown, gatewayError: GatewayError, path: string): void {
+export function logFailure(options: { logger: Logger; error: unknown; gatewayError: GatewayError; path: string; requestId: string | null }): void {
+  const { logger, error, gatewayError, path } = options;
   const { status, code, message } = gatewayError;
-  if (!(error instanceof GatewayError) && status >= 500) logger.error({ err: error, path }, 'unhandled error');
-  else if (gatewayError.cause !== undefined) logger.error({ err: gatewayError.cause, path, status, code }, message);
-  else if (status >= 500) logger.warn({ path, status, code, message }, 'upstream failure');
+  const request_id = options.requestId;
+  if (!(error instanceof GatewayError) && status >= 500) logger.error({ request_id, err: error, path }, 'unhandled error');
+  else if (gatewayError.cause !== undefined) logger.error({ request_id, err: gatewayError.cause, path, status, code }, message);
+  else if (status >= 500) logger.warn({ request_id, path, status, code, message }, 'upstream failure');
 }
 
 /** Logs what deserves it and answers with the error's status and body (headers not yet sent). */
@@ -145,7 +147,7 @@ export function answerError(options: { error: unknown; response: ResponseWithLoc
   const { error, response, dialect, path, logger } = options;
   const gatewayError = toGatewayError(error, dialect);
   recordError(response, gatewayError);
-  logFailure(logger, error, gatewayError, path);
+  logFailure({ logger, error, gatewayError, path, requestId: requestIdOfResponse(response) });
   sendError(response, gatewayError, dialect);
 }
 

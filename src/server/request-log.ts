@@ -105,6 +105,11 @@ export function recordEndpoint(response: ResponseWithLocals, options: { route: s
   if (record.logBodies) record.requestBody = options.requestBody;
 }
 
+/** The request's id, for the other lines it causes (warnings, errors): so they can be found with its audit line. */
+export function requestIdOfResponse(response: ResponseWithLocals): string | null {
+  return (response.locals.record as RequestRecord | undefined)?.id ?? null;
+}
+
 export function recordError(response: ResponseWithLocals, error: GatewayError): void {
   const record = response.locals.record as RequestRecord | undefined;
   if (record) record.error = { code: error.code, message: error.message };

@@ -419,3 +419,37 @@ server: { request_timeout: 0.5, headers_timeout: 0.5 }
     await gateway.close();
   }
 });
+
+test('the warnings a request causes (a destination a FALLBACK route moved past, the upstream failure that was its answer) carry its request id, on the fast path and through Express alike', async () => {
+  const overloaded = await startFakeUpstream((_request, response) => sendJson(response, 503, { error: { message: 'The server is overloaded', type: 'server_error' } }));
+  const { lines, logger } = captureLog();
+  const endpoint = (name: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-audit-fallback, openai_api_base: "${overloaded.url}/v1" } }
+    retries: { max_attempts: 1 }`;
+  const gateway = await startGateway(
+    `endpoints:${endpoint('primary')}${endpoint('backup')}
+routes:
+  - { name: chat, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: primary }, { name: backup }] }
+`,
+    { logger },
+  );
+  try {
+    const post = (path: string, requestId: string) =>
+      fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body: JSON.stringify(chatBody('hi')) }).then((r) => r.status);
+    expect(await post('/gateway/chat/invocations', 'trace-fast-path')).toBe(502);
+    expect(await post('/gateway/chat/invocations?via=express', 'trace-express')).toBe(502);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const warnings = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 40).map(({ request_id, msg }) => ({ request_id, msg }));
+    expect(warnings).toEqual([
+      { request_id: 'trace-fast-path', msg: 'endpoint failed; falling back to the next destination' },
+      { request_id: 'trace-fast-path', msg: 'upstream failure' },
+      { request_id: 'trace-express', msg: 'endpoint failed; falling back to the next destination' },
+      { request_id: 'trace-express', msg: 'upstream failure' },
+    ]);
+  } finally {
+    await gateway.close();
+    await overloaded.close();
+  }
+});

@@ -18,7 +18,7 @@ import { asksForStream, invokeEndpoint, prepareRequest, withStringText, type Dia
 import { sendJson } from '../json-response';
 import type { Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
-import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, type ResponseWithLocals } from '../request-log';
+import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -79,7 +79,7 @@ async function serve(options: {
     onFallback: (endpoint, error) => {
       const { status, message, code } = toGatewayError(error, dialect);
       if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
-      logger.warn({ route: target.name, endpoint: endpoint.name, status, message }, 'endpoint failed; falling back to the next destination');
+      logger.warn({ request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message }, 'endpoint failed; falling back to the next destination');
     },
     // The header, the log and the metrics name the endpoint whose failure is the answer.
     onGiveUp: (endpoint) => {
@@ -99,7 +99,7 @@ async function serve(options: {
   const toError = (error: unknown) => {
     const gatewayError = toGatewayError(error, dialect);
     recordError(response, gatewayError);
-    logFailure(logger, error, gatewayError, options.route);
+    logFailure({ logger, error, gatewayError, path: options.route, requestId: requestIdOfResponse(response) });
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
