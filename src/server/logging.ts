@@ -146,6 +146,28 @@ function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: nu
   return logger;
 }
 
+/** What an error's log line keeps: what names it and says what and where, never its other properties. */
+const LOGGED_ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'errno', 'syscall', 'address', 'port', 'status'];
+
+/**
+ * The `err` of a log line: pino's error serializer (class, message and stack with their causes),
+ * without the other properties it copies whole. An HTTP client's error carries the request it sent
+ * (axios: `config.headers.Authorization`, `config.data`), so a plugin's vendor key and a client's
+ * prompt reached the log with it.
+ */
+export function loggedError(error: unknown): unknown {
+  if (typeof (error as { message?: unknown } | null)?.message !== 'string') return { message: String(error) };
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  const logged: Record<string, unknown> = {};
+  for (const field of LOGGED_ERROR_FIELDS) {
+    const value = serialized[field];
+    if (typeof value === 'string' || typeof value === 'number') logged[field] = value;
+  }
+  const errors = (error as { errors?: unknown }).errors;
+  if (Array.isArray(errors)) logged.aggregateErrors = errors.map(loggedError);
+  return logged;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
@@ -164,6 +186,7 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
     level: options.level ?? logLevelFromEnvironment(process.env),
     base: { pid: process.pid },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: loggedError },
   };
   return options.destination ? pino(settings, options.destination) : bufferedStdoutLogger(settings, options.maxBufferedChars ?? MAX_BUFFERED_CHARS);
 }

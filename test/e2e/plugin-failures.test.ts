@@ -4,6 +4,7 @@
  * its signal still ends at the endpoint's total timeout (before anything reached the client, a 504;
  * after, an error event).
  */
+import { captureLog } from '../support/log-capture';
 import { startPluginGateway } from '../support/plugin-gateway';
 
 /** A plugin module (CommonJS) providing `fake` with these endpoint methods. */
@@ -93,4 +94,34 @@ test('a plugin stream that stalls after a role-only first chunk has sent the cli
   await withPlugin(roleThenStuck, async (url) => {
     expect(await chat(url, '/v1/chat/completions', { model: 'p', stream: true })).toMatchObject({ status: 504, text: expect.stringContaining('"code":"upstream_timeout"') });
   });
+});
+
+test('the log line of such an error names it, and holds none of the properties an HTTP client puts on it (the request headers with the plugin\'s key, the client\'s prompt)', async () => {
+  // What axios (the most used HTTP client) throws for a vendor's 500: its AxiosError carries the request config and the response.
+  const config = {
+    url: 'https://api.vendor.example/v1/generate',
+    method: 'post',
+    headers: { Accept: 'application/json, text/plain, */*', 'Content-Type': 'application/json', Authorization: 'Bearer sk-live-PLUGIN-axios-secret-0987654321', 'User-Agent': 'axios/1.7.9' },
+    data: '{"prompt":"my private prompt text"}',
+    timeout: 0,
+  };
+  const axiosThrower = pluginModule(`async chat() {
+    const config = ${JSON.stringify(config)};
+    class AxiosError extends Error {}
+    const error = Object.assign(new AxiosError('Request failed with status code 500'), { name: 'AxiosError', code: 'ERR_BAD_RESPONSE', isAxiosError: true, config });
+    error.response = { status: 500, statusText: 'Internal Server Error', headers: { 'content-type': 'application/json' }, config, data: { error: 'internal' } };
+    throw error;
+  }`);
+  const { lines, logger } = captureLog();
+  const gateway = await startPluginGateway(axiosThrower, ENDPOINT, logger);
+  try {
+    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const logged = lines.join('\n');
+    expect({ key: logged.includes('sk-live-PLUGIN-axios'), prompt: logged.includes('my private prompt') }).toEqual({ key: false, prompt: false });
+    const failure = lines.map((line) => JSON.parse(line)).find((line) => line.level === 50);
+    expect(failure.err).toMatchObject({ type: 'AxiosError', message: 'Request failed with status code 500', code: 'ERR_BAD_RESPONSE', stack: expect.stringContaining('Request failed with status code 500') });
+  } finally {
+    await gateway.close();
+  }
 });
