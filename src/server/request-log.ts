@@ -89,11 +89,16 @@ export function recordOf(response: ResponseWithLocals): RequestRecord {
   return response.locals.record as RequestRecord;
 }
 
-/** Notes the route pattern and, once known, the name the client called: a request refused before any endpoint (401/403/404/422/429) keeps them too. */
-export function recordCall(response: ResponseWithLocals, route: string, called: string | null): void {
+/**
+ * Notes the route pattern and, once known, the name the client called: a request refused before any
+ * endpoint (401/403/404/422/429) keeps them too, and (with `logging.bodies`) its body, the first
+ * thing to look at when the gateway refused it.
+ */
+export function recordCall(response: ResponseWithLocals, options: { route: string; called: string | null; requestBody: unknown }): void {
   const record = recordOf(response);
-  record.route = route;
-  record.called = called;
+  record.route = options.route;
+  record.called = options.called;
+  if (record.logBodies) record.requestBody = options.requestBody;
 }
 
 /** Notes the endpoint serving the request and the name the client called. */

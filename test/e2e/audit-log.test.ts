@@ -181,6 +181,29 @@ describe('one line per request', () => {
     }
   });
 
+  test('logging.bodies also logs the body of a request refused before any endpoint was called (invalid, a name the key may not call), on both route families', async () => {
+    const { lines, logger } = captureLog();
+    const gateway = await startGateway(config(upstream.url, 'logging: { bodies: true }'), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY }, body: JSON.stringify(body) }).then((r) => r.status);
+      const refused = [
+        { path: '/endpoints/echo/invocations', body: { messages: [{ role: 'user', content: 'too hot' }], temperature: 9 } },
+        { path: '/v1/chat/completions', body: { model: 'echo', messages: [{ role: 'user', content: 'too hot' }], temperature: 9 } },
+        { path: '/v1/chat/completions', body: { model: 'missing', messages: [{ role: 'user', content: 'x' }] } },
+        { path: '/endpoints/azure/invocations', body: chatBody('not this key') },
+      ];
+      const statuses = [];
+      for (const { path, body } of refused) statuses.push(await post(path, body));
+      expect(statuses).toEqual([422, 400, 403, 403]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const logged = lines.map((text) => JSON.parse(text)).filter((entry) => entry.msg === 'request');
+      expect(logged.map((entry) => entry.request_body)).toEqual(refused.map(({ body }) => body));
+    } finally {
+      await gateway.close();
+    }
+  });
+
   test('logging.max_body_size bounds each body: the start of a longer one, a stream\'s first chunks, with counts of the rest', async () => {
     const { lines, logger } = captureLog();
     const gateway = await startGateway(config(upstream.url, 'logging: { bodies: true, max_body_size: 1kb }'), { env: { OPENAI_KEY: PROVIDER_KEY, CLIENT_KEY }, logger });

@@ -151,15 +151,15 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
   const routesByPath = new Map(OPENAI_ROUTES.map((route) => [route.path, route]));
   return {
     mlflow: async (name, route, request, response) => {
-      recordCall(response, route, name);
+      recordCall(response, { route, called: name, requestBody: request.body });
       authorize(response, name);
       await serve({ request, response, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
-      recordCall(response, route.path, null);
+      recordCall(response, { route: route.path, called: null, requestBody: request.body });
       const name = modelOf(request.body);
-      recordCall(response, route.path, name);
+      recordCall(response, { route: route.path, called: name, requestBody: request.body });
       authorize(response, name);
       const endpointType = endpointTypeOf(plan, name);
       if (endpointType === undefined) {
