@@ -12,7 +12,7 @@ import { installFastPath, type NodeHandler } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
-import { requestLog } from './request-log';
+import { recordError, requestLog } from './request-log';
 import { routeTemplateMatcher } from './routed-paths';
 import { endpointRoutes, LIMITS_PATHS } from './routes/endpoints';
 import { invocationHandlers, invocationRoutes } from './routes/invocations';
@@ -47,7 +47,9 @@ function methodNotAllowed(allow: string): RequestHandler {
       return;
     }
     const dialect = dialectOf(request);
-    if (dialect === 'openai') sendError(response, new GatewayError({ status: 405, message: `Method not allowed: ${request.method} ${request.path} (allowed: ${allow})`, kind: 'invalid_request_error', code: 'method_not_allowed' }), dialect);
+    const error = new GatewayError({ status: 405, message: `Method not allowed: ${request.method} ${request.path} (allowed: ${allow})`, kind: 'invalid_request_error', code: 'method_not_allowed' });
+    recordError(response, error);
+    if (dialect === 'openai') sendError(response, error, dialect);
     else response.status(405).json({ detail: 'Method Not Allowed' });
   };
 }
@@ -63,7 +65,10 @@ const UNLISTED_PATHS = [...LIMITS_PATHS, { path: '/', allow: 'GET, HEAD' }, { pa
 
 function notFound(request: Request, response: Response): void {
   const dialect = dialectOf(request);
-  if (dialect === 'openai') sendError(response, GatewayError.notFound(`Unknown route: ${request.method} ${request.path}`), dialect);
+  const error = GatewayError.notFound(`Unknown route: ${request.method} ${request.path}`);
+  // The audit line says why, as for every other refusal (MLflow's body has only its detail).
+  recordError(response, error);
+  if (dialect === 'openai') sendError(response, error, dialect);
   else response.status(404).json({ detail: 'Not Found' });
 }
 

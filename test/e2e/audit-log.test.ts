@@ -476,3 +476,27 @@ routes:
     await overloaded.close();
   }
 });
+
+test('a wrong method (405) and a path the API does not have (404) are logged with their error, like every other refusal', async () => {
+  const { lines, logger } = captureLog();
+  const gateway = await startGateway('endpoints:\n  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }\n', { logger });
+  try {
+    const statuses = [
+      (await fetch(`${gateway.url}/v1/chat/completions`)).status,
+      (await fetch(`${gateway.url}/endpoints/echo/invocations`)).status,
+      (await fetch(`${gateway.url}/v1/nowhere`)).status,
+      (await fetch(`${gateway.url}/nowhere`)).status,
+    ];
+    expect(statuses).toEqual([405, 405, 404, 404]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const audit = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ status, error }) => ({ status, code: error?.code }));
+    expect(audit).toEqual([
+      { status: 405, code: 'method_not_allowed' },
+      { status: 405, code: 'method_not_allowed' },
+      { status: 404, code: 'not_found' },
+      { status: 404, code: 'not_found' },
+    ]);
+  } finally {
+    await gateway.close();
+  }
+});
