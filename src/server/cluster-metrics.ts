@@ -12,6 +12,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
+import { sendToWorker } from './send-to-worker';
 
 /** One sample of a metric, as `Registry.getMetricsAsJSON()` gives it and the IPC carries it. */
 export interface SampleJson {
@@ -141,7 +142,7 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
         else reject(error);
       };
       collections.set(id, { waitingFor: new Set(workers.map((worker) => worker.id)), settle });
-      for (const worker of workers) worker.send({ type: 'gateway:metrics-snapshot-request', id } satisfies SnapshotRequest);
+      for (const worker of workers) sendToWorker(worker, { type: 'gateway:metrics-snapshot-request', id } satisfies SnapshotRequest);
       if (workers.length === 0) settle();
     }).then(() => AggregatorRegistry.aggregate([...[...latest.values()].map((kept) => kept.snapshot), retired]).metrics());
 
@@ -162,8 +163,8 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
     }
     if (!isMetricsRequest(message)) return;
     collect().then(
-      (text) => worker.isConnected() && worker.send({ type: 'gateway:metrics', id: message.id, text } satisfies MetricsAnswer),
-      (error: Error) => worker.isConnected() && worker.send({ type: 'gateway:metrics', id: message.id, error: error.message } satisfies MetricsAnswer),
+      (text) => sendToWorker(worker, { type: 'gateway:metrics', id: message.id, text } satisfies MetricsAnswer),
+      (error: Error) => sendToWorker(worker, { type: 'gateway:metrics', id: message.id, error: error.message } satisfies MetricsAnswer),
     );
   });
 

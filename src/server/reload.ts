@@ -24,6 +24,7 @@ import { retireLimitBackends } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import type { Logger } from './logging';
 import type { GatewayState } from './state';
+import { sendToWorker } from './send-to-worker';
 
 /**
  * A config being served: the exact text, what it parsed to, its compiled plan, the keys it sets
@@ -323,7 +324,7 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
   let latest = options.current;
   let revision = 1;
   const send = (worker: Worker | undefined) => {
-    if (worker?.isConnected()) worker.send({ type: 'gateway:config', text: latest.text, secretFiles: [...latest.secretFiles], revision } satisfies ConfigMessage);
+    if (worker) sendToWorker(worker, { type: 'gateway:config', text: latest.text, secretFiles: [...latest.secretFiles], revision } satisfies ConfigMessage);
   };
   const answerRequest = (worker: Worker, message: unknown) => {
     if (isConfigRequest(message)) send(worker);
