@@ -5,6 +5,7 @@
  */
 import type { Cluster, Worker } from 'node:cluster';
 import { RATE_LIMIT_CHANNEL, type HitAnswer, type HitRequest } from './cluster-store';
+import { sendToWorker } from '../server/send-to-worker';
 import { createMemoryStore, type MemoryStore } from './memory-store';
 
 function isHitRequest(message: unknown): message is HitRequest {
@@ -17,6 +18,6 @@ export function serveRateLimitsToWorkers(cluster: Cluster, store: MemoryStore = 
     if (!isHitRequest(message)) return;
     const answer: HitAnswer = { channel: RATE_LIMIT_CHANNEL, id: message.id, states: store.hitNow(message.hits) };
     // A worker that died meanwhile cannot be answered; its request died with it.
-    if (worker.isConnected()) worker.send(answer, undefined, () => undefined);
+    sendToWorker(worker, answer);
   });
 }
