@@ -39,20 +39,26 @@ interface ChoicesOf {
  * the end of the body.
  */
 function createFinishTracker(): { see(chunk: ChoicesOf): void; allFinished(): boolean } {
-  const open = new Set<number>();
-  const finished = new Set<number>();
+  // Per choice index: true once finished, false while open (an array: this runs for every chunk).
+  const finished: boolean[] = [];
+  let open = 0;
+  let finishedCount = 0;
   return {
     see(chunk) {
       for (const { index, finish_reason: finishReason } of chunk.choices) {
+        const state = finished[index];
+        if (state === true) continue;
         if (finishReason !== null) {
-          open.delete(index);
-          finished.add(index);
-        } else if (!finished.has(index)) {
-          open.add(index);
+          if (state === false) open -= 1;
+          finished[index] = true;
+          finishedCount += 1;
+        } else if (state === undefined) {
+          finished[index] = false;
+          open += 1;
         }
       }
     },
-    allFinished: () => finished.size > 0 && open.size === 0,
+    allFinished: () => finishedCount > 0 && open === 0,
   };
 }
 
@@ -123,11 +129,11 @@ type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[numbe
  * A refusal (which OpenAI streams in place of content) and a reasoning server's
  * `reasoning_content` (or `reasoning`) pieces are passed on only when there is one, so other chunks keep MLflow's keys.
  */
-function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, callIndex: (call: OpenAIToolCallDelta) => number): ChatChunk['choices'][number]['delta'] {
+function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, choiceIndex: number, toolCallIndex: ToolCallIndexer): ChatChunk['choices'][number]['delta'] {
   const unified: ChatChunk['choices'][number]['delta'] = {
     role: delta?.role ?? null,
     content: delta?.content ?? null,
-    tool_calls: delta?.tool_calls?.map((call) => fromOpenAIToolCallDelta(call, callIndex(call))) ?? null,
+    tool_calls: delta?.tool_calls?.map((call) => fromOpenAIToolCallDelta(call, toolCallIndex(choiceIndex, call))) ?? null,
   };
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
   const reasoning = reasoningTextOf(delta);
@@ -146,7 +152,7 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk, toolCallIndex: ToolCallIndex
     model: wire.model,
     choices: choices.map((choice, position) => {
       const index = choice.index ?? position;
-      const delta = fromOpenAIChatDelta(choice.delta, (call) => toolCallIndex(index, call));
+      const delta = fromOpenAIChatDelta(choice.delta, index, toolCallIndex);
       return withLogprobs({ index, finish_reason: choice.finish_reason ?? null, delta }, choice.logprobs);
     }),
   };
