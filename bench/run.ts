@@ -111,8 +111,9 @@ function gatewayConfig(upstreamUrl: string): string {
  */
 function startFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const match = /^node (.*?)\s*dist\/src\/main\.js$/.exec(scripts.start);
-  if (!match) throw new Error(`package.json's start script is not \`node [flags] dist/src/main.js\`: ${scripts.start}`);
+  // `exec` replaces npm's shell, so that npm's SIGTERM reaches the gateway (README "Running it").
+  const match = /^(?:exec )?node (.*?)\s*dist\/src\/main\.js$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not \`[exec] node [flags] dist/src/main.js\`: ${scripts.start}`);
   return match[1].split(/\s+/).filter((flag) => flag !== '');
 }
 
