@@ -45,6 +45,12 @@ export interface BedrockFamily {
   thinking: boolean;
   /** How chat's `reasoning_effort` reaches the model, or null when the family refuses the parameter. */
   reasoningEffort: ReasoningEffortMapping | null;
+  /**
+   * Where Converse takes prompt-caching cachePoint blocks (`tools`: also after a tool), or null for
+   * models AWS does not document caching for, which refuse the block
+   * (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html).
+   */
+  promptCaching: { tools: boolean } | null;
 }
 
 /** The ways a family takes OpenAI's `reasoning_effort` (converse/reasoning-effort.ts). */
@@ -58,7 +64,12 @@ export type ReasoningEffortMapping =
 
 const converseFamily = (
   label: string,
-  { topK = false, thinking = false, reasoningEffort = null }: { topK?: boolean; thinking?: boolean; reasoningEffort?: ReasoningEffortMapping | null } = {},
+  {
+    topK = false,
+    thinking = false,
+    reasoningEffort = null,
+    promptCaching = null,
+  }: { topK?: boolean; thinking?: boolean; reasoningEffort?: ReasoningEffortMapping | null; promptCaching?: BedrockFamily['promptCaching'] } = {},
 ): BedrockFamily => ({
   label,
   chat: true,
@@ -71,6 +82,7 @@ const converseFamily = (
   topK,
   thinking,
   reasoningEffort,
+  promptCaching,
 });
 
 const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockFamily => ({
@@ -83,23 +95,25 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   topK: false,
   thinking: false,
   reasoningEffort: null,
+  promptCaching: null,
 });
 
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
   // The budget form until resolveBedrockFamily reads the model's version.
-  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' } })],
+  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' }, promptCaching: { tools: true } })],
   // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
   ['amazon.nova-2-', converseFamily('Amazon Nova 2', { reasoningEffort: { kind: 'nova-reasoning-config' } })],
-  ['amazon.nova', converseFamily('Amazon Nova')],
+  // Nova caches system and messages, not tools.
+  ['amazon.nova', converseFamily('Amazon Nova', { promptCaching: { tools: false } })],
   // Before `amazon.titan-embed`: Titan Multimodal Embeddings sizes its vectors in embeddingConfig, not `dimensions`.
   ['amazon.titan-embed-image', embeddingsFamily('Amazon Titan Multimodal Embeddings', 'titan-embed-image')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',
-    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false, reasoningEffort: null },
+    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
@@ -107,15 +121,15 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
-    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null },
+    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   [
     'ai21.j2',
-    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null },
+    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   [
     'ai21.jamba',
-    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null },
+    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],

@@ -8,6 +8,7 @@
  * - Claude's extended thinking: https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
  * - Claude's adaptive thinking (output_config.effort): https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
  * - gpt-oss request fields: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
+ * - Prompt caching (cachePoint): https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
  *
  * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
  * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
@@ -20,6 +21,9 @@
  * per family), Claude's `top_k`, `thinking` and `output_config` to `additionalModelRequestFields`, and
  * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
  * Claude's as `thinking`, Nova 2's as `reasoningConfig`). Any other parameter is a 400 naming it.
+ * A part's or tool's `cache_control` becomes a `cachePoint` block after it for the families that
+ * cache prompts (cache-points.ts; Claude, and Nova but not after tools); other models refuse the
+ * block, so it is not sent to them.
  *
  * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's

@@ -3,6 +3,7 @@
  * references).
  */
 import type {
+  CachePointBlock,
   ContentBlock,
   ConverseCommandInput,
   ImageFormat,
@@ -19,6 +20,7 @@ import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
+import { withCachePoint } from './cache-points';
 import { reasoningEffortFields } from './reasoning-effort';
 import { toConverseReasoningBlocks } from './thinking';
 import { toolCallAsText, toolResultAsText } from './tool-history';
@@ -63,28 +65,39 @@ function toConverseImage(url: string, param: string): ContentBlock {
   return { image: { format, source: { bytes: new Uint8Array(Buffer.from(match[2], 'base64')) } } };
 }
 
-function toConverseBlocks(content: ChatMessage['content'], param: string): ContentBlock[] {
-  if (content === undefined || content === null) return [];
-  if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
-  return content.map((part: ContentPart, index): ContentBlock => {
-    const partParam = `${param}[${index}]`;
-    switch (part.type) {
-      case 'text':
-        return { text: part.text };
-      case 'image_url':
-        return toConverseImage(part.image_url.url, `${partParam}.image_url.url`);
-      case 'input_audio':
-        throw GatewayError.invalidParam(`${partParam}: audio input is not supported by Amazon Bedrock Converse.`, partParam);
-      default: {
-        const unreachable: never = part;
-        throw GatewayError.invalidParam(`${partParam}: unknown content part ${JSON.stringify(unreachable)}.`, partParam);
-      }
+function toConverseBlock(part: ContentPart, partParam: string): ContentBlock {
+  switch (part.type) {
+    case 'text':
+      return { text: part.text };
+    case 'image_url':
+      return toConverseImage(part.image_url.url, `${partParam}.image_url.url`);
+    case 'input_audio':
+      throw GatewayError.invalidParam(`${partParam}: audio input is not supported by Amazon Bedrock Converse.`, partParam);
+    default: {
+      const unreachable: never = part;
+      throw GatewayError.invalidParam(`${partParam}: unknown content part ${JSON.stringify(unreachable)}.`, partParam);
     }
-  });
+  }
 }
 
-function toSystemBlocks(content: ChatMessage['content'], param: string): SystemContentBlock[] {
-  return toConverseBlocks(content, param).map((block) => {
+const asContentBlock = (cachePoint: CachePointBlock): ContentBlock => ({ cachePoint });
+
+/** A message's content as blocks; with `cachePoints`, a part's `cache_control` adds a cachePoint after its block. */
+function toConverseBlocks(content: ChatMessage['content'], param: string, cachePoints = false): ContentBlock[] {
+  if (content === undefined || content === null) return [];
+  if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
+  return content.flatMap((part: ContentPart, index) => withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock));
+}
+
+/** The last part of a tool message asking for a cache point: Converse takes it after the whole result, not inside. */
+function toolResultCacheSource(content: ChatMessage['content']): object {
+  const parts: readonly object[] = Array.isArray(content) ? content : [];
+  return parts.filter((part) => (part as { cache_control?: unknown }).cache_control != null).at(-1) ?? {};
+}
+
+function toSystemBlocks(content: ChatMessage['content'], param: string, cachePoints: boolean): SystemContentBlock[] {
+  return toConverseBlocks(content, param, cachePoints).map((block): SystemContentBlock => {
+    if (block.cachePoint !== undefined) return { cachePoint: block.cachePoint };
     if (block.text === undefined) throw GatewayError.invalidParam(`${param}: system messages can only hold text on Amazon Bedrock.`, param);
     return { text: block.text };
   });
@@ -149,6 +162,8 @@ export interface ConverseMessagesOptions {
   thinking: boolean;
   /** Tool calls and results as toolUse / toolResult blocks (the request declares tools), else as text (tool-history.ts). */
   toolBlocks: boolean;
+  /** The model caches prompts: a part's `cache_control` becomes a cachePoint after it (cache-points.ts). */
+  cachePoints: boolean;
 }
 
 /** Unified messages as Converse `system` blocks and alternating user/assistant turns. */
@@ -161,26 +176,27 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
     switch (message.role) {
       case 'system':
       case 'developer':
-        pushAll(system, toSystemBlocks(message.content, `${param}.content`));
+        pushAll(system, toSystemBlocks(message.content, `${param}.content`, options.cachePoints));
         break;
       case 'user':
-        addTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`));
+        addTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`, options.cachePoints));
         break;
       case 'assistant': {
         const toolCalls = message.tool_calls ?? [];
         toolCalls.forEach((call) => toolNames.set(call.id, call.function.name));
         const calls = options.toolBlocks ? toolCalls.map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`)) : toolCalls.map(toolCallAsText);
         const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
-        addTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`), ...calls]);
+        addTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`, options.cachePoints), ...calls]);
         break;
       }
       case 'tool': {
+        const cacheSource = toolResultCacheSource(message.content);
         if (options.toolBlocks) {
-          addTurn(turns, 'user', [toToolResult(message, param)]);
+          addTurn(turns, 'user', withCachePoint(toToolResult(message, param), cacheSource, options.cachePoints, asContentBlock));
           break;
         }
         const { toolCallId, text } = readToolResult(message, param);
-        addTurn(turns, 'user', [toolResultAsText(toolCallId, toolNames.get(toolCallId), text)]);
+        addTurn(turns, 'user', withCachePoint(toolResultAsText(toolCallId, toolNames.get(toolCallId), text), cacheSource, options.cachePoints, asContentBlock));
         break;
       }
       default:
@@ -259,11 +275,12 @@ function offersTools(request: ChatRequest, family: BedrockFamily): boolean {
 export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(request, chatKeysOf(family), family);
   const toolBlocks = offersTools(request, family);
-  const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks });
+  const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, chatNativeFields(request, family)) };
   if (toolBlocks && request.tools) {
     body.toolConfig = {
-      tools: request.tools.map(toConverseTool),
+      // Claude caches tools; Nova refuses a cachePoint among them.
+      tools: request.tools.flatMap((tool) => withCachePoint(toConverseTool(tool), tool, family.promptCaching?.tools === true, (cachePoint): ConverseTool => ({ cachePoint }))),
       ...(request.tool_choice !== undefined ? { toolChoice: toConverseToolChoice(request.tool_choice) } : {}),
     };
   }

@@ -247,6 +247,57 @@ describe('toConverseChat', () => {
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], n: 2 }, claude))).toMatchObject({ status: 400, param: 'n' });
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], seed: 7 }, claude))).toMatchObject({ status: 400, param: 'seed' });
   });
+  describe('prompt caching: cache_control (LiteLLM\'s convention) becomes a Converse cachePoint after what it closes', () => {
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html: a cachePoint block
+    // follows the system block, content block or tool it closes; Claude caches system, messages
+    // and tools, Nova system and messages only, other models refuse the block.
+    const ephemeral = { type: 'ephemeral' };
+    const cachePoint = { cachePoint: { type: 'default' } };
+    const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+    const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } };
+    const cachedRequest = {
+      messages: [
+        { role: 'system', content: [{ type: 'text', text: 'You are a French barista.', cache_control: ephemeral }, { type: 'text', text: 'Today is Monday.' }] },
+        { role: 'user', content: [{ type: 'image_url', image_url: { url: PNG }, cache_control: ephemeral }, { type: 'text', text: 'Long menu…', cache_control: { type: 'ephemeral', ttl: '1h' } }, { type: 'text', text: 'Salut' }] },
+        { role: 'assistant', content: null, tool_calls: [{ id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 't1', content: [{ type: 'text', text: '18°C', cache_control: ephemeral }] },
+      ],
+      tools: [{ ...weatherTool, cache_control: ephemeral }],
+    } as unknown as ChatRequest;
+    const image = { image: { format: 'png', source: { bytes: new Uint8Array(Buffer.from('iVBORw0KGgo=', 'base64')) } } };
+    const tool = { toolSpec: { name: 'get_weather', inputSchema: { json: { type: 'object', properties: {} } } } };
+
+    test('Claude: after the system part, the image and text parts (with their ttl), the tool result and the tool', () => {
+      const body = toConverseChat(cachedRequest, claude);
+      expect(body.system).toEqual([{ text: 'You are a French barista.' }, cachePoint, { text: 'Today is Monday.' }]);
+      expect(body.messages).toEqual([
+        { role: 'user', content: [image, cachePoint, { text: 'Long menu…' }, { cachePoint: { type: 'default', ttl: '1h' } }, { text: 'Salut' }] },
+        { role: 'assistant', content: [{ toolUse: { toolUseId: 't1', name: 'get_weather', input: {} } }] },
+        { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: '18°C' }] } }, cachePoint] },
+      ]);
+      expect(body.toolConfig?.tools).toEqual([tool, cachePoint]);
+    });
+
+    test('Nova: in system and messages; none after tools, which Nova does not cache', () => {
+      const body = toConverseChat(cachedRequest, resolveBedrockFamily('us.amazon.nova-pro-v1:0'));
+      expect(body.system).toEqual([{ text: 'You are a French barista.' }, cachePoint, { text: 'Today is Monday.' }]);
+      expect(body.messages?.[0].content).toEqual([image, cachePoint, { text: 'Long menu…' }, { cachePoint: { type: 'default', ttl: '1h' } }, { text: 'Salut' }]);
+      expect(body.toolConfig?.tools).toEqual([tool]);
+    });
+
+    test.each(['meta.llama3-1-70b-instruct-v1:0', 'us.deepseek.r1-v1:0', 'moonshot.kimi-k2-thinking'])('%s (no prompt caching on Bedrock): no cachePoint, the request goes as without cache_control', (modelId) => {
+      const family = resolveBedrockFamily(modelId);
+      const withoutCacheControl = JSON.parse(JSON.stringify(cachedRequest).replace(/,"cache_control":\{[^}]*\}/g, '')) as ChatRequest;
+      expect(JSON.stringify(withoutCacheControl)).not.toContain('cache_control');
+      expect(toConverseChat(cachedRequest, family)).toEqual(toConverseChat(withoutCacheControl, family));
+    });
+
+    test('tool history sent as text (tool_choice none): the cachePoint follows the text of the tool result', () => {
+      const body = toConverseChat({ ...cachedRequest, tool_choice: 'none' }, claude);
+      expect(body.messages?.[2].content).toEqual([{ text: '[tool result t1 (get_weather): 18°C]' }, cachePoint]);
+      expect(body).not.toHaveProperty('toolConfig');
+    });
+  });
 });
 
 describe('toConverseCompletions', () => {

@@ -57,6 +57,7 @@ describe('resolveBedrockFamily', () => {
       topK: false,
       thinking: false,
       reasoningEffort: null,
+      promptCaching: null,
     });
   });
 });

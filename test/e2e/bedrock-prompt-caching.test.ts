@@ -1,0 +1,66 @@
+/**
+ * Prompt caching through Amazon Bedrock Converse, end to end with the official OpenAI client and the
+ * real AWS SDK: `cache_control` as LiteLLM-style clients put it on a system part, a user part and a
+ * tool becomes a `cachePoint` block right after each for Claude; a model AWS documents no caching
+ * for (Llama) gets none, as the fake's refusal of one there shows.
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
+ */
+import type OpenAI from 'openai';
+import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
+import { readJsonFixture } from '../support/fixtures';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+
+const CACHED_ANSWER = readJsonFixture('bedrock', 'converse-prompt-caching.response.json');
+
+/** Bedrock refuses a cachePoint on a model without prompt caching (the message other clients report). */
+function fakeBedrock(call: BedrockCall): BedrockReply {
+  const asksForCache = JSON.stringify(call.body).includes('"cachePoint"');
+  if (asksForCache && call.modelId.startsWith('meta.')) {
+    return { error: { status: 400, type: 'ValidationException', message: 'You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.' } };
+  }
+  return { json: CACHED_ANSWER };
+}
+
+const setup = useGatewayWithFakeBedrock({
+  serve: fakeBedrock,
+  config: (fakeUrl) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: us.anthropic.claude-sonnet-4-5-20250929-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
+  - name: llama
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: meta.llama3-1-70b-instruct-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
+`,
+  validateResponses: true,
+});
+
+const ephemeral = { type: 'ephemeral' };
+const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } };
+// The openai client's types know no cache_control; it sends the JSON as given, as LiteLLM users do.
+const cachedRequest = (model: string) =>
+  ({
+    model,
+    messages: [
+      { role: 'system', content: [{ type: 'text', text: 'You answer questions about Pride and Prejudice.', cache_control: ephemeral }] },
+      { role: 'user', content: [{ type: 'text', text: 'The whole novel…', cache_control: ephemeral }, { type: 'text', text: 'Why does Elizabeth refuse Darcy?' }] },
+    ],
+    tools: [{ ...weatherTool, cache_control: ephemeral }],
+  }) as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+
+test('Claude: a cachePoint after the system part, the user part and the tool; the answer counts the cached tokens', async () => {
+  const answer = await setup.openai.chat.completions.create(cachedRequest('claude'));
+  const cachePoint = { cachePoint: { type: 'default' } };
+  expect(setup.fake.calls[0].body).toMatchObject({
+    system: [{ text: 'You answer questions about Pride and Prejudice.' }, cachePoint],
+    messages: [{ role: 'user', content: [{ text: 'The whole novel…' }, cachePoint, { text: 'Why does Elizabeth refuse Darcy?' }] }],
+    toolConfig: { tools: [{ toolSpec: { name: 'get_weather' } }, cachePoint] },
+  });
+  expect(answer.usage?.prompt_tokens_details?.cached_tokens).toBe(188086);
+});
+
+test('Llama (no prompt caching on Bedrock): no cachePoint is sent, and the request is answered', async () => {
+  const answer = await setup.openai.chat.completions.create(cachedRequest('llama'));
+  expect(JSON.stringify(setup.fake.calls[0].body)).not.toContain('cachePoint');
+  expect(answer.choices[0].message.content).toContain('Elizabeth Bennet');
+});
