@@ -166,10 +166,23 @@ export function listedBedrockFamily(modelName: string): BedrockFamily | null {
  * The family of a model: its listed family, or UNLISTED_FAMILY; for Claude, with the thinking form
  * its version takes (adaptive from Claude 4.6 on, shared/claude-thinking-form.ts).
  */
+/**
+ * Claude models older than 3.5 Haiku and 3.7 Sonnet (Claude 2 and Instant; 3 Haiku, Sonnet and Opus;
+ * 3.5 Sonnet) take no cachePoint: AWS refuses the whole request (AccessDenied). Their ids have the
+ * old layout (`claude-v2`, `claude-instant-v1`, `claude-3-haiku-…`); every id of today's layout
+ * (`claude-sonnet-4-…`) names a model that caches.
+ */
+const CLAUDE_WITHOUT_PROMPT_CACHING = /claude-(?:v\d|instant|3-(?!7-sonnet|5-haiku))/;
+
 export function resolveBedrockFamily(modelName: string): BedrockFamily {
   const family = listedBedrockFamily(modelName) ?? UNLISTED_FAMILY;
   if (family.reasoningEffort?.kind !== 'claude-thinking') return family;
-  return { ...family, reasoningEffort: { kind: 'claude-thinking', form: claudeThinkingFormOf(baseModelId(modelName)) } };
+  const id = baseModelId(modelName);
+  return {
+    ...family,
+    reasoningEffort: { kind: 'claude-thinking', form: claudeThinkingFormOf(id) },
+    promptCaching: CLAUDE_WITHOUT_PROMPT_CACHING.test(id.toLowerCase()) ? null : family.promptCaching,
+  };
 }
 
 /** The model-id prefixes of the families with an embeddings body, for messages. */

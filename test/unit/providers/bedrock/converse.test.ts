@@ -251,6 +251,8 @@ describe('toConverseChat', () => {
     // https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html: a cachePoint block
     // follows the system block, content block or tool it closes; Claude caches system, messages
     // and tools, Nova system and messages only, other models refuse the block.
+    // The file's `claude` (3.5 Sonnet) takes no cachePoint: 3.7 Sonnet does.
+    const cachingClaude = resolveBedrockFamily('anthropic.claude-3-7-sonnet-20250219-v1:0');
     const ephemeral = { type: 'ephemeral' };
     const cachePoint = { cachePoint: { type: 'default' } };
     const PNG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -268,7 +270,7 @@ describe('toConverseChat', () => {
     const tool = { toolSpec: { name: 'get_weather', inputSchema: { json: { type: 'object', properties: {} } } } };
 
     test('Claude: after the system part, the image and text parts (with their ttl), the tool result and the tool', () => {
-      const body = toConverseChat(cachedRequest, claude);
+      const body = toConverseChat(cachedRequest, cachingClaude);
       expect(body.system).toEqual([{ text: 'You are a French barista.' }, cachePoint, { text: 'Today is Monday.' }]);
       expect(body.messages).toEqual([
         { role: 'user', content: [image, cachePoint, { text: 'Long menu…' }, { cachePoint: { type: 'default', ttl: '1h' } }, { text: 'Salut' }] },
@@ -293,7 +295,7 @@ describe('toConverseChat', () => {
     });
 
     test('tool history sent as text (tool_choice none): the cachePoint follows the text of the tool result', () => {
-      const body = toConverseChat({ ...cachedRequest, tool_choice: 'none' }, claude);
+      const body = toConverseChat({ ...cachedRequest, tool_choice: 'none' }, cachingClaude);
       expect(body.messages?.[2].content).toEqual([{ text: '[tool result t1 (get_weather): 18°C]' }, cachePoint]);
       expect(body).not.toHaveProperty('toolConfig');
     });

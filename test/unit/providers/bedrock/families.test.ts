@@ -60,6 +60,23 @@ describe('resolveBedrockFamily', () => {
       promptCaching: null,
     });
   });
+
+  test.each([
+    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', { tools: true }],
+    ['anthropic.claude-3-5-haiku-20241022-v1:0', { tools: true }],
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', { tools: true }],
+    ['anthropic.claude-opus-4-1-20250805-v1:0', { tools: true }],
+    ['amazon.nova-pro-v1:0', { tools: false }],
+    // Older Claude models take no cachePoint (AWS refuses the request): none is sent.
+    ['anthropic.claude-3-5-sonnet-20241022-v2:0', null],
+    ['us.anthropic.claude-3-haiku-20240307-v1:0', null],
+    ['anthropic.claude-3-opus-20240229-v1:0', null],
+    ['anthropic.claude-v2:1', null],
+    ['anthropic.claude-instant-v1', null],
+    ['meta.llama3-1-70b-instruct-v1:0', null],
+  ])('prompt caching (cachePoint blocks) on %s: %j', (modelName, promptCaching) => {
+    expect(resolveBedrockFamily(modelName).promptCaching).toEqual(promptCaching);
+  });
 });
 
 describe('what each family serves', () => {
