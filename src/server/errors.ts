@@ -11,9 +11,13 @@ import { sendJson } from './json-response';
 import type { Logger } from './logging';
 import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-log';
 
-/** `/V1/…` is a `/v1` route too: Express routes paths in any letter case. */
+/** The error shape of a path or raw URL: `/V1/…` is a `/v1` route too, since Express routes paths in any letter case. */
+export function dialectOfPath(path: string | undefined): Dialect {
+  return path?.toLowerCase().startsWith('/v1/') ? 'openai' : 'mlflow';
+}
+
 export function dialectOf(request: Request): Dialect {
-  return request.path.toLowerCase().startsWith('/v1/') ? 'openai' : 'mlflow';
+  return dialectOfPath(request.path);
 }
 
 interface BodyParserError {

@@ -11,7 +11,7 @@ import { createServer, ServerResponse, type IncomingMessage, type RequestListene
 import type { Socket } from 'node:net';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
-import { errorBody, sendError } from './errors';
+import { dialectOfPath, errorBody, sendError } from './errors';
 import { recordRawAnswer } from './request-log';
 
 function clientErrorOf(code: string | undefined): GatewayError {
@@ -30,7 +30,7 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Time
 /** The raw answer written straight to the socket (no ServerResponse exists, or none was started). */
 export function rawErrorResponse(code: string | undefined, url: string | undefined): string {
   const error = clientErrorOf(code);
-  const body = JSON.stringify(errorBody(error, url?.startsWith('/v1/') ? 'openai' : 'mlflow'));
+  const body = JSON.stringify(errorBody(error, dialectOfPath(url)));
   return `HTTP/1.1 ${error.status} ${REASONS[error.status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
@@ -91,7 +91,7 @@ function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): 
 /** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
 function onUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
   const error = new GatewayError({ status: 417, message: "the Expect header is not supported: only 'Expect: 100-continue' is", kind: 'invalid_request_error', code: 'expectation_failed' });
-  sendError(response, error, request.url?.startsWith('/v1/') ? 'openai' : 'mlflow');
+  sendError(response, error, dialectOfPath(request.url));
 }
 
 export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
