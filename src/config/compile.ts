@@ -11,7 +11,7 @@ import { isBuiltInProvider } from '../providers';
 import { openaiProviderName } from '../providers/openai';
 import { parameterDefaultsOf } from '../providers/shared/parameter-defaults';
 import { urlCredentialValues } from '../providers/transport/http';
-import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
+import { REASONING_EFFORT_FIELDS, type CallContext, type ProviderEndpoint, type ReasoningEffortField } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
 import type { CallPolicy } from './call-policy';
@@ -105,9 +105,6 @@ export interface CompileOptions {
 
 const defaultNow = () => Math.floor(Date.now() / 1000);
 
-/** Without a provider's word, a client's own `thinking` or `output_config.effort` replaces the `reasoning_effort` default (see invocation.ts). */
-const ALL_REASONING_EFFORT_FIELDS: readonly ReasoningEffortField[] = Object.freeze(['thinking', 'output_config.effort'] as const);
-
 /**
  * The limit as the management routes show it: MLflow's call limit (`calls`, `renewal_period`, `key`;
  * null without calls, because MLflow's client requires an integer `calls`), and the token budget
@@ -167,7 +164,8 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     builtIn: isBuiltInProvider(provider),
     target,
     defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : Object.freeze(parameterDefaultsOf(endpoint.model.config)),
-    reasoningEffortFields: target.reasoningEffortFields ?? ALL_REASONING_EFFORT_FIELDS,
+    // Without a provider's word, either client field replaces the `reasoning_effort` default (invocation.ts).
+    reasoningEffortFields: target.reasoningEffortFields ?? REASONING_EFFORT_FIELDS,
     limit: endpoint.limit ?? null,
     limiter,
     callPolicy,

@@ -39,8 +39,9 @@ export interface CallContext extends RequestContext {
   readonly answeredBatches?: AnsweredBatches;
 }
 
-/** A client's own request field that sets what `reasoning_effort` is sent as (Claude's `thinking` and `output_config.effort`). */
-export type ReasoningEffortField = 'thinking' | 'output_config.effort';
+/** The client's own request fields that set what `reasoning_effort` is sent as (Claude's `thinking` and `output_config.effort`). */
+export const REASONING_EFFORT_FIELDS = Object.freeze(['thinking', 'output_config.effort'] as const);
+export type ReasoningEffortField = (typeof REASONING_EFFORT_FIELDS)[number];
 
 /** One configured endpoint, compiled. Methods exist only for what the provider supports. */
 export interface ProviderEndpoint<Context extends RequestContext = RequestContext> {

@@ -14,7 +14,7 @@
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
  */
 
-import type { ReasoningEffortField } from '../types';
+import { REASONING_EFFORT_FIELDS, type ReasoningEffortField } from '../types';
 
 export type ClaudeThinkingForm = 'budget' | 'adaptive';
 
@@ -24,7 +24,7 @@ export type ClaudeThinkingForm = 'budget' | 'adaptive';
  * budget model it is another control (Claude Opus 4.5's effort) that Anthropic takes beside a budget.
  */
 export function claudeReasoningEffortFields(form: ClaudeThinkingForm): readonly ReasoningEffortField[] {
-  return form === 'adaptive' ? ['thinking', 'output_config.effort'] : ['thinking'];
+  return form === 'adaptive' ? REASONING_EFFORT_FIELDS : ['thinking'];
 }
 
 /** The first Claude version that takes adaptive thinking. */
