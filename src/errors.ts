@@ -74,10 +74,13 @@ export interface GatewayErrorOptions {
  * seconds (a fractional `0.5` is valid for OpenAI's clients, but urllib3, under MLflow's Python
  * client, raises on it), an HTTP date as sent, anything else dropped.
  */
+/** `Retry-After`'s delay-seconds (fractions allowed, as some vendors send them), blanks around it allowed. */
+export const DELAY_SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+
 function retryAfterHeader(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return String(Math.ceil(Number(trimmed)));
+  if (DELAY_SECONDS.test(trimmed)) return String(Math.ceil(Number(trimmed)));
   return Number.isNaN(Date.parse(trimmed)) ? null : trimmed;
 }
 

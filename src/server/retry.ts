@@ -12,7 +12,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
-import { GatewayError } from '../errors';
+import { DELAY_SECONDS, GatewayError } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 
@@ -53,7 +53,7 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
 /** `Retry-After` in milliseconds: delay-seconds or an HTTP date; null when absent or unreadable. */
 export function retryAfterMs(value: string | null, now: number = Date.now()): number | null {
   if (value === null || value.trim() === '') return null;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+  if (DELAY_SECONDS.test(value)) return Math.round(Number(value) * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }

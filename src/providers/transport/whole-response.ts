@@ -12,7 +12,7 @@
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
  */
 import type { Dispatcher } from 'undici';
-import { GatewayError } from '../../errors';
+import { DELAY_SECONDS, GatewayError } from '../../errors';
 import type { CallSignal } from '../abort';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
@@ -48,7 +48,7 @@ function isHeader(raw: Buffer, name: string): boolean {
 
 /** Azure's and OpenAI's `retry-after-ms` in seconds (the unit of `Retry-After`), for an answer without `retry-after`. */
 function retryAfterOfMs(milliseconds: string | null): string | null {
-  if (milliseconds === null || !/^\s*\d+(\.\d+)?\s*$/.test(milliseconds)) return null;
+  if (milliseconds === null || !DELAY_SECONDS.test(milliseconds)) return null;
   return String(Number(milliseconds) / 1000);
 }
 
