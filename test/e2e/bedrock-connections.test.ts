@@ -45,16 +45,23 @@ async function chat(name: string): Promise<number> {
 
 test('80 calls in flight at once all reach Bedrock at once (the SDK alone would hold back all but 50)', async () => {
   gateway = await startGateway(configOf(endpoint('claude', fake.url)));
+  // Each call is held until all 80 have arrived, so a loaded machine cannot make them miss each
+  // other; if a cap held some back, the rest are let go after 5 s and `most` shows the cap.
   let inFlight = 0;
   let most = 0;
+  let releaseAll: () => void = () => {};
+  const allArrived = new Promise<void>((resolve) => (releaseAll = resolve));
+  const giveUp = setTimeout(releaseAll, 5000);
   fake.setHandler(async (call) => {
     inFlight += 1;
     most = Math.max(most, inFlight);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    if (inFlight === 80) releaseAll();
+    await allArrived;
     inFlight -= 1;
     return serveBedrockFixtures(call);
   });
   const statuses = await Promise.all(Array.from({ length: 80 }, () => chat('claude')));
+  clearTimeout(giveUp);
   expect(statuses).toEqual(Array(80).fill(200));
   expect(most).toBe(80);
 });
