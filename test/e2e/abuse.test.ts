@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 
-const config = `
+const endpoints = `
 endpoints:
   - name: chat
     endpoint_type: llm/v1/chat
@@ -18,6 +18,8 @@ endpoints:
   - name: embeddings
     endpoint_type: llm/v1/embeddings
     model: { provider: mock, name: embed }
+`;
+const config = `${endpoints}
 server:
   max_body_size: 256kb
   max_json_depth: 32
@@ -34,8 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.close());
 
-async function post(path: string, body: string | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
+async function post(path: string, body: string | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }, url = gateway.url) {
+  const response = await fetch(`${url}${path}`, { method: 'POST', headers, body });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
@@ -249,12 +251,15 @@ describe('slow clients', () => {
 });
 
 test('a thousand concurrent streams are all served to [DONE] while /health keeps answering', async () => {
+  // Its own gateway with the default timeouts: on a loaded machine a thousand connections can wait
+  // longer for their headers to be read than the half second the tests above set.
+  const roomy = await startGateway(endpoints);
   const streams = Array.from({ length: 1_000 }, (_, index) =>
-    post('/endpoints/slow-chat/invocations', JSON.stringify({ messages: [{ role: 'user', content: `stream ${index} of many` }], stream: true })),
+    post('/endpoints/slow-chat/invocations', JSON.stringify({ messages: [{ role: 'user', content: `stream ${index} of many` }], stream: true }), undefined, roomy.url),
   );
-  const health = await fetch(`${gateway.url}/health`);
+  const health = await fetch(`${roomy.url}/health`);
+  const answers = await Promise.all(streams).finally(() => roomy.close());
   expect(health.status).toBe(200);
-  const answers = await Promise.all(streams);
   expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1_000);
   for (const [index, answer] of answers.entries()) {
     const events = parseSse(answer.text);

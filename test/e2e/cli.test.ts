@@ -313,10 +313,15 @@ endpoints:
   expect(run.output()).not.toContain(key);
 });
 
-/** Preloaded into the gateway: a warning once it serves, then an error nobody catches. */
+/**
+ * Preloaded into the gateway: on SIGUSR2 (sent once it serves, so however slow its start) a warning,
+ * then an error nobody catches.
+ */
 const PROCESS_EVENTS_HOOK = `
-setTimeout(() => process.emitWarning('a dependency says something', { type: 'ExampleWarning', code: 'EXAMPLE_1' }), 1500);
-setTimeout(() => { throw new Error('boom from a test hook'); }, 2500);
+process.once('SIGUSR2', () => {
+  process.emitWarning('a dependency says something', { type: 'ExampleWarning', code: 'EXAMPLE_1' });
+  setTimeout(() => { throw new Error('boom from a test hook'); }, 500);
+});
 `;
 
 test("Node's warnings and a crash are JSON log lines, not text on stderr; the crash still exits 1", async () => {
@@ -329,6 +334,7 @@ test("Node's warnings and a crash are JSON log lines, not text on stderr; the cr
   run.child.stdout!.on('data', (data: Buffer) => (stdout += data.toString()));
   run.child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
   await waitForHealth(`http://127.0.0.1:${port}`, run);
+  run.child.kill('SIGUSR2');
   expect(await run.exited).toBe(1);
   expect(stderr).toBe('');
   const lines = stdout
