@@ -34,7 +34,43 @@ export function rawErrorResponse(code: string | undefined, url: string | undefin
   return `HTTP/1.1 ${error.status} ${REASONS[error.status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
-type ConnectionSocket = Socket & { _httpMessage?: ServerResponse & { req?: IncomingMessage } };
+/** What node keeps on a server's socket: the response being written, and the parser with the request it is reading. */
+type ConnectionSocket = Socket & {
+  _httpMessage?: ServerResponse & { req?: IncomingMessage };
+  parser?: { incoming?: IncomingMessage | null; _url?: string } | null;
+};
+
+/** node's parse errors carry the bytes being parsed and how far the parser got in them. */
+type ParseError = NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number };
+
+/** A request line (`POST /v1/chat/completions HTTP/1.1`); its target is group 1. Pipelined, it follows the previous body directly. */
+const REQUEST_LINE = /[A-Z]+ (\S+) HTTP\/\d/g;
+
+/**
+ * The target of the request a parse error belongs to: the last request line that starts before the
+ * point where the parser stopped (earlier requests in the same packet were parsed fine), in
+ * origin form (`http://host/v1/…` → `/v1/…`). Undefined when the packet holds none.
+ */
+export function failedRequestTarget(packet: Buffer | undefined, bytesParsed: number | undefined): string | undefined {
+  if (packet === undefined) return undefined;
+  const text = packet.toString('latin1');
+  const stop = bytesParsed ?? text.length;
+  let target: string | undefined;
+  for (const match of text.matchAll(REQUEST_LINE)) {
+    if ((match.index ?? 0) > stop) break;
+    target = match[1];
+  }
+  return target?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+}
+
+/**
+ * The URL of a request that failed before node made a request of it: the request line in the
+ * failing packet, else what node's parser had kept of the URL (it keeps it once past 32 headers).
+ */
+function failedRequestUrl(error: ParseError, socket: ConnectionSocket): string | undefined {
+  return failedRequestTarget(error.rawPacket, error.bytesParsed) ?? (socket.parser?._url || undefined);
+}
+
 
 /** Set for a server when its shutdown starts. */
 const shuttingDown = new WeakSet<Server>();
@@ -78,14 +114,42 @@ function inheritResponseClass(app: RequestListener, responseClass: typeof Server
   Object.setPrototypeOf(appResponse, Object.create(responseClass.prototype, Object.getOwnPropertyDescriptors(expressMethods)));
 }
 
-/** Node's own rule: answer only if nothing of a response has gone out on this socket yet. */
-function onClientError(error: NodeJS.ErrnoException, socket: ConnectionSocket): void {
-  const inFlight = socket._httpMessage;
-  if (socket.writable && (!inFlight || !inFlight.headersSent)) {
-    socket.write(rawErrorResponse(error.code, inFlight?.req?.url));
-    if (inFlight) recordRawAnswer(inFlight, clientErrorOf(error.code));
+/** Sockets whose parse error is answered once the answers due before it are sent. */
+const answeringLater = new WeakSet<Socket>();
+
+/**
+ * Writes the raw answer once the responses due before the failed request are sent (node attaches
+ * them to the socket one after another, in order), then closes the connection. When the failed
+ * request has a response (its body failed), that response is the one answered.
+ */
+function answerInTurn(socket: ConnectionSocket, failed: IncomingMessage | undefined, error: ParseError): void {
+  const pending = socket._httpMessage;
+  if (pending && pending.req !== failed && !pending.destroyed) {
+    // Registered after node's own 'finish' handler, which detaches it and attaches the next response.
+    pending.once('finish', () => answerInTurn(socket, failed, error));
+    pending.once('close', () => pending.writableFinished || socket.destroy());
+    return;
+  }
+  if (socket.writable && !pending?.headersSent) {
+    socket.write(rawErrorResponse(error.code, failed?.url ?? failedRequestUrl(error, socket)));
+    if (pending) recordRawAnswer(pending, clientErrorOf(error.code));
   }
   socket.destroy(error);
+}
+
+/**
+ * A request the parser could not read, or not in time. Node's own rule answered at once (or only
+ * closed the connection once a response had started), so the requests before it on the connection,
+ * already being served (pipelined, or a body longer than its Content-Length), lost their answers or
+ * got this one. They are answered first now, in order, then this 400 (431, 408) with a JSON body.
+ */
+function onClientError(error: ParseError, socket: ConnectionSocket): void {
+  // Data after a request that said `Connection: close`: not to be processed (RFC 9112, 9.6); the
+  // answers due still go out, and node closes the connection after the last.
+  if (error.code === 'HPE_CLOSED_CONNECTION' || answeringLater.has(socket)) return;
+  answeringLater.add(socket);
+  const incoming = socket.parser?.incoming;
+  answerInTurn(socket, incoming && !incoming.complete ? incoming : undefined, error);
 }
 
 /** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
