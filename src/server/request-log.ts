@@ -117,7 +117,8 @@ export function requestIdOfResponse(response: ResponseWithLocals): string | null
 
 export function recordError(response: ResponseWithLocals, error: GatewayError): void {
   const record = response.locals.record as RequestRecord | undefined;
-  if (record) record.error = { code: error.code, message: error.message };
+  // After a raw answer (recordRawAnswer), the handler's own failure (its body cut short) is not what the client was told.
+  if (record && record.rawStatus === undefined) record.error = { code: error.code, message: error.message };
 }
 
 /**

@@ -143,4 +143,12 @@ describe.each([
       { status: 431, body: { error: { message: 'the request headers are too large', type: 'invalid_request_error', param: null, code: 'headers_too_large' } } },
     ]);
   });
+
+  test('a chunked body with a bad chunk size: the audit line gives the error the client was sent', async () => {
+    const start = log.lines.length;
+    const answers = answersIn(await exchange(`POST ${openaiPath} HTTP/1.1\r\nHost: gateway\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`));
+    expect(answers.map((answer) => ({ status: answer.status, body: JSON.parse(answer.body) }))).toEqual([{ status: 400, body: NOT_HTTP_OPENAI }]);
+    const [line] = await auditLinesAfter(start, 1);
+    expect({ status: line.status, error: line.error?.message }).toEqual({ status: 400, error: 'the request is not valid HTTP' });
+  });
 });
