@@ -255,6 +255,20 @@ export type components = {
             /** @constant */
             status: "OK";
         };
+        /** @description One request validation problem, in the shape MLflow (pydantic) uses. */
+        ValidationIssue: {
+            /** @description The rule that failed, e.g. `missing`, `type`, `minimum`. */
+            type: string;
+            /** @description Where the problem is, starting with `body`. */
+            loc: (string | number)[];
+            msg: string;
+            input?: unknown;
+        };
+        /** @description Error body of the MLflow-compatible routes. `detail` is a message, or for request validation a list of issues; `message` always holds one readable sentence naming the field and the rule. */
+        ErrorResponse: {
+            detail: string | components["schemas"]["ValidationIssue"][] | Record<string, never>;
+            message?: string;
+        };
         /** @enum {string} */
         EndpointType: "llm/v1/chat" | "llm/v1/completions" | "llm/v1/embeddings";
         /** @description MLflow's call limit; null when the endpoint has none (a token-only limit is in `token_limit`). */
@@ -286,20 +300,6 @@ export type components = {
             endpoints: components["schemas"]["Endpoint"][];
             /** @description Pass as `page_token` to get the next page; null on the last page. */
             next_page_token: string | null;
-        };
-        /** @description One request validation problem, in the shape MLflow (pydantic) uses. */
-        ValidationIssue: {
-            /** @description The rule that failed, e.g. `missing`, `type`, `minimum`. */
-            type: string;
-            /** @description Where the problem is, starting with `body`. */
-            loc: (string | number)[];
-            msg: string;
-            input?: unknown;
-        };
-        /** @description Error body of the MLflow-compatible routes. `detail` is a message, or for request validation a list of issues; `message` always holds one readable sentence naming the field and the rule. */
-        ErrorResponse: {
-            detail: string | components["schemas"]["ValidationIssue"][] | Record<string, never>;
-            message?: string;
         };
         LegacyRoute: {
             name: string;
@@ -687,6 +687,15 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description With client keys (`auth:`): no key was sent, or the key is not one of them. The endpoint list and metrics may be made public (`auth.public_endpoint_list`, `auth.public_metrics`). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description No endpoint or route has this name. */
         NotFound: {
             headers: {
@@ -696,7 +705,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description 400 invalid parameter for the provider, 404 unknown endpoint, 422 request does not match the schema, 429 the endpoint's rate limit is reached or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 503 rate-limit store unreachable (with `rate_limit_store.on_error: closed`), 504 upstream timeout. */
+        /** @description 400 invalid parameter for the provider, 401 no client key or an unknown one (with `auth:`), 403 the client key may not call this endpoint, 404 unknown endpoint, 413 body over `server.max_body_size`, 422 request does not match the schema, 429 the endpoint's rate limit is reached or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 503 rate-limit store unreachable (with `rate_limit_store.on_error: closed`) or the gateway shutting down, 504 upstream timeout. */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -769,6 +778,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     listEndpoints: {
@@ -793,6 +803,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     getEndpoint: {
@@ -816,6 +827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Endpoint"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -840,6 +852,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     getLegacyRoute: {
@@ -863,6 +876,7 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyRoute"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -887,6 +901,7 @@ export interface operations {
                     "application/json": components["schemas"]["Endpoint"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -911,6 +926,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrafficRoute"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
