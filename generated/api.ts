@@ -141,7 +141,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. A failure before the first chunk is an ordinary error status; one after it ends the stream, without `[DONE]`, with an `event: error` whose data is `{"error": {"message", "type", "param", "code", "status"}}`. */
+        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. A failure before the first chunk is an ordinary error status; one after it ends the stream, without `[DONE]`, with an `event: error` whose data is a StreamError: `{"error": {"message", "type", "param", "code", "status"}}`. */
         post: operations["invokeEndpoint"];
         delete?: never;
         options?: never;
@@ -649,6 +649,17 @@ export type components = {
             /** @description Present only on the last chunk, when the provider reports usage for a stream. */
             usage?: components["schemas"]["Usage"] | null;
         };
+        /** @description The data of the `event: error` that ends a stream after a failure mid-stream (no `data: [DONE]` follows): OpenAI's error object, with the HTTP status the failure would have had before the first chunk. */
+        StreamError: {
+            error: {
+                message: string;
+                type: string;
+                param: string | null;
+                code: string | null;
+                /** @description e.g. 502 upstream failure, 504 upstream timeout, 503 shutting down */
+                status: number;
+            };
+        };
         /** @description Error body of the OpenAI-compatible `/v1` routes, in OpenAI's shape. */
         OpenAIErrorResponse: {
             error: {
@@ -949,7 +960,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChatResponse"] | components["schemas"]["CompletionsResponse"] | components["schemas"]["EmbeddingsResponse"];
-                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["CompletionsChunk"];
+                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["CompletionsChunk"] | components["schemas"]["StreamError"];
                 };
             };
             default: components["responses"]["Error"];
@@ -974,7 +985,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChatResponse"] | components["schemas"]["CompletionsResponse"] | components["schemas"]["EmbeddingsResponse"];
-                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["CompletionsChunk"];
+                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["CompletionsChunk"] | components["schemas"]["StreamError"];
                 };
             };
             default: components["responses"]["Error"];
@@ -1000,7 +1011,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChatResponse"];
-                    "text/event-stream": components["schemas"]["ChatChunk"];
+                    "text/event-stream": components["schemas"]["ChatChunk"] | components["schemas"]["StreamError"];
                 };
             };
             default: components["responses"]["OpenAIError"];
@@ -1026,7 +1037,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompletionsResponse"];
-                    "text/event-stream": components["schemas"]["CompletionsChunk"];
+                    "text/event-stream": components["schemas"]["CompletionsChunk"] | components["schemas"]["StreamError"];
                 };
             };
             default: components["responses"]["OpenAIError"];

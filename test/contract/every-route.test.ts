@@ -7,16 +7,25 @@
 import type { ServerResponse } from 'node:http';
 import { encodePageToken, PAGE_SIZE } from '../../src/server/routes/endpoints';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { startGateway, type RunningGateway } from '../support/gateway';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 import { specOperations, specProblems, specTemplateOf } from '../support/spec-answers';
 
 const ALL = 'every-route-key-all';
 const CHAT_ONLY = 'every-route-key-chat-only';
 const chat = { messages: [{ role: 'user', content: 'Un café ?' }] };
 
-/** The vendor behind `refused`: refuses every call as OpenAI does with a request it will not take. */
-function refuseEverything(_request: RecordedRequest, response: ServerResponse): void {
-  sendJson(response, 400, { error: { message: 'This model does not exist', type: 'invalid_request_error', param: 'model', code: 'model_not_found' } });
+/**
+ * The vendor behind `failing`: refuses every call as OpenAI does with a request it will not take,
+ * except that a stream starts (one chunk) and is then cut, which the gateway ends with an error event.
+ */
+function failEverything(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream?: unknown }).stream !== true) {
+    sendJson(response, 400, { error: { message: 'This model does not exist', type: 'invalid_request_error', param: 'model', code: 'model_not_found' } });
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  const chunk = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta: { role: 'assistant', content: 'Un' }, finish_reason: null }] };
+  response.write(`data: ${JSON.stringify(chunk)}\n\n`, () => response.destroy());
 }
 
 function configOf(upstreamUrl: string): string {
@@ -26,7 +35,7 @@ endpoints:
   - { name: completions, endpoint_type: llm/v1/completions, model: { provider: mock, name: echo } }
   - { name: embeddings, endpoint_type: llm/v1/embeddings, model: { provider: mock, name: echo } }
   - { name: once, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo }, limit: { calls: 1, renewal_period: day } }
-  - name: refused
+  - name: failing
     endpoint_type: llm/v1/chat
     model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-every-route-secret, openai_api_base: "${upstreamUrl}/v1" } }
 routes:
@@ -45,6 +54,8 @@ interface Case {
   /** The client key sent; `ALL` unless said. */
   key?: string | null;
   status: number;
+  /** A stream that fails mid-way ends with an `error` event instead of `[DONE]`. */
+  endsInError?: true;
 }
 
 const CASES: Case[] = [
@@ -86,7 +97,8 @@ const CASES: Case[] = [
   { method: 'POST', path: '/endpoints/nope/invocations', body: chat, status: 404 },
   { method: 'POST', path: '/endpoints/chat/invocations', body: chat, key: null, status: 401 },
   { method: 'POST', path: '/endpoints/completions/invocations', body: { prompt: 'x' }, key: CHAT_ONLY, status: 403 },
-  { method: 'POST', path: '/endpoints/refused/invocations', body: chat, status: 400 },
+  { method: 'POST', path: '/endpoints/failing/invocations', body: chat, status: 400 },
+  { method: 'POST', path: '/endpoints/failing/invocations', body: { ...chat, stream: true }, status: 200, endsInError: true },
   { method: 'POST', path: '/endpoints/once/invocations', body: chat, status: 200 },
   { method: 'POST', path: '/endpoints/once/invocations', body: chat, status: 429 },
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'chat' }, status: 200 },
@@ -94,7 +106,8 @@ const CASES: Case[] = [
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'completions' }, status: 400 },
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'nope' }, status: 404 },
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'once' }, status: 429 },
-  { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'refused' }, status: 400 },
+  { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'failing' }, status: 400 },
+  { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'failing', stream: true }, status: 200, endsInError: true },
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'chat' }, key: null, status: 401 },
   { method: 'POST', path: '/v1/completions', body: { prompt: 'Un café', model: 'completions' }, status: 200 },
   { method: 'POST', path: '/v1/completions', body: { prompt: 'Un café', model: 'completions', stream: true }, status: 200 },
@@ -120,7 +133,7 @@ describe('every route, every kind of answer', () => {
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    upstream = await startFakeUpstream(refuseEverything);
+    upstream = await startFakeUpstream(failEverything);
     gateway = await startGateway(configOf(upstream.url));
   });
   afterAll(async () => {
@@ -137,6 +150,7 @@ describe('every route, every kind of answer', () => {
   test.each(CASES.map((testCase) => [titleOf(testCase), testCase] as const))('%s', async (_title, testCase) => {
     const answer = await answerOf(gateway, testCase);
     expect({ status: answer.status, problems: specProblems(answer) }).toEqual({ status: testCase.status, problems: [] });
+    if (testCase.endsInError) expect(parseSse(answer.text).at(-1)?.event).toBe('error');
   });
 });
 
