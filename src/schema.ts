@@ -29,4 +29,5 @@ export type ModelView = Schemas['Model'];
 export type ModelListView = Schemas['ModelList'];
 export type ErrorResponse = Schemas['ErrorResponse'];
 export type OpenAIErrorResponse = Schemas['OpenAIErrorResponse'];
+export type StreamError = Schemas['StreamError'];
 export type { EndpointType, ProviderName, GatewayConfig } from '../generated/config';

@@ -19,6 +19,8 @@ import type {
   EmbeddingsRequest,
   EmbeddingsResponse,
   EndpointView as Endpoint,
+  ErrorResponse,
+  StreamError,
   Usage,
 } from '../schema';
 
@@ -32,6 +34,8 @@ export type {
   EmbeddingsRequest,
   EmbeddingsResponse,
   Endpoint,
+  ErrorResponse,
+  StreamError,
   Usage,
 };
 
@@ -44,12 +48,19 @@ export interface GatewayClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
+/**
+ * What a failure carried, as openapi/ describes it: the MLflow routes' error body (`detail`, and a
+ * readable `message` for validation lists), or the data of a stream's `error` event.
+ */
+export type GatewayErrorBody = ErrorResponse | StreamError;
+
 /** A non-2xx answer from the gateway, or an error event inside a stream. */
 export class GatewayClientError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly body: unknown,
+    /** Undefined when the answer held no JSON object (e.g. a proxy's HTML page: its text is in `message`). */
+    readonly body: GatewayErrorBody | undefined,
   ) {
     super(message);
     this.name = 'GatewayClientError';
@@ -57,6 +68,7 @@ export class GatewayClientError extends Error {
 }
 
 function errorMessage(body: unknown, status: number): string {
+  if (typeof body === 'string') return body.trim() === '' ? `gateway answered ${status}` : `gateway answered ${status}: ${body.slice(0, 500)}`;
   const { message, detail, error } = (body ?? {}) as { message?: unknown; detail?: unknown; error?: { message?: unknown } | unknown };
   if (typeof message === 'string') return message;
   if (typeof detail === 'string') return detail;
@@ -64,16 +76,22 @@ function errorMessage(body: unknown, status: number): string {
   return `gateway answered ${status}`;
 }
 
+/** The error, its body kept when it is a JSON object (what the gateway sends). */
+function clientError(body: unknown, status: number): GatewayClientError {
+  const errorBody = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GatewayErrorBody) : undefined;
+  return new GatewayClientError(errorMessage(body, status), status, errorBody);
+}
+
 function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.response.ok && result.data !== undefined) return result.data;
-  throw new GatewayClientError(errorMessage(result.error, result.response.status), result.response.status, result.error);
+  throw clientError(result.error, result.response.status);
 }
 
 /**
  * Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws, and so does an
  * end without `[DONE]` (the gateway always sends one: the answer was cut off on the way).
  */
-async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerator<T, void, undefined> {
   const ready: { event?: string; data: string }[] = [];
   const parser = createParser({ onEvent: (event) => ready.push(event) });
   const decoder = new TextDecoder();
@@ -86,10 +104,7 @@ async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerato
         const event = ready.shift()!;
         if (event.data === '[DONE]') return;
         const body = JSON.parse(event.data) as unknown;
-        if (event.event === 'error') {
-          const status = (body as { error?: { status?: number } }).error?.status ?? 502;
-          throw new GatewayClientError(errorMessage(body, status), status, body);
-        }
+        if (event.event === 'error') throw clientError(body, (body as Partial<StreamError>).error?.status ?? 502);
         yield body as T;
       }
       if (done) throw new GatewayClientError('The stream ended before its end ([DONE]): the answer was cut off.', 502, undefined);
@@ -100,7 +115,9 @@ async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerato
 }
 
 export function createGatewayClient(options: GatewayClientOptions) {
-  const client: Client<paths> = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/$/, ''), headers: options.headers, fetch: options.fetch });
+  // JSON answers only: with `parseAs: 'stream'` the data is the raw stream whatever the types say,
+  // and without it an event stream could not be parsed, so `data` is never a chunk.
+  const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({ baseUrl: options.baseUrl.replace(/\/$/, ''), headers: options.headers, fetch: options.fetch });
 
   async function invoke<T>(endpoint: string, body: object, signal?: AbortSignal, streamHelper?: string): Promise<T> {
     // The answer would be an event stream, which this call cannot return as JSON (embeddings have no streams).
@@ -109,7 +126,7 @@ export function createGatewayClient(options: GatewayClientOptions) {
     return unwrap(result) as T;
   }
 
-  async function* invokeStream<T>(endpoint: string, body: object, signal?: AbortSignal): AsyncGenerator<T> {
+  async function* invokeStream<T>(endpoint: string, body: object, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
     const result = await client.POST('/endpoints/{name}/invocations', {
       params: { path: { name: endpoint } },
       body: { ...body, stream: true } as never,
@@ -117,8 +134,7 @@ export function createGatewayClient(options: GatewayClientOptions) {
       signal,
     });
     if (!result.response.ok || !result.data) {
-      const body = await result.response.json().catch(() => undefined);
-      throw new GatewayClientError(errorMessage(body ?? result.error, result.response.status), result.response.status, body ?? result.error);
+      throw clientError(result.error, result.response.status);
     }
     yield* readEvents<T>(result.data as ReadableStream<Uint8Array>);
   }

@@ -26,15 +26,58 @@ beforeAll(async () => {
   );
   writeFileSync(
     join(project, 'main.ts'),
-    `import { createGatewayClient, type ChatResponse } from 'llm-gateway/client';
+    `import { createGatewayClient, GatewayClientError, type ChatResponse } from 'llm-gateway/client';
 const gateway = createGatewayClient({ baseUrl: process.argv[2] });
+/** The failure's fields as its types give them: ErrorResponse's detail, or a stream's StreamError. */
+async function failureOf(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await call();
+    return null;
+  } catch (error) {
+    if (!(error instanceof GatewayClientError) || error.body === undefined) throw error;
+    if ('error' in error.body) return { status: error.status, code: error.body.error.code };
+    const detail = error.body.detail;
+    return { status: error.status, loc: Array.isArray(detail) ? detail[0].loc : null, detail: typeof detail === 'string' ? detail : null };
+  }
+}
 async function main(): Promise<void> {
   const answer: ChatResponse = await gateway.chat('chat', { messages: [{ role: 'user', content: 'from a consumer' }] });
   const endpoints = await gateway.listEndpoints();
-  console.log(JSON.stringify({ content: answer.choices[0].message.content, endpoints: endpoints.map((endpoint) => endpoint.name) }));
+  const invalid = await failureOf(() => gateway.chat('chat', { messages: [] }));
+  const missing = await failureOf(async () => {
+    for await (const chunk of gateway.streamChat('nope', { messages: [{ role: 'user', content: 'x' }] })) console.log(chunk.id);
+  });
+  console.log(JSON.stringify({ content: answer.choices[0].message.content, endpoints: endpoints.map((endpoint) => endpoint.name), invalid, missing }));
 }
 declare const process: { argv: string[] };
 main();
+`,
+  );
+  // Type-level checks, compiled with the rest: a wrong type is a compile error naming the line.
+  writeFileSync(
+    join(project, 'types.ts'),
+    `import { createGatewayClient, GatewayClientError, type ChatChunk, type ChatResponse, type ErrorResponse, type GatewayErrorBody } from 'llm-gateway/client';
+// Exactly the same type (an \`any\` anywhere inside differs).
+type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// Each assignable to the other, neither \`any\` (openapi-fetch wraps answers in mapped types).
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type Same<A, B> = IsAny<A> extends true ? false : IsAny<B> extends true ? false : [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+function same<T extends true>(): void {}
+declare const gateway: ReturnType<typeof createGatewayClient>;
+// Streams yield chunks and return nothing: no \`any\` from next() or its argument.
+same<Exactly<Awaited<ReturnType<ReturnType<typeof gateway.streamChat>['next']>>, IteratorResult<ChatChunk, void>>>();
+same<Exactly<Parameters<ReturnType<typeof gateway.streamChat>['next']>, [] | [undefined]>>();
+same<Exactly<GatewayClientError['body'], GatewayErrorBody | undefined>>();
+export async function raw(): Promise<void> {
+  // The raw client's JSON answers: a chat completion, never a stream chunk.
+  const chat = await gateway.raw.POST('/v1/chat/completions', { body: { model: 'chat', messages: [{ role: 'user', content: 'x' }] } });
+  same<Same<NonNullable<typeof chat.data>, ChatResponse>>();
+  // Every route's failures have a type, 401 included.
+  const metrics = await gateway.raw.GET('/metrics', { parseAs: 'text' });
+  same<Same<NonNullable<typeof metrics.error>, ErrorResponse>>();
+  const endpoint = await gateway.raw.GET('/api/2.0/endpoints/{name}', { params: { path: { name: 'chat' } } });
+  same<Same<NonNullable<typeof endpoint.error>, ErrorResponse>>();
+}
 `,
   );
 });
@@ -43,15 +86,20 @@ afterAll(async () => {
   rmSync(project, { recursive: true, force: true });
 });
 
-test('a consumer project type-checks against llm-gateway/client and calls the gateway', async () => {
+test('a consumer project type-checks against llm-gateway/client (typed answers, chunks and errors) and calls the gateway', async () => {
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { encoding: 'utf8' });
   // Asynchronously: the gateway answering it runs in this process.
   const { stdout } = await promisify(execFile)(process.execPath, [join(project, 'out', 'main.js'), gateway.url], { encoding: 'utf8' });
-  expect(JSON.parse(stdout)).toEqual({ content: 'Echo: from a consumer', endpoints: ['chat'] });
+  expect(JSON.parse(stdout)).toEqual({
+    content: 'Echo: from a consumer',
+    endpoints: ['chat'],
+    invalid: { status: 422, loc: ['body', 'messages'], detail: null },
+    missing: { status: 404, loc: null, detail: "The endpoint 'nope' is not present or active on the server. Please verify the endpoint name." },
+  });
 }, 60_000);
 
 test("the subpath's types also resolve for a `module: commonjs` project (TypeScript's node10 resolution, which ignores `exports`)", () => {
   const compilerOptions = { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] };
-  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions, files: ['main.ts'] }));
+  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions, files: ['main.ts', 'types.ts'] }));
   expect(() => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.node10.json')], { encoding: 'utf8' })).not.toThrow();
 }, 60_000);
