@@ -31,6 +31,8 @@ interface CliOptions {
 }
 
 const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
+const CONFIG_VARIABLES = 'AI_GATEWAY_CONFIG, MLFLOW_DEPLOYMENTS_CONFIG or MLFLOW_GATEWAY_CONFIG';
+const HELP = `${USAGE}\nThe config path may also come from ${CONFIG_VARIABLES}.`;
 
 function wholeNumber(value: string, flag: string): number {
   // Digits only: Number() would read '' as 0 and accept ' 8 ', '1e3' or '0x50'.
@@ -52,6 +54,11 @@ function hostName(value: string): string {
   return value;
 }
 
+/** `--help` / `-h` anywhere: the user asks for the usage, not for a gateway. */
+function asksForHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -65,7 +72,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   });
   // An empty variable counts as not set, as click (MLflow's CLI) reads MLFLOW_GATEWAY_CONFIG.
   const configPath = values['config-path'] || env.AI_GATEWAY_CONFIG || env.MLFLOW_DEPLOYMENTS_CONFIG || env.MLFLOW_GATEWAY_CONFIG;
-  if (!configPath) throw new Error('--config-path is required (or set AI_GATEWAY_CONFIG)');
+  if (!configPath) throw new Error(`--config-path is required (or set ${CONFIG_VARIABLES})`);
   const workers = wholeNumber(values.workers!, '--workers');
   if (workers < 1) throw new Error('--workers must be at least 1');
   return { configPath: resolve(configPath), host: hostName(values.host!), port: portNumber(values.port!), workers };
@@ -212,6 +219,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   logProcessEvents(logger);
+  if (asksForHelp(process.argv.slice(2))) {
+    console.log(HELP);
+    process.exit(0);
+  }
   let options: CliOptions;
   try {
     options = parseCli(process.argv.slice(2), process.env);
