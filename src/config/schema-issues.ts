@@ -109,8 +109,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
         ? `'${String(valueAt(document, segments))}' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
         : `must match the pattern ${String(params.pattern)}`;
     case 'format':
-      // The same words as the pattern's, so that a value breaking both is reported once.
-      return params.format === 'uri' ? HTTP_URL_MESSAGE : `must be a valid ${String(params.format)}`;
+      return params.format === 'uri' ? uriFormatMessage(valueAt(document, segments)) : `must be a valid ${String(params.format)}`;
     case 'minimum':
       return `must be at least ${String(params.limit)}`;
     case 'maximum':
@@ -128,6 +127,20 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     default:
       return error.message ?? 'is invalid';
   }
+}
+
+/**
+ * A URL that fails `format: uri`. One without http(s):// gets the pattern's words, so that a value
+ * breaking both is reported once. The value itself is never quoted: a base URL may hold credentials.
+ */
+function uriFormatMessage(value: unknown): string {
+  if (typeof value !== 'string' || !new RegExp(HTTP_URL_PATTERN).test(value)) return HTTP_URL_MESSAGE;
+  // MLflow's Azure examples write `https://{your_resource_name}-azureopenai.openai.azure.com/` for the user to fill in.
+  // Only the host is searched: the user-info part may hold a password.
+  const host = value.replace(/^[^:]+:\/\//, '').split(/[/?#]/)[0].split('@').pop() ?? '';
+  const placeholder = /\{[A-Za-z0-9_]+\}/.exec(host)?.[0];
+  if (placeholder !== undefined) return `still holds the placeholder '${placeholder}' of an example: put your own value in its place`;
+  return 'is not a valid URL (RFC 3986): check for spaces or characters that must be percent-encoded';
 }
 
 function requiredMessage(missing: string, parent: unknown): string {

@@ -128,6 +128,22 @@ endpoints:
     expect(issues).toEqual([{ path: `endpoints[0].model.config.${key}`, message: 'must be an http:// or https:// URL, e.g. https://example.com/v1' }]);
   });
 
+  it.each([
+    // MLflow's Azure examples, copied before the resource name is filled in.
+    ['https://{your_resource_name}-azureopenai.openai.azure.com/', "still holds the placeholder '{your_resource_name}' of an example: put your own value in its place"],
+    ['https://my resource.openai.azure.com/', 'is not a valid URL (RFC 3986): check for spaces or characters that must be percent-encoded'],
+    // Braces in a password are not quoted back.
+    ['https://user:{pass}word@my resource.example.com/', 'is not a valid URL (RFC 3986): check for spaces or characters that must be percent-encoded'],
+  ])('an http(s) URL that is not a valid URL (%s) says what is wrong with it, not that the scheme is', (base, message) => {
+    const issues = issuesOf(`
+endpoints:
+  - name: e
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: m, config: { openai_api_key: k, openai_api_base: "${base}" } }
+`);
+    expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_base', message }]);
+  });
+
   it('names the types, bounds and formats it expected', () => {
     const issues = issuesOf(`
 endpoints:
