@@ -74,3 +74,13 @@ function normaliseProviderConfig(config: Record<string, unknown>): Record<string
   const awsConfig = isRecord(config.aws_config) ? { aws_config: withWholeNumber(withoutNullKeys(config.aws_config, NULLABLE_AWS_KEYS), 'session_length_seconds') } : {};
   return { ...normalised, ...apiType, ...awsConfig };
 }
+
+/**
+ * MLflow's docs list `azure` / `azuread` as providers and show `provider: azuread`, yet neither is
+ * one (in MLflow either): Azure OpenAI is the openai provider with an API type.
+ */
+export function azureProviderHint(name: string): string | undefined {
+  const type = name.toLowerCase();
+  if (type !== 'azure' && type !== 'azuread') return undefined;
+  return ` Azure OpenAI is 'provider: openai' with 'openai_api_type: ${type}' (and openai_api_base, openai_deployment_name, openai_api_version) in its config.`;
+}

@@ -5,7 +5,7 @@
  */
 import { PLUGIN_PROVIDER_NAME, type PluginCatalog } from '../plugins/catalog';
 import type { ConfigIssue } from './config-error';
-import { PROVIDER_NAMES } from './normalise';
+import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { ajvIssues } from './schema-issues';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
@@ -43,10 +43,11 @@ export function pluginProviderIssues(document: Record<string, unknown>, plugins:
 function unknownProviderMessage(name: string, plugins: PluginCatalog): string {
   const declared = [...plugins.providers.keys()];
   const suggestion = closestName(name, [...PROVIDER_NAMES, ...declared]);
-  const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`;
+  const hint = azureProviderHint(name) ?? (suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`);
   const listed = declared.length > 0 ? ` (the listed plugins declare: ${declared.join(', ')})` : '';
   return (
     `'${name}' is not supported: it is not a built-in provider (${PROVIDER_NAMES.join(', ')}) and no package listed under 'plugins' declares it${listed}.${hint}` +
     " To use a provider plugin, install its npm package (npm install <package>) and list the package under 'plugins:' at the top of this file"
   );
 }
+

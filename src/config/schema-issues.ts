@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import validateConfig from '../../generated/config-validator';
 import type { ConfigIssue } from './config-error';
-import { PROVIDER_NAMES } from './normalise';
+import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
 
@@ -168,5 +168,6 @@ function enumMessage(value: unknown, allowed: unknown[]): string {
 
 function providerPatternMessage(value: unknown): string {
   const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
-  return `${prefix}must be a built-in provider (${PROVIDER_NAMES.join(', ')}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name)`;
+  const azure = typeof value === 'string' ? azureProviderHint(value) : undefined;
+  return `${prefix}must be a built-in provider (${PROVIDER_NAMES.join(', ')}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name)${azure === undefined ? '' : `.${azure}`}`;
 }

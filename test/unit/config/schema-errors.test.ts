@@ -40,6 +40,8 @@ describe('parseConfigText: provider names', () => {
     ['mosaicai', " Did you mean 'mosaicml'?"],
     ['opnai', " Did you mean 'openai'?"],
     ['antrhopic', " Did you mean 'anthropic'?"],
+    // MLflow's docs show `provider: azuread`.
+    ['azuread', " Azure OpenAI is 'provider: openai' with 'openai_api_type: azuread' (and openai_api_base, openai_deployment_name, openai_api_version) in its config."],
   ])('rejects %s listing the built-in providers and saying how to add a plugin', (provider, suggestion) => {
     const issues = issuesOf(`endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: ${provider}, config: {}}}\n`);
     expect(issues).toEqual([
@@ -59,6 +61,16 @@ describe('parseConfigText: provider names', () => {
       {
         path: 'endpoints[0].model.provider',
         message: `${quoted}must be a built-in provider (${BUILT_IN}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name)`,
+      },
+    ]);
+  });
+
+  it('rejects AzureAD, which is not a plugin name either, saying how Azure OpenAI is written', () => {
+    const issues = issuesOf(`endpoints:\n  - {name: e, endpoint_type: llm/v1/chat, model: {provider: AzureAD, config: {}}}\n`);
+    expect(issues).toEqual([
+      {
+        path: 'endpoints[0].model.provider',
+        message: `'AzureAD' is not supported; must be a built-in provider (${BUILT_IN}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name). Azure OpenAI is 'provider: openai' with 'openai_api_type: azuread' (and openai_api_base, openai_deployment_name, openai_api_version) in its config.`,
       },
     ]);
   });
