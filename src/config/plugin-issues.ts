@@ -50,4 +50,3 @@ function unknownProviderMessage(name: string, plugins: PluginCatalog): string {
     " To use a provider plugin, install its npm package (npm install <package>) and list the package under 'plugins:' at the top of this file"
   );
 }
-
