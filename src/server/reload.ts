@@ -15,7 +15,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
-import { changedStartUpSettings } from '../config/server-settings';
+import { changedStartUpSettings, type ServerPlan } from '../config/server-settings';
 import { unlistedBedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
@@ -125,8 +125,8 @@ export function warnAboutConfig(loaded: LoadedConfig, configPath: string, logger
  * server took at start-up says so (at every reload until they match again): otherwise the "config
  * reloaded" line reads as if the new client timeouts were in force.
  */
-function warnAboutStartUpSettings(before: GatewayPlan, after: GatewayPlan, configPath: string, logger: Logger): void {
-  const settings = changedStartUpSettings(before.server, after.server);
+function warnAboutStartUpSettings(before: ServerPlan, after: ServerPlan, configPath: string, logger: Logger): void {
+  const settings = changedStartUpSettings(before, after);
   if (settings.length === 0) return;
   const [values, them] = settings.length === 1 ? ['value', 'it'] : ['values', 'them'];
   logger.warn(
@@ -223,10 +223,12 @@ function secretFileWatchers(options: Pick<ReloadOptions, 'debounceMs' | 'pollInt
 
 /** Watches the config file and its secret files, and hands every valid new config to `onAccepted`. */
 export function watchForReload(options: ReloadOptions): ConfigWatcher {
-  const { configPath, logger } = options;
+  // No closure below reads `options`: it holds the start-up config, which must not outlive a reload.
+  const { configPath, logger, onAccepted, debounceMs, pollIntervalMs } = options;
   let current = options.current;
   // The HTTP server took its client timeouts from the config it started with, whatever reloads came since.
-  const startedWith = options.current.plan;
+  // Only its server settings are kept: the whole start-up plan would stay in memory for good.
+  const startedWith = options.current.plan.server;
 
   /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
   const reload = async (text: string, cause: string | null) => {
@@ -235,12 +237,12 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     const changes = configChanges(current.config, next.config);
     retireUnusedStores(current.plan, next);
     current = next;
-    options.onAccepted(next);
+    onAccepted(next);
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes);
     logger.info({ configPath, ...changes, ...(cause && { cause }) }, cause ? `${described} (${cause})` : described);
     warnAboutConfig(next, configPath, logger);
-    warnAboutStartUpSettings(startedWith, next.plan, configPath, logger);
+    warnAboutStartUpSettings(startedWith, next.plan.server, configPath, logger);
   };
 
   /** A secret file changed: the config file is read again (its text may be the same) and compiled. */
@@ -276,13 +278,13 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     }
   });
 
-  const secretFiles = secretFileWatchers({ ...options, onEvent });
+  const secretFiles = secretFileWatchers({ debounceMs, pollIntervalMs, onEvent });
   secretFiles.follow(current.secretFiles);
   const configWatcher = watchConfigFile({
     filePath: configPath,
     initialText: current.text,
-    debounceMs: options.debounceMs,
-    pollIntervalMs: options.pollIntervalMs,
+    debounceMs,
+    pollIntervalMs,
     onEvent: (event) => onEvent({ secretFile: null, event }),
   });
   return {

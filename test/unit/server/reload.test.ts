@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import type { ConfigWatcher } from '../../../src/config/watch';
 import { closeLimitBackends } from '../../../src/limits/limiter';
 import { compileConfigText, configChanges, describeChanges, watchForReload, type LoadedConfig } from '../../../src/server/reload';
+import { silentLogger } from '../../../src/server/logging';
 import { startRedis } from '../../support/redis';
 import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
 
@@ -120,6 +123,25 @@ describe('watchForReload', () => {
     await until(() => logs.length >= 5);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(logs.slice(4).filter((log) => log.level === 40)).toEqual([]);
+  });
+
+  test('the start-up config is freed once a reload replaced it (only its server settings are kept, for the restart warning)', async () => {
+    // In a helper, so that no variable of the test itself holds the start-up config.
+    const startWatching = async (path: string, text: string, accepted: LoadedConfig[]) => {
+      const startUp = await compileConfigText(text, path);
+      watcher = watchForReload({ configPath: path, current: startUp, logger: silentLogger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
+      return new WeakRef(startUp.plan);
+    };
+    const path = join(mkdtempSync(join(tmpdir(), 'gateway-reload-')), 'config.yaml');
+    writeFileSync(path, config(endpoint('a')));
+    const accepted: LoadedConfig[] = [];
+    const startUpPlan = await startWatching(path, config(endpoint('a')), accepted);
+    writeFileSync(path, config(endpoint('b')));
+    await until(() => accepted.length === 1);
+    await until(async () => {
+      await collectGarbage();
+      return startUpPlan.deref() === undefined;
+    });
   });
 
   test('an invalid edit logs the start-up message and is not handed over; the next valid edit is', async () => {
@@ -270,6 +292,7 @@ rate_limit_store: { type: redis, url: ./redis.url }
       await redis.stop();
     }
   });
+
 });
 
 /** How many clients are connected to Redis, besides the one asking. */
@@ -288,4 +311,12 @@ function redisClients(port: number): Promise<number> {
     socket.on('error', reject);
     socket.write('CLIENT LIST\r\n');
   });
+}
+
+/** A full garbage collection, after the current job (a WeakRef keeps its target until the job ends). */
+async function collectGarbage(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
 }
