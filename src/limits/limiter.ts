@@ -88,8 +88,9 @@ const backends = new Map<string, LimitBackend>();
  */
 export function limitBackendFor(settings: RateLimitStoreSettings | undefined, loggerFor: () => Logger): LimitBackend {
   const id = backendId(settings);
-  let backend = backends.get(id);
-  if (backend === undefined) {
+  let backend = backends.get(id) ?? reclaimRetiring(id);
+  if (backend !== undefined) backends.set(id, backend);
+  else {
     const logger = loggerFor();
     backend =
       settings === undefined
@@ -114,6 +115,21 @@ function backendId(settings: RateLimitStoreSettings | undefined): string {
 /** The longest delay a Node.js timer holds; a longer one fires at once. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+/** Stores a reload stopped naming, waiting for the old config's requests to end before they close. */
+const retiring = new Map<string, { backend: LimitBackend; closing: NodeJS.Timeout }>();
+
+/**
+ * A retiring store that a config names again is kept rather than closed: switching back and forth
+ * would otherwise open a new connection (and leave the old one open for the grace period) each time.
+ */
+function reclaimRetiring(id: string): LimitBackend | undefined {
+  const entry = retiring.get(id);
+  if (entry === undefined) return undefined;
+  clearTimeout(entry.closing);
+  retiring.delete(id);
+  return entry.backend;
+}
+
 /**
  * After a reload: the Redis stores the new config no longer names (an old URL, a rotated password)
  * are closed once the requests that started before it have ended, which take at most `graceMs`.
@@ -123,14 +139,20 @@ export function retireLimitBackends(inUse: RateLimitStoreSettings | undefined, g
   for (const [id, backend] of backends) {
     if (id === kept || id === LOCAL_BACKEND) continue;
     backends.delete(id);
-    setTimeout(() => void backend.store.close().catch(() => undefined), Math.min(graceMs, LONGEST_TIMER_MS)).unref();
+    const closing = setTimeout(() => {
+      retiring.delete(id);
+      void backend.store.close().catch(() => undefined);
+    }, Math.min(graceMs, LONGEST_TIMER_MS));
+    closing.unref();
+    retiring.set(id, { backend, closing });
   }
 }
 
-/** Closes every store (shutdown). */
+/** Closes every store (shutdown), retiring ones included. */
 export async function closeLimitBackends(): Promise<void> {
   const open = [...backends.values()];
   backends.clear();
+  for (const id of [...retiring.keys()]) open.push(reclaimRetiring(id)!);
   await Promise.all(open.map((backend) => backend.store.close()));
 }
 

@@ -293,6 +293,28 @@ rate_limit_store: { type: redis, url: ./redis.url }
     }
   });
 
+  test('switching the Redis store back and forth reuses the connections still open for the old config\'s requests', async () => {
+    const redis = await startRedis();
+    try {
+      // The default total timeout (600 s): a store the config stops naming stays open that long for the requests that may still use it.
+      const redisConfig = `
+endpoints:
+  - { name: a, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: { calls: 100, renewal_period: minute } }
+rate_limit_store: { type: redis, url: ./redis.url }
+`;
+      const { directory, accepted } = await start(redisConfig, { 'redis.url': `redis://127.0.0.1:${redis.port}/0` });
+      for (let switches = 1; switches <= 10; switches += 1) {
+        writeFileSync(join(directory, 'redis.url'), `redis://127.0.0.1:${redis.port}/${switches % 2}`);
+        await until(() => accepted.length === switches);
+        await accepted[switches - 1].plan.endpoints.get('a')!.limiter!.admit();
+      }
+      // One connection per store named (database 0 and 1), not one per switch.
+      expect(await redisClients(redis.port)).toBe(2);
+    } finally {
+      await closeLimitBackends();
+      await redis.stop();
+    }
+  });
 });
 
 /** How many clients are connected to Redis, besides the one asking. */
