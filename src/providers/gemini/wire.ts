@@ -121,8 +121,3 @@ export interface GeminiEmbedContentResponse {
 export interface GeminiBatchEmbedContentsResponse {
   embeddings?: { values?: number[] }[];
 }
-
-/** Google's error envelope (`google.rpc.Status`). */
-export interface GeminiErrorBody {
-  error?: { code?: number; message?: string; status?: string; details?: unknown[] };
-}
