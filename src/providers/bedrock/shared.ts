@@ -4,7 +4,7 @@
  * sampling parameters read once, temperature scaled to the family's range), the context an answer
  * is built with, and the shape of a stream fold.
  */
-import { maxTokensOf, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { maxTokensOf, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, stopList } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 
 /** `Amazon Bedrock (Anthropic Claude)`: the provider as named in messages. */
@@ -25,12 +25,6 @@ export interface Sampling {
   topK?: number;
   maxTokens?: number;
   stop?: string[];
-}
-
-/** A unified `stop` (a string or a list) as a list. */
-export function stopList(stop: unknown): string[] | undefined {
-  if (typeof stop === 'string') return [stop];
-  return Array.isArray(stop) ? (stop as string[]) : undefined;
 }
 
 /**
