@@ -29,7 +29,7 @@ export interface LoadOptions {
   seconds: number;
 }
 
-export function percentile(sorted: Float64Array, fraction: number): number {
+function percentile(sorted: Float64Array, fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }

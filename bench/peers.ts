@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startListening, type ServerProcess } from './processes';
 
-export const PEERS_FOLDER = join(__dirname, '..', '..', 'bench', 'peers');
+const PEERS_FOLDER = join(__dirname, '..', '..', 'bench', 'peers');
 const PORTKEY_PACKAGE = '@portkey-ai/gateway';
 const PORTKEY_SERVER = join(PEERS_FOLDER, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js');
 

@@ -43,7 +43,7 @@ export interface Row {
   cpuRatio: number;
 }
 
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   if (finite.length === 0) return Number.NaN;
   const middle = Math.floor(finite.length / 2);

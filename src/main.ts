@@ -59,7 +59,7 @@ function asksForHelp(argv: string[]): boolean {
   return argv.includes('--help') || argv.includes('-h');
 }
 
-export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
     options: {

@@ -34,8 +34,8 @@ export interface CallPolicy {
 }
 
 /** Seconds, as written in the config. */
-export const DEFAULT_TIMEOUTS: Required<Timeouts> = { connect: 10, first_byte: 120, idle: 60, total: 600 };
-export const DEFAULT_RETRIES: Required<Retries> = { max_attempts: 3, initial_backoff: 0.25, max_backoff: 4, max_elapsed: 30, max_retry_after: 10 };
+const DEFAULT_TIMEOUTS: Required<Timeouts> = { connect: 10, first_byte: 120, idle: 60, total: 600 };
+const DEFAULT_RETRIES: Required<Retries> = { max_attempts: 3, initial_backoff: 0.25, max_backoff: 4, max_elapsed: 30, max_retry_after: 10 };
 
 const milliseconds = (seconds: number): number => Math.round(seconds * 1000);
 

@@ -17,7 +17,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function formatConfigIssues(filePath: string, issues: ConfigIssue[]): string {
+function formatConfigIssues(filePath: string, issues: ConfigIssue[]): string {
   const lines = issues.map((issue) => (issue.path ? `  ${issue.path}: ${issue.message}` : `  ${issue.message}`));
   return `Invalid gateway configuration in ${filePath}:\n${lines.join('\n')}`;
 }

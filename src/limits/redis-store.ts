@@ -11,7 +11,7 @@ import type Redis from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
 
 /** Default longest wait for Redis, in milliseconds. */
-export const REDIS_TIMEOUT_MS = 250;
+const REDIS_TIMEOUT_MS = 250;
 
 /** Every key starts with this; the endpoint part is a hash tag, so a Redis Cluster keeps one request's keys in one slot. */
 const KEY_PREFIX = 'llm-gateway:rate-limit:';

@@ -66,7 +66,7 @@ function bodyError(status: number, type: string, message: string): Error {
  * null is valid JSON, and the route's check refuses it for not being an object (strict parsing
  * called it invalid JSON, quoting JSON.parse's message for text it never parsed).
  */
-export function parseJsonBody(text: string): unknown {
+function parseJsonBody(text: string): unknown {
   if (text.length === 0) return {}; // as body-parser: an empty body is a common client mistake
   try {
     return JSON.parse(text);

@@ -15,7 +15,7 @@ const HEADER_HOLDERS = ['', 'req.', 'request.', 'res.', 'response.', 'err.', 'er
  * Header secrets in any `headers` object at those places. Explicit paths, not wildcards: pino's
  * wildcard redaction costs about 45 µs per log line, which the audit log pays on every request.
  */
-export const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
+const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
   const key = header.startsWith('[') ? header : `.${header}`;
   return HEADER_HOLDERS.map((holder) => `${holder}headers${key}`);
 });
@@ -155,7 +155,7 @@ const LOGGED_ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'errno', 'sysca
  * (axios: `config.headers.Authorization`, `config.data`), so a plugin's vendor key and a client's
  * prompt reached the log with it.
  */
-export function loggedError(error: unknown): unknown {
+function loggedError(error: unknown): unknown {
   if (typeof (error as { message?: unknown } | null)?.message !== 'string') return { message: String(error) };
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
   const logged: Record<string, unknown> = {};
@@ -174,7 +174,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * The level `LOG_LEVEL` names: unset or empty (as a Helm chart or `env:` list leaves it) is `info`;
  * a name pino does not know throws a message for the operator, not pino's stack trace at start-up.
  */
-export function logLevelFromEnvironment(env: NodeJS.ProcessEnv): string {
+function logLevelFromEnvironment(env: NodeJS.ProcessEnv): string {
   const level = env.LOG_LEVEL?.trim().toLowerCase();
   if (!level) return 'info';
   if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);

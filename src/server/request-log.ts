@@ -20,7 +20,7 @@ import { AUDIT_MESSAGE, auditWriterOf, type Logger } from './logging';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /** A response carrying per-request state in `locals`: Express's, or the fast path's (fast-path.ts). */
 export type ResponseWithLocals = ServerResponse & { locals: Record<string, unknown> };
@@ -230,7 +230,7 @@ function routeLabel(request: Request, path: string, templateOf: RouteTemplateMat
 }
 
 /** nginx's "client closed request": the client left before the response was complete. */
-export const CLIENT_CLOSED_STATUS = 499;
+const CLIENT_CLOSED_STATUS = 499;
 
 /**
  * Whether the client left before its answer was complete: an answer cut before it was complete, a

@@ -17,12 +17,12 @@ const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
 };
 
-export function sseData(value: unknown): string {
+function sseData(value: unknown): string {
   return `data: ${JSON.stringify(value)}\n\n`;
 }
 
 /** The `error` event: on `/v1` with the vendor's own code of a refused request, as its error bodies (errors.ts). */
-export function sseError(error: GatewayError, dialect: Dialect): string {
+function sseError(error: GatewayError, dialect: Dialect): string {
   const fields = dialect === 'openai' ? openaiErrorObject(error) : { message: error.message, type: error.kind, param: error.param, code: error.code };
   const body = { error: { ...fields, status: error.status } };
   return `event: error\n${sseData(body)}`;

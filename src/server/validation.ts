@@ -56,7 +56,7 @@ const fastValidators: Record<EndpointType, ValidateFunction> = {
 };
 
 /** Items of each array kept in the sample that the detailed report is built from. */
-export const SAMPLED_ITEMS = 100;
+const SAMPLED_ITEMS = 100;
 
 /** A copy with every array cut to its first `SAMPLED_ITEMS` items (indexes, and so error locations, are kept). */
 function sampleOf(value: unknown): unknown {
@@ -152,7 +152,7 @@ export function summarise(allErrors: ErrorObject[]): { location: (string | numbe
  * Ajv errors looked at (and issues reported): the first ones already say what is wrong, and a body
  * with a hundred thousand bad items must not cost a hundred thousand issues (or quadratic time).
  */
-export const MAX_REPORTED_ERRORS = 100;
+const MAX_REPORTED_ERRORS = 100;
 
 /** Validates a request body for an endpoint type; returns undefined when it is valid. */
 export function validateRequestBody(endpointType: EndpointType, body: unknown): ValidationFailure | undefined {

@@ -31,8 +31,8 @@ export const ANTHROPIC_NAME = 'Anthropic';
  * on (thinking counts toward it), so the answer keeps the same room. Adaptive thinking has no budget
  * to add: 8192 it stays.
  */
-export const DEFAULT_MAX_TOKENS = 8192;
-export const MAX_TOKENS_LIMIT = 1_000_000;
+const DEFAULT_MAX_TOKENS = 8192;
+const MAX_TOKENS_LIMIT = 1_000_000;
 
 /** Anthropic's temperature range is [0, 1]: the unified [0, 2] is halved (§6.13). */
 const TEMPERATURE_FACTOR = 0.5;
@@ -282,7 +282,7 @@ function checkMessageFields(message: ChatMessage, path: string): void {
  * newlines; tool results become `tool_result` blocks, consecutive ones merged into one user turn as
  * Anthropic requires.
  */
-export function toAnthropicMessages(messages: ChatMessage[]): { system: string | AnthropicTextBlock[] | undefined; messages: AnthropicMessage[] } {
+function toAnthropicMessages(messages: ChatMessage[]): { system: string | AnthropicTextBlock[] | undefined; messages: AnthropicMessage[] } {
   const system: AnthropicTextBlock[] = [];
   const converted: AnthropicMessage[] = [];
   let toolResults: AnthropicRequestBlock[] | null = null;
@@ -313,7 +313,7 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
 // ---- Tools ----
 
 /** The function's JSON Schema goes through whole as `input_schema`; the tool's `cache_control` goes along. */
-export function toAnthropicTool(tool: Tool): AnthropicTool {
+function toAnthropicTool(tool: Tool): AnthropicTool {
   const { name, description, parameters, strict } = tool.function;
   const converted: AnthropicTool = { name, input_schema: parameters ?? { type: 'object', properties: {} } };
   if (description !== undefined) converted.description = description;
@@ -336,7 +336,7 @@ function toChoiceType(choice: unknown): AnthropicToolChoice {
 }
 
 /** auto → auto, required → any, none → none, a named function → tool; `parallel_tool_calls: false` → disable_parallel_tool_use. */
-export function toAnthropicToolChoice(choice: unknown, parallelToolCalls: unknown): AnthropicToolChoice | undefined {
+function toAnthropicToolChoice(choice: unknown, parallelToolCalls: unknown): AnthropicToolChoice | undefined {
   if (parallelToolCalls !== undefined && typeof parallelToolCalls !== 'boolean') {
     throw invalid('parallel_tool_calls', "The parameter 'parallel_tool_calls' must be a boolean.");
   }

@@ -145,7 +145,7 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
  * Any other model id: chat and completions through Converse, with what every Converse model takes
  * (no top_k, temperature in 0..1, reasoning shown when the model returns some).
  */
-export const UNLISTED_FAMILY: BedrockFamily = converseFamily('model not listed by the gateway');
+const UNLISTED_FAMILY: BedrockFamily = converseFamily('model not listed by the gateway');
 
 /** Geography prefixes of cross-region inference profiles (`us.`, `eu.`, `apac.`, `global.`, ...). */
 const INFERENCE_PROFILE_PREFIX = /^(us|us-gov|eu|apac|ca|jp|au|global)\./;

@@ -24,7 +24,7 @@ function textsOf(input: EmbeddingsRequest['input']): string[] {
 }
 
 /** Gemini refuses a batchEmbedContents call of more requests ("at most 100 requests can be in one batch"). */
-export const GEMINI_MAX_BATCH_REQUESTS = 100;
+const GEMINI_MAX_BATCH_REQUESTS = 100;
 
 /**
  * The calls that embed the request's texts, to be made in order (their vectors concatenated).

@@ -109,12 +109,12 @@ function withReasoning(message: ChatChoice['message'], reasoning: string | null)
 }
 
 /** The message shown when Gemini blocked the prompt itself and answered no candidate. */
-export function blockedPromptMessage(blockReason: string): string {
+function blockedPromptMessage(blockReason: string): string {
   return `Gemini blocked the prompt (${blockReason}).`;
 }
 
 /** Id of a response: Gemini's `responseId`, else MLflow's time-based one. */
-export function responseIdOf(response: GeminiGenerateContentResponse, fallback: string): string {
+function responseIdOf(response: GeminiGenerateContentResponse, fallback: string): string {
   return response.responseId ?? fallback;
 }
 

@@ -14,7 +14,7 @@ import { maxTokensOf } from './parameters';
 type ResponseMessage = ChatResponse['choices'][number]['message'];
 
 /** The readable thinking: the text of the signed blocks joined (redacted ones have none). */
-export function reasoningContentOf(blocks: readonly ThinkingBlock[]): string {
+function reasoningContentOf(blocks: readonly ThinkingBlock[]): string {
   return blocks.map((block) => (block.type === 'thinking' ? block.thinking : '')).join('');
 }
 
@@ -41,13 +41,13 @@ export type ClaudeThinkingFields = { thinking: ClaudeBudgetThinking } | { thinki
  * in litellm/constants.py), so clients moving from LiteLLM think as much. `minimal` gets Anthropic's
  * minimum budget, 1024; `none` means no thinking at all.
  */
-export const CLAUDE_THINKING_BUDGETS: Readonly<Record<string, number | null>> = { none: null, minimal: 1024, low: 1024, medium: 2048, high: 4096 };
+const CLAUDE_THINKING_BUDGETS: Readonly<Record<string, number | null>> = { none: null, minimal: 1024, low: 1024, medium: 2048, high: 4096 };
 
 /**
  * Adaptive models' effort per `reasoning_effort`: Anthropic's levels carry OpenAI's names (`xhigh`
  * and `max` included); `minimal`, which Claude lacks, is its lowest, `low`; `none` means no thinking.
  */
-export const CLAUDE_EFFORTS: Readonly<Record<string, string | null>> = { none: null, minimal: 'low', low: 'low', medium: 'medium', high: 'high', xhigh: 'xhigh', max: 'max' };
+const CLAUDE_EFFORTS: Readonly<Record<string, string | null>> = { none: null, minimal: 'low', low: 'low', medium: 'medium', high: 'high', xhigh: 'xhigh', max: 'max' };
 
 /** The effort names a message lists: "'none', 'minimal', 'low', 'medium' or 'high'". */
 export function listOfValues(values: readonly string[]): string {

@@ -56,8 +56,8 @@ const HIGH_WATER_CHARS = 64 * 1024;
  * the client left) is still read: a server that ends promptly keeps its keep-alive connection;
  * otherwise the request is aborted and the connection closed.
  */
-export const DRAIN_MS = 1_000;
-export const DRAIN_BYTES = 64 * 1024;
+const DRAIN_MS = 1_000;
+const DRAIN_BYTES = 64 * 1024;
 
 const DONE: IteratorResult<SseEvent> = { done: true, value: undefined };
 

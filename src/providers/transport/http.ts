@@ -152,7 +152,7 @@ function percentDecoded(part: string): string {
  * host alone is used to connect, so without this header they would be silently dropped. Throws
  * when the provider's own headers already authorize (aiohttp refuses to combine the two as well).
  */
-export function urlCredentialsHeader(baseUrl: string, providerHeaders: Record<string, string>): Record<string, string> {
+function urlCredentialsHeader(baseUrl: string, providerHeaders: Record<string, string>): Record<string, string> {
   const { username, password } = new URL(baseUrl);
   if (username === '' && password === '') return {};
   if (providerHeaders.authorization !== undefined) {

@@ -18,7 +18,7 @@ export function encodePageToken(index: number): string {
   return Buffer.from(`{"index": ${index}}`).toString('base64');
 }
 
-export function decodePageToken(token: string | undefined): number {
+function decodePageToken(token: string | undefined): number {
   if (token === undefined || token === '') return 0;
   let index: unknown;
   try {

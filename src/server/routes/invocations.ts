@@ -26,7 +26,7 @@ import type { GatewayState } from '../state';
  * Header naming the endpoint that answered (for routes: the destination that did; on a failure,
  * the one whose failure is the answer).
  */
-export const ENDPOINT_HEADER = 'x-gateway-endpoint';
+const ENDPOINT_HEADER = 'x-gateway-endpoint';
 
 const OPENAI_ROUTES: readonly { path: string; endpointType: EndpointType; noun: string }[] = [
   { path: '/v1/chat/completions', endpointType: 'llm/v1/chat', noun: 'a chat' },

@@ -7,7 +7,7 @@
 import type { CachePointBlock, CacheTTL } from '@aws-sdk/client-bedrock-runtime';
 
 /** The cache point a part or tool asks for with its `cache_control`, or undefined. */
-export function requestedCachePoint(source: object): CachePointBlock | undefined {
+function requestedCachePoint(source: object): CachePointBlock | undefined {
   const { cache_control: cacheControl } = source as { cache_control?: { ttl?: unknown } | null };
   if (cacheControl === undefined || cacheControl === null) return undefined;
   return typeof cacheControl.ttl === 'string' ? { type: 'default', ttl: cacheControl.ttl as CacheTTL } : { type: 'default' };
