@@ -2,6 +2,10 @@
  * Locations inside a config document, written the way a platform engineer reads YAML:
  * `endpoints[1].model.provider`. Issues in `ConfigIssue.path` always use this form.
  */
+import { isRecord } from '../providers/shared/json';
+
+/** A YAML mapping is what js-yaml gives as a plain object, so the JSON object check serves config modules too. */
+export { isRecord };
 
 /** One step into the document: a mapping key or a list index. */
 export type YamlPathSegment = string | number;
@@ -53,9 +57,4 @@ export function valueAt(document: unknown, segments: readonly YamlPathSegment[])
     }
   }
   return node;
-}
-
-/** A YAML mapping (js-yaml gives plain objects; lists are arrays and are excluded). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,7 +9,7 @@
  * arrives (time to first byte). The hold is decided once per stream: after the first chunk with
  * something in it, each `next` returns the plugin iterator's own promise, with no check or copy.
  */
-import { isRecord } from '../config/yaml-path';
+import { isRecord } from '../providers/shared/json';
 
 type Chunk = Record<string, unknown>;
 
