@@ -3,15 +3,16 @@
  * by rename (editors' atomic save), or swapped through symlinks (Kubernetes ConfigMaps replace a
  * `..data` symlink; the config path itself never sees an event).
  *
- * Two triggers lead to the same content check: events on the file's parent directory (fs.watch,
- * which sees renames and symlink swaps of siblings) and a cheap poll of the path's realpath and
- * stat (catches what the directory does not show, e.g. a symlink target edited in another folder).
+ * Two triggers lead to the same content check: chokidar's events for the path (it follows the
+ * symlinks and sees a rename over the file or a `..data` swap) and a cheap poll of the path's
+ * realpath and stat (a safety net for what file events miss: a folder unmounted and mounted again,
+ * a network file system).
  * Bursts are debounced; the file is then read through the path and its bytes compared with the
  * last ones seen, so byte-identical rewrites report nothing (except a file back after it was
  * missing or unreadable).
  */
-import { readFileSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { dirname } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 
 /** What changed, as seen through the config path. Each problem is reported once until it clears. */
 export type ConfigFileEvent =
@@ -35,6 +36,11 @@ export interface ConfigWatcher {
   close(): void;
 }
 
+export interface ConfigFileWatcher extends ConfigWatcher {
+  /** Resolves once file events are being watched (chokidar sets up asynchronously; the poll runs from the start). */
+  ready: Promise<void>;
+}
+
 const DEFAULT_DEBOUNCE_MS = 100;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 /** A steady stream of events (say, a log file in the same folder) cannot postpone a check longer than this many debounce periods. */
@@ -54,13 +60,13 @@ function isMissing(code: string | undefined): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-export function watchConfigFile(options: ConfigWatcherOptions): ConfigWatcher {
+export function watchConfigFile(options: ConfigWatcherOptions): ConfigFileWatcher {
   const { filePath, onEvent } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   let lastBytes: Buffer = Buffer.from(options.initialText, 'utf8');
   let lastProblem: string | null = null;
   let signature = fileSignature(filePath);
-  let directoryWatcher: FSWatcher | null = null;
+  let pathWatcher: FSWatcher | null = null;
   let pending: NodeJS.Timeout | null = null;
   let pendingSince = 0;
   let closed = false;
@@ -104,38 +110,41 @@ export function watchConfigFile(options: ConfigWatcherOptions): ConfigWatcher {
     pending.unref();
   };
 
-  // The directory may vanish (a volume unmounted); the poll re-creates the watch when it is back.
-  const watchDirectory = () => {
-    if (directoryWatcher !== null || closed) return;
-    try {
-      directoryWatcher = watch(dirname(filePath), { persistent: false }, schedule);
-    } catch {
-      return;
-    }
-    directoryWatcher.on('error', () => {
-      directoryWatcher?.close();
-      directoryWatcher = null;
+  let watching: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (watching = resolve));
+
+  // A failing watch (its folder gone with a volume) is dropped; the poll starts a new one.
+  const watchPath = () => {
+    if (pathWatcher !== null || closed) return;
+    const watcher = watch(filePath, { persistent: false, ignoreInitial: true });
+    watcher.on('ready', watching);
+    watcher.on('all', schedule);
+    watcher.on('error', () => {
+      void watcher.close();
+      if (pathWatcher === watcher) pathWatcher = null;
       schedule();
     });
+    pathWatcher = watcher;
   };
 
   const poll = setInterval(() => {
-    watchDirectory();
+    watchPath();
     if (fileSignature(filePath) !== signature) schedule();
   }, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
   poll.unref();
-  watchDirectory();
+  watchPath();
   // Catches a change made between the caller's read and the start of the watch.
   schedule();
 
   return {
+    ready,
     close() {
       closed = true;
       clearInterval(poll);
       if (pending !== null) clearTimeout(pending);
       pending = null;
-      directoryWatcher?.close();
-      directoryWatcher = null;
+      void pathWatcher?.close();
+      pathWatcher = null;
     },
   };
 }

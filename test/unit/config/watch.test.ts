@@ -105,7 +105,7 @@ test('a Kubernetes ConfigMap swap (`..data` symlink replaced) is reported', asyn
   expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
 });
 
-test('the poll notices an in-place edit the directory does not see (a symlink into another folder)', async () => {
+test('an in-place edit of a symlink\'s target in another folder is noticed', async () => {
   const elsewhere = freshDirectory();
   writeFileSync(join(elsewhere, 'real.yaml'), 'version: 1\n');
   const directory = freshDirectory();
@@ -161,4 +161,30 @@ test('nothing is reported after close', async () => {
   rmSync(path);
   await sleep(SETTLE_MS);
   expect(events).toEqual([]);
+});
+
+test('file events alone, without the poll, report a ConfigMap swap and then an edit of the new target', async () => {
+  const directory = freshDirectory();
+  mkdirSync(join(directory, '..2024_01_01'));
+  writeFileSync(join(directory, '..2024_01_01', 'config.yaml'), 'version: 1\n');
+  symlinkSync('..2024_01_01', join(directory, '..data'));
+  symlinkSync('..data/config.yaml', join(directory, 'config.yaml'));
+  const events: ConfigFileEvent[] = [];
+  const watcher = watchConfigFile({ filePath: join(directory, 'config.yaml'), initialText: 'version: 1\n', onEvent: (event) => events.push(event), debounceMs: DEBOUNCE_MS, pollIntervalMs: 3_600_000 });
+  watchers.push(watcher);
+  await watcher.ready;
+
+  mkdirSync(join(directory, '..2024_01_02'));
+  writeFileSync(join(directory, '..2024_01_02', 'config.yaml'), 'version: 2\n');
+  symlinkSync('..2024_01_02', join(directory, '..data_tmp'));
+  renameSync(join(directory, '..data_tmp'), join(directory, '..data'));
+  rmSync(join(directory, '..2024_01_01'), { recursive: true });
+  await waitForEvents(events, 1, 10_000);
+
+  writeFileSync(join(directory, '..2024_01_02', 'config.yaml'), 'version: 3\n');
+  await waitForEvents(events, 2, 10_000);
+  expect(events).toEqual([
+    { kind: 'changed', text: 'version: 2\n' },
+    { kind: 'changed', text: 'version: 3\n' },
+  ]);
 });
