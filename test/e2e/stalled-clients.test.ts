@@ -17,6 +17,13 @@ import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once `condition` holds; fails the test if it still does not after `timeoutMs`. */
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition(); await sleep(20)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+  }
+}
+
 let upstream: FakeUpstream;
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -73,14 +80,15 @@ test('a stream whose client stopped reading ends at the total timeout: the upstr
     pump();
   });
   closers.push(() => upstream.close());
-  const { port, responses } = await gatewayKeepingResponses(`endpoints:${chatEndpoint(upstream.url, '{ first_byte: 5, idle: 5, total: 1 }')}\n`);
+  // first_byte and idle far longer than the test waits: only the total timeout can end this stream.
+  const { port, responses } = await gatewayKeepingResponses(`endpoints:${chatEndpoint(upstream.url, '{ first_byte: 60, idle: 60, total: 1 }')}\n`);
   await chatFromSocket(port, {}, true);
   while (upstream.closed.length === 0) await sleep(10);
   let upstreamClosed = false;
   void upstream.closed[0].then(() => (upstreamClosed = true));
 
   // The total timeout is 1 s; then the error event goes into the unread buffer and, a second later, the connection is closed.
-  await sleep(2_600);
+  await until(() => upstreamClosed && responses[0].destroyed, 15_000);
   expect(upstreamClosed).toBe(true);
   expect(responses[0].headersSent).toBe(true);
   expect(responses[0].writableEnded).toBe(true);
@@ -100,17 +108,18 @@ test('a client that leaves while its key limit is checked is not called for upst
   closers.push(() => upstream.close());
   closers.push(() => closeLimitBackends());
   const { port } = await gatewayKeepingResponses(`
-rate_limit_store: { type: redis, url: "redis://127.0.0.1:${(blackhole.address() as AddressInfo).port}", on_error: open, timeout_ms: 1000 }
+rate_limit_store: { type: redis, url: "redis://127.0.0.1:${(blackhole.address() as AddressInfo).port}", on_error: open, timeout_ms: 2000 }
 endpoints:${chatEndpoint(upstream.url, '{ first_byte: 3, total: 60 }')}
 auth:
   api_keys:
     - { name: app, key: gw-key-abcdefgh, limit: { calls: 100, renewal_period: minute } }
 `);
   const socket = await chatFromSocket(port, { Authorization: 'Bearer gw-key-abcdefgh' }, false);
-  await sleep(200);
+  // The limit check has begun once the store connects to the "Redis".
+  await until(() => held.length > 0, 10_000);
   socket.destroy();
-  // The check gives up after 1 s (on_error: open lets the request on), by when its client is gone.
-  await sleep(1_500);
+  // The check gives up 2 s after it began (on_error: open lets the request on), by when its client is gone.
+  await sleep(2_500);
   expect(upstream.requests).toHaveLength(0);
   expect(endRequestsInFlight(1_000)).toBe(0);
 });
