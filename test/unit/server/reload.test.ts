@@ -79,7 +79,8 @@ describe('watchForReload', () => {
     return { path, directory, logs, accepted };
   }
 
-  async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  /** Polls `condition` until it holds: a loaded machine may take seconds to see and compile an edit. */
+  async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await condition()).toBe(true);
@@ -286,7 +287,7 @@ rate_limit_store: { type: redis, url: ./redis.url }
       await accepted[0].plan.endpoints.get('a')!.limiter!.admit();
       expect(await redisClients(redis.port)).toBe(2);
       // The old config's requests take at most 0.2 s (its total timeout), and a second to end.
-      await until(async () => (await redisClients(redis.port)) === 1, 3_000);
+      await until(async () => (await redisClients(redis.port)) === 1);
     } finally {
       await closeLimitBackends();
       await redis.stop();
