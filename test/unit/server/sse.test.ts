@@ -41,6 +41,13 @@ async function started(chunksFor: () => AsyncIterable<unknown>, onResponse?: (re
   return started;
 }
 
+/** Resolves once `condition` holds; fails the test if it still does not after 10 s. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !condition(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within 10 s`);
+  }
+}
+
 async function* fromList(values: unknown[]): AsyncGenerator<unknown> {
   for (const value of values) yield value;
 }
@@ -85,7 +92,7 @@ describe('sendEventStream', () => {
     const client = connect(Number(new URL(url).port), '127.0.0.1');
     client.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     client.pause();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => response?.writableNeedDrain === true, 'the stream waiting for the client to read');
     expect(response.writableEnded).toBe(false);
     abort.abort(GatewayError.upstreamTimeout("Endpoint 'chat' did not finish within 1 s (total timeout)."));
     await done;
@@ -97,11 +104,12 @@ describe('sendEventStream', () => {
 
   it("a client that reads again after the call's abort gets the error event last", async () => {
     const abort = new CallAbort();
-    const { url, done } = await started(() => bigChunks(), undefined, undefined, abort);
+    let response: ServerResponse | undefined;
+    const { url, done } = await started(() => bigChunks(), (answer) => (response = answer), undefined, abort);
     const client = connect(Number(new URL(url).port), '127.0.0.1');
     client.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     client.pause();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => response?.writableNeedDrain === true, 'the stream waiting for the client to read');
     abort.abort(GatewayError.upstreamTimeout("Endpoint 'chat' did not finish within 1 s (total timeout)."));
     await done;
     let tail = '';
@@ -224,17 +232,22 @@ describe('sendEventStream', () => {
     const piece = 'x'.repeat(64 * 1024);
     const total = 400; // 25 MB in all: far more than the socket buffers hold
     let taken = 0;
-    const { url, done } = await started(async function* () {
-      for (; taken < total; ) {
-        taken += 1;
-        yield { piece };
-      }
-    });
+    let response: ServerResponse | undefined;
+    const { url, done } = await started(
+      async function* () {
+        for (; taken < total; ) {
+          taken += 1;
+          yield { piece };
+        }
+      },
+      (answer) => (response = answer),
+    );
     const { port } = new URL(url);
     const socket = connect(Number(port), '127.0.0.1');
     socket.write(`GET / HTTP/1.1\r\nHost: x\r\n\r\n`);
     socket.pause();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The socket buffers are full and the stream waits for the client: from here on nothing is taken.
+    await until(() => response?.writableNeedDrain === true, 'the stream waiting for the client to read');
     const takenWhilePaused = taken;
     expect(takenWhilePaused).toBeGreaterThan(0);
     expect(takenWhilePaused).toBeLessThan(total / 2);
@@ -249,7 +262,7 @@ describe('sendEventStream', () => {
     });
     socket.resume();
     await done;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => tail.endsWith('\r\n0\r\n\r\n'), 'the end of the chunked body reaching the client');
     socket.destroy();
     expect(taken).toBe(total);
     expect(received).toBeGreaterThan(total * piece.length);
