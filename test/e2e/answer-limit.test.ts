@@ -10,7 +10,7 @@ import { parseConfigText } from '../../src/config/load';
 import { readJsonFixture } from '../support/fixtures';
 import { sendEndless, sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
-import { within } from '../support/timeouts';
+import { SOON_MS, within } from '../support/timeouts';
 
 const ENV = { OPENAI_KEY: 'sk-proj-LIMIT-never-shown' };
 const chatBody = { messages: [{ role: 'user' as const, content: 'Hi' }] };
@@ -59,20 +59,20 @@ function postMlflow() {
 }
 
 test('an answer that never ends is a 502 naming the setting, at once, not retried, its connection closed', async () => {
-  const answer = await within(postMlflow(), 3000, 'the answer');
+  const answer = await within(postMlflow(), SOON_MS, 'the answer');
   expect(answer.status).toBe(502);
   expect(await answer.json()).toEqual({ detail: MESSAGE });
-  await within(upstream.closed[0], 2000, 'the upstream connection closing');
+  await within(upstream.closed[0], SOON_MS, 'the upstream connection closing');
   expect(upstream.requests).toHaveLength(1);
 });
 
 test('the official openai client gets the same as an APIError, streamed or not, and the gateway goes on serving', async () => {
-  const error = await within(openai.chat.completions.create({ model: 'chat', ...chatBody }).catch((caught: unknown) => caught), 3000, 'the answer');
+  const error = await within(openai.chat.completions.create({ model: 'chat', ...chatBody }).catch((caught: unknown) => caught), SOON_MS, 'the answer');
   expect(error).toBeInstanceOf(OpenAI.APIError);
   expect(error).toMatchObject({ status: 502, message: `502 ${MESSAGE}`, code: 'upstream_unavailable', type: 'upstream_error' });
 
   // A JSON answer to a stream request is read whole (it is usually an error): bounded the same way.
-  const streamed = await within(openai.chat.completions.create({ model: 'chat', stream: true, ...chatBody }).catch((caught: unknown) => caught), 3000, 'the answer');
+  const streamed = await within(openai.chat.completions.create({ model: 'chat', stream: true, ...chatBody }).catch((caught: unknown) => caught), SOON_MS, 'the answer');
   expect(streamed).toMatchObject({ status: 502, code: 'upstream_unavailable' });
 
   upstream.setHandler(serveChat);

@@ -11,7 +11,7 @@ import { converseEvent, encodeEvents, EVENT_STREAM_HEADERS, startFakeBedrock, ty
 import { sendEndless, writeEndlessly } from '../support/fake-upstream';
 import { converseEvents, serveBedrockFixtures } from '../support/fixture-upstreams';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
-import { within } from '../support/timeouts';
+import { SOON_MS, within } from '../support/timeouts';
 
 const config = (fakeUrl: string) => `
 server:
@@ -77,16 +77,16 @@ function postMlflow(body: object = chatBody) {
 
 test('a Converse answer that never ends is a 502 naming the setting, at once, not retried, its connection closed', async () => {
   fake.setHandler(endless(200, 'application/json'));
-  const answer = await within(postMlflow(), 3000, 'the answer');
+  const answer = await within(postMlflow(), SOON_MS, 'the answer');
   expect(answer.status).toBe(502);
   expect(await answer.json()).toEqual({ detail: ABANDONED });
-  expect(await within(fake.closed[0], 2000, 'the upstream connection closing')).toEqual({ complete: false });
+  expect(await within(fake.closed[0], SOON_MS, 'the upstream connection closing')).toEqual({ complete: false });
   expect(fake.calls).toHaveLength(1);
 });
 
 test('an error body that never ends is bounded the same way, also for a stream request (the official openai client)', async () => {
   fake.setHandler(endless(500, 'application/json'));
-  const error = await within(openai.chat.completions.create({ model: 'claude', stream: true, ...chatBody }).catch((caught: unknown) => caught), 3000, 'the answer');
+  const error = await within(openai.chat.completions.create({ model: 'claude', stream: true, ...chatBody }).catch((caught: unknown) => caught), SOON_MS, 'the answer');
   expect(error).toBeInstanceOf(OpenAI.APIError);
   expect(error).toMatchObject({ status: 502, code: 'upstream_unavailable', message: `502 ${ABANDONED.replace('status 200', 'status 500')}` });
   expect(fake.calls).toHaveLength(1);
@@ -94,24 +94,24 @@ test('an error body that never ends is bounded the same way, also for a stream r
 
 test('an event-stream message announcing more than 16 MiB before the first chunk is a 502, the connection closed', async () => {
   fake.setHandler(oversizedMessageAfter(Buffer.alloc(0), 0x7fffffff));
-  const error = await within(openai.chat.completions.create({ model: 'claude', stream: true, ...chatBody }).catch((caught: unknown) => caught), 3000, 'the answer');
+  const error = await within(openai.chat.completions.create({ model: 'claude', stream: true, ...chatBody }).catch((caught: unknown) => caught), SOON_MS, 'the answer');
   expect(error).toMatchObject({ status: 502, code: 'upstream_unavailable', message: `502 ${OVERSIZED_MESSAGE}` });
-  expect(await within(fake.closed[0], 2000, 'the upstream connection closing')).toEqual({ complete: false });
+  expect(await within(fake.closed[0], SOON_MS, 'the upstream connection closing')).toEqual({ complete: false });
   expect(fake.calls).toHaveLength(1);
 });
 
 test('after the first chunk, an oversized message ends the stream with an SSE error event', async () => {
   const first = encodeEvents([converseEvent('messageStart', { role: 'assistant' }), converseEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Hel' } })]);
   fake.setHandler(oversizedMessageAfter(first, 0x7fffffff));
-  const response = await within(postMlflow({ ...chatBody, stream: true }), 3000, 'the answer');
+  const response = await within(postMlflow({ ...chatBody, stream: true }), SOON_MS, 'the answer');
   expect(response.status).toBe(200);
-  const events = parseSse(await within(response.text(), 3000, 'the end of the stream'));
+  const events = parseSse(await within(response.text(), SOON_MS, 'the end of the stream'));
   const last = events.at(-1)!;
   const text = events.slice(0, -1).map((event) => (JSON.parse(event.data) as { choices: { delta: { content?: string } }[] }).choices[0].delta.content ?? '');
   expect(text.join('')).toBe('Hel');
   expect(last.event).toBe('error');
   expect(JSON.parse(last.data)).toMatchObject({ error: { message: OVERSIZED_MESSAGE } });
-  expect(await within(fake.closed[0], 2000, 'the upstream connection closing')).toEqual({ complete: false });
+  expect(await within(fake.closed[0], SOON_MS, 'the upstream connection closing')).toEqual({ complete: false });
 });
 
 test('answers and streams within the bounds are served unchanged, and the gateway goes on serving', async () => {

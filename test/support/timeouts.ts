@@ -7,6 +7,12 @@ export const TEST_TIMEOUTS = { connect: 10_000, headers: 30_000, body: 30_000 } 
 /** The longest answer read whole by those endpoints: the gateway's default (`server.max_answer_size`). */
 export const TEST_MAX_ANSWER_BYTES = sizeInBytes(DEFAULT_SERVER_SETTINGS.max_answer_size);
 
+/**
+ * How long a test waits for something that must happen soon (a rejection, a connection closing):
+ * seconds on a loaded CI machine, never, when the behaviour is broken. Well below jest's 20 s.
+ */
+export const SOON_MS = 10_000;
+
 /** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -8,7 +8,7 @@ import { openaiErrorMessage } from '../../../src/providers/openai';
 import { closeAllPools, createUpstream } from '../../../src/providers/transport/http';
 import { gatewayRejectionOf } from '../../support/errors';
 import { sendEndless, sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
-import { TEST_TIMEOUTS, within } from '../../support/timeouts';
+import { TEST_TIMEOUTS, SOON_MS, within } from '../../support/timeouts';
 
 const LIMIT = 64 * 1024;
 
@@ -66,15 +66,15 @@ describe('postJson', () => {
 
   it('abandons an answer that never ends as soon as it passes the limit, closing the connection', async () => {
     const upstream = await upstreamAnswering(endless(200, 'application/json'));
-    const error = await within(gatewayRejectionOf(() => upstream.postJson('chat/completions', {}, { signal: signal() })), 2000, 'the rejection');
+    const error = await within(gatewayRejectionOf(() => upstream.postJson('chat/completions', {}, { signal: signal() })), SOON_MS, 'the rejection');
     expectAbandoned(error, 200);
-    await within(fake!.closed[0], 2000, 'the upstream connection closing');
+    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('abandons an error body that never ends, naming its status', async () => {
     const upstream = await upstreamAnswering(endless(500, 'text/plain'));
-    expectAbandoned(await within(gatewayRejectionOf(() => upstream.postJson('chat/completions', {}, { signal: signal() })), 2000, 'the rejection'), 500);
-    await within(fake!.closed[0], 2000, 'the upstream connection closing');
+    expectAbandoned(await within(gatewayRejectionOf(() => upstream.postJson('chat/completions', {}, { signal: signal() })), SOON_MS, 'the rejection'), 500);
+    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });
 
@@ -83,14 +83,14 @@ describe('postStream', () => {
 
   it('abandons a JSON answer in place of the stream that never ends', async () => {
     const upstream = await upstreamAnswering(endless(200, 'application/json'));
-    expectAbandoned(await within(gatewayRejectionOf(firstEvent(upstream)), 2000, 'the rejection'), 200);
-    await within(fake!.closed[0], 2000, 'the upstream connection closing');
+    expectAbandoned(await within(gatewayRejectionOf(firstEvent(upstream)), SOON_MS, 'the rejection'), 200);
+    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('abandons an error page that never ends, naming its status', async () => {
     const upstream = await upstreamAnswering(endless(503, 'text/html'));
-    expectAbandoned(await within(gatewayRejectionOf(firstEvent(upstream)), 2000, 'the rejection'), 503);
-    await within(fake!.closed[0], 2000, 'the upstream connection closing');
+    expectAbandoned(await within(gatewayRejectionOf(firstEvent(upstream)), SOON_MS, 'the rejection'), 503);
+    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('still reads a refused answer within the limit, with the vendor message', async () => {
@@ -117,7 +117,7 @@ describe('newline-delimited JSON streams', () => {
     const consume = async () => {
       for await (const _line of upstream.postNdjson('chat', {}, { signal: signal() })) void _line;
     };
-    expectAbandoned(await within(gatewayRejectionOf(consume), 2000, 'the rejection'), 500);
-    await within(fake!.closed[0], 2000, 'the upstream connection closing');
+    expectAbandoned(await within(gatewayRejectionOf(consume), SOON_MS, 'the rejection'), 500);
+    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });

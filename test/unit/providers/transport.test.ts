@@ -1,13 +1,15 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { Pool } from 'undici';
 import type { AddressInfo } from 'node:net';
 import { GatewayError } from '../../../src/errors';
 import { openaiErrorMessage } from '../../../src/providers/openai';
 import { closeAllPools, createUpstream, joinUrl, type SseEvent, type UpstreamOptions } from '../../../src/providers/transport/http';
 import { sourceTextOf } from '../../../src/providers/shared/json';
+import { poolFor } from '../../../src/providers/transport/pools';
 import { MAX_SSE_EVENT_CHARS } from '../../../src/providers/transport/sse';
 import { sse as decodeSse } from '../../support/stream-replay';
 import { sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
-import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS, within } from '../../support/timeouts';
+import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS, SOON_MS, within } from '../../support/timeouts';
 import { readJsonFixture } from '../../support/fixtures';
 
 const KEY = 'sk-test-SECRET-0123456789abcdef';
@@ -277,7 +279,7 @@ describe('createUpstream.postJson', () => {
     controller.abort();
 
     await expect(pending).rejects.toBe(controller.signal.reason);
-    await within(fake.closed[0], 2000, 'the upstream connection closing');
+    await within(fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('aborts while the answer is arriving, rejecting with the abort reason and closing the connection', async () => {
@@ -293,7 +295,7 @@ describe('createUpstream.postJson', () => {
     controller.abort(new Error('client gone'));
 
     await expect(pending).rejects.toThrow('client gone');
-    await within(fake.closed[0], 2000, 'the upstream connection closing');
+    await within(fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('does not send anything when the signal is already aborted', async () => {
@@ -332,7 +334,7 @@ describe('createUpstream.postStream', () => {
     });
     const events = upstreamFor(fake).postStream('chat/completions', { stream: true }, { signal: signal() })[Symbol.asyncIterator]();
 
-    const first = await within(events.next(), 2000, 'the first event');
+    const first = await within(events.next(), SOON_MS, 'the first event');
     expect(first).toEqual({ done: false, value: { event: undefined, data: '{"n":1}' } });
     allowSecond();
     const rest: SseEvent[] = [];
@@ -351,11 +353,16 @@ describe('createUpstream.postStream', () => {
     });
     try {
       const upstream = createUpstream({ baseUrl: local.origin, headers: {}, endpointName: 'e', providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES });
+      // The pool the upstream uses (one per origin and connect timeout; no proxy in tests).
+      const pool = poolFor(local.origin, TIMEOUTS.connect, null) as Pool;
       for (let round = 0; round < 2; round += 1) {
         for await (const event of upstream.postStream('chat/completions', {}, { signal: signal() })) {
           if (event.data === '[DONE]') break;
         }
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // The tail is read in the background: wait until the connection is back in the pool, idle.
+        for (const deadline = Date.now() + SOON_MS; pool.stats.free !== 1; await new Promise((resolve) => setTimeout(resolve, 10))) {
+          if (Date.now() > deadline) throw new Error(`the connection did not come back to the pool within ${SOON_MS} ms`);
+        }
       }
       expect(local.remotePorts).toHaveLength(2);
       expect(local.remotePorts[1]).toBe(local.remotePorts[0]);
@@ -373,7 +380,7 @@ describe('createUpstream.postStream', () => {
       expect(event.data).toBe('{"n":1}');
       break;
     }
-    await within(fake.closed[0], 2000, 'the upstream connection closing');
+    await within(fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('aborts a running stream when the signal aborts, rejecting with the abort reason', async () => {
@@ -391,7 +398,7 @@ describe('createUpstream.postStream', () => {
     const outcome = await consume().then(() => 'completed', (error: unknown) => error);
     expect(controller.signal.aborted).toBe(true);
     expect(outcome).toBe(controller.signal.reason);
-    await within(fake.closed[0], 2000, 'the upstream connection closing');
+    await within(fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('reports a connection reset mid-stream as a 502', async () => {
@@ -456,7 +463,7 @@ describe('createUpstream.postStream', () => {
     const error = await caught(consume());
     expect(seen).toEqual(['{"n":1}']);
     expect(error.message).toContain(`larger than ${MAX_SSE_EVENT_CHARS} characters`);
-    await within(fake.closed[0], 2000, 'the upstream connection closing');
+    await within(fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });
 
