@@ -21,7 +21,8 @@ test('with Redis down, a hit fails within the timeout instead of hanging, and wo
     await own.kill();
     const started = Date.now();
     await expect(store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }])).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // At once, or after the 200 ms timeout; a hang would never end. Room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(3_000);
     const restarted = await startRedis({ port: own.port });
     try {
       let count: number | undefined;
@@ -40,14 +41,16 @@ test('with Redis down, a hit fails within the timeout instead of hanging, and wo
 });
 
 test('a Redis that was never reachable fails the first hit within the timeout, and later ones at once', async () => {
-  const store = createRedisStore({ url: `redis://127.0.0.1:${await freePort()}`, timeoutMs: 200 });
+  // A 2 s timeout: a later hit that waited for it again is told apart from one failing at once
+  // even on a loaded machine.
+  const store = createRedisStore({ url: `redis://127.0.0.1:${await freePort()}`, timeoutMs: 2_000 });
   try {
     const started = Date.now();
     await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/not reachable/);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
     const again = Date.now();
     await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow();
-    expect(Date.now() - again).toBeLessThan(100);
+    expect(Date.now() - again).toBeLessThan(1_000);
   } finally {
     await store.close();
   }
