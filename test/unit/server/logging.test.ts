@@ -58,20 +58,32 @@ test('an unread stdout bounds the buffer: lines beyond it are dropped and counte
   numbers.slice(1).forEach((number, index) => expect(number).toBeGreaterThan(numbers[index]));
 });
 
-/** A line longer than the 64 KB bound (an audit line with long bodies), then a short one, with output read. */
+/**
+ * A line longer than the 64 KB bound (an audit line with long bodies), then a short one, with output
+ * read; exits when the test says so (once it has read the short line, or given up waiting for it).
+ */
 const LONG_LINE = `
 const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
 const write = auditWriterOf(createLogger({ maxBufferedChars: 64 * 1024 }));
 write({ line: 0, request_body: 'x'.repeat(200 * 1024) }, 'request');
 write({ line: 1 }, 'request');
-setTimeout(() => process.exit(0), 300);
+process.on('message', () => process.exit(0));
 `;
 
 test('a line longer than the bound is written while output is read: the bound is on what waits, not on one line', async () => {
-  const child = spawn(process.execPath, ['-e', LONG_LINE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', LONG_LINE], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Not a fixed time: on a loaded machine the test may read 200 KB slower than any guess.
+  const giveUp = setTimeout(() => child.send('exit'), 10_000);
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (/"line":1[,}][^\n]*\n/.test(output)) {
+      clearTimeout(giveUp);
+      child.send('exit');
+    }
+  });
   await new Promise((resolve) => child.on('close', resolve));
+  clearTimeout(giveUp);
   const lines = output.trim().split('\n').map((line) => JSON.parse(line) as LogLine & { request_body?: string });
   expect(lines.map((line) => line.line)).toEqual([0, 1]);
   expect(lines[0].request_body).toHaveLength(200 * 1024);
