@@ -141,7 +141,7 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
 /** A worker's exit code when its server cannot listen (port in use, no permission): the next worker would fail the same way. Node itself uses 1-14. */
 const CANNOT_LISTEN_EXIT_CODE = 70;
 
-/** A worker that exits sooner than this after it was started counts as a quick exit. */
+/** A worker that exits sooner than this after it came online counts as a quick exit (a slow start on a busy host does not count as life). */
 const QUICK_EXIT_MS = 5_000;
 const MAX_REFORK_DELAY_MS = 10_000;
 
@@ -154,8 +154,9 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
   serveRateLimitsToWorkers(cluster);
   serveClusterMetrics();
-  const startedAt = new Map<number, number>();
-  const fork = () => startedAt.set(cluster.fork({ AI_GATEWAY_CONFIG: options.configPath }).id, Date.now());
+  const onlineAt = new Map<number, number>();
+  cluster.on('online', (worker) => onlineAt.set(worker.id, Date.now()));
+  const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   // Workers that die soon after starting are replaced after a growing wait, not in a tight loop.
   let quickExits = 0;
@@ -169,8 +170,9 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
       stopWorkers(1);
       return;
     }
-    const livedMs = Date.now() - (startedAt.get(worker.id) ?? 0);
-    startedAt.delete(worker.id);
+    // One that never came online lived for no time at all.
+    const livedMs = Date.now() - (onlineAt.get(worker.id) ?? Date.now());
+    onlineAt.delete(worker.id);
     quickExits = livedMs < QUICK_EXIT_MS ? quickExits + 1 : 0;
     const delayMs = quickExits === 0 ? 0 : Math.min(MAX_REFORK_DELAY_MS, 250 * 2 ** (quickExits - 1));
     logger.warn({ worker_pid: worker.process.pid, code, signal, restart_in_ms: delayMs }, 'worker exited; starting a new one');
