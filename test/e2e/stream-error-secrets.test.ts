@@ -1,7 +1,7 @@
 /** An OpenAI stream whose mid-stream `error` event echoes the provider key: the key must not reach the client or the log. */
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway } from '../support/gateway';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 
 const PROVIDER_KEY = 'sk-proj-REVIEW-provider-key-9d8c7b6a';
 
@@ -34,8 +34,11 @@ test('a mid-stream upstream error echoing the provider key is redacted in the SS
       body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], stream: true }),
     });
     const text = await response.text();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(text).toContain('event: error');
+    // The echo reached both places the key could leak to, so its absence below means something.
+    expect(text).toContain('stream broke handling Bearer [redacted]');
+    const audit = await waitForLogLine(lines, (line) => line.msg === 'request' && line.request_id === response.headers.get('x-request-id'));
+    expect(audit.error).toEqual({ code: 'upstream_unavailable', message: 'stream broke handling Bearer [redacted]' });
     const leaks = { sseBody: text.includes(PROVIDER_KEY), auditLog: lines.join('\n').includes(PROVIDER_KEY) };
     expect(leaks).toEqual({ sseBody: false, auditLog: false });
   } finally {
@@ -53,8 +56,10 @@ test('the same error as the first event (an HTTP 502 before any chunk) is redact
       body: JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'first' }], stream: true }),
     });
     const text = await response.text();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(response.status).toBe(502);
+    expect(text).toContain('stream broke handling Bearer [redacted]');
+    const audit = await waitForLogLine(lines, (line) => line.msg === 'request' && line.request_id === response.headers.get('x-request-id'));
+    expect(audit.error).toEqual({ code: 'upstream_unavailable', message: 'stream broke handling Bearer [redacted]' });
     const leaks = { httpBody: text.includes(PROVIDER_KEY), auditLog: lines.join('\n').includes(PROVIDER_KEY) };
     expect(leaks).toEqual({ httpBody: false, auditLog: false });
   } finally {

@@ -12,3 +12,21 @@ export function captureLog(): { lines: string[]; logger: Logger } {
   });
   return { lines, logger: createLogger({ level: 'debug', destination }) };
 }
+
+/** A captured log line, parsed. */
+export type LogLine = Record<string, unknown> & { msg: string; level: number };
+
+/**
+ * The first captured line (from index `from` on) that `matches`, once it is there. A request's
+ * audit line is written when its response ends, which may be after the client has read it, so a
+ * test that checks what a line does NOT hold waits for the line first: an empty capture proves nothing.
+ */
+export async function waitForLogLine(lines: string[], matches: (line: LogLine) => boolean, options: { from?: number; timeoutMs?: number } = {}): Promise<LogLine> {
+  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  for (;;) {
+    const found = lines.slice(options.from ?? 0).map((text) => JSON.parse(text) as LogLine).find(matches);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no log line matched within ${options.timeoutMs ?? 5_000} ms; captured:\n${lines.slice(options.from ?? 0).join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
