@@ -5,11 +5,14 @@
  */
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway } from '../support/gateway';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 
 const PROVIDER_KEY = 'sk-proj-REVIEW-provider-key-4f3e2d1c0b';
 /** The key's start without its public `sk-proj-` prefix: what an excerpt cut inside the key shows. */
 const KEY_START = PROVIDER_KEY.slice(0, 12);
+
+/** How an excerpt whose cut fell inside the key ends once redacted: the padding, then the mark. */
+const CUT_AT_KEY = /xxxx \[redacted\]…$/;
 
 /** Text before the echoed key, so that the gateway's excerpt (300 characters of an error body, 200 of a stream event) ends inside it. */
 const bodyPadding = (length: number) => `${'x'.repeat(length)} `;
@@ -47,7 +50,10 @@ async function leaksOf(body: Record<string, unknown>): Promise<{ status: number;
       body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], ...body }),
     });
     const text = await response.text();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both the answer and the request's audit line quote the excerpt, cut where the key was: so the key's absence means something.
+    const audit = await waitForLogLine(lines, (line) => line.msg === 'request' && line.request_id === response.headers.get('x-request-id'));
+    expect((JSON.parse(text) as { detail: string }).detail).toMatch(CUT_AT_KEY);
+    expect((audit.error as { message: string }).message).toMatch(CUT_AT_KEY);
     return { status: response.status, response: text.includes(KEY_START), log: lines.join('\n').includes(KEY_START) };
   } finally {
     await gateway.close();
