@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 
 const FUNCTION_KEY = 'AzFn-query-key-3c2b1a0f9e8d7c6b';
 /** A SAS signature: base64, so `+`, `/` and `=` travel percent-encoded. */
@@ -70,7 +70,8 @@ async function answerTo(path: string, body: Record<string, unknown>): Promise<{ 
   const logged = lines.length;
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await response.text();
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  // The request's audit line ends what it logs; without it, a search of the log for a token finds nothing and proves nothing.
+  await waitForLogLine(lines, (line) => line.msg === 'request' && line.request_id === response.headers.get('x-request-id'), { from: logged });
   return { status: response.status, text, log: lines.slice(logged).join('\n') };
 }
 
@@ -104,6 +105,8 @@ test.each([
 test('a stream event that is not JSON, echoing the URL, shows no token', async () => {
   const answer = await answerTo('/endpoints/function/invocations', { messages: [{ role: 'user', content: 'stream-not-json' }], stream: true });
   expect(answer.status).toBe(502);
+  expect(answer.text).toContain('proxy lost POST /v1/chat/completions?code=[redacted]');
+  expect(answer.log).toContain('proxy lost POST /v1/chat/completions?code=[redacted]');
   expect({ client: shown(answer.text), log: shown(answer.log) }).toEqual({ client: [], log: [] });
 });
 
