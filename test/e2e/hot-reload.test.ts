@@ -8,6 +8,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { sendJson, startFakeUpstream } from '../support/fake-upstream';
+import { readJsonFixture } from '../support/fixtures';
 
 jest.setTimeout(40_000);
 
@@ -229,32 +231,54 @@ test('keys the gateway does not read are logged with their YAML path at start-up
 });
 
 test('a stream started before a reload finishes on the old config while new requests see the new one', async () => {
-  const path = join(freshDirectory(), 'config.yaml');
-  writeFileSync(path, configOf(chatEndpoint('slow', 'old-model', 300)));
-  const { url } = await startGateway(path);
-
-  const response = await fetch(`${url}/endpoints/slow/invocations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ messages: [{ role: 'user', content: 'one two three four five six' }], stream: true }),
+  // The old config's endpoint streams from a fake OpenAI that holds the rest of its answer until the
+  // test has seen the new config serve: so the stream is in flight across the reload by construction.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const chunk = (content: string | null, finish: string | null = null) =>
+    `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'old-model', choices: [{ index: 0, delta: content === null ? {} : { content }, finish_reason: finish }] })}\n\n`;
+  const upstream = await startFakeUpstream(async (request, response) => {
+    // The polls for the new config, while the old one still serves.
+    if (!(request.body as { stream?: boolean }).stream) return sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(chunk('before the reload, '));
+    await released;
+    response.end(`${chunk('after it')}${chunk(null, 'stop')}data: [DONE]\n\n`);
   });
-  expect(response.status).toBe(200);
-  const reader = response.body!.getReader();
-  let body = new TextDecoder().decode((await reader.read()).value);
+  try {
+    const path = join(freshDirectory(), 'config.yaml');
+    writeFileSync(path, `endpoints:
+  - name: slow
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: old-model, config: { openai_api_key: sk-reload-test, openai_api_base: "${upstream.url}/v1" } }
+`);
+    const { url } = await startGateway(path);
 
-  writeFileSync(path, configOf(chatEndpoint('slow', 'new-model')));
-  await timeUntil(async () => (await chat(url, 'slow')).model === 'new-model', RELOAD_WITHIN_MS);
-  const reloadedAt = Date.now();
+    const response = await fetch(`${url}/endpoints/slow/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], stream: true }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let body = '';
+    while (!body.includes('before the reload')) body += new TextDecoder().decode((await reader.read()).value);
 
-  for (let part = await reader.read(); !part.done; part = await reader.read()) body += new TextDecoder().decode(part.value);
-  const finishedAt = Date.now();
-  expect(finishedAt).toBeGreaterThan(reloadedAt);
+    writeFileSync(path, configOf(chatEndpoint('slow', 'new-model')));
+    await timeUntil(async () => (await chat(url, 'slow')).model === 'new-model', RELOAD_WITHIN_MS);
+    release();
 
-  const events = body.split('\n\n').filter((event) => event.startsWith('data: '));
-  expect(events[events.length - 1]).toBe('data: [DONE]');
-  const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice('data: '.length)) as { model: string; choices: { delta: { content: string | null } }[] });
-  expect(new Set(chunks.map((chunk) => chunk.model))).toEqual(new Set(['old-model']));
-  expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Echo: one two three four five six');
+    for (let part = await reader.read(); !part.done; part = await reader.read()) body += new TextDecoder().decode(part.value);
+    const events = body.split('\n\n').filter((event) => event.startsWith('data: '));
+    expect(events[events.length - 1]).toBe('data: [DONE]');
+    const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice('data: '.length)) as { model: string; choices: { delta: { content?: string | null } }[] });
+    expect(new Set(chunks.map((item) => item.model))).toEqual(new Set(['old-model']));
+    // The part the upstream sent only after the new config served reached the client: the reload did not end the stream.
+    expect(chunks.map((item) => item.choices[0]?.delta.content ?? '').join('')).toBe('before the reload, after it');
+    expect(upstream.requests.filter((request) => (request.body as { stream?: boolean }).stream)).toHaveLength(1);
+  } finally {
+    await upstream.close();
+  }
 });
 
 /** GET on a new connection each time, so the cluster spreads requests over the workers. */
