@@ -66,6 +66,15 @@ function listeningPids(run: CliRun): number[] {
     .map((line) => (JSON.parse(line) as { pid: number }).pid);
 }
 
+/** The `reason` of each "rate-limit store unavailable" warning a process logged. */
+function outageReasons(run: CliRun): string[] {
+  return run
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('rate-limit store unavailable'))
+    .map((line) => (JSON.parse(line) as { reason: string }).reason);
+}
+
 async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -150,9 +159,16 @@ describe('two gateway processes sharing Redis', () => {
     expect((await invoke(closed.url, 'unlimited')).status).toBe(200);
     // The refused destination is passed over like one at its limit: the backup counts on no store.
     expect(await invokeNamed(closed.url, 'limited-then-unlimited')).toEqual({ status: 200, endpoint: 'unlimited' });
-    // Failing at once, or at worst after timeout_ms for each of the four rounds; never waiting for Redis.
+    // A hang guard only: four rounds that each waited timeout_ms would still pass it.
     expect(Date.now() - started).toBeLessThan(8_000);
     await until(() => open.run.output().includes('rate-limit store unavailable: serving without rate limits'), 'the outage warning');
+    await until(() => outageReasons(closed.run).length > 0, 'the outage warning of on_error: closed');
     expect(open.run.output()).toContain(`"store":"redis://127.0.0.1:${redis.port}"`);
+    // What says the hits never waited for Redis: each process's one warning names the failure that
+    // decided, and with Redis's connection closed that is the command failing at once (not sent, or
+    // dropped with the connection), never its timeout.
+    const reasons = [...outageReasons(open.run), ...outageReasons(closed.run)];
+    expect(reasons).toHaveLength(2);
+    for (const reason of reasons) expect(reason).not.toBe('Command timed out');
   });
 });
