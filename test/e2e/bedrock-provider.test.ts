@@ -420,7 +420,7 @@ describe('completions and embeddings through native bodies', () => {
   test('Titan embeddings: one call per text; base64 (the OpenAI client default) and float encodings', async () => {
     const vector = readJsonFixture<{ embedding: number[] }>('bedrock', 'titan-embed.response.json').embedding;
     const embeddings = await openai.embeddings.create({ model: 'titan-embed', input: ['un café', 'a cup of tea'] });
-    expect(embeddings.data).toHaveLength(2);
+    expect(embeddings.data.map((item) => item.embedding.length)).toEqual([vector.length, vector.length]);
     for (const item of embeddings.data) item.embedding.forEach((value, index) => expect(value).toBeCloseTo(vector[index], 6));
     expect(embeddings.usage).toEqual({ prompt_tokens: 12, total_tokens: 12 });
     expect(fake.calls.map((call) => call.body)).toEqual([{ inputText: 'un café' }, { inputText: 'a cup of tea' }]);
@@ -433,6 +433,7 @@ describe('completions and embeddings through native bodies', () => {
   test('Titan Multimodal Embeddings: one call per text, dimensions as embeddingConfig.outputEmbeddingLength', async () => {
     const vector = readJsonFixture<{ embedding: number[] }>('bedrock', 'titan-embed.response.json').embedding;
     const embeddings = await openai.embeddings.create({ model: 'titan-embed-image', input: ['un café', 'a cup of tea'], dimensions: 256 });
+    expect(embeddings.data.map((item) => item.embedding.length)).toEqual([vector.length, vector.length]);
     for (const item of embeddings.data) item.embedding.forEach((value, index) => expect(value).toBeCloseTo(vector[index], 6));
     expect(fake.calls.map((call) => call.body)).toEqual([
       { inputText: 'un café', embeddingConfig: { outputEmbeddingLength: 256 } },
