@@ -9,7 +9,6 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countRateLimitRejection } from '../../src/server/metrics';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { readFixture } from '../support/fixtures';
@@ -33,6 +32,10 @@ endpoints:
   - name: echo-backup
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: echo-model }
+  - name: limited
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo-model }
+    limit: { calls: 1, renewal_period: minute }
   - name: flaky
     endpoint_type: llm/v1/chat
     model:
@@ -61,7 +64,9 @@ auth:
     await post('/endpoints/flaky/invocations', { messages: [{ role: 'user', content: 'x' }] });
     await post('/endpoints/echo/invocations', { messages: [] }, null);
     await post('/gateway/flaky-then-backup/invocations', { messages: [{ role: 'user', content: 'y' }] });
-    countRateLimitRejection({ endpoint: 'echo', client: 'team-a' });
+    // The second is over the endpoint's limit: a 429 the rejections counter must count.
+    await post('/endpoints/limited/invocations', { messages: [{ role: 'user', content: 'z' }] });
+    await post('/endpoints/limited/invocations', { messages: [{ role: 'user', content: 'z' }] });
     const response = await fetch(`${gateway.url}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     metrics = await response.text();
@@ -111,7 +116,8 @@ auth:
     // echo-backup answered the route at once: nothing of flaky's is counted for it.
     expect(sample(metrics, 'gateway_upstream_retries_total', { endpoint: 'echo-backup', provider: 'mock' })).toBeUndefined();
     expect(sample(metrics, 'gateway_requests_total', { route: '/gateway/{name}/invocations', endpoint: 'echo-backup', provider: 'mock', status: '200' })).toBe(1);
-    expect(sample(metrics, 'gateway_rate_limit_rejections_total', { endpoint: 'echo', client: 'team-a' })).toBe(1);
+    expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'limited', provider: 'mock', status: '429' })).toBe(1);
+    expect(sample(metrics, 'gateway_rate_limit_rejections_total', { endpoint: 'limited', client: 'team-a' })).toBe(1);
   });
 });
 
