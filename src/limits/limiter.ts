@@ -88,22 +88,24 @@ const backends = new Map<string, LimitBackend>();
  */
 export function limitBackendFor(settings: RateLimitStoreSettings | undefined, loggerFor: () => Logger): LimitBackend {
   const id = backendId(settings);
-  let backend = backends.get(id) ?? reclaimRetiring(id);
-  if (backend !== undefined) backends.set(id, backend);
-  else {
-    const logger = loggerFor();
-    backend =
-      settings === undefined
-        ? createLimitBackend({ store: cluster.isWorker ? createClusterStore() : createMemoryStore(), label: cluster.isWorker ? 'cluster primary' : 'memory', logger })
-        : createLimitBackend({
-            store: createRedisStore({ url: settings.url, timeoutMs: settings.timeout_ms }),
-            onError: settings.on_error,
-            label: describeRedisUrl(settings.url),
-            logger,
-          });
+  let backend = backends.get(id);
+  if (backend === undefined) {
+    backend = reclaimRetiring(id) ?? createBackend(settings, loggerFor());
     backends.set(id, backend);
   }
   return backend;
+}
+
+function createBackend(settings: RateLimitStoreSettings | undefined, logger: Logger): LimitBackend {
+  if (settings === undefined) {
+    return createLimitBackend({ store: cluster.isWorker ? createClusterStore() : createMemoryStore(), label: cluster.isWorker ? 'cluster primary' : 'memory', logger });
+  }
+  return createLimitBackend({
+    store: createRedisStore({ url: settings.url, timeoutMs: settings.timeout_ms }),
+    onError: settings.on_error,
+    label: describeRedisUrl(settings.url),
+    logger,
+  });
 }
 
 const LOCAL_BACKEND = 'local';
