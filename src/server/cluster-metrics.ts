@@ -1,73 +1,94 @@
 /**
  * `GET /metrics` under `--workers N`: a worker asked for the metrics asks the primary, which collects
- * every live worker's registry over the cluster IPC and answers with the sum (prom-client's
- * `AggregatorRegistry.aggregate`, so each metric keeps its own way of summing).
+ * every live worker's snapshot over the cluster IPC and answers with the sum. The gateway's own
+ * families (metric-families.ts) travel as label texts and numbers and are summed series by series;
+ * the few other metrics (Node's process metrics) are summed by prom-client's
+ * `AggregatorRegistry.aggregate`, so each keeps its own way of summing.
  *
  * Counters and histograms must never go down, or Prometheus reads a counter reset (`rate()` spikes,
  * `increase()` is wrong). So the primary keeps the last snapshot each worker sent it, and when a
- * worker exits, that snapshot's cumulative metrics are added into one retired snapshot that every
- * later sum includes. Counts a worker made after the last scrape before it died are lost (no IPC per
+ * worker exits, that snapshot's families are added into one retired sum that every later answer
+ * includes. Counts a worker made after the last scrape before it died are lost (no IPC per
  * request); gauges and Node's process metrics describe live processes and are not retained.
- * Memory stays bounded: one snapshot per live worker, one retired snapshot for all the dead ones.
+ * Memory stays bounded: one snapshot per live worker, one retired sum for all the dead ones.
  */
 import cluster, { type Worker } from 'node:cluster';
-import { AggregatorRegistry, type Registry } from 'prom-client';
+import { AggregatorRegistry, type Metric, type Registry } from 'prom-client';
+import { MetricFamily, type SeriesValues } from './metric-families';
 import { sendToWorker } from './send-to-worker';
 
-/** One sample of a metric, as `Registry.getMetricsAsJSON()` gives it and the IPC carries it. */
-export interface SampleJson {
-  labels: Record<string, string | number>;
-  value: number;
-  metricName?: string;
-}
+/** One metric as prom-client's `get()` gives it and the IPC carries it. */
+type MetricJson = Awaited<ReturnType<Metric['get']>>;
 
-/** One metric of a snapshot (prom-client's typings call `type` an enum; at run time it is the text name). */
-export interface MetricJson {
+/** One of the gateway's families, by name, as a worker sends it. */
+export interface FamilyValues {
   name: string;
-  help: string;
-  type: string;
-  aggregator: string;
-  values: SampleJson[];
+  series: SeriesValues[];
 }
 
-/** One registry's metrics at one moment. */
-export type MetricsSnapshot = MetricJson[];
-
-/** One sample's identity: its name (`_bucket`, `_sum`…) and its labels in a fixed order. */
-function seriesKey(sample: SampleJson): string {
-  const labels = Object.entries(sample.labels).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-  return `${sample.metricName ?? ''}\n${JSON.stringify(labels)}`;
+/** One worker's metrics at one moment. */
+export interface WorkerSnapshot {
+  families: FamilyValues[];
+  others: MetricJson[];
 }
 
-/** Sums snapshots series by series (each metric's own header from the first snapshot that has it). */
-export function sumSnapshots(snapshots: readonly MetricsSnapshot[]): MetricsSnapshot {
-  const byName = new Map<string, { metric: MetricJson; samples: Map<string, SampleJson> }>();
-  for (const snapshot of snapshots) {
-    for (const metric of snapshot) {
-      let entry = byName.get(metric.name);
-      if (entry === undefined) {
-        entry = { metric, samples: new Map() };
-        byName.set(metric.name, entry);
+/** Sums families series by series (a series only some have is kept), in the order first seen. */
+export function sumFamilies(lists: readonly (readonly FamilyValues[])[]): FamilyValues[] {
+  const byName = new Map<string, Map<string, number[]>>();
+  for (const families of lists) {
+    for (const { name, series } of families) {
+      let sums = byName.get(name);
+      if (sums === undefined) {
+        sums = new Map();
+        byName.set(name, sums);
       }
-      for (const sample of metric.values) {
-        const key = seriesKey(sample);
-        const found = entry.samples.get(key);
-        entry.samples.set(key, { ...sample, value: (found?.value ?? 0) + sample.value });
+      for (const [labelText, values] of series) {
+        const sum = sums.get(labelText);
+        if (sum === undefined) sums.set(labelText, [...values]);
+        else values.forEach((value, index) => (sum[index] += value));
       }
     }
   }
-  return [...byName.values()].map(({ metric, samples }) => ({ name: metric.name, help: metric.help, type: metric.type, aggregator: metric.aggregator, values: [...samples.values()] }));
+  return [...byName].map(([name, sums]) => ({ name, series: [...sums] }));
 }
 
-/** The retired snapshot after a worker whose last snapshot was `last` exits: only its cumulative metrics add up. */
-export function retireSnapshot(options: { retired: MetricsSnapshot; last: MetricsSnapshot; cumulative: ReadonlySet<string> }): MetricsSnapshot {
-  return sumSnapshots([options.retired, options.last.filter((metric) => options.cumulative.has(metric.name))]);
+/** The gateway's families and its other metrics in a registry. */
+function partition(registry: Registry): { families: MetricFamily[]; others: Metric[] } {
+  const metrics = registry.getMetricsAsArray() as unknown as (Metric | MetricFamily)[];
+  return {
+    families: metrics.filter((metric): metric is MetricFamily => metric instanceof MetricFamily),
+    others: metrics.filter((metric): metric is Metric => !(metric instanceof MetricFamily)),
+  };
+}
+
+/** Worker: this registry's snapshot for the primary. */
+export async function workerSnapshot(registry: Registry): Promise<WorkerSnapshot> {
+  const { families, others } = partition(registry);
+  const othersJson = await Promise.all(others.map((metric) => metric.get()));
+  // The families' live arrays: the IPC copies them when the answer is sent, a microtask later.
+  return { families: families.map((family) => ({ name: family.name, series: family.seriesValues() })), others: othersJson };
+}
+
+/**
+ * Primary: the deployment's metrics in the text format: the families (the primary registers the
+ * same ones as its workers, empty) summed over the live workers' snapshots and the retired sum,
+ * then the live workers' other metrics.
+ */
+export async function deploymentText(options: { registry: Registry; snapshots: readonly WorkerSnapshot[]; retired: readonly FamilyValues[] }): Promise<string> {
+  const { snapshots, retired } = options;
+  const sums = new Map(sumFamilies([...snapshots.map((snapshot) => snapshot.families), retired]).map((family) => [family.name, family.series]));
+  const texts = partition(options.registry).families.map((family) => family.text(sums.get(family.name) ?? []));
+  if (snapshots.length > 0) {
+    const others = await AggregatorRegistry.aggregate(snapshots.map((snapshot) => snapshot.others)).metrics();
+    if (others.trim() !== '') texts.push(others.replace(/\n$/, ''));
+  }
+  return `${texts.join('\n\n')}\n`;
 }
 
 /** A worker's snapshot with the number of the collection it answered (collections are numbered in order). */
 export interface NumberedSnapshot {
   collection: number;
-  snapshot: MetricsSnapshot;
+  snapshot: WorkerSnapshot;
 }
 
 /**
@@ -103,7 +124,7 @@ interface SnapshotRequest {
 interface SnapshotAnswer {
   type: 'gateway:metrics-snapshot';
   id: number;
-  snapshot?: MetricsSnapshot;
+  snapshot?: WorkerSnapshot;
   error?: string;
 }
 
@@ -120,13 +141,10 @@ interface Collection {
   settle: (error?: Error) => void;
 }
 
-/**
- * Primary: answers workers' requests for the deployment's metrics. `cumulative` names the metrics
- * (counters and histograms) whose counts outlive the worker that made them.
- */
-export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }): void {
+/** Primary: answers workers' requests for the deployment's metrics, summing `registry`'s families. */
+export function serveClusterMetrics(registry: Registry): void {
   const latest = new Map<number, NumberedSnapshot>();
-  let retired: MetricsSnapshot = [];
+  let retired: FamilyValues[] = [];
   const collections = new Map<number, Collection>();
   let nextCollectionId = 0;
 
@@ -144,7 +162,7 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
       collections.set(id, { waitingFor: new Set(workers.map((worker) => worker.id)), settle });
       for (const worker of workers) sendToWorker(worker, { type: 'gateway:metrics-snapshot-request', id } satisfies SnapshotRequest);
       if (workers.length === 0) settle();
-    }).then(() => AggregatorRegistry.aggregate([...[...latest.values()].map((kept) => kept.snapshot), retired]).metrics());
+    }).then(() => deploymentText({ registry, snapshots: [...latest.values()].map((kept) => kept.snapshot), retired }));
 
   const answered = (collection: Collection, workerId: number) => {
     collection.waitingFor.delete(workerId);
@@ -172,7 +190,7 @@ export function serveClusterMetrics(options: { cumulative: ReadonlySet<string> }
   cluster.on('exit', (worker) => {
     const last = latest.get(worker.id);
     latest.delete(worker.id);
-    if (last !== undefined) retired = retireSnapshot({ retired, last: last.snapshot, cumulative: options.cumulative });
+    if (last !== undefined) retired = sumFamilies([retired, last.snapshot.families]);
     for (const collection of [...collections.values()]) answered(collection, worker.id);
   });
 }
@@ -184,8 +202,8 @@ let nextRequestId = 0;
 export function joinClusterMetrics(registry: Registry): void {
   process.on('message', (message: unknown) => {
     if (isSnapshotRequest(message)) {
-      registry.getMetricsAsJSON().then(
-        (snapshot) => process.send?.({ type: 'gateway:metrics-snapshot', id: message.id, snapshot: snapshot as unknown as MetricsSnapshot } satisfies SnapshotAnswer),
+      workerSnapshot(registry).then(
+        (snapshot) => process.send?.({ type: 'gateway:metrics-snapshot', id: message.id, snapshot } satisfies SnapshotAnswer),
         (error: Error) => process.send?.({ type: 'gateway:metrics-snapshot', id: message.id, error: error.message } satisfies SnapshotAnswer),
       );
       return;

@@ -16,15 +16,15 @@
  */
 import cluster from 'node:cluster';
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics } from 'prom-client';
 import { GatewayError } from '../errors';
 import type { CompiledEndpoint } from '../config/compile';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
-import { CounterFamily as Counter, HistogramFamily as Histogram } from './metric-families';
+import { CounterFamily as Counter, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
 import type { RequestRecord, TokenDetails } from './request-log';
 
-export const registry = new Registry();
+export const registry = new MetricsRegistry();
 
 const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/chat': 'chat',
@@ -201,10 +201,7 @@ export function collectProcessMetrics(): void {
 
 /** Primary: answers workers' requests for the deployment's metrics (src/server/cluster-metrics.ts). */
 export function serveClusterMetrics(): void {
-  // The gateway's own counters and histograms outlive a crashed worker; Node's process metrics do not.
-  const metrics: unknown[] = registry.getMetricsAsArray();
-  const families = metrics.filter((metric) => metric instanceof Counter || metric instanceof Histogram) as { name: string }[];
-  serveWorkersMetrics({ cumulative: new Set(families.map((family) => family.name)) });
+  serveWorkersMetrics(registry);
 }
 
 /** Worker: lets the primary collect this registry, and routes the primary's answers. */

@@ -1,68 +1,85 @@
 /**
- * The primary's sums under `--workers`: snapshots add up series by series, and a dead worker's
- * counters and histograms are folded into one retired snapshot (its gauges and process metrics are
- * not), so the deployment's totals never go down (test/e2e/metrics.test.ts kills a real worker).
+ * The primary's sums under `--workers`: workers' snapshots add up series by series into the same
+ * text prom-client's cluster aggregation prints, and a dead worker's counters and histograms are
+ * folded into one retired sum (its gauges and process metrics are not), so the deployment's totals
+ * never go down (test/e2e/metrics.test.ts kills a real worker).
  */
-import { AggregatorRegistry, Gauge, Registry } from 'prom-client';
-import { replacesSnapshot, retireSnapshot, sumSnapshots, type MetricsSnapshot } from '../../../src/server/cluster-metrics';
-import { CounterFamily, HistogramFamily } from '../../../src/server/metric-families';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { deploymentText, replacesSnapshot, sumFamilies, workerSnapshot, type FamilyValues, type WorkerSnapshot } from '../../../src/server/cluster-metrics';
+import { CounterFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
 import { sample } from '../../support/metrics';
 
-const CUMULATIVE = new Set(['requests_total', 'duration_seconds']);
+const BUCKETS = [0.1, 1];
 
-/** One worker's registry after it served `durations` requests with `inFlight` still running. */
-async function workerSnapshot(durations: number[], inFlight: number): Promise<MetricsSnapshot> {
-  const registry = new Registry();
+/** A process's registry as metrics.ts builds it: the gateway's families and a gauge. */
+function gatewayRegistry() {
+  const registry = new MetricsRegistry();
   const options = { labelNames: ['endpoint'] as const, registers: [registry] };
   const requests = new CounterFamily({ name: 'requests_total', help: 'Requests.', ...options });
-  const duration = new HistogramFamily({ name: 'duration_seconds', help: 'Durations.', buckets: [0.1, 1], ...options });
-  new Gauge({ name: 'in_flight_requests', help: 'Requests in flight.', registers: [registry] }).set(inFlight);
-  for (const seconds of durations) {
-    requests.inc({ endpoint: 'chat' });
-    duration.observe({ endpoint: 'chat' }, seconds);
-  }
-  // Through JSON, as the cluster IPC carries it.
-  return JSON.parse(JSON.stringify(await registry.getMetricsAsJSON())) as MetricsSnapshot;
+  const duration = new HistogramFamily({ name: 'duration_seconds', help: 'Durations.', buckets: BUCKETS, ...options });
+  const inFlight = new Gauge({ name: 'in_flight_requests', help: 'Requests in flight.', registers: [registry] });
+  return { registry, requests, duration, inFlight };
 }
 
-const deploymentText = (snapshots: MetricsSnapshot[]) => AggregatorRegistry.aggregate(snapshots).metrics();
+/** One worker's snapshot after it served `durations` requests to `endpoint` with `inFlight` still running. */
+async function snapshotOf(durations: number[], inFlight: number, endpoint = 'chat'): Promise<WorkerSnapshot> {
+  const worker = gatewayRegistry();
+  worker.inFlight.set(inFlight);
+  for (const seconds of durations) {
+    worker.requests.inc({ endpoint });
+    worker.duration.observe({ endpoint }, seconds);
+  }
+  // Through JSON, as the cluster IPC carries it.
+  return JSON.parse(JSON.stringify(await workerSnapshot(worker.registry))) as WorkerSnapshot;
+}
 
-test('snapshots add up series by series, whatever order their labels come in, and a series only one has is kept', () => {
-  const help = { help: 'Tokens.', type: 'counter', aggregator: 'sum' };
-  const sum = sumSnapshots([
-    [{ name: 'tokens_total', ...help, values: [{ labels: { endpoint: 'chat', type: 'prompt' }, value: 3, metricName: 'tokens_total' }] }],
-    [
-      {
-        name: 'tokens_total',
-        ...help,
-        values: [
-          { labels: { type: 'prompt', endpoint: 'chat' }, value: 4, metricName: 'tokens_total' },
-          { labels: { endpoint: 'embed', type: 'prompt' }, value: 5, metricName: 'tokens_total' },
-        ],
-      },
-    ],
+/** What the primary answers: its own registry has the same families, empty. */
+const primaryText = (snapshots: WorkerSnapshot[], retired: FamilyValues[] = []) => deploymentText({ registry: gatewayRegistry().registry, snapshots, retired });
+
+test('series add up by label text, and a series only one worker has is kept', () => {
+  const sum = sumFamilies([
+    [{ name: 'tokens_total', series: [['endpoint="chat"', [3]]] }],
+    [{ name: 'tokens_total', series: [['endpoint="chat"', [4]], ['endpoint="embed"', [5]]] }, { name: 'calls_total', series: [['', [1]]] }],
   ]);
   expect(sum).toEqual([
-    {
-      name: 'tokens_total',
-      ...help,
-      values: [
-        { labels: { endpoint: 'chat', type: 'prompt' }, value: 7, metricName: 'tokens_total' },
-        { labels: { endpoint: 'embed', type: 'prompt' }, value: 5, metricName: 'tokens_total' },
-      ],
-    },
+    { name: 'tokens_total', series: [['endpoint="chat"', [7]], ['endpoint="embed"', [5]]] },
+    { name: 'calls_total', series: [['', [1]]] },
   ]);
 });
 
-test('a dead worker keeps its counters and histograms in the sum, not its gauges', async () => {
-  const dying = await workerSnapshot([0.05, 0.5, 5], 2);
-  const surviving = await workerSnapshot([0.05], 1);
-  const before = await deploymentText([surviving, dying]);
+test('the deployment’s text is what prom-client’s cluster aggregation prints for the same workers', async () => {
+  const workers: [number[], number, string][] = [
+    [[0.05, 0.5, 5], 2, 'chat'],
+    [[0.1, 0.2], 1, 'chat'],
+    [[3], 0, 'embed"dings\\\n'],
+  ];
+  const references = workers.map(([durations, inFlight, endpoint]) => {
+    const registry = new Registry();
+    const options = { labelNames: ['endpoint'] as const, registers: [registry] };
+    const requests = new Counter({ name: 'requests_total', help: 'Requests.', ...options });
+    const duration = new Histogram({ name: 'duration_seconds', help: 'Durations.', buckets: BUCKETS, ...options });
+    new Gauge({ name: 'in_flight_requests', help: 'Requests in flight.', registers: [registry] }).set(inFlight);
+    for (const seconds of durations) {
+      requests.inc({ endpoint });
+      duration.observe({ endpoint }, seconds);
+    }
+    return registry.getMetricsAsJSON();
+  });
+  const expected = await AggregatorRegistry.aggregate(await Promise.all(references)).metrics();
 
-  const retired = retireSnapshot({ retired: [], last: dying, cumulative: CUMULATIVE });
-  expect(retired.map((metric) => metric.name)).toEqual(['requests_total', 'duration_seconds']);
-  const replacement = await workerSnapshot([], 0);
-  const after = await deploymentText([surviving, replacement, retired]);
+  const text = await primaryText(await Promise.all(workers.map(([durations, inFlight, endpoint]) => snapshotOf(durations, inFlight, endpoint))));
+  expect(sample(text, 'duration_seconds_bucket', { endpoint: 'chat', le: '1' })).toBe(4);
+  expect(sample(text, 'in_flight_requests', {})).toBe(3);
+  expect(text).toBe(expected);
+});
+
+test('a dead worker keeps its counters and histograms in the sum, not its gauges', async () => {
+  const dying = await snapshotOf([0.05, 0.5, 5], 2);
+  const surviving = await snapshotOf([0.05], 1);
+  const before = await primaryText([surviving, dying]);
+
+  const retired = sumFamilies([[], dying.families]);
+  const after = await primaryText([surviving, await snapshotOf([], 0)], retired);
 
   expect(sample(before, 'requests_total', { endpoint: 'chat' })).toBe(4);
   expect(sample(after, 'requests_total', { endpoint: 'chat' })).toBe(4);
@@ -76,20 +93,29 @@ test('a dead worker keeps its counters and histograms in the sum, not its gauges
   expect(sample(after, 'in_flight_requests', {})).toBe(1);
 });
 
-test('every dead worker is folded into one retired snapshot: one series per label set, however many workers died', async () => {
-  let retired: MetricsSnapshot = [];
+test('with no live worker, the retired sum alone is printed', async () => {
+  const retired = sumFamilies([(await snapshotOf([0.5], 4)).families]);
+  const text = await primaryText([], retired);
+  expect(sample(text, 'requests_total', { endpoint: 'chat' })).toBe(1);
+  expect(text).not.toContain('in_flight_requests');
+  expect(text.endsWith('_count{endpoint="chat"} 1\n')).toBe(true);
+});
+
+test('every dead worker is folded into one retired sum: one series per label set, however many workers died', async () => {
+  let retired: FamilyValues[] = [];
   for (let worker = 0; worker < 50; worker += 1) {
-    retired = retireSnapshot({ retired, last: await workerSnapshot([0.5, 2], 7), cumulative: CUMULATIVE });
+    retired = sumFamilies([retired, (await snapshotOf([0.5, 2], 7)).families]);
   }
-  const counter = retired.find((metric) => metric.name === 'requests_total');
-  expect(counter?.values).toEqual([{ labels: { endpoint: 'chat' }, value: 100, metricName: 'requests_total' }]);
-  // Three buckets (0.1, 1, +Inf), the sum and the count.
-  expect(retired.find((metric) => metric.name === 'duration_seconds')?.values).toHaveLength(5);
-  expect(sample(await deploymentText([retired]), 'duration_seconds_bucket', { endpoint: 'chat', le: '1' })).toBe(50);
+  expect(retired).toEqual([
+    { name: 'requests_total', series: [['endpoint="chat"', [100]]] },
+    // Per bucket (0.1, 1, above), the sum, the count.
+    { name: 'duration_seconds', series: [['endpoint="chat"', [0, 50, 50, 125, 100]]] },
+  ]);
+  expect(sample(await primaryText([], retired), 'duration_seconds_bucket', { endpoint: 'chat', le: '1' })).toBe(50);
 });
 
 test("a worker's answer replaces its kept snapshot only when it is newer and the worker is alive", () => {
-  const kept = { collection: 7, snapshot: [] };
+  const kept = { collection: 7, snapshot: { families: [], others: [] } };
   expect(replacesSnapshot(undefined, { collection: 0, workerExited: false })).toBe(true);
   expect(replacesSnapshot(kept, { collection: 8, workerExited: false })).toBe(true);
   // Two scrapes at once, answered out of order: the older answer would make the sum go down.

@@ -1,9 +1,9 @@
 /**
  * The gateway's own counter and histogram families print exactly what prom-client's classes print
- * for the same observations, and sum across registries the way prom-client's cluster aggregation does.
+ * for the same observations (their sums across workers: cluster-metrics.test.ts).
  */
-import { AggregatorRegistry, Counter, Histogram, Registry } from 'prom-client';
-import { CounterFamily, HistogramFamily } from '../../../src/server/metric-families';
+import { Counter, Histogram, Registry } from 'prom-client';
+import { CounterFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
 
 const BUCKETS = [0.01, 0.1, 1, 10];
 const OBSERVATIONS: [Record<'endpoint' | 'status', string>, number][] = [
@@ -12,6 +12,7 @@ const OBSERVATIONS: [Record<'endpoint' | 'status', string>, number][] = [
   [{ endpoint: 'chat', status: '200' }, 0.75],
   [{ endpoint: 'chat', status: '500' }, 42],
   [{ endpoint: 'embed"dings\\', status: '200' }, 3],
+  [{ endpoint: 'two\nlines', status: '200' }, 0.01],
 ];
 
 function recordInto(registry: Registry, kind: 'ours' | 'prom-client'): void {
@@ -29,12 +30,26 @@ function recordInto(registry: Registry, kind: 'ours' | 'prom-client'): void {
 }
 
 test('the text format is the same as prom-client’s', async () => {
-  const ours = new Registry();
+  const ours = new MetricsRegistry();
   const reference = new Registry();
   recordInto(ours, 'ours');
   recordInto(reference, 'prom-client');
+  const printedByFamilies = [jest.spyOn(CounterFamily.prototype, 'text'), jest.spyOn(HistogramFamily.prototype, 'text')];
   const text = await ours.metrics();
+  expect(printedByFamilies.map((spy) => spy.mock.calls.length)).toEqual([1, 1]);
   expect(text).toContain('duration_seconds_bucket{le="1",endpoint="chat",status="200"} 3');
+  expect(text).toContain('duration_seconds_bucket{le="0.01",endpoint="two\\nlines",status="200"} 1');
+  expect(text).toBe(await reference.metrics());
+});
+
+test('a family without labels prints as prom-client’s', async () => {
+  const ours = new MetricsRegistry();
+  const reference = new Registry();
+  const observe = (histogram: { observe(labels: Record<never, string>, value: number): void }) => [0.5, 2, 20].forEach((value) => histogram.observe({}, value));
+  observe(new HistogramFamily({ name: 'plain_seconds', help: 'Plain.', labelNames: [], buckets: BUCKETS, registers: [ours] }));
+  observe(new Histogram({ name: 'plain_seconds', help: 'Plain.', labelNames: [], buckets: BUCKETS, registers: [reference] }));
+  const text = await ours.metrics();
+  expect(text).toContain('plain_seconds_bucket{le="+Inf"} 3\nplain_seconds_sum 22.5\nplain_seconds_count 3');
   expect(text).toBe(await reference.metrics());
 });
 
@@ -43,17 +58,6 @@ test('a caller’s label object may carry other keys: only the family’s labels
   const counter = new CounterFamily({ name: 'calls_total', help: 'Calls.', labelNames: ['endpoint'], registers: [registry] });
   counter.inc({ endpoint: 'chat', extra: 'ignored' } as { endpoint: string });
   expect(await registry.metrics()).toContain('calls_total{endpoint="chat"} 1\n');
-});
-
-test('workers’ registries sum like prom-client’s (--workers)', async () => {
-  const workers = [new Registry(), new Registry()];
-  const references = [new Registry(), new Registry()];
-  for (const registry of workers) recordInto(registry, 'ours');
-  for (const registry of references) recordInto(registry, 'prom-client');
-  const summed = AggregatorRegistry.aggregate(await Promise.all(workers.map((registry) => registry.getMetricsAsJSON())));
-  const expected = AggregatorRegistry.aggregate(await Promise.all(references.map((registry) => registry.getMetricsAsJSON())));
-  expect(await summed.metrics()).toContain('requests_total{endpoint="chat",status="200"} 12');
-  expect(await summed.metrics()).toBe(await expected.metrics());
 });
 
 test('reset empties every series', async () => {
