@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { GatewayError } from '../errors';
 import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
-import type { Logger } from './logging';
+import { loggedMessage, type Logger } from './logging';
 import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-log';
 
 /** The error shape of a path or raw URL: `/V1/…` is a `/v1` route too, since Express routes paths in any letter case. */
@@ -142,8 +142,8 @@ export function logFailure(options: { logger: Logger; error: unknown; gatewayErr
   const { status, code, message } = gatewayError;
   const request_id = options.requestId;
   if (!(error instanceof GatewayError) && status >= 500) logger.error({ request_id, err: error, path }, 'unhandled error');
-  else if (gatewayError.cause !== undefined) logger.error({ request_id, err: gatewayError.cause, path, status, code }, message);
-  else if (status >= 500) logger.warn({ request_id, path, status, code, message }, 'upstream failure');
+  else if (gatewayError.cause !== undefined) logger.error({ request_id, err: gatewayError.cause, path, status, code }, loggedMessage(message));
+  else if (status >= 500) logger.warn({ request_id, path, status, code, message: loggedMessage(message) }, 'upstream failure');
 }
 
 /** Logs what deserves it and answers with the error's status and body (headers not yet sent). */

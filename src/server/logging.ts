@@ -20,6 +20,18 @@ const REDACTED_PATHS = SECRET_HEADERS.flatMap((header) => {
   return HEADER_HOLDERS.map((holder) => `${holder}headers${key}`);
 });
 
+/**
+ * An error message holds what the provider said, and the name called is whatever the client sent
+ * as `model` (up to the body limit): either may be long, and the client gets it whole. Every line
+ * that quotes one (the audit line, the warnings a failure causes) holds its first 8 KB.
+ */
+const MAX_LOGGED_MESSAGE_CHARS = 8 * 1024;
+
+export function loggedMessage(message: string): string {
+  if (message.length <= MAX_LOGGED_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_LOGGED_MESSAGE_CHARS)}… (${message.length - MAX_LOGGED_MESSAGE_CHARS} more characters)`;
+}
+
 /** The messages of the audit log's per-request lines (request-log.ts). */
 export const AUDIT_MESSAGE = { done: 'request', aborted: 'request aborted by the client' } as const;
 const AUDIT_MESSAGES = new Set<string>(Object.values(AUDIT_MESSAGE));

@@ -16,7 +16,7 @@ import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
 import { clientOf } from './auth';
-import { AUDIT_MESSAGE, auditWriterOf, type Logger } from './logging';
+import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logging';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
 
@@ -207,17 +207,6 @@ function loggedBody(name: string, body: unknown, maxChars: number): Record<strin
   if (body === undefined) return { [name]: null };
   const text = JSON.stringify(body);
   return text.length <= maxChars ? { [name]: body } : { [name]: text.slice(0, maxChars), [`${name}_omitted_chars`]: text.length - maxChars };
-}
-
-/**
- * An error message holds what the provider said, and the name called is whatever the client sent
- * as `model` (up to the body limit): either may be long, and the client gets it whole.
- */
-const MAX_LOGGED_MESSAGE_CHARS = 8 * 1024;
-
-function loggedMessage(message: string): string {
-  if (message.length <= MAX_LOGGED_MESSAGE_CHARS) return message;
-  return `${message.slice(0, MAX_LOGGED_MESSAGE_CHARS)}… (${message.length - MAX_LOGGED_MESSAGE_CHARS} more characters)`;
 }
 
 /** `path` is the request's path as it arrived: a mounted app (Swagger UI at /docs) strips `request.path`. */

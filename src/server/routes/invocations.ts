@@ -16,7 +16,7 @@ import { logFailure, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
 import { asksForStream, invokeEndpoint, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
-import type { Logger } from '../logging';
+import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
 import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
@@ -79,7 +79,7 @@ async function serve(options: {
     onFallback: (endpoint, error) => {
       const { status, message, code } = toGatewayError(error, dialect);
       if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
-      logger.warn({ request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message }, 'endpoint failed; falling back to the next destination');
+      logger.warn({ request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message: loggedMessage(message) }, 'endpoint failed; falling back to the next destination');
     },
     // The header, the log and the metrics name the endpoint whose failure is the answer.
     onGiveUp: (endpoint) => {

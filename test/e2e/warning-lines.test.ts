@@ -1,0 +1,62 @@
+/**
+ * The warning lines a failing request causes besides its audit line (`upstream failure`, and
+ * `endpoint failed; falling back to the next destination` on a FALLBACK route): what they quote of
+ * the provider is bounded as in the audit line, so that every line a log service receives stays
+ * within what it accepts.
+ */
+import type { ServerResponse } from 'node:http';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { startGateway, type RunningGateway } from '../support/gateway';
+import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
+
+/** An upstream's 500 message of 20,000 characters (a vendor echoing the prompt, a stack trace). */
+const LONG_ERROR = `Internal failure: ${'this part of the message is long. '.repeat(600)}`.slice(0, 20_000);
+const upstreamError = (endpoint: string) => `Upstream error from endpoint '${endpoint}' (status 500): ${LONG_ERROR}`;
+/** A message as every log line holds it: its first 8 KB, and how much more there was. */
+const bounded = (message: string) => `${message.slice(0, 8192)}… (${message.length - 8192} more characters)`;
+
+function serve(_request: RecordedRequest, response: ServerResponse): void {
+  sendJson(response, 500, { error: { message: LONG_ERROR, type: 'server_error' } });
+}
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let lines: string[];
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serve);
+  const capture = captureLog();
+  lines = capture.lines;
+  const endpoint = (name: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-warning-lines, openai_api_base: "${upstream.url}/v1" } }
+    retries: { max_attempts: 1 }`;
+  gateway = await startGateway(
+    `endpoints:${endpoint('primary')}${endpoint('backup')}
+routes:
+  - { name: chat, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: primary }, { name: backup }] }
+`,
+    { logger: capture.logger },
+  );
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+test('an upstream message of 20,000 characters is logged up to 8 KB in the warnings as in the audit line; the client gets it whole', async () => {
+  const response = await fetch(`${gateway.url}/gateway/chat/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'long-upstream-message' },
+    body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  expect(response.status).toBe(502);
+  expect(((await response.json()) as { detail: string }).detail).toBe(upstreamError('backup'));
+  await waitForLogLine(lines, (line) => line.msg === 'request');
+  const ofRequest = lines.map((text) => JSON.parse(text) as LogLine).filter((line) => line.request_id === 'long-upstream-message');
+  const messages = (msg: string) => ofRequest.filter((line) => line.msg === msg).map((line) => line.message);
+  expect(messages('endpoint failed; falling back to the next destination')).toEqual([bounded(upstreamError('primary'))]);
+  expect(messages('upstream failure')).toEqual([bounded(upstreamError('backup'))]);
+  expect(ofRequest.find((line) => line.msg === 'request')?.error).toEqual({ code: 'upstream_error', message: bounded(upstreamError('backup')) });
+});
