@@ -2,7 +2,7 @@
  * The warning lines a failing request causes besides its audit line (`upstream failure`, and
  * `endpoint failed; falling back to the next destination` on a FALLBACK route): what they quote of
  * the provider is bounded as in the audit line, so that every line a log service receives stays
- * within what it accepts.
+ * within what it accepts; and their `path` is the request's path, as in the audit line.
  */
 import type { ServerResponse } from 'node:http';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
@@ -15,8 +15,14 @@ const upstreamError = (endpoint: string) => `Upstream error from endpoint '${end
 /** A message as every log line holds it: its first 8 KB, and how much more there was. */
 const bounded = (message: string) => `${message.slice(0, 8192)}… (${message.length - 8192} more characters)`;
 
-function serve(_request: RecordedRequest, response: ServerResponse): void {
-  sendJson(response, 500, { error: { message: LONG_ERROR, type: 'server_error' } });
+/** The first event of a stream, then a dropped connection. */
+const FIRST_EVENT = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null }] })}\n\n`;
+
+function serve(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream?: boolean }).stream !== true) return sendJson(response, 500, { error: { message: LONG_ERROR, type: 'server_error' } });
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.write(FIRST_EVENT);
+  setTimeout(() => response.socket?.destroy(), 20);
 }
 
 let upstream: FakeUpstream;
@@ -59,4 +65,23 @@ test('an upstream message of 20,000 characters is logged up to 8 KB in the warni
   expect(messages('endpoint failed; falling back to the next destination')).toEqual([bounded(upstreamError('primary'))]);
   expect(messages('upstream failure')).toEqual([bounded(upstreamError('backup'))]);
   expect(ofRequest.find((line) => line.msg === 'request')?.error).toEqual({ code: 'upstream_error', message: bounded(upstreamError('backup')) });
+});
+
+test('the warning of a stream that fails after its first chunk names the path the request came on, as its audit line and every other warning do', async () => {
+  for (const [path, body] of [
+    ['/endpoints/primary/invocations', { stream: true }],
+    ['/v1/chat/completions', { model: 'primary', stream: true }],
+  ] as const) {
+    const requestId = `stream-cut-${path.split('/')[1]}`;
+    const response = await fetch(`${gateway.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], ...body }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('event: error');
+    const audit = await waitForLogLine(lines, (line) => line.request_id === requestId && line.msg === 'request');
+    const warning = lines.map((text) => JSON.parse(text) as LogLine).find((line) => line.request_id === requestId && line.msg === 'upstream failure');
+    expect([audit.path, warning?.path]).toEqual([path, path]);
+  }
 });

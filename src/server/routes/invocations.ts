@@ -99,7 +99,8 @@ async function serve(options: {
   const toError = (error: unknown) => {
     const gatewayError = toGatewayError(error, dialect);
     recordError(response, gatewayError);
-    logFailure({ logger, error, gatewayError, path: options.route, requestId: requestIdOfResponse(response) });
+    // The request's path, as on its audit line and on the warnings of failures before the first chunk.
+    logFailure({ logger, error, gatewayError, path: recordOf(response).path, requestId: requestIdOfResponse(response) });
     return gatewayError;
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
