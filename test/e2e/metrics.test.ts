@@ -267,6 +267,8 @@ describe('a stream its client leaves after the first chunk', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'broken-stream', provider: 'openai', status: '200' })).toBe(1);
+    // The upstream error keeps the status the client got too: 200 tells a stream broken mid-way from a failure the client got as an error.
+    expect(sample(metrics, 'gateway_upstream_errors_total', { endpoint: 'broken-stream', provider: 'openai', code: 'upstream_unavailable', status: '200' })).toBe(1);
     expect(requestLine('broken-stream')).toMatchObject({ msg: 'request', status: 200, error: { code: 'upstream_unavailable' } });
   });
 
