@@ -8,6 +8,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, Usage } from '../../schema';
 import { excerpt, parseJsonObject } from '../shared/json';
+import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
 import { expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
@@ -126,8 +127,9 @@ function toChatDelta(piece: StreamPiece): ChatChunk['choices'][number]['delta'] 
   return piece.reasoning === null ? delta : { ...delta, reasoning_content: piece.reasoning };
 }
 
+/** The finish goes on a chunk of its own when the finishing event holds function calls (see finish-apart.ts). */
 export function createGeminiChatStream(context: GeminiStreamContext): StreamFold<ChatChunk> {
-  return createGeminiFold(context, ({ responseId, pieces, usage }) => {
+  return finishApartFold(createGeminiFold(context, ({ responseId, pieces, usage }) => {
     if (pieces.length === 0 && usage === undefined) return null;
     const chunk: ChatChunk = {
       id: responseId ?? `gemini-chat-stream-${context.created}`,
@@ -142,7 +144,7 @@ export function createGeminiChatStream(context: GeminiStreamContext): StreamFold
     };
     if (usage !== undefined) chunk.usage = usage;
     return chunk;
-  });
+  }));
 }
 
 export function createGeminiCompletionsStream(context: GeminiStreamContext): StreamFold<CompletionsChunk> {

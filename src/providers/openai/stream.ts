@@ -6,6 +6,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
 import { argumentsText, excerpt, parseJsonObject } from '../shared/json';
+import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
@@ -162,7 +163,8 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk, toolCallIndex: ToolCallIndex
 
 export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<ChatChunk> {
   const toolCallIndex = createToolCallIndexer();
-  return createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk, toolCallIndex), streamError);
+  // Mistral (and other OpenAI-compatible servers) send tool calls on the finishing chunk.
+  return finishApartFold(createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk, toolCallIndex), streamError));
 }
 
 /** One upstream completions chunk, genuine (`text`) or chat-shaped (`delta.content`). */

@@ -521,11 +521,16 @@ describe('chat stream fold', () => {
       ],
       usage: { prompt_tokens: 87, completion_tokens: 83, total_tokens: 170, completion_tokens_details: { reasoning_tokens: 44 } },
     });
+    // The last event holds the second call and the finish: they go apart, the finish (with usage) last, as OpenAI sends it.
+    expect(chunks).toHaveLength(4);
     expect(chunks[2].choices[0]).toEqual({
       index: 0,
-      finish_reason: 'tool_calls',
+      finish_reason: null,
       delta: { role: null, content: null, tool_calls: [{ index: 1, id: secondId, type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' } }] },
     });
+    expect(chunks[2].usage).toBeUndefined();
+    expect(chunks[3].choices).toEqual([{ index: 0, finish_reason: 'tool_calls', delta: { role: null, content: null, tool_calls: null } }]);
+    expect(chunks[3].usage).toEqual({ prompt_tokens: 87, completion_tokens: 83, total_tokens: 170, completion_tokens_details: { reasoning_tokens: 44 } });
 
     // The same answer, not streamed: one response holding every part.
     const events = fixtureBytes('chat-tool-calls.stream.sse').toString('utf8').split('\r\n\r\n').filter(Boolean).map((event) => JSON.parse(event.slice(6)));

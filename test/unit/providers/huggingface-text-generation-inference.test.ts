@@ -191,7 +191,9 @@ describe('chat (Messages API)', () => {
 describe('chat stream with tool calls (TGI 2.x)', () => {
   it('chat-tool-calls.stream.sse: each chunk’s single tool_calls object is read as a one-call list; same at every split', async () => {
     const whole = await replayEverySplit(fixtureBytes('chat-tool-calls.stream.sse'), () => createTgiChatStream('tgi'));
-    expect(whole).toHaveLength(12);
+    // The last argument piece came with the finish: they go apart (see finish-apart.ts).
+    expect(whole).toHaveLength(13);
+    expect(whole[12].choices).toEqual([{ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } }]);
     expect(whole[0].choices[0].delta).toEqual({
       role: 'assistant',
       content: null,
