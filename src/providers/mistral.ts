@@ -69,7 +69,7 @@ interface MistralChoice {
 
 const PROVIDER = 'Mistral';
 const TEMPERATURE_FACTOR = 0.5;
-const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio'];
+const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'safety_identifier', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio'];
 
 // ---- Requests ----
 

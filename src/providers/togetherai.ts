@@ -56,7 +56,7 @@ interface TogetherChoice {
 
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
-const UNSUPPORTED = ['parallel_tool_calls', 'user', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction'];
+const UNSUPPORTED = ['parallel_tool_calls', 'user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction'];
 
 // ---- Requests ----
 

@@ -97,14 +97,20 @@ function toStopSequences(stop: unknown): string[] | undefined {
   return typeof stop === 'string' ? [stop] : (stop as string[]);
 }
 
-/** OpenAI's `user` is Anthropic's `metadata.user_id`. */
-function toMetadata(metadata: unknown, user: unknown): unknown {
-  if (user === undefined) return metadata;
-  if (typeof user !== 'string') throw invalid('user', "The parameter 'user' must be a string.");
+/**
+ * OpenAI's end-user id, `user` or its newer name `safety_identifier`, is Anthropic's
+ * `metadata.user_id`; more than one of the three is a 400 (one would have to be dropped).
+ */
+function toMetadata(metadata: unknown, ids: { user: unknown; safety_identifier: unknown }): unknown {
+  const given = Object.entries(ids).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return metadata;
+  const [[name, id], ...others] = given;
+  if (others.length > 0) throw invalid(others[0][0], "Set either 'user' or 'safety_identifier' for Anthropic, not both: they are the same setting.");
+  if (typeof id !== 'string') throw invalid(name, `The parameter '${name}' must be a string.`);
   if (isRecord(metadata) && metadata.user_id !== undefined) {
-    throw invalid('user', "Set either 'user' or 'metadata.user_id' for Anthropic, not both.");
+    throw invalid(name, `Set either '${name}' or 'metadata.user_id' for Anthropic, not both.`);
   }
-  return { ...(isRecord(metadata) ? metadata : {}), user_id: user };
+  return { ...(isRecord(metadata) ? metadata : {}), user_id: id };
 }
 
 /**
@@ -140,6 +146,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
     temperature,
     metadata,
     user,
+    safety_identifier: safetyIdentifier,
     reasoning_effort: _reasoningEffort,
     ...passThrough
   } = request;
@@ -149,7 +156,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;
   const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);
   if (scaled !== undefined) body.temperature = scaled;
-  const mergedMetadata = toMetadata(metadata, user);
+  const mergedMetadata = toMetadata(metadata, { user, safety_identifier: safetyIdentifier });
   if (mergedMetadata !== undefined) body.metadata = mergedMetadata;
   if (stream) body.stream = true;
   return body;

@@ -11,7 +11,7 @@ import { GatewayError } from '../../errors';
  * would be ignored silently or refused with the vendor's message about a field the client never
  * named to it. Other unknown keys keep passing through: they may be the vendor's own parameters.
  */
-export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction'] as const;
+export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'safety_identifier'] as const;
 
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {
