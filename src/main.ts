@@ -95,12 +95,30 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
     logger.error({ err: error }, 'cannot listen');
     process.exit(cluster.isWorker ? CANNOT_LISTEN_EXIT_CODE : 1);
   });
-  const stop = (signal: string) => {
+  onStopSignals(logger, (signal) => {
     onStop();
     shutDown(server, logger, { signal, timeoutMs: state.plan.server.shutdownTimeoutMs });
+  });
+}
+
+/**
+ * Calls `stop` on the first SIGTERM or SIGINT. Later ones are logged and change nothing: one stop
+ * often arrives twice (Ctrl+C and systemd signal every process of the group, and npm or the
+ * primary passes the signal on as well), and Node's default action for the second would kill the
+ * process mid-drain. The drain is bounded by server.shutdown_timeout; SIGKILL stops at once.
+ */
+function onStopSignals(logger: Logger, stop: (signal: NodeJS.Signals) => void): void {
+  let first: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (first !== undefined) {
+      logger.info({ signal }, `already shutting down on ${first}; ${signal} changes nothing (server.shutdown_timeout bounds the wait, SIGKILL stops at once)`);
+      return;
+    }
+    first = signal;
+    stop(signal);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
@@ -189,12 +207,10 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     if (workers.length === 0) process.exit(code);
     for (const worker of workers) worker?.process.kill('SIGTERM');
   };
-  const stop = (signal: NodeJS.Signals) => {
+  onStopSignals(logger, (signal) => {
     logger.info({ signal }, 'shutting down workers');
     stopWorkers(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  });
 }
 
 /**

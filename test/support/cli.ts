@@ -23,8 +23,12 @@ afterAll(async () => {
   await Promise.all(leftovers.map((run) => run.exited));
 });
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `detached`: the gateway leads a process group of its own (with its workers), which a test
+ * signals whole as a terminal's Ctrl+C or systemd does: `process.kill(-run.child.pid!, signal)`.
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { detached?: boolean } = {}): CliRun {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
