@@ -83,6 +83,20 @@ function listeningUrl(host: string, port: number): string {
   return `http://${isIPv6(host) ? `[${host}]` : host}:${port}`;
 }
 
+/** Why the server cannot listen, in words an operator acts on, with the system's code. */
+function cannotListenMessage(options: Pick<CliOptions, 'host' | 'port'>, error: NodeJS.ErrnoException): string {
+  const address = `${isIPv6(options.host) ? `[${options.host}]` : options.host}:${options.port}`;
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'the port is already in use (another process listens on it)',
+    EADDRNOTAVAIL: "the address is not one of this machine's (--host)",
+    EACCES: 'permission denied (ports below 1024 need privileges)',
+    ENOTFOUND: 'the host name does not resolve (--host)',
+    EAI_AGAIN: 'the host name does not resolve (--host)',
+  };
+  const reason = (error.code && reasons[error.code]) ?? error.message;
+  return `cannot listen on ${address}: ${reason}${error.code ? ` (${error.code})` : ''}`;
+}
+
 function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {
   const app = createApp(state, { logger });
   const server = createGatewayServer(app, state.plan.server);
@@ -91,8 +105,9 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
     const { port } = server.address() as AddressInfo;
     logger.info({ host: options.host, port, endpoints: state.plan.endpoints.size }, `gateway listening on ${listeningUrl(options.host, port)}`);
   });
-  server.on('error', (error) => {
-    logger.error({ err: error }, 'cannot listen');
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    // One line naming the address and the cause: the stack of node's listen call says nothing more.
+    logger.error({ host: options.host, port: options.port, code: error.code }, cannotListenMessage(options, error));
     process.exit(cluster.isWorker ? CANNOT_LISTEN_EXIT_CODE : 1);
   });
   onStopSignals(logger, (signal) => {
