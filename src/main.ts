@@ -35,6 +35,7 @@ const CONFIG_VARIABLES = 'AI_GATEWAY_CONFIG, MLFLOW_DEPLOYMENTS_CONFIG or MLFLOW
 const HELP = `${USAGE}\nThe config path may also come from ${CONFIG_VARIABLES}.`;
 
 function wholeNumber(value: string, flag: string): number {
+  if (/^-\d+$/.test(value)) throw new Error(`${flag} must not be negative, got '${value}'`);
   // Digits only: Number() would read '' as 0 and accept ' 8 ', '1e3' or '0x50'.
   if (!/^\d+$/.test(value)) throw new Error(`${flag} must be a whole number, got '${value}'`);
   return Number(value);
@@ -59,9 +60,23 @@ function asksForHelp(argv: string[]): boolean {
   return argv.includes('--help') || argv.includes('-h');
 }
 
+const NUMBER_FLAGS = new Set(['--port', '--workers']);
+
+/**
+ * `--workers -1` as `--workers=-1`: parseArgs takes a value starting with '-' for another flag and
+ * answers that the argument is ambiguous; joined, the value reaches the check that names the problem.
+ */
+function withNegativeNumbersJoined(argv: string[]): string[] {
+  return argv.flatMap((argument, index) => {
+    if (NUMBER_FLAGS.has(argv[index - 1] ?? '') && /^-\d/.test(argument)) return [];
+    const value = argv[index + 1];
+    return NUMBER_FLAGS.has(argument) && value !== undefined && /^-\d/.test(value) ? [`${argument}=${value}`] : [argument];
+  });
+}
+
 function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
-    args: argv,
+    args: withNegativeNumbersJoined(argv),
     options: {
       'config-path': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },

@@ -1,6 +1,7 @@
 /**
- * What an operator sees when the gateway cannot start listening: one log line naming the address
- * and the cause, no stack trace, exit code 1 (the CLI's own argument errors are in cli.test.ts).
+ * What an operator sees when the gateway cannot start: a negative number given to a flag is named
+ * (exit 2, as the CLI's other argument errors in cli.test.ts); an address it cannot listen on is one
+ * log line naming the address and the cause, with no stack trace (exit 1).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -27,6 +28,17 @@ async function failedStart(args: string[]): Promise<{ code: number | null; lines
   const lines = run.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, lines };
 }
+
+const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
+
+test.each([
+  [['--workers', '-1'], "--workers must not be negative, got '-1'"],
+  [['--port', '-5', '--workers', '2'], "--port must not be negative, got '-5'"],
+])('a negative number (%p) exits 2 naming the flag and the value, not as an ambiguous argument', async (args, message) => {
+  const run = runCli(['--config-path', configPath, ...args]);
+  expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(2);
+  expect(run.output()).toBe(`${message}\n${USAGE}\n`);
+});
 
 test('a port already in use: one error line naming the address and the cause, no stack, exit 1', async () => {
   const { code, lines } = await failedStart(['--port', String(takenPort)]);
