@@ -168,8 +168,10 @@ const LAST_WORDS_MS = 1_000;
 function shutDown(server: Server, logger: Logger, options: { signal: string; timeoutMs: number }): void {
   const { signal, timeoutMs } = options;
   logger.info({ signal, shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: finishing in-flight requests');
+  const startedAt = Date.now();
+  let ended = 0;
   const forced = setTimeout(() => {
-    const ended = endRequestsInFlight(timeoutMs);
+    ended = endRequestsInFlight(timeoutMs);
     logger.warn({ shutdown_timeout_s: timeoutMs / 1000, requests: ended }, 'shutting down: requests still in flight after server.shutdown_timeout end with a 503 (streams: an error event)');
     // Whatever has not ended by then (a client not reading its stream) is cut.
     setTimeout(() => server.closeAllConnections(), LAST_WORDS_MS).unref();
@@ -181,6 +183,9 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
   server.close(async () => {
     clearInterval(sweeper);
     await Promise.all([closeAllPools(), closeLimitBackends()]);
+    // The last word: a log that lacks it tells of a process killed before its drain ended.
+    const outcome = ended === 0 ? 'every request finished' : `${ended} ended at server.shutdown_timeout`;
+    logger.info({ signal, took_s: (Date.now() - startedAt) / 1000, requests_ended: ended }, `shut down: ${outcome}; exiting 0`);
     process.exit(0);
   });
   server.closeIdleConnections();
@@ -210,8 +215,9 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   let quickExits = 0;
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
-      return;
+      if (Object.keys(cluster.workers ?? {}).length > 0) return;
+      logger.info({ exit_code: exitCode }, `shut down: every worker has exited; exiting ${exitCode}`);
+      process.exit(exitCode);
     }
     if (code === CANNOT_LISTEN_EXIT_CODE && !serving) {
       logger.error({ host: options.host, port: options.port }, `no worker can listen on ${options.host}:${options.port}; stopping`);

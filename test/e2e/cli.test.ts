@@ -261,6 +261,7 @@ server: { shutdown_timeout: 2 }
   expect(answer.headers.get('connection')).toBe('close');
   expect(await answer.json()).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
   expect(run.output()).toContain('"shutdown_timeout_s":2,"requests":2');
+  expect(run.output()).toContain('"requests_ended":2,"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
 });
 
 test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shuts down cleanly', async () => {

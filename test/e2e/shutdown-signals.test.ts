@@ -40,6 +40,10 @@ async function streamAcrossSignal(url: string, signal: () => Promise<void> | voi
   return body;
 }
 
+function lastLogLine(run: CliRun): Record<string, unknown> {
+  return JSON.parse(run.output().trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
 function expectWholeStream(body: string): void {
   const events = parseSse(body);
   expect(events.filter((event) => event.event === 'error')).toEqual([]);
@@ -60,6 +64,7 @@ test('a second signal during the drain (SIGINT, then SIGTERM) is logged and the 
   });
   expectWholeStream(body);
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
+  expect(lastLogLine(run)).toMatchObject({ signal: 'SIGINT', requests_ended: 0, msg: 'shut down: every request finished; exiting 0' });
 });
 
 test('with --workers 2, SIGTERM to the whole process group (systemd, Ctrl+C) lets the in-flight stream finish; exit 0', async () => {
@@ -73,4 +78,7 @@ test('with --workers 2, SIGTERM to the whole process group (systemd, Ctrl+C) let
   expectWholeStream(body);
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
   expect(run.output()).toMatch(/already shutting down on SIGTERM; SIGTERM changes nothing/);
+  // Each worker says how its drain ended, then the primary that it exits.
+  expect(run.output().match(/"msg":"shut down: every request finished; exiting 0"/g)).toHaveLength(2);
+  expect(lastLogLine(run)).toMatchObject({ exit_code: 0, msg: 'shut down: every worker has exited; exiting 0' });
 });
