@@ -198,6 +198,25 @@ const CANNOT_LISTEN_EXIT_CODE = 70;
 const QUICK_EXIT_MS = 5_000;
 const MAX_REFORK_DELAY_MS = 10_000;
 
+/** How long past its own drain (shutdown_timeout, then LAST_WORDS_MS) a worker may take to exit. */
+const WORKER_EXIT_GRACE_MS = 5_000;
+
+/**
+ * A worker's drain ends by itself, unless its event loop is blocked (a plugin stuck in a loop),
+ * when it never handles the SIGTERM: the primary would wait for ever. After `waitMs` it kills
+ * those left, says so, and exits non-zero (`onKill`).
+ */
+function killWorkersLeftAfter(waitMs: number, logger: Logger, onKill: () => void): void {
+  setTimeout(() => {
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      if (!worker) continue;
+      onKill();
+      logger.error({ worker_pid: worker.process.pid, waited_s: waitMs / 1000 }, `worker ${worker.process.pid} did not exit within ${waitMs / 1000} s of SIGTERM (server.shutdown_timeout + ${(LAST_WORDS_MS + WORKER_EXIT_GRACE_MS) / 1000} s); killing it`);
+      worker.process.kill('SIGKILL');
+    }
+  }, waitMs).unref();
+}
+
 function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {
   let stopping = false;
   let exitCode = 0;
@@ -242,6 +261,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     // None left (all waiting to be replaced): no exit event will come.
     if (workers.length === 0) process.exit(code);
     for (const worker of workers) worker?.process.kill('SIGTERM');
+    killWorkersLeftAfter(configSharing.latest().plan.server.shutdownTimeoutMs + LAST_WORDS_MS + WORKER_EXIT_GRACE_MS, logger, () => (exitCode = 1));
   };
   onStopSignals(logger, (signal) => {
     logger.info({ signal }, 'shutting down workers');

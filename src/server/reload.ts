@@ -318,11 +318,16 @@ function isConfigRequest(message: unknown): boolean {
   return (message as { type?: unknown } | null)?.type === CONFIG_REQUEST.type;
 }
 
+/** The primary's side of the config: what it last accepted, and `close` to stop watching. */
+export interface SharedConfig extends ConfigWatcher {
+  latest(): LoadedConfig;
+}
+
 /**
  * Primary: answers each starting worker with the latest accepted config, and sends every newly
  * accepted config to all workers. Close it on shutdown.
  */
-export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'>): ConfigWatcher {
+export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'>): SharedConfig {
   let latest = options.current;
   let revision = 1;
   const send = (worker: Worker | undefined) => {
@@ -341,6 +346,7 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
     },
   });
   return {
+    latest: () => latest,
     close() {
       watcher.close();
       cluster.off('message', answerRequest);
