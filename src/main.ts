@@ -20,7 +20,7 @@ import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http
 import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
-import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutConfig, watchForReload, type LoadedConfig } from './server/reload';
+import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutConfig, watchForReload, type LoadedConfig, type ReloadingWatcher } from './server/reload';
 import type { GatewayState } from './server/state';
 
 interface CliOptions {
@@ -155,7 +155,21 @@ function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Log
   collectProcessMetrics();
   const state: GatewayState = { plan: loaded.plan };
   const watcher = watchForReload({ configPath: options.configPath, current: loaded, logger, onAccepted: (next) => (state.plan = next.plan) });
+  reloadOnHangUp(logger, watcher);
   serve(options, state, logger, () => watcher.close());
+}
+
+/**
+ * SIGHUP reads the config file and its secret files again, as `systemctl reload` (ExecReload=kill
+ * -HUP $MAINPID) and nginx, HAProxy or Prometheus users expect; Node's default would end the process.
+ * A file change is picked up without it: this is for secrets whose files were replaced unseen, or
+ * for an operator who wants the reload now. Under --workers it goes to the primary.
+ */
+function reloadOnHangUp(logger: Logger, watcher: ReloadingWatcher): void {
+  process.on('SIGHUP', () => {
+    logger.info({ signal: 'SIGHUP' }, 'SIGHUP: reading the config file and its secret files again');
+    watcher.reloadNow('SIGHUP');
+  });
 }
 
 /** After the shutdown timeout, how long the requests still in flight have to send their 503 or error event. */
@@ -224,6 +238,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   let serving = false;
   cluster.on('listening', () => (serving = true));
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
+  reloadOnHangUp(logger, configSharing);
   serveRateLimitsToWorkers(cluster);
   serveClusterMetrics();
   const onlineAt = new Map<number, number>();
@@ -308,6 +323,8 @@ async function main(): Promise<void> {
   if (cluster.isWorker) {
     collectProcessMetrics();
     joinClusterMetrics();
+    // A hang-up of the terminal or the process group reaches the workers too: the primary reloads.
+    process.on('SIGHUP', () => {});
     followPrimaryConfig({ configPath: options.configPath, logger, start: (state) => serve(options, state, logger) });
     return;
   }

@@ -221,8 +221,19 @@ function secretFileWatchers(options: Pick<ReloadOptions, 'debounceMs' | 'pollInt
   };
 }
 
+/** A reload asked for (SIGHUP), not prompted by a file event. */
+interface AskedReload {
+  secretFile: null;
+  event: { kind: 'asked'; cause: string };
+}
+
+/** What watches the config: `reloadNow` reads the config file and its secret files again (SIGHUP). */
+export interface ReloadingWatcher extends ConfigWatcher {
+  reloadNow(cause: string): void;
+}
+
 /** Watches the config file and its secret files, and hands every valid new config to `onAccepted`. */
-export function watchForReload(options: ReloadOptions): ConfigWatcher {
+export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   // No closure below reads `options`: it holds the start-up config, which must not outlive a reload.
   const { configPath, logger, onAccepted, debounceMs, pollIntervalMs } = options;
   let current = options.current;
@@ -245,8 +256,8 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     warnAboutStartUpSettings(startedWith, next.plan.server, configPath, logger);
   };
 
-  /** A secret file changed: the config file is read again (its text may be the same) and compiled. */
-  const reloadForSecretFile = async (secretFile: string) => {
+  /** The config file is read again (its text may be the same) and compiled, with its secret files: `cause` says why. */
+  const rereadAll = async (cause: string) => {
     let text: string;
     try {
       text = readConfigFile(configPath);
@@ -254,10 +265,10 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
       logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
       return;
     }
-    await reload(text, `secret file ${secretFile} changed`);
+    await reload(text, cause);
   };
 
-  const onEvent = inOrder(async ({ secretFile, event }: FileEvent) => {
+  const onEvent = inOrder(async ({ secretFile, event }: FileEvent | AskedReload) => {
     const file = secretFile === null ? `config file ${configPath}` : `secret file ${secretFile}`;
     switch (event.kind) {
       case 'missing':
@@ -266,8 +277,11 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
       case 'unreadable':
         logger.warn({ configPath, ...(secretFile && { secretFile }), code: event.code }, `cannot read ${file} (${event.code}); still serving the last accepted config`);
         return;
+      case 'asked':
+        await rereadAll(event.cause);
+        return;
       case 'changed':
-        if (secretFile !== null) await reloadForSecretFile(secretFile);
+        if (secretFile !== null) await rereadAll(`secret file ${secretFile} changed`);
         // Back to the served text after a rejected edit: nothing to reload.
         else if (event.text !== current.text) await reload(event.text, null);
         return;
@@ -278,6 +292,7 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     }
   });
 
+  let closed = false;
   const secretFiles = secretFileWatchers({ debounceMs, pollIntervalMs, onEvent });
   secretFiles.follow(current.secretFiles);
   const configWatcher = watchConfigFile({
@@ -288,7 +303,12 @@ export function watchForReload(options: ReloadOptions): ConfigWatcher {
     onEvent: (event) => onEvent({ secretFile: null, event }),
   });
   return {
+    // In turn with the file events, so that it never replaces a newer config with an older one.
+    reloadNow(cause) {
+      if (!closed) onEvent({ secretFile: null, event: { kind: 'asked', cause } });
+    },
     close() {
+      closed = true;
       configWatcher.close();
       secretFiles.close();
     },
@@ -318,8 +338,8 @@ function isConfigRequest(message: unknown): boolean {
   return (message as { type?: unknown } | null)?.type === CONFIG_REQUEST.type;
 }
 
-/** The primary's side of the config: what it last accepted, and `close` to stop watching. */
-export interface SharedConfig extends ConfigWatcher {
+/** The primary's side of the config: what it last accepted, `reloadNow`, and `close` to stop watching. */
+export interface SharedConfig extends ReloadingWatcher {
   latest(): LoadedConfig;
 }
 
@@ -347,6 +367,7 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
   });
   return {
     latest: () => latest,
+    reloadNow: (cause) => watcher.reloadNow(cause),
     close() {
       watcher.close();
       cluster.off('message', answerRequest);
