@@ -25,7 +25,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
-import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts } from '../shared/embeddings';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts, textsForSeveralCalls } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
@@ -303,7 +303,7 @@ const PROVIDER = 'Amazon Bedrock';
 export function toTitanEmbeddings(request: EmbeddingsRequest, family: BedrockFamily): Record<string, unknown>[] {
   acceptOnly(request, ['input', 'encoding_format', 'dimensions', 'normalize'], family);
   encodingFormatOf(request, PROVIDER);
-  return embeddingTexts(request.input, PROVIDER).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
+  return textsForSeveralCalls(request.input, PROVIDER).map((text) => defined({ inputText: text, dimensions: request.dimensions, normalize: request.normalize }));
 }
 
 /** Titan Multimodal Embeddings G1's `outputEmbeddingLength` values. */
@@ -322,7 +322,7 @@ export function toTitanMultimodalEmbeddings(request: EmbeddingsRequest, family: 
     throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${TITAN_MULTIMODAL_DIMENSIONS.join(', ')}, not ${JSON.stringify(dimensions)}.`, 'dimensions');
   }
   const embeddingConfig = dimensions === undefined ? {} : { embeddingConfig: { outputEmbeddingLength: dimensions } };
-  return embeddingTexts(request.input, PROVIDER).map((text) => ({ inputText: text, ...embeddingConfig }));
+  return textsForSeveralCalls(request.input, PROVIDER).map((text) => ({ inputText: text, ...embeddingConfig }));
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts } from '../shared/embeddings';
+import { embeddingsResponse, encodingFormatOf, summedTokenCounts, textsForSeveralCalls } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
@@ -64,7 +64,7 @@ export function toNovaEmbeddings(request: EmbeddingsRequest, family: BedrockFami
   requireOneOf(dimensions, NOVA_DIMENSIONS, 'dimensions', family);
   requireOneOf(purpose, NOVA_PURPOSES, 'embedding_purpose', family);
   requireOneOf(truncate, NOVA_TRUNCATION_MODES, 'truncate', family);
-  return embeddingTexts(request.input, PROVIDER).map((value) => ({
+  return textsForSeveralCalls(request.input, PROVIDER).map((value) => ({
     taskType: 'SINGLE_EMBEDDING',
     singleEmbeddingParams: {
       embeddingPurpose: purpose ?? 'GENERIC_INDEX',

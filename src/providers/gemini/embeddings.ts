@@ -6,7 +6,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { embeddingsResponse, embeddingTexts, encodingFormatOf, type EncodingFormat } from '../shared/embeddings';
+import { embeddingsResponse, encodingFormatOf, textsForSeveralCalls, type EncodingFormat } from '../shared/embeddings';
 import { rejectUnsupportedParameters } from '../shared/parameters';
 import { GEMINI } from './request';
 import type { GeminiBatchEmbedContentsRequest, GeminiBatchEmbedContentsResponse, GeminiEmbedContentRequest, GeminiEmbedContentResponse } from './wire';
@@ -20,7 +20,7 @@ export type GeminiEmbeddingsCall =
 function textsOf(input: EmbeddingsRequest['input']): string[] {
   // Gemini refuses an empty batch with a less helpful message.
   if (Array.isArray(input) && input.length === 0) throw GatewayError.invalidParam("'input' must not be empty.", 'input');
-  return embeddingTexts(input, GEMINI);
+  return textsForSeveralCalls(input, GEMINI);
 }
 
 /** Gemini refuses a batchEmbedContents call of more requests ("at most 100 requests can be in one batch"). */

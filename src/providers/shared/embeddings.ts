@@ -16,6 +16,27 @@ export function embeddingTexts(input: EmbeddingsRequest['input'], provider: stri
   throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: token ids are not supported.`, 'input');
 }
 
+/**
+ * The most texts one request may carry for a provider that the gateway sends them to in several
+ * calls (Gemini, Cohere, Bedrock's Cohere, Titan and Nova): OpenAI's own limit per request. Beyond
+ * it, one request within the body size limit (millions of short texts) became thousands or
+ * millions of billed upstream calls that the rate limits count as one, with every vector held in
+ * memory until the last came (enough to exhaust the heap).
+ */
+export const MAX_TEXTS_PER_REQUEST = 2048;
+
+/** `embeddingTexts` for a provider sent in several calls: more than `MAX_TEXTS_PER_REQUEST` is a 400. */
+export function textsForSeveralCalls(input: EmbeddingsRequest['input'], provider: string): string[] {
+  const texts = embeddingTexts(input, provider);
+  if (texts.length > MAX_TEXTS_PER_REQUEST) {
+    throw GatewayError.invalidParam(
+      `The parameter 'input' holds ${texts.length} texts: at most ${MAX_TEXTS_PER_REQUEST} per request (OpenAI's limit) for ${provider}, which the gateway embeds in several calls.`,
+      'input',
+    );
+  }
+  return texts;
+}
+
 /** Reads `encoding_format` (default float); any other value than float or base64 is a 400. */
 export function encodingFormatOf(request: Readonly<Record<string, unknown>>, provider?: string): EncodingFormat {
   const format = request.encoding_format;
@@ -48,7 +69,7 @@ export function embeddingsResponse(options: { vectors: number[][]; model: string
  * texts per call than OpenAI's 2,048 (Cohere: 96). A request within the limit is returned alone.
  */
 export function embeddingsBatches(request: EmbeddingsRequest, size: number, provider: string): EmbeddingsRequest[] {
-  const texts = embeddingTexts(request.input, provider);
+  const texts = textsForSeveralCalls(request.input, provider);
   if (texts.length <= size) return [request];
   const batches: EmbeddingsRequest[] = [];
   for (let start = 0; start < texts.length; start += size) batches.push({ ...request, input: texts.slice(start, start + size) });
