@@ -4,7 +4,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
-import { isRecord } from '../shared/json';
+import { isRecord, ownValue } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
@@ -275,7 +275,7 @@ const MESSAGE_FIELDS: Record<string, readonly string[]> = {
 };
 
 function checkMessageFields(message: ChatMessage, path: string): void {
-  const allowed = MESSAGE_FIELDS[message.role];
+  const allowed = ownValue(MESSAGE_FIELDS, message.role);
   if (allowed === undefined) {
     throw invalid(`${path}.role`, `${path}.role: the role '${message.role}' is not supported by Anthropic (use system, developer, user, assistant or tool).`);
   }

@@ -4,7 +4,7 @@
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../schema';
-import { isRecord } from '../shared/json';
+import { isRecord, ownValue } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
 import { promptCacheDetails } from '../shared/usage';
 import { withThinking } from '../shared/thinking';
@@ -158,5 +158,5 @@ const ERROR_TYPE_STATUS: Record<string, number> = {
 export function anthropicStreamError(error: unknown, endpoint: string): GatewayError {
   const type = isRecord(error) && typeof error.type === 'string' ? error.type : 'api_error';
   const message = isRecord(error) && typeof error.message === 'string' ? error.message : `Anthropic reported a ${type} mid-stream.`;
-  return GatewayError.upstream({ status: ERROR_TYPE_STATUS[type] ?? 500, message, endpoint, vendorError: anthropicVendorError(error) });
+  return GatewayError.upstream({ status: ownValue(ERROR_TYPE_STATUS, type) ?? 500, message, endpoint, vendorError: anthropicVendorError(error) });
 }

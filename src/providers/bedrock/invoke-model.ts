@@ -26,7 +26,7 @@
 import { GatewayError } from '../../errors';
 import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts, textsForSeveralCalls } from '../shared/embeddings';
-import { isRecord } from '../shared/json';
+import { isRecord, ownValue } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 import { acceptOnly, readSampling, type AnswerContext, type EventFold } from './shared';
@@ -362,7 +362,7 @@ export function toCohereEmbedV4Embeddings(request: EmbeddingsRequest, family: Be
   if (dimensions !== undefined && !(typeof dimensions === 'number' && COHERE_V4_DIMENSIONS.includes(dimensions))) {
     throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${COHERE_V4_DIMENSIONS.join(', ')}, not ${JSON.stringify(dimensions)}.`, 'dimensions');
   }
-  const truncate = typeof request.truncate === 'string' ? (COHERE_V4_TRUNCATE[request.truncate] ?? request.truncate) : request.truncate;
+  const truncate = typeof request.truncate === 'string' ? (ownValue(COHERE_V4_TRUNCATE, request.truncate) ?? request.truncate) : request.truncate;
   return defined({
     texts: embeddingTexts(request.input, PROVIDER),
     input_type: request.input_type ?? 'search_document',

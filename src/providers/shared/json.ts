@@ -5,6 +5,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `table[key]` for a key that a client or a vendor sent: undefined unless `table` has it as its
+ * own property. A plain lookup also finds what every object inherits, so a role, a media type or
+ * a parameter named `constructor`, `toString` or `__proto__` read a function or Object.prototype.
+ */
+export function ownValue<Value>(table: Readonly<Record<string, Value>>, key: string): Value | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** A JSON text that must hold an object; invalid JSON, arrays and scalars give null. */
 export function parseJsonObject(text: string): Record<string, unknown> | null {
   try {

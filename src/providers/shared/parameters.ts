@@ -4,6 +4,7 @@
  * dropped silently. Rewrites are pure: each returns a new object.
  */
 import { GatewayError } from '../../errors';
+import { ownValue } from './json';
 
 /**
  * Fields of OpenAI's chat API that the vendors with an API of their own and no reasoning or stored
@@ -74,7 +75,7 @@ export function scaleTemperature(temperature: unknown, factor: number): number |
  */
 export function renameParameters(request: Readonly<Record<string, unknown>>, unifiedToNative: Readonly<Record<string, string>>): Record<string, unknown> {
   const renamed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(request)) renamed[unifiedToNative[key] ?? key] = value;
+  for (const [key, value] of Object.entries(request)) renamed[ownValue(unifiedToNative, key) ?? key] = value;
   return renamed;
 }
 

@@ -16,6 +16,7 @@ import type {
 import type { DocumentType } from '@smithy/types';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../../schema';
+import { ownValue } from '../../shared/json';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
@@ -60,7 +61,7 @@ const IMAGE_FORMATS: Record<string, ImageFormat> = { 'image/png': 'png', 'image/
 function toConverseImage(url: string, param: string): ContentBlock {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
   if (!match) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data: URLs, not links.`, param);
-  const format = IMAGE_FORMATS[match[1].toLowerCase()];
+  const format = ownValue(IMAGE_FORMATS, match[1].toLowerCase());
   if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not '${match[1]}'.`, param);
   return { image: { format, source: { bytes: new Uint8Array(Buffer.from(match[2], 'base64')) } } };
 }
