@@ -52,11 +52,9 @@ function containsNull(value: unknown): boolean {
 function copyWithoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copyWithoutNulls);
   if (typeof value !== 'object' || value === null) return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== null) result[key] = JSON_SCHEMA_KEYS.has(key) ? item : copyWithoutNulls(item);
-  }
-  return result;
+  // Keys are defined, not assigned: a client's "__proto__" stays a key, as in a body without null,
+  // instead of becoming the copy's prototype (whose fields the checks would see and a spread would drop).
+  return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (item === null ? [] : [[key, JSON_SCHEMA_KEYS.has(key) ? item : copyWithoutNulls(item)]])));
 }
 
 /**

@@ -5,7 +5,9 @@
  * Object.prototype's members: an Anthropic message with role `constructor` became a 502 blaming
  * Anthropic (nothing was sent), a parameter `constructor` went to PaLM, TGI and AI21 as
  * `"function Object() { [native code] }"`, and a vendor error of type `constructor` had the status
- * `function Object() { [native code] }` in its message.
+ * `function Object() { [native code] }` in its message. A `"__proto__"` key of the body is a key
+ * like any other: copies of the body (without its nulls, with parameters renamed) made it the copy's
+ * prototype, so the checks saw its fields and the providers did not get them.
  */
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startFakeBedrock, type BedrockCall, type BedrockReply, type FakeBedrock } from '../support/fake-bedrock';
@@ -18,6 +20,9 @@ const config = (vendorUrl: string, bedrockUrl: string) => `
 defaults:
   retries: { max_attempts: 1 }
 endpoints:
+  - name: openai
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: k, openai_api_base: "${vendorUrl}/v1" } }
   - name: anthropic
     endpoint_type: llm/v1/chat
     model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: k, anthropic_api_base: "${vendorUrl}/v1" } }
@@ -105,4 +110,31 @@ test.each(INHERITED)("Bedrock Converse: an image of media type '%s' is the 400 o
 test.each(INHERITED)("Bedrock Cohere Embed v4: truncate '%s' is sent as given (only START and END are renamed)", async (truncate) => {
   await post('bedrock-cohere-v4', { input: ['hi'], truncate });
   expect((bedrock.calls[0].body as { truncate: unknown }).truncate).toBe(truncate);
+});
+
+const QUESTION = [{ role: 'user', content: 'hi' }];
+
+async function postOpenAI(body: string) {
+  const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, body: (await response.json()) as { error: { message: string } } };
+}
+
+test('a "__proto__" key is a key whether or not the body has a null: its fields are not the request\'s', async () => {
+  const hidden = `"__proto__": {"messages": ${JSON.stringify(QUESTION)}}`;
+  for (const body of [`{"model": "openai", ${hidden}}`, `{"model": "openai", ${hidden}, "temperature": null}`]) {
+    const answer = await postOpenAI(body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe('messages: is required');
+  }
+  expect(vendors.requests).toEqual([]);
+});
+
+test('a "__proto__" extra parameter is passed on as it came, whether or not the body has a null', async () => {
+  await postOpenAI(`{"model": "openai", "messages": ${JSON.stringify(QUESTION)}, "__proto__": {"a": 1}}`);
+  await postOpenAI(`{"model": "openai", "messages": ${JSON.stringify(QUESTION)}, "__proto__": {"a": 1}, "user": null}`);
+  for (const name of ['palm', 'ai21']) {
+    await fetch(`${gateway.url}/endpoints/${name}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt": "hi", "__proto__": {"a": 1}}' });
+  }
+  const sent = vendors.requests.map((request) => request.body as Record<string, unknown>);
+  expect(sent.map((body) => Object.hasOwn(body, '__proto__') && body['__proto__'])).toEqual([{ a: 1 }, { a: 1 }, { a: 1 }, { a: 1 }]);
 });

@@ -74,9 +74,8 @@ export function scaleTemperature(temperature: unknown, factor: number): number |
  * keys are kept as they are. Returns a new object.
  */
 export function renameParameters(request: Readonly<Record<string, unknown>>, unifiedToNative: Readonly<Record<string, string>>): Record<string, unknown> {
-  const renamed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(request)) renamed[ownValue(unifiedToNative, key) ?? key] = value;
-  return renamed;
+  // Defined, not assigned: an extra named "__proto__" is passed on, not made the copy's prototype.
+  return Object.fromEntries(Object.entries(request).map(([key, value]) => [ownValue(unifiedToNative, key) ?? key, value]));
 }
 
 /**
