@@ -526,6 +526,10 @@ export interface ServerSettings {
    */
   max_json_depth?: number;
   /**
+   * Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key.
+   */
+  max_json_keys?: number;
+  /**
    * Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload.
    */
   request_timeout?: number;

@@ -8,6 +8,8 @@ export interface ServerPlan {
   /** The largest upstream answer read whole (see `createUpstream`). */
   maxAnswerBytes: number;
   maxJsonDepth: number;
+  /** The most keys one object of a request body may have. */
+  maxJsonKeys: number;
   /** Time to receive a whole request (headers and body); read at start-up. */
   requestTimeoutMs: number;
   /** Time to receive the request headers; read at start-up. */
@@ -18,7 +20,7 @@ export interface ServerPlan {
   shutdownTimeoutMs: number;
 }
 
-export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10 } as const;
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, max_json_keys: 1000, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10 } as const;
 
 /** The settings Node's HTTP server takes when it is created: a reload cannot change them. */
 const START_UP_SETTINGS = { request_timeout: 'requestTimeoutMs', headers_timeout: 'headersTimeoutMs', keep_alive_timeout: 'keepAliveTimeoutMs' } as const;
@@ -45,6 +47,7 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
     maxBodyBytes: sizeInBytes(merged.max_body_size),
     maxAnswerBytes: sizeInBytes(merged.max_answer_size),
     maxJsonDepth: merged.max_json_depth,
+    maxJsonKeys: merged.max_json_keys,
     requestTimeoutMs: Math.round(merged.request_timeout * 1000),
     headersTimeoutMs: Math.round(merged.headers_timeout * 1000),
     keepAliveTimeoutMs: Math.round(merged.keep_alive_timeout * 1000),

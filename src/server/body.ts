@@ -1,23 +1,39 @@
 /**
  * Request bodies: parsed as JSON whatever the Content-Type says (MLflow does the same, and
- * `curl -d` sends form-encoded), up to the configured size (413 beyond) and nesting depth (checked
- * on the raw bytes before parsing, so no recursion ever sees a deeper body). Unsupported charsets
- * and content encodings are a 415. Both limits come from the plan, so a reload changes them.
+ * `curl -d` sends form-encoded), up to the configured size (413 beyond), nesting depth and keys per
+ * object (checked on the raw bytes before parsing). Unsupported charsets and content encodings are
+ * a 415. The limits come from the plan, so a reload changes them.
  */
 import express, { type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { ServerPlan } from '../config/server-settings';
 import type { GatewayState } from './state';
 
-const OPEN_BRACKETS = new Set([0x5b, 0x7b]); // [ {
+const OPEN_BRACE = 0x7b; // {
+const OPEN_BRACKET = 0x5b; // [
 const CLOSE_BRACKETS = new Set([0x5d, 0x7d]); // ] }
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
 
-/** The deepest nesting of arrays and objects in JSON text, ignoring brackets inside strings. */
-export function jsonDepth(bytes: Uint8Array, stopAbove = Infinity): number {
+/** Not a count of keys: the open container is an array. */
+const ARRAY = -1;
+
+/** The limits a body's raw JSON is checked against before it is parsed (the plan's `server:` settings). */
+interface JsonLimits {
+  maxJsonDepth: number;
+  maxJsonKeys: number;
+}
+
+/**
+ * What the raw JSON passes of `limits`, read outside strings (escapes included) before any parsing,
+ * so that no recursion sees a deeper body and no object of a million keys is built: 'depth', 'keys',
+ * or null when neither. An object's keys are its commas plus one (from its first key on).
+ */
+export function jsonLimitPassed(bytes: Uint8Array, limits: JsonLimits): 'depth' | 'keys' | null {
+  // Per open container, outermost first: ARRAY, or the keys of an object so far.
+  const keys: number[] = [];
   let depth = 0;
-  let deepest = 0;
   let inString = false;
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index];
@@ -26,21 +42,40 @@ export function jsonDepth(bytes: Uint8Array, stopAbove = Infinity): number {
       else if (byte === QUOTE) inString = false;
     } else if (byte === QUOTE) {
       inString = true;
-    } else if (OPEN_BRACKETS.has(byte)) {
+      if (keys[depth - 1] === 0) keys[depth - 1] = 1;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       depth += 1;
-      if (depth > deepest) deepest = depth;
-      if (deepest > stopAbove) return deepest;
+      if (depth > limits.maxJsonDepth) return 'depth';
+      keys[depth - 1] = byte === OPEN_BRACE ? 0 : ARRAY;
     } else if (CLOSE_BRACKETS.has(byte)) {
       depth -= 1;
+    } else if (byte === COMMA && depth > 0 && keys[depth - 1] !== ARRAY) {
+      keys[depth - 1] += 1;
+      if (keys[depth - 1] > limits.maxJsonKeys) return 'keys';
     }
   }
-  return deepest;
+  return null;
 }
 
 /** body-parser passes a `verify` error on with its `status` and `type`; errors.ts turns it into a JSON answer. */
-class TooDeepError extends Error {
+class JsonLimitError extends Error {
   readonly status = 400;
-  readonly type = 'entity.too.deep';
+  readonly type: string;
+
+  constructor(passed: 'depth' | 'keys', limits: JsonLimits) {
+    super(
+      passed === 'depth'
+        ? `the request body nests arrays and objects deeper than ${limits.maxJsonDepth} levels`
+        : `the request body has an object with more than ${limits.maxJsonKeys} keys`,
+    );
+    this.type = passed === 'depth' ? 'entity.too.deep' : 'entity.too.many.keys';
+  }
+}
+
+/** Throws a JsonLimitError when the raw JSON passes one of the plan's limits. */
+function checkJsonLimits(bytes: Uint8Array, limits: JsonLimits): void {
+  const passed = jsonLimitPassed(bytes, limits);
+  if (passed !== null) throw new JsonLimitError(passed, limits);
 }
 
 function createParser(settings: ServerPlan): RequestHandler {
@@ -48,11 +83,7 @@ function createParser(settings: ServerPlan): RequestHandler {
     type: () => true,
     strict: false,
     limit: settings.maxBodyBytes,
-    verify: (_request, _response, buffer) => {
-      if (jsonDepth(buffer, settings.maxJsonDepth) > settings.maxJsonDepth) {
-        throw new TooDeepError(`the request body nests arrays and objects deeper than ${settings.maxJsonDepth} levels`);
-      }
-    },
+    verify: (_request, _response, buffer) => checkJsonLimits(buffer, settings),
   });
 }
 
@@ -105,9 +136,7 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
     if (aborted) return;
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     try {
-      if (jsonDepth(bytes, settings.maxJsonDepth) > settings.maxJsonDepth) {
-        throw new TooDeepError(`the request body nests arrays and objects deeper than ${settings.maxJsonDepth} levels`);
-      }
+      checkJsonLimits(bytes, settings);
       const text = bytes.toString('utf8'); // invalid bytes become U+FFFD, as with body-parser
       request.body = parseJsonBody(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text);
     } catch (error) {
@@ -133,7 +162,7 @@ export function jsonBody(state: GatewayState): RequestHandler {
       readPlainBody(request, settings, next);
       return;
     }
-    const key = `${settings.maxBodyBytes}/${settings.maxJsonDepth}`;
+    const key = `${settings.maxBodyBytes}/${settings.maxJsonDepth}/${settings.maxJsonKeys}`;
     let parser = parsers.get(key);
     if (parser === undefined) {
       parser = createParser(settings);

@@ -47,6 +47,9 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
   if (error.type === 'entity.too.deep') {
     return GatewayError.invalidParam(`${error.message} (server.max_json_depth)`, null, dialect === 'openai' ? 400 : 422);
   }
+  if (error.type === 'entity.too.many.keys') {
+    return GatewayError.invalidParam(`${error.message} (server.max_json_keys)`, null, dialect === 'openai' ? 400 : 422);
+  }
   return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
 }
 

@@ -23,6 +23,7 @@ const config = `${endpoints}
 server:
   max_body_size: 256kb
   max_json_depth: 32
+  max_json_keys: 100
   request_timeout: 1.5
   headers_timeout: 0.5
   keep_alive_timeout: 2
@@ -83,6 +84,37 @@ describe('nesting', () => {
 
   test('brackets inside strings do not count, and nesting within the limit is fine', async () => {
     const answer = await post('/endpoints/chat/invocations', JSON.stringify({ messages: [{ role: 'user', content: '[[[[{{{{'.repeat(1000) }], tools_extra: [[[[[[1]]]]]] }));
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('keys per object', () => {
+  /** A chat request whose object at `where` has `keys` keys in all. */
+  const withKeys = (keys: number, where: 'top' | 'message' | 'tool schema') => {
+    const extra = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`k${index}`, index]));
+    if (where === 'top') return JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], ...extra(keys - 1) });
+    if (where === 'message') return JSON.stringify({ messages: [{ role: 'user', content: 'hi', ...extra(keys - 2) }] });
+    const properties = Object.fromEntries(Array.from({ length: keys }, (_, index) => [`p${index}`, { type: 'string' }]));
+    return JSON.stringify({ messages: [{ role: 'user', content: 'hi' }], tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties } } }] });
+  };
+
+  test.each(['top', 'message', 'tool schema'] as const)('an object with more keys than server.max_json_keys (%s) is refused before parsing, in both shapes', async (where) => {
+    const mlflow = await post('/endpoints/chat/invocations', withKeys(101, where));
+    expect(mlflow.status).toBe(422);
+    expect(mlflow.json().detail).toBe('the request body has an object with more than 100 keys (server.max_json_keys)');
+    const openai = await post('/v1/chat/completions', withKeys(101, where));
+    expect(openai.status).toBe(400);
+    expect(openai.json().error).toMatchObject({ type: 'invalid_request_error', message: 'the request body has an object with more than 100 keys (server.max_json_keys)' });
+  });
+
+  test('so is a gzip body (read by body-parser), once inflated', async () => {
+    const answer = await post('/endpoints/chat/invocations', gzipSync(withKeys(101, 'top')), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(answer.status).toBe(422);
+    expect(answer.json().detail).toMatch(/more than 100 keys/);
+  });
+
+  test('an object with as many keys as the limit goes on to the checks of the request', async () => {
+    const answer = await post('/endpoints/chat/invocations', withKeys(100, 'tool schema'));
     expect(answer.status).toBe(200);
   });
 });

@@ -1,16 +1,33 @@
 import { compileServerSettings, sizeInBytes } from '../../../src/config/server-settings';
-import { jsonDepth } from '../../../src/server/body';
+import { jsonLimitPassed } from '../../../src/server/body';
 import { rawErrorResponse } from '../../../src/server/http-server';
 
-const depth = (text: string, stopAbove?: number) => jsonDepth(Buffer.from(text), stopAbove);
+const passed = (text: string, limits: { maxJsonDepth?: number; maxJsonKeys?: number } = {}) =>
+  jsonLimitPassed(Buffer.from(text), { maxJsonDepth: limits.maxJsonDepth ?? 64, maxJsonKeys: limits.maxJsonKeys ?? 1000 });
 
-test('jsonDepth counts nesting outside strings, escapes included', () => {
-  expect(depth('1')).toBe(0);
-  expect(depth('{"a":[1,{"b":[]}]}')).toBe(4);
-  expect(depth('{"a":"[[[{{{"}')).toBe(1);
-  expect(depth('{"a":"\\"[[["}')).toBe(1);
-  expect(depth('["\\\\",[[]]]')).toBe(3);
-  expect(depth('['.repeat(1_000_000), 10)).toBe(11);
+test('nesting is counted outside strings, escapes included', () => {
+  expect(passed('1', { maxJsonDepth: 2 })).toBeNull();
+  expect(passed('{"a":[1,{"b":[]}]}', { maxJsonDepth: 4 })).toBeNull();
+  expect(passed('{"a":[1,{"b":[]}]}', { maxJsonDepth: 3 })).toBe('depth');
+  expect(passed('{"a":"[[[{{{"}', { maxJsonDepth: 2 })).toBeNull();
+  expect(passed('{"a":"\\"[[["}', { maxJsonDepth: 2 })).toBeNull();
+  expect(passed('["\\\\",[[]]]', { maxJsonDepth: 3 })).toBeNull();
+  expect(passed('["\\\\",[[]]]', { maxJsonDepth: 2 })).toBe('depth');
+  expect(passed('['.repeat(1_000_000), { maxJsonDepth: 10 })).toBe('depth');
+});
+
+test('keys are counted per object, outside strings; arrays are not limited', () => {
+  const object = (keys: number) => `{${Array.from({ length: keys }, (_, index) => `"k${index}":${index}`).join(',')}}`;
+  expect(passed(object(3), { maxJsonKeys: 3 })).toBeNull();
+  expect(passed(object(4), { maxJsonKeys: 3 })).toBe('keys');
+  expect(passed('{}', { maxJsonKeys: 1 })).toBeNull();
+  // Commas in strings, in nested objects and in arrays are not the object's keys.
+  expect(passed('{"a":"x,y,z,w","b":[1,2,3,4,5],"c":{"d":1,"e":2}}', { maxJsonKeys: 3 })).toBeNull();
+  expect(passed('{"a":{"b":1,"c":2,"d":3,"e":4}}', { maxJsonKeys: 3 })).toBe('keys');
+  expect(passed(`[${Array.from({ length: 5000 }, () => object(2)).join(',')}]`, { maxJsonKeys: 2 })).toBeNull();
+  expect(passed(`{"messages":[${object(2)},${object(3)}],"x":1}`, { maxJsonKeys: 2 })).toBe('keys');
+  // An object's count goes on after a nested one closes.
+  expect(passed('{"a":{"x":1},"b":{"y":2},"c":3}', { maxJsonKeys: 2 })).toBe('keys');
 });
 
 test('sizeInBytes reads bytes and size strings', () => {
@@ -22,7 +39,7 @@ test('sizeInBytes reads bytes and size strings', () => {
 
 test('compileServerSettings: defaults, and headers_timeout may not exceed request_timeout', () => {
   expect(compileServerSettings(undefined)).toEqual({
-    plan: { maxBodyBytes: 10 * 1024 * 1024, maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000 },
+    plan: { maxBodyBytes: 10 * 1024 * 1024, maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000 },
     issues: [],
   });
   expect(compileServerSettings({ request_timeout: 5, headers_timeout: 10 }).issues).toEqual([
