@@ -269,8 +269,10 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     }, delayMs);
   });
   const stopWorkers = (code: number) => {
+    // A stop signal during a failed start-up's stop must not turn its exit code 1 into 0.
+    exitCode = Math.max(exitCode, code);
+    if (stopping) return;
     stopping = true;
-    exitCode = code;
     configSharing.close();
     const workers = Object.values(cluster.workers ?? {});
     // None left (all waiting to be replaced): no exit event will come.
