@@ -12,7 +12,7 @@ import { installFastPath, type NodeHandler } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
-import { recordError, requestLog } from './request-log';
+import { parserRefusalLog, recordError, requestLog } from './request-log';
 import { routeTemplateMatcher } from './routed-paths';
 import { endpointRoutes, LIMITS_PATHS } from './routes/endpoints';
 import { invocationHandlers, invocationRoutes } from './routes/invocations';
@@ -81,6 +81,8 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   // Every request's middleware; the fast path (fast-path.ts) runs the same instances.
   const routeTemplateOf = routeTemplateMatcher(Object.keys(document.paths as Record<string, unknown>));
   const preamble = [requestLog({ logger, state, routeTemplateOf, onDone: recordRequestMetrics }), authenticate(state), jsonBody(state)];
+  // For the HTTP server (http-server.ts): requests its parser refused are logged and counted too.
+  app.locals.logParserRefusal = parserRefusalLog({ logger, state, onDone: recordRequestMetrics });
   app.use(preamble);
   // Request validation first: both instances share `req.openapi`, and the response validator
   // would otherwise mark the LLM paths (which the request validator skips) as matched.

@@ -12,7 +12,7 @@ import type { Socket } from 'node:net';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { dialectOfPath, errorBody, sendError } from './errors';
-import { recordRawAnswer } from './request-log';
+import { recordRawAnswer, type ParserRefusal } from './request-log';
 
 function clientErrorOf(code: string | undefined): GatewayError {
   switch (code) {
@@ -43,34 +43,37 @@ type ConnectionSocket = Socket & {
 /** node's parse errors carry the bytes being parsed and how far the parser got in them. */
 type ParseError = NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number };
 
-/** A request line (`POST /v1/chat/completions HTTP/1.1`); its target is group 1. Pipelined, it follows the previous body directly. */
-const REQUEST_LINE = /[A-Z]+ (\S+) HTTP\/\d/g;
+/** A request line (`POST /v1/chat/completions HTTP/1.1`): method, target. Pipelined, it follows the previous body directly. */
+const REQUEST_LINE = /([A-Z]+) (\S+) HTTP\/\d/g;
 
 /**
- * The target of the request a parse error belongs to: the last request line that starts before the
- * point where the parser stopped (earlier requests in the same packet were parsed fine), in
- * origin form (`http://host/v1/…` → `/v1/…`). Undefined when the packet holds none.
+ * The request line of the request a parse error belongs to: the last one that starts before the
+ * point where the parser stopped (earlier requests in the same packet were parsed fine), its target
+ * in origin form (`http://host/v1/…` → `/v1/…`). Undefined when the packet holds none.
  */
-export function failedRequestTarget(packet: Buffer | undefined, bytesParsed: number | undefined): string | undefined {
+export function failedRequestLine(packet: Buffer | undefined, bytesParsed: number | undefined): { method: string; target: string } | undefined {
   if (packet === undefined) return undefined;
   const text = packet.toString('latin1');
   const stop = bytesParsed ?? text.length;
-  let target: string | undefined;
+  let line: { method: string; target: string } | undefined;
   for (const match of text.matchAll(REQUEST_LINE)) {
     if ((match.index ?? 0) > stop) break;
-    target = match[1];
+    line = { method: match[1], target: match[2].replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') };
   }
-  return target?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return line;
 }
 
 /**
- * The URL of a request that failed before node made a request of it: the request line in the
- * failing packet, else what node's parser had kept of the URL (it keeps it once past 32 headers).
+ * The method and URL of a request that failed before node made a request of it: the request line
+ * in the failing packet, else the URL node's parser had kept (it keeps it once past 32 headers).
  */
-function failedRequestUrl(error: ParseError, socket: ConnectionSocket): string | undefined {
-  return failedRequestTarget(error.rawPacket, error.bytesParsed) ?? (socket.parser?._url || undefined);
+function failedRequest(error: ParseError, socket: ConnectionSocket): { method: string | null; url: string | undefined } {
+  const line = failedRequestLine(error.rawPacket, error.bytesParsed);
+  return line ? { method: line.method, url: line.target } : { method: null, url: socket.parser?._url || undefined };
 }
 
+/** Writes the audit line of a request refused by the parser (request-log.ts, through the app's `locals`). */
+type RefusalLog = (refusal: ParserRefusal) => void;
 
 /** Set for a server when its shutdown starts. */
 const shuttingDown = new WeakSet<Server>();
@@ -122,17 +125,20 @@ const answeringLater = new WeakSet<Socket>();
  * them to the socket one after another, in order), then closes the connection. When the failed
  * request has a response (its body failed), that response is the one answered.
  */
-function answerInTurn(socket: ConnectionSocket, failed: IncomingMessage | undefined, error: ParseError): void {
+function answerInTurn(socket: ConnectionSocket, failed: IncomingMessage | undefined, error: ParseError, logRefusal: RefusalLog | undefined): void {
   const pending = socket._httpMessage;
   if (pending && pending.req !== failed && !pending.destroyed) {
     // Registered after node's own 'finish' handler, which detaches it and attaches the next response.
-    pending.once('finish', () => answerInTurn(socket, failed, error));
+    pending.once('finish', () => answerInTurn(socket, failed, error, logRefusal));
     pending.once('close', () => pending.writableFinished || socket.destroy());
     return;
   }
   if (socket.writable && !pending?.headersSent) {
-    socket.write(rawErrorResponse(error.code, failed?.url ?? failedRequestUrl(error, socket)));
+    const request = failed ? { method: failed.method ?? null, url: failed.url } : failedRequest(error, socket);
+    socket.write(rawErrorResponse(error.code, request.url));
+    // A request with a response has its audit line already coming (request-log.ts); one without is logged here.
     if (pending) recordRawAnswer(pending, clientErrorOf(error.code));
+    else logRefusal?.({ method: request.method, path: request.url ?? null, error: clientErrorOf(error.code) });
   }
   socket.destroy(error);
 }
@@ -143,13 +149,13 @@ function answerInTurn(socket: ConnectionSocket, failed: IncomingMessage | undefi
  * already being served (pipelined, or a body longer than its Content-Length), lost their answers or
  * got this one. They are answered first now, in order, then this 400 (431, 408) with a JSON body.
  */
-function onClientError(error: ParseError, socket: ConnectionSocket): void {
+function onClientError(error: ParseError, socket: ConnectionSocket, logRefusal: RefusalLog | undefined): void {
   // Data after a request that said `Connection: close`: not to be processed (RFC 9112, 9.6); the
   // answers due still go out, and node closes the connection after the last.
   if (error.code === 'HPE_CLOSED_CONNECTION' || answeringLater.has(socket)) return;
   answeringLater.add(socket);
   const incoming = socket.parser?.incoming;
-  answerInTurn(socket, incoming && !incoming.complete ? incoming : undefined, error);
+  answerInTurn(socket, incoming && !incoming.complete ? incoming : undefined, error, logRefusal);
 }
 
 /** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
@@ -172,7 +178,8 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
     app,
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
-  server.on('clientError', onClientError);
+  const logRefusal = (app as Partial<{ locals: { logParserRefusal?: RefusalLog } }>).locals?.logParserRefusal;
+  server.on('clientError', (error: ParseError, socket: ConnectionSocket) => onClientError(error, socket, logRefusal));
   server.on('checkExpectation', onUnmetExpectation);
   return server;
 }

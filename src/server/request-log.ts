@@ -321,3 +321,47 @@ export function requestLog(options: {
     next();
   };
 }
+
+/** What the audit log knows of a request node's parser refused before any request object existed. */
+export interface ParserRefusal {
+  /** From the request line, when the packet held one. */
+  method: string | null;
+  path: string | null;
+  error: GatewayError;
+}
+
+/** The methods a metric label may take; any other spelling a client sent is `_OTHER` (OpenTelemetry's rule). */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
+/**
+ * The audit line (and the metrics, through `onDone`) of a request refused by node's parser: bad
+ * HTTP (400), headers too large (431), headers not received in time (408). No middleware ran, so
+ * it gets a new id and the route `unmatched`; the client was answered on the socket (http-server.ts).
+ */
+export function parserRefusalLog(options: { logger: Logger; state: GatewayState; onDone?: (record: RequestRecord) => void }): (refusal: ParserRefusal) => void {
+  const writeAudit = auditWriterOf(options.logger);
+  return ({ method, path, error }) => {
+    const record: RequestRecord = {
+      id: randomUUID(),
+      method: method !== null && KNOWN_METHODS.has(method) ? method : '_OTHER',
+      path: path ?? '',
+      route: 'unmatched',
+      called: null,
+      endpoint: null,
+      client: null,
+      stream: false,
+      status: error.status,
+      startedAt: performance.now(),
+      latencyMs: 0,
+      firstChunkMs: null,
+      retries: 0,
+      usage: null,
+      error: { code: error.code, message: error.message },
+      aborted: false,
+      logBodies: false,
+      maxBodyChars: options.state.plan.logging.maxBodyChars,
+    };
+    writeAudit(logLine(record), AUDIT_MESSAGE.done);
+    options.onDone?.(record);
+  };
+}

@@ -8,6 +8,7 @@
 import { connect } from 'node:net';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog } from '../support/log-capture';
+import { sample } from '../support/metrics';
 
 const config = `
 endpoints:
@@ -68,7 +69,7 @@ const chat = (content: string) => ({ messages: [{ role: 'user', content }] });
 const openaiChat = (content: string) => ({ model: 'chat', ...chat(content) });
 
 /** The audit lines written from now on, once `count` of them are there (or the deadline passes). */
-async function auditLinesAfter(start: number, count: number): Promise<{ status: number; path: string; error?: { message: string } }[]> {
+async function auditLinesAfter(start: number, count: number): Promise<{ status: number; path: string; error?: { code: string; message: string } }[]> {
   const deadline = Date.now() + 5_000;
   const audit = () => log.lines.slice(start).map((line) => JSON.parse(line)).filter((line) => line.msg === 'request' || line.msg === 'request aborted by the client');
   while (audit().length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -92,7 +93,8 @@ describe.each([
     expect(JSON.parse(answers[0].body).choices[0].message.content).toBe('Echo: first');
     expect(JSON.parse(answers[1].body).choices[0].message.content).toBe('Echo: second');
     expect(JSON.parse(answers[2].body)).toEqual(NOT_HTTP_MLFLOW);
-    expect((await auditLinesAfter(start, 2)).map(({ status }) => status)).toEqual([200, 200]);
+    // The refused bytes have an audit line too (no request object: the request line before them names it).
+    expect((await auditLinesAfter(start, 3)).map(({ status }) => status).sort()).toEqual([200, 200, 400]);
   });
 
   test('a body longer than its Content-Length: the request is answered, then the extra bytes get a 400 in the route\'s shape', async () => {
@@ -137,11 +139,14 @@ describe.each([
     }
   });
 
-  test('headers over the size limit are a 431 in the route family\'s shape', async () => {
+  test('headers over the size limit are a 431 in the route family\'s shape, with an audit line', async () => {
+    const start = log.lines.length;
     const answers = answersIn(await exchange(`POST ${openaiPath} HTTP/1.1\r\nHost: gateway\r\nX-Big: ${'a'.repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`));
     expect(answers.map((answer) => ({ status: answer.status, body: JSON.parse(answer.body) }))).toEqual([
       { status: 431, body: { error: { message: 'the request headers are too large', type: 'invalid_request_error', param: null, code: 'headers_too_large' } } },
     ]);
+    const [line] = await auditLinesAfter(start, 1);
+    expect(line).toMatchObject({ method: 'POST', path: openaiPath, route: 'unmatched', status: 431, error: { code: 'headers_too_large', message: 'the request headers are too large' } });
   });
 
   test('a chunked body with a bad chunk size: the audit line gives the error the client was sent', async () => {
@@ -151,4 +156,16 @@ describe.each([
     const [line] = await auditLinesAfter(start, 1);
     expect({ status: line.status, error: line.error?.message }).toEqual({ status: 400, error: 'the request is not valid HTTP' });
   });
+});
+
+test('bytes that are not HTTP at all get an audit line and count in the metrics: no method or path to name, a new request id', async () => {
+  const counted = async () => sample(await (await fetch(`${gateway.url}/metrics`)).text(), 'gateway_requests_total', { route: 'unmatched', endpoint: '', provider: '', status: '400' }) ?? 0;
+  const before = await counted();
+  const start = log.lines.length;
+  const answers = answersIn(await exchange('\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 a TLS hello\r\n\r\n'));
+  expect(answers.map(({ status, body }) => ({ status, body: JSON.parse(body) }))).toEqual([{ status: 400, body: NOT_HTTP_MLFLOW }]);
+  const [line] = await auditLinesAfter(start, 1);
+  expect(line).toMatchObject({ method: '_OTHER', path: '', route: 'unmatched', status: 400, error: { code: 'bad_http_request', message: 'the request is not valid HTTP' } });
+  expect((line as unknown as { request_id: string }).request_id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(await counted()).toBe(before + 1);
 });

@@ -2,7 +2,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compileServerSettings } from '../../../src/config/server-settings';
-import { closeConnectionsAfterAnswers, createGatewayServer, failedRequestTarget } from '../../../src/server/http-server';
+import { closeConnectionsAfterAnswers, createGatewayServer, failedRequestLine } from '../../../src/server/http-server';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -49,12 +49,12 @@ test('Express answers after the shutdown started close their connection; before 
   expect((await fetch(`${other.url}/quick`)).headers.get('connection')).toBe('keep-alive');
 });
 
-test('failedRequestTarget names the request the parser stopped in, not an earlier one in the same packet', () => {
+test('failedRequestLine names the request the parser stopped in, not an earlier one in the same packet', () => {
   const first = 'POST /endpoints/chat/invocations HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}';
   const second = 'POST http://gateway/V1/embeddings?x=1 HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n';
   const packet = Buffer.from(first + second);
-  expect(failedRequestTarget(packet, packet.length - 4)).toBe('/V1/embeddings?x=1');
-  expect(failedRequestTarget(packet, first.length - 1)).toBe('/endpoints/chat/invocations');
-  expect(failedRequestTarget(Buffer.from('GARBAGE\r\n\r\n'), 0)).toBeUndefined();
-  expect(failedRequestTarget(undefined, undefined)).toBeUndefined();
+  expect(failedRequestLine(packet, packet.length - 4)).toEqual({ method: 'POST', target: '/V1/embeddings?x=1' });
+  expect(failedRequestLine(packet, first.length - 1)).toEqual({ method: 'POST', target: '/endpoints/chat/invocations' });
+  expect(failedRequestLine(Buffer.from('GARBAGE\r\n\r\n'), 0)).toBeUndefined();
+  expect(failedRequestLine(undefined, undefined)).toBeUndefined();
 });
