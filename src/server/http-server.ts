@@ -136,9 +136,11 @@ function answerInTurn(socket: ConnectionSocket, failed: IncomingMessage | undefi
   if (socket.writable && !pending?.headersSent) {
     const request = failed ? { method: failed.method ?? null, url: failed.url } : failedRequest(error, socket);
     socket.write(rawErrorResponse(error.code, request.url));
-    // A request with a response has its audit line already coming (request-log.ts); one without is logged here.
+    // A request with a response has its audit line already coming (request-log.ts); one without is
+    // logged here, unless the connection never sent a byte (a load balancer's or browser's preconnect
+    // timed out: no request to log).
     if (pending) recordRawAnswer(pending, clientErrorOf(error.code));
-    else logRefusal?.({ method: request.method, path: request.url ?? null, error: clientErrorOf(error.code) });
+    else if (socket.bytesRead > 0) logRefusal?.({ method: request.method, path: request.url ?? null, error: clientErrorOf(error.code) });
   }
   socket.destroy(error);
 }

@@ -6,6 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
 
 const endpoints = `
 endpoints:
@@ -29,10 +30,11 @@ server:
   keep_alive_timeout: 2
 `;
 
+const log = captureLog();
 let gateway: RunningGateway;
 let port: number;
 beforeAll(async () => {
-  gateway = await startGateway(config);
+  gateway = await startGateway(config, { logger: log.logger });
   port = Number(new URL(gateway.url).port);
 });
 afterAll(() => gateway.close());
@@ -224,6 +226,22 @@ describe('slow clients', () => {
     expect(text).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     expect(JSON.parse(text.split('\r\n\r\n')[1])).toEqual({ detail: 'the request was not received in time (server.request_timeout / server.headers_timeout)' });
     expect(elapsed).toBeLessThan(3_000);
+    // No request object existed: the audit line comes from the server's refusal (node's parser keeps
+    // no request line of headers still arriving, so neither method nor path is known).
+    const line = await waitForLogLine(log.lines, (entry) => entry.msg === 'request' && entry.status === 408);
+    expect(line).toMatchObject({ method: '_OTHER', path: '', route: 'unmatched', error: { code: 'request_timeout' } });
+  });
+
+  test('a connection that never sends a byte gets the 408 at headers_timeout, but no audit line: there was no request', async () => {
+    const start = log.lines.length;
+    const socket = await openSocket();
+    const { text } = await answerOf(socket);
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    // A request after it: its audit line is written after any the silent connection caused.
+    await stillServing();
+    await waitForLogLine(log.lines, (entry) => entry.msg === 'request' && entry.status === 200, { from: start });
+    const lines = log.lines.slice(start).map((entry) => JSON.parse(entry) as LogLine);
+    expect(lines.filter((entry) => entry.msg === 'request').map((entry) => entry.status)).toEqual([200]);
   });
 
   test('a body trickling in slower than request_timeout gets a 408 in the OpenAI shape on /v1', async () => {
