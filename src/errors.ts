@@ -108,6 +108,29 @@ export function redacted(text: string, secrets: readonly string[]): string {
   return secrets.reduce((result, secret) => withoutCutOffSecret(result.split(secret).join('[redacted]'), secret), text);
 }
 
+/**
+ * An unexpected error (a plugin's, its vendor SDK's) as the log may show it: a copy whose message
+ * and stack, and those of its causes, have every one of `secrets` replaced by `[redacted]`. A vendor
+ * often quotes the key it refused ("Incorrect API key provided: sk-…"). The copy keeps the error's
+ * prototype, so the log still names its class.
+ */
+export function errorWithoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0) return error;
+  if (typeof error === 'string') return redacted(error, secrets);
+  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') return error;
+  const original = error as Error & { errors?: unknown };
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(original) as object) as Error & { errors?: unknown }, original);
+  const hidden = (value: unknown) => ({ value: typeof value === 'string' ? redacted(value, secrets) : value, writable: true, configurable: true });
+  // Causes nest (and may loop back): a few levels are enough for a log line.
+  const inner = (value: unknown) => (depth < MAX_CAUSE_DEPTH ? errorWithoutSecrets(value, secrets, depth + 1) : undefined);
+  Object.defineProperties(copy, { message: hidden(original.message), stack: hidden(original.stack) });
+  if (original.cause !== undefined) Object.defineProperty(copy, 'cause', hidden(inner(original.cause)));
+  if (Array.isArray(original.errors)) copy.errors = original.errors.map(inner);
+  return copy;
+}
+
+const MAX_CAUSE_DEPTH = 5;
+
 export class GatewayError extends Error {
   readonly status: number;
   readonly kind: ErrorKind;

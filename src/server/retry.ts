@@ -12,7 +12,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
-import { DELAY_SECONDS, GatewayError } from '../errors';
+import { DELAY_SECONDS, errorWithoutSecrets, GatewayError } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 
@@ -113,9 +113,11 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
 /** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`), without the endpoint's credentials. */
 function providerFailure(error: unknown, options: CallOptions): unknown {
   if (error instanceof GatewayError) return error.withoutSecrets(options.secrets);
+  // Only logged, and without the endpoint's keys: a vendor SDK's error may quote the key it refused.
+  const cause = errorWithoutSecrets(error, options.secrets);
   // A plugin's own error (say, its SDK's, with a status and the vendor's message) is not passed on.
-  if (options.builtInProvider === null) return GatewayError.internal(error);
-  return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause: error });
+  if (options.builtInProvider === null) return GatewayError.internal(cause);
+  return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause });
 }
 
 /**

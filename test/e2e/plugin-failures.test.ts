@@ -4,7 +4,7 @@
  * its signal still ends at the endpoint's total timeout (before anything reached the client, a 504;
  * after, an error event).
  */
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 import { startPluginGateway } from '../support/plugin-gateway';
 
 /** A plugin module (CommonJS) providing `fake` with these endpoint methods. */
@@ -121,6 +121,36 @@ test('the log line of such an error names it, and holds none of the properties a
     expect({ key: logged.includes('sk-live-PLUGIN-axios'), prompt: logged.includes('my private prompt') }).toEqual({ key: false, prompt: false });
     const failure = lines.map((line) => JSON.parse(line)).find((line) => line.level === 50);
     expect(failure.err).toMatchObject({ type: 'AxiosError', message: 'Request failed with status code 500', code: 'ERR_BAD_RESPONSE', stack: expect.stringContaining('Request failed with status code 500') });
+  } finally {
+    await gateway.close();
+  }
+});
+
+test("the log line of a plugin error quoting the endpoint's key (a vendor SDK's 'Incorrect API key provided: …') has the key redacted, also mid-stream and in its cause", async () => {
+  const key = 'fake-key-LOGGED-0123456789';
+  const quoter = pluginModule(`async chat(request) {
+    class VendorAuthError extends Error {}
+    throw new VendorAuthError('Incorrect API key provided: ' + this.key, { cause: new Error('refused ' + this.key) });
+  },
+  async *chatStream() {
+    yield { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi', tool_calls: null }, finish_reason: null }] };
+    throw new TypeError('stream broke for key ' + this.key);
+  }, key: settings.config.fake_api_key`).replace('createEndpoint()', 'createEndpoint(settings)');
+  const endpoint = ENDPOINT.replace('name: m }', `name: m, config: { fake_api_key: ${key} } }`);
+  const { lines, logger } = captureLog();
+  const gateway = await startPluginGateway(quoter, endpoint, logger);
+  try {
+    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+    expect(await chat(gateway.url, '/endpoints/p/invocations', { stream: true })).toMatchObject({ status: 200, text: expect.stringContaining('event: error') });
+    const failures = [
+      await waitForLogLine(lines, (line) => line.level === 50 && (line.err as { type?: string }).type === 'VendorAuthError'),
+      await waitForLogLine(lines, (line) => line.level === 50 && (line.err as { type?: string }).type === 'TypeError'),
+    ];
+    expect(failures.map((line) => (line.err as { message: string }).message)).toEqual([
+      'Incorrect API key provided: [redacted]: refused [redacted]',
+      'stream broke for key [redacted]',
+    ]);
+    expect(lines.filter((line) => line.includes(key))).toEqual([]);
   } finally {
     await gateway.close();
   }

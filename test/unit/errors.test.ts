@@ -1,4 +1,4 @@
-import { GatewayError, vendorErrorOf } from '../../src/errors';
+import { errorWithoutSecrets, GatewayError, vendorErrorOf } from '../../src/errors';
 import { errorBody } from '../../src/server/errors';
 
 describe('vendorErrorOf', () => {
@@ -33,5 +33,17 @@ describe("GatewayError.upstream and the vendor's fields", () => {
       const error = GatewayError.upstream({ status, message: 'no', endpoint: 'chat', vendorError: { type: null, code: 'invalid_api_key', param: null } });
       expect(error.vendorError).toBeNull();
     }
+  });
+});
+
+describe('errorWithoutSecrets', () => {
+  it('copies an error with the secrets out of its message, stack and causes, keeping its class, even when its causes loop', () => {
+    class VendorError extends Error {}
+    const error = new VendorError('bad key sk-SECRET-123456', { cause: new Error('sk-SECRET-123456 refused') });
+    (error.cause as Error).cause = error;
+    const copy = errorWithoutSecrets(error, ['sk-SECRET-123456']) as Error;
+    expect(copy).toBeInstanceOf(VendorError);
+    expect([copy.message, copy.stack?.split('\n')[0], (copy.cause as Error).message]).toEqual(['bad key [redacted]', 'Error: bad key [redacted]', '[redacted] refused']);
+    expect(error.message).toBe('bad key sk-SECRET-123456');
   });
 });
