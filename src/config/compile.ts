@@ -10,7 +10,6 @@ import { compileLimit, limitBackendFor, type EndpointLimiter, type LimitBackend 
 import { isBuiltInProvider } from '../providers';
 import { openaiProviderName } from '../providers/openai';
 import { parameterDefaultsOf } from '../providers/shared/parameter-defaults';
-import { urlCredentialValues } from '../providers/transport/http';
 import { REASONING_EFFORT_FIELDS, type CallContext, type ProviderEndpoint, type ReasoningEffortField } from '../providers/types';
 import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelView, TrafficRouteView } from '../schema';
 import { createLogger, type Logger } from '../server/logging';
@@ -20,10 +19,8 @@ import { clientKeyIssues, compileAuth, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
-import { buildProviderEndpoint, type ProviderEndpointOptions } from './provider-endpoint';
+import { buildProviderEndpoint, credentialsOf, type ProviderEndpointOptions } from './provider-endpoint';
 import { compileServerSettings, type ServerPlan } from './server-settings';
-import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
-import { isRecord } from './yaml-path';
 
 
 export interface CompiledEndpoint {
@@ -125,20 +122,6 @@ function compileLimiter(endpoint: Endpoint, index: number, backend: () => LimitB
 /** What every endpoint's compilation shares. */
 interface EndpointCompilation extends ProviderEndpointOptions {
   backend: () => LimitBackend;
-}
-
-/** The credential values of a provider config (already resolved), long enough to find in a message. */
-function credentialsOf(providerConfig: unknown): string[] {
-  if (!isRecord(providerConfig)) return [];
-  const awsConfig = isRecord(providerConfig.aws_config) ? providerConfig.aws_config : {};
-  const values = [
-    ...Object.entries(providerConfig).filter(([key]) => isApiKeyField(key)).map(([, value]) => value),
-    ...AWS_SECRET_FIELDS.map((field) => awsConfig[field]),
-    // A base URL may hold a user and password (`hf_server_url: http://user:password@tgi.internal`) or a
-    // token in its query (`openai_api_base: https://fn.example/api?code=…`); so may `aws_endpoint_url`.
-    ...[...Object.values(providerConfig), ...Object.values(awsConfig)].flatMap((value) => (typeof value === 'string' ? urlCredentialValues(value) : [])),
-  ];
-  return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
 }
 
 function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointCompilation): CompiledEndpoint | ConfigIssue {

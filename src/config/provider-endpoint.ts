@@ -6,12 +6,15 @@
  * are taken at the first call), so that what they refuse is reported with the file's other problems.
  */
 import type { Defaults, Endpoint } from '../../generated/config';
+import { redacted } from '../errors';
 import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor, isBuiltInProvider } from '../providers';
 import { isRefusedParameterDefault } from '../providers/shared/parameter-defaults';
+import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderAdapter, ProviderEndpoint } from '../providers/types';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { ConfigIssue } from './config-error';
+import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
 import { compileServerSettings } from './server-settings';
 import { formatYamlPath, isRecord } from './yaml-path';
 
@@ -62,7 +65,8 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
   } catch (error) {
     // A parameter default refused as every request carrying it would be: the message a request gets, at the key.
     const path = isRefusedParameterDefault(error) ? formatYamlPath(['endpoints', index, 'model', 'config', error.param]) : `endpoints[${index}].model`;
-    return { path, message: `endpoint '${endpoint.name}': ${(error as Error).message}` };
+    // A plugin's message may quote the key it refuses; config errors are printed and logged.
+    return { path, message: redacted(`endpoint '${endpoint.name}': ${(error as Error).message}`, credentialsOf(endpoint.model.config)) };
   }
 }
 
@@ -90,4 +94,18 @@ export function endpointBuildIssues(document: Record<string, unknown>, issuesSoF
     const built = buildProviderEndpoint(endpoint as unknown as Endpoint, index, options);
     return 'path' in built ? [built] : [];
   });
+}
+
+/** The credential values of a provider config (already resolved), long enough to find in a message. */
+export function credentialsOf(providerConfig: unknown): string[] {
+  if (!isRecord(providerConfig)) return [];
+  const awsConfig = isRecord(providerConfig.aws_config) ? providerConfig.aws_config : {};
+  const values = [
+    ...Object.entries(providerConfig).filter(([key]) => isApiKeyField(key)).map(([, value]) => value),
+    ...AWS_SECRET_FIELDS.map((field) => awsConfig[field]),
+    // A base URL may hold a user and password (`hf_server_url: http://user:password@tgi.internal`) or a
+    // token in its query (`openai_api_base: https://fn.example/api?code=…`); so may `aws_endpoint_url`.
+    ...[...Object.values(providerConfig), ...Object.values(awsConfig)].flatMap((value) => (typeof value === 'string' ? urlCredentialValues(value) : [])),
+  ];
+  return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
 }

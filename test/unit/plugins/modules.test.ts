@@ -186,6 +186,15 @@ describe('what a plugin module exports', () => {
     expect(error.issues).toEqual([{ path: 'endpoints[0].model', message: "endpoint 'a': region eu-north-9 does not exist" }]);
   });
 
+  it("createEndpoint's message has the endpoint's key redacted (a plugin quoting the key it refuses): config errors are printed and logged", async () => {
+    const project = createProject();
+    const source = chatAdapterSource('x').replace('createEndpoint(settings) {', 'createEndpoint(settings) {\n    throw new Error(`key ${settings.config.acme_api_key} is not valid in region eu`);');
+    installProviderPackage(project, { packageName: 'quoting', provider: 'fixed', source });
+    const yaml = useFixed('quoting').replace('provider: fixed', 'provider: fixed, config: {acme_api_key: acme-KEY-0123456789}');
+    const error = await configErrorOf(loadPlan(project, yaml));
+    expect(error.issues).toEqual([{ path: 'endpoints[0].model', message: "endpoint 'a': key [redacted] is not valid in region eu" }]);
+  });
+
   it('an async createEndpoint is refused at load, at the endpoint (it would otherwise serve none of its methods: every call a 501)', async () => {
     const project = createProject();
     installProviderPackage(project, { packageName: 'eager', provider: 'fixed', source: chatAdapterSource('x').replace('createEndpoint(settings) {', 'async createEndpoint(settings) {') });
