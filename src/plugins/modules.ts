@@ -159,7 +159,14 @@ function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName):
     if (call === undefined) continue;
     const plain = (request: unknown, context: CallContext) => call.call(endpoint, request, { signal: context.signal });
     const stream = (request: unknown, context: CallContext) => streamOfChunks({ result: plain(request, context), method, ...name });
-    wrapped[method] = method === 'chatStream' ? (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context)) : method === 'completionsStream' ? stream : plain;
+    // A method written without `async` may return its answer itself: the gateway awaits a Promise.
+    const answer = (request: unknown, context: CallContext) => Promise.resolve(plain(request, context));
+    wrapped[method] =
+      method === 'chatStream'
+        ? (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context))
+        : method === 'completionsStream'
+          ? stream
+          : answer;
   }
   return wrapped as ProviderEndpoint<CallContext>;
 }

@@ -1,0 +1,68 @@
+/**
+ * What a plugin's answers become for clients, as plugin authors write them: a method without
+ * `async` returning its answer, and float vectors for embeddings read by the official openai client
+ * (which asks for `encoding_format: "base64"` unless told otherwise, and decodes the answer).
+ */
+import OpenAI from 'openai';
+import { startPluginGateway } from '../support/plugin-gateway';
+
+const PLUGIN = `'use strict';
+module.exports = {
+  displayName: 'Plain',
+  endpointTypes: ['llm/v1/chat', 'llm/v1/embeddings'],
+  createEndpoint(settings) {
+    return {
+      chat() {
+        return {
+          id: 'plain-1', object: 'chat.completion', created: 1, model: 'plain',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'no async here', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 3, total_tokens: 4 },
+        };
+      },
+      async embeddings(request) {
+        const texts = Array.isArray(request.input) ? request.input : [request.input];
+        // The model 'honours-format' encodes itself, as a plugin in front of an OpenAI-shaped vendor would pass on its answer.
+        const asked = settings.modelName === 'honours-format' && request.encoding_format === 'base64';
+        return {
+          object: 'list', model: 'plain',
+          data: texts.map((text, index) => ({ object: 'embedding', index, embedding: asked ? 'AACAPwAAAEA=' : [0.5, -2, text.length] })),
+          usage: { prompt_tokens: texts.length, total_tokens: texts.length },
+        };
+      },
+    };
+  },
+};
+`;
+
+const ENDPOINTS = `  - { name: talk, endpoint_type: llm/v1/chat, model: { provider: fake, name: m } }
+  - { name: vectors, endpoint_type: llm/v1/embeddings, model: { provider: fake, name: floats } }
+  - { name: encoded, endpoint_type: llm/v1/embeddings, model: { provider: fake, name: honours-format } }
+`;
+
+describe('plugin answers as clients read them', () => {
+  let gateway: Awaited<ReturnType<typeof startPluginGateway>>;
+  let openai: OpenAI;
+
+  beforeAll(async () => {
+    gateway = await startPluginGateway(PLUGIN, ENDPOINTS);
+    openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  test('a chat method written without async (returning the answer itself) answers on both routes', async () => {
+    const mlflow = await fetch(`${gateway.url}/endpoints/talk/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect({ status: mlflow.status, content: ((await mlflow.json()) as { choices?: { message: { content: string } }[] }).choices?.[0].message.content }).toEqual({
+      status: 200,
+      content: 'no async here',
+    });
+    const completion = await openai.chat.completions.create({ model: 'talk', messages: [{ role: 'user', content: 'hi' }] });
+    expect(completion.choices[0].message.content).toBe('no async here');
+  });
+});
