@@ -9,7 +9,9 @@ import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { ENDPOINT_TYPES } from '../config/normalise';
 import { formatYamlPath, isRecord } from '../config/yaml-path';
 import { GatewayError } from '../errors';
+import { encodeEmbedding } from '../providers/shared/embeddings';
 import type { CallContext, ProviderAdapter, ProviderEndpoint, RequestContext } from '../providers/types';
+import type { EmbeddingsRequest } from '../schema';
 import type { GatewayConfig } from '../schema';
 import { discoverPlugins, type PluginProvider } from './catalog';
 import { withRoleOnFirstContent } from './leading-role';
@@ -166,9 +168,23 @@ function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName):
         ? (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context))
         : method === 'completionsStream'
           ? stream
-          : answer;
+          : method === 'embeddings'
+            ? (request: EmbeddingsRequest, context: CallContext) => answer(request, context).then((response) => withVectorsEncoded(response, request))
+            : answer;
   }
   return wrapped as ProviderEndpoint<CallContext>;
+}
+
+/**
+ * OpenAI's clients ask for `encoding_format: "base64"` by default (and decode what comes back): the
+ * float vectors of a plugin that ignores the option are encoded here, as for built-in providers.
+ * Vectors already strings (a plugin that honours it) and other formats are the plugin's.
+ */
+function withVectorsEncoded(response: unknown, request: EmbeddingsRequest): unknown {
+  if (request.encoding_format !== 'base64' || !isRecord(response) || !Array.isArray(response.data)) return response;
+  const isVector = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => typeof item === 'number');
+  const data = response.data.map((item: unknown) => (isRecord(item) && isVector(item.embedding) ? { ...item, embedding: encodeEmbedding(item.embedding, 'base64') } : item));
+  return { ...response, data };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -65,4 +65,19 @@ describe('plugin answers as clients read them', () => {
     const completion = await openai.chat.completions.create({ model: 'talk', messages: [{ role: 'user', content: 'hi' }] });
     expect(completion.choices[0].message.content).toBe('no async here');
   });
+
+  test("the openai client's embeddings (base64 by default) get the plugin's float vectors", async () => {
+    const answer = await openai.embeddings.create({ model: 'vectors', input: ['a', 'abc'] });
+    expect(answer.data.map((item) => item.embedding)).toEqual([
+      [0.5, -2, 1],
+      [0.5, -2, 3],
+    ]);
+  });
+
+  test('floats asked for are floats; a plugin that encodes itself is passed on as it answered', async () => {
+    const floats = await openai.embeddings.create({ model: 'vectors', input: 'ab', encoding_format: 'float' });
+    expect(floats.data[0].embedding).toEqual([0.5, -2, 2]);
+    const encoded = await openai.embeddings.create({ model: 'encoded', input: 'ab' });
+    expect(encoded.data[0].embedding).toEqual([1, 2]);
+  });
 });
