@@ -66,9 +66,9 @@ export interface EndpointSettings<Config> {
   /** `model.name` from the config. */
   modelName: string | null;
   config: Config;
-  /** The endpoint's connect / first-byte / idle timeouts; pass them to `createUpstream` (or the SDK client). */
+  /** The endpoint's connect / first-byte / idle timeouts: built-in providers pass them to `createUpstream`, plugins to their HTTP client or SDK (the gateway enforces only `total` on a plugin). */
   timeouts: UpstreamTimeouts;
-  /** The largest answer read whole (`server.max_answer_size`); pass it to `createUpstream`. */
+  /** The largest answer read whole (`server.max_answer_size`): built-in providers pass it to `createUpstream`; plugins bound their own reads with it. */
   maxAnswerBytes: number;
   /** Clock in Unix seconds (injectable for tests). */
   now: () => number;
