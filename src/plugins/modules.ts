@@ -11,8 +11,7 @@ import { formatYamlPath, isRecord } from '../config/yaml-path';
 import { GatewayError } from '../errors';
 import { encodeEmbedding } from '../providers/shared/embeddings';
 import type { CallContext, ProviderAdapter, ProviderEndpoint, RequestContext } from '../providers/types';
-import type { EmbeddingsRequest } from '../schema';
-import type { GatewayConfig } from '../schema';
+import type { EmbeddingsRequest, GatewayConfig } from '../schema';
 import { discoverPlugins, type PluginProvider } from './catalog';
 import { withRoleOnFirstContent } from './leading-role';
 
@@ -163,14 +162,19 @@ function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName):
     const stream = (request: unknown, context: CallContext) => streamOfChunks({ result: plain(request, context), method, ...name });
     // A method written without `async` may return its answer itself: the gateway awaits a Promise.
     const answer = (request: unknown, context: CallContext) => Promise.resolve(plain(request, context));
-    wrapped[method] =
-      method === 'chatStream'
-        ? (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context))
-        : method === 'completionsStream'
-          ? stream
-          : method === 'embeddings'
-            ? (request: EmbeddingsRequest, context: CallContext) => answer(request, context).then((response) => withVectorsEncoded(response, request))
-            : answer;
+    switch (method) {
+      case 'chatStream':
+        wrapped[method] = (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context));
+        break;
+      case 'completionsStream':
+        wrapped[method] = stream;
+        break;
+      case 'embeddings':
+        wrapped[method] = (request: EmbeddingsRequest, context: CallContext) => answer(request, context).then((response) => withVectorsEncoded(response, request));
+        break;
+      default:
+        wrapped[method] = answer;
+    }
   }
   return wrapped as ProviderEndpoint<CallContext>;
 }
