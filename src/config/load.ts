@@ -133,7 +133,19 @@ function parseDocument(text: string, filePath: string): Record<string, unknown> 
 function yamlErrorMessage(filePath: string, error: YAMLException): string {
   const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
   const position = mark ? ` (line ${mark.line + 1}, column ${mark.column + 1})` : '';
-  return `The file at ${filePath} is not a valid yaml file: ${error.reason}${position}`;
+  return `The file at ${filePath} is not a valid yaml file: ${reasonWithoutText(error.reason)}${position}`;
+}
+
+/**
+ * js-yaml's reasons about aliases and tags quote the text after the `*` or `!`: an unquoted secret
+ * that starts with one of them (`key: *Xk9…`) would be printed. Those reasons are said in words instead.
+ */
+function reasonWithoutText(reason: string): string {
+  if (reason.startsWith('unidentified alias')) {
+    return "a value starting with '*' is read as an alias, and no anchor (&name) above it has that name: quote the value if it is text";
+  }
+  if (/\btag\b/.test(reason)) return "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text";
+  return reason;
 }
 
 function uniqueIssues(issues: ConfigIssue[]): ConfigIssue[] {

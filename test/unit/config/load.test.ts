@@ -39,6 +39,18 @@ describe('loadConfigFile: the file itself', () => {
     );
   });
 
+  // An unquoted key that starts with '*' or '!' is YAML syntax; js-yaml's reason quotes what follows.
+  it.each([
+    ['*', "a value starting with '*' is read as an alias, and no anchor (&name) above it has that name: quote the value if it is text (line 8, column 37)"],
+    ['!', "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 9, column 1)"],
+    ['!!', "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 9, column 1)"],
+    ['!Xk9!', "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 8, column 41)"],
+  ])('a secret starting with %p is a YAML error that says what to write and never quotes the secret', (start, reason) => {
+    const [issue] = issuesOf(chatEndpoint('chat').replace('openai_api_key: sk-test', `openai_api_key: ${start}Xk9secretPW`).replace('\n  - ', 'endpoints:\n  - '));
+    expect(issue.message).not.toContain('secretPW');
+    expect(issue).toEqual({ path: '', message: `The file at ${configPath} is not a valid yaml file: ${reason}` });
+  });
+
   it('requires the endpoints key', () => {
     expect(issuesOf('routes: []\n')).toEqual([{ path: 'endpoints', message: 'is required' }]);
   });
