@@ -75,6 +75,10 @@ function lookUpSecret(value: unknown, sources: SecretSources): SecretResult {
   if (sources.fileContents !== undefined) return fromContents(value, sources);
   const filePath = existingFile(value, sources.baseDirectory);
   if (filePath !== undefined) return fromFile(filePath, value, sources.filesRead);
+  // MLflow sends such a path as the key itself, and every call is refused: the file inside was meant.
+  if (isDirectory(value, sources.baseDirectory)) {
+    return { ok: false, message: `'${value}' is a directory: give the path of the file inside it that holds the secret` };
+  }
   if (sources.filesServed?.has(resolve(sources.baseDirectory, value))) {
     return { ok: false, message: `the secret file '${value}' no longer exists (the config being served read its key from it)` };
   }
@@ -98,6 +102,15 @@ function existingFile(value: string, baseDirectory: string): string | undefined 
   } catch {
     // Over-long strings or strings with NUL bytes are not paths; they are literal secrets.
     return undefined;
+  }
+}
+
+function isDirectory(value: string, baseDirectory: string): boolean {
+  if (value === '') return false;
+  try {
+    return statSync(resolve(baseDirectory, value), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
   }
 }
 

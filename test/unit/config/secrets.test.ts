@@ -95,11 +95,20 @@ describe('resolveSecret', () => {
 
   it('uses anything else literally', () => {
     expect(resolveSecret('sk-literal', sources())).toEqual({ ok: true, value: 'sk-literal' });
-    expect(resolveSecret('keys', sources())).toEqual({ ok: true, value: 'keys' });
     expect(resolveSecret('keys/missing.key', sources())).toEqual({ ok: true, value: 'keys/missing.key' });
     expect(resolveSecret('x'.repeat(5000), sources())).toEqual({ ok: true, value: 'x'.repeat(5000) });
     // Not a path (no crash on the NUL), and refused as no header could carry it.
     expect(resolveSecret('a\u0000b', sources())).toMatchObject({ ok: false, message: expect.stringContaining('(U+0000) at position 2 of 3') });
+  });
+
+  // A Kubernetes Secret is mounted as a folder of files: naming the folder (MLflow sends the path as the key) is a slip.
+  it('refuses a path that names a directory, relative or absolute, saying to name the file inside it', () => {
+    expect(resolveSecret('keys', sources())).toEqual({ ok: false, message: "'keys' is a directory: give the path of the file inside it that holds the secret" });
+    expect(resolveSecret('keys/', sources())).toEqual({ ok: false, message: "'keys/' is a directory: give the path of the file inside it that holds the secret" });
+    expect(resolveSecret(join(directory, 'keys'), sources())).toEqual({
+      ok: false,
+      message: `'${join(directory, 'keys')}' is a directory: give the path of the file inside it that holds the secret`,
+    });
   });
 
   it('rejects a value that is not a string', () => {
