@@ -63,16 +63,11 @@ function schemasFor(node: SchemaNode, value: Record<string, unknown>): SchemaNod
   return [resolved, ...inPlace.flatMap((schema) => schemasFor(schema, value))];
 }
 
-function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment[]): ConfigIssue[] {
-  if (Array.isArray(value)) {
-    const itemNodes = nodes.map((node) => resolveRef(node).items).filter((items): items is SchemaNode => items !== undefined);
-    return itemNodes.length === 0 ? [] : value.flatMap((item, index) => keysReported(item, itemNodes, [...path, index]));
-  }
-  if (!isRecord(value)) return [];
-  const schemas = nodes.flatMap((node) => schemasFor(node, value));
+/** The keys read in a mapping: each with the schemas of its value. */
+function keysRead(nodes: SchemaNode[], value: Record<string, unknown>): Map<string, SchemaNode[]> {
   const childNodes = new Map<string, SchemaNode[]>();
   const forbidden = new Set<string>();
-  for (const schema of schemas) {
+  for (const schema of nodes.flatMap((node) => schemasFor(node, value))) {
     for (const [key, child] of Object.entries(schema.properties ?? {})) {
       const known = childNodes.get(key) ?? [];
       if (child === false) forbidden.add(key);
@@ -82,19 +77,55 @@ function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment
   }
   // `traffic_percentage: false` in a FALLBACK route: the schema has already refused the key.
   for (const key of forbidden) childNodes.delete(key);
+  return childNodes;
+}
+
+/** The nearest mapping above the one being walked, and the keys read there. */
+interface EnclosingMapping {
+  path: YamlPathSegment[];
+  keys: ReadonlySet<string>;
+}
+
+function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment[], enclosing?: EnclosingMapping): ConfigIssue[] {
+  if (Array.isArray(value)) {
+    const itemNodes = nodes.map((node) => resolveRef(node).items).filter((items): items is SchemaNode => items !== undefined);
+    return itemNodes.length === 0 ? [] : value.flatMap((item, index) => keysReported(item, itemNodes, [...path, index], enclosing));
+  }
+  if (!isRecord(value)) return [];
+  const childNodes = keysRead(nodes, value);
   // A mapping whose schemas name no key is free-form.
   if (childNodes.size === 0) return [];
+  const here: EnclosingMapping = { path, keys: new Set(childNodes.keys()) };
   return Object.entries(value).flatMap(([key, child]) => {
     const known = childNodes.get(key);
-    if (known !== undefined) return keysReported(child, known, [...path, key]);
+    if (known !== undefined) return keysReported(child, known, [...path, key], here);
     if (key.startsWith('x-')) return [];
-    return [{ path: formatYamlPath([...path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()]) }];
+    const misplaced = misplacedKeyHint(key, value, childNodes, enclosing);
+    return [{ path: formatYamlPath([...path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()], misplaced) }];
   });
 }
 
-function ignoredKeyMessage(key: string, known: string[]): string {
+/**
+ * A key read one level up or down (`limit:` indented under `model:`, `calls:` under the endpoint
+ * beside an empty `limit:`) is most likely indented wrong: say where it is read.
+ */
+function misplacedKeyHint(key: string, value: Record<string, unknown>, childNodes: Map<string, SchemaNode[]>, enclosing?: EnclosingMapping): string | undefined {
+  if (enclosing?.keys.has(key)) {
+    const where = enclosing.path.length === 0 ? 'at the top level of the file' : `in ${formatYamlPath(enclosing.path)}`;
+    return `'${key}' is read ${where}: indent it less`;
+  }
+  const readUnder = [...childNodes].filter(([sibling, siblingNodes]) => {
+    const siblingValue = isRecord(value[sibling]) ? (value[sibling] as Record<string, unknown>) : {};
+    return !siblingNodes.some((node) => resolveRef(node).items !== undefined) && keysRead(siblingNodes, siblingValue).has(key);
+  });
+  if (readUnder.length === 0) return undefined;
+  const names = readUnder.map(([sibling]) => `'${sibling}'`).join(' or ');
+  return `'${key}' is read under ${names}: indent it under ${readUnder.length === 1 ? names : 'the one it belongs to'}`;
+}
+
+function ignoredKeyMessage(key: string, known: string[], misplaced: string | undefined): string {
   const suggestion = closestName(key, known);
-  const hint = suggestion === undefined ? `the keys read here are: ${known.join(', ')}` : `did you mean '${suggestion}'?`;
+  const hint = misplaced ?? (suggestion === undefined ? `the keys read here are: ${known.join(', ')}` : `did you mean '${suggestion}'?`);
   return `is not a known key here and is ignored (${hint})`;
 }
 

@@ -102,6 +102,37 @@ endpoints:
     ]);
   });
 
+  it('says where a key indented one level too deep or too shallow is read', () => {
+    const warnings = warningsFor(`
+max_body_size: 1mb
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      temperature: 0.3
+      config:
+        openai_api_key: $OPENAI_API_KEY
+      limit:
+        calls: 10
+        renewal_period: minute
+  - name: other
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: $OPENAI_API_KEY } }
+    limit:
+    calls: 10
+    routes: []
+`);
+    expect(warnings).toEqual([
+      { path: 'max_body_size', message: "is not a known key here and is ignored ('max_body_size' is read under 'logging' or 'server': indent it under the one it belongs to)" },
+      { path: 'endpoints[0].model.temperature', message: "is not a known key here and is ignored ('temperature' is read under 'config': indent it under 'config')" },
+      { path: 'endpoints[0].model.limit', message: "is not a known key here and is ignored ('limit' is read in endpoints[0]: indent it less)" },
+      { path: 'endpoints[1].calls', message: "is not a known key here and is ignored ('calls' is read under 'limit': indent it under 'limit')" },
+      { path: 'endpoints[1].routes', message: "is not a known key here and is ignored ('routes' is read at the top level of the file: indent it less)" },
+    ]);
+  });
+
   it('leaves x- keys (where YAML anchors are kept) and free-form mappings alone', () => {
     const config = {
       'x-shared': { anything: true },
