@@ -9,15 +9,22 @@ export class ConfigError extends Error {
   readonly filePath: string;
   readonly issues: ConfigIssue[];
 
-  constructor(filePath: string, issues: ConfigIssue[]) {
-    super(formatConfigIssues(filePath, issues));
+  /** Keys the file sets that nothing reads: not why it is refused, but often the same slip (a typo, an indentation). */
+  readonly ignoredKeys: ConfigIssue[];
+
+  constructor(filePath: string, issues: ConfigIssue[], ignoredKeys: ConfigIssue[] = []) {
+    super(formatConfigIssues(filePath, issues, ignoredKeys));
     this.name = 'ConfigError';
     this.filePath = filePath;
     this.issues = issues;
+    this.ignoredKeys = ignoredKeys;
   }
 }
 
-function formatConfigIssues(filePath: string, issues: ConfigIssue[]): string {
-  const lines = issues.map((issue) => (issue.path ? `  ${issue.path}: ${issue.message}` : `  ${issue.message}`));
-  return `Invalid gateway configuration in ${filePath}:\n${lines.join('\n')}`;
+const issueLine = (issue: ConfigIssue): string => (issue.path ? `  ${issue.path}: ${issue.message}` : `  ${issue.message}`);
+
+function formatConfigIssues(filePath: string, issues: ConfigIssue[], ignoredKeys: ConfigIssue[]): string {
+  const message = `Invalid gateway configuration in ${filePath}:\n${issues.map(issueLine).join('\n')}`;
+  if (ignoredKeys.length === 0) return message;
+  return `${message}\nIt also sets keys the gateway does not read (ignored, but perhaps part of the same mistake):\n${ignoredKeys.map(issueLine).join('\n')}`;
 }

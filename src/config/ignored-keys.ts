@@ -134,5 +134,10 @@ function ignoredKeyMessage(key: string, known: string[], misplaced: string | und
  * and parameter defaults an embeddings endpoint sets (known keys, but never applied there).
  */
 export function ignoredKeyWarnings(config: unknown): ConfigIssue[] {
-  return [...keysReported(config, [root], []), ...unusedParameterDefaultWarnings(config)];
+  return [...unknownKeyWarnings(config), ...unusedParameterDefaultWarnings(config)];
+}
+
+/** The keys nothing reads, in any document (a refused one too: the walk only follows what has the expected shape). */
+export function unknownKeyWarnings(config: unknown): ConfigIssue[] {
+  return keysReported(config, [root], []);
 }

@@ -14,6 +14,7 @@ import type { GatewayConfig } from '../../generated/config';
 import { discoverPlugins } from '../plugins/catalog';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { deprecatedKeyIssues, semanticIssues } from './cross-field-issues';
+import { unknownKeyWarnings } from './ignored-keys';
 import { normaliseConfig } from './normalise';
 import { pluginProviderIssues } from './plugin-issues';
 import { endpointBuildIssues } from './provider-endpoint';
@@ -66,7 +67,10 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   ];
   // Last: only an endpoint without a problem of its own (an unresolved secret included) is built.
   issues.push(...endpointBuildIssues(resolved.config, [...issues, ...resolved.issues]));
-  if (issues.length > 0) throw new ConfigError(filePath, orderIssues(uniqueIssues(issues), Object.keys(document)));
+  if (issues.length > 0) {
+    const refused = orderIssues(uniqueIssues(issues), Object.keys(document));
+    throw new ConfigError(filePath, refused, ignoredKeysBeside(refused, normalised));
+  }
   return resolved.config as unknown as GatewayConfig;
 }
 
@@ -146,6 +150,18 @@ function reasonWithoutText(reason: string): string {
   }
   if (/\btag\b/.test(reason)) return "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text";
   return reason;
+}
+
+/**
+ * The keys nothing reads in a refused config, which start-up would otherwise only name once the rest
+ * is fixed; a key an issue already names (`auth:` refuses unknown keys, a misspelt required key) is left out.
+ */
+function ignoredKeysBeside(issues: ConfigIssue[], document: Record<string, unknown>): ConfigIssue[] {
+  const named = new Set(issues.map((issue) => issue.path));
+  const parentOf = (path: string) => path.replace(/(\.[^.[]+|\[[^\]]+\])$/, '');
+  const misspelt = (warning: ConfigIssue) =>
+    issues.some((issue) => parentOf(issue.path) === parentOf(warning.path) && issue.message.includes(`where '${warning.path.slice(parentOf(warning.path).length).replace(/^\./, '')}' is written`));
+  return unknownKeyWarnings(document).filter((warning) => !named.has(warning.path) && !misspelt(warning));
 }
 
 function uniqueIssues(issues: ConfigIssue[]): ConfigIssue[] {

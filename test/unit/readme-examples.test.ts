@@ -40,7 +40,13 @@ test("the start-up error shown under 'Running it' is what the gateway prints for
 endpoints:
   - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock } }
   - { name: bad, endpoint_type: llm/v1/chat, model: { provider: openia, name: gpt-4o-mini } }
-  - { name: unset, endpoint_type: llm/v1/chat, model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: $OPENAI_API_KEY } } }
+  - name: dedented
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+      openai_api_key: $OPENAI_API_KEY
 `;
   let printed: string[] = [];
   try {

@@ -153,3 +153,34 @@ endpoints:
     }
   });
 });
+
+test('a refused config also names the keys nothing reads, which start-up would otherwise name only once the rest is fixed', () => {
+  // `config:` left empty with its key dedented, a misspelt optional key, and a misspelt required key.
+  const text = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+      openai_api_key: sk-never-printed
+    limits: { calls: 1, renewal_period: minute }
+  - name: other
+    endpoint_typ: llm/v1/chat
+    model: { provider: mock }
+`;
+  let error: ConfigError | undefined;
+  try {
+    parseConfigText(text, '/etc/gateway/config.yaml', { env: {} });
+  } catch (caught) {
+    error = caught as ConfigError;
+  }
+  expect(error?.message).toBe(`Invalid gateway configuration in /etc/gateway/config.yaml:
+  endpoints[0].model.config: must be a mapping
+  endpoints[1].endpoint_type: is required (did you mean 'endpoint_type' where 'endpoint_typ' is written?)
+It also sets keys the gateway does not read (ignored, but perhaps part of the same mistake):
+  endpoints[0].model.openai_api_key: is not a known key here and is ignored ('openai_api_key' is read under 'config': indent it under 'config')
+  endpoints[0].limits: is not a known key here and is ignored (did you mean 'limit'?)`);
+  expect(error?.issues.map((issue) => issue.path)).toEqual(['endpoints[0].model.config', 'endpoints[1].endpoint_type']);
+});
