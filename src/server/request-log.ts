@@ -270,6 +270,30 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
   return line;
 }
 
+/** A request's record as it starts: nothing known yet but its id, method and path. */
+function newRecord(options: { id: string; method: string; path: string; logging: { bodies: boolean; maxBodyChars: number } }): RequestRecord {
+  return {
+    id: options.id,
+    method: options.method,
+    path: options.path,
+    route: 'unmatched',
+    called: null,
+    endpoint: null,
+    client: null,
+    stream: false,
+    status: 0,
+    startedAt: performance.now(),
+    latencyMs: 0,
+    firstChunkMs: null,
+    retries: 0,
+    usage: null,
+    error: null,
+    aborted: false,
+    logBodies: options.logging.bodies,
+    maxBodyChars: options.logging.maxBodyChars,
+  };
+}
+
 /**
  * First middleware: gives the request its id and record, and logs (and hands to `onDone`) the
  * record when the response ends or the client leaves.
@@ -285,26 +309,7 @@ export function requestLog(options: {
   const templateOf = options.routeTemplateOf ?? (() => undefined);
   const writeAudit = auditWriterOf(logger);
   return (request, response, next) => {
-    const record: RequestRecord = {
-      id: requestIdOf(request.headers[REQUEST_ID_HEADER]),
-      method: request.method,
-      path: request.path,
-      route: 'unmatched',
-      called: null,
-      endpoint: null,
-      client: null,
-      stream: false,
-      status: 0,
-      startedAt: performance.now(),
-      latencyMs: 0,
-      firstChunkMs: null,
-      retries: 0,
-      usage: null,
-      error: null,
-      aborted: false,
-      logBodies: state.plan.logging.bodies,
-      maxBodyChars: state.plan.logging.maxBodyChars,
-    };
+    const record = newRecord({ id: requestIdOf(request.headers[REQUEST_ID_HEADER]), method: request.method, path: request.path, logging: state.plan.logging });
     response.locals.record = record;
     response.setHeader(REQUEST_ID_HEADER, record.id);
     logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');
@@ -341,26 +346,14 @@ const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT'
 export function parserRefusalLog(options: { logger: Logger; state: GatewayState; onDone?: (record: RequestRecord) => void }): (refusal: ParserRefusal) => void {
   const writeAudit = auditWriterOf(options.logger);
   return ({ method, path, error }) => {
-    const record: RequestRecord = {
+    const record = newRecord({
       id: randomUUID(),
       method: method !== null && KNOWN_METHODS.has(method) ? method : '_OTHER',
       path: path ?? '',
-      route: 'unmatched',
-      called: null,
-      endpoint: null,
-      client: null,
-      stream: false,
-      status: error.status,
-      startedAt: performance.now(),
-      latencyMs: 0,
-      firstChunkMs: null,
-      retries: 0,
-      usage: null,
-      error: { code: error.code, message: error.message },
-      aborted: false,
-      logBodies: false,
-      maxBodyChars: options.state.plan.logging.maxBodyChars,
-    };
+      logging: { bodies: false, maxBodyChars: options.state.plan.logging.maxBodyChars },
+    });
+    record.status = error.status;
+    record.error = { code: error.code, message: error.message };
     writeAudit(logLine(record), AUDIT_MESSAGE.done);
     options.onDone?.(record);
   };
