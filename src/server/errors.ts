@@ -33,6 +33,12 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && 'status' in error;
 }
 
+/** The setting behind each limit body.ts checks on the raw JSON, by its error's type. */
+const JSON_LIMIT_SETTINGS = new Map([
+  ['entity.too.deep', 'server.max_json_depth'],
+  ['entity.too.many.keys', 'server.max_json_keys'],
+]);
+
 /** Errors raised before a handler ran (JSON syntax, body size) become GatewayErrors. */
 function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError {
   if (error.type === 'entity.parse.failed') {
@@ -44,12 +50,8 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
     const limit = error.limit === undefined ? '' : ` (the limit is ${error.limit} bytes: server.max_body_size)`;
     return new GatewayError({ status: 413, message: `the request body is too large${limit}`, kind: 'invalid_request_error', code: 'body_too_large' });
   }
-  if (error.type === 'entity.too.deep') {
-    return GatewayError.invalidParam(`${error.message} (server.max_json_depth)`, null, dialect === 'openai' ? 400 : 422);
-  }
-  if (error.type === 'entity.too.many.keys') {
-    return GatewayError.invalidParam(`${error.message} (server.max_json_keys)`, null, dialect === 'openai' ? 400 : 422);
-  }
+  const limit = JSON_LIMIT_SETTINGS.get(error.type);
+  if (limit !== undefined) return GatewayError.invalidParam(`${error.message} (${limit})`, null, dialect === 'openai' ? 400 : 422);
   return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
 }
 
