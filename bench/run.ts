@@ -190,7 +190,7 @@ async function runComparison(options: BenchOptions, servers: Server[], log: (lin
             const cpuPerRequest = cpuBefore === null || cpuAfter === null ? Number.NaN : ((cpuAfter - cpuBefore) * 1000) / measurement.completed;
             const peakRss = memoryOf(pid, 'VmHWM');
             samples.push({ run: round, scenario: scenario.name, streaming: scenario.streaming, connections, server: server.name, measurement, peakRss, cpuPerRequest });
-            log(`run ${run}/${options.runs} turn ${slice}/${options.slices}  ${scenario.name}  c=${connections}  ${server.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, ${cpuPerRequest.toFixed(0)} µs CPU/req${measurement.errors ? `, ${measurement.errors} errors` : ''}`);
+            log(`run ${run}/${options.runs} turn ${slice}/${options.slices}  ${scenario.name}  c=${connections}  ${server.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, ${cpuPerRequest.toFixed(0)} µs CPU/req, RSS ${megabytes(memoryOf(pid, 'VmRSS'))} MB (peak ${megabytes(peakRss)})${measurement.errors ? `, ${measurement.errors} errors` : ''}`);
           }
         }
       }
