@@ -70,14 +70,16 @@ export async function workerSnapshot(registry: Registry): Promise<WorkerSnapshot
 }
 
 /**
- * Primary: the deployment's metrics in the text format: the families (the primary registers the
- * same ones as its workers, empty) summed over the live workers' snapshots and the retired sum,
- * then the live workers' other metrics.
+ * Primary: the deployment's metrics in the text format: the families summed over the live workers'
+ * snapshots, the retired sum and the primary's own series (it registers the same families as its
+ * workers; only the config reload's have series there), then the live workers' other metrics.
  */
 export async function deploymentText(options: { registry: Registry; snapshots: readonly WorkerSnapshot[]; retired: readonly FamilyValues[] }): Promise<string> {
   const { snapshots, retired } = options;
-  const sums = new Map(sumFamilies([...snapshots.map((snapshot) => snapshot.families), retired]).map((family) => [family.name, family.series]));
-  const texts = partition(options.registry).families.map((family) => family.text(sums.get(family.name) ?? []));
+  const families = partition(options.registry).families;
+  const own = families.map((family) => ({ name: family.name, series: family.seriesValues() }));
+  const sums = new Map(sumFamilies([...snapshots.map((snapshot) => snapshot.families), retired, own]).map((family) => [family.name, family.series]));
+  const texts = families.map((family) => family.text(sums.get(family.name) ?? []));
   if (snapshots.length > 0) {
     const others = await AggregatorRegistry.aggregate(snapshots.map((snapshot) => snapshot.others)).metrics();
     if (others.trim() !== '') texts.push(others.replace(/\n$/, ''));

@@ -1,5 +1,5 @@
 /**
- * Counters and histograms for the per-request metrics, registered in a prom-client Registry, which
+ * Counters, histograms and gauges for the gateway's own metrics, registered in a prom-client Registry, which
  * also holds the default process metrics. A `MetricsRegistry` prints these families' text itself
  * (the same text prom-client prints); prom-client prints the rest.
  *
@@ -25,7 +25,7 @@ interface SampleValue {
 interface MetricSnapshot {
   name: string;
   help: string;
-  type: 'counter' | 'histogram';
+  type: 'counter' | 'gauge' | 'histogram';
   values: SampleValue[];
   aggregator: 'sum';
 }
@@ -59,7 +59,7 @@ type IndexNode = Map<unknown, unknown>;
 
 export abstract class MetricFamily<Name extends string = string> {
   readonly aggregator = 'sum' as const;
-  abstract readonly type: 'counter' | 'histogram';
+  abstract readonly type: 'counter' | 'gauge' | 'histogram';
   /** Every series, in the order created (the text format's order). */
   private readonly series: Series[] = [];
   /** Label values, one map level per label name, to the series: no key string built per call. */
@@ -155,13 +155,9 @@ function valueText(value: number): string {
   return `${value}`;
 }
 
-export class CounterFamily<Name extends string> extends MetricFamily<Name> {
-  readonly type = 'counter' as const;
+/** A family whose series each hold one number: counters and gauges. */
+abstract class OneValueFamily<Name extends string> extends MetricFamily<Name> {
   protected readonly width = 1;
-
-  inc(labels: Labels<Name>, value = 1): void {
-    this.valuesFor(labels)[0] += value;
-  }
 
   protected seriesText(labelText: string, values: readonly number[]): string {
     return `\n${sampleName(this.name, labelText)} ${valueText(values[0])}`;
@@ -170,6 +166,26 @@ export class CounterFamily<Name extends string> extends MetricFamily<Name> {
   get(): MetricSnapshot {
     const values = this.allSeries().map((series) => ({ labels: series.labels, value: series.values[0], metricName: this.name }));
     return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+  }
+}
+
+export class CounterFamily<Name extends string> extends OneValueFamily<Name> {
+  readonly type = 'counter' as const;
+
+  inc(labels: Labels<Name>, value = 1): void {
+    this.valuesFor(labels)[0] += value;
+  }
+}
+
+/**
+ * A value set, not counted. Under `--workers` the primary sums every process's series as it sums a
+ * counter's, so a gauge must be set in one process only (the config reload's: the primary).
+ */
+export class GaugeFamily<Name extends string> extends OneValueFamily<Name> {
+  readonly type = 'gauge' as const;
+
+  set(labels: Labels<Name>, value: number): void {
+    this.valuesFor(labels)[0] = value;
   }
 }
 

@@ -21,7 +21,7 @@ import { GatewayError } from '../errors';
 import type { CompiledEndpoint } from '../config/compile';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
-import { CounterFamily as Counter, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
+import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
 import type { RequestRecord, TokenDetails } from './request-log';
 
 export const registry = new MetricsRegistry();
@@ -100,6 +100,49 @@ const rateLimitRejections = new Counter({
   labelNames: ['endpoint', 'client'] as const,
   registers: [registry],
 });
+
+// Config reloads, named as Prometheus and Alertmanager name theirs (`prometheus_config_last_reload_successful`),
+// so that the usual alert works: a refused reload is otherwise only a log line, and the old config
+// serves on until the next restart refuses to start.
+const configReloads = new Counter({
+  name: 'gateway_config_reloads_total',
+  help: 'Config reloads (a config or secret file changed, or SIGHUP) by result: applied, or refused (the last accepted config still serves).',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});
+
+const lastReloadSuccessful = new Gauge({
+  name: 'gateway_config_last_reload_successful',
+  help: 'Whether the last config load (start-up or reload) was applied: 1, or 0 after a refused reload.',
+  labelNames: [] as const,
+  registers: [registry],
+});
+
+const lastReloadSuccessTime = new Gauge({
+  name: 'gateway_config_last_reload_success_timestamp_seconds',
+  help: 'When the config now serving was loaded (start-up or reload), in seconds since the Unix epoch.',
+  labelNames: [] as const,
+  registers: [registry],
+});
+
+function recordLastLoad(applied: boolean): void {
+  lastReloadSuccessful.set({}, applied ? 1 : 0);
+  if (applied) lastReloadSuccessTime.set({}, Date.now() / 1000);
+}
+
+/** For the process that loads and reloads the config (the primary under --workers): the start-up load. */
+export function recordConfigStart(): void {
+  // Both results from the start, so that `increase()` sees the first reload of each.
+  configReloads.inc({ result: 'applied' }, 0);
+  configReloads.inc({ result: 'refused' }, 0);
+  recordLastLoad(true);
+}
+
+/** For the config reload: one reload, applied or refused. */
+export function recordConfigReload(result: 'applied' | 'refused'): void {
+  configReloads.inc({ result });
+  recordLastLoad(result === 'applied');
+}
 
 /** For the rate limiter: count one request it refused. */
 export function countRateLimitRejection(options: { endpoint: string; client: string | null }): void {

@@ -23,6 +23,7 @@ import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../co
 import { retireLimitBackends } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import type { Logger } from './logging';
+import { recordConfigReload, recordConfigStart } from './metrics';
 import type { GatewayState } from './state';
 import { sendToWorker } from './send-to-worker';
 
@@ -244,6 +245,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
   const reload = async (text: string, cause: string | null) => {
     const next = await tryCompile(text, configPath, logger, { served: current });
+    recordConfigReload(next === null ? 'refused' : 'applied');
     if (next === null) return;
     const changes = configChanges(current.config, next.config);
     retireUnusedStores(current.plan, next);
@@ -263,6 +265,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
       text = readConfigFile(configPath);
     } catch (error) {
       logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
+      recordConfigReload('refused');
       return;
     }
     await reload(text, cause);
@@ -292,6 +295,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     }
   });
 
+  recordConfigStart();
   let closed = false;
   const secretFiles = secretFileWatchers({ debounceMs, pollIntervalMs, onEvent });
   secretFiles.follow(current.secretFiles);

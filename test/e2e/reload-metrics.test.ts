@@ -1,0 +1,102 @@
+/**
+ * Config reloads in /metrics, named as Prometheus names its own, so that the usual alert
+ * (`gateway_config_last_reload_successful == 0`) catches a refused reload, which is otherwise a
+ * log line while the old config serves on. Under --workers the primary reloads; any worker's
+ * /metrics shows its counts.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { SOON_MS, within } from '../support/timeouts';
+
+const directory = mkdtempSync(join(tmpdir(), 'gateway-reload-metrics-'));
+
+const GOOD = 'endpoints:\n  - name: one\n    endpoint_type: llm/v1/chat\n    model: { provider: mock }\n';
+const BAD = 'endpoints:\n  - name: one\n    endpoint_type: llm/v1/chat\n    model: { provider: mock }\n    limit: { renewal_period: fortnight, calls: 1 }\n';
+
+const REFUSED = /rejected: still serving the last accepted config/;
+const APPLIED = /config reloaded from /;
+
+function countOf(text: string, pattern: RegExp): number {
+  return (text.match(new RegExp(pattern, 'g')) ?? []).length;
+}
+
+async function waitForOutput(run: CliRun, pattern: RegExp, count: number): Promise<void> {
+  for (const deadline = Date.now() + SOON_MS; countOf(run.output(), pattern) < count; ) {
+    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`expected ${count} × ${pattern}:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The reload samples of /metrics, by sample name and labels. */
+async function reloadSamples(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const samples = text.split('\n').filter((line) => line.startsWith('gateway_config_'));
+  return Object.fromEntries(samples.map((line) => [line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1))]));
+}
+
+/**
+ * The samples once the reload counts equal the reloads logged: the watcher may also see an edit the
+ * test signalled, and its reload may be logged a moment later.
+ */
+async function samplesMatchingLog(url: string, run: CliRun): Promise<Record<string, number>> {
+  for (const deadline = Date.now() + SOON_MS; ; ) {
+    const samples = await reloadSamples(url);
+    const logged = { applied: countOf(run.output(), APPLIED), refused: countOf(run.output(), REFUSED) };
+    const counted = { applied: samples['gateway_config_reloads_total{result="applied"}'], refused: samples['gateway_config_reloads_total{result="refused"}'] };
+    if (counted.applied === logged.applied && counted.refused === logged.refused) return samples;
+    if (Date.now() > deadline) throw new Error(`reloads counted ${JSON.stringify(counted)}, logged ${JSON.stringify(logged)}:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function checkReloads(args: string[], name: string): Promise<void> {
+  const configPath = join(directory, `${name}.yaml`);
+  writeFileSync(configPath, GOOD);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const startedAt = Date.now() / 1000;
+  const run = runCli(['--config-path', configPath, '--port', String(port), ...args]);
+  try {
+    await waitForHealth(url, run);
+    const atStart = await reloadSamples(url);
+    expect(atStart).toEqual({
+      'gateway_config_reloads_total{result="applied"}': 0,
+      'gateway_config_reloads_total{result="refused"}': 0,
+      gateway_config_last_reload_successful: 1,
+      gateway_config_last_reload_success_timestamp_seconds: expect.any(Number),
+    });
+    const loadedAt = atStart.gateway_config_last_reload_success_timestamp_seconds;
+    expect(loadedAt).toBeGreaterThanOrEqual(Math.floor(startedAt));
+
+    // The watcher may see the edit as well as the signal: each reload is counted as it is logged.
+    writeFileSync(configPath, BAD);
+    run.child.kill('SIGHUP');
+    await waitForOutput(run, REFUSED, 1);
+    const refused = await samplesMatchingLog(url, run);
+    expect(refused['gateway_config_reloads_total{result="refused"}']).toBeGreaterThan(0);
+    expect(refused['gateway_config_reloads_total{result="applied"}']).toBe(0);
+    expect(refused.gateway_config_last_reload_successful).toBe(0);
+    expect(refused.gateway_config_last_reload_success_timestamp_seconds).toBe(loadedAt);
+
+    writeFileSync(configPath, GOOD);
+    run.child.kill('SIGHUP');
+    await waitForOutput(run, APPLIED, 1);
+    const applied = await samplesMatchingLog(url, run);
+    expect(applied['gateway_config_reloads_total{result="applied"}']).toBeGreaterThan(0);
+    expect(applied.gateway_config_last_reload_successful).toBe(1);
+    expect(applied.gateway_config_last_reload_success_timestamp_seconds).toBeGreaterThan(loadedAt);
+  } finally {
+    run.child.kill('SIGTERM');
+    await within(run.exited, SOON_MS, 'the gateway exiting');
+  }
+}
+
+test('a refused reload sets gateway_config_last_reload_successful to 0 and counts it; an applied one sets it back to 1', async () => {
+  await checkReloads([], 'single');
+});
+
+test('with --workers 2, the primary reloads and a worker’s /metrics shows its counts once, not once per worker', async () => {
+  await checkReloads(['--workers', '2'], 'workers');
+});
