@@ -44,7 +44,7 @@ import { embeddingTexts } from './shared/embeddings';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens } from './shared/parameters';
+import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -69,7 +69,7 @@ interface MistralChoice {
 
 const PROVIDER = 'Mistral';
 const TEMPERATURE_FACTOR = 0.5;
-const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'safety_identifier', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio'];
+const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'safety_identifier', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', ...NEWER_OPENAI_PARAMETERS];
 
 // ---- Requests ----
 

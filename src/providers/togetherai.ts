@@ -39,7 +39,7 @@ import {
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { rejectUnsupportedParameters, stopList, withMaxTokens } from './shared/parameters';
+import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -56,7 +56,7 @@ interface TogetherChoice {
 
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
-const UNSUPPORTED = ['parallel_tool_calls', 'user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction'];
+const UNSUPPORTED = ['parallel_tool_calls', 'user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', ...NEWER_OPENAI_PARAMETERS];
 
 // ---- Requests ----
 

@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
-import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
@@ -53,6 +53,7 @@ export const UNSUPPORTED_PARAMETERS = [
   'prediction',
   // OpenAI's stored completions; the Messages API has no such field (Anthropic would answer 400 itself).
   'store',
+  ...NEWER_OPENAI_PARAMETERS,
 ] as const;
 
 /** Anthropic's own spellings of unified parameters (reference §5.4). */

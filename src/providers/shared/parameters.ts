@@ -7,12 +7,21 @@ import { GatewayError } from '../../errors';
 import { ownValue } from './json';
 
 /**
+ * Fields OpenAI's chat API gained since 2025 (the prompt cache's routing key, options and retention,
+ * GPT-5's `verbosity`, the search models' `web_search_options`, moderated completions) that no
+ * other vendor's API reads. Anthropic and Mistral refuse unknown fields with their own 400, which
+ * names no `param`; Together AI would ignore them. Refused here instead, naming the field, on
+ * every provider without them.
+ */
+export const NEWER_OPENAI_PARAMETERS = ['prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention', 'verbosity', 'web_search_options', 'moderation'] as const;
+
+/**
  * Fields of OpenAI's chat API that the vendors with an API of their own and no reasoning or stored
  * completions (Cohere v1, PaLM, MosaicML, AI21 Jurassic-2, TGI) have no field for: forwarded, they
  * would be ignored silently or refused with the vendor's message about a field the client never
  * named to it. Other unknown keys keep passing through: they may be the vendor's own parameters.
  */
-export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'safety_identifier'] as const;
+export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'safety_identifier', ...NEWER_OPENAI_PARAMETERS] as const;
 
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {
