@@ -33,6 +33,8 @@ export interface LoadOptions {
   servedSecretFiles?: ReadonlyMap<string, string>;
   /** In a `--workers` worker: the secret files as the primary read them, used instead of the disk. */
   secretFileContents?: ReadonlyMap<string, string>;
+  /** Filled with the first key written twice in one mapping, if any (the config still loads, the last one read). */
+  repeatedKeys?: ConfigIssue[];
 }
 
 /** Reads, parses, validates and normalises a config file; throws ConfigError listing every problem. */
@@ -45,7 +47,8 @@ export function loadConfigFile(filePath: string, options: LoadOptions = {}): Gat
  * that relative secret file paths start from.
  */
 export function parseConfigText(text: string, filePath: string, options: LoadOptions = {}): GatewayConfig {
-  const document = parseDocument(text, filePath);
+  const { document, repeatedKey } = parseDocument(text, filePath);
+  if (repeatedKey !== null) options.repeatedKeys?.push(repeatedKey);
   const normalised = normaliseConfig(document);
   const structuralIssues = schemaIssues(normalised);
   const plugins = discoverPlugins(normalised.plugins, filePath);
@@ -69,7 +72,7 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   issues.push(...endpointBuildIssues(resolved.config, [...issues, ...resolved.issues]));
   if (issues.length > 0) {
     const refused = orderIssues(uniqueIssues(issues), Object.keys(document));
-    throw new ConfigError(filePath, refused, ignoredKeysBeside(refused, normalised));
+    throw new ConfigError(filePath, refused, [...(repeatedKey === null ? [] : [repeatedKey]), ...ignoredKeysBeside(refused, normalised)]);
   }
   return resolved.config as unknown as GatewayConfig;
 }
@@ -115,27 +118,65 @@ const booleanType = new YamlType('tag:yaml.org,2002:bool', {
 });
 const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType, booleanType] });
 
-function parseDocument(text: string, filePath: string): Record<string, unknown> {
-  let document: unknown;
+const DUPLICATED_KEY = 'duplicated mapping key';
+
+/**
+ * YAML as PyYAML reads it for MLflow: a key written twice in one mapping is no error, the last one
+ * wins. The strict parse finds the first such key (the common file has none, and is parsed once).
+ */
+function parseLikePyYaml(text: string): { document: unknown; repeatedAt: YamlMark | null } {
   try {
+    return { document: parseYaml(text, { schema: configYamlSchema }), repeatedAt: null };
+  } catch (error) {
+    if (!(error instanceof YAMLException) || error.reason !== DUPLICATED_KEY) throw error;
     // `json: true` lets a repeated key win over the earlier one, as PyYAML does, instead of failing.
-    document = parseYaml(text, { schema: configYamlSchema, json: true });
+    return { document: parseYaml(text, { schema: configYamlSchema, json: true }), repeatedAt: markOf(error) };
+  }
+}
+
+function parseDocument(text: string, filePath: string): { document: Record<string, unknown>; repeatedKey: ConfigIssue | null } {
+  let parsed: ReturnType<typeof parseLikePyYaml>;
+  try {
+    parsed = parseLikePyYaml(text);
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     throw new ConfigError(filePath, [{ path: '', message: yamlErrorMessage(filePath, error) }]);
   }
+  const { document, repeatedAt } = parsed;
   if (document === undefined || document === null) {
     throw new ConfigError(filePath, [{ path: '', message: "the file is empty: it must be a mapping with an 'endpoints' list" }]);
   }
   if (!isRecord(document)) {
     throw new ConfigError(filePath, [{ path: '', message: "the file must be a mapping with an 'endpoints' list" }]);
   }
-  return document;
+  return { document, repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
+}
+
+interface YamlMark {
+  line: number;
+  column: number;
+  position: number;
+}
+
+function markOf(error: YAMLException): YamlMark | null {
+  return (error as YAMLException & { mark?: YamlMark }).mark ?? null;
+}
+
+/**
+ * The repeated key at its line and column. Its name is quoted only when it is a plain name: the
+ * text is an author's slip, which could be anything.
+ */
+function repeatedKeyIssue(text: string, at: YamlMark): ConfigIssue {
+  const name = /^(["']?)([A-Za-z_][A-Za-z0-9_-]{0,63})\1[ \t]*:/.exec(text.slice(at.position))?.[2];
+  return {
+    path: `${name === undefined ? 'a key' : `'${name}'`} at line ${at.line + 1}, column ${at.column + 1}`,
+    message: 'is written a second time in the same mapping: only the last one is read (as MLflow reads the file), so the earlier one and everything under it are ignored',
+  };
 }
 
 /** Reason and position only: js-yaml's full message quotes the surrounding lines, which may hold secrets. */
 function yamlErrorMessage(filePath: string, error: YAMLException): string {
-  const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+  const mark = markOf(error);
   const position = mark ? ` (line ${mark.line + 1}, column ${mark.column + 1})` : '';
   return `The file at ${filePath} is not a valid yaml file: ${reasonWithoutText(error.reason)}${position}`;
 }

@@ -59,11 +59,12 @@ export interface CompileOptions {
 /** Parses, validates and compiles; throws ConfigError as loading at start-up does. */
 export async function compileConfigText(text: string, configPath: string, options: CompileOptions = {}): Promise<LoadedConfig> {
   const secretFiles = new Map<string, string>();
-  const config = parseConfigText(text, configPath, { secretFiles, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
+  const repeatedKeys: ConfigIssue[] = [];
+  const config = parseConfigText(text, configPath, { secretFiles, repeatedKeys, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
   const plan = compilePlan(config, configPath, { plugins });
-  return { text, config, plan, ignoredKeys: ignoredKeyWarnings(config), unlistedModels: unlistedBedrockModelWarnings(config), secretFiles };
+  return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], unlistedModels: unlistedBedrockModelWarnings(config), secretFiles };
 }
 
 export function loadConfig(configPath: string): Promise<LoadedConfig> {
