@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { parseSse } from '../support/gateway';
+import { createProject, installProviderPackage } from '../support/plugin-packages';
 import { SOON_MS, within } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-signals-'));
@@ -81,4 +82,22 @@ test('with --workers 2, SIGTERM to the whole process group (systemd, Ctrl+C) let
   // Each worker says how its drain ended, then the primary that it exits.
   expect(run.output().match(/"msg":"shut down: every request finished; exiting 0"/g)).toHaveLength(2);
   expect(lastLogLine(run)).toMatchObject({ exit_code: 0, msg: 'shut down: every worker has exited; exiting 0' });
+});
+
+test('a stop signal while the config still loads ends the process at once with a log line (as PID 1 in a container, an unhandled SIGTERM would be ignored)', async () => {
+  // A plugin whose module takes long to load (an ES module awaiting at its top level) holds the start-up there.
+  const project = createProject();
+  installProviderPackage(project, {
+    packageName: 'slow-plugin',
+    provider: 'slow',
+    manifest: { type: 'module' },
+    source: "process.stdout.write('slow plugin loading\\n');\nawait new Promise((resolve) => setTimeout(resolve, 60_000));\nexport default {};\n",
+  });
+  const slowConfig = join(project, 'config.yaml');
+  writeFileSync(slowConfig, 'plugins: [slow-plugin]\nendpoints:\n  - { name: a, endpoint_type: llm/v1/chat, model: { provider: slow } }\n');
+  const run = runCli(['--config-path', slowConfig, '--port', String(await freePort())]);
+  await waitForOutput(run, /slow plugin loading/g, 1);
+  run.child.kill('SIGTERM');
+  expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
+  expect(lastLogLine(run)).toMatchObject({ level: 30, signal: 'SIGTERM', msg: 'SIGTERM before the gateway was serving; exiting' });
 });
