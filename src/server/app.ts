@@ -1,5 +1,5 @@
 /**
- * Builds the Express app without listening (tests mount it on port 0; main.ts listens).
+ * Builds the Express app without listening (tests mount it on port 0; cli.ts listens).
  * Route handlers stay short: find the endpoint, call it, send JSON or SSE.
  */
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';

@@ -92,7 +92,7 @@ export function withFastPath(options: { express: NodeHandler; handlers: Invocati
 
 /**
  * Puts the fast path in front of the app: `app(request, response)`, which node's server calls (and
- * `app.listen` sets up), goes through `app.handle`, so main.ts and the tests need no change.
+ * `app.listen` sets up), goes through `app.handle`, so cli.ts and the tests need no change.
  */
 export function installFastPath(app: Express, options: { handlers: InvocationHandlers; preamble: readonly NodeHandler[]; logger: Logger }): void {
   const handled = app as unknown as { handle: NodeHandler };

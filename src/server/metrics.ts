@@ -234,7 +234,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
   if (usage.details !== null) countTokenDetails({ endpoint: endpoint.name, client, details: usage.details });
 }
 
-/** Process metrics (CPU, memory, event loop lag); once per process, in main.ts. */
+/** Process metrics (CPU, memory, event loop lag); once per process, in cli.ts. */
 export function collectProcessMetrics(): void {
   collectDefaultMetrics({ register: registry });
 }
