@@ -261,6 +261,15 @@ export class GatewayError extends Error {
     });
   }
 
+  /**
+   * 502: a JSON answer without what its translation reads (`reason` names the field, e.g. Anthropic's
+   * `content` list). Thrown by a provider's translation, which knows no endpoint: the retry loop
+   * makes it an `untranslatableAnswer`, which names both. Not retried, for the same reasons.
+   */
+  static unexpectedAnswer(reason: string): GatewayError {
+    return new GatewayError({ status: 502, message: reason, kind: 'upstream_error', code: 'upstream_unreadable' });
+  }
+
   /** The upstream could not be reached or its answer could not be read. */
   static upstreamUnavailable(message: string, retryable = true): GatewayError {
     return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_unavailable', retryable });

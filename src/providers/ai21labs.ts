@@ -81,7 +81,7 @@ function countTokens(lists: (unknown[] | undefined)[]): number | null {
 
 export function fromAI21Completions(body: unknown, { model, created }: { model: string; created: number }): CompletionsResponse {
   if (!isRecord(body) || !Array.isArray(body.completions)) {
-    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a response without a 'completions' list.`);
+    throw GatewayError.unexpectedAnswer(`${PROVIDER} sent a response without a 'completions' list.`);
   }
   const response = body as unknown as AI21CompleteResponse;
   const promptTokens = countTokens([response.prompt?.tokens]);

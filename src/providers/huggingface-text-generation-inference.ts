@@ -116,7 +116,7 @@ function tgiUsage(promptTokens: number | null, details: TgiDetails | null | unde
 
 export function fromTgiCompletions(body: unknown, { model, created }: { model: string; created: number }): CompletionsResponse {
   if (!isRecord(body) || typeof body.generated_text !== 'string') {
-    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a response without 'generated_text'.`);
+    throw GatewayError.unexpectedAnswer(`${PROVIDER} sent a response without 'generated_text'.`);
   }
   const { generated_text: text, details } = body as unknown as TgiGenerateResponse;
   return {

@@ -82,7 +82,7 @@ export function checkMosaicMLParameters(request: Readonly<Record<string, unknown
 
 function expectOutputs<Output>(body: unknown, isOutput: (value: unknown) => boolean, what: string): Output[] {
   if (isRecord(body) && Array.isArray(body.outputs) && body.outputs.every(isOutput)) return body.outputs as Output[];
-  throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a response without an 'outputs' list of ${what}.`);
+  throw GatewayError.unexpectedAnswer(`${PROVIDER} sent a response without an 'outputs' list of ${what}.`);
 }
 
 const isString = (value: unknown) => typeof value === 'string';

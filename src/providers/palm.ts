@@ -159,7 +159,7 @@ export function toPaLMEmbeddings(request: EmbeddingsRequest): Record<string, unk
 export function fromPaLMEmbeddings(body: unknown, { model, format }: { model: string; format: ReturnType<typeof encodingFormatOf> }): EmbeddingsResponse {
   const embeddings = isRecord(body) && Array.isArray(body.embeddings) ? (body as PaLMEmbeddingsResponse).embeddings! : null;
   if (embeddings === null || !embeddings.every((embedding) => Array.isArray(embedding?.value))) {
-    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a response without an 'embeddings[].value' list.`);
+    throw GatewayError.unexpectedAnswer(`${PROVIDER} sent a response without an 'embeddings[].value' list.`);
   }
   return embeddingsResponse({ vectors: embeddings.map((embedding) => embedding.value!), model, format });
 }

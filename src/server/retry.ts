@@ -112,7 +112,13 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
 
 /** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`), without the endpoint's credentials. */
 function providerFailure(error: unknown, options: CallOptions): unknown {
-  if (error instanceof GatewayError) return error.withoutSecrets(options.secrets);
+  if (error instanceof GatewayError) {
+    // A built-in translation's shape check (`unexpectedAnswer`) names the field; add the provider and endpoint.
+    if (error.code === 'upstream_unreadable' && options.builtInProvider !== null) {
+      return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { reason: error.message.replace(/\.$/, '') });
+    }
+    return error.withoutSecrets(options.secrets);
+  }
   // Only logged, and without the endpoint's keys: a vendor SDK's error may quote the key it refused.
   const cause = errorWithoutSecrets(error, options.secrets);
   // A plugin's own error (say, its SDK's, with a status and the vendor's message) is not passed on.

@@ -161,11 +161,15 @@ describe('a retry resumes at the batch that failed', () => {
     expect(geminiBatchesSeen()).toEqual(['gemini-embedding-001:0', 'gemini-embedding-001:100', 'gemini-embedding-001:200', 'gemini-embedding-001:200', 'gemini-embedding-001:200']);
   });
 
-  test('Gemini: an answer without vectors is not kept: the retry asks for that batch again', async () => {
+  test('Gemini: an answer without vectors is a 502 upstream_unreadable, neither kept nor retried (it was answered and billed)', async () => {
     gemini.setHandler(geminiServing((call) => (call === 2 ? (response) => sendJson(response, 200, { embeddings: [{}] }) : null)));
-    const embeddings = await openai.embeddings.create({ model: 'gemini-embeddings', input: numbered(250), encoding_format: 'float' });
-    expect(geminiBatchesSeen()).toEqual(['gemini-embedding-001:0', 'gemini-embedding-001:100', 'gemini-embedding-001:100', 'gemini-embedding-001:200']);
-    expect(embeddings.data.map((item) => item.embedding[0])).toEqual(numbered(250).map(Number));
+    const answer = await fetch(`${gateway.url}/v1/embeddings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gemini-embeddings', input: numbered(250) }) });
+    expect({ status: answer.status, shouldRetry: answer.headers.get('x-should-retry'), code: ((await answer.json()) as { error: { code: string } }).error.code }).toEqual({
+      status: 502,
+      shouldRetry: 'false',
+      code: 'upstream_unreadable',
+    });
+    expect(geminiBatchesSeen()).toEqual(['gemini-embedding-001:0', 'gemini-embedding-001:100']);
   });
 
   test("Cohere: 250 texts, the third call answers 429 once: calls of 96, 96, 58, 58; vectors in order; usage is the answered calls' tokens", async () => {

@@ -15,7 +15,7 @@ import type { AnthropicResponse, AnthropicUsage } from './wire';
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
 function expectMessage(body: unknown): AnthropicResponse {
   if (!isRecord(body) || !Array.isArray(body.content)) {
-    throw GatewayError.upstreamUnavailable("Anthropic's response has no 'content' list.");
+    throw GatewayError.unexpectedAnswer("Anthropic's response has no 'content' list.");
   }
   return body as unknown as AnthropicResponse;
 }

@@ -95,7 +95,7 @@ function defined(record: Record<string, unknown>): Record<string, unknown> {
 /** Guards the list a mapper reads, so a malformed answer is a clear 502. */
 function expectList<Wire>(body: unknown, field: string, model: string): Wire {
   if (!isRecord(body) || !Array.isArray(body[field])) {
-    throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no '${field}' list.`);
+    throw GatewayError.unexpectedAnswer(`Amazon Bedrock's answer for model '${model}' has no '${field}' list.`);
   }
   return body as Wire;
 }
@@ -331,7 +331,7 @@ export function toTitanMultimodalEmbeddings(request: EmbeddingsRequest, family: 
  */
 export function fromTitanEmbeddings(bodies: readonly unknown[], request: EmbeddingsRequest, model: string, headerInputTokens: readonly (number | null)[] = []): EmbeddingsResponse {
   const answers = bodies.map((body) => {
-    if (!isRecord(body) || !Array.isArray(body.embedding)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embedding' list.`);
+    if (!isRecord(body) || !Array.isArray(body.embedding)) throw GatewayError.unexpectedAnswer(`Amazon Bedrock's answer for model '${model}' has no 'embedding' list.`);
     return body as unknown as TitanEmbeddingResponse;
   });
   const promptTokens = summedTokenCounts(answers.map((answer, index) => answer.inputTextTokenCount ?? headerInputTokens[index]));
@@ -379,6 +379,6 @@ export function toCohereEmbedV4Embeddings(request: EmbeddingsRequest, family: Be
 export function fromCohereEmbeddings(body: unknown, request: EmbeddingsRequest, model: string, headerInputTokens: number | null = null): EmbeddingsResponse {
   const embeddings = isRecord(body) ? (body as unknown as CohereEmbedResponse).embeddings : undefined;
   const vectors = Array.isArray(embeddings) ? embeddings : embeddings?.float;
-  if (!Array.isArray(vectors)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embeddings' list.`);
+  if (!Array.isArray(vectors)) throw GatewayError.unexpectedAnswer(`Amazon Bedrock's answer for model '${model}' has no 'embeddings' list.`);
   return embeddingsResponse({ vectors, model, format: encodingFormatOf(request, PROVIDER), promptTokens: headerInputTokens });
 }

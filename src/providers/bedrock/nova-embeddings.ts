@@ -77,7 +77,7 @@ export function toNovaEmbeddings(request: EmbeddingsRequest, family: BedrockFami
 /** The vector of one answer: its first (for text, only) embedding. */
 function novaVector(body: unknown, model: string): number[] {
   const first: unknown = isRecord(body) && Array.isArray(body.embeddings) ? (body as unknown as NovaEmbeddingsResponse).embeddings[0] : undefined;
-  if (!isRecord(first) || !Array.isArray(first.embedding)) throw GatewayError.upstreamUnavailable(`Amazon Bedrock's answer for model '${model}' has no 'embeddings[0].embedding' list.`);
+  if (!isRecord(first) || !Array.isArray(first.embedding)) throw GatewayError.unexpectedAnswer(`Amazon Bedrock's answer for model '${model}' has no 'embeddings[0].embedding' list.`);
   return first.embedding as number[];
 }
 

@@ -29,7 +29,7 @@ export function fromCohereUsage(counted: CohereCounted): Usage {
 function expectField<Wire>(body: unknown, field: string, type: 'string' | 'array'): Wire {
   const value = isRecord(body) ? body[field] : undefined;
   if (type === 'array' ? !Array.isArray(value) : typeof value !== 'string') {
-    throw GatewayError.upstreamUnavailable(`Cohere's response has no '${field}' ${type === 'array' ? 'list' : 'text'}.`);
+    throw GatewayError.unexpectedAnswer(`Cohere's response has no '${field}' ${type === 'array' ? 'list' : 'text'}.`);
   }
   return body as Wire;
 }
@@ -66,12 +66,12 @@ function cohereVectors(response: CohereEmbedResponse): number[][] {
   if (Array.isArray(embeddings)) return embeddings;
   const byType = Object.values(embeddings);
   if (byType.length === 1 && Array.isArray(byType[0])) return byType[0];
-  throw GatewayError.upstreamUnavailable('Cohere answered with several embedding types; the unified answer holds one vector per input.');
+  throw GatewayError.unexpectedAnswer('Cohere answered with several embedding types; the unified answer holds one vector per input.');
 }
 
 export function fromCohereEmbeddings(body: unknown, { model, encodingFormat }: { model: string; encodingFormat: EncodingFormat }): EmbeddingsResponse {
   if (!isRecord(body) || (!Array.isArray(body.embeddings) && !isRecord(body.embeddings))) {
-    throw GatewayError.upstreamUnavailable("Cohere's response has no 'embeddings'.");
+    throw GatewayError.unexpectedAnswer("Cohere's response has no 'embeddings'.");
   }
   const response = body as unknown as CohereEmbedResponse;
   const inputTokens = response.meta?.billed_units?.input_tokens ?? null;

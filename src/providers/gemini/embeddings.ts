@@ -50,7 +50,7 @@ export function geminiEmbeddingVectors(body: unknown): number[][] {
   const response = (typeof body === 'object' && body !== null ? body : {}) as GeminiEmbedContentResponse & GeminiBatchEmbedContentsResponse;
   const embeddings = response.embeddings ?? (response.embedding ? [response.embedding] : undefined);
   if (!Array.isArray(embeddings) || !embeddings.every((embedding) => Array.isArray(embedding?.values))) {
-    throw GatewayError.upstreamUnavailable("Gemini's embeddings response has no 'embedding.values' or 'embeddings[].values'.");
+    throw GatewayError.unexpectedAnswer("Gemini's embeddings response has no 'embedding.values' or 'embeddings[].values'.");
   }
   return embeddings.map((embedding) => embedding.values as number[]);
 }

@@ -19,7 +19,7 @@ export interface GeminiResponseContext {
 /** Guards the shape the mappers read, so a malformed 2xx is a clear 502. */
 export function expectGeminiResponse(body: unknown): GeminiGenerateContentResponse {
   if (!isRecord(body) || (body.candidates !== undefined && !Array.isArray(body.candidates))) {
-    throw GatewayError.upstreamUnavailable("Gemini's response is not a GenerateContentResponse (no 'candidates' list).");
+    throw GatewayError.unexpectedAnswer("Gemini's response is not a GenerateContentResponse (no 'candidates' list).");
   }
   return body as GeminiGenerateContentResponse;
 }

@@ -30,7 +30,7 @@ function normalised(body: unknown, normalise: OpenAINormaliser): unknown {
 /** Guards the one field every mapper below depends on, so a malformed 2xx is a clear 502. */
 function expectList<Wire>(body: unknown, field: 'choices' | 'data'): Wire {
   if (!isRecord(body) || !Array.isArray(body[field])) {
-    throw GatewayError.upstreamUnavailable(`The provider's response has no '${field}' list.`);
+    throw GatewayError.unexpectedAnswer(`The provider's response has no '${field}' list.`);
   }
   return body as Wire;
 }

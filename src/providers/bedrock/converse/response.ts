@@ -28,7 +28,7 @@ export function fromConverseUsage(usage: TokenUsage | undefined): Usage {
 
 function answerBlocks(output: ConverseCommandOutput): ContentBlock[] {
   const content = output.output?.message?.content;
-  if (!Array.isArray(content)) throw GatewayError.upstreamUnavailable('Amazon Bedrock answered without an output message.');
+  if (!Array.isArray(content)) throw GatewayError.unexpectedAnswer('Amazon Bedrock answered without an output message.');
   return content;
 }
 
