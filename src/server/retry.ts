@@ -115,7 +115,7 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
   if (error instanceof GatewayError) {
     // A built-in translation's shape check (`unexpectedAnswer`) names the field; add the provider and endpoint.
     if (error.code === 'upstream_unreadable' && options.builtInProvider !== null) {
-      return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { reason: error.message.replace(/\.$/, '') });
+      return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { reason: error.message.replace(/\.$/, '') }).withoutSecrets(options.secrets);
     }
     return error.withoutSecrets(options.secrets);
   }
