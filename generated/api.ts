@@ -380,7 +380,8 @@ export type components = {
             /** @description system, user, assistant or tool (developer is passed to providers that know it). */
             role: string;
             content?: string | components["schemas"]["ContentPart"][] | null;
-            tool_calls?: components["schemas"]["ToolCall"][];
+            /** @description The assistant turn's tool calls; null (as answers give it) is the same as absent. */
+            tool_calls?: components["schemas"]["ToolCall"][] | null;
             tool_call_id?: string;
             refusal?: string | null;
             name?: string;

@@ -7,7 +7,7 @@ const schema43 = {"type":"number","minimum":0,"maximum":1};
 const schema44 = {"type":"integer","minimum":1,"description":"Number of choices to generate."};
 const schema45 = {"description":"Stop sequences. A bare string is accepted as a one-item list.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}}]};
 const schema46 = {"type":"integer","minimum":1};
-const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},"tool_call_id":{"type":"string"},"refusal":{"type":["string","null"]},"name":{"type":"string"},"reasoning_content":{"type":["string","null"],"description":"The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
+const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":"string"},"refusal":{"type":["string","null"]},"name":{"type":"string"},"reasoning_content":{"type":["string","null"],"description":"The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
 const schema38 = {"type":"object","required":["id","type","function"],"properties":{"id":{"type":"string"},"type":{"type":"string","const":"function"},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string","description":"The call's arguments as a JSON text."}}}}};
 const schema34 = {"type":"object","required":["type"],"oneOf":[{"$ref":"#/components/schemas/TextContentPart"},{"$ref":"#/components/schemas/ImageContentPart"},{"$ref":"#/components/schemas/AudioContentPart"}]};
 const schema35 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"text"},"text":{"type":"string"}}};
@@ -785,6 +785,10 @@ vErrors = null;
 }
 if(data.tool_calls !== undefined){
 let data3 = data.tool_calls;
+const _errs14 = errors;
+let valid4 = false;
+let passing1 = null;
+const _errs15 = errors;
 if(Array.isArray(data3)){
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
@@ -928,7 +932,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -937,10 +941,14 @@ vErrors.push(err18);
 }
 errors++;
 }
+var _valid1 = _errs15 === errors;
+if(_valid1){
+valid4 = true;
+passing1 = 0;
 }
-if(data.tool_call_id !== undefined){
-if(typeof data.tool_call_id !== "string"){
-const err19 = {instancePath:instancePath+"/tool_call_id",schemaPath:"#/properties/tool_call_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs30 = errors;
+if(data3 !== null){
+const err19 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -949,11 +957,19 @@ vErrors.push(err19);
 }
 errors++;
 }
+var _valid1 = _errs30 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing1 = [passing1, 1];
 }
-if(data.refusal !== undefined){
-let data11 = data.refusal;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err20 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema33.properties.refusal.type},message:"must be string,null"};
+else {
+if(_valid1){
+valid4 = true;
+passing1 = 1;
+}
+}
+if(!valid4){
+const err20 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -962,10 +978,21 @@ vErrors.push(err20);
 }
 errors++;
 }
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
 }
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err21 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tool_call_id !== undefined){
+if(typeof data.tool_call_id !== "string"){
+const err21 = {instancePath:instancePath+"/tool_call_id",schemaPath:"#/properties/tool_call_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -975,10 +1002,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.reasoning_content !== undefined){
-let data13 = data.reasoning_content;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err22 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema33.properties.reasoning_content.type},message:"must be string,null"};
+if(data.refusal !== undefined){
+let data11 = data.refusal;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err22 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema33.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -988,12 +1015,37 @@ vErrors.push(err22);
 errors++;
 }
 }
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err23 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.reasoning_content !== undefined){
+let data13 = data.reasoning_content;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err24 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema33.properties.reasoning_content.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
 if(data.thinking_blocks !== undefined){
 let data14 = data.thinking_blocks;
-const _errs37 = errors;
-let valid9 = false;
-let passing1 = null;
-const _errs38 = errors;
+const _errs41 = errors;
+let valid10 = false;
+let passing2 = null;
+const _errs42 = errors;
 if(Array.isArray(data14)){
 const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
@@ -1004,44 +1056,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var _valid1 = _errs38 === errors;
-if(_valid1){
-valid9 = true;
-passing1 = 0;
-}
-const _errs41 = errors;
-if(data14 !== null){
-const err24 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var _valid1 = _errs41 === errors;
-if(_valid1 && valid9){
-valid9 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid9 = true;
-passing1 = 1;
-}
-}
-if(!valid9){
-const err25 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err25 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1050,11 +1065,48 @@ vErrors.push(err25);
 }
 errors++;
 }
+var _valid2 = _errs42 === errors;
+if(_valid2){
+valid10 = true;
+passing2 = 0;
+}
+const _errs45 = errors;
+if(data14 !== null){
+const err26 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err26];
+}
 else {
-errors = _errs37;
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid2 = _errs45 === errors;
+if(_valid2 && valid10){
+valid10 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid10 = true;
+passing2 = 1;
+}
+}
+if(!valid10){
+const err27 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs41;
 if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+if(_errs41){
+vErrors.length = _errs41;
 }
 else {
 vErrors = null;
@@ -1064,12 +1116,12 @@ vErrors = null;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err28];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err28);
 }
 errors++;
 }

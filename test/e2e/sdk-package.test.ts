@@ -42,12 +42,14 @@ async function failureOf(call: () => Promise<unknown>): Promise<unknown> {
 }
 async function main(): Promise<void> {
   const answer: ChatResponse = await gateway.chat('chat', { messages: [{ role: 'user', content: 'from a consumer' }] });
+  // An answer's message goes back into the next request as it is (its tool_calls is null).
+  const again = await gateway.chat('chat', { messages: [{ role: 'user', content: 'from a consumer' }, answer.choices[0].message, { role: 'user', content: 'again' }] });
   const endpoints = await gateway.listEndpoints();
   const invalid = await failureOf(() => gateway.chat('chat', { messages: [] }));
   const missing = await failureOf(async () => {
     for await (const chunk of gateway.streamChat('nope', { messages: [{ role: 'user', content: 'x' }] })) console.log(chunk.id);
   });
-  console.log(JSON.stringify({ content: answer.choices[0].message.content, endpoints: endpoints.map((endpoint) => endpoint.name), invalid, missing }));
+  console.log(JSON.stringify({ content: answer.choices[0].message.content, again: again.choices[0].message.content, endpoints: endpoints.map((endpoint) => endpoint.name), invalid, missing }));
 }
 declare const process: { argv: string[] };
 main();
@@ -92,6 +94,7 @@ test('a consumer project type-checks against llm-gateway/client (typed answers, 
   const { stdout } = await promisify(execFile)(process.execPath, [join(project, 'out', 'main.js'), gateway.url], { encoding: 'utf8' });
   expect(JSON.parse(stdout)).toEqual({
     content: 'Echo: from a consumer',
+    again: 'Echo: again',
     endpoints: ['chat'],
     invalid: { status: 422, loc: ['body', 'messages'], detail: null },
     missing: { status: 404, loc: null, detail: "The endpoint 'nope' is not present or active on the server. Please verify the endpoint name." },

@@ -238,7 +238,7 @@ function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
 function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
   const { content, tool_calls: toolCalls } = message;
   const thinking = toAnthropicThinkingBlocks(message);
-  const hasToolCalls = toolCalls !== undefined && toolCalls.length > 0;
+  const hasToolCalls = (toolCalls?.length ?? 0) > 0;
   if (!hasToolCalls) {
     if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
     if (thinking.length === 0) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
