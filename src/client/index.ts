@@ -91,7 +91,7 @@ function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T
  * Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws, and so does an
  * end without `[DONE]` (the gateway always sends one: the answer was cut off on the way).
  */
-async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerator<T, void, undefined> {
+async function* readEvents<T>(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
   const ready: { event?: string; data: string }[] = [];
   const parser = createParser({ onEvent: (event) => ready.push(event) });
   const decoder = new TextDecoder();
@@ -101,6 +101,8 @@ async function* readEvents<T>(stream: ReadableStream<Uint8Array>): AsyncGenerato
       const { done, value } = await reader.read();
       parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
       while (ready.length > 0) {
+        // One read can hold many events (or the whole answer): an abort stops them too, not only the next read.
+        signal?.throwIfAborted();
         const event = ready.shift()!;
         if (event.data === '[DONE]') return;
         const body = JSON.parse(event.data) as unknown;
@@ -136,7 +138,7 @@ export function createGatewayClient(options: GatewayClientOptions) {
     if (!result.response.ok || !result.data) {
       throw clientError(result.error, result.response.status);
     }
-    yield* readEvents<T>(result.data as ReadableStream<Uint8Array>);
+    yield* readEvents<T>(result.data as ReadableStream<Uint8Array>, signal);
   }
 
   return {
