@@ -146,19 +146,19 @@ export function createGatewayClient(options: GatewayClientOptions) {
     raw: client,
 
     /** Every endpoint, following `next_page_token` to the end. */
-    async listEndpoints(): Promise<Endpoint[]> {
+    async listEndpoints(signal?: AbortSignal): Promise<Endpoint[]> {
       const endpoints: Endpoint[] = [];
       let pageToken: string | undefined;
       do {
-        const page = unwrap(await client.GET('/api/2.0/endpoints/', { params: { query: pageToken ? { page_token: pageToken } : {} } }));
+        const page = unwrap(await client.GET('/api/2.0/endpoints/', { params: { query: pageToken ? { page_token: pageToken } : {} }, signal }));
         endpoints.push(...page.endpoints);
         pageToken = page.next_page_token ?? undefined;
       } while (pageToken);
       return endpoints;
     },
 
-    async getEndpoint(name: string): Promise<Endpoint> {
-      return unwrap(await client.GET('/api/2.0/endpoints/{name}', { params: { path: { name } } }));
+    async getEndpoint(name: string, signal?: AbortSignal): Promise<Endpoint> {
+      return unwrap(await client.GET('/api/2.0/endpoints/{name}', { params: { path: { name } }, signal }));
     },
 
     chat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invoke<ChatResponse>(endpoint, request, signal, 'streamChat'),

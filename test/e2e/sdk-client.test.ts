@@ -29,3 +29,18 @@ test('aborting a stream stops it at once, also when the chunks after it had alre
     await server.close();
   }
 });
+
+test('listEndpoints and getEndpoint take an abort signal, as the invocation helpers do', async () => {
+  // Stands in for a gateway that never answers: each request aborts its call once it has arrived.
+  const controllers: AbortController[] = [];
+  const server = await startFakeUpstream(() => controllers.shift()?.abort());
+  try {
+    const gateway = createGatewayClient({ baseUrl: server.url });
+    controllers.push(new AbortController(), new AbortController());
+    const [listing, getting] = controllers;
+    await expect(gateway.listEndpoints(listing.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(gateway.getEndpoint('chat', getting.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  } finally {
+    await server.close();
+  }
+});
