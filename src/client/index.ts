@@ -61,6 +61,8 @@ export class GatewayClientError extends Error {
     readonly status: number,
     /** Undefined when the answer held no JSON object (e.g. a proxy's HTML page: its text is in `message`). */
     readonly body: GatewayErrorBody | undefined,
+    /** The answer's headers: `Retry-After` on a 429 or 503, `x-request-id` (the id of the gateway's log lines). */
+    readonly headers: Headers | undefined = undefined,
   ) {
     super(message);
     this.name = 'GatewayClientError';
@@ -77,25 +79,25 @@ function errorMessage(body: unknown, status: number): string {
 }
 
 /** The error, its body kept when it is a JSON object (what the gateway sends). */
-function clientError(body: unknown, status: number): GatewayClientError {
+function clientError(body: unknown, status: number, headers: Headers): GatewayClientError {
   const errorBody = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GatewayErrorBody) : undefined;
-  return new GatewayClientError(errorMessage(body, status), status, errorBody);
+  return new GatewayClientError(errorMessage(body, status), status, errorBody, headers);
 }
 
 function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.response.ok && result.data !== undefined) return result.data;
-  throw clientError(result.error, result.response.status);
+  throw clientError(result.error, result.response.status, result.response.headers);
 }
 
 /**
  * Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws, and so does an
  * end without `[DONE]` (the gateway always sends one: the answer was cut off on the way).
  */
-async function* readEvents<T>(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
+async function* readEvents<T>(response: Response, signal: AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
   const ready: { event?: string; data: string }[] = [];
   const parser = createParser({ onEvent: (event) => ready.push(event) });
   const decoder = new TextDecoder();
-  const reader = stream.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -106,10 +108,10 @@ async function* readEvents<T>(stream: ReadableStream<Uint8Array>, signal: AbortS
         const event = ready.shift()!;
         if (event.data === '[DONE]') return;
         const body = JSON.parse(event.data) as unknown;
-        if (event.event === 'error') throw clientError(body, (body as Partial<StreamError>).error?.status ?? 502);
+        if (event.event === 'error') throw clientError(body, (body as Partial<StreamError>).error?.status ?? 502, response.headers);
         yield body as T;
       }
-      if (done) throw new GatewayClientError('The stream ended before its end ([DONE]): the answer was cut off.', 502, undefined);
+      if (done) throw new GatewayClientError('The stream ended before its end ([DONE]): the answer was cut off.', 502, undefined, response.headers);
     }
   } finally {
     await reader.cancel().catch(() => undefined);
@@ -136,9 +138,9 @@ export function createGatewayClient(options: GatewayClientOptions) {
       signal,
     });
     if (!result.response.ok || !result.data) {
-      throw clientError(result.error, result.response.status);
+      throw clientError(result.error, result.response.status, result.response.headers);
     }
-    yield* readEvents<T>(result.data as ReadableStream<Uint8Array>, signal);
+    yield* readEvents<T>(result.response, signal);
   }
 
   return {

@@ -1,6 +1,7 @@
 /** Our SDK's own behaviour over real HTTP: aborts, and what its errors carry. */
-import { createGatewayClient, type ChatChunk } from '../../src/client';
+import { createGatewayClient, GatewayClientError, type ChatChunk } from '../../src/client';
 import { startFakeUpstream } from '../support/fake-upstream';
+import { startGateway } from '../support/gateway';
 
 const hello = { messages: [{ role: 'user', content: 'hi' }] };
 
@@ -42,5 +43,23 @@ test('listEndpoints and getEndpoint take an abort signal, as the invocation help
     await expect(gateway.getEndpoint('chat', getting.signal)).rejects.toMatchObject({ name: 'AbortError' });
   } finally {
     await server.close();
+  }
+});
+
+test("an error carries the answer's headers: when to retry a 429, and the request id of the gateway's log lines", async () => {
+  const gateway = await startGateway('endpoints:\n  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock }, limit: { calls: 1, renewal_period: minute } }\n');
+  try {
+    const client = createGatewayClient({ baseUrl: gateway.url, headers: { 'x-request-id': 'sdk-test-1' } });
+    await client.chat('chat', hello);
+    const failure = await client.chat('chat', hello).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'GatewayClientError', status: 429 });
+    const { headers } = failure as GatewayClientError;
+    expect(Number(headers?.get('retry-after'))).toBeGreaterThan(0);
+    expect(headers?.get('x-request-id')).toBe('sdk-test-1');
+    const streamFailure = (await client.streamChat('chat', hello).next().catch((error: unknown) => error)) as GatewayClientError;
+    expect(streamFailure).toMatchObject({ status: 429 });
+    expect(Number(streamFailure.headers?.get('retry-after'))).toBeGreaterThan(0);
+  } finally {
+    await gateway.close();
   }
 });
