@@ -5,7 +5,7 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -105,4 +105,17 @@ test("the subpath's types also resolve for a `module: commonjs` project (TypeScr
   const compilerOptions = { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] };
   writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions, files: ['main.ts', 'types.ts'] }));
   expect(() => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.node10.json')], { encoding: 'utf8' })).not.toThrow();
+}, 60_000);
+
+test("the README's SDK example, as written there, compiles with strict tsc in an ES module and runs", async () => {
+  const section = readFileSync(join(root, 'README.md'), 'utf8').split('## Typed client SDK')[1];
+  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (example === undefined) throw new Error("README's Typed client SDK section has no ts example");
+  writeFileSync(join(project, 'readme.mts'), example.replace('http://127.0.0.1:5000', gateway.url));
+  // A consumer with Node's types (the example writes to process.stdout).
+  const compilerOptions = { module: 'node16', target: 'ES2022', strict: true, outDir: 'out', lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] };
+  writeFileSync(join(project, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions, files: ['readme.mts'] }));
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.readme.json')], { encoding: 'utf8' });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(project, 'out', 'readme.mjs')], { encoding: 'utf8' });
+  expect(stdout).toBe('Echo: Hello\nEcho: Hi');
 }, 60_000);
