@@ -73,9 +73,15 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     lazyConnect: true,
   }) as ScriptedRedis;
   client.defineCommand('hitCounters', { lua: HIT_SCRIPT });
-  // Failures reach the caller through the rejected command; the event would otherwise be thrown.
-  client.on('error', () => undefined);
+  // Failures reach the caller through the rejected command or connected(); the event would
+  // otherwise be thrown. The last one says why Redis is away (ECONNREFUSED, WRONGPASS…) in the log.
+  let lastError: Error | null = null;
+  client.on('error', (error: Error) => (lastError = error));
+  client.on('ready', () => (lastError = null));
+  const where = describeRedisUrl(options.url);
+  const because = () => (lastError === null ? '' : `: ${lastError.message}`);
   let firstConnection: Promise<void> | undefined;
+  let firstConnectionSettled = false;
 
   /**
    * The first use connects and waits for it (bounded). After that, commands never wait: while
@@ -83,13 +89,16 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
    */
   function connected(): Promise<void> {
     if (client.status === 'ready') return Promise.resolve();
+    if (firstConnectionSettled) return Promise.reject(new Error(`Redis at ${where} is not connected${because()}`));
     firstConnection ??= new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         client.off('ready', onReady);
-        reject(new Error(`Redis at ${describeRedisUrl(options.url)} is not reachable (no connection within ${timeoutMs} ms)`));
+        firstConnectionSettled = true;
+        reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`));
       }, timeoutMs);
       const onReady = () => {
         clearTimeout(timer);
+        firstConnectionSettled = true;
         resolve();
       };
       client.once('ready', onReady);

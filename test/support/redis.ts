@@ -30,10 +30,10 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `redis-server` (from PATH) on a free port; `port` reuses one (a restart). */
-export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+/** Starts `redis-server` (from PATH) on a free port; `port` reuses one (a restart); `args` adds settings (`--requirepass`…). */
+export async function startRedis(options: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let spawnError: Error | null = null;
   child.on('error', (error) => (spawnError = error));

@@ -46,13 +46,28 @@ test('a Redis that was never reachable fails the first hit within the timeout, a
   const store = createRedisStore({ url: `redis://127.0.0.1:${await freePort()}`, timeoutMs: 2_000 });
   try {
     const started = Date.now();
-    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/not reachable/);
+    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/not reachable \(no connection within 2000 ms: connect ECONNREFUSED/);
     expect(Date.now() - started).toBeLessThan(6_000);
     const again = Date.now();
-    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow();
+    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/is not connected: connect ECONNREFUSED/);
     expect(Date.now() - again).toBeLessThan(1_000);
   } finally {
     await store.close();
+  }
+});
+
+test('a Redis that refuses the password: the failure says so (for the log), without the password', async () => {
+  const guarded = await startRedis({ args: ['--requirepass', 'right-password'] });
+  const store = createRedisStore({ url: `redis://:wrong-password@127.0.0.1:${guarded.port}`, timeoutMs: 1_000 });
+  try {
+    const first = (await store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }]).catch((error: Error) => error)) as Error;
+    expect(first.message).toMatch(/^Redis at redis:\/\/127\.0\.0\.1:\d+ is not reachable \(no connection within 1000 ms: WRONGPASS /);
+    const later = (await store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }]).catch((error: Error) => error)) as Error;
+    expect(later.message).toMatch(/ is not connected: WRONGPASS /);
+    expect(`${first.message} ${later.message}`).not.toContain('wrong-password');
+  } finally {
+    await store.close();
+    await guarded.stop();
   }
 });
 
