@@ -248,11 +248,16 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
   return { admit, recordTokens };
 }
 
-/** `usage.total_tokens` of a response or stream chunk, when the provider reported it. */
+/**
+ * `usage.total_tokens` of a response or stream chunk, when the provider reported it, as a whole
+ * number: stream chunks reach the limiter before the answer check, and Redis's INCRBY refuses a
+ * fraction (or a number past 2^63), which would be logged as the store failing. Rounded up: the
+ * tokens were used.
+ */
 export function reportedTokens(value: unknown): number | null {
   const usage = (value as { usage?: { total_tokens?: unknown } } | null | undefined)?.usage;
   const total = usage?.total_tokens;
-  return typeof total === 'number' && Number.isFinite(total) ? total : null;
+  return typeof total === 'number' && Number.isFinite(total) ? Math.min(Math.ceil(total), Number.MAX_SAFE_INTEGER) : null;
 }
 
 /**

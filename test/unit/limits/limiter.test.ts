@@ -6,7 +6,9 @@ import { GatewayError } from '../../../src/errors';
 import { closeLimitBackends, createLimitBackend, createLimiter, limitBackendFor, meterStream, parseRenewalPeriod, reportedTokens, retireLimitBackends } from '../../../src/limits/limiter';
 import { createMemoryStore } from '../../../src/limits/memory-store';
 import type { RateLimitStore } from '../../../src/limits/store';
-import { silentLogger } from '../../../src/server/logging';
+import { silentLogger, type Logger } from '../../../src/server/logging';
+import { createRedisStore } from '../../../src/limits/redis-store';
+import { startRedis } from '../../support/redis';
 
 describe('parseRenewalPeriod', () => {
   it.each([
@@ -105,6 +107,35 @@ describe('tokens', () => {
     expect(reportedTokens({ choices: [] })).toBeNull();
     expect(reportedTokens({ usage: null })).toBeNull();
     expect(reportedTokens(null)).toBeNull();
+  });
+
+  it('counts a fractional or huge reported total as a whole number, which a Redis store can add', async () => {
+    expect(reportedTokens({ usage: { total_tokens: 12.5 } })).toBe(13);
+    expect(reportedTokens({ usage: { total_tokens: 1e30 } })).toBe(Number.MAX_SAFE_INTEGER);
+    const redis = await startRedis();
+    const warnings: string[] = [];
+    const logger = { warn: (_fields: unknown, message: string) => warnings.push(message), info: () => undefined } as unknown as Logger;
+    const backend = createLimitBackend({ store: createRedisStore({ url: redis.url }), label: 'redis', logger });
+    try {
+      const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'fractions' }, limit: { renewal_period: 'minute', tokens: 10 }, period: parseRenewalPeriod('minute')!, backend });
+      await limiter.admit();
+      async function* chunks() {
+        yield { usage: { total_tokens: 12.5 } };
+      }
+      for await (const _chunk of meterStream(chunks(), limiter));
+      // The record is not awaited: poll until it is counted, or a warning says it failed.
+      const deadline = Date.now() + 5_000;
+      let refusal: string | null = null;
+      while (refusal === null && warnings.length === 0 && Date.now() < deadline) {
+        refusal = await limiter.admit().then(() => null, (error: Error) => error.message);
+      }
+      expect(warnings).toEqual([]);
+      expect(refusal).toBe("Token limit exceeded: 10 tokens per 1 minute for endpoint 'fractions' (13 used).");
+      expect(warnings).toEqual([]);
+    } finally {
+      await backend.store.close();
+      await redis.stop();
+    }
   });
 
   it('meters a stream by the last usage it reported, also when the consumer stops early', async () => {
