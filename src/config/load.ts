@@ -53,7 +53,7 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   const structuralIssues = schemaIssues(normalised);
   const plugins = discoverPlugins(normalised.plugins, filePath);
   // Secrets resolve even beside schema problems, so that an unset `$ENV_VAR` is reported with them.
-  const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
+  const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), workingDirectory: process.cwd(), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
   const resolved = resolveConfigSecrets(normalised, sources);
   // A secret the schema refuses (not a string, missing) has its schema issue; resolving adds nothing.
   const secretIssues = resolved.issues.filter((issue) => !structuralIssues.some((structural) => structural.path === issue.path));

@@ -5,7 +5,8 @@
  * client keys under `auth.api_keys` (a `sha256:<hex>` value is a digest and stays as it is).
  *
  * A value is `$NAME` (an environment variable), the path of an existing regular file (absolute, or
- * relative to the config file's directory), or the secret itself. No message ever contains a value.
+ * relative to the config file's directory, else to the working directory as in MLflow), or the secret
+ * itself. No message ever contains a value.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,12 @@ export interface SecretSources {
   env: NodeJS.ProcessEnv;
   /** Directory that relative secret file paths start from: the config file's directory. */
   baseDirectory: string;
+  /**
+   * Where a relative path not found from `baseDirectory` is looked up next: the process's working
+   * directory, where MLflow reads every relative path (a config in a subfolder naming
+   * `secrets/openai.key` beside the directory the gateway is started from).
+   */
+  workingDirectory?: string;
   /** Filled with each secret file read (absolute path → its text), so that reload can watch them. */
   filesRead?: Map<string, string>;
   /**
@@ -72,17 +79,25 @@ function lookUpSecret(value: unknown, sources: SecretSources): SecretResult {
     };
   }
   if (value.startsWith('$')) return fromEnvironment(value.slice(1), sources.env);
-  if (sources.fileContents !== undefined) return fromContents(value, sources);
-  const filePath = existingFile(value, sources.baseDirectory);
+  const candidates = candidatePaths(value, sources);
+  if (sources.fileContents !== undefined) return fromContents(value, candidates, sources);
+  const filePath = candidates.find(isFile);
   if (filePath !== undefined) return fromFile(filePath, value, sources.filesRead);
   // MLflow sends such a path as the key itself, and every call is refused: the file inside was meant.
-  if (isDirectory(value, sources.baseDirectory)) {
+  if (candidates.some(isDirectory)) {
     return { ok: false, message: `'${value}' is a directory: give the path of the file inside it that holds the secret` };
   }
-  if (sources.filesServed?.has(resolve(sources.baseDirectory, value))) {
+  if (candidates.some((candidate) => sources.filesServed?.has(candidate))) {
     return { ok: false, message: `the secret file '${value}' no longer exists (the config being served read its key from it)` };
   }
   return { ok: true, value };
+}
+
+/** The absolute paths a reference may name: from the config file's directory, then from the working directory. */
+function candidatePaths(value: string, sources: SecretSources): string[] {
+  if (value === '') return [];
+  const directories = [sources.baseDirectory, sources.workingDirectory ?? sources.baseDirectory];
+  return [...new Set(directories.map((directory) => resolve(directory, value)))];
 }
 
 function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
@@ -94,31 +109,28 @@ function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
   return { ok: false, message: `environment variable '${name}' is not set${hint}` };
 }
 
-function existingFile(value: string, baseDirectory: string): string | undefined {
-  if (value === '') return undefined;
+function isFile(path: string): boolean {
   try {
-    const candidate = resolve(baseDirectory, value);
-    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : undefined;
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     // Over-long strings or strings with NUL bytes are not paths; they are literal secrets.
-    return undefined;
+    return false;
   }
 }
 
-function isDirectory(value: string, baseDirectory: string): boolean {
-  if (value === '') return false;
+function isDirectory(path: string): boolean {
   try {
-    return statSync(resolve(baseDirectory, value), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
 }
 
 /** A reference the primary read as a file gets that file's text as the primary read it; anything else is the secret itself. */
-function fromContents(value: string, sources: SecretSources): SecretResult {
-  const filePath = resolve(sources.baseDirectory, value);
-  const text = sources.fileContents?.get(filePath);
-  if (text === undefined) return { ok: true, value };
+function fromContents(value: string, candidates: string[], sources: SecretSources): SecretResult {
+  const filePath = candidates.find((candidate) => sources.fileContents?.has(candidate));
+  const text = filePath === undefined ? undefined : sources.fileContents?.get(filePath);
+  if (filePath === undefined || text === undefined) return { ok: true, value };
   sources.filesRead?.set(filePath, text);
   return fromText(text, value);
 }

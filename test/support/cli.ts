@@ -26,9 +26,10 @@ afterAll(async () => {
 /**
  * `detached`: the gateway leads a process group of its own (with its workers), which a test
  * signals whole as a terminal's Ctrl+C or systemd does: `process.kill(-run.child.pid!, signal)`.
+ * `cwd`: the directory the gateway is started from (default: the test's).
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { detached?: boolean } = {}): CliRun {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached });
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { detached?: boolean; cwd?: string } = {}): CliRun {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached, cwd: options.cwd });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));

@@ -72,6 +72,18 @@ describe('resolveSecret', () => {
     expect(resolveSecret('sk-é', sources())).toEqual({ ok: true, value: 'sk-é' });
   });
 
+  it('reads a relative path from the working directory when the config directory has no such file (MLflow reads it from there)', () => {
+    const workingDirectory = join(directory, 'started-here');
+    mkdirSync(join(workingDirectory, 'keys'), { recursive: true });
+    writeFileSync(join(workingDirectory, 'keys', 'only-here.key'), 'sk-working\n');
+    writeFileSync(join(workingDirectory, 'keys', 'lf.key'), 'sk-shadowed\n');
+    const from = (reference: string) => resolveSecret(reference, { ...sources(), workingDirectory });
+    expect(from('keys/only-here.key')).toEqual({ ok: true, value: 'sk-working' });
+    // The config's directory comes first.
+    expect(from('keys/lf.key')).toEqual({ ok: true, value: 'sk-lf' });
+    expect(from('keys/nowhere.key')).toEqual({ ok: true, value: 'keys/nowhere.key' });
+  });
+
   it('reads a key file that starts with a byte order mark without the mark', () => {
     expect(resolveSecret('keys/bom.key', sources())).toEqual({ ok: true, value: 'sk-bom' });
   });
