@@ -35,6 +35,7 @@ let overloaded: FakeUpstream;
 let silent: FakeUpstream;
 let rejecting: FakeUpstream;
 let flaky: FakeUpstream;
+let streamFailing: FakeUpstream;
 let gateway: RunningGateway;
 
 const openaiEndpoint = (name: string, base: string, extra = '') => `
@@ -50,6 +51,11 @@ beforeAll(async () => {
     sendJson(response, 400, readJsonFixture('openai', 'error-400.json')),
   );
   flaky = await startFakeUpstream(breakAfterFirstChunk);
+  // OpenAI answers a stream 200 and may then report its 500 as the first event.
+  streamFailing = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(`data: ${JSON.stringify(STREAM_SERVER_ERROR)}\n\n`);
+  });
   const closedPort = await freePort();
   // Retries off: each failure moves straight to the next destination, so request counts are exact.
   gateway = await startGateway(`
@@ -63,6 +69,7 @@ ${openaiEndpoint('refused', `http://127.0.0.1:${closedPort}`)}
 ${openaiEndpoint('slow', silent.url, '\n    timeouts: { first_byte: 0.2 }')}
 ${openaiEndpoint('rejecting', rejecting.url)}
 ${openaiEndpoint('flaky', flaky.url)}
+${openaiEndpoint('stream-failing', streamFailing.url)}
   - { name: no-streams, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
   - { name: no-streams-too, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
 routes:
@@ -74,6 +81,7 @@ routes:
   - { name: after-timeout, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: slow }, { name: healthy }] }
   - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
   - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
+  - { name: after-stream-error, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: stream-failing }, { name: healthy }] }
   - { name: after-first-chunk, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: flaky }, { name: healthy }] }
   - { name: after-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: healthy }] }
   - { name: only-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: no-streams-too }] }
@@ -86,8 +94,11 @@ routes:
 
 afterAll(async () => {
   await gateway.close();
-  await Promise.all([healthy, overloaded, silent, rejecting, flaky].map((upstream) => upstream.close()));
+  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing].map((upstream) => upstream.close()));
 });
+
+// The error event OpenAI sends when its server fails after the stream's headers.
+const STREAM_SERVER_ERROR = { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } };
 
 const CHAT = { messages: [{ role: 'user', content: 'Bonjour' }] };
 
@@ -169,6 +180,18 @@ test('a destination without streams does not hide the failure of one that has th
   expect(((await answer.json()) as { detail: string }).detail).toContain('The engine is currently overloaded');
   // Counted once: when the route moved past it, not again as the answer.
   expect((await overloadedErrors()) - before).toBe(1);
+});
+
+test("a stream whose first event is OpenAI's server_error (its 500, sent after a 200) falls back like the 500 itself; alone, it is a 502 the client may retry", async () => {
+  const before = healthy.requests.length;
+  const answer = await invoke('after-stream-error', { ...CHAT, stream: true });
+  expect([answer.status, answer.endpoint]).toEqual([200, 'healthy']);
+  expect(parseSse(answer.text).at(-1)).toEqual({ data: '[DONE]' });
+  expect(healthy.requests.length).toBe(before + 1);
+  const alone = await fetch(`${gateway.url}/gateway/stream-failing/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, stream: true }) });
+  expect(alone.status).toBe(502);
+  expect(alone.headers.get('x-should-retry')).toBeNull();
+  expect(await alone.json()).toEqual({ detail: STREAM_SERVER_ERROR.error.message });
 });
 
 test('a stream that fails after its first chunk reaches the client is not restarted elsewhere', async () => {

@@ -5,7 +5,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
-import { argumentsText, excerpt, parseJsonObject } from '../shared/json';
+import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
@@ -14,9 +14,13 @@ import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } fro
 /** What an event carrying an `error` becomes (a vendor may say more than OpenAI does, e.g. TGI's `error_type`). */
 export type OpenAIStreamError = (event: Record<string, unknown>, data: string) => GatewayError;
 
-/** OpenAI's: a non-retryable 502 with the vendor's message. */
+/**
+ * OpenAI's: a 502 with the vendor's message. A `server_error` (the type of OpenAI's 500s, whose
+ * message says to retry) is retryable, as the 500 of the same request unstreamed: as the stream's
+ * first event it is retried and falls back; after a chunk, the stream ends with it all the same.
+ */
 const openaiStreamError: OpenAIStreamError = (event, data) =>
-  GatewayError.upstreamUnavailable(openaiErrorMessage(event) ?? `The provider reported an error mid-stream: ${excerpt(data)}`, false);
+  GatewayError.upstreamUnavailable(openaiErrorMessage(event) ?? `The provider reported an error mid-stream: ${excerpt(data)}`, isRecord(event.error) && event.error.type === 'server_error');
 
 /** Parses one `data:` payload; a vendor `error` object mid-stream is thrown as `streamError` makes it. */
 function parseStreamData(data: string, streamError: OpenAIStreamError): Record<string, unknown> {

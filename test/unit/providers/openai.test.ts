@@ -441,11 +441,13 @@ describe('chat stream fold', () => {
     expect(fold.done).toBe(true);
   });
 
-  it('a mid-stream vendor error becomes a non-retryable 502 with the vendor message', async () => {
+  it('a mid-stream vendor error becomes a 502 with the vendor message, retryable (before a first chunk) only when it is a server_error, like a 500', async () => {
     const wire = `data: ${chunkData('Hi')}\n\ndata: {"error":{"message":"The server had an error processing your request.","type":"server_error"}}\n\n`;
     const { chunks, error } = await replayOutcome([Buffer.from(wire)], createOpenAIChatStream());
-    expect(error).toMatchObject({ status: 502, retryable: false, message: 'The server had an error processing your request.' });
+    expect(error).toMatchObject({ status: 502, retryable: true, message: 'The server had an error processing your request.' });
     expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Hi']);
+    const refused = await replayOutcome([Buffer.from('data: {"error":{"message":"Invalid prompt.","type":"invalid_request_error"}}\n\n')], createOpenAIChatStream());
+    expect(refused.error).toMatchObject({ status: 502, retryable: false, message: 'Invalid prompt.' });
   });
 
   it('a stream that ends without [DONE] was cut off: a non-retryable 502 after the chunks it had', async () => {

@@ -155,7 +155,7 @@ describe('stream folds', () => {
   it('a mid-stream error throws the vendor message', async () => {
     const first = fixtureBytes('chat.stream.sse').toString('utf8').split('\n\n')[0];
     const wire = `${first}\n\ndata: {"error":{"message":"Request timed out, please try again.","type":"server_error"}}\n\n`;
-    await expect(replay([Buffer.from(wire)], createTogetherAIChatStream())).rejects.toMatchObject({ status: 502, retryable: false, message: 'Request timed out, please try again.' });
+    await expect(replay([Buffer.from(wire)], createTogetherAIChatStream())).rejects.toMatchObject({ status: 502, retryable: true, message: 'Request timed out, please try again.' });
   });
 });
 
