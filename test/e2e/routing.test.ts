@@ -67,6 +67,7 @@ ${openaiEndpoint('healthy', healthy.url)}
 ${openaiEndpoint('overloaded', overloaded.url)}
 ${openaiEndpoint('refused', `http://127.0.0.1:${closedPort}`)}
 ${openaiEndpoint('slow', silent.url, '\n    timeouts: { first_byte: 0.2 }')}
+${openaiEndpoint('out-of-time', silent.url, '\n    timeouts: { total: 0.2 }')}
 ${openaiEndpoint('rejecting', rejecting.url)}
 ${openaiEndpoint('flaky', flaky.url)}
 ${openaiEndpoint('stream-failing', streamFailing.url)}
@@ -79,6 +80,7 @@ routes:
   - { name: after-503, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: overloaded }, { name: healthy }] }
   - { name: after-refused, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: healthy }] }
   - { name: after-timeout, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: slow }, { name: healthy }] }
+  - { name: after-total, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: out-of-time }, { name: healthy }] }
   - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
   - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
   - { name: after-stream-error, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: stream-failing }, { name: healthy }] }
@@ -126,6 +128,8 @@ test.each([
   ['an upstream 503', 'after-503'],
   ['a refused connection', 'after-refused'],
   ['an upstream timeout', 'after-timeout'],
+  // `total` bounds each destination, not the route: the next one gets its own.
+  ['the total timeout of the first destination', 'after-total'],
 ])('after %s, the next destination answers', async (_failure, route) => {
   const before = healthy.requests.length;
   const answer = await invoke(route);
