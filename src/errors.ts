@@ -275,6 +275,15 @@ export class GatewayError extends Error {
     return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_unavailable', retryable });
   }
 
+  /**
+   * A stream that ended before its end event (`[DONE]`, `message_stop`, …): the connection closed
+   * early. Retryable like a connection dropped mid-answer: before the stream's first chunk it is
+   * retried and falls back (the client has nothing yet); after it, the stream ends with it anyway.
+   */
+  static streamCutOff(message: string): GatewayError {
+    return GatewayError.upstreamUnavailable(message);
+  }
+
   static upstreamTimeout(message: string): GatewayError {
     return new GatewayError({ status: 504, message, kind: 'timeout_error', code: 'upstream_timeout', retryable: true });
   }

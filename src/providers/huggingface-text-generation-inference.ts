@@ -169,7 +169,7 @@ export function createTgiCompletionsStream({ model, created, endpoint }: { model
       return [chunk];
     },
     end(): CompletionsChunk[] {
-      if (!done) throw GatewayError.upstreamUnavailable(`${PROVIDER} ended the stream before its final event.`, false);
+      if (!done) throw GatewayError.streamCutOff(`${PROVIDER} ended the stream before its final event.`);
       return [];
     },
   };

@@ -36,6 +36,7 @@ let silent: FakeUpstream;
 let rejecting: FakeUpstream;
 let flaky: FakeUpstream;
 let streamFailing: FakeUpstream;
+let emptyStream: FakeUpstream;
 let gateway: RunningGateway;
 
 const openaiEndpoint = (name: string, base: string, extra = '') => `
@@ -51,6 +52,11 @@ beforeAll(async () => {
     sendJson(response, 400, readJsonFixture('openai', 'error-400.json')),
   );
   flaky = await startFakeUpstream(breakAfterFirstChunk);
+  // A stream's 200 closed cleanly before any event (a proxy whose upstream went away, a server that crashed after its headers).
+  emptyStream = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end();
+  });
   // OpenAI answers a stream 200 and may then report its 500 as the first event.
   streamFailing = await startFakeUpstream((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -71,6 +77,7 @@ ${openaiEndpoint('out-of-time', silent.url, '\n    timeouts: { total: 0.2 }')}
 ${openaiEndpoint('rejecting', rejecting.url)}
 ${openaiEndpoint('flaky', flaky.url)}
 ${openaiEndpoint('stream-failing', streamFailing.url)}
+${openaiEndpoint('empty-stream', emptyStream.url)}
   - { name: no-streams, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
   - { name: no-streams-too, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
 routes:
@@ -83,6 +90,7 @@ routes:
   - { name: after-total, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: out-of-time }, { name: healthy }] }
   - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
   - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
+  - { name: after-empty-stream, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: empty-stream }, { name: healthy }] }
   - { name: after-stream-error, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: stream-failing }, { name: healthy }] }
   - { name: after-first-chunk, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: flaky }, { name: healthy }] }
   - { name: after-no-streams, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: no-streams }, { name: healthy }] }
@@ -96,7 +104,7 @@ routes:
 
 afterAll(async () => {
   await gateway.close();
-  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing].map((upstream) => upstream.close()));
+  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing, emptyStream].map((upstream) => upstream.close()));
 });
 
 // The error event OpenAI sends when its server fails after the stream's headers.
@@ -196,6 +204,16 @@ test("a stream whose first event is OpenAI's server_error (its 500, sent after a
   expect(alone.status).toBe(502);
   expect(alone.headers.get('x-should-retry')).toBeNull();
   expect(await alone.json()).toEqual({ detail: STREAM_SERVER_ERROR.error.message });
+});
+
+test('a stream that ends before its first event (cut off, no [DONE]) falls back like a connection dropped there; alone, it is a 502 the client may retry', async () => {
+  const answer = await invoke('after-empty-stream', { ...CHAT, stream: true });
+  expect([answer.status, answer.endpoint]).toEqual([200, 'healthy']);
+  expect(parseSse(answer.text).at(-1)).toEqual({ data: '[DONE]' });
+  const alone = await fetch(`${gateway.url}/gateway/empty-stream/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, stream: true }) });
+  expect(alone.status).toBe(502);
+  expect(alone.headers.get('x-should-retry')).toBeNull();
+  expect(((await alone.json()) as { detail: string }).detail).toContain('no [DONE]');
 });
 
 test('a stream that fails after its first chunk reaches the client is not restarted elsewhere', async () => {

@@ -125,7 +125,7 @@ function createStepReader(endpoint: string) {
       return read(parseEvent(event.data));
     },
     end(): void {
-      if (!done) throw GatewayError.upstreamUnavailable('Anthropic ended the stream before it was complete (no message_stop).', false);
+      if (!done) throw GatewayError.streamCutOff('Anthropic ended the stream before it was complete (no message_stop).');
     },
   };
 }

@@ -140,7 +140,7 @@ function createNativeFold<Wire>(map: (chunk: Wire) => { chunks: CompletionsChunk
       return mapped.chunks;
     },
     end() {
-      if (!finished) throw GatewayError.upstreamUnavailable('Amazon Bedrock ended the stream before the answer was complete.', false);
+      if (!finished) throw GatewayError.streamCutOff('Amazon Bedrock ended the stream before the answer was complete.');
       return [];
     },
   };

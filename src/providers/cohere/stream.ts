@@ -26,7 +26,7 @@ function parseCohereLine(event: SseEvent): CohereStreamLine {
 
 /** Streams without the `stream-end` line were cut off. */
 function cutOff(): GatewayError {
-  return GatewayError.upstreamUnavailable('Cohere ended the stream before it was complete (no stream-end).', false);
+  return GatewayError.streamCutOff('Cohere ended the stream before it was complete (no stream-end).');
 }
 
 export function createCohereChatStream({ model, now }: CohereResponseContext): StreamFold<ChatChunk> {

@@ -102,7 +102,7 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     },
     end(): Chunk[] {
       if (finished) return [];
-      if (emptyAnswer === null) throw GatewayError.upstreamUnavailable('Gemini ended the stream before the answer was complete (no finishReason).', false);
+      if (emptyAnswer === null) throw GatewayError.streamCutOff('Gemini ended the stream before the answer was complete (no finishReason).');
       const piece: StreamPiece = { index: 0, first: true, text: null, reasoning: null, toolCalls: [], firstCallIndex: 0, finishReason: 'stop' };
       const usage = emptyAnswer.usageMetadata === undefined ? undefined : fromGeminiUsage(emptyAnswer.usageMetadata);
       const chunk = toChunk({ responseId: emptyAnswer.responseId, pieces: [piece], usage });

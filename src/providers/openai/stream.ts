@@ -89,7 +89,7 @@ function createOpenAIFold<Chunk extends ChoicesOf>(mapChunk: (wire: Record<strin
     },
     end(): Chunk[] {
       // OpenAI always closes a complete stream with [DONE]; without it, an answer with an unfinished choice was cut off.
-      if (!done && !finishes.allFinished()) throw GatewayError.upstreamUnavailable('The provider ended the stream before it was complete (no [DONE]).', false);
+      if (!done && !finishes.allFinished()) throw GatewayError.streamCutOff('The provider ended the stream before it was complete (no [DONE]).');
       return [];
     },
   };

@@ -686,13 +686,13 @@ describe('chat stream fold', () => {
     });
   });
 
-  it('a stream cut off before message_stop is a non-retryable 502 after the chunks it had', async () => {
+  it('a stream cut off before message_stop is a 502 after the chunks it had, retryable like a dropped connection (it only is before a first chunk)', async () => {
     const { chunks, error } = await replayOutcome(
       [wire(messageStart, { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Half' } })],
       chatFold(),
     );
     expect(summariseChat(chunks).text).toBe('Half');
-    expect(describeError(error)).toEqual({ status: 502, retryable: false, message: 'Anthropic ended the stream before it was complete (no message_stop).' });
+    expect(describeError(error)).toEqual({ status: 502, retryable: true, message: 'Anthropic ended the stream before it was complete (no message_stop).' });
   });
 
   it('an event that is not JSON is a 502 quoting it', () => {

@@ -276,7 +276,7 @@ describe('stream folds (NDJSON)', () => {
     ]);
   });
 
-  it('mid-stream errors and cut-off streams throw non-retryable 502s', async () => {
+  it('mid-stream errors throw non-retryable 502s; a cut-off stream, a 502 retryable like a dropped connection', async () => {
     const text = '{"is_finished":false,"event_type":"text-generation","text":"Hi"}\n';
     await expect(replay([Buffer.from(`${text}{"is_finished":true,"event_type":"stream-error","finish_reason":"ERROR","err":"internal server error"}\n`)], createCohereCompletionsStream(context), ndjson)).rejects.toMatchObject({
       status: 502,
@@ -288,7 +288,7 @@ describe('stream folds (NDJSON)', () => {
       status: 502,
       retryable: false,
     });
-    await expect(replay([Buffer.from(text)], createCohereChatStream(context), ndjson)).rejects.toMatchObject({ status: 502, message: expect.stringContaining('no stream-end') });
+    await expect(replay([Buffer.from(text)], createCohereChatStream(context), ndjson)).rejects.toMatchObject({ status: 502, retryable: true, message: expect.stringContaining('no stream-end') });
     await expect(replay([Buffer.from('<html>')], createCohereChatStream(context), ndjson)).rejects.toThrow('Cohere sent a stream line that is not a JSON object: <html>');
   });
 

@@ -548,11 +548,11 @@ describe('chat stream fold', () => {
     expect(error!.message).toContain("endpoint 'gem'");
   });
 
-  it('a stream that ends without a finishReason was cut off: a non-retryable 502', async () => {
+  it('a stream that ends without a finishReason was cut off: a 502, retryable like a dropped connection (it only is before a first chunk)', async () => {
     const wire = fixtureBytes('chat.stream.sse').toString('utf8').split('\r\n\r\n')[0] + '\r\n\r\n';
     const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(streamContext));
     expect(chunks).toHaveLength(1);
-    expect(error).toMatchObject({ status: 502, retryable: false, message: 'Gemini ended the stream before the answer was complete (no finishReason).' });
+    expect(error).toMatchObject({ status: 502, retryable: true, message: 'Gemini ended the stream before the answer was complete (no finishReason).' });
   });
 
   it('a stream with no candidate and no block reason (an empty answer) ends with one empty stop chunk; an empty body is still cut off', async () => {

@@ -450,9 +450,9 @@ describe('chat stream fold', () => {
     expect(refused.error).toMatchObject({ status: 502, retryable: false, message: 'Invalid prompt.' });
   });
 
-  it('a stream that ends without [DONE] was cut off: a non-retryable 502 after the chunks it had', async () => {
+  it('a stream that ends without [DONE] was cut off: a 502 after the chunks it had, retryable like a dropped connection (it only is before a first chunk)', async () => {
     const { chunks, error } = await replayOutcome([Buffer.from(`data: ${chunkData('Half')}\n\n`)], createOpenAIChatStream());
-    expect(error).toMatchObject({ status: 502, retryable: false, message: expect.stringContaining('no [DONE]') });
+    expect(error).toMatchObject({ status: 502, retryable: true, message: expect.stringContaining('no [DONE]') });
     expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Half']);
   });
 

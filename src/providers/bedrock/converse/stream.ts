@@ -30,7 +30,7 @@ function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Ch
       return mapEvent(event);
     },
     end() {
-      if (stopReason === undefined) throw GatewayError.upstreamUnavailable('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).', false);
+      if (stopReason === undefined) throw GatewayError.streamCutOff('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).');
       if (finished) return [];
       finished = true;
       return [finish(stopReason, null)];
