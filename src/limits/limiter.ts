@@ -164,6 +164,8 @@ export interface EndpointLimiter {
   admit(): Promise<void>;
   /** Adds the tokens a response used (no-op without a token limit). Never throws. */
   recordTokens(tokens: number): void;
+  /** Whether the limit counts tokens: a stream then needs its usage reported. */
+  readonly countsTokens: boolean;
 }
 
 function retryAfterSeconds(resetInMs: number): string {
@@ -245,7 +247,7 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
     );
   }
 
-  return { admit, recordTokens };
+  return { admit, recordTokens, countsTokens: tokens !== null };
 }
 
 /**

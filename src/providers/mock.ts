@@ -103,6 +103,8 @@ function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>):
   const wait = (context: RequestContext) => (latencyMs > 0 ? sleep(latencyMs, undefined, { signal: context.signal }) : Promise.resolve());
 
   return {
+    // As OpenAI: a stream's usage only with `stream_options.include_usage`.
+    streamUsageWhenAsked: true,
     async chat(request, context): Promise<ChatResponse> {
       await wait(context);
       const answer = mockChatAnswer(request);

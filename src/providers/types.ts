@@ -51,6 +51,12 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
    * Read from the built-in providers only (a plugin's endpoint keeps the default, see plugins/modules.ts).
    */
   readonly reasoningEffortFields?: readonly ReasoningEffortField[];
+  /**
+   * True when the vendor reports a stream's usage only if `stream_options.include_usage` asks for it
+   * (OpenAI's API), and accepts that field: a token limit then asks for it (see invocation.ts).
+   * Built-in providers only.
+   */
+  readonly streamUsageWhenAsked?: boolean;
   chat?(request: ChatRequest, context: Context): Promise<ChatResponse>;
   chatStream?(request: ChatRequest, context: Context): AsyncIterable<ChatChunk>;
   completions?(request: CompletionsRequest, context: Context): Promise<CompletionsResponse>;

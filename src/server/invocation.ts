@@ -23,7 +23,14 @@ export type Dialect = 'mlflow' | 'openai';
 export type InvocationResult =
   | { kind: 'json'; body: unknown }
   /** `abort`: the call's (client gone, total timeout), which also ends the wait on a client that stopped reading. */
-  | { kind: 'stream'; chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; abort: CallSignal };
+  | {
+      kind: 'stream';
+      chunks: AsyncIterable<unknown>;
+      checkChunk: (chunk: unknown) => unknown;
+      abort: CallSignal;
+      /** The gateway asked for the usage chunk itself (a token limit): metered, not sent. */
+      hidesUsage: boolean;
+    };
 
 const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/chat': 'chat',
@@ -153,6 +160,26 @@ export function asksForStream(endpointType: EndpointType, request: Record<string
   return endpointType !== 'llm/v1/embeddings' && request.stream === true;
 }
 
+/**
+ * A stream request that a token limit counts, with `stream_options.include_usage` set when the
+ * client did not set it and the endpoint's API reports a stream's usage only when asked (OpenAI's):
+ * without it, such a stream counted no tokens, and any client could spend past the limit. The usage
+ * chunk the gateway asked for is kept from the client (`isUsageOnlyChunk`), which did not ask for a
+ * chunk without choices. Null when nothing is to be added.
+ */
+function withUsageForLimits(request: Record<string, unknown>, endpoint: CompiledEndpoint, clientCountsTokens: boolean): Record<string, unknown> | null {
+  const limited = clientCountsTokens || endpoint.limiter?.countsTokens === true;
+  if (!limited || endpoint.target.streamUsageWhenAsked !== true) return null;
+  const options = request.stream_options;
+  if (isRecord(options) && options.include_usage === true) return null;
+  return { ...request, stream_options: { ...(isRecord(options) ? options : {}), include_usage: true } };
+}
+
+/** The chunk that `include_usage` adds at a stream's end: usage, no choices. */
+export function isUsageOnlyChunk(chunk: unknown): boolean {
+  return isRecord(chunk) && Array.isArray(chunk.choices) && chunk.choices.length === 0 && isRecord(chunk.usage);
+}
+
 function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayError {
   const operation = OPERATION_NAMES[endpoint.endpointType];
   const what = stream ? `${operation} streaming` : operation;
@@ -218,10 +245,14 @@ export async function invokeEndpoint(options: {
   /** Aborted when the client disconnects. */
   client: CallSignal;
   onRetry?: (notice: RetryNotice) => void;
+  /** The calling key's own limit counts tokens. */
+  clientCountsTokens?: boolean;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
-  const request = withDefaults(options.request, endpoint);
-  const stream = asksForStream(endpoint.endpointType, request);
+  const withEndpointDefaults = withDefaults(options.request, endpoint);
+  const stream = asksForStream(endpoint.endpointType, withEndpointDefaults);
+  const withUsage = stream ? withUsageForLimits(withEndpointDefaults, endpoint, options.clientCountsTokens === true) : null;
+  const request = withUsage ?? withEndpointDefaults;
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
   if (operation === undefined) throw notImplemented(endpoint, stream);
   const limiter = endpoint.limiter;
@@ -243,7 +274,7 @@ export async function invokeEndpoint(options: {
     const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
     const checkChunk = (chunk: unknown) => checkedChunk(endpoint, chunk);
     const started = await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks);
-    return { kind: 'stream', chunks: started, checkChunk, abort };
+    return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: withUsage !== null };
   }
   const body = checkedAnswer(endpoint, await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>));
   const tokens = reportedTokens(body);

@@ -103,14 +103,16 @@ export async function sendEventStream(options: {
   /** Each chunk as it may be sent, or a throw when it may not (see answer-check.ts). */
   checkChunk?: (chunk: unknown) => unknown;
   toError: (error: unknown) => GatewayError;
-  /** Told of each chunk as it is written. */
+  /** Told of each chunk as it is written (or kept back by `sends`). */
   onChunk?: (chunk: unknown) => void;
+  /** Whether a chunk is written; one it refuses is only observed (default: every chunk). */
+  sends?: (chunk: unknown) => boolean;
   /** The call's abort (client gone, total timeout, shutdown): also ends a wait on a client that does not read. */
   signal?: CallSignal;
   /** The route family, for the fields of an `error` event. */
   dialect: Dialect;
 }): Promise<void> {
-  const { response, chunks, toError, onChunk, signal, dialect } = options;
+  const { response, chunks, toError, onChunk, sends, signal, dialect } = options;
   const checkChunk = options.checkChunk ?? asIs;
   const iterator = chunks[Symbol.asyncIterator]();
   let current = await iterator.next();
@@ -130,7 +132,7 @@ export async function sendEventStream(options: {
     while (!current.done) {
       if (response.destroyed) return;
       onChunk?.(chunk);
-      writer.write(sseData(chunk));
+      if (sends === undefined || sends(chunk)) writer.write(sseData(chunk));
       // Waits only when the socket buffer is full: no promise per chunk otherwise.
       if (writer.congested) {
         await writer.congested;

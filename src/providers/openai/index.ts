@@ -76,6 +76,16 @@ export function openaiProviderName(config: Pick<OpenAIConfig, 'openai_api_type'>
   return parseOpenAIApiType(config.openai_api_type) === 'openai' ? OPENAI_NAME : AZURE_OPENAI_NAME;
 }
 
+/**
+ * Whether the API takes `stream_options.include_usage` (and reports a stream's usage only then):
+ * OpenAI's and the servers that follow it; Azure OpenAI from API version 2024-09-01 (older versions
+ * refuse the field).
+ */
+function takesStreamUsageOption(config: OpenAIConfig): boolean {
+  if (parseOpenAIApiType(config.openai_api_type) === 'openai') return true;
+  return (config.openai_api_version ?? '').slice(0, 10) >= '2024-09-01';
+}
+
 /** Builds URL, headers and model from the config (the loader has already checked which keys each type may carry). */
 export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | null): OpenAITarget {
   const apiType = parseOpenAIApiType(config.openai_api_type);
@@ -129,15 +139,18 @@ export const openaiAdapter = {
       timeouts: settings.timeouts,
       maxAnswerBytes: settings.maxAnswerBytes,
     });
+    const streamUsageWhenAsked = takesStreamUsageOption(settings.config);
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
+          streamUsageWhenAsked,
           chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning }), { signal: abort })),
           chatStream: (request, { abort }) =>
             foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true, omittedReasoning }), { signal: abort }), createOpenAIChatStream()),
         };
       case 'llm/v1/completions':
         return {
+          streamUsageWhenAsked,
           completions: async (request, { abort }) =>
             fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),
           completionsStream: (request, { abort }) =>

@@ -14,7 +14,7 @@ import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
-import { asksForStream, invokeEndpoint, prepareRequest, withStringText, type Dialect } from '../invocation';
+import { asksForStream, invokeEndpoint, isUsageOnlyChunk, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
@@ -70,7 +70,7 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        return await invokeEndpoint({ endpoint, request: prepared, client, onRetry });
+        return await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientCountsTokens: keyLimiter?.countsTokens === true });
       } catch (error) {
         countIfRateLimited(error, endpoint.name, response);
         throw error;
@@ -105,7 +105,8 @@ async function serve(options: {
   };
   const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
   const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
-  await sendEventStream({ response, chunks, checkChunk, toError, onChunk: chunkObserver(response), signal: result.abort, dialect });
+  const sends = result.hidesUsage ? (chunk: unknown) => !isUsageOnlyChunk(chunk) : undefined;
+  await sendEventStream({ response, chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {

@@ -140,7 +140,7 @@ describe('tokens', () => {
 
   it('meters a stream by the last usage it reported, also when the consumer stops early', async () => {
     const recorded: number[] = [];
-    const limiter = { admit: async () => undefined, recordTokens: (tokens: number) => recorded.push(tokens) };
+    const limiter = { admit: async () => undefined, recordTokens: (tokens: number) => recorded.push(tokens), countsTokens: true };
     async function* chunks() {
       yield { usage: { total_tokens: 3 } };
       yield { choices: [] };
