@@ -265,14 +265,19 @@ function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBl
   return block;
 }
 
-/** Message fields Anthropic can represent, per role; any other field is refused, not dropped. */
+/**
+ * Message fields Anthropic can represent, per role; any other field is refused, not dropped. Except
+ * `name`, a participant's label with no Anthropic field, which LangChain's MLflow chat model and
+ * LangGraph's agents send on named messages: dropped, as MLflow drops it and Gemini and Bedrock
+ * ignore it, so that those clients work unchanged.
+ */
 const MESSAGE_FIELDS: Record<string, readonly string[]> = {
-  system: ['role', 'content'],
-  developer: ['role', 'content'],
-  user: ['role', 'content'],
+  system: ['role', 'content', 'name'],
+  developer: ['role', 'content', 'name'],
+  user: ['role', 'content', 'name'],
   // reasoning_content is the readable copy of thinking_blocks, which are what Anthropic checks.
-  assistant: ['role', 'content', 'tool_calls', 'thinking_blocks', 'reasoning_content'],
-  tool: ['role', 'content', 'tool_call_id'],
+  assistant: ['role', 'content', 'name', 'tool_calls', 'thinking_blocks', 'reasoning_content'],
+  tool: ['role', 'content', 'name', 'tool_call_id'],
 };
 
 function checkMessageFields(message: ChatMessage, path: string): void {

@@ -103,6 +103,24 @@ describe('toAnthropicChat', () => {
   };
   const tools: ChatRequest['tools'] = [{ type: 'function', function: { name: 'get_weather', description: 'Current weather', parameters: weatherParameters } }];
 
+  it("drops messages' name (LangChain's and LangGraph's named messages), as MLflow does, on every role", () => {
+    const request = {
+      messages: [
+        { role: 'system', content: 'Be brief.', name: 'rules' },
+        { role: 'user', content: 'Hi', name: 'ann' },
+        { role: 'assistant', content: 'Hello', name: 'researcher' },
+        { role: 'user', content: 'Bye', name: 'ann' },
+      ],
+    } as ChatRequest;
+    const sent = toAnthropicChat(request, { model: MODEL });
+    expect(sent.system).toBe('Be brief.');
+    expect(sent.messages).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'Hello' },
+      { role: 'user', content: 'Bye' },
+    ]);
+  });
+
   it('a whole conversation: system lifted, images, tool calls and merged tool results, renamed and scaled parameters', () => {
     const request: ChatRequest = {
       messages: [
@@ -414,7 +432,7 @@ describe('toAnthropicChat', () => {
       'messages[1].content[0].type',
       'messages[1].content[0]: Anthropic accepts only text parts in assistant messages.',
     ],
-    ['a message name', { messages: [{ role: 'user', content: 'hi', name: 'ann' }] }, 400, 'messages[0].name', "messages[0].name: this field of a 'user' message is not supported by Anthropic."],
+    ['an unknown message field', { messages: [{ role: 'user', content: 'hi', audio: { id: 'a' } }] }, 400, 'messages[0].audio', "messages[0].audio: this field of a 'user' message is not supported by Anthropic."],
     [
       'an unknown role',
       { messages: [{ role: 'function', content: 'x' }] },
