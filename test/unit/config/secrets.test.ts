@@ -82,6 +82,10 @@ describe('resolveSecret', () => {
     // The config's directory comes first.
     expect(from('keys/lf.key')).toEqual({ ok: true, value: 'sk-lf' });
     expect(from('keys/nowhere.key')).toEqual({ ok: true, value: 'keys/nowhere.key' });
+    // A folder is refused beside the config only: a literal key naming a folder of the working directory is a key.
+    expect(from('keys')).toEqual({ ok: false, message: "'keys' is a directory: give the path of the file inside it that holds the secret" });
+    mkdirSync(join(workingDirectory, 'test'));
+    expect(from('test')).toEqual({ ok: true, value: 'test' });
   });
 
   it('reads a key file that starts with a byte order mark without the mark', () => {
