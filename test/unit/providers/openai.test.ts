@@ -539,10 +539,19 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
     return openaiAdapter.createEndpoint(settings);
   }
 
-  it('exposes only the methods of its endpoint type', () => {
-    expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream']);
-    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream']);
+  it('exposes only the methods of its endpoint type (and, for streams, whether the usage is reported only when asked)', () => {
+    expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream', 'streamUsageWhenAsked']);
+    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream', 'streamUsageWhenAsked']);
     expect(Object.keys(endpoint('llm/v1/embeddings', {}))).toEqual(['embeddings']);
+  });
+
+  it('takes stream_options.include_usage on OpenAI, and on Azure OpenAI from API version 2024-09-01 only', () => {
+    const azure = (version: string) => endpoint('llm/v1/chat', { openai_api_type: 'azure', openai_deployment_name: 'gpt4o', openai_api_version: version }).streamUsageWhenAsked;
+    expect(endpoint('llm/v1/chat', {}).streamUsageWhenAsked).toBe(true);
+    expect(azure('2023-05-15')).toBe(false);
+    expect(azure('2024-08-01-preview')).toBe(false);
+    expect(azure('2024-09-01-preview')).toBe(true);
+    expect(azure('2024-10-21')).toBe(true);
   });
 
   it('openai chat: path, headers and body on the wire; mapped answer', async () => {
