@@ -21,6 +21,7 @@ import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http
 import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
+import { endStopAtOnce } from './stop-before-serving';
 import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutConfig, watchForReload, type LoadedConfig, type ReloadingWatcher } from './server/reload';
 import type { GatewayState } from './server/state';
 
@@ -148,9 +149,9 @@ function onStopSignals(logger: Logger, stop: (signal: NodeJS.Signals) => void): 
     first = signal;
     stop(signal);
   };
-  // The entry point's handlers (src/main.ts) exit at once: from here on, a stop is a drain.
-  process.removeAllListeners('SIGTERM');
-  process.removeAllListeners('SIGINT');
+  // The entry point's handlers (src/main.ts) exit at once: from here on, a stop is a drain. Only
+  // those go: a plugin's own handler (a telemetry flush) still runs.
+  endStopAtOnce();
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 }

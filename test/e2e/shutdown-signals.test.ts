@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { parseSse } from '../support/gateway';
-import { createProject, installProviderPackage } from '../support/plugin-packages';
+import { chatAdapterSource, createProject, installProviderPackage } from '../support/plugin-packages';
 import { SOON_MS, within } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-signals-'));
@@ -100,4 +100,18 @@ test('a stop signal while the config still loads ends the process at once with a
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
   expect(lastLogLine(run)).toMatchObject({ level: 30, signal: 'SIGTERM', msg: 'SIGTERM before the gateway was serving; exiting' });
+});
+
+test("a plugin's own SIGTERM handler (a telemetry flush) still runs when the gateway drains: only the entry point's start-up handlers are replaced", async () => {
+  const project = createProject();
+  const source = `process.on('SIGTERM', () => process.stdout.write('plugin flushed on SIGTERM\\n'));\n${chatAdapterSource('hi')}`;
+  installProviderPackage(project, { packageName: 'flushing-plugin', provider: 'flushing', source });
+  const pluginConfig = join(project, 'config.yaml');
+  writeFileSync(pluginConfig, 'plugins: [flushing-plugin]\nendpoints:\n  - { name: a, endpoint_type: llm/v1/chat, model: { provider: flushing } }\n');
+  const port = await freePort();
+  const run = runCli(['--config-path', pluginConfig, '--port', String(port)]);
+  await waitForHealth(`http://127.0.0.1:${port}`, run);
+  run.child.kill('SIGTERM');
+  expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
+  expect(run.output()).toContain('plugin flushed on SIGTERM');
 });
