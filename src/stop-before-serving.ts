@@ -6,11 +6,11 @@
  */
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
 
-/** Levels at which pino would not write an info line (the logger is not loaded yet). */
+/** Levels at which pino would not write an info line (the logger is not loaded yet; it reads LOG_LEVEL trimmed, in any case). */
 const QUIET_LEVELS = new Set(['warn', 'error', 'fatal', 'silent']);
 
 function stopBeforeServing(signal: keyof typeof SIGNAL_NUMBERS): void {
-  if (!QUIET_LEVELS.has(process.env.LOG_LEVEL ?? '')) {
+  if (!QUIET_LEVELS.has(process.env.LOG_LEVEL?.trim().toLowerCase() ?? '')) {
     const line = { level: 30, time: Date.now(), pid: process.pid, signal, msg: `${signal} before the gateway was serving; exiting` };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }

@@ -84,8 +84,8 @@ test('with --workers 2, SIGTERM to the whole process group (systemd, Ctrl+C) let
   expect(lastLogLine(run)).toMatchObject({ exit_code: 0, msg: 'shut down: every worker has exited; exiting 0' });
 });
 
-test('a stop signal while the config still loads ends the process at once with a log line (as PID 1 in a container, an unhandled SIGTERM would be ignored)', async () => {
-  // A plugin whose module takes long to load (an ES module awaiting at its top level) holds the start-up there.
+/** A config whose plugin module takes long to load (an ES module awaiting at its top level): the start-up is held there. */
+function slowStartConfig(): string {
   const project = createProject();
   installProviderPackage(project, {
     packageName: 'slow-plugin',
@@ -95,7 +95,11 @@ test('a stop signal while the config still loads ends the process at once with a
   });
   const slowConfig = join(project, 'config.yaml');
   writeFileSync(slowConfig, 'plugins: [slow-plugin]\nendpoints:\n  - { name: a, endpoint_type: llm/v1/chat, model: { provider: slow } }\n');
-  const run = runCli(['--config-path', slowConfig, '--port', String(await freePort())]);
+  return slowConfig;
+}
+
+test('a stop signal while the config still loads ends the process at once with a log line (as PID 1 in a container, an unhandled SIGTERM would be ignored)', async () => {
+  const run = runCli(['--config-path', slowStartConfig(), '--port', String(await freePort())]);
   await waitForOutput(run, /slow plugin loading/g, 1);
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
@@ -114,4 +118,12 @@ test("a plugin's own SIGTERM handler (a telemetry flush) still runs when the gat
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
   expect(run.output()).toContain('plugin flushed on SIGTERM');
+});
+
+test('LOG_LEVEL=WARN (any case, as the logger reads it) keeps the start-up stop quiet too', async () => {
+  const run = runCli(['--config-path', slowStartConfig(), '--port', String(await freePort())], { LOG_LEVEL: 'WARN' });
+  await waitForOutput(run, /slow plugin loading/g, 1);
+  run.child.kill('SIGTERM');
+  expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
+  expect(run.output()).toBe('slow plugin loading\n');
 });
