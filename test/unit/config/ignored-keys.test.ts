@@ -186,3 +186,23 @@ endpoints:
     expect(ignoredKeyWarnings(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }))).toEqual([]);
   });
 });
+
+describe('a key written twice in one mapping (9b53b97: the last one wins, as in PyYAML, and the first repeat is reported)', () => {
+  const repeatsIn = (text: string) => {
+    const repeatedKeys: { path: string; message: string }[] = [];
+    const config = parseConfigText(text, 'config.yaml', { repeatedKeys });
+    return { names: config.endpoints.map((endpoint) => endpoint.name), paths: repeatedKeys.map((issue) => issue.path) };
+  };
+  const endpoint = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: mock } }\n`;
+
+  it('a second top-level endpoints: wins, and the repeat is named at its line and column', () => {
+    expect(repeatsIn(`endpoints:\n${endpoint('a')}endpoints:\n${endpoint('b')}`)).toEqual({ names: ['b'], paths: ["'endpoints' at line 3, column 1"] });
+  });
+
+  it('in a flow mapping, quoted, or as an explicit key (named only when it is a plain name); merge keys are no repeat', () => {
+    expect(repeatsIn('endpoints:\n  - { name: a, name: b, endpoint_type: llm/v1/chat, model: { provider: mock } }\n').paths).toEqual(["'name' at line 2, column 16"]);
+    expect(repeatsIn(`endpoints:\n${endpoint('a')}"endpoints":\n${endpoint('b')}`).paths).toEqual(["'endpoints' at line 3, column 1"]);
+    expect(repeatsIn(`endpoints:\n${endpoint('a')}? endpoints\n:\n${endpoint('b')}`).paths).toEqual(['a key at line 3, column 2']);
+    expect(repeatsIn(`x: &base { endpoint_type: llm/v1/chat }\nendpoints:\n  - <<: *base\n    endpoint_type: llm/v1/chat\n    name: a\n    model: { provider: mock }\n`).paths).toEqual([]);
+  });
+});
