@@ -84,9 +84,9 @@ function lookUpSecret(value: unknown, sources: SecretSources): SecretResult {
   const filePath = candidates.find(isFile);
   if (filePath !== undefined) return fromFile(filePath, value, sources.filesRead);
   // MLflow sends such a path as the key itself, and every call is refused: the file inside was meant.
-  // Only beside the config (an absolute path is the same from anywhere): a short literal key that
-  // names a folder of the working directory (`test`, `src`) is still a key.
-  if (candidates.length > 0 && isDirectory(candidates[0])) {
+  // Beside the config (or absolute), or a path with a '/' from the working directory: a literal
+  // key that is one word naming a folder there (`test`, `src`) is still a key.
+  if (candidates.some((candidate, index) => (index === 0 || value.includes('/')) && isDirectory(candidate))) {
     return { ok: false, message: `'${value}' is a directory: give the path of the file inside it that holds the secret` };
   }
   if (candidates.some((candidate) => sources.filesServed?.has(candidate))) {

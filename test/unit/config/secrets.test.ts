@@ -86,6 +86,9 @@ describe('resolveSecret', () => {
     expect(from('keys')).toEqual({ ok: false, message: "'keys' is a directory: give the path of the file inside it that holds the secret" });
     mkdirSync(join(workingDirectory, 'test'));
     expect(from('test')).toEqual({ ok: true, value: 'test' });
+    // A path to a folder of the working directory (a Secret mounted there) is refused like one beside the config.
+    mkdirSync(join(workingDirectory, 'mounted', 'openai'), { recursive: true });
+    expect(from('mounted/openai')).toEqual({ ok: false, message: "'mounted/openai' is a directory: give the path of the file inside it that holds the secret" });
   });
 
   it('reads a key file that starts with a byte order mark without the mark', () => {
