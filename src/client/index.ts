@@ -11,7 +11,7 @@ import { createParser } from 'eventsource-parser';
 import type { paths } from '../../generated/api';
 import type {
   ChatChunk,
-  ChatRequest,
+  ClientChatRequest as ChatRequest,
   ChatResponse,
   CompletionsChunk,
   CompletionsRequest,
