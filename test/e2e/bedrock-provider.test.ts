@@ -238,6 +238,21 @@ describe('credentials and signing', () => {
     }
   });
 
+  test("STS refusing to let the gateway's credentials assume the role (AccessDenied) is a 502 naming STS and the role, not Bedrock, without AWS's text", async () => {
+    fake.refuseAssumeRole({ status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/gw is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/one-hour' });
+    try {
+      const refused = await openai.chat.completions.create({ model: 'claude-role-too-long', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+      expect((refused as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({
+        message:
+          "AWS STS refused to assume the role of endpoint 'claude-role-too-long' (AccessDenied). Ask the gateway operator to check the endpoint's aws_role_arn and that the gateway's AWS credentials may assume that role (sts:AssumeRole, the role's trust policy).",
+      });
+      expect(fake.calls).toHaveLength(0);
+    } finally {
+      fake.refuseAssumeRole(null);
+    }
+  });
+
   test('no credentials in aws_config: the default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY of the gateway) signs', async () => {
     fake.expectCredential(CHAIN_PAIR);
     const completion = await openai.chat.completions.create({ model: 'claude-default-chain', messages: [{ role: 'user', content: 'Salut' }] });

@@ -71,10 +71,15 @@ function oversizedAnswer(error: unknown, endpoint: string): GatewayError | null 
  * client went away (nobody reads it); GatewayErrors pass through.
  */
 export function bedrockErrorToGateway(error: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
+  if (error instanceof AssumeRoleFailure) return assumeRoleError(error.cause, options);
+  return awsErrorToGateway(error, options, 'Amazon Bedrock');
+}
+
+/** `service`: the AWS service that failed, as messages name it (Bedrock, or STS for a role). */
+function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: AbortSignal }, service: string): unknown {
   const { endpoint, signal } = options;
   if (signal.aborted) return signal.reason ?? error;
   if (error instanceof GatewayError) return error;
-  if (error instanceof AssumeRoleFailure) return assumeRoleError(error.cause, options);
   const oversized = oversizedAnswer(error, endpoint);
   if (oversized !== null) return oversized;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
@@ -87,56 +92,63 @@ export function bedrockErrorToGateway(error: unknown, options: { endpoint: strin
 
   // `Throttling`: STS's spelling (AssumeRole for `aws_role_arn`).
   if (name === 'ThrottlingException' || name === 'Throttling' || name === 'ServiceQuotaExceededException') {
-    return GatewayError.upstream({ status: 429, message: `Amazon Bedrock is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null, vendorError });
+    return GatewayError.upstream({ status: 429, message: `${service} is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null, vendorError });
   }
   if (AUTH_ERRORS.has(name) || status === 401 || status === 403) {
     return new GatewayError({
       status: 502,
-      message: `Amazon Bedrock rejected the gateway's AWS credentials ${forEndpoint} (${name}). Ask the gateway operator to check the endpoint's aws_config and the IAM permissions and model access of its role.`,
+      message: `${service} rejected the gateway's AWS credentials ${forEndpoint} (${name}). Ask the gateway operator to check the endpoint's aws_config and the IAM permissions and model access of its role.`,
       kind: 'upstream_error',
       code: 'upstream_auth_failed',
     });
   }
   if (name === 'ValidationException') return GatewayError.upstream({ status: 400, message: awsMessage, endpoint, vendorError });
-  if (name === 'ModelTimeoutException') return GatewayError.upstreamTimeout(`The Amazon Bedrock model timed out ${forEndpoint}: ${awsMessage}`);
-  if (RETRYABLE_SERVER_ERRORS.has(name)) return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}): ${awsMessage}`, true);
+  if (name === 'ModelTimeoutException') return GatewayError.upstreamTimeout(`The ${service} model timed out ${forEndpoint}: ${awsMessage}`);
+  if (RETRYABLE_SERVER_ERRORS.has(name)) return GatewayError.upstreamUnavailable(`${service} failed ${forEndpoint} (${name}): ${awsMessage}`, true);
   if (name === 'ResourceNotFoundException' || name === 'ModelErrorException') {
     // The configured model is wrong or broken: nothing the client can change.
-    return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}): ${awsMessage}`, false);
+    return GatewayError.upstreamUnavailable(`${service} failed ${forEndpoint} (${name}): ${awsMessage}`, false);
   }
-  const certificate = certificateFailure(shape.code ?? null, `Amazon Bedrock could not be reached ${forEndpoint}`);
+  const certificate = certificateFailure(shape.code ?? null, `${service} could not be reached ${forEndpoint}`);
   if (certificate !== null) return GatewayError.upstreamUnavailable(certificate);
   const connectionCode = connectionErrorCode(shape);
   if (connectionCode !== null) {
     // Checked before TimeoutError: the SDK's HTTP handler also labels ECONNRESET a TimeoutError.
-    return GatewayError.upstreamUnavailable(`Amazon Bedrock could not be reached ${forEndpoint} (${connectionCode}).`);
+    return GatewayError.upstreamUnavailable(`${service} could not be reached ${forEndpoint} (${connectionCode}).`);
   }
   if (error instanceof FirstByteTimeout) {
-    return GatewayError.upstreamTimeout(`Amazon Bedrock sent no response within ${seconds(error.timeoutMs)} ${forEndpoint} (first_byte timeout).`);
+    return GatewayError.upstreamTimeout(`${service} sent no response within ${seconds(error.timeoutMs)} ${forEndpoint} (first_byte timeout).`);
   }
   if (error instanceof IdleTimeout) {
-    return GatewayError.upstreamTimeout(`Amazon Bedrock stopped sending its response for ${seconds(error.timeoutMs)} ${forEndpoint} (idle timeout).`);
+    return GatewayError.upstreamTimeout(`${service} stopped sending its response for ${seconds(error.timeoutMs)} ${forEndpoint} (idle timeout).`);
   }
-  if (name === 'TimeoutError') return GatewayError.upstreamTimeout(`Amazon Bedrock did not answer in time ${forEndpoint}.`);
+  if (name === 'TimeoutError') return GatewayError.upstreamTimeout(`${service} did not answer in time ${forEndpoint}.`);
   if (/region is missing|region not accepted/i.test(awsMessage)) {
     return GatewayError.upstreamUnavailable(`No AWS region is configured ${forEndpoint}: set aws_config.aws_region (or AWS_REGION).`, false);
   }
   if (status !== undefined && status >= 400 && status < 500) return GatewayError.upstream({ status, message: awsMessage, endpoint, vendorError });
-  return GatewayError.upstreamUnavailable(`Amazon Bedrock failed ${forEndpoint} (${name}${status !== undefined ? `, status ${status}` : ''}).`);
+  return GatewayError.upstreamUnavailable(`${service} failed ${forEndpoint} (${name}${status !== undefined ? `, status ${status}` : ''}).`);
 }
 
 /**
- * STS refused the endpoint's AssumeRole. Its 4xx answers are about the role settings
- * (`session_length_seconds` above the role's maximum session duration, a malformed role ARN),
- * never about the client's request: a 502 for the operator, not the client's 400.
+ * STS failed the endpoint's AssumeRole: named as STS's failure, so that the operator looks at the
+ * role, not at Bedrock. Its refusals (4xx: `session_length_seconds` above the role's maximum session
+ * duration, a malformed role ARN, credentials not allowed to assume the role) are about the role
+ * settings, never about the client's request: a 502 for the operator, not the client's 400; as for
+ * Bedrock, an authentication failure's AWS text (it names the account and principal) is not shown.
  */
 function assumeRoleError(cause: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
-  const translated = bedrockErrorToGateway(cause, options);
-  if (!(translated instanceof GatewayError) || translated.code !== 'upstream_rejected') return translated;
+  const translated = awsErrorToGateway(cause, options, 'AWS STS');
+  if (!(translated instanceof GatewayError) || (translated.code !== 'upstream_rejected' && translated.code !== 'upstream_auth_failed')) return translated;
   const shape = (typeof cause === 'object' && cause !== null ? cause : {}) as SdkErrorShape;
+  const refusal = `AWS STS refused to assume the role of endpoint '${options.endpoint}' (${shape.name ?? 'Error'})`;
+  const message =
+    translated.code === 'upstream_rejected'
+      ? `${refusal}: ${shape.message ?? ''} Ask the gateway operator to check the endpoint's aws_config (aws_role_arn, session_length_seconds).`
+      : `${refusal}. Ask the gateway operator to check the endpoint's aws_role_arn and that the gateway's AWS credentials may assume that role (sts:AssumeRole, the role's trust policy).`;
   return new GatewayError({
     status: 502,
-    message: `AWS STS refused to assume the role of endpoint '${options.endpoint}' (${shape.name ?? 'Error'}): ${shape.message ?? ''} Ask the gateway operator to check the endpoint's aws_config (aws_role_arn, session_length_seconds).`,
+    message,
     kind: 'upstream_error',
     code: 'upstream_auth_failed',
   });

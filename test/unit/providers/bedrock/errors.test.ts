@@ -10,6 +10,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../../../src/errors';
+import { AssumeRoleFailure } from '../../../../src/providers/bedrock/client';
+import { FirstByteTimeout } from '../../../../src/providers/bedrock/answer-bounds';
 import { bedrockErrorToGateway } from '../../../../src/providers/bedrock/errors';
 
 const live = new AbortController().signal;
@@ -60,6 +62,25 @@ describe('bedrockErrorToGateway', () => {
 
   test('no region anywhere is a 502 that says how to set one', () => {
     expect(translate(new Error('Region is missing')).message).toBe("No AWS region is configured for endpoint 'chat': set aws_config.aws_region (or AWS_REGION).");
+  });
+
+  test("an AssumeRole failure (aws_role_arn) is named as STS's, never as Bedrock's", () => {
+    const sts = (error: unknown) => translate(new AssumeRoleFailure(error));
+    const denied = sts(Object.assign(new Error('User: arn:aws:iam::123:user/gw is not authorized to perform: sts:AssumeRole'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
+    expect(denied).toMatchObject({ status: 502, code: 'upstream_auth_failed', retryable: false });
+    expect(denied.message).toBe(
+      "AWS STS refused to assume the role of endpoint 'chat' (AccessDenied). Ask the gateway operator to check the endpoint's aws_role_arn and that the gateway's AWS credentials may assume that role (sts:AssumeRole, the role's trust policy).",
+    );
+    expect(sts(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toMatchObject({
+      status: 502,
+      retryable: true,
+      message: "AWS STS could not be reached for endpoint 'chat' (ECONNREFUSED).",
+    });
+    expect(sts(new FirstByteTimeout(1000))).toMatchObject({ status: 504, message: "AWS STS sent no response within 1 s for endpoint 'chat' (first_byte timeout)." });
+    expect(sts(Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }))).toMatchObject({
+      status: 429,
+      message: "AWS STS is throttling requests for endpoint 'chat': Rate exceeded",
+    });
   });
 
   test('the abort reason passes through when the client went away; GatewayErrors pass through', () => {
