@@ -253,6 +253,19 @@ describe('credentials and signing', () => {
     }
   });
 
+  test("an STS failing AssumeRole is called once per gateway attempt: the SDK's own retries are off for STS as for Bedrock", async () => {
+    fake.refuseAssumeRole({ status: 500, code: 'InternalFailure', message: 'An internal error occurred.' });
+    try {
+      const failed = await post('/endpoints/claude-role-too-long/invocations', { messages: [{ role: 'user', content: 'x' }] });
+      expect(failed.status).toBe(502);
+      expect((await jsonOf(failed)).detail).toBe("AWS STS failed for endpoint 'claude-role-too-long' (InternalFailure, status 500).");
+      // The gateway's three attempts (retries.max_attempts' default), one AssumeRole each.
+      expect(fake.stsCalls).toHaveLength(3);
+    } finally {
+      fake.refuseAssumeRole(null);
+    }
+  });
+
   test('no credentials in aws_config: the default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY of the gateway) signs', async () => {
     fake.expectCredential(CHAIN_PAIR);
     const completion = await openai.chat.completions.create({ model: 'claude-default-chain', messages: [{ role: 'user', content: 'Salut' }] });

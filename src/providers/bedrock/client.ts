@@ -15,8 +15,8 @@
  * Region: `aws_region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the SDK's own lookup (the
  * shared config file); with none at all, each call fails with a 502 that says so.
  * Transport: HTTP/1.1 keep-alive (as boto3), with the endpoint's connect, first_byte and idle timeouts, on
- * agents shared by every client (`sharedAgents`). SDK retries are off (`maxAttempts: 1`): the
- * gateway owns retries and fallbacks.
+ * agents shared by every client (`sharedAgents`). SDK retries are off (`maxAttempts: 1`), for
+ * Bedrock and for STS: the gateway owns retries and fallbacks.
  * Proxy: as boto3, through the outbound proxy the environment names for the Bedrock runtime URL
  * (egress-proxy.ts; hpagent's keep-alive agents), STS calls for a role included.
  * Answers: the handler bounds what the SDK reads of each one (answer-bounds.ts); the token counts
@@ -141,7 +141,8 @@ export function createCredentials(
     params: { RoleArn: awsConfig.aws_role_arn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: awsConfig.session_length_seconds ?? DEFAULT_SESSION_SECONDS },
     ...(keys ? { masterCredentials: keys } : {}),
     // STS in the same region; AWS_ENDPOINT_URL_STS still overrides the endpoint (VPC endpoints, tests).
-    clientConfig: { ...(region ? { region } : {}), ...(requestHandler ? { requestHandler } : {}) },
+    // No SDK retries here either (its default is 3 attempts): each gateway attempt makes one call.
+    clientConfig: { maxAttempts: 1, ...(region ? { region } : {}), ...(requestHandler ? { requestHandler } : {}) },
   });
   // Marked, so that STS's refusals are not taken for Bedrock's answers to the client's request.
   return (options) =>
