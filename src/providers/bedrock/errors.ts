@@ -35,7 +35,6 @@ const AUTH_ERRORS = new Set([
   'SignatureDoesNotMatch',
   'IncompleteSignature',
   'MissingAuthenticationTokenException',
-  'CredentialsProviderError',
 ]);
 
 /** Service-side failures another attempt may get past. */
@@ -94,6 +93,7 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
   if (name === 'ThrottlingException' || name === 'Throttling' || name === 'ServiceQuotaExceededException') {
     return GatewayError.upstream({ status: 429, message: `${service} is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null, vendorError });
   }
+  if (name === 'CredentialsProviderError') return noCredentials(endpoint);
   if (AUTH_ERRORS.has(name) || status === 401 || status === 403) {
     return new GatewayError({
       status: 502,
@@ -131,6 +131,19 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
 }
 
 /**
+ * The SDK's default chain found no credentials (none in the environment, the shared files, a
+ * container or instance role): AWS was never called, so nothing was refused.
+ */
+function noCredentials(endpoint: string): GatewayError {
+  return new GatewayError({
+    status: 502,
+    message: `The gateway found no AWS credentials for endpoint '${endpoint}': its aws_config has no aws_access_key_id, and the AWS default chain (environment, shared credentials files, container or instance role) gave none (CredentialsProviderError). Ask the gateway operator to configure the endpoint's AWS credentials.`,
+    kind: 'upstream_error',
+    code: 'upstream_auth_failed',
+  });
+}
+
+/**
  * STS failed the endpoint's AssumeRole: named as STS's failure, so that the operator looks at the
  * role, not at Bedrock. Its refusals (4xx: `session_length_seconds` above the role's maximum session
  * duration, a malformed role ARN, credentials not allowed to assume the role) are about the role
@@ -141,6 +154,8 @@ function assumeRoleError(cause: unknown, options: { endpoint: string; signal: Ab
   const translated = awsErrorToGateway(cause, options, 'AWS STS');
   if (!(translated instanceof GatewayError) || (translated.code !== 'upstream_rejected' && translated.code !== 'upstream_auth_failed')) return translated;
   const shape = (typeof cause === 'object' && cause !== null ? cause : {}) as SdkErrorShape;
+  // No credentials to sign the AssumeRole call with: STS was never called.
+  if (shape.name === 'CredentialsProviderError') return translated;
   const refusal = `AWS STS refused to assume the role of endpoint '${options.endpoint}' (${shape.name ?? 'Error'})`;
   const message =
     translated.code === 'upstream_rejected'
