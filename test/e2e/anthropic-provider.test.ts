@@ -219,6 +219,41 @@ describe('openai client through /v1', () => {
     expect(chunks.at(-1)?.choices).toEqual([{ index: 0, text: '', finish_reason: 'stop' }]);
   });
 
+  describe("structured outputs: response_format json_schema is Anthropic's output_config.format", () => {
+    const contactSchema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, email: { type: 'string' }, plan_interest: { type: 'string' }, demo_requested: { type: 'boolean' } },
+      required: ['name', 'email', 'plan_interest', 'demo_requested'],
+      additionalProperties: false,
+    };
+    const responseFormat = { type: 'json_schema' as const, json_schema: { name: 'contact', strict: true, schema: contactSchema } };
+    const expectedContact = { name: 'Zoë Martin', email: 'zoe@example.com', plan_interest: 'Enterprise', demo_requested: true };
+    const messages = [{ role: 'user' as const, content: 'Extract: Zoë Martin (zoe@example.com) wants Enterprise and a demo.' }];
+
+    test("the client's parse() gets the JSON answer parsed; the schema reaches Anthropic whole", async () => {
+      const completion = await setup.openai.chat.completions.parse({ model: 'claude', messages, response_format: responseFormat });
+      expect(completion.choices[0].message.parsed).toEqual(expectedContact);
+      expect(completion.choices[0].finish_reason).toBe('stop');
+      expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages, output_config: { format: { type: 'json_schema', schema: contactSchema } } });
+    });
+
+    test("streamed with the client's stream helper: the same JSON (the helper parses only zod formats, so the content is read)", async () => {
+      const stream = setup.openai.chat.completions.stream({ model: 'claude', messages, response_format: responseFormat });
+      const final = await stream.finalChatCompletion();
+      expect(JSON.parse(final.choices[0].message.content ?? '')).toEqual(expectedContact);
+      expect(final.choices[0].finish_reason).toBe('stop');
+      expect(lastRequest().body).toMatchObject({ stream: true, output_config: { format: { type: 'json_schema', schema: contactSchema } } });
+    });
+
+    test('json_object (no schema, which Anthropic needs) is a 400 naming response_format.type, before any upstream call', async () => {
+      await expect(setup.openai.chat.completions.create({ model: 'claude', messages, response_format: { type: 'json_object' } })).rejects.toMatchObject({
+        status: 400,
+        param: 'response_format.type',
+      });
+      expect(upstreams.anthropic.requests).toHaveLength(0);
+    });
+  });
+
   test('n other than 1 is a 400 naming the parameter and the provider, before any upstream call', async () => {
     await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toMatchObject({
       status: 400,

@@ -39,7 +39,7 @@ export function serveOpenAIFixtures(request: RecordedRequest, response: ServerRe
   sendSseOrJson('openai', base === 'chat' && hasTools(request) ? 'chat-tool-calls' : base, request, response);
 }
 
-type AnthropicBody = { tools?: unknown[]; tool_choice?: { type?: string }; messages?: { content?: unknown }[] };
+type AnthropicBody = { tools?: unknown[]; tool_choice?: { type?: string }; messages?: { content?: unknown }[]; output_config?: { format?: unknown } };
 
 /** Whether a Messages API body holds tool_use or tool_result blocks. */
 function hasToolBlocks(body: AnthropicBody): boolean {
@@ -49,6 +49,7 @@ function hasToolBlocks(body: AnthropicBody): boolean {
 
 /**
  * The Messages API serves both types: requests for `completionsModel` get the completions fixtures;
+ * requests with `output_config.format` the JSON answer (structured outputs);
  * tool requests with `thinking` on get the extended-thinking answer, and with `tool_choice` none the
  * text answer. Tool history without tools is refused as Anthropic has refused it (anthropic-sdk-python#494).
  */
@@ -60,7 +61,8 @@ export function serveAnthropicFixtures(completionsModel: string): UpstreamHandle
       return;
     }
     const mayCallTools = hasTools(request) && body.tool_choice?.type !== 'none';
-    const chatName = mayCallTools ? (hasThinking(request) ? 'chat-thinking-tool-use' : 'chat-tool-use') : 'chat';
+    const textName = body.output_config?.format !== undefined ? 'chat-structured-output' : 'chat';
+    const chatName = mayCallTools ? (hasThinking(request) ? 'chat-thinking-tool-use' : 'chat-tool-use') : textName;
     const name = (request.body as { model: string }).model === completionsModel ? 'completions' : chatName;
     // As Anthropic sends it.
     sendSseOrJson('anthropic', name, request, response, 'text/event-stream; charset=utf-8');

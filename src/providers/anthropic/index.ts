@@ -24,10 +24,12 @@
  * the default `max_tokens` raised by the budget; a client `max_tokens` not above it is a 400. On
  * Claude 4.6 and later (shared/claude-thinking-form.ts, decided at config load) it is adaptive
  * thinking with `output_config.effort` instead (https://platform.claude.com/docs/en/build-with-claude/effort).
+ * `response_format` `json_schema` is sent as structured outputs' `output_config.format` (output-format.ts).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  *
  * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,
- * `max_tokens` over 1,000,000, OpenAI-only parameters (UNSUPPORTED_PARAMETERS), Anthropic spellings
+ * `max_tokens` over 1,000,000, OpenAI-only parameters (UNSUPPORTED_PARAMETERS), `response_format`
+ * `json_object` (no schema, which Anthropic's JSON outputs need), Anthropic spellings
  * of unified parameters (`stop_sequences`, `system`, `max_tokens_to_sample`), audio parts, message
  * fields Anthropic cannot carry (`name`, `refusal`), unknown roles. Embeddings are refused at config
  * load (Anthropic has no embeddings API). Other keys (top_k, metadata, thinking, ...) pass through.

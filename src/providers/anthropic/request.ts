@@ -10,6 +10,7 @@ import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsuppor
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
+import { withResponseFormat } from './output-format';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
   AnthropicCacheControl,
@@ -45,7 +46,6 @@ export const UNSUPPORTED_PARAMETERS = [
   'logprobs',
   'top_logprobs',
   'seed',
-  'response_format',
   'functions',
   'function_call',
   'modalities',
@@ -89,6 +89,7 @@ export function checkAnthropicParameters(parameters: Readonly<Record<string, unk
   if (typeof maxTokens === 'number' && maxTokens > MAX_TOKENS_LIMIT) {
     throw GatewayError.invalidParam(`Invalid value for max_tokens: cannot exceed ${MAX_TOKENS_LIMIT}.`, 'max_tokens', 422);
   }
+  withResponseFormat(parameters.output_config, parameters.response_format, ANTHROPIC_NAME);
   // OpenAI's `reasoning_effort` is Anthropic's `thinking`, with a budget or adaptive (shared/thinking.ts).
   return claudeThinkingOf(parameters, ANTHROPIC_NAME, thinkingForm);
 }
@@ -149,10 +150,13 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
     user,
     safety_identifier: safetyIdentifier,
     reasoning_effort: _reasoningEffort,
+    response_format: responseFormat,
     ...passThrough
   } = request;
   const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinkingBudgetOf(thinking)?.budget_tokens ?? clientThinkingBudgetOf(passThrough.thinking));
   const body: Record<string, unknown> = { ...passThrough, model, max_tokens: maxTokens, ...withClientOutputConfig(thinking ?? {}, passThrough.output_config) };
+  const outputConfig = withResponseFormat(body.output_config, responseFormat, ANTHROPIC_NAME);
+  if (outputConfig !== undefined) body.output_config = outputConfig;
   const stopSequences = toStopSequences(stop);
   if (stopSequences !== undefined) body.stop_sequences = stopSequences;
   const scaled = scaleTemperature(temperature, TEMPERATURE_FACTOR);
@@ -394,8 +398,8 @@ export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestO
 
 /** What completions refuse beside the shared checks; also run on a completions endpoint's parameter defaults at load. */
 export function checkAnthropicCompletionsParameters(parameters: Readonly<Record<string, unknown>>): void {
-  // reasoning_effort is a chat parameter (OpenAI's completions have none).
-  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort'], `${ANTHROPIC_NAME} completions`);
+  // reasoning_effort and response_format are chat parameters (OpenAI's completions have neither).
+  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format'], `${ANTHROPIC_NAME} completions`);
 }
 
 /** Completions go through the Messages API: the prompt is one user message. */

@@ -121,6 +121,27 @@ describe('toAnthropicChat', () => {
     ]);
   });
 
+  it("response_format json_schema → output_config.format with the schema whole (joining the client's output_config); text sends nothing", () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['name', 'tags'], additionalProperties: false };
+    const messages: ChatRequest['messages'] = [{ role: 'user', content: 'Extract' }];
+    const responseFormat = { type: 'json_schema', json_schema: { name: 'person', description: 'A person', strict: true, schema } };
+    expect(toAnthropicChat({ messages, response_format: responseFormat }, { model: MODEL })).toEqual({
+      model: MODEL,
+      max_tokens: 8192,
+      messages,
+      output_config: { format: { type: 'json_schema', schema } },
+    });
+    expect(toAnthropicChat({ messages, response_format: responseFormat, output_config: { effort: 'low' } }, { model: MODEL }).output_config).toEqual({
+      effort: 'low',
+      format: { type: 'json_schema', schema },
+    });
+    expect(toAnthropicChat({ messages, response_format: responseFormat, reasoning_effort: 'high' }, { model: 'claude-opus-4-6', thinkingForm: 'adaptive' }).output_config).toEqual({
+      effort: 'high',
+      format: { type: 'json_schema', schema },
+    });
+    expect(toAnthropicChat({ messages, response_format: { type: 'text' } }, { model: MODEL })).toEqual({ model: MODEL, max_tokens: 8192, messages });
+  });
+
   it('a whole conversation: system lifted, images, tool calls and merged tool results, renamed and scaled parameters', () => {
     const request: ChatRequest = {
       messages: [
@@ -398,7 +419,21 @@ describe('toAnthropicChat', () => {
     ['native stop_sequences', { stop_sequences: ['x'] }, 422, 'stop_sequences', 'Invalid parameter stop_sequences. Use stop instead.'],
     ['native system', { system: 'x' }, 422, 'system', "Invalid parameter system. Use a message with role 'system' instead."],
     ['an OpenAI-only parameter', { presence_penalty: 0.5 }, 400, 'presence_penalty', "The parameter 'presence_penalty' is not supported by Anthropic."],
-    ['response_format', { response_format: { type: 'json_object' } }, 400, 'response_format', "The parameter 'response_format' is not supported by Anthropic."],
+    [
+      'response_format json_object (Anthropic has no JSON mode without a schema)',
+      { response_format: { type: 'json_object' } },
+      400,
+      'response_format.type',
+      `'response_format' of type 'json_object' is not supported by Anthropic, whose structured outputs need a schema: send {"type": "json_schema", "json_schema": {"name": ..., "schema": {...}}}.`,
+    ],
+    ['response_format json_schema without a schema', { response_format: { type: 'json_schema', json_schema: { name: 'p' } } }, 400, 'response_format.json_schema.schema', "'response_format.json_schema.schema' must be a JSON Schema object."],
+    [
+      'response_format beside output_config.format',
+      { response_format: { type: 'json_schema', json_schema: { name: 'p', schema: { type: 'object' } } }, output_config: { format: { type: 'json_schema', schema: { type: 'object' } } } },
+      400,
+      'response_format',
+      "Set either 'response_format' or 'output_config.format' for Anthropic, not both: they are the same setting.",
+    ],
     ["OpenAI's store (Anthropic would answer its own 400)", { store: true }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
     ['store: false too', { store: false }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
     ['user and metadata.user_id', { user: 'a', metadata: { user_id: 'b' } }, 400, 'user', "Set either 'user' or 'metadata.user_id' for Anthropic, not both."],
@@ -475,6 +510,7 @@ describe('toAnthropicCompletions', () => {
     [{ n: 3 }, 400, "The parameter 'n' must be 1 for Anthropic: it returns one choice per request."],
     [{ tools: [] }, 400, "The parameter 'tools' is not supported by Anthropic completions."],
     [{ store: true }, 400, "The parameter 'store' is not supported by Anthropic."],
+    [{ response_format: { type: 'json_object' } }, 400, "The parameter 'response_format' is not supported by Anthropic completions."],
   ])('refuses %j', (fields, status, message) => {
     expect(gatewayErrorOf(() => toAnthropicCompletions({ prompt: 'p', ...fields }, { model: MODEL }))).toMatchObject({ status, message });
   });
