@@ -389,6 +389,33 @@ describe('chat through Converse', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  test("structured outputs: response_format json_schema is Converse's outputConfig.textFormat, and the client's parse() reads the answer", async () => {
+    fake.setHandler(() => ({ json: readJsonFixture('bedrock', 'converse-structured-output.response.json') }));
+    const schema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, email: { type: 'string' }, plan_interest: { type: 'string' }, demo_requested: { type: 'boolean' } },
+      required: ['name', 'email', 'plan_interest', 'demo_requested'],
+      additionalProperties: false,
+    };
+    const completion = await openai.chat.completions.parse({
+      model: 'llama-env',
+      messages: [{ role: 'user', content: 'Extract: Zoë Martin (zoe@example.com) wants Enterprise and a demo.' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'contact', description: 'A sales lead', strict: true, schema } },
+    });
+    expect(completion.choices[0].message.parsed).toEqual({ name: 'Zoë Martin', email: 'zoe@example.com', plan_interest: 'Enterprise', demo_requested: true });
+    const { outputConfig } = lastCall().body as { outputConfig: { textFormat: { structure: { jsonSchema: { schema: string } } } } };
+    expect(outputConfig).toEqual({ textFormat: { type: 'json_schema', structure: { jsonSchema: { name: 'contact', description: 'A sales lead', schema: expect.any(String) } } } });
+    // Converse takes the schema as a JSON text.
+    expect(JSON.parse(outputConfig.textFormat.structure.jsonSchema.schema)).toEqual(schema);
+  });
+
+  test("response_format json_object (Converse's structured outputs need a schema) is a 400 naming response_format.type, before any upstream call", async () => {
+    const response = await post('/v1/chat/completions', { model: 'claude', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_object' } });
+    expect(response.status).toBe(400);
+    expect((await jsonOf(response)).error).toMatchObject({ param: 'response_format.type' });
+    expect(fake.calls).toHaveLength(0);
+  });
+
   test('an unsupported parameter is a 400 naming it and the family, before any upstream call', async () => {
     const response = await post('/v1/chat/completions', { model: 'claude', messages: [{ role: 'user', content: 'x' }], presence_penalty: 0.5 });
     expect(response.status).toBe(400);

@@ -9,6 +9,7 @@
  * - Claude's adaptive thinking (output_config.effort): https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
  * - gpt-oss request fields: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html
  * - Prompt caching (cachePoint): https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
+ * - Structured outputs (outputConfig.textFormat): https://docs.aws.amazon.com/bedrock/latest/userguide/structured-output.html
  *
  * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
  * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
@@ -20,7 +21,8 @@
  * goes as text (tool-history.ts). Sampling parameters go to `inferenceConfig` (temperature scaled
  * per family), Claude's `top_k`, `thinking` and `output_config` to `additionalModelRequestFields`, and
  * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
- * Claude's as `thinking`, Nova 2's as `reasoningConfig`). Any other parameter is a 400 naming it.
+ * Claude's as `thinking`, Nova 2's as `reasoningConfig`). `response_format` `json_schema` becomes
+ * `outputConfig.textFormat` (output-format.ts). Any other parameter is a 400 naming it.
  * A part's or tool's `cache_control` becomes a `cachePoint` block after it for the families that
  * cache prompts (cache-points.ts; Claude, and Nova but not after tools); other models refuse the
  * block, so it is not sent to them.

@@ -22,6 +22,7 @@ import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
 import { withCachePoint } from './cache-points';
+import { toConverseOutputConfig } from './output-format';
 import { reasoningEffortFields } from './reasoning-effort';
 import { toConverseReasoningBlocks } from './thinking';
 import { toolCallAsText, toolResultAsText } from './tool-history';
@@ -30,7 +31,7 @@ import { toolCallAsText, toolResultAsText } from './tool-history';
 export type ConverseBody = Omit<ConverseCommandInput, 'modelId'>;
 
 const SAMPLING_KEYS = ['temperature', 'top_p', 'n', 'stop', 'max_tokens', 'max_completion_tokens', 'stream', 'stream_options'];
-const CHAT_KEYS = ['messages', 'tools', 'tool_choice', ...SAMPLING_KEYS];
+const CHAT_KEYS = ['messages', 'tools', 'tool_choice', 'response_format', ...SAMPLING_KEYS];
 const COMPLETIONS_KEYS = ['prompt', ...SAMPLING_KEYS];
 
 /**
@@ -277,7 +278,12 @@ export function toConverseChat(request: ChatRequest, family: BedrockFamily): Con
   acceptOnly(request, chatKeysOf(family), family);
   const toolBlocks = offersTools(request, family);
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
-  const body: ConverseBody = { messages, ...(system.length > 0 ? { system } : {}), ...toConverseSampling(request, family, chatNativeFields(request, family)) };
+  const body: ConverseBody = {
+    messages,
+    ...(system.length > 0 ? { system } : {}),
+    ...toConverseSampling(request, family, chatNativeFields(request, family)),
+    ...toConverseOutputConfig(request, family),
+  };
   if (toolBlocks && request.tools) {
     body.toolConfig = {
       // Claude caches tools; Nova refuses a cachePoint among them.

@@ -247,6 +247,33 @@ describe('toConverseChat', () => {
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], n: 2 }, claude))).toMatchObject({ status: 400, param: 'n' });
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], seed: 7 }, claude))).toMatchObject({ status: 400, param: 'seed' });
   });
+  describe('structured outputs: response_format → outputConfig.textFormat', () => {
+    const messages: ChatRequest['messages'] = [{ role: 'user', content: 'Extract' }];
+    const schema = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false };
+
+    test('json_schema: the schema as JSON text with its name and description, on every family; text sends nothing', () => {
+      const responseFormat = { type: 'json_schema', json_schema: { name: 'person', description: 'A person', strict: true, schema } };
+      for (const family of [claude, llama]) {
+        expect(toConverseChat({ messages, response_format: responseFormat }, family).outputConfig).toEqual({
+          textFormat: { type: 'json_schema', structure: { jsonSchema: { schema: JSON.stringify(schema), name: 'person', description: 'A person' } } },
+        });
+      }
+      expect(toConverseChat({ messages, response_format: { type: 'json_schema', json_schema: { schema } } }, llama).outputConfig).toEqual({
+        textFormat: { type: 'json_schema', structure: { jsonSchema: { schema: JSON.stringify(schema) } } },
+      });
+      expect(toConverseChat({ messages, response_format: { type: 'text' } }, llama)).toEqual({ messages: [{ role: 'user', content: [{ text: 'Extract' }] }] });
+    });
+
+    test.each<[string, Record<string, unknown>, string]>([
+      ['json_object', { response_format: { type: 'json_object' } }, 'response_format.type'],
+      ['an unknown type', { response_format: { type: 'grammar' } }, 'response_format.type'],
+      ['json_schema without a schema', { response_format: { type: 'json_schema', json_schema: { name: 'p' } } }, 'response_format.json_schema.schema'],
+      ["beside Claude's own output_config.format", { response_format: { type: 'json_schema', json_schema: { schema } }, output_config: { format: { type: 'json_schema', schema } } }, 'response_format'],
+    ])('%s is a 400 naming %s', (_name, fields, param) => {
+      expect(gatewayErrorOf(() => toConverseChat({ messages, ...fields } as ChatRequest, claude))).toMatchObject({ status: 400, param });
+    });
+  });
+
   describe('prompt caching: cache_control (LiteLLM\'s convention) becomes a Converse cachePoint after what it closes', () => {
     // https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html: a cachePoint block
     // follows the system block, content block or tool it closes; Claude caches system, messages
