@@ -97,6 +97,11 @@ describe('cohere', () => {
     expect(lastRequest('cohere').body).toEqual({ model: 'command-r-plus', message: 'x', response_format: { type: 'text' } });
   });
 
+  test("openai client chat with stop: Cohere v1 chat's stop_sequences (MLflow answers 422)", async () => {
+    await setup.openai.chat.completions.create({ model: 'cohere-chat', messages: [{ role: 'user', content: 'Count to ten' }], stop: ['5', 'five'] });
+    expect(lastRequest('cohere').body).toEqual({ model: 'command-r-plus', message: 'Count to ten', stop_sequences: ['5', 'five'] });
+  });
+
   test('response_format json_schema without a schema object is a 400 naming it, and nothing is sent', async () => {
     const answer = await post('/v1/chat/completions', { model: 'cohere-chat', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_schema', json_schema: { name: 'p' } } });
     expect([answer.status, JSON.parse(answer.text).error.param]).toEqual([400, 'response_format.json_schema.schema']);

@@ -10,11 +10,11 @@
  * Mapping (reference §6.5): the last message must be from the user and becomes `message`; earlier
  * system (and developer) messages are joined into `preamble` (MLflow still sends the pre-2024 name
  * `preamble_override`); earlier user/assistant turns become `chat_history`. Temperature is scaled
- * from the unified 0..2 to Cohere's range by × 2.5; `stop`/`n` become `stop_sequences`/
- * `num_generations` for completions; `top_p`/`top_k` become `p`/`k`. Finish reasons are mapped to
+ * from the unified 0..2 to Cohere's range by × 2.5; `stop` becomes `stop_sequences` (for chat too,
+ * where the reference refuses it), `n` `num_generations` for completions; `top_p`/`top_k` become `p`/`k`. Finish reasons are mapped to
  * the unified set and usage is read from `token_count` or `meta`.
  *
- * Rejected: the reference's checks with its messages (chat `n` ≠ 1 and any chat `stop` → 422,
+ * Rejected: the reference's checks with its messages (chat `n` ≠ 1 → 422,
  * native names → 422, completions native names → 400); tools, logprobs and other OpenAI-only
  * parameters (`reasoning_effort`, `store`, ...: shared OPENAI_ONLY_PARAMETERS) → 400 naming the
  * parameter; `max_completion_tokens` is sent as `max_tokens`; non-text content parts and tool messages → 400;

@@ -26,8 +26,8 @@ function toCohereSampling(request: Record<string, unknown>): Record<string, unkn
 // ---- Chat ----
 
 const CHAT_UNSUPPORTED = ['tools', 'tool_choice', 'parallel_tool_calls', 'logprobs', 'top_logprobs', 'logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS];
-/** Fields the gateway builds from `messages`; a client sending them would be overwritten. */
-const CHAT_NATIVE_NAMES = { message: 'messages', chat_history: 'messages', preamble: 'messages', preamble_override: 'messages' };
+/** Fields the gateway builds from `messages` (a client sending them would be overwritten), and Cohere's spelling of `stop`. */
+const CHAT_NATIVE_NAMES = { message: 'messages', chat_history: 'messages', preamble: 'messages', preamble_override: 'messages', stop_sequences: 'stop' };
 
 function messageText(message: ChatMessage, index: number): string {
   const { content } = message;
@@ -95,17 +95,18 @@ export function checkCohereChatParameters(request: Readonly<Record<string, unkno
   rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${String(request.n)}.`, 'n', 422);
-  if (request.stop !== undefined) throw GatewayError.invalidParam('Parameter stop is not supported for Cohere chat.', 'stop', 422);
 }
 
 export function toCohereChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   checkCohereChatParameters(request);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
-  const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, ...rest } = request;
+  const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;
   return {
     ...toCohereSampling(rest),
     model,
     ...toCohereConversation(messages),
+    // Cohere v1 chat takes `stop_sequences` (https://docs.cohere.com/v1/reference/chat); MLflow refuses `stop` with a 422.
+    ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),
     ...(responseFormat !== undefined ? { response_format: toCohereResponseFormat(responseFormat) } : {}),
     ...(stream ? { stream: true } : {}),
   };

@@ -93,7 +93,7 @@ describe('a reasoning_effort default no request could use is refused at load, wi
 describe('the other providers that refuse parameters check their defaults at load with their request checks', () => {
   const TGI = 'huggingface-text-generation-inference';
   test.each([
-    ['cohere', 'chat', 'command-r-plus', 'stop', 'stop: ["###"]', "endpoint 'thinker': Parameter stop is not supported for Cohere chat."],
+    ['cohere', 'chat', 'command-r-plus', 'n', 'n: 2', "endpoint 'thinker': Parameter n must be 1 for Cohere chat, got 2."],
     ['cohere', 'chat', 'command-r-plus', 'reasoning_effort', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Cohere."],
     ['cohere', 'completions', 'command', 'reasoning_effort', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Cohere."],
     ['palm', 'chat', 'chat-bison-001', 'max_tokens', 'max_tokens: 256', "endpoint 'thinker': The parameter 'max_tokens' is not supported by PaLM chat."],

@@ -72,9 +72,14 @@ describe('toCohereChat', () => {
     expect(toCohereChat({ messages: [{ role: 'user', content: 'hi' }], temperature: 0 }, { model: 'command-r' })).toEqual({ model: 'command-r', message: 'hi', temperature: 0 });
   });
 
+  it("stop is Cohere v1 chat's stop_sequences (MLflow refuses it), a string as a list", () => {
+    expect(toCohereChat({ messages: [{ role: 'user', content: 'hi' }], stop: ['END', '###'] }, { model: 'command-r' })).toEqual({ model: 'command-r', message: 'hi', stop_sequences: ['END', '###'] });
+    expect(toCohereChat({ messages: [{ role: 'user', content: 'hi' }], stop: 'END' }, { model: 'command-r' })).toEqual({ model: 'command-r', message: 'hi', stop_sequences: ['END'] });
+  });
+
   it.each([
     [{ n: 2 }, 422, 'Parameter n must be 1 for Cohere chat, got 2.'],
-    [{ stop: ['END'] }, 422, 'Parameter stop is not supported for Cohere chat.'],
+    [{ stop_sequences: ['END'] }, 422, 'Invalid parameter stop_sequences. Use stop instead.'],
     [{ tools: [{ type: 'function', function: { name: 'f' } }] }, 400, "The parameter 'tools' is not supported by Cohere."],
     [{ logprobs: true }, 400, "The parameter 'logprobs' is not supported by Cohere."],
     [{ preamble: 'x' }, 422, 'Invalid parameter preamble. Use messages instead.'],
