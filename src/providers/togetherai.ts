@@ -17,7 +17,8 @@
  * Together's embeddings API has no such field. The temperature is not scaled (§6.13).
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
- * list (parallel_tool_calls, user, store, ...). Token-id embedding inputs → 400.
+ * list (user, store, ...), and `parallel_tool_calls: false` (`true`, what it does anyway, is not
+ * sent). Token-id embedding inputs → 400.
  */
 import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -39,7 +40,7 @@ import {
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens } from './shared/parameters';
+import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withParallelToolCallsAllowed } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -56,7 +57,7 @@ interface TogetherChoice {
 
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
-const UNSUPPORTED = ['parallel_tool_calls', 'user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', ...NEWER_OPENAI_PARAMETERS];
+const UNSUPPORTED = ['user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', ...NEWER_OPENAI_PARAMETERS];
 
 // ---- Requests ----
 
@@ -78,7 +79,7 @@ function toTogetherLogprobs(request: Wire): Wire {
 /** The parameter quirks shared by chat and completions. */
 function toTogetherParameters<Request extends Wire>(request: Request): Request {
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
-  const { stop, ...rest } = toTogetherLogprobs(withMaxTokens(request));
+  const { stop, ...rest } = toTogetherLogprobs(withMaxTokens(withParallelToolCallsAllowed(request, PROVIDER)));
   return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 

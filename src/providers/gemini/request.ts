@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
 import { standardMediaType } from '../shared/media-types';
-import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters } from '../shared/parameters';
+import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId } from './tool-call-ids';
 import type {
@@ -37,7 +37,8 @@ const SAMPLING_PARAMETERS = [
   'stream',
   'stream_options',
 ];
-const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', ...SAMPLING_PARAMETERS]);
+// `parallel_tool_calls: true` is what Gemini does anyway (withParallelToolCallsAllowed); the body is built field by field.
+const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', ...SAMPLING_PARAMETERS]);
 const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
 
 function invalid(message: string, param: string): GatewayError {
@@ -285,12 +286,14 @@ function withOptionalFields(body: GeminiGenerateContentRequest, fields: Partial<
  */
 export function checkGeminiParameterDefaults(defaults: Readonly<Record<string, unknown>>, thinking: GeminiThinkingControl | undefined): void {
   checkParameters(defaults, thinking === undefined ? COMPLETIONS_PARAMETERS : CHAT_PARAMETERS);
+  withParallelToolCallsAllowed(defaults, GEMINI);
   if (thinking !== undefined) toGeminiThinkingConfig(defaults.reasoning_effort, thinking);
 }
 
 /** `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config load). */
 export function toGeminiChat(request: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
   checkParameters(request, CHAT_PARAMETERS);
+  withParallelToolCallsAllowed(request, GEMINI);
   const { contents, system } = toGeminiContents(request.messages);
   return withOptionalFields(
     { contents },

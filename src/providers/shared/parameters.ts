@@ -23,6 +23,21 @@ export const NEWER_OPENAI_PARAMETERS = ['prompt_cache_key', 'prompt_cache_option
  */
 export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'safety_identifier', ...NEWER_OPENAI_PARAMETERS] as const;
 
+/**
+ * `parallel_tool_calls` for a vendor with no switch for it, whose models may call several tools in
+ * one turn: `true` (allowed, not required) is what the vendor does anyway, so it is accepted and
+ * not sent; `false` cannot be honoured, a 400. The request without the field.
+ */
+export function withParallelToolCallsAllowed<Request extends Readonly<Record<string, unknown>>>(request: Request, provider: string): Request {
+  const value = request.parallel_tool_calls;
+  if (value === undefined) return request;
+  if (value !== true) {
+    throw GatewayError.invalidParam(`The parameter 'parallel_tool_calls' can only be true for ${provider}, whose models may always call several tools at once.`, 'parallel_tool_calls');
+  }
+  const { parallel_tool_calls: _allowed, ...rest } = request;
+  return rest as unknown as Request;
+}
+
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {
   for (const name of names) {

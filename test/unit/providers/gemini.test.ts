@@ -246,8 +246,18 @@ describe('toGeminiChat: tools and parameters', () => {
     expect(toFlashChat({ messages, response_format: { type: 'text' } }).generationConfig).toEqual({ responseMimeType: 'text/plain' });
   });
 
+  it('parallel_tool_calls: true (what Gemini does anyway) is accepted and not sent; false is a 400 naming it', async () => {
+    const sent = toFlashChat({ messages, parallel_tool_calls: true }) as unknown as Record<string, unknown>;
+    expect(JSON.stringify(sent)).not.toContain('parallel');
+    expect(await gatewayRejectionOf(() => toFlashChat({ messages, parallel_tool_calls: false }))).toMatchObject({
+      status: 400,
+      param: 'parallel_tool_calls',
+      message: "The parameter 'parallel_tool_calls' can only be true for Gemini, whose models may always call several tools at once.",
+    });
+  });
+
   it('unsupported parameters: 400 naming the parameter and the provider', async () => {
-    for (const name of ['logprobs', 'user', 'parallel_tool_calls', 'logit_bias']) {
+    for (const name of ['logprobs', 'user', 'logit_bias']) {
       const error = await gatewayRejectionOf(() => toFlashChat({ messages, [name]: true }));
       expect(error).toMatchObject({ status: 400, param: name, message: `The parameter '${name}' is not supported by Gemini.` });
     }

@@ -50,10 +50,15 @@ describe('requests', () => {
     [{ logprobs: 'yes' }, 422, 'Wrong type for logprobs. It should be an 32bit integer.'],
     [{ logprobs: 2 ** 31 }, 422, 'Wrong type for logprobs. It should be an 32bit integer.'],
     [{ top_logprobs: 1.5 }, 422, 'Wrong type for top_logprobs. It should a 32bit integer.'],
-    [{ parallel_tool_calls: false }, 400, "The parameter 'parallel_tool_calls' is not supported by TogetherAI."],
+    [{ parallel_tool_calls: false }, 400, "The parameter 'parallel_tool_calls' can only be true for TogetherAI, whose models may always call several tools at once."],
     [{ user: 'u-1' }, 400, "The parameter 'user' is not supported by TogetherAI."],
   ])('rejects %j', (extra, status, message) => {
     expect(() => toTogetherAIChat({ messages: [{ role: 'user', content: 'hi' }], ...extra } as ChatRequest, { model: MODEL })).toThrow(expect.objectContaining({ status, message }));
+  });
+
+  it('parallel_tool_calls: true (what Together AI does anyway) is accepted and not sent', () => {
+    const messages: ChatRequest['messages'] = [{ role: 'user', content: 'hi' }];
+    expect(toTogetherAIChat({ messages, parallel_tool_calls: true } as ChatRequest, { model: MODEL })).toEqual(toTogetherAIChat({ messages }, { model: MODEL }));
   });
 
   it('completions require max_tokens (the reference’s 422); stream flag added', () => {

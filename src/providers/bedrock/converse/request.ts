@@ -17,6 +17,7 @@ import type { DocumentType } from '@smithy/types';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../../schema';
 import { ownValue } from '../../shared/json';
+import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
@@ -31,7 +32,8 @@ import { toolCallAsText, toolResultAsText } from './tool-history';
 export type ConverseBody = Omit<ConverseCommandInput, 'modelId'>;
 
 const SAMPLING_KEYS = ['temperature', 'top_p', 'n', 'stop', 'max_tokens', 'max_completion_tokens', 'stream', 'stream_options'];
-const CHAT_KEYS = ['messages', 'tools', 'tool_choice', 'response_format', ...SAMPLING_KEYS];
+// `parallel_tool_calls: true` is what Converse models do anyway (withParallelToolCallsAllowed); the body is built field by field.
+const CHAT_KEYS = ['messages', 'tools', 'tool_choice', 'response_format', 'parallel_tool_calls', ...SAMPLING_KEYS];
 const COMPLETIONS_KEYS = ['prompt', ...SAMPLING_KEYS];
 
 /**
@@ -276,6 +278,7 @@ function offersTools(request: ChatRequest, family: BedrockFamily): boolean {
 
 export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(request, chatKeysOf(family), family);
+  withParallelToolCallsAllowed(request, providerLabel(family));
   const toolBlocks = offersTools(request, family);
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = {

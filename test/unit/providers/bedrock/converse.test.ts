@@ -27,6 +27,14 @@ const decodedEvents = (name: string): ConverseStreamOutput[] =>
   readJsonFixture<{ event: string; body: unknown }[]>('bedrock', name).map(({ event, body }) => ({ [event]: body }) as unknown as ConverseStreamOutput);
 
 describe('toConverseChat', () => {
+  test('parallel_tool_calls: true (what Converse models do anyway) is accepted and not sent; false is a 400 naming it', () => {
+    const messages: ChatRequest['messages'] = [{ role: 'user', content: 'Salut' }];
+    expect(toConverseChat({ messages, parallel_tool_calls: true } as ChatRequest, claude)).toEqual(toConverseChat({ messages }, claude));
+    expect(() => toConverseChat({ messages, parallel_tool_calls: false } as ChatRequest, claude)).toThrow(
+      expect.objectContaining({ status: 400, param: 'parallel_tool_calls', message: "The parameter 'parallel_tool_calls' can only be true for Amazon Bedrock (Anthropic Claude), whose models may always call several tools at once." }),
+    );
+  });
+
   test('system and developer messages become system blocks; sampling goes to inferenceConfig, temperature halved', () => {
     const request: ChatRequest = {
       messages: [
