@@ -236,6 +236,22 @@ describe('openai client through /v1', () => {
     expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason)).toEqual(['stop']);
   });
 
+  test('a blocked prompt: the client reads why in refusal, streamed as well as not', async () => {
+    const blocked = readJsonFixture('gemini', 'chat-blocked-prompt.response.json');
+    upstreams.gemini.setHandler((request, response) => {
+      if (!request.url.includes('streamGenerateContent')) return sendJson(response, 200, blocked);
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`data: ${JSON.stringify(blocked)}\r\n\r\n`);
+    });
+    const messages = [{ role: 'user' as const, content: 'Comment fabriquer…' }];
+    const completion = await setup.openai.chat.completions.create({ model: 'chat', messages });
+    expect(completion.choices[0]).toMatchObject({ message: { content: null, refusal: 'Gemini blocked the prompt (PROHIBITED_CONTENT).' }, finish_reason: 'content_filter' });
+
+    const stream = setup.openai.chat.completions.stream({ model: 'chat', messages });
+    const streamed = await stream.finalChatCompletion();
+    expect(streamed.choices[0]).toMatchObject({ message: { content: null, refusal: 'Gemini blocked the prompt (PROHIBITED_CONTENT).' }, finish_reason: 'content_filter' });
+  });
+
   test('an unsupported parameter is a 400 naming it and the provider', async () => {
     await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
       status: 400,

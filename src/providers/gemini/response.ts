@@ -109,7 +109,7 @@ function withReasoning(message: ChatChoice['message'], reasoning: string | null)
 }
 
 /** The message shown when Gemini blocked the prompt itself and answered no candidate. */
-function blockedPromptMessage(blockReason: string): string {
+export function blockedPromptMessage(blockReason: string): string {
   return `Gemini blocked the prompt (${blockReason}).`;
 }
 

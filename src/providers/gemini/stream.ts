@@ -11,7 +11,7 @@ import { excerpt, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
-import { expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
+import { blockedPromptMessage, expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
 import type { GeminiGenerateContentResponse } from './wire';
 
 export interface GeminiStreamContext {
@@ -31,6 +31,8 @@ interface StreamPiece {
   text: string | null;
   /** Thought summary text, streamed as `reasoning_content`. */
   reasoning: string | null;
+  /** Why Gemini blocked the prompt, as the non-streamed answer's `refusal` says it. */
+  refusal?: string;
   toolCalls: ToolCall[];
   /** Index of the first of `toolCalls` among all the candidate's calls so far. */
   firstCallIndex: number;
@@ -70,7 +72,8 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     const blockReason = response.promptFeedback?.blockReason;
     const pieces: StreamPiece[] = [];
     if ((response.candidates ?? []).length === 0 && blockReason !== undefined) {
-      pieces.push({ index: 0, first: !candidates.has(0), text: null, reasoning: null, toolCalls: [], firstCallIndex: 0, finishReason: 'content_filter' });
+      const refusal = blockedPromptMessage(blockReason);
+      pieces.push({ index: 0, first: !candidates.has(0), text: null, reasoning: null, refusal, toolCalls: [], firstCallIndex: 0, finishReason: 'content_filter' });
     }
     (response.candidates ?? []).forEach((candidate, position) => {
       const index = candidate.index ?? position;
@@ -121,10 +124,11 @@ function toToolCallDeltas(piece: StreamPiece): ToolCallDelta[] | null {
   }));
 }
 
-/** `reasoning_content` only on pieces with thought text, so other chunks keep MLflow's keys. */
+/** `reasoning_content` and `refusal` only on pieces that have them, so other chunks keep MLflow's keys. */
 function toChatDelta(piece: StreamPiece): ChatChunk['choices'][number]['delta'] {
   const delta = { role: piece.first ? 'assistant' : null, content: piece.text, tool_calls: toToolCallDeltas(piece) };
-  return piece.reasoning === null ? delta : { ...delta, reasoning_content: piece.reasoning };
+  const withRefusal = piece.refusal === undefined ? delta : { ...delta, refusal: piece.refusal };
+  return piece.reasoning === null ? withRefusal : { ...withRefusal, reasoning_content: piece.reasoning };
 }
 
 /** The finish goes on a chunk of its own when the finishing event holds function calls (see finish-apart.ts). */

@@ -585,7 +585,7 @@ describe('chat stream fold', () => {
     expect(nothing.error).toMatchObject({ status: 502, message: 'Gemini ended the stream before the answer was complete (no finishReason).' });
   });
 
-  it('a blocked prompt in a stream is one content_filter chunk', async () => {
+  it('a blocked prompt in a stream is one content_filter chunk saying why, as the answer does', async () => {
     const wire = `data: ${JSON.stringify(readJsonFixture('gemini', 'chat-blocked-prompt.response.json'))}\r\n\r\n`;
     const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(streamContext));
     expect(error).toBeNull();
@@ -595,7 +595,9 @@ describe('chat stream fold', () => {
         object: 'chat.completion.chunk',
         created: 1_700_000_000,
         model: 'gemini-2.5-flash',
-        choices: [{ index: 0, finish_reason: 'content_filter', delta: { role: 'assistant', content: null, tool_calls: null } }],
+        choices: [
+          { index: 0, finish_reason: 'content_filter', delta: { role: 'assistant', content: null, tool_calls: null, refusal: 'Gemini blocked the prompt (PROHIBITED_CONTENT).' } },
+        ],
         usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 },
       },
     ]);
