@@ -236,6 +236,32 @@ describe('openai client through /v1', () => {
     expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason)).toEqual(['stop']);
   });
 
+  test('image URLs go as fileData with the media type their extension names; data URLs as inlineData', async () => {
+    const image = (url: string) => ({ type: 'image_url' as const, image_url: { url } });
+    await setup.openai.chat.completions.create({
+      model: 'chat',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Compare.' },
+            image('https://images.example.com/paris.JPG?width=800'),
+            image('https://images.example.com/rio.webp'),
+            image('https://images.example.com/render?id=7'),
+            image('data:image/jpg;base64,/9j/4AAQ'),
+          ],
+        },
+      ],
+    });
+    expect((lastRequest().body as { contents: { parts: unknown[] }[] }).contents[0].parts).toEqual([
+      { text: 'Compare.' },
+      { fileData: { mimeType: 'image/jpeg', fileUri: 'https://images.example.com/paris.JPG?width=800' } },
+      { fileData: { mimeType: 'image/webp', fileUri: 'https://images.example.com/rio.webp' } },
+      { fileData: { fileUri: 'https://images.example.com/render?id=7' } },
+      { inlineData: { mimeType: 'image/jpeg', data: '/9j/4AAQ' } },
+    ]);
+  });
+
   test('a blocked prompt: the client reads why in refusal, streamed as well as not', async () => {
     const blocked = readJsonFixture('gemini', 'chat-blocked-prompt.response.json');
     upstreams.gemini.setHandler((request, response) => {

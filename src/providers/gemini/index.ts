@@ -12,8 +12,8 @@
  * The key goes in the `x-goog-api-key` header, never in the URL, so a logged URL cannot leak it.
  * Chat: system and developer messages → `systemInstruction`; user → `user`, assistant → `model`
  * (text, then `functionCall` parts), tool results → `functionResponse` parts named after the
- * earlier call with the same id. Images as data URLs become `inlineData`, other URLs `fileData`;
- * audio becomes `inlineData`. A message's `name` and an assistant's `refusal` have no Gemini
+ * earlier call with the same id. Images as data URLs become `inlineData`, other URLs `fileData`
+ * (with the media type the URL's extension names); audio becomes `inlineData`. A message's `name` and an assistant's `refusal` have no Gemini
  * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and

@@ -5,7 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
-import { standardMediaType } from '../shared/media-types';
+import { imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId } from './tool-call-ids';
@@ -97,13 +97,23 @@ function toGenerationConfig(request: Readonly<Record<string, unknown>>, thinking
 
 // ---- Message content ----
 
-/** `data:<mime>;base64,<data>` → inline bytes; any other URL is passed as a file URI for Gemini to fetch. */
+/**
+ * `data:<mime>;base64,<data>` → inline bytes; any other URL is passed as a file URI for Gemini to
+ * fetch, with the media type its extension names (Google's SDKs and guides give one with every
+ * file URI; Gemini cannot know the type of an arbitrary URL as it knows an uploaded file's).
+ */
+function toFileDataPart(url: string): GeminiPart {
+  const mimeType = imageMediaTypeOfUrl(url);
+  return { fileData: mimeType === undefined ? { fileUri: url } : { mimeType, fileUri: url } };
+}
+
+/** `data:<mime>;base64,<data>` → inline bytes; any other URL → fileData (toFileDataPart). */
 function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: string): GeminiPart {
   const { url, detail } = part.image_url;
   if (detail !== undefined && detail !== null && detail !== 'auto') {
     throw invalid(`'${path}.image_url.detail' '${detail}' is not supported by ${GEMINI}; omit it or use 'auto'.`, `${path}.image_url.detail`);
   }
-  if (!url.startsWith('data:')) return { fileData: { fileUri: url } };
+  if (!url.startsWith('data:')) return toFileDataPart(url);
   const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
   if (!match) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);
   return { inlineData: { mimeType: standardMediaType(match[1]), data: match[2] } };

@@ -7,3 +7,29 @@ export function standardMediaType(mediaType: string): string {
   const lower = mediaType.toLowerCase();
   return lower === 'image/jpg' ? 'image/jpeg' : lower;
 }
+
+/** Image types by file extension: those Gemini takes (png, jpeg, webp, heic, heif), and gif. */
+const IMAGE_EXTENSIONS: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  heif: 'image/heif',
+  gif: 'image/gif',
+};
+
+/**
+ * The media type an image URL's path names by its extension (`https://x/cat.JPG?w=1` → image/jpeg),
+ * for vendors that want one next to a URL; undefined when the path names none we know.
+ */
+export function imageMediaTypeOfUrl(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : IMAGE_EXTENSIONS[extension];
+}

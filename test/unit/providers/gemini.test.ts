@@ -79,7 +79,7 @@ describe('toGeminiChat: messages', () => {
           parts: [
             { text: 'Quel temps fait-il ici et à São Paulo ?' },
             { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
-            { fileData: { fileUri: 'https://example.com/paris.jpg' } },
+            { fileData: { mimeType: 'image/jpeg', fileUri: 'https://example.com/paris.jpg' } },
             { inlineData: { mimeType: 'audio/wav', data: 'UklGRg==' } },
           ],
         },
