@@ -175,6 +175,11 @@ function withUsageForLimits(request: Record<string, unknown>, endpoint: Compiled
   return { ...request, stream_options: { ...(isRecord(options) ? options : {}), include_usage: true } };
 }
 
+/** Whether the upstream refused a request for naming `stream_options` (a 400 or 422 whose message says so). */
+function refusesStreamOptions(error: unknown): boolean {
+  return error instanceof GatewayError && error.code === 'upstream_rejected' && /stream_options/.test(error.message);
+}
+
 /** The chunk that `include_usage` adds at a stream's end: usage, no choices. */
 export function isUsageOnlyChunk(chunk: unknown): boolean {
   return isRecord(chunk) && Array.isArray(chunk.choices) && chunk.choices.length === 0 && isRecord(chunk.usage);
@@ -268,13 +273,23 @@ export async function invokeEndpoint(options: {
   };
   // Kept between this endpoint's attempts (a retry resumes at the failed batch); the next fallback endpoint starts over.
   const answeredBatches: AnsweredBatches | undefined = endpoint.endpointType === 'llm/v1/embeddings' ? [] : undefined;
-  const attempt = (abort: CallAbort) => operation(request as never, new ProviderCallContext(abort, answeredBatches));
+  const attemptWith = (sent: Record<string, unknown>) => (abort: CallAbort) => operation(sent as never, new ProviderCallContext(abort, answeredBatches));
+  const attempt = attemptWith(request);
   if (stream) {
-    let abort: CallSignal = options.client;
-    const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attempt as (abort: CallAbort) => AsyncIterable<unknown>);
-    const checkChunk = (chunk: unknown) => checkedChunk(endpoint, chunk);
-    const started = await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks);
-    return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: withUsage !== null };
+    const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
+      let abort: CallSignal = options.client;
+      const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>);
+      const checkChunk = (chunk: unknown) => checkedChunk(endpoint, chunk);
+      const started = await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks);
+      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: sent === withUsage };
+    };
+    if (withUsage === null) return startStream(request);
+    // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older
+    // Azure behind a relay) gets the client's own request: served as before, its usage not counted.
+    return startStream(withUsage).catch((error: unknown) => {
+      if (!refusesStreamOptions(error)) throw error;
+      return startStream(withEndpointDefaults);
+    });
   }
   const body = checkedAnswer(endpoint, await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>));
   const tokens = reportedTokens(body);

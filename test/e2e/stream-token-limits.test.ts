@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
-import { sendStream, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson, sendStream, type RecordedRequest } from '../support/fake-upstream';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const PLAIN_KEY = 'sk-gateway-plain-test-key';
@@ -29,15 +29,28 @@ function openaiStream(request: RecordedRequest, response: ServerResponse): void 
   );
 }
 
+/** Mistral's API behind `openai_api_base`: its strict schema refuses `stream_options` (422 `extra_forbidden`). */
+function strictStream(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream_options?: unknown }).stream_options === undefined) return openaiStream(request, response);
+  sendJson(response, 422, {
+    object: 'error',
+    message: { detail: [{ type: 'extra_forbidden', loc: ['body', 'stream_options'], msg: 'Extra inputs are not permitted', input: { include_usage: true } }] },
+    type: 'invalid_request_error',
+    param: null,
+    code: null,
+  });
+}
+
 const model = (name: string, url: string, extra = '') =>
   `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${url}/v1"${extra} } }`;
 
 const setup = useGatewayWithUpstreams({
-  upstreams: { openai: openaiStream, azure: openaiStream },
+  upstreams: { openai: openaiStream, azure: openaiStream, strict: strictStream },
   config: (urls) => `
 endpoints:
   - { name: limited, endpoint_type: llm/v1/chat, model: ${model('limited', urls.openai)}, limit: { renewal_period: minute, tokens: 50 } }
   - { name: free, endpoint_type: llm/v1/chat, model: ${model('free', urls.openai)} }
+  - { name: strict, endpoint_type: llm/v1/chat, model: ${model('strict', urls.strict)}, limit: { renewal_period: minute, tokens: 50 } }
   - name: azure-old
     endpoint_type: llm/v1/chat
     model: { provider: openai, config: { openai_api_type: azure, openai_api_key: az-test, openai_api_base: "${urls.azure}", openai_deployment_name: gpt4o, openai_api_version: "2023-05-15" } }
@@ -60,7 +73,7 @@ async function streamChunks(name: string, extra: Record<string, unknown> = {}, k
   return chunks;
 }
 
-const sentStreamOptions = (index: number, upstream: 'openai' | 'azure' = 'openai') =>
+const sentStreamOptions = (index: number, upstream: 'openai' | 'azure' | 'strict' = 'openai') =>
   (setup.upstreams[upstream].requests[index].body as { stream_options?: unknown }).stream_options;
 
 test('an endpoint with a token limit: the gateway asks for the usage, counts it, and the client sees no usage chunk', async () => {
@@ -99,4 +112,12 @@ test("without a token limit nothing is added; a client key's token limit asks fo
 test('Azure OpenAI before API version 2024-09-01 refuses stream_options: nothing is added', async () => {
   await streamChunks('azure-old');
   expect(sentStreamOptions(0, 'azure')).toBeUndefined();
+});
+
+test('a server that refuses stream_options (Mistral behind openai_api_base) gets the request again without it: the stream is served, uncounted', async () => {
+  const chunks = await streamChunks('strict');
+  expect(chunks.map((received) => received.choices[0]?.delta.content ?? null)).toEqual(['Bonjour', null]);
+  expect(sentStreamOptions(0, 'strict')).toEqual({ include_usage: true });
+  expect(sentStreamOptions(1, 'strict')).toBeUndefined();
+  expect(setup.upstreams.strict.requests).toHaveLength(2);
 });
