@@ -29,6 +29,7 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChun
 import {
   createOpenAIChatStream,
   createOpenAICompletionsStream,
+  describeValidationIssues,
   fromOpenAIChat,
   fromOpenAICompletions,
   fromOpenAIEmbeddings,
@@ -193,25 +194,14 @@ export function fromMistralEmbeddings(body: unknown): EmbeddingsResponse {
 
 // ---- Errors ----
 
-/** Pydantic validation issues (`[{loc, msg}]`) as `messages.0.name: Extra inputs are not permitted`. */
-function describeIssues(detail: unknown): string | null {
-  if (!Array.isArray(detail)) return null;
-  const issues = detail.filter(isRecord).map((issue) => {
-    const location = Array.isArray(issue.loc) ? issue.loc.filter((part) => part !== 'body').join('.') : '';
-    const message = typeof issue.msg === 'string' ? issue.msg : 'is invalid';
-    return location ? `${location}: ${message}` : message;
-  });
-  return issues.length > 0 ? issues.join('; ') : null;
-}
-
 function describeMessage(message: unknown): string | null {
-  if (Array.isArray(message)) return describeIssues(message);
-  if (isRecord(message)) return describeIssues(message.detail);
+  if (Array.isArray(message)) return describeValidationIssues(message);
+  if (isRecord(message)) return describeValidationIssues(message.detail);
   if (typeof message !== 'string') return null;
   // Some answers carry the issue list as a JSON text inside `message`.
   try {
     const parsed: unknown = JSON.parse(message);
-    return (isRecord(parsed) ? describeIssues(parsed.detail) : null) ?? message;
+    return (isRecord(parsed) ? describeValidationIssues(parsed.detail) : null) ?? message;
   } catch {
     return message;
   }
@@ -223,7 +213,7 @@ function describeMessage(message: unknown): string | null {
  */
 export function mistralErrorMessage(body: unknown): string | null {
   if (!isRecord(body)) return null;
-  return describeMessage(body.message) ?? describeIssues(body.detail) ?? openaiErrorMessage(body);
+  return describeMessage(body.message) ?? describeValidationIssues(body.detail) ?? openaiErrorMessage(body);
 }
 
 /**

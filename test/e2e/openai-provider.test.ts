@@ -351,6 +351,20 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     });
   });
 
+  test("a Python server's FastAPI `detail` (vLLM's 404 for a base without /v1, pydantic's 422 issues, Mistral's nested ones) is the message, not the raw body", async () => {
+    const answers: [number, unknown, string][] = [
+      [404, { detail: 'Not Found' }, 'Not Found'],
+      [422, { detail: [{ loc: ['body', 'messages', 0, 'role'], msg: 'Field required', type: 'missing' }] }, 'messages.0.role: Field required'],
+      [422, { object: 'error', message: { detail: [{ type: 'extra_forbidden', loc: ['body', 'seed'], msg: 'Extra inputs are not permitted', input: 1 }] }, type: 'invalid_request_error' }, 'seed: Extra inputs are not permitted'],
+    ];
+    for (const [status, body, message] of answers) {
+      upstream.setHandler((_request, response) => sendJson(response, status, body));
+      const mlflow = await post('/endpoints/chat/invocations', chatBody);
+      expect({ status: mlflow.status, detail: JSON.parse(mlflow.text).detail }).toEqual({ status, detail: message });
+      await expect(openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status, error: { message } });
+    }
+  });
+
   test("a refused request keeps the vendor's code, param and type on /v1 (the OpenAI client's APIError), MLflow's shape elsewhere", async () => {
     const contextLength = readJsonFixture('openai', 'error-400-context-length.json') as { error: { message: string } };
     upstream.setHandler((_request, response) => sendJson(response, 400, contextLength));

@@ -29,7 +29,7 @@ import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErro
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
-export { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
+export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
 export { createOpenAIChatStream, createOpenAICompletionsStream, type OpenAIStreamError } from './stream';
 
 // ---- Configuration ----

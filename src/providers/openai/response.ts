@@ -198,17 +198,32 @@ export function fromOpenAIEmbeddings(body: unknown): EmbeddingsResponse {
 
 // ---- Errors ----
 
+/** Pydantic validation issues (`[{loc, msg}]`) as `messages.0.name: Extra inputs are not permitted`. */
+export function describeValidationIssues(detail: unknown): string | null {
+  if (!Array.isArray(detail)) return null;
+  const issues = detail.filter(isRecord).map((issue) => {
+    const location = Array.isArray(issue.loc) ? issue.loc.filter((part) => part !== 'body').join('.') : '';
+    const message = typeof issue.msg === 'string' ? issue.msg : 'is invalid';
+    return location ? `${location}: ${message}` : message;
+  });
+  return issues.length > 0 ? issues.join('; ') : null;
+}
+
 /**
  * The vendor's message from an error body: `error.message`, a bare string `error` (some
- * OpenAI-compatible servers; the reference crashes on it), a top-level `message`, else null.
+ * OpenAI-compatible servers; the reference crashes on it), a top-level `message`, or FastAPI's
+ * `detail` (a text, or pydantic's issue list), which Python servers behind `openai_api_base`
+ * answer with (vLLM's `{"detail":"Not Found"}` for a base without `/v1`); else null.
  */
 export function openaiErrorMessage(body: unknown): string | null {
   if (!isRecord(body)) return null;
-  const { error, message } = body;
+  const { error, message, detail } = body;
   if (isRecord(error) && typeof error.message === 'string') return error.message;
   if (typeof error === 'string') return error;
   if (typeof message === 'string') return message;
-  return null;
+  if (typeof detail === 'string') return detail;
+  // Mistral's API (behind `openai_api_base`) nests its 422 issues in `message.detail`.
+  return describeValidationIssues(isRecord(message) ? message.detail : detail);
 }
 
 /**
