@@ -1,3 +1,5 @@
+import { ownValue } from './json';
+
 /**
  * Media types of base64 data URLs as vendors take them. `image/jpg` is a common label for JPEG
  * (browsers, clipboards and many tools write it, and OpenAI accepts it), but Anthropic and Gemini
@@ -31,5 +33,6 @@ export function imageMediaTypeOfUrl(url: string): string | undefined {
     return undefined;
   }
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
-  return extension === undefined ? undefined : IMAGE_EXTENSIONS[extension];
+  // Own properties only: `.constructor` is an extension too.
+  return extension === undefined ? undefined : ownValue(IMAGE_EXTENSIONS, extension);
 }
