@@ -194,9 +194,9 @@ export function fromMistralEmbeddings(body: unknown): EmbeddingsResponse {
 
 // ---- Errors ----
 
+/** Mistral's own spellings of `message`: the issue list itself, or as a JSON text; other shapes are OpenAI's (openaiErrorMessage). */
 function describeMessage(message: unknown): string | null {
   if (Array.isArray(message)) return describeValidationIssues(message);
-  if (isRecord(message)) return describeValidationIssues(message.detail);
   if (typeof message !== 'string') return null;
   // Some answers carry the issue list as a JSON text inside `message`.
   try {
@@ -213,7 +213,8 @@ function describeMessage(message: unknown): string | null {
  */
 export function mistralErrorMessage(body: unknown): string | null {
   if (!isRecord(body)) return null;
-  return describeMessage(body.message) ?? describeValidationIssues(body.detail) ?? openaiErrorMessage(body);
+  // openaiErrorMessage also reads `detail` and `message.detail` (FastAPI's shapes, which Mistral answers with).
+  return describeMessage(body.message) ?? openaiErrorMessage(body);
 }
 
 /**
