@@ -7,6 +7,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { isRecord } from '../shared/json';
 import { imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
+import { jsonSchemaFormatOf } from '../shared/response-format';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId } from './tool-call-ids';
 import type {
@@ -61,11 +62,9 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
       return { responseMimeType: 'text/plain' };
     case 'json_object':
       return { responseMimeType: 'application/json' };
-    case 'json_schema': {
-      const schema = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.schema : undefined;
-      if (!isRecord(schema)) throw invalid("'response_format.json_schema.schema' must be a JSON Schema object.", 'response_format.json_schema.schema');
-      return { responseMimeType: 'application/json', responseJsonSchema: schema };
-    }
+    case 'json_schema':
+      // The same reading of the schema as Anthropic's and Bedrock's (a json_schema type always gives one, or a 400).
+      return { responseMimeType: 'application/json', responseJsonSchema: jsonSchemaFormatOf(format, GEMINI)!.schema };
     default:
       throw invalid(`'response_format.type' must be text, json_object or json_schema for ${GEMINI}.`, 'response_format.type');
   }

@@ -1,7 +1,8 @@
 /**
  * OpenAI's `response_format` read for vendors whose structured outputs take a JSON Schema only
  * (Anthropic's `output_config.format`, Bedrock Converse's `outputConfig.textFormat`): they have no
- * JSON mode without a schema, and plain text is what they answer anyway.
+ * JSON mode without a schema, and plain text is what they answer anyway. Gemini, which has a JSON
+ * mode, reads its `json_schema` formats here too.
  */
 import { GatewayError } from '../../errors';
 import { isRecord } from './json';
