@@ -7,14 +7,14 @@ type Schemas = components['schemas'];
  * translation, so a message's `tool_calls` is a list or absent, though a client may send the null
  * an answer's message holds (the SDK's `ClientChatRequest`).
  */
-export type ChatRequest = WithoutNull<Schemas['ChatRequest'], 'messages', ChatMessage[]>;
-export type ChatMessage = WithoutNull<Schemas['ChatMessage'], 'tool_calls', ToolCall[]>;
+export type ChatRequest = WithField<Schemas['ChatRequest'], 'messages', ChatMessage[]>;
+export type ChatMessage = WithField<Schemas['ChatMessage'], 'tool_calls', ToolCall[]>;
 
 /**
  * `Type` with `key` of type `Value` (optional as before). A mapped type, not Omit: the generated
  * types have an index signature, which Omit would keep alone.
  */
-type WithoutNull<Type, Key extends keyof Type, Value> = { [Name in keyof Type]: Name extends Key ? Value : Type[Name] };
+type WithField<Type, Key extends keyof Type, Value> = { [Name in keyof Type]: Name extends Key ? Value : Type[Name] };
 /** A chat request as a client may send it (the SDK's type). */
 export type ClientChatRequest = Schemas['ChatRequest'];
 export type ContentPart = Schemas['ContentPart'];
