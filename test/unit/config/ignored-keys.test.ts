@@ -1,6 +1,7 @@
 /** Keys a valid config sets that nothing reads are reported with their YAML path and a likely spelling. */
 import { readFileSync } from 'node:fs';
 import { ignoredKeyWarnings } from '../../../src/config/ignored-keys';
+import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 
 const warningsFor = (text: string) => ignoredKeyWarnings(parseConfigText(text, 'config.yaml', { env: { OPENAI_API_KEY: 'sk-test' } }));
@@ -204,5 +205,19 @@ describe('a key written twice in one mapping (9b53b97: the last one wins, as in 
     expect(repeatsIn(`endpoints:\n${endpoint('a')}"endpoints":\n${endpoint('b')}`).paths).toEqual(["'endpoints' at line 3, column 1"]);
     expect(repeatsIn(`endpoints:\n${endpoint('a')}? endpoints\n:\n${endpoint('b')}`).paths).toEqual(['a key at line 3, column 2']);
     expect(repeatsIn(`x: &base { endpoint_type: llm/v1/chat }\nendpoints:\n  - <<: *base\n    endpoint_type: llm/v1/chat\n    name: a\n    model: { provider: mock }\n`).paths).toEqual([]);
+  });
+
+  it('a refused config lists the repeat after its problems; a key that is not a plain name is not quoted', () => {
+    const text = 'endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: mock, "sk-live 123": 1, "sk-live 123": 2 }\n    limit: { calls: 0 }\n';
+    let refusal: unknown;
+    try {
+      parseConfigText(text, 'config.yaml', { env: {} });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ConfigError);
+    expect((refusal as ConfigError).ignoredKeys[0]).toEqual({ path: 'a key at line 4, column 48', message: expect.stringMatching(/^is written a second time in the same mapping/) });
+    // The unknown-key line after it still names the key (a known gap); the repeat's line does not.
+    expect(JSON.stringify((refusal as ConfigError).ignoredKeys[0])).not.toContain('sk-live');
   });
 });
