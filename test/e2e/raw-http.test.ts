@@ -169,3 +169,13 @@ test('bytes that are not HTTP at all get an audit line and count in the metrics:
   expect((line as unknown as { request_id: string }).request_id).toMatch(/^[0-9a-f-]{36}$/);
   expect(await counted()).toBe(before + 1);
 });
+
+test('a 64 KB packet of one long capital "method" and one long "target" is refused at once, not after seconds of the event loop', async () => {
+  // Searching it for the request line to log once took 30 s here (quadratic), /health waiting all along; now a few ms.
+  const started = Date.now();
+  const answers = answersIn(await exchange(`${'A'.repeat(32_000)} ${'x'.repeat(32_000)}`));
+  const health = await fetch(`${gateway.url}/health`);
+  expect({ answers: answers.map(({ status, body }) => ({ status, body: JSON.parse(body) })), health: health.status }).toEqual({ answers: [{ status: 400, body: NOT_HTTP_MLFLOW }], health: 200 });
+  // Generous for a slow machine: the refusal takes milliseconds, the quadratic search 100 times this bound.
+  expect(Date.now() - started).toBeLessThan(3_000);
+});
