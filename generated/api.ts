@@ -23,7 +23,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** @description Prometheus metrics (text exposition format): requests, latency, time to first token, tokens by endpoint and client key, upstream errors, retries, rate-limit rejections. Needs a client key when `auth` is configured, unless `auth.public_metrics` is true. */
+        /** @description Prometheus metrics (text exposition format): requests, latency, time to first token, tokens by endpoint and client key, upstream errors, retries, rate-limit rejections. Needs a client key when `auth` is configured, unless `auth.public_metrics` is true. A key limited to some endpoints (`endpoints:`) may not read them: they name every endpoint and key. */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -791,6 +791,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The client key is limited to some endpoints, and `auth.public_metrics` is false. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     listEndpoints: {

@@ -5,7 +5,7 @@
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { GatewayError } from '../errors';
-import { authenticate } from './auth';
+import { authenticate, authorizeMetrics } from './auth';
 import { jsonBody } from './body';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { installFastPath, type NodeHandler } from './fast-path';
@@ -92,7 +92,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.get('/health', (_request, response) => {
     response.json({ status: 'OK' });
   });
-  app.get('/metrics', metricsHandler);
+  app.get('/metrics', authorizeMetrics(state), metricsHandler);
   app.get('/', (_request, response) => response.redirect(307, '/docs'));
   app.get('/openapi.json', (_request, response) => {
     response.json(document);

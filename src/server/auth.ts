@@ -3,8 +3,8 @@
  * as `Authorization: Bearer <key>` (the OpenAI client's `apiKey`) or `x-api-key: <key>`; its
  * SHA-256 is compared with every configured digest in constant time. Missing or unknown key: 401;
  * a key calling an endpoint it is not allowed: 403, and it neither lists nor gets it (404, as a
- * missing name). `/health` is always open; docs, management routes and metrics are open as the
- * config says. Keys are never logged nor echoed.
+ * missing name), nor reads `/metrics`. `/health` is always open; docs, management routes and
+ * metrics are open as the config says. Keys are never logged nor echoed.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
@@ -103,6 +103,22 @@ export function mayCall(response: ResponseWithLocals, name: string): boolean {
 /** What the request's client may list: its key's share, or everything without a restricted key. */
 export function catalogOf(state: GatewayState, response: ResponseWithLocals): Catalog {
   return clientOf(response)?.catalog ?? state.plan;
+}
+
+/**
+ * `/metrics` names every endpoint, model and client key, with their traffic and token counts: a key
+ * limited to some endpoints (a tenant's) may not read it, unless the operator made it public.
+ */
+export function authorizeMetrics(state: GatewayState): RequestHandler {
+  return (_request, response, next) => {
+    const client = clientOf(response);
+    if (client?.endpoints && !state.plan.auth?.publicMetrics) {
+      throw GatewayError.forbidden(
+        `The API key '${client.name}' may call only some endpoints, and /metrics shows every endpoint and key: read it with a key without 'endpoints'.`,
+      );
+    }
+    next();
+  };
 }
 
 /** Throws 403 when the request's client may not call `name` (an endpoint or traffic route). */

@@ -151,6 +151,22 @@ describe('open routes', () => {
     expect((await call('/metrics', bearer(ALICE))).status).toBe(200);
   });
 
+  test("a key limited to some endpoints may not read /metrics, which names every endpoint and key; with public_metrics it reads what anyone may", async () => {
+    const refused = await call('/metrics', bearer(BOB));
+    expect(refused.status).toBe(403);
+    expect(refused.json()).toEqual({
+      detail: "The API key 'bob' may call only some endpoints, and /metrics shows every endpoint and key: read it with a key without 'endpoints'.",
+    });
+    const open = await startGateway(config('  public_metrics: true\n'), { env });
+    try {
+      const metrics = await fetch(`${open.url}/metrics`, { headers: { authorization: `Bearer ${BOB}` } });
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('gateway_requests_total');
+    } finally {
+      await open.close();
+    }
+  });
+
   test('an open route stays open in every spelling Express serves it under (a probe configured as /health/)', async () => {
     for (const path of ['/health/', '/Health', '/openapi.json/', '/DOCS/']) expect(`${path} ${(await call(path)).status}`).toBe(`${path} 200`);
     expect((await call('/api/2.0/endpoints')).status).toBe(401);
