@@ -19,7 +19,7 @@ import type { ConfigIssue } from '../config/config-error';
 import type { Logger } from '../server/logging';
 import { createClusterStore } from './cluster-store';
 import { createMemoryStore } from './memory-store';
-import { createRedisStore, describeRedisUrl } from './redis-store';
+import { createRedisStore, describeRedisUrl, REDIS_RECONNECT_MAX_MS } from './redis-store';
 import type { CounterHit, RateLimitStore } from './store';
 
 export type PeriodUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
@@ -53,17 +53,20 @@ export function parseRenewalPeriod(text: string): RenewalPeriod | null {
 export interface LimitBackend {
   store: RateLimitStore;
   onError: 'open' | 'closed';
+  /** `Retry-After` of a 503 while the store is away (`on_error: closed`): about when it may be back. */
+  outageRetryAfter: string;
   failed(error: unknown): void;
   succeeded(): void;
 }
 
-export function createLimitBackend(options: { store: RateLimitStore; onError?: 'open' | 'closed'; label: string; logger: Logger }): LimitBackend {
+export function createLimitBackend(options: { store: RateLimitStore; onError?: 'open' | 'closed'; reconnectMs?: number; label: string; logger: Logger }): LimitBackend {
   const { store, label, logger } = options;
   const onError = options.onError ?? 'open';
   let failing = false;
   return {
     store,
     onError,
+    outageRetryAfter: retryAfterSeconds(options.reconnectMs ?? 1_000),
     failed(error) {
       if (failing) return;
       failing = true;
@@ -103,6 +106,7 @@ function createBackend(settings: RateLimitStoreSettings | undefined, logger: Log
   return createLimitBackend({
     store: createRedisStore({ url: settings.url, timeoutMs: settings.timeout_ms }),
     onError: settings.on_error,
+    reconnectMs: REDIS_RECONNECT_MAX_MS,
     label: describeRedisUrl(settings.url),
     logger,
   });
@@ -172,7 +176,8 @@ function retryAfterSeconds(resetInMs: number): string {
   return String(Math.max(1, Math.ceil(resetInMs / 1_000)));
 }
 
-function storeUnavailable(): GatewayError {
+/** The 503 of `on_error: closed`; `retryAfter` lets clients (the OpenAI SDKs) wait for the store rather than retry at once. */
+function storeUnavailable(retryAfter: string): GatewayError {
   return new GatewayError({
     status: 503,
     message: 'The rate-limit store is unavailable, so rate-limited endpoints are refused for now (rate_limit_store.on_error: closed).',
@@ -180,6 +185,7 @@ function storeUnavailable(): GatewayError {
     code: 'rate_limit_store_unavailable',
     // Only this endpoint is refused: a FALLBACK route moves on, as past one at its limit (admit is never retried).
     retryable: true,
+    retryAfter,
   });
 }
 
@@ -223,7 +229,7 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
       states = await backend.store.hit(hits);
     } catch (error) {
       backend.failed(error);
-      if (backend.onError === 'closed') throw storeUnavailable();
+      if (backend.onError === 'closed') throw storeUnavailable(backend.outageRetryAfter);
       return;
     }
     backend.succeeded();

@@ -13,6 +13,9 @@ import type { CounterHit, CounterState, RateLimitStore } from './store';
 /** Default longest wait for Redis, in milliseconds. */
 const REDIS_TIMEOUT_MS = 250;
 
+/** The longest wait between two reconnection attempts while Redis is away. */
+export const REDIS_RECONNECT_MAX_MS = 2_000;
+
 /** Every key starts with this; the endpoint part is a hash tag, so a Redis Cluster keeps one request's keys in one slot. */
 const KEY_PREFIX = 'llm-gateway:rate-limit:';
 
@@ -68,7 +71,7 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     disconnectTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
     // Keep trying to reconnect (fail-open/closed applies meanwhile), at most every 2 s.
-    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    retryStrategy: (attempt) => Math.min(attempt * 100, REDIS_RECONNECT_MAX_MS),
     // Connect on first use: a process that never checks a limit (the cluster primary) never connects.
     lazyConnect: true,
   }) as ScriptedRedis;

@@ -182,12 +182,20 @@ describe('store failures', () => {
     expect(lines[0]).toMatchObject({ store: 'redis://cache:6379', reason: 'connection refused' });
   });
 
-  it('on_error closed: answers 503, which a FALLBACK route moves past', async () => {
+  it('on_error closed: answers 503, which a FALLBACK route moves past, with a Retry-After of the store\'s reconnect interval', async () => {
     const { logger } = logLines();
-    const backend = createLimitBackend({ store: broken, onError: 'closed', label: 'redis://cache:6379', logger });
+    const backend = createLimitBackend({ store: broken, onError: 'closed', reconnectMs: 2_000, label: 'redis://cache:6379', logger });
     const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
     const error = await rejection(limiter.admit());
-    expect(error).toMatchObject({ status: 503, code: 'rate_limit_store_unavailable', retryable: true });
+    expect(error).toMatchObject({ status: 503, code: 'rate_limit_store_unavailable', retryable: true, retryAfter: '2' });
+  });
+
+  it('a Redis store answers its outages with Retry-After: 2 (it reconnects at least every 2 s)', async () => {
+    try {
+      expect(limitBackendFor({ type: 'redis', url: 'redis://127.0.0.1:1/0', on_error: 'closed' }, () => silentLogger).outageRetryAfter).toBe('2');
+    } finally {
+      await closeLimitBackends();
+    }
   });
 
   it('a failed token record is logged, never thrown', async () => {
