@@ -7,6 +7,7 @@
  */
 import type { Auth, Logging, ServerSettings } from '../../generated/config';
 import { renewalPeriodIssue } from '../limits/limiter';
+import { redisDatabaseIssue } from '../limits/redis-store';
 import { clientKeyIssues } from './client-keys';
 import type { ConfigIssue } from './config-error';
 import { compileLoggingSettings } from './logging-settings';
@@ -45,12 +46,15 @@ function endpointLimitIssues(endpoints: unknown, isSound: (path: string) => bool
 function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
   const url = isRecord(store) ? store.url : undefined;
   if (typeof url !== 'string' || url.startsWith('$')) return [];
-  let protocol: string | undefined;
+  let parsed: URL | undefined;
   try {
-    protocol = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
-    protocol = undefined;
+    parsed = undefined;
   }
-  if (protocol === 'redis:' || protocol === 'rediss:') return [];
-  return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
+  if (parsed?.protocol !== 'redis:' && parsed?.protocol !== 'rediss:') {
+    return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
+  }
+  const database = redisDatabaseIssue(parsed);
+  return database === null ? [] : [{ path: 'rate_limit_store.url', message: database }];
 }

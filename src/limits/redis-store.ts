@@ -55,6 +55,22 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
+/** The highest database number Redis can have (its `databases` setting is a 32-bit int). */
+const HIGHEST_DATABASE = 2 ** 31 - 2;
+
+/**
+ * What is wrong with a Redis URL's database (its path, or ioredis's `?db=`); null when nothing that
+ * can be known without the server is. ioredis reads it with parseInt: `/abc` becomes `SELECT NaN`,
+ * whose refusal nothing catches (the gateway would stop at its first rate-limited request), and
+ * `/1.5` or `/0/x` quietly another database. A number past the server's `databases` (16 by default)
+ * is only known from the server: see `createRedisStore`.
+ */
+export function redisDatabaseIssue(url: URL): string | null {
+  const database = url.pathname.length > 1 ? url.pathname.slice(1) : url.searchParams.get('db');
+  if (database === null || (/^[0-9]+$/.test(database) && Number(database) <= HIGHEST_DATABASE)) return null;
+  return 'the database (the path after host:port) must be a whole number from 0, as in redis://127.0.0.1:6379/0 (Redis has databases 0 to 15 unless its `databases` setting says otherwise)';
+}
+
 /** Loaded on first use: only configs with a Redis store pay its memory (about 20 MB per process). */
 function redisClass(): typeof Redis {
   return (require('ioredis') as typeof import('ioredis')).default;
@@ -79,7 +95,14 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   // Failures reach the caller through the rejected command or connected(); the event would
   // otherwise be thrown. The last one says why Redis is away (ECONNREFUSED, WRONGPASS…) in the log.
   let lastError: Error | null = null;
-  client.on('error', (error: Error) => (lastError = error));
+  // ioredis reports a refused SELECT (a database past the server's `databases`) as an error event
+  // and then carries on in database 0: this connection is counted as failed instead.
+  let refusedDatabase: Error | null = null;
+  client.on('connect', () => (refusedDatabase = null));
+  client.on('error', (error: Error & { command?: { name?: string } }) => {
+    lastError = error;
+    if (error.command?.name === 'select') refusedDatabase = error;
+  });
   client.on('ready', () => (lastError = null));
   const where = describeRedisUrl(options.url);
   const because = () => (lastError === null ? '' : `: ${lastError.message}`);
@@ -112,6 +135,9 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
 
   async function hit(hits: readonly CounterHit[]): Promise<CounterState[]> {
     await connected();
+    if (refusedDatabase !== null) {
+      throw new Error(`Redis at ${where} refused its database (${refusedDatabase.message}): it has fewer databases (its \`databases\` setting, 16 by default, numbered from 0)`);
+    }
     const keys = hits.map((item) => KEY_PREFIX + item.key);
     const values = hits.flatMap((item) => [item.windowMs, item.amount]);
     const reply = await client.hitCounters(keys.length, ...keys, ...values);

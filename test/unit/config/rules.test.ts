@@ -370,6 +370,29 @@ describe('rate_limit_store', () => {
     ]);
   });
 
+  it.each(['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379/', 'redis://127.0.0.1:6379/15', 'rediss://cache/99', 'redis://cache?db=3'])('accepts the database of %s', (url) => {
+    expect(load(`${base}rate_limit_store: {type: redis, url: "${url}"}\n`).rate_limit_store?.url).toBe(url);
+  });
+
+  it.each(['redis://cache:6379/abc', 'redis://cache:6379/-1', 'redis://cache:6379/1.5', 'redis://cache:6379/0/x', 'redis://cache:6379/%20', 'redis://cache:6379/99999999999', 'redis://cache?db=two'])(
+    'refuses the database of %s at load, naming the file and YAML path',
+    (url) => {
+      expect(issuesOf(`${base}rate_limit_store: {type: redis, url: "${url}"}\n`)).toEqual([
+        {
+          path: 'rate_limit_store.url',
+          message:
+            'the database (the path after host:port) must be a whole number from 0, as in redis://127.0.0.1:6379/0 (Redis has databases 0 to 15 unless its `databases` setting says otherwise)',
+        },
+      ]);
+    },
+  );
+
+  it('judges the database of a URL from the environment, without quoting the URL', () => {
+    const issues = issuesOf(`${base}rate_limit_store: {type: redis, url: $REDIS_URL}\n`, { REDIS_URL: 'redis://:s3cret@cache:6379/db1' });
+    expect(issues.map((issue) => issue.path)).toEqual(['rate_limit_store.url']);
+    expect(JSON.stringify(issues)).not.toContain('s3cret');
+  });
+
   it('names an unset environment variable', () => {
     expect(issuesOf(`${base}rate_limit_store: {type: redis, url: $REDIS_URL}\n`)).toEqual([
       { path: 'rate_limit_store.url', message: "environment variable 'REDIS_URL' is not set" },

@@ -71,6 +71,21 @@ test('a Redis that refuses the password: the failure says so (for the log), with
   }
 });
 
+test('a database the server does not have fails every hit (on_error decides), instead of counting in database 0', async () => {
+  const store = createRedisStore({ url: `${redis.url}/99`, timeoutMs: 1_000 });
+  const databaseZero = createRedisStore({ url: `${redis.url}/0` });
+  const key = `{database-${Date.now()}}:calls`;
+  try {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const error = (await store.hit([{ key, windowMs: 60_000, amount: 1 }]).catch((caught: Error) => caught)) as Error;
+      expect(error.message).toMatch(/^Redis at redis:\/\/127\.0\.0\.1:\d+\/99 refused its database \(ERR DB index is out of range\): it has fewer databases/);
+    }
+    expect((await databaseZero.hit([{ key, windowMs: 60_000, amount: 1 }]))[0].count).toBe(1);
+  } finally {
+    await Promise.all([store.close(), databaseZero.close()]);
+  }
+});
+
 test('log descriptions of a Redis URL never include its password', () => {
   expect(describeRedisUrl('redis://user:s3cret@cache.internal:6380/2')).toBe('redis://cache.internal:6380/2');
   expect(describeRedisUrl('rediss://:s3cret@cache.internal')).toBe('rediss://cache.internal:6379');
