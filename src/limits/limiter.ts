@@ -9,8 +9,9 @@
  * usage the provider reports, after the response (non-stream) or from the stream's usage chunk.
  *
  * Limiters, their counter keys and their store are built at config load. A key is the endpoint
- * name plus the limit, so an endpoint whose limit did not change keeps its counters across a
- * reload, and a changed limit starts fresh.
+ * name plus the renewal period, not the numbers: a reload that changes `calls` or `tokens` (an
+ * operator lowering a limit during an incident) keeps counting the current window against the new
+ * number; a changed period starts a fresh window, whose length the old one no longer matches.
  */
 import cluster from 'node:cluster';
 import type { Limit, RateLimitStore as RateLimitStoreSettings } from '../../generated/config';
@@ -217,8 +218,8 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
   const forSubject = `for ${subject.kind} '${subject.name}'`;
   // The name in braces is a Redis hash tag (one slot per subject in a Redis Cluster).
   const tag = subject.kind === 'endpoint' ? `{${subject.name}}` : `{client:${subject.name}}`;
-  const calls = limit.calls === undefined ? null : { key: `${tag}:calls:${limit.calls}/${period.ms}`, max: limit.calls };
-  const tokens = limit.tokens === undefined ? null : { key: `${tag}:tokens:${limit.tokens}/${period.ms}`, max: limit.tokens };
+  const calls = limit.calls === undefined ? null : { key: `${tag}:calls:${period.ms}`, max: limit.calls };
+  const tokens = limit.tokens === undefined ? null : { key: `${tag}:tokens:${period.ms}`, max: limit.tokens };
   const hits: CounterHit[] = [];
   if (calls) hits.push({ key: calls.key, windowMs: period.ms, amount: 1 });
   if (tokens) hits.push({ key: tokens.key, windowMs: period.ms, amount: 0 });

@@ -2,9 +2,12 @@
  * Rate limits in one gateway process over real HTTP: `calls` per window on every route that
  * reaches the endpoint (one counter for the endpoint, whatever the route or the client), 429 with
  * Retry-After, the official OpenAI client's RateLimitError, limits reached through routes, a
- * fallback past our own 429, and token limits counted from reported usage.
+ * fallback past our own 429, token limits counted from reported usage, and a limit lowered by a
+ * reload counting the calls already made.
  */
 import OpenAI, { RateLimitError } from 'openai';
+import { compilePlan } from '../../src/config/compile';
+import { parseConfigText } from '../../src/config/load';
 import { startGateway, type RunningGateway } from '../support/gateway';
 
 let gateway: RunningGateway;
@@ -24,6 +27,7 @@ ${mock('one-call', '{ calls: 1, renewal_period: day }')}
 ${mock('twenty-tokens', '{ tokens: 20, renewal_period: minute }')}
 ${mock('five-stream-tokens', '{ tokens: 5, renewal_period: minute }')}
 ${mock('calls-and-tokens', '{ calls: 100, tokens: 1, renewal_period: hour }')}
+${mock('lowered-on-reload', '{ calls: 5, renewal_period: hour }')}
   - { name: backup, endpoint_type: llm/v1/chat, model: { provider: mock, name: backup } }
 routes:
   - { name: to-two, task_type: llm/v1/chat, destinations: [{ name: two-per-2-hours, traffic_percentage: 100 }] }
@@ -118,4 +122,30 @@ test("the endpoint list shows MLflow's call limit as limit and the token budget 
   expect(limits['three-a-minute']).toEqual({ limit: { calls: 3, renewal_period: 'minute', key: null }, token_limit: null });
   expect(limits['twenty-tokens']).toEqual({ limit: null, token_limit: { tokens: 20, renewal_period: 'minute' } });
   expect(limits.backup).toEqual({ limit: null, token_limit: null });
+});
+
+test('a reload that lowers calls keeps counting the current window: the calls already made count', async () => {
+  expect((await post('/gateway/lowered-on-reload/invocations', CHAT)).status).toBe(200);
+  expect((await post('/gateway/lowered-on-reload/invocations', CHAT)).status).toBe(200);
+  const before = gateway.state.plan;
+  // What a hot reload does: the edited config compiled, then swapped in.
+  const lowered = (limit: string) => `
+endpoints:
+${mock('lowered-on-reload', limit)}
+`;
+  const reload = (limit: string) => {
+    gateway.state.plan = compilePlan(parseConfigText(lowered(limit), '/virtual/reloaded.yaml', { env: {} }), '/virtual/reloaded.yaml');
+  };
+  try {
+    reload('{ calls: 2, renewal_period: hour }');
+    const refused = await post('/gateway/lowered-on-reload/invocations', CHAT);
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toEqual({ detail: "Rate limit exceeded: 2 per 1 hour for endpoint 'lowered-on-reload'." });
+    expect(Number(refused.retryAfter)).toBeGreaterThan(3_500);
+    // A new renewal period is a new window.
+    reload('{ calls: 2, renewal_period: 2 hours }');
+    expect((await post('/gateway/lowered-on-reload/invocations', CHAT)).status).toBe(200);
+  } finally {
+    gateway.state.plan = before;
+  }
 });

@@ -128,13 +128,13 @@ endpoints:
     expect(plan.endpoints.get('free')!.limiter).toBeNull();
   });
 
-  test('counters survive a reload for an unchanged limit, and start fresh for a changed one', async () => {
+  test('counters survive a reload that keeps the renewal period (also with new numbers), and start fresh for a new period', async () => {
     const backend = createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger });
-    await withBackend(limited('{ calls: 1, renewal_period: minute }'), backend).endpoints.get('chat')!.limiter!.admit();
-    const reloaded = withBackend(limited('{ calls: 1, renewal_period: minute }'), backend);
-    await expect(reloaded.endpoints.get('chat')!.limiter!.admit()).rejects.toMatchObject({ status: 429 });
-    const changed = withBackend(limited('{ calls: 1, renewal_period: 2 minutes }'), backend);
-    await expect(changed.endpoints.get('chat')!.limiter!.admit()).resolves.toBeUndefined();
+    const admit = (limit: string) => withBackend(limited(limit), backend).endpoints.get('chat')!.limiter!.admit();
+    await admit('{ calls: 3, renewal_period: minute }');
+    await admit('{ calls: 3, renewal_period: minute }');
+    await expect(admit('{ calls: 2, renewal_period: minute }')).rejects.toMatchObject({ status: 429 });
+    await expect(admit('{ calls: 2, renewal_period: 2 minutes }')).resolves.toBeUndefined();
   });
 
   test('a renewal period of 0 units is refused at its YAML path', () => {

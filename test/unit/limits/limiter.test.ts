@@ -66,15 +66,19 @@ describe('calls', () => {
     expect((await rejection(limiter.admit())).retryAfter).toBe('1');
   });
 
-  it('keys counters by endpoint and limit, so an unchanged limit keeps counting in a new plan', async () => {
-    const { store, limiter } = clockedLimiter({ calls: 1, renewal_period: 'minute' });
+  it('keys counters by endpoint and renewal period: a new plan with other numbers counts the same window', async () => {
+    const { store, limiter } = clockedLimiter({ calls: 5, tokens: 1_000, renewal_period: 'minute' });
     await limiter.admit();
+    await limiter.admit();
+    limiter.recordTokens(300);
+    await new Promise((resolve) => setImmediate(resolve));
     const backend = createLimitBackend({ store, label: 'memory', logger: silentLogger });
-    const period = parseRenewalPeriod('minute')!;
-    const same = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period, backend });
-    const changed = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 2, renewal_period: 'minute' }, period, backend });
-    await expect(same.admit()).rejects.toMatchObject({ status: 429 });
-    await expect(changed.admit()).resolves.toBeUndefined();
+    const reloaded = (limit: Limit) => createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit, period: parseRenewalPeriod(limit.renewal_period)!, backend });
+    // Lowered during an incident: the two calls already made count against the new 2.
+    await expect(reloaded({ calls: 2, renewal_period: 'minute' }).admit()).rejects.toThrow("Rate limit exceeded: 2 per 1 minute for endpoint 'chat'.");
+    await expect(reloaded({ tokens: 300, renewal_period: '60 seconds' }).admit()).rejects.toThrow(/\(300 used\)/);
+    // A new period is a new window: its length no longer matches the one counted.
+    await expect(reloaded({ calls: 2, tokens: 300, renewal_period: '2 minutes' }).admit()).resolves.toBeUndefined();
   });
 });
 
