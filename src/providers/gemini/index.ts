@@ -34,7 +34,8 @@
  * Answers: all text parts are joined; thought summaries (parts marked `thought`, asked for with any
  * reasoning_effort but none) become `reasoning_content` in answers and stream deltas, never content,
  * and an assistant message's `reasoning_content` is not sent back (Gemini has no such input; its
- * thought signatures ride in tool-call ids); function calls become tool
+ * thought signatures ride in tool-call ids, and a first call Gemini did not make goes with Google's
+ * stand-in signature, see tool-call-ids.ts); function calls become tool
  * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
  * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
  * choice whose `refusal` (a delta in streams) names the block reason. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so

@@ -9,7 +9,7 @@ import { imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
-import { splitToolCallId } from './tool-call-ids';
+import { splitToolCallId, UNSIGNED_CALL_SIGNATURE } from './tool-call-ids';
 import type {
   GeminiContent,
   GeminiFunctionDeclaration,
@@ -161,11 +161,16 @@ function parseArguments(call: ToolCall, path: string): Record<string, unknown> {
   return parsed;
 }
 
-/** A tool call we answered earlier goes back with its id and, for Gemini 3, its thought signature. */
-function toFunctionCallPart(call: ToolCall, path: string): GeminiPart {
+/**
+ * A tool call goes back with its id and, for Gemini 3, its thought signature. Gemini signs only the
+ * first of parallel calls; a first call without one was not Gemini's and takes the documented
+ * stand-in (see tool-call-ids.ts): Gemini 3 needs it, and Google's gemini-cli sends it to every model.
+ */
+function toFunctionCallPart(call: ToolCall, path: string, first: boolean): GeminiPart {
   const { id, thoughtSignature } = splitToolCallId(call.id);
   const part: GeminiPart = { functionCall: { id, name: call.function.name, args: parseArguments(call, path) } };
-  if (thoughtSignature !== undefined) part.thoughtSignature = thoughtSignature;
+  const signature = thoughtSignature ?? (first ? UNSIGNED_CALL_SIGNATURE : undefined);
+  if (signature !== undefined) part.thoughtSignature = signature;
   return part;
 }
 
@@ -217,7 +222,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         for (const call of calls) callNames.set(call.id, call.function.name);
         const parts = [
           ...toGeminiParts(message.content, `${path}.content`, false).filter((part) => part.text !== ''),
-          ...calls.map((call, callIndex) => toFunctionCallPart(call, `${path}.tool_calls[${callIndex}]`)),
+          ...calls.map((call, callIndex) => toFunctionCallPart(call, `${path}.tool_calls[${callIndex}]`, callIndex === 0)),
         ];
         if (parts.length === 0) throw invalid(`'${path}': an assistant message needs content or tool_calls.`, `${path}.content`);
         contents.push({ role: 'model', parts });

@@ -7,11 +7,20 @@
  * Gemini 3 refuses a conversation whose function calls come back without their
  * `thoughtSignature`. The unified tool call has no field for it, but every client echoes the id, so
  * the signature rides in the id after a separator and is restored when the call comes back.
+ *
+ * A call Gemini did not make (another provider's, in a FALLBACK route or a conversation moved between
+ * endpoints, or one an app wrote into the history) has no signature. Gemini 3 refuses a model turn
+ * whose first function call comes back unsigned, so that call goes with the stand-in Google documents
+ * for such calls (https://ai.google.dev/gemini-api/docs/thought-signatures#faqs). Of the two
+ * stand-ins, `skip_thought_signature_validator` is the one Vertex AI accepts too.
  */
 import { createHash } from 'node:crypto';
 import type { GeminiFunctionCall } from './wire';
 
 const SIGNATURE_SEPARATOR = '.sig.';
+
+/** Google's documented signature for a function call the model did not produce. */
+export const UNSIGNED_CALL_SIGNATURE = 'skip_thought_signature_validator';
 
 export interface ToolCallIdSource {
   call: GeminiFunctionCall;
