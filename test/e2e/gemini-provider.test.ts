@@ -278,6 +278,26 @@ describe('openai client through /v1', () => {
     expect(streamed.choices[0]).toMatchObject({ message: { content: null, refusal: 'Gemini blocked the prompt (PROHIBITED_CONTENT).' }, finish_reason: 'content_filter' });
   });
 
+  test('an answer Gemini cut short: the client reads why in refusal (a filter mid-answer, a malformed function call), streamed as well as not', async () => {
+    upstreams.gemini.setHandler((request, response) => {
+      if (!request.url.includes('streamGenerateContent')) return sendJson(response, 200, readJsonFixture('gemini', 'chat-malformed-function-call.response.json'));
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(readFixture('gemini', 'chat-safety.stream.sse'));
+    });
+    const messages = [{ role: 'user' as const, content: 'Comment préparer…' }];
+    const completion = await setup.openai.chat.completions.create({ model: 'chat', messages, tools: [weatherTool] });
+    expect(completion.choices[0]).toMatchObject({
+      message: { content: null, refusal: expect.stringMatching(/^Gemini could not make a valid function call \(MALFORMED_FUNCTION_CALL\): Malformed function call: /) },
+      finish_reason: 'stop',
+    });
+
+    const streamed = await setup.openai.chat.completions.stream({ model: 'chat', messages }).finalChatCompletion();
+    expect(streamed.choices[0]).toMatchObject({
+      message: { content: "Voici les étapes pour préparer le mélange : d'abord, réunir", refusal: 'Gemini blocked the answer (SAFETY: HARM_CATEGORY_DANGEROUS_CONTENT).' },
+      finish_reason: 'content_filter',
+    });
+  });
+
   test('an unsupported parameter is a 400 naming it and the provider', async () => {
     await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
       status: 400,

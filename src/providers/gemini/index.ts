@@ -38,7 +38,8 @@
  * stand-in signature, see tool-call-ids.ts); function calls become tool
  * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
  * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
- * choice whose `refusal` (a delta in streams) names the block reason. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
+ * choice whose `refusal` (a delta in streams) names the block reason, and an answer cut short by a
+ * filter or a failed function call says so in its `refusal` too (finishExplanation). Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,

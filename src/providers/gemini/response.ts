@@ -50,6 +50,27 @@ export function mapGeminiFinishReason(reason: string, hasToolCalls: boolean): st
   return hasToolCalls ? 'tool_calls' : 'stop';
 }
 
+/** Finishes where the model's function call failed: the answer holds no usable call. */
+const FAILED_TOOL_CALL_REASONS = new Set(['MALFORMED_FUNCTION_CALL', 'UNEXPECTED_TOOL_CALL', 'TOO_MANY_TOOL_CALLS']);
+
+/**
+ * Why Gemini cut a candidate short, for its choice's `refusal` as for a blocked prompt (a filter:
+ * the reason and the blocked safety categories; a failed function call: the reason), with Gemini's
+ * `finishMessage` when it sent one; null for any other finish, which needs no explanation.
+ */
+export function finishExplanation(candidate: GeminiCandidate): string | null {
+  const reason = candidate.finishReason;
+  if (reason === undefined) return null;
+  let what: string;
+  if (CONTENT_FILTER_REASONS.has(reason)) what = 'Gemini blocked the answer';
+  else if (FAILED_TOOL_CALL_REASONS.has(reason)) what = 'Gemini could not make a valid function call';
+  else return null;
+  const categories = (candidate.safetyRatings ?? []).flatMap((rating) => (rating.blocked === true && typeof rating.category === 'string' ? [rating.category] : []));
+  const label = categories.length > 0 ? `${reason}: ${categories.join(', ')}` : reason;
+  const message = typeof candidate.finishMessage === 'string' && candidate.finishMessage !== '' ? `: ${candidate.finishMessage}` : '.';
+  return `${what} (${label})${message}`;
+}
+
 /**
  * Thinking models' reasoning tokens count as completion tokens, as in OpenAI's usage, and are
  * reported as `completion_tokens_details.reasoning_tokens`; `promptTokenCount` already includes the
@@ -119,7 +140,8 @@ function responseIdOf(response: GeminiGenerateContentResponse, fallback: string)
 }
 
 /**
- * No candidate: a blocked prompt gives one `content_filter` choice saying why. Without a block
+ * A candidate that Gemini cut short (a filter, a failed function call) says why in its `refusal`
+ * (finishExplanation), next to any text it kept. No candidate: a blocked prompt gives one `content_filter` choice saying why. Without a block
  * reason (Gemini sometimes answers with nothing at all), one empty `stop` choice, so clients that
  * read `choices[0]` keep working (MLflow answers with no choice).
  */
@@ -138,7 +160,7 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
       const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
       return {
         index: candidateIndex,
-        message: withReasoning({ role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null }, reasoning),
+        message: withReasoning({ role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: finishExplanation(candidate) }, reasoning),
         // A finished answer without a reason is a natural stop.
         finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', toolCalls.length > 0),
       };

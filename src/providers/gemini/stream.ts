@@ -11,7 +11,7 @@ import { excerpt, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
-import { blockedPromptMessage, expectGeminiResponse, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
+import { blockedPromptMessage, expectGeminiResponse, finishExplanation, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
 import type { GeminiGenerateContentResponse } from './wire';
 
 export interface GeminiStreamContext {
@@ -31,7 +31,7 @@ interface StreamPiece {
   text: string | null;
   /** Thought summary text, streamed as `reasoning_content`. */
   reasoning: string | null;
-  /** Why Gemini blocked the prompt, as the non-streamed answer's `refusal` says it. */
+  /** Why Gemini blocked the prompt or cut the answer short, as the non-streamed answer's `refusal` says it. */
   refusal?: string;
   toolCalls: ToolCall[];
   /** Index of the first of `toolCalls` among all the candidate's calls so far. */
@@ -84,7 +84,8 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       candidates.set(index, { callCount });
       const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
       if (state !== undefined && text === null && reasoning === null && toolCalls.length === 0 && finishReason === null) return;
-      pieces.push({ index, first: state === undefined, text, reasoning, toolCalls, firstCallIndex, finishReason });
+      const refusal = finishExplanation(candidate) ?? undefined;
+      pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, firstCallIndex, finishReason });
     });
     const finishing = pieces.some((piece) => piece.finishReason !== null);
     finished ||= finishing;

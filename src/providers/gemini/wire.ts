@@ -82,6 +82,10 @@ export interface GeminiCandidate {
   content?: { role?: string; parts?: GeminiPart[] };
   /** Absent while a stream is still going. */
   finishReason?: string;
+  /** Gemini's own words on the finish, when it gives any (e.g. the malformed call's text). */
+  finishMessage?: string;
+  /** Ratings of the answer; `blocked` marks the categories that stopped it. */
+  safetyRatings?: { category?: string; blocked?: boolean }[];
   index?: number;
 }
 

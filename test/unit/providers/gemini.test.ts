@@ -429,6 +429,24 @@ describe('fromGeminiChat and fromGeminiCompletions', () => {
     ]);
   });
 
+  it('an answer Gemini cut short says why in refusal, as a blocked prompt does: the filter and its blocked categories, or the failed function call in Gemini\'s words', () => {
+    const filtered = fromGeminiChat(readJsonFixture('gemini', 'chat-two-candidates.response.json'), context);
+    expect(filtered.choices.map((choice) => choice.message.refusal)).toEqual([null, null, 'Gemini blocked the answer (SAFETY: HARM_CATEGORY_DANGEROUS_CONTENT).']);
+    const malformed = fromGeminiChat(readJsonFixture('gemini', 'chat-malformed-function-call.response.json'), context);
+    expect(malformed.choices).toEqual([
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: null,
+          refusal: 'Gemini could not make a valid function call (MALFORMED_FUNCTION_CALL): Malformed function call: print(default_api.get_weather(location="Paris, France", unit=celsius))',
+        },
+        finish_reason: 'stop',
+      },
+    ]);
+  });
+
   it('an answer with no candidate and no block reason: one empty stop choice, so choices[0] exists', () => {
     const response = fromGeminiChat(readJsonFixture('gemini', 'chat-no-candidates.response.json'), context);
     expect(response.choices).toEqual([{ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: null }, finish_reason: 'stop' }]);
@@ -601,6 +619,27 @@ describe('chat stream fold', () => {
         usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 },
       },
     ]);
+  });
+
+  it('chat-safety.stream.sse: the text before the filter, then a content_filter finish whose refusal says why, same at every split', async () => {
+    const { chunks, error } = await replayEverySplitOutcome(fixtureBytes('chat-safety.stream.sse'), () => createGeminiChatStream(streamContext));
+    expect(error).toBeNull();
+    expect(summariseChat(chunks)).toMatchObject({ text: "Voici les étapes pour préparer le mélange : d'abord, réunir", finishReason: 'content_filter' });
+    expect(chunks[chunks.length - 1]).toEqual({
+      id: 'u2JHaZ7rK8yWnvgPx5mB4Qo',
+      object: 'chat.completion.chunk',
+      created: 1_700_000_000,
+      model: 'gemini-2.5-flash',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'content_filter',
+          delta: { role: null, content: null, tool_calls: null, refusal: 'Gemini blocked the answer (SAFETY: HARM_CATEGORY_DANGEROUS_CONTENT).' },
+        },
+      ],
+      usage: { prompt_tokens: 14, completion_tokens: 16, total_tokens: 30 },
+    });
+    expect(chunks.filter((chunk) => 'refusal' in chunk.choices[0].delta)).toHaveLength(1);
   });
 
   it('an event that is not JSON is a 502 quoting it; an auth error mid-stream never names a key', () => {
