@@ -2,6 +2,7 @@
  * The `gemini` provider end to end: the official OpenAI client (through /v1) and our SDK (through
  * the MLflow routes) against the gateway, which calls a fake Gemini API on 127.0.0.1.
  */
+import type OpenAI from 'openai';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson } from '../support/fake-upstream';
@@ -298,10 +299,39 @@ describe('openai client through /v1', () => {
     });
   });
 
+  test('logprobs / top_logprobs: sent as responseLogprobs / logprobs; the client reads OpenAI\'s logprobs.content, streamed (per chunk) as well as not', async () => {
+    upstreams.gemini.setHandler((request, response) => {
+      if (!request.url.includes('streamGenerateContent')) return sendJson(response, 200, readJsonFixture('gemini', 'chat-logprobs.response.json'));
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(readFixture('gemini', 'chat-logprobs.stream.sse'));
+    });
+    const messages = [{ role: 'user' as const, content: 'Il fait beau ?' }];
+    const completion = await setup.openai.chat.completions.create({ model: 'chat', messages, logprobs: true, top_logprobs: 2 });
+    expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ temperature: 0.3, responseLogprobs: true, logprobs: 2 });
+    const content = completion.choices[0].logprobs?.content ?? [];
+    expect(content.map((entry) => entry.token).join('')).toBe(completion.choices[0].message.content);
+    expect(content[4]).toEqual({
+      token: ' ☀️',
+      logprob: -1.0712,
+      bytes: [32, 0xe2, 0x98, 0x80, 0xef, 0xb8, 0x8f],
+      top_logprobs: [
+        { token: ' ☀️', logprob: -1.0712, bytes: [32, 0xe2, 0x98, 0x80, 0xef, 0xb8, 0x8f] },
+        { token: '.', logprob: -0.4187, bytes: [46] },
+      ],
+    });
+
+    const stream = await setup.openai.chat.completions.create({ model: 'chat', messages, logprobs: true, top_logprobs: 2, stream: true });
+    const streamed: OpenAI.Chat.Completions.ChatCompletionTokenLogprob[] = [];
+    for await (const chunk of stream) streamed.push(...(chunk.choices[0]?.logprobs?.content ?? []));
+    expect(streamed).toEqual(content);
+
+    await expect(setup.openai.chat.completions.create({ model: 'chat', messages, top_logprobs: 2 })).rejects.toMatchObject({ status: 400, error: { param: 'top_logprobs' } });
+  });
+
   test('an unsupported parameter is a 400 naming it and the provider', async () => {
-    await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logprobs: true })).rejects.toMatchObject({
+    await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logit_bias: { '50256': -100 } })).rejects.toMatchObject({
       status: 400,
-      message: expect.stringContaining("The parameter 'logprobs' is not supported by Gemini."),
+      message: expect.stringContaining("The parameter 'logit_bias' is not supported by Gemini."),
     });
     expect(upstreams.gemini.requests).toHaveLength(0);
   });

@@ -105,14 +105,14 @@ describe('providers that cannot return logprobs refuse them before calling the v
     config: (urls) => `
 endpoints:
   - { name: claude, endpoint_type: llm/v1/chat, model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.vendor}/v1" } } }
-  - { name: gemini, endpoint_type: llm/v1/chat, model: { provider: gemini, name: gemini-2.5-flash, config: { gemini_api_key: gemini-test, gemini_api_base: "${urls.vendor}/v1beta" } } }
   - { name: cohere, endpoint_type: llm/v1/chat, model: { provider: cohere, name: command-r, config: { cohere_api_key: co-test, cohere_api_base: "${urls.vendor}/v1" } } }
   - { name: mistral, endpoint_type: llm/v1/chat, model: { provider: mistral, name: mistral-small-latest, config: { mistral_api_key: mi-test, mistral_api_base: "${urls.vendor}/v1" } } }
   - { name: bedrock, endpoint_type: llm/v1/chat, model: { provider: bedrock, name: us.anthropic.claude-sonnet-4-5-20250929-v1:0, config: { aws_config: ${fakeAwsConfig(urls.vendor)} } } }
 `,
   });
 
-  test.each(['claude', 'gemini', 'cohere', 'mistral', 'bedrock'])('%s: a 400 naming logprobs, then top_logprobs', async (endpoint) => {
+  // Gemini maps them (gemini-provider.test.ts).
+  test.each(['claude', 'cohere', 'mistral', 'bedrock'])('%s: a 400 naming logprobs, then top_logprobs', async (endpoint) => {
     for (const [parameter, extra] of [['logprobs', { logprobs: true }], ['top_logprobs', { top_logprobs: 2 }]] as const) {
       const refusal = await others.openai.chat.completions.create({ model: endpoint, messages, ...extra }).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(OpenAI.BadRequestError);

@@ -17,11 +17,12 @@
  * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
- * responseJsonSchema; tool_choice → toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named
- * function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
+ * responseJsonSchema; chat's logprobs / top_logprobs → responseLogprobs / logprobs, and each
+ * candidate's logprobsResult → OpenAI's `logprobs.content` (logprobs.ts); tool_choice →
+ * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls: true`, what Gemini does anyway, is accepted and not sent; `false` is a
- * 400). Refused with a 400 naming the parameter: every other request key (logprobs, user, ...), image `detail` other than auto, unknown roles, token-array embeddings
+ * 400). Refused with a 400 naming the parameter: every other request key (user, logit_bias, completions' logprobs, ...), image `detail` other than auto, unknown roles, token-array embeddings
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
  * the reference's 422 "Use <unified> instead".
  *
@@ -43,7 +44,7 @@
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
- * thinking.ts, tool-call-ids.ts, wire.ts (the vendor's types).
+ * logprobs.ts, thinking.ts, tool-call-ids.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { answersInOrder, encodingFormatOf } from '../shared/embeddings';

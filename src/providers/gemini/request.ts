@@ -8,6 +8,7 @@ import { isRecord } from '../shared/json';
 import { imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
 import { jsonSchemaFormatOf } from '../shared/response-format';
+import { toGeminiLogprobsConfig } from './logprobs';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId, UNSIGNED_CALL_SIGNATURE } from './tool-call-ids';
 import type {
@@ -39,7 +40,7 @@ const SAMPLING_PARAMETERS = [
   'stream_options',
 ];
 // `parallel_tool_calls: true` is what Gemini does anyway (withParallelToolCallsAllowed); the body is built field by field.
-const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', ...SAMPLING_PARAMETERS]);
+const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', 'logprobs', 'top_logprobs', ...SAMPLING_PARAMETERS]);
 const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
 
 function invalid(message: string, param: string): GatewayError {
@@ -88,6 +89,8 @@ function toGenerationConfig(request: Readonly<Record<string, unknown>>, thinking
     frequencyPenalty: request.frequency_penalty,
     seed: request.seed,
     ...toResponseFormat(request.response_format),
+    // Chat's only: completions' `logprobs` (a count, OpenAI's legacy form) is refused before this.
+    ...toGeminiLogprobsConfig(request),
     thinkingConfig: thinking === undefined ? undefined : toGeminiThinkingConfig(request.reasoning_effort, thinking),
   };
   const present = Object.entries(config).filter(([, value]) => value !== undefined);

@@ -5,6 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
 import { isRecord } from '../shared/json';
+import { fromGeminiLogprobs } from './logprobs';
 import { geminiToolCallId } from './tool-call-ids';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart, GeminiUsageMetadata } from './wire';
 
@@ -158,12 +159,15 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
     choices = candidates.map((candidate, position) => {
       const candidateIndex = candidate.index ?? position;
       const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
-      return {
+      const choice: ChatChoice = {
         index: candidateIndex,
         message: withReasoning({ role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: finishExplanation(candidate) }, reasoning),
         // A finished answer without a reason is a natural stop.
         finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', toolCalls.length > 0),
       };
+      // Only on answers that carry them, as OpenAI's answers without logprobs have no such key here.
+      const logprobs = fromGeminiLogprobs(candidate.logprobsResult);
+      return logprobs === undefined ? choice : { ...choice, logprobs };
     });
   }
   return {

@@ -11,6 +11,7 @@ import { excerpt, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
+import { fromGeminiLogprobs } from './logprobs';
 import { blockedPromptMessage, expectGeminiResponse, finishExplanation, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
 import type { GeminiGenerateContentResponse } from './wire';
 
@@ -34,6 +35,8 @@ interface StreamPiece {
   /** Why Gemini blocked the prompt or cut the answer short, as the non-streamed answer's `refusal` says it. */
   refusal?: string;
   toolCalls: ToolCall[];
+  /** The log probabilities of this event's tokens, when asked for. */
+  logprobs?: ReturnType<typeof fromGeminiLogprobs>;
   /** Index of the first of `toolCalls` among all the candidate's calls so far. */
   firstCallIndex: number;
   finishReason: string | null;
@@ -85,7 +88,8 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
       if (state !== undefined && text === null && reasoning === null && toolCalls.length === 0 && finishReason === null) return;
       const refusal = finishExplanation(candidate) ?? undefined;
-      pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, firstCallIndex, finishReason });
+      const logprobs = fromGeminiLogprobs(candidate.logprobsResult);
+      pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobs, firstCallIndex, finishReason });
     });
     const finishing = pieces.some((piece) => piece.finishReason !== null);
     finished ||= finishing;
@@ -141,11 +145,10 @@ export function createGeminiChatStream(context: GeminiStreamContext): StreamFold
       object: 'chat.completion.chunk',
       created: context.created,
       model: context.model,
-      choices: pieces.map((piece) => ({
-        index: piece.index,
-        finish_reason: piece.finishReason,
-        delta: toChatDelta(piece),
-      })),
+      choices: pieces.map((piece) => {
+        const choice = { index: piece.index, finish_reason: piece.finishReason, delta: toChatDelta(piece) };
+        return piece.logprobs === undefined ? choice : { ...choice, logprobs: piece.logprobs };
+      }),
     };
     if (usage !== undefined) chunk.usage = usage;
     return chunk;

@@ -54,6 +54,10 @@ export interface GeminiGenerationConfig {
   seed?: number;
   responseMimeType?: string;
   responseJsonSchema?: Record<string, unknown>;
+  /** Asks for the chosen tokens' log probabilities (`logprobsResult`). */
+  responseLogprobs?: boolean;
+  /** How many most likely tokens to report at each step (needs `responseLogprobs`). */
+  logprobs?: number;
   thinkingConfig?: GeminiThinkingConfig;
 }
 
@@ -84,9 +88,23 @@ export interface GeminiCandidate {
   finishReason?: string;
   /** Gemini's own words on the finish, when it gives any (e.g. the malformed call's text). */
   finishMessage?: string;
+  /** With `responseLogprobs`: the tokens of this answer (or of this stream event). */
+  logprobsResult?: GeminiLogprobsResult;
   /** Ratings of the answer; `blocked` marks the categories that stopped it. */
   safetyRatings?: { category?: string; blocked?: boolean }[];
   index?: number;
+}
+
+export interface GeminiLogprobsCandidate {
+  token?: string;
+  tokenId?: number;
+  logProbability?: number;
+}
+
+/** One entry per decoding step in both lists. */
+export interface GeminiLogprobsResult {
+  chosenCandidates?: GeminiLogprobsCandidate[];
+  topCandidates?: { candidates?: GeminiLogprobsCandidate[] }[];
 }
 
 export interface GeminiUsageMetadata {

@@ -257,7 +257,7 @@ describe('toGeminiChat: tools and parameters', () => {
   });
 
   it('unsupported parameters: 400 naming the parameter and the provider', async () => {
-    for (const name of ['logprobs', 'user', 'logit_bias']) {
+    for (const name of ['user', 'logit_bias']) {
       const error = await gatewayRejectionOf(() => toFlashChat({ messages, [name]: true }));
       expect(error).toMatchObject({ status: 400, param: name, message: `The parameter '${name}' is not supported by Gemini.` });
     }
@@ -266,6 +266,10 @@ describe('toGeminiChat: tools and parameters', () => {
       param: 'response_format.json_schema.schema',
     });
     expect(await gatewayRejectionOf(() => toFlashChat({ messages, response_format: { type: 'grammar' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
+    // Chat's logprobs follow OpenAI's rules; completions' legacy count has no mapping.
+    expect(await gatewayRejectionOf(() => toFlashChat({ messages, logprobs: 1 }))).toMatchObject({ status: 400, param: 'logprobs' });
+    expect(await gatewayRejectionOf(() => toFlashChat({ messages, logprobs: true, top_logprobs: 1.5 }))).toMatchObject({ status: 400, param: 'top_logprobs' });
+    expect(await gatewayRejectionOf(() => toGeminiCompletions({ prompt: 'p', logprobs: 2 }))).toMatchObject({ status: 400, param: 'logprobs' });
     expect(await gatewayRejectionOf(() => toFlashChat({ messages, max_tokens: 5, max_completion_tokens: 5 }))).toMatchObject({
       status: 400,
       message: "Send 'max_tokens' or 'max_completion_tokens', not both.",
@@ -640,6 +644,13 @@ describe('chat stream fold', () => {
       usage: { prompt_tokens: 14, completion_tokens: 16, total_tokens: 30 },
     });
     expect(chunks.filter((chunk) => 'refusal' in chunk.choices[0].delta)).toHaveLength(1);
+  });
+
+  it('chat-logprobs.stream.sse: each chunk carries the logprobs of its tokens, as the answer has them all, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-logprobs.stream.sse'), () => createGeminiChatStream(streamContext));
+    expect(chunks.map((chunk) => chunk.choices[0].logprobs?.content?.length)).toEqual([3, 2]);
+    const answer = fromGeminiChat(readJsonFixture('gemini', 'chat-logprobs.response.json'), context);
+    expect(chunks.flatMap((chunk) => chunk.choices[0].logprobs?.content ?? [])).toEqual(answer.choices[0].logprobs?.content);
   });
 
   it('an event that is not JSON is a 502 quoting it; an auth error mid-stream never names a key', () => {
