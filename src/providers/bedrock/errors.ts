@@ -7,7 +7,7 @@
  * Error codes: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html#API_runtime_Converse_Errors
  * and https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
  */
-import { GatewayError, vendorErrorOf } from '../../errors';
+import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import { seconds } from '../transport/http';
 import { certificateFailure } from '../transport/tls-failures';
 import { AnswerTooLarge } from '../transport/whole-response';
@@ -36,6 +36,17 @@ const AUTH_ERRORS = new Set([
   'IncompleteSignature',
   'MissingAuthenticationTokenException',
 ]);
+
+/**
+ * Bedrock's wordings of a prompt over the model's context window, all in a ValidationException:
+ * Bedrock's own (`Input is too long for requested model.`), Claude's (`prompt is too long: 210000
+ * tokens > 200000 maximum`, `input length and \`max_tokens\` exceed context limit: …`), Titan's
+ * (`too many total text bytes`) and the OpenAI-style models' (`maximum context length is …`).
+ */
+const CONTEXT_TOO_LONG = /input is too long for requested model|prompt is too long|input length and `?max_tokens`? exceed context limit|too many total text bytes|maximum context length/i;
+
+/** What OpenAI answers for a prompt over the context window: the code OpenAI clients and LangChain branch on. */
+const CONTEXT_LENGTH_EXCEEDED: VendorError = { type: 'invalid_request_error', code: 'context_length_exceeded', param: null };
 
 /** Service-side failures another attempt may get past. */
 const RETRYABLE_SERVER_ERRORS = new Set(['ModelNotReadyException', 'ServiceUnavailableException', 'ServiceUnavailable', 'InternalServerException', 'ModelStreamErrorException']);
@@ -102,7 +113,9 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
       code: 'upstream_auth_failed',
     });
   }
-  if (name === 'ValidationException') return GatewayError.upstream({ status: 400, message: awsMessage, endpoint, vendorError });
+  if (name === 'ValidationException') {
+    return GatewayError.upstream({ status: 400, message: awsMessage, endpoint, vendorError: CONTEXT_TOO_LONG.test(awsMessage) ? CONTEXT_LENGTH_EXCEEDED : vendorError });
+  }
   if (name === 'ModelTimeoutException') return GatewayError.upstreamTimeout(`The ${service} model timed out ${forEndpoint}: ${awsMessage}`);
   if (RETRYABLE_SERVER_ERRORS.has(name)) return GatewayError.upstreamUnavailable(`${service} failed ${forEndpoint} (${name}): ${awsMessage}`, true);
   if (name === 'ResourceNotFoundException' || name === 'ModelErrorException') {

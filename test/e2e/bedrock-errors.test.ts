@@ -1,0 +1,87 @@
+/**
+ * Bedrock's refusals as a client and an operator meet them: the official OpenAI client against the
+ * gateway, which calls a fake Bedrock (and STS) on 127.0.0.1 through the real AWS SDK; the
+ * gateway's log captured. Error shapes: test/fixtures/bedrock/README.md ("Errors").
+ */
+import OpenAI from 'openai';
+import { converseEvent, exceptionEvent, startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
+import { serveBedrockFixtures } from '../support/fixture-upstreams';
+import { startGateway, type RunningGateway } from '../support/gateway';
+import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { captureLog } from '../support/log-capture';
+
+const REGION = 'us-west-2';
+const KEYS = 'aws_access_key_id: AKIAERRORSEXAMPLE, aws_secret_access_key: errors-secret-NEVER-SHOWN';
+
+const config = (fakeUrl: string) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: us.anthropic.claude-sonnet-4-20250514-v1:0
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", ${KEYS} } }
+  - name: claude-role
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: anthropic.claude-3-haiku-20240307-v1:0
+      config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_role_arn: "arn:aws:iam::123456789012:role/gateway", ${KEYS} } }
+    retries: { max_attempts: 1 }
+    timeouts: { first_byte: 0.5, total: 30 }
+`;
+
+const savedEnv = { ...process.env };
+const log = captureLog();
+let fake: FakeBedrock;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  fake = await startFakeBedrock(serveBedrockFixtures);
+  // The SDK's STS client honours the standard per-service endpoint override.
+  process.env.AWS_ENDPOINT_URL_STS = fake.url;
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  gateway = await startGateway(config(fake.url), { logger: log.logger });
+  openai = openaiClientFor(gateway);
+});
+beforeEach(() => {
+  fake.calls.length = 0;
+  fake.stsCalls.length = 0;
+  fake.setHandler(serveBedrockFixtures);
+});
+afterAll(async () => {
+  process.env = savedEnv;
+  await gateway.close();
+  await fake.close();
+});
+
+const ask = () => openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+
+describe('a prompt over the context window', () => {
+  // Bedrock's own wording, Claude's through Converse, an OpenAI-style model's (all ValidationException, HTTP 400).
+  test.each([
+    'Input is too long for requested model.',
+    'The model returned the following errors: prompt is too long: 210417 tokens > 200000 maximum',
+    'The model returned the following errors: input length and `max_tokens` exceed context limit: 187254 + 20000 > 200000, decrease input length or `max_tokens` and try again',
+    "This model's maximum context length is 202752 tokens. However, you requested 65536 output tokens and your prompt contains at least 137217 input tokens, for a total of at least 202753 tokens.",
+  ])("is a 400 with OpenAI's context_length_exceeded code: %s", async (message) => {
+    fake.setHandler(() => ({ error: { status: 400, type: 'ValidationException', message } }));
+    const refused = await ask();
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(refused).toMatchObject({ status: 400, code: 'context_length_exceeded', type: 'invalid_request_error', error: { message } });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  test('in a ConverseStream exception event before any content too', async () => {
+    const message = 'The model returned the following errors: prompt is too long: 210417 tokens > 200000 maximum';
+    fake.setHandler(() => ({ events: [converseEvent('messageStart', { role: 'assistant' }), exceptionEvent('validationException', message)] }));
+    const refused = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 400, code: 'context_length_exceeded' });
+  });
+
+  test('any other ValidationException keeps the AWS exception name as its code', async () => {
+    fake.setHandler(() => ({ error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages: roles must alternate' } }));
+    expect(await ask()).toMatchObject({ status: 400, code: 'ValidationException' });
+  });
+});
