@@ -85,3 +85,17 @@ describe('a prompt over the context window', () => {
     expect(await ask()).toMatchObject({ status: 400, code: 'ValidationException' });
   });
 });
+
+test("ServiceQuotaExceededException (an account quota) is a 429 the gateway does not retry, with OpenAI's insufficient_quota", async () => {
+  // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html#API_runtime_Converse_Errors (HTTP 400).
+  const awsText = 'Your request exceeds the service quota for your account. You can view your quotas at Viewing service quotas. You can resubmit your request later.';
+  fake.setHandler(() => ({ error: { status: 400, type: 'ServiceQuotaExceededException', message: awsText } }));
+  const refused = await ask();
+  expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+  expect(refused).toMatchObject({ status: 429, code: 'insufficient_quota', type: 'insufficient_quota' });
+  expect((refused as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({
+    message: `Amazon Bedrock refused the call for endpoint 'claude': it exceeds a service quota of the gateway's AWS account, so the gateway does not retry it; the gateway operator can view and raise the quota in AWS Service Quotas (ServiceQuotaExceededException): ${awsText}`,
+  });
+  // Once: retries.max_attempts (3 by default) would have sent it three times.
+  expect(fake.calls).toHaveLength(1);
+});

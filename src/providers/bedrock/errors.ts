@@ -48,6 +48,9 @@ const CONTEXT_TOO_LONG = /input is too long for requested model|prompt is too lo
 /** What OpenAI answers for a prompt over the context window: the code OpenAI clients and LangChain branch on. */
 const CONTEXT_LENGTH_EXCEEDED: VendorError = { type: 'invalid_request_error', code: 'context_length_exceeded', param: null };
 
+/** OpenAI's type and code for a quota used up (not a rate): clients branch on them to stop retrying. */
+const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
+
 /** Service-side failures another attempt may get past. */
 const RETRYABLE_SERVER_ERRORS = new Set(['ModelNotReadyException', 'ServiceUnavailableException', 'ServiceUnavailable', 'InternalServerException', 'ModelStreamErrorException']);
 
@@ -101,7 +104,8 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
   const vendorError = vendorErrorOf({ code: shape.name });
 
   // `Throttling`: STS's spelling (AssumeRole for `aws_role_arn`).
-  if (name === 'ThrottlingException' || name === 'Throttling' || name === 'ServiceQuotaExceededException') {
+  if (name === 'ServiceQuotaExceededException') return quotaExceeded({ service, forEndpoint, awsMessage });
+  if (name === 'ThrottlingException' || name === 'Throttling') {
     return GatewayError.upstream({ status: 429, message: `${service} is throttling requests ${forEndpoint}: ${awsMessage}`, endpoint, retryAfter: shape.$response?.headers?.['retry-after'] ?? null, vendorError });
   }
   if (name === 'CredentialsProviderError') return noCredentials(endpoint);
@@ -141,6 +145,23 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
   }
   if (status !== undefined && status >= 400 && status < 500) return GatewayError.upstream({ status, message: awsMessage, endpoint, vendorError });
   return GatewayError.upstreamUnavailable(`${service} failed ${forEndpoint} (${name}${status !== undefined ? `, status ${status}` : ''}).`);
+}
+
+/**
+ * ServiceQuotaExceededException (HTTP 400 from AWS): the request exceeds one of the account's service
+ * quotas, which AWS says to resubmit later. A 429 for the client, but not retried: the quota is the
+ * account's, so the gateway's retries within the request would only multiply the refused calls.
+ */
+function quotaExceeded(options: { service: string; forEndpoint: string; awsMessage: string }): GatewayError {
+  const { service, forEndpoint, awsMessage } = options;
+  return new GatewayError({
+    status: 429,
+    message: `${service} refused the call ${forEndpoint}: it exceeds a service quota of the gateway's AWS account, so the gateway does not retry it; the gateway operator can view and raise the quota in AWS Service Quotas (ServiceQuotaExceededException): ${awsMessage}`,
+    kind: 'rate_limit_error',
+    code: 'upstream_quota_exceeded',
+    retryable: false,
+    vendorError: INSUFFICIENT_QUOTA,
+  });
 }
 
 /**
