@@ -8,7 +8,7 @@ import { converseEvent, exceptionEvent, startFakeBedrock, type FakeBedrock } fro
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 
 const REGION = 'us-west-2';
 const KEYS = 'aws_access_key_id: AKIAERRORSEXAMPLE, aws_secret_access_key: errors-secret-NEVER-SHOWN';
@@ -98,4 +98,31 @@ test("ServiceQuotaExceededException (an account quota) is a 429 the gateway does
   });
   // Once: retries.max_attempts (3 by default) would have sent it three times.
   expect(fake.calls).toHaveLength(1);
+});
+
+test("AccessDeniedException: the client gets a 502 without AWS's text; the operator's log has it (which permission, on which resource)", async () => {
+  const awsText = 'User: arn:aws:sts::123456789012:assumed-role/gateway/ai-gateway is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0';
+  fake.setHandler(() => ({ error: { status: 403, type: 'AccessDeniedException', message: awsText } }));
+  const from = log.lines.length;
+  const denied = await ask();
+  expect(denied).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+  expect(JSON.stringify((denied as InstanceType<typeof OpenAI.APIError>).error)).not.toContain('bedrock:InvokeModel');
+  const line = await waitForLogLine(log.lines, (entry) => entry.code === 'upstream_auth_failed', { from });
+  expect(line).toMatchObject({ status: 502, err: { type: 'AccessDeniedException', message: awsText } });
+  expect(log.lines.slice(from).join('\n')).not.toContain('errors-secret-NEVER-SHOWN');
+});
+
+test("STS refusing the role: the operator's log has STS's text", async () => {
+  const awsText = 'User: arn:aws:iam::123456789012:user/gw is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/gateway';
+  fake.refuseAssumeRole({ status: 403, code: 'AccessDenied', message: awsText });
+  const from = log.lines.length;
+  try {
+    const denied = await openai.chat.completions.create({ model: 'claude-role', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+    expect(denied).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect(JSON.stringify((denied as InstanceType<typeof OpenAI.APIError>).error)).not.toContain('sts:AssumeRole on resource');
+    const line = await waitForLogLine(log.lines, (entry) => entry.code === 'upstream_auth_failed', { from });
+    expect(line).toMatchObject({ status: 502, err: { message: awsText } });
+  } finally {
+    fake.refuseAssumeRole(null);
+  }
 });

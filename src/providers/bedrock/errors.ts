@@ -115,6 +115,8 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
       message: `${service} rejected the gateway's AWS credentials ${forEndpoint} (${name}). Ask the gateway operator to check the endpoint's aws_config and the IAM permissions and model access of its role.`,
       kind: 'upstream_error',
       code: 'upstream_auth_failed',
+      // AWS's text names the principal, the action and the resource refused (ARNs, no secret): the operator's log shows it, the client never does.
+      cause: error,
     });
   }
   if (name === 'ValidationException') {
@@ -182,7 +184,8 @@ function noCredentials(endpoint: string): GatewayError {
  * role, not at Bedrock. Its refusals (4xx: `session_length_seconds` above the role's maximum session
  * duration, a malformed role ARN, credentials not allowed to assume the role) are about the role
  * settings, never about the client's request: a 502 for the operator, not the client's 400; as for
- * Bedrock, an authentication failure's AWS text (it names the account and principal) is not shown.
+ * Bedrock, an authentication failure's AWS text (it names the account and principal) is not shown
+ * to the client, only logged.
  */
 function assumeRoleError(cause: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
   const translated = awsErrorToGateway(cause, options, 'AWS STS');
@@ -200,5 +203,7 @@ function assumeRoleError(cause: unknown, options: { endpoint: string; signal: Ab
     message,
     kind: 'upstream_error',
     code: 'upstream_auth_failed',
+    // STS's text (the principal and the role refused) is for the operator's log.
+    cause,
   });
 }
