@@ -56,6 +56,15 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** Polls `condition` until it holds, failing after five seconds. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const ask = () => openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
 
 describe('a prompt over the context window', () => {
@@ -125,4 +134,30 @@ test("STS refusing the role: the operator's log has STS's text", async () => {
   } finally {
     fake.refuseAssumeRole(null);
   }
+});
+
+/**
+ * One AssumeRole serves every call of the endpoint waiting for credentials (the SDK shares it), so
+ * a client that leaves does not cancel it: the others wait on it, and its session is cached for the
+ * calls after. What bounds it is the endpoint's timeouts, which STS calls have as Bedrock's do.
+ */
+test("a hung STS AssumeRole is shared by the calls waiting on it, outlives a client that leaves, and ends at first_byte", async () => {
+  fake.holdAssumeRole(true);
+  const body = JSON.stringify({ model: 'claude-role', messages: [{ role: 'user', content: 'x' }] });
+  const post = (signal?: AbortSignal) => fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal });
+  const leaving = new AbortController();
+  const left = post(leaving.signal).catch((error: unknown) => error);
+  await waitFor(() => fake.stsCalls.length === 1);
+  const waiting = post();
+  leaving.abort();
+  expect(await left).toMatchObject({ name: 'AbortError' });
+  const timedOut = await waiting;
+  fake.holdAssumeRole(false);
+  expect(timedOut.status).toBe(504);
+  expect(((await timedOut.json()) as { error: { message: string } }).error.message).toBe("AWS STS sent no response within 0.5 s for endpoint 'claude-role' (first_byte timeout).");
+  expect(fake.stsCalls).toHaveLength(1);
+  // The endpoint is not held by the call that never ended: the next call assumes the role anew.
+  const completion = await openai.chat.completions.create({ model: 'claude-role', messages: [{ role: 'user', content: 'x' }] });
+  expect(completion.choices[0].message.content).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+  expect(fake.stsCalls).toHaveLength(2);
 });

@@ -158,6 +158,8 @@ export interface FakeBedrock extends Recorded {
   setAssumedRole(role: { accessKeyId: string; secretAccessKey: string; sessionToken: string; lifetimeSeconds: number }): void;
   /** STS refuses AssumeRole with this error (its XML error shape), until null. */
   refuseAssumeRole(refusal: { status: number; code: string; message: string } | null): void;
+  /** While true, STS takes AssumeRole calls and never answers them (a hung STS). */
+  holdAssumeRole(hold: boolean): void;
   close(): Promise<void>;
 }
 
@@ -214,10 +216,12 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
   let assumedRole = { accessKeyId: 'ASIAFAKEROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session-token', lifetimeSeconds: 3600 };
   const recorded: Recorded = { calls: [], closed: [], stsCalls: [] };
   let stsRefusal: { status: number; code: string; message: string } | null = null;
+  let stsHeld = false;
 
   async function handleSts(request: IncomingMessage, rawBody: Buffer, response: ServerResponse, signer: SignerScope): Promise<void> {
     const form = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')).entries());
     recorded.stsCalls.push({ form, signer });
+    if (stsHeld) return;
     if (stsRefusal !== null) {
       // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html (Query API error shape)
       response.writeHead(stsRefusal.status, { 'content-type': 'text/xml' });
@@ -302,6 +306,9 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     },
     refuseAssumeRole: (refusal) => {
       stsRefusal = refusal;
+    },
+    holdAssumeRole: (hold) => {
+      stsHeld = hold;
     },
     setAssumedRole: (role) => {
       assumedRole = role;

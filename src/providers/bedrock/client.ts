@@ -179,7 +179,8 @@ export function createBedrockClient({ awsConfig, region, proxy, limits }: Bedroc
   const client = new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),
-    // Only through a proxy does STS need the gateway's handler; otherwise it keeps the SDK's own.
+    // Without one, STS borrows this client's handler (the SDK passes it as the caller's config), so
+    // AssumeRole has the endpoint's timeouts either way (test/e2e/bedrock-errors.test.ts, hung STS).
     credentials: createCredentials(awsConfig, region, proxy === null ? undefined : handler()),
     maxAttempts: 1,
     requestHandler: handler(),
