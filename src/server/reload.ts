@@ -16,7 +16,7 @@ import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { changedStartUpSettings, type ServerPlan } from '../config/server-settings';
-import { unlistedBedrockModelWarnings } from '../config/bedrock-models';
+import { bedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
@@ -37,7 +37,8 @@ export interface LoadedConfig {
   config: GatewayConfig;
   plan: GatewayPlan;
   ignoredKeys: ConfigIssue[];
-  unlistedModels: ConfigIssue[];
+  /** Bedrock model ids likely not what was meant (config/bedrock-models.ts). */
+  bedrockModels: ConfigIssue[];
   secretFiles: ReadonlyMap<string, string>;
 }
 
@@ -64,7 +65,7 @@ export async function compileConfigText(text: string, configPath: string, option
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
   const plan = compilePlan(config, configPath, { plugins });
-  return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], unlistedModels: unlistedBedrockModelWarnings(config), secretFiles };
+  return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles };
 }
 
 export function loadConfig(configPath: string): Promise<LoadedConfig> {
@@ -109,12 +110,13 @@ export function describeChanges(configPath: string, changes: ConfigChanges): str
 
 /**
  * Logs what a valid config may not mean as written: the keys it sets that nothing reads (a typo such
- * as `limits:` would otherwise drop a setting silently), and each Bedrock model served with default
- * settings (a typo in a model id shows here before the first call); nothing when there are none.
+ * as `limits:` would otherwise drop a setting silently), each Bedrock model served with default
+ * settings (a typo in a model id shows here before the first call) and each Bedrock inference
+ * profile of another geography than its Region; nothing when there are none.
  * Start-up and every accepted reload call it (in the primary only, so once per load).
  */
 export function warnAboutConfig(loaded: LoadedConfig, configPath: string, logger: Logger): void {
-  for (const issue of loaded.unlistedModels) logger.warn({ configPath, path: issue.path }, `${configPath}: ${issue.path}: ${issue.message}`);
+  for (const issue of loaded.bedrockModels) logger.warn({ configPath, path: issue.path }, `${configPath}: ${issue.path}: ${issue.message}`);
   const { ignoredKeys } = loaded;
   if (ignoredKeys.length === 0) return;
   const listed = ignoredKeys.map((issue) => `${issue.path} ${issue.message}`).join('; ');
