@@ -26,6 +26,16 @@ export interface VendorError {
 }
 
 /** The `type` values of OpenAI's error object that a vendor's may be passed on as. */
+/** The code of a provider quota used up (`GatewayError.quotaExceeded`). */
+export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
+
+/** OpenAI's type and code for a quota used up: clients branch on them to stop retrying. */
+const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
+
+function isQuotaUsedUp(vendorError: VendorError | null | undefined): boolean {
+  return vendorError?.type === 'insufficient_quota' || vendorError?.code === 'insufficient_quota';
+}
+
 const OPENAI_ERROR_TYPES: ReadonlySet<string> = new Set(['invalid_request_error', 'not_found_error', 'rate_limit_error', 'insufficient_quota', 'tokens', 'requests']);
 
 /** A code or field name as vendors write them (`context_length_exceeded`, `messages[0].content`, `3051`); anything else is not passed on. */
@@ -198,6 +208,16 @@ export class GatewayError extends Error {
     return new GatewayError({ status: 403, message, kind: 'permission_error', code: 'endpoint_not_allowed' });
   }
 
+  /**
+   * 429: the provider account's quota is used up (OpenAI's `insufficient_quota`, Bedrock's
+   * ServiceQuotaExceededException), not a rate: another attempt within the request meets the same
+   * quota, so it is not retried (QUOTA_EXCEEDED_CODE lets a FALLBACK route move on to another account
+   * or provider, and tells clients not to retry).
+   */
+  static quotaExceeded(message: string, vendorError: VendorError | null = INSUFFICIENT_QUOTA): GatewayError {
+    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: QUOTA_EXCEEDED_CODE, vendorError });
+  }
+
   static rateLimited(message: string, retryAfter: string | null): GatewayError {
     return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'rate_limit_exceeded', retryable: true, retryAfter });
   }
@@ -229,6 +249,7 @@ export class GatewayError extends Error {
         mlflowStatus: status,
       });
     }
+    if (status === 429 && isQuotaUsedUp(vendorError)) return GatewayError.quotaExceeded(message, vendorError);
     if (status === 429) {
       return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, vendorError });
     }

@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
-import { GatewayError } from '../errors';
+import { GatewayError, QUOTA_EXCEEDED_CODE } from '../errors';
 import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
@@ -120,11 +120,11 @@ export function errorBody(error: GatewayError, dialect: Dialect): unknown {
 /**
  * Failures that the same request would meet again: a 501, and every 502 the gateway itself does not
  * retry (its key refused, an answer it cannot translate, a model the provider does not know, an
- * answer over `max_answer_size`). The official OpenAI clients retry every 5xx (twice by default)
+ * answer over `max_answer_size`), and a provider quota used up (a 429). The official OpenAI clients retry every 5xx and 429 (twice by default)
  * unless told `x-should-retry: false`: without it, such a request would be sent, and billed, three times.
  */
 function isNotWorthRetrying(error: GatewayError, status: number): boolean {
-  return status === 501 || (status === 502 && !error.retryable);
+  return status === 501 || (status === 502 && !error.retryable) || error.code === QUOTA_EXCEEDED_CODE;
 }
 
 function statusFor(error: GatewayError, dialect: Dialect): number {

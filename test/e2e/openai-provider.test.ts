@@ -425,6 +425,21 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(answer.text).not.toContain(KEY);
   });
 
+  test("a used-up quota (OpenAI's insufficient_quota 429) is sent once, not retried, and the client is told not to retry it", async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429-quota.json')));
+    const before = upstream.requests.length;
+    const answer = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(upstream.requests.length - before).toBe(1);
+    expect([answer.status, answer.headers.get('x-should-retry')]).toEqual([429, 'false']);
+    expect(JSON.parse(answer.text).error).toMatchObject({ type: 'insufficient_quota', code: 'insufficient_quota', message: expect.stringMatching(/^You exceeded your current quota/) });
+    // A rate limit is still retried (max_attempts 3 here) and may be retried by the client.
+    upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json')));
+    const limited = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-should-retry')).toBeNull();
+    expect(upstream.requests.length - before).toBeGreaterThan(2);
+  });
+
   test('429 stays 429 with Retry-After', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { 'retry-after': '12' }));
     // Longer than max_retry_after: the gateway answers at once instead of waiting to retry.

@@ -37,6 +37,7 @@ let rejecting: FakeUpstream;
 let flaky: FakeUpstream;
 let streamFailing: FakeUpstream;
 let emptyStream: FakeUpstream;
+let quotaUsedUp: FakeUpstream;
 let gateway: RunningGateway;
 
 const openaiEndpoint = (name: string, base: string, extra = '') => `
@@ -62,6 +63,7 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     response.end(`data: ${JSON.stringify(STREAM_SERVER_ERROR)}\n\n`);
   });
+  quotaUsedUp = await startFakeUpstream((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429-quota.json')));
   const closedPort = await freePort();
   // Retries off: each failure moves straight to the next destination, so request counts are exact.
   gateway = await startGateway(`
@@ -78,6 +80,7 @@ ${openaiEndpoint('rejecting', rejecting.url)}
 ${openaiEndpoint('flaky', flaky.url)}
 ${openaiEndpoint('stream-failing', streamFailing.url)}
 ${openaiEndpoint('empty-stream', emptyStream.url)}
+${openaiEndpoint('quota-used-up', quotaUsedUp.url, '\n    retries: { max_attempts: 3 }')}
   - { name: no-streams, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
   - { name: no-streams-too, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
 routes:
@@ -88,6 +91,7 @@ routes:
   - { name: after-refused, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: healthy }] }
   - { name: after-timeout, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: slow }, { name: healthy }] }
   - { name: after-total, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: out-of-time }, { name: healthy }] }
+  - { name: after-quota, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: quota-used-up }, { name: healthy }] }
   - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
   - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
   - { name: after-empty-stream, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: empty-stream }, { name: healthy }] }
@@ -104,7 +108,7 @@ routes:
 
 afterAll(async () => {
   await gateway.close();
-  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing, emptyStream].map((upstream) => upstream.close()));
+  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing, emptyStream, quotaUsedUp].map((upstream) => upstream.close()));
 });
 
 // The error event OpenAI sends when its server fails after the stream's headers.
@@ -160,6 +164,13 @@ test('when every destination fails, the last failure is the answer', async () =>
   expect(answer.status).toBe(502);
   expect(answer.endpoint).toBe('overloaded');
   expect(JSON.parse(answer.text).detail).toContain('The engine is currently overloaded');
+});
+
+test("a destination whose provider quota is used up (a 429 it does not retry) is moved past, after one call", async () => {
+  const before = quotaUsedUp.requests.length;
+  const answer = await invoke('after-quota');
+  expect([answer.status, answer.endpoint]).toEqual([200, 'healthy']);
+  expect(quotaUsedUp.requests.length - before).toBe(1);
 });
 
 test('a stream falls back before its first byte', async () => {

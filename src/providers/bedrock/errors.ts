@@ -48,9 +48,6 @@ const CONTEXT_TOO_LONG = /input is too long for requested model|prompt is too lo
 /** What OpenAI answers for a prompt over the context window: the code OpenAI clients and LangChain branch on. */
 const CONTEXT_LENGTH_EXCEEDED: VendorError = { type: 'invalid_request_error', code: 'context_length_exceeded', param: null };
 
-/** OpenAI's type and code for a quota used up (not a rate): clients branch on them to stop retrying. */
-const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
-
 /** Service-side failures another attempt may get past. */
 const RETRYABLE_SERVER_ERRORS = new Set(['ModelNotReadyException', 'ServiceUnavailableException', 'ServiceUnavailable', 'InternalServerException', 'ModelStreamErrorException']);
 
@@ -151,19 +148,13 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
 
 /**
  * ServiceQuotaExceededException (HTTP 400 from AWS): the request exceeds one of the account's service
- * quotas, which AWS says to resubmit later. A 429 for the client, but not retried: the quota is the
- * account's, so the gateway's retries within the request would only multiply the refused calls.
+ * quotas, which AWS says to resubmit later: a quota, not a bad request (GatewayError.quotaExceeded).
  */
 function quotaExceeded(options: { service: string; forEndpoint: string; awsMessage: string }): GatewayError {
   const { service, forEndpoint, awsMessage } = options;
-  return new GatewayError({
-    status: 429,
-    message: `${service} refused the call ${forEndpoint}: it exceeds a service quota of the gateway's AWS account, so the gateway does not retry it; the gateway operator can view and raise the quota in AWS Service Quotas (ServiceQuotaExceededException): ${awsMessage}`,
-    kind: 'rate_limit_error',
-    code: 'upstream_quota_exceeded',
-    retryable: false,
-    vendorError: INSUFFICIENT_QUOTA,
-  });
+  return GatewayError.quotaExceeded(
+    `${service} refused the call ${forEndpoint}: it exceeds a service quota of the gateway's AWS account, so the gateway does not retry it; the gateway operator can view and raise the quota in AWS Service Quotas (ServiceQuotaExceededException): ${awsMessage}`,
+  );
 }
 
 /**
