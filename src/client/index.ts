@@ -9,6 +9,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { createParser } from 'eventsource-parser';
 import type { paths } from '../../generated/api';
+import { fetchWithConnectionErrors, GatewayConnectionError } from './transport';
 import type {
   ChatChunk,
   ClientChatRequest as ChatRequest,
@@ -24,6 +25,7 @@ import type {
   Usage,
 } from '../schema';
 
+export { GatewayConnectionError };
 export type {
   ChatChunk,
   ChatRequest,
@@ -44,7 +46,7 @@ export interface GatewayClientOptions {
   baseUrl: string;
   /** Extra headers on every request (e.g. an API key for a gateway behind auth). */
   headers?: Record<string, string>;
-  /** A custom fetch (tests, proxies). */
+  /** A custom fetch (tests, proxies). Its failures, other than an abort, become GatewayConnectionError. */
   fetch?: typeof globalThis.fetch;
 }
 
@@ -54,7 +56,7 @@ export interface GatewayClientOptions {
  */
 export type GatewayErrorBody = ErrorResponse | StreamError;
 
-/** A non-2xx answer from the gateway, or an error event inside a stream. */
+/** A non-2xx answer from the gateway, or an error event inside a stream (GatewayConnectionError: no answer). */
 export class GatewayClientError extends Error {
   constructor(
     message: string,
@@ -121,7 +123,11 @@ async function* readEvents<T>(response: Response, signal: AbortSignal | undefine
 export function createGatewayClient(options: GatewayClientOptions) {
   // JSON answers only: with `parseAs: 'stream'` the data is the raw stream whatever the types say,
   // and without it an event stream could not be parsed, so `data` is never a chunk.
-  const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({ baseUrl: options.baseUrl.replace(/\/$/, ''), headers: options.headers, fetch: options.fetch });
+  const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({
+    baseUrl: options.baseUrl.replace(/\/$/, ''),
+    headers: options.headers,
+    fetch: fetchWithConnectionErrors(options.fetch),
+  });
 
   async function invoke<T>(endpoint: string, body: object, signal?: AbortSignal, streamHelper?: string): Promise<T> {
     // The answer would be an event stream, which this call cannot return as JSON (embeddings have no streams).

@@ -1,5 +1,7 @@
-/** Our SDK's own behaviour over real HTTP: aborts, and what its errors carry. */
-import { createGatewayClient, GatewayClientError, type ChatChunk } from '../../src/client';
+/** Our SDK's own behaviour over real HTTP: aborts, network failures, and what its errors carry. */
+import type { ServerResponse } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createGatewayClient, GatewayClientError, GatewayConnectionError, type ChatChunk } from '../../src/client';
 import { startFakeUpstream } from '../support/fake-upstream';
 import { startGateway } from '../support/gateway';
 
@@ -61,5 +63,66 @@ test("an error carries the answer's headers: when to retry a 429, and the reques
     expect(Number(streamFailure.headers?.get('retry-after'))).toBeGreaterThan(0);
   } finally {
     await gateway.close();
+  }
+});
+
+/** A server that accepts each connection and resets it at once: a gateway that crashed or a proxy that cut it. */
+async function startResettingServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createNetServer((socket) => socket.resetAndDestroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+test('a gateway that cannot be reached is a GatewayConnectionError with the network error as its cause, for the helpers and the raw client', async () => {
+  const server = await startResettingServer();
+  try {
+    const gateway = createGatewayClient({ baseUrl: server.url });
+    const failures = [
+      await gateway.chat('chat', hello).catch((error: unknown) => error),
+      await gateway.streamChat('chat', hello).next().catch((error: unknown) => error),
+      await gateway.listEndpoints().catch((error: unknown) => error),
+      await gateway.raw.GET('/v1/models').catch((error: unknown) => error),
+    ];
+    for (const failure of failures) {
+      expect(failure).toBeInstanceOf(GatewayConnectionError);
+      expect((failure as Error).message).toMatch(/^Could not reach the gateway for (POST|GET) http:\/\/127\.0\.0\.1:\d+\/[^ ]+: fetch failed \(.+\)$/);
+      expect((failure as Error).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('a connection that breaks mid-answer is a GatewayConnectionError, in a stream and in a JSON answer', async () => {
+  let streamResponse: ServerResponse | undefined;
+  const server = await startFakeUpstream((request, response) => {
+    if (request.url.endsWith('/invocations') && (request.body as { stream?: boolean }).stream) {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(`data: ${JSON.stringify(chunk('a'))}\n\n`);
+      streamResponse = response;
+      return;
+    }
+    // A JSON answer that promises more bytes than come.
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+    response.write('{"id":', () => response.socket?.destroy());
+  });
+  try {
+    const gateway = createGatewayClient({ baseUrl: server.url });
+    const received: string[] = [];
+    const reading = (async () => {
+      for await (const piece of gateway.streamChat('chat', hello)) {
+        received.push(piece.choices[0]?.delta.content ?? '');
+        streamResponse?.socket?.destroy();
+      }
+    })();
+    await expect(reading).rejects.toBeInstanceOf(GatewayConnectionError);
+    await expect(reading).rejects.toThrow(/^The connection to the gateway broke while reading the answer to POST http:\/\/127\.0\.0\.1:\d+\/endpoints\/chat\/invocations: terminated/);
+    expect(received).toEqual(['a']);
+    const failure = await gateway.chat('chat', hello).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GatewayConnectionError);
+    expect((failure as Error).message).toMatch(/^The connection to the gateway broke while reading the answer to POST .*: terminated \(other side closed\)$/);
+  } finally {
+    await server.close();
   }
 });
