@@ -1,6 +1,6 @@
 /**
  * Typed client SDK for the gateway's MLflow-compatible routes, on openapi-fetch over the types
- * generated from openapi/. Usable from any TypeScript project on Node 18+ or a browser.
+ * generated from openapi/. Usable from any TypeScript project on Node 18.17+ or a browser.
  *
  *   const gateway = createGatewayClient({ baseUrl: 'http://127.0.0.1:5000' });
  *   const answer = await gateway.chat('chat', { messages: [{ role: 'user', content: 'Hi' }] });
@@ -10,6 +10,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { createParser } from 'eventsource-parser';
 import type { paths } from '../../generated/api';
 import { fetchWithConnectionErrors, GatewayConnectionError } from './transport';
+import { callOptionsOf, checkedTimeout, sendWithin, type GatewayCallOptions, type RequestInitPart } from './call-options';
 import type {
   ChatChunk,
   ClientChatRequest as ChatRequest,
@@ -27,6 +28,7 @@ import type {
 
 export { GatewayConnectionError };
 export type {
+  GatewayCallOptions,
   ChatChunk,
   ChatRequest,
   ChatResponse,
@@ -44,8 +46,14 @@ export type {
 export interface GatewayClientOptions {
   /** e.g. `http://127.0.0.1:5000` */
   baseUrl: string;
-  /** Extra headers on every request (e.g. an API key for a gateway behind auth). */
+  /** Extra headers on every request (e.g. an API key for a gateway behind auth); a call's own `headers` add to them. */
   headers?: Record<string, string>;
+  /**
+   * Milliseconds each helper call waits for its answer (each page for listEndpoints; for a stream,
+   * its start: the chunks may then take as long as they take). A timeout throws a TimeoutError, as
+   * AbortSignal.timeout does. None by default; a call's own `timeout` replaces it.
+   */
+  timeout?: number;
   /** A custom fetch (tests, proxies). Its failures, other than an abort, become GatewayConnectionError. */
   fetch?: typeof globalThis.fetch;
 }
@@ -123,30 +131,32 @@ async function* readEvents<T>(response: Response, signal: AbortSignal | undefine
 export function createGatewayClient(options: GatewayClientOptions) {
   // JSON answers only: with `parseAs: 'stream'` the data is the raw stream whatever the types say,
   // and without it an event stream could not be parsed, so `data` is never a chunk.
+  const defaultTimeout = checkedTimeout(options.timeout);
   const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({
     baseUrl: options.baseUrl.replace(/\/$/, ''),
     headers: options.headers,
     fetch: fetchWithConnectionErrors(options.fetch),
   });
 
-  async function invoke<T>(endpoint: string, body: object, signal?: AbortSignal, streamHelper?: string): Promise<T> {
+  /** One request with the call's signal, headers and timeout (the client's when the call has none). */
+  const send = <T>(call: GatewayCallOptions | AbortSignal | undefined, request: (init: RequestInitPart) => Promise<T>): Promise<T> =>
+    sendWithin({ call: callOptionsOf(call), defaultTimeout, send: request });
+
+  async function invoke<T>(endpoint: string, body: object, call: GatewayCallOptions | AbortSignal | undefined, streamHelper?: string): Promise<T> {
     // The answer would be an event stream, which this call cannot return as JSON (embeddings have no streams).
     if (streamHelper && (body as { stream?: unknown }).stream === true) throw new TypeError(`stream: true is for ${streamHelper}(), which yields the chunks; this call returns one answer.`);
-    const result = await client.POST('/endpoints/{name}/invocations', { params: { path: { name: endpoint } }, body: body as never, signal });
+    const result = await send(call, (init) => client.POST('/endpoints/{name}/invocations', { params: { path: { name: endpoint } }, body: body as never, ...init }));
     return unwrap(result) as T;
   }
 
-  async function* invokeStream<T>(endpoint: string, body: object, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
-    const result = await client.POST('/endpoints/{name}/invocations', {
-      params: { path: { name: endpoint } },
-      body: { ...body, stream: true } as never,
-      parseAs: 'stream',
-      signal,
-    });
+  async function* invokeStream<T>(endpoint: string, body: object, call: GatewayCallOptions | AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
+    const result = await send(call, (init) =>
+      client.POST('/endpoints/{name}/invocations', { params: { path: { name: endpoint } }, body: { ...body, stream: true } as never, parseAs: 'stream', ...init }),
+    );
     if (!result.response.ok || !result.data) {
       throw clientError(result.error, result.response.status, result.response.headers);
     }
-    yield* readEvents<T>(result.response, signal);
+    yield* readEvents<T>(result.response, callOptionsOf(call).signal);
   }
 
   return {
@@ -154,26 +164,27 @@ export function createGatewayClient(options: GatewayClientOptions) {
     raw: client,
 
     /** Every endpoint, following `next_page_token` to the end. */
-    async listEndpoints(signal?: AbortSignal): Promise<Endpoint[]> {
+    async listEndpoints(call?: GatewayCallOptions | AbortSignal): Promise<Endpoint[]> {
       const endpoints: Endpoint[] = [];
       let pageToken: string | undefined;
       do {
-        const page = unwrap(await client.GET('/api/2.0/endpoints/', { params: { query: pageToken ? { page_token: pageToken } : {} }, signal }));
+        const query = pageToken ? { page_token: pageToken } : {};
+        const page = unwrap(await send(call, (init) => client.GET('/api/2.0/endpoints/', { params: { query }, ...init })));
         endpoints.push(...page.endpoints);
         pageToken = page.next_page_token ?? undefined;
       } while (pageToken);
       return endpoints;
     },
 
-    async getEndpoint(name: string, signal?: AbortSignal): Promise<Endpoint> {
-      return unwrap(await client.GET('/api/2.0/endpoints/{name}', { params: { path: { name } }, signal }));
+    async getEndpoint(name: string, call?: GatewayCallOptions | AbortSignal): Promise<Endpoint> {
+      return unwrap(await send(call, (init) => client.GET('/api/2.0/endpoints/{name}', { params: { path: { name } }, ...init })));
     },
 
-    chat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invoke<ChatResponse>(endpoint, request, signal, 'streamChat'),
-    completions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invoke<CompletionsResponse>(endpoint, request, signal, 'streamCompletions'),
-    embeddings: (endpoint: string, request: EmbeddingsRequest, signal?: AbortSignal) => invoke<EmbeddingsResponse>(endpoint, request, signal),
-    streamChat: (endpoint: string, request: ChatRequest, signal?: AbortSignal) => invokeStream<ChatChunk>(endpoint, request, signal),
-    streamCompletions: (endpoint: string, request: CompletionsRequest, signal?: AbortSignal) => invokeStream<CompletionsChunk>(endpoint, request, signal),
+    chat: (endpoint: string, request: ChatRequest, call?: GatewayCallOptions | AbortSignal) => invoke<ChatResponse>(endpoint, request, call, 'streamChat'),
+    completions: (endpoint: string, request: CompletionsRequest, call?: GatewayCallOptions | AbortSignal) => invoke<CompletionsResponse>(endpoint, request, call, 'streamCompletions'),
+    embeddings: (endpoint: string, request: EmbeddingsRequest, call?: GatewayCallOptions | AbortSignal) => invoke<EmbeddingsResponse>(endpoint, request, call),
+    streamChat: (endpoint: string, request: ChatRequest, call?: GatewayCallOptions | AbortSignal) => invokeStream<ChatChunk>(endpoint, request, call),
+    streamCompletions: (endpoint: string, request: CompletionsRequest, call?: GatewayCallOptions | AbortSignal) => invokeStream<CompletionsChunk>(endpoint, request, call),
   };
 }
 

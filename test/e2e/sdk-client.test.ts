@@ -1,11 +1,12 @@
-/** Our SDK's own behaviour over real HTTP: aborts, network failures, and what its errors carry. */
+/** Our SDK's own behaviour over real HTTP: aborts, timeouts, headers, network failures, and what its errors carry. */
 import type { ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createGatewayClient, GatewayClientError, GatewayConnectionError, type ChatChunk } from '../../src/client';
-import { startFakeUpstream } from '../support/fake-upstream';
+import { sendJson, startFakeUpstream } from '../support/fake-upstream';
 import { startGateway } from '../support/gateway';
 
 const hello = { messages: [{ role: 'user', content: 'hi' }] };
+const endpointView = { name: 'chat', endpoint_type: 'llm/v1/chat', model: { name: 'm', provider: 'mock' }, endpoint_url: '/gateway/chat/invocations', limit: null };
 
 function chunk(content: string): ChatChunk {
   return { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, finish_reason: null, delta: { role: null, content, tool_calls: null } }] };
@@ -122,6 +123,73 @@ test('a connection that breaks mid-answer is a GatewayConnectionError, in a stre
     const failure = await gateway.chat('chat', hello).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GatewayConnectionError);
     expect((failure as Error).message).toMatch(/^The connection to the gateway broke while reading the answer to POST .*: terminated \(other side closed\)$/);
+  } finally {
+    await server.close();
+  }
+});
+
+test("a call's headers add to the client's (a call's own value wins), on every helper", async () => {
+  const server = await startFakeUpstream((request, response) => {
+    if (request.url.startsWith('/api/2.0/endpoints/')) return sendJson(response, 200, request.url === '/api/2.0/endpoints/' ? { endpoints: [], next_page_token: null } : endpointView);
+    if ((request.body as { stream?: boolean }).stream) {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end('data: [DONE]\n\n');
+      return;
+    }
+    sendJson(response, 200, { id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+  });
+  try {
+    const gateway = createGatewayClient({ baseUrl: server.url, headers: { 'x-api-key': 'key', 'x-team': 'client' } });
+    const call = { headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', 'x-team': 'call' } };
+    await gateway.chat('chat', hello, call);
+    for await (const piece of gateway.streamChat('chat', hello, call)) expect(piece).toBeUndefined();
+    await gateway.listEndpoints(call);
+    await gateway.getEndpoint('chat', call);
+    await gateway.chat('chat', hello);
+    const sent = server.requests.map(({ headers }) => [headers['x-api-key'], headers['x-team'], headers.traceparent]);
+    const withCall = ['key', 'call', call.headers.traceparent];
+    expect(sent).toEqual([withCall, withCall, withCall, withCall, ['key', 'client', undefined]]);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the client's timeout (or a call's own) ends a call that gets no answer with a TimeoutError", async () => {
+  // Stands in for a gateway that never answers.
+  const server = await startFakeUpstream(() => undefined);
+  try {
+    const quick = createGatewayClient({ baseUrl: server.url, timeout: 50 });
+    await expect(quick.chat('chat', hello)).rejects.toMatchObject({ name: 'TimeoutError', message: 'The gateway did not answer within 50 ms.' });
+    await expect(quick.streamChat('chat', hello).next()).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(quick.listEndpoints()).rejects.toMatchObject({ name: 'TimeoutError' });
+    const patient = createGatewayClient({ baseUrl: server.url, timeout: 600_000 });
+    await expect(patient.getEndpoint('chat', { timeout: 50 })).rejects.toMatchObject({ name: 'TimeoutError', message: 'The gateway did not answer within 50 ms.' });
+    // An abort of the call's own signal still wins over the timeout.
+    const controller = new AbortController();
+    const aborted = patient.chat('chat', hello, { signal: controller.signal, timeout: 600_000 });
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    expect(() => createGatewayClient({ baseUrl: server.url, timeout: 0 })).toThrow('timeout must be a positive number of milliseconds, not 0');
+  } finally {
+    await server.close();
+  }
+});
+
+test('the timeout bounds the start of a stream, not its length', async () => {
+  let finish: (() => void) | undefined;
+  const server = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(`data: ${JSON.stringify(chunk('a'))}\n\n`);
+    finish = () => response.end(`data: ${JSON.stringify(chunk('b'))}\n\ndata: [DONE]\n\n`);
+  });
+  try {
+    const received: string[] = [];
+    for await (const piece of createGatewayClient({ baseUrl: server.url, timeout: 50 }).streamChat('chat', hello)) {
+      received.push(piece.choices[0]?.delta.content ?? '');
+      // Well past the timeout (a slower machine only waits longer), then the rest of the answer.
+      if (received.length === 1) await new Promise((resolve) => setTimeout(resolve, 300)).then(() => finish?.());
+    }
+    expect(received).toEqual(['a', 'b']);
   } finally {
     await server.close();
   }
