@@ -9,7 +9,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { createParser } from 'eventsource-parser';
 import type { paths } from '../../generated/api';
-import { fetchWithConnectionErrors, GatewayConnectionError } from './transport';
+import { fetchWithConnectionErrors, GatewayConnectionError, refuseEventStreamAsJson } from './transport';
 import { callOptionsOf, checkedTimeout, sendWithin, type GatewayCallOptions, type RequestInitPart } from './call-options';
 import type {
   ChatChunk,
@@ -129,14 +129,15 @@ async function* readEvents<T>(response: Response, signal: AbortSignal | undefine
 }
 
 export function createGatewayClient(options: GatewayClientOptions) {
-  // JSON answers only: with `parseAs: 'stream'` the data is the raw stream whatever the types say,
-  // and without it an event stream could not be parsed, so `data` is never a chunk.
+  // JSON answers only: an event stream read as JSON is refused (refuseEventStreamAsJson), so `data`
+  // is never a chunk; with `parseAs: 'stream'` it is the body's stream, as openapi-fetch types it.
   const defaultTimeout = checkedTimeout(options.timeout);
   const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({
     baseUrl: options.baseUrl.replace(/\/$/, ''),
     headers: options.headers,
     fetch: fetchWithConnectionErrors(options.fetch),
   });
+  client.use(refuseEventStreamAsJson);
 
   /** One request with the call's signal, headers and timeout (the client's when the call has none). */
   const send = <T>(call: GatewayCallOptions | AbortSignal | undefined, request: (init: RequestInitPart) => Promise<T>): Promise<T> =>

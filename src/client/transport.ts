@@ -1,8 +1,10 @@
 /**
  * The SDK's fetch: a failure to reach the gateway, or a connection that breaks while an answer is
  * read, becomes a GatewayConnectionError (fetch's own is a bare `TypeError: fetch failed`, which a
- * caller cannot tell from a bug). An abort stays what it is: the signal's reason.
+ * caller cannot tell from a bug). An abort stays what it is: the signal's reason. Also the raw
+ * client's guard against reading an event stream as JSON.
  */
+import type { Middleware } from 'openapi-fetch';
 
 /** The gateway could not be reached (refused, reset, DNS, TLS), or the connection broke mid-answer. */
 export class GatewayConnectionError extends Error {
@@ -63,3 +65,19 @@ export function fetchWithConnectionErrors(fetch: typeof globalThis.fetch | undef
     return guarded;
   };
 }
+
+/**
+ * An event stream (a body with `stream: true`) read with openapi-fetch's default `parseAs: 'json'`
+ * would throw a bare SyntaxError from JSON.parse; this says what to do instead. The raw client's
+ * `data` stays what its type says: a JSON answer, or with `parseAs: 'stream'` the body's stream.
+ */
+export const refuseEventStreamAsJson: Middleware = {
+  async onResponse({ request, response, options }) {
+    if (options.parseAs !== 'json' || !response.ok || !/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) return undefined;
+    await response.body?.cancel();
+    throw new TypeError(
+      `The answer to ${requestName(request, undefined)} is an event stream (the body asked for stream: true), which cannot be read as JSON: ` +
+        "pass parseAs: 'stream' and read response.body, or use streamChat() / streamCompletions() on the MLflow routes, or the openai client on /v1.",
+    );
+  },
+};

@@ -194,3 +194,24 @@ test('the timeout bounds the start of a stream, not its length', async () => {
     await server.close();
   }
 });
+
+test("the raw client refuses to read an event stream as JSON with a TypeError saying what to do; parseAs: 'stream' gives the stream", async () => {
+  const gateway = await startGateway('endpoints:\n  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock } }\n');
+  try {
+    const { raw } = createGatewayClient({ baseUrl: gateway.url });
+    const openaiBody = { model: 'chat', messages: hello.messages, stream: true };
+    await expect(raw.POST('/v1/chat/completions', { body: openaiBody })).rejects.toThrow(
+      new TypeError(
+        `The answer to POST ${gateway.url}/v1/chat/completions is an event stream (the body asked for stream: true), which cannot be read as JSON: ` +
+          "pass parseAs: 'stream' and read response.body, or use streamChat() / streamCompletions() on the MLflow routes, or the openai client on /v1.",
+      ),
+    );
+    await expect(raw.POST('/endpoints/{name}/invocations', { params: { path: { name: 'chat' } }, body: { ...hello, stream: true } })).rejects.toBeInstanceOf(TypeError);
+    // The same call is still a JSON answer without stream: true.
+    expect((await raw.POST('/v1/chat/completions', { body: { model: 'chat', messages: hello.messages } })).data?.choices[0].message.content).toBe('Echo: hi');
+    const streamed = await raw.POST('/v1/chat/completions', { body: openaiBody, parseAs: 'stream' });
+    expect(await new Response(streamed.data).text()).toMatch(/^data: \{[\s\S]*data: \[DONE\]\n\n$/);
+  } finally {
+    await gateway.close();
+  }
+});

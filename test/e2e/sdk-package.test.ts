@@ -58,7 +58,7 @@ main();
   // Type-level checks, compiled with the rest: a wrong type is a compile error naming the line.
   writeFileSync(
     join(project, 'types.ts'),
-    `import { createGatewayClient, GatewayClientError, type ChatChunk, type ChatResponse, type ErrorResponse, type GatewayErrorBody } from 'llm-gateway/client';
+    `import { createGatewayClient, GatewayClientError, GatewayConnectionError, type ChatChunk, type ChatResponse, type ErrorResponse, type GatewayCallOptions, type GatewayErrorBody } from 'llm-gateway/client';
 // Exactly the same type (an \`any\` anywhere inside differs).
 type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 // Each assignable to the other, neither \`any\` (openapi-fetch wraps answers in mapped types).
@@ -70,10 +70,17 @@ declare const gateway: ReturnType<typeof createGatewayClient>;
 same<Exactly<Awaited<ReturnType<ReturnType<typeof gateway.streamChat>['next']>>, IteratorResult<ChatChunk, void>>>();
 same<Exactly<Parameters<ReturnType<typeof gateway.streamChat>['next']>, [] | [undefined]>>();
 same<Exactly<GatewayClientError['body'], GatewayErrorBody | undefined>>();
+same<Exactly<GatewayConnectionError['cause'], unknown>>();
+// Call options, last on every helper: an AbortSignal alone, or signal, headers and timeout.
+export const callOptions: GatewayCallOptions = { signal: AbortSignal.timeout(1000), headers: { traceparent: 't' }, timeout: 1000 };
+export const calls = () => [gateway.chat('chat', { messages: [] }, callOptions), gateway.listEndpoints(AbortSignal.timeout(1000)), gateway.streamChat('chat', { messages: [] }, { timeout: 5 })];
 export async function raw(): Promise<void> {
   // The raw client's JSON answers: a chat completion, never a stream chunk.
   const chat = await gateway.raw.POST('/v1/chat/completions', { body: { model: 'chat', messages: [{ role: 'user', content: 'x' }] } });
   same<Same<NonNullable<typeof chat.data>, ChatResponse>>();
+  // With stream: true and parseAs: 'stream', the answer's event stream.
+  const streamed = await gateway.raw.POST('/v1/chat/completions', { body: { model: 'chat', messages: [{ role: 'user', content: 'x' }], stream: true }, parseAs: 'stream' });
+  same<Same<typeof streamed.data, Response['body'] | undefined>>();
   // Every route's failures have a type, 401 included.
   const metrics = await gateway.raw.GET('/metrics', { parseAs: 'text' });
   same<Same<NonNullable<typeof metrics.error>, ErrorResponse>>();
