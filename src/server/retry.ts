@@ -36,7 +36,7 @@ export interface CallOptions {
   policy: CallPolicy;
   /** Aborted when the client disconnects. */
   signal: CallSignal;
-  /** Told before each wait (logs, metrics). */
+  /** Told of each retry as it starts, after its wait (metrics, the audit line's `retries`). */
   onRetry?: (notice: RetryNotice) => void;
   /** Streams: told of the call's abort (client gone, total timeout) once the stream is open. */
   onOpened?: (abort: CallSignal) => void;
@@ -172,13 +172,14 @@ async function attemptUntilDone<T>(options: CallOptions, attempt: (abort: CallAb
         deadline.clear();
         throw failure;
       }
-      options.onRetry?.({ attempt: attempts, error: failure as GatewayError, waitMs: wait });
       try {
         await pause(wait, deadline.abort);
       } catch (reason) {
         deadline.clear();
         throw reason;
       }
+      // Told once the wait is over: a client that left (or a total timeout) during it ends the call, no retry is made.
+      options.onRetry?.({ attempt: attempts, error: failure as GatewayError, waitMs: wait });
     }
   }
 }

@@ -160,6 +160,21 @@ describe('callWithRetries', () => {
     expect(attempts.calls).toHaveLength(1);
   });
 
+  it('does not count a retry whose wait the client left during (onRetry is told only when the retry starts)', async () => {
+    const client = new AbortController();
+    const policy = { timeouts: { ...POLICY.timeouts, total: 300_000 }, retries: { ...RETRIES, initialBackoff: 60_000, maxBackoff: 60_000, maxElapsed: 120_000 } };
+    const { options: callOptions, notices } = options({ policy, signal: client.signal, random: () => 0.9 });
+    const pending = rejection(
+      callWithRetries(callOptions, async () => {
+        // Promise callbacks run before setImmediate: by then the failure has been handled and the wait has begun.
+        setImmediate(() => client.abort(new Error('client gone')));
+        throw unavailable();
+      }),
+    );
+    expect(await pending).toEqual(new Error('client gone'));
+    expect(notices).toEqual([]);
+  });
+
   it('passes the client abort to the attempt in flight', async () => {
     const client = new AbortController();
     let seen: CallAbort | undefined;
