@@ -194,6 +194,16 @@ export async function callWithRetries<T>(options: CallOptions, call: (abort: Cal
 const FINISHED: IteratorResult<never> = { done: true, value: undefined };
 
 /**
+ * A stream that ended (`data: [DONE]` alone, say) before its first chunk: no answer at all, not
+ * even a finish reason. The client has nothing yet, so it is retried and falls back like a
+ * connection dropped there, rather than a 200 with nothing in it.
+ */
+function endedEmpty(options: CallOptions): GatewayError {
+  const provider = options.builtInProvider ?? 'The provider';
+  return GatewayError.upstreamUnavailable(`${provider} ended the stream for endpoint '${options.endpointName}' without sending anything.`);
+}
+
+/**
  * A stream under its total deadline, after its first chunk: a plain iterator passing each chunk on
  * with one `then`, instead of an async generator (two more promises and a resume per chunk).
  */
@@ -226,7 +236,9 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
     try {
       const { value, deadline } = await attemptUntilDone(this.options, async (abort) => {
         const iterator = this.open(abort)[Symbol.asyncIterator]();
-        return { iterator, first: await iterator.next() };
+        const first = await iterator.next();
+        if (first.done) throw endedEmpty(this.options);
+        return { iterator, first };
       });
       this.opened = { iterator: value.iterator, deadline };
       this.options.onOpened?.(deadline.abort);

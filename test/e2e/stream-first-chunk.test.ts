@@ -1,0 +1,101 @@
+/**
+ * OpenAI-compatible servers (behind `openai_api_base`) that misbehave before a stream's first chunk:
+ * the client has been sent nothing yet, so such a failure is retried and falls back like a
+ * connection dropped there. Over real HTTP: fake upstreams on 127.0.0.1, the official OpenAI client
+ * against `/v1` and plain fetch against the MLflow routes.
+ */
+import type { ServerResponse } from 'node:http';
+import OpenAI from 'openai';
+import { sendStream, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { readFixture } from '../support/fixtures';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { openaiClientFor } from '../support/gateway-with-upstreams';
+
+const CHAT = { messages: [{ role: 'user', content: 'Un café ?' }] };
+const TEXT = 'Un café ? Bien sûr 🙂 Bonne journée.';
+
+let primary: FakeUpstream;
+let backup: FakeUpstream;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+const endpoint = (name: string, upstream: FakeUpstream, attempts: number) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }
+    retries: { max_attempts: ${attempts}, initial_backoff: 0.01 }`;
+
+beforeAll(async () => {
+  primary = await startFakeUpstream(() => undefined);
+  backup = await startFakeUpstream((_request, response) => sendWholeStream(response));
+  gateway = await startGateway(`
+endpoints:${endpoint('gpt', primary, 2)}${endpoint('gpt-once', primary, 1)}${endpoint('gpt-backup', backup, 1)}
+routes:
+  - { name: gpt-fallback, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: gpt-once }, { name: gpt-backup }] }
+`);
+  openai = openaiClientFor(gateway);
+});
+
+beforeEach(() => {
+  primary.requests.length = 0;
+  backup.requests.length = 0;
+});
+
+afterAll(async () => {
+  await gateway.close();
+  await Promise.all([primary.close(), backup.close()]);
+});
+
+const sendWholeStream = (response: ServerResponse) => sendStream(response, readFixture('openai', 'chat.stream.sse'));
+
+/** The primary upstream answers its first request with `body` as an event stream, later ones whole. */
+function firstAnswerIs(body: string): void {
+  primary.setHandler((_request, response) => (primary.requests.length === 1 ? sendStream(response, body) : sendWholeStream(response)));
+}
+
+async function readWithOpenAIClient(model: string) {
+  const stream = await openai.chat.completions.create({ model, ...CHAT, stream: true } as OpenAI.ChatCompletionCreateParamsStreaming);
+  let text = '';
+  let finish: string | null = null;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta.content ?? '';
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+  }
+  return { text, finish };
+}
+
+async function streamThroughRoute(name: string) {
+  const response = await fetch(`${gateway.url}/gateway/${name}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...CHAT, stream: true }),
+  });
+  const body = await response.text();
+  if (response.status !== 200) return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint'), body: JSON.parse(body) as unknown };
+  const chunks = parseSse(body).filter((event) => event.event === undefined && event.data !== '[DONE]').map((event) => JSON.parse(event.data));
+  return { status: 200, endpoint: response.headers.get('x-gateway-endpoint'), text: chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('') };
+}
+
+describe('a stream that ends with `data: [DONE]` and nothing before it', () => {
+  const EMPTY = 'data: [DONE]\n\n';
+
+  test('is retried: the client gets the second attempt whole', async () => {
+    firstAnswerIs(EMPTY);
+    expect(await readWithOpenAIClient('gpt')).toEqual({ text: TEXT, finish: 'stop' });
+    expect(primary.requests).toHaveLength(2);
+  });
+
+  test('falls back to the next destination of a FALLBACK route', async () => {
+    firstAnswerIs(EMPTY);
+    expect(await streamThroughRoute('gpt-fallback')).toEqual({ status: 200, endpoint: 'gpt-backup', text: TEXT });
+    expect([primary.requests.length, backup.requests.length]).toEqual([1, 1]);
+  });
+
+  test('on every attempt: a 502 saying so, not a 200 with nothing in it', async () => {
+    primary.setHandler((_request, response) => sendStream(response, EMPTY));
+    const error = await readWithOpenAIClient('gpt').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(error).toMatchObject({ status: 502, message: "502 OpenAI ended the stream for endpoint 'gpt' without sending anything." });
+    expect(primary.requests).toHaveLength(2);
+  });
+});
