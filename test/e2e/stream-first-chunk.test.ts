@@ -99,3 +99,30 @@ describe('a stream that ends with `data: [DONE]` and nothing before it', () => {
     expect(primary.requests).toHaveLength(2);
   });
 });
+
+describe('a first event that is not JSON (a proxy\'s page, a truncated event)', () => {
+  const GARBAGE = 'data: <html><body>upstream connect error</body></html>\n\n';
+
+  test('is retried: the client gets the second attempt whole', async () => {
+    firstAnswerIs(GARBAGE);
+    expect(await readWithOpenAIClient('gpt')).toEqual({ text: TEXT, finish: 'stop' });
+    expect(primary.requests).toHaveLength(2);
+  });
+
+  test('falls back to the next destination of a FALLBACK route', async () => {
+    firstAnswerIs(GARBAGE);
+    expect(await streamThroughRoute('gpt-fallback')).toEqual({ status: 200, endpoint: 'gpt-backup', text: TEXT });
+    expect([primary.requests.length, backup.requests.length]).toEqual([1, 1]);
+  });
+
+  test('after a chunk has reached the client, it ends the stream with an error event (no second attempt)', async () => {
+    const roleChunk = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
+    primary.setHandler((_request, response) => sendStream(response, `${roleChunk}\n\n${GARBAGE}`));
+    const response = await fetch(`${gateway.url}/gateway/gpt/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, stream: true }) });
+    const events = parseSse(await response.text());
+    expect(response.status).toBe(200);
+    expect(events.map((event) => event.event ?? 'data')).toEqual(['data', 'error']);
+    expect(JSON.parse(events[1].data).error.message).toBe('The provider sent a stream event that is not a JSON object: <html><body>upstream connect error</body></html>');
+    expect(primary.requests).toHaveLength(1);
+  });
+});

@@ -22,12 +22,14 @@ export type OpenAIStreamError = (event: Record<string, unknown>, data: string) =
 const openaiStreamError: OpenAIStreamError = (event, data) =>
   GatewayError.upstreamUnavailable(openaiErrorMessage(event) ?? `The provider reported an error mid-stream: ${excerpt(data)}`, isRecord(event.error) && event.error.type === 'server_error');
 
-/** Parses one `data:` payload; a vendor `error` object mid-stream is thrown as `streamError` makes it. */
+/**
+ * Parses one `data:` payload; a vendor `error` object mid-stream is thrown as `streamError` makes it.
+ * An event that is not JSON is retryable, as an answer that is not JSON is: as the first event it is
+ * retried and falls back (the client has nothing yet); after a chunk, the stream ends with it.
+ */
 function parseStreamData(data: string, streamError: OpenAIStreamError): Record<string, unknown> {
   const parsed = parseJsonObject(data);
-  if (parsed === null) {
-    throw GatewayError.upstreamUnavailable(`The provider sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
-  }
+  if (parsed === null) throw GatewayError.upstreamUnavailable(`The provider sent a stream event that is not a JSON object: ${excerpt(data)}`);
   if (parsed.error !== undefined && parsed.error !== null) throw streamError(parsed, data);
   return parsed;
 }
