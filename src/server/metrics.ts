@@ -59,7 +59,7 @@ const operationDuration = new Histogram({
 
 const timeToFirstToken = new Histogram({
   name: 'gen_ai_server_time_to_first_token_seconds',
-  help: 'Time to the first chunk of a streamed answer.',
+  help: 'Time to the first chunk of a streamed answer with a generated token (text, a tool call, a refusal or reasoning; not a role alone).',
   labelNames: GEN_AI_LABELS,
   buckets: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
   registers: [registry],
@@ -221,7 +221,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
   const labels = genAiLabelsOf(endpoint);
   const errorType = record.error?.code ?? (record.status >= 400 ? status : '');
   operationDuration.observe(errorType === '' ? labels.succeeded : { ...labels.base, error_type: errorType }, record.latencyMs / 1000);
-  if (record.firstChunkMs !== null) timeToFirstToken.observe(labels.base, record.firstChunkMs / 1000);
+  if (record.firstTokenMs !== null) timeToFirstToken.observe(labels.base, record.firstTokenMs / 1000);
   if (record.error?.code?.startsWith('upstream_') && !record.errorCounted) countUpstreamError({ endpoint, code: record.error.code, status: record.status });
   const usage = record.usage;
   if (usage === null) return;

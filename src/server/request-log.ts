@@ -16,6 +16,7 @@ import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
 import { clientOf } from './auth';
+import { carriesToken } from './first-token';
 import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logging';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
@@ -61,6 +62,8 @@ export interface RequestRecord {
   latencyMs: number;
   /** Milliseconds until the first stream chunk was ready. */
   firstChunkMs: number | null;
+  /** Milliseconds until the first stream chunk with a generated token (`carriesToken`) was ready. */
+  firstTokenMs: number | null;
   retries: number;
   usage: TokenUsage | null;
   error: { code: string | null; message: string } | null;
@@ -192,6 +195,7 @@ export function chunkObserver(response: ResponseWithLocals): (chunk: unknown) =>
   if (logged) record.responseBody = logged;
   return (chunk) => {
     record.firstChunkMs ??= performance.now() - record.startedAt;
+    if (record.firstTokenMs === null && carriesToken(chunk)) record.firstTokenMs = performance.now() - record.startedAt;
     record.usage = usageOf(chunk) ?? record.usage;
     logged?.add(chunk);
   };
@@ -285,6 +289,7 @@ function newRecord(options: { id: string; method: string; path: string; logging:
     startedAt: performance.now(),
     latencyMs: 0,
     firstChunkMs: null,
+    firstTokenMs: null,
     retries: 0,
     usage: null,
     error: null,

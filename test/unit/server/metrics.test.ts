@@ -29,6 +29,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     startedAt: 0,
     latencyMs: 20,
     firstChunkMs: null,
+    firstTokenMs: null,
     retries: 0,
     usage: { prompt: 3, completion: 4, total: 7, details: null },
     error: null,
@@ -93,5 +94,8 @@ test('no empty series: time to first token only for streams, tokens only when re
   expect(line(text, `gen_ai_client_operation_duration_seconds_count{${GEN_AI},error_type="upstream_error"}`)).toMatch(/ 1$/);
 
   recordRequestMetrics(finished({ stream: true, firstChunkMs: 5 }));
+  // A stream whose chunks never carried a token (a role chunk, then a failure) has no time to first token.
+  expect(await registry.metrics()).not.toContain('gen_ai_server_time_to_first_token_seconds_count{');
+  recordRequestMetrics(finished({ stream: true, firstChunkMs: 5, firstTokenMs: 40 }));
   expect(line(await registry.metrics(), `gen_ai_server_time_to_first_token_seconds_count{${GEN_AI}}`)).toMatch(/ 1$/);
 });

@@ -61,6 +61,7 @@ describe('logLine: the token fields', () => {
     startedAt: 0,
     latencyMs: 12.4,
     firstChunkMs: null,
+    firstTokenMs: null,
     retries: 0,
     usage,
     error: null,
