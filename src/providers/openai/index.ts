@@ -17,7 +17,8 @@
  * 4xx answers reach the client with their status and message. Mistral, Together AI and TGI speak
  * the same wire format and reuse the exported mappers.
  *
- * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types); the Azure and
+ * Code layout: request.ts, response.ts, stream.ts, stream-from-answer.ts (a JSON answer to a stream
+ * request, as its stream), wire.ts (the vendor's types); the Azure and
  * OpenAI URLs, headers and the adapter are below.
  */
 import type { OpenAIConfig } from '../../../generated/config';
@@ -27,6 +28,7 @@ import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint }
 import { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning } from './request';
 import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage, openaiVendorError } from './response';
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
+import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } from './stream-from-answer';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
@@ -145,19 +147,22 @@ export const openaiAdapter = {
         return {
           streamUsageWhenAsked,
           chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning }), { signal: abort })),
-          chatStream: (request, { abort }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toOpenAIChat(request, { model, stream: true, omittedReasoning }), { signal: abort }), createOpenAIChatStream()),
+          chatStream: (request, { abort }) => {
+            const body = toOpenAIChat(request, { model, stream: true, omittedReasoning });
+            const eventsOfAnswer = (answer: unknown) => chatAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
+            return foldEvents(upstream.postStream(CHAT_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAIChatStream());
+          },
         };
       case 'llm/v1/completions':
         return {
           streamUsageWhenAsked,
           completions: async (request, { abort }) =>
             fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),
-          completionsStream: (request, { abort }) =>
-            foldEvents(
-              upstream.postStream(COMPLETIONS_PATH, toOpenAICompletions(request, { model, stream: true }), { signal: abort }),
-              createOpenAICompletionsStream(),
-            ),
+          completionsStream: (request, { abort }) => {
+            const body = toOpenAICompletions(request, { model, stream: true });
+            const eventsOfAnswer = (answer: unknown) => completionsAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
+            return foldEvents(upstream.postStream(COMPLETIONS_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAICompletionsStream());
+          },
         };
       case 'llm/v1/embeddings':
         return {

@@ -7,7 +7,7 @@
  *
  * Lazy: the request starts on the first `next()`. An answer that is not an event stream (an error
  * status, a JSON or HTML body) is read whole, up to `maxRefusedBytes`, and the first `next()`
- * rejects with `refusal` of it.
+ * rejects with `refusal` of it, unless `answerEvents` makes events of it.
  * Undici's errors (timeouts, resets) reach the consumer through `translate`, after the events that
  * arrived before them; an aborted signal rejects the next `next()` with its reason at once.
  */
@@ -44,6 +44,11 @@ export interface EventStreamOptions {
   maxRefusedBytes: number;
   /** The error the consumer gets for a refused answer. */
   refusal(answer: RefusedAnswer): unknown;
+  /**
+   * The events a refused answer stands for, when it is a whole answer rather than an error (a server
+   * that ignored `stream: true`); null makes it the `refusal`.
+   */
+  answerEvents?(answer: RefusedAnswer): readonly SseEvent[] | null;
   /** What the consumer gets for an undici error or the abort reason. */
   translate(error: unknown): unknown;
 }
@@ -169,7 +174,11 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     this.end();
     if (this.closed || this.failure) return;
     if (this.refusedBody !== null) {
-      this.fail(this.options.refusal({ ...this.answer, text: Buffer.concat(this.refusedBody).toString() }));
+      const answer = { ...this.answer, text: Buffer.concat(this.refusedBody).toString() };
+      const events = this.options.answerEvents?.(answer) ?? null;
+      if (events === null) this.fail(this.options.refusal(answer));
+      else this.enqueue(events);
+      this.wake();
       return;
     }
     try {

@@ -62,7 +62,7 @@ export interface UpstreamOptions {
 }
 
 /** How one kind of stream is asked for, decoded and refused (see `requestEvents`). */
-type StreamFormat = Pick<EventStreamOptions, 'createDecoder' | 'refuses' | 'refusal'> & { headers: Record<string, string> };
+type StreamFormat = Pick<EventStreamOptions, 'createDecoder' | 'refuses' | 'refusal' | 'answerEvents'> & { headers: Record<string, string> };
 
 export interface UpstreamErrorHints {
   /** The status the error really has, when the vendor's is wrong. */
@@ -79,8 +79,12 @@ export interface UpstreamErrorHints {
 export interface Upstream {
   /** With `keepText`, the answer's text is kept for `sourceTextOf` (shared/json.ts). */
   postJson(path: string, body: unknown, options: { signal: CallSignal; keepText?: boolean }): Promise<unknown>;
-  /** Lazy: the request starts on the first `next()`, which throws on an error status. */
-  postStream(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
+  /**
+   * Lazy: the request starts on the first `next()`, which throws on an error status. With
+   * `eventsOfAnswer`, a 2xx JSON answer that is not an error (a server that ignored `stream: true`)
+   * becomes the events it returns, unless it returns null.
+   */
+  postStream(path: string, body: unknown, options: { signal: CallSignal; eventsOfAnswer?: (answer: unknown) => readonly SseEvent[] | null }): AsyncIterable<SseEvent>;
   /** Like `postStream`, for newline-delimited JSON streams (Cohere's, see `ndjson.ts`): each line is an event's `data`. */
   postNdjson(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
 }
@@ -332,6 +336,14 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return wrongContentType(answer.statusCode, answer.contentType, 'an event stream');
   }
 
+  /** A 2xx JSON answer to a stream request that is not an error, as `eventsOfAnswer` makes events of it. */
+  function answerAsEvents(answer: RefusedAnswer, eventsOfAnswer: (answer: unknown) => readonly SseEvent[] | null): readonly SseEvent[] | null {
+    if (answer.statusCode >= 300 || answer.contentType?.includes('json') !== true) return null;
+    const parsed = parseJson(answer.text);
+    // An error in a 2xx envelope stays an error (`streamRefusal`).
+    return parsed.ok && errorMessage(parsed.value) === null ? eventsOfAnswer(parsed.value) : null;
+  }
+
   /** Requests a stream: SSE (`postStream`) or NDJSON lines (`postNdjson`), on the same transport. */
   function requestStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat): AsyncIterable<SseEvent> {
     return requestEvents({
@@ -342,6 +354,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       refuses: format.refuses,
       maxRefusedBytes: maxAnswerBytes,
       refusal: format.refusal,
+      answerEvents: format.answerEvents,
       translate: (error) => translate(error, signal),
     });
   }
@@ -357,7 +370,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   return {
     postJson,
-    postStream: (path, body, { signal }) => requestStream(path, body, signal, sse),
+    postStream: (path, body, { signal, eventsOfAnswer }) =>
+      requestStream(path, body, signal, eventsOfAnswer ? { ...sse, answerEvents: (answer) => answerAsEvents(answer, eventsOfAnswer) } : sse),
     postNdjson: (path, body, { signal }) => requestStream(path, body, signal, ndjson),
   };
 }
