@@ -134,9 +134,9 @@ function parseTgiEvent(data: string, endpoint: string): TgiStreamEvent {
   try {
     parsed = JSON.parse(data);
   } catch {
-    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not JSON: ${data.slice(0, 200)}`, false);
+    throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not JSON: ${data.slice(0, 200)}`);
   }
-  if (!isRecord(parsed)) throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not a JSON object.`, false);
+  if (!isRecord(parsed)) throw GatewayError.upstreamUnavailable(`${PROVIDER} sent a stream event that is not a JSON object.`);
   if (parsed.error !== undefined) throw tgiStreamError(parsed, endpoint);
   return parsed as TgiStreamEvent;
 }

@@ -39,8 +39,10 @@ function parseEvent(data: string): AnthropicStreamEvent {
   } catch {
     parsed = null;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || typeof (parsed as { type?: unknown }).type !== 'string') {
-    throw GatewayError.upstreamUnavailable(`Anthropic sent a stream event that is not a JSON object with a type: ${excerpt(data)}`, false);
+  // Not JSON (a proxy's page, a cut event): retryable, as an answer that is not JSON is. An object without a type is Anthropic's, of a shape we cannot read.
+  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  if (!isObject || typeof (parsed as { type?: unknown }).type !== 'string') {
+    throw GatewayError.upstreamUnavailable(`Anthropic sent a stream event that is not a JSON object with a type: ${excerpt(data)}`, !isObject);
   }
   return parsed as AnthropicStreamEvent;
 }

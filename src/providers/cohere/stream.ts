@@ -13,7 +13,7 @@ import type { CohereStreamLine } from './wire';
 /** Parses one stream line; an error line (`stream-error`, or a bare `{"message"}`) throws. */
 function parseCohereLine(event: SseEvent): CohereStreamLine {
   const line = parseJsonObject(event.data);
-  if (line === null) throw GatewayError.upstreamUnavailable(`Cohere sent a stream line that is not a JSON object: ${excerpt(event.data)}`, false);
+  if (line === null) throw GatewayError.upstreamUnavailable(`Cohere sent a stream line that is not a JSON object: ${excerpt(event.data)}`);
   const parsed = line as CohereStreamLine;
   if (parsed.event_type === 'stream-error') {
     throw GatewayError.upstreamUnavailable(`Cohere reported an error mid-stream: ${parsed.err ?? parsed.finish_reason ?? 'unknown error'}`, false);

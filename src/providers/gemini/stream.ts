@@ -54,7 +54,7 @@ interface CandidateState {
 
 function parseEvent(data: string): Record<string, unknown> {
   const parsed = parseJsonObject(data);
-  if (parsed === null) throw GatewayError.upstreamUnavailable(`Gemini sent a stream event that is not a JSON object: ${excerpt(data)}`, false);
+  if (parsed === null) throw GatewayError.upstreamUnavailable(`Gemini sent a stream event that is not a JSON object: ${excerpt(data)}`);
   return parsed;
 }
 

@@ -751,6 +751,9 @@ describe('chat stream fold', () => {
 
   it('an event that is not JSON is a 502 quoting it', () => {
     expect(() => chatFold().event({ event: 'message_start', data: '<html>oops' })).toThrow('Anthropic sent a stream event that is not a JSON object with a type: <html>oops');
+    // Retryable (before the first chunk: retried, and a FALLBACK route moves on), as an answer that is not JSON; an object of no known type is not.
+    expect(() => chatFold().event({ event: 'message_start', data: '<html>oops' })).toThrow(expect.objectContaining({ retryable: true }));
+    expect(() => chatFold().event({ event: 'message_start', data: '{"kind":"x"}' })).toThrow(expect.objectContaining({ retryable: false }));
   });
 });
 

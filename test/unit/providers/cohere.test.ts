@@ -294,7 +294,7 @@ describe('stream folds (NDJSON)', () => {
       retryable: false,
     });
     await expect(replay([Buffer.from(text)], createCohereChatStream(context), ndjson)).rejects.toMatchObject({ status: 502, retryable: true, message: expect.stringContaining('no stream-end') });
-    await expect(replay([Buffer.from('<html>')], createCohereChatStream(context), ndjson)).rejects.toThrow('Cohere sent a stream line that is not a JSON object: <html>');
+    await expect(replay([Buffer.from('<html>')], createCohereChatStream(context), ndjson)).rejects.toMatchObject({ message: 'Cohere sent a stream line that is not a JSON object: <html>', retryable: true });
   });
 
   it('lines without text (search results, citations) give no chunk', async () => {

@@ -655,6 +655,7 @@ describe('chat stream fold', () => {
 
   it('an event that is not JSON is a 502 quoting it; an auth error mid-stream never names a key', () => {
     expect(() => createGeminiChatStream(streamContext).event({ event: undefined, data: '<html>oops' })).toThrow('Gemini sent a stream event that is not a JSON object: <html>oops');
+    expect(() => createGeminiChatStream(streamContext).event({ event: undefined, data: '<html>oops' })).toThrow(expect.objectContaining({ retryable: true }));
     const auth = geminiStreamError(readJsonFixture('gemini', 'error-400-api-key-invalid.json'), 'gem');
     expect(auth).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
     expect(geminiStreamError(readJsonFixture('gemini', 'error-429.json'), 'gem')).toMatchObject({ status: 429, retryAfter: '27' });

@@ -130,6 +130,11 @@ describe('completions stream (/generate_stream)', () => {
     expect(summarise(whole)).toEqual({ text: ' Un café', finishReasons: ['length'], usage: { prompt_tokens: 7, completion_tokens: 2, total_tokens: 9 } });
   });
 
+  it('an event that is not JSON is a retryable 502 (before the first chunk: retried, and a FALLBACK route moves on)', async () => {
+    await expect(replay([Buffer.from('data:<html>oops\n\n')], createTgiCompletionsStream(answer))).rejects.toMatchObject({ status: 502, retryable: true });
+    await expect(replay([Buffer.from('data:[1]\n\n')], createTgiCompletionsStream(answer))).rejects.toMatchObject({ status: 502, retryable: true });
+  });
+
   it('an error event mid-stream is thrown with TGI’s message', async () => {
     const first = fixtureBytes('generate.stream.sse').toString('utf8').split('\n\n')[0];
     const error = `data:${JSON.stringify(readJsonFixture(VENDOR, 'error-424.json'))}\n\n`;
