@@ -1,7 +1,8 @@
 /**
  * The audit log: every request gets an id (a sane incoming `x-request-id`, or a new UUID), sent
  * back as `x-request-id`, and one JSON line when it ends: route, endpoint, provider, model, client
- * key name, status, latency, time to first chunk, retries and tokens. With `logging.bodies`, the
+ * key name, status, latency, time to first chunk, retries and tokens (a successful probe or scrape:
+ * at debug only, `isRoutinePoll`). With `logging.bodies`, the
  * request and response bodies too, each bounded by `logging.max_body_size`: one line must stay
  * something a log collector takes, and a long stream must not be held whole until it ends. Headers
  * are never logged, so neither are keys.
@@ -274,6 +275,18 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
   return line;
 }
 
+/** The routes machines poll: Kubernetes probes `/health` every few seconds, Prometheus scrapes `/metrics`. */
+const POLLED_ROUTES = new Set(['/health', '/metrics']);
+
+/**
+ * A probe or scrape that succeeded: its line would say nothing but that the gateway is up, every few
+ * seconds per probe, so it is logged at debug only (it is still counted in the metrics). A failed
+ * one (a 401 on `/metrics`, a probe cut short: 499) is logged like any request.
+ */
+export function isRoutinePoll(record: Pick<RequestRecord, 'route' | 'method' | 'status'>): boolean {
+  return POLLED_ROUTES.has(record.route) && (record.method === 'GET' || record.method === 'HEAD') && record.status < 400;
+}
+
 /** A request's record as it starts: nothing known yet but its id, method and path. */
 function newRecord(options: { id: string; method: string; path: string; logging: { bodies: boolean; maxBodyChars: number } }): RequestRecord {
   return {
@@ -325,7 +338,8 @@ export function requestLog(options: {
       record.status = record.rawStatus ?? (record.aborted ? CLIENT_CLOSED_STATUS : response.statusCode);
       record.client = clientOf(response)?.name ?? null;
       if (record.route === 'unmatched') record.route = routeLabel(request, record.path, templateOf);
-      writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
+      if (!isRoutinePoll(record)) writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
+      else if (logger.isLevelEnabled('debug')) logger.debug(logLine(record), AUDIT_MESSAGE.done);
       options.onDone?.(record);
     });
     next();

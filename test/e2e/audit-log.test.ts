@@ -13,7 +13,7 @@ import { freePort, runCli, waitForHealth } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { parseSse, startGateway } from '../support/gateway';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
 
 const PROVIDER_KEY = 'sk-proj-AUDIT-provider-key-7f3a9c';
 const AZURE_KEY = 'azure-AUDIT-key-0c1d2e3f4a5b';
@@ -475,6 +475,51 @@ routes:
     await gateway.close();
     await overloaded.close();
   }
+});
+
+describe('probes and scrapes', () => {
+  const echoOnly = 'endpoints:\n  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }\n';
+
+  /** The audit lines (at any level) after GET and HEAD /health, GET /metrics, then a list call whose line is waited for. */
+  async function linesAfterPolls(options: { level: string; yaml: string; metricsHeaders?: Record<string, string> }): Promise<LogLine[]> {
+    const { lines, logger } = captureLog(options.level);
+    const gateway = await startGateway(options.yaml, { logger });
+    try {
+      expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+      expect((await fetch(`${gateway.url}/health`, { method: 'HEAD' })).status).toBe(200);
+      await fetch(`${gateway.url}/metrics`, { headers: options.metricsHeaders });
+      await fetch(`${gateway.url}/api/2.0/endpoints/`, { headers: options.metricsHeaders });
+      // Lines are written as each response closes, in order: once the list call's is there, the polls' are too.
+      await waitForLogLine(lines, (line) => line.route === '/api/2.0/endpoints/');
+      return lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.msg === 'request');
+    } finally {
+      await gateway.close();
+    }
+  }
+
+  test('a successful /health probe or /metrics scrape writes no audit line at info (probes come every few seconds)', async () => {
+    const audit = await linesAfterPolls({ level: 'info', yaml: echoOnly });
+    expect(audit.map(({ route }) => route)).toEqual(['/api/2.0/endpoints/']);
+  });
+
+  test('at debug they are logged, at debug level', async () => {
+    const audit = await linesAfterPolls({ level: 'debug', yaml: echoOnly });
+    expect(audit.map(({ method, route, status, level }) => ({ method, route, status, level }))).toEqual([
+      { method: 'GET', route: '/health', status: 200, level: 20 },
+      { method: 'HEAD', route: '/health', status: 200, level: 20 },
+      { method: 'GET', route: '/metrics', status: 200, level: 20 },
+      { method: 'GET', route: '/api/2.0/endpoints/', status: 200, level: 30 },
+    ]);
+  });
+
+  test('a refused scrape (no key) is logged at info like any refusal', async () => {
+    const yaml = `${echoOnly}auth:\n  api_keys:\n    - { name: ci, key: ${CLIENT_KEY} }\n`;
+    const audit = await linesAfterPolls({ level: 'info', yaml, metricsHeaders: {} });
+    expect(audit.map(({ route, status }) => ({ route, status }))).toEqual([
+      { route: '/metrics', status: 401 },
+      { route: '/api/2.0/endpoints/', status: 401 },
+    ]);
+  });
 });
 
 test('a wrong method (405) and a path the API does not have (404) are logged with their error, like every other refusal', async () => {

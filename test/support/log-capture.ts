@@ -2,7 +2,8 @@
 import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/server/logging';
 
-export function captureLog(): { lines: string[]; logger: Logger } {
+/** At `debug` unless `level` says otherwise (`info`, the default of a gateway in production). */
+export function captureLog(level = 'debug'): { lines: string[]; logger: Logger } {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -10,7 +11,7 @@ export function captureLog(): { lines: string[]; logger: Logger } {
       done();
     },
   });
-  return { lines, logger: createLogger({ level: 'debug', destination }) };
+  return { lines, logger: createLogger({ level, destination }) };
 }
 
 /** A captured log line, parsed. */
