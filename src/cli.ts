@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import { isIPv6, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { workersAboveCpuLimitWarning } from './cpu-limit';
 import { serveRateLimitsToWorkers } from './limits/cluster-primary';
 import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
@@ -343,6 +344,8 @@ export async function main(): Promise<void> {
     process.exit(2);
   }
   warnAboutConfig(loaded, options.configPath, logger);
+  const cpuWarning = workersAboveCpuLimitWarning({ workers: options.workers });
+  if (cpuWarning !== null) logger.warn({ workers: options.workers }, cpuWarning);
   if (options.workers > 1) runPrimary(options, loaded, logger);
   else runSingleProcess(options, loaded, logger);
 }
