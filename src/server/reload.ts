@@ -101,11 +101,16 @@ export function configChanges(before: GatewayConfig, after: GatewayConfig): Conf
   };
 }
 
-export function describeChanges(configPath: string, changes: ConfigChanges): string {
+/**
+ * The line of an accepted reload; with `servedTextOnly`, of the served text reloaded for its secret
+ * files while the file on disk is refused (worded apart: it is not the config file being applied).
+ */
+export function describeChanges(configPath: string, changes: ConfigChanges, options: { servedTextOnly?: boolean } = {}): string {
   const parts = (['added', 'changed', 'removed'] as const)
     .filter((kind) => changes[kind].length > 0)
     .map((kind) => `${kind} ${changes[kind].join(', ')}`);
-  return `config reloaded from ${configPath}: ${parts.length > 0 ? parts.join('; ') : 'no endpoint or route changed'}`;
+  const what = options.servedTextOnly ? `secret files reloaded into the last accepted config of ${configPath}, the file on disk being refused` : `config reloaded from ${configPath}`;
+  return `${what}: ${parts.length > 0 ? parts.join('; ') : 'no endpoint or route changed'}`;
 }
 
 /**
@@ -245,20 +250,36 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   // Only its server settings are kept: the whole start-up plan would stay in memory for good.
   const startedWith = options.current.plan.server;
 
-  /** Compiles `text` and serves it when valid; `cause` says what changed when it was not the config file. */
-  const reload = async (text: string, cause: string | null) => {
-    const next = await tryCompile(text, configPath, logger, { served: current });
-    recordConfigReload(next === null ? 'refused' : 'applied');
-    if (next === null) return;
+  /** Serves an accepted config and logs what changed; `cause` says what changed when it was not the config file. */
+  const serve = (next: LoadedConfig, cause: string | null, servedTextOnly = false) => {
     const changes = configChanges(current.config, next.config);
     retireUnusedStores(current.plan, next);
     current = next;
     onAccepted(next);
     secretFiles.follow(next.secretFiles);
-    const described = describeChanges(configPath, changes);
-    logger.info({ configPath, ...changes, ...(cause && { cause }) }, cause ? `${described} (${cause})` : described);
+    const described = describeChanges(configPath, changes, { servedTextOnly });
+    logger.info({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
     warnAboutConfig(next, configPath, logger);
     warnAboutStartUpSettings(startedWith, next.plan.server, configPath, logger);
+  };
+
+  /** Compiles `text` and serves it when valid; says whether it did. */
+  const reload = async (text: string, cause: string | null): Promise<boolean> => {
+    const next = await tryCompile(text, configPath, logger, { served: current });
+    recordConfigReload(next === null ? 'refused' : 'applied');
+    if (next === null) return false;
+    serve(next, cause);
+    return true;
+  };
+
+  /**
+   * The served text again, its secret files read anew, when the file on disk was refused: a rotated
+   * key (the old one perhaps revoked already) must not wait for the config file to be fixed. The
+   * metrics keep saying the file on disk is refused: a restart would not start on it.
+   */
+  const reloadServedText = async (cause: string) => {
+    const next = await tryCompile(current.text, configPath, logger, { served: current });
+    if (next !== null) serve(next, cause, true);
   };
 
   /** The config file is read again (its text may be the same) and compiled, with its secret files: `cause` says why. */
@@ -269,9 +290,10 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     } catch (error) {
       logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
       recordConfigReload('refused');
+      await reloadServedText(cause);
       return;
     }
-    await reload(text, cause);
+    if (!(await reload(text, cause)) && text !== current.text) await reloadServedText(cause);
   };
 
   const onEvent = inOrder(async ({ secretFile, event }: FileEvent | AskedReload) => {

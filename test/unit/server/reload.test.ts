@@ -12,6 +12,8 @@ import type { ConfigWatcher } from '../../../src/config/watch';
 import { closeLimitBackends } from '../../../src/limits/limiter';
 import { compileConfigText, configChanges, describeChanges, watchForReload, type LoadedConfig } from '../../../src/server/reload';
 import { silentLogger } from '../../../src/server/logging';
+import { registry } from '../../../src/server/metrics';
+import { sample } from '../../support/metrics';
 import { startRedis } from '../../support/redis';
 import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
 
@@ -61,6 +63,9 @@ test('describeChanges is one line naming what changed', () => {
     'config reloaded from /etc/gateway/config.yaml: added d, e; changed a',
   );
   expect(describeChanges('/c.yaml', { added: [], changed: [], removed: [] })).toBe('config reloaded from /c.yaml: no endpoint or route changed');
+  expect(describeChanges('/c.yaml', { added: [], changed: ['a'], removed: [] }, { servedTextOnly: true })).toBe(
+    'secret files reloaded into the last accepted config of /c.yaml, the file on disk being refused: changed a',
+  );
 });
 
 describe('watchForReload', () => {
@@ -221,6 +226,33 @@ describe('watchForReload', () => {
     expect(logs).toEqual([
       expect.objectContaining({ level: 30, msg: `config reloaded from ${path}: changed chat (secret file ${keyPath} changed)`, changed: ['chat'], cause: `secret file ${keyPath} changed` }),
     ]);
+    expect(JSON.stringify(logs)).not.toContain('KEY-000');
+  });
+
+  test('a secret rotated while the config file on disk is refused is served with the last accepted config; the metrics still say the file is refused', async () => {
+    const served = config(keyedEndpoint('openai.key'));
+    const { path, directory, logs, accepted } = await start(served, { 'openai.key': 'sk-first-KEY-0001\n' });
+    writeFileSync(path, config(keyedEndpoint('openai.key'), endpoint('bad name')));
+    await until(() => logs.length === 1);
+    expect(logs[0]).toMatchObject({ level: 50, reload: 'rejected: still serving the last accepted config' });
+
+    const keyPath = join(directory, 'openai.key');
+    writeFileSync(keyPath, 'sk-second-KEY-0002\n');
+    await until(() => accepted.length === 1);
+    expect(apiKeyOf(accepted[0])).toBe('sk-second-KEY-0002');
+    expect(accepted[0].text).toBe(served);
+    const cause = `secret file ${keyPath} changed`;
+    expect(logs.slice(1)).toEqual([
+      // The file on disk is refused again, with the same message, then the served text is reloaded.
+      expect.objectContaining({ level: 50, msg: logs[0].msg }),
+      expect.objectContaining({
+        level: 30,
+        msg: `secret files reloaded into the last accepted config of ${path}, the file on disk being refused: changed chat (${cause})`,
+        cause,
+        config_file: 'refused',
+      }),
+    ]);
+    expect(sample(await registry.metrics(), 'gateway_config_last_reload_successful', {})).toBe(0);
     expect(JSON.stringify(logs)).not.toContain('KEY-000');
   });
 
