@@ -22,6 +22,7 @@ import { parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
 import { retireLimitBackends } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
+import { closePoolsNotIn, poolKeysUsedBy } from '../providers/transport/pools';
 import type { Logger } from './logging';
 import { recordConfigReload, recordConfigStart } from './metrics';
 import type { GatewayState } from './state';
@@ -29,8 +30,8 @@ import { sendToWorker } from './send-to-worker';
 
 /**
  * A config being served: the exact text, what it parsed to, its compiled plan, the keys it sets
- * that nothing reads, the Bedrock models it serves with default settings, and the secret files it
- * read (absolute path → text).
+ * that nothing reads, the Bedrock models it serves with default settings, the secret files it
+ * read (absolute path → text), and the upstream connection pools it uses.
  */
 export interface LoadedConfig {
   text: string;
@@ -40,6 +41,8 @@ export interface LoadedConfig {
   /** Bedrock model ids likely not what was meant (config/bedrock-models.ts). */
   bedrockModels: ConfigIssue[];
   secretFiles: ReadonlyMap<string, string>;
+  /** The upstream connection pools its endpoints call (pools.ts): once it serves, the others are closed. */
+  poolKeys: ReadonlySet<string>;
 }
 
 /** Names of endpoints and traffic routes that differ between two configs. */
@@ -64,8 +67,8 @@ export async function compileConfigText(text: string, configPath: string, option
   const config = parseConfigText(text, configPath, { secretFiles, repeatedKeys, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  const plan = compilePlan(config, configPath, { plugins });
-  return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles };
+  const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins }));
+  return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
 }
 
 export function loadConfig(configPath: string): Promise<LoadedConfig> {
@@ -256,6 +259,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     retireUnusedStores(current.plan, next);
     current = next;
     onAccepted(next);
+    void closePoolsNotIn(next.poolKeys);
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes, { servedTextOnly });
     logger.info({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
@@ -429,6 +433,7 @@ export function followPrimaryConfig(options: { configPath: string; logger: Logge
     }
     retireUnusedStores(state.plan, loaded);
     state.plan = loaded.plan;
+    void closePoolsNotIn(loaded.poolKeys);
     logger.info({ configPath, endpoints: loaded.plan.endpoints.size }, 'worker switched to the reloaded config');
   });
   process.on('message', (message: unknown) => {

@@ -17,7 +17,7 @@ import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
 import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
-import { poolFor } from './pools';
+import { isClosed, notePoolUse, poolFor } from './pools';
 import { certificateFailure } from './tls-failures';
 import type { SseEvent } from './sse';
 import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
@@ -223,7 +223,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   // Taken at the first call, not here: checking a config builds its endpoints, and a config that
   // is refused must leave no pool behind.
   let pool: Dispatcher | undefined;
-  const connections = (): Dispatcher => (pool ??= poolFor(origin, timeouts.connect, proxy));
+  notePoolUse(origin, timeouts.connect, proxy);
+  // Taken again when a reload closed it (the origin left the config) under a request of the old one.
+  const connections = (): Dispatcher => (pool !== undefined && !isClosed(pool) ? pool : (pool = poolFor(origin, timeouts.connect, proxy)));
   // A failure to connect names the proxy it went through, which is often the one at fault.
   const through = proxy === null ? '' : ` through the proxy ${proxyLabel(proxy)}`;
   const credentials = [...new Set([...credentialValues(providerHeaders), ...urlCredentialValues(options.baseUrl)])].sort((a, b) => b.length - a.length);

@@ -24,9 +24,59 @@ function tunnelPool(origin: URL, options: object, connectTimeout: number): Dispa
   return Object.assign(pool, { connect: connectInTime });
 }
 
-/** One pool per origin, connect timeout (a pool setting, not a request one) and proxy. */
+/** What a pool is shared by: its origin, connect timeout (a pool setting, not a request one) and proxy. */
+function poolKey(origin: string, connectTimeout: number, proxy: string | null): string {
+  return `${origin} ${connectTimeout} ${proxy ?? 'direct'}`;
+}
+
+/** The pool keys the config being compiled uses (`poolKeysUsedBy`); null outside a compile. */
+let keysInUse: Set<string> | null = null;
+
+/**
+ * Notes that the config being compiled calls `origin` (createUpstream). No pool is opened: a config
+ * that is refused must leave none behind.
+ */
+export function notePoolUse(origin: string, connectTimeout: number, proxy: string | null): void {
+  keysInUse?.add(poolKey(origin, connectTimeout, proxy));
+}
+
+/** Runs a config's synchronous compile and returns what it built with the pool keys its upstreams use. */
+export function poolKeysUsedBy<Value>(compile: () => Value): { value: Value; poolKeys: ReadonlySet<string> } {
+  const outer = keysInUse;
+  const poolKeys = new Set<string>();
+  keysInUse = poolKeys;
+  try {
+    return { value: compile(), poolKeys };
+  } finally {
+    keysInUse = outer;
+  }
+}
+
+const closedPools = new WeakSet<Dispatcher>();
+
+/** Whether `pool` was closed (`closePoolsNotIn`): a request of an older config then takes a new one with `poolFor`. */
+export function isClosed(pool: Dispatcher): boolean {
+  return closedPools.has(pool);
+}
+
+/**
+ * After a reload: closes the pools of origins the config now served does not call (an `api_base`
+ * edited away), which would otherwise keep their keep-alive sockets and sit in the map for good.
+ * `close` lets the requests already on a pool finish; a request of the old config that comes later
+ * (a retry) opens a new pool, closed at the next reload.
+ */
+export async function closePoolsNotIn(live: ReadonlySet<string>): Promise<void> {
+  const unused = [...pools].filter(([key]) => !live.has(key));
+  for (const [key, pool] of unused) {
+    pools.delete(key);
+    closedPools.add(pool);
+  }
+  await Promise.all(unused.map(([, pool]) => pool.close()));
+}
+
+/** The pool for an origin, connect timeout and proxy, opened at its first call. */
 export function poolFor(origin: string, connectTimeout: number, proxy: string | null): Dispatcher {
-  const key = `${origin} ${connectTimeout} ${proxy ?? 'direct'}`;
+  const key = poolKey(origin, connectTimeout, proxy);
   let pool = pools.get(key);
   if (!pool) {
     const connect = { timeout: connectTimeout };
