@@ -23,7 +23,8 @@ import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { endStopAtOnce } from './stop-before-serving';
-import { configFailureMessage, followPrimaryConfig, loadConfig, shareConfigWithWorkers, warnAboutConfig, watchForReload, type LoadedConfig, type ReloadingWatcher } from './server/reload';
+import { followPrimaryConfig, shareConfigWithWorkers } from './server/config-sharing';
+import { configFailureMessage, loadConfig, warnAboutConfig, watchForReload, type LoadedConfig, type ReloadingWatcher } from './server/reload';
 import type { GatewayState } from './server/state';
 
 interface CliOptions {

@@ -5,13 +5,9 @@
  * current config keeps serving. Requests read `state.plan` once when they start, so in-flight
  * requests and streams finish on the plan they started with.
  *
- * With --workers, the primary watches and validates, then sends the accepted text, and the secret
- * files as it read them, to every worker, which compiles it itself (a plan holds functions and
- * connection pools; it cannot cross processes) without reading any secret file. Workers ask the
- * primary for the config when they start, so replacements start on the latest accepted one even
- * when a secret file has since gone or changed.
+ * With --workers, the primary watches and validates, and shares what it accepted with the workers
+ * (config-sharing.ts).
  */
-import cluster, { type Worker } from 'node:cluster';
 import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
@@ -25,8 +21,6 @@ import { loadPlugins } from '../plugins/modules';
 import { closePoolsNotIn, poolKeysUsedBy } from '../providers/transport/pools';
 import type { Logger } from './logging';
 import { recordConfigReload, recordConfigStart } from './metrics';
-import type { GatewayState } from './state';
-import { sendToWorker } from './send-to-worker';
 
 /**
  * A config being served: the exact text, what it parsed to, its compiled plan, the keys it sets
@@ -147,7 +141,7 @@ function warnAboutStartUpSettings(before: ServerPlan, after: ServerPlan, configP
   );
 }
 
-const KEEPS_SERVING = 'rejected: still serving the last accepted config';
+export const KEEPS_SERVING = 'rejected: still serving the last accepted config';
 
 /** How long a request that started on `plan` may still be running: its longest total timeout, and a second to end. */
 function longestRequestMs(plan: GatewayPlan): number {
@@ -156,12 +150,12 @@ function longestRequestMs(plan: GatewayPlan): number {
 }
 
 /** After `next` replaced `before`: the rate-limit stores only `before` used are closed once its requests are over. */
-function retireUnusedStores(before: GatewayPlan, next: LoadedConfig): void {
+export function retireUnusedStores(before: GatewayPlan, next: LoadedConfig): void {
   retireLimitBackends(next.config.rate_limit_store, longestRequestMs(before));
 }
 
 /** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
-async function tryCompile(text: string, configPath: string, logger: Logger, options: CompileOptions & { outcome?: string }): Promise<LoadedConfig | null> {
+export async function tryCompile(text: string, configPath: string, logger: Logger, options: CompileOptions & { outcome?: string }): Promise<LoadedConfig | null> {
   try {
     return await compileConfigText(text, configPath, options);
   } catch (error) {
@@ -185,7 +179,7 @@ export interface ReloadOptions {
  * Runs async handlers one after another, in arrival order, so a slow compile of an older text never
  * replaces a newer config.
  */
-function inOrder<Value>(handle: (value: Value) => Promise<void>): (value: Value) => void {
+export function inOrder<Value>(handle: (value: Value) => Promise<void>): (value: Value) => void {
   let queue = Promise.resolve();
   return (value) => {
     queue = queue.then(() => handle(value));
@@ -346,98 +340,4 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
       secretFiles.close();
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// --workers: the primary shares the accepted config text with its workers over the cluster IPC.
-
-interface ConfigMessage {
-  type: 'gateway:config';
-  text: string;
-  /** The secret files the primary read, as [path, text] pairs: workers serve exactly what it accepted. */
-  secretFiles: [string, string][];
-  /** Counts accepted configs: a rotated secret file makes a new one with the same text. */
-  revision: number;
-}
-
-const CONFIG_REQUEST = { type: 'gateway:config-request' } as const;
-
-function isConfigMessage(message: unknown): message is ConfigMessage {
-  const candidate = message as ConfigMessage | null;
-  return candidate?.type === 'gateway:config' && typeof candidate.text === 'string' && Array.isArray(candidate.secretFiles) && typeof candidate.revision === 'number';
-}
-
-function isConfigRequest(message: unknown): boolean {
-  return (message as { type?: unknown } | null)?.type === CONFIG_REQUEST.type;
-}
-
-/** The primary's side of the config: what it last accepted, `reloadNow`, and `close` to stop watching. */
-export interface SharedConfig extends ReloadingWatcher {
-  latest(): LoadedConfig;
-}
-
-/**
- * Primary: answers each starting worker with the latest accepted config, and sends every newly
- * accepted config to all workers. Close it on shutdown.
- */
-export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'>): SharedConfig {
-  let latest = options.current;
-  let revision = 1;
-  const send = (worker: Worker | undefined) => {
-    if (worker) sendToWorker(worker, { type: 'gateway:config', text: latest.text, secretFiles: [...latest.secretFiles], revision } satisfies ConfigMessage);
-  };
-  const answerRequest = (worker: Worker, message: unknown) => {
-    if (isConfigRequest(message)) send(worker);
-  };
-  cluster.on('message', answerRequest);
-  const watcher = watchForReload({
-    ...options,
-    onAccepted: (next) => {
-      latest = next;
-      revision += 1;
-      for (const worker of Object.values(cluster.workers ?? {})) send(worker);
-    },
-  });
-  return {
-    latest: () => latest,
-    reloadNow: (cause) => watcher.reloadNow(cause),
-    close() {
-      watcher.close();
-      cluster.off('message', answerRequest);
-    },
-  };
-}
-
-/**
- * Worker: asks the primary for the config and compiles each text it sends. The first one starts
- * serving (`start`); later ones replace the plan. A text that fails to compile here is logged and
- * the worker keeps its plan (or exits 2 if it has none yet).
- */
-export function followPrimaryConfig(options: { configPath: string; logger: Logger; start: (state: GatewayState) => void }): void {
-  const { configPath, logger } = options;
-  let state: GatewayState | null = null;
-  let lastRevision = 0;
-  const follow = inOrder(async (message: ConfigMessage) => {
-    if (message.revision <= lastRevision) return;
-    lastRevision = message.revision;
-    const outcome = state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING;
-    const loaded = await tryCompile(message.text, configPath, logger, { secretFileContents: new Map(message.secretFiles), outcome });
-    if (loaded === null) {
-      if (state === null) process.exit(2);
-      return;
-    }
-    if (state === null) {
-      state = { plan: loaded.plan };
-      options.start(state);
-      return;
-    }
-    retireUnusedStores(state.plan, loaded);
-    state.plan = loaded.plan;
-    void closePoolsNotIn(loaded.poolKeys);
-    logger.info({ configPath, endpoints: loaded.plan.endpoints.size }, 'worker switched to the reloaded config');
-  });
-  process.on('message', (message: unknown) => {
-    if (isConfigMessage(message)) follow(message);
-  });
-  process.send?.(CONFIG_REQUEST);
 }

@@ -1,0 +1,104 @@
+/**
+ * Hot reload under --workers: the primary watches and validates (reload.ts), then sends the accepted
+ * text, and the secret files as it read them, to every worker, which compiles it itself (a plan
+ * holds functions and connection pools; it cannot cross processes) without reading any secret file.
+ * Workers ask the primary for the config when they start, so replacements start on the latest
+ * accepted one even when a secret file has since gone or changed.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { closePoolsNotIn } from '../providers/transport/pools';
+import type { Logger } from './logging';
+import { inOrder, KEEPS_SERVING, retireUnusedStores, tryCompile, watchForReload, type LoadedConfig, type ReloadingWatcher, type ReloadOptions } from './reload';
+import { sendToWorker } from './send-to-worker';
+import type { GatewayState } from './state';
+
+interface ConfigMessage {
+  type: 'gateway:config';
+  text: string;
+  /** The secret files the primary read, as [path, text] pairs: workers serve exactly what it accepted. */
+  secretFiles: [string, string][];
+  /** Counts accepted configs: a rotated secret file makes a new one with the same text. */
+  revision: number;
+}
+
+const CONFIG_REQUEST = { type: 'gateway:config-request' } as const;
+
+function isConfigMessage(message: unknown): message is ConfigMessage {
+  const candidate = message as ConfigMessage | null;
+  return candidate?.type === 'gateway:config' && typeof candidate.text === 'string' && Array.isArray(candidate.secretFiles) && typeof candidate.revision === 'number';
+}
+
+function isConfigRequest(message: unknown): boolean {
+  return (message as { type?: unknown } | null)?.type === CONFIG_REQUEST.type;
+}
+
+/** The primary's side of the config: what it last accepted, `reloadNow`, and `close` to stop watching. */
+export interface SharedConfig extends ReloadingWatcher {
+  latest(): LoadedConfig;
+}
+
+/**
+ * Primary: answers each starting worker with the latest accepted config, and sends every newly
+ * accepted config to all workers. Close it on shutdown.
+ */
+export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'>): SharedConfig {
+  let latest = options.current;
+  let revision = 1;
+  const send = (worker: Worker | undefined) => {
+    if (worker) sendToWorker(worker, { type: 'gateway:config', text: latest.text, secretFiles: [...latest.secretFiles], revision } satisfies ConfigMessage);
+  };
+  const answerRequest = (worker: Worker, message: unknown) => {
+    if (isConfigRequest(message)) send(worker);
+  };
+  cluster.on('message', answerRequest);
+  const watcher = watchForReload({
+    ...options,
+    onAccepted: (next) => {
+      latest = next;
+      revision += 1;
+      for (const worker of Object.values(cluster.workers ?? {})) send(worker);
+    },
+  });
+  return {
+    latest: () => latest,
+    reloadNow: (cause) => watcher.reloadNow(cause),
+    close() {
+      watcher.close();
+      cluster.off('message', answerRequest);
+    },
+  };
+}
+
+/**
+ * Worker: asks the primary for the config and compiles each text it sends. The first one starts
+ * serving (`start`); later ones replace the plan. A text that fails to compile here is logged and
+ * the worker keeps its plan (or exits 2 if it has none yet).
+ */
+export function followPrimaryConfig(options: { configPath: string; logger: Logger; start: (state: GatewayState) => void }): void {
+  const { configPath, logger } = options;
+  let state: GatewayState | null = null;
+  let lastRevision = 0;
+  const follow = inOrder(async (message: ConfigMessage) => {
+    if (message.revision <= lastRevision) return;
+    lastRevision = message.revision;
+    const outcome = state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING;
+    const loaded = await tryCompile(message.text, configPath, logger, { secretFileContents: new Map(message.secretFiles), outcome });
+    if (loaded === null) {
+      if (state === null) process.exit(2);
+      return;
+    }
+    if (state === null) {
+      state = { plan: loaded.plan };
+      options.start(state);
+      return;
+    }
+    retireUnusedStores(state.plan, loaded);
+    state.plan = loaded.plan;
+    void closePoolsNotIn(loaded.poolKeys);
+    logger.info({ configPath, endpoints: loaded.plan.endpoints.size }, 'worker switched to the reloaded config');
+  });
+  process.on('message', (message: unknown) => {
+    if (isConfigMessage(message)) follow(message);
+  });
+  process.send?.(CONFIG_REQUEST);
+}
