@@ -371,37 +371,6 @@ describe('createUpstream.postStream', () => {
     }
   });
 
-  it('a compile notes the pools its upstreams use without opening any; closing the others keeps those', async () => {
-    const local = await listenRecordingPorts((response) => sendJson(response, 200, {}));
-    const options = { headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES, endpointName: 'a' };
-    try {
-      const { value: upstream, poolKeys } = poolKeysUsedBy(() => createUpstream({ ...options, baseUrl: `${local.origin}/v1` }));
-      expect(poolKeys.size).toBe(1);
-      expect(local.remotePorts).toEqual([]);
-      await upstream.postJson('chat/completions', {}, { signal: signal() });
-      await new Promise((resolve) => setImmediate(resolve));
-      await closePoolsNotIn(poolKeys);
-      await upstream.postJson('chat/completions', {}, { signal: signal() });
-      expect(local.remotePorts[1]).toBe(local.remotePorts[0]);
-    } finally {
-      await local.close();
-    }
-  });
-
-  it('an upstream whose pool a reload closed (a request of the old config, such as a retry) takes a new pool instead of failing', async () => {
-    const local = await listenRecordingPorts((response) => sendJson(response, 200, { ok: true }));
-    const upstream = createUpstream({ headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES, endpointName: 'a', baseUrl: `${local.origin}/v1` });
-    try {
-      await upstream.postJson('chat/completions', {}, { signal: signal() });
-      await closePoolsNotIn(new Set());
-      await expect(upstream.postJson('chat/completions', {}, { signal: signal() })).resolves.toEqual({ ok: true });
-      expect(local.remotePorts).toHaveLength(2);
-      expect(local.remotePorts[1]).not.toBe(local.remotePorts[0]);
-    } finally {
-      await local.close();
-    }
-  });
-
   it('releases the connection when the consumer stops early and the server keeps sending', async () => {
     const fake = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
