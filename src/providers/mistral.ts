@@ -15,7 +15,7 @@
  * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
  * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
- * go as a digest of themselves, and `developer` messages as `system`;
+ * go as a digest of themselves, `developer` messages as `system`, and `name` only on tool messages;
  * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
@@ -97,12 +97,14 @@ export function mistralToolCallId(id: string): string {
 /**
  * A message as Mistral takes it: its ids as above, and a `developer` message (OpenAI's name for the
  * instructions of its reasoning models) as `system`, since Mistral's roles are system, user,
- * assistant and tool.
+ * assistant and tool. Only tool messages have a `name` at Mistral, which refuses it elsewhere (422
+ * `extra_forbidden` at `messages[i].user.name`): LangChain's named messages and LangGraph's agent
+ * names lose it, as for Anthropic, Gemini and Bedrock.
  */
 function toMistralMessage(message: ChatMessage): ChatMessage {
-  const { tool_calls: toolCalls, tool_call_id: toolCallId } = message;
+  const { tool_calls: toolCalls, tool_call_id: toolCallId, name: _name, ...withoutName } = message;
   return {
-    ...message,
+    ...(message.role === 'tool' ? message : withoutName),
     ...(message.role === 'developer' ? { role: 'system' } : {}),
     ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
     ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
