@@ -4,11 +4,12 @@
  * Each payload names the framework source it is taken from.
  */
 import type { ServerResponse } from 'node:http';
+import type OpenAI from 'openai';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
-import { serveMistralFixtures } from '../support/fixture-upstreams';
+import { serveGeminiFixtures, serveMistralFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
-type WireMessage = { role: string; name?: unknown };
+type WireMessage = { role: string; name?: unknown; tool_call_id?: string; tool_calls?: { id: string }[] };
 
 /**
  * Mistral's request schema forbids unknown fields; only its tool messages have a `name`
@@ -26,8 +27,25 @@ function serveStrictMistral(request: RecordedRequest, response: ServerResponse):
   serveMistralFixtures(request, response);
 }
 
+/**
+ * OpenAI's chat API refuses a tool-call id over 40 characters in the history, with this body
+ * (agno-agi/agno#5382, microsoft/autogen#6377, openclaw/openclaw#875); Azure OpenAI serves the same API.
+ */
+function serveOpenAIWithIdLimit(request: RecordedRequest, response: ServerResponse): void {
+  const messages = (request.body as { messages: WireMessage[] }).messages;
+  for (const [index, message] of messages.entries()) {
+    const at = (message.tool_calls ?? []).findIndex((call) => call.id.length > 40);
+    if (at < 0) continue;
+    const length = message.tool_calls![at].id.length;
+    const param = `messages[${index}].tool_calls[${at}].id`;
+    const error = { message: `Invalid '${param}': string too long. Expected a string with maximum length 40, but got a string with length ${length} instead.`, type: 'invalid_request_error', param, code: 'string_above_max_length' };
+    return sendJson(response, 400, { error });
+  }
+  serveOpenAIFixtures(request, response);
+}
+
 const setup = useGatewayWithUpstreams({
-  upstreams: { mistral: serveStrictMistral },
+  upstreams: { mistral: serveStrictMistral, gemini: serveGeminiFixtures('gemini-2.0-flash'), azure: serveOpenAIWithIdLimit },
   config: (urls) => `endpoints:
   - name: mistral-chat
     endpoint_type: llm/v1/chat
@@ -35,8 +53,20 @@ const setup = useGatewayWithUpstreams({
       provider: mistral
       name: mistral-large-latest
       config: { mistral_api_key: $MISTRAL_KEY, mistral_api_base: "${urls.mistral}/v1" }
+  - name: gemini-chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: gemini
+      name: gemini-2.5-flash
+      config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${urls.gemini}/v1beta" }
+  - name: azure-chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o
+      config: { openai_api_type: azure, openai_api_key: $AZURE_KEY, openai_api_base: "${urls.azure}", openai_deployment_name: prod, openai_api_version: "2024-10-21" }
 `,
-  env: { MISTRAL_KEY: 'mi-TESTKEY-never-shown' },
+  env: { MISTRAL_KEY: 'mi-TESTKEY-never-shown', GEMINI_KEY: 'gm-TESTKEY-never-shown', AZURE_KEY: 'az-TESTKEY-never-shown' },
 });
 
 async function postChat(body: unknown) {
@@ -68,5 +98,35 @@ describe('LangChain / LangGraph named messages', () => {
       ['assistant', undefined],
       ['tool', 'get_weather'],
     ]);
+  });
+});
+
+describe('a conversation moving from a Gemini endpoint to an OpenAI one', () => {
+  const weather: OpenAI.Chat.Completions.ChatCompletionTool = {
+    type: 'function',
+    function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] } },
+  };
+
+  test("Gemini's tool-call ids (carrying their thought signatures) reach Azure OpenAI within its 40 characters, each call still paired with its result", async () => {
+    const question = { role: 'user' as const, content: 'Weather in Paris and São Paulo?' };
+    const first = await setup.openai.chat.completions.create({ model: 'gemini-chat', messages: [question], tools: [weather] });
+    const calls = first.choices[0].message.tool_calls ?? [];
+    expect(calls.map((call) => call.id.length > 40)).toContain(true);
+
+    // The history an agent loop sends next (openai-agents-python src/agents/models/chatcmpl_converter.py:
+    // the assistant turn's tool_calls, then one tool message per call_id), now to the other endpoint.
+    const results = calls.map((call) => ({ role: 'tool' as const, tool_call_id: call.id, content: '{"temperature_c": 21}' }));
+    const next = await setup.openai.chat.completions.create({
+      model: 'azure-chat',
+      messages: [question, { role: 'assistant', content: null, tool_calls: calls }, ...results],
+      tools: [weather],
+    });
+    expect(next.choices[0].finish_reason).toBeDefined();
+
+    const sent = setup.upstreams.azure.requests[0].body as { messages: WireMessage[] };
+    const sentCalls = sent.messages[1].tool_calls!.map((call) => call.id);
+    expect(sentCalls.every((id) => id.length <= 40)).toBe(true);
+    expect(sent.messages.slice(2).map((message) => message.tool_call_id)).toEqual(sentCalls);
+    expect(new Set(sentCalls).size).toBe(calls.length);
   });
 });

@@ -25,7 +25,7 @@ import type { OpenAIConfig } from '../../../generated/config';
 import { createUpstream, joinUrl } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning } from './request';
+import { ALL_REASONING, OPENAI_TOOL_CALL_ID_MAX_LENGTH, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning } from './request';
 import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage, openaiVendorError } from './response';
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
 import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } from './stream-from-answer';
@@ -51,6 +51,8 @@ export interface OpenAITarget {
   model: string | null;
   /** OpenAI's and Azure's own APIs refuse `reasoning_content`; other servers behind a custom base may want it. */
   omittedReasoning: OmittedReasoning;
+  /** OpenAI's and Azure's own APIs refuse longer tool-call ids; unset (any length) for other servers behind a custom base. */
+  toolCallIdMaxLength?: number;
 }
 
 function isOpenAIsOwnApi(baseUrl: string): boolean {
@@ -98,8 +100,8 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
       if (config.openai_organization) headers['OpenAI-Organization'] = config.openai_organization;
       // The reference appends `?api-version=` for plain OpenAI too when a version is configured.
       const baseUrl = withApiVersion(config.openai_api_base ?? OPENAI_DEFAULT_API_BASE, config.openai_api_version);
-      const omittedReasoning = isOpenAIsOwnApi(baseUrl) ? ALL_REASONING : THINKING_BLOCKS;
-      return { apiType, providerName: OPENAI_NAME, baseUrl, headers, model: modelName, omittedReasoning };
+      if (!isOpenAIsOwnApi(baseUrl)) return { apiType, providerName: OPENAI_NAME, baseUrl, headers, model: modelName, omittedReasoning: THINKING_BLOCKS };
+      return { apiType, providerName: OPENAI_NAME, baseUrl, headers, model: modelName, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH };
     }
     case 'azure':
     case 'azuread': {
@@ -111,7 +113,7 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
       }
       const baseUrl = withApiVersion(joinUrl(base, `openai/deployments/${encodeURIComponent(deployment)}`), version);
       const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
-      return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl, headers, model: null, omittedReasoning: ALL_REASONING };
+      return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl, headers, model: null, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH };
     }
     default: {
       const unreachable: never = apiType;
@@ -130,7 +132,7 @@ export const openaiAdapter = {
   displayName: OPENAI_NAME,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, providerName, model, omittedReasoning } = resolveOpenAITarget(settings.config, settings.modelName);
+    const { baseUrl, headers, providerName, model, omittedReasoning, toolCallIdMaxLength } = resolveOpenAITarget(settings.config, settings.modelName);
     const upstream = createUpstream({
       baseUrl,
       headers,
@@ -146,9 +148,9 @@ export const openaiAdapter = {
       case 'llm/v1/chat':
         return {
           streamUsageWhenAsked,
-          chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning }), { signal: abort })),
+          chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning, toolCallIdMaxLength }), { signal: abort })),
           chatStream: (request, { abort }) => {
-            const body = toOpenAIChat(request, { model, stream: true, omittedReasoning });
+            const body = toOpenAIChat(request, { model, stream: true, omittedReasoning, toolCallIdMaxLength });
             const eventsOfAnswer = (answer: unknown) => chatAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
             return foldEvents(upstream.postStream(CHAT_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAIChatStream());
           },

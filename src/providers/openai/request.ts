@@ -3,6 +3,7 @@
  * own shape, so requests pass through unchanged plus the configured `model` (none for Azure).
  */
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
+import { strictToolCallId } from '../shared/tool-call-ids';
 
 /** What a request body needs besides the unified request. */
 export interface OpenAIRequestOptions {
@@ -11,7 +12,17 @@ export interface OpenAIRequestOptions {
   stream?: boolean;
   /** The reasoning fields of messages this vendor does not get (default: `thinking_blocks`). */
   omittedReasoning?: OmittedReasoning;
+  /** The longest tool-call id the vendor takes back (OPENAI_TOOL_CALL_ID_MAX_LENGTH); default: any. */
+  toolCallIdMaxLength?: number;
 }
+
+/**
+ * OpenAI and Azure OpenAI refuse a longer tool-call id in the history (400 `string_above_max_length`,
+ * "Invalid 'messages[2].tool_calls[0].id': string too long. Expected a string with maximum length 40"),
+ * yet a conversation that moved from another endpoint carries that provider's ids: a Gemini id
+ * carries its thought signature and runs to hundreds of characters.
+ */
+export const OPENAI_TOOL_CALL_ID_MAX_LENGTH = 40;
 
 /**
  * Reasoning fields of assistant messages a client sends back, and who gets them. Anthropic's signed
@@ -44,12 +55,31 @@ function withoutFields(message: ChatMessage, fields: OmittedReasoning): ChatMess
   return copy;
 }
 
-/** The request with `model` (and `stream`); messages are copied only when one carries an omitted field. */
+/** The message's tool-call ids the vendor would refuse as a digest of themselves (shared/tool-call-ids), the same for a call and its result. */
+function withAcceptedToolCallIds(message: ChatMessage, maxLength: number): ChatMessage {
+  const { tool_calls: calls, tool_call_id: answered } = message;
+  const copy = { ...message };
+  if (calls) copy.tool_calls = calls.map((call) => ({ ...call, id: strictToolCallId(call.id, maxLength) }));
+  if (typeof answered === 'string') copy.tool_call_id = strictToolCallId(answered, maxLength);
+  return copy;
+}
+
+function hasLongToolCallId(message: ChatMessage, maxLength: number): boolean {
+  return (message.tool_call_id?.length ?? 0) > maxLength || (message.tool_calls ?? []).some((call) => call.id.length > maxLength);
+}
+
+/** The request with `model` (and `stream`); messages are copied only when one carries an omitted field or an overlong tool-call id. */
 export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions): Record<string, unknown> {
   const body = toOpenAIBody(request, options);
   const omitted = options.omittedReasoning ?? THINKING_BLOCKS;
   const carries = (message: ChatMessage) => omitted.some((field) => message[field] !== undefined);
-  if (request.messages.some(carries)) body.messages = request.messages.map((message) => withoutFields(message, omitted));
+  let messages = request.messages;
+  if (messages.some(carries)) messages = messages.map((message) => withoutFields(message, omitted));
+  const maxLength = options.toolCallIdMaxLength;
+  if (maxLength !== undefined && messages.some((message) => hasLongToolCallId(message, maxLength))) {
+    messages = messages.map((message) => withAcceptedToolCallIds(message, maxLength));
+  }
+  if (messages !== request.messages) body.messages = messages;
   return body;
 }
 

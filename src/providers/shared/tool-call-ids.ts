@@ -1,6 +1,7 @@
 /**
  * Tool-call ids sent back to vendors with a strict id syntax. Anthropic (`tool_use.id`) and Bedrock
- * Converse (`toolUseId`, at most 64 characters) accept only `[a-zA-Z0-9_-]`, but a conversation may
+ * Converse (`toolUseId`, at most 64 characters) accept only `[a-zA-Z0-9_-]`, OpenAI and Azure OpenAI
+ * at most 40 characters (checked with the same rule, a digest being as good a key), but a conversation may
  * carry ids another provider or the client wrote: a Gemini id carries its thought signature
  * (base64, with `+`, `/`, `=`, after `.sig.`), some clients write `functions.get_time:1`, and a
  * route that splits or falls back across providers mixes them. Such an id goes as a digest of

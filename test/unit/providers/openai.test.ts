@@ -22,6 +22,7 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fa
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, replayOutcome, summariseChat, summariseCompletions } from '../../support/stream-replay';
 import { callContext } from '../../support/call-context';
+import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../support/tool-call-ids';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 
 const fixtureBytes = (name: string): Buffer => readFixtureBytes('openai', name);
@@ -36,6 +37,7 @@ describe('resolveOpenAITarget', () => {
       headers: { Authorization: 'Bearer sk-1', 'OpenAI-Organization': 'org-9' },
       model: 'gpt-4o-mini',
       omittedReasoning: ALL_REASONING,
+      toolCallIdMaxLength: 40,
     });
     expect(joinUrl(target.baseUrl, 'chat/completions')).toBe('https://api.openai.com/v1/chat/completions');
   });
@@ -44,6 +46,12 @@ describe('resolveOpenAITarget', () => {
     expect(resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'https://API.openai.com/v1' }, 'o3').omittedReasoning).toBe(ALL_REASONING);
     expect(resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'https://api.deepseek.com/v1' }, 'deepseek-chat').omittedReasoning).toBe(THINKING_BLOCKS);
     expect(resolveOpenAITarget(azureConfig, null).omittedReasoning).toBe(ALL_REASONING);
+  });
+
+  it("tool-call ids are held to 40 characters for OpenAI's and Azure's own APIs only (other servers take any id)", () => {
+    expect(resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'https://API.openai.com/v1' }, 'gpt-4o').toolCallIdMaxLength).toBe(40);
+    expect(resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'http://vllm.local:8000/v1' }, 'qwen').toolCallIdMaxLength).toBeUndefined();
+    expect(resolveOpenAITarget(azureConfig, null).toolCallIdMaxLength).toBe(40);
   });
 
   it('openai with a version appends ?api-version= like the reference', () => {
@@ -131,6 +139,19 @@ describe('request mapping', () => {
     expect(body).not.toHaveProperty('temperature');
     expect(body).not.toHaveProperty('n');
     expect(request.stream).toBe(false);
+  });
+
+  it('with toolCallIdMaxLength: a longer tool-call id goes as its digest, the same for the call and its result; shorter ones and other messages are unchanged', () => {
+    const history = historyWithToolCalls([SIGNED_GEMINI_TOOL_CALL_ID, 'call_PTLP8xhu3uwZk4l3nlnrrJha']);
+    const body = toOpenAIChat(history, { model: null, toolCallIdMaxLength: 40 }) as ChatRequest;
+    const digest = toolCallIdDigest(SIGNED_GEMINI_TOOL_CALL_ID);
+    expect(body.messages[1].tool_calls?.map((call) => call.id)).toEqual([digest, 'call_PTLP8xhu3uwZk4l3nlnrrJha']);
+    expect(body.messages.slice(2).map((message) => message.tool_call_id)).toEqual([digest, 'call_PTLP8xhu3uwZk4l3nlnrrJha']);
+    expect(body.messages[0]).toEqual(history.messages[0]);
+    const short = historyWithToolCalls(['call_PTLP8xhu3uwZk4l3nlnrrJha']);
+    expect(toOpenAIChat(short, { model: null, toolCallIdMaxLength: 40 }).messages).toBe(short.messages);
+    // Without a limit (a server behind a custom base), ids go as the client wrote them.
+    expect(toOpenAIChat(history, { model: null }).messages).toBe(history.messages);
   });
 
   it('azure chat stream: no model, stream: true', () => {
