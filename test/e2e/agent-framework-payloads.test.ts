@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
-import { serveGeminiFixtures, serveMistralFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { serveCohereFixtures, serveGeminiFixtures, serveMistralFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 type WireMessage = { role: string; name?: unknown; tool_call_id?: string; tool_calls?: { id: string }[] };
@@ -45,7 +45,7 @@ function serveOpenAIWithIdLimit(request: RecordedRequest, response: ServerRespon
 }
 
 const setup = useGatewayWithUpstreams({
-  upstreams: { mistral: serveStrictMistral, gemini: serveGeminiFixtures('gemini-2.0-flash'), azure: serveOpenAIWithIdLimit },
+  upstreams: { mistral: serveStrictMistral, gemini: serveGeminiFixtures('gemini-2.0-flash'), azure: serveOpenAIWithIdLimit, cohere: serveCohereFixtures },
   config: (urls) => `endpoints:
   - name: mistral-chat
     endpoint_type: llm/v1/chat
@@ -65,14 +65,21 @@ const setup = useGatewayWithUpstreams({
       provider: openai
       name: gpt-4o
       config: { openai_api_type: azure, openai_api_key: $AZURE_KEY, openai_api_base: "${urls.azure}", openai_deployment_name: prod, openai_api_version: "2024-10-21" }
+  - name: cohere-embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: cohere
+      name: embed-english-v3.0
+      config: { cohere_api_key: $COHERE_KEY, cohere_api_base: "${urls.cohere}/v1" }
 `,
-  env: { MISTRAL_KEY: 'mi-TESTKEY-never-shown', GEMINI_KEY: 'gm-TESTKEY-never-shown', AZURE_KEY: 'az-TESTKEY-never-shown' },
+  env: { MISTRAL_KEY: 'mi-TESTKEY-never-shown', GEMINI_KEY: 'gm-TESTKEY-never-shown', AZURE_KEY: 'az-TESTKEY-never-shown', COHERE_KEY: 'co-TESTKEY-never-shown' },
 });
 
-async function postChat(body: unknown) {
-  const response = await fetch(`${setup.gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(path: string, body: unknown) {
+  const response = await fetch(`${setup.gateway.url}/v1/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+const postChat = (body: unknown) => post('chat/completions', body);
 
 describe('LangChain / LangGraph named messages', () => {
   // langchain-ai/langchain libs/partners/openai/langchain_openai/chat_models/base.py, _convert_message_to_dict:
@@ -128,5 +135,19 @@ describe('a conversation moving from a Gemini endpoint to an OpenAI one', () => 
     expect(sentCalls.every((id) => id.length <= 40)).toBe(true);
     expect(sent.messages.slice(2).map((message) => message.tool_call_id)).toEqual(sentCalls);
     expect(new Set(sentCalls).size).toBe(calls.length);
+  });
+});
+
+describe("embeddings options Cohere's v1 /embed has no field for", () => {
+  // vercel/ai packages/openai-compatible/src/embedding/openai-compatible-embedding-model.ts, doEmbed:
+  // body { model, input, encoding_format: 'float', dimensions, user } (the last two from provider options).
+  test("dimensions (a vector size the answer would not have) and user are a 400 naming them, and nothing is sent", async () => {
+    for (const [param, value] of [['dimensions', 256], ['user', 'user-1234']] as const) {
+      const answer = await post('embeddings', { model: 'cohere-embeddings', input: ['sunny day'], encoding_format: 'float', [param]: value });
+      expect([answer.status, (answer.body.error as { param: string }).param]).toEqual([400, param]);
+    }
+    expect(setup.upstreams.cohere.requests).toHaveLength(0);
+    const plain = await post('embeddings', { model: 'cohere-embeddings', input: ['sunny day'], encoding_format: 'float' });
+    expect(plain.status).toBe(200);
   });
 });

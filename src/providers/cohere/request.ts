@@ -137,8 +137,16 @@ export function toCohereCompletions(request: CompletionsRequest, { model, stream
 
 // ---- Embeddings ----
 
+/**
+ * OpenAI's embeddings options Cohere v1 `/embed` has no field for (its fields: texts, model,
+ * input_type, embedding_types, truncate): a `dimensions` sent on would come back as full-size
+ * vectors, which a vector store sized for the asked dimensions then refuses.
+ */
+const EMBEDDINGS_UNSUPPORTED = ['dimensions', 'user'];
+
 export function toCohereEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Record<string, unknown> {
   rejectNativeNames(request, { texts: 'input' });
+  rejectUnsupportedParameters(request, EMBEDDINGS_UNSUPPORTED, COHERE_NAME);
   const types = request.embedding_types;
   if (types !== undefined && (!Array.isArray(types) || types.length !== 1)) {
     throw GatewayError.invalidParam("The parameter 'embedding_types' must name exactly one type for Cohere: the unified answer has one vector per input.", 'embedding_types');
