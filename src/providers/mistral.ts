@@ -20,7 +20,7 @@
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
- * (logprobs, top_logprobs, logit_bias, user, top_k, ...). Token-id embedding inputs → 400.
+ * (logprobs, top_logprobs, logit_bias, user, top_k, ...), and embeddings' `user`. Token-id embedding inputs → 400.
  */
 import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../generated/config';
@@ -184,8 +184,12 @@ export function createMistralCompletionsStream(): StreamFold<CompletionsChunk> {
 
 // ---- Embeddings ----
 
+/** Mistral's embeddings schema has no `user` and refuses fields it does not know (422 `extra_forbidden`). */
+const EMBEDDINGS_UNSUPPORTED = ['user', 'safety_identifier'];
+
 export function toMistralEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
   embeddingTexts(request.input, PROVIDER);
+  rejectUnsupportedParameters(request, EMBEDDINGS_UNSUPPORTED, PROVIDER);
   // Mistral names OpenAI's `dimensions` `output_dimension` (codestral-embed takes it).
   return toOpenAIEmbeddings(renameParameter(request, 'dimensions', 'output_dimension', PROVIDER) as EmbeddingsRequest, { model });
 }

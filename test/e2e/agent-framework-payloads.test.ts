@@ -17,6 +17,12 @@ type WireMessage = { role: string; name?: unknown; tool_call_id?: string; tool_c
  * The 422 is the one Mistral answers (Gage-Technologies/mistral-go#3, nomtek/mistralai_client_dart#44).
  */
 function serveStrictMistral(request: RecordedRequest, response: ServerResponse): void {
+  // mistralai/client-python src/mistralai/models/embeddingrequest.py: model, input, metadata, output_dimension, output_dtype, encoding_format.
+  const user = (request.body as { user?: unknown }).user;
+  if (user !== undefined) {
+    const detail = [{ type: 'extra_forbidden', loc: ['body', 'user'], msg: 'Extra inputs are not permitted', input: user }];
+    return sendJson(response, 422, { object: 'error', message: { detail }, type: 'invalid_request_error', param: null, code: null });
+  }
   const messages = ((request.body as { messages?: WireMessage[] }).messages ?? []);
   const named = messages.findIndex((message) => message.role !== 'tool' && message.name !== undefined);
   if (named >= 0) {
@@ -71,6 +77,12 @@ const setup = useGatewayWithUpstreams({
       provider: cohere
       name: embed-english-v3.0
       config: { cohere_api_key: $COHERE_KEY, cohere_api_base: "${urls.cohere}/v1" }
+  - name: mistral-embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: mistral
+      name: mistral-embed
+      config: { mistral_api_key: $MISTRAL_KEY, mistral_api_base: "${urls.mistral}/v1" }
 `,
   env: { MISTRAL_KEY: 'mi-TESTKEY-never-shown', GEMINI_KEY: 'gm-TESTKEY-never-shown', AZURE_KEY: 'az-TESTKEY-never-shown', COHERE_KEY: 'co-TESTKEY-never-shown' },
 });
@@ -149,5 +161,17 @@ describe("embeddings options Cohere's v1 /embed has no field for", () => {
     expect(setup.upstreams.cohere.requests).toHaveLength(0);
     const plain = await post('embeddings', { model: 'cohere-embeddings', input: ['sunny day'], encoding_format: 'float' });
     expect(plain.status).toBe(200);
+  });
+});
+
+describe("Mistral embeddings", () => {
+  // The same AI SDK body as above; Mistral's embeddings schema has no `user`.
+  test("user is a 400 naming it before any call (Mistral would answer 422 extra_forbidden); dimensions goes as output_dimension", async () => {
+    const refused = await post('embeddings', { model: 'mistral-embeddings', input: ['sunny day'], encoding_format: 'float', user: 'user-1234' });
+    expect([refused.status, (refused.body.error as { param: string }).param]).toEqual([400, 'user']);
+    expect(setup.upstreams.mistral.requests).toHaveLength(0);
+    const answer = await post('embeddings', { model: 'mistral-embeddings', input: ['sunny day'], encoding_format: 'float', dimensions: 256 });
+    expect(answer.status).toBe(200);
+    expect(setup.upstreams.mistral.requests[0].body).toEqual({ model: 'mistral-embed', input: ['sunny day'], encoding_format: 'float', output_dimension: 256 });
   });
 });
