@@ -17,8 +17,8 @@
  * Together's embeddings API has no such field. The temperature is not scaled (§6.13).
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
- * list (user, store, ...), and `parallel_tool_calls: false` (`true`, what it does anyway, is not
- * sent). Token-id embedding inputs → 400.
+ * list (user, store, ...). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
+ * the gateway honours on the answer, server/one-tool-call.ts). Token-id embedding inputs → 400.
  */
 import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';

@@ -13,6 +13,7 @@ import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../pro
 import { withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk } from './answer-check';
+import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
 
@@ -258,6 +259,7 @@ export async function invokeEndpoint(options: {
   const stream = asksForStream(endpoint.endpointType, withEndpointDefaults);
   const withUsage = stream ? withUsageForLimits(withEndpointDefaults, endpoint, options.clientCountsTokens === true) : null;
   const request = withUsage ?? withEndpointDefaults;
+  const oneToolCall = endpoint.endpointType === 'llm/v1/chat' && asksForOneToolCall(request);
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
   if (operation === undefined) throw notImplemented(endpoint, stream);
   const limiter = endpoint.limiter;
@@ -279,7 +281,7 @@ export async function invokeEndpoint(options: {
     const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
       let abort: CallSignal = options.client;
       const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>);
-      const checkChunk = (chunk: unknown) => checkedChunk(endpoint, chunk);
+      const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
       const started = await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks);
       return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: sent === withUsage };
     };
@@ -291,7 +293,8 @@ export async function invokeEndpoint(options: {
       return startStream(withEndpointDefaults);
     });
   }
-  const body = checkedAnswer(endpoint, await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>));
+  const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
+  const body = checkedAnswer(endpoint, oneToolCall ? firstToolCallOnly(answer) : answer);
   const tokens = reportedTokens(body);
   if (limiter && tokens !== null) limiter.recordTokens(tokens);
   return { kind: 'json', body };

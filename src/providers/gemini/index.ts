@@ -21,8 +21,8 @@
  * candidate's logprobsResult → OpenAI's `logprobs.content` (logprobs.ts); tool_choice →
  * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts). Only what the client or the endpoint defaults set is
- * sent (`parallel_tool_calls: true`, what Gemini does anyway, is accepted and not sent; `false` is a
- * 400). Refused with a 400 naming the parameter: every other request key (user, logit_bias, completions' logprobs, ...), image `detail` other than auto, unknown roles, token-array embeddings
+ * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
+ * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, completions' logprobs, ...), image `detail` other than auto, unknown roles, token-array embeddings
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
  * the reference's 422 "Use <unified> instead".
  *

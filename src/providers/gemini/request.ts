@@ -39,7 +39,7 @@ const SAMPLING_PARAMETERS = [
   'stream',
   'stream_options',
 ];
-// `parallel_tool_calls: true` is what Gemini does anyway (withParallelToolCallsAllowed); the body is built field by field.
+// `parallel_tool_calls` is accepted and not sent (withParallelToolCallsAllowed); the body is built field by field.
 const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', 'logprobs', 'top_logprobs', ...SAMPLING_PARAMETERS]);
 const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
 

@@ -25,16 +25,15 @@ export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 
 
 /**
  * `parallel_tool_calls` for a vendor with no switch for it, whose models may call several tools in
- * one turn: `true` (allowed, not required) is what the vendor does anyway, so it is accepted and
- * not sent; `false` cannot be honoured, a 400. The request without the field.
+ * one turn: `true` (allowed, not required) is what the vendor does anyway; `false` is honoured by the
+ * gateway, which keeps only each answer's first tool call (server/one-tool-call.ts). Neither is
+ * sent: the request without the field. Another value is a 400.
  */
 export function withParallelToolCallsAllowed<Request extends Readonly<Record<string, unknown>>>(request: Request, provider: string): Request {
   const value = request.parallel_tool_calls;
   if (value === undefined) return request;
-  if (value !== true) {
-    throw GatewayError.invalidParam(`The parameter 'parallel_tool_calls' can only be true for ${provider}, whose models may always call several tools at once.`, 'parallel_tool_calls');
-  }
-  const { parallel_tool_calls: _allowed, ...rest } = request;
+  if (typeof value !== 'boolean') throw GatewayError.invalidParam(`The parameter 'parallel_tool_calls' must be true or false for ${provider}.`, 'parallel_tool_calls');
+  const { parallel_tool_calls: _handled, ...rest } = request;
   return rest as unknown as Request;
 }
 

@@ -50,7 +50,7 @@ describe('requests', () => {
     [{ logprobs: 'yes' }, 422, 'Wrong type for logprobs. It should be an 32bit integer.'],
     [{ logprobs: 2 ** 31 }, 422, 'Wrong type for logprobs. It should be an 32bit integer.'],
     [{ top_logprobs: 1.5 }, 422, 'Wrong type for top_logprobs. It should a 32bit integer.'],
-    [{ parallel_tool_calls: false }, 400, "The parameter 'parallel_tool_calls' can only be true for TogetherAI, whose models may always call several tools at once."],
+    [{ parallel_tool_calls: 'no' }, 400, "The parameter 'parallel_tool_calls' must be true or false for TogetherAI."],
     [{ user: 'u-1' }, 400, "The parameter 'user' is not supported by TogetherAI."],
   ])('rejects %j', (extra, status, message) => {
     expect(() => toTogetherAIChat({ messages: [{ role: 'user', content: 'hi' }], ...extra } as ChatRequest, { model: MODEL })).toThrow(expect.objectContaining({ status, message }));

@@ -32,7 +32,7 @@ import { toolCallAsText, toolResultAsText } from './tool-history';
 export type ConverseBody = Omit<ConverseCommandInput, 'modelId'>;
 
 const SAMPLING_KEYS = ['temperature', 'top_p', 'n', 'stop', 'max_tokens', 'max_completion_tokens', 'stream', 'stream_options'];
-// `parallel_tool_calls: true` is what Converse models do anyway (withParallelToolCallsAllowed); the body is built field by field.
+// `parallel_tool_calls` is accepted and not sent (withParallelToolCallsAllowed); the body is built field by field.
 const CHAT_KEYS = ['messages', 'tools', 'tool_choice', 'response_format', 'parallel_tool_calls', ...SAMPLING_KEYS];
 const COMPLETIONS_KEYS = ['prompt', ...SAMPLING_KEYS];
 

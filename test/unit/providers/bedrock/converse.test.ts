@@ -27,11 +27,12 @@ const decodedEvents = (name: string): ConverseStreamOutput[] =>
   readJsonFixture<{ event: string; body: unknown }[]>('bedrock', name).map(({ event, body }) => ({ [event]: body }) as unknown as ConverseStreamOutput);
 
 describe('toConverseChat', () => {
-  test('parallel_tool_calls: true (what Converse models do anyway) is accepted and not sent; false is a 400 naming it', () => {
+  test('parallel_tool_calls is not sent (true is what Converse models do anyway; false the gateway honours on the answer); another value is a 400 naming it', () => {
     const messages: ChatRequest['messages'] = [{ role: 'user', content: 'Salut' }];
     expect(toConverseChat({ messages, parallel_tool_calls: true } as ChatRequest, claude)).toEqual(toConverseChat({ messages }, claude));
-    expect(() => toConverseChat({ messages, parallel_tool_calls: false } as ChatRequest, claude)).toThrow(
-      expect.objectContaining({ status: 400, param: 'parallel_tool_calls', message: "The parameter 'parallel_tool_calls' can only be true for Amazon Bedrock (Anthropic Claude), whose models may always call several tools at once." }),
+    expect(toConverseChat({ messages, parallel_tool_calls: false } as ChatRequest, claude)).toEqual(toConverseChat({ messages }, claude));
+    expect(() => toConverseChat({ messages, parallel_tool_calls: 'no' } as unknown as ChatRequest, claude)).toThrow(
+      expect.objectContaining({ status: 400, param: 'parallel_tool_calls', message: "The parameter 'parallel_tool_calls' must be true or false for Amazon Bedrock (Anthropic Claude)." }),
     );
   });
 
