@@ -124,6 +124,22 @@ describe('openai client through /v1', () => {
     });
   });
 
+  test("cache_control on string-content messages (LiteLLM's message-level convention) reaches Anthropic on their text blocks", async () => {
+    const ephemeral = { type: 'ephemeral' };
+    const request = {
+      model: 'claude',
+      messages: [
+        { role: 'system', content: 'You are a French barista.', cache_control: ephemeral },
+        { role: 'user', content: 'Salut', cache_control: ephemeral },
+      ],
+    } as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+    await setup.openai.chat.completions.create(request);
+    expect(lastRequest().body).toMatchObject({
+      system: [{ type: 'text', text: 'You are a French barista.', cache_control: ephemeral }],
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Salut', cache_control: ephemeral }] }],
+    });
+  });
+
   test('chat without max_tokens: the documented default 8192 is sent, nothing else is invented', async () => {
     await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
     expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'x' }] });

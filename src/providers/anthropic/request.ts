@@ -204,6 +204,26 @@ function toContentBlocks(parts: ContentPart[], path: string, context: PartContex
   return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
 }
 
+/**
+ * A breakpoint on the message itself (LiteLLM's convention, also LangChain's and OpenRouter's) goes on
+ * the last block the message becomes, unless that block has one of its own; string content becomes
+ * one text block to carry it.
+ */
+function withMessageCacheControl<Block extends object>(blocks: readonly Block[], message: ChatMessage, path: string): Block[] {
+  const { cache_control: cacheControl } = message as { cache_control?: AnthropicCacheControl };
+  if (cacheControl === undefined) return [...blocks];
+  const last = blocks.at(-1);
+  if (last === undefined) throw invalid(`${path}.cache_control`, `${path}.cache_control: the message has no content for the cache breakpoint to follow.`);
+  return 'cache_control' in last ? [...blocks] : [...blocks.slice(0, -1), { ...last, cache_control: cacheControl }];
+}
+
+/** Content as Anthropic takes it: the string as sent, or blocks once the message carries a breakpoint. */
+function withMessageCacheControlOn(content: AnthropicMessage['content'], message: ChatMessage, path: string): AnthropicMessage['content'] {
+  if ((message as { cache_control?: unknown }).cache_control === undefined) return content;
+  const blocks: AnthropicRequestBlock[] = typeof content === 'string' ? [{ type: 'text', text: content }] : content;
+  return withMessageCacheControl(blocks, message, path);
+}
+
 /** Text blocks of a system message; parts must all be text. */
 function systemBlocks(content: ChatMessage['content'], path: string): AnthropicTextBlock[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
@@ -276,12 +296,12 @@ function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBl
  * ignore it, so that those clients work unchanged.
  */
 const MESSAGE_FIELDS: Record<string, readonly string[]> = {
-  system: ['role', 'content', 'name'],
-  developer: ['role', 'content', 'name'],
-  user: ['role', 'content', 'name'],
+  system: ['role', 'content', 'name', 'cache_control'],
+  developer: ['role', 'content', 'name', 'cache_control'],
+  user: ['role', 'content', 'name', 'cache_control'],
   // reasoning_content is the readable copy of thinking_blocks, which are what Anthropic checks.
-  assistant: ['role', 'content', 'name', 'tool_calls', 'thinking_blocks', 'reasoning_content'],
-  tool: ['role', 'content', 'name', 'tool_call_id'],
+  assistant: ['role', 'content', 'name', 'tool_calls', 'thinking_blocks', 'reasoning_content', 'cache_control'],
+  tool: ['role', 'content', 'name', 'tool_call_id', 'cache_control'],
 };
 
 function checkMessageFields(message: ChatMessage, path: string): void {
@@ -307,7 +327,7 @@ function toAnthropicMessages(messages: ChatMessage[]): { system: string | Anthro
     const path = `messages[${index}]`;
     checkMessageFields(message, path);
     if (message.role === 'tool') {
-      const result = toToolResult(message, path);
+      const [result] = withMessageCacheControl([toToolResult(message, path)], message, path);
       if (toolResults) toolResults.push(result);
       else {
         toolResults = [result];
@@ -316,12 +336,13 @@ function toAnthropicMessages(messages: ChatMessage[]): { system: string | Anthro
       return;
     }
     toolResults = null;
-    if (message.role === 'system' || message.role === 'developer') system.push(...systemBlocks(message.content, `${path}.content`));
-    else if (message.role === 'assistant') converted.push({ role: 'assistant', content: toAssistantContent(message, path) });
+    if (message.role === 'system' || message.role === 'developer') system.push(...withMessageCacheControl(systemBlocks(message.content, `${path}.content`), message, path));
+    else if (message.role === 'assistant') converted.push({ role: 'assistant', content: withMessageCacheControlOn(toAssistantContent(message, path), message, path) });
     else {
       const { content } = message;
       if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
-      converted.push({ role: 'user', content: typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user') });
+      const blocks = typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user');
+      converted.push({ role: 'user', content: withMessageCacheControlOn(blocks, message, path) });
     }
   });
   return { system: toSystem(system), messages: converted };

@@ -369,6 +369,48 @@ describe('toAnthropicChat', () => {
     expect(body.tools).toEqual([{ name: 'find_clause', input_schema: { type: 'object', properties: {} }, cache_control: ephemeral }]);
   });
 
+  it("cache_control on a message (LiteLLM's convention) goes on the message's last block; a part's own breakpoint wins", () => {
+    const ephemeral = { type: 'ephemeral' };
+    const hourLong = { type: 'ephemeral', ttl: '1h' };
+    const call = { id: 'toolu_1', type: 'function', function: { name: 'find_clause', arguments: '{}' } };
+    const request = {
+      messages: [
+        { role: 'system', content: 'You are a contract lawyer.', cache_control: hourLong },
+        { role: 'user', content: [{ type: 'text', text: '<contract>' }, { type: 'text', text: 'Risky clauses?' }], cache_control: ephemeral },
+        { role: 'assistant', content: 'Let me look.', tool_calls: [call], cache_control: ephemeral },
+        { role: 'tool', tool_call_id: 'toolu_1', content: 'Clause 7.', cache_control: ephemeral },
+        { role: 'user', content: [{ type: 'text', text: 'And 8?', cache_control: hourLong }], cache_control: ephemeral },
+        { role: 'assistant', content: 'Clause 8 is fine.', cache_control: ephemeral },
+        { role: 'user', content: 'Thanks', cache_control: ephemeral },
+      ],
+      tools: [{ type: 'function', function: { name: 'find_clause', parameters: { type: 'object', properties: {} } } }],
+    } as ChatRequest;
+    const body = toAnthropicChat(request, { model: MODEL });
+    expect(body.system).toEqual([{ type: 'text', text: 'You are a contract lawyer.', cache_control: hourLong }]);
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: '<contract>' }, { type: 'text', text: 'Risky clauses?', cache_control: ephemeral }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Let me look.' },
+          { type: 'tool_use', id: 'toolu_1', name: 'find_clause', input: {}, cache_control: ephemeral },
+        ],
+      },
+      {
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'Clause 7.', cache_control: ephemeral }],
+      },
+      { role: 'user', content: [{ type: 'text', text: 'And 8?', cache_control: hourLong }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Clause 8 is fine.', cache_control: ephemeral }] },
+      { role: 'user', content: [{ type: 'text', text: 'Thanks', cache_control: ephemeral }] },
+    ]);
+  });
+
+  it('cache_control on a message without content to follow is a 400 naming it', () => {
+    const request = { messages: [{ role: 'user', content: [], cache_control: { type: 'ephemeral' } }] } as unknown as ChatRequest;
+    expect(gatewayErrorOf(() => toAnthropicChat(request, { model: MODEL }))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
+  });
+
   it('system messages without cache_control stay one joined string', () => {
     const body = toAnthropicChat(
       { messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, { role: 'developer', content: 'Answer in French.' }, { role: 'user', content: 'Hi' }] },
