@@ -64,3 +64,19 @@ test('Llama (no prompt caching on Bedrock): no cachePoint is sent, and the reque
   expect(JSON.stringify(setup.fake.calls[0].body)).not.toContain('cachePoint');
   expect(answer.choices[0].message.content).toContain('Elizabeth Bennet');
 });
+
+test("Claude: cache_control on string-content messages (LiteLLM's message-level convention) is a cachePoint after each", async () => {
+  const request = {
+    model: 'claude',
+    messages: [
+      { role: 'system', content: 'You answer questions about Pride and Prejudice.', cache_control: ephemeral },
+      { role: 'user', content: 'Why does Elizabeth refuse Darcy?', cache_control: ephemeral },
+    ],
+  } as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+  await setup.openai.chat.completions.create(request);
+  const cachePoint = { cachePoint: { type: 'default' } };
+  expect(setup.fake.calls[0].body).toMatchObject({
+    system: [{ text: 'You answer questions about Pride and Prejudice.' }, cachePoint],
+    messages: [{ role: 'user', content: [{ text: 'Why does Elizabeth refuse Darcy?' }, cachePoint] }],
+  });
+});

@@ -2,9 +2,11 @@
  * Prompt caching on Converse (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html):
  * a `cachePoint` block closes the prefix to cache, right after the system block, content block or
  * tool it follows. Clients ask for one as LiteLLM's do: Anthropic's `cache_control` on the
- * OpenAI-shaped part or tool (as the Anthropic provider takes it); its `ttl` goes along for AWS to judge.
+ * OpenAI-shaped part or tool (as the Anthropic provider takes it), or on a message for its last
+ * block; its `ttl` goes along for AWS to judge.
  */
 import type { CachePointBlock, CacheTTL } from '@aws-sdk/client-bedrock-runtime';
+import { GatewayError } from '../../../errors';
 
 /** The cache point a part or tool asks for with its `cache_control`, or undefined. */
 function requestedCachePoint(source: object): CachePointBlock | undefined {
@@ -17,4 +19,20 @@ function requestedCachePoint(source: object): CachePointBlock | undefined {
 export function withCachePoint<Block>(item: Block, source: object, cachePoints: boolean, asBlock: (cachePoint: CachePointBlock) => Block): Block[] {
   const cachePoint = cachePoints ? requestedCachePoint(source) : undefined;
   return cachePoint === undefined ? [item] : [item, asBlock(cachePoint)];
+}
+
+/**
+ * A message's own `cache_control`: a cache point after the last block the message becomes, unless
+ * a part's cache point already closes it. `param` names the message in the 400 for one with no block.
+ */
+export function withMessageCachePoint<Block extends { cachePoint?: CachePointBlock }>(blocks: Block[], message: object, cachePoints: boolean, param: string): Block[] {
+  const last = blocks.at(-1);
+  if (last === undefined) {
+    if (cachePoints && requestedCachePoint(message) !== undefined) {
+      throw GatewayError.invalidParam(`${param}.cache_control: the message has no content for the cache point to follow.`, `${param}.cache_control`);
+    }
+    return blocks;
+  }
+  if (last.cachePoint !== undefined) return blocks;
+  return [...blocks.slice(0, -1), ...withCachePoint(last, message, cachePoints, (cachePoint) => ({ cachePoint }) as Block)];
 }

@@ -23,7 +23,8 @@
  * `reasoning_effort` there in the family's own field (reasoning-effort.ts: gpt-oss's as sent,
  * Claude's as `thinking`, Nova 2's as `reasoningConfig`). `response_format` `json_schema` becomes
  * `outputConfig.textFormat` (output-format.ts). Any other parameter is a 400 naming it.
- * A part's or tool's `cache_control` becomes a `cachePoint` block after it for the families that
+ * A part's or tool's `cache_control` becomes a `cachePoint` block after it (a message's: after its
+ * last block) for the families that
  * cache prompts (cache-points.ts; Claude, and Nova but not after tools); other models refuse the
  * block, so it is not sent to them.
  *

@@ -22,7 +22,7 @@ import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
-import { withCachePoint } from './cache-points';
+import { withCachePoint, withMessageCachePoint } from './cache-points';
 import { toConverseOutputConfig } from './output-format';
 import { reasoningEffortFields } from './reasoning-effort';
 import { toConverseReasoningBlocks } from './thinking';
@@ -177,30 +177,32 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
   const toolNames = new Map<string, string>();
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
+    // A message's own cache_control: a cachePoint after its last block (cache-points.ts).
+    const closed = <Block extends { cachePoint?: CachePointBlock }>(blocks: Block[]): Block[] => withMessageCachePoint(blocks, message, options.cachePoints, param);
     switch (message.role) {
       case 'system':
       case 'developer':
-        pushAll(system, toSystemBlocks(message.content, `${param}.content`, options.cachePoints));
+        pushAll(system, closed(toSystemBlocks(message.content, `${param}.content`, options.cachePoints)));
         break;
       case 'user':
-        addTurn(turns, 'user', toConverseBlocks(message.content, `${param}.content`, options.cachePoints));
+        addTurn(turns, 'user', closed(toConverseBlocks(message.content, `${param}.content`, options.cachePoints)));
         break;
       case 'assistant': {
         const toolCalls = message.tool_calls ?? [];
         toolCalls.forEach((call) => toolNames.set(call.id, call.function.name));
         const calls = options.toolBlocks ? toolCalls.map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`)) : toolCalls.map(toolCallAsText);
         const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
-        addTurn(turns, 'assistant', [...reasoning, ...toConverseBlocks(message.content, `${param}.content`, options.cachePoints), ...calls]);
+        addTurn(turns, 'assistant', closed([...reasoning, ...toConverseBlocks(message.content, `${param}.content`, options.cachePoints), ...calls]));
         break;
       }
       case 'tool': {
         const cacheSource = toolResultCacheSource(message.content);
         if (options.toolBlocks) {
-          addTurn(turns, 'user', withCachePoint(toToolResult(message, param), cacheSource, options.cachePoints, asContentBlock));
+          addTurn(turns, 'user', closed(withCachePoint(toToolResult(message, param), cacheSource, options.cachePoints, asContentBlock)));
           break;
         }
         const { toolCallId, text } = readToolResult(message, param);
-        addTurn(turns, 'user', withCachePoint(toolResultAsText(toolCallId, toolNames.get(toolCallId), text), cacheSource, options.cachePoints, asContentBlock));
+        addTurn(turns, 'user', closed(withCachePoint(toolResultAsText(toolCallId, toolNames.get(toolCallId), text), cacheSource, options.cachePoints, asContentBlock)));
         break;
       }
       default:

@@ -335,6 +335,34 @@ describe('toConverseChat', () => {
       expect(body.messages?.[2].content).toEqual([{ text: '[tool result t1 (get_weather): 18°C]' }, cachePoint]);
       expect(body).not.toHaveProperty('toolConfig');
     });
+
+    test("cache_control on a message (LiteLLM's convention): a cachePoint after the message's last block, unless a part's already closes it", () => {
+      const hourLong = { type: 'ephemeral', ttl: '1h' };
+      const request = {
+        messages: [
+          { role: 'system', content: 'You are a French barista.', cache_control: hourLong },
+          { role: 'user', content: [{ type: 'text', text: 'Long menu…' }, { type: 'text', text: 'Salut' }], cache_control: ephemeral },
+          { role: 'assistant', content: 'Let me check.', tool_calls: [{ id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }], cache_control: ephemeral },
+          { role: 'tool', tool_call_id: 't1', content: '18°C', cache_control: ephemeral },
+          { role: 'user', content: [{ type: 'text', text: 'Merci', cache_control: hourLong }], cache_control: ephemeral },
+        ],
+        tools: [weatherTool],
+      } as unknown as ChatRequest;
+      for (const family of [cachingClaude, resolveBedrockFamily('us.amazon.nova-pro-v1:0')]) {
+        const body = toConverseChat(request, family);
+        expect(body.system).toEqual([{ text: 'You are a French barista.' }, { cachePoint: { type: 'default', ttl: '1h' } }]);
+        expect(body.messages).toEqual([
+          { role: 'user', content: [{ text: 'Long menu…' }, { text: 'Salut' }, cachePoint] },
+          { role: 'assistant', content: [{ text: 'Let me check.' }, { toolUse: { toolUseId: 't1', name: 'get_weather', input: {} } }, cachePoint] },
+          { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: '18°C' }] } }, cachePoint, { text: 'Merci' }, { cachePoint: { type: 'default', ttl: '1h' } }] },
+        ]);
+      }
+    });
+
+    test('cache_control on a message without content is a 400 naming it', () => {
+      const request = { messages: [{ role: 'user', content: [], cache_control: ephemeral }] } as unknown as ChatRequest;
+      expect(gatewayErrorOf(() => toConverseChat(request, cachingClaude))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
+    });
   });
 });
 
