@@ -351,7 +351,19 @@ export type components = {
                 format: "wav" | "mp3";
             };
         };
-        ContentPart: components["schemas"]["TextContentPart"] | components["schemas"]["ImageContentPart"] | components["schemas"]["AudioContentPart"];
+        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block; providers without a mapping refuse the part with a 400. */
+        FileContentPart: {
+            /** @constant */
+            type: "file";
+            file: {
+                /** @description The file as a base64 data URL (data:application/pdf;base64,...). */
+                file_data?: string;
+                /** @description An id from OpenAI's Files API (OpenAI only). */
+                file_id?: string;
+                filename?: string;
+            };
+        };
+        ContentPart: components["schemas"]["TextContentPart"] | components["schemas"]["ImageContentPart"] | components["schemas"]["AudioContentPart"] | components["schemas"]["FileContentPart"];
         ToolCall: {
             id: string;
             /** @constant */

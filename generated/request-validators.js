@@ -2,17 +2,18 @@
 "use strict";
 exports.validateChatRequest = validate21;
 const schema32 = {"type":"object","required":["messages"],"additionalProperties":true,"description":"Unified chat request. Keys not listed here (top_k, presence_penalty, response_format, seed, user, ...) are passed through to providers that accept them.","properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ChatMessage"}},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":"boolean"},"stream_options":{"type":"object","additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."},"tools":{"type":"array","items":{"$ref":"#/components/schemas/Tool"}},"tool_choice":{"description":"\"none\", \"auto\", \"required\", or {\"type\":\"function\",\"function\":{\"name\":...}}.","oneOf":[{"type":"string"},{"type":"object","additionalProperties":true}]}}};
-const schema42 = {"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature in the OpenAI range 0..2; providers with another range scale it."};
-const schema43 = {"type":"number","minimum":0,"maximum":1};
-const schema44 = {"type":"integer","minimum":1,"description":"Number of choices to generate."};
-const schema45 = {"description":"Stop sequences. A bare string is accepted as a one-item list.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}}]};
-const schema46 = {"type":"integer","minimum":1};
+const schema43 = {"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature in the OpenAI range 0..2; providers with another range scale it."};
+const schema44 = {"type":"number","minimum":0,"maximum":1};
+const schema45 = {"type":"integer","minimum":1,"description":"Number of choices to generate."};
+const schema46 = {"description":"Stop sequences. A bare string is accepted as a one-item list.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}}]};
+const schema47 = {"type":"integer","minimum":1};
 const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":"string"},"refusal":{"type":["string","null"]},"name":{"type":"string"},"reasoning_content":{"type":["string","null"],"description":"The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
-const schema38 = {"type":"object","required":["id","type","function"],"properties":{"id":{"type":"string"},"type":{"type":"string","const":"function"},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string","description":"The call's arguments as a JSON text."}}}}};
-const schema34 = {"type":"object","required":["type"],"oneOf":[{"$ref":"#/components/schemas/TextContentPart"},{"$ref":"#/components/schemas/ImageContentPart"},{"$ref":"#/components/schemas/AudioContentPart"}]};
+const schema39 = {"type":"object","required":["id","type","function"],"properties":{"id":{"type":"string"},"type":{"type":"string","const":"function"},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string","description":"The call's arguments as a JSON text."}}}}};
+const schema34 = {"type":"object","required":["type"],"oneOf":[{"$ref":"#/components/schemas/TextContentPart"},{"$ref":"#/components/schemas/ImageContentPart"},{"$ref":"#/components/schemas/AudioContentPart"},{"$ref":"#/components/schemas/FileContentPart"}]};
 const schema35 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"text"},"text":{"type":"string"}}};
 const schema36 = {"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"image_url"},"image_url":{"type":"object","required":["url"],"properties":{"url":{"type":"string"},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}}}};
 const schema37 = {"type":"object","required":["type","input_audio"],"properties":{"type":{"type":"string","const":"input_audio"},"input_audio":{"type":"object","required":["data","format"],"properties":{"data":{"type":"string"},"format":{"type":"string","enum":["wav","mp3"]}}}}};
+const schema38 = {"type":"object","required":["type","file"],"description":"A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block; providers without a mapping refuse the part with a 400.","properties":{"type":{"type":"string","const":"file"},"file":{"type":"object","properties":{"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"}}}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -375,15 +376,138 @@ props0.type = true;
 props0.input_audio = true;
 }
 }
-}
-}
-if(!valid0){
-const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs31 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err27 = {instancePath,schemaPath:"#/components/schemas/FileContentPart/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+if(data.file === undefined){
+const err28 = {instancePath,schemaPath:"#/components/schemas/FileContentPart/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 !== "string"){
+const err29 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/FileContentPart/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if("file" !== data10){
+const err30 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/FileContentPart/properties/type/const",keyword:"const",params:{allowedValue: "file"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data11 = data.file;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.file_data !== undefined){
+if(typeof data11.file_data !== "string"){
+const err31 = {instancePath:instancePath+"/file/file_data",schemaPath:"#/components/schemas/FileContentPart/properties/file/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data11.file_id !== undefined){
+if(typeof data11.file_id !== "string"){
+const err32 = {instancePath:instancePath+"/file/file_id",schemaPath:"#/components/schemas/FileContentPart/properties/file/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data11.filename !== undefined){
+if(typeof data11.filename !== "string"){
+const err33 = {instancePath:instancePath+"/file/filename",schemaPath:"#/components/schemas/FileContentPart/properties/file/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/file",schemaPath:"#/components/schemas/FileContentPart/properties/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/components/schemas/FileContentPart/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid0 = _errs31 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.file = true;
+}
+}
+}
+}
+}
+if(!valid0){
+const err36 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -400,23 +524,23 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err37 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err37];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err37);
 }
 errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err38];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err38);
 }
 errors++;
 }
@@ -426,9 +550,9 @@ return errors === 0;
 }
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema39 = {"description":"One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back.","oneOf":[{"$ref":"#/components/schemas/SignedThinkingBlock"},{"$ref":"#/components/schemas/RedactedThinkingBlock"}]};
-const schema40 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}};
-const schema41 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}};
+const schema40 = {"description":"One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back.","oneOf":[{"$ref":"#/components/schemas/SignedThinkingBlock"},{"$ref":"#/components/schemas/RedactedThinkingBlock"}]};
+const schema41 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}};
+const schema42 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1130,8 +1254,8 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema47 = {"type":"object","required":["type","function"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function"},"function":{"$ref":"#/components/schemas/FunctionDefinition"}}};
-const schema48 = {"type":"object","required":["name"],"additionalProperties":true,"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"parameters":{"type":"object","additionalProperties":true,"description":"A JSON Schema, passed to the provider whole (no keyword is dropped)."},"strict":{"type":["boolean","null"]}}};
+const schema48 = {"type":"object","required":["type","function"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function"},"function":{"$ref":"#/components/schemas/FunctionDefinition"}}};
+const schema49 = {"type":"object","required":["name"],"additionalProperties":true,"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"parameters":{"type":"object","additionalProperties":true,"description":"A JSON Schema, passed to the provider whole (no keyword is dropped)."},"strict":{"type":["boolean","null"]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1256,7 +1380,7 @@ errors++;
 if(data1.strict !== undefined){
 let data5 = data1.strict;
 if((typeof data5 !== "boolean") && (data5 !== null)){
-const err9 = {instancePath:instancePath+"/function/strict",schemaPath:"#/components/schemas/FunctionDefinition/properties/strict/type",keyword:"type",params:{type: schema48.properties.strict.type},message:"must be boolean,null"};
+const err9 = {instancePath:instancePath+"/function/strict",schemaPath:"#/components/schemas/FunctionDefinition/properties/strict/type",keyword:"type",params:{type: schema49.properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1703,7 +1827,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsRequest = validate30;
-const schema49 = {"type":"object","required":["prompt"],"additionalProperties":true,"properties":{"prompt":{"type":"string"},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":"boolean"},"stream_options":{"type":"object","additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
+const schema50 = {"type":"object","required":["prompt"],"additionalProperties":true,"properties":{"prompt":{"type":"string"},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":"boolean"},"stream_options":{"type":"object","additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2004,7 +2128,7 @@ return errors === 0;
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateEmbeddingsRequest = validate31;
-const schema55 = {"type":"object","required":["input"],"additionalProperties":true,"description":"Other keys (encoding_format, dimensions, ...) are passed through.","properties":{"input":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"array","items":{"type":"integer"}},{"type":"array","items":{"type":"array","items":{"type":"integer"}}}]},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
+const schema56 = {"type":"object","required":["input"],"additionalProperties":true,"description":"Other keys (encoding_format, dimensions, ...) are passed through.","properties":{"input":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"array","items":{"type":"integer"}},{"type":"array","items":{"type":"array","items":{"type":"integer"}}}]},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2210,10 +2334,10 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateChatResponse = validate32;
-const schema56 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
-const schema57 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"}}};
-const schema60 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
-const schema58 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
+const schema57 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
+const schema58 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"}}};
+const schema61 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
+const schema59 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2584,7 +2708,7 @@ vErrors = null;
 if(data.refusal !== undefined){
 let data10 = data.refusal;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err24 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema58.properties.refusal.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema59.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2597,7 +2721,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data11 = data.reasoning_content;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema58.properties.reasoning_content.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema59.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2697,8 +2821,8 @@ return errors === 0;
 }
 validate34.evaluated = {"props":{"role":true,"content":true,"tool_calls":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema61 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`).","type":["object","null"],"additionalProperties":true,"properties":{"content":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}},"refusal":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}}}};
-const schema62 = {"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}},"top_logprobs":{"type":"array","items":{"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}}}}}}};
+const schema62 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`).","type":["object","null"],"additionalProperties":true,"properties":{"content":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}},"refusal":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}}}};
+const schema63 = {"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}},"top_logprobs":{"type":"array","items":{"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}}}}}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2711,7 +2835,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema61.type},message:"must be object,null"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema62.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2724,7 +2848,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
 let data0 = data.content;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema61.properties.content.type},message:"must be array,null"};
+const err1 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema62.properties.content.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2765,7 +2889,7 @@ errors++;
 if(data1.bytes !== undefined){
 let data4 = data1.bytes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/content/" + i0+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema62.properties.bytes.type},message:"must be array,null"};
+const err4 = {instancePath:instancePath+"/content/" + i0+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema63.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2825,7 +2949,7 @@ errors++;
 if(data7.bytes !== undefined){
 let data10 = data7.bytes;
 if((!(Array.isArray(data10))) && (data10 !== null)){
-const err8 = {instancePath:instancePath+"/content/" + i0+"/top_logprobs/" + i2+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema62.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
+const err8 = {instancePath:instancePath+"/content/" + i0+"/top_logprobs/" + i2+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema63.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2892,7 +3016,7 @@ errors++;
 if(data.refusal !== undefined){
 let data12 = data.refusal;
 if((!(Array.isArray(data12))) && (data12 !== null)){
-const err13 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema61.properties.refusal.type},message:"must be array,null"};
+const err13 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema62.properties.refusal.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2933,7 +3057,7 @@ errors++;
 if(data13.bytes !== undefined){
 let data16 = data13.bytes;
 if((!(Array.isArray(data16))) && (data16 !== null)){
-const err16 = {instancePath:instancePath+"/refusal/" + i4+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema62.properties.bytes.type},message:"must be array,null"};
+const err16 = {instancePath:instancePath+"/refusal/" + i4+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema63.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2993,7 +3117,7 @@ errors++;
 if(data19.bytes !== undefined){
 let data22 = data19.bytes;
 if((!(Array.isArray(data22))) && (data22 !== null)){
-const err20 = {instancePath:instancePath+"/refusal/" + i4+"/top_logprobs/" + i6+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema62.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
+const err20 = {instancePath:instancePath+"/refusal/" + i4+"/top_logprobs/" + i6+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema63.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3127,7 +3251,7 @@ errors = vErrors.length;
 if(data.finish_reason !== undefined){
 let data2 = data.finish_reason;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema60.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema61.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3159,9 +3283,9 @@ return errors === 0;
 }
 validate33.evaluated = {"props":{"index":true,"message":true,"finish_reason":true,"logprobs":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
-const schema65 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
-const schema66 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
+const schema65 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
+const schema66 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
+const schema67 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3207,7 +3331,7 @@ errors++;
 if(data.prompt_tokens !== undefined){
 let data0 = data.prompt_tokens;
 if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema64.properties.prompt_tokens.type},message:"must be integer,null"};
+const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema65.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3220,7 +3344,7 @@ errors++;
 if(data.completion_tokens !== undefined){
 let data1 = data.completion_tokens;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema64.properties.completion_tokens.type},message:"must be integer,null"};
+const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema65.properties.completion_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3233,7 +3357,7 @@ errors++;
 if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema64.properties.total_tokens.type},message:"must be integer,null"};
+const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema65.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3249,7 +3373,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.cached_tokens !== undefined){
 let data4 = data3.cached_tokens;
 if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema65.properties.cached_tokens.type},message:"must be integer,null"};
+const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema66.properties.cached_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3262,7 +3386,7 @@ errors++;
 if(data3.cache_creation_tokens !== undefined){
 let data5 = data3.cache_creation_tokens;
 if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema65.properties.cache_creation_tokens.type},message:"must be integer,null"};
+const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema66.properties.cache_creation_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3275,7 +3399,7 @@ errors++;
 if(data3.audio_tokens !== undefined){
 let data6 = data3.audio_tokens;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema65.properties.audio_tokens.type},message:"must be integer,null"};
+const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema66.properties.audio_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3303,7 +3427,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.reasoning_tokens !== undefined){
 let data8 = data7.reasoning_tokens;
 if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema66.properties.reasoning_tokens.type},message:"must be integer,null"};
+const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema67.properties.reasoning_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3316,7 +3440,7 @@ errors++;
 if(data7.audio_tokens !== undefined){
 let data9 = data7.audio_tokens;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema66.properties.audio_tokens.type},message:"must be integer,null"};
+const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema67.properties.audio_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3329,7 +3453,7 @@ errors++;
 if(data7.accepted_prediction_tokens !== undefined){
 let data10 = data7.accepted_prediction_tokens;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema66.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
+const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema67.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3342,7 +3466,7 @@ errors++;
 if(data7.rejected_prediction_tokens !== undefined){
 let data11 = data7.rejected_prediction_tokens;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
-const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema66.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
+const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema67.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3455,7 +3579,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema56.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema57.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3558,9 +3682,9 @@ return errors === 0;
 validate32.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsResponse = validate43;
-const schema67 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
-const schema68 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"}}};
-const schema70 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk.","type":["object","null"],"additionalProperties":true,"properties":{"tokens":{"type":"array","items":{"type":"string"}},"token_logprobs":{"type":"array","items":{"type":["number","null"]}},"top_logprobs":{"type":"array","items":{"type":["object","null"],"additionalProperties":{"type":"number"}}},"text_offset":{"type":"array","items":{"type":"integer"}}}};
+const schema68 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
+const schema69 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"}}};
+const schema71 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk.","type":["object","null"],"additionalProperties":true,"properties":{"tokens":{"type":"array","items":{"type":"string"}},"token_logprobs":{"type":"array","items":{"type":["number","null"]}},"top_logprobs":{"type":"array","items":{"type":["object","null"],"additionalProperties":{"type":"number"}}},"text_offset":{"type":"array","items":{"type":"integer"}}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3631,7 +3755,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data2 = data.finish_reason;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema60.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema61.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3644,7 +3768,7 @@ errors++;
 if(data.logprobs !== undefined){
 let data3 = data.logprobs;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema70.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema71.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3689,7 +3813,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema70.properties.token_logprobs.items.type},message:"must be number,null"};
+const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema71.properties.token_logprobs.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3718,7 +3842,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema70.properties.top_logprobs.items.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema71.properties.top_logprobs.items.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3876,7 +4000,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema67.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema68.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3979,9 +4103,9 @@ return errors === 0;
 validate43.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateEmbeddingsResponse = validate47;
-const schema71 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
-const schema72 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
-const schema73 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
+const schema72 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
+const schema73 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
+const schema74 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4272,7 +4396,7 @@ errors++;
 if(data8.prompt_tokens !== undefined){
 let data9 = data8.prompt_tokens;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema73.properties.prompt_tokens.type},message:"must be integer,null"};
+const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema74.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4285,7 +4409,7 @@ errors++;
 if(data8.total_tokens !== undefined){
 let data10 = data8.total_tokens;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema73.properties.total_tokens.type},message:"must be integer,null"};
+const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema74.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4324,11 +4448,11 @@ return errors === 0;
 validate47.evaluated = {"props":{"object":true,"data":true,"model":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateChatChunk = validate48;
-const schema74 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
-const schema75 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"}}};
-const schema77 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
-const schema78 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
-const schema79 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
+const schema75 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
+const schema76 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"}}};
+const schema78 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
+const schema79 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
+const schema80 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4374,7 +4498,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema77.properties.role.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema78.properties.role.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4387,7 +4511,7 @@ errors++;
 if(data.content !== undefined){
 let data1 = data.content;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema77.properties.content.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema78.properties.content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4400,7 +4524,7 @@ errors++;
 if(data.refusal !== undefined){
 let data2 = data.refusal;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema77.properties.refusal.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema78.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4413,7 +4537,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data3 = data.reasoning_content;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema77.properties.reasoning_content.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema78.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4820,7 +4944,7 @@ errors++;
 if(data14.id !== undefined){
 let data16 = data14.id;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err34 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema79.properties.id.type},message:"must be string,null"};
+const err34 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema80.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4833,7 +4957,7 @@ errors++;
 if(data14.type !== undefined){
 let data17 = data14.type;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err35 = {instancePath:instancePath+"/tool_calls/" + i1+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema79.properties.type.type},message:"must be string,null"};
+const err35 = {instancePath:instancePath+"/tool_calls/" + i1+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema80.properties.type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4869,7 +4993,7 @@ errors++;
 if(data18.name !== undefined){
 let data19 = data18.name;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err38 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema79.properties.function.properties.name.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema80.properties.function.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4882,7 +5006,7 @@ errors++;
 if(data18.arguments !== undefined){
 let data20 = data18.arguments;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err39 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema79.properties.function.properties.arguments.type},message:"must be string,null"};
+const err39 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema80.properties.function.properties.arguments.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5050,7 +5174,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data1 = data.finish_reason;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema60.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema61.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5153,7 +5277,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema74.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema75.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5315,8 +5439,8 @@ return errors === 0;
 validate48.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsChunk = validate55;
-const schema80 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
-const schema81 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"}}};
+const schema81 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]}}};
+const schema82 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5375,7 +5499,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data1 = data.finish_reason;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema60.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema61.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5388,7 +5512,7 @@ errors++;
 if(data.text !== undefined){
 let data2 = data.text;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema81.properties.text.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema82.properties.text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5401,7 +5525,7 @@ errors++;
 if(data.logprobs !== undefined){
 let data3 = data.logprobs;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema70.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema71.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5446,7 +5570,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema70.properties.token_logprobs.items.type},message:"must be number,null"};
+const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema71.properties.token_logprobs.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5475,7 +5599,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema70.properties.top_logprobs.items.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema71.properties.top_logprobs.items.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5623,7 +5747,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema80.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema81.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }

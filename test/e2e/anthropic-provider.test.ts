@@ -140,6 +140,21 @@ describe('openai client through /v1', () => {
     });
   });
 
+  test("a PDF as OpenAI's file part reaches Anthropic as a document block; an OpenAI file id is a 400 naming it", async () => {
+    const pdf = 'JVBERi0xLjQK';
+    await setup.openai.chat.completions.create({
+      model: 'claude',
+      messages: [{ role: 'user', content: [{ type: 'file', file: { file_data: `data:application/pdf;base64,${pdf}`, filename: 'menu.pdf' } }, { type: 'text', text: 'Prix du café ?' }] }],
+    });
+    expect(lastRequest().body).toMatchObject({
+      messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: pdf }, title: 'menu.pdf' }, { type: 'text', text: 'Prix du café ?' }] }],
+    });
+    await expect(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: [{ type: 'file', file: { file_id: 'file-abc' } }] }] })).rejects.toMatchObject({
+      status: 400,
+      param: 'messages[0].content[0].file.file_id',
+    });
+  });
+
   test('chat without max_tokens: the documented default 8192 is sent, nothing else is invented', async () => {
     await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }] });
     expect(lastRequest().body).toEqual({ model: CHAT_MODEL, max_tokens: 8192, messages: [{ role: 'user', content: 'x' }] });
@@ -300,6 +315,11 @@ describe('our SDK through the MLflow routes', () => {
     let text = '';
     for await (const chunk of sdk().streamCompletions('claude-completions', { prompt: 'p' })) text += chunk.choices[0]?.text ?? '';
     expect(text).toBe('Voilà un café 🙂');
+  });
+  test('a PDF file part on the MLflow chat route reaches Anthropic as a document block', async () => {
+    const pdf = 'JVBERi0xLjQK';
+    await sdk().chat('claude', { messages: [{ role: 'user', content: [{ type: 'file', file: { file_data: `data:application/pdf;base64,${pdf}` } }] }] });
+    expect(lastRequest().body).toMatchObject({ messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: pdf } }] }] });
   });
 });
 

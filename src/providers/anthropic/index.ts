@@ -10,7 +10,8 @@
  * - Errors: https://docs.anthropic.com/en/api/errors
  *
  * Translation (reference §6.2, with our fixes): system and developer messages become the top-level
- * `system`; images become image blocks; tool calls and `tool` results become tool_use / tool_result
+ * `system`; images become image blocks, OpenAI's `file` parts (base64 PDF or plain text) document
+ * blocks (content.ts; https://docs.claude.com/en/docs/build-with-claude/pdf-support); tool calls and `tool` results become tool_use / tool_result
  * blocks (consecutive results merged into one user turn; ids outside Anthropic's id syntax go as a
  * digest, see shared/tool-call-ids.ts); `stop` → `stop_sequences`; temperature is
  * halved; `max_tokens` (or `max_completion_tokens`) defaults to 8192 (Anthropic requires one); `user` →

@@ -3,18 +3,16 @@
  * with the fixes listed in the provider header).
  */
 import { GatewayError } from '../../errors';
-import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
+import type { ChatMessage, ChatRequest, CompletionsRequest, Tool, ToolCall } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
-import { standardMediaType } from '../shared/media-types';
 import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
+import { toContentBlocks, withCacheControl, withMessageCacheControl, withMessageCacheControlOn } from './content';
 import { withResponseFormat } from './output-format';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type {
-  AnthropicCacheControl,
-  AnthropicImageBlock,
   AnthropicMessage,
   AnthropicRequestBlock,
   AnthropicTextBlock,
@@ -167,62 +165,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
   return body;
 }
 
-// ---- Message content ----
-
-const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
-
-function toImageBlock(url: string, path: string): AnthropicImageBlock {
-  const data = DATA_URL.exec(url);
-  if (data) return { type: 'image', source: { type: 'base64', media_type: standardMediaType(data[1]), data: data[2] } };
-  if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
-  throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
-}
-
-/** Where a part appears: user and tool messages may carry images, system and assistant ones only text. */
-type PartContext = 'user' | 'tool' | 'system' | 'assistant';
-
-/**
- * A prompt-caching breakpoint the client put on a part or a tool (LiteLLM's convention: Anthropic's
- * own `cache_control`, on the OpenAI-shaped object) goes on the block it becomes, for Anthropic to
- * judge (https://docs.claude.com/en/docs/build-with-claude/prompt-caching).
- */
-function withCacheControl<Block extends object>(block: Block, source: object): Block & { cache_control?: AnthropicCacheControl } {
-  const { cache_control: cacheControl } = source as { cache_control?: AnthropicCacheControl };
-  return cacheControl === undefined ? block : { ...block, cache_control: cacheControl };
-}
-
-function toContentBlock(part: ContentPart, path: string, context: PartContext): AnthropicTextBlock | AnthropicImageBlock {
-  if (part.type === 'text') return withCacheControl({ type: 'text', text: part.text }, part);
-  if (part.type === 'image_url') {
-    if (context === 'user' || context === 'tool') return withCacheControl(toImageBlock(part.image_url.url, path), part);
-    throw invalid(`${path}.type`, `${path}: Anthropic accepts only text parts in ${context} messages.`);
-  }
-  throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic.`);
-}
-
-function toContentBlocks(parts: ContentPart[], path: string, context: PartContext): (AnthropicTextBlock | AnthropicImageBlock)[] {
-  return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
-}
-
-/**
- * A breakpoint on the message itself (LiteLLM's convention, also LangChain's and OpenRouter's) goes on
- * the last block the message becomes, unless that block has one of its own; string content becomes
- * one text block to carry it.
- */
-function withMessageCacheControl<Block extends object>(blocks: readonly Block[], message: ChatMessage, path: string): Block[] {
-  const { cache_control: cacheControl } = message as { cache_control?: AnthropicCacheControl };
-  if (cacheControl === undefined) return [...blocks];
-  const last = blocks.at(-1);
-  if (last === undefined) throw invalid(`${path}.cache_control`, `${path}.cache_control: the message has no content for the cache breakpoint to follow.`);
-  return 'cache_control' in last ? [...blocks] : [...blocks.slice(0, -1), { ...last, cache_control: cacheControl }];
-}
-
-/** Content as Anthropic takes it: the string as sent, or blocks once the message carries a breakpoint. */
-function withMessageCacheControlOn(content: AnthropicMessage['content'], message: ChatMessage, path: string): AnthropicMessage['content'] {
-  if ((message as { cache_control?: unknown }).cache_control === undefined) return content;
-  const blocks: AnthropicRequestBlock[] = typeof content === 'string' ? [{ type: 'text', text: content }] : content;
-  return withMessageCacheControl(blocks, message, path);
-}
+// ---- Message content (content.ts) ----
 
 /** Text blocks of a system message; parts must all be text. */
 function systemBlocks(content: ChatMessage['content'], path: string): AnthropicTextBlock[] {

@@ -18,6 +18,14 @@ export interface AnthropicImageBlock {
   cache_control?: AnthropicCacheControl;
 }
 
+/** A PDF (base64) or plain-text document (https://docs.claude.com/en/docs/build-with-claude/pdf-support). */
+export interface AnthropicDocumentBlock {
+  type: 'document';
+  source: { type: 'base64'; media_type: 'application/pdf'; data: string } | { type: 'text'; media_type: 'text/plain'; data: string };
+  title?: string;
+  cache_control?: AnthropicCacheControl;
+}
+
 export interface AnthropicToolUseBlock {
   type: 'tool_use';
   id: string;
@@ -28,7 +36,7 @@ export interface AnthropicToolUseBlock {
 export interface AnthropicToolResultBlock {
   type: 'tool_result';
   tool_use_id: string;
-  content?: string | (AnthropicTextBlock | AnthropicImageBlock)[];
+  content?: string | AnthropicContentBlock[];
 }
 
 /** Extended thinking, signed; must come back unchanged during tool use. */
@@ -44,9 +52,13 @@ export interface AnthropicRedactedThinkingBlock {
   data: string;
 }
 
+/** The blocks a content part becomes. */
+export type AnthropicContentBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock;
+
 export type AnthropicRequestBlock =
   | AnthropicTextBlock
   | AnthropicImageBlock
+  | AnthropicDocumentBlock
   | AnthropicToolUseBlock
   | AnthropicToolResultBlock
   | AnthropicThinkingBlock

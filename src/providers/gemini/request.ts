@@ -129,6 +129,8 @@ function toGeminiPart(part: ContentPart, path: string, allowMedia: boolean): Gem
       return toImagePart(part, path);
     case 'input_audio':
       return { inlineData: { mimeType: `audio/${part.input_audio.format}`, data: part.input_audio.data } };
+    case 'file':
+      throw invalid(`'${path}': file parts are not supported by ${GEMINI}.`, path);
     default: {
       const unreachable: never = part;
       return unreachable;

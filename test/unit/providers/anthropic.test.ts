@@ -411,6 +411,47 @@ describe('toAnthropicChat', () => {
     expect(gatewayErrorOf(() => toAnthropicChat(request, { model: MODEL }))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
   });
 
+  describe("OpenAI's file parts become document blocks (https://docs.claude.com/en/docs/build-with-claude/pdf-support)", () => {
+    const PDF = 'JVBERi0xLjQK';
+    const filePart = (file: Record<string, string>, extra: object = {}) => ({ type: 'file', file, ...extra });
+    const userWith = (...parts: object[]) => ({ messages: [{ role: 'user', content: parts }] }) as unknown as ChatRequest;
+
+    it('a base64 PDF is a base64 document, its filename the title, its cache_control kept; plain text is a text document', () => {
+      const body = toAnthropicChat(
+        userWith(
+          filePart({ file_data: `data:application/pdf;base64,${PDF}`, filename: 'contract.pdf' }, { cache_control: { type: 'ephemeral' } }),
+          filePart({ file_data: `data:text/plain;base64,${Buffer.from('Grass is green. Café.').toString('base64')}` }),
+          { type: 'text', text: 'Summarise both.' },
+        ),
+        { model: MODEL },
+      );
+      expect(body.messages).toEqual([
+        {
+          role: 'user',
+          content: [
+            { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: PDF }, title: 'contract.pdf', cache_control: { type: 'ephemeral' } },
+            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'Grass is green. Café.' } },
+            { type: 'text', text: 'Summarise both.' },
+          ],
+        },
+      ]);
+    });
+
+    it.each([
+      [{ file_id: 'file-abc123' }, 'messages[0].content[0].file.file_id'],
+      [{ filename: 'x.pdf' }, 'messages[0].content[0].file.file_data'],
+      [{ file_data: 'https://example.com/x.pdf' }, 'messages[0].content[0].file.file_data'],
+      [{ file_data: 'data:application/zip;base64,UEsDBA==' }, 'messages[0].content[0].file.file_data'],
+    ])('%j is a 400 naming %s', (file, param) => {
+      expect(gatewayErrorOf(() => toAnthropicChat(userWith(filePart(file)), { model: MODEL }))).toMatchObject({ status: 400, param });
+    });
+
+    it('a file in a system message is a 400', () => {
+      const request = { messages: [{ role: 'system', content: [filePart({ file_data: `data:application/pdf;base64,${PDF}` })] }, { role: 'user', content: 'Hi' }] } as unknown as ChatRequest;
+      expect(gatewayErrorOf(() => toAnthropicChat(request, { model: MODEL }))).toMatchObject({ status: 400, param: 'messages[0].content[0].type' });
+    });
+  });
+
   it('system messages without cache_control stay one joined string', () => {
     const body = toAnthropicChat(
       { messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, { role: 'developer', content: 'Answer in French.' }, { role: 'user', content: 'Hi' }] },

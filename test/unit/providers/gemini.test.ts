@@ -142,6 +142,11 @@ describe('toGeminiChat: messages', () => {
       'messages[0].content[0].image_url.detail',
     ],
     [
+      { role: 'user', content: [{ type: 'file', file: { file_data: 'data:application/pdf;base64,JVBERi0=' } }] },
+      "'messages[0].content[0]': file parts are not supported by Gemini.",
+      'messages[0].content[0]',
+    ],
+    [
       { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:text/plain,hello' } }] },
       "'messages[0].content[0].image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.",
       'messages[0].content[0].image_url.url',

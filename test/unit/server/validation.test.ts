@@ -10,7 +10,7 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', { messages: [] }, 'messages: must NOT have fewer than 1 items'],
   ['llm/v1/chat', { messages: [{ content: 'x' }] }, 'messages[0].role: is required'],
   ['llm/v1/chat', { messages: [{ role: 'user', content: 5 }] }, 'messages[0].content: must be string, array or null'],
-  ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'bogus' }] }] }, 'messages[0].content[0].type: must be one of "text", "image_url", "input_audio"'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'bogus' }] }] }, 'messages[0].content[0].type: must be one of "text", "image_url", "input_audio", "file"'],
   ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'text' }] }] }, 'messages[0].content[0].text: is required'],
   ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'u', detail: 'max' } }] }] }, 'messages[0].content[0].image_url.detail: must be one of "auto", "low", "high", null'],
   ['llm/v1/chat', { messages: [{ role: 'assistant', tool_calls: [{ id: 'c', type: 'function', function: { name: 'f' } }] }] }, 'messages[0].tool_calls[0].function.arguments: is required'],

@@ -15,7 +15,9 @@
  * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
  * outside Converse's id syntax go as a digest, see shared/tool-call-ids.ts); consecutive turns of
  * the same Converse role are merged (Converse requires alternating roles). Images are accepted as
- * `data:` URLs only (Converse takes bytes, not links). `tools` keep their full JSON Schema;
+ * `data:` URLs only (Converse takes bytes, not links); OpenAI's `file` parts with a base64
+ * `file_data` become `document` blocks (API_runtime_DocumentBlock.html: format by media type, a
+ * name Converse's character rules accept). `tools` keep their full JSON Schema;
  * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`; `none` has no
  * Converse equivalent, so with it (or without tools) no `toolConfig` is sent and the tool history
  * goes as text (tool-history.ts). Sampling parameters go to `inferenceConfig` (temperature scaled

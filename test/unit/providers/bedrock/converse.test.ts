@@ -9,6 +9,7 @@ import {
   toConverseChat,
   toConverseCompletions,
 } from '../../../../src/providers/bedrock/converse';
+import { toDocumentName } from '../../../../src/providers/bedrock/converse/request';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
@@ -363,6 +364,52 @@ describe('toConverseChat', () => {
       const request = { messages: [{ role: 'user', content: [], cache_control: ephemeral }] } as unknown as ChatRequest;
       expect(gatewayErrorOf(() => toConverseChat(request, cachingClaude))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
     });
+  });
+});
+
+describe("OpenAI's file parts become Converse document blocks (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_DocumentBlock.html)", () => {
+  const PDF = 'JVBERi0xLjQK';
+  const userWith = (...parts: object[]) => ({ messages: [{ role: 'user', content: parts }] }) as unknown as ChatRequest;
+
+  test('a base64 PDF and a CSV: bytes, format by media type, a name Converse accepts; a cache_control part is followed by a cachePoint', () => {
+    const body = toConverseChat(
+      userWith(
+        { type: 'file', file: { file_data: `data:application/pdf;base64,${PDF}`, filename: 'Q3 report (final).v2.pdf' }, cache_control: { type: 'ephemeral' } },
+        { type: 'file', file: { file_data: 'data:text/csv;base64,YSxiCjEsMgo=' } },
+        { type: 'text', text: 'Compare them.' },
+      ),
+      resolveBedrockFamily('anthropic.claude-3-7-sonnet-20250219-v1:0'),
+    );
+    expect(body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { document: { format: 'pdf', name: 'Q3 report (final) v2', source: { bytes: new Uint8Array(Buffer.from(PDF, 'base64')) } } },
+          { cachePoint: { type: 'default' } },
+          { document: { format: 'csv', name: 'document', source: { bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')) } } },
+          { text: 'Compare them.' },
+        ],
+      },
+    ]);
+  });
+
+  test.each([
+    ['report.pdf', 'report'],
+    ['../../etc/passwd', 'passwd'],
+    ['C:\\Users\\me\\scan.pdf', 'scan'],
+    ['notes_2024.final.md', 'notes 2024 final'],
+    ['Überblick.pdf', 'berblick'],
+    ['...', 'document'],
+    [undefined, 'document'],
+  ])('document name of %j: %j', (filename, name) => {
+    expect(toDocumentName(filename)).toBe(name);
+  });
+
+  test.each([
+    [{ file_id: 'file-abc123' }, 'messages[0].content[0].file.file_id'],
+    [{ file_data: 'data:application/zip;base64,UEsDBA==' }, 'messages[0].content[0].file.file_data'],
+  ])('%j is a 400 naming %s', (file, param) => {
+    expect(gatewayErrorOf(() => toConverseChat(userWith({ type: 'file', file }), claude))).toMatchObject({ status: 400, param });
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * OpenAI-shaped content parts → Anthropic content blocks (text, image, document), with the
+ * prompt-caching breakpoints clients put on parts and messages.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatMessage, ContentPart } from '../../schema';
+import { readFileData, type FilePart } from '../shared/file-parts';
+import { standardMediaType } from '../shared/media-types';
+import type { AnthropicCacheControl, AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicRequestBlock } from './wire';
+
+function invalid(param: string, message: string): GatewayError {
+  return GatewayError.invalidParam(message, param);
+}
+
+const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
+
+function toImageBlock(url: string, path: string): AnthropicImageBlock {
+  const data = DATA_URL.exec(url);
+  if (data) return { type: 'image', source: { type: 'base64', media_type: standardMediaType(data[1]), data: data[2] } };
+  if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
+  throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
+}
+
+/**
+ * OpenAI's `file` part as a document block: a PDF as it came, plain text decoded (Anthropic takes
+ * its text source as text); the file name is the document's `title`.
+ */
+function toDocumentBlock(part: FilePart, path: string): AnthropicDocumentBlock {
+  const { mediaType, base64, filename } = readFileData(part, path, 'Anthropic');
+  const title = filename !== undefined ? { title: filename } : {};
+  if (mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: base64 }, ...title };
+  if (mediaType === 'text/plain') return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: Buffer.from(base64, 'base64').toString('utf8') }, ...title };
+  throw invalid(`${path}.file.file_data`, `${path}.file.file_data: Anthropic takes PDF (application/pdf) or plain-text (text/plain) files, not '${mediaType}'.`);
+}
+
+/** Where a part appears: user and tool messages may carry images and documents, system and assistant ones only text. */
+export type PartContext = 'user' | 'tool' | 'system' | 'assistant';
+
+/**
+ * A prompt-caching breakpoint the client put on a part or a tool (LiteLLM's convention: Anthropic's
+ * own `cache_control`, on the OpenAI-shaped object) goes on the block it becomes, for Anthropic to
+ * judge (https://docs.claude.com/en/docs/build-with-claude/prompt-caching).
+ */
+export function withCacheControl<Block extends object>(block: Block, source: object): Block & { cache_control?: AnthropicCacheControl } {
+  const { cache_control: cacheControl } = source as { cache_control?: AnthropicCacheControl };
+  return cacheControl === undefined ? block : { ...block, cache_control: cacheControl };
+}
+
+function toContentBlock(part: ContentPart, path: string, context: PartContext): AnthropicContentBlock {
+  if (part.type === 'text') return withCacheControl({ type: 'text', text: part.text }, part);
+  if ((part.type === 'image_url' || part.type === 'file') && context !== 'user' && context !== 'tool') {
+    throw invalid(`${path}.type`, `${path}: Anthropic accepts only text parts in ${context} messages.`);
+  }
+  if (part.type === 'image_url') return withCacheControl(toImageBlock(part.image_url.url, path), part);
+  if (part.type === 'file') return withCacheControl(toDocumentBlock(part, path), part);
+  throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic.`);
+}
+
+export function toContentBlocks(parts: ContentPart[], path: string, context: PartContext): AnthropicContentBlock[] {
+  return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
+}
+
+/**
+ * A breakpoint on the message itself (LiteLLM's convention, also LangChain's and OpenRouter's) goes on
+ * the last block the message becomes, unless that block has one of its own; string content becomes
+ * one text block to carry it.
+ */
+export function withMessageCacheControl<Block extends object>(blocks: readonly Block[], message: ChatMessage, path: string): Block[] {
+  const { cache_control: cacheControl } = message as { cache_control?: AnthropicCacheControl };
+  if (cacheControl === undefined) return [...blocks];
+  const last = blocks.at(-1);
+  if (last === undefined) throw invalid(`${path}.cache_control`, `${path}.cache_control: the message has no content for the cache breakpoint to follow.`);
+  return 'cache_control' in last ? [...blocks] : [...blocks.slice(0, -1), { ...last, cache_control: cacheControl }];
+}
+
+/** Content as Anthropic takes it: the string as sent, or blocks once the message carries a breakpoint. */
+export function withMessageCacheControlOn(content: AnthropicMessage['content'], message: ChatMessage, path: string): AnthropicMessage['content'] {
+  if ((message as { cache_control?: unknown }).cache_control === undefined) return content;
+  const blocks: AnthropicRequestBlock[] = typeof content === 'string' ? [{ type: 'text', text: content }] : content;
+  return withMessageCacheControl(blocks, message, path);
+}
