@@ -153,8 +153,8 @@ describe('a conversation moving from a Gemini endpoint to an OpenAI one', () => 
 describe("embeddings options Cohere's v1 /embed has no field for", () => {
   // vercel/ai packages/openai-compatible/src/embedding/openai-compatible-embedding-model.ts, doEmbed:
   // body { model, input, encoding_format: 'float', dimensions, user } (the last two from provider options).
-  test("dimensions (a vector size the answer would not have) and user are a 400 naming them, and nothing is sent", async () => {
-    for (const [param, value] of [['dimensions', 256], ['user', 'user-1234']] as const) {
+  test("dimensions (a vector size the answer would not have), user and safety_identifier are a 400 naming them, and nothing is sent", async () => {
+    for (const [param, value] of [['dimensions', 256], ['user', 'user-1234'], ['safety_identifier', 'user-1234']] as const) {
       const answer = await post('embeddings', { model: 'cohere-embeddings', input: ['sunny day'], encoding_format: 'float', [param]: value });
       expect([answer.status, (answer.body.error as { param: string }).param]).toEqual([400, param]);
     }

@@ -140,9 +140,10 @@ export function toCohereCompletions(request: CompletionsRequest, { model, stream
 /**
  * OpenAI's embeddings options Cohere v1 `/embed` has no field for (its fields: texts, model,
  * input_type, embedding_types, truncate): a `dimensions` sent on would come back as full-size
- * vectors, which a vector store sized for the asked dimensions then refuses.
+ * vectors, which a vector store sized for the asked dimensions then refuses. `safety_identifier`,
+ * OpenAI's newer name for `user`, is refused with it (README: wherever `user` is).
  */
-const EMBEDDINGS_UNSUPPORTED = ['dimensions', 'user'];
+const EMBEDDINGS_UNSUPPORTED = ['dimensions', 'user', 'safety_identifier'];
 
 export function toCohereEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Record<string, unknown> {
   rejectNativeNames(request, { texts: 'input' });
