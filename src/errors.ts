@@ -25,7 +25,6 @@ export interface VendorError {
   param: string | null;
 }
 
-/** The `type` values of OpenAI's error object that a vendor's may be passed on as. */
 /** The code of a provider quota used up (`GatewayError.quotaExceeded`). */
 export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 
@@ -36,6 +35,7 @@ function isQuotaUsedUp(vendorError: VendorError | null | undefined): boolean {
   return vendorError?.type === 'insufficient_quota' || vendorError?.code === 'insufficient_quota';
 }
 
+/** The `type` values of OpenAI's error object that a vendor's may be passed on as. */
 const OPENAI_ERROR_TYPES: ReadonlySet<string> = new Set(['invalid_request_error', 'not_found_error', 'rate_limit_error', 'insufficient_quota', 'tokens', 'requests']);
 
 /** A code or field name as vendors write them (`context_length_exceeded`, `messages[0].content`, `3051`); anything else is not passed on. */
