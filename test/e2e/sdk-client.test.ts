@@ -184,10 +184,10 @@ test('the timeout bounds the start of a stream, not its length', async () => {
   });
   try {
     const received: string[] = [];
-    for await (const piece of createGatewayClient({ baseUrl: server.url, timeout: 50 }).streamChat('chat', hello)) {
+    for await (const piece of createGatewayClient({ baseUrl: server.url, timeout: 1_000 }).streamChat('chat', hello)) {
       received.push(piece.choices[0]?.delta.content ?? '');
       // Well past the timeout (a slower machine only waits longer), then the rest of the answer.
-      if (received.length === 1) await new Promise((resolve) => setTimeout(resolve, 300)).then(() => finish?.());
+      if (received.length === 1) await new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => finish?.());
     }
     expect(received).toEqual(['a', 'b']);
   } finally {

@@ -9,7 +9,8 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const [dist, configPath, message] = process.argv.slice(2);
-const { loadConfig, shareConfigWithWorkers } = require(join(dist, 'src/server/reload.js'));
+const { loadConfig } = require(join(dist, 'src/server/reload.js'));
+const { shareConfigWithWorkers } = require(join(dist, 'src/server/config-sharing.js'));
 const { createLogger } = require(join(dist, 'src/server/logging.js'));
 const { serveClusterMetrics } = require(join(dist, 'src/server/metrics.js'));
 
