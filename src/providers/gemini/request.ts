@@ -7,6 +7,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { isRecord } from '../shared/json';
 import { imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
+import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 import { toGeminiLogprobsConfig } from './logprobs';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
@@ -129,8 +130,12 @@ function toGeminiPart(part: ContentPart, path: string, allowMedia: boolean): Gem
       return toImagePart(part, path);
     case 'input_audio':
       return { inlineData: { mimeType: `audio/${part.input_audio.format}`, data: part.input_audio.data } };
-    case 'file':
-      throw invalid(`'${path}': file parts are not supported by ${GEMINI}.`, path);
+    case 'file': {
+      // A document as inline bytes, as Gemini's document processing takes a PDF (other types are read as text):
+      // https://ai.google.dev/gemini-api/docs/document-processing
+      const { mediaType, base64 } = readFileData(part, path, GEMINI);
+      return { inlineData: { mimeType: mediaType, data: base64 } };
+    }
     default: {
       const unreachable: never = part;
       return unreachable;

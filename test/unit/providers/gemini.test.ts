@@ -142,9 +142,9 @@ describe('toGeminiChat: messages', () => {
       'messages[0].content[0].image_url.detail',
     ],
     [
-      { role: 'user', content: [{ type: 'file', file: { file_data: 'data:application/pdf;base64,JVBERi0=' } }] },
-      "'messages[0].content[0]': file parts are not supported by Gemini.",
-      'messages[0].content[0]',
+      { role: 'user', content: [{ type: 'file', file: { file_id: 'file-abc123' } }] },
+      "messages[0].content[0].file.file_id: Gemini takes a file as a base64 data URL in 'file_data' (data:application/pdf;base64,...), not an OpenAI file id.",
+      'messages[0].content[0].file.file_id',
     ],
     [
       { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:text/plain,hello' } }] },
@@ -249,6 +249,13 @@ describe('toGeminiChat: tools and parameters', () => {
     });
     expect(toFlashChat({ messages, response_format: { type: 'json_object' } }).generationConfig).toEqual({ responseMimeType: 'application/json' });
     expect(toFlashChat({ messages, response_format: { type: 'text' } }).generationConfig).toEqual({ responseMimeType: 'text/plain' });
+  });
+
+  it("a file part (OpenAI's PDF as a base64 data URL) goes as inline bytes of its media type", () => {
+    const request: ChatRequest = {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Résume ce document.' }, { type: 'file', file: { file_data: 'data:application/pdf;base64,JVBERi0xLjQK', filename: 'rapport.pdf' } }] }],
+    };
+    expect(toFlashChat(request).contents).toEqual([{ role: 'user', parts: [{ text: 'Résume ce document.' }, { inlineData: { mimeType: 'application/pdf', data: 'JVBERi0xLjQK' } }] }]);
   });
 
   it('parallel_tool_calls is not sent (true is what Gemini does anyway; false the gateway honours on the answer); another value is a 400 naming it', async () => {
