@@ -127,7 +127,8 @@ function isNotWorthRetrying(error: GatewayError, status: number): boolean {
   return status === 501 || (status === 502 && !error.retryable) || error.code === QUOTA_EXCEEDED_CODE;
 }
 
-function statusFor(error: GatewayError, dialect: Dialect): number {
+/** The status the client is sent for `error` (MLflow's routes keep a provider's 401/403 for a refused gateway key). */
+export function statusFor(error: GatewayError, dialect: Dialect): number {
   return dialect === 'mlflow' && error.mlflowStatus !== null ? error.mlflowStatus : error.status;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The audit log: every request gets an id (a sane incoming `x-request-id`, or a new UUID), sent
  * back as `x-request-id`, and one JSON line when it ends: route, endpoint, provider, model, client
- * key name, status, latency, time to first chunk, retries and tokens (a successful probe or scrape:
- * at debug only, `isRoutinePoll`). With `logging.bodies`, the
- * request and response bodies too, each bounded by `logging.max_body_size`: one line must stay
- * something a log collector takes, and a long stream must not be held whole until it ends. Headers
- * are never logged, so neither are keys.
+ * key name, status, latency, time to first chunk, retries, tokens and, through a traffic route, the
+ * destinations tried (a successful probe or scrape: at debug only, `isRoutinePoll`). With
+ * `logging.bodies`, the request and response bodies too, each bounded by `logging.max_body_size`:
+ * one line must stay something a log collector takes, and a long stream must not be held whole
+ * until it ends. Headers are never logged, so neither are keys.
  *
  * Route handlers fill the request's record (`recordOf(response)`); the same finished record feeds
  * the metrics.
@@ -46,6 +46,15 @@ export interface TokenDetails {
   reasoning: number | null;
 }
 
+/**
+ * A traffic route's call: its strategy and the destinations it tried, in order (a FALLBACK route
+ * moves past failures), each with the status its answer or failure had and the failure's code.
+ */
+export interface RouteCall {
+  strategy: 'TRAFFIC_SPLIT' | 'FALLBACK';
+  attempts: { endpoint: string; status: number; code: string | null }[];
+}
+
 /** What is known about one request; filled as it is served. */
 export interface RequestRecord {
   id: string;
@@ -66,6 +75,8 @@ export interface RequestRecord {
   /** Milliseconds until the first stream chunk with a generated token (`carriesToken`) was ready. */
   firstTokenMs: number | null;
   retries: number;
+  /** Only when the client called a traffic route: a plain endpoint's line has no route fields. */
+  routeCall?: RouteCall;
   usage: TokenUsage | null;
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
@@ -112,6 +123,16 @@ export function recordEndpoint(response: ResponseWithLocals, options: { route: s
   record.called = options.called;
   record.endpoint = options.endpoint;
   if (record.logBodies) record.requestBody = options.requestBody;
+}
+
+/**
+ * Notes that the name called is a traffic route, and returns the list its tried destinations go in
+ * (`routing_strategy` and `attempts` on the line: which destinations failed, and why, before the answer).
+ */
+export function recordRouteCall(response: ResponseWithLocals, strategy: RouteCall['strategy']): RouteCall['attempts'] {
+  const routeCall: RouteCall = { strategy, attempts: [] };
+  recordOf(response).routeCall = routeCall;
+  return routeCall.attempts;
 }
 
 /** The request's id, for the other lines it causes (warnings, errors): so they can be found with its audit line. */
@@ -245,6 +266,12 @@ function addTokenDetails(line: Record<string, unknown>, details: TokenDetails): 
   if (details.reasoning !== null) line.reasoning_tokens = details.reasoning;
 }
 
+/** A route's fields on the line: a failed attempt with its error's code, an answer with its status alone. */
+function addRouteCall(line: Record<string, unknown>, routeCall: RouteCall): void {
+  line.routing_strategy = routeCall.strategy;
+  line.attempts = routeCall.attempts.map(({ endpoint, status, code }) => (code === null ? { endpoint, status } : { endpoint, status, code }));
+}
+
 /** The fields of a request's audit line (pino's level, time, pid and msg come around them). */
 export function logLine(record: RequestRecord): Record<string, unknown> {
   const line: Record<string, unknown> = {
@@ -268,6 +295,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
   };
   const details = record.usage?.details;
   if (details) addTokenDetails(line, details);
+  if (record.routeCall) addRouteCall(line, record.routeCall);
   if (record.error) line.error = { code: record.error.code, message: loggedMessage(record.error.message) };
   if (record.logBodies) {
     Object.assign(line, loggedBody('request_body', record.requestBody, record.maxBodyChars), loggedBody('response_body', record.responseBody, record.maxBodyChars));

@@ -12,13 +12,13 @@ import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
-import { logFailure, toGatewayError } from '../errors';
+import { logFailure, statusFor, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
 import { asksForStream, invokeEndpoint, isUsageOnlyChunk, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
-import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
+import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -50,6 +50,8 @@ async function serve(options: {
   logger: Logger;
 }): Promise<void> {
   const { request, response, target, dialect, logger } = options;
+  // Only a route's call lists its attempts (none when refused before any: a 422, a client key's 429); an endpoint's builds nothing.
+  const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
   // Known now, not at the first chunk: a stream that fails before it, or whose client leaves, is logged as a stream too.
@@ -70,9 +72,15 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        return await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientCountsTokens: keyLimiter?.countsTokens === true });
+        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientCountsTokens: keyLimiter?.countsTokens === true });
+        attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
+        return answer;
       } catch (error) {
         countIfRateLimited(error, endpoint.name, response);
+        if (attempts) {
+          const failure = toGatewayError(error, dialect);
+          attempts.push({ endpoint: endpoint.name, status: statusFor(failure, dialect), code: failure.code });
+        }
         throw error;
       }
     },
