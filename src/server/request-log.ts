@@ -293,6 +293,8 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     completion_tokens: record.usage?.completion ?? null,
     total_tokens: record.usage?.total ?? null,
   };
+  // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
+  if (record.stream) line.first_token_ms = record.firstTokenMs === null ? null : Math.round(record.firstTokenMs);
   const details = record.usage?.details;
   if (details) addTokenDetails(line, details);
   if (record.routeCall) addRouteCall(line, record.routeCall);

@@ -1,8 +1,9 @@
 /**
  * `gen_ai_server_time_to_first_token_seconds` measures the time to the first chunk carrying a
  * generated token (text, a tool call, a refusal, reasoning), not to OpenAI's role-only opening
- * chunk, which a server sends before the model has produced anything; the audit line's
- * `first_chunk_ms` still says when the first chunk (whatever it held) was ready. Over real HTTP: a
+ * chunk, which a server sends before the model has produced anything; the audit line has both:
+ * `first_token_ms`, the same time, and `first_chunk_ms`, when the first chunk (whatever it held)
+ * was ready. Over real HTTP: a
  * fake OpenAI upstream on 127.0.0.1 that sends its role chunk at once and its first token later.
  */
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
@@ -66,6 +67,12 @@ async function auditLine(endpoint: string): Promise<Record<string, unknown>> {
   }
 }
 
+/** The line's whole milliseconds are the metric's seconds, rounded. */
+function expectSameMilliseconds(milliseconds: unknown, seconds: number): void {
+  expect(milliseconds).toEqual(expect.any(Number));
+  expect(Math.abs((milliseconds as number) - seconds * 1000)).toBeLessThanOrEqual(0.5 + 1e-6);
+}
+
 test('text: the first token is the first content, not the role chunk before it (/v1, the official client)', async () => {
   const stream = await openaiClientFor(gateway).chat.completions.create({ model: 'text', ...CHAT, stream: true });
   const deltas: { role?: string | null; content?: string | null }[] = [];
@@ -79,6 +86,7 @@ test('text: the first token is the first content, not the role chunk before it (
   const line = await auditLine('text');
   expect(line.first_chunk_ms).toEqual(expect.any(Number));
   expect(line.first_chunk_ms as number).toBeLessThan(measured.sum * 1000);
+  expectSameMilliseconds(line.first_token_ms, measured.sum);
 });
 
 test('tool calls: the first token is the first tool-call chunk (MLflow route)', async () => {
@@ -89,4 +97,5 @@ test('tool calls: the first token is the first tool-call chunk (MLflow route)', 
   const measured = await timeToFirstToken('tools', 'chat-tool-calls.stream.sse');
   expect(measured.count).toBe(1);
   expect(measured.sum).toBeGreaterThanOrEqual(HOLD_MS / 1000);
+  expectSameMilliseconds((await auditLine('tools')).first_token_ms, measured.sum);
 });
