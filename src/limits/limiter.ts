@@ -18,6 +18,7 @@ import type { Limit, RateLimitStore as RateLimitStoreSettings } from '../../gene
 import { GatewayError } from '../errors';
 import type { ConfigIssue } from '../config/config-error';
 import type { Logger } from '../server/logging';
+import { countRateLimitStoreError, recordRateLimitStore } from '../server/metrics';
 import { createClusterStore } from './cluster-store';
 import { createMemoryStore } from './memory-store';
 import { createRedisStore, describeRedisUrl, REDIS_RECONNECT_MAX_MS } from './redis-store';
@@ -58,26 +59,38 @@ export interface LimitBackend {
   outageRetryAfter: string;
   failed(error: unknown): void;
   succeeded(): void;
+  /** No config names it any more and its last request has ended: an outage it was in ends for the metrics. */
+  retired(): void;
 }
 
 export function createLimitBackend(options: { store: RateLimitStore; onError?: 'open' | 'closed'; reconnectMs?: number; label: string; logger: Logger }): LimitBackend {
   const { store, label, logger } = options;
   const onError = options.onError ?? 'open';
   let failing = false;
+  recordRateLimitStore(label, 'created');
+  const endOutage = () => {
+    failing = false;
+    recordRateLimitStore(label, 'back');
+  };
   return {
     store,
     onError,
     outageRetryAfter: retryAfterSeconds(options.reconnectMs ?? 1_000),
     failed(error) {
+      countRateLimitStoreError(label);
       if (failing) return;
       failing = true;
+      recordRateLimitStore(label, 'outage');
       const consequence = onError === 'open' ? 'serving without rate limits until it is back (on_error: open)' : 'answering 503 on rate-limited endpoints until it is back (on_error: closed)';
       logger.warn({ store: label, reason: (error as Error).message }, `rate-limit store unavailable: ${consequence}`);
     },
     succeeded() {
       if (!failing) return;
-      failing = false;
+      endOutage();
       logger.info({ store: label }, 'rate-limit store is back: rate limits apply again');
+    },
+    retired() {
+      if (failing) endOutage();
     },
   };
 }
@@ -148,6 +161,7 @@ export function retireLimitBackends(inUse: RateLimitStoreSettings | undefined, g
     backends.delete(id);
     const closing = setTimeout(() => {
       retiring.delete(id);
+      backend.retired();
       void backend.store.close().catch(() => undefined);
     }, Math.min(graceMs, LONGEST_TIMER_MS));
     closing.unref();

@@ -179,13 +179,18 @@ export class CounterFamily<Name extends string> extends OneValueFamily<Name> {
 
 /**
  * A value set, not counted. Under `--workers` the primary sums every process's series as it sums a
- * counter's, so a gauge must be set in one process only (the config reload's: the primary).
+ * counter's, so a gauge is either set in one process only (the config reload's: the primary) or
+ * one whose sum means something (how many processes cannot reach the rate-limit store).
  */
 export class GaugeFamily<Name extends string> extends OneValueFamily<Name> {
   readonly type = 'gauge' as const;
 
   set(labels: Labels<Name>, value: number): void {
     this.valuesFor(labels)[0] = value;
+  }
+
+  add(labels: Labels<Name>, delta: number): void {
+    this.valuesFor(labels)[0] += delta;
   }
 }
 

@@ -6,9 +6,9 @@
  * `gen_ai_operation_name`, `gen_ai_provider_name` (the conventions' well-known provider names,
  * src/config/gen-ai-provider.ts), `gen_ai_request_model`, `gen_ai_token_type`.
  * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
- * Gateway metrics (`gateway_*`) count requests, tokens by client key, upstream errors, retries
- * and rate-limit rejections. Every label value comes from the config or a fixed set, never from
- * what a client sent, so the series stay bounded.
+ * Gateway metrics (`gateway_*`) count requests, tokens by client key, upstream errors, retries,
+ * rate-limit rejections and rate-limit store outages. Every label value comes from the config or a
+ * fixed set, never from what a client sent, so the series stay bounded.
  *
  * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the
  * primary, which sums every worker's registry, and keeps the counts of workers that died so that
@@ -101,6 +101,22 @@ const rateLimitRejections = new Counter({
   registers: [registry],
 });
 
+// The rate-limit store (Redis): an outage is otherwise one warning line, while every rate-limited
+// request is served without its limit (on_error: open) or refused with 503 (closed).
+const rateLimitStoreUnavailable = new Gauge({
+  name: 'gateway_rate_limit_store_unavailable',
+  help: 'Processes that cannot reach their rate-limit store: 1 per process from a failed store operation until one succeeds (summed over --workers).',
+  labelNames: ['store'] as const,
+  registers: [registry],
+});
+
+const rateLimitStoreErrors = new Counter({
+  name: 'gateway_rate_limit_store_errors_total',
+  help: "Rate-limit store operations that failed (a request's admission check, a response's token count), by store.",
+  labelNames: ['store'] as const,
+  registers: [registry],
+});
+
 // Config reloads, named as Prometheus and Alertmanager name theirs (`prometheus_config_last_reload_successful`),
 // so that the usual alert works: a refused reload is otherwise only a log line, and the old config
 // serves on until the next restart refuses to start.
@@ -142,6 +158,22 @@ export function recordConfigStart(): void {
 export function recordConfigReload(result: 'applied' | 'refused'): void {
   configReloads.inc({ result });
   recordLastLoad(result === 'applied');
+}
+
+/**
+ * For a rate-limit store (`store`: its URL without credentials, `memory` or `cluster primary`):
+ * `created` makes both series exist before the first outage (for alerts and `increase()`);
+ * `outage` and `back` start and end an outage of one of this process's stores (a store retired during
+ * one ends it too: see LimitBackend.retired).
+ */
+export function recordRateLimitStore(store: string, event: 'created' | 'outage' | 'back'): void {
+  rateLimitStoreUnavailable.add({ store }, event === 'created' ? 0 : event === 'outage' ? 1 : -1);
+  if (event === 'created') rateLimitStoreErrors.inc({ store }, 0);
+}
+
+/** For a rate-limit store: one operation that failed. */
+export function countRateLimitStoreError(store: string): void {
+  rateLimitStoreErrors.inc({ store });
 }
 
 /** For the rate limiter: count one request it refused. */

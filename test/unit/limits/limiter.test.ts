@@ -7,6 +7,8 @@ import { closeLimitBackends, createLimitBackend, createLimiter, limitBackendFor,
 import { createMemoryStore } from '../../../src/limits/memory-store';
 import type { RateLimitStore } from '../../../src/limits/store';
 import { silentLogger, type Logger } from '../../../src/server/logging';
+import { registry } from '../../../src/server/metrics';
+import { sample } from '../../support/metrics';
 import { createRedisStore } from '../../../src/limits/redis-store';
 import { startRedis } from '../../support/redis';
 
@@ -209,6 +211,37 @@ describe('store failures', () => {
     limiter.recordTokens(3);
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe('store metrics', () => {
+  async function storeMetrics(store: string) {
+    const text = await registry.metrics();
+    return { unavailable: sample(text, 'gateway_rate_limit_store_unavailable', { store }), errors: sample(text, 'gateway_rate_limit_store_errors_total', { store }) };
+  }
+
+  it('an outage: unavailable from the first failure until an operation succeeds; every failure counted', async () => {
+    let failing = false;
+    const store: RateLimitStore = { hit: (hits) => (failing ? Promise.reject(new Error('connection refused')) : createMemoryStore().hit(hits)), close: async () => undefined };
+    const backend = createLimitBackend({ store, label: 'redis://outage:6379', logger: silentLogger });
+    const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 100, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    expect(await storeMetrics('redis://outage:6379')).toEqual({ unavailable: 0, errors: 0 });
+    failing = true;
+    await limiter.admit();
+    await limiter.admit();
+    expect(await storeMetrics('redis://outage:6379')).toEqual({ unavailable: 1, errors: 2 });
+    failing = false;
+    await limiter.admit();
+    expect(await storeMetrics('redis://outage:6379')).toEqual({ unavailable: 0, errors: 2 });
+  });
+
+  it('a store retired during its outage no longer counts as unavailable (a reload moved to another URL)', async () => {
+    const broken: RateLimitStore = { hit: async () => Promise.reject(new Error('connection refused')), close: async () => undefined };
+    const backend = createLimitBackend({ store: broken, label: 'redis://old-url:6379', logger: silentLogger });
+    backend.failed(new Error('connection refused'));
+    expect((await storeMetrics('redis://old-url:6379')).unavailable).toBe(1);
+    backend.retired();
+    expect((await storeMetrics('redis://old-url:6379')).unavailable).toBe(0);
   });
 });
 
