@@ -55,8 +55,20 @@ export interface OpenAITarget {
   toolCallIdMaxLength?: number;
 }
 
+/** Hosts of Azure OpenAI and Azure AI Foundry resources (`<resource>.openai.azure.com`, ...). */
+const AZURE_HOST_SUFFIXES = ['.openai.azure.com', '.cognitiveservices.azure.com', '.services.ai.azure.com'];
+
+/**
+ * Whether the base is OpenAI's API or Azure OpenAI's, which refuse `reasoning_content` and tool-call
+ * ids over 40 characters. Azure's v1 API (`https://<resource>.openai.azure.com/openai/v1`: model in
+ * the body, no api-version) is called as an `openai` endpoint, so it is known by its host, or by its
+ * `/openai/v1` path behind a proxy such as Azure API Management.
+ */
 function isOpenAIsOwnApi(baseUrl: string): boolean {
-  return new URL(baseUrl).hostname.toLowerCase() === 'api.openai.com';
+  const url = new URL(baseUrl);
+  const host = url.hostname.toLowerCase();
+  if (host === 'api.openai.com' || AZURE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
+  return /\/openai\/v1\/?$/i.test(url.pathname);
 }
 
 export function parseOpenAIApiType(value: string | undefined): OpenAIApiType {

@@ -54,6 +54,14 @@ describe('resolveOpenAITarget', () => {
     expect(resolveOpenAITarget(azureConfig, null).toolCallIdMaxLength).toBe(40);
   });
 
+  it("Azure's v1 API as an openai endpoint (by its host, or its /openai/v1 path behind a proxy) is Azure's own API", () => {
+    for (const base of ['https://res.openai.azure.com/openai/v1/', 'https://res.cognitiveservices.azure.com/openai/v1', 'https://res.services.ai.azure.com/openai/v1', 'https://apim.contoso.com/aoai/openai/v1/']) {
+      const target = resolveOpenAITarget({ openai_api_key: 'azure-key', openai_api_base: base }, 'gpt-4o-prod');
+      expect([base, target.omittedReasoning, target.toolCallIdMaxLength]).toEqual([base, ALL_REASONING, 40]);
+    }
+    expect(resolveOpenAITarget({ openai_api_key: 'k', openai_api_base: 'http://vllm.local/openai/v1/models' }, 'q').omittedReasoning).toBe(THINKING_BLOCKS);
+  });
+
   it('openai with a version appends ?api-version= like the reference', () => {
     const target = resolveOpenAITarget({ openai_api_key: 'sk-1', openai_api_base: 'http://proxy.local/v1/', openai_api_version: '2024-02-01' }, 'gpt-4o');
     expect(joinUrl(target.baseUrl, 'embeddings')).toBe('http://proxy.local/v1/embeddings?api-version=2024-02-01');

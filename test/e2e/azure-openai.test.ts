@@ -1,0 +1,75 @@
+/**
+ * Azure OpenAI behind the gateway, end to end against a fake Azure upstream on 127.0.0.1: the v1 API
+ * (`/openai/v1`, model in the body, no api-version) as an `openai` endpoint, and Azure's content
+ * filter annotations in streams (test/fixtures/openai/README.md names the sources).
+ */
+import OpenAI from 'openai';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { sendJson, sendStream, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../support/tool-call-ids';
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: azure-v1
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-prod                     # the deployment's name
+      config:
+        openai_api_key: azure-v1-key
+        openai_api_base: ${upstreamUrl}/openai/v1/
+  - name: azure-chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o
+      config:
+        openai_api_type: azure
+        openai_api_key: azure-secret-key
+        openai_api_base: ${upstreamUrl}
+        openai_deployment_name: prod-gpt4o
+        openai_api_version: "2024-10-21"
+`;
+
+const answer = readJsonFixture('openai', 'chat.response.json');
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream((_request, response) => sendJson(response, 200, answer));
+  gateway = await startGateway(config(upstream.url));
+  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.setHandler((_request, response) => sendJson(response, 200, answer));
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+describe('the Azure OpenAI v1 API as an openai endpoint', () => {
+  test('the deployment goes as model to /openai/v1/chat/completions without api-version, the key as a bearer token', async () => {
+    const completion = await openai.chat.completions.create({ model: 'azure-v1', messages: [{ role: 'user', content: 'hi' }] });
+    expect(completion.choices[0].message.content).toContain('Bonjour');
+    const sent = upstream.requests[0];
+    expect(sent.url).toBe('/openai/v1/chat/completions');
+    expect(sent.headers.authorization).toBe('Bearer azure-v1-key');
+    expect(sent.body).toEqual({ messages: [{ role: 'user', content: 'hi' }], model: 'gpt-4o-prod' });
+  });
+
+  test("a conversation from another endpoint reaches it as Azure takes it: no reasoning_content, tool-call ids of at most 40 characters", async () => {
+    const history = historyWithToolCalls([SIGNED_GEMINI_TOOL_CALL_ID]);
+    const assistant = { ...history.messages[1], content: null, reasoning_content: 'Two lookups.' };
+    const messages = [history.messages[0], assistant, history.messages[2]] as OpenAI.Chat.Completions.ChatCompletionMessageParam[];
+    await openai.chat.completions.create({ model: 'azure-v1', messages });
+    const sent = (upstream.requests[0].body as { messages: Record<string, unknown>[] }).messages;
+    expect(sent[1]).not.toHaveProperty('reasoning_content');
+    expect(sent[1].tool_calls).toEqual([expect.objectContaining({ id: toolCallIdDigest(SIGNED_GEMINI_TOOL_CALL_ID) })]);
+    expect(sent[2].tool_call_id).toBe(toolCallIdDigest(SIGNED_GEMINI_TOOL_CALL_ID));
+  });
+});
