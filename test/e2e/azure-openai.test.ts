@@ -73,3 +73,37 @@ describe('the Azure OpenAI v1 API as an openai endpoint', () => {
     expect(sent[2].tool_call_id).toBe(toolCallIdDigest(SIGNED_GEMINI_TOOL_CALL_ID));
   });
 });
+
+describe("Azure's content filter in streams (asynchronous filter mode)", () => {
+  type Chunk = { id: string; model: string; created: number; choices: { finish_reason: string | null; delta: { content: string | null } }[] };
+  const streamOf = async (fixture: string): Promise<Chunk[]> => {
+    upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', fixture)));
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'azure-chat', stream: true, messages: [{ role: 'user', content: 'x' }] }) });
+    expect(response.status).toBe(200);
+    const events = parseSse(await response.text());
+    expect(events[events.length - 1].data).toBe('[DONE]');
+    return events.slice(0, -1).map((event) => JSON.parse(event.data) as Chunk);
+  };
+  const textOf = (chunks: Chunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
+
+  test('annotation chunks (no delta, no finish) are left out: every chunk is the answer’s, and the finish chunk is the last', async () => {
+    const chunks = await streamOf('chat-azure-async-filter.stream.sse');
+    expect(textOf(chunks)).toBe('La couleur est une perception.');
+    expect(chunks.map((chunk) => [chunk.id, chunk.model, chunk.created])).toEqual(chunks.map(() => ['chatcmpl-AzAsyncFilter0001', 'gpt-4o-2024-11-20', 1733140800]));
+    expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
+  });
+
+  test('a stream the filter stops ends with finish_reason content_filter on a chunk of the answer', async () => {
+    const chunks = await streamOf('chat-azure-async-filter-blocked.stream.sse');
+    expect(textOf(chunks)).toBe("Hey Jude, don't");
+    const last = chunks[chunks.length - 1];
+    expect([last.id, last.model, last.choices[0].finish_reason]).toEqual(['chatcmpl-AzAsyncFilter0001', 'gpt-4o-2024-11-20', 'content_filter']);
+    expect(chunks.slice(0, -1).every((chunk) => chunk.choices[0].finish_reason === null && chunk.id === last.id)).toBe(true);
+  });
+
+  test('an answer the filter cut (finish_reason content_filter, no content) reaches the client as such', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-azure-content-filtered.response.json')));
+    const completion = await openai.chat.completions.create({ model: 'azure-chat', messages: [{ role: 'user', content: 'x' }] });
+    expect(completion.choices[0]).toMatchObject({ finish_reason: 'content_filter', message: { role: 'assistant', content: null } });
+  });
+});

@@ -18,7 +18,8 @@
  * the same wire format and reuse the exported mappers.
  *
  * Code layout: request.ts, response.ts, stream.ts, stream-from-answer.ts (a JSON answer to a stream
- * request, as its stream), wire.ts (the vendor's types); the Azure and
+ * request, as its stream), filter-annotations.ts (Azure's content filter annotations in streams),
+ * wire.ts (the vendor's types); the Azure and
  * OpenAI URLs, headers and the adapter are below.
  */
 import type { OpenAIConfig } from '../../../generated/config';
@@ -29,6 +30,7 @@ import { ALL_REASONING, OPENAI_TOOL_CALL_ID_MAX_LENGTH, THINKING_BLOCKS, toOpenA
 import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage, openaiVendorError } from './response';
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
 import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } from './stream-from-answer';
+import { createFilterAnnotationsNormaliser } from './filter-annotations';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
@@ -164,7 +166,7 @@ export const openaiAdapter = {
           chatStream: (request, { abort }) => {
             const body = toOpenAIChat(request, { model, stream: true, omittedReasoning, toolCallIdMaxLength });
             const eventsOfAnswer = (answer: unknown) => chatAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
-            return foldEvents(upstream.postStream(CHAT_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAIChatStream());
+            return foldEvents(upstream.postStream(CHAT_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAIChatStream(createFilterAnnotationsNormaliser()));
           },
         };
       case 'llm/v1/completions':
@@ -175,7 +177,7 @@ export const openaiAdapter = {
           completionsStream: (request, { abort }) => {
             const body = toOpenAICompletions(request, { model, stream: true });
             const eventsOfAnswer = (answer: unknown) => completionsAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
-            return foldEvents(upstream.postStream(COMPLETIONS_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAICompletionsStream());
+            return foldEvents(upstream.postStream(COMPLETIONS_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAICompletionsStream(createFilterAnnotationsNormaliser()));
           },
         };
       case 'llm/v1/embeddings':
