@@ -95,6 +95,20 @@ function modelIssues({ index, value: endpoint }: Entry): ConfigIssue[] {
   }
 }
 
+/**
+ * Whether a base is Azure's v1 API (`https://<resource>.openai.azure.com/openai/v1`), which the
+ * azure types cannot call: they add `/openai/deployments/<deployment>` and `?api-version=` to the
+ * base, a URL Azure answers with 404 on every request (MLflow takes the config all the same).
+ */
+function isAzureV1Base(base: unknown): boolean {
+  return typeof base === 'string' && /\/openai\/v1\/?(?:[?#].*)?$/i.test(base);
+}
+
+const AZURE_V1_BASE_MESSAGE =
+  "is Azure's v1 API (/openai/v1), which the azure types cannot call (they add /openai/deployments/<deployment> and ?api-version= to the base): " +
+  "write 'openai_api_type: openai' with this base and the deployment as the model's name (no openai_deployment_name or openai_api_version), " +
+  'or give the resource alone (https://<resource>.openai.azure.com) for the deployment API';
+
 function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
   if (!isRecord(config)) return [];
   const type = config.openai_api_type ?? 'openai';
@@ -116,6 +130,10 @@ function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
       path: childPath(configPath, 'openai_organization'),
       message: `can only be set if 'openai_api_type' is 'openai'. Found type: '${type}'`,
     });
+  }
+  if (isAzureV1Base(config.openai_api_base)) {
+    issues.push({ path: childPath(configPath, 'openai_api_base'), message: AZURE_V1_BASE_MESSAGE });
+    return issues;
   }
   for (const key of ['openai_api_base', 'openai_deployment_name', 'openai_api_version']) {
     if (!isSet(key)) {

@@ -103,6 +103,13 @@ describe('OpenAI API types', () => {
       { path: 'endpoints[0].model.config.openai_api_version', message },
     ]);
   });
+
+  it.each(['https://r.openai.azure.com/openai/v1', 'https://r.services.ai.azure.com/openai/v1/'])("refuses Azure's v1 API base %s for the azure types and says how to call it", (base) => {
+    const issues = issuesOf(openai(`openai_api_type: azure, openai_api_base: "${base}"`));
+    expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_base', message: expect.stringContaining("is Azure's v1 API (/openai/v1)") }]);
+    expect(issues[0].message).toContain("write 'openai_api_type: openai' with this base and the deployment as the model's name");
+    expect(issuesOf(openai(`openai_api_type: azuread, openai_api_base: "${base}", openai_deployment_name: d, openai_api_version: "2024-10-21"`))).toHaveLength(1);
+  });
 });
 
 describe('model names checked at load time', () => {
