@@ -101,6 +101,12 @@ describe("Azure's content filter in streams (asynchronous filter mode)", () => {
     expect(chunks.slice(0, -1).every((chunk) => chunk.choices[0].finish_reason === null && chunk.id === last.id)).toBe(true);
   });
 
+  test("a stream request whose prompt the filter refuses is Azure's 400 with code content_filter, before any chunk", async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400-azure-content-filter.json')));
+    const stream = openai.chat.completions.create({ model: 'azure-chat', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    await expect(stream).rejects.toMatchObject({ status: 400, code: 'content_filter', param: 'prompt' });
+  });
+
   test('an answer the filter cut (finish_reason content_filter, no content) reaches the client as such', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-azure-content-filtered.response.json')));
     const completion = await openai.chat.completions.create({ model: 'azure-chat', messages: [{ role: 'user', content: 'x' }] });
