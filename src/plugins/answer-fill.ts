@@ -5,6 +5,8 @@
  * - `usage.total_tokens` when the plugin left it out (or null) but gave the counts it adds up to:
  *   token limits, the audit line and the token metrics read `total_tokens`, and many vendors report
  *   only input and output counts. Without it, a plugin endpoint's `limit.tokens` was never reached.
+ * - In a stream, a choice's chunks after its finish chunk are dropped: a client's accumulator would
+ *   append their text to an answer it was told had ended. Usage after the finish is kept.
  */
 import { isRecord } from '../providers/shared/json';
 
@@ -27,7 +29,25 @@ export function withUsageTotal(answer: unknown): unknown {
   return usage === answer.usage ? answer : { ...answer, usage };
 }
 
+/**
+ * A chunk without the choices whose index is in `finished`; null when nothing is left to send (it
+ * had only such choices and no usage). Adds the indexes of the choices it finishes to `finished`.
+ */
+export function chunkAfterFinishes(chunk: unknown, finished: Set<unknown>): unknown {
+  if (!isRecord(chunk) || !Array.isArray(chunk.choices)) return chunk;
+  const choices: unknown[] = chunk.choices;
+  const kept = finished.size === 0 ? choices : choices.filter((choice) => !(isRecord(choice) && finished.has(choice.index)));
+  for (const choice of kept) if (isRecord(choice) && choice.finish_reason !== null && choice.finish_reason !== undefined) finished.add(choice.index);
+  if (kept.length === choices.length) return chunk;
+  if (kept.length === 0 && (chunk.usage === null || chunk.usage === undefined)) return null;
+  return { ...chunk, choices: kept };
+}
+
 /** A plugin's stream with the fills above applied to each chunk. */
 export async function* filledChunks(chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
-  for await (const chunk of chunks) yield withUsageTotal(chunk);
+  const finished = new Set<unknown>();
+  for await (const chunk of chunks) {
+    const kept = chunkAfterFinishes(chunk, finished);
+    if (kept !== null) yield withUsageTotal(kept);
+  }
 }

@@ -153,7 +153,7 @@ interface PluginEndpointName {
  * AbortSignal. (The gateway's CallContext makes that signal only when read, from a prototype getter,
  * which a plugin spreading or storing its context would not expect.) Its chat streams have their
  * leading role-only chunks held (see leading-role.ts), so that a failure right after one is retried.
- * Its answers and chunks get what answer-fill.ts completes (a usage's missing total).
+ * Its answers and chunks get what answer-fill.ts completes (a usage's missing total) and drops (a choice's chunks after its finish).
  */
 function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName): ProviderEndpoint<CallContext> {
   const wrapped: Record<string, unknown> = {};
