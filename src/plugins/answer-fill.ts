@@ -5,6 +5,9 @@
  * - `usage.total_tokens` when the plugin left it out (or null) but gave the counts it adds up to:
  *   token limits, the audit line and the token metrics read `total_tokens`, and many vendors report
  *   only input and output counts. Without it, a plugin endpoint's `limit.tokens` was never reached.
+ * - The nullable fields of a chat message or delta that the unified schema requires and OpenAI-shaped
+ *   vendors leave out when empty (`tool_calls`, `refusal`; a delta's `role` after the first chunk),
+ *   and a chunk choice's `finish_reason`, as null: a vendor's chunks passed on as they arrive were a 502.
  * - In a stream, a choice's chunks after its finish chunk are dropped: a client's accumulator would
  *   append their text to an answer it was told had ended. Usage after the finish is kept.
  */
@@ -29,6 +32,39 @@ export function withUsageTotal(answer: unknown): unknown {
   return usage === answer.usage ? answer : { ...answer, usage };
 }
 
+const MESSAGE_NULLABLE = ['content', 'tool_calls', 'refusal'] as const;
+const DELTA_NULLABLE = ['role', 'content', 'tool_calls'] as const;
+
+/** `record` with each of `keys` it lacks set to null (the same object when it lacks none). */
+function withNulls(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  if (keys.every((key) => key in record)) return record;
+  const filled = { ...record };
+  for (const key of keys) if (!(key in filled)) filled[key] = null;
+  return filled;
+}
+
+/** A chat choice (answer or chunk) with its absent nullable fields set to null; completions choices are left as they are. */
+function choiceWithNulls(choice: unknown): unknown {
+  if (!isRecord(choice)) return choice;
+  if (isRecord(choice.message)) {
+    const message = withNulls(choice.message, MESSAGE_NULLABLE);
+    return message === choice.message ? choice : { ...choice, message };
+  }
+  if (!isRecord(choice.delta)) return choice;
+  const delta = withNulls(choice.delta, DELTA_NULLABLE);
+  const filled = delta === choice.delta ? choice : { ...choice, delta };
+  return 'finish_reason' in filled ? filled : { ...filled, finish_reason: null };
+}
+
+/** An answer or chunk with what this file fills in: absent nullable chat fields, the usage's total. */
+export function filledAnswer(answer: unknown): unknown {
+  const withTotal = withUsageTotal(answer);
+  if (!isRecord(withTotal) || !Array.isArray(withTotal.choices)) return withTotal;
+  const choices: unknown[] = withTotal.choices;
+  const filled = choices.map(choiceWithNulls);
+  return filled.every((choice, index) => choice === choices[index]) ? withTotal : { ...withTotal, choices: filled };
+}
+
 /**
  * A chunk without the choices whose index is in `finished`; null when nothing is left to send (it
  * had only such choices and no usage). Adds the indexes of the choices it finishes to `finished`.
@@ -48,6 +84,6 @@ export async function* filledChunks(chunks: AsyncIterable<unknown>): AsyncGenera
   const finished = new Set<unknown>();
   for await (const chunk of chunks) {
     const kept = chunkAfterFinishes(chunk, finished);
-    if (kept !== null) yield withUsageTotal(kept);
+    if (kept !== null) yield filledAnswer(kept);
   }
 }

@@ -13,7 +13,7 @@ import { encodeEmbedding } from '../providers/shared/embeddings';
 import type { CallContext, ProviderAdapter, ProviderEndpoint, RequestContext } from '../providers/types';
 import type { EmbeddingsRequest, GatewayConfig } from '../schema';
 import { discoverPlugins, type PluginProvider } from './catalog';
-import { filledChunks, withUsageTotal } from './answer-fill';
+import { filledAnswer, filledChunks } from './answer-fill';
 import { withRoleOnFirstContent } from './leading-role';
 
 /** Plugin adapters by provider name, as compilePlan takes them. */
@@ -153,7 +153,7 @@ interface PluginEndpointName {
  * AbortSignal. (The gateway's CallContext makes that signal only when read, from a prototype getter,
  * which a plugin spreading or storing its context would not expect.) Its chat streams have their
  * leading role-only chunks held (see leading-role.ts), so that a failure right after one is retried.
- * Its answers and chunks get what answer-fill.ts completes (a usage's missing total) and drops (a choice's chunks after its finish).
+ * Its answers and chunks get what answer-fill.ts completes (absent nullable chat fields, a usage's missing total) and drops (a choice's chunks after its finish).
  */
 function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName): ProviderEndpoint<CallContext> {
   const wrapped: Record<string, unknown> = {};
@@ -163,7 +163,7 @@ function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName):
     const plain = (request: unknown, context: CallContext) => call.call(endpoint, request, { signal: context.signal });
     const stream = (request: unknown, context: CallContext) => filledChunks(streamOfChunks({ result: plain(request, context), method, ...name }));
     // A method written without `async` may return its answer itself: the gateway awaits a Promise.
-    const answer = (request: unknown, context: CallContext) => Promise.resolve(plain(request, context)).then(withUsageTotal);
+    const answer = (request: unknown, context: CallContext) => Promise.resolve(plain(request, context)).then(filledAnswer);
     switch (method) {
       case 'chatStream':
         wrapped[method] = (request: unknown, context: CallContext) => withRoleOnFirstContent(stream(request, context));

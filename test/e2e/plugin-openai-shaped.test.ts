@@ -1,0 +1,66 @@
+/**
+ * A plugin in front of an OpenAI-shaped vendor that passes the vendor's answers and chunks on as
+ * they arrive, as README advises: OpenAI leaves out the empty fields (`tool_calls`, `refusal`, a
+ * delta's `role` after the first chunk) that the unified schema has as null. They reach the
+ * official openai client as an answer and a stream, not a 502.
+ */
+import OpenAI from 'openai';
+import { startPluginGateway } from '../support/plugin-gateway';
+
+// What OpenAI's API sends, field for field (chat.completion and chat.completion.chunk).
+const PLUGIN = `'use strict';
+const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-x', system_fingerprint: 'fp_1' };
+module.exports = {
+  displayName: 'Relay',
+  endpointTypes: ['llm/v1/chat'],
+  createEndpoint() {
+    return {
+      async chat() {
+        return { id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'gpt-x',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'Hello' }, logprobs: null, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
+      },
+      async *chatStream() {
+        yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] };
+        yield { ...base, choices: [{ index: 0, delta: { content: 'Hel' }, logprobs: null, finish_reason: null }] };
+        yield { ...base, choices: [{ index: 0, delta: { content: 'lo' } }] };
+        yield { ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] };
+      },
+    };
+  },
+};
+`;
+
+describe("a plugin passing an OpenAI-shaped vendor's answers on as they arrive", () => {
+  let gateway: Awaited<ReturnType<typeof startPluginGateway>>;
+  let openai: OpenAI;
+
+  beforeAll(async () => {
+    gateway = await startPluginGateway(PLUGIN, '  - { name: relay, endpoint_type: llm/v1/chat, model: { provider: fake, name: gpt-x } }\n');
+    openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  test('an answer without tool_calls and refusal is served, with them null', async () => {
+    const completion = await openai.chat.completions.create({ model: 'relay', messages: [{ role: 'user', content: 'hi' }] });
+    expect(completion.choices[0].message).toEqual({ role: 'assistant', content: 'Hello', tool_calls: null, refusal: null });
+  });
+
+  test('a stream whose deltas leave out role and tool_calls is served whole', async () => {
+    const stream = await openai.chat.completions.create({ model: 'relay', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const deltas: { role?: string | null; content?: string | null }[] = [];
+    const finishes: (string | null)[] = [];
+    for await (const chunk of stream) {
+      deltas.push(chunk.choices[0].delta);
+      finishes.push(chunk.choices[0].finish_reason);
+    }
+    expect({ role: deltas[0].role, text: deltas.map((delta) => delta.content ?? '').join(''), finishes }).toEqual({
+      role: 'assistant',
+      text: 'Hello',
+      finishes: [null, null, 'stop'],
+    });
+  });
+});
