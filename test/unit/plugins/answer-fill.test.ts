@@ -1,0 +1,54 @@
+/** What the gateway completes and drops in a plugin's answers and chunks (src/plugins/answer-fill.ts). */
+import { chunkAfterFinishes, filledAnswer, usageWithTotal } from '../../../src/plugins/answer-fill';
+
+describe('usageWithTotal', () => {
+  it.each([
+    [{ prompt_tokens: 2, completion_tokens: 3 }, { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 }],
+    [{ prompt_tokens: 2, completion_tokens: 3, total_tokens: null }, { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 }],
+    [{ prompt_tokens: 4 }, { prompt_tokens: 4, total_tokens: 4 }],
+    // A total the plugin reported is its own, even when it differs from the sum.
+    [{ prompt_tokens: 2, completion_tokens: 3, total_tokens: 9 }, { prompt_tokens: 2, completion_tokens: 3, total_tokens: 9 }],
+    // Without both counts there is nothing to add up.
+    [{ prompt_tokens: 2, completion_tokens: null }, { prompt_tokens: 2, completion_tokens: null }],
+    [{ completion_tokens: 3 }, { completion_tokens: 3 }],
+    [{ prompt_tokens: -1, completion_tokens: 3 }, { prompt_tokens: -1, completion_tokens: 3 }],
+  ])('%j becomes %j', (usage, expected) => {
+    expect(usageWithTotal(usage)).toEqual(expected);
+  });
+});
+
+describe('filledAnswer', () => {
+  it('returns the same object when nothing is missing', () => {
+    const answer = {
+      choices: [{ index: 0, message: { role: 'assistant', content: 'a', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    };
+    expect(filledAnswer(answer)).toBe(answer);
+  });
+
+  it('leaves completions choices and answers without choices as they are', () => {
+    const completion = { choices: [{ index: 0, text: 'a' }] };
+    expect(filledAnswer(completion)).toBe(completion);
+    expect(filledAnswer('not an answer')).toBe('not an answer');
+  });
+
+  it("keeps a delta's own values and fills only what is absent", () => {
+    expect(filledAnswer({ choices: [{ index: 0, delta: { role: 'assistant', content: 'a' } }] })).toEqual({
+      choices: [{ index: 0, delta: { role: 'assistant', content: 'a', tool_calls: null }, finish_reason: null }],
+    });
+  });
+});
+
+describe('chunkAfterFinishes', () => {
+  const choice = (index: number, finish_reason: string | null = null) => ({ index, delta: { content: 'x' }, finish_reason });
+
+  it('passes chunks through until a choice finishes, then drops that choice, and a chunk left with nothing', () => {
+    const finished = new Set<unknown>();
+    const first = { choices: [choice(0), choice(1)] };
+    expect(chunkAfterFinishes(first, finished)).toBe(first);
+    expect(chunkAfterFinishes({ choices: [choice(0, 'stop')] }, finished)).toEqual({ choices: [choice(0, 'stop')] });
+    expect(chunkAfterFinishes({ choices: [choice(0), choice(1)] }, finished)).toEqual({ choices: [choice(1)] });
+    expect(chunkAfterFinishes({ choices: [choice(0)] }, finished)).toBeNull();
+    expect(chunkAfterFinishes({ choices: [choice(0)], usage: { total_tokens: 3 } }, finished)).toEqual({ choices: [], usage: { total_tokens: 3 } });
+  });
+});
