@@ -271,6 +271,20 @@ describe('embeddings answered as the upstream wrote them', () => {
     expect(embeddings.usage).toEqual({ prompt_tokens: 2, total_tokens: 2 });
   });
 
+  test("a server that ignores the openai client's default base64 has its floats encoded, not decoded into wrong vectors", async () => {
+    // LM Studio, infinity, older LocalAI and SGLang answer floats whatever `encoding_format` says.
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(upstreamText);
+    });
+    const embeddings = await openai.embeddings.create({ model: 'embeddings', input: 'hi' });
+    expect((lastRequest().body as { encoding_format?: string }).encoding_format).toBe('base64');
+    expect(embeddings.data[0].embedding).toEqual(Array.from(new Float32Array([0.1, -0.0025, 0.12345678901234568])));
+    // Asked for floats, the same answer is passed on as it is.
+    const floats = await openai.embeddings.create({ model: 'embeddings', input: 'hi', encoding_format: 'float' });
+    expect(floats.data[0].embedding).toEqual([0.1, -0.0025, 0.12345678901234568]);
+  });
+
   test('an answer with more than the unified fields is rebuilt without them', async () => {
     upstream.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });

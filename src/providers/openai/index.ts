@@ -183,7 +183,9 @@ export const openaiAdapter = {
       case 'llm/v1/embeddings':
         return {
           embeddings: async (request, { abort }) =>
-            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort, keepText: true })),
+            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort, keepText: true }), {
+              encodingFormat: request.encoding_format === 'base64' ? 'base64' : 'float',
+            }),
         };
       default: {
         const unreachable: never = settings.endpointType;

@@ -5,6 +5,7 @@
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
+import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
 import { argumentsText, isRecord } from '../shared/json';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
 
@@ -185,15 +186,24 @@ function inInputOrder<Entry extends { index?: number }>(data: readonly Entry[]):
   return ordered;
 }
 
-export function fromOpenAIEmbeddings(body: unknown): EmbeddingsResponse {
+/**
+ * The answer in input order. With `encodingFormat: "base64"` (what the request asked for), float
+ * vectors are encoded by the gateway: OpenAI-compatible servers that ignore the option (LM Studio,
+ * infinity, older LocalAI and SGLang) answer floats, which the openai npm client, asking for base64
+ * by default, decodes into silently wrong vectors of a quarter of the length.
+ */
+export function fromOpenAIEmbeddings(body: unknown, { encodingFormat = 'float' }: { encodingFormat?: EncodingFormat } = {}): EmbeddingsResponse {
   const response = expectList<OpenAIEmbeddingsResponse>(body, 'data');
-  if (isUnifiedEmbeddings(response)) return response as unknown as EmbeddingsResponse;
-  return {
-    object: 'list',
-    data: inInputOrder(response.data).map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),
-    model: response.model,
-    usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? null },
-  };
+  const unified: EmbeddingsResponse = isUnifiedEmbeddings(response)
+    ? (response as unknown as EmbeddingsResponse)
+    : {
+        object: 'list',
+        data: inInputOrder(response.data).map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),
+        model: response.model,
+        usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? null },
+      };
+  if (encodingFormat === 'float' || unified.data.every((item) => !Array.isArray(item.embedding))) return unified;
+  return { ...unified, data: unified.data.map((item) => (Array.isArray(item.embedding) ? { ...item, embedding: encodeEmbedding(item.embedding, encodingFormat) } : item)) };
 }
 
 // ---- Errors ----
