@@ -22,7 +22,7 @@ import { GatewayError } from '../errors';
 import type { CompletionsRequest, CompletionsResponse } from '../schema';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens } from './shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -67,7 +67,8 @@ export function checkAI21Parameters(request: Readonly<Record<string, unknown>>):
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
 }
 
-export function toAI21Completions(request: CompletionsRequest): Record<string, unknown> {
+export function toAI21Completions(clientRequest: CompletionsRequest): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkAI21Parameters(request);
   const { stream: _stream, stop, ...rest } = withMaxTokens(request);
   const body = renameParameters(rest, { n: 'numResults', max_tokens: 'maxTokens', top_p: 'topP' });

@@ -28,7 +28,7 @@ import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, Completion
 import { createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens } from './shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -93,7 +93,9 @@ export const checkTgiChatParameters = (request: Readonly<Record<string, unknown>
  * `do_sample`, `grammar`, ...) pass through; `stream_options` is dropped because usage is always
  * reported on the last stream chunk.
  */
-export function toTgiCompletions(request: CompletionsRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
+export function toTgiCompletions(clientRequest: CompletionsRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
+  // TGI has no presence penalty, and refuses `top_p` outside (0, 1): at 1 (no truncation) it changes nothing.
+  const request = withoutNoOpValues(clientRequest, { presence_penalty: 0, top_p: 1 });
   checkTgiCompletionsParameters(request);
   const { prompt, stream: _stream, stream_options: _streamOptions, n: _n, temperature, stop, ...rest } = withMaxTokens(request) as CompletionsRequest;
   const parameters: Record<string, unknown> = renameParameters(rest, { max_tokens: 'max_new_tokens' });

@@ -32,6 +32,7 @@ import {
   renameParameters,
   requireSingleChoice,
   withMaxTokens,
+  withoutNoOpValues,
 } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -127,7 +128,8 @@ export function toLlama2Prompt(messages: ChatRequest['messages']): string {
   return prompt.endsWith('</s><s>') ? prompt.slice(0, -'</s><s>'.length) : prompt;
 }
 
-export function toMosaicMLChat(request: ChatRequest): Record<string, unknown> {
+export function toMosaicMLChat(clientRequest: ChatRequest): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkMosaicMLParameters(request);
   const { messages, ...rest } = request;
   return toMosaicMLBody([toLlama2Prompt(messages)], rest);
@@ -151,7 +153,8 @@ export function fromMosaicMLChat(body: unknown, { model, created }: { model: str
 
 // ---- Completions ----
 
-export function toMosaicMLCompletions(request: CompletionsRequest): Record<string, unknown> {
+export function toMosaicMLCompletions(clientRequest: CompletionsRequest): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkMosaicMLParameters(request);
   const { prompt, ...rest } = request;
   return toMosaicMLBody([prompt], rest);

@@ -27,7 +27,7 @@ import { openaiErrorMessage } from './openai';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens } from './shared/parameters';
+import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -95,7 +95,8 @@ export function checkPaLMChatParameters(request: Readonly<Record<string, unknown
   rejectUnsupportedParameters(request, ['max_tokens', 'max_completion_tokens', 'stop', ...UNSUPPORTED_PARAMETERS], 'PaLM chat');
 }
 
-export function toPaLMChat(request: ChatRequest): Record<string, unknown> {
+export function toPaLMChat(clientRequest: ChatRequest): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkPaLMChatParameters(request);
   const { messages, stream: _stream, examples, context, ...rest } = request;
   const prompt: Record<string, unknown> = {
@@ -131,7 +132,8 @@ export function checkPaLMCompletionsParameters(request: Readonly<Record<string, 
   rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
 }
 
-export function toPaLMCompletions(request: CompletionsRequest): Record<string, unknown> {
+export function toPaLMCompletions(clientRequest: CompletionsRequest): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkPaLMCompletionsParameters(request);
   const { prompt, stream: _stream, ...rest } = withMaxTokens(request) as CompletionsRequest;
   return { ...toPaLMParameters(rest), prompt: { text: prompt } };

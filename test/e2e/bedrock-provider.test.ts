@@ -425,6 +425,11 @@ describe('chat through Converse', () => {
 });
 
 describe('completions and embeddings through native bodies', () => {
+  test("LangChain's OpenAI LLM defaults (penalties at 0, which change nothing) are served without sending them", async () => {
+    await openai.completions.create({ model: 'titan', prompt: 'Offer me a drink:', temperature: 0.7, top_p: 1, frequency_penalty: 0, presence_penalty: 0, n: 1, max_tokens: 256 });
+    expect(lastCall().body).toEqual({ inputText: 'Offer me a drink:', textGenerationConfig: { temperature: 0.35, topP: 1, maxTokenCount: 256 } });
+  });
+
   test('Titan text: completion, and a stream of chunk events', async () => {
     const completion = await openai.completions.create({ model: 'titan', prompt: 'Offer me a drink:', temperature: 1, stop: ['User:'] });
     expect(completion.choices[0]).toMatchObject({ text: '\nVoilà un café 🙂 Bonne journée à vous.', finish_reason: 'stop' });

@@ -5,7 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, Tool, ToolCall } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
-import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature } from '../shared/parameters';
+import { maxTokensOf, NEWER_OPENAI_PARAMETERS, NO_OP_PENALTIES, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
@@ -54,6 +54,13 @@ export const UNSUPPORTED_PARAMETERS = [
   ...NEWER_OPENAI_PARAMETERS,
 ] as const;
 
+/**
+ * Values that change nothing, left out instead of refused: penalties at 0, which Anthropic has no
+ * field for, and `top_p: 1` (no truncation), which would otherwise clash with `temperature`. OpenAI's
+ * completions clients send all three on every call (LangChain's `OpenAI` LLM).
+ */
+const ANTHROPIC_NO_OP_VALUES = { ...NO_OP_PENALTIES, top_p: 1 };
+
 /** Anthropic's own spellings of unified parameters (reference §5.4). */
 const CHAT_NATIVE_NAMES = { stop_sequences: 'stop', system: "a message with role 'system'" };
 const COMPLETIONS_NATIVE_NAMES = { stop_sequences: 'stop', max_tokens_to_sample: 'max_tokens', messages: 'prompt' };
@@ -77,7 +84,8 @@ function invalid(param: string, message: string): GatewayError {
  * is refused only when the client (or the endpoint config) also set `temperature`. Returns the
  * thinking fields `reasoning_effort` asks for in the model's form (null when it asks for none).
  */
-export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>, thinkingForm: ClaudeThinkingForm): ClaudeThinkingFields | null {
+export function checkAnthropicParameters(request: Readonly<Record<string, unknown>>, thinkingForm: ClaudeThinkingForm): ClaudeThinkingFields | null {
+  const parameters = withoutNoOpValues(request, ANTHROPIC_NO_OP_VALUES);
   rejectUnsupportedParameters(parameters, UNSUPPORTED_PARAMETERS, ANTHROPIC_NAME);
   requireSingleChoice(parameters, ANTHROPIC_NAME);
   if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
@@ -127,7 +135,8 @@ function clientThinkingBudgetOf(thinking: unknown): number {
  * `thinking`, then every key we do not translate (top_k, metadata, thinking, ...) passed through
  * for Anthropic to judge.
  */
-function toAnthropicParameters(request: Record<string, unknown>, { model, thinkingForm = 'budget', stream = false }: AnthropicRequestOptions): Record<string, unknown> {
+function toAnthropicParameters(clientRequest: Record<string, unknown>, { model, thinkingForm = 'budget', stream = false }: AnthropicRequestOptions): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest, ANTHROPIC_NO_OP_VALUES);
   const thinking = checkAnthropicParameters(request, thinkingForm);
   const {
     messages: _messages,

@@ -4,7 +4,7 @@
  * sampling parameters read once, temperature scaled to the family's range), the context an answer
  * is built with, and the shape of a stream fold.
  */
-import { maxTokensOf, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, stopList } from '../shared/parameters';
+import { maxTokensOf, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, stopList, withoutNoOpValues } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 
 /** `Amazon Bedrock (Anthropic Claude)`: the provider as named in messages. */
@@ -12,10 +12,15 @@ export function providerLabel(family: BedrockFamily): string {
   return `Amazon Bedrock (${family.label})`;
 }
 
-/** 400 for the first request key not in `accepted` (the unified request allows any extra key). */
+/**
+ * 400 for the first request key not in `accepted` (the unified request allows any extra key).
+ * Penalties at 0, which OpenAI-style clients send on every call, change nothing and pass (the
+ * bodies are built from the keys read, so they are not sent).
+ */
 export function acceptOnly(request: Readonly<Record<string, unknown>>, accepted: readonly string[], family: BedrockFamily): void {
-  const unsupported = Object.keys(request).filter((key) => !accepted.includes(key));
-  rejectUnsupportedParameters(request, unsupported, providerLabel(family));
+  const checked = withoutNoOpValues(request);
+  const unsupported = Object.keys(checked).filter((key) => !accepted.includes(key));
+  rejectUnsupportedParameters(checked, unsupported, providerLabel(family));
 }
 
 /** The sampling parameters of a chat or completions request, in unified names, temperature scaled. */

@@ -37,6 +37,21 @@ export function withParallelToolCallsAllowed<Request extends Readonly<Record<str
   return rest as unknown as Request;
 }
 
+/**
+ * The request without `values` that change nothing (OpenAI's penalties at 0), for a provider that
+ * has no such parameter. OpenAI-style clients send them on every call (LangChain's `OpenAI` LLM:
+ * `presence_penalty: 0, frequency_penalty: 0`), which the provider's check would refuse; any other
+ * value is still refused.
+ */
+export function withoutNoOpValues<Request extends Readonly<Record<string, unknown>>>(request: Request, values: Readonly<Record<string, unknown>> = NO_OP_PENALTIES): Request {
+  const noOps = Object.keys(values).filter((name) => request[name] === values[name]);
+  if (noOps.length === 0) return request;
+  return Object.fromEntries(Object.entries(request).filter(([name]) => !noOps.includes(name))) as Request;
+}
+
+/** OpenAI's penalties at the value that leaves the token probabilities as they are. */
+export const NO_OP_PENALTIES = { presence_penalty: 0, frequency_penalty: 0 } as const;
+
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {
   for (const name of names) {
