@@ -453,6 +453,7 @@ export type components = {
             [key: string]: unknown;
         };
         CompletionsRequest: {
+            /** @description The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string; a list of several prompts is a 400 (one prompt per request). */
             prompt: string;
             temperature?: components["schemas"]["Temperature"];
             top_p?: components["schemas"]["TopP"];

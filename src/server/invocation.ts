@@ -96,6 +96,24 @@ function withToolCallDefaults(request: unknown): unknown {
   return { ...(request as Record<string, unknown>), messages: filled };
 }
 
+/**
+ * OpenAI's completions also take `prompt` as a list, and LangChain's `OpenAI` LLM always sends one
+ * (`["text"]`): a list of one string is that string. A longer list asks for several completions
+ * (OpenAI answers each prompt's choices in turn), which the gateway does not split into calls: a
+ * 400 saying so instead of the schema's "must be string". Other shapes are left to the schema.
+ */
+function withPromptText(request: unknown, dialect: Dialect): unknown {
+  if (!isRecord(request) || !Array.isArray(request.prompt) || !request.prompt.every((item) => typeof item === 'string')) return request;
+  const prompts: string[] = request.prompt;
+  if (prompts.length === 0) return request;
+  if (prompts.length === 1) return { ...request, prompt: prompts[0] };
+  throw GatewayError.invalidParam(
+    `The parameter 'prompt' holds ${prompts.length} prompts: the gateway completes one prompt per request (a string, or a list of one string).`,
+    'prompt',
+    dialect === 'openai' ? 400 : 422,
+  );
+}
+
 /** Removes `model` (OpenAI routes use it to pick the endpoint; MLflow routes refuse it). */
 function withoutModel(request: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
   if (!('model' in request)) return request;
@@ -234,7 +252,9 @@ class ProviderCallContext implements CallContext {
  */
 export function prepareRequest(options: { endpointType: EndpointType; body: unknown; dialect: Dialect }): Record<string, unknown> {
   const { endpointType, body, dialect } = options;
-  const request = endpointType === 'llm/v1/chat' ? withToolCallDefaults(withoutNulls(body)) : withoutNulls(body);
+  const withoutNullValues = withoutNulls(body);
+  const request =
+    endpointType === 'llm/v1/chat' ? withToolCallDefaults(withoutNullValues) : endpointType === 'llm/v1/completions' ? withPromptText(withoutNullValues, dialect) : withoutNullValues;
   const failure = validateRequestBody(endpointType, request);
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
   return withoutModel(request as Record<string, unknown>, dialect);

@@ -45,3 +45,30 @@ test.each(['anthropic', 'tgi', 'ai21', 'mosaic', 'palm'] as const)('%s still ref
 test('anthropic still refuses a top_p below 1 beside temperature', async () => {
   await expect(setup.openai.completions.create({ model: 'anthropic', prompt: 'Hi', temperature: 0.7, top_p: 0.9 })).rejects.toMatchObject({ status: 422, param: 'top_p' });
 });
+
+describe("prompt as a list, as LangChain's OpenAI LLM always sends it", () => {
+  test('a list of one string is that prompt, on /v1 and on the MLflow routes', async () => {
+    const completion = await setup.openai.completions.create({ model: 'anthropic', prompt: ['Hi'], ...LANGCHAIN_DEFAULTS });
+    expect(completion.choices[0].text).toEqual(expect.any(String));
+    expect(sent('anthropic')).toMatchObject({ messages: [{ role: 'user', content: 'Hi' }] });
+    const answer = await fetch(`${setup.gateway.url}/endpoints/tgi/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: ['Bonjour'] }) });
+    expect(answer.status).toBe(200);
+    expect(sent('tgi')).toMatchObject({ inputs: 'Bonjour' });
+  });
+
+  test('several prompts are a 400 saying one prompt per request (422 on the MLflow routes), before any upstream call', async () => {
+    await expect(setup.openai.completions.create({ model: 'anthropic', prompt: ['Hi', 'Yo'] })).rejects.toMatchObject({
+      status: 400,
+      param: 'prompt',
+      error: expect.objectContaining({ message: "The parameter 'prompt' holds 2 prompts: the gateway completes one prompt per request (a string, or a list of one string)." }),
+    });
+    const answer = await fetch(`${setup.gateway.url}/endpoints/tgi/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: ['a', 'b'] }) });
+    expect(answer.status).toBe(422);
+    expect(setup.upstreams.anthropic.requests).toHaveLength(0);
+    expect(setup.upstreams.tgi.requests).toHaveLength(0);
+  });
+
+  test('token-id prompts are still refused by the schema', async () => {
+    await expect(setup.openai.completions.create({ model: 'anthropic', prompt: [1, 2, 3] })).rejects.toMatchObject({ status: 400, param: 'prompt' });
+  });
+});
