@@ -14,7 +14,7 @@
  * as a list. Finish reason `eos` is `stop`. Legacy chat
  * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the
  * reference sends none) and the gateway produces `encoding_format: base64` itself, since
- * Together's embeddings API has no such field. The temperature is not scaled (§6.13).
+ * Together's embeddings API has no such field; it has no `dimensions` either (a 400). The temperature is not scaled (§6.13).
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
  * list (user, store, ...). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
@@ -130,6 +130,8 @@ export function createTogetherAICompletionsStream(): StreamFold<CompletionsChunk
 
 export function toTogetherAIEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
   embeddingTexts(request.input, PROVIDER);
+  // Together's embeddings take only `model` and `input`: a `dimensions` would come back as full-size vectors.
+  rejectUnsupportedParameters(request, ['dimensions'], PROVIDER);
   const { encoding_format: _format, ...rest } = request;
   return toOpenAIEmbeddings(rest as EmbeddingsRequest, { model });
 }

@@ -242,6 +242,11 @@ describe('togetherai', () => {
     expect(viaOpenAI.data[0].embedding.map(Math.fround)).toEqual([0.2633975, 0.13856208, 0.14047277, -0.2110263].map(Math.fround));
   });
 
+  test('embeddings with `dimensions`, which Together AI has no field for (full-size vectors would come back), are a 400 before any call', async () => {
+    await expect(setup.openai.embeddings.create({ model: 'togetherai-embeddings', input: 'x', dimensions: 256 })).rejects.toMatchObject({ status: 400, param: 'dimensions' });
+    expect(upstreams.togetherai.requests).toHaveLength(0);
+  });
+
   test('the MLflow routes refuse a client `model` for TogetherAI too (the reference lets it override)', async () => {
     const answer = await post('/endpoints/togetherai-chat/invocations', { model: 'other/model', messages: [{ role: 'user', content: 'x' }] });
     expect(answer.status).toBe(422);
