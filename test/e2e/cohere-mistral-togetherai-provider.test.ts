@@ -136,6 +136,19 @@ describe('cohere', () => {
     expect(lastRequest('cohere').body).toEqual({ model: 'embed-english-v3.0', texts: ['hello world'], input_type: 'search_document' });
   });
 
+  test("completions stream with stream_options.include_usage (the OpenAI clients' way to ask for usage): served, with stream-end's usage on the last chunk", async () => {
+    const lines = readFixture('cohere', 'completions.stream.ndjson').trimEnd().split('\n');
+    const end = JSON.parse(lines.pop()!);
+    end.response.meta = { api_version: { version: '1' }, billed_units: { input_tokens: 4, output_tokens: 6 } };
+    upstreams.cohere.setHandler((_request, response) => sendStream(response, [...lines, JSON.stringify(end)].join('\n') + '\n', 'application/stream+json'));
+    const stream = await setup.openai.completions.create({ model: 'cohere-completions', prompt: 'p', stream: true, stream_options: { include_usage: true } });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.choices[0]?.text ?? '').join('')).toBe('\nVoilà un café 🙂');
+    expect(chunks.at(-1)).toMatchObject({ choices: [{ finish_reason: 'stop' }], usage: { prompt_tokens: 4, completion_tokens: 6, total_tokens: 10 } });
+    expect(lastRequest('cohere').body).not.toHaveProperty('stream_options');
+  });
+
   test('embeddings of more than 96 texts (OpenAI takes 2,048) go as calls of 96, answered in input order with usage summed', async () => {
     // Cohere's limit: https://docs.cohere.com/v1/reference/embed ("texts": at most 96 per call)
     upstreams.cohere.setHandler((request, response) => {

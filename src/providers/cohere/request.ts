@@ -114,7 +114,7 @@ export function toCohereChat(request: ChatRequest, { model, stream = false }: { 
 
 // ---- Completions ----
 
-const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'stream_options', 'echo', 'best_of', 'suffix', ...OPENAI_ONLY_PARAMETERS];
+const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'echo', 'best_of', 'suffix', ...OPENAI_ONLY_PARAMETERS];
 
 /** The completions parameters Cohere refuses (also run on an endpoint's parameter defaults at load). */
 export function checkCohereCompletionsParameters(request: Readonly<Record<string, unknown>>): void {
@@ -125,7 +125,8 @@ export function checkCohereCompletionsParameters(request: Readonly<Record<string
 
 export function toCohereCompletions(request: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   checkCohereCompletionsParameters(request);
-  const { stop, n, stream: _stream, model: _model, ...rest } = request;
+  // `stream_options` needs no field: stream-end carries the usage (`meta`), passed on with the finish.
+  const { stop, n, stream: _stream, stream_options: _options, model: _model, ...rest } = request;
   return {
     ...toCohereSampling(rest),
     model,

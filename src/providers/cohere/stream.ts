@@ -96,7 +96,9 @@ export function createCohereCompletionsStream({ model, now }: CohereResponseCont
             finish_reason: mapCohereFinishReason(generation.finish_reason ?? line.finish_reason),
             text: null,
           }));
-          return [chunk(line.response?.id ?? null, choices)];
+          const last = chunk(line.response?.id ?? null, choices);
+          if (line.response?.meta !== undefined) last.usage = fromCohereUsage(line.response);
+          return [last];
         }
         default:
           return [];

@@ -149,7 +149,6 @@ describe('completions and embeddings mapping', () => {
   it.each([
     [{ stop_sequences: ['x'] }, 400, 'Invalid parameter stop_sequences. Use stop instead.'],
     [{ num_generations: 2 }, 400, 'Invalid parameter num_generations. Use n instead.'],
-    [{ stream_options: { include_usage: true } }, 400, "The parameter 'stream_options' is not supported by Cohere."],
   ])('completions rejects %j', (extra, status, message) => {
     expect(() => toCohereCompletions({ prompt: 'p', ...extra } as never, { model: 'm' })).toThrow(expect.objectContaining({ status, message }));
   });
