@@ -165,7 +165,9 @@ export const openaiAdapter = {
           chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning, toolCallIdMaxLength }), { signal: abort })),
           chatStream: (request, { abort }) => {
             const body = toOpenAIChat(request, { model, stream: true, omittedReasoning, toolCallIdMaxLength });
-            const eventsOfAnswer = (answer: unknown) => chatAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
+            // Only the flag is captured: undici keeps a finished request's handler (and so this) for a while, and a request body kept alive that long costs memory.
+            const includeUsage = asksForStreamUsage(body);
+            const eventsOfAnswer = (answer: unknown) => chatAnswerAsEvents(answer, { includeUsage });
             return foldEvents(upstream.postStream(CHAT_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAIChatStream(createFilterAnnotationsNormaliser()));
           },
         };
@@ -176,7 +178,9 @@ export const openaiAdapter = {
             fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),
           completionsStream: (request, { abort }) => {
             const body = toOpenAICompletions(request, { model, stream: true });
-            const eventsOfAnswer = (answer: unknown) => completionsAnswerAsEvents(answer, { includeUsage: asksForStreamUsage(body) });
+            // Only the flag is captured: undici keeps a finished request's handler (and so this) for a while, and a request body kept alive that long costs memory.
+            const includeUsage = asksForStreamUsage(body);
+            const eventsOfAnswer = (answer: unknown) => completionsAnswerAsEvents(answer, { includeUsage });
             return foldEvents(upstream.postStream(COMPLETIONS_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAICompletionsStream(createFilterAnnotationsNormaliser()));
           },
         };
