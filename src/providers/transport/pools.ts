@@ -4,7 +4,7 @@
  * origin (egress-proxy.ts). Through a proxy, plain HTTP is sent with the absolute URL
  * (`proxyTunnel: false`) and HTTPS goes through a CONNECT tunnel.
  */
-import { errors, Pool, ProxyAgent, type Dispatcher } from 'undici';
+import { Dispatcher, errors, Pool, ProxyAgent } from 'undici';
 
 const pools = new Map<string, Dispatcher>();
 
@@ -63,9 +63,10 @@ export function isClosed(pool: Dispatcher): boolean {
  * After a reload: closes the pools of origins the config now served does not call (an `api_base`
  * edited away), which would otherwise keep their keep-alive sockets and sit in the map for good.
  * `close` lets the requests already on a pool finish; a request of the old config that comes later
- * (a retry) opens a new pool, closed at the next reload.
+ * (a retry) gets a pool of its own, closed once its answer is read (OneCallPerPool).
  */
 export async function closePoolsNotIn(live: ReadonlySet<string>): Promise<void> {
+  liveKeys = live;
   const unused = [...pools].filter(([key]) => !live.has(key));
   for (const [key, pool] of unused) {
     pools.delete(key);
@@ -74,22 +75,56 @@ export async function closePoolsNotIn(live: ReadonlySet<string>): Promise<void> 
   await Promise.all(unused.map(([, pool]) => pool.close()));
 }
 
+/** The pool keys of the config served since the last reload; null before any reload (every key is live). */
+let liveKeys: ReadonlySet<string> | null = null;
+
+function openPool(origin: string, connectTimeout: number, proxy: string | null): Dispatcher {
+  const connect = { timeout: connectTimeout };
+  return proxy === null
+    ? new Pool(origin, { connect })
+    : new ProxyAgent({
+        uri: proxy,
+        proxyTunnel: false,
+        proxyTls: connect,
+        requestTls: connect,
+        clientFactory: (proxyOrigin, options) => tunnelPool(proxyOrigin, options, connectTimeout),
+      });
+}
+
+const isLive = (key: string) => liveKeys === null || liveKeys.has(key);
+
+/**
+ * For a request of an older config to an origin a reload has since dropped (a retry): each call
+ * gets a pool of its own, closed once its answer is read. Kept in the map, such a pool would hold
+ * its keep-alive sockets until a next reload, which may never come. Calls made once a reload has
+ * brought the origin back take its shared pool.
+ */
+class OneCallPerPool extends Dispatcher {
+  constructor(private readonly origin: string, private readonly connectTimeout: number, private readonly proxy: string | null) {
+    super();
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const { origin, connectTimeout, proxy } = this;
+    if (isLive(poolKey(origin, connectTimeout, proxy))) return poolFor(origin, connectTimeout, proxy).dispatch(options, handler);
+    const pool = openPool(origin, connectTimeout, proxy);
+    const queued = pool.dispatch(options, handler);
+    void pool.close();
+    return queued;
+  }
+
+  override async close(): Promise<void> {}
+
+  override async destroy(): Promise<void> {}
+}
+
 /** The pool for an origin, connect timeout and proxy, opened at its first call. */
 export function poolFor(origin: string, connectTimeout: number, proxy: string | null): Dispatcher {
   const key = poolKey(origin, connectTimeout, proxy);
+  if (!isLive(key)) return new OneCallPerPool(origin, connectTimeout, proxy);
   let pool = pools.get(key);
   if (!pool) {
-    const connect = { timeout: connectTimeout };
-    pool =
-      proxy === null
-        ? new Pool(origin, { connect })
-        : new ProxyAgent({
-            uri: proxy,
-            proxyTunnel: false,
-            proxyTls: connect,
-            requestTls: connect,
-            clientFactory: (proxyOrigin, options) => tunnelPool(proxyOrigin, options, connectTimeout),
-          });
+    pool = openPool(origin, connectTimeout, proxy);
     pools.set(key, pool);
   }
   return pool;
@@ -99,5 +134,6 @@ export function poolFor(origin: string, connectTimeout: number, proxy: string | 
 export async function closeAllPools(): Promise<void> {
   const open = [...pools.values()];
   pools.clear();
+  liveKeys = null;
   await Promise.all(open.map((pool) => pool.close()));
 }

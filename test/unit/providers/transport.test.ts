@@ -532,4 +532,26 @@ describe('connection pools', () => {
       await local.close();
     }
   });
+
+  it('a call of the old config to a dropped origin gets a connection of its own; once a reload brings the origin back, calls share its pool', async () => {
+    const local = await listenRecordingPorts((response) => sendJson(response, 200, { ok: true }));
+    const options = { headers: {}, providerName: 'OpenAI', errorMessage: openaiErrorMessage, timeouts: TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES, endpointName: 'a' };
+    const { value: upstream, poolKeys } = poolKeysUsedBy(() => createUpstream({ ...options, baseUrl: `${local.origin}/v1` }));
+    const call = async () => {
+      await upstream.postJson('chat/completions', {}, { signal: signal() });
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      await closePoolsNotIn(new Set());
+      await call();
+      await call();
+      expect(new Set(local.remotePorts).size).toBe(2);
+      await closePoolsNotIn(poolKeys);
+      await call();
+      await call();
+      expect(local.remotePorts[3]).toBe(local.remotePorts[2]);
+    } finally {
+      await local.close();
+    }
+  });
 });
