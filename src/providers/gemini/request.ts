@@ -5,7 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
-import { imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
+import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
@@ -117,9 +117,9 @@ function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: st
     throw invalid(`'${path}.image_url.detail' '${detail}' is not supported by ${GEMINI}; omit it or use 'auto'.`, `${path}.image_url.detail`);
   }
   if (!url.startsWith('data:')) return toFileDataPart(url);
-  const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
-  if (!match) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);
-  return { inlineData: { mimeType: standardMediaType(match[1]), data: match[2] } };
+  const data = base64DataUrl(url);
+  if (!data) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);
+  return { inlineData: { mimeType: standardMediaType(data.mediaType), data: data.base64 } };
 }
 
 function toGeminiPart(part: ContentPart, path: string, allowMedia: boolean): GeminiPart {

@@ -5,6 +5,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ContentPart } from '../../schema';
+import { base64DataUrl } from './media-types';
 
 export type FilePart = Extract<ContentPart, { type: 'file' }>;
 
@@ -15,15 +16,13 @@ export interface FileData {
   filename?: string;
 }
 
-const BASE64_DATA_URL = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s;
-
 export function readFileData(part: FilePart, path: string, provider: string): FileData {
   const { file_data: fileData, file_id: fileId, filename } = part.file;
   if (fileData === undefined) {
     const param = fileId === undefined ? `${path}.file.file_data` : `${path}.file.file_id`;
     throw GatewayError.invalidParam(`${param}: ${provider} takes a file as a base64 data URL in 'file_data' (data:application/pdf;base64,...), not an OpenAI file id.`, param);
   }
-  const match = BASE64_DATA_URL.exec(fileData);
-  if (!match) throw GatewayError.invalidParam(`${path}.file.file_data: must be a base64 data URL (data:application/pdf;base64,...).`, `${path}.file.file_data`);
-  return { mediaType: match[1].toLowerCase(), base64: match[2], ...(filename !== undefined ? { filename } : {}) };
+  const data = base64DataUrl(fileData);
+  if (!data) throw GatewayError.invalidParam(`${path}.file.file_data: must be a base64 data URL (data:application/pdf;base64,...).`, `${path}.file.file_data`);
+  return { mediaType: data.mediaType.toLowerCase(), base64: data.base64, ...(filename !== undefined ? { filename } : {}) };
 }

@@ -36,3 +36,9 @@ export function imageMediaTypeOfUrl(url: string): string | undefined {
   // Own properties only: `.constructor` is an extension too.
   return extension === undefined ? undefined : ownValue(IMAGE_EXTENSIONS, extension);
 }
+
+/** `data:<type>[;param...];base64,<data>`: the media type as written and the base64 data; null for any other URL. */
+export function base64DataUrl(url: string): { mediaType: string; base64: string } | null {
+  const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
+  return match ? { mediaType: match[1], base64: match[2] } : null;
+}
