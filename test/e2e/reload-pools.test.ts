@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigWatcher } from '../../src/config/watch';
@@ -16,6 +16,7 @@ import { compileConfigText, watchForReload } from '../../src/server/reload';
 import type { GatewayState } from '../../src/server/state';
 import { closeAllPools } from '../../src/providers/transport/http';
 import { readJsonFixture } from '../support/fixtures';
+import { listenCountingSockets } from '../support/keep-alive-server';
 import { SOON_MS } from '../support/timeouts';
 
 /** An OpenAI-shaped upstream that asks clients to keep idle connections for 10 minutes, and counts its open sockets. */
@@ -30,7 +31,6 @@ interface Upstream {
 }
 
 async function startUpstream(): Promise<Upstream> {
-  const sockets = new Set<Socket>();
   let received = 0;
   let waiting: (() => void)[] | null = null;
   const answer = (response: ServerResponse) => {
@@ -42,17 +42,12 @@ async function startUpstream(): Promise<Upstream> {
     request.resume();
     request.on('end', () => (waiting ? waiting.push(() => answer(response)) : answer(response)));
   });
-  server.keepAliveTimeout = 600_000;
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { url, openSockets } = await listenCountingSockets(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     server,
     received: () => received,
-    openSockets: () => sockets.size,
+    openSockets,
     hold: () => (waiting = []),
     release: () => {
       const answers = waiting ?? [];

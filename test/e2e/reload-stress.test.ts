@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigWatcher } from '../../src/config/watch';
@@ -18,6 +18,7 @@ import { compileConfigText, watchForReload } from '../../src/server/reload';
 import type { GatewayState } from '../../src/server/state';
 import { freePort, runCli, waitForHealth } from '../support/cli';
 import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
+import { listenCountingSockets } from '../support/keep-alive-server';
 import { captureLog } from '../support/log-capture';
 import { SOON_MS, within } from '../support/timeouts';
 
@@ -36,7 +37,6 @@ interface Origin {
 }
 
 async function startOrigin(): Promise<Origin> {
-  const sockets = new Set<Socket>();
   let received = 0;
   let arrived!: () => void;
   const retriedArrived = new Promise<void>((resolve) => (arrived = resolve));
@@ -64,17 +64,12 @@ async function startOrigin(): Promise<Origin> {
       }
     });
   });
-  server.keepAliveTimeout = 600_000;
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { url, openSockets } = await listenCountingSockets(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     server,
     received: () => received,
-    openSockets: () => sockets.size,
+    openSockets,
     retriedArrived,
     failIt: () => {
       held?.writeHead(503, { 'content-type': 'application/json', ...keepAlive });
