@@ -6,7 +6,8 @@
  * Counting is a fixed window from a counter's first hit (see store.ts). `calls`: a request is
  * admitted while the window holds at most `calls` requests (refused ones count too, as in MLflow).
  * `tokens`: a request is refused while the window's tokens are spent; tokens are added from the
- * usage the provider reports, after the response (non-stream) or from the stream's usage chunk.
+ * usage the provider reports, after the response (non-stream) or from the stream's usage chunk (a
+ * stream that ends without one counts an estimate: stream-tokens.ts).
  *
  * Limiters, their counter keys and their store are built at config load. A key is the endpoint
  * name plus the renewal period, not the numbers: a reload that changes `calls` or `tokens` (an
@@ -281,20 +282,4 @@ export function reportedTokens(value: unknown): number | null {
   const usage = (value as { usage?: { total_tokens?: unknown } } | null | undefined)?.usage;
   const total = usage?.total_tokens;
   return typeof total === 'number' && Number.isFinite(total) ? Math.min(Math.ceil(total), Number.MAX_SAFE_INTEGER) : null;
-}
-
-/**
- * Passes a stream's chunks through and records the last usage a chunk reported when the stream
- * ends, however it ends (providers repeat cumulative usage, so the last one counts).
- */
-export async function* meterStream<T>(chunks: AsyncIterable<T>, limiter: EndpointLimiter): AsyncGenerator<T> {
-  let tokens: number | null = null;
-  try {
-    for await (const chunk of chunks) {
-      tokens = reportedTokens(chunk) ?? tokens;
-      yield chunk;
-    }
-  } finally {
-    if (tokens !== null) limiter.recordTokens(tokens);
-  }
 }

@@ -5,7 +5,8 @@
  */
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
-import { meterStream, reportedTokens } from '../limits/limiter';
+import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
+import { meterStream, StreamTokens } from '../limits/stream-tokens';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
@@ -31,6 +32,8 @@ export type InvocationResult =
       abort: CallSignal;
       /** The gateway asked for the usage chunk itself (a token limit): metered, not sent. */
       hidesUsage: boolean;
+      /** The stream's tokens, when a token limit counts them (reported, else estimated); null otherwise. */
+      tokens: StreamTokens | null;
     };
 
 const OPERATION_NAMES: Record<EndpointType, string> = {
@@ -186,9 +189,8 @@ export function asksForStream(endpointType: EndpointType, request: Record<string
  * chunk the gateway asked for is kept from the client (`isUsageOnlyChunk`), which did not ask for a
  * chunk without choices. Null when nothing is to be added.
  */
-function withUsageForLimits(request: Record<string, unknown>, endpoint: CompiledEndpoint, clientCountsTokens: boolean): Record<string, unknown> | null {
-  const limited = clientCountsTokens || endpoint.limiter?.countsTokens === true;
-  if (!limited || endpoint.target.streamUsageWhenAsked !== true) return null;
+function withUsageForLimits(request: Record<string, unknown>, endpoint: CompiledEndpoint, tokenLimiters: readonly EndpointLimiter[]): Record<string, unknown> | null {
+  if (tokenLimiters.length === 0 || endpoint.target.streamUsageWhenAsked !== true) return null;
   const options = request.stream_options;
   if (isRecord(options) && options.include_usage === true) return null;
   return { ...request, stream_options: { ...(isRecord(options) ? options : {}), include_usage: true } };
@@ -260,10 +262,23 @@ export function prepareRequest(options: { endpointType: EndpointType; body: unkn
   return withoutModel(request as Record<string, unknown>, dialect);
 }
 
+const NO_LIMITERS: readonly EndpointLimiter[] = [];
+
+/** The limiters that count this call's tokens: the endpoint's and the calling key's, each when its limit has `tokens`. */
+function tokenLimitersOf(endpoint: CompiledEndpoint, clientLimiter: EndpointLimiter | null): readonly EndpointLimiter[] {
+  // No array built for the usual request, which no token limit counts.
+  if (!endpoint.limiter?.countsTokens && !clientLimiter?.countsTokens) return NO_LIMITERS;
+  const limiters: EndpointLimiter[] = [];
+  if (endpoint.limiter?.countsTokens) limiters.push(endpoint.limiter);
+  if (clientLimiter?.countsTokens) limiters.push(clientLimiter);
+  return limiters;
+}
+
 /**
  * One endpoint: its rate limit, the provider call (with the endpoint's defaults, retries and total
- * timeout), and the tokens it used. A stream is returned once its first chunk has arrived, so that a failure
- * before it rejects here (where a fallback route can still move on). Rejections carry a GatewayError.
+ * timeout), and the tokens it used (added to the endpoint's and the calling key's token limits). A
+ * stream is returned once its first chunk has arrived, so that a failure before it rejects here
+ * (where a fallback route can still move on). Rejections carry a GatewayError.
  */
 export async function invokeEndpoint(options: {
   endpoint: CompiledEndpoint;
@@ -271,13 +286,14 @@ export async function invokeEndpoint(options: {
   /** Aborted when the client disconnects. */
   client: CallSignal;
   onRetry?: (notice: RetryNotice) => void;
-  /** The calling key's own limit counts tokens. */
-  clientCountsTokens?: boolean;
+  /** The calling key's own limit (admitted by the caller, once per request): its tokens are added here. */
+  clientLimiter?: EndpointLimiter | null;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
   const withEndpointDefaults = withDefaults(options.request, endpoint);
   const stream = asksForStream(endpoint.endpointType, withEndpointDefaults);
-  const withUsage = stream ? withUsageForLimits(withEndpointDefaults, endpoint, options.clientCountsTokens === true) : null;
+  const tokenLimiters = tokenLimitersOf(endpoint, options.clientLimiter ?? null);
+  const withUsage = stream ? withUsageForLimits(withEndpointDefaults, endpoint, tokenLimiters) : null;
   const request = withUsage ?? withEndpointDefaults;
   const oneToolCall = endpoint.endpointType === 'llm/v1/chat' && asksForOneToolCall(request);
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
@@ -302,8 +318,9 @@ export async function invokeEndpoint(options: {
       let abort: CallSignal = options.client;
       const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>);
       const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
-      const started = await withFirstChunk(limiter ? meterStream(chunks, limiter) : chunks);
-      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: sent === withUsage };
+      const tokens = tokenLimiters.length > 0 ? new StreamTokens(sent) : null;
+      const started = await withFirstChunk(tokens ? meterStream(chunks, tokenLimiters, tokens) : chunks);
+      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: sent === withUsage, tokens };
     };
     if (withUsage === null) return startStream(request);
     // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older
@@ -316,6 +333,6 @@ export async function invokeEndpoint(options: {
   const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
   const body = checkedAnswer(endpoint, oneToolCall ? firstToolCallOnly(answer) : answer);
   const tokens = reportedTokens(body);
-  if (limiter && tokens !== null) limiter.recordTokens(tokens);
+  if (tokens !== null) for (const tokenLimiter of tokenLimiters) tokenLimiter.recordTokens(tokens);
   return { kind: 'json', body };
 }

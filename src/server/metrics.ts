@@ -22,7 +22,8 @@ import type { CompiledEndpoint } from '../config/compile';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
-import type { RequestRecord, TokenDetails } from './request-log';
+import type { RequestRecord } from './request-log';
+import type { TokenDetails } from './token-usage';
 
 export const registry = new MetricsRegistry();
 

@@ -16,35 +16,18 @@ import type { Request, RequestHandler } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
+import type { StreamTokens } from '../limits/stream-tokens';
 import { clientOf } from './auth';
 import { carriesToken } from './first-token';
 import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logging';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
+import { addTokenCounts, addTokenDetails, usageOf, type TokenUsage } from './token-usage';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
 /** A response carrying per-request state in `locals`: Express's, or the fast path's (fast-path.ts). */
 export type ResponseWithLocals = ServerResponse & { locals: Record<string, unknown> };
-
-/** Tokens as the provider reported them. */
-export interface TokenUsage {
-  prompt: number | null;
-  completion: number | null;
-  total: number | null;
-  /** The counts that bill differently (usage's `*_tokens_details`); null when the answer had none, as most do. */
-  details: TokenDetails | null;
-}
-
-/** What `prompt_tokens` and `completion_tokens` include, each null when the answer did not report it. */
-export interface TokenDetails {
-  /** Prompt tokens read from the provider's cache (billed at a fraction of the input price). */
-  cached: number | null;
-  /** Prompt tokens written to the cache (Anthropic, Bedrock: billed above the input price). */
-  cacheCreation: number | null;
-  /** Completion tokens the model spent thinking. */
-  reasoning: number | null;
-}
 
 /**
  * A traffic route's call: its strategy and the destinations it tried, in order (a FALLBACK route
@@ -77,7 +60,10 @@ export interface RequestRecord {
   retries: number;
   /** Only when the client called a traffic route: a plain endpoint's line has no route fields. */
   routeCall?: RouteCall;
+  /** As reported: what the token metrics count. */
   usage: TokenUsage | null;
+  /** A stream a token limit counts: its estimate goes on the line when it reported no usage. */
+  streamTokens: StreamTokens | null;
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
   aborted: boolean;
@@ -157,31 +143,15 @@ export function recordRawAnswer(response: ServerResponse, error: GatewayError): 
   record.error = { code: error.code, message: error.message };
 }
 
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function detailsOf(promptDetails: unknown, completionDetails: unknown): TokenDetails | null {
-  const prompt = (promptDetails ?? {}) as { cached_tokens?: unknown; cache_creation_tokens?: unknown };
-  const completion = (completionDetails ?? {}) as { reasoning_tokens?: unknown };
-  const details = { cached: count(prompt.cached_tokens), cacheCreation: count(prompt.cache_creation_tokens), reasoning: count(completion.reasoning_tokens) };
-  return details.cached === null && details.cacheCreation === null && details.reasoning === null ? null : details;
-}
-
-/** Reads `usage` from a response body or a stream chunk; null when it has none. */
-export function usageOf(body: unknown): TokenUsage | null {
-  const usage = (body as { usage?: unknown } | null)?.usage;
-  if (typeof usage !== 'object' || usage === null) return null;
-  const { prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details } = usage as Record<string, unknown>;
-  // Most answers have no details: two property reads, no object built for them.
-  const details = prompt_tokens_details == null && completion_tokens_details == null ? null : detailsOf(prompt_tokens_details, completion_tokens_details);
-  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: count(total_tokens), details };
-}
-
 export function recordResult(response: ResponseWithLocals, body: unknown): void {
   const record = recordOf(response);
   record.usage = usageOf(body);
   if (record.logBodies) record.responseBody = body;
+}
+
+/** Notes the tokens of a stream a token limit counts (see `RequestRecord.streamTokens`). */
+export function recordStreamTokens(response: ResponseWithLocals, tokens: StreamTokens | null): void {
+  recordOf(response).streamTokens = tokens;
 }
 
 /** A stream's chunks as logged: the first ones whose JSON fits the limit together, and a count of the rest. */
@@ -259,13 +229,6 @@ function clientLeft(record: RequestRecord, response: ServerResponse): boolean {
   return !response.headersSent || record.error === null;
 }
 
-/** The detail counts the answer reported, after `total_tokens`; the others stay off the line. */
-function addTokenDetails(line: Record<string, unknown>, details: TokenDetails): void {
-  if (details.cached !== null) line.cached_tokens = details.cached;
-  if (details.cacheCreation !== null) line.cache_creation_tokens = details.cacheCreation;
-  if (details.reasoning !== null) line.reasoning_tokens = details.reasoning;
-}
-
 /** A route's fields on the line: a failed attempt with its error's code, an answer with its status alone. */
 function addRouteCall(line: Record<string, unknown>, routeCall: RouteCall): void {
   line.routing_strategy = routeCall.strategy;
@@ -289,10 +252,8 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     latency_ms: Math.round(record.latencyMs),
     first_chunk_ms: record.firstChunkMs === null ? null : Math.round(record.firstChunkMs),
     retries: record.retries,
-    prompt_tokens: record.usage?.prompt ?? null,
-    completion_tokens: record.usage?.completion ?? null,
-    total_tokens: record.usage?.total ?? null,
   };
+  addTokenCounts(line, record.usage, record.usage === null ? (record.streamTokens?.estimate() ?? null) : null);
   // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
   if (record.stream) line.first_token_ms = record.firstTokenMs === null ? null : Math.round(record.firstTokenMs);
   const details = record.usage?.details;
@@ -335,6 +296,7 @@ function newRecord(options: { id: string; method: string; path: string; logging:
     firstTokenMs: null,
     retries: 0,
     usage: null,
+    streamTokens: null,
     error: null,
     aborted: false,
     logBodies: options.logging.bodies,

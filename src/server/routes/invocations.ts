@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
-import { meterStream, reportedTokens, type EndpointLimiter } from '../../limits/limiter';
+import type { EndpointLimiter } from '../../limits/limiter';
 import { isRecord } from '../../providers/shared/json';
 import { withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
@@ -18,7 +18,7 @@ import { asksForStream, invokeEndpoint, isUsageOnlyChunk, prepareRequest, withSt
 import { sendJson } from '../json-response';
 import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
-import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
+import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 
@@ -72,7 +72,7 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientCountsTokens: keyLimiter?.countsTokens === true });
+        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter });
         attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
         return answer;
       } catch (error) {
@@ -98,8 +98,6 @@ async function serve(options: {
     },
   });
   if (result.kind === 'json') {
-    const tokens = reportedTokens(result.body);
-    if (keyLimiter && tokens !== null) keyLimiter.recordTokens(tokens);
     recordResult(response, result.body);
     sendJson(response, 200, result.body);
     return;
@@ -111,10 +109,10 @@ async function serve(options: {
     logFailure({ logger, error, gatewayError, path: recordOf(response).path, requestId: requestIdOfResponse(response) });
     return gatewayError;
   };
-  const chunks = keyLimiter ? meterStream(result.chunks, keyLimiter) : result.chunks;
+  recordStreamTokens(response, result.tokens);
   const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
   const sends = result.hidesUsage ? (chunk: unknown) => !isUsageOnlyChunk(chunk) : undefined;
-  await sendEventStream({ response, chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });
+  await sendEventStream({ response, chunks: result.chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {

@@ -3,8 +3,9 @@ import pino from 'pino';
 import type { Limit } from '../../../generated/config';
 import { Writable } from 'node:stream';
 import { GatewayError } from '../../../src/errors';
-import { closeLimitBackends, createLimitBackend, createLimiter, limitBackendFor, meterStream, parseRenewalPeriod, reportedTokens, retireLimitBackends } from '../../../src/limits/limiter';
+import { closeLimitBackends, createLimitBackend, createLimiter, limitBackendFor, parseRenewalPeriod, reportedTokens, retireLimitBackends } from '../../../src/limits/limiter';
 import { createMemoryStore } from '../../../src/limits/memory-store';
+import { meterStream, StreamTokens } from '../../../src/limits/stream-tokens';
 import type { RateLimitStore } from '../../../src/limits/store';
 import { silentLogger, type Logger } from '../../../src/server/logging';
 import { registry } from '../../../src/server/metrics';
@@ -128,7 +129,7 @@ describe('tokens', () => {
       async function* chunks() {
         yield { usage: { total_tokens: 12.5 } };
       }
-      for await (const _chunk of meterStream(chunks(), limiter));
+      for await (const _chunk of meterStream(chunks(), [limiter], new StreamTokens({})));
       // The record is not awaited: poll until it is counted, or a warning says it failed.
       const deadline = Date.now() + 5_000;
       let refusal: string | null = null;
@@ -142,23 +143,6 @@ describe('tokens', () => {
       await backend.store.close();
       await redis.stop();
     }
-  });
-
-  it('meters a stream by the last usage it reported, also when the consumer stops early', async () => {
-    const recorded: number[] = [];
-    const limiter = { admit: async () => undefined, recordTokens: (tokens: number) => recorded.push(tokens), countsTokens: true };
-    async function* chunks() {
-      yield { usage: { total_tokens: 3 } };
-      yield { choices: [] };
-      yield { usage: { total_tokens: 9 } };
-      yield { choices: [] };
-    }
-    const seen: unknown[] = [];
-    for await (const chunk of meterStream(chunks(), limiter)) seen.push(chunk);
-    expect(seen).toHaveLength(4);
-    expect(recorded).toEqual([9]);
-    for await (const _chunk of meterStream(chunks(), limiter)) break;
-    expect(recorded).toEqual([9, 3]);
   });
 });
 

@@ -32,6 +32,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     firstTokenMs: null,
     retries: 0,
     usage: { prompt: 3, completion: 4, total: 7, details: null },
+    streamTokens: null,
     error: null,
     aborted: false,
     logBodies: false,

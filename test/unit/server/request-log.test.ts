@@ -1,7 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayError } from '../../../src/errors';
-import { logLine, recordError, requestIdOf, requestLog, usageOf, type RequestRecord, type ResponseWithLocals } from '../../../src/server/request-log';
+import { logLine, recordError, requestIdOf, requestLog, type RequestRecord, type ResponseWithLocals } from '../../../src/server/request-log';
+import { usageOf } from '../../../src/server/token-usage';
+import { StreamTokens } from '../../../src/limits/stream-tokens';
 import type { GatewayState } from '../../../src/server/state';
 import { captureLog } from '../../support/log-capture';
 
@@ -48,7 +50,7 @@ describe('usageOf: the counts that bill differently', () => {
 });
 
 describe('logLine: the token fields', () => {
-  const record = (usage: RequestRecord['usage']): RequestRecord => ({
+  const record = (usage: RequestRecord['usage'], streamTokens: StreamTokens | null = null): RequestRecord => ({
     id: 'req-1',
     method: 'POST',
     path: '/v1/chat/completions',
@@ -64,6 +66,7 @@ describe('logLine: the token fields', () => {
     firstTokenMs: null,
     retries: 0,
     usage,
+    streamTokens,
     error: null,
     aborted: false,
     logBodies: false,
@@ -82,6 +85,14 @@ describe('logLine: the token fields', () => {
     const reasoning = logLine(record({ prompt: 2006, completion: 300, total: 2306, details: { cached: 0, cacheCreation: null, reasoning: 192 } }));
     expect(reasoning).toMatchObject({ cached_tokens: 0, reasoning_tokens: 192 });
     expect(reasoning).not.toHaveProperty('cache_creation_tokens');
+  });
+
+  test('a stream that reported no usage: its estimate, said to be one; reported usage is logged as before', () => {
+    const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Hello there' }] });
+    tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
+    // Prompt: "user" + "Hello there" = 15 characters, 4 tokens; completion: 14 characters, 4 tokens.
+    expect(JSON.stringify(logLine(record(null, tokens)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 4, completion_tokens: 4, total_tokens: 8, tokens_estimated: true }));
+    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null }, tokens))).not.toHaveProperty('tokens_estimated');
   });
 });
 

@@ -1,0 +1,120 @@
+/**
+ * The tokens a stream used, for token limits (`limit.tokens`) and the audit line. The usage the
+ * provider reports on a chunk (its last) always counts. A stream that ends without one (the client
+ * left, the upstream cut it, a timeout between chunks) would otherwise count nothing, so that a
+ * client leaving just before the end of each stream could spend past its limit: such a stream
+ * counts an estimate of its prompt and of what it generated until then.
+ */
+import type { EndpointLimiter } from './limiter';
+import { reportedTokens } from './limiter';
+
+/** About four characters a token in English text (OpenAI's rule of thumb); rounded up, a started token was used. */
+export function tokensOfCharacters(characters: number): number {
+  return Math.ceil(characters / 4);
+}
+
+/** Images and files in a prompt are data URLs, whose base64 length says nothing of the tokens they cost. */
+const isDataUrl = (text: string): boolean => text.startsWith('data:');
+
+/**
+ * The characters of a request's string values (messages or prompt, tools, their schemas…), data URLs
+ * left out. A loop over a stack, not recursion: a deeply nested body must not overflow the call stack.
+ */
+export function requestCharacters(request: unknown): number {
+  let characters = 0;
+  const pending: unknown[] = [request];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (!isDataUrl(value)) characters += value.length;
+    } else if (typeof value === 'object' && value !== null) {
+      // One push per item: a spread of a long array would pass each item as an argument and overflow.
+      for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push(item);
+    }
+  }
+  return characters;
+}
+
+const lengthOf = (value: unknown): number => (typeof value === 'string' ? value.length : 0);
+
+/** The characters one choice of a unified chunk generated: completions text, or a chat delta's text, refusal, reasoning and tool calls. */
+function choiceCharacters(choice: unknown): number {
+  if (typeof choice !== 'object' || choice === null) return 0;
+  const { text, delta } = choice as { text?: unknown; delta?: unknown };
+  if (typeof delta !== 'object' || delta === null) return lengthOf(text);
+  const { content, refusal, reasoning_content: reasoning, tool_calls: toolCalls } = delta as Record<string, unknown>;
+  let characters = lengthOf(content) + lengthOf(refusal) + lengthOf(reasoning);
+  if (Array.isArray(toolCalls)) {
+    for (const call of toolCalls) {
+      const called = (call as { function?: { name?: unknown; arguments?: unknown } } | null)?.function;
+      characters += lengthOf(called?.name) + lengthOf(called?.arguments);
+    }
+  }
+  return characters;
+}
+
+/** The characters a unified stream chunk generated (the lengths of strings it already holds: nothing is serialised). */
+export function generatedCharacters(chunk: unknown): number {
+  const choices = (chunk as { choices?: unknown } | null)?.choices;
+  if (!Array.isArray(choices)) return 0;
+  let characters = 0;
+  for (const choice of choices) characters += choiceCharacters(choice);
+  return characters;
+}
+
+/** Estimated counts, in the fields of a usage. */
+export interface EstimatedTokens {
+  prompt: number;
+  completion: number;
+  total: number;
+}
+
+/** One stream's tokens, told of each chunk as it arrives from the provider. */
+export class StreamTokens {
+  private started = false;
+  private reported: number | null = null;
+  private generated = 0;
+  private promptTokens: number | null = null;
+
+  /** `request`: the body sent to the provider, read only if the stream ends without usage. */
+  constructor(private readonly request: unknown) {}
+
+  observe(chunk: unknown): void {
+    this.started = true;
+    this.reported = reportedTokens(chunk) ?? this.reported;
+    if (this.reported === null) this.generated += generatedCharacters(chunk);
+  }
+
+  /**
+   * The estimate, when the stream started (a chunk came: a call that failed before it counts
+   * nothing, as an answer that failed does) and no chunk reported usage; else null.
+   */
+  estimate(): EstimatedTokens | null {
+    if (!this.started || this.reported !== null) return null;
+    // The request is read once, though the limiters and the audit line each ask.
+    this.promptTokens ??= tokensOfCharacters(requestCharacters(this.request));
+    const completion = tokensOfCharacters(this.generated);
+    return { prompt: this.promptTokens, completion, total: this.promptTokens + completion };
+  }
+
+  /** What token limits count: the reported total, else the estimate's; null for a stream that never started. */
+  total(): number | null {
+    return this.reported ?? this.estimate()?.total ?? null;
+  }
+}
+
+/**
+ * Passes a stream's chunks through to `tokens` and, when the stream ends, however it ends, adds its
+ * total to each limiter (providers repeat cumulative usage, so the last reported one counts).
+ */
+export async function* meterStream<T>(chunks: AsyncIterable<T>, limiters: readonly EndpointLimiter[], tokens: StreamTokens): AsyncGenerator<T> {
+  try {
+    for await (const chunk of chunks) {
+      tokens.observe(chunk);
+      yield chunk;
+    }
+  } finally {
+    const total = tokens.total();
+    if (total !== null) for (const limiter of limiters) limiter.recordTokens(total);
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Token limits on streams that end before their usage chunk. A client that left a stream just before
+ * its end, or a stream the upstream cut, counted no tokens, so a client could spend past a token limit
+ * by leaving each stream early. Such a stream now counts an estimate (the request's characters and
+ * those it generated, four a token); reported usage still counts exactly.
+ */
+import type { ServerResponse } from 'node:http';
+import OpenAI from 'openai';
+import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { startGateway, type RunningGateway } from '../support/gateway';
+import { captureLog, waitForLogLine } from '../support/log-capture';
+import { sample } from '../support/metrics';
+
+const PLAIN_KEY = 'sk-gateway-plain-estimate-key';
+const METERED_KEY = 'sk-gateway-metered-estimate-key';
+const AUTHORIZED = { authorization: `Bearer ${PLAIN_KEY}` };
+
+/** 40 characters: 10 tokens by the estimate. */
+const PIECE = 'The quick brown fox jumps over the dog. ';
+
+function chunk(fields: Record<string, unknown>): string {
+  return `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1748251380, model: 'gpt-4o-mini', ...fields })}\n\n`;
+}
+
+const content = (text: string, role?: string) => chunk({ choices: [{ index: 0, delta: { ...(role ? { role } : {}), content: text }, finish_reason: null }] });
+
+/**
+ * Two pieces of text, then by the prompt's word: `hold` waits for the gateway to leave, `cut!` drops
+ * the connection, `full` finishes and reports its usage (5 tokens, far below the estimate).
+ */
+function openaiStream(request: RecordedRequest, response: ServerResponse): void {
+  const word = (request.body as { messages: { content: string }[] }).messages[0].content;
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.write(content(PIECE, 'assistant') + content(PIECE));
+  if (word === 'cut!') setTimeout(() => response.destroy(), 20);
+  if (word === 'full') {
+    const usage = { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 };
+    response.end(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + chunk({ choices: [], usage }) + 'data: [DONE]\n\n');
+  }
+}
+
+/** Per stream that ends early: the prompt's "user" + a four-letter word (2 tokens) and two pieces (20 tokens). */
+const ESTIMATE = 22;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+const { lines, logger } = captureLog('info');
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(openaiStream);
+  const model = `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
+  const limited = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 60 } }\n`;
+  const config = `endpoints:
+${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
+auth:
+  api_keys:
+    - { name: plain, key: ${PLAIN_KEY} }
+    - { name: metered, key: ${METERED_KEY}, limit: { renewal_period: minute, tokens: 60 } }
+`;
+  gateway = await startGateway(config, { logger });
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const client = (key = PLAIN_KEY) => new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: key, maxRetries: 0 });
+
+/** Resolves once the gateway has let go of the latest upstream call (the stream's tokens are counted by then). */
+const upstreamLetGo = () => upstream.closed[upstream.closed.length - 1];
+
+/** Opens a /v1 stream, reads its two pieces and aborts (AbortController). */
+async function leaveOnV1(model: string, key?: string): Promise<void> {
+  const controller = new AbortController();
+  const stream = await client(key).chat.completions.create({ model, messages: [{ role: 'user', content: 'hold' }], stream: true }, { signal: controller.signal });
+  const texts: string[] = [];
+  for await (const received of stream) {
+    texts.push(received.choices[0]?.delta.content ?? '');
+    if (texts.length === 2) break;
+  }
+  expect(texts).toEqual([PIECE, PIECE]);
+  const closed = upstreamLetGo();
+  controller.abort();
+  await closed;
+}
+
+/** The MLflow route with fetch: reads until both pieces are in, then aborts. */
+async function leaveOnMlflow(name: string): Promise<void> {
+  const controller = new AbortController();
+  const response = await fetch(`${gateway.url}/endpoints/${name}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...AUTHORIZED },
+    body: JSON.stringify({ messages: [{ role: 'user', content: 'hold' }], stream: true }),
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  let text = '';
+  while (text.split(PIECE).length < 3) text += new TextDecoder().decode((await reader.read()).value);
+  const closed = upstreamLetGo();
+  controller.abort();
+  await closed;
+}
+
+async function refusalOnV1(model: string, key?: string): Promise<string> {
+  const error = await client(key)
+    .chat.completions.create({ model, messages: [{ role: 'user', content: 'hold' }], stream: true })
+    .then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+  return (error as Error).message;
+}
+
+async function mlflowStatus(name: string, word: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${gateway.url}/endpoints/${name}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...AUTHORIZED },
+    body: JSON.stringify({ messages: [{ role: 'user', content: word }], stream: true }),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+test('/v1: a client that reads the first chunks and aborts, again and again, gets 429 once the estimate passes the limit', async () => {
+  for (let stream = 0; stream < 3; stream += 1) await leaveOnV1('left-v1');
+  expect(await refusalOnV1('left-v1')).toMatch(`Token limit exceeded: 60 tokens per 1 minute for endpoint 'left-v1' (${3 * ESTIMATE} used)`);
+});
+
+test("/v1: a client key's token limit counts the streams its client left too", async () => {
+  for (let stream = 0; stream < 3; stream += 1) await leaveOnV1('free', METERED_KEY);
+  expect(await refusalOnV1('free', METERED_KEY)).toMatch(`Token limit exceeded: 60 tokens per 1 minute for client key 'metered' (${3 * ESTIMATE} used)`);
+});
+
+test('the MLflow route: the same with fetch and an AbortController', async () => {
+  for (let stream = 0; stream < 3; stream += 1) await leaveOnMlflow('left-mlflow');
+  const refused = await mlflowStatus('left-mlflow', 'hold');
+  expect(refused.status).toBe(429);
+  expect(JSON.parse(refused.text).detail).toBe(`Token limit exceeded: 60 tokens per 1 minute for endpoint 'left-mlflow' (${3 * ESTIMATE} used).`);
+});
+
+test('a stream the upstream cuts mid-way counts its estimate, on both route families', async () => {
+  for (let stream = 0; stream < 3; stream += 1) {
+    const cut = await mlflowStatus('cut-mlflow', 'cut!');
+    expect(cut.status).toBe(200);
+    expect(cut.text).toContain('event: error');
+  }
+  expect((await mlflowStatus('cut-mlflow', 'cut!')).status).toBe(429);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const stream = await client().chat.completions.create({ model: 'cut-v1', messages: [{ role: 'user', content: 'cut!' }], stream: true });
+    await expect((async () => {
+      for await (const _received of stream);
+    })()).rejects.toBeInstanceOf(OpenAI.APIError);
+  }
+  expect(await refusalOnV1('cut-v1')).toMatch(`(${3 * ESTIMATE} used)`);
+});
+
+test('a stream that reports its usage counts exactly that; the audit line says which counts are estimates; the token metrics count only reported usage', async () => {
+  for (let stream = 0; stream < 2; stream += 1) expect((await mlflowStatus('mixed', 'full')).status).toBe(200);
+  const from = lines.length;
+  for (let stream = 0; stream < 3; stream += 1) await leaveOnV1('mixed');
+  expect(await refusalOnV1('mixed')).toMatch(`(${2 * 5 + 3 * ESTIMATE} used)`);
+  const left = await waitForLogLine(lines, (line) => line.endpoint === 'mixed' && line.status === 499, { from });
+  expect(left).toMatchObject({ msg: 'request aborted by the client', prompt_tokens: 2, completion_tokens: 20, total_tokens: ESTIMATE, tokens_estimated: true });
+  const full = await waitForLogLine(lines, (line) => line.endpoint === 'mixed' && line.status === 200);
+  expect(full).toMatchObject({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
+  expect(full).not.toHaveProperty('tokens_estimated');
+  const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: AUTHORIZED })).text();
+  expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'mixed', client: 'plain', type: 'total' })).toBe(2 * 5);
+});
