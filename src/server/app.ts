@@ -8,6 +8,7 @@ import { GatewayError } from '../errors';
 import { authenticate, authorizeMetrics } from './auth';
 import { jsonBody } from './body';
 import { dialectOf, errorHandler, sendError } from './errors';
+import { docsSecurityHeaders } from './docs-headers';
 import { installFastPath, type NodeHandler } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
@@ -97,7 +98,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.get('/openapi.json', (_request, response) => {
     response.json(document);
   });
-  app.use('/docs', readOnly, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
+  app.use('/docs', docsSecurityHeaders, readOnly, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
 
   app.use(endpointRoutes(state));
   app.use(modelRoutes(state));
