@@ -10,6 +10,7 @@ import { redacted } from '../errors';
 import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor, isBuiltInProvider } from '../providers';
 import { isRefusedParameterDefault } from '../providers/shared/parameter-defaults';
+import { environmentProxyUrls } from '../providers/transport/egress-proxy';
 import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderAdapter, ProviderEndpoint } from '../providers/types';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
@@ -96,9 +97,12 @@ export function endpointBuildIssues(document: Record<string, unknown>, issuesSoF
   });
 }
 
-/** The credential values of a provider config (already resolved), long enough to find in a message. */
-export function credentialsOf(providerConfig: unknown): string[] {
-  if (!isRecord(providerConfig)) return [];
+/**
+ * The credential values of a provider config (already resolved), and of the outbound proxy, long
+ * enough to find in a message.
+ */
+export function credentialsOf(config: unknown): string[] {
+  const providerConfig = isRecord(config) ? config : {};
   const awsConfig = isRecord(providerConfig.aws_config) ? providerConfig.aws_config : {};
   const values = [
     ...Object.entries(providerConfig).filter(([key]) => isApiKeyField(key)).map(([, value]) => value),
@@ -106,6 +110,8 @@ export function credentialsOf(providerConfig: unknown): string[] {
     // A base URL may hold a user and password (`hf_server_url: http://user:password@tgi.internal`) or a
     // token in its query (`openai_api_base: https://fn.example/api?code=…`); so may `aws_endpoint_url`.
     ...[...Object.values(providerConfig), ...Object.values(awsConfig)].flatMap((value) => (typeof value === 'string' ? urlCredentialValues(value) : [])),
+    // The outbound proxy's user and password (`HTTPS_PROXY=http://user:password@proxy:3128`).
+    ...environmentProxyUrls().flatMap(urlCredentialValues),
   ];
   return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
 }

@@ -11,11 +11,12 @@ import type OpenAI from 'openai';
 import { runCli, freePort, waitForHealth } from '../support/cli';
 import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
 import { startFakeProxy, type FakeProxy } from '../support/fake-proxy';
-import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveBedrockFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readJsonFixture, TEST_CERTIFICATE_PATH, TEST_TLS } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 import { withProxyVariables } from '../support/proxy-environment';
 
 const chatBody = { messages: [{ role: 'user' as const, content: 'Hi' }] };
@@ -122,6 +123,25 @@ describe('through a proxy named by HTTP_PROXY (plain-HTTP upstreams)', () => {
     expect(detail).toContain(`could not be reached through the proxy http://127.0.0.1:${port} for endpoint 'chat'`);
     expect(detail).toContain('407');
     expect(detail).not.toContain('WRONG-password');
+  });
+
+  test("a proxy whose refusal quotes the credentials it was sent: the answer and the audit line show them redacted", async () => {
+    // A debugging proxy that answers in OpenAI's error shape with what it was sent.
+    const quoting = await startFakeUpstream((request, response) => {
+      const sent = String(request.headers['proxy-authorization']);
+      const password = Buffer.from(sent.replace('Basic ', ''), 'base64').toString().split(':')[1];
+      sendJson(response, 400, { error: { message: `proxy refused ${sent} (password ${password}) for ${request.url}`, type: 'proxy_error' } });
+    });
+    running.push(quoting);
+    const { lines, logger } = captureLog();
+    const gateway = await withProxyVariables({ HTTP_PROXY: `http://gateway:s3cret-PROXY@127.0.0.1:${new URL(quoting.url).port}` }, () => startGateway(config(upstream.url, bedrock.url), { logger }));
+    running.push(gateway);
+    const answer = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chat', ...chatBody }) });
+    const { error } = (await answer.json()) as { error: { message: string } };
+    expect(error.message).toBe(`proxy refused [redacted] (password [redacted]) for ${upstream.url}/v1/chat/completions`);
+    const line = await waitForLogLine(lines, (logged) => logged.route === '/v1/chat/completions');
+    expect(line.error).toEqual({ code: expect.anything(), message: error.message });
+    expect(lines.filter((logged) => logged.includes('s3cret-PROXY') || logged.includes(Buffer.from('gateway:s3cret-PROXY').toString('base64')))).toEqual([]);
   });
 
   test('a proxy that is down is a 502 naming it', async () => {

@@ -6,6 +6,7 @@
  */
 import { captureLog, waitForLogLine } from '../support/log-capture';
 import { startPluginGateway } from '../support/plugin-gateway';
+import { withProxyVariables } from '../support/proxy-environment';
 
 /** A plugin module (CommonJS) providing `fake` with these endpoint methods. */
 const pluginModule = (methods: string, preamble = '') => `'use strict';
@@ -154,4 +155,23 @@ test("the log line of a plugin error quoting the endpoint's key (a vendor SDK's 
   } finally {
     await gateway.close();
   }
+});
+
+test("the log line of a plugin error quoting the outbound proxy's URL (an HTTP client naming the proxy it went through) has the proxy's password redacted", async () => {
+  const proxyUrl = 'http://gateway:s3cret-PROXY-password@127.0.0.1:9';
+  const quoter = pluginModule(`async chat() {
+    throw new Error('request to https://api.vendor.example/v1 failed through the proxy ' + process.env.HTTPS_PROXY + ': connect ECONNREFUSED');
+  }`);
+  const { lines, logger } = captureLog();
+  await withProxyVariables({ HTTPS_PROXY: proxyUrl }, async () => {
+    const gateway = await startPluginGateway(quoter, ENDPOINT, logger);
+    try {
+      expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+      const failure = await waitForLogLine(lines, (line) => line.level === 50 && line.err !== undefined);
+      expect((failure.err as { message: string }).message).toBe('request to https://api.vendor.example/v1 failed through the proxy http://gateway:[redacted]@127.0.0.1:9: connect ECONNREFUSED');
+      expect(lines.filter((line) => line.includes('s3cret-PROXY'))).toEqual([]);
+    } finally {
+      await gateway.close();
+    }
+  });
 });

@@ -6,7 +6,8 @@
  *
  * HTTPS goes through a CONNECT tunnel, so the proxy sees only the host; plain HTTP is sent to the
  * proxy with the absolute URL. Credentials in the proxy URL (`http://user:password@proxy:3128`) are
- * sent as `Proxy-Authorization` and never appear in messages (`proxyLabel`).
+ * sent as `Proxy-Authorization` and never appear in messages (`proxyLabel`); should a proxy, an
+ * upstream or a plugin quote them, they are redacted like the endpoints' keys (`environmentProxyUrls`).
  */
 import { getProxyForUrl } from 'proxy-from-env';
 
@@ -63,4 +64,17 @@ export function proxyFor(url: string): string | null {
 export function proxyLabel(proxy: string): string {
   const url = new URL(proxy);
   return `${url.protocol}//${url.host}`;
+}
+
+/** The variables a proxy URL may come from, in either letter case. */
+const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy'].flatMap((name) => [name, name.toUpperCase()]);
+
+/**
+ * Every proxy URL the environment names (`http://` put before one written without a scheme, as
+ * `proxyFor` does), for redaction: the credentials in any of them are secrets of every endpoint.
+ */
+export function environmentProxyUrls(): string[] {
+  return PROXY_VARIABLES.map((name) => process.env[name] ?? '')
+    .filter((value) => value !== '')
+    .map((value) => (value.includes('://') ? value : `http://${value}`));
 }

@@ -228,7 +228,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const connections = (): Dispatcher => (pool !== undefined && !isClosed(pool) ? pool : (pool = poolFor(origin, timeouts.connect, proxy)));
   // A failure to connect names the proxy it went through, which is often the one at fault.
   const through = proxy === null ? '' : ` through the proxy ${proxyLabel(proxy)}`;
-  const credentials = [...new Set([...credentialValues(providerHeaders), ...urlCredentialValues(options.baseUrl)])].sort((a, b) => b.length - a.length);
+  const urlCredentials = [...urlCredentialValues(options.baseUrl), ...(proxy === null ? [] : urlCredentialValues(proxy))];
+  const credentials = [...new Set([...credentialValues(providerHeaders), ...urlCredentials])].sort((a, b) => b.length - a.length);
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();
