@@ -188,14 +188,17 @@ function queryValues(url: URL): string[] {
 }
 
 /**
- * The secrets written in a URL, for redaction: its password and the Basic header made from them,
- * and its query parameters' values; none for a string that is not a URL or has none.
+ * The secrets written in a URL, for redaction: its password (or its user, when that is a token
+ * written without a password: `https://TOKEN@host`) and the Basic header made from them, and its
+ * query parameters' values; none for a string that is not a URL or has none.
  */
 export function urlCredentialValues(text: string): string[] {
   if (!URL.canParse(text)) return [];
   const url = new URL(text);
   const header = urlCredentialsHeader(text, {}).authorization;
-  const basic = header === undefined ? [] : [percentDecoded(url.password), header, header.slice('Basic '.length)];
+  // A user name beside a password is not secret, and often a word that messages hold for other reasons.
+  const secret = percentDecoded(url.password === '' ? url.username : url.password);
+  const basic = header === undefined ? [] : [secret, header, header.slice('Basic '.length)];
   return [...new Set([...basic, ...queryValues(url)])].filter((value) => value.length >= 8);
 }
 

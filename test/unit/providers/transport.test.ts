@@ -128,6 +128,17 @@ describe('createUpstream.postJson', () => {
     expect(error.message).toBe("Upstream error from endpoint 'my-chat' (status 500): refused [redacted] ([redacted])");
   });
 
+  it("never shows a token written as a base URL's user without a password (https://TOKEN@host)", async () => {
+    const token = 'hf_USERtoken0123456789abcdef';
+    const fake = await serve((_request, response) => sendJson(response, 500, { error: { message: `no such token: ${token}` } }));
+    const upstream = upstreamFor(fake, { baseUrl: fake.url.replace('http://', `http://${token}@`), headers: {} });
+
+    const error = await caught(upstream.postJson('generate', {}, { signal: signal() }));
+
+    expect(fake.requests[0].headers.authorization).toBe(`Basic ${Buffer.from(`${token}:`).toString('base64')}`);
+    expect(error.message).toBe("Upstream error from endpoint 'my-chat' (status 500): no such token: [redacted]");
+  });
+
   it("refuses a base URL's credentials beside the provider's own Authorization header, as aiohttp does", async () => {
     const fake = await serve((_request, response) => sendJson(response, 200, {}));
     const baseUrl = fake.url.replace('http://', 'http://user:password-0123@');
