@@ -19,6 +19,7 @@ import { normaliseConfig } from './normalise';
 import { pluginProviderIssues } from './plugin-issues';
 import { endpointBuildIssues } from './provider-endpoint';
 import { schemaIssues } from './schema-issues';
+import { secretLikeKeyLabel } from './secret-like-keys';
 import { settingsIssues } from './settings-issues';
 import { resolveConfigSecrets } from './secrets';
 import { isRecord } from './yaml-path';
@@ -163,13 +164,14 @@ function markOf(error: YAMLException): YamlMark | null {
 }
 
 /**
- * The repeated key at its line and column. Its name is quoted only when it is a plain name: the
- * text is an author's slip, which could be anything.
+ * The repeated key at its line and column. Its name is quoted only when it is a plain name that does
+ * not look like a secret: the text is an author's slip, which could be anything.
  */
 function repeatedKeyIssue(text: string, at: YamlMark): ConfigIssue {
   const name = /^(["']?)([A-Za-z_][A-Za-z0-9_-]{0,63})\1[ \t]*:/.exec(text.slice(at.position))?.[2];
+  const shown = name === undefined ? 'a key' : (secretLikeKeyLabel(name) ?? `'${name}'`);
   return {
-    path: `${name === undefined ? 'a key' : `'${name}'`} at line ${at.line + 1}, column ${at.column + 1}`,
+    path: `${shown} at line ${at.line + 1}, column ${at.column + 1}`,
     message: 'is written a second time in the same mapping: only the last one is read (as MLflow reads the file), so the earlier one and everything under it are ignored',
   };
 }

@@ -3,6 +3,7 @@
  * `endpoints[1].model.provider`. Issues in `ConfigIssue.path` always use this form.
  */
 import { isRecord } from '../providers/shared/json';
+import { secretLikeKeyLabel } from './secret-like-keys';
 
 /** A YAML mapping is what js-yaml gives as a plain object, so the JSON object check serves config modules too. */
 export { isRecord };
@@ -17,9 +18,11 @@ export function formatYamlPath(segments: readonly YamlPathSegment[]): string {
   return segments.reduce<string>(childPath, '');
 }
 
-/** Appends a mapping key or list index to an already formatted path. */
+/** Appends a mapping key or list index to an already formatted path; a key that looks like a secret is shown cut. */
 export function childPath(parent: string, segment: YamlPathSegment): string {
   if (typeof segment === 'number') return `${parent}[${segment}]`;
+  const secretLike = secretLikeKeyLabel(segment);
+  if (secretLike !== null) return `${parent}[${secretLike}]`;
   if (!plainKey.test(segment)) return `${parent}[${JSON.stringify(segment)}]`;
   return parent === '' ? segment : `${parent}.${segment}`;
 }
