@@ -40,7 +40,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** @description The configured endpoints, in config order, 3000 a page. With client keys (`auth:`), only those the key may call (the other names are a 404 on every get route, as missing ones). */
+        /** @description The configured endpoints, in config order, 3000 a page. With client keys (`auth:`), only those the key may call (any other name is a 403 on every get route, whether it exists or not). */
         get: operations["listEndpoints"];
         put?: never;
         post?: never;
@@ -721,6 +721,15 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description With client keys (`auth:`): the key is limited to some endpoints (`endpoints:`) and this name is not one of them; the same answer whether the name exists or not, as a call to it gets. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description No endpoint or route has this name. */
         NotFound: {
             headers: {
@@ -862,6 +871,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -911,6 +921,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -936,6 +947,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -961,6 +973,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -1117,7 +1130,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An endpoint or traffic route name. */
+                /** @description An endpoint or traffic route name. With client keys (`auth:`), a name the key may not call is a 403, whether it exists or not, as a call to it is. */
                 model: string;
             };
             cookie?: never;

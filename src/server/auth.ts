@@ -2,8 +2,8 @@
  * Client authentication against the plan's `auth` table (src/config/client-keys.ts). A key comes
  * as `Authorization: Bearer <key>` (the OpenAI client's `apiKey`) or `x-api-key: <key>`; its
  * SHA-256 is compared with every configured digest in constant time. Missing or unknown key: 401;
- * a key calling an endpoint it is not allowed: 403, and it neither lists nor gets it (404, as a
- * missing name), nor reads `/metrics`. `/health` is always open; docs, management routes and
+ * a key calling or getting a name it is not allowed (whether the name exists or not): 403; it does
+ * not list them, nor read `/metrics`. `/health` is always open; docs, management routes and
  * metrics are open as the config says. Keys are never logged nor echoed.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -95,7 +95,7 @@ export function authenticate(state: GatewayState): RequestHandler {
 }
 
 /** Whether the request's client may call (and so see) `name`, an endpoint or traffic route. */
-export function mayCall(response: ResponseWithLocals, name: string): boolean {
+function mayCall(response: ResponseWithLocals, name: string): boolean {
   const allowed = clientOf(response)?.endpoints;
   return !allowed || allowed.has(name);
 }

@@ -1,7 +1,8 @@
 /**
  * The management views under client keys, end to end: a key limited to some endpoints and routes
  * sees only those in `/api/2.0/endpoints/`, the legacy `/api/2.0/gateway/routes/` and the get
- * routes (the others are a 404, as a missing name), as `/v1/models` lists them; pages stay full and
+ * routes (any other name is the 403 a call to it gets, whether it exists or not), as `/v1/models`
+ * lists them; pages stay full and
  * their tokens lead through what the key may see. A key without `endpoints` sees what a gateway
  * without `auth:` shows.
  */
@@ -69,7 +70,7 @@ describe('a key limited to some endpoints', () => {
     expect(namesOf((await get(guarded, '/api/2.0/endpoints/', ONE)).body.endpoints)).toEqual(['chat']);
   });
 
-  test('gets what it may call; anything else is the 404 of a missing name', async () => {
+  test('gets what it may call; any other name, existing or not, is the 403 a call to it gets', async () => {
     expect((await get(guarded, '/api/2.0/endpoints/embeddings', SOME)).status).toBe(200);
     expect((await get(guarded, '/api/3.0/gateway/route/chat-route', SOME)).status).toBe(200);
     const getRoutes = [
@@ -80,10 +81,14 @@ describe('a key limited to some endpoints', () => {
     ];
     for (const { prefix, kind, name } of getRoutes) {
       const hidden = await get(guarded, `${prefix}${name}`, ONE);
-      expect(`${prefix}${name} ${hidden.status}`).toBe(`${prefix}${name} 404`);
-      expect(hidden.body).toEqual({ detail: `The ${kind} '${name}' is not present or active on the server. Please verify the ${kind} name.` });
-      expect((await get(guarded, `${prefix}no-such-name`, ONE)).body).toEqual({ detail: `The ${kind} 'no-such-name' is not present or active on the server. Please verify the ${kind} name.` });
+      expect(`${prefix}${name} ${hidden.status}`).toBe(`${prefix}${name} 403`);
+      expect(hidden.body).toEqual({ detail: `The API key 'one' may not call '${name}'.` });
+      const missing = await get(guarded, `${prefix}no-such-name`, ONE);
+      expect({ status: missing.status, body: missing.body }).toEqual({ status: 403, body: { detail: "The API key 'one' may not call 'no-such-name'." } });
+      expect((await get(guarded, `${prefix}no-such-name`, ALL)).body).toEqual({ detail: `The ${kind} 'no-such-name' is not present or active on the server. Please verify the ${kind} name.` });
     }
+    const call = await fetch(`${guarded.url}/gateway/internal-gpt/invocations`, { method: 'POST', headers: { authorization: `Bearer ${ONE}` }, body: '{}' });
+    expect({ status: call.status, body: await call.json() }).toEqual({ status: 403, body: { detail: "The API key 'one' may not call 'internal-gpt'." } });
   });
 
   test('an unrestricted key sees exactly what a gateway without auth shows', async () => {
@@ -97,7 +102,7 @@ describe('a key limited to some endpoints', () => {
     try {
       expect(namesOf((await get(publicList, '/api/2.0/endpoints/')).body.endpoints)).toEqual(['chat', 'embeddings', 'internal-gpt']);
       expect(namesOf((await get(publicList, '/api/2.0/endpoints/', SOME)).body.endpoints)).toEqual(['embeddings']);
-      expect((await get(publicList, '/api/2.0/endpoints/chat', SOME)).status).toBe(404);
+      expect((await get(publicList, '/api/2.0/endpoints/chat', SOME)).status).toBe(403);
     } finally {
       await publicList.close();
     }

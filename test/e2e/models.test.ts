@@ -63,7 +63,7 @@ describe('without client keys', () => {
   test('an unknown model is a 404 in the OpenAI shape', async () => {
     const error = await clientOf(gateway).models.retrieve('nope').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
-    expect(error).toMatchObject({ status: 404, param: 'model', message: "404 The model 'nope' does not exist, or this API key may not call it." });
+    expect(error).toMatchObject({ status: 404, param: 'model', message: "404 The model 'nope' does not exist: no gateway endpoint or route has that name." });
   });
 
   test('a reload lists the new config', async () => {
@@ -91,12 +91,21 @@ describe('with client keys', () => {
   });
   afterAll(() => gateway.close());
 
-  test('a key sees only what it may call, and cannot look up the rest', async () => {
+  test('a key sees only what it may call; looking up any other name, existing or not, is the 403 a call to it gets', async () => {
     expect(await listed(clientOf(gateway, 'gw-MODELS-all-key-0123456789'))).toHaveLength(4);
     const some = clientOf(gateway, 'gw-MODELS-some-key-0123456789');
     expect(await listed(some)).toEqual([model('embeddings', 'mock'), model('chat-route', 'llm-gateway')]);
     expect(await some.models.retrieve('embeddings')).toEqual(model('embeddings', 'mock'));
-    await expect(some.models.retrieve('chat')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    const refusal = (caught: unknown) => {
+      const error = caught as InstanceType<typeof OpenAI.APIError>;
+      return { permissionDenied: error instanceof OpenAI.PermissionDeniedError, message: error.message, code: error.code };
+    };
+    const forbidden = (name: string) => ({ permissionDenied: true, message: `403 The API key 'some' may not call '${name}'.`, code: 'endpoint_not_allowed' });
+    for (const name of ['chat', 'no-such-model']) {
+      expect(refusal(await some.models.retrieve(name).catch((caught: unknown) => caught))).toEqual(forbidden(name));
+      const call = some.chat.completions.create({ model: name, messages: [{ role: 'user', content: 'hi' }] });
+      expect(refusal(await call.catch((caught: unknown) => caught))).toEqual(forbidden(name));
+    }
   });
 
   test('no key, or a wrong one, is a 401', async () => {

@@ -1,12 +1,13 @@
 /**
  * Management routes: list and get endpoints (never any secret), traffic routes, limits stubs.
  * A client key limited to some endpoints and routes lists only those (pages and their tokens count
- * what it sees) and gets a 404 for the others, the answer for a name that does not exist.
+ * what it sees) and gets, for any other name, the 403 a call to that name gets: the same whether the
+ * name exists or not, so it learns no more than by calling it.
  */
 import { Router, type RequestHandler, type Response } from 'express';
 import { GatewayError } from '../../errors';
 import { isRecord } from '../../providers/shared/json';
-import { catalogOf, mayCall } from '../auth';
+import { authorize, catalogOf } from '../auth';
 import type { ResponseWithLocals } from '../request-log';
 import type { GatewayState } from '../state';
 
@@ -42,9 +43,10 @@ function notFound(kind: 'endpoint' | 'route', name: string): GatewayError {
   return GatewayError.notFound(`The ${kind} '${name}' is not present or active on the server. Please verify the ${kind} name.`, 'name');
 }
 
-/** `found` when it exists and the request's client may call it, else the 404 of a missing name. */
+/** `found` when the request's client may call `name` (else a 403) and it exists (else a 404). */
 function visible<T>(response: Response, kind: 'endpoint' | 'route', name: string, found: T | undefined): T {
-  if (found === undefined || !mayCall(response as ResponseWithLocals, name)) throw notFound(kind, name);
+  authorize(response as ResponseWithLocals, name);
+  if (found === undefined) throw notFound(kind, name);
   return found;
 }
 

@@ -1,13 +1,13 @@
 /**
  * `GET /v1/models` and `GET /v1/models/{model}`: OpenAI's model list, for the clients and tools
  * that ask which models a server has (chat UIs, SDK helpers). Each endpoint and traffic route is a
- * model whose `id` is the name to pass as `model`; with client keys, only what the key may call.
- * MLflow has neither route (404).
+ * model whose `id` is the name to pass as `model`; with client keys, only what the key may call, and
+ * any other name is the 403 a call to it gets. MLflow has neither route (404).
  */
 import { Router } from 'express';
 import { GatewayError } from '../../errors';
 import type { ModelListView, ModelView } from '../../schema';
-import { catalogOf } from '../auth';
+import { authorize, catalogOf } from '../auth';
 import type { ResponseWithLocals } from '../request-log';
 import type { GatewayState } from '../state';
 
@@ -24,9 +24,10 @@ export function modelRoutes(state: GatewayState): Router {
   });
   router.get('/v1/models/:model', (request, response) => {
     const id = String(request.params.model);
+    // A name outside the key's share gets the 403 of a call to it, whether it exists or not.
+    authorize(response as ResponseWithLocals, id);
     const model = visibleModels(state, response as ResponseWithLocals).find((candidate) => candidate.id === id);
-    // The same answer whether the model does not exist or the key may not call it, as OpenAI's.
-    if (!model) throw GatewayError.notFound(`The model '${id}' does not exist, or this API key may not call it.`, 'model');
+    if (!model) throw GatewayError.notFound(`The model '${id}' does not exist: no gateway endpoint or route has that name.`, 'model');
     response.json(model);
   });
   return router;
