@@ -91,14 +91,15 @@ export function recordOf(response: ResponseWithLocals): RequestRecord {
 }
 
 /**
- * Notes the route pattern and, once known, the name the client called: a request refused before any
- * endpoint (401/403/404/422/429) keeps them too, and (with `logging.bodies`) its body, the first
- * thing to look at when the gateway refused it.
+ * Notes the route pattern, whether the client asked for a stream and, once known, the name it
+ * called: a request refused before any endpoint (401/403/404/422/429) keeps them too, and (with
+ * `logging.bodies`) its body, the first thing to look at when the gateway refused it.
  */
-export function recordCall(response: ResponseWithLocals, options: { route: string; called: string | null; requestBody: unknown }): void {
+export function recordCall(response: ResponseWithLocals, options: { route: string; called: string | null; stream: boolean; requestBody: unknown }): void {
   const record = recordOf(response);
   record.route = options.route;
   record.called = options.called;
+  record.stream = options.stream;
   if (record.logBodies) record.requestBody = options.requestBody;
 }
 

@@ -316,6 +316,54 @@ auth:
   }
 });
 
+test('a stream request refused before its first chunk (422, 400, 403, the key\'s 429) is logged stream: true, on both route families', async () => {
+  const { lines, logger } = captureLog();
+  const gateway = await startGateway(
+    `
+endpoints:
+  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+  - { name: other, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }
+  - { name: embed, endpoint_type: llm/v1/embeddings, model: { provider: mock, name: embed } }
+auth:
+  api_keys: [{ name: streams, key: gw-audit-stream-key-123456, endpoints: [echo, embed], limit: { calls: 2, renewal_period: minute } }]
+`,
+    { logger },
+  );
+  try {
+    const post = (path: string, body: unknown) =>
+      fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'gw-audit-stream-key-123456' }, body: JSON.stringify(body) }).then((r) => r.status);
+    const messages = [{ role: 'user', content: 'x' }];
+    const statuses = [
+      await post('/endpoints/echo/invocations', { messages: 'not a list', stream: true }),
+      await post('/v1/chat/completions', { model: 'echo', messages: 'not a list', stream: true }),
+      await post('/endpoints/other/invocations', { messages, stream: true }),
+      await post('/v1/chat/completions', { model: 'missing', messages, stream: true }),
+      await post('/v1/completions', { model: 'echo', prompt: 'x', stream: true }),
+      await post('/v1/embeddings', { model: 'embed', input: 'x', stream: true }),
+      await post('/endpoints/echo/invocations', { messages, stream: true }),
+      await post('/v1/chat/completions', { model: 'echo', messages, stream: true }),
+      await post('/endpoints/echo/invocations', { messages: 'not a list' }),
+    ];
+    expect(statuses).toEqual([422, 400, 403, 403, 400, 200, 200, 429, 422]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const audit = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ status, called, stream }) => ({ status, called, stream }));
+    expect(audit).toEqual([
+      { status: 422, called: 'echo', stream: true },
+      { status: 400, called: 'echo', stream: true },
+      { status: 403, called: 'other', stream: true },
+      { status: 403, called: 'missing', stream: true },
+      { status: 400, called: 'echo', stream: true },
+      // For embeddings `stream` is only forwarded: no stream is asked for.
+      { status: 200, called: 'embed', stream: false },
+      { status: 200, called: 'echo', stream: true },
+      { status: 429, called: 'echo', stream: true },
+      { status: 422, called: 'echo', stream: false },
+    ]);
+  } finally {
+    await gateway.close();
+  }
+});
+
 test('requests refused before routing (401, an unreadable body, 413) are labelled with the route they asked for, on the fast path and through Express alike', async () => {
   const { lines, logger } = captureLog();
   const gateway = await startGateway(

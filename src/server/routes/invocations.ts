@@ -14,7 +14,7 @@ import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, statusFor, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
-import { asksForStream, invokeEndpoint, isUsageOnlyChunk, prepareRequest, withStringText, type Dialect } from '../invocation';
+import { invokeEndpoint, isUsageOnlyChunk, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
@@ -54,8 +54,6 @@ async function serve(options: {
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: request.body, dialect });
-  // Known now, not at the first chunk: a stream that fails before it, or whose client leaves, is logged as a stream too.
-  recordOf(response).stream = asksForStream(endpointType, prepared);
   const keyLimiter = clientOf(response)?.limiter ?? null;
   if (keyLimiter) await admitClient(keyLimiter, response, target.name);
   const client = requestAbort(response);
@@ -139,6 +137,15 @@ function modelOf(body: unknown): string {
   return model;
 }
 
+/**
+ * Whether the body asks for a stream (`stream: true`, except on embeddings, as `asksForStream`),
+ * read before the body is checked or the name looked up: a stream request refused before its first
+ * chunk, or whose client leaves, is logged as a stream too.
+ */
+function streamAsked(endpointType: EndpointType | undefined, body: unknown): boolean {
+  return isRecord(body) && body.stream === true && endpointType !== 'llm/v1/embeddings';
+}
+
 /** One of the OpenAI-compatible routes. */
 export type OpenAIRoute = (typeof OPENAI_ROUTES)[number];
 
@@ -159,15 +166,16 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
   const routesByPath = new Map(OPENAI_ROUTES.map((route) => [route.path, route]));
   return {
     mlflow: async (name, route, request, response) => {
-      recordCall(response, { route, called: name, requestBody: request.body });
+      recordCall(response, { route, called: name, stream: streamAsked(endpointTypeOf(state.plan, name), request.body), requestBody: request.body });
       authorize(response, name);
       await serve({ request, response, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
-      recordCall(response, { route: route.path, called: null, requestBody: request.body });
+      const stream = streamAsked(route.endpointType, request.body);
+      recordCall(response, { route: route.path, called: null, stream, requestBody: request.body });
       const name = modelOf(request.body);
-      recordCall(response, { route: route.path, called: name, requestBody: request.body });
+      recordCall(response, { route: route.path, called: name, stream, requestBody: request.body });
       authorize(response, name);
       const endpointType = endpointTypeOf(plan, name);
       if (endpointType === undefined) {
