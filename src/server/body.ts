@@ -1,12 +1,13 @@
 /**
  * Request bodies: parsed as JSON whatever the Content-Type says (MLflow does the same, and
  * `curl -d` sends form-encoded), up to the configured size (413 beyond), nesting depth and keys per
- * object (checked on the raw bytes before parsing). Unsupported charsets and content encodings are
- * a 415. The limits come from the plan, so a reload changes them.
+ * object (checked on the raw bytes before parsing). Unsupported charsets, content encodings and
+ * transfer codings are a 415. The limits come from the plan, so a reload changes them.
  */
 import express, { type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { ServerPlan } from '../config/server-settings';
+import { GatewayError } from '../errors';
 import type { GatewayState } from './state';
 
 const OPEN_BRACE = 0x7b; // {
@@ -149,6 +150,24 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
 
 const BYTE_ORDER_MARK = 0xfeff;
 
+/** The transfer codings node's parser undoes: it removes `chunked` only (`identity` is no coding). */
+const READ_TRANSFER_CODINGS = new Set(['chunked', 'identity']);
+
+/**
+ * A 415 for a Transfer-Encoding with another coding (`gzip, chunked`), or null: node would hand
+ * over the body still compressed, to be refused as invalid JSON, or worse, read as something else.
+ */
+function transferCodingRefusal(request: IncomingMessage): GatewayError | null {
+  const header = request.headers['transfer-encoding'];
+  if (header === undefined || header.split(',').every((coding) => READ_TRANSFER_CODINGS.has(coding.trim().toLowerCase()))) return null;
+  return new GatewayError({
+    status: 415,
+    message: `Transfer-Encoding '${header}' is not supported: the gateway takes only chunked (or no Transfer-Encoding); send a compressed body with Content-Encoding instead`,
+    kind: 'invalid_request_error',
+    code: 'unsupported_transfer_encoding',
+  });
+}
+
 /** Only these carry a body the gateway reads; a body sent with a GET (a probe's, say) is ignored, as by MLflow. */
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -162,6 +181,8 @@ export function jsonBody(state: GatewayState): RequestHandler {
       readPlainBody(request, settings, next);
       return;
     }
+    const refusal = transferCodingRefusal(request);
+    if (refusal !== null) return next(refusal);
     const key = `${settings.maxBodyBytes}/${settings.maxJsonDepth}/${settings.maxJsonKeys}`;
     let parser = parsers.get(key);
     if (parser === undefined) {

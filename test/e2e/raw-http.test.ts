@@ -1,11 +1,13 @@
 /**
  * HTTP sent byte for byte (node:net, so no client tidies it up): pipelined requests followed by
- * bytes the parser refuses, data after `Connection: close`, malformed headers on each route family.
+ * bytes the parser refuses, data after `Connection: close`, malformed headers on each route family,
+ * a transfer coding node does not undo.
  * Every request the gateway read gets its own answer, in order; the refusal comes last, as JSON in
  * the route family's shape; the audit log says what each client was told. Each case is sent on the
  * fast path (exact path) and through Express (trailing slash): both must answer alike.
  */
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog } from '../support/log-capture';
 import { sample } from '../support/metrics';
@@ -27,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 
 /** Writes `text` in one piece and reads everything until the gateway closes the connection. */
-function exchange(text: string): Promise<string> {
+function exchange(text: string | Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(text));
     let received = '';
@@ -147,6 +149,27 @@ describe.each([
     ]);
     const [line] = await auditLinesAfter(start, 1);
     expect(line).toMatchObject({ method: 'POST', path: openaiPath, route: 'unmatched', status: 431, error: { code: 'headers_too_large', message: 'the request headers are too large' } });
+  });
+
+  test('a transfer coding other than chunked (gzip, chunked) is a 415 naming Transfer-Encoding, in the route family\'s shape; the next request on the connection is read', async () => {
+    const request = (path: string, codings: string, body: Buffer, headers = '') =>
+      Buffer.concat([Buffer.from(`POST ${path} HTTP/1.1\r\nHost: gateway\r\n${headers}Transfer-Encoding: ${codings}\r\n\r\n${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
+    const message = "Transfer-Encoding 'gzip, chunked' is not supported: the gateway takes only chunked (or no Transfer-Encoding); send a compressed body with Content-Encoding instead";
+    const gzipped = gzipSync(JSON.stringify(openaiChat('squeezed')));
+    const plain = Buffer.from(JSON.stringify(openaiChat('plain')));
+    for (const [path, expected] of [
+      [openaiPath, { error: { message, type: 'invalid_request_error', param: null, code: 'unsupported_transfer_encoding' } }],
+      [mlflowPath, { detail: message }],
+    ] as const) {
+      const start = log.lines.length;
+      const answers = answersIn(await exchange(Buffer.concat([request(path, 'gzip, chunked', gzipped), request(openaiPath, 'Chunked', plain, 'Connection: close\r\n')])));
+      expect(answers.map((answer) => ({ status: answer.status, body: JSON.parse(answer.body) }))).toEqual([
+        { status: 415, body: expected },
+        { status: 200, body: expect.objectContaining({ choices: [expect.objectContaining({ message: expect.objectContaining({ content: 'Echo: plain' }) })] }) },
+      ]);
+      const [refused] = await auditLinesAfter(start, 2);
+      expect({ status: refused.status, error: refused.error }).toEqual({ status: 415, error: { code: 'unsupported_transfer_encoding', message } });
+    }
   });
 
   test('a chunked body with a bad chunk size: the audit line gives the error the client was sent', async () => {
