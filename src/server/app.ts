@@ -64,9 +64,13 @@ const readOnly: RequestHandler = (request, response, next) => {
 /** Routes outside the spec, with their methods: OPTIONS and a wrong method are answered as on the spec's. */
 const UNLISTED_PATHS = [...LIMITS_PATHS, { path: '/', allow: 'GET, HEAD' }, { path: '/openapi.json', allow: 'GET, HEAD' }];
 
+/** Said of a path with `//` in it: usually a client's base URL ending in a slash, joined to `/v1`. */
+const EMPTY_SEGMENT_HINT = " (the path has an empty segment '//': check the client's base URL)";
+
 function notFound(request: Request, response: Response): void {
   const dialect = dialectOf(request);
-  const error = GatewayError.notFound(`Unknown route: ${request.method} ${request.path}`);
+  const hint = request.path.includes('//') ? EMPTY_SEGMENT_HINT : '';
+  const error = GatewayError.notFound(`Unknown route: ${request.method} ${request.path}${hint}`);
   // The audit line says why, as for every other refusal (MLflow's body has only its detail).
   recordError(response, error);
   if (dialect === 'openai') sendError(response, error, dialect);

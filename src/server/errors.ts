@@ -11,9 +11,15 @@ import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
 import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-log';
 
-/** The error shape of a path or raw URL: `/V1/…` is a `/v1` route too, since Express routes paths in any letter case. */
+/** A `/v1` path in any letter case (Express routes them so), after any number of slashes. */
+const OPENAI_PATH = /^\/+v1\//i;
+
+/**
+ * The error shape of a path or raw URL: `/V1/…` is a `/v1` route too, and so is `//v1/…` (a client
+ * whose base URL ends in a slash before `/v1`), which no route serves but an OpenAI client reads.
+ */
 export function dialectOfPath(path: string | undefined): Dialect {
-  return path?.toLowerCase().startsWith('/v1/') ? 'openai' : 'mlflow';
+  return path !== undefined && OPENAI_PATH.test(path) ? 'openai' : 'mlflow';
 }
 
 export function dialectOf(request: Request): Dialect {

@@ -1,7 +1,7 @@
 /**
  * Edges of the HTTP surface, over real HTTP: names outside Latin-1, client errors raised by the
- * body parser or the router (4xx, never 500), methods and OPTIONS, MLflow's request defaults and
- * body checks that clients depend on, and the served spec.
+ * body parser or the router (4xx, never 500), methods and OPTIONS, `//v1` paths, MLflow's request
+ * defaults and body checks that clients depend on, and the served spec.
  */
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -97,6 +97,21 @@ test('/v1 paths in another letter case (which Express routes to the /v1 routes) 
   expect(upper.status).toBe(404);
   expect(upper.json()).toEqual(lower.json());
   expect(upper.json().error).toMatchObject({ type: 'not_found_error', param: 'model' });
+});
+
+test('//v1 paths (a base URL ending in a slash, joined to /v1) answer in OpenAI\'s shape, naming the empty segment; //endpoints as MLflow', async () => {
+  const openai = new OpenAI({ baseURL: `${gateway.url}//v1`, apiKey: 'unused', maxRetries: 0 });
+  const caught = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'hi' }] }).catch((error: unknown) => error);
+  expect(caught).toBeInstanceOf(OpenAI.NotFoundError);
+  const error = caught as InstanceType<typeof OpenAI.NotFoundError>;
+  expect({ message: error.message, type: error.type, code: error.code }).toEqual({
+    message: "404 Unknown route: POST //v1/chat/completions (the path has an empty segment '//': check the client's base URL)",
+    type: 'not_found_error',
+    code: 'not_found',
+  });
+  await expect(openai.models.list()).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+  const mlflow = await post('//endpoints/chat/invocations', CHAT);
+  expect({ status: mlflow.status, body: mlflow.json() }).toEqual({ status: 404, body: { detail: 'Not Found' } });
 });
 
 test('MLflow\'s request defaults: embeddings input [] is accepted; a tool call without type (or with null arguments) is a function call', async () => {
