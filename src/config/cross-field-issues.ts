@@ -6,6 +6,7 @@
  * and report, when the schema found problems too.
  */
 import type { EndpointType } from '../../generated/config';
+import { hasV1Path } from '../providers/openai/azure-base';
 import type { ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES } from './normalise';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
@@ -95,19 +96,15 @@ function modelIssues({ index, value: endpoint }: Entry): ConfigIssue[] {
   }
 }
 
-/**
- * Whether a base is Azure's v1 API (`https://<resource>.openai.azure.com/openai/v1`), which the
- * azure types cannot call: they add `/openai/deployments/<deployment>` and `?api-version=` to the
- * base, a URL Azure answers with 404 on every request (MLflow takes the config all the same).
- */
-function isAzureV1Base(base: unknown): boolean {
-  return typeof base === 'string' && /\/openai\/v1\/?(?:[?#].*)?$/i.test(base);
-}
-
-const AZURE_V1_BASE_MESSAGE =
-  "is Azure's v1 API (/openai/v1), which the azure types cannot call (they add /openai/deployments/<deployment> and ?api-version= to the base): " +
-  "write 'openai_api_type: openai' with this base and the deployment as the model's name (no openai_deployment_name or openai_api_version), " +
-  'or give the resource alone (https://<resource>.openai.azure.com) for the deployment API';
+/** Keys an azure type with a `/openai/v1` base (Azure's v1 API) does not use: the deployment goes as `model`, and the v1 API has no api-version. */
+const V1_BASE_UNUSED_KEYS: Record<string, string> = {
+  openai_deployment_name:
+    "is not used when 'openai_api_base' is Azure's v1 API (/openai/v1): the deployment goes as the model's name (model.name); " +
+    'for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base',
+  openai_api_version:
+    "is not used when 'openai_api_base' is Azure's v1 API (/openai/v1), which takes no api-version; " +
+    'for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base',
+};
 
 function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
   if (!isRecord(config)) return [];
@@ -131,8 +128,10 @@ function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
       message: `can only be set if 'openai_api_type' is 'openai'. Found type: '${type}'`,
     });
   }
-  if (isAzureV1Base(config.openai_api_base)) {
-    issues.push({ path: childPath(configPath, 'openai_api_base'), message: AZURE_V1_BASE_MESSAGE });
+  if (hasV1Path(config.openai_api_base)) {
+    for (const [key, message] of Object.entries(V1_BASE_UNUSED_KEYS)) {
+      if (isSet(key)) issues.push({ path: childPath(configPath, key), message });
+    }
     return issues;
   }
   for (const key of ['openai_api_base', 'openai_deployment_name', 'openai_api_version']) {

@@ -1,7 +1,8 @@
 /**
  * Azure OpenAI behind the gateway, end to end against a fake Azure upstream on 127.0.0.1: the v1 API
- * (`/openai/v1`, model in the body, no api-version) as an `openai` endpoint, and Azure's content
- * filter annotations in streams (test/fixtures/openai/README.md names the sources).
+ * (`/openai/v1`, model in the body, no api-version) through the azure type, as a proxy on a host of
+ * its own would be; an `openai` endpoint on such a path (Groq's base shape) that is not Azure; and
+ * Azure's content filter annotations in streams (test/fixtures/openai/README.md names the sources).
  */
 import OpenAI from 'openai';
 import { readFixture, readJsonFixture } from '../support/fixtures';
@@ -21,8 +22,17 @@ endpoints:
       provider: openai
       name: gpt-4o-prod                     # the deployment's name
       config:
+        openai_api_type: azure
         openai_api_key: azure-v1-key
         openai_api_base: ${upstreamUrl}/openai/v1/
+  - name: groq
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: openai/gpt-oss-120b
+      config:
+        openai_api_key: groq-key
+        openai_api_base: ${upstreamUrl}/openai/v1   # as https://api.groq.com/openai/v1
   - name: azure-chat
     endpoint_type: llm/v1/chat
     model:
@@ -38,6 +48,13 @@ endpoints:
 
 const answer = readJsonFixture('openai', 'chat.response.json');
 
+/** A tool-calling turn answered by Gemini (its long signed id) with reasoning_content, as a client sends it back. */
+function conversationFromGemini(): OpenAI.Chat.Completions.ChatCompletionMessageParam[] {
+  const history = historyWithToolCalls([SIGNED_GEMINI_TOOL_CALL_ID]);
+  const assistant = { ...history.messages[1], content: null, reasoning_content: 'Two lookups.' };
+  return [history.messages[0], assistant, history.messages[2]] as OpenAI.Chat.Completions.ChatCompletionMessageParam[];
+}
+
 beforeAll(async () => {
   upstream = await startFakeUpstream((_request, response) => sendJson(response, 200, answer));
   gateway = await startGateway(config(upstream.url));
@@ -52,25 +69,35 @@ afterAll(async () => {
   await upstream.close();
 });
 
-describe('the Azure OpenAI v1 API as an openai endpoint', () => {
-  test('the deployment goes as model to /openai/v1/chat/completions without api-version, the key as a bearer token', async () => {
+describe('the Azure OpenAI v1 API through the azure type (a /openai/v1 base on any host)', () => {
+  test('the deployment goes as model to /openai/v1/chat/completions without api-version, the key in api-key', async () => {
     const completion = await openai.chat.completions.create({ model: 'azure-v1', messages: [{ role: 'user', content: 'hi' }] });
     expect(completion.choices[0].message.content).toContain('Bonjour');
     const sent = upstream.requests[0];
     expect(sent.url).toBe('/openai/v1/chat/completions');
-    expect(sent.headers.authorization).toBe('Bearer azure-v1-key');
+    expect(sent.headers['api-key']).toBe('azure-v1-key');
+    expect(sent.headers.authorization).toBeUndefined();
     expect(sent.body).toEqual({ messages: [{ role: 'user', content: 'hi' }], model: 'gpt-4o-prod' });
   });
 
   test("a conversation from another endpoint reaches it as Azure takes it: no reasoning_content, tool-call ids of at most 40 characters", async () => {
-    const history = historyWithToolCalls([SIGNED_GEMINI_TOOL_CALL_ID]);
-    const assistant = { ...history.messages[1], content: null, reasoning_content: 'Two lookups.' };
-    const messages = [history.messages[0], assistant, history.messages[2]] as OpenAI.Chat.Completions.ChatCompletionMessageParam[];
-    await openai.chat.completions.create({ model: 'azure-v1', messages });
+    await openai.chat.completions.create({ model: 'azure-v1', messages: conversationFromGemini() });
     const sent = (upstream.requests[0].body as { messages: Record<string, unknown>[] }).messages;
     expect(sent[1]).not.toHaveProperty('reasoning_content');
     expect(sent[1].tool_calls).toEqual([expect.objectContaining({ id: toolCallIdDigest(SIGNED_GEMINI_TOOL_CALL_ID) })]);
     expect(sent[2].tool_call_id).toBe(toolCallIdDigest(SIGNED_GEMINI_TOOL_CALL_ID));
+  });
+});
+
+describe("an openai endpoint whose base ends in /openai/v1 on a host that is not Azure's (Groq's base shape)", () => {
+  test('gets reasoning_content and tool-call ids as the client sent them, the key as a bearer token', async () => {
+    await openai.chat.completions.create({ model: 'groq', messages: conversationFromGemini() });
+    const sent = upstream.requests[0];
+    expect(sent.url).toBe('/openai/v1/chat/completions');
+    expect(sent.headers.authorization).toBe('Bearer groq-key');
+    const messages = (sent.body as { messages: Record<string, unknown>[] }).messages;
+    expect(messages[1]).toMatchObject({ reasoning_content: 'Two lookups.', tool_calls: [expect.objectContaining({ id: SIGNED_GEMINI_TOOL_CALL_ID })] });
+    expect(messages[2].tool_call_id).toBe(SIGNED_GEMINI_TOOL_CALL_ID);
   });
 });
 

@@ -7,7 +7,8 @@
  * - Embeddings: https://platform.openai.com/docs/api-reference/embeddings
  * - Errors: https://platform.openai.com/docs/guides/error-codes
  * - Azure: https://learn.microsoft.com/azure/ai-services/openai/reference
- *   (`/openai/deployments/{deployment}/...?api-version=`, `api-key` or Entra ID bearer token)
+ *   (`/openai/deployments/{deployment}/...?api-version=`, `api-key` or Entra ID bearer token; the
+ *   azure types with a `/openai/v1` base call Azure's v1 API, the deployment as `model`)
  *
  * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
  * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
@@ -31,6 +32,7 @@ import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErro
 import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream';
 import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } from './stream-from-answer';
 import { createFilterAnnotationsNormaliser } from './filter-annotations';
+import { hasV1Path, isAzureHostedBase } from './azure-base';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
@@ -49,7 +51,7 @@ export interface OpenAITarget {
   /** Base URL for the operation paths, with `?api-version=` when configured. */
   baseUrl: string;
   headers: Record<string, string>;
-  /** The `model` to send, null when none is sent (Azure, or no `model.name`). */
+  /** The `model` to send, null when none is sent (Azure's deployment API, or no `model.name`). */
   model: string | null;
   /** OpenAI's and Azure's own APIs refuse `reasoning_content`; other servers behind a custom base may want it. */
   omittedReasoning: OmittedReasoning;
@@ -57,20 +59,12 @@ export interface OpenAITarget {
   toolCallIdMaxLength?: number;
 }
 
-/** Hosts of Azure OpenAI and Azure AI Foundry resources (`<resource>.openai.azure.com`, ...). */
-const AZURE_HOST_SUFFIXES = ['.openai.azure.com', '.cognitiveservices.azure.com', '.services.ai.azure.com'];
-
 /**
  * Whether the base is OpenAI's API or Azure OpenAI's, which refuse `reasoning_content` and tool-call
- * ids over 40 characters. Azure's v1 API (`https://<resource>.openai.azure.com/openai/v1`: model in
- * the body, no api-version) is called as an `openai` endpoint, so it is known by its host, or by its
- * `/openai/v1` path behind a proxy such as Azure API Management.
+ * ids over 40 characters. Other servers behind a custom base (Groq's `/openai/v1` among them) may want both.
  */
 function isOpenAIsOwnApi(baseUrl: string): boolean {
-  const url = new URL(baseUrl);
-  const host = url.hostname.toLowerCase();
-  if (host === 'api.openai.com' || AZURE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
-  return /\/openai\/v1\/?$/i.test(url.pathname);
+  return new URL(baseUrl).hostname.toLowerCase() === 'api.openai.com' || isAzureHostedBase(baseUrl);
 }
 
 export function parseOpenAIApiType(value: string | undefined): OpenAIApiType {
@@ -97,10 +91,10 @@ export function openaiProviderName(config: Pick<OpenAIConfig, 'openai_api_type'>
 /**
  * Whether the API takes `stream_options.include_usage` (and reports a stream's usage only then):
  * OpenAI's and the servers that follow it; Azure OpenAI from API version 2024-09-01 (older versions
- * refuse the field).
+ * refuse the field), and Azure's v1 API, which has no versions.
  */
 function takesStreamUsageOption(config: OpenAIConfig): boolean {
-  if (parseOpenAIApiType(config.openai_api_type) === 'openai') return true;
+  if (parseOpenAIApiType(config.openai_api_type) === 'openai' || hasV1Path(config.openai_api_base)) return true;
   return (config.openai_api_version ?? '').slice(0, 10) >= '2024-09-01';
 }
 
@@ -120,13 +114,17 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
     case 'azure':
     case 'azuread': {
       const { openai_api_base: base, openai_deployment_name: deployment, openai_api_version: version } = config;
+      const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
+      // Azure's v1 API, or a proxy of it: the deployment is the model's name, and there is no api-version.
+      if (hasV1Path(base)) {
+        return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl: base, headers, model: modelName, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH };
+      }
       if (!base || !deployment || !version) {
         throw new Error(
           "OpenAI route configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'.",
         );
       }
       const baseUrl = withApiVersion(joinUrl(base, `openai/deployments/${encodeURIComponent(deployment)}`), version);
-      const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
       return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl, headers, model: null, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH };
     }
     default: {

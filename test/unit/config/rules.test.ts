@@ -104,11 +104,25 @@ describe('OpenAI API types', () => {
     ]);
   });
 
-  it.each(['https://r.openai.azure.com/openai/v1', 'https://r.services.ai.azure.com/openai/v1/'])("refuses Azure's v1 API base %s for the azure types and says how to call it", (base) => {
-    const issues = issuesOf(openai(`openai_api_type: azure, openai_api_base: "${base}"`));
-    expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_base', message: expect.stringContaining("is Azure's v1 API (/openai/v1)") }]);
-    expect(issues[0].message).toContain("write 'openai_api_type: openai' with this base and the deployment as the model's name");
-    expect(issuesOf(openai(`openai_api_type: azuread, openai_api_base: "${base}", openai_deployment_name: d, openai_api_version: "2024-10-21"`))).toHaveLength(1);
+  it.each(['https://r.openai.azure.com/openai/v1', 'https://r.services.ai.azure.com/openai/v1/', 'https://llm.contoso.com/aoai/openai/v1'])(
+    "accepts Azure's v1 API base %s for the azure types without a deployment or api-version",
+    (base) => {
+      expect(load(openai(`openai_api_type: azure, openai_api_base: "${base}"`)).endpoints[0].model.config).toMatchObject({ openai_api_type: 'azure' });
+      expect(load(openai(`openai_api_type: AzureAD, openai_api_base: "${base}"`)).endpoints[0].model.config).toEqual({
+        openai_api_key: 'k',
+        openai_api_type: 'azuread',
+        openai_api_base: base,
+      });
+    },
+  );
+
+  it("refuses a deployment and an api-version beside Azure's v1 API base, saying where the deployment goes", () => {
+    const issues = issuesOf(openai('openai_api_type: azure, openai_api_base: "https://r.openai.azure.com/openai/v1/", openai_deployment_name: d, openai_api_version: "2024-10-21"'));
+    expect(issues).toEqual([
+      { path: 'endpoints[0].model.config.openai_deployment_name', message: expect.stringContaining("is not used when 'openai_api_base' is Azure's v1 API (/openai/v1): the deployment goes as the model's name (model.name)") },
+      { path: 'endpoints[0].model.config.openai_api_version', message: expect.stringContaining("is not used when 'openai_api_base' is Azure's v1 API (/openai/v1), which takes no api-version") },
+    ]);
+    expect(issues[0].message).toContain('for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base');
   });
 });
 

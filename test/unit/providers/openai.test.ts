@@ -54,12 +54,41 @@ describe('resolveOpenAITarget', () => {
     expect(resolveOpenAITarget(azureConfig, null).toolCallIdMaxLength).toBe(40);
   });
 
-  it("Azure's v1 API as an openai endpoint (by its host, or its /openai/v1 path behind a proxy) is Azure's own API", () => {
-    for (const base of ['https://res.openai.azure.com/openai/v1/', 'https://res.cognitiveservices.azure.com/openai/v1', 'https://res.services.ai.azure.com/openai/v1', 'https://apim.contoso.com/aoai/openai/v1/']) {
+  it("Azure's v1 API as an openai endpoint is Azure's own API by its host (Azure's, or API Management's default with /openai/v1)", () => {
+    const azureBases = [
+      'https://res.openai.azure.com/openai/v1/',
+      'https://res.cognitiveservices.azure.com/openai/v1',
+      'https://RES.services.ai.azure.com/openai/v1',
+      'https://apim-contoso.azure-api.net/aoai/openai/v1/',
+    ];
+    for (const base of azureBases) {
       const target = resolveOpenAITarget({ openai_api_key: 'azure-key', openai_api_base: base }, 'gpt-4o-prod');
       expect([base, target.omittedReasoning, target.toolCallIdMaxLength]).toEqual([base, ALL_REASONING, 40]);
     }
-    expect(resolveOpenAITarget({ openai_api_key: 'k', openai_api_base: 'http://vllm.local/openai/v1/models' }, 'q').omittedReasoning).toBe(THINKING_BLOCKS);
+  });
+
+  it('a /openai/v1 path on another host is not Azure: Groq, a custom-domain proxy, API Management on another path', () => {
+    const otherBases = ['https://api.groq.com/openai/v1', 'https://apim.contoso.com/aoai/openai/v1/', 'https://apim-contoso.azure-api.net/vllm/v1', 'http://vllm.local/openai/v1/models'];
+    for (const base of otherBases) {
+      const target = resolveOpenAITarget({ openai_api_key: 'k', openai_api_base: base }, 'llama-3.3-70b-versatile');
+      expect([base, target.omittedReasoning, target.toolCallIdMaxLength]).toEqual([base, THINKING_BLOCKS, undefined]);
+    }
+  });
+
+  it('azure or azuread with a /openai/v1 base (any host) is Azure\'s v1 API: the model as the deployment, no api-version, key in api-key or as bearer', () => {
+    const azure = resolveOpenAITarget({ openai_api_key: 'apim-key', openai_api_type: 'azure', openai_api_base: 'https://llm.contoso.com/aoai/openai/v1' }, 'gpt-4o-prod');
+    expect(azure).toEqual({
+      apiType: 'azure',
+      providerName: 'Azure OpenAI',
+      baseUrl: 'https://llm.contoso.com/aoai/openai/v1',
+      headers: { 'api-key': 'apim-key' },
+      model: 'gpt-4o-prod',
+      omittedReasoning: ALL_REASONING,
+      toolCallIdMaxLength: 40,
+    });
+    expect(joinUrl(azure.baseUrl, 'chat/completions')).toBe('https://llm.contoso.com/aoai/openai/v1/chat/completions');
+    const azuread = resolveOpenAITarget({ openai_api_key: 'entra-token', openai_api_type: 'azuread', openai_api_base: 'https://res.openai.azure.com/openai/v1/' }, 'gpt-4o-prod');
+    expect(azuread).toMatchObject({ headers: { Authorization: 'Bearer entra-token' }, model: 'gpt-4o-prod' });
   });
 
   it('openai with a version appends ?api-version= like the reference', () => {
@@ -574,13 +603,15 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
     expect(Object.keys(endpoint('llm/v1/embeddings', {}))).toEqual(['embeddings']);
   });
 
-  it('takes stream_options.include_usage on OpenAI, and on Azure OpenAI from API version 2024-09-01 only', () => {
+  it('takes stream_options.include_usage on OpenAI, on Azure OpenAI from API version 2024-09-01 (preview versions by their date), and on Azure\'s v1 API', () => {
     const azure = (version: string) => endpoint('llm/v1/chat', { openai_api_type: 'azure', openai_deployment_name: 'gpt4o', openai_api_version: version }).streamUsageWhenAsked;
     expect(endpoint('llm/v1/chat', {}).streamUsageWhenAsked).toBe(true);
     expect(azure('2023-05-15')).toBe(false);
     expect(azure('2024-08-01-preview')).toBe(false);
     expect(azure('2024-09-01-preview')).toBe(true);
     expect(azure('2024-10-21')).toBe(true);
+    expect(azure('2025-04-01-preview')).toBe(true);
+    expect(endpoint('llm/v1/chat', { openai_api_type: 'azure', openai_api_base: 'https://res.openai.azure.com/openai/v1' }).streamUsageWhenAsked).toBe(true);
   });
 
   it('openai chat: path, headers and body on the wire; mapped answer', async () => {
