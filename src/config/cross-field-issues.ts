@@ -6,7 +6,7 @@
  * and report, when the schema found problems too.
  */
 import type { EndpointType } from '../../generated/config';
-import { hasV1Path } from '../providers/openai/azure-base';
+import { deploymentBaseProblem, hasV1Path } from '../providers/openai/azure-base';
 import type { ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES } from './normalise';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
@@ -106,6 +106,20 @@ const V1_BASE_UNUSED_KEYS: Record<string, string> = {
     'for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base',
 };
 
+/**
+ * Bases the azure types cannot call: they add `/openai/deployments/<deployment>` and `?api-version=`
+ * to the base, so a base that has them already gives a URL Azure answers with 404 on every request
+ * (MLflow takes the config all the same).
+ */
+const DEPLOYMENT_BASE_MESSAGES = {
+  'deployment-url':
+    "is a deployment's URL (/openai/deployments/...), but the azure types add /openai/deployments/<deployment> and ?api-version= to the base themselves: " +
+    'give the resource alone (https://<resource>.openai.azure.com), with the deployment as openai_deployment_name and the version as openai_api_version',
+  'openai-path':
+    'ends in /openai, which the azure types add to the base themselves (with /deployments/<deployment> and ?api-version=): ' +
+    'give the resource alone (https://<resource>.openai.azure.com), or https://<resource>.openai.azure.com/openai/v1 for the v1 API',
+} as const;
+
 function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
   if (!isRecord(config)) return [];
   const type = config.openai_api_type ?? 'openai';
@@ -134,6 +148,8 @@ function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
     }
     return issues;
   }
+  const baseProblem = typeof config.openai_api_base === 'string' ? deploymentBaseProblem(config.openai_api_base) : null;
+  if (baseProblem) issues.push({ path: childPath(configPath, 'openai_api_base'), message: DEPLOYMENT_BASE_MESSAGES[baseProblem] });
   for (const key of ['openai_api_base', 'openai_deployment_name', 'openai_api_version']) {
     if (!isSet(key)) {
       issues.push({

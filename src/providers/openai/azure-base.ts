@@ -49,3 +49,16 @@ export function isAzureHostedBase(base: string): boolean {
   const host = parse(base)?.hostname.toLowerCase() ?? '';
   return host.endsWith(API_MANAGEMENT_HOST_SUFFIX) && hasV1Path(base);
 }
+
+/**
+ * Why a base cannot be the deployment API's (the azure types add `/openai/deployments/<deployment>`
+ * to it), or null: a deployment's URL (`.../openai/deployments/...`) on any host, or an Azure
+ * resource's `/openai` path. Behind a proxy `/openai` may be the proxy's own prefix, so it stays.
+ */
+export function deploymentBaseProblem(base: string): 'deployment-url' | 'openai-path' | null {
+  const url = parse(base);
+  if (url === null) return null;
+  if (/\/openai\/deployments(?:\/|$)/i.test(url.pathname)) return 'deployment-url';
+  if (isAzureResourceHost(base) && /\/openai\/?$/i.test(url.pathname)) return 'openai-path';
+  return null;
+}

@@ -124,6 +124,37 @@ describe('OpenAI API types', () => {
     ]);
     expect(issues[0].message).toContain('for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base');
   });
+
+  it.each([
+    'https://r.openai.azure.com/openai/deployments/gpt-4o',
+    'https://r.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21',
+    'https://apim.contoso.com/aoai/openai/deployments/gpt-4o/',
+  ])('refuses a deployment URL %s as the base of the azure types and says the config that works', (base) => {
+    expect(issuesOf(openai(`openai_api_type: azure, openai_api_base: "${base}", openai_deployment_name: d, openai_api_version: "2024-10-21"`))).toEqual([
+      {
+        path: 'endpoints[0].model.config.openai_api_base',
+        message:
+          "is a deployment's URL (/openai/deployments/...), but the azure types add /openai/deployments/<deployment> and ?api-version= to the base themselves: " +
+          'give the resource alone (https://<resource>.openai.azure.com), with the deployment as openai_deployment_name and the version as openai_api_version',
+      },
+    ]);
+  });
+
+  it.each(['https://r.openai.azure.com/openai', 'https://r.cognitiveservices.azure.com/OpenAI/'])("refuses an Azure resource's /openai path %s as the base of the azure types", (base) => {
+    expect(issuesOf(openai(`openai_api_type: azuread, openai_api_base: "${base}", openai_deployment_name: d, openai_api_version: "2024-10-21"`))).toEqual([
+      {
+        path: 'endpoints[0].model.config.openai_api_base',
+        message:
+          'ends in /openai, which the azure types add to the base themselves (with /deployments/<deployment> and ?api-version=): ' +
+          'give the resource alone (https://<resource>.openai.azure.com), or https://<resource>.openai.azure.com/openai/v1 for the v1 API',
+      },
+    ]);
+  });
+
+  it("keeps a proxy's own /openai prefix (the azure types add /openai/deployments after it)", () => {
+    const config = load(openai('openai_api_type: azure, openai_api_base: "https://apim.contoso.com/openai", openai_deployment_name: d, openai_api_version: "2024-10-21"'));
+    expect(config.endpoints[0].model.config).toMatchObject({ openai_api_base: 'https://apim.contoso.com/openai' });
+  });
 });
 
 describe('model names checked at load time', () => {
