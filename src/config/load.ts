@@ -78,10 +78,11 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   return resolved.config as unknown as GatewayConfig;
 }
 
-/** The file's text; throws ConfigError (same messages as loadConfigFile) when it cannot be read. */
+/** The file's text; throws ConfigError (same messages as loadConfigFile) when it cannot be read or is not UTF-8. */
 export function readConfigFile(filePath: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(filePath, 'utf8');
+    bytes = readFileSync(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
@@ -92,6 +93,37 @@ export function readConfigFile(filePath: string): string {
           : `cannot read ${filePath} (${code ?? 'unknown error'})`;
     throw new ConfigError(filePath, [{ path: '', message }]);
   }
+  return decodeConfigBytes(bytes, filePath);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a config file's bytes, without a leading byte order mark. Bytes that are not UTF-8
+ * (a file saved as Latin-1 or Windows-1252) are refused: decoded leniently, they would become
+ * U+FFFD, and a model name or secret holding one would silently differ from what was written.
+ */
+export function decodeConfigBytes(bytes: Uint8Array, filePath: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Byte(bytes);
+    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
+    const message = `the file is not valid UTF-8: the byte at offset ${offset} (line ${line}) is not part of a UTF-8 character; save the file as UTF-8`;
+    throw new ConfigError(filePath, [{ path: '', message }]);
+  }
+}
+
+/** Where the first invalid sequence starts: every character before it is decoded as written. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 0;
+  for (const character of buffer.toString('utf8')) {
+    const writtenAsReplacement = character === '\uFFFD' && buffer[offset] === 0xef && buffer[offset + 1] === 0xbf && buffer[offset + 2] === 0xbd;
+    if (character === '\uFFFD' && !writtenAsReplacement) return offset;
+    offset += Buffer.byteLength(character);
+  }
+  return offset;
 }
 
 // YAML 1.2 core types (so `2023-05-15` stays a string; PyYAML makes it a date that MLflow then

@@ -16,7 +16,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 
 /** What changed, as seen through the config path. Each problem is reported once until it clears. */
 export type ConfigFileEvent =
-  | { kind: 'changed'; text: string }
+  | { kind: 'changed'; bytes: Buffer }
   | { kind: 'missing' }
   | { kind: 'unreadable'; code: string };
 
@@ -94,7 +94,7 @@ export function watchConfigFile(options: ConfigWatcherOptions): ConfigFileWatche
     lastProblem = null;
     if (!recovered && bytes.equals(lastBytes)) return;
     lastBytes = bytes;
-    report({ kind: 'changed', text: bytes.toString('utf8') });
+    report({ kind: 'changed', bytes });
   };
 
   const schedule = () => {

@@ -14,7 +14,7 @@ import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { changedStartUpSettings, type ServerPlan } from '../config/server-settings';
 import { bedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
-import { parseConfigText, readConfigFile } from '../config/load';
+import { decodeConfigBytes, parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
 import { retireLimitBackends } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
@@ -210,7 +210,7 @@ function secretFileWatchers(options: Pick<ReloadOptions, 'debounceMs' | 'pollInt
       pollIntervalMs: options.pollIntervalMs,
       onEvent: (event) => {
         const entry = watched.get(path);
-        if (entry && event.kind === 'changed') entry.text = event.text;
+        if (entry && event.kind === 'changed') entry.text = event.bytes.toString('utf8');
         options.onEvent({ secretFile: path, event });
       },
     });
@@ -294,6 +294,20 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     if (!(await reload(text, cause)) && text !== current.text) await reloadServedText(cause);
   };
 
+  /** The config file's new bytes: refused like an invalid edit when they are not UTF-8. */
+  const reloadChangedFile = async (bytes: Buffer) => {
+    let text: string;
+    try {
+      text = decodeConfigBytes(bytes, configPath);
+    } catch (error) {
+      logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
+      recordConfigReload('refused');
+      return;
+    }
+    // Back to the served text after a rejected edit: nothing to reload.
+    if (text !== current.text) await reload(text, null);
+  };
+
   const onEvent = inOrder(async ({ secretFile, event }: FileEvent | AskedReload) => {
     const file = secretFile === null ? `config file ${configPath}` : `secret file ${secretFile}`;
     switch (event.kind) {
@@ -308,8 +322,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
         return;
       case 'changed':
         if (secretFile !== null) await rereadAll(`secret file ${secretFile} changed`);
-        // Back to the served text after a rejected edit: nothing to reload.
-        else if (event.text !== current.text) await reload(event.text, null);
+        else await reloadChangedFile(event.bytes);
         return;
       default: {
         const unreachable: never = event;

@@ -188,6 +188,25 @@ test('an invalid edit logs what start-up would print and the old config keeps se
   await expectReloadVisible(url, { alpha: 'model-two' }, () => writeFileSync(path, configOf(chatEndpoint('alpha', 'model-two'))));
 });
 
+test('a config file that is not UTF-8 is refused at start-up and at reload with where its first bad byte is, and the old config keeps serving', async () => {
+  const path = join(freshDirectory(), 'config.yaml');
+  // A model name saved as Windows-1252: lenient decoding would serve 'caf\uFFFD'.
+  const latin1 = Buffer.from(configOf(chatEndpoint('alpha', 'caf\xe9')), 'latin1');
+  writeFileSync(path, latin1);
+  const refused = runCli(['--config-path', path]);
+  expect(await refused.exited).toBe(2);
+  const startupMessage = refused.output().trim();
+  expect(startupMessage).toBe(`Invalid gateway configuration in ${path}:\n  the file is not valid UTF-8: the byte at offset 105 (line 6) is not part of a UTF-8 character; save the file as UTF-8`);
+
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
+  const { url, run } = await startGateway(path);
+  writeFileSync(path, latin1);
+  await timeUntil(() => logLines(run).some((line) => line.msg === startupMessage && line.level === 50), RELOAD_WITHIN_MS);
+  expect(await endpointModels(url)).toEqual({ alpha: 'model-one' });
+
+  await expectReloadVisible(url, { alpha: 'café' }, () => writeFileSync(path, configOf(chatEndpoint('alpha', 'café'))));
+});
+
 test('an edit adding a reasoning_effort default no request could use is refused with its YAML path, and the old config keeps serving', async () => {
   const path = join(freshDirectory(), 'config.yaml');
   writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));

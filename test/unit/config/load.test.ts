@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigFile, parseConfigText } from '../../../src/config/load';
 
@@ -49,6 +51,33 @@ describe('loadConfigFile: the file itself', () => {
     const [issue] = issuesOf(chatEndpoint('chat').replace('openai_api_key: sk-test', `openai_api_key: ${start}Xk9secretPW`).replace('\n  - ', 'endpoints:\n  - '));
     expect(issue.message).not.toContain('secretPW');
     expect(issue).toEqual({ path: '', message: `The file at ${configPath} is not a valid yaml file: ${reason}` });
+  });
+
+  describe('a file that is not UTF-8', () => {
+    const written = (bytes: Buffer) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'gateway-load-')), 'config.yaml');
+      writeFileSync(path, bytes);
+      return path;
+    };
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const configNaming = (modelName: Buffer) => Buffer.concat([utf8('endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model:\n      provider: mock\n      name: '), modelName, utf8('\n')]);
+
+    it('is refused with the offset and line of its first invalid byte (a name saved as Latin-1 would have read as U+FFFD)', () => {
+      const path = written(configNaming(Buffer.from('caf\xe9', 'latin1')));
+      const error = errorOf(() => loadConfigFile(path));
+      expect(error.issues).toEqual([{ path: '', message: 'the file is not valid UTF-8: the byte at offset 104 (line 6) is not part of a UTF-8 character; save the file as UTF-8' }]);
+      expect(error.message).toContain(path);
+    });
+
+    it('counts the offset past a U+FFFD written in UTF-8, which is valid', () => {
+      const path = written(configNaming(Buffer.concat([utf8('\uFFFD-'), Buffer.from([0xc3, 0x28])])));
+      expect(errorOf(() => loadConfigFile(path)).issues[0].message).toContain('the byte at offset 105 (line 6)');
+    });
+
+    it('accepts a UTF-8 byte order mark and non-ASCII text', () => {
+      const path = written(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), configNaming(utf8('café-日本'))]));
+      expect(loadConfigFile(path).endpoints[0].model.name).toBe('café-日本');
+    });
   });
 
   it('requires the endpoints key', () => {

@@ -16,23 +16,27 @@ function freshDirectory(): string {
   return mkdtempSync(join(tmpdir(), 'gateway-watch-'));
 }
 
-function watch(filePath: string, initialText: string, debounceMs = DEBOUNCE_MS): ConfigFileEvent[] {
-  const events: ConfigFileEvent[] = [];
-  watchers.push(watchConfigFile({ filePath, initialText, onEvent: (event) => events.push(event), debounceMs, pollIntervalMs: POLL_INTERVAL_MS }));
+/** A watcher's event, with the bytes of a change as text. */
+type SeenEvent = Exclude<ConfigFileEvent, { kind: 'changed' }> | { kind: 'changed'; text: string };
+const seen = (event: ConfigFileEvent): SeenEvent => (event.kind === 'changed' ? { kind: 'changed', text: event.bytes.toString('utf8') } : event);
+
+function watch(filePath: string, initialText: string, debounceMs = DEBOUNCE_MS): SeenEvent[] {
+  const events: SeenEvent[] = [];
+  watchers.push(watchConfigFile({ filePath, initialText, onEvent: (event) => events.push(seen(event)), debounceMs, pollIntervalMs: POLL_INTERVAL_MS }));
   return events;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `count` events; a loaded machine may take seconds, a missed change never comes. */
-async function waitForEvents(events: ConfigFileEvent[], count: number, timeoutMs = 10_000): Promise<void> {
+async function waitForEvents(events: unknown[], count: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (events.length < count && Date.now() < deadline) await sleep(10);
   if (events.length < count) throw new Error(`expected ${count} events, got ${JSON.stringify(events)}`);
 }
 
 /** A config file with `text`, watched from the start. */
-function watchedFile(text = 'version: 1\n', debounceMs = DEBOUNCE_MS): { directory: string; path: string; events: ConfigFileEvent[] } {
+function watchedFile(text = 'version: 1\n', debounceMs = DEBOUNCE_MS): { directory: string; path: string; events: SeenEvent[] } {
   const directory = freshDirectory();
   const path = join(directory, 'config.yaml');
   writeFileSync(path, text);
@@ -171,8 +175,8 @@ test('file events alone, without the poll, report a ConfigMap swap and then an e
   writeFileSync(join(directory, '..2024_01_01', 'config.yaml'), 'version: 1\n');
   symlinkSync('..2024_01_01', join(directory, '..data'));
   symlinkSync('..data/config.yaml', join(directory, 'config.yaml'));
-  const events: ConfigFileEvent[] = [];
-  const watcher = watchConfigFile({ filePath: join(directory, 'config.yaml'), initialText: 'version: 1\n', onEvent: (event) => events.push(event), debounceMs: DEBOUNCE_MS, pollIntervalMs: 3_600_000 });
+  const events: SeenEvent[] = [];
+  const watcher = watchConfigFile({ filePath: join(directory, 'config.yaml'), initialText: 'version: 1\n', onEvent: (event) => events.push(seen(event)), debounceMs: DEBOUNCE_MS, pollIntervalMs: 3_600_000 });
   watchers.push(watcher);
   await watcher.ready;
 
