@@ -30,7 +30,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -40,7 +40,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -51,7 +51,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -65,7 +65,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -75,7 +75,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -86,7 +86,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -99,7 +99,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -110,7 +110,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -124,7 +124,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -135,7 +135,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -149,7 +149,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,7 +160,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -178,7 +178,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -189,7 +189,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -204,7 +204,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -215,8 +215,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -228,7 +229,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -241,7 +242,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -266,7 +267,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -276,7 +277,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -287,7 +288,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -301,7 +302,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -311,7 +312,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -322,7 +323,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -335,7 +336,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -349,7 +350,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -360,7 +361,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -372,7 +373,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -383,7 +384,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.openai_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -396,7 +397,7 @@ if(data.openai_api_key !== undefined){
 let data11 = data.openai_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.openai_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -407,7 +408,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_key.type,parentSchema:schema15.properties.openai_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -420,7 +421,7 @@ errors++;
 if(data.openai_api_type !== undefined){
 let data12 = data.openai_api_type;
 if(typeof data12 !== "string"){
-const err31 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_type.type,parentSchema:schema15.properties.openai_api_type,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -430,7 +431,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((data12 === "openai") || (data12 === "azure")) || (data12 === "azuread"))){
-const err32 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.openai_api_type.enum,parentSchema:schema15.properties.openai_api_type,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -444,7 +445,7 @@ if(data.openai_api_base !== undefined){
 let data13 = data.openai_api_base;
 if(typeof data13 === "string"){
 if(!pattern1.test(data13)){
-const err33 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err33 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema15.properties.openai_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -454,7 +455,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!(formats0(data13))){
-const err34 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err34 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema15.properties.openai_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -465,7 +466,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_base.type,parentSchema:schema15.properties.openai_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -476,8 +477,9 @@ errors++;
 }
 }
 if(data.openai_api_version !== undefined){
-if(typeof data.openai_api_version !== "string"){
-const err36 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data14 = data.openai_api_version;
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_version.type,parentSchema:schema15.properties.openai_api_version,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -488,8 +490,9 @@ errors++;
 }
 }
 if(data.openai_deployment_name !== undefined){
-if(typeof data.openai_deployment_name !== "string"){
-const err37 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data15 = data.openai_deployment_name;
+if(typeof data15 !== "string"){
+const err37 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_deployment_name.type,parentSchema:schema15.properties.openai_deployment_name,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -500,8 +503,9 @@ errors++;
 }
 }
 if(data.openai_organization !== undefined){
-if(typeof data.openai_organization !== "string"){
-const err38 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data16 = data.openai_organization;
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_organization.type,parentSchema:schema15.properties.openai_organization,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -513,7 +517,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -536,7 +540,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -546,7 +550,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -557,7 +561,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -571,7 +575,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -581,7 +585,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -592,7 +596,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -605,7 +609,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -616,7 +620,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -630,7 +634,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -641,7 +645,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -655,7 +659,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -666,7 +670,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -684,7 +688,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -695,7 +699,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -710,7 +714,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -721,8 +725,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -734,7 +739,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -747,7 +752,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -772,7 +777,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -782,7 +787,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -793,7 +798,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -807,7 +812,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -817,7 +822,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -828,7 +833,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -841,7 +846,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -855,7 +860,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -866,7 +871,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -878,7 +883,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -889,7 +894,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.anthropic_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -902,7 +907,7 @@ if(data.anthropic_api_key !== undefined){
 let data11 = data.anthropic_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.anthropic_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -913,7 +918,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_api_key.type,parentSchema:schema17.properties.anthropic_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -924,8 +929,9 @@ errors++;
 }
 }
 if(data.anthropic_version !== undefined){
-if(typeof data.anthropic_version !== "string"){
-const err31 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data12 = data.anthropic_version;
+if(typeof data12 !== "string"){
+const err31 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_version.type,parentSchema:schema17.properties.anthropic_version,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -939,7 +945,7 @@ if(data.anthropic_api_base !== undefined){
 let data13 = data.anthropic_api_base;
 if(typeof data13 === "string"){
 if(!pattern1.test(data13)){
-const err32 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err32 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema17.properties.anthropic_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -949,7 +955,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!(formats0(data13))){
-const err33 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err33 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema17.properties.anthropic_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -960,7 +966,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_api_base.type,parentSchema:schema17.properties.anthropic_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -972,7 +978,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -995,7 +1001,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1005,7 +1011,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1016,7 +1022,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1030,7 +1036,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1040,7 +1046,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1051,7 +1057,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1064,7 +1070,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1075,7 +1081,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1089,7 +1095,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1100,7 +1106,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1114,7 +1120,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1125,7 +1131,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1143,7 +1149,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1154,7 +1160,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1169,7 +1175,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1180,8 +1186,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1193,7 +1200,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1206,7 +1213,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1231,7 +1238,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1241,7 +1248,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1252,7 +1259,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1266,7 +1273,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1276,7 +1283,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1287,7 +1294,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1300,7 +1307,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1314,7 +1321,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1325,7 +1332,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1337,7 +1344,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1348,7 +1355,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.gemini_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1361,7 +1368,7 @@ if(data.gemini_api_key !== undefined){
 let data11 = data.gemini_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.gemini_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1372,7 +1379,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gemini_api_key.type,parentSchema:schema19.properties.gemini_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1386,7 +1393,7 @@ if(data.gemini_api_base !== undefined){
 let data12 = data.gemini_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema19.properties.gemini_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1396,7 +1403,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema19.properties.gemini_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1407,7 +1414,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gemini_api_base.type,parentSchema:schema19.properties.gemini_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1419,7 +1426,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1442,7 +1449,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1452,7 +1459,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1463,7 +1470,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1477,7 +1484,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1487,7 +1494,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1498,7 +1505,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1511,7 +1518,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1522,7 +1529,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1536,7 +1543,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1547,7 +1554,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1561,7 +1568,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1572,7 +1579,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1590,7 +1597,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1601,7 +1608,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1616,7 +1623,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1627,8 +1634,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1640,7 +1648,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1653,7 +1661,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1678,7 +1686,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1688,7 +1696,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1699,7 +1707,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1713,7 +1721,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1723,7 +1731,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1734,7 +1742,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1747,7 +1755,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1761,7 +1769,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1772,7 +1780,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1784,7 +1792,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1795,7 +1803,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.palm_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1808,7 +1816,7 @@ if(data.palm_api_key !== undefined){
 let data11 = data.palm_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.palm_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1819,7 +1827,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.palm_api_key.type,parentSchema:schema21.properties.palm_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1833,7 +1841,7 @@ if(data.palm_api_base !== undefined){
 let data12 = data.palm_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema21.properties.palm_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1843,7 +1851,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema21.properties.palm_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1854,7 +1862,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.palm_api_base.type,parentSchema:schema21.properties.palm_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1866,7 +1874,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1889,7 +1897,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1899,7 +1907,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1910,7 +1918,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1924,7 +1932,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1934,7 +1942,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1945,7 +1953,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1958,7 +1966,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1969,7 +1977,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1983,7 +1991,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1994,7 +2002,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2008,7 +2016,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2019,7 +2027,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2037,7 +2045,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2048,7 +2056,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2063,7 +2071,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2074,8 +2082,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2087,7 +2096,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2100,7 +2109,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2125,7 +2134,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2135,7 +2144,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2146,7 +2155,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2160,7 +2169,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2170,7 +2179,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2181,7 +2190,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2194,7 +2203,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2208,7 +2217,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2219,7 +2228,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2231,7 +2240,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2242,7 +2251,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cohere_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2255,7 +2264,7 @@ if(data.cohere_api_key !== undefined){
 let data11 = data.cohere_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.cohere_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2266,7 +2275,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_key.type,parentSchema:schema23.properties.cohere_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2280,7 +2289,7 @@ if(data.cohere_api_base !== undefined){
 let data12 = data.cohere_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema23.properties.cohere_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2290,7 +2299,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema23.properties.cohere_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2301,7 +2310,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_base.type,parentSchema:schema23.properties.cohere_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2313,7 +2322,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2336,7 +2345,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2346,7 +2355,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2357,7 +2366,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2371,7 +2380,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2381,7 +2390,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2392,7 +2401,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2405,7 +2414,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2416,7 +2425,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2430,7 +2439,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2441,7 +2450,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2455,7 +2464,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2466,7 +2475,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2484,7 +2493,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2495,7 +2504,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2510,7 +2519,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2521,8 +2530,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2534,7 +2544,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2547,7 +2557,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2572,7 +2582,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2582,7 +2592,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2593,7 +2603,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2607,7 +2617,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2617,7 +2627,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2628,7 +2638,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2641,7 +2651,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2655,7 +2665,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2666,7 +2676,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2678,7 +2688,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2689,7 +2699,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ai21labs_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2702,7 +2712,7 @@ if(data.ai21labs_api_key !== undefined){
 let data11 = data.ai21labs_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.ai21labs_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2713,7 +2723,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ai21labs_api_key.type,parentSchema:schema25.properties.ai21labs_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2727,7 +2737,7 @@ if(data.ai21labs_api_base !== undefined){
 let data12 = data.ai21labs_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema25.properties.ai21labs_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2737,7 +2747,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema25.properties.ai21labs_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2748,7 +2758,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ai21labs_api_base.type,parentSchema:schema25.properties.ai21labs_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2760,7 +2770,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2783,7 +2793,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2793,7 +2803,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2804,7 +2814,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2818,7 +2828,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2828,7 +2838,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2839,7 +2849,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2852,7 +2862,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2863,7 +2873,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2877,7 +2887,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2888,7 +2898,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2902,7 +2912,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2913,7 +2923,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2931,7 +2941,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2942,7 +2952,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2957,7 +2967,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2968,8 +2978,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2981,7 +2992,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2994,7 +3005,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3019,7 +3030,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3029,7 +3040,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3040,7 +3051,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3054,7 +3065,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3064,7 +3075,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3075,7 +3086,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3088,7 +3099,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3102,7 +3113,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3113,7 +3124,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3125,7 +3136,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3136,7 +3147,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mosaicml_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3149,7 +3160,7 @@ if(data.mosaicml_api_key !== undefined){
 let data11 = data.mosaicml_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.mosaicml_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3160,7 +3171,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mosaicml_api_key.type,parentSchema:schema27.properties.mosaicml_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3174,7 +3185,7 @@ if(data.mosaicml_api_base !== undefined){
 let data12 = data.mosaicml_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema27.properties.mosaicml_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3184,7 +3195,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema27.properties.mosaicml_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3195,7 +3206,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mosaicml_api_base.type,parentSchema:schema27.properties.mosaicml_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3207,7 +3218,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3230,7 +3241,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3240,7 +3251,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3251,7 +3262,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3265,7 +3276,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3275,7 +3286,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3286,7 +3297,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3299,7 +3310,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3310,7 +3321,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3324,7 +3335,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3335,7 +3346,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3349,7 +3360,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3360,7 +3371,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3378,7 +3389,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3389,7 +3400,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3404,7 +3415,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3415,8 +3426,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3428,7 +3440,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3441,7 +3453,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3466,7 +3478,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3476,7 +3488,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3487,7 +3499,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3501,7 +3513,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3511,7 +3523,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3522,7 +3534,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3535,7 +3547,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3549,7 +3561,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3560,7 +3572,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3572,7 +3584,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3583,7 +3595,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mistral_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'",schema:schema29.required,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3596,7 +3608,7 @@ if(data.mistral_api_key !== undefined){
 let data11 = data.mistral_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.mistral_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3607,7 +3619,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.mistral_api_key.type,parentSchema:schema29.properties.mistral_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3621,7 +3633,7 @@ if(data.mistral_api_base !== undefined){
 let data12 = data.mistral_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema29.properties.mistral_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3631,7 +3643,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema29.properties.mistral_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3642,7 +3654,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.mistral_api_base.type,parentSchema:schema29.properties.mistral_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3654,7 +3666,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3677,7 +3689,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3687,7 +3699,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3698,7 +3710,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3712,7 +3724,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3722,7 +3734,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3733,7 +3745,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3746,7 +3758,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3757,7 +3769,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3771,7 +3783,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3782,7 +3794,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3796,7 +3808,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3807,7 +3819,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3825,7 +3837,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3836,7 +3848,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3851,7 +3863,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3862,8 +3874,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3875,7 +3888,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3888,7 +3901,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3913,7 +3926,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3923,7 +3936,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3934,7 +3947,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3948,7 +3961,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3958,7 +3971,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3969,7 +3982,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3982,7 +3995,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3996,7 +4009,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4007,7 +4020,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4019,7 +4032,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4030,7 +4043,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.togetherai_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4043,7 +4056,7 @@ if(data.togetherai_api_key !== undefined){
 let data11 = data.togetherai_api_key;
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.togetherai_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4054,7 +4067,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.togetherai_api_key.type,parentSchema:schema31.properties.togetherai_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4068,7 +4081,7 @@ if(data.togetherai_api_base !== undefined){
 let data12 = data.togetherai_api_base;
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err31 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.togetherai_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4078,7 +4091,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err32 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.togetherai_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4089,7 +4102,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.togetherai_api_base.type,parentSchema:schema31.properties.togetherai_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4101,7 +4114,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4124,7 +4137,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4134,7 +4147,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4145,7 +4158,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4159,7 +4172,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4169,7 +4182,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4180,7 +4193,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4193,7 +4206,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4204,7 +4217,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4218,7 +4231,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4229,7 +4242,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4243,7 +4256,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4254,7 +4267,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4272,7 +4285,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4283,7 +4296,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4298,7 +4311,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4309,8 +4322,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4322,7 +4336,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4335,7 +4349,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4360,7 +4374,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4370,7 +4384,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4381,7 +4395,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4395,7 +4409,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4405,7 +4419,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4416,7 +4430,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4429,7 +4443,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4443,7 +4457,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4454,7 +4468,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4466,7 +4480,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4477,7 +4491,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.model_server_url === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4490,7 +4504,7 @@ if(data.model_server_url !== undefined){
 let data11 = data.model_server_url;
 if(typeof data11 === "string"){
 if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err29 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema33.properties.model_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4500,7 +4514,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err30 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema33.properties.model_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4511,7 +4525,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.model_server_url.type,parentSchema:schema33.properties.model_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4523,7 +4537,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4546,7 +4560,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4556,7 +4570,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4567,7 +4581,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4581,7 +4595,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4591,7 +4605,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4602,7 +4616,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4615,7 +4629,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4626,7 +4640,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4640,7 +4654,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4651,7 +4665,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4665,7 +4679,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4676,7 +4690,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4694,7 +4708,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4705,7 +4719,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4720,7 +4734,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4731,8 +4745,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4744,7 +4759,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4757,7 +4772,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4782,7 +4797,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4792,7 +4807,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4803,7 +4818,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4817,7 +4832,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4827,7 +4842,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4838,7 +4853,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4851,7 +4866,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4865,7 +4880,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4876,7 +4891,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4888,7 +4903,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4899,7 +4914,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.hf_server_url === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4912,7 +4927,7 @@ if(data.hf_server_url !== undefined){
 let data11 = data.hf_server_url;
 if(typeof data11 === "string"){
 if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err29 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema35.properties.hf_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4922,7 +4937,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err30 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema35.properties.hf_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4933,7 +4948,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.hf_server_url.type,parentSchema:schema35.properties.hf_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4945,7 +4960,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4969,7 +4984,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4979,7 +4994,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4990,7 +5005,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5004,7 +5019,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5014,7 +5029,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5025,7 +5040,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5038,7 +5053,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5049,7 +5064,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5063,7 +5078,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5074,7 +5089,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5088,7 +5103,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5099,7 +5114,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5117,7 +5132,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5128,7 +5143,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5143,7 +5158,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5154,8 +5169,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5167,7 +5183,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5180,7 +5196,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5205,7 +5221,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5215,7 +5231,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5226,7 +5242,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5240,7 +5256,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5250,7 +5266,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5261,7 +5277,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5274,7 +5290,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5288,7 +5304,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5299,7 +5315,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5311,7 +5327,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5322,7 +5338,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.aws_config === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'"};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5339,7 +5355,7 @@ if(data11.aws_secret_access_key === undefined){
 const err29 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
     missingProperty: "aws_secret_access_key",
     depsCount: 1,
-    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present"};
+    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5354,7 +5370,7 @@ if(data11.aws_access_key_id === undefined){
 const err30 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
     missingProperty: "aws_access_key_id",
     depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present"};
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5369,7 +5385,7 @@ if(data11.aws_access_key_id === undefined){
 const err31 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
     missingProperty: "aws_access_key_id",
     depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present"};
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5380,8 +5396,9 @@ errors++;
 }
 }
 if(data11.aws_region !== undefined){
-if(typeof data11.aws_region !== "string"){
-const err32 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data12 = data11.aws_region;
+if(typeof data12 !== "string"){
+const err32 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_region.type,parentSchema:schema39.properties.aws_region,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5395,7 +5412,7 @@ if(data11.aws_access_key_id !== undefined){
 let data13 = data11.aws_access_key_id;
 if(typeof data13 === "string"){
 if(func2(data13) < 1){
-const err33 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err33 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_access_key_id,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5406,7 +5423,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_access_key_id.type,parentSchema:schema39.properties.aws_access_key_id,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5420,7 +5437,7 @@ if(data11.aws_secret_access_key !== undefined){
 let data14 = data11.aws_secret_access_key;
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err35 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err35 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_secret_access_key,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5431,7 +5448,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_secret_access_key.type,parentSchema:schema39.properties.aws_secret_access_key,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5445,7 +5462,7 @@ if(data11.aws_session_token !== undefined){
 let data15 = data11.aws_session_token;
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
-const err37 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err37 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_session_token,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5456,7 +5473,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_session_token.type,parentSchema:schema39.properties.aws_session_token,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5467,8 +5484,9 @@ errors++;
 }
 }
 if(data11.aws_role_arn !== undefined){
-if(typeof data11.aws_role_arn !== "string"){
-const err39 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data16 = data11.aws_role_arn;
+if(typeof data16 !== "string"){
+const err39 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_role_arn.type,parentSchema:schema39.properties.aws_role_arn,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5481,7 +5499,7 @@ errors++;
 if(data11.session_length_seconds !== undefined){
 let data17 = data11.session_length_seconds;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err40 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err40 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.session_length_seconds.type,parentSchema:schema39.properties.session_length_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5492,7 +5510,7 @@ errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 43200 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+const err41 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200",schema:43200,parentSchema:schema39.properties.session_length_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5502,7 +5520,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data17 < 900 || isNaN(data17)){
-const err42 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};
+const err42 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900",schema:900,parentSchema:schema39.properties.session_length_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5517,7 +5535,7 @@ if(data11.aws_endpoint_url !== undefined){
 let data18 = data11.aws_endpoint_url;
 if(typeof data18 === "string"){
 if(!pattern1.test(data18)){
-const err43 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\""};
+const err43 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema39.properties.aws_endpoint_url,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5527,7 +5545,7 @@ vErrors.push(err43);
 errors++;
 }
 if(!(formats0(data18))){
-const err44 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err44 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema39.properties.aws_endpoint_url,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5538,7 +5556,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err45 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_endpoint_url.type,parentSchema:schema39.properties.aws_endpoint_url,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5550,7 +5568,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5562,7 +5580,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5585,7 +5603,7 @@ if(data.temperature !== undefined){
 let data0 = data.temperature;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err0 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5595,7 +5613,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err1 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5606,7 +5624,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/definitions/ParameterDefaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.temperature.type,parentSchema:schema16.properties.temperature,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5620,7 +5638,7 @@ if(data.top_p !== undefined){
 let data1 = data.top_p;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err3 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5630,7 +5648,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5641,7 +5659,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/definitions/ParameterDefaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.top_p.type,parentSchema:schema16.properties.top_p,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5654,7 +5672,7 @@ errors++;
 if(data.top_k !== undefined){
 let data2 = data.top_k;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.top_k.type,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5665,7 +5683,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err7 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/ParameterDefaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.top_k,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5679,7 +5697,7 @@ errors++;
 if(data.max_tokens !== undefined){
 let data3 = data.max_tokens;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.max_tokens.type,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5690,7 +5708,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/definitions/ParameterDefaults/properties/max_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.max_tokens,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5704,7 +5722,7 @@ errors++;
 if(data.n !== undefined){
 let data4 = data.n;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.n.type,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5715,7 +5733,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5733,7 +5751,7 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5744,7 +5762,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5759,7 +5777,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5770,8 +5788,9 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5783,7 +5802,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5796,7 +5815,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5821,7 +5840,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5831,7 +5850,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5842,7 +5861,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5856,7 +5875,7 @@ if(data.frequency_penalty !== undefined){
 let data8 = data.frequency_penalty;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5866,7 +5885,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5877,7 +5896,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5890,7 +5909,7 @@ errors++;
 if(data.seed !== undefined){
 let data9 = data.seed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5904,7 +5923,7 @@ if(data.reasoning_effort !== undefined){
 let data10 = data.reasoning_effort;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5915,7 +5934,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5927,7 +5946,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5940,7 +5959,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.latency_ms !== undefined){
 let data11 = data.latency_ms;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err28 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.latency_ms.type,parentSchema:schema40.properties.latency_ms,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5951,7 +5970,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 60000 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+const err29 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema40.properties.latency_ms,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5961,7 +5980,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data11 < 0 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err30 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.latency_ms,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5974,7 +5993,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6036,7 +6055,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[0].then.required,parentSchema:schema14.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6056,7 +6075,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[0].if,parentSchema:schema14.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6109,7 +6128,7 @@ if(_valid1){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[1].then.required,parentSchema:schema14.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6129,7 +6148,7 @@ var _valid1 = _errs11 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[1].if,parentSchema:schema14.allOf[1],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6182,7 +6201,7 @@ if(_valid2){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[2].then.required,parentSchema:schema14.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6202,7 +6221,7 @@ var _valid2 = _errs17 === errors;
 valid7 = _valid2;
 }
 if(!valid7){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[2].if,parentSchema:schema14.allOf[2],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6255,7 +6274,7 @@ if(_valid3){
 const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[3].then.required,parentSchema:schema14.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6275,7 +6294,7 @@ var _valid3 = _errs23 === errors;
 valid10 = _valid3;
 }
 if(!valid10){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[3].if,parentSchema:schema14.allOf[3],data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6328,7 +6347,7 @@ if(_valid4){
 const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[4].then.required,parentSchema:schema14.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6348,7 +6367,7 @@ var _valid4 = _errs29 === errors;
 valid13 = _valid4;
 }
 if(!valid13){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[4].if,parentSchema:schema14.allOf[4],data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6401,7 +6420,7 @@ if(_valid5){
 const _errs35 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[5].then.required,parentSchema:schema14.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6421,7 +6440,7 @@ var _valid5 = _errs35 === errors;
 valid16 = _valid5;
 }
 if(!valid16){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[5].if,parentSchema:schema14.allOf[5],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6474,7 +6493,7 @@ if(_valid6){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[6].then.required,parentSchema:schema14.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6494,7 +6513,7 @@ var _valid6 = _errs41 === errors;
 valid19 = _valid6;
 }
 if(!valid19){
-const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[6].if,parentSchema:schema14.allOf[6],data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6547,7 +6566,7 @@ if(_valid7){
 const _errs47 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[7].then.required,parentSchema:schema14.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6567,7 +6586,7 @@ var _valid7 = _errs47 === errors;
 valid22 = _valid7;
 }
 if(!valid22){
-const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[7].if,parentSchema:schema14.allOf[7],data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6620,7 +6639,7 @@ if(_valid8){
 const _errs53 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[8].then.required,parentSchema:schema14.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6640,7 +6659,7 @@ var _valid8 = _errs53 === errors;
 valid25 = _valid8;
 }
 if(!valid25){
-const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[8].if,parentSchema:schema14.allOf[8],data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6693,7 +6712,7 @@ if(_valid9){
 const _errs59 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[9].then.required,parentSchema:schema14.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6713,7 +6732,7 @@ var _valid9 = _errs59 === errors;
 valid28 = _valid9;
 }
 if(!valid28){
-const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[9].if,parentSchema:schema14.allOf[9],data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6766,7 +6785,7 @@ if(_valid10){
 const _errs65 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err42 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err42 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[10].then.required,parentSchema:schema14.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6786,7 +6805,7 @@ var _valid10 = _errs65 === errors;
 valid31 = _valid10;
 }
 if(!valid31){
-const err43 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err43 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[10].if,parentSchema:schema14.allOf[10],data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6840,7 +6859,7 @@ if(_valid11){
 const _errs71 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.config === undefined){
-const err46 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+const err46 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema14.allOf[11].then.required,parentSchema:schema14.allOf[11].then,data};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6860,7 +6879,7 @@ var _valid11 = _errs71 === errors;
 valid34 = _valid11;
 }
 if(!valid34){
-const err47 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err47 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[11].if,parentSchema:schema14.allOf[11],data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6923,7 +6942,7 @@ var _valid12 = _errs77 === errors;
 valid37 = _valid12;
 }
 if(!valid37){
-const err50 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err50 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema14.allOf[12].if,parentSchema:schema14.allOf[12],data};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6934,7 +6953,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.provider === undefined){
-const err51 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'"};
+const err51 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema14.required,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6949,7 +6968,7 @@ const _errs80 = errors;
 let valid41 = false;
 const _errs81 = errors;
 if(typeof data26 !== "string"){
-const err52 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/ProviderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/ProviderName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6959,7 +6978,7 @@ vErrors.push(err52);
 errors++;
 }
 if(!((((((((((((((data26 === "openai") || (data26 === "anthropic")) || (data26 === "gemini")) || (data26 === "bedrock")) || (data26 === "amazon-bedrock")) || (data26 === "cohere")) || (data26 === "mistral")) || (data26 === "togetherai")) || (data26 === "huggingface-text-generation-inference")) || (data26 === "ai21labs")) || (data26 === "mosaicml")) || (data26 === "palm")) || (data26 === "mlflow-model-serving")) || (data26 === "mock"))){
-const err53 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/ProviderName/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values"};
+const err53 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/ProviderName/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values",schema:schema42.enum,parentSchema:schema42,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6974,7 +6993,7 @@ if(!valid41){
 const _errs84 = errors;
 if(typeof data26 === "string"){
 if(!pattern13.test(data26)){
-const err54 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/PluginProviderName/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$"+"\""};
+const err54 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/PluginProviderName/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$",parentSchema:schema43,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6985,7 +7004,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/PluginProviderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/provider",schemaPath:"#/definitions/PluginProviderName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6998,7 +7017,7 @@ var _valid13 = _errs84 === errors;
 valid41 = valid41 || _valid13;
 }
 if(!valid41){
-const err56 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err56 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.provider.anyOf,parentSchema:schema14.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7022,7 +7041,7 @@ vErrors = null;
 if(data.name !== undefined){
 let data27 = data.name;
 if((typeof data27 !== "string") && (data27 !== null)){
-const err57 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema14.properties.name.type},message:"must be string,null"};
+const err57 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema14.properties.name.type},message:"must be string,null",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7035,7 +7054,7 @@ errors++;
 if(data.config !== undefined){
 let data28 = data.config;
 if(!(data28 && typeof data28 == "object" && !Array.isArray(data28))){
-const err58 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.config.type,parentSchema:schema14.properties.config,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7047,7 +7066,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7066,7 +7085,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7076,7 +7095,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.endpoint_type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint_type"},message:"must have required property '"+"endpoint_type"+"'"};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint_type"},message:"must have required property '"+"endpoint_type"+"'",schema:schema12.required,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7086,7 +7105,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.model === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema12.required,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7099,7 +7118,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}_.\\-]+$"},message:"must match pattern \""+"^[\\p{L}\\p{N}_.\\-]+$"+"\""};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}_.\\-]+$"},message:"must match pattern \""+"^[\\p{L}\\p{N}_.\\-]+$"+"\"",schema:"^[\\p{L}\\p{N}_.\\-]+$",parentSchema:schema12.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7110,7 +7129,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7123,7 +7142,7 @@ errors++;
 if(data.endpoint_type !== undefined){
 let data1 = data.endpoint_type;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/endpoint_type",schemaPath:"#/definitions/EndpointType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/endpoint_type",schemaPath:"#/definitions/EndpointType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7133,7 +7152,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data1 === "llm/v1/chat") || (data1 === "llm/v1/completions")) || (data1 === "llm/v1/embeddings"))){
-const err6 = {instancePath:instancePath+"/endpoint_type",schemaPath:"#/definitions/EndpointType/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/endpoint_type",schemaPath:"#/definitions/EndpointType/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7156,7 +7175,7 @@ let valid3 = false;
 const _errs11 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.calls === undefined){
-const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/0/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'"};
+const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/0/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'",schema:schema44.anyOf[0].required,parentSchema:schema44.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7172,7 +7191,7 @@ if(!valid3){
 const _errs12 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.tokens === undefined){
-const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'"};
+const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:schema44.anyOf[1].required,parentSchema:schema44.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7186,7 +7205,7 @@ var _valid0 = _errs12 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.anyOf,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7208,7 +7227,7 @@ vErrors = null;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.renewal_period === undefined){
-const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/required",keyword:"required",params:{missingProperty: "renewal_period"},message:"must have required property '"+"renewal_period"+"'"};
+const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/required",keyword:"required",params:{missingProperty: "renewal_period"},message:"must have required property '"+"renewal_period"+"'",schema:schema44.required,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7220,7 +7239,7 @@ errors++;
 if(data3.calls !== undefined){
 let data4 = data3.calls;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err11 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.calls.type,parentSchema:schema44.properties.calls,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7231,7 +7250,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err12 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.calls,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7245,7 +7264,7 @@ errors++;
 if(data3.tokens !== undefined){
 let data5 = data3.tokens;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.tokens.type,parentSchema:schema44.properties.tokens,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7256,7 +7275,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err14 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.tokens,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7271,7 +7290,7 @@ if(data3.renewal_period !== undefined){
 let data6 = data3.renewal_period;
 if(typeof data6 === "string"){
 if(!pattern14.test(data6)){
-const err15 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\""};
+const err15 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\"",schema:"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$",parentSchema:schema44.properties.renewal_period,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7282,7 +7301,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.renewal_period.type,parentSchema:schema44.properties.renewal_period,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7295,7 +7314,7 @@ errors++;
 if(data3.key !== undefined){
 let data7 = data3.key;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err17 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null"};
+const err17 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null",schema:schema44.properties.key.type,parentSchema:schema44.properties.key,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7307,7 +7326,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7324,7 +7343,7 @@ if(data8.connect !== undefined){
 let data9 = data8.connect;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 2147483 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err19 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.connect,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7334,7 +7353,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data9 <= 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err20 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.connect,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7345,7 +7364,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err21 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.connect.type,parentSchema:schema45.properties.connect,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7359,7 +7378,7 @@ if(data8.first_byte !== undefined){
 let data10 = data8.first_byte;
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 2147483 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err22 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.first_byte,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7369,7 +7388,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data10 <= 0 || isNaN(data10)){
-const err23 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err23 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.first_byte,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7380,7 +7399,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err24 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.first_byte.type,parentSchema:schema45.properties.first_byte,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7394,7 +7413,7 @@ if(data8.idle !== undefined){
 let data11 = data8.idle;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 2147483 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err25 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.idle,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7404,7 +7423,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data11 <= 0 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err26 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.idle,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7415,7 +7434,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err27 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.idle.type,parentSchema:schema45.properties.idle,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7429,7 +7448,7 @@ if(data8.total !== undefined){
 let data12 = data8.total;
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 2147483 || isNaN(data12)){
-const err28 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err28 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.total,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7439,7 +7458,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data12 <= 0 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err29 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.total,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7450,7 +7469,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err30 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.total.type,parentSchema:schema45.properties.total,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7462,7 +7481,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/timeouts",schemaPath:"#/definitions/Timeouts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath:instancePath+"/timeouts",schemaPath:"#/definitions/Timeouts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7478,7 +7497,7 @@ if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.max_attempts !== undefined){
 let data14 = data13.max_attempts;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err32 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err32 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.max_attempts.type,parentSchema:schema46.properties.max_attempts,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7489,7 +7508,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 1 || isNaN(data14)){
-const err33 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err33 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.max_attempts,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7504,7 +7523,7 @@ if(data13.initial_backoff !== undefined){
 let data15 = data13.initial_backoff;
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 2147483 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err34 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.initial_backoff,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7514,7 +7533,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data15 <= 0 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err35 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.initial_backoff,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7525,7 +7544,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err36 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.initial_backoff.type,parentSchema:schema46.properties.initial_backoff,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7539,7 +7558,7 @@ if(data13.max_backoff !== undefined){
 let data16 = data13.max_backoff;
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 2147483 || isNaN(data16)){
-const err37 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err37 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_backoff,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7549,7 +7568,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data16 <= 0 || isNaN(data16)){
-const err38 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err38 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_backoff,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7560,7 +7579,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err39 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_backoff.type,parentSchema:schema46.properties.max_backoff,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7574,7 +7593,7 @@ if(data13.max_elapsed !== undefined){
 let data17 = data13.max_elapsed;
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 2147483 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err40 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_elapsed,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7584,7 +7603,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data17 <= 0 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err41 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_elapsed,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7595,7 +7614,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err42 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_elapsed.type,parentSchema:schema46.properties.max_elapsed,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7609,7 +7628,7 @@ if(data13.max_retry_after !== undefined){
 let data18 = data13.max_retry_after;
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 2147483 || isNaN(data18)){
-const err43 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err43 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_retry_after,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7619,7 +7638,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data18 < 0 || isNaN(data18)){
-const err44 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err44 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.max_retry_after,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7630,7 +7649,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err45 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_retry_after.type,parentSchema:schema46.properties.max_retry_after,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7642,7 +7661,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7654,7 +7673,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7724,7 +7743,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.traffic_percentage !== undefined){
-const err2 = {instancePath:instancePath+"/destinations/" + i0+"/traffic_percentage",schemaPath:"#/then/properties/destinations/items/properties/traffic_percentage/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+const err2 = {instancePath:instancePath+"/destinations/" + i0+"/traffic_percentage",schemaPath:"#/then/properties/destinations/items/properties/traffic_percentage/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema47.then.properties.destinations.items.properties.traffic_percentage,data:data2.traffic_percentage};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7753,7 +7772,7 @@ for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.traffic_percentage === undefined){
-const err3 = {instancePath:instancePath+"/destinations/" + i1,schemaPath:"#/else/properties/destinations/items/required",keyword:"required",params:{missingProperty: "traffic_percentage"},message:"must have required property '"+"traffic_percentage"+"'"};
+const err3 = {instancePath:instancePath+"/destinations/" + i1,schemaPath:"#/else/properties/destinations/items/required",keyword:"required",params:{missingProperty: "traffic_percentage"},message:"must have required property '"+"traffic_percentage"+"'",schema:schema47.else.properties.destinations.items.required,parentSchema:schema47.else.properties.destinations.items,data:data5};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7772,7 +7791,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema47.if,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7783,7 +7802,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7793,7 +7812,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.task_type === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_type"},message:"must have required property '"+"task_type"+"'"};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_type"},message:"must have required property '"+"task_type"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7803,7 +7822,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.destinations === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destinations"},message:"must have required property '"+"destinations"+"'"};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destinations"},message:"must have required property '"+"destinations"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7816,7 +7835,7 @@ if(data.name !== undefined){
 let data6 = data.name;
 if(typeof data6 === "string"){
 if(!pattern0.test(data6)){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}_.\\-]+$"},message:"must match pattern \""+"^[\\p{L}\\p{N}_.\\-]+$"+"\""};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}_.\\-]+$"},message:"must match pattern \""+"^[\\p{L}\\p{N}_.\\-]+$"+"\"",schema:"^[\\p{L}\\p{N}_.\\-]+$",parentSchema:schema47.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7827,7 +7846,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7840,7 +7859,7 @@ errors++;
 if(data.task_type !== undefined){
 let data7 = data.task_type;
 if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/task_type",schemaPath:"#/definitions/EndpointType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/task_type",schemaPath:"#/definitions/EndpointType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7850,7 +7869,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((data7 === "llm/v1/chat") || (data7 === "llm/v1/completions")) || (data7 === "llm/v1/embeddings"))){
-const err11 = {instancePath:instancePath+"/task_type",schemaPath:"#/definitions/EndpointType/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/task_type",schemaPath:"#/definitions/EndpointType/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7864,7 +7883,7 @@ if(data.destinations !== undefined){
 let data8 = data.destinations;
 if(Array.isArray(data8)){
 if(data8.length < 1){
-const err12 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err12 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema47.properties.destinations,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7878,7 +7897,7 @@ for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.name === undefined){
-const err13 = {instancePath:instancePath+"/destinations/" + i2,schemaPath:"#/properties/destinations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err13 = {instancePath:instancePath+"/destinations/" + i2,schemaPath:"#/properties/destinations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.properties.destinations.items.required,parentSchema:schema47.properties.destinations.items,data:data9};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7888,8 +7907,9 @@ vErrors.push(err13);
 errors++;
 }
 if(data9.name !== undefined){
-if(typeof data9.name !== "string"){
-const err14 = {instancePath:instancePath+"/destinations/" + i2+"/name",schemaPath:"#/properties/destinations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data10 = data9.name;
+if(typeof data10 !== "string"){
+const err14 = {instancePath:instancePath+"/destinations/" + i2+"/name",schemaPath:"#/properties/destinations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.destinations.items.properties.name.type,parentSchema:schema47.properties.destinations.items.properties.name,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7902,7 +7922,7 @@ errors++;
 if(data9.traffic_percentage !== undefined){
 let data11 = data9.traffic_percentage;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err15 = {instancePath:instancePath+"/destinations/" + i2+"/traffic_percentage",schemaPath:"#/properties/destinations/items/properties/traffic_percentage/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err15 = {instancePath:instancePath+"/destinations/" + i2+"/traffic_percentage",schemaPath:"#/properties/destinations/items/properties/traffic_percentage/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.destinations.items.properties.traffic_percentage.type,parentSchema:schema47.properties.destinations.items.properties.traffic_percentage,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7913,7 +7933,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 100 || isNaN(data11)){
-const err16 = {instancePath:instancePath+"/destinations/" + i2+"/traffic_percentage",schemaPath:"#/properties/destinations/items/properties/traffic_percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+const err16 = {instancePath:instancePath+"/destinations/" + i2+"/traffic_percentage",schemaPath:"#/properties/destinations/items/properties/traffic_percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema47.properties.destinations.items.properties.traffic_percentage,data:data11};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7923,7 +7943,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data11 < 0 || isNaN(data11)){
-const err17 = {instancePath:instancePath+"/destinations/" + i2+"/traffic_percentage",schemaPath:"#/properties/destinations/items/properties/traffic_percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err17 = {instancePath:instancePath+"/destinations/" + i2+"/traffic_percentage",schemaPath:"#/properties/destinations/items/properties/traffic_percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.destinations.items.properties.traffic_percentage,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7936,7 +7956,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/destinations/" + i2,schemaPath:"#/properties/destinations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath:instancePath+"/destinations/" + i2,schemaPath:"#/properties/destinations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.destinations.items.type,parentSchema:schema47.properties.destinations.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7948,7 +7968,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err19 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.destinations.type,parentSchema:schema47.properties.destinations,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7961,7 +7981,7 @@ errors++;
 if(data.routing_strategy !== undefined){
 let data12 = data.routing_strategy;
 if(typeof data12 !== "string"){
-const err20 = {instancePath:instancePath+"/routing_strategy",schemaPath:"#/properties/routing_strategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/routing_strategy",schemaPath:"#/properties/routing_strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.routing_strategy.type,parentSchema:schema47.properties.routing_strategy,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7971,7 +7991,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((data12 === "TRAFFIC_SPLIT") || (data12 === "FALLBACK"))){
-const err21 = {instancePath:instancePath+"/routing_strategy",schemaPath:"#/properties/routing_strategy/enum",keyword:"enum",params:{allowedValues: schema47.properties.routing_strategy.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/routing_strategy",schemaPath:"#/properties/routing_strategy/enum",keyword:"enum",params:{allowedValues: schema47.properties.routing_strategy.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.routing_strategy.enum,parentSchema:schema47.properties.routing_strategy,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7983,7 +8003,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8009,7 +8029,7 @@ if(data0.connect !== undefined){
 let data1 = data0.connect;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483 || isNaN(data1)){
-const err0 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err0 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.connect,data:data1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8019,7 +8039,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err1 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err1 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.connect,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8030,7 +8050,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.connect.type,parentSchema:schema45.properties.connect,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8044,7 +8064,7 @@ if(data0.first_byte !== undefined){
 let data2 = data0.first_byte;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 2147483 || isNaN(data2)){
-const err3 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err3 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.first_byte,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8054,7 +8074,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2 <= 0 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err4 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.first_byte,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8065,7 +8085,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.first_byte.type,parentSchema:schema45.properties.first_byte,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8079,7 +8099,7 @@ if(data0.idle !== undefined){
 let data3 = data0.idle;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 2147483 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err6 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.idle,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8089,7 +8109,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data3 <= 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err7 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.idle,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8100,7 +8120,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err8 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.idle.type,parentSchema:schema45.properties.idle,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8114,7 +8134,7 @@ if(data0.total !== undefined){
 let data4 = data0.total;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 2147483 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err9 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.total,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8124,7 +8144,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data4 <= 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err10 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.total,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8135,7 +8155,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err11 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.total.type,parentSchema:schema45.properties.total,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8147,7 +8167,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/timeouts",schemaPath:"#/definitions/Timeouts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/timeouts",schemaPath:"#/definitions/Timeouts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8163,7 +8183,7 @@ if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.max_attempts !== undefined){
 let data6 = data5.max_attempts;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.max_attempts.type,parentSchema:schema46.properties.max_attempts,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8174,7 +8194,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 1 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err14 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.max_attempts,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8189,7 +8209,7 @@ if(data5.initial_backoff !== undefined){
 let data7 = data5.initial_backoff;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2147483 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err15 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.initial_backoff,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8199,7 +8219,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data7 <= 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err16 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.initial_backoff,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8210,7 +8230,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err17 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.initial_backoff.type,parentSchema:schema46.properties.initial_backoff,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8224,7 +8244,7 @@ if(data5.max_backoff !== undefined){
 let data8 = data5.max_backoff;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2147483 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err18 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_backoff,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8234,7 +8254,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8 <= 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err19 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_backoff,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8245,7 +8265,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err20 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_backoff.type,parentSchema:schema46.properties.max_backoff,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8259,7 +8279,7 @@ if(data5.max_elapsed !== undefined){
 let data9 = data5.max_elapsed;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 2147483 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err21 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_elapsed,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8269,7 +8289,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data9 <= 0 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err22 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_elapsed,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8280,7 +8300,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err23 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_elapsed.type,parentSchema:schema46.properties.max_elapsed,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8294,7 +8314,7 @@ if(data5.max_retry_after !== undefined){
 let data10 = data5.max_retry_after;
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 2147483 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err24 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_retry_after,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8304,7 +8324,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err25 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.max_retry_after,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8315,7 +8335,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err26 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_retry_after.type,parentSchema:schema46.properties.max_retry_after,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8327,7 +8347,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8339,7 +8359,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8360,7 +8380,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8370,7 +8390,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.key === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8381,7 +8401,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "key")) || (key0 === "endpoints")) || (key0 === "limit"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8395,7 +8415,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}_.\\-]+$"},message:"must match pattern \""+"^[\\p{L}\\p{N}_.\\-]+$"+"\""};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}_.\\-]+$"},message:"must match pattern \""+"^[\\p{L}\\p{N}_.\\-]+$"+"\"",schema:"^[\\p{L}\\p{N}_.\\-]+$",parentSchema:schema54.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8406,7 +8426,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8420,7 +8440,7 @@ if(data.key !== undefined){
 let data1 = data.key;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err5 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err5 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.key,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8431,7 +8451,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.key.type,parentSchema:schema54.properties.key,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8446,8 +8466,9 @@ let data2 = data.endpoints;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data2[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/properties/endpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/properties/endpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.endpoints.items.type,parentSchema:schema54.properties.endpoints.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8459,7 +8480,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err8 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.endpoints.type,parentSchema:schema54.properties.endpoints,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8476,7 +8497,7 @@ let valid4 = false;
 const _errs14 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.calls === undefined){
-const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/0/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'"};
+const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/0/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'",schema:schema44.anyOf[0].required,parentSchema:schema44.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8492,7 +8513,7 @@ if(!valid4){
 const _errs15 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.tokens === undefined){
-const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'"};
+const err10 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:schema44.anyOf[1].required,parentSchema:schema44.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8506,7 +8527,7 @@ var _valid0 = _errs15 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.anyOf,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8528,7 +8549,7 @@ vErrors = null;
 }
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.renewal_period === undefined){
-const err12 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/required",keyword:"required",params:{missingProperty: "renewal_period"},message:"must have required property '"+"renewal_period"+"'"};
+const err12 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/required",keyword:"required",params:{missingProperty: "renewal_period"},message:"must have required property '"+"renewal_period"+"'",schema:schema44.required,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8540,7 +8561,7 @@ errors++;
 if(data4.calls !== undefined){
 let data5 = data4.calls;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.calls.type,parentSchema:schema44.properties.calls,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8551,7 +8572,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err14 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.calls,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8565,7 +8586,7 @@ errors++;
 if(data4.tokens !== undefined){
 let data6 = data4.tokens;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err15 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.tokens.type,parentSchema:schema44.properties.tokens,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8576,7 +8597,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err16 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.tokens,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8591,7 +8612,7 @@ if(data4.renewal_period !== undefined){
 let data7 = data4.renewal_period;
 if(typeof data7 === "string"){
 if(!pattern14.test(data7)){
-const err17 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\""};
+const err17 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\"",schema:"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$",parentSchema:schema44.properties.renewal_period,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8602,7 +8623,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.renewal_period.type,parentSchema:schema44.properties.renewal_period,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8615,7 +8636,7 @@ errors++;
 if(data4.key !== undefined){
 let data8 = data4.key;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null"};
+const err19 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null",schema:schema44.properties.key.type,parentSchema:schema44.properties.key,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8627,7 +8648,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8639,7 +8660,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8658,7 +8679,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.api_keys === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "api_keys"},message:"must have required property '"+"api_keys"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "api_keys"},message:"must have required property '"+"api_keys"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8669,7 +8690,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "api_keys") || (key0 === "public_docs")) || (key0 === "public_endpoint_list")) || (key0 === "public_metrics"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8683,7 +8704,7 @@ if(data.api_keys !== undefined){
 let data0 = data.api_keys;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/api_keys",schemaPath:"#/properties/api_keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err2 = {instancePath:instancePath+"/api_keys",schemaPath:"#/properties/api_keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53.properties.api_keys,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8701,7 +8722,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/api_keys",schemaPath:"#/properties/api_keys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err3 = {instancePath:instancePath+"/api_keys",schemaPath:"#/properties/api_keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.api_keys.type,parentSchema:schema53.properties.api_keys,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8712,8 +8733,9 @@ errors++;
 }
 }
 if(data.public_docs !== undefined){
-if(typeof data.public_docs !== "boolean"){
-const err4 = {instancePath:instancePath+"/public_docs",schemaPath:"#/properties/public_docs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data2 = data.public_docs;
+if(typeof data2 !== "boolean"){
+const err4 = {instancePath:instancePath+"/public_docs",schemaPath:"#/properties/public_docs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.public_docs.type,parentSchema:schema53.properties.public_docs,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8724,8 +8746,9 @@ errors++;
 }
 }
 if(data.public_endpoint_list !== undefined){
-if(typeof data.public_endpoint_list !== "boolean"){
-const err5 = {instancePath:instancePath+"/public_endpoint_list",schemaPath:"#/properties/public_endpoint_list/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data3 = data.public_endpoint_list;
+if(typeof data3 !== "boolean"){
+const err5 = {instancePath:instancePath+"/public_endpoint_list",schemaPath:"#/properties/public_endpoint_list/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.public_endpoint_list.type,parentSchema:schema53.properties.public_endpoint_list,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8736,8 +8759,9 @@ errors++;
 }
 }
 if(data.public_metrics !== undefined){
-if(typeof data.public_metrics !== "boolean"){
-const err6 = {instancePath:instancePath+"/public_metrics",schemaPath:"#/properties/public_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data4 = data.public_metrics;
+if(typeof data4 !== "boolean"){
+const err6 = {instancePath:instancePath+"/public_metrics",schemaPath:"#/properties/public_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.public_metrics.type,parentSchema:schema53.properties.public_metrics,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8749,7 +8773,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8770,7 +8794,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.endpoints === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoints"},message:"must have required property '"+"endpoints"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoints"},message:"must have required property '"+"endpoints"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8791,7 +8815,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err1 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.endpoints.type,parentSchema:schema11.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8813,7 +8837,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err2 = {instancePath:instancePath+"/routes",schemaPath:"#/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.routes.type,parentSchema:schema11.properties.routes,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8831,7 +8855,7 @@ for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err3 = {instancePath:instancePath+"/plugins/" + i2,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err3 = {instancePath:instancePath+"/plugins/" + i2,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plugins.items,data:data5};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8842,7 +8866,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/plugins/" + i2,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/plugins/" + i2,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.plugins.items.type,parentSchema:schema11.properties.plugins.items,data:data5};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8863,7 +8887,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err5 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
+const err5 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.plugins,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8878,7 +8902,7 @@ indices0[item0] = i3;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err6 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.plugins.type,parentSchema:schema11.properties.plugins,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8892,7 +8916,7 @@ if(data.rate_limit_store !== undefined){
 let data6 = data.rate_limit_store;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.type === undefined){
-const err7 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err7 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema49.required,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8902,7 +8926,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data6.url === undefined){
-const err8 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err8 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema49.required,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8914,7 +8938,7 @@ errors++;
 if(data6.type !== undefined){
 let data7 = data6.type;
 if(typeof data7 !== "string"){
-const err9 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.type.type,parentSchema:schema49.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8924,7 +8948,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(data7 === "redis")){
-const err10 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.type.enum,parentSchema:schema49.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8938,7 +8962,7 @@ if(data6.url !== undefined){
 let data8 = data6.url;
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err11 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err11 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.url,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8949,7 +8973,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.url.type,parentSchema:schema49.properties.url,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8962,7 +8986,7 @@ errors++;
 if(data6.on_error !== undefined){
 let data9 = data6.on_error;
 if(typeof data9 !== "string"){
-const err13 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.on_error.type,parentSchema:schema49.properties.on_error,data:data9};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8972,7 +8996,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((data9 === "open") || (data9 === "closed"))){
-const err14 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/enum",keyword:"enum",params:{allowedValues: schema49.properties.on_error.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/enum",keyword:"enum",params:{allowedValues: schema49.properties.on_error.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.on_error.enum,parentSchema:schema49.properties.on_error,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8985,7 +9009,7 @@ errors++;
 if(data6.timeout_ms !== undefined){
 let data10 = data6.timeout_ms;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err15 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err15 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.timeout_ms.type,parentSchema:schema49.properties.timeout_ms,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8996,7 +9020,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 10000 || isNaN(data10)){
-const err16 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+const err16 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema49.properties.timeout_ms,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9006,7 +9030,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err17 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err17 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema49.properties.timeout_ms,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9019,7 +9043,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9045,8 +9069,9 @@ if(data.logging !== undefined){
 let data13 = data.logging;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.bodies !== undefined){
-if(typeof data13.bodies !== "boolean"){
-const err19 = {instancePath:instancePath+"/logging/bodies",schemaPath:"#/definitions/Logging/properties/bodies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data14 = data13.bodies;
+if(typeof data14 !== "boolean"){
+const err19 = {instancePath:instancePath+"/logging/bodies",schemaPath:"#/definitions/Logging/properties/bodies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties.bodies.type,parentSchema:schema56.properties.bodies,data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9059,7 +9084,7 @@ errors++;
 if(data13.max_body_size !== undefined){
 let data15 = data13.max_body_size;
 if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (typeof data15 !== "string")){
-const err20 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/type",keyword:"type",params:{type: schema56.properties.max_body_size.type},message:"must be integer,string"};
+const err20 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/type",keyword:"type",params:{type: schema56.properties.max_body_size.type},message:"must be integer,string",schema:schema56.properties.max_body_size.type,parentSchema:schema56.properties.max_body_size,data:data15};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9070,7 +9095,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 1 || isNaN(data15)){
-const err21 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err21 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema56.properties.max_body_size,data:data15};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9082,7 +9107,7 @@ errors++;
 }
 if(typeof data15 === "string"){
 if(!pattern18.test(data15)){
-const err22 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\""};
+const err22 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema56.properties.max_body_size,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9095,7 +9120,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/logging",schemaPath:"#/definitions/Logging/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/logging",schemaPath:"#/definitions/Logging/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9111,7 +9136,7 @@ if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.max_body_size !== undefined){
 let data17 = data16.max_body_size;
 if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err24 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/type",keyword:"type",params:{type: schema57.properties.max_body_size.type},message:"must be integer,string"};
+const err24 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/type",keyword:"type",params:{type: schema57.properties.max_body_size.type},message:"must be integer,string",schema:schema57.properties.max_body_size.type,parentSchema:schema57.properties.max_body_size,data:data17};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9122,7 +9147,7 @@ errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 < 1 || isNaN(data17)){
-const err25 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err25 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_body_size,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9134,7 +9159,7 @@ errors++;
 }
 if(typeof data17 === "string"){
 if(!pattern18.test(data17)){
-const err26 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\""};
+const err26 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_body_size,data:data17};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9148,7 +9173,7 @@ errors++;
 if(data16.max_answer_size !== undefined){
 let data18 = data16.max_answer_size;
 if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err27 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/type",keyword:"type",params:{type: schema57.properties.max_answer_size.type},message:"must be integer,string"};
+const err27 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/type",keyword:"type",params:{type: schema57.properties.max_answer_size.type},message:"must be integer,string",schema:schema57.properties.max_answer_size.type,parentSchema:schema57.properties.max_answer_size,data:data18};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9159,7 +9184,7 @@ errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 < 1 || isNaN(data18)){
-const err28 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err28 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_answer_size,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9171,7 +9196,7 @@ errors++;
 }
 if(typeof data18 === "string"){
 if(!pattern18.test(data18)){
-const err29 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\""};
+const err29 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_answer_size,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9185,7 +9210,7 @@ errors++;
 if(data16.max_json_depth !== undefined){
 let data19 = data16.max_json_depth;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err30 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err30 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.max_json_depth.type,parentSchema:schema57.properties.max_json_depth,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9196,7 +9221,7 @@ errors++;
 }
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 < 2 || isNaN(data19)){
-const err31 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+const err31 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema57.properties.max_json_depth,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9210,7 +9235,7 @@ errors++;
 if(data16.max_json_keys !== undefined){
 let data20 = data16.max_json_keys;
 if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err32 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err32 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.max_json_keys.type,parentSchema:schema57.properties.max_json_keys,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9221,7 +9246,7 @@ errors++;
 }
 if((typeof data20 == "number") && (isFinite(data20))){
 if(data20 < 1 || isNaN(data20)){
-const err33 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err33 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_json_keys,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9236,7 +9261,7 @@ if(data16.request_timeout !== undefined){
 let data21 = data16.request_timeout;
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 > 2147483 || isNaN(data21)){
-const err34 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err34 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.request_timeout,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9246,7 +9271,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data21 <= 0 || isNaN(data21)){
-const err35 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err35 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.request_timeout,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9257,7 +9282,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err36 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.request_timeout.type,parentSchema:schema57.properties.request_timeout,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9271,7 +9296,7 @@ if(data16.headers_timeout !== undefined){
 let data22 = data16.headers_timeout;
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 > 2147483 || isNaN(data22)){
-const err37 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err37 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.headers_timeout,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9281,7 +9306,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data22 <= 0 || isNaN(data22)){
-const err38 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err38 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.headers_timeout,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9292,7 +9317,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err39 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.headers_timeout.type,parentSchema:schema57.properties.headers_timeout,data:data22};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9306,7 +9331,7 @@ if(data16.shutdown_timeout !== undefined){
 let data23 = data16.shutdown_timeout;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 2147483 || isNaN(data23)){
-const err40 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err40 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.shutdown_timeout,data:data23};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9316,7 +9341,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data23 <= 0 || isNaN(data23)){
-const err41 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err41 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.shutdown_timeout,data:data23};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9327,7 +9352,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err42 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.shutdown_timeout.type,parentSchema:schema57.properties.shutdown_timeout,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9341,7 +9366,7 @@ if(data16.keep_alive_timeout !== undefined){
 let data24 = data16.keep_alive_timeout;
 if((typeof data24 == "number") && (isFinite(data24))){
 if(data24 > 2147483 || isNaN(data24)){
-const err43 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483"};
+const err43 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.keep_alive_timeout,data:data24};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9351,7 +9376,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data24 <= 0 || isNaN(data24)){
-const err44 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err44 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.keep_alive_timeout,data:data24};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9362,7 +9387,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err45 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.keep_alive_timeout.type,parentSchema:schema57.properties.keep_alive_timeout,data:data24};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9374,7 +9399,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9386,7 +9411,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err47];
 }

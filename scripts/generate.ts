@@ -82,7 +82,8 @@ async function configTypes(schema: Record<string, unknown>): Promise<string> {
 }
 
 function configValidator(schema: Record<string, unknown>): string {
-  const ajv = new Ajv({ code: { source: true, lines: true }, allErrors: true, strict: true, strictTypes: false });
+  // verbose: each error carries the schema node that refused the value (typed-by-schema.ts reads its type).
+  const ajv = new Ajv({ code: { source: true, lines: true }, allErrors: true, verbose: true, strict: true, strictTypes: false });
   addFormats(ajv, ['uri']);
   const validate = ajv.compile(schema);
   return header('config-schema/gateway-config.schema.json', 'js') + standaloneCode(ajv, validate);

@@ -1,5 +1,6 @@
 /**
- * Loads an MLflow AI Gateway config file: read, parse (YAML), normalise spellings, validate against
+ * Loads an MLflow AI Gateway config file: read, parse (YAML), normalise spellings, read numbers and
+ * booleans as MLflow does where the schema wants them (typed-by-schema.ts), validate against
  * config-schema/gateway-config.schema.json, apply MLflow's cross-field rules (cross-field-issues.ts),
  * resolve secrets, check the rules compilePlan applies to settings (settings-issues.ts) and what the
  * built-in providers refuse when building an endpoint (provider-endpoint.ts). Every problem of the file is
@@ -22,6 +23,8 @@ import { schemaIssues } from './schema-issues';
 import { secretLikeKeyLabel } from './secret-like-keys';
 import { settingsIssues } from './settings-issues';
 import { resolveConfigSecrets } from './secrets';
+import { typedBySchema } from './typed-by-schema';
+import { separateYaml11Readings, yaml11BooleanType, yaml11IntType, type JsonPointer } from './yaml-1-1';
 import { isRecord } from './yaml-path';
 
 /** How a config file is loaded. */
@@ -48,11 +51,12 @@ export function loadConfigFile(filePath: string, options: LoadOptions = {}): Gat
  * that relative secret file paths start from.
  */
 export function parseConfigText(text: string, filePath: string, options: LoadOptions = {}): GatewayConfig {
-  const { document, repeatedKey } = parseDocument(text, filePath);
+  const { document, readings, repeatedKey } = parseDocument(text, filePath);
   if (repeatedKey !== null) options.repeatedKeys?.push(repeatedKey);
-  const normalised = normaliseConfig(document);
+  const spellingsNormalised = normaliseConfig(document);
+  const plugins = discoverPlugins(spellingsNormalised.plugins, filePath);
+  const normalised = typedBySchema(spellingsNormalised, readings, plugins);
   const structuralIssues = schemaIssues(normalised);
-  const plugins = discoverPlugins(normalised.plugins, filePath);
   // Secrets resolve even beside schema problems, so that an unset `$ENV_VAR` is reported with them.
   const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), workingDirectory: process.cwd(), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
   const resolved = resolveConfigSecrets(normalised, sources);
@@ -127,29 +131,15 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 // YAML 1.2 core types (so `2023-05-15` stays a string; PyYAML makes it a date that MLflow then
-// rejects) plus `<<` merge keys, which PyYAML's safe loader honours and MLflow configs may use.
+// rejects) plus `<<` merge keys, which PyYAML's safe loader honours and MLflow configs may use, and
+// YAML 1.1's ints and booleans kept with their text (yaml-1-1.ts).
 // The merge type is js-yaml's own definition; its typings do not export `types.merge`.
 const mergeKeyType = new YamlType('tag:yaml.org,2002:merge', {
   kind: 'scalar',
   resolve: (data: unknown) => data === '<<' || data === null,
 });
 
-/** PyYAML's booleans (YAML 1.1): YAML 1.2 has only true/false, so `public_docs: no` would be a string. */
-const YAML_1_1_BOOLEANS: Record<string, boolean> = Object.fromEntries(
-  ['yes', 'no', 'true', 'false', 'on', 'off'].flatMap((word) => {
-    const value = word === 'yes' || word === 'true' || word === 'on';
-    const spellings = [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()];
-    return spellings.map((spelling) => [spelling, value]);
-  }),
-);
-// Same tag as the core schema's boolean, so it replaces that one.
-const booleanType = new YamlType('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && Object.hasOwn(YAML_1_1_BOOLEANS, data),
-  construct: (data: string) => YAML_1_1_BOOLEANS[data],
-  predicate: (value: unknown) => typeof value === 'boolean',
-});
-const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType, booleanType] });
+const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType, yaml11BooleanType, yaml11IntType] });
 
 const DUPLICATED_KEY = 'duplicated mapping key';
 
@@ -167,7 +157,7 @@ function parseLikePyYaml(text: string): { document: unknown; repeatedAt: YamlMar
   }
 }
 
-function parseDocument(text: string, filePath: string): { document: Record<string, unknown>; repeatedKey: ConfigIssue | null } {
+function parseDocument(text: string, filePath: string): { document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean>; repeatedKey: ConfigIssue | null } {
   let parsed: ReturnType<typeof parseLikePyYaml>;
   try {
     parsed = parseLikePyYaml(text);
@@ -182,7 +172,7 @@ function parseDocument(text: string, filePath: string): { document: Record<strin
   if (!isRecord(document)) {
     throw new ConfigError(filePath, [{ path: '', message: "the file must be a mapping with an 'endpoints' list" }]);
   }
-  return { document, repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
+  return { ...separateYaml11Readings(document), repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
 }
 
 interface YamlMark {

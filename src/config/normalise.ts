@@ -41,23 +41,10 @@ export function normaliseConfig(document: Record<string, unknown>): Record<strin
   return { ...normalised, endpoints: normalised.endpoints.map(normaliseEndpoint) };
 }
 
-/**
- * MLflow's pydantic models take a whole number written as text where they want an int (`calls: "10"`,
- * as Helm templates quote values); anything else is left for the schema to report.
- */
-function wholeNumberFromText(value: unknown): unknown {
-  return typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : value;
-}
-
-function withWholeNumber(record: Record<string, unknown>, key: string): Record<string, unknown> {
-  return typeof record[key] === 'string' ? { ...record, [key]: wholeNumberFromText(record[key]) } : record;
-}
-
 function normaliseEndpoint(endpoint: unknown): unknown {
   if (!isRecord(endpoint) || !isRecord(endpoint.model)) return endpoint;
   const normalised = withoutNullKeys(endpoint, ['limit']);
-  const limit = isRecord(normalised.limit) ? { limit: withWholeNumber(normalised.limit, 'calls') } : {};
-  return { ...normalised, ...limit, model: normaliseModel(endpoint.model) };
+  return { ...normalised, model: normaliseModel(endpoint.model) };
 }
 
 function normaliseModel(model: Record<string, unknown>): Record<string, unknown> {
@@ -71,7 +58,7 @@ function normaliseProviderConfig(config: Record<string, unknown>): Record<string
   const normalised = withoutNullKeys(config, NULLABLE_CONFIG_KEYS);
   // MLflow compares the API type case-insensitively (`Azure`, `AZUREAD`).
   const apiType = typeof config.openai_api_type === 'string' ? { openai_api_type: config.openai_api_type.toLowerCase() } : {};
-  const awsConfig = isRecord(config.aws_config) ? { aws_config: withWholeNumber(withoutNullKeys(config.aws_config, NULLABLE_AWS_KEYS), 'session_length_seconds') } : {};
+  const awsConfig = isRecord(config.aws_config) ? { aws_config: withoutNullKeys(config.aws_config, NULLABLE_AWS_KEYS) } : {};
   return { ...normalised, ...apiType, ...awsConfig };
 }
 

@@ -202,9 +202,13 @@ function compileConfigSchema(path: string, declared: string): ValidateFunction |
   }
 }
 
-/** A fresh Ajv per schema, so two plugins may use the same `$id`. Draft-07 unless the schema says 2019-09 or 2020-12. */
+/**
+ * A fresh Ajv per schema, so two plugins may use the same `$id`. Draft-07 unless the schema says
+ * 2019-09 or 2020-12. `verbose`: each error carries the schema node that refused the value, whose
+ * type says where a number or boolean is read from text (config/typed-by-schema.ts).
+ */
 function validatorFor(dialect: unknown): AjvCore {
-  const options = { allErrors: true, strict: false };
+  const options = { allErrors: true, verbose: true, strict: false };
   const version = typeof dialect === 'string' ? dialect : '';
   const ajv = version.includes('2020-12') ? new Ajv2020(options) : version.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
   addFormats(ajv);

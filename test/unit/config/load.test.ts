@@ -222,6 +222,95 @@ endpoints:
     expect((config.endpoints[0].model.config as { aws_config: unknown }).aws_config).toMatchObject({ session_length_seconds: 1800 });
   });
 
+  it('reads the YAML 1.1 ints PyYAML reads (1_000, 0x1F, octal 017, 0b11, sexagesimal 1:30) where the schema wants a number', () => {
+    const config = parseConfigText(
+      `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, max_tokens: 1_024, top_k: 017, seed: 0x1F }
+    limit: { calls: 1_000, tokens: 5_000, renewal_period: minute }
+    timeouts: { total: 1:30 }
+    retries: { max_attempts: 0b11 }
+server: { max_body_size: 1_000_000 }
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0]).toMatchObject({
+      model: { config: { max_tokens: 1024, top_k: 15, seed: 31 } },
+      limit: { calls: 1000, tokens: 5000 },
+      timeouts: { total: 90 },
+      retries: { max_attempts: 3 },
+    });
+    expect(config.server).toEqual({ max_body_size: 1_000_000 });
+  });
+
+  it('keeps the text of those spellings, and of yes/no/on/off, where the schema wants text: model names, secrets, stop words, keys', () => {
+    const config = parseConfigText(
+      `
+on: 0x1F
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: 0x1F
+      config: { openai_api_key: no, openai_organization: 1_000, stop: [yes, off, 017, 1:30] }
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].model).toEqual({ provider: 'openai', name: '0x1F', config: { openai_api_key: 'no', openai_organization: '1_000', stop: ['yes', 'off', '017', '1:30'] } });
+    expect((config as unknown as Record<string, unknown>).on).toBe('0x1F');
+  });
+
+  it('reads 0o17 as text, as PyYAML does (it is YAML 1.2 only), so a number field refuses it', () => {
+    expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { calls: 0o17, renewal_period: minute }\n`)).toEqual([
+      { path: 'endpoints[0].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
+    ]);
+  });
+
+  it('reads a number written as text wherever the schema wants a number, as pydantic does', () => {
+    const config = parseConfigText(
+      `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, temperature: "0.5", max_tokens: "1_024", top_p: ' 1 ' }
+    limit: { tokens: "5000", renewal_period: minute }
+    timeouts: { total: "30", connect: "2.5" }
+routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations: [{ name: chat, traffic_percentage: "100" }]
+    routing_strategy: TRAFFIC_SPLIT
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0]).toMatchObject({
+      model: { config: { temperature: 0.5, max_tokens: 1024, top_p: 1 } },
+      limit: { tokens: 5000 },
+      timeouts: { total: 30, connect: 2.5 },
+    });
+    expect(config.routes?.[0].destinations).toEqual([{ name: 'chat', traffic_percentage: 100 }]);
+  });
+
+  it.each([
+    ['calls: "0x1F"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+    ['calls: "1.5"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+    ['calls: "ten"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+  ])('refuses %s, which pydantic refuses too, at its YAML path', (written, path, message) => {
+    expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { ${written}, renewal_period: minute }\n`)).toEqual([{ path, message }]);
+  });
+
   it('lets a repeated key win over the earlier one', () => {
     const config = parseConfigText(
       `endpoints:\n${chatEndpoint('chat')}\n    endpoint_type: llm/v1/completions\n`,

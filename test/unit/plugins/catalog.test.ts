@@ -57,6 +57,17 @@ describe('a listed package providing a provider', () => {
     ]);
   });
 
+  it("reads yes/no and YAML 1.1 or quoted numbers as the plugin's schema types them, and keeps their text where it wants text", () => {
+    const echo = load(echoProject(), echoEndpoint('{provider: echo, config: {prefix: no, uppercase: Yes}}'));
+    expect(echo.endpoints[0].model.config).toEqual({ prefix: 'no', uppercase: true });
+
+    const project = createProject();
+    const configSchema = { type: 'object', properties: { max_batch: { type: 'integer' }, pause: { type: 'number' }, region: { type: 'string' } } };
+    installProviderPackage(project, { packageName: 'acme', provider: 'acme-llm', source: chatAdapterSource('hi'), configSchema });
+    const acme = load(project, 'plugins: [acme]\nendpoints:\n  - {name: a, endpoint_type: llm/v1/chat, model: {provider: acme-llm, config: {max_batch: 1_000, pause: "0.5", region: 0x1F}}}\n');
+    expect(acme.endpoints[0].model.config).toEqual({ max_batch: 1000, pause: 0.5, region: '0x1F' });
+  });
+
   it('resolves `*_api_key` secrets in a plugin config like in a built-in one', () => {
     const project = createProject();
     installProviderPackage(project, { packageName: 'acme', provider: 'acme-llm', source: chatAdapterSource('hi') });

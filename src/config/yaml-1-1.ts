@@ -1,0 +1,92 @@
+/**
+ * Plain scalars that MLflow's PyYAML (YAML 1.1) reads as numbers or booleans and js-yaml's YAML 1.2
+ * core schema reads otherwise: `1_000`, `0x1F`, `017` (octal), `1:30` (sexagesimal, 90), `0b101`,
+ * and yes/no/on/off. The parser keeps each as a Yaml11Scalar holding both readings; the loader
+ * takes PyYAML's where the config schema wants a number or boolean (typed-by-schema.ts) and the
+ * text written everywhere else, so a key `on:`, a model name or a secret such as `no` or `0x5f…`
+ * stays the string it looks like.
+ */
+import { Type as YamlType } from 'js-yaml';
+import { isRecord } from './yaml-path';
+
+/** A plain scalar as written, and what PyYAML reads it as. */
+export class Yaml11Scalar {
+  constructor(
+    readonly text: string,
+    readonly value: number | boolean,
+  ) {}
+
+  // js-yaml turns a mapping key that is a plain object into '[object Object]'; a tag of its own
+  // makes it use toString, so the key is the text written.
+  get [Symbol.toStringTag](): string {
+    return 'Yaml11Scalar';
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** PyYAML's booleans; YAML 1.2 has only the true/false ones. */
+const YAML_1_1_BOOLEANS: Record<string, boolean> = Object.fromEntries(
+  ['yes', 'no', 'true', 'false', 'on', 'off'].flatMap((word) => {
+    const value = word === 'yes' || word === 'true' || word === 'on';
+    const spellings = [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()];
+    return spellings.map((spelling) => [spelling, value]);
+  }),
+);
+
+// Same tag as the core schema's boolean, so it replaces that one.
+export const yaml11BooleanType = new YamlType('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && Object.hasOwn(YAML_1_1_BOOLEANS, data),
+  construct: (data: string) => (/^(true|false)$/i.test(data) ? YAML_1_1_BOOLEANS[data] : new Yaml11Scalar(data, YAML_1_1_BOOLEANS[data])),
+  predicate: (value: unknown) => typeof value === 'boolean',
+});
+
+/** PyYAML's int resolver (resolver.py); `0o17` is none of these, so it is text, as in PyYAML. */
+const YAML_1_1_INT = /^(?:[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const DECIMAL = /^[-+]?(?:0|[1-9][0-9]*)$/;
+
+/** PyYAML's construct_yaml_int: underscores dropped, then binary, hex, octal, base 60 or decimal. */
+function pyYamlInt(text: string): number {
+  const digits = text.replace(/_/g, '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  const unsigned = digits.replace(/^[-+]/, '');
+  if (unsigned.startsWith('0b')) return sign * parseInt(unsigned.slice(2), 2);
+  if (unsigned.startsWith('0x')) return sign * parseInt(unsigned.slice(2), 16);
+  if (unsigned.length > 1 && unsigned.startsWith('0')) return sign * parseInt(unsigned, 8);
+  return sign * unsigned.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+// Same tag as the core schema's int, so it replaces that one. Spellings with nothing but `_`
+// after a prefix (`0x_`) are left as text: PyYAML fails on them.
+export const yaml11IntType = new YamlType('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && YAML_1_1_INT.test(data) && !Number.isNaN(pyYamlInt(data)),
+  construct: (data: string) => (DECIMAL.test(data) ? Number(data) : new Yaml11Scalar(data, pyYamlInt(data))),
+  predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
+});
+
+/** Where a value is in the document, as a JSON pointer (Ajv's instancePath). */
+export type JsonPointer = string;
+
+const pointerSegment = (key: string | number) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+/**
+ * The document with each Yaml11Scalar replaced by its text, and PyYAML's reading of each by
+ * where it was. An anchor's value used twice is read at both places.
+ */
+export function separateYaml11Readings(document: Record<string, unknown>): { document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean> } {
+  const readings = new Map<JsonPointer, number | boolean>();
+  const textOf = (value: unknown, pointer: JsonPointer): unknown => {
+    if (value instanceof Yaml11Scalar) {
+      readings.set(pointer, value.value);
+      return value.text;
+    }
+    if (Array.isArray(value)) return value.map((item, index) => textOf(item, pointer + pointerSegment(index)));
+    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, textOf(item, pointer + pointerSegment(key))]));
+    return value;
+  };
+  return { document: textOf(document, '') as Record<string, unknown>, readings };
+}
