@@ -5,32 +5,14 @@
  * back: the client would get a 200 and an error event. Held, its role goes on the plugin's next
  * chunk, so the client still sees the role on the first delta it receives.
  *
- * Only plugins: the built-in OpenAI-shaped providers forward their first chunk as soon as it
- * arrives (time to first byte). The hold is decided once per stream: after the first chunk with
+ * The built-in OpenAI-shaped providers hold such chunks in their stream fold and send them as they
+ * are (providers/openai/stream.ts). The hold is decided once per stream: after the first chunk with
  * something in it, each `next` returns the plugin iterator's own promise, with no check or copy.
  */
 import { isRecord } from '../providers/shared/json';
+import { carriesNothing, isRoleOnlyChunk } from '../providers/shared/role-only';
 
 type Chunk = Record<string, unknown>;
-
-/** Null, absent, "" or []: a delta field that adds nothing to the message. */
-function carriesNothing(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-function isRoleOnlyChoice(choice: unknown): boolean {
-  if (!isRecord(choice) || !carriesNothing(choice.finish_reason) || !carriesNothing(choice.logprobs)) return false;
-  const delta = choice.delta;
-  if (!isRecord(delta) || typeof delta.role !== 'string') return false;
-  return Object.keys(delta).every((key) => key === 'role' || carriesNothing(delta[key]));
-}
-
-/** A chunk whose every choice has a role and nothing else: no content, tool call, finish or usage. */
-export function isRoleOnlyChunk(chunk: unknown): chunk is Chunk {
-  if (!isRecord(chunk) || !carriesNothing(chunk.usage)) return false;
-  const choices = chunk.choices;
-  return Array.isArray(choices) && choices.length > 0 && choices.every(isRoleOnlyChoice);
-}
 
 /** The role each held chunk gave, by choice index (a later one for the same index wins). */
 function heldRoles(held: readonly Chunk[]): Map<unknown, unknown> {

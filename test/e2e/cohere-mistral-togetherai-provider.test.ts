@@ -351,7 +351,7 @@ describe.each([
 
   test('a vendor error mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
     upstreams[vendor].setHandler((_request, response) => {
-      const wire = vendor === 'cohere' ? readFixture('cohere', 'chat.stream.ndjson').split('\n').slice(0, 2).join('\n') : readFixture(vendor, 'chat.stream.sse').split('\n\n')[0];
+      const wire = vendor === 'cohere' ? readFixture('cohere', 'chat.stream.ndjson').split('\n').slice(0, 2).join('\n') : readFixture(vendor, 'chat.stream.sse').split('\n\n').slice(0, 2).join('\n\n');
       const failure =
         vendor === 'cohere'
           ? '\n{"is_finished":true,"event_type":"stream-error","finish_reason":"ERROR","err":"generation failed upstream"}\n'

@@ -23,10 +23,10 @@ function serveChat(request: RecordedRequest, response: ServerResponse): void {
   }
 }
 
-/** The fixture's first event, then silence. */
-function stallAfterFirstEvent(_request: RecordedRequest, response: ServerResponse): void {
+/** The fixture's first chunks (its role-only chunk, which the gateway holds, and its first word), then silence. */
+function stallAfterFirstWord(_request: RecordedRequest, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
-  response.write(`${readFixture('openai', 'chat.stream.sse').split('\n\n')[0]}\n\n`);
+  response.write(`${readFixture('openai', 'chat.stream.sse').split('\n\n').slice(0, 2).join('\n\n')}\n\n`);
 }
 
 // first_byte is 2 s by default: answers the tests expect must not lose a race with it on a loaded
@@ -170,7 +170,7 @@ describe('retries', () => {
 
     upstream.requests.length = 0;
     upstream.setHandler((request, response) => {
-      stallAfterFirstEvent(request, response);
+      stallAfterFirstWord(request, response);
       setTimeout(() => response.socket?.destroy(), 20);
     });
     const cut = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
@@ -197,7 +197,7 @@ describe('timeouts', () => {
   });
 
   test('a stream that stalls after its first chunk ends with an idle-timeout error event', async () => {
-    upstream.setHandler(stallAfterFirstEvent);
+    upstream.setHandler(stallAfterFirstWord);
     const answer = await post('/endpoints/chat/invocations', { ...chatBody, stream: true });
     expect(answer.status).toBe(200);
     const events = parseSse(answer.text);
@@ -209,10 +209,10 @@ describe('timeouts', () => {
   });
 
   test('the total timeout ends a stream that trickles forever', async () => {
-    const [first] = readFixture('openai', 'chat.stream.sse').split('\n\n');
+    const [, word] = readFixture('openai', 'chat.stream.sse').split('\n\n');
     upstream.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      const timer = setInterval(() => response.write(`${first}\n\n`), 50);
+      const timer = setInterval(() => response.write(`${word}\n\n`), 50);
       response.on('close', () => clearInterval(timer));
     });
     const started = Date.now();
@@ -240,9 +240,10 @@ describe('timeouts', () => {
 describe('answers of an unexpected shape', () => {
   // Valid JSON, but not what OpenAI sends: a null choice, a null tool-call delta mid-stream.
   const nullChoice = (_request: RecordedRequest, response: ServerResponse) => sendJson(response, 200, { id: 'x', created: 1, model: 'm', choices: [null] });
-  const nullDeltaAfterFirstEvent = (_request: RecordedRequest, response: ServerResponse) => {
+  const nullDeltaAfterFirstWord = (_request: RecordedRequest, response: ServerResponse) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
-    const first = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
+    // The role-only chunk is held until the first word: the client has both before the odd chunk.
+    const first = readFixture('openai', 'chat.stream.sse').split('\n\n').slice(0, 2).join('\n\n');
     const odd = { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [null] } }] };
     response.end(`${first}\n\ndata: ${JSON.stringify(odd)}\n\ndata: [DONE]\n\n`);
   };
@@ -304,15 +305,15 @@ describe('answers of an unexpected shape', () => {
   });
 
   test('after the first chunk, ends the stream with an error event saying the same', async () => {
-    upstream.setHandler(nullDeltaAfterFirstEvent);
+    upstream.setHandler(nullDeltaAfterFirstWord);
     await withLoggedGateway(async (url, lines) => {
       const answer = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chat', stream: true, ...chatBody }) });
       expect(answer.status).toBe(200);
       const events = parseSse(await answer.text());
-      expect(JSON.parse(events[0].data).object).toBe('chat.completion.chunk');
-      expect(events[1].event).toBe('error');
-      expect(JSON.parse(events[1].data).error).toMatchObject({ code: 'upstream_unreadable', status: 502, message: expect.stringContaining("OpenAI answered endpoint 'chat'") });
-      expect(events).toHaveLength(2);
+      expect(events.slice(0, 2).map((event) => JSON.parse(event.data).object)).toEqual(['chat.completion.chunk', 'chat.completion.chunk']);
+      expect(events[2].event).toBe('error');
+      expect(JSON.parse(events[2].data).error).toMatchObject({ code: 'upstream_unreadable', status: 502, message: expect.stringContaining("OpenAI answered endpoint 'chat'") });
+      expect(events).toHaveLength(3);
       await loggedSoon(lines, (line) => line.level === 50 && line.err?.type === 'TypeError', 1);
     });
   });
@@ -359,7 +360,7 @@ describe('fault injection under load', () => {
       case 'reset':
         return void response.socket?.destroy();
       case 'stall':
-        if (body.stream) return stallAfterFirstEvent(request, response);
+        if (body.stream) return stallAfterFirstWord(request, response);
         response.writeHead(200, { 'content-type': 'application/json' });
         return void response.write('{"id":"chatcmpl-1","choices":[');
       case 'garbage':

@@ -530,7 +530,8 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
   });
 
   test('a vendor error mid-stream becomes an SSE error event, which the OpenAI client raises', async () => {
-    const first = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
+    // The role-only chunk (held by the gateway) and the first word: the client has a chunk before the error.
+    const first = readFixture('openai', 'chat.stream.sse').split('\n\n').slice(0, 2).join('\n\n');
     upstream.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.end(`${first}\n\ndata: {"error":{"message":"The server had an error while processing your request."}}\n\n`);

@@ -23,10 +23,10 @@ function serveChat(request: RecordedRequest, response: ServerResponse): void {
   }
 }
 
-/** Sends the first event of the stream fixture, then drops the connection. */
+/** Sends the first chunks of the stream fixture (the role-only chunk, which the gateway holds, and the first word), then drops the connection. */
 function breakAfterFirstChunk(_request: RecordedRequest, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
-  response.write(readFixture('openai', 'chat.stream.sse').split('\n\n')[0] + '\n\n');
+  response.write(readFixture('openai', 'chat.stream.sse').split('\n\n').slice(0, 2).join('\n\n') + '\n\n');
   setTimeout(() => response.socket?.destroy(), 50);
 }
 
@@ -233,8 +233,8 @@ test('a stream that fails after its first chunk reaches the client is not restar
   expect(answer.status).toBe(200);
   expect(answer.endpoint).toBe('flaky');
   const events = parseSse(answer.text);
-  expect(events).toHaveLength(2);
-  expect(events[1].event).toBe('error');
+  expect(events).toHaveLength(3);
+  expect(events[2].event).toBe('error');
   expect(healthy.requests.length).toBe(before);
 });
 

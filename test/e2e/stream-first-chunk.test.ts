@@ -100,6 +100,42 @@ describe('a stream that ends with `data: [DONE]` and nothing before it', () => {
   });
 });
 
+describe('a stream that sends only its role-only opening chunk (`delta: {role, content: ""}`)', () => {
+  const ROLE_CHUNK = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
+
+  test.each([
+    ['then `data: [DONE]`', `${ROLE_CHUNK}\n\ndata: [DONE]\n\n`],
+    ['then ends without `[DONE]`', `${ROLE_CHUNK}\n\n`],
+  ])('%s is retried: the client gets the second attempt whole', async (_name, body) => {
+    firstAnswerIs(body);
+    expect(await readWithOpenAIClient('gpt')).toEqual({ text: TEXT, finish: 'stop' });
+    expect(primary.requests).toHaveLength(2);
+  });
+
+  test('falls back to the next destination of a FALLBACK route', async () => {
+    firstAnswerIs(`${ROLE_CHUNK}\n\ndata: [DONE]\n\n`);
+    expect(await streamThroughRoute('gpt-fallback')).toEqual({ status: 200, endpoint: 'gpt-backup', text: TEXT });
+    expect([primary.requests.length, backup.requests.length]).toEqual([1, 1]);
+  });
+
+  test('on every attempt: a 502 saying so, not a 200 holding just the role', async () => {
+    primary.setHandler((_request, response) => sendStream(response, `${ROLE_CHUNK}\n\ndata: [DONE]\n\n`));
+    const error = await readWithOpenAIClient('gpt').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 502, message: "502 OpenAI ended the stream for endpoint 'gpt' without sending anything." });
+    expect(primary.requests).toHaveLength(2);
+  });
+
+  test('the role chunk still reaches the client, first and as sent, once content follows it', async () => {
+    primary.setHandler((_request, response) => sendWholeStream(response));
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt', ...CHAT, stream: true }) });
+    const chunks = parseSse(await response.text()).filter((event) => event.data !== '[DONE]').map((event) => JSON.parse(event.data));
+    expect(chunks.slice(0, 2).map((chunk) => chunk.choices[0].delta)).toEqual([
+      { role: 'assistant', content: '', tool_calls: null },
+      { role: null, content: 'Un', tool_calls: null },
+    ]);
+  });
+});
+
 describe('a first event that is not JSON (a proxy\'s page, a truncated event)', () => {
   const GARBAGE = 'data: <html><body>upstream connect error</body></html>\n\n';
 
@@ -115,14 +151,20 @@ describe('a first event that is not JSON (a proxy\'s page, a truncated event)', 
     expect([primary.requests.length, backup.requests.length]).toEqual([1, 1]);
   });
 
-  test('after a chunk has reached the client, it ends the stream with an error event (no second attempt)', async () => {
-    const roleChunk = readFixture('openai', 'chat.stream.sse').split('\n\n')[0];
-    primary.setHandler((_request, response) => sendStream(response, `${roleChunk}\n\n${GARBAGE}`));
+  test('right after the role-only opening chunk: still retried (the role chunk was held, the client has nothing)', async () => {
+    firstAnswerIs(`${readFixture('openai', 'chat.stream.sse').split('\n\n')[0]}\n\n${GARBAGE}`);
+    expect(await readWithOpenAIClient('gpt')).toEqual({ text: TEXT, finish: 'stop' });
+    expect(primary.requests).toHaveLength(2);
+  });
+
+  test('after a chunk with content has reached the client, it ends the stream with an error event (no second attempt)', async () => {
+    const [roleChunk, firstWord] = readFixture('openai', 'chat.stream.sse').split('\n\n');
+    primary.setHandler((_request, response) => sendStream(response, `${roleChunk}\n\n${firstWord}\n\n${GARBAGE}`));
     const response = await fetch(`${gateway.url}/gateway/gpt/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, stream: true }) });
     const events = parseSse(await response.text());
     expect(response.status).toBe(200);
-    expect(events.map((event) => event.event ?? 'data')).toEqual(['data', 'error']);
-    expect(JSON.parse(events[1].data).error.message).toBe('The provider sent a stream event that is not a JSON object: <html><body>upstream connect error</body></html>');
+    expect(events.map((event) => event.event ?? 'data')).toEqual(['data', 'data', 'error']);
+    expect(JSON.parse(events[2].data).error.message).toBe('The provider sent a stream event that is not a JSON object: <html><body>upstream connect error</body></html>');
     expect(primary.requests).toHaveLength(1);
   });
 });

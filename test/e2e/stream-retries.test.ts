@@ -3,8 +3,9 @@
  * `message_start`, Bedrock ConverseStream's `messageStart`): an error that comes after that event
  * but before any content (Anthropic's `overloaded_error` / `api_error` event, a Bedrock
  * `throttlingException` / `serviceUnavailableException` stream event) has sent the client nothing
- * yet, so it is retried and falls back like a failure before the first byte. OpenAI-shaped streams,
- * whose role chunk comes from the vendor itself, still reach the client chunk by chunk at once.
+ * yet, so it is retried and falls back like a failure before the first byte. OpenAI-shaped streams
+ * open with a role-only chunk of the vendor's own, which the gateway holds until the next chunk: an
+ * error right after it is retried too.
  * Over real HTTP: fake Anthropic, Bedrock and OpenAI upstreams on 127.0.0.1, the official OpenAI
  * client and plain fetch against the gateway.
  */
@@ -21,6 +22,7 @@ const REGION = 'us-east-1';
 const CHAT = { messages: [{ role: 'user', content: 'Un café ?' }] };
 const ANTHROPIC_TEXT = 'Un café ? Bien sûr 🙂 Bonne journée.';
 const BEDROCK_TEXT = 'Un café ? Bien sûr 🙂 Bonne journée.';
+const OPENAI_TEXT = 'Un café ? Bien sûr 🙂 Bonne journée.';
 
 let anthropic: FakeUpstream;
 let bedrock: FakeBedrock;
@@ -159,24 +161,15 @@ describe('Bedrock ConverseStream: an exception event after messageStart, before 
   });
 });
 
-test('an OpenAI stream is not held back: its role chunk reaches the client while the vendor has sent nothing more', async () => {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const roleChunk = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, finish_reason: null }] };
-  openaiUpstream.setHandler(async (_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/event-stream' });
-    response.write(`data: ${JSON.stringify(roleChunk)}\n\n`);
-    await released;
-    response.end(readFixture('openai', 'chat.stream.sse'));
-  });
-  const response = await fetch(`${gateway.url}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gpt', ...CHAT, stream: true }),
-  });
-  const reader = response.body!.getReader();
-  const first = new TextDecoder().decode((await reader.read()).value);
-  expect(JSON.parse(parseSse(first)[0].data).choices[0].delta).toMatchObject({ role: 'assistant', content: '' });
-  release();
-  while (!(await reader.read()).done);
+test('OpenAI: a server_error event right after the role-only opening chunk is retried (the role chunk was held, the client has nothing)', async () => {
+  const [roleChunk] = readFixture('openai', 'chat.stream.sse').split('\n\n');
+  const serverError = { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } };
+  openaiUpstream.requests.length = 0;
+  openaiUpstream.setHandler((_request, response) =>
+    sendStream(response, openaiUpstream.requests.length === 1 ? `${roleChunk}\n\ndata: ${JSON.stringify(serverError)}\n\n` : readFixture('openai', 'chat.stream.sse')),
+  );
+  const read = await readWithOpenAIClient('gpt');
+  expect(read).toMatchObject({ text: OPENAI_TEXT, finish: 'stop' });
+  expect(read.roles.slice(0, 2)).toEqual(['assistant', null]);
+  expect(openaiUpstream.requests).toHaveLength(2);
 });

@@ -3,7 +3,7 @@
  * generated token (text, a tool call, a refusal, reasoning), not to OpenAI's role-only opening
  * chunk, which a server sends before the model has produced anything; the audit line has both:
  * `first_token_ms`, the same time, and `first_chunk_ms`, when the first chunk (whatever it held)
- * was ready. Over real HTTP: a
+ * was ready: for OpenAI, whose role chunk is held until the chunk after it, about the same. Over real HTTP: a
  * fake OpenAI upstream on 127.0.0.1 that sends its role chunk at once and its first token later.
  */
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
@@ -77,7 +77,7 @@ test('text: the first token is the first content, not the role chunk before it (
   const stream = await openaiClientFor(gateway).chat.completions.create({ model: 'text', ...CHAT, stream: true });
   const deltas: { role?: string | null; content?: string | null }[] = [];
   for await (const chunk of stream) deltas.push(chunk.choices[0]?.delta ?? {});
-  // The role chunk reached the client at once, before the first token.
+  // The role chunk still reaches the client first, held until the first token (so a failure before it is retried).
   expect(deltas[0]).toMatchObject({ role: 'assistant', content: '' });
 
   const measured = await timeToFirstToken('text', 'chat.stream.sse');
@@ -85,7 +85,7 @@ test('text: the first token is the first content, not the role chunk before it (
   expect(measured.sum).toBeGreaterThanOrEqual(HOLD_MS / 1000);
   const line = await auditLine('text');
   expect(line.first_chunk_ms).toEqual(expect.any(Number));
-  expect(line.first_chunk_ms as number).toBeLessThan(measured.sum * 1000);
+  expect(line.first_chunk_ms as number).toBeGreaterThanOrEqual(HOLD_MS);
   expectSameMilliseconds(line.first_token_ms, measured.sum);
 });
 

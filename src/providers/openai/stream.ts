@@ -1,12 +1,14 @@
 /**
  * OpenAI's SSE chat and completions streams → unified chunks: `[DONE]` ends a stream, an `error`
  * object mid-stream throws, and a stream that ends without `[DONE]` before each of its choices had a
- * finish reason was cut off.
+ * finish reason was cut off. A chat stream's leading role-only chunks are held until its first
+ * chunk with something in it (shared/role-only.ts), so that a failure right after them is retried.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCallDelta } from '../../schema';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
+import { leadingRolesHeldFold } from '../shared/role-only';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
@@ -170,7 +172,7 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk, toolCallIndex: ToolCallIndex
 export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<ChatChunk> {
   const toolCallIndex = createToolCallIndexer();
   // Mistral (and other OpenAI-compatible servers) send tool calls on the finishing chunk.
-  return finishApartFold(createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk, toolCallIndex), streamError));
+  return leadingRolesHeldFold(finishApartFold(createOpenAIFold((wire) => fromOpenAIChatChunk(normalise(wire) as unknown as OpenAIChatChunk, toolCallIndex), streamError)));
 }
 
 /** One upstream completions chunk, genuine (`text`) or chat-shaped (`delta.content`). */

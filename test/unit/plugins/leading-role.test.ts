@@ -2,7 +2,8 @@
  * A plugin chat stream's leading role-only chunks are held and their role put on the next chunk
  * (leading-role.ts): what the client receives, and that nothing is held once content has come.
  */
-import { isRoleOnlyChunk, withHeldRoles, withRoleOnFirstContent } from '../../../src/plugins/leading-role';
+import { withHeldRoles, withRoleOnFirstContent } from '../../../src/plugins/leading-role';
+import { isRoleOnlyChunk } from '../../../src/providers/shared/role-only';
 
 const base = { id: 'chatcmpl-AZ1', object: 'chat.completion.chunk', created: 1748251380, model: 'gpt-4o-mini-2024-07-18', system_fingerprint: 'fp_34a54ae93c' };
 const choice = (delta: object, finishReason: string | null = null, index = 0) => ({ index, delta: { role: null, content: null, tool_calls: null, ...delta }, logprobs: null, finish_reason: finishReason });
