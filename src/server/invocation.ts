@@ -30,7 +30,10 @@ export type InvocationResult =
       chunks: AsyncIterable<unknown>;
       checkChunk: (chunk: unknown) => unknown;
       abort: CallSignal;
-      /** The gateway asked for the usage chunk itself (a token limit): metered, not sent. */
+      /**
+       * The client did not ask for usage (`stream_options.include_usage`): a chunk with usage and no
+       * choices (the one the gateway asked for under a token limit, or one a server sends unasked) is metered, not sent.
+       */
       hidesUsage: boolean;
       /** The stream's tokens, when a token limit counts them (reported, else estimated); null otherwise. */
       tokens: StreamTokens | null;
@@ -182,6 +185,11 @@ export function asksForStream(endpointType: EndpointType, request: Record<string
   return endpointType !== 'llm/v1/embeddings' && request.stream === true;
 }
 
+/** Whether a stream request asks for the usage chunk at the stream's end (`stream_options.include_usage`). */
+function asksForUsage(request: Record<string, unknown>): boolean {
+  return isRecord(request.stream_options) && request.stream_options.include_usage === true;
+}
+
 /**
  * A stream request that a token limit counts, with `stream_options.include_usage` set when the
  * client did not set it and the endpoint's API reports a stream's usage only when asked (OpenAI's):
@@ -190,9 +198,8 @@ export function asksForStream(endpointType: EndpointType, request: Record<string
  * chunk without choices. Null when nothing is to be added.
  */
 function withUsageForLimits(request: Record<string, unknown>, endpoint: CompiledEndpoint, tokenLimiters: readonly EndpointLimiter[]): Record<string, unknown> | null {
-  if (tokenLimiters.length === 0 || endpoint.target.streamUsageWhenAsked !== true) return null;
+  if (tokenLimiters.length === 0 || endpoint.target.streamUsageWhenAsked !== true || asksForUsage(request)) return null;
   const options = request.stream_options;
-  if (isRecord(options) && options.include_usage === true) return null;
   return { ...request, stream_options: { ...(isRecord(options) ? options : {}), include_usage: true } };
 }
 
@@ -314,13 +321,15 @@ export async function invokeEndpoint(options: {
   const attemptWith = (sent: Record<string, unknown>) => (abort: CallAbort) => operation(sent as never, new ProviderCallContext(abort, answeredBatches));
   const attempt = attemptWith(request);
   if (stream) {
+    // Newer llama.cpp servers send a usage chunk unasked: an OpenAI client would read a chunk without choices.
+    const hidesUsage = !asksForUsage(withEndpointDefaults);
     const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
       let abort: CallSignal = options.client;
       const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>);
       const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
       const tokens = tokenLimiters.length > 0 ? new StreamTokens(sent) : null;
       const started = await withFirstChunk(tokens ? meterStream(chunks, tokenLimiters, tokens) : chunks);
-      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage: sent === withUsage, tokens };
+      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage, tokens };
     };
     if (withUsage === null) return startStream(request);
     // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older

@@ -39,7 +39,8 @@ test("a plugin's chunks for a choice after its finish chunk do not reach the cli
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'talk', messages: [{ role: 'user', content: 'hi' }], stream: true, n: 2 }),
+      // The usage is left alone on its chunk once the finished choice's text is dropped: a usage-only chunk, sent to a client that asked for usage.
+      body: JSON.stringify({ model: 'talk', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true }, n: 2 }),
     });
     const data = (await response.text()).split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6));
     expect(data.at(-1)).toBe('[DONE]');

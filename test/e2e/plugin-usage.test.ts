@@ -68,8 +68,8 @@ describe('a plugin usage without total_tokens', () => {
     expect(await statusesUntilRefused(`${gateway.url}/endpoints/talk/invocations`, chatBody(false))).toContain(429);
   });
 
-  test("a stream's usage chunk gets the total, and the endpoint token limit counts it", async () => {
-    const first = await post(`${gateway.url}/endpoints/streamed/invocations`, chatBody(true));
+  test("a stream's usage chunk gets the total, and the endpoint token limit counts it (also when kept from a client that did not ask for it)", async () => {
+    const first = await post(`${gateway.url}/endpoints/streamed/invocations`, { ...chatBody(true), stream_options: { include_usage: true } });
     expect(first.text).toContain('"usage":{"prompt_tokens":10,"completion_tokens":20,"total_tokens":30}');
     expect(await statusesUntilRefused(`${gateway.url}/endpoints/streamed/invocations`, chatBody(true))).toContain(429);
   });
