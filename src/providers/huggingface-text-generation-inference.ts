@@ -25,7 +25,7 @@
 import type { HuggingFaceTGIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
-import { createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
+import { chatAnswerWithUsageAsEvents, createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
@@ -274,7 +274,10 @@ export const tgiAdapter = {
         return {
           chat: async (request, { abort }) => fromTgiChat(await upstream.postJson('v1/chat/completions', toTgiChat(request), { signal: abort })),
           chatStream: (request, { abort }) =>
-            foldEvents(upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal: abort }), createTgiChatStream(settings.name)),
+            foldEvents(
+              upstream.postStream('v1/chat/completions', toTgiChat(request, { stream: true }), { signal: abort, eventsOfAnswer: chatAnswerWithUsageAsEvents }),
+              createTgiChatStream(settings.name),
+            ),
         };
       case 'llm/v1/completions':
         return {

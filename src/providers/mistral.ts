@@ -27,6 +27,8 @@ import type { MistralConfig } from '../../generated/config';
 import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
+  chatAnswerWithUsageAsEvents,
+  completionsAnswerWithUsageAsEvents,
   createOpenAIChatStream,
   createOpenAICompletionsStream,
   describeValidationIssues,
@@ -261,14 +263,17 @@ export const mistralAdapter = {
         return {
           chat: async (request, { abort }) => fromMistralChat(await upstream.postJson(CHAT_PATH, toMistralChat(request, { model }), { signal: abort })),
           chatStream: (request, { abort }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toMistralChat(request, { model, stream: true }), { signal: abort }), createMistralChatStream()),
+            foldEvents(upstream.postStream(CHAT_PATH, toMistralChat(request, { model, stream: true }), { signal: abort, eventsOfAnswer: chatAnswerWithUsageAsEvents }), createMistralChatStream()),
         };
       case 'llm/v1/completions':
         return {
           completions: async (request, { abort }) =>
             fromMistralCompletions(await upstream.postJson(CHAT_PATH, toMistralCompletions(request, { model }), { signal: abort })),
           completionsStream: (request, { abort }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toMistralCompletions(request, { model, stream: true }), { signal: abort }), createMistralCompletionsStream()),
+            foldEvents(
+              upstream.postStream(CHAT_PATH, toMistralCompletions(request, { model, stream: true }), { signal: abort, eventsOfAnswer: completionsAnswerWithUsageAsEvents }),
+              createMistralCompletionsStream(),
+            ),
         };
       case 'llm/v1/embeddings':
         return {

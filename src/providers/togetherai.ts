@@ -24,6 +24,8 @@ import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import {
+  chatAnswerWithUsageAsEvents,
+  completionsAnswerWithUsageAsEvents,
   createOpenAIChatStream,
   createOpenAICompletionsStream,
   fromOpenAIChat,
@@ -180,7 +182,10 @@ export const togetheraiAdapter = {
         return {
           chat: async (request, { abort }) => fromTogetherAIChat(await upstream.postJson(CHAT_PATH, toTogetherAIChat(request, { model }), { signal: abort })),
           chatStream: (request, { abort }) =>
-            foldEvents(upstream.postStream(CHAT_PATH, toTogetherAIChat(request, { model, stream: true }), { signal: abort }), createTogetherAIChatStream()),
+            foldEvents(
+              upstream.postStream(CHAT_PATH, toTogetherAIChat(request, { model, stream: true }), { signal: abort, eventsOfAnswer: chatAnswerWithUsageAsEvents }),
+              createTogetherAIChatStream(),
+            ),
         };
       case 'llm/v1/completions':
         return {
@@ -188,7 +193,7 @@ export const togetheraiAdapter = {
             fromTogetherAICompletions(await upstream.postJson(COMPLETIONS_PATH, toTogetherAICompletions(request, { model }), { signal: abort })),
           completionsStream: (request, { abort }) =>
             foldEvents(
-              upstream.postStream(COMPLETIONS_PATH, toTogetherAICompletions(request, { model, stream: true }), { signal: abort }),
+              upstream.postStream(COMPLETIONS_PATH, toTogetherAICompletions(request, { model, stream: true }), { signal: abort, eventsOfAnswer: completionsAnswerWithUsageAsEvents }),
               createTogetherAICompletionsStream(),
             ),
         };

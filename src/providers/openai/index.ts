@@ -37,6 +37,7 @@ import { hasV1Path, isAzureHostedBase } from './azure-base';
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
 export { createOpenAIChatStream, createOpenAICompletionsStream, type OpenAIStreamError } from './stream';
+export { chatAnswerWithUsageAsEvents, completionsAnswerWithUsageAsEvents } from './stream-from-answer';
 
 // ---- Configuration ----
 

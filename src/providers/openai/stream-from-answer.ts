@@ -76,3 +76,13 @@ export function completionsAnswerAsEvents(answer: unknown, options: { includeUsa
     finish: () => ({ text: '' }),
   });
 }
+
+/**
+ * For OpenAI-compatible vendors whose streams always report usage, unasked (Mistral, Together AI,
+ * TGI): a whole answer's usage is always an event too (the gateway sends it only to a client that
+ * asked for usage, and counts it either way).
+ */
+export const chatAnswerWithUsageAsEvents = (answer: unknown): SseEvent[] | null => chatAnswerAsEvents(answer, { includeUsage: true });
+
+/** As `chatAnswerWithUsageAsEvents`, for completions. */
+export const completionsAnswerWithUsageAsEvents = (answer: unknown): SseEvent[] | null => completionsAnswerAsEvents(answer, { includeUsage: true });
