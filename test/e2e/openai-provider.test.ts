@@ -320,7 +320,7 @@ describe('our SDK through the MLflow routes', () => {
     let completionText = '';
     for await (const chunk of sdk().streamCompletions('completions', { prompt: 'p' })) completionText += chunk.choices[0]?.text ?? '';
     expect(completionText).toBe('\n\nVoilà un café 🙂');
-    expect((await sdk().embeddings('embeddings', { input: 'x' })).data).toHaveLength(2);
+    expect((await sdk().embeddings('embeddings', { input: ['x', 'y'] })).data).toHaveLength(2);
   });
 });
 

@@ -251,8 +251,8 @@ describe('PaLM', () => {
     const chat = await sdk().chat('palm-chat', { messages: [{ role: 'user', content: 'Salut !' }], temperature: 0.4 });
     expect(lastRequest('palm').body).toEqual({ temperature: 0.2, prompt: { messages: [{ author: 'user', content: 'Salut !' }] } });
     expect(chat.choices[0].message.content).toBe("Bonjour ! Comment puis-je vous aider aujourd'hui ? ☀️");
-    const embeddings = await sdk().embeddings('palm-embeddings', { input: 'x' });
-    expect(lastRequest('palm')).toMatchObject({ url: '/v1beta3/models/embedding-gecko-001:batchEmbedText', body: { texts: ['x'] } });
+    const embeddings = await sdk().embeddings('palm-embeddings', { input: ['x', 'y'] });
+    expect(lastRequest('palm')).toMatchObject({ url: '/v1beta3/models/embedding-gecko-001:batchEmbedText', body: { texts: ['x', 'y'] } });
     expect(embeddings.data).toHaveLength(2);
   });
 
@@ -284,8 +284,8 @@ describe('MLflow model serving', () => {
     const chat = await setup.openai.chat.completions.create({ model: 'served-chat', messages: [{ role: 'user', content: 'Salut' }] });
     expect(lastRequest('serving').body).toEqual({ inputs: ['Salut'] });
     expect(chat.choices[0].message).toEqual({ role: 'assistant', content: 'Bonjour ! ☀️', tool_calls: null, refusal: null });
-    const embeddings = await sdk().embeddings('served-embeddings', { input: 'x' });
-    expect(lastRequest('serving')).toMatchObject({ url: '/embed/invocations', body: { inputs: ['x'] } });
+    const embeddings = await sdk().embeddings('served-embeddings', { input: ['x', 'y'] });
+    expect(lastRequest('serving')).toMatchObject({ url: '/embed/invocations', body: { inputs: ['x', 'y'] } });
     expect(embeddings.data[1].embedding).toEqual([-0.0222, 0.0333, -0.0444, 0.0555]);
   });
 

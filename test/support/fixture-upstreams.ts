@@ -17,6 +17,33 @@ const hasThinking = (request: RecordedRequest): boolean => (request.body as { th
 /** The path after `/v1/`, without the query string. */
 const operationOf = (request: RecordedRequest): string => request.url.split('?')[0].replace(/^\/v1\//, '');
 
+/**
+ * The fixture's vectors repeated or cut to `count`: the fakes answer one vector per input they
+ * received, as the vendors do (the gateway refuses an answer with more or fewer).
+ */
+function onePerInput<Item>(items: readonly Item[], count: number): Item[] {
+  return Array.from({ length: count }, (_, position) => items[position % items.length]);
+}
+
+/** How many inputs a list field of the request body holds (`texts`, `requests`, `inputs`); 0 when absent. */
+const listLength = (request: RecordedRequest, field: string): number => {
+  const list = (request.body as Record<string, unknown> | undefined)?.[field];
+  return Array.isArray(list) ? list.length : 0;
+};
+
+/** How many inputs an OpenAI `input` holds: a string or a flat list of token ids is one. */
+function openaiInputCount(request: RecordedRequest): number {
+  const input = (request.body as { input?: unknown } | undefined)?.input;
+  if (!Array.isArray(input)) return 1;
+  return input.length > 0 && typeof input[0] === 'number' ? 1 : input.length;
+}
+
+/** An OpenAI-shaped embeddings fixture with one entry per input of the request, indexed in order. */
+function openaiEmbeddingsFor<Entry extends object>(request: RecordedRequest, vendor: string): { data: Entry[] } & Record<string, unknown> {
+  const answer = readJsonFixture<{ data: Entry[] } & Record<string, unknown>>(vendor, 'embeddings.response.json');
+  return { ...answer, data: onePerInput(answer.data, openaiInputCount(request)).map((entry, index) => ({ ...entry, index })) };
+}
+
 /** `<name>.stream.sse` when the request streams, else `<name>.response.json`. */
 function sendSseOrJson(vendor: string, name: string, request: RecordedRequest, response: ServerResponse, sseContentType?: string): void {
   if (isStream(request)) sendStream(response, readFixture(vendor, `${name}.stream.sse`), sseContentType);
@@ -35,6 +62,7 @@ export function serveFixture(vendor: string, name: string): UpstreamHandler {
 /** OpenAI and Azure OpenAI (`…/deployments/{d}/chat/completions?api-version=…`). */
 export function serveOpenAIFixtures(request: RecordedRequest, response: ServerResponse): void {
   const operation = request.url.split('?')[0].split('/').pop() as string;
+  if (operation === 'embeddings') return sendJson(response, 200, openaiEmbeddingsFor(request, 'openai'));
   const base = operation === 'completions' && request.url.includes('/chat/') ? 'chat' : operation;
   sendSseOrJson('openai', base === 'chat' && hasTools(request) ? 'chat-tool-calls' : base, request, response);
 }
@@ -92,8 +120,10 @@ export function serveGeminiFixtures(completionsModel: string): UpstreamHandler {
       }
       case 'embedContent':
         return sendJson(response, 200, readJsonFixture('gemini', 'embed-content.response.json'));
-      case 'batchEmbedContents':
-        return sendJson(response, 200, readJsonFixture('gemini', 'batch-embed-contents.response.json'));
+      case 'batchEmbedContents': {
+        const answer = readJsonFixture<{ embeddings: unknown[] }>('gemini', 'batch-embed-contents.response.json');
+        return sendJson(response, 200, { embeddings: onePerInput(answer.embeddings, listLength(request, 'requests')) });
+      }
       default:
         return sendJson(response, 404, { error: { code: 404, message: `no route for ${request.url}`, status: 'NOT_FOUND' } });
     }
@@ -110,7 +140,11 @@ export function serveCohereFixtures(request: RecordedRequest, response: ServerRe
   if (operation === 'embed' && embed.input_type === undefined && /-v[3-9]/.test(embed.model ?? '')) {
     return sendJson(response, 400, { message: 'invalid request: valid input_type must be provided with the provided model' });
   }
-  const name = { chat: 'chat', generate: 'completions', embed: 'embeddings' }[operation]!;
+  if (operation === 'embed') {
+    const answer = readJsonFixture<{ embeddings: unknown[] }>('cohere', 'embeddings.response.json');
+    return sendJson(response, 200, { ...answer, embeddings: onePerInput(answer.embeddings, listLength(request, 'texts')) });
+  }
+  const name = { chat: 'chat', generate: 'completions' }[operation]!;
   if (isStream(request)) sendStream(response, readFixture('cohere', `${name}.stream.ndjson`), 'application/stream+json');
   else sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
 }
@@ -118,7 +152,7 @@ export function serveCohereFixtures(request: RecordedRequest, response: ServerRe
 /** Mistral serves completions through chat, and honours `encoding_format: base64` itself, like OpenAI. */
 export function serveMistralFixtures(request: RecordedRequest, response: ServerResponse): void {
   if (operationOf(request) === 'embeddings') {
-    const answer = readJsonFixture<{ data: { embedding: number[] | string }[] }>('mistral', 'embeddings.response.json');
+    const answer = openaiEmbeddingsFor<{ embedding: number[] | string }>(request, 'mistral');
     if ((request.body as { encoding_format?: string }).encoding_format === 'base64') {
       for (const item of answer.data) item.embedding = Buffer.from(new Float32Array(item.embedding as number[]).buffer).toString('base64');
     }
@@ -128,7 +162,8 @@ export function serveMistralFixtures(request: RecordedRequest, response: ServerR
 }
 
 export function serveTogetherAIFixtures(request: RecordedRequest, response: ServerResponse): void {
-  const name = { 'chat/completions': 'chat', completions: 'completions', embeddings: 'embeddings' }[operationOf(request)]!;
+  if (operationOf(request) === 'embeddings') return sendJson(response, 200, openaiEmbeddingsFor(request, 'togetherai'));
+  const name = { 'chat/completions': 'chat', completions: 'completions' }[operationOf(request)]!;
   sendSseOrJson('togetherai', name, request, response);
 }
 
@@ -144,19 +179,30 @@ export const serveAi21Fixtures = serveFixture('ai21labs', 'complete.response.jso
 /** MosaicML, by the model in the path: `llama2…` chat, `instructor…` embeddings, else completions. */
 export function serveMosaicmlFixtures(request: RecordedRequest, response: ServerResponse): void {
   const model = request.url.split('/')[1];
-  const name = model.startsWith('llama2') ? 'chat' : model.startsWith('instructor') ? 'embeddings' : 'completions';
-  sendJson(response, 200, readJsonFixture('mosaicml', `${name}.response.json`));
+  if (model.startsWith('instructor')) {
+    const answer = readJsonFixture<{ outputs: unknown[] }>('mosaicml', 'embeddings.response.json');
+    return sendJson(response, 200, { ...answer, outputs: onePerInput(answer.outputs, listLength(request, 'inputs')) });
+  }
+  sendJson(response, 200, readJsonFixture('mosaicml', `${model.startsWith('llama2') ? 'chat' : 'completions'}.response.json`));
 }
 
 /** PaLM, by the method after the colon (`generateText`, `generateMessage`, `batchEmbedText`). */
 export function servePalmFixtures(request: RecordedRequest, response: ServerResponse): void {
-  sendJson(response, 200, readJsonFixture('palm', `${request.url.split(':').pop()}.response.json`));
+  const method = request.url.split(':').pop();
+  if (method === 'batchEmbedText') {
+    const answer = readJsonFixture<{ embeddings: unknown[] }>('palm', 'batchEmbedText.response.json');
+    return sendJson(response, 200, { embeddings: onePerInput(answer.embeddings, listLength(request, 'texts')) });
+  }
+  sendJson(response, 200, readJsonFixture('palm', `${method}.response.json`));
 }
 
 /** An MLflow scoring server: a list of inputs to `/embed/invocations` gets vectors, anything else texts. */
 export function serveMlflowServingFixtures(request: RecordedRequest, response: ServerResponse): void {
-  const embeddings = Array.isArray((request.body as { inputs: unknown[] }).inputs) && request.url === '/embed/invocations';
-  sendJson(response, 200, readJsonFixture(SERVING, embeddings ? 'embeddings.response.json' : 'text-choices.response.json'));
+  if (Array.isArray((request.body as { inputs: unknown[] }).inputs) && request.url === '/embed/invocations') {
+    const answer = readJsonFixture<{ predictions: unknown[] }>(SERVING, 'embeddings.response.json');
+    return sendJson(response, 200, { predictions: onePerInput(answer.predictions, listLength(request, 'inputs')) });
+  }
+  sendJson(response, 200, readJsonFixture(SERVING, 'text-choices.response.json'));
 }
 
 type EventFixture = { event: string; body: unknown }[];
@@ -186,6 +232,11 @@ export function serveBedrockFixtures(call: BedrockCall): BedrockReply {
       return { events: converseEvents(tools ? 'converse-tool-use.events.json' : 'converse-chat.events.json') };
     case 'invoke': {
       const name = INVOKE_FIXTURES.find(([prefix]) => call.modelId.startsWith(prefix))?.[1];
+      if (name === 'cohere-embed') {
+        const answer = readJsonFixture<{ embeddings: unknown[] }>('bedrock', 'cohere-embed.response.json');
+        const texts = (call.body as { texts?: unknown[] }).texts?.length ?? 0;
+        return { json: { ...answer, embeddings: onePerInput(answer.embeddings, texts) } };
+      }
       return name ? { json: readJsonFixture('bedrock', `${name}.response.json`) } : { error: { status: 400, type: 'ValidationException', message: `no fixture for ${call.modelId}` } };
     }
     case 'invoke-with-response-stream':
