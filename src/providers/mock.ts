@@ -20,12 +20,11 @@ import type {
   ChatResponse,
   CompletionsChunk,
   CompletionsResponse,
-  EmbeddingsRequest,
   EmbeddingsResponse,
   ToolCall,
   Usage,
 } from '../schema';
-import { embeddingsResponse } from './shared/embeddings';
+import { embeddingInputs, embeddingsResponse } from './shared/embeddings';
 import type { EndpointSettings, ProviderAdapter, ProviderEndpoint, RequestContext } from './types';
 
 const EMBEDDING_DIMENSIONS = 8;
@@ -88,13 +87,6 @@ function embeddingOf(value: unknown): number[] {
   const raw = Array.from({ length: EMBEDDING_DIMENSIONS }, (_, index) => digest[index] - 127.5);
   const norm = Math.sqrt(raw.reduce((sum, x) => sum + x * x, 0));
   return raw.map((x) => Number((x / norm).toFixed(6)));
-}
-
-function embeddingInputs(input: EmbeddingsRequest['input']): unknown[] {
-  if (typeof input === 'string') return [input];
-  // A flat list of token ids is one input; a list of strings or of token lists is many.
-  if (input.length > 0 && typeof input[0] === 'number') return [input];
-  return input;
 }
 
 function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>): ProviderEndpoint {

@@ -8,13 +8,15 @@
  * a missing or odd `id` becomes null, `created` now, `model` the endpoint's model, a token count
  * that is not a whole number null, token `logprobs` of a shape the schema does not allow are left
  * out. Anything else (the content, choices, tool calls, vectors) is a
- * 502 naming the provider, the endpoint and the field.
+ * 502 naming the provider, the endpoint and the field. So is an embeddings answer without one
+ * vector per input (`checkOneVectorPerInput`).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
+import { embeddingInputs, embeddingsMismatch } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
-import type { EndpointType } from '../schema';
+import type { EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { fieldPath, firstErrorValidator, summarise } from './validation';
 
 const ANSWER_SCHEMAS: Record<EndpointType, ValidateFunction> = {
@@ -118,4 +120,14 @@ export function checkedAnswer(endpoint: CompiledEndpoint, answer: unknown): unkn
 export function checkedChunk(endpoint: CompiledEndpoint, chunk: unknown): unknown {
   if (endpoint.endpointType === 'llm/v1/embeddings') throw new Error(`endpoint '${endpoint.name}': embeddings do not stream`);
   return checked(CHUNK_SCHEMAS[endpoint.endpointType], chunk, endpoint, true);
+}
+
+/**
+ * Throws a 502 unless a checked embeddings answer holds one vector per input of the request, their
+ * indexes naming each input once. Whoever answered (a server behind `openai_api_base`, a plugin),
+ * vectors paired with the wrong texts would reach the client as a 200 and its vector store unseen.
+ */
+export function checkOneVectorPerInput(endpoint: CompiledEndpoint, answer: EmbeddingsResponse, input: EmbeddingsRequest['input']): void {
+  const mismatch = embeddingsMismatch(answer.data.map((entry) => entry.index), embeddingInputs(input).length);
+  if (mismatch !== null) throw GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: mismatch });
 }

@@ -12,8 +12,8 @@ import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
-import type { CompletionsChunk, EndpointType } from '../schema';
-import { checkedAnswer, checkedChunk } from './answer-check';
+import type { CompletionsChunk, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
+import { checkedAnswer, checkedChunk, checkOneVectorPerInput } from './answer-check';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
@@ -341,6 +341,7 @@ export async function invokeEndpoint(options: {
   }
   const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
   const body = checkedAnswer(endpoint, oneToolCall ? firstToolCallOnly(answer) : answer);
+  if (endpoint.endpointType === 'llm/v1/embeddings') checkOneVectorPerInput(endpoint, body as EmbeddingsResponse, request.input as EmbeddingsRequest['input']);
   const tokens = reportedTokens(body);
   if (tokens !== null) for (const tokenLimiter of tokenLimiters) tokenLimiter.recordTokens(tokens);
   return { kind: 'json', body };

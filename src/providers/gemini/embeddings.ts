@@ -45,6 +45,11 @@ export function toGeminiEmbeddings(request: EmbeddingsRequest, { model }: { mode
   return calls;
 }
 
+/** How many texts a call sends: its answer holds as many vectors. */
+export function textsOfCall(call: GeminiEmbeddingsCall): number {
+  return call.operation === 'embedContent' ? 1 : call.body.requests.length;
+}
+
 /** One call's answer as its vectors, in order; an answer without them is a 502 (and is not kept for a retry). */
 export function geminiEmbeddingVectors(body: unknown): number[][] {
   const response = (typeof body === 'object' && body !== null ? body : {}) as GeminiEmbedContentResponse & GeminiBatchEmbedContentsResponse;

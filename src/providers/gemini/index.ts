@@ -47,12 +47,12 @@
  * logprobs.ts, thinking.ts, tool-call-ids.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
-import { answersInOrder, encodingFormatOf } from '../shared/embeddings';
+import { answersInOrder, checkedCallVectors, encodingFormatOf } from '../shared/embeddings';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { fromGeminiEmbeddings, geminiEmbeddingVectors, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
+import { fromGeminiEmbeddings, geminiEmbeddingVectors, textsOfCall, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
 import { checkGeminiParameterDefaults, GEMINI, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions } from './response';
@@ -120,9 +120,11 @@ export const geminiAdapter = {
           embeddings: async (request, { abort, answeredBatches }) => {
             const calls = toGeminiEmbeddings(request, { model });
             const encodingFormat = encodingFormatOf(request, GEMINI);
-            // Each answer is read as it arrives, so that only readable ones are kept for a retry.
-            const send = async ({ operation, body }: GeminiEmbeddingsCall) =>
-              geminiEmbeddingVectors(await upstream.postJson(operation === 'embedContent' ? paths.embed : paths.batchEmbed, body, { signal: abort }));
+            // Each answer is read (and counted) as it arrives, so that only readable ones are kept for a retry.
+            const send = async (call: GeminiEmbeddingsCall) => {
+              const answer = await upstream.postJson(call.operation === 'embedContent' ? paths.embed : paths.batchEmbed, call.body, { signal: abort });
+              return checkedCallVectors(geminiEmbeddingVectors(answer), { inputs: textsOfCall(call), split: calls.length > 1 });
+            };
             return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches), { model, encodingFormat });
           },
         };

@@ -172,16 +172,22 @@ function isUnifiedEmbeddings(response: OpenAIEmbeddingsResponse): boolean {
 }
 
 /**
- * The entries in input order. OpenAI warns that an answer may list them in another order, each
- * carrying its input's `index` (https://platform.openai.com/docs/guides/rate-limits, batching), so
- * they are ordered by it; indexes that do not name each input once leave the upstream's order.
+ * The entries in input order, each with its input's index. OpenAI warns that an answer may list them
+ * in another order, each carrying its input's `index` (https://platform.openai.com/docs/guides/rate-limits,
+ * batching), so they are ordered by it. Entries without any index are numbered by position (all
+ * there is to go by). Indexes that do not name each entry once are kept as they came, for the answer
+ * check to refuse (`checkOneVectorPerInput`): any order made up for them would pair vectors with guessed texts.
  */
-function inInputOrder<Entry extends { index?: number }>(data: readonly Entry[]): readonly Entry[] {
-  const ordered: Entry[] = [];
+function inInputOrder(data: OpenAIEmbeddingsResponse['data']): EmbeddingsResponse['data'] {
+  const entryOf = (entry: OpenAIEmbeddingsResponse['data'][number], index: number) => ({ object: 'embedding' as const, embedding: entry.embedding, index });
+  if (data.every((entry) => entry?.index === undefined)) return data.map(entryOf);
+  const ordered: EmbeddingsResponse['data'] = [];
   for (const entry of data) {
     const index = entry?.index;
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= data.length || ordered[index] !== undefined) return data;
-    ordered[index] = entry;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= data.length || ordered[index] !== undefined) {
+      return data.map((item) => entryOf(item, item?.index as number));
+    }
+    ordered[index] = entryOf(entry, index);
   }
   return ordered;
 }
@@ -198,7 +204,7 @@ export function fromOpenAIEmbeddings(body: unknown, { encodingFormat = 'float' }
     ? (response as unknown as EmbeddingsResponse)
     : {
         object: 'list',
-        data: inInputOrder(response.data).map((item, index) => ({ object: 'embedding', embedding: item.embedding, index })),
+        data: inInputOrder(response.data),
         model: response.model,
         usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? null },
       };

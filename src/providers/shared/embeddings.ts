@@ -17,6 +17,48 @@ export function embeddingTexts(input: EmbeddingsRequest['input'], provider: stri
 }
 
 /**
+ * The request's inputs, one item per vector the answer must hold: a string or a flat list of token
+ * ids is one input; a list of strings or of token-id lists is one input per item.
+ */
+export function embeddingInputs(input: EmbeddingsRequest['input']): unknown[] {
+  if (typeof input === 'string') return [input];
+  if (input.length > 0 && typeof input[0] === 'number') return [input];
+  return input;
+}
+
+/** `3 inputs`, `1 embedding`: a count with its noun. */
+const counted = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * What is wrong with an answer's entries (their `index` values, in answer order) for `inputs`
+ * inputs, or null when there is one entry per input and the indexes name each input once. Anything
+ * else would pair vectors with the wrong texts, silently, in the client's vector store.
+ */
+export function embeddingsMismatch(indexes: readonly number[], inputs: number): string | null {
+  if (indexes.length !== inputs) return `${counted(indexes.length, 'embedding')} for ${counted(inputs, 'input')}`;
+  const expected = `for ${counted(inputs, 'input')}, where ${inputs === 1 ? 'index 0 is' : `each of indexes 0 to ${inputs - 1} is`} expected once`;
+  const named = new Set<number>();
+  for (const index of indexes) {
+    if (index < 0 || index >= inputs) return `an embedding with index ${index} ${expected}`;
+    if (named.has(index)) return `two embeddings with index ${index} ${expected}`;
+    named.add(index);
+  }
+  return null;
+}
+
+/**
+ * One call's vectors, or a 502 unless it holds one per input the call sent. A request split into
+ * several calls (`split`) is checked call by call: one call's missing vector and another's extra
+ * one would join into the right count, each vector then standing for another text.
+ */
+export function checkedCallVectors<Vectors extends readonly unknown[]>(vectors: Vectors, options: { inputs: number; split: boolean }): Vectors {
+  const { inputs, split } = options;
+  if (vectors.length === inputs) return vectors;
+  const sent = split ? `the ${counted(inputs, 'input')} of one of the calls the request was split into` : counted(inputs, 'input');
+  throw GatewayError.unexpectedAnswer(`${counted(vectors.length, 'embedding')} for ${sent}`);
+}
+
+/**
  * The most texts one request may carry for a provider that the gateway sends them to in several
  * calls (Gemini, Cohere, Bedrock's Cohere, Titan and Nova): OpenAI's own limit per request. Beyond
  * it, one request within the body size limit (millions of short texts) became thousands or
@@ -155,5 +197,11 @@ export async function embeddedInBatches(
   embed: (batch: EmbeddingsRequest) => Promise<EmbeddingsResponse>,
   answered?: AnsweredBatches,
 ): Promise<EmbeddingsResponse> {
-  return joinedEmbeddings(await answersInOrder(embeddingsBatches(request, limit.size, limit.provider), embed, answered));
+  const batches = embeddingsBatches(request, limit.size, limit.provider);
+  const embedChecked = async (batch: EmbeddingsRequest): Promise<EmbeddingsResponse> => {
+    const answer = await embed(batch);
+    checkedCallVectors(answer.data, { inputs: embeddingInputs(batch.input).length, split: batches.length > 1 });
+    return answer;
+  };
+  return joinedEmbeddings(await answersInOrder(batches, embedChecked, answered));
 }

@@ -352,11 +352,16 @@ describe('embeddings answers listed out of input order', () => {
     expect(fromOpenAIEmbeddings(answer).data).toEqual([entry(0, [0.1]), entry(1, 'AAAAPw=='), entry(2, [0.3])]);
   });
 
-  it('numbers the entries by position when their indexes do not name each input once', () => {
+  it('keeps entries and indexes as they came when the indexes do not name each entry once (the answer check refuses them)', () => {
     for (const indexes of [[1, 1], [0, 2], [0, -1], [0, 0.5]]) {
       const answer = { object: 'list', data: [entry(indexes[0], [0.1]), entry(indexes[1], [0.2])], model: 'e', usage: { prompt_tokens: 2, total_tokens: 2 } };
-      expect(fromOpenAIEmbeddings(answer).data).toEqual([entry(0, [0.1]), entry(1, [0.2])]);
+      expect(fromOpenAIEmbeddings(answer).data).toEqual([entry(indexes[0], [0.1]), entry(indexes[1], [0.2])]);
     }
+  });
+
+  it('numbers the entries by position when none has an index', () => {
+    const answer = { object: 'list', data: [{ embedding: [0.1] }, { embedding: [0.2] }], model: 'e' };
+    expect(fromOpenAIEmbeddings(answer).data).toEqual([entry(0, [0.1]), entry(1, [0.2])]);
   });
 });
 

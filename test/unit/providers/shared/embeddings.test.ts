@@ -1,6 +1,6 @@
-/** `answersOfEach`: one call per item, a bounded number at once, answers kept by item across attempts. */
+/** `answersOfEach`: one call per item, a bounded number at once, answers kept by item across attempts; the counts of an answer's vectors. */
 import { GatewayError } from '../../../../src/errors';
-import { answersOfEach } from '../../../../src/providers/shared/embeddings';
+import { answersOfEach, checkedCallVectors, embeddingInputs, embeddingsMismatch } from '../../../../src/providers/shared/embeddings';
 
 /** A `send` whose calls end when the test says, recording what was sent and how many ran at once. */
 function controlledSend() {
@@ -93,5 +93,35 @@ describe('answersOfEach', () => {
     const calls = controlledSend();
     expect(await answersOfEach(['a', 'b'], calls.send, { parallel: 8, answered: ['A', 'B'] })).toEqual(['A', 'B']);
     expect(calls.sent).toEqual([]);
+  });
+});
+
+describe('one vector per input', () => {
+  it('counts a string or a flat list of token ids as one input, a list of texts or token lists as one per item', () => {
+    expect([embeddingInputs('a'), embeddingInputs([1, 2]), embeddingInputs(['a', 'b']), embeddingInputs([[1], [2, 3]]), embeddingInputs([])].map((inputs) => inputs.length)).toEqual([1, 1, 2, 2, 0]);
+  });
+
+  it('accepts each index once, in any order, and names what is wrong otherwise', () => {
+    expect([embeddingsMismatch([0, 1, 2], 3), embeddingsMismatch([2, 0, 1], 3), embeddingsMismatch([], 0)]).toEqual([null, null, null]);
+    expect(embeddingsMismatch([0, 1], 3)).toBe('2 embeddings for 3 inputs');
+    expect(embeddingsMismatch([0, 1], 1)).toBe('2 embeddings for 1 input');
+    expect(embeddingsMismatch([0], 2)).toBe('1 embedding for 2 inputs');
+    expect(embeddingsMismatch([0, 0, 1], 3)).toBe('two embeddings with index 0 for 3 inputs, where each of indexes 0 to 2 is expected once');
+    expect(embeddingsMismatch([0, 3, 1], 3)).toBe('an embedding with index 3 for 3 inputs, where each of indexes 0 to 2 is expected once');
+    expect(embeddingsMismatch([-1], 1)).toBe('an embedding with index -1 for 1 input, where index 0 is expected once');
+  });
+
+  it("refuses a call's vectors of another count than its inputs, saying when the request was split", () => {
+    const vectors = [[1], [2]];
+    expect(checkedCallVectors(vectors, { inputs: 2, split: true })).toBe(vectors);
+    const refusal = (() => {
+      try {
+        checkedCallVectors(vectors, { inputs: 3, split: false });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toMatchObject({ status: 502, code: 'upstream_unreadable', message: '2 embeddings for 3 inputs' });
+    expect(() => checkedCallVectors(vectors, { inputs: 1, split: true })).toThrow('2 embeddings for the 1 input of one of the calls the request was split into');
   });
 });
