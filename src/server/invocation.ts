@@ -194,7 +194,7 @@ function asksForUsage(request: Record<string, unknown>): boolean {
  * A stream request that a token limit counts, with `stream_options.include_usage` set when the
  * client did not set it and the endpoint's API reports a stream's usage only when asked (OpenAI's):
  * without it, such a stream counted no tokens, and any client could spend past the limit. The usage
- * chunk the gateway asked for is kept from the client (`isUsageOnlyChunk`), which did not ask for a
+ * chunk the gateway asked for is kept from the client (`isUsageOnlyChunk` in providers/shared/role-only.ts), which did not ask for a
  * chunk without choices. Null when nothing is to be added.
  */
 function withUsageForLimits(request: Record<string, unknown>, endpoint: CompiledEndpoint, tokenLimiters: readonly EndpointLimiter[]): Record<string, unknown> | null {
@@ -206,11 +206,6 @@ function withUsageForLimits(request: Record<string, unknown>, endpoint: Compiled
 /** Whether the upstream refused a request for naming `stream_options` (a 400 or 422 whose message says so). */
 function refusesStreamOptions(error: unknown): boolean {
   return error instanceof GatewayError && error.code === 'upstream_rejected' && /stream_options/.test(error.message);
-}
-
-/** The chunk that `include_usage` adds at a stream's end: usage, no choices. */
-export function isUsageOnlyChunk(chunk: unknown): boolean {
-  return isRecord(chunk) && Array.isArray(chunk.choices) && chunk.choices.length === 0 && isRecord(chunk.usage);
 }
 
 function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayError {

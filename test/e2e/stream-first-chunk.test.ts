@@ -125,6 +125,15 @@ describe('a stream that sends only its role-only opening chunk (`delta: {role, c
     expect(primary.requests).toHaveLength(2);
   });
 
+  // Newer llama.cpp servers send a usage-only chunk on every stream, and one comes whenever a token
+  // limit asked for it: it says what the stream cost, not that anything was answered.
+  test('then a usage-only chunk (`choices: []`) and `[DONE]` is retried too: not a 200 holding just the role', async () => {
+    const usageOnly = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 } };
+    firstAnswerIs(`${ROLE_CHUNK}\n\ndata: ${JSON.stringify(usageOnly)}\n\ndata: [DONE]\n\n`);
+    expect(await readWithOpenAIClient('gpt')).toEqual({ text: TEXT, finish: 'stop' });
+    expect(primary.requests).toHaveLength(2);
+  });
+
   test('the role chunk still reaches the client, first and as sent, once content follows it', async () => {
     primary.setHandler((_request, response) => sendWholeStream(response));
     const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt', ...CHAT, stream: true }) });

@@ -26,18 +26,26 @@ export function isRoleOnlyChunk(chunk: unknown): chunk is Record<string, unknown
   return Array.isArray(choices) && choices.length > 0 && choices.every(isRoleOnlyChoice);
 }
 
+/** The chunk that `stream_options.include_usage` adds at a stream's end (some servers send it unasked): usage, no choices. */
+export function isUsageOnlyChunk(chunk: unknown): boolean {
+  return isRecord(chunk) && Array.isArray(chunk.choices) && chunk.choices.length === 0 && isRecord(chunk.usage);
+}
+
+/** Role-only and usage-only chunks: none of them answers anything (a usage-only one reaches only a client that asked for it). */
+const answersNothing = (chunk: unknown): boolean => isRoleOnlyChunk(chunk) || isUsageOnlyChunk(chunk);
+
 /**
  * A chat stream fold whose leading role-only chunks are held until the first chunk with something
- * in it (content, a tool call, a refusal, reasoning, a finish or usage), then sent with it as they
- * came: until then the client has nothing, so a failure is retried and falls back. A stream that
- * ends with only role-only chunks ends empty, as one that sent `[DONE]` alone.
+ * in it (content, a tool call, a refusal, reasoning or a finish), then sent with it as they came:
+ * until then the client has nothing, so a failure is retried and falls back. A stream that ends
+ * with only role-only and usage-only chunks ends empty, as one that sent `[DONE]` alone.
  */
 export function leadingRolesHeldFold<Chunk>(fold: StreamFold<Chunk>): StreamFold<Chunk> {
   // Null once a chunk with something in it has gone out: from then on, chunks pass unchecked.
   let held: Chunk[] | null = [];
   const release = (chunks: Chunk[]): Chunk[] => {
     if (held === null || chunks.length === 0) return chunks;
-    if (chunks.every(isRoleOnlyChunk)) {
+    if (chunks.every(answersNothing)) {
       held.push(...chunks);
       return [];
     }

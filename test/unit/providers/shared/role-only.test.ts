@@ -49,3 +49,14 @@ test('after the first chunk with content, nothing is held (a later role-only chu
   expect(fold.event(event(WORD))).toEqual([WORD]);
   expect(fold.event(event(ROLE))).toEqual([ROLE]);
 });
+
+test('a usage-only chunk (`choices: []`) answers nothing either: held with the roles, and a stream ending there ends empty', () => {
+  const USAGE = { ...envelope, choices: [], usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 } };
+  const fold = leadingRolesHeldFold(listFold());
+  expect(fold.event(event(ROLE))).toEqual([]);
+  expect(fold.event(event(USAGE))).toEqual([]);
+  expect(fold.end()).toEqual([]);
+  const answered = leadingRolesHeldFold(listFold());
+  expect(answered.event(event(ROLE, WORD, FINISH))).toEqual([ROLE, WORD, FINISH]);
+  expect(answered.event(event(USAGE))).toEqual([USAGE]);
+});
