@@ -18,6 +18,7 @@ import cluster from 'node:cluster';
 import type { Limit, RateLimitStore as RateLimitStoreSettings } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ConfigIssue } from '../config/config-error';
+import { usageTotal } from '../providers/shared/usage';
 import type { Logger } from '../server/logging';
 import { countRateLimitStoreError, recordRateLimitStore } from '../server/metrics';
 import { createClusterStore } from './cluster-store';
@@ -273,13 +274,12 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
 }
 
 /**
- * `usage.total_tokens` of a response or stream chunk, when the provider reported it, as a whole
- * number: stream chunks reach the limiter before the answer check, and Redis's INCRBY refuses a
+ * The total tokens of a response's or stream chunk's usage (`usageTotal`: `total_tokens`, else the
+ * counts it adds up to), when it has one, as a whole number: stream chunks reach the limiter before the answer check, and Redis's INCRBY refuses a
  * fraction (or a number past 2^63), which would be logged as the store failing. Rounded up: the
  * tokens were used.
  */
 export function reportedTokens(value: unknown): number | null {
-  const usage = (value as { usage?: { total_tokens?: unknown } } | null | undefined)?.usage;
-  const total = usage?.total_tokens;
-  return typeof total === 'number' && Number.isFinite(total) ? Math.min(Math.ceil(total), Number.MAX_SAFE_INTEGER) : null;
+  const total = usageTotal((value as { usage?: unknown } | null | undefined)?.usage);
+  return total === null ? null : Math.min(Math.ceil(total), Number.MAX_SAFE_INTEGER);
 }

@@ -2,9 +2,9 @@
  * What the gateway completes in a plugin's answers and stream chunks before they are checked and
  * counted, so that a plugin written the way vendors answer still works:
  *
- * - `usage.total_tokens` when the plugin left it out (or null) but gave the counts it adds up to:
- *   token limits, the audit line and the token metrics read `total_tokens`, and many vendors report
- *   only input and output counts. Without it, a plugin endpoint's `limit.tokens` was never reached.
+ * - `usage.total_tokens` when the plugin left it out (or null) but gave the counts it adds up to, so
+ *   the client gets it too (token limits, the audit line and the token metrics add them up anyway:
+ *   `usageTotal` in src/providers/shared/usage.ts).
  * - The nullable fields of a chat message or delta that the unified schema requires and OpenAI-shaped
  *   vendors leave out when empty (`tool_calls`, `refusal`; a delta's `role` after the first chunk),
  *   and a chunk choice's `finish_reason`, as null: a vendor's chunks passed on as they arrive were a 502.
@@ -12,17 +12,13 @@
  *   append their text to an answer it was told had ended. Usage after the finish is kept.
  */
 import { isRecord } from '../providers/shared/json';
+import { usageTotal } from '../providers/shared/usage';
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-/** `usage` with `total_tokens` added up from its other counts, when it had none and they are there. */
+/** `usage` with `total_tokens` added up from its other counts (by `usageTotal`'s rule), when it had none and they are there. */
 export function usageWithTotal(usage: unknown): unknown {
   if (!isRecord(usage) || (usage.total_tokens !== undefined && usage.total_tokens !== null)) return usage;
-  const { prompt_tokens: prompt, completion_tokens: completion } = usage;
-  if (!isCount(prompt)) return usage;
-  // Embeddings have no completion: their total is the prompt, as OpenAI reports it.
-  if (completion === undefined) return { ...usage, total_tokens: prompt };
-  return isCount(completion) ? { ...usage, total_tokens: prompt + completion } : usage;
+  const total = usageTotal(usage);
+  return total === null ? usage : { ...usage, total_tokens: total };
 }
 
 /** An answer or chunk with its usage's total filled in (the same object when there is nothing to fill). */

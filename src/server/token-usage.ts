@@ -4,8 +4,9 @@
  * src/limits/stream-tokens.ts).
  */
 import type { EstimatedTokens } from '../limits/stream-tokens';
+import { usageTotal } from '../providers/shared/usage';
 
-/** Tokens as the provider reported them. */
+/** Tokens as the provider reported them; a total it left out is its counts added up (`usageTotal`). */
 export interface TokenUsage {
   prompt: number | null;
   completion: number | null;
@@ -39,10 +40,10 @@ function detailsOf(promptDetails: unknown, completionDetails: unknown): TokenDet
 export function usageOf(body: unknown): TokenUsage | null {
   const usage = (body as { usage?: unknown } | null)?.usage;
   if (typeof usage !== 'object' || usage === null) return null;
-  const { prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details } = usage as Record<string, unknown>;
+  const { prompt_tokens, completion_tokens, prompt_tokens_details, completion_tokens_details } = usage as Record<string, unknown>;
   // Most answers have no details: two property reads, no object built for them.
   const details = prompt_tokens_details == null && completion_tokens_details == null ? null : detailsOf(prompt_tokens_details, completion_tokens_details);
-  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: count(total_tokens), details };
+  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: usageTotal(usage), details };
 }
 
 /**

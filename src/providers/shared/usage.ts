@@ -1,8 +1,28 @@
 /**
- * Usage details of vendors that count prompt caching in fields of their own (Anthropic, Amazon
- * Bedrock Converse), in OpenAI's `prompt_tokens_details` shape.
+ * Usage helpers: a usage's total by one rule for everything that counts tokens, and the usage
+ * details of vendors that count prompt caching in fields of their own (Anthropic, Amazon Bedrock
+ * Converse), in OpenAI's `prompt_tokens_details` shape.
  */
 import type { PromptTokensDetails } from '../../schema';
+import { isRecord } from './json';
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/**
+ * A usage's total tokens, as token limits, the audit line, the token metrics and plugin answers read
+ * it: `total_tokens` when reported (null when it is not a finite number), else the counts it adds up
+ * to, which some OpenAI-compatible servers and plugins report alone: `prompt_tokens` plus
+ * `completion_tokens`, or `prompt_tokens` alone for a usage without `completion_tokens` (embeddings,
+ * whose total OpenAI reports as the prompt's). Null when there is nothing to add up.
+ */
+export function usageTotal(usage: unknown): number | null {
+  if (!isRecord(usage)) return null;
+  const { total_tokens: total, prompt_tokens: prompt, completion_tokens: completion } = usage;
+  if (total !== undefined && total !== null) return typeof total === 'number' && Number.isFinite(total) ? total : null;
+  if (!isCount(prompt)) return null;
+  if (completion === undefined) return prompt;
+  return isCount(completion) ? prompt + completion : null;
+}
 
 /**
  * `cached_tokens` (cache reads) and `cache_creation_tokens` (cache writes, LiteLLM's name) for the

@@ -116,6 +116,12 @@ describe('tokens', () => {
     expect(reportedTokens(null)).toBeNull();
   });
 
+  it('adds up the counts of a usage without total_tokens', () => {
+    expect(reportedTokens({ usage: { prompt_tokens: 3, completion_tokens: 4 } })).toBe(7);
+    expect(reportedTokens({ usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: null } })).toBe(7);
+    expect(reportedTokens({ usage: { prompt_tokens: 3, completion_tokens: null } })).toBeNull();
+  });
+
   it('counts a fractional or huge reported total as a whole number, which a Redis store can add', async () => {
     expect(reportedTokens({ usage: { total_tokens: 12.5 } })).toBe(13);
     expect(reportedTokens({ usage: { total_tokens: 1e30 } })).toBe(Number.MAX_SAFE_INTEGER);
