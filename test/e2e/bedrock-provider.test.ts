@@ -416,6 +416,19 @@ describe('chat through Converse', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  test("an assistant message with empty content and no tool calls (a turn Converse refuses as empty) is a 400 naming its content, before any upstream call", async () => {
+    const refused = openai.chat.completions.create({
+      model: 'claude',
+      messages: [
+        { role: 'user', content: 'Salut' },
+        { role: 'assistant', content: '' },
+        { role: 'user', content: 'Tu es là ?' },
+      ],
+    });
+    await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[1].content', message: expect.stringContaining('an assistant message needs text or tool_calls') });
+    expect(fake.calls).toHaveLength(0);
+  });
+
   test('an unsupported parameter is a 400 naming it and the family, before any upstream call', async () => {
     const response = await post('/v1/chat/completions', { model: 'claude', messages: [{ role: 'user', content: 'x' }], presence_penalty: 0.5 });
     expect(response.status).toBe(400);

@@ -14,7 +14,9 @@
  * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
  * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
  * outside Converse's id syntax go as a digest, see shared/tool-call-ids.ts); consecutive turns of
- * the same Converse role are merged (Converse requires alternating roles). Images are accepted as
+ * the same Converse role are merged (Converse requires alternating roles); a turn left with no
+ * block (an empty assistant or user message alone) is a 400 naming the message, as Converse refuses
+ * it. Images are accepted as
  * `data:` URLs only (Converse takes bytes, not links); OpenAI's `file` parts with a base64
  * `file_data` become `document` blocks (API_runtime_DocumentBlock.html: format by media type, a
  * name Converse's character rules accept). `tools` keep their full JSON Schema;

@@ -190,12 +190,31 @@ function pushAll<T>(list: T[], items: readonly T[]): void {
 /**
  * Adds blocks as a turn, merged into the previous turn when it has the same role. In place: copying
  * the turns for each message made a long chat cost time quadratic in its length (20,000 short
- * messages held the event loop for seconds).
+ * messages held the event loop for seconds). Returns whether it started a new turn.
  */
-function addTurn(turns: Message[], role: 'user' | 'assistant', content: readonly ContentBlock[]): void {
+function addTurnTo(turns: Message[], role: 'user' | 'assistant', content: readonly ContentBlock[]): boolean {
   const last = turns[turns.length - 1];
-  if (last?.role === role && last.content !== undefined) pushAll(last.content, content);
-  else turns.push({ role, content: [...content] });
+  if (last?.role === role && last.content !== undefined) {
+    pushAll(last.content, content);
+    return false;
+  }
+  turns.push({ role, content: [...content] });
+  return true;
+}
+
+/**
+ * Converse refuses a turn without content blocks ("The content field in the Message object at
+ * messages.N is empty"): an empty user message, or an assistant message with no text and no tool
+ * calls, that no neighbour of the same role fills. A 400 naming the message that began the turn,
+ * before any call.
+ */
+function refuseEmptyTurn(turns: readonly Message[], firstMessages: readonly number[]): void {
+  const empty = turns.findIndex((turn) => (turn.content?.length ?? 0) === 0);
+  if (empty === -1) return;
+  const param = `messages[${firstMessages[empty]}].content`;
+  const role = turns[empty].role;
+  const rule = role === 'assistant' ? 'an assistant message needs text or tool_calls' : 'a user message needs text or another part';
+  throw GatewayError.invalidParam(`${param}: Amazon Bedrock refuses a message with no content (${rule}); leave the message out or give it content.`, param);
 }
 
 /** How toConverseMessages writes a conversation. */
@@ -212,7 +231,12 @@ export interface ConverseMessagesOptions {
 export function toConverseMessages(messages: readonly ChatMessage[], options: ConverseMessagesOptions): { system: SystemContentBlock[]; messages: Message[] } {
   const system: SystemContentBlock[] = [];
   const turns: Message[] = [];
+  // The index of the message that began each turn, to name it in a 400.
+  const firstMessages: number[] = [];
   const toolNames = new Map<string, string>();
+  const addTurn = (index: number, role: 'user' | 'assistant', content: readonly ContentBlock[]): void => {
+    if (addTurnTo(turns, role, content)) firstMessages.push(index);
+  };
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
     // A message's own cache_control: a cachePoint after its last block (cache-points.ts).
@@ -223,24 +247,24 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
         pushAll(system, closed(toSystemBlocks(message.content, `${param}.content`, options.cachePoints)));
         break;
       case 'user':
-        addTurn(turns, 'user', closed(toConverseBlocks(message.content, `${param}.content`, options.cachePoints)));
+        addTurn(index, 'user', closed(toConverseBlocks(message.content, `${param}.content`, options.cachePoints)));
         break;
       case 'assistant': {
         const toolCalls = message.tool_calls ?? [];
         toolCalls.forEach((call) => toolNames.set(call.id, call.function.name));
         const calls = options.toolBlocks ? toolCalls.map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`)) : toolCalls.map(toolCallAsText);
         const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
-        addTurn(turns, 'assistant', closed([...reasoning, ...toConverseBlocks(message.content, `${param}.content`, options.cachePoints), ...calls]));
+        addTurn(index, 'assistant', closed([...reasoning, ...toConverseBlocks(message.content, `${param}.content`, options.cachePoints), ...calls]));
         break;
       }
       case 'tool': {
         const cacheSource = toolResultCacheSource(message.content);
         if (options.toolBlocks) {
-          addTurn(turns, 'user', closed(withCachePoint(toToolResult(message, param), cacheSource, options.cachePoints, asContentBlock)));
+          addTurn(index, 'user', closed(withCachePoint(toToolResult(message, param), cacheSource, options.cachePoints, asContentBlock)));
           break;
         }
         const { toolCallId, text } = readToolResult(message, param);
-        addTurn(turns, 'user', closed(withCachePoint(toolResultAsText(toolCallId, toolNames.get(toolCallId), text), cacheSource, options.cachePoints, asContentBlock)));
+        addTurn(index, 'user', closed(withCachePoint(toolResultAsText(toolCallId, toolNames.get(toolCallId), text), cacheSource, options.cachePoints, asContentBlock)));
         break;
       }
       default:
@@ -250,6 +274,7 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
         );
     }
   });
+  refuseEmptyTurn(turns, firstMessages);
   return { system, messages: turns };
 }
 

@@ -203,6 +203,39 @@ describe('toConverseChat', () => {
     expect(body.toolConfig).toBeUndefined();
   });
 
+  // Converse refuses such a turn: "The content field in the Message object at messages.N is empty".
+  test.each([
+    ['an assistant message with content ""', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: '' }, { role: 'user', content: 'Encore ?' }], 1, 'an assistant message needs text or tool_calls'],
+    ['an assistant message with content null', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: null }], 1, 'an assistant message needs text or tool_calls'],
+    ['a user message with content []', [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: [] }], 1, 'a user message needs text or another part'],
+  ])('%s that makes a turn of its own is a 400 naming its content', (_case, messages, index, rule) => {
+    expect(gatewayErrorOf(() => toConverseChat({ messages } as ChatRequest, claude))).toMatchObject({
+      status: 400,
+      param: `messages[${index}].content`,
+      message: `messages[${index}].content: Amazon Bedrock refuses a message with no content (${rule}); leave the message out or give it content.`,
+    });
+  });
+
+  test('an empty message merged into a turn of the same role that has content is sent as the rest of the turn', () => {
+    const body = toConverseChat(
+      {
+        messages: [
+          { role: 'user', content: 'Salut' },
+          { role: 'assistant', content: '' },
+          { role: 'assistant', content: 'Bonjour' },
+          { role: 'user', content: 'Encore ?' },
+          { role: 'user', content: '' },
+        ],
+      },
+      claude,
+    );
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ text: 'Salut' }] },
+      { role: 'assistant', content: [{ text: 'Bonjour' }] },
+      { role: 'user', content: [{ text: 'Encore ?' }] },
+    ]);
+  });
+
   const toolF = { type: 'function' as const, function: { name: 'f' } };
 
   test('images must be data: URLs of a supported format; audio and unknown roles are 400s naming the field', () => {
