@@ -80,7 +80,7 @@ export function scaleTgiTemperature(temperature: unknown): number | undefined {
 function checkTgiRequest(request: Readonly<Record<string, unknown>>, unsupported: readonly string[]): void {
   rejectNativeNames(request, { max_new_tokens: 'max_tokens' });
   requireSingleChoice(request, PROVIDER);
-  rejectUnsupportedParameters(request, unsupported, PROVIDER);
+  rejectUnsupportedParameters(withoutNoOpValues(request), unsupported, PROVIDER);
 }
 
 /** The completions parameters TGI refuses (also run on an endpoint's parameter defaults at load). */
@@ -94,8 +94,8 @@ export const checkTgiChatParameters = (request: Readonly<Record<string, unknown>
  * reported on the last stream chunk.
  */
 export function toTgiCompletions(clientRequest: CompletionsRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
-  // TGI has no presence penalty, and refuses `top_p` outside (0, 1): at 1 (no truncation) it changes nothing.
-  const request = withoutNoOpValues(clientRequest, { presence_penalty: 0, top_p: 1 });
+  // TGI refuses `top_p` outside (0, 1): at 1 (no truncation) it changes nothing.
+  const request = withoutNoOpValues(clientRequest, { top_p: 1 });
   checkTgiCompletionsParameters(request);
   const { prompt, stream: _stream, stream_options: _streamOptions, n: _n, temperature, stop, ...rest } = withMaxTokens(request) as CompletionsRequest;
   const parameters: Record<string, unknown> = renameParameters(rest, { max_tokens: 'max_new_tokens' });
@@ -179,7 +179,8 @@ export function createTgiCompletionsStream({ model, created, endpoint }: { model
 
 // ---- Chat (Messages API) ----
 
-export function toTgiChat(request: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
+export function toTgiChat(clientRequest: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkTgiChatParameters(request);
   // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
   const body = toOpenAIChat(withMaxTokens(request) as ChatRequest, { model: 'tgi', stream });

@@ -47,7 +47,7 @@ import { embeddingTexts } from './shared/embeddings';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens } from './shared/parameters';
+import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -77,7 +77,8 @@ const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'safety_i
 // ---- Requests ----
 
 /** The parameter quirks shared by chat and completions. */
-function toMistralParameters(request: Wire): Wire {
+function toMistralParameters(clientRequest: Wire): Wire {
+  const request = withoutNoOpValues(clientRequest);
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   // Mistral always reports usage on its last chunk, so `include_usage` is honoured without the field.
   const { stream_options: _options, temperature, ...rest } = renameParameter(withMaxTokens(request), 'seed', 'random_seed', PROVIDER);

@@ -42,7 +42,7 @@ import {
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withParallelToolCallsAllowed } from './shared/parameters';
+import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -79,7 +79,8 @@ function toTogetherLogprobs(request: Wire): Wire {
 }
 
 /** The parameter quirks shared by chat and completions. */
-function toTogetherParameters<Request extends Wire>(request: Request): Request {
+function toTogetherParameters<Request extends Wire>(clientRequest: Request): Request {
+  const request = withoutNoOpValues(clientRequest);
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   const { stop, ...rest } = toTogetherLogprobs(withMaxTokens(withParallelToolCallsAllowed(request, PROVIDER)));
   return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;

@@ -26,8 +26,8 @@ const LANGCHAIN_DEFAULTS = { temperature: 0.7, top_p: 1, frequency_penalty: 0, p
 
 test.each([
   ['anthropic', { model: 'claude-haiku-4-5', max_tokens: 256, temperature: 0.35, messages: [{ role: 'user', content: 'Hi' }] }],
-  // TGI takes a frequency penalty; it refuses top_p 1 ("must be > 0.0 and < 1.0").
-  ['tgi', { inputs: 'Hi', parameters: { frequency_penalty: 0, max_new_tokens: 256, temperature: 35, details: true, decoder_input_details: true } }],
+  // TGI refuses top_p 1 ("must be > 0.0 and < 1.0"); its frequency penalty at 0 is left out as well.
+  ['tgi', { inputs: 'Hi', parameters: { max_new_tokens: 256, temperature: 35, details: true, decoder_input_details: true } }],
   ['ai21', { prompt: 'Hi', temperature: 0.7, topP: 1, numResults: 1, maxTokens: 256 }],
   ['mosaic', { inputs: ['Hi'], parameters: { temperature: 0.7, top_p: 1, max_new_tokens: 256 } }],
   ['palm', { top_p: 1, candidateCount: 1, maxOutputTokens: 256, temperature: 0.35, prompt: { text: 'Hi' } }],

@@ -5,7 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, Tool, ToolCall } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
-import { maxTokensOf, NEWER_OPENAI_PARAMETERS, NO_OP_PENALTIES, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
+import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { strictToolCallId } from '../shared/tool-call-ids';
@@ -55,11 +55,10 @@ export const UNSUPPORTED_PARAMETERS = [
 ] as const;
 
 /**
- * Values that change nothing, left out instead of refused: penalties at 0, which Anthropic has no
- * field for, and `top_p: 1` (no truncation), which would otherwise clash with `temperature`. OpenAI's
- * completions clients send all three on every call (LangChain's `OpenAI` LLM).
+ * Besides the shared values that change nothing (withoutNoOpValues), `top_p: 1` (no truncation),
+ * which would otherwise clash with `temperature`; LangChain's `OpenAI` LLM sends it on every call.
  */
-const ANTHROPIC_NO_OP_VALUES = { ...NO_OP_PENALTIES, top_p: 1 };
+const ANTHROPIC_NO_OP_VALUES = { top_p: 1 };
 
 /** Anthropic's own spellings of unified parameters (reference §5.4). */
 const CHAT_NATIVE_NAMES = { stop_sequences: 'stop', system: "a message with role 'system'" };
@@ -357,7 +356,9 @@ function toolsForHistory(request: ChatRequest): { tools: AnthropicTool[]; tool_c
 
 // ---- Requests ----
 
-export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
+export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
+  // Without tools, `parallel_tool_calls` would become a tool_choice Anthropic refuses without tools.
+  const request = withoutNoOpValues(clientRequest);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
   const { system, messages } = toAnthropicMessages(request.messages);
@@ -372,7 +373,7 @@ export function toAnthropicChat(request: ChatRequest, options: AnthropicRequestO
 /** What completions refuse beside the shared checks; also run on a completions endpoint's parameter defaults at load. */
 export function checkAnthropicCompletionsParameters(parameters: Readonly<Record<string, unknown>>): void {
   // reasoning_effort and response_format are chat parameters (OpenAI's completions have neither).
-  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format'], `${ANTHROPIC_NAME} completions`);
+  rejectUnsupportedParameters(withoutNoOpValues(parameters), ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format'], `${ANTHROPIC_NAME} completions`);
 }
 
 /** Completions go through the Messages API: the prompt is one user message. */

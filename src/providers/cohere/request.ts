@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
-import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens } from '../shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
 /** Cohere embeds at most this many texts per call (https://docs.cohere.com/v1/reference/embed). */
@@ -92,12 +92,13 @@ function toCohereResponseFormat(format: unknown): unknown {
 
 /** The chat parameters Cohere refuses (also run on an endpoint's parameter defaults at load). */
 export function checkCohereChatParameters(request: Readonly<Record<string, unknown>>): void {
-  rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
+  rejectUnsupportedParameters(withoutNoOpValues(request), CHAT_UNSUPPORTED, COHERE_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${String(request.n)}.`, 'n', 422);
 }
 
-export function toCohereChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+export function toCohereChat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkCohereChatParameters(request);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
   const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;
@@ -120,10 +121,11 @@ const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'log
 export function checkCohereCompletionsParameters(request: Readonly<Record<string, unknown>>): void {
   // The reference answers Cohere's own spellings with 400 here (422 everywhere else).
   rejectNativeNames(request, { stop_sequences: 'stop', num_generations: 'n' }, 400);
-  rejectUnsupportedParameters(request, COMPLETIONS_UNSUPPORTED, COHERE_NAME);
+  rejectUnsupportedParameters(withoutNoOpValues(request), COMPLETIONS_UNSUPPORTED, COHERE_NAME);
 }
 
-export function toCohereCompletions(request: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+export function toCohereCompletions(clientRequest: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  const request = withoutNoOpValues(clientRequest);
   checkCohereCompletionsParameters(request);
   // `stream_options` needs no field: stream-end carries the usage (`meta`), passed on with the finish.
   const { stop, n, stream: _stream, stream_options: _options, model: _model, ...rest } = request;

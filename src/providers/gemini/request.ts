@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
 import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
-import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withParallelToolCallsAllowed } from '../shared/parameters';
+import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 import { toGeminiLogprobsConfig } from './logprobs';
@@ -48,10 +48,11 @@ function invalid(message: string, param: string): GatewayError {
   return GatewayError.invalidParam(message, param);
 }
 
-/** 422 for a native spelling, then 400 for any key Gemini has no counterpart for. */
+/** 422 for a native spelling, then 400 for any key Gemini has no counterpart for, unless at a value that changes nothing. */
 function checkParameters(request: Readonly<Record<string, unknown>>, known: ReadonlySet<string>): void {
   rejectNativeNames(request, NATIVE_NAMES);
-  rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !known.has(name)), GEMINI);
+  const checked = withoutNoOpValues(request);
+  rejectUnsupportedParameters(checked, Object.keys(checked).filter((name) => !known.has(name)), GEMINI);
 }
 
 // ---- Generation config ----
@@ -315,7 +316,8 @@ export function checkGeminiParameterDefaults(defaults: Readonly<Record<string, u
 }
 
 /** `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config load). */
-export function toGeminiChat(request: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
+export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
+  const request = withoutNoOpValues(clientRequest);
   checkParameters(request, CHAT_PARAMETERS);
   withParallelToolCallsAllowed(request, GEMINI);
   const { contents, system } = toGeminiContents(request.messages);
@@ -331,7 +333,8 @@ export function toGeminiChat(request: ChatRequest, thinking: GeminiThinkingContr
 }
 
 /** The prompt is one user turn; `system_prompt` (an MLflow extra) becomes the system instruction. */
-export function toGeminiCompletions(request: CompletionsRequest): GeminiGenerateContentRequest {
+export function toGeminiCompletions(clientRequest: CompletionsRequest): GeminiGenerateContentRequest {
+  const request = withoutNoOpValues(clientRequest);
   checkParameters(request, COMPLETIONS_PARAMETERS);
   const { system_prompt: systemPrompt } = request;
   if (systemPrompt !== undefined && typeof systemPrompt !== 'string') throw invalid("'system_prompt' must be a string.", 'system_prompt');

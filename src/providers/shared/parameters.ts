@@ -1,10 +1,10 @@
 /**
  * Parameter checks, renames and scaling shared by providers (reference §5.4 and §6.13). Each check
- * throws a GatewayError naming the parameter, the provider and the rule; nothing is clamped or
- * dropped silently. Rewrites are pure: each returns a new object.
+ * throws a GatewayError naming the parameter, the provider and the rule; nothing is clamped, and
+ * only values that change nothing are dropped (withoutNoOpValues). Rewrites are pure: each returns a new object.
  */
 import { GatewayError } from '../../errors';
-import { ownValue } from './json';
+import { isRecord, ownValue } from './json';
 
 /**
  * Fields OpenAI's chat API gained since 2025 (the prompt cache's routing key, options and retention,
@@ -37,20 +37,37 @@ export function withParallelToolCallsAllowed<Request extends Readonly<Record<str
   return rest as unknown as Request;
 }
 
+/** A test that a parameter's value changes nothing, given the whole request. */
+type NoOpTest = (value: unknown, request: Readonly<Record<string, unknown>>) => boolean;
+
+const offersTools = (request: Readonly<Record<string, unknown>>): boolean => Array.isArray(request.tools) && request.tools.length > 0;
+
 /**
- * The request without `values` that change nothing (OpenAI's penalties at 0), for a provider that
- * has no such parameter. OpenAI-style clients send them on every call (LangChain's `OpenAI` LLM:
- * `presence_penalty: 0, frequency_penalty: 0`), which the provider's check would refuse; any other
- * value is still refused.
+ * OpenAI's parameters at values that change nothing: penalties at 0 (the token probabilities stay
+ * as they are), `logprobs: false`, an empty `logit_bias`, `store: false` (nothing is stored), and
+ * `parallel_tool_calls` on a request that offers no tools. OpenAI-style clients send some on every
+ * call (LangChain's `OpenAI` LLM: both penalties at 0).
  */
-export function withoutNoOpValues<Request extends Readonly<Record<string, unknown>>>(request: Request, values: Readonly<Record<string, unknown>> = NO_OP_PENALTIES): Request {
-  const noOps = Object.keys(values).filter((name) => request[name] === values[name]);
+const NO_OP_VALUES: Readonly<Record<string, NoOpTest>> = {
+  presence_penalty: (value) => value === 0,
+  frequency_penalty: (value) => value === 0,
+  logprobs: (value) => value === false,
+  logit_bias: (value) => isRecord(value) && Object.keys(value).length === 0,
+  store: (value) => value === false,
+  parallel_tool_calls: (value, request) => typeof value === 'boolean' && !offersTools(request),
+};
+
+/**
+ * The request without the values that change nothing (NO_OP_VALUES, and `also`: a provider's own,
+ * e.g. `top_p: 1`), for a provider that lacks some of those parameters and would refuse them; any
+ * other value is still refused by the provider's check.
+ */
+export function withoutNoOpValues<Request extends Readonly<Record<string, unknown>>>(request: Request, also: Readonly<Record<string, unknown>> = {}): Request {
+  const isNoOp = (name: string): boolean => ownValue(NO_OP_VALUES, name)?.(request[name], request) === true || (Object.hasOwn(also, name) && request[name] === also[name]);
+  const noOps = Object.keys(request).filter(isNoOp);
   if (noOps.length === 0) return request;
   return Object.fromEntries(Object.entries(request).filter(([name]) => !noOps.includes(name))) as Request;
 }
-
-/** OpenAI's penalties at the value that leaves the token probabilities as they are. */
-export const NO_OP_PENALTIES = { presence_penalty: 0, frequency_penalty: 0 } as const;
 
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {

@@ -518,7 +518,6 @@ describe('toAnthropicChat', () => {
       "Set either 'response_format' or 'output_config.format' for Anthropic, not both: they are the same setting.",
     ],
     ["OpenAI's store (Anthropic would answer its own 400)", { store: true }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
-    ['store: false too', { store: false }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
     ['user and metadata.user_id', { user: 'a', metadata: { user_id: 'b' } }, 400, 'user', "Set either 'user' or 'metadata.user_id' for Anthropic, not both."],
     ['a bad tool_choice', { tool_choice: 'any' }, 400, 'tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}}.`],
     ['a non-boolean parallel_tool_calls', { parallel_tool_calls: 'no' }, 400, 'parallel_tool_calls', "The parameter 'parallel_tool_calls' must be a boolean."],
