@@ -3,14 +3,16 @@
  * with a chunk that carries only `role: "assistant"`; sent at once, it would commit the stream, and
  * a failure right after it (the plugin's vendor overloaded) could no longer be retried or fall
  * back: the client would get a 200 and an error event. Held, its role goes on the plugin's next
- * chunk, so the client still sees the role on the first delta it receives.
+ * chunk, so the client still sees the role on the first delta it receives. A usage-only chunk
+ * among them is held too, and a stream with nothing else ends empty: retried and falling back like
+ * a stream with no chunk at all, as the built-in providers' (providers/shared/role-only.ts).
  *
  * The built-in OpenAI-shaped providers hold such chunks in their stream fold and send them as they
  * are (providers/openai/stream.ts). The hold is decided once per stream: after the first chunk with
  * something in it, each `next` returns the plugin iterator's own promise, with no check or copy.
  */
 import { isRecord } from '../providers/shared/json';
-import { carriesNothing, isRoleOnlyChunk } from '../providers/shared/role-only';
+import { answersNothing, carriesNothing, isRoleOnlyChunk, isUsageOnlyChunk } from '../providers/shared/role-only';
 
 type Chunk = Record<string, unknown>;
 
@@ -22,14 +24,15 @@ function heldRoles(held: readonly Chunk[]): Map<unknown, unknown> {
 }
 
 /**
- * What to send for the held role-only chunks and the chunk after them: that chunk with each held
- * role on its choice of the same index (the top-level fields of the held chunks filling in what it
- * lacks), or, when it has no such choice for every held role (a usage-only chunk), the held chunks
- * unchanged and then it.
+ * What to send for the held role-only and usage-only chunks and the chunk after them: the usage-only
+ * ones, then that chunk with each held role on its choice of the same index (the top-level fields
+ * of the held role-only chunks filling in what it lacks), or, when it has no such choice for every
+ * held role, the held chunks unchanged and then it.
  */
 export function withHeldRoles(held: readonly Chunk[], next: unknown): unknown[] {
   if (held.length === 0) return [next];
-  const roles = heldRoles(held);
+  const roleChunks = held.filter(isRoleOnlyChunk);
+  const roles = heldRoles(roleChunks);
   const choices = isRecord(next) && Array.isArray(next.choices) ? (next.choices as unknown[]) : null;
   const takesEveryRole = choices !== null && [...roles.keys()].every((index) => choices.some((choice) => isRecord(choice) && choice.index === index && isRecord(choice.delta)));
   if (!takesEveryRole) return [...held, next];
@@ -39,20 +42,20 @@ export function withHeldRoles(held: readonly Chunk[], next: unknown): unknown[] 
     const role = roles.get(choice.index);
     return role === undefined || !carriesNothing(delta.role) ? choice : { ...choice, delta: { ...delta, role } };
   });
-  return [Object.assign({}, ...held, next, { choices: merged })];
+  return [...held.filter(isUsageOnlyChunk), Object.assign({}, ...roleChunks, next, { choices: merged })];
 }
 
 /**
- * Reads the stream's first chunks: its leading role-only chunks and the one after them, or its
- * end. A failure while reading them is thrown as it is (nothing has been sent for them).
+ * Reads the stream's first chunks: its leading role-only and usage-only chunks and the one after
+ * them, or its end. A failure while reading them is thrown as it is (nothing has been sent for them).
  */
 async function firstResults(source: AsyncIterator<unknown>): Promise<IteratorResult<unknown>[]> {
   const held: Chunk[] = [];
   for (;;) {
     const result = await source.next();
-    // A stream that ends after its role: what was held is sent, so the client still gets a well-formed stream.
-    if (result.done) return [...held.map((value) => ({ done: false as const, value })), result];
-    if (!isRoleOnlyChunk(result.value)) return withHeldRoles(held, result.value).map((value) => ({ done: false as const, value }));
+    // Only roles and usage: no answer, so the stream ends empty and the attempt is retried, as one with no chunk at all.
+    if (result.done) return [result];
+    if (!answersNothing(result.value)) return withHeldRoles(held, result.value).map((value) => ({ done: false as const, value }));
     held.push(result.value);
   }
 }
@@ -77,7 +80,7 @@ function holdingIterator(source: AsyncIterator<unknown>): AsyncIterator<unknown>
   };
 }
 
-/** `chunks` with its leading role-only chunks held and their role put on the chunk after them. */
+/** `chunks` with its leading role-only (and usage-only) chunks held and their role put on the chunk after them. */
 export function withRoleOnFirstContent(chunks: AsyncIterable<unknown>): AsyncIterable<unknown> {
   return { [Symbol.asyncIterator]: () => holdingIterator(chunks[Symbol.asyncIterator]()) };
 }

@@ -3,6 +3,8 @@
  * streams do: the gateway holds that chunk and puts its role on the plugin's next chunk, so an
  * error the plugin throws right after it (its vendor overloaded) has sent the client nothing yet
  * and is retried, falls back, or is a real HTTP error, like any failure before the first byte.
+ * A stream that ends after that chunk (and a usage-only one) has answered nothing: retried and
+ * falling back like a stream with no chunk at all, as built-in OpenAI-shaped streams are.
  * The plugin is the `role-first` fixture (test/fixtures/plugins/), installed in a temporary project;
  * real HTTP to an in-process gateway, the official OpenAI client and plain fetch.
  */
@@ -21,9 +23,10 @@ const endpoint = (name: string, config: string, attempts: number) => `
     retries: { max_attempts: ${attempts}, initial_backoff: 0.01 }`;
 
 const CONFIG = `plugins: [llm-gateway-provider-role-first]
-endpoints:${endpoint('retried', 'overloaded_calls: 1', 2)}${endpoint('overloaded', 'overloaded_calls: 1000', 1)}${endpoint('backup', 'overloaded_calls: 0', 1)}${endpoint('role-only', 'role_only: true', 1)}
+endpoints:${endpoint('retried', 'overloaded_calls: 1', 2)}${endpoint('overloaded', 'overloaded_calls: 1000', 1)}${endpoint('backup', 'overloaded_calls: 0', 1)}${endpoint('role-only', 'role_only_calls: 1000', 1)}${endpoint('role-usage-only', 'role_only_calls: 1000, usage_after_role: true', 2)}${endpoint('role-only-once', 'role_only_calls: 1, usage_after_role: true', 2)}
 routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: overloaded }, { name: backup }] }
+  - { name: role-only-then-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: role-only }, { name: backup }] }
 `;
 
 let gateway: { url: string; close(): Promise<void> };
@@ -87,8 +90,28 @@ test('without retries or fallback, the failure is a real HTTP error, not a strea
   expect(answer.body.error.message).toContain('Overloaded');
 });
 
-test('a stream that ends after its role chunk still reaches the client: the role chunk, then [DONE]', async () => {
+test('a stream that ends after its role chunk answered nothing: a 502, not a 200 holding just the role', async () => {
   const answer = await stream('/v1/chat/completions', { model: 'role-only' });
-  expect(answer).toMatchObject({ status: 200, errors: [], last: { data: '[DONE]' } });
-  expect(answer.chunks.map((chunk) => chunk.choices)).toEqual([[{ index: 0, delta: { role: 'assistant', content: '', refusal: null, tool_calls: null }, logprobs: null, finish_reason: null }]]);
+  expect(answer).toMatchObject({ status: 502, chunks: [], body: { error: { type: 'upstream_error', code: 'upstream_unavailable' } } });
+  expect(answer.body.error.message).toContain("ended the stream for endpoint 'role-only' without sending anything");
+});
+
+test('so does one that ends after its role and a usage-only chunk, on every attempt, even for a client that asked for usage', async () => {
+  const answer = await stream('/v1/chat/completions', { model: 'role-usage-only', stream_options: { include_usage: true } });
+  expect(answer).toMatchObject({ status: 502, chunks: [], body: { error: { code: 'upstream_unavailable' } } });
+});
+
+test('such a stream is retried: the client gets the second stream whole, role on its first delta', async () => {
+  const stream = await openai.chat.completions.create({ model: 'role-only-once', ...CHAT, stream: true } as OpenAI.ChatCompletionCreateParamsStreaming);
+  const chunks: OpenAI.ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  expect(chunks[0].id).toBe('chatcmpl-role-only-once-2');
+  expect(chunks[0].choices[0].delta).toMatchObject({ role: 'assistant', content: 'Un ' });
+  expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe(ANSWER);
+});
+
+test('and falls back on a FALLBACK route', async () => {
+  const answer = await stream('/gateway/role-only-then-backup/invocations', {});
+  expect(answer).toMatchObject({ status: 200, endpoint: 'backup', errors: [], last: { data: '[DONE]' } });
+  expect(answer.chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe(ANSWER);
 });

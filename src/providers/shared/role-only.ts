@@ -32,7 +32,7 @@ export function isUsageOnlyChunk(chunk: unknown): boolean {
 }
 
 /** Role-only and usage-only chunks: none of them answers anything (a usage-only one reaches only a client that asked for it). */
-const answersNothing = (chunk: unknown): boolean => isRoleOnlyChunk(chunk) || isUsageOnlyChunk(chunk);
+export const answersNothing = (chunk: unknown): chunk is Record<string, unknown> => isRoleOnlyChunk(chunk) || isUsageOnlyChunk(chunk);
 
 /**
  * A chat stream fold whose leading role-only chunks are held until the first chunk with something

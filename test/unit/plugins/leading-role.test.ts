@@ -1,6 +1,7 @@
 /**
  * A plugin chat stream's leading role-only chunks are held and their role put on the next chunk
- * (leading-role.ts): what the client receives, and that nothing is held once content has come.
+ * (leading-role.ts): what the client receives, that a stream with nothing else ends empty, and that
+ * nothing is held once content has come.
  */
 import { withHeldRoles, withRoleOnFirstContent } from '../../../src/plugins/leading-role';
 import { isRoleOnlyChunk } from '../../../src/providers/shared/role-only';
@@ -11,6 +12,7 @@ const choice = (delta: object, finishReason: string | null = null, index = 0) =>
 const ROLE_CHUNK = { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }] };
 const text = (content: string, index = 0) => ({ ...base, choices: [choice({ content }, null, index)] });
 const FINISH = { ...base, choices: [choice({}, 'stop')] };
+const USAGE = { ...base, choices: [], usage: { prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 } };
 
 async function* chunks(...items: unknown[]): AsyncGenerator<unknown> {
   for (const item of items) {
@@ -73,13 +75,16 @@ describe('withRoleOnFirstContent', () => {
 
   test('held roles the next chunk has no choice for are sent unchanged before it', async () => {
     const second = { ...base, choices: [choice({ role: 'assistant' }, null, 1)] };
-    const usage = { ...base, choices: [], usage: { prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 } };
     expect(await collect(withRoleOnFirstContent(chunks(ROLE_CHUNK, second, text('A'))))).toEqual([ROLE_CHUNK, second, text('A')]);
-    expect(await collect(withRoleOnFirstContent(chunks(ROLE_CHUNK, usage)))).toEqual([ROLE_CHUNK, usage]);
   });
 
-  test('a stream that ends after its role-only chunks sends them', async () => {
-    expect(await collect(withRoleOnFirstContent(chunks(ROLE_CHUNK)))).toEqual([ROLE_CHUNK]);
+  test('a held usage-only chunk goes before the chunk that takes the role, and gives it none of its fields', async () => {
+    expect(await collect(withRoleOnFirstContent(chunks(ROLE_CHUNK, USAGE, text('A'))))).toEqual([USAGE, { ...text('A'), choices: [choice({ role: 'assistant', content: 'A' })] }]);
+  });
+
+  test('a stream that ends after its role-only and usage-only chunks ends empty', async () => {
+    expect(await collect(withRoleOnFirstContent(chunks(ROLE_CHUNK)))).toEqual([]);
+    expect(await collect(withRoleOnFirstContent(chunks(ROLE_CHUNK, USAGE)))).toEqual([]);
     expect(await collect(withRoleOnFirstContent(chunks()))).toEqual([]);
   });
 
