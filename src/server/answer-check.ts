@@ -9,7 +9,7 @@
  * that is not a whole number null, token `logprobs` of a shape the schema does not allow are left
  * out. Anything else (the content, choices, tool calls, vectors) is a
  * 502 naming the provider, the endpoint and the field. So is an embeddings answer without one
- * vector per input (`checkOneVectorPerInput`).
+ * vector per input (`oneVectorPerInput`, which also puts its vectors in input order).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { CompiledEndpoint } from '../config/compile';
@@ -123,11 +123,25 @@ export function checkedChunk(endpoint: CompiledEndpoint, chunk: unknown): unknow
 }
 
 /**
- * Throws a 502 unless a checked embeddings answer holds one vector per input of the request, their
- * indexes naming each input once. Whoever answered (a server behind `openai_api_base`, a plugin),
- * vectors paired with the wrong texts would reach the client as a 200 and its vector store unseen.
+ * A checked embeddings answer in input order; throws a 502 unless it holds one vector per input of
+ * the request, their indexes naming each input once. Whoever answered (a server behind
+ * `openai_api_base`, a plugin), vectors paired with the wrong texts would reach the client as a 200
+ * and its vector store unseen.
  */
-export function checkOneVectorPerInput(endpoint: CompiledEndpoint, answer: EmbeddingsResponse, input: EmbeddingsRequest['input']): void {
+export function oneVectorPerInput(endpoint: CompiledEndpoint, answer: EmbeddingsResponse, input: EmbeddingsRequest['input']): EmbeddingsResponse {
   const mismatch = embeddingsMismatch(answer.data.map((entry) => entry.index), embeddingInputs(input).length);
   if (mismatch !== null) throw GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: mismatch });
+  return inIndexOrder(answer);
+}
+
+/**
+ * The answer with its entries sorted by their indexes (which name each entry once): a client may
+ * pair vectors with texts by position. Built-in providers already answer in order (OpenAI's answers
+ * are sorted as they are read); a plugin may not. Copied only when out of order.
+ */
+function inIndexOrder(answer: EmbeddingsResponse): EmbeddingsResponse {
+  if (answer.data.every((entry, position) => entry.index === position)) return answer;
+  const ordered: EmbeddingsResponse['data'] = new Array(answer.data.length);
+  for (const entry of answer.data) ordered[entry.index] = entry;
+  return { ...answer, data: ordered };
 }

@@ -13,7 +13,7 @@ import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
-import { checkedAnswer, checkedChunk, checkOneVectorPerInput } from './answer-check';
+import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { validateRequestBody } from './validation';
@@ -335,8 +335,8 @@ export async function invokeEndpoint(options: {
     });
   }
   const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
-  const body = checkedAnswer(endpoint, oneToolCall ? firstToolCallOnly(answer) : answer);
-  if (endpoint.endpointType === 'llm/v1/embeddings') checkOneVectorPerInput(endpoint, body as EmbeddingsResponse, request.input as EmbeddingsRequest['input']);
+  const checked = checkedAnswer(endpoint, oneToolCall ? firstToolCallOnly(answer) : answer);
+  const body = endpoint.endpointType === 'llm/v1/embeddings' ? oneVectorPerInput(endpoint, checked as EmbeddingsResponse, request.input as EmbeddingsRequest['input']) : checked;
   const tokens = reportedTokens(body);
   if (tokens !== null) for (const tokenLimiter of tokenLimiters) tokenLimiter.recordTokens(tokens);
   return { kind: 'json', body };

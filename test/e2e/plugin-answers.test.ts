@@ -23,9 +23,11 @@ module.exports = {
         const texts = Array.isArray(request.input) ? request.input : [request.input];
         // The model 'honours-format' encodes itself, as a plugin in front of an OpenAI-shaped vendor would pass on its answer.
         const asked = settings.modelName === 'honours-format' && request.encoding_format === 'base64';
+        const data = texts.map((text, index) => ({ object: 'embedding', index, embedding: asked ? 'AACAPwAAAEA=' : [0.5, -2, text.length] }));
         return {
           object: 'list', model: 'plain',
-          data: texts.map((text, index) => ({ object: 'embedding', index, embedding: asked ? 'AACAPwAAAEA=' : [0.5, -2, text.length] })),
+          // The model 'last-first' lists its entries from the last input's, each with its input's index, as OpenAI says an answer may.
+          data: settings.modelName === 'last-first' ? data.reverse() : data,
           usage: { prompt_tokens: texts.length, total_tokens: texts.length },
         };
       },
@@ -37,6 +39,7 @@ module.exports = {
 const ENDPOINTS = `  - { name: talk, endpoint_type: llm/v1/chat, model: { provider: fake, name: m } }
   - { name: vectors, endpoint_type: llm/v1/embeddings, model: { provider: fake, name: floats } }
   - { name: encoded, endpoint_type: llm/v1/embeddings, model: { provider: fake, name: honours-format } }
+  - { name: last-first, endpoint_type: llm/v1/embeddings, model: { provider: fake, name: last-first } }
 `;
 
 describe('plugin answers as clients read them', () => {
@@ -79,5 +82,21 @@ describe('plugin answers as clients read them', () => {
     expect(floats.data[0].embedding).toEqual([0.5, -2, 2]);
     const encoded = await openai.embeddings.create({ model: 'encoded', input: 'ab' });
     expect(encoded.data[0].embedding).toEqual([1, 2]);
+  });
+
+  test('entries a plugin lists out of order reach the client in input order, on both routes', async () => {
+    const answer = await openai.embeddings.create({ model: 'last-first', input: ['a', 'ab', 'abc'], encoding_format: 'float' });
+    expect(answer.data.map((item) => [item.index, item.embedding])).toEqual([
+      [0, [0.5, -2, 1]],
+      [1, [0.5, -2, 2]],
+      [2, [0.5, -2, 3]],
+    ]);
+    const mlflow = await fetch(`${gateway.url}/endpoints/last-first/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: ['abc', 'a'] }),
+    });
+    const body = (await mlflow.json()) as { data: { index: number; embedding: number[] }[] };
+    expect({ status: mlflow.status, data: body.data.map((item) => [item.index, item.embedding]) }).toEqual({ status: 200, data: [[0, [0.5, -2, 3]], [1, [0.5, -2, 1]]] });
   });
 });

@@ -176,7 +176,7 @@ function isUnifiedEmbeddings(response: OpenAIEmbeddingsResponse): boolean {
  * in another order, each carrying its input's `index` (https://platform.openai.com/docs/guides/rate-limits,
  * batching), so they are ordered by it. Entries without any index are numbered by position (all
  * there is to go by). Indexes that do not name each entry once are kept as they came, for the answer
- * check to refuse (`checkOneVectorPerInput`): any order made up for them would pair vectors with guessed texts.
+ * check to refuse (`oneVectorPerInput`): any order made up for them would pair vectors with guessed texts.
  */
 function inInputOrder(data: OpenAIEmbeddingsResponse['data']): EmbeddingsResponse['data'] {
   const entryOf = (entry: OpenAIEmbeddingsResponse['data'][number], index: number) => ({ object: 'embedding' as const, embedding: entry.embedding, index });

@@ -2,7 +2,8 @@
 import { compilePlan, type CompiledEndpoint } from '../../../src/config/compile';
 import { parseConfigText } from '../../../src/config/load';
 import { GatewayError } from '../../../src/errors';
-import { checkedAnswer, checkedChunk } from '../../../src/server/answer-check';
+import { checkedAnswer, checkedChunk, oneVectorPerInput } from '../../../src/server/answer-check';
+import type { EmbeddingsResponse } from '../../../src/schema';
 
 const plan = compilePlan(
   parseConfigText(
@@ -106,5 +107,22 @@ describe('checkedChunk', () => {
   it('refuses a chunk whose content breaks the chunk schema', () => {
     const wrongDelta = { ...validChunk, choices: [{ index: 0, finish_reason: null, delta: { role: null, content: ['x'], tool_calls: null } }] };
     expect(refusalOf(() => checkedChunk(chat, wrongDelta)).message).toContain('choices[0].delta.content must be string or null');
+  });
+});
+
+describe('oneVectorPerInput', () => {
+  const entry = (index: number) => ({ object: 'embedding' as const, embedding: [index], index });
+  const answer = (...indexes: number[]): EmbeddingsResponse => ({ object: 'list', data: indexes.map(entry), model: 'e', usage: { prompt_tokens: 2, total_tokens: 2 } });
+
+  it('returns an answer already in input order itself, and one listed in another order sorted by index, in a copy', () => {
+    const inOrder = answer(0, 1, 2);
+    expect(oneVectorPerInput(embed, inOrder, ['a', 'b', 'c'])).toBe(inOrder);
+    const reversed = answer(2, 0, 1);
+    expect(oneVectorPerInput(embed, reversed, ['a', 'b', 'c'])).toEqual(answer(0, 1, 2));
+    expect(reversed.data.map((item) => item.index)).toEqual([2, 0, 1]);
+  });
+
+  it('refuses indexes that do not name each input once', () => {
+    expect(refusalOf(() => oneVectorPerInput(embed, answer(1, 1), ['a', 'b'])).message).toContain('two embeddings with index 1');
   });
 });
