@@ -121,9 +121,23 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
   }
   // Only logged, and without the endpoint's keys: a vendor SDK's error may quote the key it refused.
   const cause = errorWithoutSecrets(error, options.secrets);
-  // A plugin's own error (say, its SDK's, with a status and the vendor's message) is not passed on.
-  if (options.builtInProvider === null) return GatewayError.internal(cause);
+  if (options.builtInProvider === null) return pluginFailure(error, cause, options.endpointName);
   return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause });
+}
+
+/**
+ * A plugin's own error (say, its vendor SDK's, with a status and the vendor's message) is not passed
+ * on: its message may quote the plugin's key. A numeric `status` of 429 or 503 (the OpenAI and
+ * Anthropic SDKs' errors carry one) says no more than "try again later", so such an error is retried
+ * and falls back as a built-in provider's 429 or 503 is, with the gateway's own message; any other
+ * is a 500. The error itself (`cause`, its keys redacted) is only logged.
+ */
+function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
+  if (status === 429) return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, cause });
+  if (status === 503) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
+  return GatewayError.internal(cause);
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * A plugin error that is not a GatewayError but carries a numeric `status` of 429 or 503 (what the
+ * official openai SDK throws for a rate limit or an unavailable vendor) is retried and falls back as
+ * a built-in provider's 429 or 503 is, and answers with the gateway's own message, never the
+ * plugin's (which may quote its key). Real HTTP to an in-process gateway, the official OpenAI client.
+ */
+import OpenAI from 'openai';
+import { startPluginGateway } from '../support/plugin-gateway';
+
+const KEY = 'sk-live-PLUGIN-secret-1234567890';
+
+/** Model `rate-limited-once` fails its first call only; `rate-limited` and `unavailable` fail every call. */
+const PLUGIN = `'use strict';
+const { RateLimitError } = require(${JSON.stringify(require.resolve('openai'))});
+module.exports = {
+  displayName: 'Fake',
+  endpointTypes: ['llm/v1/chat'],
+  createEndpoint(settings) {
+    let calls = 0;
+    return {
+      async chat() {
+        calls += 1;
+        if (settings.modelName === 'unavailable') throw Object.assign(new Error('503 Service Unavailable for key ${KEY}'), { status: 503 });
+        if (settings.modelName === 'rate-limited' || (settings.modelName === 'rate-limited-once' && calls === 1)) {
+          throw new RateLimitError(429, { message: 'Rate limit reached for key ${KEY}', type: 'requests', code: 'rate_limit_exceeded' }, undefined, new Headers());
+        }
+        return {
+          id: 'chatcmpl-' + settings.name + '-' + calls, object: 'chat.completion', created: 1, model: settings.modelName,
+          choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        };
+      },
+    };
+  },
+};
+`;
+
+const endpoint = (name: string, model: string, attempts: number) =>
+  `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: fake, name: ${model} }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
+
+const CONFIG = `${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}routes:
+  - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
+`;
+
+let gateway: Awaited<ReturnType<typeof startPluginGateway>>;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  gateway = await startPluginGateway(PLUGIN, CONFIG);
+  openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+
+afterAll(() => gateway.close());
+
+const CHAT = { messages: [{ role: 'user' as const, content: 'Bonjour ?' }] };
+
+async function call(path: string, body: object) {
+  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, ...body }) });
+  const text = await response.text();
+  return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint'), text, body: JSON.parse(text) };
+}
+
+test("the openai SDK's RateLimitError (status 429) is retried: the second call answers", async () => {
+  const completion = await openai.chat.completions.create({ model: 'retried', ...CHAT });
+  expect({ id: completion.id, content: completion.choices[0].message.content }).toEqual({ id: 'chatcmpl-retried-2', content: 'Bonjour' });
+});
+
+test('without another attempt, it is a 429 with the gateway’s own message, not the plugin’s', async () => {
+  const answer = await call('/v1/chat/completions', { model: 'limited' });
+  expect(answer).toMatchObject({ status: 429, body: { error: { type: 'rate_limit_error', code: 'upstream_rate_limited' } } });
+  expect(answer.body.error.message).toBe("The provider plugin of endpoint 'limited' failed with status 429.");
+  expect(answer.text).not.toContain('sk-live-PLUGIN');
+});
+
+test('an error with status 503 falls back on a FALLBACK route, and alone is a 502 without the plugin’s message', async () => {
+  const fallback = await call('/gateway/with-backup/invocations', {});
+  expect({ status: fallback.status, endpoint: fallback.endpoint, content: fallback.body.choices[0].message.content }).toEqual({ status: 200, endpoint: 'backup', content: 'Bonjour' });
+  const alone = await call('/v1/chat/completions', { model: 'down' });
+  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'down' failed with status 503." } } });
+  expect(alone.text).not.toContain('sk-live-PLUGIN');
+});
