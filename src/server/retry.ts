@@ -127,17 +127,21 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
 
 /**
  * A plugin's own error (say, its vendor SDK's, with a status and the vendor's message) is not passed
- * on: its message may quote the plugin's key. A numeric `status` of 429 or 503 (the OpenAI and
- * Anthropic SDKs' errors carry one) says no more than "try again later", so such an error is retried
- * and falls back as a built-in provider's 429 or 503 is, with the gateway's own message; any other
- * is a 500. The error itself (`cause`, its keys redacted) is only logged.
+ * on: its message may quote the plugin's key. A numeric `status` of 429 or 5xx (the OpenAI and
+ * Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529) says no more than "try again
+ * later", so such an error is retried and falls back as a built-in provider's 429 or 5xx is, with
+ * the gateway's own message; any other is a 500. The error itself (`cause`, its keys redacted) is only logged.
  */
 function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
   const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
   if (status === 429) return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, cause });
-  if (status === 503) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
+  if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
   return GatewayError.internal(cause);
+}
+
+function isServerErrorStatus(status: unknown): boolean {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * How plugin failures are answered: an error other than a GatewayError is a 500 "Internal server
- * error" (never its status or message, which may hold the plugin's key; a status of 429 or 503 is
+ * error" (never its status or message, which may hold the plugin's key; a status of 429 or 500–599 is
  * the exception, plugin-try-later-status.test.ts), and a plugin that ignores
  * its signal still ends at the endpoint's total timeout (before anything reached the client, a 504;
  * after, an error event).

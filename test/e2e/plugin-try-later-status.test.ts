@@ -1,15 +1,19 @@
 /**
- * A plugin error that is not a GatewayError but carries a numeric `status` of 429 or 503 (what the
- * official openai SDK throws for a rate limit or an unavailable vendor) is retried and falls back as
- * a built-in provider's 429 or 503 is, and answers with the gateway's own message, never the
- * plugin's (which may quote its key). Real HTTP to an in-process gateway, the official OpenAI client.
+ * A plugin error that is not a GatewayError but carries a numeric `status` of 429 or 500–599 (what
+ * the official openai and Anthropic SDKs throw for a rate limit, a vendor error or an unavailable or
+ * overloaded vendor, Anthropic's 529) is retried and falls back as a built-in provider's 429 or 5xx
+ * is, and answers with the gateway's own message, never the plugin's (which may quote its key); any
+ * other status stays a 500. Real HTTP to an in-process gateway, the official OpenAI client.
  */
 import OpenAI from 'openai';
 import { startPluginGateway } from '../support/plugin-gateway';
 
 const KEY = 'sk-live-PLUGIN-secret-1234567890';
 
-/** Model `rate-limited-once` fails its first call only; `rate-limited` and `unavailable` fail every call. */
+/**
+ * Model `rate-limited-once` fails its first call only; `rate-limited` and `unavailable` fail every call;
+ * `status-N` fails every call with status N, `status-N-once` its first call only.
+ */
 const PLUGIN = `'use strict';
 const { RateLimitError } = require(${JSON.stringify(require.resolve('openai'))});
 module.exports = {
@@ -20,6 +24,8 @@ module.exports = {
     return {
       async chat() {
         calls += 1;
+        const failing = /^status-(\\d+)(-once)?$/.exec(settings.modelName);
+        if (failing && (!failing[2] || calls === 1)) throw Object.assign(new Error(failing[1] + ' Vendor error for key ${KEY}'), { status: Number(failing[1]) });
         if (settings.modelName === 'unavailable') throw Object.assign(new Error('503 Service Unavailable for key ${KEY}'), { status: 503 });
         if (settings.modelName === 'rate-limited' || (settings.modelName === 'rate-limited-once' && calls === 1)) {
           throw new RateLimitError(429, { message: 'Rate limit reached for key ${KEY}', type: 'requests', code: 'rate_limit_exceeded' }, undefined, new Headers());
@@ -38,8 +44,12 @@ module.exports = {
 const endpoint = (name: string, model: string, attempts: number) =>
   `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: fake, name: ${model} }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
 
-const CONFIG = `${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}routes:
+const SERVER_ERRORS = [500, 502, 504, 529];
+const statusEndpoints = [...SERVER_ERRORS, 418].map((status) => `${endpoint(`status-${status}`, `status-${status}`, 1)}${endpoint(`status-${status}-once`, `status-${status}-once`, 2)}`).join('');
+
+const CONFIG = `${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
+  - { name: overloaded-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: status-529 }, { name: backup }] }
 `;
 
 let gateway: Awaited<ReturnType<typeof startPluginGateway>>;
@@ -78,4 +88,23 @@ test('an error with status 503 falls back on a FALLBACK route, and alone is a 50
   const alone = await call('/v1/chat/completions', { model: 'down' });
   expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'down' failed with status 503." } } });
   expect(alone.text).not.toContain('sk-live-PLUGIN');
+});
+
+test.each(SERVER_ERRORS)('an error with status %i is retried, and alone is a 502 without the plugin’s message', async (status) => {
+  const retried = await openai.chat.completions.create({ model: `status-${status}-once`, ...CHAT });
+  expect(retried.id).toBe(`chatcmpl-status-${status}-once-2`);
+  const alone = await call('/v1/chat/completions', { model: `status-${status}` });
+  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: `The provider plugin of endpoint 'status-${status}' failed with status ${status}.` } } });
+  expect(alone.text).not.toContain('sk-live-PLUGIN');
+});
+
+test('an error with status 529 (Anthropic overloaded) falls back on a FALLBACK route', async () => {
+  const fallback = await call('/gateway/overloaded-with-backup/invocations', {});
+  expect({ status: fallback.status, endpoint: fallback.endpoint }).toEqual({ status: 200, endpoint: 'backup' });
+});
+
+test('an error with another status (418) is not retried and stays a 500 "Internal server error"', async () => {
+  const once = await call('/v1/chat/completions', { model: 'status-418-once' });
+  expect({ status: once.status, text: once.text }).toEqual({ status: 500, text: expect.not.stringContaining('sk-live-PLUGIN') });
+  expect(once.body.error.message).toBe('Internal server error');
 });
