@@ -12,7 +12,7 @@ export type EndpointType = 'llm/v1/chat' | 'llm/v1/completions' | 'llm/v1/embedd
 export type Model = {
   provider: ProviderName | PluginProviderName;
   /**
-   * The provider's model name (Azure: ignored; the deployment decides).
+   * The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required).
    */
   name?: string | null;
   /**

@@ -86,7 +86,7 @@ function modelIssues({ index, value: endpoint }: Entry): ConfigIssue[] {
   const modelPath = formatYamlPath(['endpoints', index, 'model']);
   switch (model.provider) {
     case 'openai':
-      return openAiIssues(model.config, childPath(modelPath, 'config'));
+      return openAiIssues(model.config, childPath(modelPath, 'config'), { name: model.name, path: childPath(modelPath, 'name') });
     case 'mosaicml':
       return endpoint.endpoint_type === 'llm/v1/chat' ? mosaicMlChatIssues(model.name, childPath(modelPath, 'name')) : [];
     case 'ai21labs':
@@ -120,7 +120,12 @@ const DEPLOYMENT_BASE_MESSAGES = {
     'give the resource alone (https://<resource>.openai.azure.com), or https://<resource>.openai.azure.com/openai/v1 for the v1 API',
 } as const;
 
-function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
+/** Azure's v1 API takes the deployment as `model`: without a model name every request is Azure's 400. */
+const V1_BASE_MISSING_NAME =
+  "is required when 'openai_api_base' is Azure's v1 API (/openai/v1): it is the deployment's name, sent as the request's model; " +
+  'for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base, with openai_deployment_name and openai_api_version';
+
+function openAiIssues(config: unknown, configPath: string, modelName: { name: unknown; path: string }): ConfigIssue[] {
   if (!isRecord(config)) return [];
   const type = config.openai_api_type ?? 'openai';
   const isSet = (key: string): boolean => config[key] !== undefined && config[key] !== null;
@@ -143,6 +148,7 @@ function openAiIssues(config: unknown, configPath: string): ConfigIssue[] {
     });
   }
   if (hasV1Path(config.openai_api_base)) {
+    if (typeof modelName.name !== 'string' || modelName.name === '') issues.push({ path: modelName.path, message: V1_BASE_MISSING_NAME });
     for (const [key, message] of Object.entries(V1_BASE_UNUSED_KEYS)) {
       if (isSet(key)) issues.push({ path: childPath(configPath, key), message });
     }

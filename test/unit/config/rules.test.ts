@@ -116,6 +116,21 @@ describe('OpenAI API types', () => {
     },
   );
 
+  it.each(['azure', 'azuread'])("refuses Azure's v1 API base for the %s type without a model name, which v1 sends as the deployment", (type) => {
+    const v1 = (name: string) =>
+      endpoints(`{name: e, endpoint_type: llm/v1/chat, model: {provider: openai, ${name}config: {openai_api_key: k, openai_api_type: ${type}, openai_api_base: "https://r.openai.azure.com/openai/v1"}}}`);
+    for (const name of ['', 'name: null, ', 'name: "", ']) {
+      expect(issuesOf(v1(name))).toEqual([
+        {
+          path: 'endpoints[0].model.name',
+          message:
+            "is required when 'openai_api_base' is Azure's v1 API (/openai/v1): it is the deployment's name, sent as the request's model; " +
+            'for the deployment API give the resource alone (https://<resource>.openai.azure.com) as openai_api_base, with openai_deployment_name and openai_api_version',
+        },
+      ]);
+    }
+  });
+
   it("refuses a deployment and an api-version beside Azure's v1 API base, saying where the deployment goes", () => {
     const issues = issuesOf(openai('openai_api_type: azure, openai_api_base: "https://r.openai.azure.com/openai/v1/", openai_deployment_name: d, openai_api_version: "2024-10-21"'));
     expect(issues).toEqual([
