@@ -8,6 +8,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { EndpointType } from '../../schema';
+import { withoutNoOpValues } from './parameters';
 
 export const PARAMETER_DEFAULT_KEYS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'n', 'stop', 'presence_penalty', 'frequency_penalty', 'seed', 'reasoning_effort'] as const;
 
@@ -36,7 +37,8 @@ type ParameterCheck = (parameters: Readonly<Record<string, unknown>>) => unknown
 
 /**
  * Runs the request checks of the endpoint's type on its parameter defaults, when it sets any, so
- * that `createEndpoint` refuses a default every request would be refused for. The providers with
+ * that `createEndpoint` refuses a default every request would be refused for. Values that change
+ * nothing (`presence_penalty: 0`) are left out first, as they are from a request. The providers with
  * no thinking form to decide (TGI, Cohere, Mistral, Together AI, PaLM, MosaicML, AI21) pass their
  * request checks here; embeddings endpoints never apply defaults.
  */
@@ -47,5 +49,5 @@ export function checkParameterDefaults(
   if (settings.endpointType === 'llm/v1/embeddings') return;
   const check = checks[settings.endpointType];
   const defaults = parameterDefaultsOf(settings.config);
-  if (check !== undefined && Object.keys(defaults).length > 0) check(defaults);
+  if (check !== undefined && Object.keys(defaults).length > 0) check(withoutNoOpValues(defaults));
 }

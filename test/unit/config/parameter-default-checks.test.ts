@@ -142,6 +142,16 @@ describe('defaults a request can use load as before', () => {
   });
 
   test.each([
+    ['palm', 'chat', 'chat-bison-001'],
+    ['palm', 'completions', 'text-bison-001'],
+    ['mosaicml', 'chat', 'llama2-70b-chat'],
+    ['mosaicml', 'completions', 'mpt-7b-instruct'],
+    ['ai21labs', 'completions', 'j2-ultra'],
+  ] as const)('%s %s %s with penalties at 0, which a request may carry too (values that change nothing are left out)', (provider, endpointType, model) => {
+    expect(() => loadInline(config(provider, endpointType, model, 'presence_penalty: 0, frequency_penalty: 0, temperature: 0.4'))).not.toThrow();
+  });
+
+  test.each([
     ['chat', 'logprobs: true'],
     ['chat', 'thinking: { type: enabled, budget_tokens: 2048 }, reasoning_effort: low'],
     ['completions', 'tools: []'],
