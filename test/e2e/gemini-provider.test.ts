@@ -279,24 +279,28 @@ describe('openai client through /v1', () => {
     expect(streamed.choices[0]).toMatchObject({ message: { content: null, refusal: 'Gemini blocked the prompt (PROHIBITED_CONTENT).' }, finish_reason: 'content_filter' });
   });
 
-  test('an answer Gemini cut short: the client reads why in refusal (a filter mid-answer, a malformed function call), streamed as well as not', async () => {
-    upstreams.gemini.setHandler((request, response) => {
-      if (!request.url.includes('streamGenerateContent')) return sendJson(response, 200, readJsonFixture('gemini', 'chat-malformed-function-call.response.json'));
+  test('an answer Gemini cut short after its first chunk: the client reads why in refusal (a filter mid-answer, a malformed function call after text)', async () => {
+    const textFirst = readFixture('gemini', 'chat-safety.stream.sse').split('\r\n\r\n')[0];
+    let malformed = false;
+    upstreams.gemini.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.end(readFixture('gemini', 'chat-safety.stream.sse'));
+      response.end(malformed ? `${textFirst}\r\n\r\n${readFixture('gemini', 'chat-malformed-function-call.stream.sse')}` : readFixture('gemini', 'chat-safety.stream.sse'));
     });
     const messages = [{ role: 'user' as const, content: 'Comment préparer…' }];
-    const completion = await setup.openai.chat.completions.create({ model: 'chat', messages, tools: [weatherTool] });
-    expect(completion.choices[0]).toMatchObject({
-      message: { content: null, refusal: expect.stringMatching(/^Gemini could not make a valid function call \(MALFORMED_FUNCTION_CALL\): Malformed function call: /) },
-      finish_reason: 'stop',
-    });
-
     const streamed = await setup.openai.chat.completions.stream({ model: 'chat', messages }).finalChatCompletion();
     expect(streamed.choices[0]).toMatchObject({
       message: { content: "Voici les étapes pour préparer le mélange : d'abord, réunir", refusal: 'Gemini blocked the answer (SAFETY: HARM_CATEGORY_DANGEROUS_CONTENT).' },
       finish_reason: 'content_filter',
     });
+
+    malformed = true;
+    const cutShort = await setup.openai.chat.completions.stream({ model: 'chat', messages, tools: [weatherTool] }).finalChatCompletion();
+    expect(cutShort.choices[0]).toMatchObject({
+      message: { content: 'Voici les étapes pour préparer le mélange :', refusal: expect.stringMatching(/^Gemini could not make a valid function call \(MALFORMED_FUNCTION_CALL\): Malformed function call: /) },
+      finish_reason: 'stop',
+    });
+    // Text had gone to the client: the stream is not sent again (a failed call before any text is retried, gemini-failed-tool-calls.test.ts).
+    expect(upstreams.gemini.requests).toHaveLength(2);
   });
 
   test('logprobs / top_logprobs: sent as responseLogprobs / logprobs; the client reads OpenAI\'s logprobs.content, streamed (per chunk) as well as not', async () => {

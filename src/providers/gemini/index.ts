@@ -40,7 +40,9 @@
  * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
  * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
  * choice whose `refusal` (a delta in streams) names the block reason, and an answer cut short by a
- * filter or a failed function call says so in its `refusal` too (finishExplanation). Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
+ * filter says so in its `refusal` too (finishExplanation). An answer whose function call failed
+ * (MALFORMED_FUNCTION_CALL, ...) with nothing else in it is a retryable 502 (failedToolCall); in a
+ * stream, only before its first chunk. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
@@ -55,7 +57,7 @@ import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint }
 import { fromGeminiEmbeddings, geminiEmbeddingVectors, textsOfCall, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
 import { checkGeminiParameterDefaults, GEMINI, toGeminiChat, toGeminiCompletions } from './request';
-import { fromGeminiChat, fromGeminiCompletions } from './response';
+import { fromGeminiChat, fromGeminiCompletions, usableGeminiAnswer } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
 import { geminiThinkingControl } from './thinking';
 
@@ -103,15 +105,20 @@ export const geminiAdapter = {
         const thinking = geminiThinkingControl(model);
         checkGeminiParameterDefaults(parameterDefaultsOf(config), thinking);
         return {
-          chat: async (request, { abort }) => fromGeminiChat(await upstream.postJson(paths.generate, toGeminiChat(request, thinking), { signal: abort }), { model, created: now() }),
+          chat: async (request, { abort }) => {
+            const answer = await upstream.postJson(paths.generate, toGeminiChat(request, thinking), { signal: abort });
+            return fromGeminiChat(usableGeminiAnswer(answer, endpointName), { model, created: now() });
+          },
           chatStream: (request, { abort }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request, thinking), { signal: abort }), createGeminiChatStream(streamContext())),
         };
       }
       case 'llm/v1/completions':
         checkGeminiParameterDefaults(parameterDefaultsOf(config), undefined);
         return {
-          completions: async (request, { abort }) =>
-            fromGeminiCompletions(await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal: abort }), { model, created: now() }),
+          completions: async (request, { abort }) => {
+            const answer = await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal: abort });
+            return fromGeminiCompletions(usableGeminiAnswer(answer, endpointName), { model, created: now() });
+          },
           completionsStream: (request, { abort }) =>
             foldEvents(upstream.postStream(paths.stream, toGeminiCompletions(request), { signal: abort }), createGeminiCompletionsStream(streamContext())),
         };

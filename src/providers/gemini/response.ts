@@ -4,7 +4,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
-import { isRecord } from '../shared/json';
+import { excerpt, isRecord } from '../shared/json';
 import { fromGeminiLogprobs } from './logprobs';
 import { geminiToolCallId } from './tool-call-ids';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart, GeminiUsageMetadata } from './wire';
@@ -54,10 +54,45 @@ export function mapGeminiFinishReason(reason: string, hasToolCalls: boolean): st
 /** Finishes where the model's function call failed: the answer holds no usable call. */
 const FAILED_TOOL_CALL_REASONS = new Set(['MALFORMED_FUNCTION_CALL', 'UNEXPECTED_TOOL_CALL', 'TOO_MANY_TOOL_CALLS']);
 
+const failedItsCall = (candidate: GeminiCandidate): boolean =>
+  FAILED_TOOL_CALL_REASONS.has(candidate.finishReason ?? '') && !(candidate.content?.parts ?? []).some((part) => Boolean(part.functionCall));
+
+/**
+ * The failure of an answer whose every candidate ended in a failed function call without a call:
+ * nothing a client can use (text beside it is the model's lead-in to the call, or the broken
+ * call's own text), and the model often gets it right when asked again (Google's gemini-cli
+ * retries it), so it is a retryable 502 naming the endpoint and Gemini's reason, as a 5xx is: it is
+ * retried per the endpoint's `retries` and a FALLBACK route moves on. Null for any other answer; a
+ * filter's block stays the answer (the same content would be blocked again).
+ */
+export function failedToolCall(response: GeminiGenerateContentResponse, endpointName: string): GatewayError | null {
+  const candidates = response.candidates ?? [];
+  if (candidates.length === 0 || !candidates.every(failedItsCall)) return null;
+  const { finishReason, finishMessage } = candidates[0];
+  const message = typeof finishMessage === 'string' && finishMessage !== '' ? `: ${excerpt(finishMessage, 300)}` : '.';
+  return new GatewayError({
+    status: 502,
+    message: `Gemini could not make a valid function call for endpoint '${endpointName}' (${finishReason})${message}`,
+    kind: 'upstream_error',
+    code: 'upstream_error',
+    retryable: true,
+  });
+}
+
+/** A `generateContent` answer the client can use; a failed function call (failedToolCall) is thrown. */
+export function usableGeminiAnswer(body: unknown, endpointName: string): GeminiGenerateContentResponse {
+  const response = expectGeminiResponse(body);
+  const failure = failedToolCall(response, endpointName);
+  if (failure !== null) throw failure;
+  return response;
+}
+
 /**
  * Why Gemini cut a candidate short, for its choice's `refusal` as for a blocked prompt (a filter:
- * the reason and the blocked safety categories; a failed function call: the reason), with Gemini's
- * `finishMessage` when it sent one; null for any other finish, which needs no explanation.
+ * the reason and the blocked safety categories; a failed function call, in an answer that reaches
+ * the client all the same (another candidate answered, or a stream had sent text first): the
+ * reason), with Gemini's `finishMessage` when it sent one; null for any other finish, which needs
+ * no explanation.
  */
 export function finishExplanation(candidate: GeminiCandidate): string | null {
   const reason = candidate.finishReason;

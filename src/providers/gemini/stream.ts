@@ -12,7 +12,7 @@ import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
 import { fromGeminiLogprobs } from './logprobs';
-import { blockedPromptMessage, expectGeminiResponse, finishExplanation, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
+import { blockedPromptMessage, expectGeminiResponse, failedToolCall, finishExplanation, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
 import type { GeminiGenerateContentResponse } from './wire';
 
 export interface GeminiStreamContext {
@@ -62,16 +62,21 @@ function parseEvent(data: string): Record<string, unknown> {
  * The shared fold: parses events, tracks candidates and completion; `toChunk` shapes the output.
  * A stream that ends cleanly without any candidate or block reason is Gemini answering with nothing
  * (as non-streamed answers sometimes do): it gets one empty `stop` choice, as in fromGeminiChat.
+ * A failed function call before any chunk is thrown (failedToolCall), so that it is retried and
+ * falls back; after one, the client has part of the answer, and the finish says why in `refusal`.
  */
 function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
   const candidates = new Map<number, CandidateState>();
   let finished = false;
+  let sentChunk = false;
   /** The last event, while no candidate has come: the empty answer's id and usage. */
   let emptyAnswer: GeminiGenerateContentResponse | null = null;
 
   function piecesOf(data: Record<string, unknown>): StreamStep {
     if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
     const response = expectGeminiResponse(data);
+    const failure = sentChunk ? null : failedToolCall(response, context.endpointName);
+    if (failure !== null) throw failure;
     const blockReason = response.promptFeedback?.blockReason;
     const pieces: StreamPiece[] = [];
     if ((response.candidates ?? []).length === 0 && blockReason !== undefined) {
@@ -106,7 +111,9 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const data = event.data.trim();
       if (data === '') return [];
       const chunk = toChunk(piecesOf(parseEvent(data)));
-      return chunk === null ? [] : [chunk];
+      if (chunk === null) return [];
+      sentChunk = true;
+      return [chunk];
     },
     end(): Chunk[] {
       if (finished) return [];
