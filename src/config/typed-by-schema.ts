@@ -1,8 +1,8 @@
 /**
  * Numbers and booleans as MLflow reads them, where a schema wants one: PyYAML's reading of a plain
- * YAML 1.1 spelling (`calls: 1_000`, `public_docs: no`; see yaml-1-1.ts), and a number written as
- * text (`calls: "10"`, as Helm templates quote values), which MLflow's pydantic models take for any
- * int or float. The places are those where config-schema/gateway-config.schema.json, or a plugin
+ * YAML 1.1 spelling (`calls: 1_000`, `public_docs: no`; see yaml-1-1.ts), and a number or boolean
+ * written as text (`calls: "10"`, `public_docs: "false"`, as Helm templates quote values), which
+ * MLflow's pydantic models take for any int, float or bool. The places are those where config-schema/gateway-config.schema.json, or a plugin
  * provider's own schema for its `config`, refuses the text for a number or boolean; everything else
  * (a model name, a secret) keeps its text.
  */
@@ -54,13 +54,31 @@ const WHOLE_NUMBER = /^[-+]?\d+(?:_\d+)*$/;
 /** pydantic's lax float: a decimal number with an optional exponent. */
 const DECIMAL_NUMBER = /^[-+]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+)?$/;
 
+/**
+ * pydantic v2's lax bool (docs.pydantic.dev/2.3/usage/types/booleans: "a str which when converted to
+ * lower case is one of '0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes'";
+ * also the integers 0 and 1). pydantic-core's str_as_bool compares without trimming spaces.
+ */
+const PYDANTIC_BOOLEAN_WORDS: Record<string, boolean> = {
+  '0': false, off: false, f: false, false: false, n: false, no: false,
+  '1': true, on: true, t: true, true: true, y: true, yes: true,
+};
+
+/** What pydantic's bool makes of a value PyYAML hands it, if it takes it. */
+function pydanticBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 0 || value === 1) return value === 1;
+  if (typeof value !== 'string') return undefined;
+  const word = value.toLowerCase();
+  return Object.hasOwn(PYDANTIC_BOOLEAN_WORDS, word) ? PYDANTIC_BOOLEAN_WORDS[word] : undefined;
+}
+
 function typedValue(value: unknown, wanted: string[], yaml11Reading: number | boolean | undefined): number | boolean | undefined {
+  const asBoolean = wanted.includes('boolean') ? pydanticBoolean(yaml11Reading ?? value) : undefined;
+  if (asBoolean !== undefined) return asBoolean;
   if (typeof value !== 'string') return undefined;
   const wantsNumber = wanted.includes('number') || wanted.includes('integer');
-  if (yaml11Reading !== undefined) {
-    const fits = typeof yaml11Reading === 'boolean' ? wanted.includes('boolean') : wantsNumber;
-    return fits ? yaml11Reading : undefined;
-  }
+  if (yaml11Reading !== undefined) return typeof yaml11Reading === 'number' && wantsNumber ? yaml11Reading : undefined;
   const text = value.trim();
   if (wanted.includes('integer') && WHOLE_NUMBER.test(text)) return Number(text.replace(/_/g, ''));
   if (wanted.includes('number') && DECIMAL_NUMBER.test(text)) return Number(text.replace(/_/g, ''));

@@ -203,6 +203,53 @@ logging:
     expect(config.logging).toMatchObject({ bodies: false });
   });
 
+  it('reads the words pydantic takes for a bool (any letter case) where the schema wants one, quoted or plain, and 0 or 1', () => {
+    const config = parseConfigText(
+      `
+endpoints: []
+auth:
+  api_keys: [{ name: ci, key: sha256:${'0'.repeat(64)} }]
+  public_docs: "No"
+  public_endpoint_list: 'TRUE'
+  public_metrics: y
+logging:
+  bodies: 0
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.auth).toMatchObject({ public_docs: false, public_endpoint_list: true, public_metrics: true });
+    expect(config.logging).toMatchObject({ bodies: false });
+  });
+
+  it.each([
+    ['"0"', false],
+    ['"off"', false],
+    ['F', false],
+    ['"n"', false],
+    ['"1"', true],
+    ['"On"', true],
+    ['t', true],
+    ['"YES"', true],
+    ['1', true],
+    ['0x1', true],
+  ])('reads bodies: %s as %s, as pydantic does', (written, expected) => {
+    expect(parseConfigText(`endpoints: []\nlogging: { bodies: ${written} }\n`, configPath, { env: {} }).logging).toMatchObject({ bodies: expected });
+  });
+
+  it('keeps such words as text where the schema wants text: a model name, a secret, a stop word', () => {
+    const config = parseConfigText(
+      `endpoints:\n${chatEndpoint('chat')}        stop: [y, "1", t]\n`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].model.config).toEqual({ openai_api_key: 'sk-test', stop: ['y', '1', 't'] });
+  });
+
+  it.each([['"maybe"'], ['" yes"'], ['2'], ['"tru"'], ['0.5']])('refuses bodies: %s, which pydantic refuses too, at its YAML path', (written) => {
+    expect(issuesOf(`endpoints: []\nlogging: { bodies: ${written} }\n`)).toEqual([{ path: 'logging.bodies', message: 'must be true or false' }]);
+  });
+
   it('reads a quoted whole number where MLflow (pydantic) wants an int, as a Helm template writes `calls: "10"`', () => {
     const config = parseConfigText(
       `

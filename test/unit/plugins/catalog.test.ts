@@ -42,7 +42,7 @@ describe('a listed package providing a provider', () => {
   it('reports config problems at their YAML path, with every other problem of the file', () => {
     const issues = issuesOf(
       echoProject(),
-      `${echoEndpoint('{provider: echo, config: {prefix: 5, uppercase: "yes", temperature: 0.5}}')}
+      `${echoEndpoint('{provider: echo, config: {prefix: 5, uppercase: "maybe", temperature: 0.5}}')}
   - name: bad name
     endpoint_type: llm/v1/chat
     model: {provider: echo}
@@ -60,6 +60,9 @@ describe('a listed package providing a provider', () => {
   it("reads yes/no and YAML 1.1 or quoted numbers as the plugin's schema types them, and keeps their text where it wants text", () => {
     const echo = load(echoProject(), echoEndpoint('{provider: echo, config: {prefix: no, uppercase: Yes}}'));
     expect(echo.endpoints[0].model.config).toEqual({ prefix: 'no', uppercase: true });
+    // A word pydantic's bool takes, quoted as a template writes it.
+    const quoted = load(echoProject(), echoEndpoint('{provider: echo, config: {prefix: "n", uppercase: "n"}}'));
+    expect(quoted.endpoints[0].model.config).toEqual({ prefix: 'n', uppercase: false });
 
     const project = createProject();
     const configSchema = { type: 'object', properties: { max_batch: { type: 'integer' }, pause: { type: 'number' }, region: { type: 'string' } } };
