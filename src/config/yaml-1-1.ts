@@ -1,7 +1,8 @@
 /**
  * Plain scalars that MLflow's PyYAML (YAML 1.1) reads as numbers or booleans and js-yaml's YAML 1.2
  * core schema reads otherwise: `1_000`, `0x1F`, `017` (octal), `1:30` (sexagesimal, 90), `0b101`,
- * and yes/no/on/off. The parser keeps each as a Yaml11Scalar holding both readings; the loader
+ * `1_000.5`, `1:30.5` (90.5) and yes/no/on/off; and `1e3`, which PyYAML reads as text (YAML 1.2:
+ * 1000). The parser keeps each number or boolean as a Yaml11Scalar holding both readings; the loader
  * takes PyYAML's where the config schema wants a number or boolean (typed-by-schema.ts) and the
  * text written everywhere else, so a key `on:`, a model name or a secret such as `no` or `0x5f…`
  * stays the string it looks like.
@@ -66,6 +67,31 @@ export const yaml11IntType = new YamlType('tag:yaml.org,2002:int', {
   resolve: (data: unknown) => typeof data === 'string' && YAML_1_1_INT.test(data) && !Number.isNaN(pyYamlInt(data)),
   construct: (data: string) => (DECIMAL.test(data) ? Number(data) : new Yaml11Scalar(data, pyYamlInt(data))),
   predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
+});
+
+/**
+ * PyYAML's float resolver (resolver.py): a dot is required and an exponent needs its sign, so
+ * `1e3` and `1.0e3` are text there (pydantic then reads them for a float, not for an int).
+ */
+const YAML_1_1_FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** PyYAML's construct_yaml_float: underscores dropped, then .inf, .nan, base 60 or decimal. */
+function pyYamlFloat(text: string): number {
+  const lower = text.replace(/_/g, '').toLowerCase();
+  const sign = lower.startsWith('-') ? -1 : 1;
+  const unsigned = lower.replace(/^[-+]/, '');
+  if (unsigned === '.inf') return sign * Infinity;
+  if (unsigned === '.nan') return NaN;
+  return sign * unsigned.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+// Same tag as the core schema's float, so it replaces that one. A spelling YAML 1.2 reads the same
+// (`0.5`, `1.5e+3`, `.inf`) is a number; `1_000.5` and `1:30.5` keep their text beside PyYAML's reading.
+export const yaml11FloatType = new YamlType('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && YAML_1_1_FLOAT.test(data),
+  construct: (data: string) => (/[_:]/.test(data) ? new Yaml11Scalar(data, pyYamlFloat(data)) : pyYamlFloat(data)),
+  predicate: (value: unknown) => typeof value === 'number' && !Number.isInteger(value),
 });
 
 /** Where a value is in the document, as a JSON pointer (Ajv's instancePath). */

@@ -315,6 +315,65 @@ endpoints:
     expect((config as unknown as Record<string, unknown>).on).toBe('0x1F');
   });
 
+  it('reads the YAML 1.1 floats PyYAML reads (1_000.5, sexagesimal 1:30.5) where the schema wants a number', () => {
+    const config = parseConfigText(
+      `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, temperature: 0_0.5, max_tokens: 1_024.0 }
+    limit: { calls: 1_000.0, renewal_period: minute }
+    timeouts: { total: 1:30.5, connect: 0_0.5e+1 }
+server: { request_timeout: 1_000.5 }
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0]).toMatchObject({
+      model: { config: { temperature: 0.5, max_tokens: 1024 } },
+      limit: { calls: 1000 },
+      timeouts: { total: 90.5, connect: 5 },
+    });
+    expect(config.server).toMatchObject({ request_timeout: 1000.5 });
+  });
+
+  it('reads 1e3 and 1.0e3 as text, as PyYAML does (no dot, or an exponent without its sign): pydantic takes that text for a float', () => {
+    const config = parseConfigText(
+      `endpoints:\n${chatEndpoint('chat')}    timeouts: { total: 1e3, connect: 2.5e1 }\n`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].timeouts).toEqual({ total: 1000, connect: 25 });
+  });
+
+  it.each([
+    ['calls: 1e3', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+    ['calls: 1.0e3', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+    ['calls: 1_000.5', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+  ])('refuses %s for an int, as pydantic does', (written, path, message) => {
+    expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { ${written}, renewal_period: minute }\n`)).toEqual([{ path, message }]);
+  });
+
+  it('keeps the text of 1_000.5, 1:30.5 and 1e3 where the schema wants text: model names, secrets, stop words', () => {
+    const config = parseConfigText(
+      `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: 1_000.5
+      config: { openai_api_key: 1e3, stop: [1:30.5, 1.0e3, 1E5] }
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0].model).toEqual({ provider: 'openai', name: '1_000.5', config: { openai_api_key: '1e3', stop: ['1:30.5', '1.0e3', '1E5'] } });
+  });
+
   it('reads 0o17 as text, as PyYAML does (it is YAML 1.2 only), so a number field refuses it', () => {
     expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { calls: 0o17, renewal_period: minute }\n`)).toEqual([
       { path: 'endpoints[0].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
