@@ -49,8 +49,11 @@ function typesWanted(error: ErrorObject): string[] {
   return typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((name): name is string => typeof name === 'string') : [];
 }
 
-/** pydantic's lax int: a whole number, `_` allowed between digits as in Python (`"1_000"`). */
-const WHOLE_NUMBER = /^[-+]?\d+(?:_\d+)*$/;
+/**
+ * pydantic's lax int (pydantic-core str_as_int): a whole number, `_` allowed between digits as in
+ * Python (`"1_000"`), or digits with a fraction of zeros (`"10.0"`, `"10."`; not `"1_000.0"`).
+ */
+const WHOLE_NUMBER = /^[-+]?(?:\d+(?:_\d+)*|\d+\.0*)$/;
 /** pydantic's lax float: a decimal number with an optional exponent. */
 const DECIMAL_NUMBER = /^[-+]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+)?$/;
 

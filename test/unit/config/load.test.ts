@@ -390,7 +390,7 @@ endpoints:
       provider: openai
       name: gpt-4o-mini
       config: { openai_api_key: sk-test, temperature: "0.5", max_tokens: "1_024", top_p: ' 1 ' }
-    limit: { tokens: "5000", renewal_period: minute }
+    limit: { calls: "10.0", tokens: "5000.", renewal_period: minute }
     timeouts: { total: "30", connect: "2.5" }
 routes:
   - name: split
@@ -403,7 +403,7 @@ routes:
     );
     expect(config.endpoints[0]).toMatchObject({
       model: { config: { temperature: 0.5, max_tokens: 1024, top_p: 1 } },
-      limit: { tokens: 5000 },
+      limit: { calls: 10, tokens: 5000 },
       timeouts: { total: 30, connect: 2.5 },
     });
     expect(config.routes?.[0].destinations).toEqual([{ name: 'chat', traffic_percentage: 100 }]);
@@ -412,6 +412,7 @@ routes:
   it.each([
     ['calls: "0x1F"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
     ['calls: "1.5"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
+    ['calls: "1_000.0"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
     ['calls: "ten"', 'endpoints[0].limit.calls', 'must be an integer, 0 or more (0 rejects every request)'],
   ])('refuses %s, which pydantic refuses too, at its YAML path', (written, path, message) => {
     expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { ${written}, renewal_period: minute }\n`)).toEqual([{ path, message }]);
