@@ -62,7 +62,9 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
   const type = isRecord(format) ? format.type : undefined;
   switch (type) {
     case 'text':
-      return { responseMimeType: 'text/plain' };
+      // Text is Gemini's default: saying so changes nothing (and with tools it is reported to make
+      // function calls fail as MALFORMED_FUNCTION_CALL), so nothing is sent.
+      return {};
     case 'json_object':
       return { responseMimeType: 'application/json' };
     case 'json_schema':
