@@ -343,6 +343,19 @@ describe('chat through Converse', () => {
     ]);
   });
 
+  test('a tool result with empty content (a tool that returned nothing) goes as one empty text block, not an empty list some models refuse', async () => {
+    await openai.chat.completions.create({
+      model: 'llama-env',
+      tools: [weatherTool],
+      messages: [
+        { role: 'user', content: 'Weather in Paris?' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'tooluse_1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } }] },
+        { role: 'tool', tool_call_id: 'tooluse_1', content: '' },
+      ],
+    });
+    expect((lastCall().body as { messages: unknown[] }).messages[2]).toEqual({ role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_1', content: [{ text: '' }] } }] });
+  });
+
   test('streamed text over ConverseStream: reassembled exactly from 7-byte pieces, usage on the last chunk', async () => {
     const stream = await openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true });
     let text = '';

@@ -177,9 +177,15 @@ function readToolResult(message: ChatMessage, param: string): { toolCallId: stri
   return { toolCallId: message.tool_call_id, text };
 }
 
+/**
+ * A tool result; an empty one (a tool that returned nothing) as one empty text block, since some
+ * models refuse a toolResult with an empty content list (Nemotron, a ValidationException) while
+ * Bedrock's blank check does not cover text inside a toolResult: AWS's Strands SDK sends the same
+ * after checking it on Claude and Nemotron (strands-agents/harness-sdk#2122).
+ */
 function toToolResult(message: ChatMessage, param: string): ContentBlock {
   const { toolCallId, text } = readToolResult(message, param);
-  return { toolResult: { toolUseId: strictToolCallId(toolCallId, TOOL_USE_ID_MAX_LENGTH), content: text } };
+  return { toolResult: { toolUseId: strictToolCallId(toolCallId, TOOL_USE_ID_MAX_LENGTH), content: text.length > 0 ? text : [{ text: '' }] } };
 }
 
 /** Blocks added at the end of a list built here, in place. */

@@ -140,6 +140,27 @@ describe('toConverseChat', () => {
     });
   });
 
+  test('an empty tool result ("", [] or null: a tool that returned nothing) goes as one empty text block, not an empty content list some models refuse', () => {
+    const calls = ['t1', 't2', 't3'].map((id) => ({ id, type: 'function' as const, function: { name: 'list_tables', arguments: '{}' } }));
+    const body = toConverseChat(
+      {
+        messages: [
+          { role: 'user', content: 'Which tables are empty?' },
+          { role: 'assistant', content: null, tool_calls: calls },
+          { role: 'tool', tool_call_id: 't1', content: '' },
+          { role: 'tool', tool_call_id: 't2', content: [] },
+          { role: 'tool', tool_call_id: 't3', content: null },
+        ],
+        tools: [{ type: 'function', function: { name: 'list_tables' } }],
+      } as ChatRequest,
+      llama,
+    );
+    expect(body.messages?.[2]).toEqual({
+      role: 'user',
+      content: ['t1', 't2', 't3'].map((toolUseId) => ({ toolResult: { toolUseId, content: [{ text: '' }] } })),
+    });
+  });
+
   test("a tool's strict: true (OpenAI's strict function calling) goes as Converse's toolSpec.strict, not dropped", () => {
     // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolSpecification.html
     const parameters = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
