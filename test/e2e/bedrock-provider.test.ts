@@ -438,7 +438,42 @@ describe('chat through Converse', () => {
         { role: 'user', content: 'Tu es là ?' },
       ],
     });
-    await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[1].content', message: expect.stringContaining('an assistant message needs text or tool_calls') });
+    await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[1].content', message: expect.stringContaining('an assistant message needs text other than whitespace, or tool_calls') });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  test("blank text (Converse refuses it, naming a place in its own turns) is left out: the whitespace beside an assistant's tool calls, a blank part, a blank system message", async () => {
+    const completion = await openai.chat.completions.create({
+      model: 'claude',
+      tools: [weatherTool],
+      messages: [
+        { role: 'system', content: ' ' },
+        { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }, { type: 'text', text: '\n' }] },
+        { role: 'assistant', content: '\n\n', tool_calls: [{ id: 'tooluse_1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } }] },
+        { role: 'tool', tool_call_id: 'tooluse_1', content: '18°C, sunny' },
+      ],
+    });
+    expect(completion.choices[0].message.tool_calls).toHaveLength(2);
+    const body = lastCall().body as { system?: unknown; messages: unknown };
+    expect(body.system).toBeUndefined();
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ text: 'Weather in Paris?' }] },
+      { role: 'assistant', content: [{ toolUse: { toolUseId: 'tooluse_1', name: 'get_weather', input: { location: 'Paris' } } }] },
+      { role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_1', content: [{ text: '18°C, sunny' }] } }] },
+    ]);
+  });
+
+  test('a user message of blank text alone in its turn is a 400 naming its content in the client\'s list, before any upstream call', async () => {
+    const refused = openai.chat.completions.create({
+      model: 'claude',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Salut' },
+        { role: 'assistant', content: 'Bonjour !' },
+        { role: 'user', content: '  ' },
+      ],
+    });
+    await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[3].content', message: expect.stringContaining('a user message needs text other than whitespace, or another part') });
     expect(fake.calls).toHaveLength(0);
   });
 

@@ -207,6 +207,21 @@ function toolHistoryWithoutToolConfig(operation: BedrockOperation, body: unknown
   return hasToolBlocks && toolConfig === undefined;
 }
 
+/**
+ * Converse's rule on blank text (AWS answers a ValidationException, HTTP 400): a text block of a
+ * message that is empty or only whitespace, named by its place in Converse's turns (not the client's
+ * list). Text inside a toolResult is not checked, as Bedrock does not. Returns AWS's message, or null.
+ */
+function blankTextRefusal(operation: BedrockOperation, body: unknown): string | null {
+  if (operation !== 'converse' && operation !== 'converse-stream') return null;
+  const { messages } = (body ?? {}) as { messages?: { content?: { text?: unknown }[] }[] };
+  for (const [turn, message] of (messages ?? []).entries()) {
+    const blank = (message.content ?? []).findIndex((block) => typeof block.text === 'string' && block.text.trim() === '');
+    if (blank !== -1) return `The text field in the ContentBlock object at messages.${turn}.content.${blank} is blank. Add text to the text field, and try again.`;
+  }
+  return null;
+}
+
 const OPERATION_PATH = /^\/model\/([^/]+)\/(converse|converse-stream|invoke|invoke-with-response-stream)$/;
 
 /** With `tls` (a key and certificate), the fake serves HTTPS. */
@@ -275,6 +290,8 @@ export async function startFakeBedrock(initial: BedrockHandler, options: { tls?:
     if (toolHistoryWithoutToolConfig(call.operation, call.body)) {
       return sendAwsError(response, 400, 'ValidationException', 'The toolConfig field must be defined when using toolUse and toolResult content blocks.');
     }
+    const blankText = blankTextRefusal(call.operation, call.body);
+    if (blankText !== null) return sendAwsError(response, 400, 'ValidationException', blankText);
     const reply = await handler(call);
     if ('error' in reply) return sendAwsError(response, reply.error.status, reply.error.type, reply.error.message, reply.error.headers);
     if ('respond' in reply) return reply.respond(response);

@@ -124,11 +124,23 @@ function toConverseBlock(part: ContentPart, partParam: string): ContentBlock {
 
 const asContentBlock = (cachePoint: CachePointBlock): ContentBlock => ({ cachePoint });
 
-/** A message's content as blocks; with `cachePoints`, a part's `cache_control` adds a cachePoint after its block. */
+/**
+ * Converse refuses a text block that is empty or only whitespace ("The text field in the ContentBlock
+ * object at messages.N.content.M is blank"), counting merged turns the client cannot map back to its
+ * messages; such text carries nothing, so it is left out.
+ */
+const isBlank = (text: string): boolean => text.trim() === '';
+
+/**
+ * A message's content as blocks, blank text left out; with `cachePoints`, a part's `cache_control`
+ * adds a cachePoint after its block.
+ */
 function toConverseBlocks(content: ChatMessage['content'], param: string, cachePoints = false): ContentBlock[] {
   if (content === undefined || content === null) return [];
-  if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
-  return content.flatMap((part: ContentPart, index) => withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock));
+  if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
+  return content.flatMap((part: ContentPart, index) =>
+    part.type === 'text' && isBlank(part.text) ? [] : withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock),
+  );
 }
 
 /** The last part of a tool message asking for a cache point: Converse takes it after the whole result, not inside. */
@@ -210,16 +222,16 @@ function addTurnTo(turns: Message[], role: 'user' | 'assistant', content: readon
 
 /**
  * Converse refuses a turn without content blocks ("The content field in the Message object at
- * messages.N is empty"): an empty user message, or an assistant message with no text and no tool
- * calls, that no neighbour of the same role fills. A 400 naming the message that began the turn,
- * before any call.
+ * messages.N is empty"): an empty or blank user message, or an assistant message with no text other
+ * than whitespace and no tool calls, that no neighbour of the same role fills. A 400 naming the
+ * message that began the turn, before any call.
  */
 function refuseEmptyTurn(turns: readonly Message[], firstMessages: readonly number[]): void {
   const empty = turns.findIndex((turn) => (turn.content?.length ?? 0) === 0);
   if (empty === -1) return;
   const param = `messages[${firstMessages[empty]}].content`;
   const role = turns[empty].role;
-  const rule = role === 'assistant' ? 'an assistant message needs text or tool_calls' : 'a user message needs text or another part';
+  const rule = role === 'assistant' ? 'an assistant message needs text other than whitespace, or tool_calls' : 'a user message needs text other than whitespace, or another part';
   throw GatewayError.invalidParam(`${param}: Amazon Bedrock refuses a message with no content (${rule}); leave the message out or give it content.`, param);
 }
 

@@ -140,8 +140,8 @@ describe('toConverseChat', () => {
     });
   });
 
-  test('an empty tool result ("", [] or null: a tool that returned nothing) goes as one empty text block, not an empty content list some models refuse', () => {
-    const calls = ['t1', 't2', 't3'].map((id) => ({ id, type: 'function' as const, function: { name: 'list_tables', arguments: '{}' } }));
+  test('an empty or blank tool result ("", [], null, whitespace: a tool that returned nothing) goes as one empty text block, not an empty content list some models refuse', () => {
+    const calls = ['t1', 't2', 't3', 't4'].map((id) => ({ id, type: 'function' as const, function: { name: 'list_tables', arguments: '{}' } }));
     const body = toConverseChat(
       {
         messages: [
@@ -150,6 +150,7 @@ describe('toConverseChat', () => {
           { role: 'tool', tool_call_id: 't1', content: '' },
           { role: 'tool', tool_call_id: 't2', content: [] },
           { role: 'tool', tool_call_id: 't3', content: null },
+          { role: 'tool', tool_call_id: 't4', content: [{ type: 'text', text: '\n' }] },
         ],
         tools: [{ type: 'function', function: { name: 'list_tables' } }],
       } as ChatRequest,
@@ -157,7 +158,7 @@ describe('toConverseChat', () => {
     );
     expect(body.messages?.[2]).toEqual({
       role: 'user',
-      content: ['t1', 't2', 't3'].map((toolUseId) => ({ toolResult: { toolUseId, content: [{ text: '' }] } })),
+      content: ['t1', 't2', 't3', 't4'].map((toolUseId) => ({ toolResult: { toolUseId, content: [{ text: '' }] } })),
     });
   });
 
@@ -225,10 +226,16 @@ describe('toConverseChat', () => {
   });
 
   // Converse refuses such a turn: "The content field in the Message object at messages.N is empty".
+  const ASSISTANT_RULE = 'an assistant message needs text other than whitespace, or tool_calls';
+  const USER_RULE = 'a user message needs text other than whitespace, or another part';
   test.each([
-    ['an assistant message with content ""', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: '' }, { role: 'user', content: 'Encore ?' }], 1, 'an assistant message needs text or tool_calls'],
-    ['an assistant message with content null', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: null }], 1, 'an assistant message needs text or tool_calls'],
-    ['a user message with content []', [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: [] }], 1, 'a user message needs text or another part'],
+    ['an assistant message with content ""', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: '' }, { role: 'user', content: 'Encore ?' }], 1, ASSISTANT_RULE],
+    ['an assistant message with content null', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: null }], 1, ASSISTANT_RULE],
+    ['a user message with content []', [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: [] }], 1, USER_RULE],
+    // Blank text: Converse refuses it ("The text field in the ContentBlock object at messages.N.content.M is blank").
+    ['an assistant message whose content is whitespace, without tool calls', [{ role: 'user', content: 'Salut' }, { role: 'assistant', content: '\n\n' }, { role: 'user', content: 'Encore ?' }], 1, ASSISTANT_RULE],
+    ['a user message whose content is a space', [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: ' ' }], 1, USER_RULE],
+    ['a user message whose only parts are blank text', [{ role: 'user', content: [{ type: 'text', text: '' }, { type: 'text', text: '\t\n' }] }], 0, USER_RULE],
   ])('%s that makes a turn of its own is a 400 naming its content', (_case, messages, index, rule) => {
     expect(gatewayErrorOf(() => toConverseChat({ messages } as ChatRequest, claude))).toMatchObject({
       status: 400,
@@ -237,13 +244,14 @@ describe('toConverseChat', () => {
     });
   });
 
-  test('an empty message merged into a turn of the same role that has content is sent as the rest of the turn', () => {
+  test('an empty or blank message merged into a turn of the same role that has content is sent as the rest of the turn', () => {
     const body = toConverseChat(
       {
         messages: [
           { role: 'user', content: 'Salut' },
           { role: 'assistant', content: '' },
           { role: 'assistant', content: 'Bonjour' },
+          { role: 'assistant', content: ' ' },
           { role: 'user', content: 'Encore ?' },
           { role: 'user', content: '' },
         ],
@@ -255,6 +263,34 @@ describe('toConverseChat', () => {
       { role: 'assistant', content: [{ text: 'Bonjour' }] },
       { role: 'user', content: [{ text: 'Encore ?' }] },
     ]);
+  });
+
+  test("blank text is left out: a blank part beside others, a blank system message, the whitespace before an assistant's tool calls", () => {
+    const body = toConverseChat(
+      {
+        messages: [
+          { role: 'system', content: 'Tu es un assistant météo.' },
+          { role: 'developer', content: '\n' },
+          { role: 'user', content: [{ type: 'text', text: 'Météo à Paris ?' }, { type: 'text', text: ' ' }, { type: 'text', text: 'En degrés Celsius.' }] },
+          { role: 'assistant', content: '\n\n', tool_calls: [{ id: 'tooluse_1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } }] },
+          { role: 'tool', tool_call_id: 'tooluse_1', content: '18°C, ensoleillé' },
+        ],
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
+      },
+      claude,
+    );
+    expect(body.system).toEqual([{ text: 'Tu es un assistant météo.' }]);
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ text: 'Météo à Paris ?' }, { text: 'En degrés Celsius.' }] },
+      { role: 'assistant', content: [{ toolUse: { toolUseId: 'tooluse_1', name: 'get_weather', input: { location: 'Paris' } } }] },
+      { role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_1', content: [{ text: '18°C, ensoleillé' }] } }] },
+    ]);
+  });
+
+  test('a blank system message alone is left out: the request has no system', () => {
+    const body = toConverseChat({ messages: [{ role: 'system', content: '  ' }, { role: 'user', content: 'Salut' }] }, claude);
+    expect(body.system).toBeUndefined();
+    expect(body.messages).toEqual([{ role: 'user', content: [{ text: 'Salut' }] }]);
   });
 
   const toolF = { type: 'function' as const, function: { name: 'f' } };
