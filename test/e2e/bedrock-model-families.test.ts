@@ -99,3 +99,9 @@ test('a model id of no listed family: completions streamed through ConverseStrea
   expect(body).toContain('Un café');
   expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
 });
+
+test('a blank completions prompt (Converse refuses its only text block as blank, naming messages.0.content.0) is a 400 naming prompt, before any call', async () => {
+  const refused = setup.openai.completions.create({ model: 'kimi-completions', prompt: '  ' });
+  await expect(refused).rejects.toMatchObject({ status: 400, param: 'prompt', message: expect.stringContaining('refuses a prompt that is empty or only whitespace') });
+  expect(setup.fake.calls).toHaveLength(0);
+});

@@ -382,5 +382,7 @@ export function toConverseChat(request: ChatRequest, family: BedrockFamily): Con
 
 export function toConverseCompletions(request: CompletionsRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(request, family.topK ? [...COMPLETIONS_KEYS, 'top_k'] : COMPLETIONS_KEYS, family);
+  // The prompt is Converse's only text block, which it refuses blank, naming messages.0.content.0.
+  if (isBlank(request.prompt)) throw GatewayError.invalidParam(`prompt: ${providerLabel(family)} refuses a prompt that is empty or only whitespace.`, 'prompt');
   return { messages: [{ role: 'user', content: [{ text: request.prompt }] }], ...toConverseSampling(request, family) };
 }

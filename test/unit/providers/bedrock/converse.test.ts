@@ -510,6 +510,14 @@ describe('toConverseCompletions', () => {
       inferenceConfig: { maxTokens: 5, temperature: 0 },
     });
   });
+
+  test.each(['', ' ', '\n\n'])('a prompt that is empty or only whitespace (%j), which Converse refuses as blank, is a 400 naming prompt', (prompt) => {
+    expect(gatewayErrorOf(() => toConverseCompletions({ prompt }, llama))).toMatchObject({
+      status: 400,
+      param: 'prompt',
+      message: 'prompt: Amazon Bedrock (Meta Llama) refuses a prompt that is empty or only whitespace.',
+    });
+  });
 });
 
 describe('Converse answers', () => {
