@@ -3,8 +3,10 @@
  * provider reports on a chunk (its last) always counts. A stream that ends without one (the client
  * left, the upstream cut it, a timeout between chunks) would otherwise count nothing, so that a
  * client leaving just before the end of each stream could spend past its limit: such a stream
- * counts an estimate of its prompt and of what it generated until then.
+ * counts an estimate of its prompt and of what it generated until then, also when it ended before
+ * its first chunk, once the request was sent.
  */
+import type { CallAbort } from '../providers/abort';
 import type { EndpointLimiter } from './limiter';
 import { reportedTokens } from './limiter';
 
@@ -75,9 +77,15 @@ export class StreamTokens {
   private reported: number | null = null;
   private generated = 0;
   private promptTokens: number | null = null;
+  private call: CallAbort | null = null;
 
   /** `request`: the body sent to the provider, read only if the stream ends without usage. */
   constructor(private readonly request: unknown) {}
+
+  /** The abort of the call's attempts, on which the transport notes whether the request reached the provider. */
+  watch(call: CallAbort): void {
+    this.call = call;
+  }
 
   observe(chunk: unknown): void {
     this.started = true;
@@ -86,18 +94,20 @@ export class StreamTokens {
   }
 
   /**
-   * The estimate, when the stream started (a chunk came: a call that failed before it counts
-   * nothing, as an answer that failed does) and no chunk reported usage; else null.
+   * The estimate, when no chunk reported usage and the provider had the request: a chunk came, or
+   * the latest attempt was sent and not refused (the client left, or a timeout came, while the
+   * provider read the prompt); else null. A call refused (by the provider, or by the gateway before
+   * it) or never sent counts nothing, as an answer that failed does.
    */
   estimate(): EstimatedTokens | null {
-    if (!this.started || this.reported !== null) return null;
+    if (this.reported !== null || !(this.started || this.call?.request === 'sent')) return null;
     // The request is read once, though the limiters and the audit line each ask.
     this.promptTokens ??= tokensOfCharacters(requestCharacters(this.request));
     const completion = tokensOfCharacters(this.generated);
     return { prompt: this.promptTokens, completion, total: this.promptTokens + completion };
   }
 
-  /** What token limits count: the reported total, else the estimate's; null for a stream that never started. */
+  /** What token limits count: the reported total, else the estimate's; null for a stream the provider never had. */
   total(): number | null {
     return this.reported ?? this.estimate()?.total ?? null;
   }

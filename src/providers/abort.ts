@@ -17,9 +17,18 @@ export interface CallSignal {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
+/**
+ * What became of a call's latest request, as the HTTP transport saw it: `sent` once it was written
+ * on a connection (the provider reads the prompt, and may bill it, from then on), `refused` when the
+ * provider answered with an error instead of a stream. Read by the token estimate of a stream that
+ * ends before its first chunk (src/limits/stream-tokens.ts). Other transports leave it `unsent`.
+ */
+export type RequestFate = 'unsent' | 'sent' | 'refused';
+
 export class CallAbort implements CallSignal {
   aborted = false;
   reason: unknown = undefined;
+  request: RequestFate = 'unsent';
   private listeners: (() => void)[] = [];
   private controller: AbortController | undefined;
 
@@ -51,4 +60,9 @@ export class CallAbort implements CallSignal {
     }
     return this.controller.signal;
   }
+}
+
+/** Notes what became of the request of the call `signal` aborts (a CallAbort; any other signal has no place for it). */
+export function noteRequestFate(signal: CallSignal, fate: RequestFate): void {
+  if (signal instanceof CallAbort) signal.request = fate;
 }

@@ -35,8 +35,6 @@ export type InvocationResult =
        * choices (the one the gateway asked for under a token limit, or one a server sends unasked) is metered, not sent.
        */
       hidesUsage: boolean;
-      /** The stream's tokens, when a token limit counts them (reported, else estimated); null otherwise. */
-      tokens: StreamTokens | null;
     };
 
 const OPERATION_NAMES: Record<EndpointType, string> = {
@@ -290,6 +288,11 @@ export async function invokeEndpoint(options: {
   onRetry?: (notice: RetryNotice) => void;
   /** The calling key's own limit (admitted by the caller, once per request): its tokens are added here. */
   clientLimiter?: EndpointLimiter | null;
+  /**
+   * Told, as each stream request starts, of its tokens when a token limit counts them (reported,
+   * else estimated), else null: also a stream that fails before its first chunk may have counted some.
+   */
+  onStreamTokens?: (tokens: StreamTokens | null) => void;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
   const withEndpointDefaults = withDefaults(options.request, endpoint);
@@ -320,11 +323,20 @@ export async function invokeEndpoint(options: {
     const hidesUsage = !asksForUsage(withEndpointDefaults);
     const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
       let abort: CallSignal = options.client;
-      const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>);
-      const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
       const tokens = tokenLimiters.length > 0 ? new StreamTokens(sent) : null;
+      options.onStreamTokens?.(tokens);
+      const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
+      // The attempts share one abort, on which the transport notes whether the request reached the provider.
+      const watched = tokens
+        ? (call: CallAbort) => {
+            tokens.watch(call);
+            return attempt(call);
+          }
+        : attempt;
+      const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, watched);
+      const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
       const started = await withFirstChunk(tokens ? meterStream(chunks, tokenLimiters, tokens) : chunks);
-      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage, tokens };
+      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage };
     };
     if (withUsage === null) return startStream(request);
     // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older

@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
-import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLine } from '../support/log-capture';
 import { sample } from '../support/metrics';
@@ -25,11 +25,17 @@ function chunk(fields: Record<string, unknown>): string {
 const content = (text: string, role?: string) => chunk({ choices: [{ index: 0, delta: { ...(role ? { role } : {}), content: text }, finish_reason: null }] });
 
 /**
- * Two pieces of text, then by the prompt's word: `hold` waits for the gateway to leave, `cut!` drops
- * the connection, `full` finishes and reports its usage (5 tokens, far below the estimate).
+ * By the prompt's word: `wait` sends nothing (the provider still reading the prompt), `no!` is
+ * refused with a 400; others get two pieces of text, then `hold` waits for the gateway to leave, `cut!` drops the connection, `full`
+ * finishes and reports its usage (5 tokens, far below the estimate).
  */
 function openaiStream(request: RecordedRequest, response: ServerResponse): void {
   const word = (request.body as { messages: { content: string }[] }).messages[0].content;
+  if (word === 'wait') return;
+  if (word === 'no!') {
+    sendJson(response, 400, { error: { message: 'Invalid value for messages.', type: 'invalid_request_error' } });
+    return;
+  }
   response.writeHead(200, { 'content-type': 'text/event-stream' });
   response.write(content(PIECE, 'assistant') + content(PIECE));
   if (word === 'cut!') setTimeout(() => response.destroy(), 20);
@@ -39,8 +45,10 @@ function openaiStream(request: RecordedRequest, response: ServerResponse): void 
   }
 }
 
-/** Per stream that ends early: the prompt's "user" + a four-letter word (2 tokens) and two pieces (20 tokens). */
-const ESTIMATE = 22;
+/** The prompt's "user" + a four-letter word: 2 tokens. */
+const PROMPT_ESTIMATE = 2;
+/** Per stream that ends early: the prompt (2 tokens) and two pieces (20 tokens). */
+const ESTIMATE = PROMPT_ESTIMATE + 20;
 
 let upstream: FakeUpstream;
 let gateway: RunningGateway;
@@ -52,6 +60,12 @@ beforeAll(async () => {
   const limited = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 60 } }\n`;
   const config = `endpoints:
 ${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
+  - name: early
+    endpoint_type: llm/v1/chat
+    model: ${model}
+    limit: { renewal_period: minute, tokens: 3 }
+    timeouts: { first_byte: 0.5 }
+    retries: { max_attempts: 1 }
 auth:
   api_keys:
     - { name: plain, key: ${PLAIN_KEY} }
@@ -99,6 +113,20 @@ async function leaveOnMlflow(name: string): Promise<void> {
   while (text.split(PIECE).length < 3) text += new TextDecoder().decode((await reader.read()).value);
   const closed = upstreamLetGo();
   controller.abort();
+  await closed;
+}
+
+/** Opens a /v1 stream and aborts once the provider has the request, before any chunk came. */
+async function leaveBeforeFirstChunk(model: string): Promise<void> {
+  const controller = new AbortController();
+  const received = upstream.requests.length;
+  const opened = client()
+    .chat.completions.create({ model, messages: [{ role: 'user', content: 'wait' }], stream: true }, { signal: controller.signal })
+    .catch((error: unknown) => error);
+  while (upstream.requests.length === received) await new Promise((resolve) => setTimeout(resolve, 10));
+  const closed = upstreamLetGo();
+  controller.abort();
+  expect(await opened).toBeInstanceOf(OpenAI.APIUserAbortError);
   await closed;
 }
 
@@ -164,4 +192,19 @@ test('a stream that reports its usage counts exactly that; the audit line says w
   expect(full).not.toHaveProperty('tokens_estimated');
   const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: AUTHORIZED })).text();
   expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'mixed', client: 'plain', type: 'total' })).toBe(2 * 5);
+});
+
+test('a stream that ends before its first chunk counts its prompt once the provider had it (client left, first_byte timeout); one the provider or the limit refused counts nothing', async () => {
+  const refusedByProvider = await client().chat.completions.create({ model: 'early', messages: [{ role: 'user', content: 'no!' }], stream: true }).then(() => null, (caught: unknown) => caught);
+  expect(refusedByProvider).toBeInstanceOf(OpenAI.BadRequestError);
+  const from = lines.length;
+  await leaveBeforeFirstChunk('early');
+  const left = await waitForLogLine(lines, (line) => line.endpoint === 'early' && line.status === 499, { from });
+  expect(left).toMatchObject({ prompt_tokens: PROMPT_ESTIMATE, completion_tokens: 0, total_tokens: PROMPT_ESTIMATE, tokens_estimated: true });
+  const timedOut = await client().chat.completions.create({ model: 'early', messages: [{ role: 'user', content: 'wait' }], stream: true }).then(() => null, (caught: unknown) => caught);
+  expect(timedOut).toBeInstanceOf(OpenAI.APIError);
+  expect((timedOut as InstanceType<typeof OpenAI.APIError>).status).toBe(504);
+  const used = `Token limit exceeded: 3 tokens per 1 minute for endpoint 'early' (${2 * PROMPT_ESTIMATE} used)`;
+  expect(await refusalOnV1('early')).toMatch(used);
+  expect(await refusalOnV1('early')).toMatch(used);
 });

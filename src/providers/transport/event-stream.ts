@@ -12,7 +12,7 @@
  * arrived before them; an aborted signal rejects the next `next()` with its reason at once.
  */
 import type { Dispatcher } from 'undici';
-import type { CallSignal } from '../abort';
+import { noteRequestFate, type CallSignal } from '../abort';
 import { SseDecoder, type SseEvent } from './sse';
 import { AnswerTooLarge, readHeaders } from './whole-response';
 
@@ -143,7 +143,10 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   onConnect(abort: (reason?: Error) => void): void {
     const { signal } = this.options;
     if (signal.aborted) abort(signal.reason as Error);
-    else this.abortRequest = abort;
+    else {
+      this.abortRequest = abort;
+      noteRequestFate(signal, 'sent');
+    }
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
@@ -152,7 +155,10 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     const { contentType, retryAfter } = readHeaders(rawHeaders);
     this.answer = { statusCode, contentType, retryAfter };
     this.resumeUpstream = resume;
-    if (this.options.refuses(statusCode, contentType)) this.refusedBody = [];
+    if (this.options.refuses(statusCode, contentType)) {
+      this.refusedBody = [];
+      noteRequestFate(this.options.signal, 'refused');
+    }
     return true;
   }
 

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
+import type { StreamTokens } from '../../limits/stream-tokens';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
 import { withFallback } from '../../routing/fallback';
@@ -71,7 +72,8 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter });
+        const onStreamTokens = (tokens: StreamTokens | null) => recordStreamTokens(response, tokens);
+        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter, onStreamTokens });
         attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
         return answer;
       } catch (error) {
@@ -108,7 +110,6 @@ async function serve(options: {
     logFailure({ logger, error, gatewayError, path: recordOf(response).path, requestId: requestIdOfResponse(response) });
     return gatewayError;
   };
-  recordStreamTokens(response, result.tokens);
   const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
   const sends = result.hidesUsage ? (chunk: unknown) => !isUsageOnlyChunk(chunk) : undefined;
   await sendEventStream({ response, chunks: result.chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });

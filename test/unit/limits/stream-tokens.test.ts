@@ -1,6 +1,7 @@
 /** A stream's tokens: the usage it reported, else an estimate from the request and what it generated. */
 import type { EndpointLimiter } from '../../../src/limits/limiter';
 import { generatedCharacters, meterStream, requestCharacters, StreamTokens, tokensOfCharacters } from '../../../src/limits/stream-tokens';
+import { CallAbort } from '../../../src/providers/abort';
 
 function recordingLimiter(): { limiter: EndpointLimiter; recorded: number[] } {
   const recorded: number[] = [];
@@ -58,6 +59,17 @@ describe('StreamTokens', () => {
     tokens.observe({ choices: [], usage: { prompt_tokens: 2, completion_tokens: 1, total_tokens: 3 } });
     expect(tokens.estimate()).toBeNull();
     expect(tokens.total()).toBe(3);
+  });
+
+  test('no chunk yet: the prompt once the latest attempt was sent, nothing before nor when the provider refused it', () => {
+    const call = new CallAbort();
+    const tokens = new StreamTokens({ prompt: 'abcd' });
+    tokens.watch(call);
+    expect(tokens.total()).toBeNull();
+    call.request = 'sent';
+    expect(tokens.estimate()).toEqual({ prompt: 1, completion: 0, total: 1 });
+    call.request = 'refused';
+    expect(tokens.total()).toBeNull();
   });
 });
 
