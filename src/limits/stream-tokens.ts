@@ -4,7 +4,8 @@
  * left, the upstream cut it, a timeout between chunks) would otherwise count nothing, so that a
  * client leaving just before the end of each stream could spend past its limit: such a stream
  * counts an estimate of its prompt and of what it generated until then, also when it ended before
- * its first chunk, once the request was sent.
+ * its first chunk, once the request was sent. A usage with `prompt_tokens` alone counts that
+ * prompt and the estimate of what the stream generated.
  */
 import type { CallAbort } from '../providers/abort';
 import type { EndpointLimiter } from './limiter';
@@ -64,7 +65,19 @@ export function generatedCharacters(chunk: unknown): number {
   return characters;
 }
 
-/** Estimated counts, in the fields of a usage. */
+/**
+ * `prompt_tokens` of a usage that reports nothing else (no completion, no total): some servers send
+ * the prompt's usage first, the rest at the end. Null for any other chunk.
+ */
+export function reportedPromptOnly(chunk: unknown): number | null {
+  const usage = (chunk as { usage?: unknown } | null)?.usage;
+  if (typeof usage !== 'object' || usage === null) return null;
+  const { prompt_tokens: prompt, completion_tokens: completion, total_tokens: total } = usage as Record<string, unknown>;
+  if (completion != null || total != null || typeof prompt !== 'number' || !Number.isFinite(prompt) || prompt < 0) return null;
+  return Math.min(Math.ceil(prompt), Number.MAX_SAFE_INTEGER);
+}
+
+/** Estimated counts, in the fields of a usage (`prompt` is the reported one when a chunk reported it alone). */
 export interface EstimatedTokens {
   prompt: number;
   completion: number;
@@ -75,6 +88,7 @@ export interface EstimatedTokens {
 export class StreamTokens {
   private started = false;
   private reported: number | null = null;
+  private reportedPrompt: number | null = null;
   private generated = 0;
   private promptTokens: number | null = null;
   private call: CallAbort | null = null;
@@ -89,12 +103,15 @@ export class StreamTokens {
 
   observe(chunk: unknown): void {
     this.started = true;
-    this.reported = reportedTokens(chunk) ?? this.reported;
+    const prompt = reportedPromptOnly(chunk);
+    if (prompt === null) this.reported = reportedTokens(chunk) ?? this.reported;
+    else this.reportedPrompt = prompt;
     if (this.reported === null) this.generated += generatedCharacters(chunk);
   }
 
   /**
-   * The estimate, when no chunk reported usage and the provider had the request: a chunk came, or
+   * The estimate, when no chunk reported a whole usage (none, or `prompt_tokens` alone, which then
+   * stands for the prompt's estimate) and the provider had the request: a chunk came, or
    * the latest attempt was sent and not refused (the client left, or a timeout came, while the
    * provider read the prompt); else null. A call refused (by the provider, or by the gateway before
    * it) or never sent counts nothing, as an answer that failed does.
@@ -102,9 +119,9 @@ export class StreamTokens {
   estimate(): EstimatedTokens | null {
     if (this.reported !== null || !(this.started || this.call?.request === 'sent')) return null;
     // The request is read once, though the limiters and the audit line each ask.
-    this.promptTokens ??= tokensOfCharacters(requestCharacters(this.request));
+    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfCharacters(requestCharacters(this.request)));
     const completion = tokensOfCharacters(this.generated);
-    return { prompt: this.promptTokens, completion, total: this.promptTokens + completion };
+    return { prompt, completion, total: prompt + completion };
   }
 
   /** What token limits count: the reported total, else the estimate's; null for a stream the provider never had. */

@@ -62,7 +62,7 @@ export interface RequestRecord {
   routeCall?: RouteCall;
   /** As reported: what the token metrics count. */
   usage: TokenUsage | null;
-  /** A stream a token limit counts: its estimate goes on the line when it reported no usage. */
+  /** A stream a token limit counts: its estimate goes on the line when it reported no whole usage. */
   streamTokens: StreamTokens | null;
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
@@ -254,7 +254,9 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     first_chunk_ms: record.firstChunkMs === null ? null : Math.round(record.firstChunkMs),
     retries: record.retries,
   };
-  addTokenCounts(line, record.usage, record.usage === null ? (record.streamTokens?.estimate() ?? null) : null);
+  // A stream's estimate exists only while it reported no whole usage (none, or prompt_tokens alone).
+  const estimate = record.streamTokens?.estimate() ?? null;
+  addTokenCounts(line, estimate === null ? record.usage : null, estimate);
   // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
   if (record.stream) line.first_token_ms = record.firstTokenMs === null ? null : Math.round(record.firstTokenMs);
   const details = record.usage?.details;

@@ -24,9 +24,13 @@ function chunk(fields: Record<string, unknown>): string {
 
 const content = (text: string, role?: string) => chunk({ choices: [{ index: 0, delta: { ...(role ? { role } : {}), content: text }, finish_reason: null }] });
 
+/** The usage some servers send first, before any text: the prompt's alone. */
+const PROMPT_ONLY = { prompt_tokens: 7 };
+
 /**
  * By the prompt's word: `wait` sends nothing (the provider still reading the prompt), `no!` is
- * refused with a 400; others get two pieces of text, then `hold` waits for the gateway to leave, `cut!` drops the connection, `full`
+ * refused with a 400; others get two pieces of text (`part` after a usage with `prompt_tokens` only,
+ * then cut), then `hold` waits for the gateway to leave, `cut!` drops the connection, `full`
  * finishes and reports its usage (5 tokens, far below the estimate).
  */
 function openaiStream(request: RecordedRequest, response: ServerResponse): void {
@@ -37,8 +41,9 @@ function openaiStream(request: RecordedRequest, response: ServerResponse): void 
     return;
   }
   response.writeHead(200, { 'content-type': 'text/event-stream' });
+  if (word === 'part') response.write(chunk({ choices: [], usage: PROMPT_ONLY }));
   response.write(content(PIECE, 'assistant') + content(PIECE));
-  if (word === 'cut!') setTimeout(() => response.destroy(), 20);
+  if (word === 'cut!' || word === 'part') setTimeout(() => response.destroy(), 20);
   if (word === 'full') {
     const usage = { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 };
     response.end(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + chunk({ choices: [], usage }) + 'data: [DONE]\n\n');
@@ -59,7 +64,7 @@ beforeAll(async () => {
   const model = `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
   const limited = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 60 } }\n`;
   const config = `endpoints:
-${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
+${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed', 'prompt-first'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
   - name: early
     endpoint_type: llm/v1/chat
     model: ${model}
@@ -207,4 +212,18 @@ test('a stream that ends before its first chunk counts its prompt once the provi
   const used = `Token limit exceeded: 3 tokens per 1 minute for endpoint 'early' (${2 * PROMPT_ESTIMATE} used)`;
   expect(await refusalOnV1('early')).toMatch(used);
   expect(await refusalOnV1('early')).toMatch(used);
+});
+
+test('a usage chunk with prompt_tokens alone, then a cut: the reported prompt plus the estimate of what was generated, marked as estimated; the metrics count only the reported prompt', async () => {
+  const from = lines.length;
+  const cut = await mlflowStatus('prompt-first', 'part');
+  expect(cut.status).toBe(200);
+  expect(cut.text).toContain('event: error');
+  const line = await waitForLogLine(lines, (entry) => entry.endpoint === 'prompt-first' && entry.msg === 'request', { from });
+  expect(line).toMatchObject({ prompt_tokens: PROMPT_ONLY.prompt_tokens, completion_tokens: 20, total_tokens: PROMPT_ONLY.prompt_tokens + 20, tokens_estimated: true });
+  for (let stream = 0; stream < 2; stream += 1) expect((await mlflowStatus('prompt-first', 'part')).status).toBe(200);
+  expect(await refusalOnV1('prompt-first')).toMatch(`(${3 * (PROMPT_ONLY.prompt_tokens + 20)} used)`);
+  const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: AUTHORIZED })).text();
+  expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'prompt-first', client: 'plain', type: 'prompt' })).toBe(3 * PROMPT_ONLY.prompt_tokens);
+  expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'prompt-first', client: 'plain', type: 'completion' })).toBeUndefined();
 });

@@ -61,6 +61,16 @@ describe('StreamTokens', () => {
     expect(tokens.total()).toBe(3);
   });
 
+  test('a usage with prompt_tokens alone: that prompt plus the estimate of all that was generated, until a whole usage comes', () => {
+    const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'x'.repeat(4_000) }] });
+    tokens.observe({ choices: [], usage: { prompt_tokens: 7, completion_tokens: null } });
+    tokens.observe(chatChunk({ content: 'abcdefgh' }));
+    expect(tokens.estimate()).toEqual({ prompt: 7, completion: 2, total: 9 });
+    tokens.observe({ choices: [], usage: { prompt_tokens: 7, completion_tokens: 3 } });
+    expect(tokens.estimate()).toBeNull();
+    expect(tokens.total()).toBe(10);
+  });
+
   test('no chunk yet: the prompt once the latest attempt was sent, nothing before nor when the provider refused it', () => {
     const call = new CallAbort();
     const tokens = new StreamTokens({ prompt: 'abcd' });

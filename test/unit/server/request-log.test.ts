@@ -92,7 +92,16 @@ describe('logLine: the token fields', () => {
     tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
     // Prompt: "user" + "Hello there" = 15 characters, 4 tokens; completion: 14 characters, 4 tokens.
     expect(JSON.stringify(logLine(record(null, tokens)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 4, completion_tokens: 4, total_tokens: 8, tokens_estimated: true }));
+    tokens.observe({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } });
     expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null }, tokens))).not.toHaveProperty('tokens_estimated');
+  });
+
+  test('a stream whose usage had prompt_tokens alone: that prompt and the estimated completion, said to be an estimate', () => {
+    const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Hello there' }] });
+    tokens.observe({ choices: [], usage: { prompt_tokens: 9 } });
+    tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
+    const line = logLine(record({ prompt: 9, completion: null, total: 9, details: null }, tokens));
+    expect(line).toMatchObject({ prompt_tokens: 9, completion_tokens: 4, total_tokens: 13, tokens_estimated: true });
   });
 });
 
