@@ -4,7 +4,8 @@
  * by leaving each stream early. Such a stream now counts an estimate (the request's characters and
  * those it generated, four a token); reported usage still counts exactly.
  */
-import type { ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -59,9 +60,19 @@ let upstream: FakeUpstream;
 let gateway: RunningGateway;
 const { lines, logger } = captureLog('info');
 
+/** A port nothing listens on (taken, then let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
   upstream = await startFakeUpstream(openaiStream);
   const model = `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
+  const nowhere = `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "http://127.0.0.1:${await closedPort()}/v1" } }`;
   const limited = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 60 } }\n`;
   const config = `endpoints:
 ${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed', 'prompt-first'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
@@ -71,6 +82,7 @@ ${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed', 'prompt-first'].ma
     limit: { renewal_period: minute, tokens: 3 }
     timeouts: { first_byte: 0.5 }
     retries: { max_attempts: 1 }
+  - { name: unreachable, endpoint_type: llm/v1/chat, model: ${nowhere}, limit: { renewal_period: minute, tokens: 1 }, retries: { max_attempts: 1 } }
 auth:
   api_keys:
     - { name: plain, key: ${PLAIN_KEY} }
@@ -212,6 +224,13 @@ test('a stream that ends before its first chunk counts its prompt once the provi
   const used = `Token limit exceeded: 3 tokens per 1 minute for endpoint 'early' (${2 * PROMPT_ESTIMATE} used)`;
   expect(await refusalOnV1('early')).toMatch(used);
   expect(await refusalOnV1('early')).toMatch(used);
+});
+
+test('a stream whose request never reached the provider (not reachable) counts nothing', async () => {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const failure = await client().chat.completions.create({ model: 'unreachable', messages: [{ role: 'user', content: 'wait' }], stream: true }).then(() => null, (caught: unknown) => caught);
+    expect((failure as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
+  }
 });
 
 test('a usage chunk with prompt_tokens alone, then a cut: the reported prompt plus the estimate of what was generated, marked as estimated; the metrics count only the reported prompt', async () => {
