@@ -1,6 +1,7 @@
 /**
- * OpenAI parameters at values that change nothing: `logprobs: false`, an empty `logit_bias`,
- * `store: false`, and `parallel_tool_calls` on a request offering no tools. Providers without those
+ * OpenAI parameters at values that change nothing: `logprobs: false`, `top_logprobs: 0` without
+ * `logprobs: true`, an empty `logit_bias`, `store: false`, and `parallel_tool_calls` on a request
+ * offering no tools. Providers without those
  * parameters serve such a call without sending them (LangChain's `OpenAI` LLM sends `logit_bias: {}`
  * on every call); any other value is still a 400 naming the field, before the vendor is called.
  */
@@ -32,8 +33,8 @@ endpoints:
 
 const sent = (vendor: Vendor) => setup.upstreams[vendor].requests.at(-1)?.body as Record<string, unknown>;
 const messages = [{ role: 'user' as const, content: 'Un café ?' }];
-const NO_OPS = { logprobs: false, logit_bias: {}, store: false, parallel_tool_calls: false } as const;
-const NO_OP_NAMES = ['logprobs', 'logit_bias', 'store', 'parallel_tool_calls', 'tool_choice'];
+const NO_OPS = { logprobs: false, top_logprobs: 0, logit_bias: {}, store: false, parallel_tool_calls: false } as const;
+const NO_OP_NAMES = ['logprobs', 'top_logprobs', 'logit_bias', 'store', 'parallel_tool_calls', 'tool_choice'];
 /** The body fields, at any depth, named by the no-op values (Anthropic would carry parallel_tool_calls in tool_choice). */
 const namesIn = (body: unknown): string[] => JSON.stringify(body).match(new RegExp(`"(${NO_OP_NAMES.join('|')}|disable_parallel_tool_use)"`, 'g')) ?? [];
 
@@ -49,10 +50,21 @@ test.each([
 });
 
 test.each([
+  ['anthropic', 'anthropic'],
+  ['gemini', 'gemini'],
+  ['bedrock', 'bedrock'],
+  ['cohere', 'cohere'],
+] as const)('%s chat serves top_logprobs: 0 without logprobs, without sending it', async (endpoint, vendor) => {
+  const completion = await setup.openai.chat.completions.create({ model: endpoint, messages, top_logprobs: 0 });
+  expect(completion.choices[0].message.content).toEqual(expect.any(String));
+  expect(namesIn(sent(vendor))).toEqual([]);
+});
+
+test.each([
   ['anthropic-completions', 'anthropic'],
   ['cohere-completions', 'cohere'],
-] as const)('%s serves logit_bias {}, store: false and parallel_tool_calls (no tools in completions), without sending them', async (endpoint, vendor) => {
-  const completion = await setup.openai.completions.create({ model: endpoint, prompt: 'Un café ?', logit_bias: {}, store: false, parallel_tool_calls: true } as never);
+] as const)('%s serves logit_bias {}, store: false, top_logprobs: 0 and parallel_tool_calls (no tools in completions), without sending them', async (endpoint, vendor) => {
+  const completion = await setup.openai.completions.create({ model: endpoint, prompt: 'Un café ?', logit_bias: {}, store: false, parallel_tool_calls: true, top_logprobs: 0 } as never);
   expect(completion.choices[0].text).toEqual(expect.any(String));
   expect(namesIn(sent(vendor))).toEqual([]);
 });
@@ -60,6 +72,8 @@ test.each([
 test.each([
   ['anthropic', 'logit_bias', { logit_bias: { '50256': -100 } }],
   ['anthropic', 'logprobs', { logprobs: true }],
+  ['anthropic', 'logprobs', { logprobs: true, top_logprobs: 0 }],
+  ['cohere', 'top_logprobs', { top_logprobs: 1 }],
   ['gemini', 'store', { store: true }],
   ['gemini', 'logit_bias', { logit_bias: { '50256': -100 } }],
   ['bedrock', 'logprobs', { logprobs: true }],

@@ -44,7 +44,8 @@ const offersTools = (request: Readonly<Record<string, unknown>>): boolean => Arr
 
 /**
  * OpenAI's parameters at values that change nothing: penalties at 0 (the token probabilities stay
- * as they are), `logprobs: false`, an empty `logit_bias`, `store: false` (nothing is stored), and
+ * as they are), `logprobs: false`, `top_logprobs: 0` without `logprobs: true` (no log probabilities
+ * are asked for), an empty `logit_bias`, `store: false` (nothing is stored), and
  * `parallel_tool_calls` on a request that offers no tools. OpenAI-style clients send some on every
  * call (LangChain's `OpenAI` LLM: both penalties at 0).
  */
@@ -52,6 +53,8 @@ const NO_OP_VALUES: Readonly<Record<string, NoOpTest>> = {
   presence_penalty: (value) => value === 0,
   frequency_penalty: (value) => value === 0,
   logprobs: (value) => value === false,
+  // With `logprobs: true` it is the provider's to take or refuse, like any other count.
+  top_logprobs: (value, request) => value === 0 && request.logprobs !== true,
   logit_bias: (value) => isRecord(value) && Object.keys(value).length === 0,
   store: (value) => value === false,
   parallel_tool_calls: (value, request) => typeof value === 'boolean' && !offersTools(request),
