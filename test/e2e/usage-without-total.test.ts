@@ -1,7 +1,7 @@
 /**
  * A usage with prompt_tokens and completion_tokens but no total_tokens (an OpenAI-compatible server
- * that leaves it out) counts their sum everywhere: token limits, the audit line and the token
- * metrics, for an answer and for a stream's usage chunk alike.
+ * that leaves it out) counts their sum everywhere: the client's usage, token limits, the audit line
+ * and the token metrics, for an answer and for a stream's usage chunk alike.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -17,6 +17,14 @@ const BASE = { id: 'chatcmpl-1', created: 1764633960, model: 'llama-3' };
 const chunk = (fields: Record<string, unknown>) => `data: ${JSON.stringify({ ...BASE, object: 'chat.completion.chunk', ...fields })}\n\n`;
 
 function answerWithoutTotal(request: RecordedRequest, response: ServerResponse): void {
+  if (request.url.endsWith('/embeddings')) {
+    sendJson(response, 200, { object: 'list', model: 'nomic-embed', data: [{ object: 'embedding', index: 0, embedding: [0.5, -0.25] }], usage: { prompt_tokens: 5 } });
+    return;
+  }
+  if (request.url.endsWith('/v1/completions')) {
+    sendJson(response, 200, { ...BASE, object: 'text_completion', choices: [{ index: 0, text: 'ok', finish_reason: 'stop' }], usage: USAGE });
+    return;
+  }
   if ((request.body as { stream?: boolean }).stream !== true) {
     sendJson(response, 200, { ...BASE, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: USAGE });
     return;
@@ -41,6 +49,9 @@ beforeAll(async () => {
   const config = `
 endpoints:
   - { name: counted, endpoint_type: llm/v1/chat, model: ${model} }
+  - { name: shown, endpoint_type: llm/v1/chat, model: ${model} }
+  - { name: completions, endpoint_type: llm/v1/completions, model: ${model} }
+  - { name: embeddings, endpoint_type: llm/v1/embeddings, model: { provider: openai, name: nomic-embed, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } } }
   - { name: limited, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 10 } }
   - { name: limited-stream, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 10 } }
 auth:
@@ -73,6 +84,18 @@ async function lineOf(run: () => Promise<unknown>): Promise<Record<string, unkno
   }
   throw new Error('no audit line was written');
 }
+
+test("the client reads the sum as total_tokens, on an answer and on the stream's usage chunk", async () => {
+  expect((await answer('shown')).usage).toEqual({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
+  const usages: unknown[] = [];
+  for await (const received of await client.chat.completions.create({ model: 'shown', messages, stream: true, stream_options: { include_usage: true } })) {
+    if (received.usage) usages.push(received.usage);
+  }
+  expect(usages).toEqual([{ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 }]);
+  expect((await client.completions.create({ model: 'completions', prompt: 'Salut' })).usage).toEqual({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
+  // Embeddings have no completion: their total is the prompt's, as OpenAI reports it.
+  expect((await client.embeddings.create({ model: 'embeddings', input: 'Salut', encoding_format: 'float' })).usage).toEqual({ prompt_tokens: 5, total_tokens: 5 });
+});
 
 const countsOf = (line: Record<string, unknown>) => ({ prompt: line.prompt_tokens, completion: line.completion_tokens, total: line.total_tokens, estimated: line.tokens_estimated });
 

@@ -7,6 +7,7 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
 import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
 import { argumentsText, isRecord } from '../shared/json';
+import { usageTotal } from '../shared/usage';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
 
 /**
@@ -37,7 +38,8 @@ function expectList<Wire>(body: unknown, field: 'choices' | 'data'): Wire {
 }
 
 /**
- * The three counts, and the vendor's `prompt_tokens_details` / `completion_tokens_details` objects
+ * The three counts (`total_tokens`, when a server such as llama.cpp or vLLM leaves it out, added up
+ * by `usageTotal`, as for plugins), and the vendor's `prompt_tokens_details` / `completion_tokens_details` objects
  * passed on as they came (no copy: cost trackers read `cached_tokens` and `reasoning_tokens` there,
  * and vendors add counts of their own). A DeepSeek-style `prompt_cache_hit_tokens` without
  * `prompt_tokens_details` becomes its `cached_tokens`. Details a vendor did not send stay absent.
@@ -46,7 +48,8 @@ export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
   const unified: Usage = {
     prompt_tokens: usage?.prompt_tokens ?? null,
     completion_tokens: usage?.completion_tokens ?? null,
-    total_tokens: usage?.total_tokens ?? null,
+    // Only a usage without the total pays for adding it up.
+    total_tokens: usage?.total_tokens ?? usageTotal(usage),
   };
   if (!usage) return unified;
   const promptDetails = usage.prompt_tokens_details;
@@ -206,7 +209,7 @@ export function fromOpenAIEmbeddings(body: unknown, { encodingFormat = 'float' }
         object: 'list',
         data: inInputOrder(response.data),
         model: response.model,
-        usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? null },
+        usage: { prompt_tokens: response.usage?.prompt_tokens ?? null, total_tokens: response.usage?.total_tokens ?? usageTotal(response.usage) },
       };
   if (encodingFormat === 'float' || unified.data.every((item) => !Array.isArray(item.embedding))) return unified;
   return { ...unified, data: unified.data.map((item) => (Array.isArray(item.embedding) ? { ...item, embedding: encodeEmbedding(item.embedding, encodingFormat) } : item)) };

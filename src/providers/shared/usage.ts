@@ -9,8 +9,8 @@ import { isRecord } from './json';
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**
- * A usage's total tokens, as token limits, the audit line, the token metrics and plugin answers read
- * it: `total_tokens` when reported (null when it is not a finite number), else the counts it adds up
+ * A usage's total tokens, as token limits, the audit line and the token metrics read it and as
+ * plugin and OpenAI-shaped answers are filled with it: `total_tokens` when reported (null when it is not a finite number), else the counts it adds up
  * to, which some OpenAI-compatible servers and plugins report alone: `prompt_tokens` plus
  * `completion_tokens`, or `prompt_tokens` alone for a usage without `completion_tokens` (embeddings,
  * whose total OpenAI reports as the prompt's). Null when there is nothing to add up.
