@@ -76,11 +76,11 @@ export function scaleTgiTemperature(temperature: unknown): number | undefined {
   return scaled === undefined ? undefined : Math.max(scaled, 0.001);
 }
 
-/** Checks shared by both chat and completions. */
+/** Checks shared by both chat and completions, on a request without its no-op values. */
 function checkTgiRequest(request: Readonly<Record<string, unknown>>, unsupported: readonly string[]): void {
   rejectNativeNames(request, { max_new_tokens: 'max_tokens' });
   requireSingleChoice(request, PROVIDER);
-  rejectUnsupportedParameters(withoutNoOpValues(request), unsupported, PROVIDER);
+  rejectUnsupportedParameters(request, unsupported, PROVIDER);
 }
 
 /** The completions parameters TGI refuses (also run on an endpoint's parameter defaults at load). */

@@ -42,7 +42,7 @@ import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { ANTHROPIC_NAME, checkAnthropicCompletionsParameters, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions } from './request';
+import { ANTHROPIC_NAME, checkAnthropicCompletionsParameters, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions, withoutAnthropicNoOpValues } from './request';
 import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
 
@@ -82,7 +82,7 @@ export function resolveAnthropicTarget(config: AnthropicConfig, modelName: strin
   if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
   const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base } = config;
   // Only the parameter defaults reach a request: any other key is ignored (with a warning), so it refuses nothing.
-  const parameterDefaults = parameterDefaultsOf(config);
+  const parameterDefaults = withoutAnthropicNoOpValues(parameterDefaultsOf(config));
   const thinkingForm = claudeThinkingFormOf(modelName);
   if (endpointType === 'llm/v1/completions') checkAnthropicCompletionsParameters(parameterDefaults);
   checkAnthropicParameters(parameterDefaults, thinkingForm);

@@ -60,6 +60,11 @@ export const UNSUPPORTED_PARAMETERS = [
  */
 const ANTHROPIC_NO_OP_VALUES = { top_p: 1 };
 
+/** The request (or an endpoint's parameter defaults) without the values that change nothing for Anthropic: what the checks below take. */
+export function withoutAnthropicNoOpValues<Request extends Readonly<Record<string, unknown>>>(request: Request): Request {
+  return withoutNoOpValues(request, ANTHROPIC_NO_OP_VALUES);
+}
+
 /** Anthropic's own spellings of unified parameters (reference §5.4). */
 const CHAT_NATIVE_NAMES = { stop_sequences: 'stop', system: "a message with role 'system'" };
 const COMPLETIONS_NATIVE_NAMES = { stop_sequences: 'stop', max_tokens_to_sample: 'max_tokens', messages: 'prompt' };
@@ -79,12 +84,12 @@ function invalid(param: string, message: string): GatewayError {
 // ---- Parameters shared by chat and completions ----
 
 /**
- * The checks of §6.2 on sampling parameters, without the reference's invented defaults: `top_p`
- * is refused only when the client (or the endpoint config) also set `temperature`. Returns the
- * thinking fields `reasoning_effort` asks for in the model's form (null when it asks for none).
+ * The checks of §6.2 on sampling parameters (given without their no-op values:
+ * withoutAnthropicNoOpValues), without the reference's invented defaults: `top_p` is refused only
+ * when the client (or the endpoint config) also set `temperature`. Returns the thinking fields
+ * `reasoning_effort` asks for in the model's form (null when it asks for none).
  */
-export function checkAnthropicParameters(request: Readonly<Record<string, unknown>>, thinkingForm: ClaudeThinkingForm): ClaudeThinkingFields | null {
-  const parameters = withoutNoOpValues(request, ANTHROPIC_NO_OP_VALUES);
+export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>, thinkingForm: ClaudeThinkingForm): ClaudeThinkingFields | null {
   rejectUnsupportedParameters(parameters, UNSUPPORTED_PARAMETERS, ANTHROPIC_NAME);
   requireSingleChoice(parameters, ANTHROPIC_NAME);
   if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
@@ -132,10 +137,9 @@ function clientThinkingBudgetOf(thinking: unknown): number {
 /**
  * Everything but the messages: renamed, scaled and defaulted parameters, `reasoning_effort` as
  * `thinking`, then every key we do not translate (top_k, metadata, thinking, ...) passed through
- * for Anthropic to judge.
+ * for Anthropic to judge. The request comes without its no-op values (withoutAnthropicNoOpValues).
  */
-function toAnthropicParameters(clientRequest: Record<string, unknown>, { model, thinkingForm = 'budget', stream = false }: AnthropicRequestOptions): Record<string, unknown> {
-  const request = withoutNoOpValues(clientRequest, ANTHROPIC_NO_OP_VALUES);
+function toAnthropicParameters(request: Record<string, unknown>, { model, thinkingForm = 'budget', stream = false }: AnthropicRequestOptions): Record<string, unknown> {
   const thinking = checkAnthropicParameters(request, thinkingForm);
   const {
     messages: _messages,
@@ -358,7 +362,7 @@ function toolsForHistory(request: ChatRequest): { tools: AnthropicTool[]; tool_c
 
 export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
   // Without tools, `parallel_tool_calls` would become a tool_choice Anthropic refuses without tools.
-  const request = withoutNoOpValues(clientRequest);
+  const request = withoutAnthropicNoOpValues(clientRequest);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
   const { system, messages } = toAnthropicMessages(request.messages);
@@ -370,14 +374,18 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   return { ...body, ...toolsForHistory(request) };
 }
 
-/** What completions refuse beside the shared checks; also run on a completions endpoint's parameter defaults at load. */
+/**
+ * What completions refuse beside the shared checks (given without their no-op values:
+ * withoutAnthropicNoOpValues); also run on a completions endpoint's parameter defaults at load.
+ */
 export function checkAnthropicCompletionsParameters(parameters: Readonly<Record<string, unknown>>): void {
   // reasoning_effort and response_format are chat parameters (OpenAI's completions have neither).
-  rejectUnsupportedParameters(withoutNoOpValues(parameters), ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format'], `${ANTHROPIC_NAME} completions`);
+  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format'], `${ANTHROPIC_NAME} completions`);
 }
 
 /** Completions go through the Messages API: the prompt is one user message. */
-export function toAnthropicCompletions(request: CompletionsRequest, options: AnthropicRequestOptions): Record<string, unknown> {
+export function toAnthropicCompletions(clientRequest: CompletionsRequest, options: AnthropicRequestOptions): Record<string, unknown> {
+  const request = withoutAnthropicNoOpValues(clientRequest);
   rejectNativeNames(request, COMPLETIONS_NATIVE_NAMES);
   checkAnthropicCompletionsParameters(request);
   const body = toAnthropicParameters(request, options);

@@ -90,9 +90,9 @@ function toCohereResponseFormat(format: unknown): unknown {
   return { type: 'json_object', schema };
 }
 
-/** The chat parameters Cohere refuses (also run on an endpoint's parameter defaults at load). */
+/** The chat parameters Cohere refuses, given without their no-op values (also run on an endpoint's parameter defaults at load). */
 export function checkCohereChatParameters(request: Readonly<Record<string, unknown>>): void {
-  rejectUnsupportedParameters(withoutNoOpValues(request), CHAT_UNSUPPORTED, COHERE_NAME);
+  rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${String(request.n)}.`, 'n', 422);
 }
@@ -117,11 +117,11 @@ export function toCohereChat(clientRequest: ChatRequest, { model, stream = false
 
 const COMPLETIONS_UNSUPPORTED = ['tools', 'tool_choice', 'response_format', 'logprobs', 'top_logprobs', 'logit_bias', 'user', 'echo', 'best_of', 'suffix', ...OPENAI_ONLY_PARAMETERS];
 
-/** The completions parameters Cohere refuses (also run on an endpoint's parameter defaults at load). */
+/** The completions parameters Cohere refuses, given without their no-op values (also run on an endpoint's parameter defaults at load). */
 export function checkCohereCompletionsParameters(request: Readonly<Record<string, unknown>>): void {
   // The reference answers Cohere's own spellings with 400 here (422 everywhere else).
   rejectNativeNames(request, { stop_sequences: 'stop', num_generations: 'n' }, 400);
-  rejectUnsupportedParameters(withoutNoOpValues(request), COMPLETIONS_UNSUPPORTED, COHERE_NAME);
+  rejectUnsupportedParameters(request, COMPLETIONS_UNSUPPORTED, COHERE_NAME);
 }
 
 export function toCohereCompletions(clientRequest: CompletionsRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {

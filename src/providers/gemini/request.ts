@@ -48,11 +48,10 @@ function invalid(message: string, param: string): GatewayError {
   return GatewayError.invalidParam(message, param);
 }
 
-/** 422 for a native spelling, then 400 for any key Gemini has no counterpart for, unless at a value that changes nothing. */
+/** 422 for a native spelling, then 400 for any key Gemini has no counterpart for, on a request without its no-op values. */
 function checkParameters(request: Readonly<Record<string, unknown>>, known: ReadonlySet<string>): void {
   rejectNativeNames(request, NATIVE_NAMES);
-  const checked = withoutNoOpValues(request);
-  rejectUnsupportedParameters(checked, Object.keys(checked).filter((name) => !known.has(name)), GEMINI);
+  rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !known.has(name)), GEMINI);
 }
 
 // ---- Generation config ----
@@ -311,7 +310,8 @@ function withOptionalFields(body: GeminiGenerateContentRequest, fields: Partial<
  * (the parameters Gemini takes, and a `reasoning_effort` the model takes), so that a default every
  * request would be refused for is a config problem. `thinking`: undefined for completions.
  */
-export function checkGeminiParameterDefaults(defaults: Readonly<Record<string, unknown>>, thinking: GeminiThinkingControl | undefined): void {
+export function checkGeminiParameterDefaults(allDefaults: Readonly<Record<string, unknown>>, thinking: GeminiThinkingControl | undefined): void {
+  const defaults = withoutNoOpValues(allDefaults);
   checkParameters(defaults, thinking === undefined ? COMPLETIONS_PARAMETERS : CHAT_PARAMETERS);
   withParallelToolCallsAllowed(defaults, GEMINI);
   if (thinking !== undefined) toGeminiThinkingConfig(defaults.reasoning_effort, thinking);

@@ -147,8 +147,19 @@ describe('defaults a request can use load as before', () => {
     ['mosaicml', 'chat', 'llama2-70b-chat'],
     ['mosaicml', 'completions', 'mpt-7b-instruct'],
     ['ai21labs', 'completions', 'j2-ultra'],
+    ['anthropic', 'chat', 'claude-sonnet-4-5'],
+    ['anthropic', 'completions', 'claude-sonnet-4-5'],
+    ['gemini', 'chat', 'gemini-2.5-flash'],
+    ['gemini', 'completions', 'gemini-2.5-flash'],
+    ['cohere', 'chat', 'command-r'],
+    ['cohere', 'completions', 'command'],
+    ['huggingface-text-generation-inference', 'completions', 'tgi'],
   ] as const)('%s %s %s with penalties at 0, which a request may carry too (values that change nothing are left out)', (provider, endpointType, model) => {
     expect(() => loadInline(config(provider, endpointType, model, 'presence_penalty: 0, frequency_penalty: 0, temperature: 0.4'))).not.toThrow();
+  });
+
+  test.each(['chat', 'completions'] as const)('an Anthropic %s endpoint loads with top_p: 1 beside temperature (top_p: 1 changes nothing, so they do not clash)', (endpointType) => {
+    expect(() => loadInline(config('anthropic', endpointType, 'claude-sonnet-4-5', 'top_p: 1, temperature: 0.4'))).not.toThrow();
   });
 
   test.each([
