@@ -280,14 +280,19 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     if (next !== null) serve(next, cause, true);
   };
 
+  /** A config file that cannot be read, or whose bytes are not UTF-8: refused like an invalid edit. */
+  const refuseFile = (error: unknown) => {
+    logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
+    recordConfigReload('refused');
+  };
+
   /** The config file is read again (its text may be the same) and compiled, with its secret files: `cause` says why. */
   const rereadAll = async (cause: string) => {
     let text: string;
     try {
       text = readConfigFile(configPath);
     } catch (error) {
-      logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
-      recordConfigReload('refused');
+      refuseFile(error);
       await reloadServedText(cause);
       return;
     }
@@ -300,8 +305,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     try {
       text = decodeConfigBytes(bytes, configPath);
     } catch (error) {
-      logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
-      recordConfigReload('refused');
+      refuseFile(error);
       return;
     }
     // Back to the served text after a rejected edit: nothing to reload.

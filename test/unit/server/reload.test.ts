@@ -10,7 +10,7 @@ import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import type { ConfigWatcher } from '../../../src/config/watch';
 import { closeLimitBackends } from '../../../src/limits/limiter';
-import { compileConfigText, configChanges, describeChanges, watchForReload, type LoadedConfig } from '../../../src/server/reload';
+import { compileConfigText, configChanges, describeChanges, KEEPS_SERVING, watchForReload, type LoadedConfig, type ReloadingWatcher } from '../../../src/server/reload';
 import { silentLogger } from '../../../src/server/logging';
 import { registry } from '../../../src/server/metrics';
 import { sample } from '../../support/metrics';
@@ -169,6 +169,25 @@ describe('watchForReload', () => {
     writeFileSync(path, config(endpoint('a'), endpoint('b')));
     await until(() => accepted.length === 1);
     expect([...accepted[0].plan.endpoints.keys()]).toEqual(['a', 'b']);
+  });
+
+  test('new bytes that are not UTF-8 are refused with the start-up message, logged and counted like an invalid edit', async () => {
+    const { path, logs, accepted } = await start(config(endpoint('a')));
+    writeFileSync(path, Buffer.from(`${config(endpoint('a'), endpoint('caf\u00e9'))}`, 'latin1'));
+    await until(() => logs.length === 1);
+    expect(logs[0]).toMatchObject({ level: 50, configPath: path, reload: KEEPS_SERVING, msg: expect.stringContaining('the file is not valid UTF-8') });
+    expect(sample(await registry.metrics(), 'gateway_config_last_reload_successful', {})).toBe(0);
+    expect(accepted).toEqual([]);
+  });
+
+  test('a config file that cannot be read at an asked-for reload is refused with the start-up message, logged and counted; the served text is reloaded', async () => {
+    const { path, logs, accepted } = await start(config(endpoint('a')));
+    rmSync(path);
+    await until(() => logs.length === 1);
+    (watcher as ReloadingWatcher).reloadNow('SIGHUP');
+    await until(() => accepted.length === 1);
+    expect(logs[1]).toMatchObject({ level: 50, configPath: path, reload: KEEPS_SERVING, msg: `Invalid gateway configuration in ${path}:\n  ${path} does not exist` });
+    expect(sample(await registry.metrics(), 'gateway_config_last_reload_successful', {})).toBe(0);
   });
 
   test('an edit with several problems is refused in one log entry listing each of them once, and opens nothing', async () => {
