@@ -48,8 +48,9 @@ export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
   const unified: Usage = {
     prompt_tokens: usage?.prompt_tokens ?? null,
     completion_tokens: usage?.completion_tokens ?? null,
-    // Only a usage without the total pays for adding it up.
-    total_tokens: usage?.total_tokens ?? usageTotal(usage),
+    // Only a usage without the total pays for adding it up; a chat usage without completion_tokens
+    // is partial (a server sending the prompt's usage first), not a total.
+    total_tokens: usage?.total_tokens ?? (usage?.completion_tokens == null ? null : usageTotal(usage)),
   };
   if (!usage) return unified;
   const promptDetails = usage.prompt_tokens_details;

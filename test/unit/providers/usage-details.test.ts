@@ -51,6 +51,11 @@ describe('OpenAI and OpenAI-compatible servers: the details objects are passed o
     expect(fromOpenAIUsage({ ...usage, prompt_tokens_details: { cached_tokens: 1280 } }).prompt_tokens_details).toEqual({ cached_tokens: 1280 });
   });
 
+  it('a missing total is added up only from both counts: a usage with prompt_tokens alone is partial (the prompt sent first), not a total', () => {
+    expect(fromOpenAIUsage({ prompt_tokens: 5, completion_tokens: 2 })).toEqual({ prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 });
+    expect(fromOpenAIUsage({ prompt_tokens: 5 })).toEqual({ prompt_tokens: 5, completion_tokens: null, total_tokens: null });
+  });
+
   it('no details when the server sends none, or null (vLLM without prompt-caching stats)', () => {
     expect(fromOpenAIUsage({ prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 })).toEqual({ prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 });
     expect(fromOpenAIUsage({ prompt_tokens: 5, completion_tokens: 2, total_tokens: 7, prompt_tokens_details: null, completion_tokens_details: null })).toEqual({
