@@ -79,15 +79,15 @@ export interface GatewayErrorOptions {
   mlflowStatus?: number | null;
 }
 
+/** `Retry-After`'s delay-seconds (fractions allowed, as some vendors send them), blanks around it allowed. */
+export const DELAY_SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+
 /**
  * A vendor's `Retry-After` as a header every client can read: delay-seconds rounded up to whole
  * seconds (a fractional `0.5` is valid for OpenAI's clients, but urllib3, under MLflow's Python
  * client, raises on it), an HTTP date as sent, anything else dropped.
  */
-/** `Retry-After`'s delay-seconds (fractions allowed, as some vendors send them), blanks around it allowed. */
-export const DELAY_SECONDS = /^\s*\d+(\.\d+)?\s*$/;
-
-function retryAfterHeader(value: string | null): string | null {
+export function retryAfterHeader(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (DELAY_SECONDS.test(trimmed)) return String(Math.ceil(Number(trimmed)));

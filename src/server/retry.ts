@@ -12,9 +12,10 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
-import { DELAY_SECONDS, errorWithoutSecrets, GatewayError } from '../errors';
+import { DELAY_SECONDS, errorWithoutSecrets, GatewayError, retryAfterHeader } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
+import { retryAfterOf } from '../providers/transport/whole-response';
 
 export interface RetryNotice {
   /** The attempt that failed (1 for the first). */
@@ -130,18 +131,37 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
  * on: its message may quote the plugin's key. A numeric `status` of 429 or 5xx (the OpenAI and
  * Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529) says no more than "try again
  * later", so such an error is retried and falls back as a built-in provider's 429 or 5xx is, with
- * the gateway's own message; any other is a 500. The error itself (`cause`, its keys redacted) is only logged.
+ * the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
+ * error's `headers` counts as a built-in provider's; no other header is read. The error itself
+ * (`cause`, its keys redacted) is only logged.
  */
 function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
-  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  const { status, headers } = typeof error === 'object' && error !== null ? (error as { status?: unknown; headers?: unknown }) : { status: undefined, headers: undefined };
   const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
-  if (status === 429) return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, cause });
+  if (status === 429) {
+    const retryAfter = retryAfterHeader(retryAfterOf(headerOf(headers, 'retry-after'), headerOf(headers, 'retry-after-ms')));
+    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, cause });
+  }
   if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
   return GatewayError.internal(cause);
 }
 
 function isServerErrorStatus(status: unknown): boolean {
   return typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599;
+}
+
+/**
+ * One header of a vendor SDK's error: `headers` is a fetch `Headers` (openai v5 and later, recent
+ * Anthropic SDKs) or a plain record (openai v4), whose names may come in any case. Null when absent.
+ */
+function headerOf(headers: unknown, name: string): string | null {
+  if (typeof headers !== 'object' || headers === null) return null;
+  if (typeof (headers as { get?: unknown }).get === 'function') {
+    const value: unknown = (headers as { get(name: string): unknown }).get(name);
+    return typeof value === 'string' ? value : null;
+  }
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return typeof entry?.[1] === 'string' ? entry[1] : null;
 }
 
 /**

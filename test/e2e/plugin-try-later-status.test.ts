@@ -3,7 +3,9 @@
  * the official openai and Anthropic SDKs throw for a rate limit, a vendor error or an unavailable or
  * overloaded vendor, Anthropic's 529) is retried and falls back as a built-in provider's 429 or 5xx
  * is, and answers with the gateway's own message, never the plugin's (which may quote its key); any
- * other status stays a 500. Real HTTP to an in-process gateway, the official OpenAI client.
+ * other status stays a 500. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is
+ * waited out and passed on as a built-in provider's is. Real HTTP to an in-process gateway, the
+ * official OpenAI client.
  */
 import OpenAI from 'openai';
 import { startPluginGateway } from '../support/plugin-gateway';
@@ -12,10 +14,17 @@ const KEY = 'sk-live-PLUGIN-secret-1234567890';
 
 /**
  * Model `rate-limited-once` fails its first call only; `rate-limited` and `unavailable` fail every call;
- * `status-N` fails every call with status N, `status-N-once` its first call only.
+ * `status-N` fails every call with status N, `status-N-once` its first call only; each `retry-after-…`
+ * model fails with a 429 carrying the headers RETRY_AFTER gives it (a fetch `Headers`, as from openai
+ * v5 and later, or a plain record, as from openai v4).
  */
 const PLUGIN = `'use strict';
 const { RateLimitError } = require(${JSON.stringify(require.resolve('openai'))});
+const RETRY_AFTER = {
+  'retry-after-1-once': { once: true, headers: () => new Headers({ 'retry-after': '1', 'x-echoed-key': '${KEY}' }) },
+  'retry-after-60-once': { once: true, headers: () => new Headers({ 'retry-after': '60' }) },
+  'retry-after-ms-record': { once: false, headers: () => ({ 'Retry-After-Ms': '1500', 'X-Echoed-Key': '${KEY}' }) },
+};
 module.exports = {
   displayName: 'Fake',
   endpointTypes: ['llm/v1/chat'],
@@ -26,6 +35,10 @@ module.exports = {
         calls += 1;
         const failing = /^status-(\\d+)(-once)?$/.exec(settings.modelName);
         if (failing && (!failing[2] || calls === 1)) throw Object.assign(new Error(failing[1] + ' Vendor error for key ${KEY}'), { status: Number(failing[1]) });
+        const retryAfter = RETRY_AFTER[settings.modelName];
+        if (retryAfter && (!retryAfter.once || calls === 1)) {
+          throw Object.assign(new Error('429 Rate limit reached for key ${KEY}'), { status: 429, headers: retryAfter.headers() });
+        }
         if (settings.modelName === 'unavailable') throw Object.assign(new Error('503 Service Unavailable for key ${KEY}'), { status: 503 });
         if (settings.modelName === 'rate-limited' || (settings.modelName === 'rate-limited-once' && calls === 1)) {
           throw new RateLimitError(429, { message: 'Rate limit reached for key ${KEY}', type: 'requests', code: 'rate_limit_exceeded' }, undefined, new Headers());
@@ -47,7 +60,9 @@ const endpoint = (name: string, model: string, attempts: number) =>
 const SERVER_ERRORS = [500, 502, 504, 529];
 const statusEndpoints = [...SERVER_ERRORS, 418].map((status) => `${endpoint(`status-${status}`, `status-${status}`, 1)}${endpoint(`status-${status}-once`, `status-${status}-once`, 2)}`).join('');
 
-const CONFIG = `${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
+const retryAfterEndpoints = `${endpoint('retry-after-1-once', 'retry-after-1-once', 2)}${endpoint('retry-after-60-once', 'retry-after-60-once', 2)}${endpoint('retry-after-ms-record', 'retry-after-ms-record', 1)}`;
+
+const CONFIG = `${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
   - { name: overloaded-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: status-529 }, { name: backup }] }
 `;
@@ -67,7 +82,8 @@ const CHAT = { messages: [{ role: 'user' as const, content: 'Bonjour ?' }] };
 async function call(path: string, body: object) {
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, ...body }) });
   const text = await response.text();
-  return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint'), text, body: JSON.parse(text) };
+  const { headers } = response;
+  return { status: response.status, endpoint: headers.get('x-gateway-endpoint'), retryAfter: headers.get('retry-after'), headers, text, body: JSON.parse(text) };
 }
 
 test("the openai SDK's RateLimitError (status 429) is retried: the second call answers", async () => {
@@ -107,4 +123,26 @@ test('an error with another status (418) is not retried and stays a 500 "Interna
   const once = await call('/v1/chat/completions', { model: 'status-418-once' });
   expect({ status: once.status, text: once.text }).toEqual({ status: 500, text: expect.not.stringContaining('sk-live-PLUGIN') });
   expect(once.body.error.message).toBe('Internal server error');
+});
+
+test("a 429 whose headers ask for Retry-After: 1 is retried after that second, not after the backoff", async () => {
+  const started = Date.now();
+  const completion = await openai.chat.completions.create({ model: 'retry-after-1-once', ...CHAT });
+  expect(completion.id).toBe('chatcmpl-retry-after-1-once-2');
+  expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+});
+
+test('a 429 asking for longer than max_retry_after (10 s) is not waited for: the client gets it with its Retry-After', async () => {
+  const answer = await call('/v1/chat/completions', { model: 'retry-after-60-once' });
+  expect({ status: answer.status, retryAfter: answer.retryAfter, message: answer.body.error.message }).toEqual({
+    status: 429,
+    retryAfter: '60',
+    message: "The provider plugin of endpoint 'retry-after-60-once' failed with status 429.",
+  });
+});
+
+test('retry-after-ms in a plain record of headers, any case, is passed on in whole seconds; no other header and not the plugin’s message', async () => {
+  const answer = await call('/v1/chat/completions', { model: 'retry-after-ms-record' });
+  expect({ status: answer.status, retryAfter: answer.retryAfter, echoed: answer.headers.get('x-echoed-key') }).toEqual({ status: 429, retryAfter: '2', echoed: null });
+  expect(answer.text).not.toContain('sk-live-PLUGIN');
 });

@@ -46,8 +46,9 @@ function isHeader(raw: Buffer, name: string): boolean {
   return raw.length === name.length && raw.toString('latin1').toLowerCase() === name;
 }
 
-/** Azure's and OpenAI's `retry-after-ms` in seconds (the unit of `Retry-After`), for an answer without `retry-after`. */
-function retryAfterOfMs(milliseconds: string | null): string | null {
+/** `Retry-After`, or else Azure's and OpenAI's `retry-after-ms` in seconds (the unit of `Retry-After`); null when neither came. */
+export function retryAfterOf(retryAfter: string | null, milliseconds: string | null): string | null {
+  if (retryAfter !== null) return retryAfter;
   if (milliseconds === null || !DELAY_SECONDS.test(milliseconds)) return null;
   return String(Number(milliseconds) / 1000);
 }
@@ -65,7 +66,7 @@ export function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 
     else if (retryAfter === null && isHeader(raw[index], 'retry-after')) retryAfter = raw[index + 1].toString('latin1');
     else if (retryAfterMs === null && isHeader(raw[index], 'retry-after-ms')) retryAfterMs = raw[index + 1].toString('latin1');
   }
-  return { contentType, retryAfter: retryAfter ?? retryAfterOfMs(retryAfterMs) };
+  return { contentType, retryAfter: retryAfterOf(retryAfter, retryAfterMs) };
 }
 
 export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number): Promise<WholeResponse> {
