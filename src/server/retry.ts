@@ -128,15 +128,16 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
 
 /**
  * A plugin's own error (say, its vendor SDK's, with a status and the vendor's message) is not passed
- * on: its message may quote the plugin's key. A numeric `status` of 429 or 5xx (the OpenAI and
- * Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529) says no more than "try again
- * later", so such an error is retried and falls back as a built-in provider's 429 or 5xx is, with
- * the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
+ * on: its message may quote the plugin's key. A `status` of 429 or 5xx, a number or a string of
+ * three digits (the OpenAI and Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529),
+ * says no more than "try again later", so such an error is retried and falls back as a built-in
+ * provider's 429 or 5xx is, with the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
  * error's `headers` counts as a built-in provider's; no other header is read. The error itself
  * (`cause`, its keys redacted) is only logged.
  */
 function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
-  const { status, headers } = typeof error === 'object' && error !== null ? (error as { status?: unknown; headers?: unknown }) : { status: undefined, headers: undefined };
+  const { status: given, headers } = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; headers?: unknown };
+  const status = statusOf(given);
   const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
   if (status === 429) {
     const retryAfter = retryAfterHeader(retryAfterOf(headerOf(headers, 'retry-after'), headerOf(headers, 'retry-after-ms')));
@@ -144,6 +145,11 @@ function pluginFailure(error: unknown, cause: unknown, endpoint: string): Gatewa
   }
   if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
   return GatewayError.internal(cause);
+}
+
+/** A status as some SDKs and HTTP wrappers give it, a string of three digits (`"503"`), read as the number. */
+function statusOf(status: unknown): unknown {
+  return typeof status === 'string' && /^\d{3}$/.test(status) ? Number(status) : status;
 }
 
 function isServerErrorStatus(status: unknown): boolean {

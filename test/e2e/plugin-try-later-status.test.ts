@@ -3,9 +3,9 @@
  * the official openai and Anthropic SDKs throw for a rate limit, a vendor error or an unavailable or
  * overloaded vendor, Anthropic's 529) is retried and falls back as a built-in provider's 429 or 5xx
  * is, and answers with the gateway's own message, never the plugin's (which may quote its key); any
- * other status stays a 500. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is
- * waited out and passed on as a built-in provider's is. Real HTTP to an in-process gateway, the
- * official OpenAI client.
+ * other status stays a 500; a status given as a string of three digits ("503") counts as the
+ * number. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is waited out and
+ * passed on as a built-in provider's is. Real HTTP to an in-process gateway, the official OpenAI client.
  */
 import OpenAI from 'openai';
 import { startPluginGateway } from '../support/plugin-gateway';
@@ -14,7 +14,8 @@ const KEY = 'sk-live-PLUGIN-secret-1234567890';
 
 /**
  * Model `rate-limited-once` fails its first call only; `rate-limited` and `unavailable` fail every call;
- * `status-N` fails every call with status N, `status-N-once` its first call only; each `retry-after-…`
+ * `status-N` fails every call with status N, `status-N-once` its first call only; `text-status-S` and
+ * `text-status-S-once` likewise with the string S as status; each `retry-after-…`
  * model fails with a 429 carrying the headers RETRY_AFTER gives it (a fetch `Headers`, as from openai
  * v5 and later, or a plain record, as from openai v4).
  */
@@ -35,6 +36,8 @@ module.exports = {
         calls += 1;
         const failing = /^status-(\\d+)(-once)?$/.exec(settings.modelName);
         if (failing && (!failing[2] || calls === 1)) throw Object.assign(new Error(failing[1] + ' Vendor error for key ${KEY}'), { status: Number(failing[1]) });
+        const textStatus = /^text-status-(.+?)(-once)?$/.exec(settings.modelName);
+        if (textStatus && (!textStatus[2] || calls === 1)) throw Object.assign(new Error('Vendor error for key ${KEY}'), { status: textStatus[1] });
         const retryAfter = RETRY_AFTER[settings.modelName];
         if (retryAfter && (!retryAfter.once || calls === 1)) {
           throw Object.assign(new Error('429 Rate limit reached for key ${KEY}'), { status: 429, headers: retryAfter.headers() });
@@ -62,7 +65,10 @@ const statusEndpoints = [...SERVER_ERRORS, 418].map((status) => `${endpoint(`sta
 
 const retryAfterEndpoints = `${endpoint('retry-after-1-once', 'retry-after-1-once', 2)}${endpoint('retry-after-60-once', 'retry-after-60-once', 2)}${endpoint('retry-after-ms-record', 'retry-after-ms-record', 1)}`;
 
-const CONFIG = `${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
+const TEXT_STATUSES = ['429-once', '503', '503-once', '503.0', '5e2', '5030'];
+const textStatusEndpoints = TEXT_STATUSES.map((status) => endpoint(`text-status-${status}`, `text-status-${status}`, status.endsWith('-once') ? 2 : 1)).join('');
+
+const CONFIG = `${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
   - { name: overloaded-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: status-529 }, { name: backup }] }
 `;
@@ -145,4 +151,20 @@ test('retry-after-ms in a plain record of headers, any case, is passed on in who
   const answer = await call('/v1/chat/completions', { model: 'retry-after-ms-record' });
   expect({ status: answer.status, retryAfter: answer.retryAfter, echoed: answer.headers.get('x-echoed-key') }).toEqual({ status: 429, retryAfter: '2', echoed: null });
   expect(answer.text).not.toContain('sk-live-PLUGIN');
+});
+
+test.each(['429', '503'])('a status given as the string "%s" is retried like the number', async (status) => {
+  const completion = await openai.chat.completions.create({ model: `text-status-${status}-once`, ...CHAT });
+  expect(completion.id).toBe(`chatcmpl-text-status-${status}-once-2`);
+});
+
+test('a status given as the string "503" is, alone, a 502 with the gateway’s own message', async () => {
+  const answer = await call('/v1/chat/completions', { model: 'text-status-503' });
+  expect(answer).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'text-status-503' failed with status 503." } } });
+  expect(answer.text).not.toContain('sk-live-PLUGIN');
+});
+
+test.each(['503.0', '5e2', '5030'])('a status given as the string "%s" (not three digits) stays a 500 "Internal server error"', async (status) => {
+  const answer = await call('/v1/chat/completions', { model: `text-status-${status}` });
+  expect({ status: answer.status, message: answer.body.error.message }).toEqual({ status: 500, message: 'Internal server error' });
 });
