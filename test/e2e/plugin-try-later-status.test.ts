@@ -8,6 +8,7 @@
  * passed on as a built-in provider's is. Real HTTP to an in-process gateway, the official OpenAI client.
  */
 import OpenAI from 'openai';
+import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
 import { startPluginGateway } from '../support/plugin-gateway';
 
 const KEY = 'sk-live-PLUGIN-secret-1234567890';
@@ -68,16 +69,21 @@ const retryAfterEndpoints = `${endpoint('retry-after-1-once', 'retry-after-1-onc
 const TEXT_STATUSES = ['429-once', '503', '503-once', '503.0', '5e2', '5030'];
 const textStatusEndpoints = TEXT_STATUSES.map((status) => endpoint(`text-status-${status}`, `text-status-${status}`, status.endsWith('-once') ? 2 : 1)).join('');
 
-const CONFIG = `${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
+/** Endpoints whose plugin is given KEY as its key, so that the gateway redacts it from what it logs. */
+const withKey = (name: string, model: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: fake, name: ${model}, config: { fake_api_key: ${KEY} } }, retries: { max_attempts: 1 } }\n`;
+const loggedEndpoints = `${withKey('logged-limited', 'rate-limited')}${withKey('logged-down', 'status-502')}`;
+
+const CONFIG = `${loggedEndpoints}${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
   - { name: overloaded-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: status-529 }, { name: backup }] }
 `;
 
 let gateway: Awaited<ReturnType<typeof startPluginGateway>>;
 let openai: OpenAI;
+const log = captureLog('debug');
 
 beforeAll(async () => {
-  gateway = await startPluginGateway(PLUGIN, CONFIG);
+  gateway = await startPluginGateway(PLUGIN, CONFIG, log.logger);
   openai = new OpenAI({ apiKey: 'client-side-key-unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });
 
@@ -85,8 +91,12 @@ afterAll(() => gateway.close());
 
 const CHAT = { messages: [{ role: 'user' as const, content: 'Bonjour ?' }] };
 
-async function call(path: string, body: object) {
-  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...CHAT, ...body }) });
+async function call(path: string, body: object, requestId = 'unnamed') {
+  const response = await fetch(`${gateway.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    body: JSON.stringify({ ...CHAT, ...body }),
+  });
   const text = await response.text();
   const { headers } = response;
   return { status: response.status, endpoint: headers.get('x-gateway-endpoint'), retryAfter: headers.get('retry-after'), headers, text, body: JSON.parse(text) };
@@ -167,4 +177,25 @@ test('a status given as the string "503" is, alone, a 502 with the gateway’s o
 test.each(['503.0', '5e2', '5030'])('a status given as the string "%s" (not three digits) stays a 500 "Internal server error"', async (status) => {
   const answer = await call('/v1/chat/completions', { model: `text-status-${status}` });
   expect({ status: answer.status, message: answer.body.error.message }).toEqual({ status: 500, message: 'Internal server error' });
+});
+
+/** The lines a request caused besides its audit line, once that is written, as level, message and the logged error's message. */
+async function linesBesideAudit(requestId: string) {
+  await waitForLogLine(log.lines, (line) => line.request_id === requestId && line.msg === 'request');
+  const caused = log.lines.map((text) => JSON.parse(text) as LogLine).filter((line) => line.request_id === requestId && !['request', 'request received'].includes(line.msg));
+  return caused.map((line) => ({ level: line.level, msg: line.msg, message: line.message, err: (line.err as { message?: string } | undefined)?.message }));
+}
+
+test('a plugin’s 429 is logged as a built-in provider’s (no warning, no error line); its own error, key redacted, only at debug level', async () => {
+  expect((await call('/v1/chat/completions', { model: 'logged-limited' }, 'log-429')).status).toBe(429);
+  expect(await linesBesideAudit('log-429')).toEqual([
+    { level: 20, msg: "The provider plugin of endpoint 'logged-limited' failed with status 429.", message: undefined, err: '429 Rate limit reached for key [redacted]' },
+  ]);
+});
+
+test('a plugin’s 5xx is logged as a built-in provider’s, an "upstream failure" warning (not an error), with its own error, key redacted', async () => {
+  expect((await call('/v1/chat/completions', { model: 'logged-down' }, 'log-502')).status).toBe(502);
+  expect(await linesBesideAudit('log-502')).toEqual([
+    { level: 40, msg: 'upstream failure', message: "The provider plugin of endpoint 'logged-down' failed with status 502.", err: '502 Vendor error for key [redacted]' },
+  ]);
 });
