@@ -31,7 +31,8 @@ export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 /** OpenAI's type and code for a quota used up: clients branch on them to stop retrying. */
 const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
 
-function isQuotaUsedUp(vendorError: VendorError | null | undefined): boolean {
+/** Whether a vendor's type or code says its account's quota is used up (OpenAI's `insufficient_quota`). */
+export function isQuotaUsedUp(vendorError: VendorError | null | undefined): boolean {
   return vendorError?.type === 'insufficient_quota' || vendorError?.code === 'insufficient_quota';
 }
 
@@ -212,10 +213,10 @@ export class GatewayError extends Error {
    * 429: the provider account's quota is used up (OpenAI's `insufficient_quota`, Bedrock's
    * ServiceQuotaExceededException), not a rate: another attempt within the request meets the same
    * quota, so it is not retried (QUOTA_EXCEEDED_CODE lets a FALLBACK route move on to another account
-   * or provider, and tells clients not to retry).
+   * or provider, and tells clients not to retry). `cause`: a plugin's own error, for the log only.
    */
-  static quotaExceeded(message: string, vendorError: VendorError | null = INSUFFICIENT_QUOTA): GatewayError {
-    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: QUOTA_EXCEEDED_CODE, vendorError });
+  static quotaExceeded(message: string, vendorError: VendorError | null = INSUFFICIENT_QUOTA, cause?: unknown): GatewayError {
+    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: QUOTA_EXCEEDED_CODE, vendorError, cause });
   }
 
   static rateLimited(message: string, retryAfter: string | null): GatewayError {

@@ -149,14 +149,15 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
  * Logs a failure that deserves it: an unexpected error (or one behind a GatewayError's `cause`)
  * at error level with its stack, any other 5xx as a warning, each with the request's id. A plugin's
  * "try again later" (its 429 or 5xx, retryable, with the plugin's own error, keys redacted, as
- * `cause`) is the vendor's failure, not the gateway's: logged as a built-in provider's is (a 5xx as
+ * `cause`), and its quota used up, are the vendor's failure, not the gateway's: logged as a built-in provider's is (a 5xx as
  * a warning, a 429 not at all), its cause beside it (a 429's at debug level).
  */
 export function logFailure(options: { logger: Logger; error: unknown; gatewayError: GatewayError; path: string; requestId: string | null }): void {
   const { logger, error, gatewayError, path } = options;
   const { status, code, message, cause } = gatewayError;
   const request_id = options.requestId;
-  const upstreamCause = cause !== undefined && gatewayError.retryable;
+  // A plugin's quota used up is not retryable, yet as much the vendor's failure as its rate limit.
+  const upstreamCause = cause !== undefined && (gatewayError.retryable || code === QUOTA_EXCEEDED_CODE);
   if (!(error instanceof GatewayError) && status >= 500) logger.error({ request_id, err: error, path }, 'unhandled error');
   else if (cause !== undefined && !upstreamCause) logger.error({ request_id, err: cause, path, status, code }, loggedMessage(message));
   else if (status >= 500) logger.warn({ request_id, path, status, code, message: loggedMessage(message), ...(upstreamCause && { err: cause }) }, 'upstream failure');

@@ -12,7 +12,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
-import { DELAY_SECONDS, errorWithoutSecrets, GatewayError, retryAfterHeader } from '../errors';
+import { DELAY_SECONDS, errorWithoutSecrets, GatewayError, isQuotaUsedUp, retryAfterHeader, vendorErrorOf } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 import { retryAfterOf } from '../providers/transport/whole-response';
@@ -132,19 +132,32 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
  * three digits (the OpenAI and Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529),
  * says no more than "try again later", so such an error is retried and falls back as a built-in
  * provider's 429 or 5xx is, with the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
- * error's `headers` counts as a built-in provider's; no other header is read. The error itself
+ * error's `headers` counts as a built-in provider's; no other header is read. A 429 whose `code` or
+ * `type` is `insufficient_quota` (a quota used up) is not retried, as a built-in provider's. The error itself
  * (`cause`, its keys redacted) is only logged.
  */
 function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
   const { status: given, headers } = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; headers?: unknown };
   const status = statusOf(given);
   const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
+  if (status === 429 && isInsufficientQuota(error as object)) {
+    return GatewayError.quotaExceeded(`The provider plugin of endpoint '${endpoint}' failed with status 429 (quota used up).`, undefined, cause);
+  }
   if (status === 429) {
     const retryAfter = retryAfterHeader(retryAfterOf(headerOf(headers, 'retry-after'), headerOf(headers, 'retry-after-ms')));
     return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, cause });
   }
   if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
   return GatewayError.internal(cause);
+}
+
+/**
+ * OpenAI's `insufficient_quota` as the openai SDK's `RateLimitError` carries it: `code` and `type` on
+ * the error and in its `error` (the body's error object), read by the rule built-in providers follow.
+ */
+function isInsufficientQuota(error: object): boolean {
+  const body = (error as { error?: unknown }).error;
+  return [error, body].some((fields) => typeof fields === 'object' && fields !== null && isQuotaUsedUp(vendorErrorOf(fields)));
 }
 
 /** A status as some SDKs and HTTP wrappers give it, a string of three digits (`"503"`), read as the number. */

@@ -5,7 +5,8 @@
  * is, and answers with the gateway's own message, never the plugin's (which may quote its key); any
  * other status stays a 500; a status given as a string of three digits ("503") counts as the
  * number. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is waited out and
- * passed on as a built-in provider's is. Real HTTP to an in-process gateway, the official OpenAI client.
+ * passed on as a built-in provider's is. A 429 with OpenAI's `insufficient_quota` (a quota used up)
+ * is, as a built-in provider's, sent once and answered with `x-should-retry: false`. Real HTTP to an in-process gateway, the official OpenAI client.
  */
 import OpenAI from 'openai';
 import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
@@ -18,7 +19,9 @@ const KEY = 'sk-live-PLUGIN-secret-1234567890';
  * `status-N` fails every call with status N, `status-N-once` its first call only; `text-status-S` and
  * `text-status-S-once` likewise with the string S as status; each `retry-after-…`
  * model fails with a 429 carrying the headers RETRY_AFTER gives it (a fetch `Headers`, as from openai
- * v5 and later, or a plain record, as from openai v4).
+ * v5 and later, or a plain record, as from openai v4); `quota-used-up` and `quota-in-body` fail with
+ * OpenAI's insufficient_quota (the openai SDK's RateLimitError, and a plain error with the code in its
+ * `error` alone), every call or (`-once`) the first only.
  */
 const PLUGIN = `'use strict';
 const { RateLimitError } = require(${JSON.stringify(require.resolve('openai'))});
@@ -26,6 +29,11 @@ const RETRY_AFTER = {
   'retry-after-1-once': { once: true, headers: () => new Headers({ 'retry-after': '1', 'x-echoed-key': '${KEY}' }) },
   'retry-after-60-once': { once: true, headers: () => new Headers({ 'retry-after': '60' }) },
   'retry-after-ms-record': { once: false, headers: () => ({ 'Retry-After-Ms': '1500', 'X-Echoed-Key': '${KEY}' }) },
+};
+const QUOTA_BODY = { message: 'You exceeded your current quota, key ${KEY}', type: 'insufficient_quota', param: null, code: 'insufficient_quota' };
+const QUOTA_USED_UP = {
+  'quota-used-up': () => new RateLimitError(429, QUOTA_BODY, undefined, new Headers({ 'retry-after': '1' })),
+  'quota-in-body': () => Object.assign(new Error('429 quota for key ${KEY}'), { status: '429', error: { ...QUOTA_BODY, type: 'requests' } }),
 };
 module.exports = {
   displayName: 'Fake',
@@ -43,6 +51,8 @@ module.exports = {
         if (retryAfter && (!retryAfter.once || calls === 1)) {
           throw Object.assign(new Error('429 Rate limit reached for key ${KEY}'), { status: 429, headers: retryAfter.headers() });
         }
+        const quota = QUOTA_USED_UP[settings.modelName.replace(/-once$/, '')];
+        if (quota && (!settings.modelName.endsWith('-once') || calls === 1)) throw quota();
         if (settings.modelName === 'unavailable') throw Object.assign(new Error('503 Service Unavailable for key ${KEY}'), { status: 503 });
         if (settings.modelName === 'rate-limited' || (settings.modelName === 'rate-limited-once' && calls === 1)) {
           throw new RateLimitError(429, { message: 'Rate limit reached for key ${KEY}', type: 'requests', code: 'rate_limit_exceeded' }, undefined, new Headers());
@@ -71,10 +81,13 @@ const textStatusEndpoints = TEXT_STATUSES.map((status) => endpoint(`text-status-
 
 /** Endpoints whose plugin is given KEY as its key, so that the gateway redacts it from what it logs. */
 const withKey = (name: string, model: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: fake, name: ${model}, config: { fake_api_key: ${KEY} } }, retries: { max_attempts: 1 } }\n`;
-const loggedEndpoints = `${withKey('logged-limited', 'rate-limited')}${withKey('logged-down', 'status-502')}`;
+const loggedEndpoints = `${withKey('logged-limited', 'rate-limited')}${withKey('logged-down', 'status-502')}${withKey('logged-quota', 'quota-used-up')}`;
 
-const CONFIG = `${loggedEndpoints}${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
+const quotaEndpoints = `${endpoint('quota-used-up-once', 'quota-used-up-once', 3)}${endpoint('quota-in-body-once', 'quota-in-body-once', 3)}${endpoint('quota-first', 'quota-used-up-once', 3)}`;
+
+const CONFIG = `${loggedEndpoints}${quotaEndpoints}${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
+  - { name: quota-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: quota-first }, { name: backup }] }
   - { name: overloaded-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: status-529 }, { name: backup }] }
 `;
 
@@ -179,6 +192,23 @@ test.each(['503.0', '5e2', '5030'])('a status given as the string "%s" (not thre
   expect({ status: answer.status, message: answer.body.error.message }).toEqual({ status: 500, message: 'Internal server error' });
 });
 
+test.each(['quota-used-up-once', 'quota-in-body-once'])("a 429 with OpenAI's insufficient_quota (%s) is sent once, not retried, and the client told not to retry", async (model) => {
+  // The plugin would answer a second call; max_attempts is 3.
+  const answer = await call('/v1/chat/completions', { model });
+  expect({ status: answer.status, shouldRetry: answer.headers.get('x-should-retry'), retryAfter: answer.retryAfter, error: answer.body.error }).toEqual({
+    status: 429,
+    shouldRetry: 'false',
+    retryAfter: null,
+    error: { type: 'insufficient_quota', code: 'insufficient_quota', param: null, message: `The provider plugin of endpoint '${model}' failed with status 429 (quota used up).` },
+  });
+  expect(answer.text).not.toContain('sk-live-PLUGIN');
+});
+
+test('a plugin’s quota used up moves a FALLBACK route on to its next destination, without a retry (which would answer)', async () => {
+  const fallback = await call('/gateway/quota-with-backup/invocations', {});
+  expect({ status: fallback.status, endpoint: fallback.endpoint }).toEqual({ status: 200, endpoint: 'backup' });
+});
+
 /** The lines a request caused besides its audit line, once that is written, as level, message and the logged error's message. */
 async function linesBesideAudit(requestId: string) {
   await waitForLogLine(log.lines, (line) => line.request_id === requestId && line.msg === 'request');
@@ -197,5 +227,12 @@ test('a plugin’s 5xx is logged as a built-in provider’s, an "upstream failur
   expect((await call('/v1/chat/completions', { model: 'logged-down' }, 'log-502')).status).toBe(502);
   expect(await linesBesideAudit('log-502')).toEqual([
     { level: 40, msg: 'upstream failure', message: "The provider plugin of endpoint 'logged-down' failed with status 502.", err: '502 Vendor error for key [redacted]' },
+  ]);
+});
+
+test('a plugin’s quota used up is logged as its 429 is: its own error, key redacted, only at debug level', async () => {
+  expect((await call('/v1/chat/completions', { model: 'logged-quota' }, 'log-quota')).status).toBe(429);
+  expect(await linesBesideAudit('log-quota')).toEqual([
+    { level: 20, msg: "The provider plugin of endpoint 'logged-quota' failed with status 429 (quota used up).", message: undefined, err: '429 You exceeded your current quota, key [redacted]' },
   ]);
 });
