@@ -132,13 +132,13 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
  * three digits (the OpenAI and Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529),
  * says no more than "try again later", so such an error is retried and falls back as a built-in
  * provider's 429 or 5xx is, with the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
- * error's `headers` counts as a built-in provider's; no other header is read. A 429 whose `code` or
+ * error's `headers` counts as a built-in provider's; no other header is read. An error without a
+ * `status` or `headers` (axios's) is read by its `response`'s, and nothing else of that. A 429 whose `code` or
  * `type` is `insufficient_quota` (a quota used up) is not retried, as a built-in provider's. The error itself
  * (`cause`, its keys redacted) is only logged.
  */
 function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
-  const { status: given, headers } = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; headers?: unknown };
-  const status = statusOf(given);
+  const { status, headers } = statusAndHeadersOf(error);
   const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
   if (status === 429 && isInsufficientQuota(error as object)) {
     return GatewayError.quotaExceeded(`The provider plugin of endpoint '${endpoint}' failed with status 429 (quota used up).`, undefined, cause);
@@ -149,6 +149,27 @@ function pluginFailure(error: unknown, cause: unknown, endpoint: string): Gatewa
   }
   if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
   return GatewayError.internal(cause);
+}
+
+interface ErrorFields {
+  status?: unknown;
+  headers?: unknown;
+  response?: unknown;
+}
+
+function fieldsOf(value: unknown): ErrorFields {
+  return typeof value === 'object' && value !== null ? value : {};
+}
+
+/**
+ * The status of a plugin's error and the headers to read with it: the error's own (the openai and
+ * Anthropic SDKs'), else its `response`'s (an axios error's): axios 1.7.5 and later put the
+ * status on the error too, but the headers on its `response` alone.
+ */
+function statusAndHeadersOf(error: unknown): { status: unknown; headers: unknown } {
+  const fields = fieldsOf(error);
+  const response = fieldsOf(fields.response);
+  return { status: statusOf(fields.status ?? response.status), headers: fields.headers ?? response.headers };
 }
 
 /**

@@ -117,11 +117,12 @@ test('the log line of such an error names it, and holds none of the properties a
   const { lines, logger } = captureLog();
   const gateway = await startPluginGateway(axiosThrower, ENDPOINT, logger);
   try {
-    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+    // The response's status 500 makes it the vendor's failure (see plugin-try-later-status.test.ts): a 502 and a warning.
+    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 502, text: JSON.stringify({ detail: "The provider plugin of endpoint 'p' failed with status 500." }) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const logged = lines.join('\n');
     expect({ key: logged.includes('sk-live-PLUGIN-axios'), prompt: logged.includes('my private prompt') }).toEqual({ key: false, prompt: false });
-    const failure = lines.map((line) => JSON.parse(line)).find((line) => line.level === 50);
+    const failure = lines.map((line) => JSON.parse(line)).find((line) => line.msg === 'upstream failure');
     expect(failure.err).toMatchObject({ type: 'AxiosError', message: 'Request failed with status code 500', code: 'ERR_BAD_RESPONSE', stack: expect.stringContaining('Request failed with status code 500') });
   } finally {
     await gateway.close();

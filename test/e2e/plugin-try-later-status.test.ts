@@ -6,7 +6,9 @@
  * other status stays a 500; a status given as a string of three digits ("503") counts as the
  * number. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is waited out and
  * passed on as a built-in provider's is. A 429 with OpenAI's `insufficient_quota` (a quota used up)
- * is, as a built-in provider's, sent once and answered with `x-should-retry: false`. Real HTTP to an in-process gateway, the official OpenAI client.
+ * is, as a built-in provider's, sent once and answered with `x-should-retry: false`. An axios
+ * error's status and headers are read on its `response`. Real HTTP to an in-process gateway, the
+ * official OpenAI client.
  */
 import OpenAI from 'openai';
 import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
@@ -21,7 +23,7 @@ const KEY = 'sk-live-PLUGIN-secret-1234567890';
  * model fails with a 429 carrying the headers RETRY_AFTER gives it (a fetch `Headers`, as from openai
  * v5 and later, or a plain record, as from openai v4); `quota-used-up` and `quota-in-body` fail with
  * OpenAI's insufficient_quota (the openai SDK's RateLimitError, and a plain error with the code in its
- * `error` alone), every call or (`-once`) the first only.
+ * `error` alone), and the `axios-…` models with an axios error, every call or (`-once`) the first only.
  */
 const PLUGIN = `'use strict';
 const { RateLimitError } = require(${JSON.stringify(require.resolve('openai'))});
@@ -29,6 +31,18 @@ const RETRY_AFTER = {
   'retry-after-1-once': { once: true, headers: () => new Headers({ 'retry-after': '1', 'x-echoed-key': '${KEY}' }) },
   'retry-after-60-once': { once: true, headers: () => new Headers({ 'retry-after': '60' }) },
   'retry-after-ms-record': { once: false, headers: () => ({ 'Retry-After-Ms': '1500', 'X-Echoed-Key': '${KEY}' }) },
+};
+/** An axios error: the status and headers on its response (axios 1.7.5 and later add the status to the error, \`statusOnError\`). */
+function axiosError(status, headers, statusOnError) {
+  const config = { headers: { Authorization: 'Bearer ${KEY}' } };
+  const response = { status, statusText: 'Error', headers, config, data: { error: { message: 'Vendor error for key ${KEY}', code: 'insufficient_quota' } } };
+  const code = status < 500 ? 'ERR_BAD_REQUEST' : 'ERR_BAD_RESPONSE';
+  return Object.assign(new Error('Request failed with status code ' + status), { name: 'AxiosError', isAxiosError: true, code, config, response }, statusOnError ? { status } : {});
+}
+const AXIOS = {
+  'axios-503': () => axiosError(503, { 'content-type': 'application/json' }, false),
+  'axios-429-retry-after-1': () => axiosError(429, { 'retry-after': '1' }, false),
+  'axios-status-on-error-429-retry-after-60': () => axiosError(429, { 'retry-after': '60' }, true),
 };
 const QUOTA_BODY = { message: 'You exceeded your current quota, key ${KEY}', type: 'insufficient_quota', param: null, code: 'insufficient_quota' };
 const QUOTA_USED_UP = {
@@ -51,6 +65,8 @@ module.exports = {
         if (retryAfter && (!retryAfter.once || calls === 1)) {
           throw Object.assign(new Error('429 Rate limit reached for key ${KEY}'), { status: 429, headers: retryAfter.headers() });
         }
+        const axios = AXIOS[settings.modelName.replace(/-once$/, '')];
+        if (axios && (!settings.modelName.endsWith('-once') || calls === 1)) throw axios();
         const quota = QUOTA_USED_UP[settings.modelName.replace(/-once$/, '')];
         if (quota && (!settings.modelName.endsWith('-once') || calls === 1)) throw quota();
         if (settings.modelName === 'unavailable') throw Object.assign(new Error('503 Service Unavailable for key ${KEY}'), { status: 503 });
@@ -85,7 +101,9 @@ const loggedEndpoints = `${withKey('logged-limited', 'rate-limited')}${withKey('
 
 const quotaEndpoints = `${endpoint('quota-used-up-once', 'quota-used-up-once', 3)}${endpoint('quota-in-body-once', 'quota-in-body-once', 3)}${endpoint('quota-first', 'quota-used-up-once', 3)}`;
 
-const CONFIG = `${loggedEndpoints}${quotaEndpoints}${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
+const axiosEndpoints = ['axios-503-once', 'axios-503', 'axios-429-retry-after-1-once', 'axios-status-on-error-429-retry-after-60-once'].map((model) => endpoint(model, model, model.endsWith('-once') ? 2 : 1)).join('');
+
+const CONFIG = `${loggedEndpoints}${quotaEndpoints}${axiosEndpoints}${textStatusEndpoints}${retryAfterEndpoints}${endpoint('retried', 'rate-limited-once', 2)}${endpoint('limited', 'rate-limited', 1)}${endpoint('down', 'unavailable', 1)}${endpoint('backup', 'backup', 1)}${statusEndpoints}routes:
   - { name: with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: down }, { name: backup }] }
   - { name: quota-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: quota-first }, { name: backup }] }
   - { name: overloaded-with-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: status-529 }, { name: backup }] }
@@ -207,6 +225,32 @@ test.each(['quota-used-up-once', 'quota-in-body-once'])("a 429 with OpenAI's ins
 test('a plugin’s quota used up moves a FALLBACK route on to its next destination, without a retry (which would answer)', async () => {
   const fallback = await call('/gateway/quota-with-backup/invocations', {});
   expect({ status: fallback.status, endpoint: fallback.endpoint }).toEqual({ status: 200, endpoint: 'backup' });
+});
+
+test('an axios error (status on its response alone) with status 503 is retried, and alone is a 502 without the plugin’s message', async () => {
+  const retried = await openai.chat.completions.create({ model: 'axios-503-once', ...CHAT });
+  expect(retried.id).toBe('chatcmpl-axios-503-once-2');
+  const alone = await call('/v1/chat/completions', { model: 'axios-503' });
+  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'axios-503' failed with status 503." } } });
+  expect(alone.text).not.toContain('sk-live-PLUGIN');
+});
+
+test("an axios error's 429 is retried after the retry-after of its response's headers", async () => {
+  const started = Date.now();
+  const completion = await openai.chat.completions.create({ model: 'axios-429-retry-after-1-once', ...CHAT });
+  expect(completion.id).toBe('chatcmpl-axios-429-retry-after-1-once-2');
+  expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+});
+
+test("a recent axios error (status on the error, headers on its response) passes on its response's Retry-After; nothing else of the response is read", async () => {
+  const answer = await call('/v1/chat/completions', { model: 'axios-status-on-error-429-retry-after-60-once' });
+  expect({ status: answer.status, retryAfter: answer.retryAfter, code: answer.body.error.code, shouldRetry: answer.headers.get('x-should-retry') }).toEqual({
+    status: 429,
+    retryAfter: '60',
+    code: 'upstream_rate_limited',
+    shouldRetry: null,
+  });
+  expect(answer.text).not.toContain('sk-live-PLUGIN');
 });
 
 /** The lines a request caused besides its audit line, once that is written, as level, message and the logged error's message. */
