@@ -6,6 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, Usage } from '../../schema';
 import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
+import { addedUp } from '../shared/usage';
 import type { CohereChatResponse, CohereCounted, CohereEmbedResponse, CohereGenerateResponse } from './wire';
 
 /** What the response mappers need besides the body: Cohere echoes no model or timestamp. */
@@ -14,16 +15,18 @@ export interface CohereResponseContext {
   now: () => number;
 }
 
-/** Usage from `token_count` (older answers) or `meta`. */
+/** Usage from `token_count` (older answers; a missing `total_tokens` is the two counts added up) or `meta` (which has no total). */
 export function fromCohereUsage(counted: CohereCounted): Usage {
   const counts = counted.token_count;
   if (counts) {
-    return { prompt_tokens: counts.prompt_tokens ?? null, completion_tokens: counts.response_tokens ?? null, total_tokens: counts.total_tokens ?? null };
+    const prompt = counts.prompt_tokens ?? null;
+    const completion = counts.response_tokens ?? null;
+    return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: counts.total_tokens ?? addedUp(prompt, completion) };
   }
   const tokens = counted.meta?.tokens ?? counted.meta?.billed_units;
   const prompt = tokens?.input_tokens ?? null;
   const completion = tokens?.output_tokens ?? null;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt !== null && completion !== null ? prompt + completion : null };
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: addedUp(prompt, completion) };
 }
 
 function expectField<Wire>(body: unknown, field: string, type: 'string' | 'array'): Wire {

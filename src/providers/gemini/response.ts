@@ -5,6 +5,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
 import { excerpt, isRecord } from '../shared/json';
+import { addedUp } from '../shared/usage';
 import { fromGeminiLogprobs } from './logprobs';
 import { geminiToolCallId } from './tool-call-ids';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart, GeminiUsageMetadata } from './wire';
@@ -111,15 +112,13 @@ export function finishExplanation(candidate: GeminiCandidate): string | null {
  * Thinking models' reasoning tokens count as completion tokens, as in OpenAI's usage, and are
  * reported as `completion_tokens_details.reasoning_tokens`; `promptTokenCount` already includes the
  * cached content, whose count becomes `prompt_tokens_details.cached_tokens`. Gemini leaves out counts
- * that are zero, and so do the details.
+ * that are zero, and so do the details. A missing `totalTokenCount` is the two counts added up.
  */
 export function fromGeminiUsage(usage: GeminiUsageMetadata | undefined): Usage {
   if (usage === undefined) return { prompt_tokens: null, completion_tokens: null, total_tokens: null };
-  const unified: Usage = {
-    prompt_tokens: usage.promptTokenCount ?? null,
-    completion_tokens: (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0),
-    total_tokens: usage.totalTokenCount ?? null,
-  };
+  const prompt = usage.promptTokenCount ?? null;
+  const completion = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
+  const unified: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage.totalTokenCount ?? addedUp(prompt, completion) };
   if (typeof usage.cachedContentTokenCount === 'number') unified.prompt_tokens_details = { cached_tokens: usage.cachedContentTokenCount };
   if (typeof usage.thoughtsTokenCount === 'number') unified.completion_tokens_details = { reasoning_tokens: usage.thoughtsTokenCount };
   return unified;

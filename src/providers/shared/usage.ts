@@ -25,6 +25,15 @@ export function usageTotal(usage: unknown): number | null {
 }
 
 /**
+ * The total of a vendor usage that left it out: `prompt + completion` when both counts are there,
+ * else null (a usage with the prompt alone is partial, not a total). Called only when the total is
+ * missing (`reported ?? addedUp(…)`), so a usage with its total costs nothing.
+ */
+export function addedUp(prompt: number | null, completion: number | null): number | null {
+  return prompt !== null && completion !== null ? prompt + completion : null;
+}
+
+/**
  * `cached_tokens` (cache reads) and `cache_creation_tokens` (cache writes, LiteLLM's name) for the
  * counts the vendor reported; undefined when it reported neither, so answers without them keep
  * OpenAI's exact shape.

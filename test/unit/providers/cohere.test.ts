@@ -127,6 +127,12 @@ describe('fromCohereChat', () => {
     expect(response.choices[0].finish_reason).toBeNull();
   });
 
+  it('older answers without token_count.total_tokens: the two counts added up; a prompt count alone is partial, its total null', () => {
+    const tokenCount = { prompt_tokens: 83, response_tokens: 63, billed_tokens: 128 };
+    expect(fromCohereChat({ response_id: 'r', text: 'ok', token_count: tokenCount }, context).usage).toEqual({ prompt_tokens: 83, completion_tokens: 63, total_tokens: 146 });
+    expect(fromCohereChat({ response_id: 'r', text: 'ok', token_count: { prompt_tokens: 83 } }, context).usage).toEqual({ prompt_tokens: 83, completion_tokens: null, total_tokens: null });
+  });
+
   it('a 2xx without text is a clear 502; finish_reason ERROR is a 502', () => {
     expect(() => fromCohereChat({ generation_id: 'g' }, context)).toThrow("Cohere's response has no 'text' text.");
     expect(() => fromCohereChat({ text: '', finish_reason: 'ERROR' }, context)).toThrow(expect.objectContaining({ status: 502 }));
@@ -249,6 +255,12 @@ describe('stream folds (NDJSON)', () => {
       toolCalls: [],
       usage: { prompt_tokens: 29, completion_tokens: 14, total_tokens: 43 },
     });
+  });
+
+  it('chat.stream.ndjson without token_count.total_tokens: the stream-end usage adds the two counts up, same at every split', async () => {
+    const bytes = Buffer.from(fixtureBytes('chat.stream.ndjson').toString('utf8').replace('"total_tokens":43,', ''));
+    const chunks = await replayEverySplit(bytes, () => createCohereChatStream(context), { decode: ndjson });
+    expect(summariseChat(chunks).usage).toEqual({ prompt_tokens: 29, completion_tokens: 14, total_tokens: 43 });
   });
 
   it('completions.stream.ndjson: text, finish reason and the response id on the last chunk, same at every split', async () => {

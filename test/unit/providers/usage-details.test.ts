@@ -99,6 +99,16 @@ describe('Gemini: cachedContentTokenCount and thoughtsTokenCount', () => {
     expect(lastUsage(chunks)).toEqual(CACHED);
   });
 
+  it('without totalTokenCount: the answer and the stream add the counts up (thinking included); without promptTokenCount it stays null', async () => {
+    const answer = readJsonFixture<{ usageMetadata: Record<string, unknown> }>('gemini', 'chat-cached.response.json');
+    delete answer.usageMetadata.totalTokenCount;
+    expect(fromGeminiChat(answer, context).usage).toEqual(CACHED);
+    const stream = readFixtureBytes('gemini', 'chat-cached.stream.sse').toString('utf8').replace(/"totalTokenCount": \d+,/g, '');
+    const chunks = await replayEverySplit(Buffer.from(stream), () => createGeminiChatStream({ ...context, endpointName: 'gem' }));
+    expect(lastUsage(chunks)).toEqual(CACHED);
+    expect(fromGeminiUsage({ candidatesTokenCount: 3 })).toEqual({ prompt_tokens: null, completion_tokens: 3, total_tokens: null });
+  });
+
   it('counts Gemini leaves out (zero) give no details', () => {
     expect(fromGeminiUsage({ promptTokenCount: 4, candidatesTokenCount: 3, totalTokenCount: 7 })).toEqual({ prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 });
   });
@@ -118,6 +128,18 @@ describe('Amazon Bedrock Converse: cacheReadInputTokens and cacheWriteInputToken
     const fold = createConverseChatStream(context, options);
     const chunks = [...events.flatMap((event) => fold.event(event)), ...fold.end()];
     expect(lastUsage(chunks)).toEqual(CACHED);
+  });
+
+  it('without totalTokens: the answer and the stream add the counts up, cache reads and writes included; without outputTokens it stays null', () => {
+    const answer = readJsonFixture<ConverseCommandOutput>('bedrock', 'converse-prompt-caching.response.json');
+    delete answer.usage!.totalTokens;
+    expect(fromConverseChat(answer, context, options).usage).toEqual(CACHED);
+    const events = readJsonFixture<{ event: string; body: { usage?: Record<string, unknown> } }[]>('bedrock', 'converse-prompt-caching.events.json');
+    for (const { body } of events) delete body.usage?.totalTokens;
+    const fold = createConverseChatStream(context, options);
+    const chunks = [...events.flatMap(({ event, body }) => fold.event({ [event]: body } as unknown as ConverseStreamOutput)), ...fold.end()];
+    expect(lastUsage(chunks)).toEqual(CACHED);
+    expect(fromConverseUsage({ inputTokens: 21, outputTokens: undefined, totalTokens: undefined })).toEqual({ prompt_tokens: 21, completion_tokens: null, total_tokens: null });
   });
 
   it('only the reported count is in the details; without either, no details', () => {

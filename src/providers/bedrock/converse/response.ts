@@ -6,7 +6,7 @@ import type { ContentBlock, ConverseCommandOutput, TokenUsage } from '@aws-sdk/c
 import { GatewayError } from '../../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../../schema';
 import { withThinking } from '../../shared/thinking';
-import { promptCacheDetails } from '../../shared/usage';
+import { addedUp, promptCacheDetails } from '../../shared/usage';
 import type { AnswerContext } from '../shared';
 import { fromConverseReasoningBlock } from './thinking';
 
@@ -15,12 +15,13 @@ import { fromConverseReasoningBlock } from './thinking';
  * the cache (the prompt is all three: https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html,
  * and `totalTokens` already includes them); OpenAI's `prompt_tokens` includes them, so they are added
  * in, and are reported as `prompt_tokens_details` (`cached_tokens` for reads, `cache_creation_tokens`
- * for writes).
+ * for writes). A missing `totalTokens` is the two counts added up.
  */
 export function fromConverseUsage(usage: TokenUsage | undefined): Usage {
   const input = usage?.inputTokens;
   const prompt = typeof input === 'number' ? input + (usage?.cacheReadInputTokens ?? 0) + (usage?.cacheWriteInputTokens ?? 0) : null;
-  const unified: Usage = { prompt_tokens: prompt, completion_tokens: usage?.outputTokens ?? null, total_tokens: usage?.totalTokens ?? null };
+  const completion = usage?.outputTokens ?? null;
+  const unified: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage?.totalTokens ?? addedUp(prompt, completion) };
   const details = promptCacheDetails(usage?.cacheReadInputTokens, usage?.cacheWriteInputTokens);
   if (details !== undefined) unified.prompt_tokens_details = details;
   return unified;
