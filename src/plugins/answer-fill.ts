@@ -2,9 +2,9 @@
  * What the gateway completes in a plugin's answers and stream chunks before they are checked and
  * counted, so that a plugin written the way vendors answer still works:
  *
- * - `usage.total_tokens` when the plugin left it out (or null) but gave the counts it adds up to, so
- *   the client gets it too (token limits, the audit line and the token metrics add them up anyway:
- *   `usageTotal` in src/providers/shared/usage.ts).
+ * - `usage.total_tokens` when the plugin left it out (or null) but gave the counts it adds up to
+ *   (`completion_tokens` among them, but for embeddings), so the client gets it too (token limits,
+ *   the audit line and the token metrics add them up anyway: `usageTotal` in src/providers/shared/usage.ts).
  * - The nullable fields of a chat message or delta that the unified schema requires and OpenAI-shaped
  *   vendors leave out when empty (`tool_calls`, `refusal`; a delta's `role` after the first chunk),
  *   and a chunk choice's `finish_reason`, as null: a vendor's chunks passed on as they arrive were a 502.
@@ -14,17 +14,23 @@
 import { isRecord } from '../providers/shared/json';
 import { usageTotal } from '../providers/shared/usage';
 
-/** `usage` with `total_tokens` added up from its other counts (by `usageTotal`'s rule), when it had none and they are there. */
-export function usageWithTotal(usage: unknown): unknown {
+/**
+ * `usage` with `total_tokens` added up from its other counts (by `usageTotal`'s rule), when it had
+ * none and they are there. `generates` (a chat or completions usage): only with `completion_tokens`
+ * too, as for OpenAI-shaped answers (fromOpenAIUsage), since one with the prompt's alone is partial
+ * (a stream that sends it first), not a total; an embeddings usage's total is its prompt's.
+ */
+export function usageWithTotal(usage: unknown, generates = false): unknown {
   if (!isRecord(usage) || (usage.total_tokens !== undefined && usage.total_tokens !== null)) return usage;
+  if (generates && (usage.completion_tokens === undefined || usage.completion_tokens === null)) return usage;
   const total = usageTotal(usage);
   return total === null ? usage : { ...usage, total_tokens: total };
 }
 
-/** An answer or chunk with its usage's total filled in (the same object when there is nothing to fill). */
+/** An answer or chunk with its usage's total filled in (the same object when there is nothing to fill); one with `choices` generates. */
 export function withUsageTotal(answer: unknown): unknown {
   if (!isRecord(answer) || !isRecord(answer.usage)) return answer;
-  const usage = usageWithTotal(answer.usage);
+  const usage = usageWithTotal(answer.usage, Array.isArray(answer.choices));
   return usage === answer.usage ? answer : { ...answer, usage };
 }
 

@@ -3,6 +3,7 @@
  * adds the total up, so that clients, the audit line and token limits get it (before, a plugin
  * endpoint's `limit.tokens` never refused anything).
  */
+import { captureLog, waitForLogLine } from '../support/log-capture';
 import { startPluginGateway } from '../support/plugin-gateway';
 
 const PLUGIN = `'use strict';
@@ -17,7 +18,13 @@ module.exports = {
           choices: [{ index: 0, message: { role: 'assistant', content: 'ok', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
           usage: { prompt_tokens: 10, completion_tokens: 20 } };
       },
-      async *chatStream() {
+      async *chatStream(request) {
+        if (request.messages[0].content === 'prompt first') {
+          // The prompt's usage first, as some servers send it; then 40 characters (10 tokens) and a cut.
+          yield { ...base, choices: [], usage: { prompt_tokens: 10 } };
+          yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: 'x'.repeat(40), tool_calls: null }, finish_reason: null }] };
+          throw new Error('connection reset');
+        }
         yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: 'ok', tool_calls: null }, finish_reason: 'stop' }] };
         yield { ...base, choices: [], usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: null } };
       },
@@ -33,6 +40,7 @@ module.exports = {
 const LIMIT = 'limit: { renewal_period: minute, tokens: 25 }';
 const ENDPOINTS = `  - { name: talk, endpoint_type: llm/v1/chat, model: { provider: fake, name: m }, ${LIMIT} }
   - { name: streamed, endpoint_type: llm/v1/chat, model: { provider: fake, name: m }, ${LIMIT} }
+  - { name: prompt-first, endpoint_type: llm/v1/chat, model: { provider: fake, name: m }, limit: { renewal_period: minute, tokens: 1000 } }
   - { name: vectors, endpoint_type: llm/v1/embeddings, model: { provider: fake, name: e } }
 `;
 
@@ -53,9 +61,10 @@ async function statusesUntilRefused(url: string, body: object): Promise<number[]
 
 describe('a plugin usage without total_tokens', () => {
   let gateway: Awaited<ReturnType<typeof startPluginGateway>>;
+  const { lines, logger } = captureLog('info');
 
   beforeAll(async () => {
-    gateway = await startPluginGateway(PLUGIN, ENDPOINTS);
+    gateway = await startPluginGateway(PLUGIN, ENDPOINTS, logger);
   });
 
   afterAll(async () => {
@@ -72,6 +81,15 @@ describe('a plugin usage without total_tokens', () => {
     const first = await post(`${gateway.url}/endpoints/streamed/invocations`, { ...chatBody(true), stream_options: { include_usage: true } });
     expect(first.text).toContain('"usage":{"prompt_tokens":10,"completion_tokens":20,"total_tokens":30}');
     expect(await statusesUntilRefused(`${gateway.url}/endpoints/streamed/invocations`, chatBody(true))).toContain(429);
+  });
+
+  test("a chat stream's usage with prompt_tokens alone keeps a null total, so a stream cut after it counts that prompt plus the estimate of what it generated", async () => {
+    const from = lines.length;
+    const body = { messages: [{ role: 'user', content: 'prompt first' }], stream: true, stream_options: { include_usage: true } };
+    const cut = await post(`${gateway.url}/endpoints/prompt-first/invocations`, body);
+    expect(cut.text).toContain('"usage":{"prompt_tokens":10,"completion_tokens":null,"total_tokens":null}');
+    const line = await waitForLogLine(lines, (entry) => entry.endpoint === 'prompt-first' && entry.msg === 'request', { from });
+    expect(line).toMatchObject({ prompt_tokens: 10, completion_tokens: 10, total_tokens: 20, tokens_estimated: true });
   });
 
   test('embeddings: the total is the prompt count, as OpenAI reports it', async () => {

@@ -15,6 +15,12 @@ describe('usageWithTotal', () => {
   ])('%j becomes %j', (usage, expected) => {
     expect(usageWithTotal(usage)).toEqual(expected);
   });
+
+  it('leaves a chat or completions usage with prompt_tokens alone without a total (partial: a stream may send it first)', () => {
+    expect(usageWithTotal({ prompt_tokens: 4 }, true)).toEqual({ prompt_tokens: 4 });
+    expect(usageWithTotal({ prompt_tokens: 4, completion_tokens: null }, true)).toEqual({ prompt_tokens: 4, completion_tokens: null });
+    expect(usageWithTotal({ prompt_tokens: 4, completion_tokens: 1 }, true)).toEqual({ prompt_tokens: 4, completion_tokens: 1, total_tokens: 5 });
+  });
 });
 
 describe('filledAnswer', () => {
