@@ -92,8 +92,11 @@ export function retryAfterHeader(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (DELAY_SECONDS.test(trimmed)) return String(Math.ceil(Number(trimmed)));
-  return Number.isNaN(Date.parse(trimmed)) ? null : trimmed;
+  // Date.parse is lenient (it skips a parenthesised comment), so a date must also be a valid header value.
+  return VISIBLE_ASCII.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : null;
 }
+
+const VISIBLE_ASCII = /^[\x20-\x7e]+$/;
 
 /** The shortest start of a secret worth hiding: shorter ones are public prefixes (`sk-`) or chance matches. */
 const MIN_CUT_OFF_CHARS = 4;

@@ -47,3 +47,18 @@ describe('errorWithoutSecrets', () => {
     expect(error.message).toBe('bad key sk-SECRET-123456');
   });
 });
+
+describe("a vendor's Retry-After", () => {
+  const retryAfterOf = (value: string) => GatewayError.upstream({ status: 429, message: 'slow down', endpoint: 'chat', retryAfter: value }).retryAfter;
+
+  test('delay-seconds rounded up, an HTTP date as sent, anything else dropped', () => {
+    expect(retryAfterOf('0.5')).toBe('1');
+    expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT')).toBe('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(retryAfterOf('soon')).toBeNull();
+  });
+
+  test('a date that is not a valid header value (a control character a plugin put in it) is dropped, so setting the header cannot throw', () => {
+    expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT (\u0001)')).toBeNull();
+    expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT (é)')).toBeNull();
+  });
+});
