@@ -63,6 +63,7 @@ async function serve(options: {
     response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
+  const onStreamTokens = (tokens: StreamTokens | null) => recordStreamTokens(response, tokens);
   const { value: result } = await withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
@@ -72,7 +73,6 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        const onStreamTokens = (tokens: StreamTokens | null) => recordStreamTokens(response, tokens);
         const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter, onStreamTokens });
         attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
         return answer;
