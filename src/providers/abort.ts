@@ -18,10 +18,11 @@ export interface CallSignal {
 }
 
 /**
- * What became of a call's latest request, as the HTTP transport saw it: `sent` once it was written
- * on a connection (the provider reads the prompt, and may bill it, from then on), `refused` when the
- * provider answered with an error instead of a stream. Read by the token estimate of a stream that
- * ends before its first chunk (src/limits/stream-tokens.ts). Other transports leave it `unsent`.
+ * What became of a call's latest request, as the HTTP transport (or, for Bedrock's streams, the
+ * AWS SDK's handler: bedrock/request-fate.ts) saw it: `sent` once it was written on a connection
+ * (the provider reads the prompt, and may bill it, from then on), `refused` when the provider
+ * answered with an error instead of a stream. Read by the token estimate of a stream that ends
+ * before its first chunk (src/limits/stream-tokens.ts). Plugins leave it `unsent`.
  */
 export type RequestFate = 'unsent' | 'sent' | 'refused';
 

@@ -33,6 +33,7 @@ import type { AwsConfig } from '../../../generated/config';
 import { proxyFor } from '../transport/egress-proxy';
 import { boundedBody, FirstByteTimeout } from './answer-bounds';
 import type { UpstreamTimeouts } from '../transport/http';
+import { noteFateOfRequest, type RequestFateOption } from './request-fate';
 import { awsSdk } from './sdk';
 import { TOKEN_COUNT_HEADERS_OPTIONS, tokenCountHeadersMiddleware } from './token-count-headers';
 
@@ -93,6 +94,7 @@ type HandleArguments = Parameters<NodeHttpHandler['handle']>;
  * `first_byte` and `idle` timeouts. The SDK has a single socket inactivity timeout, given the
  * longer of the two so that it cuts neither phase short; the handler ends a call whose response
  * headers take longer than `first_byte`, and the bounded body one silent for longer than `idle`.
+ * A stream command's call (`requestFateOf`) is told what became of its request (request-fate.ts).
  */
 function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number }): NodeHttpHandler {
   const { timeouts, maxAnswerBytes } = limits;
@@ -102,6 +104,8 @@ function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: Ups
       const timer = setTimeout(() => firstByte.abort(new FirstByteTimeout(timeouts.headers)), timeouts.headers);
       const given = handlerOptions.abortSignal as AbortSignal | undefined;
       const abortSignal = given === undefined ? firstByte.signal : AbortSignal.any([given, firstByte.signal]);
+      const call = (handlerOptions as RequestFateOption).requestFateOf;
+      const answered = call === undefined ? null : noteFateOfRequest(request, call);
       let response;
       try {
         ({ response } = await super.handle(request, { ...handlerOptions, abortSignal }));
@@ -111,6 +115,7 @@ function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: Ups
       } finally {
         clearTimeout(timer);
       }
+      answered?.(response.statusCode);
       response.body = boundedBody(response.body as Readable, { statusCode: response.statusCode, contentType: response.headers['content-type'] }, { maxAnswerBytes, idleMs: timeouts.body });
       return { response };
     }

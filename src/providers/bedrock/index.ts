@@ -13,7 +13,8 @@
  * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts); answers
  * whose body counts no tokens (Cohere Embed, Nova embeddings, Jurassic-2, Cohere Command) take their
  * usage from Bedrock's token-count response headers (token-count-headers.ts). The client's abort
- * signal is passed to every call, so a client disconnect aborts the upstream call.
+ * signal is passed to every call, so a client disconnect aborts the upstream call; a stream call
+ * also notes on it whether its request was sent or refused (request-fate.ts).
  * SDK exceptions, also those thrown mid-stream, become GatewayErrors (errors.ts).
  *
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
@@ -61,16 +62,20 @@ import {
 } from './invoke-model';
 import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
 import type { AnswerContext, EventFold } from './shared';
+import type { RequestFateOption } from './request-fate';
 import { headerTokenCounts, type HeaderTokenCounts } from './token-count-headers';
+
+/** What a stream call needs of its context: the signal, and the abort on which its request's fate is noted (request-fate.ts). */
+type StreamCall = Pick<CallContext, 'signal' | 'abort'>;
 
 /** The four SDK operations for one endpoint, with errors already translated. */
 interface BedrockCalls {
   converse(body: ConverseBody, signal: AbortSignal): Promise<ConverseCommandOutput>;
-  converseStream(body: ConverseBody, signal: AbortSignal): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
+  converseStream(body: ConverseBody, call: StreamCall): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
   /** `tokenCounts`: what the answer's token-count headers say (token-count-headers.ts). */
   invoke(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; body: unknown; tokenCounts: HeaderTokenCounts }>;
   /** `events` are the model's native JSON chunks, decoded. */
-  invokeStream(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; events: AsyncIterable<unknown> }>;
+  invokeStream(body: unknown, call: StreamCall): Promise<{ requestId: string | null; events: AsyncIterable<unknown> }>;
 }
 
 function parseModelJson(bytes: Uint8Array | undefined, modelId: string): unknown {
@@ -105,19 +110,22 @@ function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoi
   }
 
   const invokeInput = (body: unknown) => ({ modelId, body: JSON.stringify(body), contentType: 'application/json', accept: 'application/json' });
+  const streamOptions = ({ signal, abort }: StreamCall): RequestFateOption => ({ abortSignal: signal, requestFateOf: abort });
 
   return {
     converse: (body, signal) => send(() => client().send(new ConverseCommand({ modelId, ...body }), { abortSignal: signal }), signal),
-    async converseStream(body, signal) {
-      const output = await send(() => client().send(new ConverseStreamCommand({ modelId, ...body }), { abortSignal: signal }), signal);
+    async converseStream(body, call) {
+      const { signal } = call;
+      const output = await send(() => client().send(new ConverseStreamCommand({ modelId, ...body }), streamOptions(call)), signal);
       return { requestId: output.$metadata.requestId ?? null, events: guarded(output.stream, signal) };
     },
     async invoke(body, signal) {
       const output = await send(() => client().send(new InvokeModelCommand(invokeInput(body)), { abortSignal: signal }), signal);
       return { requestId: output.$metadata.requestId ?? null, body: parseModelJson(output.body, modelId), tokenCounts: headerTokenCounts(output) };
     },
-    async invokeStream(body, signal) {
-      const output = await send(() => client().send(new InvokeModelWithResponseStreamCommand(invokeInput(body)), { abortSignal: signal }), signal);
+    async invokeStream(body, call) {
+      const { signal } = call;
+      const output = await send(() => client().send(new InvokeModelWithResponseStreamCommand(invokeInput(body)), streamOptions(call)), signal);
       async function* chunks(): AsyncGenerator<unknown> {
         for await (const event of guarded(output.body, signal)) {
           if (event.chunk) yield parseModelJson(event.chunk.bytes, modelId);
@@ -161,7 +169,7 @@ const NATIVE_COMPLETIONS: Record<NativeCompletions, NativeCompletionsMapper> = {
 function nativeCompletions(
   native: NativeCompletionsMapper,
   options: { family: BedrockFamily; calls: BedrockCalls; answer: (id: string | null) => AnswerContext; modelId: string },
-): Pick<ProviderEndpoint, 'completions' | 'completionsStream'> {
+): Pick<ProviderEndpoint<CallContext>, 'completions' | 'completionsStream'> {
   const { family, calls, answer, modelId } = options;
   const { fold } = native;
   return {
@@ -170,9 +178,9 @@ function nativeCompletions(
       return native.from(body, answer(requestId), tokenCounts);
     },
     completionsStream: fold
-      ? (request, { signal }) => {
+      ? (request, call) => {
           const body = native.to(request, family, true);
-          return foldStream(() => calls.invokeStream(body, signal), (id) => fold(answer(id)));
+          return foldStream(() => calls.invokeStream(body, call), (id) => fold(answer(id)));
         }
       : // Known per request only: the family serves completions, but not as a stream.
         async function* refuse(): AsyncGenerator<CompletionsChunk> {
@@ -275,9 +283,9 @@ export const bedrockAdapter = {
             const output = await calls.converse(body, signal);
             return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
           },
-          chatStream: (request, { signal }) => {
+          chatStream: (request, call) => {
             const body = toConverseChat(request, family);
-            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseChatStream(answer(id), reasoning));
+            return foldStream(() => calls.converseStream(body, call), (id) => createConverseChatStream(answer(id), reasoning));
           },
         };
       }
@@ -289,9 +297,9 @@ export const bedrockAdapter = {
             const output = await calls.converse(toConverseCompletions(request, family), signal);
             return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
           },
-          completionsStream: (request, { signal }) => {
+          completionsStream: (request, call) => {
             const body = toConverseCompletions(request, family);
-            return foldStream(() => calls.converseStream(body, signal), (id) => createConverseCompletionsStream(answer(id)));
+            return foldStream(() => calls.converseStream(body, call), (id) => createConverseCompletionsStream(answer(id)));
           },
         };
       }
