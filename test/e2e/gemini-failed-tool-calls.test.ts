@@ -86,6 +86,21 @@ describe('a FALLBACK route', () => {
     expect(modelsCalled()).toEqual(['gemini-2.5-flash', 'gemini-2.5-flash', 'gemini-2.5-pro']);
   });
 
+  test.each([
+    ['the role alone', { role: 'model' }],
+    ['empty text', { role: 'model', parts: [{ text: '' }] }],
+  ])('a stream whose first event holds nothing (%s) before the failed call moves on the same way', async (_name, content) => {
+    const emptyFirst = `data: ${JSON.stringify({ candidates: [{ content, index: 0 }], responseId: 'd9RHaZ3xKp2onvgPz8uQ4Aw' })}\r\n\r\n`;
+    upstreams.gemini.setHandler((request, response) => {
+      if (request.url.includes('gemini-2.5-flash')) return sendStream(response, emptyFirst + MALFORMED_STREAM);
+      answerWell(request, response);
+    });
+    const completion = await setup.openai.chat.completions.stream({ model: 'agent', messages, tools }).finalChatCompletion();
+
+    expect(completion.choices[0].message).toMatchObject({ role: 'assistant', content: 'Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !' });
+    expect(modelsCalled()).toEqual(['gemini-2.5-flash', 'gemini-2.5-flash', 'gemini-2.5-pro']);
+  });
+
   test('a blocked prompt is still the answer: the route does not move on', async () => {
     upstreams.gemini.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('gemini', 'chat-blocked-prompt.response.json')));
     const completion = await setup.openai.chat.completions.create({ model: 'agent', messages, tools });

@@ -62,20 +62,24 @@ function parseEvent(data: string): Record<string, unknown> {
  * The shared fold: parses events, tracks candidates and completion; `toChunk` shapes the output.
  * A stream that ends cleanly without any candidate or block reason is Gemini answering with nothing
  * (as non-streamed answers sometimes do): it gets one empty `stop` choice, as in fromGeminiChat.
- * A failed function call before any chunk is thrown (failedToolCall), so that it is retried and
- * falls back; after one, the client has part of the answer, and the finish says why in `refusal`.
+ * A failed function call before any content is thrown (failedToolCall), so that it is retried and
+ * falls back; after some, the client has part of the answer, and the finish says why in `refusal`.
+ * Chunks with no content (the role alone, empty text) are held until one with content comes, as
+ * OpenAI-shaped streams' role-only chunks are (shared/role-only.ts): sent at once, they would commit
+ * the stream before anything was answered.
  */
 function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
   const candidates = new Map<number, CandidateState>();
   let finished = false;
-  let sentChunk = false;
+  /** Contentless chunks not yet sent; null once a chunk with content has gone out. */
+  let held: Chunk[] | null = [];
   /** The last event, while no candidate has come: the empty answer's id and usage. */
   let emptyAnswer: GeminiGenerateContentResponse | null = null;
 
   function piecesOf(data: Record<string, unknown>): StreamStep {
     if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
     const response = expectGeminiResponse(data);
-    const failure = sentChunk ? null : failedToolCall(response, context.endpointName);
+    const failure = held === null ? null : failedToolCall(response, context.endpointName);
     if (failure !== null) throw failure;
     const blockReason = response.promptFeedback?.blockReason;
     const pieces: StreamPiece[] = [];
@@ -110,10 +114,17 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     event(event: SseEvent): Chunk[] {
       const data = event.data.trim();
       if (data === '') return [];
-      const chunk = toChunk(piecesOf(parseEvent(data)));
+      const step = piecesOf(parseEvent(data));
+      const chunk = toChunk(step);
       if (chunk === null) return [];
-      sentChunk = true;
-      return [chunk];
+      if (held === null) return [chunk];
+      if (!carriesContent(step)) {
+        held.push(chunk);
+        return [];
+      }
+      const released = [...held, chunk];
+      held = null;
+      return released;
     },
     end(): Chunk[] {
       if (finished) return [];
@@ -124,6 +135,13 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       return chunk === null ? [] : [chunk];
     },
   };
+}
+
+/** Text, thoughts, tool calls, a refusal, log probabilities, a finish or usage: something the client can use. */
+function carriesContent({ pieces, usage }: StreamStep): boolean {
+  const pieceCarries = (piece: StreamPiece): boolean =>
+    Boolean(piece.text) || Boolean(piece.reasoning) || piece.toolCalls.length > 0 || piece.refusal !== undefined || piece.logprobs !== undefined || piece.finishReason !== null;
+  return usage !== undefined || pieces.some(pieceCarries);
 }
 
 function toToolCallDeltas(piece: StreamPiece): ToolCallDelta[] | null {
