@@ -15,10 +15,15 @@ function requestedCachePoint(source: object): CachePointBlock | undefined {
   return typeof cacheControl.ttl === 'string' ? { type: 'default', ttl: cacheControl.ttl as CacheTTL } : { type: 'default' };
 }
 
+/** The cache point `source` asks for when the model caches, as a block: one or none. */
+export function cachePointOf<Block>(source: object, cachePoints: boolean, asBlock: (cachePoint: CachePointBlock) => Block): Block[] {
+  const cachePoint = cachePoints ? requestedCachePoint(source) : undefined;
+  return cachePoint === undefined ? [] : [asBlock(cachePoint)];
+}
+
 /** `item`, followed by the cache point `source` asks for when the model caches. */
 export function withCachePoint<Block>(item: Block, source: object, cachePoints: boolean, asBlock: (cachePoint: CachePointBlock) => Block): Block[] {
-  const cachePoint = cachePoints ? requestedCachePoint(source) : undefined;
-  return cachePoint === undefined ? [item] : [item, asBlock(cachePoint)];
+  return [item, ...cachePointOf(source, cachePoints, asBlock)];
 }
 
 /**

@@ -24,7 +24,7 @@ import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import type { BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
-import { withCachePoint, withMessageCachePoint } from './cache-points';
+import { cachePointOf, withCachePoint, withMessageCachePoint } from './cache-points';
 import { toConverseOutputConfig } from './output-format';
 import { reasoningEffortFields } from './reasoning-effort';
 import { toConverseReasoningBlocks } from './thinking';
@@ -133,14 +133,23 @@ const isBlank = (text: string): boolean => text.trim() === '';
 
 /**
  * A message's content as blocks, blank text left out; with `cachePoints`, a part's `cache_control`
- * adds a cachePoint after its block.
+ * adds a cachePoint after its block. A blank part's cache point follows the block before it (the
+ * prefix the client meant to cache ends there); as the message's first block it has nothing to follow.
  */
 function toConverseBlocks(content: ChatMessage['content'], param: string, cachePoints = false): ContentBlock[] {
   if (content === undefined || content === null) return [];
   if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
-  return content.flatMap((part: ContentPart, index) =>
-    part.type === 'text' && isBlank(part.text) ? [] : withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock),
-  );
+  const blocks: ContentBlock[] = [];
+  content.forEach((part: ContentPart, index) => {
+    if (part.type !== 'text' || !isBlank(part.text)) {
+      pushAll(blocks, withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock));
+      return;
+    }
+    const previous = blocks.at(-1);
+    // Two cache points in a row would close the same prefix twice.
+    if (previous !== undefined && previous.cachePoint === undefined) pushAll(blocks, cachePointOf(part, cachePoints, asContentBlock));
+  });
+  return blocks;
 }
 
 /** The last part of a tool message asking for a cache point: Converse takes it after the whole result, not inside. */

@@ -454,6 +454,20 @@ describe('toConverseChat', () => {
       const request = { messages: [{ role: 'user', content: [], cache_control: ephemeral }] } as unknown as ChatRequest;
       expect(gatewayErrorOf(() => toConverseChat(request, cachingClaude))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
     });
+
+    test("cache_control on a blank text part (left out, as Converse refuses blank text): the cachePoint follows the message's block before it; as the message's first block, none", () => {
+      const blank = (cacheControl: object) => ({ type: 'text', text: ' \n', cache_control: cacheControl });
+      const request = {
+        messages: [
+          { role: 'system', content: [{ type: 'text', text: 'You are a French barista.' }, blank({ type: 'ephemeral', ttl: '1h' })] },
+          { role: 'user', content: [blank(ephemeral), { type: 'text', text: 'Long menu…' }, blank(ephemeral), blank(ephemeral), { type: 'image_url', image_url: { url: PNG } }] },
+          { role: 'user', content: [blank(ephemeral), { type: 'text', text: 'Salut' }] },
+        ],
+      } as unknown as ChatRequest;
+      const body = toConverseChat(request, cachingClaude);
+      expect(body.system).toEqual([{ text: 'You are a French barista.' }, { cachePoint: { type: 'default', ttl: '1h' } }]);
+      expect(body.messages).toEqual([{ role: 'user', content: [{ text: 'Long menu…' }, cachePoint, image, { text: 'Salut' }] }]);
+    });
   });
 });
 
