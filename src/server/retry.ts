@@ -133,8 +133,9 @@ function providerFailure(error: unknown, options: CallOptions): unknown {
  * says no more than "try again later", so such an error is retried and falls back as a built-in
  * provider's 429 or 5xx is, with the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
  * error's `headers` counts as a built-in provider's; no other header is read. An error without a
- * `status` or `headers` (axios's) is read by its `response`'s, and nothing else of that. A 429 whose `code` or
- * `type` is `insufficient_quota` (a quota used up) is not retried, as a built-in provider's. The error itself
+ * `status` or `headers` (axios's) is read by its `response`'s. A 429 whose `code` or `type` (on the error, in
+ * its `error`, or in an axios `response.data.error`) is `insufficient_quota` (a quota used up) is not
+ * retried, as a built-in provider's. The error itself
  * (`cause`, its keys redacted) is only logged.
  */
 function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
@@ -155,6 +156,8 @@ interface ErrorFields {
   status?: unknown;
   headers?: unknown;
   response?: unknown;
+  data?: unknown;
+  error?: unknown;
 }
 
 function fieldsOf(value: unknown): ErrorFields {
@@ -174,11 +177,13 @@ function statusAndHeadersOf(error: unknown): { status: unknown; headers: unknown
 
 /**
  * OpenAI's `insufficient_quota` as the openai SDK's `RateLimitError` carries it: `code` and `type` on
- * the error and in its `error` (the body's error object), read by the rule built-in providers follow.
+ * the error and in its `error` (the body's error object); as an axios error carries it, in its
+ * `response.data.error`. Read by the rule built-in providers follow, for the classification only.
  */
 function isInsufficientQuota(error: object): boolean {
   const body = (error as { error?: unknown }).error;
-  return [error, body].some((fields) => typeof fields === 'object' && fields !== null && isQuotaUsedUp(vendorErrorOf(fields)));
+  const axiosBody = fieldsOf(fieldsOf(fieldsOf(error).response).data).error;
+  return [error, body, axiosBody].some((fields) => typeof fields === 'object' && fields !== null && isQuotaUsedUp(vendorErrorOf(fields)));
 }
 
 /** A status as some SDKs and HTTP wrappers give it, a string of three digits (`"503"`), read as the number. */

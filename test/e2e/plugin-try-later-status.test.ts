@@ -7,7 +7,7 @@
  * number. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is waited out and
  * passed on as a built-in provider's is. A 429 with OpenAI's `insufficient_quota` (a quota used up)
  * is, as a built-in provider's, sent once and answered with `x-should-retry: false`. An axios
- * error's status and headers are read on its `response`. Real HTTP to an in-process gateway, the
+ * error's status and headers are read on its `response`, and insufficient_quota in its body's `error`. Real HTTP to an in-process gateway, the
  * official OpenAI client.
  */
 import OpenAI from 'openai';
@@ -23,7 +23,7 @@ const KEY = 'sk-live-PLUGIN-secret-1234567890';
  * model fails with a 429 carrying the headers RETRY_AFTER gives it (a fetch `Headers`, as from openai
  * v5 and later, or a plain record, as from openai v4); `quota-used-up` and `quota-in-body` fail with
  * OpenAI's insufficient_quota (the openai SDK's RateLimitError, and a plain error with the code in its
- * `error` alone), and the `axios-…` models with an axios error, every call or (`-once`) the first only.
+ * `error` alone), and the `axios-…` models with an axios error (`axios-quota` with insufficient_quota in its body), every call or (`-once`) the first only.
  */
 const PLUGIN = `'use strict';
 const { RateLimitError } = require(${JSON.stringify(require.resolve('openai'))});
@@ -32,19 +32,21 @@ const RETRY_AFTER = {
   'retry-after-60-once': { once: true, headers: () => new Headers({ 'retry-after': '60' }) },
   'retry-after-ms-record': { once: false, headers: () => ({ 'Retry-After-Ms': '1500', 'X-Echoed-Key': '${KEY}' }) },
 };
-/** An axios error: the status and headers on its response (axios 1.7.5 and later add the status to the error, \`statusOnError\`). */
-function axiosError(status, headers, statusOnError) {
+/** An axios error: the status, headers and body on its response (axios 1.7.5 and later add the status to the error, \`statusOnError\`). */
+function axiosError(status, headers, statusOnError, data) {
   const config = { headers: { Authorization: 'Bearer ${KEY}' } };
-  const response = { status, statusText: 'Error', headers, config, data: { error: { message: 'Vendor error for key ${KEY}', code: 'insufficient_quota' } } };
+  const response = { status, statusText: 'Error', headers, config, data };
   const code = status < 500 ? 'ERR_BAD_REQUEST' : 'ERR_BAD_RESPONSE';
   return Object.assign(new Error('Request failed with status code ' + status), { name: 'AxiosError', isAxiosError: true, code, config, response }, statusOnError ? { status } : {});
 }
-const AXIOS = {
-  'axios-503': () => axiosError(503, { 'content-type': 'application/json' }, false),
-  'axios-429-retry-after-1': () => axiosError(429, { 'retry-after': '1' }, false),
-  'axios-status-on-error-429-retry-after-60': () => axiosError(429, { 'retry-after': '60' }, true),
-};
 const QUOTA_BODY = { message: 'You exceeded your current quota, key ${KEY}', type: 'insufficient_quota', param: null, code: 'insufficient_quota' };
+const RATE_LIMITED = { error: { message: 'Rate limit reached for key ${KEY}', type: 'requests', code: 'rate_limit_exceeded' } };
+const AXIOS = {
+  'axios-503': () => axiosError(503, { 'content-type': 'application/json' }, false, { error: { message: 'Vendor error for key ${KEY}', type: 'server_error' } }),
+  'axios-429-retry-after-1': () => axiosError(429, { 'retry-after': '1' }, false, RATE_LIMITED),
+  'axios-status-on-error-429-retry-after-60': () => axiosError(429, { 'retry-after': '60' }, true, RATE_LIMITED),
+  'axios-quota': () => axiosError(429, { 'retry-after': '1' }, true, { error: QUOTA_BODY }),
+};
 const QUOTA_USED_UP = {
   'quota-used-up': () => new RateLimitError(429, QUOTA_BODY, undefined, new Headers({ 'retry-after': '1' })),
   'quota-in-body': () => Object.assign(new Error('429 quota for key ${KEY}'), { status: '429', error: { ...QUOTA_BODY, type: 'requests' } }),
@@ -99,7 +101,7 @@ const textStatusEndpoints = TEXT_STATUSES.map((status) => endpoint(`text-status-
 const withKey = (name: string, model: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: { provider: fake, name: ${model}, config: { fake_api_key: ${KEY} } }, retries: { max_attempts: 1 } }\n`;
 const loggedEndpoints = `${withKey('logged-limited', 'rate-limited')}${withKey('logged-down', 'status-502')}${withKey('logged-quota', 'quota-used-up')}`;
 
-const quotaEndpoints = `${endpoint('quota-used-up-once', 'quota-used-up-once', 3)}${endpoint('quota-in-body-once', 'quota-in-body-once', 3)}${endpoint('quota-first', 'quota-used-up-once', 3)}`;
+const quotaEndpoints = `${endpoint('quota-used-up-once', 'quota-used-up-once', 3)}${endpoint('quota-in-body-once', 'quota-in-body-once', 3)}${endpoint('axios-quota-once', 'axios-quota-once', 3)}${endpoint('quota-first', 'quota-used-up-once', 3)}`;
 
 const axiosEndpoints = ['axios-503-once', 'axios-503', 'axios-429-retry-after-1-once', 'axios-status-on-error-429-retry-after-60-once'].map((model) => endpoint(model, model, model.endsWith('-once') ? 2 : 1)).join('');
 
@@ -210,7 +212,7 @@ test.each(['503.0', '5e2', '5030'])('a status given as the string "%s" (not thre
   expect({ status: answer.status, message: answer.body.error.message }).toEqual({ status: 500, message: 'Internal server error' });
 });
 
-test.each(['quota-used-up-once', 'quota-in-body-once'])("a 429 with OpenAI's insufficient_quota (%s) is sent once, not retried, and the client told not to retry", async (model) => {
+test.each(['quota-used-up-once', 'quota-in-body-once', 'axios-quota-once'])("a 429 with OpenAI's insufficient_quota (%s) is sent once, not retried, and the client told not to retry", async (model) => {
   // The plugin would answer a second call; max_attempts is 3.
   const answer = await call('/v1/chat/completions', { model });
   expect({ status: answer.status, shouldRetry: answer.headers.get('x-should-retry'), retryAfter: answer.retryAfter, error: answer.body.error }).toEqual({
@@ -242,7 +244,7 @@ test("an axios error's 429 is retried after the retry-after of its response's he
   expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 });
 
-test("a recent axios error (status on the error, headers on its response) passes on its response's Retry-After; nothing else of the response is read", async () => {
+test("a recent axios error (status on the error, headers on its response) passes on its response's Retry-After; its body's rate-limit code is not passed on", async () => {
   const answer = await call('/v1/chat/completions', { model: 'axios-status-on-error-429-retry-after-60-once' });
   expect({ status: answer.status, retryAfter: answer.retryAfter, code: answer.body.error.code, shouldRetry: answer.headers.get('x-should-retry') }).toEqual({
     status: 429,
