@@ -1,4 +1,5 @@
-/** Per-call options of the SDK's helpers, and the timeout they share with the client's defaults. */
+/** Per-call options of the SDK's helpers, and the timeout and retries they share with the client's defaults. */
+import { sendWithRetries } from './retries';
 
 /** Given last to every helper; an AbortSignal alone is the same as `{ signal }`. */
 export interface GatewayCallOptions {
@@ -8,6 +9,14 @@ export interface GatewayCallOptions {
   headers?: Record<string, string>;
   /** This call's timeout in milliseconds, instead of the client's. */
   timeout?: number;
+  /** How many times this call may be sent again after a retryable failure, instead of the client's. */
+  maxRetries?: number;
+}
+
+/** The client-wide values a call's own replace. */
+export interface CallDefaults {
+  timeout: number | undefined;
+  maxRetries: number;
 }
 
 /** What one request is sent with: openapi-fetch's `signal` and `headers`. */
@@ -21,25 +30,34 @@ export function callOptionsOf(options: GatewayCallOptions | AbortSignal | undefi
   return 'aborted' in options ? { signal: options } : options;
 }
 
-/** The timeout, refused at once when it is not a positive number of milliseconds (a typo would otherwise never fire, or fire at once). */
-export function checkedTimeout(timeout: number | undefined): number | undefined {
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) throw new RangeError(`timeout must be a positive number of milliseconds, not ${timeout}`);
-  return timeout;
+/** The milliseconds, refused at once when not a positive number (a typo would otherwise never fire, or fire at once). */
+export function checkedMilliseconds(name: string, value: number | undefined): number | undefined {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a positive number of milliseconds, not ${value}`);
+  return value;
+}
+
+/** The retry count, refused at once when not a whole number of 0 or more. */
+export function checkedMaxRetries(value: number | undefined): number | undefined {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new RangeError(`maxRetries must be a whole number of 0 or more, not ${value}`);
+  return value;
 }
 
 /**
- * Runs `send` with the call's signal and headers; with a timeout, the signal also aborts with a
- * TimeoutError unless `send` settles in time. A stream's `send` settles when the answer starts, so
- * its chunks may then take as long as they take.
+ * Runs `send` with the call's signal and headers, again after a retryable failure up to maxRetries
+ * times; with a timeout, the signal also aborts with a TimeoutError unless the whole (retries and
+ * their waits included) settles in time. A stream's `send` settles when the answer starts, so its
+ * chunks are not bounded by the timeout, and a stream is never sent again once it has started.
  */
-export async function sendWithin<T>(options: { call: GatewayCallOptions; defaultTimeout: number | undefined; send: (init: RequestInitPart) => Promise<T> }): Promise<T> {
+export async function sendWithin<T extends { response: Response }>(options: { call: GatewayCallOptions; defaults: CallDefaults; send: (init: RequestInitPart) => Promise<T> }): Promise<T> {
   const { signal, headers } = options.call;
-  const timeout = checkedTimeout(options.call.timeout ?? options.defaultTimeout);
-  if (timeout === undefined) return options.send({ signal, headers });
+  const timeout = checkedMilliseconds('timeout', options.call.timeout) ?? options.defaults.timeout;
+  const maxRetries = checkedMaxRetries(options.call.maxRetries) ?? options.defaults.maxRetries;
+  if (timeout === undefined) return sendWithRetries({ maxRetries, signal, deadline: undefined, send: () => options.send({ signal, headers }) });
   const timer = new AbortController();
   const handle = setTimeout(() => timer.abort(new DOMException(`The gateway did not answer within ${timeout} ms.`, 'TimeoutError')), timeout);
+  const bounded = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
   try {
-    return await options.send({ signal: signal ? AbortSignal.any([signal, timer.signal]) : timer.signal, headers });
+    return await sendWithRetries({ maxRetries, signal: bounded, deadline: Date.now() + timeout, send: () => options.send({ signal: bounded, headers }) });
   } finally {
     clearTimeout(handle);
   }

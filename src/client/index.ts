@@ -10,7 +10,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { createParser } from 'eventsource-parser';
 import type { paths } from '../../generated/api';
 import { fetchWithConnectionErrors, GatewayConnectionError, refuseEventStreamAsJson } from './transport';
-import { callOptionsOf, checkedTimeout, sendWithin, type GatewayCallOptions, type RequestInitPart } from './call-options';
+import { callOptionsOf, checkedMaxRetries, checkedMilliseconds, sendWithin, type CallDefaults, type GatewayCallOptions, type RequestInitPart } from './call-options';
 import type {
   ChatChunk,
   ClientChatRequest as ChatRequest,
@@ -51,9 +51,16 @@ export interface GatewayClientOptions {
   /**
    * Milliseconds each helper call waits for its answer (each page for listEndpoints; for a stream,
    * its start: the chunks may then take as long as they take). A timeout throws a TimeoutError, as
-   * AbortSignal.timeout does. None by default; a call's own `timeout` replaces it.
+   * AbortSignal.timeout does. It includes retries and their waits. None by default; a call's own
+   * `timeout` replaces it.
    */
   timeout?: number;
+  /**
+   * How many times a helper call is sent again after a 429, 502, 503 or 504, or a connection that
+   * failed before any answer (waiting Retry-After, else a backoff). Never once a stream has started,
+   * nor after an abort. 0 by default; a call's own `maxRetries` replaces it.
+   */
+  maxRetries?: number;
   /** A custom fetch (tests, proxies). Its failures, other than an abort, become GatewayConnectionError. */
   fetch?: typeof globalThis.fetch;
 }
@@ -131,7 +138,10 @@ async function* readEvents<T>(response: Response, signal: AbortSignal | undefine
 export function createGatewayClient(options: GatewayClientOptions) {
   // JSON answers only: an event stream read as JSON is refused (refuseEventStreamAsJson), so `data`
   // is never a chunk; with `parseAs: 'stream'` it is the body's stream, as openapi-fetch types it.
-  const defaultTimeout = checkedTimeout(options.timeout);
+  const defaults: CallDefaults = {
+    timeout: checkedMilliseconds('timeout', options.timeout),
+    maxRetries: checkedMaxRetries(options.maxRetries) ?? 0,
+  };
   const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({
     baseUrl: options.baseUrl.replace(/\/$/, ''),
     headers: options.headers,
@@ -139,9 +149,9 @@ export function createGatewayClient(options: GatewayClientOptions) {
   });
   client.use(refuseEventStreamAsJson);
 
-  /** One request with the call's signal, headers and timeout (the client's when the call has none). */
-  const send = <T>(call: GatewayCallOptions | AbortSignal | undefined, request: (init: RequestInitPart) => Promise<T>): Promise<T> =>
-    sendWithin({ call: callOptionsOf(call), defaultTimeout, send: request });
+  /** One request with the call's signal, headers, timeout and retries (the client's when the call has none). */
+  const send = <T extends { response: Response }>(call: GatewayCallOptions | AbortSignal | undefined, request: (init: RequestInitPart) => Promise<T>): Promise<T> =>
+    sendWithin({ call: callOptionsOf(call), defaults, send: request });
 
   async function invoke<T>(endpoint: string, body: object, call: GatewayCallOptions | AbortSignal | undefined, streamHelper?: string): Promise<T> {
     // The answer would be an event stream, which this call cannot return as JSON (embeddings have no streams).

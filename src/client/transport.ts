@@ -8,7 +8,12 @@ import type { Middleware } from 'openapi-fetch';
 
 /** The gateway could not be reached (refused, reset, DNS, TLS), or the connection broke mid-answer. */
 export class GatewayConnectionError extends Error {
-  constructor(message: string, options: { cause: unknown }) {
+  constructor(
+    message: string,
+    options: { cause: unknown },
+    /** True when the connection broke while an answer was read: the gateway may have served the request. */
+    readonly answerStarted = false,
+  ) {
     super(message, options);
     this.name = 'GatewayConnectionError';
   }
@@ -39,7 +44,7 @@ function guardedBody(body: ReadableStream<Uint8Array>, aborted: () => boolean, n
         if (done) controller.close();
         else controller.enqueue(value);
       } catch (error) {
-        controller.error(aborted() ? error : new GatewayConnectionError(`The connection to the gateway broke while reading the answer to ${name}: ${describe(error)}`, { cause: error }));
+        controller.error(aborted() ? error : new GatewayConnectionError(`The connection to the gateway broke while reading the answer to ${name}: ${describe(error)}`, { cause: error }, true));
       }
     },
     cancel: (reason) => reader.cancel(reason),
