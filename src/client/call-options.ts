@@ -11,12 +11,15 @@ export interface GatewayCallOptions {
   timeout?: number;
   /** How many times this call may be sent again after a retryable failure, instead of the client's. */
   maxRetries?: number;
+  /** For a stream: milliseconds it may go without an event, instead of the client's. */
+  streamIdleTimeout?: number;
 }
 
 /** The client-wide values a call's own replace. */
 export interface CallDefaults {
   timeout: number | undefined;
   maxRetries: number;
+  streamIdleTimeout: number | undefined;
 }
 
 /** What one request is sent with: openapi-fetch's `signal` and `headers`. */
@@ -40,6 +43,11 @@ export function checkedMilliseconds(name: string, value: number | undefined): nu
 export function checkedMaxRetries(value: number | undefined): number | undefined {
   if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new RangeError(`maxRetries must be a whole number of 0 or more, not ${value}`);
   return value;
+}
+
+/** The stream idle timeout of a call: its own, else the client's. */
+export function streamIdleTimeoutOf(call: GatewayCallOptions, defaults: CallDefaults): number | undefined {
+  return checkedMilliseconds('streamIdleTimeout', call.streamIdleTimeout) ?? defaults.streamIdleTimeout;
 }
 
 /**

@@ -10,7 +10,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { createParser } from 'eventsource-parser';
 import type { paths } from '../../generated/api';
 import { fetchWithConnectionErrors, GatewayConnectionError, refuseEventStreamAsJson } from './transport';
-import { callOptionsOf, checkedMaxRetries, checkedMilliseconds, sendWithin, type CallDefaults, type GatewayCallOptions, type RequestInitPart } from './call-options';
+import { callOptionsOf, checkedMaxRetries, checkedMilliseconds, sendWithin, streamIdleTimeoutOf, type CallDefaults, type GatewayCallOptions, type RequestInitPart } from './call-options';
 import type {
   ChatChunk,
   ClientChatRequest as ChatRequest,
@@ -61,6 +61,11 @@ export interface GatewayClientOptions {
    * nor after an abort. 0 by default; a call's own `maxRetries` replaces it.
    */
   maxRetries?: number;
+  /**
+   * Milliseconds a stream may go without an event before it is aborted with a TimeoutError (time
+   * spent by the loop reading it does not count). None by default; a call's own replaces it.
+   */
+  streamIdleTimeout?: number;
   /** A custom fetch (tests, proxies). Its failures, other than an abort, become GatewayConnectionError. */
   fetch?: typeof globalThis.fetch;
 }
@@ -106,18 +111,35 @@ function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T
   throw clientError(result.error, result.response.status, result.response.headers);
 }
 
+/** The next read, or a TimeoutError naming streamIdleTimeout when it does not come within `idleTimeout` of `waitingSince`. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, idleTimeout: number | undefined, waitingSince: number): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
+  if (idleTimeout === undefined) return reader.read();
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const idle = new Promise<never>((_resolve, reject) => {
+    const left = Math.max(0, waitingSince + idleTimeout - Date.now());
+    handle = setTimeout(() => reject(new DOMException(`The stream sent no event for ${idleTimeout} ms (streamIdleTimeout).`, 'TimeoutError')), left);
+  });
+  try {
+    return await Promise.race([reader.read(), idle]);
+  } finally {
+    clearTimeout(handle);
+  }
+}
+
 /**
  * Yields the JSON of each `data:` event until `[DONE]`; an `error` event throws, and so does an
- * end without `[DONE]` (the gateway always sends one: the answer was cut off on the way).
+ * end without `[DONE]` (the gateway always sends one: the answer was cut off on the way), and a
+ * wait for the next event longer than `idleTimeout` (the caller's time between events not counted).
  */
-async function* readEvents<T>(response: Response, signal: AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
+async function* readEvents<T>(response: Response, signal: AbortSignal | undefined, idleTimeout: number | undefined): AsyncGenerator<T, void, undefined> {
   const ready: { event?: string; data: string }[] = [];
   const parser = createParser({ onEvent: (event) => ready.push(event) });
   const decoder = new TextDecoder();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let waitingSince = Date.now();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readWithin(reader, idleTimeout, waitingSince);
       parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
       while (ready.length > 0) {
         // One read can hold many events (or the whole answer): an abort stops them too, not only the next read.
@@ -127,6 +149,7 @@ async function* readEvents<T>(response: Response, signal: AbortSignal | undefine
         const body = JSON.parse(event.data) as unknown;
         if (event.event === 'error') throw clientError(body, (body as Partial<StreamError>).error?.status ?? 502, response.headers);
         yield body as T;
+        waitingSince = Date.now();
       }
       if (done) throw new GatewayClientError('The stream ended before its end ([DONE]): the answer was cut off.', 502, undefined, response.headers);
     }
@@ -141,6 +164,7 @@ export function createGatewayClient(options: GatewayClientOptions) {
   const defaults: CallDefaults = {
     timeout: checkedMilliseconds('timeout', options.timeout),
     maxRetries: checkedMaxRetries(options.maxRetries) ?? 0,
+    streamIdleTimeout: checkedMilliseconds('streamIdleTimeout', options.streamIdleTimeout),
   };
   const client: Client<paths, 'application/json'> = createClient<paths, 'application/json'>({
     baseUrl: options.baseUrl.replace(/\/$/, ''),
@@ -161,13 +185,15 @@ export function createGatewayClient(options: GatewayClientOptions) {
   }
 
   async function* invokeStream<T>(endpoint: string, body: object, call: GatewayCallOptions | AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
-    const result = await send(call, (init) =>
+    const options = callOptionsOf(call);
+    const idleTimeout = streamIdleTimeoutOf(options, defaults);
+    const result = await send(options, (init) =>
       client.POST('/endpoints/{name}/invocations', { params: { path: { name: endpoint } }, body: { ...body, stream: true } as never, parseAs: 'stream', ...init }),
     );
     if (!result.response.ok || !result.data) {
       throw clientError(result.error, result.response.status, result.response.headers);
     }
-    yield* readEvents<T>(result.response, callOptionsOf(call).signal);
+    yield* readEvents<T>(result.response, options.signal, idleTimeout);
   }
 
   return {

@@ -1,4 +1,4 @@
-/** Our SDK's own behaviour over real HTTP: aborts, timeouts, headers, network failures, and what its errors carry. */
+/** Our SDK's own behaviour over real HTTP: aborts, timeouts (stream idle timeouts too), headers, network failures, and what its errors carry. */
 import type { ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createGatewayClient, GatewayClientError, GatewayConnectionError, type ChatChunk } from '../../src/client';
@@ -170,6 +170,7 @@ test("the client's timeout (or a call's own) ends a call that gets no answer wit
     controller.abort();
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
     expect(() => createGatewayClient({ baseUrl: server.url, timeout: 0 })).toThrow('timeout must be a positive number of milliseconds, not 0');
+    expect(() => createGatewayClient({ baseUrl: server.url, streamIdleTimeout: -5 })).toThrow(new RangeError('streamIdleTimeout must be a positive number of milliseconds, not -5'));
   } finally {
     await server.close();
   }
@@ -213,5 +214,47 @@ test("the raw client refuses to read an event stream as JSON with a TypeError sa
     expect(await new Response(streamed.data).text()).toMatch(/^data: \{[\s\S]*data: \[DONE\]\n\n$/);
   } finally {
     await gateway.close();
+  }
+});
+
+test('streamIdleTimeout aborts a stream that goes that long without an event, with a TimeoutError naming it', async () => {
+  const server = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    // A comment is not an event: it does not keep the stream alive.
+    response.write(`data: ${JSON.stringify(chunk('a'))}\n\n` + ': still here\n\n');
+    setTimeout(() => response.write(': still here\n\n'), 100);
+  });
+  try {
+    const received: string[] = [];
+    const reading = (async () => {
+      for await (const piece of createGatewayClient({ baseUrl: server.url, streamIdleTimeout: 600_000 }).streamChat('chat', hello, { streamIdleTimeout: 250 })) {
+        received.push(piece.choices[0]?.delta.content ?? '');
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'TimeoutError', message: 'The stream sent no event for 250 ms (streamIdleTimeout).' });
+    expect(received).toEqual(['a']);
+    // The connection is closed, so the gateway stops the call upstream.
+    await server.closed[0];
+  } finally {
+    await server.close();
+  }
+});
+
+test("streamIdleTimeout does not count the time the caller's loop takes between events", async () => {
+  const server = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(`data: ${JSON.stringify(chunk('a'))}\n\n`);
+    // 1 s after the first event, but only about 200 ms after the loop below asks for the next one.
+    setTimeout(() => response.end(`data: ${JSON.stringify(chunk('b'))}\n\n` + 'data: [DONE]\n\n'), 1_000);
+  });
+  try {
+    const received: string[] = [];
+    for await (const piece of createGatewayClient({ baseUrl: server.url, streamIdleTimeout: 500 }).streamChat('chat', hello)) {
+      received.push(piece.choices[0]?.delta.content ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+    }
+    expect(received).toEqual(['a', 'b']);
+  } finally {
+    await server.close();
   }
 });
