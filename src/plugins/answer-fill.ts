@@ -12,7 +12,7 @@
  *   append their text to an answer it was told had ended. Usage after the finish is kept.
  */
 import { isRecord } from '../providers/shared/json';
-import { usageTotal } from '../providers/shared/usage';
+import { generatedUsageTotal, usageTotal } from '../providers/shared/usage';
 
 /**
  * `usage` with `total_tokens` added up from its other counts (by `usageTotal`'s rule), when it had
@@ -22,8 +22,7 @@ import { usageTotal } from '../providers/shared/usage';
  */
 export function usageWithTotal(usage: unknown, generates = false): unknown {
   if (!isRecord(usage) || (usage.total_tokens !== undefined && usage.total_tokens !== null)) return usage;
-  if (generates && (usage.completion_tokens === undefined || usage.completion_tokens === null)) return usage;
-  const total = usageTotal(usage);
+  const total = generates ? generatedUsageTotal(usage) : usageTotal(usage);
   return total === null ? usage : { ...usage, total_tokens: total };
 }
 

@@ -7,7 +7,7 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
 import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
 import { argumentsText, isRecord } from '../shared/json';
-import { usageTotal } from '../shared/usage';
+import { generatedUsageTotal, usageTotal } from '../shared/usage';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
 
 /**
@@ -39,7 +39,7 @@ function expectList<Wire>(body: unknown, field: 'choices' | 'data'): Wire {
 
 /**
  * The three counts (`total_tokens`, when a server such as llama.cpp or vLLM leaves it out, added up
- * by `usageTotal`, as for plugins), and the vendor's `prompt_tokens_details` / `completion_tokens_details` objects
+ * by `generatedUsageTotal`, as for plugins), and the vendor's `prompt_tokens_details` / `completion_tokens_details` objects
  * passed on as they came (no copy: cost trackers read `cached_tokens` and `reasoning_tokens` there,
  * and vendors add counts of their own). A DeepSeek-style `prompt_cache_hit_tokens` without
  * `prompt_tokens_details` becomes its `cached_tokens`. Details a vendor did not send stay absent.
@@ -48,9 +48,8 @@ export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): Usage {
   const unified: Usage = {
     prompt_tokens: usage?.prompt_tokens ?? null,
     completion_tokens: usage?.completion_tokens ?? null,
-    // Only a usage without the total pays for adding it up; a chat usage without completion_tokens
-    // is partial (a server sending the prompt's usage first), not a total.
-    total_tokens: usage?.total_tokens ?? (usage?.completion_tokens == null ? null : usageTotal(usage)),
+    // Only a usage without the total pays for adding it up.
+    total_tokens: usage?.total_tokens ?? generatedUsageTotal(usage),
   };
   if (!usage) return unified;
   const promptDetails = usage.prompt_tokens_details;

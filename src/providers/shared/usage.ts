@@ -25,6 +25,17 @@ export function usageTotal(usage: unknown): number | null {
 }
 
 /**
+ * `usageTotal` for a chat or completions usage: a usage without `completion_tokens` is partial (the
+ * prompt's, sent first in a stream), not a total, so it is null then. Shared by OpenAI-shaped
+ * answers and plugins' so that both fill a missing total by one rule.
+ */
+export function generatedUsageTotal(usage: unknown): number | null {
+  if (!isRecord(usage)) return null;
+  if ((usage.total_tokens === undefined || usage.total_tokens === null) && (usage.completion_tokens === undefined || usage.completion_tokens === null)) return null;
+  return usageTotal(usage);
+}
+
+/**
  * The total of a vendor usage that left it out: `prompt + completion` when both counts are there,
  * else null (a usage with the prompt alone is partial, not a total). Called only when the total is
  * missing (`reported ?? addedUp(…)`), so a usage with its total costs nothing.
