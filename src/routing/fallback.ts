@@ -33,8 +33,8 @@ export interface Answered<Candidate, Value> {
 export async function withFallback<Candidate, Value>(options: {
   candidates: readonly Candidate[];
   attempt: (candidate: Candidate) => Promise<Value>;
-  /** Told about each failure that moves on (for logs). */
-  onFallback?: (candidate: Candidate, error: unknown) => void;
+  /** Told about each failure that moves on, and the candidate tried next (for logs and metrics). */
+  onFallback?: (candidate: Candidate, error: unknown, next: Candidate) => void;
   /** When every candidate failed: told whose failure is the answer (not always the last one tried). */
   onGiveUp?: (candidate: Candidate, error: unknown) => void;
 }): Promise<Answered<Candidate, Value>> {
@@ -52,7 +52,7 @@ export async function withFallback<Candidate, Value>(options: {
         onGiveUp?.(answer.candidate, answer.error);
         throw answer.error;
       }
-      onFallback?.(candidate, error);
+      onFallback?.(candidate, error, candidates[index + 1]);
     }
   }
 }

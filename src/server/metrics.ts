@@ -6,9 +6,10 @@
  * `gen_ai_operation_name`, `gen_ai_provider_name` (the conventions' well-known provider names,
  * src/config/gen-ai-provider.ts), `gen_ai_request_model`, `gen_ai_token_type`.
  * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
- * Gateway metrics (`gateway_*`) count requests, tokens by client key, upstream errors, retries,
- * rate-limit rejections and rate-limit store outages. Every label value comes from the config or a
- * fixed set, never from what a client sent, so the series stay bounded.
+ * Gateway metrics (`gateway_*`) count requests (those through a traffic route also by its name, with
+ * its fallbacks), tokens by client key, upstream errors, retries, rate-limit rejections and
+ * rate-limit store outages. Every label value comes from the config or a fixed set, never from what
+ * a client sent, so the series stay bounded.
  *
  * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the
  * primary, which sums every worker's registry, and keeps the counts of workers that died so that
@@ -92,6 +93,22 @@ const retries = new Counter({
   name: 'gateway_upstream_retries_total',
   help: 'Upstream attempts that failed and were retried.',
   labelNames: ['endpoint', 'provider'] as const,
+  registers: [registry],
+});
+
+// Traffic routes (config `routes:`), by the route's name: counted only for a request that called one,
+// so a plain endpoint's request pays nothing for them.
+const routeRequests = new Counter({
+  name: 'gateway_route_requests_total',
+  help: 'Requests to a traffic route, by route name, the endpoint that answered (or whose failure is the answer) and status.',
+  labelNames: ['route', 'endpoint', 'status'] as const,
+  registers: [registry],
+});
+
+const routeFallbacks = new Counter({
+  name: 'gateway_route_fallbacks_total',
+  help: 'Times a FALLBACK route moved past a failed destination, by the route called, the endpoint that failed (from) and the one tried next (to).',
+  labelNames: ['route', 'from', 'to'] as const,
   registers: [registry],
 });
 
@@ -199,6 +216,11 @@ export function countUpstreamError(options: { endpoint: CompiledEndpoint; code: 
   upstreamErrors.inc({ endpoint: endpoint.name, provider: endpoint.provider, code, status: String(status) });
 }
 
+/** For a FALLBACK route: one move past the endpoint `from`, which failed, to the endpoint `to`. */
+export function countRouteFallback(options: { route: string; from: CompiledEndpoint; to: CompiledEndpoint }): void {
+  routeFallbacks.inc({ route: options.route, from: options.from.name, to: options.to.name });
+}
+
 type GenAiLabels = Record<(typeof GEN_AI_LABELS)[number], string>;
 
 /** An endpoint's GenAI labels, alone and with each value of the extra label its metrics add. */
@@ -250,6 +272,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
   const status = String(record.status);
   requests.inc({ route: record.route, endpoint: endpoint?.name ?? '', provider: endpoint?.provider ?? '', status });
   httpDuration.observe({ http_request_method: record.method, http_route: record.route, http_response_status_code: status }, record.latencyMs / 1000);
+  if (record.routeCall !== undefined) routeRequests.inc({ route: record.called ?? '', endpoint: endpoint?.name ?? '', status });
   if (endpoint === null) return;
   const labels = genAiLabelsOf(endpoint);
   const errorType = record.error?.code ?? (record.status >= 400 ? status : '');

@@ -119,6 +119,13 @@ auth:
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'limited', provider: 'mock', status: '429' })).toBe(1);
     expect(sample(metrics, 'gateway_rate_limit_rejections_total', { endpoint: 'limited', client: 'team-a' })).toBe(1);
   });
+
+  test("a traffic route's requests by route name, and each move of a FALLBACK route past a failed destination", () => {
+    expect(sample(metrics, 'gateway_route_fallbacks_total', { route: 'flaky-then-backup', from: 'flaky', to: 'echo-backup' })).toBe(1);
+    expect(sample(metrics, 'gateway_route_requests_total', { route: 'flaky-then-backup', endpoint: 'echo-backup', status: '200' })).toBe(1);
+    // Requests to plain endpoints are not route requests.
+    expect(metrics.split('\n').filter((line) => line.startsWith('gateway_route_'))).toHaveLength(2);
+  });
 });
 
 describe("the provider label is OpenTelemetry's gen_ai.provider.name", () => {
@@ -373,6 +380,45 @@ test('with --workers 2, every /metrics answer covers the whole deployment', asyn
     await run.exited;
   }
 });
+
+test("with --workers 2, a FALLBACK route's moves are summed over the workers", async () => {
+  const port = await freePort();
+  const closedPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const configPath = writeEchoConfig();
+  writeFileSync(configPath, `
+endpoints:
+  - name: unreachable
+    endpoint_type: llm/v1/completions
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-metrics-test, openai_api_base: "http://127.0.0.1:${closedPort}/v1" } }
+    retries: { max_attempts: 1 }
+  - name: echo
+    endpoint_type: llm/v1/completions
+    model: { provider: mock, name: echo-model }
+routes:
+  - { name: echo-after-unreachable, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: unreachable }, { name: echo }] }
+`);
+  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
+  try {
+    await waitForHealth(url, run);
+    await until(() => logLines(run).filter((line) => line.msg?.startsWith('gateway listening')).length === 2, 'two workers');
+    const sent = 8;
+    const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/gateway/echo-after-unreachable/invocations', { prompt: `word ${index}` })));
+    expect(statuses).toEqual(Array(sent).fill(200));
+    const served = () => logLines(run).filter((line) => line.route === '/gateway/{name}/invocations');
+    await until(() => served().length === sent, 'the audit lines of every request');
+    // Both workers served some, or the sum would prove nothing.
+    expect(new Set(served().map((line) => line.pid)).size).toBe(2);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const text = await scrape(url);
+      expect(sample(text, 'gateway_route_fallbacks_total', { route: 'echo-after-unreachable', from: 'unreachable', to: 'echo' })).toBe(sent);
+      expect(sample(text, 'gateway_route_requests_total', { route: 'echo-after-unreachable', endpoint: 'echo', status: '200' })).toBe(sent);
+    }
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+}, 30_000);
 
 test('with --workers 2, counters and histograms never go down when a crashed worker is replaced (no false counter reset for Prometheus)', async () => {
   const port = await freePort();

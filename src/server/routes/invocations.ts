@@ -19,7 +19,7 @@ import { requestAbort } from '../in-flight';
 import { invokeEndpoint, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
 import { loggedMessage, type Logger } from '../logging';
-import { countRateLimitRejection, countUpstreamError, countUpstreamRetry } from '../metrics';
+import { countRateLimitRejection, countRouteFallback, countUpstreamError, countUpstreamRetry } from '../metrics';
 import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
@@ -85,9 +85,10 @@ async function serve(options: {
         throw error;
       }
     },
-    onFallback: (endpoint, error) => {
+    onFallback: (endpoint, error, next) => {
       const { status, message, code } = toGatewayError(error, dialect);
       if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
+      countRouteFallback({ route: target.name, from: endpoint, to: next });
       logger.warn({ request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message: loggedMessage(message) }, 'endpoint failed; falling back to the next destination');
     },
     // The header, the log and the metrics name the endpoint whose failure is the answer.
