@@ -3,7 +3,8 @@
  * text, and the secret files as it read them, to every worker, which compiles it itself (a plan
  * holds functions and connection pools; it cannot cross processes) without reading any secret file.
  * Workers ask the primary for the config when they start, so replacements start on the latest
- * accepted one even when a secret file has since gone or changed.
+ * accepted one even when a secret file has since gone or changed. Each worker answers whether it
+ * compiled a config it was sent, so that the reload metrics count what the workers serve.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { closePoolsNotIn } from '../providers/transport/pools';
@@ -23,6 +24,16 @@ interface ConfigMessage {
 
 const CONFIG_REQUEST = { type: 'gateway:config-request' } as const;
 
+/** A worker's answer to a config: whether it compiled it and serves it now. */
+interface CompiledMessage {
+  type: 'gateway:config-compiled';
+  revision: number;
+  serves: boolean;
+}
+
+/** How long the primary waits for a worker's answer; one that has not answered by then is taken as not serving the config. */
+const ANSWER_WAIT_MS = 30_000;
+
 function isConfigMessage(message: unknown): message is ConfigMessage {
   const candidate = message as ConfigMessage | null;
   return candidate?.type === 'gateway:config' && typeof candidate.text === 'string' && Array.isArray(candidate.secretFiles) && typeof candidate.revision === 'number';
@@ -30,6 +41,46 @@ function isConfigMessage(message: unknown): message is ConfigMessage {
 
 function isConfigRequest(message: unknown): boolean {
   return (message as { type?: unknown } | null)?.type === CONFIG_REQUEST.type;
+}
+
+function isCompiledMessage(message: unknown): message is CompiledMessage {
+  const candidate = message as CompiledMessage | null;
+  return candidate?.type === 'gateway:config-compiled' && typeof candidate.revision === 'number' && typeof candidate.serves === 'boolean';
+}
+
+/**
+ * Primary: whether every one of `workers` compiled the config `revision`, once each has answered or
+ * exited (its replacement starts on the latest accepted config), or after ANSWER_WAIT_MS.
+ */
+function workersServe(workers: readonly Worker[], revision: number, logger: Logger): Promise<boolean> {
+  const waiting = new Set(workers);
+  let allServe = true;
+  return new Promise((resolve) => {
+    const settle = (worker: Worker, serves: boolean) => {
+      if (!waiting.delete(worker)) return;
+      allServe &&= serves;
+      if (waiting.size === 0) finish();
+    };
+    const onMessage = (worker: Worker, message: unknown) => {
+      if (isCompiledMessage(message) && message.revision === revision) settle(worker, message.serves);
+    };
+    const onExit = (worker: Worker) => settle(worker, true);
+    const timer = setTimeout(() => {
+      const pids = [...waiting].map((worker) => worker.process.pid);
+      logger.warn({ worker_pids: pids, waited_s: ANSWER_WAIT_MS / 1000 }, `worker ${pids.join(', ')} did not say within ${ANSWER_WAIT_MS / 1000} s whether it serves the reloaded config; counting the reload as refused`);
+      allServe = false;
+      finish();
+    }, ANSWER_WAIT_MS).unref();
+    const finish = () => {
+      clearTimeout(timer);
+      cluster.off('message', onMessage);
+      cluster.off('exit', onExit);
+      resolve(allServe);
+    };
+    cluster.on('message', onMessage);
+    cluster.on('exit', onExit);
+    if (waiting.size === 0) finish();
+  });
 }
 
 /** The primary's side of the config: what it last accepted, `reloadNow`, and `close` to stop watching. */
@@ -41,7 +92,7 @@ export interface SharedConfig extends ReloadingWatcher {
  * Primary: answers each starting worker with the latest accepted config, and sends every newly
  * accepted config to all workers. Close it on shutdown.
  */
-export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'>): SharedConfig {
+export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted' | 'whenServing'>): SharedConfig {
   let latest = options.current;
   let revision = 1;
   const send = (worker: Worker | undefined) => {
@@ -56,7 +107,11 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
     onAccepted: (next) => {
       latest = next;
       revision += 1;
-      for (const worker of Object.values(cluster.workers ?? {})) send(worker);
+    },
+    whenServing: () => {
+      const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker?.isConnected() === true);
+      for (const worker of workers) send(worker);
+      return workersServe(workers, revision, options.logger);
     },
   });
   return {
@@ -83,6 +138,7 @@ export function followPrimaryConfig(options: { configPath: string; logger: Logge
     lastRevision = message.revision;
     const outcome = state === null ? 'rejected: the worker cannot start' : KEEPS_SERVING;
     const loaded = await tryCompile(message.text, configPath, logger, { secretFileContents: new Map(message.secretFiles), outcome });
+    process.send?.({ type: 'gateway:config-compiled', revision: message.revision, serves: loaded !== null } satisfies CompiledMessage);
     if (loaded === null) {
       if (state === null) process.exit(2);
       return;

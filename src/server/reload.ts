@@ -171,6 +171,12 @@ export interface ReloadOptions {
   logger: Logger;
   /** Called with each valid new config, before the reload is logged. */
   onAccepted: (next: LoadedConfig) => void;
+  /**
+   * Under --workers, called after `onAccepted`: sends the config to the workers and resolves with
+   * whether every one compiled it. The reload is counted as applied or refused then (in one
+   * process, at once).
+   */
+  whenServing?: (next: LoadedConfig) => Promise<boolean>;
   debounceMs?: number;
   pollIntervalMs?: number;
 }
@@ -241,33 +247,44 @@ export interface ReloadingWatcher extends ConfigWatcher {
 /** Watches the config file and its secret files, and hands every valid new config to `onAccepted`. */
 export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   // No closure below reads `options`: it holds the start-up config, which must not outlive a reload.
-  const { configPath, logger, onAccepted, debounceMs, pollIntervalMs } = options;
+  const { configPath, logger, onAccepted, whenServing, debounceMs, pollIntervalMs } = options;
   let current = options.current;
   // The HTTP server took its client timeouts from the config it started with, whatever reloads came since.
   // Only its server settings are kept: the whole start-up plan would stay in memory for good.
   const startedWith = options.current.plan.server;
 
-  /** Serves an accepted config and logs what changed; `cause` says what changed when it was not the config file. */
-  const serve = (next: LoadedConfig, cause: string | null, servedTextOnly = false) => {
+  // Reloads are counted in the order they came, each once its workers have answered: a refused reload
+  // after an applied one still waiting for them leaves the metrics saying refused.
+  let counted = Promise.resolve();
+  const countReload = (serving: Promise<boolean>) => {
+    counted = counted.then(() => serving).then((serves) => recordConfigReload(serves ? 'applied' : 'refused'));
+  };
+
+  /**
+   * Serves an accepted config and logs what changed; `cause` says what changed when it was not the
+   * config file. Resolves with whether every process serves it.
+   */
+  const serve = (next: LoadedConfig, cause: string | null, servedTextOnly = false): Promise<boolean> => {
     const changes = configChanges(current.config, next.config);
     retireUnusedStores(current.plan, next);
     current = next;
     onAccepted(next);
+    const serving = whenServing?.(next) ?? Promise.resolve(true);
     void closePoolsNotIn(next.poolKeys);
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes, { servedTextOnly });
     logger.info({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
     warnAboutConfig(next, configPath, logger);
     warnAboutStartUpSettings(startedWith, next.plan.server, configPath, logger);
+    return serving;
   };
 
   /** Compiles `text` and serves it when valid; says whether it did. */
   const reload = async (text: string, cause: string | null): Promise<boolean> => {
     const next = await tryCompile(text, configPath, logger, { served: current });
-    recordConfigReload(next === null ? 'refused' : 'applied');
-    if (next === null) return false;
-    serve(next, cause);
-    return true;
+    // Not awaited: a later reload does not wait for the workers' answers to this one.
+    countReload(next === null ? Promise.resolve(false) : serve(next, cause));
+    return next !== null;
   };
 
   /**
@@ -277,13 +294,13 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
    */
   const reloadServedText = async (cause: string) => {
     const next = await tryCompile(current.text, configPath, logger, { served: current });
-    if (next !== null) serve(next, cause, true);
+    if (next !== null) void serve(next, cause, true);
   };
 
   /** A config file that cannot be read, or whose bytes are not UTF-8: refused like an invalid edit. */
   const refuseFile = (error: unknown) => {
     logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
-    recordConfigReload('refused');
+    countReload(Promise.resolve(false));
   };
 
   /** The config file is read again (its text may be the same) and compiled, with its secret files: `cause` says why. */

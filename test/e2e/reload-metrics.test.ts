@@ -2,12 +2,13 @@
  * Config reloads in /metrics, named as Prometheus names its own, so that the usual alert
  * (`gateway_config_last_reload_successful == 0`) catches a refused reload, which is otherwise a
  * log line while the old config serves on. Under --workers the primary reloads; any worker's
- * /metrics shows its counts.
+ * /metrics shows its counts, and a reload the workers cannot compile counts as refused.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { chatAdapterSource, createProject, installProviderPackage } from '../support/plugin-packages';
 import { SOON_MS, within } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-reload-metrics-'));
@@ -99,4 +100,35 @@ test('a refused reload sets gateway_config_last_reload_successful to 0 and count
 
 test('with --workers 2, the primary reloads and a worker’s /metrics shows its counts once, not once per worker', async () => {
   await checkReloads(['--workers', '2'], 'workers');
+});
+
+test('with --workers 2, a config the primary accepts but the workers cannot compile counts as refused, as the workers keep the last one', async () => {
+  // A plugin whose module loads in the primary only: the primary's compile succeeds, each worker's fails.
+  const project = createProject();
+  const source = `if (require('node:cluster').isWorker) throw new Error('this module cannot be loaded in a worker');\n${chatAdapterSource('fixed')}`;
+  installProviderPackage(project, { packageName: 'primary-only', provider: 'primary-only', source });
+  const configPath = join(project, 'gateway.yaml');
+  writeFileSync(configPath, GOOD);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
+  try {
+    await waitForHealth(url, run);
+    writeFileSync(configPath, `${GOOD}  - name: fixed\n    endpoint_type: llm/v1/chat\n    model: { provider: primary-only }\nplugins: [primary-only]\n`);
+    run.child.kill('SIGHUP');
+    await waitForOutput(run, /this module cannot be loaded in a worker/, 2);
+    await waitForOutput(run, APPLIED, 1);
+    for (const deadline = Date.now() + SOON_MS; (await reloadSamples(url))['gateway_config_reloads_total{result="refused"}'] === 0; ) {
+      if (Date.now() > deadline) throw new Error(`no refused reload counted:\n${run.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const samples = await reloadSamples(url);
+    expect(samples['gateway_config_reloads_total{result="applied"}']).toBe(0);
+    expect(samples.gateway_config_last_reload_successful).toBe(0);
+    // What the workers serve: the last config they compiled.
+    expect((await fetch(`${url}/endpoints/fixed/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages":[{"role":"user","content":"hi"}]}' })).status).toBe(404);
+  } finally {
+    run.child.kill('SIGTERM');
+    await within(run.exited, SOON_MS, 'the gateway exiting');
+  }
 });
