@@ -154,6 +154,14 @@ export function retireUnusedStores(before: GatewayPlan, next: LoadedConfig): voi
   retireLimitBackends(next.config.rate_limit_store, longestRequestMs(before));
 }
 
+/** Whether every problem of `error` was among those of `earlier`, a refusal already logged. */
+function repeatsRefusal(error: unknown, earlier: unknown): boolean {
+  if (!(error instanceof ConfigError) || !(earlier instanceof ConfigError)) return false;
+  const issueText = (issue: ConfigIssue) => `${issue.path}: ${issue.message}`;
+  const logged = new Set(earlier.issues.map(issueText));
+  return error.issues.every((issue) => logged.has(issueText(issue)));
+}
+
 /** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
 export async function tryCompile(text: string, configPath: string, logger: Logger, options: CompileOptions & { outcome?: string }): Promise<LoadedConfig | null> {
   try {
@@ -279,28 +287,42 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     return serving;
   };
 
-  /** Compiles `text` and serves it when valid; says whether it did. */
-  const reload = async (text: string, cause: string | null): Promise<boolean> => {
-    const next = await tryCompile(text, configPath, logger, { served: current });
+  /** Logs and counts a refused reload: an invalid config, or a config file that cannot be read or is not UTF-8. */
+  const refuse = (error: unknown) => {
+    logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
+    countReload(Promise.resolve(false));
+  };
+
+  /** Compiles `text` and serves it when valid; returns why it was refused, or null when it serves. */
+  const reload = async (text: string, cause: string | null): Promise<{ refusal: unknown } | null> => {
+    let next: LoadedConfig;
+    try {
+      next = await compileConfigText(text, configPath, { served: current });
+    } catch (error) {
+      refuse(error);
+      return { refusal: error };
+    }
     // Not awaited: a later reload does not wait for the workers' answers to this one.
-    countReload(next === null ? Promise.resolve(false) : serve(next, cause));
-    return next !== null;
+    countReload(serve(next, cause));
+    return null;
   };
 
   /**
    * The served text again, its secret files read anew, when the file on disk was refused: a rotated
    * key (the old one perhaps revoked already) must not wait for the config file to be fixed. The
-   * metrics keep saying the file on disk is refused: a restart would not start on it.
+   * metrics keep saying the file on disk is refused: a restart would not start on it. A failure
+   * whose every problem `loggedRefusal` (the file on disk's, just logged) named is not logged again:
+   * a secret file both configs read, refused.
    */
-  const reloadServedText = async (cause: string) => {
-    const next = await tryCompile(current.text, configPath, logger, { served: current });
-    if (next !== null) void serve(next, cause, true);
-  };
-
-  /** A config file that cannot be read, or whose bytes are not UTF-8: refused like an invalid edit. */
-  const refuseFile = (error: unknown) => {
-    logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
-    countReload(Promise.resolve(false));
+  const reloadServedText = async (cause: string, loggedRefusal: unknown = null) => {
+    let next: LoadedConfig;
+    try {
+      next = await compileConfigText(current.text, configPath, { served: current });
+    } catch (error) {
+      if (!repeatsRefusal(error, loggedRefusal)) logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
+      return;
+    }
+    void serve(next, cause, true);
   };
 
   /** The config file is read again (its text may be the same) and compiled, with its secret files: `cause` says why. */
@@ -309,11 +331,12 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     try {
       text = readConfigFile(configPath);
     } catch (error) {
-      refuseFile(error);
+      refuse(error);
       await reloadServedText(cause);
       return;
     }
-    if (!(await reload(text, cause)) && text !== current.text) await reloadServedText(cause);
+    const refused = await reload(text, cause);
+    if (refused !== null && text !== current.text) await reloadServedText(cause, refused.refusal);
   };
 
   /** The config file's new bytes: refused like an invalid edit when they are not UTF-8. */
@@ -322,7 +345,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     try {
       text = decodeConfigBytes(bytes, configPath);
     } catch (error) {
-      refuseFile(error);
+      refuse(error);
       return;
     }
     // Back to the served text after a rejected edit: nothing to reload.

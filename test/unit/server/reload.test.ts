@@ -275,6 +275,20 @@ describe('watchForReload', () => {
     expect(JSON.stringify(logs)).not.toContain('KEY-000');
   });
 
+  test('a secret file refused while the config file on disk is refused too logs its refusal once', async () => {
+    const { path, directory, logs, accepted } = await start(config(keyedEndpoint('openai.key')), { 'openai.key': 'sk-first-KEY-0001\n' });
+    writeFileSync(path, config(keyedEndpoint('openai.key'), endpoint('bad name')));
+    await until(() => logs.length === 1);
+
+    writeFileSync(join(directory, 'openai.key'), '');
+    await until(() => logs.length >= 2);
+    // Time for a second line, were one to come.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(logs.slice(1)).toEqual([expect.objectContaining({ level: 50, reload: KEEPS_SERVING, msg: expect.stringContaining("endpoints[0].model.config.openai_api_key: file './openai.key' is empty") })]);
+    expect(logs[1].msg).toContain('endpoints[1].name');
+    expect(accepted).toEqual([]);
+  });
+
   test('the secret files watched follow the config: a newly named one is, one no longer named is not', async () => {
     const { path, directory, accepted } = await start(config(keyedEndpoint('old.key')), { 'old.key': 'sk-old-0000000001', 'new.key': 'sk-new-0000000001' });
     writeFileSync(path, config(keyedEndpoint('new.key')));
