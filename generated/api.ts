@@ -394,9 +394,9 @@ export type components = {
             content?: string | components["schemas"]["ContentPart"][] | null;
             /** @description The assistant turn's tool calls; null (as answers give it) is the same as absent. */
             tool_calls?: components["schemas"]["ToolCall"][] | null;
-            tool_call_id?: string;
+            tool_call_id?: string | null;
             refusal?: string | null;
-            name?: string;
+            name?: string | null;
             /** @description The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
             reasoning_content?: string | null;
             /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. */
@@ -405,20 +405,20 @@ export type components = {
             [key: string]: unknown;
         };
         /** @description Sampling temperature in the OpenAI range 0..2; providers with another range scale it. */
-        Temperature: number;
-        TopP: number;
+        Temperature: number | null;
+        TopP: number | null;
         /** @description Number of choices to generate. */
-        N: number;
+        N: number | null;
         /** @description Stop sequences. A bare string is accepted as a one-item list. */
-        Stop: string | string[];
-        MaxTokens: number;
+        Stop: string | string[] | null;
+        MaxTokens: number | null;
         FunctionDefinition: {
             name: string;
-            description?: string;
+            description?: string | null;
             /** @description A JSON Schema, passed to the provider whole (no keyword is dropped). */
             parameters?: {
                 [key: string]: unknown;
-            };
+            } | null;
             strict?: boolean | null;
         } & {
             [key: string]: unknown;
@@ -430,7 +430,7 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description Unified chat request. Keys not listed here (top_k, presence_penalty, response_format, seed, user, ...) are passed through to providers that accept them. */
+        /** @description Unified chat request. Keys not listed here (top_k, presence_penalty, response_format, seed, user, ...) are passed through to providers that accept them. A null field counts as absent (as in MLflow), at any depth except inside a JSON Schema. */
         ChatRequest: {
             messages: components["schemas"]["ChatMessage"][];
             temperature?: components["schemas"]["Temperature"];
@@ -438,20 +438,21 @@ export type components = {
             n?: components["schemas"]["N"];
             stop?: components["schemas"]["Stop"];
             max_tokens?: components["schemas"]["MaxTokens"];
-            stream?: boolean;
+            stream?: boolean | null;
             stream_options?: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
             model?: string;
-            tools?: components["schemas"]["Tool"][];
+            tools?: components["schemas"]["Tool"][] | null;
             /** @description "none", "auto", "required", or {"type":"function","function":{"name":...}}. */
             tool_choice?: string | {
                 [key: string]: unknown;
-            };
+            } | null;
         } & {
             [key: string]: unknown;
         };
+        /** @description A null field counts as absent (as in MLflow). */
         CompletionsRequest: {
             /** @description The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string; a list of several prompts is a 400 (one prompt per request). */
             prompt: string;
@@ -460,10 +461,10 @@ export type components = {
             n?: components["schemas"]["N"];
             stop?: components["schemas"]["Stop"];
             max_tokens?: components["schemas"]["MaxTokens"];
-            stream?: boolean;
+            stream?: boolean | null;
             stream_options?: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
             model?: string;
         } & {

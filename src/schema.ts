@@ -4,21 +4,24 @@ import type { components } from '../generated/api';
 type Schemas = components['schemas'];
 /**
  * A chat request as providers (built-in and plugins) get it. The gateway drops every null before
- * translation, so a message's `tool_calls` is a list or absent, though a client may send the null
- * an answer's message holds (the SDK's `ClientChatRequest`).
+ * translation (null counts as absent, as in MLflow), so the fields a client may send as null (the
+ * SDK's `ClientChatRequest`: `max_tokens`, `tools`, a message's `name`, the null `tool_calls` an
+ * answer's message holds, ...) are absent instead.
  */
-export type ChatRequest = WithField<Schemas['ChatRequest'], 'messages', ChatMessage[]>;
-export type ChatMessage = WithField<Schemas['ChatMessage'], 'tool_calls', ToolCall[]>;
+export type ChatRequest = NullsDropped<WithFields<Schemas['ChatRequest'], { messages: ChatMessage[]; tools: Tool[] }>>;
+export type ChatMessage = NullsDropped<Schemas['ChatMessage'], 'tool_calls' | 'tool_call_id' | 'name'>;
+export type Tool = WithFields<Schemas['Tool'], { function: NullsDropped<Schemas['FunctionDefinition']> }>;
 
 /**
- * `Type` with `key` of type `Value` (optional as before). A mapped type, not Omit: the generated
- * types have an index signature, which Omit would keep alone.
+ * `Type` with each field named in `Fields` of the type given there (optional as before). A mapped
+ * type, not Omit: the generated types have an index signature, which Omit would keep alone.
  */
-type WithField<Type, Key extends keyof Type, Value> = { [Name in keyof Type]: Name extends Key ? Value : Type[Name] };
+type WithFields<Type, Fields> = { [Name in keyof Type]: Name extends keyof Fields ? Fields[Name] : Type[Name] };
+/** `Type` whose fields `Key` (all by default) cannot be null. */
+type NullsDropped<Type, Key extends keyof Type = keyof Type> = { [Name in keyof Type]: Name extends Key ? Exclude<Type[Name], null> : Type[Name] };
 /** A chat request as a client may send it (the SDK's type). */
 export type ClientChatRequest = Schemas['ChatRequest'];
 export type ContentPart = Schemas['ContentPart'];
-export type Tool = Schemas['Tool'];
 export type ToolCall = Schemas['ToolCall'];
 export type ChatResponse = Schemas['ChatResponse'];
 export type ChatChoice = Schemas['ChatChoice'];
@@ -26,7 +29,10 @@ export type ChatChunk = Schemas['ChatChunk'];
 export type ToolCallDelta = Schemas['ToolCallDelta'];
 export type ThinkingBlock = Schemas['ThinkingBlock'];
 export type ThinkingBlockDelta = Schemas['ThinkingBlockDelta'];
-export type CompletionsRequest = Schemas['CompletionsRequest'];
+/** A completions request as providers get it: without the nulls a client may send (the SDK's `ClientCompletionsRequest`). */
+export type CompletionsRequest = NullsDropped<Schemas['CompletionsRequest']>;
+/** A completions request as a client may send it (the SDK's type). */
+export type ClientCompletionsRequest = Schemas['CompletionsRequest'];
 export type CompletionsResponse = Schemas['CompletionsResponse'];
 export type CompletionsChunk = Schemas['CompletionsChunk'];
 export type EmbeddingsRequest = Schemas['EmbeddingsRequest'];

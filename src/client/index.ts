@@ -16,7 +16,7 @@ import type {
   ClientChatRequest as ChatRequest,
   ChatResponse,
   CompletionsChunk,
-  CompletionsRequest,
+  ClientCompletionsRequest as CompletionsRequest,
   CompletionsResponse,
   EmbeddingsRequest,
   EmbeddingsResponse,

@@ -88,6 +88,9 @@ function ruleText(error: ErrorObject): string {
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':
       return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'type':
+      // Ajv writes a nullable field's rule as "must be number,null".
+      return `must be ${joinAlternatives(String((error.params as { type: string | string[] }).type).split(','))}`;
     default:
       return error.message ?? `fails ${error.keyword}`;
   }

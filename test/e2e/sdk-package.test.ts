@@ -74,6 +74,15 @@ same<Exactly<GatewayConnectionError['cause'], unknown>>();
 // Call options, last on every helper: an AbortSignal alone, or signal, headers and timeout.
 export const callOptions: GatewayCallOptions = { signal: AbortSignal.timeout(1000), headers: { traceparent: 't' }, timeout: 1000 };
 export const calls = () => [gateway.chat('chat', { messages: [] }, callOptions), gateway.listEndpoints(AbortSignal.timeout(1000)), gateway.streamChat('chat', { messages: [] }, { timeout: 5 })];
+// Optional fields sent as null (as OpenAI's and Python clients do) count as absent; a required field or a list item may not be null.
+export const nulls = () => [
+  gateway.chat('chat', { messages: [{ role: 'user', content: 'x', name: null }], temperature: null, top_p: null, n: null, stop: null, max_tokens: null, stream_options: null, tools: null, tool_choice: null }),
+  gateway.completions('completions', { prompt: 'x', temperature: null, stop: null, max_tokens: null, stream: null }),
+  // @ts-expect-error messages is required
+  gateway.chat('chat', { messages: null }),
+  // @ts-expect-error a stop sequence is a string
+  gateway.chat('chat', { messages: [], stop: ['END', null] }),
+];
 export async function raw(): Promise<void> {
   // The raw client's JSON answers: a chat completion, never a stream chunk.
   const chat = await gateway.raw.POST('/v1/chat/completions', { body: { model: 'chat', messages: [{ role: 'user', content: 'x' }] } });

@@ -18,9 +18,9 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', { messages: [user], tools: [{ type: 'function', function: {} }] }, 'tools[0].function.name: is required'],
   ['llm/v1/chat', { messages: [user], temperature: 2.5 }, 'temperature: must be <= 2'],
   ['llm/v1/chat', { messages: [user], n: 0 }, 'n: must be >= 1'],
-  ['llm/v1/chat', { messages: [user], max_tokens: 1.5 }, 'max_tokens: must be integer'],
-  ['llm/v1/chat', { messages: [user], stop: 5 }, 'stop: must be string or array'],
-  ['llm/v1/chat', { messages: [user], stream: 'yes' }, 'stream: must be boolean'],
+  ['llm/v1/chat', { messages: [user], max_tokens: 1.5 }, 'max_tokens: must be integer or null'],
+  ['llm/v1/chat', { messages: [user], stop: 5 }, 'stop: must be string, array or null'],
+  ['llm/v1/chat', { messages: [user], stream: 'yes' }, 'stream: must be boolean or null'],
   ['llm/v1/completions', { prompt: ['a'] }, 'prompt: must be string'],
   ['llm/v1/embeddings', { input: {} }, 'input: must be string or array'],
   ['llm/v1/embeddings', [1, 2], 'the request body must be a JSON object'],
@@ -37,6 +37,6 @@ test('valid bodies pass, extra keys included', () => {
 test('the issue list locates each problem under body', () => {
   expect(validateRequestBody('llm/v1/completions', { temperature: 'hot' })?.issues).toEqual([
     { type: 'required', loc: ['body', 'prompt'], msg: 'is required' },
-    { type: 'type', loc: ['body', 'temperature'], msg: 'must be number' },
+    { type: 'type', loc: ['body', 'temperature'], msg: 'must be number or null' },
   ]);
 });
