@@ -263,6 +263,25 @@ describe('openai client through /v1', () => {
     ]);
   });
 
+  test("an image's detail (low, high, auto), as OpenAI clients send it, is accepted and not sent", async () => {
+    const image = (url: string, detail: 'low' | 'high' | 'auto') => ({ type: 'image_url' as const, image_url: { url, detail } });
+    const completion = await setup.openai.chat.completions.create({
+      model: 'chat',
+      messages: [
+        {
+          role: 'user',
+          content: [image('data:image/png;base64,iVBORw0KGgo=', 'high'), image('https://images.example.com/rio.webp', 'low'), image('data:image/png;base64,AA==', 'auto')],
+        },
+      ],
+    });
+    expect(completion.choices[0].finish_reason).toBe('stop');
+    expect((lastRequest().body as { contents: { parts: unknown[] }[] }).contents[0].parts).toEqual([
+      { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+      { fileData: { mimeType: 'image/webp', fileUri: 'https://images.example.com/rio.webp' } },
+      { inlineData: { mimeType: 'image/png', data: 'AA==' } },
+    ]);
+  });
+
   test('a blocked prompt: the client reads why in refusal, streamed as well as not', async () => {
     const blocked = readJsonFixture('gemini', 'chat-blocked-prompt.response.json');
     upstreams.gemini.setHandler((request, response) => {

@@ -13,7 +13,7 @@
  * Chat: system and developer messages → `systemInstruction`; user → `user`, assistant → `model`
  * (text, then `functionCall` parts), tool results → `functionResponse` parts named after the
  * earlier call with the same id. Images as data URLs become `inlineData`, other URLs `fileData`
- * (with the media type the URL's extension names); audio becomes `inlineData`. A message's `name` and an assistant's `refusal` have no Gemini
+ * (with the media type the URL's extension names), an image's `detail` is not sent; audio becomes `inlineData`. A message's `name` and an assistant's `refusal` have no Gemini
  * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
@@ -22,7 +22,7 @@
  * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
- * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, completions' logprobs, ...), image `detail` other than auto, unknown roles, token-array embeddings
+ * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, completions' logprobs, ...), unknown roles, token-array embeddings
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
  * the reference's 422 "Use <unified> instead".
  *

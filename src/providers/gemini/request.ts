@@ -112,12 +112,13 @@ function toFileDataPart(url: string): GeminiPart {
   return { fileData: mimeType === undefined ? { fileUri: url } : { mimeType, fileUri: url } };
 }
 
-/** `data:<mime>;base64,<data>` → inline bytes; any other URL → fileData (toFileDataPart). */
+/**
+ * `data:<mime>;base64,<data>` → inline bytes; any other URL → fileData (toFileDataPart). OpenAI's
+ * `detail` is not sent, as on Anthropic and Bedrock: Gemini's per-part resolution is Gemini 3's
+ * alone and only in v1alpha, and its request-wide `mediaResolution` cannot hold a per-image choice.
+ */
 function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: string): GeminiPart {
-  const { url, detail } = part.image_url;
-  if (detail !== undefined && detail !== null && detail !== 'auto') {
-    throw invalid(`'${path}.image_url.detail' '${detail}' is not supported by ${GEMINI}; omit it or use 'auto'.`, `${path}.image_url.detail`);
-  }
+  const { url } = part.image_url;
   if (!url.startsWith('data:')) return toFileDataPart(url);
   const data = base64DataUrl(url);
   if (!data) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);

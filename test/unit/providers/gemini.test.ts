@@ -137,11 +137,6 @@ describe('toGeminiChat: messages', () => {
       'messages[0].tool_calls[0].function.arguments',
     ],
     [
-      { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AA==', detail: 'high' } }] },
-      "'messages[0].content[0].image_url.detail' 'high' is not supported by Gemini; omit it or use 'auto'.",
-      'messages[0].content[0].image_url.detail',
-    ],
-    [
       { role: 'user', content: [{ type: 'file', file: { file_id: 'file-abc123' } }] },
       "messages[0].content[0].file.file_id: Gemini takes a file as a base64 data URL in 'file_data' (data:application/pdf;base64,...), not an OpenAI file id.",
       'messages[0].content[0].file.file_id',
