@@ -351,6 +351,39 @@ describe('openai client through /v1', () => {
     await expect(setup.openai.chat.completions.create({ model: 'chat', messages, top_logprobs: 2 })).rejects.toMatchObject({ status: 400, error: { param: 'top_logprobs' } });
   });
 
+  test("completions' logprobs: N: sent as responseLogprobs / logprobs; the client reads OpenAI's legacy tokens, token_logprobs and top_logprobs, streamed (per chunk) as well as not", async () => {
+    upstreams.gemini.setHandler((request, response) => {
+      if (!request.url.includes('streamGenerateContent')) return sendJson(response, 200, readJsonFixture('gemini', 'chat-logprobs.response.json'));
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(readFixture('gemini', 'chat-logprobs.stream.sse'));
+    });
+    const completion = await setup.openai.completions.create({ model: 'completions', prompt: 'Il fait beau ?', logprobs: 2 });
+    expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ responseLogprobs: true, logprobs: 2 });
+    const logprobs = completion.choices[0].logprobs;
+    expect(logprobs?.tokens?.join('')).toBe(completion.choices[0].text);
+    expect(logprobs).toEqual({
+      tokens: ['Oui', ',', ' à', ' Paris', ' ☀️'],
+      token_logprobs: [-0.0021, -0.0154, -0.2876, -0.0003, -1.0712],
+      top_logprobs: [
+        { Oui: -0.0021, Non: -6.31 },
+        { ',': -0.0154, ' !': -4.2 },
+        { ' à': -0.2876, ' il': -1.39 },
+        { ' Paris': -0.0003, ' Lyon': -8.52 },
+        { ' ☀️': -1.0712, '.': -0.4187 },
+      ],
+    });
+
+    const stream = await setup.openai.completions.create({ model: 'completions', prompt: 'Il fait beau ?', logprobs: 2, stream: true });
+    const tokens: string[] = [];
+    for await (const chunk of stream) tokens.push(...(chunk.choices[0]?.logprobs?.tokens ?? []));
+    expect(tokens).toEqual(logprobs?.tokens);
+
+    await expect(setup.openai.completions.create({ model: 'completions', prompt: 'Il fait beau ?', logprobs: true as unknown as number })).rejects.toMatchObject({
+      status: 400,
+      error: { param: 'logprobs' },
+    });
+  });
+
   test('an unsupported parameter is a 400 naming it and the provider', async () => {
     await expect(setup.openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }], logit_bias: { '50256': -100 } })).rejects.toMatchObject({
       status: 400,

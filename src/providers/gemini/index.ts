@@ -17,12 +17,13 @@
  * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
- * responseJsonSchema; chat's logprobs / top_logprobs → responseLogprobs / logprobs, and each
- * candidate's logprobsResult → OpenAI's `logprobs.content` (logprobs.ts); tool_choice →
+ * responseJsonSchema; chat's logprobs / top_logprobs and completions' logprobs count → responseLogprobs /
+ * logprobs, and each candidate's logprobsResult → OpenAI's `logprobs.content`, or for completions the
+ * legacy `tokens` / `token_logprobs` / `top_logprobs` (logprobs.ts); tool_choice →
  * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
- * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, completions' logprobs, ...), unknown roles, token-array embeddings
+ * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, ...), unknown roles, token-array embeddings
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
  * the reference's 422 "Use <unified> instead".
  *

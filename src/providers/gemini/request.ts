@@ -9,7 +9,7 @@ import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
-import { toGeminiLogprobsConfig } from './logprobs';
+import { toGeminiCompletionsLogprobsConfig, toGeminiLogprobsConfig } from './logprobs';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId, UNSIGNED_CALL_SIGNATURE } from './tool-call-ids';
 import type {
@@ -42,7 +42,7 @@ const SAMPLING_PARAMETERS = [
 ];
 // `parallel_tool_calls` is accepted and not sent (withParallelToolCallsAllowed); the body is built field by field.
 const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', 'logprobs', 'top_logprobs', ...SAMPLING_PARAMETERS]);
-const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', ...SAMPLING_PARAMETERS]);
+const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', 'logprobs', ...SAMPLING_PARAMETERS]);
 
 function invalid(message: string, param: string): GatewayError {
   return GatewayError.invalidParam(message, param);
@@ -74,11 +74,14 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
   }
 }
 
+/** The log probabilities asked for, read by chat's rules or completions' (their `logprobs` differ). */
+type LogprobsConfig = Pick<GeminiGenerationConfig, 'responseLogprobs' | 'logprobs'>;
+
 /**
- * The sampling parameters the client (or the endpoint defaults) set, renamed, and for chat the
- * thinking settings of `reasoning_effort`; undefined when none.
+ * The sampling parameters the client (or the endpoint defaults) set, renamed, the log probabilities
+ * asked for, and for chat the thinking settings of `reasoning_effort`; undefined when none.
  */
-function toGenerationConfig(request: Readonly<Record<string, unknown>>, thinking?: GeminiThinkingControl): GeminiGenerationConfig | undefined {
+function toGenerationConfig(request: Readonly<Record<string, unknown>>, logprobs: LogprobsConfig, thinking?: GeminiThinkingControl): GeminiGenerationConfig | undefined {
   const { stop } = request;
   const config: Record<string, unknown> = {
     // Not scaled: Gemini's temperature range is 0..2 like the unified one.
@@ -92,8 +95,7 @@ function toGenerationConfig(request: Readonly<Record<string, unknown>>, thinking
     frequencyPenalty: request.frequency_penalty,
     seed: request.seed,
     ...toResponseFormat(request.response_format),
-    // Chat's only: completions' `logprobs` (a count, OpenAI's legacy form) is refused before this.
-    ...toGeminiLogprobsConfig(request),
+    ...logprobs,
     thinkingConfig: thinking === undefined ? undefined : toGeminiThinkingConfig(request.reasoning_effort, thinking),
   };
   const present = Object.entries(config).filter(([, value]) => value !== undefined);
@@ -328,7 +330,7 @@ export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkin
     { contents },
     {
       systemInstruction: system.length > 0 ? { parts: system } : undefined,
-      generationConfig: toGenerationConfig(request, thinking),
+      generationConfig: toGenerationConfig(request, toGeminiLogprobsConfig(request), thinking),
       tools: toGeminiTools(request.tools),
       toolConfig: toGeminiToolConfig(request.tool_choice),
     },
@@ -345,7 +347,7 @@ export function toGeminiCompletions(clientRequest: CompletionsRequest): GeminiGe
     { contents: [{ role: 'user', parts: [{ text: request.prompt }] }] },
     {
       systemInstruction: systemPrompt !== undefined ? { parts: [{ text: systemPrompt }] } : undefined,
-      generationConfig: toGenerationConfig(request),
+      generationConfig: toGenerationConfig(request, toGeminiCompletionsLogprobsConfig(request)),
     },
   );
 }

@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
 import { excerpt, isRecord } from '../shared/json';
 import { addedUp } from '../shared/usage';
-import { fromGeminiLogprobs } from './logprobs';
+import { fromGeminiCompletionsLogprobs, fromGeminiLogprobs } from './logprobs';
 import { geminiToolCallId } from './tool-call-ids';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart, GeminiUsageMetadata } from './wire';
 
@@ -226,11 +226,16 @@ export function fromGeminiCompletions(body: unknown, { model, created }: GeminiR
     choices:
       candidates.length === 0
         ? [{ index: 0, text: '', finish_reason: blocked ? 'content_filter' : 'stop' }]
-        : candidates.map((candidate, position) => ({
-            index: candidate.index ?? position,
-            text: readCandidate(candidate, { responseId: response.responseId, candidateIndex: candidate.index ?? position }).text ?? '',
-            finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', false),
-          })),
+        : candidates.map((candidate, position) => {
+            const choice: CompletionsResponse['choices'][number] = {
+              index: candidate.index ?? position,
+              text: readCandidate(candidate, { responseId: response.responseId, candidateIndex: candidate.index ?? position }).text ?? '',
+              finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', false),
+            };
+            // Only on answers that carry them, as in fromGeminiChat.
+            const logprobs = fromGeminiCompletionsLogprobs(candidate.logprobsResult);
+            return logprobs === undefined ? choice : { ...choice, logprobs };
+          }),
     usage: fromGeminiUsage(response.usageMetadata),
   };
 }

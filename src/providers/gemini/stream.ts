@@ -11,9 +11,9 @@ import { excerpt, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
-import { fromGeminiLogprobs } from './logprobs';
+import { fromGeminiCompletionsLogprobs, fromGeminiLogprobs } from './logprobs';
 import { blockedPromptMessage, expectGeminiResponse, failedToolCall, finishExplanation, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
-import type { GeminiGenerateContentResponse } from './wire';
+import type { GeminiGenerateContentResponse, GeminiLogprobsResult } from './wire';
 
 export interface GeminiStreamContext {
   /** The configured model name. */
@@ -35,8 +35,8 @@ interface StreamPiece {
   /** Why Gemini blocked the prompt or cut the answer short, as the non-streamed answer's `refusal` says it. */
   refusal?: string;
   toolCalls: ToolCall[];
-  /** The log probabilities of this event's tokens, when asked for. */
-  logprobs?: ReturnType<typeof fromGeminiLogprobs>;
+  /** The log probabilities of this event's tokens, when asked for (mapped by the chat or completions chunk). */
+  logprobsResult?: GeminiLogprobsResult;
   /** Index of the first of `toolCalls` among all the candidate's calls so far. */
   firstCallIndex: number;
   finishReason: string | null;
@@ -97,8 +97,7 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
       if (state !== undefined && text === null && reasoning === null && toolCalls.length === 0 && finishReason === null) return;
       const refusal = finishExplanation(candidate) ?? undefined;
-      const logprobs = fromGeminiLogprobs(candidate.logprobsResult);
-      pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobs, firstCallIndex, finishReason });
+      pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobsResult: candidate.logprobsResult, firstCallIndex, finishReason });
     });
     const finishing = pieces.some((piece) => piece.finishReason !== null);
     finished ||= finishing;
@@ -140,7 +139,7 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
 /** Text, thoughts, tool calls, a refusal, log probabilities, a finish or usage: something the client can use. */
 function carriesContent({ pieces, usage }: StreamStep): boolean {
   const pieceCarries = (piece: StreamPiece): boolean =>
-    Boolean(piece.text) || Boolean(piece.reasoning) || piece.toolCalls.length > 0 || piece.refusal !== undefined || piece.logprobs !== undefined || piece.finishReason !== null;
+    Boolean(piece.text) || Boolean(piece.reasoning) || piece.toolCalls.length > 0 || piece.refusal !== undefined || piece.logprobsResult !== undefined || piece.finishReason !== null;
   return usage !== undefined || pieces.some(pieceCarries);
 }
 
@@ -172,7 +171,8 @@ export function createGeminiChatStream(context: GeminiStreamContext): StreamFold
       model: context.model,
       choices: pieces.map((piece) => {
         const choice = { index: piece.index, finish_reason: piece.finishReason, delta: toChatDelta(piece) };
-        return piece.logprobs === undefined ? choice : { ...choice, logprobs: piece.logprobs };
+        const logprobs = fromGeminiLogprobs(piece.logprobsResult);
+        return logprobs === undefined ? choice : { ...choice, logprobs };
       }),
     };
     if (usage !== undefined) chunk.usage = usage;
@@ -188,7 +188,11 @@ export function createGeminiCompletionsStream(context: GeminiStreamContext): Str
       object: 'text_completion_chunk',
       created: context.created,
       model: context.model,
-      choices: pieces.map((piece) => ({ index: piece.index, finish_reason: piece.finishReason, text: piece.text })),
+      choices: pieces.map((piece) => {
+        const choice = { index: piece.index, finish_reason: piece.finishReason, text: piece.text };
+        const logprobs = fromGeminiCompletionsLogprobs(piece.logprobsResult);
+        return logprobs === undefined ? choice : { ...choice, logprobs };
+      }),
     };
     if (usage !== undefined) chunk.usage = usage;
     return chunk;

@@ -275,10 +275,17 @@ describe('toGeminiChat: tools and parameters', () => {
       param: 'response_format.json_schema.schema',
     });
     expect(await gatewayRejectionOf(() => toFlashChat({ messages, response_format: { type: 'grammar' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
-    // Chat's logprobs follow OpenAI's rules; completions' legacy count has no mapping.
+    // Chat's logprobs follow OpenAI's rules; completions' are OpenAI's legacy count.
     expect(await gatewayRejectionOf(() => toFlashChat({ messages, logprobs: 1 }))).toMatchObject({ status: 400, param: 'logprobs' });
     expect(await gatewayRejectionOf(() => toFlashChat({ messages, logprobs: true, top_logprobs: 1.5 }))).toMatchObject({ status: 400, param: 'top_logprobs' });
-    expect(await gatewayRejectionOf(() => toGeminiCompletions({ prompt: 'p', logprobs: 2 }))).toMatchObject({ status: 400, param: 'logprobs' });
+    for (const logprobs of [true, -1, 1.5, '2']) {
+      expect(await gatewayRejectionOf(() => toGeminiCompletions({ prompt: 'p', logprobs }))).toMatchObject({
+        status: 400,
+        param: 'logprobs',
+        message: "'logprobs' must be a whole number of 0 or more (how many most likely tokens to report at each step).",
+      });
+    }
+    expect(toGeminiCompletions({ prompt: 'p', logprobs: 0 }).generationConfig).toEqual({ responseLogprobs: true, logprobs: 0 });
     expect(await gatewayRejectionOf(() => toFlashChat({ messages, max_tokens: 5, max_completion_tokens: 5 }))).toMatchObject({
       status: 400,
       message: "Send 'max_tokens' or 'max_completion_tokens', not both.",
@@ -653,6 +660,37 @@ describe('chat stream fold', () => {
       usage: { prompt_tokens: 14, completion_tokens: 16, total_tokens: 30 },
     });
     expect(chunks.filter((chunk) => 'refusal' in chunk.choices[0].delta)).toHaveLength(1);
+  });
+
+  it("completions' legacy top_logprobs: the chosen token always in the step's map, a token string twice keeps its better logprob, __proto__ a token like any other", () => {
+    const answer = fromGeminiCompletions(
+      {
+        candidates: [
+          {
+            content: { role: 'model', parts: [{ text: '__proto__ x' }] },
+            finishReason: 'STOP',
+            logprobsResult: {
+              chosenCandidates: [{ token: '__proto__', logProbability: -3 }, { token: ' x', logProbability: -0.5 }],
+              topCandidates: [{ candidates: [{ token: 'a', logProbability: -0.1 }] }, { candidates: [{ token: ' x', logProbability: -0.5 }, { token: ' x', logProbability: -0.9 }] }],
+            },
+          },
+        ],
+      },
+      context,
+    );
+    expect(JSON.parse(JSON.stringify(answer.choices[0].logprobs))).toEqual({
+      tokens: ['__proto__', ' x'],
+      token_logprobs: [-3, -0.5],
+      top_logprobs: [{ a: -0.1, ['__proto__']: -3 }, { ' x': -0.5 }],
+    });
+  });
+
+  it('chat-logprobs.stream.sse as completions: each chunk carries the legacy logprobs of its tokens, as the answer has them all, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-logprobs.stream.sse'), () => createGeminiCompletionsStream(streamContext));
+    expect(chunks.map((chunk) => chunk.choices[0].logprobs?.tokens)).toEqual([['Oui', ',', ' à'], [' Paris', ' ☀️']]);
+    const answer = fromGeminiCompletions(readJsonFixture('gemini', 'chat-logprobs.response.json'), context);
+    const joined = (key: 'tokens' | 'token_logprobs' | 'top_logprobs') => chunks.flatMap((chunk) => (chunk.choices[0].logprobs?.[key] ?? []) as unknown[]);
+    expect({ tokens: joined('tokens'), token_logprobs: joined('token_logprobs'), top_logprobs: joined('top_logprobs') }).toEqual(answer.choices[0].logprobs);
   });
 
   it('chat-logprobs.stream.sse: each chunk carries the logprobs of its tokens, as the answer has them all, same at every split', async () => {
