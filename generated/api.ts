@@ -511,11 +511,16 @@ export type components = {
         } & {
             [key: string]: unknown;
         }) | null;
+        /** @description Azure OpenAI's content filter results for the choice's text (per category such as `hate` or `protected_material_text`: `filtered`, and `severity` or `detected`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream chunk, the results of that chunk's text. */
+        ContentFilterResults: {
+            [key: string]: unknown;
+        };
         ChatChoice: {
             index: number;
             message: components["schemas"]["ResponseMessage"];
             finish_reason: components["schemas"]["FinishReason"];
             logprobs?: components["schemas"]["ChatLogprobs"];
+            content_filter_results?: components["schemas"]["ContentFilterResults"];
         };
         /** @description What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`). */
         PromptTokensDetails: {
@@ -545,6 +550,10 @@ export type components = {
             prompt_tokens_details?: components["schemas"]["PromptTokensDetails"];
             completion_tokens_details?: components["schemas"]["CompletionTokensDetails"];
         };
+        /** @description Azure OpenAI's content filter results for the prompt (one entry per prompt: `prompt_index` and its `content_filter_results`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream, on the first chunk with choices (Azure sends it on a chunk of its own). */
+        PromptFilterResults: {
+            [key: string]: unknown;
+        }[];
         ChatResponse: {
             id: string | null;
             /** @constant */
@@ -553,6 +562,7 @@ export type components = {
             model: string;
             choices: components["schemas"]["ChatChoice"][];
             usage: components["schemas"]["Usage"];
+            prompt_filter_results?: components["schemas"]["PromptFilterResults"];
         };
         /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk. */
         CompletionsLogprobs: ({
@@ -570,6 +580,7 @@ export type components = {
             text: string;
             finish_reason: components["schemas"]["FinishReason"];
             logprobs?: components["schemas"]["CompletionsLogprobs"];
+            content_filter_results?: components["schemas"]["ContentFilterResults"];
         };
         CompletionsResponse: {
             id: string | null;
@@ -579,6 +590,7 @@ export type components = {
             model: string;
             choices: components["schemas"]["CompletionsChoice"][];
             usage: components["schemas"]["Usage"];
+            prompt_filter_results?: components["schemas"]["PromptFilterResults"];
         };
         Embedding: {
             /** @constant */
@@ -637,6 +649,7 @@ export type components = {
             finish_reason: components["schemas"]["FinishReason"];
             delta: components["schemas"]["ChatDelta"];
             logprobs?: components["schemas"]["ChatLogprobs"];
+            content_filter_results?: components["schemas"]["ContentFilterResults"];
         };
         ChatChunk: {
             id: string | null;
@@ -647,12 +660,14 @@ export type components = {
             choices: components["schemas"]["ChatChunkChoice"][];
             /** @description Present only on the last chunk, when the provider reports usage for a stream. */
             usage?: components["schemas"]["Usage"] | null;
+            prompt_filter_results?: components["schemas"]["PromptFilterResults"];
         };
         CompletionsChunkChoice: {
             index: number;
             finish_reason: components["schemas"]["FinishReason"];
             text: string | null;
             logprobs?: components["schemas"]["CompletionsLogprobs"];
+            content_filter_results?: components["schemas"]["ContentFilterResults"];
         };
         CompletionsChunk: {
             id: string | null;
@@ -663,6 +678,7 @@ export type components = {
             choices: components["schemas"]["CompletionsChunkChoice"][];
             /** @description Present only on the last chunk, when the provider reports usage for a stream. */
             usage?: components["schemas"]["Usage"] | null;
+            prompt_filter_results?: components["schemas"]["PromptFilterResults"];
         };
         /** @description The data of the `event: error` that ends a stream after a failure mid-stream (no `data: [DONE]` follows): OpenAI's error object, with the HTTP status the failure would have had before the first chunk. */
         StreamError: {

@@ -2,7 +2,7 @@
  * Azure OpenAI behind the gateway, end to end against a fake Azure upstream on 127.0.0.1: the v1 API
  * (`/openai/v1`, model in the body, no api-version) through the azure type, as a proxy on a host of
  * its own would be; an `openai` endpoint on such a path (Groq's base shape) that is not Azure; and
- * Azure's content filter annotations in streams (test/fixtures/openai/README.md names the sources).
+ * Azure's content filter results, passed on in answers and streams (test/fixtures/openai/README.md names the sources).
  */
 import OpenAI from 'openai';
 import { readFixture, readJsonFixture } from '../support/fixtures';
@@ -43,6 +43,17 @@ endpoints:
         openai_api_key: azure-secret-key
         openai_api_base: ${upstreamUrl}
         openai_deployment_name: prod-gpt4o
+        openai_api_version: "2024-10-21"
+  - name: azure-instruct
+    endpoint_type: llm/v1/completions
+    model:
+      provider: openai
+      name: gpt-35-turbo-instruct
+      config:
+        openai_api_type: azure
+        openai_api_key: azure-secret-key
+        openai_api_base: ${upstreamUrl}
+        openai_deployment_name: prod-instruct
         openai_api_version: "2024-10-21"
 `;
 
@@ -138,5 +149,40 @@ describe("Azure's content filter in streams (asynchronous filter mode)", () => {
     upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-azure-content-filtered.response.json')));
     const completion = await openai.chat.completions.create({ model: 'azure-chat', messages: [{ role: 'user', content: 'x' }] });
     expect(completion.choices[0]).toMatchObject({ finish_reason: 'content_filter', message: { role: 'assistant', content: null } });
+  });
+});
+
+describe("Azure's content filter results reach the client (prompt_filter_results, each choice's content_filter_results)", () => {
+  type Filtered = { prompt_filter_results?: unknown; choices: { content_filter_results?: unknown }[] };
+  const filtered = readJsonFixture('openai', 'chat-azure-content-filtered.response.json') as Filtered;
+
+  test('in a chat answer, on /v1 and on the MLflow route', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 200, filtered));
+    const completion = (await openai.chat.completions.create({ model: 'azure-chat', messages: [{ role: 'user', content: 'x' }] })) as unknown as Filtered;
+    expect(completion.prompt_filter_results).toEqual(filtered.prompt_filter_results);
+    expect(completion.choices[0].content_filter_results).toEqual(filtered.choices[0].content_filter_results);
+    const response = await fetch(`${gateway.url}/gateway/azure-chat/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }] }) });
+    expect(((await response.json()) as Filtered).prompt_filter_results).toEqual(filtered.prompt_filter_results);
+  });
+
+  test('in a completions answer', async () => {
+    const answer = readJsonFixture('openai', 'completions-azure.response.json') as Filtered;
+    upstream.setHandler((_request, response) => sendJson(response, 200, answer));
+    const completion = (await openai.completions.create({ model: 'azure-instruct', prompt: 'Le café est' })) as unknown as Filtered;
+    expect(completion.prompt_filter_results).toEqual(answer.prompt_filter_results);
+    expect(completion.choices[0].content_filter_results).toEqual(answer.choices[0].content_filter_results);
+  });
+
+  test("in a stream: the prompt's results on the first chunk (their own chunk is not passed on), each chunk's results on its choice", async () => {
+    const sse = readFixture('openai', 'chat-azure.stream.sse');
+    const wire = parseSse(sse).filter((event) => event.data !== '[DONE]').map((event) => JSON.parse(event.data) as Filtered);
+    upstream.setHandler((_request, response) => sendStream(response, sse));
+    const stream = await openai.chat.completions.create({ model: 'azure-chat', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    const chunks: (Filtered & { choices: { delta: { content?: string | null } }[] })[] = [];
+    for await (const chunk of stream) chunks.push(chunk as unknown as (typeof chunks)[number]);
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe('Le café est une boisson préparée à partir de grains torréfiés.');
+    expect(chunks[0].prompt_filter_results).toEqual(wire[0].prompt_filter_results);
+    expect(chunks.slice(1).some((chunk) => 'prompt_filter_results' in chunk)).toBe(false);
+    expect(chunks.map((chunk) => chunk.choices[0].content_filter_results)).toEqual(wire.slice(1).map((chunk) => chunk.choices[0].content_filter_results));
   });
 });

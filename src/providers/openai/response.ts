@@ -1,13 +1,14 @@
 /**
  * OpenAI answers → unified chat, completions and embeddings responses, trimmed to the unified
- * schema (system_fingerprint, service_tier and annotations are dropped; usage details and a
- * choice's logprobs are kept), plus the usage, logprobs and error mappings shared with the stream folds.
+ * schema (system_fingerprint, service_tier and annotations are dropped; usage details, a
+ * choice's logprobs and Azure's content filter results are kept), plus the usage, logprobs and error mappings shared with the stream folds.
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
 import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
 import { argumentsText, isRecord } from '../shared/json';
 import { generatedUsageTotal, usageTotal } from '../shared/usage';
+import { withContentFilterResults, withPromptFilterResults } from './filter-annotations';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
 
 /**
@@ -97,47 +98,56 @@ export function reasoningTextOf(message: { reasoning_content?: unknown; reasonin
   return typeof message?.reasoning === 'string' ? message.reasoning : undefined;
 }
 
+/** Azure's `prompt_filter_results` and a choice's `content_filter_results` are passed on when sent (filter-annotations.ts). */
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
   const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
-  return {
+  const answer: ChatResponse = {
     id: response.id ?? null,
     object: 'chat.completion',
     created: response.created,
     model: response.model,
     choices: response.choices.map((choice, index) =>
-      withLogprobs(
-        {
-          index,
-          message: withReasoningContent(
-            {
-              role: choice.message?.role ?? 'assistant',
-              content: choice.message?.content ?? null,
-              tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
-              refusal: choice.message?.refusal ?? null,
-            },
-            reasoningTextOf(choice.message),
-          ),
-          finish_reason: choice.finish_reason ?? null,
-        },
-        choice.logprobs,
+      withContentFilterResults(
+        withLogprobs(
+          {
+            index,
+            message: withReasoningContent(
+              {
+                role: choice.message?.role ?? 'assistant',
+                content: choice.message?.content ?? null,
+                tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
+                refusal: choice.message?.refusal ?? null,
+              },
+              reasoningTextOf(choice.message),
+            ),
+            finish_reason: choice.finish_reason ?? null,
+          },
+          choice.logprobs,
+        ),
+        choice.content_filter_results,
       ),
     ),
     usage: fromOpenAIUsage(response.usage),
   };
+  return withPromptFilterResults(answer, response.prompt_filter_results);
 }
 
 export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser = asIs): CompletionsResponse {
   const response = expectList<OpenAICompletionsResponse>(normalised(body, normalise), 'choices');
-  return {
+  const answer: CompletionsResponse = {
     id: response.id ?? null,
     object: 'text_completion',
     created: response.created,
     model: response.model,
     choices: response.choices.map((choice, index) =>
-      withLogprobs({ index, text: choice.text ?? choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
+      withContentFilterResults(
+        withLogprobs({ index, text: choice.text ?? choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
+        choice.content_filter_results,
+      ),
     ),
     usage: fromOpenAIUsage(response.usage),
   };
+  return withPromptFilterResults(answer, response.prompt_filter_results);
 }
 
 /** Whether `value` has exactly these keys (in any order). */

@@ -10,6 +10,7 @@ import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/jso
 import { finishApartFold } from '../shared/finish-apart';
 import { leadingRolesHeldFold } from '../shared/role-only';
 import type { SseEvent, StreamFold } from '../transport/sse';
+import { withContentFilterResults, withPromptFilterResults } from './filter-annotations';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
 
@@ -162,11 +163,11 @@ function fromOpenAIChatChunk(wire: OpenAIChatChunk, toolCallIndex: ToolCallIndex
     choices: choices.map((choice, position) => {
       const index = choice.index ?? position;
       const delta = fromOpenAIChatDelta(choice.delta, index, toolCallIndex);
-      return withLogprobs({ index, finish_reason: choice.finish_reason ?? null, delta }, choice.logprobs);
+      return withContentFilterResults(withLogprobs({ index, finish_reason: choice.finish_reason ?? null, delta }, choice.logprobs), choice.content_filter_results);
     }),
   };
   if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
-  return chunk;
+  return withPromptFilterResults(chunk, wire.prompt_filter_results);
 }
 
 export function createOpenAIChatStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<ChatChunk> {
@@ -185,11 +186,14 @@ function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsCh
     created: wire.created,
     model: wire.model,
     choices: choices.map((choice, position) =>
-      withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, text: choice.text ?? choice.delta?.content ?? null }, choice.logprobs),
+      withContentFilterResults(
+        withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, text: choice.text ?? choice.delta?.content ?? null }, choice.logprobs),
+        choice.content_filter_results,
+      ),
     ),
   };
   if (wire.usage) chunk.usage = fromOpenAIUsage(wire.usage);
-  return chunk;
+  return withPromptFilterResults(chunk, wire.prompt_filter_results);
 }
 
 export function createOpenAICompletionsStream(normalise: OpenAINormaliser = asIs, streamError: OpenAIStreamError = openaiStreamError): StreamFold<CompletionsChunk> {

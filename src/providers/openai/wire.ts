@@ -20,6 +20,8 @@ export interface OpenAIEnvelope {
   created: number;
   model: string;
   usage?: OpenAIUsage | null;
+  /** Azure OpenAI's content filter results for the prompt, passed on unread. */
+  prompt_filter_results?: unknown;
 }
 
 /** `arguments` is a JSON text per OpenAI; some compatible servers send the object (`argumentsText`). */
@@ -43,6 +45,8 @@ export interface OpenAIChatResponse extends OpenAIEnvelope {
     message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null };
     finish_reason?: string | null;
     logprobs?: unknown;
+    /** Azure OpenAI's content filter results for the choice, passed on unread. */
+    content_filter_results?: unknown;
   }[];
 }
 
@@ -52,16 +56,17 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
     finish_reason?: string | null;
     delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null };
     logprobs?: unknown;
+    content_filter_results?: unknown;
   }[] | null;
 }
 
 export interface OpenAICompletionsResponse extends OpenAIEnvelope {
-  choices: { text?: string | null; message?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown }[];
+  choices: { text?: string | null; message?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[];
 }
 
 /** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */
 export interface OpenAICompletionsChunk extends OpenAIEnvelope {
-  choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown }[] | null;
+  choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[] | null;
 }
 
 export interface OpenAIEmbeddingsResponse {

@@ -296,6 +296,16 @@ describe('response mapping', () => {
     expect(response.usage).toEqual({ prompt_tokens: null, completion_tokens: null, total_tokens: null });
   });
 
+  it("Azure's filter results are passed on only in their documented shapes (a list of objects, an object), so an odd value cannot fail the answer's check", () => {
+    const choice = { index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' };
+    const odd = fromOpenAIChat({ id: 'x', created: 1, model: 'm', prompt_filter_results: ['flagged'], choices: [{ ...choice, content_filter_results: 'flagged' }] });
+    expect(odd).not.toHaveProperty('prompt_filter_results');
+    expect(odd.choices[0]).not.toHaveProperty('content_filter_results');
+    const results = { hate: { filtered: false, severity: 'safe' } };
+    const sent = fromOpenAIChat({ id: 'x', created: 1, model: 'm', prompt_filter_results: [{ prompt_index: 0, content_filter_results: results }], choices: [{ ...choice, content_filter_results: results }] });
+    expect(sent).toMatchObject({ prompt_filter_results: [{ prompt_index: 0, content_filter_results: results }], choices: [{ content_filter_results: results }] });
+  });
+
   it('a 2xx without choices is a clear 502', () => {
     expect(() => fromOpenAIChat({ object: 'chat.completion' })).toThrow(GatewayError);
     expect(() => fromOpenAIChat({ object: 'chat.completion' })).toThrow("The provider's response has no 'choices' list.");
