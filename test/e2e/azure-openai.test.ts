@@ -100,6 +100,27 @@ describe('the Azure OpenAI v1 API through the azure type (a /openai/v1 base on a
   });
 });
 
+describe("a reasoning model on Azure AI Foundry (DeepSeek-R1's reasoning_content, as a DeepSeek-style server sends it)", () => {
+  const answerFixture = readJsonFixture('openai', 'chat-deepseek-thinking-tool-call.response.json') as { choices: { message: { reasoning_content: string } }[] };
+  const reasoning = answerFixture.choices[0].message.reasoning_content;
+
+  test.each(['azure-v1', 'azure-chat'])('%s: the answer and the stream deltas carry it to the client; it is not sent back', async (model) => {
+    upstream.setHandler((request, response) => {
+      if ((request.body as { stream?: boolean }).stream) return sendStream(response, readFixture('openai', 'chat-deepseek-thinking-tool-call.stream.sse'));
+      sendJson(response, 200, answerFixture);
+    });
+    const completion = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'x' }] });
+    expect((completion.choices[0].message as { reasoning_content?: string }).reasoning_content).toBe(reasoning);
+    const stream = await openai.chat.completions.create({ model, stream: true, messages: [{ role: 'user', content: 'x' }] });
+    let streamed = '';
+    for await (const chunk of stream) streamed += (chunk.choices[0]?.delta as { reasoning_content?: string } | undefined)?.reasoning_content ?? '';
+    expect(streamed).toBe(reasoning);
+    upstream.requests.length = 0;
+    await openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'x' }, completion.choices[0].message, { role: 'user', content: 'y' }] });
+    expect((upstream.requests[0].body as { messages: Record<string, unknown>[] }).messages[1]).not.toHaveProperty('reasoning_content');
+  });
+});
+
 describe("an openai endpoint whose base ends in /openai/v1 on a host that is not Azure's (Groq's base shape)", () => {
   test('gets reasoning_content and tool-call ids as the client sent them, the key as a bearer token', async () => {
     await openai.chat.completions.create({ model: 'groq', messages: conversationFromGemini() });
