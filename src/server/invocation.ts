@@ -289,10 +289,11 @@ export async function invokeEndpoint(options: {
   /** The calling key's own limit (admitted by the caller, once per request): its tokens are added here. */
   clientLimiter?: EndpointLimiter | null;
   /**
-   * Told, as each stream request starts, of its tokens when a token limit counts them (reported,
-   * else estimated), else null: also a stream that fails before its first chunk may have counted some.
+   * Told, as each stream request starts, of its tokens (reported, else estimated) and whether a token
+   * limit counts them (then they are observed here; else the caller observes the chunks it sends):
+   * also a stream that fails before its first chunk may have used some.
    */
-  onStreamTokens?: (tokens: StreamTokens | null) => void;
+  onStreamTokens?: (stream: { tokens: StreamTokens; limited: boolean }) => void;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
   const withEndpointDefaults = withDefaults(options.request, endpoint);
@@ -323,19 +324,18 @@ export async function invokeEndpoint(options: {
     const hidesUsage = !asksForUsage(withEndpointDefaults);
     const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
       let abort: CallSignal = options.client;
-      const tokens = tokenLimiters.length > 0 ? new StreamTokens(sent) : null;
-      options.onStreamTokens?.(tokens);
+      const limited = tokenLimiters.length > 0;
+      const tokens = new StreamTokens(sent);
+      options.onStreamTokens?.({ tokens, limited });
       const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
       // The attempts share one abort, on which the transport notes whether the request reached the provider.
-      const watched = tokens
-        ? (call: CallAbort) => {
-            tokens.watch(call);
-            return attempt(call);
-          }
-        : attempt;
+      const watched = (call: CallAbort) => {
+        tokens.watch(call);
+        return attempt(call);
+      };
       const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, watched);
       const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
-      const started = await withFirstChunk(tokens ? meterStream(chunks, tokenLimiters, tokens) : chunks);
+      const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
       return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage };
     };
     if (withUsage === null) return startStream(request);

@@ -16,7 +16,7 @@ import type { Request, RequestHandler } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
-import type { StreamTokens } from '../limits/stream-tokens';
+import type { EstimatedTokens, StreamTokens } from '../limits/stream-tokens';
 import { clientOf } from './auth';
 import { carriesToken } from './first-token';
 import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logging';
@@ -62,8 +62,10 @@ export interface RequestRecord {
   routeCall?: RouteCall;
   /** As reported: what the token metrics count. */
   usage: TokenUsage | null;
-  /** A stream a token limit counts: its estimate goes on the line when it reported no whole usage. */
+  /** A stream's tokens: its estimate goes on the line when it reported no whole usage (see `lineEstimate`). */
   streamTokens: StreamTokens | null;
+  /** A token limit counts `streamTokens` (meterStream observes its chunks); without one, `chunkObserver` does. */
+  streamTokensLimited: boolean;
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
   aborted: boolean;
@@ -150,9 +152,11 @@ export function recordResult(response: ResponseWithLocals, body: unknown): void 
   if (record.logBodies) record.responseBody = body;
 }
 
-/** Notes the tokens of a stream a token limit counts (see `RequestRecord.streamTokens`). */
-export function recordStreamTokens(response: ResponseWithLocals, tokens: StreamTokens | null): void {
-  recordOf(response).streamTokens = tokens;
+/** Notes a stream's tokens and whether a token limit counts them (see `RequestRecord.streamTokens`). */
+export function recordStreamTokens(response: ResponseWithLocals, stream: { tokens: StreamTokens; limited: boolean }): void {
+  const record = recordOf(response);
+  record.streamTokens = stream.tokens;
+  record.streamTokensLimited = stream.limited;
 }
 
 /** A stream's chunks as logged: the first ones whose JSON fits the limit together, and a count of the rest. */
@@ -186,10 +190,13 @@ export function chunkObserver(response: ResponseWithLocals): (chunk: unknown) =>
   record.stream = true;
   const logged = record.logBodies ? new LoggedChunks(record.maxBodyChars) : null;
   if (logged) record.responseBody = logged;
+  // No token limit meters this stream: its tokens are observed here, for the line of a stream cut short.
+  const tokens = record.streamTokensLimited ? null : record.streamTokens;
   return (chunk) => {
     record.firstChunkMs ??= performance.now() - record.startedAt;
     if (record.firstTokenMs === null && carriesToken(chunk)) record.firstTokenMs = performance.now() - record.startedAt;
     record.usage = usageOf(chunk) ?? record.usage;
+    tokens?.observe(chunk);
     logged?.add(chunk);
   };
 }
@@ -230,6 +237,18 @@ function clientLeft(record: RequestRecord, response: ServerResponse): boolean {
   return !response.headersSent || record.error === null;
 }
 
+/**
+ * A stream's estimate on its line, when it reported no whole usage (none, or `prompt_tokens` alone):
+ * the one a token limit counted, however the stream ended; without a limit, only for a stream cut
+ * short (the client left, or it failed). The gateway then asks for no usage, so a stream that ended
+ * normally without it is one whose client did not ask (OpenAI's), not a count that was lost.
+ */
+function lineEstimate(record: RequestRecord): EstimatedTokens | null {
+  const tokens = record.streamTokens;
+  if (tokens === null || (!record.streamTokensLimited && !record.aborted && record.error === null)) return null;
+  return tokens.estimate();
+}
+
 /** A route's fields on the line: a failed attempt with its error's code, an answer with its status alone. */
 function addRouteCall(line: Record<string, unknown>, routeCall: RouteCall): void {
   line.routing_strategy = routeCall.strategy;
@@ -254,8 +273,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     first_chunk_ms: record.firstChunkMs === null ? null : Math.round(record.firstChunkMs),
     retries: record.retries,
   };
-  // A stream's estimate exists only while it reported no whole usage (none, or prompt_tokens alone).
-  const estimate = record.streamTokens?.estimate() ?? null;
+  const estimate = lineEstimate(record);
   addTokenCounts(line, estimate === null ? record.usage : null, estimate);
   // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
   if (record.stream) line.first_token_ms = record.firstTokenMs === null ? null : Math.round(record.firstTokenMs);
@@ -300,6 +318,7 @@ function newRecord(options: { id: string; method: string; path: string; logging:
     retries: 0,
     usage: null,
     streamTokens: null,
+    streamTokensLimited: false,
     error: null,
     aborted: false,
     logBodies: options.logging.bodies,

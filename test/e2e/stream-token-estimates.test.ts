@@ -2,7 +2,8 @@
  * Token limits on streams that end before their usage chunk. A client that left a stream just before
  * its end, or a stream the upstream cut, counted no tokens, so a client could spend past a token limit
  * by leaving each stream early. Such a stream now counts an estimate (the request's characters and
- * those it generated, four a token); reported usage still counts exactly.
+ * those it generated, four a token); reported usage still counts exactly. Without a token limit, the
+ * audit line of a stream cut short carries the same estimate, and the token metrics still count none.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +33,8 @@ const PROMPT_ONLY = { prompt_tokens: 7 };
  * By the prompt's word: `wait` sends nothing (the provider still reading the prompt), `no!` is
  * refused with a 400; others get two pieces of text (`part` after a usage with `prompt_tokens` only,
  * then cut), then `hold` waits for the gateway to leave, `cut!` drops the connection, `full`
- * finishes and reports its usage (5 tokens, far below the estimate).
+ * finishes and reports its usage (5 tokens, far below the estimate), `done` finishes without usage
+ * (as OpenAI does when not asked for it).
  */
 function openaiStream(request: RecordedRequest, response: ServerResponse): void {
   const word = (request.body as { messages: { content: string }[] }).messages[0].content;
@@ -49,6 +51,7 @@ function openaiStream(request: RecordedRequest, response: ServerResponse): void 
     const usage = { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 };
     response.end(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + chunk({ choices: [], usage }) + 'data: [DONE]\n\n');
   }
+  if (word === 'done') response.end(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + 'data: [DONE]\n\n');
 }
 
 /** The prompt's "user" + a four-letter word: 2 tokens. */
@@ -76,6 +79,7 @@ beforeAll(async () => {
   const limited = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 60 } }\n`;
   const config = `endpoints:
 ${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed', 'prompt-first'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
+  - { name: open, endpoint_type: llm/v1/chat, model: ${model}, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 } }
   - name: early
     endpoint_type: llm/v1/chat
     model: ${model}
@@ -245,4 +249,57 @@ test('a usage chunk with prompt_tokens alone, then a cut: the reported prompt pl
   const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: AUTHORIZED })).text();
   expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'prompt-first', client: 'plain', type: 'prompt' })).toBe(3 * PROMPT_ONLY.prompt_tokens);
   expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'prompt-first', client: 'plain', type: 'completion' })).toBeUndefined();
+});
+
+describe('without a token limit, the audit line of a stream cut short', () => {
+  const ESTIMATED = { prompt_tokens: PROMPT_ESTIMATE, completion_tokens: 20, total_tokens: ESTIMATE, tokens_estimated: true };
+  const PROMPT_ONLY_ESTIMATED = { prompt_tokens: PROMPT_ESTIMATE, completion_tokens: 0, total_tokens: PROMPT_ESTIMATE, tokens_estimated: true };
+  const openLine = (from: number, matches: (line: Record<string, unknown>) => boolean) => waitForLogLine(lines, (line) => line.endpoint === 'open' && matches(line), { from });
+
+  test('the client left mid-stream (/v1 and the MLflow route) or before the first chunk: the estimate, marked as one', async () => {
+    let from = lines.length;
+    await leaveOnV1('open');
+    expect(await openLine(from, (line) => line.status === 499)).toMatchObject({ msg: 'request aborted by the client', ...ESTIMATED });
+    from = lines.length;
+    await leaveOnMlflow('open');
+    expect(await openLine(from, (line) => line.status === 499)).toMatchObject({ route: '/endpoints/{name}/invocations', ...ESTIMATED });
+    from = lines.length;
+    await leaveBeforeFirstChunk('open');
+    expect(await openLine(from, (line) => line.status === 499)).toMatchObject(PROMPT_ONLY_ESTIMATED);
+  });
+
+  test('the upstream cut it mid-stream (/v1 and the MLflow route), or it timed out before the first chunk: the estimate beside the error', async () => {
+    let from = lines.length;
+    const stream = await client().chat.completions.create({ model: 'open', messages: [{ role: 'user', content: 'cut!' }], stream: true });
+    await expect((async () => {
+      for await (const _received of stream);
+    })()).rejects.toBeInstanceOf(OpenAI.APIError);
+    expect(await openLine(from, (line) => line.error !== undefined)).toMatchObject({ status: 200, ...ESTIMATED });
+    from = lines.length;
+    expect((await mlflowStatus('open', 'cut!')).text).toContain('event: error');
+    expect(await openLine(from, (line) => line.error !== undefined)).toMatchObject({ status: 200, ...ESTIMATED });
+    from = lines.length;
+    const timedOut = await client().chat.completions.create({ model: 'open', messages: [{ role: 'user', content: 'wait' }], stream: true }).then(() => null, (caught: unknown) => caught);
+    expect((timedOut as InstanceType<typeof OpenAI.APIError>).status).toBe(504);
+    expect(await openLine(from, (line) => line.status === 504)).toMatchObject(PROMPT_ONLY_ESTIMATED);
+  });
+
+  test('a stream the provider refused counts nothing; a normal stream keeps its line: the reported usage, or null counts without it; the token metrics count reported usage only', async () => {
+    const from = lines.length;
+    expect((await mlflowStatus('open', 'no!')).status).toBe(400);
+    expect(await openLine(from, (line) => line.status === 400)).toMatchObject({ prompt_tokens: null, completion_tokens: null, total_tokens: null });
+    expect((await mlflowStatus('open', 'full')).status).toBe(200);
+    expect((await mlflowStatus('open', 'done')).status).toBe(200);
+    const normal = lines.slice(from).map((text) => JSON.parse(text) as Record<string, unknown>).filter((line) => line.endpoint === 'open' && line.status !== 400);
+    expect(normal).toHaveLength(2);
+    for (const line of normal) expect(line).not.toHaveProperty('tokens_estimated');
+    expect(normal[0]).toMatchObject({ msg: 'request', status: 200, prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
+    expect(normal[1]).toMatchObject({ msg: 'request', status: 200, prompt_tokens: null, completion_tokens: null, total_tokens: null });
+    const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: AUTHORIZED })).text();
+    expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'open', client: 'plain', type: 'total' })).toBe(5);
+    expect(sample(metrics, 'gateway_tokens_total', { endpoint: 'open', client: 'plain', type: 'prompt' })).toBe(2);
+    const labels = { gen_ai_operation_name: 'chat', gen_ai_provider_name: 'openai', gen_ai_request_model: 'gpt-4o-mini', endpoint: 'open' };
+    expect(sample(metrics, 'gen_ai_client_token_usage_sum', { ...labels, gen_ai_token_type: 'input' })).toBe(2);
+    expect(sample(metrics, 'gen_ai_client_token_usage_count', { ...labels, gen_ai_token_type: 'input' })).toBe(1);
+  });
 });

@@ -63,7 +63,7 @@ async function serve(options: {
     response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
-  const onStreamTokens = (tokens: StreamTokens | null) => recordStreamTokens(response, tokens);
+  const onStreamTokens = (stream: { tokens: StreamTokens; limited: boolean }) => recordStreamTokens(response, stream);
   const { value: result } = await withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {

@@ -33,6 +33,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     retries: 0,
     usage: { prompt: 3, completion: 4, total: 7, details: null },
     streamTokens: null,
+    streamTokensLimited: false,
     error: null,
     aborted: false,
     logBodies: false,

@@ -50,7 +50,7 @@ describe('usageOf: the counts that bill differently', () => {
 });
 
 describe('logLine: the token fields', () => {
-  const record = (usage: RequestRecord['usage'], streamTokens: StreamTokens | null = null): RequestRecord => ({
+  const record = (usage: RequestRecord['usage'], streamTokens: StreamTokens | null = null, overrides: Partial<RequestRecord> = {}): RequestRecord => ({
     id: 'req-1',
     method: 'POST',
     path: '/v1/chat/completions',
@@ -67,11 +67,14 @@ describe('logLine: the token fields', () => {
     retries: 0,
     usage,
     streamTokens,
+    streamTokensLimited: false,
     error: null,
     aborted: false,
     logBodies: false,
     maxBodyChars: 0,
+    ...overrides,
   });
+  const LIMITED = { streamTokensLimited: true };
   const BEFORE = { request_id: 'req-1', method: 'POST', path: '/v1/chat/completions', route: '/v1/chat/completions', endpoint: null, called: 'chat', provider: null, model: null, client: 'finance', stream: false, status: 200, latency_ms: 12, first_chunk_ms: null, retries: 0 };
 
   test('without usage details: the same fields and text as always', () => {
@@ -87,20 +90,29 @@ describe('logLine: the token fields', () => {
     expect(reasoning).not.toHaveProperty('cache_creation_tokens');
   });
 
-  test('a stream that reported no usage: its estimate, said to be one; reported usage is logged as before', () => {
+  test('a stream a token limit counts that reported no usage: its estimate, said to be one; reported usage is logged as before', () => {
     const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Hello there' }] });
     tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
     // Prompt: "user" + "Hello there" = 15 characters, 4 tokens; completion: 14 characters, 4 tokens.
-    expect(JSON.stringify(logLine(record(null, tokens)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 4, completion_tokens: 4, total_tokens: 8, tokens_estimated: true }));
+    expect(JSON.stringify(logLine(record(null, tokens, LIMITED)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 4, completion_tokens: 4, total_tokens: 8, tokens_estimated: true }));
     tokens.observe({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } });
-    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null }, tokens))).not.toHaveProperty('tokens_estimated');
+    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null }, tokens, LIMITED))).not.toHaveProperty('tokens_estimated');
+  });
+
+  test('without a token limit: the estimate of a stream cut short (the client left, or it failed), not of one that ended normally without usage', () => {
+    const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Hello there' }] });
+    tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
+    const ESTIMATED = { prompt_tokens: 4, completion_tokens: 4, total_tokens: 8, tokens_estimated: true };
+    expect(JSON.stringify(logLine(record(null, tokens)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: null, completion_tokens: null, total_tokens: null }));
+    expect(logLine(record(null, tokens, { aborted: true, status: 499 }))).toMatchObject(ESTIMATED);
+    expect(logLine(record(null, tokens, { error: { code: 'upstream_error', message: 'The provider cut the stream.' } }))).toMatchObject(ESTIMATED);
   });
 
   test('a stream whose usage had prompt_tokens alone: that prompt and the estimated completion, said to be an estimate', () => {
     const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Hello there' }] });
     tokens.observe({ choices: [], usage: { prompt_tokens: 9 } });
     tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
-    const line = logLine(record({ prompt: 9, completion: null, total: 9, details: null }, tokens));
+    const line = logLine(record({ prompt: 9, completion: null, total: 9, details: null }, tokens, LIMITED));
     expect(line).toMatchObject({ prompt_tokens: 9, completion_tokens: 4, total_tokens: 13, tokens_estimated: true });
   });
 });
