@@ -417,7 +417,7 @@ export interface TrafficRoute {
   routing_strategy?: 'TRAFFIC_SPLIT' | 'FALLBACK';
 }
 /**
- * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway.
+ * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database).
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "RateLimitStore".
@@ -425,9 +425,23 @@ export interface TrafficRoute {
 export interface RateLimitStore {
   type: 'redis';
   /**
-   * `redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL.
+   * `redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database (`redis://` only: TLS through Sentinel is not supported): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`).
    */
-  url: string;
+  url?: string;
+  /**
+   * Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `["sentinel-1:26379", "sentinel-2:26379"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`.
+   *
+   * @minItems 1
+   */
+  sentinels?: [string, ...string[]];
+  /**
+   * The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`).
+   */
+  sentinel_master?: string;
+  /**
+   * The Sentinels' own password (their `requirepass`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it.
+   */
+  sentinel_password?: string;
   /**
    * When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503.
    */

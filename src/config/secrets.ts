@@ -178,10 +178,17 @@ export function resolveConfigSecrets<Config extends object>(config: Config, sour
     );
   }
   if (isRecord(document.auth) && Array.isArray(document.auth.api_keys)) resolved.auth = resolveClientKeys(document.auth, document.auth.api_keys, sources, issues);
-  // A Redis URL may carry a password, so it resolves like an API key.
-  const store = document.rate_limit_store;
-  if (isRecord(store)) resolved.rate_limit_store = { ...store, url: resolveField(store.url, 'rate_limit_store.url', sources, issues) };
+  if (isRecord(document.rate_limit_store)) resolved.rate_limit_store = resolveStoreSecrets(document.rate_limit_store, sources, issues);
   return { config: resolved as Config, issues };
+}
+
+/** A Redis URL may carry a password, so it resolves like an API key, as does the Sentinels' password. */
+function resolveStoreSecrets(store: Record<string, unknown>, sources: SecretSources, issues: ConfigIssue[]): Record<string, unknown> {
+  const resolved: Record<string, unknown> = { ...store };
+  for (const key of ['url', 'sentinel_password']) {
+    if (store[key] !== undefined) resolved[key] = resolveField(store[key], `rate_limit_store.${key}`, sources, issues);
+  }
+  return resolved;
 }
 
 function resolveClientKeys(auth: Record<string, unknown>, apiKeys: unknown[], sources: SecretSources, issues: ConfigIssue[]): Record<string, unknown> {

@@ -7,7 +7,7 @@
  */
 import type { Auth, Logging, ServerSettings } from '../../generated/config';
 import { renewalPeriodIssue } from '../limits/limiter';
-import { redisDatabaseIssue } from '../limits/redis-store';
+import { parseSentinelAddress, redisDatabaseIssue } from '../limits/redis-store';
 import { clientKeyIssues } from './client-keys';
 import type { ConfigIssue } from './config-error';
 import { compileLoggingSettings } from './logging-settings';
@@ -22,6 +22,7 @@ export function settingsIssues(document: Record<string, unknown>, structuralIssu
   if (isSound('logging')) issues.push(...compileLoggingSettings(document.logging as Logging | undefined).issues);
   if (document.auth !== undefined && isSound('auth')) issues.push(...clientKeyIssues(document.auth as Auth, definedNames(document), unresolved));
   issues.push(...endpointLimitIssues(document.endpoints, isSound));
+  if (isSound('rate_limit_store')) issues.push(...sentinelIssues(document.rate_limit_store));
   if (isSound('rate_limit_store') && !unresolved.has('rate_limit_store.url')) issues.push(...rateLimitStoreIssues(document.rate_limit_store));
   return issues;
 }
@@ -42,6 +43,16 @@ function endpointLimitIssues(endpoints: unknown, isSound: (path: string) => bool
   });
 }
 
+/** Not quoted: a mistaken address may hold a password (`user:pw@host:port`). */
+function sentinelIssues(store: unknown): ConfigIssue[] {
+  const sentinels = isRecord(store) && Array.isArray(store.sentinels) ? (store.sentinels as string[]) : [];
+  return sentinels.flatMap((address, index) =>
+    parseSentinelAddress(address) === null
+      ? [{ path: formatYamlPath(['rate_limit_store', 'sentinels', index]), message: "must be a Sentinel's host:port, e.g. 127.0.0.1:26379 or [::1]:26379 (port 1 to 65535)" }]
+      : [],
+  );
+}
+
 /** Checked once resolved (it may be `$REDIS_URL`); the value may hold a password, so it is never quoted. */
 function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
   const url = isRecord(store) ? store.url : undefined;
@@ -54,6 +65,10 @@ function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
   }
   if (parsed?.protocol !== 'redis:' && parsed?.protocol !== 'rediss:') {
     return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
+  }
+  // ioredis would reach a master found through Sentinel without TLS (it needs options of its own for that).
+  if (parsed.protocol === 'rediss:' && isRecord(store) && store.sentinels !== undefined) {
+    return [{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with sentinels: TLS to a master found through Sentinel is not supported' }];
   }
   const database = redisDatabaseIssue(parsed);
   return database === null ? [] : [{ path: 'rate_limit_store.url', message: database }];

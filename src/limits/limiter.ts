@@ -23,7 +23,7 @@ import type { Logger } from '../server/logging';
 import { countRateLimitStoreError, recordRateLimitStore } from '../server/metrics';
 import { createClusterStore } from './cluster-store';
 import { createMemoryStore } from './memory-store';
-import { createRedisStore, describeRedisUrl, REDIS_RECONNECT_MAX_MS } from './redis-store';
+import { createRedisStore, describeRedisStore, parseSentinelAddress, REDIS_RECONNECT_MAX_MS, type RedisStoreOptions } from './redis-store';
 import type { CounterHit, RateLimitStore } from './store';
 
 export type PeriodUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
@@ -119,19 +119,30 @@ function createBackend(settings: RateLimitStoreSettings | undefined, logger: Log
   if (settings === undefined) {
     return createLimitBackend({ store: cluster.isWorker ? createClusterStore() : createMemoryStore(), label: cluster.isWorker ? 'cluster primary' : 'memory', logger });
   }
+  const storeOptions = redisStoreOptions(settings);
   return createLimitBackend({
-    store: createRedisStore({ url: settings.url, timeoutMs: settings.timeout_ms }),
+    store: createRedisStore(storeOptions),
     onError: settings.on_error,
     reconnectMs: REDIS_RECONNECT_MAX_MS,
-    label: describeRedisUrl(settings.url),
+    label: describeRedisStore(storeOptions),
     logger,
   });
+}
+
+/** The config's `rate_limit_store` as the Redis store takes it (the config check has refused bad Sentinel addresses). */
+function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions {
+  const sentinels = settings.sentinels?.map((address) => parseSentinelAddress(address)).filter((address) => address !== null);
+  return {
+    url: settings.url,
+    sentinels: sentinels === undefined ? undefined : { addresses: sentinels, master: settings.sentinel_master ?? '', password: settings.sentinel_password },
+    timeoutMs: settings.timeout_ms,
+  };
 }
 
 const LOCAL_BACKEND = 'local';
 
 function backendId(settings: RateLimitStoreSettings | undefined): string {
-  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.on_error, settings.timeout_ms]);
+  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.sentinel_master, settings.sentinel_password, settings.on_error, settings.timeout_ms]);
 }
 
 /** The longest delay a Node.js timer holds; a longer one fires at once. */

@@ -7,7 +7,7 @@
  * disconnected), every command has a short timeout, and the first connection (made on first use) is
  * awaited at most that long. The caller decides what a failure means (`on_error`).
  */
-import type Redis from 'ioredis';
+import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
 
 /** Default longest wait for Redis, in milliseconds. */
@@ -40,9 +40,36 @@ interface ScriptedRedis extends Redis {
   hitCounters(keyCount: number, ...keysAndArguments: (string | number)[]): Promise<number[]>;
 }
 
+/** One Sentinel to ask for the master's address. */
+export interface SentinelAddress {
+  host: string;
+  port: number;
+}
+
 export interface RedisStoreOptions {
-  url: string;
+  /** The server's URL; with `sentinels`, only the master's credentials, database and TLS (optional). */
+  url?: string;
+  /** With these, the master is found through Redis Sentinel (ioredis's own failover handling). */
+  sentinels?: { addresses: SentinelAddress[]; master: string; password?: string };
   timeoutMs?: number;
+}
+
+/**
+ * A `host:port` (`[::1]:26379` for IPv6) read as a Sentinel's address; null when it is not one
+ * (no port, a port outside 1 to 65535, an empty host, a scheme or path).
+ */
+export function parseSentinelAddress(text: string): SentinelAddress | null {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([^\s:/@[\]]+)):([0-9]{1,5})$/.exec(text);
+  if (match === null) return null;
+  const port = Number(match[3]);
+  return port >= 1 && port <= 65_535 ? { host: match[1] ?? match[2], port } : null;
+}
+
+/** The store's name in log lines and the `store` metrics label: addresses and master name, never a password. */
+export function describeRedisStore(options: RedisStoreOptions): string {
+  if (options.sentinels === undefined) return describeRedisUrl(options.url ?? '');
+  const addresses = options.sentinels.addresses.map(({ host, port }) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`));
+  return `sentinel master ${options.sentinels.master} via ${addresses.join(',')}`;
 }
 
 /** `host:port`, never the password: for log lines. */
@@ -76,10 +103,26 @@ function redisClass(): typeof Redis {
   return (require('ioredis') as typeof import('ioredis')).default;
 }
 
+/** ioredis's Sentinel settings; ioredis asks the Sentinels again for the master on every reconnection. */
+function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: number): RedisOptions {
+  if (sentinels === undefined) return {};
+  return {
+    sentinels: sentinels.addresses,
+    name: sentinels.master,
+    sentinelPassword: sentinels.password,
+    sentinelCommandTimeout: timeoutMs,
+    // Listens to the Sentinels' +switch-master and reconnects at once: the old master, when still up,
+    // is demoted only when the Sentinels next reach it (up to 10 s; never while they cannot), and
+    // hits counted there meanwhile are lost with its data.
+    failoverDetector: true,
+  };
+}
+
 export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
   const RedisClient = redisClass();
-  const client = new RedisClient(options.url, {
+  const settings: RedisOptions = {
+    ...sentinelOptions(options.sentinels, timeoutMs),
     enableOfflineQueue: false,
     commandTimeout: timeoutMs,
     connectTimeout: Math.max(timeoutMs, 1_000),
@@ -90,7 +133,8 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     retryStrategy: (attempt) => Math.min(attempt * 100, REDIS_RECONNECT_MAX_MS),
     // Connect on first use: a process that never checks a limit (the cluster primary) never connects.
     lazyConnect: true,
-  }) as ScriptedRedis;
+  };
+  const client = (options.url === undefined ? new RedisClient(settings) : new RedisClient(options.url, settings)) as ScriptedRedis;
   client.defineCommand('hitCounters', { lua: HIT_SCRIPT });
   // Failures reach the caller through the rejected command or connected(); the event would
   // otherwise be thrown. The last one says why Redis is away (ECONNREFUSED, WRONGPASS…) in the log.
@@ -104,7 +148,7 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     if (error.command?.name === 'select') refusedDatabase = error;
   });
   client.on('ready', () => (lastError = null));
-  const where = describeRedisUrl(options.url);
+  const where = describeRedisStore(options);
   const because = () => (lastError === null ? '' : `: ${lastError.message}`);
   let firstConnection: Promise<void> | undefined;
   let firstConnectionSettled = false;

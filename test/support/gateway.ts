@@ -18,7 +18,8 @@ export const FIXED_NOW = 1_700_000_000;
 
 export async function startGateway(configYaml: string, options: AppOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
   const path = '/virtual/test-config.yaml';
-  const plan = compilePlan(parseConfigText(configYaml, path, { env: options.env ?? {} }), path, { now: () => FIXED_NOW });
+  // The logger also gets the rate-limit store's lines (an outage), as in the CLI.
+  const plan = compilePlan(parseConfigText(configYaml, path, { env: options.env ?? {} }), path, { now: () => FIXED_NOW, logger: options.logger });
   const state: GatewayState = { plan };
   const app = createApp(state, { logger: silentLogger, ...options });
   const server: Server = createGatewayServer(app, plan.server);

@@ -3,7 +3,10 @@
  * (or killed, to test outages) by the test that started it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from './cli';
 
 export interface RedisServer {
@@ -33,7 +36,35 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts `redis-server` (from PATH) on a free port; `port` reuses one (a restart); `args` adds settings (`--requirepass`…). */
 export async function startRedis(options: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own folder: a replica's full sync writes dump.rdb there, which a server started later in the
+  // same folder would load (counters from another test).
+  const folder = mkdtempSync(join(tmpdir(), 'redis-'));
+  return launch(port, ['--port', String(port), '--bind', '127.0.0.1', '--dir', folder, '--save', '', '--appendonly', 'no', ...(options.args ?? [])]);
+}
+
+/**
+ * Starts a Redis Sentinel (`redis-server <file> --sentinel`) on a free port, watching the master
+ * `masterName` at 127.0.0.1:`masterPort` with a quorum of 1. `settings` adds lines to its config
+ * file (`requirepass …`, `sentinel auth-pass …`), which Sentinel must be able to rewrite.
+ */
+export async function startSentinel(options: { masterName: string; masterPort: number; settings?: string[] }): Promise<RedisServer> {
+  const port = await freePort();
+  const file = join(mkdtempSync(join(tmpdir(), 'redis-sentinel-')), 'sentinel.conf');
+  const lines = [
+    `port ${port}`,
+    'bind 127.0.0.1',
+    `sentinel monitor ${options.masterName} 127.0.0.1 ${options.masterPort} 1`,
+    // Small, so that a test's failover takes about a second.
+    `sentinel down-after-milliseconds ${options.masterName} 1000`,
+    `sentinel failover-timeout ${options.masterName} 10000`,
+    ...(options.settings ?? []),
+  ];
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return launch(port, [file, '--sentinel']);
+}
+
+async function launch(port: number, args: string[]): Promise<RedisServer> {
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let spawnError: Error | null = null;
   child.on('error', (error) => (spawnError = error));

@@ -465,6 +465,44 @@ describe('rate_limit_store', () => {
       { path: 'rate_limit_store.url', message: "environment variable 'REDIS_URL' is not set" },
     ]);
   });
+
+  it('accepts Redis Sentinel without a URL, and resolves the URL and the Sentinels\' password like secrets', () => {
+    const sentinels = 'sentinels: ["sentinel-1:26379", "[::1]:26380"], sentinel_master: mymaster';
+    expect(load(`${base}rate_limit_store: {type: redis, ${sentinels}}\n`).rate_limit_store).toEqual({ type: 'redis', sentinels: ['sentinel-1:26379', '[::1]:26380'], sentinel_master: 'mymaster' });
+    const withSecrets = load(`${base}rate_limit_store: {type: redis, url: $REDIS_URL, ${sentinels}, sentinel_password: $SENTINEL_PASSWORD}\n`, { REDIS_URL: 'redis://:pw@ignored/1', SENTINEL_PASSWORD: 's3cret' });
+    expect(withSecrets.rate_limit_store).toMatchObject({ url: 'redis://:pw@ignored/1', sentinel_password: 's3cret' });
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, ${sentinels}, sentinel_password: $SENTINEL_PASSWORD}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinel_password', message: "environment variable 'SENTINEL_PASSWORD' is not set" },
+    ]);
+  });
+
+  it('refuses a store with neither url nor sentinels, and Sentinel settings without each other', () => {
+    expect(issuesOf(`${base}rate_limit_store: {type: redis}\n`)).toEqual([{ path: 'rate_limit_store.url', message: 'is required' }]);
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, sentinels: ["127.0.0.1:26379"]}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinel_master', message: "is required when 'sentinels' is set" },
+    ]);
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, url: "redis://cache", sentinel_master: mymaster, sentinel_password: pw}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinels', message: "is required when 'sentinel_master' is set" },
+      { path: 'rate_limit_store.sentinels', message: "is required when 'sentinel_password' is set" },
+    ]);
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, sentinels: [], sentinel_master: mymaster}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinels', message: 'must list at least 1 item' },
+    ]);
+  });
+
+  it('refuses a rediss:// URL with sentinels, without quoting it', () => {
+    const issues = issuesOf(`${base}rate_limit_store: {type: redis, url: $REDIS_URL, sentinels: ["127.0.0.1:26379"], sentinel_master: mymaster}\n`, { REDIS_URL: 'rediss://:s3cret@cache/0' });
+    expect(issues).toEqual([{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with sentinels: TLS to a master found through Sentinel is not supported' }]);
+  });
+
+  it.each(['127.0.0.1', 'sentinel-1:0', 'sentinel-1:65536', ':26379', 'redis://sentinel-1:26379', '::1:26379', 'sentinel-1:26379/0', 'user:pw@sentinel-1:26379'])(
+    'refuses the Sentinel address %s at load, naming its YAML path',
+    (address) => {
+      expect(issuesOf(`${base}rate_limit_store: {type: redis, sentinels: ["127.0.0.1:26379", "${address}"], sentinel_master: mymaster}\n`)).toEqual([
+        { path: 'rate_limit_store.sentinels[1]', message: "must be a Sentinel's host:port, e.g. 127.0.0.1:26379 or [::1]:26379 (port 1 to 65535)" },
+      ]);
+    },
+  );
 });
 
 describe('secrets no HTTP header could carry', () => {
