@@ -7,7 +7,7 @@
  */
 import type { Auth, Logging, ServerSettings } from '../../generated/config';
 import { renewalPeriodIssue } from '../limits/limiter';
-import { parseSentinelAddress, redisDatabaseIssue } from '../limits/redis-store';
+import { parseRedisAddress, redisDatabaseIssue } from '../limits/redis-store';
 import { clientKeyIssues } from './client-keys';
 import type { ConfigIssue } from './config-error';
 import { compileLoggingSettings } from './logging-settings';
@@ -22,7 +22,7 @@ export function settingsIssues(document: Record<string, unknown>, structuralIssu
   if (isSound('logging')) issues.push(...compileLoggingSettings(document.logging as Logging | undefined).issues);
   if (document.auth !== undefined && isSound('auth')) issues.push(...clientKeyIssues(document.auth as Auth, definedNames(document), unresolved));
   issues.push(...endpointLimitIssues(document.endpoints, isSound));
-  if (isSound('rate_limit_store')) issues.push(...sentinelIssues(document.rate_limit_store));
+  if (isSound('rate_limit_store')) issues.push(...addressIssues(document.rate_limit_store));
   if (isSound('rate_limit_store') && !unresolved.has('rate_limit_store.url')) issues.push(...rateLimitStoreIssues(document.rate_limit_store));
   return issues;
 }
@@ -44,13 +44,16 @@ function endpointLimitIssues(endpoints: unknown, isSound: (path: string) => bool
 }
 
 /** Not quoted: a mistaken address may hold a password (`user:pw@host:port`). */
-function sentinelIssues(store: unknown): ConfigIssue[] {
-  const sentinels = isRecord(store) && Array.isArray(store.sentinels) ? (store.sentinels as string[]) : [];
-  return sentinels.flatMap((address, index) =>
-    parseSentinelAddress(address) === null
-      ? [{ path: formatYamlPath(['rate_limit_store', 'sentinels', index]), message: "must be a Sentinel's host:port, e.g. 127.0.0.1:26379 or [::1]:26379 (port 1 to 65535)" }]
-      : [],
-  );
+function addressIssues(store: unknown): ConfigIssue[] {
+  if (!isRecord(store)) return [];
+  if (store.sentinels !== undefined && store.cluster_nodes !== undefined) {
+    return [{ path: 'rate_limit_store.cluster_nodes', message: 'cannot be set with sentinels: a store is one Redis server, a Sentinel-managed master or a Redis Cluster' }];
+  }
+  const listed = (key: 'sentinels' | 'cluster_nodes', what: string, example: string) =>
+    (Array.isArray(store[key]) ? (store[key] as string[]) : []).flatMap((address, index) =>
+      parseRedisAddress(address) === null ? [{ path: formatYamlPath(['rate_limit_store', key, index]), message: `must be ${what} host:port, e.g. 127.0.0.1:${example} or [::1]:${example} (port 1 to 65535)` }] : [],
+    );
+  return [...listed('sentinels', "a Sentinel's", '26379'), ...listed('cluster_nodes', "a cluster node's", '6379')];
 }
 
 /** Checked once resolved (it may be `$REDIS_URL`); the value may hold a password, so it is never quoted. */
@@ -70,6 +73,15 @@ function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
   if (parsed.protocol === 'rediss:' && isRecord(store) && store.sentinels !== undefined) {
     return [{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with sentinels: TLS to a master found through Sentinel is not supported' }];
   }
+  if (isRecord(store) && store.cluster_nodes !== undefined) return clusterUrlIssues(parsed);
   const database = redisDatabaseIssue(parsed);
   return database === null ? [] : [{ path: 'rate_limit_store.url', message: database }];
+}
+
+/** Only the URL's user and password reach a cluster's nodes: anything else it says would be dropped. */
+function clusterUrlIssues(url: URL): ConfigIssue[] {
+  const database = url.pathname.length > 1 ? url.pathname.slice(1) : url.searchParams.get('db');
+  if (url.protocol === 'rediss:') return [{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with cluster_nodes: TLS to a Redis Cluster is not supported' }];
+  if (database !== null && database !== '0') return [{ path: 'rate_limit_store.url', message: 'must name database 0 or none with cluster_nodes: a Redis Cluster has no other' }];
+  return [];
 }

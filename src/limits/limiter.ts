@@ -23,7 +23,7 @@ import type { Logger } from '../server/logging';
 import { countRateLimitStoreError, recordRateLimitStore } from '../server/metrics';
 import { createClusterStore } from './cluster-store';
 import { createMemoryStore } from './memory-store';
-import { createRedisStore, describeRedisStore, parseSentinelAddress, REDIS_RECONNECT_MAX_MS, type RedisStoreOptions } from './redis-store';
+import { createRedisStore, describeRedisStore, parseRedisAddress, REDIS_RECONNECT_MAX_MS, type RedisStoreOptions } from './redis-store';
 import type { CounterHit, RateLimitStore } from './store';
 
 export type PeriodUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
@@ -129,12 +129,14 @@ function createBackend(settings: RateLimitStoreSettings | undefined, logger: Log
   });
 }
 
-/** The config's `rate_limit_store` as the Redis store takes it (the config check has refused bad Sentinel addresses). */
+/** The config's `rate_limit_store` as the Redis store takes it (the config check has refused bad addresses). */
 function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions {
-  const sentinels = settings.sentinels?.map((address) => parseSentinelAddress(address)).filter((address) => address !== null);
+  const addresses = (list: string[] | undefined) => list?.map((address) => parseRedisAddress(address)).filter((address) => address !== null);
+  const sentinels = addresses(settings.sentinels);
   return {
     url: settings.url,
     sentinels: sentinels === undefined ? undefined : { addresses: sentinels, master: settings.sentinel_master ?? '', password: settings.sentinel_password },
+    clusterNodes: addresses(settings.cluster_nodes),
     timeoutMs: settings.timeout_ms,
   };
 }
@@ -142,7 +144,7 @@ function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions 
 const LOCAL_BACKEND = 'local';
 
 function backendId(settings: RateLimitStoreSettings | undefined): string {
-  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.sentinel_master, settings.sentinel_password, settings.on_error, settings.timeout_ms]);
+  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.cluster_nodes, settings.sentinel_master, settings.sentinel_password, settings.on_error, settings.timeout_ms]);
 }
 
 /** The longest delay a Node.js timer holds; a longer one fires at once. */

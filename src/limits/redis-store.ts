@@ -16,7 +16,7 @@ const REDIS_TIMEOUT_MS = 250;
 /** The longest wait between two reconnection attempts while Redis is away. */
 export const REDIS_RECONNECT_MAX_MS = 2_000;
 
-/** Every key starts with this; the endpoint part is a hash tag, so a Redis Cluster keeps one request's keys in one slot. */
+/** Every key starts with this; the subject part (endpoint or client key) is a hash tag, so in a Redis Cluster each hit's keys are in one slot. */
 const KEY_PREFIX = 'llm-gateway:rate-limit:';
 
 // KEYS: the counters; ARGV: window (ms) and amount, per key. Returns count and ms left, per key.
@@ -40,8 +40,8 @@ interface ScriptedRedis extends Redis {
   hitCounters(keyCount: number, ...keysAndArguments: (string | number)[]): Promise<number[]>;
 }
 
-/** One Sentinel to ask for the master's address. */
-export interface SentinelAddress {
+/** A Sentinel's or a cluster node's address. */
+export interface RedisAddress {
   host: string;
   port: number;
 }
@@ -50,15 +50,17 @@ export interface RedisStoreOptions {
   /** The server's URL; with `sentinels`, only the master's credentials, database and TLS (optional). */
   url?: string;
   /** With these, the master is found through Redis Sentinel (ioredis's own failover handling). */
-  sentinels?: { addresses: SentinelAddress[]; master: string; password?: string };
+  sentinels?: { addresses: RedisAddress[]; master: string; password?: string };
+  /** With these, the counters are in a Redis Cluster (`url`: only the nodes' credentials, optional). */
+  clusterNodes?: RedisAddress[];
   timeoutMs?: number;
 }
 
 /**
- * A `host:port` (`[::1]:26379` for IPv6) read as a Sentinel's address; null when it is not one
+ * A `host:port` (`[::1]:26379` for IPv6) read as a Sentinel's or a cluster node's address; null when it is not one
  * (no port, a port outside 1 to 65535, an empty host, a scheme or path).
  */
-export function parseSentinelAddress(text: string): SentinelAddress | null {
+export function parseRedisAddress(text: string): RedisAddress | null {
   const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([^\s:/@[\]]+)):([0-9]{1,5})$/.exec(text);
   if (match === null) return null;
   const port = Number(match[3]);
@@ -67,9 +69,10 @@ export function parseSentinelAddress(text: string): SentinelAddress | null {
 
 /** The store's name in log lines and the `store` metrics label: addresses and master name, never a password. */
 export function describeRedisStore(options: RedisStoreOptions): string {
-  if (options.sentinels === undefined) return describeRedisUrl(options.url ?? '');
-  const addresses = options.sentinels.addresses.map(({ host, port }) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`));
-  return `sentinel master ${options.sentinels.master} via ${addresses.join(',')}`;
+  const list = (addresses: RedisAddress[]) => addresses.map(({ host, port }) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`)).join(',');
+  if (options.clusterNodes !== undefined) return `cluster ${list(options.clusterNodes)}`;
+  if (options.sentinels !== undefined) return `sentinel master ${options.sentinels.master} via ${list(options.sentinels.addresses)}`;
+  return describeRedisUrl(options.url ?? '');
 }
 
 /** `host:port`, never the password: for log lines. */
@@ -99,8 +102,8 @@ export function redisDatabaseIssue(url: URL): string | null {
 }
 
 /** Loaded on first use: only configs with a Redis store pay its memory (about 20 MB per process). */
-function redisClass(): typeof Redis {
-  return (require('ioredis') as typeof import('ioredis')).default;
+function ioredis(): typeof import('ioredis') {
+  return require('ioredis') as typeof import('ioredis');
 }
 
 /** ioredis's Sentinel settings; ioredis asks the Sentinels again for the master on every reconnection. */
@@ -118,9 +121,27 @@ function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: n
   };
 }
 
+/**
+ * A Redis Cluster client: `nodes` are where it starts to learn the cluster's slots, `url` gives the
+ * nodes' user and password. Each hit touches one subject's keys, which share a hash tag, so its
+ * script runs on the one node holding that slot.
+ */
+function clusterClient(nodes: RedisAddress[], url: string | undefined, settings: RedisOptions): Redis {
+  const { enableOfflineQueue, retryStrategy, lazyConnect, ...nodeSettings } = settings;
+  const credentials = url === undefined ? {} : urlCredentials(new URL(url));
+  return new (ioredis().Cluster)(nodes, { enableOfflineQueue, clusterRetryStrategy: retryStrategy, lazyConnect, redisOptions: { ...nodeSettings, ...credentials } }) as unknown as Redis;
+}
+
+function urlCredentials(url: URL): { username?: string; password?: string } {
+  return {
+    username: url.username === '' ? undefined : decodeURIComponent(url.username),
+    password: url.password === '' ? undefined : decodeURIComponent(url.password),
+  };
+}
+
 export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
-  const RedisClient = redisClass();
+  const RedisClient = ioredis().default;
   const settings: RedisOptions = {
     ...sentinelOptions(options.sentinels, timeoutMs),
     enableOfflineQueue: false,
@@ -134,7 +155,11 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     // Connect on first use: a process that never checks a limit (the cluster primary) never connects.
     lazyConnect: true,
   };
-  const client = (options.url === undefined ? new RedisClient(settings) : new RedisClient(options.url, settings)) as ScriptedRedis;
+  const client = (options.clusterNodes !== undefined
+    ? clusterClient(options.clusterNodes, options.url, settings)
+    : options.url === undefined
+      ? new RedisClient(settings)
+      : new RedisClient(options.url, settings)) as ScriptedRedis;
   client.defineCommand('hitCounters', { lua: HIT_SCRIPT });
   // Failures reach the caller through the rejected command or connected(); the event would
   // otherwise be thrown. The last one says why Redis is away (ECONNREFUSED, WRONGPASS…) in the log.

@@ -87,3 +87,35 @@ async function launch(port: number, args: string[]): Promise<RedisServer> {
   };
   return { port, url: `redis://127.0.0.1:${port}`, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }
+
+/**
+ * Starts a Redis Cluster of `size` masters (no replicas) on free ports, `args` added to each
+ * (`--requirepass`…, with `password` for redis-cli), and waits until every node says the cluster is ok.
+ */
+export async function startRedisCluster(options: { size: number; args?: string[]; password?: string }): Promise<RedisServer[]> {
+  const nodes: RedisServer[] = [];
+  for (let index = 0; index < options.size; index += 1) {
+    nodes.push(await startRedis({ args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', ...(options.args ?? [])] }));
+  }
+  const auth = options.password === undefined ? [] : ['--no-auth-warning', '-a', options.password];
+  await redisCli([...auth, '--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-yes']);
+  const deadline = Date.now() + 15_000;
+  for (const node of nodes) {
+    while (!(await redisCli([...auth, '-p', String(node.port), 'CLUSTER', 'INFO'])).includes('cluster_state:ok')) {
+      if (Date.now() > deadline) throw new Error(`the Redis Cluster on port ${node.port} did not become ok`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return nodes;
+}
+
+function redisCli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('redis-cli', ['-h', '127.0.0.1', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
+    child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`redis-cli ${args.join(' ')} failed:\n${output}`))));
+  });
+}

@@ -495,6 +495,24 @@ describe('rate_limit_store', () => {
     expect(issues).toEqual([{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with sentinels: TLS to a master found through Sentinel is not supported' }]);
   });
 
+  it('accepts a Redis Cluster without a URL or with its password, and refuses what a cluster cannot take', () => {
+    expect(load(`${base}rate_limit_store: {type: redis, cluster_nodes: ["node-1:6379", "[::1]:6380"]}\n`).rate_limit_store).toEqual({ type: 'redis', cluster_nodes: ['node-1:6379', '[::1]:6380'] });
+    expect(load(`${base}rate_limit_store: {type: redis, url: "redis://:pw@node-1/0", cluster_nodes: ["node-1:6379"]}\n`).rate_limit_store?.url).toBe('redis://:pw@node-1/0');
+    const refused = (store: string) => issuesOf(`${base}rate_limit_store: {type: redis, ${store}}\n`);
+    expect(refused('cluster_nodes: ["node-1:6379", "node-2"]')).toEqual([
+      { path: 'rate_limit_store.cluster_nodes[1]', message: "must be a cluster node's host:port, e.g. 127.0.0.1:6379 or [::1]:6379 (port 1 to 65535)" },
+    ]);
+    expect(refused('url: "redis://:s3cret@node-1/2", cluster_nodes: ["node-1:6379"]')).toEqual([
+      { path: 'rate_limit_store.url', message: 'must name database 0 or none with cluster_nodes: a Redis Cluster has no other' },
+    ]);
+    expect(refused('url: "rediss://:s3cret@node-1", cluster_nodes: ["node-1:6379"]')).toEqual([
+      { path: 'rate_limit_store.url', message: 'must be a redis:// URL with cluster_nodes: TLS to a Redis Cluster is not supported' },
+    ]);
+    expect(refused('cluster_nodes: ["node-1:6379"], sentinels: ["sentinel-1:26379"], sentinel_master: mymaster')).toEqual([
+      { path: 'rate_limit_store.cluster_nodes', message: 'cannot be set with sentinels: a store is one Redis server, a Sentinel-managed master or a Redis Cluster' },
+    ]);
+  });
+
   it.each(['127.0.0.1', 'sentinel-1:0', 'sentinel-1:65536', ':26379', 'redis://sentinel-1:26379', '::1:26379', 'sentinel-1:26379/0', 'user:pw@sentinel-1:26379'])(
     'refuses the Sentinel address %s at load, naming its YAML path',
     (address) => {

@@ -1,5 +1,5 @@
 /** The Redis store against a real redis-server started for this file. */
-import { createRedisStore, describeRedisStore, describeRedisUrl, parseSentinelAddress } from '../../../src/limits/redis-store';
+import { createRedisStore, describeRedisStore, describeRedisUrl, parseRedisAddress } from '../../../src/limits/redis-store';
 import type { RateLimitStore } from '../../../src/limits/store';
 import { freePort } from '../../support/cli';
 import { startRedis, type RedisServer } from '../../support/redis';
@@ -91,12 +91,13 @@ test('log descriptions of a Redis URL never include its password', () => {
   expect(describeRedisUrl('rediss://:s3cret@cache.internal')).toBe('rediss://cache.internal:6379');
 });
 
-test('a Sentinel store is described by its master name and Sentinel addresses, never a password', () => {
-  const addresses = ['sentinel-1:26379', '[::1]:26380'].map((address) => parseSentinelAddress(address)!);
+test('a Sentinel store is described by its master name and Sentinel addresses, a cluster by its nodes, never a password', () => {
+  const addresses = ['sentinel-1:26379', '[::1]:26380'].map((address) => parseRedisAddress(address)!);
   expect(addresses).toEqual([
     { host: 'sentinel-1', port: 26379 },
     { host: '::1', port: 26380 },
   ]);
   const options = { url: 'redis://:m4ster@ignored/1', sentinels: { addresses, master: 'mymaster', password: 's3ntinel' } };
   expect(describeRedisStore(options)).toBe('sentinel master mymaster via sentinel-1:26379,[::1]:26380');
+  expect(describeRedisStore({ url: 'redis://:m4ster@ignored', clusterNodes: addresses })).toBe('cluster sentinel-1:26379,[::1]:26380');
 });
