@@ -214,6 +214,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Nothing is stored: `store` and `metadata` are accepted and ignored, `previous_response_id` and `conversation` are a 400. `stream: true` is refused with a 400 naming `stream`. */
+        post: operations["openaiResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
@@ -703,6 +720,237 @@ export type components = {
                 code: string | null;
             };
         };
+        ResponsesInputContent: {
+            /** @constant */
+            type: "input_text";
+            text: string;
+        } | {
+            /** @constant */
+            type: "output_text";
+            text: string;
+        } | {
+            /** @constant */
+            type: "refusal";
+            refusal: string;
+        } | {
+            /** @constant */
+            type: "input_image";
+            /** @description An https URL or a data URL (data:image/png;base64,...). */
+            image_url: string;
+            /** @enum {string|null} */
+            detail?: "auto" | "low" | "high" | null;
+        };
+        ResponsesInputMessage: {
+            /** @constant */
+            type?: "message";
+            /** @enum {string} */
+            role: "user" | "assistant" | "system" | "developer";
+            content: string | components["schemas"]["ResponsesInputContent"][];
+        } & {
+            [key: string]: unknown;
+        };
+        ResponsesFunctionCall: {
+            /** @constant */
+            type: "function_call";
+            call_id: string;
+            name: string;
+            arguments: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ResponsesFunctionCallOutput: {
+            /** @constant */
+            type: "function_call_output";
+            call_id: string;
+            output: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ResponsesReasoningInput: {
+            /** @constant */
+            type: "reasoning";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature). */
+        ResponsesInputItem: components["schemas"]["ResponsesInputMessage"] | components["schemas"]["ResponsesFunctionCall"] | components["schemas"]["ResponsesFunctionCallOutput"] | components["schemas"]["ResponsesReasoningInput"];
+        ResponsesFunctionTool: {
+            /**
+             * @description The gateway serves function tools only.
+             * @constant
+             */
+            type: "function";
+            name: string;
+            description?: string | null;
+            /** @description A JSON Schema, passed to the provider whole. */
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            strict?: boolean | null;
+        };
+        /** @description Sent as the chat request's `response_format`. */
+        ResponsesTextFormat: {
+            /** @constant */
+            type: "text";
+        } | {
+            /** @constant */
+            type: "json_object";
+        } | {
+            /** @constant */
+            type: "json_schema";
+            name: string;
+            description?: string | null;
+            schema: {
+                [key: string]: unknown;
+            };
+            strict?: boolean | null;
+        };
+        /** @description A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent. */
+        ResponsesRequest: {
+            /** @description The endpoint (or traffic route) name. */
+            model: string;
+            /** @description A user message's text, or the conversation as a list of items. */
+            input: string | components["schemas"]["ResponsesInputItem"][];
+            /** @description Sent as a system message before the input. */
+            instructions?: string | null;
+            /** @description Sent as the chat request's `max_tokens`. */
+            max_output_tokens?: number | null;
+            temperature?: components["schemas"]["Temperature"];
+            top_p?: components["schemas"]["TopP"];
+            stream?: boolean | null;
+            /** @description Ignored (the gateway adds no obfuscation); a stream's last event always carries the usage. */
+            stream_options?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Function tools only; another tool type (web_search, file_search, ...) is a 400 naming `tools[i].type`. */
+            tools?: components["schemas"]["ResponsesFunctionTool"][] | null;
+            tool_choice?: ("auto" | "none" | "required") | {
+                /** @constant */
+                type: "function";
+                name: string;
+            } | null;
+            parallel_tool_calls?: boolean | null;
+            text?: {
+                format?: components["schemas"]["ResponsesTextFormat"];
+            } | null;
+            /** @description `effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item). */
+            reasoning?: {
+                effort?: string | null;
+                summary?: string | null;
+            } | null;
+            user?: string | null;
+            /** @description Accepted and ignored (nothing is stored). */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Accepted and ignored; the gateway stores no responses. */
+            store?: boolean | null;
+            /** @description Refused with a 400 (the gateway stores no responses; send the whole input). */
+            previous_response_id?: string | null;
+            /** @description Refused with a 400 (the gateway stores no conversations; send the whole input). */
+            conversation?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        ResponsesOutputContent: {
+            /** @constant */
+            type: "output_text";
+            text: string;
+            annotations: unknown[];
+        } | {
+            /** @constant */
+            type: "refusal";
+            refusal: string;
+        };
+        ResponsesOutputMessage: {
+            /** @constant */
+            type: "message";
+            id: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+            /** @constant */
+            role: "assistant";
+            content: components["schemas"]["ResponsesOutputContent"][];
+        };
+        ResponsesOutputFunctionCall: {
+            /** @constant */
+            type: "function_call";
+            id: string;
+            /** @description The tool call's id: send it back on the function_call_output item. */
+            call_id: string;
+            name: string;
+            arguments: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+        };
+        /** @description The answer's reasoning text (`reasoning_content` on `/v1/chat/completions`) as one summary part. */
+        ResponsesOutputReasoning: {
+            /** @constant */
+            type: "reasoning";
+            id: string;
+            summary: {
+                /** @constant */
+                type: "summary_text";
+                text: string;
+            }[];
+            /** @enum {string} */
+            status?: "in_progress" | "completed" | "incomplete";
+        };
+        ResponsesOutputItem: components["schemas"]["ResponsesOutputMessage"] | components["schemas"]["ResponsesOutputFunctionCall"] | components["schemas"]["ResponsesOutputReasoning"];
+        /** @description The chat answer's usage renamed; a count the provider did not report is null, a detail it did not report 0. */
+        ResponsesUsage: {
+            input_tokens: number | null;
+            output_tokens: number | null;
+            total_tokens: number | null;
+            input_tokens_details: {
+                cached_tokens: number;
+            };
+            output_tokens_details: {
+                reasoning_tokens: number;
+            };
+        };
+        /** @description The answer as a Response object. `status` is `incomplete` when the answer was cut at `max_output_tokens` or by a content filter (`incomplete_details.reason` says which). The request's settings are echoed as OpenAI's clients read them; `store` is always false. */
+        ResponsesResponse: {
+            /** @description resp_ followed by a random id (not stored: it cannot be fetched). */
+            id: string;
+            /** @constant */
+            object: "response";
+            created_at: number;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete" | "failed";
+            /** @description Set on a `response.failed` event only. */
+            error: {
+                code: string | null;
+                message: string;
+            } | null;
+            incomplete_details: {
+                /** @enum {string} */
+                reason: "max_output_tokens" | "content_filter";
+            } | null;
+            model: string;
+            output: components["schemas"]["ResponsesOutputItem"][];
+            usage: components["schemas"]["ResponsesUsage"] | null;
+            instructions?: string | null;
+            max_output_tokens?: number | null;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            parallel_tool_calls?: boolean;
+            previous_response_id?: null;
+            /** @constant */
+            store?: false;
+            temperature?: number | null;
+            top_p?: number | null;
+            tool_choice?: unknown;
+            tools?: unknown[];
+            text?: {
+                [key: string]: unknown;
+            };
+            reasoning?: {
+                [key: string]: unknown;
+            } | null;
+            user?: string | null;
+        };
         /** @description An endpoint or traffic route in the shape of OpenAI's model object; `id` is the name to pass as `model`. */
         Model: {
             id: string;
@@ -1116,6 +1364,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmbeddingsResponse"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsesRequest"];
+            };
+        };
+        responses: {
+            /** @description A Response object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsesResponse"];
                 };
             };
             default: components["responses"]["OpenAIError"];

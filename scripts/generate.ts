@@ -24,6 +24,7 @@ const validatedComponents = [
   'ChatRequest',
   'CompletionsRequest',
   'EmbeddingsRequest',
+  'ResponsesRequest',
   'ChatResponse',
   'CompletionsResponse',
   'EmbeddingsResponse',

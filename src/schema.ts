@@ -36,6 +36,16 @@ export type ClientCompletionsRequest = Schemas['CompletionsRequest'];
 export type CompletionsResponse = Schemas['CompletionsResponse'];
 export type CompletionsChunk = Schemas['CompletionsChunk'];
 export type EmbeddingsRequest = Schemas['EmbeddingsRequest'];
+/** A Responses API request (`/v1/responses`) without the nulls a client may send (dropped before translation). */
+export type ResponsesRequest = NullsDropped<Schemas['ResponsesRequest']>;
+export type ResponsesInputItem = Schemas['ResponsesInputItem'];
+export type ResponsesInputContent = Schemas['ResponsesInputContent'];
+export type ResponsesFunctionTool = Schemas['ResponsesFunctionTool'];
+export type ResponsesTextFormat = Schemas['ResponsesTextFormat'];
+export type ResponsesResponse = Schemas['ResponsesResponse'];
+export type ResponsesOutputItem = Schemas['ResponsesOutputItem'];
+export type ResponsesOutputContent = Schemas['ResponsesOutputContent'];
+export type ResponsesUsage = Schemas['ResponsesUsage'];
 export type EmbeddingsResponse = Schemas['EmbeddingsResponse'];
 export type Usage = Schemas['Usage'];
 export type PromptTokensDetails = Schemas['PromptTokensDetails'];

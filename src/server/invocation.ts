@@ -73,7 +73,7 @@ function copyWithoutNulls(value: unknown): unknown {
  * Drops null-valued keys at every depth (MLflow does the same): null means "not given". JSON
  * Schemas are kept whole. Bodies without a null (the usual case) are returned as they are, not copied.
  */
-function withoutNulls(value: unknown): unknown {
+export function withoutNulls(value: unknown): unknown {
   return containsNull(value) ? copyWithoutNulls(value) : value;
 }
 

@@ -10,6 +10,7 @@ import {
   validateChatRequest,
   validateCompletionsRequest,
   validateEmbeddingsRequest,
+  validateResponsesRequest,
 } from '../../generated/request-validators';
 import type { EndpointType } from '../schema';
 
@@ -159,12 +160,21 @@ const MAX_REPORTED_ERRORS = 100;
 
 /** Validates a request body for an endpoint type; returns undefined when it is valid. */
 export function validateRequestBody(endpointType: EndpointType, body: unknown): ValidationFailure | undefined {
+  return validateWith(fastValidators[endpointType], validators[endpointType], body);
+}
+
+const fastResponsesValidator = firstErrorValidator('ResponsesRequest');
+
+/** Validates a Responses API request (`/v1/responses`); returns undefined when it is valid. */
+export function validateResponsesRequestBody(body: unknown): ValidationFailure | undefined {
+  return validateWith(fastResponsesValidator, validateResponsesRequest, body);
+}
+
+function validateWith(fast: ValidateFunction, validate: ValidateFunction, body: unknown): ValidationFailure | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { message: 'the request body must be a JSON object', param: null, issues: [{ type: 'model_type', loc: ['body'], msg: 'Input should be a valid dictionary' }] };
   }
-  const fast = fastValidators[endpointType];
   if (fast(body)) return undefined;
-  const validate = validators[endpointType];
   // The sample is valid when the first error lies beyond it: then that first error is the report.
   const reported = validate(sampleOf(body)) ? (fast.errors ?? []) : (validate.errors ?? []);
   const errors = reported.slice(0, MAX_REPORTED_ERRORS);

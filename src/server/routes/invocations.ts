@@ -1,6 +1,7 @@
 /**
  * The LLM routes: MLflow's `/endpoints/{name}/invocations` and `/gateway/{name}/invocations`, and
- * the OpenAI-compatible `/v1/chat/completions`, `/v1/completions`, `/v1/embeddings`.
+ * the OpenAI-compatible `/v1/chat/completions`, `/v1/completions`, `/v1/embeddings`, and
+ * `/v1/responses` (served on the chat path, translated by ../responses-api/).
  */
 import { Router } from 'express';
 import type { IncomingMessage } from 'node:http';
@@ -18,6 +19,7 @@ import { logFailure, statusFor, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
 import { invokeEndpoint, prepareRequest, withStringText, type Dialect } from '../invocation';
 import { sendJson } from '../json-response';
+import { responsesTranslation, type AnswerPresenter } from '../responses-api';
 import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countRouteFallback, countUpstreamError, countUpstreamRetry } from '../metrics';
 import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
@@ -30,10 +32,14 @@ import type { GatewayState } from '../state';
  */
 const ENDPOINT_HEADER = 'x-gateway-endpoint';
 
+/** OpenAI's Responses API: a chat endpoint's request and answer in another shape. */
+const RESPONSES_PATH = '/v1/responses';
+
 const OPENAI_ROUTES: readonly { path: string; endpointType: EndpointType; noun: string }[] = [
   { path: '/v1/chat/completions', endpointType: 'llm/v1/chat', noun: 'a chat' },
   { path: '/v1/completions', endpointType: 'llm/v1/completions', noun: 'a completions' },
   { path: '/v1/embeddings', endpointType: 'llm/v1/embeddings', noun: 'an embeddings' },
+  { path: RESPONSES_PATH, endpointType: 'llm/v1/chat', noun: 'a chat' },
 ];
 
 /** Route labels (logs, metrics) of the MLflow invocation routes, as in the spec. */
@@ -45,17 +51,21 @@ export type JsonRequest = IncomingMessage & { body?: unknown };
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
 async function serve(options: {
   request: JsonRequest;
+  /** The request as the endpoint's type takes it: the body, or its chat translation (`/v1/responses`). */
+  body: unknown;
+  /** Presents the answer when the route's own shape is not the endpoint type's (`/v1/responses`). */
+  presenter?: AnswerPresenter;
   response: ResponseWithLocals;
   target: RouteTarget;
   dialect: Dialect;
   route: string;
   logger: Logger;
 }): Promise<void> {
-  const { request, response, target, dialect, logger } = options;
+  const { request, response, target, dialect, logger, presenter } = options;
   // Only a route's call lists its attempts (none when refused before any: a 422, a client key's 429); an endpoint's builds nothing.
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
-  const prepared = prepareRequest({ endpointType, body: request.body, dialect });
+  const prepared = prepareRequest({ endpointType, body: options.body, dialect });
   const keyLimiter = clientOf(response)?.limiter ?? null;
   if (keyLimiter) await admitClient(keyLimiter, response, target.name);
   const client = requestAbort(response);
@@ -101,7 +111,7 @@ async function serve(options: {
   });
   if (result.kind === 'json') {
     recordResult(response, result.body);
-    sendJson(response, 200, result.body);
+    sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
     return;
   }
   const toError = (error: unknown) => {
@@ -171,7 +181,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
     mlflow: async (name, route, request, response) => {
       recordCall(response, { route, called: name, stream: streamAsked(endpointTypeOf(state.plan, name), request.body), requestBody: request.body });
       authorize(response, name);
-      await serve({ request, response, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
+      await serve({ request, response, body: request.body, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
@@ -187,7 +197,9 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       if (endpointType !== route.endpointType) {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
-      await serve({ request, response, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, logger });
+      const translation = route.path === RESPONSES_PATH ? responsesTranslation(request.body) : null;
+      const body = translation ? translation.chatRequest : request.body;
+      await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, logger });
     },
     openaiRouteAt: (path) => routesByPath.get(path),
   };

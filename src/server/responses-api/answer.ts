@@ -1,0 +1,129 @@
+/**
+ * The unified chat answer as a Responses API Response object, and the pieces the stream
+ * (stream.ts) builds its events from. Reference: https://platform.openai.com/docs/api-reference/responses/object
+ *
+ * The answer's `reasoning_content` becomes a reasoning item (one summary part), its text and refusal
+ * a message item, its tool calls function_call items (`call_id` is the tool call's id). A finish by
+ * `length` or `content_filter` is `status: "incomplete"` with the reason.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUsage, Usage } from '../../schema';
+
+/** The request's settings a Response object echoes (the Python client's model requires most of them). */
+export type ResponseSettings = Pick<
+  ResponsesResponse,
+  'instructions' | 'max_output_tokens' | 'metadata' | 'parallel_tool_calls' | 'temperature' | 'top_p' | 'tool_choice' | 'tools' | 'text' | 'reasoning' | 'user'
+>;
+
+export function settingsOf(request: ResponsesRequest): ResponseSettings {
+  return {
+    instructions: request.instructions ?? null,
+    max_output_tokens: request.max_output_tokens ?? null,
+    metadata: request.metadata ?? {},
+    parallel_tool_calls: request.parallel_tool_calls ?? true,
+    temperature: request.temperature ?? null,
+    top_p: request.top_p ?? null,
+    tool_choice: request.tool_choice ?? 'auto',
+    tools: request.tools ?? [],
+    text: request.text ?? { format: { type: 'text' } },
+    reasoning: request.reasoning ?? null,
+    user: request.user ?? null,
+  };
+}
+
+/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`). Nothing is stored under it. */
+export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs'): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '')}`;
+}
+
+/** The chat usage renamed; details the provider did not report are 0, as OpenAI's clients expect numbers there. */
+export function responsesUsageOf(usage: Usage | null | undefined): ResponsesUsage | null {
+  if (!usage) return null;
+  return {
+    input_tokens: usage.prompt_tokens,
+    output_tokens: usage.completion_tokens,
+    total_tokens: usage.total_tokens,
+    input_tokens_details: { cached_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0 },
+    output_tokens_details: { reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0 },
+  };
+}
+
+type Ending = Pick<ResponsesResponse, 'status' | 'incomplete_details'>;
+
+/** The Response's status for the chat finish reason: cut answers are incomplete, with the reason. */
+export function endingOf(finishReason: string | null | undefined): Ending {
+  switch (finishReason) {
+    case 'length':
+      return { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } };
+    case 'content_filter':
+      return { status: 'incomplete', incomplete_details: { reason: 'content_filter' } };
+    default:
+      return { status: 'completed', incomplete_details: null };
+  }
+}
+
+/** The Response object around its output. */
+export function responseObject(options: {
+  id: string;
+  createdAt: number;
+  model: string;
+  ending: Ending | { status: 'in_progress' | 'failed'; incomplete_details: null };
+  output: ResponsesOutputItem[];
+  usage: ResponsesUsage | null;
+  settings: ResponseSettings;
+  error?: ResponsesResponse['error'];
+}): ResponsesResponse {
+  const { id, createdAt, model, ending, output, usage, settings } = options;
+  return {
+    id,
+    object: 'response',
+    created_at: createdAt,
+    ...ending,
+    error: options.error ?? null,
+    model,
+    output,
+    usage,
+    previous_response_id: null,
+    store: false,
+    ...settings,
+  };
+}
+
+type AnswerMessage = ChatResponse['choices'][number]['message'];
+
+function textOf(content: AnswerMessage['content']): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+/** The output items of a chat answer's message, in OpenAI's order: reasoning, message, function calls. */
+function outputOf(message: AnswerMessage | undefined): ResponsesOutputItem[] {
+  const items: ResponsesOutputItem[] = [];
+  if (message?.reasoning_content) items.push({ type: 'reasoning', id: newId('rs'), summary: [{ type: 'summary_text', text: message.reasoning_content }], status: 'completed' });
+  const text = textOf(message?.content ?? null);
+  const content: ResponsesOutputContent[] = [];
+  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: [] });
+  if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
+  const calls = message?.tool_calls ?? [];
+  // An answer of tool calls alone has no message item (as OpenAI's).
+  if (text !== '' || message?.refusal || calls.length === 0) items.push({ type: 'message', id: newId('msg'), status: 'completed', role: 'assistant', content });
+  for (const call of calls) {
+    items.push({ type: 'function_call', id: newId('fc'), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' });
+  }
+  return items;
+}
+
+/** A non-streamed chat answer (its first choice: the request never asks for more) as a Response object. */
+export function fromChatResponse(answer: ChatResponse, settings: ResponseSettings): ResponsesResponse {
+  const choice = answer.choices[0];
+  return responseObject({
+    id: newId('resp'),
+    createdAt: answer.created,
+    model: answer.model,
+    ending: endingOf(choice?.finish_reason),
+    output: outputOf(choice?.message),
+    usage: responsesUsageOf(answer.usage),
+    settings,
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * A Responses API request (`POST /v1/responses`) as the unified chat request that
+ * `/v1/chat/completions` serves. Reference: https://platform.openai.com/docs/api-reference/responses/create
+ *
+ * `input` items become chat messages: `instructions` a system message first, a `function_call` item
+ * a tool call on the assistant turn before it (or a new one), a `function_call_output` item a `tool`
+ * message, `reasoning` items nothing (no provider gets thinking back without its signature).
+ * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
+ * `reasoning_effort`; `metadata`, `store`, `reasoning.summary` and `stream_options` are ignored;
+ * `previous_response_id` and `conversation` are refused (nothing is stored). Other keys pass on as
+ * on `/v1/chat/completions`.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, Tool, ToolCall } from '../../schema';
+
+/** Fields that would need a stored response or conversation: a 400 naming the field. */
+const STORED_STATE_FIELDS = ['previous_response_id', 'conversation'] as const;
+
+/** Refuses a request that refers to stored state (call it on the request without nulls, before validation). */
+export function refuseStoredState(request: unknown): void {
+  if (typeof request !== 'object' || request === null) return;
+  for (const field of STORED_STATE_FIELDS) {
+    if ((request as Record<string, unknown>)[field] !== undefined) {
+      throw GatewayError.invalidParam(`${field}: the gateway stores no responses; send the whole input`, field);
+    }
+  }
+}
+
+function chatPartOf(part: ResponsesInputContent): ContentPart {
+  switch (part.type) {
+    case 'input_text':
+    case 'output_text':
+      return { type: 'text', text: part.text };
+    // A refusal sent back is the assistant's words in the conversation.
+    case 'refusal':
+      return { type: 'text', text: part.refusal };
+    case 'input_image':
+      return { type: 'image_url', image_url: part.detail ? { url: part.image_url, detail: part.detail } : { url: part.image_url } };
+    default: {
+      const unreachable: never = part;
+      return unreachable;
+    }
+  }
+}
+
+type MessageItem = Extract<ResponsesInputItem, { role: string }>;
+
+/** A message item as a chat message; an assistant turn's text as one string, as answers give it. */
+function chatMessageOf(item: MessageItem): ChatMessage {
+  if (typeof item.content === 'string') return { role: item.role, content: item.content };
+  const parts = item.content.map(chatPartOf);
+  if (item.role === 'assistant' && parts.every((part) => part.type === 'text')) {
+    return { role: 'assistant', content: parts.map((part) => (part as { text: string }).text).join('') };
+  }
+  return { role: item.role, content: parts };
+}
+
+function isMessageItem(item: ResponsesInputItem): item is MessageItem {
+  return item.type === undefined || item.type === 'message';
+}
+
+/** The conversation as chat messages; consecutive function calls join the assistant turn before them. */
+function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
+  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  const messages: ChatMessage[] = [];
+  for (const item of input) {
+    if (isMessageItem(item)) {
+      messages.push(chatMessageOf(item));
+      continue;
+    }
+    switch (item.type) {
+      case 'function_call': {
+        const call: ToolCall = { id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } };
+        const last = messages.at(-1);
+        if (last?.role === 'assistant') messages[messages.length - 1] = { ...last, tool_calls: [...(last.tool_calls ?? []), call] };
+        else messages.push({ role: 'assistant', tool_calls: [call] });
+        break;
+      }
+      case 'function_call_output':
+        messages.push({ role: 'tool', tool_call_id: item.call_id, content: item.output });
+        break;
+      case 'reasoning':
+        break;
+      default: {
+        const unreachable: never = item;
+        return unreachable;
+      }
+    }
+  }
+  return messages;
+}
+
+function chatToolOf(tool: ResponsesFunctionTool): Tool {
+  const { name, description, parameters, strict } = tool;
+  const definition: Tool['function'] = { name };
+  if (description != null) definition.description = description;
+  if (parameters != null) definition.parameters = parameters;
+  if (strict != null) definition.strict = strict;
+  return { type: 'function', function: definition };
+}
+
+function chatToolChoiceOf(choice: NonNullable<ResponsesRequest['tool_choice']>): unknown {
+  return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+}
+
+function responseFormatOf(format: ResponsesTextFormat): Record<string, unknown> {
+  if (format.type !== 'json_schema') return { type: format.type };
+  const { type: _type, ...jsonSchema } = format;
+  return { type: 'json_schema', json_schema: jsonSchema };
+}
+
+/** The chat request for a valid Responses request without nulls (`model` kept: the route removes it as on chat). */
+export function toChatRequest(request: ResponsesRequest): Record<string, unknown> {
+  const {
+    input,
+    instructions,
+    max_output_tokens: maxOutputTokens,
+    tools,
+    tool_choice: toolChoice,
+    text,
+    reasoning,
+    stream_options: _streamOptions,
+    metadata: _metadata,
+    store: _store,
+    ...rest
+  } = request;
+  const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
+  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...chatMessagesOf(input)] };
+  if (maxOutputTokens !== undefined) chat.max_tokens = maxOutputTokens;
+  if (tools !== undefined) chat.tools = tools.map(chatToolOf);
+  if (toolChoice !== undefined) chat.tool_choice = chatToolChoiceOf(toolChoice);
+  if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
+  if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;
+  // The stream's last event carries the usage: ask every provider for it.
+  if (request.stream === true) chat.stream_options = { include_usage: true };
+  return chat;
+}

@@ -1,0 +1,270 @@
+/**
+ * OpenAI's Responses API (`POST /v1/responses`) end to end with the official openai client:
+ * `responses.create` on a chat endpoint whose provider is a fake OpenAI chat upstream (what the
+ * gateway sends it is the translation) and on the mock provider (a whole function-tool round trip),
+ * and the errors, in OpenAI's shape, that `/v1/chat/completions` gives.
+ */
+import OpenAI from 'openai';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { readJsonFixture } from '../support/fixtures';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+const KEY = 'gw-key-all';
+const LIMITED_KEY = 'gw-key-embeddings-only';
+const ONE_CALL_KEY = 'gw-key-one-call';
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
+  - name: mock-chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: mock-chat }
+  - name: embeddings
+    endpoint_type: llm/v1/embeddings
+    model: { provider: mock, name: mock-embeddings }
+auth:
+  api_keys:
+    - { name: all, key: ${KEY} }
+    - { name: embeddings-only, key: ${LIMITED_KEY}, endpoints: [embeddings] }
+    - { name: one-call, key: ${ONE_CALL_KEY}, limit: { calls: 1, renewal_period: minute } }
+`;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveOpenAIFixtures);
+  gateway = await startGateway(config(upstream.url));
+  openai = new OpenAI({ apiKey: KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.setHandler(serveOpenAIFixtures);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const WEATHER_TOOL = {
+  type: 'function' as const,
+  name: 'get_weather',
+  description: 'The weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  strict: true,
+};
+
+/** An answer's output items sent back as input, as agents do (the client types them apart). */
+const asInput = (output: OpenAI.Responses.ResponseOutputItem[]) => output as OpenAI.Responses.ResponseInputItem[];
+
+/** What the fake upstream was sent, without the fields every request has. */
+function sentChatRequest(): Record<string, unknown> {
+  expect(upstream.requests).toHaveLength(1);
+  expect(upstream.requests[0].url).toBe('/v1/chat/completions');
+  return upstream.requests[0].body as Record<string, unknown>;
+}
+
+test('text: instructions and input become chat messages; the answer is a Response with output_text and usage', async () => {
+  const response = await openai.responses.create({
+    model: 'chat',
+    instructions: 'Answer in French.',
+    input: 'Hello',
+    max_output_tokens: 50,
+    temperature: 0.2,
+    top_p: 0.9,
+    user: 'user-1',
+    metadata: { team: 'search' },
+    store: true,
+  });
+  expect(sentChatRequest()).toEqual({
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: 'Answer in French.' },
+      { role: 'user', content: 'Hello' },
+    ],
+    max_tokens: 50,
+    temperature: 0.2,
+    top_p: 0.9,
+    user: 'user-1',
+  });
+  expect(response.id).toMatch(/^resp_[0-9a-f]{32}$/);
+  expect(response.output_text).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+  expect(response).toMatchObject({
+    object: 'response',
+    created_at: 1748251200,
+    status: 'completed',
+    error: null,
+    incomplete_details: null,
+    model: 'gpt-4o-mini-2024-07-18',
+    instructions: 'Answer in French.',
+    max_output_tokens: 50,
+    metadata: { team: 'search' },
+    store: false,
+    temperature: 0.2,
+    top_p: 0.9,
+    tool_choice: 'auto',
+    tools: [],
+    usage: { input_tokens: 21, output_tokens: 14, total_tokens: 35, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
+  });
+  expect(response.output).toEqual([
+    { type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: response.output_text, annotations: [] }] },
+  ]);
+});
+
+test('function tools: the calls come back as function_call items, and their outputs go back as tool messages', async () => {
+  const first = await openai.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Weather in Paris and Tokyo?' }], tools: [WEATHER_TOOL], tool_choice: 'required', parallel_tool_calls: true });
+  expect(sentChatRequest()).toMatchObject({
+    messages: [{ role: 'user', content: 'Weather in Paris and Tokyo?' }],
+    tools: [{ type: 'function', function: { name: 'get_weather', description: 'The weather in a city', parameters: WEATHER_TOOL.parameters, strict: true } }],
+    tool_choice: 'required',
+    parallel_tool_calls: true,
+  });
+  const fixture = readJsonFixture<{ choices: { message: { tool_calls: { id: string; function: { name: string; arguments: string } }[] } }[] }>('openai', 'chat-tool-calls.response.json');
+  const calls = fixture.choices[0].message.tool_calls;
+  expect(first.output).toEqual(calls.map((call) => ({ type: 'function_call', id: expect.stringMatching(/^fc_/), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' })));
+  expect(first.output_text).toBe('');
+
+  upstream.requests.length = 0;
+  upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat.response.json')));
+  const outputs = calls.map((call, index) => ({ type: 'function_call_output' as const, call_id: call.id, output: `sunny ${index}` }));
+  const second = await openai.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Weather in Paris and Tokyo?' }, ...asInput(first.output), ...outputs], tools: [WEATHER_TOOL], tool_choice: { type: 'function', name: 'get_weather' } });
+  expect(sentChatRequest()).toMatchObject({
+    messages: [
+      { role: 'user', content: 'Weather in Paris and Tokyo?' },
+      { role: 'assistant', tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: call.function })) },
+      ...outputs.map((output) => ({ role: 'tool', tool_call_id: output.call_id, content: output.output })),
+    ],
+    tool_choice: { type: 'function', function: { name: 'get_weather' } },
+  });
+  expect(second.output_text).toBe('Bonjour ! Un café ? ☕ Je suis là pour aider.');
+});
+
+test('function tools on the mock provider: the whole round trip with the answer sent back as it came', async () => {
+  const first = await openai.responses.create({ model: 'mock-chat', input: 'weather in Paris', tools: [WEATHER_TOOL] });
+  const [call] = first.output;
+  expect(call).toMatchObject({ type: 'function_call', name: 'get_weather', arguments: '{"input":"weather in Paris"}', status: 'completed' });
+  const callId = call.type === 'function_call' ? call.call_id : '';
+  const second = await openai.responses.create({ model: 'mock-chat', input: [{ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'weather in Paris' }] }, ...asInput(first.output), { type: 'function_call_output', call_id: callId, output: 'sunny, 21 °C' }], tools: [WEATHER_TOOL] });
+  expect(second.output_text).toBe('Tool said: sunny, 21 °C');
+  expect(second.status).toBe('completed');
+});
+
+test('text.format json_schema is the chat response_format; reasoning.effort its reasoning_effort', async () => {
+  const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+  await openai.responses.create({ model: 'chat', input: 'Where?', text: { format: { type: 'json_schema', name: 'place', schema, strict: true } }, reasoning: { effort: 'low', summary: 'auto' } });
+  expect(sentChatRequest()).toMatchObject({ response_format: { type: 'json_schema', json_schema: { name: 'place', schema, strict: true } }, reasoning_effort: 'low' });
+  expect(sentChatRequest()).not.toHaveProperty('reasoning');
+});
+
+test('an answer with reasoning text has a reasoning item first; cached and reasoning tokens are in the usage details', async () => {
+  upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-deepseek-thinking-tool-call.response.json')));
+  const thinking = await openai.responses.create({ model: 'chat', input: 'Think, then call' });
+  expect(thinking.output.map((item) => item.type)).toEqual(['reasoning', 'function_call']);
+  expect(thinking.output[0]).toMatchObject({ type: 'reasoning', id: expect.stringMatching(/^rs_/), summary: [{ type: 'summary_text', text: expect.any(String) }] });
+
+  upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat-cached-reasoning.response.json')));
+  const cached = await openai.responses.create({ model: 'chat', input: 'Three coffees?' });
+  expect(cached.usage).toEqual({ input_tokens: 2006, output_tokens: 300, total_tokens: 2306, input_tokens_details: { cached_tokens: 1920 }, output_tokens_details: { reasoning_tokens: 192 } });
+});
+
+test('keys the Responses API does not name pass on, as on /v1/chat/completions', async () => {
+  const body = { model: 'chat', input: 'Hi', seed: 7, prompt_cache_key: 'user-42' } as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+  await openai.responses.create(body);
+  expect(sentChatRequest()).toMatchObject({ seed: 7, prompt_cache_key: 'user-42' });
+});
+
+test('an answer cut at max_tokens is incomplete, with the reason', async () => {
+  const cut = readJsonFixture<{ choices: { finish_reason: string }[] }>('openai', 'chat.response.json');
+  cut.choices[0].finish_reason = 'length';
+  upstream.setHandler((_request, response) => sendJson(response, 200, cut));
+  const response = await openai.responses.create({ model: 'chat', input: 'Hello', max_output_tokens: 5 });
+  expect(response).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } });
+});
+
+/** The error the openai client raises, as its fields. */
+async function errorOf(call: Promise<unknown>): Promise<{ status: number | undefined; error: unknown }> {
+  const error = await call.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(error)}`);
+  return { status: error.status, error: error.error };
+}
+
+describe('errors, in OpenAI shape', () => {
+  test('unknown model: 404 naming model', async () => {
+    expect(await errorOf(openai.responses.create({ model: 'nope', input: 'Hi' }))).toEqual({
+      status: 404,
+      error: { message: "The model 'nope' does not exist: no gateway endpoint or route has that name.", type: 'not_found_error', param: 'model', code: 'not_found' },
+    });
+  });
+
+  test('a model that is not a chat endpoint: 400 naming model', async () => {
+    expect(await errorOf(openai.responses.create({ model: 'embeddings', input: 'Hi' }))).toMatchObject({ status: 400, error: { param: 'model' } });
+  });
+
+  test.each([
+    ['a built-in tool', { tools: [{ type: 'web_search' }] }, 'tools[0].type', 'tools[0].type: must be "function"'],
+    ['input of another type', { input: 5 }, 'input', 'input: must be string or array'],
+    ['an input item of another type', { input: [{ type: 'item_reference', id: 'msg_1' }] }, 'input[0].type', 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning"'],
+    ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image"'],
+    ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be >= 1'],
+  ])('%s: 400 naming the field', async (_what, fields, param, message) => {
+    const body = { model: 'chat', input: 'Hi', ...fields } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+    expect(await errorOf(openai.responses.create(body))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_body' } });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  test.each(['previous_response_id', 'conversation'])('%s: 400, as nothing is stored', async (field) => {
+    const body = { model: 'chat', input: 'Hi', [field]: 'resp_123' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+    expect(await errorOf(openai.responses.create(body))).toEqual({
+      status: 400,
+      error: { message: `${field}: the gateway stores no responses; send the whole input`, type: 'invalid_request_error', param: field, code: 'invalid_value' },
+    });
+  });
+
+  test('a client key limited to other endpoints: 403', async () => {
+    const limited = new OpenAI({ apiKey: LIMITED_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    expect(await errorOf(limited.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 403, error: { type: expect.any(String), message: expect.any(String) } });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  test("a client key's own limit: 429 once it is used up", async () => {
+    const oneCall = new OpenAI({ apiKey: ONE_CALL_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    await oneCall.responses.create({ model: 'chat', input: 'Hi' });
+    expect(await errorOf(oneCall.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 429, error: { code: 'rate_limit_exceeded' } });
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('the upstream refusal keeps its status and OpenAI error fields', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400-context-length.json')));
+    expect(await errorOf(openai.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 400, error: { code: 'context_length_exceeded', param: 'messages' } });
+  });
+});
+
+describe('with every response checked against openapi/ (the Express path)', () => {
+  let checked: RunningGateway;
+  let client: OpenAI;
+  beforeAll(async () => {
+    checked = await startGateway(config(upstream.url), { validateResponses: true });
+    client = new OpenAI({ apiKey: KEY, baseURL: `${checked.url}/v1`, maxRetries: 0 });
+  });
+  afterAll(() => checked.close());
+
+  test.each(['chat.response.json', 'chat-tool-calls.response.json', 'chat-deepseek-thinking-tool-call.response.json'])('an answer from %s matches ResponsesResponse', async (fixture) => {
+    upstream.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', fixture)));
+    const response = await client.responses.create({ model: 'chat', input: 'Hi', tools: [WEATHER_TOOL] });
+    expect(response.object).toBe('response');
+  });
+
+  test('an error matches OpenAIErrorResponse', async () => {
+    expect(await errorOf(client.responses.create({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }))).toMatchObject({ status: 400 });
+  });
+});

@@ -1,0 +1,141 @@
+/** The Responses API mappers (src/server/responses-api/) on realistic payloads. */
+import { fromChatResponse, settingsOf } from '../../../src/server/responses-api/answer';
+import { refuseStoredState, toChatRequest } from '../../../src/server/responses-api/request';
+import type { ChatResponse, ResponsesRequest } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
+import { readJsonFixture } from '../../support/fixtures';
+
+describe('toChatRequest', () => {
+  test("an agent's second turn (answer items sent back, function outputs) is the chat conversation", () => {
+    const request = readJsonFixture<ResponsesRequest>('openai-responses', 'agent-turn.request.json');
+    const [user] = request.input as { content: { image_url?: string }[] }[];
+    expect(toChatRequest(request)).toEqual({
+      model: 'chat',
+      messages: [
+        { role: 'system', content: 'You are a travel assistant. Use the tools to answer.' },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What is the weather in Paris and Tokyo? Here is my itinerary.' },
+            { type: 'image_url', image_url: { url: user.content[1].image_url, detail: 'low' } },
+          ],
+        },
+        {
+          role: 'assistant',
+          content: 'Let me check both cities.',
+          tool_calls: [
+            { id: 'call_Xk3sPqR8vN2yTf6WmL0aZc7d', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+            { id: 'call_Jp9tUw2xB5nQ7rLs4Vd8Hk1e', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_Xk3sPqR8vN2yTf6WmL0aZc7d', content: '{"temperature_c":18,"sky":"cloudy"}' },
+        { role: 'tool', tool_call_id: 'call_Jp9tUw2xB5nQ7rLs4Vd8Hk1e', content: '{"temperature_c":24,"sky":"clear"}' },
+      ],
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city.', parameters: (request.tools ?? [])[0].parameters, strict: true } }],
+      tool_choice: 'auto',
+      parallel_tool_calls: true,
+      reasoning_effort: 'medium',
+      response_format: { type: 'text' },
+      max_tokens: 2048,
+    });
+  });
+
+  test('function calls without an assistant turn before them get their own; a stream asks for usage', () => {
+    const request: ResponsesRequest = {
+      model: 'chat',
+      input: [
+        { role: 'developer', content: 'Be terse.' },
+        { type: 'function_call', call_id: 'call_1', name: 'lookup', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'call_1', output: 'found' },
+        { role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot help with that.' }] },
+      ],
+      text: { format: { type: 'json_object' } },
+      stream: true,
+      stream_options: { include_obfuscation: false },
+    };
+    expect(toChatRequest(request)).toEqual({
+      model: 'chat',
+      stream: true,
+      stream_options: { include_usage: true },
+      response_format: { type: 'json_object' },
+      messages: [
+        { role: 'developer', content: 'Be terse.' },
+        { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 'call_1', content: 'found' },
+        { role: 'assistant', content: 'I cannot help with that.' },
+      ],
+    });
+  });
+
+  test('refuseStoredState names the field that needs a stored response', () => {
+    expect(gatewayErrorOf(() => refuseStoredState({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }))).toMatchObject({ status: 400, param: 'previous_response_id' });
+    expect(gatewayErrorOf(() => refuseStoredState({ model: 'chat', input: 'Hi', conversation: { id: 'conv_1' } }))).toMatchObject({ status: 400, param: 'conversation' });
+    expect(() => refuseStoredState({ model: 'chat', input: 'Hi', store: true })).not.toThrow();
+  });
+});
+
+describe('fromChatResponse', () => {
+  const settings = settingsOf({ model: 'chat', input: 'Hi' });
+
+  test('text, then the usage renamed', () => {
+    const answer = readJsonFixture<ChatResponse>('openai', 'chat.response.json');
+    expect(fromChatResponse(answer, settings)).toEqual({
+      id: expect.stringMatching(/^resp_[0-9a-f]{32}$/),
+      object: 'response',
+      created_at: 1748251200,
+      status: 'completed',
+      error: null,
+      incomplete_details: null,
+      model: 'gpt-4o-mini-2024-07-18',
+      output: [{ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', annotations: [] }] }],
+      usage: { input_tokens: 21, output_tokens: 14, total_tokens: 35, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
+      previous_response_id: null,
+      store: false,
+      instructions: null,
+      max_output_tokens: null,
+      metadata: {},
+      parallel_tool_calls: true,
+      temperature: null,
+      top_p: null,
+      tool_choice: 'auto',
+      tools: [],
+      text: { format: { type: 'text' } },
+      reasoning: null,
+      user: null,
+    });
+  });
+
+  test('reasoning and tool calls: a reasoning item, then one function_call item per call (no empty message)', () => {
+    const answer = readJsonFixture<ChatResponse>('openai', 'chat-deepseek-thinking-tool-call.response.json');
+    const message = answer.choices[0].message;
+    const response = fromChatResponse(answer, settings);
+    expect(response.output).toEqual([
+      { type: 'reasoning', id: expect.stringMatching(/^rs_/), summary: [{ type: 'summary_text', text: message.reasoning_content }], status: 'completed' },
+      ...(message.tool_calls ?? []).map((call) => ({ type: 'function_call', id: expect.stringMatching(/^fc_/), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' })),
+    ]);
+  });
+
+  test.each([
+    ['length', { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } }],
+    ['content_filter', { status: 'incomplete', incomplete_details: { reason: 'content_filter' } }],
+    ['stop', { status: 'completed', incomplete_details: null }],
+  ])('finish reason %s', (finishReason, ending) => {
+    const answer = readJsonFixture<ChatResponse>('openai', 'chat.response.json');
+    answer.choices[0].finish_reason = finishReason;
+    expect(fromChatResponse(answer, settings)).toMatchObject(ending);
+  });
+
+  test('a refusal is a refusal part; a usage without details gets zero details and keeps a missing count null', () => {
+    const answer: ChatResponse = {
+      id: 'chatcmpl-1',
+      object: 'chat.completion',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: 'I cannot help with that.' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 12, completion_tokens: null, total_tokens: null },
+    };
+    const response = fromChatResponse(answer, settings);
+    expect(response.output).toEqual([{ type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot help with that.' }] }]);
+    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: null, total_tokens: null, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } });
+  });
+});
