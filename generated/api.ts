@@ -223,7 +223,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Nothing is stored: `store` and `metadata` are accepted and ignored, `previous_response_id` and `conversation` are a 400. `stream: true` is refused with a 400 naming `stream`. */
+        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Nothing is stored: `store` and `metadata` are accepted and ignored, `previous_response_id` and `conversation` are a 400. With `stream`, an event stream of ResponsesStreamEvent (`event:` lines named by type), ending with response.completed or response.incomplete, or after a failure mid-stream with response.failed. */
         post: operations["openaiResponses"];
         delete?: never;
         options?: never;
@@ -951,6 +951,20 @@ export type components = {
             } | null;
             user?: string | null;
         };
+        /** @description One event of a Responses stream: the SSE `event:` line holds its `type`. response.created, response.in_progress, then per output item response.output_item.added, its parts' and text's events (response.content_part.added, response.output_text.delta / .done, response.refusal.delta / .done, response.content_part.done; response.function_call_arguments.delta / .done; response.reasoning_summary_part.added, response.reasoning_summary_text.delta / .done, response.reasoning_summary_part.done) and response.output_item.done; last response.completed or response.incomplete, or response.failed after a failure mid-stream. No `data: [DONE]`, as OpenAI's. */
+        ResponsesStreamEvent: {
+            type: string;
+            sequence_number: number;
+            response?: components["schemas"]["ResponsesResponse"];
+            output_index?: number;
+            content_index?: number;
+            summary_index?: number;
+            item_id?: string;
+            item?: components["schemas"]["ResponsesOutputItem"];
+            delta?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description An endpoint or traffic route in the shape of OpenAI's model object; `id` is the name to pass as `model`. */
         Model: {
             id: string;
@@ -1382,13 +1396,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A Response object. */
+            /** @description A Response object, or with `stream` an event stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsesResponse"];
+                    "text/event-stream": components["schemas"]["ResponsesStreamEvent"];
                 };
             };
             default: components["responses"]["OpenAIError"];

@@ -46,6 +46,7 @@ export type ResponsesResponse = Schemas['ResponsesResponse'];
 export type ResponsesOutputItem = Schemas['ResponsesOutputItem'];
 export type ResponsesOutputContent = Schemas['ResponsesOutputContent'];
 export type ResponsesUsage = Schemas['ResponsesUsage'];
+export type ResponsesStreamEvent = Schemas['ResponsesStreamEvent'];
 export type EmbeddingsResponse = Schemas['EmbeddingsResponse'];
 export type Usage = Schemas['Usage'];
 export type PromptTokensDetails = Schemas['PromptTokensDetails'];

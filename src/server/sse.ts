@@ -2,7 +2,7 @@
  * Writes a chunk stream as server-sent events. The first chunk is awaited before any header is
  * sent, so a failure before the first byte is still a real HTTP error status. After that, a
  * failure becomes an `event: error` (OpenAI clients raise it as an APIError) and the stream ends;
- * a normal end is `data: [DONE]`.
+ * a normal end is `data: [DONE]`. A route with its own event format (`/v1/responses`) passes it.
  */
 import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '../errors';
@@ -93,6 +93,18 @@ class TickBatchedWriter {
 
 const asIs = (chunk: unknown): unknown => chunk;
 
+/** How a route writes its events, its failure mid-stream and its end, when not as chat's chunks. */
+export interface EventFormat {
+  event(chunk: unknown): string;
+  error(error: GatewayError): string;
+  end: string;
+}
+
+/** Events named by their `type` (`event: response.created`), as OpenAI's Responses API streams them; no `[DONE]`. */
+export function typedEventText(event: { type: string }): string {
+  return `event: ${event.type}\n${sseData(event)}`;
+}
+
 /**
  * Streams `chunks` to the client. Rejects (before headers) if the first chunk fails or fails its
  * check; later failures are reported in-stream through `toError`.
@@ -111,8 +123,12 @@ export async function sendEventStream(options: {
   signal?: CallSignal;
   /** The route family, for the fields of an `error` event. */
   dialect: Dialect;
+  /** The route's own event format (default: `data: {chunk}`, `event: error`, `data: [DONE]`). */
+  format?: EventFormat;
 }): Promise<void> {
-  const { response, chunks, toError, onChunk, sends, signal, dialect } = options;
+  const { response, chunks, toError, onChunk, sends, signal, dialect, format } = options;
+  const eventText = format ? format.event : sseData;
+  const errorText = format ? format.error : (error: GatewayError) => sseError(error, dialect);
   const checkChunk = options.checkChunk ?? asIs;
   const iterator = chunks[Symbol.asyncIterator]();
   let current = await iterator.next();
@@ -132,7 +148,7 @@ export async function sendEventStream(options: {
     while (!current.done) {
       if (response.destroyed) return;
       onChunk?.(chunk);
-      if (sends === undefined || sends(chunk)) writer.write(sseData(chunk));
+      if (sends === undefined || sends(chunk)) writer.write(eventText(chunk));
       // Waits only when the socket buffer is full: no promise per chunk otherwise.
       if (writer.congested) {
         await writer.congested;
@@ -140,7 +156,7 @@ export async function sendEventStream(options: {
         if (signal?.aborted && !response.destroyed) {
           // The client stopped reading: the error event goes into its buffer, the connection goes soon after.
           failed = true;
-          writer.end(sseError(toError(signal.reason), dialect));
+          writer.end(errorText(toError(signal.reason)));
           const cut = setTimeout(() => response.destroy(), LAST_EVENT_GRACE_MS);
           response.once('close', () => clearTimeout(cut));
           return;
@@ -149,10 +165,10 @@ export async function sendEventStream(options: {
       current = await iterator.next();
       if (!current.done) chunk = checkChunk(current.value);
     }
-    writer.end('data: [DONE]\n\n');
+    writer.end(format ? format.end : 'data: [DONE]\n\n');
   } catch (error) {
     failed = true;
-    if (!response.destroyed) writer.end(sseError(toError(error), dialect));
+    if (!response.destroyed) writer.end(errorText(toError(error)));
   } finally {
     // After a failed check the provider's stream is still open (after its own failure this does nothing).
     if (response.destroyed || failed) await iterator.return?.();

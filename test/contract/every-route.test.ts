@@ -112,7 +112,8 @@ const CASES: Case[] = [
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'failing', stream: true }, status: 200, endsInError: true },
   { method: 'POST', path: '/v1/chat/completions', body: { ...chat, model: 'chat' }, key: null, status: 401 },
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'chat' }, status: 200 },
-  { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'split', stream: true }, status: 400 },
+  { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'split', stream: true }, status: 200 },
+  { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'failing', stream: true }, status: 200, endsInError: true },
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'completions' }, status: 400 },
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'chat', previous_response_id: 'resp_1' }, status: 400 },
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'nope' }, status: 404 },
@@ -159,7 +160,7 @@ describe('every route, every kind of answer', () => {
   test.each(CASES.map((testCase) => [titleOf(testCase), testCase] as const))('%s', async (_title, testCase) => {
     const answer = await answerOf(gateway, testCase);
     expect({ status: answer.status, problems: specProblems(answer) }).toEqual({ status: testCase.status, problems: [] });
-    if (testCase.endsInError) expect(parseSse(answer.text).at(-1)?.event).toBe('error');
+    if (testCase.endsInError) expect(parseSse(answer.text).at(-1)?.event).toBe(testCase.path === '/v1/responses' ? 'response.failed' : 'error');
   });
 });
 

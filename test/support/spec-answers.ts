@@ -55,6 +55,9 @@ function schemaProblem(validate: ValidateFunction, value: unknown, where: string
   return validate(value) ? null : `${where}: ${ajv.errorsText(validate.errors)}`;
 }
 
+/** The events a Responses API stream may end with. */
+const RESPONSES_LAST_EVENTS = ['response.completed', 'response.incomplete', 'response.failed'];
+
 /** Every way `answer` departs from the spec of `method path` (none: it matches). */
 export function specProblems(answer: { method: string; path: string; status: number; contentType: string | null; text: string }): string[] {
   const template = specTemplateOf(answer.path);
@@ -70,8 +73,11 @@ export function specProblems(answer: { method: string; path: string; status: num
   if (mediaType === 'application/json') return [schemaProblem(validate, JSON.parse(answer.text), 'body')].filter((problem) => problem !== null);
   if (mediaType !== 'text/event-stream') return [];
   const events = parseSse(answer.text);
-  // A stream ends with `[DONE]`, or after a failure with an `error` event (checked with the others).
+  // A stream ends with `[DONE]`, or after a failure with an `error` event (checked with the others);
+  // a Responses stream, as OpenAI's, with its last response event.
   if (events.at(-1)?.data === '[DONE]') events.pop();
-  else if (events.at(-1)?.event !== 'error') return ['the stream ends with neither data: [DONE] nor an error event'];
+  else if (template === '/v1/responses') {
+    if (!RESPONSES_LAST_EVENTS.includes(events.at(-1)?.event ?? '')) return [`the stream ends with ${events.at(-1)?.event ?? 'no event'}, not ${RESPONSES_LAST_EVENTS.join(', ')}`];
+  } else if (events.at(-1)?.event !== 'error') return ['the stream ends with neither data: [DONE] nor an error event'];
   return events.map((event, index) => schemaProblem(validate, JSON.parse(event.data), `event ${index}${event.event ? ` (${event.event})` : ''}`)).filter((problem) => problem !== null);
 }

@@ -31,8 +31,8 @@ export function settingsOf(request: ResponsesRequest): ResponseSettings {
   };
 }
 
-/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`). Nothing is stored under it. */
-export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs'): string {
+/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`, `call`). Nothing is stored under it. */
+export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs' | 'call'): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
 

@@ -121,6 +121,11 @@ async function serve(options: {
     logFailure({ logger, error, gatewayError, path: recordOf(response).path, requestId: requestIdOfResponse(response) });
     return gatewayError;
   };
+  if (presenter) {
+    const presented = presenter.stream({ chunks: result.chunks, checkChunk: result.checkChunk, onChunk: chunkObserver(response) });
+    await sendEventStream({ response, chunks: presented.events, toError, signal: result.abort, dialect, format: presented.format });
+    return;
+  }
   const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
   const sends = result.hidesUsage ? (chunk: unknown) => !isUsageOnlyChunk(chunk) : undefined;
   await sendEventStream({ response, chunks: result.chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });

@@ -1,9 +1,16 @@
-/** The Responses API mappers (src/server/responses-api/) on realistic payloads. */
+/**
+ * The Responses API mappers (src/server/responses-api/) on realistic payloads; the stream fold's
+ * events are also replayed through the openai client's own accumulator, which must build the same
+ * Response as the last event holds.
+ */
+import { accumulateResponse } from 'openai/lib/responses/ResponseAccumulator';
 import { fromChatResponse, settingsOf } from '../../../src/server/responses-api/answer';
 import { refuseStoredState, toChatRequest } from '../../../src/server/responses-api/request';
-import type { ChatResponse, ResponsesRequest } from '../../../src/schema';
+import { ResponsesStreamFold } from '../../../src/server/responses-api/stream';
+import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
-import { readJsonFixture } from '../../support/fixtures';
+import { readFixture, readJsonFixture } from '../../support/fixtures';
+import { parseSse } from '../../support/gateway';
 
 describe('toChatRequest', () => {
   test("an agent's second turn (answer items sent back, function outputs) is the chat conversation", () => {
@@ -137,5 +144,70 @@ describe('fromChatResponse', () => {
     const response = fromChatResponse(answer, settings);
     expect(response.output).toEqual([{ type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot help with that.' }] }]);
     expect(response.usage).toEqual({ input_tokens: 12, output_tokens: null, total_tokens: null, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } });
+  });
+});
+
+describe('ResponsesStreamFold', () => {
+  const settings = settingsOf({ model: 'chat', input: 'Hi' });
+
+  /** The chunks of a chat stream fixture (OpenAI's chunks carry the unified chunk's fields). */
+  function chunksOf(name: string): ChatChunk[] {
+    return parseSse(readFixture('openai', name))
+      .filter(({ data }) => data !== '[DONE]')
+      .map(({ data }) => JSON.parse(data) as ChatChunk);
+  }
+
+  /** Every event of a stream, and the Response the openai client's own accumulator builds from them. */
+  function replay(chunks: ChatChunk[]) {
+    const fold = new ResponsesStreamFold(settings);
+    const events = [...chunks.flatMap((chunk) => fold.chunk(chunk)), ...fold.end()];
+    let snapshot: unknown;
+    for (const event of events) snapshot = accumulateResponse(event as never, snapshot as never);
+    return { events, snapshot: snapshot as ResponsesResponse, last: events.at(-1) as { response: ResponsesResponse } };
+  }
+
+  test('a refusal streams as a refusal part; what the client accumulates is the final Response', () => {
+    const { events, snapshot, last } = replay(chunksOf('chat-refusal.stream.sse'));
+    const refusal = chunksOf('chat-refusal.stream.sse')
+      .map((chunk) => chunk.choices[0]?.delta.refusal ?? '')
+      .join('');
+    expect(last.response.output).toEqual([{ type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'refusal', refusal }] }]);
+    expect(events.filter((event) => event.type === 'response.refusal.done')).toEqual([expect.objectContaining({ refusal, content_index: 0, output_index: 0 })]);
+    expect(snapshot).toEqual({ ...last.response, output_text: '' });
+  });
+
+  test('text, then tool calls whose pieces interleave: the message closes, each call keeps its own arguments', () => {
+    const base = { id: 'c', object: 'chat.completion.chunk' as const, created: 7, model: 'm' };
+    const delta = (fields: Partial<ChatChunk['choices'][number]['delta']>, finish: string | null = null): ChatChunk => ({ ...base, choices: [{ index: 0, finish_reason: finish, delta: { role: null, content: null, tool_calls: null, ...fields } }] });
+    const piece = (index: number, id: string | null, name: string | null, text: string) => ({ index, id, type: id && 'function', function: { name, arguments: text } });
+    const { events, snapshot, last } = replay([
+      delta({ content: 'Checking.' }),
+      delta({ tool_calls: [piece(0, 'call_a', 'lookup', '{"q":'), piece(1, 'call_b', 'lookup', '{"q":')] }),
+      delta({ tool_calls: [piece(1, null, null, '"b"}'), piece(0, null, null, '"a"}')] }, 'tool_calls'),
+      { ...base, choices: [], usage: { prompt_tokens: 5, completion_tokens: 9, total_tokens: 14 } },
+    ]);
+    expect(last.response.output).toEqual([
+      { type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.', annotations: [] }] },
+      { type: 'function_call', id: expect.any(String), call_id: 'call_a', name: 'lookup', arguments: '{"q":"a"}', status: 'completed' },
+      { type: 'function_call', id: expect.any(String), call_id: 'call_b', name: 'lookup', arguments: '{"q":"b"}', status: 'completed' },
+    ]);
+    expect(last.response.usage).toMatchObject({ input_tokens: 5, output_tokens: 9, total_tokens: 14 });
+    expect(events.map((event) => event.sequence_number)).toEqual(events.map((_event, index) => index));
+    // The message is done before the first call is announced.
+    const types = events.map((event) => event.type);
+    expect(types.indexOf('response.output_item.done')).toBeLessThan(types.lastIndexOf('response.output_item.added'));
+    expect(snapshot).toEqual({ ...last.response, output_text: 'Checking.' });
+  });
+
+  test('a stream without chunks still opens and completes; a failure carries the output so far', () => {
+    const empty = new ResponsesStreamFold(settings);
+    expect(empty.end().map((event) => event.type)).toEqual(['response.created', 'response.in_progress', 'response.completed']);
+    const cut = new ResponsesStreamFold(settings);
+    cut.chunk(chunksOf('chat.stream.sse')[1]);
+    expect(cut.failed({ code: 'upstream_error', message: 'The provider closed the stream.' })).toMatchObject({
+      type: 'response.failed',
+      sequence_number: 5,
+      response: { status: 'failed', error: { code: 'upstream_error', message: 'The provider closed the stream.' }, output: [{ type: 'message', status: 'in_progress', content: [{ type: 'output_text', text: 'Un' }] }] },
+    });
   });
 });

@@ -1,0 +1,213 @@
+/**
+ * The unified chat stream as Responses API stream events: a stateful fold, `chunk(c) → events[]`,
+ * `end() → events[]`, `failed(error) → event`, no I/O.
+ * Reference: https://platform.openai.com/docs/api-reference/responses-streaming
+ *
+ * response.created and response.in_progress come with the first chunk. Each output item opens with
+ * response.output_item.added and closes with response.output_item.done, in between: reasoning text
+ * as one summary part (response.reasoning_summary_part.added, .reasoning_summary_text.delta / .done,
+ * .reasoning_summary_part.done); text and refusal as the message's content parts
+ * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
+ * .content_part.done); a tool call as a function_call item (.function_call_arguments.delta / .done).
+ * Reasoning and message items close when another item opens; function calls stay open to the end
+ * (a provider may interleave their pieces). The last event is response.completed or
+ * response.incomplete with the whole Response, usage included.
+ */
+import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ToolCallDelta, Usage } from '../../schema';
+import { endingOf, newId, responseObject, responsesUsageOf, type ResponseSettings } from './answer';
+
+type PartKind = 'output_text' | 'refusal';
+
+interface ReasoningItem {
+  kind: 'reasoning';
+  outputIndex: number;
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+interface MessageItem {
+  kind: 'message';
+  outputIndex: number;
+  id: string;
+  parts: { kind: PartKind; text: string }[];
+  done: boolean;
+}
+
+interface CallItem {
+  kind: 'call';
+  outputIndex: number;
+  id: string;
+  /** The tool call's `index` in the chat stream, on which its pieces join. */
+  chatIndex: number;
+  callId: string;
+  name: string;
+  arguments: string;
+  done: boolean;
+}
+
+type StreamItem = ReasoningItem | MessageItem | CallItem;
+
+function partOf(part: MessageItem['parts'][number]): ResponsesOutputContent {
+  return part.kind === 'output_text' ? { type: 'output_text', text: part.text, annotations: [] } : { type: 'refusal', refusal: part.text };
+}
+
+/** An item as it stands; `shell` is the item as output_item.added gives it, before its content. */
+function outputItemOf(item: StreamItem, shell = false): ResponsesOutputItem {
+  const status = item.done ? 'completed' : 'in_progress';
+  switch (item.kind) {
+    case 'reasoning':
+      return { type: 'reasoning', id: item.id, summary: shell ? [] : [{ type: 'summary_text', text: item.text }], status };
+    case 'message':
+      return { type: 'message', id: item.id, status, role: 'assistant', content: shell ? [] : item.parts.map(partOf) };
+    case 'call':
+      return { type: 'function_call', id: item.id, call_id: item.callId, name: item.name, arguments: shell ? '' : item.arguments, status };
+    default: {
+      const unreachable: never = item;
+      return unreachable;
+    }
+  }
+}
+
+/** One Responses stream, folded from the chat chunks of one answer (its first choice). */
+export class ResponsesStreamFold {
+  private sequence = 0;
+  private readonly id = newId('resp');
+  private started = false;
+  private createdAt = Math.floor(Date.now() / 1000);
+  private model = '';
+  private readonly items: StreamItem[] = [];
+  private finishReason: string | null = null;
+  private usage: Usage | null = null;
+
+  constructor(private readonly settings: ResponseSettings) {}
+
+  chunk(chunk: ChatChunk): ResponsesStreamEvent[] {
+    const events = this.start(chunk);
+    if (chunk.usage) this.usage = chunk.usage;
+    const choice = chunk.choices.find((candidate) => candidate.index === 0);
+    if (choice === undefined) return events;
+    const { delta } = choice;
+    if (delta.reasoning_content) events.push(...this.reasoningDelta(delta.reasoning_content));
+    if (delta.content) events.push(...this.textDelta('output_text', delta.content));
+    if (delta.refusal) events.push(...this.textDelta('refusal', delta.refusal));
+    for (const piece of delta.tool_calls ?? []) events.push(...this.callDelta(piece));
+    if (choice.finish_reason) this.finishReason = choice.finish_reason;
+    return events;
+  }
+
+  end(): ResponsesStreamEvent[] {
+    const events = this.start(null);
+    for (const item of this.items) if (!item.done) events.push(...this.close(item));
+    const ending = endingOf(this.finishReason);
+    events.push(this.event(ending.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: this.response(ending) }));
+    return events;
+  }
+
+  /** The event that ends a stream after a failure: the Response so far, with the error. */
+  failed(error: { code: string | null; message: string }): ResponsesStreamEvent {
+    return this.event('response.failed', { response: this.response({ status: 'failed', incomplete_details: null }, error) });
+  }
+
+  private event(type: string, fields: Record<string, unknown>): ResponsesStreamEvent {
+    const event = { type, sequence_number: this.sequence, ...fields };
+    this.sequence += 1;
+    return event;
+  }
+
+  private response(ending: Parameters<typeof responseObject>[0]['ending'], error?: ResponsesResponse['error']): ResponsesResponse {
+    const output = this.items.map((item) => outputItemOf(item));
+    return responseObject({ id: this.id, createdAt: this.createdAt, model: this.model, ending, output, usage: responsesUsageOf(this.usage), settings: this.settings, error });
+  }
+
+  private start(chunk: ChatChunk | null): ResponsesStreamEvent[] {
+    if (this.started) return [];
+    this.started = true;
+    if (chunk) {
+      this.createdAt = chunk.created;
+      this.model = chunk.model;
+    }
+    const inProgress = { status: 'in_progress', incomplete_details: null } as const;
+    return [this.event('response.created', { response: this.response(inProgress) }), this.event('response.in_progress', { response: this.response(inProgress) })];
+  }
+
+  /** Adds an item (closing the reasoning or message item before it) and announces it. */
+  private open<Item extends StreamItem>(item: Item, events: ResponsesStreamEvent[]): Item {
+    for (const open of this.items) if (!open.done && open.kind !== 'call') events.push(...this.close(open));
+    this.items.push(item);
+    events.push(this.event('response.output_item.added', { output_index: item.outputIndex, item: outputItemOf(item, true) }));
+    return item;
+  }
+
+  private openItem<Kind extends StreamItem['kind']>(kind: Kind): Extract<StreamItem, { kind: Kind }> | undefined {
+    const last = this.items.at(-1);
+    return last?.kind === kind && !last.done ? (last as Extract<StreamItem, { kind: Kind }>) : undefined;
+  }
+
+  private reasoningDelta(text: string): ResponsesStreamEvent[] {
+    const events: ResponsesStreamEvent[] = [];
+    let item = this.openItem('reasoning');
+    if (item === undefined) {
+      item = this.open({ kind: 'reasoning', outputIndex: this.items.length, id: newId('rs'), text: '', done: false }, events);
+      events.push(this.event('response.reasoning_summary_part.added', { item_id: item.id, output_index: item.outputIndex, summary_index: 0, part: { type: 'summary_text', text: '' } }));
+    }
+    item.text += text;
+    events.push(this.event('response.reasoning_summary_text.delta', { item_id: item.id, output_index: item.outputIndex, summary_index: 0, delta: text }));
+    return events;
+  }
+
+  private textDelta(kind: PartKind, text: string): ResponsesStreamEvent[] {
+    const events: ResponsesStreamEvent[] = [];
+    const item = this.openItem('message') ?? this.open({ kind: 'message', outputIndex: this.items.length, id: newId('msg'), parts: [], done: false }, events);
+    let part = item.parts.at(-1);
+    if (part?.kind !== kind) {
+      if (part) events.push(...this.closePart(item));
+      part = { kind, text: '' };
+      item.parts.push(part);
+      events.push(this.event('response.content_part.added', { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1, part: partOf(part) }));
+    }
+    part.text += text;
+    const where = { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1 };
+    events.push(kind === 'output_text' ? this.event('response.output_text.delta', { ...where, delta: text, logprobs: [] }) : this.event('response.refusal.delta', { ...where, delta: text }));
+    return events;
+  }
+
+  private callDelta(piece: ToolCallDelta): ResponsesStreamEvent[] {
+    const events: ResponsesStreamEvent[] = [];
+    const found = this.items.find((item): item is CallItem => item.kind === 'call' && !item.done && item.chatIndex === piece.index);
+    const item =
+      found ??
+      this.open({ kind: 'call', outputIndex: this.items.length, id: newId('fc'), chatIndex: piece.index, callId: piece.id ?? newId('call'), name: piece.function.name ?? '', arguments: '', done: false }, events);
+    if (piece.function.name && item.name === '') item.name = piece.function.name;
+    const { arguments: text } = piece.function;
+    if (text) {
+      item.arguments += text;
+      events.push(this.event('response.function_call_arguments.delta', { item_id: item.id, output_index: item.outputIndex, delta: text }));
+    }
+    return events;
+  }
+
+  private closePart(item: MessageItem): ResponsesStreamEvent[] {
+    const index = item.parts.length - 1;
+    const part = item.parts[index];
+    const where = { item_id: item.id, output_index: item.outputIndex, content_index: index };
+    const done = part.kind === 'output_text' ? this.event('response.output_text.done', { ...where, text: part.text, logprobs: [] }) : this.event('response.refusal.done', { ...where, refusal: part.text });
+    return [done, this.event('response.content_part.done', { ...where, part: partOf(part) })];
+  }
+
+  private close(item: StreamItem): ResponsesStreamEvent[] {
+    const events: ResponsesStreamEvent[] = [];
+    const where = { item_id: item.id, output_index: item.outputIndex };
+    if (item.kind === 'reasoning') {
+      const part = { type: 'summary_text', text: item.text };
+      events.push(this.event('response.reasoning_summary_text.done', { ...where, summary_index: 0, text: item.text }), this.event('response.reasoning_summary_part.done', { ...where, summary_index: 0, part }));
+    } else if (item.kind === 'message') {
+      if (item.parts.length > 0) events.push(...this.closePart(item));
+    } else {
+      events.push(this.event('response.function_call_arguments.done', { ...where, name: item.name, arguments: item.arguments }));
+    }
+    item.done = true;
+    events.push(this.event('response.output_item.done', { output_index: item.outputIndex, item: outputItemOf(item) }));
+    return events;
+  }
+}
