@@ -832,6 +832,8 @@ export type components = {
             parallel_tool_calls?: boolean | null;
             text?: {
                 format?: components["schemas"]["ResponsesTextFormat"];
+                /** @description Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat). */
+                verbosity?: string | null;
             } | null;
             /** @description `effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item). */
             reasoning?: {
@@ -845,6 +847,15 @@ export type components = {
             } | null;
             /** @description Accepted and ignored; the gateway stores no responses. */
             store?: boolean | null;
+            /** @description Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models. */
+            include?: string[] | null;
+            /**
+             * @description Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400).
+             * @enum {string|null}
+             */
+            truncation?: "auto" | "disabled" | null;
+            /** @description `true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default. */
+            background?: boolean | null;
             /** @description Refused with a 400 (the gateway stores no responses; send the whole input). */
             previous_response_id?: string | null;
             /** @description Refused with a 400 (the gateway stores no conversations; send the whole input). */

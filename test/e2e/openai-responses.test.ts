@@ -180,6 +180,14 @@ test('keys the Responses API does not name pass on, as on /v1/chat/completions',
   expect(sentChatRequest()).toMatchObject({ seed: 7, prompt_cache_key: 'user-42' });
 });
 
+test('include and truncation (sent by Codex and the Vercel AI SDK) are accepted and not passed on; text.verbosity is the chat verbosity', async () => {
+  const response = await openai.responses.create({ model: 'chat', input: 'Hi', include: ['reasoning.encrypted_content'], truncation: 'auto', background: false, text: { verbosity: 'low' } });
+  expect(response.status).toBe('completed');
+  const sent = sentChatRequest();
+  expect(sent).toMatchObject({ verbosity: 'low' });
+  for (const field of ['include', 'truncation', 'background', 'text']) expect(sent).not.toHaveProperty(field);
+});
+
 test('an answer cut at max_tokens is incomplete, with the reason', async () => {
   const cut = readJsonFixture<{ choices: { finish_reason: string }[] }>('openai', 'chat.response.json');
   cut.choices[0].finish_reason = 'length';
@@ -228,6 +236,14 @@ describe('errors, in OpenAI shape', () => {
       status: 400,
       error: { message: `${field}: the gateway stores no responses; send the whole input`, type: 'invalid_request_error', param: field, code: 'invalid_value' },
     });
+  });
+
+  test('background: true: 400, as nothing is stored', async () => {
+    expect(await errorOf(openai.responses.create({ model: 'chat', input: 'Hi', background: true }))).toEqual({
+      status: 400,
+      error: { message: 'background: the gateway stores no responses, so it cannot answer in the background; leave it out or false', type: 'invalid_request_error', param: 'background', code: 'invalid_value' },
+    });
+    expect(upstream.requests).toHaveLength(0);
   });
 
   test('a client key limited to other endpoints: 403', async () => {

@@ -6,8 +6,9 @@
  * a tool call on the assistant turn before it (or a new one), a `function_call_output` item a `tool`
  * message, `reasoning` items nothing (no provider gets thinking back without its signature).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
- * `reasoning_effort`; `metadata`, `store`, `reasoning.summary` and `stream_options` are ignored;
- * `previous_response_id` and `conversation` are refused (nothing is stored). Other keys pass on as
+ * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
+ * `reasoning.summary` and `stream_options` are ignored; `previous_response_id`, `conversation` and
+ * `background: true` are refused (nothing is stored). Other keys pass on as
  * on `/v1/chat/completions`.
  */
 import { GatewayError } from '../../errors';
@@ -23,6 +24,9 @@ export function refuseStoredState(request: unknown): void {
     if ((request as Record<string, unknown>)[field] !== undefined) {
       throw GatewayError.invalidParam(`${field}: the gateway stores no responses; send the whole input`, field);
     }
+  }
+  if ((request as Record<string, unknown>).background === true) {
+    throw GatewayError.invalidParam('background: the gateway stores no responses, so it cannot answer in the background; leave it out or false', 'background');
   }
 }
 
@@ -122,6 +126,9 @@ export function toChatRequest(request: ResponsesRequest): Record<string, unknown
     stream_options: _streamOptions,
     metadata: _metadata,
     store: _store,
+    include: _include,
+    truncation: _truncation,
+    background: _background,
     ...rest
   } = request;
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
@@ -130,6 +137,7 @@ export function toChatRequest(request: ResponsesRequest): Record<string, unknown
   if (tools !== undefined) chat.tools = tools.map(chatToolOf);
   if (toolChoice !== undefined) chat.tool_choice = chatToolChoiceOf(toolChoice);
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
+  if (text?.verbosity != null) chat.verbosity = text.verbosity;
   if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;
   // The stream's last event carries the usage: ask every provider for it.
   if (request.stream === true) chat.stream_options = { include_usage: true };
