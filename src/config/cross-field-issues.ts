@@ -49,10 +49,12 @@ function recordsIn(list: unknown): Entry[] {
 export function semanticIssues(document: Record<string, unknown>): ConfigIssue[] {
   const endpoints = recordsIn(document.endpoints);
   const routes = recordsIn(document.routes);
+  // Built once: per route, it would make the check quadratic in the size of the config.
+  const destinations = destinationsByName(endpoints, routes);
   return [
     ...duplicateNameIssues(endpoints, routes),
     ...endpoints.flatMap(modelIssues),
-    ...routes.flatMap((route) => routeIssues(route, endpoints, routes)),
+    ...routes.flatMap((route) => routeIssues(route, destinations)),
     ...routeCycleIssues(endpoints, routes),
   ];
 }
@@ -216,10 +218,9 @@ function isFallback(route: Record<string, unknown>): boolean {
   return route.routing_strategy === 'FALLBACK';
 }
 
-function routeIssues({ index, value: route }: Entry, endpoints: Entry[], routes: Entry[]): ConfigIssue[] {
+function routeIssues({ index, value: route }: Entry, destinations: ReadonlyMap<unknown, Destination>): ConfigIssue[] {
   if (!Array.isArray(route.destinations) || route.destinations.length === 0) return [];
   const routeName = typeof route.name === 'string' ? route.name : formatYamlPath(['routes', index]);
-  const destinations = destinationsByName(endpoints, routes);
   const listed = new Set<string>();
   const issues: ConfigIssue[] = [];
   route.destinations.forEach((destination: unknown, position) => {
