@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Auth, ClientKey } from '../../generated/config';
 import { compileLimit, renewalPeriodIssue, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
-import { catalogFor, catalogNames, type Catalog } from './catalog';
+import { catalogNames, catalogPicker, type Catalog } from './catalog';
 import type { ConfigIssue } from './config-error';
 import { formatYamlPath } from './yaml-path';
 
@@ -91,13 +91,14 @@ export function compileAuth(
   if (auth === undefined) return { plan: null, issues: [] };
   const issues = clientKeyIssues(auth, catalogNames(catalog));
   if (issues.length > 0) return { plan: null, issues };
+  const catalogFor = catalogPicker(catalog);
   const keys = auth.api_keys.map((entry, index): ClientKeyEntry => {
     const endpoints = entry.endpoints ? new Set(entry.endpoints) : null;
     return {
       name: entry.name,
       digest: digestOf(entry.key),
       endpoints,
-      catalog: catalogFor(catalog, endpoints),
+      catalog: catalogFor(endpoints),
       limiter: limiterOf(entry, formatYamlPath(['auth', 'api_keys', index, 'limit']), backend),
     };
   });

@@ -70,6 +70,22 @@ describe('a key limited to some endpoints', () => {
     expect(namesOf((await get(guarded, '/api/2.0/endpoints/', ONE)).body.endpoints)).toEqual(['chat']);
   });
 
+  test('lists them in config order, whatever order the key names them in', async () => {
+    const reversed = await startGateway(`${ENDPOINTS}
+auth:
+  api_keys:
+    - { name: reversed, key: ${SOME}, endpoints: [chat-route, internal-gpt, chat] }
+`);
+    try {
+      expect(namesOf((await get(reversed, '/api/2.0/endpoints/', SOME)).body.endpoints)).toEqual(['chat', 'internal-gpt']);
+      expect(namesOf((await get(reversed, '/api/2.0/gateway/routes/', SOME)).body.routes)).toEqual(['chat', 'internal-gpt']);
+      const models = (await get(reversed, '/v1/models', SOME)).body.data as { id: string }[];
+      expect(models.map((model) => model.id)).toEqual(['chat', 'internal-gpt', 'chat-route']);
+    } finally {
+      await reversed.close();
+    }
+  });
+
   test('gets what it may call; any other name, existing or not, is the 403 a call to it gets', async () => {
     expect((await get(guarded, '/api/2.0/endpoints/embeddings', SOME)).status).toBe(200);
     expect((await get(guarded, '/api/3.0/gateway/route/chat-route', SOME)).status).toBe(200);
