@@ -63,8 +63,46 @@ function schemasFor(node: SchemaNode, value: Record<string, unknown>): SchemaNod
   return [resolved, ...inPlace.flatMap((schema) => schemasFor(schema, value))];
 }
 
+/** The keys the schema's `if` conditions read (`provider`, `routing_strategy`). */
+function conditionKeys(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(conditionKeys);
+  if (!isRecord(node)) return [];
+  const condition = isRecord(node.if) ? (node.if as SchemaNode) : {};
+  const own = [...(condition.required ?? []), ...Object.keys(condition.properties ?? {})];
+  return [...new Set([...own, ...Object.values(node).flatMap(conditionKeys)])];
+}
+
+const CONDITION_KEYS = conditionKeys(root);
+
+/**
+ * What `conditionHolds` can see of a mapping: whether each condition key is there and, when its
+ * value is not an object, which value it is (a `const` or `enum` never equals an object).
+ */
+function conditionSignature(value: Record<string, unknown>): string {
+  return CONDITION_KEYS.map((key) => {
+    if (!(key in value)) return '';
+    const item = value[key];
+    return typeof item === 'object' && item !== null ? 'object' : `${typeof item}:${String(item)}`;
+  }).join('\u0000');
+}
+
+/**
+ * keysRead's answers by the schemas asked and the condition signature: thousands of endpoints
+ * share a handful of shapes, and walking the schema for each took most of a large config's check.
+ */
+const keysReadByShape = new WeakMap<SchemaNode[], Map<string, Map<string, SchemaNode[]>>>();
+
 /** The keys read in a mapping: each with the schemas of its value. */
-function keysRead(nodes: SchemaNode[], value: Record<string, unknown>): Map<string, SchemaNode[]> {
+function keysRead(nodes: SchemaNode[], value: Record<string, unknown>): ReadonlyMap<string, SchemaNode[]> {
+  const byShape = keysReadByShape.get(nodes) ?? new Map<string, Map<string, SchemaNode[]>>();
+  keysReadByShape.set(nodes, byShape);
+  const signature = conditionSignature(value);
+  const known = byShape.get(signature) ?? keysReadUncached(nodes, value);
+  byShape.set(signature, known);
+  return known;
+}
+
+function keysReadUncached(nodes: SchemaNode[], value: Record<string, unknown>): Map<string, SchemaNode[]> {
   const childNodes = new Map<string, SchemaNode[]>();
   const forbidden = new Set<string>();
   for (const schema of nodes.flatMap((node) => schemasFor(node, value))) {
@@ -83,7 +121,7 @@ function keysRead(nodes: SchemaNode[], value: Record<string, unknown>): Map<stri
 /** The nearest mapping above the one being walked, and the keys read there. */
 interface EnclosingMapping {
   path: YamlPathSegment[];
-  keys: ReadonlySet<string>;
+  keys: ReadonlyMap<string, unknown>;
 }
 
 function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment[], enclosing?: EnclosingMapping): ConfigIssue[] {
@@ -95,10 +133,11 @@ function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment
   const childNodes = keysRead(nodes, value);
   // A mapping whose schemas name no key is free-form.
   if (childNodes.size === 0) return [];
-  const here: EnclosingMapping = { path, keys: new Set(childNodes.keys()) };
+  const here: EnclosingMapping = { path, keys: childNodes };
   return Object.entries(value).flatMap(([key, child]) => {
     const known = childNodes.get(key);
-    if (known !== undefined) return keysReported(child, known, [...path, key], here);
+    // A scalar holds no keys: its path is not built (thousands of endpoints have dozens each).
+    if (known !== undefined) return typeof child === 'object' && child !== null ? keysReported(child, known, [...path, key], here) : [];
     if (key.startsWith('x-')) return [];
     const misplaced = misplacedKeyHint(key, value, childNodes, enclosing);
     return [{ path: formatYamlPath([...path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()], misplaced) }];
@@ -109,7 +148,7 @@ function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment
  * A key read one level up or down (`limit:` indented under `model:`, `calls:` under the endpoint
  * beside an empty `limit:`) is most likely indented wrong: say where it is read.
  */
-function misplacedKeyHint(key: string, value: Record<string, unknown>, childNodes: Map<string, SchemaNode[]>, enclosing?: EnclosingMapping): string | undefined {
+function misplacedKeyHint(key: string, value: Record<string, unknown>, childNodes: ReadonlyMap<string, SchemaNode[]>, enclosing?: EnclosingMapping): string | undefined {
   if (enclosing?.keys.has(key)) {
     const where = enclosing.path.length === 0 ? 'at the top level of the file' : `in ${formatYamlPath(enclosing.path)}`;
     return `'${key}' is read ${where}: indent it less`;

@@ -103,6 +103,17 @@ endpoints:
     ]);
   });
 
+  it('judges every endpoint by its own provider, whichever endpoints came before it with the same keys', () => {
+    const endpoint = (name: string, provider: string, config: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: ${provider}, name: some-model, config: ${config} }`;
+    const warnings = warningsFor(`
+endpoints:${endpoint('openai-1', 'openai', '{ openai_api_key: sk-1, openai_api_base: "https://example.com/v1" }')}${endpoint('claude', 'anthropic', '{ anthropic_api_key: sk-2, openai_api_base: "https://example.com/v1" }')}${endpoint('openai-2', 'openai', '{ openai_api_key: sk-3, anthropic_version: "2023-06-01" }')}${endpoint('openai-3', 'openai', '{ openai_api_key: sk-4, openai_api_base: "https://example.com/v1" }')}
+`);
+    expect(warnings.map((warning) => warning.path)).toEqual(['endpoints[1].model.config.openai_api_base', 'endpoints[2].model.config.anthropic_version']);
+  });
+
   it('says where a key indented one level too deep or too shallow is read', () => {
     const warnings = warningsFor(`
 max_body_size: 1mb
