@@ -110,9 +110,12 @@ export function separateYaml11Readings(document: Record<string, unknown>): { doc
       readings.set(pointer, value.value);
       return value.text;
     }
-    if (Array.isArray(value)) return value.map((item, index) => textOf(item, pointer + pointerSegment(index)));
-    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, textOf(item, pointer + pointerSegment(key))]));
+    if (Array.isArray(value)) return value.map((item, index) => childText(item, pointer, index));
+    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, childText(item, pointer, key)]));
     return value;
   };
+  // Only an object (a Yaml11Scalar, a list, a mapping) needs its pointer: a large config holds tens of thousands of plain scalars.
+  const childText = (item: unknown, pointer: JsonPointer, key: string | number): unknown =>
+    typeof item === 'object' && item !== null ? textOf(item, pointer + pointerSegment(key)) : item;
   return { document: textOf(document, '') as Record<string, unknown>, readings };
 }
