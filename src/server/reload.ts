@@ -83,9 +83,16 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-function definitionsByName(config: GatewayConfig): Map<string, string> {
+/** Each config's definitions, serialised once: the served config's were when it was the new one. */
+const serialisedDefinitions = new WeakMap<GatewayConfig, ReadonlyMap<string, string>>();
+
+function definitionsByName(config: GatewayConfig): ReadonlyMap<string, string> {
+  const serialised = serialisedDefinitions.get(config);
+  if (serialised !== undefined) return serialised;
   const named: { name: string }[] = [...config.endpoints, ...(config.routes ?? [])];
-  return new Map(named.map((definition) => [definition.name, canonicalJson(definition)]));
+  const definitions = new Map(named.map((definition) => [definition.name, canonicalJson(definition)]));
+  serialisedDefinitions.set(config, definitions);
+  return definitions;
 }
 
 export function configChanges(before: GatewayConfig, after: GatewayConfig): ConfigChanges {
