@@ -8,6 +8,7 @@
  * With --workers, the primary watches and validates, and shares what it accepted with the workers
  * (config-sharing.ts).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GatewayConfig } from '../../generated/config';
 import { compilePlan, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
@@ -59,9 +60,13 @@ export async function compileConfigText(text: string, configPath: string, option
   const secretFiles = new Map<string, string>();
   const repeatedKeys: ConfigIssue[] = [];
   const config = parseConfigText(text, configPath, { secretFiles, repeatedKeys, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
+  // Checking and compiling a config of thousands of endpoints each hold the event loop for a
+  // while: between the steps, requests waiting meanwhile are served (on the plan they started with).
+  await nextTurn();
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
   const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins }));
+  await nextTurn();
   return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
 }
 

@@ -58,6 +58,14 @@ endpoints:
   });
 });
 
+test('compileConfigText lets the event loop turn between its steps, so requests waiting while a large config compiles are served meanwhile', async () => {
+  const events: string[] = [];
+  const compiled = compileConfigText(config(endpoint('a')), '/config.yaml').then(() => events.push('compiled'));
+  setImmediate(() => events.push('a turn of the event loop'));
+  await compiled;
+  expect(events).toEqual(['a turn of the event loop', 'compiled']);
+});
+
 test('describeChanges is one line naming what changed', () => {
   expect(describeChanges('/etc/gateway/config.yaml', { added: ['d', 'e'], changed: ['a'], removed: [] })).toBe(
     'config reloaded from /etc/gateway/config.yaml: added d, e; changed a',
