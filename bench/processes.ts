@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface ServerProcess {
@@ -17,16 +18,28 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The node flags of `npm start` (package.json), so the benchmark runs the gateway exactly as users
+ * start it (`--liftoff-only`, see README "Running it" and "Performance").
+ */
+export function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  // `exec` replaces npm's shell, so that npm's SIGTERM reaches the gateway (README "Running it").
+  const match = /^(?:exec )?node (.*?)\s*dist\/src\/main\.js$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not \`[exec] node [flags] dist/src/main.js\`: ${scripts.start}`);
+  return match[1].split(/\s+/).filter((flag) => flag !== '');
+}
+
 const OUTPUT_KEPT = 64 * 1024;
 
 interface Started {
   child: ChildProcess;
   output: () => string;
-  /** The marker lines (`LISTENING …`, `GC-REPORT …`) printed so far. */
+  /** The marker lines (`LISTENING …`, `GC-REPORT …`, `LOOP-REPORT …`) printed so far. */
   markerLines: () => string[];
 }
 
-const isMarker = (line: string) => line.startsWith('LISTENING ') || line.startsWith('GC-REPORT ');
+const isMarker = (line: string) => line.startsWith('LISTENING ') || line.startsWith('GC-REPORT ') || line.startsWith('LOOP-REPORT ');
 
 /**
  * A log collector for `file`: a separate process reading a pipe into the file, as a container

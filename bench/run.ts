@@ -10,13 +10,13 @@
  * --out FILE (default bench/results/latest.md, or leak-check.md).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { driveJson, drivePaced, driveStream, type Measurement } from './load';
 import { ensurePortkey, startPortkey } from './peers';
-import { cpuTimeOf, memoryOf, startListening, startScript, type ServerProcess } from './processes';
+import { cpuTimeOf, memoryOf, startFlags, startListening, startScript, type ServerProcess } from './processes';
 import { GATEWAY, JSON_PROXY, RAW, jsonProxyComparison, megabytes, summarise, table, verdict, type Sample } from './report';
 
 const ROOT = join(__dirname, '..', '..');
@@ -103,18 +103,6 @@ interface Server {
 function gatewayConfig(upstreamUrl: string): string {
   const model = (name: string) => `      provider: openai\n      name: ${name}\n      config:\n        openai_api_key: sk-bench-not-a-real-key\n        openai_api_base: ${upstreamUrl}/v1\n`;
   return `endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model:\n${model('gpt-4o-mini')}  - name: embeddings\n    endpoint_type: llm/v1/embeddings\n    model:\n${model('text-embedding-3-small')}`;
-}
-
-/**
- * The node flags of `npm start` (package.json), so the benchmark runs the gateway exactly as users
- * start it (`--liftoff-only`, see README "Running it" and "Performance").
- */
-function startFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  // `exec` replaces npm's shell, so that npm's SIGTERM reaches the gateway (README "Running it").
-  const match = /^(?:exec )?node (.*?)\s*dist\/src\/main\.js$/.exec(scripts.start);
-  if (!match) throw new Error(`package.json's start script is not \`[exec] node [flags] dist/src/main.js\`: ${scripts.start}`);
-  return match[1].split(/\s+/).filter((flag) => flag !== '');
 }
 
 /** The gateway built from this checkout, started with its CLI as a user would. */
