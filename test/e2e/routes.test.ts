@@ -305,6 +305,19 @@ describe('OpenAI-compatible routes: errors keep their status in OpenAI shape', (
     expect(response.json()).toEqual({ error: { message: 'model: is required and must be the name of a gateway endpoint', type: 'invalid_request_error', param: 'model', code: 'invalid_value' } });
   });
 
+  test('a model that is null, empty or not a string is 400 saying what was sent (null is missing, as on OpenAI)', async () => {
+    const problem = async (model: unknown) => {
+      const response = await post('/v1/chat/completions', { model, messages: [{ role: 'user', content: 'x' }] });
+      return { status: response.status, error: response.json().error };
+    };
+    const refused = (message: string) => ({ status: 400, error: { message, type: 'invalid_request_error', param: 'model', code: 'invalid_value' } });
+    expect(await problem(null)).toEqual(refused('model: is required and must be the name of a gateway endpoint, got null'));
+    expect(await problem('')).toEqual(refused('model: must be the name of a gateway endpoint, got an empty string'));
+    expect(await problem(4)).toEqual(refused('model: must be the name of a gateway endpoint (a string), got a number'));
+    expect(await problem(['chat'])).toEqual(refused('model: must be the name of a gateway endpoint (a string), got an array'));
+    expect(await problem({ name: 'chat' })).toEqual(refused('model: must be the name of a gateway endpoint (a string), got an object'));
+  });
+
   test('unknown model is 404', async () => {
     const response = await post('/v1/chat/completions', { model: 'nope', messages: [{ role: 'user', content: 'x' }] });
     expect(response.status).toBe(404);

@@ -149,10 +149,18 @@ async function admitClient(limiter: EndpointLimiter, response: ResponseWithLocal
 function modelOf(body: unknown): string {
   if (!isRecord(body)) throw GatewayError.invalidBody('the request body must be a JSON object', null, undefined, 400);
   const model = body.model;
-  if (typeof model !== 'string' || model === '') {
-    throw GatewayError.invalidParam('model: is required and must be the name of a gateway endpoint', 'model');
-  }
-  return model;
+  if (typeof model === 'string' && model !== '') return model;
+  throw GatewayError.invalidParam(modelProblem(model), 'model');
+}
+
+/** Why a `model` names no endpoint, saying what was sent (null is missing, as OpenAI counts it). */
+function modelProblem(model: unknown): string {
+  const rule = 'must be the name of a gateway endpoint';
+  if (model === undefined) return `model: is required and ${rule}`;
+  if (model === null) return `model: is required and ${rule}, got null`;
+  if (model === '') return `model: ${rule}, got an empty string`;
+  const kind = Array.isArray(model) ? 'an array' : typeof model === 'object' ? 'an object' : `a ${typeof model}`;
+  return `model: ${rule} (a string), got ${kind}`;
 }
 
 /**
