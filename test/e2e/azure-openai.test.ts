@@ -206,4 +206,33 @@ describe("Azure's content filter results reach the client (prompt_filter_results
     expect(chunks.slice(1).some((chunk) => 'prompt_filter_results' in chunk)).toBe(false);
     expect(chunks.map((chunk) => chunk.choices[0].content_filter_results)).toEqual(wire.slice(1).map((chunk) => chunk.choices[0].content_filter_results));
   });
+
+  type StreamedChoice = { content_filter_results?: unknown; finish_reason: string | null };
+  /** Each chunk's prompt results (or null), and per choice its results and finish reason. */
+  const filterLayout = (chunks: { prompt_filter_results?: unknown; choices: StreamedChoice[] }[]) =>
+    chunks.map((chunk) => ({ prompt: chunk.prompt_filter_results ?? null, choices: chunk.choices.map((choice) => [choice.content_filter_results, choice.finish_reason]) }));
+
+  test('in a whole answer to a stream request (turned into a stream): as an Azure stream has them', async () => {
+    const answer = readJsonFixture('openai', 'completions-azure.response.json') as Filtered;
+    upstream.setHandler((_request, response) => sendJson(response, 200, answer));
+    const stream = await openai.completions.create({ model: 'azure-instruct', prompt: 'Le café est', stream: true });
+    const chunks: { prompt_filter_results?: unknown; choices: StreamedChoice[] }[] = [];
+    for await (const chunk of stream) chunks.push(chunk as unknown as (typeof chunks)[number]);
+    // The prompt's results on the first chunk, the choice's on its text, Azure's empty object on its finish.
+    expect(filterLayout(chunks)).toEqual([
+      { prompt: answer.prompt_filter_results, choices: [[answer.choices[0].content_filter_results, null]] },
+      { prompt: null, choices: [[{}, 'stop']] },
+    ]);
+  });
+
+  test('in a whole answer the filter cut, to a stream request: the choice results come with the content_filter finish', async () => {
+    upstream.setHandler((_request, response) => sendJson(response, 200, filtered));
+    const stream = await openai.chat.completions.create({ model: 'azure-chat', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    const chunks: { prompt_filter_results?: unknown; choices: StreamedChoice[] }[] = [];
+    for await (const chunk of stream) chunks.push(chunk as unknown as (typeof chunks)[number]);
+    expect(filterLayout(chunks)).toEqual([
+      { prompt: filtered.prompt_filter_results, choices: [[{}, null]] },
+      { prompt: null, choices: [[filtered.choices[0].content_filter_results, 'content_filter']] },
+    ]);
+  });
 });

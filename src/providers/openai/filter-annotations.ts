@@ -29,6 +29,19 @@ export function withPromptFilterResults<Answer extends object>(answer: Answer, r
   return answer;
 }
 
+/**
+ * A whole answer's choice results as an Azure stream carries them over the choice's two chunks
+ * (stream-from-answer.ts): on the chunk of its text, with an empty object on its finish, as in Azure's
+ * default streaming; when the filter stopped the answer (`content_filter`), on the finish instead,
+ * where Azure sends the verdict that stopped it. Nothing when the answer had none.
+ */
+export function streamedContentFilterResults(choice: Record<string, unknown>): { text: Record<string, unknown>; finish: Record<string, unknown> } {
+  const results = choice.content_filter_results;
+  if (!isRecord(results)) return { text: {}, finish: {} };
+  const stopped = choice.finish_reason === 'content_filter';
+  return { text: { content_filter_results: stopped ? {} : results }, finish: { content_filter_results: stopped ? results : {} } };
+}
+
 /** Azure's chunk of the prompt's filter results alone: the list, no choices. */
 function isPromptResultsChunk(chunk: Record<string, unknown>): boolean {
   return Array.isArray(chunk.prompt_filter_results) && (!Array.isArray(chunk.choices) || chunk.choices.length === 0);

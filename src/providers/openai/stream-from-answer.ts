@@ -4,10 +4,11 @@
  * `stream: true` and send a normal JSON completion. The answer becomes the events OpenAI would have
  * streamed (per choice: its message, then its finish; usage when the request asked for it; then
  * `[DONE]`), which the ordinary stream fold reads: the client gets the answer as a stream, with the
- * same checks as any other.
+ * same checks as any other. Azure's content filter results go where an Azure stream has them.
  */
 import { isRecord } from '../shared/json';
 import type { SseEvent } from '../transport/sse';
+import { streamedContentFilterResults, withPromptFilterResults } from './filter-annotations';
 
 type Wire = Record<string, unknown>;
 
@@ -35,18 +36,20 @@ function choicesOf(answer: unknown): Wire[] | null {
 function answerEvents(answer: unknown, options: { object: string; includeUsage: boolean; delta: (choice: Wire) => Wire; finish: (choice: Wire) => Wire }): SseEvent[] | null {
   const choices = choicesOf(answer);
   if (choices === null) return null;
-  const { id, created, model, usage } = answer as Wire;
+  const { id, created, model, usage, prompt_filter_results: promptResults } = answer as Wire;
   const envelope = { id, object: options.object, created, model };
-  const events = choices.flatMap((choice, position) => {
+  const chunks: Wire[] = choices.flatMap((choice, position) => {
     const index = typeof choice.index === 'number' ? choice.index : position;
+    const filterResults = streamedContentFilterResults(choice);
     return [
-      event({ ...envelope, choices: [{ index, ...options.delta(choice), logprobs: choice.logprobs ?? null, finish_reason: null }] }),
-      event({ ...envelope, choices: [{ index, ...options.finish(choice), finish_reason: choice.finish_reason ?? null }] }),
+      { ...envelope, choices: [{ index, ...options.delta(choice), logprobs: choice.logprobs ?? null, finish_reason: null, ...filterResults.text }] },
+      { ...envelope, choices: [{ index, ...options.finish(choice), finish_reason: choice.finish_reason ?? null, ...filterResults.finish }] },
     ];
   });
-  if (options.includeUsage && isRecord(usage)) events.push(event({ ...envelope, choices: [], usage }));
-  events.push(DONE);
-  return events;
+  // Azure's prompt results come on a stream's first chunk with choices (filter-annotations.ts).
+  if (chunks.length > 0) withPromptFilterResults(chunks[0], promptResults);
+  if (options.includeUsage && isRecord(usage)) chunks.push({ ...envelope, choices: [], usage });
+  return [...chunks.map(event), DONE];
 }
 
 /** A tool call of a message as a delta: OpenAI's deltas number them. */

@@ -48,3 +48,23 @@ test('JSON that is no completion gives no events', () => {
   expect(chatAnswerAsEvents({ choices: [null] }, { includeUsage: true })).toBeNull();
   expect(completionsAnswerAsEvents([1, 2], { includeUsage: true })).toBeNull();
 });
+
+test("Azure's filter results: the prompt's on the first chunk only, each choice's on its own text chunk", () => {
+  const prompt = [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } }];
+  const results = (severity: string) => ({ violence: { filtered: false, severity } });
+  const answer = {
+    ...envelope,
+    prompt_filter_results: prompt,
+    choices: [
+      { index: 0, message: { role: 'assistant', content: 'Oui.' }, finish_reason: 'stop', content_filter_results: results('safe') },
+      { index: 1, message: { role: 'assistant', content: 'Non.' }, finish_reason: 'stop', content_filter_results: results('low') },
+    ],
+  };
+  const chunks = fold(chatAnswerAsEvents(answer, { includeUsage: false }), createOpenAIChatStream());
+  expect(chunks.map((chunk) => [chunk.prompt_filter_results ?? null, chunk.choices.map((choice) => choice.content_filter_results)])).toEqual([
+    [prompt, [results('safe')]],
+    [null, [{}]],
+    [null, [results('low')]],
+    [null, [{}]],
+  ]);
+});
