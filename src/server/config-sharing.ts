@@ -2,9 +2,12 @@
  * Hot reload under --workers: the primary watches and validates (reload.ts), then sends the accepted
  * text, and the secret files as it read them, to every worker, which compiles it itself (a plan
  * holds functions and connection pools; it cannot cross processes) without reading any secret file.
- * Workers ask the primary for the config when they start, so replacements start on the latest
- * accepted one even when a secret file has since gone or changed. Each worker answers whether it
- * compiled a config it was sent, so that the reload metrics count what the workers serve.
+ * Workers ask the primary for the config when they start, so replacements start on the last one
+ * every worker compiled, even when a secret file has since gone or changed. Each worker answers
+ * whether it compiled a config it was sent, so that the reload metrics count what the workers serve,
+ * and a config some worker refused is not handed to replacements (the primary may accept what no
+ * new worker can compile: it imported a plugin module that has since changed on disk, say), which
+ * would fail and be replaced again and again.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { closePoolsNotIn } from '../providers/transport/pools';
@@ -50,7 +53,7 @@ function isCompiledMessage(message: unknown): message is CompiledMessage {
 
 /**
  * Primary: whether every one of `workers` compiled the config `revision`, once each has answered or
- * exited (its replacement starts on the latest accepted config), or after ANSWER_WAIT_MS.
+ * exited (its replacement gets this config if the others compile it), or after ANSWER_WAIT_MS.
  */
 function workersServe(workers: readonly Worker[], revision: number, logger: Logger): Promise<boolean> {
   const waiting = new Set(workers);
@@ -88,18 +91,41 @@ export interface SharedConfig extends ReloadingWatcher {
   latest(): LoadedConfig;
 }
 
+/** The `reload` of the primary's line for a config it accepted and some worker did not compile (or did not answer about in time). */
+const WORKERS_REFUSED = 'rejected by a worker: new workers start on the last config every worker compiled';
+
+function workersRefusedMessage(configPath: string): string {
+  return (
+    `not every worker serves the new config from ${configPath} (a worker that could not compile it logged why, and keeps serving its last config); ` +
+    'a new worker starts on the last config every worker compiled'
+  );
+}
+
+/** A config as sent to workers: its text and secret files (not its plan, which the primary need not keep), and its revision. */
+type Revision = Omit<ConfigMessage, 'type'>;
+
+function revisionOf(config: LoadedConfig, revision: number): Revision {
+  return { text: config.text, secretFiles: [...config.secretFiles], revision };
+}
+
+function connectedWorkers(): Worker[] {
+  return Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker?.isConnected() === true);
+}
+
+function sendConfig(worker: Worker, shared: Revision): void {
+  sendToWorker(worker, { type: 'gateway:config', ...shared } satisfies ConfigMessage);
+}
+
 /**
- * Primary: answers each starting worker with the latest accepted config, and sends every newly
- * accepted config to all workers. Close it on shutdown.
+ * Primary: sends every newly accepted config to all workers, and answers each starting worker with
+ * the last config every worker compiled. Close it on shutdown.
  */
 export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted' | 'whenServing'>): SharedConfig {
   let latest = options.current;
   let revision = 1;
-  const send = (worker: Worker | undefined) => {
-    if (worker) sendToWorker(worker, { type: 'gateway:config', text: latest.text, secretFiles: [...latest.secretFiles], revision } satisfies ConfigMessage);
-  };
+  let compiledByAll = revisionOf(options.current, revision);
   const answerRequest = (worker: Worker, message: unknown) => {
-    if (isConfigRequest(message)) send(worker);
+    if (isConfigRequest(message)) sendConfig(worker, compiledByAll);
   };
   cluster.on('message', answerRequest);
   const watcher = watchForReload({
@@ -108,10 +134,19 @@ export function shareConfigWithWorkers(options: Omit<ReloadOptions, 'onAccepted'
       latest = next;
       revision += 1;
     },
-    whenServing: () => {
-      const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker?.isConnected() === true);
-      for (const worker of workers) send(worker);
-      return workersServe(workers, revision, options.logger);
+    whenServing: async (next) => {
+      const offered = revisionOf(next, revision);
+      const workers = connectedWorkers();
+      for (const worker of workers) sendConfig(worker, offered);
+      const allCompiled = await workersServe(workers, offered.revision, options.logger);
+      if (!allCompiled) {
+        options.logger.error({ configPath: options.configPath, reload: WORKERS_REFUSED }, workersRefusedMessage(options.configPath));
+      } else if (offered.revision > compiledByAll.revision) {
+        compiledByAll = offered;
+        // A worker started meanwhile got the config before; the others ignore a revision they have.
+        for (const worker of connectedWorkers()) sendConfig(worker, offered);
+      }
+      return allCompiled;
     },
   });
   return {

@@ -193,8 +193,8 @@ export interface ReloadOptions {
   onAccepted: (next: LoadedConfig) => void;
   /**
    * Under --workers, called after `onAccepted`: sends the config to the workers and resolves with
-   * whether every one compiled it. The reload is counted as applied or refused then (in one
-   * process, at once).
+   * whether every one compiled it (logging why not). The reload is counted as applied or refused,
+   * and logged as reloaded, then (in one process, at once).
    */
   whenServing?: (next: LoadedConfig) => Promise<boolean>;
   debounceMs?: number;
@@ -293,7 +293,10 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     void closePoolsNotIn(next.poolKeys);
     secretFiles.follow(next.secretFiles);
     const described = describeChanges(configPath, changes, { servedTextOnly });
-    logger.info({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
+    const logReloaded = () => logger.info({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
+    // Under --workers, once every worker compiled it (config-sharing.ts logs a refusal).
+    if (whenServing === undefined) logReloaded();
+    else void serving.then((serves) => serves && logReloaded());
     warnAboutConfig(next, configPath, logger);
     warnAboutStartUpSettings(startedWith, next.plan.server, configPath, logger);
     return serving;
