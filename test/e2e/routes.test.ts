@@ -98,6 +98,7 @@ describe('service routes', () => {
       ['/v1/chat/completions', 'chat', 200],
       ['/v1/completions', 'completions', 200],
       ['/v1/embeddings', 'embeddings', 200],
+      ['/v1/responses', 'responses', 200],
     ]);
   });
 
@@ -345,7 +346,7 @@ describe('OpenAI-compatible routes: errors keep their status in OpenAI shape', (
   });
 
   test('unknown /v1 route is 404 in OpenAI shape', async () => {
-    const response = await get('/v1/responses');
+    const response = await get('/v1/assistants');
     expect(response.status).toBe(404);
     expect(response.json().error.type).toBe('not_found_error');
   });
