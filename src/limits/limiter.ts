@@ -59,40 +59,57 @@ export interface LimitBackend {
   onError: 'open' | 'closed';
   /** `Retry-After` of a 503 while the store is away (`on_error: closed`): about when it may be back. */
   outageRetryAfter: string;
-  failed(error: unknown): void;
-  succeeded(): void;
+  /** An operation on `subject`'s counters (its hash tag) failed. */
+  failed(error: unknown, subject: string): void;
+  succeeded(subject: string): void;
   /** No config names it any more and its last request has ended: an outage it was in ends for the metrics. */
   retired(): void;
 }
 
-export function createLimitBackend(options: { store: RateLimitStore; onError?: 'open' | 'closed'; reconnectMs?: number; label: string; logger: Logger }): LimitBackend {
+/** How long a subject whose counters failed keeps a partial outage going without failing again. */
+export const FAILED_SUBJECT_FORGOTTEN_MS = 60_000;
+
+/**
+ * `bySubject`: the store's subjects fail apart (a Redis Cluster node holds some hash tags), so an
+ * outage lasts until every subject that failed has counted again, not until any operation succeeds:
+ * with one node down, the live nodes' answers would otherwise end and restart it at each request.
+ * A failed subject not counted again (a key seldom used, an endpoint a reload removed) stops
+ * holding the outage after `FAILED_SUBJECT_FORGOTTEN_MS`.
+ */
+export function createLimitBackend(options: { store: RateLimitStore; onError?: 'open' | 'closed'; reconnectMs?: number; label: string; logger: Logger; bySubject?: boolean }): LimitBackend {
   const { store, label, logger } = options;
   const onError = options.onError ?? 'open';
-  let failing = false;
+  const partOf = (subject: string) => (options.bySubject ? subject : '');
+  /** The parts (subjects, or the whole store) whose last operation failed, with when. */
+  const failedAt = new Map<string, number>();
   recordRateLimitStore(label, 'created');
   const endOutage = () => {
-    failing = false;
+    failedAt.clear();
     recordRateLimitStore(label, 'back');
   };
+  const stillFailing = () => [...failedAt.values()].some((time) => Date.now() - time < FAILED_SUBJECT_FORGOTTEN_MS);
   return {
     store,
     onError,
     outageRetryAfter: retryAfterSeconds(options.reconnectMs ?? 1_000),
-    failed(error) {
+    failed(error, subject) {
       countRateLimitStoreError(label);
-      if (failing) return;
-      failing = true;
+      const started = failedAt.size === 0;
+      failedAt.set(partOf(subject), Date.now());
+      if (!started) return;
       recordRateLimitStore(label, 'outage');
       const consequence = onError === 'open' ? 'serving without rate limits until it is back (on_error: open)' : 'answering 503 on rate-limited endpoints until it is back (on_error: closed)';
       logger.warn({ store: label, reason: (error as Error).message }, `rate-limit store unavailable: ${consequence}`);
     },
-    succeeded() {
-      if (!failing) return;
+    succeeded(subject) {
+      if (failedAt.size === 0) return;
+      failedAt.delete(partOf(subject));
+      if (stillFailing()) return;
       endOutage();
       logger.info({ store: label }, 'rate-limit store is back: rate limits apply again');
     },
     retired() {
-      if (failing) endOutage();
+      if (failedAt.size > 0) endOutage();
     },
   };
 }
@@ -126,6 +143,7 @@ function createBackend(settings: RateLimitStoreSettings | undefined, logger: Log
     reconnectMs: REDIS_RECONNECT_MAX_MS,
     label: describeRedisStore(storeOptions),
     logger,
+    bySubject: storeOptions.clusterNodes !== undefined,
   });
 }
 
@@ -258,11 +276,11 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
     try {
       states = await backend.store.hit(hits);
     } catch (error) {
-      backend.failed(error);
+      backend.failed(error, tag);
       if (backend.onError === 'closed') throw storeUnavailable(backend.outageRetryAfter);
       return;
     }
-    backend.succeeded();
+    backend.succeeded(tag);
     const [callState, tokenState] = calls ? states : [undefined, states[0]];
     if (calls && callState!.count > calls.max) {
       throw GatewayError.rateLimited(`Rate limit exceeded: ${calls.max} ${per} ${forSubject}.`, retryAfterSeconds(callState!.resetInMs));
@@ -278,8 +296,8 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
   function recordTokens(count: number): void {
     if (!tokens || !(count > 0)) return;
     backend.store.hit([{ key: tokens.key, windowMs: period.ms, amount: count }]).then(
-      () => backend.succeeded(),
-      (error: unknown) => backend.failed(error),
+      () => backend.succeeded(tag),
+      (error: unknown) => backend.failed(error, tag),
     );
   }
 

@@ -12,6 +12,8 @@ import { freePort } from './cli';
 export interface RedisServer {
   port: number;
   url: string;
+  /** Its working folder (a cluster node's nodes.conf): a restart given it comes back as the same node. */
+  folder: string;
   /** Stops the server (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
   /** Kills the server without a goodbye (SIGKILL), as a crash or a network loss would. */
@@ -33,13 +35,16 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `redis-server` (from PATH) on a free port; `port` reuses one (a restart); `args` adds settings (`--requirepass`…). */
-export async function startRedis(options: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
+/**
+ * Starts `redis-server` (from PATH) on a free port; `port` and `folder` reuse a stopped server's (a
+ * restart); `args` adds settings (`--requirepass`…).
+ */
+export async function startRedis(options: { port?: number; folder?: string; args?: string[] } = {}): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
   // Its own folder: a replica's full sync writes dump.rdb there, which a server started later in the
   // same folder would load (counters from another test).
-  const folder = mkdtempSync(join(tmpdir(), 'redis-'));
-  return launch(port, ['--port', String(port), '--bind', '127.0.0.1', '--dir', folder, '--save', '', '--appendonly', 'no', ...(options.args ?? [])]);
+  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'redis-'));
+  return launch(port, folder, ['--port', String(port), '--bind', '127.0.0.1', '--dir', folder, '--save', '', '--appendonly', 'no', ...(options.args ?? [])]);
 }
 
 /**
@@ -49,7 +54,8 @@ export async function startRedis(options: { port?: number; args?: string[] } = {
  */
 export async function startSentinel(options: { masterName: string; masterPort: number; settings?: string[] }): Promise<RedisServer> {
   const port = await freePort();
-  const file = join(mkdtempSync(join(tmpdir(), 'redis-sentinel-')), 'sentinel.conf');
+  const folder = mkdtempSync(join(tmpdir(), 'redis-sentinel-'));
+  const file = join(folder, 'sentinel.conf');
   const lines = [
     `port ${port}`,
     'bind 127.0.0.1',
@@ -60,10 +66,10 @@ export async function startSentinel(options: { masterName: string; masterPort: n
     ...(options.settings ?? []),
   ];
   writeFileSync(file, `${lines.join('\n')}\n`);
-  return launch(port, [file, '--sentinel']);
+  return launch(port, folder, [file, '--sentinel']);
 }
 
-async function launch(port: number, args: string[]): Promise<RedisServer> {
+async function launch(port: number, folder: string, args: string[]): Promise<RedisServer> {
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let spawnError: Error | null = null;
@@ -85,7 +91,7 @@ async function launch(port: number, args: string[]): Promise<RedisServer> {
     child.kill(name);
     await exited(child);
   };
-  return { port, url: `redis://127.0.0.1:${port}`, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+  return { port, url: `redis://127.0.0.1:${port}`, folder, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }
 
 /**

@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Limit } from '../../../generated/config';
 import { Writable } from 'node:stream';
 import { GatewayError } from '../../../src/errors';
-import { closeLimitBackends, createLimitBackend, createLimiter, limitBackendFor, parseRenewalPeriod, reportedTokens, retireLimitBackends } from '../../../src/limits/limiter';
+import { closeLimitBackends, createLimitBackend, createLimiter, FAILED_SUBJECT_FORGOTTEN_MS, limitBackendFor, parseRenewalPeriod, reportedTokens, retireLimitBackends } from '../../../src/limits/limiter';
 import { createMemoryStore } from '../../../src/limits/memory-store';
 import { meterStream, StreamTokens } from '../../../src/limits/stream-tokens';
 import type { RateLimitStore } from '../../../src/limits/store';
@@ -178,6 +178,46 @@ describe('store failures', () => {
     expect(lines[0]).toMatchObject({ store: 'redis://cache:6379', reason: 'connection refused' });
   });
 
+  it('a store failing by subject (a Redis Cluster node down): one outage while other subjects count, until each failed subject counts again', async () => {
+    const { lines, logger } = logLines();
+    const down = new Set(['{chat}']);
+    const store: RateLimitStore = { hit: (hits) => (hits.some((item) => down.has(item.key.split(':')[0])) ? broken.hit(hits) : createMemoryStore().hit(hits)), close: async () => undefined };
+    const backend = createLimitBackend({ store, label: 'cluster redis-1:6379', logger, bySubject: true });
+    const limiterOf = (name: string) => createLimiter({ subject: { kind: 'endpoint', name }, limit: { calls: 100, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
+    const [chat, embed] = [limiterOf('chat'), limiterOf('embed')];
+    for (let round = 0; round < 3; round += 1) {
+      await chat.admit();
+      await embed.admit();
+    }
+    expect(lines.map((line) => line.msg)).toEqual(['rate-limit store unavailable: serving without rate limits until it is back (on_error: open)']);
+    down.clear();
+    await embed.admit();
+    expect(lines).toHaveLength(1);
+    await chat.admit();
+    expect(lines.map((line) => line.msg)).toEqual([
+      'rate-limit store unavailable: serving without rate limits until it is back (on_error: open)',
+      'rate-limit store is back: rate limits apply again',
+    ]);
+  });
+
+  it('a failed subject not counted again stops holding the outage after FAILED_SUBJECT_FORGOTTEN_MS', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const { lines, logger } = logLines();
+      const backend = createLimitBackend({ store: createMemoryStore(), label: 'cluster redis-1:6379', logger, bySubject: true });
+      backend.failed(new Error('Connection is closed.'), '{client:nightly}');
+      backend.succeeded('{chat}');
+      jest.advanceTimersByTime(FAILED_SUBJECT_FORGOTTEN_MS);
+      backend.succeeded('{chat}');
+      expect(lines.map((line) => line.msg)).toEqual([
+        'rate-limit store unavailable: serving without rate limits until it is back (on_error: open)',
+        'rate-limit store is back: rate limits apply again',
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('on_error closed: answers 503, which a FALLBACK route moves past, with a Retry-After of the store\'s reconnect interval', async () => {
     const { logger } = logLines();
     const backend = createLimitBackend({ store: broken, onError: 'closed', reconnectMs: 2_000, label: 'redis://cache:6379', logger });
@@ -228,7 +268,7 @@ describe('store metrics', () => {
   it('a store retired during its outage no longer counts as unavailable (a reload moved to another URL)', async () => {
     const broken: RateLimitStore = { hit: async () => Promise.reject(new Error('connection refused')), close: async () => undefined };
     const backend = createLimitBackend({ store: broken, label: 'redis://old-url:6379', logger: silentLogger });
-    backend.failed(new Error('connection refused'));
+    backend.failed(new Error('connection refused'), '{chat}');
     expect((await storeMetrics('redis://old-url:6379')).unavailable).toBe(1);
     backend.retired();
     expect((await storeMetrics('redis://old-url:6379')).unavailable).toBe(0);
