@@ -417,7 +417,7 @@ export interface TrafficRoute {
   routing_strategy?: 'TRAFFIC_SPLIT' | 'FALLBACK';
 }
 /**
- * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user).
+ * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user).
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "RateLimitStore".
@@ -445,9 +445,13 @@ export interface RateLimitStore {
    */
   sentinel_master?: string;
   /**
-   * The Sentinels' own password (their `requirepass`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it.
+   * The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it.
    */
   sentinel_password?: string;
+  /**
+   * The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it.
+   */
+  sentinel_username?: string;
   /**
    * When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503.
    */

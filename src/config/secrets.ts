@@ -1,8 +1,9 @@
 /**
  * Secret resolution for provider configs: every `*_api_key` field of `model.config`, and the
  * credentials in Bedrock's `aws_config` (MLflow takes those literally, which breaks the documented
- * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret); `rate_limit_store.url`; and the
- * client keys under `auth.api_keys` (a `sha256:<hex>` value is a digest and stays as it is).
+ * `$AWS_ACCESS_KEY_ID` style; we resolve them like every other secret); `rate_limit_store.url` and
+ * the Sentinels' user and password; and the client keys under `auth.api_keys` (a `sha256:<hex>`
+ * value is a digest and stays as it is).
  *
  * A value is `$NAME` (an environment variable), the path of an existing regular file (absolute, or
  * relative to the config file's directory, else to the working directory as in MLflow), or the secret
@@ -182,10 +183,13 @@ export function resolveConfigSecrets<Config extends object>(config: Config, sour
   return { config: resolved as Config, issues };
 }
 
-/** A Redis URL may carry a password, so it resolves like an API key, as does the Sentinels' password. */
+/**
+ * A Redis URL may carry a password, so it resolves like an API key, as do the Sentinels' password
+ * and user (the master's user comes that way inside the URL: both can come from one Secret).
+ */
 function resolveStoreSecrets(store: Record<string, unknown>, sources: SecretSources, issues: ConfigIssue[]): Record<string, unknown> {
   const resolved: Record<string, unknown> = { ...store };
-  for (const key of ['url', 'sentinel_password']) {
+  for (const key of ['url', 'sentinel_username', 'sentinel_password']) {
     if (store[key] !== undefined) resolved[key] = resolveField(store[key], `rate_limit_store.${key}`, sources, issues);
   }
   return resolved;

@@ -153,7 +153,8 @@ function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions 
   const sentinels = addresses(settings.sentinels);
   return {
     url: settings.url,
-    sentinels: sentinels === undefined ? undefined : { addresses: sentinels, master: settings.sentinel_master ?? '', password: settings.sentinel_password },
+    sentinels:
+      sentinels === undefined ? undefined : { addresses: sentinels, master: settings.sentinel_master ?? '', username: settings.sentinel_username, password: settings.sentinel_password },
     clusterNodes: addresses(settings.cluster_nodes),
     timeoutMs: settings.timeout_ms,
   };
@@ -162,7 +163,7 @@ function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions 
 const LOCAL_BACKEND = 'local';
 
 function backendId(settings: RateLimitStoreSettings | undefined): string {
-  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.cluster_nodes, settings.sentinel_master, settings.sentinel_password, settings.on_error, settings.timeout_ms]);
+  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.cluster_nodes, settings.sentinel_master, settings.sentinel_username, settings.sentinel_password, settings.on_error, settings.timeout_ms]);
 }
 
 /** The longest delay a Node.js timer holds; a longer one fires at once. */

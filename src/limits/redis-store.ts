@@ -50,7 +50,7 @@ export interface RedisStoreOptions {
   /** The server's URL; with `sentinels`, only the master's credentials, database and TLS (optional). */
   url?: string;
   /** With these, the master is found through Redis Sentinel (ioredis's own failover handling). */
-  sentinels?: { addresses: RedisAddress[]; master: string; password?: string };
+  sentinels?: { addresses: RedisAddress[]; master: string; username?: string; password?: string };
   /** With these, the counters are in a Redis Cluster (`url`: only the nodes' credentials, optional). */
   clusterNodes?: RedisAddress[];
   timeoutMs?: number;
@@ -112,6 +112,7 @@ function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: n
   return {
     sentinels: sentinels.addresses,
     name: sentinels.master,
+    sentinelUsername: sentinels.username,
     sentinelPassword: sentinels.password,
     sentinelCommandTimeout: timeoutMs,
     // Listens to the Sentinels' +switch-master and reconnects at once: the old master, when still up,

@@ -476,6 +476,19 @@ describe('rate_limit_store', () => {
     ]);
   });
 
+  it('resolves the Sentinels\' ACL user like their password, and refuses it without that password or without sentinels', () => {
+    const sentinels = 'sentinels: ["sentinel-1:26379"], sentinel_master: mymaster';
+    const withUser = load(`${base}rate_limit_store: {type: redis, ${sentinels}, sentinel_username: $SENTINEL_USERNAME, sentinel_password: pw}\n`, { SENTINEL_USERNAME: 'gateway' });
+    expect(withUser.rate_limit_store).toMatchObject({ sentinel_username: 'gateway', sentinel_password: 'pw' });
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, ${sentinels}, sentinel_username: gateway}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinel_password', message: "is required when 'sentinel_username' is set" },
+    ]);
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, url: "redis://cache", sentinel_username: gateway, sentinel_password: pw}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinels', message: "is required when 'sentinel_password' is set" },
+      { path: 'rate_limit_store.sentinels', message: "is required when 'sentinel_username' is set" },
+    ]);
+  });
+
   it('refuses a store with neither url nor sentinels, and Sentinel settings without each other', () => {
     expect(issuesOf(`${base}rate_limit_store: {type: redis}\n`)).toEqual([{ path: 'rate_limit_store.url', message: 'is required' }]);
     expect(issuesOf(`${base}rate_limit_store: {type: redis, sentinels: ["127.0.0.1:26379"]}\n`)).toEqual([
