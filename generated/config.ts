@@ -425,7 +425,7 @@ export interface TrafficRoute {
 export interface RateLimitStore {
   type: 'redis';
   /**
-   * `redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database (`redis://` only: TLS through Sentinel is not supported): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`).
+   * `redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached without TLS): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`).
    */
   url?: string;
   /**

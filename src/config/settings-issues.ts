@@ -69,10 +69,6 @@ function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
   if (parsed?.protocol !== 'redis:' && parsed?.protocol !== 'rediss:') {
     return [{ path: 'rate_limit_store.url', message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' }];
   }
-  // ioredis would reach a master found through Sentinel without TLS (it needs options of its own for that).
-  if (parsed.protocol === 'rediss:' && isRecord(store) && store.sentinels !== undefined) {
-    return [{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with sentinels: TLS to a master found through Sentinel is not supported' }];
-  }
   if (isRecord(store) && store.cluster_nodes !== undefined) return clusterUrlIssues(parsed);
   const database = redisDatabaseIssue(parsed);
   return database === null ? [] : [{ path: 'rate_limit_store.url', message: database }];

@@ -47,7 +47,7 @@ export interface RedisAddress {
 }
 
 export interface RedisStoreOptions {
-  /** The server's URL; with `sentinels`, only the master's credentials, database and TLS (optional). */
+  /** The server's URL; with `sentinels`, only the master's credentials, database and TLS (`rediss://`), all optional. */
   url?: string;
   /** With these, the master is found through Redis Sentinel (ioredis's own failover handling). */
   sentinels?: { addresses: RedisAddress[]; master: string; username?: string; password?: string };
@@ -115,6 +115,9 @@ function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: n
     sentinelUsername: sentinels.username,
     sentinelPassword: sentinels.password,
     sentinelCommandTimeout: timeoutMs,
+    // A rediss:// url means TLS to the master too, which ioredis otherwise reaches without it (the
+    // Sentinels themselves are still reached without TLS).
+    enableTLSForSentinelMode: true,
     // Listens to the Sentinels' +switch-master and reconnects at once: the old master, when still up,
     // is demoted only when the Sentinels next reach it (up to 10 s; never while they cannot), and
     // hits counted there meanwhile are lost with its data.

@@ -503,9 +503,9 @@ describe('rate_limit_store', () => {
     ]);
   });
 
-  it('refuses a rediss:// URL with sentinels, without quoting it', () => {
-    const issues = issuesOf(`${base}rate_limit_store: {type: redis, url: $REDIS_URL, sentinels: ["127.0.0.1:26379"], sentinel_master: mymaster}\n`, { REDIS_URL: 'rediss://:s3cret@cache/0' });
-    expect(issues).toEqual([{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with sentinels: TLS to a master found through Sentinel is not supported' }]);
+  it('accepts a rediss:// URL with sentinels (TLS to the master)', () => {
+    const config = load(`${base}rate_limit_store: {type: redis, url: $REDIS_URL, sentinels: ["127.0.0.1:26379"], sentinel_master: mymaster}\n`, { REDIS_URL: 'rediss://:s3cret@cache/0' });
+    expect(config.rate_limit_store?.url).toBe('rediss://:s3cret@cache/0');
   });
 
   it('accepts a Redis Cluster without a URL or with its password, and refuses what a cluster cannot take', () => {
