@@ -1,0 +1,156 @@
+/**
+ * The Vercel AI SDK (`ai` 6 with `@ai-sdk/openai` 3, the newest on Node 20) against `POST /v1/responses`:
+ * `openai(model)` is its Responses API model, and it parses every answer and stream event with zod, so a
+ * field of the wrong type is an error there. generateText and streamText with text, a tool it executes
+ * (the result goes back as a function_call_output item) and structured output, on a fake OpenAI chat
+ * upstream (what the gateway sends it is the translation) and the mock provider.
+ */
+import { createOpenAI } from '@ai-sdk/openai';
+import { generateText, Output, stepCountIs, streamText, tool } from 'ai';
+import { z } from 'zod';
+import { sendJson, sendStream, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../support/fake-upstream';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+const config = (upstreamUrl: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
+  - name: mock-chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: mock-chat }
+`;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let openai: ReturnType<typeof createOpenAI>;
+/** The bodies the SDK sent to /v1/responses, in order. */
+const sent: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveOpenAIFixtures);
+  gateway = await startGateway(config(upstream.url));
+  const recordingFetch: typeof fetch = (url, init) => {
+    sent.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+    return fetch(url, init);
+  };
+  openai = createOpenAI({ apiKey: 'unused', baseURL: `${gateway.url}/v1`, fetch: recordingFetch });
+});
+beforeEach(() => {
+  sent.length = 0;
+  upstream.requests.length = 0;
+  upstream.setHandler(serveOpenAIFixtures);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+type ChatAnswer = { choices: { message: Record<string, unknown>; finish_reason: string }[]; usage?: unknown };
+
+/** The upstream answers each chat request with the next handler (the last one repeats). */
+function answerInTurn(...handlers: UpstreamHandler[]): void {
+  let turn = 0;
+  upstream.setHandler((request, response) => handlers[Math.min(turn++, handlers.length - 1)](request, response));
+}
+
+/** A chat answer fixture, changed first by `edit`. */
+const chatAnswer =
+  (name: string, edit: (answer: ChatAnswer) => void = () => undefined): UpstreamHandler =>
+  (_request, response) => {
+    const answer = readJsonFixture<ChatAnswer>('openai', name);
+    edit(answer);
+    sendJson(response, 200, answer);
+  };
+
+const chatStream =
+  (name: string): UpstreamHandler =>
+  (_request, response) =>
+    sendStream(response, readFixture('openai', name));
+
+/** The mock provider calls the first tool with `{ input: <the user's text> }`. */
+const lookup = tool({ description: 'Looks a thing up', inputSchema: z.object({ input: z.string() }), execute: async ({ input }) => `sunny in ${input.split(' ').at(-1)}` });
+
+const FIXTURE_TEXT = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
+
+test('generateText: the text, finish reason and usage of the answer', async () => {
+  const result = await generateText({ model: openai('chat'), system: 'Answer in French.', prompt: 'Hello', maxOutputTokens: 50, maxRetries: 0 });
+  expect(result.text).toBe(FIXTURE_TEXT);
+  expect(result.finishReason).toBe('stop');
+  expect(result.usage).toMatchObject({ inputTokens: 21, outputTokens: 14, totalTokens: 35, inputTokenDetails: { cacheReadTokens: 0 }, outputTokenDetails: { reasoningTokens: 0 } });
+  expect(result.response.id).toMatch(/^resp_/);
+  expect(upstream.requests[0].body).toMatchObject({
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: 'Answer in French.' },
+      { role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+    ],
+    max_tokens: 50,
+  });
+});
+
+test('generateText with a tool it executes: two steps, the result sent back as function_call_output', async () => {
+  const result = await generateText({ model: openai('mock-chat'), prompt: 'weather in Paris', tools: { lookup }, stopWhen: stepCountIs(3), maxRetries: 0 });
+  expect(result.steps.map((step) => step.finishReason)).toEqual(['tool-calls', 'stop']);
+  expect(result.steps[0].toolCalls).toEqual([expect.objectContaining({ toolName: 'lookup', input: { input: 'weather in Paris' } })]);
+  expect(result.text).toBe('Tool said: sunny in Paris');
+  const callId = result.steps[0].toolCalls[0].toolCallId;
+  expect(sent[1].input).toEqual([
+    { role: 'user', content: [{ type: 'input_text', text: 'weather in Paris' }] },
+    { type: 'function_call', call_id: callId, name: 'lookup', arguments: '{"input":"weather in Paris"}' },
+    { type: 'function_call_output', call_id: callId, output: 'sunny in Paris' },
+  ]);
+  // Both steps' usage: the mock counts words (3 in, 1 call out; then 3 + 3 in, 5 out).
+  expect(result.totalUsage).toMatchObject({ inputTokens: 9, outputTokens: 6, totalTokens: 15 });
+});
+
+test('streamText: text deltas as they come, then the finish reason and usage', async () => {
+  upstream.setHandler(chatStream('chat-cached-reasoning.stream.sse'));
+  const result = streamText({ model: openai('chat'), prompt: 'Three coffees?', maxRetries: 0 });
+  const deltas: string[] = [];
+  for await (const delta of result.textStream) deltas.push(delta);
+  expect(deltas.length).toBeGreaterThan(1);
+  expect(deltas.join('')).toBe(await result.text);
+  expect(await result.finishReason).toBe('stop');
+  expect(await result.usage).toMatchObject({ inputTokens: 2006, outputTokens: 236, totalTokens: 2242, inputTokenDetails: { cacheReadTokens: 1920 }, outputTokenDetails: { reasoningTokens: 192 } });
+});
+
+test('streamText with a tool: the call streams as tool input, is executed, and the next step streams the answer', async () => {
+  const result = streamText({ model: openai('mock-chat'), prompt: 'weather in Tokyo', tools: { lookup }, stopWhen: stepCountIs(3), maxRetries: 0 });
+  const parts: string[] = [];
+  for await (const part of result.fullStream) parts.push(part.type);
+  expect(parts.filter((type) => !type.endsWith('-delta'))).toEqual([
+    'start',
+    'start-step',
+    'tool-input-start',
+    'tool-input-end',
+    'tool-call',
+    'tool-result',
+    'finish-step',
+    'start-step',
+    'text-start',
+    'text-end',
+    'finish-step',
+    'finish',
+  ]);
+  expect(await result.text).toBe('Tool said: sunny in Tokyo');
+  expect(await result.finishReason).toBe('stop');
+  expect((await result.steps).map((step) => step.finishReason)).toEqual(['tool-calls', 'stop']);
+  expect(await result.totalUsage).toMatchObject({ inputTokens: 9, outputTokens: 6, totalTokens: 15 });
+});
+
+test('structured output: text.format json_schema is the chat response_format, and the answer parses', async () => {
+  upstream.setHandler(chatAnswer('chat.response.json', (answer) => (answer.choices[0].message.content = '{"city":"Paris","coffees":3}')));
+  const schema = z.object({ city: z.string(), coffees: z.number() });
+  const result = await generateText({ model: openai('chat'), prompt: 'Where, and how many?', output: Output.object({ schema }), maxRetries: 0 });
+  expect(result.output).toEqual({ city: 'Paris', coffees: 3 });
+  expect(sent[0].text).toMatchObject({ format: { type: 'json_schema', name: 'response', strict: true } });
+  expect(upstream.requests[0].body).toMatchObject({
+    response_format: { type: 'json_schema', json_schema: { name: 'response', strict: true, schema: { type: 'object', required: ['city', 'coffees'], additionalProperties: false } } },
+  });
+});
