@@ -908,11 +908,11 @@ export type components = {
             status?: "in_progress" | "completed" | "incomplete";
         };
         ResponsesOutputItem: components["schemas"]["ResponsesOutputMessage"] | components["schemas"]["ResponsesOutputFunctionCall"] | components["schemas"]["ResponsesOutputReasoning"];
-        /** @description The chat answer's usage renamed; a count the provider did not report is null, a detail it did not report 0. */
+        /** @description The chat answer's usage renamed; a detail the provider did not report is 0. When the provider did not report both the prompt's and the answer's counts, the Response's `usage` is null instead (no count is made up). */
         ResponsesUsage: {
-            input_tokens: number | null;
-            output_tokens: number | null;
-            total_tokens: number | null;
+            input_tokens: number;
+            output_tokens: number;
+            total_tokens: number;
             input_tokens_details: {
                 cached_tokens: number;
             };
@@ -940,6 +940,7 @@ export type components = {
             } | null;
             model: string;
             output: components["schemas"]["ResponsesOutputItem"][];
+            /** @description Null when the provider did not report both the prompt's and the answer's token counts. */
             usage: components["schemas"]["ResponsesUsage"] | null;
             instructions?: string | null;
             max_output_tokens?: number | null;

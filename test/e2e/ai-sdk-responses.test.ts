@@ -53,12 +53,6 @@ afterAll(async () => {
 
 type ChatAnswer = { choices: { message: Record<string, unknown>; finish_reason: string }[]; usage?: unknown };
 
-/** The upstream answers each chat request with the next handler (the last one repeats). */
-function answerInTurn(...handlers: UpstreamHandler[]): void {
-  let turn = 0;
-  upstream.setHandler((request, response) => handlers[Math.min(turn++, handlers.length - 1)](request, response));
-}
-
 /** A chat answer fixture, changed first by `edit`. */
 const chatAnswer =
   (name: string, edit: (answer: ChatAnswer) => void = () => undefined): UpstreamHandler =>
@@ -152,5 +146,30 @@ test('structured output: text.format json_schema is the chat response_format, an
   expect(sent[0].text).toMatchObject({ format: { type: 'json_schema', name: 'response', strict: true } });
   expect(upstream.requests[0].body).toMatchObject({
     response_format: { type: 'json_schema', json_schema: { name: 'response', strict: true, schema: { type: 'object', required: ['city', 'coffees'], additionalProperties: false } } },
+  });
+});
+
+describe('usage the provider did not report', () => {
+  const noUsage = chatAnswer('chat.response.json', (answer) => delete answer.usage);
+  const promptCountOnly = chatAnswer('chat.response.json', (answer) => (answer.usage = { prompt_tokens: 21 }));
+
+  test.each([
+    ['none', noUsage],
+    ['the prompt count alone', promptCountOnly],
+  ])('%s: generateText answers, with unknown counts (the Response has usage: null, no count made up)', async (_what, handler) => {
+    upstream.setHandler(handler);
+    const result = await generateText({ model: openai('chat'), prompt: 'Hello', maxRetries: 0 });
+    expect(result.text).toBe(FIXTURE_TEXT);
+    expect(result.usage).toMatchObject({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined });
+    expect((result.response.body as { usage: unknown }).usage).toBeNull();
+  });
+
+  test('a stream whose usage chunk has the prompt count alone: streamText finishes, with unknown counts', async () => {
+    const promptOnly = readFixture('openai', 'chat.stream.sse').replace('data: [DONE]', `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1748251380, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 21 } })}\n\ndata: [DONE]`);
+    upstream.setHandler((_request, response) => sendStream(response, promptOnly));
+    const result = streamText({ model: openai('chat'), prompt: 'Hello', maxRetries: 0 });
+    expect(await result.text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(await result.finishReason).toBe('stop');
+    expect(await result.usage).toMatchObject({ inputTokens: undefined, outputTokens: undefined });
   });
 });

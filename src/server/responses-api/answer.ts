@@ -36,13 +36,17 @@ export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs' | 'call'): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
 
-/** The chat usage renamed; details the provider did not report are 0, as OpenAI's clients expect numbers there. */
+/**
+ * The chat usage renamed, or null unless the provider reported both the prompt's and the answer's
+ * counts: OpenAI's clients (the Vercel AI SDK checks with zod) require numbers there, and a made-up 0
+ * would read as free to cost tracking. Details the provider did not report are 0.
+ */
 export function responsesUsageOf(usage: Usage | null | undefined): ResponsesUsage | null {
-  if (!usage) return null;
+  if (typeof usage?.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number') return null;
   return {
     input_tokens: usage.prompt_tokens,
     output_tokens: usage.completion_tokens,
-    total_tokens: usage.total_tokens,
+    total_tokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
     input_tokens_details: { cached_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0 },
     output_tokens_details: { reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0 },
   };

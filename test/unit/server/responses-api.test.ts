@@ -132,7 +132,7 @@ describe('fromChatResponse', () => {
     expect(fromChatResponse(answer, settings)).toMatchObject(ending);
   });
 
-  test('a refusal is a refusal part; a usage without details gets zero details and keeps a missing count null', () => {
+  test("a refusal is a refusal part; a usage without the answer's count is null (no count made up), one without details gets zero details", () => {
     const answer: ChatResponse = {
       id: 'chatcmpl-1',
       object: 'chat.completion',
@@ -143,7 +143,9 @@ describe('fromChatResponse', () => {
     };
     const response = fromChatResponse(answer, settings);
     expect(response.output).toEqual([{ type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot help with that.' }] }]);
-    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: null, total_tokens: null, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } });
+    expect(response.usage).toBeNull();
+    const counted = fromChatResponse({ ...answer, usage: { prompt_tokens: 12, completion_tokens: 5, total_tokens: null } }, settings);
+    expect(counted.usage).toEqual({ input_tokens: 12, output_tokens: 5, total_tokens: 17, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } });
   });
 });
 
