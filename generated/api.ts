@@ -772,8 +772,14 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
+        /** @description An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) is left out, as a reasoning item is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up. */
+        ResponsesItemReference: {
+            /** @constant */
+            type: "item_reference";
+            id: string;
+        };
         /** @description A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature). */
-        ResponsesInputItem: components["schemas"]["ResponsesInputMessage"] | components["schemas"]["ResponsesFunctionCall"] | components["schemas"]["ResponsesFunctionCallOutput"] | components["schemas"]["ResponsesReasoningInput"];
+        ResponsesInputItem: components["schemas"]["ResponsesInputMessage"] | components["schemas"]["ResponsesFunctionCall"] | components["schemas"]["ResponsesFunctionCallOutput"] | components["schemas"]["ResponsesReasoningInput"] | components["schemas"]["ResponsesItemReference"];
         ResponsesFunctionTool: {
             /**
              * @description The gateway serves function tools only.

@@ -53,6 +53,12 @@ afterAll(async () => {
 
 type ChatAnswer = { choices: { message: Record<string, unknown>; finish_reason: string }[]; usage?: unknown };
 
+/** The upstream answers each chat request with the next handler (the last one repeats). */
+function answerInTurn(...handlers: UpstreamHandler[]): void {
+  let turn = 0;
+  upstream.setHandler((request, response) => handlers[Math.min(turn++, handlers.length - 1)](request, response));
+}
+
 /** A chat answer fixture, changed first by `edit`. */
 const chatAnswer =
   (name: string, edit: (answer: ChatAnswer) => void = () => undefined): UpstreamHandler =>
@@ -171,5 +177,56 @@ describe('usage the provider did not report', () => {
     expect(await result.text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
     expect(await result.finishReason).toBe('stop');
     expect(await result.usage).toMatchObject({ inputTokens: undefined, outputTokens: undefined });
+  });
+});
+
+describe('earlier output items, which the SDK names by id (item_reference) unless told store: false', () => {
+  const getDate = tool({ description: "Today's date", inputSchema: z.object({}), execute: async () => '2026-12-04' });
+  const callId = 'call_00_Kx3vQ9pLTyW2mN8rB5cJ4A';
+  const toolRound = [{ type: 'function_call', call_id: callId, name: 'get_date', arguments: '{}' }, { type: 'function_call_output', call_id: callId, output: '2026-12-04' }];
+  const chatToolRound = [
+    { role: 'assistant', tool_calls: [{ id: callId, type: 'function', function: { name: 'get_date', arguments: '{}' } }] },
+    { role: 'tool', tool_call_id: callId, content: '2026-12-04' },
+  ];
+
+  test('generateText: reasoning, then a tool call, then the answer; the reasoning item named by id is left out', async () => {
+    answerInTurn(chatAnswer('chat-deepseek-thinking-tool-call.response.json'), chatAnswer('chat.response.json'));
+    const result = await generateText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0 });
+    expect(result.text).toBe(FIXTURE_TEXT);
+    expect(result.steps[0].reasoningText).toMatch(/^The user asks for tomorrow's weather in Hangzhou\./);
+    expect(sent[1].input).toEqual([{ role: 'user', content: [{ type: 'input_text', text: 'Weather tomorrow?' }] }, { type: 'item_reference', id: expect.stringMatching(/^rs_/) }, ...toolRound]);
+    expect(upstream.requests[1].body).toMatchObject({ messages: [{ role: 'user' }, ...chatToolRound] });
+  });
+
+  test('streamText: the same, streamed', async () => {
+    answerInTurn(chatStream('chat-deepseek-thinking-tool-call.stream.sse'), chatStream('chat.stream.sse'));
+    const result = streamText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0 });
+    expect(await result.text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(await result.finishReason).toBe('stop');
+    expect(sent[1].input).toEqual([{ role: 'user', content: [{ type: 'input_text', text: 'Weather tomorrow?' }] }, { type: 'item_reference', id: expect.stringMatching(/^rs_/) }, ...toolRound]);
+  });
+
+  const textThenCall = chatAnswer('chat-deepseek-thinking-tool-call.response.json', (answer) => {
+    delete answer.choices[0].message.reasoning_content;
+    answer.choices[0].message.content = 'Let me check the date.';
+  });
+
+  test('a message item named by id is a 400 naming it and the way out, as nothing is stored to look it up', async () => {
+    answerInTurn(textThenCall, chatAnswer('chat.response.json'));
+    const failure = await generateText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0 }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      statusCode: 400,
+      data: { error: { param: 'input[1].id', code: 'invalid_value', message: expect.stringMatching(/^input\[1\]\.id: the gateway stores no responses, so it cannot look up item msg_\w+; send the item itself \(the Vercel AI SDK does with providerOptions: \{ openai: \{ store: false \} \}\)$/) } },
+    });
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('with store: false the SDK sends the message itself, and the tool loop goes on', async () => {
+    answerInTurn(textThenCall, chatAnswer('chat.response.json'));
+    const result = await generateText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0, providerOptions: { openai: { store: false } } });
+    expect(result.text).toBe(FIXTURE_TEXT);
+    expect(upstream.requests[1].body).toMatchObject({
+      messages: [{ role: 'user' }, { role: 'assistant', content: 'Let me check the date.', tool_calls: chatToolRound[0].tool_calls }, chatToolRound[1]],
+    });
   });
 });

@@ -221,7 +221,7 @@ describe('errors, in OpenAI shape', () => {
   test.each([
     ['a built-in tool', { tools: [{ type: 'web_search' }] }, 'tools[0].type', 'tools[0].type: must be "function"'],
     ['input of another type', { input: 5 }, 'input', 'input: must be string or array'],
-    ['an input item of another type', { input: [{ type: 'item_reference', id: 'msg_1' }] }, 'input[0].type', 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning"'],
+    ['an input item of another type', { input: [{ type: 'computer_call_output', call_id: 'call_1', output: {} }] }, 'input[0].type', 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "item_reference"'],
     ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image"'],
     ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be >= 1'],
   ])('%s: 400 naming the field', async (_what, fields, param, message) => {
@@ -236,6 +236,20 @@ describe('errors, in OpenAI shape', () => {
       status: 400,
       error: { message: `${field}: the gateway stores no responses; send the whole input`, type: 'invalid_request_error', param: field, code: 'invalid_value' },
     });
+  });
+
+  test('an item_reference to an item other than reasoning: 400 naming it, as nothing is stored to look it up', async () => {
+    const input = [{ role: 'user' as const, content: 'Hi' }, { type: 'item_reference' as const, id: 'msg_123' }];
+    expect(await errorOf(openai.responses.create({ model: 'chat', input }))).toEqual({
+      status: 400,
+      error: {
+        message: 'input[1].id: the gateway stores no responses, so it cannot look up item msg_123; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })',
+        type: 'invalid_request_error',
+        param: 'input[1].id',
+        code: 'invalid_value',
+      },
+    });
+    expect(upstream.requests).toHaveLength(0);
   });
 
   test('background: true: 400, as nothing is stored', async () => {

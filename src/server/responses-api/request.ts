@@ -4,7 +4,8 @@
  *
  * `input` items become chat messages: `instructions` a system message first, a `function_call` item
  * a tool call on the assistant turn before it (or a new one), a `function_call_output` item a `tool`
- * message, `reasoning` items nothing (no provider gets thinking back without its signature).
+ * message, `reasoning` items nothing (no provider gets thinking back without its signature), nor an
+ * `item_reference` to one; a reference to any other item is refused (nothing is stored to look it up).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
  * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
  * `reasoning.summary` and `stream_options` are ignored; `previous_response_id`, `conversation` and
@@ -63,11 +64,23 @@ function isMessageItem(item: ResponsesInputItem): item is MessageItem {
   return item.type === undefined || item.type === 'message';
 }
 
+/**
+ * Refuses a reference to an item other than reasoning: nothing is stored to look it up. Reasoning
+ * items are left out anyway, so a reference to one (`rs_`, OpenAI's and the gateway's prefix) is too.
+ */
+function refuseStoredItem(id: string, index: number): void {
+  if (id.startsWith('rs_')) return;
+  throw GatewayError.invalidParam(
+    `input[${index}].id: the gateway stores no responses, so it cannot look up item ${id}; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })`,
+    `input[${index}].id`,
+  );
+}
+
 /** The conversation as chat messages; consecutive function calls join the assistant turn before them. */
 function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
   if (typeof input === 'string') return [{ role: 'user', content: input }];
   const messages: ChatMessage[] = [];
-  for (const item of input) {
+  for (const [index, item] of input.entries()) {
     if (isMessageItem(item)) {
       messages.push(chatMessageOf(item));
       continue;
@@ -84,6 +97,9 @@ function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
         messages.push({ role: 'tool', tool_call_id: item.call_id, content: item.output });
         break;
       case 'reasoning':
+        break;
+      case 'item_reference':
+        refuseStoredItem(item.id, index);
         break;
       default: {
         const unreachable: never = item;
