@@ -926,7 +926,7 @@ export type components = {
                 reasoning_tokens: number;
             };
         };
-        /** @description The answer as a Response object. `status` is `incomplete` when the answer was cut at `max_output_tokens` or by a content filter (`incomplete_details.reason` says which). The request's settings are echoed as OpenAI's clients read them; `store` is always false. */
+        /** @description The answer as a Response object. `status` is `incomplete` when the answer was cut at `max_output_tokens` or by a content filter (`incomplete_details.reason` says which), and so is its last output item. The request's settings are echoed as OpenAI's clients read them; `store` is always false. */
         ResponsesResponse: {
             /** @description resp_ followed by a random id (not stored: it cannot be fetched). */
             id: string;

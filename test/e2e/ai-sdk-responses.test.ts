@@ -155,6 +155,17 @@ test('structured output: text.format json_schema is the chat response_format, an
   });
 });
 
+test('an answer cut at the token limit: finish reason length, from generateText and streamText', async () => {
+  upstream.setHandler(chatAnswer('chat.response.json', (answer) => (answer.choices[0].finish_reason = 'length')));
+  const generated = await generateText({ model: openai('chat'), prompt: 'Hello', maxOutputTokens: 14, maxRetries: 0 });
+  expect({ text: generated.text, finishReason: generated.finishReason }).toEqual({ text: FIXTURE_TEXT, finishReason: 'length' });
+
+  const cut = readFixture('openai', 'chat.stream.sse').replace('"finish_reason":"stop"', '"finish_reason":"length"');
+  upstream.setHandler((_request, response) => sendStream(response, cut));
+  const streamed = streamText({ model: openai('chat'), prompt: 'Hello', maxOutputTokens: 9, maxRetries: 0 });
+  expect({ text: await streamed.text, finishReason: await streamed.finishReason }).toEqual({ text: 'Un café ? Bien sûr 🙂 Bonne journée.', finishReason: 'length' });
+});
+
 describe('usage the provider did not report', () => {
   const noUsage = chatAnswer('chat.response.json', (answer) => delete answer.usage);
   const promptCountOnly = chatAnswer('chat.response.json', (answer) => (answer.usage = { prompt_tokens: 21 }));

@@ -152,7 +152,12 @@ test('an answer cut at the token limit ends with response.incomplete', async () 
   const cut = readFixture('openai', 'chat.stream.sse').replace('"finish_reason":"stop"', '"finish_reason":"length"');
   upstream.setHandler((_request, response) => sendStream(response, cut));
   const { events } = await rawStream({ model: 'chat', input: 'Hi', max_output_tokens: 16 });
-  expect(events.at(-1)?.data).toMatchObject({ type: 'response.incomplete', response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } } });
+  expect(events.at(-1)?.data).toMatchObject({
+    type: 'response.incomplete',
+    response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' }, output: [{ type: 'message', status: 'incomplete' }] },
+  });
+  const itemDone = events.find((event) => event.event === 'response.output_item.done');
+  expect(itemDone?.data).toMatchObject({ item: { type: 'message', status: 'incomplete', content: [{ type: 'output_text', text: 'Un café ? Bien sûr 🙂 Bonne journée.' }] } });
 });
 
 test('a failure before the first chunk is a real HTTP error in OpenAI shape', async () => {

@@ -194,6 +194,22 @@ test('an answer cut at max_tokens is incomplete, with the reason', async () => {
   upstream.setHandler((_request, response) => sendJson(response, 200, cut));
   const response = await openai.responses.create({ model: 'chat', input: 'Hello', max_output_tokens: 5 });
   expect(response).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } });
+  // As in OpenAI's Response, the item the cut fell in is incomplete too.
+  expect(response.output).toEqual([expect.objectContaining({ type: 'message', status: 'incomplete' })]);
+});
+
+test('an answer of text and a tool call cut by a content filter: the call, last, is the incomplete item', async () => {
+  const cut = readJsonFixture<{ choices: { finish_reason: string; message: { content: string | null } }[] }>('openai', 'chat-tool-calls.response.json');
+  cut.choices[0].finish_reason = 'content_filter';
+  cut.choices[0].message.content = 'Let me look.';
+  upstream.setHandler((_request, response) => sendJson(response, 200, cut));
+  const response = await openai.responses.create({ model: 'chat', input: 'Weather in Paris and Tokyo?', tools: [WEATHER_TOOL] });
+  expect(response).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'content_filter' } });
+  expect(response.output.map((item) => [item.type, 'status' in item && item.status])).toEqual([
+    ['message', 'completed'],
+    ['function_call', 'completed'],
+    ['function_call', 'incomplete'],
+  ]);
 });
 
 /** The error the openai client raises, as its fields. */

@@ -4,7 +4,7 @@
  *
  * The answer's `reasoning_content` becomes a reasoning item (one summary part), its text and refusal
  * a message item, its tool calls function_call items (`call_id` is the tool call's id). A finish by
- * `length` or `content_filter` is `status: "incomplete"` with the reason.
+ * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUsage, Usage } from '../../schema';
@@ -102,7 +102,7 @@ function textOf(content: AnswerMessage['content']): string {
 }
 
 /** The output items of a chat answer's message, in OpenAI's order: reasoning, message, function calls. */
-function outputOf(message: AnswerMessage | undefined): ResponsesOutputItem[] {
+function outputOf(message: AnswerMessage | undefined, ending: Ending): ResponsesOutputItem[] {
   const items: ResponsesOutputItem[] = [];
   if (message?.reasoning_content) items.push({ type: 'reasoning', id: newId('rs'), summary: [{ type: 'summary_text', text: message.reasoning_content }], status: 'completed' });
   const text = textOf(message?.content ?? null);
@@ -115,18 +115,25 @@ function outputOf(message: AnswerMessage | undefined): ResponsesOutputItem[] {
   for (const call of calls) {
     items.push({ type: 'function_call', id: newId('fc'), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' });
   }
-  return items;
+  return ending.status === 'incomplete' ? withLastItemCut(items) : items;
+}
+
+/** A cut answer's last item is `incomplete`, as in OpenAI's Response: the cut fell inside it. */
+export function withLastItemCut(items: ResponsesOutputItem[]): ResponsesOutputItem[] {
+  const last = items.at(-1);
+  return last === undefined ? items : [...items.slice(0, -1), { ...last, status: 'incomplete' }];
 }
 
 /** A non-streamed chat answer (its first choice: the request never asks for more) as a Response object. */
 export function fromChatResponse(answer: ChatResponse, settings: ResponseSettings): ResponsesResponse {
   const choice = answer.choices[0];
+  const ending = endingOf(choice?.finish_reason);
   return responseObject({
     id: newId('resp'),
     createdAt: answer.created,
     model: answer.model,
-    ending: endingOf(choice?.finish_reason),
-    output: outputOf(choice?.message),
+    ending,
+    output: outputOf(choice?.message, ending),
     usage: responsesUsageOf(answer.usage),
     settings,
   });

@@ -11,7 +11,7 @@
  * .content_part.done); a tool call as a function_call item (.function_call_arguments.delta / .done).
  * Reasoning and message items close when another item opens; function calls stay open to the end
  * (a provider may interleave their pieces). The last event is response.completed or
- * response.incomplete with the whole Response, usage included.
+ * response.incomplete with the whole Response, usage included (an incomplete one's last item is too).
  */
 import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ToolCallDelta, Usage } from '../../schema';
 import { endingOf, newId, responseObject, responsesUsageOf, type ResponseSettings } from './answer';
@@ -52,9 +52,13 @@ function partOf(part: MessageItem['parts'][number]): ResponsesOutputContent {
   return part.kind === 'output_text' ? { type: 'output_text', text: part.text, annotations: [] } : { type: 'refusal', refusal: part.text };
 }
 
-/** An item as it stands; `shell` is the item as output_item.added gives it, before its content. */
-function outputItemOf(item: StreamItem, shell = false): ResponsesOutputItem {
-  const status = item.done ? 'completed' : 'in_progress';
+/**
+ * An item as it stands; `shell` is the item as output_item.added gives it, before its content, and a
+ * `cut` item the last one of an incomplete answer.
+ */
+function outputItemOf(item: StreamItem, options: { shell?: boolean; cut?: boolean } = {}): ResponsesOutputItem {
+  const { shell = false, cut = false } = options;
+  const status = !item.done ? 'in_progress' : cut ? 'incomplete' : 'completed';
   switch (item.kind) {
     case 'reasoning':
       return { type: 'reasoning', id: item.id, summary: shell ? [] : [{ type: 'summary_text', text: item.text }], status };
@@ -79,6 +83,8 @@ export class ResponsesStreamFold {
   private readonly items: StreamItem[] = [];
   private finishReason: string | null = null;
   private usage: Usage | null = null;
+  /** The last item of an answer cut short (at the token limit, by a content filter): `incomplete`, as OpenAI's. */
+  private cutItem: StreamItem | undefined;
 
   constructor(private readonly settings: ResponseSettings) {}
 
@@ -98,8 +104,9 @@ export class ResponsesStreamFold {
 
   end(): ResponsesStreamEvent[] {
     const events = this.start(null);
-    for (const item of this.items) if (!item.done) events.push(...this.close(item));
     const ending = endingOf(this.finishReason);
+    if (ending.status === 'incomplete') this.cutItem = this.items.at(-1);
+    for (const item of this.items) if (!item.done) events.push(...this.close(item));
     events.push(this.event(ending.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: this.response(ending) }));
     return events;
   }
@@ -116,7 +123,7 @@ export class ResponsesStreamFold {
   }
 
   private response(ending: Parameters<typeof responseObject>[0]['ending'], error?: ResponsesResponse['error']): ResponsesResponse {
-    const output = this.items.map((item) => outputItemOf(item));
+    const output = this.items.map((item) => this.itemNow(item));
     return responseObject({ id: this.id, createdAt: this.createdAt, model: this.model, ending, output, usage: responsesUsageOf(this.usage), settings: this.settings, error });
   }
 
@@ -135,7 +142,7 @@ export class ResponsesStreamFold {
   private open<Item extends StreamItem>(item: Item, events: ResponsesStreamEvent[]): Item {
     for (const open of this.items) if (!open.done && open.kind !== 'call') events.push(...this.close(open));
     this.items.push(item);
-    events.push(this.event('response.output_item.added', { output_index: item.outputIndex, item: outputItemOf(item, true) }));
+    events.push(this.event('response.output_item.added', { output_index: item.outputIndex, item: outputItemOf(item, { shell: true }) }));
     return item;
   }
 
@@ -207,7 +214,11 @@ export class ResponsesStreamFold {
       events.push(this.event('response.function_call_arguments.done', { ...where, name: item.name, arguments: item.arguments }));
     }
     item.done = true;
-    events.push(this.event('response.output_item.done', { output_index: item.outputIndex, item: outputItemOf(item) }));
+    events.push(this.event('response.output_item.done', { output_index: item.outputIndex, item: this.itemNow(item) }));
     return events;
+  }
+
+  private itemNow(item: StreamItem): ResponsesOutputItem {
+    return outputItemOf(item, { cut: item === this.cutItem });
   }
 }
