@@ -824,7 +824,7 @@ export type components = {
             temperature?: components["schemas"]["Temperature"];
             top_p?: components["schemas"]["TopP"];
             stream?: boolean | null;
-            /** @description Ignored (the gateway adds no obfuscation); a stream's last event always carries the usage. */
+            /** @description Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for. */
             stream_options?: {
                 [key: string]: unknown;
             } | null;

@@ -53,7 +53,8 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
   readonly reasoningEffortFields?: readonly ReasoningEffortField[];
   /**
    * True when the vendor reports a stream's usage only if `stream_options.include_usage` asks for it
-   * (OpenAI's API), and accepts that field: a token limit then asks for it (see invocation.ts).
+   * (OpenAI's API), and accepts that field: a token limit then asks for it (see invocation.ts). False
+   * when the API refuses the field (Azure OpenAI before 2024-09-01): nothing the gateway adds asks for it.
    * Built-in providers only.
    */
   readonly streamUsageWhenAsked?: boolean;

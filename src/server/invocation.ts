@@ -189,14 +189,18 @@ function asksForUsage(request: Record<string, unknown>): boolean {
 }
 
 /**
- * A stream request that a token limit counts, with `stream_options.include_usage` set when the
- * client did not set it and the endpoint's API reports a stream's usage only when asked (OpenAI's):
- * without it, such a stream counted no tokens, and any client could spend past the limit. The usage
- * chunk the gateway asked for is kept from the client (`isUsageOnlyChunk` in providers/shared/role-only.ts), which did not ask for a
- * chunk without choices. Null when nothing is to be added.
+ * A stream request with `stream_options.include_usage` set when the client did not set it and the
+ * gateway needs the stream's usage, else null. A token limit needs it when the endpoint's API
+ * reports a stream's usage only when asked (OpenAI's): without it, such a stream counted no tokens,
+ * and any client could spend past the limit. A route that presents the usage itself
+ * (`/v1/responses`' last event) needs it from any API not known to refuse the field (Azure OpenAI
+ * before 2024-09-01 does). The usage chunk the gateway asked for is kept from a chat client, which did
+ * not ask for a chunk without choices (`isUsageOnlyChunk` in providers/shared/role-only.ts).
  */
-function withUsageForLimits(request: Record<string, unknown>, endpoint: CompiledEndpoint, tokenLimiters: readonly EndpointLimiter[]): Record<string, unknown> | null {
-  if (tokenLimiters.length === 0 || endpoint.target.streamUsageWhenAsked !== true || asksForUsage(request)) return null;
+function withUsageAsked(request: Record<string, unknown>, endpoint: CompiledEndpoint, needs: { limits: boolean; presented: boolean }): Record<string, unknown> | null {
+  const whenAsked = endpoint.target.streamUsageWhenAsked;
+  const needed = (needs.limits && whenAsked === true) || (needs.presented && whenAsked !== false);
+  if (!needed || asksForUsage(request)) return null;
   const options = request.stream_options;
   return { ...request, stream_options: { ...(isRecord(options) ? options : {}), include_usage: true } };
 }
@@ -294,12 +298,14 @@ export async function invokeEndpoint(options: {
    * also a stream that fails before its first chunk may have used some.
    */
   onStreamTokens?: (stream: { tokens: StreamTokens; limited: boolean }) => void;
+  /** The route presents a stream's usage itself (`/v1/responses`): the gateway asks the provider for it. */
+  presentsUsage?: boolean;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
   const withEndpointDefaults = withDefaults(options.request, endpoint);
   const stream = asksForStream(endpoint.endpointType, withEndpointDefaults);
   const tokenLimiters = tokenLimitersOf(endpoint, options.clientLimiter ?? null);
-  const withUsage = stream ? withUsageForLimits(withEndpointDefaults, endpoint, tokenLimiters) : null;
+  const withUsage = stream ? withUsageAsked(withEndpointDefaults, endpoint, { limits: tokenLimiters.length > 0, presented: options.presentsUsage === true }) : null;
   const request = withUsage ?? withEndpointDefaults;
   const oneToolCall = endpoint.endpointType === 'llm/v1/chat' && asksForOneToolCall(request);
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);

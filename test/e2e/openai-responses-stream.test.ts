@@ -5,8 +5,9 @@
  * format compared with OpenAI's own stream (test/fixtures/openai-responses/text.stream.sse), and the
  * failures before and after the first event.
  */
+import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
-import { sendJson, sendStream, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { sendJson, sendStream, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
@@ -22,6 +23,17 @@ endpoints:
   - name: mock-chat
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: mock-chat }
+  - name: azure-old
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      config: { openai_api_type: azure, openai_api_key: az-test, openai_api_base: "${upstreamUrl}", openai_deployment_name: gpt4o, openai_api_version: "2023-05-15" }
+  - name: strict
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: mistral-small-latest
+      config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
 `;
 
 let upstream: FakeUpstream;
@@ -186,6 +198,29 @@ test('a failure after the first event ends the stream with response.failed, the 
     response: { status: 'failed', error: { code: expect.any(String), message: expect.any(String) }, output: [{ type: 'message', status: 'in_progress', content: [{ type: 'output_text', text: 'Un café' }] }] },
   });
   expect(events.some((event) => event.event === 'error')).toBe(false);
+});
+
+/** An API that refuses `stream_options` (Azure OpenAI before 2024-09-01, Mistral's behind openai_api_base): a 400 naming it. */
+function refusingStreamOptions(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream_options?: unknown }).stream_options === undefined) return serveOpenAIFixtures(request, response);
+  sendJson(response, 400, { error: { message: 'Unrecognized request argument supplied: stream_options', type: 'invalid_request_error', param: null, code: null } });
+}
+
+test('Azure OpenAI before API version 2024-09-01, which refuses stream_options, is not sent it: the stream is served, its usage null', async () => {
+  upstream.setHandler(refusingStreamOptions);
+  const { status, events } = await rawStream({ model: 'azure-old', input: 'Un café ?' });
+  expect(status).toBe(200);
+  expect(upstream.requests).toHaveLength(1);
+  expect(upstream.requests[0].body).not.toHaveProperty('stream_options');
+  expect(events.at(-1)?.data).toMatchObject({ type: 'response.completed', response: { status: 'completed', usage: null } });
+});
+
+test('a server that refuses stream_options gets the request again without it, as a chat stream under a token limit does', async () => {
+  upstream.setHandler(refusingStreamOptions);
+  const { status, events } = await rawStream({ model: 'strict', input: 'Un café ?' });
+  expect(status).toBe(200);
+  expect(upstream.requests.map((request) => (request.body as { stream_options?: unknown }).stream_options)).toEqual([{ include_usage: true }, undefined]);
+  expect(events.at(-1)?.data).toMatchObject({ type: 'response.completed', response: { status: 'completed' } });
 });
 
 test('an invalid streamed request is a 400 before any event', async () => {

@@ -155,7 +155,6 @@ export function toChatRequest(request: ResponsesRequest): Record<string, unknown
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;
   if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;
-  // The stream's last event carries the usage: ask every provider for it.
-  if (request.stream === true) chat.stream_options = { include_usage: true };
+  // No stream_options: the gateway asks for the stream's usage, for the last event, where the API takes it (invocation.ts).
   return chat;
 }

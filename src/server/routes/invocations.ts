@@ -83,7 +83,7 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter, onStreamTokens });
+        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter, onStreamTokens, presentsUsage: presenter !== undefined });
         attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
         return answer;
       } catch (error) {

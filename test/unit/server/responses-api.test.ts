@@ -47,7 +47,7 @@ describe('toChatRequest', () => {
     });
   });
 
-  test('function calls without an assistant turn before them get their own; a stream asks for usage', () => {
+  test("function calls without an assistant turn before them get their own; the client's stream_options is not sent", () => {
     const request: ResponsesRequest = {
       model: 'chat',
       input: [
@@ -63,7 +63,6 @@ describe('toChatRequest', () => {
     expect(toChatRequest(request)).toEqual({
       model: 'chat',
       stream: true,
-      stream_options: { include_usage: true },
       response_format: { type: 'json_object' },
       messages: [
         { role: 'developer', content: 'Be terse.' },
