@@ -317,6 +317,9 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
       refuse(error);
       return { refusal: error };
     }
+    // Closed while it compiled (a stop signal between its steps): the process is stopping, and
+    // serving it would watch its secret files again.
+    if (closed) return null;
     // Not awaited: a later reload does not wait for the workers' answers to this one.
     countReload(serve(next, cause));
     return null;
@@ -337,7 +340,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
       if (!repeatsRefusal(error, loggedRefusal)) logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
       return;
     }
-    void serve(next, cause, true);
+    if (!closed) void serve(next, cause, true);
   };
 
   /** The config file is read again (its text may be the same) and compiled, with its secret files: `cause` says why. */

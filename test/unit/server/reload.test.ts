@@ -297,6 +297,20 @@ describe('watchForReload', () => {
     expect(accepted).toEqual([]);
   });
 
+  test('a reload still compiling when the watcher is closed (a stop signal came meanwhile) is dropped: not served, logged or watched', async () => {
+    const { path, directory, logs, accepted } = await start(config(endpoint('a')), { 'new.key': 'sk-new-0000000001' });
+    writeFileSync(path, config(keyedEndpoint('new.key')));
+    (watcher as ReloadingWatcher).reloadNow('SIGHUP');
+    // One turn of the event loop: the compile has begun and waits for its next step (compileConfigText).
+    await new Promise((resolve) => setImmediate(resolve));
+    watcher?.close();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    writeFileSync(join(directory, 'new.key'), 'sk-new-0000000002');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(accepted).toEqual([]);
+    expect(logs).toEqual([]);
+  });
+
   test('the secret files watched follow the config: a newly named one is, one no longer named is not', async () => {
     const { path, directory, accepted } = await start(config(keyedEndpoint('old.key')), { 'old.key': 'sk-old-0000000001', 'new.key': 'sk-new-0000000001' });
     writeFileSync(path, config(keyedEndpoint('new.key')));
