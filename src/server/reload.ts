@@ -20,6 +20,7 @@ import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../co
 import { retireLimitBackends } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import { closePoolsNotIn, poolKeysUsedBy } from '../providers/transport/pools';
+import { configChanges, describeChanges } from './config-changes';
 import type { Logger } from './logging';
 import { recordConfigReload, recordConfigStart } from './metrics';
 
@@ -38,13 +39,6 @@ export interface LoadedConfig {
   secretFiles: ReadonlyMap<string, string>;
   /** The upstream connection pools its endpoints call (pools.ts): once it serves, the others are closed. */
   poolKeys: ReadonlySet<string>;
-}
-
-/** Names of endpoints and traffic routes that differ between two configs. */
-export interface ConfigChanges {
-  added: string[];
-  changed: string[];
-  removed: string[];
 }
 
 /** How a config text is compiled: on reload, or in a `--workers` worker. */
@@ -77,49 +71,6 @@ export function loadConfig(configPath: string): Promise<LoadedConfig> {
 /** The text start-up prints for a config that cannot be loaded; reloads log the same. */
 export function configFailureMessage(error: unknown, configPath: string): string {
   return error instanceof ConfigError ? error.message : `Cannot load ${configPath}: ${(error as Error).message}`;
-}
-
-/** JSON with sorted keys, so reordering keys in the YAML is not a change. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
-}
-
-/** Each config's definitions, serialised once: the served config's were when it was the new one. */
-const serialisedDefinitions = new WeakMap<GatewayConfig, ReadonlyMap<string, string>>();
-
-function definitionsByName(config: GatewayConfig): ReadonlyMap<string, string> {
-  const serialised = serialisedDefinitions.get(config);
-  if (serialised !== undefined) return serialised;
-  const named: { name: string }[] = [...config.endpoints, ...(config.routes ?? [])];
-  const definitions = new Map(named.map((definition) => [definition.name, canonicalJson(definition)]));
-  serialisedDefinitions.set(config, definitions);
-  return definitions;
-}
-
-export function configChanges(before: GatewayConfig, after: GatewayConfig): ConfigChanges {
-  const old = definitionsByName(before);
-  const next = definitionsByName(after);
-  return {
-    added: [...next.keys()].filter((name) => !old.has(name)),
-    changed: [...next.keys()].filter((name) => old.has(name) && old.get(name) !== next.get(name)),
-    removed: [...old.keys()].filter((name) => !next.has(name)),
-  };
-}
-
-/**
- * The line of an accepted reload; with `servedTextOnly`, of the served text reloaded for its secret
- * files while the file on disk is refused (worded apart: it is not the config file being applied).
- */
-export function describeChanges(configPath: string, changes: ConfigChanges, options: { servedTextOnly?: boolean } = {}): string {
-  const parts = (['added', 'changed', 'removed'] as const)
-    .filter((kind) => changes[kind].length > 0)
-    .map((kind) => `${kind} ${changes[kind].join(', ')}`);
-  const what = options.servedTextOnly ? `secret files reloaded into the last accepted config of ${configPath}, the file on disk being refused` : `config reloaded from ${configPath}`;
-  return `${what}: ${parts.length > 0 ? parts.join('; ') : 'no endpoint or route changed'}`;
 }
 
 /**
