@@ -7,6 +7,7 @@
  * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
  */
 import { randomUUID } from 'node:crypto';
+import { usageTotal } from '../../providers/shared/usage';
 import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUsage, Usage } from '../../schema';
 
 /** The request's settings a Response object echoes (the Python client's model requires most of them). */
@@ -46,7 +47,8 @@ export function responsesUsageOf(usage: Usage | null | undefined): ResponsesUsag
   return {
     input_tokens: usage.prompt_tokens,
     output_tokens: usage.completion_tokens,
-    total_tokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
+    // The rule every usage total follows (usage.ts); a reported total that is not a number is the sum too.
+    total_tokens: usageTotal(usage) ?? usage.prompt_tokens + usage.completion_tokens,
     input_tokens_details: { cached_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0 },
     output_tokens_details: { reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0 },
   };
