@@ -154,6 +154,10 @@ export type AnthropicConfig = ParameterDefaults & {
    * Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server.
    */
   anthropic_api_base?: string;
+  /**
+   * Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot.
+   */
+  anthropic_beta?: string | [string, ...string[]];
 };
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
@@ -279,6 +283,10 @@ export type HuggingFaceTGIConfig = ParameterDefaults & {
  */
 export type BedrockConfig = ParameterDefaults & {
   aws_config: AwsConfig;
+  /**
+   * Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace.
+   */
+  anthropic_beta?: string | [string, ...string[]];
 };
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema

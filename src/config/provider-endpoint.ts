@@ -9,6 +9,7 @@ import type { Defaults, Endpoint } from '../../generated/config';
 import { redacted } from '../errors';
 import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor, isBuiltInProvider } from '../providers';
+import { ConfigKeyError } from '../providers/shared/config-key-error';
 import { isRefusedParameterDefault } from '../providers/shared/parameter-defaults';
 import { environmentProxyUrls } from '../providers/transport/egress-proxy';
 import { urlCredentialValues } from '../providers/transport/http';
@@ -64,11 +65,21 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
     });
     return { adapter, target, callPolicy };
   } catch (error) {
-    // A parameter default refused as every request carrying it would be: the message a request gets, at the key.
-    const path = isRefusedParameterDefault(error) ? formatYamlPath(['endpoints', index, 'model', 'config', error.param]) : `endpoints[${index}].model`;
+    const path = refusedConfigPath(error, index);
     // A plugin's message may quote the key it refuses; config errors are printed and logged.
     return { path, message: redacted(`endpoint '${endpoint.name}': ${(error as Error).message}`, credentialsOf(endpoint.model.config)) };
   }
+}
+
+/**
+ * Where a provider's refusal points: a parameter default refused as every request carrying it would
+ * be (the message a request gets) or a provider setting it refused, at that key; else the model.
+ */
+function refusedConfigPath(error: unknown, index: number): string {
+  const configPath = ['endpoints', index, 'model', 'config'];
+  if (isRefusedParameterDefault(error)) return formatYamlPath([...configPath, error.param]);
+  if (error instanceof ConfigKeyError) return formatYamlPath([...configPath, ...error.key]);
+  return formatYamlPath(['endpoints', index, 'model']);
 }
 
 /**

@@ -88,9 +88,10 @@ export interface ProviderAdapter<Config = unknown, Context extends RequestContex
   /** Endpoint types this provider serves; others are refused at config load. */
   endpointTypes: readonly EndpointType[];
   /**
-   * Called once per endpoint at config load. Throws Error with a message for a bad config, or the
+   * Called once per endpoint at config load. Throws Error with a message for a bad config, the
    * GatewayError a request check throws for a parameter default in the config (reported at
-   * `model.config.<param>`, shared/parameter-defaults.ts). The
+   * `model.config.<param>`, shared/parameter-defaults.ts), or a built-in provider's ConfigKeyError
+   * for a setting it refuses (reported at its key, shared/config-key-error.ts). The
    * built-in adapters are also called by the config check, whose result is dropped: they build
    * nothing that outlives the call (pools and SDK clients are taken at the first request).
    */

@@ -27,6 +27,8 @@
  * thinking with `output_config.effort` instead (https://platform.claude.com/docs/en/build-with-claude/effort).
  * `response_format` `json_schema` is sent as structured outputs' `output_config.format` (output-format.ts).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
+ * The endpoint's `anthropic_beta` betas go as the `anthropic-beta` header of every call
+ * (https://platform.claude.com/docs/en/api/beta-headers; shared/anthropic-beta.ts).
  *
  * Refused with a 400/422 naming the field: `n` other than 1, `temperature` together with `top_p`,
  * `max_tokens` over 1,000,000, OpenAI-only parameters (UNSUPPORTED_PARAMETERS), `response_format`
@@ -37,6 +39,7 @@
  */
 import type { AnthropicConfig } from '../../../generated/config';
 import type { EndpointType } from '../../schema';
+import { anthropicBetasOf } from '../shared/anthropic-beta';
 import { claudeReasoningEffortFields, claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
@@ -75,12 +78,14 @@ function withVersionSegment(base: string): string {
 
 /**
  * URL, headers and model from the config. Refuses a config that would fail every request: no
- * model name (an Error), or parameter defaults Anthropic cannot take (the GatewayError a request
- * carrying them gets, which the config check reports at the parameter's key).
+ * model name (an Error), parameter defaults Anthropic cannot take (the GatewayError a request
+ * carrying them gets, which the config check reports at the parameter's key), or a beta name the
+ * header cannot carry (a ConfigKeyError at `anthropic_beta`).
  */
 export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null, endpointType: EndpointType = 'llm/v1/chat'): AnthropicTarget {
   if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
-  const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base } = config;
+  const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base, anthropic_beta: betaSetting } = config;
+  const betas = anthropicBetasOf(betaSetting);
   // Only the parameter defaults reach a request: any other key is ignored (with a warning), so it refuses nothing.
   const parameterDefaults = withoutAnthropicNoOpValues(parameterDefaultsOf(config));
   const thinkingForm = claudeThinkingFormOf(modelName);
@@ -88,7 +93,7 @@ export function resolveAnthropicTarget(config: AnthropicConfig, modelName: strin
   checkAnthropicParameters(parameterDefaults, thinkingForm);
   return {
     baseUrl: base === undefined ? ANTHROPIC_DEFAULT_API_BASE : withVersionSegment(base),
-    headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION },
+    headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION, ...(betas.length > 0 ? { 'anthropic-beta': betas.join(',') } : {}) },
     model: modelName,
     thinkingForm,
   };

@@ -98,10 +98,13 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   promptCaching: null,
 });
 
+/** The model-id prefix of Claude models. */
+const CLAUDE_PREFIX = 'anthropic.';
+
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
   // The budget form until resolveBedrockFamily reads the model's version.
-  ['anthropic.', converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' }, promptCaching: { tools: true } })],
+  [CLAUDE_PREFIX, converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' }, promptCaching: { tools: true } })],
   // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
@@ -160,6 +163,14 @@ export function baseModelId(modelName: string): string {
 export function listedBedrockFamily(modelName: string): BedrockFamily | null {
   const base = baseModelId(modelName);
   return FAMILIES.find(([prefix]) => base.startsWith(prefix))?.[1] ?? null;
+}
+
+/**
+ * Whether a model may be Claude: a Claude id, or one of no listed family (an application inference
+ * profile's ARN names no model, and a Claude model AWS ships is not listed until its prefix is).
+ */
+export function mayBeClaude(modelName: string): boolean {
+  return listedBedrockFamily(modelName) === null || baseModelId(modelName).startsWith(CLAUDE_PREFIX);
 }
 
 /**

@@ -20,6 +20,7 @@
  * MLflow served completions only (InvokeModel with the legacy Claude text format); chat,
  * embeddings, streaming and tools are additions. A model of no listed family is served through
  * Converse with conservative defaults (families.ts), where MLflow refused it per request.
+ * An endpoint's `anthropic_beta` goes to Claude in every Converse call (claudeBetasOf).
  */
 import type { BedrockRuntimeClient, ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockConfig } from '../../../generated/config';
@@ -29,6 +30,7 @@ import { claudeReasoningEffortFields } from '../shared/claude-thinking-form';
 import { answersOfEach, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
+import { claudeBetasOf, withAnthropicBeta } from './claude-betas';
 import { bedrockClientSettings, createBedrockClient } from './client';
 import { awsSdk } from './sdk';
 import {
@@ -267,6 +269,7 @@ export const bedrockAdapter = {
     const family = resolveBedrockFamily(modelId);
     requireFamilyServes(family, settings.endpointType, modelId);
     checkParameterDefaults(family, settings.endpointType, settings.config);
+    const betas = claudeBetasOf(settings.config, modelId, family);
     const clientSettings = bedrockClientSettings(settings.config.aws_config, settings);
     let client: BedrockRuntimeClient | undefined;
     // Built at the first call: checking a config builds its endpoints and must leave no client behind.
@@ -279,12 +282,12 @@ export const bedrockAdapter = {
         return {
           ...(effort?.kind === 'claude-thinking' ? { reasoningEffortFields: claudeReasoningEffortFields(effort.form) } : {}),
           chat: async (request: ChatRequest, { signal }) => {
-            const body = toConverseChat(request, family);
+            const body = withAnthropicBeta(toConverseChat(request, family), betas);
             const output = await calls.converse(body, signal);
             return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
           },
           chatStream: (request, call) => {
-            const body = toConverseChat(request, family);
+            const body = withAnthropicBeta(toConverseChat(request, family), betas);
             return foldStream(() => calls.converseStream(body, call), (id) => createConverseChatStream(answer(id), reasoning));
           },
         };
@@ -294,11 +297,11 @@ export const bedrockAdapter = {
         if (mode !== 'converse' && mode !== null) return nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId });
         return {
           completions: async (request, { signal }) => {
-            const output = await calls.converse(toConverseCompletions(request, family), signal);
+            const output = await calls.converse(withAnthropicBeta(toConverseCompletions(request, family), betas), signal);
             return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
           },
           completionsStream: (request, call) => {
-            const body = toConverseCompletions(request, family);
+            const body = withAnthropicBeta(toConverseCompletions(request, family), betas);
             return foldStream(() => calls.converseStream(body, call), (id) => createConverseCompletionsStream(answer(id)));
           },
         };

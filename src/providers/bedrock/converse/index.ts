@@ -30,7 +30,8 @@
  * A part's or tool's `cache_control` becomes a `cachePoint` block after it (a message's: after its
  * last block) for the families that
  * cache prompts (cache-points.ts; Claude, and Nova but not after tools); other models refuse the
- * block, so it is not sent to them.
+ * block, so it is not sent to them. The endpoint's `anthropic_beta` betas (Claude only) join
+ * `additionalModelRequestFields` as Claude's `anthropic_beta` list (../claude-betas.ts).
  *
  * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's
