@@ -174,10 +174,6 @@ export function mayBeClaude(modelName: string): boolean {
 }
 
 /**
- * The family of a model: its listed family, or UNLISTED_FAMILY; for Claude, with the thinking form
- * its version takes (adaptive from Claude 4.6 on, shared/claude-thinking-form.ts).
- */
-/**
  * Claude models older than 3.5 Haiku and 3.7 Sonnet (Claude 2 and Instant; 3 Haiku, Sonnet and Opus;
  * 3.5 Sonnet) take no cachePoint: AWS refuses the whole request (AccessDenied). Their ids have the
  * old layout (`claude-v2`, `claude-instant-v1`, `claude-3-haiku-…`); every id of today's layout
@@ -185,6 +181,10 @@ export function mayBeClaude(modelName: string): boolean {
  */
 const CLAUDE_WITHOUT_PROMPT_CACHING = /claude-(?:v\d|instant|3-(?!7-sonnet|5-haiku))/;
 
+/**
+ * The family of a model: its listed family, or UNLISTED_FAMILY; for Claude, with the thinking form
+ * its version takes (adaptive from Claude 4.6 on, shared/claude-thinking-form.ts).
+ */
 export function resolveBedrockFamily(modelName: string): BedrockFamily {
   const family = listedBedrockFamily(modelName) ?? UNLISTED_FAMILY;
   if (family.reasoningEffort?.kind !== 'claude-thinking') return family;
