@@ -43,7 +43,8 @@
  * choice whose `refusal` (a delta in streams) names the block reason, and an answer cut short by a
  * filter says so in its `refusal` too (finishExplanation). An answer whose function call failed
  * (MALFORMED_FUNCTION_CALL, ...) with nothing else in it is a retryable 502 (failedToolCall); in a
- * stream, only before its first chunk. Streams report usage on the chunk that finishes the answer (Gemini always counts it, so
+ * stream, only before its first chunk. Streams report usage once, on the chunk that finishes the last of the `n`
+ * candidates, covering all of them (Gemini always counts it, so
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
@@ -61,6 +62,7 @@ import { checkGeminiParameterDefaults, GEMINI, toGeminiChat, toGeminiCompletions
 import { fromGeminiChat, fromGeminiCompletions, usableGeminiAnswer } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
 import { geminiThinkingControl } from './thinking';
+import type { GeminiGenerateContentRequest } from './wire';
 
 export { toGeminiChat, toGeminiCompletions, toGeminiContents } from './request';
 export { fromGeminiChat, fromGeminiCompletions, fromGeminiUsage, mapGeminiFinishReason } from './response';
@@ -100,7 +102,7 @@ export const geminiAdapter = {
       errorMessage: geminiErrorMessage,
       errorHints: geminiErrorHints,
     });
-    const streamContext = () => ({ model, created: now(), endpointName });
+    const streamContext = (body: GeminiGenerateContentRequest) => ({ model, created: now(), endpointName, candidateCount: body.generationConfig?.candidateCount });
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
         const thinking = geminiThinkingControl(model);
@@ -110,7 +112,10 @@ export const geminiAdapter = {
             const answer = await upstream.postJson(paths.generate, toGeminiChat(request, thinking), { signal: abort });
             return fromGeminiChat(usableGeminiAnswer(answer, endpointName), { model, created: now() });
           },
-          chatStream: (request, { abort }) => foldEvents(upstream.postStream(paths.stream, toGeminiChat(request, thinking), { signal: abort }), createGeminiChatStream(streamContext())),
+          chatStream: (request, { abort }) => {
+            const body = toGeminiChat(request, thinking);
+            return foldEvents(upstream.postStream(paths.stream, body, { signal: abort }), createGeminiChatStream(streamContext(body)));
+          },
         };
       }
       case 'llm/v1/completions':
@@ -120,8 +125,10 @@ export const geminiAdapter = {
             const answer = await upstream.postJson(paths.generate, toGeminiCompletions(request), { signal: abort });
             return fromGeminiCompletions(usableGeminiAnswer(answer, endpointName), { model, created: now() });
           },
-          completionsStream: (request, { abort }) =>
-            foldEvents(upstream.postStream(paths.stream, toGeminiCompletions(request), { signal: abort }), createGeminiCompletionsStream(streamContext())),
+          completionsStream: (request, { abort }) => {
+            const body = toGeminiCompletions(request);
+            return foldEvents(upstream.postStream(paths.stream, body, { signal: abort }), createGeminiCompletionsStream(streamContext(body)));
+          },
         };
       case 'llm/v1/embeddings':
         return {

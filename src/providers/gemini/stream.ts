@@ -2,8 +2,10 @@
  * Stream folds for `streamGenerateContent?alt=sse`. Each SSE event is a whole
  * GenerateContentResponse holding the next piece of every candidate; Gemini sends a function call
  * whole in one event, so it becomes one OpenAI-style tool-call delta with its id, name and full
- * arguments. There is no `[DONE]`: the stream is complete once a candidate carries a finishReason,
- * and an upstream that ends before that was cut off. Usage rides on the chunk with the finish.
+ * arguments. There is no `[DONE]`: the stream is complete once every candidate asked for
+ * (`candidateCount`) carries a finishReason, and an upstream that ends before that was cut off.
+ * Usage rides on the chunk with the last finish, once: each event's usageMetadata holds the counts
+ * so far, of all candidates together, so an earlier candidate's finish would report part of them.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, Usage } from '../../schema';
@@ -22,6 +24,8 @@ export interface GeminiStreamContext {
   created: number;
   /** Endpoint name, for mid-stream error messages. */
   endpointName: string;
+  /** How many candidates the request asked for (`candidateCount`, `n`); 1 when not set. */
+  candidateCount?: number;
 }
 
 /** One candidate's share of one event. */
@@ -70,6 +74,8 @@ function parseEvent(data: string): Record<string, unknown> {
  */
 function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
   const candidates = new Map<number, CandidateState>();
+  const finishedCandidates = new Set<number>();
+  const expectedCandidates = context.candidateCount ?? 1;
   let finished = false;
   /** Contentless chunks not yet sent; null once a chunk with content has gone out. */
   let held: Chunk[] | null = [];
@@ -99,7 +105,10 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const refusal = finishExplanation(candidate) ?? undefined;
       pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobsResult: candidate.logprobsResult, firstCallIndex, finishReason });
     });
-    const finishing = pieces.some((piece) => piece.finishReason !== null);
+    for (const piece of pieces) if (piece.finishReason !== null) finishedCandidates.add(piece.index);
+    // A blocked prompt has no candidates at all: its one choice ends the answer.
+    const blocked = (response.candidates ?? []).length === 0 && blockReason !== undefined;
+    const finishing = !finished && (blocked || finishedCandidates.size >= expectedCandidates);
     finished ||= finishing;
     emptyAnswer = candidates.size === 0 && !finished ? response : null;
     const usage = finishing && response.usageMetadata !== undefined ? fromGeminiUsage(response.usageMetadata) : undefined;
