@@ -1,7 +1,8 @@
 /**
  * Gemini's token counts as the client, the audit line and the metrics read them, over real HTTP
  * against a fake Gemini API on 127.0.0.1: a stream of several candidates (`n` → `candidateCount`)
- * reports its usage once, covering every candidate, as the answer not streamed does.
+ * reports its usage once, covering every candidate, as the answer not streamed does; the tokens of
+ * the results of tools Gemini ran itself count in the prompt, streamed or not.
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
@@ -89,5 +90,27 @@ describe('a stream of two candidates (n: 2) whose first finishes before the seco
     const usages = [];
     for await (const chunk of stream) if (chunk.usage) usages.push(chunk.usage);
     expect(usages).toEqual([ALL_CANDIDATES]);
+  });
+});
+
+describe('an answer grounded with Google Search (toolUsePromptTokenCount)', () => {
+  // 14 prompt + 389 tool-use prompt tokens; 41 candidates + 172 thoughts tokens: Gemini's totalTokenCount, 616.
+  const WITH_TOOL_USE = { prompt_tokens: 403, completion_tokens: 213, total_tokens: 616, completion_tokens_details: { reasoning_tokens: 172 } };
+
+  test('the tool results count in prompt_tokens, so prompt + completion = total, in the answer, the stream and the audit line', async () => {
+    fixture = 'chat-google-search';
+    const answered = await auditLineOf(async () => {
+      const completion = await client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Quelle est la hauteur de la tour Eiffel ?' }] });
+      expect(completion.usage).toEqual(WITH_TOOL_USE);
+    });
+    expect(tokensOf(answered)).toEqual({ prompt_tokens: 403, completion_tokens: 213, total_tokens: 616 });
+
+    const streamed = await auditLineOf(async () => {
+      const stream = await client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Quelle est la hauteur de la tour Eiffel ?' }], stream: true, stream_options: { include_usage: true } });
+      const usages = [];
+      for await (const chunk of stream) if (chunk.usage) usages.push(chunk.usage);
+      expect(usages).toEqual([WITH_TOOL_USE]);
+    });
+    expect(tokensOf(streamed)).toEqual({ prompt_tokens: 403, completion_tokens: 213, total_tokens: 616 });
   });
 });

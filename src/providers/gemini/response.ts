@@ -116,7 +116,9 @@ export function finishExplanation(candidate: GeminiCandidate): string | null {
  */
 export function fromGeminiUsage(usage: GeminiUsageMetadata | undefined): Usage {
   if (usage === undefined) return { prompt_tokens: null, completion_tokens: null, total_tokens: null };
-  const prompt = usage.promptTokenCount ?? null;
+  // Tool results Gemini fed back to the model are billed input, in its totalTokenCount (prompt +
+  // toolUsePrompt + candidates + thoughts): counted in prompt_tokens, prompt + completion = total.
+  const prompt = usage.promptTokenCount === undefined ? null : usage.promptTokenCount + (usage.toolUsePromptTokenCount ?? 0);
   const completion = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
   const unified: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage.totalTokenCount ?? addedUp(prompt, completion) };
   if (typeof usage.cachedContentTokenCount === 'number') unified.prompt_tokens_details = { cached_tokens: usage.cachedContentTokenCount };

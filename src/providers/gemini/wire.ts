@@ -112,6 +112,8 @@ export interface GeminiUsageMetadata {
   candidatesTokenCount?: number;
   /** Reasoning tokens of thinking models, counted in `totalTokenCount` but not in `candidatesTokenCount`. */
   thoughtsTokenCount?: number;
+  /** Tokens of the results of tools Gemini ran itself (Google Search…), fed back to the model as input; not part of `promptTokenCount`. */
+  toolUsePromptTokenCount?: number;
   /** Tokens of the prompt's cached content (part of `promptTokenCount`). */
   cachedContentTokenCount?: number;
   totalTokenCount?: number;

@@ -1,8 +1,9 @@
 /**
- * The Gemini stream folds' usage: one usage, on the chunk of the last finish, when a stream holds
- * several candidates (`candidateCount`), whose usageMetadata on each event counts all of them so far.
+ * Gemini's usage: one usage, on the chunk of the last finish, when a stream holds several
+ * candidates (`candidateCount`), whose usageMetadata on each event counts all of them so far; the
+ * tool-use prompt tokens in prompt_tokens and in a total the gateway fills.
  */
-import { createGeminiChatStream, createGeminiCompletionsStream } from '../../../src/providers/gemini';
+import { createGeminiChatStream, createGeminiCompletionsStream, fromGeminiUsage } from '../../../src/providers/gemini';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replayEverySplitOutcome, replayOutcome } from '../../support/stream-replay';
 
@@ -45,5 +46,18 @@ describe('a stream of two candidates', () => {
     const { chunks, error } = await replayOutcome([Buffer.from(wire)], createGeminiChatStream(twoCandidates));
     expect(error).toBeNull();
     expect(chunks.map((chunk) => [chunk.choices[0].finish_reason, chunk.usage])).toEqual([['content_filter', { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 }]]);
+  });
+});
+
+describe('fromGeminiUsage: toolUsePromptTokenCount', () => {
+  const { usageMetadata } = readJsonFixture<{ usageMetadata: Record<string, unknown> }>('gemini', 'chat-google-search.response.json');
+
+  it("counts in prompt_tokens, so prompt + completion is Gemini's totalTokenCount", () => {
+    expect(fromGeminiUsage(usageMetadata)).toEqual({ prompt_tokens: 403, completion_tokens: 213, total_tokens: 616, completion_tokens_details: { reasoning_tokens: 172 } });
+  });
+
+  it('counts in the total the gateway fills when totalTokenCount is missing, as in Gemini\'s own', () => {
+    const { totalTokenCount, ...withoutTotal } = usageMetadata;
+    expect(fromGeminiUsage(withoutTotal).total_tokens).toBe(totalTokenCount);
   });
 });
