@@ -68,9 +68,9 @@ function parseEvent(data: string): Record<string, unknown> {
  * (as non-streamed answers sometimes do): it gets one empty `stop` choice, as in fromGeminiChat.
  * A failed function call before any content is thrown (failedToolCall), so that it is retried and
  * falls back; after some, the client has part of the answer, and the finish says why in `refusal`.
- * Chunks with no content (the role alone, empty text) are held until one with content comes, as
- * OpenAI-shaped streams' role-only chunks are (shared/role-only.ts): sent at once, they would commit
- * the stream before anything was answered.
+ * Chunks with no content (the role alone, empty text, log probabilities of no token) are held until
+ * one with content comes, as OpenAI-shaped streams' role-only chunks are (shared/role-only.ts): sent
+ * at once, they would commit the stream before anything was answered.
  */
 function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
   const candidates = new Map<number, CandidateState>();
@@ -145,10 +145,18 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
   };
 }
 
-/** Text, thoughts, tool calls, a refusal, log probabilities, a finish or usage: something the client can use. */
+/**
+ * Text, thoughts, tool calls, a refusal, log probabilities, a finish or usage: something the client
+ * can use. A `logprobsResult` of no step (an event with no token: empty lists, or none) is not.
+ */
 function carriesContent({ pieces, usage }: StreamStep): boolean {
   const pieceCarries = (piece: StreamPiece): boolean =>
-    Boolean(piece.text) || Boolean(piece.reasoning) || piece.toolCalls.length > 0 || piece.refusal !== undefined || piece.logprobsResult !== undefined || piece.finishReason !== null;
+    Boolean(piece.text) ||
+    Boolean(piece.reasoning) ||
+    piece.toolCalls.length > 0 ||
+    piece.refusal !== undefined ||
+    (piece.logprobsResult?.chosenCandidates ?? []).length > 0 ||
+    piece.finishReason !== null;
   return usage !== undefined || pieces.some(pieceCarries);
 }
 
