@@ -115,21 +115,40 @@ function withoutCutOffSecret(text: string, secret: string): string {
 }
 
 /**
+ * A URL's userinfo (`scheme://user:password@` or `scheme://token@`): up to the authority's last `@`,
+ * as URL parsers take it, since a password may hold an unencoded `@`.
+ */
+const URL_USERINFO = /\b([a-z][a-z\d+.-]*:\/\/)([^\s/?#]+)@/gi;
+
+/**
+ * `text` with every URL's password (or its user when it has no password: a token) replaced, whatever
+ * its length: `secrets` holds only values long enough not to be common words, so a short password is
+ * found by where it is written, not by itself. A user name beside a password is kept: it is not secret.
+ */
+export function withoutUrlCredentials(text: string): string {
+  return text.replace(URL_USERINFO, (_match, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    const user = colon > 0 && colon < userinfo.length - 1 ? userinfo.slice(0, colon + 1) : '';
+    return `${scheme}${user}[redacted]@`;
+  });
+}
+
+/**
  * `text` with every one of `secrets` replaced by `[redacted]` (longest first, so a key inside another
- * is not left half shown), and a secret cut off at the end of the text (an excerpt) as well.
+ * is not left half shown), a secret cut off at the end of the text (an excerpt) as well, and the
+ * userinfo of any URL in it (`withoutUrlCredentials`).
  */
 export function redacted(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => withoutCutOffSecret(result.split(secret).join('[redacted]'), secret), text);
+  return secrets.reduce((result, secret) => withoutCutOffSecret(result.split(secret).join('[redacted]'), secret), withoutUrlCredentials(text));
 }
 
 /**
  * An unexpected error (a plugin's, its vendor SDK's) as the log may show it: a copy whose message
- * and stack, and those of its causes, have every one of `secrets` replaced by `[redacted]`. A vendor
+ * and stack, and those of its causes, are `redacted` of `secrets` (and of URLs' userinfo). A vendor
  * often quotes the key it refused ("Incorrect API key provided: sk-…"). The copy keeps the error's
  * prototype, so the log still names its class.
  */
 export function errorWithoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (secrets.length === 0) return error;
   if (typeof error === 'string') return redacted(error, secrets);
   if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') return error;
   const original = error as Error & { errors?: unknown };

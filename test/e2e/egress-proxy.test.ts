@@ -144,6 +144,28 @@ describe('through a proxy named by HTTP_PROXY (plain-HTTP upstreams)', () => {
     expect(lines.filter((logged) => logged.includes('s3cret-PROXY') || logged.includes(Buffer.from('gateway:s3cret-PROXY').toString('base64')))).toEqual([]);
   });
 
+  test('a proxy whose failure quotes its URL with a short password: the answer and every log line show the URL without it', async () => {
+    // A proxy that cannot forward and says so with the URL it was configured as, credentials and all.
+    let port = '';
+    const quoting = await startFakeUpstream((request, response) => {
+      sendJson(response, 502, { error: { message: `proxy http://gateway:pw123@127.0.0.1:${port} could not forward ${request.url}`, type: 'proxy_error' } });
+    });
+    running.push(quoting);
+    port = new URL(quoting.url).port;
+    const { lines, logger } = captureLog();
+    const gateway = await withProxyVariables({ HTTP_PROXY: `http://gateway:pw123@127.0.0.1:${port}` }, () => startGateway(config(upstream.url, bedrock.url), { logger }));
+    running.push(gateway);
+    const answer = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chat', ...chatBody }) });
+    expect(answer.status).toBe(502);
+    const { error } = (await answer.json()) as { error: { message: string } };
+    expect(error.message).toBe(`Upstream error from endpoint 'chat' (status 502): proxy http://gateway:[redacted]@127.0.0.1:${port} could not forward ${upstream.url}/v1/chat/completions`);
+    const warning = await waitForLogLine(lines, (logged) => logged.msg === 'upstream failure');
+    expect(warning.message).toBe(error.message);
+    const audit = await waitForLogLine(lines, (logged) => logged.route === '/v1/chat/completions');
+    expect(audit.error).toEqual({ code: expect.anything(), message: error.message });
+    expect(lines.filter((logged) => logged.includes('pw123'))).toEqual([]);
+  });
+
   test('a proxy that is down is a 502 naming it', async () => {
     const port = await freePort();
     const { gateway } = await gatewayWithProxyEnvironment({ HTTP_PROXY: `http://gateway:s3cret-PROXY@127.0.0.1:${port}` });

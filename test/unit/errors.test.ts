@@ -46,6 +46,11 @@ describe('errorWithoutSecrets', () => {
     expect([copy.message, copy.stack?.split('\n')[0], (copy.cause as Error).message]).toEqual(['bad key [redacted]', 'Error: bad key [redacted]', '[redacted] refused']);
     expect(error.message).toBe('bad key sk-SECRET-123456');
   });
+
+  it("hides a URL's password even for an endpoint without secrets of its own", () => {
+    const error = new Error('connect failed: http://gateway:pw123@proxy.corp:3128');
+    expect((errorWithoutSecrets(error, []) as Error).message).toBe('connect failed: http://gateway:[redacted]@proxy.corp:3128');
+  });
 });
 
 describe("a vendor's Retry-After", () => {

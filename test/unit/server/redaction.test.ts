@@ -34,3 +34,12 @@ test('redacted hides a secret whole, and the start of one that an excerpt cut of
   // Fewer than four characters say nothing about a key (`sk-` is every OpenAI key's).
   expect(redacted('a message ending in sk-', secrets)).toBe('a message ending in sk-');
 });
+
+test("redacted hides the password of every URL in a text (or its token), whatever its length, and leaves the same word elsewhere", () => {
+  expect(redacted('proxy http://gateway:pw123@proxy.corp:3128 refused; pw123 is a word here', [])).toBe('proxy http://gateway:[redacted]@proxy.corp:3128 refused; pw123 is a word here');
+  expect(redacted('GET https://tok@tgi.internal/generate and s3://:k@bucket', [])).toBe('GET https://[redacted]@tgi.internal/generate and s3://[redacted]@bucket');
+  // A password with an unencoded `@`: URL parsers end the userinfo at the authority's last one.
+  expect(redacted('"http://user:p@ss@host:8080/v1?x=a@b"', [])).toBe('"http://user:[redacted]@host:8080/v1?x=a@b"');
+  expect(redacted('mail admin@example.com about https://example.com/a@b', [])).toBe('mail admin@example.com about https://example.com/a@b');
+  expect(redacted('http://user:long-password-1@host failed', ['long-password-1'])).toBe('http://user:[redacted]@host failed');
+});
