@@ -24,7 +24,7 @@ import { secretLikeKeyLabel } from './secret-like-keys';
 import { settingsIssues } from './settings-issues';
 import { resolveConfigSecrets } from './secrets';
 import { typedBySchema } from './typed-by-schema';
-import { separateYaml11Readings, yaml11BooleanType, yaml11FloatType, yaml11IntType, type JsonPointer } from './yaml-1-1';
+import { separateYaml11Readings, yaml11BooleanType, yaml11ExplicitFloatType, yaml11FloatType, yaml11IntType, type JsonPointer } from './yaml-1-1';
 import { isRecord } from './yaml-path';
 
 /** How a config file is loaded. */
@@ -132,14 +132,17 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 // YAML 1.2 core types (so `2023-05-15` stays a string; PyYAML makes it a date that MLflow then
 // rejects) plus `<<` merge keys, which PyYAML's safe loader honours and MLflow configs may use, and
-// YAML 1.1's ints, floats and booleans kept with their text (yaml-1-1.ts).
+// YAML 1.1's ints, floats and booleans kept with their text, and `!!float` as PyYAML constructs it (yaml-1-1.ts).
 // The merge type is js-yaml's own definition; its typings do not export `types.merge`.
 const mergeKeyType = new YamlType('tag:yaml.org,2002:merge', {
   kind: 'scalar',
   resolve: (data: unknown) => data === '<<' || data === null,
 });
 
-const configYamlSchema = CORE_SCHEMA.extend({ implicit: [mergeKeyType, yaml11BooleanType, yaml11IntType, yaml11FloatType] });
+const configYamlSchema = CORE_SCHEMA.extend({
+  implicit: [mergeKeyType, yaml11BooleanType, yaml11IntType, yaml11FloatType],
+  explicit: [yaml11ExplicitFloatType],
+});
 
 const DUPLICATED_KEY = 'duplicated mapping key';
 

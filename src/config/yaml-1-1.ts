@@ -5,7 +5,8 @@
  * 1000). The parser keeps each number or boolean as a Yaml11Scalar holding both readings; the loader
  * takes PyYAML's where the config schema wants a number or boolean (typed-by-schema.ts) and the
  * text written everywhere else, so a key `on:`, a model name or a secret such as `no` or `0x5f…`
- * stays the string it looks like.
+ * stays the string it looks like. An explicit `!!float` is read as PyYAML constructs it, whatever
+ * its spelling (`!!float 1e3`).
  */
 import { Type as YamlType } from 'js-yaml';
 import { isRecord } from './yaml-path';
@@ -75,14 +76,32 @@ export const yaml11IntType = new YamlType('tag:yaml.org,2002:int', {
  */
 const YAML_1_1_FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-/** PyYAML's construct_yaml_float: underscores dropped, then .inf, .nan, base 60 or decimal. */
-function pyYamlFloat(text: string): number {
+/** What Python's float() reads, lower-cased: a decimal with an optional exponent (no dot needed), inf, infinity or nan. */
+const PYTHON_FLOAT = /^[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?|inf|infinity|nan)$/;
+
+/** Python's float() of one part, blanks around it allowed; null where it raises. */
+function pythonFloat(text: string): number | null {
+  const trimmed = text.trim();
+  if (!PYTHON_FLOAT.test(trimmed)) return null;
+  const unsigned = trimmed.replace(/^[-+]/, '');
+  if (unsigned === 'nan') return NaN;
+  if (unsigned.startsWith('inf')) return trimmed.startsWith('-') ? -Infinity : Infinity;
+  return Number(trimmed);
+}
+
+/**
+ * PyYAML's construct_yaml_float (constructor.py): underscores dropped, lower-cased, one sign taken
+ * off, then .inf, .nan, base 60 (`:`) or Python's float() of the rest; null where PyYAML fails.
+ */
+function pyYamlFloat(text: string): number | null {
   const lower = text.replace(/_/g, '').toLowerCase();
+  if (lower === '') return null;
   const sign = lower.startsWith('-') ? -1 : 1;
-  const unsigned = lower.replace(/^[-+]/, '');
+  const unsigned = /^[-+]/.test(lower) ? lower.slice(1) : lower;
   if (unsigned === '.inf') return sign * Infinity;
   if (unsigned === '.nan') return NaN;
-  return sign * unsigned.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+  const parts = unsigned.split(':').map(pythonFloat);
+  return parts.some((part) => part === null) ? null : sign * parts.reduce<number>((total, part) => total * 60 + (part as number), 0);
 }
 
 // Same tag as the core schema's float, so it replaces that one. A spelling YAML 1.2 reads the same
@@ -90,8 +109,21 @@ function pyYamlFloat(text: string): number {
 export const yaml11FloatType = new YamlType('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (data: unknown) => typeof data === 'string' && YAML_1_1_FLOAT.test(data),
-  construct: (data: string) => (/[_:]/.test(data) ? new Yaml11Scalar(data, pyYamlFloat(data)) : pyYamlFloat(data)),
+  construct: (data: string) => (/[_:]/.test(data) ? new Yaml11Scalar(data, pyYamlFloat(data) as number) : (pyYamlFloat(data) as number)),
   predicate: (value: unknown) => typeof value === 'number' && !Number.isInteger(value),
+});
+
+/**
+ * An explicit `!!float`: PyYAML applies its resolver's pattern to plain scalars only, and constructs
+ * a tagged one with construct_yaml_float whatever its spelling, so `!!float 1`, `!!float 1e3` and
+ * `!!float inf` are numbers (js-yaml would apply the pattern to them too, and refuse them). Listed
+ * as explicit, this type is the one js-yaml takes for the tag; the implicit one still reads untagged
+ * scalars. The tag says number, so the number is kept everywhere, as PyYAML keeps it.
+ */
+export const yaml11ExplicitFloatType = new YamlType('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && pyYamlFloat(data) !== null,
+  construct: (data: string) => pyYamlFloat(data) as number,
 });
 
 /** Where a value is in the document, as a JSON pointer (Ajv's instancePath). */

@@ -357,6 +357,48 @@ server: { request_timeout: 1_000.5 }
     expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { ${written}, renewal_period: minute }\n`)).toEqual([{ path, message }]);
   });
 
+  it('reads an explicit !!float as PyYAML constructs it: integers, exponents without a dot, underscores, base 60, quoted text', () => {
+    const config = parseConfigText(
+      `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, temperature: !!float 1, top_p: !!float "0.5" }
+    limit: { calls: !!float 1e3, renewal_period: minute }
+    timeouts: { total: !!float 1_000, connect: !!float 1:30, first_byte: !!float 1.0e3, idle: !!float +2E1 }
+`,
+      configPath,
+      { env: {} },
+    );
+    expect(config.endpoints[0]).toMatchObject({
+      model: { config: { temperature: 1, top_p: 0.5 } },
+      limit: { calls: 1000 },
+      timeouts: { total: 1000, connect: 90, first_byte: 1000, idle: 20 },
+    });
+  });
+
+  it('reads !!float inf as !!float .inf, as Python does (and refuses both for a timeout)', () => {
+    const issuesFor = (written: string) => issuesOf(`endpoints:\n${chatEndpoint('chat')}    timeouts: { total: ${written} }\n`);
+    expect(issuesFor('!!float inf')).toEqual(issuesFor('!!float .inf'));
+    expect(issuesFor('!!float -Infinity')).toEqual(issuesFor('-.inf'));
+  });
+
+  it.each([
+    ['!!float 0x10', 37],
+    ['!!float 1e', 35],
+    ['!!float abc', 36],
+  ])('refuses %s at its place, as PyYAML fails on it', (written, column) => {
+    expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    timeouts: { total: ${written} }\n`)).toEqual([
+      {
+        path: '',
+        message: `The file at ${configPath} is not a valid yaml file: a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 10, column ${column})`,
+      },
+    ]);
+  });
+
   it('keeps the text of 1_000.5, 1:30.5 and 1e3 where the schema wants text: model names, secrets, stop words', () => {
     const config = parseConfigText(
       `
