@@ -425,7 +425,7 @@ export interface TrafficRoute {
   routing_strategy?: 'TRAFFIC_SPLIT' | 'FALLBACK';
 }
 /**
- * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user).
+ * Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "RateLimitStore".
@@ -443,7 +443,7 @@ export interface RateLimitStore {
    */
   sentinels?: [string, ...string[]];
   /**
-   * Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password (`redis://`, database 0: a cluster has no other). Not with `sentinels`.
+   * Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`.
    *
    * @minItems 1
    */

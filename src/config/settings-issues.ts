@@ -74,10 +74,9 @@ function rateLimitStoreIssues(store: unknown): ConfigIssue[] {
   return database === null ? [] : [{ path: 'rate_limit_store.url', message: database }];
 }
 
-/** Only the URL's user and password reach a cluster's nodes: anything else it says would be dropped. */
+/** Only the URL's user, password and TLS (`rediss://`) reach a cluster's nodes: anything else it says would be dropped. */
 function clusterUrlIssues(url: URL): ConfigIssue[] {
   const database = url.pathname.length > 1 ? url.pathname.slice(1) : url.searchParams.get('db');
-  if (url.protocol === 'rediss:') return [{ path: 'rate_limit_store.url', message: 'must be a redis:// URL with cluster_nodes: TLS to a Redis Cluster is not supported' }];
   if (database !== null && database !== '0') return [{ path: 'rate_limit_store.url', message: 'must name database 0 or none with cluster_nodes: a Redis Cluster has no other' }];
   return [];
 }

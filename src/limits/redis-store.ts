@@ -9,6 +9,7 @@
  */
 import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
+import { tlsHandshakeFailure } from './tls-handshake';
 
 /** Default longest wait for Redis, in milliseconds. */
 const REDIS_TIMEOUT_MS = 250;
@@ -51,7 +52,7 @@ export interface RedisStoreOptions {
   url?: string;
   /** With these, the master is found through Redis Sentinel (ioredis's own failover handling). */
   sentinels?: { addresses: RedisAddress[]; master: string; username?: string; password?: string };
-  /** With these, the counters are in a Redis Cluster (`url`: only the nodes' credentials, optional). */
+  /** With these, the counters are in a Redis Cluster (`url`: only the nodes' credentials and TLS (`rediss://`), optional). */
   clusterNodes?: RedisAddress[];
   timeoutMs?: number;
 }
@@ -69,10 +70,14 @@ export function parseRedisAddress(text: string): RedisAddress | null {
 
 /** The store's name in log lines and the `store` metrics label: addresses and master name, never a password. */
 export function describeRedisStore(options: RedisStoreOptions): string {
-  const list = (addresses: RedisAddress[]) => addresses.map(({ host, port }) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`)).join(',');
+  const list = (addresses: RedisAddress[]) => addresses.map(describeRedisAddress).join(',');
   if (options.clusterNodes !== undefined) return `cluster ${list(options.clusterNodes)}`;
   if (options.sentinels !== undefined) return `sentinel master ${options.sentinels.master} via ${list(options.sentinels.addresses)}`;
   return describeRedisUrl(options.url ?? '');
+}
+
+function describeRedisAddress({ host, port }: RedisAddress): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /** `host:port`, never the password: for log lines. */
@@ -127,12 +132,14 @@ function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: n
 
 /**
  * A Redis Cluster client: `nodes` are where it starts to learn the cluster's slots, `url` gives the
- * nodes' user and password. Each hit touches one subject's keys, which share a hash tag, so its
- * script runs on the one node holding that slot.
+ * nodes' user and password, and with `rediss://` TLS to every node. Each hit touches one subject's
+ * keys, which share a hash tag, so its script runs on the one node holding that slot.
  */
 function clusterClient(nodes: RedisAddress[], url: string | undefined, settings: RedisOptions): Redis {
   const { enableOfflineQueue, retryStrategy, lazyConnect, ...nodeSettings } = settings;
   const credentials = url === undefined ? {} : urlCredentials(new URL(url));
+  // The default trust (with NODE_EXTRA_CA_CERTS), as ioredis gives one rediss:// server.
+  const tls = usesTls(url) ? { tls: {} } : {};
   return new (ioredis().Cluster)(nodes, {
     enableOfflineQueue,
     clusterRetryStrategy: retryStrategy,
@@ -142,8 +149,20 @@ function clusterClient(nodes: RedisAddress[], url: string | undefined, settings:
     // after the cluster's node timeout (seconds), past any hit's timeout.
     retryDelayOnFailover: 0,
     retryDelayOnClusterDown: 0,
-    redisOptions: { ...nodeSettings, ...credentials },
+    redisOptions: { ...nodeSettings, ...credentials, ...tls },
   }) as unknown as Redis;
+}
+
+function usesTls(url: string | undefined): boolean {
+  return url?.startsWith('rediss:') ?? false;
+}
+
+/**
+ * The address whose TLS handshake the store checks itself when it cannot connect, as ioredis does
+ * not say why a handshake failed there: a cluster's first node over `rediss://`.
+ */
+function hiddenTlsAddress(options: RedisStoreOptions): RedisAddress | undefined {
+  return options.clusterNodes !== undefined && usesTls(options.url) ? options.clusterNodes[0] : undefined;
 }
 
 function urlCredentials(url: URL): { username?: string; password?: string } {
@@ -181,14 +200,27 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   // ioredis reports a refused SELECT (a database past the server's `databases`) as an error event
   // and then carries on in database 0: this connection is counted as failed instead.
   let refusedDatabase: Error | null = null;
+  // Where ioredis hides why a TLS handshake failed, the store checks the handshake itself after an error.
+  const tlsAddress = hiddenTlsAddress(options);
+  let tlsFailure: string | null = null;
+  let tlsCheck: Promise<void> | null = null;
   client.on('connect', () => (refusedDatabase = null));
   client.on('error', (error: Error & { command?: { name?: string } }) => {
     lastError = error;
     if (error.command?.name === 'select') refusedDatabase = error;
+    if (tlsAddress === undefined) return;
+    tlsCheck ??= tlsHandshakeFailure(tlsAddress, timeoutMs).then((failure) => {
+      tlsFailure = failure;
+      tlsCheck = null;
+    });
   });
-  client.on('ready', () => (lastError = null));
+  client.on('ready', () => {
+    lastError = null;
+    tlsFailure = null;
+  });
   const where = describeRedisStore(options);
-  const because = () => (lastError === null ? '' : `: ${lastError.message}`);
+  const tlsCause = () => (tlsFailure === null || tlsAddress === undefined ? '' : ` (TLS to ${describeRedisAddress(tlsAddress)}: ${tlsFailure})`);
+  const because = () => (lastError === null ? '' : `: ${lastError.message}${tlsCause()}`);
   let firstConnection: Promise<void> | undefined;
   let firstConnectionSettled = false;
 
@@ -203,7 +235,8 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       const timer = setTimeout(() => {
         client.off('ready', onReady);
         firstConnectionSettled = true;
-        reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`));
+        // A handshake check under way says why (it takes at most timeoutMs too).
+        void (tlsCheck ?? Promise.resolve()).then(() => reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`)));
       }, timeoutMs);
       const onReady = () => {
         clearTimeout(timer);

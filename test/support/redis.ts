@@ -2,7 +2,7 @@
  * A real `redis-server` for tests: started on a free 127.0.0.1 port with no persistence, stopped
  * (or killed, to test outages) by the test that started it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,16 +94,38 @@ async function launch(port: number, folder: string, args: string[]): Promise<Red
   return { port, url: `redis://127.0.0.1:${port}`, folder, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }
 
+/** A self-signed certificate for 127.0.0.1 (its own CA) and its key. */
+export interface TlsFiles {
+  certificate: string;
+  privateKey: string;
+}
+
+/** Makes a self-signed certificate for 127.0.0.1 with openssl, valid for a day, in `folder`. */
+export function selfSignedCertificate(folder: string): TlsFiles {
+  const files = { certificate: join(folder, 'certificate.pem'), privateKey: join(folder, 'key.pem') };
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', files.privateKey, '-out', files.certificate, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return files;
+}
+
+/** Settings for a server that takes only TLS on `port`, its certificate `tls`, clients not asked for one. */
+export function tlsOnlyArgs(port: number, tls: TlsFiles): string[] {
+  return ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.certificate, '--tls-key-file', tls.privateKey, '--tls-ca-cert-file', tls.certificate, '--tls-auth-clients', 'no'];
+}
+
 /**
  * Starts a Redis Cluster of `size` masters (no replicas) on free ports, `args` added to each
  * (`--requirepass`…, with `password` for redis-cli), and waits until every node says the cluster is ok.
+ * With `tls`, each node takes only TLS, on its port and on the cluster bus.
  */
-export async function startRedisCluster(options: { size: number; args?: string[]; password?: string }): Promise<RedisServer[]> {
+export async function startRedisCluster(options: { size: number; args?: string[]; password?: string; tls?: TlsFiles }): Promise<RedisServer[]> {
   const nodes: RedisServer[] = [];
   for (let index = 0; index < options.size; index += 1) {
-    nodes.push(await startRedis({ args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', ...(options.args ?? [])] }));
+    const port = await freePort();
+    const tls = options.tls === undefined ? [] : [...tlsOnlyArgs(port, options.tls), '--tls-cluster', 'yes', '--tls-replication', 'yes'];
+    nodes.push(await startRedis({ port, args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', ...tls, ...(options.args ?? [])] }));
   }
-  const auth = options.password === undefined ? [] : ['--no-auth-warning', '-a', options.password];
+  const tlsCli = options.tls === undefined ? [] : ['--tls', '--cacert', options.tls.certificate];
+  const auth = [...tlsCli, ...(options.password === undefined ? [] : ['--no-auth-warning', '-a', options.password])];
   await redisCli([...auth, '--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-yes']);
   const deadline = Date.now() + 15_000;
   for (const node of nodes) {

@@ -508,7 +508,7 @@ describe('rate_limit_store', () => {
     expect(config.rate_limit_store?.url).toBe('rediss://:s3cret@cache/0');
   });
 
-  it('accepts a Redis Cluster without a URL or with its password, and refuses what a cluster cannot take', () => {
+  it('accepts a Redis Cluster without a URL or with its password (over TLS with rediss://), and refuses what a cluster cannot take', () => {
     expect(load(`${base}rate_limit_store: {type: redis, cluster_nodes: ["node-1:6379", "[::1]:6380"]}\n`).rate_limit_store).toEqual({ type: 'redis', cluster_nodes: ['node-1:6379', '[::1]:6380'] });
     expect(load(`${base}rate_limit_store: {type: redis, url: "redis://:pw@node-1/0", cluster_nodes: ["node-1:6379"]}\n`).rate_limit_store?.url).toBe('redis://:pw@node-1/0');
     const refused = (store: string) => issuesOf(`${base}rate_limit_store: {type: redis, ${store}}\n`);
@@ -518,9 +518,7 @@ describe('rate_limit_store', () => {
     expect(refused('url: "redis://:s3cret@node-1/2", cluster_nodes: ["node-1:6379"]')).toEqual([
       { path: 'rate_limit_store.url', message: 'must name database 0 or none with cluster_nodes: a Redis Cluster has no other' },
     ]);
-    expect(refused('url: "rediss://:s3cret@node-1", cluster_nodes: ["node-1:6379"]')).toEqual([
-      { path: 'rate_limit_store.url', message: 'must be a redis:// URL with cluster_nodes: TLS to a Redis Cluster is not supported' },
-    ]);
+    expect(load(`${base}rate_limit_store: {type: redis, url: "rediss://:pw@node-1", cluster_nodes: ["node-1:6379"]}\n`).rate_limit_store?.url).toBe('rediss://:pw@node-1');
     expect(refused('cluster_nodes: ["node-1:6379"], sentinels: ["sentinel-1:26379"], sentinel_master: mymaster')).toEqual([
       { path: 'rate_limit_store.cluster_nodes', message: 'cannot be set with sentinels: a store is one Redis server, a Sentinel-managed master or a Redis Cluster' },
     ]);
