@@ -2,8 +2,8 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace."}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached without TLS): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
-const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached without TLS): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."}},"required":["openai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace."}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}}}};
+const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
 const schema56 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}};
 const schema57 = {"type":"object","description":"Limits on what clients send and on what upstreams answer.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key."},"request_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."}}};
 const schema12 = {"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}};
@@ -9230,10 +9230,12 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data6.type !== undefined){
-let data9 = data6.type;
-if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.type.type,parentSchema:schema49.properties.type,data:data9};
+if(data6.sentinel_tls !== undefined){
+if(data6.sentinels === undefined){
+const err17 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/dependencies",keyword:"dependencies",params:{property: "sentinel_tls",
+    missingProperty: "sentinels",
+    depsCount: 1,
+    deps: "sentinels"},message:"must have property sentinels when property sentinel_tls is present",schema:schema49.dependencies,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9242,8 +9244,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!(data9 === "redis")){
-const err18 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.type.enum,parentSchema:schema49.properties.type,data:data9};
+}
+if(data6.type !== undefined){
+let data9 = data6.type;
+if(typeof data9 !== "string"){
+const err18 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.type.type,parentSchema:schema49.properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9252,12 +9257,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data6.url !== undefined){
-let data10 = data6.url;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err19 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.url,data:data10};
+if(!(data9 === "redis")){
+const err19 = {instancePath:instancePath+"/rate_limit_store/type",schemaPath:"#/definitions/RateLimitStore/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.type.enum,parentSchema:schema49.properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9267,8 +9268,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.url.type,parentSchema:schema49.properties.url,data:data10};
+if(data6.url !== undefined){
+let data10 = data6.url;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err20 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.url,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9278,11 +9282,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data6.sentinels !== undefined){
-let data11 = data6.sentinels;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err21 = {instancePath:instancePath+"/rate_limit_store/sentinels",schemaPath:"#/definitions/RateLimitStore/properties/sentinels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.sentinels,data:data11};
+else {
+const err21 = {instancePath:instancePath+"/rate_limit_store/url",schemaPath:"#/definitions/RateLimitStore/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.url.type,parentSchema:schema49.properties.url,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9291,12 +9292,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-const len3 = data11.length;
-for(let i4=0; i4<len3; i4++){
-let data12 = data11[i4];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err22 = {instancePath:instancePath+"/rate_limit_store/sentinels/" + i4,schemaPath:"#/definitions/RateLimitStore/properties/sentinels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinels.items,data:data12};
+}
+if(data6.sentinels !== undefined){
+let data11 = data6.sentinels;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err22 = {instancePath:instancePath+"/rate_limit_store/sentinels",schemaPath:"#/definitions/RateLimitStore/properties/sentinels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.sentinels,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9305,14 +9306,28 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/rate_limit_store/sentinels/" + i4,schemaPath:"#/definitions/RateLimitStore/properties/sentinels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinels.items.type,parentSchema:schema49.properties.sentinels.items,data:data12};
+const len3 = data11.length;
+for(let i4=0; i4<len3; i4++){
+let data12 = data11[i4];
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err23 = {instancePath:instancePath+"/rate_limit_store/sentinels/" + i4,schemaPath:"#/definitions/RateLimitStore/properties/sentinels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinels.items,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/rate_limit_store/sentinels/" + i4,schemaPath:"#/definitions/RateLimitStore/properties/sentinels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinels.items.type,parentSchema:schema49.properties.sentinels.items,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -9328,12 +9343,12 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err24 = {instancePath:instancePath+"/rate_limit_store/sentinels",schemaPath:"#/definitions/RateLimitStore/properties/sentinels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema49.properties.sentinels,data:data11};
+const err25 = {instancePath:instancePath+"/rate_limit_store/sentinels",schemaPath:"#/definitions/RateLimitStore/properties/sentinels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema49.properties.sentinels,data:data11};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err25];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err25);
 }
 errors++;
 break;
@@ -9343,21 +9358,7 @@ indices1[item1] = i5;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rate_limit_store/sentinels",schemaPath:"#/definitions/RateLimitStore/properties/sentinels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.sentinels.type,parentSchema:schema49.properties.sentinels,data:data11};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data6.cluster_nodes !== undefined){
-let data13 = data6.cluster_nodes;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err26 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes",schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.cluster_nodes,data:data13};
+const err26 = {instancePath:instancePath+"/rate_limit_store/sentinels",schemaPath:"#/definitions/RateLimitStore/properties/sentinels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.sentinels.type,parentSchema:schema49.properties.sentinels,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9366,12 +9367,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len4 = data13.length;
-for(let i6=0; i6<len4; i6++){
-let data14 = data13[i6];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err27 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes/" + i6,schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.cluster_nodes.items,data:data14};
+}
+if(data6.cluster_nodes !== undefined){
+let data13 = data6.cluster_nodes;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err27 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes",schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.cluster_nodes,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9380,14 +9381,28 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes/" + i6,schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.cluster_nodes.items.type,parentSchema:schema49.properties.cluster_nodes.items,data:data14};
+const len4 = data13.length;
+for(let i6=0; i6<len4; i6++){
+let data14 = data13[i6];
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err28 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes/" + i6,schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.cluster_nodes.items,data:data14};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes/" + i6,schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.cluster_nodes.items.type,parentSchema:schema49.properties.cluster_nodes.items,data:data14};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -9403,12 +9418,12 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err29 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes",schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema49.properties.cluster_nodes,data:data13};
+const err30 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes",schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema49.properties.cluster_nodes,data:data13};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err30];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err30);
 }
 errors++;
 break;
@@ -9418,21 +9433,7 @@ indices2[item2] = i7;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes",schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.cluster_nodes.type,parentSchema:schema49.properties.cluster_nodes,data:data13};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data6.sentinel_master !== undefined){
-let data15 = data6.sentinel_master;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err31 = {instancePath:instancePath+"/rate_limit_store/sentinel_master",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_master/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinel_master,data:data15};
+const err31 = {instancePath:instancePath+"/rate_limit_store/cluster_nodes",schemaPath:"#/definitions/RateLimitStore/properties/cluster_nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.cluster_nodes.type,parentSchema:schema49.properties.cluster_nodes,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9442,8 +9443,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/rate_limit_store/sentinel_master",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_master/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinel_master.type,parentSchema:schema49.properties.sentinel_master,data:data15};
+if(data6.sentinel_master !== undefined){
+let data15 = data6.sentinel_master;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err32 = {instancePath:instancePath+"/rate_limit_store/sentinel_master",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_master/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinel_master,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9453,11 +9457,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data6.sentinel_password !== undefined){
-let data16 = data6.sentinel_password;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err33 = {instancePath:instancePath+"/rate_limit_store/sentinel_password",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinel_password,data:data16};
+else {
+const err33 = {instancePath:instancePath+"/rate_limit_store/sentinel_master",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_master/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinel_master.type,parentSchema:schema49.properties.sentinel_master,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9467,8 +9468,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/rate_limit_store/sentinel_password",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinel_password.type,parentSchema:schema49.properties.sentinel_password,data:data16};
+if(data6.sentinel_password !== undefined){
+let data16 = data6.sentinel_password;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err34 = {instancePath:instancePath+"/rate_limit_store/sentinel_password",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinel_password,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9478,11 +9482,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data6.sentinel_username !== undefined){
-let data17 = data6.sentinel_username;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err35 = {instancePath:instancePath+"/rate_limit_store/sentinel_username",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinel_username,data:data17};
+else {
+const err35 = {instancePath:instancePath+"/rate_limit_store/sentinel_password",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinel_password.type,parentSchema:schema49.properties.sentinel_password,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9492,8 +9493,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/rate_limit_store/sentinel_username",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinel_username.type,parentSchema:schema49.properties.sentinel_username,data:data17};
+if(data6.sentinel_username !== undefined){
+let data17 = data6.sentinel_username;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err36 = {instancePath:instancePath+"/rate_limit_store/sentinel_username",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.sentinel_username,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9503,10 +9507,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data6.on_error !== undefined){
-let data18 = data6.on_error;
-if(typeof data18 !== "string"){
-const err37 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.on_error.type,parentSchema:schema49.properties.on_error,data:data18};
+else {
+const err37 = {instancePath:instancePath+"/rate_limit_store/sentinel_username",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sentinel_username.type,parentSchema:schema49.properties.sentinel_username,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9515,8 +9517,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((data18 === "open") || (data18 === "closed"))){
-const err38 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/enum",keyword:"enum",params:{allowedValues: schema49.properties.on_error.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.on_error.enum,parentSchema:schema49.properties.on_error,data:data18};
+}
+if(data6.sentinel_tls !== undefined){
+let data18 = data6.sentinel_tls;
+if(typeof data18 !== "boolean"){
+const err38 = {instancePath:instancePath+"/rate_limit_store/sentinel_tls",schemaPath:"#/definitions/RateLimitStore/properties/sentinel_tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema49.properties.sentinel_tls.type,parentSchema:schema49.properties.sentinel_tls,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9526,10 +9531,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data6.timeout_ms !== undefined){
-let data19 = data6.timeout_ms;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err39 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.timeout_ms.type,parentSchema:schema49.properties.timeout_ms,data:data19};
+if(data6.on_error !== undefined){
+let data19 = data6.on_error;
+if(typeof data19 !== "string"){
+const err39 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.on_error.type,parentSchema:schema49.properties.on_error,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9538,9 +9543,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 10000 || isNaN(data19)){
-const err40 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema49.properties.timeout_ms,data:data19};
+if(!((data19 === "open") || (data19 === "closed"))){
+const err40 = {instancePath:instancePath+"/rate_limit_store/on_error",schemaPath:"#/definitions/RateLimitStore/properties/on_error/enum",keyword:"enum",params:{allowedValues: schema49.properties.on_error.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.on_error.enum,parentSchema:schema49.properties.on_error,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9549,8 +9553,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data19 < 1 || isNaN(data19)){
-const err41 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema49.properties.timeout_ms,data:data19};
+}
+if(data6.timeout_ms !== undefined){
+let data20 = data6.timeout_ms;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err41 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.timeout_ms.type,parentSchema:schema49.properties.timeout_ms,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9559,16 +9566,37 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data6};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 10000 || isNaN(data20)){
+const err42 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema49.properties.timeout_ms,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if(data20 < 1 || isNaN(data20)){
+const err43 = {instancePath:instancePath+"/rate_limit_store/timeout_ms",schemaPath:"#/definitions/RateLimitStore/properties/timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema49.properties.timeout_ms,data:data20};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/rate_limit_store",schemaPath:"#/definitions/RateLimitStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data6};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -9586,36 +9614,12 @@ errors = vErrors.length;
 }
 }
 if(data.logging !== undefined){
-let data22 = data.logging;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.bodies !== undefined){
-let data23 = data22.bodies;
-if(typeof data23 !== "boolean"){
-const err43 = {instancePath:instancePath+"/logging/bodies",schemaPath:"#/definitions/Logging/properties/bodies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties.bodies.type,parentSchema:schema56.properties.bodies,data:data23};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data22.max_body_size !== undefined){
-let data24 = data22.max_body_size;
-if((!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) && (typeof data24 !== "string")){
-const err44 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/type",keyword:"type",params:{type: schema56.properties.max_body_size.type},message:"must be integer,string",schema:schema56.properties.max_body_size.type,parentSchema:schema56.properties.max_body_size,data:data24};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 1 || isNaN(data24)){
-const err45 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema56.properties.max_body_size,data:data24};
+let data23 = data.logging;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.bodies !== undefined){
+let data24 = data23.bodies;
+if(typeof data24 !== "boolean"){
+const err45 = {instancePath:instancePath+"/logging/bodies",schemaPath:"#/definitions/Logging/properties/bodies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties.bodies.type,parentSchema:schema56.properties.bodies,data:data24};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9625,9 +9629,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(typeof data24 === "string"){
-if(!pattern18.test(data24)){
-const err46 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema56.properties.max_body_size,data:data24};
+if(data23.max_body_size !== undefined){
+let data25 = data23.max_body_size;
+if((!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) && (typeof data25 !== "string")){
+const err46 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/type",keyword:"type",params:{type: schema56.properties.max_body_size.type},message:"must be integer,string",schema:schema56.properties.max_body_size.type,parentSchema:schema56.properties.max_body_size,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9636,11 +9641,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/logging",schemaPath:"#/definitions/Logging/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data:data22};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 1 || isNaN(data25)){
+const err47 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema56.properties.max_body_size,data:data25};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9650,13 +9653,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.server !== undefined){
-let data25 = data.server;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.max_body_size !== undefined){
-let data26 = data25.max_body_size;
-if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (typeof data26 !== "string")){
-const err48 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/type",keyword:"type",params:{type: schema57.properties.max_body_size.type},message:"must be integer,string",schema:schema57.properties.max_body_size.type,parentSchema:schema57.properties.max_body_size,data:data26};
+if(typeof data25 === "string"){
+if(!pattern18.test(data25)){
+const err48 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema56.properties.max_body_size,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9665,9 +9664,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 1 || isNaN(data26)){
-const err49 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_body_size,data:data26};
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/logging",schemaPath:"#/definitions/Logging/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9677,9 +9678,13 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(typeof data26 === "string"){
-if(!pattern18.test(data26)){
-const err50 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_body_size,data:data26};
+if(data.server !== undefined){
+let data26 = data.server;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.max_body_size !== undefined){
+let data27 = data26.max_body_size;
+if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err50 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/type",keyword:"type",params:{type: schema57.properties.max_body_size.type},message:"must be integer,string",schema:schema57.properties.max_body_size.type,parentSchema:schema57.properties.max_body_size,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9688,12 +9693,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-if(data25.max_answer_size !== undefined){
-let data27 = data25.max_answer_size;
-if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err51 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/type",keyword:"type",params:{type: schema57.properties.max_answer_size.type},message:"must be integer,string",schema:schema57.properties.max_answer_size.type,parentSchema:schema57.properties.max_answer_size,data:data27};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 1 || isNaN(data27)){
+const err51 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_body_size,data:data27};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9702,9 +9704,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 < 1 || isNaN(data27)){
-const err52 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_answer_size,data:data27};
+}
+if(typeof data27 === "string"){
+if(!pattern18.test(data27)){
+const err52 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_body_size,data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9714,9 +9717,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(typeof data27 === "string"){
-if(!pattern18.test(data27)){
-const err53 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_answer_size,data:data27};
+}
+if(data26.max_answer_size !== undefined){
+let data28 = data26.max_answer_size;
+if((!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))) && (typeof data28 !== "string")){
+const err53 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/type",keyword:"type",params:{type: schema57.properties.max_answer_size.type},message:"must be integer,string",schema:schema57.properties.max_answer_size.type,parentSchema:schema57.properties.max_answer_size,data:data28};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9725,12 +9730,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-if(data25.max_json_depth !== undefined){
-let data28 = data25.max_json_depth;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err54 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.max_json_depth.type,parentSchema:schema57.properties.max_json_depth,data:data28};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 < 1 || isNaN(data28)){
+const err54 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_answer_size,data:data28};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9739,9 +9741,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 < 2 || isNaN(data28)){
-const err55 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema57.properties.max_json_depth,data:data28};
+}
+if(typeof data28 === "string"){
+if(!pattern18.test(data28)){
+const err55 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_answer_size,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9752,10 +9755,10 @@ errors++;
 }
 }
 }
-if(data25.max_json_keys !== undefined){
-let data29 = data25.max_json_keys;
+if(data26.max_json_depth !== undefined){
+let data29 = data26.max_json_depth;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err56 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.max_json_keys.type,parentSchema:schema57.properties.max_json_keys,data:data29};
+const err56 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.max_json_depth.type,parentSchema:schema57.properties.max_json_depth,data:data29};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9765,8 +9768,8 @@ vErrors.push(err56);
 errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err57 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_json_keys,data:data29};
+if(data29 < 2 || isNaN(data29)){
+const err57 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema57.properties.max_json_depth,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9777,11 +9780,10 @@ errors++;
 }
 }
 }
-if(data25.request_timeout !== undefined){
-let data30 = data25.request_timeout;
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 2147483 || isNaN(data30)){
-const err58 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.request_timeout,data:data30};
+if(data26.max_json_keys !== undefined){
+let data30 = data26.max_json_keys;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err58 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.max_json_keys.type,parentSchema:schema57.properties.max_json_keys,data:data30};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9790,8 +9792,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data30 <= 0 || isNaN(data30)){
-const err59 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.request_timeout,data:data30};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err59 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_json_keys,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9801,8 +9804,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.request_timeout.type,parentSchema:schema57.properties.request_timeout,data:data30};
+}
+if(data26.request_timeout !== undefined){
+let data31 = data26.request_timeout;
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 2147483 || isNaN(data31)){
+const err60 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.request_timeout,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9811,12 +9818,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data25.headers_timeout !== undefined){
-let data31 = data25.headers_timeout;
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 2147483 || isNaN(data31)){
-const err61 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.headers_timeout,data:data31};
+if(data31 <= 0 || isNaN(data31)){
+const err61 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.request_timeout,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9825,8 +9828,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data31 <= 0 || isNaN(data31)){
-const err62 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.headers_timeout,data:data31};
+}
+else {
+const err62 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.request_timeout.type,parentSchema:schema57.properties.request_timeout,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9836,8 +9840,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.headers_timeout.type,parentSchema:schema57.properties.headers_timeout,data:data31};
+if(data26.headers_timeout !== undefined){
+let data32 = data26.headers_timeout;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 2147483 || isNaN(data32)){
+const err63 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.headers_timeout,data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9846,12 +9853,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data25.shutdown_timeout !== undefined){
-let data32 = data25.shutdown_timeout;
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 2147483 || isNaN(data32)){
-const err64 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.shutdown_timeout,data:data32};
+if(data32 <= 0 || isNaN(data32)){
+const err64 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.headers_timeout,data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9860,8 +9863,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data32 <= 0 || isNaN(data32)){
-const err65 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.shutdown_timeout,data:data32};
+}
+else {
+const err65 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.headers_timeout.type,parentSchema:schema57.properties.headers_timeout,data:data32};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9871,8 +9875,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.shutdown_timeout.type,parentSchema:schema57.properties.shutdown_timeout,data:data32};
+if(data26.shutdown_timeout !== undefined){
+let data33 = data26.shutdown_timeout;
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 2147483 || isNaN(data33)){
+const err66 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.shutdown_timeout,data:data33};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9881,12 +9888,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data25.keep_alive_timeout !== undefined){
-let data33 = data25.keep_alive_timeout;
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 2147483 || isNaN(data33)){
-const err67 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.keep_alive_timeout,data:data33};
+if(data33 <= 0 || isNaN(data33)){
+const err67 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.shutdown_timeout,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9895,8 +9898,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data33 <= 0 || isNaN(data33)){
-const err68 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.keep_alive_timeout,data:data33};
+}
+else {
+const err68 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.shutdown_timeout.type,parentSchema:schema57.properties.shutdown_timeout,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9906,8 +9910,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.keep_alive_timeout.type,parentSchema:schema57.properties.keep_alive_timeout,data:data33};
+if(data26.keep_alive_timeout !== undefined){
+let data34 = data26.keep_alive_timeout;
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 2147483 || isNaN(data34)){
+const err69 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema57.properties.keep_alive_timeout,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9916,10 +9923,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data25};
+if(data34 <= 0 || isNaN(data34)){
+const err70 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema57.properties.keep_alive_timeout,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -9929,14 +9934,37 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err71 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.keep_alive_timeout.type,parentSchema:schema57.properties.keep_alive_timeout,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data26};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }

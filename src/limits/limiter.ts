@@ -154,7 +154,9 @@ function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions 
   return {
     url: settings.url,
     sentinels:
-      sentinels === undefined ? undefined : { addresses: sentinels, master: settings.sentinel_master ?? '', username: settings.sentinel_username, password: settings.sentinel_password },
+      sentinels === undefined
+        ? undefined
+        : { addresses: sentinels, master: settings.sentinel_master ?? '', username: settings.sentinel_username, password: settings.sentinel_password, tls: settings.sentinel_tls === true },
     clusterNodes: addresses(settings.cluster_nodes),
     timeoutMs: settings.timeout_ms,
   };
@@ -163,7 +165,7 @@ function redisStoreOptions(settings: RateLimitStoreSettings): RedisStoreOptions 
 const LOCAL_BACKEND = 'local';
 
 function backendId(settings: RateLimitStoreSettings | undefined): string {
-  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.cluster_nodes, settings.sentinel_master, settings.sentinel_username, settings.sentinel_password, settings.on_error, settings.timeout_ms]);
+  return settings === undefined ? LOCAL_BACKEND : JSON.stringify([settings.url, settings.sentinels, settings.cluster_nodes, settings.sentinel_master, settings.sentinel_username, settings.sentinel_password, settings.sentinel_tls, settings.on_error, settings.timeout_ms]);
 }
 
 /** The longest delay a Node.js timer holds; a longer one fires at once. */

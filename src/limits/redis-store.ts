@@ -51,7 +51,7 @@ export interface RedisStoreOptions {
   /** The server's URL; with `sentinels`, only the master's credentials, database and TLS (`rediss://`), all optional. */
   url?: string;
   /** With these, the master is found through Redis Sentinel (ioredis's own failover handling). */
-  sentinels?: { addresses: RedisAddress[]; master: string; username?: string; password?: string };
+  sentinels?: { addresses: RedisAddress[]; master: string; username?: string; password?: string; tls?: boolean };
   /** With these, the counters are in a Redis Cluster (`url`: only the nodes' credentials and TLS (`rediss://`), optional). */
   clusterNodes?: RedisAddress[];
   timeoutMs?: number;
@@ -120,8 +120,10 @@ function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: n
     sentinelUsername: sentinels.username,
     sentinelPassword: sentinels.password,
     sentinelCommandTimeout: timeoutMs,
-    // A rediss:// url means TLS to the master too, which ioredis otherwise reaches without it (the
-    // Sentinels themselves are still reached without TLS).
+    // The default trust (with NODE_EXTRA_CA_CERTS), as ioredis gives one rediss:// server.
+    sentinelTLS: sentinels.tls === true ? {} : undefined,
+    // A rediss:// url means TLS to the master too, which ioredis otherwise reaches without it (even
+    // with sentinelTLS, which is for the Sentinels only).
     enableTLSForSentinelMode: true,
     // Listens to the Sentinels' +switch-master and reconnects at once: the old master, when still up,
     // is demoted only when the Sentinels next reach it (up to 10 s; never while they cannot), and
@@ -159,10 +161,12 @@ function usesTls(url: string | undefined): boolean {
 
 /**
  * The address whose TLS handshake the store checks itself when it cannot connect, as ioredis does
- * not say why a handshake failed there: a cluster's first node over `rediss://`.
+ * not say why a handshake failed there: a cluster's first node over `rediss://`, or the first
+ * Sentinel with `sentinel_tls`.
  */
 function hiddenTlsAddress(options: RedisStoreOptions): RedisAddress | undefined {
-  return options.clusterNodes !== undefined && usesTls(options.url) ? options.clusterNodes[0] : undefined;
+  if (options.clusterNodes !== undefined) return usesTls(options.url) ? options.clusterNodes[0] : undefined;
+  return options.sentinels?.tls === true ? options.sentinels.addresses[0] : undefined;
 }
 
 function urlCredentials(url: URL): { username?: string; password?: string } {

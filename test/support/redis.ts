@@ -50,14 +50,16 @@ export async function startRedis(options: { port?: number; folder?: string; args
 /**
  * Starts a Redis Sentinel (`redis-server <file> --sentinel`) on a free port, watching the master
  * `masterName` at 127.0.0.1:`masterPort` with a quorum of 1. `settings` adds lines to its config
- * file (`requirepass …`, `sentinel auth-pass …`), which Sentinel must be able to rewrite.
+ * file (`requirepass …`, `sentinel auth-pass …`), which Sentinel must be able to rewrite. With
+ * `tls`, it takes only TLS on its port (and reaches the master over TLS).
  */
-export async function startSentinel(options: { masterName: string; masterPort: number; settings?: string[] }): Promise<RedisServer> {
+export async function startSentinel(options: { masterName: string; masterPort: number; settings?: string[]; tls?: TlsFiles }): Promise<RedisServer> {
   const port = await freePort();
   const folder = mkdtempSync(join(tmpdir(), 'redis-sentinel-'));
   const file = join(folder, 'sentinel.conf');
+  const listening = options.tls === undefined ? { port: String(port) } : { ...tlsOnlySettings(port, options.tls), 'tls-replication': 'yes' };
   const lines = [
-    `port ${port}`,
+    ...Object.entries(listening).map(([name, value]) => `${name} ${value}`),
     'bind 127.0.0.1',
     `sentinel monitor ${options.masterName} 127.0.0.1 ${options.masterPort} 1`,
     // Small, so that a test's failover takes about a second.
@@ -108,8 +110,12 @@ export function selfSignedCertificate(folder: string): TlsFiles {
 }
 
 /** Settings for a server that takes only TLS on `port`, its certificate `tls`, clients not asked for one. */
-export function tlsOnlyArgs(port: number, tls: TlsFiles): string[] {
-  return ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.certificate, '--tls-key-file', tls.privateKey, '--tls-ca-cert-file', tls.certificate, '--tls-auth-clients', 'no'];
+function tlsOnlySettings(port: number, tls: TlsFiles): Record<string, string> {
+  return { port: '0', 'tls-port': String(port), 'tls-cert-file': tls.certificate, 'tls-key-file': tls.privateKey, 'tls-ca-cert-file': tls.certificate, 'tls-auth-clients': 'no' };
+}
+
+function asArgs(settings: Record<string, string>): string[] {
+  return Object.entries(settings).flatMap(([name, value]) => [`--${name}`, value]);
 }
 
 /**
@@ -121,7 +127,7 @@ export async function startRedisCluster(options: { size: number; args?: string[]
   const nodes: RedisServer[] = [];
   for (let index = 0; index < options.size; index += 1) {
     const port = await freePort();
-    const tls = options.tls === undefined ? [] : [...tlsOnlyArgs(port, options.tls), '--tls-cluster', 'yes', '--tls-replication', 'yes'];
+    const tls = options.tls === undefined ? [] : asArgs({ ...tlsOnlySettings(port, options.tls), 'tls-cluster': 'yes', 'tls-replication': 'yes' });
     nodes.push(await startRedis({ port, args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', ...tls, ...(options.args ?? [])] }));
   }
   const tlsCli = options.tls === undefined ? [] : ['--tls', '--cacert', options.tls.certificate];

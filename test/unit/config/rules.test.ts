@@ -503,6 +503,15 @@ describe('rate_limit_store', () => {
     ]);
   });
 
+  it('takes sentinel_tls (TLS to the Sentinels) only with sentinels', () => {
+    const sentinels = 'sentinels: ["sentinel-1:26379"], sentinel_master: mymaster';
+    expect(load(`${base}rate_limit_store: {type: redis, ${sentinels}, sentinel_tls: true}\n`).rate_limit_store).toMatchObject({ sentinel_tls: true });
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, url: "rediss://cache", sentinel_tls: true}\n`)).toEqual([
+      { path: 'rate_limit_store.sentinels', message: "is required when 'sentinel_tls' is set" },
+    ]);
+    expect(issuesOf(`${base}rate_limit_store: {type: redis, ${sentinels}, sentinel_tls: "maybe"}\n`)).toEqual([{ path: 'rate_limit_store.sentinel_tls', message: 'must be true or false' }]);
+  });
+
   it('accepts a rediss:// URL with sentinels (TLS to the master)', () => {
     const config = load(`${base}rate_limit_store: {type: redis, url: $REDIS_URL, sentinels: ["127.0.0.1:26379"], sentinel_master: mymaster}\n`, { REDIS_URL: 'rediss://:s3cret@cache/0' });
     expect(config.rate_limit_store?.url).toBe('rediss://:s3cret@cache/0');
