@@ -739,6 +739,16 @@ export type components = {
             image_url: string;
             /** @enum {string|null} */
             detail?: "auto" | "low" | "high" | null;
+        } | {
+            /** @constant */
+            type: "input_file";
+            /** @description The file as a base64 data URL (data:application/pdf;base64,...). */
+            file_data?: string;
+            /** @description An id from OpenAI's Files API (OpenAI only). */
+            file_id?: string;
+            filename?: string;
+            /** @description Refused with a 400 naming it: download the file and send it as file_data. */
+            file_url?: string;
         };
         ResponsesInputMessage: {
             /** @constant */

@@ -2408,7 +2408,7 @@ const schema62 = {"type":"object","required":["type","call_id","output"],"additi
 const schema63 = {"type":"object","required":["type"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"reasoning"}}};
 const schema64 = {"type":"object","required":["type","id"],"additionalProperties":false,"description":"An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) is left out, as a reasoning item is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up.","properties":{"type":{"type":"string","const":"item_reference"},"id":{"type":"string"}}};
 const schema59 = {"type":"object","required":["role","content"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"message"},"role":{"type":"string","enum":["user","assistant","system","developer"]},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ResponsesInputContent"}}]}}};
-const schema60 = {"oneOf":[{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}}]};
+const schema60 = {"oneOf":[{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}},{"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}}]};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2865,16 +2865,129 @@ props0.image_url = true;
 props0.detail = true;
 }
 }
-}
-}
-}
-if(!valid5){
-const err33 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const _errs41 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.type === undefined){
+const err33 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+if(data3.type !== undefined){
+let data13 = data3.type;
+if(typeof data13 !== "string"){
+const err34 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if("input_file" !== data13){
+const err35 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "input_file"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data3.file_data !== undefined){
+if(typeof data3.file_data !== "string"){
+const err36 = {instancePath:instancePath+"/content/" + i0+"/file_data",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data3.file_id !== undefined){
+if(typeof data3.file_id !== "string"){
+const err37 = {instancePath:instancePath+"/content/" + i0+"/file_id",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data3.filename !== undefined){
+if(typeof data3.filename !== "string"){
+const err38 = {instancePath:instancePath+"/content/" + i0+"/filename",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data3.file_url !== undefined){
+if(typeof data3.file_url !== "string"){
+const err39 = {instancePath:instancePath+"/content/" + i0+"/file_url",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/file_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid1 = _errs41 === errors;
+if(_valid1 && valid5){
+valid5 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid1){
+valid5 = true;
+passing1 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.file_data = true;
+props0.file_id = true;
+props0.filename = true;
+props0.file_url = true;
+}
+}
+}
+}
+}
+}
+if(!valid5){
+const err41 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -2892,12 +3005,12 @@ vErrors = null;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err42 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err42];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -2913,12 +3026,12 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err35 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err43 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err43];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -2936,12 +3049,12 @@ vErrors = null;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err44];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err44);
 }
 errors++;
 }

@@ -6,7 +6,7 @@
  */
 import OpenAI from 'openai';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
-import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { serveAnthropicFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 
@@ -22,6 +22,12 @@ endpoints:
       provider: openai
       name: gpt-4o-mini
       config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${upstreamUrl}/v1" }
   - name: mock-chat
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: mock-chat }
@@ -156,6 +162,41 @@ test('function tools on the mock provider: the whole round trip with the answer 
   expect(second.status).toBe('completed');
 });
 
+const PDF = `data:application/pdf;base64,${Buffer.from('%PDF-1.4 a tiny document').toString('base64')}`;
+
+test('input_file parts are the chat file part: file_data or file_id with the filename, mapped by each provider', async () => {
+  const input = [
+    {
+      role: 'user' as const,
+      content: [
+        { type: 'input_text' as const, text: 'Summarise both.' },
+        { type: 'input_file' as const, file_data: PDF, filename: 'report.pdf' },
+        { type: 'input_file' as const, file_id: 'file-abc123' },
+      ],
+    },
+  ];
+  await openai.responses.create({ model: 'chat', input });
+  expect(sentChatRequest().messages).toEqual([
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Summarise both.' },
+        { type: 'file', file: { file_data: PDF, filename: 'report.pdf' } },
+        { type: 'file', file: { file_id: 'file-abc123' } },
+      ],
+    },
+  ]);
+
+  // Anthropic takes file_data as a document block, and refuses an OpenAI file id, as on /v1/chat/completions.
+  upstream.requests.length = 0;
+  upstream.setHandler(serveAnthropicFixtures('unused'));
+  await openai.responses.create({ model: 'claude', input: [{ role: 'user', content: input[0].content.slice(0, 2) }] });
+  expect((upstream.requests[0].body as { messages: unknown[] }).messages).toEqual([
+    { role: 'user', content: [{ type: 'text', text: 'Summarise both.' }, { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: PDF.split(',')[1] }, title: 'report.pdf' }] },
+  ]);
+  expect(await errorOf(openai.responses.create({ model: 'claude', input }))).toMatchObject({ status: 400, error: { param: 'messages[0].content[2].file.file_id' } });
+});
+
 test('text.format json_schema is the chat response_format; reasoning.effort its reasoning_effort', async () => {
   const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
   await openai.responses.create({ model: 'chat', input: 'Where?', text: { format: { type: 'json_schema', name: 'place', schema, strict: true } }, reasoning: { effort: 'low', summary: 'auto' } });
@@ -238,11 +279,25 @@ describe('errors, in OpenAI shape', () => {
     ['a built-in tool', { tools: [{ type: 'web_search' }] }, 'tools[0].type', 'tools[0].type: must be "function"'],
     ['input of another type', { input: 5 }, 'input', 'input: must be string or array'],
     ['an input item of another type', { input: [{ type: 'computer_call_output', call_id: 'call_1', output: {} }] }, 'input[0].type', 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "item_reference"'],
-    ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image"'],
+    ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
     ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be >= 1'],
   ])('%s: 400 naming the field', async (_what, fields, param, message) => {
     const body = { model: 'chat', input: 'Hi', ...fields } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
     expect(await errorOf(openai.responses.create(body))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_body' } });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  test.each([
+    [
+      'an input_file by URL',
+      { type: 'input_file', file_url: 'https://example.com/report.pdf' },
+      'input[1].content[0].file_url',
+      'input[1].content[0].file_url: the gateway sends a file as a chat file part, which takes file_data (a base64 data URL) or file_id, not a URL; download the file and send it as file_data',
+    ],
+    ['an input_file without its file', { type: 'input_file', filename: 'report.pdf' }, 'input[1].content[0].file_data', 'input[1].content[0].file_data: an input_file needs file_data (a base64 data URL) or file_id'],
+  ])('%s: 400 naming the field', async (_what, part, param, message) => {
+    const input = [{ role: 'user', content: 'Hi' }, { role: 'user', content: [part] }] as OpenAI.Responses.ResponseInput;
+    expect(await errorOf(openai.responses.create({ model: 'chat', input }))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_value' } });
     expect(upstream.requests).toHaveLength(0);
   });
 

@@ -4,7 +4,8 @@
  *
  * `input` items become chat messages: `instructions` a system message first, a `function_call` item
  * a tool call on the assistant turn before it (or a new one), a `function_call_output` item a `tool`
- * message, `reasoning` items nothing (no provider gets thinking back without its signature), nor an
+ * message (an `input_file` part the chat `file` part, so each provider maps or refuses it as on chat;
+ * one by `file_url` is refused, a chat file part has no URL), `reasoning` items nothing (no provider gets thinking back without its signature), nor an
  * `item_reference` to one; a reference to any other item is refused (nothing is stored to look it up).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
  * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
@@ -31,7 +32,22 @@ export function refuseStoredState(request: unknown): void {
   }
 }
 
-function chatPartOf(part: ResponsesInputContent): ContentPart {
+type InputFilePart = Extract<ResponsesInputContent, { type: 'input_file' }>;
+
+/** An `input_file` part as the chat request's `file` part, which carries `file_data` or `file_id`, never a URL. */
+function chatFilePartOf(part: InputFilePart, path: string): ContentPart {
+  if (part.file_url !== undefined) {
+    throw GatewayError.invalidParam(`${path}.file_url: the gateway sends a file as a chat file part, which takes file_data (a base64 data URL) or file_id, not a URL; download the file and send it as file_data`, `${path}.file_url`);
+  }
+  const { file_data: fileData, file_id: fileId, filename } = part;
+  if (fileData === undefined && fileId === undefined) {
+    throw GatewayError.invalidParam(`${path}.file_data: an input_file needs file_data (a base64 data URL) or file_id`, `${path}.file_data`);
+  }
+  return { type: 'file', file: { ...(fileData !== undefined ? { file_data: fileData } : {}), ...(fileId !== undefined ? { file_id: fileId } : {}), ...(filename !== undefined ? { filename } : {}) } };
+}
+
+/** A content part as a chat content part; `path` names it in the request (`input[i].content[j]`). */
+function chatPartOf(part: ResponsesInputContent, path: string): ContentPart {
   switch (part.type) {
     case 'input_text':
     case 'output_text':
@@ -41,6 +57,8 @@ function chatPartOf(part: ResponsesInputContent): ContentPart {
       return { type: 'text', text: part.refusal };
     case 'input_image':
       return { type: 'image_url', image_url: part.detail ? { url: part.image_url, detail: part.detail } : { url: part.image_url } };
+    case 'input_file':
+      return chatFilePartOf(part, path);
     default: {
       const unreachable: never = part;
       return unreachable;
@@ -51,9 +69,9 @@ function chatPartOf(part: ResponsesInputContent): ContentPart {
 type MessageItem = Extract<ResponsesInputItem, { role: string }>;
 
 /** A message item as a chat message; an assistant turn's text as one string, as answers give it. */
-function chatMessageOf(item: MessageItem): ChatMessage {
+function chatMessageOf(item: MessageItem, index: number): ChatMessage {
   if (typeof item.content === 'string') return { role: item.role, content: item.content };
-  const parts = item.content.map(chatPartOf);
+  const parts = item.content.map((part, partIndex) => chatPartOf(part, `input[${index}].content[${partIndex}]`));
   if (item.role === 'assistant' && parts.every((part) => part.type === 'text')) {
     return { role: 'assistant', content: parts.map((part) => (part as { text: string }).text).join('') };
   }
@@ -82,7 +100,7 @@ function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
   const messages: ChatMessage[] = [];
   for (const [index, item] of input.entries()) {
     if (isMessageItem(item)) {
-      messages.push(chatMessageOf(item));
+      messages.push(chatMessageOf(item, index));
       continue;
     }
     switch (item.type) {
