@@ -720,26 +720,21 @@ export type components = {
                 code: string | null;
             };
         };
-        ResponsesInputContent: {
+        ResponsesInputText: {
             /** @constant */
             type: "input_text";
             text: string;
-        } | {
-            /** @constant */
-            type: "output_text";
-            text: string;
-        } | {
-            /** @constant */
-            type: "refusal";
-            refusal: string;
-        } | {
+        };
+        ResponsesInputImage: {
             /** @constant */
             type: "input_image";
             /** @description An https URL or a data URL (data:image/png;base64,...). */
             image_url: string;
             /** @enum {string|null} */
             detail?: "auto" | "low" | "high" | null;
-        } | {
+        };
+        /** @description A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL). */
+        ResponsesInputFile: {
             /** @constant */
             type: "input_file";
             /** @description The file as a base64 data URL (data:application/pdf;base64,...). */
@@ -750,6 +745,15 @@ export type components = {
             /** @description Refused with a 400 naming it: download the file and send it as file_data. */
             file_url?: string;
         };
+        ResponsesInputContent: components["schemas"]["ResponsesInputText"] | {
+            /** @constant */
+            type: "output_text";
+            text: string;
+        } | {
+            /** @constant */
+            type: "refusal";
+            refusal: string;
+        } | components["schemas"]["ResponsesInputImage"] | components["schemas"]["ResponsesInputFile"];
         ResponsesInputMessage: {
             /** @constant */
             type?: "message";
@@ -772,7 +776,29 @@ export type components = {
             /** @constant */
             type: "function_call_output";
             call_id: string;
-            output: string;
+            /** @description The tool's result: a text, or a list of parts that become the chat `tool` message's content parts (text, image, file), which each provider takes or refuses as on `/v1/chat/completions`. */
+            output: string | ({
+                /** @constant */
+                type: "input_text";
+                text: string;
+            } | {
+                /** @constant */
+                type: "input_image";
+                /** @description An https URL or a data URL (data:image/png;base64,...). */
+                image_url: string;
+                /** @enum {string|null} */
+                detail?: "auto" | "low" | "high" | null;
+            } | {
+                /** @constant */
+                type: "input_file";
+                /** @description The file as a base64 data URL (data:application/pdf;base64,...). */
+                file_data?: string;
+                /** @description An id from OpenAI's Files API (OpenAI only). */
+                file_id?: string;
+                filename?: string;
+                /** @description Refused with a 400 naming it: download the file and send it as file_data. */
+                file_url?: string;
+            })[];
         } & {
             [key: string]: unknown;
         };

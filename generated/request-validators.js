@@ -2400,15 +2400,524 @@ validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateResponsesRequest = validate32;
 const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools only; another tool type (web_search, file_search, ...) is a 400 naming `tools[i].type`.","items":{"$ref":"#/components/schemas/ResponsesFunctionTool"}},"tool_choice":{"oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Accepted and ignored (nothing is stored)."},"store":{"type":["boolean","null"],"description":"Accepted and ignored; the gateway stores no responses."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"Refused with a 400 (the gateway stores no responses; send the whole input)."},"conversation":{"description":"Refused with a 400 (the gateway stores no conversations; send the whole input)."}}};
-const schema67 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
-const schema68 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
+const schema70 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
+const schema71 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
 const schema58 = {"description":"A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature).","oneOf":[{"$ref":"#/components/schemas/ResponsesInputMessage"},{"$ref":"#/components/schemas/ResponsesFunctionCall"},{"$ref":"#/components/schemas/ResponsesFunctionCallOutput"},{"$ref":"#/components/schemas/ResponsesReasoningInput"},{"$ref":"#/components/schemas/ResponsesItemReference"}]};
-const schema61 = {"type":"object","required":["type","call_id","name","arguments"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"}}};
-const schema62 = {"type":"object","required":["type","call_id","output"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call_output"},"call_id":{"type":"string"},"output":{"type":"string"}}};
-const schema63 = {"type":"object","required":["type"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"reasoning"}}};
-const schema64 = {"type":"object","required":["type","id"],"additionalProperties":false,"description":"An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) is left out, as a reasoning item is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up.","properties":{"type":{"type":"string","const":"item_reference"},"id":{"type":"string"}}};
+const schema64 = {"type":"object","required":["type","call_id","name","arguments"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"}}};
+const schema65 = {"type":"object","required":["type","call_id","output"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call_output"},"call_id":{"type":"string"},"output":{"description":"The tool's result: a text, or a list of parts that become the chat `tool` message's content parts (text, image, file), which each provider takes or refuses as on `/v1/chat/completions`.","oneOf":[{"type":"string"},{"type":"array","items":{"oneOf":[{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}},{"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}},{"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}}]}}]}}};
+const schema66 = {"type":"object","required":["type"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"reasoning"}}};
+const schema67 = {"type":"object","required":["type","id"],"additionalProperties":false,"description":"An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) is left out, as a reasoning item is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up.","properties":{"type":{"type":"string","const":"item_reference"},"id":{"type":"string"}}};
 const schema59 = {"type":"object","required":["role","content"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"message"},"role":{"type":"string","enum":["user","assistant","system","developer"]},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ResponsesInputContent"}}]}}};
-const schema60 = {"oneOf":[{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}},{"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}}]};
+const schema60 = {"oneOf":[{"$ref":"#/components/schemas/ResponsesInputText"},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"$ref":"#/components/schemas/ResponsesInputImage"},{"$ref":"#/components/schemas/ResponsesInputFile"}]};
+const schema61 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}};
+const schema62 = {"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}};
+const schema63 = {"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputText/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.text === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputText/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputText/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("input_text" !== data0){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputText/properties/type/const",keyword:"const",params:{allowedValue: "input_text"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+if(typeof data.text !== "string"){
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/components/schemas/ResponsesInputText/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.type = true;
+props0.text = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err6 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.text === undefined){
+const err7 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data2 = data.type;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("output_text" !== data2){
+const err9 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "output_text"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+if(typeof data.text !== "string"){
+const err10 = {instancePath:instancePath+"/text",schemaPath:"#/oneOf/1/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.text = true;
+}
+}
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err12 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.refusal === undefined){
+const err13 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "refusal"},message:"must have required property '"+"refusal"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data4 = data.type;
+if(typeof data4 !== "string"){
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if("refusal" !== data4){
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "refusal"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.refusal !== undefined){
+if(typeof data.refusal !== "string"){
+const err16 = {instancePath:instancePath+"/refusal",schemaPath:"#/oneOf/2/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.refusal = true;
+}
+}
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err18 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.image_url === undefined){
+const err19 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/required",keyword:"required",params:{missingProperty: "image_url"},message:"must have required property '"+"image_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data6 = data.type;
+if(typeof data6 !== "string"){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputImage/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if("input_image" !== data6){
+const err21 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputImage/properties/type/const",keyword:"const",params:{allowedValue: "input_image"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.image_url !== undefined){
+if(typeof data.image_url !== "string"){
+const err22 = {instancePath:instancePath+"/image_url",schemaPath:"#/components/schemas/ResponsesInputImage/properties/image_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.detail !== undefined){
+let data8 = data.detail;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err23 = {instancePath:instancePath+"/detail",schemaPath:"#/components/schemas/ResponsesInputImage/properties/detail/type",keyword:"type",params:{type: schema62.properties.detail.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((((data8 === "auto") || (data8 === "low")) || (data8 === "high")) || (data8 === null))){
+const err24 = {instancePath:instancePath+"/detail",schemaPath:"#/components/schemas/ResponsesInputImage/properties/detail/enum",keyword:"enum",params:{allowedValues: schema62.properties.detail.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid0 = _errs20 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.image_url = true;
+props0.detail = true;
+}
+}
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err26 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputFile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data9 = data.type;
+if(typeof data9 !== "string"){
+const err27 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputFile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if("input_file" !== data9){
+const err28 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputFile/properties/type/const",keyword:"const",params:{allowedValue: "input_file"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.file_data !== undefined){
+if(typeof data.file_data !== "string"){
+const err29 = {instancePath:instancePath+"/file_data",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.file_id !== undefined){
+if(typeof data.file_id !== "string"){
+const err30 = {instancePath:instancePath+"/file_id",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.filename !== undefined){
+if(typeof data.filename !== "string"){
+const err31 = {instancePath:instancePath+"/filename",schemaPath:"#/components/schemas/ResponsesInputFile/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.file_url !== undefined){
+if(typeof data.file_url !== "string"){
+const err32 = {instancePath:instancePath+"/file_url",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputFile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid0 = _errs29 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.file_data = true;
+props0.file_id = true;
+props0.filename = true;
+props0.file_url = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err34 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate35.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate35.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2512,505 +3021,19 @@ const _errs10 = errors;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs14 = errors;
-let valid5 = false;
-let passing1 = null;
-const _errs15 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.type === undefined){
-const err7 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(!(validate35(data2[i0], {instancePath:instancePath+"/content/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-if(data3.text === undefined){
-const err8 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/0/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.type !== undefined){
-let data4 = data3.type;
-if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if("input_text" !== data4){
-const err10 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "input_text"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3.text !== undefined){
-if(typeof data3.text !== "string"){
-const err11 = {instancePath:instancePath+"/content/" + i0+"/text",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/0/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid1 = _errs15 === errors;
-if(_valid1){
-valid5 = true;
-passing1 = 0;
-var props0 = {};
-props0.type = true;
-props0.text = true;
-}
-const _errs21 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.type === undefined){
-const err13 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data3.text === undefined){
-const err14 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/1/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data3.type !== undefined){
-let data6 = data3.type;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if("output_text" !== data6){
-const err16 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "output_text"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data3.text !== undefined){
-if(typeof data3.text !== "string"){
-const err17 = {instancePath:instancePath+"/content/" + i0+"/text",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/1/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var _valid1 = _errs21 === errors;
-if(_valid1 && valid5){
-valid5 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid5 = true;
-passing1 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.type = true;
-props0.text = true;
-}
-}
-const _errs27 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.type === undefined){
-const err19 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data3.refusal === undefined){
-const err20 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/2/required",keyword:"required",params:{missingProperty: "refusal"},message:"must have required property '"+"refusal"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data3.type !== undefined){
-let data8 = data3.type;
-if(typeof data8 !== "string"){
-const err21 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if("refusal" !== data8){
-const err22 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "refusal"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data3.refusal !== undefined){
-if(typeof data3.refusal !== "string"){
-const err23 = {instancePath:instancePath+"/content/" + i0+"/refusal",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/2/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var _valid1 = _errs27 === errors;
-if(_valid1 && valid5){
-valid5 = false;
-passing1 = [passing1, 2];
-}
-else {
-if(_valid1){
-valid5 = true;
-passing1 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.type = true;
-props0.refusal = true;
-}
-}
-const _errs33 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.type === undefined){
-const err25 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data3.image_url === undefined){
-const err26 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/required",keyword:"required",params:{missingProperty: "image_url"},message:"must have required property '"+"image_url"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data3.type !== undefined){
-let data10 = data3.type;
-if(typeof data10 !== "string"){
-const err27 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if("input_image" !== data10){
-const err28 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "input_image"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data3.image_url !== undefined){
-if(typeof data3.image_url !== "string"){
-const err29 = {instancePath:instancePath+"/content/" + i0+"/image_url",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/properties/image_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data3.detail !== undefined){
-let data12 = data3.detail;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err30 = {instancePath:instancePath+"/content/" + i0+"/detail",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/properties/detail/type",keyword:"type",params:{type: schema60.oneOf[3].properties.detail.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(!((((data12 === "auto") || (data12 === "low")) || (data12 === "high")) || (data12 === null))){
-const err31 = {instancePath:instancePath+"/content/" + i0+"/detail",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/properties/detail/enum",keyword:"enum",params:{allowedValues: schema60.oneOf[3].properties.detail.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-var _valid1 = _errs33 === errors;
-if(_valid1 && valid5){
-valid5 = false;
-passing1 = [passing1, 3];
-}
-else {
-if(_valid1){
-valid5 = true;
-passing1 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.type = true;
-props0.image_url = true;
-props0.detail = true;
-}
-}
-const _errs41 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.type === undefined){
-const err33 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data3.type !== undefined){
-let data13 = data3.type;
-if(typeof data13 !== "string"){
-const err34 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if("input_file" !== data13){
-const err35 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "input_file"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data3.file_data !== undefined){
-if(typeof data3.file_data !== "string"){
-const err36 = {instancePath:instancePath+"/content/" + i0+"/file_data",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data3.file_id !== undefined){
-if(typeof data3.file_id !== "string"){
-const err37 = {instancePath:instancePath+"/content/" + i0+"/file_id",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data3.filename !== undefined){
-if(typeof data3.filename !== "string"){
-const err38 = {instancePath:instancePath+"/content/" + i0+"/filename",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data3.file_url !== undefined){
-if(typeof data3.file_url !== "string"){
-const err39 = {instancePath:instancePath+"/content/" + i0+"/file_url",schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/properties/file_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-var _valid1 = _errs41 === errors;
-if(_valid1 && valid5){
-valid5 = false;
-passing1 = [passing1, 4];
-}
-else {
-if(_valid1){
-valid5 = true;
-passing1 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.type = true;
-props0.file_data = true;
-props0.file_id = true;
-props0.filename = true;
-props0.file_url = true;
-}
-}
-}
-}
-}
-}
-if(!valid5){
-const err41 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/components/schemas/ResponsesInputContent/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
 }
 errors++;
 }
@@ -3026,12 +3049,12 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err43 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err8 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err8];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err8);
 }
 errors++;
 }
@@ -3049,12 +3072,12 @@ vErrors = null;
 }
 }
 else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err9];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -3281,8 +3304,13 @@ errors++;
 }
 }
 if(data.output !== undefined){
-if(typeof data.output !== "string"){
-const err16 = {instancePath:instancePath+"/output",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data.output;
+const _errs23 = errors;
+let valid5 = false;
+let passing1 = null;
+const _errs24 = errors;
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/output",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3291,15 +3319,390 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid1 = _errs24 === errors;
+if(_valid1){
+valid5 = true;
+passing1 = 0;
 }
-}
-else {
-const err17 = {instancePath,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs26 = errors;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+const _errs29 = errors;
+let valid8 = false;
+let passing2 = null;
+const _errs30 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+const err17 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+if(data7.text === undefined){
+const err18 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/0/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7.type !== undefined){
+let data8 = data7.type;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/output/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if("input_text" !== data8){
+const err20 = {instancePath:instancePath+"/output/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "input_text"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data7.text !== undefined){
+if(typeof data7.text !== "string"){
+const err21 = {instancePath:instancePath+"/output/" + i0+"/text",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/0/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid2 = _errs30 === errors;
+if(_valid2){
+valid8 = true;
+passing2 = 0;
+var props1 = {};
+props1.type = true;
+props1.text = true;
+}
+const _errs36 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+const err23 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data7.image_url === undefined){
+const err24 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/required",keyword:"required",params:{missingProperty: "image_url"},message:"must have required property '"+"image_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data7.type !== undefined){
+let data10 = data7.type;
+if(typeof data10 !== "string"){
+const err25 = {instancePath:instancePath+"/output/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("input_image" !== data10){
+const err26 = {instancePath:instancePath+"/output/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "input_image"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.image_url !== undefined){
+if(typeof data7.image_url !== "string"){
+const err27 = {instancePath:instancePath+"/output/" + i0+"/image_url",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/properties/image_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.detail !== undefined){
+let data12 = data7.detail;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err28 = {instancePath:instancePath+"/output/" + i0+"/detail",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/properties/detail/type",keyword:"type",params:{type: schema65.properties.output.oneOf[1].items.oneOf[1].properties.detail.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(!((((data12 === "auto") || (data12 === "low")) || (data12 === "high")) || (data12 === null))){
+const err29 = {instancePath:instancePath+"/output/" + i0+"/detail",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/properties/detail/enum",keyword:"enum",params:{allowedValues: schema65.properties.output.oneOf[1].items.oneOf[1].properties.detail.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs36 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid8 = true;
+passing2 = 1;
+if(props1 !== true){
+props1 = props1 || {};
+props1.type = true;
+props1.image_url = true;
+props1.detail = true;
+}
+}
+const _errs44 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+const err31 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data7.type !== undefined){
+let data13 = data7.type;
+if(typeof data13 !== "string"){
+const err32 = {instancePath:instancePath+"/output/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if("input_file" !== data13){
+const err33 = {instancePath:instancePath+"/output/" + i0+"/type",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "input_file"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data7.file_data !== undefined){
+if(typeof data7.file_data !== "string"){
+const err34 = {instancePath:instancePath+"/output/" + i0+"/file_data",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data7.file_id !== undefined){
+if(typeof data7.file_id !== "string"){
+const err35 = {instancePath:instancePath+"/output/" + i0+"/file_id",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data7.filename !== undefined){
+if(typeof data7.filename !== "string"){
+const err36 = {instancePath:instancePath+"/output/" + i0+"/filename",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data7.file_url !== undefined){
+if(typeof data7.file_url !== "string"){
+const err37 = {instancePath:instancePath+"/output/" + i0+"/file_url",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/properties/file_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid2 = _errs44 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid8 = true;
+passing2 = 2;
+if(props1 !== true){
+props1 = props1 || {};
+props1.type = true;
+props1.file_data = true;
+props1.file_id = true;
+props1.filename = true;
+props1.file_url = true;
+}
+}
+}
+}
+if(!valid8){
+const err39 = {instancePath:instancePath+"/output/" + i0,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/output",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid1 = _errs26 === errors;
+if(_valid1 && valid5){
+valid5 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid5 = true;
+passing1 = 1;
+}
+}
+if(!valid5){
+const err41 = {instancePath:instancePath+"/output",schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/properties/output/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/components/schemas/ResponsesFunctionCallOutput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -3316,53 +3719,53 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs24 = errors;
+const _errs56 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err18 = {instancePath,schemaPath:"#/components/schemas/ResponsesReasoningInput/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err43 = {instancePath,schemaPath:"#/components/schemas/ResponsesReasoningInput/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err43];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err43);
 }
 errors++;
 }
 if(data.type !== undefined){
-let data7 = data.type;
-if(typeof data7 !== "string"){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesReasoningInput/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data18 = data.type;
+if(typeof data18 !== "string"){
+const err44 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesReasoningInput/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err44];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err44);
 }
 errors++;
 }
-if("reasoning" !== data7){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesReasoningInput/properties/type/const",keyword:"const",params:{allowedValue: "reasoning"},message:"must be equal to constant"};
+if("reasoning" !== data18){
+const err45 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesReasoningInput/properties/type/const",keyword:"const",params:{allowedValue: "reasoning"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err45];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err45);
 }
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/components/schemas/ResponsesReasoningInput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,schemaPath:"#/components/schemas/ResponsesReasoningInput/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err46];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err46);
 }
 errors++;
 }
-var _valid0 = _errs24 === errors;
+var _valid0 = _errs56 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -3375,87 +3778,87 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs30 = errors;
+const _errs62 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err22 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err47 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err47];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err47);
 }
 errors++;
 }
 if(data.id === undefined){
-const err23 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err48 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err48];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err48);
 }
 errors++;
 }
 for(const key0 in data){
 if(!((key0 === "type") || (key0 === "id"))){
-const err24 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err49 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err49];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err49);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data8 = data.type;
-if(typeof data8 !== "string"){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data19 = data.type;
+if(typeof data19 !== "string"){
+const err50 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err50];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err50);
 }
 errors++;
 }
-if("item_reference" !== data8){
-const err26 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/const",keyword:"const",params:{allowedValue: "item_reference"},message:"must be equal to constant"};
+if("item_reference" !== data19){
+const err51 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/const",keyword:"const",params:{allowedValue: "item_reference"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err51];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err51);
 }
 errors++;
 }
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ResponsesItemReference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ResponsesItemReference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err52];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err52);
 }
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err53];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err53);
 }
 errors++;
 }
-var _valid0 = _errs30 === errors;
+var _valid0 = _errs62 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -3473,12 +3876,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err29 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err54 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err54];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err54);
 }
 errors++;
 }
@@ -3861,7 +4264,7 @@ errors++;
 if(data10.description !== undefined){
 let data13 = data10.description;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err26 = {instancePath:instancePath+"/tools/" + i1+"/description",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/description/type",keyword:"type",params:{type: schema67.properties.description.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/tools/" + i1+"/description",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/description/type",keyword:"type",params:{type: schema70.properties.description.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3874,7 +4277,7 @@ errors++;
 if(data10.parameters !== undefined){
 let data14 = data10.parameters;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err27 = {instancePath:instancePath+"/tools/" + i1+"/parameters",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/parameters/type",keyword:"type",params:{type: schema67.properties.parameters.type},message:"must be object,null"};
+const err27 = {instancePath:instancePath+"/tools/" + i1+"/parameters",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/parameters/type",keyword:"type",params:{type: schema70.properties.parameters.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3887,7 +4290,7 @@ errors++;
 if(data10.strict !== undefined){
 let data15 = data10.strict;
 if((typeof data15 !== "boolean") && (data15 !== null)){
-const err28 = {instancePath:instancePath+"/tools/" + i1+"/strict",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/strict/type",keyword:"type",params:{type: schema67.properties.strict.type},message:"must be boolean,null"};
+const err28 = {instancePath:instancePath+"/tools/" + i1+"/strict",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/strict/type",keyword:"type",params:{type: schema70.properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4294,7 +4697,7 @@ errors++;
 if(data21.description !== undefined){
 let data26 = data21.description;
 if((typeof data26 !== "string") && (data26 !== null)){
-const err57 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema68.oneOf[2].properties.description.type},message:"must be string,null"};
+const err57 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema71.oneOf[2].properties.description.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4322,7 +4725,7 @@ errors++;
 if(data21.strict !== undefined){
 let data28 = data21.strict;
 if((typeof data28 !== "boolean") && (data28 !== null)){
-const err59 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema68.oneOf[2].properties.strict.type},message:"must be boolean,null"};
+const err59 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema71.oneOf[2].properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4585,18 +4988,18 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.validateChatResponse = validate37;
-const schema69 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema81 = {"description":"Azure OpenAI's content filter results for the prompt (one entry per prompt: `prompt_index` and its `content_filter_results`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream, on the first chunk with choices (Azure sends it on a chunk of its own).","type":"array","items":{"type":"object","additionalProperties":true}};
-const schema70 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
-const schema73 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
-const schema77 = {"description":"Azure OpenAI's content filter results for the choice's text (per category such as `hate` or `protected_material_text`: `filtered`, and `severity` or `detected`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream chunk, the results of that chunk's text.","type":"object","additionalProperties":true};
-const schema71 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
+exports.validateChatResponse = validate39;
+const schema72 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema84 = {"description":"Azure OpenAI's content filter results for the prompt (one entry per prompt: `prompt_index` and its `content_filter_results`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream, on the first chunk with choices (Azure sends it on a chunk of its own).","type":"array","items":{"type":"object","additionalProperties":true}};
+const schema73 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema76 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
+const schema80 = {"description":"Azure OpenAI's content filter results for the choice's text (per category such as `hate` or `protected_material_text`: `filtered`, and `severity` or `detected`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream chunk, the results of that chunk's text.","type":"object","additionalProperties":true};
+const schema74 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4962,7 +5365,7 @@ vErrors = null;
 if(data.refusal !== undefined){
 let data10 = data.refusal;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err24 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema71.properties.refusal.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema74.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4975,7 +5378,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data11 = data.reasoning_content;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema71.properties.reasoning_content.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema74.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5070,18 +5473,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"role":true,"content":true,"tool_calls":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true},"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":{"role":true,"content":true,"tool_calls":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema74 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`).","type":["object","null"],"additionalProperties":true,"properties":{"content":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}},"refusal":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}}}};
-const schema75 = {"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}},"top_logprobs":{"type":"array","items":{"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}}}}}}};
+const schema77 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`).","type":["object","null"],"additionalProperties":true,"properties":{"content":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}},"refusal":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}}}};
+const schema78 = {"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}},"top_logprobs":{"type":"array","items":{"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}}}}}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5089,7 +5492,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema74.type},message:"must be object,null"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema77.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5102,7 +5505,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
 let data0 = data.content;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema74.properties.content.type},message:"must be array,null"};
+const err1 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema77.properties.content.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5143,7 +5546,7 @@ errors++;
 if(data1.bytes !== undefined){
 let data4 = data1.bytes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/content/" + i0+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema75.properties.bytes.type},message:"must be array,null"};
+const err4 = {instancePath:instancePath+"/content/" + i0+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema78.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5203,7 +5606,7 @@ errors++;
 if(data7.bytes !== undefined){
 let data10 = data7.bytes;
 if((!(Array.isArray(data10))) && (data10 !== null)){
-const err8 = {instancePath:instancePath+"/content/" + i0+"/top_logprobs/" + i2+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema75.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
+const err8 = {instancePath:instancePath+"/content/" + i0+"/top_logprobs/" + i2+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema78.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5270,7 +5673,7 @@ errors++;
 if(data.refusal !== undefined){
 let data12 = data.refusal;
 if((!(Array.isArray(data12))) && (data12 !== null)){
-const err13 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema74.properties.refusal.type},message:"must be array,null"};
+const err13 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema77.properties.refusal.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5311,7 +5714,7 @@ errors++;
 if(data13.bytes !== undefined){
 let data16 = data13.bytes;
 if((!(Array.isArray(data16))) && (data16 !== null)){
-const err16 = {instancePath:instancePath+"/refusal/" + i4+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema75.properties.bytes.type},message:"must be array,null"};
+const err16 = {instancePath:instancePath+"/refusal/" + i4+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema78.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5371,7 +5774,7 @@ errors++;
 if(data19.bytes !== undefined){
 let data22 = data19.bytes;
 if((!(Array.isArray(data22))) && (data22 !== null)){
-const err20 = {instancePath:instancePath+"/refusal/" + i4+"/top_logprobs/" + i6+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema75.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
+const err20 = {instancePath:instancePath+"/refusal/" + i4+"/top_logprobs/" + i6+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema78.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5436,16 +5839,16 @@ errors++;
 }
 }
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5497,15 +5900,15 @@ errors++;
 }
 }
 if(data.message !== undefined){
-if(!(validate39(data.message, {instancePath:instancePath+"/message",parentData:data,parentDataProperty:"message",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate41(data.message, {instancePath:instancePath+"/message",parentData:data,parentDataProperty:"message",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
 if(data.finish_reason !== undefined){
 let data2 = data.finish_reason;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema76.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5516,8 +5919,8 @@ errors++;
 }
 }
 if(data.logprobs !== undefined){
-if(!(validate43(data.logprobs, {instancePath:instancePath+"/logprobs",parentData:data,parentDataProperty:"logprobs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate45(data.logprobs, {instancePath:instancePath+"/logprobs",parentData:data,parentDataProperty:"logprobs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -5547,19 +5950,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":{"index":true,"message":true,"finish_reason":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":{"index":true,"message":true,"finish_reason":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema78 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
-const schema79 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
-const schema80 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
+const schema81 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
+const schema82 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
+const schema83 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5600,7 +6003,7 @@ errors++;
 if(data.prompt_tokens !== undefined){
 let data0 = data.prompt_tokens;
 if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema78.properties.prompt_tokens.type},message:"must be integer,null"};
+const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema81.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5613,7 +6016,7 @@ errors++;
 if(data.completion_tokens !== undefined){
 let data1 = data.completion_tokens;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema78.properties.completion_tokens.type},message:"must be integer,null"};
+const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema81.properties.completion_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5626,7 +6029,7 @@ errors++;
 if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema78.properties.total_tokens.type},message:"must be integer,null"};
+const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema81.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5642,7 +6045,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.cached_tokens !== undefined){
 let data4 = data3.cached_tokens;
 if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema79.properties.cached_tokens.type},message:"must be integer,null"};
+const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema82.properties.cached_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5655,7 +6058,7 @@ errors++;
 if(data3.cache_creation_tokens !== undefined){
 let data5 = data3.cache_creation_tokens;
 if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema79.properties.cache_creation_tokens.type},message:"must be integer,null"};
+const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema82.properties.cache_creation_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5668,7 +6071,7 @@ errors++;
 if(data3.audio_tokens !== undefined){
 let data6 = data3.audio_tokens;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema79.properties.audio_tokens.type},message:"must be integer,null"};
+const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema82.properties.audio_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5696,7 +6099,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.reasoning_tokens !== undefined){
 let data8 = data7.reasoning_tokens;
 if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema80.properties.reasoning_tokens.type},message:"must be integer,null"};
+const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema83.properties.reasoning_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5709,7 +6112,7 @@ errors++;
 if(data7.audio_tokens !== undefined){
 let data9 = data7.audio_tokens;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema80.properties.audio_tokens.type},message:"must be integer,null"};
+const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema83.properties.audio_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5722,7 +6125,7 @@ errors++;
 if(data7.accepted_prediction_tokens !== undefined){
 let data10 = data7.accepted_prediction_tokens;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema80.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
+const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema83.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5735,7 +6138,7 @@ errors++;
 if(data7.rejected_prediction_tokens !== undefined){
 let data11 = data7.rejected_prediction_tokens;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
-const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema80.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
+const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema83.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5768,16 +6171,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":{"prompt_tokens":true,"completion_tokens":true,"total_tokens":true,"prompt_tokens_details":true,"completion_tokens_details":true},"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":{"prompt_tokens":true,"completion_tokens":true,"total_tokens":true,"prompt_tokens_details":true,"completion_tokens_details":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5848,7 +6251,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema69.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema72.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5911,8 +6314,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate38(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate40(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 }
@@ -5929,8 +6332,8 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate46(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -5976,20 +6379,20 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateCompletionsResponse = validate48;
-const schema82 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema83 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
-const schema85 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk.","type":["object","null"],"additionalProperties":true,"properties":{"tokens":{"type":"array","items":{"type":"string"}},"token_logprobs":{"type":"array","items":{"type":["number","null"]}},"top_logprobs":{"type":"array","items":{"type":["object","null"],"additionalProperties":{"type":"number"}}},"text_offset":{"type":"array","items":{"type":"integer"}}}};
+exports.validateCompletionsResponse = validate50;
+const schema85 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema86 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema88 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk.","type":["object","null"],"additionalProperties":true,"properties":{"tokens":{"type":"array","items":{"type":"string"}},"token_logprobs":{"type":"array","items":{"type":["number","null"]}},"top_logprobs":{"type":"array","items":{"type":["object","null"],"additionalProperties":{"type":"number"}}},"text_offset":{"type":"array","items":{"type":"integer"}}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6055,7 +6458,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data2 = data.finish_reason;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema76.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6068,7 +6471,7 @@ errors++;
 if(data.logprobs !== undefined){
 let data3 = data.logprobs;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema85.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema88.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6113,7 +6516,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema85.properties.token_logprobs.items.type},message:"must be number,null"};
+const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema88.properties.token_logprobs.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6142,7 +6545,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema85.properties.top_logprobs.items.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema88.properties.top_logprobs.items.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6235,16 +6638,16 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":{"index":true,"text":true,"finish_reason":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":{"index":true,"text":true,"finish_reason":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6315,7 +6718,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema82.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema85.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6378,8 +6781,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate49(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -6396,8 +6799,8 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate46(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -6443,20 +6846,20 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateEmbeddingsResponse = validate52;
-const schema88 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
-const schema89 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
-const schema90 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
+exports.validateEmbeddingsResponse = validate54;
+const schema91 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
+const schema92 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
+const schema93 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6742,7 +7145,7 @@ errors++;
 if(data8.prompt_tokens !== undefined){
 let data9 = data8.prompt_tokens;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema90.properties.prompt_tokens.type},message:"must be integer,null"};
+const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema93.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6755,7 +7158,7 @@ errors++;
 if(data8.total_tokens !== undefined){
 let data10 = data8.total_tokens;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema90.properties.total_tokens.type},message:"must be integer,null"};
+const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema93.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6788,22 +7191,22 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":{"object":true,"data":true,"model":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":{"object":true,"data":true,"model":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateChatChunk = validate53;
-const schema91 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema92 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
-const schema94 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
-const schema95 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
-const schema96 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
+exports.validateChatChunk = validate55;
+const schema94 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema95 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema97 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
+const schema98 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
+const schema99 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6844,7 +7247,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema94.properties.role.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema97.properties.role.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6857,7 +7260,7 @@ errors++;
 if(data.content !== undefined){
 let data1 = data.content;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema94.properties.content.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema97.properties.content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6870,7 +7273,7 @@ errors++;
 if(data.refusal !== undefined){
 let data2 = data.refusal;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema94.properties.refusal.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema97.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6883,7 +7286,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data3 = data.reasoning_content;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema94.properties.reasoning_content.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema97.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7290,7 +7693,7 @@ errors++;
 if(data14.id !== undefined){
 let data16 = data14.id;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err34 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema96.properties.id.type},message:"must be string,null"};
+const err34 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema99.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7303,7 +7706,7 @@ errors++;
 if(data14.type !== undefined){
 let data17 = data14.type;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err35 = {instancePath:instancePath+"/tool_calls/" + i1+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema96.properties.type.type},message:"must be string,null"};
+const err35 = {instancePath:instancePath+"/tool_calls/" + i1+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema99.properties.type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7339,7 +7742,7 @@ errors++;
 if(data18.name !== undefined){
 let data19 = data18.name;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err38 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema96.properties.function.properties.name.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema99.properties.function.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7352,7 +7755,7 @@ errors++;
 if(data18.arguments !== undefined){
 let data20 = data18.arguments;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err39 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema96.properties.function.properties.arguments.type},message:"must be string,null"};
+const err39 = {instancePath:instancePath+"/tool_calls/" + i1+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema99.properties.function.properties.arguments.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7457,16 +7860,16 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":{"role":true,"content":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true,"tool_calls":true},"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":{"role":true,"content":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true,"tool_calls":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7520,7 +7923,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data1 = data.finish_reason;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema76.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7531,14 +7934,14 @@ errors++;
 }
 }
 if(data.delta !== undefined){
-if(!(validate55(data.delta, {instancePath:instancePath+"/delta",parentData:data,parentDataProperty:"delta",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate57(data.delta, {instancePath:instancePath+"/delta",parentData:data,parentDataProperty:"delta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 if(data.logprobs !== undefined){
-if(!(validate43(data.logprobs, {instancePath:instancePath+"/logprobs",parentData:data,parentDataProperty:"logprobs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate45(data.logprobs, {instancePath:instancePath+"/logprobs",parentData:data,parentDataProperty:"logprobs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -7568,16 +7971,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":{"index":true,"finish_reason":true,"delta":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":{"index":true,"finish_reason":true,"delta":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7638,7 +8041,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema91.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema94.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7701,8 +8104,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate54(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate56(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
@@ -7724,8 +8127,8 @@ const _errs13 = errors;
 let valid3 = false;
 let passing0 = null;
 const _errs14 = errors;
-if(!(validate46(data6, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data6, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs14 === errors;
@@ -7825,19 +8228,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.validateCompletionsChunk = validate60;
-const schema99 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema100 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+exports.validateCompletionsChunk = validate62;
+const schema102 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema103 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7891,7 +8294,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data1 = data.finish_reason;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema76.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7904,7 +8307,7 @@ errors++;
 if(data.text !== undefined){
 let data2 = data.text;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema100.properties.text.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema103.properties.text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7917,7 +8320,7 @@ errors++;
 if(data.logprobs !== undefined){
 let data3 = data.logprobs;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema85.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema88.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7962,7 +8365,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema85.properties.token_logprobs.items.type},message:"must be number,null"};
+const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema88.properties.token_logprobs.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7991,7 +8394,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema85.properties.top_logprobs.items.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema88.properties.top_logprobs.items.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8084,16 +8487,16 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":{"index":true,"finish_reason":true,"text":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":{"index":true,"finish_reason":true,"text":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8154,7 +8557,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema99.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema102.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8217,8 +8620,8 @@ let data4 = data.choices;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate61(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate63(data4[i0], {instancePath:instancePath+"/choices/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 }
@@ -8240,8 +8643,8 @@ const _errs13 = errors;
 let valid3 = false;
 let passing0 = null;
 const _errs14 = errors;
-if(!(validate46(data6, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data6, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs14 === errors;
@@ -8341,7 +8744,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};

@@ -105,6 +105,16 @@ function joinAlternatives(types: string[]): string {
 const TAG_CONST = '/properties/type/const';
 
 /**
+ * Whether an error's schema path lies in a union member. A member that holds a $ref is compiled on its
+ * own, and Ajv writes its errors' paths from its own root (`#/properties/...`), so its prefix is just
+ * `#/`; the paths of members compiled in place start with `#/components/`, and are not its.
+ */
+function isFromMember(schemaPath: string, member: string): boolean {
+  if (member === '#/') return !schemaPath.startsWith('#/components/');
+  return schemaPath.startsWith(member);
+}
+
+/**
  * Union members tagged by `type` (content parts, tools): each member whose tag did not match
  * reports a `const` error on `type`. When some member accepted the tag, those members are noise
  * and every error from them is dropped; when none did, the tag itself is the problem.
@@ -112,7 +122,7 @@ const TAG_CONST = '/properties/type/const';
 function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[]; wrongTags: ErrorObject[] } {
   const tagErrors = errors.filter((error) => error.keyword === 'const' && error.schemaPath.endsWith(TAG_CONST));
   const rejectedMembers = new Set(tagErrors.map((error) => error.schemaPath.slice(0, -TAG_CONST.length) + '/'));
-  const fromRejected = (error: ErrorObject) => [...rejectedMembers].some((member) => error.schemaPath.startsWith(member));
+  const fromRejected = (error: ErrorObject) => [...rejectedMembers].some((member) => isFromMember(error.schemaPath, member));
   const wrongTags: ErrorObject[] = [];
   let kept = errors;
   for (const tagError of tagErrors) {

@@ -162,6 +162,29 @@ test('function tools on the mock provider: the whole round trip with the answer 
   expect(second.status).toBe('completed');
 });
 
+test('a function_call_output given as parts is the tool message with those parts: text to every provider, an image to Anthropic', async () => {
+  const first = await openai.responses.create({ model: 'mock-chat', input: 'weather in Paris', tools: [WEATHER_TOOL] });
+  const [call] = first.output;
+  const callId = call.type === 'function_call' ? call.call_id : '';
+  const textOutput = { type: 'function_call_output' as const, call_id: callId, output: [{ type: 'input_text' as const, text: 'sunny, ' }, { type: 'input_text' as const, text: '21 °C' }] };
+  const second = await openai.responses.create({ model: 'mock-chat', input: [{ role: 'user', content: 'weather in Paris' }, ...asInput(first.output), textOutput], tools: [WEATHER_TOOL] });
+  expect(second.output_text).toBe('Tool said: sunny, 21 °C');
+
+  await openai.responses.create({ model: 'chat', input: [{ role: 'user', content: 'weather in Paris' }, ...asInput(first.output), textOutput], tools: [WEATHER_TOOL] });
+  expect(sentChatRequest().messages).toContainEqual({ role: 'tool', tool_call_id: callId, content: [{ type: 'text', text: 'sunny, ' }, { type: 'text', text: '21 °C' }] });
+
+  upstream.requests.length = 0;
+  upstream.setHandler(serveAnthropicFixtures('unused'));
+  const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+  const imageOutput = { ...textOutput, call_id: 'toolu_1', output: [{ type: 'input_text' as const, text: 'The radar:' }, { type: 'input_image' as const, image_url: PNG, detail: 'auto' as const }] };
+  const callItem = { type: 'function_call' as const, call_id: 'toolu_1', name: 'get_weather', arguments: '{"city":"Paris"}' };
+  await openai.responses.create({ model: 'claude', input: [{ role: 'user', content: 'weather in Paris' }, callItem, imageOutput], tools: [WEATHER_TOOL] });
+  expect((upstream.requests[0].body as { messages: unknown[] }).messages.at(-1)).toEqual({
+    role: 'user',
+    content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: 'The radar:' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } }] }],
+  });
+});
+
 const PDF = `data:application/pdf;base64,${Buffer.from('%PDF-1.4 a tiny document').toString('base64')}`;
 
 test('input_file parts are the chat file part: file_data or file_id with the filename, mapped by each provider', async () => {
@@ -281,6 +304,12 @@ describe('errors, in OpenAI shape', () => {
     ['an input item of another type', { input: [{ type: 'computer_call_output', call_id: 'call_1', output: {} }] }, 'input[0].type', 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "item_reference"'],
     ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
     ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be >= 1'],
+    [
+      'a function_call_output part of another type',
+      { input: [{ type: 'function_call_output', call_id: 'call_1', output: [{ type: 'output_text', text: 'sunny' }] }] },
+      'input[0].output[0].type',
+      'input[0].output[0].type: must be one of "input_text", "input_image", "input_file"',
+    ],
   ])('%s: 400 naming the field', async (_what, fields, param, message) => {
     const body = { model: 'chat', input: 'Hi', ...fields } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
     expect(await errorOf(openai.responses.create(body))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_body' } });
@@ -295,8 +324,15 @@ describe('errors, in OpenAI shape', () => {
       'input[1].content[0].file_url: the gateway sends a file as a chat file part, which takes file_data (a base64 data URL) or file_id, not a URL; download the file and send it as file_data',
     ],
     ['an input_file without its file', { type: 'input_file', filename: 'report.pdf' }, 'input[1].content[0].file_data', 'input[1].content[0].file_data: an input_file needs file_data (a base64 data URL) or file_id'],
+    [
+      'a function output file by URL',
+      { type: 'function_call_output', call_id: 'call_1', output: [{ type: 'input_file', file_url: 'https://example.com/r.pdf' }] },
+      'input[1].output[0].file_url',
+      'input[1].output[0].file_url: the gateway sends a file as a chat file part, which takes file_data (a base64 data URL) or file_id, not a URL; download the file and send it as file_data',
+    ],
   ])('%s: 400 naming the field', async (_what, part, param, message) => {
-    const input = [{ role: 'user', content: 'Hi' }, { role: 'user', content: [part] }] as OpenAI.Responses.ResponseInput;
+    const second = 'type' in part && part.type === 'function_call_output' ? part : { role: 'user', content: [part] };
+    const input = [{ role: 'user', content: 'Hi' }, second] as OpenAI.Responses.ResponseInput;
     expect(await errorOf(openai.responses.create({ model: 'chat', input }))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_value' } });
     expect(upstream.requests).toHaveLength(0);
   });

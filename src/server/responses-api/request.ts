@@ -2,11 +2,13 @@
  * A Responses API request (`POST /v1/responses`) as the unified chat request that
  * `/v1/chat/completions` serves. Reference: https://platform.openai.com/docs/api-reference/responses/create
  *
- * `input` items become chat messages: `instructions` a system message first, a `function_call` item
- * a tool call on the assistant turn before it (or a new one), a `function_call_output` item a `tool`
- * message (an `input_file` part the chat `file` part, so each provider maps or refuses it as on chat;
- * one by `file_url` is refused, a chat file part has no URL), `reasoning` items nothing (no provider gets thinking back without its signature), nor an
- * `item_reference` to one; a reference to any other item is refused (nothing is stored to look it up).
+ * `input` items become chat messages: `instructions` a system message first, content parts chat
+ * content parts (an `input_file` the chat `file` part, so each provider maps or refuses it as on chat;
+ * one by `file_url` is refused, as a chat file part has no URL), a `function_call` item a tool call on
+ * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
+ * output given as parts, its content parts), `reasoning` items nothing (no provider gets thinking back
+ * without its signature), nor an `item_reference` to one; a reference to any other item is refused
+ * (nothing is stored to look it up).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
  * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
  * `reasoning.summary` and `stream_options` are ignored; `previous_response_id`, `conversation` and
@@ -82,6 +84,14 @@ function isMessageItem(item: ResponsesInputItem): item is MessageItem {
   return item.type === undefined || item.type === 'message';
 }
 
+type FunctionOutput = Extract<ResponsesInputItem, { type: 'function_call_output' }>['output'];
+
+/** A function call's output as the tool message's content: its text, or its parts as chat content parts. */
+function toolContentOf(output: FunctionOutput, index: number): ChatMessage['content'] {
+  if (typeof output === 'string') return output;
+  return output.map((part, partIndex) => chatPartOf(part, `input[${index}].output[${partIndex}]`));
+}
+
 /**
  * Refuses a reference to an item other than reasoning: nothing is stored to look it up. Reasoning
  * items are left out anyway, so a reference to one (`rs_`, OpenAI's and the gateway's prefix) is too.
@@ -112,7 +122,7 @@ function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
         break;
       }
       case 'function_call_output':
-        messages.push({ role: 'tool', tool_call_id: item.call_id, content: item.output });
+        messages.push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, index) });
         break;
       case 'reasoning':
         break;

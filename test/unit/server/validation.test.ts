@@ -1,5 +1,5 @@
 /** One readable message per invalid body: the field and the rule the client broke. */
-import { validateRequestBody } from '../../../src/server/validation';
+import { validateRequestBody, validateResponsesRequestBody } from '../../../src/server/validation';
 import type { EndpointType } from '../../../src/schema';
 
 const user = { role: 'user', content: 'x' };
@@ -39,4 +39,16 @@ test('the issue list locates each problem under body', () => {
     { type: 'required', loc: ['body', 'prompt'], msg: 'is required' },
     { type: 'type', loc: ['body', 'temperature'], msg: 'must be number or null' },
   ]);
+});
+
+// A union member holding a $ref is compiled on its own, with schema paths from its own root: its wrong tag
+// must not hide the error inside the member whose tag matched.
+test.each<[unknown, string]>([
+  [{ type: 'function_call', call_id: 'c', name: 'f', arguments: 5 }, 'input[0].arguments: must be string'],
+  [{ type: 'function_call_output', call_id: 'c', output: 5 }, 'input[0].output: must be string or array'],
+  [{ type: 'function_call_output', call_id: 'c', output: [{ type: 'input_text' }] }, 'input[0].output[0].text: is required'],
+  [{ type: 'message', role: 'user', content: [{ type: 'input_audio' }] }, 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
+  [{ type: 'computer_call', call_id: 'c' }, 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "item_reference"'],
+])('responses input item %j → %s', (item, message) => {
+  expect(validateResponsesRequestBody({ model: 'chat', input: [item] })?.message).toBe(message);
 });
