@@ -136,6 +136,52 @@ test('create({ stream: true }) with tools: function_call items whose arguments b
   expect(events.at(-1)?.type).toBe('response.completed');
 });
 
+test("responses.stream() with tools: each function_call item closes as the next opens and the last on the finish reason, while the upstream stream is still open, as OpenAI's do", async () => {
+  // The chat stream up to its finish chunk; its usage chunk and [DONE] wait until the test has seen the last call close.
+  const [untilFinish, rest] = readFixture('openai', 'chat-tool-calls.stream.sse').split(/(?=data: \{[^\n]*"choices":\[\],"usage")/);
+  expect(rest).toMatch(/^data: \{[^\n]*"usage":\{"prompt_tokens"/);
+  let releaseUsage = () => {};
+  const usageHeld = new Promise<void>((resolve) => {
+    releaseUsage = resolve;
+  });
+  // Not forever: a gateway that holds the calls to the end must fail the test's expectations, not its timeout.
+  const fallback = setTimeout(() => releaseUsage(), 5000);
+  let usageSent = false;
+  upstream.setHandler(async (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(untilFinish);
+    await usageHeld;
+    clearTimeout(fallback);
+    usageSent = true;
+    response.end(rest);
+  });
+  const stream = openai.responses.stream({ model: 'chat', input: 'Weather in Paris and São Paulo?', tools: [WEATHER_TOOL] });
+  const order: string[] = [];
+  const closedBeforeUsage: boolean[] = [];
+  stream.on('event', (event) => {
+    if ('output_index' in event && event.type !== 'response.function_call_arguments.delta') order.push(`${event.type} ${event.output_index}`);
+    if (event.type === 'response.output_item.done') {
+      closedBeforeUsage.push(!usageSent);
+      if (event.output_index === 1) releaseUsage();
+    }
+  });
+  const final = await stream.finalResponse();
+  expect(order).toEqual([
+    'response.output_item.added 0',
+    'response.function_call_arguments.done 0',
+    'response.output_item.done 0',
+    'response.output_item.added 1',
+    'response.function_call_arguments.done 1',
+    'response.output_item.done 1',
+  ]);
+  expect(closedBeforeUsage).toEqual([true, true]);
+  const expected = chatStreamFixture('chat-tool-calls.stream.sse').calls;
+  // The client's stream helper adds `parsed_arguments` to each call.
+  const calls = expected.map((call) => ({ type: 'function_call', id: expect.stringMatching(/^fc_/), call_id: call.id, name: call.name, arguments: call.arguments, status: 'completed', parsed_arguments: null }));
+  expect(final.output).toEqual(calls);
+  expect(final.usage).toMatchObject({ input_tokens: 82, output_tokens: 41 });
+});
+
 test('reasoning text streams as a reasoning item (summary text deltas) before the tool call', async () => {
   upstream.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat-deepseek-thinking-tool-call.stream.sse')));
   const stream = openai.responses.stream({ model: 'chat', input: 'Weather tomorrow in Hangzhou?', tools: [WEATHER_TOOL] });
@@ -198,6 +244,20 @@ test('a failure after the first event ends the stream with response.failed, the 
     response: { status: 'failed', error: { code: expect.any(String), message: expect.any(String) }, output: [{ type: 'message', status: 'in_progress', content: [{ type: 'output_text', text: 'Un café' }] }] },
   });
   expect(events.some((event) => event.event === 'error')).toBe(false);
+});
+
+test('a provider stream that interleaves the pieces of two tool calls ends with response.failed: the first call already closed', async () => {
+  const chunk = (toolCalls: unknown[], finish: string | null = null) =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: finish }] })}\n\n`;
+  const call = (index: number, id: string) => ({ index, id, type: 'function', function: { name: 'get_weather', arguments: '{"city":' } });
+  const more = (index: number) => ({ index, function: { arguments: '"Paris"}' } });
+  upstream.setHandler((_request, response) => sendStream(response, chunk([call(0, 'call_a')]) + chunk([call(1, 'call_b')]) + chunk([more(0)]) + chunk([more(1)], 'tool_calls') + 'data: [DONE]\n\n'));
+  const { status, events } = await rawStream({ model: 'chat', input: 'Weather?', tools: [WEATHER_TOOL] });
+  expect(status).toBe(200);
+  expect(events.at(-1)?.data).toMatchObject({
+    type: 'response.failed',
+    response: { status: 'failed', error: { code: 'upstream_unreadable', message: expect.stringContaining('tool call 0') }, output: [{ call_id: 'call_a', status: 'completed' }, { call_id: 'call_b', status: 'in_progress' }] },
+  });
 });
 
 /** An API that refuses `stream_options` (Azure OpenAI before 2024-09-01, Mistral's behind openai_api_base): a 400 naming it. */

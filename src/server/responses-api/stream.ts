@@ -9,10 +9,13 @@
  * .reasoning_summary_part.done); text and refusal as the message's content parts
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
  * .content_part.done); a tool call as a function_call item (.function_call_arguments.delta / .done).
- * Reasoning and message items close when another item opens; function calls stay open to the end
- * (a provider may interleave their pieces). The last event is response.completed or
- * response.incomplete with the whole Response, usage included (an incomplete one's last item is too).
+ * As in OpenAI's stream, an item closes as soon as it is complete: when the next item opens, or on
+ * the chunk with the finish reason (before the usage chunk that may follow it). So a piece of a tool
+ * call whose item was closed (pieces of two calls interleaved) cannot be sent: the stream fails. The
+ * last event is response.completed or response.incomplete with the whole Response, usage included
+ * (an incomplete one's last item is too).
  */
+import { GatewayError } from '../../errors';
 import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ToolCallDelta, Usage } from '../../schema';
 import { endingOf, newId, responseObject, responsesUsageOf, type ResponseSettings } from './answer';
 
@@ -98,15 +101,13 @@ export class ResponsesStreamFold {
     if (delta.content) events.push(...this.textDelta('output_text', delta.content));
     if (delta.refusal) events.push(...this.textDelta('refusal', delta.refusal));
     for (const piece of delta.tool_calls ?? []) events.push(...this.callDelta(piece));
-    if (choice.finish_reason) this.finishReason = choice.finish_reason;
+    if (choice.finish_reason) events.push(...this.finish(choice.finish_reason));
     return events;
   }
 
   end(): ResponsesStreamEvent[] {
-    const events = this.start(null);
+    const events = [...this.start(null), ...this.closeOpenItems()];
     const ending = endingOf(this.finishReason);
-    if (ending.status === 'incomplete') this.cutItem = this.items.at(-1);
-    for (const item of this.items) if (!item.done) events.push(...this.close(item));
     events.push(this.event(ending.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: this.response(ending) }));
     return events;
   }
@@ -138,9 +139,21 @@ export class ResponsesStreamFold {
     return [this.event('response.created', { response: this.response(inProgress) }), this.event('response.in_progress', { response: this.response(inProgress) })];
   }
 
-  /** Adds an item (closing the reasoning or message item before it) and announces it. */
+  /** The answer is complete: its last item is cut if the answer was, and every item closes. */
+  private finish(finishReason: string): ResponsesStreamEvent[] {
+    this.finishReason = finishReason;
+    const last = this.items.at(-1);
+    if (endingOf(finishReason).status === 'incomplete' && last?.done === false) this.cutItem = last;
+    return this.closeOpenItems();
+  }
+
+  private closeOpenItems(): ResponsesStreamEvent[] {
+    return this.items.filter((item) => !item.done).flatMap((item) => this.close(item));
+  }
+
+  /** Adds an item (closing the one before it, which is complete) and announces it. */
   private open<Item extends StreamItem>(item: Item, events: ResponsesStreamEvent[]): Item {
-    for (const open of this.items) if (!open.done && open.kind !== 'call') events.push(...this.close(open));
+    events.push(...this.closeOpenItems());
     this.items.push(item);
     events.push(this.event('response.output_item.added', { output_index: item.outputIndex, item: outputItemOf(item, { shell: true }) }));
     return item;
@@ -181,7 +194,10 @@ export class ResponsesStreamFold {
 
   private callDelta(piece: ToolCallDelta): ResponsesStreamEvent[] {
     const events: ResponsesStreamEvent[] = [];
-    const found = this.items.find((item): item is CallItem => item.kind === 'call' && !item.done && item.chatIndex === piece.index);
+    const found = this.items.find((item): item is CallItem => item.kind === 'call' && item.chatIndex === piece.index);
+    if (found?.done) {
+      throw GatewayError.unexpectedAnswer(`The provider sent more of tool call ${piece.index} after the answer's next part began; a Responses stream cannot reopen a closed function_call item.`);
+    }
     const item =
       found ??
       this.open({ kind: 'call', outputIndex: this.items.length, id: newId('fc'), chatIndex: piece.index, callId: piece.id ?? newId('call'), name: piece.function.name ?? '', arguments: '', done: false }, events);
