@@ -936,7 +936,7 @@ export type components = {
             /** @enum {string} */
             status: "in_progress" | "completed" | "incomplete";
         };
-        /** @description The answer's reasoning text (`reasoning_content` on `/v1/chat/completions`) as one summary part. */
+        /** @description The answer's reasoning text (`reasoning_content` on `/v1/chat/completions`), whole, as one summary part: OpenAI puts a model's full reasoning in `content` (`reasoning_text` parts), but the Vercel AI SDK and the OpenAI Agents SDK read only `summary`. */
         ResponsesOutputReasoning: {
             /** @constant */
             type: "reasoning";
