@@ -9,11 +9,12 @@
  * .reasoning_summary_part.done); text and refusal as the message's content parts
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
  * .content_part.done); a tool call as a function_call item (.function_call_arguments.delta / .done).
- * As in OpenAI's stream, an item closes as soon as it is complete: when the next item opens, or on
- * the chunk with the finish reason (before the usage chunk that may follow it). So a piece of a tool
- * call whose item was closed (pieces of two calls interleaved) cannot be sent: the stream fails. The
- * last event is response.completed or response.incomplete with the whole Response, usage included
- * (an incomplete one's last item is too).
+ * As in OpenAI's stream, an item closes once it is complete: when the next item opens, or on the
+ * chunk with the finish reason (before the usage chunk that may follow it); function calls, whose
+ * pieces a provider may interleave, close together on the finish reason or when text follows them.
+ * A piece of a call already closed cannot be sent: the stream fails. The last event is
+ * response.completed or response.incomplete with the whole Response, usage included (an incomplete
+ * one's last item is too).
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ToolCallDelta, Usage } from '../../schema';
@@ -151,9 +152,14 @@ export class ResponsesStreamFold {
     return this.items.filter((item) => !item.done).flatMap((item) => this.close(item));
   }
 
-  /** Adds an item (closing the one before it, which is complete) and announces it. */
+  /**
+   * Adds an item and announces it, closing the items before it, which are complete; but a function
+   * call leaves the calls before it open until the finish reason, as a provider may interleave the
+   * pieces of parallel calls.
+   */
   private open<Item extends StreamItem>(item: Item, events: ResponsesStreamEvent[]): Item {
-    events.push(...this.closeOpenItems());
+    const complete = this.items.filter((open) => !open.done && !(open.kind === 'call' && item.kind === 'call'));
+    events.push(...complete.flatMap((open) => this.close(open)));
     this.items.push(item);
     events.push(this.event('response.output_item.added', { output_index: item.outputIndex, item: outputItemOf(item, { shell: true }) }));
     return item;
@@ -196,7 +202,7 @@ export class ResponsesStreamFold {
     const events: ResponsesStreamEvent[] = [];
     const found = this.items.find((item): item is CallItem => item.kind === 'call' && item.chatIndex === piece.index);
     if (found?.done) {
-      throw GatewayError.unexpectedAnswer(`The provider sent more of tool call ${piece.index} after the answer's next part began; a Responses stream cannot reopen a closed function_call item.`);
+      throw GatewayError.unexpectedAnswer(`The provider sent more of tool call ${piece.index} after the answer's text or its finish reason; a Responses stream cannot reopen a closed function_call item.`);
     }
     const item =
       found ??

@@ -181,7 +181,7 @@ describe('ResponsesStreamFold', () => {
   const delta = (fields: Partial<ChatChunk['choices'][number]['delta']>, finish: string | null = null): ChatChunk => ({ ...base, choices: [{ index: 0, finish_reason: finish, delta: { role: null, content: null, tool_calls: null, ...fields } }] });
   const piece = (index: number, id: string | null, name: string | null, text: string) => ({ index, id, type: id && 'function', function: { name, arguments: text } });
 
-  test('text, then tool calls: each item closes as the next opens, the last on the finish reason, before the usage', () => {
+  test('text, then tool calls: the message closes as the first call opens, the calls together on the finish reason, before the usage', () => {
     const fold = new ResponsesStreamFold(settings);
     const typesOf = (events: { type: string }[]) => events.map((event) => event.type);
     expect(typesOf(fold.chunk(delta({ content: 'Checking.' })))).toEqual(['response.created', 'response.in_progress', 'response.output_item.added', 'response.content_part.added', 'response.output_text.delta']);
@@ -193,18 +193,28 @@ describe('ResponsesStreamFold', () => {
       'response.function_call_arguments.delta',
     ]);
     fold.chunk(delta({ tool_calls: [piece(0, null, null, '"a"}')] }));
-    const second = fold.chunk(delta({ tool_calls: [piece(1, 'call_b', 'lookup', '{"q":"b"}')] }));
-    expect(second.slice(0, 2)).toEqual([
+    // Another call opening leaves the first open: a provider may still send pieces of it.
+    expect(typesOf(fold.chunk(delta({ tool_calls: [piece(1, 'call_b', 'lookup', '{"q":"b"}')] })))).toEqual(['response.output_item.added', 'response.function_call_arguments.delta']);
+    expect(fold.chunk(delta({}, 'tool_calls'))).toEqual([
       expect.objectContaining({ type: 'response.function_call_arguments.done', output_index: 1, name: 'lookup', arguments: '{"q":"a"}' }),
       expect.objectContaining({ type: 'response.output_item.done', output_index: 1, item: expect.objectContaining({ call_id: 'call_a', arguments: '{"q":"a"}', status: 'completed' }) }),
-    ]);
-    expect(fold.chunk(delta({}, 'tool_calls'))).toEqual([
       expect.objectContaining({ type: 'response.function_call_arguments.done', output_index: 2, arguments: '{"q":"b"}' }),
       expect.objectContaining({ type: 'response.output_item.done', output_index: 2, item: expect.objectContaining({ call_id: 'call_b', status: 'completed' }) }),
     ]);
     expect(fold.chunk({ ...base, choices: [], usage: { prompt_tokens: 5, completion_tokens: 9, total_tokens: 14 } })).toEqual([]);
     const [last] = fold.end();
     expect(last).toMatchObject({ type: 'response.completed', response: { usage: { input_tokens: 5, output_tokens: 9, total_tokens: 14 } } });
+  });
+
+  test('tool calls whose pieces interleave: each call keeps its own arguments', () => {
+    const { last } = replay([
+      delta({ tool_calls: [piece(0, 'call_a', 'lookup', '{"q":'), piece(1, 'call_b', 'lookup', '{"q":')] }),
+      delta({ tool_calls: [piece(1, null, null, '"b"}'), piece(0, null, null, '"a"}')] }, 'tool_calls'),
+    ]);
+    expect(last.response.output).toEqual([
+      { type: 'function_call', id: expect.any(String), call_id: 'call_a', name: 'lookup', arguments: '{"q":"a"}', status: 'completed' },
+      { type: 'function_call', id: expect.any(String), call_id: 'call_b', name: 'lookup', arguments: '{"q":"b"}', status: 'completed' },
+    ]);
   });
 
   test('the events replay through the client accumulator to the final Response; a cut answer cuts its last call on the finish chunk', () => {
@@ -221,12 +231,12 @@ describe('ResponsesStreamFold', () => {
     expect(snapshot).toEqual({ ...last.response, output_text: 'Checking.' });
   });
 
-  test('a piece of a call whose item already closed (pieces of two calls interleaved) fails the stream: 502', () => {
+  test('a piece of a call whose item already closed (after the finish reason) fails the stream: 502', () => {
     const fold = new ResponsesStreamFold(settings);
-    fold.chunk(delta({ tool_calls: [piece(0, 'call_a', 'lookup', '{"q":'), piece(1, 'call_b', 'lookup', '{"q":')] }));
+    fold.chunk(delta({ tool_calls: [piece(0, 'call_a', 'lookup', '{"q":')] }, 'tool_calls'));
     expect(gatewayErrorOf(() => fold.chunk(delta({ tool_calls: [piece(0, null, null, '"a"}')] })))).toMatchObject({
       status: 502,
-      message: "The provider sent more of tool call 0 after the answer's next part began; a Responses stream cannot reopen a closed function_call item.",
+      message: "The provider sent more of tool call 0 after the answer's text or its finish reason; a Responses stream cannot reopen a closed function_call item.",
     });
   });
 
