@@ -113,9 +113,9 @@ export type Limit2 = (
  */
 export type OpenAIConfig = ParameterDefaults & {
   /**
-   * OpenAI or Azure key (for `azuread`, an Entra ID token). A `$ENV_VAR` name, the path of a file holding the value, or the value itself.
+   * OpenAI or Azure key (for `azuread`, an Entra ID token; leave it out for the gateway to get and renew tokens itself from Azure's credential chain). A `$ENV_VAR` name, the path of a file holding the value, or the value itself. Required unless `openai_api_type` is `azuread`.
    */
-  openai_api_key: string;
+  openai_api_key?: string;
   /**
    * `openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive.
    */
@@ -136,6 +136,10 @@ export type OpenAIConfig = ParameterDefaults & {
    * Sent as `OpenAI-Organization` (openai type only).
    */
   openai_organization?: string;
+  /**
+   * `azuread` without `openai_api_key` only: the client ID of the user-assigned managed identity (or workload identity) the gateway gets Entra ID tokens as, instead of `AZURE_CLIENT_ID` or the system-assigned identity.
+   */
+  azure_client_id?: string;
 };
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema

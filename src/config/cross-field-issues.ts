@@ -131,6 +131,16 @@ function openAiIssues(config: unknown, configPath: string, modelName: { name: un
   if (!isRecord(config)) return [];
   const type = config.openai_api_type ?? 'openai';
   const isSet = (key: string): boolean => config[key] !== undefined && config[key] !== null;
+  const clientIdIssues = isSet('azure_client_id') && (type !== 'azuread' || isSet('openai_api_key')) ? [{ path: childPath(configPath, 'azure_client_id'), message: AZURE_CLIENT_ID_UNUSED }] : [];
+  return [...clientIdIssues, ...openAiTypeIssues(config, configPath, modelName)];
+}
+
+/** `azure_client_id` picks the identity the gateway gets Entra ID tokens as, which only an azuread endpoint without a key does. */
+const AZURE_CLIENT_ID_UNUSED = "can only be set if 'openai_api_type' is 'azuread' and 'openai_api_key' is not set: it is the managed identity the gateway gets Entra ID tokens as";
+
+function openAiTypeIssues(config: Record<string, unknown>, configPath: string, modelName: { name: unknown; path: string }): ConfigIssue[] {
+  const type = config.openai_api_type ?? 'openai';
+  const isSet = (key: string): boolean => config[key] !== undefined && config[key] !== null;
   if (type === 'openai') {
     return isSet('openai_deployment_name')
       ? [

@@ -148,6 +148,7 @@ function requiredMessage(missing: string, parent: unknown): string {
   if (missing === 'config' && isRecord(parent) && typeof parent.provider === 'string') {
     return `is required for provider '${parent.provider}'${misspeltAs(missing, parent)}`;
   }
+  if (missing === 'openai_api_key') return `is required unless 'openai_api_type' is 'azuread' (which without a key gets Entra ID tokens from Azure's credential chain)${misspeltAs(missing, parent)}`;
   return `is required${misspeltAs(missing, parent)}`;
 }
 

@@ -8,7 +8,8 @@
  * - Errors: https://platform.openai.com/docs/guides/error-codes
  * - Azure: https://learn.microsoft.com/azure/ai-services/openai/reference
  *   (`/openai/deployments/{deployment}/...?api-version=`, `api-key` or Entra ID bearer token; the
- *   azure types with a `/openai/v1` base call Azure's v1 API, the deployment as `model`)
+ *   azure types with a `/openai/v1` base call Azure's v1 API, the deployment as `model`). An
+ *   `azuread` endpoint without `openai_api_key` gets its tokens from Azure's credential chain (entra-token.ts).
  *
  * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
  * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
@@ -26,6 +27,7 @@
 import type { OpenAIConfig } from '../../../generated/config';
 import { createUpstream, joinUrl } from '../transport/http';
 import { foldEvents } from '../transport/sse';
+import type { CallSignal } from '../abort';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { ALL_REASONING, OPENAI_TOOL_CALL_ID_MAX_LENGTH, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning } from './request';
 import { fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, openaiErrorMessage, openaiVendorError } from './response';
@@ -33,6 +35,7 @@ import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream'
 import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } from './stream-from-answer';
 import { createFilterAnnotationsNormaliser } from './filter-annotations';
 import { hasV1Path, isAzureHostedBase } from './azure-base';
+import { entraTokenFailure, entraTokenSourceFor } from './entra-token';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
@@ -58,6 +61,8 @@ export interface OpenAITarget {
   omittedReasoning: OmittedReasoning;
   /** OpenAI's and Azure's own APIs refuse longer tool-call ids; unset (any length) for other servers behind a custom base. */
   toolCallIdMaxLength?: number;
+  /** Set when the gateway gets the Entra ID token itself (azuread without `openai_api_key`): the managed identity to get it as, if not the default. */
+  entraIdentity?: { clientId: string | undefined };
 }
 
 /**
@@ -103,6 +108,7 @@ function takesStreamUsageOption(config: OpenAIConfig): boolean {
 export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | null): OpenAITarget {
   const apiType = parseOpenAIApiType(config.openai_api_type);
   const key = config.openai_api_key;
+  if (key === undefined && apiType !== 'azuread') throw new Error("'openai_api_key' is required unless 'openai_api_type' is 'azuread'");
   switch (apiType) {
     case 'openai': {
       const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
@@ -115,10 +121,11 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
     case 'azure':
     case 'azuread': {
       const { openai_api_base: base, openai_deployment_name: deployment, openai_api_version: version } = config;
-      const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
+      const headers: Record<string, string> = apiType === 'azure' ? { 'api-key': key! } : key === undefined ? {} : { Authorization: `Bearer ${key}` };
+      const entraIdentity = apiType === 'azuread' && key === undefined ? { entraIdentity: { clientId: config.azure_client_id } } : {};
       // Azure's v1 API, or a proxy of it: the deployment is the model's name, and there is no api-version.
       if (hasV1Path(base)) {
-        return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl: base, headers, model: modelName, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH };
+        return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl: base, headers, model: modelName, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH, ...entraIdentity };
       }
       if (!base || !deployment || !version) {
         throw new Error(
@@ -126,7 +133,7 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
         );
       }
       const baseUrl = withApiVersion(joinUrl(base, `openai/deployments/${encodeURIComponent(deployment)}`), version);
-      return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl, headers, model: null, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH };
+      return { apiType, providerName: AZURE_OPENAI_NAME, baseUrl, headers, model: null, omittedReasoning: ALL_REASONING, toolCallIdMaxLength: OPENAI_TOOL_CALL_ID_MAX_LENGTH, ...entraIdentity };
     }
     default: {
       const unreachable: never = apiType;
@@ -137,6 +144,15 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
 
 // ---- Adapter ----
 
+/** The endpoint's Entra ID token for each request; a failure to get one is its 502 (entra-token.ts). */
+function entraAccessToken(clientId: string | undefined, endpoint: string): (signal: CallSignal) => Promise<string> {
+  const source = entraTokenSourceFor(clientId);
+  return (signal) =>
+    source.token(signal).catch((error: unknown) => {
+      throw signal.aborted ? error : entraTokenFailure(error, endpoint);
+    });
+}
+
 const CHAT_PATH = 'chat/completions';
 const COMPLETIONS_PATH = 'completions';
 const EMBEDDINGS_PATH = 'embeddings';
@@ -145,10 +161,11 @@ export const openaiAdapter = {
   displayName: OPENAI_NAME,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, providerName, model, omittedReasoning, toolCallIdMaxLength } = resolveOpenAITarget(settings.config, settings.modelName);
+    const { baseUrl, headers, providerName, model, omittedReasoning, toolCallIdMaxLength, entraIdentity } = resolveOpenAITarget(settings.config, settings.modelName);
     const upstream = createUpstream({
       baseUrl,
       headers,
+      ...(entraIdentity && { accessToken: entraAccessToken(entraIdentity.clientId, settings.name) }),
       providerName,
       endpointName: settings.name,
       errorMessage: openaiErrorMessage,

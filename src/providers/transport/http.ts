@@ -42,6 +42,12 @@ export interface UpstreamOptions {
   baseUrl: string;
   /** Provider headers (auth, versions). Content-Type and Accept are added here. */
   headers: Record<string, string>;
+  /**
+   * A bearer token taken for each request (Azure's Entra ID tokens, which the gateway renews), sent
+   * as `Authorization` and hidden from messages like the headers' credentials. Rejects with the
+   * GatewayError the request fails with.
+   */
+  accessToken?: (signal: CallSignal) => Promise<string>;
   /** Endpoint name, for error messages. */
   endpointName: string;
   /** Provider display name, for error messages. */
@@ -159,12 +165,25 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   // A failure to connect names the proxy it went through, which is often the one at fault.
   const through = proxy === null ? '' : ` through the proxy ${proxyLabel(proxy)}`;
   const urlCredentials = [...urlCredentialValues(options.baseUrl), ...(proxy === null ? [] : urlCredentialValues(proxy))];
-  const credentials = [...new Set([...credentialValues(providerHeaders), ...urlCredentials])].sort((a, b) => b.length - a.length);
+  const fixedCredentials = [...credentialValues(providerHeaders), ...urlCredentials];
+  let credentials = [...new Set(fixedCredentials)].sort((a, b) => b.length - a.length);
+  /** The tokens of `accessToken` last sent: a request may still be under way with the one before. */
+  let sentTokens: string[] = [];
   const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
   const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
   const requestPaths = new Map<string, string>();
   const ndjsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: NDJSON_ACCEPT };
   const forEndpoint = `for endpoint '${endpointName}'`;
+
+  /** `headers` with the current token of `accessToken` (the upstream has one). */
+  async function withAccessToken(accessToken: (signal: CallSignal) => Promise<string>, headers: Record<string, string>, signal: CallSignal): Promise<Record<string, string>> {
+    const token = await accessToken(signal);
+    if (sentTokens[0] !== token) {
+      sentTokens = [token, ...sentTokens.slice(0, 1)];
+      credentials = [...new Set([...fixedCredentials, ...sentTokens])].sort((a, b) => b.length - a.length);
+    }
+    return { ...headers, authorization: `Bearer ${token}` };
+  }
 
   function requestPath(path: string): string {
     let resolved = requestPaths.get(path);
@@ -236,7 +255,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     try {
       answer = await requestWhole(
         connections(),
-        { origin, method: 'POST', path: requestPath(path), headers: jsonHeaders, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? jsonHeaders : await withAccessToken(options.accessToken, jsonHeaders, signal), body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
         signal,
         maxAnswerBytes,
       );
@@ -279,9 +298,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   /** Requests a stream: SSE (`postStream`) or NDJSON lines (`postNdjson`), on the same transport. */
   function requestStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat): AsyncIterable<SseEvent> {
+    return options.accessToken === undefined ? openStream(path, body, signal, format, format.headers) : afterAccessToken(options.accessToken, { path, body, signal, format });
+  }
+
+  function openStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat, headers: Record<string, string>): AsyncIterable<SseEvent> {
     return requestEvents({
       dispatcher: connections(),
-      request: { origin, method: 'POST', path: requestPath(path), headers: format.headers, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+      request: { origin, method: 'POST', path: requestPath(path), headers, body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
       signal,
       createDecoder: format.createDecoder,
       refuses: format.refuses,
@@ -290,6 +313,20 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       answerEvents: format.answerEvents,
       translate: (error) => translate(error, signal),
     });
+  }
+
+  /** A stream that takes the access token first; lazy like the others (nothing before the first `next()`). */
+  async function* afterAccessToken(
+    accessToken: (signal: CallSignal) => Promise<string>,
+    { path, body, signal, format }: { path: string; body: unknown; signal: CallSignal; format: StreamFormat },
+  ): AsyncIterable<SseEvent> {
+    let headers: Record<string, string>;
+    try {
+      headers = await withAccessToken(accessToken, format.headers, signal);
+    } catch (error) {
+      throw translate(error, signal);
+    }
+    yield* openStream(path, body, signal, format, headers);
   }
 
   const sse: StreamFormat = { headers: streamHeaders, refuses: refusesStream, refusal: streamRefusal };

@@ -1,6 +1,6 @@
 import { parseConfigText } from '../../../src/config/load';
 
-import { chatEndpoint, configPath, errorOf, issuesOf } from '../../support/config';
+import { chatEndpoint, configPath, errorOf, issuesOf, loadInline } from '../../support/config';
 
 describe('parseConfigText: provider names', () => {
   const configFor: Record<string, string> = {
@@ -95,7 +95,37 @@ endpoints:
       provider: openai
       config: {openai_api_type: openai}
 `);
-    expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_key', message: 'is required' }]);
+    expect(issues).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_key', message: "is required unless 'openai_api_type' is 'azuread' (which without a key gets Entra ID tokens from Azure's credential chain)" },
+    ]);
+  });
+
+  it('takes an azuread endpoint without a key (the gateway gets Entra ID tokens), and azure_client_id only there', () => {
+    const azure = 'openai_api_base: "https://res.openai.azure.com", openai_deployment_name: gpt4o, openai_api_version: "2024-10-21"';
+    const config = loadInline(`
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: openai, config: { openai_api_type: AzureAD, azure_client_id: 0b1c2d3e, ${azure} } } }
+`);
+    expect(config.endpoints[0].model.config).toMatchObject({ openai_api_type: 'azuread', azure_client_id: '0b1c2d3e' });
+    expect(issuesOf(`
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: openai, config: { openai_api_type: azure, azure_client_id: 0b1c2d3e, ${azure} } } }
+`)).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_key', message: "is required unless 'openai_api_type' is 'azuread' (which without a key gets Entra ID tokens from Azure's credential chain)" },
+      {
+        path: 'endpoints[0].model.config.azure_client_id',
+        message: "can only be set if 'openai_api_type' is 'azuread' and 'openai_api_key' is not set: it is the managed identity the gateway gets Entra ID tokens as",
+      },
+    ]);
+    expect(issuesOf(`
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: openai, config: { openai_api_type: azuread, openai_api_key: a-static-entra-token, azure_client_id: 0b1c2d3e, ${azure} } } }
+`)).toEqual([
+      {
+        path: 'endpoints[0].model.config.azure_client_id',
+        message: "can only be set if 'openai_api_type' is 'azuread' and 'openai_api_key' is not set: it is the managed identity the gateway gets Entra ID tokens as",
+      },
+    ]);
   });
 
   it('names the key written a typo away from a missing required key, since the ignored-key warning is only logged for a valid config', () => {
