@@ -140,9 +140,14 @@ function sentinelOptions(sentinels: RedisStoreOptions['sentinels'], timeoutMs: n
 function clusterClient(nodes: RedisAddress[], url: string | undefined, settings: RedisOptions): Redis {
   const { enableOfflineQueue, retryStrategy, lazyConnect, ...nodeSettings } = settings;
   const credentials = url === undefined ? {} : urlCredentials(new URL(url));
-  // The default trust (with NODE_EXTRA_CA_CERTS), as ioredis gives one rediss:// server.
+  // The default trust (with NODE_EXTRA_CA_CERTS), as ioredis gives one rediss:// server. A node
+  // named by its host name is reached by that name, not the address ioredis would look up first:
+  // a managed cluster's certificate names its hosts (ElastiCache's `*.cache.amazonaws.com`), not
+  // their addresses, so TLS would refuse it (ioredis's advice for ElastiCache with TLS).
   const tls = usesTls(url) ? { tls: {} } : {};
+  const hostNamesKept = usesTls(url) ? { dnsLookup: keepHostName } : {};
   return new (ioredis().Cluster)(nodes, {
+    ...hostNamesKept,
     enableOfflineQueue,
     clusterRetryStrategy: retryStrategy,
     lazyConnect,
@@ -153,6 +158,11 @@ function clusterClient(nodes: RedisAddress[], url: string | undefined, settings:
     retryDelayOnClusterDown: 0,
     redisOptions: { ...nodeSettings, ...credentials, ...tls },
   }) as unknown as Redis;
+}
+
+/** A `dnsLookup` that gives the host name back, so the connection is made, and its certificate checked, by that name. */
+function keepHostName(hostname: string, callback: (error: Error | null, address: string) => void): void {
+  callback(null, hostname);
 }
 
 function usesTls(url: string | undefined): boolean {

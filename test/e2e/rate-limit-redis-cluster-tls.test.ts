@@ -1,9 +1,11 @@
 /**
  * `rate_limit_store` in a Redis Cluster whose three nodes take only TLS (`tls-port`, `port 0`, TLS on
  * the cluster bus too), as managed clusters with in-transit encryption do: a `rediss://` `url`
- * beside `cluster_nodes` reaches every node over TLS. The certificate is self-signed, made with
- * openssl for this run, and trusted the way the README says: the CLI started with
- * `NODE_EXTRA_CA_CERTS`. Started without it, the gateway refuses the certificate and says so once.
+ * beside `cluster_nodes` reaches every node over TLS. As on ElastiCache, the certificate names the
+ * nodes' host (`localhost` here), not their address, and the nodes announce that name
+ * (`cluster-preferred-endpoint-type hostname`), so each is reached by its name. The certificate is
+ * self-signed, made with openssl for this run, and trusted the way the README says: the CLI started
+ * with `NODE_EXTRA_CA_CERTS`. Started without it, the gateway refuses the certificate and says so once.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,8 @@ import { selfSignedCertificate, startRedisCluster, type RedisServer } from '../s
 const PASSWORD = 'cluster-tls-pw';
 
 const folder = mkdtempSync(join(tmpdir(), 'gateway-cluster-tls-'));
-const tls = selfSignedCertificate(folder);
+const HOST = 'localhost';
+const tls = selfSignedCertificate(folder, HOST);
 let nodes: RedisServer[];
 let client: Cluster;
 const gateways: Record<'trusting' | 'untrusting', { url: string; run: CliRun }> = {} as never;
@@ -34,14 +37,19 @@ async function startCli(env: NodeJS.ProcessEnv): Promise<{ url: string; run: Cli
 }
 
 beforeAll(async () => {
-  nodes = await startRedisCluster({ size: 3, tls, args: ['--requirepass', PASSWORD, '--masterauth', PASSWORD], password: PASSWORD });
-  client = new Cluster([{ host: '127.0.0.1', port: nodes[0].port }], { lazyConnect: true, redisOptions: { password: PASSWORD, tls: { ca: readFileSync(tls.certificate) } } });
+  const announceHost = ['--cluster-announce-hostname', HOST, '--cluster-preferred-endpoint-type', 'hostname'];
+  nodes = await startRedisCluster({ size: 3, tls, args: ['--requirepass', PASSWORD, '--masterauth', PASSWORD, ...announceHost], password: PASSWORD });
+  client = new Cluster([{ host: HOST, port: nodes[0].port }], {
+    lazyConnect: true,
+    dnsLookup: (hostname, callback) => callback(null, hostname),
+    redisOptions: { password: PASSWORD, tls: { ca: readFileSync(tls.certificate) } },
+  });
   writeFileSync(
     join(folder, 'config.yaml'),
     `rate_limit_store:
   type: redis
   url: $REDIS_URL
-  cluster_nodes: ["127.0.0.1:${nodes[0].port}"]
+  cluster_nodes: ["${HOST}:${nodes[0].port}"]
   on_error: closed
   timeout_ms: 1000
 endpoints:
@@ -72,6 +80,6 @@ test('a certificate the gateway does not trust is an outage logged once, naming 
   const output = gateways.untrusting.run.output();
   const warnings = output.split('\n').filter((line) => line.includes('rate-limit store unavailable'));
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toContain(`TLS to 127.0.0.1:${nodes[0].port}: self-signed certificate`);
+  expect(warnings[0]).toContain(`TLS to ${HOST}:${nodes[0].port}: self-signed certificate`);
   expect(output).not.toContain(PASSWORD);
 });

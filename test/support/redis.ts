@@ -102,10 +102,14 @@ export interface TlsFiles {
   privateKey: string;
 }
 
-/** Makes a self-signed certificate for 127.0.0.1 with openssl, valid for a day, in `folder`. */
-export function selfSignedCertificate(folder: string): TlsFiles {
+/**
+ * Makes a self-signed certificate with openssl, valid for a day, in `folder`: for 127.0.0.1, or with
+ * `hostName` for that name only (as a managed service's certificate names its hosts, not their addresses).
+ */
+export function selfSignedCertificate(folder: string, hostName?: string): TlsFiles {
   const files = { certificate: join(folder, 'certificate.pem'), privateKey: join(folder, 'key.pem') };
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', files.privateKey, '-out', files.certificate, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const [name, altName] = hostName === undefined ? ['127.0.0.1', 'IP:127.0.0.1'] : [hostName, `DNS:${hostName}`];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', files.privateKey, '-out', files.certificate, '-days', '1', '-subj', `/CN=${name}`, '-addext', `subjectAltName=${altName}`], { stdio: 'ignore' });
   return files;
 }
 
