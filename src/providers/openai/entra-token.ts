@@ -75,7 +75,7 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
         return Promise.resolve(kept.token);
       }
       if (failedLately && fetching === null) return Promise.reject(failure!.error);
-      return untilAborted(fetchToken(), signal).then((token) => token.token);
+      return untilAborted(fetchToken, signal).then((token) => token.token);
     },
   };
 }
@@ -84,9 +84,14 @@ function renewalTime(token: AccessToken): number {
   return Math.min(token.refreshAfterTimestamp ?? Infinity, token.expiresOnTimestamp - RENEW_BEFORE_EXPIRY_MS);
 }
 
-/** `promise`, or the signal's reason once it aborts first (a client gone, the total timeout). The fetch goes on for the others. */
-function untilAborted<T>(promise: Promise<T>, signal: CallSignal): Promise<T> {
+/**
+ * `start()`'s promise, or the signal's reason once it aborts first (a client gone, the total timeout):
+ * the fetch goes on for the others. Not started when the signal has already aborted, as nobody would
+ * await it: its failure would be an unhandled rejection, which ends the process.
+ */
+function untilAborted<T>(start: () => Promise<T>, signal: CallSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
+  const promise = start();
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort);

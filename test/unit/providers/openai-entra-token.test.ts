@@ -102,6 +102,17 @@ test('requests waiting for the first token share one fetch; one whose client lea
   expect(calls).toBe(1);
 });
 
+// A fetch started for it would have no one awaiting it: its failure would be an unhandled rejection, which ends the process.
+test('a request whose client left before it asked for a token is refused at once and starts no fetch', async () => {
+  const { credential, scopes } = fakeCredential([new Error('token server down')]);
+  const source = createEntraTokenSource(credential, now);
+  const gone = signal();
+  gone.abort(new Error('client left'));
+  await expect(source.token(gone)).rejects.toThrow('client left');
+  await flush();
+  expect(scopes).toEqual([]);
+});
+
 test('a chain that cannot be built is a failure of the request, not a throw', async () => {
   const source = createEntraTokenSource(() => {
     throw new Error("Invalid value for AZURE_TOKEN_CREDENTIALS = 'nope'.");
