@@ -5,7 +5,8 @@
  * destinations tried (a successful probe or scrape: at debug only, `isRoutinePoll`). With
  * `logging.bodies`, the request and response bodies too, each bounded by `logging.max_body_size`:
  * one line must stay something a log collector takes, and a long stream must not be held whole
- * until it ends. Headers are never logged, so neither are keys.
+ * until it ends. Headers are never logged, so neither are keys; only the ids of a valid W3C
+ * `traceparent` are (trace-context.ts).
  *
  * Route handlers fill the request's record (`recordOf(response)`); the same finished record feeds
  * the metrics.
@@ -22,6 +23,7 @@ import { carriesToken } from './first-token';
 import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logging';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
+import { traceContextOf, type TraceContext } from './trace-context';
 import { addTokenCounts, addTokenDetails, usageOf, type TokenUsage } from './token-usage';
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -58,6 +60,8 @@ export interface RequestRecord {
   /** Milliseconds until the first stream chunk with a generated token (`carriesToken`) was ready. */
   firstTokenMs: number | null;
   retries: number;
+  /** The client's valid `traceparent` (and `tracestate`), else null. */
+  trace: TraceContext | null;
   /** Only when the client called a traffic route: a plain endpoint's line has no route fields. */
   routeCall?: RouteCall;
   /** As reported: what the token metrics count. */
@@ -273,6 +277,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     first_chunk_ms: record.firstChunkMs === null ? null : Math.round(record.firstChunkMs),
     retries: record.retries,
   };
+  if (record.trace) Object.assign(line, { trace_id: record.trace.traceId, parent_span_id: record.trace.parentId });
   const estimate = lineEstimate(record);
   addTokenCounts(line, estimate === null ? record.usage : null, estimate);
   // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
@@ -300,7 +305,7 @@ export function isRoutinePoll(record: Pick<RequestRecord, 'route' | 'method' | '
 }
 
 /** A request's record as it starts: nothing known yet but its id, method and path. */
-function newRecord(options: { id: string; method: string; path: string; logging: { bodies: boolean; maxBodyChars: number } }): RequestRecord {
+function newRecord(options: { id: string; method: string; path: string; trace?: TraceContext | null; logging: { bodies: boolean; maxBodyChars: number } }): RequestRecord {
   return {
     id: options.id,
     method: options.method,
@@ -316,6 +321,7 @@ function newRecord(options: { id: string; method: string; path: string; logging:
     firstChunkMs: null,
     firstTokenMs: null,
     retries: 0,
+    trace: options.trace ?? null,
     usage: null,
     streamTokens: null,
     streamTokensLimited: false,
@@ -341,7 +347,8 @@ export function requestLog(options: {
   const templateOf = options.routeTemplateOf ?? (() => undefined);
   const writeAudit = auditWriterOf(logger);
   return (request, response, next) => {
-    const record = newRecord({ id: requestIdOf(request.headers[REQUEST_ID_HEADER]), method: request.method, path: request.path, logging: state.plan.logging });
+    const { headers } = request;
+    const record = newRecord({ id: requestIdOf(headers[REQUEST_ID_HEADER]), method: request.method, path: request.path, trace: traceContextOf(headers), logging: state.plan.logging });
     response.locals.record = record;
     response.setHeader(REQUEST_ID_HEADER, record.id);
     logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');

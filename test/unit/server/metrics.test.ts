@@ -31,6 +31,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     firstChunkMs: null,
     firstTokenMs: null,
     retries: 0,
+    trace: null,
     usage: { prompt: 3, completion: 4, total: 7, details: null },
     streamTokens: null,
     streamTokensLimited: false,

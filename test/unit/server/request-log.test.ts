@@ -65,6 +65,7 @@ describe('logLine: the token fields', () => {
     firstChunkMs: null,
     firstTokenMs: null,
     retries: 0,
+    trace: null,
     usage,
     streamTokens,
     streamTokensLimited: false,
