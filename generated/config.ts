@@ -547,7 +547,7 @@ export interface Logging {
   max_body_size?: number | string;
 }
 /**
- * Limits on what clients send and on what upstreams answer.
+ * Limits on what clients send and on what upstreams answer, and what of a request goes on to them.
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "ServerSettings".
@@ -585,6 +585,10 @@ export interface ServerSettings {
    * Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload.
    */
   keep_alive_timeout?: number;
+  /**
+   * Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload.
+   */
+  forward_trace_context?: boolean;
 }
 /**
  * Request parameters applied when the client sends none (chat and completions endpoints).

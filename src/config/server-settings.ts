@@ -18,9 +18,11 @@ export interface ServerPlan {
   keepAliveTimeoutMs: number;
   /** How long requests in flight at SIGTERM may take; read when the signal arrives. */
   shutdownTimeoutMs: number;
+  /** Whether a client's valid trace context goes to the providers' HTTP calls (see trace-context.ts). */
+  forwardTraceContext: boolean;
 }
 
-export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, max_json_keys: 1000, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10 } as const;
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, max_json_keys: 1000, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10, forward_trace_context: false } as const;
 
 /** The settings Node's HTTP server takes when it is created: a reload cannot change them. */
 const START_UP_SETTINGS = { request_timeout: 'requestTimeoutMs', headers_timeout: 'headersTimeoutMs', keep_alive_timeout: 'keepAliveTimeoutMs' } as const;
@@ -52,6 +54,7 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
     headersTimeoutMs: Math.round(merged.headers_timeout * 1000),
     keepAliveTimeoutMs: Math.round(merged.keep_alive_timeout * 1000),
     shutdownTimeoutMs: Math.round(merged.shutdown_timeout * 1000),
+    forwardTraceContext: merged.forward_trace_context,
   };
   const issues: ConfigIssue[] = [];
   if (plan.maxBodyBytes < 1) issues.push({ path: 'server.max_body_size', message: 'must be at least 1 byte' });

@@ -30,6 +30,11 @@ export class CallAbort implements CallSignal {
   aborted = false;
   reason: unknown = undefined;
   request: RequestFate = 'unsent';
+  /**
+   * Headers of the client's request that go with each of this call's HTTP requests (the HTTP
+   * transport adds them): its trace context, with `server.forward_trace_context`. Null for none.
+   */
+  forwardedHeaders: Readonly<Record<string, string>> | null = null;
   private listeners: (() => void)[] = [];
   private controller: AbortController | undefined;
 
@@ -66,4 +71,9 @@ export class CallAbort implements CallSignal {
 /** Notes what became of the request of the call `signal` aborts (a CallAbort; any other signal has no place for it). */
 export function noteRequestFate(signal: CallSignal, fate: RequestFate): void {
   if (signal instanceof CallAbort) signal.request = fate;
+}
+
+/** The headers the call `signal` aborts passes on to its HTTP requests (a CallAbort's `forwardedHeaders`), or null. */
+export function forwardedHeadersOf(signal: CallSignal): Readonly<Record<string, string>> | null {
+  return signal instanceof CallAbort ? signal.forwardedHeaders : null;
 }

@@ -289,6 +289,8 @@ export async function invokeEndpoint(options: {
   request: Record<string, unknown>;
   /** Aborted when the client disconnects. */
   client: CallSignal;
+  /** Headers of the client's request passed on to the provider's HTTP requests (its trace context), or null. */
+  forwardedHeaders?: Readonly<Record<string, string>> | null;
   onRetry?: (notice: RetryNotice) => void;
   /** The calling key's own limit (admitted by the caller, once per request): its tokens are added here. */
   clientLimiter?: EndpointLimiter | null;
@@ -319,6 +321,7 @@ export async function invokeEndpoint(options: {
     secrets: endpoint.secrets,
     policy: endpoint.callPolicy,
     signal: options.client,
+    forwardedHeaders: options.forwardedHeaders,
     onRetry: options.onRetry,
   };
   // Kept between this endpoint's attempts (a retry resumes at the failed batch); the next fallback endpoint starts over.

@@ -37,6 +37,8 @@ export interface CallOptions {
   policy: CallPolicy;
   /** Aborted when the client disconnects. */
   signal: CallSignal;
+  /** Sent with every attempt's HTTP requests (see `CallAbort.forwardedHeaders`). */
+  forwardedHeaders?: Readonly<Record<string, string>> | null;
   /** Told of each retry as it starts, after its wait (metrics, the audit line's `retries`). */
   onRetry?: (notice: RetryNotice) => void;
   /** Streams: told of the call's abort (client gone, total timeout) once the stream is open. */
@@ -89,6 +91,7 @@ function startDeadline(options: CallOptions): Deadline {
   const { total } = options.policy.timeouts;
   const client = options.signal;
   const abort = new CallAbort();
+  abort.forwardedHeaders = options.forwardedHeaders ?? null;
   const onClientGone = () => abort.abort(client.reason);
   if (client.aborted) onClientGone();
   else client.addEventListener('abort', onClientGone);

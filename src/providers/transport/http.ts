@@ -12,7 +12,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { GatewayError, redacted, type VendorError } from '../../errors';
-import type { CallSignal } from '../abort';
+import { forwardedHeadersOf, type CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
@@ -185,6 +185,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return { ...headers, authorization: `Bearer ${token}` };
   }
 
+  /** `headers` with those the call passes on from the client's request (its trace context), if any. */
+  function withForwarded(headers: Record<string, string>, signal: CallSignal): Record<string, string> {
+    const forwarded = forwardedHeadersOf(signal);
+    return forwarded === null ? headers : { ...headers, ...forwarded };
+  }
+
   function requestPath(path: string): string {
     let resolved = requestPaths.get(path);
     if (resolved === undefined) {
@@ -252,10 +258,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   async function postJson(path: string, body: unknown, { signal, keepText = false }: { signal: CallSignal; keepText?: boolean }): Promise<unknown> {
     let answer: WholeResponse;
+    const headers = withForwarded(jsonHeaders, signal);
     try {
       answer = await requestWhole(
         connections(),
-        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? jsonHeaders : await withAccessToken(options.accessToken, jsonHeaders, signal), body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? headers : await withAccessToken(options.accessToken, headers, signal), body: JSON.stringify(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
         signal,
         maxAnswerBytes,
       );
@@ -298,7 +305,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   /** Requests a stream: SSE (`postStream`) or NDJSON lines (`postNdjson`), on the same transport. */
   function requestStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat): AsyncIterable<SseEvent> {
-    return options.accessToken === undefined ? openStream(path, body, signal, format, format.headers) : afterAccessToken(options.accessToken, { path, body, signal, format });
+    const headers = withForwarded(format.headers, signal);
+    return options.accessToken === undefined ? openStream(path, body, signal, format, headers) : afterAccessToken(options.accessToken, { path, body, signal, format, headers });
   }
 
   function openStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat, headers: Record<string, string>): AsyncIterable<SseEvent> {
@@ -318,11 +326,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   /** A stream that takes the access token first; lazy like the others (nothing before the first `next()`). */
   async function* afterAccessToken(
     accessToken: (signal: CallSignal) => Promise<string>,
-    { path, body, signal, format }: { path: string; body: unknown; signal: CallSignal; format: StreamFormat },
+    { path, body, signal, format, headers: sent }: { path: string; body: unknown; signal: CallSignal; format: StreamFormat; headers: Record<string, string> },
   ): AsyncIterable<SseEvent> {
     let headers: Record<string, string>;
     try {
-      headers = await withAccessToken(accessToken, format.headers, signal);
+      headers = await withAccessToken(accessToken, sent, signal);
     } catch (error) {
       throw translate(error, signal);
     }

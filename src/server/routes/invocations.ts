@@ -25,6 +25,7 @@ import { countRateLimitRejection, countRouteFallback, countUpstreamError, countU
 import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
+import { traceHeadersOf } from '../trace-context';
 
 /**
  * Header naming the endpoint that answered (for routes: the destination that did; on a failure,
@@ -59,6 +60,8 @@ async function serve(options: {
   target: RouteTarget;
   dialect: Dialect;
   route: string;
+  /** `server.forward_trace_context`: the client's trace context goes to the provider. */
+  forwardTraceContext: boolean;
   logger: Logger;
 }): Promise<void> {
   const { request, response, target, dialect, logger, presenter } = options;
@@ -69,6 +72,8 @@ async function serve(options: {
   const keyLimiter = clientOf(response)?.limiter ?? null;
   if (keyLimiter) await admitClient(keyLimiter, response, target.name);
   const client = requestAbort(response);
+  const trace = recordOf(response).trace;
+  const forwardedHeaders = options.forwardTraceContext && trace !== null ? traceHeadersOf(trace) : null;
   const useEndpoint = (endpoint: CompiledEndpoint) => {
     response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
@@ -83,7 +88,7 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        const answer = await invokeEndpoint({ endpoint, request: prepared, client, onRetry, clientLimiter: keyLimiter, onStreamTokens, presentsUsage: presenter !== undefined });
+        const answer = await invokeEndpoint({ endpoint, request: prepared, client, forwardedHeaders, onRetry, clientLimiter: keyLimiter, onStreamTokens, presentsUsage: presenter !== undefined });
         attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
         return answer;
       } catch (error) {
@@ -194,7 +199,8 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
     mlflow: async (name, route, request, response) => {
       recordCall(response, { route, called: name, stream: streamAsked(endpointTypeOf(state.plan, name), request.body), requestBody: request.body });
       authorize(response, name);
-      await serve({ request, response, body: request.body, target: resolveTarget(state.plan, name), dialect: 'mlflow', route, logger });
+      const plan = state.plan;
+      await serve({ request, response, body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, forwardTraceContext: plan.server.forwardTraceContext, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
@@ -212,7 +218,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       }
       const translation = route.path === RESPONSES_PATH ? responsesTranslation(request.body) : null;
       const body = translation ? translation.chatRequest : request.body;
-      await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, logger });
+      await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, logger });
     },
     openaiRouteAt: (path) => routesByPath.get(path),
   };

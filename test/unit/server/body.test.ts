@@ -39,7 +39,7 @@ test('sizeInBytes reads bytes and size strings', () => {
 
 test('compileServerSettings: defaults, and headers_timeout may not exceed request_timeout', () => {
   expect(compileServerSettings(undefined)).toEqual({
-    plan: { maxBodyBytes: 10 * 1024 * 1024, maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000 },
+    plan: { maxBodyBytes: 10 * 1024 * 1024, maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000, forwardTraceContext: false },
     issues: [],
   });
   expect(compileServerSettings({ request_timeout: 5, headers_timeout: 10 }).issues).toEqual([

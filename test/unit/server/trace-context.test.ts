@@ -3,7 +3,7 @@
  * a valid version 00 header, the invalid ones the spec names (all-zero ids, version ff, uppercase
  * hex, fields of the wrong length), and a later version, read by its first four fields.
  */
-import { parseTraceparent } from '../../../src/server/trace-context';
+import { parseTraceparent, traceContextOf, traceHeadersOf, tracestateOf } from '../../../src/server/trace-context';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT_ID = '00f067aa0ba902b7';
@@ -62,4 +62,31 @@ describe('parseTraceparent', () => {
     expect(parseTraceparent(undefined)).toBeNull();
     expect(parseTraceparent([VALID])).toBeNull();
   });
+});
+
+describe('tracestate', () => {
+  test("the spec's example, and one of exactly 512 characters, pass on as received", () => {
+    expect(tracestateOf('rojo=00f067aa0ba902b7,congo=t61rcWkgMzE')).toBe('rojo=00f067aa0ba902b7,congo=t61rcWkgMzE');
+    const longest = `vendor=${'x'.repeat(505)}`;
+    expect(longest).toHaveLength(512);
+    expect(tracestateOf(longest)).toBe(longest);
+  });
+
+  test('longer than 512 characters, with a character that is not printable ASCII, or empty: not passed on', () => {
+    expect(tracestateOf(`vendor=${'x'.repeat(506)}`)).toBeNull();
+    expect(tracestateOf('rojo=caf\u00e9')).toBeNull();
+    expect(tracestateOf('')).toBeNull();
+    expect(tracestateOf(undefined)).toBeNull();
+  });
+
+  test('read only beside a valid traceparent', () => {
+    expect(traceContextOf({ traceparent: `00-${TRACE_ID}-0000000000000000-01`, tracestate: 'rojo=1' })).toBeNull();
+    expect(traceContextOf({ tracestate: 'rojo=1' })).toBeNull();
+    expect(traceContextOf({ traceparent: VALID, tracestate: 'rojo=1' })).toEqual({ traceId: TRACE_ID, parentId: PARENT_ID, traceparent: VALID, tracestate: 'rojo=1' });
+  });
+});
+
+test('the headers passed on: traceparent, and tracestate when there is one', () => {
+  expect(traceHeadersOf({ traceId: TRACE_ID, parentId: PARENT_ID, traceparent: VALID, tracestate: null })).toEqual({ traceparent: VALID });
+  expect(traceHeadersOf({ traceId: TRACE_ID, parentId: PARENT_ID, traceparent: VALID, tracestate: 'rojo=1' })).toEqual({ traceparent: VALID, tracestate: 'rojo=1' });
 });
