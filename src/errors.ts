@@ -68,6 +68,12 @@ export interface GatewayErrorOptions {
   code?: string | null;
   /** Whether another attempt (retry, fallback) could succeed. */
   retryable?: boolean;
+  /**
+   * Whether a FALLBACK route moves past it though it is not `retryable`: another endpoint may
+   * succeed where this one would fail again at once (an Entra ID token server that is down, which
+   * its library has already retried). A `retryable` failure falls back anyway.
+   */
+  fallsBack?: boolean;
   /** Seconds, for 429 answers. */
   retryAfter?: string | null;
   /** Body used as-is for the MLflow `detail` (validation issue lists). */
@@ -170,6 +176,7 @@ export class GatewayError extends Error {
   readonly param: string | null;
   readonly code: string | null;
   readonly retryable: boolean;
+  readonly fallsBack: boolean;
   readonly retryAfter: string | null;
   readonly detail: unknown;
   readonly vendorError: VendorError | null;
@@ -183,6 +190,7 @@ export class GatewayError extends Error {
     this.param = options.param ?? null;
     this.code = options.code ?? null;
     this.retryable = options.retryable ?? false;
+    this.fallsBack = options.fallsBack ?? false;
     this.retryAfter = options.retryAfter ?? null;
     this.detail = options.detail;
     this.vendorError = options.vendorError ?? null;
@@ -193,8 +201,8 @@ export class GatewayError extends Error {
   withoutSecrets(secrets: readonly string[]): GatewayError {
     const message = redacted(this.message, secrets);
     if (message === this.message) return this;
-    const { status, kind, param, code, retryable, retryAfter, detail, vendorError, mlflowStatus } = this;
-    return new GatewayError({ status, kind, param, code, retryable, retryAfter, detail, vendorError, mlflowStatus, message, cause: this.cause });
+    const { status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus } = this;
+    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, message, cause: this.cause });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */

@@ -1,8 +1,9 @@
 /**
  * The fallback loop: try the endpoints of a request in order until one answers. A retryable
  * failure (connection error, timeout, 429 — the provider's or our own rate limit —, 5xx; see
- * `GatewayError.retryable`) moves on to the next endpoint, and so do a provider quota used up (a 429
- * not retried: `GatewayError.quotaExceeded`) and an operation the endpoint's
+ * `GatewayError.retryable`) moves on to the next endpoint, and so do a failure marked `fallsBack` (an
+ * Entra ID token server down), a provider quota used up (a 429 not retried:
+ * `GatewayError.quotaExceeded`) and an operation the endpoint's
  * provider does not serve (a 501, such as a stream from a provider without streams: another
  * destination may serve it); any other failure goes to the client. When every endpoint failed, the
  * last failure goes to the client, unless it is such a 501 after a real failure of an endpoint that
@@ -21,7 +22,7 @@ function isUnsupported(error: unknown): boolean {
 
 /** Whether another endpoint may succeed where this failure happened (a used-up quota is this endpoint's account's, not retried). */
 export function shouldFallBack(error: unknown): boolean {
-  return error instanceof GatewayError && (error.retryable || isUnsupported(error) || error.code === QUOTA_EXCEEDED_CODE);
+  return error instanceof GatewayError && (error.retryable || error.fallsBack || isUnsupported(error) || error.code === QUOTA_EXCEEDED_CODE);
 }
 
 export interface Answered<Candidate, Value> {

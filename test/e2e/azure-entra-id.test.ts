@@ -5,7 +5,8 @@
  * Azure upstream sees its tokens. The chain is kept to its production credentials
  * (AZURE_TOKEN_CREDENTIALS=prod: no Azure CLI or other developer tool is run), no other AZURE_*
  * variable is set, and any connection to a host other than the loopback fails the test.
- * Each scenario has its own azure_client_id, so its own token source and token cache.
+ * Each scenario has its own azure_client_id, so its own token source and token cache. A token server
+ * that is down is a failure a FALLBACK route moves past, to an OpenAI endpoint on another fake.
  */
 import { request, type ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -13,6 +14,7 @@ import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, sendStream, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 import { allowOnlyLoopback, type LoopbackGuard } from '../support/loopback-only';
 
 const IDENTITY_HEADER = 'app-service-identity-header-secret';
@@ -22,11 +24,13 @@ const savedEnv = { ...process.env };
 let guard: LoopbackGuard;
 let tokenServer: FakeUpstream;
 let azure: FakeUpstream;
+let openaiUpstream: FakeUpstream;
+let logLines: string[];
 let gateway: RunningGateway;
 let openai: OpenAI;
 
 /** What the fake token server answers for a client id: each call takes the next answer (the last one repeats). */
-const answersFor: Record<string, ((call: number) => { status: number; body: unknown })[]> = {};
+const answersFor: Record<string, ((call: number) => { status: number; body: unknown; headers?: Record<string, string> })[]> = {};
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const token = (accessToken: string, lifetimeSeconds = 3600) => () => ({
   status: 200,
@@ -57,19 +61,31 @@ beforeAll(async () => {
     const clientId = new URL(request.url, 'http://x').searchParams.get('client_id') ?? '';
     const answers = answersFor[clientId] ?? [() => ({ status: 400, body: { error: 'invalid_request', error_description: `no identity ${clientId}` } })];
     const call = tokenCalls(clientId).length;
-    const { status, body } = answers[Math.min(call, answers.length) - 1](call);
-    sendJson(response, status, body);
+    const { status, body, headers } = answers[Math.min(call, answers.length) - 1](call);
+    sendJson(response, status, body, headers);
   });
   azure = await startFakeUpstream(answerAsAzure);
+  openaiUpstream = await startFakeUpstream(answerAsAzure);
   for (const name of Object.keys(process.env)) if (CHAIN_VARIABLES.test(name)) delete process.env[name];
   process.env.AZURE_TOKEN_CREDENTIALS = 'prod';
   process.env.IDENTITY_ENDPOINT = `${tokenServer.url}/msi/token`;
   process.env.IDENTITY_HEADER = IDENTITY_HEADER;
   const deployment = `openai_api_base: "${azure.url}", openai_deployment_name: prod-gpt4o, openai_api_version: "2024-10-21"`;
   const v1 = `openai_api_base: "${azure.url}/openai/v1"`;
-  gateway = await startGateway(`
-endpoints:${endpoint('deployment', 'identity-shared', deployment)}${endpoint('v1', 'identity-shared', v1)}${endpoint('renewed', 'identity-renewed', v1)}${endpoint('refused', 'identity-refused', v1)}
-`);
+  const capture = captureLog();
+  logLines = capture.lines;
+  gateway = await startGateway(
+    `
+endpoints:${endpoint('deployment', 'identity-shared', deployment)}${endpoint('v1', 'identity-shared', v1)}${endpoint('renewed', 'identity-renewed', v1)}${endpoint('refused', 'identity-refused', v1)}${endpoint('azure-down', 'identity-down', v1)}${endpoint('azure-refused', 'identity-refused-in-route', v1)}
+  - name: openai-backup
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o, config: { openai_api_key: sk-openai-backup, openai_api_base: "${openaiUpstream.url}/v1" } }
+routes:
+  - { name: azure-then-openai, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: azure-down }, { name: openai-backup }] }
+  - { name: refused-then-openai, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: azure-refused }, { name: openai-backup }] }
+`,
+    { logger: capture.logger },
+  );
   openai = openaiClientFor(gateway);
 });
 
@@ -78,6 +94,7 @@ afterAll(async () => {
   guard.restore();
   await gateway.close();
   await azure.close();
+  await openaiUpstream.close();
   await tokenServer.close();
 });
 
@@ -160,6 +177,59 @@ test("a token server's refusal is a 502 naming the endpoint, the Entra ID token 
   expect(azure.requests.length).toBe(before);
   // The failure is held for a few seconds: the requests right after it do not ask again.
   expect(tokenCalls('identity-refused')).toHaveLength(1);
+});
+
+/** Asks `model` with a request id and gives the answer (or the failure) and the request's audit line. */
+async function askLogged(model: string, requestId: string) {
+  const outcome = await openai.chat.completions
+    .create({ model, messages: [{ role: 'user', content: 'Hi' }] }, { headers: { 'x-request-id': requestId }, maxRetries: 0 })
+    .catch((error: unknown) => error);
+  const line = await waitForLogLine(logLines, (candidate) => candidate.request_id === requestId && candidate.msg === 'request');
+  return { outcome, line };
+}
+
+test("a token server that is down (503, retried by the library) is an unavailable endpoint: the FALLBACK route's next destination answers, and the audit line shows the first failure", async () => {
+  // Retry-After: 0 lets the library's own retries (five) go at once; without it they take about 20 seconds.
+  answersFor['identity-down'] = [() => ({ status: 503, body: { error: 'unavailable', error_description: 'The token service is restarting' }, headers: { 'retry-after': '0' } })];
+  const azureBefore = azure.requests.length;
+  const openaiBefore = openaiUpstream.requests.length;
+
+  const { outcome, line } = await askLogged('azure-then-openai', 'entra-token-server-down');
+  expect(outcome).toMatchObject({ object: 'chat.completion' });
+  // retries 0: the endpoint did not try again, as the library had (and the failure is held).
+  expect(line).toMatchObject({ called: 'azure-then-openai', endpoint: 'openai-backup', status: 200, routing_strategy: 'FALLBACK', retries: 0 });
+  expect(line.attempts).toEqual([
+    { endpoint: 'azure-down', status: 502, code: 'upstream_unavailable' },
+    { endpoint: 'openai-backup', status: 200 },
+  ]);
+  expect(openaiUpstream.requests.slice(openaiBefore).map(bearerOf)).toEqual(['Bearer sk-openai-backup']);
+  expect(azure.requests.length).toBe(azureBefore);
+  // The library retried; the gateway did not ask again (one fetch, not one per retry of the endpoint).
+  const fetches = tokenCalls('identity-down').length;
+  expect(fetches).toBeGreaterThan(1);
+
+  // Alone, the endpoint answers a 502 naming it, the Entra ID token and the reason.
+  const alone = await ask('azure-down').catch((error: unknown) => error);
+  expect(alone).toMatchObject({ status: 502, code: 'upstream_unavailable' });
+  const { message, headers } = alone as InstanceType<typeof OpenAI.APIError>;
+  // Held for five seconds, so the openai client's own quick retries would meet it again.
+  expect(headers?.get('x-should-retry')).toBe('false');
+  expect(message).toContain("The gateway could not get an Entra ID token for endpoint 'azure-down': Azure's token server could not be reached or failed");
+  expect(message).toContain('The token service is restarting');
+  expect(message).not.toContain(IDENTITY_HEADER);
+  // Held for five seconds: that request did not reach the token server.
+  expect(tokenCalls('identity-down')).toHaveLength(fetches);
+});
+
+test("a token server's refusal (400) on a FALLBACK route is still the 502 upstream_auth_failed, without moving on", async () => {
+  answersFor['identity-refused-in-route'] = [() => ({ status: 400, body: { error: 'invalid_request', error_description: 'Identity not found' } })];
+  const openaiBefore = openaiUpstream.requests.length;
+
+  const { outcome, line } = await askLogged('refused-then-openai', 'entra-token-refused-in-route');
+  expect(outcome).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+  expect(line).toMatchObject({ called: 'refused-then-openai', endpoint: 'azure-refused', status: 502, routing_strategy: 'FALLBACK' });
+  expect(line.attempts).toEqual([{ endpoint: 'azure-refused', status: 502, code: 'upstream_auth_failed' }]);
+  expect(openaiUpstream.requests.length).toBe(openaiBefore);
 });
 
 test('nothing but the loopback was dialled (the guard does refuse another host)', async () => {

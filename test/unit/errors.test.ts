@@ -67,3 +67,9 @@ describe("a vendor's Retry-After", () => {
     expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT (é)')).toBeNull();
   });
 });
+
+test('an error without its secrets still falls back when the original did', () => {
+  const error = new GatewayError({ status: 502, message: 'no token: key sk-secret-value', kind: 'upstream_error', code: 'upstream_unavailable', fallsBack: true });
+  const shown = error.withoutSecrets(['sk-secret-value']);
+  expect(shown).toMatchObject({ message: 'no token: key [redacted]', fallsBack: true, retryable: false });
+});

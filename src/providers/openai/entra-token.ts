@@ -125,16 +125,99 @@ function defaultAzureCredential(clientId: string | undefined): TokenCredential {
 }
 
 /**
- * The 502 of a request whose endpoint got no Entra ID token: no credential in the chain, or the token
- * server refused. The library's reason, one line and without the chain's secrets, tells the operator which.
+ * Codes that say a token server failed rather than refused: OAuth 2.0's for a server failing
+ * (RFC 6749 section 5.2), MSAL's for a request that got no answer, @azure/core-rest-pipeline's
+ * RestError for one, and Node's socket errors.
+ */
+const OUTAGE_CODES: ReadonlySet<string> = new Set([
+  'server_error',
+  'temporarily_unavailable',
+  'network_error',
+  'REQUEST_SEND_ERROR',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+/** How deep wrapped errors are followed (the chain wraps two or three levels). */
+const MAX_WRAPPING_DEPTH = 5;
+
+/**
+ * Whether getting a token failed because a token server (IMDS, App Service's, login.microsoftonline.com)
+ * could not be reached or was failing (a 5xx, a 429), rather than because Entra ID refused the identity
+ * or no credential exists. Decided from the innermost errors: the chain wraps each credential's failure
+ * (AggregateAuthenticationError's `errors`, a managed identity's CredentialUnavailableError's `cause`),
+ * and one that says so is enough, the others being credentials not set up here. An innermost error
+ * says so by its HTTP status (MSAL's ServerError `status`, AuthenticationError's `statusCode`) or its
+ * code; the MSAL-based credentials (service principal, workload identity) keep only MSAL's message,
+ * which starts with the code (`network_error: …`), inside EnvironmentCredential's AuthenticationError
+ * (status 400 whatever happened) as its `errorDescription`.
+ */
+export function isTokenServerDown(error: unknown): boolean {
+  return innermostErrors(error, 0).some(saysOutage);
+}
+
+function innermostErrors(error: unknown, depth: number): unknown[] {
+  const { errors, cause } = fieldsOf(error);
+  if (depth >= MAX_WRAPPING_DEPTH) return [error];
+  if (Array.isArray(errors) && errors.length > 0) return errors.flatMap((inner) => innermostErrors(inner, depth + 1));
+  return cause === undefined || cause === null ? [error] : innermostErrors(cause, depth + 1);
+}
+
+interface LibraryErrorFields {
+  errors?: unknown;
+  cause?: unknown;
+  status?: unknown;
+  statusCode?: unknown;
+  code?: unknown;
+  errorCode?: unknown;
+  message?: unknown;
+  errorResponse?: { error?: unknown; errorDescription?: unknown };
+}
+
+function fieldsOf(error: unknown): LibraryErrorFields {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
+function saysOutage(error: unknown): boolean {
+  const { status, statusCode, code, errorCode, message, errorResponse } = fieldsOf(error);
+  const httpStatus = typeof status === 'number' ? status : statusCode;
+  if (typeof httpStatus === 'number' && (httpStatus === 429 || httpStatus >= 500)) return true;
+  const codes = [code, errorCode, errorResponse?.error, leadingCode(message), leadingCode(errorResponse?.errorDescription)];
+  return codes.some((value) => typeof value === 'string' && OUTAGE_CODES.has(value));
+}
+
+/** MSAL's error code at the start of its message (`network_error: See …`). */
+function leadingCode(text: unknown): string | undefined {
+  return typeof text === 'string' ? /^([A-Za-z_]+):/.exec(text)?.[1] : undefined;
+}
+
+/**
+ * The 502 of a request whose endpoint got no Entra ID token. A token server down (`isTokenServerDown`)
+ * is `upstream_unavailable`, as an Azure OpenAI that cannot be reached: a FALLBACK route moves on, but
+ * it is not retried within the endpoint (the library has retried, and the failure is held). No
+ * credential in the chain, or Entra ID refusing the identity, is `upstream_auth_failed`, which does
+ * not fall back. The library's reason, one line and without the chain's secrets, tells the operator which.
  */
 export function entraTokenFailure(error: unknown, endpoint: string, env: NodeJS.ProcessEnv = process.env): GatewayError {
   const secrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => typeof value === 'string' && value.length >= 4);
   const reason = redacted(String((error as Error | null)?.message ?? error), secrets).replace(/\s+/g, ' ').trim();
   const shown = reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
+  const libraryReason = `${(error as Error | null)?.name ?? 'Error'}: ${shown}`;
+  if (isTokenServerDown(error)) {
+    return new GatewayError({
+      status: 502,
+      message: `The gateway could not get an Entra ID token for endpoint '${endpoint}': Azure's token server could not be reached or failed (${libraryReason}).`,
+      kind: 'upstream_error',
+      code: 'upstream_unavailable',
+      fallsBack: true,
+    });
+  }
   return new GatewayError({
     status: 502,
-    message: `The gateway could not get an Entra ID token for endpoint '${endpoint}' from Azure's credential chain (${(error as Error | null)?.name ?? 'Error'}: ${shown}). Ask the gateway operator to check the gateway's Azure identity.`,
+    message: `The gateway could not get an Entra ID token for endpoint '${endpoint}' from Azure's credential chain (${libraryReason}). Ask the gateway operator to check the gateway's Azure identity.`,
     kind: 'upstream_error',
     code: 'upstream_auth_failed',
   });

@@ -1,11 +1,21 @@
 /**
  * The Entra ID token source on a fake credential and clock: what a request costs (nothing once a
- * token is kept), when a token is renewed, and what a failing token server gives. Azure's chain
- * itself is tested end to end in test/e2e/azure-entra-id.test.ts.
+ * token is kept), when a token is renewed, and what a failing token server gives; and which of the
+ * library's failures are a token server down. Azure's chain itself is tested end to end in
+ * test/e2e/azure-entra-id.test.ts.
  */
-import type { AccessToken, TokenCredential } from '@azure/identity';
+import {
+  AggregateAuthenticationError,
+  AuthenticationError,
+  AuthenticationRequiredError,
+  CredentialUnavailableError,
+  type AccessToken,
+  type TokenCredential,
+} from '@azure/identity';
+// The MSAL errors @azure/identity 4.13.1's credentials wrap (its own dependency, not the gateway's).
+import { ClientAuthError, ServerError } from '@azure/msal-node';
 import { CallAbort } from '../../../src/providers/abort';
-import { AZURE_OPENAI_SCOPE, createEntraTokenSource, entraTokenFailure } from '../../../src/providers/openai/entra-token';
+import { AZURE_OPENAI_SCOPE, createEntraTokenSource, entraTokenFailure, isTokenServerDown } from '../../../src/providers/openai/entra-token';
 
 const MINUTE = 60_000;
 
@@ -128,4 +138,56 @@ test("the failure's message names the endpoint and the library's reason on one l
   expect(failure.message).toBe(
     "The gateway could not get an Entra ID token for endpoint 'azure-chat' from Azure's credential chain (AuthenticationError: ClientSecretCredential: refused secret [redacted] AADSTS7000215: Invalid client secret.). Ask the gateway operator to check the gateway's Azure identity.",
   );
+});
+
+describe("the library's failures: a token server down, or the identity refused", () => {
+  const scopes = [AZURE_OPENAI_SCOPE];
+  const notSetUp = new CredentialUnavailableError('EnvironmentCredential is unavailable. No underlying credential could be used.');
+  /** The chain's failure when only the managed identity was set up, as DefaultAzureCredential throws it (seen against a fake App Service token server). */
+  const managedIdentityFailed = (message: string, cause: Error) =>
+    new AggregateAuthenticationError([notSetUp, new CredentialUnavailableError(`ManagedIdentityCredential: ${message}`, { cause })], 'ChainedTokenCredential authentication failed.');
+  const serverError = (status: number, code: string) => new ServerError(code, '', `Error(s): Not Available - Description: answered ${status}`, undefined, undefined, status);
+  const networkError = () => new ClientAuthError('network_error', '');
+  /** EnvironmentCredential's error (a service principal): status 400 whatever happened, MSAL's message as the description. */
+  const environmentCredentialFailed = (msalMessage: string) =>
+    new AuthenticationError(400, { error: 'EnvironmentCredential authentication failed.', error_description: msalMessage });
+
+  test.each([
+    ['App Service or IMDS answering 500', managedIdentityFailed('Authentication failed. Message internal_failure', serverError(500, 'internal_failure'))],
+    ['App Service or IMDS answering 503 with OAuth server_error', managedIdentityFailed('Authentication failed.', serverError(503, 'server_error'))],
+    ['App Service or IMDS answering 429', managedIdentityFailed('Authentication failed. Message throttled', serverError(429, 'throttled'))],
+    ['a token server not reached (closed port, reset connection)', managedIdentityFailed('Network unreachable. Message: network_error', networkError())],
+    ['login.microsoftonline.com not reached for a service principal', environmentCredentialFailed(networkError().message)],
+    ['login.microsoftonline.com temporarily unavailable for a service principal', environmentCredentialFailed('temporarily_unavailable: Error(s): 0 - Description: try later')],
+    ['login.microsoftonline.com not reached for workload identity', new AggregateAuthenticationError([notSetUp, new AuthenticationRequiredError({ scopes, message: networkError().message })], 'ChainedTokenCredential authentication failed.')],
+    ["a token server's 503 as the library's own AuthenticationError", new AuthenticationError(503, 'Service Unavailable')],
+  ])('down: %s', (_case, error) => {
+    expect(isTokenServerDown(error)).toBe(true);
+  });
+
+  test.each([
+    ['App Service or IMDS refusing the identity (400)', managedIdentityFailed('Authentication failed. Message invalid_request', serverError(400, 'invalid_request'))],
+    ['App Service refusing the identity (401)', managedIdentityFailed('Authentication failed. Message unauthorized_client', serverError(401, 'unauthorized_client'))],
+    ['no credential set up at all', new AggregateAuthenticationError([notSetUp, new CredentialUnavailableError('ManagedIdentityCredential: Attempted to use the IMDS endpoint, but it is not available.')], 'ChainedTokenCredential authentication failed.')],
+    ['a wrong client secret', environmentCredentialFailed("invalid_client: Error(s): 7000215 - Description: AADSTS7000215: Invalid client secret provided.")],
+    ['an identity refused with 401', new AuthenticationError(401, { error: 'invalid_client', error_description: 'AADSTS700016: Application not found.' })],
+    ['a credential unavailable', new CredentialUnavailableError('Failed to retrieve a valid token')],
+    ['an unexpected error', new Error('the credential chain returned no token')],
+  ])('refused: %s', (_case, error) => {
+    expect(isTokenServerDown(error)).toBe(false);
+  });
+
+  test('a token server down is a 502 upstream_unavailable that falls back but is not retried, naming the endpoint and the reason without secrets', () => {
+    const error = managedIdentityFailed('Authentication failed (header app-identity-header). Message internal_failure', serverError(500, 'internal_failure'));
+    const failure = entraTokenFailure(error, 'azure-chat', { IDENTITY_HEADER: 'app-identity-header' });
+    expect(failure).toMatchObject({ status: 502, kind: 'upstream_error', code: 'upstream_unavailable', retryable: false, fallsBack: true });
+    expect(failure.message).toMatch(/^The gateway could not get an Entra ID token for endpoint 'azure-chat': Azure's token server could not be reached or failed \(AggregateAuthenticationError: ChainedTokenCredential authentication failed\. .*internal_failure/);
+    expect(failure.message).toContain('(header [redacted])');
+    expect(failure.message).not.toContain('app-identity-header');
+  });
+
+  test('a refused identity stays a 502 upstream_auth_failed that does not fall back', () => {
+    const failure = entraTokenFailure(managedIdentityFailed('Authentication failed.', serverError(400, 'invalid_request')), 'azure-chat', {});
+    expect(failure).toMatchObject({ status: 502, code: 'upstream_auth_failed', retryable: false, fallsBack: false });
+  });
 });

@@ -13,6 +13,10 @@ describe('shouldFallBack', () => {
     ['an upstream 500', upstream(500)],
     ['an upstream 503', upstream(503)],
     ['an operation the provider does not serve (a 501: another destination may serve it)', GatewayError.unsupported('no streaming')],
+    [
+      'a failure not retried but marked fallsBack (an Entra ID token server down)',
+      new GatewayError({ status: 502, message: 'no token', kind: 'upstream_error', code: 'upstream_unavailable', fallsBack: true }),
+    ],
   ])('moves on after %s', (_name, error) => {
     expect(shouldFallBack(error)).toBe(true);
   });
