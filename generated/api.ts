@@ -495,6 +495,17 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
+        /** @description A web page the answer cites, in OpenAI's shape: `start_index` and `end_index` delimit the text of the message's `content` that the page supports (end exclusive), counted in Unicode code points (characters as Python counts them, so a character outside the Basic Multilingual Plane counts once, not as the two UTF-16 units of a JavaScript string). */
+        UrlCitation: {
+            /** @constant */
+            type: "url_citation";
+            url_citation: {
+                url: string;
+                title: string;
+                start_index: number;
+                end_index: number;
+            };
+        };
         ResponseMessage: {
             role: string;
             content: string | components["schemas"]["ContentPart"][] | null;
@@ -504,6 +515,8 @@ export type components = {
             reasoning_content?: string | null;
             /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
+            /** @description The web pages the answer cites, present only when the provider searched the web and cited what it found (OpenAI's search models and `web_search_options`). */
+            annotations?: components["schemas"]["UrlCitation"][] | null;
         };
         /** @description stop, length, tool_calls or content_filter (null while a stream is still going). */
         FinishReason: string | null;
@@ -659,6 +672,8 @@ export type components = {
             reasoning_content?: string | null;
             /** @description Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking. */
             thinking_blocks?: components["schemas"]["ThinkingBlockDelta"][] | null;
+            /** @description Web pages the answer cites (see UrlCitation), whole, each once, in the chunk that brings them; present only when the provider sent citations. The indexes count in the whole message's `content`. */
+            annotations?: components["schemas"]["UrlCitation"][] | null;
             tool_calls: components["schemas"]["ToolCallDelta"][] | null;
         };
         ChatChunkChoice: {
