@@ -34,6 +34,7 @@ export type CompletionsRequest = NullsDropped<Schemas['CompletionsRequest']>;
 /** A completions request as a client may send it (the SDK's type). */
 export type ClientCompletionsRequest = Schemas['CompletionsRequest'];
 export type CompletionsResponse = Schemas['CompletionsResponse'];
+export type CompletionsChoice = Schemas['CompletionsChoice'];
 export type CompletionsChunk = Schemas['CompletionsChunk'];
 export type EmbeddingsRequest = Schemas['EmbeddingsRequest'];
 /** A Responses API request (`/v1/responses`) without the nulls a client may send (dropped before translation). */

@@ -12,10 +12,11 @@ import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
 import { withFirstChunk } from '../routing/fallback';
-import type { CompletionsChunk, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
+import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
+import { answersToEachPrompt, joinedCompletions, severalPromptsOf, withPromptText } from './several-prompts';
 import { validateRequestBody } from './validation';
 
 /** Which route family a request came in on: decides error statuses and the `model` rule. */
@@ -98,24 +99,6 @@ function withToolCallDefaults(request: unknown): unknown {
   if (!Array.isArray(messages) || !messages.some(lacksToolCallDefaults)) return request;
   const filled = messages.map((message) => (lacksToolCallDefaults(message) ? { ...message, tool_calls: message.tool_calls.map(withToolCallDefault) } : message));
   return { ...(request as Record<string, unknown>), messages: filled };
-}
-
-/**
- * OpenAI's completions also take `prompt` as a list, and LangChain's `OpenAI` LLM always sends one
- * (`["text"]`): a list of one string is that string. A longer list asks for several completions
- * (OpenAI answers each prompt's choices in turn), which the gateway does not split into calls: a
- * 400 saying so instead of the schema's "must be string". Other shapes are left to the schema.
- */
-function withPromptText(request: unknown, dialect: Dialect): unknown {
-  if (!isRecord(request) || !Array.isArray(request.prompt) || !request.prompt.every((item) => typeof item === 'string')) return request;
-  const prompts: string[] = request.prompt;
-  if (prompts.length === 0) return request;
-  if (prompts.length === 1) return { ...request, prompt: prompts[0] };
-  throw GatewayError.invalidParam(
-    `The parameter 'prompt' holds ${prompts.length} prompts: the gateway completes one prompt per request (a string, or a list of one string).`,
-    'prompt',
-    dialect === 'openai' ? 400 : 422,
-  );
 }
 
 /** Removes `model` (OpenAI routes use it to pick the endpoint; MLflow routes refuse it). */
@@ -261,7 +244,9 @@ export function prepareRequest(options: { endpointType: EndpointType; body: unkn
   const withoutNullValues = withoutNulls(body);
   const request =
     endpointType === 'llm/v1/chat' ? withToolCallDefaults(withoutNullValues) : endpointType === 'llm/v1/completions' ? withPromptText(withoutNullValues, dialect) : withoutNullValues;
-  const failure = validateRequestBody(endpointType, request);
+  // Several prompts (all strings) are checked as the first: the other fields are the same for each.
+  const prompts = severalPromptsOf(endpointType, request);
+  const failure = validateRequestBody(endpointType, prompts === null ? request : { ...(request as Record<string, unknown>), prompt: prompts[0] });
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
   return withoutModel(request as Record<string, unknown>, dialect);
 }
@@ -355,10 +340,30 @@ export async function invokeEndpoint(options: {
       return startStream(withEndpointDefaults);
     });
   }
+  const prompts = severalPromptsOf(endpoint.endpointType, request);
+  if (prompts !== null) {
+    const answers = await answersToEachPrompt({
+      prompts,
+      client: options.client,
+      answer: async (prompt, signal) => {
+        const sent = { ...request, prompt };
+        const answer = await callWithRetries({ ...callOptions, signal }, attemptWith(sent) as (abort: CallAbort) => Promise<unknown>);
+        // Counted as each comes: the tokens of a prompt answered before another failed were used too.
+        return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters });
+      },
+    });
+    return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
+  }
   const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
-  const checked = checkedAnswer(endpoint, oneToolCall ? firstToolCallOnly(answer) : answer);
+  return { kind: 'json', body: countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters }) };
+}
+
+/** A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits. */
+function countedAnswer(options: { endpoint: CompiledEndpoint; answer: unknown; request: Record<string, unknown>; oneToolCall: boolean; tokenLimiters: readonly EndpointLimiter[] }): unknown {
+  const { endpoint, answer, request } = options;
+  const checked = checkedAnswer(endpoint, options.oneToolCall ? firstToolCallOnly(answer) : answer);
   const body = endpoint.endpointType === 'llm/v1/embeddings' ? oneVectorPerInput(endpoint, checked as EmbeddingsResponse, request.input as EmbeddingsRequest['input']) : checked;
   const tokens = reportedTokens(body);
-  if (tokens !== null) for (const tokenLimiter of tokenLimiters) tokenLimiter.recordTokens(tokens);
-  return { kind: 'json', body };
+  if (tokens !== null) for (const tokenLimiter of options.tokenLimiters) tokenLimiter.recordTokens(tokens);
+  return body;
 }

@@ -56,18 +56,6 @@ describe("prompt as a list, as LangChain's OpenAI LLM always sends it", () => {
     expect(sent('tgi')).toMatchObject({ inputs: 'Bonjour' });
   });
 
-  test('several prompts are a 400 saying one prompt per request (422 on the MLflow routes), before any upstream call', async () => {
-    await expect(setup.openai.completions.create({ model: 'anthropic', prompt: ['Hi', 'Yo'] })).rejects.toMatchObject({
-      status: 400,
-      param: 'prompt',
-      error: expect.objectContaining({ message: "The parameter 'prompt' holds 2 prompts: the gateway completes one prompt per request (a string, or a list of one string)." }),
-    });
-    const answer = await fetch(`${setup.gateway.url}/endpoints/tgi/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: ['a', 'b'] }) });
-    expect(answer.status).toBe(422);
-    expect(setup.upstreams.anthropic.requests).toHaveLength(0);
-    expect(setup.upstreams.tgi.requests).toHaveLength(0);
-  });
-
   test('token-id prompts are still refused by the schema', async () => {
     await expect(setup.openai.completions.create({ model: 'anthropic', prompt: [1, 2, 3] })).rejects.toMatchObject({ status: 400, param: 'prompt' });
   });

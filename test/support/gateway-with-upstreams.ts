@@ -1,5 +1,6 @@
 /** The shared setup of the provider end-to-end tests: fake vendor upstreams, a gateway calling them, an OpenAI client. */
 import OpenAI from 'openai';
+import type { Logger } from '../../src/server/logging';
 import { startFakeUpstream, type FakeUpstream, type UpstreamHandler } from './fake-upstream';
 import { startGateway, type RunningGateway } from './gateway';
 
@@ -17,7 +18,7 @@ export interface GatewayWithUpstreams<Vendor extends string> {
 
 /**
  * Registers the jest hooks of a provider end-to-end (or contract) file. Before all: one fake upstream
- * per handler, then a gateway from `config(urls)` with `env` and `validateResponses`. Before each:
+ * per handler, then a gateway from `config(urls)` with `env`, `validateResponses` and `logger`. Before each:
  * recorded requests cleared and each upstream's handler restored (tests may replace it). After all:
  * everything closed.
  */
@@ -26,6 +27,8 @@ export function useGatewayWithUpstreams<Vendor extends string>(options: {
   config: (urls: Record<Vendor, string>) => string;
   env?: NodeJS.ProcessEnv;
   validateResponses?: boolean;
+  /** Gets the gateway's log lines (a `captureLog()` logger); silent by default. */
+  logger?: Logger;
 }): GatewayWithUpstreams<Vendor> {
   const vendors = Object.keys(options.upstreams) as Vendor[];
   const upstreams = {} as Record<Vendor, FakeUpstream>;
@@ -35,7 +38,9 @@ export function useGatewayWithUpstreams<Vendor extends string>(options: {
   beforeAll(async () => {
     for (const vendor of vendors) upstreams[vendor] = await startFakeUpstream(options.upstreams[vendor]);
     const urls = Object.fromEntries(vendors.map((vendor) => [vendor, upstreams[vendor].url])) as Record<Vendor, string>;
-    gateway = await startGateway(options.config(urls), { env: options.env, validateResponses: options.validateResponses });
+    const { env, validateResponses, logger } = options;
+    // No `logger` key without one: startGateway's silent default would be replaced by undefined.
+    gateway = await startGateway(options.config(urls), { env, validateResponses, ...(logger ? { logger } : {}) });
     openai = openaiClientFor(gateway);
   });
   beforeEach(() => {
