@@ -29,6 +29,8 @@ export type ChatChunk = Schemas['ChatChunk'];
 export type ToolCallDelta = Schemas['ToolCallDelta'];
 export type ThinkingBlock = Schemas['ThinkingBlock'];
 export type ThinkingBlockDelta = Schemas['ThinkingBlockDelta'];
+/** A web page an answer cites (OpenAI's `url_citation` annotation). */
+export type UrlCitation = Schemas['UrlCitation'];
 /** A completions request as providers get it: without the nulls a client may send (the SDK's `ClientCompletionsRequest`). */
 export type CompletionsRequest = NullsDropped<Schemas['CompletionsRequest']>;
 /** A completions request as a client may send it (the SDK's type). */

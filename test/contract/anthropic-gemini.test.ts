@@ -44,6 +44,7 @@ const anthropicCases: ContractCase[] = [
   { endpoint: 'anthropic-chat', kind: 'chat', body: chatBody, modes: JSON_AND_STREAM },
   { endpoint: 'anthropic-chat', kind: 'chat', body: { ...chatBody, tools }, modes: JSON_AND_STREAM, note: 'tool use' },
   { endpoint: 'anthropic-chat', kind: 'chat', body: { ...chatBody, tools, thinking: { type: 'enabled', budget_tokens: 2048 } }, modes: JSON_AND_STREAM, note: 'extended thinking' },
+  { endpoint: 'anthropic-chat', kind: 'chat', body: { ...chatBody, web_search_options: {} }, modes: JSON_AND_STREAM, note: 'web search citations' },
   { endpoint: 'anthropic-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM },
 ];
 

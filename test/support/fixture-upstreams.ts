@@ -67,7 +67,7 @@ export function serveOpenAIFixtures(request: RecordedRequest, response: ServerRe
   sendSseOrJson('openai', base === 'chat' && hasTools(request) ? 'chat-tool-calls' : base, request, response);
 }
 
-type AnthropicBody = { tools?: unknown[]; tool_choice?: { type?: string }; messages?: { content?: unknown }[]; output_config?: { format?: unknown } };
+type AnthropicBody = { tools?: { type?: string }[]; tool_choice?: { type?: string }; messages?: { content?: unknown }[]; output_config?: { format?: unknown } };
 
 /** Whether a Messages API body holds tool_use or tool_result blocks. */
 function hasToolBlocks(body: AnthropicBody): boolean {
@@ -77,7 +77,8 @@ function hasToolBlocks(body: AnthropicBody): boolean {
 
 /**
  * The Messages API serves both types: requests for `completionsModel` get the completions fixtures;
- * requests with `output_config.format` the JSON answer (structured outputs);
+ * requests with `output_config.format` the JSON answer (structured outputs), with the web search tool
+ * the answer that searched and cites pages;
  * tool requests with `thinking` on get the extended-thinking answer, and with `tool_choice` none the
  * text answer. Tool history without tools is refused as Anthropic has refused it (anthropic-sdk-python#494).
  */
@@ -88,8 +89,9 @@ export function serveAnthropicFixtures(completionsModel: string): UpstreamHandle
       sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'Requests which include `tool_use` or `tool_result` blocks must define tools.' } });
       return;
     }
-    const mayCallTools = hasTools(request) && body.tool_choice?.type !== 'none';
-    const textName = body.output_config?.format !== undefined ? 'chat-structured-output' : 'chat';
+    const searches = body.tools?.some((tool) => tool.type === 'web_search_20250305') === true;
+    const mayCallTools = hasTools(request) && !searches && body.tool_choice?.type !== 'none';
+    const textName = body.output_config?.format !== undefined ? 'chat-structured-output' : searches ? 'chat-web-search' : 'chat';
     const chatName = mayCallTools ? (hasThinking(request) ? 'chat-thinking-tool-use' : 'chat-tool-use') : textName;
     const name = (request.body as { model: string }).model === completionsModel ? 'completions' : chatName;
     // As Anthropic sends it.

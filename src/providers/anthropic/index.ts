@@ -26,6 +26,8 @@
  * Claude 4.6 and later (shared/claude-thinking-form.ts, decided at config load) it is adaptive
  * thinking with `output_config.effort` instead (https://platform.claude.com/docs/en/build-with-claude/effort).
  * `response_format` `json_schema` is sent as structured outputs' `output_config.format` (output-format.ts).
+ * `web_search_options` adds Anthropic's web search tool, and the answer's web citations become OpenAI's
+ * `url_citation` annotations (web-search.ts; https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  * The endpoint's `anthropic_beta` betas go as the `anthropic-beta` header of every call
  * (https://platform.claude.com/docs/en/api/beta-headers; shared/anthropic-beta.ts).

@@ -12,6 +12,7 @@ import { strictToolCallId } from '../shared/tool-call-ids';
 import { toContentBlocks, withCacheControl, withMessageCacheControl, withMessageCacheControlOn } from './content';
 import { withResponseFormat } from './output-format';
 import { toAnthropicThinkingBlocks } from './thinking';
+import { withWebSearchTool } from './web-search';
 import type {
   AnthropicMessage,
   AnthropicRequestBlock,
@@ -51,8 +52,9 @@ export const UNSUPPORTED_PARAMETERS = [
   'prediction',
   // OpenAI's stored completions; the Messages API has no such field (Anthropic would answer 400 itself).
   'store',
-  ...NEWER_OPENAI_PARAMETERS,
-] as const;
+  // `web_search_options` is served: Anthropic's web search tool (web-search.ts).
+  ...NEWER_OPENAI_PARAMETERS.filter((name) => name !== 'web_search_options'),
+];
 
 /**
  * Besides the shared values that change nothing (withoutNoOpValues), `top_p: 1` (no truncation),
@@ -161,6 +163,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
     safety_identifier: safetyIdentifier,
     reasoning_effort: _reasoningEffort,
     response_format: responseFormat,
+    web_search_options: _webSearchOptions,
     ...passThrough
   } = request;
   const maxTokens = maxTokensOf(request) ?? DEFAULT_MAX_TOKENS + (thinkingBudgetOf(thinking)?.budget_tokens ?? clientThinkingBudgetOf(passThrough.thinking));
@@ -254,8 +257,9 @@ const MESSAGE_FIELDS: Record<string, readonly string[]> = {
   system: ['role', 'content', 'name', 'cache_control'],
   developer: ['role', 'content', 'name', 'cache_control'],
   user: ['role', 'content', 'name', 'cache_control'],
-  // reasoning_content is the readable copy of thinking_blocks, which are what Anthropic checks.
-  assistant: ['role', 'content', 'name', 'tool_calls', 'thinking_blocks', 'reasoning_content', 'cache_control'],
+  // reasoning_content is the readable copy of thinking_blocks, which are what Anthropic checks;
+  // annotations (web citations) are not sent back: the text is.
+  assistant: ['role', 'content', 'name', 'tool_calls', 'thinking_blocks', 'reasoning_content', 'annotations', 'cache_control'],
   tool: ['role', 'content', 'name', 'tool_call_id', 'cache_control'],
 };
 
@@ -371,7 +375,8 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   if (request.tools !== undefined) body.tools = request.tools.map(toAnthropicTool);
   const toolChoice = toAnthropicToolChoice(request.tool_choice, request.parallel_tool_calls);
   if (toolChoice !== undefined) body.tool_choice = toolChoice;
-  return { ...body, ...toolsForHistory(request) };
+  const sent = { ...body, ...toolsForHistory(request) };
+  return request.web_search_options === undefined ? sent : withWebSearchTool(sent, request.web_search_options, request.tool_choice);
 }
 
 /**
@@ -379,8 +384,8 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
  * withoutAnthropicNoOpValues); also run on a completions endpoint's parameter defaults at load.
  */
 export function checkAnthropicCompletionsParameters(parameters: Readonly<Record<string, unknown>>): void {
-  // reasoning_effort and response_format are chat parameters (OpenAI's completions have neither).
-  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format'], `${ANTHROPIC_NAME} completions`);
+  // reasoning_effort, response_format and web_search_options are chat parameters (OpenAI's completions have none).
+  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format', 'web_search_options'], `${ANTHROPIC_NAME} completions`);
 }
 
 /** Completions go through the Messages API: the prompt is one user message. */

@@ -3,13 +3,14 @@
  * 2), plus the stop-reason and error mappings shared with the stream fold.
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
-import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../schema';
+import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, UrlCitation, Usage } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
 import { promptCacheDetails } from '../shared/usage';
 import { withThinking } from '../shared/thinking';
 import type { UpstreamErrorHints } from '../transport/http';
 import { fromAnthropicThinkingBlock } from './thinking';
+import { codePointLength, urlCitationsOf, withAnnotations } from './web-search';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
 
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
@@ -37,29 +38,36 @@ export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Us
 }
 
 /**
- * Text blocks joined, tool_use blocks as tool calls with Python-JSON arguments like the reference,
- * and thinking blocks in order, kept whole for the client to send back. Server-tool blocks are not
- * part of the unified answer and are skipped.
+ * Text blocks joined (their web citations as annotations over each block's place in the joined
+ * text), tool_use blocks as tool calls with Python-JSON arguments like the reference, and thinking
+ * blocks in order, kept whole for the client to send back. Server-tool blocks (`server_tool_use`,
+ * `web_search_tool_result`, its error form included) are not part of the unified answer and are skipped.
  */
-function readContent(message: AnthropicResponse): { text: string[]; toolCalls: ToolCall[]; thinking: ThinkingBlock[] } {
+function readContent(message: AnthropicResponse): { text: string[]; toolCalls: ToolCall[]; thinking: ThinkingBlock[]; annotations: UrlCitation[] } {
   const text: string[] = [];
   const toolCalls: ToolCall[] = [];
   const thinking: ThinkingBlock[] = [];
+  const annotations: UrlCitation[] = [];
+  let textLength = 0;
   for (const block of message.content) {
-    if (block.type === 'text' && typeof block.text === 'string') text.push(block.text);
-    else if (block.type === 'tool_use') {
+    if (block.type === 'text' && typeof block.text === 'string') {
+      text.push(block.text);
+      const start = textLength;
+      textLength += codePointLength(block.text);
+      if (block.citations) annotations.push(...urlCitationsOf(block.citations, start, textLength));
+    } else if (block.type === 'tool_use') {
       toolCalls.push({ id: block.id ?? '', type: 'function', function: { name: block.name ?? '', arguments: pythonJsonDumps(block.input ?? {}) } });
     } else {
       const thinkingBlock = fromAnthropicThinkingBlock(block);
       if (thinkingBlock !== null) thinking.push(thinkingBlock);
     }
   }
-  return { text, toolCalls, thinking };
+  return { text, toolCalls, thinking, annotations };
 }
 
 export function fromAnthropicChat(body: unknown, { now }: { now: () => number }): ChatResponse {
   const message = expectMessage(body);
-  const { text, toolCalls, thinking } = readContent(message);
+  const { text, toolCalls, thinking, annotations } = readContent(message);
   // OpenAI's shape: null content beside tool calls, a string otherwise.
   const content = text.length > 0 ? text.join('') : toolCalls.length > 0 ? null : '';
   return {
@@ -70,7 +78,7 @@ export function fromAnthropicChat(body: unknown, { now }: { now: () => number })
     choices: [
       {
         index: 0,
-        message: withThinking({ role: message.role ?? 'assistant', content, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null }, thinking),
+        message: withAnnotations(withThinking({ role: message.role ?? 'assistant', content, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null }, thinking), annotations),
         finish_reason: mapAnthropicStopReason(message.stop_reason),
       },
     ],
@@ -92,7 +100,9 @@ export function fromAnthropicCompletions(body: unknown, { now }: { now: () => nu
 
 /**
  * Anthropic stop reasons in the unified (OpenAI) set. Tool use is `tool_calls` (the reference says
- * `stop`). A reason Anthropic adds later passes through unchanged rather than being guessed.
+ * `stop`). `pause_turn` (Anthropic paused a long run of server-tool use, such as web searches) is
+ * `stop`: the text so far is the answer, and the client's next request continues the conversation.
+ * A reason Anthropic adds later passes through unchanged rather than being guessed.
  * https://docs.anthropic.com/en/api/handling-stop-reasons
  */
 export function mapAnthropicStopReason(reason: string | null | undefined): string | null {

@@ -4,16 +4,22 @@
  *
  * Events (https://docs.anthropic.com/en/docs/build-with-claude/streaming): `message_start` (id,
  * model, input usage), per content block `content_block_start` / `content_block_delta` (`text_delta`,
- * `input_json_delta`, `thinking_delta`, `signature_delta`) / `content_block_stop`, then `message_delta` (stop reason,
+ * `input_json_delta`, `thinking_delta`, `signature_delta`, `citations_delta`) / `content_block_stop`, then `message_delta` (stop reason,
  * cumulative usage), `message_stop`; `ping` anywhere; `error` (e.g. `overloaded_error`) mid-stream.
- * Unknown event and delta types are skipped, as Anthropic's versioning policy asks.
+ * Unknown event and delta types are skipped, as Anthropic's versioning policy asks. Web search's
+ * blocks (`server_tool_use` and its `input_json_delta`s, `web_search_tool_result`) give nothing. A
+ * text block's citations (web-search.ts) cite the whole block and come first, before its text: the
+ * block's range is known at its `content_block_stop`. The annotations all go in one chunk before the
+ * finish, as OpenAI's search models send them: openai-python's stream helper cannot join a second
+ * list of annotations (it joins list entries on an `index` they lack).
  */
 import { GatewayError } from '../../errors';
-import type { ChatChunk, CompletionsChunk, Usage } from '../../schema';
+import type { ChatChunk, CompletionsChunk, UrlCitation, Usage } from '../../schema';
 import { excerpt } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
-import type { AnthropicStreamEvent, AnthropicUsage } from './wire';
+import { codePointLength, urlCitationsOf } from './web-search';
+import type { AnthropicCitation, AnthropicStreamEvent, AnthropicUsage } from './wire';
 
 /** What the upstream events mean, before they are shaped into chat or completions chunks. */
 type StreamStep =
@@ -24,6 +30,7 @@ type StreamStep =
   | { kind: 'redacted-thinking'; block: number; data: string }
   | { kind: 'tool-start'; index: number; id: string; name: string }
   | { kind: 'tool-arguments'; index: number; fragment: string }
+  | { kind: 'annotations'; annotations: UrlCitation[] }
   | { kind: 'finish'; finishReason: string | null; usage: Usage };
 
 export interface AnthropicStreamOptions {
@@ -65,6 +72,14 @@ function createStepReader(endpoint: string) {
     }
     return block;
   };
+  // Each text block's start in the joined text and its citations; the text so far in code points.
+  const textBlocks = new Map<number, { start: number; citations: AnthropicCitation[] }>();
+  let textLength = 0;
+  const annotations: UrlCitation[] = [];
+  const textStep = (text: string): StreamStep => {
+    textLength += codePointLength(text);
+    return { kind: 'text', text };
+  };
   let usage: AnthropicUsage = {};
   let stopReason: string | null = null;
   let done = false;
@@ -79,7 +94,10 @@ function createStepReader(endpoint: string) {
         return [{ kind: 'start' }];
       case 'content_block_start': {
         const block = event.content_block;
-        if (block?.type === 'text' && block.text) return [{ kind: 'text', text: block.text }];
+        if (block?.type === 'text') {
+          textBlocks.set(event.index ?? -1, { start: textLength, citations: [...(block.citations ?? [])] });
+          return block.text ? [textStep(block.text)] : [];
+        }
         if (block?.type === 'thinking') return block.thinking ? [{ kind: 'thinking', block: thinkingBlockOf(event.index), text: block.thinking }] : [];
         // A redacted block has no deltas: it comes whole at its start.
         if (block?.type === 'redacted_thinking') return [{ kind: 'redacted-thinking', block: thinkingBlockOf(event.index), data: block.data ?? '' }];
@@ -90,7 +108,11 @@ function createStepReader(endpoint: string) {
       }
       case 'content_block_delta': {
         const delta = event.delta;
-        if (delta?.type === 'text_delta' && delta.text) return [{ kind: 'text', text: delta.text }];
+        if (delta?.type === 'text_delta' && delta.text) return [textStep(delta.text)];
+        if (delta?.type === 'citations_delta' && delta.citation) {
+          textBlocks.get(event.index ?? -1)?.citations.push(delta.citation);
+          return [];
+        }
         if (delta?.type === 'thinking_delta' && delta.thinking) return [{ kind: 'thinking', block: thinkingBlockOf(event.index), text: delta.thinking }];
         if (delta?.type === 'signature_delta' && delta.signature) return [{ kind: 'thinking-signature', block: thinkingBlockOf(event.index), signature: delta.signature }];
         const tool = toolBlocks.get(event.index ?? -1);
@@ -99,6 +121,11 @@ function createStepReader(endpoint: string) {
         return [{ kind: 'tool-arguments', index: tool.index, fragment: delta.partial_json }];
       }
       case 'content_block_stop': {
+        const text = textBlocks.get(event.index ?? -1);
+        if (text !== undefined) {
+          annotations.push(...urlCitationsOf(text.citations, text.start, textLength));
+          return [];
+        }
         // A call without arguments streams only an empty fragment; clients need a JSON object text.
         const tool = toolBlocks.get(event.index ?? -1);
         return tool && !tool.hasArguments ? [{ kind: 'tool-arguments', index: tool.index, fragment: '{}' }] : [];
@@ -107,9 +134,11 @@ function createStepReader(endpoint: string) {
         stopReason = event.delta?.stop_reason ?? stopReason;
         usage = { ...usage, ...presentUsage(event.usage) };
         return [];
-      case 'message_stop':
+      case 'message_stop': {
         done = true;
-        return [{ kind: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: fromAnthropicUsage(usage) }];
+        const finish: StreamStep = { kind: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: fromAnthropicUsage(usage) };
+        return annotations.length > 0 ? [{ kind: 'annotations', annotations }, finish] : [finish];
+      }
       case 'error':
         throw anthropicStreamError(event.error, endpoint);
       default:
@@ -187,6 +216,8 @@ export function createAnthropicChatStream({ endpoint, now }: AnthropicStreamOpti
         return chunk({ tool_calls: [{ index: step.index, id: step.id, type: 'function', function: { name: step.name, arguments: '' } }] });
       case 'tool-arguments':
         return chunk({ tool_calls: [{ index: step.index, id: null, type: null, function: { name: null, arguments: step.fragment } }] });
+      case 'annotations':
+        return chunk({ annotations: step.annotations });
       case 'finish':
         return { ...chunk({}, step.finishReason), usage: step.usage };
       default: {
@@ -218,6 +249,7 @@ export function createAnthropicCompletionsStream({ endpoint, now }: AnthropicStr
       case 'redacted-thinking':
       case 'tool-start':
       case 'tool-arguments':
+      case 'annotations':
         return null;
       default: {
         const unreachable: never = step;

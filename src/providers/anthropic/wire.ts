@@ -77,6 +77,13 @@ export interface AnthropicTool {
   cache_control?: AnthropicCacheControl;
 }
 
+/** Anthropic's web search, a server tool: Anthropic runs the searches (web-search.ts). */
+export interface AnthropicWebSearchTool {
+  type: 'web_search_20250305';
+  name: 'web_search';
+  user_location?: { type: 'approximate'; city?: string; region?: string; country?: string; timezone?: string };
+}
+
 export type AnthropicToolChoice =
   | { type: 'auto' | 'any'; disable_parallel_tool_use?: boolean }
   | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean }
@@ -101,6 +108,16 @@ export interface AnthropicResponseBlock {
   signature?: string;
   /** `redacted_thinking` blocks. */
   data?: string;
+  /** `text` blocks: what supports the block's text (for web search, `web_search_result_location`). */
+  citations?: AnthropicCitation[] | null;
+}
+
+/** A citation of a text block; web search results carry `url` and `title`. */
+export interface AnthropicCitation {
+  type: string;
+  url?: string;
+  title?: string | null;
+  cited_text?: string;
 }
 
 /** The `message` object of a response (and of `message_start`, with empty content). */
@@ -119,7 +136,7 @@ export interface AnthropicStreamEvent {
   message?: AnthropicResponse;
   index?: number;
   content_block?: AnthropicResponseBlock;
-  delta?: { type?: string; text?: string; partial_json?: string; thinking?: string; signature?: string; stop_reason?: string | null };
+  delta?: { type?: string; text?: string; partial_json?: string; thinking?: string; signature?: string; citation?: AnthropicCitation; stop_reason?: string | null };
   usage?: AnthropicUsage | null;
   error?: { type?: string; message?: string };
 }

@@ -1,0 +1,125 @@
+/**
+ * OpenAI's `web_search_options` as Anthropic's web search tool, and the answer's web citations as
+ * OpenAI's `url_citation` annotations.
+ * - Tool: https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool
+ * - Citations (`citations_delta` in streams): https://docs.anthropic.com/en/docs/build-with-claude/citations
+ * - OpenAI's side: https://platform.openai.com/docs/api-reference/chat/create (`web_search_options`)
+ *   and https://platform.openai.com/docs/guides/tools-web-search?api-mode=chat (`annotations`)
+ *
+ * `web_search_options` adds `{"type": "web_search_20250305", "name": "web_search"}` beside the
+ * function tools, with `user_location.approximate` as the tool's `user_location`.
+ * `search_context_size` (how much of the pages OpenAI's search puts in context) has no Anthropic
+ * setting: it is checked and otherwise ignored. Anthropic's tool_choice none would turn the search
+ * off too, so it is a 400 beside `web_search_options`.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatResponse, UrlCitation } from '../../schema';
+import { isRecord } from '../shared/json';
+import type { AnthropicCitation, AnthropicTool, AnthropicToolChoice, AnthropicWebSearchTool } from './wire';
+
+const WEB_SEARCH_TOOL_NAME = 'web_search';
+const SEARCH_CONTEXT_SIZES = ['low', 'medium', 'high'];
+const LOCATION_FIELDS = ['city', 'country', 'region', 'timezone'];
+
+function invalid(param: string, rule: string): GatewayError {
+  return GatewayError.invalidParam(`The parameter '${param}' ${rule}`, param);
+}
+
+function checkKeys(value: Record<string, unknown>, param: string, allowed: readonly string[]): void {
+  const unknown = Object.keys(value).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) throw invalid(`${param}.${unknown}`, `is not one of OpenAI's fields (${allowed.join(', ')}).`);
+}
+
+/** OpenAI's `{"type": "approximate", "approximate": {city, country, region, timezone}}` as Anthropic's flat location. */
+function toUserLocation(location: unknown): AnthropicWebSearchTool['user_location'] {
+  const param = 'web_search_options.user_location';
+  if (!isRecord(location)) throw invalid(param, 'must be an object: {"type": "approximate", "approximate": {...}}.');
+  checkKeys(location, param, ['type', 'approximate']);
+  if (location.type !== 'approximate') throw invalid(`${param}.type`, 'must be "approximate".');
+  const { approximate } = location;
+  if (!isRecord(approximate)) throw invalid(`${param}.approximate`, 'must be an object with city, country, region or timezone.');
+  checkKeys(approximate, `${param}.approximate`, LOCATION_FIELDS);
+  for (const [field, value] of Object.entries(approximate)) {
+    if (typeof value !== 'string') throw invalid(`${param}.approximate.${field}`, 'must be a string.');
+  }
+  return { type: 'approximate', ...(approximate as Record<string, string>) };
+}
+
+/** The web search tool `web_search_options` asks for; a 400 naming the field for a malformed one. */
+export function toAnthropicWebSearchTool(options: unknown): AnthropicWebSearchTool {
+  if (!isRecord(options)) throw invalid('web_search_options', 'must be an object.');
+  checkKeys(options, 'web_search_options', ['search_context_size', 'user_location']);
+  const size = options.search_context_size;
+  if (size !== undefined && !SEARCH_CONTEXT_SIZES.includes(size as string)) {
+    throw invalid('web_search_options.search_context_size', `must be one of ${SEARCH_CONTEXT_SIZES.join(', ')}.`);
+  }
+  const tool: AnthropicWebSearchTool = { type: 'web_search_20250305', name: WEB_SEARCH_TOOL_NAME };
+  if (options.user_location !== undefined) tool.user_location = toUserLocation(options.user_location);
+  return tool;
+}
+
+/**
+ * The request body with the web search tool after its function tools. A 400 for what would clash
+ * with the search or switch it off: a function of the search tool's name (Anthropic refuses two
+ * tools of one name), and tool_choice none, whether the client's or the one the gateway sends for
+ * tool history without tools (request.ts, toolsForHistory).
+ */
+export function withWebSearchTool(body: Readonly<Record<string, unknown>>, options: unknown, clientToolChoice: unknown): Record<string, unknown> {
+  const webSearch = toAnthropicWebSearchTool(options);
+  const tools = (body.tools ?? []) as readonly AnthropicTool[];
+  if ((body.tool_choice as AnthropicToolChoice | undefined)?.type === 'none') {
+    if (clientToolChoice === 'none') {
+      throw GatewayError.invalidParam("Anthropic's tool_choice none also turns off the web search that web_search_options asks for: send one or the other.", 'tool_choice');
+    }
+    throw GatewayError.invalidParam(
+      "web_search_options: this conversation's tool calls come without 'tools', so the gateway declares them with Anthropic's tool_choice none, which turns the search off: send the tools with it.",
+      'web_search_options',
+    );
+  }
+  // After the tool_choice check: tools declared for history are not the client's.
+  const clash = tools.findIndex((tool) => tool.name === WEB_SEARCH_TOOL_NAME);
+  if (clash >= 0) {
+    const param = `tools[${clash}].function.name`;
+    throw GatewayError.invalidParam(`${param}: '${WEB_SEARCH_TOOL_NAME}' is the name of Anthropic's web search tool, which web_search_options adds; rename the function.`, param);
+  }
+  return { ...body, tools: [...tools, webSearch] };
+}
+
+/** The length of `text` in Unicode code points, as OpenAI's annotation indexes count (a surrogate pair is one). */
+export function codePointLength(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length - 1; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length -= 1;
+        index += 1;
+      }
+    }
+  }
+  return length;
+}
+
+/**
+ * A text block's web citations as annotations over the block's text, `[start, end)` in the joined
+ * content: Anthropic cites a whole block. Other citation kinds (documents' `char_location`, ...)
+ * have no URL and are left out; a page cited twice for one block (two passages) is one annotation.
+ */
+export function urlCitationsOf(citations: readonly AnthropicCitation[] | null | undefined, start: number, end: number): UrlCitation[] {
+  const annotations: UrlCitation[] = [];
+  for (const citation of citations ?? []) {
+    if (citation.type !== 'web_search_result_location' || typeof citation.url !== 'string') continue;
+    const { url } = citation;
+    if (annotations.some((annotation) => annotation.url_citation.url === url)) continue;
+    annotations.push({ type: 'url_citation', url_citation: { url, title: citation.title ?? '', start_index: start, end_index: end } });
+  }
+  return annotations;
+}
+
+type ResponseMessage = ChatResponse['choices'][number]['message'];
+
+/** The answer's message with its annotations; without any it keeps OpenAI's shape as before (no field). */
+export function withAnnotations(message: ResponseMessage, annotations: UrlCitation[]): ResponseMessage {
+  return annotations.length === 0 ? message : { ...message, annotations };
+}
