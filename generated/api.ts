@@ -417,6 +417,8 @@ export type components = {
             name?: string | null;
             /** @description The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
             reasoning_content?: string | null;
+            /** @description The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields). */
+            annotations?: unknown[] | null;
             /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         } & {

@@ -7,7 +7,7 @@ const schema44 = {"type":["number","null"],"minimum":0,"maximum":1};
 const schema45 = {"type":["integer","null"],"minimum":1,"description":"Number of choices to generate."};
 const schema46 = {"description":"Stop sequences. A bare string is accepted as a one-item list.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}},{"type":"null"}]};
 const schema47 = {"type":["integer","null"],"minimum":1};
-const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":["string","null"]},"refusal":{"type":["string","null"]},"name":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
+const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":["string","null"]},"refusal":{"type":["string","null"]},"name":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The readable text of `thinking_blocks` (or Gemini's thought summaries), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI and Mistral never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do."},"annotations":{"type":["array","null"],"description":"The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields)."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
 const schema39 = {"type":"object","required":["id","type","function"],"properties":{"id":{"type":"string"},"type":{"type":"string","const":"function"},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string","description":"The call's arguments as a JSON text."}}}}};
 const schema34 = {"type":"object","required":["type"],"oneOf":[{"$ref":"#/components/schemas/TextContentPart"},{"$ref":"#/components/schemas/ImageContentPart"},{"$ref":"#/components/schemas/AudioContentPart"},{"$ref":"#/components/schemas/FileContentPart"}]};
 const schema35 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"text"},"text":{"type":"string"}}};
@@ -1166,23 +1166,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.thinking_blocks !== undefined){
-let data14 = data.thinking_blocks;
-const _errs41 = errors;
-let valid10 = false;
-let passing2 = null;
-const _errs42 = errors;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate25(data14[i2], {instancePath:instancePath+"/thinking_blocks/" + i2,parentData:data14,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.annotations !== undefined){
+let data14 = data.annotations;
+if((!(Array.isArray(data14))) && (data14 !== null)){
+const err25 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: schema33.properties.annotations.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1191,14 +1178,24 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid2 = _errs42 === errors;
-if(_valid2){
-valid10 = true;
-passing2 = 0;
 }
-const _errs45 = errors;
-if(data14 !== null){
-const err26 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.thinking_blocks !== undefined){
+let data15 = data.thinking_blocks;
+const _errs43 = errors;
+let valid10 = false;
+let passing2 = null;
+const _errs44 = errors;
+if(Array.isArray(data15)){
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate25(data15[i2], {instancePath:instancePath+"/thinking_blocks/" + i2,parentData:data15,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1207,7 +1204,23 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid2 = _errs45 === errors;
+var _valid2 = _errs44 === errors;
+if(_valid2){
+valid10 = true;
+passing2 = 0;
+}
+const _errs47 = errors;
+if(data15 !== null){
+const err27 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid2 = _errs47 === errors;
 if(_valid2 && valid10){
 valid10 = false;
 passing2 = [passing2, 1];
@@ -1219,20 +1232,20 @@ passing2 = 1;
 }
 }
 if(!valid10){
-const err27 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err28 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err28];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err28);
 }
 errors++;
 }
 else {
-errors = _errs41;
+errors = _errs43;
 if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
+if(_errs43){
+vErrors.length = _errs43;
 }
 else {
 vErrors = null;
@@ -1242,12 +1255,12 @@ vErrors = null;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err29];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err29);
 }
 errors++;
 }

@@ -101,6 +101,24 @@ function withToolCallDefaults(request: unknown): unknown {
   return { ...(request as Record<string, unknown>), messages: filled };
 }
 
+const hasCitations = (message: unknown): boolean => isRecord(message) && message.annotations !== undefined;
+
+/**
+ * The chat history without the web search citations (`annotations`) of the answers a client sends
+ * back whole: no provider takes citations back, OpenAI's own API, Azure OpenAI and Mistral refuse the
+ * unknown field, and Anthropic any message field it has no block for. A copy only when one has them.
+ */
+function withoutCitations(request: Record<string, unknown>): Record<string, unknown> {
+  const messages = request.messages;
+  if (!Array.isArray(messages) || !messages.some(hasCitations)) return request;
+  const sent = messages.map((message) => {
+    if (!hasCitations(message)) return message;
+    const { annotations: _citations, ...rest } = message as Record<string, unknown>;
+    return rest;
+  });
+  return { ...request, messages: sent };
+}
+
 /** Removes `model` (OpenAI routes use it to pick the endpoint; MLflow routes refuse it). */
 function withoutModel(request: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
   if (!('model' in request)) return request;
@@ -236,8 +254,9 @@ class ProviderCallContext implements CallContext {
 }
 
 /**
- * Validates the body against the schema of the called name's endpoint type and applies the
- * dialect's `model` rule: done once per request, before any endpoint is tried.
+ * Validates the body against the schema of the called name's endpoint type, leaves out the answers'
+ * citations of a chat history and applies the dialect's `model` rule: done once per request, before
+ * any endpoint is tried.
  */
 export function prepareRequest(options: { endpointType: EndpointType; body: unknown; dialect: Dialect }): Record<string, unknown> {
   const { endpointType, body, dialect } = options;
@@ -248,7 +267,8 @@ export function prepareRequest(options: { endpointType: EndpointType; body: unkn
   const prompts = severalPromptsOf(endpointType, request);
   const failure = validateRequestBody(endpointType, prompts === null ? request : { ...(request as Record<string, unknown>), prompt: prompts[0] });
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
-  return withoutModel(request as Record<string, unknown>, dialect);
+  const checked = request as Record<string, unknown>;
+  return withoutModel(endpointType === 'llm/v1/chat' ? withoutCitations(checked) : checked, dialect);
 }
 
 const NO_LIMITERS: readonly EndpointLimiter[] = [];

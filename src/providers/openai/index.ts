@@ -13,7 +13,8 @@
  *
  * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
  * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
- * the unified schema: system_fingerprint, service_tier and annotations are dropped; a choice's
+ * the unified schema: system_fingerprint and service_tier are dropped; a message's url citations
+ * (web search, url-citations.ts), a choice's
  * `logprobs` (asked for with `logprobs` / `top_logprobs`), usage's `prompt_tokens_details` /
  * `completion_tokens_details` and Azure's `prompt_filter_results` / `content_filter_results` are passed on as sent. Nothing is rejected here: OpenAI validates its own parameters (`n`, `stop`, ...) and its
  * 4xx answers reach the client with their status and message. Mistral, Together AI and TGI speak
@@ -21,7 +22,7 @@
  *
  * Code layout: request.ts, response.ts, stream.ts, stream-from-answer.ts (a JSON answer to a stream
  * request, as its stream), filter-annotations.ts (Azure's content filter results, and their chunks in streams),
- * wire.ts (the vendor's types); the Azure and
+ * url-citations.ts (web search citations), wire.ts (the vendor's types); the Azure and
  * OpenAI URLs, headers and the adapter are below.
  */
 import type { OpenAIConfig } from '../../../generated/config';

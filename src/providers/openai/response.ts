@@ -1,7 +1,7 @@
 /**
  * OpenAI answers → unified chat, completions and embeddings responses, trimmed to the unified
- * schema (system_fingerprint, service_tier and annotations are dropped; usage details, a
- * choice's logprobs and Azure's content filter results are kept), plus the usage, logprobs and error mappings shared with the stream folds.
+ * schema (system_fingerprint and service_tier are dropped; usage details, a choice's logprobs,
+ * a message's url citations and Azure's content filter results are kept), plus the usage, logprobs and error mappings shared with the stream folds.
  */
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
@@ -9,6 +9,7 @@ import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
 import { argumentsText, isRecord } from '../shared/json';
 import { generatedUsageTotal, usageTotal } from '../shared/usage';
 import { withContentFilterResults, withPromptFilterResults } from './filter-annotations';
+import { withUrlCitations } from './url-citations';
 import type { OpenAIChatResponse, OpenAICompletionsResponse, OpenAIEmbeddingsResponse, OpenAIToolCall, OpenAIUsage } from './wire';
 
 /**
@@ -98,7 +99,10 @@ export function reasoningTextOf(message: { reasoning_content?: unknown; reasonin
   return typeof message?.reasoning === 'string' ? message.reasoning : undefined;
 }
 
-/** Azure's `prompt_filter_results` and a choice's `content_filter_results` are passed on when sent (filter-annotations.ts). */
+/**
+ * Azure's `prompt_filter_results` and a choice's `content_filter_results` are passed on when sent
+ * (filter-annotations.ts), and so are the message's web search citations (url-citations.ts).
+ */
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
   const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
   const answer: ChatResponse = {
@@ -111,14 +115,17 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
         withLogprobs(
           {
             index,
-            message: withReasoningContent(
-              {
-                role: choice.message?.role ?? 'assistant',
-                content: choice.message?.content ?? null,
-                tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
-                refusal: choice.message?.refusal ?? null,
-              },
-              reasoningTextOf(choice.message),
+            message: withUrlCitations(
+              withReasoningContent(
+                {
+                  role: choice.message?.role ?? 'assistant',
+                  content: choice.message?.content ?? null,
+                  tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
+                  refusal: choice.message?.refusal ?? null,
+                },
+                reasoningTextOf(choice.message),
+              ),
+              choice.message?.annotations,
             ),
             finish_reason: choice.finish_reason ?? null,
           },

@@ -12,6 +12,7 @@ import { leadingRolesHeldFold } from '../shared/role-only';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { withContentFilterResults, withPromptFilterResults } from './filter-annotations';
 import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
+import { withUrlCitations } from './url-citations';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
 
 /** What an event carrying an `error` becomes (a vendor may say more than OpenAI does, e.g. TGI's `error_type`). */
@@ -136,8 +137,9 @@ function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number): Tool
 type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[number]['delta']>;
 
 /**
- * A refusal (which OpenAI streams in place of content) and a reasoning server's
- * `reasoning_content` (or `reasoning`) pieces are passed on only when there is one, so other chunks keep MLflow's keys.
+ * A refusal (which OpenAI streams in place of content), a reasoning server's `reasoning_content`
+ * (or `reasoning`) pieces and web search citations (OpenAI sends the list whole, in one delta)
+ * are passed on only when there is one, so other chunks keep MLflow's keys.
  */
 function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, choiceIndex: number, toolCallIndex: ToolCallIndexer): ChatChunk['choices'][number]['delta'] {
   const unified: ChatChunk['choices'][number]['delta'] = {
@@ -148,7 +150,7 @@ function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, choiceIndex: nu
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
   const reasoning = reasoningTextOf(delta);
   if (reasoning !== undefined) unified.reasoning_content = reasoning;
-  return unified;
+  return withUrlCitations(unified, delta?.annotations);
 }
 
 function fromOpenAIChatChunk(wire: OpenAIChatChunk, toolCallIndex: ToolCallIndexer): ChatChunk | null {

@@ -1,6 +1,6 @@
 /**
  * OpenAI wire types: only the fields the gateway reads from responses and stream chunks
- * (`logprobs` is passed on unread, so it is `unknown` here).
+ * (`logprobs` is passed on unread, and `annotations` checked entry by entry, so they are `unknown` here).
  * https://platform.openai.com/docs/api-reference/chat, /completions and /embeddings
  */
 
@@ -42,7 +42,7 @@ export interface OpenAIToolCallDelta {
 export interface OpenAIChatResponse extends OpenAIEnvelope {
   choices: {
     /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns; `reasoning`: vLLM's and Ollama's name for it. */
-    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null };
+    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
     finish_reason?: string | null;
     logprobs?: unknown;
     /** Azure OpenAI's content filter results for the choice, passed on unread. */
@@ -54,7 +54,7 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
-    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null };
+    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
     logprobs?: unknown;
     content_filter_results?: unknown;
   }[] | null;

@@ -1,0 +1,91 @@
+/**
+ * Web search citations end to end: the official openai client against the gateway, which calls a fake
+ * OpenAI upstream (a search model's answer and stream, test/fixtures/openai/chat-web-search.*) on
+ * 127.0.0.1. The citations reach chat answers and streams; a conversation sent back with them is
+ * accepted, and no provider gets them.
+ */
+import type { ServerResponse } from 'node:http';
+import type OpenAI from 'openai';
+import type { RecordedRequest } from '../support/fake-upstream';
+import { sendJson, sendStream } from '../support/fake-upstream';
+import { serveAnthropicFixtures } from '../support/fixture-upstreams';
+import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+
+type Citation = { type: 'url_citation'; url_citation: { url: string; title: string; start_index: number; end_index: number } };
+
+const SEARCH_ANSWER = readJsonFixture<{ choices: { message: { content: string; annotations: Citation[] } }[] }>('openai', 'chat-web-search.response.json');
+const { content: TEXT, annotations: CITATIONS } = SEARCH_ANSWER.choices[0].message;
+
+/** A search model: its stream when asked for one, else its answer. */
+function fakeSearchModel(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream?: boolean }).stream) sendStream(response, readFixtureBytes('openai', 'chat-web-search.stream.sse'));
+  else sendJson(response, 200, SEARCH_ANSWER);
+}
+
+const setup = useGatewayWithUpstreams({
+  upstreams: { openai: fakeSearchModel, anthropic: serveAnthropicFixtures('claude-completions') },
+  config: (urls) => `
+endpoints:
+  - name: search
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-search-preview
+      config: { openai_api_key: sk-test, openai_api_base: "${urls.openai}/v1" }
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1" }
+`,
+  validateResponses: true,
+});
+
+const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'How many visitors did the Louvre have in 2024?' };
+/** A chat stream's text, and the `annotations` of each delta that had some. */
+async function readChatStream(stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>): Promise<{ text: string; cited: unknown[] }> {
+  let text = '';
+  const cited: unknown[] = [];
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta as { content?: string | null; annotations?: unknown } | undefined;
+    text += delta?.content ?? '';
+    if (delta?.annotations !== undefined) cited.push(delta.annotations);
+  }
+  return { text, cited };
+}
+
+const sentMessages = (upstream: 'openai' | 'anthropic') => (setup.upstreams[upstream].requests.at(-1)!.body as { messages: Record<string, unknown>[] }).messages;
+
+describe('chat completions', () => {
+  test('an answer carries the citations on its message; web_search_options reaches OpenAI as sent', async () => {
+    const answer = await setup.openai.chat.completions.create({ model: 'search', messages: [question], web_search_options: { search_context_size: 'low' } });
+    expect(answer.choices[0].message.content).toBe(TEXT);
+    expect(answer.choices[0].message.annotations).toEqual(CITATIONS);
+    expect(setup.upstreams.openai.requests[0].body).toMatchObject({ model: 'gpt-4o-search-preview', web_search_options: { search_context_size: 'low' } });
+  });
+
+  test('a stream carries them once, whole, in the delta that brought them', async () => {
+    const stream = await setup.openai.chat.completions.create({ model: 'search', messages: [question], stream: true, web_search_options: {} });
+    expect(await readChatStream(stream)).toEqual({ text: TEXT, cited: [CITATIONS] });
+  });
+
+  test('a server that answers a stream request with a whole answer: the stream carries the citations once', async () => {
+    setup.upstreams.openai.setHandler((_request, response) => sendJson(response, 200, SEARCH_ANSWER));
+    const stream = await setup.openai.chat.completions.create({ model: 'search', messages: [question], stream: true });
+    expect(await readChatStream(stream)).toEqual({ text: TEXT, cited: [CITATIONS] });
+  });
+
+  test('the answer message appended whole to the next turn is accepted; neither OpenAI nor Anthropic gets its citations', async () => {
+    const first = await setup.openai.chat.completions.create({ model: 'search', messages: [question] });
+    const history = [question, first.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessageParam, { role: 'user' as const, content: 'And in 2023?' }];
+    for (const [model, upstream] of [['search', 'openai'], ['claude', 'anthropic']] as const) {
+      const next = await setup.openai.chat.completions.create({ model, messages: history });
+      expect(next.choices[0].finish_reason).toBe('stop');
+      expect(JSON.stringify(sentMessages(upstream))).toContain('8.7 million visitors');
+      expect(JSON.stringify(sentMessages(upstream))).not.toContain('url_citation');
+    }
+    expect(sentMessages('openai')[1]).toEqual({ role: 'assistant', content: TEXT });
+  });
+});
