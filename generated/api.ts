@@ -767,6 +767,8 @@ export type components = {
             /** @constant */
             type: "output_text";
             text: string;
+            /** @description The text's citations, as an answer gave them; accepted and left out (no provider takes citations back). */
+            annotations?: unknown[];
         } | {
             /** @constant */
             type: "refusal";
@@ -923,11 +925,21 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
+        /** @description A web page the text cites, in the Responses API's shape: the chat answer's `url_citation` with its fields brought up a level. `start_index` and `end_index` delimit the cited text (end exclusive), counted in Unicode code points as on `/v1/chat/completions`. */
+        ResponsesUrlCitation: {
+            /** @constant */
+            type: "url_citation";
+            url: string;
+            title: string;
+            start_index: number;
+            end_index: number;
+        };
         ResponsesOutputContent: {
             /** @constant */
             type: "output_text";
             text: string;
-            annotations: unknown[];
+            /** @description The web pages the text cites, from the chat answer's `annotations` (present when the provider searched the web and cited what it found); empty otherwise. */
+            annotations: components["schemas"]["ResponsesUrlCitation"][];
         } | {
             /** @constant */
             type: "refusal";
@@ -1023,7 +1035,7 @@ export type components = {
             } | null;
             user?: string | null;
         };
-        /** @description One event of a Responses stream: the SSE `event:` line holds its `type`. response.created, response.in_progress, then per output item response.output_item.added, its parts' and text's events (response.content_part.added, response.output_text.delta / .done, response.refusal.delta / .done, response.content_part.done; response.function_call_arguments.delta / .done; response.reasoning_summary_part.added, response.reasoning_summary_text.delta / .done, response.reasoning_summary_part.done) and response.output_item.done; last response.completed or response.incomplete, or response.failed after a failure mid-stream. No `data: [DONE]`, as OpenAI's. */
+        /** @description One event of a Responses stream: the SSE `event:` line holds its `type`. response.created, response.in_progress, then per output item response.output_item.added, its parts' and text's events (response.content_part.added, response.output_text.delta, response.output_text.annotation.added, response.output_text.done, response.refusal.delta / .done, response.content_part.done; response.function_call_arguments.delta / .done; response.reasoning_summary_part.added, response.reasoning_summary_text.delta / .done, response.reasoning_summary_part.done) and response.output_item.done; last response.completed or response.incomplete, or response.failed after a failure mid-stream. No `data: [DONE]`, as OpenAI's. */
         ResponsesStreamEvent: {
             type: string;
             sequence_number: number;
@@ -1034,6 +1046,9 @@ export type components = {
             item_id?: string;
             item?: components["schemas"]["ResponsesOutputItem"];
             delta?: string;
+            /** @description The annotation's index in its output_text part's `annotations`. */
+            annotation_index?: number;
+            annotation?: components["schemas"]["ResponsesUrlCitation"];
         } & {
             [key: string]: unknown;
         };

@@ -2421,7 +2421,7 @@ const schema65 = {"type":"object","required":["type","call_id","output"],"additi
 const schema66 = {"type":"object","required":["type"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"reasoning"}}};
 const schema67 = {"type":"object","required":["type","id"],"additionalProperties":false,"description":"An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) is left out, as a reasoning item is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up.","properties":{"type":{"type":"string","const":"item_reference"},"id":{"type":"string"}}};
 const schema59 = {"type":"object","required":["role","content"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"message"},"role":{"type":"string","enum":["user","assistant","system","developer"]},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ResponsesInputContent"}}]}}};
-const schema60 = {"oneOf":[{"$ref":"#/components/schemas/ResponsesInputText"},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"$ref":"#/components/schemas/ResponsesInputImage"},{"$ref":"#/components/schemas/ResponsesInputFile"}]};
+const schema60 = {"oneOf":[{"$ref":"#/components/schemas/ResponsesInputText"},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"},"annotations":{"type":"array","description":"The text's citations, as an answer gave them; accepted and left out (no provider takes citations back)."}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"$ref":"#/components/schemas/ResponsesInputImage"},{"$ref":"#/components/schemas/ResponsesInputFile"}]};
 const schema61 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}};
 const schema62 = {"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}};
 const schema63 = {"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}};
@@ -2572,14 +2572,26 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.annotations !== undefined){
+if(!(Array.isArray(data.annotations))){
+const err11 = {instancePath:instancePath+"/annotations",schemaPath:"#/oneOf/1/properties/annotations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -2596,22 +2608,13 @@ if(props0 !== true){
 props0 = props0 || {};
 props0.type = true;
 props0.text = true;
+props0.annotations = true;
 }
 }
-const _errs14 = errors;
+const _errs16 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err12 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.refusal === undefined){
-const err13 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "refusal"},message:"must have required property '"+"refusal"+"'"};
+const err13 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2620,10 +2623,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.type !== undefined){
-let data4 = data.type;
-if(typeof data4 !== "string"){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.refusal === undefined){
+const err14 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "refusal"},message:"must have required property '"+"refusal"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2632,8 +2633,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if("refusal" !== data4){
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "refusal"},message:"must be equal to constant"};
+if(data.type !== undefined){
+let data5 = data.type;
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2642,10 +2645,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.refusal !== undefined){
-if(typeof data.refusal !== "string"){
-const err16 = {instancePath:instancePath+"/refusal",schemaPath:"#/oneOf/2/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("refusal" !== data5){
+const err16 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "refusal"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2655,9 +2656,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.refusal !== undefined){
+if(typeof data.refusal !== "string"){
+const err17 = {instancePath:instancePath+"/refusal",schemaPath:"#/oneOf/2/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2666,7 +2667,19 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid0 = _errs14 === errors;
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -2681,20 +2694,10 @@ props0.type = true;
 props0.refusal = true;
 }
 }
-const _errs20 = errors;
+const _errs22 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err18 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.image_url === undefined){
-const err19 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/required",keyword:"required",params:{missingProperty: "image_url"},message:"must have required property '"+"image_url"+"'"};
+const err19 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2703,10 +2706,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.type !== undefined){
-let data6 = data.type;
-if(typeof data6 !== "string"){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputImage/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.image_url === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/required",keyword:"required",params:{missingProperty: "image_url"},message:"must have required property '"+"image_url"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2715,8 +2716,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if("input_image" !== data6){
-const err21 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputImage/properties/type/const",keyword:"const",params:{allowedValue: "input_image"},message:"must be equal to constant"};
+if(data.type !== undefined){
+let data7 = data.type;
+if(typeof data7 !== "string"){
+const err21 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputImage/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2725,10 +2728,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.image_url !== undefined){
-if(typeof data.image_url !== "string"){
-const err22 = {instancePath:instancePath+"/image_url",schemaPath:"#/components/schemas/ResponsesInputImage/properties/image_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("input_image" !== data7){
+const err22 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputImage/properties/type/const",keyword:"const",params:{allowedValue: "input_image"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2738,10 +2739,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.detail !== undefined){
-let data8 = data.detail;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err23 = {instancePath:instancePath+"/detail",schemaPath:"#/components/schemas/ResponsesInputImage/properties/detail/type",keyword:"type",params:{type: schema62.properties.detail.type},message:"must be string,null"};
+if(data.image_url !== undefined){
+if(typeof data.image_url !== "string"){
+const err23 = {instancePath:instancePath+"/image_url",schemaPath:"#/components/schemas/ResponsesInputImage/properties/image_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2750,8 +2750,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!((((data8 === "auto") || (data8 === "low")) || (data8 === "high")) || (data8 === null))){
-const err24 = {instancePath:instancePath+"/detail",schemaPath:"#/components/schemas/ResponsesInputImage/properties/detail/enum",keyword:"enum",params:{allowedValues: schema62.properties.detail.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.detail !== undefined){
+let data9 = data.detail;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err24 = {instancePath:instancePath+"/detail",schemaPath:"#/components/schemas/ResponsesInputImage/properties/detail/type",keyword:"type",params:{type: schema62.properties.detail.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2760,10 +2763,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((data9 === "auto") || (data9 === "low")) || (data9 === "high")) || (data9 === null))){
+const err25 = {instancePath:instancePath+"/detail",schemaPath:"#/components/schemas/ResponsesInputImage/properties/detail/enum",keyword:"enum",params:{allowedValues: schema62.properties.detail.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2772,7 +2773,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid0 = _errs20 === errors;
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs22 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -2788,22 +2801,10 @@ props0.image_url = true;
 props0.detail = true;
 }
 }
-const _errs29 = errors;
+const _errs31 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err26 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputFile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data.type !== undefined){
-let data9 = data.type;
-if(typeof data9 !== "string"){
-const err27 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputFile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputFile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2812,8 +2813,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if("input_file" !== data9){
-const err28 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputFile/properties/type/const",keyword:"const",params:{allowedValue: "input_file"},message:"must be equal to constant"};
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 !== "string"){
+const err28 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputFile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2822,10 +2825,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.file_data !== undefined){
-if(typeof data.file_data !== "string"){
-const err29 = {instancePath:instancePath+"/file_data",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("input_file" !== data10){
+const err29 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesInputFile/properties/type/const",keyword:"const",params:{allowedValue: "input_file"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2835,9 +2836,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.file_id !== undefined){
-if(typeof data.file_id !== "string"){
-const err30 = {instancePath:instancePath+"/file_id",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_data !== undefined){
+if(typeof data.file_data !== "string"){
+const err30 = {instancePath:instancePath+"/file_data",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2847,9 +2848,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.filename !== undefined){
-if(typeof data.filename !== "string"){
-const err31 = {instancePath:instancePath+"/filename",schemaPath:"#/components/schemas/ResponsesInputFile/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_id !== undefined){
+if(typeof data.file_id !== "string"){
+const err31 = {instancePath:instancePath+"/file_id",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2859,9 +2860,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.file_url !== undefined){
-if(typeof data.file_url !== "string"){
-const err32 = {instancePath:instancePath+"/file_url",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.filename !== undefined){
+if(typeof data.filename !== "string"){
+const err32 = {instancePath:instancePath+"/filename",schemaPath:"#/components/schemas/ResponsesInputFile/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2871,9 +2872,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputFile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.file_url !== undefined){
+if(typeof data.file_url !== "string"){
+const err33 = {instancePath:instancePath+"/file_url",schemaPath:"#/components/schemas/ResponsesInputFile/properties/file_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2882,7 +2883,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-var _valid0 = _errs29 === errors;
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/components/schemas/ResponsesInputFile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid0 = _errs31 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -2905,12 +2918,12 @@ props0.file_url = true;
 }
 }
 if(!valid0){
-const err34 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err35 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err35];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err35);
 }
 errors++;
 }

@@ -48,6 +48,7 @@ export type ResponsesTextFormat = Schemas['ResponsesTextFormat'];
 export type ResponsesResponse = Schemas['ResponsesResponse'];
 export type ResponsesOutputItem = Schemas['ResponsesOutputItem'];
 export type ResponsesOutputContent = Schemas['ResponsesOutputContent'];
+export type ResponsesUrlCitation = Schemas['ResponsesUrlCitation'];
 export type ResponsesUsage = Schemas['ResponsesUsage'];
 export type ResponsesStreamEvent = Schemas['ResponsesStreamEvent'];
 export type EmbeddingsResponse = Schemas['EmbeddingsResponse'];

@@ -1,8 +1,8 @@
 /**
  * Web search citations end to end: the official openai client against the gateway, which calls a fake
  * OpenAI upstream (a search model's answer and stream, test/fixtures/openai/chat-web-search.*) on
- * 127.0.0.1. The citations reach chat answers and streams; a conversation sent back with them is
- * accepted, and no provider gets them.
+ * 127.0.0.1. The citations reach chat answers and streams, and the Responses API's answers and streams;
+ * a conversation sent back with them is accepted, and no provider gets them.
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
@@ -16,6 +16,7 @@ type Citation = { type: 'url_citation'; url_citation: { url: string; title: stri
 
 const SEARCH_ANSWER = readJsonFixture<{ choices: { message: { content: string; annotations: Citation[] } }[] }>('openai', 'chat-web-search.response.json');
 const { content: TEXT, annotations: CITATIONS } = SEARCH_ANSWER.choices[0].message;
+const RESPONSES_CITATIONS = CITATIONS.map(({ url_citation: { url, title, start_index: start, end_index: end } }) => ({ type: 'url_citation', start_index: start, end_index: end, url, title }));
 
 /** A search model: its stream when asked for one, else its answer. */
 function fakeSearchModel(request: RecordedRequest, response: ServerResponse): void {
@@ -86,6 +87,40 @@ describe('chat completions', () => {
       expect(JSON.stringify(sentMessages(upstream))).toContain('8.7 million visitors');
       expect(JSON.stringify(sentMessages(upstream))).not.toContain('url_citation');
     }
+    expect(sentMessages('openai')[1]).toEqual({ role: 'assistant', content: TEXT });
+  });
+});
+
+describe('Responses API', () => {
+  test("an answer: the output_text part's annotations are the citations in the Responses shape", async () => {
+    const response = await setup.openai.responses.create({ model: 'search', input: 'How many visitors did the Louvre have in 2024?' });
+    expect(response.output_text).toBe(TEXT);
+    expect(response.output[0]).toMatchObject({ type: 'message', content: [{ type: 'output_text', text: TEXT, annotations: RESPONSES_CITATIONS }] });
+  });
+
+  test('a stream: response.output_text.annotation.added per citation, and the final Response has them', async () => {
+    const stream = setup.openai.responses.stream({ model: 'search', input: 'How many visitors did the Louvre have in 2024?' });
+    const added: unknown[] = [];
+    stream.on('response.output_text.annotation.added', (event) => added.push(event));
+    const response = await stream.finalResponse();
+    expect(response.output[0]).toMatchObject({ type: 'message', status: 'completed', content: [{ type: 'output_text', text: TEXT, annotations: RESPONSES_CITATIONS }] });
+    expect(added).toEqual(
+      RESPONSES_CITATIONS.map((annotation, index) => ({
+        type: 'response.output_text.annotation.added',
+        sequence_number: expect.any(Number),
+        item_id: response.output[0].id,
+        output_index: 0,
+        content_index: 0,
+        annotation_index: index,
+        annotation,
+      })),
+    );
+  });
+
+  test('the output message item sent back with its annotations is accepted, and OpenAI does not get them', async () => {
+    const first = await setup.openai.responses.create({ model: 'search', input: 'How many visitors did the Louvre have in 2024?' });
+    const next = await setup.openai.responses.create({ model: 'search', input: [{ role: 'user', content: 'How many visitors did the Louvre have in 2024?' }, ...(first.output as OpenAI.Responses.ResponseInputItem[]), { role: 'user', content: 'And in 2023?' }] });
+    expect(next.status).toBe('completed');
     expect(sentMessages('openai')[1]).toEqual({ role: 'assistant', content: TEXT });
   });
 });

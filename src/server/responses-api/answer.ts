@@ -2,13 +2,14 @@
  * The unified chat answer as a Responses API Response object, and the pieces the stream
  * (stream.ts) builds its events from. Reference: https://platform.openai.com/docs/api-reference/responses/object
  *
- * The answer's `reasoning_content` becomes a reasoning item (one summary part), its text and refusal
- * a message item, its tool calls function_call items (`call_id` is the tool call's id). A finish by
+ * The answer's `reasoning_content` becomes a reasoning item (one summary part), its text (with its
+ * url citations as the `output_text` part's annotations) and refusal a message item, its tool calls
+ * function_call items (`call_id` is the tool call's id). A finish by
  * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
  */
 import { randomUUID } from 'node:crypto';
 import { usageTotal } from '../../providers/shared/usage';
-import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUsage, Usage } from '../../schema';
+import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, UrlCitation, Usage } from '../../schema';
 
 /** The request's settings a Response object echoes (the Python client's model requires most of them). */
 export type ResponseSettings = Pick<
@@ -97,6 +98,11 @@ export function responseObject(options: {
 
 type AnswerMessage = ChatResponse['choices'][number]['message'];
 
+/** A chat answer's url citation as a Responses `output_text` annotation: the same page and indexes, a level up. */
+export function responsesCitationOf({ url_citation: { url, title, start_index: start, end_index: end } }: UrlCitation): ResponsesUrlCitation {
+  return { type: 'url_citation', start_index: start, end_index: end, url, title };
+}
+
 function textOf(content: AnswerMessage['content']): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
@@ -109,7 +115,7 @@ function outputOf(message: AnswerMessage | undefined, ending: Ending): Responses
   if (message?.reasoning_content) items.push({ type: 'reasoning', id: newId('rs'), summary: [{ type: 'summary_text', text: message.reasoning_content }], status: 'completed' });
   const text = textOf(message?.content ?? null);
   const content: ResponsesOutputContent[] = [];
-  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: [] });
+  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: (message?.annotations ?? []).map(responsesCitationOf) });
   if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
   const calls = message?.tool_calls ?? [];
   // An answer of tool calls alone has no message item (as OpenAI's).

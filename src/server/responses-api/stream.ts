@@ -8,7 +8,9 @@
  * as one summary part (response.reasoning_summary_part.added, .reasoning_summary_text.delta / .done,
  * .reasoning_summary_part.done); text and refusal as the message's content parts
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
- * .content_part.done); a tool call as a function_call item (.function_call_arguments.delta / .done).
+ * .content_part.done), the answer's url citations as its output_text part's annotations
+ * (.output_text.annotation.added, then in the part's and item's .done and the last Response);
+ * a tool call as a function_call item (.function_call_arguments.delta / .done).
  * As in OpenAI's stream, an item closes once it is complete: when the next item opens, or on the
  * chunk with the finish reason (before the usage chunk that may follow it); function calls, whose
  * pieces a provider may interleave, close together on the finish reason or when text follows them.
@@ -17,8 +19,8 @@
  * one's last item is too).
  */
 import { GatewayError } from '../../errors';
-import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ToolCallDelta, Usage } from '../../schema';
-import { endingOf, newId, responseObject, responsesUsageOf, type ResponseSettings } from './answer';
+import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ResponsesUrlCitation, ToolCallDelta, UrlCitation, Usage } from '../../schema';
+import { endingOf, newId, responseObject, responsesCitationOf, responsesUsageOf, type ResponseSettings } from './answer';
 
 type PartKind = 'output_text' | 'refusal';
 
@@ -30,11 +32,18 @@ interface ReasoningItem {
   done: boolean;
 }
 
+/** A content part of a message item; `annotations` are an output_text part's citations. */
+interface MessagePart {
+  kind: PartKind;
+  text: string;
+  annotations: ResponsesUrlCitation[];
+}
+
 interface MessageItem {
   kind: 'message';
   outputIndex: number;
   id: string;
-  parts: { kind: PartKind; text: string }[];
+  parts: MessagePart[];
   done: boolean;
 }
 
@@ -52,8 +61,9 @@ interface CallItem {
 
 type StreamItem = ReasoningItem | MessageItem | CallItem;
 
-function partOf(part: MessageItem['parts'][number]): ResponsesOutputContent {
-  return part.kind === 'output_text' ? { type: 'output_text', text: part.text, annotations: [] } : { type: 'refusal', refusal: part.text };
+/** The part as it stands (its citations copied: an event is written after the rest of its chunk's events are made). */
+function partOf(part: MessagePart): ResponsesOutputContent {
+  return part.kind === 'output_text' ? { type: 'output_text', text: part.text, annotations: [...part.annotations] } : { type: 'refusal', refusal: part.text };
 }
 
 /**
@@ -101,6 +111,7 @@ export class ResponsesStreamFold {
     if (delta.reasoning_content) events.push(...this.reasoningDelta(delta.reasoning_content));
     if (delta.content) events.push(...this.textDelta('output_text', delta.content));
     if (delta.refusal) events.push(...this.textDelta('refusal', delta.refusal));
+    if (delta.annotations?.length) events.push(...this.citations(delta.annotations));
     for (const piece of delta.tool_calls ?? []) events.push(...this.callDelta(piece));
     if (choice.finish_reason) events.push(...this.finish(choice.finish_reason));
     return events;
@@ -182,19 +193,36 @@ export class ResponsesStreamFold {
     return events;
   }
 
-  private textDelta(kind: PartKind, text: string): ResponsesStreamEvent[] {
-    const events: ResponsesStreamEvent[] = [];
+  /** The message item's last part when it is of `kind`; else a new one (and a new message item when none is open). */
+  private openPart(kind: PartKind, events: ResponsesStreamEvent[]): { item: MessageItem; part: MessagePart; where: { item_id: string; output_index: number; content_index: number } } {
     const item = this.openItem('message') ?? this.open({ kind: 'message', outputIndex: this.items.length, id: newId('msg'), parts: [], done: false }, events);
     let part = item.parts.at(-1);
     if (part?.kind !== kind) {
       if (part) events.push(...this.closePart(item));
-      part = { kind, text: '' };
+      part = { kind, text: '', annotations: [] };
       item.parts.push(part);
       events.push(this.event('response.content_part.added', { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1, part: partOf(part) }));
     }
+    return { item, part, where: { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1 } };
+  }
+
+  private textDelta(kind: PartKind, text: string): ResponsesStreamEvent[] {
+    const events: ResponsesStreamEvent[] = [];
+    const { part, where } = this.openPart(kind, events);
     part.text += text;
-    const where = { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1 };
     events.push(kind === 'output_text' ? this.event('response.output_text.delta', { ...where, delta: text, logprobs: [] }) : this.event('response.refusal.delta', { ...where, delta: text }));
+    return events;
+  }
+
+  /** The answer's url citations, each announced on the output_text part they cite (citations follow their text, so it is open). */
+  private citations(citations: readonly UrlCitation[]): ResponsesStreamEvent[] {
+    const events: ResponsesStreamEvent[] = [];
+    const { part, where } = this.openPart('output_text', events);
+    for (const citation of citations) {
+      const annotation = responsesCitationOf(citation);
+      events.push(this.event('response.output_text.annotation.added', { ...where, annotation_index: part.annotations.length, annotation }));
+      part.annotations.push(annotation);
+    }
     return events;
   }
 
