@@ -53,6 +53,7 @@ const geminiCases: ContractCase[] = [
   { endpoint: 'gemini-chat', kind: 'chat', body: { ...chatBody, tools }, modes: JSON_AND_STREAM, note: 'tool calls' },
   { endpoint: 'gemini-chat', kind: 'chat', body: { ...chatBody, reasoning_effort: 'low' }, modes: JSON_AND_STREAM, note: 'thought summaries' },
   { endpoint: 'gemini-chat', kind: 'chat', body: { ...chatBody, tools, reasoning_effort: 'low' }, note: 'thought summaries and a signed tool call' },
+  { endpoint: 'gemini-chat', kind: 'chat', body: { ...chatBody, web_search_options: {} }, modes: JSON_AND_STREAM, note: 'Google Search citations (annotations)' },
   { endpoint: 'gemini-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM },
   { endpoint: 'gemini-embeddings', kind: 'embeddings', body: embeddingsBody, note: 'batchEmbedContents' },
   { endpoint: 'gemini-embeddings', kind: 'embeddings', body: { input: 'un café' }, note: 'embedContent' },

@@ -4,7 +4,7 @@
  * `prompt_cache_options`, `prompt_cache_retention`, `verbosity`, `web_search_options`,
  * `moderation`. An OpenAI endpoint gets them as
  * sent; every other provider refuses them with a 400 naming the field, before any call, but where a
- * provider serves one (SERVED_ELSEWHERE; Anthropic's web search: anthropic-web-search.test.ts).
+ * provider serves one (SERVED_ELSEWHERE; web search: anthropic-web-search.test.ts, gemini-web-search.test.ts).
  * Anthropic and Mistral had refused them with their own 400 (no `param`), Together AI would ignore them.
  */
 import OpenAI from 'openai';
@@ -41,7 +41,7 @@ const FIELDS: Record<string, unknown> = {
 };
 
 /** The providers (by endpoint) that serve a field in their own way. */
-const SERVED_ELSEWHERE: Record<string, readonly string[]> = { web_search_options: ['claude'] };
+const SERVED_ELSEWHERE: Record<string, readonly string[]> = { web_search_options: ['claude', 'gemini'] };
 
 const ask = (model: string, extra: Record<string, unknown>) => setup.openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'Salut' }], ...extra } as OpenAI.ChatCompletionCreateParamsNonStreaming);
 

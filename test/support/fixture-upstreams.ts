@@ -103,21 +103,27 @@ export function serveAnthropicFixtures(completionsModel: string): UpstreamHandle
 const hasThoughts = (request: RecordedRequest): boolean =>
   (request.body as { generationConfig?: { thinkingConfig?: { includeThoughts?: boolean } } } | undefined)?.generationConfig?.thinkingConfig?.includeThoughts === true;
 
+/** Whether a Gemini request asks for Google Search (`web_search_options`). */
+const hasGoogleSearch = (request: RecordedRequest): boolean =>
+  ((request.body as { tools?: { googleSearch?: unknown }[] } | undefined)?.tools ?? []).some((tool) => tool.googleSearch !== undefined);
+
 /**
- * Gemini, by operation; `generateContent` for `completionsModel` gets the completions fixture, and
- * requests asking for thought summaries get the thinking fixtures.
+ * Gemini, by operation; `generateContent` for `completionsModel` gets the completions fixture,
+ * requests asking for Google Search the answer citing web pages, and requests asking for thought
+ * summaries the thinking fixtures.
  */
 export function serveGeminiFixtures(completionsModel: string): UpstreamHandler {
   return (request, response) => {
     const [, model, operation] = /models\/([^:]+):(\w+)/.exec(request.url) ?? [];
+    const search = hasGoogleSearch(request) ? 'chat-google-search-citations' : undefined;
     switch (operation) {
       case 'streamGenerateContent': {
-        const name = hasTools(request) ? 'chat-tool-calls' : hasThoughts(request) ? 'chat-thinking' : 'chat';
+        const name = search ?? (hasTools(request) ? 'chat-tool-calls' : hasThoughts(request) ? 'chat-thinking' : 'chat');
         return sendStream(response, readFixture('gemini', `${name}.stream.sse`));
       }
       case 'generateContent': {
         const chat = hasThoughts(request) ? 'chat-thinking' : 'chat';
-        const name = model === completionsModel ? 'completions' : hasTools(request) ? `${chat}-tool-calls` : chat;
+        const name = model === completionsModel ? 'completions' : (search ?? (hasTools(request) ? `${chat}-tool-calls` : chat));
         return sendJson(response, 200, readJsonFixture('gemini', `${name}.response.json`));
       }
       case 'embedContent':

@@ -6,6 +6,7 @@
  * - Function calling: https://ai.google.dev/gemini-api/docs/function-calling
  * - Thinking: https://ai.google.dev/gemini-api/docs/thinking ; reasoning_effort as Google maps it:
  *   https://ai.google.dev/gemini-api/docs/openai#thinking
+ * - Grounding with Google Search: https://ai.google.dev/gemini-api/docs/google-search
  * - Embeddings (embedContent, batchEmbedContents): https://ai.google.dev/api/embeddings
  * - Errors: https://ai.google.dev/gemini-api/docs/troubleshooting
  *
@@ -21,7 +22,7 @@
  * logprobs, and each candidate's logprobsResult → OpenAI's `logprobs.content`, or for completions the
  * legacy `tokens` / `token_logprobs` / `top_logprobs` (logprobs.ts); tool_choice →
  * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
- * a level depending on the model (thinking.ts). Only what the client or the endpoint defaults set is
+ * a level depending on the model (thinking.ts); chat's web_search_options → the googleSearch tool (web-search.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
  * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, ...), unknown roles, token-array embeddings
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
@@ -39,7 +40,8 @@
  * thought signatures ride in tool-call ids, and a first call Gemini did not make goes with Google's
  * stand-in signature, see tool-call-ids.ts); function calls become tool
  * calls whose ids are stable and unique (see tool-call-ids.ts); finish reasons are mapped to the
- * unified set (see mapGeminiFinishReason); a prompt blocked outright gives one `content_filter`
+ * unified set (see mapGeminiFinishReason); a candidate's groundingMetadata (Google Search) becomes
+ * `url_citation` annotations on its message, or in its stream deltas (web-search.ts); a prompt blocked outright gives one `content_filter`
  * choice whose `refusal` (a delta in streams) names the block reason, and an answer cut short by a
  * filter says so in its `refusal` too (finishExplanation). An answer whose function call failed
  * (MALFORMED_FUNCTION_CALL, ...) with nothing else in it is a retryable 502 (failedToolCall); in a
@@ -48,7 +50,7 @@
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
- * logprobs.ts, thinking.ts, tool-call-ids.ts, wire.ts (the vendor's types).
+ * logprobs.ts, thinking.ts, tool-call-ids.ts, web-search.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { answersInOrder, checkedCallVectors, encodingFormatOf } from '../shared/embeddings';
@@ -102,7 +104,13 @@ export const geminiAdapter = {
       errorMessage: geminiErrorMessage,
       errorHints: geminiErrorHints,
     });
-    const streamContext = (body: GeminiGenerateContentRequest) => ({ model, created: now(), endpointName, candidateCount: body.generationConfig?.candidateCount });
+    const streamContext = (body: GeminiGenerateContentRequest) => ({
+      model,
+      created: now(),
+      endpointName,
+      candidateCount: body.generationConfig?.candidateCount,
+      grounded: body.tools?.some((tool) => tool.googleSearch !== undefined),
+    });
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
         const thinking = geminiThinkingControl(model);

@@ -12,12 +12,14 @@ import { jsonSchemaFormatOf } from '../shared/response-format';
 import { toGeminiCompletionsLogprobsConfig, toGeminiLogprobsConfig } from './logprobs';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId, UNSIGNED_CALL_SIGNATURE } from './tool-call-ids';
+import { toGeminiSearchTool } from './web-search';
 import type {
   GeminiContent,
   GeminiFunctionDeclaration,
   GeminiGenerateContentRequest,
   GeminiGenerationConfig,
   GeminiPart,
+  GeminiTool,
   GeminiToolConfig,
 } from './wire';
 
@@ -41,7 +43,7 @@ const SAMPLING_PARAMETERS = [
   'stream_options',
 ];
 // `parallel_tool_calls` is accepted and not sent (withParallelToolCallsAllowed); the body is built field by field.
-const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', 'logprobs', 'top_logprobs', ...SAMPLING_PARAMETERS]);
+const CHAT_PARAMETERS = new Set(['messages', 'tools', 'tool_choice', 'response_format', 'reasoning_effort', 'parallel_tool_calls', 'logprobs', 'top_logprobs', 'web_search_options', ...SAMPLING_PARAMETERS]);
 const COMPLETIONS_PARAMETERS = new Set(['prompt', 'system_prompt', 'logprobs', ...SAMPLING_PARAMETERS]);
 
 function invalid(message: string, param: string): GatewayError {
@@ -270,7 +272,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
 // ---- Tools ----
 
 /** Function declarations with their JSON Schema whole; `strict` has no Gemini counterpart (see header). */
-function toGeminiTools(tools: readonly Tool[] | undefined): GeminiGenerateContentRequest['tools'] {
+function toFunctionDeclarationsTool(tools: readonly Tool[] | undefined): GeminiTool | undefined {
   if (tools === undefined || tools.length === 0) return undefined;
   const functionDeclarations = tools.map(({ function: definition }): GeminiFunctionDeclaration => {
     const declaration: GeminiFunctionDeclaration = { name: definition.name };
@@ -278,7 +280,13 @@ function toGeminiTools(tools: readonly Tool[] | undefined): GeminiGenerateConten
     if (definition.parameters !== undefined) declaration.parametersJsonSchema = definition.parameters;
     return declaration;
   });
-  return [{ functionDeclarations }];
+  return { functionDeclarations };
+}
+
+/** The client's functions, then Google Search when `web_search_options` asks for it (web-search.ts). */
+function toGeminiTools(request: ChatRequest): GeminiTool[] | undefined {
+  const tools = [toFunctionDeclarationsTool(request.tools), toGeminiSearchTool(request.web_search_options)].filter((tool) => tool !== undefined);
+  return tools.length === 0 ? undefined : tools;
 }
 
 function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice']): GeminiToolConfig | undefined {
@@ -331,7 +339,7 @@ export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkin
     {
       systemInstruction: system.length > 0 ? { parts: system } : undefined,
       generationConfig: toGenerationConfig(request, toGeminiLogprobsConfig(request), thinking),
-      tools: toGeminiTools(request.tools),
+      tools: toGeminiTools(request),
       toolConfig: toGeminiToolConfig(request.tool_choice),
     },
   );

@@ -3,11 +3,12 @@
  * stream folds share: candidate text, function calls as tool calls, finish reasons, usage.
  */
 import { GatewayError } from '../../errors';
-import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, Usage } from '../../schema';
+import type { ChatChoice, ChatResponse, CompletionsResponse, ToolCall, UrlCitation, Usage } from '../../schema';
 import { excerpt, isRecord } from '../shared/json';
 import { addedUp } from '../shared/usage';
 import { fromGeminiCompletionsLogprobs, fromGeminiLogprobs } from './logprobs';
 import { geminiToolCallId } from './tool-call-ids';
+import { fromGeminiGrounding } from './web-search';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart, GeminiUsageMetadata } from './wire';
 
 /** What a response needs besides the Gemini answer. */
@@ -161,9 +162,13 @@ export function readCandidate(candidate: GeminiCandidate, options: { responseId:
   return { text: joinedTexts(parts), reasoning: joinedTexts(allParts.filter((part) => part.thought === true)), toolCalls };
 }
 
-/** `reasoning_content` appears only on answers that carried thoughts, so other answers keep OpenAI's exact shape. */
-function withReasoning(message: ChatChoice['message'], reasoning: string | null): ChatChoice['message'] {
-  return reasoning === null ? message : { ...message, reasoning_content: reasoning };
+/**
+ * `reasoning_content` appears only on answers that carried thoughts, and `annotations` only on those
+ * that cite web pages (web-search.ts), so other answers keep OpenAI's exact shape.
+ */
+function withExtras(message: ChatChoice['message'], reasoning: string | null, annotations: UrlCitation[]): ChatChoice['message'] {
+  const cited = annotations.length === 0 ? message : { ...message, annotations };
+  return reasoning === null ? cited : { ...cited, reasoning_content: reasoning };
 }
 
 /** The message shown when Gemini blocked the prompt itself and answered no candidate. */
@@ -197,7 +202,11 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
       const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
       const choice: ChatChoice = {
         index: candidateIndex,
-        message: withReasoning({ role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: finishExplanation(candidate) }, reasoning),
+        message: withExtras(
+          { role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: finishExplanation(candidate) },
+          reasoning,
+          fromGeminiGrounding(candidate.content?.parts ?? [], candidate.groundingMetadata),
+        ),
         // A finished answer without a reason is a natural stop.
         finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', toolCalls.length > 0),
       };

@@ -8,13 +8,14 @@
  * so far, of all candidates together, so an earlier candidate's finish would report part of them.
  */
 import { GatewayError } from '../../errors';
-import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, Usage } from '../../schema';
+import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, UrlCitation, Usage } from '../../schema';
 import { excerpt, parseJsonObject } from '../shared/json';
 import { finishApartFold } from '../shared/finish-apart';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { geminiStreamError } from './errors';
 import { fromGeminiCompletionsLogprobs, fromGeminiLogprobs } from './logprobs';
 import { blockedPromptMessage, expectGeminiResponse, failedToolCall, finishExplanation, fromGeminiUsage, mapGeminiFinishReason, readCandidate } from './response';
+import { createStreamCitations, type StreamCitations } from './web-search';
 import type { GeminiGenerateContentResponse, GeminiLogprobsResult } from './wire';
 
 export interface GeminiStreamContext {
@@ -26,6 +27,8 @@ export interface GeminiStreamContext {
   endpointName: string;
   /** How many candidates the request asked for (`candidateCount`, `n`); 1 when not set. */
   candidateCount?: number;
+  /** The request asked for Google Search: each candidate's text is kept to place its citations (web-search.ts). */
+  grounded?: boolean;
 }
 
 /** One candidate's share of one event. */
@@ -44,6 +47,8 @@ interface StreamPiece {
   /** Index of the first of `toolCalls` among all the candidate's calls so far. */
   firstCallIndex: number;
   finishReason: string | null;
+  /** The web pages the candidate cites, all of them, on its finishing piece (web-search.ts). */
+  annotations?: UrlCitation[];
 }
 
 interface StreamStep {
@@ -54,6 +59,7 @@ interface StreamStep {
 
 interface CandidateState {
   callCount: number;
+  citations: StreamCitations | undefined;
 }
 
 function parseEvent(data: string): Record<string, unknown> {
@@ -99,11 +105,14 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const firstCallIndex = state?.callCount ?? 0;
       const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex: index, firstCallIndex });
       const callCount = firstCallIndex + toolCalls.length;
-      candidates.set(index, { callCount });
+      const citations = state === undefined ? (context.grounded ? createStreamCitations() : undefined) : state.citations;
+      candidates.set(index, { callCount, citations });
       const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
+      const annotations = citations?.next({ text, metadata: candidate.groundingMetadata, finished: finishReason !== null }) ?? [];
       if (state !== undefined && text === null && reasoning === null && toolCalls.length === 0 && finishReason === null) return;
       const refusal = finishExplanation(candidate) ?? undefined;
-      pieces.push({ index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobsResult: candidate.logprobsResult, firstCallIndex, finishReason });
+      const piece: StreamPiece = { index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobsResult: candidate.logprobsResult, firstCallIndex, finishReason };
+      pieces.push(annotations.length === 0 ? piece : { ...piece, annotations });
     });
     for (const piece of pieces) if (piece.finishReason !== null) finishedCandidates.add(piece.index);
     // A blocked prompt has no candidates at all: its one choice ends the answer.
@@ -170,11 +179,12 @@ function toToolCallDeltas(piece: StreamPiece): ToolCallDelta[] | null {
   }));
 }
 
-/** `reasoning_content` and `refusal` only on pieces that have them, so other chunks keep MLflow's keys. */
+/** `reasoning_content`, `refusal` and `annotations` only on pieces that have them, so other chunks keep MLflow's keys. */
 function toChatDelta(piece: StreamPiece): ChatChunk['choices'][number]['delta'] {
   const delta = { role: piece.first ? 'assistant' : null, content: piece.text, tool_calls: toToolCallDeltas(piece) };
   const withRefusal = piece.refusal === undefined ? delta : { ...delta, refusal: piece.refusal };
-  return piece.reasoning === null ? withRefusal : { ...withRefusal, reasoning_content: piece.reasoning };
+  const withAnnotations = piece.annotations === undefined ? withRefusal : { ...withRefusal, annotations: piece.annotations };
+  return piece.reasoning === null ? withAnnotations : { ...withAnnotations, reasoning_content: piece.reasoning };
 }
 
 /** The finish goes on a chunk of its own when the finishing event holds function calls (see finish-apart.ts). */

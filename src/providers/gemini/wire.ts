@@ -74,11 +74,18 @@ export interface GeminiToolConfig {
   functionCallingConfig: { mode: GeminiFunctionCallingMode; allowedFunctionNames?: string[] };
 }
 
+/** One entry of `tools`: the client's functions, or Google Search grounding (`web_search_options`). */
+export interface GeminiTool {
+  functionDeclarations?: GeminiFunctionDeclaration[];
+  /** Gemini searches the web itself. The API reference's spelling (https://ai.google.dev/api/caching#Tool); the guides' `google_search` is the same field. */
+  googleSearch?: Record<string, never>;
+}
+
 export interface GeminiGenerateContentRequest {
   contents: GeminiContent[];
   systemInstruction?: { parts: GeminiPart[] };
   generationConfig?: GeminiGenerationConfig;
-  tools?: { functionDeclarations: GeminiFunctionDeclaration[] }[];
+  tools?: GeminiTool[];
   toolConfig?: GeminiToolConfig;
 }
 
@@ -92,7 +99,23 @@ export interface GeminiCandidate {
   logprobsResult?: GeminiLogprobsResult;
   /** Ratings of the answer; `blocked` marks the categories that stopped it. */
   safetyRatings?: { category?: string; blocked?: boolean }[];
+  /** With Google Search: the pages found and which text each supports (citations.ts reads it defensively). */
+  groundingMetadata?: GeminiGroundingMetadata;
   index?: number;
+}
+
+/** https://ai.google.dev/api/generate-content#GroundingMetadata ; only what becomes citations. */
+export interface GeminiGroundingMetadata {
+  /** The pages found; Vertex AI adds `domain`. Other kinds of chunk (retrieved documents, places) have no `web`. */
+  groundingChunks?: { web?: { uri?: string; title?: string; domain?: string } }[];
+  groundingSupports?: GeminiGroundingSupport[];
+}
+
+/** A span of the answer and the chunks (by index) that support it. */
+export interface GeminiGroundingSupport {
+  /** In UTF-8 bytes from the start of part `partIndex`, end exclusive; JSON leaves out zeros, so a missing index is 0. */
+  segment?: { partIndex?: number; startIndex?: number; endIndex?: number; text?: string };
+  groundingChunkIndices?: number[];
 }
 
 export interface GeminiLogprobsCandidate {

@@ -188,7 +188,7 @@ describe('toGeminiChat: tools and parameters', () => {
       contents: [{ role: 'user', parts: [{ text: 'Réserve Paris' }] }],
       tools: [{ functionDeclarations: [{ name: 'book_trip', description: 'Books a trip', parametersJsonSchema: parameters }, { name: 'now' }] }],
     });
-    expect(JSON.stringify(body.tools![0].functionDeclarations[0].parametersJsonSchema)).toBe(JSON.stringify(parameters));
+    expect(JSON.stringify(body.tools![0].functionDeclarations![0].parametersJsonSchema)).toBe(JSON.stringify(parameters));
     expect(toFlashChat({ messages, tools: [] })).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Réserve Paris' }] }] });
   });
 
