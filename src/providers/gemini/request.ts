@@ -309,6 +309,19 @@ function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice']): GeminiToolC
   }
 }
 
+/**
+ * Gemini refuses a `functionCallingConfig` without function declarations (400 "Function calling
+ * config is set without function_declarations"), as with only Google Search: there `auto` and
+ * `none` change nothing and are left out, while `required` or a named function asks for a call no
+ * declared function can make: a 400 naming `tool_choice`.
+ */
+function toolConfigFor(request: ChatRequest): GeminiToolConfig | undefined {
+  const config = toGeminiToolConfig(request.tool_choice);
+  if (config === undefined || (request.tools !== undefined && request.tools.length > 0)) return config;
+  if (config.functionCallingConfig.mode !== 'ANY') return undefined;
+  throw invalid(`'tool_choice' asks ${GEMINI} for a function call, but 'tools' declares no function.`, 'tool_choice');
+}
+
 // ---- Requests ----
 
 function withOptionalFields(body: GeminiGenerateContentRequest, fields: Partial<GeminiGenerateContentRequest>): GeminiGenerateContentRequest {
@@ -340,7 +353,7 @@ export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkin
       systemInstruction: system.length > 0 ? { parts: system } : undefined,
       generationConfig: toGenerationConfig(request, toGeminiLogprobsConfig(request), thinking),
       tools: toGeminiTools(request),
-      toolConfig: toGeminiToolConfig(request.tool_choice),
+      toolConfig: toolConfigFor(request),
     },
   );
 }

@@ -198,7 +198,19 @@ describe('toGeminiChat: tools and parameters', () => {
     ['required', { functionCallingConfig: { mode: 'ANY' } }],
     [{ type: 'function', function: { name: 'book_trip' } }, { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['book_trip'] } }],
   ])('tool_choice %j → toolConfig', (toolChoice, toolConfig) => {
-    expect(toFlashChat({ messages, tool_choice: toolChoice as ChatRequest['tool_choice'] }).toolConfig).toEqual(toolConfig);
+    const tools = [{ type: 'function' as const, function: { name: 'book_trip' } }];
+    expect(toFlashChat({ messages, tools, tool_choice: toolChoice as ChatRequest['tool_choice'] }).toolConfig).toEqual(toolConfig);
+  });
+
+  it('without function declarations (none, or Google Search only) auto and none send no toolConfig, which Gemini would refuse; required or a named function is a 400', async () => {
+    for (const request of [{ messages }, { messages, tools: [] }, { messages, web_search_options: {} }]) {
+      expect(toFlashChat({ ...request, tool_choice: 'auto' })).not.toHaveProperty('toolConfig');
+      expect(toFlashChat({ ...request, tool_choice: 'none' })).not.toHaveProperty('toolConfig');
+      for (const toolChoice of ['required', { type: 'function', function: { name: 'book_trip' } }] as const) {
+        expect(await gatewayRejectionOf(() => toFlashChat({ ...request, tool_choice: toolChoice }))).toMatchObject({ status: 400, param: 'tool_choice' });
+      }
+    }
+    expect(toFlashChat({ messages, web_search_options: {}, tool_choice: 'auto' }).tools).toEqual([{ googleSearch: {} }]);
   });
 
   it('refuses a tool_choice Gemini cannot express', async () => {
