@@ -339,7 +339,7 @@ export async function main(): Promise<void> {
   }
   let loaded: LoadedConfig;
   try {
-    loaded = await loadConfig(options.configPath);
+    loaded = await loadConfig(options.configPath, logger);
   } catch (error) {
     console.error(configFailureMessage(error, options.configPath));
     process.exit(2);

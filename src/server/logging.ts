@@ -77,19 +77,30 @@ const FLUSH_INTERVAL_MS = 100;
 const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 
 /**
- * pino's destination for standard output. Lines wait in a batch and leave as one `process.stdout`
- * write of about 12 KB. process.stdout writes on the main thread: synchronously to a file or a
- * terminal, without blocking to a pipe (Node's own choice per kind of file descriptor), with no
- * round trip through libuv's thread pool (sonic-boom's asynchronous mode, used before).
+ * pino's destination for standard output, one per process, shared by every stdout logger (the CLI's,
+ * and one a rate-limit store or an app gets when given none), so their lines stay in order. Lines
+ * wait in a batch and leave as one `process.stdout` write of about 12 KB. process.stdout writes on
+ * the main thread: synchronously to a file or a terminal, without blocking to a pipe (Node's own
+ * choice per kind of file descriptor), with no round trip through libuv's thread pool (sonic-boom's
+ * asynchronous mode, used before).
  */
 class StdoutBatcher {
   /** Lines dropped and not yet reported. */
   dropped = 0;
   private lines: string[] = [];
   private chars = 0;
+  private closed = false;
 
+  /**
+   * Lines still waiting at exit are written then (synchronously to a file), and a closed standard
+   * output (the collector went away) does not crash the gateway: lines are counted as dropped from
+   * then on. Each hook once per process: a logger per reload or per store must not add listeners.
+   */
   constructor(private readonly maxBufferedChars: number) {
-    watchStdout(this);
+    process.once('exit', () => this.flush());
+    process.stdout.on('error', () => {
+      this.closed = true;
+    });
   }
 
   write(line: string): void {
@@ -107,44 +118,16 @@ class StdoutBatcher {
     this.chars = 0;
     // Judged by what is still unwritten, not with this batch: a batch longer than the bound (a line
     // with long bodies) is still written while output moves.
-    if (stdoutClosed || process.stdout.writableLength >= this.maxBufferedChars) this.dropped += count;
+    if (this.closed || process.stdout.writableLength >= this.maxBufferedChars) this.dropped += count;
     else process.stdout.write(text);
   }
 }
 
-const batchers = new Set<StdoutBatcher>();
-let stdoutClosed = false;
+/** The process's batcher, made with its first stdout logger (whose `maxBufferedChars` it keeps). */
+let stdoutBatcher: StdoutBatcher | undefined;
 
-/**
- * Once per process, for every batcher: lines still waiting at exit are written then (synchronously
- * to a file), and a closed standard output (the collector went away) does not crash the gateway:
- * lines are counted as dropped from then on.
- */
-function watchStdout(batcher: StdoutBatcher): void {
-  if (batchers.size === 0) {
-    process.once('exit', () => batchers.forEach((pending) => pending.flush()));
-    process.stdout.on('error', () => {
-      stdoutClosed = true;
-    });
-  }
-  batchers.add(batcher);
-}
-
-/**
- * Standard output, in batches (see StdoutBatcher). Only the per-request audit lines wait for a batch
- * to fill, at most FLUSH_INTERVAL_MS; anything else (start-up, reloads, warnings, errors) is rare and
- * is written at once, after the lines waiting before it.
- */
-function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
-  const batcher = new StdoutBatcher(maxBufferedChars);
-  const hooks: pino.LoggerOptions['hooks'] = {
-    logMethod(args, method) {
-      method.apply(this, args);
-      if (!AUDIT_MESSAGES.has(args[1] as string)) batcher.flush();
-    },
-  };
-  const logger = pino({ ...settings, hooks }, batcher);
-  auditWriters.set(logger, directAuditWriter(logger, (line) => batcher.write(line)));
+/** Every FLUSH_INTERVAL_MS: the batch is written, and lines dropped meanwhile are reported by `logger`. */
+function flushPeriodically(batcher: StdoutBatcher, logger: Logger): void {
   setInterval(() => {
     batcher.flush();
     const count = batcher.dropped;
@@ -155,6 +138,27 @@ function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: nu
       if (batcher.dropped > 0) batcher.dropped = count;
     }
   }, FLUSH_INTERVAL_MS).unref();
+}
+
+/**
+ * Standard output, in batches (see StdoutBatcher). Only the per-request audit lines wait for a batch
+ * to fill, at most FLUSH_INTERVAL_MS; anything else (start-up, reloads, warnings, errors) is rare and
+ * is written at once, after the lines waiting before it (those of every stdout logger).
+ */
+function bufferedStdoutLogger(settings: pino.LoggerOptions, maxBufferedChars: number): Logger {
+  const batcher = stdoutBatcher ?? new StdoutBatcher(maxBufferedChars);
+  const hooks: pino.LoggerOptions['hooks'] = {
+    logMethod(args, method) {
+      method.apply(this, args);
+      if (!AUDIT_MESSAGES.has(args[1] as string)) batcher.flush();
+    },
+  };
+  const logger = pino({ ...settings, hooks }, batcher);
+  auditWriters.set(logger, directAuditWriter(logger, (line) => batcher.write(line)));
+  if (stdoutBatcher === undefined) {
+    stdoutBatcher = batcher;
+    flushPeriodically(batcher, logger);
+  }
   return logger;
 }
 

@@ -49,8 +49,11 @@ export interface CompileOptions {
   secretFileContents?: ReadonlyMap<string, string>;
 }
 
-/** Parses, validates and compiles; throws ConfigError as loading at start-up does. */
-export async function compileConfigText(text: string, configPath: string, options: CompileOptions = {}): Promise<LoadedConfig> {
+/**
+ * Parses, validates and compiles; throws ConfigError as loading at start-up does. `logger` gets the
+ * lines of a rate-limit store the config opens (an outage), as every other line of the process.
+ */
+export async function compileConfigText(text: string, configPath: string, logger: Logger, options: CompileOptions = {}): Promise<LoadedConfig> {
   const secretFiles = new Map<string, string>();
   const repeatedKeys: ConfigIssue[] = [];
   const config = parseConfigText(text, configPath, { secretFiles, repeatedKeys, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
@@ -59,13 +62,13 @@ export async function compileConfigText(text: string, configPath: string, option
   await nextTurn();
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins }));
+  const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins, logger }));
   await nextTurn();
   return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
 }
 
-export function loadConfig(configPath: string): Promise<LoadedConfig> {
-  return compileConfigText(readConfigFile(configPath), configPath);
+export function loadConfig(configPath: string, logger: Logger): Promise<LoadedConfig> {
+  return compileConfigText(readConfigFile(configPath), configPath, logger);
 }
 
 /** The text start-up prints for a config that cannot be loaded; reloads log the same. */
@@ -128,7 +131,7 @@ function repeatsRefusal(error: unknown, earlier: unknown): boolean {
 /** Compiles a new text; logs why it cannot be served (and what happens instead) and returns null when it cannot. */
 export async function tryCompile(text: string, configPath: string, logger: Logger, options: CompileOptions & { outcome?: string }): Promise<LoadedConfig | null> {
   try {
-    return await compileConfigText(text, configPath, options);
+    return await compileConfigText(text, configPath, logger, options);
   } catch (error) {
     logger.error({ configPath, reload: options.outcome ?? KEEPS_SERVING }, configFailureMessage(error, configPath));
     return null;
@@ -263,7 +266,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   const reload = async (text: string, cause: string | null): Promise<{ refusal: unknown } | null> => {
     let next: LoadedConfig;
     try {
-      next = await compileConfigText(text, configPath, { served: current });
+      next = await compileConfigText(text, configPath, logger, { served: current });
     } catch (error) {
       refuse(error);
       return { refusal: error };
@@ -286,7 +289,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   const reloadServedText = async (cause: string, loggedRefusal: unknown = null) => {
     let next: LoadedConfig;
     try {
-      next = await compileConfigText(current.text, configPath, { served: current });
+      next = await compileConfigText(current.text, configPath, logger, { served: current });
     } catch (error) {
       if (!repeatsRefusal(error, loggedRefusal)) logger.error({ configPath, reload: KEEPS_SERVING }, configFailureMessage(error, configPath));
       return;

@@ -89,7 +89,7 @@ afterEach(async () => {
 async function startGateway(text: string): Promise<{ url: string; configPath: string; reloads: () => number }> {
   const configPath = join(mkdtempSync(join(tmpdir(), 'gateway-pools-')), 'config.yaml');
   writeFileSync(configPath, text);
-  const loaded = await compileConfigText(text, configPath);
+  const loaded = await compileConfigText(text, configPath, silentLogger);
   const state: GatewayState = { plan: loaded.plan };
   let reloads = 0;
   watcher = watchForReload({ configPath, current: loaded, logger: silentLogger, debounceMs: 20, pollIntervalMs: 100, onAccepted: (next) => ((state.plan = next.plan), (reloads += 1)) });

@@ -147,7 +147,7 @@ test('20 reloads flipping the origin under 50 clients: every call succeeds and t
   const configPath = join(mkdtempSync(join(tmpdir(), 'gateway-reload-stress-')), 'config.yaml');
   const text = configFor(second.url, 0);
   writeFileSync(configPath, text);
-  const loaded = await compileConfigText(text, configPath);
+  const loaded = await compileConfigText(text, configPath, logger);
   const state: GatewayState = { plan: loaded.plan };
   let reloads = 0;
   watcher = watchForReload({ configPath, current: loaded, logger, debounceMs: 10, pollIntervalMs: 50, onAccepted: (next) => ((state.plan = next.plan), (reloads += 1)) });

@@ -18,8 +18,9 @@ export const FIXED_NOW = 1_700_000_000;
 
 export async function startGateway(configYaml: string, options: AppOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
   const path = '/virtual/test-config.yaml';
-  // The logger also gets the rate-limit store's lines (an outage), as in the CLI.
-  const plan = compilePlan(parseConfigText(configYaml, path, { env: options.env ?? {} }), path, { now: () => FIXED_NOW, logger: options.logger });
+  // The logger also gets the rate-limit store's lines (an outage), as in the CLI. Never a logger of
+  // its own on standard output: each test file would add listeners to the one process.stdout.
+  const plan = compilePlan(parseConfigText(configYaml, path, { env: options.env ?? {} }), path, { now: () => FIXED_NOW, logger: options.logger ?? silentLogger });
   const state: GatewayState = { plan };
   const app = createApp(state, { logger: silentLogger, ...options });
   const server: Server = createGatewayServer(app, plan.server);

@@ -23,7 +23,7 @@ export async function startGatewayInProject(project: string, text: string, logge
   writeFileSync(configPath, text);
   const config = parseConfigText(text, configPath, { env: {} });
   const plugins = await loadPlugins(config, configPath);
-  const plan = compilePlan(config, configPath, { plugins });
+  const plan = compilePlan(config, configPath, { plugins, logger });
   const app = createApp({ plan }, { logger });
   const server = createGatewayServer(app, plan.server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

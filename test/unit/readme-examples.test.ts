@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { compilePlan } from '../../src/config/compile';
 import { ignoredKeyWarnings } from '../../src/config/ignored-keys';
 import { parseConfigText } from '../../src/config/load';
+import { silentLogger } from '../../src/server/logging';
 
 const readme = readFileSync('README.md', 'utf8');
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
@@ -30,7 +31,7 @@ test('the per-provider example names every provider of the schema', () => {
 
 test('the demo config compiles and needs no key', () => {
   const text = readFileSync('examples/demo-config.yaml', 'utf8');
-  const plan = compilePlan(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }), 'demo');
+  const plan = compilePlan(parseConfigText(text, 'examples/demo-config.yaml', { env: {} }), 'demo', { logger: silentLogger });
   expect([...plan.endpoints.keys()]).toEqual(['chat', 'completions', 'embeddings']);
 });
 

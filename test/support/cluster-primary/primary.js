@@ -25,7 +25,8 @@ const isGone = (pid) => {
 
 (async () => {
   writeFileSync(configPath, 'endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test } }\n');
-  shareConfigWithWorkers({ configPath, current: await loadConfig(configPath), logger: createLogger(), pollIntervalMs: 60_000 });
+  const logger = createLogger();
+  shareConfigWithWorkers({ configPath, current: await loadConfig(configPath, logger), logger, pollIntervalMs: 60_000 });
   serveClusterMetrics();
   cluster.setupPrimary({ exec: join(__dirname, 'dying-worker.js'), args: [message] });
   const worker = cluster.fork();

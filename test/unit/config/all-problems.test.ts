@@ -2,6 +2,7 @@
 import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
 import { compileConfigText } from '../../../src/server/reload';
+import { silentLogger } from '../../../src/server/logging';
 import * as bedrockClient from '../../../src/providers/bedrock/client';
 import * as pools from '../../../src/providers/transport/pools';
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
@@ -22,7 +23,7 @@ test('an unset $ENV, a schema violation, a bad server: setting and a bad auth: e
 });
 
 test('compiling (as start-up and reload do) reports the same list, each problem once', async () => {
-  const error = await compileConfigText(FOUR_PROBLEMS, '/etc/gateway/config.yaml').catch((caught: unknown) => caught);
+  const error = await compileConfigText(FOUR_PROBLEMS, '/etc/gateway/config.yaml', silentLogger).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ConfigError);
   const { issues, message } = error as ConfigError;
   expect(issues).toEqual(FOUR_PROBLEM_ISSUES);
@@ -71,7 +72,7 @@ describe("what the built-in providers refuse when their endpoints are built", ()
   });
 
   test('compiling (as start-up and reload do) reports the same list, without quoting the URL password', async () => {
-    const error = await compileConfigText(BUILD_PROBLEMS, '/etc/gateway/config.yaml').catch((caught: unknown) => caught);
+    const error = await compileConfigText(BUILD_PROBLEMS, '/etc/gateway/config.yaml', silentLogger).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues).toEqual(BUILD_PROBLEM_ISSUES);
     expect((error as ConfigError).message).not.toContain('s3cret-URL-password');

@@ -6,7 +6,7 @@ import { createMemoryStore } from '../../../src/limits/memory-store';
 import { silentLogger } from '../../../src/server/logging';
 import { configPath, errorOf, loadInline } from '../../support/config';
 
-const compile = (yaml: string) => compilePlan(loadInline(yaml), 'config.yaml', { now: () => 42 });
+const compile = (yaml: string) => compilePlan(loadInline(yaml), 'config.yaml', { now: () => 42, logger: silentLogger });
 
 test('parameter defaults are picked from model.config for chat and completions, never provider settings', () => {
   const plan = compile(`
@@ -242,7 +242,7 @@ auth:
   api_keys:
     - { name: team, key: team-key-123456, limit: { calls: 5, renewal_period: minute } }
 `;
-  const compileAsReload = () => compilePlan(loadInline(limited), 'config.yaml');
+  const compileAsReload = () => compilePlan(loadInline(limited), 'config.yaml', { logger: silentLogger });
   compileAsReload();
   const setInterval = jest.spyOn(global, 'setInterval');
   try {

@@ -56,7 +56,7 @@ endpoints:
         ${OPENAI_KEY}:
 `;
   const { lines, logger } = captureLog();
-  warnAboutConfig(await compileConfigText(text, 'config.yaml'), 'config.yaml', logger);
+  warnAboutConfig(await compileConfigText(text, 'config.yaml', logger), 'config.yaml', logger);
   expect(lines).toHaveLength(1);
   const line = JSON.parse(lines[0]) as { msg: string; ignoredKeys: string[] };
   expect(line.ignoredKeys).toEqual([`endpoints[0][${shown('open')}]`, `endpoints[0].model.config[${shown('sk-p')}]`]);

@@ -89,6 +89,15 @@ test('a line longer than the bound is written while output is read: the bound is
   expect(lines[0].request_body).toHaveLength(200 * 1024);
 });
 
+/** What a child process running `source` writes to standard output, once it has exited. */
+async function standardOutputOf(source: string): Promise<string> {
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.on('close', resolve));
+  return output;
+}
+
 /** The same fields through pino and through the audit writer, then the writer with info disabled. */
 const SAME_LINES = `
 const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
@@ -105,10 +114,7 @@ setTimeout(() => process.exit(0), 300);
 `;
 
 test("the audit writer writes pino's own line for the same fields, and nothing when info is off", async () => {
-  const child = spawn(process.execPath, ['-e', SAME_LINES], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise((resolve) => child.on('close', resolve));
+  const output = await standardOutputOf(SAME_LINES);
   const lines = output.trim().split('\n').map((line) => line.replace(/"time":\d+/, '"time":0'));
   expect(lines).toHaveLength(4);
   expect(lines[1]).toBe(lines[0]);
@@ -128,13 +134,34 @@ process.exit(0);
 `;
 
 test('audit lines waiting for their batch are written, in order, when the process exits at once', async () => {
-  const child = spawn(process.execPath, ['-e', AT_EXIT], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise((resolve) => child.on('close', resolve));
+  const output = await standardOutputOf(AT_EXIT);
   const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { line: number; level: number });
   expect(lines.map((line) => line.line)).toEqual([...Array(100).keys()]);
   expect(lines[50].level).toBe(40);
+});
+
+/**
+ * Twenty stdout loggers in one process (the CLI's, one per rate-limit store opened without one, one
+ * per app): audit lines of one, then a warning of another, then the listeners they left.
+ */
+const MANY_LOGGERS = `
+const { createLogger, auditWriterOf } = require(${JSON.stringify(LOGGING)});
+const listeners = () => process.stdout.listenerCount('error') + process.listenerCount('exit');
+const before = listeners();
+const [first, second] = Array.from({ length: 20 }, () => createLogger());
+auditWriterOf(first)({ line: 0 }, 'request');
+second.warn({ line: 1 }, 'a warning of another logger');
+auditWriterOf(second)({ line: 2 }, 'request');
+first.info({ line: 3, listeners_added: listeners() - before }, 'listeners');
+process.exit(0);
+`;
+
+test("stdout loggers of one process share one batch: their lines stay in order, and they add standard output's listeners once", async () => {
+  const output = await standardOutputOf(MANY_LOGGERS);
+  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { line: number; listeners_added?: number });
+  expect(lines.map((line) => line.line)).toEqual([0, 1, 2, 3]);
+  // One on standard output's errors, one at exit.
+  expect(lines[3].listeners_added).toBe(2);
 });
 
 /** Audit lines for a while, then a clean exit: whatever became of standard output. */

@@ -61,7 +61,7 @@ endpoints:
 
 test('compileConfigText lets the event loop turn between its steps, so requests waiting while a large config compiles are served meanwhile', async () => {
   const events: string[] = [];
-  const compiled = compileConfigText(config(endpoint('a')), '/config.yaml').then(() => events.push('compiled'));
+  const compiled = compileConfigText(config(endpoint('a')), '/config.yaml', silentLogger).then(() => events.push('compiled'));
   setImmediate(() => events.push('a turn of the event loop'));
   await compiled;
   expect(events).toEqual(['a turn of the event loop', 'compiled']);
@@ -89,7 +89,7 @@ describe('watchForReload', () => {
     const logs: { level: number; msg: string; [key: string]: unknown }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
     const accepted: LoadedConfig[] = [];
-    watcher = watchForReload({ configPath: path, current: await compileConfigText(text, path), logger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
+    watcher = watchForReload({ configPath: path, current: await compileConfigText(text, path, logger), logger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
     return { path, directory, logs, accepted };
   }
 
@@ -143,7 +143,7 @@ describe('watchForReload', () => {
   test('the start-up config is freed once a reload replaced it (only its server settings are kept, for the restart warning)', async () => {
     // In a helper, so that no variable of the test itself holds the start-up config.
     const startWatching = async (path: string, text: string, accepted: LoadedConfig[]) => {
-      const startUp = await compileConfigText(text, path);
+      const startUp = await compileConfigText(text, path, silentLogger);
       watcher = watchForReload({ configPath: path, current: startUp, logger: silentLogger, onAccepted: (next) => accepted.push(next), debounceMs: 20, pollIntervalMs: 100 });
       return new WeakRef(startUp.plan);
     };
@@ -164,7 +164,7 @@ describe('watchForReload', () => {
     const invalid = config(endpoint('a'), endpoint('bad name'));
     let startupMessage = '';
     try {
-      await compileConfigText(invalid, path);
+      await compileConfigText(invalid, path, silentLogger);
     } catch (error) {
       startupMessage = (error as ConfigError).message;
     }
@@ -353,7 +353,7 @@ describe('watchForReload', () => {
     expect(accepted).toEqual([]);
 
     // At start-up, a path that names no file is the secret itself, as in MLflow.
-    expect(apiKeyOf(await compileConfigText(config(keyedEndpoint('openai.key')), path))).toBe('./openai.key');
+    expect(apiKeyOf(await compileConfigText(config(keyedEndpoint('openai.key')), path, silentLogger))).toBe('./openai.key');
   });
 
   test('a rotated Redis URL (a secret file) closes the old Redis connection once the old config\'s requests are over', async () => {
@@ -366,7 +366,7 @@ endpoints:
 rate_limit_store: { type: redis, url: ./redis.url }
 `;
       const { directory, accepted } = await start(redisConfig, { 'redis.url': `redis://127.0.0.1:${redis.port}/0` });
-      const served = await compileConfigText(redisConfig, join(directory, 'config.yaml'));
+      const served = await compileConfigText(redisConfig, join(directory, 'config.yaml'), silentLogger);
       await served.plan.endpoints.get('a')!.limiter!.admit();
       expect(await redisClients(redis.port)).toBe(1);
 

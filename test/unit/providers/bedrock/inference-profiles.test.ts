@@ -25,7 +25,7 @@ async function warningsFor(endpoints: string, awsRegion?: string): Promise<strin
   else process.env.AWS_REGION = awsRegion;
   try {
     const log = captureLog();
-    warnAboutConfig(await loadConfig(path), path, log.logger);
+    warnAboutConfig(await loadConfig(path, log.logger), path, log.logger);
     return log.lines.map((line) => (JSON.parse(line) as LogLine).msg.slice(path.length + 2));
   } finally {
     process.env = saved;
