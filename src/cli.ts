@@ -215,7 +215,11 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
 /** A worker's exit code when its server cannot listen (port in use, no permission): the next worker would fail the same way. Node itself uses 1-14. */
 const CANNOT_LISTEN_EXIT_CODE = 70;
 
-/** A worker that exits sooner than this after it came online counts as a quick exit (a slow start on a busy host does not count as life). */
+/**
+ * A worker that exits before it listens, or sooner than this after, counts as a quick exit. Not
+ * counted from cluster's 'online': Node sends it before the worker loads a module, so a slow start
+ * on a busy host (loading the gateway, compiling a large config) counted as life.
+ */
 const QUICK_EXIT_MS = 5_000;
 const MAX_REFORK_DELAY_MS = 10_000;
 
@@ -243,13 +247,15 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   let exitCode = 0;
   // Until a worker listens, one that cannot is a start-up failure: stop as a single process does.
   let serving = false;
-  cluster.on('listening', () => (serving = true));
+  const listeningAt = new Map<number, number>();
+  cluster.on('listening', (worker) => {
+    serving = true;
+    if (!listeningAt.has(worker.id)) listeningAt.set(worker.id, Date.now());
+  });
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
   reloadOnHangUp(logger, configSharing);
   serveRateLimitsToWorkers(cluster);
   serveClusterMetrics();
-  const onlineAt = new Map<number, number>();
-  cluster.on('online', (worker) => onlineAt.set(worker.id, Date.now()));
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();
   // Workers that die soon after starting are replaced after a growing wait, not in a tight loop.
@@ -265,9 +271,9 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
       stopWorkers(1);
       return;
     }
-    // One that never came online lived for no time at all.
-    const livedMs = Date.now() - (onlineAt.get(worker.id) ?? Date.now());
-    onlineAt.delete(worker.id);
+    // One that never listened lived for no time at all.
+    const livedMs = Date.now() - (listeningAt.get(worker.id) ?? Date.now());
+    listeningAt.delete(worker.id);
     quickExits = livedMs < QUICK_EXIT_MS ? quickExits + 1 : 0;
     const delayMs = quickExits === 0 ? 0 : Math.min(MAX_REFORK_DELAY_MS, 250 * 2 ** (quickExits - 1));
     logger.warn({ worker_pid: worker.process.pid, code, signal, restart_in_ms: delayMs }, 'worker exited; starting a new one');

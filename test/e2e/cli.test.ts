@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth } from '../support/cli';
+import { freePort, runCli, waitForHealth, waitForOutput } from '../support/cli';
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
 import { within } from '../support/timeouts';
@@ -356,23 +356,43 @@ test("Node's warnings and a crash are JSON log lines, not text on stderr; the cr
   expect(fatal!.err!.stack).toContain('process-events-hook.js');
 });
 
-/** Preloaded: every worker dies 100 ms after it starts (the primary lives on). */
+/** Preloaded: every worker dies 100 ms after it starts, before it listens (the primary lives on). */
 const DYING_WORKERS_HOOK = `
 if (require('node:cluster').isWorker) setTimeout(() => process.exit(3), 100);
 `;
 
-test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
-  const hook = join(directory, 'dying-workers-hook.js');
-  writeFileSync(hook, DYING_WORKERS_HOOK);
-  const run = runCli(['--config-path', writeConfig('dying.yaml', SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hook}` });
+/** Preloaded: every worker takes 5.5 s to start (past the 5 s a quick exit is measured in), then dies before it listens. */
+const SLOW_DYING_WORKERS_HOOK = `
+if (require('node:cluster').isWorker) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5_500);
+  process.exit(3);
+}
+`;
+
+/** Starts the CLI with two workers, each preloading `hook`; `exits()` reads the primary's lines about workers it replaces. */
+async function runWithWorkersHook(name: string, hook: string) {
+  const hookPath = join(directory, `${name}-hook.js`);
+  writeFileSync(hookPath, hook);
+  const run = runCli(['--config-path', writeConfig(`${name}.yaml`, SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hookPath}` });
   const exits = () =>
     run
       .output()
       .split('\n')
       .filter((line) => line.includes('worker exited; starting a new one'))
       .map((line) => JSON.parse(line) as { worker_pid: number; restart_in_ms: number });
+  return { run, exits };
+}
+
+/**
+ * Worker starts take seconds each on a loaded machine (Node, then the gateway's modules), and these
+ * tests wait for several in a row: they wait for the lines they expect, up to a minute.
+ */
+const WORKER_STARTS_MS = 60_000;
+
+test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
+  const { run, exits } = await runWithWorkersHook('dying', DYING_WORKERS_HOOK);
   try {
-    for (const started = Date.now(); exits().length < 4 && Date.now() - started < 15_000; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitForOutput(run, () => exits().length >= 4, 'four worker exits', WORKER_STARTS_MS);
     // Each exit doubles the wait before the next worker (both workers die at once, then one by one).
     expect(exits().slice(0, 4).map((exit) => exit.restart_in_ms)).toEqual([250, 500, 1000, 2000]);
     expect(exits().every((exit) => exit.worker_pid !== run.child.pid)).toBe(true);
@@ -380,7 +400,18 @@ test('workers that keep dying at start are replaced after a growing wait, not in
     run.child.kill('SIGTERM');
   }
   expect(await run.exited).toBe(0);
-});
+}, 2 * WORKER_STARTS_MS);
+
+test('a worker whose start takes longer than 5 s (a busy host) and that dies before it listens is replaced after the growing wait too', async () => {
+  const { run, exits } = await runWithWorkersHook('slow-dying', SLOW_DYING_WORKERS_HOOK);
+  try {
+    await waitForOutput(run, () => exits().length >= 2, 'two worker exits', WORKER_STARTS_MS);
+    expect(exits().slice(0, 2).map((exit) => exit.restart_in_ms)).toEqual([250, 500]);
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect(await run.exited).toBe(0);
+}, 2 * WORKER_STARTS_MS);
 
 test("an empty LOG_LEVEL counts as not set (info), as an empty config variable does", async () => {
   const port = await freePort();

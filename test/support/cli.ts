@@ -50,6 +50,35 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Resolves once the run's output (stdout and stderr) satisfies `done`, checked as each chunk arrives;
+ * rejects naming `what`, with the output, when the process exits first or `timeoutMs` passes.
+ */
+export function waitForOutput(run: CliRun, done: (output: string) => boolean, what: string, timeoutMs: number): Promise<void> {
+  const { stdout, stderr } = run.child;
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      stdout!.off('data', check);
+      stderr!.off('data', check);
+      run.child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    // Registered after runCli's own listeners: the chunk is in run.output() already.
+    const check = () => {
+      if (done(run.output())) finish();
+    };
+    const onExit = () => finish(new Error(`the gateway exited before ${what}:\n${run.output()}`));
+    const timer = setTimeout(() => finish(new Error(`${what} did not happen within ${timeoutMs} ms:\n${run.output()}`)), timeoutMs);
+    stdout!.on('data', check);
+    stderr!.on('data', check);
+    run.child.once('exit', onExit);
+    if (done(run.output())) finish();
+    else if (run.child.exitCode !== null || run.child.signalCode !== null) onExit();
+  });
+}
+
 /** Polls until `/health` answers or the process exits. */
 export async function waitForHealth(url: string, run: CliRun, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
