@@ -12,12 +12,25 @@ import {
   type AccessToken,
   type TokenCredential,
 } from '@azure/identity';
-// The MSAL errors @azure/identity 4.13.1's credentials wrap (its own dependency, not the gateway's).
-import { ClientAuthError, ServerError } from '@azure/msal-node';
 import { CallAbort } from '../../../src/providers/abort';
 import { AZURE_OPENAI_SCOPE, createEntraTokenSource, entraTokenFailure, isTokenServerDown } from '../../../src/providers/openai/entra-token';
 
 const MINUTE = 60_000;
+
+/**
+ * An error of MSAL (@azure/msal-node, which @azure/identity 4.13.1's credentials call and whose errors
+ * they wrap), built with MSAL's own fields rather than imported: msal-node is @azure/identity's
+ * dependency, not the gateway's, and is found only when npm happens to hoist it. The shape is
+ * msal-common 16's (src/error/AuthError.ts, ServerError.ts, ClientAuthError.ts): `name` the class,
+ * `message` the code, a colon and the description (MSAL's link for the code when it has none).
+ * https://github.com/AzureAD/microsoft-authentication-library-for-js/tree/dev/lib/msal-common/src/error
+ */
+function msalError(name: 'ServerError' | 'ClientAuthError', errorCode: string, errorMessage = '', extra: { status?: number } = {}): Error {
+  const description = errorMessage || `See https://aka.ms/msal.js.errors#${errorCode} for details`;
+  const error = Object.assign(new Error(`${errorCode}: ${description}`), { errorCode, errorMessage: description, subError: '', correlationId: '', ...extra });
+  error.name = name;
+  return error;
+}
 
 /** A credential answering each getToken with the next of `answers` (a token, or an error to throw). */
 function fakeCredential(answers: (AccessToken | Error)[]) {
@@ -146,8 +159,10 @@ describe("the library's failures: a token server down, or the identity refused",
   /** The chain's failure when only the managed identity was set up, as DefaultAzureCredential throws it (seen against a fake App Service token server). */
   const managedIdentityFailed = (message: string, cause: Error) =>
     new AggregateAuthenticationError([notSetUp, new CredentialUnavailableError(`ManagedIdentityCredential: ${message}`, { cause })], 'ChainedTokenCredential authentication failed.');
-  const serverError = (status: number, code: string) => new ServerError(code, '', `Error(s): Not Available - Description: answered ${status}`, undefined, undefined, status);
-  const networkError = () => new ClientAuthError('network_error', '');
+  /** MSAL's ServerError for a token server's answer: its OAuth code and its HTTP status. */
+  const serverError = (status: number, code: string) => msalError('ServerError', code, `Error(s): Not Available - Description: answered ${status}`, { status });
+  /** MSAL's ClientAuthError for a request that got no answer. */
+  const networkError = () => msalError('ClientAuthError', 'network_error');
   /** EnvironmentCredential's error (a service principal): status 400 whatever happened, MSAL's message as the description. */
   const environmentCredentialFailed = (msalMessage: string) =>
     new AuthenticationError(400, { error: 'EnvironmentCredential authentication failed.', error_description: msalMessage });
