@@ -56,7 +56,9 @@ async function apiTypes(spec: Record<string, unknown>): Promise<string> {
 
 /** Ajv standalone module validating each listed component schema of the bundled spec. */
 function requestValidators(spec: Record<string, unknown>): string {
-  const ajv = new Ajv2020({ code: { source: true, lines: true }, strict: false, allErrors: true });
+  // strictNumbers: a JSON number beyond a 64-bit float (`1e999`) parses as Infinity, which is no
+  // number or integer a client can mean (and JSON.stringify would send on as null).
+  const ajv = new Ajv2020({ code: { source: true, lines: true }, strict: false, strictNumbers: true, allErrors: true });
   const components = (spec.components as { schemas: Record<string, unknown> }).schemas;
   ajv.addSchema({ $id: 'spec', components: { schemas: components } });
   const exports: Record<string, string> = {};

@@ -74,6 +74,13 @@ describe('checkedAnswer', () => {
     expect(refusalOf(() => checkedAnswer(embed, badVector)).message).toContain('data[0].embedding[1] must be number');
     expect(refusalOf(() => checkedAnswer(chat, 'Hi')).message).toContain('(in the translated answer, the answer must be object)');
   });
+
+  it('takes a number beyond a 64-bit float (a JSON 1e999, read as Infinity, sent on as null) for no number: refused, or repaired in the envelope', () => {
+    const infiniteVector = { object: 'list', data: [{ object: 'embedding', embedding: [0.1, Infinity], index: 0 }], model: 'e', usage: { prompt_tokens: 1, total_tokens: 1 } };
+    expect(refusalOf(() => checkedAnswer(embed, infiniteVector)).message).toContain('data[0].embedding[1] must be number');
+    const repaired = checkedAnswer(chat, { ...validChat, created: -Infinity }) as typeof validChat;
+    expect(Number.isInteger(repaired.created)).toBe(true);
+  });
 });
 
 describe('checkedChunk', () => {

@@ -28,6 +28,15 @@ test.each<[EndpointType, unknown, string]>([
   expect(validateRequestBody(endpointType, body)?.message).toBe(message);
 });
 
+// JSON.parse reads a number beyond a 64-bit float (`1e999`) as ±Infinity, which JSON.stringify would send on as null.
+test.each<[EndpointType, string, string]>([
+  ['llm/v1/chat', '{"messages":[{"role":"user","content":"x"}],"max_tokens":1e999}', 'max_tokens: must be integer or null (got a number beyond the range of a 64-bit float, such as 1e999)'],
+  ['llm/v1/chat', '{"messages":[{"role":"user","content":"x"}],"n":-1e400}', 'n: must be integer or null (got a number beyond the range of a 64-bit float, such as 1e999)'],
+  ['llm/v1/embeddings', '{"input":[[1,1e999]]}', 'input[0][1]: must be integer (got a number beyond the range of a 64-bit float, such as 1e999)'],
+])('%s %s → %s', (endpointType, text, message) => {
+  expect(validateRequestBody(endpointType, JSON.parse(text))?.message).toBe(message);
+});
+
 test('valid bodies pass, extra keys included', () => {
   expect(validateRequestBody('llm/v1/chat', { messages: [user], top_k: 3, response_format: { type: 'json_object' }, stop: 'END' })).toBeUndefined();
   expect(validateRequestBody('llm/v1/completions', { prompt: '', max_tokens: 5 })).toBeUndefined();
