@@ -1,7 +1,7 @@
 /**
  * The Node HTTP server around the app, with the `server:` timeouts against slow clients
  * (slowloris): a request whose headers or body do not arrive in time gets a 408 with a JSON body
- * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers). Idle
+ * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers), a CONNECT a 405. Idle
  * keep-alive connections stay open `keep_alive_timeout` (65 s), not Node's 5 s: a load balancer
  * reusing connections (60 s idle at AWS ALB and nginx) must not find one the gateway just closed.
  * Timeouts are read at start-up. At shutdown, `closeConnectionsAfterAnswers` makes the answers still
@@ -25,11 +25,14 @@ function clientErrorOf(code: string | undefined): GatewayError {
   }
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = { 400: 'Bad Request', 405: 'Method Not Allowed', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 /** The raw answer written straight to the socket (no ServerResponse exists, or none was started). */
 export function rawErrorResponse(code: string | undefined, url: string | undefined): string {
-  const error = clientErrorOf(code);
+  return rawAnswer(clientErrorOf(code), url);
+}
+
+function rawAnswer(error: GatewayError, url: string | undefined): string {
   const body = JSON.stringify(errorBody(error, dialectOfPath(url)));
   return `HTTP/1.1 ${error.status} ${REASONS[error.status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
@@ -165,6 +168,23 @@ function onClientError(error: ParseError, socket: ConnectionSocket, logRefusal: 
   answerInTurn(socket, incoming && !incoming.complete ? incoming : undefined, error, logRefusal);
 }
 
+const CONNECT_REFUSAL = new GatewayError({
+  status: 405,
+  message: 'Method not allowed: CONNECT (the gateway is not a proxy: send requests to its routes)',
+  kind: 'invalid_request_error',
+  code: 'method_not_allowed',
+});
+
+/**
+ * A CONNECT (a client that takes the gateway for its proxy) reaches no route: without this, node
+ * closes the connection without a word. It gets a 405 with a JSON body, logged as the parser's refusals are.
+ */
+function onConnect(request: IncomingMessage, socket: Socket, logRefusal: RefusalLog | undefined): void {
+  socket.on('error', () => socket.destroy());
+  socket.end(rawAnswer(CONNECT_REFUSAL, request.url));
+  logRefusal?.({ method: 'CONNECT', path: request.url ?? null, error: CONNECT_REFUSAL });
+}
+
 /** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
 function onUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
   const error = new GatewayError({ status: 417, message: "the Expect header is not supported: only 'Expect: 100-continue' is", kind: 'invalid_request_error', code: 'expectation_failed' });
@@ -188,5 +208,6 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   const logRefusal = (app as Partial<{ locals: { logParserRefusal?: RefusalLog } }>).locals?.logParserRefusal;
   server.on('clientError', (error: ParseError, socket: ConnectionSocket) => onClientError(error, socket, logRefusal));
   server.on('checkExpectation', onUnmetExpectation);
+  server.on('connect', (request: IncomingMessage, socket: Socket) => onConnect(request, socket, logRefusal));
   return server;
 }

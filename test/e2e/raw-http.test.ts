@@ -202,3 +202,19 @@ test('a 64 KB packet of one long capital "method" and one long "target" is refus
   // Generous for a slow machine: the refusal takes milliseconds, the quadratic search 100 times this bound.
   expect(Date.now() - started).toBeLessThan(3_000);
 });
+
+test('a CONNECT (a client that takes the gateway for its proxy) is a 405 with a JSON body and an audit line, not a connection closed without a word', async () => {
+  const start = log.lines.length;
+  const message = 'Method not allowed: CONNECT (the gateway is not a proxy: send requests to its routes)';
+  const asProxy = answersIn(await exchange('CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n'));
+  const onRoute = answersIn(await exchange('CONNECT /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\n\r\n'));
+  expect([...asProxy, ...onRoute].map(({ status, body }) => ({ status, body: JSON.parse(body) }))).toEqual([
+    { status: 405, body: { detail: message } },
+    { status: 405, body: { error: { message, type: 'invalid_request_error', param: null, code: 'method_not_allowed' } } },
+  ]);
+  const lines = await auditLinesAfter(start, 2);
+  expect(lines.map((line) => ({ path: line.path, status: line.status, error: line.error?.code }))).toEqual([
+    { path: 'api.openai.com:443', status: 405, error: 'method_not_allowed' },
+    { path: '/v1/chat/completions', status: 405, error: 'method_not_allowed' },
+  ]);
+});
