@@ -77,6 +77,9 @@ function notFound(request: Request, response: Response): void {
   else response.status(404).json({ detail: 'Not Found' });
 }
 
+/** swagger-ui-express hides its package's package.json with a plain-text 404; the gateway's 404s are JSON. */
+const hiddenDocsFiles: RequestHandler = (request, response, next) => (request.path.endsWith('/package.json') ? notFound(request, response) : next());
+
 export function createApp(state: GatewayState, options: AppOptions = {}): Express {
   const logger = options.logger ?? createLogger();
   const document = openapiDocument();
@@ -102,7 +105,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.get('/openapi.json', (_request, response) => {
     response.json(document);
   });
-  app.use('/docs', docsSecurityHeaders, readOnly, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
+  app.use('/docs', docsSecurityHeaders, readOnly, hiddenDocsFiles, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'LLM Gateway' }));
 
   app.use(endpointRoutes(state));
   app.use(modelRoutes(state));

@@ -80,3 +80,10 @@ test('the API routes do not get the docs policy', async () => {
   const health = await get('/health');
   expect(health.headers.get('content-security-policy')).toBeNull();
 });
+
+test("the package.json Swagger UI's files hide is a 404 with a JSON body, as the gateway's other 404s (it was plain text)", async () => {
+  for (const path of ['/docs/package.json', '/docs/dist/package.json']) {
+    const { status, headers, text } = await get(path);
+    expect({ status, type: headers.get('content-type'), body: JSON.parse(text) }).toEqual({ status: 404, type: 'application/json; charset=utf-8', body: { detail: 'Not Found' } });
+  }
+});
