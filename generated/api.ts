@@ -828,14 +828,21 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) is left out, as a reasoning item is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up. */
+        /** @description An answer's web_search_call item sent back; accepted and left out of the chat request. */
+        ResponsesWebSearchCallInput: {
+            /** @constant */
+            type: "web_search_call";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out, as the item itself is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up. */
         ResponsesItemReference: {
             /** @constant */
             type: "item_reference";
             id: string;
         };
-        /** @description A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature). */
-        ResponsesInputItem: components["schemas"]["ResponsesInputMessage"] | components["schemas"]["ResponsesFunctionCall"] | components["schemas"]["ResponsesFunctionCallOutput"] | components["schemas"]["ResponsesReasoningInput"] | components["schemas"]["ResponsesItemReference"];
+        /** @description A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature), and so are `web_search_call` items (the message's text holds what the search found). */
+        ResponsesInputItem: components["schemas"]["ResponsesInputMessage"] | components["schemas"]["ResponsesFunctionCall"] | components["schemas"]["ResponsesFunctionCallOutput"] | components["schemas"]["ResponsesReasoningInput"] | components["schemas"]["ResponsesWebSearchCallInput"] | components["schemas"]["ResponsesItemReference"];
         ResponsesFunctionTool: {
             /**
              * @description The gateway serves function tools only.
@@ -849,6 +856,90 @@ export type components = {
                 [key: string]: unknown;
             } | null;
             strict?: boolean | null;
+        };
+        /** @description OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{"type": "approximate", "approximate": {city, country, region, timezone}}`. What chat's web search cannot do is a 400 naming the field: a domain filter (a non-empty `filters.allowed_domains` or `filters.blocked_domains`), `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`). */
+        ResponsesWebSearchTool: {
+            /** @constant */
+            type: "web_search";
+            /** @enum {string|null} */
+            search_context_size?: "low" | "medium" | "high" | null;
+            user_location?: {
+                /** @enum {string} */
+                type?: "approximate";
+                city?: string | null;
+                country?: string | null;
+                region?: string | null;
+                timezone?: string | null;
+            } | null;
+            filters?: {
+                allowed_domains?: string[] | null;
+                blocked_domains?: string[] | null;
+            } | null;
+            external_web_access?: boolean | null;
+            search_content_types?: ("text" | "image")[] | null;
+        };
+        /** @description The web search tool by its dated name; the same as `web_search`. */
+        ResponsesWebSearchToolDated: {
+            /** @constant */
+            type: "web_search_2025_08_26";
+            /** @enum {string|null} */
+            search_context_size?: "low" | "medium" | "high" | null;
+            user_location?: {
+                /** @enum {string} */
+                type?: "approximate";
+                city?: string | null;
+                country?: string | null;
+                region?: string | null;
+                timezone?: string | null;
+            } | null;
+            filters?: {
+                allowed_domains?: string[] | null;
+                blocked_domains?: string[] | null;
+            } | null;
+            external_web_access?: boolean | null;
+            search_content_types?: ("text" | "image")[] | null;
+        };
+        /** @description OpenAI's earlier web search tool; the same as `web_search`. */
+        ResponsesWebSearchPreviewTool: {
+            /** @constant */
+            type: "web_search_preview";
+            /** @enum {string|null} */
+            search_context_size?: "low" | "medium" | "high" | null;
+            user_location?: {
+                /** @enum {string} */
+                type?: "approximate";
+                city?: string | null;
+                country?: string | null;
+                region?: string | null;
+                timezone?: string | null;
+            } | null;
+            filters?: {
+                allowed_domains?: string[] | null;
+                blocked_domains?: string[] | null;
+            } | null;
+            external_web_access?: boolean | null;
+            search_content_types?: ("text" | "image")[] | null;
+        };
+        /** @description OpenAI's earlier web search tool by its dated name; the same as `web_search`. */
+        ResponsesWebSearchPreviewToolDated: {
+            /** @constant */
+            type: "web_search_preview_2025_03_11";
+            /** @enum {string|null} */
+            search_context_size?: "low" | "medium" | "high" | null;
+            user_location?: {
+                /** @enum {string} */
+                type?: "approximate";
+                city?: string | null;
+                country?: string | null;
+                region?: string | null;
+                timezone?: string | null;
+            } | null;
+            filters?: {
+                allowed_domains?: string[] | null;
+                blocked_domains?: string[] | null;
+            } | null;
+            external_web_access?: boolean | null;
+            search_content_types?: ("text" | "image")[] | null;
         };
         /** @description Sent as the chat request's `response_format`. */
         ResponsesTextFormat: {
@@ -884,12 +975,25 @@ export type components = {
             stream_options?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Function tools only; another tool type (web_search, file_search, ...) is a 400 naming `tools[i].type`. */
-            tools?: components["schemas"]["ResponsesFunctionTool"][] | null;
+            /** @description Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`. */
+            tools?: (components["schemas"]["ResponsesFunctionTool"] | components["schemas"]["ResponsesWebSearchTool"] | components["schemas"]["ResponsesWebSearchToolDated"] | components["schemas"]["ResponsesWebSearchPreviewTool"] | components["schemas"]["ResponsesWebSearchPreviewToolDated"])[] | null;
+            /** @description Naming the web search tool (`{"type": "web_search"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools). */
             tool_choice?: ("auto" | "none" | "required") | {
                 /** @constant */
                 type: "function";
                 name: string;
+            } | {
+                /** @constant */
+                type: "web_search";
+            } | {
+                /** @constant */
+                type: "web_search_2025_08_26";
+            } | {
+                /** @constant */
+                type: "web_search_preview";
+            } | {
+                /** @constant */
+                type: "web_search_preview_2025_03_11";
             } | null;
             parallel_tool_calls?: boolean | null;
             text?: {
@@ -979,7 +1083,25 @@ export type components = {
             /** @enum {string} */
             status?: "in_progress" | "completed" | "incomplete";
         };
-        ResponsesOutputItem: components["schemas"]["ResponsesOutputMessage"] | components["schemas"]["ResponsesOutputFunctionCall"] | components["schemas"]["ResponsesOutputReasoning"];
+        /** @description The web search the answer's citations show, when the request had a web search tool and the answer cites pages: the chat answer does not say what was searched, so `action` has no `query`; its `sources` (when `include` asks for `web_search_call.action.sources`) are the cited pages. In an answer it comes before the message, as in OpenAI's; in a stream after the message, once the citations have come. */
+        ResponsesOutputWebSearchCall: {
+            /** @constant */
+            type: "web_search_call";
+            /** @description ws_ followed by a random id. */
+            id: string;
+            /** @enum {string} */
+            status: "in_progress" | "searching" | "completed" | "failed";
+            action: {
+                /** @constant */
+                type: "search";
+                sources?: {
+                    /** @constant */
+                    type: "url";
+                    url: string;
+                }[];
+            };
+        };
+        ResponsesOutputItem: components["schemas"]["ResponsesOutputMessage"] | components["schemas"]["ResponsesOutputFunctionCall"] | components["schemas"]["ResponsesOutputReasoning"] | components["schemas"]["ResponsesOutputWebSearchCall"];
         /** @description The chat answer's usage renamed; a detail the provider did not report is 0. When the provider did not report both the prompt's and the answer's counts, the Response's `usage` is null instead (no count is made up). */
         ResponsesUsage: {
             input_tokens: number;
@@ -1035,7 +1157,7 @@ export type components = {
             } | null;
             user?: string | null;
         };
-        /** @description One event of a Responses stream: the SSE `event:` line holds its `type`. response.created, response.in_progress, then per output item response.output_item.added, its parts' and text's events (response.content_part.added, response.output_text.delta, response.output_text.annotation.added, response.output_text.done, response.refusal.delta / .done, response.content_part.done; response.function_call_arguments.delta / .done; response.reasoning_summary_part.added, response.reasoning_summary_text.delta / .done, response.reasoning_summary_part.done) and response.output_item.done; last response.completed or response.incomplete, or response.failed after a failure mid-stream. No `data: [DONE]`, as OpenAI's. */
+        /** @description One event of a Responses stream: the SSE `event:` line holds its `type`. response.created, response.in_progress, then per output item response.output_item.added, its parts' and text's events (response.content_part.added, response.output_text.delta, response.output_text.annotation.added, response.output_text.done, response.refusal.delta / .done, response.content_part.done; response.function_call_arguments.delta / .done; response.reasoning_summary_part.added, response.reasoning_summary_text.delta / .done, response.reasoning_summary_part.done; response.web_search_call.in_progress / .searching / .completed) and response.output_item.done; last response.completed or response.incomplete, or response.failed after a failure mid-stream. No `data: [DONE]`, as OpenAI's. */
         ResponsesStreamEvent: {
             type: string;
             sequence_number: number;

@@ -284,7 +284,7 @@ test('a server that refuses stream_options gets the request again without it, as
 });
 
 test('an invalid streamed request is a 400 before any event', async () => {
-  const { status } = await rawStream({ model: 'chat', input: 'Hi', tools: [{ type: 'web_search' }] });
+  const { status } = await rawStream({ model: 'chat', input: 'Hi', tools: [{ type: 'file_search', vector_store_ids: ['vs_1'] }] });
   expect(status).toBe(400);
 });
 

@@ -299,9 +299,19 @@ describe('errors, in OpenAI shape', () => {
   });
 
   test.each([
-    ['a built-in tool', { tools: [{ type: 'web_search' }] }, 'tools[0].type', 'tools[0].type: must be "function"'],
+    [
+      'a built-in tool other than web search',
+      { tools: [{ type: 'file_search', vector_store_ids: ['vs_1'] }] },
+      'tools[0].type',
+      'tools[0].type: must be one of "function", "web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"',
+    ],
     ['input of another type', { input: 5 }, 'input', 'input: must be string or array'],
-    ['an input item of another type', { input: [{ type: 'computer_call_output', call_id: 'call_1', output: {} }] }, 'input[0].type', 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "item_reference"'],
+    [
+      'an input item of another type',
+      { input: [{ type: 'computer_call_output', call_id: 'call_1', output: {} }] },
+      'input[0].type',
+      'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "web_search_call", "item_reference"',
+    ],
     ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
     ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be >= 1'],
     [

@@ -4,43 +4,17 @@
  * 127.0.0.1. The citations reach chat answers and streams, and the Responses API's answers and streams;
  * a conversation sent back with them is accepted, and no provider gets them.
  */
-import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import type { RecordedRequest } from '../support/fake-upstream';
-import { sendJson, sendStream } from '../support/fake-upstream';
+import { sendJson } from '../support/fake-upstream';
 import { serveAnthropicFixtures } from '../support/fixture-upstreams';
-import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+import { fakeSearchModel, RESPONSES_SEARCH_CITATIONS as RESPONSES_CITATIONS, SEARCH_CITATIONS as CITATIONS, SEARCH_TEXT as TEXT, searchAndClaudeConfig, searchAnswer } from '../support/search-answers';
 
-type Citation = { type: 'url_citation'; url_citation: { url: string; title: string; start_index: number; end_index: number } };
-
-const SEARCH_ANSWER = readJsonFixture<{ choices: { message: { content: string; annotations: Citation[] } }[] }>('openai', 'chat-web-search.response.json');
-const { content: TEXT, annotations: CITATIONS } = SEARCH_ANSWER.choices[0].message;
-const RESPONSES_CITATIONS = CITATIONS.map(({ url_citation: { url, title, start_index: start, end_index: end } }) => ({ type: 'url_citation', start_index: start, end_index: end, url, title }));
-
-/** A search model: its stream when asked for one, else its answer. */
-function fakeSearchModel(request: RecordedRequest, response: ServerResponse): void {
-  if ((request.body as { stream?: boolean }).stream) sendStream(response, readFixtureBytes('openai', 'chat-web-search.stream.sse'));
-  else sendJson(response, 200, SEARCH_ANSWER);
-}
+const SEARCH_ANSWER = searchAnswer();
 
 const setup = useGatewayWithUpstreams({
   upstreams: { openai: fakeSearchModel, anthropic: serveAnthropicFixtures('claude-completions') },
-  config: (urls) => `
-endpoints:
-  - name: search
-    endpoint_type: llm/v1/chat
-    model:
-      provider: openai
-      name: gpt-4o-search-preview
-      config: { openai_api_key: sk-test, openai_api_base: "${urls.openai}/v1" }
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model:
-      provider: anthropic
-      name: claude-sonnet-4-5
-      config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1" }
-`,
+  config: searchAndClaudeConfig,
   validateResponses: true,
 });
 

@@ -4,12 +4,14 @@
  *
  * The answer's `reasoning_content` becomes a reasoning item (one summary part), its text (with its
  * url citations as the `output_text` part's annotations) and refusal a message item, its tool calls
- * function_call items (`call_id` is the tool call's id). A finish by
+ * function_call items (`call_id` is the tool call's id); citations, to a request with the web search
+ * tool, a web_search_call item before the message (web-search.ts). A finish by
  * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
  */
 import { randomUUID } from 'node:crypto';
 import { usageTotal } from '../../providers/shared/usage';
 import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, UrlCitation, Usage } from '../../schema';
+import { webSearchCallOf, type WebSearchReport } from './web-search';
 
 /** The request's settings a Response object echoes (the Python client's model requires most of them). */
 export type ResponseSettings = Pick<
@@ -33,8 +35,8 @@ export function settingsOf(request: ResponsesRequest): ResponseSettings {
   };
 }
 
-/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`, `call`). Nothing is stored under it. */
-export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs' | 'call'): string {
+/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`, `ws`, `call`). Nothing is stored under it. */
+export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs' | 'ws' | 'call'): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
 
@@ -109,13 +111,15 @@ function textOf(content: AnswerMessage['content']): string {
   return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-/** The output items of a chat answer's message, in OpenAI's order: reasoning, message, function calls. */
-function outputOf(message: AnswerMessage | undefined, ending: Ending): ResponsesOutputItem[] {
+/** The output items of a chat answer's message, in OpenAI's order: reasoning, web search, message, function calls. */
+function outputOf(message: AnswerMessage | undefined, ending: Ending, webSearch: WebSearchReport | undefined): ResponsesOutputItem[] {
   const items: ResponsesOutputItem[] = [];
   if (message?.reasoning_content) items.push({ type: 'reasoning', id: newId('rs'), summary: [{ type: 'summary_text', text: message.reasoning_content }], status: 'completed' });
+  const citations = (message?.annotations ?? []).map(responsesCitationOf);
+  if (webSearch !== undefined && citations.length > 0) items.push(webSearchCallOf({ id: newId('ws'), status: 'completed', citations, report: webSearch }));
   const text = textOf(message?.content ?? null);
   const content: ResponsesOutputContent[] = [];
-  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: (message?.annotations ?? []).map(responsesCitationOf) });
+  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations });
   if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
   const calls = message?.tool_calls ?? [];
   // An answer of tool calls alone has no message item (as OpenAI's).
@@ -126,14 +130,17 @@ function outputOf(message: AnswerMessage | undefined, ending: Ending): Responses
   return ending.status === 'incomplete' ? withLastItemCut(items) : items;
 }
 
-/** A cut answer's last item is `incomplete`, as in OpenAI's Response: the cut fell inside it. */
+/** A cut answer's last item is `incomplete`, as in OpenAI's Response: the cut fell inside it (never in a search, which comes before the text). */
 export function withLastItemCut(items: ResponsesOutputItem[]): ResponsesOutputItem[] {
   const last = items.at(-1);
-  return last === undefined ? items : [...items.slice(0, -1), { ...last, status: 'incomplete' }];
+  return last === undefined || last.type === 'web_search_call' ? items : [...items.slice(0, -1), { ...last, status: 'incomplete' }];
 }
 
-/** A non-streamed chat answer (its first choice: the request never asks for more) as a Response object. */
-export function fromChatResponse(answer: ChatResponse, settings: ResponseSettings): ResponsesResponse {
+/**
+ * A non-streamed chat answer (its first choice: the request never asks for more) as a Response object;
+ * `webSearch` when the request had the web search tool.
+ */
+export function fromChatResponse(answer: ChatResponse, settings: ResponseSettings, webSearch?: WebSearchReport): ResponsesResponse {
   const choice = answer.choices[0];
   const ending = endingOf(choice?.finish_reason);
   return responseObject({
@@ -141,7 +148,7 @@ export function fromChatResponse(answer: ChatResponse, settings: ResponseSetting
     createdAt: answer.created,
     model: answer.model,
     ending,
-    output: outputOf(choice?.message, ending),
+    output: outputOf(choice?.message, ending, webSearch),
     usage: responsesUsageOf(answer.usage),
     settings,
   });

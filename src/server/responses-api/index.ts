@@ -13,6 +13,7 @@ import { validateResponsesRequestBody } from '../validation';
 import { fromChatResponse, settingsOf, type ResponseSettings } from './answer';
 import { refuseStoredState, toChatRequest } from './request';
 import { ResponsesStreamFold } from './stream';
+import { webSearchReportOf, type WebSearchReport } from './web-search';
 
 /** A stream as a route sends it: its events, and how they are written. */
 export interface PresentedStream {
@@ -39,9 +40,9 @@ async function* responsesEvents(options: { chunks: AsyncIterable<unknown>; check
   yield* fold.end();
 }
 
-function presentStream(settings: ResponseSettings): AnswerPresenter['stream'] {
+function presentStream(settings: ResponseSettings, webSearch: WebSearchReport | undefined): AnswerPresenter['stream'] {
   return ({ chunks, checkChunk, onChunk }) => {
-    const fold = new ResponsesStreamFold(settings);
+    const fold = new ResponsesStreamFold(settings, webSearch);
     const failed = (error: GatewayError) => {
       const { code, message } = openaiErrorObject(error);
       return typedEventText(fold.failed({ code, message }));
@@ -58,8 +59,9 @@ export function responsesTranslation(body: unknown): { chatRequest: Record<strin
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, 400);
   const responsesRequest = request as ResponsesRequest;
   const settings = settingsOf(responsesRequest);
+  const webSearch = webSearchReportOf(responsesRequest);
   return {
     chatRequest: toChatRequest(responsesRequest),
-    presenter: { json: (answer) => fromChatResponse(answer as ChatResponse, settings), stream: presentStream(settings) },
+    presenter: { json: (answer) => fromChatResponse(answer as ChatResponse, settings, webSearch), stream: presentStream(settings, webSearch) },
   };
 }

@@ -7,8 +7,9 @@
  * one by `file_url` is refused, as a chat file part has no URL), a `function_call` item a tool call on
  * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
  * output given as parts, its content parts), `reasoning` items nothing (no provider gets thinking back
- * without its signature), nor an `item_reference` to one; a reference to any other item is refused
- * (nothing is stored to look it up).
+ * without its signature), nor `web_search_call` items (the message's text holds what was found), nor an
+ * `item_reference` to either; a reference to any other item is refused (nothing is stored to look it up).
+ * Function tools are chat tools; the web search tool is `web_search_options` (web-search.ts).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
  * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
  * `reasoning.summary` and `stream_options` are ignored; `previous_response_id`, `conversation` and
@@ -17,6 +18,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, Tool, ToolCall } from '../../schema';
+import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
 /** Fields that would need a stored response or conversation: a 400 naming the field. */
 const STORED_STATE_FIELDS = ['previous_response_id', 'conversation'] as const;
@@ -93,11 +95,12 @@ function toolContentOf(output: FunctionOutput, index: number): ChatMessage['cont
 }
 
 /**
- * Refuses a reference to an item other than reasoning: nothing is stored to look it up. Reasoning
- * items are left out anyway, so a reference to one (`rs_`, OpenAI's and the gateway's prefix) is too.
+ * Refuses a reference to an item other than reasoning or a web search call: nothing is stored to look
+ * it up. Those items are left out anyway, so a reference to one (`rs_` or `ws_`, OpenAI's and the
+ * gateway's prefixes) is too.
  */
 function refuseStoredItem(id: string, index: number): void {
-  if (id.startsWith('rs_')) return;
+  if (id.startsWith('rs_') || id.startsWith('ws_')) return;
   throw GatewayError.invalidParam(
     `input[${index}].id: the gateway stores no responses, so it cannot look up item ${id}; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })`,
     `input[${index}].id`,
@@ -125,6 +128,7 @@ function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
         messages.push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, index) });
         break;
       case 'reasoning':
+      case 'web_search_call':
         break;
       case 'item_reference':
         refuseStoredItem(item.id, index);
@@ -147,8 +151,28 @@ function chatToolOf(tool: ResponsesFunctionTool): Tool {
   return { type: 'function', function: definition };
 }
 
-function chatToolChoiceOf(choice: NonNullable<ResponsesRequest['tool_choice']>): unknown {
+function chatToolChoiceOf(choice: Exclude<NonNullable<ResponsesRequest['tool_choice']>, WebSearchChoice>): unknown {
   return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+}
+
+/**
+ * The chat request's tool fields. With a web search tool: `web_search_options` unless tool_choice is
+ * none (which turns every tool off); the tool choice unless it names the search (chat cannot force
+ * one); and no tool fields at all without function tools (OpenAI refuses a tool_choice or
+ * parallel_tool_calls without tools).
+ */
+function chatToolFieldsOf(request: ResponsesRequest): Record<string, unknown> {
+  const { tools, tool_choice: choice, parallel_tool_calls: parallel } = request;
+  const search = webSearchToolOf(tools);
+  checkWebSearchChoice(choice, search?.tool);
+  const functions = (tools ?? []).filter((tool): tool is ResponsesFunctionTool => tool.type === 'function').map(chatToolOf);
+  const fields: Record<string, unknown> = {};
+  if (search !== undefined && choice !== 'none') fields.web_search_options = chatWebSearchOptionsOf(search.tool, search.index);
+  if (search !== undefined && functions.length === 0) return fields;
+  if (tools !== undefined) fields.tools = functions;
+  if (choice !== undefined && !isWebSearchChoice(choice)) fields.tool_choice = chatToolChoiceOf(choice);
+  if (parallel !== undefined) fields.parallel_tool_calls = parallel;
+  return fields;
 }
 
 function responseFormatOf(format: ResponsesTextFormat): Record<string, unknown> {
@@ -163,8 +187,9 @@ export function toChatRequest(request: ResponsesRequest): Record<string, unknown
     input,
     instructions,
     max_output_tokens: maxOutputTokens,
-    tools,
-    tool_choice: toolChoice,
+    tools: _tools,
+    tool_choice: _toolChoice,
+    parallel_tool_calls: _parallelToolCalls,
     text,
     reasoning,
     stream_options: _streamOptions,
@@ -176,10 +201,8 @@ export function toChatRequest(request: ResponsesRequest): Record<string, unknown
     ...rest
   } = request;
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
-  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...chatMessagesOf(input)] };
+  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...chatMessagesOf(input)], ...chatToolFieldsOf(request) };
   if (maxOutputTokens !== undefined) chat.max_tokens = maxOutputTokens;
-  if (tools !== undefined) chat.tools = tools.map(chatToolOf);
-  if (toolChoice !== undefined) chat.tool_choice = chatToolChoiceOf(toolChoice);
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;
   if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;

@@ -10,7 +10,9 @@
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
  * .content_part.done), the answer's url citations as its output_text part's annotations
  * (.output_text.annotation.added, then in the part's and item's .done and the last Response);
- * a tool call as a function_call item (.function_call_arguments.delta / .done).
+ * a tool call as a function_call item (.function_call_arguments.delta / .done); to a request with the
+ * web search tool, an answer's citations as a web_search_call item (.web_search_call.in_progress /
+ * .searching / .completed) once the answer is complete, as the chat stream names no search before them.
  * As in OpenAI's stream, an item closes once it is complete: when the next item opens, or on the
  * chunk with the finish reason (before the usage chunk that may follow it); function calls, whose
  * pieces a provider may interleave, close together on the finish reason or when text follows them.
@@ -21,6 +23,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ResponsesUrlCitation, ToolCallDelta, UrlCitation, Usage } from '../../schema';
 import { endingOf, newId, responseObject, responsesCitationOf, responsesUsageOf, type ResponseSettings } from './answer';
+import { webSearchCallOf, type WebSearchReport } from './web-search';
 
 type PartKind = 'output_text' | 'refusal';
 
@@ -59,7 +62,17 @@ interface CallItem {
   done: boolean;
 }
 
-type StreamItem = ReasoningItem | MessageItem | CallItem;
+/** The search the answer's citations show, reported once the answer is complete. */
+interface SearchItem {
+  kind: 'search';
+  outputIndex: number;
+  id: string;
+  citations: ResponsesUrlCitation[];
+  report: WebSearchReport;
+  done: boolean;
+}
+
+type StreamItem = ReasoningItem | MessageItem | CallItem | SearchItem;
 
 /** The part as it stands (its citations copied: an event is written after the rest of its chunk's events are made). */
 function partOf(part: MessagePart): ResponsesOutputContent {
@@ -80,6 +93,8 @@ function outputItemOf(item: StreamItem, options: { shell?: boolean; cut?: boolea
       return { type: 'message', id: item.id, status, role: 'assistant', content: shell ? [] : item.parts.map(partOf) };
     case 'call':
       return { type: 'function_call', id: item.id, call_id: item.callId, name: item.name, arguments: shell ? '' : item.arguments, status };
+    case 'search':
+      return webSearchCallOf({ id: item.id, status: item.done ? 'completed' : 'in_progress', citations: item.citations, report: item.report });
     default: {
       const unreachable: never = item;
       return unreachable;
@@ -100,7 +115,11 @@ export class ResponsesStreamFold {
   /** The last item of an answer cut short (at the token limit, by a content filter): `incomplete`, as OpenAI's. */
   private cutItem: StreamItem | undefined;
 
-  constructor(private readonly settings: ResponseSettings) {}
+  /** `webSearch` when the request had the web search tool. */
+  constructor(
+    private readonly settings: ResponseSettings,
+    private readonly webSearch?: WebSearchReport,
+  ) {}
 
   chunk(chunk: ChatChunk): ResponsesStreamEvent[] {
     const events = this.start(chunk);
@@ -118,7 +137,7 @@ export class ResponsesStreamFold {
   }
 
   end(): ResponsesStreamEvent[] {
-    const events = [...this.start(null), ...this.closeOpenItems()];
+    const events = [...this.start(null), ...this.closeOpenItems(), ...this.reportSearch()];
     const ending = endingOf(this.finishReason);
     events.push(this.event(ending.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: this.response(ending) }));
     return events;
@@ -156,7 +175,19 @@ export class ResponsesStreamFold {
     this.finishReason = finishReason;
     const last = this.items.at(-1);
     if (endingOf(finishReason).status === 'incomplete' && last?.done === false) this.cutItem = last;
-    return this.closeOpenItems();
+    return [...this.closeOpenItems(), ...this.reportSearch()];
+  }
+
+  /** The web search the answer's citations show, once, after the items they are in. */
+  private reportSearch(): ResponsesStreamEvent[] {
+    if (this.webSearch === undefined || this.items.some((item) => item.kind === 'search')) return [];
+    const citations = this.items.flatMap((item) => (item.kind === 'message' ? item.parts.flatMap((part) => part.annotations) : []));
+    if (citations.length === 0) return [];
+    const events: ResponsesStreamEvent[] = [];
+    const item = this.open({ kind: 'search', outputIndex: this.items.length, id: newId('ws'), citations, report: this.webSearch, done: false }, events);
+    const where = { item_id: item.id, output_index: item.outputIndex };
+    for (const stage of ['in_progress', 'searching', 'completed']) events.push(this.event(`response.web_search_call.${stage}`, where));
+    return [...events, ...this.close(item)];
   }
 
   private closeOpenItems(): ResponsesStreamEvent[] {
@@ -260,7 +291,7 @@ export class ResponsesStreamFold {
       events.push(this.event('response.reasoning_summary_text.done', { ...where, summary_index: 0, text: item.text }), this.event('response.reasoning_summary_part.done', { ...where, summary_index: 0, part }));
     } else if (item.kind === 'message') {
       if (item.parts.length > 0) events.push(...this.closePart(item));
-    } else {
+    } else if (item.kind === 'call') {
       events.push(this.event('response.function_call_arguments.done', { ...where, name: item.name, arguments: item.arguments }));
     }
     item.done = true;

@@ -7,7 +7,7 @@ import { accumulateResponse } from 'openai/lib/responses/ResponseAccumulator';
 import { fromChatResponse, settingsOf } from '../../../src/server/responses-api/answer';
 import { refuseStoredState, toChatRequest } from '../../../src/server/responses-api/request';
 import { ResponsesStreamFold } from '../../../src/server/responses-api/stream';
-import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../../src/schema';
+import type { ChatChunk, ChatResponse, ResponsesFunctionTool, ResponsesRequest, ResponsesResponse } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixture, readJsonFixture } from '../../support/fixtures';
 import { parseSse } from '../../support/gateway';
@@ -38,7 +38,7 @@ describe('toChatRequest', () => {
         { role: 'tool', tool_call_id: 'call_Xk3sPqR8vN2yTf6WmL0aZc7d', content: '{"temperature_c":18,"sky":"cloudy"}' },
         { role: 'tool', tool_call_id: 'call_Jp9tUw2xB5nQ7rLs4Vd8Hk1e', content: '{"temperature_c":24,"sky":"clear"}' },
       ],
-      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city.', parameters: (request.tools ?? [])[0].parameters, strict: true } }],
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city.', parameters: (request.tools as ResponsesFunctionTool[])[0].parameters, strict: true } }],
       tool_choice: 'auto',
       parallel_tool_calls: true,
       reasoning_effort: 'medium',

@@ -57,7 +57,7 @@ test.each<[unknown, string]>([
   [{ type: 'function_call_output', call_id: 'c', output: 5 }, 'input[0].output: must be string or array'],
   [{ type: 'function_call_output', call_id: 'c', output: [{ type: 'input_text' }] }, 'input[0].output[0].text: is required'],
   [{ type: 'message', role: 'user', content: [{ type: 'input_audio' }] }, 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
-  [{ type: 'computer_call', call_id: 'c' }, 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "item_reference"'],
+  [{ type: 'computer_call', call_id: 'c' }, 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "web_search_call", "item_reference"'],
 ])('responses input item %j → %s', (item, message) => {
   expect(validateResponsesRequestBody({ model: 'chat', input: [item] })?.message).toBe(message);
 });
