@@ -9,7 +9,8 @@
  * .reasoning_summary_part.done); text and refusal as the message's content parts
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
  * .content_part.done), the answer's url citations as its output_text part's annotations
- * (.output_text.annotation.added, then in the part's and item's .done and the last Response);
+ * (.output_text.annotation.added, then in the part's and item's .done and the last Response; those
+ * that come after a function call closed the message are added to it, and show in the last Response);
  * a tool call as a function_call item (.function_call_arguments.delta / .done); to a request with the
  * web search tool, an answer's citations as a web_search_call item (.web_search_call.in_progress /
  * .searching / .completed) once the answer is complete, as the chat stream names no search before them.
@@ -245,10 +246,22 @@ export class ResponsesStreamFold {
     return events;
   }
 
-  /** The answer's url citations, each announced on the output_text part they cite (citations follow their text, so it is open). */
+  /**
+   * The text part a citation cites: the open message's, else the last text part of a message a
+   * function call closed (Anthropic cites at the answer's end, Gemini on its finishing event, both
+   * possibly after a call), else a new one.
+   */
+  private citedPart(events: ResponsesStreamEvent[]): { part: MessagePart; where: { item_id: string; output_index: number; content_index: number } } {
+    const closed = this.openItem('message') === undefined ? this.items.filter((item): item is MessageItem => item.kind === 'message').at(-1) : undefined;
+    const index = closed === undefined ? -1 : closed.parts.map((part) => part.kind).lastIndexOf('output_text');
+    if (closed === undefined || index < 0) return this.openPart('output_text', events);
+    return { part: closed.parts[index], where: { item_id: closed.id, output_index: closed.outputIndex, content_index: index } };
+  }
+
+  /** The answer's url citations, each announced on the output_text part they cite (they follow their text). */
   private citations(citations: readonly UrlCitation[]): ResponsesStreamEvent[] {
     const events: ResponsesStreamEvent[] = [];
-    const { part, where } = this.openPart('output_text', events);
+    const { part, where } = this.citedPart(events);
     for (const citation of citations) {
       const annotation = responsesCitationOf(citation);
       events.push(this.event('response.output_text.annotation.added', { ...where, annotation_index: part.annotations.length, annotation }));

@@ -98,3 +98,23 @@ describe('a stream (chat-web-search.stream.sse through the OpenAI provider)', ()
     ]);
   });
 });
+
+test("citations that come after a tool call (Anthropic's come at the answer's end) go on the message holding the cited text, not on a new empty one", () => {
+  const fold = new ResponsesStreamFold(settingsOf({ model: 'search', input: 'q', tools: [{ type: 'web_search' }] }), { sources: false });
+  const call = { index: 0, id: 'call_1', type: 'function' as const, function: { name: 'lookup', arguments: '{}' } };
+  const events = [
+    ...fold.chunk(chunkWith({ role: 'assistant', content: TEXT })),
+    ...fold.chunk(chunkWith({ tool_calls: [call] })),
+    ...fold.chunk(chunkWith({ annotations: CITATIONS })),
+    ...fold.chunk({ ...chunkWith({}), choices: [{ index: 0, finish_reason: 'tool_calls', delta: { role: null, content: null, tool_calls: null } }] }),
+    ...fold.end(),
+  ];
+  const last = events.at(-1) as ResponsesStreamEvent & { response: ResponsesResponse };
+  expect(last.response.output.map((item) => item.type)).toEqual(['message', 'function_call', 'web_search_call']);
+  expect(last.response.output[0]).toEqual(messageItem(RESPONSES_CITATIONS));
+  const added = events.filter((event) => event.type === 'response.output_text.annotation.added');
+  expect(added.map((event) => [event.output_index, event.content_index, event.annotation_index])).toEqual(RESPONSES_CITATIONS.map((_, index) => [0, 0, index]));
+  let snapshot: unknown;
+  for (const event of events) snapshot = accumulateResponse(event as never, snapshot as never);
+  expect(snapshot).toEqual({ ...last.response, output_text: TEXT });
+});
