@@ -176,11 +176,23 @@ const CONNECT_REFUSAL = new GatewayError({
 });
 
 /**
+ * How long a CONNECT's connection stays open after its 405 for the client to close it. Node hands the
+ * socket over whole (no timeout, not among the connections shutdown closes) and keeps it half open,
+ * so a client that never closed its side held it for good and kept `server.close()` from finishing.
+ */
+const CONNECT_LINGER_MS = 1_000;
+
+/**
  * A CONNECT (a client that takes the gateway for its proxy) reaches no route: without this, node
- * closes the connection without a word. It gets a 405 with a JSON body, logged as the parser's refusals are.
+ * closes the connection without a word. It gets a 405 with a JSON body, logged as the parser's refusals
+ * are; the connection closes when the client closes it (what it sends meanwhile is read and dropped,
+ * so its close is seen) or after CONNECT_LINGER_MS.
  */
 function onConnect(request: IncomingMessage, socket: Socket, logRefusal: RefusalLog | undefined): void {
   socket.on('error', () => socket.destroy());
+  socket.on('end', () => socket.destroy());
+  socket.setTimeout(CONNECT_LINGER_MS, () => socket.destroy());
+  socket.resume();
   socket.end(rawAnswer(CONNECT_REFUSAL, request.url));
   logRefusal?.({ method: 'CONNECT', path: request.url ?? null, error: CONNECT_REFUSAL });
 }

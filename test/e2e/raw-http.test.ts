@@ -218,3 +218,23 @@ test('a CONNECT (a client that takes the gateway for its proxy) is a 405 with a 
     { path: '/v1/chat/completions', status: 405, error: 'method_not_allowed' },
   ]);
 });
+
+test("a CONNECT client that keeps its side of the connection open after the 405 does not keep the gateway's server from closing (node hands the socket over, outside its timeouts and shutdown)", async () => {
+  const own = await startGateway(config);
+  const socket = connect({ port: Number(new URL(own.url).port), host: '127.0.0.1', allowHalfOpen: true });
+  try {
+    let received = '';
+    const answered = new Promise<void>((resolve) =>
+      socket.on('data', (data: Buffer) => {
+        received += data.toString('utf8');
+        if (received.endsWith('}')) resolve();
+      }),
+    );
+    socket.write('CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n');
+    await answered;
+    const closed = await Promise.race([own.close().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+    expect({ status: answersIn(received)[0].status, closed }).toEqual({ status: 405, closed: true });
+  } finally {
+    socket.destroy();
+  }
+});
