@@ -170,6 +170,15 @@ export function errorWithoutSecrets(error: unknown, secrets: readonly string[], 
 
 const MAX_CAUSE_DEPTH = 5;
 
+/** `vendorError` without a code or param that echoes one of `secrets` (improbable, but never shown: it reaches `/v1` bodies). */
+export function vendorErrorWithoutSecrets(vendorError: VendorError | null, secrets: readonly string[]): VendorError | null {
+  if (vendorError === null) return null;
+  const shown = (value: string | null) => (value !== null && redacted(value, secrets) !== value ? null : value);
+  const code = shown(vendorError.code);
+  const param = shown(vendorError.param);
+  return code === vendorError.code && param === vendorError.param ? vendorError : { type: vendorError.type, code, param };
+}
+
 export class GatewayError extends Error {
   readonly status: number;
   readonly kind: ErrorKind;
@@ -197,12 +206,18 @@ export class GatewayError extends Error {
     this.mlflowStatus = options.mlflowStatus ?? null;
   }
 
-  /** The same error with every one of `secrets` in its message replaced by `[redacted]`. */
+  /**
+   * The same error with every one of `secrets` in its message replaced by `[redacted]`, a vendor code
+   * or param holding one dropped (both reach the client), and its `cause` (the log's) redacted too:
+   * an SDK's error quotes the vendor's text, which may echo the credentials it was sent.
+   */
   withoutSecrets(secrets: readonly string[]): GatewayError {
     const message = redacted(this.message, secrets);
-    if (message === this.message) return this;
-    const { status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus } = this;
-    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, message, cause: this.cause });
+    const vendorError = vendorErrorWithoutSecrets(this.vendorError, secrets);
+    if (message === this.message && vendorError === this.vendorError && this.cause === undefined) return this;
+    const { status, kind, param, code, retryable, fallsBack, retryAfter, detail, mlflowStatus } = this;
+    const cause = this.cause === undefined ? undefined : errorWithoutSecrets(this.cause, secrets);
+    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, message, cause });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */

@@ -73,3 +73,13 @@ test('an error without its secrets still falls back when the original did', () =
   const shown = error.withoutSecrets(['sk-secret-value']);
   expect(shown).toMatchObject({ message: 'no token: key [redacted]', fallsBack: true, retryable: false });
 });
+
+test("an error without its secrets has them out of its cause (the log's) and has no vendor code or param quoting one (the client's)", () => {
+  const cause = new Error('SignatureDoesNotMatch: the canonical request was x-amz-security-token:sk-secret-value');
+  const refused = new GatewayError({ status: 502, message: 'AWS refused the credentials', kind: 'upstream_error', code: 'upstream_auth_failed', cause });
+  expect((refused.withoutSecrets(['sk-secret-value']).cause as Error).message).toBe('SignatureDoesNotMatch: the canonical request was x-amz-security-token:[redacted]');
+  expect(cause.message).toContain('sk-secret-value');
+
+  const quoting = GatewayError.upstream({ status: 400, message: 'refused', endpoint: 'chat', vendorError: { type: 'invalid_request_error', code: 'sk-secret-value', param: 'messages' } });
+  expect(quoting.withoutSecrets(['sk-secret-value']).vendorError).toEqual({ type: 'invalid_request_error', code: null, param: 'messages' });
+});

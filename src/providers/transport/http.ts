@@ -11,7 +11,7 @@
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
 import type { Dispatcher } from 'undici';
-import { GatewayError, redacted, type VendorError } from '../../errors';
+import { GatewayError, redacted, vendorErrorWithoutSecrets, type VendorError } from '../../errors';
 import { forwardedHeadersOf, type CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
@@ -227,13 +227,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return excerpt(text);
   }
 
-  /** A vendor code or param echoing a credential (improbable, but never shown) is dropped. */
-  function withoutSecretsIn(vendorError: VendorError | null): VendorError | null {
-    if (vendorError === null) return null;
-    const shown = (value: string | null) => (value !== null && redacted(value, credentials) !== value ? null : value);
-    return { type: vendorError.type, code: shown(vendorError.code), param: shown(vendorError.param) };
-  }
-
   /** The gateway error for an error status, with the vendor's message when its body has one. */
   function errorFromAnswer(answer: { statusCode: number; contentType: string | null; retryAfter: string | null; text: string }): GatewayError {
     const parsed = parseJson(answer.text);
@@ -246,7 +239,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       endpoint: endpointName,
       retryAfter: answer.retryAfter ?? hints?.retryAfter ?? null,
       authFailure: hints?.authFailure,
-      vendorError: withoutSecretsIn(hints?.vendorError ?? null),
+      vendorError: vendorErrorWithoutSecrets(hints?.vendorError ?? null, credentials),
     });
   }
 
