@@ -35,6 +35,7 @@ import { boundedBody, FirstByteTimeout } from './answer-bounds';
 import type { UpstreamTimeouts } from '../transport/http';
 import { noteFateOfRequest, type RequestFateOption } from './request-fate';
 import { awsSdk } from './sdk';
+import { createSigningCredentials, type SigningCredentials } from './signing-credentials';
 import { TOKEN_COUNT_HEADERS_OPTIONS, tokenCountHeadersMiddleware } from './token-count-headers';
 
 /** MLflow's session name, so CloudTrail entries read the same. */
@@ -95,11 +96,13 @@ type HandleArguments = Parameters<NodeHttpHandler['handle']>;
  * longer of the two so that it cuts neither phase short; the handler ends a call whose response
  * headers take longer than `first_byte`, and the bounded body one silent for longer than `idle`.
  * A stream command's call (`requestFateOf`) is told what became of its request (request-fate.ts).
+ * Each request's signing credentials are noted in `signedWith`, STS's included.
  */
-function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number }): NodeHttpHandler {
+function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number }, signedWith: SigningCredentials): NodeHttpHandler {
   const { timeouts, maxAnswerBytes } = limits;
   class BoundedHttpHandler extends awsSdk().http.NodeHttpHandler {
     override async handle(request: HandleArguments[0], handlerOptions: HandleArguments[1] = {}): ReturnType<NodeHttpHandler['handle']> {
+      signedWith.note(request.headers);
       const firstByte = new AbortController();
       const timer = setTimeout(() => firstByte.abort(new FirstByteTimeout(timeouts.headers)), timeouts.headers);
       const given = handlerOptions.abortSignal as AbortSignal | undefined;
@@ -163,6 +166,8 @@ export interface BedrockClientSettings {
   /** The outbound proxy for its calls, or null for direct ones. */
   proxy: string | null;
   limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number };
+  /** The credentials its calls were signed with, for its errors to be redacted of (signing-credentials.ts). */
+  signedWith: SigningCredentials;
 }
 
 /** Region and proxy of an endpoint's client; throws for a proxy variable that is not an http(s) URL. */
@@ -172,15 +177,15 @@ export function bedrockClientSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): BedrockClientSettings {
   const region = resolveRegion(awsConfig, env);
-  return { awsConfig, region, proxy: proxyFor(bedrockUrl(awsConfig, region)), limits };
+  return { awsConfig, region, proxy: proxyFor(bedrockUrl(awsConfig, region)), limits, signedWith: createSigningCredentials() };
 }
 
 /** One client per endpoint, built at its first call (checking a config builds its endpoints, and must build no client). */
-export function createBedrockClient({ awsConfig, region, proxy, limits }: BedrockClientSettings): BedrockRuntimeClient {
+export function createBedrockClient({ awsConfig, region, proxy, limits, signedWith }: BedrockClientSettings): BedrockRuntimeClient {
   const { timeouts } = limits;
   const { runtime } = awsSdk();
   const agents = agentsFor(proxy);
-  const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, limits);
+  const handler = () => boundedHandler({ connectionTimeout: timeouts.connect, socketTimeout: Math.max(timeouts.headers, timeouts.body), ...agents }, limits, signedWith);
   const client = new runtime.BedrockRuntimeClient({
     ...(region ? { region } : {}),
     ...(awsConfig.aws_endpoint_url ? { endpoint: awsConfig.aws_endpoint_url } : {}),

@@ -65,6 +65,7 @@ import {
 import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
 import type { AnswerContext, EventFold } from './shared';
 import type { RequestFateOption } from './request-fate';
+import type { SigningCredentials } from './signing-credentials';
 import { headerTokenCounts, type HeaderTokenCounts } from './token-count-headers';
 
 /** What a stream call needs of its context: the signal, and the abort on which its request's fate is noted (request-fate.ts). */
@@ -88,9 +89,13 @@ function parseModelJson(bytes: Uint8Array | undefined, modelId: string): unknown
   }
 }
 
-/** `client`: the endpoint's client, built at its first call. */
-function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoint: string): BedrockCalls {
-  const translate = (error: unknown, signal: AbortSignal) => bedrockErrorToGateway(error, { endpoint, signal });
+/** `client`: the endpoint's client, built at its first call; its errors without the credentials it `signedWith`. */
+function createCalls(client: () => BedrockRuntimeClient, options: { modelId: string; endpoint: string; signedWith: SigningCredentials }): BedrockCalls {
+  const { modelId, endpoint, signedWith } = options;
+  const translate = (error: unknown, signal: AbortSignal) => {
+    const translated = bedrockErrorToGateway(error, { endpoint, signal });
+    return translated instanceof GatewayError ? translated.withoutSecrets(signedWith.values()) : translated;
+  };
   const { ConverseCommand, ConverseStreamCommand, InvokeModelCommand, InvokeModelWithResponseStreamCommand } = awsSdk().runtime;
 
   /** Re-yields an SDK event stream, translating an exception thrown while reading it. */
@@ -273,7 +278,7 @@ export const bedrockAdapter = {
     const clientSettings = bedrockClientSettings(settings.config.aws_config, settings);
     let client: BedrockRuntimeClient | undefined;
     // Built at the first call: checking a config builds its endpoints and must leave no client behind.
-    const calls = createCalls(() => (client ??= createBedrockClient(clientSettings)), modelId, settings.name);
+    const calls = createCalls(() => (client ??= createBedrockClient(clientSettings)), { modelId, endpoint: settings.name, signedWith: clientSettings.signedWith });
     const answer = (id: string | null): AnswerContext => ({ id, model: modelId, created: settings.now() });
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
