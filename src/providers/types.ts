@@ -58,6 +58,12 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
    * Built-in providers only.
    */
   readonly streamUsageWhenAsked?: boolean;
+  /**
+   * The credentials the endpoint has sent that its config does not hold (an Entra ID token, the AWS
+   * credentials the SDK resolved for a role or from its default chain), which change as they are
+   * renewed: its failures are redacted of them, as of its config's. Built-in providers only.
+   */
+  readonly sentCredentials?: () => readonly string[];
   chat?(request: ChatRequest, context: Context): Promise<ChatResponse>;
   chatStream?(request: ChatRequest, context: Context): AsyncIterable<ChatChunk>;
   completions?(request: CompletionsRequest, context: Context): Promise<CompletionsResponse>;

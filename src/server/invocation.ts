@@ -324,6 +324,7 @@ export async function invokeEndpoint(options: {
     endpointName: endpoint.name,
     builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
     secrets: endpoint.secrets,
+    sentCredentials: endpoint.target.sentCredentials,
     policy: endpoint.callPolicy,
     signal: options.client,
     forwardedHeaders: options.forwardedHeaders,

@@ -34,6 +34,8 @@ export interface CallOptions {
   builtInProvider: string | null;
   /** The endpoint's credentials: removed from every failure's message (a vendor may echo a key, even inside a stream). */
   secrets: readonly string[];
+  /** Those it sent that its config does not hold (`ProviderEndpoint.sentCredentials`), removed too. */
+  sentCredentials?: () => readonly string[];
   policy: CallPolicy;
   /** Aborted when the client disconnects. */
   signal: CallSignal;
@@ -114,17 +116,24 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
   }
 }
 
+/** The endpoint's credentials, its config's and those it sent, longest first (as `redacted` takes them). */
+function secretsOf(options: CallOptions): readonly string[] {
+  const sent = options.sentCredentials?.() ?? [];
+  return sent.length === 0 ? options.secrets : [...options.secrets, ...sent].sort((a, b) => b.length - a.length);
+}
+
 /** A failed attempt's error as the client should see it (see `CallOptions.builtInProvider`), without the endpoint's credentials. */
 function providerFailure(error: unknown, options: CallOptions): unknown {
+  const secrets = secretsOf(options);
   if (error instanceof GatewayError) {
     // A built-in translation's shape check (`unexpectedAnswer`) names the field; add the provider and endpoint.
     if (error.code === 'upstream_unreadable' && options.builtInProvider !== null) {
-      return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { reason: error.message.replace(/\.$/, '') }).withoutSecrets(options.secrets);
+      return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { reason: error.message.replace(/\.$/, '') }).withoutSecrets(secrets);
     }
-    return error.withoutSecrets(options.secrets);
+    return error.withoutSecrets(secrets);
   }
   // Only logged, and without the endpoint's keys: a vendor SDK's error may quote the key it refused.
-  const cause = errorWithoutSecrets(error, options.secrets);
+  const cause = errorWithoutSecrets(error, secrets);
   if (options.builtInProvider === null) return pluginFailure(error, cause, options.endpointName);
   return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause });
 }

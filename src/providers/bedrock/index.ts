@@ -65,7 +65,6 @@ import {
 import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
 import type { AnswerContext, EventFold } from './shared';
 import type { RequestFateOption } from './request-fate';
-import type { SigningCredentials } from './signing-credentials';
 import { headerTokenCounts, type HeaderTokenCounts } from './token-count-headers';
 
 /** What a stream call needs of its context: the signal, and the abort on which its request's fate is noted (request-fate.ts). */
@@ -89,13 +88,9 @@ function parseModelJson(bytes: Uint8Array | undefined, modelId: string): unknown
   }
 }
 
-/** `client`: the endpoint's client, built at its first call; its errors without the credentials it `signedWith`. */
-function createCalls(client: () => BedrockRuntimeClient, options: { modelId: string; endpoint: string; signedWith: SigningCredentials }): BedrockCalls {
-  const { modelId, endpoint, signedWith } = options;
-  const translate = (error: unknown, signal: AbortSignal) => {
-    const translated = bedrockErrorToGateway(error, { endpoint, signal });
-    return translated instanceof GatewayError ? translated.withoutSecrets(signedWith.values()) : translated;
-  };
+/** `client`: the endpoint's client, built at its first call. */
+function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoint: string): BedrockCalls {
+  const translate = (error: unknown, signal: AbortSignal) => bedrockErrorToGateway(error, { endpoint, signal });
   const { ConverseCommand, ConverseStreamCommand, InvokeModelCommand, InvokeModelWithResponseStreamCommand } = awsSdk().runtime;
 
   /** Re-yields an SDK event stream, translating an exception thrown while reading it. */
@@ -278,13 +273,16 @@ export const bedrockAdapter = {
     const clientSettings = bedrockClientSettings(settings.config.aws_config, settings);
     let client: BedrockRuntimeClient | undefined;
     // Built at the first call: checking a config builds its endpoints and must leave no client behind.
-    const calls = createCalls(() => (client ??= createBedrockClient(clientSettings)), { modelId, endpoint: settings.name, signedWith: clientSettings.signedWith });
+    const calls = createCalls(() => (client ??= createBedrockClient(clientSettings)), modelId, settings.name);
+    // Whatever the SDK signed with: a role's session or the default chain's credentials are known only then.
+    const sentCredentials = clientSettings.signedWith.values;
     const answer = (id: string | null): AnswerContext => ({ id, model: modelId, created: settings.now() });
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
         const reasoning = { thinkingBlocks: family.thinking };
         const effort = family.reasoningEffort;
         return {
+          sentCredentials,
           ...(effort?.kind === 'claude-thinking' ? { reasoningEffortFields: claudeReasoningEffortFields(effort.form) } : {}),
           chat: async (request: ChatRequest, { signal }) => {
             const body = withAnthropicBeta(toConverseChat(request, family), betas);
@@ -299,8 +297,9 @@ export const bedrockAdapter = {
       }
       case 'llm/v1/completions': {
         const mode = family.completions;
-        if (mode !== 'converse' && mode !== null) return nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId });
+        if (mode !== 'converse' && mode !== null) return { sentCredentials, ...nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId }) };
         return {
+          sentCredentials,
           completions: async (request, { signal }) => {
             const output = await calls.converse(withAnthropicBeta(toConverseCompletions(request, family), betas), signal);
             return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
@@ -312,7 +311,7 @@ export const bedrockAdapter = {
         };
       }
       case 'llm/v1/embeddings':
-        return embeddingsEndpoint(family, calls, modelId);
+        return { sentCredentials, ...embeddingsEndpoint(family, calls, modelId) };
       default: {
         const unreachable: never = settings.endpointType;
         throw new Error(`Unknown endpoint type '${String(unreachable)}'`);

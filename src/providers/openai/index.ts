@@ -175,10 +175,12 @@ export const openaiAdapter = {
       maxAnswerBytes: settings.maxAnswerBytes,
     });
     const streamUsageWhenAsked = takesStreamUsageOption(settings.config);
+    const { sentCredentials } = upstream;
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
           streamUsageWhenAsked,
+          sentCredentials,
           chat: async (request, { abort }) => fromOpenAIChat(await upstream.postJson(CHAT_PATH, toOpenAIChat(request, { model, omittedReasoning, toolCallIdMaxLength }), { signal: abort })),
           chatStream: (request, { abort }) => {
             const body = toOpenAIChat(request, { model, stream: true, omittedReasoning, toolCallIdMaxLength });
@@ -191,6 +193,7 @@ export const openaiAdapter = {
       case 'llm/v1/completions':
         return {
           streamUsageWhenAsked,
+          sentCredentials,
           completions: async (request, { abort }) =>
             fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),
           completionsStream: (request, { abort }) => {
@@ -203,6 +206,7 @@ export const openaiAdapter = {
         };
       case 'llm/v1/embeddings':
         return {
+          sentCredentials,
           embeddings: async (request, { abort }) =>
             fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort, keepText: true }), {
               encodingFormat: request.encoding_format === 'base64' ? 'base64' : 'float',

@@ -95,6 +95,8 @@ export interface Upstream {
   postStream(path: string, body: unknown, options: { signal: CallSignal; eventsOfAnswer?: (answer: unknown) => readonly SseEvent[] | null }): AsyncIterable<SseEvent>;
   /** Like `postStream`, for newline-delimited JSON streams (Cohere's, see `ndjson.ts`): each line is an event's `data`. */
   postNdjson(path: string, body: unknown, options: { signal: CallSignal }): AsyncIterable<SseEvent>;
+  /** The tokens of `accessToken` sent lately (`ProviderEndpoint.sentCredentials`); none without one. */
+  sentCredentials(): readonly string[];
 }
 
 /**
@@ -344,5 +346,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     postStream: (path, body, { signal, eventsOfAnswer }) =>
       requestStream(path, body, signal, eventsOfAnswer ? { ...sse, answerEvents: (answer) => answerAsEvents(answer, eventsOfAnswer) } : sse),
     postNdjson: (path, body, { signal }) => requestStream(path, body, signal, ndjson),
+    sentCredentials: () => sentTokens,
   };
 }
