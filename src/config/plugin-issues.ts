@@ -7,6 +7,7 @@ import { PLUGIN_PROVIDER_NAME, type PluginCatalog } from '../plugins/catalog';
 import type { ConfigIssue } from './config-error';
 import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { ajvIssues } from './schema-issues';
+import { quotedValue } from './secret-like-keys';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
 
@@ -46,7 +47,7 @@ function unknownProviderMessage(name: string, plugins: PluginCatalog): string {
   const hint = azureProviderHint(name) ?? (suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`);
   const listed = declared.length > 0 ? ` (the listed plugins declare: ${declared.join(', ')})` : '';
   return (
-    `'${name}' is not supported: it is not a built-in provider (${PROVIDER_NAMES.join(', ')}) and no package listed under 'plugins' declares it${listed}.${hint}` +
+    `${quotedValue(name)} is not supported: it is not a built-in provider (${PROVIDER_NAMES.join(', ')}) and no package listed under 'plugins' declares it${listed}.${hint}` +
     " To use a provider plugin, install its npm package (npm install <package>) and list the package under 'plugins:' at the top of this file"
   );
 }

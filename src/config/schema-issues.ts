@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import validateConfig from '../../generated/config-validator';
 import type { ConfigIssue } from './config-error';
 import { azureProviderHint, PROVIDER_NAMES } from './normalise';
+import { quotedValue } from './secret-like-keys';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
 
@@ -162,14 +163,14 @@ function misspeltAs(missing: string, parent: unknown): string {
   return written === undefined ? '' : ` (did you mean '${missing}' where '${written}' is written?)`;
 }
 
-/** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) never hold secrets, so the value is quoted. */
+/** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) hold no secret, so the value is quoted, unless it looks like a key pasted there. */
 function enumMessage(value: unknown, allowed: unknown[]): string {
-  const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
+  const prefix = typeof value === 'string' ? `${quotedValue(value)} is not supported; ` : '';
   return `${prefix}must be one of: ${allowed.map(String).join(', ')}`;
 }
 
 function providerPatternMessage(value: unknown): string {
-  const prefix = typeof value === 'string' ? `'${value}' is not supported; ` : '';
+  const prefix = typeof value === 'string' ? `${quotedValue(value)} is not supported; ` : '';
   const azure = typeof value === 'string' ? azureProviderHint(value) : undefined;
   return `${prefix}must be a built-in provider (${PROVIDER_NAMES.join(', ')}) or a plugin provider name (lowercase letters, digits, '.', '_' and '-', optionally scoped: @scope/name)${azure === undefined ? '' : `.${azure}`}`;
 }

@@ -30,3 +30,12 @@ export function secretLikeKeyLabel(key: string): string | null {
   if (!looksLikeSecret(key)) return null;
   return `key starting ${JSON.stringify(key.slice(0, SHOWN_CHARACTERS))} (not shown whole: it looks like a secret)`;
 }
+
+/**
+ * How messages quote a value refused where no secret belongs (an enum such as `openai_api_type`, a
+ * provider name), into which a key may still be pasted by mistake: whole, or by its first characters
+ * when it looks like a secret.
+ */
+export function quotedValue(value: string): string {
+  return looksLikeSecret(value) ? `a value starting ${JSON.stringify(value.slice(0, SHOWN_CHARACTERS))} (not shown whole: it looks like a secret)` : `'${value}'`;
+}

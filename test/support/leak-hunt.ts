@@ -39,8 +39,10 @@ export function credentialOf(request: Pick<RecordedRequest, 'url' | 'headers'>):
  * excerpt cut, a secret the test did not list): empty when nothing leaked. Each finding says where.
  */
 export function leaksIn(output: string, secrets: readonly string[]): string[] {
-  const whole = secrets.filter((secret) => output.includes(secret)).map((secret) => `secret ${secret}`);
-  const marks = [...output.matchAll(new RegExp(CANARY, 'g'))].map((match) => `…${output.slice(Math.max(0, match.index - 120), match.index + 60)}…`);
+  // In any letter case: a message may quote a value as the loader normalised it (lowercased).
+  const text = output.toLowerCase();
+  const whole = secrets.filter((secret) => text.includes(secret.toLowerCase())).map((secret) => `secret ${secret}`);
+  const marks = [...output.matchAll(new RegExp(CANARY, 'gi'))].map((match) => `…${output.slice(Math.max(0, match.index - 120), match.index + 60)}…`);
   return [...whole, ...marks];
 }
 

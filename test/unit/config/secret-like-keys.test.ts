@@ -88,3 +88,35 @@ endpoints:
   expect(ignoredKeys[0].path).toBe(`${shown('hf_A')} at line 10, column 61`);
   expect(JSON.stringify({ message, ignoredKeys })).not.toMatch(/IOSFODNN7|AbCdEfGhIj/);
 });
+
+it('a key pasted where a value is quoted (an API type, a provider, an endpoint type) is named by its first characters; other refused values are quoted whole', () => {
+  const text = `
+endpoints:
+  - name: chat
+    endpoint_type: ${HF_TOKEN}
+    model: { provider: mock }
+  - name: azure
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, config: { openai_api_key: x, openai_api_type: ${OPENAI_KEY} } }
+  - name: other
+    endpoint_type: llm/v1/chat
+    model: { provider: ${AWS_KEY_ID} }
+  - name: typo
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, config: { openai_api_key: x, openai_api_type: azure_ad } }
+`;
+  let refusal: unknown;
+  try {
+    parseConfigText(text, 'config.yaml', { env: {} });
+  } catch (error) {
+    refusal = error;
+  }
+  const { message } = refusal as ConfigError;
+  const value = (start: string) => `a value starting "${start}" (not shown whole: it looks like a secret) is not supported`;
+  expect(message).toContain(`endpoints[0].endpoint_type: ${value('hf_A')}; must be one of: llm/v1/chat`);
+  // The API type is read in lower case, as MLflow does.
+  expect(message).toContain(`endpoints[1].model.config.openai_api_type: ${value('sk-p')}; must be one of: openai, azure, azuread`);
+  expect(message).toContain(`endpoints[2].model.provider: ${value('AKIA')}; must be a built-in provider`);
+  expect(message).toContain("endpoints[3].model.config.openai_api_type: 'azure_ad' is not supported");
+  expect(message.toLowerCase()).not.toMatch(/iosfodnn7|abcdefghij|ab3def6h/);
+});
