@@ -24,6 +24,7 @@ import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { endStopAtOnce } from './stop-before-serving';
 import { followPrimaryConfig, shareConfigWithWorkers } from './server/config-sharing';
+import { crashWithoutSecrets, noteServedPlan } from './server/crash-secrets';
 import { configFailureMessage, loadConfig, warnAboutConfig, watchForReload, type LoadedConfig, type ReloadingWatcher } from './server/reload';
 import type { GatewayState } from './server/state';
 
@@ -117,6 +118,7 @@ function cannotListenMessage(options: Pick<CliOptions, 'host' | 'port'>, error: 
 }
 
 function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop: () => void = () => {}): void {
+  noteServedPlan(() => state.plan);
   const app = createApp(state, { logger });
   const server = createGatewayServer(app, state.plan.server);
   server.listen(options.port, options.host, () => {
@@ -253,6 +255,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     if (!listeningAt.has(worker.id)) listeningAt.set(worker.id, Date.now());
   });
   const configSharing = shareConfigWithWorkers({ configPath: options.configPath, current: loaded, logger });
+  noteServedPlan(() => configSharing.latest().plan);
   reloadOnHangUp(logger, configSharing);
   serveRateLimitsToWorkers(cluster);
   serveClusterMetrics();
@@ -302,14 +305,14 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
 /**
  * Node's own process output as JSON lines of the log, like everything else the gateway writes:
  * warnings (a dependency's deprecation or support notice) instead of text on stderr, and a crash as
- * one fatal line with its stack. A crash still ends the process with code 1, as Node's default
+ * one fatal line with its stack (without the served config's credentials). A crash still ends the process with code 1, as Node's default
  * does; with --workers the primary starts a new worker.
  */
 function logProcessEvents(logger: Logger): void {
   process.removeAllListeners('warning');
   process.on('warning', (warning: Error & { code?: string }) => logger.warn({ warning: { name: warning.name, code: warning.code } }, warning.message));
   process.on('uncaughtException', (error, origin) => {
-    logger.fatal({ err: error, origin }, 'the gateway stopped on an unexpected error');
+    logger.fatal({ err: crashWithoutSecrets(error), origin }, 'the gateway stopped on an unexpected error');
     process.exit(1);
   });
 }

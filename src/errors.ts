@@ -170,13 +170,29 @@ export function errorWithoutSecrets(error: unknown, secrets: readonly string[], 
 
 const MAX_CAUSE_DEPTH = 5;
 
-/** `vendorError` without a code or param that echoes one of `secrets` (improbable, but never shown: it reaches `/v1` bodies). */
+/** A code or param field, or null when it echoes one of `secrets` (improbable, but never shown: these reach `/v1` bodies, the log and metrics labels). */
+function fieldWithoutSecrets(value: string | null, secrets: readonly string[]): string | null {
+  return value !== null && redacted(value, secrets) !== value ? null : value;
+}
+
+/** `vendorError` without a code or param that echoes one of `secrets`. */
 export function vendorErrorWithoutSecrets(vendorError: VendorError | null, secrets: readonly string[]): VendorError | null {
   if (vendorError === null) return null;
-  const shown = (value: string | null) => (value !== null && redacted(value, secrets) !== value ? null : value);
-  const code = shown(vendorError.code);
-  const param = shown(vendorError.param);
+  const code = fieldWithoutSecrets(vendorError.code, secrets);
+  const param = fieldWithoutSecrets(vendorError.param, secrets);
   return code === vendorError.code && param === vendorError.param ? vendorError : { type: vendorError.type, code, param };
+}
+
+/** A `detail` body (a plugin's GatewayError may carry any) that quotes one of `secrets` is dropped: the message then stands for it. */
+function detailWithoutSecrets(detail: unknown, secrets: readonly string[]): unknown {
+  if (detail === undefined) return undefined;
+  let text: string;
+  try {
+    text = JSON.stringify(detail) ?? '';
+  } catch {
+    return undefined;
+  }
+  return redacted(text, secrets) === text ? detail : undefined;
 }
 
 export class GatewayError extends Error {
@@ -207,15 +223,20 @@ export class GatewayError extends Error {
   }
 
   /**
-   * The same error with every one of `secrets` in its message replaced by `[redacted]`, a vendor code
-   * or param holding one dropped (both reach the client), and its `cause` (the log's) redacted too:
-   * an SDK's error quotes the vendor's text, which may echo the credentials it was sent.
+   * The same error with every one of `secrets` in its message replaced by `[redacted]`, a code, param
+   * or `detail` holding one dropped (a plugin sets its own; the vendor's reach `/v1` bodies), and its
+   * `cause` (the log's) redacted too: an SDK's error quotes the vendor's text, which may echo the
+   * credentials it was sent.
    */
   withoutSecrets(secrets: readonly string[]): GatewayError {
     const message = redacted(this.message, secrets);
+    const param = fieldWithoutSecrets(this.param, secrets);
+    const code = fieldWithoutSecrets(this.code, secrets);
+    const detail = detailWithoutSecrets(this.detail, secrets);
     const vendorError = vendorErrorWithoutSecrets(this.vendorError, secrets);
-    if (message === this.message && vendorError === this.vendorError && this.cause === undefined) return this;
-    const { status, kind, param, code, retryable, fallsBack, retryAfter, detail, mlflowStatus } = this;
+    const unchanged = message === this.message && param === this.param && code === this.code && detail === this.detail && vendorError === this.vendorError;
+    if (unchanged && this.cause === undefined) return this;
+    const { status, kind, retryable, fallsBack, retryAfter, mlflowStatus } = this;
     const cause = this.cause === undefined ? undefined : errorWithoutSecrets(this.cause, secrets);
     return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, message, cause });
   }

@@ -83,3 +83,10 @@ test("an error without its secrets has them out of its cause (the log's) and has
   const quoting = GatewayError.upstream({ status: 400, message: 'refused', endpoint: 'chat', vendorError: { type: 'invalid_request_error', code: 'sk-secret-value', param: 'messages' } });
   expect(quoting.withoutSecrets(['sk-secret-value']).vendorError).toEqual({ type: 'invalid_request_error', code: null, param: 'messages' });
 });
+
+test("a plugin's own GatewayError loses a code, param or detail quoting a secret (they reach /v1 bodies, the log and metrics labels); others stay", () => {
+  const quoting = new GatewayError({ status: 400, message: 'refused', kind: 'invalid_request_error', code: 'sk-secret-value', param: 'key sk-secret-value', detail: [{ msg: 'sk-secret-value' }] });
+  expect(quoting.withoutSecrets(['sk-secret-value'])).toMatchObject({ code: null, param: null, detail: undefined, message: 'refused' });
+  const plain = GatewayError.invalidParam('too long', 'messages');
+  expect(plain.withoutSecrets(['sk-secret-value'])).toBe(plain);
+});
