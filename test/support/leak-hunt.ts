@@ -80,7 +80,7 @@ export interface GatewayCall {
   body: Record<string, unknown>;
 }
 
-/** The calls an endpoint (or a traffic route, `route`) of `type` gets: the MLflow route and `/v1`, streamed and not. */
+/** The calls an endpoint (or a traffic route, `route`) of `type` gets: the MLflow route and `/v1` (chat: the Responses API too), streamed and not. */
 export function callsOf(name: string, type: EndpointType, options: { route?: boolean } = {}): GatewayCall[] {
   const invocations = options.route ? `/gateway/${name}/invocations` : `/endpoints/${name}/invocations`;
   switch (type) {
@@ -91,6 +91,8 @@ export function callsOf(name: string, type: EndpointType, options: { route?: boo
         { path: invocations, body: { messages, stream: true } },
         { path: '/v1/chat/completions', body: { model: name, messages } },
         { path: '/v1/chat/completions', body: { model: name, messages, stream: true } },
+        { path: '/v1/responses', body: { model: name, input: 'Bonjour' } },
+        { path: '/v1/responses', body: { model: name, input: 'Bonjour', stream: true } },
       ];
     }
     case 'completions':
