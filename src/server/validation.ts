@@ -67,7 +67,30 @@ function sampleOf(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sampleOf(item)]));
 }
 
-/** `/messages/0/content` + missing `role` → ['messages', 0, 'content', 'role'] */
+/**
+ * The keys each closed object (`additionalProperties: false`) of openapi/ allows, by the schema path Ajv
+ * writes for its errors: `#/components/schemas/Name/...`, or `#/...` from the root of a schema compiled
+ * on its own (null where two such schemas have one path and different keys). Built once at load.
+ */
+const allowedKeysBySchemaPath = new Map<string, readonly string[] | null>();
+function collectClosedObjects(node: unknown, paths: readonly string[]): void {
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (schema.additionalProperties === false && typeof schema.properties === 'object' && schema.properties !== null) {
+    const keys = Object.keys(schema.properties);
+    for (const path of paths) {
+      const known = allowedKeysBySchemaPath.get(path);
+      allowedKeysBySchemaPath.set(path, known === undefined || known?.join() === keys.join() ? keys : null);
+    }
+  }
+  for (const [key, child] of Object.entries(schema)) collectClosedObjects(child, paths.map((path) => `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+}
+for (const [name, schema] of Object.entries(spec.components.schemas)) collectClosedObjects(schema, [`#/components/schemas/${name}`, '#']);
+
+/** A closed object's keys are listed in its message up to this many. */
+const MAX_LISTED_KEYS = 10;
+
+/** `/messages/0/content` + missing `role` → ['messages', 0, 'content', 'role']; an unknown key is located as well. */
 function locationOf(error: ErrorObject): (string | number)[] {
   const segments = error.instancePath
     .split('/')
@@ -75,6 +98,7 @@ function locationOf(error: ErrorObject): (string | number)[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
+  if (error.keyword === 'additionalProperties') segments.push((error.params as { additionalProperty: string }).additionalProperty);
   return segments;
 }
 
@@ -82,10 +106,17 @@ export function fieldPath(location: (string | number)[]): string {
   return location.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
 }
 
+function unknownKeyRule(error: ErrorObject): string {
+  const keys = allowedKeysBySchemaPath.get(error.schemaPath.slice(0, -'/additionalProperties'.length));
+  return keys && keys.length <= MAX_LISTED_KEYS ? `is not allowed here (the keys allowed are ${keys.join(', ')})` : 'is not allowed here';
+}
+
 function ruleText(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return 'is required';
+    case 'additionalProperties':
+      return unknownKeyRule(error);
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':
@@ -103,7 +134,16 @@ function joinAlternatives(types: string[]): string {
   return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
-const TAG_CONST = '/properties/type/const';
+/** A `type` property's const or enum: the tag telling a union's members apart (content parts, tools, items). */
+const TAG_RULE = /\/properties\/type\/(const|enum)$/;
+
+const isTagError = (error: ErrorObject): boolean => (error.keyword === 'const' || error.keyword === 'enum') && TAG_RULE.test(error.schemaPath);
+const isUnionError = (error: ErrorObject): boolean => error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'allOf';
+
+function tagsOf(tagError: ErrorObject): unknown[] {
+  const params = tagError.params as { allowedValue?: unknown; allowedValues?: unknown[] };
+  return tagError.keyword === 'const' ? [params.allowedValue] : (params.allowedValues ?? []);
+}
 
 /**
  * Whether an error's schema path lies in a union member. A member that holds a $ref is compiled on its
@@ -115,27 +155,45 @@ function isFromMember(schemaPath: string, member: string): boolean {
   return schemaPath.startsWith(member);
 }
 
+const isAtOrUnder = (error: ErrorObject, instancePath: string): boolean => error.instancePath === instancePath || error.instancePath.startsWith(`${instancePath}/`);
+
 /**
- * Union members tagged by `type` (content parts, tools): each member whose tag did not match
- * reports a `const` error on `type`. When some member accepted the tag, those members are noise
- * and every error from them is dropped; when none did, the tag itself is the problem.
+ * The members of the union at `objectPath` that refused the object itself: by its `type` tag (a `const`
+ * or `enum` error on `type`), or by its JSON type (a string or null member of the union), as schema
+ * path prefixes.
  */
-function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[]; wrongTags: ErrorObject[] } {
-  const tagErrors = errors.filter((error) => error.keyword === 'const' && error.schemaPath.endsWith(TAG_CONST));
-  const rejectedMembers = new Set(tagErrors.map((error) => error.schemaPath.slice(0, -TAG_CONST.length) + '/'));
-  const fromRejected = (error: ErrorObject) => [...rejectedMembers].some((member) => isFromMember(error.schemaPath, member));
-  const wrongTags: ErrorObject[] = [];
-  let kept = errors;
-  for (const tagError of tagErrors) {
-    const parent = tagError.instancePath.slice(0, -'/type'.length);
-    const underParent = errors.filter((error) => error.instancePath === parent || error.instancePath.startsWith(`${parent}/`));
-    if (underParent.some((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && !fromRejected(error))) {
-      kept = kept.filter((error) => !(fromRejected(error) && underParent.includes(error)));
-    } else {
-      wrongTags.push(tagError);
-    }
+function rejectingMembers(tagErrors: ErrorObject[], errors: ErrorObject[], objectPath: string): string[] {
+  const byTag = tagErrors.map((error) => error.schemaPath.replace(TAG_RULE, '/'));
+  const byJsonType = errors.filter((error) => error.instancePath === objectPath && error.keyword === 'type').map((error) => error.schemaPath.slice(0, -'type'.length));
+  return [...byTag, ...byJsonType];
+}
+
+/**
+ * Union members tagged by `type` (content parts, tools, input items): each member whose tag did not
+ * match reports a `const` or `enum` error on `type`. When some member took the object, the members
+ * that refused it are noise and every error from them is dropped; when none did, the tag itself is
+ * the problem. Unions are looked at from the outermost in, so a refused member's inner unions are gone.
+ */
+function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[]; wrongTag?: { location: (string | number)[]; tags: unknown[] } } {
+  const tagErrorsByObject = new Map<string, ErrorObject[]>();
+  for (const error of errors.filter(isTagError)) {
+    const objectPath = error.instancePath.slice(0, -'/type'.length);
+    tagErrorsByObject.set(objectPath, [...(tagErrorsByObject.get(objectPath) ?? []), error]);
   }
-  return { errors: kept, wrongTags };
+  const outermostFirst = [...tagErrorsByObject].sort(([a], [b]) => a.split('/').length - b.split('/').length);
+  let kept = errors;
+  for (const [objectPath, allTagErrors] of outermostFirst) {
+    const tagErrors = allTagErrors.filter((error) => kept.includes(error));
+    if (tagErrors.length === 0) continue;
+    const members = rejectingMembers(tagErrors, kept, objectPath);
+    const fromRejected = (error: ErrorObject) => members.some((member) => isFromMember(error.schemaPath, member));
+    const underObject = kept.filter((error) => isAtOrUnder(error, objectPath));
+    if (!underObject.some((error) => !isUnionError(error) && !fromRejected(error))) {
+      return { errors: kept, wrongTag: { location: locationOf(tagErrors[0]), tags: [...new Set(tagErrors.flatMap(tagsOf))] } };
+    }
+    kept = kept.filter((error) => !(fromRejected(error) && underObject.includes(error)));
+  }
+  return { errors: kept };
 }
 
 /**
@@ -144,20 +202,20 @@ function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[];
  * merge into "must be string, array or null".
  */
 export function summarise(allErrors: ErrorObject[]): { location: (string | number)[]; rule: string } {
-  const { errors, wrongTags } = withoutRejectedMembers(allErrors);
-  if (wrongTags.length > 0) {
-    const location = locationOf(wrongTags[0]);
-    const sameTag = wrongTags.filter((error) => error.instancePath === wrongTags[0].instancePath);
-    const values = sameTag.map((error) => JSON.stringify((error.params as { allowedValue: unknown }).allowedValue));
-    return { location, rule: values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(', ')}` };
+  const { errors, wrongTag } = withoutRejectedMembers(allErrors);
+  if (wrongTag !== undefined) {
+    const values = wrongTag.tags.map((tag) => JSON.stringify(tag));
+    return { location: wrongTag.location, rule: values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(', ')}` };
   }
-  const relevant = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && error.keyword !== 'allOf');
+  const relevant = errors.filter((error) => !isUnionError(error));
   const candidates = relevant.length > 0 ? relevant : allErrors;
   const deepest = candidates.reduce((best, error) => (locationOf(error).length > locationOf(best).length ? error : best));
   const location = locationOf(deepest);
   const atLocation = candidates.filter((error) => fieldPath(locationOf(error)) === fieldPath(location));
-  if (atLocation.every((error) => error.keyword === 'type')) {
-    const types = atLocation.flatMap((error) => String((error.params as { type: string | string[] }).type).split(','));
+  // A member refusing the value's JSON type says nothing more: `{type: string, enum: [...]}` is "must be string".
+  const refusingJsonType = atLocation.filter((error) => error.keyword === 'type').map((error) => error.schemaPath.slice(0, -'type'.length));
+  if (atLocation.every((error) => error.keyword === 'type' || refusingJsonType.some((member) => isFromMember(error.schemaPath, member)))) {
+    const types = atLocation.filter((error) => error.keyword === 'type').flatMap((error) => String((error.params as { type: string | string[] }).type).split(','));
     return { location, rule: `must be ${joinAlternatives(types)}` };
   }
   return { location, rule: ruleText(deepest) };

@@ -30,6 +30,7 @@ const messageItem = { type: 'message', status: 'completed', role: 'assistant', c
 
 describe('the openai client', () => {
   const location = { type: 'approximate' as const, city: 'Paris', country: 'FR', region: 'Île-de-France', timezone: 'Europe/Paris' };
+  const searchTool = { type: 'web_search' as const };
 
   test('responses.create: the tool is web_search_options; a web_search_call item, then the message with its citations', async () => {
     const response = await setup.openai.responses.create({ model: 'search', input: QUESTION, tools: [{ type: 'web_search', search_context_size: 'low', user_location: location }] });
@@ -75,6 +76,17 @@ describe('the openai client', () => {
     const error = await setup.openai.responses.create({ model: 'search', input: QUESTION, tools: [{ type: 'web_search', filters: { allowed_domains: ['louvre.fr'] } }] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject({ param: 'tools[0].filters.allowed_domains', type: 'invalid_request_error' });
+    expect(sentToOpenAI()).toHaveLength(0);
+  });
+
+  test.each([
+    ['a location key the tool lacks', { tools: [{ ...searchTool, user_location: { ...location, zip: '75001' } }] }, 'tools[0].user_location.zip', 'tools[0].user_location.zip: is not allowed here (the keys allowed are type, city, country, region, timezone)'],
+    ['a tool_choice of a tool the gateway does not serve', { tools: [searchTool], tool_choice: { type: 'file_search' } }, 'tool_choice.type', 'tool_choice.type: must be one of "function", "web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"'],
+  ])('%s: 400 whose message and param name the field, nothing sent', async (_what, fields, param, message) => {
+    const request = { model: 'search', input: QUESTION, ...fields } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+    const error = await setup.openai.responses.create(request).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject({ message, param, type: 'invalid_request_error' });
     expect(sentToOpenAI()).toHaveLength(0);
   });
 });

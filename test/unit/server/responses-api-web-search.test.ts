@@ -120,7 +120,7 @@ describe('what chat web search cannot do: a 400 naming the field', () => {
   test.each([
     ['another built-in tool', { tools: [{ type: 'file_search' }] }, 'tools[0].type: must be one of "function", "web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"'],
     ['an unknown context size', { tools: [{ type: 'web_search', search_context_size: 'huge' }] }, 'tools[0].search_context_size: must be one of "low", "medium", "high", null'],
-    ['a location of another type', { tools: [{ type: 'web_search_preview', user_location: { type: 'exact' } }] }, 'tools[0].user_location.type: must be one of "approximate"'],
+    ['a location of another type', { tools: [{ type: 'web_search_preview', user_location: { type: 'exact' } }] }, 'tools[0].user_location.type: must be "approximate"'],
   ])('the schema: %s', (_what, fields, message) => {
     expect(validateResponsesRequestBody(requestWith(fields as Partial<ResponsesRequest>))?.message).toBe(message);
   });

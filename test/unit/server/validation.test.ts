@@ -15,6 +15,9 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'u', detail: 'max' } }] }] }, 'messages[0].content[0].image_url.detail: must be one of "auto", "low", "high", null'],
   ['llm/v1/chat', { messages: [{ role: 'assistant', tool_calls: [{ id: 'c', type: 'function', function: { name: 'f' } }] }] }, 'messages[0].tool_calls[0].function.arguments: is required'],
   ['llm/v1/chat', { messages: [user], tools: [{ type: 'retrieval' }] }, 'tools[0].type: must be "function"'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 5 }] }] }, 'messages[0].content[0].type: must be one of "text", "image_url", "input_audio", "file"'],
+  ['llm/v1/chat', { messages: [{ role: 'assistant', thinking_blocks: [{ type: 'summary' }] }] }, 'messages[0].thinking_blocks[0].type: must be one of "thinking", "redacted_thinking"'],
+  ['llm/v1/chat', { messages: [{ role: 'assistant', tool_calls: [{ id: 'c', type: 'custom', function: { name: 'f', arguments: '' } }] }] }, 'messages[0].tool_calls[0].type: must be "function"'],
   ['llm/v1/chat', { messages: [user], tools: [{ type: 'function', function: {} }] }, 'tools[0].function.name: is required'],
   ['llm/v1/chat', { messages: [user], temperature: 2.5 }, 'temperature: must be <= 2'],
   ['llm/v1/chat', { messages: [user], n: 0 }, 'n: must be >= 1'],
@@ -23,6 +26,7 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', { messages: [user], stream: 'yes' }, 'stream: must be boolean or null'],
   ['llm/v1/completions', { prompt: ['a'] }, 'prompt: must be string'],
   ['llm/v1/embeddings', { input: {} }, 'input: must be string or array'],
+  ['llm/v1/embeddings', { input: [{ type: 'text' }] }, 'input[0]: must be string, integer or array'],
   ['llm/v1/embeddings', [1, 2], 'the request body must be a JSON object'],
 ])('%s %j → %s', (endpointType, body, message) => {
   expect(validateRequestBody(endpointType, body)?.message).toBe(message);
@@ -60,4 +64,43 @@ test.each<[unknown, string]>([
   [{ type: 'computer_call', call_id: 'c' }, 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "web_search_call", "item_reference"'],
 ])('responses input item %j → %s', (item, message) => {
   expect(validateResponsesRequestBody({ model: 'chat', input: [item] })?.message).toBe(message);
+});
+
+// A closed object (`additionalProperties: false`) names the key it does not take, and the keys it does.
+// The MLflow routes' schemas (chat, completions, embeddings) are open: their unknown keys are passed on.
+test.each<[unknown, string, string]>([
+  [{ tools: [{ type: 'web_search', user_location: { type: 'approximate', zip: '1' } }] }, 'tools[0].user_location.zip', 'is not allowed here (the keys allowed are type, city, country, region, timezone)'],
+  [{ tools: [{ type: 'function', name: 'f', arguments: {} }] }, 'tools[0].arguments', 'is not allowed here (the keys allowed are type, name, description, parameters, strict)'],
+  [{ tool_choice: { type: 'web_search', name: 'search' } }, 'tool_choice.name', 'is not allowed here (the keys allowed are type)'],
+  [{ text: { format: { type: 'text' }, style: 'terse' } }, 'text.style', 'is not allowed here (the keys allowed are format, verbosity)'],
+  [{ input: [{ type: 'item_reference', id: 'msg_1', status: 'completed' }] }, 'input[0].status', 'is not allowed here (the keys allowed are type, id)'],
+])('responses %j → %s', (fields, param, rule) => {
+  expect(validateResponsesRequestBody({ model: 'chat', input: 'x', ...(fields as object) })).toMatchObject({ param, message: `${param}: ${rule}` });
+});
+
+test('an unknown key is located in the issue list too', () => {
+  const issues = validateResponsesRequestBody({ model: 'chat', input: 'x', reasoning: { effort: 'low', budget: 5 } })?.issues;
+  expect(issues).toEqual([{ type: 'additionalProperties', loc: ['body', 'reasoning', 'budget'], msg: 'is not allowed here (the keys allowed are effort, summary)' }]);
+  expect(validateRequestBody('llm/v1/chat', { messages: [user], web_search_options: { anything: 1 }, top_k: 3 })).toBeUndefined();
+});
+
+// An object whose `type` tag no member of its union takes: the tag is named with every tag the union takes
+// (a `const` or an `enum` on `type`), not the rule of its first member (a string, say).
+const responsesTags = '"function", "web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"';
+test.each<[unknown, string]>([
+  [{ tool_choice: { type: 'file_search' } }, `tool_choice.type: must be one of ${responsesTags}`],
+  [{ tool_choice: { type: 5 } }, `tool_choice.type: must be one of ${responsesTags}`],
+  [{ tools: [{ type: 'function', name: 'f' }, { type: 'code_interpreter' }] }, `tools[1].type: must be one of ${responsesTags}`],
+  [{ input: [{ role: 'user', content: [{ type: 'input_audio' }] }] }, 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
+  [{ input: [{ type: 'function_call_output', call_id: 'c', output: [{ type: 'output_text', text: 'x' }] }] }, 'input[0].output[0].type: must be one of "input_text", "input_image", "input_file"'],
+  [{ text: { format: { type: 'grammar' } } }, 'text.format.type: must be one of "text", "json_object", "json_schema"'],
+  // The member that takes the tag has the say, even when its rule on `type` is an enum too.
+  [{ tool_choice: { type: 'web_search_preview', name: 'x' } }, 'tool_choice.name: is not allowed here (the keys allowed are type)'],
+  [{ tools: [{ type: 'web_search_2025_08_26', user_location: { type: 'exact' } }] }, 'tools[0].user_location.type: must be "approximate"'],
+  [{ tools: [{ type: 'web_search_preview', search_context_size: 'huge' }] }, 'tools[0].search_context_size: must be one of "low", "medium", "high", null'],
+  // A union of other JSON types says which ones, not the first member's enum.
+  [{ tool_choice: 5 }, 'tool_choice: must be string, object or null'],
+  [{ tool_choice: 'any' }, 'tool_choice: must be one of "auto", "none", "required"'],
+])('responses %j → %s', (fields, message) => {
+  expect(validateResponsesRequestBody({ model: 'chat', input: 'x', ...(fields as object) })?.message).toBe(message);
 });
