@@ -859,75 +859,12 @@ export type components = {
         };
         /** @description OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{"type": "approximate", "approximate": {city, country, region, timezone}}`. What chat's web search cannot do is a 400 naming the field: a domain filter (a non-empty `filters.allowed_domains` or `filters.blocked_domains`), `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`). */
         ResponsesWebSearchTool: {
-            /** @constant */
-            type: "web_search";
+            /** @enum {string} */
+            type: "web_search" | "web_search_2025_08_26" | "web_search_preview" | "web_search_preview_2025_03_11";
             /** @enum {string|null} */
             search_context_size?: "low" | "medium" | "high" | null;
             user_location?: {
-                /** @enum {string} */
-                type?: "approximate";
-                city?: string | null;
-                country?: string | null;
-                region?: string | null;
-                timezone?: string | null;
-            } | null;
-            filters?: {
-                allowed_domains?: string[] | null;
-                blocked_domains?: string[] | null;
-            } | null;
-            external_web_access?: boolean | null;
-            search_content_types?: ("text" | "image")[] | null;
-        };
-        /** @description The web search tool by its dated name; the same as `web_search`. */
-        ResponsesWebSearchToolDated: {
-            /** @constant */
-            type: "web_search_2025_08_26";
-            /** @enum {string|null} */
-            search_context_size?: "low" | "medium" | "high" | null;
-            user_location?: {
-                /** @enum {string} */
-                type?: "approximate";
-                city?: string | null;
-                country?: string | null;
-                region?: string | null;
-                timezone?: string | null;
-            } | null;
-            filters?: {
-                allowed_domains?: string[] | null;
-                blocked_domains?: string[] | null;
-            } | null;
-            external_web_access?: boolean | null;
-            search_content_types?: ("text" | "image")[] | null;
-        };
-        /** @description OpenAI's earlier web search tool; the same as `web_search`. */
-        ResponsesWebSearchPreviewTool: {
-            /** @constant */
-            type: "web_search_preview";
-            /** @enum {string|null} */
-            search_context_size?: "low" | "medium" | "high" | null;
-            user_location?: {
-                /** @enum {string} */
-                type?: "approximate";
-                city?: string | null;
-                country?: string | null;
-                region?: string | null;
-                timezone?: string | null;
-            } | null;
-            filters?: {
-                allowed_domains?: string[] | null;
-                blocked_domains?: string[] | null;
-            } | null;
-            external_web_access?: boolean | null;
-            search_content_types?: ("text" | "image")[] | null;
-        };
-        /** @description OpenAI's earlier web search tool by its dated name; the same as `web_search`. */
-        ResponsesWebSearchPreviewToolDated: {
-            /** @constant */
-            type: "web_search_preview_2025_03_11";
-            /** @enum {string|null} */
-            search_context_size?: "low" | "medium" | "high" | null;
-            user_location?: {
-                /** @enum {string} */
+                /** @constant */
                 type?: "approximate";
                 city?: string | null;
                 country?: string | null;
@@ -976,24 +913,15 @@ export type components = {
                 [key: string]: unknown;
             } | null;
             /** @description Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`. */
-            tools?: (components["schemas"]["ResponsesFunctionTool"] | components["schemas"]["ResponsesWebSearchTool"] | components["schemas"]["ResponsesWebSearchToolDated"] | components["schemas"]["ResponsesWebSearchPreviewTool"] | components["schemas"]["ResponsesWebSearchPreviewToolDated"])[] | null;
+            tools?: (components["schemas"]["ResponsesFunctionTool"] | components["schemas"]["ResponsesWebSearchTool"])[] | null;
             /** @description Naming the web search tool (`{"type": "web_search"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools). */
             tool_choice?: ("auto" | "none" | "required") | {
                 /** @constant */
                 type: "function";
                 name: string;
             } | {
-                /** @constant */
-                type: "web_search";
-            } | {
-                /** @constant */
-                type: "web_search_2025_08_26";
-            } | {
-                /** @constant */
-                type: "web_search_preview";
-            } | {
-                /** @constant */
-                type: "web_search_preview_2025_03_11";
+                /** @enum {string} */
+                type: "web_search" | "web_search_2025_08_26" | "web_search_preview" | "web_search_preview_2025_03_11";
             } | null;
             parallel_tool_calls?: boolean | null;
             text?: {

@@ -2412,13 +2412,10 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateResponsesRequest = validate32;
-const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"},{"$ref":"#/components/schemas/ResponsesWebSearchToolDated"},{"$ref":"#/components/schemas/ResponsesWebSearchPreviewTool"},{"$ref":"#/components/schemas/ResponsesWebSearchPreviewToolDated"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"web_search"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"web_search_2025_08_26"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"web_search_preview"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"web_search_preview_2025_03_11"}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Accepted and ignored (nothing is stored)."},"store":{"type":["boolean","null"],"description":"Accepted and ignored; the gateway stores no responses."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"Refused with a 400 (the gateway stores no responses; send the whole input)."},"conversation":{"description":"Refused with a 400 (the gateway stores no conversations; send the whole input)."}}};
+const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Accepted and ignored (nothing is stored)."},"store":{"type":["boolean","null"],"description":"Accepted and ignored; the gateway stores no responses."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"Refused with a 400 (the gateway stores no responses; send the whole input)."},"conversation":{"description":"Refused with a 400 (the gateway stores no conversations; send the whole input)."}}};
 const schema71 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
-const schema72 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{\"type\": \"approximate\", \"approximate\": {city, country, region, timezone}}`. What chat's web search cannot do is a 400 naming the field: a domain filter (a non-empty `filters.allowed_domains` or `filters.blocked_domains`), `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`).","properties":{"type":{"type":"string","const":"web_search"},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["approximate"]},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
-const schema73 = {"type":"object","required":["type"],"additionalProperties":false,"description":"The web search tool by its dated name; the same as `web_search`.","properties":{"type":{"type":"string","const":"web_search_2025_08_26"},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["approximate"]},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
-const schema74 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's earlier web search tool; the same as `web_search`.","properties":{"type":{"type":"string","const":"web_search_preview"},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["approximate"]},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
-const schema75 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's earlier web search tool by its dated name; the same as `web_search`.","properties":{"type":{"type":"string","const":"web_search_preview_2025_03_11"},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["approximate"]},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
-const schema76 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
+const schema72 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{\"type\": \"approximate\", \"approximate\": {city, country, region, timezone}}`. What chat's web search cannot do is a 400 naming the field: a domain filter (a non-empty `filters.allowed_domains` or `filters.blocked_domains`), `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`).","properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"approximate"},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
+const schema73 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
 const schema58 = {"description":"A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature), and so are `web_search_call` items (the message's text holds what the search found).","oneOf":[{"$ref":"#/components/schemas/ResponsesInputMessage"},{"$ref":"#/components/schemas/ResponsesFunctionCall"},{"$ref":"#/components/schemas/ResponsesFunctionCallOutput"},{"$ref":"#/components/schemas/ResponsesReasoningInput"},{"$ref":"#/components/schemas/ResponsesWebSearchCallInput"},{"$ref":"#/components/schemas/ResponsesItemReference"}]};
 const schema64 = {"type":"object","required":["type","call_id","name","arguments"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"}}};
 const schema65 = {"type":"object","required":["type","call_id","output"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call_output"},"call_id":{"type":"string"},"output":{"description":"The tool's result: a text, or a list of parts that become the chat `tool` message's content parts (text, image, file), which each provider takes or refuses as on `/v1/chat/completions`.","oneOf":[{"type":"string"},{"type":"array","items":{"oneOf":[{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}},{"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}},{"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}}]}}]}}};
@@ -4448,8 +4445,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if("web_search" !== data16){
-const err33 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/const",keyword:"const",params:{allowedValue: "web_search"},message:"must be equal to constant"};
+if(!((((data16 === "web_search") || (data16 === "web_search_2025_08_26")) || (data16 === "web_search_preview")) || (data16 === "web_search_preview_2025_03_11"))){
+const err33 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4519,8 +4516,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!(data19 === "approximate")){
-const err39 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.user_location.properties.type.enum},message:"must be equal to one of the allowed values"};
+if("approximate" !== data19){
+const err39 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/const",keyword:"const",params:{allowedValue: "approximate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4743,1010 +4740,14 @@ if(props1 !== true){
 props1 = true;
 }
 }
-const _errs83 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err55 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(!valid8){
+const err55 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
-}
-errors++;
-}
-for(const key4 in data10){
-if(!((((((key4 === "type") || (key4 === "search_context_size")) || (key4 === "user_location")) || (key4 === "filters")) || (key4 === "external_web_access")) || (key4 === "search_content_types"))){
-const err56 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-let data32 = data10.type;
-if(typeof data32 !== "string"){
-const err57 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if("web_search_2025_08_26" !== data32){
-const err58 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/type/const",keyword:"const",params:{allowedValue: "web_search_2025_08_26"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data10.search_context_size !== undefined){
-let data33 = data10.search_context_size;
-if((typeof data33 !== "string") && (data33 !== null)){
-const err59 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/search_context_size/type",keyword:"type",params:{type: schema73.properties.search_context_size.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(!((((data33 === "low") || (data33 === "medium")) || (data33 === "high")) || (data33 === null))){
-const err60 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema73.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data10.user_location !== undefined){
-let data34 = data10.user_location;
-if((!(data34 && typeof data34 == "object" && !Array.isArray(data34))) && (data34 !== null)){
-const err61 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/type",keyword:"type",params:{type: schema73.properties.user_location.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key5 in data34){
-if(!(((((key5 === "type") || (key5 === "city")) || (key5 === "country")) || (key5 === "region")) || (key5 === "timezone"))){
-const err62 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data34.type !== undefined){
-let data35 = data34.type;
-if(typeof data35 !== "string"){
-const err63 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(!(data35 === "approximate")){
-const err64 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/properties/type/enum",keyword:"enum",params:{allowedValues: schema73.properties.user_location.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data34.city !== undefined){
-let data36 = data34.city;
-if((typeof data36 !== "string") && (data36 !== null)){
-const err65 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/properties/city/type",keyword:"type",params:{type: schema73.properties.user_location.properties.city.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data34.country !== undefined){
-let data37 = data34.country;
-if((typeof data37 !== "string") && (data37 !== null)){
-const err66 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/properties/country/type",keyword:"type",params:{type: schema73.properties.user_location.properties.country.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data34.region !== undefined){
-let data38 = data34.region;
-if((typeof data38 !== "string") && (data38 !== null)){
-const err67 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/properties/region/type",keyword:"type",params:{type: schema73.properties.user_location.properties.region.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data34.timezone !== undefined){
-let data39 = data34.timezone;
-if((typeof data39 !== "string") && (data39 !== null)){
-const err68 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema73.properties.user_location.properties.timezone.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-}
-if(data10.filters !== undefined){
-let data40 = data10.filters;
-if((!(data40 && typeof data40 == "object" && !Array.isArray(data40))) && (data40 !== null)){
-const err69 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/filters/type",keyword:"type",params:{type: schema73.properties.filters.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key6 in data40){
-if(!((key6 === "allowed_domains") || (key6 === "blocked_domains"))){
-const err70 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data40.allowed_domains !== undefined){
-let data41 = data40.allowed_domains;
-if((!(Array.isArray(data41))) && (data41 !== null)){
-const err71 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema73.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(Array.isArray(data41)){
-const len5 = data41.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data41[i5] !== "string"){
-const err72 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i5,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-}
-if(data40.blocked_domains !== undefined){
-let data43 = data40.blocked_domains;
-if((!(Array.isArray(data43))) && (data43 !== null)){
-const err73 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema73.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(Array.isArray(data43)){
-const len6 = data43.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data43[i6] !== "string"){
-const err74 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i6,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-}
-}
-}
-if(data10.external_web_access !== undefined){
-let data45 = data10.external_web_access;
-if((typeof data45 !== "boolean") && (data45 !== null)){
-const err75 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/external_web_access/type",keyword:"type",params:{type: schema73.properties.external_web_access.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data10.search_content_types !== undefined){
-let data46 = data10.search_content_types;
-if((!(Array.isArray(data46))) && (data46 !== null)){
-const err76 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/search_content_types/type",keyword:"type",params:{type: schema73.properties.search_content_types.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(Array.isArray(data46)){
-const len7 = data46.length;
-for(let i7=0; i7<len7; i7++){
-let data47 = data46[i7];
-if(typeof data47 !== "string"){
-const err77 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i7,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(!((data47 === "text") || (data47 === "image"))){
-const err78 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i7,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema73.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchToolDated/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-var _valid1 = _errs83 === errors;
-if(_valid1 && valid8){
-valid8 = false;
-passing1 = [passing1, 2];
-}
-else {
-if(_valid1){
-valid8 = true;
-passing1 = 2;
-if(props1 !== true){
-props1 = true;
-}
-}
-const _errs121 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err80 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-for(const key7 in data10){
-if(!((((((key7 === "type") || (key7 === "search_context_size")) || (key7 === "user_location")) || (key7 === "filters")) || (key7 === "external_web_access")) || (key7 === "search_content_types"))){
-const err81 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-let data48 = data10.type;
-if(typeof data48 !== "string"){
-const err82 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if("web_search_preview" !== data48){
-const err83 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/type/const",keyword:"const",params:{allowedValue: "web_search_preview"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data10.search_context_size !== undefined){
-let data49 = data10.search_context_size;
-if((typeof data49 !== "string") && (data49 !== null)){
-const err84 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/search_context_size/type",keyword:"type",params:{type: schema74.properties.search_context_size.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-if(!((((data49 === "low") || (data49 === "medium")) || (data49 === "high")) || (data49 === null))){
-const err85 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema74.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data10.user_location !== undefined){
-let data50 = data10.user_location;
-if((!(data50 && typeof data50 == "object" && !Array.isArray(data50))) && (data50 !== null)){
-const err86 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/type",keyword:"type",params:{type: schema74.properties.user_location.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key8 in data50){
-if(!(((((key8 === "type") || (key8 === "city")) || (key8 === "country")) || (key8 === "region")) || (key8 === "timezone"))){
-const err87 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data50.type !== undefined){
-let data51 = data50.type;
-if(typeof data51 !== "string"){
-const err88 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(!(data51 === "approximate")){
-const err89 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/properties/type/enum",keyword:"enum",params:{allowedValues: schema74.properties.user_location.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data50.city !== undefined){
-let data52 = data50.city;
-if((typeof data52 !== "string") && (data52 !== null)){
-const err90 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/properties/city/type",keyword:"type",params:{type: schema74.properties.user_location.properties.city.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data50.country !== undefined){
-let data53 = data50.country;
-if((typeof data53 !== "string") && (data53 !== null)){
-const err91 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/properties/country/type",keyword:"type",params:{type: schema74.properties.user_location.properties.country.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data50.region !== undefined){
-let data54 = data50.region;
-if((typeof data54 !== "string") && (data54 !== null)){
-const err92 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/properties/region/type",keyword:"type",params:{type: schema74.properties.user_location.properties.region.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data50.timezone !== undefined){
-let data55 = data50.timezone;
-if((typeof data55 !== "string") && (data55 !== null)){
-const err93 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema74.properties.user_location.properties.timezone.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-}
-}
-if(data10.filters !== undefined){
-let data56 = data10.filters;
-if((!(data56 && typeof data56 == "object" && !Array.isArray(data56))) && (data56 !== null)){
-const err94 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/filters/type",keyword:"type",params:{type: schema74.properties.filters.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key9 in data56){
-if(!((key9 === "allowed_domains") || (key9 === "blocked_domains"))){
-const err95 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data56.allowed_domains !== undefined){
-let data57 = data56.allowed_domains;
-if((!(Array.isArray(data57))) && (data57 !== null)){
-const err96 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema74.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-if(Array.isArray(data57)){
-const len8 = data57.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data57[i8] !== "string"){
-const err97 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i8,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-}
-if(data56.blocked_domains !== undefined){
-let data59 = data56.blocked_domains;
-if((!(Array.isArray(data59))) && (data59 !== null)){
-const err98 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema74.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if(Array.isArray(data59)){
-const len9 = data59.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data59[i9] !== "string"){
-const err99 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i9,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-}
-}
-}
-if(data10.external_web_access !== undefined){
-let data61 = data10.external_web_access;
-if((typeof data61 !== "boolean") && (data61 !== null)){
-const err100 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/external_web_access/type",keyword:"type",params:{type: schema74.properties.external_web_access.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data10.search_content_types !== undefined){
-let data62 = data10.search_content_types;
-if((!(Array.isArray(data62))) && (data62 !== null)){
-const err101 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/search_content_types/type",keyword:"type",params:{type: schema74.properties.search_content_types.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(Array.isArray(data62)){
-const len10 = data62.length;
-for(let i10=0; i10<len10; i10++){
-let data63 = data62[i10];
-if(typeof data63 !== "string"){
-const err102 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i10,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-if(!((data63 === "text") || (data63 === "image"))){
-const err103 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i10,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema74.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-var _valid1 = _errs121 === errors;
-if(_valid1 && valid8){
-valid8 = false;
-passing1 = [passing1, 3];
-}
-else {
-if(_valid1){
-valid8 = true;
-passing1 = 3;
-if(props1 !== true){
-props1 = true;
-}
-}
-const _errs159 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err105 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-for(const key10 in data10){
-if(!((((((key10 === "type") || (key10 === "search_context_size")) || (key10 === "user_location")) || (key10 === "filters")) || (key10 === "external_web_access")) || (key10 === "search_content_types"))){
-const err106 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-let data64 = data10.type;
-if(typeof data64 !== "string"){
-const err107 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if("web_search_preview_2025_03_11" !== data64){
-const err108 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/type/const",keyword:"const",params:{allowedValue: "web_search_preview_2025_03_11"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data10.search_context_size !== undefined){
-let data65 = data10.search_context_size;
-if((typeof data65 !== "string") && (data65 !== null)){
-const err109 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/search_context_size/type",keyword:"type",params:{type: schema75.properties.search_context_size.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(!((((data65 === "low") || (data65 === "medium")) || (data65 === "high")) || (data65 === null))){
-const err110 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema75.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data10.user_location !== undefined){
-let data66 = data10.user_location;
-if((!(data66 && typeof data66 == "object" && !Array.isArray(data66))) && (data66 !== null)){
-const err111 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/type",keyword:"type",params:{type: schema75.properties.user_location.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key11 in data66){
-if(!(((((key11 === "type") || (key11 === "city")) || (key11 === "country")) || (key11 === "region")) || (key11 === "timezone"))){
-const err112 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data66.type !== undefined){
-let data67 = data66.type;
-if(typeof data67 !== "string"){
-const err113 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(!(data67 === "approximate")){
-const err114 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/properties/type/enum",keyword:"enum",params:{allowedValues: schema75.properties.user_location.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data66.city !== undefined){
-let data68 = data66.city;
-if((typeof data68 !== "string") && (data68 !== null)){
-const err115 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/properties/city/type",keyword:"type",params:{type: schema75.properties.user_location.properties.city.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data66.country !== undefined){
-let data69 = data66.country;
-if((typeof data69 !== "string") && (data69 !== null)){
-const err116 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/properties/country/type",keyword:"type",params:{type: schema75.properties.user_location.properties.country.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data66.region !== undefined){
-let data70 = data66.region;
-if((typeof data70 !== "string") && (data70 !== null)){
-const err117 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/properties/region/type",keyword:"type",params:{type: schema75.properties.user_location.properties.region.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-if(data66.timezone !== undefined){
-let data71 = data66.timezone;
-if((typeof data71 !== "string") && (data71 !== null)){
-const err118 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema75.properties.user_location.properties.timezone.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-}
-if(data10.filters !== undefined){
-let data72 = data10.filters;
-if((!(data72 && typeof data72 == "object" && !Array.isArray(data72))) && (data72 !== null)){
-const err119 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/filters/type",keyword:"type",params:{type: schema75.properties.filters.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key12 in data72){
-if(!((key12 === "allowed_domains") || (key12 === "blocked_domains"))){
-const err120 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data72.allowed_domains !== undefined){
-let data73 = data72.allowed_domains;
-if((!(Array.isArray(data73))) && (data73 !== null)){
-const err121 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema75.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(Array.isArray(data73)){
-const len11 = data73.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data73[i11] !== "string"){
-const err122 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i11,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-}
-if(data72.blocked_domains !== undefined){
-let data75 = data72.blocked_domains;
-if((!(Array.isArray(data75))) && (data75 !== null)){
-const err123 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema75.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(Array.isArray(data75)){
-const len12 = data75.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data75[i12] !== "string"){
-const err124 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i12,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-}
-}
-}
-}
-if(data10.external_web_access !== undefined){
-let data77 = data10.external_web_access;
-if((typeof data77 !== "boolean") && (data77 !== null)){
-const err125 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/external_web_access/type",keyword:"type",params:{type: schema75.properties.external_web_access.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data10.search_content_types !== undefined){
-let data78 = data10.search_content_types;
-if((!(Array.isArray(data78))) && (data78 !== null)){
-const err126 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/search_content_types/type",keyword:"type",params:{type: schema75.properties.search_content_types.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-if(Array.isArray(data78)){
-const len13 = data78.length;
-for(let i13=0; i13<len13; i13++){
-let data79 = data78[i13];
-if(typeof data79 !== "string"){
-const err127 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i13,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(!((data79 === "text") || (data79 === "image"))){
-const err128 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i13,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema75.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchPreviewToolDated/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-var _valid1 = _errs159 === errors;
-if(_valid1 && valid8){
-valid8 = false;
-passing1 = [passing1, 4];
-}
-else {
-if(_valid1){
-valid8 = true;
-passing1 = 4;
-if(props1 !== true){
-props1 = true;
-}
-}
-}
-}
-}
-}
-if(!valid8){
-const err130 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
 }
 errors++;
 }
@@ -5765,443 +4766,227 @@ vErrors = null;
 }
 }
 if(data.tool_choice !== undefined){
-let data80 = data.tool_choice;
-const _errs198 = errors;
-let valid51 = false;
+let data32 = data.tool_choice;
+const _errs84 = errors;
+let valid21 = false;
 let passing2 = null;
-const _errs199 = errors;
-if(typeof data80 !== "string"){
-const err131 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs85 = errors;
+if(typeof data32 !== "string"){
+const err56 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err131];
+vErrors = [err56];
 }
 else {
-vErrors.push(err131);
+vErrors.push(err56);
 }
 errors++;
 }
-if(!(((data80 === "auto") || (data80 === "none")) || (data80 === "required"))){
-const err132 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(!(((data32 === "auto") || (data32 === "none")) || (data32 === "required"))){
+const err57 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err57];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err57);
 }
 errors++;
 }
-var _valid2 = _errs199 === errors;
+var _valid2 = _errs85 === errors;
 if(_valid2){
-valid51 = true;
+valid21 = true;
 passing2 = 0;
 }
-const _errs201 = errors;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.type === undefined){
-const err133 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const _errs87 = errors;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.type === undefined){
+const err58 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err133];
+vErrors = [err58];
 }
 else {
-vErrors.push(err133);
+vErrors.push(err58);
 }
 errors++;
 }
-if(data80.name === undefined){
-const err134 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data32.name === undefined){
+const err59 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
-vErrors = [err134];
+vErrors = [err59];
 }
 else {
-vErrors.push(err134);
+vErrors.push(err59);
 }
 errors++;
 }
-if(data80.type !== undefined){
-let data81 = data80.type;
-if(typeof data81 !== "string"){
-const err135 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.type !== undefined){
+let data33 = data32.type;
+if(typeof data33 !== "string"){
+const err60 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err60];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err60);
 }
 errors++;
 }
-if("function" !== data81){
-const err136 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
+if("function" !== data33){
+const err61 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err136];
+vErrors = [err61];
 }
 else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data80.name !== undefined){
-if(typeof data80.name !== "string"){
-const err137 = {instancePath:instancePath+"/tool_choice/name",schemaPath:"#/properties/tool_choice/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
+vErrors.push(err61);
 }
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data32.name !== undefined){
+if(typeof data32.name !== "string"){
+const err62 = {instancePath:instancePath+"/tool_choice/name",schemaPath:"#/properties/tool_choice/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err138];
+vErrors = [err62];
 }
 else {
-vErrors.push(err138);
+vErrors.push(err62);
 }
 errors++;
 }
-var _valid2 = _errs201 === errors;
-if(_valid2 && valid51){
-valid51 = false;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid2 = _errs87 === errors;
+if(_valid2 && valid21){
+valid21 = false;
 passing2 = [passing2, 1];
 }
 else {
 if(_valid2){
-valid51 = true;
+valid21 = true;
 passing2 = 1;
 var props2 = {};
 props2.type = true;
 props2.name = true;
 }
-const _errs207 = errors;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.type === undefined){
-const err139 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const _errs93 = errors;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.type === undefined){
+const err64 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err139];
+vErrors = [err64];
 }
 else {
-vErrors.push(err139);
+vErrors.push(err64);
 }
 errors++;
 }
-for(const key13 in data80){
-if(!(key13 === "type")){
-const err140 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+for(const key4 in data32){
+if(!(key4 === "type")){
+const err65 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err140];
+vErrors = [err65];
 }
 else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data80.type !== undefined){
-let data83 = data80.type;
-if(typeof data83 !== "string"){
-const err141 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if("web_search" !== data83){
-const err142 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "web_search"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
+vErrors.push(err65);
 }
 errors++;
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data32.type !== undefined){
+let data35 = data32.type;
+if(typeof data35 !== "string"){
+const err66 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err143];
+vErrors = [err66];
 }
 else {
-vErrors.push(err143);
+vErrors.push(err66);
 }
 errors++;
 }
-var _valid2 = _errs207 === errors;
-if(_valid2 && valid51){
-valid51 = false;
+if(!((((data35 === "web_search") || (data35 === "web_search_2025_08_26")) || (data35 === "web_search_preview")) || (data35 === "web_search_preview_2025_03_11"))){
+const err67 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[2].properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid2 = _errs93 === errors;
+if(_valid2 && valid21){
+valid21 = false;
 passing2 = [passing2, 2];
 }
 else {
 if(_valid2){
-valid51 = true;
+valid21 = true;
 passing2 = 2;
 if(props2 !== true){
 props2 = true;
 }
 }
-const _errs212 = errors;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.type === undefined){
-const err144 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const _errs98 = errors;
+if(data32 !== null){
+const err69 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err144];
+vErrors = [err69];
 }
 else {
-vErrors.push(err144);
+vErrors.push(err69);
 }
 errors++;
 }
-for(const key14 in data80){
-if(!(key14 === "type")){
-const err145 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data80.type !== undefined){
-let data84 = data80.type;
-if(typeof data84 !== "string"){
-const err146 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if("web_search_2025_08_26" !== data84){
-const err147 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "web_search_2025_08_26"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-var _valid2 = _errs212 === errors;
-if(_valid2 && valid51){
-valid51 = false;
+var _valid2 = _errs98 === errors;
+if(_valid2 && valid21){
+valid21 = false;
 passing2 = [passing2, 3];
 }
 else {
 if(_valid2){
-valid51 = true;
+valid21 = true;
 passing2 = 3;
-if(props2 !== true){
-props2 = true;
 }
 }
-const _errs217 = errors;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.type === undefined){
-const err149 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+}
+if(!valid21){
+const err70 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err149];
+vErrors = [err70];
 }
 else {
-vErrors.push(err149);
-}
-errors++;
-}
-for(const key15 in data80){
-if(!(key15 === "type")){
-const err150 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-if(data80.type !== undefined){
-let data85 = data80.type;
-if(typeof data85 !== "string"){
-const err151 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-if("web_search_preview" !== data85){
-const err152 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "web_search_preview"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-var _valid2 = _errs217 === errors;
-if(_valid2 && valid51){
-valid51 = false;
-passing2 = [passing2, 4];
-}
-else {
-if(_valid2){
-valid51 = true;
-passing2 = 4;
-if(props2 !== true){
-props2 = true;
-}
-}
-const _errs222 = errors;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.type === undefined){
-const err154 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-for(const key16 in data80){
-if(!(key16 === "type")){
-const err155 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data80.type !== undefined){
-let data86 = data80.type;
-if(typeof data86 !== "string"){
-const err156 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-if("web_search_preview_2025_03_11" !== data86){
-const err157 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "web_search_preview_2025_03_11"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-}
-}
-else {
-const err158 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-var _valid2 = _errs222 === errors;
-if(_valid2 && valid51){
-valid51 = false;
-passing2 = [passing2, 5];
-}
-else {
-if(_valid2){
-valid51 = true;
-passing2 = 5;
-if(props2 !== true){
-props2 = true;
-}
-}
-const _errs227 = errors;
-if(data80 !== null){
-const err159 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/6/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-var _valid2 = _errs227 === errors;
-if(_valid2 && valid51){
-valid51 = false;
-passing2 = [passing2, 6];
-}
-else {
-if(_valid2){
-valid51 = true;
-passing2 = 6;
-}
-}
-}
-}
-}
-}
-}
-if(!valid51){
-const err160 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
+vErrors.push(err70);
 }
 errors++;
 }
 else {
-errors = _errs198;
+errors = _errs84;
 if(vErrors !== null){
-if(_errs198){
-vErrors.length = _errs198;
+if(_errs84){
+vErrors.length = _errs84;
 }
 else {
 vErrors = null;
@@ -6210,288 +4995,288 @@ vErrors = null;
 }
 }
 if(data.parallel_tool_calls !== undefined){
-let data87 = data.parallel_tool_calls;
-if((typeof data87 !== "boolean") && (data87 !== null)){
-const err161 = {instancePath:instancePath+"/parallel_tool_calls",schemaPath:"#/properties/parallel_tool_calls/type",keyword:"type",params:{type: schema57.properties.parallel_tool_calls.type},message:"must be boolean,null"};
+let data36 = data.parallel_tool_calls;
+if((typeof data36 !== "boolean") && (data36 !== null)){
+const err71 = {instancePath:instancePath+"/parallel_tool_calls",schemaPath:"#/properties/parallel_tool_calls/type",keyword:"type",params:{type: schema57.properties.parallel_tool_calls.type},message:"must be boolean,null"};
 if(vErrors === null){
-vErrors = [err161];
+vErrors = [err71];
 }
 else {
-vErrors.push(err161);
+vErrors.push(err71);
 }
 errors++;
 }
 }
 if(data.text !== undefined){
-let data88 = data.text;
-if((!(data88 && typeof data88 == "object" && !Array.isArray(data88))) && (data88 !== null)){
-const err162 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema57.properties.text.type},message:"must be object,null"};
+let data37 = data.text;
+if((!(data37 && typeof data37 == "object" && !Array.isArray(data37))) && (data37 !== null)){
+const err72 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema57.properties.text.type},message:"must be object,null"};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err72];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err72);
 }
 errors++;
 }
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key17 in data88){
-if(!((key17 === "format") || (key17 === "verbosity"))){
-const err163 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key5 in data37){
+if(!((key5 === "format") || (key5 === "verbosity"))){
+const err73 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err73];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err73);
 }
 errors++;
 }
 }
-if(data88.format !== undefined){
-let data89 = data88.format;
-const _errs236 = errors;
-let valid59 = false;
+if(data37.format !== undefined){
+let data38 = data37.format;
+const _errs107 = errors;
+let valid26 = false;
 let passing3 = null;
-const _errs237 = errors;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.type === undefined){
-const err164 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const _errs108 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err74 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err74];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err74);
 }
 errors++;
 }
-if(data89.type !== undefined){
-let data90 = data89.type;
-if(typeof data90 !== "string"){
-const err165 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.type !== undefined){
+let data39 = data38.type;
+if(typeof data39 !== "string"){
+const err75 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err75];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err75);
 }
 errors++;
 }
-if("text" !== data90){
-const err166 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant"};
+if("text" !== data39){
+const err76 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err76];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err76);
 }
 errors++;
 }
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err77 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err167];
+vErrors = [err77];
 }
 else {
-vErrors.push(err167);
+vErrors.push(err77);
 }
 errors++;
 }
-var _valid3 = _errs237 === errors;
+var _valid3 = _errs108 === errors;
 if(_valid3){
-valid59 = true;
+valid26 = true;
 passing3 = 0;
 var props3 = {};
 props3.type = true;
 }
-const _errs241 = errors;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.type === undefined){
-const err168 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const _errs112 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err78 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err78];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err78);
 }
 errors++;
 }
-if(data89.type !== undefined){
-let data91 = data89.type;
-if(typeof data91 !== "string"){
-const err169 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.type !== undefined){
+let data40 = data38.type;
+if(typeof data40 !== "string"){
+const err79 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err79];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err79);
 }
 errors++;
 }
-if("json_object" !== data91){
-const err170 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "json_object"},message:"must be equal to constant"};
+if("json_object" !== data40){
+const err80 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "json_object"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err80];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err80);
 }
 errors++;
 }
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err81];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err81);
 }
 errors++;
 }
-var _valid3 = _errs241 === errors;
-if(_valid3 && valid59){
-valid59 = false;
+var _valid3 = _errs112 === errors;
+if(_valid3 && valid26){
+valid26 = false;
 passing3 = [passing3, 1];
 }
 else {
 if(_valid3){
-valid59 = true;
+valid26 = true;
 passing3 = 1;
 if(props3 !== true){
 props3 = props3 || {};
 props3.type = true;
 }
 }
-const _errs245 = errors;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.type === undefined){
-const err172 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const _errs116 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err82 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err82];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err82);
 }
 errors++;
 }
-if(data89.name === undefined){
-const err173 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data38.name === undefined){
+const err83 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err83];
 }
 else {
-vErrors.push(err173);
+vErrors.push(err83);
 }
 errors++;
 }
-if(data89.schema === undefined){
-const err174 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'"};
+if(data38.schema === undefined){
+const err84 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'"};
 if(vErrors === null){
-vErrors = [err174];
+vErrors = [err84];
 }
 else {
-vErrors.push(err174);
+vErrors.push(err84);
 }
 errors++;
 }
-if(data89.type !== undefined){
-let data92 = data89.type;
-if(typeof data92 !== "string"){
-const err175 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.type !== undefined){
+let data41 = data38.type;
+if(typeof data41 !== "string"){
+const err85 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err85];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err85);
 }
 errors++;
 }
-if("json_schema" !== data92){
-const err176 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "json_schema"},message:"must be equal to constant"};
+if("json_schema" !== data41){
+const err86 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "json_schema"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err86];
 }
 else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-if(data89.name !== undefined){
-if(typeof data89.name !== "string"){
-const err177 = {instancePath:instancePath+"/text/format/name",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
+vErrors.push(err86);
 }
 errors++;
 }
 }
-if(data89.description !== undefined){
-let data94 = data89.description;
-if((typeof data94 !== "string") && (data94 !== null)){
-const err178 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema76.oneOf[2].properties.description.type},message:"must be string,null"};
+if(data38.name !== undefined){
+if(typeof data38.name !== "string"){
+const err87 = {instancePath:instancePath+"/text/format/name",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err87];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err87);
 }
 errors++;
 }
 }
-if(data89.schema !== undefined){
-let data95 = data89.schema;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-}
-else {
-const err179 = {instancePath:instancePath+"/text/format/schema",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.description !== undefined){
+let data43 = data38.description;
+if((typeof data43 !== "string") && (data43 !== null)){
+const err88 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema73.oneOf[2].properties.description.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err179];
+vErrors = [err88];
 }
 else {
-vErrors.push(err179);
+vErrors.push(err88);
 }
 errors++;
 }
 }
-if(data89.strict !== undefined){
-let data96 = data89.strict;
-if((typeof data96 !== "boolean") && (data96 !== null)){
-const err180 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema76.oneOf[2].properties.strict.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err180];
+if(data38.schema !== undefined){
+let data44 = data38.schema;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 }
 else {
-vErrors.push(err180);
+const err89 = {instancePath:instancePath+"/text/format/schema",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data38.strict !== undefined){
+let data45 = data38.strict;
+if((typeof data45 !== "boolean") && (data45 !== null)){
+const err90 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema73.oneOf[2].properties.strict.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err91];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err91);
 }
 errors++;
 }
-var _valid3 = _errs245 === errors;
-if(_valid3 && valid59){
-valid59 = false;
+var _valid3 = _errs116 === errors;
+if(_valid3 && valid26){
+valid26 = false;
 passing3 = [passing3, 2];
 }
 else {
 if(_valid3){
-valid59 = true;
+valid26 = true;
 passing3 = 2;
 if(props3 !== true){
 props3 = props3 || {};
@@ -6504,21 +5289,21 @@ props3.strict = true;
 }
 }
 }
-if(!valid59){
-const err182 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(!valid26){
+const err92 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err92];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err92);
 }
 errors++;
 }
 else {
-errors = _errs236;
+errors = _errs107;
 if(vErrors !== null){
-if(_errs236){
-vErrors.length = _errs236;
+if(_errs107){
+vErrors.length = _errs107;
 }
 else {
 vErrors = null;
@@ -6526,15 +5311,15 @@ vErrors = null;
 }
 }
 }
-if(data88.verbosity !== undefined){
-let data97 = data88.verbosity;
-if((typeof data97 !== "string") && (data97 !== null)){
-const err183 = {instancePath:instancePath+"/text/verbosity",schemaPath:"#/properties/text/properties/verbosity/type",keyword:"type",params:{type: schema57.properties.text.properties.verbosity.type},message:"must be string,null"};
+if(data37.verbosity !== undefined){
+let data46 = data37.verbosity;
+if((typeof data46 !== "string") && (data46 !== null)){
+const err93 = {instancePath:instancePath+"/text/verbosity",schemaPath:"#/properties/text/properties/verbosity/type",keyword:"type",params:{type: schema57.properties.text.properties.verbosity.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err183];
+vErrors = [err93];
 }
 else {
-vErrors.push(err183);
+vErrors.push(err93);
 }
 errors++;
 }
@@ -6542,52 +5327,52 @@ errors++;
 }
 }
 if(data.reasoning !== undefined){
-let data98 = data.reasoning;
-if((!(data98 && typeof data98 == "object" && !Array.isArray(data98))) && (data98 !== null)){
-const err184 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/type",keyword:"type",params:{type: schema57.properties.reasoning.type},message:"must be object,null"};
+let data47 = data.reasoning;
+if((!(data47 && typeof data47 == "object" && !Array.isArray(data47))) && (data47 !== null)){
+const err94 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/type",keyword:"type",params:{type: schema57.properties.reasoning.type},message:"must be object,null"};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err94];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err94);
 }
 errors++;
 }
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key18 in data98){
-if(!((key18 === "effort") || (key18 === "summary"))){
-const err185 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key6 in data47){
+if(!((key6 === "effort") || (key6 === "summary"))){
+const err95 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err185];
+vErrors = [err95];
 }
 else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data98.effort !== undefined){
-let data99 = data98.effort;
-if((typeof data99 !== "string") && (data99 !== null)){
-const err186 = {instancePath:instancePath+"/reasoning/effort",schemaPath:"#/properties/reasoning/properties/effort/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.effort.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
+vErrors.push(err95);
 }
 errors++;
 }
 }
-if(data98.summary !== undefined){
-let data100 = data98.summary;
-if((typeof data100 !== "string") && (data100 !== null)){
-const err187 = {instancePath:instancePath+"/reasoning/summary",schemaPath:"#/properties/reasoning/properties/summary/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.summary.type},message:"must be string,null"};
+if(data47.effort !== undefined){
+let data48 = data47.effort;
+if((typeof data48 !== "string") && (data48 !== null)){
+const err96 = {instancePath:instancePath+"/reasoning/effort",schemaPath:"#/properties/reasoning/properties/effort/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.effort.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err187];
+vErrors = [err96];
 }
 else {
-vErrors.push(err187);
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data47.summary !== undefined){
+let data49 = data47.summary;
+if((typeof data49 !== "string") && (data49 !== null)){
+const err97 = {instancePath:instancePath+"/reasoning/summary",schemaPath:"#/properties/reasoning/properties/summary/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.summary.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }
@@ -6595,66 +5380,66 @@ errors++;
 }
 }
 if(data.user !== undefined){
-let data101 = data.user;
-if((typeof data101 !== "string") && (data101 !== null)){
-const err188 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema57.properties.user.type},message:"must be string,null"};
+let data50 = data.user;
+if((typeof data50 !== "string") && (data50 !== null)){
+const err98 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema57.properties.user.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err188];
+vErrors = [err98];
 }
 else {
-vErrors.push(err188);
+vErrors.push(err98);
 }
 errors++;
 }
 }
 if(data.metadata !== undefined){
-let data102 = data.metadata;
-if((!(data102 && typeof data102 == "object" && !Array.isArray(data102))) && (data102 !== null)){
-const err189 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema57.properties.metadata.type},message:"must be object,null"};
+let data51 = data.metadata;
+if((!(data51 && typeof data51 == "object" && !Array.isArray(data51))) && (data51 !== null)){
+const err99 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema57.properties.metadata.type},message:"must be object,null"};
 if(vErrors === null){
-vErrors = [err189];
+vErrors = [err99];
 }
 else {
-vErrors.push(err189);
+vErrors.push(err99);
 }
 errors++;
 }
 }
 if(data.store !== undefined){
-let data103 = data.store;
-if((typeof data103 !== "boolean") && (data103 !== null)){
-const err190 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: schema57.properties.store.type},message:"must be boolean,null"};
+let data52 = data.store;
+if((typeof data52 !== "boolean") && (data52 !== null)){
+const err100 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: schema57.properties.store.type},message:"must be boolean,null"};
 if(vErrors === null){
-vErrors = [err190];
+vErrors = [err100];
 }
 else {
-vErrors.push(err190);
+vErrors.push(err100);
 }
 errors++;
 }
 }
 if(data.include !== undefined){
-let data104 = data.include;
-if((!(Array.isArray(data104))) && (data104 !== null)){
-const err191 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: schema57.properties.include.type},message:"must be array,null"};
+let data53 = data.include;
+if((!(Array.isArray(data53))) && (data53 !== null)){
+const err101 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: schema57.properties.include.type},message:"must be array,null"};
 if(vErrors === null){
-vErrors = [err191];
+vErrors = [err101];
 }
 else {
-vErrors.push(err191);
+vErrors.push(err101);
 }
 errors++;
 }
-if(Array.isArray(data104)){
-const len14 = data104.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data104[i14] !== "string"){
-const err192 = {instancePath:instancePath+"/include/" + i14,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data53)){
+const len5 = data53.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data53[i5] !== "string"){
+const err102 = {instancePath:instancePath+"/include/" + i5,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err192];
+vErrors = [err102];
 }
 else {
-vErrors.push(err192);
+vErrors.push(err102);
 }
 errors++;
 }
@@ -6662,62 +5447,62 @@ errors++;
 }
 }
 if(data.truncation !== undefined){
-let data106 = data.truncation;
-if((typeof data106 !== "string") && (data106 !== null)){
-const err193 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/type",keyword:"type",params:{type: schema57.properties.truncation.type},message:"must be string,null"};
+let data55 = data.truncation;
+if((typeof data55 !== "string") && (data55 !== null)){
+const err103 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/type",keyword:"type",params:{type: schema57.properties.truncation.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err193];
+vErrors = [err103];
 }
 else {
-vErrors.push(err193);
+vErrors.push(err103);
 }
 errors++;
 }
-if(!(((data106 === "auto") || (data106 === "disabled")) || (data106 === null))){
-const err194 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/enum",keyword:"enum",params:{allowedValues: schema57.properties.truncation.enum},message:"must be equal to one of the allowed values"};
+if(!(((data55 === "auto") || (data55 === "disabled")) || (data55 === null))){
+const err104 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/enum",keyword:"enum",params:{allowedValues: schema57.properties.truncation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err194];
+vErrors = [err104];
 }
 else {
-vErrors.push(err194);
+vErrors.push(err104);
 }
 errors++;
 }
 }
 if(data.background !== undefined){
-let data107 = data.background;
-if((typeof data107 !== "boolean") && (data107 !== null)){
-const err195 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema57.properties.background.type},message:"must be boolean,null"};
+let data56 = data.background;
+if((typeof data56 !== "boolean") && (data56 !== null)){
+const err105 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema57.properties.background.type},message:"must be boolean,null"};
 if(vErrors === null){
-vErrors = [err195];
+vErrors = [err105];
 }
 else {
-vErrors.push(err195);
+vErrors.push(err105);
 }
 errors++;
 }
 }
 if(data.previous_response_id !== undefined){
-let data108 = data.previous_response_id;
-if((typeof data108 !== "string") && (data108 !== null)){
-const err196 = {instancePath:instancePath+"/previous_response_id",schemaPath:"#/properties/previous_response_id/type",keyword:"type",params:{type: schema57.properties.previous_response_id.type},message:"must be string,null"};
+let data57 = data.previous_response_id;
+if((typeof data57 !== "string") && (data57 !== null)){
+const err106 = {instancePath:instancePath+"/previous_response_id",schemaPath:"#/properties/previous_response_id/type",keyword:"type",params:{type: schema57.properties.previous_response_id.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err196];
+vErrors = [err106];
 }
 else {
-vErrors.push(err196);
+vErrors.push(err106);
 }
 errors++;
 }
 }
 }
 else {
-const err197 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err107 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err197];
+vErrors = [err107];
 }
 else {
-vErrors.push(err197);
+vErrors.push(err107);
 }
 errors++;
 }
@@ -6727,13 +5512,13 @@ return errors === 0;
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateChatResponse = validate39;
-const schema77 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema90 = {"description":"Azure OpenAI's content filter results for the prompt (one entry per prompt: `prompt_index` and its `content_filter_results`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream, on the first chunk with choices (Azure sends it on a chunk of its own).","type":"array","items":{"type":"object","additionalProperties":true}};
-const schema78 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
-const schema82 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
-const schema86 = {"description":"Azure OpenAI's content filter results for the choice's text (per category such as `hate` or `protected_material_text`: `filtered`, and `severity` or `detected`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream chunk, the results of that chunk's text.","type":"object","additionalProperties":true};
-const schema79 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]},"annotations":{"description":"The web pages the answer cites, present only when the provider searched the web and cited what it found (OpenAI's search models and `web_search_options`).","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/UrlCitation"}},{"type":"null"}]}}};
-const schema81 = {"description":"A web page the answer cites, in OpenAI's shape: `start_index` and `end_index` delimit the text of the message's `content` that the page supports (end exclusive), counted in Unicode code points (characters as Python counts them, so a character outside the Basic Multilingual Plane counts once, not as the two UTF-16 units of a JavaScript string).","type":"object","required":["type","url_citation"],"properties":{"type":{"type":"string","const":"url_citation"},"url_citation":{"type":"object","required":["url","title","start_index","end_index"],"properties":{"url":{"type":"string"},"title":{"type":"string"},"start_index":{"type":"integer","minimum":0},"end_index":{"type":"integer","minimum":0}}}}};
+const schema74 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema87 = {"description":"Azure OpenAI's content filter results for the prompt (one entry per prompt: `prompt_index` and its `content_filter_results`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream, on the first chunk with choices (Azure sends it on a chunk of its own).","type":"array","items":{"type":"object","additionalProperties":true}};
+const schema75 = {"type":"object","required":["index","message","finish_reason"],"properties":{"index":{"type":"integer"},"message":{"$ref":"#/components/schemas/ResponseMessage"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema79 = {"type":["string","null"],"description":"stop, length, tool_calls or content_filter (null while a stream is still going)."};
+const schema83 = {"description":"Azure OpenAI's content filter results for the choice's text (per category such as `hate` or `protected_material_text`: `filtered`, and `severity` or `detected`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream chunk, the results of that chunk's text.","type":"object","additionalProperties":true};
+const schema76 = {"type":"object","required":["role","content","tool_calls","refusal"],"properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking."},"thinking_blocks":{"description":"The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]},"annotations":{"description":"The web pages the answer cites, present only when the provider searched the web and cited what it found (OpenAI's search models and `web_search_options`).","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/UrlCitation"}},{"type":"null"}]}}};
+const schema78 = {"description":"A web page the answer cites, in OpenAI's shape: `start_index` and `end_index` delimit the text of the message's `content` that the page supports (end exclusive), counted in Unicode code points (characters as Python counts them, so a character outside the Basic Multilingual Plane counts once, not as the two UTF-16 units of a JavaScript string).","type":"object","required":["type","url_citation"],"properties":{"type":{"type":"string","const":"url_citation"},"url_citation":{"type":"object","required":["url","title","start_index","end_index"],"properties":{"url":{"type":"string"},"title":{"type":"string"},"start_index":{"type":"integer","minimum":0},"end_index":{"type":"integer","minimum":0}}}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7104,7 +5889,7 @@ vErrors = null;
 if(data.refusal !== undefined){
 let data10 = data.refusal;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err24 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema79.properties.refusal.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema76.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7117,7 +5902,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data11 = data.reasoning_content;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema79.properties.reasoning_content.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema76.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7472,8 +6257,8 @@ return errors === 0;
 }
 validate41.evaluated = {"props":{"role":true,"content":true,"tool_calls":true,"refusal":true,"reasoning_content":true,"thinking_blocks":true,"annotations":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema83 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`).","type":["object","null"],"additionalProperties":true,"properties":{"content":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}},"refusal":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}}}};
-const schema84 = {"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}},"top_logprobs":{"type":"array","items":{"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}}}}}}};
+const schema80 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`).","type":["object","null"],"additionalProperties":true,"properties":{"content":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}},"refusal":{"type":["array","null"],"items":{"$ref":"#/components/schemas/TokenLogprob"}}}};
+const schema81 = {"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}},"top_logprobs":{"type":"array","items":{"type":"object","additionalProperties":true,"properties":{"token":{"type":"string"},"logprob":{"type":"number"},"bytes":{"type":["array","null"],"items":{"type":"integer"}}}}}}};
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7486,7 +6271,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema83.type},message:"must be object,null"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema80.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7499,7 +6284,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
 let data0 = data.content;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema83.properties.content.type},message:"must be array,null"};
+const err1 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema80.properties.content.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7541,7 +6326,7 @@ errors++;
 if(data1.bytes !== undefined){
 let data4 = data1.bytes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/content/" + i0+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema84.properties.bytes.type},message:"must be array,null"};
+const err4 = {instancePath:instancePath+"/content/" + i0+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema81.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7602,7 +6387,7 @@ errors++;
 if(data7.bytes !== undefined){
 let data10 = data7.bytes;
 if((!(Array.isArray(data10))) && (data10 !== null)){
-const err8 = {instancePath:instancePath+"/content/" + i0+"/top_logprobs/" + i2+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema84.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
+const err8 = {instancePath:instancePath+"/content/" + i0+"/top_logprobs/" + i2+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema81.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7669,7 +6454,7 @@ errors++;
 if(data.refusal !== undefined){
 let data12 = data.refusal;
 if((!(Array.isArray(data12))) && (data12 !== null)){
-const err13 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema83.properties.refusal.type},message:"must be array,null"};
+const err13 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema80.properties.refusal.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7711,7 +6496,7 @@ errors++;
 if(data13.bytes !== undefined){
 let data16 = data13.bytes;
 if((!(Array.isArray(data16))) && (data16 !== null)){
-const err16 = {instancePath:instancePath+"/refusal/" + i4+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema84.properties.bytes.type},message:"must be array,null"};
+const err16 = {instancePath:instancePath+"/refusal/" + i4+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/bytes/type",keyword:"type",params:{type: schema81.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7772,7 +6557,7 @@ errors++;
 if(data19.bytes !== undefined){
 let data22 = data19.bytes;
 if((!(Array.isArray(data22))) && (data22 !== null)){
-const err20 = {instancePath:instancePath+"/refusal/" + i4+"/top_logprobs/" + i6+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema84.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
+const err20 = {instancePath:instancePath+"/refusal/" + i4+"/top_logprobs/" + i6+"/bytes",schemaPath:"#/components/schemas/TokenLogprob/properties/top_logprobs/items/properties/bytes/type",keyword:"type",params:{type: schema81.properties.top_logprobs.items.properties.bytes.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7906,7 +6691,7 @@ errors = vErrors.length;
 if(data.finish_reason !== undefined){
 let data2 = data.finish_reason;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema82.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema79.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7953,9 +6738,9 @@ return errors === 0;
 }
 validate40.evaluated = {"props":{"index":true,"message":true,"finish_reason":true,"logprobs":true,"content_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema87 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
-const schema88 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
-const schema89 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
+const schema84 = {"type":"object","description":"Token counts. `prompt_tokens` counts the whole prompt processed, cached parts included (for Anthropic and Amazon Bedrock, whose input count leaves out cache reads and writes, the gateway adds them). The two details objects are present only when the provider reported such counts.","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"completion_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]},"prompt_tokens_details":{"$ref":"#/components/schemas/PromptTokensDetails"},"completion_tokens_details":{"$ref":"#/components/schemas/CompletionTokensDetails"}}};
+const schema85 = {"type":"object","description":"What `prompt_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came (with any counts of its own, such as xAI's `text_tokens`).","additionalProperties":true,"properties":{"cached_tokens":{"type":["integer","null"],"description":"Prompt tokens read from the provider's prompt cache (OpenAI's `cached_tokens`, Anthropic's `cache_read_input_tokens`, Gemini's `cachedContentTokenCount`, Bedrock's `cacheReadInputTokens`, DeepSeek's `prompt_cache_hit_tokens`)."},"cache_creation_tokens":{"type":["integer","null"],"description":"Prompt tokens written to the prompt cache (Anthropic's `cache_creation_input_tokens`, Bedrock's `cacheWriteInputTokens`; LiteLLM's name), billed above the input price."},"audio_tokens":{"type":["integer","null"]}}};
+const schema86 = {"type":"object","description":"What `completion_tokens` includes, in OpenAI's shape. An OpenAI-compatible provider's object is passed on as it came.","additionalProperties":true,"properties":{"reasoning_tokens":{"type":["integer","null"],"description":"Tokens the model spent thinking (OpenAI's `reasoning_tokens`, Gemini's `thoughtsTokenCount`)."},"audio_tokens":{"type":["integer","null"]},"accepted_prediction_tokens":{"type":["integer","null"]},"rejected_prediction_tokens":{"type":["integer","null"]}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8001,7 +6786,7 @@ errors++;
 if(data.prompt_tokens !== undefined){
 let data0 = data.prompt_tokens;
 if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema87.properties.prompt_tokens.type},message:"must be integer,null"};
+const err3 = {instancePath:instancePath+"/prompt_tokens",schemaPath:"#/properties/prompt_tokens/type",keyword:"type",params:{type: schema84.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8014,7 +6799,7 @@ errors++;
 if(data.completion_tokens !== undefined){
 let data1 = data.completion_tokens;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema87.properties.completion_tokens.type},message:"must be integer,null"};
+const err4 = {instancePath:instancePath+"/completion_tokens",schemaPath:"#/properties/completion_tokens/type",keyword:"type",params:{type: schema84.properties.completion_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8027,7 +6812,7 @@ errors++;
 if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema87.properties.total_tokens.type},message:"must be integer,null"};
+const err5 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: schema84.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8043,7 +6828,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.cached_tokens !== undefined){
 let data4 = data3.cached_tokens;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema88.properties.cached_tokens.type},message:"must be integer,null"};
+const err6 = {instancePath:instancePath+"/prompt_tokens_details/cached_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cached_tokens/type",keyword:"type",params:{type: schema85.properties.cached_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8056,7 +6841,7 @@ errors++;
 if(data3.cache_creation_tokens !== undefined){
 let data5 = data3.cache_creation_tokens;
 if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema88.properties.cache_creation_tokens.type},message:"must be integer,null"};
+const err7 = {instancePath:instancePath+"/prompt_tokens_details/cache_creation_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/cache_creation_tokens/type",keyword:"type",params:{type: schema85.properties.cache_creation_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8069,7 +6854,7 @@ errors++;
 if(data3.audio_tokens !== undefined){
 let data6 = data3.audio_tokens;
 if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
-const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema88.properties.audio_tokens.type},message:"must be integer,null"};
+const err8 = {instancePath:instancePath+"/prompt_tokens_details/audio_tokens",schemaPath:"#/components/schemas/PromptTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema85.properties.audio_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8097,7 +6882,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.reasoning_tokens !== undefined){
 let data8 = data7.reasoning_tokens;
 if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema89.properties.reasoning_tokens.type},message:"must be integer,null"};
+const err10 = {instancePath:instancePath+"/completion_tokens_details/reasoning_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/reasoning_tokens/type",keyword:"type",params:{type: schema86.properties.reasoning_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8110,7 +6895,7 @@ errors++;
 if(data7.audio_tokens !== undefined){
 let data9 = data7.audio_tokens;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema89.properties.audio_tokens.type},message:"must be integer,null"};
+const err11 = {instancePath:instancePath+"/completion_tokens_details/audio_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/audio_tokens/type",keyword:"type",params:{type: schema86.properties.audio_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8123,7 +6908,7 @@ errors++;
 if(data7.accepted_prediction_tokens !== undefined){
 let data10 = data7.accepted_prediction_tokens;
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema89.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
+const err12 = {instancePath:instancePath+"/completion_tokens_details/accepted_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/accepted_prediction_tokens/type",keyword:"type",params:{type: schema86.properties.accepted_prediction_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8136,7 +6921,7 @@ errors++;
 if(data7.rejected_prediction_tokens !== undefined){
 let data11 = data7.rejected_prediction_tokens;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)){
-const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema89.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
+const err13 = {instancePath:instancePath+"/completion_tokens_details/rejected_prediction_tokens",schemaPath:"#/components/schemas/CompletionTokensDetails/properties/rejected_prediction_tokens/type",keyword:"type",params:{type: schema86.properties.rejected_prediction_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8249,7 +7034,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema77.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema74.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8383,9 +7168,9 @@ return errors === 0;
 validate39.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsResponse = validate50;
-const schema91 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema92 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
-const schema94 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk.","type":["object","null"],"additionalProperties":true,"properties":{"tokens":{"type":"array","items":{"type":"string"}},"token_logprobs":{"type":"array","items":{"type":["number","null"]}},"top_logprobs":{"type":"array","items":{"type":["object","null"],"additionalProperties":{"type":"number"}}},"text_offset":{"type":"array","items":{"type":"integer"}}}};
+const schema88 = {"type":"object","required":["id","object","created","model","choices","usage"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChoice"}},"usage":{"$ref":"#/components/schemas/Usage"},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema89 = {"type":"object","required":["index","text","finish_reason"],"properties":{"index":{"type":"integer"},"text":{"type":"string"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema91 = {"description":"Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk.","type":["object","null"],"additionalProperties":true,"properties":{"tokens":{"type":"array","items":{"type":"string"}},"token_logprobs":{"type":"array","items":{"type":["number","null"]}},"top_logprobs":{"type":"array","items":{"type":["object","null"],"additionalProperties":{"type":"number"}}},"text_offset":{"type":"array","items":{"type":"integer"}}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8456,7 +7241,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data2 = data.finish_reason;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema82.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema79.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8469,7 +7254,7 @@ errors++;
 if(data.logprobs !== undefined){
 let data3 = data.logprobs;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema94.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema91.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8514,7 +7299,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema94.properties.token_logprobs.items.type},message:"must be number,null"};
+const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema91.properties.token_logprobs.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8543,7 +7328,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema94.properties.top_logprobs.items.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema91.properties.top_logprobs.items.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8717,7 +7502,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema91.properties.id.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema88.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8851,9 +7636,9 @@ return errors === 0;
 validate50.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateEmbeddingsResponse = validate54;
-const schema97 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
-const schema98 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
-const schema99 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
+const schema94 = {"type":"object","required":["object","data","model","usage"],"properties":{"object":{"type":"string","const":"list"},"data":{"type":"array","items":{"$ref":"#/components/schemas/Embedding"}},"model":{"type":"string"},"usage":{"$ref":"#/components/schemas/EmbeddingsUsage"}}};
+const schema95 = {"type":"object","required":["object","embedding","index"],"properties":{"object":{"type":"string","const":"embedding"},"embedding":{"description":"The vector, or a base64 string when `encoding_format` is `base64`.","oneOf":[{"type":"array","items":{"type":"number"}},{"type":"string"}]},"index":{"type":"integer"}}};
+const schema96 = {"type":"object","required":["prompt_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":["integer","null"]},"total_tokens":{"type":["integer","null"]}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9145,7 +7930,7 @@ errors++;
 if(data8.prompt_tokens !== undefined){
 let data9 = data8.prompt_tokens;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema99.properties.prompt_tokens.type},message:"must be integer,null"};
+const err21 = {instancePath:instancePath+"/usage/prompt_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/prompt_tokens/type",keyword:"type",params:{type: schema96.properties.prompt_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9158,7 +7943,7 @@ errors++;
 if(data8.total_tokens !== undefined){
 let data10 = data8.total_tokens;
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema99.properties.total_tokens.type},message:"must be integer,null"};
+const err22 = {instancePath:instancePath+"/usage/total_tokens",schemaPath:"#/components/schemas/EmbeddingsUsage/properties/total_tokens/type",keyword:"type",params:{type: schema96.properties.total_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9197,11 +7982,11 @@ return errors === 0;
 validate54.evaluated = {"props":{"object":true,"data":true,"model":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateChatChunk = validate55;
-const schema100 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema101 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
-const schema103 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"annotations":{"description":"Web pages the answer cites (see UrlCitation), whole, each once, in the chunk that brings them; present only when the provider sent citations. The indexes count in the whole message's `content`.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/UrlCitation"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
-const schema104 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
-const schema106 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
+const schema97 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema98 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema100 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"annotations":{"description":"Web pages the answer cites (see UrlCitation), whole, each once, in the chunk that brings them; present only when the provider sent citations. The indexes count in the whole message's `content`.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/UrlCitation"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
+const schema101 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
+const schema103 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9247,7 +8032,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema103.properties.role.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: schema100.properties.role.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9260,7 +8045,7 @@ errors++;
 if(data.content !== undefined){
 let data1 = data.content;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema103.properties.content.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema100.properties.content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9273,7 +8058,7 @@ errors++;
 if(data.refusal !== undefined){
 let data2 = data.refusal;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema103.properties.refusal.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/refusal",schemaPath:"#/properties/refusal/type",keyword:"type",params:{type: schema100.properties.refusal.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9286,7 +8071,7 @@ errors++;
 if(data.reasoning_content !== undefined){
 let data3 = data.reasoning_content;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema103.properties.reasoning_content.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema100.properties.reasoning_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9948,7 +8733,7 @@ errors++;
 if(data22.id !== undefined){
 let data24 = data22.id;
 if((typeof data24 !== "string") && (data24 !== null)){
-const err53 = {instancePath:instancePath+"/tool_calls/" + i2+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema106.properties.id.type},message:"must be string,null"};
+const err53 = {instancePath:instancePath+"/tool_calls/" + i2+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema103.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9961,7 +8746,7 @@ errors++;
 if(data22.type !== undefined){
 let data25 = data22.type;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err54 = {instancePath:instancePath+"/tool_calls/" + i2+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema106.properties.type.type},message:"must be string,null"};
+const err54 = {instancePath:instancePath+"/tool_calls/" + i2+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema103.properties.type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9997,7 +8782,7 @@ errors++;
 if(data26.name !== undefined){
 let data27 = data26.name;
 if((typeof data27 !== "string") && (data27 !== null)){
-const err57 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema106.properties.function.properties.name.type},message:"must be string,null"};
+const err57 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema103.properties.function.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10010,7 +8795,7 @@ errors++;
 if(data26.arguments !== undefined){
 let data28 = data26.arguments;
 if((typeof data28 !== "string") && (data28 !== null)){
-const err58 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema106.properties.function.properties.arguments.type},message:"must be string,null"};
+const err58 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema103.properties.function.properties.arguments.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10178,7 +8963,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data1 = data.finish_reason;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema82.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema79.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10296,7 +9081,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema100.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema97.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10489,8 +9274,8 @@ return errors === 0;
 validate55.evaluated = {"props":{"id":true,"object":true,"created":true,"model":true,"choices":true,"usage":true,"prompt_filter_results":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsChunk = validate62;
-const schema109 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
-const schema110 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
+const schema106 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"text_completion_chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/CompletionsChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
+const schema107 = {"type":"object","required":["index","finish_reason","text"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"text":{"type":["string","null"]},"logprobs":{"$ref":"#/components/schemas/CompletionsLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10549,7 +9334,7 @@ errors++;
 if(data.finish_reason !== undefined){
 let data1 = data.finish_reason;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema82.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/finish_reason",schemaPath:"#/components/schemas/FinishReason/type",keyword:"type",params:{type: schema79.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10562,7 +9347,7 @@ errors++;
 if(data.text !== undefined){
 let data2 = data.text;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema110.properties.text.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema107.properties.text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10575,7 +9360,7 @@ errors++;
 if(data.logprobs !== undefined){
 let data3 = data.logprobs;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema94.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/logprobs",schemaPath:"#/components/schemas/CompletionsLogprobs/type",keyword:"type",params:{type: schema91.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10620,7 +9405,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema94.properties.token_logprobs.items.type},message:"must be number,null"};
+const err9 = {instancePath:instancePath+"/logprobs/token_logprobs/" + i1,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/token_logprobs/items/type",keyword:"type",params:{type: schema91.properties.token_logprobs.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10649,7 +9434,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema94.properties.top_logprobs.items.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/logprobs/top_logprobs/" + i2,schemaPath:"#/components/schemas/CompletionsLogprobs/properties/top_logprobs/items/type",keyword:"type",params:{type: schema91.properties.top_logprobs.items.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10813,7 +9598,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema109.properties.id.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema106.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
