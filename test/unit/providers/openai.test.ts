@@ -613,9 +613,10 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
   }
 
   it('exposes only the methods of its endpoint type (and, for streams, whether the usage is reported only when asked)', () => {
-    expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream', 'streamUsageWhenAsked']);
-    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream', 'streamUsageWhenAsked']);
-    expect(Object.keys(endpoint('llm/v1/embeddings', {}))).toEqual(['embeddings']);
+    // sentCredentials: the Entra ID tokens it sent, for its errors to be redacted of (ProviderEndpoint).
+    expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream', 'sentCredentials', 'streamUsageWhenAsked']);
+    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream', 'sentCredentials', 'streamUsageWhenAsked']);
+    expect(Object.keys(endpoint('llm/v1/embeddings', {})).sort()).toEqual(['embeddings', 'sentCredentials']);
   });
 
   it('takes stream_options.include_usage on OpenAI, on Azure OpenAI from API version 2024-09-01 (preview versions by their date), and on Azure\'s v1 API', () => {
