@@ -13,7 +13,7 @@ import { freePort, runCli, waitForHealth } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { parseSse, startGateway } from '../support/gateway';
-import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
+import { captureLog, waitForLogLine, waitForLogLines, type LogLine } from '../support/log-capture';
 
 const PROVIDER_KEY = 'sk-proj-AUDIT-provider-key-7f3a9c';
 const AZURE_KEY = 'azure-AUDIT-key-0c1d2e3f4a5b';
@@ -86,8 +86,7 @@ describe('one line per request', () => {
       });
       expect(response.headers.get('x-request-id')).toBe('trace-123');
       const usage = ((await response.json()) as { usage: Record<string, number> }).usage;
-      await new Promise((resolve) => setImmediate(resolve));
-      const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
+      const requests = await waitForLogLines(lines, (line) => line.msg === 'request', 1);
       expect(requests).toHaveLength(1);
       expect(requests[0]).toMatchObject({
         level: 30,
@@ -131,8 +130,7 @@ describe('one line per request', () => {
       expect(denied.status).toBe(403);
       const generatedId = denied.headers.get('x-request-id');
       expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
-      await new Promise((resolve) => setImmediate(resolve));
-      const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
+      const requests = await waitForLogLines(lines, (line) => line.msg === 'request', 2);
       expect(requests).toHaveLength(2);
       expect(requests[0]).toMatchObject({ route: '/v1/chat/completions', endpoint: 'echo', provider: 'mock', stream: true, status: 200, total_tokens: 3 });
       expect(requests[0].first_chunk_ms).toEqual(expect.any(Number));
@@ -151,8 +149,7 @@ describe('one line per request', () => {
       // The provider refused the gateway's key: MLflow's routes keep its 401, as MLflow does.
       expect(await post('/endpoints/chat/invocations', { ...chatBody('fail'), stream: true })).toBe(401);
       expect(await post('/v1/chat/completions', { model: 'chat', ...chatBody('fail'), stream: true })).toBe(502);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request');
+      const requests = await waitForLogLines(lines, (line) => line.msg === 'request', 2);
       expect(requests.map(({ stream, status, first_chunk_ms }) => ({ stream, status, first_chunk_ms }))).toEqual([
         { stream: true, status: 401, first_chunk_ms: null },
         { stream: true, status: 502, first_chunk_ms: null },
@@ -172,8 +169,7 @@ describe('one line per request', () => {
         body: JSON.stringify(chatBody('logged words')),
       });
       const answer = await response.json();
-      await new Promise((resolve) => setImmediate(resolve));
-      const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'request');
+      const line = await waitForLogLine(lines, (entry) => entry.msg === 'request');
       expect(line.request_body).toEqual(chatBody('logged words'));
       expect(line.response_body).toEqual(answer);
     } finally {
@@ -196,8 +192,7 @@ describe('one line per request', () => {
       const statuses = [];
       for (const { path, body } of refused) statuses.push(await post(path, body));
       expect(statuses).toEqual([422, 400, 403, 403]);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const logged = lines.map((text) => JSON.parse(text)).filter((entry) => entry.msg === 'request');
+      const logged = await waitForLogLines(lines, (entry) => entry.msg === 'request', refused.length);
       expect(logged.map((entry) => entry.request_body)).toEqual(refused.map(({ body }) => body));
     } finally {
       await gateway.close();
@@ -214,8 +209,7 @@ describe('one line per request', () => {
       const answer = await (await post(long)).json();
       const streamed = await (await post({ ...long, stream: true })).text();
       const sentChunks = parseSse(streamed).filter((event) => event.data !== '[DONE]').map((event) => JSON.parse(event.data) as unknown);
-      await new Promise((resolve) => setImmediate(resolve));
-      const [whole, stream] = lines.map((text) => JSON.parse(text)).filter((entry) => entry.msg === 'request');
+      const [whole, stream] = await waitForLogLines(lines, (entry) => entry.msg === 'request', 2);
 
       expect(whole.request_body).toBe(JSON.stringify(long).slice(0, 1024));
       expect(whole.request_body_omitted_chars).toBe(JSON.stringify(long).length - 1024);
@@ -247,9 +241,8 @@ describe('one line per request', () => {
       expect(response.status).toBe(400);
       const { detail } = (await response.json()) as { detail: string };
       expect(detail).toBe(LONG_ERROR);
-      await new Promise((resolve) => setImmediate(resolve));
-      const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'request');
-      expect(line.error.message).toBe(`${LONG_ERROR.slice(0, 8192)}… (${LONG_ERROR.length - 8192} more characters)`);
+      const line = await waitForLogLine(lines, (entry) => entry.msg === 'request');
+      expect((line.error as { message: string }).message).toBe(`${LONG_ERROR.slice(0, 8192)}… (${LONG_ERROR.length - 8192} more characters)`);
     } finally {
       await gateway.close();
     }
@@ -266,10 +259,8 @@ describe('one line per request', () => {
         body: JSON.stringify({ model, ...chatBody('hi') }),
       });
       expect(response.status).toBe(404);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const line = lines.find((text) => JSON.parse(text).msg === 'request')!;
-      expect(JSON.parse(line).called).toBe(`${model.slice(0, 8192)}… (${model.length - 8192} more characters)`);
-      expect(line.length).toBeLessThan(32 * 1024);
+      expect((await waitForLogLine(lines, (entry) => entry.msg === 'request')).called).toBe(`${model.slice(0, 8192)}… (${model.length - 8192} more characters)`);
+      expect(lines.find((text) => JSON.parse(text).msg === 'request')!.length).toBeLessThan(32 * 1024);
     } finally {
       await gateway.close();
     }
@@ -300,8 +291,7 @@ auth:
       await post('/endpoints/echo/invocations', { messages: [{ role: 'user', content: 'x' }] }),
     ];
     expect(statuses).toEqual([422, 422, 403, 403, 200, 429]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const audit = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ status, route, called }) => ({ status, route, called }));
+    const audit = (await waitForLogLines(lines, (line) => line.msg === 'request', statuses.length)).map(({ status, route, called }) => ({ status, route, called }));
     const mlflow = '/endpoints/{name}/invocations';
     expect(audit).toEqual([
       { status: 422, route: mlflow, called: 'echo' },
@@ -345,8 +335,7 @@ auth:
       await post('/endpoints/echo/invocations', { messages: 'not a list' }),
     ];
     expect(statuses).toEqual([422, 400, 403, 403, 400, 200, 200, 429, 422]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const audit = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ status, called, stream }) => ({ status, called, stream }));
+    const audit = (await waitForLogLines(lines, (line) => line.msg === 'request', statuses.length)).map(({ status, called, stream }) => ({ status, called, stream }));
     expect(audit).toEqual([
       { status: 422, called: 'echo', stream: true },
       { status: 400, called: 'echo', stream: true },
@@ -391,8 +380,7 @@ auth:
       await send('POST', '/no/such/route', '{}', null),
     ];
     expect(statuses).toEqual([401, 401, 401, 401, 401, 422, 413, 401]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const routes = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ route }) => route);
+    const routes = (await waitForLogLines(lines, (line) => line.msg === 'request', statuses.length)).map(({ route }) => route);
     const mlflow = '/endpoints/{name}/invocations';
     expect(routes).toEqual([mlflow, mlflow, '/v1/chat/completions', '/api/2.0/endpoints/', '/api/2.0/endpoints/{name}', mlflow, '/v1/embeddings', 'unmatched']);
   } finally {
@@ -407,8 +395,7 @@ test('the docs page and its assets are labelled /docs, not unmatched', async () 
     const statuses = [];
     for (const path of ['/docs', '/docs/', '/docs/swagger-ui.css']) statuses.push((await fetch(`${gateway.url}${path}`, { redirect: 'manual' })).status);
     expect(statuses).toEqual([301, 200, 200]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const routes = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ route }) => route);
+    const routes = (await waitForLogLines(lines, (line) => line.msg === 'request', statuses.length)).map(({ route }) => route);
     expect(routes).toEqual(['/docs', '/docs', '/docs']);
   } finally {
     await gateway.close();
@@ -482,8 +469,7 @@ server: { request_timeout: 0.5, headers_timeout: 0.5 }
       socket.on('error', reject);
     });
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.path === '/v1/chat/completions' && line.status !== undefined);
+    const requests = await waitForLogLines(lines, (line) => line.path === '/v1/chat/completions' && line.status !== undefined, 1);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ msg: 'request', route: '/v1/chat/completions', status: 408, error: { code: 'request_timeout' } });
   } finally {
@@ -511,8 +497,7 @@ routes:
       fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body: JSON.stringify(chatBody('hi')) }).then((r) => r.status);
     expect(await post('/gateway/chat/invocations', 'trace-fast-path')).toBe(502);
     expect(await post('/gateway/chat/invocations?via=express', 'trace-express')).toBe(502);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const warnings = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 40).map(({ request_id, msg }) => ({ request_id, msg }));
+    const warnings = (await waitForLogLines(lines, (line) => line.level === 40, 4)).map(({ request_id, msg }) => ({ request_id, msg }));
     expect(warnings).toEqual([
       { request_id: 'trace-fast-path', msg: 'endpoint failed; falling back to the next destination' },
       { request_id: 'trace-fast-path', msg: 'upstream failure' },
@@ -581,8 +566,7 @@ test('a wrong method (405) and a path the API does not have (404) are logged wit
       (await fetch(`${gateway.url}/nowhere`)).status,
     ];
     expect(statuses).toEqual([405, 405, 404, 404]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const audit = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request').map(({ status, error }) => ({ status, code: error?.code }));
+    const audit = (await waitForLogLines(lines, (line) => line.msg === 'request', statuses.length)).map(({ status, error }) => ({ status, code: (error as { code?: string } | undefined)?.code }));
     expect(audit).toEqual([
       { status: 405, code: 'method_not_allowed' },
       { status: 405, code: 'method_not_allowed' },

@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLines, type LogLine } from '../support/log-capture';
 
 const KEY = 'sk-proj-FAULTS-never-shown';
 /** first_byte and idle of the endpoint the 200 concurrent requests use: their healthy answers wait behind the others. */
@@ -248,18 +248,11 @@ describe('answers of an unexpected shape', () => {
     response.end(`${first}\n\ndata: ${JSON.stringify(odd)}\n\ndata: [DONE]\n\n`);
   };
 
-  interface LogLine {
-    level: number;
-    msg: string;
-    err?: { type: string; message: string };
-  }
-
-  /** The log lines matching `wanted` once there are `count` of them (log batches leave within 100 ms). */
+  /** The log lines matching `wanted` once there are `count` of them, and no more. */
   async function loggedSoon(lines: string[], wanted: (line: LogLine) => boolean, count: number): Promise<LogLine[]> {
-    const matching = () => lines.map((line) => JSON.parse(line) as LogLine).filter(wanted);
-    for (let waited = 0; matching().length < count && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(matching()).toHaveLength(count);
-    return matching();
+    const matching = await waitForLogLines(lines, wanted, count);
+    expect(matching).toHaveLength(count);
+    return matching;
   }
 
   async function withLoggedGateway(check: (url: string, lines: string[]) => Promise<void>): Promise<void> {
@@ -314,7 +307,7 @@ describe('answers of an unexpected shape', () => {
       expect(events[2].event).toBe('error');
       expect(JSON.parse(events[2].data).error).toMatchObject({ code: 'upstream_unreadable', status: 502, message: expect.stringContaining("OpenAI answered endpoint 'chat'") });
       expect(events).toHaveLength(3);
-      await loggedSoon(lines, (line) => line.level === 50 && line.err?.type === 'TypeError', 1);
+      await loggedSoon(lines, (line) => line.level === 50 && (line.err as { type?: string } | undefined)?.type === 'TypeError', 1);
     });
   });
 });

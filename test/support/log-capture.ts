@@ -23,11 +23,20 @@ export type LogLine = Record<string, unknown> & { msg: string; level: number };
  * test that checks what a line does NOT hold waits for the line first: an empty capture proves nothing.
  */
 export async function waitForLogLine(lines: string[], matches: (line: LogLine) => boolean, options: { from?: number; timeoutMs?: number } = {}): Promise<LogLine> {
-  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  return (await waitForLogLines(lines, matches, 1, options))[0];
+}
+
+/**
+ * Every captured line (from index `from` on) that `matches`, once there are at least `count`: the
+ * audit lines of requests a test sent, which a fixed pause may not outlast on a loaded machine.
+ */
+export async function waitForLogLines(lines: string[], matches: (line: LogLine) => boolean, count: number, options: { from?: number; timeoutMs?: number } = {}): Promise<LogLine[]> {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = lines.slice(options.from ?? 0).map((text) => JSON.parse(text) as LogLine).find(matches);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no log line matched within ${options.timeoutMs ?? 5_000} ms; captured:\n${lines.slice(options.from ?? 0).join('\n')}`);
+    const found = lines.slice(options.from ?? 0).map((text) => JSON.parse(text) as LogLine).filter(matches);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) throw new Error(`${found.length} of ${count} log lines matched within ${timeoutMs} ms; captured:\n${lines.slice(options.from ?? 0).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
