@@ -12,8 +12,9 @@ import { closeLimitBackends } from '../../src/limits/limiter';
 import { createApp } from '../../src/server/app';
 import { createGatewayServer } from '../../src/server/http-server';
 import { endRequestsInFlight } from '../../src/server/in-flight';
-import { silentLogger } from '../../src/server/logging';
+import { silentLogger, type Logger } from '../../src/server/logging';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,10 +32,10 @@ afterEach(async () => {
 });
 
 /** The gateway on 127.0.0.1:0, keeping every response it creates. */
-async function gatewayKeepingResponses(yaml: string): Promise<{ port: number; responses: ServerResponse[] }> {
+async function gatewayKeepingResponses(yaml: string, logger: Logger = silentLogger): Promise<{ port: number; responses: ServerResponse[] }> {
   const path = '/virtual/stalled.yaml';
-  const plan = compilePlan(parseConfigText(yaml, path, { env: {} }), path, { logger: silentLogger });
-  const app = createApp({ plan }, { logger: silentLogger });
+  const plan = compilePlan(parseConfigText(yaml, path, { env: {} }), path, { logger });
+  const app = createApp({ plan }, { logger });
   const responses: ServerResponse[] = [];
   const server: Server = createGatewayServer((request, response) => {
     responses.push(response);
@@ -107,19 +108,31 @@ test('a client that leaves while its key limit is checked is not called for upst
   upstream = await startFakeUpstream(() => undefined);
   closers.push(() => upstream.close());
   closers.push(() => closeLimitBackends());
+  const { lines, logger } = captureLog();
   const { port } = await gatewayKeepingResponses(`
 rate_limit_store: { type: redis, url: "redis://127.0.0.1:${(blackhole.address() as AddressInfo).port}", on_error: open, timeout_ms: 2000 }
 endpoints:${chatEndpoint(upstream.url, '{ first_byte: 3, total: 60 }')}
 auth:
   api_keys:
     - { name: app, key: gw-key-abcdefgh, limit: { calls: 100, renewal_period: minute } }
-`);
+`, logger);
   const socket = await chatFromSocket(port, { Authorization: 'Bearer gw-key-abcdefgh' }, false);
   // The limit check has begun once the store connects to the "Redis".
   await until(() => held.length > 0, 10_000);
   socket.destroy();
   // The check gives up 2 s after it began (on_error: open lets the request on), by when its client is gone.
-  await sleep(2_500);
-  expect(upstream.requests).toHaveLength(0);
+  await waitForLogLine(lines, (line) => line.msg.startsWith('rate-limit store unavailable'), { timeoutMs: 15_000 });
   expect(endRequestsInFlight(1_000)).toBe(0);
+  // A later request, let on at once now, reaches the upstream; one the gateway sent for the gone client would have come first.
+  const later = new AbortController();
+  const laterContent = 'after the check gave up';
+  void fetch(`http://127.0.0.1:${port}/endpoints/chat/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer gw-key-abcdefgh' },
+    body: JSON.stringify({ messages: [{ role: 'user', content: laterContent }] }),
+    signal: later.signal,
+  }).catch(() => undefined);
+  closers.push(async () => later.abort());
+  await until(() => upstream.requests.length > 0, 10_000);
+  expect(upstream.requests.map((request) => (request.body as { messages: { content: string }[] }).messages[0].content)).toEqual([laterContent]);
 });
