@@ -324,18 +324,25 @@ describe('client disconnects', () => {
   });
 
   test('abort the wait between attempts: no further attempt is made', async () => {
-    // Retry-After makes the wait exactly 2 s (full jitter could make a backoff almost nothing): the
-    // abort, 100 ms into it, cannot come after its end even on a loaded machine.
-    upstream.setHandler(fail(429, { 'retry-after': '2' }));
+    // Retry-After makes the wait exactly 3 s (full jitter could make a backoff almost nothing): the
+    // abort, 100 ms into it, cannot come after its end even on a machine stalling for seconds.
+    upstream.setHandler(fail(429, { 'retry-after': '3' }));
+    const contentOf = (request: RecordedRequest) => (request.body as typeof chatBody).messages[0].content;
     const client = new AbortController();
     const pending = post('/endpoints/chat/invocations', chatBody, { signal: client.signal }).catch((error: Error) => error);
     while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise((resolve) => setTimeout(resolve, 100));
     client.abort();
     expect(((await pending) as Error).name).toBe('AbortError');
-    // Past the end of the wait: a second attempt would have been made by now.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    expect(upstream.requests).toHaveLength(1);
+    // A later request's second attempt comes after the end of the first one's wait: a second attempt
+    // of the first would have reached the upstream before it.
+    const later = new AbortController();
+    const laterBody = { messages: [{ role: 'user', content: 'later' }] };
+    const laterPending = post('/endpoints/chat/invocations', laterBody, { signal: later.signal }).catch((error: Error) => error);
+    while (upstream.requests.filter((request) => contentOf(request) === 'later').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    later.abort();
+    await laterPending;
+    expect(upstream.requests.map(contentOf)).toEqual(['Hi', 'later', 'later']);
   });
 });
 
