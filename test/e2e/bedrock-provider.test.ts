@@ -399,7 +399,8 @@ describe('chat through Converse', () => {
     const started = Date.now();
     controller.abort();
     expect(await fake.closed[0]).toEqual({ complete: false });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Before the stream's end, with room for a machine stalling for seconds.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test("structured outputs: response_format json_schema is Converse's outputConfig.textFormat, and the client's parse() reads the answer", async () => {

@@ -41,16 +41,20 @@ test('with Redis down, a hit fails within the timeout instead of hanging, and wo
 });
 
 test('a Redis that was never reachable fails the first hit within the timeout, and later ones at once', async () => {
-  // A 2 s timeout: a later hit that waited for it again is told apart from one failing at once
-  // even on a loaded machine.
   const store = createRedisStore({ url: `redis://127.0.0.1:${await freePort()}`, timeoutMs: 2_000 });
   try {
     const started = Date.now();
     await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/not reachable \(no connection within 2000 ms: connect ECONNREFUSED/);
-    expect(Date.now() - started).toBeLessThan(6_000);
-    const again = Date.now();
-    await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(/is not connected: connect ECONNREFUSED/);
-    expect(Date.now() - again).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Before a timer of the store's timeout, set first, fires: timers of one process fire in the order
+    // they are due, so a hit that waited for the timeout again loses even on a loaded machine.
+    let timer: NodeJS.Timeout | undefined;
+    const timeoutFirst = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('waited for the timeout again'), 2_000)));
+    const later = store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }]).then(
+      () => 'counted',
+      (error: Error) => error.message,
+    );
+    expect(await Promise.race([later, timeoutFirst]).finally(() => clearTimeout(timer))).toMatch(/is not connected: connect ECONNREFUSED/);
   } finally {
     await store.close();
   }
