@@ -427,7 +427,12 @@ test('with --workers 2 a replacement worker serves the secrets the primary accep
   await timeUntil(() => logLines(run).some((line) => line.level === 50 && line.msg.includes("file './client.key' is empty")));
   process.kill(secondWorker, 'SIGKILL');
   await timeUntil(() => workerPids(run).length === 4, 10_000);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(restarts()).toBe(2);
   expect(await statusesWithKey(url, 'gw-key-accepted-0001', 20)).toEqual(Array(20).fill(200));
+
+  // The rotation done: the primary logs the reload once every worker, the replacement included,
+  // answered that it serves it, which each does after any config it was sent before.
+  writeFileSync(keyFile, 'gw-key-rotated-0002\n');
+  await timeUntil(() => logLines(run).some((line) => line.msg.startsWith(`config reloaded from ${path}`)));
+  expect(restarts()).toBe(2);
+  expect(await statusesWithKey(url, 'gw-key-rotated-0002', 20)).toEqual(Array(20).fill(200));
 });
