@@ -14,47 +14,17 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatResponse, UrlCitation } from '../../schema';
-import { isRecord } from '../shared/json';
+import { readWebSearchOptions } from '../shared/web-search-options';
 import type { AnthropicCitation, AnthropicTool, AnthropicToolChoice, AnthropicWebSearchTool } from './wire';
 
 const WEB_SEARCH_TOOL_NAME = 'web_search';
-const SEARCH_CONTEXT_SIZES = ['low', 'medium', 'high'];
-const LOCATION_FIELDS = ['city', 'country', 'region', 'timezone'];
 
-function invalid(param: string, rule: string): GatewayError {
-  return GatewayError.invalidParam(`The parameter '${param}' ${rule}`, param);
-}
-
-function checkKeys(value: Record<string, unknown>, param: string, allowed: readonly string[]): void {
-  const unknown = Object.keys(value).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) throw invalid(`${param}.${unknown}`, `is not one of OpenAI's fields (${allowed.join(', ')}).`);
-}
-
-/** OpenAI's `{"type": "approximate", "approximate": {city, country, region, timezone}}` as Anthropic's flat location. */
-function toUserLocation(location: unknown): AnthropicWebSearchTool['user_location'] {
-  const param = 'web_search_options.user_location';
-  if (!isRecord(location)) throw invalid(param, 'must be an object: {"type": "approximate", "approximate": {...}}.');
-  checkKeys(location, param, ['type', 'approximate']);
-  if (location.type !== 'approximate') throw invalid(`${param}.type`, 'must be "approximate".');
-  const { approximate } = location;
-  if (!isRecord(approximate)) throw invalid(`${param}.approximate`, 'must be an object with city, country, region or timezone.');
-  checkKeys(approximate, `${param}.approximate`, LOCATION_FIELDS);
-  for (const [field, value] of Object.entries(approximate)) {
-    if (typeof value !== 'string') throw invalid(`${param}.approximate.${field}`, 'must be a string.');
-  }
-  return { type: 'approximate', ...(approximate as Record<string, string>) };
-}
-
-/** The web search tool `web_search_options` asks for; a 400 naming the field for a malformed one. */
+/** The web search tool `web_search_options` asks for; a 400 naming the field for a malformed one (shared/web-search-options.ts). */
 export function toAnthropicWebSearchTool(options: unknown): AnthropicWebSearchTool {
-  if (!isRecord(options)) throw invalid('web_search_options', 'must be an object.');
-  checkKeys(options, 'web_search_options', ['search_context_size', 'user_location']);
-  const size = options.search_context_size;
-  if (size !== undefined && !SEARCH_CONTEXT_SIZES.includes(size as string)) {
-    throw invalid('web_search_options.search_context_size', `must be one of ${SEARCH_CONTEXT_SIZES.join(', ')}.`);
-  }
+  const { userLocation } = readWebSearchOptions(options);
   const tool: AnthropicWebSearchTool = { type: 'web_search_20250305', name: WEB_SEARCH_TOOL_NAME };
-  if (options.user_location !== undefined) tool.user_location = toUserLocation(options.user_location);
+  // OpenAI's location one level down; Anthropic's is flat.
+  if (userLocation !== undefined) tool.user_location = { type: 'approximate', ...userLocation };
   return tool;
 }
 

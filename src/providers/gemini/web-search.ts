@@ -28,26 +28,16 @@
  * `index` they lack), and openai node's keeps the last. `searchEntryPoint` (the Search Suggestions
  * Google's terms ask apps to show) and `webSearchQueries` are not passed on.
  */
-import { GatewayError } from '../../errors';
 import type { UrlCitation } from '../../schema';
 import { isRecord } from '../shared/json';
+import { invalidSearchOption, readWebSearchOptions } from '../shared/web-search-options';
 import type { GeminiPart, GeminiTool } from './wire';
 
-const SEARCH_CONTEXT_SIZES = ['low', 'medium', 'high'];
-
-function invalid(param: string, rule: string): GatewayError {
-  return GatewayError.invalidParam(`The parameter '${param}' ${rule}`, param);
-}
-
-/** The Google Search tool for a request's `web_search_options`; undefined when it has none. */
+/** The Google Search tool for a request's `web_search_options` (checked in shared/web-search-options.ts); undefined when it has none. */
 export function toGeminiSearchTool(options: unknown): GeminiTool | undefined {
   if (options === undefined) return undefined;
-  if (!isRecord(options)) throw invalid('web_search_options', 'must be an object.');
-  for (const [key, value] of Object.entries(options)) {
-    const param = `web_search_options.${key}`;
-    if (key === 'user_location') throw invalid(param, 'cannot be honoured by Gemini: its Google Search takes no location.');
-    if (key !== 'search_context_size') throw invalid(param, "is not one of OpenAI's fields (search_context_size, user_location).");
-    if (!SEARCH_CONTEXT_SIZES.includes(value as string)) throw invalid(param, `must be one of ${SEARCH_CONTEXT_SIZES.join(', ')}.`);
+  if (readWebSearchOptions(options).userLocation !== undefined) {
+    throw invalidSearchOption('web_search_options.user_location', 'cannot be honoured by Gemini: its Google Search takes no location.');
   }
   return { googleSearch: {} };
 }
