@@ -8,7 +8,7 @@
  */
 import { createOpenAI } from '@ai-sdk/openai';
 import { Agent, OpenAIProvider, Runner, setTracingDisabled, webSearchTool } from '@openai/agents';
-import { generateText, streamText, type ModelMessage, type Tool } from 'ai';
+import { generateText, streamText, type ModelMessage } from 'ai';
 import OpenAI from 'openai';
 import { serveAnthropicFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
@@ -135,8 +135,7 @@ describe('SDKs', () => {
     sent.length = 0;
   });
 
-  // `ai` and `@ai-sdk/openai` resolve two copies of @ai-sdk/provider-utils here, whose schema types differ.
-  const webSearchTools = (args?: Parameters<typeof aiSdk.tools.webSearch>[0]) => ({ web_search: aiSdk.tools.webSearch(args) as unknown as Tool });
+  const webSearchTools = (args?: Parameters<typeof aiSdk.tools.webSearch>[0]) => ({ web_search: aiSdk.tools.webSearch(args) });
   const sources = () => CITED_PAGES.map((page) => ({ type: 'source', sourceType: 'url', id: expect.any(String), ...page }));
 
   test('AI SDK generateText with openai.tools.webSearch(): its sources are the cited pages, the search a provider-executed tool call', async () => {
