@@ -25,6 +25,13 @@ export interface VendorError {
   param: string | null;
 }
 
+/**
+ * The code of a parameter refused by the gateway itself (`GatewayError.invalidParam`): raised by a
+ * provider's translation (or a plugin) before anything is sent, it says only that this provider
+ * cannot take the request as it is. A vendor's own refusal is `upstream_rejected` (`GatewayError.upstream`).
+ */
+export const INVALID_VALUE_CODE = 'invalid_value';
+
 /** The code of a provider quota used up (`GatewayError.quotaExceeded`). */
 export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 
@@ -248,7 +255,7 @@ export class GatewayError extends Error {
 
   /** 400: a parameter the provider or gateway cannot accept. */
   static invalidParam(message: string, param: string | null = null, status = 400): GatewayError {
-    return new GatewayError({ status, message, kind: 'invalid_request_error', param, code: 'invalid_value' });
+    return new GatewayError({ status, message, kind: 'invalid_request_error', param, code: INVALID_VALUE_CODE });
   }
 
   /** 422: the body does not match the schema; `detail` is the list of issues. */

@@ -3,14 +3,15 @@
  * failure (connection error, timeout, 429 — the provider's or our own rate limit —, 5xx; see
  * `GatewayError.retryable`) moves on to the next endpoint, and so do a failure marked `fallsBack` (an
  * Entra ID token server down), a provider quota used up (a 429 not retried:
- * `GatewayError.quotaExceeded`) and an operation the endpoint's
- * provider does not serve (a 501, such as a stream from a provider without streams: another
- * destination may serve it); any other failure goes to the client. When every endpoint failed, the
- * last failure goes to the client, unless it is such a 501 after a real failure of an endpoint that
- * could serve the call: that failure (say, a 502 the client may retry) is the answer. For a stream
- * the attempt includes its first chunk, so a stream falls back only before anything reached the client.
+ * `GatewayError.quotaExceeded`), an operation the endpoint's provider does not serve (a 501, such as
+ * a stream from a provider without streams) and a parameter its translation refuses (see
+ * `isRefusal`): another destination may serve the call. Any other failure, a vendor's own 400 or
+ * 422 included, goes to the client. When every endpoint failed, the answer is chosen by
+ * `replacesAnswer`: a real failure of an endpoint that could serve the call (say, a 502 the client
+ * may retry) is never hidden by another's 501 or refusal. For a stream the attempt includes its
+ * first chunk, so a stream falls back only before anything reached the client.
  */
-import { GatewayError, QUOTA_EXCEEDED_CODE } from '../errors';
+import { GatewayError, INVALID_VALUE_CODE, QUOTA_EXCEEDED_CODE } from '../errors';
 
 /** `GatewayError.unsupported`'s code: the endpoint's provider cannot serve the operation at all. */
 const UNSUPPORTED_CODE = 'not_supported';
@@ -20,9 +21,41 @@ function isUnsupported(error: unknown): boolean {
   return error instanceof GatewayError && error.code === UNSUPPORTED_CODE;
 }
 
+/**
+ * Whether the failure is a parameter the endpoint's provider cannot take, refused by the gateway
+ * while translating the request for it (`GatewayError.invalidParam`, from a provider's request
+ * mapper or a plugin; a 400, or MLflow's 422 for some): nothing was sent, another provider may
+ * take the request as it is. Every such refusal is thrown by the provider method before its call
+ * (a stream's, before its first chunk); the request's own checks run before any endpoint is tried.
+ * A vendor's refusal is `upstream_rejected` and goes to the client.
+ */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof GatewayError && error.code === INVALID_VALUE_CODE;
+}
+
 /** Whether another endpoint may succeed where this failure happened (a used-up quota is this endpoint's account's, not retried). */
 export function shouldFallBack(error: unknown): boolean {
-  return error instanceof GatewayError && (error.retryable || error.fallsBack || isUnsupported(error) || error.code === QUOTA_EXCEEDED_CODE);
+  return error instanceof GatewayError && (error.retryable || error.fallsBack || isUnsupported(error) || isRefusal(error) || error.code === QUOTA_EXCEEDED_CODE);
+}
+
+/** How much a failure says about the call itself: a 501 nothing, a refusal what this provider cannot take, any other the call's fate. */
+function weightOf(error: unknown): number {
+  if (isUnsupported(error)) return 0;
+  return isRefusal(error) ? 1 : 2;
+}
+
+/**
+ * Whether `error` is the answer rather than `answer` when every endpoint failed. A real failure of an
+ * endpoint that could serve the call beats a 501 or a refusal (the client may retry it), and a later
+ * one an earlier one. A refusal beats a 501: it names the field the client may change. Among
+ * refusals the first stays: it is the route's primary's, the destination the route means to serve
+ * the call, so the client learns what that one cannot take (a later one's would send it to a backup).
+ * Among 501s the last, as among real failures.
+ */
+function replacesAnswer(error: unknown, answer: unknown): boolean {
+  const weight = weightOf(error);
+  const current = weightOf(answer);
+  return weight === current ? !isRefusal(error) : weight > current;
 }
 
 export interface Answered<Candidate, Value> {
@@ -47,8 +80,7 @@ export async function withFallback<Candidate, Value>(options: {
       return { answeredBy: candidate, value: await attempt(candidate) };
     } catch (error) {
       if (!shouldFallBack(error)) throw error;
-      // A 501 says nothing about the call itself: it does not hide the real failure of an endpoint that could serve it.
-      if (answer === null || !isUnsupported(error) || isUnsupported(answer.error)) answer = { candidate, error };
+      if (answer === null || replacesAnswer(error, answer.error)) answer = { candidate, error };
       if (index === candidates.length - 1) {
         onGiveUp?.(answer.candidate, answer.error);
         throw answer.error;

@@ -11,7 +11,7 @@ import type { EndpointLimiter } from '../../limits/limiter';
 import type { StreamTokens } from '../../limits/stream-tokens';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
-import { withFallback } from '../../routing/fallback';
+import { isRefusal, withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
@@ -104,7 +104,10 @@ async function serve(options: {
       const { status, message, code } = toGatewayError(error, dialect);
       if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
       countRouteFallback({ route: target.name, from: endpoint, to: next });
-      logger.warn({ request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message: loggedMessage(message) }, 'endpoint failed; falling back to the next destination');
+      const fields = { request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message: loggedMessage(message) };
+      // A refusal is no failure of the endpoint (nothing was sent): noted, not warned of.
+      if (isRefusal(error)) logger.info({ ...fields, code }, 'endpoint cannot take the request; falling back to the next destination');
+      else logger.warn(fields, 'endpoint failed; falling back to the next destination');
     },
     // The header, the log and the metrics name the endpoint whose failure is the answer.
     onGiveUp: (endpoint) => {

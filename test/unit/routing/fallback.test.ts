@@ -13,6 +13,8 @@ describe('shouldFallBack', () => {
     ['an upstream 500', upstream(500)],
     ['an upstream 503', upstream(503)],
     ['an operation the provider does not serve (a 501: another destination may serve it)', GatewayError.unsupported('no streaming')],
+    ["a parameter the provider's translation refuses (nothing was sent: another provider may take it)", GatewayError.invalidParam('temperature: too hot', 'temperature')],
+    ["a refusal with MLflow's 422 status", GatewayError.invalidParam('max_tokens is not present in payload', 'max_tokens', 422)],
     [
       'a failure not retried but marked fallsBack (an Entra ID token server down)',
       new GatewayError({ status: 502, message: 'no token', kind: 'upstream_error', code: 'upstream_unavailable', fallsBack: true }),
@@ -24,7 +26,7 @@ describe('shouldFallBack', () => {
   it.each([
     ['a bad request', upstream(400)],
     ['an upstream auth failure (a config problem, same everywhere)', upstream(401)],
-    ['an invalid parameter', GatewayError.invalidParam('temperature: too hot', 'temperature')],
+    ["a vendor's own 422", upstream(422)],
     ['a broken stream event', GatewayError.upstreamUnavailable('not JSON', false)],
     ['the client going away', new DOMException('aborted', 'AbortError')],
     ['a programming error', new TypeError('x is undefined')],
@@ -104,6 +106,35 @@ describe('withFallback', () => {
       }),
     ).rejects.toBe(real);
     expect(gaveUp).toEqual([['b', real]]);
+  });
+
+  const refused = (name: string) => GatewayError.invalidParam(`web_search_options: not on ${name}`, 'web_search_options');
+
+  /** The failure `withFallback` answers with when the candidates fail with `failures`, in order, and whose it is. */
+  async function answerOf(failures: readonly GatewayError[]): Promise<[number, unknown]> {
+    const gaveUp: [number, unknown][] = [];
+    const thrown = await withFallback({
+      candidates: failures.map((_failure, index) => index),
+      attempt: async (index) => {
+        throw failures[index];
+      },
+      onGiveUp: (index, error) => gaveUp.push([index, error]),
+    }).catch((error: unknown) => error);
+    expect(gaveUp).toEqual([[gaveUp[0][0], thrown]]);
+    return gaveUp[0];
+  }
+
+  it("answers with a real failure rather than a refusal, before or after it", async () => {
+    const real = upstream(503);
+    expect(await answerOf([real, refused('b')])).toEqual([0, real]);
+    expect(await answerOf([refused('a'), real, refused('c')])).toEqual([1, real]);
+  });
+
+  it("answers with the first refusal when every candidate refused (the route's primary), and with a refusal rather than a 501", async () => {
+    const first = refused('a');
+    expect(await answerOf([first, refused('b'), refused('c')])).toEqual([0, first]);
+    expect(await answerOf([GatewayError.unsupported('no streaming'), first])).toEqual([1, first]);
+    expect(await answerOf([first, GatewayError.unsupported('no streaming')])).toEqual([0, first]);
   });
 });
 
