@@ -32,15 +32,16 @@ const setup = useGatewayWithUpstreams({
     healthy: serveOpenAI,
     overloaded: (_request, response) => sendJson(response, 503, OVERLOADED),
     rejecting: (_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400.json')),
+    silent: () => undefined,
     // Never called in these tests: the gateway refuses before sending.
     gemini: (_request, response) => sendJson(response, 200, readJsonFixture('gemini', 'chat.response.json')),
     mistral: (_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat.response.json')),
   },
   config: (urls) => {
-    const openaiEndpoint = (name: string, base: string, type = 'chat') => `
+    const openaiEndpoint = (name: string, base: string, type = 'chat', extra = '') => `
   - name: ${name}
     endpoint_type: llm/v1/${type}
-    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-refusals, openai_api_base: "${base}/v1" } }`;
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-refusals, openai_api_base: "${base}/v1" } }${extra}`;
     const gemini = (name: string, type: string) => `
   - name: ${name}
     endpoint_type: llm/v1/${type}
@@ -49,12 +50,12 @@ const setup = useGatewayWithUpstreams({
       `\n  - { name: ${name}, task_type: llm/v1/${type}, routing_strategy: FALLBACK, destinations: [${destinations.map((destination) => `{ name: ${destination} }`).join(', ')}] }`;
     return `
 defaults: { retries: { max_attempts: 1 } }
-endpoints:${openaiEndpoint('healthy', urls.healthy)}${openaiEndpoint('overloaded', urls.overloaded)}${openaiEndpoint('rejecting', urls.rejecting)}${gemini('gemini', 'chat')}
+endpoints:${openaiEndpoint('healthy', urls.healthy)}${openaiEndpoint('overloaded', urls.overloaded)}${openaiEndpoint('rejecting', urls.rejecting)}${gemini('gemini', 'chat')}${openaiEndpoint('slow', urls.silent, 'chat', '\n    timeouts: { first_byte: 0.2 }')}
   - name: mistral
     endpoint_type: llm/v1/chat
     model: { provider: mistral, name: mistral-large-latest, config: { mistral_api_key: mistral-refusals-key, mistral_api_base: "${urls.mistral}/v1" } }
 ${openaiEndpoint('healthy-completions', urls.healthy, 'completions')}${openaiEndpoint('overloaded-completions', urls.overloaded, 'completions')}${gemini('gemini-completions', 'completions')}
-routes:${fallback('overloaded-then-gemini', 'chat', ['overloaded', 'gemini'])}${fallback('gemini-then-healthy', 'chat', ['gemini', 'healthy'])}${fallback('refused-everywhere', 'chat', ['gemini', 'mistral'])}${fallback('rejecting-then-healthy', 'chat', ['rejecting', 'healthy'])}${fallback('completions-refused-then-healthy', 'completions', ['gemini-completions', 'healthy-completions'])}${fallback('completions-overloaded-then-refused', 'completions', ['overloaded-completions', 'gemini-completions'])}
+routes:${fallback('overloaded-then-gemini', 'chat', ['overloaded', 'gemini'])}${fallback('slow-then-gemini', 'chat', ['slow', 'gemini'])}${fallback('gemini-then-healthy', 'chat', ['gemini', 'healthy'])}${fallback('refused-everywhere', 'chat', ['gemini', 'mistral'])}${fallback('rejecting-then-healthy', 'chat', ['rejecting', 'healthy'])}${fallback('completions-refused-then-healthy', 'completions', ['gemini-completions', 'healthy-completions'])}${fallback('completions-overloaded-then-refused', 'completions', ['overloaded-completions', 'gemini-completions'])}
   - { name: split-of-fallback, task_type: llm/v1/chat, destinations: [{ name: gemini-then-healthy, traffic_percentage: 100 }] }
   - { name: split-to-gemini, task_type: llm/v1/chat, destinations: [{ name: gemini, traffic_percentage: 100 }] }
 `;
@@ -117,6 +118,17 @@ test("a 5xx, then a destination that refuses a parameter: the client gets the 5x
   const stream = await failureOf(setup.openai.chat.completions.create({ model: 'overloaded-then-gemini', ...LOCATED_SEARCH, stream: true }));
   expect(stream.status).toBe(502);
   expect(requestsTo('gemini')).toBe(0);
+});
+
+test("a stream sent to a destination that went silent, then refused by the next: the line keeps the first one's estimate of the tokens it may have billed", async () => {
+  const answer = await invoke('slow-then-gemini', { ...LOCATED_SEARCH, stream: true });
+  expect([answer.status, answer.endpoint]).toEqual([504, 'slow']);
+  expect(answer.line).toMatchObject({ endpoint: 'slow', status: 504, tokens_estimated: true, completion_tokens: 0 });
+  expect(answer.line.prompt_tokens).toBeGreaterThan(0);
+  expect(answer.line.attempts).toEqual([
+    { endpoint: 'slow', status: 504, code: 'upstream_timeout' },
+    { endpoint: 'gemini', status: 400, code: 'invalid_value' },
+  ]);
 });
 
 test('a destination that refuses a parameter is moved past: the next one answers, stream and non-stream', async () => {

@@ -83,6 +83,7 @@ async function serve(options: {
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
       useEndpoint(endpoint);
+      const { streamTokens, streamTokensLimited } = recordOf(response);
       const onRetry = () => {
         recordOf(response).retries += 1;
         countUpstreamRetry(endpoint);
@@ -93,6 +94,8 @@ async function serve(options: {
         return answer;
       } catch (error) {
         countIfRateLimited(error, endpoint.name, response);
+        // Nothing was sent to a destination that refused: the line keeps an earlier one's stream tokens (sent, maybe billed).
+        if (isRefusal(error) && streamTokens !== null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited });
         if (attempts) {
           const failure = toGatewayError(error, dialect);
           attempts.push({ endpoint: endpoint.name, status: statusFor(failure, dialect), code: failure.code });
