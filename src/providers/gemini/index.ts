@@ -45,8 +45,9 @@
  * choice whose `refusal` (a delta in streams) names the block reason, and an answer cut short by a
  * filter says so in its `refusal` too (finishExplanation). An answer whose function call failed
  * (MALFORMED_FUNCTION_CALL, ...) with nothing else in it is a retryable 502 (failedToolCall); in a
- * stream, only before its first chunk. Streams report usage once, on the chunk that finishes the last of the `n`
- * candidates, covering all of them (Gemini always counts it, so
+ * stream, only before its first chunk. Fewer candidates than `n` asked for are the answer, numbered in
+ * the order they came (stream.ts). Streams report usage once, on the chunk that finishes the last
+ * candidate, covering all of them (Gemini always counts it, so
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,

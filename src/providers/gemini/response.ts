@@ -185,7 +185,9 @@ function responseIdOf(response: GeminiGenerateContentResponse, fallback: string)
  * A candidate that Gemini cut short (a filter, a failed function call) says why in its `refusal`
  * (finishExplanation), next to any text it kept. No candidate: a blocked prompt gives one `content_filter` choice saying why. Without a block
  * reason (Gemini sometimes answers with nothing at all), one empty `stop` choice, so clients that
- * read `choices[0]` keep working (MLflow answers with no choice).
+ * read `choices[0]` keep working (MLflow answers with no choice). Fewer candidates than asked for
+ * (`n`) are the answer; choices are numbered by their place in the list, not by Gemini's `index`,
+ * so that `choices[i].index` is `i` as OpenAI's clients expect (the stream numbers them the same way).
  */
 export function fromGeminiChat(body: unknown, { model, created }: GeminiResponseContext): ChatResponse {
   const response = expectGeminiResponse(body);
@@ -201,7 +203,7 @@ export function fromGeminiChat(body: unknown, { model, created }: GeminiResponse
       const candidateIndex = candidate.index ?? position;
       const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex });
       const choice: ChatChoice = {
-        index: candidateIndex,
+        index: position,
         message: withExtras(
           { role: 'assistant', content: text, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: finishExplanation(candidate) },
           reasoning,
@@ -239,7 +241,7 @@ export function fromGeminiCompletions(body: unknown, { model, created }: GeminiR
         ? [{ index: 0, text: '', finish_reason: blocked ? 'content_filter' : 'stop' }]
         : candidates.map((candidate, position) => {
             const choice: CompletionsResponse['choices'][number] = {
-              index: candidate.index ?? position,
+              index: position,
               text: readCandidate(candidate, { responseId: response.responseId, candidateIndex: candidate.index ?? position }).text ?? '',
               finish_reason: mapGeminiFinishReason(candidate.finishReason ?? 'STOP', false),
             };

@@ -3,9 +3,13 @@
  * GenerateContentResponse holding the next piece of every candidate; Gemini sends a function call
  * whole in one event, so it becomes one OpenAI-style tool-call delta with its id, name and full
  * arguments. There is no `[DONE]`: the stream is complete once every candidate asked for
- * (`candidateCount`) carries a finishReason, and an upstream that ends before that was cut off.
- * Usage rides on the chunk with the last finish, once: each event's usageMetadata holds the counts
- * so far, of all candidates together, so an earlier candidate's finish would report part of them.
+ * (`candidateCount`) carries a finishReason. Gemini may answer fewer candidates than asked: a body
+ * that ends properly once every candidate that came has finished, with usageMetadata on the last
+ * finish's event or after it, is complete too; one that ends with a candidate unfinished, or without
+ * that usage, was cut off. Usage rides on the chunk with the last finish, once: each event's
+ * usageMetadata holds the counts so far, of all candidates together, so an earlier candidate's
+ * finish would report part of them. Choices are numbered 0, 1, ... in the order their candidates
+ * first came, as fromGeminiChat numbers them, so a candidate Gemini left out leaves no gap.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, UrlCitation, Usage } from '../../schema';
@@ -58,8 +62,19 @@ interface StreamStep {
 }
 
 interface CandidateState {
+  /** The candidate's choice index: how many candidates came before it. */
+  choiceIndex: number;
   callCount: number;
   citations: StreamCitations | undefined;
+}
+
+/**
+ * The last event of a stream whose every candidate that came has finished, though fewer than were
+ * asked for: its step goes out when the next event or the end comes, with the usage if the end.
+ */
+interface FinishedSoFar {
+  step: StreamStep;
+  usageMetadata: GeminiGenerateContentResponse['usageMetadata'];
 }
 
 function parseEvent(data: string): Record<string, unknown> {
@@ -76,7 +91,9 @@ function parseEvent(data: string): Record<string, unknown> {
  * falls back; after some, the client has part of the answer, and the finish says why in `refusal`.
  * Chunks with no content (the role alone, empty text, log probabilities of no token) are held until
  * one with content comes, as OpenAI-shaped streams' role-only chunks are (shared/role-only.ts): sent
- * at once, they would commit the stream before anything was answered.
+ * at once, they would commit the stream before anything was answered. An event after which every
+ * candidate that came has finished, fewer than asked for, is held too: only the end of the body
+ * tells that it was the last, and then its chunk carries the usage.
  */
 function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: StreamStep) => Chunk | null): StreamFold<Chunk> {
   const candidates = new Map<number, CandidateState>();
@@ -87,10 +104,9 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
   let held: Chunk[] | null = [];
   /** The last event, while no candidate has come: the empty answer's id and usage. */
   let emptyAnswer: GeminiGenerateContentResponse | null = null;
+  let finishedSoFar: FinishedSoFar | null = null;
 
-  function piecesOf(data: Record<string, unknown>): StreamStep {
-    if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
-    const response = expectGeminiResponse(data);
+  function piecesOf(response: GeminiGenerateContentResponse): StreamStep {
     const failure = held === null ? null : failedToolCall(response, context.endpointName);
     if (failure !== null) throw failure;
     const blockReason = response.promptFeedback?.blockReason;
@@ -100,18 +116,19 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       pieces.push({ index: 0, first: !candidates.has(0), text: null, reasoning: null, refusal, toolCalls: [], firstCallIndex: 0, finishReason: 'content_filter' });
     }
     (response.candidates ?? []).forEach((candidate, position) => {
-      const index = candidate.index ?? position;
-      const state = candidates.get(index);
+      const candidateIndex = candidate.index ?? position;
+      const state = candidates.get(candidateIndex);
+      const choiceIndex = state?.choiceIndex ?? candidates.size;
       const firstCallIndex = state?.callCount ?? 0;
-      const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex: index, firstCallIndex });
+      const { text, reasoning, toolCalls } = readCandidate(candidate, { responseId: response.responseId, candidateIndex, firstCallIndex });
       const callCount = firstCallIndex + toolCalls.length;
       const citations = state === undefined ? (context.grounded ? createStreamCitations() : undefined) : state.citations;
-      candidates.set(index, { callCount, citations });
+      candidates.set(candidateIndex, { choiceIndex, callCount, citations });
       const finishReason = candidate.finishReason === undefined ? null : mapGeminiFinishReason(candidate.finishReason, callCount > 0);
       const annotations = citations?.next({ text, metadata: candidate.groundingMetadata, finished: finishReason !== null }) ?? [];
       if (state !== undefined && text === null && reasoning === null && toolCalls.length === 0 && finishReason === null) return;
       const refusal = finishExplanation(candidate) ?? undefined;
-      const piece: StreamPiece = { index, first: state === undefined, text, reasoning, refusal, toolCalls, logprobsResult: candidate.logprobsResult, firstCallIndex, finishReason };
+      const piece: StreamPiece = { index: choiceIndex, first: state === undefined, text, reasoning, refusal, toolCalls, logprobsResult: candidate.logprobsResult, firstCallIndex, finishReason };
       pieces.push(annotations.length === 0 ? piece : { ...piece, annotations });
     });
     for (const piece of pieces) if (piece.finishReason !== null) finishedCandidates.add(piece.index);
@@ -124,32 +141,54 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
     return { responseId: response.responseId, pieces, usage };
   }
 
+  /** The step's chunk, or none while it and the ones before carry no content (see above). */
+  function emit(step: StreamStep): Chunk[] {
+    const chunk = toChunk(step);
+    if (chunk === null) return [];
+    if (held === null) return [chunk];
+    if (!carriesContent(step)) {
+      held.push(chunk);
+      return [];
+    }
+    const released = [...held, chunk];
+    held = null;
+    return released;
+  }
+
+  /** Every candidate that came has its finish, though fewer than were asked for. */
+  const everyStartedFinished = (): boolean => !finished && candidates.size > 0 && finishedCandidates.size === candidates.size;
+
   return {
     get done() {
       return false;
     },
     event(event: SseEvent): Chunk[] {
-      const data = event.data.trim();
-      if (data === '') return [];
-      const step = piecesOf(parseEvent(data));
-      const chunk = toChunk(step);
-      if (chunk === null) return [];
-      if (held === null) return [chunk];
-      if (!carriesContent(step)) {
-        held.push(chunk);
+      const text = event.data.trim();
+      if (text === '') return [];
+      const data = parseEvent(text);
+      if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
+      const response = expectGeminiResponse(data);
+      const step = piecesOf(response);
+      if (finishedSoFar !== null && step.pieces.length === 0 && !finished) {
+        // An event with nothing for any candidate: only its usage counts.
+        finishedSoFar = { ...finishedSoFar, usageMetadata: response.usageMetadata ?? finishedSoFar.usageMetadata };
         return [];
       }
-      const released = [...held, chunk];
-      held = null;
-      return released;
+      const before = finishedSoFar === null ? [] : emit(finishedSoFar.step);
+      finishedSoFar = everyStartedFinished() ? { step, usageMetadata: response.usageMetadata } : null;
+      return finishedSoFar === null ? [...before, ...emit(step)] : before;
     },
     end(): Chunk[] {
       if (finished) return [];
+      if (finishedSoFar !== null && finishedSoFar.usageMetadata !== undefined) {
+        finished = true;
+        return emit({ ...finishedSoFar.step, usage: fromGeminiUsage(finishedSoFar.usageMetadata) });
+      }
+      if (finishedSoFar !== null) throw GatewayError.streamCutOff('Gemini ended the stream before the answer was complete (no usageMetadata after the last finishReason).');
       if (emptyAnswer === null) throw GatewayError.streamCutOff('Gemini ended the stream before the answer was complete (no finishReason).');
       const piece: StreamPiece = { index: 0, first: true, text: null, reasoning: null, toolCalls: [], firstCallIndex: 0, finishReason: 'stop' };
       const usage = emptyAnswer.usageMetadata === undefined ? undefined : fromGeminiUsage(emptyAnswer.usageMetadata);
-      const chunk = toChunk({ responseId: emptyAnswer.responseId, pieces: [piece], usage });
-      return chunk === null ? [] : [chunk];
+      return emit({ responseId: emptyAnswer.responseId, pieces: [piece], usage });
     },
   };
 }
