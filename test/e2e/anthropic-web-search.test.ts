@@ -5,8 +5,6 @@
  */
 import OpenAI from 'openai';
 import { validateChatChunk } from '../../generated/request-validators';
-import { readJsonFixture } from '../support/fixtures';
-import { sendJson } from '../support/fake-upstream';
 import { serveAnthropicFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { pythonStreamMessage } from '../support/openai-python-accumulate';
@@ -85,16 +83,6 @@ test("the clients' stream helpers end with the whole answer: openai node's final
   expect(final.choices[0].message).toMatchObject({ content: ANSWER_TEXT, annotations: ANNOTATIONS });
   const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: question, web_search_options: {}, stream: true });
   expect(await pythonStreamMessage(stream)).toMatchObject({ role: 'assistant', content: ANSWER_TEXT, annotations: ANNOTATIONS });
-});
-
-test('a failed search and pause_turn: the text so far with finish_reason stop, no annotations, no tool calls', async () => {
-  setup.upstreams.anthropic.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('anthropic', 'chat-web-search-pause-turn.response.json')));
-  const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: question, web_search_options: {} });
-  expect(completion.choices[0]).toEqual({
-    index: 0,
-    message: { role: 'assistant', content: "Je cherche les cafés ouverts à Paris cette semaine. La recherche est saturée ; j'essaie encore.", tool_calls: null, refusal: null },
-    finish_reason: 'stop',
-  });
 });
 
 test('the next turn, with the answer sent back whole (annotations included), reaches Anthropic as plain text', async () => {

@@ -27,7 +27,8 @@
  * thinking with `output_config.effort` instead (https://platform.claude.com/docs/en/build-with-claude/effort).
  * `response_format` `json_schema` is sent as structured outputs' `output_config.format` (output-format.ts).
  * `web_search_options` adds Anthropic's web search tool, and the answer's web citations become OpenAI's
- * `url_citation` annotations (web-search.ts; https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool).
+ * `url_citation` annotations (web-search.ts; https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool);
+ * a turn Anthropic pauses (`pause_turn`) is continued by the gateway, streamed or not (pause-turn.ts).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  * The endpoint's `anthropic_beta` betas go as the `anthropic-beta` header of every call
  * (https://platform.claude.com/docs/en/api/beta-headers; shared/anthropic-beta.ts).
@@ -48,6 +49,7 @@ import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { ANTHROPIC_NAME, checkAnthropicCompletionsParameters, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions, withoutAnthropicNoOpValues } from './request';
+import { answerContinuingPausedTurn, eventsContinuingPausedTurn, mayPauseTurn } from './pause-turn';
 import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
 
@@ -114,11 +116,16 @@ export const anthropicAdapter = {
       case 'llm/v1/chat':
         return {
           reasoningEffortFields,
-          chat: async (request, { abort }) => fromAnthropicChat(await upstream.postJson(MESSAGES_PATH, toAnthropicChat(request, { model, thinkingForm }), { signal: abort }), { now }),
+          chat: async (request, { abort }) => {
+            const body = toAnthropicChat(request, { model, thinkingForm });
+            const send = (sent: Record<string, unknown>) => upstream.postJson(MESSAGES_PATH, sent, { signal: abort });
+            return fromAnthropicChat(await (mayPauseTurn(body) ? answerContinuingPausedTurn(body, send) : send(body)), { now });
+          },
           chatStream: (request, { abort }) => {
             // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.
             const body = toAnthropicChat(request, { model, thinkingForm, stream: true });
-            return foldEvents(upstream.postStream(MESSAGES_PATH, body, { signal: abort }), createAnthropicChatStream({ endpoint, now }));
+            const open = (sent: Record<string, unknown>) => upstream.postStream(MESSAGES_PATH, sent, { signal: abort });
+            return foldEvents(mayPauseTurn(body) ? eventsContinuingPausedTurn(body, open) : open(body), createAnthropicChatStream({ endpoint, now }));
           },
         };
       case 'llm/v1/completions':

@@ -101,7 +101,8 @@ export function fromAnthropicCompletions(body: unknown, { now }: { now: () => nu
 /**
  * Anthropic stop reasons in the unified (OpenAI) set. Tool use is `tool_calls` (the reference says
  * `stop`). `pause_turn` (Anthropic paused a long run of server-tool use, such as web searches) is
- * `stop`: the text so far is the answer, and the client's next request continues the conversation.
+ * `stop`: the gateway continues a paused turn (pause-turn.ts), and one still paused after that ends
+ * with the text so far.
  * A reason Anthropic adds later passes through unchanged rather than being guessed.
  * https://docs.anthropic.com/en/api/handling-stop-reasons
  */

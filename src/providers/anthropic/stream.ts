@@ -11,12 +11,16 @@
  * text block's citations (web-search.ts) cite the whole block and come first, before its text: the
  * block's range is known at its `content_block_stop`. The annotations all go in one chunk before the
  * finish, as OpenAI's search models send them: openai-python's stream helper cannot join a second
- * list of annotations (it joins list entries on an `index` they lack).
+ * list of annotations (it joins list entries on an `index` they lack). A message that stops with
+ * `pause_turn` may be followed by its continuation's messages (pause-turn.ts): a `message_start` after
+ * it carries on the same answer (no second role, tool calls and thinking blocks numbered on, the
+ * text's length counted on for citations, the usage added up), and the finish comes at the end.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, UrlCitation, Usage } from '../../schema';
 import { excerpt } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
+import { addedUsage } from './pause-turn';
 import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
 import { codePointLength, urlCitationsOf } from './web-search';
 import type { AnthropicCitation, AnthropicStreamEvent, AnthropicUsage } from './wire';
@@ -59,15 +63,20 @@ function presentUsage(usage: AnthropicUsage | null | undefined): AnthropicUsage 
   return Object.fromEntries(Object.entries(usage ?? {}).filter(([, value]) => typeof value === 'number'));
 }
 
-/** The stateful part shared by both chunk kinds: block bookkeeping, stop reason, usage, the end. */
+/**
+ * The stateful part shared by both chunk kinds: block bookkeeping, stop reason, usage, the end.
+ * Blocks are found by their content index, which each message of a continued turn counts from 0.
+ */
 function createStepReader(endpoint: string) {
   const toolBlocks = new Map<number, { index: number; hasArguments: boolean }>();
+  let toolCount = 0;
   // Thinking blocks are numbered 0, 1, … in the order of their first piece, as tool calls are.
   const thinkingBlocks = new Map<number, number>();
+  let thinkingCount = 0;
   const thinkingBlockOf = (contentIndex: number | undefined): number => {
     let block = thinkingBlocks.get(contentIndex ?? -1);
     if (block === undefined) {
-      block = thinkingBlocks.size;
+      block = thinkingCount++;
       thinkingBlocks.set(contentIndex ?? -1, block);
     }
     return block;
@@ -81,13 +90,37 @@ function createStepReader(endpoint: string) {
     return { kind: 'text', text };
   };
   let usage: AnthropicUsage = {};
+  /** The usage of the earlier messages of a continued turn. */
+  let usageBefore: AnthropicUsage = {};
   let stopReason: string | null = null;
+  /** The last message stopped with pause_turn: its continuation may follow, else the stream ends. */
+  let paused = false;
   let done = false;
   const envelope = { id: null as string | null, model: '' };
+
+  /** The next message of a paused turn: new content indexes, the same answer. */
+  function continueTurn(): void {
+    usageBefore = addedUsage(usageBefore, usage);
+    toolBlocks.clear();
+    thinkingBlocks.clear();
+    textBlocks.clear();
+    stopReason = null;
+    paused = false;
+  }
+
+  function finishSteps(): StreamStep[] {
+    const finish: StreamStep = { kind: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: fromAnthropicUsage(addedUsage(usageBefore, usage)) };
+    return annotations.length > 0 ? [{ kind: 'annotations', annotations }, finish] : [finish];
+  }
 
   function read(event: AnthropicStreamEvent): StreamStep[] {
     switch (event.type) {
       case 'message_start':
+        if (paused) {
+          continueTurn();
+          usage = presentUsage(event.message?.usage);
+          return [];
+        }
         envelope.id = event.message?.id ?? null;
         envelope.model = event.message?.model ?? '';
         usage = presentUsage(event.message?.usage);
@@ -102,7 +135,7 @@ function createStepReader(endpoint: string) {
         // A redacted block has no deltas: it comes whole at its start.
         if (block?.type === 'redacted_thinking') return [{ kind: 'redacted-thinking', block: thinkingBlockOf(event.index), data: block.data ?? '' }];
         if (block?.type !== 'tool_use') return [];
-        const tool = { index: toolBlocks.size, hasArguments: false };
+        const tool = { index: toolCount++, hasArguments: false };
         toolBlocks.set(event.index ?? -1, tool);
         return [{ kind: 'tool-start', index: tool.index, id: block.id ?? '', name: block.name ?? '' }];
       }
@@ -134,11 +167,13 @@ function createStepReader(endpoint: string) {
         stopReason = event.delta?.stop_reason ?? stopReason;
         usage = { ...usage, ...presentUsage(event.usage) };
         return [];
-      case 'message_stop': {
+      case 'message_stop':
+        if (stopReason === 'pause_turn') {
+          paused = true;
+          return [];
+        }
         done = true;
-        const finish: StreamStep = { kind: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: fromAnthropicUsage(usage) };
-        return annotations.length > 0 ? [{ kind: 'annotations', annotations }, finish] : [finish];
-      }
+        return finishSteps();
       case 'error':
         throw anthropicStreamError(event.error, endpoint);
       default:
@@ -155,8 +190,12 @@ function createStepReader(endpoint: string) {
       if (done || event.data.trim() === '') return [];
       return read(parseEvent(event.data));
     },
-    end(): void {
-      if (!done) throw GatewayError.streamCutOff('Anthropic ended the stream before it was complete (no message_stop).');
+    /** A turn left paused (not continued) ends here, its text so far the answer. */
+    end(): StreamStep[] {
+      if (done) return [];
+      if (!paused) throw GatewayError.streamCutOff('Anthropic ended the stream before it was complete (no message_stop).');
+      done = true;
+      return finishSteps();
     },
   };
 }
@@ -164,19 +203,16 @@ function createStepReader(endpoint: string) {
 /** Builds a fold from a step reader and a step → chunk mapping. */
 function createFold<Chunk>(endpoint: string, toChunk: (step: StreamStep, envelope: { id: string | null; model: string }) => Chunk | null): StreamFold<Chunk> {
   const reader = createStepReader(endpoint);
+  const toChunks = (steps: StreamStep[]): Chunk[] => steps.map((step) => toChunk(step, reader.envelope)).filter((chunk): chunk is Chunk => chunk !== null);
   return {
     get done() {
       return reader.done;
     },
     event(event: SseEvent): Chunk[] {
-      return reader
-        .event(event)
-        .map((step) => toChunk(step, reader.envelope))
-        .filter((chunk): chunk is Chunk => chunk !== null);
+      return toChunks(reader.event(event));
     },
     end(): Chunk[] {
-      reader.end();
-      return [];
+      return toChunks(reader.end());
     },
   };
 }

@@ -1,0 +1,134 @@
+/**
+ * Anthropic pauses a long turn of server-tool use (web searches) with `stop_reason: "pause_turn"`;
+ * to let Claude go on, the paused assistant content is sent back as it came, after the same
+ * conversation, in a new request (https://docs.anthropic.com/en/api/handling-stop-reasons ,
+ * "Server tools", pause_turn: https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/server-tools).
+ * An OpenAI-shaped client never sees the server-tool blocks it would need to do so, so the gateway
+ * continues the turn itself, at most MAX_PAUSE_CONTINUATIONS times (a turn still paused after them
+ * ends with the answer so far, `stop`), and the client gets one answer: the texts joined (the
+ * citations of later parts placed after the earlier text), the usage of every call added up, the
+ * last call's stop reason. A stream stays one stream: the continuation's events follow the paused
+ * ones, and the stream fold (stream.ts) carries on across the new `message_start`. Every call goes
+ * with the request's abort, so continuations count toward the endpoint's total timeout; a failed one
+ * fails the answer as any failed call does.
+ */
+import { GatewayError } from '../../errors';
+import { excerpt, isRecord, parseJsonObject } from '../shared/json';
+import type { SseEvent } from '../transport/sse';
+import type { AnthropicResponseBlock, AnthropicStreamEvent, AnthropicUsage } from './wire';
+
+/** Continuations of one turn, after its first call: four calls in all, each up to Anthropic's own loop limit of searches. */
+export const MAX_PAUSE_CONTINUATIONS = 3;
+
+const PAUSE_TURN = 'pause_turn';
+
+/** Whether the request asks for a server tool that may pause the turn (the web search tool, web-search.ts). */
+export function mayPauseTurn(body: Record<string, unknown>): boolean {
+  return Array.isArray(body.tools) && body.tools.some((tool) => isRecord(tool) && tool.type === 'web_search_20250305');
+}
+
+/** The request again, with the paused assistant content after its messages. */
+export function withPausedContent(body: Record<string, unknown>, paused: readonly unknown[]): Record<string, unknown> {
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  return { ...body, messages: [...messages, { role: 'assistant', content: paused }] };
+}
+
+/** Numeric usage counts added up; the other fields (`server_tool_use`, `service_tier`) are not read. */
+export function addedUsage(earlier: AnthropicUsage | null | undefined, later: AnthropicUsage | null | undefined): AnthropicUsage {
+  const sum: Record<string, number> = {};
+  for (const usage of [earlier, later]) {
+    for (const [key, value] of Object.entries(usage ?? {})) if (typeof value === 'number') sum[key] = (sum[key] ?? 0) + value;
+  }
+  return sum;
+}
+
+type PausableAnswer = Record<string, unknown> & { content: unknown[] };
+
+const isPaused = (answer: unknown): answer is PausableAnswer => isRecord(answer) && answer.stop_reason === PAUSE_TURN && Array.isArray(answer.content);
+
+/** The earlier answer's id and model, both answers' content, the later's stop, the usage of both. */
+function joinedAnswers(earlier: PausableAnswer, later: unknown): unknown {
+  if (!isRecord(later) || !Array.isArray(later.content)) return later;
+  return {
+    ...earlier,
+    content: [...earlier.content, ...later.content],
+    stop_reason: later.stop_reason,
+    stop_sequence: later.stop_sequence,
+    usage: addedUsage(earlier.usage as AnthropicUsage | undefined, later.usage as AnthropicUsage | undefined),
+  };
+}
+
+/** A Messages answer, its paused turn continued (see above); `send` posts one request body. */
+export async function answerContinuingPausedTurn(body: Record<string, unknown>, send: (body: Record<string, unknown>) => Promise<unknown>): Promise<unknown> {
+  let answer = await send(body);
+  for (let continuation = 0; continuation < MAX_PAUSE_CONTINUATIONS && isPaused(answer); continuation += 1) {
+    answer = joinedAnswers(answer, await send(withPausedContent(body, answer.content)));
+  }
+  return answer;
+}
+
+/** A tool call's joined `input_json_delta`s; a call without arguments streams only an empty fragment. */
+function streamedInput(json: string): Record<string, unknown> {
+  if (json.trim() === '') return {};
+  const input = parseJsonObject(json);
+  if (input === null) throw GatewayError.unexpectedAnswer(`Anthropic streamed a server tool's input that is not a JSON object: ${excerpt(json)}`);
+  return input;
+}
+
+/**
+ * One streamed message's content blocks rebuilt from its events, as Anthropic's SDKs accumulate
+ * them: each block as it started, text, thinking and citations appended, a signature set, a tool
+ * call's `input_json_delta`s joined and read as its input. Paused: the message ended (`message_stop`)
+ * with `pause_turn`; a stream cut before its end is not continued (the fold reports it cut off).
+ */
+export function createStreamedContent() {
+  const blocks: AnthropicResponseBlock[] = [];
+  const inputs = new Map<number, string>();
+  let stopReason: string | null = null;
+  let stopped = false;
+
+  function onDelta(block: AnthropicResponseBlock, index: number, delta: NonNullable<AnthropicStreamEvent['delta']>): void {
+    if (delta.type === 'text_delta') block.text = (block.text ?? '') + (delta.text ?? '');
+    else if (delta.type === 'thinking_delta') block.thinking = (block.thinking ?? '') + (delta.thinking ?? '');
+    else if (delta.type === 'signature_delta') block.signature = delta.signature;
+    else if (delta.type === 'citations_delta' && delta.citation) block.citations = [...(block.citations ?? []), delta.citation];
+    else if (delta.type === 'input_json_delta') inputs.set(index, (inputs.get(index) ?? '') + (delta.partial_json ?? ''));
+  }
+
+  return {
+    /** Events that are not JSON objects are left to the stream fold, which reports them. */
+    event(event: SseEvent): void {
+      const parsed = parseJsonObject(event.data) as AnthropicStreamEvent | null;
+      const index = parsed?.index ?? -1;
+      const block = blocks[index];
+      if (parsed?.type === 'content_block_start' && isRecord(parsed.content_block)) blocks[index] = { ...parsed.content_block };
+      else if (parsed?.type === 'content_block_delta' && block !== undefined && parsed.delta) onDelta(block, index, parsed.delta);
+      else if (parsed?.type === 'content_block_stop' && block !== undefined && inputs.has(index)) block.input = streamedInput(inputs.get(index)!);
+      else if (parsed?.type === 'message_delta') stopReason = parsed.delta?.stop_reason ?? stopReason;
+      else if (parsed?.type === 'message_stop') stopped = true;
+    },
+    get paused(): boolean {
+      return stopped && stopReason === PAUSE_TURN;
+    },
+    blocks(): AnthropicResponseBlock[] {
+      return blocks.filter((block) => block !== undefined);
+    },
+  };
+}
+
+/**
+ * The events of a streamed answer whose paused turn is continued (see above): each call's events in
+ * turn, the next call sent once a paused one has ended. `open` requests one stream.
+ */
+export async function* eventsContinuingPausedTurn(body: Record<string, unknown>, open: (body: Record<string, unknown>) => AsyncIterable<SseEvent>): AsyncGenerator<SseEvent> {
+  let paused: AnthropicResponseBlock[] = [];
+  for (let call = 0; call <= MAX_PAUSE_CONTINUATIONS; call += 1) {
+    const content = createStreamedContent();
+    for await (const event of open(call === 0 ? body : withPausedContent(body, paused))) {
+      content.event(event);
+      yield event;
+    }
+    if (!content.paused) return;
+    paused = [...paused, ...content.blocks()];
+  }
+}
