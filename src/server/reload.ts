@@ -17,7 +17,7 @@ import { bedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarnings } from '../config/ignored-keys';
 import { decodeConfigBytes, parseConfigText, readConfigFile } from '../config/load';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
-import { retireLimitBackends } from '../limits/limiter';
+import { retireLimitBackends, type LimitBackend } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import { closePoolsNotIn, poolKeysUsedBy } from '../providers/transport/pools';
 import { configChanges, describeChanges } from './config-changes';
@@ -47,6 +47,8 @@ export interface CompileOptions {
   served?: LoadedConfig;
   /** In a worker: the secret files as the primary read them (the worker does not read them itself). */
   secretFileContents?: ReadonlyMap<string, string>;
+  /** Overrides the rate-limit backend of `rate_limit_store` (tests: no Redis client is made). */
+  limitBackend?: LimitBackend;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function compileConfigText(text: string, configPath: string, logger
   await nextTurn();
   // Plugin modules load before the synchronous compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins, logger }));
+  const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins, logger, limitBackend: options.limitBackend }));
   await nextTurn();
   return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
 }
