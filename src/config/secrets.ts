@@ -195,10 +195,34 @@ function resolveStoreSecrets(store: Record<string, unknown>, sources: SecretSour
   return resolved;
 }
 
+/**
+ * A client key written as a path, meant as a file: path characters only, and either starting `/`,
+ * `./`, `../` or `~/`, or holding a `/` and a `.` (`keys/batch.key`). Random keys rarely pass: base64
+ * has no `.` (and '+' or '=' mostly), hex and base64url no `/`.
+ */
+function looksLikePath(key: string): boolean {
+  return /^[\w.\/~-]+$/.test(key) && (/^(?:\/|\.{1,2}\/|~\/)/.test(key) || (key.includes('/') && key.includes('.')));
+}
+
+/**
+ * A client key that looks like a path but names no file is refused rather than taken as the key
+ * itself (MLflow's rule for provider keys): a missing Secret mount would otherwise make the path,
+ * which anyone reading the config knows, a key that lets its holder in.
+ */
+function missingKeyFileMessage(key: string): string {
+  const tilde = key.startsWith('~/') ? " ('~' is not expanded: write the whole path)" : '';
+  return `the file '${key}' does not exist${tilde}; a client key written as a path must name a file holding the key (a key that only looks like a path can come from an environment variable, $NAME, or as its sha256: digest)`;
+}
+
 function resolveClientKeys(auth: Record<string, unknown>, apiKeys: unknown[], sources: SecretSources, issues: ConfigIssue[]): Record<string, unknown> {
   const resolveKey = (entry: unknown, index: number) => {
     if (!isRecord(entry) || (typeof entry.key === 'string' && entry.key.startsWith('sha256:'))) return entry;
-    return { ...entry, key: resolveField(entry.key, formatYamlPath(['auth', 'api_keys', index, 'key']), sources, issues) };
+    const path = formatYamlPath(['auth', 'api_keys', index, 'key']);
+    const issuesBefore = issues.length;
+    const key = resolveField(entry.key, path, sources, issues);
+    const readNoFile = issues.length === issuesBefore && key === entry.key;
+    if (readNoFile && typeof key === 'string' && looksLikePath(key)) issues.push({ path, message: missingKeyFileMessage(key) });
+    return { ...entry, key };
   };
   return { ...auth, api_keys: apiKeys.map(resolveKey) };
 }

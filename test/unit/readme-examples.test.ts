@@ -4,8 +4,9 @@
  * say what the gateway does, the start-up error it shows is the one printed, and its links lead
  * somewhere. Every YAML block is a whole config: a deliberately partial one would need its own rule.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { compilePlan } from '../../src/config/compile';
 import { parseConfigText } from '../../src/config/load';
@@ -53,9 +54,25 @@ afterAll(() => {
   Object.assign(process.env, environmentBefore);
 });
 
+/**
+ * The Secret files the examples read (`/run/secrets/…`), made under a temporary folder that stands in
+ * for `/`: a client key that names no file is refused, so the examples need them to load.
+ */
+const SECRET_FILE = /\/run\/secrets\/[\w./-]+/g;
+const secretRoot = mkdtempSync(join(tmpdir(), 'readme-secrets-'));
+beforeAll(() => {
+  for (const [path] of yamlBlocks.flatMap((block) => [...block.text.matchAll(SECRET_FILE)])) {
+    mkdirSync(dirname(join(secretRoot, path)), { recursive: true });
+    writeFileSync(join(secretRoot, path), `placeholder-file-secret${path.replace(/\W/g, '-')}\n`);
+  }
+});
+afterAll(() => rmSync(secretRoot, { recursive: true, force: true }));
+
 /** As start-up loads a config file (plugins imported, plan compiled), counting limits in memory: no Redis client is made. */
 const loadAsTheGateway = (text: string): Promise<LoadedConfig> =>
-  compileConfigText(text, resolve('README.md'), silentLogger, { limitBackend: createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger }) });
+  compileConfigText(text.replace(SECRET_FILE, (path) => join(secretRoot, path)), resolve('README.md'), silentLogger, {
+    limitBackend: createLimitBackend({ store: createMemoryStore(), label: 'memory', logger: silentLogger }),
+  });
 
 test('every yaml block of the README is found, indented ones included', () => {
   const fences = readme.split('\n').filter((line) => /^ *```ya?ml\s*$/.test(line));

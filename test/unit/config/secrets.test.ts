@@ -203,6 +203,28 @@ describe('resolveConfigSecrets', () => {
       'endpoints[2].model.config.plugin_api_key',
     ]);
   });
+
+  describe('client keys written as paths', () => {
+    const withClientKeys = (keys: string[]) => ({ endpoints: [], auth: { api_keys: keys.map((key, index) => ({ name: `k${index}`, key })) } }) as unknown as GatewayConfig;
+    const clientKeys = (config: GatewayConfig) => (config as unknown as { auth: { api_keys: { key: string }[] } }).auth.api_keys.map((entry) => entry.key);
+
+    it('refuses one that names no file, rather than letting the path itself in as the key', () => {
+      const keys = ['/run/secrets/batch.key', './keys/missing.key', '../elsewhere/missing.key', '~/keys/ci.key', 'keys/missing.key'];
+      const { issues } = resolveConfigSecrets(withClientKeys(keys), sources());
+      expect(issues.map((issue) => issue.path)).toEqual(keys.map((_, index) => `auth.api_keys[${index}].key`));
+      expect(issues[0].message).toBe(
+        "the file '/run/secrets/batch.key' does not exist; a client key written as a path must name a file holding the key (a key that only looks like a path can come from an environment variable, $NAME, or as its sha256: digest)",
+      );
+      expect(issues[3].message).toContain("('~' is not expanded: write the whole path)");
+    });
+
+    it('reads one that names a file, and takes keys that only contain slashes or other characters literally', () => {
+      const base64Key = '/q3Zx+9kLw0Yt1mN2pR4sT6uV8wX0yZ2aB4cD6eF8gH=';
+      const { config, issues } = resolveConfigSecrets(withClientKeys(['./keys/lf.key', base64Key, 'team/batch-key', `${directory}/keys/bare.key`]), sources());
+      expect(issues).toEqual([]);
+      expect(clientKeys(config)).toEqual(['sk-lf', base64Key, 'team/batch-key', 'sk-bare']);
+    });
+  });
 });
 
 describe('secrets through parseConfigText', () => {
