@@ -17,16 +17,13 @@
  * equivalent for (listed below) are a 400 naming the parameter. Streams are not served (501).
  * Finish reason `endoftext` becomes `stop`; token counts come from the token lists.
  */
-import type { AI21LabsConfig } from '../../generated/config';
-import { GatewayError } from '../errors';
-import type { CompletionsRequest, CompletionsResponse } from '../schema';
-import { isRecord } from './shared/json';
-import { checkParameterDefaults } from './shared/parameter-defaults';
-import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
-import { createUpstream } from './transport/http';
-import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
+import { GatewayError } from '../../errors';
+import type { CompletionsRequest, CompletionsResponse } from '../../schema';
+import { isRecord } from '../shared/json';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens, withoutNoOpValues } from '../shared/parameters';
 
-const PROVIDER = 'AI21Labs';
+/** The reference's display name, used in its messages. */
+export const AI21LABS_NAME = 'AI21Labs';
 
 /** OpenAI parameters AI21's complete API has no equivalent for (its penalties are objects of another scale). */
 const UNSUPPORTED_PARAMETERS = [
@@ -64,7 +61,7 @@ interface AI21CompleteResponse {
 /** The parameters AI21 refuses (also run on an endpoint's parameter defaults at load). */
 export function checkAI21Parameters(request: Readonly<Record<string, unknown>>): void {
   rejectNativeNames(request, { stopSequences: 'stop', numResults: 'n', maxTokens: 'max_tokens' });
-  rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, PROVIDER);
+  rejectUnsupportedParameters(request, UNSUPPORTED_PARAMETERS, AI21LABS_NAME);
 }
 
 export function toAI21Completions(clientRequest: CompletionsRequest): Record<string, unknown> {
@@ -82,7 +79,7 @@ function countTokens(lists: (unknown[] | undefined)[]): number | null {
 
 export function fromAI21Completions(body: unknown, { model, created }: { model: string; created: number }): CompletionsResponse {
   if (!isRecord(body) || !Array.isArray(body.completions)) {
-    throw GatewayError.unexpectedAnswer(`${PROVIDER} sent a response without a 'completions' list.`);
+    throw GatewayError.unexpectedAnswer(`${AI21LABS_NAME} sent a response without a 'completions' list.`);
   }
   const response = body as unknown as AI21CompleteResponse;
   const promptTokens = countTokens([response.prompt?.tokens]);
@@ -131,32 +128,3 @@ export function ai21labsErrorMessage(body: unknown): string | null {
   if (typeof body.message === 'string') return body.message;
   return null;
 }
-
-// ---- Adapter ----
-
-export const AI21LABS_DEFAULT_API_BASE = 'https://api.ai21.com/studio/v1';
-
-export const ai21labsAdapter = {
-  displayName: PROVIDER,
-  endpointTypes: ['llm/v1/completions'],
-  createEndpoint(settings: EndpointSettings<AI21LabsConfig>): ProviderEndpoint<CallContext> {
-    const { ai21labs_api_key: key, ai21labs_api_base: base = AI21LABS_DEFAULT_API_BASE } = settings.config;
-    if (!settings.modelName) throw new Error("AI21 Labs needs 'model.name' (e.g. j2-ultra): it is part of the URL");
-    const model = settings.modelName;
-    checkParameterDefaults(settings, { 'llm/v1/completions': checkAI21Parameters });
-    const upstream = createUpstream({
-      timeouts: settings.timeouts,
-      maxAnswerBytes: settings.maxAnswerBytes,
-      baseUrl: base,
-      headers: { Authorization: `Bearer ${key}` },
-      endpointName: settings.name,
-      providerName: 'AI21 Labs',
-      errorMessage: ai21labsErrorMessage,
-    });
-    const path = `${encodeURIComponent(model)}/complete`;
-    return {
-      completions: async (request, { abort }) =>
-        fromAI21Completions(await upstream.postJson(path, toAI21Completions(request), { signal: abort }), { model, created: settings.now() }),
-    };
-  },
-} satisfies ProviderAdapter<AI21LabsConfig, CallContext>;
