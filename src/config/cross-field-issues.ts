@@ -6,6 +6,7 @@
  * and report, when the schema found problems too.
  */
 import type { EndpointType } from '../../generated/config';
+import { isJambaModel } from '../providers/ai21labs/models';
 import { deploymentBaseProblem, hasV1Path } from '../providers/openai/azure-base';
 import type { ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES } from './normalise';
@@ -92,7 +93,7 @@ function modelIssues({ index, value: endpoint }: Entry): ConfigIssue[] {
     case 'mosaicml':
       return endpoint.endpoint_type === 'llm/v1/chat' ? mosaicMlChatIssues(model.name, childPath(modelPath, 'name')) : [];
     case 'ai21labs':
-      return ai21LabsIssues(model.name, childPath(modelPath, 'name'));
+      return ai21LabsIssues(endpoint.endpoint_type, model.name, childPath(modelPath, 'name'));
     default:
       return [];
   }
@@ -192,12 +193,25 @@ function mosaicMlChatIssues(name: unknown, namePath: string): ConfigIssue[] {
 
 const ai21LabsModels = ['j2-ultra', 'j2-mid', 'j2-light'];
 
-function ai21LabsIssues(name: unknown, namePath: string): ConfigIssue[] {
+/**
+ * MLflow's completions take the Jurassic-2 names only; AI21 retired those, so a Jamba model
+ * (`jamba-*`, served through AI21's chat API) is taken too. Chat takes Jamba models only.
+ */
+function ai21LabsIssues(endpointType: unknown, name: unknown, namePath: string): ConfigIssue[] {
+  if (isJambaModel(name)) return [];
+  if (endpointType === 'llm/v1/chat') {
+    return [
+      {
+        path: namePath,
+        message: `An unsupported AI21Labs model has been specified for the chat route: ${quoteName(name)}. Supported models: AI21's Jamba models (jamba-large, jamba-mini, or a version such as jamba-mini-1.7)`,
+      },
+    ];
+  }
   if (typeof name === 'string' && ai21LabsModels.includes(name)) return [];
   return [
     {
       path: namePath,
-      message: `An unsupported AI21Labs model has been specified: ${quoteName(name)}. Supported models: ${ai21LabsModels.join(', ')}`,
+      message: `An unsupported AI21Labs model has been specified: ${quoteName(name)}. Supported models: ${ai21LabsModels.join(', ')}, or AI21's Jamba models (jamba-*)`,
     },
   ];
 }

@@ -34,13 +34,16 @@ const setup = useGatewayWithUpstreams({
   upstreams,
   config: (urls) => {
     const mosaic = { mosaicml_api_key: '$MOSAIC_KEY', mosaicml_api_base: urls.mosaic };
+    const ai21 = { ai21labs_api_key: '$AI21_KEY', ai21labs_api_base: `${urls.ai21}/studio/v1` };
     const palm = { palm_api_key: '$PALM_KEY', palm_api_base: `${urls.palm}/v1beta3` };
     const served = (url: string) => ({ model_server_url: url });
     return configOf([
       { name: 'tgi-chat', kind: 'chat', provider: TGI, config: { hf_server_url: urls.tgi } },
       { name: 'tgi-completions', kind: 'completions', provider: TGI, model: 'mistral-7b', config: { hf_server_url: urls.tgi } },
       { name: 'tgi-length', kind: 'completions', provider: TGI, model: 'mistral-7b', config: { hf_server_url: urls.tgiLength } },
-      { name: 'ai21-completions', kind: 'completions', provider: 'ai21labs', model: 'j2-ultra', config: { ai21labs_api_key: '$AI21_KEY', ai21labs_api_base: `${urls.ai21}/studio/v1` } },
+      { name: 'ai21-completions', kind: 'completions', provider: 'ai21labs', model: 'j2-ultra', config: ai21 },
+      { name: 'jamba-chat', kind: 'chat', provider: 'ai21labs', model: 'jamba-mini', config: ai21 },
+      { name: 'jamba-completions', kind: 'completions', provider: 'ai21labs', model: 'jamba-mini', config: ai21 },
       { name: 'mosaic-chat', kind: 'chat', provider: 'mosaicml', model: 'llama2-70b-chat', config: mosaic },
       { name: 'mosaic-completions', kind: 'completions', provider: 'mosaicml', model: 'mpt-7b-instruct', config: mosaic },
       { name: 'mosaic-embeddings', kind: 'embeddings', provider: 'mosaicml', model: 'instructor-large', config: mosaic },
@@ -74,7 +77,12 @@ describe('huggingface-text-generation-inference', () =>
     { endpoint: 'tgi-length', kind: 'completions', body: completionsBody, modes: ['stream'], note: 'length limit' },
   ]));
 
-describe('ai21labs', () => testContract(gateway, [{ endpoint: 'ai21-completions', kind: 'completions', body: completionsBody }]));
+describe('ai21labs', () =>
+  testContract(gateway, [
+    { endpoint: 'ai21-completions', kind: 'completions', body: completionsBody },
+    { endpoint: 'jamba-chat', kind: 'chat', body: chatBody, modes: JSON_AND_STREAM },
+    { endpoint: 'jamba-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM },
+  ]));
 
 describe('mosaicml', () => testContract(gateway, everyType('mosaic')));
 

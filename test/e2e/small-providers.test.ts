@@ -359,11 +359,15 @@ describe('endpoint types a provider does not serve are refused at config load', 
 
   test.each([
     ['huggingface-text-generation-inference', 'llm/v1/embeddings', '{hf_server_url: "http://127.0.0.1:1"}', 'm'],
-    ['ai21labs', 'llm/v1/chat', '{ai21labs_api_key: k}', 'j2-ultra'],
     ['ai21labs', 'llm/v1/embeddings', '{ai21labs_api_key: k}', 'j2-ultra'],
   ])('%s %s', (provider, type, modelConfig, name) => {
     expect(load(provider, type, modelConfig, name)).toThrow(ConfigError);
     expect(load(provider, type, modelConfig, name)).toThrow(`endpoint 'e': provider '${provider}' does not support ${type}`);
+  });
+
+  test('ai21labs serves chat on Jamba models only (Jurassic-2 has no chat API)', () => {
+    expect(load('ai21labs', 'llm/v1/chat', '{ai21labs_api_key: k}', 'jamba-large')).not.toThrow();
+    expect(load('ai21labs', 'llm/v1/chat', '{ai21labs_api_key: k}', 'j2-ultra')).toThrow("An unsupported AI21Labs model has been specified for the chat route: 'j2-ultra'");
   });
 
   test.each([

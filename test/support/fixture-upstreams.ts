@@ -182,7 +182,11 @@ export function serveTgiFixtures(request: RecordedRequest, response: ServerRespo
   else sendJson(response, 200, readJsonFixture(TGI, 'generate.response.json'));
 }
 
-export const serveAi21Fixtures = serveFixture('ai21labs', 'complete.response.json');
+/** AI21: Jamba's chat API (chat, and completions on a Jamba model), else Jurassic-2's `/{model}/complete`. */
+export function serveAi21Fixtures(request: RecordedRequest, response: ServerResponse): void {
+  if (request.url.endsWith('/chat/completions')) sendSseOrJson('ai21labs', hasTools(request) ? 'chat-tool-calls' : 'chat', request, response);
+  else sendJson(response, 200, readJsonFixture('ai21labs', 'complete.response.json'));
+}
 
 /** MosaicML, by the model in the path: `llama2…` chat, `instructor…` embeddings, else completions. */
 export function serveMosaicmlFixtures(request: RecordedRequest, response: ServerResponse): void {

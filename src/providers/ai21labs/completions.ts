@@ -1,7 +1,7 @@
 /**
  * AI21 Labs (`ai21labs`): Jurassic-2 completions. AI21 retired the Jurassic-2 models in November 2024
- * (its current Jamba models use a different, chat-shaped API), so this serves existing deployments
- * and compatible proxies.
+ * (its current Jamba models use a different, chat-shaped API: chat.ts), so this serves existing
+ * deployments and compatible proxies.
  *
  * Vendor references:
  * - J2 Complete API: https://docs.ai21.com/reference/j2-complete-api-ref

@@ -175,8 +175,8 @@ describe('OpenAI API types', () => {
 describe('model names checked at load time', () => {
   const mosaic = (type: string, name: string): string =>
     endpoints(`{name: e, endpoint_type: ${type}, model: {provider: mosaicml, name: ${name}, config: {mosaicml_api_key: k}}}`);
-  const ai21 = (name: string): string =>
-    endpoints(`{name: e, endpoint_type: llm/v1/completions, model: {provider: ai21labs, name: ${name}, config: {ai21labs_api_key: k}}}`);
+  const ai21 = (name: string, type = 'llm/v1/completions'): string =>
+    endpoints(`{name: e, endpoint_type: ${type}, model: {provider: ai21labs, name: ${name}, config: {ai21labs_api_key: k}}}`);
 
   it('accepts a mosaicml chat model starting with llama2 in any case', () => {
     expect(load(mosaic('llm/v1/chat', 'Llama2-70b-chat')).endpoints[0].model.name).toBe('Llama2-70b-chat');
@@ -204,7 +204,21 @@ describe('model names checked at load time', () => {
     expect(issuesOf(ai21('j2-grande'))).toEqual([
       {
         path: 'endpoints[0].model.name',
-        message: "An unsupported AI21Labs model has been specified: 'j2-grande'. Supported models: j2-ultra, j2-mid, j2-light",
+        message: "An unsupported AI21Labs model has been specified: 'j2-grande'. Supported models: j2-ultra, j2-mid, j2-light, or AI21's Jamba models (jamba-*)",
+      },
+    ]);
+  });
+
+  it.each(['llm/v1/completions', 'llm/v1/chat'])('accepts AI21 Jamba models on %s', (type) => {
+    expect(load(ai21('jamba-mini-1.7', type)).endpoints[0].model.name).toBe('jamba-mini-1.7');
+  });
+
+  it('rejects a Jurassic-2 model on an ai21labs chat endpoint (J2 has no chat API)', () => {
+    expect(issuesOf(ai21('j2-ultra', 'llm/v1/chat'))).toEqual([
+      {
+        path: 'endpoints[0].model.name',
+        message:
+          "An unsupported AI21Labs model has been specified for the chat route: 'j2-ultra'. Supported models: AI21's Jamba models (jamba-large, jamba-mini, or a version such as jamba-mini-1.7)",
       },
     ]);
   });

@@ -105,8 +105,7 @@ describe('adapter over HTTP', () => {
       timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES,
     });
 
-  it('serves completions only, without a stream', () => {
-    expect(ai21labsAdapter.endpointTypes).toEqual(['llm/v1/completions']);
+  it('serves Jurassic-2 completions without a stream', () => {
     expect(Object.keys(endpoint())).toEqual(['completions']);
   });
 
