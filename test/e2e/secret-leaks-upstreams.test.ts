@@ -69,6 +69,7 @@ const endpoints = (urls: Record<Vendor, string>): Record<string, { type: Endpoin
     'mistral-chat': { type: 'chat', model: `{ provider: mistral, name: mistral-small, config: { mistral_api_key: $MISTRAL_KEY, mistral_api_base: "${urls.mistral}/v1" } }` },
     'togetherai-chat': { type: 'chat', model: `{ provider: togetherai, name: meta-llama/Llama-3-8b-chat-hf, config: { togetherai_api_key: $TOGETHERAI_KEY, togetherai_api_base: "${urls.togetherai}/v1" } }` },
     'ai21labs-completions': { type: 'completions', model: `{ provider: ai21labs, name: j2-ultra, config: { ai21labs_api_key: $AI21LABS_KEY, ai21labs_api_base: "${urls.ai21labs}/studio/v1" } }` },
+    'ai21labs-chat': { type: 'chat', model: `{ provider: ai21labs, name: jamba-large, config: { ai21labs_api_key: $AI21LABS_KEY, ai21labs_api_base: "${urls.ai21labs}/studio/v1" } }` },
     'mosaicml-chat': { type: 'chat', model: `{ provider: mosaicml, name: llama2-70b-chat, config: { mosaicml_api_key: $MOSAICML_KEY, mosaicml_api_base: "${urls.mosaicml}" } }` },
     'tgi-chat': { type: 'chat', model: `{ provider: huggingface-text-generation-inference, name: llama, ${tgi} }` },
     'tgi-completions': { type: 'completions', model: `{ provider: huggingface-text-generation-inference, name: llama, ${tgi} }` },

@@ -78,6 +78,8 @@ function endpointsOf(urls: Record<Upstream, string>): EndpointSpec[] {
     { name: 'tgi-chat', kind: 'chat', provider: TGI, config: { hf_server_url: urls.tgi } },
     { name: 'tgi-completions', kind: 'completions', provider: TGI, model: 'mistral-7b', config: { hf_server_url: urls.tgi } },
     { name: 'ai21-completions', kind: 'completions', provider: 'ai21labs', model: 'j2-ultra', config: keyed('ai21labs', `${urls.ai21}/studio/v1`) },
+    { name: 'jamba-chat', kind: 'chat', provider: 'ai21labs', model: 'jamba-large', config: keyed('ai21labs', `${urls.ai21}/studio/v1`) },
+    { name: 'jamba-completions', kind: 'completions', provider: 'ai21labs', model: 'jamba-mini', config: keyed('ai21labs', `${urls.ai21}/studio/v1`) },
     { name: 'mosaic-chat', kind: 'chat', provider: 'mosaicml', model: 'llama2-70b-chat', config: keyed('mosaicml', urls.mosaic) },
     { name: 'mosaic-completions', kind: 'completions', provider: 'mosaicml', model: 'mpt-7b-instruct', config: keyed('mosaicml', urls.mosaic) },
     { name: 'mosaic-embeddings', kind: 'embeddings', provider: 'mosaicml', model: 'instructor-large', config: keyed('mosaicml', urls.mosaic) },
