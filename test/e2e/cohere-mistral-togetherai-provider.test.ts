@@ -312,7 +312,7 @@ describe("a refused request keeps the vendor's own code and param on /v1", () =>
 });
 
 describe.each([
-  ['cohere', /^You are using a Trial key/, { tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }] }, 'tools', 'Cohere'],
+  ['cohere', /^You are using a Trial key/, { logprobs: true }, 'logprobs', 'Cohere'],
   ['mistral', /^Requests rate limit exceeded$/, { logit_bias: { '1': 5 } }, 'logit_bias', 'Mistral'],
   ['togetherai', /^You have been rate limited/, { user: 'u-1' }, 'user', 'TogetherAI'],
 ] as const)('%s errors', (vendor, rateLimitMessage, unsupported, param, displayName) => {

@@ -14,29 +14,34 @@
  * where the reference refuses it), `n` `num_generations` for completions; `top_p`/`top_k` become `p`/`k`. Finish reasons are mapped to
  * the unified set and usage is read from `token_count` or `meta`.
  *
+ * Chat requests with tools, `tool_choice` or tool history go to Cohere's v2 chat API instead
+ * (`/v2/chat`, the base's final `/v1` as `/v2`; a 501 for a base without one): v2-chat.ts.
+ *
  * Rejected: the reference's checks with its messages (chat `n` ≠ 1 → 422,
- * native names → 422, completions native names → 400); tools, logprobs and other OpenAI-only
+ * native names → 422, completions native names → 400); logprobs and other OpenAI-only
  * parameters (`reasoning_effort`, `store`, ...: shared OPENAI_ONLY_PARAMETERS) → 400 naming the
- * parameter; `max_completion_tokens` is sent as `max_tokens`; non-text content parts and tool messages → 400;
+ * parameter; `max_completion_tokens` is sent as `max_tokens`; non-text content parts → 400;
  * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway; embeddings
  * without `input_type` (which v3+ models require) are sent with `search_document`, and more than 96
  * texts (Cohere's limit per call) as consecutive calls of 96.
- * Code layout: request.ts, response.ts, stream.ts, wire.ts (the vendor's types).
+ * Code layout: request.ts, response.ts, stream.ts (v1), v2-chat.ts (v2 chat), wire.ts (the vendor's types).
  */
 import type { CohereConfig } from '../../../generated/config';
 import { embeddedInBatches, encodingFormatOf } from '../shared/embeddings';
 import { requireModelName } from '../shared/model';
 import { checkParameterDefaults } from '../shared/parameter-defaults';
-import { createUpstream } from '../transport/http';
+import { createUpstream, type Upstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { checkCohereChatParameters, checkCohereCompletionsParameters, COHERE_MAX_TEXTS, COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
 import { cohereErrorMessage, fromCohereChat, fromCohereCompletions, fromCohereEmbeddings, type CohereResponseContext } from './response';
 import { createCohereChatStream, createCohereCompletionsStream } from './stream';
+import { cohereV2BaseUrl, createCohereV2ChatStream, fromCohereV2Chat, noCohereV2Base, toCohereV2Chat, usesCohereV2 } from './v2-chat';
 
 export * from './request';
 export * from './response';
 export * from './stream';
+export * from './v2-chat';
 
 export const COHERE_DEFAULT_API_BASE = 'https://api.cohere.ai/v1';
 
@@ -46,23 +51,43 @@ export const cohereAdapter = {
   createEndpoint(settings: EndpointSettings<CohereConfig>): ProviderEndpoint<CallContext> {
     const model = requireModelName(settings.modelName, COHERE_NAME);
     checkParameterDefaults(settings, { 'llm/v1/chat': checkCohereChatParameters, 'llm/v1/completions': checkCohereCompletionsParameters });
-    const upstream = createUpstream({
-      timeouts: settings.timeouts,
-      maxAnswerBytes: settings.maxAnswerBytes,
-      baseUrl: settings.config.cohere_api_base ?? COHERE_DEFAULT_API_BASE,
-      headers: { Authorization: `Bearer ${settings.config.cohere_api_key}` },
-      providerName: COHERE_NAME,
-      endpointName: settings.name,
-      errorMessage: cohereErrorMessage,
-    });
+    const upstreamAt = (baseUrl: string): Upstream =>
+      createUpstream({
+        timeouts: settings.timeouts,
+        maxAnswerBytes: settings.maxAnswerBytes,
+        baseUrl,
+        headers: { Authorization: `Bearer ${settings.config.cohere_api_key}` },
+        providerName: COHERE_NAME,
+        endpointName: settings.name,
+        errorMessage: cohereErrorMessage,
+      });
+    const baseUrl = settings.config.cohere_api_base ?? COHERE_DEFAULT_API_BASE;
+    const upstream = upstreamAt(baseUrl);
     const context: CohereResponseContext = { model, now: settings.now };
     switch (settings.endpointType) {
-      case 'llm/v1/chat':
-        return {
-          chat: async (request, { abort }) => fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal: abort }), context),
-          chatStream: (request, { abort }) =>
-            foldEvents(upstream.postNdjson('chat', toCohereChat(request, { model, stream: true }), { signal: abort }), createCohereChatStream(context)),
+      case 'llm/v1/chat': {
+        // Requests with tools or tool history go to v2 (v2-chat.ts), on the same origin.
+        const v2Base = cohereV2BaseUrl(baseUrl);
+        const v2 = v2Base === null ? null : upstreamAt(v2Base);
+        const v2Upstream = (): Upstream => {
+          if (v2 === null) throw noCohereV2Base(settings.name);
+          return v2;
         };
+        return {
+          chat: async (request, { abort }) => {
+            if (!usesCohereV2(request)) return fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal: abort }), context);
+            const body = toCohereV2Chat(request, { model });
+            return fromCohereV2Chat(await v2Upstream().postJson('chat', body, { signal: abort }), context);
+          },
+          chatStream: (request, { abort }) => {
+            if (!usesCohereV2(request)) {
+              return foldEvents(upstream.postNdjson('chat', toCohereChat(request, { model, stream: true }), { signal: abort }), createCohereChatStream(context));
+            }
+            const body = toCohereV2Chat(request, { model, stream: true });
+            return foldEvents(v2Upstream().postStream('chat', body, { signal: abort }), createCohereV2ChatStream(context));
+          },
+        };
+      }
       case 'llm/v1/completions':
         return {
           completions: async (request, { abort }) =>

@@ -6,7 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
-import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from '../shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
 /** Cohere embeds at most this many texts per call (https://docs.cohere.com/v1/reference/embed). */
@@ -17,7 +17,7 @@ const TEMPERATURE_FACTOR = 2.5;
  * `top_p`/`top_k` under Cohere's names, `max_completion_tokens` (OpenAI's newer name) as Cohere's
  * `max_tokens` (Cohere refuses a field it does not know), and the temperature in Cohere's range.
  */
-function toCohereSampling(request: Record<string, unknown>): Record<string, unknown> {
+export function toCohereSampling(request: Record<string, unknown>): Record<string, unknown> {
   const { temperature, ...rest } = renameParameter(renameParameter(withMaxTokens(request), 'top_p', 'p', COHERE_NAME), 'top_k', 'k', COHERE_NAME);
   // × 2.5 maps 0..2 onto Cohere's 0..5; zero stays zero (the reference scales only non-zero values).
   return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
@@ -25,11 +25,13 @@ function toCohereSampling(request: Record<string, unknown>): Record<string, unkn
 
 // ---- Chat ----
 
-const CHAT_UNSUPPORTED = ['tools', 'tool_choice', 'parallel_tool_calls', 'logprobs', 'top_logprobs', 'logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS];
+// Tools, tool_choice and tool history never get here: such requests go to v2 (v2-chat.ts).
+const CHAT_UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS];
 /** Fields the gateway builds from `messages` (a client sending them would be overwritten), and Cohere's spelling of `stop`. */
 const CHAT_NATIVE_NAMES = { message: 'messages', chat_history: 'messages', preamble: 'messages', preamble_override: 'messages', stop_sequences: 'stop' };
 
-function messageText(message: ChatMessage, index: number): string {
+/** A message's text: a string, or its text parts joined by newlines; other parts are a 400 naming the part. */
+export function cohereMessageText(message: ChatMessage, index: number): string {
   const { content } = message;
   if (content === undefined || content === null) return '';
   if (typeof content === 'string') return content;
@@ -49,10 +51,7 @@ function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> 
   const preamble: string[] = [];
   const history: { role: 'USER' | 'CHATBOT'; message: string }[] = [];
   messages.slice(0, -1).forEach((message, index) => {
-    if (message.tool_calls !== undefined) {
-      throw GatewayError.invalidParam(`The parameter 'messages[${index}].tool_calls' is not supported by Cohere.`, `messages[${index}].tool_calls`);
-    }
-    const text = messageText(message, index);
+    const text = cohereMessageText(message, index);
     switch (message.role) {
       case 'system':
       case 'developer':
@@ -72,22 +71,23 @@ function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> 
     }
   });
   return {
-    message: messageText(last, messages.length - 1),
+    message: cohereMessageText(last, messages.length - 1),
     ...(history.length > 0 ? { chat_history: history } : {}),
     ...(preamble.length > 0 ? { preamble: preamble.join('\n') } : {}),
   };
 }
 
 /**
- * Cohere v1's `response_format` types are `text` and `json_object`, the latter with an optional
- * `schema` (https://docs.cohere.com/v1/docs/structured-outputs): OpenAI's `json_schema` goes as
- * `json_object` with its schema; anything else as sent, for Cohere to judge.
+ * Cohere's `response_format` types are `text` and `json_object`, the latter with an optional
+ * schema, named `schema` in v1 and `json_schema` in v2 (https://docs.cohere.com/v1/docs/structured-outputs,
+ * https://docs.cohere.com/reference/chat): OpenAI's `json_schema` goes as `json_object` with its
+ * schema; anything else as sent, for Cohere to judge.
  */
-function toCohereResponseFormat(format: unknown): unknown {
+export function toCohereResponseFormat(format: unknown, schemaField: 'schema' | 'json_schema' = 'schema'): unknown {
   if (!isRecord(format) || format.type !== 'json_schema') return format;
   const schema = isRecord(format.json_schema) ? format.json_schema.schema : undefined;
   if (!isRecord(schema)) throw GatewayError.invalidParam("'response_format.json_schema.schema' must be a JSON Schema object.", 'response_format.json_schema.schema');
-  return { type: 'json_object', schema };
+  return { type: 'json_object', [schemaField]: schema };
 }
 
 /** The chat parameters Cohere refuses, given without their no-op values (also run on an endpoint's parameter defaults at load). */
@@ -98,7 +98,8 @@ export function checkCohereChatParameters(request: Readonly<Record<string, unkno
 }
 
 export function toCohereChat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
-  const request = withoutNoOpValues(clientRequest);
+  // Only a parallel_tool_calls that is not true or false gets here (with tools, a request goes to v2): a 400.
+  const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
   checkCohereChatParameters(request);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
   const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;

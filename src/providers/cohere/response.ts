@@ -105,6 +105,9 @@ export function mapCohereFinishReason(reason: string | undefined): string | null
       return 'length';
     case 'ERROR_TOXIC':
       return 'content_filter';
+    // v2 only: the answer is tool calls.
+    case 'TOOL_CALL':
+      return 'tool_calls';
     case 'ERROR':
       throw GatewayError.upstreamUnavailable('Cohere reported an error while generating (finish_reason ERROR).', false);
     default:

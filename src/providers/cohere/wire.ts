@@ -48,3 +48,47 @@ export interface CohereStreamLine {
   message?: string;
   response?: CohereChatResponse & { id?: string; generations?: { index?: number; finish_reason?: string }[] };
 }
+
+// ---- v2 chat (tool calling): https://docs.cohere.com/reference/chat, https://docs.cohere.com/v2/docs/streaming ----
+
+/** A tool call as v2 answers and takes it: OpenAI's shape, `arguments` a JSON text. */
+export interface CohereV2ToolCall {
+  id?: string;
+  type?: string;
+  function?: { name?: string; arguments?: string | Record<string, unknown> };
+}
+
+/** v2's `usage`: the same two counts as v1's `meta`. */
+export type CohereV2Usage = CohereMeta;
+
+export interface CohereV2ChatResponse {
+  id?: string;
+  finish_reason?: string;
+  message: {
+    role?: string;
+    /** Text items (`{"type":"text"}`); a reasoning model's `thinking` items are not read. */
+    content?: { type?: string; text?: string }[];
+    /** What the model says it will do before its tool calls. */
+    tool_plan?: string;
+    tool_calls?: CohereV2ToolCall[];
+  };
+  usage?: CohereV2Usage;
+}
+
+/** One server-sent event of a v2 chat stream (its `data`), named by `type`. */
+export interface CohereV2StreamEvent {
+  type?: string;
+  id?: string;
+  index?: number;
+  delta?: {
+    message?: {
+      content?: { type?: string; text?: string };
+      tool_plan?: string;
+      tool_calls?: CohereV2ToolCall;
+    };
+    finish_reason?: string;
+    usage?: CohereV2Usage;
+  };
+  /** A bare error line (`{"message": ...}`). */
+  message?: string;
+}

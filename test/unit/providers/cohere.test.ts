@@ -80,7 +80,7 @@ describe('toCohereChat', () => {
   it.each([
     [{ n: 2 }, 422, 'Parameter n must be 1 for Cohere chat, got 2.'],
     [{ stop_sequences: ['END'] }, 422, 'Invalid parameter stop_sequences. Use stop instead.'],
-    [{ tools: [{ type: 'function', function: { name: 'f' } }] }, 400, "The parameter 'tools' is not supported by Cohere."],
+    [{ parallel_tool_calls: 'no' }, 400, "The parameter 'parallel_tool_calls' must be true or false for Cohere."],
     [{ logprobs: true }, 400, "The parameter 'logprobs' is not supported by Cohere."],
     [{ preamble: 'x' }, 422, 'Invalid parameter preamble. Use messages instead.'],
     [{ chat_history: [] }, 422, 'Invalid parameter chat_history. Use messages instead.'],
@@ -93,12 +93,7 @@ describe('toCohereChat', () => {
 
   it.each([
     [[{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'yo' }], 422, 'Last message must be from user, got assistant.'],
-    [[{ role: 'tool', content: '42', tool_call_id: 'c1' }, { role: 'user', content: 'hi' }], 400, "Cohere chat accepts system, user and assistant messages; messages[0].role is 'tool'."],
-    [
-      [{ role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }] }, { role: 'user', content: 'hi' }],
-      400,
-      "The parameter 'messages[0].tool_calls' is not supported by Cohere.",
-    ],
+    [[{ role: 'function', content: '42', name: 'f' }, { role: 'user', content: 'hi' }], 400, "Cohere chat accepts system, user and assistant messages; messages[0].role is 'function'."],
     [
       [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
       400,

@@ -8,6 +8,7 @@ import { toAnthropicChat } from '../../../src/providers/anthropic/request';
 import { toConverseChat } from '../../../src/providers/bedrock/converse/request';
 import { resolveBedrockFamily } from '../../../src/providers/bedrock/families';
 import { toCohereChat } from '../../../src/providers/cohere/request';
+import { toCohereV2Chat } from '../../../src/providers/cohere/v2-chat';
 import { toGeminiChat } from '../../../src/providers/gemini/request';
 import { toTgiChat } from '../../../src/providers/huggingface-text-generation-inference';
 import { toMistralChat } from '../../../src/providers/mistral';
@@ -29,6 +30,7 @@ const translations: [string, (request: ChatRequest) => unknown, { tools: boolean
   ['Gemini', (request) => toGeminiChat(request, { form: 'none', label: 'gemini-2.0-flash' }), { tools: true }],
   ['Bedrock Converse', (request) => toConverseChat(request, claudeOnBedrock), { tools: true }],
   ['Cohere', (request) => toCohereChat(request, { model: 'command-r' }), { tools: false }],
+  ['Cohere v2 (tools)', (request) => toCohereV2Chat(request, { model: 'command-a-03-2025' }), { tools: true }],
   ['PaLM', (request) => toPaLMChat(request), { tools: false }],
   ['MosaicML', (request) => toMosaicMLChat(request), { tools: false }],
 ];

@@ -1,0 +1,255 @@
+/**
+ * Chat requests with tools, `tool_choice` or tool history, on Cohere's v2 chat API
+ * (`POST /v2/chat`: https://docs.cohere.com/reference/chat, tool use:
+ * https://docs.cohere.com/v2/docs/tool-use-overview, streams: https://docs.cohere.com/v2/docs/streaming
+ * and https://docs.cohere.com/v2/docs/tool-use-streaming). v1 has tools too, but with flat
+ * `parameter_definitions` (no nested JSON Schema), calls without ids and results in a separate
+ * `tool_results` field; v2 takes OpenAI's shapes: JSON Schema tools, assistant `tool_calls` with
+ * ids, `tool` messages with `tool_call_id`. Plain text requests stay on v1 (MLflow's wire format).
+ *
+ * Mapping: messages in order (system and developer as `system`); an assistant turn with tool calls
+ * sends its text as `tool_plan` (Cohere refuses text content beside tool calls), and an answer's
+ * `tool_plan` comes back as the message's content, so it goes back where it came from. `tool_choice`
+ * `required`/`none` → `REQUIRED`/`NONE`; a named function (Cohere cannot name one) sends only that
+ * tool, with `REQUIRED`. `strict` on every tool → `strict_tools: true`; on some only → 400 (Cohere's
+ * switch covers all tools). `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
+ * Sampling, `stop` and `response_format` as on v1 (the v2 schema field is `json_schema`).
+ * Streams are server-sent events: tool calls are numbered 0, 1, ... in the order they start.
+ */
+import { GatewayError } from '../../errors';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall, ToolCallDelta } from '../../schema';
+import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
+import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
+import type { SseEvent, StreamFold } from '../transport/sse';
+import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, toCohereResponseFormat, toCohereSampling } from './request';
+import { fromCohereUsage, mapCohereFinishReason, type CohereResponseContext } from './response';
+import type { CohereV2ChatResponse, CohereV2StreamEvent, CohereV2ToolCall } from './wire';
+
+/** Whether a chat request needs v2: it offers tools, chooses among them, or carries a tool round. */
+export function usesCohereV2(request: ChatRequest): boolean {
+  if (request.tools !== undefined || request.tool_choice !== undefined) return true;
+  return request.messages.some((message) => message.role === 'tool' || (message.tool_calls?.length ?? 0) > 0);
+}
+
+/**
+ * The v2 base for a configured `cohere_api_base`: its final `/v1` segment as `/v2` (the default
+ * `https://api.cohere.ai/v1` → `https://api.cohere.ai/v2`). Null for a base without one (a proxy
+ * path): where v2 lives there cannot be known.
+ */
+export function cohereV2BaseUrl(v1Base: string): string | null {
+  const url = new URL(v1Base);
+  if (!/\/v1\/*$/.test(url.pathname)) return null;
+  url.pathname = url.pathname.replace(/\/v1\/*$/, '/v2');
+  return url.toString();
+}
+
+/** The 501 of an endpoint whose base gives no v2 URL. */
+export function noCohereV2Base(endpointName: string): GatewayError {
+  return GatewayError.unsupported(
+    `Endpoint '${endpointName}': tool calling goes to Cohere's v2 chat API, whose URL the gateway derives from cohere_api_base by replacing its final '/v1' with '/v2'; this endpoint's cohere_api_base does not end in '/v1'.`,
+  );
+}
+
+// ---- Request ----
+
+function toCohereV2ToolCall(call: ToolCall): Record<string, unknown> {
+  return { id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } };
+}
+
+function toCohereV2Message(message: ChatMessage, index: number): Record<string, unknown> {
+  const text = cohereMessageText(message, index);
+  switch (message.role) {
+    case 'system':
+    case 'developer':
+      return { role: 'system', content: text };
+    case 'user':
+      return { role: 'user', content: text };
+    case 'assistant': {
+      const calls = message.tool_calls ?? [];
+      if (calls.length === 0) return { role: 'assistant', content: text };
+      // Cohere refuses text content beside tool calls: the text is the turn's plan.
+      return { role: 'assistant', ...(text !== '' ? { tool_plan: text } : {}), tool_calls: calls.map(toCohereV2ToolCall) };
+    }
+    case 'tool': {
+      const param = `messages[${index}].tool_call_id`;
+      if (typeof message.tool_call_id !== 'string') throw GatewayError.invalidParam(`${param}: a tool message needs the id of the tool call it answers.`, param);
+      return { role: 'tool', tool_call_id: message.tool_call_id, content: text };
+    }
+    default:
+      throw GatewayError.invalidParam(
+        `Cohere chat accepts system, developer, user, assistant and tool messages; messages[${index}].role is '${message.role}'.`,
+        `messages[${index}].role`,
+      );
+  }
+}
+
+function toCohereV2Tool(tool: Tool, index: number): Record<string, unknown> {
+  if (tool.type !== 'function') throw GatewayError.invalidParam(`tools[${index}].type: Cohere takes function tools only, not '${String(tool.type)}'.`, `tools[${index}].type`);
+  const { name, description, parameters } = tool.function;
+  return { type: 'function', function: { name, ...(description !== undefined ? { description } : {}), ...(parameters !== undefined ? { parameters } : {}) } };
+}
+
+/** The tools a `tool_choice` naming one function leaves: that one only (Cohere cannot name a tool to call). */
+function namedTool(tools: Tool[], choice: Record<string, unknown>): Tool[] {
+  const name = isRecord(choice.function) ? choice.function.name : undefined;
+  if (choice.type !== 'function' || typeof name !== 'string') {
+    throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`, 'tool_choice');
+  }
+  const chosen = tools.filter((tool) => tool.function.name === name);
+  if (chosen.length === 0) throw GatewayError.invalidParam(`tool_choice.function.name: no tool named '${name}' in tools.`, 'tool_choice.function.name');
+  return chosen;
+}
+
+/** The tools sent and Cohere's `tool_choice` for them. */
+function chooseTools(tools: Tool[], choice: ChatRequest['tool_choice']): { tools: Tool[]; toolChoice?: 'REQUIRED' | 'NONE' } {
+  if (choice === undefined || choice === 'auto') return { tools };
+  if (choice === 'none') return { tools, toolChoice: 'NONE' };
+  if (tools.length === 0) throw GatewayError.invalidParam(`tool_choice: ${JSON.stringify(choice)} needs a non-empty 'tools' list.`, 'tool_choice');
+  if (choice === 'required') return { tools, toolChoice: 'REQUIRED' };
+  if (isRecord(choice)) return { tools: namedTool(tools, choice), toolChoice: 'REQUIRED' };
+  throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`, 'tool_choice');
+}
+
+/** `strict_tools: true` when every tool is strict; strict on some only cannot be expressed. */
+function strictToolsOf(tools: Tool[]): Record<string, unknown> {
+  const strict = tools.map((tool) => tool.function.strict === true);
+  if (strict.length === 0 || !strict.includes(true)) return {};
+  const loose = strict.indexOf(false);
+  if (loose === -1) return { strict_tools: true };
+  const param = `tools[${loose}].function.strict`;
+  throw GatewayError.invalidParam(`${param}: Cohere makes all tools strict or none (strict_tools); mark every tool strict, or none.`, param);
+}
+
+function toCohereV2Tools(request: ChatRequest): Record<string, unknown> {
+  const offered = request.tools ?? [];
+  offered.forEach(toCohereV2Tool); // every tool is checked, also those a named choice leaves out
+  const { tools, toolChoice } = chooseTools(offered, request.tool_choice);
+  return {
+    ...(tools.length > 0 ? { tools: tools.map(toCohereV2Tool), ...strictToolsOf(tools) } : {}),
+    ...(toolChoice !== undefined ? { tool_choice: toolChoice } : {}),
+  };
+}
+
+export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
+  const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
+  checkCohereChatParameters(request);
+  rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
+  const { messages, tools: _tools, tool_choice: _choice, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;
+  return {
+    ...toCohereSampling(rest),
+    model,
+    messages: messages.map(toCohereV2Message),
+    ...toCohereV2Tools(request),
+    ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),
+    ...(responseFormat !== undefined ? { response_format: toCohereResponseFormat(responseFormat, 'json_schema') } : {}),
+    ...(stream ? { stream: true } : {}),
+  };
+}
+
+// ---- Response ----
+
+function fromCohereV2ToolCall(call: CohereV2ToolCall): ToolCall {
+  const name = call.function?.name;
+  if (typeof call.id !== 'string' || typeof name !== 'string') throw GatewayError.unexpectedAnswer("Cohere's response has a tool call without an id or a name.");
+  return { id: call.id, type: 'function', function: { name, arguments: argumentsText(call.function?.arguments ?? '') } };
+}
+
+export function fromCohereV2Chat(body: unknown, { model, now }: CohereResponseContext): ChatResponse {
+  if (!isRecord(body) || !isRecord(body.message)) throw GatewayError.unexpectedAnswer("Cohere's response has no 'message'.");
+  const { id, message, finish_reason: finishReason, usage } = body as unknown as CohereV2ChatResponse;
+  const calls = (message.tool_calls ?? []).map(fromCohereV2ToolCall);
+  const texts = (message.content ?? []).flatMap((item) => (item.type === 'text' && typeof item.text === 'string' ? [item.text] : []));
+  const content = [message.tool_plan ?? '', ...texts].join('');
+  return {
+    id: id ?? null,
+    object: 'chat.completion',
+    created: now(),
+    model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: content === '' && calls.length > 0 ? null : content, tool_calls: calls.length > 0 ? calls : null, refusal: null },
+        finish_reason: mapCohereFinishReason(finishReason),
+      },
+    ],
+    usage: fromCohereUsage({ meta: usage }),
+  };
+}
+
+// ---- Stream ----
+
+function parseCohereV2Event(event: SseEvent): CohereV2StreamEvent {
+  const parsed = parseJsonObject(event.data) as CohereV2StreamEvent | null;
+  if (parsed === null) throw GatewayError.upstreamUnavailable(`Cohere sent a stream event that is not a JSON object: ${excerpt(event.data)}`);
+  if (parsed.type === undefined && typeof parsed.message === 'string') throw GatewayError.upstreamUnavailable(`Cohere reported an error mid-stream: ${parsed.message}`, false);
+  return parsed;
+}
+
+/**
+ * v2 stream events → unified chunks: `message-start` gives the id; `content-delta` and
+ * `tool-plan-delta` are content; `tool-call-start` opens a call (id, name), `tool-call-delta` adds
+ * to its arguments; `message-end` gives the finish reason and usage. Citations carry nothing for
+ * the unified chunk. A stream without `message-end` was cut off.
+ */
+export function createCohereV2ChatStream({ model, now }: CohereResponseContext): StreamFold<ChatChunk> {
+  let done = false;
+  let id: string | null = null;
+  let roleSent = false;
+  // Cohere's index of each started call → its place among the answer's calls.
+  const callIndexes = new Map<number, number>();
+  const chunk = (delta: { content?: string; tool_calls?: ToolCallDelta[] }, finishReason: string | null = null): ChatChunk => {
+    const role = roleSent ? null : 'assistant';
+    roleSent = true;
+    return { id, object: 'chat.completion.chunk', created: now(), model, choices: [{ index: 0, finish_reason: finishReason, delta: { role, content: null, tool_calls: null, ...delta } }] };
+  };
+  const text = (value: string | undefined): ChatChunk[] => (value === undefined || value === '' ? [] : [chunk({ content: value })]);
+  const startCall = (line: CohereV2StreamEvent): ChatChunk[] => {
+    const call = line.delta?.message?.tool_calls;
+    const index = callIndexes.size;
+    callIndexes.set(line.index ?? index, index);
+    const first: ToolCallDelta = { index, id: call?.id ?? null, type: 'function', function: { name: call?.function?.name ?? null, arguments: '' } };
+    const startArguments = argumentsText(call?.function?.arguments ?? '');
+    return [chunk({ tool_calls: [first] }), ...callArguments(index, startArguments)];
+  };
+  const callArguments = (index: number, fragment: string): ChatChunk[] =>
+    fragment === '' ? [] : [chunk({ tool_calls: [{ index, id: null, type: null, function: { name: null, arguments: fragment } }] })];
+  return {
+    get done() {
+      return done;
+    },
+    event(event: SseEvent): ChatChunk[] {
+      if (done || event.data === '[DONE]') return [];
+      const line = parseCohereV2Event(event);
+      switch (line.type) {
+        case 'message-start':
+          id = line.id ?? null;
+          return [];
+        case 'content-start':
+        case 'content-delta':
+          return text(line.delta?.message?.content?.text);
+        case 'tool-plan-delta':
+          return text(line.delta?.message?.tool_plan);
+        case 'tool-call-start':
+          return startCall(line);
+        case 'tool-call-delta': {
+          const index = callIndexes.get(line.index ?? callIndexes.size - 1);
+          if (index === undefined) throw GatewayError.upstreamUnavailable('Cohere streamed tool-call arguments before the call started (tool-call-delta without tool-call-start).');
+          return callArguments(index, argumentsText(line.delta?.message?.tool_calls?.function?.arguments ?? ''));
+        }
+        case 'message-end': {
+          done = true;
+          const last = chunk({}, mapCohereFinishReason(line.delta?.finish_reason));
+          last.usage = fromCohereUsage({ meta: line.delta?.usage });
+          return [last];
+        }
+        default:
+          // content-end, tool-call-end, citation-start/-end, debug: nothing for the unified chunk.
+          return [];
+      }
+    },
+    end(): ChatChunk[] {
+      if (!done) throw GatewayError.streamCutOff('Cohere ended the stream before it was complete (no message-end).');
+      return [];
+    },
+  };
+}
