@@ -113,7 +113,7 @@ afterAll(async () => {
 });
 
 /** Providers whose fixtures include a tool-call answer (the others refuse `tools` with a 400). */
-const WITH_TOOLS = new Set(['openai', 'anthropic', 'gemini', 'mistral']);
+const WITH_TOOLS = new Set(['openai', 'anthropic', 'gemini', 'mistral', 'cohere']);
 
 /** The request of a fuzz case: chat with tools where the provider has them, so tool-call answers are mutated too. */
 function requestOf(endpoint: EndpointSpec, withTools: boolean): Record<string, unknown> {

@@ -148,20 +148,34 @@ export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = fal
 
 // ---- Response ----
 
+/** A call's arguments (or a piece of them) as text: Cohere sends a JSON text; an object is serialised. */
+function argumentsOf(value: unknown): string {
+  const text = argumentsText(value ?? '');
+  if (typeof text !== 'string') throw GatewayError.unexpectedAnswer("Cohere's tool call arguments are neither a JSON text nor an object.");
+  return text;
+}
+
 function fromCohereV2ToolCall(call: CohereV2ToolCall): ToolCall {
   const name = call.function?.name;
   if (typeof call.id !== 'string' || typeof name !== 'string') throw GatewayError.unexpectedAnswer("Cohere's response has a tool call without an id or a name.");
-  return { id: call.id, type: 'function', function: { name, arguments: argumentsText(call.function?.arguments ?? '') } };
+  return { id: call.id, type: 'function', function: { name, arguments: argumentsOf(call.function?.arguments) } };
+}
+
+/** A list field of the answer: absent is empty, anything but a list an unexpected answer. */
+function listOf<Item>(value: Item[] | undefined, field: string): Item[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw GatewayError.unexpectedAnswer(`Cohere's response has a '${field}' that is not a list.`);
+  return value;
 }
 
 export function fromCohereV2Chat(body: unknown, { model, now }: CohereResponseContext): ChatResponse {
   if (!isRecord(body) || !isRecord(body.message)) throw GatewayError.unexpectedAnswer("Cohere's response has no 'message'.");
   const { id, message, finish_reason: finishReason, usage } = body as unknown as CohereV2ChatResponse;
-  const calls = (message.tool_calls ?? []).map(fromCohereV2ToolCall);
-  const texts = (message.content ?? []).flatMap((item) => (item.type === 'text' && typeof item.text === 'string' ? [item.text] : []));
-  const content = [message.tool_plan ?? '', ...texts].join('');
+  const calls = listOf(message.tool_calls, 'message.tool_calls').map((call) => fromCohereV2ToolCall(isRecord(call) ? call : {}));
+  const texts = listOf(message.content, 'message.content').flatMap((item) => (isRecord(item) && item.type === 'text' && typeof item.text === 'string' ? [item.text] : []));
+  const content = [typeof message.tool_plan === 'string' ? message.tool_plan : '', ...texts].join('');
   return {
-    id: id ?? null,
+    id: typeof id === 'string' ? id : null,
     object: 'chat.completion',
     created: now(),
     model,
@@ -202,14 +216,16 @@ export function createCohereV2ChatStream({ model, now }: CohereResponseContext):
     roleSent = true;
     return { id, object: 'chat.completion.chunk', created: now(), model, choices: [{ index: 0, finish_reason: finishReason, delta: { role, content: null, tool_calls: null, ...delta } }] };
   };
-  const text = (value: string | undefined): ChatChunk[] => (value === undefined || value === '' ? [] : [chunk({ content: value })]);
+  const text = (value: unknown): ChatChunk[] => (typeof value === 'string' && value !== '' ? [chunk({ content: value })] : []);
   const startCall = (line: CohereV2StreamEvent): ChatChunk[] => {
     const call = line.delta?.message?.tool_calls;
+    const callId = call?.id;
+    const name = call?.function?.name;
+    if (typeof callId !== 'string' || typeof name !== 'string') throw GatewayError.upstreamUnavailable('Cohere started a tool call without an id or a name (tool-call-start).');
     const index = callIndexes.size;
     callIndexes.set(line.index ?? index, index);
-    const first: ToolCallDelta = { index, id: call?.id ?? null, type: 'function', function: { name: call?.function?.name ?? null, arguments: '' } };
-    const startArguments = argumentsText(call?.function?.arguments ?? '');
-    return [chunk({ tool_calls: [first] }), ...callArguments(index, startArguments)];
+    const first: ToolCallDelta = { index, id: callId, type: 'function', function: { name, arguments: '' } };
+    return [chunk({ tool_calls: [first] }), ...callArguments(index, argumentsOf(call?.function?.arguments))];
   };
   const callArguments = (index: number, fragment: string): ChatChunk[] =>
     fragment === '' ? [] : [chunk({ tool_calls: [{ index, id: null, type: null, function: { name: null, arguments: fragment } }] })];
@@ -222,7 +238,7 @@ export function createCohereV2ChatStream({ model, now }: CohereResponseContext):
       const line = parseCohereV2Event(event);
       switch (line.type) {
         case 'message-start':
-          id = line.id ?? null;
+          id = typeof line.id === 'string' ? line.id : null;
           return [];
         case 'content-start':
         case 'content-delta':
@@ -234,7 +250,7 @@ export function createCohereV2ChatStream({ model, now }: CohereResponseContext):
         case 'tool-call-delta': {
           const index = callIndexes.get(line.index ?? callIndexes.size - 1);
           if (index === undefined) throw GatewayError.upstreamUnavailable('Cohere streamed tool-call arguments before the call started (tool-call-delta without tool-call-start).');
-          return callArguments(index, argumentsText(line.delta?.message?.tool_calls?.function?.arguments ?? ''));
+          return callArguments(index, argumentsOf(line.delta?.message?.tool_calls?.function?.arguments));
         }
         case 'message-end': {
           done = true;

@@ -170,6 +170,9 @@ describe('fromCohereV2Chat', () => {
     const withoutId = { ...body, message: { ...message, tool_calls: [{ type: 'function', function: { name: 'get_weather', arguments: '{}' } }] } };
     expect(() => fromCohereV2Chat(withoutId, context)).toThrow(expect.objectContaining({ status: 502 }));
     expect(() => fromCohereV2Chat({ id: 'x', text: 'v1 answer' }, context)).toThrow(expect.objectContaining({ status: 502, message: "Cohere's response has no 'message'." }));
+    expect(() => fromCohereV2Chat({ ...body, message: { content: 'not a list' } }, context)).toThrow(expect.objectContaining({ status: 502, message: "Cohere's response has a 'message.content' that is not a list." }));
+    const numericArguments = { ...body, message: { tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: 42 } }] } };
+    expect(() => fromCohereV2Chat(numericArguments, context)).toThrow(expect.objectContaining({ status: 502 }));
   });
 });
 
@@ -215,12 +218,15 @@ describe('createCohereV2ChatStream', () => {
     expect(error).toMatchObject({ status: 502, message: 'Cohere ended the stream before it was complete (no message-end).' });
   });
 
-  it('an error line, a finish_reason ERROR and arguments before their call are errors', async () => {
+  it('an error line, a finish_reason ERROR, a call without an id and arguments before their call are errors', async () => {
     const events = (...lines: object[]) => [Buffer.from(lines.map((line) => `data: ${JSON.stringify(line)}\n\n`).join(''))];
     await expect(replay(events({ type: 'message-start', id: 'x' }, { message: 'internal server error' }), createCohereV2ChatStream(context))).rejects.toMatchObject({
       message: 'Cohere reported an error mid-stream: internal server error',
     });
     await expect(replay(events({ type: 'message-end', delta: { finish_reason: 'ERROR' } }), createCohereV2ChatStream(context))).rejects.toMatchObject({ status: 502 });
+    await expect(replay(events({ type: 'tool-call-start', index: 0, delta: { message: { tool_calls: { type: 'function', function: { name: 'f', arguments: '' } } } } }), createCohereV2ChatStream(context))).rejects.toMatchObject({
+      message: 'Cohere started a tool call without an id or a name (tool-call-start).',
+    });
     await expect(replay(events({ type: 'tool-call-delta', index: 0, delta: { message: { tool_calls: { function: { arguments: '{' } } } } }), createCohereV2ChatStream(context))).rejects.toMatchObject({
       message: 'Cohere streamed tool-call arguments before the call started (tool-call-delta without tool-call-start).',
     });
