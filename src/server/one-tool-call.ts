@@ -1,6 +1,6 @@
 /**
  * `parallel_tool_calls: false` on a provider with no switch for it (Gemini, Bedrock Converse,
- * Together AI): their models may call several tools in one turn, so the gateway keeps only the
+ * Together AI, Cohere): their models may call several tools in one turn, so the gateway keeps only the
  * first tool call of each choice, as LlamaIndex's `force_single_tool_call` does on its side.
  * LlamaIndex sends `false` with every tool call it asks for, LangChain with
  * `with_structured_output(method="function_calling")`: refused, those apps could not use such

@@ -1,5 +1,5 @@
 /**
- * Contract of the `cohere` (NDJSON streams), `mistral` and `togetherai` providers: answers and
+ * Contract of the `cohere` (NDJSON streams; SSE on v2 chat, for tools), `mistral` and `togetherai` providers: answers and
  * stream chunks built from the fixtures of test/fixtures/<vendor>/ match openapi/ (checks in
  * test/support/contract.ts).
  */
@@ -35,7 +35,8 @@ const everyType = (vendor: Vendor, completions: Record<string, unknown> = comple
   { endpoint: `${vendor}-embeddings`, kind: 'embeddings', body: embeddingsBody },
 ];
 
-describe('cohere', () => testContract(gateway, everyType('cohere')));
+describe('cohere', () =>
+  testContract(gateway, [...everyType('cohere'), { endpoint: 'cohere-chat', kind: 'chat', body: { ...chatBody, tools }, modes: JSON_AND_STREAM, note: 'tool calls (v2 chat)' }]));
 
 describe('mistral', () =>
   testContract(gateway, [

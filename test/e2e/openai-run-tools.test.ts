@@ -45,13 +45,16 @@ function fakeVendor(options: { vendor: string; names: [calls: string, text: stri
   };
 }
 
+/** OpenAI's pairing, which Cohere's v2 chat shares: assistant `tool_calls` ids and `tool` messages' `tool_call_id`. */
+const roundByIds = ({ messages }: { messages: Turn[] }): ToolRound => ({
+  calls: messages.flatMap((message) => message.tool_calls ?? []).map((call) => call.id),
+  results: messages.filter((message) => message.role === 'tool').map((message) => message.tool_call_id),
+});
+
 const fakeOpenai = fakeVendor({
   vendor: 'openai',
   names: ['chat-tool-calls', 'chat'],
-  round: ({ messages }: { messages: Turn[] }) => ({
-    calls: messages.flatMap((message) => message.tool_calls ?? []).map((call) => call.id),
-    results: messages.filter((message) => message.role === 'tool').map((message) => message.tool_call_id),
-  }),
+  round: roundByIds,
   refusal: { error: { message: "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'.", type: 'invalid_request_error', param: 'messages', code: null } },
 });
 
@@ -76,6 +79,14 @@ const fakeGemini = fakeVendor({
   refusal: { error: { code: 400, message: 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.', status: 'INVALID_ARGUMENT' } },
 });
 
+/** Cohere's v2 chat (tool requests). */
+const fakeCohere = fakeVendor({
+  vendor: 'cohere',
+  names: ['chat-v2-tool-calls', 'chat-v2'],
+  round: roundByIds,
+  refusal: { message: "invalid request: the tool call with id 'get_weather_p1t92w7gfgq7' has no matching tool result" },
+});
+
 function fakeBedrock(call: BedrockCall): BedrockReply {
   const { messages } = call.body as { messages: { content: Block[] }[] };
   const round = {
@@ -93,8 +104,8 @@ let gateway: RunningGateway;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const [openaiUrl, anthropicUrl, geminiUrl] = await Promise.all(
-    [fakeOpenai, fakeAnthropic, fakeGemini].map(async (handler) => {
+  const [openaiUrl, anthropicUrl, geminiUrl, cohereUrl] = await Promise.all(
+    [fakeOpenai, fakeAnthropic, fakeGemini, fakeCohere].map(async (handler) => {
       const upstream = await startFakeUpstream(handler);
       upstreams.push(upstream);
       return upstream.url;
@@ -112,6 +123,9 @@ endpoints:
   - name: gemini
     endpoint_type: llm/v1/chat
     model: { provider: gemini, name: gemini-2.5-flash, config: { gemini_api_key: test, gemini_api_base: "${geminiUrl}/v1beta" } }
+  - name: cohere
+    endpoint_type: llm/v1/chat
+    model: { provider: cohere, name: command-a-03-2025, config: { cohere_api_key: co-test, cohere_api_base: "${cohereUrl}/v1" } }
   - name: bedrock
     endpoint_type: llm/v1/chat
     model:
@@ -162,6 +176,7 @@ const FINAL_TEXT: Record<string, { json: string; stream: string }> = {
   anthropic: { json: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', stream: 'Un café ? Bien sûr 🙂 Bonne journée.' },
   gemini: { json: 'Bonjour ! Un café ☕ ? Je suis là pour aider.', stream: 'Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !' },
   bedrock: { json: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', stream: 'Un café ? Bien sûr 🙂 Bonne journée.' },
+  cohere: { json: 'Il fait 18 °C à Paris et 27 °C à São Paulo ☀️.', stream: 'Il fait 18 °C à Paris et 27 °C à São Paulo ☀️.' },
 };
 const MODELS = Object.keys(FINAL_TEXT);
 

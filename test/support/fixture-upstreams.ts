@@ -152,6 +152,8 @@ export function serveCohereFixtures(request: RecordedRequest, response: ServerRe
     const answer = readJsonFixture<{ embeddings: unknown[] }>('cohere', 'embeddings.response.json');
     return sendJson(response, 200, { ...answer, embeddings: onePerInput(answer.embeddings, listLength(request, 'texts')) });
   }
+  // Tool requests go to v2 chat, which streams server-sent events.
+  if (request.url.endsWith('/v2/chat')) return sendSseOrJson('cohere', 'chat-v2-tool-calls', request, response);
   const name = { chat: 'chat', generate: 'completions' }[operation]!;
   if (isStream(request)) sendStream(response, readFixture('cohere', `${name}.stream.ndjson`), 'application/stream+json');
   else sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
