@@ -224,7 +224,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Nothing is stored: `store` and `metadata` are accepted and ignored, `previous_response_id` and `conversation` are a 400. With `stream`, an event stream of ResponsesStreamEvent (`event:` lines named by type), ending with response.completed or response.incomplete, or after a failure mid-stream with response.failed. */
+        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Unless `store` is false the answer is kept in memory (`response_store` in the config), so that `previous_response_id` and `item_reference` resolve; `conversation` is a 400. With `stream`, an event stream of ResponsesStreamEvent (`event:` lines named by type), ending with response.completed or response.incomplete, or after a failure mid-stream with response.failed. */
         post: operations["openaiResponses"];
         delete?: never;
         options?: never;
@@ -835,7 +835,7 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`. One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out, as the item itself is; any other is refused with a 400 naming `input[i].id`, as the gateway stores no items to look up. */
+        /** @description An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: the item from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`. */
         ResponsesItemReference: {
             /** @constant */
             type: "item_reference";
@@ -935,11 +935,11 @@ export type components = {
                 summary?: string | null;
             } | null;
             user?: string | null;
-            /** @description Accepted and ignored (nothing is stored). */
+            /** @description Echoed in the Response; not sent to the provider, not kept. */
             metadata?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Accepted and ignored; the gateway stores no responses. */
+            /** @description `false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 32 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`. */
             store?: boolean | null;
             /** @description Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models. */
             include?: string[] | null;
@@ -950,9 +950,9 @@ export type components = {
             truncation?: "auto" | "disabled" | null;
             /** @description `true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default. */
             background?: boolean | null;
-            /** @description Refused with a 400 (the gateway stores no responses; send the whole input). */
+            /** @description A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400. */
             previous_response_id?: string | null;
-            /** @description Refused with a 400 (the gateway stores no conversations; send the whole input). */
+            /** @description Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input). */
             conversation?: unknown;
         } & {
             [key: string]: unknown;
@@ -1042,9 +1042,9 @@ export type components = {
                 reasoning_tokens: number;
             };
         };
-        /** @description The answer as a Response object. `status` is `incomplete` when the answer was cut at `max_output_tokens` or by a content filter (`incomplete_details.reason` says which), and so is its last output item. The request's settings are echoed as OpenAI's clients read them; `store` is always false. */
+        /** @description The answer as a Response object. `status` is `incomplete` when the answer was cut at `max_output_tokens` or by a content filter (`incomplete_details.reason` says which), and so is its last output item. The request's settings are echoed as OpenAI's clients read them; `store` says whether the answer is kept. */
         ResponsesResponse: {
-            /** @description resp_ followed by a random id (not stored: it cannot be fetched). */
+            /** @description resp_ followed by a random id: the previous_response_id that continues it. */
             id: string;
             /** @constant */
             object: "response";
@@ -1070,9 +1070,8 @@ export type components = {
                 [key: string]: unknown;
             };
             parallel_tool_calls?: boolean;
-            previous_response_id?: null;
-            /** @constant */
-            store?: false;
+            previous_response_id?: string | null;
+            store?: boolean;
             temperature?: number | null;
             top_p?: number | null;
             tool_choice?: unknown;

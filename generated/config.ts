@@ -314,6 +314,7 @@ export interface GatewayConfig {
    */
   plugins?: string[];
   rate_limit_store?: RateLimitStore;
+  response_store?: ResponseStore;
   defaults?: Defaults;
   auth?: Auth;
   logging?: Logging;
@@ -476,6 +477,26 @@ export interface RateLimitStore {
    * Longest wait for a Redis answer before `on_error` applies (default 250).
    */
   timeout_ms?: number;
+}
+/**
+ * Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.
+ *
+ * This interface was referenced by `GatewayConfig`'s JSON-Schema
+ * via the `definition` "ResponseStore".
+ */
+export interface ResponseStore {
+  /**
+   * `false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true).
+   */
+  enabled?: boolean;
+  /**
+   * Most memory the kept responses may take: bytes, or a size like `32mb` (default `32mb`); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.
+   */
+  max_size?: number | string;
+  /**
+   * Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days).
+   */
+  max_age?: number;
 }
 /**
  * Settings every endpoint gets unless it sets its own.

@@ -17,6 +17,7 @@ import { workersAboveCpuLimitWarning } from './cpu-limit';
 import { serveRateLimitsToWorkers } from './limits/cluster-primary';
 import { closeLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
+import { serveResponseStoreToWorkers } from './response-store/cluster';
 import { createApp } from './server/app';
 import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http-server';
 import { endRequestsInFlight } from './server/in-flight';
@@ -258,6 +259,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   noteServedPlan(() => configSharing.latest().plan);
   reloadOnHangUp(logger, configSharing);
   serveRateLimitsToWorkers(cluster);
+  serveResponseStoreToWorkers(cluster);
   serveClusterMetrics();
   const fork = () => cluster.fork({ AI_GATEWAY_CONFIG: options.configPath });
   for (let index = 0; index < options.workers; index += 1) fork();

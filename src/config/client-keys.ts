@@ -14,6 +14,8 @@ export interface ClientKeyEntry {
   name: string;
   /** SHA-256 of the key. */
   digest: Buffer;
+  /** Where the Responses API keeps this key's answers: its digest in hex, so that no other key reaches them. */
+  storeSpace: string;
   /** Endpoints and traffic routes the key may call; null for all. */
   endpoints: ReadonlySet<string> | null;
   /** What the key sees in the list APIs and `/v1/models`: only what it may call. */
@@ -94,9 +96,11 @@ export function compileAuth(
   const catalogFor = catalogPicker(catalog);
   const keys = auth.api_keys.map((entry, index): ClientKeyEntry => {
     const endpoints = entry.endpoints ? new Set(entry.endpoints) : null;
+    const digest = digestOf(entry.key);
     return {
       name: entry.name,
-      digest: digestOf(entry.key),
+      digest,
+      storeSpace: digest.toString('hex'),
       endpoints,
       catalog: catalogFor(endpoints),
       limiter: limiterOf(entry, formatYamlPath(['auth', 'api_keys', index, 'limit']), backend),

@@ -20,6 +20,7 @@ import { ConfigError, type ConfigIssue } from './config-error';
 import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { buildProviderEndpoint, credentialsOf, type ProviderEndpointOptions } from './provider-endpoint';
+import { compileResponseStoreSettings, type ResponseStorePlan } from './response-store-settings';
 import { compileServerSettings, type ServerPlan } from './server-settings';
 
 
@@ -87,6 +88,8 @@ export interface GatewayPlan extends Catalog {
   logging: LoggingPlan;
   /** Limits on what clients send. */
   server: ServerPlan;
+  /** What the Responses API keeps for `previous_response_id` and `item_reference`. */
+  responseStore: ResponseStorePlan;
 }
 
 export interface CompileOptions {
@@ -218,6 +221,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, () => options.logger ?? createLogger());
   const server = compileServerSettings(config.server);
   const logging = compileLoggingSettings(config.logging);
+  const responseStore = compileResponseStoreSettings(config.response_store);
   const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins };
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
@@ -229,7 +233,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   // Everything else is checked too (against the config's names, not only the endpoints that
   // compiled), so that one error lists every problem.
   const names = new Set([...config.endpoints, ...(config.routes ?? [])].map((definition) => definition.name));
-  issues.push(...(config.auth ? clientKeyIssues(config.auth, names) : []), ...server.issues, ...logging.issues);
+  issues.push(...(config.auth ? clientKeyIssues(config.auth, names) : []), ...server.issues, ...logging.issues, ...responseStore.issues);
   if (issues.length > 0) throw new ConfigError(filePath, issues);
   const routes = compileRoutes(config.routes ?? [], endpoints);
   const compiled = [...endpoints.values()];
@@ -248,5 +252,6 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     auth: auth.plan,
     logging: logging.plan,
     server: server.plan,
+    responseStore: responseStore.plan,
   };
 }

@@ -54,12 +54,13 @@ function issueFromAjvError(error: ErrorObject, document: unknown, base: YamlPath
   return { path: formatYamlPath(segments), message: ajvMessage(error, segments, document) };
 }
 
-/** The sizes of `server:` and `logging:` (config-schema's size pattern). */
+/** The sizes of `server:`, `logging:` and `response_store:` (config-schema's size pattern). */
 const SIZE_MESSAGE = 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)';
 
 const fieldMessages: Record<string, string> = {
   'max_body_size/pattern': SIZE_MESSAGE,
   'max_answer_size/pattern': SIZE_MESSAGE,
+  'max_size/pattern': SIZE_MESSAGE,
   'traffic_percentage/type': 'must be an integer between 0 and 100',
   'traffic_percentage/minimum': 'must be an integer between 0 and 100',
   'traffic_percentage/maximum': 'must be an integer between 0 and 100',

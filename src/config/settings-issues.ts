@@ -1,16 +1,17 @@
 /**
- * The rules compilePlan applies to `server:`, `logging:`, `auth:`, limits and `rate_limit_store:`,
+ * The rules compilePlan applies to `server:`, `logging:`, `response_store:`, `auth:`, limits and `rate_limit_store:`,
  * checked without building anything (no connection pool, no rate-limit store), so that the config
  * check reports them with the file's other problems, and a refused reload has no side effects.
  * A section with a schema problem, or a secret that could not be resolved, is not judged further:
  * whatever else it broke follows from that problem.
  */
-import type { Auth, Logging, ServerSettings } from '../../generated/config';
+import type { Auth, Logging, ResponseStore, ServerSettings } from '../../generated/config';
 import { renewalPeriodIssue } from '../limits/limiter';
 import { parseRedisAddress, redisDatabaseIssue } from '../limits/redis-store';
 import { clientKeyIssues } from './client-keys';
 import type { ConfigIssue } from './config-error';
 import { compileLoggingSettings } from './logging-settings';
+import { compileResponseStoreSettings } from './response-store-settings';
 import { compileServerSettings } from './server-settings';
 import { formatYamlPath, isRecord } from './yaml-path';
 
@@ -20,6 +21,7 @@ export function settingsIssues(document: Record<string, unknown>, structuralIssu
   const issues: ConfigIssue[] = [];
   if (isSound('server')) issues.push(...compileServerSettings(document.server as ServerSettings | undefined).issues);
   if (isSound('logging')) issues.push(...compileLoggingSettings(document.logging as Logging | undefined).issues);
+  if (isSound('response_store')) issues.push(...compileResponseStoreSettings(document.response_store as ResponseStore | undefined).issues);
   if (document.auth !== undefined && isSound('auth')) issues.push(...clientKeyIssues(document.auth as Auth, definedNames(document), unresolved));
   issues.push(...endpointLimitIssues(document.endpoints, isSound));
   if (isSound('rate_limit_store')) issues.push(...addressIssues(document.rate_limit_store));

@@ -191,7 +191,7 @@ describe('usage the provider did not report', () => {
   });
 });
 
-describe('earlier output items, which the SDK names by id (item_reference) unless told store: false', () => {
+describe('earlier output items, which the SDK names by id (item_reference) unless told store: false: the gateway keeps them', () => {
   const getDate = tool({ description: "Today's date", inputSchema: z.object({}), execute: async () => '2026-12-04' });
   const callId = 'call_00_Kx3vQ9pLTyW2mN8rB5cJ4A';
   const toolRound = [{ type: 'function_call', call_id: callId, name: 'get_date', arguments: '{}' }, { type: 'function_call_output', call_id: callId, output: '2026-12-04' }];
@@ -222,14 +222,48 @@ describe('earlier output items, which the SDK names by id (item_reference) unles
     answer.choices[0].message.content = 'Let me check the date.';
   });
 
-  test('a message item named by id is a 400 naming it and the way out, as nothing is stored to look it up', async () => {
+  test("with the SDK's default store, the text before a tool call is named by id and resolves from the gateway's store: the loop goes on", async () => {
     answerInTurn(textThenCall, chatAnswer('chat.response.json'));
-    const failure = await generateText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0 }).catch((error: unknown) => error);
-    expect(failure).toMatchObject({
-      statusCode: 400,
-      data: { error: { param: 'input[1].id', code: 'invalid_value', message: expect.stringMatching(/^input\[1\]\.id: the gateway stores no responses, so it cannot look up item msg_\w+; send the item itself \(the Vercel AI SDK does with providerOptions: \{ openai: \{ store: false \} \}\)$/) } },
+    const result = await generateText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0 });
+    expect(result.text).toBe(FIXTURE_TEXT);
+    expect(sent[1].input).toEqual([{ role: 'user', content: [{ type: 'input_text', text: 'Weather tomorrow?' }] }, { type: 'item_reference', id: expect.stringMatching(/^msg_/) }, ...toolRound]);
+    expect(upstream.requests[1].body).toMatchObject({
+      messages: [{ role: 'user' }, { role: 'assistant', content: 'Let me check the date.', tool_calls: chatToolRound[0].tool_calls }, chatToolRound[1]],
     });
-    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('streamText with the default store: the same loop, streamed', async () => {
+    // The model's reasoning written as its text instead, before the call.
+    const textThenCallStream = readFixture('openai', 'chat-deepseek-thinking-tool-call.stream.sse').replaceAll('"content":null,"reasoning_content":"', '"content":"');
+    answerInTurn((_request, response) => sendStream(response, textThenCallStream), chatStream('chat.stream.sse'));
+    const result = streamText({ model: openai('chat'), prompt: 'Weather tomorrow?', tools: { get_date: getDate }, stopWhen: stepCountIs(3), maxRetries: 0 });
+    expect(await result.text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+    expect(sent[1].input).toContainEqual({ type: 'item_reference', id: expect.stringMatching(/^msg_/) });
+    expect(upstream.requests[1].body).toMatchObject({
+      messages: [
+        { role: 'user' },
+        { role: 'assistant', content: "The user asks for tomorrow's weather in Hangzhou. I need the date first, then the forecast: call get_date.", tool_calls: chatToolRound[0].tool_calls },
+        chatToolRound[1],
+      ],
+    });
+  });
+
+  test("a second turn of a chat with the default store: the SDK names the first answer's message by id, and the upstream gets its text", async () => {
+    const first = await generateText({ model: openai('chat'), prompt: 'Hello', maxRetries: 0 });
+    const second = await generateText({ model: openai('chat'), messages: [{ role: 'user', content: 'Hello' }, ...first.response.messages, { role: 'user', content: 'And in Spanish?' }], maxRetries: 0 });
+    expect(second.text).toBe(FIXTURE_TEXT);
+    expect(sent[1].input).toEqual([
+      { role: 'user', content: [{ type: 'input_text', text: 'Hello' }] },
+      { type: 'item_reference', id: expect.stringMatching(/^msg_/) },
+      { role: 'user', content: [{ type: 'input_text', text: 'And in Spanish?' }] },
+    ]);
+    expect(upstream.requests[1].body).toMatchObject({
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+        { role: 'assistant', content: FIXTURE_TEXT },
+        { role: 'user', content: [{ type: 'text', text: 'And in Spanish?' }] },
+      ],
+    });
   });
 
   test('with store: false the SDK sends the message itself, and the tool loop goes on', async () => {

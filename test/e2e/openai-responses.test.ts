@@ -112,7 +112,7 @@ test('text: instructions and input become chat messages; the answer is a Respons
     instructions: 'Answer in French.',
     max_output_tokens: 50,
     metadata: { team: 'search' },
-    store: false,
+    store: true,
     temperature: 0.2,
     top_p: 0.9,
     tool_choice: 'auto',
@@ -347,32 +347,18 @@ describe('errors, in OpenAI shape', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
-  test.each(['previous_response_id', 'conversation'])('%s: 400, as nothing is stored', async (field) => {
-    const body = { model: 'chat', input: 'Hi', [field]: 'resp_123' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+  test('conversation: 400, as the gateway keeps no conversations (previous_response_id and item_reference: responses-store.test.ts)', async () => {
+    const body = { model: 'chat', input: 'Hi', conversation: 'conv_123' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
     expect(await errorOf(openai.responses.create(body))).toEqual({
       status: 400,
-      error: { message: `${field}: the gateway stores no responses; send the whole input`, type: 'invalid_request_error', param: field, code: 'invalid_value' },
+      error: { message: 'conversation: the gateway keeps no conversations; continue a response with previous_response_id, or send the whole input', type: 'invalid_request_error', param: 'conversation', code: 'invalid_value' },
     });
   });
 
-  test('an item_reference to an item other than reasoning: 400 naming it, as nothing is stored to look it up', async () => {
-    const input = [{ role: 'user' as const, content: 'Hi' }, { type: 'item_reference' as const, id: 'msg_123' }];
-    expect(await errorOf(openai.responses.create({ model: 'chat', input }))).toEqual({
-      status: 400,
-      error: {
-        message: 'input[1].id: the gateway stores no responses, so it cannot look up item msg_123; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })',
-        type: 'invalid_request_error',
-        param: 'input[1].id',
-        code: 'invalid_value',
-      },
-    });
-    expect(upstream.requests).toHaveLength(0);
-  });
-
-  test('background: true: 400, as nothing is stored', async () => {
+  test('background: true: 400, as the gateway answers while the client waits', async () => {
     expect(await errorOf(openai.responses.create({ model: 'chat', input: 'Hi', background: true }))).toEqual({
       status: 400,
-      error: { message: 'background: the gateway stores no responses, so it cannot answer in the background; leave it out or false', type: 'invalid_request_error', param: 'background', code: 'invalid_value' },
+      error: { message: 'background: the gateway answers every request while it waits, so it cannot answer in the background; leave it out or false', type: 'invalid_request_error', param: 'background', code: 'invalid_value' },
     });
     expect(upstream.requests).toHaveLength(0);
   });

@@ -16,15 +16,18 @@ import { webSearchCallOf, type WebSearchReport } from './web-search';
 /** The request's settings a Response object echoes (the Python client's model requires most of them). */
 export type ResponseSettings = Pick<
   ResponsesResponse,
-  'instructions' | 'max_output_tokens' | 'metadata' | 'parallel_tool_calls' | 'temperature' | 'top_p' | 'tool_choice' | 'tools' | 'text' | 'reasoning' | 'user'
+  'instructions' | 'max_output_tokens' | 'metadata' | 'parallel_tool_calls' | 'previous_response_id' | 'store' | 'temperature' | 'top_p' | 'tool_choice' | 'tools' | 'text' | 'reasoning' | 'user'
 >;
 
-export function settingsOf(request: ResponsesRequest): ResponseSettings {
+/** `kept`: the response store keeps the answer (the Response says `store: true`). */
+export function settingsOf(request: ResponsesRequest, kept = false): ResponseSettings {
   return {
     instructions: request.instructions ?? null,
     max_output_tokens: request.max_output_tokens ?? null,
     metadata: request.metadata ?? {},
     parallel_tool_calls: request.parallel_tool_calls ?? true,
+    previous_response_id: request.previous_response_id ?? null,
+    store: kept,
     temperature: request.temperature ?? null,
     top_p: request.top_p ?? null,
     tool_choice: request.tool_choice ?? 'auto',
@@ -35,7 +38,7 @@ export function settingsOf(request: ResponsesRequest): ResponseSettings {
   };
 }
 
-/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`, `ws`, `call`). Nothing is stored under it. */
+/** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `fc`, `rs`, `ws`, `call`): random, so that no one can guess a kept one. */
 export function newId(prefix: 'resp' | 'msg' | 'fc' | 'rs' | 'ws' | 'call'): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
@@ -92,8 +95,6 @@ export function responseObject(options: {
     model,
     output,
     usage,
-    previous_response_id: null,
-    store: false,
     ...settings,
   };
 }

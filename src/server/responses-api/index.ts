@@ -1,17 +1,19 @@
 /**
  * OpenAI's Responses API (`POST /v1/responses`) served on the chat path: the request is checked
- * against openapi/schemas/responses.yaml and translated to the unified chat request (request.ts),
+ * against openapi/schemas/responses.yaml, what it refers to is looked up in the response store
+ * (stored.ts), and it is translated to the unified chat request (request.ts);
  * `/v1/chat/completions`' own code calls the endpoint, and its answer (answer.ts) or its stream's
- * chunks (stream.ts) are translated back. Every translation lives in this folder.
+ * chunks (stream.ts) are translated back, and kept unless `store: false`. Every translation lives in this folder.
  */
 import { GatewayError } from '../../errors';
-import type { ChatChunk, ChatResponse, ResponsesRequest } from '../../schema';
+import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { openaiErrorObject } from '../errors';
 import { withoutNulls } from '../invocation';
 import { typedEventText, type EventFormat } from '../sse';
 import { validateResponsesRequestBody } from '../validation';
 import { fromChatResponse, settingsOf, type ResponseSettings } from './answer';
 import { refuseStoredState, toChatRequest } from './request';
+import { isKept, keepResponse, resolveStoredInput, type StoreAccess } from './stored';
 import { ResponsesStreamFold } from './stream';
 import { webSearchReportOf, type WebSearchReport } from './web-search';
 
@@ -29,39 +31,57 @@ export interface AnswerPresenter {
   stream(options: { chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; onChunk: (chunk: unknown) => void }): PresentedStream;
 }
 
-/** The chunks as Responses events, one upstream chunk at a time (nothing is held back). */
-async function* responsesEvents(options: { chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; onChunk: (chunk: unknown) => void; fold: ResponsesStreamFold }) {
+/** Keeps a finished Response (completed or incomplete, not failed); set only when the answer is to be kept. */
+type Keep = ((response: ResponsesResponse) => void) | null;
+
+/** The chunks as Responses events, one upstream chunk at a time (nothing is held back); a stream that finishes is kept before its last event is sent. */
+async function* responsesEvents(options: { chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; onChunk: (chunk: unknown) => void; fold: ResponsesStreamFold; keep: Keep }) {
   const { fold } = options;
   for await (const chunk of options.chunks) {
     const checked = options.checkChunk(chunk) as ChatChunk;
     options.onChunk(checked);
     yield* fold.chunk(checked);
   }
-  yield* fold.end();
+  const last = fold.end();
+  options.keep?.((last.at(-1) as { response: ResponsesResponse }).response);
+  yield* last;
 }
 
-function presentStream(settings: ResponseSettings, webSearch: WebSearchReport | undefined): AnswerPresenter['stream'] {
+function presentStream(settings: ResponseSettings, webSearch: WebSearchReport | undefined, keep: Keep): AnswerPresenter['stream'] {
   return ({ chunks, checkChunk, onChunk }) => {
     const fold = new ResponsesStreamFold(settings, webSearch);
     const failed = (error: GatewayError) => {
       const { code, message } = openaiErrorObject(error);
       return typedEventText(fold.failed({ code, message }));
     };
-    return { events: responsesEvents({ chunks, checkChunk, onChunk, fold }), format: { event: (event) => typedEventText(event as { type: string }), error: failed, end: '' } };
+    return { events: responsesEvents({ chunks, checkChunk, onChunk, fold, keep }), format: { event: (event) => typedEventText(event as { type: string }), error: failed, end: '' } };
   };
 }
 
-/** A Responses request as the chat request to serve, and how to present its answer. */
-export function responsesTranslation(body: unknown): { chatRequest: Record<string, unknown>; presenter: AnswerPresenter } {
+/**
+ * A Responses request as the chat request to serve, and how to present its answer; `access` is the
+ * response store as this request sees it (the config's bounds, the caller's client key).
+ */
+export async function responsesTranslation(body: unknown, access: StoreAccess): Promise<{ chatRequest: Record<string, unknown>; presenter: AnswerPresenter }> {
   const request = withoutNulls(body);
-  refuseStoredState(request);
+  refuseStoredState(request, access.plan.enabled);
   const failure = validateResponsesRequestBody(request);
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, 400);
   const responsesRequest = request as ResponsesRequest;
-  const settings = settingsOf(responsesRequest);
+  const resolved = await resolveStoredInput(responsesRequest, access);
+  const kept = isKept(responsesRequest, access);
+  const settings = settingsOf(responsesRequest, kept);
   const webSearch = webSearchReportOf(responsesRequest);
+  const keep: Keep = kept ? (response) => keepResponse(access, { response, input: resolved.input }) : null;
   return {
-    chatRequest: toChatRequest(responsesRequest),
-    presenter: { json: (answer) => fromChatResponse(answer as ChatResponse, settings, webSearch), stream: presentStream(settings, webSearch) },
+    chatRequest: toChatRequest({ ...responsesRequest, input: resolved.input }, resolved.earlier),
+    presenter: {
+      json: (answer) => {
+        const response = fromChatResponse(answer as ChatResponse, settings, webSearch);
+        keep?.(response);
+        return response;
+      },
+      stream: presentStream(settings, webSearch, keep),
+    },
   };
 }

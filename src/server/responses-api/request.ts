@@ -8,31 +8,35 @@
  * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
  * output given as parts, its content parts), `reasoning` items nothing (no provider gets thinking back
  * without its signature), nor `web_search_call` items (the message's text holds what was found), nor an
- * `item_reference` to either; a reference to any other item is refused (nothing is stored to look it up).
+ * `item_reference` to either. Other references, and `previous_response_id`, are resolved from the
+ * response store before (stored.ts), whose conversation comes first; with the store off they are refused.
  * Function tools are chat tools; the web search tool is `web_search_options` (web-search.ts).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
  * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
- * `reasoning.summary` and `stream_options` are ignored; `previous_response_id`, `conversation` and
- * `background: true` are refused (nothing is stored). Other keys pass on as
+ * `reasoning.summary` and `stream_options` are not sent; `conversation` and `background: true` are
+ * refused (the gateway keeps no conversations and answers no request later). Other keys pass on as
  * on `/v1/chat/completions`.
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, Tool, ToolCall } from '../../schema';
 import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
-/** Fields that would need a stored response or conversation: a 400 naming the field. */
-const STORED_STATE_FIELDS = ['previous_response_id', 'conversation'] as const;
+/** Why the gateway cannot look up a response or item: its response store is off. */
+const STORE_OFF = 'the gateway keeps no responses (response_store.enabled is false)';
 
-/** Refuses a request that refers to stored state (call it on the request without nulls, before validation). */
-export function refuseStoredState(request: unknown): void {
+/**
+ * Refuses a request that needs what the gateway does not keep (call it on the request without nulls,
+ * before validation): a conversation, a background answer, and with the store off a previous response.
+ */
+export function refuseStoredState(request: unknown, storeEnabled: boolean): void {
   if (typeof request !== 'object' || request === null) return;
-  for (const field of STORED_STATE_FIELDS) {
-    if ((request as Record<string, unknown>)[field] !== undefined) {
-      throw GatewayError.invalidParam(`${field}: the gateway stores no responses; send the whole input`, field);
-    }
+  const fields = request as Record<string, unknown>;
+  if (fields.conversation !== undefined) throw GatewayError.invalidParam('conversation: the gateway keeps no conversations; continue a response with previous_response_id, or send the whole input', 'conversation');
+  if (!storeEnabled && fields.previous_response_id !== undefined) {
+    throw GatewayError.invalidParam(`previous_response_id: ${STORE_OFF}; send the whole input`, 'previous_response_id');
   }
-  if ((request as Record<string, unknown>).background === true) {
-    throw GatewayError.invalidParam('background: the gateway stores no responses, so it cannot answer in the background; leave it out or false', 'background');
+  if (fields.background === true) {
+    throw GatewayError.invalidParam('background: the gateway answers every request while it waits, so it cannot answer in the background; leave it out or false', 'background');
   }
 }
 
@@ -73,9 +77,9 @@ function chatPartOf(part: ResponsesInputContent, path: string): ContentPart {
 type MessageItem = Extract<ResponsesInputItem, { role: string }>;
 
 /** A message item as a chat message; an assistant turn's text as one string, as answers give it. */
-function chatMessageOf(item: MessageItem, index: number): ChatMessage {
+function chatMessageOf(item: MessageItem, path: string): ChatMessage {
   if (typeof item.content === 'string') return { role: item.role, content: item.content };
-  const parts = item.content.map((part, partIndex) => chatPartOf(part, `input[${index}].content[${partIndex}]`));
+  const parts = item.content.map((part, partIndex) => chatPartOf(part, `${path}.content[${partIndex}]`));
   if (item.role === 'assistant' && parts.every((part) => part.type === 'text')) {
     return { role: 'assistant', content: parts.map((part) => (part as { text: string }).text).join('') };
   }
@@ -89,31 +93,36 @@ function isMessageItem(item: ResponsesInputItem): item is MessageItem {
 type FunctionOutput = Extract<ResponsesInputItem, { type: 'function_call_output' }>['output'];
 
 /** A function call's output as the tool message's content: its text, or its parts as chat content parts. */
-function toolContentOf(output: FunctionOutput, index: number): ChatMessage['content'] {
+function toolContentOf(output: FunctionOutput, path: string): ChatMessage['content'] {
   if (typeof output === 'string') return output;
-  return output.map((part, partIndex) => chatPartOf(part, `input[${index}].output[${partIndex}]`));
+  return output.map((part, partIndex) => chatPartOf(part, `${path}.output[${partIndex}]`));
 }
 
-/**
- * Refuses a reference to an item other than reasoning or a web search call: nothing is stored to look
- * it up. Those items are left out anyway, so a reference to one (`rs_` or `ws_`, OpenAI's and the
- * gateway's prefixes) is too.
- */
-function refuseStoredItem(id: string, index: number): void {
-  if (id.startsWith('rs_') || id.startsWith('ws_')) return;
+/** Reasoning items and web search calls (OpenAI's and the gateway's prefixes) are left out, and so are references to them. */
+export function isLeftOutItem(id: string): boolean {
+  return id.startsWith('rs_') || id.startsWith('ws_');
+}
+
+/** Any other reference was resolved (stored.ts), unless the store is off. */
+function refuseStoredItem(id: string, path: string): void {
+  if (isLeftOutItem(id)) return;
   throw GatewayError.invalidParam(
-    `input[${index}].id: the gateway stores no responses, so it cannot look up item ${id}; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })`,
-    `input[${index}].id`,
+    `${path}.id: ${STORE_OFF}, so it cannot look up item ${id}; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })`,
+    `${path}.id`,
   );
 }
 
-/** The conversation as chat messages; consecutive function calls join the assistant turn before them. */
-function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
-  if (typeof input === 'string') return [{ role: 'user', content: input }];
+/**
+ * The conversation as chat messages: the `earlier` items (a previous response's conversation), then
+ * the input; consecutive function calls join the assistant turn before them.
+ */
+function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly ResponsesInputItem[]): ChatMessage[] {
+  const items = typeof input === 'string' ? [...earlier, { role: 'user' as const, content: input }] : [...earlier, ...input];
+  const pathOf = (index: number) => (index < earlier.length ? `previous_response_id (its conversation's item ${index})` : `input[${index - earlier.length}]`);
   const messages: ChatMessage[] = [];
-  for (const [index, item] of input.entries()) {
+  for (const [index, item] of items.entries()) {
     if (isMessageItem(item)) {
-      messages.push(chatMessageOf(item, index));
+      messages.push(chatMessageOf(item, pathOf(index)));
       continue;
     }
     switch (item.type) {
@@ -125,13 +134,13 @@ function chatMessagesOf(input: ResponsesRequest['input']): ChatMessage[] {
         break;
       }
       case 'function_call_output':
-        messages.push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, index) });
+        messages.push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, pathOf(index)) });
         break;
       case 'reasoning':
       case 'web_search_call':
         break;
       case 'item_reference':
-        refuseStoredItem(item.id, index);
+        refuseStoredItem(item.id, pathOf(index));
         break;
       default: {
         const unreachable: never = item;
@@ -181,8 +190,12 @@ function responseFormatOf(format: ResponsesTextFormat): Record<string, unknown> 
   return { type: 'json_schema', json_schema: jsonSchema };
 }
 
-/** The chat request for a valid Responses request without nulls (`model` kept: the route removes it as on chat). */
-export function toChatRequest(request: ResponsesRequest): Record<string, unknown> {
+/**
+ * The chat request for a valid Responses request without nulls (`model` kept: the route removes it
+ * as on chat); `earlier`: the conversation of its `previous_response_id`, whose instructions are not
+ * carried over (as OpenAI's).
+ */
+export function toChatRequest(request: ResponsesRequest, earlier: readonly ResponsesInputItem[] = []): Record<string, unknown> {
   const {
     input,
     instructions,
@@ -198,10 +211,11 @@ export function toChatRequest(request: ResponsesRequest): Record<string, unknown
     include: _include,
     truncation: _truncation,
     background: _background,
+    previous_response_id: _previousResponseId,
     ...rest
   } = request;
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
-  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...chatMessagesOf(input)], ...chatToolFieldsOf(request) };
+  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...chatMessagesOf(input, earlier)], ...chatToolFieldsOf(request) };
   if (maxOutputTokens !== undefined) chat.max_tokens = maxOutputTokens;
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;

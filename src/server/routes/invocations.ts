@@ -222,7 +222,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       if (endpointType !== route.endpointType) {
         throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
       }
-      const translation = route.path === RESPONSES_PATH ? responsesTranslation(request.body) : null;
+      const translation = route.path === RESPONSES_PATH ? await responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' }) : null;
       const body = translation ? translation.chatRequest : request.body;
       await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, logger });
     },

@@ -217,6 +217,23 @@ endpoints:
   expect(error.message).toContain('inline.yaml');
 });
 
+test('response_store: on, 32mb and an hour by default; max_size a size, max_age seconds; a size under a byte is refused at its YAML path', () => {
+  const endpoints = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`;
+  expect(compile(endpoints).responseStore).toEqual({ enabled: true, maxBytes: 32 * 1024 ** 2, maxAgeMs: 3_600_000 });
+  expect(compile(`${endpoints}response_store: { max_size: 1.5MB, max_age: 0.5 }`).responseStore).toEqual({ enabled: true, maxBytes: 1.5 * 1024 ** 2, maxAgeMs: 500 });
+  expect(compile(`${endpoints}response_store: { enabled: false }`).responseStore.enabled).toBe(false);
+  expect(errorOf(() => compile(`${endpoints}response_store: { max_size: 0.1b }`)).issues).toEqual([{ path: 'response_store.max_size', message: 'must be at least 1 byte (to keep nothing, set enabled: false)' }]);
+  expect(errorOf(() => compile(`${endpoints}response_store: { max_size: 32MiB, max_age: 0 }`)).issues).toEqual([
+    { path: 'response_store.max_size', message: 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)' },
+    { path: 'response_store.max_age', message: 'must be > 0' },
+  ]);
+});
+
 test('sizes take their unit in any case (10MB, as most tools write it); a size that is not one says what a size is', () => {
   const endpoints = `
 endpoints:

@@ -94,7 +94,7 @@ endpoints:
     expect(warnings).toEqual([
       {
         path: 'owner',
-        message: 'is not a known key here and is ignored (the keys read here are: endpoints, routes, plugins, rate_limit_store, defaults, auth, logging, server)',
+        message: 'is not a known key here and is ignored (the keys read here are: endpoints, routes, plugins, rate_limit_store, response_store, defaults, auth, logging, server)',
       },
       {
         path: 'endpoints[0].model.config.openai_api_base',

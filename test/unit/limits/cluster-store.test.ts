@@ -2,34 +2,12 @@
  * The `--workers` store: worker side and primary side wired through an in-memory IPC pair that
  * copies messages like Node's cluster channel does (the CLI end-to-end test uses real processes).
  */
-import type { Cluster } from 'node:cluster';
 import { EventEmitter } from 'node:events';
 import { serveRateLimitsToWorkers } from '../../../src/limits/cluster-primary';
 import { createClusterStore, RATE_LIMIT_CHANNEL } from '../../../src/limits/cluster-store';
 import { createMemoryStore } from '../../../src/limits/memory-store';
+import { fakeCluster } from '../../support/fake-cluster';
 import { describeStoreContract } from './store-contract';
-
-/** A primary with `count` workers; each worker's channel talks to it the way cluster IPC does. */
-function fakeCluster(count: number) {
-  const primary = new EventEmitter();
-  const workers = Array.from({ length: count }, () => {
-    const channel = new EventEmitter() as EventEmitter & { send(message: unknown): boolean };
-    const worker = {
-      isConnected: () => true,
-      send: (message: unknown, _handle: unknown, callback: () => void) => {
-        setImmediate(() => channel.emit('message', structuredClone(message)));
-        callback();
-        return true;
-      },
-    };
-    channel.send = (message) => {
-      setImmediate(() => primary.emit('message', worker, structuredClone(message)));
-      return true;
-    };
-    return channel;
-  });
-  return { primary: primary as unknown as Cluster, workers };
-}
 
 describeStoreContract('cluster store', {
   open: async () => {

@@ -73,10 +73,32 @@ describe('toChatRequest', () => {
     });
   });
 
-  test('refuseStoredState names the field that needs a stored response', () => {
-    expect(gatewayErrorOf(() => refuseStoredState({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }))).toMatchObject({ status: 400, param: 'previous_response_id' });
-    expect(gatewayErrorOf(() => refuseStoredState({ model: 'chat', input: 'Hi', conversation: { id: 'conv_1' } }))).toMatchObject({ status: 400, param: 'conversation' });
-    expect(() => refuseStoredState({ model: 'chat', input: 'Hi', store: true })).not.toThrow();
+  test('refuseStoredState names the field that needs what the gateway does not keep: a conversation always, a previous response with the store off', () => {
+    expect(gatewayErrorOf(() => refuseStoredState({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, false))).toMatchObject({ status: 400, param: 'previous_response_id' });
+    expect(() => refuseStoredState({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, true)).not.toThrow();
+    expect(gatewayErrorOf(() => refuseStoredState({ model: 'chat', input: 'Hi', conversation: { id: 'conv_1' } }, true))).toMatchObject({ status: 400, param: 'conversation' });
+    expect(() => refuseStoredState({ model: 'chat', input: 'Hi', store: true }, true)).not.toThrow();
+  });
+
+  test("the earlier conversation comes first; a function call in the input joins the earlier answer's assistant turn", () => {
+    const earlier = [
+      { role: 'user' as const, content: 'Weather in Paris?' },
+      { type: 'message' as const, id: 'msg_1', status: 'completed', role: 'assistant' as const, content: [{ type: 'output_text' as const, text: 'Let me look.', annotations: [] }] },
+    ];
+    const request: ResponsesRequest = {
+      model: 'chat',
+      instructions: 'Be brief.',
+      input: [
+        { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'call_1', output: 'sunny' },
+      ],
+    };
+    expect(toChatRequest(request, earlier).messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Weather in Paris?' },
+      { role: 'assistant', content: 'Let me look.', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+      { role: 'tool', tool_call_id: 'call_1', content: 'sunny' },
+    ]);
   });
 });
 

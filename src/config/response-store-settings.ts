@@ -1,0 +1,27 @@
+/** `response_store:` in the config: whether the Responses API's answers are kept, and within what bounds. */
+import type { ResponseStore } from '../../generated/config';
+import type { ConfigIssue } from './config-error';
+import { sizeInBytes } from './server-settings';
+
+export interface ResponseStorePlan {
+  enabled: boolean;
+  /** The most the kept responses may take, counted as their JSON text is held (see the store). */
+  maxBytes: number;
+  /** How long a response is kept after it was answered or last continued. */
+  maxAgeMs: number;
+}
+
+/**
+ * 32 MB holds thousands of typical turns (a tool loop's step is a few kilobytes) within the
+ * gateway's 150 MB memory budget; an hour outlasts a tool loop or a chat, and is counted from the
+ * last time a conversation was continued.
+ */
+const DEFAULTS = { enabled: true, max_size: '32mb', max_age: 3600 } as const;
+
+export function compileResponseStoreSettings(settings: ResponseStore | undefined): { plan: ResponseStorePlan; issues: ConfigIssue[] } {
+  const merged = { ...DEFAULTS, ...settings };
+  const plan: ResponseStorePlan = { enabled: merged.enabled, maxBytes: sizeInBytes(merged.max_size), maxAgeMs: Math.round(merged.max_age * 1000) };
+  const issues: ConfigIssue[] = [];
+  if (plan.maxBytes < 1) issues.push({ path: 'response_store.max_size', message: 'must be at least 1 byte (to keep nothing, set enabled: false)' });
+  return { plan, issues };
+}

@@ -1,0 +1,127 @@
+/**
+ * The response store in memory (the process's own, or the cluster primary's for its workers). It
+ * holds JSON text, counted as V8 holds it, plus a fixed allowance per response and item for the maps
+ * and ids. Responses are ordered by when they were kept or last continued, and dropped oldest first:
+ * those older than `maxAgeMs`, then as many as it takes to stay within `maxBytes`. Continuing a
+ * conversation (or naming one of its items) renews every response in it, so an active conversation
+ * outlives the age limit and its start is not dropped before its end.
+ */
+import type { ConversationStep, KeptResponse, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
+
+/** The maps' entries, the ids and the record's fields, beside the JSON text. */
+const RESPONSE_OVERHEAD_BYTES = 256;
+const ITEM_OVERHEAD_BYTES = 128;
+
+/** How often responses past their age are dropped when nothing else happens. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+interface Entry {
+  key: string;
+  previousKey: string | null;
+  input: string;
+  output: string[];
+  itemKeys: string[];
+  bytes: number;
+  touchedAt: number;
+}
+
+/** A space and an id as one map key; the length prefix keeps any two pairs apart. */
+function keyOf(space: string, id: string): string {
+  return `${space.length}:${space}${id}`;
+}
+
+/** What V8 takes to hold the text: one byte a character, two when any is beyond Latin-1. */
+export function textBytes(text: string): number {
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
+}
+
+function bytesOf(response: KeptResponse): number {
+  const output = response.output.reduce((sum, { id, item }) => sum + textBytes(item) + id.length + ITEM_OVERHEAD_BYTES, 0);
+  return RESPONSE_OVERHEAD_BYTES + response.space.length + response.id.length + textBytes(response.input) + output;
+}
+
+export interface MemoryResponseStore extends ResponseStore {
+  /** Answers at once (the cluster primary answers its workers with it). */
+  findNow(lookup: StoreLookup, bounds: StoreBounds): StoreFindings;
+  /** The bytes held, as counted against `maxBytes`. */
+  size(): number;
+}
+
+export function createMemoryResponseStore(options: { now?: () => number } = {}): MemoryResponseStore {
+  const now = options.now ?? Date.now;
+  /** In the order they were kept or last renewed: oldest first. */
+  const entries = new Map<string, Entry>();
+  const items = new Map<string, { entry: Entry; index: number }>();
+  let bytes = 0;
+  let lastBounds: StoreBounds | null = null;
+  let sweeper: NodeJS.Timeout | null = null;
+
+  function drop(entry: Entry): void {
+    entries.delete(entry.key);
+    for (const itemKey of entry.itemKeys) items.delete(itemKey);
+    bytes -= entry.bytes;
+  }
+
+  function evict(bounds: StoreBounds): void {
+    lastBounds = bounds;
+    const oldest = now() - bounds.maxAgeMs;
+    for (const entry of entries.values()) {
+      if (entry.touchedAt > oldest && bytes <= bounds.maxBytes) break;
+      drop(entry);
+    }
+  }
+
+  /** Moves the entry to the newest end. */
+  function renew(entry: Entry, at: number): void {
+    entries.delete(entry.key);
+    entry.touchedAt = at;
+    entries.set(entry.key, entry);
+  }
+
+  /** The response and those it continued, oldest first; null when one of them is gone. */
+  function conversationOf(key: string): Entry[] | null {
+    const chain: Entry[] = [];
+    for (let next: string | null = key; next !== null; ) {
+      const entry = entries.get(next);
+      if (entry === undefined) return null;
+      chain.push(entry);
+      next = entry.previousKey;
+    }
+    return chain.reverse();
+  }
+
+  function keep(response: KeptResponse, bounds: StoreBounds): void {
+    const size = bytesOf(response);
+    evict(bounds);
+    if (size > bounds.maxBytes) return;
+    const key = keyOf(response.space, response.id);
+    const existing = entries.get(key);
+    if (existing !== undefined) drop(existing);
+    const itemKeys = response.output.map(({ id }) => keyOf(response.space, id));
+    const previousKey = response.previousId === null ? null : keyOf(response.space, response.previousId);
+    const entry: Entry = { key, previousKey, input: response.input, output: response.output.map(({ item }) => item), itemKeys, bytes: size, touchedAt: now() };
+    entries.set(key, entry);
+    itemKeys.forEach((itemKey, index) => items.set(itemKey, { entry, index }));
+    bytes += size;
+    evict(bounds);
+    sweeper ??= setInterval(() => lastBounds && evict(lastBounds), SWEEP_INTERVAL_MS).unref();
+  }
+
+  function findNow(lookup: StoreLookup, bounds: StoreBounds): StoreFindings {
+    evict(bounds);
+    const at = now();
+    const chain = lookup.previousId === null ? [] : conversationOf(keyOf(lookup.space, lookup.previousId));
+    const found = lookup.itemIds.map((id) => items.get(keyOf(lookup.space, id)));
+    // Oldest first, so that the store's order stays the order of touchedAt.
+    for (const entry of new Set([...(chain ?? []), ...found.flatMap((item) => (item ? [item.entry] : []))])) renew(entry, at);
+    const conversation: ConversationStep[] | null = chain === null ? null : chain.map(({ input, output }) => ({ input, output }));
+    return { conversation, items: found.map((item) => (item ? item.entry.output[item.index] : null)) };
+  }
+
+  return {
+    keep,
+    findNow,
+    find: async (lookup, bounds) => findNow(lookup, bounds),
+    size: () => bytes,
+  };
+}

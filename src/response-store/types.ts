@@ -1,0 +1,53 @@
+/**
+ * What the Responses API keeps (`POST /v1/responses` without `store: false`): each response's input
+ * items (as resolved) and output items, as JSON text, under the caller's space, so that a later
+ * request may continue it (`previous_response_id`) or name one of its output items (`item_reference`).
+ */
+
+/** A response to keep. Items are JSON text: they cross the cluster IPC as such and are kept as such. */
+export interface KeptResponse {
+  /** Whose it is: the client key's digest (hex), or '' without client keys. Another space never sees it. */
+  space: string;
+  /** Its `resp_` id. */
+  id: string;
+  /** The response it continued (`previous_response_id`), whose conversation comes before its input. */
+  previousId: string | null;
+  /** Its input items, as resolved (references replaced by their items), as a JSON array. */
+  input: string;
+  /** Its output items: each one's id and JSON. */
+  output: { id: string; item: string }[];
+}
+
+/** The store's bounds, from the config of the request that calls it (a reload applies them at once). */
+export interface StoreBounds {
+  maxBytes: number;
+  maxAgeMs: number;
+}
+
+export interface StoreLookup {
+  space: string;
+  /** The response to continue, if any. */
+  previousId: string | null;
+  /** Output items named by `item_reference`. */
+  itemIds: string[];
+}
+
+/** One kept response's items in the conversation: its input (a JSON array) and each output item's JSON. */
+export interface ConversationStep {
+  input: string;
+  output: string[];
+}
+
+export interface StoreFindings {
+  /** The conversation up to `previousId`, oldest response first; null when it, or one it continued, is not kept. */
+  conversation: ConversationStep[] | null;
+  /** Each named item's JSON, in the order asked; null for one not kept. */
+  items: (string | null)[];
+}
+
+/** Where this process keeps responses, or asks the process that does (the cluster primary). */
+export interface ResponseStore {
+  /** Never fails: a response that cannot be kept is simply not found later. */
+  keep(response: KeptResponse, bounds: StoreBounds): void;
+  find(lookup: StoreLookup, bounds: StoreBounds): Promise<StoreFindings>;
+}

@@ -1,0 +1,117 @@
+/**
+ * The Responses API's kept state (src/response-store/): a request's `previous_response_id` and its
+ * `item_reference`s resolved to items before it is translated, and its answer kept after. Reference:
+ * https://platform.openai.com/docs/api-reference/responses/create (`previous_response_id`, `store`).
+ *
+ * A request that refers to nothing kept asks the store nothing. A miss is the same whatever its
+ * cause (unknown, `store: false`, another client key, another host, dropped for age or room), so a
+ * key learns nothing of another's responses: OpenAI's 400 `previous_response_not_found` for the
+ * previous response, a 404 for an item.
+ */
+import type { ResponseStorePlan } from '../../config/response-store-settings';
+import { GatewayError } from '../../errors';
+import { responseStoreOfProcess, type StoreFindings } from '../../response-store';
+import type { ResponsesInputItem, ResponsesRequest, ResponsesResponse } from '../../schema';
+import { isLeftOutItem } from './request';
+
+/** The store as one request sees it: the config's bounds and the caller's space (client key). */
+export interface StoreAccess {
+  plan: ResponseStorePlan;
+  /** The client key's `storeSpace`, or '' without client keys: all callers share one space. */
+  space: string;
+}
+
+/** A request's input with what it refers to resolved. */
+export interface ResolvedInput {
+  /** The conversation of `previous_response_id` (each kept response's input and output items, oldest first). */
+  earlier: ResponsesInputItem[];
+  /** The request's input, each `item_reference` to a kept item replaced by the item. */
+  input: ResponsesRequest['input'];
+}
+
+/** The input's references that need a lookup, with their index. */
+function referencesOf(input: ResponsesRequest['input']): { index: number; id: string }[] {
+  if (typeof input === 'string') return [];
+  return input.flatMap((item, index) => (item.type === 'item_reference' && !isLeftOutItem(item.id) ? [{ index, id: item.id }] : []));
+}
+
+/** What a request refers to, or null when it refers to nothing kept (it then costs nothing). */
+function lookupOf(request: ResponsesRequest): { previousId: string | null; references: { index: number; id: string }[] } | null {
+  const previousId = request.previous_response_id ?? null;
+  const references = referencesOf(request.input);
+  return previousId === null && references.length === 0 ? null : { previousId, references };
+}
+
+function previousNotFound(id: string): GatewayError {
+  return new GatewayError({
+    status: 400,
+    message: `previous_response_id: Previous response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age after it was last used, for the client key that created it, on the gateway host that answered it.`,
+    kind: 'invalid_request_error',
+    param: 'previous_response_id',
+    code: 'previous_response_not_found',
+  });
+}
+
+function itemNotFound(id: string, index: number): GatewayError {
+  return GatewayError.notFound(
+    `input[${index}].id: Item with id '${id}' not found. Items are kept only from responses not created with store: false, for response_store.max_age, for the client key that created them, on the gateway host that answered; send the item itself, or create the response with store true.`,
+    `input[${index}].id`,
+  );
+}
+
+function storeUnavailable(cause: unknown): GatewayError {
+  return new GatewayError({ status: 503, message: 'The response store did not answer (the cluster primary keeps it under --workers); try again.', kind: 'server_error', code: 'response_store_unavailable', retryable: true, cause });
+}
+
+function conversationOf(findings: StoreFindings): ResponsesInputItem[] {
+  return (findings.conversation ?? []).flatMap((step) => [...(JSON.parse(step.input) as ResponsesInputItem[]), ...step.output.map((item) => JSON.parse(item) as ResponsesInputItem)]);
+}
+
+/**
+ * The request's input with its previous response's conversation and its references resolved; the
+ * input itself (no lookup) when it refers to nothing kept or the store is off (request.ts refuses
+ * references then).
+ */
+export async function resolveStoredInput(request: ResponsesRequest, access: StoreAccess): Promise<ResolvedInput> {
+  const lookup = access.plan.enabled ? lookupOf(request) : null;
+  if (lookup === null) return { earlier: [], input: request.input };
+  let findings: StoreFindings;
+  try {
+    findings = await responseStoreOfProcess().find({ space: access.space, previousId: lookup.previousId, itemIds: lookup.references.map(({ id }) => id) }, access.plan);
+  } catch (error) {
+    throw storeUnavailable(error);
+  }
+  if (lookup.previousId !== null && findings.conversation === null) throw previousNotFound(lookup.previousId);
+  const resolved = new Map<number, ResponsesInputItem>();
+  lookup.references.forEach(({ index, id }, position) => {
+    const item = findings.items[position];
+    if (item === null) throw itemNotFound(id, index);
+    resolved.set(index, JSON.parse(item) as ResponsesInputItem);
+  });
+  const input = typeof request.input === 'string' ? request.input : request.input.map((item, index) => resolved.get(index) ?? item);
+  return { earlier: conversationOf(findings), input };
+}
+
+/** Whether the answer to this request is kept: the store is on and the client did not say `store: false`. */
+export function isKept(request: ResponsesRequest, access: StoreAccess): boolean {
+  return access.plan.enabled && request.store !== false;
+}
+
+/**
+ * Keeps a finished answer (completed or incomplete) with its resolved input, before it is sent:
+ * under `--workers` the primary then has it before any follow-up the client sends.
+ */
+export function keepResponse(access: StoreAccess, options: { response: ResponsesResponse; input: ResponsesRequest['input'] }): void {
+  const { response } = options;
+  const input: ResponsesInputItem[] = typeof options.input === 'string' ? [{ role: 'user', content: options.input }] : options.input;
+  responseStoreOfProcess().keep(
+    {
+      space: access.space,
+      id: response.id,
+      previousId: response.previous_response_id ?? null,
+      input: JSON.stringify(input),
+      output: response.output.map((item) => ({ id: item.id, item: JSON.stringify(item) })),
+    },
+    access.plan,
+  );
+}

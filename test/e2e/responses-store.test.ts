@@ -1,0 +1,227 @@
+/**
+ * The response store end to end with the official openai client: `previous_response_id` chains and
+ * `item_reference`s resolve to what the gateway kept (JSON answers and streams), `store: false` keeps
+ * nothing, a miss is OpenAI's error naming the field, client keys do not see each other's responses,
+ * and `response_store.enabled: false` refuses references. What the fake upstream is sent shows the
+ * conversation the gateway rebuilt. (Eviction by size and age: test/unit/response-store/.)
+ */
+import OpenAI from 'openai';
+import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+const KEY_A = 'gw-key-a';
+const KEY_B = 'gw-key-b';
+const FIXTURE_TEXT = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
+const STREAM_TEXT = 'Un café ? Bien sûr 🙂 Bonne journée.';
+
+const endpoints = (upstreamUrl: string) => `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: sk-test, openai_api_base: "${upstreamUrl}/v1" }
+`;
+
+let upstream: FakeUpstream;
+let keyed: RunningGateway;
+let open: RunningGateway;
+let off: RunningGateway;
+let clientA: OpenAI;
+let clientB: OpenAI;
+
+const clientOf = (gateway: RunningGateway, apiKey = 'unused') => new OpenAI({ apiKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveOpenAIFixtures);
+  keyed = await startGateway(`${endpoints(upstream.url)}auth:\n  api_keys:\n    - { name: a, key: ${KEY_A} }\n    - { name: b, key: ${KEY_B} }\n`);
+  open = await startGateway(endpoints(upstream.url));
+  off = await startGateway(`${endpoints(upstream.url)}response_store: { enabled: false }\n`);
+  clientA = clientOf(keyed, KEY_A);
+  clientB = clientOf(keyed, KEY_B);
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+  upstream.setHandler(serveOpenAIFixtures);
+});
+afterAll(async () => {
+  await Promise.all([keyed.close(), open.close(), off.close()]);
+  await upstream.close();
+});
+
+const WEATHER_TOOL = { type: 'function' as const, name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } }, strict: false };
+const CALLS = readJsonFixture<{ choices: { message: { tool_calls: { id: string; function: { name: string; arguments: string } }[] } }[] }>('openai', 'chat-tool-calls.response.json').choices[0].message.tool_calls;
+const CHAT_CALLS = { role: 'assistant', tool_calls: CALLS.map((call) => ({ id: call.id, type: 'function', function: call.function })) };
+
+/** The messages of the last chat request the upstream was sent. */
+const sentMessages = () => (upstream.requests.at(-1)!.body as { messages: unknown[] }).messages;
+
+async function errorOf(call: Promise<unknown>): Promise<{ status: number | undefined; error: unknown }> {
+  const error = await call.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(error)}`);
+  return { status: error.status, error: error.error };
+}
+
+const previousNotFound = (id: string) => ({
+  status: 400,
+  error: {
+    message: `previous_response_id: Previous response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age after it was last used, for the client key that created it, on the gateway host that answered it.`,
+    type: 'invalid_request_error',
+    param: 'previous_response_id',
+    code: 'previous_response_not_found',
+  },
+});
+
+const itemNotFound = (id: string, index: number) => ({
+  status: 404,
+  error: {
+    message: `input[${index}].id: Item with id '${id}' not found. Items are kept only from responses not created with store: false, for response_store.max_age, for the client key that created them, on the gateway host that answered; send the item itself, or create the response with store true.`,
+    type: 'not_found_error',
+    param: `input[${index}].id`,
+    code: 'not_found',
+  },
+});
+
+test("previous_response_id over three turns: each turn sends the earlier turns' input and output, but not their instructions", async () => {
+  const first = await clientA.responses.create({ model: 'chat', instructions: 'Answer in French.', input: 'Hello' });
+  expect(first).toMatchObject({ store: true, previous_response_id: null });
+  const second = await clientA.responses.create({ model: 'chat', instructions: 'Be brief.', input: 'And in Spanish?', previous_response_id: first.id });
+  expect(second).toMatchObject({ store: true, previous_response_id: first.id, instructions: 'Be brief.' });
+  expect(sentMessages()).toEqual([
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'Hello' },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: 'And in Spanish?' },
+  ]);
+  const third = await clientA.responses.create({ model: 'chat', input: [{ role: 'user', content: [{ type: 'input_text', text: 'Thanks' }] }], previous_response_id: second.id });
+  expect(third.previous_response_id).toBe(second.id);
+  expect(sentMessages()).toEqual([
+    { role: 'user', content: 'Hello' },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: 'And in Spanish?' },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: [{ type: 'text', text: 'Thanks' }] },
+  ]);
+  expect(upstream.requests).toHaveLength(3);
+});
+
+test("a tool round by previous_response_id: the kept function calls come back, the request's outputs follow them", async () => {
+  const first = await clientA.responses.create({ model: 'chat', input: 'Weather in Paris and São Paulo?', tools: [WEATHER_TOOL] });
+  const outputs = CALLS.map((call, index) => ({ type: 'function_call_output' as const, call_id: call.id, output: `sunny ${index}` }));
+  await clientA.responses.create({ model: 'chat', input: outputs, previous_response_id: first.id, tools: [WEATHER_TOOL] });
+  expect(sentMessages()).toEqual([{ role: 'user', content: 'Weather in Paris and São Paulo?' }, CHAT_CALLS, ...outputs.map((output) => ({ role: 'tool', tool_call_id: output.call_id, content: output.output }))]);
+});
+
+test('item_reference: a kept message and kept function calls named by id are the items themselves', async () => {
+  const answer = await clientA.responses.create({ model: 'chat', input: 'Hello' });
+  const calls = await clientA.responses.create({ model: 'chat', input: 'Weather?', tools: [WEATHER_TOOL] });
+  const input: OpenAI.Responses.ResponseInput = [
+    { role: 'user', content: 'Hello' },
+    { type: 'item_reference', id: answer.output[0].id! },
+    { role: 'user', content: 'Weather?' },
+    ...calls.output.map((item) => ({ type: 'item_reference' as const, id: item.id! })),
+    ...CALLS.map((call) => ({ type: 'function_call_output' as const, call_id: call.id, output: 'sunny' })),
+  ];
+  await clientA.responses.create({ model: 'chat', input, tools: [WEATHER_TOOL] });
+  expect(sentMessages()).toEqual([
+    { role: 'user', content: 'Hello' },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: 'Weather?' },
+    CHAT_CALLS,
+    ...CALLS.map((call) => ({ role: 'tool', tool_call_id: call.id, content: 'sunny' })),
+  ]);
+});
+
+describe('streams', () => {
+  test('a stream is kept once it completes, and continued like an answer', async () => {
+    const stream = await clientA.responses.create({ model: 'chat', input: 'Coffee?', stream: true });
+    let completed: OpenAI.Responses.Response | undefined;
+    for await (const event of stream) if (event.type === 'response.completed') completed = event.response;
+    expect(completed).toMatchObject({ store: true, status: 'completed' });
+    await clientA.responses.create({ model: 'chat', input: 'Thanks', previous_response_id: completed!.id });
+    expect(sentMessages()).toEqual([
+      { role: 'user', content: 'Coffee?' },
+      { role: 'assistant', content: STREAM_TEXT },
+      { role: 'user', content: 'Thanks' },
+    ]);
+  });
+
+  test('a stream cut before it finished is not kept', async () => {
+    const cut = readFixture('openai', 'chat.stream.sse').split('\n\n').slice(0, 3).join('\n\n') + '\n\n';
+    upstream.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(cut);
+      setTimeout(() => response.destroy(), 50);
+    });
+    const stream = await clientA.responses.create({ model: 'chat', input: 'Coffee?', stream: true });
+    const types: string[] = [];
+    let id = '';
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === 'response.created') id = event.response.id;
+    }
+    expect(types.at(-1)).toBe('response.failed');
+    upstream.setHandler(serveOpenAIFixtures);
+    expect(await errorOf(clientA.responses.create({ model: 'chat', input: 'Thanks', previous_response_id: id }))).toEqual(previousNotFound(id));
+  });
+});
+
+test('store: false keeps nothing: the Response says so, and a later reference to it or its items is a miss', async () => {
+  const unkept = await clientA.responses.create({ model: 'chat', input: 'Hello', store: false });
+  expect(unkept).toMatchObject({ store: false });
+  expect(await errorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: unkept.id }))).toEqual(previousNotFound(unkept.id));
+  const messageId = unkept.output[0].id!;
+  expect(await errorOf(clientA.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: messageId }] }))).toEqual(itemNotFound(messageId, 1));
+  expect(upstream.requests).toHaveLength(1);
+});
+
+test("client keys: another key's response and items are a miss, the same as ids never made; without keys, every caller shares one space", async () => {
+  const mine = await clientA.responses.create({ model: 'chat', input: 'Hello' });
+  const messageId = mine.output[0].id!;
+  expect(await errorOf(clientB.responses.create({ model: 'chat', input: 'Hi', previous_response_id: mine.id }))).toEqual(previousNotFound(mine.id));
+  expect(await errorOf(clientB.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: messageId }] }))).toEqual(itemNotFound(messageId, 1));
+  expect(await errorOf(clientB.responses.create({ model: 'chat', input: 'Hi', previous_response_id: 'resp_0123456789abcdef0123456789abcdef' }))).toEqual(previousNotFound('resp_0123456789abcdef0123456789abcdef'));
+  // The same process's gateway without keys is another space too.
+  expect(await errorOf(clientOf(open).responses.create({ model: 'chat', input: 'Hi', previous_response_id: mine.id }))).toEqual(previousNotFound(mine.id));
+
+  const shared = await clientOf(open, 'one-caller').responses.create({ model: 'chat', input: 'Hello' });
+  await clientOf(open, 'another-caller').responses.create({ model: 'chat', input: 'Hi again', previous_response_id: shared.id });
+  expect(sentMessages()).toEqual([
+    { role: 'user', content: 'Hello' },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: 'Hi again' },
+  ]);
+});
+
+test('a reference to a reasoning item or web search call is left out without a lookup, kept or not', async () => {
+  await clientA.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'rs_never_kept' }, { type: 'item_reference', id: 'ws_never_kept' }] });
+  expect(sentMessages()).toEqual([{ role: 'user', content: 'Hi' }]);
+});
+
+describe('response_store.enabled: false', () => {
+  test('nothing is kept (store: false in the Response), and previous_response_id or an item_reference is a 400 naming the field', async () => {
+    const client = clientOf(off);
+    const answer = await client.responses.create({ model: 'chat', input: 'Hello' });
+    expect(answer).toMatchObject({ store: false });
+    expect(await errorOf(client.responses.create({ model: 'chat', input: 'Hi', previous_response_id: answer.id }))).toEqual({
+      status: 400,
+      error: { message: 'previous_response_id: the gateway keeps no responses (response_store.enabled is false); send the whole input', type: 'invalid_request_error', param: 'previous_response_id', code: 'invalid_value' },
+    });
+    expect(await errorOf(client.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_123' }] }))).toEqual({
+      status: 400,
+      error: {
+        message: 'input[1].id: the gateway keeps no responses (response_store.enabled is false), so it cannot look up item msg_123; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })',
+        type: 'invalid_request_error',
+        param: 'input[1].id',
+        code: 'invalid_value',
+      },
+    });
+    expect(upstream.requests).toHaveLength(1);
+  });
+});

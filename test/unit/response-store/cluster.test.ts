@@ -1,0 +1,39 @@
+/**
+ * The response store under `--workers` (src/response-store/cluster.ts): workers keep and look up in
+ * the one store the primary holds, through an in-memory IPC pair that copies messages as Node's does.
+ */
+import { EventEmitter } from 'node:events';
+import { createClusterResponseStore, serveResponseStoreToWorkers } from '../../../src/response-store/cluster';
+import { createMemoryResponseStore } from '../../../src/response-store/memory';
+import type { KeptResponse } from '../../../src/response-store/types';
+import { fakeCluster } from '../../support/fake-cluster';
+
+const BOUNDS = { maxBytes: 1024 * 1024, maxAgeMs: 60_000 };
+const kept: KeptResponse = { space: 'key-a', id: 'resp_1', previousId: null, input: '[{"role":"user","content":"Hi"}]', output: [{ id: 'msg_1', item: '{"type":"message","id":"msg_1"}' }] };
+
+test('a response one worker keeps is found by another, in the same turn of the primary', async () => {
+  const { primary, workers } = fakeCluster(2);
+  const memory = createMemoryResponseStore();
+  serveResponseStoreToWorkers(primary, memory);
+  const [first, second] = workers.map((channel) => createClusterResponseStore({ channel }));
+  // The lookup reaches the primary on the same turn as the response to keep, and after it in that turn's order too.
+  const found = second.find({ space: 'key-a', previousId: 'resp_1', itemIds: ['msg_1'] }, BOUNDS);
+  first.keep(kept, BOUNDS);
+  expect(await found).toEqual({ conversation: [{ input: kept.input, output: [kept.output[0].item] }], items: [kept.output[0].item] });
+  expect(await first.find({ space: 'key-b', previousId: 'resp_1', itemIds: ['msg_1'] }, BOUNDS)).toEqual({ conversation: null, items: [null] });
+});
+
+test('a lookup the primary does not answer fails after the timeout; keeping never throws', async () => {
+  const silent = Object.assign(new EventEmitter(), { send: () => true });
+  const store = createClusterResponseStore({ channel: silent, timeoutMs: 50 });
+  await expect(store.find({ space: '', previousId: 'resp_1', itemIds: [] }, BOUNDS)).rejects.toThrow(/did not answer a response-store lookup within 50 ms/);
+  expect(() => createClusterResponseStore({ channel: new EventEmitter() }).keep(kept, BOUNDS)).not.toThrow();
+});
+
+test('other cluster messages pass untouched', async () => {
+  const { primary, workers } = fakeCluster(1);
+  serveResponseStoreToWorkers(primary, createMemoryResponseStore());
+  const store = createClusterResponseStore({ channel: workers[0] });
+  primary.emit('message', { isConnected: () => true, send: () => { throw new Error('answered a message that is not ours'); } }, { channel: 'llm-gateway:rate-limit', id: 0, hits: [] });
+  expect(await store.find({ space: '', previousId: null, itemIds: ['msg_x'] }, BOUNDS)).toEqual({ conversation: [], items: [null] });
+});

@@ -1,0 +1,133 @@
+/**
+ * The response store in memory (src/response-store/memory.ts): what a lookup finds, separate spaces,
+ * and dropping oldest first by age and by size, on an injected clock.
+ */
+import { createMemoryResponseStore, textBytes } from '../../../src/response-store/memory';
+import type { KeptResponse, StoreBounds } from '../../../src/response-store/types';
+
+const HOUR = 3_600_000;
+const ROOMY: StoreBounds = { maxBytes: 1024 * 1024, maxAgeMs: HOUR };
+
+function response(id: string, options: { space?: string; previousId?: string; text?: string } = {}): KeptResponse {
+  const text = options.text ?? `answer of ${id}`;
+  return {
+    space: options.space ?? '',
+    id,
+    previousId: options.previousId ?? null,
+    input: JSON.stringify([{ role: 'user', content: `question of ${id}` }]),
+    output: [{ id: `msg_${id}`, item: JSON.stringify({ type: 'message', id: `msg_${id}`, content: [{ type: 'output_text', text }] }) }],
+  };
+}
+
+function clock() {
+  let now = 1_000_000;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+test('a conversation comes back oldest first, each response as its input and output items; an item by its id', () => {
+  const store = createMemoryResponseStore();
+  store.keep(response('resp_1'), ROOMY);
+  store.keep(response('resp_2', { previousId: 'resp_1' }), ROOMY);
+  store.keep(response('resp_3', { previousId: 'resp_2' }), ROOMY);
+  const found = store.findNow({ space: '', previousId: 'resp_3', itemIds: ['msg_resp_2', 'msg_unknown'] }, ROOMY);
+  expect(found.conversation?.map((step) => JSON.parse(step.input)[0].content)).toEqual(['question of resp_1', 'question of resp_2', 'question of resp_3']);
+  expect(found.conversation?.map((step) => step.output.map((item) => JSON.parse(item).id))).toEqual([['msg_resp_1'], ['msg_resp_2'], ['msg_resp_3']]);
+  expect(found.items).toEqual([response('resp_2').output[0].item, null]);
+  expect(store.findNow({ space: '', previousId: null, itemIds: [] }, ROOMY)).toEqual({ conversation: [], items: [] });
+});
+
+test("a space sees only its own responses and items: another's are a miss", () => {
+  const store = createMemoryResponseStore();
+  store.keep(response('resp_a', { space: 'key-a' }), ROOMY);
+  expect(store.findNow({ space: 'key-b', previousId: 'resp_a', itemIds: ['msg_resp_a'] }, ROOMY)).toEqual({ conversation: null, items: [null] });
+  expect(store.findNow({ space: '', previousId: 'resp_a', itemIds: ['msg_resp_a'] }, ROOMY)).toEqual({ conversation: null, items: [null] });
+  expect(store.findNow({ space: 'key-a', previousId: 'resp_a', itemIds: ['msg_resp_a'] }, ROOMY).conversation).toHaveLength(1);
+});
+
+test("spaces and ids cannot be run together into another space's key", () => {
+  const store = createMemoryResponseStore();
+  store.keep(response('resp_x', { space: 'ab' }), ROOMY);
+  expect(store.findNow({ space: 'a', previousId: 'bresp_x', itemIds: [] }, ROOMY).conversation).toBeNull();
+});
+
+describe('age', () => {
+  test('a response older than maxAgeMs is gone; a younger one stays', () => {
+    const time = clock();
+    const store = createMemoryResponseStore({ now: time.now });
+    store.keep(response('resp_old'), ROOMY);
+    time.advance(HOUR - 1000);
+    store.keep(response('resp_young'), ROOMY);
+    time.advance(1000);
+    expect(store.findNow({ space: '', previousId: 'resp_old', itemIds: ['msg_resp_old'] }, ROOMY)).toEqual({ conversation: null, items: [null] });
+    expect(store.findNow({ space: '', previousId: 'resp_young', itemIds: [] }, ROOMY).conversation).toHaveLength(1);
+    expect(store.size()).toBeGreaterThan(0);
+    time.advance(HOUR);
+    store.findNow({ space: '', previousId: null, itemIds: [] }, ROOMY);
+    expect(store.size()).toBe(0);
+  });
+
+  test('continuing a conversation renews every response in it, so its start outlives the age limit with it', () => {
+    const time = clock();
+    const store = createMemoryResponseStore({ now: time.now });
+    store.keep(response('resp_1'), ROOMY);
+    time.advance(HOUR / 2);
+    store.keep(response('resp_2', { previousId: 'resp_1' }), ROOMY);
+    time.advance(HOUR / 2 - 1);
+    expect(store.findNow({ space: '', previousId: 'resp_2', itemIds: [] }, ROOMY).conversation).toHaveLength(2);
+    time.advance(HOUR - 1);
+    expect(store.findNow({ space: '', previousId: 'resp_2', itemIds: [] }, ROOMY).conversation).toHaveLength(2);
+  });
+
+  test('a shorter maxAgeMs (a reload) applies to what is kept already', () => {
+    const time = clock();
+    const store = createMemoryResponseStore({ now: time.now });
+    store.keep(response('resp_1'), ROOMY);
+    time.advance(60_000);
+    expect(store.findNow({ space: '', previousId: 'resp_1', itemIds: [] }, { ...ROOMY, maxAgeMs: 30_000 }).conversation).toBeNull();
+  });
+});
+
+describe('size', () => {
+  test('the oldest are dropped first to stay within maxBytes, and a conversation missing its start is a miss', () => {
+    const store = createMemoryResponseStore();
+    store.keep(response('resp_1', { text: 'x'.repeat(1000) }), ROOMY);
+    const one = store.size();
+    const bounds = { maxBytes: one * 2 + 10, maxAgeMs: HOUR };
+    store.keep(response('resp_2', { text: 'y'.repeat(1000), previousId: 'resp_1' }), bounds);
+    store.keep(response('resp_3', { text: 'z'.repeat(1000) }), bounds);
+    expect(store.size()).toBeLessThanOrEqual(bounds.maxBytes);
+    const found = store.findNow({ space: '', previousId: 'resp_2', itemIds: ['msg_resp_1', 'msg_resp_2', 'msg_resp_3'] }, bounds);
+    expect(found.conversation).toBeNull();
+    expect(found.items.map((item) => item !== null)).toEqual([false, true, true]);
+  });
+
+  test('looking one up makes it the newest: the one not used goes first', () => {
+    const store = createMemoryResponseStore();
+    store.keep(response('resp_1', { text: 'x'.repeat(1000) }), ROOMY);
+    const bounds = { maxBytes: store.size() * 2 + 10, maxAgeMs: HOUR };
+    store.keep(response('resp_2', { text: 'y'.repeat(1000) }), bounds);
+    store.findNow({ space: '', previousId: 'resp_1', itemIds: [] }, bounds);
+    store.keep(response('resp_3', { text: 'z'.repeat(1000) }), bounds);
+    expect(store.findNow({ space: '', previousId: null, itemIds: ['msg_resp_1', 'msg_resp_2', 'msg_resp_3'] }, bounds).items.map((item) => item !== null)).toEqual([true, false, true]);
+  });
+
+  test('a response larger than maxBytes is not kept, and nothing else is dropped for it', () => {
+    const store = createMemoryResponseStore();
+    store.keep(response('resp_small'), ROOMY);
+    const before = store.size();
+    store.keep(response('resp_huge', { text: 'x'.repeat(5000) }), { maxBytes: 4000, maxAgeMs: HOUR });
+    expect(store.size()).toBe(before);
+    expect(store.findNow({ space: '', previousId: 'resp_huge', itemIds: [] }, ROOMY).conversation).toBeNull();
+  });
+
+  test('text is counted as V8 holds it: one byte a Latin-1 character, two each when any is beyond', () => {
+    expect(textBytes('café')).toBe(4);
+    expect(textBytes('café ☕')).toBe(12);
+    const store = createMemoryResponseStore();
+    store.keep(response('resp_a', { text: 'a'.repeat(1000) }), ROOMY);
+    const latin = store.size();
+    const wide = createMemoryResponseStore();
+    wide.keep(response('resp_a', { text: '☕'.repeat(1000) }), ROOMY);
+    expect(wide.size()).toBeGreaterThan(latin + 1000);
+  });
+});
