@@ -1,0 +1,88 @@
+/**
+ * The response store under `--workers 2`, with the CLI spawned as users start it: the cluster primary
+ * keeps the responses, so a `previous_response_id` or an `item_reference` resolves whichever worker
+ * serves the follow-up. Each request goes on a fresh connection, which the cluster hands to its
+ * workers in turn; the audit lines say which worker (pid) answered each request id.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
+import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+
+const FIXTURE_TEXT = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
+
+let upstream: FakeUpstream;
+let gateway: { url: string; run: CliRun };
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(serveOpenAIFixtures);
+  const directory = mkdtempSync(join(tmpdir(), 'gateway-response-store-'));
+  const configPath = join(directory, 'config.yaml');
+  writeFileSync(configPath, `endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }\n`);
+  const port = await freePort();
+  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
+  gateway = { url: `http://127.0.0.1:${port}`, run };
+  await waitForHealth(gateway.url, run);
+  await waitForOutput(run, (output) => output.split('gateway listening').length === 3, 'two workers listening', 30_000);
+}, 40_000);
+afterAll(async () => {
+  if (gateway.run.child.exitCode === null) gateway.run.child.kill('SIGTERM');
+  await gateway.run.exited;
+  await upstream.close();
+});
+
+/** One POST /v1/responses on a fresh connection (no keep-alive): the answer and its request id. */
+function create(body: Record<string, unknown>): Promise<{ status: number; body: { id: string; output: { id: string }[] }; requestId: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${gateway.url}/v1/responses`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text), requestId: String(response.headers['x-request-id']) }));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify({ model: 'chat', ...body }));
+  });
+}
+
+/** The pid of the worker whose audit line has this request id. */
+async function workerOf(requestId: string): Promise<number> {
+  const lineOf = (output: string) => output.split('\n').find((line) => line.includes(`"request_id":"${requestId}"`));
+  await waitForOutput(gateway.run, (output) => lineOf(output) !== undefined, `the audit line of ${requestId}`, 10_000);
+  return (JSON.parse(lineOf(gateway.run.output())!) as { pid: number }).pid;
+}
+
+test('a conversation continued turn after turn resolves on either worker, by previous_response_id and by item_reference', async () => {
+  const first = await create({ input: 'Turn 0' });
+  expect(first.status).toBe(200);
+  const workers = [await workerOf(first.requestId)];
+  let previous = first.body;
+  for (let turn = 1; turn <= 4; turn += 1) {
+    const next = await create({ input: `Turn ${turn}`, previous_response_id: previous.id });
+    expect(next.status).toBe(200);
+    workers.push(await workerOf(next.requestId));
+    previous = next.body;
+  }
+  // Some follow-up was served by the other worker than the turn it continued.
+  expect(workers.some((pid, turn) => turn > 0 && pid !== workers[turn - 1])).toBe(true);
+  expect((upstream.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual(
+    [0, 1, 2, 3, 4].flatMap((turn) => [{ role: 'user', content: `Turn ${turn}` }, ...(turn < 4 ? [{ role: 'assistant', content: FIXTURE_TEXT }] : [])]),
+  );
+
+  const answered = await workerOf(first.requestId);
+  const references: number[] = [];
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const reference = await create({ input: [{ role: 'user', content: 'Turn 0' }, { type: 'item_reference', id: first.body.output[0].id }, { role: 'user', content: 'Again' }] });
+    expect(reference.status).toBe(200);
+    expect((upstream.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([
+      { role: 'user', content: 'Turn 0' },
+      { role: 'assistant', content: FIXTURE_TEXT },
+      { role: 'user', content: 'Again' },
+    ]);
+    references.push(await workerOf(reference.requestId));
+  }
+  // Two requests in turn reach both workers: one is not the worker that answered the first.
+  expect(references.some((pid) => pid !== answered)).toBe(true);
+});
