@@ -232,6 +232,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses/{response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A kept response, as it was answered. Only the client key that created it can read it; any other id (unknown, created with `store: false`, by another key, on another gateway host, dropped for age or room) is a 404. */
+        get: operations["openaiGetResponse"];
+        put?: never;
+        post?: never;
+        /** @description Drops a kept response at once; a response that continued it can then no longer be continued. The same 404 as GET for an id the key cannot read. */
+        delete: operations["openaiDeleteResponse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
@@ -1101,6 +1119,13 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
+        ResponsesDeleted: {
+            id: string;
+            /** @constant */
+            object: "response";
+            /** @constant */
+            deleted: true;
+        };
         /** @description An endpoint or traffic route in the shape of OpenAI's model object; `id` is the name to pass as `model`. */
         Model: {
             id: string;
@@ -1540,6 +1565,54 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ResponsesResponse"];
                     "text/event-stream": components["schemas"]["ResponsesStreamEvent"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiGetResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `resp_…` id of a kept response (one created without `store: false`). */
+                response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsesResponse"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiDeleteResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `resp_…` id of a kept response (one created without `store: false`). */
+                response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dropped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsesDeleted"];
                 };
             };
             default: components["responses"]["OpenAIError"];

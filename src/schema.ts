@@ -46,6 +46,7 @@ export type ResponsesInputContent = Schemas['ResponsesInputContent'];
 export type ResponsesFunctionTool = Schemas['ResponsesFunctionTool'];
 export type ResponsesTextFormat = Schemas['ResponsesTextFormat'];
 export type ResponsesResponse = Schemas['ResponsesResponse'];
+export type ResponsesDeleted = Schemas['ResponsesDeleted'];
 export type ResponsesOutputItem = Schemas['ResponsesOutputItem'];
 export type ResponsesOutputContent = Schemas['ResponsesOutputContent'];
 export type ResponsesUrlCitation = Schemas['ResponsesUrlCitation'];

@@ -3,25 +3,28 @@
  * single process does), so that a follow-up resolves whichever worker serves it. A worker sends each
  * response to keep without waiting (one IPC message), and asks only when a request refers to one
  * (one round trip). A worker sends what to keep before the answer, so the primary has it before any
- * follow-up the client sends; a follow-up that reaches the primary in the same turn of its event loop
+ * follow-up the client sends; a question that reaches the primary in the same turn of its event loop
  * is answered after that turn's messages are handled.
  */
 import type { Cluster, Worker } from 'node:cluster';
 import { sendToWorker } from '../server/send-to-worker';
 import { createMemoryResponseStore, type MemoryResponseStore } from './memory';
-import type { KeptResponse, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
+import type { KeptResponse, ResponseStore, StoreBounds, StoreLookup } from './types';
 
 /** Tags our IPC messages so that other cluster messages pass untouched. */
 export const RESPONSE_STORE_CHANNEL = 'llm-gateway:response-store';
 
-type WorkerMessage =
-  | { channel: typeof RESPONSE_STORE_CHANNEL; kind: 'keep'; response: KeptResponse; bounds: StoreBounds }
-  | { channel: typeof RESPONSE_STORE_CHANNEL; kind: 'find'; id: number; lookup: StoreLookup; bounds: StoreBounds };
+type Channel = typeof RESPONSE_STORE_CHANNEL;
 
-interface FindAnswer {
-  channel: typeof RESPONSE_STORE_CHANNEL;
-  id: number;
-  findings: StoreFindings;
+/** What a worker asks the primary, by kind; the answer is the memory store's. */
+type Question = { kind: 'find'; lookup: StoreLookup } | { kind: 'get'; space: string; id: string } | { kind: 'remove'; space: string; id: string };
+
+type WorkerMessage = { channel: Channel; kind: 'keep'; response: KeptResponse; bounds: StoreBounds } | ({ channel: Channel; questionId: number; bounds: StoreBounds } & Question);
+
+interface Answer {
+  channel: Channel;
+  questionId: number;
+  result: unknown;
 }
 
 /** The IPC side of a worker process (`process` in a cluster worker). */
@@ -39,7 +42,7 @@ const ignoreSendFailure = (): void => undefined;
 export function createClusterResponseStore(options: { channel?: IpcChannel; timeoutMs?: number } = {}): ResponseStore {
   const channel = options.channel ?? process;
   const timeoutMs = options.timeoutMs ?? 1_000;
-  const pending = new Map<number, { resolve: (findings: StoreFindings) => void; timer: NodeJS.Timeout }>();
+  const pending = new Map<number, { resolve: (result: unknown) => void; timer: NodeJS.Timeout }>();
   let nextId = 0;
   const send = (message: WorkerMessage, onFailure: (error: Error | null) => void) => {
     if (typeof channel.send !== 'function') throw new Error('the cluster response store needs an IPC channel to the primary (run it in a cluster worker)');
@@ -47,13 +50,31 @@ export function createClusterResponseStore(options: { channel?: IpcChannel; time
   };
 
   channel.on('message', (message) => {
-    if (!isOurs<FindAnswer>(message)) return;
-    const waiting = pending.get(message.id);
+    if (!isOurs<Answer>(message)) return;
+    const waiting = pending.get(message.questionId);
     if (waiting === undefined) return;
-    pending.delete(message.id);
+    pending.delete(message.questionId);
     clearTimeout(waiting.timer);
-    waiting.resolve(message.findings);
+    waiting.resolve(message.result);
   });
+
+  function ask<Result>(question: Question, bounds: StoreBounds): Promise<Result> {
+    return new Promise((resolve, reject) => {
+      const questionId = nextId++;
+      const fail = (error: Error) => {
+        if (!pending.delete(questionId)) return;
+        clearTimeout(timer);
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(new Error(`the cluster primary did not answer a response-store ${question.kind} within ${timeoutMs} ms`)), timeoutMs);
+      pending.set(questionId, { resolve: resolve as (result: unknown) => void, timer });
+      try {
+        send({ channel: RESPONSE_STORE_CHANNEL, questionId, bounds, ...question }, (error) => error && fail(error));
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+  }
 
   return {
     keep: (response, bounds) => {
@@ -63,26 +84,28 @@ export function createClusterResponseStore(options: { channel?: IpcChannel; time
         // Not kept: a later reference to it is a miss, as for one evicted.
       }
     },
-    find: (lookup, bounds) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        const fail = (error: Error) => {
-          if (!pending.delete(id)) return;
-          clearTimeout(timer);
-          reject(error);
-        };
-        const timer = setTimeout(() => fail(new Error(`the cluster primary did not answer a response-store lookup within ${timeoutMs} ms`)), timeoutMs);
-        pending.set(id, { resolve, timer });
-        try {
-          send({ channel: RESPONSE_STORE_CHANNEL, kind: 'find', id, lookup, bounds }, (error) => error && fail(error));
-        } catch (error) {
-          fail(error as Error);
-        }
-      }),
+    find: (lookup, bounds) => ask({ kind: 'find', lookup }, bounds),
+    get: (space, id, bounds) => ask({ kind: 'get', space, id }, bounds),
+    remove: (space, id, bounds) => ask({ kind: 'remove', space, id }, bounds),
   };
 }
 
-/** Starts keeping the responses of the workers of `cluster` and answering their lookups. */
+function answerOf(store: MemoryResponseStore, question: Question, bounds: StoreBounds): unknown {
+  switch (question.kind) {
+    case 'find':
+      return store.findNow(question.lookup, bounds);
+    case 'get':
+      return store.getNow(question.space, question.id, bounds);
+    case 'remove':
+      return store.removeNow(question.space, question.id, bounds);
+    default: {
+      const unreachable: never = question;
+      return unreachable;
+    }
+  }
+}
+
+/** Starts keeping the responses of the workers of `cluster` and answering their questions. */
 export function serveResponseStoreToWorkers(cluster: Cluster, store: MemoryResponseStore = createMemoryResponseStore()): void {
   cluster.on('message', (worker: Worker, message: unknown) => {
     if (!isOurs<WorkerMessage>(message)) return;
@@ -90,10 +113,9 @@ export function serveResponseStoreToWorkers(cluster: Cluster, store: MemoryRespo
       store.keep(message.response, message.bounds);
       return;
     }
-    const { id, lookup, bounds } = message;
     // Another worker's response to keep may have come in the same turn: it is handled first.
     setImmediate(() => {
-      const answer: FindAnswer = { channel: RESPONSE_STORE_CHANNEL, id, findings: store.findNow(lookup, bounds) };
+      const answer: Answer = { channel: RESPONSE_STORE_CHANNEL, questionId: message.questionId, result: answerOf(store, message, message.bounds) };
       sendToWorker(worker, answer);
     });
   });

@@ -6,7 +6,7 @@
  * conversation (or naming one of its items) renews every response in it, so an active conversation
  * outlives the age limit and its start is not dropped before its end.
  */
-import type { ConversationStep, KeptResponse, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
+import type { ConversationStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
 
 /** The maps' entries, the ids and the record's fields, beside the JSON text. */
 const RESPONSE_OVERHEAD_BYTES = 256;
@@ -20,6 +20,7 @@ interface Entry {
   previousKey: string | null;
   input: string;
   output: string[];
+  response: string;
   itemKeys: string[];
   bytes: number;
   touchedAt: number;
@@ -37,12 +38,14 @@ export function textBytes(text: string): number {
 
 function bytesOf(response: KeptResponse): number {
   const output = response.output.reduce((sum, { id, item }) => sum + textBytes(item) + id.length + ITEM_OVERHEAD_BYTES, 0);
-  return RESPONSE_OVERHEAD_BYTES + response.space.length + response.id.length + textBytes(response.input) + output;
+  return RESPONSE_OVERHEAD_BYTES + response.space.length + response.id.length + textBytes(response.input) + textBytes(response.response) + output;
 }
 
+/** The store, answering at once (the cluster primary answers its workers with these). */
 export interface MemoryResponseStore extends ResponseStore {
-  /** Answers at once (the cluster primary answers its workers with it). */
   findNow(lookup: StoreLookup, bounds: StoreBounds): StoreFindings;
+  getNow(space: string, id: string, bounds: StoreBounds): KeptResponseText | null;
+  removeNow(space: string, id: string, bounds: StoreBounds): boolean;
   /** The bytes held, as counted against `maxBytes`. */
   size(): number;
 }
@@ -99,7 +102,7 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     if (existing !== undefined) drop(existing);
     const itemKeys = response.output.map(({ id }) => keyOf(response.space, id));
     const previousKey = response.previousId === null ? null : keyOf(response.space, response.previousId);
-    const entry: Entry = { key, previousKey, input: response.input, output: response.output.map(({ item }) => item), itemKeys, bytes: size, touchedAt: now() };
+    const entry: Entry = { key, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, itemKeys, bytes: size, touchedAt: now() };
     entries.set(key, entry);
     itemKeys.forEach((itemKey, index) => items.set(itemKey, { entry, index }));
     bytes += size;
@@ -118,10 +121,27 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     return { conversation, items: found.map((item) => (item ? item.entry.output[item.index] : null)) };
   }
 
+  function getNow(space: string, id: string, bounds: StoreBounds): KeptResponseText | null {
+    evict(bounds);
+    const entry = entries.get(keyOf(space, id));
+    return entry === undefined ? null : { response: entry.response, output: entry.output };
+  }
+
+  function removeNow(space: string, id: string, bounds: StoreBounds): boolean {
+    evict(bounds);
+    const entry = entries.get(keyOf(space, id));
+    if (entry !== undefined) drop(entry);
+    return entry !== undefined;
+  }
+
   return {
     keep,
     findNow,
+    getNow,
+    removeNow,
     find: async (lookup, bounds) => findNow(lookup, bounds),
+    get: async (space, id, bounds) => getNow(space, id, bounds),
+    remove: async (space, id, bounds) => removeNow(space, id, bounds),
     size: () => bytes,
   };
 }

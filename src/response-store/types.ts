@@ -16,6 +16,8 @@ export interface KeptResponse {
   input: string;
   /** Its output items: each one's id and JSON. */
   output: { id: string; item: string }[];
+  /** The Response object without its output (`output: null`), as JSON: what `GET /v1/responses/{id}` shows around the items. */
+  response: string;
 }
 
 /** The store's bounds, from the config of the request that calls it (a reload applies them at once). */
@@ -45,9 +47,19 @@ export interface StoreFindings {
   items: (string | null)[];
 }
 
+/** A kept response as `GET /v1/responses/{id}` shows it: the Response without its output, and each output item, as JSON. */
+export interface KeptResponseText {
+  response: string;
+  output: string[];
+}
+
 /** Where this process keeps responses, or asks the process that does (the cluster primary). */
 export interface ResponseStore {
   /** Never fails: a response that cannot be kept is simply not found later. */
   keep(response: KeptResponse, bounds: StoreBounds): void;
   find(lookup: StoreLookup, bounds: StoreBounds): Promise<StoreFindings>;
+  /** The kept response, or null. */
+  get(space: string, id: string, bounds: StoreBounds): Promise<KeptResponseText | null>;
+  /** Drops the kept response (those that continued it can no longer be continued); false when none was kept. */
+  remove(space: string, id: string, bounds: StoreBounds): Promise<boolean>;
 }

@@ -18,6 +18,7 @@ import { routeTemplateMatcher } from './routed-paths';
 import { endpointRoutes, LIMITS_PATHS } from './routes/endpoints';
 import { invocationHandlers, invocationRoutes } from './routes/invocations';
 import { modelRoutes } from './routes/models';
+import { keptResponseRoutes } from './routes/responses';
 import type { GatewayState } from './state';
 
 export interface AppOptions {
@@ -110,6 +111,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.use(endpointRoutes(state));
   app.use(modelRoutes(state));
   app.use(invocationRoutes(state, logger));
+  app.use(keptResponseRoutes(state));
 
   // Unlisted first: Express would match `/api/2.0/endpoints/limits/` to the spec's `/api/2.0/endpoints/{name}`.
   for (const { path, allow } of [...UNLISTED_PATHS, ...specPaths(document)]) app.all(path, methodNotAllowed(allow));

@@ -48,7 +48,8 @@ auth:
 }
 
 interface Case {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
+  /** `{kept}` stands for the id of the first Response the cases got (kept by the gateway). */
   path: string;
   body?: unknown;
   /** The client key sent; `ALL` unless said. */
@@ -119,6 +120,12 @@ const CASES: Case[] = [
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'nope' }, status: 404 },
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'failing' }, status: 400 },
   { method: 'POST', path: '/v1/responses', body: { input: 'Un café ?', model: 'chat' }, key: null, status: 401 },
+  { method: 'GET', path: '/v1/responses/{kept}', status: 200 },
+  { method: 'GET', path: '/v1/responses/{kept}', key: CHAT_ONLY, status: 404 },
+  { method: 'GET', path: '/v1/responses/resp_nope', status: 404 },
+  { method: 'GET', path: '/v1/responses/{kept}', key: null, status: 401 },
+  { method: 'DELETE', path: '/v1/responses/{kept}', status: 200 },
+  { method: 'DELETE', path: '/v1/responses/{kept}', status: 404 },
   { method: 'POST', path: '/v1/completions', body: { prompt: 'Un café', model: 'completions' }, status: 200 },
   { method: 'POST', path: '/v1/completions', body: { prompt: 'Un café', model: 'completions', stream: true }, status: 200 },
   { method: 'POST', path: '/v1/embeddings', body: { input: 'un café', model: 'embeddings' }, status: 200 },
@@ -131,11 +138,17 @@ function titleOf(testCase: Case): string {
   return `${testCase.method} ${testCase.path}${stream}${key} → ${testCase.status}`;
 }
 
+/** The id of the first Response a case got: `{kept}` in a path. */
+let keptId = '';
+
 async function answerOf(gateway: RunningGateway, testCase: Case) {
   const key = testCase.key === undefined ? ALL : testCase.key;
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(key === null ? {} : { authorization: `Bearer ${key}` }) };
-  const response = await fetch(`${gateway.url}${testCase.path}`, { method: testCase.method, headers, body: testCase.body === undefined ? undefined : JSON.stringify(testCase.body) });
-  return { method: testCase.method, path: testCase.path, status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
+  const path = testCase.path.replace('{kept}', keptId);
+  const response = await fetch(`${gateway.url}${path}`, { method: testCase.method, headers, body: testCase.body === undefined ? undefined : JSON.stringify(testCase.body) });
+  const answer = { method: testCase.method, path, status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
+  if (keptId === '' && path === '/v1/responses' && answer.status === 200 && answer.contentType?.startsWith('application/json')) keptId = (JSON.parse(answer.text) as { id: string }).id;
+  return answer;
 }
 
 describe('every route, every kind of answer', () => {

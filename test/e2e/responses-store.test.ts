@@ -225,3 +225,42 @@ describe('response_store.enabled: false', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 });
+
+describe('GET and DELETE /v1/responses/{response_id}', () => {
+  test('a kept response reads back as it was answered, to the key that created it; DELETE drops it, and it can no longer be continued', async () => {
+    const created = await clientA.responses.create({ model: 'chat', instructions: 'Answer in French.', input: 'Hello', metadata: { team: 'search' } });
+    const { _request_id: _created, ...answered } = created;
+    const { _request_id: _read, ...read } = await clientA.responses.retrieve(created.id);
+    expect(read).toEqual(answered);
+    expect(Object.keys(read)).toEqual(Object.keys(answered));
+
+    const notFound = (id: string) => ({
+      status: 404,
+      error: {
+        message: `response_id: Response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`,
+        type: 'not_found_error',
+        param: 'response_id',
+        code: 'not_found',
+      },
+    });
+    expect(await errorOf(clientB.responses.retrieve(created.id))).toEqual(notFound(created.id));
+    expect(await errorOf(clientB.responses.delete(created.id))).toEqual(notFound(created.id));
+    const deleted = await fetch(`${keyed.url}/v1/responses/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY_A}` } });
+    expect({ status: deleted.status, body: await deleted.json() }).toEqual({ status: 200, body: { id: created.id, object: 'response', deleted: true } });
+    expect(await errorOf(clientA.responses.retrieve(created.id))).toEqual(notFound(created.id));
+    expect(await errorOf(clientA.responses.delete(created.id))).toEqual(notFound(created.id));
+    expect(await errorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: created.id }))).toEqual(previousNotFound(created.id));
+  });
+
+  test('a streamed response reads back as its last event gave it; one not kept is a 404', async () => {
+    const stream = await clientA.responses.create({ model: 'chat', input: 'Coffee?', stream: true });
+    let completed: OpenAI.Responses.Response | undefined;
+    for await (const event of stream) if (event.type === 'response.completed') completed = event.response;
+    // The client adds output_text to what it reads, not to a stream event's Response.
+    const { _request_id: _read, output_text: text, ...read } = await clientA.responses.retrieve(completed!.id);
+    expect(read).toEqual(completed);
+    expect(text).toBe(STREAM_TEXT);
+    const unkept = await clientOf(off).responses.create({ model: 'chat', input: 'Hello' });
+    expect(await errorOf(clientOf(off).responses.retrieve(unkept.id))).toMatchObject({ status: 404, error: { param: 'response_id' } });
+  });
+});

@@ -11,7 +11,7 @@
 import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
 import { responseStoreOfProcess, type StoreFindings } from '../../response-store';
-import type { ResponsesInputItem, ResponsesRequest, ResponsesResponse } from '../../schema';
+import type { ResponsesDeleted, ResponsesInputItem, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { isLeftOutItem } from './request';
 
 /** The store as one request sees it: the config's bounds and the caller's space (client key). */
@@ -75,12 +75,7 @@ function conversationOf(findings: StoreFindings): ResponsesInputItem[] {
 export async function resolveStoredInput(request: ResponsesRequest, access: StoreAccess): Promise<ResolvedInput> {
   const lookup = access.plan.enabled ? lookupOf(request) : null;
   if (lookup === null) return { earlier: [], input: request.input };
-  let findings: StoreFindings;
-  try {
-    findings = await responseStoreOfProcess().find({ space: access.space, previousId: lookup.previousId, itemIds: lookup.references.map(({ id }) => id) }, access.plan);
-  } catch (error) {
-    throw storeUnavailable(error);
-  }
+  const findings = await askStore(() => responseStoreOfProcess().find({ space: access.space, previousId: lookup.previousId, itemIds: lookup.references.map(({ id }) => id) }, access.plan));
   if (lookup.previousId !== null && findings.conversation === null) throw previousNotFound(lookup.previousId);
   const resolved = new Map<number, ResponsesInputItem>();
   lookup.references.forEach(({ index, id }, position) => {
@@ -111,7 +106,37 @@ export function keepResponse(access: StoreAccess, options: { response: Responses
       previousId: response.previous_response_id ?? null,
       input: JSON.stringify(input),
       output: response.output.map((item) => ({ id: item.id, item: JSON.stringify(item) })),
+      response: JSON.stringify({ ...response, output: null }),
     },
     access.plan,
   );
+}
+
+function responseNotFound(id: string): GatewayError {
+  return GatewayError.notFound(`response_id: Response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`, 'response_id');
+}
+
+async function askStore<Result>(question: () => Promise<Result>): Promise<Result> {
+  try {
+    return await question();
+  } catch (error) {
+    throw storeUnavailable(error);
+  }
+}
+
+/** `GET /v1/responses/{id}`: the kept Response, as it was answered; a 404 for one the caller cannot read. */
+export async function keptResponseOf(id: string, access: StoreAccess): Promise<ResponsesResponse> {
+  const kept = access.plan.enabled ? await askStore(() => responseStoreOfProcess().get(access.space, id, access.plan)) : null;
+  if (kept === null) throw responseNotFound(id);
+  const response = JSON.parse(kept.response) as ResponsesResponse;
+  // Assigned in place: `output` keeps its place among the fields.
+  response.output = kept.output.map((item) => JSON.parse(item) as ResponsesResponse['output'][number]);
+  return response;
+}
+
+/** `DELETE /v1/responses/{id}`: drops the kept response; a 404 for one the caller cannot read. */
+export async function deleteKeptResponse(id: string, access: StoreAccess): Promise<ResponsesDeleted> {
+  const removed = access.plan.enabled && (await askStore(() => responseStoreOfProcess().remove(access.space, id, access.plan)));
+  if (!removed) throw responseNotFound(id);
+  return { id, object: 'response', deleted: true };
 }

@@ -9,7 +9,7 @@ import type { KeptResponse } from '../../../src/response-store/types';
 import { fakeCluster } from '../../support/fake-cluster';
 
 const BOUNDS = { maxBytes: 1024 * 1024, maxAgeMs: 60_000 };
-const kept: KeptResponse = { space: 'key-a', id: 'resp_1', previousId: null, input: '[{"role":"user","content":"Hi"}]', output: [{ id: 'msg_1', item: '{"type":"message","id":"msg_1"}' }] };
+const kept: KeptResponse = { space: 'key-a', id: 'resp_1', previousId: null, input: '[{"role":"user","content":"Hi"}]', output: [{ id: 'msg_1', item: '{"type":"message","id":"msg_1"}' }], response: '{"id":"resp_1","output":null}' };
 
 test('a response one worker keeps is found by another, in the same turn of the primary', async () => {
   const { primary, workers } = fakeCluster(2);
@@ -23,10 +23,21 @@ test('a response one worker keeps is found by another, in the same turn of the p
   expect(await first.find({ space: 'key-b', previousId: 'resp_1', itemIds: ['msg_1'] }, BOUNDS)).toEqual({ conversation: null, items: [null] });
 });
 
+test('reading and removing go to the primary too', async () => {
+  const { primary, workers } = fakeCluster(2);
+  serveResponseStoreToWorkers(primary, createMemoryResponseStore());
+  const [first, second] = workers.map((channel) => createClusterResponseStore({ channel }));
+  first.keep(kept, BOUNDS);
+  expect(await second.get('key-a', 'resp_1', BOUNDS)).toEqual({ response: kept.response, output: [kept.output[0].item] });
+  expect(await second.remove('key-a', 'resp_1', BOUNDS)).toBe(true);
+  expect(await first.get('key-a', 'resp_1', BOUNDS)).toBeNull();
+  expect(await first.remove('key-a', 'resp_1', BOUNDS)).toBe(false);
+});
+
 test('a lookup the primary does not answer fails after the timeout; keeping never throws', async () => {
   const silent = Object.assign(new EventEmitter(), { send: () => true });
   const store = createClusterResponseStore({ channel: silent, timeoutMs: 50 });
-  await expect(store.find({ space: '', previousId: 'resp_1', itemIds: [] }, BOUNDS)).rejects.toThrow(/did not answer a response-store lookup within 50 ms/);
+  await expect(store.find({ space: '', previousId: 'resp_1', itemIds: [] }, BOUNDS)).rejects.toThrow(/did not answer a response-store find within 50 ms/);
   expect(() => createClusterResponseStore({ channel: new EventEmitter() }).keep(kept, BOUNDS)).not.toThrow();
 });
 

@@ -16,6 +16,7 @@ function response(id: string, options: { space?: string; previousId?: string; te
     previousId: options.previousId ?? null,
     input: JSON.stringify([{ role: 'user', content: `question of ${id}` }]),
     output: [{ id: `msg_${id}`, item: JSON.stringify({ type: 'message', id: `msg_${id}`, content: [{ type: 'output_text', text }] }) }],
+    response: JSON.stringify({ id, object: 'response', output: null }),
   };
 }
 
@@ -130,4 +131,18 @@ describe('size', () => {
     wide.keep(response('resp_a', { text: '☕'.repeat(1000) }), ROOMY);
     expect(wide.size()).toBeGreaterThan(latin + 1000);
   });
+});
+
+test('a kept response reads back as its Response and output items; removing it frees its room and ends the conversations that continue it', () => {
+  const store = createMemoryResponseStore();
+  store.keep(response('resp_1'), ROOMY);
+  store.keep(response('resp_2', { previousId: 'resp_1' }), ROOMY);
+  expect(store.getNow('', 'resp_1', ROOMY)).toEqual({ response: response('resp_1').response, output: [response('resp_1').output[0].item] });
+  expect(store.getNow('other', 'resp_1', ROOMY)).toBeNull();
+  expect(store.removeNow('other', 'resp_1', ROOMY)).toBe(false);
+  const before = store.size();
+  expect(store.removeNow('', 'resp_1', ROOMY)).toBe(true);
+  expect(store.size()).toBeLessThan(before);
+  expect(store.removeNow('', 'resp_1', ROOMY)).toBe(false);
+  expect(store.findNow({ space: '', previousId: 'resp_2', itemIds: ['msg_resp_1', 'msg_resp_2'] }, ROOMY)).toEqual({ conversation: null, items: [null, response('resp_2').output[0].item] });
 });

@@ -1,0 +1,24 @@
+/**
+ * `GET` and `DELETE /v1/responses/{response_id}`: a response the Responses API kept, read or dropped
+ * by the client key that created it (../responses-api/stored.ts). Not in MLflow.
+ */
+import { Router, type Response } from 'express';
+import { clientOf } from '../auth';
+import type { ResponseWithLocals } from '../request-log';
+import { deleteKeptResponse, keptResponseOf, type StoreAccess } from '../responses-api/stored';
+import type { GatewayState } from '../state';
+
+function accessOf(state: GatewayState, response: Response): StoreAccess {
+  return { plan: state.plan.responseStore, space: clientOf(response as ResponseWithLocals)?.storeSpace ?? '' };
+}
+
+export function keptResponseRoutes(state: GatewayState): Router {
+  const router = Router();
+  router.get('/v1/responses/:id', async (request, response) => {
+    response.json(await keptResponseOf(String(request.params.id), accessOf(state, response)));
+  });
+  router.delete('/v1/responses/:id', async (request, response) => {
+    response.json(await deleteKeptResponse(String(request.params.id), accessOf(state, response)));
+  });
+  return router;
+}
