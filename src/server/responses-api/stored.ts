@@ -94,22 +94,22 @@ export function isKept(request: ResponsesRequest, access: StoreAccess): boolean 
 
 /**
  * Keeps a finished answer (completed or incomplete) with its resolved input, before it is sent:
- * under `--workers` the primary then has it before any follow-up the client sends.
+ * under `--workers` the primary then has it before any follow-up the client sends. One whose text
+ * alone exceeds `max_size` is not sent to be kept (the store would not keep it).
  */
 export function keepResponse(access: StoreAccess, options: { response: ResponsesResponse; input: ResponsesRequest['input'] }): void {
   const { response } = options;
   const input: ResponsesInputItem[] = typeof options.input === 'string' ? [{ role: 'user', content: options.input }] : options.input;
-  responseStoreOfProcess().keep(
-    {
-      space: access.space,
-      id: response.id,
-      previousId: response.previous_response_id ?? null,
-      input: JSON.stringify(input),
-      output: response.output.map((item) => ({ id: item.id, item: JSON.stringify(item) })),
-      response: JSON.stringify({ ...response, output: null }),
-    },
-    access.plan,
-  );
+  const kept = {
+    space: access.space,
+    id: response.id,
+    previousId: response.previous_response_id ?? null,
+    input: JSON.stringify(input),
+    output: response.output.map((item) => ({ id: item.id, item: JSON.stringify(item) })),
+    response: JSON.stringify({ ...response, output: null }),
+  };
+  const length = kept.input.length + kept.response.length + kept.output.reduce((sum, { item }) => sum + item.length, 0);
+  if (length <= access.plan.maxBytes) responseStoreOfProcess().keep(kept, access.plan);
 }
 
 function responseNotFound(id: string): GatewayError {
