@@ -5,6 +5,7 @@
  * and the errors, in OpenAI's shape, that `/v1/chat/completions` gives.
  */
 import OpenAI from 'openai';
+import { openaiErrorOf } from '../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveAnthropicFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readJsonFixture } from '../support/fixtures';
@@ -217,7 +218,7 @@ test('input_file parts are the chat file part: file_data or file_id with the fil
   expect((upstream.requests[0].body as { messages: unknown[] }).messages).toEqual([
     { role: 'user', content: [{ type: 'text', text: 'Summarise both.' }, { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: PDF.split(',')[1] }, title: 'report.pdf' }] },
   ]);
-  expect(await errorOf(openai.responses.create({ model: 'claude', input }))).toMatchObject({ status: 400, error: { param: 'messages[0].content[2].file.file_id' } });
+  expect(await openaiErrorOf(openai.responses.create({ model: 'claude', input }))).toMatchObject({ status: 400, error: { param: 'messages[0].content[2].file.file_id' } });
 });
 
 test('text.format json_schema is the chat response_format; reasoning.effort its reasoning_effort', async () => {
@@ -277,25 +278,16 @@ test('an answer of text and a tool call cut by a content filter: the call, last,
 });
 
 /** The error the openai client raises, as its fields. */
-async function errorOf(call: Promise<unknown>): Promise<{ status: number | undefined; error: unknown }> {
-  const error = await call.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(error)}`);
-  return { status: error.status, error: error.error };
-}
-
 describe('errors, in OpenAI shape', () => {
   test('unknown model: 404 naming model', async () => {
-    expect(await errorOf(openai.responses.create({ model: 'nope', input: 'Hi' }))).toEqual({
+    expect(await openaiErrorOf(openai.responses.create({ model: 'nope', input: 'Hi' }))).toEqual({
       status: 404,
       error: { message: "The model 'nope' does not exist: no gateway endpoint or route has that name.", type: 'not_found_error', param: 'model', code: 'not_found' },
     });
   });
 
   test('a model that is not a chat endpoint: 400 naming model', async () => {
-    expect(await errorOf(openai.responses.create({ model: 'embeddings', input: 'Hi' }))).toMatchObject({ status: 400, error: { param: 'model' } });
+    expect(await openaiErrorOf(openai.responses.create({ model: 'embeddings', input: 'Hi' }))).toMatchObject({ status: 400, error: { param: 'model' } });
   });
 
   test.each([
@@ -322,7 +314,7 @@ describe('errors, in OpenAI shape', () => {
     ],
   ])('%s: 400 naming the field', async (_what, fields, param, message) => {
     const body = { model: 'chat', input: 'Hi', ...fields } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
-    expect(await errorOf(openai.responses.create(body))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_body' } });
+    expect(await openaiErrorOf(openai.responses.create(body))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_body' } });
     expect(upstream.requests).toHaveLength(0);
   });
 
@@ -343,20 +335,20 @@ describe('errors, in OpenAI shape', () => {
   ])('%s: 400 naming the field', async (_what, part, param, message) => {
     const second = 'type' in part && part.type === 'function_call_output' ? part : { role: 'user', content: [part] };
     const input = [{ role: 'user', content: 'Hi' }, second] as OpenAI.Responses.ResponseInput;
-    expect(await errorOf(openai.responses.create({ model: 'chat', input }))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_value' } });
+    expect(await openaiErrorOf(openai.responses.create({ model: 'chat', input }))).toEqual({ status: 400, error: { message, type: 'invalid_request_error', param, code: 'invalid_value' } });
     expect(upstream.requests).toHaveLength(0);
   });
 
   test('conversation: 400, as the gateway keeps no conversations (previous_response_id and item_reference: responses-store.test.ts)', async () => {
     const body = { model: 'chat', input: 'Hi', conversation: 'conv_123' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
-    expect(await errorOf(openai.responses.create(body))).toEqual({
+    expect(await openaiErrorOf(openai.responses.create(body))).toEqual({
       status: 400,
       error: { message: 'conversation: the gateway keeps no conversations; continue a response with previous_response_id, or send the whole input', type: 'invalid_request_error', param: 'conversation', code: 'invalid_value' },
     });
   });
 
   test('background: true: 400, as the gateway answers while the client waits', async () => {
-    expect(await errorOf(openai.responses.create({ model: 'chat', input: 'Hi', background: true }))).toEqual({
+    expect(await openaiErrorOf(openai.responses.create({ model: 'chat', input: 'Hi', background: true }))).toEqual({
       status: 400,
       error: { message: 'background: the gateway answers every request while it waits, so it cannot answer in the background; leave it out or false', type: 'invalid_request_error', param: 'background', code: 'invalid_value' },
     });
@@ -365,20 +357,20 @@ describe('errors, in OpenAI shape', () => {
 
   test('a client key limited to other endpoints: 403', async () => {
     const limited = new OpenAI({ apiKey: LIMITED_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
-    expect(await errorOf(limited.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 403, error: { type: expect.any(String), message: expect.any(String) } });
+    expect(await openaiErrorOf(limited.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 403, error: { type: expect.any(String), message: expect.any(String) } });
     expect(upstream.requests).toHaveLength(0);
   });
 
   test("a client key's own limit: 429 once it is used up", async () => {
     const oneCall = new OpenAI({ apiKey: ONE_CALL_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
     await oneCall.responses.create({ model: 'chat', input: 'Hi' });
-    expect(await errorOf(oneCall.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 429, error: { code: 'rate_limit_exceeded' } });
+    expect(await openaiErrorOf(oneCall.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 429, error: { code: 'rate_limit_exceeded' } });
     expect(upstream.requests).toHaveLength(1);
   });
 
   test('the upstream refusal keeps its status and OpenAI error fields', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400-context-length.json')));
-    expect(await errorOf(openai.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 400, error: { code: 'context_length_exceeded', param: 'messages' } });
+    expect(await openaiErrorOf(openai.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 400, error: { code: 'context_length_exceeded', param: 'messages' } });
   });
 });
 
@@ -398,6 +390,6 @@ describe('with every response checked against openapi/ (the Express path)', () =
   });
 
   test('an error matches OpenAIErrorResponse', async () => {
-    expect(await errorOf(client.responses.create({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }))).toMatchObject({ status: 400 });
+    expect(await openaiErrorOf(client.responses.create({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }))).toMatchObject({ status: 400 });
   });
 });

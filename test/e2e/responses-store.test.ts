@@ -6,6 +6,7 @@
  * conversation the gateway rebuilt. (Eviction by size and age: test/unit/response-store/.)
  */
 import OpenAI from 'openai';
+import { openaiErrorOf } from '../support/errors';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readFixture, readJsonFixture } from '../support/fixtures';
@@ -58,15 +59,6 @@ const CHAT_CALLS = { role: 'assistant', tool_calls: CALLS.map((call) => ({ id: c
 
 /** The messages of the last chat request the upstream was sent. */
 const sentMessages = () => (upstream.requests.at(-1)!.body as { messages: unknown[] }).messages;
-
-async function errorOf(call: Promise<unknown>): Promise<{ status: number | undefined; error: unknown }> {
-  const error = await call.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(error)}`);
-  return { status: error.status, error: error.error };
-}
 
 const previousNotFound = (id: string) => ({
   status: 400,
@@ -168,27 +160,27 @@ describe('streams', () => {
     }
     expect(types.at(-1)).toBe('response.failed');
     upstream.setHandler(serveOpenAIFixtures);
-    expect(await errorOf(clientA.responses.create({ model: 'chat', input: 'Thanks', previous_response_id: id }))).toEqual(previousNotFound(id));
+    expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: 'Thanks', previous_response_id: id }))).toEqual(previousNotFound(id));
   });
 });
 
 test('store: false keeps nothing: the Response says so, and a later reference to it or its items is a miss', async () => {
   const unkept = await clientA.responses.create({ model: 'chat', input: 'Hello', store: false });
   expect(unkept).toMatchObject({ store: false });
-  expect(await errorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: unkept.id }))).toEqual(previousNotFound(unkept.id));
+  expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: unkept.id }))).toEqual(previousNotFound(unkept.id));
   const messageId = unkept.output[0].id!;
-  expect(await errorOf(clientA.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: messageId }] }))).toEqual(itemNotFound(messageId, 1));
+  expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: messageId }] }))).toEqual(itemNotFound(messageId, 1));
   expect(upstream.requests).toHaveLength(1);
 });
 
 test("client keys: another key's response and items are a miss, the same as ids never made; without keys, every caller shares one space", async () => {
   const mine = await clientA.responses.create({ model: 'chat', input: 'Hello' });
   const messageId = mine.output[0].id!;
-  expect(await errorOf(clientB.responses.create({ model: 'chat', input: 'Hi', previous_response_id: mine.id }))).toEqual(previousNotFound(mine.id));
-  expect(await errorOf(clientB.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: messageId }] }))).toEqual(itemNotFound(messageId, 1));
-  expect(await errorOf(clientB.responses.create({ model: 'chat', input: 'Hi', previous_response_id: 'resp_0123456789abcdef0123456789abcdef' }))).toEqual(previousNotFound('resp_0123456789abcdef0123456789abcdef'));
+  expect(await openaiErrorOf(clientB.responses.create({ model: 'chat', input: 'Hi', previous_response_id: mine.id }))).toEqual(previousNotFound(mine.id));
+  expect(await openaiErrorOf(clientB.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: messageId }] }))).toEqual(itemNotFound(messageId, 1));
+  expect(await openaiErrorOf(clientB.responses.create({ model: 'chat', input: 'Hi', previous_response_id: 'resp_0123456789abcdef0123456789abcdef' }))).toEqual(previousNotFound('resp_0123456789abcdef0123456789abcdef'));
   // The same process's gateway without keys is another space too.
-  expect(await errorOf(clientOf(open).responses.create({ model: 'chat', input: 'Hi', previous_response_id: mine.id }))).toEqual(previousNotFound(mine.id));
+  expect(await openaiErrorOf(clientOf(open).responses.create({ model: 'chat', input: 'Hi', previous_response_id: mine.id }))).toEqual(previousNotFound(mine.id));
 
   const shared = await clientOf(open, 'one-caller').responses.create({ model: 'chat', input: 'Hello' });
   await clientOf(open, 'another-caller').responses.create({ model: 'chat', input: 'Hi again', previous_response_id: shared.id });
@@ -209,11 +201,11 @@ describe('response_store.enabled: false', () => {
     const client = clientOf(off);
     const answer = await client.responses.create({ model: 'chat', input: 'Hello' });
     expect(answer).toMatchObject({ store: false });
-    expect(await errorOf(client.responses.create({ model: 'chat', input: 'Hi', previous_response_id: answer.id }))).toEqual({
+    expect(await openaiErrorOf(client.responses.create({ model: 'chat', input: 'Hi', previous_response_id: answer.id }))).toEqual({
       status: 400,
       error: { message: 'previous_response_id: the gateway keeps no responses (response_store.enabled is false); send the whole input', type: 'invalid_request_error', param: 'previous_response_id', code: 'invalid_value' },
     });
-    expect(await errorOf(client.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_123' }] }))).toEqual({
+    expect(await openaiErrorOf(client.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'msg_123' }] }))).toEqual({
       status: 400,
       error: {
         message: 'input[1].id: the gateway keeps no responses (response_store.enabled is false), so it cannot look up item msg_123; send the item itself (the Vercel AI SDK does with providerOptions: { openai: { store: false } })',
@@ -243,13 +235,13 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
         code: 'not_found',
       },
     });
-    expect(await errorOf(clientB.responses.retrieve(created.id))).toEqual(notFound(created.id));
-    expect(await errorOf(clientB.responses.delete(created.id))).toEqual(notFound(created.id));
+    expect(await openaiErrorOf(clientB.responses.retrieve(created.id))).toEqual(notFound(created.id));
+    expect(await openaiErrorOf(clientB.responses.delete(created.id))).toEqual(notFound(created.id));
     const deleted = await fetch(`${keyed.url}/v1/responses/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY_A}` } });
     expect({ status: deleted.status, body: await deleted.json() }).toEqual({ status: 200, body: { id: created.id, object: 'response', deleted: true } });
-    expect(await errorOf(clientA.responses.retrieve(created.id))).toEqual(notFound(created.id));
-    expect(await errorOf(clientA.responses.delete(created.id))).toEqual(notFound(created.id));
-    expect(await errorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: created.id }))).toEqual(previousNotFound(created.id));
+    expect(await openaiErrorOf(clientA.responses.retrieve(created.id))).toEqual(notFound(created.id));
+    expect(await openaiErrorOf(clientA.responses.delete(created.id))).toEqual(notFound(created.id));
+    expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: created.id }))).toEqual(previousNotFound(created.id));
   });
 
   test('a streamed response reads back as its last event gave it; one not kept is a 404', async () => {
@@ -261,6 +253,6 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
     expect(read).toEqual(completed);
     expect(text).toBe(STREAM_TEXT);
     const unkept = await clientOf(off).responses.create({ model: 'chat', input: 'Hello' });
-    expect(await errorOf(clientOf(off).responses.retrieve(unkept.id))).toMatchObject({ status: 404, error: { param: 'response_id' } });
+    expect(await openaiErrorOf(clientOf(off).responses.retrieve(unkept.id))).toMatchObject({ status: 404, error: { param: 'response_id' } });
   });
 });

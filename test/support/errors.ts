@@ -1,4 +1,5 @@
-/** The GatewayError a call throws, for asserting on its status, param and message. */
+/** The GatewayError a call throws, for asserting on its status, param and message; an openai client call's error. */
+import OpenAI from 'openai';
 import { GatewayError } from '../../src/errors';
 
 /** Runs `action` and returns the GatewayError it throws (fails the test when it throws none). */
@@ -21,4 +22,14 @@ export async function gatewayRejectionOf(action: () => unknown): Promise<Gateway
     throw error;
   }
   throw new Error('expected a GatewayError');
+}
+
+/** The status and error object of the APIError an openai client call rejects with (fails the test otherwise). */
+export async function openaiErrorOf(call: Promise<unknown>): Promise<{ status: number | undefined; error: unknown }> {
+  const error = await call.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(error)}`);
+  return { status: error.status, error: error.error };
 }
