@@ -957,7 +957,7 @@ export type components = {
             metadata?: {
                 [key: string]: unknown;
             } | null;
-            /** @description `false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 32 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`. */
+            /** @description `false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`. */
             store?: boolean | null;
             /** @description Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models. */
             include?: string[] | null;

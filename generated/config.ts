@@ -490,7 +490,7 @@ export interface ResponseStore {
    */
   enabled?: boolean;
   /**
-   * Most memory the kept responses may take: bytes, or a size like `32mb` (default `32mb`); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.
+   * Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.
    */
   max_size?: number | string;
   /**

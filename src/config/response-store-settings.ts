@@ -12,11 +12,12 @@ export interface ResponseStorePlan {
 }
 
 /**
- * 32 MB holds thousands of typical turns (a tool loop's step is a few kilobytes) within the
- * gateway's 150 MB memory budget; an hour outlasts a tool loop or a chat, and is counted from the
- * last time a conversation was continued.
+ * A full store adds its size to the heap (32 MB counted took 33.5 MB), on a process of about 120 MB
+ * at rest and a 150 MB budget: 16 MB fits at rest and holds over a thousand responses of 10 KB (a
+ * tool loop's step, its whole input included), which an AI SDK loop refers to within seconds. An
+ * hour outlasts a tool loop or a chat, and is counted from the last time a conversation was continued.
  */
-const DEFAULTS = { enabled: true, max_size: '32mb', max_age: 3600 } as const;
+const DEFAULTS = { enabled: true, max_size: '16mb', max_age: 3600 } as const;
 
 export function compileResponseStoreSettings(settings: ResponseStore | undefined): { plan: ResponseStorePlan; issues: ConfigIssue[] } {
   const merged = { ...DEFAULTS, ...settings };

@@ -217,14 +217,14 @@ endpoints:
   expect(error.message).toContain('inline.yaml');
 });
 
-test('response_store: on, 32mb and an hour by default; max_size a size, max_age seconds; a size under a byte is refused at its YAML path', () => {
+test('response_store: on, 16mb and an hour by default; max_size a size, max_age seconds; a size under a byte is refused at its YAML path', () => {
   const endpoints = `
 endpoints:
   - name: chat
     endpoint_type: llm/v1/chat
     model: { provider: mock }
 `;
-  expect(compile(endpoints).responseStore).toEqual({ enabled: true, maxBytes: 32 * 1024 ** 2, maxAgeMs: 3_600_000 });
+  expect(compile(endpoints).responseStore).toEqual({ enabled: true, maxBytes: 16 * 1024 ** 2, maxAgeMs: 3_600_000 });
   expect(compile(`${endpoints}response_store: { max_size: 1.5MB, max_age: 0.5 }`).responseStore).toEqual({ enabled: true, maxBytes: 1.5 * 1024 ** 2, maxAgeMs: 500 });
   expect(compile(`${endpoints}response_store: { enabled: false }`).responseStore.enabled).toBe(false);
   expect(errorOf(() => compile(`${endpoints}response_store: { max_size: 0.1b }`)).issues).toEqual([{ path: 'response_store.max_size', message: 'must be at least 1 byte (to keep nothing, set enabled: false)' }]);
