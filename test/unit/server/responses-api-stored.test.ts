@@ -1,0 +1,54 @@
+/**
+ * What the Responses API asks the response store (src/server/responses-api/stored.ts): nothing for a
+ * request that refers to nothing kept (or only to reasoning and web search items, which are left out),
+ * or with the store off; a store that does not answer is a 503 the client may retry.
+ */
+import * as responseStore from '../../../src/response-store';
+import type { ResponseStore } from '../../../src/response-store';
+import { resolveStoredInput, type StoreAccess } from '../../../src/server/responses-api/stored';
+import type { ResponsesRequest } from '../../../src/schema';
+import { gatewayRejectionOf } from '../../support/errors';
+
+const ON: StoreAccess = { plan: { enabled: true, maxBytes: 1024, maxAgeMs: 60_000 }, space: '' };
+
+function storeThat(find: ResponseStore['find']): jest.Mocked<ResponseStore> {
+  const store = { keep: jest.fn(), find: jest.fn(find), get: jest.fn(), remove: jest.fn() };
+  jest.spyOn(responseStore, 'responseStoreOfProcess').mockReturnValue(store);
+  return store;
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+test.each<[string, ResponsesRequest, StoreAccess]>([
+  ['text input', { model: 'chat', input: 'Hi' }, ON],
+  ['items and references to reasoning and a web search', { model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'rs_1' }, { type: 'item_reference', id: 'ws_1' }] }, ON],
+  ['a previous response with the store off', { model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, { ...ON, plan: { ...ON.plan, enabled: false } }],
+])('%s: the store is not asked, and the input is as sent', async (_what, request, access) => {
+  const store = storeThat(async () => ({ conversation: [], items: [] }));
+  expect(await resolveStoredInput(request, access)).toEqual({ earlier: [], input: request.input });
+  expect(store.find).not.toHaveBeenCalled();
+});
+
+test("a reference and a previous response are one question, in the caller's space and the config's bounds", async () => {
+  const store = storeThat(async () => ({ conversation: [{ input: '[{"role":"user","content":"Hello"}]', output: ['{"type":"message","id":"msg_0","role":"assistant","content":"Bonjour"}'] }], items: ['{"type":"message","id":"msg_1","role":"assistant","content":"Salut"}'] }));
+  const resolved = await resolveStoredInput({ model: 'chat', input: [{ type: 'item_reference', id: 'msg_1' }, { role: 'user', content: 'Again' }], previous_response_id: 'resp_0' }, { ...ON, space: 'key' });
+  expect(store.find).toHaveBeenCalledWith({ space: 'key', previousId: 'resp_0', itemIds: ['msg_1'] }, ON.plan);
+  expect(resolved).toEqual({
+    earlier: [
+      { role: 'user', content: 'Hello' },
+      { type: 'message', id: 'msg_0', role: 'assistant', content: 'Bonjour' },
+    ],
+    input: [
+      { type: 'message', id: 'msg_1', role: 'assistant', content: 'Salut' },
+      { role: 'user', content: 'Again' },
+    ],
+  });
+});
+
+test('a store that does not answer (the cluster primary past its timeout) is a 503 the client may retry', async () => {
+  storeThat(async () => {
+    throw new Error('the cluster primary did not answer a response-store find within 1000 ms');
+  });
+  const error = await gatewayRejectionOf(() => resolveStoredInput({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, ON));
+  expect(error).toMatchObject({ status: 503, code: 'response_store_unavailable', retryable: true });
+});
