@@ -953,7 +953,7 @@ export type components = {
                 summary?: string | null;
             } | null;
             user?: string | null;
-            /** @description Echoed in the Response; not sent to the provider, not kept. */
+            /** @description Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider. */
             metadata?: {
                 [key: string]: unknown;
             } | null;
