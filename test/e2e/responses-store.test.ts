@@ -7,7 +7,7 @@
  */
 import OpenAI from 'openai';
 import { openaiErrorOf } from '../support/errors';
-import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { sendStream, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -162,6 +162,21 @@ describe('streams', () => {
     upstream.setHandler(serveOpenAIFixtures);
     expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: 'Thanks', previous_response_id: id }))).toEqual(previousNotFound(id));
   });
+});
+
+test('an answer cut at the token limit (incomplete) is kept, as OpenAI keeps it, and can be continued', async () => {
+  const cut = readFixture('openai', 'chat.stream.sse').replace('"finish_reason":"stop"', '"finish_reason":"length"');
+  upstream.setHandler((_request, response) => sendStream(response, cut));
+  const stream = await clientA.responses.create({ model: 'chat', input: 'Coffee?', max_output_tokens: 9, stream: true });
+  let incomplete: OpenAI.Responses.Response | undefined;
+  for await (const event of stream) if (event.type === 'response.incomplete') incomplete = event.response;
+  upstream.setHandler(serveOpenAIFixtures);
+  await clientA.responses.create({ model: 'chat', input: 'Go on', previous_response_id: incomplete!.id });
+  expect(sentMessages()).toEqual([
+    { role: 'user', content: 'Coffee?' },
+    { role: 'assistant', content: STREAM_TEXT },
+    { role: 'user', content: 'Go on' },
+  ]);
 });
 
 test('store: false keeps nothing: the Response says so, and a later reference to it or its items is a miss', async () => {
