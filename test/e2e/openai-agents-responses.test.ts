@@ -2,8 +2,8 @@
  * The OpenAI Agents SDK (`@openai/agents` 0.14.3, the newest on openai 6 and so on Node 20) against
  * `POST /v1/responses`: an Agent with a function tool run by a Runner whose OpenAIProvider uses the
  * Responses API through an openai client pointed at the gateway, plain and streamed, on the mock
- * provider (it calls the first tool, then answers with the tool's result). Tracing is off, so nothing
- * leaves 127.0.0.1.
+ * provider (it calls the first tool, then answers with the tool's result), and a run continued with
+ * `previousResponseId` from the gateway's kept responses. Tracing is off, so nothing leaves 127.0.0.1.
  */
 import { Agent, OpenAIProvider, Runner, setTracingDisabled, tool } from '@openai/agents';
 import OpenAI from 'openai';
@@ -105,4 +105,14 @@ test("a reasoning model: the reasoning item goes back whole with the tool round 
       { role: 'tool', tool_call_id: 'call_00_Kx3vQ9pLTyW2mN8rB5cJ4A', content: '2026-12-04' },
     ],
   });
+});
+
+test('a second run continued with previousResponseId: each turn sends only its new items and names the response before, which the gateway keeps', async () => {
+  const first = await runner.run(agent, 'weather in Paris');
+  sent.length = 0;
+  const second = await runner.run(agent, 'weather in Rome', { previousResponseId: first.lastResponseId });
+  expect(second.finalOutput).toBe('Tool said: sunny in Rome');
+  expect(sent.map((body) => body.previous_response_id)).toEqual([first.lastResponseId, second.rawResponses[0].responseId]);
+  expect(sent[0].input).toEqual([{ role: 'user', content: 'weather in Rome' }]);
+  expect(sent[1].input).toEqual([expect.objectContaining({ type: 'function_call_output', output: 'sunny in Rome' })]);
 });
