@@ -6,37 +6,35 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
 import { parseSse } from '../support/gateway';
+import { HELD_STREAM_LAST_WORD, heldEndpoint, startHeldUpstream, type HeldUpstream } from '../support/held-upstream';
+import { waitForMatches } from '../support/output-matches';
 import { chatAdapterSource, createProject, installProviderPackage } from '../support/plugin-packages';
 import { SOON_MS, within } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-signals-'));
 
-// Twenty words, 150 ms each: a three-second stream.
-const configPath = join(directory, 'slow.yaml');
-writeFileSync(configPath, `
-endpoints:
-  - name: slow
-    endpoint_type: llm/v1/completions
-    model: { provider: mock, config: { latency_ms: 150 } }
-`);
-const PROMPT = Array.from({ length: 20 }, (_, index) => `word${index}`).join(' ');
-
-async function waitForOutput(run: CliRun, pattern: RegExp, count: number): Promise<void> {
-  for (const deadline = Date.now() + SOON_MS; (run.output().match(pattern) ?? []).length < count; ) {
-    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`expected ${count} × ${pattern}:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** A config whose endpoint `held` streams from `held`, which holds the stream after its first word until the test releases it. */
+let configs = 0;
+function heldConfig(held: HeldUpstream): string {
+  configs += 1;
+  const path = join(directory, `held-${configs}.yaml`);
+  writeFileSync(path, `endpoints:${heldEndpoint('held', held.upstream.url)}\n`);
+  return path;
 }
 
-/** Starts a stream, calls `signal` once its first event has arrived, and returns the whole body read after it. */
-async function streamAcrossSignal(url: string, signal: () => Promise<void> | void): Promise<string> {
-  const response = await fetch(`${url}/endpoints/slow/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: PROMPT, stream: true }) });
+/**
+ * Starts a stream, calls `signal` once its first word has arrived, then lets its upstream send the
+ * rest, and returns the whole body: the stream is in flight whatever time the signals take.
+ */
+async function streamAcrossSignal(url: string, held: HeldUpstream, signal: () => Promise<void>): Promise<string> {
+  const response = await fetch(`${url}/endpoints/held/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'stream' }], stream: true }) });
   expect(response.status).toBe(200);
   const reader = response.body!.getReader();
   let body = Buffer.from((await reader.read()).value!).toString();
   await signal();
+  held.release('stream');
   for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
   return body;
 }
@@ -49,19 +47,27 @@ function expectWholeStream(body: string): void {
   const events = parseSse(body);
   expect(events.filter((event) => event.event === 'error')).toEqual([]);
   expect(events.at(-1)!.data).toBe('[DONE]');
-  expect(events.map((event) => event.data).join('')).toContain('word19');
+  expect(events.map((event) => event.data).join('')).toContain(HELD_STREAM_LAST_WORD);
 }
+
+let held: HeldUpstream;
+beforeEach(async () => {
+  held = await startHeldUpstream();
+});
+afterEach(async () => {
+  await held.upstream.close();
+});
 
 test('a second signal during the drain (SIGINT, then SIGTERM) is logged and the in-flight stream still finishes; exit 0', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', configPath, '--port', String(port)]);
+  const run = runCli(['--config-path', heldConfig(held), '--port', String(port)]);
   await waitForHealth(url, run);
-  const body = await streamAcrossSignal(url, async () => {
+  const body = await streamAcrossSignal(url, held, async () => {
     run.child.kill('SIGINT');
-    await waitForOutput(run, /shutting down: finishing in-flight requests/g, 1);
+    await waitForMatches(run, /shutting down: finishing in-flight requests/, 1);
     run.child.kill('SIGTERM');
-    await waitForOutput(run, /already shutting down on SIGINT; SIGTERM changes nothing/g, 1);
+    await waitForMatches(run, /already shutting down on SIGINT; SIGTERM changes nothing/, 1);
   });
   expectWholeStream(body);
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
@@ -71,14 +77,20 @@ test('a second signal during the drain (SIGINT, then SIGTERM) is logged and the 
 test('with --workers 2, SIGTERM to the whole process group (systemd, Ctrl+C) lets the in-flight stream finish; exit 0', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2'], {}, { detached: true });
+  // Debug level logs each request as it arrives, with the pid of the worker that has it.
+  const run = runCli(['--config-path', heldConfig(held), '--port', String(port), '--workers', '2'], { LOG_LEVEL: 'debug' }, { detached: true });
   await waitForHealth(url, run);
-  await waitForOutput(run, /gateway listening/g, 2);
-  // Each worker gets the group's SIGTERM and the primary's.
-  const body = await streamAcrossSignal(url, () => void process.kill(-run.child.pid!, 'SIGTERM'));
+  await waitForMatches(run, /gateway listening/, 2);
+  const lines = () => run.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { pid: number; msg: string; path?: string });
+  const streamingWorker = () => lines().find((line) => line.msg === 'request received' && line.path === '/endpoints/held/invocations')?.pid;
+  // Each worker gets the group's SIGTERM and the primary's: the one with the stream drains on after the second.
+  const body = await streamAcrossSignal(url, held, async () => {
+    process.kill(-run.child.pid!, 'SIGTERM');
+    const secondSignal = () => lines().some((line) => line.pid === streamingWorker() && line.msg.startsWith('already shutting down on SIGTERM; SIGTERM changes nothing'));
+    await waitForOutput(run, secondSignal, 'the second SIGTERM reaching the worker with the stream', SOON_MS);
+  });
   expectWholeStream(body);
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
-  expect(run.output()).toMatch(/already shutting down on SIGTERM; SIGTERM changes nothing/);
   // Each worker says how its drain ended, then the primary that it exits.
   expect(run.output().match(/"msg":"shut down: every request finished; exiting 0"/g)).toHaveLength(2);
   expect(lastLogLine(run)).toMatchObject({ exit_code: 0, msg: 'shut down: every worker has exited; exiting 0' });
@@ -100,7 +112,7 @@ function slowStartConfig(): string {
 
 test('a stop signal while the config still loads ends the process at once with a log line (as PID 1 in a container, an unhandled SIGTERM would be ignored)', async () => {
   const run = runCli(['--config-path', slowStartConfig(), '--port', String(await freePort())]);
-  await waitForOutput(run, /slow plugin loading/g, 1);
+  await waitForMatches(run, /slow plugin loading/, 1);
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
   expect(lastLogLine(run)).toMatchObject({ level: 30, signal: 'SIGTERM', msg: 'SIGTERM before the gateway was serving; exiting' });
@@ -122,7 +134,7 @@ test("a plugin's own SIGTERM handler (a telemetry flush) still runs when the gat
 
 test('LOG_LEVEL=WARN (any case, as the logger reads it) keeps the start-up stop quiet too', async () => {
   const run = runCli(['--config-path', slowStartConfig(), '--port', String(await freePort())], { LOG_LEVEL: 'WARN' });
-  await waitForOutput(run, /slow plugin loading/g, 1);
+  await waitForMatches(run, /slow plugin loading/, 1);
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
   expect(run.output()).toBe('slow plugin loading\n');
