@@ -4,9 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, waitForOutput } from '../support/cli';
+import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
+import { heldEndpoint, startHeldUpstream } from '../support/held-upstream';
 import { within } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
@@ -116,12 +117,17 @@ test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s var
   expect(await run.exited).toBe(0);
 });
 
+/** The gateway's 'gateway listening on' log line, once it is written. */
+async function listeningLine(run: CliRun): Promise<{ port: number; msg: string }> {
+  const listening = () => run.output().split('\n').find((text) => text.includes('gateway listening on'));
+  await waitForOutput(run, () => listening() !== undefined, 'the gateway listening', 10_000);
+  return JSON.parse(listening()!) as { port: number; msg: string };
+}
+
 test('--port 0 listens on a free port and logs the one it got', async () => {
   const run = runCli(['--port', '0', '--config-path', writeConfig('port-zero.yaml', SLOW_CONFIG)]);
   try {
-    const listening = () => run.output().split('\n').find((text) => text.includes('gateway listening on'));
-    for (const deadline = Date.now() + 10_000; !listening() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
-    const line = JSON.parse(listening() ?? 'null') as { port: number; msg: string };
+    const line = await listeningLine(run);
     expect(line.port).toBeGreaterThan(0);
     expect(line.msg).toBe(`gateway listening on http://127.0.0.1:${line.port}`);
     expect((await fetch(`http://127.0.0.1:${line.port}/health`)).status).toBe(200);
@@ -172,13 +178,10 @@ test('SIGTERM to `npm start` (what a container runtime signals) reaches the gate
   });
   let output = '';
   npm.stdout!.on('data', (data: Buffer) => (output += data.toString()));
+  npm.stderr!.on('data', (data: Buffer) => (output += data.toString()));
   const exited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
   try {
-    const deadline = Date.now() + 30_000;
-    while (!(await fetch(`${url}/health`).then((response) => response.ok, () => false))) {
-      if (Date.now() > deadline) throw new Error(`gateway did not become healthy:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitForOutput({ child: npm, output: () => output, exited }, (text) => text.includes('gateway listening on'), 'the gateway listening', 30_000);
     npm.kill('SIGTERM');
     expect(await within(exited, 10_000, 'npm exiting')).toBe(0);
     expect(output).toContain('"signal":"SIGTERM"');
@@ -210,58 +213,51 @@ test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finis
   await expect(fetch(`${url}/health`)).rejects.toThrow();
 });
 
-const SHUTTING_DOWN = 'The gateway is shutting down and this request did not finish within 2 s (server.shutdown_timeout); send it again.';
+const SHUTTING_DOWN = 'The gateway is shutting down and this request did not finish within 4 s (server.shutdown_timeout); send it again.';
 
 test('after SIGTERM answers close their connection; requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; exit 0', async () => {
+  // Answers that wait for the test: a stream and a request never answered, and one answered once the shutdown began.
+  const { upstream, arrival, release } = await startHeldUpstream();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = `${SLOW_CONFIG}  - name: one-second
-    endpoint_type: llm/v1/completions
-    model: { provider: mock, config: { latency_ms: 1000 } }
-  - name: very-slow
-    endpoint_type: llm/v1/chat
-    model: { provider: mock, config: { latency_ms: 5000 } }
-server: { shutdown_timeout: 2 }
-`;
-  // Debug level logs each request as it arrives: SIGTERM is sent once the gateway has them all.
-  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)], { LOG_LEVEL: 'debug' });
-  await waitForHealth(url, run);
-  const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  // Forty words, 150 ms each: a six-second stream.
-  const prompt = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
-  const stream = await post('/endpoints/slow/invocations', { prompt, stream: true });
-  const reader = stream.body!.getReader();
-  let body = Buffer.from((await reader.read()).value!).toString();
-  const waiting = post('/v1/chat/completions', { model: 'very-slow', messages: [{ role: 'user', content: 'Hi' }] });
-  // Answered a second after it arrives: during the shutdown, in time.
-  const quick = post('/endpoints/one-second/invocations', { prompt: 'hi' });
-  const arrived = (path: string) => run.output().split('\n').some((line) => line.includes('"msg":"request received"') && line.includes(`"path":"${path}"`));
-  for (const deadline = Date.now() + 10_000; !(arrived('/v1/chat/completions') && arrived('/endpoints/one-second/invocations')); ) {
-    if (Date.now() > deadline) throw new Error(`the gateway did not receive both requests:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const signalled = Date.now();
-  run.child.kill('SIGTERM');
-  for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
-  const answer = await waiting;
-  expect(await run.exited).toBe(0);
-  const tookMs = Date.now() - signalled;
-  expect(tookMs).toBeGreaterThanOrEqual(1_900);
-  expect(tookMs).toBeLessThan(7_000);
+  // The shutdown timeout is the time the test has to release the answer sent during the shutdown.
+  const config = `endpoints:${heldEndpoint('held', upstream.url)}\nserver: { shutdown_timeout: 4 }\n`;
+  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)]);
+  try {
+    await waitForHealth(url, run);
+    const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const stream = await post('/endpoints/held/invocations', { messages: [{ role: 'user', content: 'stream' }], stream: true });
+    const reader = stream.body!.getReader();
+    let body = Buffer.from((await reader.read()).value!).toString();
+    const waiting = post('/v1/chat/completions', { model: 'held', messages: [{ role: 'user', content: 'never answered' }] });
+    const quick = post('/v1/chat/completions', { model: 'held', messages: [{ role: 'user', content: 'answered in time' }] });
+    await within(Promise.all([arrival('never answered'), arrival('answered in time')]), 10_000, 'both requests reaching the upstream');
+    const signalled = Date.now();
+    run.child.kill('SIGTERM');
+    await waitForOutput(run, (output) => output.includes('shutting down: finishing in-flight requests'), 'the shutdown beginning', 10_000);
+    release('answered in time');
+    for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
+    const answer = await waiting;
+    // The held answers would keep a gateway that ignored server.shutdown_timeout for ever.
+    expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(3_900);
 
-  expect(body).not.toContain('[DONE]');
-  const last = parseSse(body).at(-1)!;
-  expect(last.event).toBe('error');
-  expect(JSON.parse(last.data)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down' } });
-  // Answers sent during the shutdown close their connection, so no client sends another request on it.
-  const inTime = await quick;
-  expect(inTime.status).toBe(200);
-  expect(inTime.headers.get('connection')).toBe('close');
-  expect(answer.status).toBe(503);
-  expect(answer.headers.get('connection')).toBe('close');
-  expect(await answer.json()).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
-  expect(run.output()).toContain('"shutdown_timeout_s":2,"requests":2');
-  expect(run.output()).toContain('"requests_ended":2,"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
+    expect(body).not.toContain('[DONE]');
+    const last = parseSse(body).at(-1)!;
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down' } });
+    // Answers sent during the shutdown close their connection, so no client sends another request on it.
+    const inTime = await quick;
+    expect(inTime.status).toBe(200);
+    expect(inTime.headers.get('connection')).toBe('close');
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('connection')).toBe('close');
+    expect(await answer.json()).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
+    expect(run.output()).toContain('"shutdown_timeout_s":4,"requests":2');
+    expect(run.output()).toContain('"requests_ended":2,"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
+  } finally {
+    await upstream.close();
+  }
 });
 
 test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shuts down cleanly', async () => {
@@ -276,9 +272,7 @@ test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shut
     }),
   );
   expect(answers).toEqual(['Echo: n1', 'Echo: n2', 'Echo: n3', 'Echo: n4']);
-  for (const deadline = Date.now() + 15_000; (run.output().match(/gateway listening/g) ?? []).length < 2 && Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForOutput(run, (output) => (output.match(/gateway listening/g) ?? []).length >= 2, 'both workers listening', 15_000);
   expect(run.output().match(/gateway listening/g)).toHaveLength(2);
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
@@ -324,12 +318,12 @@ endpoints:
 
 /**
  * Preloaded into the gateway: on SIGUSR2 (sent once it serves, so however slow its start) a warning,
- * then an error nobody catches.
+ * then an error nobody catches. Node emits the warning on the next tick, before the immediate throws.
  */
 const PROCESS_EVENTS_HOOK = `
 process.once('SIGUSR2', () => {
   process.emitWarning('a dependency says something', { type: 'ExampleWarning', code: 'EXAMPLE_1' });
-  setTimeout(() => { throw new Error('boom from a test hook'); }, 500);
+  setImmediate(() => { throw new Error('boom from a test hook'); });
 });
 `;
 
@@ -438,9 +432,7 @@ test('an unknown LOG_LEVEL exits 2 naming the levels, not with a stack trace', a
 test('--host with an IPv6 address logs a URL that can be opened (the address in brackets)', async () => {
   const run = runCli(['--host', '::1', '--port', '0', '--config-path', writeConfig('ipv6.yaml', SLOW_CONFIG)]);
   try {
-    const listening = () => run.output().split('\n').find((text) => text.includes('gateway listening on'));
-    for (const deadline = Date.now() + 10_000; !listening() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
-    const line = JSON.parse(listening() ?? 'null') as { port: number; msg: string };
+    const line = await listeningLine(run);
     expect(line.msg).toBe(`gateway listening on http://[::1]:${line.port}`);
     expect((await fetch(`http://[::1]:${line.port}/health`)).status).toBe(200);
   } finally {
