@@ -9,12 +9,14 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { freePort, runCli, waitForOutput, type CliRun } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { readFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
-import { captureLog } from '../support/log-capture';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 import { sample } from '../support/metrics';
+import { waitForMatches } from '../support/output-matches';
+import { SOON_MS } from '../support/timeouts';
 
 const CLIENT_KEY = 'gw-metrics-client-key-0123456789';
 
@@ -207,9 +209,9 @@ describe('a stream its client leaves after the first chunk', () => {
     // The first chunks, then: nothing more until the gateway lets go ('hold'), a dropped connection ('break'), or chunks as fast as they are taken ('flood').
     upstream = await startFakeUpstream((request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.write(firstEvents);
       const content = (request.body as { messages: { content: string }[] }).messages[0].content;
-      if (content === 'break') setTimeout(() => response.socket?.destroy(), 50);
+      // Dropped once the first events have left: destroyed sooner, the socket would drop them too.
+      response.write(firstEvents, () => content === 'break' && response.socket?.destroy());
       if (content === 'flood') {
         const pump = () => {
           while (!response.destroyed && response.write(bigEvent));
@@ -247,11 +249,13 @@ describe('a stream its client leaves after the first chunk', () => {
   }
 
   const requestLine = (endpoint: string) => lines.map((line) => JSON.parse(line)).find((line) => line.endpoint === endpoint && line.status !== undefined);
+  /** The request's audit line, once written: its metrics are recorded with it, when its response ends or its client leaves. */
+  const loggedRequest = (endpoint: string, timeoutMs?: number) => waitForLogLine(lines, (line) => line.endpoint === endpoint && line.status !== undefined, { timeoutMs });
 
   test('counts and logs 499 (client closed request), on /v1 and on the MLflow routes alike', async () => {
     await leaveAfterFirstChunk('/v1/chat/completions', { model: 'left-openai', messages: [{ role: 'user', content: 'hold' }], stream: true });
     await leaveAfterFirstChunk('/endpoints/left-mlflow/invocations', { messages: [{ role: 'user', content: 'hold' }], stream: true });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all([loggedRequest('left-openai'), loggedRequest('left-mlflow')]);
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     for (const [route, endpoint] of [['/v1/chat/completions', 'left-openai'], ['/endpoints/{name}/invocations', 'left-mlflow']]) {
       expect(sample(metrics, 'gateway_requests_total', { route, endpoint, provider: 'openai', status: '499' })).toBe(1);
@@ -273,7 +277,7 @@ describe('a stream its client leaves after the first chunk', () => {
       body: JSON.stringify({ messages: [{ role: 'user', content: 'break' }], stream: true }),
     });
     expect(parseSse(await answer.text()).at(-1)?.event).toBe('error');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await loggedRequest('broken-stream');
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'broken-stream', provider: 'openai', status: '200' })).toBe(1);
     // The upstream error keeps the status the client got too: 200 tells a stream broken mid-way from a failure the client got as an error.
@@ -290,7 +294,7 @@ describe('a stream its client leaves after the first chunk', () => {
     socket.pause();
     try {
       // The total timeout (1 s), then the error event's grace period (1 s) before the gateway closes the connection.
-      for (let waited = 0; requestLine('unread-stream') === undefined && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      await loggedRequest('unread-stream', SOON_MS);
     } finally {
       socket.destroy();
     }
@@ -331,13 +335,11 @@ function scrape(url: string): Promise<string> {
   });
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/**
+ * How long the tests under --workers wait for the workers' lines: starting the three processes took
+ * over 15 s on a loaded machine, as starting a replacement can.
+ */
+const WORKERS_MS = 60_000;
 
 interface LogLine {
   pid: number;
@@ -365,7 +367,7 @@ test('with --workers 2, every /metrics answer covers the whole deployment', asyn
   const url = `http://127.0.0.1:${port}`;
   const run = runCli(['--config-path', writeEchoConfig(), '--port', String(port), '--workers', '2']);
   try {
-    await waitForHealth(url, run);
+    await waitForMatches(run, /"msg":"gateway listening/, 2, WORKERS_MS);
     const sent = 12;
     const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` })));
     expect(statuses).toEqual(Array(sent).fill(200));
@@ -379,7 +381,7 @@ test('with --workers 2, every /metrics answer covers the whole deployment', asyn
     run.child.kill('SIGTERM');
     await run.exited;
   }
-});
+}, 2 * WORKERS_MS);
 
 test("with --workers 2, a FALLBACK route's moves are summed over the workers", async () => {
   const port = await freePort();
@@ -400,13 +402,12 @@ routes:
 `);
   const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
   try {
-    await waitForHealth(url, run);
-    await until(() => logLines(run).filter((line) => line.msg?.startsWith('gateway listening')).length === 2, 'two workers');
+    await waitForMatches(run, /"msg":"gateway listening/, 2, WORKERS_MS);
     const sent = 8;
     const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/gateway/echo-after-unreachable/invocations', { prompt: `word ${index}` })));
     expect(statuses).toEqual(Array(sent).fill(200));
     const served = () => logLines(run).filter((line) => line.route === '/gateway/{name}/invocations');
-    await until(() => served().length === sent, 'the audit lines of every request');
+    await waitForOutput(run, () => served().length === sent, 'the audit lines of every request', WORKERS_MS);
     // Both workers served some, or the sum would prove nothing.
     expect(new Set(served().map((line) => line.pid)).size).toBe(2);
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -418,7 +419,7 @@ routes:
     run.child.kill('SIGTERM');
     await run.exited;
   }
-}, 30_000);
+}, 2 * WORKERS_MS);
 
 test('with --workers 2, counters and histograms never go down when a crashed worker is replaced (no false counter reset for Prometheus)', async () => {
   const port = await freePort();
@@ -430,19 +431,18 @@ test('with --workers 2, counters and histograms never go down when a crashed wor
     sample(text, 'gen_ai_client_operation_duration_seconds_count', { gen_ai_operation_name: 'text_completion', gen_ai_provider_name: 'mock', gen_ai_request_model: 'echo-model', endpoint: 'echo', error_type: '' });
   const prompts = (text: string) => sample(text, 'gateway_tokens_total', { endpoint: 'echo', client: '', type: 'prompt' });
   try {
-    await waitForHealth(url, run);
-    await until(() => logLines(run).filter((line) => line.msg?.startsWith('gateway listening')).length === 2, 'two workers');
+    await waitForMatches(run, /"msg":"gateway listening/, 2, WORKERS_MS);
     const sent = 12;
     expect(await Promise.all(Array.from({ length: sent }, (_, index) => invoke(index)))).toEqual(Array(sent).fill(200));
     const served = () => logLines(run).filter((line) => line.route === '/endpoints/{name}/invocations');
-    await until(() => served().length === sent, 'the audit lines of every request');
+    await waitForOutput(run, () => served().length === sent, 'the audit lines of every request', WORKERS_MS);
     const before = await scrape(url);
     expect([requests(before), operations(before), prompts(before)]).toEqual([sent, sent, 2 * sent]);
 
     // A worker that served some of them crashes; the primary starts another.
     const victim = served()[0].pid;
     process.kill(victim, 'SIGKILL');
-    await until(() => logLines(run).filter((line) => line.msg?.startsWith('gateway listening')).length === 3, 'a replacement worker');
+    await waitForMatches(run, /"msg":"gateway listening/, 3, WORKERS_MS);
     const after = await scrape(url);
     expect([requests(after), operations(after), prompts(after)]).toEqual([sent, sent, 2 * sent]);
 
@@ -454,4 +454,4 @@ test('with --workers 2, counters and histograms never go down when a crashed wor
     run.child.kill('SIGTERM');
     await run.exited;
   }
-}, 40_000);
+}, 3 * WORKERS_MS);

@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { countOf, waitForMatches } from '../support/output-matches';
 import { chatAdapterSource, createProject, installProviderPackage } from '../support/plugin-packages';
 import { SOON_MS, within } from '../support/timeouts';
 
@@ -18,17 +19,6 @@ const BAD = 'endpoints:\n  - name: one\n    endpoint_type: llm/v1/chat\n    mode
 
 const REFUSED = /rejected: still serving the last accepted config/;
 const APPLIED = /config reloaded from /;
-
-function countOf(text: string, pattern: RegExp): number {
-  return (text.match(new RegExp(pattern, 'g')) ?? []).length;
-}
-
-async function waitForOutput(run: CliRun, pattern: RegExp, count: number): Promise<void> {
-  for (const deadline = Date.now() + SOON_MS; countOf(run.output(), pattern) < count; ) {
-    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`expected ${count} × ${pattern}:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The reload samples of /metrics, by sample name and labels. */
 async function reloadSamples(url: string): Promise<Record<string, number>> {
@@ -52,6 +42,9 @@ async function samplesMatchingLog(url: string, run: CliRun): Promise<Record<stri
   }
 }
 
+/** Starting the gateway took over 15 s on a loaded machine under --workers (three processes). */
+const START_MS = 60_000;
+
 async function checkReloads(args: string[], name: string): Promise<void> {
   const configPath = join(directory, `${name}.yaml`);
   writeFileSync(configPath, GOOD);
@@ -60,7 +53,7 @@ async function checkReloads(args: string[], name: string): Promise<void> {
   const startedAt = Date.now() / 1000;
   const run = runCli(['--config-path', configPath, '--port', String(port), ...args]);
   try {
-    await waitForHealth(url, run);
+    await waitForHealth(url, run, START_MS);
     const atStart = await reloadSamples(url);
     expect(atStart).toEqual({
       'gateway_config_reloads_total{result="applied"}': 0,
@@ -74,7 +67,7 @@ async function checkReloads(args: string[], name: string): Promise<void> {
     // The watcher may see the edit as well as the signal: each reload is counted as it is logged.
     writeFileSync(configPath, BAD);
     run.child.kill('SIGHUP');
-    await waitForOutput(run, REFUSED, 1);
+    await waitForMatches(run, REFUSED, 1);
     const refused = await samplesMatchingLog(url, run);
     expect(refused['gateway_config_reloads_total{result="refused"}']).toBeGreaterThan(0);
     expect(refused['gateway_config_reloads_total{result="applied"}']).toBe(0);
@@ -83,7 +76,7 @@ async function checkReloads(args: string[], name: string): Promise<void> {
 
     writeFileSync(configPath, GOOD);
     run.child.kill('SIGHUP');
-    await waitForOutput(run, APPLIED, 1);
+    await waitForMatches(run, APPLIED, 1);
     const applied = await samplesMatchingLog(url, run);
     expect(applied['gateway_config_reloads_total{result="applied"}']).toBeGreaterThan(0);
     expect(applied.gateway_config_last_reload_successful).toBe(1);
@@ -96,11 +89,11 @@ async function checkReloads(args: string[], name: string): Promise<void> {
 
 test('a refused reload sets gateway_config_last_reload_successful to 0 and counts it; an applied one sets it back to 1', async () => {
   await checkReloads([], 'single');
-});
+}, 2 * START_MS);
 
 test('with --workers 2, the primary reloads and a worker’s /metrics shows its counts once, not once per worker', async () => {
   await checkReloads(['--workers', '2'], 'workers');
-});
+}, 2 * START_MS);
 
 test('with --workers 2, a config the primary accepts but the workers cannot compile counts as refused, as the workers keep the last one', async () => {
   // A plugin whose module loads in the primary only: the primary's compile succeeds, each worker's fails.
@@ -113,11 +106,11 @@ test('with --workers 2, a config the primary accepts but the workers cannot comp
   const url = `http://127.0.0.1:${port}`;
   const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
   try {
-    await waitForHealth(url, run);
+    await waitForHealth(url, run, START_MS);
     writeFileSync(configPath, `${GOOD}  - name: fixed\n    endpoint_type: llm/v1/chat\n    model: { provider: primary-only }\nplugins: [primary-only]\n`);
     run.child.kill('SIGHUP');
-    await waitForOutput(run, /this module cannot be loaded in a worker/, 2);
-    await waitForOutput(run, /not every worker serves the new config/, 1);
+    await waitForMatches(run, /this module cannot be loaded in a worker/, 2);
+    await waitForMatches(run, /not every worker serves the new config/, 1);
     expect(countOf(run.output(), APPLIED)).toBe(0);
     for (const deadline = Date.now() + SOON_MS; (await reloadSamples(url))['gateway_config_reloads_total{result="refused"}'] === 0; ) {
       if (Date.now() > deadline) throw new Error(`no refused reload counted:\n${run.output()}`);
@@ -132,4 +125,4 @@ test('with --workers 2, a config the primary accepts but the workers cannot comp
     run.child.kill('SIGTERM');
     await within(run.exited, SOON_MS, 'the gateway exiting');
   }
-});
+}, 2 * START_MS);
