@@ -202,9 +202,10 @@ describe('watchForReload', () => {
   });
 
   test('an edit with several problems is refused in one log entry listing each of them once, and opens nothing', async () => {
-    const redisConnections: number[] = [];
+    // The client port of each connection the fake Redis accepted.
+    const redisConnections: (number | undefined)[] = [];
     const fakeRedis = createServer((socket) => {
-      redisConnections.push(1);
+      redisConnections.push(socket.remotePort);
       socket.destroy();
     });
     await new Promise<void>((resolve) => fakeRedis.listen(0, '127.0.0.1', resolve));
@@ -219,9 +220,18 @@ describe('watchForReload', () => {
       const listed = logs[0].msg.split('\n').slice(1).map((line) => line.trim().split(': ')[0]);
       expect(listed).toEqual(FOUR_PROBLEM_ISSUES.map((issue) => issue.path));
       expect(logs[0].msg).toContain(`Invalid gateway configuration in ${path}:`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(accepted).toEqual([]);
-      expect(redisConnections).toEqual([]);
+      // Edits are handled in turn: the refused one was not handed over if the next is the first.
+      writeFileSync(path, config(endpoint('a'), endpoint('b')));
+      await until(() => accepted.length === 1);
+      expect([...accepted[0].plan.endpoints.keys()]).toEqual(['a', 'b']);
+      // Connections to a listening port are accepted in the order they were made: one the refused
+      // edit had opened would come before the test's own.
+      const probe = createConnection(port, '127.0.0.1');
+      await new Promise((resolve) => probe.once('connect', resolve));
+      const probePort = probe.localPort;
+      await until(() => redisConnections.includes(probePort));
+      probe.destroy();
+      expect(redisConnections).toEqual([probePort]);
     } finally {
       await closeLimitBackends();
       await new Promise((resolve) => fakeRedis.close(resolve));
@@ -236,6 +246,7 @@ describe('watchForReload', () => {
     expect(logs[0]).toMatchObject({ level: 40, msg: `config file ${path} was deleted; still serving the last accepted config` });
 
     writeFileSync(path, text);
+    // Nothing later to wait for: a further edit read with this one (within the debounce) would hide it.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(logs).toHaveLength(1);
     expect(accepted).toEqual([]);
@@ -313,7 +324,11 @@ describe('watchForReload', () => {
     // One turn of the event loop: the compile has begun and waits for its next step (compileConfigText).
     await new Promise((resolve) => setImmediate(resolve));
     watcher?.close();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // A compile of the same text begun now ends after the watcher's, whose steps take turns of the event loop before its own.
+    await compileConfigText(config(keyedEndpoint('new.key')), path, silentLogger);
+    expect(accepted).toEqual([]);
+    expect(logs).toEqual([]);
+    // Nothing later to wait for once the watcher is closed: time for the key's edit to be seen, were it watched.
     writeFileSync(join(directory, 'new.key'), 'sk-new-0000000002');
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(accepted).toEqual([]);
@@ -328,6 +343,7 @@ describe('watchForReload', () => {
     writeFileSync(join(directory, 'new.key'), 'sk-new-0000000002');
     await until(() => accepted.length === 2);
     expect(apiKeyOf(accepted[1])).toBe('sk-new-0000000002');
+    // Each file has a watcher of its own, so no later event of another file comes after what old.key's would cause: time for it.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(accepted).toHaveLength(2);
   });

@@ -251,6 +251,7 @@ describe('sendEventStream', () => {
     const takenWhilePaused = taken;
     expect(takenWhilePaused).toBeGreaterThan(0);
     expect(takenWhilePaused).toBeLessThan(total / 2);
+    // Nothing later to wait for (only the client's reading brings the drain the stream waits for): time to take more, were it to.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(taken).toBe(takenWhilePaused);
 
