@@ -2,23 +2,38 @@
  * Request bodies: parsed as JSON whatever the Content-Type says (MLflow does the same, and
  * `curl -d` sends form-encoded), up to the configured size (413 beyond), nesting depth and keys per
  * object (checked on the raw bytes before parsing). Unsupported charsets, content encodings and
- * transfer codings are a 415. The limits come from the plan, so a reload changes them.
+ * transfer codings are a 415. The limits come from the plan, so a reload changes them. A number
+ * beyond a 64-bit float (`1e999`, which JSON.parse reads as Infinity and JSON.stringify would send
+ * on as null) is refused wherever it is, looked for in the parsed body only when the raw bytes hold
+ * a number long enough to be one.
  */
 import express, { type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import type { GatewayState } from './state';
+import { fieldPath } from './validation';
 
 const OPEN_BRACE = 0x7b; // {
 const OPEN_BRACKET = 0x5b; // [
-const CLOSE_BRACKETS = new Set([0x5d, 0x7d]); // ] }
+const CLOSE_BRACE = 0x7d; // }
+const CLOSE_BRACKET = 0x5d; // ]
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
+const PLUS = 0x2b;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
 
 /** Not a count of keys: the open container is an array. */
 const ARRAY = -1;
+
+/**
+ * A number that may be beyond a 64-bit float (about 1.8e308) has an exponent of three digits or more,
+ * or 210 digits before its point (and so 210 characters or more): below that, 1e209 × 1e99 is finite.
+ */
+const LONG_EXPONENT_DIGITS = 3;
+const LONG_NUMBER_LENGTH = 210;
 
 /** The limits a body's raw JSON is checked against before it is parsed (the plan's `server:` settings). */
 interface JsonLimits {
@@ -26,21 +41,38 @@ interface JsonLimits {
   maxJsonKeys: number;
 }
 
+// Past the end a byte is undefined, which is no digit.
+const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
+
+/** Whether the `e` or `E` at `index` (outside strings: in `true`, `false` or an exponent) starts an exponent of three digits or more. */
+function isLongExponent(bytes: Uint8Array, index: number): boolean {
+  const first = bytes[index + 1] === PLUS ? index + 2 : index + 1;
+  for (let digit = first; digit < first + LONG_EXPONENT_DIGITS; digit += 1) if (!isDigit(bytes[digit])) return false;
+  return true;
+}
+
 /**
  * What the raw JSON passes of `limits`, read outside strings (escapes included) before any parsing,
  * so that no recursion sees a deeper body and no object of a million keys is built: 'depth', 'keys',
- * or null when neither. An object's keys are its commas plus one (from its first key on).
+ * or, when neither, 'long-number' where a number may be beyond a 64-bit float (the parsed body is
+ * then searched for one), else null. An object's keys are its commas plus one (from its first key on).
  */
-export function jsonLimitPassed(bytes: Uint8Array, limits: JsonLimits): 'depth' | 'keys' | null {
+export function scanJson(bytes: Uint8Array, limits: JsonLimits): 'depth' | 'keys' | 'long-number' | null {
   // Per open container, outermost first: ARRAY, or the keys of an object so far.
   const keys: number[] = [];
   let depth = 0;
   let inString = false;
+  let longNumber = false;
+  // Where the last string, bracket or comma was: a number lies between it and the next comma or bracket.
+  let valueStart = -1;
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index];
     if (inString) {
       if (byte === BACKSLASH) index += 1;
-      else if (byte === QUOTE) inString = false;
+      else if (byte === QUOTE) {
+        inString = false;
+        valueStart = index;
+      }
     } else if (byte === QUOTE) {
       inString = true;
       if (keys[depth - 1] === 0) keys[depth - 1] = 1;
@@ -48,14 +80,24 @@ export function jsonLimitPassed(bytes: Uint8Array, limits: JsonLimits): 'depth' 
       depth += 1;
       if (depth > limits.maxJsonDepth) return 'depth';
       keys[depth - 1] = byte === OPEN_BRACE ? 0 : ARRAY;
-    } else if (CLOSE_BRACKETS.has(byte)) {
+      valueStart = index;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      if (index - valueStart > LONG_NUMBER_LENGTH) longNumber = true;
       depth -= 1;
-    } else if (byte === COMMA && depth > 0 && keys[depth - 1] !== ARRAY) {
-      keys[depth - 1] += 1;
-      if (keys[depth - 1] > limits.maxJsonKeys) return 'keys';
+      valueStart = index;
+    } else if (byte === COMMA) {
+      if (index - valueStart > LONG_NUMBER_LENGTH) longNumber = true;
+      valueStart = index;
+      if (depth > 0 && keys[depth - 1] !== ARRAY) {
+        keys[depth - 1] += 1;
+        if (keys[depth - 1] > limits.maxJsonKeys) return 'keys';
+      }
+    } else if ((byte === LOWER_E || byte === UPPER_E) && isLongExponent(bytes, index)) {
+      longNumber = true;
     }
   }
-  return null;
+  // A body that is a number alone ends without a comma or bracket.
+  return longNumber || bytes.length - valueStart > LONG_NUMBER_LENGTH ? 'long-number' : null;
 }
 
 /** body-parser passes a `verify` error on with its `status` and `type`; errors.ts turns it into a JSON answer. */
@@ -73,24 +115,54 @@ class JsonLimitError extends Error {
   }
 }
 
-/** Throws a JsonLimitError when the raw JSON passes one of the plan's limits. */
-function checkJsonLimits(bytes: Uint8Array, limits: JsonLimits): void {
-  const passed = jsonLimitPassed(bytes, limits);
-  if (passed !== null) throw new JsonLimitError(passed, limits);
+/**
+ * Throws a JsonLimitError when the raw JSON passes one of the plan's limits; otherwise says whether
+ * it holds a number long enough to be beyond a 64-bit float.
+ */
+function checkJsonLimits(bytes: Uint8Array, limits: JsonLimits): boolean {
+  const result = scanJson(bytes, limits);
+  if (result === 'depth' || result === 'keys') throw new JsonLimitError(result, limits);
+  return result === 'long-number';
 }
+
+/** Requests through body-parser whose raw JSON holds a long number (its `verify` sees the bytes, not the parsed body). */
+const withLongNumbers = new WeakSet<IncomingMessage>();
 
 function createParser(settings: ServerPlan): RequestHandler {
   return express.json({
     type: () => true,
     strict: false,
     limit: settings.maxBodyBytes,
-    verify: (_request, _response, buffer) => checkJsonLimits(buffer, settings),
+    verify: (request, _response, buffer) => {
+      if (checkJsonLimits(buffer, settings)) withLongNumbers.add(request);
+    },
   });
 }
 
 /** body-parser's error shape (`type`, `status`), which errors.ts turns into a JSON answer. */
 function bodyError(status: number, type: string, message: string): Error {
   return Object.assign(new Error(message), { status, type });
+}
+
+/** Where `value` holds a number beyond a 64-bit float (±Infinity once parsed), the first one's location; else null. */
+export function infiniteNumberLocation(value: unknown): (string | number)[] | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : [];
+  if (typeof value !== 'object' || value === null) return null;
+  const entries: Iterable<[string | number, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, item] of entries) {
+    const location = infiniteNumberLocation(item);
+    if (location !== null) return [key, ...location];
+  }
+  return null;
+}
+
+/** A 400 (422 on MLflow routes: errors.ts) naming where the parsed `body` holds a number beyond a 64-bit float, if it does. */
+function checkNumbersFinite(body: unknown): void {
+  const location = infiniteNumberLocation(body);
+  if (location === null) return;
+  const param = location.length > 0 ? fieldPath(location) : null;
+  const message = `${param ?? 'body'}: must be a finite number (got a number beyond the range of a 64-bit float, such as 1e999)`;
+  throw Object.assign(bodyError(400, 'entity.number.infinite', message), { param, location });
 }
 
 /**
@@ -137,9 +209,10 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
     if (aborted) return;
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     try {
-      checkJsonLimits(bytes, settings);
+      const longNumber = checkJsonLimits(bytes, settings);
       const text = bytes.toString('utf8'); // invalid bytes become U+FFFD, as with body-parser
       request.body = parseJsonBody(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text);
+      if (longNumber) checkNumbersFinite(request.body);
     } catch (error) {
       next(error);
       return;
@@ -189,6 +262,14 @@ export function jsonBody(state: GatewayState): RequestHandler {
       parser = createParser(settings);
       parsers.set(key, parser);
     }
-    parser(request, response, next);
+    parser(request, response, (error?: unknown) => {
+      if (error !== undefined || !withLongNumbers.has(request)) return next(error);
+      try {
+        checkNumbersFinite(request.body);
+      } catch (refusal) {
+        return next(refusal);
+      }
+      next();
+    });
   };
 }

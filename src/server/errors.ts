@@ -33,6 +33,9 @@ interface BodyParserError {
   body?: string;
   /** For `entity.too.large`: the limit in bytes. */
   limit?: number;
+  /** For `entity.number.infinite` (body.ts): the number's location and field. */
+  location?: (string | number)[];
+  param?: string | null;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -51,6 +54,10 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
     const message = `the request body is not valid JSON: ${error.message}`;
     const issues = [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', ctx: { error: error.message } }];
     return GatewayError.invalidBody(message, null, issues, dialect === 'openai' ? 400 : 422);
+  }
+  if (error.type === 'entity.number.infinite') {
+    const issues = [{ type: 'finite_number', loc: ['body', ...(error.location ?? [])], msg: 'Input should be a finite number' }];
+    return GatewayError.invalidBody(error.message, error.param ?? null, issues, dialect === 'openai' ? 400 : 422);
   }
   if (error.type === 'entity.too.large') {
     const limit = error.limit === undefined ? '' : ` (the limit is ${error.limit} bytes: server.max_body_size)`;

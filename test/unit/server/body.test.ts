@@ -1,9 +1,9 @@
 import { compileServerSettings, sizeInBytes } from '../../../src/config/server-settings';
-import { jsonLimitPassed } from '../../../src/server/body';
+import { infiniteNumberLocation, scanJson } from '../../../src/server/body';
 import { rawErrorResponse } from '../../../src/server/http-server';
 
 const passed = (text: string, limits: { maxJsonDepth?: number; maxJsonKeys?: number } = {}) =>
-  jsonLimitPassed(Buffer.from(text), { maxJsonDepth: limits.maxJsonDepth ?? 64, maxJsonKeys: limits.maxJsonKeys ?? 1000 });
+  scanJson(Buffer.from(text), { maxJsonDepth: limits.maxJsonDepth ?? 64, maxJsonKeys: limits.maxJsonKeys ?? 1000 });
 
 test('nesting is counted outside strings, escapes included', () => {
   expect(passed('1', { maxJsonDepth: 2 })).toBeNull();
@@ -28,6 +28,41 @@ test('keys are counted per object, outside strings; arrays are not limited', () 
   expect(passed(`{"messages":[${object(2)},${object(3)}],"x":1}`, { maxJsonKeys: 2 })).toBe('keys');
   // An object's count goes on after a nested one closes.
   expect(passed('{"a":{"x":1},"b":{"y":2},"c":3}', { maxJsonKeys: 2 })).toBe('keys');
+});
+
+test('a number that may be beyond a 64-bit float is noted outside strings: an exponent of three digits, or 210 characters', () => {
+  expect(passed('{"top_k":1e999}')).toBe('long-number');
+  expect(passed('{"a":[1,-1E+400]}')).toBe('long-number');
+  expect(passed('1e999')).toBe('long-number');
+  expect(passed(`{"a":${'9'.repeat(210)}}`)).toBe('long-number');
+  expect(passed('9'.repeat(210))).toBe('long-number');
+  expect(passed(`[${'9'.repeat(209)}, 1]`)).toBeNull();
+  expect(passed('{"a":1e99,"b":1e-999,"c":true,"d":false,"e":null}')).toBeNull();
+  expect(passed(`{"text":"1e999 ${'9'.repeat(400)}"}`)).toBeNull();
+  // The limits still win: they are checked before anything is parsed.
+  expect(passed('[1e999,[[[]]]]', { maxJsonDepth: 3 })).toBe('depth');
+});
+
+test('every number JSON.parse reads as Infinity is noted, at every length of digits and exponent around the limit', () => {
+  const numbers = [];
+  for (let digits = 1; digits <= 320; digits += 1) {
+    const nearLimit = Math.max(0, 309 - digits);
+    for (const exponent of ['', 'e99', 'E+99', 'e098', `e${nearLimit}`, `e+${nearLimit + 1}`]) numbers.push(`-${'9'.repeat(digits)}.5${exponent}`);
+  }
+  const infinite = numbers.filter((number) => !Number.isFinite(JSON.parse(number)));
+  expect(infinite.length).toBeGreaterThan(100);
+  for (const number of infinite) {
+    expect([number, passed(`{"a":[${number}]}`)]).toEqual([number, 'long-number']);
+    expect([number, passed(number)]).toEqual([number, 'long-number']);
+  }
+});
+
+test('infiniteNumberLocation finds where the parsed body holds ±Infinity', () => {
+  expect(infiniteNumberLocation(JSON.parse('{"messages":[{"content":"1e999"}],"top_k":1e999}'))).toEqual(['top_k']);
+  expect(infiniteNumberLocation(JSON.parse('{"tools":[{"function":{"parameters":{"maximum":-1e400}}}]}'))).toEqual(['tools', 0, 'function', 'parameters', 'maximum']);
+  expect(infiniteNumberLocation(JSON.parse('{"__proto__":[0,1e999]}'))).toEqual(['__proto__', 1]);
+  expect(infiniteNumberLocation(JSON.parse('1e999'))).toEqual([]);
+  expect(infiniteNumberLocation(JSON.parse('{"a":1e308,"b":[1e-999,"x",null,true]}'))).toBeNull();
 });
 
 test('sizeInBytes reads bytes and size strings', () => {
