@@ -68,14 +68,27 @@ function sampleOf(value: unknown): unknown {
 }
 
 /**
- * The keys each closed object (`additionalProperties: false`) of openapi/ allows, by the schema path Ajv
- * writes for its errors: `#/components/schemas/Name/...`, or `#/...` from the root of a schema compiled
- * on its own (null where two such schemas have one path and different keys). Built once at load.
+ * Calls `visit` with every schema object of openapi/ and its schema paths as Ajv writes them for its
+ * errors: `#/components/schemas/Name/...`, and `#/...` from the root of a schema compiled on its own.
+ */
+function forEachSchema(visit: (schema: Record<string, unknown>, paths: readonly string[]) => void): void {
+  const walk = (node: unknown, paths: readonly string[]): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as Record<string, unknown>;
+    visit(schema, paths);
+    for (const [key, child] of Object.entries(schema)) walk(child, paths.map((path) => `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  };
+  for (const [name, schema] of Object.entries(spec.components.schemas)) walk(schema, [`#/components/schemas/${name}`, '#']);
+}
+
+/**
+ * The keys each closed object (`additionalProperties: false`) of openapi/ allows, by schema path
+ * (null where two schemas compiled on their own have one path and different keys). Built once at load.
  */
 const allowedKeysBySchemaPath = new Map<string, readonly string[] | null>();
-function collectClosedObjects(node: unknown, paths: readonly string[]): void {
-  if (typeof node !== 'object' || node === null) return;
-  const schema = node as Record<string, unknown>;
+/** The unions (`anyOf`, `oneOf`) with two list members or more, such as embeddings' `input`, by schema path. Built once at load. */
+const unionsOfLists = new Set<string>();
+forEachSchema((schema, paths) => {
   if (schema.additionalProperties === false && typeof schema.properties === 'object' && schema.properties !== null) {
     const keys = Object.keys(schema.properties);
     for (const path of paths) {
@@ -83,9 +96,12 @@ function collectClosedObjects(node: unknown, paths: readonly string[]): void {
       allowedKeysBySchemaPath.set(path, known === undefined || known?.join() === keys.join() ? keys : null);
     }
   }
-  for (const [key, child] of Object.entries(schema)) collectClosedObjects(child, paths.map((path) => `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-}
-for (const [name, schema] of Object.entries(spec.components.schemas)) collectClosedObjects(schema, [`#/components/schemas/${name}`, '#']);
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const members = schema[keyword];
+    const lists = Array.isArray(members) ? members.filter((member) => (member as { type?: unknown }).type === 'array') : [];
+    if (lists.length >= 2) for (const path of paths) unionsOfLists.add(`${path}/${keyword}`);
+  }
+});
 
 /** A closed object's keys are listed in its message up to this many. */
 const MAX_LISTED_KEYS = 10;
@@ -196,6 +212,50 @@ function withoutRejectedMembers(errors: ErrorObject[]): { errors: ErrorObject[];
   return { errors: kept };
 }
 
+const DIGITS = /^\d+$/;
+
+/**
+ * Per error, the member of the failed `union` it lies in and the item of the union's list it is
+ * about (-1 when the member refused the value itself), or null when it is not in the union.
+ */
+function membersOf(errors: ErrorObject[], union: ErrorObject): ({ member: number; item: number } | null)[] {
+  const memberPrefix = `${union.schemaPath}/`;
+  const itemPrefix = `${union.instancePath}/`;
+  return errors.map((error) => {
+    if (!error.schemaPath.startsWith(memberPrefix) || !isAtOrUnder(error, union.instancePath)) return null;
+    const member = Number.parseInt(error.schemaPath.slice(memberPrefix.length), 10); // `2/items/type` → 2
+    if (error.instancePath === union.instancePath) return { member, item: -1 };
+    const afterMember = error.schemaPath.indexOf('/', memberPrefix.length);
+    const inItems = afterMember !== -1 && error.schemaPath.startsWith('/items/', afterMember);
+    const itemEnd = error.instancePath.indexOf('/', itemPrefix.length);
+    const itemSegment = error.instancePath.slice(itemPrefix.length, itemEnd === -1 ? undefined : itemEnd);
+    return { member, item: inItems && DIGITS.test(itemSegment) ? Number(itemSegment) : -1 };
+  });
+}
+
+/**
+ * A list refused by every member of a union of lists (embeddings' `input`: strings, token ids, lists
+ * of token ids) is judged by the one member that took the most of its first items: `[1, 1.5]` is a
+ * list of token ids whose item 1 is not an integer, not a list of strings refused at item 0. The
+ * other members' errors are dropped. A union no member got past the first item of is left as it is
+ * (`[true]`: must be string, integer or array).
+ */
+function judgedByFirstItems(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const union of errors.filter((error) => isUnionError(error) && unionsOfLists.has(error.schemaPath))) {
+    const places = membersOf(kept, union);
+    // Each member's first refused item.
+    const firstRefused = new Map<number, number>();
+    for (const place of places) if (place !== null) firstRefused.set(place.member, Math.min(firstRefused.get(place.member) ?? Infinity, place.item));
+    const furthest = Math.max(...firstRefused.values());
+    const best = [...firstRefused].filter(([, item]) => item === furthest);
+    if (furthest <= 0 || best.length !== 1) continue;
+    const [winner] = best[0];
+    kept = kept.filter((_error, index) => (places[index]?.member ?? winner) === winner);
+  }
+  return kept;
+}
+
 /**
  * Ajv reports every failed branch of a oneOf. A wrong `type` tag is reported first; otherwise the
  * deepest location is the one the client most likely got wrong, and type errors at one location
@@ -246,7 +306,7 @@ function validateWith(fast: ValidateFunction, validate: ValidateFunction, body: 
   if (fast(body)) return undefined;
   // The sample is valid when the first error lies beyond it: then that first error is the report.
   const reported = validate(sampleOf(body)) ? (fast.errors ?? []) : (validate.errors ?? []);
-  const errors = reported.slice(0, MAX_REPORTED_ERRORS);
+  const errors = judgedByFirstItems(reported).slice(0, MAX_REPORTED_ERRORS);
   const { location, rule } = summarise(errors);
   const param = location.length > 0 ? fieldPath(location) : null;
   return {

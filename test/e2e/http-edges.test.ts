@@ -175,6 +175,15 @@ test('an Expect header other than 100-continue is a 417 with a JSON body in the 
   });
 });
 
+test('embeddings token ids with a float among them: the 400 (422 on MLflow routes) names that item and the rule', async () => {
+  const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  const refusal = await openai.embeddings.create({ model: 'embeddings', input: [1, 1.5] }).catch((error: unknown) => error);
+  expect(refusal).toBeInstanceOf(OpenAI.BadRequestError);
+  expect((refusal as InstanceType<typeof OpenAI.BadRequestError>).error).toEqual({ message: 'input[1]: must be integer', type: 'invalid_request_error', param: 'input[1]', code: 'invalid_body' });
+  const mlflow = await post('/endpoints/embeddings/invocations', { input: [[1, 2], [3, 4.5]] });
+  expect({ status: mlflow.status, message: mlflow.json().message }).toEqual({ status: 422, message: 'input[1][1]: must be integer' });
+});
+
 test('a number beyond a 64-bit float (1e999, which JSON.parse reads as Infinity and JSON.stringify writes as null) is refused naming the field, not sent on as null', async () => {
   const rule = 'max_tokens: must be a finite number (got a number beyond the range of a 64-bit float, such as 1e999)';
   const mlflow = await post('/endpoints/chat/invocations', '{"messages":[{"role":"user","content":"hi"}],"max_tokens":1e999}');

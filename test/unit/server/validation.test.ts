@@ -42,6 +42,29 @@ test.each<[EndpointType, string, string]>([
   expect(validateRequestBody(endpointType, JSON.parse(text))?.message).toBe(message);
 });
 
+// A list is judged by the kind its first items are (strings, token ids, lists of token ids): the item
+// that breaks it is named with the rule of that kind, not item 0 with another kind's rule.
+test.each<[unknown, string]>([
+  [[1, 1.5], 'input[1]: must be integer'],
+  [[1, 2, 3.5], 'input[2]: must be integer'],
+  [[1, 'a'], 'input[1]: must be integer'],
+  [['a', 'b', 3], 'input[2]: must be string'],
+  [[[1], 'a'], 'input[1]: must be array'],
+  [[[1, 2], [3, 4.5]], 'input[1][1]: must be integer'],
+  // No kind took the first item: every kind is named.
+  [[1.5, 1], 'input[0]: must be string, integer or array'],
+  [[true], 'input[0]: must be string, integer or array'],
+])('embeddings input %j → %s', (input, message) => {
+  const failure = validateRequestBody('llm/v1/embeddings', { input });
+  expect({ message: failure?.message, param: failure?.param }).toEqual({ message, param: message.slice(0, message.indexOf(':')) });
+});
+
+test('an embeddings list judged by its first items reports only that kind\'s issue, past the sampled items too', () => {
+  expect(validateRequestBody('llm/v1/embeddings', { input: [1, 1.5] })?.issues).toEqual([{ type: 'type', loc: ['body', 'input', 1], msg: 'must be integer' }]);
+  const tokens = Array.from({ length: 150 }, (_, index) => index);
+  expect(validateRequestBody('llm/v1/embeddings', { input: [...tokens, 0.5] })?.message).toBe('input[150]: must be integer');
+});
+
 test('valid bodies pass, extra keys included', () => {
   expect(validateRequestBody('llm/v1/chat', { messages: [user], top_k: 3, response_format: { type: 'json_object' }, stop: 'END' })).toBeUndefined();
   expect(validateRequestBody('llm/v1/completions', { prompt: '', max_tokens: 5 })).toBeUndefined();
