@@ -91,6 +91,11 @@ export interface GatewayErrorOptions {
   vendorError?: VendorError | null;
   /** The status MLflow's routes answer instead of `status` (see `upstream`). */
   mlflowStatus?: number | null;
+  /**
+   * Logged once for every request it fails (an Entra ID token server's outage): the server writes no
+   * line for it. The request's audit line still shows it.
+   */
+  loggedElsewhere?: boolean;
 }
 
 /** `Retry-After`'s delay-seconds (fractions allowed, as some vendors send them), blanks around it allowed. */
@@ -213,6 +218,7 @@ export class GatewayError extends Error {
   readonly detail: unknown;
   readonly vendorError: VendorError | null;
   readonly mlflowStatus: number | null;
+  readonly loggedElsewhere: boolean;
 
   constructor(options: GatewayErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -227,6 +233,7 @@ export class GatewayError extends Error {
     this.detail = options.detail;
     this.vendorError = options.vendorError ?? null;
     this.mlflowStatus = options.mlflowStatus ?? null;
+    this.loggedElsewhere = options.loggedElsewhere ?? false;
   }
 
   /**
@@ -243,9 +250,9 @@ export class GatewayError extends Error {
     const vendorError = vendorErrorWithoutSecrets(this.vendorError, secrets);
     const unchanged = message === this.message && param === this.param && code === this.code && detail === this.detail && vendorError === this.vendorError;
     if (unchanged && this.cause === undefined) return this;
-    const { status, kind, retryable, fallsBack, retryAfter, mlflowStatus } = this;
+    const { status, kind, retryable, fallsBack, retryAfter, mlflowStatus, loggedElsewhere } = this;
     const cause = this.cause === undefined ? undefined : errorWithoutSecrets(this.cause, secrets);
-    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, message, cause });
+    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, message, cause });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */

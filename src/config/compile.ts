@@ -97,7 +97,7 @@ export interface CompileOptions {
   now?: () => number;
   /** Adapters of the plugin providers the config uses, from `loadPlugins`. */
   plugins?: PluginAdapters;
-  /** Where rate-limit store outages are logged. */
+  /** Where rate-limit store and Entra ID token server outages are logged. */
   logger?: Logger;
   /** Overrides the process-wide rate-limit backend of `rate_limit_store` (tests). */
   limitBackend?: LimitBackend;
@@ -222,7 +222,7 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const server = compileServerSettings(config.server);
   const logging = compileLoggingSettings(config.logging);
   const responseStore = compileResponseStoreSettings(config.response_store);
-  const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins };
+  const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins, logger: options.logger };
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
   config.endpoints.forEach((endpoint, index) => {

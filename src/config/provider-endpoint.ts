@@ -14,6 +14,7 @@ import { isRefusedParameterDefault } from '../providers/shared/parameter-default
 import { environmentProxyUrls } from '../providers/transport/egress-proxy';
 import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderAdapter, ProviderEndpoint } from '../providers/types';
+import type { Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { ConfigIssue } from './config-error';
 import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
@@ -27,6 +28,8 @@ export interface ProviderEndpointOptions {
   /** `server.max_answer_size` in bytes. */
   maxAnswerBytes: number;
   plugins: PluginAdapters | undefined;
+  /** Given to the built-in providers (an Entra ID token server's outage is logged there). */
+  logger?: Logger;
 }
 
 export interface BuiltProviderEndpoint {
@@ -62,6 +65,7 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
       timeouts: { connect, headers: firstByte, body: idle },
       maxAnswerBytes: options.maxAnswerBytes,
       now: options.now,
+      ...(options.logger !== undefined && isBuiltInProvider(provider) && { logger: options.logger }),
     });
     return { adapter, target, callPolicy };
   } catch (error) {

@@ -14,6 +14,7 @@ import type {
   EmbeddingsResponse,
   EndpointType,
 } from '../schema';
+import type { Logger } from '../server/logging';
 import type { CallSignal } from './abort';
 import type { AnsweredBatches } from './shared/embeddings';
 import type { UpstreamTimeouts } from './transport/http';
@@ -85,6 +86,8 @@ export interface EndpointSettings<Config> {
   maxAnswerBytes: number;
   /** Clock in Unix seconds (injectable for tests). */
   now: () => number;
+  /** Built-in providers only: where what is no one request's is logged (an Entra ID token server's outage). */
+  logger?: Logger;
 }
 
 /** `Context`: the built-in providers take a CallContext; plugins, the documented RequestContext. */

@@ -154,7 +154,8 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
 
 /**
  * Logs a failure that deserves it: an unexpected error (or one behind a GatewayError's `cause`)
- * at error level with its stack, any other 5xx as a warning, each with the request's id. A plugin's
+ * at error level with its stack, any other 5xx as a warning (but one `loggedElsewhere`, once for
+ * all the requests it fails), each with the request's id. A plugin's
  * "try again later" (its 429 or 5xx, retryable, with the plugin's own error, keys redacted, as
  * `cause`), and its quota used up, are the vendor's failure, not the gateway's: logged as a built-in provider's is (a 5xx as
  * a warning, a 429 not at all), its cause beside it (a 429's at debug level).
@@ -163,6 +164,7 @@ export function logFailure(options: { logger: Logger; error: unknown; gatewayErr
   const { logger, error, gatewayError, path } = options;
   const { status, code, message, cause } = gatewayError;
   const request_id = options.requestId;
+  if (gatewayError.loggedElsewhere) return;
   // A plugin's quota used up is not retryable, yet as much the vendor's failure as its rate limit.
   const upstreamCause = cause !== undefined && (gatewayError.retryable || code === QUOTA_EXCEEDED_CODE);
   if (!(error instanceof GatewayError) && status >= 500) logger.error({ request_id, err: error, path }, 'unhandled error');

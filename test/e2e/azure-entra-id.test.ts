@@ -76,7 +76,7 @@ beforeAll(async () => {
   logLines = capture.lines;
   gateway = await startGateway(
     `
-endpoints:${endpoint('deployment', 'identity-shared', deployment)}${endpoint('v1', 'identity-shared', v1)}${endpoint('renewed', 'identity-renewed', v1)}${endpoint('refused', 'identity-refused', v1)}${endpoint('azure-down', 'identity-down', v1)}${endpoint('azure-refused', 'identity-refused-in-route', v1)}
+endpoints:${endpoint('deployment', 'identity-shared', deployment)}${endpoint('v1', 'identity-shared', v1)}${endpoint('renewed', 'identity-renewed', v1)}${endpoint('refused', 'identity-refused', v1)}${endpoint('azure-down', 'identity-down', v1)}${endpoint('azure-refused', 'identity-refused-in-route', v1)}${endpoint('azure-outage', 'identity-outage', v1)}
   - name: openai-backup
     endpoint_type: llm/v1/chat
     model: { provider: openai, name: gpt-4o, config: { openai_api_key: sk-openai-backup, openai_api_base: "${openaiUpstream.url}/v1" } }
@@ -230,6 +230,40 @@ test("a token server's refusal (400) on a FALLBACK route is still the 502 upstre
   expect(line).toMatchObject({ called: 'refused-then-openai', endpoint: 'azure-refused', status: 502, routing_strategy: 'FALLBACK' });
   expect(line.attempts).toEqual([{ endpoint: 'azure-refused', status: 502, code: 'upstream_auth_failed' }]);
   expect(openaiUpstream.requests.length).toBe(openaiBefore);
+});
+
+test("a token server's outage is logged once when it starts and once when it ends (how long, how many requests failed), not once per request; each audit line shows its 502", async () => {
+  answersFor['identity-outage'] = [() => ({ status: 503, body: { error: 'unavailable', error_description: 'The token service is restarting' }, headers: { 'retry-after': '0' } })];
+  const from = logLines.length;
+  const failed: string[] = [];
+  for (const id of ['outage-1', 'outage-2', 'outage-3']) {
+    const { outcome, line } = await askLogged('azure-outage', id);
+    expect(outcome).toMatchObject({ status: 502, code: 'upstream_unavailable' });
+    expect(line).toMatchObject({ endpoint: 'azure-outage', status: 502, error: { code: 'upstream_unavailable' } });
+    failed.push(id);
+  }
+  // Back: the failure is held five seconds, so the requests until then still fail (and are counted).
+  answersFor['identity-outage'] = [token('entra-token-after-outage')];
+  for (let attempt = 0; ; attempt += 1) {
+    const id = `outage-retry-${attempt}`;
+    const { outcome } = await askLogged('azure-outage', id);
+    if ((outcome as { object?: string }).object === 'chat.completion') break;
+    failed.push(id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const back = await waitForLogLine(logLines, (line) => line.azure_client_id === 'identity-outage' && line.level === 30, { from });
+  const outageLines = logLines.slice(from).map((text) => JSON.parse(text) as Record<string, unknown>).filter((line) => line.azure_client_id === 'identity-outage');
+  expect(outageLines.map(({ level, msg }) => ({ level, msg }))).toEqual([
+    { level: 40, msg: "Entra ID token server unavailable for identity 'identity-outage': its endpoints' requests fail with a 502 until it is back" },
+    { level: 30, msg: expect.stringMatching(/^Entra ID token server is back for identity 'identity-outage' after \d+ s \(requests failed meanwhile: \d+\)$/) },
+  ]);
+  expect(outageLines[0].reason).toContain('The token service is restarting');
+  expect(back).toMatchObject({ failed_requests: failed.length, lasted_s: expect.any(Number) });
+  expect(back.lasted_s).toBeGreaterThanOrEqual(5);
+  expect(JSON.stringify(outageLines)).not.toContain(IDENTITY_HEADER);
+  // No warning of their own for the failed requests (a line each before): only their audit lines.
+  const warnings = logLines.slice(from).map((text) => JSON.parse(text) as Record<string, unknown>).filter((line) => failed.includes(line.request_id as string) && (line.level as number) >= 40);
+  expect(warnings).toEqual([]);
 });
 
 test('nothing but the loopback was dialled (the guard does refuse another host)', async () => {

@@ -3,7 +3,8 @@
  * gets them from Azure's credential chain (`DefaultAzureCredential` of @azure/identity: the
  * AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_CLIENT_SECRET variables, workload identity, managed
  * identity, then the Azure CLI and other developer tools) for the scope of Azure OpenAI, keeps the
- * token and renews it before it expires.
+ * token and renews it before it expires. A token server that is down is logged once per outage
+ * (entra-outage.ts), not once per request it fails.
  * https://learn.microsoft.com/javascript/api/@azure/identity/defaultazurecredential
  *
  * One token source per identity (`azure_client_id`, or none), shared by every endpoint and every
@@ -13,7 +14,9 @@
  */
 import type { AccessToken, DefaultAzureCredentialClientIdOptions, TokenCredential } from '@azure/identity';
 import { GatewayError, redacted } from '../../errors';
+import type { Logger } from '../../server/logging';
 import type { CallSignal } from '../abort';
+import { createEntraOutageLog, type EntraOutageLog } from './entra-outage';
 
 /** The scope of Azure OpenAI (Cognitive Services) tokens. */
 export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
@@ -32,10 +35,15 @@ const SECRET_VARIABLES = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PASSW
 export interface EntraTokenSource {
   /** The token to send; rejects with the library's error (a fetch failed with no usable token kept) or the signal's reason. */
   token(signal: CallSignal): Promise<string>;
+  /** Whether a failure `token` gave is part of an outage the source logs (requests then log no line of their own). */
+  isLoggedOutage(error: unknown): boolean;
 }
 
-/** Keeps one identity's token from `credential`: fetched once, renewed before it expires, one fetch at a time. */
-export function createEntraTokenSource(credential: () => TokenCredential, now: () => number = Date.now): EntraTokenSource {
+/**
+ * Keeps one identity's token from `credential`: fetched once, renewed before it expires, one fetch
+ * at a time. With `outageLog`, the token server's outages and the requests they fail are logged there.
+ */
+export function createEntraTokenSource(credential: () => TokenCredential, now: () => number = Date.now, outageLog: EntraOutageLog | null = null): EntraTokenSource {
   let kept: AccessToken | null = null;
   let fetching: Promise<AccessToken> | null = null;
   let failure: { error: unknown; at: number } | null = null;
@@ -52,10 +60,13 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
       .then((token) => {
         kept = token;
         failure = null;
+        outageLog?.fetchAnswered();
         return token;
       })
       .catch((error: unknown) => {
         failure = { error, at: now() };
+        if (!isTokenServerDown(error)) outageLog?.fetchAnswered();
+        else outageLog?.fetchFailed(libraryReason(error), kept?.expiresOnTimestamp ?? null);
         throw error;
       })
       .finally(() => {
@@ -64,18 +75,30 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
     return fetching;
   };
 
+  const fetchedToken = (signal: CallSignal): Promise<string> => {
+    const time = now();
+    if (kept !== null && time < renewalTime(kept)) return Promise.resolve(kept.token);
+    const failedLately = failure !== null && time - failure.at < FAILURE_HELD_MS;
+    if (kept !== null && time < kept.expiresOnTimestamp) {
+      // Renewed while the kept token still serves; a failure is seen by the requests after its expiry.
+      if (!failedLately) fetchToken().catch(() => {});
+      return Promise.resolve(kept.token);
+    }
+    if (failedLately && fetching === null) return Promise.reject(failure!.error);
+    return untilAborted(fetchToken, signal).then((token) => token.token);
+  };
+
   return {
     token(signal) {
-      const time = now();
-      if (kept !== null && time < renewalTime(kept)) return Promise.resolve(kept.token);
-      const failedLately = failure !== null && time - failure.at < FAILURE_HELD_MS;
-      if (kept !== null && time < kept.expiresOnTimestamp) {
-        // Renewed while the kept token still serves; a failure is seen by the requests after its expiry.
-        if (!failedLately) fetchToken().catch(() => {});
-        return Promise.resolve(kept.token);
-      }
-      if (failedLately && fetching === null) return Promise.reject(failure!.error);
-      return untilAborted(fetchToken, signal).then((token) => token.token);
+      const token = fetchedToken(signal);
+      if (outageLog === null) return token;
+      return token.catch((error: unknown) => {
+        if (!signal.aborted && outageLog.ongoing) outageLog.requestFailed();
+        throw error;
+      });
+    },
+    isLoggedOutage(error) {
+      return outageLog !== null && outageLog.ongoing && isTokenServerDown(error);
     },
   };
 }
@@ -103,16 +126,19 @@ function untilAborted<T>(start: () => Promise<T>, signal: CallSignal): Promise<T
 const sources = new Map<string, EntraTokenSource>();
 
 /**
- * The token source of the identity `clientId` (none: AZURE_CLIENT_ID or the system-assigned one).
- * The library is loaded, and the credential built, at the first request: most configs have no such
- * endpoint, and checking a config builds its endpoints, which must build nothing that outlives them.
+ * The token source of the identity `clientId` (none: AZURE_CLIENT_ID or the system-assigned one),
+ * whose outages go to `logger` (the first one given for the identity; none: each failed request logs
+ * its own line). Taken at the first request, when the library is loaded and the credential built: most
+ * configs have no such endpoint, and checking a config builds its endpoints, which must build nothing
+ * that outlives them.
  */
-export function entraTokenSourceFor(clientId: string | undefined): EntraTokenSource {
+export function entraTokenSourceFor(clientId: string | undefined, logger: Logger | undefined): EntraTokenSource {
   const key = clientId ?? '';
   let source = sources.get(key);
   if (source === undefined) {
     let credential: TokenCredential | undefined;
-    source = createEntraTokenSource(() => (credential ??= defaultAzureCredential(clientId)));
+    const outageLog = logger === undefined ? null : createEntraOutageLog({ logger, clientId, now: Date.now });
+    source = createEntraTokenSource(() => (credential ??= defaultAzureCredential(clientId)), Date.now, outageLog);
     sources.set(key, source);
   }
   return source;
@@ -194,30 +220,37 @@ function leadingCode(text: unknown): string | undefined {
   return typeof text === 'string' ? /^([A-Za-z_]+):/.exec(text)?.[1] : undefined;
 }
 
+/** The library's reason for a failure, on one line, without the credential chain's secrets and cut to MAX_REASON_CHARS. */
+function libraryReason(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const secrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => typeof value === 'string' && value.length >= 4);
+  const reason = redacted(String((error as Error | null)?.message ?? error), secrets).replace(/\s+/g, ' ').trim();
+  const shown = reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
+  return `${(error as Error | null)?.name ?? 'Error'}: ${shown}`;
+}
+
 /**
  * The 502 of a request whose endpoint got no Entra ID token. A token server down (`isTokenServerDown`)
  * is `upstream_unavailable`, as an Azure OpenAI that cannot be reached: a FALLBACK route moves on, but
  * it is not retried within the endpoint (the library has retried, and the failure is held). No
  * credential in the chain, or Entra ID refusing the identity, is `upstream_auth_failed`, which does
  * not fall back. The library's reason, one line and without the chain's secrets, tells the operator which.
+ * `outageLogged`: the token source logs the outage, so the request writes no line of its own.
  */
-export function entraTokenFailure(error: unknown, endpoint: string, env: NodeJS.ProcessEnv = process.env): GatewayError {
-  const secrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => typeof value === 'string' && value.length >= 4);
-  const reason = redacted(String((error as Error | null)?.message ?? error), secrets).replace(/\s+/g, ' ').trim();
-  const shown = reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
-  const libraryReason = `${(error as Error | null)?.name ?? 'Error'}: ${shown}`;
+export function entraTokenFailure(error: unknown, endpoint: string, options: { env?: NodeJS.ProcessEnv; outageLogged?: boolean } = {}): GatewayError {
+  const reason = libraryReason(error, options.env);
   if (isTokenServerDown(error)) {
     return new GatewayError({
       status: 502,
-      message: `The gateway could not get an Entra ID token for endpoint '${endpoint}': Azure's token server could not be reached or failed (${libraryReason}).`,
+      message: `The gateway could not get an Entra ID token for endpoint '${endpoint}': Azure's token server could not be reached or failed (${reason}).`,
       kind: 'upstream_error',
       code: 'upstream_unavailable',
       fallsBack: true,
+      loggedElsewhere: options.outageLogged ?? false,
     });
   }
   return new GatewayError({
     status: 502,
-    message: `The gateway could not get an Entra ID token for endpoint '${endpoint}' from Azure's credential chain (${libraryReason}). Ask the gateway operator to check the gateway's Azure identity.`,
+    message: `The gateway could not get an Entra ID token for endpoint '${endpoint}' from Azure's credential chain (${reason}). Ask the gateway operator to check the gateway's Azure identity.`,
     kind: 'upstream_error',
     code: 'upstream_auth_failed',
   });

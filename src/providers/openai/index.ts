@@ -28,6 +28,7 @@
 import type { OpenAIConfig } from '../../../generated/config';
 import { createUpstream, joinUrl } from '../transport/http';
 import { foldEvents } from '../transport/sse';
+import type { Logger } from '../../server/logging';
 import type { CallSignal } from '../abort';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { ALL_REASONING, OPENAI_TOOL_CALL_ID_MAX_LENGTH, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning } from './request';
@@ -36,7 +37,7 @@ import { createOpenAIChatStream, createOpenAICompletionsStream } from './stream'
 import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } from './stream-from-answer';
 import { createFilterAnnotationsNormaliser } from './filter-annotations';
 import { hasV1Path, isAzureHostedBase } from './azure-base';
-import { entraTokenFailure, entraTokenSourceFor } from './entra-token';
+import { entraTokenFailure, entraTokenSourceFor, type EntraTokenSource } from './entra-token';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
@@ -145,13 +146,18 @@ export function resolveOpenAITarget(config: OpenAIConfig, modelName: string | nu
 
 // ---- Adapter ----
 
-/** The endpoint's Entra ID token for each request; a failure to get one is its 502 (entra-token.ts). */
-function entraAccessToken(clientId: string | undefined, endpoint: string): (signal: CallSignal) => Promise<string> {
-  const source = entraTokenSourceFor(clientId);
-  return (signal) =>
-    source.token(signal).catch((error: unknown) => {
-      throw signal.aborted ? error : entraTokenFailure(error, endpoint);
+/**
+ * The endpoint's Entra ID token for each request; a failure to get one is its 502 (entra-token.ts).
+ * The identity's token source is taken at the first request (the config check builds endpoints too).
+ */
+function entraAccessToken(clientId: string | undefined, endpoint: string, logger: Logger | undefined): (signal: CallSignal) => Promise<string> {
+  let source: EntraTokenSource | undefined;
+  return (signal) => {
+    const current = (source ??= entraTokenSourceFor(clientId, logger));
+    return current.token(signal).catch((error: unknown) => {
+      throw signal.aborted ? error : entraTokenFailure(error, endpoint, { outageLogged: current.isLoggedOutage(error) });
     });
+  };
 }
 
 const CHAT_PATH = 'chat/completions';
@@ -166,7 +172,7 @@ export const openaiAdapter = {
     const upstream = createUpstream({
       baseUrl,
       headers,
-      ...(entraIdentity && { accessToken: entraAccessToken(entraIdentity.clientId, settings.name) }),
+      ...(entraIdentity && { accessToken: entraAccessToken(entraIdentity.clientId, settings.name, settings.logger) }),
       providerName,
       endpointName: settings.name,
       errorMessage: openaiErrorMessage,

@@ -146,7 +146,7 @@ test('a chain that cannot be built is a failure of the request, not a throw', as
 
 test("the failure's message names the endpoint and the library's reason on one line, without the chain's secrets", () => {
   const error = Object.assign(new Error('ClientSecretCredential: refused secret s3cr3t-value\n  AADSTS7000215: Invalid client secret.'), { name: 'AuthenticationError' });
-  const failure = entraTokenFailure(error, 'azure-chat', { AZURE_CLIENT_SECRET: 's3cr3t-value' });
+  const failure = entraTokenFailure(error, 'azure-chat', { env: { AZURE_CLIENT_SECRET: 's3cr3t-value' } });
   expect(failure).toMatchObject({ status: 502, code: 'upstream_auth_failed', retryable: false });
   expect(failure.message).toBe(
     "The gateway could not get an Entra ID token for endpoint 'azure-chat' from Azure's credential chain (AuthenticationError: ClientSecretCredential: refused secret [redacted] AADSTS7000215: Invalid client secret.). Ask the gateway operator to check the gateway's Azure identity.",
@@ -194,7 +194,7 @@ describe("the library's failures: a token server down, or the identity refused",
 
   test('a token server down is a 502 upstream_unavailable that falls back but is not retried, naming the endpoint and the reason without secrets', () => {
     const error = managedIdentityFailed('Authentication failed (header app-identity-header). Message internal_failure', serverError(500, 'internal_failure'));
-    const failure = entraTokenFailure(error, 'azure-chat', { IDENTITY_HEADER: 'app-identity-header' });
+    const failure = entraTokenFailure(error, 'azure-chat', { env: { IDENTITY_HEADER: 'app-identity-header' } });
     expect(failure).toMatchObject({ status: 502, kind: 'upstream_error', code: 'upstream_unavailable', retryable: false, fallsBack: true });
     expect(failure.message).toMatch(/^The gateway could not get an Entra ID token for endpoint 'azure-chat': Azure's token server could not be reached or failed \(AggregateAuthenticationError: ChainedTokenCredential authentication failed\. .*internal_failure/);
     expect(failure.message).toContain('(header [redacted])');
@@ -202,7 +202,7 @@ describe("the library's failures: a token server down, or the identity refused",
   });
 
   test('a refused identity stays a 502 upstream_auth_failed that does not fall back', () => {
-    const failure = entraTokenFailure(managedIdentityFailed('Authentication failed.', serverError(400, 'invalid_request')), 'azure-chat', {});
+    const failure = entraTokenFailure(managedIdentityFailed('Authentication failed.', serverError(400, 'invalid_request')), 'azure-chat', { env: {} });
     expect(failure).toMatchObject({ status: 502, code: 'upstream_auth_failed', retryable: false, fallsBack: false });
   });
 });
