@@ -20,6 +20,14 @@ import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-
 /** The native InvokeModel body used for completions, when Converse is not used. */
 export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic' | 'ai21-jamba';
 
+/**
+ * What some models refuse on Converse, per AWS's supported-features table (the second link above):
+ * system prompts, images (vision), documents (document chat), tools, and tools in a ConverseStream
+ * call. The gateway refuses such a request with a 400 naming the field, before any call, rather
+ * than sending one AWS answers with a ValidationException.
+ */
+export type ConverseFeature = 'system' | 'images' | 'documents' | 'tools' | 'streamed-tools';
+
 /** The native InvokeModel body used for embeddings. */
 export type NativeEmbeddings = 'titan-embed' | 'titan-embed-image' | 'nova-embed' | 'cohere-embed' | 'cohere-embed-v4';
 
@@ -33,7 +41,12 @@ export interface BedrockFamily {
   /** Whether completions can be streamed (Converse and the native bodies that stream). */
   completionsStream: boolean;
   embeddings: NativeEmbeddings | null;
-  /** Factor from the unified temperature range 0..2 to the family's own range. */
+  /** What Converse refuses for the family's chat; empty when the gateway leaves it to AWS. */
+  converseRefuses: readonly ConverseFeature[];
+  /**
+   * Factor from the unified temperature range 0..2 to the family's own range, for a native body;
+   * Converse calls use CONVERSE_TEMPERATURE_FACTOR.
+   */
   temperatureFactor: number;
   /** Whether `top_k` can be sent (Converse: as an additional model request field). */
   topK: boolean;
@@ -62,6 +75,12 @@ export type ReasoningEffortMapping =
   /** Nova 2: `reasoningConfig` with `maxReasoningEffort`. */
   | { kind: 'nova-reasoning-config' };
 
+/**
+ * Converse's inferenceConfig.temperature is 0..1 for every model (a ValidationException above 1),
+ * even for those whose own range is 0..2 (gpt-oss, Palmyra, Jamba).
+ */
+export const CONVERSE_TEMPERATURE_FACTOR = 0.5;
+
 const converseFamily = (
   label: string,
   {
@@ -69,16 +88,22 @@ const converseFamily = (
     thinking = false,
     reasoningEffort = null,
     promptCaching = null,
-  }: { topK?: boolean; thinking?: boolean; reasoningEffort?: ReasoningEffortMapping | null; promptCaching?: BedrockFamily['promptCaching'] } = {},
+    refuses = [],
+  }: {
+    topK?: boolean;
+    thinking?: boolean;
+    reasoningEffort?: ReasoningEffortMapping | null;
+    promptCaching?: BedrockFamily['promptCaching'];
+    refuses?: readonly ConverseFeature[];
+  } = {},
 ): BedrockFamily => ({
   label,
   chat: true,
   completions: 'converse',
   completionsStream: true,
   embeddings: null,
-  // Converse's inferenceConfig.temperature is 0..1 for every model (a ValidationException above 1),
-  // even for those whose own range is 0..2 (gpt-oss, Palmyra).
-  temperatureFactor: 0.5,
+  converseRefuses: refuses,
+  temperatureFactor: CONVERSE_TEMPERATURE_FACTOR,
   topK,
   thinking,
   reasoningEffort,
@@ -91,11 +116,23 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   completions: null,
   completionsStream: false,
   embeddings,
+  converseRefuses: [],
   temperatureFactor: 1,
   topK: false,
   thinking: false,
   reasoningEffort: null,
   promptCaching: null,
+});
+
+/**
+ * Jamba: chat through Converse, which reads no images for any Jamba model; completions keep the
+ * native body (it returns `n` choices), whose temperature range is the unified 0..2.
+ */
+const jambaFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily => ({
+  ...converseFamily(label, { refuses }),
+  completions: 'ai21-jamba',
+  completionsStream: false,
+  temperatureFactor: 1,
 });
 
 /** The model-id prefix of Claude models. */
@@ -116,7 +153,7 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
   [
     'amazon.titan-t',
-    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, temperatureFactor: 0.5, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
+    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, converseRefuses: [], temperatureFactor: 0.5, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
@@ -124,16 +161,15 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
-    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null, promptCaching: null },
+    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, converseRefuses: [], temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   [
     'ai21.j2',
-    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
+    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, converseRefuses: [], temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
-  [
-    'ai21.jamba',
-    { label: 'AI21 Jamba', chat: false, completions: 'ai21-jamba', completionsStream: false, embeddings: null, temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
-  ],
+  // Jamba-Instruct takes neither tools nor documents on Converse; Jamba 1.5 takes both, streamed too.
+  ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['images', 'documents', 'tools'])],
+  ['ai21.jamba', jambaFamily('AI21 Jamba', ['images'])],
   ['meta.llama', converseFamily('Meta Llama')],
   ['mistral.', converseFamily('Mistral')],
   ['deepseek.', converseFamily('DeepSeek')],

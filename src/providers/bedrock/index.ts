@@ -290,7 +290,7 @@ export const bedrockAdapter = {
             return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
           },
           chatStream: (request, call) => {
-            const body = withAnthropicBeta(toConverseChat(request, family), betas);
+            const body = withAnthropicBeta(toConverseChat(request, family, { stream: true }), betas);
             return foldStream(() => calls.converseStream(body, call), (id) => createConverseChatStream(answer(id), reasoning));
           },
         };

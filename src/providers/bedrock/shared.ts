@@ -34,12 +34,17 @@ export interface Sampling {
 
 /**
  * Reads the sampling parameters. `n` must be 1 unless the family's API returns several choices
- * (then the caller maps it); `top_k` must be accepted by the caller beforehand.
+ * (then the caller maps it); `top_k` must be accepted by the caller beforehand. `temperatureFactor`:
+ * the API's own, where it is not the family's (Converse).
  */
-export function readSampling(request: Readonly<Record<string, unknown>>, family: BedrockFamily, options: { multipleChoices?: boolean } = {}): Sampling {
+export function readSampling(
+  request: Readonly<Record<string, unknown>>,
+  family: BedrockFamily,
+  options: { multipleChoices?: boolean; temperatureFactor?: number } = {},
+): Sampling {
   if (!options.multipleChoices) requireSingleChoice(request, providerLabel(family));
   const sampling: Sampling = {};
-  const temperature = scaleTemperature(request.temperature, family.temperatureFactor);
+  const temperature = scaleTemperature(request.temperature, options.temperatureFactor ?? family.temperatureFactor);
   if (temperature !== undefined) sampling.temperature = temperature;
   if (typeof request.top_p === 'number') sampling.topP = request.top_p;
   if (typeof request.top_k === 'number') sampling.topK = request.top_k;

@@ -22,11 +22,12 @@ import { ownValue } from '../../shared/json';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
-import type { BedrockFamily } from '../families';
+import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
 import { cachePointOf, withCachePoint, withMessageCachePoint } from './cache-points';
 import { toConverseOutputConfig } from './output-format';
 import { reasoningEffortFields } from './reasoning-effort';
+import { refuseWhatTheModelRefuses } from './refused-features';
 import { toConverseReasoningBlocks } from './thinking';
 import { toolCallAsText, toolResultAsText } from './tool-history';
 
@@ -47,7 +48,7 @@ function toConverseSampling(
   family: BedrockFamily,
   nativeFields: Record<string, DocumentType> = {},
 ): Pick<ConverseBody, 'inferenceConfig' | 'additionalModelRequestFields'> {
-  const { temperature, topP, topK, maxTokens, stop } = readSampling(request, family);
+  const { temperature, topP, topK, maxTokens, stop } = readSampling(request, family, { temperatureFactor: CONVERSE_TEMPERATURE_FACTOR });
   const inferenceConfig: InferenceConfiguration = {};
   if (temperature !== undefined) inferenceConfig.temperature = temperature;
   if (topP !== undefined) inferenceConfig.topP = topP;
@@ -368,10 +369,12 @@ function offersTools(request: ChatRequest, family: BedrockFamily): boolean {
   return hasTools;
 }
 
-export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
+/** `stream`: for ConverseStream, which some models take no tools in. */
+export function toConverseChat(request: ChatRequest, family: BedrockFamily, { stream = false } = {}): ConverseBody {
   acceptOnly(request, chatKeysOf(family), family);
   withParallelToolCallsAllowed(request, providerLabel(family));
   const toolBlocks = offersTools(request, family);
+  refuseWhatTheModelRefuses(request, family, { stream, toolBlocks });
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = {
     messages,

@@ -24,6 +24,8 @@ describe('resolveBedrockFamily', () => {
     ['cohere.embed-english-v3', 'Cohere Embed'],
     ['ai21.j2-ultra-v1', 'AI21 Jurassic-2'],
     ['ai21.jamba-1-5-mini-v1:0', 'AI21 Jamba'],
+    ['ai21.jamba-1-5-large-v1:0', 'AI21 Jamba'],
+    ['ai21.jamba-instruct-v1:0', 'AI21 Jamba-Instruct'],
     ['us.meta.llama3-2-90b-instruct-v1:0', 'Meta Llama'],
     ['mistral.mistral-large-2407-v1:0', 'Mistral'],
     ['Mistral.Mixtral-8x7b-Instruct-v0:1', 'Mistral'],
@@ -53,6 +55,7 @@ describe('resolveBedrockFamily', () => {
       completions: 'converse',
       completionsStream: true,
       embeddings: null,
+      converseRefuses: [],
       temperatureFactor: 0.5,
       topK: false,
       thinking: false,
@@ -89,6 +92,10 @@ describe('what each family serves', () => {
     ['amazon.titan-text-lite-v1', ['llm/v1/completions']],
     ['cohere.command-text-v14', ['llm/v1/completions']],
     ['ai21.j2-mid-v1', ['llm/v1/completions']],
+    // Converse serves Jamba's chat (AWS's supported-features table); completions keep the native body.
+    ['ai21.jamba-1-5-large-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
+    ['ai21.jamba-1-5-mini-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
+    ['ai21.jamba-instruct-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
     ['amazon.titan-embed-text-v1', ['llm/v1/embeddings']],
     ['cohere.embed-multilingual-v3', ['llm/v1/embeddings']],
     ['cohere.embed-v4:0', ['llm/v1/embeddings']],
@@ -98,6 +105,21 @@ describe('what each family serves', () => {
     ['us.amazon.nova-2-multimodal-embeddings-v1:0', ['llm/v1/embeddings']],
   ])('%s: %j', (modelName, types) => {
     expect(serves(modelName)).toEqual(types);
+  });
+
+  test.each([
+    // No Jamba reads images on Converse; Jamba-Instruct takes neither tools nor documents.
+    ['ai21.jamba-1-5-large-v1:0', ['images']],
+    ['us.ai21.jamba-1-5-mini-v1:0', ['images']],
+    ['ai21.jamba-instruct-v1:0', ['images', 'documents', 'tools']],
+    ['anthropic.claude-sonnet-4-20250514-v1:0', []],
+    ['moonshot.kimi-k2-thinking', []],
+  ])('what Converse refuses for %s: %j', (modelName, refused) => {
+    expect(resolveBedrockFamily(modelName).converseRefuses).toEqual(refused);
+  });
+
+  test("Jamba's native completions keep its own temperature range and do not stream", () => {
+    expect(resolveBedrockFamily('ai21.jamba-1-5-mini-v1:0')).toMatchObject({ completions: 'ai21-jamba', completionsStream: false, temperatureFactor: 1 });
   });
 
   test('temperature factors follow §6.13', () => {

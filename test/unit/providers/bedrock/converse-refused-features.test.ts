@@ -1,0 +1,107 @@
+/**
+ * What models refuse on Converse, per AWS's supported-features table
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html):
+ * refused with a 400 naming the client's field before any call; what they take is sent as for
+ * every Converse model.
+ */
+import { toConverseChat } from '../../../../src/providers/bedrock/converse';
+import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import type { ChatRequest } from '../../../../src/schema';
+import { gatewayErrorOf } from '../../../support/errors';
+
+const jamba15 = resolveBedrockFamily('ai21.jamba-1-5-large-v1:0');
+const jambaInstruct = resolveBedrockFamily('ai21.jamba-instruct-v1:0');
+
+const weatherTool: NonNullable<ChatRequest['tools']>[number] = {
+  type: 'function',
+  function: { name: 'get_weather', description: 'Current weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+};
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+const PDF_PART = { type: 'file', file: { file_data: 'data:application/pdf;base64,JVBERi0xLjQK', filename: 'menu.pdf' } };
+
+describe('AI21 Jamba 1.5 through Converse', () => {
+  test('system prompt, tools and sampling go as for every Converse model, temperature halved (Converse takes 0..1)', () => {
+    const request: ChatRequest = {
+      messages: [
+        { role: 'system', content: 'Réponds en français.' },
+        { role: 'user', content: 'Quel temps fait-il à Lyon ?' },
+      ],
+      tools: [weatherTool],
+      tool_choice: 'auto',
+      temperature: 1,
+      max_tokens: 200,
+    };
+    const body = {
+      system: [{ text: 'Réponds en français.' }],
+      messages: [{ role: 'user', content: [{ text: 'Quel temps fait-il à Lyon ?' }] }],
+      inferenceConfig: { temperature: 0.5, maxTokens: 200 },
+      toolConfig: { tools: [{ toolSpec: { name: 'get_weather', description: 'Current weather', inputSchema: { json: weatherTool.function.parameters } } }], toolChoice: { auto: {} } },
+    };
+    expect(toConverseChat(request, jamba15)).toEqual(body);
+    // ConverseStream takes Jamba 1.5's tools too.
+    expect(toConverseChat(request, jamba15, { stream: true })).toEqual(body);
+  });
+
+  test('a document goes as a document block (Jamba 1.5 chats about documents)', () => {
+    const body = toConverseChat({ messages: [{ role: 'user', content: [PDF_PART, { type: 'text', text: 'Résume.' }] }] } as unknown as ChatRequest, jamba15);
+    expect(body.messages?.[0].content?.[0]).toMatchObject({ document: { format: 'pdf', name: 'menu' } });
+  });
+
+  test('an image is a 400 naming its part: no Jamba model reads images', () => {
+    const request = {
+      messages: [
+        { role: 'user', content: 'Bonjour' },
+        { role: 'assistant', content: 'Bonjour !' },
+        { role: 'user', content: [{ type: 'text', text: "Qu'y a-t-il ici ?" }, { type: 'image_url', image_url: { url: PNG } }] },
+      ],
+    } as ChatRequest;
+    expect(gatewayErrorOf(() => toConverseChat(request, jamba15))).toMatchObject({
+      status: 400,
+      param: 'messages[2].content[1]',
+      message: 'messages[2].content[1]: Amazon Bedrock (AI21 Jamba) reads no images.',
+    });
+  });
+});
+
+describe('AI21 Jamba-Instruct through Converse', () => {
+  test('a system prompt goes as system blocks', () => {
+    expect(toConverseChat({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }, jambaInstruct).system).toEqual([{ text: 'Be brief.' }]);
+  });
+
+  test.each([
+    ['tools the model may call', { tools: [weatherTool] }, false],
+    ['tools with a named choice', { tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } }, false],
+    ['tools in a stream', { tools: [weatherTool] }, true],
+  ] as const)('%s: a 400 naming tools, before any call', (_case, fields, stream) => {
+    const request = { messages: [{ role: 'user', content: 'Weather in Lyon?' }], ...fields } as unknown as ChatRequest;
+    expect(gatewayErrorOf(() => toConverseChat(request, jambaInstruct, { stream }))).toMatchObject({
+      status: 400,
+      param: 'tools',
+      message: 'tools: Amazon Bedrock (AI21 Jamba-Instruct) takes no tools; send the request without them.',
+    });
+  });
+
+  test('tool_choice none sends no tools, so the request goes, the tool history as text', () => {
+    const request: ChatRequest = {
+      messages: [
+        { role: 'user', content: 'Weather in Lyon?' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lyon"}' } }] },
+        { role: 'tool', tool_call_id: 'call_1', content: '18°C' },
+      ],
+      tools: [weatherTool],
+      tool_choice: 'none',
+    };
+    const body = toConverseChat(request, jambaInstruct);
+    expect(body).not.toHaveProperty('toolConfig');
+    expect(JSON.stringify(body.messages)).toContain('[tool call call_1: get_weather {\\"city\\":\\"Lyon\\"}]');
+  });
+
+  test('a document is a 400 naming its part', () => {
+    const request = { messages: [{ role: 'user', content: [{ type: 'text', text: 'Résume.' }, PDF_PART] }] } as unknown as ChatRequest;
+    expect(gatewayErrorOf(() => toConverseChat(request, jambaInstruct))).toMatchObject({
+      status: 400,
+      param: 'messages[0].content[1]',
+      message: 'messages[0].content[1]: Amazon Bedrock (AI21 Jamba-Instruct) reads no documents.',
+    });
+  });
+});
