@@ -157,7 +157,9 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
-  ['cohere.command-r', converseFamily('Cohere Command R')],
+  // Llama, Mistral and Command R take tools in Converse only: ConverseStream refuses them
+  // ("This model doesn't support tool use in streaming mode").
+  ['cohere.command-r', converseFamily('Cohere Command R', { refuses: ['streamed-tools'] })],
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
@@ -170,8 +172,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // Jamba-Instruct takes neither tools nor documents on Converse; Jamba 1.5 takes both, streamed too.
   ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['images', 'documents', 'tools'])],
   ['ai21.jamba', jambaFamily('AI21 Jamba', ['images'])],
-  ['meta.llama', converseFamily('Meta Llama')],
-  ['mistral.', converseFamily('Mistral')],
+  ['meta.llama', converseFamily('Meta Llama', { refuses: ['streamed-tools'] })],
+  ['mistral.', converseFamily('Mistral', { refuses: ['streamed-tools'] })],
   ['deepseek.', converseFamily('DeepSeek')],
   // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels
   // (GPT-5's `minimal` and later levels are not among them).

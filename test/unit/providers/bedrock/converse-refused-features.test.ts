@@ -105,3 +105,34 @@ describe('AI21 Jamba-Instruct through Converse', () => {
     });
   });
 });
+
+describe('tools in a stream, which ConverseStream refuses for Llama, Mistral and Command R', () => {
+  const request: ChatRequest = { messages: [{ role: 'user', content: 'Weather in Lyon?' }], tools: [weatherTool] };
+
+  test.each([
+    ['us.meta.llama4-maverick-17b-instruct-v1:0', 'Meta Llama'],
+    ['meta.llama3-1-70b-instruct-v1:0', 'Meta Llama'],
+    ['mistral.mistral-large-2407-v1:0', 'Mistral'],
+    ['cohere.command-r-plus-v1:0', 'Cohere Command R'],
+  ])('%s: tools go to Converse; streamed, a 400 naming tools', (model, label) => {
+    const family = resolveBedrockFamily(model);
+    expect(toConverseChat(request, family).toolConfig?.tools).toHaveLength(1);
+    expect(gatewayErrorOf(() => toConverseChat(request, family, { stream: true }))).toMatchObject({
+      status: 400,
+      param: 'tools',
+      message: `tools: Amazon Bedrock (${label}) takes tools only in a request that is not streamed (ConverseStream refuses them); send it without stream, or without tools.`,
+    });
+  });
+
+  test('a stream with tool_choice none sends no tools, so it goes; a stream without tools too', () => {
+    const llama = resolveBedrockFamily('meta.llama3-3-70b-instruct-v1:0');
+    expect(toConverseChat({ ...request, tool_choice: 'none' }, llama, { stream: true })).not.toHaveProperty('toolConfig');
+    expect(toConverseChat({ messages: request.messages }, llama, { stream: true })).not.toHaveProperty('toolConfig');
+  });
+
+  test('Claude and Nova take tools in a stream', () => {
+    for (const model of ['anthropic.claude-sonnet-4-20250514-v1:0', 'amazon.nova-pro-v1:0']) {
+      expect(toConverseChat(request, resolveBedrockFamily(model), { stream: true }).toolConfig?.tools).toHaveLength(1);
+    }
+  });
+});

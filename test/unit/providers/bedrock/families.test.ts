@@ -113,6 +113,9 @@ describe('what each family serves', () => {
     ['us.ai21.jamba-1-5-mini-v1:0', ['images']],
     ['ai21.jamba-instruct-v1:0', ['images', 'documents', 'tools']],
     ['anthropic.claude-sonnet-4-20250514-v1:0', []],
+    ['meta.llama3-1-8b-instruct-v1:0', ['streamed-tools']],
+    ['mistral.mistral-large-2407-v1:0', ['streamed-tools']],
+    ['cohere.command-r-v1:0', ['streamed-tools']],
     ['moonshot.kimi-k2-thinking', []],
   ])('what Converse refuses for %s: %j', (modelName, refused) => {
     expect(resolveBedrockFamily(modelName).converseRefuses).toEqual(refused);

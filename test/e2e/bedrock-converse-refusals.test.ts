@@ -1,0 +1,45 @@
+/**
+ * What AWS's supported-features table says a Bedrock model refuses on Converse
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html)
+ * is a 400 naming the field, before any call, through the official `openai` client; what the model
+ * takes goes to the fake Bedrock as for every Converse model.
+ */
+import type OpenAI from 'openai';
+import { serveBedrockFixtures } from '../support/fixture-upstreams';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+
+const chatEndpoint = (name: string, model: string, fakeUrl: string) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: ${model}, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }`;
+
+const setup = useGatewayWithFakeBedrock({
+  serve: serveBedrockFixtures,
+  config: (fakeUrl) => `
+endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}`,
+  validateResponses: true,
+});
+
+const weatherTool: OpenAI.Chat.Completions.ChatCompletionTool = {
+  type: 'function',
+  function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } },
+};
+const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'Weather in Paris?' };
+
+test('Llama: tools go to Converse; in a stream, which ConverseStream refuses them in, a 400 naming tools before any call', async () => {
+  const answer = await setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool] });
+  expect(answer.choices[0].finish_reason).toBe('tool_calls');
+  expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse']);
+
+  const streamed = setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool], stream: true });
+  await expect(streamed).rejects.toMatchObject({ status: 400, param: 'tools', message: expect.stringContaining('takes tools only in a request that is not streamed') });
+  expect(setup.fake.calls).toHaveLength(1);
+});
+
+test('Llama: a stream without tools goes to ConverseStream', async () => {
+  const stream = await setup.openai.chat.completions.create({ model: 'llama', messages: [question], stream: true });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse-stream']);
+});
