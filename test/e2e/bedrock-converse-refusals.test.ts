@@ -16,7 +16,7 @@ const chatEndpoint = (name: string, model: string, fakeUrl: string) => `
 const setup = useGatewayWithFakeBedrock({
   serve: serveBedrockFixtures,
   config: (fakeUrl) => `
-endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}`,
+endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}${chatEndpoint('mixtral', 'mistral.mixtral-8x7b-instruct-v0:1', fakeUrl)}`,
   validateResponses: true,
 });
 
@@ -42,4 +42,15 @@ test('Llama: a stream without tools goes to ConverseStream', async () => {
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
   expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
   expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse-stream']);
+});
+
+test('Mixtral 8x7B Instruct: a system prompt is a 400 naming its message, before any call; without one the chat goes', async () => {
+  const refused = setup.openai.chat.completions.create({ model: 'mixtral', messages: [{ role: 'system', content: 'Be brief.' }, question] });
+  await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[0].role', message: expect.stringContaining('takes no system prompt') });
+  expect(setup.fake.calls).toHaveLength(0);
+
+  const answer = await setup.openai.chat.completions.create({ model: 'mixtral', messages: [question] });
+  expect(answer.choices[0].finish_reason).toBe('stop');
+  expect(setup.fake.calls[0]).toMatchObject({ modelId: 'mistral.mixtral-8x7b-instruct-v0:1', operation: 'converse' });
+  expect(setup.fake.calls[0].body).not.toHaveProperty('system');
 });

@@ -173,6 +173,10 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['images', 'documents', 'tools'])],
   ['ai21.jamba', jambaFamily('AI21 Jamba', ['images'])],
   ['meta.llama', converseFamily('Meta Llama', { refuses: ['streamed-tools'] })],
+  // Mistral 7B and Mixtral 8x7B Instruct take no system prompt ("This model doesn't support system
+  // messages"), no tools and no images.
+  ['mistral.mistral-7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
+  ['mistral.mixtral-8x7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
   ['mistral.', converseFamily('Mistral', { refuses: ['streamed-tools'] })],
   ['deepseek.', converseFamily('DeepSeek')],
   // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels

@@ -136,3 +136,28 @@ describe('tools in a stream, which ConverseStream refuses for Llama, Mistral and
     }
   });
 });
+
+describe('Mistral 7B and Mixtral 8x7B Instruct, which take no system prompt', () => {
+  const mixtral = resolveBedrockFamily('mistral.mixtral-8x7b-instruct-v0:1');
+
+  test('a system or developer message with text is a 400 naming its role', () => {
+    for (const role of ['system', 'developer'] as const) {
+      const request: ChatRequest = { messages: [{ role: 'user', content: 'Hi' }, { role, content: [{ type: 'text', text: 'Be brief.' }] }] };
+      expect(gatewayErrorOf(() => toConverseChat(request, mixtral))).toMatchObject({
+        status: 400,
+        param: 'messages[1].role',
+        message: 'messages[1].role: Amazon Bedrock (Mistral Instruct) takes no system prompt; put its instructions in a user message.',
+      });
+    }
+  });
+
+  test('a blank system message, which is not sent, is no refusal', () => {
+    expect(toConverseChat({ messages: [{ role: 'system', content: '  ' }, { role: 'user', content: 'Hi' }] }, mixtral)).toEqual({
+      messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
+    });
+  });
+
+  test('tools are a 400 naming tools', () => {
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'Hi' }], tools: [weatherTool] }, mixtral))).toMatchObject({ status: 400, param: 'tools' });
+  });
+});

@@ -28,7 +28,9 @@ describe('resolveBedrockFamily', () => {
     ['ai21.jamba-instruct-v1:0', 'AI21 Jamba-Instruct'],
     ['us.meta.llama3-2-90b-instruct-v1:0', 'Meta Llama'],
     ['mistral.mistral-large-2407-v1:0', 'Mistral'],
-    ['Mistral.Mixtral-8x7b-Instruct-v0:1', 'Mistral'],
+    ['Mistral.Mixtral-8x7b-Instruct-v0:1', 'Mistral Instruct'],
+    ['mistral.mistral-7b-instruct-v0:2', 'Mistral Instruct'],
+    ['mistral.mistral-small-2402-v1:0', 'Mistral'],
     ['us.deepseek.r1-v1:0', 'DeepSeek'],
     ['deepseek.v3-v1:0', 'DeepSeek'],
     ['openai.gpt-oss-120b-1:0', 'OpenAI gpt-oss'],
@@ -116,6 +118,8 @@ describe('what each family serves', () => {
     ['meta.llama3-1-8b-instruct-v1:0', ['streamed-tools']],
     ['mistral.mistral-large-2407-v1:0', ['streamed-tools']],
     ['cohere.command-r-v1:0', ['streamed-tools']],
+    ['mistral.mistral-7b-instruct-v0:2', ['system', 'tools', 'images']],
+    ['us.mistral.mixtral-8x7b-instruct-v0:1', ['system', 'tools', 'images']],
     ['moonshot.kimi-k2-thinking', []],
   ])('what Converse refuses for %s: %j', (modelName, refused) => {
     expect(resolveBedrockFamily(modelName).converseRefuses).toEqual(refused);
