@@ -2,7 +2,7 @@
  * What AWS's supported-features table says a Bedrock model refuses on Converse
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html)
  * is a 400 naming the field, before any call, through the official `openai` client; what the model
- * takes goes to the fake Bedrock as for every Converse model.
+ * takes goes to the fake Bedrock as for every Converse model, Titan Text's chat included.
  */
 import type OpenAI from 'openai';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
@@ -16,7 +16,7 @@ const chatEndpoint = (name: string, model: string, fakeUrl: string) => `
 const setup = useGatewayWithFakeBedrock({
   serve: serveBedrockFixtures,
   config: (fakeUrl) => `
-endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}${chatEndpoint('mixtral', 'mistral.mixtral-8x7b-instruct-v0:1', fakeUrl)}`,
+endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}${chatEndpoint('mixtral', 'mistral.mixtral-8x7b-instruct-v0:1', fakeUrl)}${chatEndpoint('titan', 'amazon.titan-text-express-v1', fakeUrl)}`,
   validateResponses: true,
 });
 
@@ -53,4 +53,21 @@ test('Mixtral 8x7B Instruct: a system prompt is a 400 naming its message, before
   expect(answer.choices[0].finish_reason).toBe('stop');
   expect(setup.fake.calls[0]).toMatchObject({ modelId: 'mistral.mixtral-8x7b-instruct-v0:1', operation: 'converse' });
   expect(setup.fake.calls[0].body).not.toHaveProperty('system');
+});
+
+test('Titan Text chat goes through Converse, streamed or not; a system prompt is a 400 before any call', async () => {
+  const answer = await setup.openai.chat.completions.create({ model: 'titan', messages: [question], temperature: 0.8 });
+  expect(answer.choices[0].message.content).toBeTruthy();
+  const stream = await setup.openai.chat.completions.create({ model: 'titan', messages: [question], stream: true });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  expect(setup.fake.calls).toMatchObject([
+    { modelId: 'amazon.titan-text-express-v1', operation: 'converse', body: { inferenceConfig: { temperature: 0.4 } } },
+    { modelId: 'amazon.titan-text-express-v1', operation: 'converse-stream' },
+  ]);
+
+  const refused = setup.openai.chat.completions.create({ model: 'titan', messages: [{ role: 'developer', content: 'Be brief.' }, question], stream: true });
+  await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[0].role', message: expect.stringContaining('(Amazon Titan Text) takes no system prompt') });
+  expect(setup.fake.calls).toHaveLength(2);
 });

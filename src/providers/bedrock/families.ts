@@ -125,15 +125,24 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
 });
 
 /**
- * Jamba: chat through Converse, which reads no images for any Jamba model; completions keep the
- * native body (it returns `n` choices), whose temperature range is the unified 0..2.
+ * Chat through Converse, completions through the model's native body (the one MLflow sends, or one
+ * that returns `n` choices); `temperatureFactor` is the native body's (Converse's is fixed).
  */
-const jambaFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily => ({
-  ...converseFamily(label, { refuses }),
-  completions: 'ai21-jamba',
-  completionsStream: false,
-  temperatureFactor: 1,
-});
+const nativeCompletionsFamily = (
+  label: string,
+  options: { refuses: readonly ConverseFeature[]; completions: NativeCompletions; completionsStream: boolean; temperatureFactor: number },
+): BedrockFamily => {
+  const { refuses, ...native } = options;
+  return { ...converseFamily(label, { refuses }), ...native };
+};
+
+/** Titan Text: Converse gives it no system prompt, tools or images; its own temperature range is 0..1. */
+const titanTextFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily =>
+  nativeCompletionsFamily(label, { refuses: ['system', 'tools', 'images', ...refuses], completions: 'titan-text', completionsStream: true, temperatureFactor: 0.5 });
+
+/** Jamba: Converse reads no images for any Jamba model; its own temperature range is the unified 0..2. */
+const jambaFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily =>
+  nativeCompletionsFamily(label, { refuses: ['images', ...refuses], completions: 'ai21-jamba', completionsStream: false, temperatureFactor: 1 });
 
 /** The model-id prefix of Claude models. */
 const CLAUDE_PREFIX = 'anthropic.';
@@ -151,10 +160,9 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // Before `amazon.titan-embed`: Titan Multimodal Embeddings sizes its vectors in embeddingConfig, not `dimensions`.
   ['amazon.titan-embed-image', embeddingsFamily('Amazon Titan Multimodal Embeddings', 'titan-embed-image')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
-  [
-    'amazon.titan-t',
-    { label: 'Amazon Titan Text', chat: false, completions: 'titan-text', completionsStream: true, embeddings: null, converseRefuses: [], temperatureFactor: 0.5, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
-  ],
+  // Titan Text Premier does not chat about documents either.
+  ['amazon.titan-text-premier', titanTextFamily('Amazon Titan Text Premier', ['documents'])],
+  ['amazon.titan-t', titanTextFamily('Amazon Titan Text', [])],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
   // Llama, Mistral and Command R take tools in Converse only: ConverseStream refuses them
@@ -170,8 +178,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
     { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, converseRefuses: [], temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   // Jamba-Instruct takes neither tools nor documents on Converse; Jamba 1.5 takes both, streamed too.
-  ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['images', 'documents', 'tools'])],
-  ['ai21.jamba', jambaFamily('AI21 Jamba', ['images'])],
+  ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['documents', 'tools'])],
+  ['ai21.jamba', jambaFamily('AI21 Jamba', [])],
   ['meta.llama', converseFamily('Meta Llama', { refuses: ['streamed-tools'] })],
   // Mistral 7B and Mixtral 8x7B Instruct take no system prompt ("This model doesn't support system
   // messages"), no tools and no images.

@@ -161,3 +161,22 @@ describe('Mistral 7B and Mixtral 8x7B Instruct, which take no system prompt', ()
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'Hi' }], tools: [weatherTool] }, mixtral))).toMatchObject({ status: 400, param: 'tools' });
   });
 });
+
+describe('Amazon Titan Text through Converse', () => {
+  const express = resolveBedrockFamily('amazon.titan-text-express-v1');
+  const premier = resolveBedrockFamily('amazon.titan-text-premier-v1:0');
+
+  test('chat goes as for every Converse model, temperature halved; a document too, but on Premier', () => {
+    const request = { messages: [{ role: 'user', content: [{ type: 'text', text: 'Résume.' }, PDF_PART] }], temperature: 1 } as unknown as ChatRequest;
+    expect(toConverseChat(request, express)).toMatchObject({ messages: [{ role: 'user', content: [{ text: 'Résume.' }, { document: { format: 'pdf' } }] }], inferenceConfig: { temperature: 0.5 } });
+    expect(gatewayErrorOf(() => toConverseChat(request, premier))).toMatchObject({ status: 400, param: 'messages[0].content[1]', message: expect.stringContaining('(Amazon Titan Text Premier) reads no documents') });
+  });
+
+  test.each([
+    ['a system prompt', { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }, 'messages[0].role'],
+    ['tools', { messages: [{ role: 'user', content: 'Hi' }], tools: [weatherTool] }, 'tools'],
+    ['an image', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: PNG } }] }] }, 'messages[0].content[0]'],
+  ])('%s is a 400 naming %s', (_case, request, param) => {
+    expect(gatewayErrorOf(() => toConverseChat(request as unknown as ChatRequest, express))).toMatchObject({ status: 400, param });
+  });
+});

@@ -17,6 +17,7 @@ describe('resolveBedrockFamily', () => {
     ['amazon.nova-2-multimodal-embeddings-v1:0', 'Amazon Nova Multimodal Embeddings'],
     ['amazon.titan-text-express-v1', 'Amazon Titan Text'],
     ['amazon.titan-tg1-large', 'Amazon Titan Text'],
+    ['amazon.titan-text-premier-v1:0', 'Amazon Titan Text Premier'],
     ['amazon.titan-embed-text-v2:0', 'Amazon Titan Embeddings'],
     ['cohere.command-text-v14', 'Cohere Command'],
     ['cohere.command-light-text-v14', 'Cohere Command'],
@@ -91,7 +92,9 @@ describe('what each family serves', () => {
   test.each([
     ['anthropic.claude-3-haiku-20240307-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
     ['meta.llama3-8b-instruct-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
-    ['amazon.titan-text-lite-v1', ['llm/v1/completions']],
+    // Converse serves Titan Text's chat (AWS's supported-features table); completions keep the native body.
+    ['amazon.titan-text-lite-v1', ['llm/v1/chat', 'llm/v1/completions']],
+    ['amazon.titan-text-premier-v1:0', ['llm/v1/chat', 'llm/v1/completions']],
     ['cohere.command-text-v14', ['llm/v1/completions']],
     ['ai21.j2-mid-v1', ['llm/v1/completions']],
     // Converse serves Jamba's chat (AWS's supported-features table); completions keep the native body.
@@ -119,6 +122,8 @@ describe('what each family serves', () => {
     ['mistral.mistral-large-2407-v1:0', ['streamed-tools']],
     ['cohere.command-r-v1:0', ['streamed-tools']],
     ['mistral.mistral-7b-instruct-v0:2', ['system', 'tools', 'images']],
+    ['amazon.titan-text-express-v1', ['system', 'tools', 'images']],
+    ['amazon.titan-text-premier-v1:0', ['system', 'tools', 'images', 'documents']],
     ['us.mistral.mixtral-8x7b-instruct-v0:1', ['system', 'tools', 'images']],
     ['moonshot.kimi-k2-thinking', []],
   ])('what Converse refuses for %s: %j', (modelName, refused) => {
