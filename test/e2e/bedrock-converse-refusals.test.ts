@@ -16,7 +16,11 @@ const chatEndpoint = (name: string, model: string, fakeUrl: string) => `
 const setup = useGatewayWithFakeBedrock({
   serve: serveBedrockFixtures,
   config: (fakeUrl) => `
-endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}${chatEndpoint('mixtral', 'mistral.mixtral-8x7b-instruct-v0:1', fakeUrl)}${chatEndpoint('titan', 'amazon.titan-text-express-v1', fakeUrl)}`,
+endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)}${chatEndpoint('mixtral', 'mistral.mixtral-8x7b-instruct-v0:1', fakeUrl)}${chatEndpoint('titan', 'amazon.titan-text-express-v1', fakeUrl)}${chatEndpoint(
+    'nova-micro',
+    'us.amazon.nova-micro-v1:0',
+    fakeUrl,
+  )}${chatEndpoint('r1', 'us.deepseek.r1-v1:0', fakeUrl)}`,
   validateResponses: true,
 });
 
@@ -70,4 +74,15 @@ test('Titan Text chat goes through Converse, streamed or not; a system prompt is
   const refused = setup.openai.chat.completions.create({ model: 'titan', messages: [{ role: 'developer', content: 'Be brief.' }, question], stream: true });
   await expect(refused).rejects.toMatchObject({ status: 400, param: 'messages[0].role', message: expect.stringContaining('(Amazon Titan Text) takes no system prompt') });
   expect(setup.fake.calls).toHaveLength(2);
+});
+
+test('Nova Micro refuses an image, DeepSeek-R1 tools: 400s naming them, before any call', async () => {
+  const image = setup.openai.chat.completions.create({
+    model: 'nova-micro',
+    messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] }],
+  });
+  await expect(image).rejects.toMatchObject({ status: 400, param: 'messages[0].content[0]', message: expect.stringContaining('(Amazon Nova Micro) reads no images') });
+  const tools = setup.openai.chat.completions.create({ model: 'r1', messages: [question], tools: [weatherTool] });
+  await expect(tools).rejects.toMatchObject({ status: 400, param: 'tools', message: expect.stringContaining('(DeepSeek) takes no tools') });
+  expect(setup.fake.calls).toHaveLength(0);
 });

@@ -155,7 +155,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
   ['amazon.nova-2-', converseFamily('Amazon Nova 2', { reasoningEffort: { kind: 'nova-reasoning-config' } })],
-  // Nova caches system and messages, not tools.
+  // Nova caches system and messages, not tools. Nova Micro reads text only: no images, no documents.
+  ['amazon.nova-micro', converseFamily('Amazon Nova Micro', { promptCaching: { tools: false }, refuses: ['images', 'documents'] })],
   ['amazon.nova', converseFamily('Amazon Nova', { promptCaching: { tools: false } })],
   // Before `amazon.titan-embed`: Titan Multimodal Embeddings sizes its vectors in embeddingConfig, not `dimensions`.
   ['amazon.titan-embed-image', embeddingsFamily('Amazon Titan Multimodal Embeddings', 'titan-embed-image')],
@@ -186,6 +187,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['mistral.mistral-7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
   ['mistral.mixtral-8x7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
   ['mistral.', converseFamily('Mistral', { refuses: ['streamed-tools'] })],
+  // DeepSeek-R1 takes no tools and no images on Converse (V3.x takes tools).
+  ['deepseek.r1', converseFamily('DeepSeek', { refuses: ['tools', 'images'] })],
   ['deepseek.', converseFamily('DeepSeek')],
   // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels
   // (GPT-5's `minimal` and later levels are not among them).

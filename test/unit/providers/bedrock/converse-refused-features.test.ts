@@ -180,3 +180,24 @@ describe('Amazon Titan Text through Converse', () => {
     expect(gatewayErrorOf(() => toConverseChat(request as unknown as ChatRequest, express))).toMatchObject({ status: 400, param });
   });
 });
+
+describe('text-only models: Amazon Nova Micro, DeepSeek-R1', () => {
+  const withImage = { messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: PNG } }] }] } as ChatRequest;
+  const withDocument = { messages: [{ role: 'user', content: [PDF_PART] }] } as unknown as ChatRequest;
+  const withTools: ChatRequest = { messages: [{ role: 'user', content: 'Weather in Lyon?' }], tools: [weatherTool] };
+
+  test('Nova Micro: an image or a document is a 400 naming its part; tools, streamed too, go', () => {
+    const micro = resolveBedrockFamily('us.amazon.nova-micro-v1:0');
+    expect(gatewayErrorOf(() => toConverseChat(withImage, micro))).toMatchObject({ status: 400, param: 'messages[0].content[1]', message: expect.stringContaining('(Amazon Nova Micro) reads no images') });
+    expect(gatewayErrorOf(() => toConverseChat(withDocument, micro))).toMatchObject({ status: 400, param: 'messages[0].content[0]' });
+    expect(toConverseChat(withTools, micro, { stream: true }).toolConfig?.tools).toHaveLength(1);
+    expect(toConverseChat(withImage, resolveBedrockFamily('amazon.nova-lite-v1:0')).messages?.[0].content?.[1]).toHaveProperty('image');
+  });
+
+  test('DeepSeek-R1: tools and images are 400s naming them; DeepSeek V3 takes tools', () => {
+    const r1 = resolveBedrockFamily('us.deepseek.r1-v1:0');
+    expect(gatewayErrorOf(() => toConverseChat(withTools, r1))).toMatchObject({ status: 400, param: 'tools', message: 'tools: Amazon Bedrock (DeepSeek) takes no tools; send the request without them.' });
+    expect(gatewayErrorOf(() => toConverseChat(withImage, r1))).toMatchObject({ status: 400, param: 'messages[0].content[1]' });
+    expect(toConverseChat(withTools, resolveBedrockFamily('deepseek.v3-v1:0')).toolConfig?.tools).toHaveLength(1);
+  });
+});

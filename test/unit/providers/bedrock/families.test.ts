@@ -13,6 +13,7 @@ describe('resolveBedrockFamily', () => {
     ['arn:aws:bedrock:eu-west-3:123456789012:inference-profile/eu.anthropic.claude-3-7-sonnet-20250219-v1:0', 'Anthropic Claude'],
     ['us.amazon.nova-pro-v1:0', 'Amazon Nova'],
     ['amazon.nova-lite-v1:0', 'Amazon Nova'],
+    ['us.amazon.nova-micro-v1:0', 'Amazon Nova Micro'],
     ['global.amazon.nova-2-lite-v1:0', 'Amazon Nova 2'],
     ['amazon.nova-2-multimodal-embeddings-v1:0', 'Amazon Nova Multimodal Embeddings'],
     ['amazon.titan-text-express-v1', 'Amazon Titan Text'],
@@ -73,6 +74,7 @@ describe('resolveBedrockFamily', () => {
     ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', { tools: true }],
     ['anthropic.claude-opus-4-1-20250805-v1:0', { tools: true }],
     ['amazon.nova-pro-v1:0', { tools: false }],
+    ['amazon.nova-micro-v1:0', { tools: false }],
     // Older Claude models take no cachePoint (AWS refuses the request): none is sent.
     ['anthropic.claude-3-5-sonnet-20241022-v2:0', null],
     ['us.anthropic.claude-3-haiku-20240307-v1:0', null],
@@ -124,6 +126,10 @@ describe('what each family serves', () => {
     ['mistral.mistral-7b-instruct-v0:2', ['system', 'tools', 'images']],
     ['amazon.titan-text-express-v1', ['system', 'tools', 'images']],
     ['amazon.titan-text-premier-v1:0', ['system', 'tools', 'images', 'documents']],
+    ['amazon.nova-micro-v1:0', ['images', 'documents']],
+    ['amazon.nova-pro-v1:0', []],
+    ['us.deepseek.r1-v1:0', ['tools', 'images']],
+    ['deepseek.v3-v1:0', []],
     ['us.mistral.mixtral-8x7b-instruct-v0:1', ['system', 'tools', 'images']],
     ['moonshot.kimi-k2-thinking', []],
   ])('what Converse refuses for %s: %j', (modelName, refused) => {
