@@ -144,6 +144,9 @@ const titanTextFamily = (label: string, refuses: readonly ConverseFeature[]): Be
 const jambaFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily =>
   nativeCompletionsFamily(label, { refuses: ['images', ...refuses], completions: 'ai21-jamba', completionsStream: false, temperatureFactor: 1 });
 
+const LLAMA_WITHOUT_TOOLS = converseFamily('Meta Llama', { refuses: ['tools', 'images'] });
+const LLAMA_WITHOUT_IMAGES = converseFamily('Meta Llama', { refuses: ['images', 'streamed-tools'] });
+
 /** The model-id prefix of Claude models. */
 const CLAUDE_PREFIX = 'anthropic.';
 
@@ -181,6 +184,10 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // Jamba-Instruct takes neither tools nor documents on Converse; Jamba 1.5 takes both, streamed too.
   ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['documents', 'tools'])],
   ['ai21.jamba', jambaFamily('AI21 Jamba', [])],
+  // Llama 2, 3 and 3.2 1B/3B take no tools; only 3.2 11B/90B and Llama 4 read images.
+  ...['meta.llama2', 'meta.llama3-8b', 'meta.llama3-70b', 'meta.llama3-2-1b', 'meta.llama3-2-3b'].map((prefix) => [prefix, LLAMA_WITHOUT_TOOLS] as const),
+  ['meta.llama3-1-', LLAMA_WITHOUT_IMAGES],
+  ['meta.llama3-3-', LLAMA_WITHOUT_IMAGES],
   ['meta.llama', converseFamily('Meta Llama', { refuses: ['streamed-tools'] })],
   // Mistral 7B and Mixtral 8x7B Instruct take no system prompt ("This model doesn't support system
   // messages"), no tools and no images.

@@ -201,3 +201,23 @@ describe('text-only models: Amazon Nova Micro, DeepSeek-R1', () => {
     expect(toConverseChat(withTools, resolveBedrockFamily('deepseek.v3-v1:0')).toolConfig?.tools).toHaveLength(1);
   });
 });
+
+describe('Meta Llama by version', () => {
+  const withTools: ChatRequest = { messages: [{ role: 'user', content: 'Weather in Lyon?' }], tools: [weatherTool] };
+  const withImage = { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: PNG } }] }] } as ChatRequest;
+
+  test('Llama 3 (8B, 70B), 2 and 3.2 1B/3B: tools are a 400 naming tools', () => {
+    for (const model of ['meta.llama3-70b-instruct-v1:0', 'meta.llama2-70b-chat-v1', 'us.meta.llama3-2-1b-instruct-v1:0']) {
+      expect(gatewayErrorOf(() => toConverseChat(withTools, resolveBedrockFamily(model)))).toMatchObject({ status: 400, param: 'tools', message: expect.stringContaining('takes no tools') });
+    }
+  });
+
+  test('Llama 3.1 and 3.3 take tools but read no images; 3.2 90B and Llama 4 read images', () => {
+    const llama33 = resolveBedrockFamily('us.meta.llama3-3-70b-instruct-v1:0');
+    expect(toConverseChat(withTools, llama33).toolConfig?.tools).toHaveLength(1);
+    expect(gatewayErrorOf(() => toConverseChat(withImage, llama33))).toMatchObject({ status: 400, param: 'messages[0].content[0]' });
+    for (const model of ['meta.llama3-2-90b-instruct-v1:0', 'us.meta.llama4-maverick-17b-instruct-v1:0']) {
+      expect(toConverseChat(withImage, resolveBedrockFamily(model)).messages?.[0].content?.[0]).toHaveProperty('image');
+    }
+  });
+});

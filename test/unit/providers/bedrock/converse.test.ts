@@ -414,7 +414,7 @@ describe('toConverseChat', () => {
       expect(body.toolConfig?.tools).toEqual([tool]);
     });
 
-    test.each(['meta.llama3-1-70b-instruct-v1:0', 'deepseek.v3-v1:0', 'moonshot.kimi-k2-thinking'])('%s (no prompt caching on Bedrock): no cachePoint, the request goes as without cache_control', (modelId) => {
+    test.each(['meta.llama3-2-90b-instruct-v1:0', 'deepseek.v3-v1:0', 'moonshot.kimi-k2-thinking'])('%s (no prompt caching on Bedrock): no cachePoint, the request goes as without cache_control', (modelId) => {
       const family = resolveBedrockFamily(modelId);
       const withoutCacheControl = JSON.parse(JSON.stringify(cachedRequest).replace(/,"cache_control":\{[^}]*\}/g, '')) as ChatRequest;
       expect(JSON.stringify(withoutCacheControl)).not.toContain('cache_control');
