@@ -20,7 +20,7 @@ endpoints:${chatEndpoint('llama', 'us.meta.llama3-3-70b-instruct-v1:0', fakeUrl)
     'nova-micro',
     'us.amazon.nova-micro-v1:0',
     fakeUrl,
-  )}${chatEndpoint('r1', 'us.deepseek.r1-v1:0', fakeUrl)}`,
+  )}${chatEndpoint('r1', 'us.deepseek.r1-v1:0', fakeUrl)}${chatEndpoint('claude-2', 'anthropic.claude-v2:1', fakeUrl)}`,
   validateResponses: true,
 });
 
@@ -85,4 +85,12 @@ test('Nova Micro refuses an image, DeepSeek-R1 tools: 400s naming them, before a
   const tools = setup.openai.chat.completions.create({ model: 'r1', messages: [question], tools: [weatherTool] });
   await expect(tools).rejects.toMatchObject({ status: 400, param: 'tools', message: expect.stringContaining('(DeepSeek) takes no tools') });
   expect(setup.fake.calls).toHaveLength(0);
+});
+
+test('Claude 2.1 refuses tools with a 400 naming tools, before any call; its chat goes', async () => {
+  const tools = setup.openai.chat.completions.create({ model: 'claude-2', messages: [question], tools: [weatherTool] });
+  await expect(tools).rejects.toMatchObject({ status: 400, param: 'tools', message: expect.stringContaining('(Anthropic Claude) takes no tools') });
+  expect(setup.fake.calls).toHaveLength(0);
+  const answer = await setup.openai.chat.completions.create({ model: 'claude-2', messages: [question] });
+  expect(answer.choices[0].finish_reason).toBe('stop');
 });

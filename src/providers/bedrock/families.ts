@@ -241,9 +241,15 @@ export function mayBeClaude(modelName: string): boolean {
  */
 const CLAUDE_WITHOUT_PROMPT_CACHING = /claude-(?:v\d|instant|3-(?!7-sonnet|5-haiku))/;
 
+/** What Claude models refuse on Converse: 2.x and Instant take no tools or images, 3.5 Haiku reads no images. */
+function claudeRefusals(id: string): readonly ConverseFeature[] {
+  if (/claude-(?:v\d|instant)/.test(id)) return ['tools', 'images'];
+  return id.includes('claude-3-5-haiku') ? ['images'] : [];
+}
+
 /**
  * The family of a model: its listed family, or UNLISTED_FAMILY; for Claude, with the thinking form
- * its version takes (adaptive from Claude 4.6 on, shared/claude-thinking-form.ts).
+ * its version takes (adaptive from Claude 4.6 on, shared/claude-thinking-form.ts) and what it refuses.
  */
 export function resolveBedrockFamily(modelName: string): BedrockFamily {
   const family = listedBedrockFamily(modelName) ?? UNLISTED_FAMILY;
@@ -253,6 +259,7 @@ export function resolveBedrockFamily(modelName: string): BedrockFamily {
     ...family,
     reasoningEffort: { kind: 'claude-thinking', form: claudeThinkingFormOf(id) },
     promptCaching: CLAUDE_WITHOUT_PROMPT_CACHING.test(id.toLowerCase()) ? null : family.promptCaching,
+    converseRefuses: claudeRefusals(id),
   };
 }
 

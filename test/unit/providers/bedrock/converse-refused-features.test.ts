@@ -221,3 +221,19 @@ describe('Meta Llama by version', () => {
     }
   });
 });
+
+describe('Claude by version', () => {
+  test('Claude 2.1 refuses tools; 3.5 Haiku an image; Claude 3 Haiku takes both', () => {
+    const withToolsAndImage = {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Weather here?' }, { type: 'image_url', image_url: { url: PNG } }] }],
+      tools: [weatherTool],
+    } as ChatRequest;
+    expect(gatewayErrorOf(() => toConverseChat(withToolsAndImage, resolveBedrockFamily('anthropic.claude-v2:1')))).toMatchObject({ status: 400, param: 'tools' });
+    expect(gatewayErrorOf(() => toConverseChat(withToolsAndImage, resolveBedrockFamily('anthropic.claude-3-5-haiku-20241022-v1:0')))).toMatchObject({
+      status: 400,
+      param: 'messages[0].content[1]',
+      message: 'messages[0].content[1]: Amazon Bedrock (Anthropic Claude) reads no images.',
+    });
+    expect(toConverseChat(withToolsAndImage, resolveBedrockFamily('anthropic.claude-3-haiku-20240307-v1:0')).toolConfig?.tools).toHaveLength(1);
+  });
+});

@@ -120,6 +120,11 @@ describe('what each family serves', () => {
     ['us.ai21.jamba-1-5-mini-v1:0', ['images']],
     ['ai21.jamba-instruct-v1:0', ['images', 'documents', 'tools']],
     ['anthropic.claude-sonnet-4-20250514-v1:0', []],
+    // Claude 2.x and Instant take no tools or images, 3.5 Haiku reads no images.
+    ['anthropic.claude-v2:1', ['tools', 'images']],
+    ['anthropic.claude-instant-v1', ['tools', 'images']],
+    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['images']],
+    ['anthropic.claude-3-haiku-20240307-v1:0', []],
     ['meta.llama3-1-8b-instruct-v1:0', ['images', 'streamed-tools']],
     ['us.meta.llama3-3-70b-instruct-v1:0', ['images', 'streamed-tools']],
     ['meta.llama3-2-90b-instruct-v1:0', ['streamed-tools']],
