@@ -171,7 +171,7 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
   // Llama, Mistral and Command R take tools in Converse only: ConverseStream refuses them
   // ("This model doesn't support tool use in streaming mode").
-  ['cohere.command-r', converseFamily('Cohere Command R', { refuses: ['streamed-tools'] })],
+  ['cohere.command-r', converseFamily('Cohere Command R', { refuses: ['images', 'streamed-tools'] })],
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
@@ -193,6 +193,10 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // messages"), no tools and no images.
   ['mistral.mistral-7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
   ['mistral.mixtral-8x7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
+  // Mistral Large (24.02, 24.07) and Small (24.02) read no images, Small no documents either; Pixtral reads images.
+  ['mistral.mistral-large-2402', converseFamily('Mistral', { refuses: ['images', 'streamed-tools'] })],
+  ['mistral.mistral-large-2407', converseFamily('Mistral', { refuses: ['images', 'streamed-tools'] })],
+  ['mistral.mistral-small-2402', converseFamily('Mistral', { refuses: ['images', 'documents', 'streamed-tools'] })],
   ['mistral.', converseFamily('Mistral', { refuses: ['streamed-tools'] })],
   // DeepSeek-R1 takes no tools and no images on Converse (V3.x takes tools).
   ['deepseek.r1', converseFamily('DeepSeek', { refuses: ['tools', 'images'] })],
@@ -200,7 +204,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels
   // (GPT-5's `minimal` and later levels are not among them).
   ['openai.', converseFamily('OpenAI gpt-oss', { reasoningEffort: { kind: 'as-sent', levels: ['low', 'medium', 'high'] } })],
-  ['writer.', converseFamily('Writer Palmyra')],
+  // Palmyra X4 and X5 read text only.
+  ['writer.', converseFamily('Writer Palmyra', { refuses: ['images'] })],
   ['qwen.', converseFamily('Qwen')],
 ];
 

@@ -237,3 +237,25 @@ describe('Claude by version', () => {
     expect(toConverseChat(withToolsAndImage, resolveBedrockFamily('anthropic.claude-3-haiku-20240307-v1:0')).toolConfig?.tools).toHaveLength(1);
   });
 });
+
+describe('text-only Mistral, Command R and Palmyra models', () => {
+  const withImage = { messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: PNG } }] }] } as ChatRequest;
+
+  test.each([
+    ['cohere.command-r-plus-v1:0', 'Cohere Command R'],
+    ['mistral.mistral-large-2407-v1:0', 'Mistral'],
+    ['writer.palmyra-x4-v1:0', 'Writer Palmyra'],
+  ])('%s: an image is a 400 naming its part', (model, label) => {
+    expect(gatewayErrorOf(() => toConverseChat(withImage, resolveBedrockFamily(model)))).toMatchObject({
+      status: 400,
+      param: 'messages[0].content[1]',
+      message: `messages[0].content[1]: Amazon Bedrock (${label}) reads no images.`,
+    });
+  });
+
+  test('Pixtral Large reads images; Mistral Small refuses a document', () => {
+    expect(toConverseChat(withImage, resolveBedrockFamily('us.mistral.pixtral-large-2502-v1:0')).messages?.[0].content?.[1]).toHaveProperty('image');
+    const withDocument = { messages: [{ role: 'user', content: [PDF_PART] }] } as unknown as ChatRequest;
+    expect(gatewayErrorOf(() => toConverseChat(withDocument, resolveBedrockFamily('mistral.mistral-small-2402-v1:0')))).toMatchObject({ status: 400, param: 'messages[0].content[0]' });
+  });
+});
