@@ -9,15 +9,36 @@ export function openapiDocument(): Record<string, unknown> {
   return document;
 }
 
+// Express routes `/endpoints/x/invocations/` and other letter cases there too; so must this.
+const LLM_PATHS = /^\/(endpoints|gateway)\/[^/]+\/invocations\/?$|^\/v1\//i;
+
+/**
+ * The validators are built once per process and shared by every app in it: the spec never changes,
+ * and each build dereferences, checks and preprocesses the whole spec (about 0.2 s of CPU, a second
+ * or more on a loaded machine), which the app's first request waited for. The parts they build
+ * later (per-route Ajv validators) are built once too. Apps after the first miss only the library's
+ * `app.param` hooks, which copy its decoded path parameters over Express's own: the same values,
+ * both being path-to-regexp matches of the same path decoded with decodeURIComponent.
+ */
+let sharedRequestValidator: RequestHandler[] | undefined;
+let sharedResponseValidator: RequestHandler[] | undefined;
+
+export function requestValidator(): RequestHandler[] {
+  sharedRequestValidator ??= buildRequestValidator();
+  return sharedRequestValidator;
+}
+
+export function responseValidator(): RequestHandler[] {
+  sharedResponseValidator ??= buildResponseValidator();
+  return sharedResponseValidator;
+}
+
 /**
  * LLM request bodies are validated per endpoint type by the precompiled validators (the schema
  * of `/endpoints/{name}/invocations` depends on which endpoint `name` is), so request validation
  * here covers the other routes. Response validation is for contract tests.
  */
-// Express routes `/endpoints/x/invocations/` and other letter cases there too; so must this.
-const LLM_PATHS = /^\/(endpoints|gateway)\/[^/]+\/invocations\/?$|^\/v1\//i;
-
-export function requestValidator(): RequestHandler[] {
+function buildRequestValidator(): RequestHandler[] {
   return OpenApiValidator.middleware({
     apiSpec: openapiDocument() as never,
     // MLflow's FastAPI routes ignore query parameters they do not declare (a cache-busting `?_=`, a
@@ -31,7 +52,7 @@ export function requestValidator(): RequestHandler[] {
   }) as unknown as RequestHandler[];
 }
 
-export function responseValidator(): RequestHandler[] {
+function buildResponseValidator(): RequestHandler[] {
   return OpenApiValidator.middleware({
     apiSpec: openapiDocument() as never,
     validateRequests: false,
