@@ -17,17 +17,18 @@ import { GatewayError } from '../errors';
 import { embeddingInputs, embeddingsMismatch } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
-import { fieldPath, firstErrorValidator, summarise } from './validation';
+import * as firstError from '../../generated/first-error-validators';
+import { fieldPath, summarise } from './validation';
 
 const ANSWER_SCHEMAS: Record<EndpointType, ValidateFunction> = {
-  'llm/v1/chat': firstErrorValidator('ChatResponse'),
-  'llm/v1/completions': firstErrorValidator('CompletionsResponse'),
-  'llm/v1/embeddings': firstErrorValidator('EmbeddingsResponse'),
+  'llm/v1/chat': firstError.validateChatResponse,
+  'llm/v1/completions': firstError.validateCompletionsResponse,
+  'llm/v1/embeddings': firstError.validateEmbeddingsResponse,
 };
 
 const CHUNK_SCHEMAS: Record<'llm/v1/chat' | 'llm/v1/completions', ValidateFunction> = {
-  'llm/v1/chat': firstErrorValidator('ChatChunk'),
-  'llm/v1/completions': firstErrorValidator('CompletionsChunk'),
+  'llm/v1/chat': firstError.validateChatChunk,
+  'llm/v1/completions': firstError.validateCompletionsChunk,
 };
 
 type Envelope = Record<string, unknown>;

@@ -1,11 +1,12 @@
 /**
  * Request-body validation with the Ajv validators compiled ahead of time from openapi/ (see
- * generated/request-validators.js), and the translation of Ajv errors into one readable message
+ * generated/request-validators.js and first-error-validators.js), and the translation of Ajv errors into one readable message
  * naming the field and the rule, plus MLflow's (pydantic-style) issue list.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import spec from '../../generated/openapi.json';
+import * as firstError from '../../generated/first-error-validators';
 import {
   validateChatRequest,
   validateCompletionsRequest,
@@ -35,27 +36,33 @@ const validators: Record<EndpointType, ValidateFunction> = {
 };
 
 /**
- * The same schemas compiled to stop at the first error. Ajv's all-errors mode takes quadratic time
- * in the number of errors (it concatenates error lists), so a body with a hundred thousand bad
- * items would take minutes: the fast validator decides validity, and the detailed report is built
- * from a sample of the body (every array cut to its first items).
+ * The same schemas compiled to stop at the first error (generated/first-error-validators.js).
+ * Ajv's all-errors mode takes quadratic time in the number of errors (it concatenates error
+ * lists), so a body with a hundred thousand bad items would take minutes: the fast validator
+ * decides validity, and the detailed report is built from a sample of the body (every array cut
+ * to its first items).
  */
-// As the generated validators (scripts/generate.ts): Infinity is not a number (body.ts refuses a JSON `1e999` first).
-const firstErrorAjv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: false });
-firstErrorAjv.addSchema({ $id: 'spec', components: { schemas: spec.components.schemas } });
+const fastValidators: Record<EndpointType, ValidateFunction> = {
+  'llm/v1/chat': firstError.validateChatRequest,
+  'llm/v1/completions': firstError.validateCompletionsRequest,
+  'llm/v1/embeddings': firstError.validateEmbeddingsRequest,
+};
 
-/** The schema `components.schemas[name]` of openapi/, compiled to stop at the first error. */
+let firstErrorAjv: Ajv2020 | undefined;
+
+/**
+ * Any schema `components.schemas[name]` of openapi/, compiled on first use to stop at the first
+ * error, with the generated validators' options (Infinity, a JSON `1e999`, is not a number).
+ */
 export function firstErrorValidator(name: string): ValidateFunction {
+  if (firstErrorAjv === undefined) {
+    firstErrorAjv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: false });
+    firstErrorAjv.addSchema({ $id: 'spec', components: { schemas: spec.components.schemas } });
+  }
   const validate = firstErrorAjv.getSchema(`spec#/components/schemas/${name}`);
   if (validate === undefined) throw new Error(`openapi: no schema ${name}`);
   return validate;
 }
-
-const fastValidators: Record<EndpointType, ValidateFunction> = {
-  'llm/v1/chat': firstErrorValidator('ChatRequest'),
-  'llm/v1/completions': firstErrorValidator('CompletionsRequest'),
-  'llm/v1/embeddings': firstErrorValidator('EmbeddingsRequest'),
-};
 
 /** Items of each array kept in the sample that the detailed report is built from. */
 const SAMPLED_ITEMS = 100;
@@ -292,11 +299,9 @@ export function validateRequestBody(endpointType: EndpointType, body: unknown): 
   return validateWith(fastValidators[endpointType], validators[endpointType], body);
 }
 
-const fastResponsesValidator = firstErrorValidator('ResponsesRequest');
-
 /** Validates a Responses API request (`/v1/responses`); returns undefined when it is valid. */
 export function validateResponsesRequestBody(body: unknown): ValidationFailure | undefined {
-  return validateWith(fastResponsesValidator, validateResponsesRequest, body);
+  return validateWith(firstError.validateResponsesRequest, validateResponsesRequest, body);
 }
 
 function validateWith(fast: ValidateFunction, validate: ValidateFunction, body: unknown): ValidationFailure | undefined {

@@ -37,7 +37,7 @@ test('an OpenAPI schema change without regenerating fails, naming the stale file
   writeFileSync(path, readFileSync(path, 'utf8').replace('    stream: { type: [boolean, "null"] }\n', '    stream: { type: [boolean, "null"] }\n    logit_bias: { type: object }\n'));
   const result = check();
   expect(result.code).toBe(1);
-  expect(result.output).toContain('generated/ is stale: openapi.json, api.ts, request-validators.js');
+  expect(result.output).toContain('generated/ is stale: openapi.json, api.ts, request-validators.js, first-error-validators.js');
 }, 60_000);
 
 test('a config schema change without regenerating fails, naming the stale files', () => {
