@@ -642,10 +642,11 @@ describe('Amazon Nova Multimodal Embeddings (https://docs.aws.amazon.com/nova/la
 
 describe('errors', () => {
   test('ThrottlingException is a 429 with the upstream Retry-After', async () => {
-    fake.setHandler(() => ({ error: { status: 429, type: 'ThrottlingException', message: 'Too many requests, please wait before trying again.', headers: { 'retry-after': '7' } } }));
+    // One second: the gateway waits it out before each of its two retries.
+    fake.setHandler(() => ({ error: { status: 429, type: 'ThrottlingException', message: 'Too many requests, please wait before trying again.', headers: { 'retry-after': '1' } } }));
     const response = await post('/endpoints/claude/invocations', { messages: [{ role: 'user', content: 'x' }] });
     expect(response.status).toBe(429);
-    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.headers.get('retry-after')).toBe('1');
     expect((await jsonOf(response)).detail).toBe("Amazon Bedrock is throttling requests for endpoint 'claude': Too many requests, please wait before trying again.");
   });
 

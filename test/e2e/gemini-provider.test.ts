@@ -500,10 +500,11 @@ describe('upstream errors keep a meaningful status and never leak the key', () =
     expect(fromBody.status).toBe(429);
     expect(fromBody.headers.get('retry-after')).toBe('27');
     expect(JSON.parse(fromBody.text).detail).toMatch(/^You exceeded your current quota/);
-    upstreams.gemini.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '3' }));
+    // One second: the gateway waits it out before each of its two retries.
+    upstreams.gemini.setHandler((_request, response) => sendJson(response, 429, readJsonFixture('gemini', 'error-429.json'), { 'retry-after': '1' }));
     const fromHeader = await post('/v1/chat/completions', { model: 'chat', ...chatBody });
     expect(fromHeader.status).toBe(429);
-    expect(fromHeader.headers.get('retry-after')).toBe('3');
+    expect(fromHeader.headers.get('retry-after')).toBe('1');
   });
 
   test('a stream refused before its first byte is a real HTTP error, not a 200', async () => {
