@@ -36,6 +36,8 @@ const setup = useGatewayWithUpstreams({
     // Never called in these tests: the gateway refuses before sending.
     gemini: (_request, response) => sendJson(response, 200, readJsonFixture('gemini', 'chat.response.json')),
     mistral: (_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat.response.json')),
+    // Never called: a Cohere base without /v1 gives tool requests no v2 URL (a 501 before sending).
+    cohere: (_request, response) => sendJson(response, 200, readJsonFixture('cohere', 'chat-v2-tool-calls.response.json')),
   },
   config: (urls) => {
     const openaiEndpoint = (name: string, base: string, type = 'chat', extra = '') => `
@@ -54,8 +56,11 @@ endpoints:${openaiEndpoint('healthy', urls.healthy)}${openaiEndpoint('overloaded
   - name: mistral
     endpoint_type: llm/v1/chat
     model: { provider: mistral, name: mistral-large-latest, config: { mistral_api_key: mistral-refusals-key, mistral_api_base: "${urls.mistral}/v1" } }
+  - name: cohere-proxied
+    endpoint_type: llm/v1/chat
+    model: { provider: cohere, name: command-a-03-2025, config: { cohere_api_key: co-refusals-key, cohere_api_base: "${urls.cohere}/cohere" } }
 ${openaiEndpoint('healthy-completions', urls.healthy, 'completions')}${openaiEndpoint('overloaded-completions', urls.overloaded, 'completions')}${gemini('gemini-completions', 'completions')}
-routes:${fallback('overloaded-then-gemini', 'chat', ['overloaded', 'gemini'])}${fallback('slow-then-gemini', 'chat', ['slow', 'gemini'])}${fallback('gemini-then-healthy', 'chat', ['gemini', 'healthy'])}${fallback('refused-everywhere', 'chat', ['gemini', 'mistral'])}${fallback('rejecting-then-healthy', 'chat', ['rejecting', 'healthy'])}${fallback('completions-refused-then-healthy', 'completions', ['gemini-completions', 'healthy-completions'])}${fallback('completions-overloaded-then-refused', 'completions', ['overloaded-completions', 'gemini-completions'])}
+routes:${fallback('overloaded-then-gemini', 'chat', ['overloaded', 'gemini'])}${fallback('slow-then-gemini', 'chat', ['slow', 'gemini'])}${fallback('slow-then-cohere-proxied', 'chat', ['slow', 'cohere-proxied'])}${fallback('gemini-then-healthy', 'chat', ['gemini', 'healthy'])}${fallback('refused-everywhere', 'chat', ['gemini', 'mistral'])}${fallback('rejecting-then-healthy', 'chat', ['rejecting', 'healthy'])}${fallback('completions-refused-then-healthy', 'completions', ['gemini-completions', 'healthy-completions'])}${fallback('completions-overloaded-then-refused', 'completions', ['overloaded-completions', 'gemini-completions'])}
   - { name: split-of-fallback, task_type: llm/v1/chat, destinations: [{ name: gemini-then-healthy, traffic_percentage: 100 }] }
   - { name: split-to-gemini, task_type: llm/v1/chat, destinations: [{ name: gemini, traffic_percentage: 100 }] }
 `;
@@ -129,6 +134,19 @@ test("a stream sent to a destination that went silent, then refused by the next:
     { endpoint: 'slow', status: 504, code: 'upstream_timeout' },
     { endpoint: 'gemini', status: 400, code: 'invalid_value' },
   ]);
+});
+
+test("a stream sent to a destination that went silent, then a 501 from the next (Cohere tools without a v2 URL): the line keeps the first one's estimate", async () => {
+  const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
+  const answer = await invoke('slow-then-cohere-proxied', { messages: [{ role: 'user', content: 'Weather in Lyon?' }], tools, stream: true });
+  expect([answer.status, answer.endpoint]).toEqual([504, 'slow']);
+  expect(answer.line).toMatchObject({ endpoint: 'slow', status: 504, tokens_estimated: true, completion_tokens: 0 });
+  expect(answer.line.prompt_tokens).toBeGreaterThan(0);
+  expect(answer.line.attempts).toEqual([
+    { endpoint: 'slow', status: 504, code: 'upstream_timeout' },
+    { endpoint: 'cohere-proxied', status: 501, code: 'not_supported' },
+  ]);
+  expect(upstreams.cohere.requests).toHaveLength(0);
 });
 
 test('a destination that refuses a parameter is moved past: the next one answers, stream and non-stream', async () => {

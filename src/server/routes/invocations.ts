@@ -94,8 +94,8 @@ async function serve(options: {
         return answer;
       } catch (error) {
         countIfRateLimited(error, endpoint.name, response);
-        // Nothing was sent to a destination that refused: the line keeps an earlier one's stream tokens (sent, maybe billed).
-        if (isRefusal(error) && streamTokens !== null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited });
+        // An attempt its provider never had (a refusal, a 501 such as Cohere tools without a v2 URL) counts nothing: the line keeps an earlier one's stream tokens (sent, maybe billed).
+        if (streamTokens !== null && recordOf(response).streamTokens?.total() == null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited });
         if (attempts) {
           const failure = toGatewayError(error, dialect);
           attempts.push({ endpoint: endpoint.name, status: statusFor(failure, dialect), code: failure.code });
