@@ -162,6 +162,27 @@ export type AnthropicConfig = ParameterDefaults & {
    * Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot.
    */
   anthropic_beta?: string | [string, ...string[]];
+  /**
+   * Chat endpoints only: what every web search tool this endpoint sends to Anthropic carries (a request's `web_search_options` adds the tool), so that the operator bounds what searches cost and where they look; a client cannot widen it. A gateway setting: MLflow has none.
+   */
+  web_search?: {
+    /**
+     * The most searches Anthropic runs for one call (its tool's `max_uses`); a search over it fails with `max_uses_exceeded` and Claude answers without. Each search is billed.
+     */
+    max_uses?: number;
+    /**
+     * Only pages of these domains are searched and cited (the tool's `allowed_domains`): host names without a scheme, e.g. `example.com` (its subdomains included) or `docs.example.com`, optionally with a path (`example.com/blog`).
+     *
+     * @minItems 1
+     */
+    allowed_domains?: [string, ...string[]];
+    /**
+     * Pages of these domains are never searched or cited (the tool's `blocked_domains`), written as in `allowed_domains`. Anthropic refuses both lists in one call, so an endpoint sets one or the other.
+     *
+     * @minItems 1
+     */
+    blocked_domains?: [string, ...string[]];
+  };
 };
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema

@@ -72,6 +72,8 @@ const fieldMessages: Record<string, string> = {
     "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
   'limit/anyOf': 'must set calls, tokens or both (with renewal_period)',
   'stop/anyOf': 'must be a string or a list of strings, not empty',
+  'max_uses/type': 'must be a whole number of searches, 1 or more',
+  'max_uses/minimum': 'must be a whole number of searches, 1 or more',
   'anthropic_beta/anyOf': 'must be a list of beta names (e.g. [context-1m-2025-08-07]) or one string of names separated by commas, not empty',
   'tokens/type': 'must be an integer, 0 or more (0 rejects every request)',
   'tokens/minimum': 'must be an integer, 0 or more (0 rejects every request)',

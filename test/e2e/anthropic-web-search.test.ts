@@ -1,7 +1,8 @@
 /**
  * `web_search_options` on an `anthropic` endpoint, end to end: the official OpenAI client through
  * `/v1` (responses validated against openapi/), the gateway calling a fake Anthropic Messages API on
- * 127.0.0.1 that answers with the web search fixtures of test/fixtures/anthropic.
+ * 127.0.0.1 that answers with the web search fixtures of test/fixtures/anthropic. An endpoint's
+ * `web_search` bounds (`max_uses`, a domain list) go on the tool it sends.
  */
 import OpenAI from 'openai';
 import { validateChatChunk } from '../../generated/request-validators';
@@ -15,6 +16,21 @@ const setup = useGatewayWithUpstreams({
   config: (urls) => `
 endpoints:
   - { name: claude, endpoint_type: llm/v1/chat, model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1" } } }
+  - name: claude-reference
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config:
+        anthropic_api_key: sk-ant-test
+        anthropic_api_base: "${urls.anthropic}/v1"
+        web_search: { max_uses: 2, allowed_domains: [en.wikipedia.org, britannica.com/biography] }
+  - name: claude-no-forums
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${urls.anthropic}/v1", web_search: { blocked_domains: [reddit.com, quora.com] } }
 `,
   validateResponses: true,
 });
@@ -46,7 +62,8 @@ test("the web search tool goes beside the function tools; the answer's text join
       messages: [{ role: 'user', content: 'When was Claude Shannon born?' }],
       tools: [
         { name: 'get_weather', input_schema: weatherTool.function.parameters },
-        { type: 'web_search_20250305', name: 'web_search', user_location: { type: 'approximate', city: 'Boston', region: 'Massachusetts', country: 'US', timezone: 'America/New_York' } },
+        // search_context_size medium: max_uses 5, as LiteLLM reads it.
+        { type: 'web_search_20250305', name: 'web_search', max_uses: 5, user_location: { type: 'approximate', city: 'Boston', region: 'Massachusetts', country: 'US', timezone: 'America/New_York' } },
       ],
     },
   ]);
@@ -56,6 +73,19 @@ test("the web search tool goes beside the function tools; the answer's text join
     finish_reason: 'stop',
   });
   expect(completion.usage).toMatchObject({ prompt_tokens: 6039, completion_tokens: 931, total_tokens: 6970 });
+});
+
+test("an endpoint's web_search bounds go on the tool, streamed or not; its max_uses wins over search_context_size", async () => {
+  const completion = await setup.openai.chat.completions.create({ model: 'claude-reference', messages: question, web_search_options: { search_context_size: 'high' } });
+  expect(completion.choices[0].message.annotations).toEqual(ANNOTATIONS);
+  const stream = await setup.openai.chat.completions.create({ model: 'claude-no-forums', messages: question, tools: [weatherTool], web_search_options: { search_context_size: 'low' }, stream: true });
+  for await (const chunk of stream) expect(validateChatChunk(chunk)).toBe(true);
+  await setup.openai.chat.completions.create({ model: 'claude-no-forums', messages: question, web_search_options: {} });
+  expect(sentBodies().map((body) => (body.tools as unknown[]).at(-1))).toEqual([
+    { type: 'web_search_20250305', name: 'web_search', max_uses: 2, allowed_domains: ['en.wikipedia.org', 'britannica.com/biography'] },
+    { type: 'web_search_20250305', name: 'web_search', blocked_domains: ['reddit.com', 'quora.com'], max_uses: 1 },
+    { type: 'web_search_20250305', name: 'web_search', blocked_domains: ['reddit.com', 'quora.com'] },
+  ]);
 });
 
 test("streamed: the same text, no tool-call deltas, the annotations in one chunk before the finish", async () => {

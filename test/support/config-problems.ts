@@ -41,7 +41,8 @@ export const FOUR_PROBLEM_ISSUES = [
 /**
  * Problems only building the endpoints used to find (a Bedrock chat model for embeddings, credentials
  * in a base URL beside the provider's Authorization header, a missing `model.name`, an endpoint
- * type the provider does not serve), beside a bad `server:` setting and a schema problem.
+ * type the provider does not serve, web search bounds Anthropic would refuse), beside a bad
+ * `server:` setting and a schema problem.
  */
 export const BUILD_PROBLEMS = `
 server:
@@ -82,6 +83,12 @@ endpoints:
       provider: anthropic
       name: claude-sonnet-4-5
       config: { anthropic_api_key: sk-ant-test-key }
+  - name: claude-search
+    endpoint_type: llm/v1/chat
+    model:
+      provider: anthropic
+      name: claude-sonnet-4-5
+      config: { anthropic_api_key: sk-ant-test-key, web_search: { max_uses: 3, allowed_domains: [example.com], blocked_domains: [reddit.com] } }
   - name: fine
     endpoint_type: llm/v1/chat
     model: { provider: mock }
@@ -103,5 +110,9 @@ export const BUILD_PROBLEM_ISSUES = [
   {
     path: 'endpoints[4].endpoint_type',
     message: "endpoint 'claude-embed': provider 'anthropic' does not support llm/v1/embeddings (it supports llm/v1/chat, llm/v1/completions)",
+  },
+  {
+    path: 'endpoints[5].model.config.web_search.blocked_domains',
+    message: "endpoint 'claude-search': Anthropic refuses allowed_domains and blocked_domains in one request: keep one of the two lists",
   },
 ];

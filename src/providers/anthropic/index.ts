@@ -27,7 +27,8 @@
  * thinking with `output_config.effort` instead (https://platform.claude.com/docs/en/build-with-claude/effort).
  * `response_format` `json_schema` is sent as structured outputs' `output_config.format` (output-format.ts).
  * `web_search_options` adds Anthropic's web search tool, and the answer's web citations become OpenAI's
- * `url_citation` annotations (web-search.ts; https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool);
+ * `url_citation` annotations (web-search.ts; https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool),
+ * the tool bounded by the endpoint's `web_search` (`max_uses`, a domain list; web-search-settings.ts);
  * a turn Anthropic pauses (`pause_turn`) is continued by the gateway, streamed or not (pause-turn.ts).
  * Completions send the prompt as one user message (the reference uses the retired `/v1/complete`).
  * The endpoint's `anthropic_beta` betas go as the `anthropic-beta` header of every call
@@ -50,6 +51,7 @@ import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { ANTHROPIC_NAME, checkAnthropicCompletionsParameters, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions, withoutAnthropicNoOpValues } from './request';
 import { answerContinuingPausedTurn, eventsContinuingPausedTurn, mayPauseTurn } from './pause-turn';
+import { anthropicWebSearchBoundsOf, type AnthropicWebSearchBounds } from './web-search-settings';
 import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
 
@@ -69,6 +71,8 @@ export interface AnthropicTarget {
   model: string;
   /** How `reasoning_effort` turns thinking on for this model: a budget, or adaptive (Claude 4.6 and later). */
   thinkingForm: ClaudeThinkingForm;
+  /** What every web search tool of this endpoint carries (its config's `web_search`). */
+  webSearch: AnthropicWebSearchBounds;
 }
 
 /**
@@ -84,12 +88,13 @@ function withVersionSegment(base: string): string {
  * URL, headers and model from the config. Refuses a config that would fail every request: no
  * model name (an Error), parameter defaults Anthropic cannot take (the GatewayError a request
  * carrying them gets, which the config check reports at the parameter's key), or a beta name the
- * header cannot carry (a ConfigKeyError at `anthropic_beta`).
+ * header cannot carry or a `web_search` setting Anthropic would refuse (a ConfigKeyError at its key).
  */
 export function resolveAnthropicTarget(config: AnthropicConfig, modelName: string | null, endpointType: EndpointType = 'llm/v1/chat'): AnthropicTarget {
   if (!modelName) throw new Error('the Anthropic provider needs model.name (e.g. claude-sonnet-4-5)');
   const { anthropic_api_key: key, anthropic_version: version, anthropic_api_base: base, anthropic_beta: betaSetting } = config;
   const betas = anthropicBetasOf(betaSetting);
+  const webSearch = anthropicWebSearchBoundsOf(config.web_search, endpointType);
   // Only the parameter defaults reach a request: any other key is ignored (with a warning), so it refuses nothing.
   const parameterDefaults = withoutAnthropicNoOpValues(parameterDefaultsOf(config));
   const thinkingForm = claudeThinkingFormOf(modelName);
@@ -100,6 +105,7 @@ export function resolveAnthropicTarget(config: AnthropicConfig, modelName: strin
     headers: { 'x-api-key': key, 'anthropic-version': version ?? ANTHROPIC_DEFAULT_VERSION, ...(betas.length > 0 ? { 'anthropic-beta': betas.join(',') } : {}) },
     model: modelName,
     thinkingForm,
+    webSearch,
   };
 }
 
@@ -108,7 +114,7 @@ export const anthropicAdapter = {
   // Anthropic has no embeddings API: such endpoints are refused at config load.
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions'],
   createEndpoint(settings: EndpointSettings<AnthropicConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, model, thinkingForm } = resolveAnthropicTarget(settings.config, settings.modelName, settings.endpointType);
+    const { baseUrl, headers, model, thinkingForm, webSearch } = resolveAnthropicTarget(settings.config, settings.modelName, settings.endpointType);
     const { name: endpoint, now } = settings;
     const reasoningEffortFields = claudeReasoningEffortFields(thinkingForm);
     const upstream = createUpstream({ baseUrl, headers, providerName: ANTHROPIC_NAME, endpointName: endpoint, errorMessage: anthropicErrorMessage, errorHints: anthropicErrorHints, timeouts: settings.timeouts, maxAnswerBytes: settings.maxAnswerBytes });
@@ -117,13 +123,13 @@ export const anthropicAdapter = {
         return {
           reasoningEffortFields,
           chat: async (request, { abort }) => {
-            const body = toAnthropicChat(request, { model, thinkingForm });
+            const body = toAnthropicChat(request, { model, thinkingForm, webSearch });
             const send = (sent: Record<string, unknown>) => upstream.postJson(MESSAGES_PATH, sent, { signal: abort });
             return fromAnthropicChat(await (mayPauseTurn(body) ? answerContinuingPausedTurn(body, send) : send(body)), { now });
           },
           chatStream: (request, { abort }) => {
             // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.
-            const body = toAnthropicChat(request, { model, thinkingForm, stream: true });
+            const body = toAnthropicChat(request, { model, thinkingForm, webSearch, stream: true });
             const open = (sent: Record<string, unknown>) => upstream.postStream(MESSAGES_PATH, sent, { signal: abort });
             return foldEvents(mayPauseTurn(body) ? eventsContinuingPausedTurn(body, open) : open(body), createAnthropicChatStream({ endpoint, now }));
           },

@@ -13,6 +13,7 @@ import { toContentBlocks, withCacheControl, withMessageCacheControl, withMessage
 import { withResponseFormat } from './output-format';
 import { toAnthropicThinkingBlocks } from './thinking';
 import { withWebSearchTool } from './web-search';
+import type { AnthropicWebSearchBounds } from './web-search-settings';
 import type {
   AnthropicMessage,
   AnthropicRequestBlock,
@@ -39,17 +40,8 @@ const TEMPERATURE_FACTOR = 0.5;
 
 /** OpenAI parameters with no Anthropic counterpart: refused instead of silently dropped. */
 export const UNSUPPORTED_PARAMETERS = [
-  'presence_penalty',
-  'frequency_penalty',
-  'logit_bias',
-  'logprobs',
-  'top_logprobs',
-  'seed',
-  'functions',
-  'function_call',
-  'modalities',
-  'audio',
-  'prediction',
+  'presence_penalty', 'frequency_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'seed',
+  'functions', 'function_call', 'modalities', 'audio', 'prediction',
   // OpenAI's stored completions; the Messages API has no such field (Anthropic would answer 400 itself).
   'store',
   // `web_search_options` is served: Anthropic's web search tool (web-search.ts).
@@ -77,6 +69,8 @@ export interface AnthropicRequestOptions {
   /** The thinking form of the model (decided at config load); `budget` when absent. */
   thinkingForm?: ClaudeThinkingForm;
   stream?: boolean;
+  /** The endpoint's bounds on the web search tool (decided at config load, web-search-settings.ts). */
+  webSearch?: AnthropicWebSearchBounds;
 }
 
 function invalid(param: string, message: string): GatewayError {
@@ -376,7 +370,8 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   const toolChoice = toAnthropicToolChoice(request.tool_choice, request.parallel_tool_calls);
   if (toolChoice !== undefined) body.tool_choice = toolChoice;
   const sent = { ...body, ...toolsForHistory(request) };
-  return request.web_search_options === undefined ? sent : withWebSearchTool(sent, request.web_search_options, request.tool_choice);
+  if (request.web_search_options === undefined) return sent;
+  return withWebSearchTool(sent, { options: request.web_search_options, clientToolChoice: request.tool_choice, bounds: options.webSearch });
 }
 
 /**

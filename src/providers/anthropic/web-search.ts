@@ -7,22 +7,31 @@
  *   and https://platform.openai.com/docs/guides/tools-web-search?api-mode=chat (`annotations`)
  *
  * `web_search_options` adds `{"type": "web_search_20250305", "name": "web_search"}` beside the
- * function tools, with `user_location.approximate` as the tool's `user_location`.
- * `search_context_size` (how much of the pages OpenAI's search puts in context) has no Anthropic
- * setting: it is checked and otherwise ignored. Anthropic's tool_choice none would turn the search
- * off too, so it is a 400 beside `web_search_options`.
+ * function tools, with `user_location.approximate` as the tool's `user_location` and the endpoint's
+ * bounds (`max_uses`, a domain list: web-search-settings.ts). `search_context_size` (how much of the
+ * pages OpenAI's search puts in context) has no Anthropic setting; as LiteLLM does, low / medium /
+ * high become `max_uses` 1 / 5 / 10, only when the endpoint sets no `max_uses` of its own.
+ * Anthropic's tool_choice none would turn the search off too, so it is a 400 beside `web_search_options`.
  */
 import { GatewayError } from '../../errors';
 import type { ChatResponse, UrlCitation } from '../../schema';
-import { readWebSearchOptions } from '../shared/web-search-options';
+import { readWebSearchOptions, type SearchContextSize } from '../shared/web-search-options';
+import type { AnthropicWebSearchBounds } from './web-search-settings';
 import type { AnthropicCitation, AnthropicTool, AnthropicToolChoice, AnthropicWebSearchTool } from './wire';
 
 const WEB_SEARCH_TOOL_NAME = 'web_search';
 
-/** The web search tool `web_search_options` asks for; a 400 naming the field for a malformed one (shared/web-search-options.ts). */
-export function toAnthropicWebSearchTool(options: unknown): AnthropicWebSearchTool {
-  const { userLocation } = readWebSearchOptions(options);
-  const tool: AnthropicWebSearchTool = { type: 'web_search_20250305', name: WEB_SEARCH_TOOL_NAME };
+/** LiteLLM's reading of `search_context_size` as Anthropic's `max_uses`. */
+const MAX_USES_BY_CONTEXT_SIZE: Readonly<Record<SearchContextSize, number>> = { low: 1, medium: 5, high: 10 };
+
+/**
+ * The web search tool `web_search_options` asks for, within the endpoint's bounds; a 400 naming the
+ * field for a malformed one (shared/web-search-options.ts).
+ */
+export function toAnthropicWebSearchTool(options: unknown, bounds: AnthropicWebSearchBounds = {}): AnthropicWebSearchTool {
+  const { userLocation, searchContextSize } = readWebSearchOptions(options);
+  const tool: AnthropicWebSearchTool = { type: 'web_search_20250305', name: WEB_SEARCH_TOOL_NAME, ...bounds };
+  if (tool.max_uses === undefined && searchContextSize !== undefined) tool.max_uses = MAX_USES_BY_CONTEXT_SIZE[searchContextSize];
   // OpenAI's location one level down; Anthropic's is flat.
   if (userLocation !== undefined) tool.user_location = { type: 'approximate', ...userLocation };
   return tool;
@@ -34,8 +43,9 @@ export function toAnthropicWebSearchTool(options: unknown): AnthropicWebSearchTo
  * tools of one name), and tool_choice none, whether the client's or the one the gateway sends for
  * tool history without tools (request.ts, toolsForHistory).
  */
-export function withWebSearchTool(body: Readonly<Record<string, unknown>>, options: unknown, clientToolChoice: unknown): Record<string, unknown> {
-  const webSearch = toAnthropicWebSearchTool(options);
+export function withWebSearchTool(body: Readonly<Record<string, unknown>>, request: { options: unknown; clientToolChoice: unknown; bounds?: AnthropicWebSearchBounds }): Record<string, unknown> {
+  const { options, clientToolChoice, bounds } = request;
+  const webSearch = toAnthropicWebSearchTool(options, bounds);
   const tools = (body.tools ?? []) as readonly AnthropicTool[];
   if ((body.tool_choice as AnthropicToolChoice | undefined)?.type === 'none') {
     if (clientToolChoice === 'none') {

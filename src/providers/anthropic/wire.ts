@@ -82,6 +82,9 @@ export interface AnthropicWebSearchTool {
   type: 'web_search_20250305';
   name: 'web_search';
   user_location?: { type: 'approximate'; city?: string; region?: string; country?: string; timezone?: string };
+  max_uses?: number;
+  allowed_domains?: readonly string[];
+  blocked_domains?: readonly string[];
 }
 
 export type AnthropicToolChoice =

@@ -98,7 +98,7 @@ endpoints:
       },
       {
         path: 'endpoints[0].model.config.openai_api_base',
-        message: expect.stringMatching(/^is not a known key here and is ignored \(the keys read here are: anthropic_api_key, anthropic_version, anthropic_api_base, anthropic_beta, temperature/),
+        message: expect.stringMatching(/^is not a known key here and is ignored \(the keys read here are: anthropic_api_key, anthropic_version, anthropic_api_base, anthropic_beta, web_search, temperature/),
       },
     ]);
   });

@@ -32,22 +32,46 @@ const citedText = (content: string, annotation: UrlCitation) => [...content].sli
 describe('request', () => {
   it('web_search_options adds the web search tool after the function tools; the field itself is not sent', () => {
     expect(toAnthropicChat({ messages, web_search_options: {} }, { model: MODEL })).toEqual({ model: MODEL, max_tokens: 8192, messages, tools: [WEB_SEARCH_TOOL] });
-    const sent = toAnthropicChat({ messages, tools: [weatherTool], tool_choice: 'auto', web_search_options: { search_context_size: 'high' } }, { model: MODEL });
+    const sent = toAnthropicChat({ messages, tools: [weatherTool], tool_choice: 'auto', web_search_options: {} }, { model: MODEL });
     expect(sent.tools).toEqual([{ name: 'get_weather', input_schema: weatherTool.function.parameters }, WEB_SEARCH_TOOL]);
     expect(sent.tool_choice).toEqual({ type: 'auto' });
     expect(sent).not.toHaveProperty('web_search_options');
   });
 
-  it("user_location's approximate fields become the tool's user_location; search_context_size (no Anthropic setting) sends nothing", () => {
+  it("user_location's approximate fields become the tool's user_location", () => {
     const userLocation = { type: 'approximate', approximate: { city: 'San Francisco', region: 'California', country: 'US', timezone: 'America/Los_Angeles' } };
-    const sent = toAnthropicChat({ messages, web_search_options: { search_context_size: 'low', user_location: userLocation } }, { model: MODEL });
+    const sent = toAnthropicChat({ messages, web_search_options: { user_location: userLocation } }, { model: MODEL });
     expect(sent.tools).toEqual([
       { ...WEB_SEARCH_TOOL, user_location: { type: 'approximate', city: 'San Francisco', region: 'California', country: 'US', timezone: 'America/Los_Angeles' } },
     ]);
-    expect(JSON.stringify(sent)).not.toContain('search_context_size');
     expect(toAnthropicChat({ messages, web_search_options: { user_location: { type: 'approximate', approximate: { country: 'FR' } } } }, { model: MODEL }).tools).toEqual([
       { ...WEB_SEARCH_TOOL, user_location: { type: 'approximate', country: 'FR' } },
     ]);
+  });
+
+  it.each([
+    ['low', 1],
+    ['medium', 5],
+    ['high', 10],
+  ] as const)('search_context_size %s becomes max_uses %d (LiteLLM\'s reading) on an endpoint without max_uses; the field itself is not sent', (size, maxUses) => {
+    const sent = toAnthropicChat({ messages, web_search_options: { search_context_size: size } }, { model: MODEL });
+    expect(sent.tools).toEqual([{ ...WEB_SEARCH_TOOL, max_uses: maxUses }]);
+    expect(JSON.stringify(sent)).not.toContain('search_context_size');
+  });
+
+  it("the endpoint's bounds go on every web search tool; its max_uses wins over search_context_size", () => {
+    const allowed = { max_uses: 3, allowed_domains: ['en.wikipedia.org', 'britannica.com'] };
+    const location = { type: 'approximate', approximate: { country: 'US' } };
+    expect(toAnthropicChat({ messages, web_search_options: { search_context_size: 'high', user_location: location } }, { model: MODEL, webSearch: allowed }).tools).toEqual([
+      { ...WEB_SEARCH_TOOL, max_uses: 3, allowed_domains: ['en.wikipedia.org', 'britannica.com'], user_location: { type: 'approximate', country: 'US' } },
+    ]);
+    const blocked = { blocked_domains: ['reddit.com'] };
+    expect(toAnthropicChat({ messages, tools: [weatherTool], web_search_options: { search_context_size: 'low' } }, { model: MODEL, webSearch: blocked, stream: true }).tools).toEqual([
+      { name: 'get_weather', input_schema: weatherTool.function.parameters },
+      { ...WEB_SEARCH_TOOL, blocked_domains: ['reddit.com'], max_uses: 1 },
+    ]);
+    // Without web_search_options there is no tool to bound.
+    expect(toAnthropicChat({ messages }, { model: MODEL, webSearch: allowed })).not.toHaveProperty('tools');
   });
 
   it('required and a named function are sent as without web search (a search may meet Anthropic\'s "any")', () => {

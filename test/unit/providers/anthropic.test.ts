@@ -34,13 +34,20 @@ const MODEL = 'claude-sonnet-4-5';
 const NO_CACHE = { prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } };
 
 describe('configuration', () => {
-  it('default base URL and version, x-api-key header, configured model and its thinking form', () => {
+  it('default base URL and version, x-api-key header, configured model and its thinking form, no web search bounds', () => {
     expect(resolveAnthropicTarget({ anthropic_api_key: 'sk-ant-1' }, MODEL)).toEqual({
       baseUrl: 'https://api.anthropic.com/v1',
       headers: { 'x-api-key': 'sk-ant-1', 'anthropic-version': '2023-06-01' },
       model: MODEL,
       thinkingForm: 'budget',
+      webSearch: {},
     });
+  });
+
+  it("web_search becomes the tool fields every search carries, read once", () => {
+    const { webSearch } = resolveAnthropicTarget({ anthropic_api_key: 'k', web_search: { max_uses: 4, blocked_domains: ['reddit.com', 'example.com/forum'] } }, MODEL);
+    expect(webSearch).toEqual({ max_uses: 4, blocked_domains: ['reddit.com', 'example.com/forum'] });
+    expect(Object.isFrozen(webSearch)).toBe(true);
   });
 
   it("an anthropic_api_base that is only a host (older MLflow configs: https://api.anthropic.com/) gets /v1; one with a path is used as is", () => {
