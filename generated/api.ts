@@ -600,6 +600,11 @@ export type components = {
             total_tokens: number | null;
             prompt_tokens_details?: components["schemas"]["PromptTokensDetails"];
             completion_tokens_details?: components["schemas"]["CompletionTokensDetails"];
+            /** @description The provider's own tools that ran for the answer, billed apart from tokens (LiteLLM's field, as Anthropic names it): present only when the provider reported one, as Anthropic does for web search. */
+            server_tool_use?: {
+                /** @description Web searches run (Anthropic's `usage.server_tool_use.web_search_requests`, each billed), added up over the calls of a turn the gateway continued (`pause_turn`). */
+                web_search_requests?: number;
+            };
         };
         /** @description Azure OpenAI's content filter results for the prompt (one entry per prompt: `prompt_index` and its `content_filter_results`), a vendor extension passed on as Azure sent it; present only when the provider sent it. In a stream, on the first chunk with choices (Azure sends it on a chunk of its own). */
         PromptFilterResults: {

@@ -7,7 +7,7 @@
  * src/config/gen-ai-provider.ts), `gen_ai_request_model`, `gen_ai_token_type`.
  * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
  * Gateway metrics (`gateway_*`) count requests (those through a traffic route also by its name, with
- * its fallbacks), tokens by client key, upstream errors, retries, rate-limit rejections and
+ * its fallbacks), tokens by client key, web searches, upstream errors, retries, rate-limit rejections and
  * rate-limit store outages. Every label value comes from the config or a fixed set, never from what
  * a client sent, so the series stay bounded.
  *
@@ -79,6 +79,14 @@ const tokens = new Counter({
   name: 'gateway_tokens_total',
   help: 'Tokens by endpoint and client key name (`type`: prompt, completion, total; cached and cache_creation (part of prompt), reasoning (part of completion) when the provider reported them).',
   labelNames: ['endpoint', 'client', 'type'] as const,
+  registers: [registry],
+});
+
+// Incremented only for an answer that reported searches: a request without any pays one null check.
+const webSearches = new Counter({
+  name: 'gateway_web_search_requests_total',
+  help: "Web searches the provider ran for the endpoint's answers, as it reported them (Anthropic's server_tool_use.web_search_requests; each is billed).",
+  labelNames: ['endpoint'] as const,
   registers: [registry],
 });
 
@@ -288,6 +296,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
     if (value !== null) tokens.inc({ endpoint: endpoint.name, client, type }, value);
   }
   if (usage.details !== null) countTokenDetails({ endpoint: endpoint.name, client, details: usage.details });
+  if (usage.webSearches !== null) webSearches.inc({ endpoint: endpoint.name }, usage.webSearches);
 }
 
 /** Process metrics (CPU, memory, event loop lag); once per process, in cli.ts. */

@@ -1,8 +1,8 @@
 /**
  * The audit log: every request gets an id (a sane incoming `x-request-id`, or a new UUID), sent
  * back as `x-request-id`, and one JSON line when it ends: route, endpoint, provider, model, client
- * key name, status, latency, time to first chunk, retries, tokens and, through a traffic route, the
- * destinations tried (a successful probe or scrape: at debug only, `isRoutinePoll`). With
+ * key name, status, latency, time to first chunk, retries, tokens, web searches and, through a
+ * traffic route, the destinations tried (a successful probe or scrape: at debug only, `isRoutinePoll`). With
  * `logging.bodies`, the request and response bodies too, each bounded by `logging.max_body_size`:
  * one line must stay something a log collector takes, and a long stream must not be held whole
  * until it ends. Headers are never logged, so neither are keys; only the ids of a valid W3C
@@ -24,7 +24,7 @@ import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logg
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
 import { traceContextOf, type TraceContext } from './trace-context';
-import { addTokenCounts, addTokenDetails, usageOf, type TokenUsage } from './token-usage';
+import { addTokenCounts, addUsageDetails, usageOf, type TokenUsage } from './token-usage';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -282,8 +282,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
   addTokenCounts(line, estimate === null ? record.usage : null, estimate);
   // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
   if (record.stream) line.first_token_ms = record.firstTokenMs === null ? null : Math.round(record.firstTokenMs);
-  const details = record.usage?.details;
-  if (details) addTokenDetails(line, details);
+  if (record.usage) addUsageDetails(line, record.usage);
   if (record.routeCall) addRouteCall(line, record.routeCall);
   if (record.error) line.error = { code: record.error.code, message: loggedMessage(record.error.message) };
   if (record.logBodies) {

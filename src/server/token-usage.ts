@@ -1,7 +1,7 @@
 /**
  * The tokens on a request's audit line and in the token metrics: the usage an answer or a stream's
  * chunk reported, read into counts (a stream's estimate, when it reported none, is in
- * src/limits/stream-tokens.ts).
+ * src/limits/stream-tokens.ts), and the web searches it reported, which bill apart.
  */
 import type { EstimatedTokens } from '../limits/stream-tokens';
 import { usageTotal } from '../providers/shared/usage';
@@ -13,6 +13,8 @@ export interface TokenUsage {
   total: number | null;
   /** The counts that bill differently (usage's `*_tokens_details`); null when the answer had none, as most do. */
   details: TokenDetails | null;
+  /** Web searches the provider ran (usage's `server_tool_use.web_search_requests`); null when it reported none. */
+  webSearches: number | null;
 }
 
 /** What `prompt_tokens` and `completion_tokens` include, each null when the answer did not report it. */
@@ -40,10 +42,16 @@ function detailsOf(promptDetails: unknown, completionDetails: unknown): TokenDet
 export function usageOf(body: unknown): TokenUsage | null {
   const usage = (body as { usage?: unknown } | null)?.usage;
   if (typeof usage !== 'object' || usage === null) return null;
-  const { prompt_tokens, completion_tokens, prompt_tokens_details, completion_tokens_details } = usage as Record<string, unknown>;
+  const { prompt_tokens, completion_tokens, prompt_tokens_details, completion_tokens_details, server_tool_use } = usage as Record<string, unknown>;
   // Most answers have no details: two property reads, no object built for them.
   const details = prompt_tokens_details == null && completion_tokens_details == null ? null : detailsOf(prompt_tokens_details, completion_tokens_details);
-  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: usageTotal(usage), details };
+  return { prompt: count(prompt_tokens), completion: count(completion_tokens), total: usageTotal(usage), details, webSearches: webSearchesOf(server_tool_use) };
+}
+
+function webSearchesOf(serverToolUse: unknown): number | null {
+  if (serverToolUse == null) return null;
+  const searches = count((serverToolUse as { web_search_requests?: unknown }).web_search_requests);
+  return searches !== null && searches > 0 ? searches : null;
 }
 
 /**
@@ -58,9 +66,11 @@ export function addTokenCounts(line: Record<string, unknown>, usage: TokenUsage 
   if (usage === null && estimate !== null) line.tokens_estimated = true;
 }
 
-/** The detail counts the answer reported, after `total_tokens`; the others stay off the line. */
-export function addTokenDetails(line: Record<string, unknown>, details: TokenDetails): void {
-  if (details.cached !== null) line.cached_tokens = details.cached;
-  if (details.cacheCreation !== null) line.cache_creation_tokens = details.cacheCreation;
-  if (details.reasoning !== null) line.reasoning_tokens = details.reasoning;
+/** The detail counts and web searches the answer reported, after `total_tokens`; the others stay off the line. */
+export function addUsageDetails(line: Record<string, unknown>, usage: TokenUsage): void {
+  const { details, webSearches } = usage;
+  if (details?.cached != null) line.cached_tokens = details.cached;
+  if (details?.cacheCreation != null) line.cache_creation_tokens = details.cacheCreation;
+  if (details?.reasoning != null) line.reasoning_tokens = details.reasoning;
+  if (webSearches !== null) line.web_search_requests = webSearches;
 }

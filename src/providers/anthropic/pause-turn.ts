@@ -10,11 +10,14 @@
  * last call's stop reason. A stream stays one stream: the continuation's events follow the paused
  * ones, and the stream fold (stream.ts) carries on across the new `message_start`. Every call goes
  * with the request's abort, so continuations count toward the endpoint's total timeout; a failed one
- * fails the answer as any failed call does.
+ * fails the answer as any failed call does. The search tool's `max_uses` bounds the whole turn: a
+ * continuation may run only the searches left, and none is sent once they are spent (the turn then
+ * ends as one still paused after the last continuation does).
  */
 import { GatewayError } from '../../errors';
 import { excerpt, isRecord, parseJsonObject } from '../shared/json';
 import type { SseEvent } from '../transport/sse';
+import { webSearchRequestsOf } from './web-search';
 import type { AnthropicResponseBlock, AnthropicStreamEvent, AnthropicUsage } from './wire';
 
 /** Continuations of one turn, after its first call: four calls in all, each up to Anthropic's own loop limit of searches. */
@@ -22,9 +25,11 @@ export const MAX_PAUSE_CONTINUATIONS = 3;
 
 const PAUSE_TURN = 'pause_turn';
 
+const isWebSearchTool = (tool: unknown): tool is Record<string, unknown> => isRecord(tool) && tool.type === 'web_search_20250305';
+
 /** Whether the request asks for a server tool that may pause the turn (the web search tool, web-search.ts). */
 export function mayPauseTurn(body: Record<string, unknown>): boolean {
-  return Array.isArray(body.tools) && body.tools.some((tool) => isRecord(tool) && tool.type === 'web_search_20250305');
+  return Array.isArray(body.tools) && body.tools.some(isWebSearchTool);
 }
 
 /** The request again, with the paused assistant content after its messages. */
@@ -33,13 +38,28 @@ export function withPausedContent(body: Record<string, unknown>, paused: readonl
   return { ...body, messages: [...messages, { role: 'assistant', content: paused }] };
 }
 
-/** Numeric usage counts added up; the other fields (`server_tool_use`, `service_tier`) are not read. */
+/**
+ * The next call of a paused turn, after `searches` searches, or null when its web search tool's
+ * `max_uses` is spent: Anthropic counts it per call, while it bounds the client's one request (an
+ * endpoint's `web_search.max_uses`, or `search_context_size`'s), so the next call gets what is left.
+ */
+export function continuationOf(body: Record<string, unknown>, paused: readonly unknown[], searches: number): Record<string, unknown> | null {
+  const tools = Array.isArray(body.tools) ? body.tools : [];
+  const bounded = tools.find((tool) => isWebSearchTool(tool) && typeof tool.max_uses === 'number') as { max_uses: number } | undefined;
+  if (bounded === undefined || searches === 0) return withPausedContent(body, paused);
+  const left = bounded.max_uses - searches;
+  if (left <= 0) return null;
+  return withPausedContent({ ...body, tools: tools.map((tool) => (tool === bounded ? { ...bounded, max_uses: left } : tool)) }, paused);
+}
+
+/** Numeric usage counts and web searches added up; the other fields (`service_tier`, ...) are not read. */
 export function addedUsage(earlier: AnthropicUsage | null | undefined, later: AnthropicUsage | null | undefined): AnthropicUsage {
   const sum: Record<string, number> = {};
   for (const usage of [earlier, later]) {
     for (const [key, value] of Object.entries(usage ?? {})) if (typeof value === 'number') sum[key] = (sum[key] ?? 0) + value;
   }
-  return sum;
+  const searches = webSearchRequestsOf(earlier) + webSearchRequestsOf(later);
+  return searches > 0 ? { ...sum, server_tool_use: { web_search_requests: searches } } : sum;
 }
 
 type PausableAnswer = Record<string, unknown> & { content: unknown[] };
@@ -62,7 +82,9 @@ function joinedAnswers(earlier: PausableAnswer, later: unknown): unknown {
 export async function answerContinuingPausedTurn(body: Record<string, unknown>, send: (body: Record<string, unknown>) => Promise<unknown>): Promise<unknown> {
   let answer = await send(body);
   for (let continuation = 0; continuation < MAX_PAUSE_CONTINUATIONS && isPaused(answer); continuation += 1) {
-    answer = joinedAnswers(answer, await send(withPausedContent(body, answer.content)));
+    const next = continuationOf(body, answer.content, webSearchRequestsOf(answer.usage as AnthropicUsage | undefined));
+    if (next === null) break;
+    answer = joinedAnswers(answer, await send(next));
   }
   return answer;
 }
@@ -86,6 +108,7 @@ export function createStreamedContent() {
   const inputs = new Map<number, string>();
   let stopReason: string | null = null;
   let stopped = false;
+  let searches = 0;
 
   function onDelta(block: AnthropicResponseBlock, index: number, delta: NonNullable<AnthropicStreamEvent['delta']>): void {
     if (delta.type === 'text_delta') block.text = (block.text ?? '') + (delta.text ?? '');
@@ -104,11 +127,18 @@ export function createStreamedContent() {
       if (parsed?.type === 'content_block_start' && isRecord(parsed.content_block)) blocks[index] = { ...parsed.content_block };
       else if (parsed?.type === 'content_block_delta' && block !== undefined && parsed.delta) onDelta(block, index, parsed.delta);
       else if (parsed?.type === 'content_block_stop' && block !== undefined && inputs.has(index)) block.input = streamedInput(inputs.get(index)!);
-      else if (parsed?.type === 'message_delta') stopReason = parsed.delta?.stop_reason ?? stopReason;
-      else if (parsed?.type === 'message_stop') stopped = true;
+      else if (parsed?.type === 'message_delta') {
+        stopReason = parsed.delta?.stop_reason ?? stopReason;
+        // The message's count so far: message_delta's usage is cumulative.
+        searches = webSearchRequestsOf(parsed.usage) || searches;
+      } else if (parsed?.type === 'message_stop') stopped = true;
     },
     get paused(): boolean {
       return stopped && stopReason === PAUSE_TURN;
+    },
+    /** The web searches the message reported. */
+    get searches(): number {
+      return searches;
     },
     blocks(): AnthropicResponseBlock[] {
       return blocks.filter((block) => block !== undefined);
@@ -122,13 +152,17 @@ export function createStreamedContent() {
  */
 export async function* eventsContinuingPausedTurn(body: Record<string, unknown>, open: (body: Record<string, unknown>) => AsyncIterable<SseEvent>): AsyncGenerator<SseEvent> {
   let paused: AnthropicResponseBlock[] = [];
+  let searches = 0;
   for (let call = 0; call <= MAX_PAUSE_CONTINUATIONS; call += 1) {
+    const sent = call === 0 ? body : continuationOf(body, paused, searches);
+    if (sent === null) return;
     const content = createStreamedContent();
-    for await (const event of open(call === 0 ? body : withPausedContent(body, paused))) {
+    for await (const event of open(sent)) {
       content.event(event);
       yield event;
     }
     if (!content.paused) return;
     paused = [...paused, ...content.blocks()];
+    searches += content.searches;
   }
 }

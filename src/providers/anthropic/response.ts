@@ -10,7 +10,7 @@ import { promptCacheDetails } from '../shared/usage';
 import { withThinking } from '../shared/thinking';
 import type { UpstreamErrorHints } from '../transport/http';
 import { fromAnthropicThinkingBlock } from './thinking';
-import { codePointLength, urlCitationsOf, withAnnotations } from './web-search';
+import { codePointLength, urlCitationsOf, webSearchRequestsOf, withAnnotations } from './web-search';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
 
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */
@@ -25,7 +25,8 @@ function expectMessage(body: unknown): AnthropicResponse {
  * Anthropic counts cached prompt tokens apart from `input_tokens` (the prompt is all three:
  * https://docs.claude.com/en/docs/build-with-claude/prompt-caching#tracking-cache-performance);
  * OpenAI's `prompt_tokens` includes them, so they are added in, and are reported as
- * `prompt_tokens_details` (`cached_tokens` for reads, `cache_creation_tokens` for writes).
+ * `prompt_tokens_details` (`cached_tokens` for reads, `cache_creation_tokens` for writes). Web
+ * searches (billed apart) are `server_tool_use.web_search_requests`, as LiteLLM reports them.
  */
 export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Usage {
   const input = usage?.input_tokens;
@@ -34,6 +35,8 @@ export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Us
   const unified: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt !== null && completion !== null ? prompt + completion : null };
   const details = promptCacheDetails(usage?.cache_read_input_tokens, usage?.cache_creation_input_tokens);
   if (details !== undefined) unified.prompt_tokens_details = details;
+  const searches = webSearchRequestsOf(usage);
+  if (searches > 0) unified.server_tool_use = { web_search_requests: searches };
   return unified;
 }
 

@@ -22,7 +22,7 @@ import { excerpt } from '../shared/json';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { addedUsage } from './pause-turn';
 import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
-import { codePointLength, urlCitationsOf } from './web-search';
+import { codePointLength, urlCitationsOf, webSearchRequestsOf } from './web-search';
 import type { AnthropicCitation, AnthropicStreamEvent, AnthropicUsage } from './wire';
 
 /** What the upstream events mean, before they are shaped into chat or completions chunks. */
@@ -58,9 +58,11 @@ function parseEvent(data: string): AnthropicStreamEvent {
   return parsed as AnthropicStreamEvent;
 }
 
-/** Only the usage numbers an event actually carries, so later events refine earlier ones. */
+/** Only the usage counts an event actually carries (its web searches included), so later events refine earlier ones. */
 function presentUsage(usage: AnthropicUsage | null | undefined): AnthropicUsage {
-  return Object.fromEntries(Object.entries(usage ?? {}).filter(([, value]) => typeof value === 'number'));
+  const present: AnthropicUsage = Object.fromEntries(Object.entries(usage ?? {}).filter(([, value]) => typeof value === 'number'));
+  const searches = webSearchRequestsOf(usage);
+  return searches > 0 ? { ...present, server_tool_use: { web_search_requests: searches } } : present;
 }
 
 /**

@@ -17,7 +17,7 @@ import { GatewayError } from '../../errors';
 import type { ChatResponse, UrlCitation } from '../../schema';
 import { readWebSearchOptions, type SearchContextSize } from '../shared/web-search-options';
 import type { AnthropicWebSearchBounds } from './web-search-settings';
-import type { AnthropicCitation, AnthropicTool, AnthropicToolChoice, AnthropicWebSearchTool } from './wire';
+import type { AnthropicCitation, AnthropicTool, AnthropicToolChoice, AnthropicUsage, AnthropicWebSearchTool } from './wire';
 
 const WEB_SEARCH_TOOL_NAME = 'web_search';
 
@@ -63,6 +63,12 @@ export function withWebSearchTool(body: Readonly<Record<string, unknown>>, reque
     throw GatewayError.invalidParam(`${param}: '${WEB_SEARCH_TOOL_NAME}' is the name of Anthropic's web search tool, which web_search_options adds; rename the function.`, param);
   }
   return { ...body, tools: [...tools, webSearch] };
+}
+
+/** The searches a usage reports (`server_tool_use.web_search_requests`); 0 when it reports none. */
+export function webSearchRequestsOf(usage: AnthropicUsage | null | undefined): number {
+  const count = usage?.server_tool_use?.web_search_requests;
+  return typeof count === 'number' && Number.isFinite(count) && count > 0 ? count : 0;
 }
 
 /** The length of `text` in Unicode code points, as OpenAI's annotation indexes count (a surrogate pair is one). */

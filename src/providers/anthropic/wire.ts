@@ -97,6 +97,8 @@ export interface AnthropicUsage {
   output_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
+  /** The server tools' calls; each web search is billed (https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool , "Usage"). */
+  server_tool_use?: { web_search_requests?: number | null } | null;
 }
 
 /** A response content block; server-tool blocks and future types carry other fields. */

@@ -29,8 +29,8 @@ const ANNOTATION = {
     end_index: codePoints(PAUSED_TEXT + LEAD + CITED),
   },
 };
-// 4210 + 4790 prompt tokens (the continuation sends the conversation again, with the paused content), 112 + 86 completion tokens.
-const BOTH_CALLS = { prompt_tokens: 9000, completion_tokens: 198, total_tokens: 9198, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } };
+// 4210 + 4790 prompt tokens (the continuation sends the conversation again, with the paused content), 112 + 86 completion tokens, 1 + 0 searches.
+const BOTH_CALLS = { prompt_tokens: 9000, completion_tokens: 198, total_tokens: 9198, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 }, server_tool_use: { web_search_requests: 1 } };
 
 const request = { model: 'claude-sonnet-4-5', max_tokens: 8192, messages: [{ role: 'user', content: 'Quels cafés ont ouvert à Paris ?' }], tools: [{ type: 'web_search_20250305', name: 'web_search' }] };
 
@@ -155,5 +155,60 @@ describe('streamed', () => {
     ]);
     expect(deltas.flatMap((delta) => ((delta as { thinking_blocks?: { index: number }[] }).thinking_blocks ?? []).map((block) => block.index))).toEqual([0, 1]);
     expect(chunks[chunks.length - 1]).toMatchObject({ choices: [{ finish_reason: 'tool_calls' }], usage: { prompt_tokens: 20, completion_tokens: 10 } });
+  });
+});
+
+describe('web searches over a continued turn', () => {
+  /** The continuation as if it had searched twice more. */
+  const searchedContinuation = { ...(CONTINUED as Record<string, unknown>), usage: { ...(CONTINUED as { usage: object }).usage, server_tool_use: { web_search_requests: 2 } } };
+  const searchedContinuationWire = Buffer.from(continuedWire.toString('utf8').replace('"web_search_requests":0', '"web_search_requests":2'));
+  const bounded = (maxUses: number) => ({ ...request, tools: [{ name: 'get_weather', input_schema: { type: 'object' } }, { type: 'web_search_20250305', name: 'web_search', max_uses: maxUses }] });
+
+  it("the usage's searches are added up over the calls, streamed or not", async () => {
+    const answers = [PAUSED, searchedContinuation];
+    let call = 0;
+    const answer = await answerContinuingPausedTurn(request, async () => answers[call++]);
+    expect(fromAnthropicChat(answer, { now }).usage.server_tool_use).toEqual({ web_search_requests: 3 });
+    const chunks = await replayEverySplit(Buffer.concat([pausedWire, searchedContinuationWire]), () => createAnthropicChatStream({ endpoint: 'claude', now }));
+    expect(chunks[chunks.length - 1].usage).toEqual({ ...BOTH_CALLS, server_tool_use: { web_search_requests: 3 } });
+  });
+
+  it("max_uses bounds the whole turn: a continuation gets the searches left, none once they are spent (the turn ends paused, with stop)", async () => {
+    const sent: { tools: unknown[] }[] = [];
+    await answerContinuingPausedTurn(bounded(3), async (body) => {
+      sent.push(body as (typeof sent)[number]);
+      return sent.length === 1 ? PAUSED : CONTINUED;
+    });
+    expect(sent.map((body) => body.tools[1])).toEqual([
+      { type: 'web_search_20250305', name: 'web_search', max_uses: 3 },
+      // The paused call ran one search.
+      { type: 'web_search_20250305', name: 'web_search', max_uses: 2 },
+    ]);
+    expect(sent[1].tools[0]).toEqual({ name: 'get_weather', input_schema: { type: 'object' } });
+
+    let calls = 0;
+    const spent = await answerContinuingPausedTurn(bounded(1), async () => {
+      calls += 1;
+      return PAUSED;
+    });
+    expect(calls).toBe(1);
+    expect(fromAnthropicChat(spent, { now }).choices[0]).toMatchObject({ message: { content: PAUSED_TEXT }, finish_reason: 'stop' });
+  });
+
+  it('streamed too: the searches of the paused message, read from its message_delta, bound the next call', async () => {
+    const sentTools = async (maxUses: number) => {
+      const sent: { tools: unknown[] }[] = [];
+      const events: SseEvent[] = [];
+      const wires = [pausedWire, continuedWire];
+      for await (const event of eventsContinuingPausedTurn(bounded(maxUses), (body) => {
+        sent.push(body as (typeof sent)[number]);
+        return sse(chunksOf([wires[sent.length - 1]]));
+      })) {
+        events.push(event);
+      }
+      return { tools: sent.map((body) => body.tools[1]), events: events.length };
+    };
+    expect(await sentTools(5)).toEqual({ tools: [expect.objectContaining({ max_uses: 5 }), expect.objectContaining({ max_uses: 4 })], events: (await eventsOf(pausedWire)).length + (await eventsOf(continuedWire)).length });
+    expect(await sentTools(1)).toEqual({ tools: [expect.objectContaining({ max_uses: 1 })], events: (await eventsOf(pausedWire)).length });
   });
 });

@@ -26,6 +26,8 @@ const citation = (page: { url: string; title: string }, start: number, end: numb
 /** The fourth block (76–140) cites two passages of Wikipedia and one of Britannica; the last (142–192), Britannica. */
 const ANNOTATIONS = [citation(WIKIPEDIA, 76, 140), citation(BRITANNICA, 76, 140), citation(BRITANNICA, 142, 192)];
 
+const USAGE = { prompt_tokens: 6039, completion_tokens: 931, total_tokens: 6970, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } };
+
 /** The text an annotation delimits, cut by code points as OpenAI's indexes count. */
 const citedText = (content: string, annotation: UrlCitation) => [...content].slice(annotation.url_citation.start_index, annotation.url_citation.end_index).join('');
 
@@ -148,8 +150,8 @@ describe('answer', () => {
     expect(response.choices).toEqual([
       { index: 0, message: { role: 'assistant', content: ANSWER_TEXT, tool_calls: null, refusal: null, annotations: ANNOTATIONS }, finish_reason: 'stop' },
     ]);
-    // Anthropic's count of searches has no place in OpenAI's usage.
-    expect(response.usage).toEqual({ prompt_tokens: 6039, completion_tokens: 931, total_tokens: 6970, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } });
+    // Anthropic's count of searches (billed apart) as LiteLLM reports it.
+    expect(response.usage).toEqual({ ...USAGE, server_tool_use: { web_search_requests: 1 } });
     expect(ANNOTATIONS.map((annotation) => citedText(ANSWER_TEXT, annotation))).toEqual([
       'Claude Shannon was born on April 30, 1916, in Petoskey, Michigan',
       'Claude Shannon was born on April 30, 1916, in Petoskey, Michigan',
@@ -166,6 +168,15 @@ describe('answer', () => {
         finish_reason: 'stop',
       },
     ]);
+  });
+
+  it('a usage without searches (none reported, 0, or not a count) has no server_tool_use: OpenAI\'s shape stays exact', () => {
+    const continued = fromAnthropicChat(readJsonFixture('anthropic', 'chat-web-search-continued.response.json'), { now });
+    expect(continued.usage).toEqual({ prompt_tokens: 4790, completion_tokens: 86, total_tokens: 4876, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } });
+    const answer = readJsonFixture<{ usage: Record<string, unknown> }>('anthropic', 'chat-web-search.response.json');
+    for (const serverToolUse of [undefined, null, {}, { web_search_requests: '2' }, { web_search_requests: -1 }]) {
+      expect(fromAnthropicChat({ ...answer, usage: { ...answer.usage, server_tool_use: serverToolUse } }, { now }).usage).toEqual(USAGE);
+    }
   });
 
   it('code points: a character outside the BMP counts once, a lone surrogate once', () => {
@@ -185,7 +196,7 @@ describe('stream', () => {
       text: ANSWER_TEXT,
       finishReason: 'stop',
       toolCalls: [],
-      usage: { prompt_tokens: 6039, completion_tokens: 931, total_tokens: 6970, prompt_tokens_details: { cached_tokens: 0, cache_creation_tokens: 0 } },
+      usage: { ...USAGE, server_tool_use: { web_search_requests: 1 } },
     });
     for (const chunk of chunks) expect(validateChatChunk(chunk)).toBe(true);
     const withAnnotations = chunks.flatMap((chunk: ChatChunk, position) => (chunk.choices[0].delta.annotations ? [position] : []));

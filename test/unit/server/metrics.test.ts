@@ -32,7 +32,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     firstTokenMs: null,
     retries: 0,
     trace: null,
-    usage: { prompt: 3, completion: 4, total: 7, details: null },
+    usage: { prompt: 3, completion: 4, total: 7, details: null, webSearches: null },
     streamTokens: null,
     streamTokensLimited: false,
     error: null,
@@ -53,8 +53,8 @@ function line(text: string, prefix: string): string | undefined {
 beforeEach(() => registry.resetMetrics());
 
 test("cached, cache-creation and reasoning tokens go to gateway_tokens_total by client key, not to the conventions' token types", async () => {
-  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 200, completion: 50, total: 250, details: { cached: 150, cacheCreation: 30, reasoning: null } } }));
-  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 20, completion: 40, total: 60, details: { cached: 10, cacheCreation: null, reasoning: 25 } } }));
+  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 200, completion: 50, total: 250, details: { cached: 150, cacheCreation: 30, reasoning: null }, webSearches: null } }));
+  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 20, completion: 40, total: 60, details: { cached: 10, cacheCreation: null, reasoning: 25 }, webSearches: null } }));
   const text = await registry.metrics();
   const tokens = (type: string) => line(text, `gateway_tokens_total{endpoint="chat",client="team-a",type="${type}"}`);
   expect(tokens('cached')).toMatch(/ 160$/);
@@ -64,10 +64,20 @@ test("cached, cache-creation and reasoning tokens go to gateway_tokens_total by 
   expect(text).not.toMatch(/gen_ai_token_type="(?!input"|output")/);
 });
 
+test('web searches an answer reported go to gateway_web_search_requests_total by endpoint; an answer without any adds no series', async () => {
+  recordRequestMetrics(finished({ client: 'team-a', usage: { prompt: 200, completion: 50, total: 250, details: null, webSearches: 2 } }));
+  recordRequestMetrics(finished({ client: 'team-b', usage: { prompt: 20, completion: 40, total: 60, details: null, webSearches: 1 } }));
+  recordRequestMetrics(finished({ client: 'team-b' }));
+  expect(line(await registry.metrics(), 'gateway_web_search_requests_total{endpoint="chat"}')).toBe('gateway_web_search_requests_total{endpoint="chat"} 3');
+  registry.resetMetrics();
+  recordRequestMetrics(finished({}));
+  expect(await registry.metrics()).not.toMatch(/^gateway_web_search_requests_total\{/m);
+});
+
 test('requests of one kind add up, and each client key keeps its own token counts', async () => {
   recordRequestMetrics(finished({ client: 'team-a' }));
   recordRequestMetrics(finished({ client: 'team-a' }));
-  recordRequestMetrics(finished({ client: 'team-b', usage: { prompt: 10, completion: 1, total: 11, details: null } }));
+  recordRequestMetrics(finished({ client: 'team-b', usage: { prompt: 10, completion: 1, total: 11, details: null, webSearches: null } }));
   const text = await registry.metrics();
   expect(line(text, REQUESTS)).toBe(`${REQUESTS} 3`);
   expect(line(text, 'gateway_tokens_total{endpoint="chat",client="team-a",type="prompt"}')).toMatch(/ 6$/);

@@ -21,9 +21,9 @@ describe('requestIdOf', () => {
 });
 
 test('usageOf reads the unified usage block and ignores anything else', () => {
-  expect(usageOf({ usage: { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 } })).toEqual({ prompt: 3, completion: 5, total: 8, details: null });
-  expect(usageOf({ usage: { prompt_tokens: 3, total_tokens: 3 } })).toEqual({ prompt: 3, completion: null, total: 3, details: null });
-  expect(usageOf({ usage: { prompt_tokens: '3' } })).toEqual({ prompt: null, completion: null, total: null, details: null });
+  expect(usageOf({ usage: { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 } })).toEqual({ prompt: 3, completion: 5, total: 8, details: null, webSearches: null });
+  expect(usageOf({ usage: { prompt_tokens: 3, total_tokens: 3 } })).toEqual({ prompt: 3, completion: null, total: 3, details: null, webSearches: null });
+  expect(usageOf({ usage: { prompt_tokens: '3' } })).toEqual({ prompt: null, completion: null, total: null, details: null, webSearches: null });
   expect(usageOf({ usage: null })).toBeNull();
   expect(usageOf(null)).toBeNull();
   expect(usageOf('text')).toBeNull();
@@ -43,7 +43,7 @@ describe('usageOf: the counts that bill differently', () => {
   });
 
   test('details with none of those counts (null objects, audio only, strings) are no details', () => {
-    expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: null, completion_tokens_details: null } })?.details).toBeNull();
+    expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: null, completion_tokens_details: null, webSearches: null } })?.details).toBeNull();
     expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: { audio_tokens: 4 } } })?.details).toBeNull();
     expect(usageOf({ usage: { prompt_tokens: 9, prompt_tokens_details: { cached_tokens: '4' } } })?.details).toBeNull();
   });
@@ -79,16 +79,25 @@ describe('logLine: the token fields', () => {
   const BEFORE = { request_id: 'req-1', method: 'POST', path: '/v1/chat/completions', route: '/v1/chat/completions', endpoint: null, called: 'chat', provider: null, model: null, client: 'finance', stream: false, status: 200, latency_ms: 12, first_chunk_ms: null, retries: 0 };
 
   test('without usage details: the same fields and text as always', () => {
-    expect(JSON.stringify(logLine(record({ prompt: 3, completion: 1, total: 4, details: null })))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 }));
+    expect(JSON.stringify(logLine(record({ prompt: 3, completion: 1, total: 4, details: null, webSearches: null })))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 }));
     expect(JSON.stringify(logLine(record(null)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: null, completion_tokens: null, total_tokens: null }));
   });
 
   test('with usage details: the counts the answer reported, after total_tokens', () => {
-    const cached = logLine(record({ prompt: 189643, completion: 393, total: 190036, details: { cached: 188086, cacheCreation: 1536, reasoning: null } }));
+    const cached = logLine(record({ prompt: 189643, completion: 393, total: 190036, details: { cached: 188086, cacheCreation: 1536, reasoning: null }, webSearches: null }));
     expect(JSON.stringify(cached)).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 189643, completion_tokens: 393, total_tokens: 190036, cached_tokens: 188086, cache_creation_tokens: 1536 }));
-    const reasoning = logLine(record({ prompt: 2006, completion: 300, total: 2306, details: { cached: 0, cacheCreation: null, reasoning: 192 } }));
+    const reasoning = logLine(record({ prompt: 2006, completion: 300, total: 2306, details: { cached: 0, cacheCreation: null, reasoning: 192 }, webSearches: null }));
     expect(reasoning).toMatchObject({ cached_tokens: 0, reasoning_tokens: 192 });
     expect(reasoning).not.toHaveProperty('cache_creation_tokens');
+  });
+
+  test('web searches the answer reported: web_search_requests after the token counts, absent when none', () => {
+    const searched = logLine(record({ prompt: 6039, completion: 931, total: 6970, details: { cached: 0, cacheCreation: 0, reasoning: null }, webSearches: 3 }));
+    expect(JSON.stringify(searched)).toBe(
+      JSON.stringify({ ...BEFORE, prompt_tokens: 6039, completion_tokens: 931, total_tokens: 6970, cached_tokens: 0, cache_creation_tokens: 0, web_search_requests: 3 }),
+    );
+    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null, webSearches: 1 }))).toMatchObject({ total_tokens: 4, web_search_requests: 1 });
+    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null, webSearches: null }))).not.toHaveProperty('web_search_requests');
   });
 
   test('a stream a token limit counts that reported no usage: its estimate, said to be one; reported usage is logged as before', () => {
@@ -97,7 +106,7 @@ describe('logLine: the token fields', () => {
     // Prompt: "user" + "Hello there" = 15 characters, 4 tokens; completion: 14 characters, 4 tokens.
     expect(JSON.stringify(logLine(record(null, tokens, LIMITED)))).toBe(JSON.stringify({ ...BEFORE, prompt_tokens: 4, completion_tokens: 4, total_tokens: 8, tokens_estimated: true }));
     tokens.observe({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } });
-    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null }, tokens, LIMITED))).not.toHaveProperty('tokens_estimated');
+    expect(logLine(record({ prompt: 3, completion: 1, total: 4, details: null, webSearches: null }, tokens, LIMITED))).not.toHaveProperty('tokens_estimated');
   });
 
   test('without a token limit: the estimate of a stream cut short (the client left, or it failed), not of one that ended normally without usage', () => {
@@ -113,7 +122,7 @@ describe('logLine: the token fields', () => {
     const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Hello there' }] });
     tokens.observe({ choices: [], usage: { prompt_tokens: 9 } });
     tokens.observe({ choices: [{ index: 0, delta: { content: 'General Kenobi' }, finish_reason: null }] });
-    const line = logLine(record({ prompt: 9, completion: null, total: 9, details: null }, tokens, LIMITED));
+    const line = logLine(record({ prompt: 9, completion: null, total: 9, details: null, webSearches: null }, tokens, LIMITED));
     expect(line).toMatchObject({ prompt_tokens: 9, completion_tokens: 4, total_tokens: 13, tokens_estimated: true });
   });
 });
