@@ -95,6 +95,10 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
 
   function keep(response: KeptResponse, bounds: StoreBounds): void {
     const size = bytesOf(response);
+    // The conversation it continues is renewed first: others kept while it was answered must not
+    // make room by dropping its start, which would leave the new response unable to be continued.
+    const previous = response.previousId === null ? null : conversationOf(keyOf(response.space, response.previousId));
+    for (const entry of previous ?? []) renew(entry, now());
     evict(bounds);
     if (size > bounds.maxBytes) return;
     const key = keyOf(response.space, response.id);

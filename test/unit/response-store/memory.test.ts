@@ -112,6 +112,16 @@ describe('size', () => {
     expect(store.findNow({ space: '', previousId: null, itemIds: ['msg_resp_1', 'msg_resp_2', 'msg_resp_3'] }, bounds).items.map((item) => item !== null)).toEqual([true, false, true]);
   });
 
+  test('keeping a response renews the conversation it continues: others kept meanwhile go first, so the new one can be continued', () => {
+    const store = createMemoryResponseStore();
+    store.keep(response('resp_1', { text: 'x'.repeat(1000) }), ROOMY);
+    // Room for two of this size (the longer id included), not three.
+    const bounds = { maxBytes: store.size() * 2 + 100, maxAgeMs: HOUR };
+    store.keep(response('resp_other', { text: 'o'.repeat(1000) }), bounds);
+    store.keep(response('resp_2', { text: 'y'.repeat(900), previousId: 'resp_1' }), bounds);
+    expect(store.findNow({ space: '', previousId: 'resp_2', itemIds: ['msg_resp_other'] }, bounds)).toEqual({ conversation: expect.any(Array), items: [null] });
+  });
+
   test('a response larger than maxBytes is not kept, and nothing else is dropped for it', () => {
     const store = createMemoryResponseStore();
     store.keep(response('resp_small'), ROOMY);
