@@ -4,7 +4,6 @@
  * naming the field and the rule, plus MLflow's (pydantic-style) issue list.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
 import spec from '../../generated/openapi.json';
 import * as firstError from '../../generated/first-error-validators';
 import {
@@ -47,22 +46,6 @@ const fastValidators: Record<EndpointType, ValidateFunction> = {
   'llm/v1/completions': firstError.validateCompletionsRequest,
   'llm/v1/embeddings': firstError.validateEmbeddingsRequest,
 };
-
-let firstErrorAjv: Ajv2020 | undefined;
-
-/**
- * Any schema `components.schemas[name]` of openapi/, compiled on first use to stop at the first
- * error, with the generated validators' options (Infinity, a JSON `1e999`, is not a number).
- */
-export function firstErrorValidator(name: string): ValidateFunction {
-  if (firstErrorAjv === undefined) {
-    firstErrorAjv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: false });
-    firstErrorAjv.addSchema({ $id: 'spec', components: { schemas: spec.components.schemas } });
-  }
-  const validate = firstErrorAjv.getSchema(`spec#/components/schemas/${name}`);
-  if (validate === undefined) throw new Error(`openapi: no schema ${name}`);
-  return validate;
-}
 
 /** Items of each array kept in the sample that the detailed report is built from. */
 const SAMPLED_ITEMS = 100;

@@ -34,6 +34,13 @@ function validatorOf(schema: unknown): ValidateFunction {
   return validate;
 }
 
+/** A validator for the spec's schema `components.schemas[name]`. */
+export function specSchemaValidator(name: string): ValidateFunction {
+  const validate = ajv.getSchema(`spec#/components/schemas/${name}`);
+  if (validate === undefined) throw new Error(`openapi: no schema ${name}`);
+  return validate;
+}
+
 const templates = Object.keys(document.paths).map((template) => ({ template, pattern: new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`) }));
 
 /** Every operation of the spec, as `get /v1/models`. */

@@ -10,12 +10,13 @@ import { fromChatResponse, settingsOf } from '../../../src/server/responses-api/
 import { toChatRequest } from '../../../src/server/responses-api/request';
 import { ResponsesStreamFold } from '../../../src/server/responses-api/stream';
 import { webSearchReportOf } from '../../../src/server/responses-api/web-search';
-import { firstErrorValidator, validateResponsesRequestBody } from '../../../src/server/validation';
+import { validateResponsesRequestBody } from '../../../src/server/validation';
 import type { ChatChunk, ResponsesRequest, ResponsesResponse, ResponsesStreamEvent, UrlCitation } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixture, readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { RESPONSES_SEARCH_CITATIONS, SEARCH_CITATIONS, SEARCH_TEXT as TEXT, searchAnswer as wireAnswer } from '../../support/search-answers';
 import { replay } from '../../support/stream-replay';
+import { specSchemaValidator } from '../../support/spec-answers';
 
 const QUESTION = 'How many visitors did the Louvre have in 2024?';
 const weatherTool = { type: 'function' as const, name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
@@ -170,7 +171,7 @@ describe('a stream citing pages (chat-web-search.stream.sse through the OpenAI p
 
   test("after the message closes, the search item's events; the accumulator builds the completed Response", async () => {
     const events = await eventsOf(searchRequest(['web_search_call.action.sources']));
-    const validateEvent = firstErrorValidator('ResponsesStreamEvent');
+    const validateEvent = specSchemaValidator('ResponsesStreamEvent');
     expect(events.filter((event) => !validateEvent(event))).toEqual([]);
     const types = events.map((event) => event.type);
     const messageDone = types.indexOf('response.output_item.done');
