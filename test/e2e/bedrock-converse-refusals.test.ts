@@ -2,7 +2,8 @@
  * What AWS's supported-features table says a Bedrock model refuses on Converse
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html)
  * is a 400 naming the field, before any call, through the official `openai` client; what the model
- * takes goes to the fake Bedrock as for every Converse model, Titan Text's chat included.
+ * takes goes to the fake Bedrock as for every Converse model, Titan Text's chat included. Tools in a
+ * stream to a model whose ConverseStream refuses them go as one Converse call, replayed as a stream.
  */
 import type OpenAI from 'openai';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
@@ -30,14 +31,42 @@ const weatherTool: OpenAI.Chat.Completions.ChatCompletionTool = {
 };
 const question: OpenAI.Chat.Completions.ChatCompletionMessageParam = { role: 'user', content: 'Weather in Paris?' };
 
-test('Llama: tools go to Converse; in a stream, which ConverseStream refuses them in, a 400 naming tools before any call', async () => {
+test('Llama: tools go to Converse; a stream with them, which ConverseStream refuses, is one Converse call replayed as a stream', async () => {
   const answer = await setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool] });
   expect(answer.choices[0].finish_reason).toBe('tool_calls');
   expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse']);
 
-  const streamed = setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool], stream: true });
-  await expect(streamed).rejects.toMatchObject({ status: 400, param: 'tools', message: expect.stringContaining('takes tools only in a request that is not streamed') });
-  expect(setup.fake.calls).toHaveLength(1);
+  const stream = await setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool], stream: true, stream_options: { include_usage: true } });
+  const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse', 'converse']);
+  expect(setup.fake.calls[1].body).toMatchObject({ toolConfig: { tools: [{ toolSpec: { name: 'get_weather' } }] } });
+  const deltas = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta));
+  expect(deltas.map((delta) => delta.content ?? '').join('')).toBe("I'll look up the weather in both cities.");
+  expect(deltas.flatMap((delta) => delta.tool_calls ?? [])).toEqual([
+    { index: 0, id: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+    { index: 1, id: 'tooluse_u3xQ2bTnS9KXo1f0cRz7Ag', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil","units":"c"}' } },
+  ]);
+  expect(chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.finish_reason)).filter(Boolean)).toEqual(['tool_calls']);
+  expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 412, completion_tokens: 118, total_tokens: 530 } });
+  expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
+});
+
+test("Llama: the replayed stream has no usage chunk when the client did not ask for one; AWS's refusal of the call is its 400 before the stream", async () => {
+  const stream = await setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool], stream: true });
+  const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  expect(chunks.some((chunk) => chunk.usage)).toBe(false);
+  expect(chunks.at(-1)?.choices[0].finish_reason).toBe('tool_calls');
+
+  setup.fake.setHandler(() => ({ error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: tool name too long' } }));
+  try {
+    const refused = setup.openai.chat.completions.create({ model: 'llama', messages: [question], tools: [weatherTool], stream: true });
+    await expect(refused).rejects.toMatchObject({ status: 400, message: expect.stringContaining('tool name too long') });
+  } finally {
+    setup.fake.setHandler(serveBedrockFixtures);
+  }
+  expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse', 'converse']);
 });
 
 test('Llama: a stream without tools goes to ConverseStream', async () => {

@@ -132,6 +132,12 @@ endpoints:
       provider: bedrock
       name: us.anthropic.claude-3-5-sonnet-20241022-v2:0
       config: { aws_config: { aws_region: us-east-1, aws_endpoint_url: "${bedrock.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret } }
+  - name: bedrock-llama
+    endpoint_type: llm/v1/chat
+    model:
+      provider: bedrock
+      name: us.meta.llama3-3-70b-instruct-v1:0
+      config: { aws_config: { aws_region: us-east-1, aws_endpoint_url: "${bedrock.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret } }
 `);
   openai = openaiClientFor(gateway);
 });
@@ -176,6 +182,8 @@ const FINAL_TEXT: Record<string, { json: string; stream: string }> = {
   anthropic: { json: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', stream: 'Un café ? Bien sûr 🙂 Bonne journée.' },
   gemini: { json: 'Bonjour ! Un café ☕ ? Je suis là pour aider.', stream: 'Bien sûr ! Voici un café ☕ et un croissant 🥐. Bon appétit !' },
   bedrock: { json: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', stream: 'Un café ? Bien sûr 🙂 Bonne journée.' },
+  // Llama takes tools in Converse only: its streams with tools are Converse answers replayed.
+  'bedrock-llama': { json: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', stream: 'Bonjour ! Un café ? ☕ Je suis là pour aider.' },
   cohere: { json: 'Il fait 18 °C à Paris et 27 °C à São Paulo ☀️.', stream: 'Il fait 18 °C à Paris et 27 °C à São Paulo ☀️.' },
 };
 const MODELS = Object.keys(FINAL_TEXT);
@@ -212,4 +220,14 @@ test.each(MODELS)('%s: runTools() streamed: the stream events add up to the call
   const calls = withCalls.choices[0].message.tool_calls ?? [];
   expect(argumentDeltas).toEqual(calls.map((call) => (call.type === 'function' ? call.function.arguments : null)));
   expect(contentDeltas.join('')).toBe(`${withCalls.choices[0].message.content ?? ''}${text.choices[0].message.content}`);
+});
+
+test("bedrock-llama: runTools() streamed calls Converse for each turn, never ConverseStream, which refuses Llama's tools", async () => {
+  bedrock.calls.length = 0;
+  const runner = openai.chat.completions.runTools({ model: 'bedrock-llama', stream: true, messages: [question], tools: [weatherTool([])] });
+  await runner.finalContent();
+  expect(bedrock.calls.map((call) => [call.modelId, call.operation])).toEqual([
+    ['us.meta.llama3-3-70b-instruct-v1:0', 'converse'],
+    ['us.meta.llama3-3-70b-instruct-v1:0', 'converse'],
+  ]);
 });

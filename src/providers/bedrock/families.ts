@@ -13,6 +13,7 @@
  *
  * Model ids: https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html
  * Converse support per model: https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html
+ * (its rows and the other sources checked for `converseRefuses` are listed in test/fixtures/bedrock/README.md).
  */
 import type { EndpointType } from '../../schema';
 import { claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
@@ -23,8 +24,11 @@ export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic
 /**
  * What some models refuse on Converse, per AWS's supported-features table (the second link above):
  * system prompts, images (vision), documents (document chat), tools, and tools in a ConverseStream
- * call. The gateway refuses such a request with a 400 naming the field, before any call, rather
- * than sending one AWS answers with a ValidationException.
+ * call. The gateway refuses the first four with a 400 naming the field, before any call, rather
+ * than sending one AWS answers with a ValidationException; a streamed request with tools to a model
+ * that takes them only in Converse (`streamed-tools`) is served by a Converse call, its answer
+ * replayed as a stream (converse/whole-answer-stream.ts). Where no source says a model refuses
+ * something, it is left to AWS: a wrong row would refuse what AWS serves.
  */
 export type ConverseFeature = 'system' | 'images' | 'documents' | 'tools' | 'streamed-tools';
 
@@ -169,9 +173,8 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   ['amazon.titan-t', titanTextFamily('Amazon Titan Text', [])],
   ['cohere.embed-v4', embeddingsFamily('Cohere Embed v4', 'cohere-embed-v4')],
   ['cohere.embed', embeddingsFamily('Cohere Embed', 'cohere-embed')],
-  // Llama, Mistral and Command R take tools in Converse only: ConverseStream refuses them
-  // ("This model doesn't support tool use in streaming mode").
-  ['cohere.command-r', converseFamily('Cohere Command R', { refuses: ['images', 'streamed-tools'] })],
+  // Command R and R+ take tools in ConverseStream too (the table's "Streaming tool use": yes).
+  ['cohere.command-r', converseFamily('Cohere Command R', { refuses: ['images'] })],
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
@@ -184,7 +187,9 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // Jamba-Instruct takes neither tools nor documents on Converse; Jamba 1.5 takes both, streamed too.
   ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['documents', 'tools'])],
   ['ai21.jamba', jambaFamily('AI21 Jamba', [])],
-  // Llama 2, 3 and 3.2 1B/3B take no tools; only 3.2 11B/90B and Llama 4 read images.
+  // Llama 2, 3 and 3.2 1B/3B take no tools; only 3.2 11B/90B and Llama 4 read images (3.1 and 3.3
+  // are text models). Every Llama that takes tools takes them in Converse only: ConverseStream
+  // refuses them ("This model doesn't support tool use in streaming mode"), Llama 4 included.
   ...['meta.llama2', 'meta.llama3-8b', 'meta.llama3-70b', 'meta.llama3-2-1b', 'meta.llama3-2-3b'].map((prefix) => [prefix, LLAMA_WITHOUT_TOOLS] as const),
   ['meta.llama3-1-', LLAMA_WITHOUT_IMAGES],
   ['meta.llama3-3-', LLAMA_WITHOUT_IMAGES],
@@ -193,19 +198,21 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   // messages"), no tools and no images.
   ['mistral.mistral-7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
   ['mistral.mixtral-8x7b-instruct', converseFamily('Mistral Instruct', { refuses: ['system', 'tools', 'images'] })],
-  // Mistral Large (24.02, 24.07) and Small (24.02) read no images, Small no documents either; Pixtral reads images.
+  // Mistral Large (24.02, 24.07) and Small (24.02) are text models; Pixtral reads images. No Mistral
+  // takes tools in ConverseStream (served whole, so a newer Mistral that does loses only the streaming).
   ['mistral.mistral-large-2402', converseFamily('Mistral', { refuses: ['images', 'streamed-tools'] })],
   ['mistral.mistral-large-2407', converseFamily('Mistral', { refuses: ['images', 'streamed-tools'] })],
-  ['mistral.mistral-small-2402', converseFamily('Mistral', { refuses: ['images', 'documents', 'streamed-tools'] })],
+  ['mistral.mistral-small-2402', converseFamily('Mistral', { refuses: ['images', 'streamed-tools'] })],
   ['mistral.', converseFamily('Mistral', { refuses: ['streamed-tools'] })],
-  // DeepSeek-R1 takes no tools and no images on Converse (V3.x takes tools).
+  // DeepSeek-R1 is a text model that takes no tools ("This model doesn't support tool use"); V3.x
+  // takes tools, streamed too.
   ['deepseek.r1', converseFamily('DeepSeek', { refuses: ['tools', 'images'] })],
   ['deepseek.', converseFamily('DeepSeek')],
   // AWS passes the OpenAI request fields it does not map to the model; gpt-oss reasons at three levels
   // (GPT-5's `minimal` and later levels are not among them).
   ['openai.', converseFamily('OpenAI gpt-oss', { reasoningEffort: { kind: 'as-sent', levels: ['low', 'medium', 'high'] } })],
-  // Palmyra X4 and X5 read text only.
-  ['writer.', converseFamily('Writer Palmyra', { refuses: ['images'] })],
+  // Palmyra X4 and X5 are text models, and take tools in Converse only.
+  ['writer.', converseFamily('Writer Palmyra', { refuses: ['images', 'streamed-tools'] })],
   ['qwen.', converseFamily('Qwen')],
 ];
 

@@ -38,8 +38,10 @@ import {
   createConverseCompletionsStream,
   fromConverseChat,
   fromConverseCompletions,
+  streamsToolsFromWholeAnswer,
   toConverseChat,
   toConverseCompletions,
+  wholeAnswerAsStream,
   type ConverseBody,
 } from './converse';
 import { bedrockErrorToGateway } from './errors';
@@ -72,7 +74,8 @@ type StreamCall = Pick<CallContext, 'signal' | 'abort'>;
 
 /** The four SDK operations for one endpoint, with errors already translated. */
 interface BedrockCalls {
-  converse(body: ConverseBody, signal: AbortSignal): Promise<ConverseCommandOutput>;
+  /** `fateOf`: the stream call a Converse call serves, told what became of its request (request-fate.ts). */
+  converse(body: ConverseBody, signal: AbortSignal, fateOf?: CallContext['abort']): Promise<ConverseCommandOutput>;
   converseStream(body: ConverseBody, call: StreamCall): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
   /** `tokenCounts`: what the answer's token-count headers say (token-count-headers.ts). */
   invoke(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; body: unknown; tokenCounts: HeaderTokenCounts }>;
@@ -115,7 +118,7 @@ function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoi
   const streamOptions = ({ signal, abort }: StreamCall): RequestFateOption => ({ abortSignal: signal, requestFateOf: abort });
 
   return {
-    converse: (body, signal) => send(() => client().send(new ConverseCommand({ modelId, ...body }), { abortSignal: signal }), signal),
+    converse: (body, signal, fateOf) => send(() => client().send(new ConverseCommand({ modelId, ...body }), fateOf ? streamOptions({ signal, abort: fateOf }) : { abortSignal: signal }), signal),
     async converseStream(body, call) {
       const { signal } = call;
       const output = await send(() => client().send(new ConverseStreamCommand({ modelId, ...body }), streamOptions(call)), signal);
@@ -290,7 +293,13 @@ export const bedrockAdapter = {
             return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
           },
           chatStream: (request, call) => {
-            const body = withAnthropicBeta(toConverseChat(request, family, { stream: true }), betas);
+            const body = withAnthropicBeta(toConverseChat(request, family), betas);
+            if (streamsToolsFromWholeAnswer(request, family)) {
+              return wholeAnswerAsStream(async () => {
+                const output = await calls.converse(body, call.signal, call.abort);
+                return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
+              });
+            }
             return foldStream(() => calls.converseStream(body, call), (id) => createConverseChatStream(answer(id), reasoning));
           },
         };

@@ -38,8 +38,10 @@
  * `thinking_blocks` go back as `reasoningContent` blocks first in its turn. Other models'
  * reasoning (DeepSeek-R1, gpt-oss, Nova 2: text without a signature) becomes `reasoning_content` only and
  * is never sent back (DeepSeek refuses its reasoning in the input). Answers are read in
- * response.ts, streams folded in stream.ts.
+ * response.ts, streams folded in stream.ts; a streamed request with tools to a model whose
+ * ConverseStream refuses them is answered by Converse and replayed as a stream (whole-answer-stream.ts).
  */
-export { toConverseChat, toConverseCompletions, toConverseMessages, type ConverseBody } from './request';
+export { streamsToolsFromWholeAnswer, toConverseChat, toConverseCompletions, toConverseMessages, type ConverseBody } from './request';
 export { fromConverseChat, fromConverseCompletions, fromConverseUsage, mapConverseStopReason, type ReasoningOutput } from './response';
 export { createConverseChatStream, createConverseCompletionsStream } from './stream';
+export { wholeAnswerAsStream } from './whole-answer-stream';

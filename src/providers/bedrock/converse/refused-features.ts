@@ -1,7 +1,8 @@
 /**
  * What a model refuses on Converse (families.ts, `converseRefuses`, from AWS's supported-features
  * table), refused before any call with a 400 naming the client's field: AWS's ValidationException
- * for it names the merged Converse turns, or nothing.
+ * for it names the merged Converse turns, or nothing. Tools in a stream (`streamed-tools`) are not
+ * refused: such a request is answered by Converse and replayed as a stream (whole-answer-stream.ts).
  */
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ChatRequest } from '../../../schema';
@@ -30,15 +31,12 @@ function firstPart(messages: readonly ChatMessage[], type: 'image_url' | 'file')
  * Throws the 400 for the first thing in the request the family's models refuse. `toolBlocks`: the
  * request lets the model call its tools (with `tool_choice: "none"` they are not sent).
  */
-export function refuseWhatTheModelRefuses(request: ChatRequest, family: BedrockFamily, { stream, toolBlocks }: { stream: boolean; toolBlocks: boolean }): void {
+export function refuseWhatTheModelRefuses(request: ChatRequest, family: BedrockFamily, { toolBlocks }: { toolBlocks: boolean }): void {
   const refuses = family.converseRefuses;
   if (refuses.length === 0) return;
   const model = providerLabel(family);
   if (toolBlocks && refuses.includes('tools')) {
     throw GatewayError.invalidParam(`tools: ${model} takes no tools; send the request without them.`, 'tools');
-  }
-  if (toolBlocks && stream && refuses.includes('streamed-tools')) {
-    throw GatewayError.invalidParam(`tools: ${model} takes tools only in a request that is not streamed (ConverseStream refuses them); send it without stream, or without tools.`, 'tools');
   }
   const system = refuses.includes('system') ? firstSystemMessage(request.messages) : -1;
   if (system !== -1) {

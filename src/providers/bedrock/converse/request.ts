@@ -369,12 +369,19 @@ function offersTools(request: ChatRequest, family: BedrockFamily): boolean {
   return hasTools;
 }
 
-/** `stream`: for ConverseStream, which some models take no tools in. */
-export function toConverseChat(request: ChatRequest, family: BedrockFamily, { stream = false } = {}): ConverseBody {
+/**
+ * Whether a stream request is served by a Converse call answered whole: the model takes tools only
+ * in Converse (ConverseStream refuses them, families.ts `streamed-tools`) and may call the request's.
+ */
+export function streamsToolsFromWholeAnswer(request: ChatRequest, family: BedrockFamily): boolean {
+  return family.converseRefuses.includes('streamed-tools') && offersTools(request, family);
+}
+
+export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(request, chatKeysOf(family), family);
   withParallelToolCallsAllowed(request, providerLabel(family));
   const toolBlocks = offersTools(request, family);
-  refuseWhatTheModelRefuses(request, family, { stream, toolBlocks });
+  refuseWhatTheModelRefuses(request, family, { toolBlocks });
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = {
     messages,

@@ -4,7 +4,7 @@
  * refused with a 400 naming the client's field before any call; what they take is sent as for
  * every Converse model.
  */
-import { toConverseChat } from '../../../../src/providers/bedrock/converse';
+import { streamsToolsFromWholeAnswer, toConverseChat } from '../../../../src/providers/bedrock/converse';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
@@ -39,7 +39,7 @@ describe('AI21 Jamba 1.5 through Converse', () => {
     };
     expect(toConverseChat(request, jamba15)).toEqual(body);
     // ConverseStream takes Jamba 1.5's tools too.
-    expect(toConverseChat(request, jamba15, { stream: true })).toEqual(body);
+    expect(streamsToolsFromWholeAnswer(request, jamba15)).toBe(false);
   });
 
   test('a document goes as a document block (Jamba 1.5 chats about documents)', () => {
@@ -69,12 +69,11 @@ describe('AI21 Jamba-Instruct through Converse', () => {
   });
 
   test.each([
-    ['tools the model may call', { tools: [weatherTool] }, false],
-    ['tools with a named choice', { tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } }, false],
-    ['tools in a stream', { tools: [weatherTool] }, true],
-  ] as const)('%s: a 400 naming tools, before any call', (_case, fields, stream) => {
+    ['tools the model may call', { tools: [weatherTool] }],
+    ['tools with a named choice', { tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } }],
+  ] as const)('%s: a 400 naming tools, before any call', (_case, fields) => {
     const request = { messages: [{ role: 'user', content: 'Weather in Lyon?' }], ...fields } as unknown as ChatRequest;
-    expect(gatewayErrorOf(() => toConverseChat(request, jambaInstruct, { stream }))).toMatchObject({
+    expect(gatewayErrorOf(() => toConverseChat(request, jambaInstruct))).toMatchObject({
       status: 400,
       param: 'tools',
       message: 'tools: Amazon Bedrock (AI21 Jamba-Instruct) takes no tools; send the request without them.',
@@ -106,33 +105,27 @@ describe('AI21 Jamba-Instruct through Converse', () => {
   });
 });
 
-describe('tools in a stream, which ConverseStream refuses for Llama, Mistral and Command R', () => {
+describe('tools in a stream, which ConverseStream refuses for Llama, Mistral and Writer Palmyra', () => {
   const request: ChatRequest = { messages: [{ role: 'user', content: 'Weather in Lyon?' }], tools: [weatherTool] };
 
-  test.each([
-    ['us.meta.llama4-maverick-17b-instruct-v1:0', 'Meta Llama'],
-    ['meta.llama3-1-70b-instruct-v1:0', 'Meta Llama'],
-    ['mistral.mistral-large-2407-v1:0', 'Mistral'],
-    ['cohere.command-r-plus-v1:0', 'Cohere Command R'],
-  ])('%s: tools go to Converse; streamed, a 400 naming tools', (model, label) => {
-    const family = resolveBedrockFamily(model);
-    expect(toConverseChat(request, family).toolConfig?.tools).toHaveLength(1);
-    expect(gatewayErrorOf(() => toConverseChat(request, family, { stream: true }))).toMatchObject({
-      status: 400,
-      param: 'tools',
-      message: `tools: Amazon Bedrock (${label}) takes tools only in a request that is not streamed (ConverseStream refuses them); send it without stream, or without tools.`,
-    });
-  });
+  test.each(['us.meta.llama4-maverick-17b-instruct-v1:0', 'meta.llama3-1-70b-instruct-v1:0', 'mistral.mistral-large-2407-v1:0', 'us.mistral.pixtral-large-2502-v1:0', 'writer.palmyra-x5-v1:0'])(
+    '%s: tools go to Converse; a stream with them is answered whole by Converse',
+    (model) => {
+      const family = resolveBedrockFamily(model);
+      expect(toConverseChat(request, family).toolConfig?.tools).toHaveLength(1);
+      expect(streamsToolsFromWholeAnswer(request, family)).toBe(true);
+    },
+  );
 
-  test('a stream with tool_choice none sends no tools, so it goes; a stream without tools too', () => {
+  test('a stream with tool_choice none sends no tools, and one without tools none: both go to ConverseStream', () => {
     const llama = resolveBedrockFamily('meta.llama3-3-70b-instruct-v1:0');
-    expect(toConverseChat({ ...request, tool_choice: 'none' }, llama, { stream: true })).not.toHaveProperty('toolConfig');
-    expect(toConverseChat({ messages: request.messages }, llama, { stream: true })).not.toHaveProperty('toolConfig');
+    expect(streamsToolsFromWholeAnswer({ ...request, tool_choice: 'none' }, llama)).toBe(false);
+    expect(streamsToolsFromWholeAnswer({ messages: request.messages }, llama)).toBe(false);
   });
 
-  test('Claude and Nova take tools in a stream', () => {
-    for (const model of ['anthropic.claude-sonnet-4-20250514-v1:0', 'amazon.nova-pro-v1:0']) {
-      expect(toConverseChat(request, resolveBedrockFamily(model), { stream: true }).toolConfig?.tools).toHaveLength(1);
+  test('Claude, Nova, Command R and DeepSeek V3 take tools in ConverseStream', () => {
+    for (const model of ['anthropic.claude-sonnet-4-20250514-v1:0', 'amazon.nova-pro-v1:0', 'cohere.command-r-plus-v1:0', 'deepseek.v3-v1:0']) {
+      expect(streamsToolsFromWholeAnswer(request, resolveBedrockFamily(model))).toBe(false);
     }
   });
 });
@@ -190,7 +183,8 @@ describe('text-only models: Amazon Nova Micro, DeepSeek-R1', () => {
     const micro = resolveBedrockFamily('us.amazon.nova-micro-v1:0');
     expect(gatewayErrorOf(() => toConverseChat(withImage, micro))).toMatchObject({ status: 400, param: 'messages[0].content[1]', message: expect.stringContaining('(Amazon Nova Micro) reads no images') });
     expect(gatewayErrorOf(() => toConverseChat(withDocument, micro))).toMatchObject({ status: 400, param: 'messages[0].content[0]' });
-    expect(toConverseChat(withTools, micro, { stream: true }).toolConfig?.tools).toHaveLength(1);
+    expect(toConverseChat(withTools, micro).toolConfig?.tools).toHaveLength(1);
+    expect(streamsToolsFromWholeAnswer(withTools, micro)).toBe(false);
     expect(toConverseChat(withImage, resolveBedrockFamily('amazon.nova-lite-v1:0')).messages?.[0].content?.[1]).toHaveProperty('image');
   });
 
@@ -253,9 +247,9 @@ describe('text-only Mistral, Command R and Palmyra models', () => {
     });
   });
 
-  test('Pixtral Large reads images; Mistral Small refuses a document', () => {
+  test('Pixtral Large reads images; a document to Mistral Small is left to AWS (no source says it refuses one)', () => {
     expect(toConverseChat(withImage, resolveBedrockFamily('us.mistral.pixtral-large-2502-v1:0')).messages?.[0].content?.[1]).toHaveProperty('image');
     const withDocument = { messages: [{ role: 'user', content: [PDF_PART] }] } as unknown as ChatRequest;
-    expect(gatewayErrorOf(() => toConverseChat(withDocument, resolveBedrockFamily('mistral.mistral-small-2402-v1:0')))).toMatchObject({ status: 400, param: 'messages[0].content[0]' });
+    expect(toConverseChat(withDocument, resolveBedrockFamily('mistral.mistral-small-2402-v1:0')).messages?.[0].content?.[0]).toHaveProperty('document');
   });
 });
