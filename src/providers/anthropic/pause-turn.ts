@@ -12,7 +12,11 @@
  * with the request's abort, so continuations count toward the endpoint's total timeout; a failed one
  * fails the answer as any failed call does. The search tool's `max_uses` bounds the whole turn: a
  * continuation may run only the searches left, and none is sent once they are spent (the turn then
- * ends as one still paused after the last continuation does).
+ * ends as one still paused after the last continuation does). Server tools of an MCP connector
+ * (`mcp_servers`, which passes through to Anthropic as the client sent it, with the endpoint's
+ * `anthropic_beta` naming the connector's beta) run in the same server-side loop, so their pauses are
+ * continued alike. The paused content goes back as it came, but for a last text block's trailing
+ * whitespace (withoutTrailingWhitespace).
  */
 import { GatewayError } from '../../errors';
 import { excerpt, isRecord, parseJsonObject } from '../shared/json';
@@ -27,15 +31,31 @@ const PAUSE_TURN = 'pause_turn';
 
 const isWebSearchTool = (tool: unknown): tool is Record<string, unknown> => isRecord(tool) && tool.type === 'web_search_20250305';
 
-/** Whether the request asks for a server tool that may pause the turn (the web search tool, web-search.ts). */
+/** Whether the request asks for server tools that may pause the turn: the web search tool (web-search.ts), an MCP connector's servers. */
 export function mayPauseTurn(body: Record<string, unknown>): boolean {
-  return Array.isArray(body.tools) && body.tools.some(isWebSearchTool);
+  return (Array.isArray(body.tools) && body.tools.some(isWebSearchTool)) || (Array.isArray(body.mcp_servers) && body.mcp_servers.length > 0);
+}
+
+/**
+ * The paused content as it can go back: Anthropic refuses a last assistant message whose content
+ * ends with whitespace (400 "final assistant content cannot end with trailing whitespace", its rule
+ * for a prefilled answer), and a paused turn may end with a text block (what Claude wrote after a
+ * search's results). That block goes without its trailing whitespace, or not at all when it is
+ * only whitespace (Anthropic refuses an empty text block too); the client's answer keeps it whole.
+ */
+export function withoutTrailingWhitespace(content: readonly unknown[]): unknown[] {
+  const last = content.at(-1);
+  if (!isRecord(last) || last.type !== 'text' || typeof last.text !== 'string') return [...content];
+  const text = last.text.trimEnd();
+  if (text === last.text) return [...content];
+  const earlier = content.slice(0, -1);
+  return text === '' ? withoutTrailingWhitespace(earlier) : [...earlier, { ...last, text }];
 }
 
 /** The request again, with the paused assistant content after its messages. */
 export function withPausedContent(body: Record<string, unknown>, paused: readonly unknown[]): Record<string, unknown> {
   const messages = Array.isArray(body.messages) ? body.messages : [];
-  return { ...body, messages: [...messages, { role: 'assistant', content: paused }] };
+  return { ...body, messages: [...messages, { role: 'assistant', content: withoutTrailingWhitespace(paused) }] };
 }
 
 /**

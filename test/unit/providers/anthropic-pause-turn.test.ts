@@ -4,7 +4,7 @@
  * test/fixtures/anthropic chat-web-search-pause-turn then chat-web-search-continued.
  */
 import { createAnthropicChatStream, fromAnthropicChat } from '../../../src/providers/anthropic';
-import { answerContinuingPausedTurn, createStreamedContent, eventsContinuingPausedTurn, MAX_PAUSE_CONTINUATIONS } from '../../../src/providers/anthropic/pause-turn';
+import { answerContinuingPausedTurn, createStreamedContent, eventsContinuingPausedTurn, MAX_PAUSE_CONTINUATIONS, mayPauseTurn, withoutTrailingWhitespace } from '../../../src/providers/anthropic/pause-turn';
 import type { SseEvent } from '../../../src/providers/transport/sse';
 import type { ChatChunk } from '../../../src/schema';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
@@ -210,5 +210,30 @@ describe('web searches over a continued turn', () => {
     };
     expect(await sentTools(5)).toEqual({ tools: [expect.objectContaining({ max_uses: 5 }), expect.objectContaining({ max_uses: 4 })], events: (await eventsOf(pausedWire)).length + (await eventsOf(continuedWire)).length });
     expect(await sentTools(1)).toEqual({ tools: [expect.objectContaining({ max_uses: 1 })], events: (await eventsOf(pausedWire)).length });
+  });
+});
+
+describe('the paused content as it goes back', () => {
+  const search = { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'cafés' } };
+  const results = { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [] };
+
+  it("a last text block loses its trailing whitespace (Anthropic's rule for a final assistant content); the blocks before it and the paused answer stay as they came", () => {
+    const cited = { type: 'text', text: 'Selon Time Out :\n\n', citations: [{ type: 'web_search_result_location', url: 'https://www.timeout.fr' }] };
+    const paused = [{ type: 'text', text: 'Je cherche. ' }, search, results, cited];
+    expect(withoutTrailingWhitespace(paused)).toEqual([{ type: 'text', text: 'Je cherche. ' }, search, results, { ...cited, text: 'Selon Time Out :' }]);
+    expect(paused[3]).toEqual(cited);
+  });
+
+  it('a last text block of whitespace alone is left out (Anthropic refuses an empty one), and so is the next if it is too; a server tool block last changes nothing', () => {
+    expect(withoutTrailingWhitespace([{ type: 'text', text: 'Je cherche.' }, { type: 'text', text: '  ' }, { type: 'text', text: '\n' }])).toEqual([{ type: 'text', text: 'Je cherche.' }]);
+    expect(withoutTrailingWhitespace([{ type: 'text', text: 'Je cherche. ' }, search])).toEqual([{ type: 'text', text: 'Je cherche. ' }, search]);
+    expect(withoutTrailingWhitespace(PAUSED.content)).toEqual(PAUSED.content);
+  });
+
+  it("a request's MCP servers may pause the turn as its web search tool may; other requests are sent once", () => {
+    expect(mayPauseTurn({ ...request, tools: [] })).toBe(false);
+    expect(mayPauseTurn(request)).toBe(true);
+    expect(mayPauseTurn({ messages: [], mcp_servers: [{ type: 'url', url: 'https://mcp.example.com/sse', name: 'tickets' }] })).toBe(true);
+    expect(mayPauseTurn({ messages: [], mcp_servers: [] })).toBe(false);
   });
 });
