@@ -483,6 +483,8 @@ export type components = {
             /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
             model?: string;
             tools?: components["schemas"]["Tool"][] | null;
+            /** @description OpenAI's web search options (`search_context_size`, `user_location`), served by OpenAI's search models, Anthropic's web search tool and Gemini's Google Search, and refused by other providers; each provider checks the fields. Beside them the gateway takes `filters.allowed_domains` (the Responses API web search tool's domain filter, which OpenAI's chat field lacks): the domains the search keeps to (no scheme, subdomains included, a path allowed; an empty list is no filter). Anthropic endpoints serve it, within the endpoint's own `web_search.allowed_domains` (the domains both allow); OpenAI, Azure OpenAI and Gemini endpoints refuse it with a 400, as they cannot keep a search to it: `{"filters": {"allowed_domains": ["example.com"]}}`. */
+            web_search_options?: unknown;
             /** @description "none", "auto", "required", or {"type":"function","function":{"name":...}}. */
             tool_choice?: string | {
                 [key: string]: unknown;
@@ -880,7 +882,7 @@ export type components = {
             } | null;
             strict?: boolean | null;
         };
-        /** @description OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{"type": "approximate", "approximate": {city, country, region, timezone}}`. What chat's web search cannot do is a 400 naming the field: a domain filter (a non-empty `filters.allowed_domains` or `filters.blocked_domains`), `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`). */
+        /** @description OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{"type": "approximate", "approximate": {city, country, region, timezone}}`, a non-empty `filters.allowed_domains` as the gateway's `web_search_options.filters.allowed_domains` (served by Anthropic endpoints, within an endpoint's own list; refused by OpenAI and Gemini ones). What chat's web search cannot do is a 400 naming the field: a non-empty `filters.blocked_domains`, `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`). */
         ResponsesWebSearchTool: {
             /** @enum {string} */
             type: "web_search" | "web_search_2025_08_26" | "web_search_preview" | "web_search_preview_2025_03_11";

@@ -10,6 +10,7 @@
 import type { AnthropicConfig } from '../../../generated/config';
 import type { EndpointType } from '../../schema';
 import { ConfigKeyError } from '../shared/config-key-error';
+import { domainProblem } from './web-search-domains';
 
 const KEY = 'web_search';
 const DOMAIN_LISTS = ['allowed_domains', 'blocked_domains'] as const;
@@ -19,20 +20,6 @@ export interface AnthropicWebSearchBounds {
   max_uses?: number;
   allowed_domains?: readonly string[];
   blocked_domains?: readonly string[];
-}
-
-/** A DNS label: letters, digits and inner hyphens, 1 to 63 characters. */
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
-/** Why a domain entry is not `host` or `host/path`, or null when it is. */
-function domainProblem(entry: string): string | null {
-  if (entry.includes('://')) return 'has a scheme: give the host name alone, e.g. example.com';
-  if (/\s/.test(entry)) return 'holds whitespace';
-  const slash = entry.indexOf('/');
-  const host = slash < 0 ? entry : entry.slice(0, slash);
-  if (host === '') return 'has no host name';
-  if (!host.split('.').every((label) => LABEL.test(label))) return 'is not a host name (letters, digits, hyphens and dots, no port), optionally followed by a path';
-  return null;
 }
 
 function checkedDomains(list: readonly string[], key: (typeof DOMAIN_LISTS)[number]): readonly string[] {

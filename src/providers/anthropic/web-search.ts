@@ -10,12 +10,15 @@
  * function tools, with `user_location.approximate` as the tool's `user_location` and the endpoint's
  * bounds (`max_uses`, a domain list: web-search-settings.ts). `search_context_size` (how much of the
  * pages OpenAI's search puts in context) has no Anthropic setting; as LiteLLM does, low / medium /
- * high become `max_uses` 1 / 5 / 10, only when the endpoint sets no `max_uses` of its own.
+ * high become `max_uses` 1 / 5 / 10, only when the endpoint sets no `max_uses` of its own. The
+ * gateway's `filters.allowed_domains` (the Responses API tool's) is the tool's `allowed_domains`,
+ * within the endpoint's list (web-search-domains.ts).
  * Anthropic's tool_choice none would turn the search off too, so it is a 400 beside `web_search_options`.
  */
 import { GatewayError } from '../../errors';
 import type { ChatResponse, UrlCitation } from '../../schema';
 import { readWebSearchOptions, type SearchContextSize } from '../shared/web-search-options';
+import { allowedDomainsWithin } from './web-search-domains';
 import type { AnthropicWebSearchBounds } from './web-search-settings';
 import type { AnthropicCitation, AnthropicTool, AnthropicToolChoice, AnthropicUsage, AnthropicWebSearchTool } from './wire';
 
@@ -29,8 +32,9 @@ const MAX_USES_BY_CONTEXT_SIZE: Readonly<Record<SearchContextSize, number>> = { 
  * field for a malformed one (shared/web-search-options.ts).
  */
 export function toAnthropicWebSearchTool(options: unknown, bounds: AnthropicWebSearchBounds = {}): AnthropicWebSearchTool {
-  const { userLocation, searchContextSize } = readWebSearchOptions(options);
+  const { userLocation, searchContextSize, allowedDomains } = readWebSearchOptions(options);
   const tool: AnthropicWebSearchTool = { type: 'web_search_20250305', name: WEB_SEARCH_TOOL_NAME, ...bounds };
+  if (allowedDomains !== undefined) tool.allowed_domains = allowedDomainsWithin(allowedDomains, bounds);
   if (tool.max_uses === undefined && searchContextSize !== undefined) tool.max_uses = MAX_USES_BY_CONTEXT_SIZE[searchContextSize];
   // OpenAI's location one level down; Anthropic's is flat.
   if (userLocation !== undefined) tool.user_location = { type: 'approximate', ...userLocation };

@@ -6,8 +6,10 @@
  *
  * Request: the `googleSearch` tool beside the client's function declarations. OpenAI's
  * `search_context_size` (how much of the pages OpenAI's search reads) has no Gemini setting: it is
- * checked and otherwise ignored, as on Anthropic. `user_location` is a 400: Gemini's search takes no
- * location. Whether a model takes Google Search beside function declarations is Gemini's to say:
+ * checked and otherwise ignored, as on Anthropic. `user_location` and the gateway's
+ * `filters.allowed_domains` are 400s: Gemini's search takes no location and no domain list (its
+ * `googleSearch` has `timeRangeFilter`; `excludeDomains` is Vertex AI's, and leaves sites out:
+ * https://googleapis.github.io/js-genai/release_docs/interfaces/types.GoogleSearch.html). Whether a model takes Google Search beside function declarations is Gemini's to say:
  * Gemini 2.x answers 400 "Tool use with function calling is unsupported", which reaches the client.
  *
  * Answer: each grounding support × each of its chunk indices naming a web page is one annotation:
@@ -36,8 +38,12 @@ import type { GeminiPart, GeminiTool } from './wire';
 /** The Google Search tool for a request's `web_search_options` (checked in shared/web-search-options.ts); undefined when it has none. */
 export function toGeminiSearchTool(options: unknown): GeminiTool | undefined {
   if (options === undefined) return undefined;
-  if (readWebSearchOptions(options).userLocation !== undefined) {
+  const asked = readWebSearchOptions(options);
+  if (asked.userLocation !== undefined) {
     throw invalidSearchOption('web_search_options.user_location', 'cannot be honoured by Gemini: its Google Search takes no location.');
+  }
+  if (asked.allowedDomains !== undefined) {
+    throw invalidSearchOption('web_search_options.filters.allowed_domains', "cannot be honoured by Gemini: its Google Search takes no list of domains to keep to (Vertex AI's excludeDomains only leaves some out).");
   }
   return { googleSearch: {} };
 }

@@ -2,7 +2,9 @@
  * Unified chat, completions and embeddings requests → OpenAI bodies. The unified API is OpenAI's
  * own shape, so requests pass through unchanged plus the configured `model` (none for Azure).
  */
+import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
+import { isRecord } from '../shared/json';
 import { strictToolCallId } from '../shared/tool-call-ids';
 
 /** What a request body needs besides the unified request. */
@@ -68,8 +70,21 @@ function hasLongToolCallId(message: ChatMessage, maxLength: number): boolean {
   return (message.tool_call_id?.length ?? 0) > maxLength || (message.tool_calls ?? []).some((call) => call.id.length > maxLength);
 }
 
+/**
+ * `web_search_options.filters` is the gateway's (the Responses API tool's domain filter), which
+ * OpenAI's chat field lacks: OpenAI would refuse it, a compatible server might ignore it and search
+ * everywhere, so it is a 400 here.
+ */
+function refuseDomainFilter(request: ChatRequest): void {
+  const options = (request as Record<string, unknown>).web_search_options;
+  if (isRecord(options) && options.filters !== undefined) {
+    throw GatewayError.invalidParam("web_search_options.filters: OpenAI's chat web_search_options has no domain filter, so the search would not keep to it; leave it out (Anthropic endpoints serve it).", 'web_search_options.filters');
+  }
+}
+
 /** The request with `model` (and `stream`); messages are copied only when one carries an omitted field or an overlong tool-call id. */
 export function toOpenAIChat(request: ChatRequest, options: OpenAIRequestOptions): Record<string, unknown> {
+  refuseDomainFilter(request);
   const body = toOpenAIBody(request, options);
   const omitted = options.omittedReasoning ?? THINKING_BLOCKS;
   const carries = (message: ChatMessage) => omitted.some((field) => message[field] !== undefined);

@@ -4,9 +4,11 @@
  * https://platform.openai.com/docs/api-reference/chat/create (`web_search_options`).
  *
  * A `web_search` tool (or `web_search_preview`, or a dated variant) becomes the chat request's
- * `web_search_options`, which each provider serves or refuses as on `/v1/chat/completions`. What that
- * cannot carry is a 400 naming the field rather than a search wider than the client asked for: a
- * domain filter, `external_web_access: false`, image results.
+ * `web_search_options`, which each provider serves or refuses as on `/v1/chat/completions`; its
+ * `filters.allowed_domains` goes as the gateway's `web_search_options.filters.allowed_domains`
+ * (Anthropic serves it; OpenAI and Gemini refuse it). What chat cannot carry is a 400 naming the
+ * field rather than a search wider than the client asked for: `filters.blocked_domains`,
+ * `external_web_access: false`, image results.
  *
  * The chat answer does not say what was searched; its url citations are the only sign of a search.
  * So an answer citing pages, to a request with the tool, gets one `web_search_call` item whose action
@@ -46,10 +48,8 @@ export function webSearchToolOf(tools: readonly ResponsesTool[] | undefined): { 
 
 /** Refuses what chat's web search cannot do: it would search wider than the client asked for. */
 function refuseUnservedSettings(tool: WebSearchTool, path: string): void {
-  for (const list of ['allowed_domains', 'blocked_domains'] as const) {
-    if ((tool.filters?.[list]?.length ?? 0) > 0) {
-      throw GatewayError.invalidParam(`${path}.filters.${list}: the chat request's web_search_options has no domain filter, so the search would not keep to it; leave it out`, `${path}.filters.${list}`);
-    }
+  if ((tool.filters?.blocked_domains?.length ?? 0) > 0) {
+    throw GatewayError.invalidParam(`${path}.filters.blocked_domains: the chat request's web_search_options takes allowed_domains only, so the search would not keep to it; leave it out`, `${path}.filters.blocked_domains`);
   }
   if (tool.external_web_access === false) {
     throw GatewayError.invalidParam(`${path}.external_web_access: the chat request's web search cannot keep to cached pages; leave it out or true`, `${path}.external_web_access`);
@@ -59,13 +59,15 @@ function refuseUnservedSettings(tool: WebSearchTool, path: string): void {
   }
 }
 
-/** The tool as the chat request's `web_search_options`: the same context size, the location one level down. */
+/** The tool as the chat request's `web_search_options`: the same context size, the location one level down, the allowed domains (when it lists any). */
 export function chatWebSearchOptionsOf(tool: WebSearchTool, index: number): Record<string, unknown> {
   refuseUnservedSettings(tool, `tools[${index}]`);
   const options: Record<string, unknown> = {};
   if (tool.search_context_size !== undefined) options.search_context_size = tool.search_context_size;
   const { type: _type, ...approximate } = tool.user_location ?? {};
   if (Object.keys(approximate).length > 0) options.user_location = { type: 'approximate', approximate };
+  const allowed = tool.filters?.allowed_domains;
+  if (allowed != null && allowed.length > 0) options.filters = { allowed_domains: allowed };
   return options;
 }
 

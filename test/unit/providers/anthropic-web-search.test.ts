@@ -3,6 +3,8 @@
  * citations as `url_citation` annotations (indexes in code points of the joined content), in answers
  * and streams, on the fixtures of test/fixtures/anthropic (chat-web-search*).
  */
+import { allowedDomainsWithin } from '../../../src/providers/anthropic/web-search-domains';
+import type { AnthropicWebSearchBounds } from '../../../src/providers/anthropic/web-search-settings';
 import { validateChatChunk } from '../../../generated/request-validators';
 import { createAnthropicChatStream, createAnthropicCompletionsStream, fromAnthropicChat, toAnthropicChat, toAnthropicCompletions } from '../../../src/providers/anthropic';
 import { codePointLength } from '../../../src/providers/anthropic/web-search';
@@ -86,7 +88,7 @@ describe('request', () => {
 
   it.each([
     ['a string', 'medium', 'web_search_options', "The parameter 'web_search_options' must be an object."],
-    ['an unknown field', { max_uses: 3 }, 'web_search_options.max_uses', "The parameter 'web_search_options.max_uses' is not one of OpenAI's fields (search_context_size, user_location)."],
+    ['an unknown field', { max_uses: 3 }, 'web_search_options.max_uses', "The parameter 'web_search_options.max_uses' is not one of OpenAI's fields (search_context_size, user_location) or the gateway's filters."],
     ['an unknown size', { search_context_size: 'huge' }, 'web_search_options.search_context_size', "The parameter 'web_search_options.search_context_size' must be one of low, medium, high."],
     ['a location that is a string', { user_location: 'Paris' }, 'web_search_options.user_location', `The parameter 'web_search_options.user_location' must be an object: {"type": "approximate", "approximate": {...}}.`],
     ['a location of another type', { user_location: { type: 'exact', approximate: {} } }, 'web_search_options.user_location.type', `The parameter 'web_search_options.user_location.type' must be "approximate".`],
@@ -208,5 +210,20 @@ describe('stream', () => {
     const chunks = await replayEverySplit(bytes, () => createAnthropicCompletionsStream({ endpoint: 'claude', now }));
     expect(summariseCompletions(chunks)).toMatchObject({ text: ANSWER_TEXT, finishReason: 'stop' });
     expect(JSON.stringify(chunks)).not.toContain('url_citation');
+  });
+});
+
+describe("a request's allowed_domains within the endpoint's (web-search-domains.ts)", () => {
+  const within = (requested: string[], bounds: AnthropicWebSearchBounds) => allowedDomainsWithin(requested, bounds);
+
+  it('keeps the narrower of each pair: a subdomain, a deeper path (by whole segments), the endpoint entry inside a wider one', () => {
+    const bounds = { allowed_domains: ['example.com/docs', 'wikipedia.org'] };
+    expect(within(['example.com/docs/api', 'example.com/docsearch', 'fr.wikipedia.org', 'example.com'], bounds)).toEqual(['example.com/docs/api', 'fr.wikipedia.org', 'example.com/docs']);
+    // A path bounds its own host only: a subdomain of it is not within.
+    expect(() => within(['api.example.com/docs'], { allowed_domains: ['example.com/docs'] })).toThrow("none of these domains is within this endpoint's allowed_domains");
+  });
+
+  it('without endpoint lists the request list goes as it is', () => {
+    expect(within(['example.com'], { max_uses: 2 })).toEqual(['example.com']);
   });
 });

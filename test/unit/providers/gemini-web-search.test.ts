@@ -57,7 +57,7 @@ describe('request: web_search_options → the googleSearch tool', () => {
     [{ search_context_size: 'huge' }, 'web_search_options.search_context_size', "The parameter 'web_search_options.search_context_size' must be one of low, medium, high."],
     [{ search_context_size: 2 }, 'web_search_options.search_context_size', "The parameter 'web_search_options.search_context_size' must be one of low, medium, high."],
     [{ user_location: { type: 'approximate', approximate: { city: 'Lyon', country: 'FR' } } }, 'web_search_options.user_location', "The parameter 'web_search_options.user_location' cannot be honoured by Gemini: its Google Search takes no location."],
-    [{ safe_search: true }, 'web_search_options.safe_search', "The parameter 'web_search_options.safe_search' is not one of OpenAI's fields (search_context_size, user_location)."],
+    [{ safe_search: true }, 'web_search_options.safe_search', "The parameter 'web_search_options.safe_search' is not one of OpenAI's fields (search_context_size, user_location) or the gateway's filters."],
     [true, 'web_search_options', "The parameter 'web_search_options' must be an object."],
     [[], 'web_search_options', "The parameter 'web_search_options' must be an object."],
   ])('%j: a 400 naming %s', (options, param, message) => {

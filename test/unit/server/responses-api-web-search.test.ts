@@ -95,16 +95,10 @@ describe('what chat web search cannot do: a 400 naming the field', () => {
   test.each([
     ['a second web search tool', { tools: [{ type: 'web_search' }, weatherTool, { type: 'web_search_preview' }] }, 'tools[2]', 'tools[2]: a request takes one web search tool (tools[0] is one)'],
     [
-      'a domain allow-list',
-      { tools: [weatherTool, { type: 'web_search', filters: { allowed_domains: ['pubmed.ncbi.nlm.nih.gov'] } }] },
-      'tools[1].filters.allowed_domains',
-      "tools[1].filters.allowed_domains: the chat request's web_search_options has no domain filter, so the search would not keep to it; leave it out",
-    ],
-    [
       'a domain block-list',
       { tools: [{ type: 'web_search', filters: { blocked_domains: ['example.com'] } }] },
       'tools[0].filters.blocked_domains',
-      "tools[0].filters.blocked_domains: the chat request's web_search_options has no domain filter, so the search would not keep to it; leave it out",
+      "tools[0].filters.blocked_domains: the chat request's web_search_options takes allowed_domains only, so the search would not keep to it; leave it out",
     ],
     ['cached pages only', { tools: [{ type: 'web_search', external_web_access: false }] }, 'tools[0].external_web_access', "tools[0].external_web_access: the chat request's web search cannot keep to cached pages; leave it out or true"],
     ['image results', { tools: [{ type: 'web_search_preview', search_content_types: ['text', 'image'] }] }, 'tools[0].search_content_types', 'tools[0].search_content_types: the chat request\'s web search finds text only; leave "image" out'],
@@ -112,6 +106,12 @@ describe('what chat web search cannot do: a 400 naming the field', () => {
   ] as [string, Partial<ResponsesRequest>, string, string][])('%s', (_what, fields, param, message) => {
     expect(validateResponsesRequestBody(requestWith(fields))).toBeUndefined();
     expect(gatewayErrorOf(() => toChatRequest(requestWith(fields)))).toMatchObject({ status: 400, param, message });
+  });
+
+  test("a domain allow-list is the gateway's web_search_options.filters.allowed_domains, for the provider to serve or refuse", () => {
+    expect(chatFieldsOf({ tools: [weatherTool, { type: 'web_search', search_context_size: 'low', filters: { allowed_domains: ['pubmed.ncbi.nlm.nih.gov', 'nih.gov/news'] } }] })).toMatchObject({
+      web_search_options: { search_context_size: 'low', filters: { allowed_domains: ['pubmed.ncbi.nlm.nih.gov', 'nih.gov/news'] } },
+    });
   });
 
   test('empty filters and external_web_access true are what chat does anyway: accepted', () => {
