@@ -16,7 +16,11 @@
  * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
  * go as a digest of themselves, `developer` messages as `system`, and `name` only on tool messages;
- * content given as a list of chunks (reasoning models) keeps its text parts. Error bodies carry
+ * content given as a list of chunks (reasoning models: Magistral, and others with `reasoning_effort`,
+ * https://docs.mistral.ai/capabilities/reasoning/) keeps its text parts as content and gives its
+ * `thinking` chunks' text as `reasoning_content`, in answers and stream deltas alike (a stream's
+ * `delta.content` is a list while the model thinks, then text); `reasoning_effort` (Mistral's own
+ * field: `high` or `none`) and `prompt_mode` are sent as given. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
@@ -128,11 +132,26 @@ export function toMistralCompletions(request: CompletionsRequest, options: OpenA
 
 // ---- Responses and streams ----
 
-/** Text of a content given as a string or as a list of chunks (only `text` chunks count). */
-function contentText(content: unknown): string | null {
-  if (typeof content === 'string' || content === null || content === undefined) return (content as string | null | undefined) ?? null;
-  if (!Array.isArray(content)) return null;
-  return content.map((part: unknown) => (isRecord(part) && part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+/** The text of `text` chunks in a list (other chunks count for nothing). */
+function textOfChunks(chunks: readonly unknown[]): string {
+  return chunks.map((part) => (isRecord(part) && part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+/**
+ * A content given as a string or as a list of chunks (reasoning models) as OpenAI's fields: the
+ * `text` chunks are the content (null when the list has none: a stream's thinking pieces), and the
+ * text inside `thinking` chunks (`{"type":"thinking","thinking":[{"type":"text","text":…}]}`) is
+ * `reasoning_content`, present only when there is some.
+ */
+function fromMistralContent(content: unknown): { content: string | null; reasoning_content?: string } {
+  if (typeof content === 'string' || content === null || content === undefined) return { content: (content as string | null | undefined) ?? null };
+  if (!Array.isArray(content)) return { content: null };
+  const thinking = content.filter((part) => isRecord(part) && part.type === 'thinking' && Array.isArray(part.thinking));
+  const texts = content.filter((part) => isRecord(part) && part.type === 'text');
+  return {
+    content: texts.length > 0 ? textOfChunks(texts) : null,
+    ...(thinking.length > 0 ? { reasoning_content: thinking.map((part) => textOfChunks((part as { thinking: unknown[] }).thinking)).join('') } : {}),
+  };
 }
 
 function normaliseToolCall(call: MistralToolCall, position: number): MistralToolCall {
@@ -147,7 +166,7 @@ function normaliseToolCall(call: MistralToolCall, position: number): MistralTool
 function normaliseMessage<Message extends MistralChoice['message']>(message: Message): Message {
   if (!message) return message;
   const toolCalls = message.tool_calls?.map(normaliseToolCall);
-  return { ...message, content: contentText(message.content), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+  return { ...message, ...fromMistralContent(message.content), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
 }
 
 /** Mistral's finish reasons in the unified set; `error` (generation failed) is raised as a 502. */

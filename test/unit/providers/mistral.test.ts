@@ -88,6 +88,31 @@ describe('requests', () => {
     expect(nine(openaiId)).toMatch(/^[a-zA-Z0-9]{9}$/);
   });
 
+  it("reasoning: reasoning_effort and prompt_mode are Mistral's own fields, sent as given; an answer's reasoning_content sent back is left out (Mistral refuses unknown message fields)", () => {
+    const body = toMistralChat(
+      {
+        messages: [
+          { role: 'user', content: 'Quand se croisent-ils ?' },
+          { role: 'assistant', content: 'Vers 11 h 17.', reasoning_content: 'Paris–Lyon : 465 km.' },
+          { role: 'user', content: 'Et à 130 km/h ?' },
+        ],
+        reasoning_effort: 'high',
+        prompt_mode: 'reasoning',
+      } as ChatRequest,
+      { model: 'mistral-medium-3-5' },
+    );
+    expect(body).toEqual({
+      model: 'mistral-medium-3-5',
+      reasoning_effort: 'high',
+      prompt_mode: 'reasoning',
+      messages: [
+        { role: 'user', content: 'Quand se croisent-ils ?' },
+        { role: 'assistant', content: 'Vers 11 h 17.' },
+        { role: 'user', content: 'Et à 130 km/h ?' },
+      ],
+    });
+  });
+
   it('stream: stream: true, no stream_options (Mistral refuses it and always reports usage); no invented defaults', () => {
     expect(toMistralChat({ messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } }, { model: 'm', stream: true })).toEqual({
       messages: [{ role: 'user', content: 'hi' }],
@@ -175,8 +200,33 @@ describe('responses', () => {
       ],
       usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
     });
-    expect(response.choices[0]).toMatchObject({ message: { content: 'Paris.' }, finish_reason: 'length' });
+    expect(response.choices[0]).toMatchObject({ message: { content: 'Paris.', reasoning_content: 'hmm' }, finish_reason: 'length' });
     expect(response.choices[1].message.tool_calls).toEqual([{ id: 'a', type: 'function', function: { name: 'f', arguments: '{"city":"Paris"}' } }]);
+  });
+
+  it("chat-reasoning.response.json: the thinking chunk's text is reasoning_content, the text chunk the content", () => {
+    expect(fromMistralChat(readJsonFixture('mistral', 'chat-reasoning.response.json')).choices[0]).toEqual({
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: 'Les trains se croisent vers 11 h 17 ⏱️.',
+        reasoning_content: 'Paris–Lyon fait 465 km. À 10 h, le premier train a fait 120 km ; il reste 345 km à 270 km/h, soit 1 h 16 min 40 s.',
+        tool_calls: null,
+        refusal: null,
+      },
+      finish_reason: 'stop',
+    });
+  });
+
+  it('answers without thinking chunks have no reasoning_content; a list of thinking alone has null content', () => {
+    expect(fromMistralChat(readJsonFixture('mistral', 'chat.response.json')).choices[0].message).not.toHaveProperty('reasoning_content');
+    const thinkingOnly = fromMistralChat({
+      id: 'x',
+      created: 1,
+      model: 'magistral-small-2509',
+      choices: [{ index: 0, message: { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'Hmm, ' }, { type: 'text', text: 'voyons.' }] }] }, finish_reason: 'length' }],
+    });
+    expect(thinkingOnly.choices[0].message).toMatchObject({ content: null, reasoning_content: 'Hmm, voyons.' });
   });
 
   it('completions: text from the chat message; upstream id, created and usage', () => {
@@ -242,6 +292,30 @@ describe('stream folds', () => {
       [0, 'function'],
       [1, 'function'],
     ]);
+  });
+
+  it('chat-reasoning.stream.sse: thinking chunks become reasoning_content deltas (no content), text chunks and strings content, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-reasoning.stream.sse'), createMistralChatStream);
+    const deltas = chunks.map((chunk) => chunk.choices[0]?.delta);
+    expect(deltas.slice(1, 6)).toEqual([
+      { role: null, content: null, tool_calls: null, reasoning_content: 'Paris–Lyon' },
+      { role: null, content: null, tool_calls: null, reasoning_content: ' : 465 km.' },
+      { role: null, content: null, tool_calls: null, reasoning_content: ' Ils se croisent après 1 h 16 min' },
+      { role: null, content: 'Les trains', tool_calls: null, reasoning_content: ' de plus.' },
+      { role: null, content: ' se croisent', tool_calls: null },
+    ]);
+    expect(deltas.map((delta) => delta?.reasoning_content ?? '').join('')).toBe('Paris–Lyon : 465 km. Ils se croisent après 1 h 16 min de plus.');
+    expect(summariseChat(chunks)).toEqual({
+      text: 'Les trains se croisent vers 11 h 17 ⏱️.',
+      finishReason: 'stop',
+      toolCalls: [],
+      usage: { prompt_tokens: 42, completion_tokens: 76, total_tokens: 118 },
+    });
+  });
+
+  it('chat-reasoning.stream.sse read as a completions stream keeps the text only', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-reasoning.stream.sse'), createMistralCompletionsStream);
+    expect(summariseCompletions(chunks).text).toBe('Les trains se croisent vers 11 h 17 ⏱️.');
   });
 
   it('chat.stream.sse read as a completions stream, same at every split', async () => {
