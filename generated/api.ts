@@ -433,7 +433,7 @@ export type components = {
             tool_call_id?: string | null;
             refusal?: string | null;
             name?: string | null;
-            /** @description The model's thinking text (the readable text of `thinking_blocks`, Gemini's thought summaries, Mistral's thinking), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI, Mistral and Cohere never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids, Cohere's messages are rebuilt from their text; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
+            /** @description The model's thinking text (the readable text of `thinking_blocks`, Gemini's thought summaries, Mistral's or Cohere's thinking), as answers carry it. Accepted so that a client can send an answer's message back whole. Anthropic, Bedrock, Gemini, OpenAI's own API, Azure OpenAI, Mistral and Cohere never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids, Cohere's messages are rebuilt from their text; the others refuse unknown fields); OpenAI-compatible servers behind another base and Together AI do. */
             reasoning_content?: string | null;
             /** @description The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields). */
             annotations?: unknown[] | null;
@@ -534,7 +534,7 @@ export type components = {
             content: string | components["schemas"]["ContentPart"][] | null;
             tool_calls: components["schemas"]["ToolCall"][] | null;
             refusal: string | null;
-            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, Mistral's `thinking` content chunks, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking. */
+            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, Mistral's `thinking` content chunks, Cohere's `thinking` content items, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking. */
             reasoning_content?: string | null;
             /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;

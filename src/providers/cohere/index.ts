@@ -14,12 +14,13 @@
  * where the reference refuses it), `n` `num_generations` for completions; `top_p`/`top_k` become `p`/`k`. Finish reasons are mapped to
  * the unified set and usage is read from `token_count` or `meta`.
  *
- * Chat requests with tools, `tool_choice` or tool history go to Cohere's v2 chat API instead
- * (`/v2/chat`, the base's final `/v1` as `/v2`; a 501 for a base without one): v2-chat.ts.
+ * Chat requests with tools, `tool_choice`, tool history, `reasoning_effort` (as `thinking`) or
+ * Cohere's own `thinking` go to Cohere's v2 chat API instead (`/v2/chat`, the base's final `/v1` as
+ * `/v2`; a 501 for a base without one): v2-chat.ts. Its thinking comes back as `reasoning_content`.
  *
  * Rejected: the reference's checks with its messages (chat `n` ≠ 1 → 422,
  * native names → 422, completions native names → 400); logprobs and other OpenAI-only
- * parameters (`reasoning_effort`, `store`, ...: shared OPENAI_ONLY_PARAMETERS) → 400 naming the
+ * parameters (`store`, ...: shared OPENAI_ONLY_PARAMETERS; `reasoning_effort` on completions) → 400 naming the
  * parameter; `max_completion_tokens` is sent as `max_tokens`; non-text content parts → 400;
  * token-id embedding inputs → 400. `encoding_format: base64` is produced by the gateway; embeddings
  * without `input_type` (which v3+ models require) are sent with `search_document`, and more than 96
@@ -29,14 +30,14 @@
 import type { CohereConfig } from '../../../generated/config';
 import { embeddedInBatches, encodingFormatOf } from '../shared/embeddings';
 import { requireModelName } from '../shared/model';
-import { checkParameterDefaults } from '../shared/parameter-defaults';
+import { checkParameterDefaults, parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream, type Upstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { checkCohereChatParameters, checkCohereCompletionsParameters, COHERE_MAX_TEXTS, COHERE_NAME, toCohereChat, toCohereCompletions, toCohereEmbeddings } from './request';
 import { cohereErrorMessage, fromCohereChat, fromCohereCompletions, fromCohereEmbeddings, type CohereResponseContext } from './response';
 import { createCohereChatStream, createCohereCompletionsStream } from './stream';
-import { cohereV2BaseUrl, createCohereV2ChatStream, fromCohereV2Chat, noCohereV2Base, toCohereV2Chat, usesCohereV2 } from './v2-chat';
+import { cohereV2BaseUrl, createCohereV2ChatStream, fromCohereV2Chat, noCohereV2Base, noCohereV2BaseForDefault, toCohereV2Chat, usesCohereV2 } from './v2-chat';
 
 export * from './request';
 export * from './response';
@@ -66,14 +67,18 @@ export const cohereAdapter = {
     const context: CohereResponseContext = { model, now: settings.now };
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
-        // Requests with tools or tool history go to v2 (v2-chat.ts), on the same origin.
+        // Requests with tools, tool history or thinking go to v2 (v2-chat.ts), on the same origin.
         const v2Base = cohereV2BaseUrl(baseUrl);
+        // A `reasoning_effort` default would send every request to a v2 this base cannot give.
+        if (v2Base === null && parameterDefaultsOf(settings.config).reasoning_effort !== undefined) throw noCohereV2BaseForDefault('reasoning_effort');
         const v2 = v2Base === null ? null : upstreamAt(v2Base);
         const v2Upstream = (): Upstream => {
           if (v2 === null) throw noCohereV2Base(settings.name);
           return v2;
         };
         return {
+          // A client's own `thinking` replaces an endpoint's `reasoning_effort` default (Cohere has no `output_config`).
+          reasoningEffortFields: ['thinking'],
           chat: async (request, { abort }) => {
             if (!usesCohereV2(request)) return fromCohereChat(await upstream.postJson('chat', toCohereChat(request, { model }), { signal: abort }), context);
             const body = toCohereV2Chat(request, { model });

@@ -6,6 +6,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
 import { isRecord } from '../shared/json';
+import { listOfValues } from '../shared/thinking';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 
 export const COHERE_NAME = 'Cohere';
@@ -25,8 +26,8 @@ export function toCohereSampling(request: Record<string, unknown>): Record<strin
 
 // ---- Chat ----
 
-// Tools, tool_choice and tool history never get here: such requests go to v2 (v2-chat.ts).
-const CHAT_UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS];
+// Tools, tool_choice, tool history and reasoning_effort never get here: such requests go to v2 (v2-chat.ts), which takes reasoning_effort as `thinking`.
+const CHAT_UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', ...OPENAI_ONLY_PARAMETERS.filter((name) => name !== 'reasoning_effort')];
 /** Fields the gateway builds from `messages` (a client sending them would be overwritten), and Cohere's spelling of `stop`. */
 const CHAT_NATIVE_NAMES = { message: 'messages', chat_history: 'messages', preamble: 'messages', preamble_override: 'messages', stop_sequences: 'stop' };
 
@@ -90,11 +91,43 @@ export function toCohereResponseFormat(format: unknown, schemaField: 'schema' | 
   return { type: 'json_object', [schemaField]: schema };
 }
 
+/** Cohere v2's `thinking` (https://docs.cohere.com/reference/chat): on or off, and an optional `token_budget`. */
+export interface CohereThinking {
+  type: 'enabled' | 'disabled';
+}
+
+/**
+ * Command A Reasoning thinks unless sent `{"type": "disabled"}` (https://docs.cohere.com/v2/docs/reasoning).
+ * Cohere documents no levels and no budgets per effort (it recommends unlimited thinking), so
+ * `none` and `minimal` turn thinking off and `low`, `medium` and `high` turn it on with no budget;
+ * a client that wants a budget sends Cohere's own `thinking`.
+ */
+const THINKING_OF_EFFORT: Readonly<Record<string, CohereThinking['type']>> = { none: 'disabled', minimal: 'disabled', low: 'enabled', medium: 'enabled', high: 'enabled' };
+
+/**
+ * The `thinking` a request's `reasoning_effort` asks for (only v2 has the field: such requests go
+ * there, v2-chat.ts); undefined without one. Another value, or `reasoning_effort` beside Cohere's
+ * own `thinking` (one would be dropped), is a 400 naming it.
+ */
+export function cohereThinkingOf(request: Readonly<Record<string, unknown>>): CohereThinking | undefined {
+  const effort = request.reasoning_effort;
+  if (effort === undefined) return undefined;
+  if (request.thinking !== undefined) {
+    throw GatewayError.invalidParam(`Send 'reasoning_effort' or 'thinking' to ${COHERE_NAME}, not both: reasoning_effort is sent as thinking.`, 'reasoning_effort');
+  }
+  const type = typeof effort === 'string' && Object.hasOwn(THINKING_OF_EFFORT, effort) ? THINKING_OF_EFFORT[effort] : undefined;
+  if (type === undefined) {
+    throw GatewayError.invalidParam(`reasoning_effort: ${COHERE_NAME} takes ${listOfValues(Object.keys(THINKING_OF_EFFORT))}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
+  }
+  return { type };
+}
+
 /** The chat parameters Cohere refuses, given without their no-op values (also run on an endpoint's parameter defaults at load). */
 export function checkCohereChatParameters(request: Readonly<Record<string, unknown>>): void {
   rejectUnsupportedParameters(request, CHAT_UNSUPPORTED, COHERE_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   if (request.n !== undefined && request.n !== 1) throw GatewayError.invalidParam(`Parameter n must be 1 for Cohere chat, got ${String(request.n)}.`, 'n', 422);
+  cohereThinkingOf(request);
 }
 
 export function toCohereChat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {

@@ -14,6 +14,9 @@
  * tool, with `REQUIRED`. `strict` on every tool → `strict_tools: true`; on some only → 400 (Cohere's
  * switch covers all tools). `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
  * Sampling, `stop` and `response_format` as on v1 (the v2 schema field is `json_schema`).
+ * Requests with `reasoning_effort` (sent as `thinking`, request.ts) or Cohere's own `thinking` come
+ * here too (https://docs.cohere.com/v2/docs/reasoning): answers' `thinking` content items, and
+ * streamed thinking pieces, are `reasoning_content`. A history message's `reasoning_content` is not sent.
  * Streams are server-sent events: tool calls are numbered 0, 1, ... in the order they start.
  */
 import { GatewayError } from '../../errors';
@@ -21,13 +24,14 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall,
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import type { SseEvent, StreamFold } from '../transport/sse';
-import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, toCohereResponseFormat, toCohereSampling } from './request';
+import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, cohereThinkingOf, toCohereResponseFormat, toCohereSampling } from './request';
 import { fromCohereUsage, mapCohereFinishReason, type CohereResponseContext } from './response';
 import type { CohereV2ChatResponse, CohereV2StreamEvent, CohereV2ToolCall } from './wire';
 
-/** Whether a chat request needs v2: it offers tools, chooses among them, or carries a tool round. */
+/** Whether a chat request needs v2: it offers tools, chooses among them, carries a tool round, or sets thinking (`reasoning_effort` or Cohere's own `thinking`, which v1 lacks). */
 export function usesCohereV2(request: ChatRequest): boolean {
   if (request.tools !== undefined || request.tool_choice !== undefined) return true;
+  if (request.reasoning_effort !== undefined || (request as Record<string, unknown>).thinking !== undefined) return true;
   return request.messages.some((message) => message.role === 'tool' || (message.tool_calls?.length ?? 0) > 0);
 }
 
@@ -43,11 +47,16 @@ export function cohereV2BaseUrl(v1Base: string): string | null {
   return url.toString();
 }
 
+const NO_V2_BASE = "tool calling and thinking go to Cohere's v2 chat API, whose URL the gateway derives from cohere_api_base by replacing its final '/v1' with '/v2'; this endpoint's cohere_api_base does not end in '/v1'.";
+
 /** The 501 of an endpoint whose base gives no v2 URL. */
 export function noCohereV2Base(endpointName: string): GatewayError {
-  return GatewayError.unsupported(
-    `Endpoint '${endpointName}': tool calling goes to Cohere's v2 chat API, whose URL the gateway derives from cohere_api_base by replacing its final '/v1' with '/v2'; this endpoint's cohere_api_base does not end in '/v1'.`,
-  );
+  return GatewayError.unsupported(`Endpoint '${endpointName}': ${NO_V2_BASE}`);
+}
+
+/** The refusal at load of a `reasoning_effort` default on such an endpoint: it would send every request to v2. */
+export function noCohereV2BaseForDefault(param: string): GatewayError {
+  return GatewayError.invalidParam(`${param}: ${NO_V2_BASE}`, param);
 }
 
 // ---- Request ----
@@ -134,12 +143,14 @@ export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = fal
   const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
   checkCohereChatParameters(request);
   rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
-  const { messages, tools: _tools, tool_choice: _choice, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;
+  const thinking = cohereThinkingOf(request);
+  const { messages, tools: _tools, tool_choice: _choice, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, reasoning_effort: _effort, ...rest } = request;
   return {
     ...toCohereSampling(rest),
     model,
     messages: messages.map(toCohereV2Message),
     ...toCohereV2Tools(request),
+    ...(thinking !== undefined ? { thinking } : {}),
     ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),
     ...(responseFormat !== undefined ? { response_format: toCohereResponseFormat(responseFormat, 'json_schema') } : {}),
     ...(stream ? { stream: true } : {}),
@@ -172,8 +183,11 @@ export function fromCohereV2Chat(body: unknown, { model, now }: CohereResponseCo
   if (!isRecord(body) || !isRecord(body.message)) throw GatewayError.unexpectedAnswer("Cohere's response has no 'message'.");
   const { id, message, finish_reason: finishReason, usage } = body as unknown as CohereV2ChatResponse;
   const calls = listOf(message.tool_calls, 'message.tool_calls').map((call) => fromCohereV2ToolCall(isRecord(call) ? call : {}));
-  const texts = listOf(message.content, 'message.content').flatMap((item) => (isRecord(item) && item.type === 'text' && typeof item.text === 'string' ? [item.text] : []));
+  const items = listOf(message.content, 'message.content');
+  const texts = items.flatMap((item) => (isRecord(item) && item.type === 'text' && typeof item.text === 'string' ? [item.text] : []));
+  const thoughts = items.flatMap((item) => (isRecord(item) && item.type === 'thinking' && typeof item.thinking === 'string' ? [item.thinking] : []));
   const content = [typeof message.tool_plan === 'string' ? message.tool_plan : '', ...texts].join('');
+  const answer: ChatResponse['choices'][number]['message'] = { role: 'assistant', content: content === '' && calls.length > 0 ? null : content, tool_calls: calls.length > 0 ? calls : null, refusal: null };
   return {
     id: typeof id === 'string' ? id : null,
     object: 'chat.completion',
@@ -182,7 +196,8 @@ export function fromCohereV2Chat(body: unknown, { model, now }: CohereResponseCo
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: content === '' && calls.length > 0 ? null : content, tool_calls: calls.length > 0 ? calls : null, refusal: null },
+        // Only an answer that thought has the field, so others keep OpenAI's exact shape.
+        message: thoughts.length > 0 ? { ...answer, reasoning_content: thoughts.join('') } : answer,
         finish_reason: mapCohereFinishReason(finishReason),
       },
     ],
@@ -201,9 +216,10 @@ function parseCohereV2Event(event: SseEvent): CohereV2StreamEvent {
 
 /**
  * v2 stream events → unified chunks: `message-start` gives the id; `content-delta` and
- * `tool-plan-delta` are content; `tool-call-start` opens a call (id, name), `tool-call-delta` adds
- * to its arguments; `message-end` gives the finish reason and usage. Citations carry nothing for
- * the unified chunk. A stream without `message-end` was cut off.
+ * `tool-plan-delta` are content (a thinking item's `content-delta` pieces `reasoning_content`);
+ * `tool-call-start` opens a call (id, name), `tool-call-delta` adds to its arguments; `message-end`
+ * gives the finish reason and usage. Citations carry nothing for the unified chunk. A stream
+ * without `message-end` was cut off.
  */
 export function createCohereV2ChatStream({ model, now }: CohereResponseContext): StreamFold<ChatChunk> {
   let done = false;
@@ -211,12 +227,13 @@ export function createCohereV2ChatStream({ model, now }: CohereResponseContext):
   let roleSent = false;
   // Cohere's index of each started call → its place among the answer's calls.
   const callIndexes = new Map<number, number>();
-  const chunk = (delta: { content?: string; tool_calls?: ToolCallDelta[] }, finishReason: string | null = null): ChatChunk => {
+  const chunk = (delta: { content?: string; tool_calls?: ToolCallDelta[]; reasoning_content?: string }, finishReason: string | null = null): ChatChunk => {
     const role = roleSent ? null : 'assistant';
     roleSent = true;
     return { id, object: 'chat.completion.chunk', created: now(), model, choices: [{ index: 0, finish_reason: finishReason, delta: { role, content: null, tool_calls: null, ...delta } }] };
   };
   const text = (value: unknown): ChatChunk[] => (typeof value === 'string' && value !== '' ? [chunk({ content: value })] : []);
+  const thinking = (value: unknown): ChatChunk[] => (typeof value === 'string' && value !== '' ? [chunk({ reasoning_content: value })] : []);
   const startCall = (line: CohereV2StreamEvent): ChatChunk[] => {
     const call = line.delta?.message?.tool_calls;
     const callId = call?.id;
@@ -241,8 +258,11 @@ export function createCohereV2ChatStream({ model, now }: CohereResponseContext):
           id = typeof line.id === 'string' ? line.id : null;
           return [];
         case 'content-start':
-        case 'content-delta':
-          return text(line.delta?.message?.content?.text);
+        case 'content-delta': {
+          // A thinking item streams its pieces as `content.thinking`, a text item as `content.text`.
+          const content = line.delta?.message?.content;
+          return [...thinking(content?.thinking), ...text(content?.text)];
+        }
         case 'tool-plan-delta':
           return text(line.delta?.message?.tool_plan);
         case 'tool-call-start':

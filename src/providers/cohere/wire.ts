@@ -66,8 +66,8 @@ export interface CohereV2ChatResponse {
   finish_reason?: string;
   message: {
     role?: string;
-    /** Text items (`{"type":"text"}`); a reasoning model's `thinking` items are not read. */
-    content?: { type?: string; text?: string }[];
+    /** Text items (`{"type":"text","text"}`) and a reasoning model's thinking (`{"type":"thinking","thinking"}`). */
+    content?: { type?: string; text?: string; thinking?: string }[];
     /** What the model says it will do before its tool calls. */
     tool_plan?: string;
     tool_calls?: CohereV2ToolCall[];
@@ -82,7 +82,8 @@ export interface CohereV2StreamEvent {
   index?: number;
   delta?: {
     message?: {
-      content?: { type?: string; text?: string };
+      /** A text item's `text` or a thinking item's `thinking` (a piece of it in `content-delta`). */
+      content?: { type?: string; text?: string; thinking?: string };
       tool_plan?: string;
       tool_calls?: CohereV2ToolCall;
     };

@@ -94,7 +94,15 @@ describe('the other providers that refuse parameters check their defaults at loa
   const TGI = 'huggingface-text-generation-inference';
   test.each([
     ['cohere', 'chat', 'command-r-plus', 'n', 'n: 2', "endpoint 'thinker': Parameter n must be 1 for Cohere chat, got 2."],
-    ['cohere', 'chat', 'command-r-plus', 'reasoning_effort', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Cohere."],
+    ['cohere', 'chat', 'command-a-reasoning-08-2025', 'reasoning_effort', 'reasoning_effort: max', `endpoint 'thinker': reasoning_effort: Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not "max".`],
+    [
+      'cohere',
+      'chat',
+      'command-a-reasoning-08-2025',
+      'reasoning_effort',
+      'reasoning_effort: low, cohere_api_base: "http://proxy.internal/cohere"',
+      "endpoint 'thinker': reasoning_effort: tool calling and thinking go to Cohere's v2 chat API, whose URL the gateway derives from cohere_api_base by replacing its final '/v1' with '/v2'; this endpoint's cohere_api_base does not end in '/v1'.",
+    ],
     ['cohere', 'completions', 'command', 'reasoning_effort', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Cohere."],
     ['palm', 'chat', 'chat-bison-001', 'max_tokens', 'max_tokens: 256', "endpoint 'thinker': The parameter 'max_tokens' is not supported by PaLM chat."],
     ['palm', 'completions', 'text-bison-001', 'seed', 'seed: 7', "endpoint 'thinker': The parameter 'seed' is not supported by PaLM."],
@@ -110,7 +118,7 @@ describe('the other providers that refuse parameters check their defaults at loa
   });
 
   test('compiling (as start-up and reload do) refuses it too', () => {
-    expect(() => compilePlan(loadInline(config('cohere', 'chat', 'command-r-plus', 'reasoning_effort: low')), '/config.yaml')).toThrow('endpoints[1].model.config.reasoning_effort');
+    expect(() => compilePlan(loadInline(config('cohere', 'chat', 'command-r-plus', 'reasoning_effort: extreme')), '/config.yaml')).toThrow('endpoints[1].model.config.reasoning_effort');
   });
 });
 
@@ -130,6 +138,7 @@ describe('defaults a request can use load as before', () => {
     ['openai', 'chat', 'gpt-4o-mini', 'reasoning_effort: extreme'],
     ['mlflow-model-serving', 'chat', 'my-llm', 'reasoning_effort: low'],
     ['cohere', 'chat', 'command-r-plus', 'temperature: 0.4, top_p: 0.9, max_tokens: 100'],
+    ['cohere', 'chat', 'command-a-reasoning-08-2025', 'reasoning_effort: none'],
     ['cohere', 'completions', 'command', 'stop: ["###"], n: 2'],
     ['palm', 'completions', 'text-bison-001', 'max_tokens: 256, stop: ["###"], top_k: 40'],
     ['mosaicml', 'chat', 'llama2-70b-chat', 'max_tokens: 256, temperature: 0.4'],

@@ -40,6 +40,8 @@ describe('usesCohereV2', () => {
     ['tools: v2', { messages: [{ role: 'user', content: 'hi' }], tools: [weather] }, true],
     ['tool_choice alone: v2', { messages: [{ role: 'user', content: 'hi' }], tool_choice: 'none' }, true],
     ['a tool round without tools: v2', { messages: toolRound }, true],
+    ['reasoning_effort (v1 has no thinking): v2', { messages: [{ role: 'user', content: 'hi' }], reasoning_effort: 'none' }, true],
+    ["Cohere's own thinking: v2", { messages: [{ role: 'user', content: 'hi' }], thinking: { type: 'enabled', token_budget: 2000 } } as ChatRequest, true],
   ])('%s', (_name, request, expected) => {
     expect(usesCohereV2(request)).toBe(expected);
   });
@@ -131,7 +133,55 @@ describe('toCohereV2Chat', () => {
   });
 });
 
+describe('toCohereV2Chat: reasoning_effort as thinking', () => {
+  const question: ChatMessage = { role: 'user', content: 'Combien de sœurs a le frère d’Alice ?' };
+
+  it.each([
+    ['none', 'disabled'],
+    ['minimal', 'disabled'],
+    ['low', 'enabled'],
+    ['medium', 'enabled'],
+    ['high', 'enabled'],
+  ])('%s → thinking %s, with no budget (Cohere documents none per level); reasoning_effort itself is not sent', (effort, type) => {
+    expect(toCohereV2Chat({ messages: [question], reasoning_effort: effort }, { model: 'command-a-reasoning-08-2025' })).toEqual({
+      model: 'command-a-reasoning-08-2025',
+      messages: [{ role: 'user', content: 'Combien de sœurs a le frère d’Alice ?' }],
+      thinking: { type },
+    });
+  });
+
+  it("Cohere's own thinking passes as sent; an answer's reasoning_content sent back is not sent (messages go with their text)", () => {
+    const body = toCohereV2Chat(
+      { messages: [question, { role: 'assistant', content: '3.', reasoning_content: 'Alice compte aussi.' }, { role: 'user', content: 'Et sa sœur ?' }], thinking: { type: 'enabled', token_budget: 2000 } } as ChatRequest,
+      { model: 'command-a-reasoning-08-2025' },
+    );
+    expect(body).toMatchObject({ thinking: { type: 'enabled', token_budget: 2000 } });
+    expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: '3.' });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an unknown level', { reasoning_effort: 'max' }, `reasoning_effort: Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not "max".`],
+    ['reasoning_effort beside thinking', { reasoning_effort: 'high', thinking: { type: 'disabled' } }, "Send 'reasoning_effort' or 'thinking' to Cohere, not both: reasoning_effort is sent as thinking."],
+  ])('%s is a 400 naming reasoning_effort', (_name, extra, message) => {
+    expect(() => toCohereV2Chat({ messages: [question], ...extra } as ChatRequest, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'reasoning_effort', message }));
+  });
+});
+
 describe('fromCohereV2Chat', () => {
+  it("chat-v2-thinking.response.json: the thinking item is reasoning_content, the text item the content", () => {
+    expect(fromCohereV2Chat(readJsonFixture('cohere', 'chat-v2-thinking.response.json'), context).choices[0]).toEqual({
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: 'Le frère d’Alice a 3 sœurs.',
+        reasoning_content: 'Alice a 2 sœurs ; pour son frère, les sœurs sont Alice et ses 2 sœurs, soit 3.',
+        tool_calls: null,
+        refusal: null,
+      },
+      finish_reason: 'stop',
+    });
+  });
+
   it('chat-v2-tool-calls.response.json: tool_plan as content, the calls with their ids, finish tool_calls, usage from tokens', () => {
     expect(fromCohereV2Chat(readJsonFixture('cohere', 'chat-v2-tool-calls.response.json'), context)).toEqual({
       id: '8a5f0d7e-6c3b-4f0a-9b1e-2d4c6e8f0a12',
@@ -207,6 +257,22 @@ describe('createCohereV2ChatStream', () => {
       finishReason: 'stop',
       toolCalls: [],
       usage: { prompt_tokens: 1096, completion_tokens: 41, total_tokens: 1137 },
+    });
+  });
+
+  it('chat-v2-thinking.stream.sse: the thinking pieces are reasoning_content deltas (no content), then the text; same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('chat-v2-thinking.stream.sse'), () => createCohereV2ChatStream(context));
+    expect(chunks.slice(0, 3).map((chunk) => chunk.choices[0].delta)).toEqual([
+      { role: 'assistant', content: null, tool_calls: null, reasoning_content: 'Alice a 2' },
+      { role: null, content: null, tool_calls: null, reasoning_content: ' sœurs ; pour son frère,' },
+      { role: null, content: null, tool_calls: null, reasoning_content: ' Alice compte aussi : 3.' },
+    ]);
+    expect(chunks.slice(3).every((chunk) => !('reasoning_content' in chunk.choices[0].delta))).toBe(true);
+    expect(summariseChat(chunks)).toEqual({
+      text: 'Le frère d’Alice a 3 sœurs.',
+      finishReason: 'stop',
+      toolCalls: [],
+      usage: { prompt_tokens: 527, completion_tokens: 43, total_tokens: 570 },
     });
   });
 

@@ -368,7 +368,7 @@ describe('cohereAdapter against a local upstream', () => {
   }
 
   it('serves every endpoint type with only its methods; refuses an endpoint without model.name', () => {
-    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream']);
+    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream', 'reasoningEffortFields']);
     expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
     expect(Object.keys(endpoint('llm/v1/embeddings'))).toEqual(['embeddings']);
     expect(() => endpoint('llm/v1/chat', null)).toThrow("Cohere needs 'model.name' (the Cohere model to call)");
