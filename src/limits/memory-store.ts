@@ -30,7 +30,16 @@ export function createMemoryStore(options: { now?: () => number } = {}): MemoryS
     nextSweep = time + SWEEP_EVERY_MS;
   }
 
-  function hitOne({ key, windowMs, amount }: CounterHit, time: number): CounterState {
+  function giveBack({ key, amount }: CounterHit, time: number): CounterState {
+    const window = windows.get(key);
+    if (window === undefined || window.endsAt <= time) return { count: 0, resetInMs: 0 };
+    window.count = Math.max(0, window.count + amount);
+    return { count: window.count, resetInMs: window.endsAt - time };
+  }
+
+  function hitOne(hit: CounterHit, time: number): CounterState {
+    const { key, windowMs, amount } = hit;
+    if (amount < 0) return giveBack(hit, time);
     let window = windows.get(key);
     if (window === undefined || window.endsAt <= time) {
       window = { count: 0, endsAt: time + windowMs };

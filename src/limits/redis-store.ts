@@ -1,7 +1,7 @@
 /**
  * Counters in Redis, shared by every gateway host that names the same `rate_limit_store`. One
  * Lua script applies all hits of a request atomically in one round trip (INCRBY, and PEXPIRE when
- * the counter is new: a fixed window from the first hit, as in the other stores).
+ * the counter is new: a fixed window from the first hit, as in the other stores; DECRBY for a give-back).
  *
  * A dead Redis never hangs a request: the offline queue is off (commands fail at once while
  * disconnected), every command has a short timeout, and the first connection (made on first use) is
@@ -21,15 +21,25 @@ export const REDIS_RECONNECT_MAX_MS = 2_000;
 const KEY_PREFIX = 'llm-gateway:rate-limit:';
 
 // KEYS: the counters; ARGV: window (ms) and amount, per key. Returns count and ms left, per key.
+// A negative amount (a give-back, see store.ts) changes only a counter that exists, down to 0 at
+// most; DECRBY keeps its expiry, so the window stays as it was.
 const HIT_SCRIPT = `
 local result = {}
 for index, key in ipairs(KEYS) do
   local window = tonumber(ARGV[index * 2 - 1])
-  local count = redis.call('INCRBY', key, ARGV[index * 2])
-  local left = redis.call('PTTL', key)
-  if left < 0 then
-    redis.call('PEXPIRE', key, window)
-    left = window
+  local amount = tonumber(ARGV[index * 2])
+  local count, left
+  if amount < 0 then
+    count = tonumber(redis.call('GET', key) or 0)
+    if count > 0 then count = redis.call('DECRBY', key, math.min(-amount, count)) end
+    left = math.max(redis.call('PTTL', key), 0)
+  else
+    count = redis.call('INCRBY', key, ARGV[index * 2])
+    left = redis.call('PTTL', key)
+    if left < 0 then
+      redis.call('PEXPIRE', key, window)
+      left = window
+    end
   end
   result[index * 2 - 1] = count
   result[index * 2] = left

@@ -5,7 +5,11 @@
  * counter starts again from zero at its next hit.
  */
 
-/** Add `amount` to the counter `key` (0 only reads it); a new window lasts `windowMs`. */
+/**
+ * Add `amount` to the counter `key` (0 only reads it); a new window lasts `windowMs`. A negative
+ * amount gives back what an earlier hit added (a call admitted, then refused before anything was
+ * sent): it changes only a window still open, never starts one, and never takes a counter below 0.
+ */
 export interface CounterHit {
   key: string;
   windowMs: number;

@@ -47,6 +47,35 @@ export function describeStoreContract(name: string, setup: { open(): Promise<Rat
       expect(state.resetInMs).toBeGreaterThan(50);
     });
 
+    test('a negative amount gives back within the open window, keeping its end, and never below 0', async () => {
+      const key = freshKey('given-back');
+      const [first] = await store.hit([{ key, windowMs: 10_000, amount: 2 }]);
+      const [back] = await store.hit([{ key, windowMs: 10_000, amount: -1 }]);
+      expect(back.count).toBe(1);
+      expect(back.resetInMs).toBeLessThanOrEqual(first.resetInMs);
+      expect(back.resetInMs).toBeGreaterThan(9_000);
+      expect((await store.hit([{ key, windowMs: 10_000, amount: -5 }]))[0].count).toBe(0);
+      // The window is still the first one: a hit counts in it rather than opening another.
+      const [again] = await store.hit([{ key, windowMs: 10_000, amount: 1 }]);
+      expect(again.count).toBe(1);
+      expect(again.resetInMs).toBeLessThanOrEqual(back.resetInMs);
+    });
+
+    test('a give-back never opens a window: not on a counter never hit, nor on one whose window ended', async () => {
+      const never = freshKey('never-hit');
+      expect((await store.hit([{ key: never, windowMs: 10_000, amount: -1 }]))[0].count).toBe(0);
+      const [first] = await store.hit([{ key: never, windowMs: 10_000, amount: 1 }]);
+      expect(first.count).toBe(1);
+      expect(first.resetInMs).toBeGreaterThan(9_000);
+      const ended = freshKey('ended');
+      await store.hit([{ key: ended, windowMs: 150, amount: 1 }]);
+      await sleep(200);
+      expect((await store.hit([{ key: ended, windowMs: 150, amount: -1 }]))[0].count).toBe(0);
+      const [next] = await store.hit([{ key: ended, windowMs: 150, amount: 1 }]);
+      expect(next.count).toBe(1);
+      expect(next.resetInMs).toBeGreaterThan(50);
+    });
+
     test('concurrent hits are counted exactly once each', async () => {
       const key = freshKey('race');
       const states = await Promise.all(Array.from({ length: 50 }, () => store.hit([{ key, windowMs: 10_000, amount: 1 }])));
