@@ -5,6 +5,8 @@
  *
  * Counting is a fixed window from a counter's first hit (see store.ts). `calls`: a request is
  * admitted while the window holds at most `calls` requests (refused ones count too, as in MLflow).
+ * A call admitted and then refused by the gateway before anything reached a provider (a parameter
+ * its translation refuses, an operation it cannot serve) is given back.
  * `tokens`: a request is refused while the window's tokens are spent; tokens are added from the
  * usage the provider reports, after the response (non-stream) or from the stream's usage chunk (a
  * stream that ends without one counts an estimate: stream-tokens.ts).
@@ -215,8 +217,17 @@ export async function closeLimitBackends(): Promise<void> {
 
 /** One endpoint's or client key's limit, compiled. */
 export interface EndpointLimiter {
-  /** Counts this request; throws a 429 GatewayError (with Retry-After) when the limit is reached. */
-  admit(): Promise<void>;
+  /**
+   * Counts this request; throws a 429 GatewayError (with Retry-After) when the limit is reached.
+   * Resolves to whether a call was counted (false without `calls`, or with the store failing open):
+   * only such a call may be given back.
+   */
+  admit(): Promise<boolean>;
+  /**
+   * Gives back the call `admit` counted, for a request refused before anything reached a provider
+   * (see `sentNothing` in routing/fallback.ts). Never throws.
+   */
+  giveBack(): void;
   /** Adds the tokens a response used (no-op without a token limit). Never throws. */
   recordTokens(tokens: number): void;
   /** Whether the limit counts tokens: a stream then needs its usage reported. */
@@ -274,14 +285,17 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
   if (calls) hits.push({ key: calls.key, windowMs: period.ms, amount: 1 });
   if (tokens) hits.push({ key: tokens.key, windowMs: period.ms, amount: 0 });
 
-  async function admit(): Promise<void> {
+  // Built once: the hit that takes back one call (`giveBack`).
+  const givenBack: CounterHit[] = calls ? [{ key: calls.key, windowMs: period.ms, amount: -1 }] : [];
+
+  async function admit(): Promise<boolean> {
     let states;
     try {
       states = await backend.store.hit(hits);
     } catch (error) {
       backend.failed(error, tag);
       if (backend.onError === 'closed') throw storeUnavailable(backend.outageRetryAfter);
-      return;
+      return false;
     }
     backend.succeeded(tag);
     const [callState, tokenState] = calls ? states : [undefined, states[0]];
@@ -294,17 +308,27 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
         retryAfterSeconds(tokenState!.resetInMs),
       );
     }
+    return calls !== null;
   }
 
-  function recordTokens(count: number): void {
-    if (!tokens || !(count > 0)) return;
-    backend.store.hit([{ key: tokens.key, windowMs: period.ms, amount: count }]).then(
+  /** Applies a hit that nothing waits for (a give-back, a response's tokens); its failure counts as the store's. */
+  function applyLater(later: readonly CounterHit[]): void {
+    backend.store.hit(later).then(
       () => backend.succeeded(tag),
       (error: unknown) => backend.failed(error, tag),
     );
   }
 
-  return { admit, recordTokens, countsTokens: tokens !== null };
+  function giveBack(): void {
+    if (calls) applyLater(givenBack);
+  }
+
+  function recordTokens(count: number): void {
+    if (!tokens || !(count > 0)) return;
+    applyLater([{ key: tokens.key, windowMs: period.ms, amount: count }]);
+  }
+
+  return { admit, giveBack, recordTokens, countsTokens: tokens !== null };
 }
 
 /**

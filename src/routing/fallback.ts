@@ -33,9 +33,17 @@ export function isRefusal(error: unknown): boolean {
   return error instanceof GatewayError && error.code === INVALID_VALUE_CODE;
 }
 
+/**
+ * Whether the failure says the gateway sent the endpoint's provider nothing: a refusal or a 501,
+ * raised before any call. Such an attempt gives back the call its endpoint's limit counted.
+ */
+export function sentNothing(error: unknown): boolean {
+  return isUnsupported(error) || isRefusal(error);
+}
+
 /** Whether another endpoint may succeed where this failure happened (a used-up quota is this endpoint's account's, not retried). */
 export function shouldFallBack(error: unknown): boolean {
-  return error instanceof GatewayError && (error.retryable || error.fallsBack || isUnsupported(error) || isRefusal(error) || error.code === QUOTA_EXCEEDED_CODE);
+  return error instanceof GatewayError && (error.retryable || error.fallsBack || sentNothing(error) || error.code === QUOTA_EXCEEDED_CODE);
 }
 
 /** How much a failure says about the call itself: a 501 nothing, a refusal what this provider cannot take, any other the call's fate. */

@@ -11,7 +11,7 @@ import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
-import { withFirstChunk } from '../routing/fallback';
+import { sentNothing, withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
@@ -284,8 +284,9 @@ function tokenLimitersOf(endpoint: CompiledEndpoint, clientLimiter: EndpointLimi
 }
 
 /**
- * One endpoint: its rate limit, the provider call (with the endpoint's defaults, retries and total
- * timeout), and the tokens it used (added to the endpoint's and the calling key's token limits). A
+ * One endpoint: its rate limit (the call given back when the gateway refused it before sending anything),
+ * the provider call (with the endpoint's defaults, retries and total timeout), and the tokens it used
+ * (added to the endpoint's and the calling key's token limits). A
  * stream is returned once its first chunk has arrived, so that a failure before it rejects here
  * (where a fallback route can still move on). Rejections carry a GatewayError.
  */
@@ -319,64 +320,70 @@ export async function invokeEndpoint(options: {
   if (operation === undefined) throw notImplemented(endpoint, stream);
   const limiter = endpoint.limiter;
   // No await without a limiter: each one costs a turn of the microtask queue on every request.
-  if (limiter) await limiter.admit();
-  const callOptions = {
-    endpointName: endpoint.name,
-    builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
-    secrets: endpoint.secrets,
-    sentCredentials: endpoint.target.sentCredentials,
-    policy: endpoint.callPolicy,
-    signal: options.client,
-    forwardedHeaders: options.forwardedHeaders,
-    onRetry: options.onRetry,
-  };
-  // Kept between this endpoint's attempts (a retry resumes at the failed batch); the next fallback endpoint starts over.
-  const answeredBatches: AnsweredBatches | undefined = endpoint.endpointType === 'llm/v1/embeddings' ? [] : undefined;
-  const attemptWith = (sent: Record<string, unknown>) => (abort: CallAbort) => operation(sent as never, new ProviderCallContext(abort, answeredBatches));
-  const attempt = attemptWith(request);
-  if (stream) {
-    // Newer llama.cpp servers send a usage chunk unasked: an OpenAI client would read a chunk without choices.
-    const hidesUsage = !asksForUsage(withEndpointDefaults);
-    const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
-      let abort: CallSignal = options.client;
-      const limited = tokenLimiters.length > 0;
-      const tokens = new StreamTokens(sent);
-      options.onStreamTokens?.({ tokens, limited });
-      const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
-      // The attempts share one abort, on which the transport notes whether the request reached the provider.
-      const watched = (call: CallAbort) => {
-        tokens.watch(call);
-        return attempt(call);
-      };
-      const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, watched);
-      const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
-      const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
-      return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage };
+  const counted = limiter ? await limiter.admit() : false;
+  try {
+    const callOptions = {
+      endpointName: endpoint.name,
+      builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
+      secrets: endpoint.secrets,
+      sentCredentials: endpoint.target.sentCredentials,
+      policy: endpoint.callPolicy,
+      signal: options.client,
+      forwardedHeaders: options.forwardedHeaders,
+      onRetry: options.onRetry,
     };
-    if (withUsage === null) return startStream(request);
-    // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older
-    // Azure behind a relay) gets the client's own request: served as before, its usage not counted.
-    return startStream(withUsage).catch((error: unknown) => {
-      if (!refusesStreamOptions(error)) throw error;
-      return startStream(withEndpointDefaults);
-    });
+    // Kept between this endpoint's attempts (a retry resumes at the failed batch); the next fallback endpoint starts over.
+    const answeredBatches: AnsweredBatches | undefined = endpoint.endpointType === 'llm/v1/embeddings' ? [] : undefined;
+    const attemptWith = (sent: Record<string, unknown>) => (abort: CallAbort) => operation(sent as never, new ProviderCallContext(abort, answeredBatches));
+    const attempt = attemptWith(request);
+    if (stream) {
+      // Newer llama.cpp servers send a usage chunk unasked: an OpenAI client would read a chunk without choices.
+      const hidesUsage = !asksForUsage(withEndpointDefaults);
+      const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
+        let abort: CallSignal = options.client;
+        const limited = tokenLimiters.length > 0;
+        const tokens = new StreamTokens(sent);
+        options.onStreamTokens?.({ tokens, limited });
+        const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
+        // The attempts share one abort, on which the transport notes whether the request reached the provider.
+        const watched = (call: CallAbort) => {
+          tokens.watch(call);
+          return attempt(call);
+        };
+        const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, watched);
+        const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
+        const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
+        return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage };
+      };
+      if (withUsage === null) return await startStream(request);
+      // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older
+      // Azure behind a relay) gets the client's own request: served as before, its usage not counted.
+      return await startStream(withUsage).catch((error: unknown) => {
+        if (!refusesStreamOptions(error)) throw error;
+        return startStream(withEndpointDefaults);
+      });
+    }
+    const prompts = severalPromptsOf(endpoint.endpointType, request);
+    if (prompts !== null) {
+      const answers = await answersToEachPrompt({
+        prompts,
+        client: options.client,
+        answer: async (prompt, signal) => {
+          const sent = { ...request, prompt };
+          const answer = await callWithRetries({ ...callOptions, signal }, attemptWith(sent) as (abort: CallAbort) => Promise<unknown>);
+          // Counted as each comes: the tokens of a prompt answered before another failed were used too.
+          return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters });
+        },
+      });
+      return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
+    }
+    const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
+    return { kind: 'json', body: countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters }) };
+  } catch (error) {
+    // Nothing reached the provider (a refusal, a 501): the call is not counted against the endpoint's limit.
+    if (counted && sentNothing(error)) limiter!.giveBack();
+    throw error;
   }
-  const prompts = severalPromptsOf(endpoint.endpointType, request);
-  if (prompts !== null) {
-    const answers = await answersToEachPrompt({
-      prompts,
-      client: options.client,
-      answer: async (prompt, signal) => {
-        const sent = { ...request, prompt };
-        const answer = await callWithRetries({ ...callOptions, signal }, attemptWith(sent) as (abort: CallAbort) => Promise<unknown>);
-        // Counted as each comes: the tokens of a prompt answered before another failed were used too.
-        return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters });
-      },
-    });
-    return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
-  }
-  const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
-  return { kind: 'json', body: countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters }) };
 }
 
 /** A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits. */

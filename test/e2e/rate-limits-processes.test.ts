@@ -2,13 +2,16 @@
  * Rate limits across processes, with the CLI spawned as users start it: `--workers 2` (counters
  * in the cluster primary, surviving a crashed worker), and two gateway processes sharing a real
  * Redis, which then dies: `on_error: open` keeps serving (and logs it), `on_error: closed` answers 503
- * (a FALLBACK route moves on to its next destination).
+ * (a FALLBACK route moves on to its next destination). In both, a call refused before anything was
+ * sent is given back to its endpoint's limit, whichever process refused it.
  */
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { serveGeminiFixtures } from '../support/fixture-upstreams';
 import { startRedis, type RedisServer } from '../support/redis';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-limits-'));
@@ -20,15 +23,31 @@ function writeConfig(name: string, text: string): string {
 }
 
 /** One POST on a fresh connection (no keep-alive), so the cluster spreads requests over workers. */
-function invoke(url: string, name: string): Promise<{ status: number; retryAfter: string | undefined }> {
+function invoke(url: string, name: string, body: unknown = { prompt: 'hello' }): Promise<{ status: number; retryAfter: string | undefined; endpoint: string | undefined }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${url}/gateway/${name}/invocations`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
       response.resume();
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined }));
+      const { 'retry-after': retryAfter, 'x-gateway-endpoint': endpoint } = response.headers as Record<string, string | undefined>;
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter, endpoint }));
     });
     request.on('error', reject);
-    request.end(JSON.stringify({ prompt: 'hello' }));
+    request.end(JSON.stringify(body));
   });
+}
+
+/** Gemini's translation refuses `suffix` (a 400 before anything is sent); OpenAI-shaped completions take it. */
+const SUFFIXED = { prompt: 'hello', suffix: ' — end' };
+
+/**
+ * Sends `count` requests one after another, each on a fresh connection (so they go to every worker,
+ * and to both gateways sharing Redis), to the route whose first destination refuses them: every one
+ * is answered by the next destination. One after another: a refusal under way holds its call until
+ * it is given back, and a concurrent request finding the window full meanwhile would count as refused.
+ */
+async function refusedThenServed(urls: string[], count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    expect(await invoke(urls[index % urls.length], 'refusing-then-unlimited', SUFFIXED)).toMatchObject({ status: 200, endpoint: 'unlimited' });
+  }
 }
 
 /** One POST; the status and the endpoint that answered. */
@@ -83,6 +102,13 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
+let gemini: FakeUpstream;
+beforeAll(async () => {
+  gemini = await startFakeUpstream(serveGeminiFixtures('gemini-2.0-flash'));
+});
+afterAll(() => gemini.close());
+
+/** `refusing` spends its one call only on a request it sends (one without `suffix`). */
 const COMPLETIONS = (limit: string, extra = '') => `${extra}
 endpoints:
   - name: limited
@@ -92,9 +118,22 @@ endpoints:
   - name: unlimited
     endpoint_type: llm/v1/completions
     model: { provider: mock }
+  - name: refusing
+    endpoint_type: llm/v1/completions
+    model: { provider: gemini, name: gemini-2.0-flash, config: { gemini_api_key: gemini-limits-key, gemini_api_base: "${gemini.url}/v1beta" } }
+    limit: { calls: 1, renewal_period: hour }
 routes:
   - { name: limited-then-unlimited, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: limited }, { name: unlimited }] }
+  - { name: refusing-then-unlimited, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: refusing }, { name: unlimited }] }
 `;
+
+/** The one call `refusing` has left serves a request it can take, and then it is spent. */
+async function expectOneCallLeft(url: string): Promise<void> {
+  expect(await invoke(url, 'refusing-then-unlimited')).toMatchObject({ status: 200, endpoint: 'refusing' });
+  expect(await invoke(url, 'refusing')).toMatchObject({ status: 429, endpoint: 'refusing' });
+  expect(gemini.requests).toHaveLength(1);
+  gemini.requests.length = 0;
+}
 
 describe('--workers 2', () => {
   let gateway: { url: string; run: CliRun };
@@ -112,6 +151,11 @@ describe('--workers 2', () => {
       expect(Number(answer.retryAfter)).toBeLessThanOrEqual(60);
     }
     expect(statuses(await Promise.all(Array.from({ length: 6 }, () => invoke(gateway.url, 'unlimited'))))).toEqual({ 200: 6 });
+  });
+
+  test('a destination that refuses a parameter spends none of its calls, whichever worker refused it', async () => {
+    await refusedThenServed([gateway.url], 6);
+    await expectOneCallLeft(gateway.url);
   });
 
   test('a crashed worker is replaced, and the counters (kept by the primary) survive it', async () => {
@@ -148,6 +192,11 @@ describe('two gateway processes sharing Redis', () => {
   test('admit exactly `calls` requests in total between them', async () => {
     const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => invoke(index % 2 === 0 ? open.url : closed.url, 'limited')));
     expect(statuses(answers)).toEqual({ 200: 4, 429: 8 });
+  });
+
+  test('a destination that refuses a parameter spends none of its calls in Redis, whichever gateway refused it', async () => {
+    await refusedThenServed([open.url, closed.url], 6);
+    await expectOneCallLeft(closed.url);
   });
 
   test('with Redis killed, on_error open keeps serving and logs it; on_error closed answers 503; unlimited endpoints never care', async () => {

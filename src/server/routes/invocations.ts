@@ -11,7 +11,7 @@ import type { EndpointLimiter } from '../../limits/limiter';
 import type { StreamTokens } from '../../limits/stream-tokens';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
-import { isRefusal, withFallback } from '../../routing/fallback';
+import { isRefusal, sentNothing, withFallback } from '../../routing/fallback';
 import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/router';
 import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
@@ -70,7 +70,7 @@ async function serve(options: {
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: options.body, dialect });
   const keyLimiter = clientOf(response)?.limiter ?? null;
-  if (keyLimiter) await admitClient(keyLimiter, response, target.name);
+  const keyCounted = keyLimiter ? await admitClient(keyLimiter, response, target.name) : false;
   const client = requestAbort(response);
   const trace = recordOf(response).trace;
   const forwardedHeaders = options.forwardTraceContext && trace !== null ? traceHeadersOf(trace) : null;
@@ -79,7 +79,7 @@ async function serve(options: {
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
   const onStreamTokens = (stream: { tokens: StreamTokens; limited: boolean }) => recordStreamTokens(response, stream);
-  const { value: result } = await withFallback({
+  const routed = withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
       useEndpoint(endpoint);
@@ -120,6 +120,7 @@ async function serve(options: {
       useEndpoint(endpoint);
     },
   });
+  const { value: result } = await (keyCounted ? givingBackUnsent(routed, keyLimiter!) : routed);
   if (result.kind === 'json') {
     recordResult(response, result.body);
     sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
@@ -146,14 +147,25 @@ function countIfRateLimited(error: unknown, called: string, response: ResponseWi
   if (error instanceof GatewayError && error.code === 'rate_limit_exceeded') countRateLimitRejection({ endpoint: called, client: clientOf(response)?.name ?? null });
 }
 
-/** The calling key's own limit (`auth.api_keys[].limit`), counted once per request whatever the route tries. */
-async function admitClient(limiter: EndpointLimiter, response: ResponseWithLocals, called: string): Promise<void> {
+/** The calling key's own limit (`auth.api_keys[].limit`), counted once per request whatever the route tries; whether a call was counted. */
+async function admitClient(limiter: EndpointLimiter, response: ResponseWithLocals, called: string): Promise<boolean> {
   try {
-    await limiter.admit();
+    return await limiter.admit();
   } catch (error) {
     countIfRateLimited(error, called, response);
     throw error;
   }
+}
+
+/**
+ * The route's answer, the key's call given back when it is a refusal or a 501: it is the answer only
+ * when no destination was sent anything (any other failure outranks them), so nothing was used.
+ */
+function givingBackUnsent<Value>(answer: Promise<Value>, keyLimiter: EndpointLimiter): Promise<Value> {
+  return answer.catch((error: unknown) => {
+    if (sentNothing(error)) keyLimiter.giveBack();
+    throw error;
+  });
 }
 
 /** `model` on the OpenAI routes names the endpoint (or traffic route). */

@@ -59,7 +59,28 @@ describe('calls', () => {
     expect(error).toMatchObject({ status: 429, kind: 'rate_limit_error', code: 'rate_limit_exceeded', retryable: true, retryAfter: '50' });
     expect(error.message).toBe("Rate limit exceeded: 2 per 1 minute for endpoint 'chat'.");
     clock.now = 60_000;
-    await expect(limiter.admit()).resolves.toBeUndefined();
+    await expect(limiter.admit()).resolves.toBe(true);
+  });
+
+  it('a call given back is not counted: the window admits another, and its end does not move', async () => {
+    const { clock, limiter } = clockedLimiter({ calls: 1, renewal_period: 'minute' });
+    await expect(limiter.admit()).resolves.toBe(true);
+    limiter.giveBack();
+    clock.now = 20_000;
+    await expect(limiter.admit()).resolves.toBe(true);
+    // The window opened by the first call, given back or not, ends at 60 s.
+    expect((await rejection(limiter.admit())).retryAfter).toBe('40');
+  });
+
+  it('a call refused at the limit stays counted; giving back more calls than were made leaves the window at 0', async () => {
+    const { store, limiter } = clockedLimiter({ calls: 1, renewal_period: 'minute' });
+    await limiter.admit();
+    await rejection(limiter.admit());
+    limiter.giveBack();
+    // The admitted call was given back; the refused one still counts, as in MLflow: still at the limit.
+    await rejection(limiter.admit());
+    for (let count = 0; count < 5; count += 1) limiter.giveBack();
+    expect(store.hitNow([{ key: '{chat}:calls:60000', windowMs: 60_000, amount: 0 }])[0].count).toBe(0);
   });
 
   it('calls: 0 refuses every request; Retry-After is at least 1 second', async () => {
@@ -81,7 +102,7 @@ describe('calls', () => {
     await expect(reloaded({ calls: 2, renewal_period: 'minute' }).admit()).rejects.toThrow("Rate limit exceeded: 2 per 1 minute for endpoint 'chat'.");
     await expect(reloaded({ tokens: 300, renewal_period: '60 seconds' }).admit()).rejects.toThrow(/\(300 used\)/);
     // A new period is a new window: its length no longer matches the one counted.
-    await expect(reloaded({ calls: 2, tokens: 300, renewal_period: '2 minutes' }).admit()).resolves.toBeUndefined();
+    await expect(reloaded({ calls: 2, tokens: 300, renewal_period: '2 minutes' }).admit()).resolves.toBe(true);
   });
 });
 
@@ -98,7 +119,8 @@ describe('tokens', () => {
     expect(error.message).toBe("Token limit exceeded: 100 tokens per 1 hour for endpoint 'chat' (105 used).");
     expect(error.retryAfter).toBe('3000');
     clock.now = 3_600_000;
-    await expect(limiter.admit()).resolves.toBeUndefined();
+    // A token limit alone counts no call: there is none to give back.
+    await expect(limiter.admit()).resolves.toBe(false);
   });
 
   it('with calls and tokens, either one refuses', async () => {
@@ -167,10 +189,11 @@ describe('store failures', () => {
     const store: RateLimitStore = { hit: (hits) => (failing ? broken.hit(hits) : createMemoryStore().hit(hits)), close: async () => undefined };
     const backend = createLimitBackend({ store, label: 'redis://cache:6379', logger });
     const limiter = createLimiter({ subject: { kind: 'endpoint', name: 'chat' }, limit: { calls: 1, renewal_period: 'minute' }, period: parseRenewalPeriod('minute')!, backend });
-    await limiter.admit();
+    // Admitted without counting: there is no call to give back.
+    await expect(limiter.admit()).resolves.toBe(false);
     await limiter.admit();
     failing = false;
-    await limiter.admit();
+    await expect(limiter.admit()).resolves.toBe(true);
     expect(lines.map((line) => line.msg)).toEqual([
       'rate-limit store unavailable: serving without rate limits until it is back (on_error: open)',
       'rate-limit store is back: rate limits apply again',

@@ -5,7 +5,7 @@ import { CallAbort } from '../../../src/providers/abort';
 
 function recordingLimiter(): { limiter: EndpointLimiter; recorded: number[] } {
   const recorded: number[] = [];
-  return { recorded, limiter: { admit: async () => undefined, recordTokens: (tokens: number) => recorded.push(tokens), countsTokens: true } };
+  return { recorded, limiter: { admit: async () => true, giveBack: () => undefined, recordTokens: (tokens: number) => recorded.push(tokens), countsTokens: true } };
 }
 
 const chatChunk = (delta: Record<string, unknown>) => ({ choices: [{ index: 0, delta, finish_reason: null }] });
