@@ -40,10 +40,11 @@ export interface BedrockFamily {
   label: string;
   /** Chat through Converse / ConverseStream (tools included), or not at all. */
   chat: boolean;
-  /** Completions through Converse (the prompt as one user message), a native body, or not at all. */
+  /**
+   * Completions through Converse (the prompt as one user message), a native body, or not at all.
+   * Whether and how a native body's completions stream is the adapter's NATIVE_COMPLETIONS.
+   */
   completions: 'converse' | NativeCompletions | null;
-  /** Whether completions can be streamed (Converse and the native bodies that stream). */
-  completionsStream: boolean;
   embeddings: NativeEmbeddings | null;
   /** What Converse refuses for the family's chat; empty when the gateway leaves it to AWS. */
   converseRefuses: readonly ConverseFeature[];
@@ -104,7 +105,6 @@ const converseFamily = (
   label,
   chat: true,
   completions: 'converse',
-  completionsStream: true,
   embeddings: null,
   converseRefuses: refuses,
   temperatureFactor: CONVERSE_TEMPERATURE_FACTOR,
@@ -118,7 +118,6 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
   label,
   chat: false,
   completions: null,
-  completionsStream: false,
   embeddings,
   converseRefuses: [],
   temperatureFactor: 1,
@@ -134,7 +133,7 @@ const embeddingsFamily = (label: string, embeddings: NativeEmbeddings): BedrockF
  */
 const nativeCompletionsFamily = (
   label: string,
-  options: { refuses: readonly ConverseFeature[]; completions: NativeCompletions; completionsStream: boolean; temperatureFactor: number },
+  options: { refuses: readonly ConverseFeature[]; completions: NativeCompletions; temperatureFactor: number },
 ): BedrockFamily => {
   const { refuses, ...native } = options;
   return { ...converseFamily(label, { refuses }), ...native };
@@ -142,11 +141,11 @@ const nativeCompletionsFamily = (
 
 /** Titan Text: Converse gives it no system prompt, tools or images; its own temperature range is 0..1. */
 const titanTextFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily =>
-  nativeCompletionsFamily(label, { refuses: ['system', 'tools', 'images', ...refuses], completions: 'titan-text', completionsStream: true, temperatureFactor: 0.5 });
+  nativeCompletionsFamily(label, { refuses: ['system', 'tools', 'images', ...refuses], completions: 'titan-text', temperatureFactor: 0.5 });
 
 /** Jamba: Converse reads no images for any Jamba model; its own temperature range is the unified 0..2. */
 const jambaFamily = (label: string, refuses: readonly ConverseFeature[]): BedrockFamily =>
-  nativeCompletionsFamily(label, { refuses: ['images', ...refuses], completions: 'ai21-jamba', completionsStream: false, temperatureFactor: 1 });
+  nativeCompletionsFamily(label, { refuses: ['images', ...refuses], completions: 'ai21-jamba', temperatureFactor: 1 });
 
 const LLAMA_WITHOUT_TOOLS = converseFamily('Meta Llama', { refuses: ['tools', 'images'] });
 const LLAMA_WITHOUT_IMAGES = converseFamily('Meta Llama', { refuses: ['images', 'streamed-tools'] });
@@ -178,11 +177,11 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
   [
     'cohere.command',
     // Command's temperature range is 0..5 (MLflow multiplies by 2.5).
-    { label: 'Cohere Command', chat: false, completions: 'cohere-command', completionsStream: true, embeddings: null, converseRefuses: [], temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null, promptCaching: null },
+    { label: 'Cohere Command', chat: false, completions: 'cohere-command', embeddings: null, converseRefuses: [], temperatureFactor: 2.5, topK: true, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   [
     'ai21.j2',
-    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', completionsStream: false, embeddings: null, converseRefuses: [], temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
+    { label: 'AI21 Jurassic-2', chat: false, completions: 'ai21-jurassic', embeddings: null, converseRefuses: [], temperatureFactor: 1, topK: false, thinking: false, reasoningEffort: null, promptCaching: null },
   ],
   // Jamba-Instruct takes neither tools nor documents on Converse; Jamba 1.5 takes both, streamed too.
   ['ai21.jamba-instruct', jambaFamily('AI21 Jamba-Instruct', ['documents', 'tools'])],

@@ -57,7 +57,6 @@ describe('resolveBedrockFamily', () => {
       label: 'model not listed by the gateway',
       chat: true,
       completions: 'converse',
-      completionsStream: true,
       embeddings: null,
       converseRefuses: [],
       temperatureFactor: 0.5,
@@ -153,8 +152,8 @@ describe('what each family serves', () => {
     expect(resolveBedrockFamily(modelName).converseRefuses).toEqual(refused);
   });
 
-  test("Jamba's native completions keep its own temperature range and do not stream", () => {
-    expect(resolveBedrockFamily('ai21.jamba-1-5-mini-v1:0')).toMatchObject({ completions: 'ai21-jamba', completionsStream: false, temperatureFactor: 1 });
+  test("Jamba's native (non-streamed) completions keep its own temperature range", () => {
+    expect(resolveBedrockFamily('ai21.jamba-1-5-mini-v1:0')).toMatchObject({ completions: 'ai21-jamba', temperatureFactor: 1 });
   });
 
   test('temperature factors follow §6.13', () => {
