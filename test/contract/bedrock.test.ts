@@ -3,8 +3,8 @@
  * built from the fixtures of test/fixtures/bedrock match openapi/ (checks in
  * test/support/contract.ts). The gateway reaches the fake Bedrock runtime of
  * test/support/fake-bedrock.ts through `aws_endpoint_url`: Converse for chat and the conversational
- * families' completions, each other family's native InvokeModel body, event streams in the real
- * binary encoding.
+ * families' completions (and Jamba's completion streams), each other family's native InvokeModel
+ * body, event streams in the real binary encoding.
  */
 import { chatBody, completionsBody, configOf, embeddingsBody, JSON_AND_STREAM, testContract, tools, type ContractCase, type EndpointSpec } from '../support/contract';
 import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
@@ -45,9 +45,9 @@ const cases: ContractCase[] = [
   { endpoint: 'claude-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM, note: 'Converse' },
   { endpoint: 'titan-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM, note: 'InvokeModel' },
   { endpoint: 'cohere-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM, note: 'InvokeModel' },
-  // Jurassic and Jamba do not stream on Bedrock (a 501).
+  // Jurassic does not stream on Bedrock (a 501).
   { endpoint: 'jurassic-completions', kind: 'completions', body: completionsBody, note: 'InvokeModel' },
-  { endpoint: 'jamba-completions', kind: 'completions', body: completionsBody, note: 'InvokeModel' },
+  { endpoint: 'jamba-completions', kind: 'completions', body: completionsBody, modes: JSON_AND_STREAM, note: 'InvokeModel, streamed through ConverseStream' },
   { endpoint: 'titan-embeddings', kind: 'embeddings', body: embeddingsBody, note: 'one call per input' },
   { endpoint: 'cohere-embeddings', kind: 'embeddings', body: embeddingsBody },
 ];

@@ -23,7 +23,7 @@ const ENDPOINTS: readonly { name: string; kind: EndpointKind; model: string; str
   { name: 'titan-completions', kind: 'completions', model: 'amazon.titan-text-express-v1', streams: true, tools: false },
   { name: 'cohere-completions', kind: 'completions', model: 'cohere.command-text-v14', streams: true, tools: false },
   { name: 'jurassic-completions', kind: 'completions', model: 'ai21.j2-ultra-v1', streams: false, tools: false },
-  { name: 'jamba-completions', kind: 'completions', model: 'ai21.jamba-1-5-large-v1:0', streams: false, tools: false },
+  { name: 'jamba-completions', kind: 'completions', model: 'ai21.jamba-1-5-large-v1:0', streams: true, tools: false },
   { name: 'titan-embeddings', kind: 'embeddings', model: 'amazon.titan-embed-text-v2:0', streams: false, tools: false },
   { name: 'cohere-embeddings', kind: 'embeddings', model: 'cohere.embed-multilingual-v3', streams: false, tools: false },
 ];

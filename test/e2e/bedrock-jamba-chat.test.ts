@@ -3,7 +3,8 @@
  * supported-features table lists them
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html):
  * system prompts and streaming for every Jamba model, tools (streamed too) for Jamba 1.5, no tools
- * for Jamba-Instruct and no images for any. Over real HTTP: the official `openai` client against the
+ * for Jamba-Instruct and no images for any. Its llm/v1/completions keep the native InvokeModel body
+ * (which returns `n` choices) and stream through ConverseStream, one choice. Over real HTTP: the official `openai` client against the
  * gateway, the real AWS SDK against the fake Bedrock serving Converse fixtures.
  */
 import type OpenAI from 'openai';
@@ -100,4 +101,51 @@ test("Jamba completions keep the model's native body (InvokeModel)", async () =>
   const answer = await setup.openai.completions.create({ model: 'jamba-completions', prompt: 'Suggest a drink', temperature: 1.4 });
   expect(answer.choices[0].text).toBe('How about a café au lait? ☕');
   expect(setup.fake.calls[0]).toMatchObject({ operation: 'invoke', body: { temperature: 1.4 } });
+});
+
+test('Jamba completions stream through ConverseStream: the prompt as one user message, temperature halved, usage when asked', async () => {
+  const stream = await setup.openai.completions.create({
+    model: 'jamba-completions',
+    prompt: 'Suggest a drink',
+    temperature: 1.4,
+    max_tokens: 50,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  let text = '';
+  const finishes: (string | null)[] = [];
+  let usage: OpenAI.Completions.CompletionUsage | undefined;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.text ?? '';
+    if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
+    usage = chunk.usage ?? usage;
+  }
+  expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  expect(finishes).toEqual(['stop']);
+  expect(usage).toMatchObject({ prompt_tokens: 18, completion_tokens: 11, total_tokens: 29 });
+  expect(setup.fake.calls).toHaveLength(1);
+  expect(setup.fake.calls[0]).toMatchObject({
+    modelId: 'ai21.jamba-1-5-mini-v1:0',
+    operation: 'converse-stream',
+    body: { messages: [{ role: 'user', content: [{ text: 'Suggest a drink' }] }], inferenceConfig: { temperature: 0.7, maxTokens: 50 } },
+  });
+});
+
+test('a Jamba completions stream with n: 1 streams; with n above 1 it is a 400 naming n before any call, while unstreamed n goes to the native body', async () => {
+  const single = await setup.openai.completions.create({ model: 'jamba-completions', prompt: 'Suggest a drink', n: 1, stream: true });
+  let text = '';
+  for await (const chunk of single) text += chunk.choices[0]?.text ?? '';
+  expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  expect(setup.fake.calls.map((call) => call.operation)).toEqual(['converse-stream']);
+
+  setup.fake.calls.length = 0;
+  await expect(setup.openai.completions.create({ model: 'jamba-completions', prompt: 'Suggest a drink', n: 2, stream: true })).rejects.toMatchObject({
+    status: 400,
+    param: 'n',
+    message: expect.stringContaining("'n' must be 1 for a streamed completion on Amazon Bedrock (AI21 Jamba)"),
+  });
+  expect(setup.fake.calls).toHaveLength(0);
+
+  await setup.openai.completions.create({ model: 'jamba-completions', prompt: 'Suggest a drink', n: 2 });
+  expect(setup.fake.calls[0]).toMatchObject({ operation: 'invoke', body: { n: 2 } });
 });

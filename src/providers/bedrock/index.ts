@@ -9,7 +9,7 @@
  * At config load the model family is read from `model.name` (families.ts) and the endpoint type is
  * checked against it, as are the endpoint's parameter defaults (checkParameterDefaults); one client is built, at the endpoint's first call (client.ts). Chat goes
  * through Converse / ConverseStream (converse/), as do completions of the conversational
- * families; embeddings and the completions of Titan Text, Cohere Command and AI21 use the native
+ * families and Jamba's streamed completions; embeddings and the other completions of Titan Text, Cohere Command and AI21 use the native
  * InvokeModel bodies (invoke-model.ts; Nova Multimodal Embeddings: nova-embeddings.ts); answers
  * whose body counts no tokens (Cohere Embed, Nova embeddings, Jurassic-2, Cohere Command) take their
  * usage from Bedrock's token-count response headers (token-count-headers.ts). The client's abort
@@ -65,7 +65,7 @@ import {
   toTitanMultimodalEmbeddings,
 } from './invoke-model';
 import { fromNovaEmbeddings, toNovaEmbeddings } from './nova-embeddings';
-import type { AnswerContext, EventFold } from './shared';
+import { providerLabel, type AnswerContext, type EventFold } from './shared';
 import type { RequestFateOption } from './request-fate';
 import { headerTokenCounts, type HeaderTokenCounts } from './token-count-headers';
 
@@ -159,38 +159,65 @@ interface NativeCompletionsMapper {
   to(request: CompletionsRequest, family: BedrockFamily, stream: boolean): unknown;
   /** `headerCounts`: the answer's token-count headers, for the counts its body lacks. */
   from(body: unknown, context: AnswerContext, headerCounts: HeaderTokenCounts): CompletionsResponse;
-  /** Absent when the family cannot stream. */
-  fold?: (context: AnswerContext) => EventFold<unknown, CompletionsChunk>;
+  /**
+   * How a stream is served: the native chunks through a fold, ConverseStream (`converse`: the
+   * prompt as one user message, one choice), or not at all (absent).
+   */
+  stream?: { fold: (context: AnswerContext) => EventFold<unknown, CompletionsChunk> } | 'converse';
 }
 
 const NATIVE_COMPLETIONS: Record<NativeCompletions, NativeCompletionsMapper> = {
-  'titan-text': { to: toTitanCompletions, from: fromTitanCompletions, fold: createTitanCompletionsStream },
-  'cohere-command': { to: (request, family, stream) => toCohereCompletions(request, family, { stream }), from: fromCohereCompletions, fold: createCohereCompletionsStream },
+  'titan-text': { to: toTitanCompletions, from: fromTitanCompletions, stream: { fold: createTitanCompletionsStream } },
+  'cohere-command': { to: (request, family, stream) => toCohereCompletions(request, family, { stream }), from: fromCohereCompletions, stream: { fold: createCohereCompletionsStream } },
   'ai21-jurassic': { to: toJurassicCompletions, from: fromJurassicCompletions },
-  'ai21-jamba': { to: toJambaCompletions, from: fromJambaCompletions },
+  // The native body is kept for its `n` choices; a stream goes through ConverseStream, as Jamba's chat does.
+  'ai21-jamba': { to: toJambaCompletions, from: fromJambaCompletions, stream: 'converse' },
 };
+
+type CompletionsStream = NonNullable<ProviderEndpoint<CallContext>['completionsStream']>;
 
 /** Completions with the family's native body (InvokeModel), streamed where the family can. */
 function nativeCompletions(
   native: NativeCompletionsMapper,
-  options: { family: BedrockFamily; calls: BedrockCalls; answer: (id: string | null) => AnswerContext; modelId: string },
+  options: { family: BedrockFamily; calls: BedrockCalls; answer: (id: string | null) => AnswerContext; modelId: string; converseStream: CompletionsStream },
 ): Pick<ProviderEndpoint<CallContext>, 'completions' | 'completionsStream'> {
-  const { family, calls, answer, modelId } = options;
-  const { fold } = native;
+  const { family, calls, answer } = options;
   return {
     completions: async (request, { signal }) => {
       const { requestId, body, tokenCounts } = await calls.invoke(native.to(request, family, false), signal);
       return native.from(body, answer(requestId), tokenCounts);
     },
-    completionsStream: fold
-      ? (request, call) => {
-          const body = native.to(request, family, true);
-          return foldStream(() => calls.invokeStream(body, call), (id) => fold(answer(id)));
-        }
-      : // Known per request only: the family serves completions, but not as a stream.
-        async function* refuse(): AsyncGenerator<CompletionsChunk> {
-          throw GatewayError.unsupported(`The completions streaming route is not implemented for Amazon Bedrock model '${modelId}' (${family.label}).`);
-        },
+    completionsStream: nativeCompletionsStream(native, options),
+  };
+}
+
+/** A native family's completions stream: its native chunks, ConverseStream, or a 501. */
+function nativeCompletionsStream(
+  native: NativeCompletionsMapper,
+  { family, calls, answer, modelId, converseStream }: Parameters<typeof nativeCompletions>[1],
+): CompletionsStream {
+  const { stream } = native;
+  if (stream === 'converse') {
+    return (request, call) => {
+      // The non-streamed body returns `n` choices; ConverseStream has no `n`.
+      if (request.n !== undefined && request.n !== 1) {
+        throw GatewayError.invalidParam(
+          `The parameter 'n' must be 1 for a streamed completion on ${providerLabel(family)}: the stream comes from ConverseStream, which returns one choice (without stream, 'n' is served).`,
+          'n',
+        );
+      }
+      return converseStream(request, call);
+    };
+  }
+  if (stream) {
+    return (request, call) => {
+      const body = native.to(request, family, true);
+      return foldStream(() => calls.invokeStream(body, call), (id) => stream.fold(answer(id)));
+    };
+  }
+  // Known per request only: the family serves completions, but not as a stream.
+  return async function* refuse(): AsyncGenerator<CompletionsChunk> {
+    throw GatewayError.unsupported(`The completions streaming route is not implemented for Amazon Bedrock model '${modelId}' (${family.label}).`);
   };
 }
 
@@ -306,17 +333,18 @@ export const bedrockAdapter = {
       }
       case 'llm/v1/completions': {
         const mode = family.completions;
-        if (mode !== 'converse' && mode !== null) return { sentCredentials, ...nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId }) };
+        const converseStream: CompletionsStream = (request, call) => {
+          const body = withAnthropicBeta(toConverseCompletions(request, family), betas);
+          return foldStream(() => calls.converseStream(body, call), (id) => createConverseCompletionsStream(answer(id)));
+        };
+        if (mode !== 'converse' && mode !== null) return { sentCredentials, ...nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId, converseStream }) };
         return {
           sentCredentials,
           completions: async (request, { signal }) => {
             const output = await calls.converse(withAnthropicBeta(toConverseCompletions(request, family), betas), signal);
             return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
           },
-          completionsStream: (request, call) => {
-            const body = withAnthropicBeta(toConverseCompletions(request, family), betas);
-            return foldStream(() => calls.converseStream(body, call), (id) => createConverseCompletionsStream(answer(id)));
-          },
+          completionsStream: converseStream,
         };
       }
       case 'llm/v1/embeddings':
