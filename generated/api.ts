@@ -224,7 +224,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Unless `store` is false the answer is kept in memory (`response_store` in the config), so that `previous_response_id` and `item_reference` resolve; `conversation` is a 400. With `stream`, an event stream of ResponsesStreamEvent (`event:` lines named by type), ending with response.completed or response.incomplete, or after a failure mid-stream with response.failed. */
+        /** @description OpenAI's Responses API on chat endpoints: `model` names an `llm/v1/chat` endpoint or a chat traffic route, served exactly as `/v1/chat/completions` (client keys, limits, retries, fallbacks, audit line, metrics). The request is translated to a chat request and the answer back. Unless `store` is false the answer is kept in memory (`response_store` in the config), so that `previous_response_id` and `item_reference` resolve and `GET /v1/responses/{response_id}` (and its `input_items`) read it; `conversation` is a 400. With `stream`, an event stream of ResponsesStreamEvent (`event:` lines named by type), ending with response.completed or response.incomplete, or after a failure mid-stream with response.failed. */
         post: operations["openaiResponses"];
         delete?: never;
         options?: never;
@@ -245,6 +245,23 @@ export type paths = {
         post?: never;
         /** @description Drops a kept response at once; a response that continued it can then no longer be continued. The same 404 as GET for an id the key cannot read. */
         delete: operations["openaiDeleteResponse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses/{response_id}/input_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The input items of a kept response: what the model was given for it, that is the input and output items of the responses it continued through `previous_response_id` that are still kept, then the request's own input (each `item_reference` as the item it named). A message's text becomes an `input_text` part (`output_text` for an assistant's), and an item sent without an id gets one made from the response's id, the same on every call. The same 404 as GET for an id the key cannot read; a bad query parameter is a 400 naming it. */
+        get: operations["openaiListResponseInputItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1133,6 +1150,24 @@ export type components = {
             /** @constant */
             deleted: true;
         };
+        /** @description An input item as it was kept (a ResponsesInputItem, or an earlier response's ResponsesOutputItem), with its `id` and `type`; a message's text content is one `input_text` part (`output_text` for an assistant's). */
+        ResponsesListedItem: {
+            id: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One page of a kept response's input items (`GET /v1/responses/{response_id}/input_items`). */
+        ResponsesInputItemList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["ResponsesListedItem"][];
+            /** @description The first item's id; null for an empty page (after the last item). */
+            first_id: string | null;
+            /** @description The last item's id: the next page's `after`. */
+            last_id: string | null;
+            has_more: boolean;
+        };
         /** @description An endpoint or traffic route in the shape of OpenAI's model object; `id` is the name to pass as `model`. */
         Model: {
             id: string;
@@ -1620,6 +1655,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsesDeleted"];
+                };
+            };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiListResponseInputItems: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds. */
+                limit?: number;
+                /** @description `asc`: oldest first, as the model was given them; `desc` (the default): newest first. */
+                order?: "asc" | "desc";
+                /** @description The id of an item of this list (the previous page's `last_id`); the page starts after it. Any other id is a 400. */
+                after?: string;
+                /** @description Accepted and ignored (the items are listed whole, as kept); the openai client sends it as `include[]`. */
+                include?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The `resp_…` id of a kept response (one created without `store: false`). */
+                response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsesInputItemList"];
                 };
             };
             default: components["responses"]["OpenAIError"];

@@ -17,7 +17,7 @@ export const RESPONSE_STORE_CHANNEL = 'llm-gateway:response-store';
 type Channel = typeof RESPONSE_STORE_CHANNEL;
 
 /** What a worker asks the primary, by kind; the answer is the memory store's. */
-type Question = { kind: 'find'; lookup: StoreLookup } | { kind: 'get'; space: string; id: string } | { kind: 'remove'; space: string; id: string };
+type Question = { kind: 'find'; lookup: StoreLookup } | { kind: 'get' | 'remove' | 'inputItems'; space: string; id: string };
 
 type WorkerMessage = { channel: Channel; kind: 'keep'; response: KeptResponse; bounds: StoreBounds } | ({ channel: Channel; questionId: number; bounds: StoreBounds } & Question);
 
@@ -87,6 +87,7 @@ export function createClusterResponseStore(options: { channel?: IpcChannel; time
     find: (lookup, bounds) => ask({ kind: 'find', lookup }, bounds),
     get: (space, id, bounds) => ask({ kind: 'get', space, id }, bounds),
     remove: (space, id, bounds) => ask({ kind: 'remove', space, id }, bounds),
+    inputItems: (space, id, bounds) => ask({ kind: 'inputItems', space, id }, bounds),
   };
 }
 
@@ -98,6 +99,8 @@ function answerOf(store: MemoryResponseStore, question: Question, bounds: StoreB
       return store.getNow(question.space, question.id, bounds);
     case 'remove':
       return store.removeNow(question.space, question.id, bounds);
+    case 'inputItems':
+      return store.inputItemsNow(question.space, question.id, bounds);
     default: {
       const unreachable: never = question;
       return unreachable;

@@ -7,7 +7,7 @@ import { createClusterResponseStore } from './cluster';
 import { createMemoryResponseStore } from './memory';
 import type { ResponseStore } from './types';
 
-export type { KeptResponse, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
+export type { InputStep, KeptResponse, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
 
 let processStore: ResponseStore | undefined;
 

@@ -6,7 +6,7 @@
  * conversation (or naming one of its items) renews every response in it, so an active conversation
  * outlives the age limit and its start is not dropped before its end.
  */
-import type { ConversationStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
+import type { ConversationStep, InputStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
 
 /** The maps' entries, the ids and the record's fields, beside the JSON text. */
 const RESPONSE_OVERHEAD_BYTES = 256;
@@ -17,6 +17,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 interface Entry {
   key: string;
+  id: string;
   previousKey: string | null;
   input: string;
   output: string[];
@@ -46,6 +47,7 @@ export interface MemoryResponseStore extends ResponseStore {
   findNow(lookup: StoreLookup, bounds: StoreBounds): StoreFindings;
   getNow(space: string, id: string, bounds: StoreBounds): KeptResponseText | null;
   removeNow(space: string, id: string, bounds: StoreBounds): boolean;
+  inputItemsNow(space: string, id: string, bounds: StoreBounds): InputStep[] | null;
   /** The bytes held, as counted against `maxBytes`. */
   size(): number;
 }
@@ -81,6 +83,8 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     entries.set(entry.key, entry);
   }
 
+  const previousOf = (entry: Entry): Entry | undefined => (entry.previousKey === null ? undefined : entries.get(entry.previousKey));
+
   /** The response and those it continued, oldest first; null when one of them is gone. */
   function conversationOf(key: string): Entry[] | null {
     const chain: Entry[] = [];
@@ -106,7 +110,7 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     if (existing !== undefined) drop(existing);
     const itemKeys = response.output.map(({ id }) => keyOf(response.space, id));
     const previousKey = response.previousId === null ? null : keyOf(response.space, response.previousId);
-    const entry: Entry = { key, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, itemKeys, bytes: size, touchedAt: now() };
+    const entry: Entry = { key, id: response.id, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, itemKeys, bytes: size, touchedAt: now() };
     entries.set(key, entry);
     itemKeys.forEach((itemKey, index) => items.set(itemKey, { entry, index }));
     bytes += size;
@@ -138,14 +142,26 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     return entry !== undefined;
   }
 
+  function inputItemsNow(space: string, id: string, bounds: StoreBounds): InputStep[] | null {
+    evict(bounds);
+    const entry = entries.get(keyOf(space, id));
+    if (entry === undefined) return null;
+    const steps: InputStep[] = [{ id: entry.id, input: entry.input, output: [] }];
+    // Back to the first response still kept: one deleted or dropped ends what is listed.
+    for (let previous = previousOf(entry); previous !== undefined; previous = previousOf(previous)) steps.push({ id: previous.id, input: previous.input, output: previous.output });
+    return steps.reverse();
+  }
+
   return {
     keep,
     findNow,
     getNow,
     removeNow,
+    inputItemsNow,
     find: async (lookup, bounds) => findNow(lookup, bounds),
     get: async (space, id, bounds) => getNow(space, id, bounds),
     remove: async (space, id, bounds) => removeNow(space, id, bounds),
+    inputItems: async (space, id, bounds) => inputItemsNow(space, id, bounds),
     size: () => bytes,
   };
 }

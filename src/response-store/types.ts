@@ -53,6 +53,16 @@ export interface KeptResponseText {
   output: string[];
 }
 
+/** One kept response's part of the input items `GET /v1/responses/{id}/input_items` lists. */
+export interface InputStep {
+  /** The response's `resp_` id (the ids of its input items that have none are made from it). */
+  id: string;
+  /** Its input items, as kept (a JSON array). */
+  input: string;
+  /** Its output items' JSON: those of the responses it continued; none for the response listed. */
+  output: string[];
+}
+
 /** Where this process keeps responses, or asks the process that does (the cluster primary). */
 export interface ResponseStore {
   /** Never fails: a response that cannot be kept is simply not found later. */
@@ -60,6 +70,11 @@ export interface ResponseStore {
   find(lookup: StoreLookup, bounds: StoreBounds): Promise<StoreFindings>;
   /** The kept response, or null. */
   get(space: string, id: string, bounds: StoreBounds): Promise<KeptResponseText | null>;
+  /**
+   * The input items of the response: those of the responses it continued (still kept, oldest first,
+   * each with its output), then its own; null when it is not kept.
+   */
+  inputItems(space: string, id: string, bounds: StoreBounds): Promise<InputStep[] | null>;
   /** Drops the kept response (those that continued it can no longer be continued); false when none was kept. */
   remove(space: string, id: string, bounds: StoreBounds): Promise<boolean>;
 }

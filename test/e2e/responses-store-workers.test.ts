@@ -1,8 +1,9 @@
 /**
  * The response store under `--workers 2`, with the CLI spawned as users start it: the cluster primary
  * keeps the responses, so a `previous_response_id` or an `item_reference` resolves whichever worker
- * serves the follow-up. Each request goes on a fresh connection, which the cluster hands to its
- * workers in turn; the audit lines say which worker (pid) answered each request id.
+ * serves the follow-up, and `GET /v1/responses/{id}/input_items` lists the same items from either
+ * worker. Each request goes on a fresh connection, which the cluster hands to its workers in turn; the
+ * audit lines say which worker (pid) answered each request id.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -47,6 +48,19 @@ function create(body: Record<string, unknown>): Promise<{ status: number; body: 
   });
 }
 
+/** One GET on a fresh connection: the status and the text. */
+function get(path: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${gateway.url}${path}`, { agent: false }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 /** The pid of the worker whose audit line has this request id. */
 async function workerOf(requestId: string): Promise<number> {
   const lineOf = (output: string) => output.split('\n').find((line) => line.includes(`"request_id":"${requestId}"`));
@@ -85,4 +99,25 @@ test('a conversation continued turn after turn resolves on either worker, by pre
   }
   // Two requests in turn reach both workers: one is not the worker that answered the first.
   expect(references.some((pid) => pid !== answered)).toBe(true);
+});
+
+test('input_items lists the same conversation from either worker', async () => {
+  const first = await create({ input: 'Hello' });
+  const second = await create({ input: 'Again', previous_response_id: first.body.id });
+  const expected = {
+    object: 'list',
+    data: [
+      { id: `msg_${second.body.id.slice('resp_'.length)}_0`, type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Again' }] },
+      { ...first.body.output[0] },
+      { id: `msg_${first.body.id.slice('resp_'.length)}_0`, type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hello' }] },
+    ],
+    first_id: `msg_${second.body.id.slice('resp_'.length)}_0`,
+    last_id: `msg_${first.body.id.slice('resp_'.length)}_0`,
+    has_more: false,
+  };
+  // Four requests on fresh connections, which the cluster hands to its workers in turn.
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const listed = await get(`/v1/responses/${second.body.id}/input_items`);
+    expect({ status: listed.status, body: JSON.parse(listed.text) }).toEqual({ status: 200, body: expected });
+  }
 });

@@ -6,7 +6,7 @@
  * conversation the gateway rebuilt. (Eviction by size and age: test/unit/response-store/.)
  */
 import OpenAI from 'openai';
-import { openaiErrorOf } from '../support/errors';
+import { keptResponseNotFound, openaiErrorOf } from '../support/errors';
 import { sendStream, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readFixture, readJsonFixture } from '../support/fixtures';
@@ -241,21 +241,12 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
     expect(read).toEqual(answered);
     expect(Object.keys(read)).toEqual(Object.keys(answered));
 
-    const notFound = (id: string) => ({
-      status: 404,
-      error: {
-        message: `response_id: Response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`,
-        type: 'not_found_error',
-        param: 'response_id',
-        code: 'not_found',
-      },
-    });
-    expect(await openaiErrorOf(clientB.responses.retrieve(created.id))).toEqual(notFound(created.id));
-    expect(await openaiErrorOf(clientB.responses.delete(created.id))).toEqual(notFound(created.id));
+    expect(await openaiErrorOf(clientB.responses.retrieve(created.id))).toEqual(keptResponseNotFound(created.id));
+    expect(await openaiErrorOf(clientB.responses.delete(created.id))).toEqual(keptResponseNotFound(created.id));
     const deleted = await fetch(`${keyed.url}/v1/responses/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY_A}` } });
     expect({ status: deleted.status, body: await deleted.json() }).toEqual({ status: 200, body: { id: created.id, object: 'response', deleted: true } });
-    expect(await openaiErrorOf(clientA.responses.retrieve(created.id))).toEqual(notFound(created.id));
-    expect(await openaiErrorOf(clientA.responses.delete(created.id))).toEqual(notFound(created.id));
+    expect(await openaiErrorOf(clientA.responses.retrieve(created.id))).toEqual(keptResponseNotFound(created.id));
+    expect(await openaiErrorOf(clientA.responses.delete(created.id))).toEqual(keptResponseNotFound(created.id));
     expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: created.id }))).toEqual(previousNotFound(created.id));
   });
 

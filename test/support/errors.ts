@@ -33,3 +33,16 @@ export async function openaiErrorOf(call: Promise<unknown>): Promise<{ status: n
   if (!(error instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(error)}`);
   return { status: error.status, error: error.error };
 }
+
+/** What `GET`, `DELETE` and `input_items` of `/v1/responses/{id}` answer for an id the caller cannot read. */
+export function keptResponseNotFound(id: string): { status: number; error: unknown } {
+  return {
+    status: 404,
+    error: {
+      message: `response_id: Response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`,
+      type: 'not_found_error',
+      param: 'response_id',
+      code: 'not_found',
+    },
+  };
+}

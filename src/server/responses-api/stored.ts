@@ -11,7 +11,8 @@
 import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
 import { responseStoreOfProcess, type StoreFindings } from '../../response-store';
-import type { ResponsesDeleted, ResponsesInputItem, ResponsesRequest, ResponsesResponse } from '../../schema';
+import type { ResponsesDeleted, ResponsesInputItem, ResponsesInputItemList, ResponsesRequest, ResponsesResponse } from '../../schema';
+import { inputItemsPage, inputItemsQueryOf } from './input-items';
 import { isLeftOutItem } from './request';
 
 /** The store as one request sees it: the config's bounds and the caller's space (client key). */
@@ -139,4 +140,12 @@ export async function deleteKeptResponse(id: string, access: StoreAccess): Promi
   const removed = access.plan.enabled && (await askStore(() => responseStoreOfProcess().remove(access.space, id, access.plan)));
   if (!removed) throw responseNotFound(id);
   return { id, object: 'response', deleted: true };
+}
+
+/** `GET /v1/responses/{id}/input_items`: a page of the kept response's input items; the same 404 as GET. */
+export async function keptInputItemsOf(id: string, query: Record<string, unknown>, access: StoreAccess): Promise<ResponsesInputItemList> {
+  const checked = inputItemsQueryOf(query);
+  const steps = access.plan.enabled ? await askStore(() => responseStoreOfProcess().inputItems(access.space, id, access.plan)) : null;
+  if (steps === null) throw responseNotFound(id);
+  return inputItemsPage(steps, checked, id);
 }

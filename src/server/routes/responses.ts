@@ -1,11 +1,11 @@
 /**
- * `GET` and `DELETE /v1/responses/{response_id}`: a response the Responses API kept, read or dropped
- * by the client key that created it (../responses-api/stored.ts). Not in MLflow.
+ * `GET` and `DELETE /v1/responses/{response_id}` and `GET …/input_items`: a response the Responses API
+ * kept, read, dropped or its input listed by the client key that created it (../responses-api/stored.ts). Not in MLflow.
  */
 import { Router, type Response } from 'express';
 import { clientOf } from '../auth';
 import type { ResponseWithLocals } from '../request-log';
-import { deleteKeptResponse, keptResponseOf, type StoreAccess } from '../responses-api/stored';
+import { deleteKeptResponse, keptInputItemsOf, keptResponseOf, type StoreAccess } from '../responses-api/stored';
 import type { GatewayState } from '../state';
 
 function accessOf(state: GatewayState, response: Response): StoreAccess {
@@ -16,6 +16,9 @@ export function keptResponseRoutes(state: GatewayState): Router {
   const router = Router();
   router.get('/v1/responses/:id', async (request, response) => {
     response.json(await keptResponseOf(String(request.params.id), accessOf(state, response)));
+  });
+  router.get('/v1/responses/:id/input_items', async (request, response) => {
+    response.json(await keptInputItemsOf(String(request.params.id), request.query, accessOf(state, response)));
   });
   router.delete('/v1/responses/:id', async (request, response) => {
     response.json(await deleteKeptResponse(String(request.params.id), accessOf(state, response)));

@@ -23,12 +23,14 @@ test('a response one worker keeps is found by another, in the same turn of the p
   expect(await first.find({ space: 'key-b', previousId: 'resp_1', itemIds: ['msg_1'] }, BOUNDS)).toEqual({ conversation: null, items: [null] });
 });
 
-test('reading and removing go to the primary too', async () => {
+test('reading, listing input items and removing go to the primary too', async () => {
   const { primary, workers } = fakeCluster(2);
   serveResponseStoreToWorkers(primary, createMemoryResponseStore());
   const [first, second] = workers.map((channel) => createClusterResponseStore({ channel }));
   first.keep(kept, BOUNDS);
   expect(await second.get('key-a', 'resp_1', BOUNDS)).toEqual({ response: kept.response, output: [kept.output[0].item] });
+  expect(await second.inputItems('key-a', 'resp_1', BOUNDS)).toEqual([{ id: 'resp_1', input: kept.input, output: [] }]);
+  expect(await second.inputItems('key-b', 'resp_1', BOUNDS)).toBeNull();
   expect(await second.remove('key-a', 'resp_1', BOUNDS)).toBe(true);
   expect(await first.get('key-a', 'resp_1', BOUNDS)).toBeNull();
   expect(await first.remove('key-a', 'resp_1', BOUNDS)).toBe(false);

@@ -1,6 +1,6 @@
 /**
  * The response store in memory (src/response-store/memory.ts): what a lookup finds, separate spaces,
- * and dropping oldest first by age and by size, on an injected clock.
+ * dropping oldest first by age and by size, on an injected clock, and input items by response.
  */
 import { createMemoryResponseStore, textBytes } from '../../../src/response-store/memory';
 import type { KeptResponse, StoreBounds } from '../../../src/response-store/types';
@@ -155,4 +155,22 @@ test('a kept response reads back as its Response and output items; removing it f
   expect(store.size()).toBeLessThan(before);
   expect(store.removeNow('', 'resp_1', ROOMY)).toBe(false);
   expect(store.findNow({ space: '', previousId: 'resp_2', itemIds: ['msg_resp_1', 'msg_resp_2'] }, ROOMY)).toEqual({ conversation: null, items: [null, response('resp_2').output[0].item] });
+});
+
+test("a response's input items come after those of the responses it continued that are still kept, each with its output", () => {
+  const store = createMemoryResponseStore();
+  store.keep(response('resp_1'), ROOMY);
+  store.keep(response('resp_2', { previousId: 'resp_1' }), ROOMY);
+  store.keep(response('resp_3', { previousId: 'resp_2' }), ROOMY);
+  const stepsOf = (id: string) => store.inputItemsNow('', id, ROOMY)?.map((step) => ({ ...step, input: JSON.parse(step.input), output: step.output.map((item) => JSON.parse(item).id) }));
+  const question = (id: string) => [{ role: 'user', content: `question of ${id}` }];
+  expect(stepsOf('resp_3')).toEqual([
+    { id: 'resp_1', input: question('resp_1'), output: ['msg_resp_1'] },
+    { id: 'resp_2', input: question('resp_2'), output: ['msg_resp_2'] },
+    { id: 'resp_3', input: question('resp_3'), output: [] },
+  ]);
+  store.removeNow('', 'resp_2', ROOMY);
+  expect(stepsOf('resp_3')).toEqual([{ id: 'resp_3', input: question('resp_3'), output: [] }]);
+  expect(store.inputItemsNow('other', 'resp_3', ROOMY)).toBeNull();
+  expect(store.inputItemsNow('', 'resp_2', ROOMY)).toBeNull();
 });

@@ -12,7 +12,7 @@ import { gatewayRejectionOf } from '../../support/errors';
 const ON: StoreAccess = { plan: { enabled: true, maxBytes: 1024, maxAgeMs: 60_000 }, space: '' };
 
 function storeThat(find: ResponseStore['find']): jest.Mocked<ResponseStore> {
-  const store = { keep: jest.fn(), find: jest.fn(find), get: jest.fn(), remove: jest.fn() };
+  const store = { keep: jest.fn(), find: jest.fn(find), get: jest.fn(), remove: jest.fn(), inputItems: jest.fn() };
   jest.spyOn(responseStore, 'responseStoreOfProcess').mockReturnValue(store);
   return store;
 }
