@@ -7,6 +7,7 @@
  * is answered after that turn's messages are handled.
  */
 import type { Cluster, Worker } from 'node:cluster';
+import { observeResponseStore } from '../server/metrics';
 import { sendToWorker } from '../server/send-to-worker';
 import { createMemoryResponseStore, type MemoryResponseStore } from './memory';
 import type { KeptResponse, ResponseStore, StoreBounds, StoreLookup } from './types';
@@ -110,6 +111,7 @@ function answerOf(store: MemoryResponseStore, question: Question, bounds: StoreB
 
 /** Starts keeping the responses of the workers of `cluster` and answering their questions. */
 export function serveResponseStoreToWorkers(cluster: Cluster, store: MemoryResponseStore = createMemoryResponseStore()): void {
+  observeResponseStore(store);
   cluster.on('message', (worker: Worker, message: unknown) => {
     if (!isOurs<WorkerMessage>(message)) return;
     if (message.kind === 'keep') {

@@ -6,7 +6,7 @@
  * conversation (or naming one of its items) renews every response in it, so an active conversation
  * outlives the age limit and its start is not dropped before its end.
  */
-import type { ConversationStep, InputStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup } from './types';
+import type { ConversationStep, InputStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup, StoreStatistics } from './types';
 
 /** The maps' entries, the ids and the record's fields, beside the JSON text. */
 const RESPONSE_OVERHEAD_BYTES = 256;
@@ -50,6 +50,7 @@ export interface MemoryResponseStore extends ResponseStore {
   inputItemsNow(space: string, id: string, bounds: StoreBounds): InputStep[] | null;
   /** The bytes held, as counted against `maxBytes`. */
   size(): number;
+  statistics(): StoreStatistics;
 }
 
 export function createMemoryResponseStore(options: { now?: () => number } = {}): MemoryResponseStore {
@@ -58,6 +59,7 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
   const entries = new Map<string, Entry>();
   const items = new Map<string, { entry: Entry; index: number }>();
   let bytes = 0;
+  const counts = { hits: 0, misses: 0, evictions: 0 };
   let lastBounds: StoreBounds | null = null;
   let sweeper: NodeJS.Timeout | null = null;
 
@@ -73,6 +75,7 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     for (const entry of entries.values()) {
       if (entry.touchedAt > oldest && bytes <= bounds.maxBytes) break;
       drop(entry);
+      counts.evictions += 1;
     }
   }
 
@@ -84,6 +87,13 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
   }
 
   const previousOf = (entry: Entry): Entry | undefined => (entry.previousKey === null ? undefined : entries.get(entry.previousKey));
+
+  /** Counts one response or item asked for by id: found or not. */
+  function counted<Found>(found: Found): Found {
+    if (found === undefined || found === null) counts.misses += 1;
+    else counts.hits += 1;
+    return found;
+  }
 
   /** The response and those it continued, oldest first; null when one of them is gone. */
   function conversationOf(key: string): Entry[] | null {
@@ -121,8 +131,8 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
   function findNow(lookup: StoreLookup, bounds: StoreBounds): StoreFindings {
     evict(bounds);
     const at = now();
-    const chain = lookup.previousId === null ? [] : conversationOf(keyOf(lookup.space, lookup.previousId));
-    const found = lookup.itemIds.map((id) => items.get(keyOf(lookup.space, id)));
+    const chain = lookup.previousId === null ? [] : counted(conversationOf(keyOf(lookup.space, lookup.previousId)));
+    const found = lookup.itemIds.map((id) => counted(items.get(keyOf(lookup.space, id))));
     // Oldest first, so that the store's order stays the order of touchedAt.
     for (const entry of new Set([...(chain ?? []), ...found.flatMap((item) => (item ? [item.entry] : []))])) renew(entry, at);
     const conversation: ConversationStep[] | null = chain === null ? null : chain.map(({ input, output }) => ({ input, output }));
@@ -131,20 +141,20 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
 
   function getNow(space: string, id: string, bounds: StoreBounds): KeptResponseText | null {
     evict(bounds);
-    const entry = entries.get(keyOf(space, id));
+    const entry = counted(entries.get(keyOf(space, id)));
     return entry === undefined ? null : { response: entry.response, output: entry.output };
   }
 
   function removeNow(space: string, id: string, bounds: StoreBounds): boolean {
     evict(bounds);
-    const entry = entries.get(keyOf(space, id));
+    const entry = counted(entries.get(keyOf(space, id)));
     if (entry !== undefined) drop(entry);
     return entry !== undefined;
   }
 
   function inputItemsNow(space: string, id: string, bounds: StoreBounds): InputStep[] | null {
     evict(bounds);
-    const entry = entries.get(keyOf(space, id));
+    const entry = counted(entries.get(keyOf(space, id)));
     if (entry === undefined) return null;
     const steps: InputStep[] = [{ id: entry.id, input: entry.input, output: [] }];
     // Back to the first response still kept: one deleted or dropped ends what is listed.
@@ -163,5 +173,6 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     remove: async (space, id, bounds) => removeNow(space, id, bounds),
     inputItems: async (space, id, bounds) => inputItemsNow(space, id, bounds),
     size: () => bytes,
+    statistics: () => ({ responses: entries.size, bytes, ...counts }),
   };
 }

@@ -63,6 +63,17 @@ export interface InputStep {
   output: string[];
 }
 
+/** What the store counted since it was created, read when the metrics are. */
+export interface StoreStatistics {
+  responses: number;
+  bytes: number;
+  /** Responses and items asked for by id (a conversation counts one), found or not. */
+  hits: number;
+  misses: number;
+  /** Responses dropped for `max_age` or `max_size` (not those deleted). */
+  evictions: number;
+}
+
 /** Where this process keeps responses, or asks the process that does (the cluster primary). */
 export interface ResponseStore {
   /** Never fails: a response that cannot be kept is simply not found later. */

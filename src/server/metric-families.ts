@@ -50,6 +50,8 @@ interface FamilyOptions<Name extends string> {
   help: string;
   labelNames: readonly Name[];
   registers: Registry[];
+  /** Sets the family's values from elsewhere each time the metrics are read (prom-client's `collect`), for values nothing needs to count per request. */
+  collect?: () => void;
 }
 
 /** Where a series sits at the end of its label values' path through the index. */
@@ -68,12 +70,14 @@ export abstract class MetricFamily<Name extends string = string> {
   readonly name: string;
   readonly help: string;
   private readonly labelNames: readonly Name[];
+  private readonly collect: (() => void) | undefined;
 
   /** The options of prom-client's own classes. */
   constructor(options: FamilyOptions<Name>) {
     this.name = options.name;
     this.help = options.help;
     this.labelNames = options.labelNames;
+    this.collect = options.collect;
     // A registry needs only `name`, `get()` and `reset()` of a metric.
     for (const registry of options.registers) registry.registerMetric(this as unknown as Metric);
   }
@@ -104,6 +108,7 @@ export abstract class MetricFamily<Name extends string = string> {
   }
 
   protected allSeries(): readonly Series[] {
+    this.collect?.();
     return this.series;
   }
 
@@ -114,7 +119,7 @@ export abstract class MetricFamily<Name extends string = string> {
 
   /** This family's series for the primary under `--workers` (live arrays: send or copy them at once). */
   seriesValues(): SeriesValues[] {
-    return this.series.map(({ labelText, values }) => [labelText, values]);
+    return this.allSeries().map(({ labelText, values }) => [labelText, values]);
   }
 
   /**
@@ -174,6 +179,11 @@ export class CounterFamily<Name extends string> extends OneValueFamily<Name> {
 
   inc(labels: Labels<Name>, value = 1): void {
     this.valuesFor(labels)[0] += value;
+  }
+
+  /** For `collect` only: the count, kept elsewhere, that never goes down. */
+  set(labels: Labels<Name>, value: number): void {
+    this.valuesFor(labels)[0] = value;
   }
 }
 

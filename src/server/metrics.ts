@@ -7,8 +7,8 @@
  * src/config/gen-ai-provider.ts), `gen_ai_request_model`, `gen_ai_token_type`.
  * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
  * Gateway metrics (`gateway_*`) count requests (those through a traffic route also by its name, with
- * its fallbacks), tokens by client key, web searches, upstream errors, retries, rate-limit rejections and
- * rate-limit store outages. Every label value comes from the config or a fixed set, never from what
+ * its fallbacks), tokens by client key, web searches, upstream errors, retries, rate-limit rejections,
+ * rate-limit store outages and the response store's size and lookups. Every label value comes from the config or a fixed set, never from what
  * a client sent, so the series stay bounded.
  *
  * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the
@@ -20,6 +20,7 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics } from 'prom-client';
 import { GatewayError } from '../errors';
 import type { CompiledEndpoint } from '../config/compile';
+import type { StoreStatistics } from '../response-store';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
@@ -142,6 +143,53 @@ const rateLimitStoreErrors = new Counter({
   labelNames: ['store'] as const,
   registers: [registry],
 });
+
+// The Responses API's store (src/response-store/): read from the process that holds it when the
+// metrics are read, so that keeping and looking up cost nothing more. Under --workers that is the
+// primary; workers have no store of their own and report 0, which leaves the sum the primary's.
+let responseStore: { statistics(): StoreStatistics } | null = null;
+const storeStatistics = (): StoreStatistics => responseStore?.statistics() ?? { responses: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 };
+
+const storeResponses: Gauge<never> = new Gauge({
+  name: 'gateway_response_store_responses',
+  help: 'Responses the Responses API keeps (for previous_response_id, item_reference and GET /v1/responses/{id}).',
+  labelNames: [] as const,
+  registers: [registry],
+  collect: () => storeResponses.set({}, storeStatistics().responses),
+});
+
+const storeBytes: Gauge<never> = new Gauge({
+  name: 'gateway_response_store_bytes',
+  help: 'The size of the kept responses, as counted against response_store.max_size.',
+  labelNames: [] as const,
+  registers: [registry],
+  collect: () => storeBytes.set({}, storeStatistics().bytes),
+});
+
+const storeLookups: Counter<'result'> = new Counter({
+  name: 'gateway_response_store_lookups_total',
+  help: 'Kept responses and items asked for by id (previous_response_id, item_reference, GET, DELETE, input_items), by result: hit or miss.',
+  labelNames: ['result'] as const,
+  registers: [registry],
+  collect: () => {
+    const { hits, misses } = storeStatistics();
+    storeLookups.set({ result: 'hit' }, hits);
+    storeLookups.set({ result: 'miss' }, misses);
+  },
+});
+
+const storeEvictions: Counter<never> = new Counter({
+  name: 'gateway_response_store_evictions_total',
+  help: 'Kept responses dropped for response_store.max_age or max_size (not those deleted).',
+  labelNames: [] as const,
+  registers: [registry],
+  collect: () => storeEvictions.set({}, storeStatistics().evictions),
+});
+
+/** For the process that holds the response store (the primary under --workers): its metrics are read from it. */
+export function observeResponseStore(store: { statistics(): StoreStatistics }): void {
+  responseStore = store;
+}
 
 // Config reloads, named as Prometheus and Alertmanager name theirs (`prometheus_config_last_reload_successful`),
 // so that the usual alert works: a refused reload is otherwise only a log line, and the old config

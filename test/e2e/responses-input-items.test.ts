@@ -3,13 +3,14 @@
  * (`responses.inputItems.list`): the items the model was given for a kept response (the conversation
  * it continued, then its own input, references resolved), newest first by default, paged by `after`
  * as the client pages; the same 404 as GET for another key's or an unknown id; a bad query parameter
- * is a 400 naming it.
+ * is a 400 naming it. And the store's metrics: the kept responses and their size, lookups by result.
  */
 import OpenAI from 'openai';
 import { keptResponseNotFound, openaiErrorOf } from '../support/errors';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { startGateway, type RunningGateway } from '../support/gateway';
+import { sample } from '../support/metrics';
 
 const KEY_A = 'gw-key-a';
 const KEY_B = 'gw-key-b';
@@ -116,4 +117,32 @@ test("another key's response, an unknown one and a deleted one are GET's 404; a 
 
   await clientA.responses.delete(created.id);
   expect(await openaiErrorOf(clientA.responses.inputItems.list(created.id))).toEqual(keptResponseNotFound(created.id));
+});
+
+test('the metrics: kept responses and their size go up with each one kept and down with each deleted; lookups count hits and misses', async () => {
+  const metrics = async () => {
+    const text = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${KEY_A}` } })).text();
+    return {
+      responses: sample(text, 'gateway_response_store_responses', {}),
+      bytes: sample(text, 'gateway_response_store_bytes', {}) ?? Number.NaN,
+      hits: sample(text, 'gateway_response_store_lookups_total', { result: 'hit' }),
+      misses: sample(text, 'gateway_response_store_lookups_total', { result: 'miss' }),
+      evictions: sample(text, 'gateway_response_store_evictions_total', {}),
+    };
+  };
+  const before = await metrics();
+  const created = await clientA.responses.create({ model: 'chat', input: 'Hello' });
+  const kept = await metrics();
+  expect(kept).toEqual({ ...before, responses: before.responses! + 1, bytes: expect.any(Number) });
+  expect(kept.bytes).toBeGreaterThan(before.bytes + FIXTURE_TEXT.length);
+
+  await clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: created.id });
+  await clientA.responses.retrieve(created.id);
+  await openaiErrorOf(clientA.responses.retrieve('resp_unknown'));
+  await openaiErrorOf(clientB.responses.inputItems.list(created.id));
+  await clientA.responses.delete(created.id);
+  const after = await metrics();
+  expect(after).toEqual({ responses: kept.responses, bytes: expect.any(Number), hits: kept.hits! + 3, misses: kept.misses! + 2, evictions: kept.evictions });
+  // The response kept in place of the deleted one is about its size.
+  expect(Math.abs(after.bytes - kept.bytes)).toBeLessThan(100);
 });

@@ -3,7 +3,8 @@
  * keeps the responses, so a `previous_response_id` or an `item_reference` resolves whichever worker
  * serves the follow-up, and `GET /v1/responses/{id}/input_items` lists the same items from either
  * worker. Each request goes on a fresh connection, which the cluster hands to its workers in turn; the
- * audit lines say which worker (pid) answered each request id.
+ * audit lines say which worker (pid) answered each request id. /metrics shows the primary's store once,
+ * not once per worker.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { sample } from '../support/metrics';
 
 const FIXTURE_TEXT = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
 
@@ -101,7 +103,12 @@ test('a conversation continued turn after turn resolves on either worker, by pre
   expect(references.some((pid) => pid !== answered)).toBe(true);
 });
 
-test('input_items lists the same conversation from either worker', async () => {
+test("input_items lists the same conversation from either worker, and /metrics counts the primary's store once", async () => {
+  const storeMetrics = async () => {
+    const text = (await get('/metrics')).text;
+    return { responses: sample(text, 'gateway_response_store_responses', {}), hits: sample(text, 'gateway_response_store_lookups_total', { result: 'hit' }) };
+  };
+  const before = await storeMetrics();
   const first = await create({ input: 'Hello' });
   const second = await create({ input: 'Again', previous_response_id: first.body.id });
   const expected = {
@@ -120,4 +127,6 @@ test('input_items lists the same conversation from either worker', async () => {
     const listed = await get(`/v1/responses/${second.body.id}/input_items`);
     expect({ status: listed.status, body: JSON.parse(listed.text) }).toEqual({ status: 200, body: expected });
   }
+  // Two kept, and five found (the previous response, then four lists): once each, not once per worker.
+  expect(await storeMetrics()).toEqual({ responses: before.responses! + 2, hits: before.hits! + 5 });
 });

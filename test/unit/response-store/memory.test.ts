@@ -1,6 +1,7 @@
 /**
  * The response store in memory (src/response-store/memory.ts): what a lookup finds, separate spaces,
- * dropping oldest first by age and by size, on an injected clock, and input items by response.
+ * dropping oldest first by age and by size, on an injected clock, input items by response, and what
+ * it counts for the metrics.
  */
 import { createMemoryResponseStore, textBytes } from '../../../src/response-store/memory';
 import type { KeptResponse, StoreBounds } from '../../../src/response-store/types';
@@ -173,4 +174,20 @@ test("a response's input items come after those of the responses it continued th
   expect(stepsOf('resp_3')).toEqual([{ id: 'resp_3', input: question('resp_3'), output: [] }]);
   expect(store.inputItemsNow('other', 'resp_3', ROOMY)).toBeNull();
   expect(store.inputItemsNow('', 'resp_2', ROOMY)).toBeNull();
+});
+
+test('the statistics: responses and bytes kept, ids asked for found or not, responses dropped for room (not those deleted)', () => {
+  const store = createMemoryResponseStore();
+  expect(store.statistics()).toEqual({ responses: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 });
+  store.keep(response('resp_1', { text: 'x'.repeat(1000) }), ROOMY);
+  const bounds = { maxBytes: store.size() * 2 + 10, maxAgeMs: HOUR };
+  store.keep(response('resp_2', { text: 'y'.repeat(1000), previousId: 'resp_1' }), bounds);
+  // A conversation is one lookup; each item another.
+  store.findNow({ space: '', previousId: 'resp_2', itemIds: ['msg_resp_1', 'msg_unknown'] }, bounds);
+  store.getNow('', 'resp_unknown', bounds);
+  store.inputItemsNow('', 'resp_1', bounds);
+  expect(store.statistics()).toEqual({ responses: 2, bytes: store.size(), hits: 3, misses: 2, evictions: 0 });
+  store.keep(response('resp_3', { text: 'z'.repeat(1000) }), bounds);
+  store.removeNow('', 'resp_3', bounds);
+  expect(store.statistics()).toEqual({ responses: 1, bytes: store.size(), hits: 4, misses: 2, evictions: 1 });
 });

@@ -1,9 +1,10 @@
 /**
  * The gateway's own counter and histogram families print exactly what prom-client's classes print
- * for the same observations (their sums across workers: cluster-metrics.test.ts).
+ * for the same observations (their sums across workers: cluster-metrics.test.ts); a family with
+ * `collect` reads its values when it is read.
  */
 import { Counter, Histogram, Registry } from 'prom-client';
-import { CounterFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
+import { CounterFamily, GaugeFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
 
 const BUCKETS = [0.01, 0.1, 1, 10];
 const OBSERVATIONS: [Record<'endpoint' | 'status', string>, number][] = [
@@ -65,4 +66,15 @@ test('reset empties every series', async () => {
   recordInto(registry, 'ours');
   registry.resetMetrics();
   expect(await registry.metrics()).not.toMatch(/^requests_total\{/m);
+});
+
+test('a family with collect takes its values when it is read, as text, as JSON and as the series a worker sends', async () => {
+  const registry = new MetricsRegistry();
+  let kept = 3;
+  const gauge: GaugeFamily<never> = new GaugeFamily({ name: 'kept', help: 'Kept.', labelNames: [], registers: [registry], collect: () => gauge.set({}, kept) });
+  expect(await registry.metrics()).toBe('# HELP kept Kept.\n# TYPE kept gauge\nkept 3\n');
+  kept = 5;
+  expect(gauge.seriesValues()).toEqual([['', [5]]]);
+  kept = 7;
+  expect((await registry.getMetricsAsJSON())[0].values).toEqual([{ labels: {}, value: 7, metricName: 'kept' }]);
 });
