@@ -175,7 +175,8 @@ function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw bodyError(400, 'entity.parse.failed', (error as Error).message);
+    // The text, as body-parser gives it: errors.ts looks at it for credential fields before quoting JSON.parse's reason.
+    throw Object.assign(bodyError(400, 'entity.parse.failed', (error as Error).message), { body: text });
   }
 }
 

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
 import { GatewayError, QUOTA_EXCEEDED_CODE } from '../errors';
+import { namesSecretField } from './body-secrets';
 import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
@@ -48,11 +49,21 @@ const JSON_LIMIT_SETTINGS = new Map([
   ['entity.too.many.keys', 'server.max_json_keys'],
 ]);
 
+/** V8's quote of the text around an unexpected character: `Unexpected token 's', ..."on_token": sk-ab"... is not valid JSON`. */
+const QUOTED_JSON_TEXT = /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/;
+
+/** JSON.parse's reason, without the text it quotes when the body names a credential field (body-secrets.ts): it may be the value. */
+function parseFailureReason(error: BodyParserError): string {
+  if (error.body === undefined || !namesSecretField(error.body)) return error.message;
+  return error.message.replace(QUOTED_JSON_TEXT, ' (the text around it is not quoted: the body has a credential field)');
+}
+
 /** Errors raised before a handler ran (JSON syntax, body size) become GatewayErrors. */
 function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError {
   if (error.type === 'entity.parse.failed') {
-    const message = `the request body is not valid JSON: ${error.message}`;
-    const issues = [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', ctx: { error: error.message } }];
+    const reason = parseFailureReason(error);
+    const message = `the request body is not valid JSON: ${reason}`;
+    const issues = [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', ctx: { error: reason } }];
     return GatewayError.invalidBody(message, null, issues, dialect === 'openai' ? 400 : 422);
   }
   if (error.type === 'entity.number.infinite') {

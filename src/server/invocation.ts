@@ -14,6 +14,7 @@ import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../pro
 import { sentNothing, withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
+import { withBodySecrets } from './body-secrets';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { answersToEachPrompt, joinedCompletions, severalPromptsOf, withPromptText } from './several-prompts';
@@ -326,7 +327,7 @@ export async function invokeEndpoint(options: {
       endpointName: endpoint.name,
       builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
       secrets: endpoint.secrets,
-      sentCredentials: endpoint.target.sentCredentials,
+      sentCredentials: withBodySecrets(endpoint.target.sentCredentials, request),
       policy: endpoint.callPolicy,
       signal: options.client,
       forwardedHeaders: options.forwardedHeaders,

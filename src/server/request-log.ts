@@ -6,7 +6,7 @@
  * `logging.bodies`, the request and response bodies too, each bounded by `logging.max_body_size`:
  * one line must stay something a log collector takes, and a long stream must not be held whole
  * until it ends. Headers are never logged, so neither are keys; only the ids of a valid W3C
- * `traceparent` are (trace-context.ts).
+ * `traceparent` are (trace-context.ts). Nor are the credentials a body passes to a vendor (body-secrets.ts).
  *
  * Route handlers fill the request's record (`recordOf(response)`); the same finished record feeds
  * the metrics.
@@ -19,6 +19,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
 import type { EstimatedTokens, StreamTokens } from '../limits/stream-tokens';
 import { clientOf } from './auth';
+import { withoutBodySecrets } from './body-secrets';
 import { carriesToken } from './first-token';
 import { AUDIT_MESSAGE, auditWriterOf, loggedMessage, type Logger } from './logging';
 import type { RouteTemplateMatcher } from './routed-paths';
@@ -286,7 +287,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
   if (record.routeCall) addRouteCall(line, record.routeCall);
   if (record.error) line.error = { code: record.error.code, message: loggedMessage(record.error.message) };
   if (record.logBodies) {
-    Object.assign(line, loggedBody('request_body', record.requestBody, record.maxBodyChars), loggedBody('response_body', record.responseBody, record.maxBodyChars));
+    Object.assign(line, loggedBody('request_body', withoutBodySecrets(record.requestBody), record.maxBodyChars), loggedBody('response_body', record.responseBody, record.maxBodyChars));
   }
   return line;
 }

@@ -34,7 +34,7 @@ export interface CallOptions {
   builtInProvider: string | null;
   /** The endpoint's credentials: removed from every failure's message (a vendor may echo a key, even inside a stream). */
   secrets: readonly string[];
-  /** Those it sent that its config does not hold (`ProviderEndpoint.sentCredentials`), removed too. */
+  /** Those it sent that its config does not hold (`ProviderEndpoint.sentCredentials`, a body's: body-secrets.ts), removed too. */
   sentCredentials?: () => readonly string[];
   policy: CallPolicy;
   /** Aborted when the client disconnects. */

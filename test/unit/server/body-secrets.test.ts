@@ -1,0 +1,56 @@
+import { bodySecretsOf, namesSecretField, withoutBodySecrets } from '../../../src/server/body-secrets';
+
+const functionTool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { headers: { type: 'string' } } } } };
+
+describe('withoutBodySecrets', () => {
+  test('a body without credential fields is returned itself, not copied (also with tools, null tokens and non-object items)', () => {
+    const bodies = [
+      { messages: [{ role: 'user', content: 'hi' }] },
+      { messages: [], tools: [functionTool], mcp_servers: [{ type: 'url', url: 'https://mcp.example.com', name: 'a', authorization_token: null }, 'odd'] },
+      { connectors: 'web-search' },
+      [1, 2],
+      null,
+    ];
+    for (const body of bodies) expect(withoutBodySecrets(body)).toBe(body);
+  });
+
+  test('each credential is [redacted], header names kept; items without one stay the same objects; the body is not changed', () => {
+    const body = {
+      model: 'claude',
+      mcp_servers: [{ name: 'open', url: 'https://a.example' }, { name: 'closed', url: 'https://b.example', authorization_token: 'oauth-token-1234' }],
+      connectors: [{ id: 'web-search' }, { id: 'drive', user_access_token: 'drive-token-5678' }],
+      tools: [functionTool, { type: 'mcp', server_label: 'x', authorization: 'Bearer abcdefgh', headers: { 'X-Key': 'key-12345678', 'X-Short': 'ab' } }],
+    };
+    const before = structuredClone(body);
+    const logged = withoutBodySecrets(body) as typeof body;
+    expect(logged).toEqual({
+      model: 'claude',
+      mcp_servers: [body.mcp_servers[0], { name: 'closed', url: 'https://b.example', authorization_token: '[redacted]' }],
+      connectors: [body.connectors[0], { id: 'drive', user_access_token: '[redacted]' }],
+      tools: [functionTool, { type: 'mcp', server_label: 'x', authorization: '[redacted]', headers: { 'X-Key': '[redacted]', 'X-Short': '[redacted]' } }],
+    });
+    expect(logged.mcp_servers[0]).toBe(body.mcp_servers[0]);
+    expect(logged.tools[0]).toBe(functionTool);
+    expect(body).toEqual(before);
+  });
+
+  test('an object in a credential field keeps its keys, each value replaced whole; any other value is replaced', () => {
+    const body = { mcp_servers: [{ name: 'a', authorization_token: { nested: { deep: 'secret-value' } } }, { name: 'b', authorization_token: ['secret-value'] }] };
+    expect(withoutBodySecrets(body)).toEqual({ mcp_servers: [{ name: 'a', authorization_token: { nested: '[redacted]' } }, { name: 'b', authorization_token: '[redacted]' }] });
+  });
+});
+
+test('bodySecretsOf: the string values of the credential fields, header values included, 8 characters or more', () => {
+  const body = {
+    mcp_servers: [{ name: 'a', authorization_token: 'oauth-token-1234' }, { name: 'b', authorization_token: 'short' }],
+    tools: [functionTool, { type: 'mcp', authorization: 'Bearer abcdefgh', headers: { 'X-Key': 'key-12345678', 'X-Number': 12345678901 } }],
+  };
+  expect(bodySecretsOf(body)).toEqual(['oauth-token-1234', 'Bearer abcdefgh', 'key-12345678']);
+  expect(bodySecretsOf({ messages: [] })).toEqual([]);
+});
+
+test('namesSecretField: a credential field as a JSON key, not the word inside a string', () => {
+  expect(namesSecretField('{"mcp_servers":[{"authorization_token":x}]')).toBe(true);
+  expect(namesSecretField('{"tools":[{"headers":{')).toBe(true);
+  expect(namesSecretField('{"messages":[{"content":"send the \\"headers\\" and authorization_token"}]')).toBe(false);
+});
