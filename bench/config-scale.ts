@@ -10,18 +10,17 @@
  * Options: --endpoints N (default 3000), --routes N (200), --keys N (500), --reloads N (3),
  * --rate N (requests per second during the reloads, default 200).
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
+import { largeConfig, LOAD_KEY } from './large-config';
 import { cpuTimeOf, memoryOf, startFlags, startListening, type ServerProcess } from './processes';
 import { megabytes } from './report';
 
 const ROOT = join(__dirname, '..', '..');
-const LOAD_KEY = 'bench-load-key';
 
 interface ScaleOptions {
   endpoints: number;
@@ -50,51 +49,6 @@ function parseOptions(argv: string[]): ScaleOptions {
     reloads: count(values.reloads, 'reloads', 3, 1),
     rate: count(values.rate, 'rate', 200, 1),
   };
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** Endpoint `i` is a chat endpoint unless i % 3 === 2; a `mock` one when i is even. */
-const isChat = (index: number) => index % 3 !== 2;
-
-function endpointYaml(index: number): string[] {
-  const lines = [`  - name: endpoint-${index}`, `    endpoint_type: ${isChat(index) ? 'llm/v1/chat' : 'llm/v1/embeddings'}`, '    model:'];
-  if (index % 2 === 0) lines.push('      provider: mock', `      name: mock-${index}`);
-  // Never called: the requests go to mock endpoints.
-  else lines.push('      provider: openai', `      name: model-${index}`, '      config:', `        openai_api_key: sk-bench-${index}`, '        openai_api_base: http://127.0.0.1:9/v1');
-  if (index % 4 === 0) lines.push('    limit:', '      renewal_period: minute', '      calls: 1000000');
-  return lines;
-}
-
-/** A traffic route over two of the chat endpoints (their indexes in `chat`). */
-function routeYaml(route: number, chat: number[]): string[] {
-  const first = chat[(route * 2) % chat.length];
-  const second = chat[(route * 2 + 1) % chat.length];
-  const destination = (name: number) => [`      - name: endpoint-${name}`, '        traffic_percentage: 50'];
-  return [`  - name: route-${route}`, '    task_type: llm/v1/chat', '    destinations:', ...destination(first), ...destination(second)];
-}
-
-function largeConfig(options: ScaleOptions): string {
-  const chat = [...Array(options.endpoints).keys()].filter(isChat);
-  const keys = [...Array(options.keys).keys()].flatMap((key) => [
-    `    - name: key-${key}`,
-    `      key: "sha256:${sha256(`bench-key-${key}`)}"`,
-    `      endpoints: [endpoint-${(key * 3) % options.endpoints}, route-${key % options.routes}]`,
-    '      limit: { calls: 100, renewal_period: hour }',
-  ]);
-  return [
-    'endpoints:',
-    ...[...Array(options.endpoints).keys()].flatMap(endpointYaml),
-    'routes:',
-    ...[...Array(options.routes).keys()].flatMap((route) => routeYaml(route, chat)),
-    'auth:',
-    '  api_keys:',
-    // The load's own key: every endpoint, and /metrics.
-    '    - name: bench-load',
-    `      key: "sha256:${sha256(LOAD_KEY)}"`,
-    ...keys,
-    '',
-  ].join('\n');
 }
 
 /** One request of the steady load: when it was issued and answered (ms, performance.now()). */
