@@ -7,6 +7,7 @@ import type { Auth, ClientKey } from '../../generated/config';
 import { compileLimit, renewalPeriodIssue, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { catalogNames, catalogPicker, type Catalog } from './catalog';
 import type { ConfigIssue } from './config-error';
+import { mapInSlices, runWhole, type Steps } from './slices';
 import { formatYamlPath } from './yaml-path';
 
 export interface ClientKeyEntry {
@@ -81,20 +82,27 @@ export function clientKeyIssues(auth: Auth, names: ReadonlySet<string>, unresolv
   return issues;
 }
 
+/** The plan of `auth:`, or why it cannot be served. */
+interface CompiledAuth {
+  plan: AuthPlan | null;
+  issues: ConfigIssue[];
+}
+
 /**
  * The auth table, or null when the config has no `auth:`. `catalog` holds every endpoint and
  * route (the names a key may be limited to); `auth` holds resolved keys (secrets.ts).
  */
-export function compileAuth(
-  auth: Auth | undefined,
-  catalog: Catalog,
-  backend: () => LimitBackend,
-): { plan: AuthPlan | null; issues: ConfigIssue[] } {
+export function compileAuth(auth: Auth | undefined, catalog: Catalog, backend: () => LimitBackend): CompiledAuth {
+  return runWhole(authSteps(auth, catalog, backend));
+}
+
+/** compileAuth's work, the keys compiled in slices (config/slices.ts). */
+export function* authSteps(auth: Auth | undefined, catalog: Catalog, backend: () => LimitBackend): Steps<CompiledAuth> {
   if (auth === undefined) return { plan: null, issues: [] };
   const issues = clientKeyIssues(auth, catalogNames(catalog));
   if (issues.length > 0) return { plan: null, issues };
   const catalogFor = catalogPicker(catalog);
-  const keys = auth.api_keys.map((entry, index): ClientKeyEntry => {
+  const keys = yield* mapInSlices(auth.api_keys, (entry, index): ClientKeyEntry => {
     const endpoints = entry.endpoints ? new Set(entry.endpoints) : null;
     const digest = digestOf(entry.key);
     return {

@@ -15,13 +15,14 @@ import type { EndpointType, EndpointView, GatewayConfig, LegacyRouteView, ModelV
 import { createLogger, type Logger } from '../server/logging';
 import type { CallPolicy } from './call-policy';
 import type { Catalog } from './catalog';
-import { clientKeyIssues, compileAuth, type AuthPlan } from './client-keys';
+import { authSteps, clientKeyIssues, type AuthPlan } from './client-keys';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { genAiProviderName } from './gen-ai-provider';
 import { compileLoggingSettings, type LoggingPlan } from './logging-settings';
 import { buildProviderEndpoint, credentialsOf, type ProviderEndpointOptions } from './provider-endpoint';
 import { compileResponseStoreSettings, type ResponseStorePlan } from './response-store-settings';
 import { compileServerSettings, type ServerPlan } from './server-settings';
+import { mapInSlices, runWhole, type Steps } from './slices';
 
 
 export interface CompiledEndpoint {
@@ -216,6 +217,11 @@ function modelViews(endpoints: readonly CompiledEndpoint[], routes: ReadonlyMap<
 
 /** Builds the plan; throws ConfigError (with YAML paths) when an endpoint cannot be served. */
 export function compilePlan(config: GatewayConfig, filePath: string, options: CompileOptions = {}): GatewayPlan {
+  return runWhole(planSteps(config, filePath, options));
+}
+
+/** compilePlan's work, the endpoints built in slices (runInSlices lets requests be served between them). */
+export function* planSteps(config: GatewayConfig, filePath: string, options: CompileOptions = {}): Steps<GatewayPlan> {
   const now = options.now ?? defaultNow;
   // Only a config with limits opens a store (a Redis connection).
   const backend = () => options.limitBackend ?? limitBackendFor(config.rate_limit_store, () => options.logger ?? createLogger());
@@ -225,11 +231,12 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
   const shared = { defaults: config.defaults, now, maxAnswerBytes: server.plan.maxAnswerBytes, backend, plugins: options.plugins, logger: options.logger };
   const issues: ConfigIssue[] = [];
   const endpoints = new Map<string, CompiledEndpoint>();
-  config.endpoints.forEach((endpoint, index) => {
-    const compiled = compileEndpoint(endpoint, index, shared);
+  const compiledOrIssues = yield* mapInSlices(config.endpoints, (endpoint, index) => compileEndpoint(endpoint, index, shared));
+  for (const compiled of compiledOrIssues) {
     if ('path' in compiled) issues.push(compiled);
     else endpoints.set(compiled.name, compiled);
-  });
+  }
+  yield;
   // Everything else is checked too (against the config's names, not only the endpoints that
   // compiled), so that one error lists every problem.
   const names = new Set([...config.endpoints, ...(config.routes ?? [])].map((definition) => definition.name));
@@ -242,7 +249,8 @@ export function compilePlan(config: GatewayConfig, filePath: string, options: Co
     legacyViews: compiled.map((endpoint) => endpoint.legacyView),
     models: modelViews(compiled, routes, now()),
   };
-  const auth = compileAuth(config.auth, catalog, backend);
+  yield;
+  const auth = yield* authSteps(config.auth, catalog, backend);
   // Checked above already; should the two checks ever differ, refuse rather than serve without keys.
   if (auth.issues.length > 0) throw new ConfigError(filePath, auth.issues);
   return {

@@ -13,6 +13,7 @@
 import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from './config-error';
 import { unusedParameterDefaultWarnings } from './parameter-defaults';
+import { mapInSlices, runWhole, type Steps } from './slices';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
 
@@ -124,9 +125,13 @@ interface EnclosingMapping {
   keys: ReadonlyMap<string, unknown>;
 }
 
+function itemNodesOf(nodes: SchemaNode[]): SchemaNode[] {
+  return nodes.map((node) => resolveRef(node).items).filter((items): items is SchemaNode => items !== undefined);
+}
+
 function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment[], enclosing?: EnclosingMapping): ConfigIssue[] {
   if (Array.isArray(value)) {
-    const itemNodes = nodes.map((node) => resolveRef(node).items).filter((items): items is SchemaNode => items !== undefined);
+    const itemNodes = itemNodesOf(nodes);
     return itemNodes.length === 0 ? [] : value.flatMap((item, index) => keysReported(item, itemNodes, [...path, index], enclosing));
   }
   if (!isRecord(value)) return [];
@@ -134,14 +139,37 @@ function keysReported(value: unknown, nodes: SchemaNode[], path: YamlPathSegment
   // A mapping whose schemas name no key is free-form.
   if (childNodes.size === 0) return [];
   const here: EnclosingMapping = { path, keys: childNodes };
-  return Object.entries(value).flatMap(([key, child]) => {
+  return Object.entries(value).flatMap(([key, child]) => keyReported({ key, child, mapping: value, childNodes, here, enclosing }));
+}
+
+/** The key `key` of `mapping` (at `here.path`): reported when nothing reads it, else walked into. */
+function keyReported(at: { key: string; child: unknown; mapping: Record<string, unknown>; childNodes: ReadonlyMap<string, SchemaNode[]>; here: EnclosingMapping; enclosing?: EnclosingMapping }): ConfigIssue[] {
+  const { key, child, childNodes, here } = at;
+  const known = childNodes.get(key);
+  // A scalar holds no keys: its path is not built (thousands of endpoints have dozens each).
+  if (known !== undefined) return typeof child === 'object' && child !== null ? keysReported(child, known, [...here.path, key], here) : [];
+  if (key.startsWith('x-')) return [];
+  const misplaced = misplacedKeyHint(key, at.mapping, childNodes, at.enclosing);
+  return [{ path: formatYamlPath([...here.path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()], misplaced) }];
+}
+
+/** keysReported for the whole document, its top-level lists (endpoints, routes: thousands of items in a large config) in slices. */
+function* documentKeysReported(document: unknown): Steps<ConfigIssue[]> {
+  if (!isRecord(document)) return [];
+  const childNodes = keysRead([root], document);
+  const here: EnclosingMapping = { path: [], keys: childNodes };
+  const issues: ConfigIssue[][] = [];
+  for (const [key, child] of Object.entries(document)) {
     const known = childNodes.get(key);
-    // A scalar holds no keys: its path is not built (thousands of endpoints have dozens each).
-    if (known !== undefined) return typeof child === 'object' && child !== null ? keysReported(child, known, [...path, key], here) : [];
-    if (key.startsWith('x-')) return [];
-    const misplaced = misplacedKeyHint(key, value, childNodes, enclosing);
-    return [{ path: formatYamlPath([...path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()], misplaced) }];
-  });
+    if (known === undefined || !Array.isArray(child)) {
+      issues.push(keyReported({ key, child, mapping: document, childNodes, here }));
+      continue;
+    }
+    // One array for every item: keysRead's answers are kept by the schemas array.
+    const itemNodes = itemNodesOf(known);
+    issues.push(...(yield* mapInSlices(child, (item, index) => keysReported(item, itemNodes, [key, index], here))));
+  }
+  return issues.flat();
 }
 
 /**
@@ -173,10 +201,15 @@ function ignoredKeyMessage(key: string, known: string[], misplaced: string | und
  * and parameter defaults an embeddings endpoint sets (known keys, but never applied there).
  */
 export function ignoredKeyWarnings(config: unknown): ConfigIssue[] {
-  return [...unknownKeyWarnings(config), ...unusedParameterDefaultWarnings(config)];
+  return runWhole(ignoredKeyWarningSteps(config));
+}
+
+/** ignoredKeyWarnings's work, in slices (config/slices.ts). */
+export function* ignoredKeyWarningSteps(config: unknown): Steps<ConfigIssue[]> {
+  return [...(yield* documentKeysReported(config)), ...unusedParameterDefaultWarnings(config)];
 }
 
 /** The keys nothing reads, in any document (a refused one too: the walk only follows what has the expected shape). */
 export function unknownKeyWarnings(config: unknown): ConfigIssue[] {
-  return keysReported(config, [root], []);
+  return runWhole(documentKeysReported(config));
 }

@@ -22,6 +22,7 @@ import { endpointBuildIssues } from './provider-endpoint';
 import { schemaIssues } from './schema-issues';
 import { secretLikeKeyLabel } from './secret-like-keys';
 import { settingsIssues } from './settings-issues';
+import { runInSlices, runWhole, type Steps } from './slices';
 import { resolveConfigSecrets } from './secrets';
 import { typedBySchema } from './typed-by-schema';
 import { separateYaml11Readings, yaml11BooleanType, yaml11ExplicitFloatType, yaml11FloatType, yaml11IntType, type JsonPointer } from './yaml-1-1';
@@ -51,12 +52,26 @@ export function loadConfigFile(filePath: string, options: LoadOptions = {}): Gat
  * that relative secret file paths start from.
  */
 export function parseConfigText(text: string, filePath: string, options: LoadOptions = {}): GatewayConfig {
-  const { document, readings, repeatedKey } = parseDocument(text, filePath);
+  return runWhole(configCheckSteps(text, filePath, options));
+}
+
+/** Same as parseConfigText, letting the event loop turn between its steps (a reload: the process serves meanwhile). */
+export function parseConfigTextInSlices(text: string, filePath: string, options: LoadOptions = {}): Promise<GatewayConfig> {
+  return runInSlices(configCheckSteps(text, filePath, options));
+}
+
+/** The check, each pass over the document a step of its own, the endpoints built in slices. */
+function* configCheckSteps(text: string, filePath: string, options: LoadOptions): Steps<GatewayConfig> {
+  const { document, readings, repeatedKey } = yield* parseDocument(text, filePath);
   if (repeatedKey !== null) options.repeatedKeys?.push(repeatedKey);
+  yield;
   const spellingsNormalised = normaliseConfig(document);
   const plugins = discoverPlugins(spellingsNormalised.plugins, filePath);
+  yield;
   const normalised = typedBySchema(spellingsNormalised, readings, plugins);
+  yield;
   const structuralIssues = schemaIssues(normalised);
+  yield;
   // Secrets resolve even beside schema problems, so that an unset `$ENV_VAR` is reported with them.
   const sources = { env: options.env ?? process.env, baseDirectory: dirname(resolve(filePath)), workingDirectory: process.cwd(), filesRead: options.secretFiles, filesServed: options.servedSecretFiles, fileContents: options.secretFileContents };
   const resolved = resolveConfigSecrets(normalised, sources);
@@ -64,18 +79,15 @@ export function parseConfigText(text: string, filePath: string, options: LoadOpt
   const secretIssues = resolved.issues.filter((issue) => !structuralIssues.some((structural) => structural.path === issue.path));
   // A secret that could not be resolved has its own issue; later rules would only judge the reference.
   const unresolved = new Set(resolved.issues.map((issue) => issue.path));
-  const issues = [
-    ...deprecatedKeyIssues(document),
-    ...structuralIssues,
-    ...semanticIssues(normalised),
-    ...plugins.issues,
-    ...secretIssues,
-    ...pluginProviderIssues(normalised, plugins, resolved.config).filter((issue) => !unresolved.has(issue.path)),
-    ...settingsIssues(resolved.config, structuralIssues, unresolved),
-  ];
+  yield;
+  const issues = [...deprecatedKeyIssues(document), ...structuralIssues, ...semanticIssues(normalised), ...plugins.issues, ...secretIssues];
+  yield;
+  issues.push(...pluginProviderIssues(normalised, plugins, resolved.config).filter((issue) => !unresolved.has(issue.path)), ...settingsIssues(resolved.config, structuralIssues, unresolved));
+  yield;
   // Last: only an endpoint without a problem of its own (an unresolved secret included) is built.
-  issues.push(...endpointBuildIssues(resolved.config, [...issues, ...resolved.issues]));
+  issues.push(...(yield* endpointBuildIssues(resolved.config, [...issues, ...resolved.issues])));
   if (issues.length > 0) {
+    yield;
     const refused = orderIssues(uniqueIssues(issues), Object.keys(document));
     throw new ConfigError(filePath, refused, [...(repeatedKey === null ? [] : [repeatedKey]), ...ignoredKeysBeside(refused, normalised)]);
   }
@@ -160,7 +172,7 @@ function parseLikePyYaml(text: string): { document: unknown; repeatedAt: YamlMar
   }
 }
 
-function parseDocument(text: string, filePath: string): { document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean>; repeatedKey: ConfigIssue | null } {
+function* parseDocument(text: string, filePath: string): Steps<{ document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean>; repeatedKey: ConfigIssue | null }> {
   let parsed: ReturnType<typeof parseLikePyYaml>;
   try {
     parsed = parseLikePyYaml(text);
@@ -175,7 +187,8 @@ function parseDocument(text: string, filePath: string): { document: Record<strin
   if (!isRecord(document)) {
     throw new ConfigError(filePath, [{ path: '', message: "the file must be a mapping with an 'endpoints' list" }]);
   }
-  return { ...separateYaml11Readings(document), repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
+  yield;
+  return { ...(yield* separateYaml11Readings(document)), repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
 }
 
 interface YamlMark {

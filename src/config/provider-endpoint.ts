@@ -19,6 +19,7 @@ import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { ConfigIssue } from './config-error';
 import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
 import { compileServerSettings } from './server-settings';
+import { mapInSlices, type Steps } from './slices';
 import { formatYamlPath, isRecord } from './yaml-path';
 
 /** What building every endpoint of a config shares. */
@@ -92,9 +93,9 @@ function refusedConfigPath(error: unknown, index: number): string {
  * parameter default every request would be refused for, …),
  * for the endpoints that have no problem of their own yet: any other would only follow from it.
  * Plugin providers are left to compilePlan: checking them would import their modules, whose
- * code a refused config must not run. `document`: the config with its secrets resolved.
+ * code a refused config must not run. `document`: the config with its secrets resolved. Built in slices of endpoints.
  */
-export function endpointBuildIssues(document: Record<string, unknown>, issuesSoFar: readonly ConfigIssue[]): ConfigIssue[] {
+export function* endpointBuildIssues(document: Record<string, unknown>, issuesSoFar: readonly ConfigIssue[]): Steps<ConfigIssue[]> {
   if (!Array.isArray(document.endpoints)) return [];
   const isSound = (path: string) => !issuesSoFar.some((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`));
   // Values the checks do not depend on, from sections that may have problems of their own.
@@ -104,12 +105,13 @@ export function endpointBuildIssues(document: Record<string, unknown>, issuesSoF
     maxAnswerBytes: compileServerSettings(undefined).plan.maxAnswerBytes,
     plugins: undefined,
   };
-  return document.endpoints.flatMap((endpoint: unknown, index) => {
+  const issues = yield* mapInSlices(document.endpoints as unknown[], (endpoint, index) => {
     if (!isRecord(endpoint) || !isRecord(endpoint.model) || !isBuiltInProvider(String(endpoint.model.provider))) return [];
     if (!isSound(formatYamlPath(['endpoints', index]))) return [];
     const built = buildProviderEndpoint(endpoint as unknown as Endpoint, index, options);
     return 'path' in built ? [built] : [];
   });
+  return issues.flat();
 }
 
 /**

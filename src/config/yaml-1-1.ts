@@ -9,6 +9,7 @@
  * its spelling (`!!float 1e3`).
  */
 import { Type as YamlType } from 'js-yaml';
+import { mapInSlices, type Steps } from './slices';
 import { isRecord } from './yaml-path';
 
 /** A plain scalar as written, and what PyYAML reads it as. */
@@ -133,9 +134,10 @@ const pointerSegment = (key: string | number) => `/${String(key).replace(/~/g, '
 
 /**
  * The document with each Yaml11Scalar replaced by its text, and PyYAML's reading of each by
- * where it was. An anchor's value used twice is read at both places.
+ * where it was. An anchor's value used twice is read at both places. The top-level lists
+ * (`endpoints`, `routes`) are copied in slices: a large config has thousands of items.
  */
-export function separateYaml11Readings(document: Record<string, unknown>): { document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean> } {
+export function* separateYaml11Readings(document: Record<string, unknown>): Steps<{ document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean> }> {
   const readings = new Map<JsonPointer, number | boolean>();
   const textOf = (value: unknown, pointer: JsonPointer): unknown => {
     if (value instanceof Yaml11Scalar) {
@@ -149,5 +151,9 @@ export function separateYaml11Readings(document: Record<string, unknown>): { doc
   // Only an object (a Yaml11Scalar, a list, a mapping) needs its pointer: a large config holds tens of thousands of plain scalars.
   const childText = (item: unknown, pointer: JsonPointer, key: string | number): unknown =>
     typeof item === 'object' && item !== null ? textOf(item, pointer + pointerSegment(key)) : item;
-  return { document: textOf(document, '') as Record<string, unknown>, readings };
+  const sections: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(document)) {
+    sections.push([key, Array.isArray(value) ? yield* mapInSlices(value, (item, index) => childText(item, pointerSegment(key), index)) : childText(value, '', key)]);
+  }
+  return { document: Object.fromEntries(sections), readings };
 }

@@ -3,6 +3,7 @@
  * definitions compared as JSON with sorted keys) and removed.
  */
 import type { GatewayConfig } from '../../generated/config';
+import { mapInSlices, runInSlices, runWhole, type Steps } from '../config/slices';
 
 /** Names of endpoints and traffic routes that differ between two configs. */
 export interface ConfigChanges {
@@ -23,13 +24,22 @@ function canonicalJson(value: unknown): string {
 /** Each config's definitions, serialised once: the served config's were when it was the new one. */
 const serialisedDefinitions = new WeakMap<GatewayConfig, ReadonlyMap<string, string>>();
 
-function definitionsByName(config: GatewayConfig): ReadonlyMap<string, string> {
+function* definitionSteps(config: GatewayConfig): Steps<ReadonlyMap<string, string>> {
   const serialised = serialisedDefinitions.get(config);
   if (serialised !== undefined) return serialised;
   const named: { name: string }[] = [...config.endpoints, ...(config.routes ?? [])];
-  const definitions = new Map(named.map((definition) => [definition.name, canonicalJson(definition)]));
+  const definitions = new Map(yield* mapInSlices(named, (definition) => [definition.name, canonicalJson(definition)] as const));
   serialisedDefinitions.set(config, definitions);
   return definitions;
+}
+
+function definitionsByName(config: GatewayConfig): ReadonlyMap<string, string> {
+  return runWhole(definitionSteps(config));
+}
+
+/** Serialises a new config's definitions in slices, so that comparing it with the served one (configChanges) holds the event loop no longer. */
+export async function serialiseDefinitions(config: GatewayConfig): Promise<void> {
+  await runInSlices(definitionSteps(config));
 }
 
 export function configChanges(before: GatewayConfig, after: GatewayConfig): ConfigChanges {

@@ -10,17 +10,18 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GatewayConfig } from '../../generated/config';
-import { compilePlan, type GatewayPlan } from '../config/compile';
+import { planSteps, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { changedStartUpSettings, type ServerPlan } from '../config/server-settings';
 import { bedrockModelWarnings } from '../config/bedrock-models';
-import { ignoredKeyWarnings } from '../config/ignored-keys';
-import { decodeConfigBytes, parseConfigText, readConfigFile } from '../config/load';
+import { ignoredKeyWarningSteps } from '../config/ignored-keys';
+import { decodeConfigBytes, parseConfigTextInSlices, readConfigFile } from '../config/load';
+import { runInSlices } from '../config/slices';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
 import { retireLimitBackends, type LimitBackend } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
-import { closePoolsNotIn, poolKeysUsedBy } from '../providers/transport/pools';
-import { configChanges, describeChanges } from './config-changes';
+import { closePoolsNotIn, notingPoolUse } from '../providers/transport/pools';
+import { configChanges, describeChanges, serialiseDefinitions } from './config-changes';
 import type { Logger } from './logging';
 import { recordConfigReload, recordConfigStart } from './metrics';
 
@@ -58,15 +59,18 @@ export interface CompileOptions {
 export async function compileConfigText(text: string, configPath: string, logger: Logger, options: CompileOptions = {}): Promise<LoadedConfig> {
   const secretFiles = new Map<string, string>();
   const repeatedKeys: ConfigIssue[] = [];
-  const config = parseConfigText(text, configPath, { secretFiles, repeatedKeys, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
-  // Checking and compiling a config of thousands of endpoints each hold the event loop for a
-  // while: between the steps, requests waiting meanwhile are served (on the plan they started with).
-  await nextTurn();
-  // Plugin modules load before the synchronous compile; each is imported once per process.
+  // Checking and compiling a config of thousands of endpoints take a few hundred milliseconds: done
+  // in slices, so that requests arriving meanwhile are served (on the plan they started with).
+  const config = await parseConfigTextInSlices(text, configPath, { secretFiles, repeatedKeys, servedSecretFiles: options.served?.secretFiles, secretFileContents: options.secretFileContents });
+  // Plugin modules load before the compile; each is imported once per process.
   const plugins = await loadPlugins(config, configPath);
-  const { value: plan, poolKeys } = poolKeysUsedBy(() => compilePlan(config, configPath, { plugins, logger, limitBackend: options.limitBackend }));
+  const poolKeys = new Set<string>();
+  const plan = await runInSlices(planSteps(config, configPath, { plugins, logger, limitBackend: options.limitBackend }), (slice) => notingPoolUse(poolKeys, slice));
+  const ignoredKeys = [...repeatedKeys, ...(await runInSlices(ignoredKeyWarningSteps(config)))];
+  // A reload's line says what changed from the served config (configChanges).
+  if (options.served !== undefined) await serialiseDefinitions(config);
   await nextTurn();
-  return { text, config, plan, ignoredKeys: [...repeatedKeys, ...ignoredKeyWarnings(config)], bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
+  return { text, config, plan, ignoredKeys, bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
 }
 
 export function loadConfig(configPath: string, logger: Logger): Promise<LoadedConfig> {
@@ -350,6 +354,8 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   });
 
   recordConfigStart();
+  // The first reload compares with the start-up config: its definitions are serialised now, in slices.
+  void serialiseDefinitions(current.config);
   let closed = false;
   const secretFiles = secretFileWatchers({ debounceMs, pollIntervalMs, onEvent });
   secretFiles.follow(current.secretFiles);

@@ -42,11 +42,19 @@ export function notePoolUse(origin: string, connectTimeout: number, proxy: strin
 
 /** Runs a config's synchronous compile and returns what it built with the pool keys its upstreams use. */
 export function poolKeysUsedBy<Value>(compile: () => Value): { value: Value; poolKeys: ReadonlySet<string> } {
-  const outer = keysInUse;
   const poolKeys = new Set<string>();
+  return { value: notingPoolUse(poolKeys, compile), poolKeys };
+}
+
+/**
+ * Runs one synchronous part of a config's compile, adding to `poolKeys` the pool keys its upstreams
+ * use. A compile in slices notes only while its own slices run, not what is built between them.
+ */
+export function notingPoolUse<Value>(poolKeys: Set<string>, compile: () => Value): Value {
+  const outer = keysInUse;
   keysInUse = poolKeys;
   try {
-    return { value: compile(), poolKeys };
+    return compile();
   } finally {
     keysInUse = outer;
   }
