@@ -134,7 +134,7 @@ endpoints:
     await admit('{ calls: 3, renewal_period: minute }');
     await admit('{ calls: 3, renewal_period: minute }');
     await expect(admit('{ calls: 2, renewal_period: minute }')).rejects.toMatchObject({ status: 429 });
-    await expect(admit('{ calls: 2, renewal_period: 2 minutes }')).resolves.toBeUndefined();
+    await expect(admit('{ calls: 2, renewal_period: 2 minutes }')).resolves.toBe(true);
   });
 
   test('a renewal period of 0 units is refused at its YAML path', () => {
