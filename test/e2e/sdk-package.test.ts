@@ -3,16 +3,25 @@
  * from an installed package (the built dist/), type-checked by tsc with Node16 resolution, run
  * against a live gateway.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway, type RunningGateway } from '../support/gateway';
+import { runToExit, startSideBySide } from '../support/side-by-side';
 
 const root = join(__dirname, '..', '..');
 let project: string;
 let gateway: RunningGateway;
+/** The consumer project's three compiles (each its own tsconfig), run side by side. */
+let compiled: { node16: Promise<void>; node10: Promise<void>; readme: Promise<void> };
+
+/** Resolves once `tsc -p <tsconfig>` has compiled without an error; rejects with what tsc printed. */
+async function compile(tsconfig: string): Promise<void> {
+  const { code, stdout, stderr } = await runToExit(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, tsconfig)]);
+  if (code !== 0) throw new Error(`tsc -p ${tsconfig} exited ${code}:\n${stdout}${stderr}`);
+}
 
 beforeAll(async () => {
   gateway = await startGateway('endpoints:\n  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock } }\n');
@@ -22,7 +31,7 @@ beforeAll(async () => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   writeFileSync(
     join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'ES2022', strict: true, outDir: 'out', types: [], lib: ['ES2022', 'DOM'] } }),
+    JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'ES2022', strict: true, outDir: 'out', types: [], lib: ['ES2022', 'DOM'] }, files: ['main.ts', 'types.ts'] }),
   );
   writeFileSync(
     join(project, 'main.ts'),
@@ -98,14 +107,28 @@ export async function raw(): Promise<void> {
 }
 `,
   );
+  // The README's SDK example as written there, against this gateway.
+  const section = readFileSync(join(root, 'README.md'), 'utf8').split('## Typed client SDK')[1];
+  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (example === undefined) throw new Error("README's Typed client SDK section has no ts example");
+  writeFileSync(join(project, 'readme.mts'), example.replace('http://127.0.0.1:5000', gateway.url));
+  // TypeScript's node10 resolution (a `module: commonjs` project), which ignores `exports`.
+  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] }, files: ['main.ts', 'types.ts'] }));
+  // A consumer with Node's types (the example writes to process.stdout).
+  const readmeOptions = { module: 'node16', target: 'ES2022', strict: true, outDir: 'out', lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] };
+  writeFileSync(join(project, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions: readmeOptions, files: ['readme.mts'] }));
+  const [node16, node10, readme] = startSideBySide(['tsconfig.json', 'tsconfig.node10.json', 'tsconfig.readme.json'].map((tsconfig) => () => compile(tsconfig)));
+  compiled = { node16, node10, readme };
 });
 afterAll(async () => {
+  // A test left out (jest -t) leaves its compile running: it must not write into a removed folder.
+  await Promise.allSettled(Object.values(compiled ?? {}));
   await gateway.close();
   rmSync(project, { recursive: true, force: true });
 });
 
 test('a consumer project type-checks against llm-gateway/client (typed answers, chunks and errors) and calls the gateway', async () => {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { encoding: 'utf8' });
+  await compiled.node16;
   // Asynchronously: the gateway answering it runs in this process.
   const { stdout } = await promisify(execFile)(process.execPath, [join(project, 'out', 'main.js'), gateway.url], { encoding: 'utf8' });
   expect(JSON.parse(stdout)).toEqual({
@@ -117,21 +140,12 @@ test('a consumer project type-checks against llm-gateway/client (typed answers, 
   });
 }, 60_000);
 
-test("the subpath's types also resolve for a `module: commonjs` project (TypeScript's node10 resolution, which ignores `exports`)", () => {
-  const compilerOptions = { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] };
-  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions, files: ['main.ts', 'types.ts'] }));
-  expect(() => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.node10.json')], { encoding: 'utf8' })).not.toThrow();
+test("the subpath's types also resolve for a `module: commonjs` project (TypeScript's node10 resolution, which ignores `exports`)", async () => {
+  await expect(compiled.node10).resolves.toBeUndefined();
 }, 60_000);
 
 test("the README's SDK example, as written there, compiles with strict tsc in an ES module and runs", async () => {
-  const section = readFileSync(join(root, 'README.md'), 'utf8').split('## Typed client SDK')[1];
-  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-  if (example === undefined) throw new Error("README's Typed client SDK section has no ts example");
-  writeFileSync(join(project, 'readme.mts'), example.replace('http://127.0.0.1:5000', gateway.url));
-  // A consumer with Node's types (the example writes to process.stdout).
-  const compilerOptions = { module: 'node16', target: 'ES2022', strict: true, outDir: 'out', lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] };
-  writeFileSync(join(project, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions, files: ['readme.mts'] }));
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.readme.json')], { encoding: 'utf8' });
+  await compiled.readme;
   const { stdout } = await promisify(execFile)(process.execPath, [join(project, 'out', 'readme.mjs')], { encoding: 'utf8' });
   expect(stdout).toBe('Echo: Hello\nEcho: Hi');
 }, 60_000);

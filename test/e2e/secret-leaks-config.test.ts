@@ -7,14 +7,16 @@
  * colon, an alias or a tag), a key pasted as a key's name or under a misspelt name or into a field
  * that is quoted (the API type, the provider, the endpoint type), a secret holding a tab, credentials
  * in a base URL beside a key, client keys repeated or badly hashed, a Redis URL refused, a byte that
- * is not UTF-8. The CLI is started on each (`LOG_LEVEL=debug`), and a running gateway with
- * `--workers 2` reloads each in turn; all they print is searched. Needs `npm run build`.
+ * is not UTF-8. The CLI is started on each (`LOG_LEVEL=debug`; the starts side by side, each on a
+ * config file of its own), and a running gateway with `--workers 2` reloads each in turn; all they
+ * print is searched. Needs `npm run build`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { canary, leaksIn } from '../support/leak-hunt';
+import { startSideBySide } from '../support/side-by-side';
 import { within } from '../support/timeouts';
 
 jest.setTimeout(60_000);
@@ -131,27 +133,47 @@ async function stop(run: CliRun): Promise<void> {
   await within(run.exited, 15_000, 'the gateway exiting');
 }
 
-test.each(BREAKAGES)('start-up on a config with %s: what the gateway prints holds no secret', async (_name, breakage, refused) => {
-  writeFileSync(configPath, configWith(breakage));
+interface StartUp {
+  /** The exit code of a refused start; undefined for one that served (and was stopped). */
+  refusedWith?: number | null;
+  output: string;
+}
+
+/** Starts the CLI on `text` (written to `name`); a config it refuses must end the process, one it serves must become healthy. */
+async function startOn(name: string, text: string | Buffer, refused: boolean): Promise<StartUp> {
+  const path = join(directory, name);
+  writeFileSync(path, text);
   const port = await freePort();
-  const run = runCli(['--config-path', configPath, '--port', String(port)], env);
-  if (refused) {
-    expect(await within(run.exited, 15_000, 'the gateway exiting')).toBe(2);
-  } else {
-    await waitForHealth(`http://127.0.0.1:${port}`, run);
-    await stop(run);
-  }
+  const run = runCli(['--config-path', path, '--port', String(port)], env);
+  if (refused) return { refusedWith: await within(run.exited, 15_000, 'the gateway exiting'), output: run.output() };
+  await waitForHealth(`http://127.0.0.1:${port}`, run);
+  await stop(run);
+  return { output: run.output() };
+}
+
+/** Every start-up below, started side by side when the file starts, by the name of its breakage. */
+const startUps = new Map<string, Promise<StartUp>>();
+beforeAll(() => {
+  const starts: [string, string | Buffer, boolean][] = [...BREAKAGES.map(([name, breakage, refused]): [string, string, boolean] => [name, configWith(breakage), refused]), [NOT_UTF8[0], NOT_UTF8[1], true]];
+  const results = startSideBySide(starts.map(([, text, refused], index) => () => startOn(`start-up-${index}.yaml`, text, refused)));
+  starts.forEach(([name], index) => startUps.set(name, results[index]));
+});
+// A test left out (jest -t) leaves its start-up running: it ends before the file does.
+afterAll(() => Promise.allSettled(startUps.values()));
+
+test.each(BREAKAGES)('start-up on a config with %s: what the gateway prints holds no secret', async (name, _breakage, refused) => {
+  const { refusedWith, output } = await startUps.get(name)!;
+  if (refused) expect(refusedWith).toBe(2);
   // It said what is wrong (or what it ignores) with the setting beside the secret.
-  expect(run.output()).toMatch(/Invalid gateway configuration|does not read/);
-  expect(leaksIn(run.output(), FORBIDDEN)).toEqual([]);
+  expect(output).toMatch(/Invalid gateway configuration|does not read/);
+  expect(leaksIn(output, FORBIDDEN)).toEqual([]);
 });
 
 test('start-up on a config with a byte that is not UTF-8 after a key: what the gateway prints holds no secret', async () => {
-  writeFileSync(configPath, NOT_UTF8[1]);
-  const run = runCli(['--config-path', configPath, '--port', String(await freePort())], env);
-  expect(await within(run.exited, 15_000, 'the gateway exiting')).toBe(2);
-  expect(run.output()).toContain('UTF-8');
-  expect(leaksIn(run.output(), FORBIDDEN)).toEqual([]);
+  const { refusedWith, output } = await startUps.get(NOT_UTF8[0])!;
+  expect(refusedWith).toBe(2);
+  expect(output).toContain('UTF-8');
+  expect(leaksIn(output, FORBIDDEN)).toEqual([]);
 });
 
 test('a running gateway with --workers 2 reloading each broken config in turn: what it prints holds no secret', async () => {
