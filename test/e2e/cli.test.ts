@@ -8,7 +8,7 @@ import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
 import { heldEndpoint, startHeldUpstream } from '../support/held-upstream';
-import { within } from '../support/timeouts';
+import { within, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
 
@@ -276,7 +276,7 @@ test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shut
   expect(run.output().match(/gateway listening/g)).toHaveLength(2);
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
-});
+}, WORKERS_TEST_MS);
 
 test('with --workers 2 a port already in use stops the gateway with exit 1, as one process does, instead of forking workers for ever', async () => {
   const taken = createServer();

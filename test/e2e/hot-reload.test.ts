@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { sendJson, startFakeUpstream } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
+import { WORKERS_TEST_MS } from '../support/timeouts';
 
 jest.setTimeout(40_000);
 
@@ -348,7 +349,7 @@ test('with --workers 2 every worker switches, and a replacement worker starts on
   process.kill(firstWorker, 'SIGKILL');
   await timeUntil(() => workerPids(run).length === 3, 10_000);
   expect(await manyOnNewConnections(url, 40)).toEqual(Array(40).fill(reloaded));
-});
+}, WORKERS_TEST_MS);
 
 /** The status of a chat call with this client key, each on a new connection (spread over the workers). */
 function statusWithKey(url: string, key: string): Promise<number> {
@@ -401,7 +402,7 @@ test('a rotated secret file (a Kubernetes Secret update) is reloaded by every wo
     expect.objectContaining({ msg: `config reloaded from ${path}: no endpoint or route changed (secret file ${join(secrets, 'client.key')} changed)` }),
   );
   expect(run.output()).not.toContain('gw-key-');
-});
+}, WORKERS_TEST_MS);
 
 test('with --workers 2 a replacement worker serves the secrets the primary accepted, although a secret file has since gone or been emptied', async () => {
   const directory = freshDirectory();
@@ -435,4 +436,4 @@ test('with --workers 2 a replacement worker serves the secrets the primary accep
   await timeUntil(() => logLines(run).some((line) => line.msg.startsWith(`config reloaded from ${path}`)));
   expect(restarts()).toBe(2);
   expect(await statusesWithKey(url, 'gw-key-rotated-0002', 20)).toEqual(Array(20).fill(200));
-});
+}, WORKERS_TEST_MS);

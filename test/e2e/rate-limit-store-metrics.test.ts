@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { sample } from '../support/metrics';
 import { startRedis, type RedisServer } from '../support/redis';
+import { WORKERS_TEST_MS } from '../support/timeouts';
 
 /** One POST on a fresh connection (no keep-alive), so the cluster spreads requests over workers. */
 function invoke(url: string): Promise<number> {
@@ -43,7 +44,7 @@ endpoints:
   const port = await freePort();
   gateway = { url: `http://127.0.0.1:${port}`, run: runCli(['--config-path', config, '--port', String(port), '--workers', '2']) };
   await waitForHealth(gateway.url, gateway.run);
-}, 30_000);
+}, WORKERS_TEST_MS);
 afterAll(async () => {
   if (gateway.run.child.exitCode === null) gateway.run.child.kill('SIGTERM');
   await gateway.run.exited;

@@ -13,6 +13,7 @@ import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveGeminiFixtures } from '../support/fixture-upstreams';
 import { startRedis, type RedisServer } from '../support/redis';
+import { WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-limits-'));
 
@@ -140,7 +141,7 @@ describe('--workers 2', () => {
   beforeAll(async () => {
     gateway = await startCli(['--workers', '2'], writeConfig('workers.yaml', COMPLETIONS('{ calls: 5, renewal_period: minute }')));
     await until(() => listeningPids(gateway.run).length === 2, 'two workers');
-  }, 30_000);
+  }, WORKERS_TEST_MS);
   afterAll(() => stop(gateway.run));
 
   test('admits exactly `calls` requests in total across both workers', async () => {

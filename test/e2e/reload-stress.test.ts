@@ -20,7 +20,7 @@ import { freePort, runCli, waitForHealth } from '../support/cli';
 import { readFixtureBytes, readJsonFixture } from '../support/fixtures';
 import { listenCountingSockets } from '../support/keep-alive-server';
 import { captureLog } from '../support/log-capture';
-import { SOON_MS, within } from '../support/timeouts';
+import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
 /** The message of the one call whose first attempt fails (503) once the test lets it. */
 const RETRIED = 'fail the first attempt';
@@ -211,4 +211,4 @@ test('under --workers 2, reloads flipping the origin under traffic leave no sock
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
   expect(run.output().split('\n').filter((line) => /"level":(5|6)\d/.test(line))).toEqual([]);
-});
+}, WORKERS_TEST_MS);

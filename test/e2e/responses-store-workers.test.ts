@@ -10,7 +10,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
+import { freePort, runCli, waitForOutput, type CliRun } from '../support/cli';
+import { WORKERS_TEST_MS } from '../support/timeouts';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { sample } from '../support/metrics';
@@ -28,9 +29,8 @@ beforeAll(async () => {
   const port = await freePort();
   const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
   gateway = { url: `http://127.0.0.1:${port}`, run };
-  await waitForHealth(gateway.url, run);
-  await waitForOutput(run, (output) => output.split('gateway listening').length === 3, 'two workers listening', 30_000);
-}, 40_000);
+  await waitForOutput(run, (output) => output.split('gateway listening').length === 3, 'two workers listening', run.startMs);
+}, WORKERS_TEST_MS);
 afterAll(async () => {
   if (gateway.run.child.exitCode === null) gateway.run.child.kill('SIGTERM');
   await gateway.run.exited;

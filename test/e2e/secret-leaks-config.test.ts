@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { canary, leaksIn } from '../support/leak-hunt';
 import { startSideBySide } from '../support/side-by-side';
-import { within } from '../support/timeouts';
+import { within, WORKERS_TEST_MS } from '../support/timeouts';
 
 jest.setTimeout(60_000);
 
@@ -194,7 +194,7 @@ test('a running gateway with --workers 2 reloading each broken config in turn: w
   }
   expect(run.output()).toContain('Invalid gateway configuration');
   expect(leaksIn(run.output(), FORBIDDEN)).toEqual([]);
-});
+}, WORKERS_TEST_MS);
 
 /** Waits until the output after `from` matches `pattern`. */
 async function waitForOutput(run: CliRun, from: number, pattern: RegExp): Promise<void> {

@@ -14,7 +14,7 @@ import { callsOf, canary, everythingLetOut, leaksIn, viewsOf } from '../support/
 import { captureLog } from '../support/log-capture';
 import { startGatewayInProject } from '../support/plugin-gateway';
 import { createProject, installPackage, installProviderPackage } from '../support/plugin-packages';
-import { within } from '../support/timeouts';
+import { within, WORKERS_TEST_MS } from '../support/timeouts';
 
 const SECRETS = { written: canary('acme-key'), fromFile: canary('acme-file-key') };
 const FORBIDDEN = Object.values(SECRETS);
@@ -119,4 +119,4 @@ test('a plugin crashing its worker with its key in the message: the crash logged
   expect(run.output()).toContain('the gateway stopped on an unexpected error');
   expect(run.output()).toContain('worker exited');
   expect(leaksIn(run.output(), FORBIDDEN)).toEqual([]);
-}, 30_000);
+}, WORKERS_TEST_MS);

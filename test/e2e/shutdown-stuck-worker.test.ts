@@ -4,9 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, runCli } from '../support/cli';
+import { freePort, runCli, waitForOutput } from '../support/cli';
 import { createProject, installProviderPackage } from '../support/plugin-packages';
-import { SOON_MS, within } from '../support/timeouts';
+import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
 // Busy for a minute, far past the shutdown the test waits for; bounded so that nothing outlives a failed run for long.
 const BLOCKING_ADAPTER = `module.exports = {
@@ -37,7 +37,7 @@ test('with --workers 2, a worker stuck in a busy loop is killed after server.shu
   writeFileSync(configPath, 'plugins: [blocking-provider]\nendpoints:\n  - { name: stuck, endpoint_type: llm/v1/chat, model: { provider: blocking } }\nserver: { shutdown_timeout: 1 }\n');
   const port = await freePort();
   const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2'], { LOG_LEVEL: 'debug' });
-  await until(() => (run.output().match(/gateway listening/g) ?? []).length === 2, 'both workers listening');
+  await waitForOutput(run, (output) => (output.match(/gateway listening/g) ?? []).length === 2, 'both workers listening', run.startMs);
   const stuck = fetch(`http://127.0.0.1:${port}/endpoints/stuck/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages":[{"role":"user","content":"hi"}]}' }).catch(() => undefined);
   await until(() => run.output().includes('"path":"/endpoints/stuck/invocations"'), 'the request reaching a worker');
 
@@ -49,4 +49,4 @@ test('with --workers 2, a worker stuck in a busy loop is killed after server.shu
   expect(run.output()).toMatch(/"msg":"worker \d+ did not exit within 7 s of SIGTERM \(server.shutdown_timeout \+ 6 s\); killing it"/);
   expect(run.output()).toContain('"msg":"shut down: every worker has exited; exiting 1"');
   await stuck;
-}, 30_000);
+}, WORKERS_TEST_MS + 10_000);

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
-import { SOON_MS, within } from '../support/timeouts';
+import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-sighup-'));
 
@@ -68,4 +68,4 @@ test('with --workers 2, a hang-up of the whole process group reloads in the prim
   await stop(run);
   expect(run.output()).not.toMatch(/worker exited/);
   expect(run.output().match(/"msg":"shut down: every request finished; exiting 0"/g)).toHaveLength(2);
-});
+}, WORKERS_TEST_MS);

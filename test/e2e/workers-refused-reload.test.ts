@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { chatAdapterSource, createProject, installProviderPackage } from '../support/plugin-packages';
-import { SOON_MS, within } from '../support/timeouts';
+import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
 const GOOD = 'endpoints:\n  - name: one\n    endpoint_type: llm/v1/chat\n    model: { provider: mock }\n';
 const WITH_PRIMARY_ONLY_PLUGIN = `${GOOD}  - name: fixed\n    endpoint_type: llm/v1/chat\n    model: { provider: primary-only }\nplugins: [primary-only]\n`;
@@ -79,4 +79,4 @@ test('with --workers 2, a reload every worker refused is not logged as reloaded,
     run.child.kill('SIGTERM');
     await within(run.exited, SOON_MS, 'the gateway exiting');
   }
-});
+}, WORKERS_TEST_MS);

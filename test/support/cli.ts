@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { CLI_START_MS, WORKERS_START_MS } from './timeouts';
 
 export const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
@@ -9,6 +10,8 @@ export interface CliRun {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  /** How long its start may take on a loaded machine: longer with --workers. */
+  startMs: number;
 }
 
 /** Runs not yet exited: a test whose assertions fail before it stops its gateway leaves one. */
@@ -34,7 +37,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { d
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const run = { child, output: () => output, exited };
+  const run = { child, output: () => output, exited, startMs: args.includes('--workers') ? WORKERS_START_MS : CLI_START_MS };
   running.add(run);
   void exited.then(() => running.delete(run));
   return run;
@@ -54,7 +57,7 @@ export async function freePort(): Promise<number> {
  * Resolves once the run's output (stdout and stderr) satisfies `done`, checked as each chunk arrives;
  * rejects naming `what`, with the output, when the process exits first or `timeoutMs` passes.
  */
-export function waitForOutput(run: CliRun, done: (output: string) => boolean, what: string, timeoutMs: number): Promise<void> {
+export function waitForOutput(run: Omit<CliRun, 'startMs'>, done: (output: string) => boolean, what: string, timeoutMs: number): Promise<void> {
   const { stdout, stderr } = run.child;
   return new Promise((resolve, reject) => {
     const finish = (error?: Error) => {
@@ -79,17 +82,26 @@ export function waitForOutput(run: CliRun, done: (output: string) => boolean, wh
   });
 }
 
-/** Polls until `/health` answers or the process exits. */
-export async function waitForHealth(url: string, run: CliRun, timeoutMs = 15_000): Promise<void> {
+/**
+ * Polls until `/health` answers 200; rejects with the gateway's output when the process exits first
+ * or `timeoutMs` (by default as long as its start may take) passes. Tests that start --workers need
+ * a jest timeout beyond that wait (WORKERS_TEST_MS), or jest's fires first without the output.
+ */
+export async function waitForHealth(url: string, run: CliRun, timeoutMs = run.startMs): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
   while (Date.now() < deadline) {
-    if (run.child.exitCode !== null) throw new Error(`gateway exited early:\n${run.output()}`);
+    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`the gateway exited (${run.child.exitCode ?? run.child.signalCode}) before /health answered:\n${run.output()}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
+      // Bounded too: a gateway that accepts the connection but never answers must not outlast the wait.
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      if (response.ok) return;
+      last = `status ${response.status}`;
+      await response.body?.cancel();
+    } catch (error) {
+      last = (error as Error).cause ? String((error as Error).cause) : String(error);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`gateway did not become healthy:\n${run.output()}`);
+  throw new Error(`the gateway did not answer /health with 200 within ${timeoutMs} ms (last: ${last}):\n${run.output()}`);
 }

@@ -13,6 +13,21 @@ export const TEST_MAX_ANSWER_BYTES = sizeInBytes(DEFAULT_SERVER_SETTINGS.max_ans
  */
 export const SOON_MS = 10_000;
 
+/**
+ * How long the CLI may take to answer /health on a loaded CI machine. One process loads its config
+ * once; with --workers the primary loads it and then forks workers that load it again, three
+ * processes on two cores (over 15 s was seen).
+ */
+export const CLI_START_MS = 15_000;
+export const WORKERS_START_MS = 45_000;
+
+/**
+ * Jest's timeout for a test (or hook) that starts the CLI with --workers: the start, then as long
+ * as any test gets (jest.config.js) for the rest. So a start that never ends fails with
+ * waitForHealth's message and the gateway's output, not with jest's timeout.
+ */
+export const WORKERS_TEST_MS = WORKERS_START_MS + 20_000;
+
 /** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
