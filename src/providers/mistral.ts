@@ -19,7 +19,9 @@
  * content given as a list of chunks (reasoning models: Magistral, and others with `reasoning_effort`,
  * https://docs.mistral.ai/capabilities/reasoning/) keeps its text parts as content and gives its
  * `thinking` chunks' text as `reasoning_content`, in answers and stream deltas alike (a stream's
- * `delta.content` is a list while the model thinks, then text); `reasoning_effort` (Mistral's own
+ * `delta.content` is a list while the model thinks, then text); an assistant message's
+ * `reasoning_content` goes back the same way, as a `thinking` chunk before its text (the field
+ * itself Mistral would refuse); `reasoning_effort` (Mistral's own
  * field: `high` or `none`) and `prompt_mode` are sent as given. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
@@ -115,10 +117,31 @@ function toMistralMessage(message: ChatMessage): ChatMessage {
     ...(message.role === 'developer' ? { role: 'system' } : {}),
     ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
     ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
+    ...thinkingContentOf(message),
   };
 }
 
-/** Mistral refuses unknown message fields (422 `extra_forbidden`), `reasoning_content` among them. */
+/**
+ * An assistant message's `reasoning_content` as Mistral takes thinking back: a `thinking` chunk
+ * before the message's text, as its answers give them (content as a list of chunks; a string
+ * content becomes one `text` chunk). Mistral asks for every turn's thinking to be replayed
+ * (its SDK's `reasoning_multi_turn` example: dropping it degrades Mistral Medium 3.5), so each
+ * assistant message that carries some gets it back, not only those after the last user turn.
+ */
+function thinkingContentOf(message: ChatMessage): { content?: ChatMessage['content'] } {
+  const reasoning = message.reasoning_content;
+  if (message.role !== 'assistant' || typeof reasoning !== 'string' || reasoning === '') return {};
+  const thinking = { type: 'thinking', thinking: [{ type: 'text', text: reasoning }] };
+  const { content } = message;
+  const texts = typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : (content ?? []);
+  // A thinking chunk is Mistral's own content type, which the unified ContentPart does not list.
+  return { content: [thinking, ...texts] as unknown as ChatMessage['content'] };
+}
+
+/**
+ * Mistral refuses unknown message fields (422 `extra_forbidden`), `reasoning_content` among them:
+ * it goes as a `thinking` content chunk instead (thinkingContentOf), and the field is left out.
+ */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
   const parameters = toMistralParameters(request) as ChatRequest;
   return toOpenAIChat({ ...parameters, messages: parameters.messages.map(toMistralMessage) }, { ...options, omittedReasoning: ALL_REASONING });

@@ -16,7 +16,8 @@
  *
  * Chat requests with tools, `tool_choice`, tool history, `reasoning_effort` (as `thinking`) or
  * Cohere's own `thinking` go to Cohere's v2 chat API instead (`/v2/chat`, the base's final `/v1` as
- * `/v2`; a 501 for a base without one): v2-chat.ts. Its thinking comes back as `reasoning_content`.
+ * `/v2`; a 501 for a base without one): v2-chat.ts. Its thinking comes back as `reasoning_content`,
+ * which an assistant message sends back there as a `thinking` item (v1 has none: it is left out).
  *
  * Rejected: the reference's checks with its messages (chat `n` ≠ 1 → 422,
  * native names → 422, completions native names → 400); logprobs and other OpenAI-only

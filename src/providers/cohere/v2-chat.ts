@@ -16,7 +16,8 @@
  * Sampling, `stop` and `response_format` as on v1 (the v2 schema field is `json_schema`).
  * Requests with `reasoning_effort` (sent as `thinking`, request.ts) or Cohere's own `thinking` come
  * here too (https://docs.cohere.com/v2/docs/reasoning): answers' `thinking` content items, and
- * streamed thinking pieces, are `reasoning_content`. A history message's `reasoning_content` is not sent.
+ * streamed thinking pieces, are `reasoning_content`; an assistant message's `reasoning_content` goes
+ * back as a `thinking` content item, before its text (or beside its `tool_plan` and tool calls).
  * Streams are server-sent events: tool calls are numbered 0, 1, ... in the order they start.
  */
 import { GatewayError } from '../../errors';
@@ -65,6 +66,17 @@ function toCohereV2ToolCall(call: ToolCall): Record<string, unknown> {
   return { id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } };
 }
 
+/**
+ * An assistant message's `reasoning_content` as the `thinking` content item Cohere's answers give
+ * (https://docs.cohere.com/reference/chat: an assistant message's content items are `text` or
+ * `thinking`), so that a reasoning model sees its earlier thinking in a tool loop. Every assistant
+ * message that carries some sends it (Cohere documents no trimming to the last user turn).
+ */
+function thinkingItemOf(message: ChatMessage): { type: 'thinking'; thinking: string } | null {
+  const reasoning = message.reasoning_content;
+  return typeof reasoning === 'string' && reasoning !== '' ? { type: 'thinking', thinking: reasoning } : null;
+}
+
 function toCohereV2Message(message: ChatMessage, index: number): Record<string, unknown> {
   const text = cohereMessageText(message, index);
   switch (message.role) {
@@ -75,9 +87,10 @@ function toCohereV2Message(message: ChatMessage, index: number): Record<string, 
       return { role: 'user', content: text };
     case 'assistant': {
       const calls = message.tool_calls ?? [];
-      if (calls.length === 0) return { role: 'assistant', content: text };
-      // Cohere refuses text content beside tool calls: the text is the turn's plan.
-      return { role: 'assistant', ...(text !== '' ? { tool_plan: text } : {}), tool_calls: calls.map(toCohereV2ToolCall) };
+      const thinking = thinkingItemOf(message);
+      if (calls.length === 0) return { role: 'assistant', content: thinking ? [thinking, ...(text !== '' ? [{ type: 'text', text }] : [])] : text };
+      // Cohere refuses text content beside tool calls: the text is the turn's plan, the thinking its content.
+      return { role: 'assistant', ...(thinking ? { content: [thinking] } : {}), ...(text !== '' ? { tool_plan: text } : {}), tool_calls: calls.map(toCohereV2ToolCall) };
     }
     case 'tool': {
       const param = `messages[${index}].tool_call_id`;

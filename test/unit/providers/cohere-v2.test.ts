@@ -150,13 +150,47 @@ describe('toCohereV2Chat: reasoning_effort as thinking', () => {
     });
   });
 
-  it("Cohere's own thinking passes as sent; an answer's reasoning_content sent back is not sent (messages go with their text)", () => {
+  it("Cohere's own thinking passes as sent; an answer's reasoning_content sent back is a thinking item before its text", () => {
     const body = toCohereV2Chat(
       { messages: [question, { role: 'assistant', content: '3.', reasoning_content: 'Alice compte aussi.' }, { role: 'user', content: 'Et sa sœur ?' }], thinking: { type: 'enabled', token_budget: 2000 } } as ChatRequest,
       { model: 'command-a-reasoning-08-2025' },
     );
     expect(body).toMatchObject({ thinking: { type: 'enabled', token_budget: 2000 } });
-    expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: '3.' });
+    expect((body.messages as unknown[])[1]).toEqual({
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: 'Alice compte aussi.' },
+        { type: 'text', text: '3.' },
+      ],
+    });
+  });
+
+  it('a tool loop: each assistant turn sends its thinking as a content item beside its tool_plan and calls, earlier turns too; reasoning_content itself is never sent', () => {
+    const weatherCall = calls.slice(0, 1);
+    const timeCall = [{ id: 'get_time_8cq2m4n5x0ab', type: 'function' as const, function: { name: 'get_time', arguments: '{}' } }];
+    const messages: ChatMessage[] = [
+      { role: 'system', content: 'Réponds en français.' },
+      { role: 'user', content: 'Quel temps fait-il à Paris, et quelle heure est-il ?' },
+      { role: 'assistant', reasoning_content: 'Il me faut la météo de Paris.', tool_calls: weatherCall },
+      { role: 'tool', tool_call_id: weatherCall[0].id, content: '{"celsius":18}' },
+      { role: 'assistant', content: 'Maintenant l’heure.', reasoning_content: 'Reste l’heure ; j’appelle get_time.', tool_calls: timeCall },
+      { role: 'tool', tool_call_id: timeCall[0].id, content: '12:00' },
+      { role: 'assistant', content: '18 °C et midi.', reasoning_content: '' },
+      { role: 'user', content: 'Et demain ?' },
+    ];
+    const body = toCohereV2Chat({ messages, tools: [weather, time], reasoning_effort: 'high' }, { model: 'command-a-reasoning-08-2025' });
+    expect(body.messages).toEqual([
+      { role: 'system', content: 'Réponds en français.' },
+      { role: 'user', content: 'Quel temps fait-il à Paris, et quelle heure est-il ?' },
+      { role: 'assistant', content: [{ type: 'thinking', thinking: 'Il me faut la météo de Paris.' }], tool_calls: weatherCall },
+      { role: 'tool', tool_call_id: weatherCall[0].id, content: '{"celsius":18}' },
+      { role: 'assistant', content: [{ type: 'thinking', thinking: 'Reste l’heure ; j’appelle get_time.' }], tool_plan: 'Maintenant l’heure.', tool_calls: timeCall },
+      { role: 'tool', tool_call_id: timeCall[0].id, content: '12:00' },
+      // An empty reasoning_content has no thinking to send: the text goes as before.
+      { role: 'assistant', content: '18 °C et midi.' },
+      { role: 'user', content: 'Et demain ?' },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('reasoning_content');
   });
 
   it.each<[string, Record<string, unknown>, string]>([

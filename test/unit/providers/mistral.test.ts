@@ -88,7 +88,7 @@ describe('requests', () => {
     expect(nine(openaiId)).toMatch(/^[a-zA-Z0-9]{9}$/);
   });
 
-  it("reasoning: reasoning_effort and prompt_mode are Mistral's own fields, sent as given; an answer's reasoning_content sent back is left out (Mistral refuses unknown message fields)", () => {
+  it("reasoning: reasoning_effort and prompt_mode are Mistral's own fields, sent as given; an answer's reasoning_content sent back is a thinking chunk before its text (the field itself Mistral refuses)", () => {
     const body = toMistralChat(
       {
         messages: [
@@ -107,10 +107,52 @@ describe('requests', () => {
       prompt_mode: 'reasoning',
       messages: [
         { role: 'user', content: 'Quand se croisent-ils ?' },
-        { role: 'assistant', content: 'Vers 11 h 17.' },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'thinking', thinking: [{ type: 'text', text: 'Paris–Lyon : 465 km.' }] },
+            { type: 'text', text: 'Vers 11 h 17.' },
+          ],
+        },
         { role: 'user', content: 'Et à 130 km/h ?' },
       ],
     });
+  });
+
+  it('a tool loop: every assistant turn with thinking sends it as a thinking chunk (beside its tool calls, before text parts), earlier turns too; other messages, thinking_blocks and empty thinking unchanged or left out', () => {
+    const weatherCall = [{ id: 'D681PevKs', type: 'function' as const, function: { name: 'get_weather', arguments: '{"location":"Lyon"}' } }];
+    const body = toMistralChat(
+      {
+        messages: [
+          { role: 'system', content: 'Réponds en français.' },
+          { role: 'user', content: 'Il fait beau à Lyon ?' },
+          { role: 'assistant', reasoning_content: 'Je dois consulter la météo de Lyon.', tool_calls: weatherCall },
+          { role: 'tool', name: 'get_weather', tool_call_id: 'D681PevKs', content: '{"celsius":24,"ciel":"dégagé"}' },
+          { role: 'assistant', content: [{ type: 'text', text: 'Oui, 24 °C ' }, { type: 'text', text: 'et ciel dégagé ☀️.' }], reasoning_content: '24 °C, dégagé : oui.' },
+          { role: 'user', content: 'Et à Paris ?' },
+          { role: 'assistant', content: 'Je regarde.', reasoning_content: '', thinking_blocks: [{ type: 'thinking', thinking: 'x', signature: 'sig' }] },
+        ],
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
+        reasoning_effort: 'high',
+      } as ChatRequest,
+      { model: 'mistral-medium-3-5' },
+    );
+    expect(body.messages).toEqual([
+      { role: 'system', content: 'Réponds en français.' },
+      { role: 'user', content: 'Il fait beau à Lyon ?' },
+      { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'Je dois consulter la météo de Lyon.' }] }], tool_calls: weatherCall },
+      { role: 'tool', name: 'get_weather', tool_call_id: 'D681PevKs', content: '{"celsius":24,"ciel":"dégagé"}' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', thinking: [{ type: 'text', text: '24 °C, dégagé : oui.' }] },
+          { type: 'text', text: 'Oui, 24 °C ' },
+          { type: 'text', text: 'et ciel dégagé ☀️.' },
+        ],
+      },
+      { role: 'user', content: 'Et à Paris ?' },
+      { role: 'assistant', content: 'Je regarde.' },
+    ]);
   });
 
   it('stream: stream: true, no stream_options (Mistral refuses it and always reports usage); no invented defaults', () => {
