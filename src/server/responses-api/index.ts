@@ -8,7 +8,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { openaiErrorObject } from '../errors';
-import { withoutNulls } from '../invocation';
+import { withoutNulls } from '../without-nulls';
 import { typedEventText, type EventFormat } from '../sse';
 import { validateResponsesRequestBody } from '../validation';
 import { fromChatResponse, settingsOf, type ResponseSettings } from './answer';
