@@ -84,8 +84,16 @@ export interface EstimatedTokens {
   total: number;
 }
 
+/** What token limits and the audit line read of a request's stream: one stream's tokens, or those of several summed. */
+export interface StreamTokenCount {
+  /** Told of each chunk sent (by the audit line, when no token limit meters the stream). */
+  observe(chunk: unknown): void;
+  estimate(): EstimatedTokens | null;
+  total(): number | null;
+}
+
 /** One stream's tokens, told of each chunk as it arrives from the provider. */
-export class StreamTokens {
+export class StreamTokens implements StreamTokenCount {
   private started = false;
   private reported: number | null = null;
   private reportedPrompt: number | null = null;

@@ -6,7 +6,7 @@
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
-import { meterStream, StreamTokens } from '../limits/stream-tokens';
+import { meterStream, StreamTokens, type StreamTokenCount } from '../limits/stream-tokens';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
@@ -18,6 +18,7 @@ import { withBodySecrets } from './body-secrets';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { answersToEachPrompt, joinedCompletions, severalPromptsOf, withPromptText } from './several-prompts';
+import { PromptStreams } from './several-prompts-stream';
 import { validateRequestBody } from './validation';
 import { withoutNulls } from './without-nulls';
 
@@ -241,6 +242,9 @@ export function prepareRequest(options: { endpointType: EndpointType; body: unkn
 
 const NO_LIMITERS: readonly EndpointLimiter[] = [];
 
+/** The chunks of several prompts' streams are checked as each prompt's come, before they are merged. */
+const alreadyChecked = (chunk: unknown): unknown => chunk;
+
 /** The limiters that count this call's tokens: the endpoint's and the calling key's, each when its limit has `tokens`. */
 function tokenLimitersOf(endpoint: CompiledEndpoint, clientLimiter: EndpointLimiter | null): readonly EndpointLimiter[] {
   // No array built for the usual request, which no token limit counts.
@@ -273,7 +277,7 @@ export async function invokeEndpoint(options: {
    * limit counts them (then they are observed here; else the caller observes the chunks it sends):
    * also a stream that fails before its first chunk may have used some.
    */
-  onStreamTokens?: (stream: { tokens: StreamTokens; limited: boolean }) => void;
+  onStreamTokens?: (stream: { tokens: StreamTokenCount; limited: boolean }) => void;
   /** The route presents a stream's usage itself (`/v1/responses`): the gateway asks the provider for it. */
   presentsUsage?: boolean;
 }): Promise<InvocationResult> {
@@ -304,22 +308,32 @@ export async function invokeEndpoint(options: {
     const answeredBatches: AnsweredBatches | undefined = endpoint.endpointType === 'llm/v1/embeddings' ? [] : undefined;
     const attemptWith = (sent: Record<string, unknown>) => (abort: CallAbort) => operation(sent as never, new ProviderCallContext(abort, answeredBatches));
     const attempt = attemptWith(request);
+    const prompts = severalPromptsOf(endpoint.endpointType, request);
     if (stream) {
       // Newer llama.cpp servers send a usage chunk unasked: an OpenAI client would read a chunk without choices.
       const hidesUsage = !asksForUsage(withEndpointDefaults);
-      const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
-        let abort: CallSignal = options.client;
-        const limited = tokenLimiters.length > 0;
-        const tokens = new StreamTokens(sent);
-        options.onStreamTokens?.({ tokens, limited });
+      const limited = tokenLimiters.length > 0;
+      const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
+      const streamOf = (sent: Record<string, unknown>, tokens: StreamTokens, signal: CallSignal, onOpened?: (abort: CallSignal) => void) => {
         const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
         // The attempts share one abort, on which the transport notes whether the request reached the provider.
-        const watched = (call: CallAbort) => {
+        return streamWithRetries({ ...callOptions, signal, onOpened }, (call) => {
           tokens.watch(call);
           return attempt(call);
-        };
-        const chunks = streamWithRetries({ ...callOptions, onOpened: (opened) => (abort = opened) }, watched);
-        const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
+        });
+      };
+      const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
+        if (prompts !== null) {
+          // Each prompt's stream is metered (without a token limit, only observed): the audit line sums them.
+          const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens) => meterStream(streamOf(each, tokens, signal), tokenLimiters, tokens);
+          const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk, endpoint });
+          options.onStreamTokens?.({ tokens: merged.tokens, limited });
+          return { kind: 'stream', chunks: await withFirstChunk(merged), checkChunk: alreadyChecked, abort: merged.abort, hidesUsage };
+        }
+        let abort: CallSignal = options.client;
+        const tokens = new StreamTokens(sent);
+        options.onStreamTokens?.({ tokens, limited });
+        const chunks = streamOf(sent, tokens, options.client, (opened) => (abort = opened));
         const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
         return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage };
       };
@@ -331,7 +345,6 @@ export async function invokeEndpoint(options: {
         return startStream(withEndpointDefaults);
       });
     }
-    const prompts = severalPromptsOf(endpoint.endpointType, request);
     if (prompts !== null) {
       const answers = await answersToEachPrompt({
         prompts,

@@ -17,7 +17,7 @@ import type { Request, RequestHandler } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
-import type { EstimatedTokens, StreamTokens } from '../limits/stream-tokens';
+import type { EstimatedTokens, StreamTokenCount } from '../limits/stream-tokens';
 import { clientOf } from './auth';
 import { withoutBodySecrets } from './body-secrets';
 import { carriesToken } from './first-token';
@@ -68,7 +68,7 @@ export interface RequestRecord {
   /** As reported: what the token metrics count. */
   usage: TokenUsage | null;
   /** A stream's tokens: its estimate goes on the line when it reported no whole usage (see `lineEstimate`). */
-  streamTokens: StreamTokens | null;
+  streamTokens: StreamTokenCount | null;
   /** A token limit counts `streamTokens` (meterStream observes its chunks); without one, `chunkObserver` does. */
   streamTokensLimited: boolean;
   error: { code: string | null; message: string } | null;
@@ -158,7 +158,7 @@ export function recordResult(response: ResponseWithLocals, body: unknown): void 
 }
 
 /** Notes a stream's tokens and whether a token limit counts them (see `RequestRecord.streamTokens`). */
-export function recordStreamTokens(response: ResponseWithLocals, stream: { tokens: StreamTokens; limited: boolean }): void {
+export function recordStreamTokens(response: ResponseWithLocals, stream: { tokens: StreamTokenCount; limited: boolean }): void {
   const record = recordOf(response);
   record.streamTokens = stream.tokens;
   record.streamTokensLimited = stream.limited;

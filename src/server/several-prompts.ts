@@ -3,8 +3,8 @@
  * LLM sends for `generate()` and `batch()`): OpenAI answers every prompt's `n` choices in one
  * response. The gateway completes each prompt as a call of its own to the endpoint serving the
  * request (the other parameters unchanged, each call with the endpoint's retries and total
- * timeout), a few at a time, and joins the answers into one. The MLflow routes take one prompt, as
- * MLflow's request schema does.
+ * timeout), a few at a time, and joins the answers into one (a stream: several-prompts-stream.ts).
+ * The MLflow routes take one prompt, as MLflow's request schema does.
  */
 import { GatewayError } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
@@ -33,8 +33,8 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 /**
  * OpenAI's completions take `prompt` as a list too, and LangChain's `OpenAI` LLM always sends one: a
  * list of one string is that string. A longer one asks for several completions: kept as the list on
- * `/v1` (see `severalPromptsOf`), within `MAX_PROMPTS_PER_REQUEST` and without `stream`; a 422 on the
- * MLflow routes. Other shapes (token ids, an empty list) are left to the schema.
+ * `/v1` (see `severalPromptsOf`), within `MAX_PROMPTS_PER_REQUEST`, streamed or not; a 422 on the
+ * MLflow routes, streamed or not. Other shapes (token ids, an empty list) are left to the schema.
  */
 export function withPromptText(request: unknown, dialect: Dialect): unknown {
   if (!isRecord(request) || !Array.isArray(request.prompt) || !request.prompt.every(isString)) return request;
@@ -47,9 +47,6 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
   }
   if (prompts.length > MAX_PROMPTS_PER_REQUEST) {
     throw GatewayError.invalidParam(`${held}: at most ${MAX_PROMPTS_PER_REQUEST} per request, each completed in a call of its own.`, 'prompt');
-  }
-  if (request.stream === true) {
-    throw GatewayError.invalidParam(`${held}: a stream serves one prompt per request; send the prompts without 'stream', or one request per prompt.`, 'stream');
   }
   return request;
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
-import type { StreamTokens } from '../../limits/stream-tokens';
+import type { StreamTokenCount } from '../../limits/stream-tokens';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
 import { isRefusal, sentNothing, withFallback } from '../../routing/fallback';
@@ -78,7 +78,7 @@ async function serve(options: {
     response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
-  const onStreamTokens = (stream: { tokens: StreamTokens; limited: boolean }) => recordStreamTokens(response, stream);
+  const onStreamTokens = (stream: { tokens: StreamTokenCount; limited: boolean }) => recordStreamTokens(response, stream);
   const routed = withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {

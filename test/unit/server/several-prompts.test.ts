@@ -43,9 +43,10 @@ describe('withPromptText', () => {
     );
   });
 
-  test('several prompts with stream: true are a 400 on stream', () => {
-    expect(() => withPromptText({ prompt: ['a', 'b'], stream: true }, 'openai')).toThrow(expect.objectContaining({ status: 400, param: 'stream' }));
+  test('several prompts stay a list on /v1 with stream: true too; the MLflow routes refuse them streamed as well', () => {
+    expect(withPromptText({ prompt: ['a', 'b'], stream: true }, 'openai')).toEqual({ prompt: ['a', 'b'], stream: true });
     expect(withPromptText({ prompt: ['a', 'b'], stream: false }, 'openai')).toEqual({ prompt: ['a', 'b'], stream: false });
+    expect(() => withPromptText({ prompt: ['a', 'b'], stream: true }, 'mlflow')).toThrow(expect.objectContaining({ status: 422, param: 'prompt' }));
   });
 
   test('the MLflow routes take one prompt: several are a 422 pointing to /v1/completions', () => {
