@@ -33,17 +33,30 @@ export function isRefusal(error: unknown): boolean {
   return error instanceof GatewayError && error.code === INVALID_VALUE_CODE;
 }
 
+/** Refusals of a request some of whose calls may have reached the provider first (`afterSentCalls`). */
+const refusedAfterSentCalls = new WeakSet<object>();
+
+/**
+ * Marks `error`, a refusal or a 501, as raised after other calls of the same request may have
+ * reached the provider (several prompts: a later prompt refused, while earlier ones were answered):
+ * it still falls back and is answered as a refusal, but `sentNothing` no longer says so.
+ */
+export function afterSentCalls(error: unknown): unknown {
+  if (error instanceof GatewayError) refusedAfterSentCalls.add(error);
+  return error;
+}
+
 /**
  * Whether the failure says the gateway sent the endpoint's provider nothing: a refusal or a 501,
- * raised before any call. Such an attempt gives back the call its endpoint's limit counted.
+ * raised before any call (and not `afterSentCalls`). Such an attempt gives back the call its endpoint's limit counted.
  */
 export function sentNothing(error: unknown): boolean {
-  return isUnsupported(error) || isRefusal(error);
+  return (isUnsupported(error) || isRefusal(error)) && !refusedAfterSentCalls.has(error as object);
 }
 
 /** Whether another endpoint may succeed where this failure happened (a used-up quota is this endpoint's account's, not retried). */
 export function shouldFallBack(error: unknown): boolean {
-  return error instanceof GatewayError && (error.retryable || error.fallsBack || sentNothing(error) || error.code === QUOTA_EXCEEDED_CODE);
+  return error instanceof GatewayError && (error.retryable || error.fallsBack || isUnsupported(error) || isRefusal(error) || error.code === QUOTA_EXCEEDED_CODE);
 }
 
 /** How much a failure says about the call itself: a 501 nothing, a refusal what this provider cannot take, any other the call's fate. */

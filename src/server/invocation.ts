@@ -11,13 +11,13 @@ import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
-import { sentNothing, withFirstChunk } from '../routing/fallback';
+import { afterSentCalls, sentNothing, withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
-import { answersToEachPrompt, joinedCompletions, severalPromptsOf, withPromptText } from './several-prompts';
+import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, severalPromptsOf, withPromptText } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
 import { validateRequestBody } from './validation';
 import { withoutNulls } from './without-nulls';
@@ -328,7 +328,11 @@ export async function invokeEndpoint(options: {
           const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens) => meterStream(streamOf(each, tokens, signal), tokenLimiters, tokens);
           const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk, endpoint });
           options.onStreamTokens?.({ tokens: merged.tokens, limited });
-          return { kind: 'stream', chunks: await withFirstChunk(merged), checkChunk: alreadyChecked, abort: merged.abort, hidesUsage };
+          // Another prompt's call may have gone out before one was refused: the call is then kept (conservative: not given back).
+          const chunks = await withFirstChunk(merged).catch((error: unknown) => {
+            throw afterSentCalls(error);
+          });
+          return { kind: 'stream', chunks, checkChunk: alreadyChecked, abort: merged.abort, hidesUsage };
         }
         let abort: CallSignal = options.client;
         const tokens = new StreamTokens(sent);
@@ -346,15 +350,18 @@ export async function invokeEndpoint(options: {
       });
     }
     if (prompts !== null) {
+      const calls = createPromptCallWatch();
       const answers = await answersToEachPrompt({
         prompts,
         client: options.client,
         answer: async (prompt, signal) => {
           const sent = { ...request, prompt };
-          const answer = await callWithRetries({ ...callOptions, signal }, attemptWith(sent) as (abort: CallAbort) => Promise<unknown>);
+          const answer = await callWithRetries({ ...callOptions, signal }, (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort));
           // Counted as each comes: the tokens of a prompt answered before another failed were used too.
           return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters });
         },
+      }).catch((error: unknown) => {
+        throw calls.reached ? afterSentCalls(error) : error;
       });
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }

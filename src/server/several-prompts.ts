@@ -10,6 +10,7 @@ import { GatewayError } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { summedTokenCounts } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
+import { sentNothing } from '../routing/fallback';
 import type { CompletionsChoice, CompletionsResponse, EndpointType, Usage } from '../schema';
 import type { Dialect } from './invocation';
 
@@ -98,6 +99,38 @@ export async function answersToEachPrompt<Answer>(options: {
   }
   if (failure !== undefined) throw failure.error;
   return answers;
+}
+
+/**
+ * Whether any prompt's call may have reached the provider, for the limits' give-back of a request
+ * refused before anything was sent (invocation.ts): a prompt's call answered, failed otherwise than
+ * by a refusal or a 501 of its own (one ended by another prompt's failure may have been sent), or
+ * still running. A later prompt refused (Bedrock refuses a blank one) comes after earlier ones were answered.
+ */
+export function createPromptCallWatch() {
+  let reached = false;
+  let running = 0;
+  return {
+    /** `call`, one attempt of a prompt's call on `abort`, watched. */
+    watch<Answer>(call: Promise<Answer>, abort: CallSignal): Promise<Answer> {
+      running += 1;
+      return call.then(
+        (answer) => {
+          running -= 1;
+          reached = true;
+          return answer;
+        },
+        (error: unknown) => {
+          running -= 1;
+          if (abort.aborted || !sentNothing(error)) reached = true;
+          throw error;
+        },
+      );
+    },
+    get reached(): boolean {
+      return reached || running > 0;
+    },
+  };
 }
 
 /**

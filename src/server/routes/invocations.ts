@@ -79,6 +79,8 @@ async function serve(options: {
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
   const onStreamTokens = (stream: { tokens: StreamTokenCount; limited: boolean }) => recordStreamTokens(response, stream);
+  // Whether a destination tried may have been sent something: the key's call is then not given back.
+  let sentSomewhere = false;
   const routed = withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
@@ -94,6 +96,7 @@ async function serve(options: {
         return answer;
       } catch (error) {
         countIfRateLimited(error, endpoint.name, response);
+        if (!sentNothing(error)) sentSomewhere = true;
         // An attempt its provider never had (a refusal, a 501 such as Cohere tools without a v2 URL) counts nothing: the line keeps an earlier one's stream tokens (sent, maybe billed).
         if (streamTokens !== null && recordOf(response).streamTokens?.total() == null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited });
         if (attempts) {
@@ -120,7 +123,7 @@ async function serve(options: {
       useEndpoint(endpoint);
     },
   });
-  const { value: result } = await (keyCounted ? givingBackUnsent(routed, keyLimiter!) : routed);
+  const { value: result } = await (keyCounted ? givingBackUnsent(routed, keyLimiter!, () => sentSomewhere) : routed);
   if (result.kind === 'json') {
     recordResult(response, result.body);
     sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
@@ -158,12 +161,13 @@ async function admitClient(limiter: EndpointLimiter, response: ResponseWithLocal
 }
 
 /**
- * The route's answer, the key's call given back when it is a refusal or a 501: it is the answer only
- * when no destination was sent anything (any other failure outranks them), so nothing was used.
+ * The route's answer, the key's call given back when it is a refusal or a 501 and no destination was
+ * sent anything (`sentSomewhere`: another's refusal may outrank a destination's that came after some
+ * of its calls, several prompts), so nothing was used.
  */
-function givingBackUnsent<Value>(answer: Promise<Value>, keyLimiter: EndpointLimiter): Promise<Value> {
+function givingBackUnsent<Value>(answer: Promise<Value>, keyLimiter: EndpointLimiter, sentSomewhere: () => boolean): Promise<Value> {
   return answer.catch((error: unknown) => {
-    if (sentNothing(error)) keyLimiter.giveBack();
+    if (sentNothing(error) && !sentSomewhere()) keyLimiter.giveBack();
     throw error;
   });
 }
