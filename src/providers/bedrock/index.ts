@@ -285,7 +285,8 @@ function checkParameterDefaults(family: BedrockFamily, endpointType: EndpointTyp
   if (Object.keys(defaults).length === 0) return;
   if (endpointType === 'llm/v1/chat') toConverseChat({ ...defaults, messages: [] }, family);
   if (endpointType !== 'llm/v1/completions' || family.completions === null) return;
-  const request: CompletionsRequest = { ...defaults, prompt: '' };
+  // A prompt as a request has one: Converse refuses a blank one (toConverseCompletions), which is no default's fault.
+  const request: CompletionsRequest = { ...defaults, prompt: 'prompt' };
   if (family.completions === 'converse') toConverseCompletions(request, family);
   else NATIVE_COMPLETIONS[family.completions].to(request, family, false);
 }

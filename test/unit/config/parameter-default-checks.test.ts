@@ -134,6 +134,7 @@ describe('defaults a request can use load as before', () => {
     ['bedrock', 'chat', 'openai.gpt-oss-120b-1:0', 'reasoning_effort: high'],
     ['bedrock', 'chat', 'anthropic.claude-opus-4-7', 'reasoning_effort: max, max_tokens: 1024'],
     ['bedrock', 'completions', 'amazon.titan-text-express-v1', 'temperature: 0.4'],
+    ['bedrock', 'completions', 'us.meta.llama3-3-70b-instruct-v1:0', 'temperature: 0.4, max_tokens: 100'],
     // Providers that pass reasoning_effort on let the upstream judge it, as for a request.
     ['openai', 'chat', 'gpt-4o-mini', 'reasoning_effort: extreme'],
     ['mlflow-model-serving', 'chat', 'my-llm', 'reasoning_effort: low'],
