@@ -6,6 +6,7 @@
  * before anything is sent spends neither.
  */
 import OpenAI from 'openai';
+import { openaiStatusOf } from '../support/errors';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
 import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 
@@ -42,39 +43,28 @@ const BLANK_NINTH = [...Array.from({ length: 8 }, (_, index) => `Say ${index}`),
 /** Every prompt blank: each refused before its call. */
 const ALL_BLANK = [' ', '  '];
 
-/** The status of `call`'s failure (the openai client's APIError), or 200. */
-async function statusOf(call: Promise<unknown>): Promise<number> {
-  return call.then(
-    () => 200,
-    (error: unknown) => {
-      if (error instanceof OpenAI.APIError) return error.status ?? 0;
-      throw error;
-    },
-  );
-}
-
 /** Whether Bedrock was sent the first prompt of BLANK_NINTH (the calls of other prompts, aborted, may arrive after the test). */
 const firstPromptSent = () => setup.fake.calls.some((call) => JSON.stringify(call.body).includes('"Say 0"'));
 
 test("a refusal of a later prompt, after earlier prompts' calls reached Bedrock, spends the endpoint's call", async () => {
   const openai = clientWith(UNLIMITED_KEY);
   // Refused before any call: the one call is given back each time.
-  expect(await statusOf(openai.completions.create({ model: 'llama-one-call', prompt: ALL_BLANK }))).toBe(400);
-  expect(await statusOf(openai.completions.create({ model: 'llama-one-call', prompt: ALL_BLANK }))).toBe(400);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama-one-call', prompt: ALL_BLANK }))).toBe(400);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama-one-call', prompt: ALL_BLANK }))).toBe(400);
 
-  expect(await statusOf(openai.completions.create({ model: 'llama-one-call', prompt: BLANK_NINTH }))).toBe(400);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama-one-call', prompt: BLANK_NINTH }))).toBe(400);
   expect(firstPromptSent()).toBe(true);
-  expect(await statusOf(openai.completions.create({ model: 'llama-one-call', prompt: 'Say hello' }))).toBe(429);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama-one-call', prompt: 'Say hello' }))).toBe(429);
 });
 
 test("a refusal of a later prompt, after earlier prompts' calls reached Bedrock, spends the key's call", async () => {
   const openai = clientWith(LIMITED_KEY);
-  expect(await statusOf(openai.completions.create({ model: 'llama', prompt: ALL_BLANK }))).toBe(400);
-  expect(await statusOf(openai.completions.create({ model: 'llama', prompt: ALL_BLANK }))).toBe(400);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama', prompt: ALL_BLANK }))).toBe(400);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama', prompt: ALL_BLANK }))).toBe(400);
 
-  expect(await statusOf(openai.completions.create({ model: 'llama', prompt: BLANK_NINTH }))).toBe(400);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama', prompt: BLANK_NINTH }))).toBe(400);
   expect(firstPromptSent()).toBe(true);
-  expect(await statusOf(openai.completions.create({ model: 'llama', prompt: 'Say hello' }))).toBe(429);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'llama', prompt: 'Say hello' }))).toBe(429);
 });
 
 test("a route whose first destination refused before any call, and whose second was sent prompts before refusing one, spends the key's call", async () => {
@@ -85,5 +75,5 @@ test("a route whose first destination refused before any call, and whose second 
   // The route's first refusal is its answer, though Claude was sent prompts.
   expect(refused).toMatchObject({ status: 400, param: 'top_k' });
   expect(setup.fake.calls.some((call) => call.modelId.includes('claude') && JSON.stringify(call.body).includes('"Say 0"'))).toBe(true);
-  expect(await statusOf(openai.completions.create({ model: 'claude', prompt: 'Say hello' }))).toBe(429);
+  expect(await openaiStatusOf(openai.completions.create({ model: 'claude', prompt: 'Say hello' }))).toBe(429);
 });

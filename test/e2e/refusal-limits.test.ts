@@ -6,6 +6,7 @@
  * destination refused spend anything of the calling key's own limit; one that reached a provider does.
  */
 import OpenAI from 'openai';
+import { openaiStatusOf } from '../support/errors';
 import { sendJson } from '../support/fake-upstream';
 import { serveGeminiFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { readJsonFixture } from '../support/fixtures';
@@ -76,17 +77,6 @@ async function invoke(name: string, body: unknown, key = UNLIMITED_KEY): Promise
   return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint'), body: await response.json() };
 }
 
-/** The status of `call`'s failure (the openai client's APIError), or 200. */
-async function statusOf(call: Promise<unknown>): Promise<number> {
-  return call.then(
-    () => 200,
-    (error: unknown) => {
-      if (error instanceof OpenAI.APIError) return error.status ?? 0;
-      throw error;
-    },
-  );
-}
-
 const { upstreams } = setup;
 
 test('a destination with calls: 1 that refuses a parameter is moved past again and again, and still serves the one call it can take', async () => {
@@ -127,18 +117,18 @@ test('a destination with calls: 1 that cannot serve the operation (a 501) is mov
 test('an endpoint called alone answers its refusals (400) with calls: 1 left for the request it can take', async () => {
   const openai = clientWith(UNLIMITED_KEY);
   for (let round = 0; round < 3; round += 1) {
-    expect(await statusOf(openai.chat.completions.create({ model: 'gemini-alone', ...LOCATED_SEARCH }))).toBe(400);
-    expect(await statusOf(openai.chat.completions.create({ model: 'gemini-alone', ...LOCATED_SEARCH, stream: true }))).toBe(400);
+    expect(await openaiStatusOf(openai.chat.completions.create({ model: 'gemini-alone', ...LOCATED_SEARCH }))).toBe(400);
+    expect(await openaiStatusOf(openai.chat.completions.create({ model: 'gemini-alone', ...LOCATED_SEARCH, stream: true }))).toBe(400);
   }
-  expect(await statusOf(openai.chat.completions.create({ model: 'gemini-alone', ...PLAIN }))).toBe(200);
-  expect(await statusOf(openai.chat.completions.create({ model: 'gemini-alone', ...PLAIN }))).toBe(429);
+  expect(await openaiStatusOf(openai.chat.completions.create({ model: 'gemini-alone', ...PLAIN }))).toBe(200);
+  expect(await openaiStatusOf(openai.chat.completions.create({ model: 'gemini-alone', ...PLAIN }))).toBe(429);
 });
 
 test("a request every destination refused spends nothing of the key's limit; one that reached a provider spends it, even when it failed", async () => {
   const openai = clientWith(LIMITED_KEY);
   const refusedEverywhere = { ...LOCATED_SEARCH, tools: TOOLS };
   for (let round = 0; round < 3; round += 1) {
-    expect(await statusOf(openai.chat.completions.create({ model: 'refused-everywhere', ...refusedEverywhere }))).toBe(400);
+    expect(await openaiStatusOf(openai.chat.completions.create({ model: 'refused-everywhere', ...refusedEverywhere }))).toBe(400);
     expect(await invoke('refused-everywhere', refusedEverywhere, LIMITED_KEY)).toMatchObject({ status: 400, endpoint: 'gemini' });
   }
   expect([upstreams.gemini.requests.length, upstreams.cohere.requests.length]).toEqual([0, 0]);

@@ -34,6 +34,17 @@ export async function openaiErrorOf(call: Promise<unknown>): Promise<{ status: n
   return { status: error.status, error: error.error };
 }
 
+/** The status of `call`'s failure (the openai client's APIError), or 200. */
+export async function openaiStatusOf(call: Promise<unknown>): Promise<number> {
+  return call.then(
+    () => 200,
+    (error: unknown) => {
+      if (error instanceof OpenAI.APIError) return error.status ?? 0;
+      throw error;
+    },
+  );
+}
+
 /** What `GET`, `DELETE` and `input_items` of `/v1/responses/{id}` answer for an id the caller cannot read. */
 export function keptResponseNotFound(id: string): { status: number; error: unknown } {
   return {
