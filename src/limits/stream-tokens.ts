@@ -11,58 +11,100 @@ import type { CallAbort } from '../providers/abort';
 import type { EndpointLimiter } from './limiter';
 import { reportedTokens } from './limiter';
 
-/** About four characters a token in English text (OpenAI's rule of thumb); rounded up, a started token was used. */
-export function tokensOfCharacters(characters: number): number {
-  return Math.ceil(characters / 4);
+/**
+ * Each ASCII character's weight in quarter tokens: letters, digits and spaces merge about four to a
+ * token in English prose, punctuation and line breaks (code, JSON) about two.
+ */
+const ASCII_QUARTERS = Uint8Array.from({ length: 0x80 }, (_, code) => (/[A-Za-z0-9 ]/.test(String.fromCharCode(code)) ? 1 : 2));
+
+/**
+ * Whether a UTF-16 code unit is about a token by itself: Chinese, Japanese and Korean characters
+ * and each half of a surrogate pair (emoji, rarer CJK characters: about two tokens each).
+ */
+function isWholeTokenUnit(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code < 0xa000) || // CJK radicals and punctuation, kana, CJK ideographs
+    (code >= 0xac00 && code < 0xe000) || // Hangul syllables, then surrogate halves
+    (code >= 0xf900 && code < 0xfb00) || // CJK compatibility ideographs
+    (code >= 0xff00 && code < 0xfff0) // fullwidth and halfwidth forms
+  );
+}
+
+/**
+ * A non-ASCII code unit's weight in quarter tokens: a whole token (above), else half a token. Other
+ * scripts (accented Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai…) and symbols take two
+ * characters a token or fewer where tokenizers do best on them (OpenAI's o200k: 3–4 for Russian,
+ * 2.5–3 for Greek, Hindi and Thai).
+ */
+const nonAsciiQuarters = (code: number): number => (isWholeTokenUnit(code) ? 4 : 2);
+
+/**
+ * A text's estimated tokens, in quarter tokens (whole numbers, so that a stream's chunks add up
+ * exactly): one pass over its UTF-16 code units, weighted by script. It aims above what tokenizers
+ * count (an estimate that counts low lets a client spend past a token limit): English prose about
+ * 4 characters a token, code and JSON about 3, Chinese and Japanese one token a character.
+ */
+export function tokenQuartersOf(text: string): number {
+  let quarters = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    quarters += code < 0x80 ? ASCII_QUARTERS[code] : nonAsciiQuarters(code);
+  }
+  return quarters;
+}
+
+/** Quarter tokens as tokens, rounded up: a started token was used. */
+export function tokensOfQuarters(quarters: number): number {
+  return Math.ceil(quarters / 4);
 }
 
 /** Images and files in a prompt are data URLs, whose base64 length says nothing of the tokens they cost. */
 const isDataUrl = (text: string): boolean => text.startsWith('data:');
 
 /**
- * The characters of a request's string values (messages or prompt, tools, their schemas…), data URLs
- * left out. A loop over a stack, not recursion: a deeply nested body must not overflow the call stack.
+ * The quarter tokens of a request's string values (messages or prompt, tools, their schemas…), data
+ * URLs left out. A loop over a stack, not recursion: a deeply nested body must not overflow the call stack.
  */
-export function requestCharacters(request: unknown): number {
-  let characters = 0;
+export function requestTokenQuarters(request: unknown): number {
+  let quarters = 0;
   const pending: unknown[] = [request];
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (!isDataUrl(value)) characters += value.length;
+      if (!isDataUrl(value)) quarters += tokenQuartersOf(value);
     } else if (typeof value === 'object' && value !== null) {
       // One push per item: a spread of a long array would pass each item as an argument and overflow.
       for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push(item);
     }
   }
-  return characters;
+  return quarters;
 }
 
-const lengthOf = (value: unknown): number => (typeof value === 'string' ? value.length : 0);
+const quartersOf = (value: unknown): number => (typeof value === 'string' ? tokenQuartersOf(value) : 0);
 
-/** The characters one choice of a unified chunk generated: completions text, or a chat delta's text, refusal, reasoning and tool calls. */
-function choiceCharacters(choice: unknown): number {
+/** The quarter tokens one choice of a unified chunk generated: completions text, or a chat delta's text, refusal, reasoning and tool calls. */
+function choiceTokenQuarters(choice: unknown): number {
   if (typeof choice !== 'object' || choice === null) return 0;
   const { text, delta } = choice as { text?: unknown; delta?: unknown };
-  if (typeof delta !== 'object' || delta === null) return lengthOf(text);
+  if (typeof delta !== 'object' || delta === null) return quartersOf(text);
   const { content, refusal, reasoning_content: reasoning, tool_calls: toolCalls } = delta as Record<string, unknown>;
-  let characters = lengthOf(content) + lengthOf(refusal) + lengthOf(reasoning);
+  let quarters = quartersOf(content) + quartersOf(refusal) + quartersOf(reasoning);
   if (Array.isArray(toolCalls)) {
     for (const call of toolCalls) {
       const called = (call as { function?: { name?: unknown; arguments?: unknown } } | null)?.function;
-      characters += lengthOf(called?.name) + lengthOf(called?.arguments);
+      quarters += quartersOf(called?.name) + quartersOf(called?.arguments);
     }
   }
-  return characters;
+  return quarters;
 }
 
-/** The characters a unified stream chunk generated (the lengths of strings it already holds: nothing is serialised). */
-export function generatedCharacters(chunk: unknown): number {
+/** The quarter tokens a unified stream chunk generated (from the strings it already holds: nothing is serialised). */
+export function generatedTokenQuarters(chunk: unknown): number {
   const choices = (chunk as { choices?: unknown } | null)?.choices;
   if (!Array.isArray(choices)) return 0;
-  let characters = 0;
-  for (const choice of choices) characters += choiceCharacters(choice);
-  return characters;
+  let quarters = 0;
+  for (const choice of choices) quarters += choiceTokenQuarters(choice);
+  return quarters;
 }
 
 /**
@@ -97,7 +139,7 @@ export class StreamTokens implements StreamTokenCount {
   private started = false;
   private reported: number | null = null;
   private reportedPrompt: number | null = null;
-  private generated = 0;
+  private generatedQuarters = 0;
   private promptTokens: number | null = null;
   private call: CallAbort | null = null;
 
@@ -114,7 +156,7 @@ export class StreamTokens implements StreamTokenCount {
     const prompt = reportedPromptOnly(chunk);
     if (prompt === null) this.reported = reportedTokens(chunk) ?? this.reported;
     else this.reportedPrompt = prompt;
-    if (this.reported === null) this.generated += generatedCharacters(chunk);
+    if (this.reported === null) this.generatedQuarters += generatedTokenQuarters(chunk);
   }
 
   /**
@@ -127,8 +169,8 @@ export class StreamTokens implements StreamTokenCount {
   estimate(): EstimatedTokens | null {
     if (this.reported !== null || !(this.started || this.call?.request === 'sent')) return null;
     // The request is read once, though the limiters and the audit line each ask.
-    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfCharacters(requestCharacters(this.request)));
-    const completion = tokensOfCharacters(this.generated);
+    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfQuarters(requestTokenQuarters(this.request)));
+    const completion = tokensOfQuarters(this.generatedQuarters);
     return { prompt, completion, total: prompt + completion };
   }
 

@@ -1,8 +1,8 @@
 /**
  * Token limits on streams that end before their usage chunk. A client that left a stream just before
  * its end, or a stream the upstream cut, counted no tokens, so a client could spend past a token limit
- * by leaving each stream early. Such a stream now counts an estimate (the request's characters and
- * those it generated, four a token); reported usage still counts exactly. Without a token limit, the
+ * by leaving each stream early. Such a stream now counts an estimate (of the request's text and
+ * the text it generated: four letters a token in English); reported usage still counts exactly. Without a token limit, the
  * audit line of a stream cut short carries the same estimate, and the token metrics still count none.
  */
 import { createServer, type ServerResponse } from 'node:http';
@@ -17,8 +17,8 @@ const PLAIN_KEY = 'sk-gateway-plain-estimate-key';
 const METERED_KEY = 'sk-gateway-metered-estimate-key';
 const AUTHORIZED = { authorization: `Bearer ${PLAIN_KEY}` };
 
-/** 40 characters: 10 tokens by the estimate. */
-const PIECE = 'The quick brown fox jumps over the dog. ';
+/** 40 letters and spaces: 10 tokens by the estimate. */
+const PIECE = 'The quick brown fox jumps over the dogs ';
 
 function chunk(fields: Record<string, unknown>): string {
   return `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1748251380, model: 'gpt-4o-mini', ...fields })}\n\n`;
@@ -32,7 +32,7 @@ const PROMPT_ONLY = { prompt_tokens: 7 };
 /**
  * By the prompt's word: `wait` sends nothing (the provider still reading the prompt), `no!` is
  * refused with a 400; others get two pieces of text (`part` after a usage with `prompt_tokens` only,
- * then cut), then `hold` waits for the gateway to leave, `cut!` drops the connection, `full`
+ * then cut), then `hold` waits for the gateway to leave, `drop` drops the connection, `full`
  * finishes and reports its usage (5 tokens, far below the estimate), `done` finishes without usage
  * (as OpenAI does when not asked for it).
  */
@@ -46,7 +46,7 @@ function openaiStream(request: RecordedRequest, response: ServerResponse): void 
   response.writeHead(200, { 'content-type': 'text/event-stream' });
   if (word === 'part') response.write(chunk({ choices: [], usage: PROMPT_ONLY }));
   response.write(content(PIECE, 'assistant') + content(PIECE));
-  if (word === 'cut!' || word === 'part') setTimeout(() => response.destroy(), 20);
+  if (word === 'drop' || word === 'part') setTimeout(() => response.destroy(), 20);
   if (word === 'full') {
     const usage = { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 };
     response.end(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + chunk({ choices: [], usage }) + 'data: [DONE]\n\n');
@@ -187,13 +187,13 @@ test('the MLflow route: the same with fetch and an AbortController', async () =>
 
 test('a stream the upstream cuts mid-way counts its estimate, on both route families', async () => {
   for (let stream = 0; stream < 3; stream += 1) {
-    const cut = await mlflowStatus('cut-mlflow', 'cut!');
+    const cut = await mlflowStatus('cut-mlflow', 'drop');
     expect(cut.status).toBe(200);
     expect(cut.text).toContain('event: error');
   }
-  expect((await mlflowStatus('cut-mlflow', 'cut!')).status).toBe(429);
+  expect((await mlflowStatus('cut-mlflow', 'drop')).status).toBe(429);
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const stream = await client().chat.completions.create({ model: 'cut-v1', messages: [{ role: 'user', content: 'cut!' }], stream: true });
+    const stream = await client().chat.completions.create({ model: 'cut-v1', messages: [{ role: 'user', content: 'drop' }], stream: true });
     await expect((async () => {
       for await (const _received of stream);
     })()).rejects.toBeInstanceOf(OpenAI.APIError);
@@ -270,13 +270,13 @@ describe('without a token limit, the audit line of a stream cut short', () => {
 
   test('the upstream cut it mid-stream (/v1 and the MLflow route), or it timed out before the first chunk: the estimate beside the error', async () => {
     let from = lines.length;
-    const stream = await client().chat.completions.create({ model: 'open', messages: [{ role: 'user', content: 'cut!' }], stream: true });
+    const stream = await client().chat.completions.create({ model: 'open', messages: [{ role: 'user', content: 'drop' }], stream: true });
     await expect((async () => {
       for await (const _received of stream);
     })()).rejects.toBeInstanceOf(OpenAI.APIError);
     expect(await openLine(from, (line) => line.error !== undefined)).toMatchObject({ status: 200, ...ESTIMATED });
     from = lines.length;
-    expect((await mlflowStatus('open', 'cut!')).text).toContain('event: error');
+    expect((await mlflowStatus('open', 'drop')).text).toContain('event: error');
     expect(await openLine(from, (line) => line.error !== undefined)).toMatchObject({ status: 200, ...ESTIMATED });
     from = lines.length;
     const timedOut = await client().chat.completions.create({ model: 'open', messages: [{ role: 'user', content: 'wait' }], stream: true }).then(() => null, (caught: unknown) => caught);
