@@ -877,7 +877,7 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description An earlier output item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: the item from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`. */
+        /** @description An earlier item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: a kept response's output item, or an input item it was sent with an `id`, from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`. */
         ResponsesItemReference: {
             /** @constant */
             type: "item_reference";

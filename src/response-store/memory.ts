@@ -2,13 +2,15 @@
  * The response store in memory (the process's own, or the cluster primary's for its workers). It
  * holds JSON text, counted as V8 holds it, plus a fixed allowance per response and item for the maps
  * and ids. Responses are ordered by when they were kept or last continued, and dropped oldest first:
- * those older than `maxAgeMs`, then as many as it takes to stay within `maxBytes`. Continuing a
- * conversation (or naming one of its items) renews every response in it, so an active conversation
- * outlives the age limit and its start is not dropped before its end.
+ * those older than `maxAgeMs`, then as many as it takes to stay within `maxBytes`. An item id names
+ * an output item, or an input item sent with an id (a slice of the input's JSON, not a second copy);
+ * when kept responses share an id (a client sending its history again), the latest kept holds it.
+ * Continuing a conversation (or naming one of its items) renews every response in it, so an active
+ * conversation outlives the age limit and its start is not dropped before its end.
  */
 import type { ConversationStep, InputStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup, StoreStatistics } from './types';
 
-/** The maps' entries, the ids and the record's fields, beside the JSON text. */
+/** The maps' entries, the ids and the record's fields, beside the JSON text (an input item's index entry too). */
 const RESPONSE_OVERHEAD_BYTES = 256;
 const ITEM_OVERHEAD_BYTES = 128;
 
@@ -39,8 +41,14 @@ export function textBytes(text: string): number {
 
 function bytesOf(response: KeptResponse): number {
   const output = response.output.reduce((sum, { id, item }) => sum + textBytes(item) + id.length + ITEM_OVERHEAD_BYTES, 0);
-  return RESPONSE_OVERHEAD_BYTES + response.space.length + response.id.length + textBytes(response.input) + textBytes(response.response) + output;
+  const inputIds = response.inputIds.reduce((sum, { id }) => sum + id.length + ITEM_OVERHEAD_BYTES, 0);
+  return RESPONSE_OVERHEAD_BYTES + response.space.length + response.id.length + textBytes(response.input) + textBytes(response.response) + output + inputIds;
 }
+
+/** Where a kept item's JSON is: an output item by its index, an input item by its place in the input's JSON. */
+type ItemPlace = { entry: Entry; output: number } | { entry: Entry; start: number; end: number };
+
+const itemText = (place: ItemPlace): string => ('output' in place ? place.entry.output[place.output] : place.entry.input.slice(place.start, place.end));
 
 /** The store, answering at once (the cluster primary answers its workers with these). */
 export interface MemoryResponseStore extends ResponseStore {
@@ -57,7 +65,7 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
   const now = options.now ?? Date.now;
   /** In the order they were kept or last renewed: oldest first. */
   const entries = new Map<string, Entry>();
-  const items = new Map<string, { entry: Entry; index: number }>();
+  const items = new Map<string, ItemPlace>();
   let bytes = 0;
   const counts = { hits: 0, misses: 0, evictions: 0 };
   let lastBounds: StoreBounds | null = null;
@@ -65,7 +73,8 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
 
   function drop(entry: Entry): void {
     entries.delete(entry.key);
-    for (const itemKey of entry.itemKeys) items.delete(itemKey);
+    // An id a later response kept again is that response's now.
+    for (const itemKey of entry.itemKeys) if (items.get(itemKey)?.entry === entry) items.delete(itemKey);
     bytes -= entry.bytes;
   }
 
@@ -118,11 +127,14 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     const key = keyOf(response.space, response.id);
     const existing = entries.get(key);
     if (existing !== undefined) drop(existing);
-    const itemKeys = response.output.map(({ id }) => keyOf(response.space, id));
+    const inputKeys = response.inputIds.map(({ id }) => keyOf(response.space, id));
+    const outputKeys = response.output.map(({ id }) => keyOf(response.space, id));
     const previousKey = response.previousId === null ? null : keyOf(response.space, response.previousId);
+    const itemKeys = [...inputKeys, ...outputKeys];
     const entry: Entry = { key, id: response.id, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, itemKeys, bytes: size, touchedAt: now() };
     entries.set(key, entry);
-    itemKeys.forEach((itemKey, index) => items.set(itemKey, { entry, index }));
+    response.inputIds.forEach(({ start, end }, index) => items.set(inputKeys[index], { entry, start, end }));
+    outputKeys.forEach((itemKey, output) => items.set(itemKey, { entry, output }));
     bytes += size;
     evict(bounds);
     sweeper ??= setInterval(() => lastBounds && evict(lastBounds), SWEEP_INTERVAL_MS).unref();
@@ -136,7 +148,7 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     // Oldest first, so that the store's order stays the order of touchedAt.
     for (const entry of new Set([...(chain ?? []), ...found.flatMap((item) => (item ? [item.entry] : []))])) renew(entry, at);
     const conversation: ConversationStep[] | null = chain === null ? null : chain.map(({ input, output }) => ({ input, output }));
-    return { conversation, items: found.map((item) => (item ? item.entry.output[item.index] : null)) };
+    return { conversation, items: found.map((item) => (item ? itemText(item) : null)) };
   }
 
   function getNow(space: string, id: string, bounds: StoreBounds): KeptResponseText | null {

@@ -1,7 +1,8 @@
 /**
  * What the Responses API keeps (`POST /v1/responses` without `store: false`): each response's input
  * items (as resolved) and output items, as JSON text, under the caller's space, so that a later
- * request may continue it (`previous_response_id`) or name one of its output items (`item_reference`).
+ * request may continue it (`previous_response_id`) or name one of its items (`item_reference`): an
+ * output item, or an input item the client sent with an `id`.
  */
 
 /** A response to keep. Items are JSON text: they cross the cluster IPC as such and are kept as such. */
@@ -14,6 +15,11 @@ export interface KeptResponse {
   previousId: string | null;
   /** Its input items, as resolved (references replaced by their items), as a JSON array. */
   input: string;
+  /**
+   * Its input items that have an `id`, which an `item_reference` may name: each one's id and where its
+   * JSON is in `input` (`input.slice(start, end)`), so that it is not kept a second time.
+   */
+  inputIds: { id: string; start: number; end: number }[];
   /** Its output items: each one's id and JSON. */
   output: { id: string; item: string }[];
   /** The Response object without its output (`output: null`), as JSON: what `GET /v1/responses/{id}` shows around the items. */
@@ -30,7 +36,7 @@ export interface StoreLookup {
   space: string;
   /** The response to continue, if any. */
   previousId: string | null;
-  /** Output items named by `item_reference`. */
+  /** Items named by `item_reference`: output items, and input items kept with an id. */
   itemIds: string[];
 }
 

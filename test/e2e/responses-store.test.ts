@@ -1,6 +1,7 @@
 /**
  * The response store end to end with the official openai client: `previous_response_id` chains and
- * `item_reference`s resolve to what the gateway kept (JSON answers and streams), `store: false` keeps
+ * `item_reference`s (to output items, and to input items sent with an id) resolve to what the gateway
+ * kept (JSON answers and streams), `store: false` keeps
  * nothing, a miss is OpenAI's error naming the field, client keys do not see each other's responses,
  * and `response_store.enabled: false` refuses references. What the fake upstream is sent shows the
  * conversation the gateway rebuilt. (Eviction by size and age: test/unit/response-store/.)
@@ -128,6 +129,22 @@ test('item_reference: a kept message and kept function calls named by id are the
     CHAT_CALLS,
     ...CALLS.map((call) => ({ role: 'tool', tool_call_id: call.id, content: 'sunny' })),
   ]);
+});
+
+test('item_reference: input items the client sent with an id (a message, function call outputs) are found by that id too, by the same key only', async () => {
+  const question = { type: 'message', id: 'msg_client_question', role: 'user', content: 'Weather in Paris and São Paulo?' } as OpenAI.Responses.ResponseInputItem;
+  const calls = await clientA.responses.create({ model: 'chat', input: [question], tools: [WEATHER_TOOL] });
+  const outputs = CALLS.map((call, index) => ({ type: 'function_call_output' as const, id: `fco_client_${index}`, call_id: call.id, output: `sunny ${index}` }));
+  const callReferences = calls.output.map((item) => ({ type: 'item_reference' as const, id: item.id! }));
+  await clientA.responses.create({ model: 'chat', input: [{ type: 'item_reference', id: 'msg_client_question' }, ...callReferences, ...outputs], tools: [WEATHER_TOOL] });
+  const conversation = [{ role: 'user', content: 'Weather in Paris and São Paulo?' }, CHAT_CALLS, ...outputs.map((output) => ({ role: 'tool', tool_call_id: output.call_id, content: output.output }))];
+  expect(sentMessages()).toEqual(conversation);
+  const outputReferences = outputs.map(({ id }) => ({ type: 'item_reference' as const, id }));
+  await clientA.responses.create({ model: 'chat', input: [{ type: 'item_reference', id: 'msg_client_question' }, ...callReferences, ...outputReferences, { role: 'user', content: 'Thanks' }], tools: [WEATHER_TOOL] });
+  expect(sentMessages()).toEqual([...conversation, { role: 'user', content: 'Thanks' }]);
+  expect(await openaiErrorOf(clientB.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'fco_client_0' }] }))).toEqual(itemNotFound('fco_client_0', 1));
+  await clientA.responses.create({ model: 'chat', input: [{ type: 'message', id: 'msg_client_unkept', role: 'user', content: 'Hello' } as OpenAI.Responses.ResponseInputItem], store: false });
+  expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: [{ type: 'item_reference', id: 'msg_client_unkept' }] }))).toEqual(itemNotFound('msg_client_unkept', 0));
 });
 
 describe('streams', () => {

@@ -10,7 +10,7 @@
  */
 import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
-import { responseStoreOfProcess, type StoreFindings } from '../../response-store';
+import { responseStoreOfProcess, type KeptResponse, type StoreFindings } from '../../response-store';
 import type { ResponsesDeleted, ResponsesInputItem, ResponsesInputItemList, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { inputItemsPage, inputItemsQueryOf } from './input-items';
 import { isLeftOutItem } from './request';
@@ -26,7 +26,7 @@ export interface StoreAccess {
 export interface ResolvedInput {
   /** The conversation of `previous_response_id` (each kept response's input and output items, oldest first). */
   earlier: ResponsesInputItem[];
-  /** The request's input, each `item_reference` to a kept item replaced by the item. */
+  /** The request's input, each `item_reference` to a kept item (an output item, or an input item kept with an id) replaced by the item. */
   input: ResponsesRequest['input'];
 }
 
@@ -93,6 +93,29 @@ export function isKept(request: ResponsesRequest, access: StoreAccess): boolean 
   return access.plan.enabled && request.store !== false;
 }
 
+/** An input item's id that an `item_reference` may name: a string, and not one left out without a lookup (`rs_…`, `ws_…`). */
+function referableId(item: ResponsesInputItem): string | null {
+  const { id } = item as { id?: unknown };
+  return typeof id === 'string' && item.type !== 'item_reference' && !isLeftOutItem(id) ? id : null;
+}
+
+/**
+ * The input items as one JSON array (the text `JSON.stringify` writes), with where each item that has
+ * an id is in it: the store finds such an item by its id in that text.
+ */
+export function keptInputOf(input: ResponsesInputItem[]): { input: string; inputIds: KeptResponse['inputIds'] } {
+  const texts = input.map((item) => JSON.stringify(item));
+  const inputIds: KeptResponse['inputIds'] = [];
+  // After the opening bracket, then after each item and its comma.
+  let start = 1;
+  texts.forEach((text, index) => {
+    const id = referableId(input[index]);
+    if (id !== null) inputIds.push({ id, start, end: start + text.length });
+    start += text.length + 1;
+  });
+  return { input: `[${texts.join(',')}]`, inputIds };
+}
+
 /**
  * Keeps a finished answer (completed or incomplete) with its resolved input, before it is sent:
  * under `--workers` the primary then has it before any follow-up the client sends. One whose text
@@ -105,7 +128,7 @@ export function keepResponse(access: StoreAccess, options: { response: Responses
     space: access.space,
     id: response.id,
     previousId: response.previous_response_id ?? null,
-    input: JSON.stringify(input),
+    ...keptInputOf(input),
     output: response.output.map((item) => ({ id: item.id, item: JSON.stringify(item) })),
     response: JSON.stringify({ ...response, output: null }),
   };

@@ -9,7 +9,7 @@ import type { KeptResponse } from '../../../src/response-store/types';
 import { fakeCluster } from '../../support/fake-cluster';
 
 const BOUNDS = { maxBytes: 1024 * 1024, maxAgeMs: 60_000 };
-const kept: KeptResponse = { space: 'key-a', id: 'resp_1', previousId: null, input: '[{"role":"user","content":"Hi"}]', output: [{ id: 'msg_1', item: '{"type":"message","id":"msg_1"}' }], response: '{"id":"resp_1","output":null}' };
+const kept: KeptResponse = { space: 'key-a', id: 'resp_1', previousId: null, input: '[{"role":"user","content":"Hi"}]', inputIds: [], output: [{ id: 'msg_1', item: '{"type":"message","id":"msg_1"}' }], response: '{"id":"resp_1","output":null}' };
 
 test('a response one worker keeps is found by another, in the same turn of the primary', async () => {
   const { primary, workers } = fakeCluster(2);
@@ -21,6 +21,15 @@ test('a response one worker keeps is found by another, in the same turn of the p
   first.keep(kept, BOUNDS);
   expect(await found).toEqual({ conversation: [{ input: kept.input, output: [kept.output[0].item] }], items: [kept.output[0].item] });
   expect(await first.find({ space: 'key-b', previousId: 'resp_1', itemIds: ['msg_1'] }, BOUNDS)).toEqual({ conversation: null, items: [null] });
+});
+
+test('an input item kept with an id is found by it from another worker', async () => {
+  const { primary, workers } = fakeCluster(2);
+  serveResponseStoreToWorkers(primary, createMemoryResponseStore());
+  const [first, second] = workers.map((channel) => createClusterResponseStore({ channel }));
+  const input = '[{"type":"message","id":"msg_client","role":"user","content":"Hi"}]';
+  first.keep({ ...kept, input, inputIds: [{ id: 'msg_client', start: 1, end: input.length - 1 }] }, BOUNDS);
+  expect(await second.find({ space: 'key-a', previousId: null, itemIds: ['msg_client'] }, BOUNDS)).toEqual({ conversation: [], items: [input.slice(1, -1)] });
 });
 
 test('reading, listing input items and removing go to the primary too', async () => {

@@ -1,10 +1,11 @@
 /**
  * The response store in memory (src/response-store/memory.ts): what a lookup finds, separate spaces,
- * dropping oldest first by age and by size, on an injected clock, input items by response, and what
- * it counts for the metrics.
+ * dropping oldest first by age and by size, on an injected clock, input items by response, input
+ * items found by their id, and what it counts for the metrics.
  */
 import { createMemoryResponseStore, textBytes } from '../../../src/response-store/memory';
 import type { KeptResponse, StoreBounds } from '../../../src/response-store/types';
+import { keptInputOf } from '../../../src/server/responses-api/stored';
 
 const HOUR = 3_600_000;
 const ROOMY: StoreBounds = { maxBytes: 1024 * 1024, maxAgeMs: HOUR };
@@ -16,6 +17,7 @@ function response(id: string, options: { space?: string; previousId?: string; te
     id,
     previousId: options.previousId ?? null,
     input: JSON.stringify([{ role: 'user', content: `question of ${id}` }]),
+    inputIds: [],
     output: [{ id: `msg_${id}`, item: JSON.stringify({ type: 'message', id: `msg_${id}`, content: [{ type: 'output_text', text }] }) }],
     response: JSON.stringify({ id, object: 'response', output: null }),
   };
@@ -190,4 +192,42 @@ test('the statistics: responses and bytes kept, ids asked for found or not, resp
   store.keep(response('resp_3', { text: 'z'.repeat(1000) }), bounds);
   store.removeNow('', 'resp_3', bounds);
   expect(store.statistics()).toEqual({ responses: 1, bytes: store.size(), hits: 4, misses: 2, evictions: 1 });
+});
+
+describe('input items by their id', () => {
+  const toolOutput = { type: 'function_call_output', id: 'fco_client_1', call_id: 'call_1', output: '{"temperature":21}' };
+  const userMessage = { type: 'message', id: 'msg_client_1', role: 'user', content: [{ type: 'input_text', text: 'Et à Lyon ? ☀' }] };
+  const withInput = (id: string, input: Record<string, unknown>[]): KeptResponse => ({ ...response(id), ...keptInputOf(input as never) });
+
+  test('an input item sent with an id is found by it, in its space only, as long as its response is kept', () => {
+    const store = createMemoryResponseStore();
+    store.keep({ ...withInput('resp_1', [toolOutput, userMessage]), space: 'key-a' }, ROOMY);
+    const found = store.findNow({ space: 'key-a', previousId: null, itemIds: ['msg_client_1', 'fco_client_1', 'msg_resp_1'] }, ROOMY);
+    expect(found.items.map((item) => item && JSON.parse(item))).toEqual([userMessage, toolOutput, JSON.parse(response('resp_1').output[0].item)]);
+    expect(store.findNow({ space: 'key-b', previousId: null, itemIds: ['msg_client_1'] }, ROOMY).items).toEqual([null]);
+    store.removeNow('key-a', 'resp_1', ROOMY);
+    expect(store.findNow({ space: 'key-a', previousId: null, itemIds: ['msg_client_1'] }, ROOMY).items).toEqual([null]);
+  });
+
+  test('each indexed input item is counted in the bytes (its text once, its index entry), and freed with its response', () => {
+    const plain = createMemoryResponseStore();
+    plain.keep({ ...withInput('resp_1', [toolOutput, userMessage]), inputIds: [] }, ROOMY);
+    const indexed = createMemoryResponseStore();
+    indexed.keep(withInput('resp_1', [toolOutput, userMessage]), ROOMY);
+    // Two ids and two index entries: nothing of the items' text a second time.
+    expect(indexed.size() - plain.size()).toBe('fco_client_1'.length + 'msg_client_1'.length + 2 * 128);
+    indexed.removeNow('', 'resp_1', ROOMY);
+    expect(indexed.size()).toBe(0);
+  });
+
+  test('an id kept again by a later response (a history sent again) is that one\'s; dropping the older one keeps it', () => {
+    const store = createMemoryResponseStore();
+    store.keep(withInput('resp_1', [userMessage]), ROOMY);
+    const edited = { ...userMessage, content: [{ type: 'input_text', text: 'Et à Lyon ?' }] };
+    store.keep(withInput('resp_2', [edited]), ROOMY);
+    store.removeNow('', 'resp_1', ROOMY);
+    expect(store.findNow({ space: '', previousId: null, itemIds: ['msg_client_1'] }, ROOMY).items.map((item) => item && JSON.parse(item))).toEqual([edited]);
+    store.removeNow('', 'resp_2', ROOMY);
+    expect(store.findNow({ space: '', previousId: null, itemIds: ['msg_client_1'] }, ROOMY).items).toEqual([null]);
+  });
 });

@@ -1,11 +1,12 @@
 /**
  * What the Responses API asks the response store (src/server/responses-api/stored.ts): nothing for a
  * request that refers to nothing kept (or only to reasoning and web search items, which are left out),
- * or with the store off; a store that does not answer is a 503 the client may retry.
+ * or with the store off; a store that does not answer is a 503 the client may retry; what is kept of
+ * the input items with an id, for a reference to name them.
  */
 import * as responseStore from '../../../src/response-store';
 import type { ResponseStore } from '../../../src/response-store';
-import { resolveStoredInput, type StoreAccess } from '../../../src/server/responses-api/stored';
+import { keptInputOf, resolveStoredInput, type StoreAccess } from '../../../src/server/responses-api/stored';
 import type { ResponsesRequest } from '../../../src/schema';
 import { gatewayRejectionOf } from '../../support/errors';
 
@@ -51,4 +52,16 @@ test('a store that does not answer (the cluster primary past its timeout) is a 5
   });
   const error = await gatewayRejectionOf(() => resolveStoredInput({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, ON));
   expect(error).toMatchObject({ status: 503, code: 'response_store_unavailable', retryable: true });
+});
+
+const toolOutput = { type: 'function_call_output', id: 'fco_client_1', call_id: 'call_1', output: '{"temperature":21}' };
+const userMessage = { type: 'message', id: 'msg_client_1', role: 'user', content: [{ type: 'input_text', text: 'Et à Lyon ? ☀' }] };
+
+test("the input's JSON is JSON.stringify's, and each item with an id is found in it as its own JSON; others are not indexed", () => {
+  const input = [{ role: 'user', content: 'Hi' }, toolOutput, { type: 'reasoning', id: 'rs_1', summary: [] }, { type: 'item_reference', id: 'ws_1' }, userMessage];
+  const kept = keptInputOf(input as never);
+  expect(kept.input).toBe(JSON.stringify(input));
+  expect(kept.inputIds.map(({ id }) => id)).toEqual(['fco_client_1', 'msg_client_1']);
+  expect(kept.inputIds.map(({ start, end }) => JSON.parse(kept.input.slice(start, end)))).toEqual([toolOutput, userMessage]);
+  expect(keptInputOf([])).toEqual({ input: '[]', inputIds: [] });
 });
