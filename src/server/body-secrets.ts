@@ -7,43 +7,69 @@
  * - `connectors[].user_access_token`: Cohere's v1 chat connectors (passed on the same way).
  * - `tools[].authorization` and the values of `tools[].headers`: OpenAI's Responses `mcp` tool. The
  *   gateway refuses that tool with a 400, but a refused request's body is logged too.
+ * - URLs, which may hold a password (`https://user:pass@host`) or a token in their query: the MCP
+ *   servers' `mcp_servers[].url` and the `mcp` tool's `tools[].server_url` are logged with those
+ *   parts as `[redacted]` (scheme, host and path as sent).
  */
 import { isRecord } from '../providers/shared/json';
+import { urlCredentialValues, withoutUrlSecrets } from '../providers/transport/credentials';
 
 const REDACTED = '[redacted]';
 
-/** The body's lists whose items may hold a credential, with the keys that do. */
-const SECRET_FIELDS_BY_LIST: readonly { list: string; keys: readonly string[] }[] = [
-  { list: 'mcp_servers', keys: ['authorization_token'] },
-  { list: 'connectors', keys: ['user_access_token'] },
-  { list: 'tools', keys: ['authorization', 'headers'] },
+/** How a field's value is hidden from the log and which of its parts are looked for in messages. */
+interface SecretKind {
+  /** Whether the value holds anything to hide. */
+  holds: (value: unknown) => boolean;
+  /** The value as logged. */
+  hidden: (value: unknown) => unknown;
+  /** The secrets in it that a vendor's error may echo. */
+  secrets: (value: unknown) => unknown[];
+}
+
+/** A credential: an object (`headers`) keeps its keys, which say what was sent, each value replaced whole; any other value is replaced. */
+const CREDENTIAL: SecretKind = {
+  holds: (value) => value !== null && value !== undefined,
+  hidden: (value) => (isRecord(value) ? Object.fromEntries(Object.keys(value).map((name) => [name, REDACTED])) : REDACTED),
+  secrets: (value) => (isRecord(value) ? Object.values(value) : [value]),
+};
+
+/** A URL: its password and query values hidden, the rest kept (a URL without them is logged as sent). */
+const URL_WITH_SECRETS: SecretKind = {
+  holds: (value) => typeof value === 'string' && withoutUrlSecrets(value) !== value,
+  hidden: (value) => withoutUrlSecrets(value as string),
+  secrets: (value) => urlCredentialValues(value as string),
+};
+
+/** The body's lists whose items may hold a secret, with the keys that do and what they hold. */
+const SECRET_FIELDS_BY_LIST: readonly { list: string; keys: readonly { key: string; kind: SecretKind }[] }[] = [
+  { list: 'mcp_servers', keys: [{ key: 'authorization_token', kind: CREDENTIAL }, { key: 'url', kind: URL_WITH_SECRETS }] },
+  { list: 'connectors', keys: [{ key: 'user_access_token', kind: CREDENTIAL }] },
+  { list: 'tools', keys: [{ key: 'authorization', kind: CREDENTIAL }, { key: 'headers', kind: CREDENTIAL }, { key: 'server_url', kind: URL_WITH_SECRETS }] },
 ];
 
-/** How a body's JSON text spells the keys of those fields. */
-const SECRET_KEYS_IN_TEXT = [...new Set(SECRET_FIELDS_BY_LIST.flatMap(({ keys }) => keys))].map((key) => `"${key}"`);
+type SecretKeys = (typeof SECRET_FIELDS_BY_LIST)[number]['keys'];
+
+/** How a body's JSON text names those fields: by their keys, but a `url` (image parts have one too) by its list. */
+const SECRET_NAMES_IN_TEXT = [...new Set(SECRET_FIELDS_BY_LIST.flatMap(({ list, keys }) => keys.map(({ key }) => (key === 'url' ? list : key))))].map((name) => `"${name}"`);
 
 /** Shorter values are not looked for in error messages: "abc" would take pieces out of any text. */
 const MIN_SECRET_CHARS = 8;
 
-const holdsValue = (item: Record<string, unknown>, key: string): boolean => Object.hasOwn(item, key) && item[key] !== null && item[key] !== undefined;
+/** Whether `item[key]` holds something to hide. */
+const holdsSecretAt = (item: Record<string, unknown>, { key, kind }: SecretKeys[number]): boolean => Object.hasOwn(item, key) && kind.holds(item[key]);
 
-const holdsSecret = (item: unknown, keys: readonly string[]): item is Record<string, unknown> => isRecord(item) && keys.some((key) => holdsValue(item, key));
+const holdsSecret = (item: unknown, keys: SecretKeys): item is Record<string, unknown> => isRecord(item) && keys.some((field) => holdsSecretAt(item, field));
 
 /** `body[list]` when one of its items holds one of `keys`, else null (the usual body: one property read per list). */
-function listWithSecrets(body: Record<string, unknown>, list: string, keys: readonly string[]): unknown[] | null {
+function listWithSecrets(body: Record<string, unknown>, list: string, keys: SecretKeys): unknown[] | null {
   const items = body[list];
   return Array.isArray(items) && items.some((item) => holdsSecret(item, keys)) ? items : null;
 }
 
-/** An object (`headers`) keeps its keys, which say what was sent, each value replaced whole; any other value is replaced. */
-function redactedValue(value: unknown): unknown {
-  return isRecord(value) ? Object.fromEntries(Object.keys(value).map((name) => [name, REDACTED])) : REDACTED;
-}
-
-function redactedItem(item: unknown, keys: readonly string[]): unknown {
+function redactedItem(item: unknown, keys: SecretKeys): unknown {
   if (!holdsSecret(item, keys)) return item;
   const copy = { ...item };
-  for (const key of keys) if (holdsValue(item, key)) copy[key] = redactedValue(item[key]);
+  for (const field of keys) if (holdsSecretAt(item, field)) copy[field.key] = field.kind.hidden(item[field.key]);
   return copy;
 }
 
@@ -67,13 +93,13 @@ export function withoutBodySecrets(body: unknown): unknown {
 export function bodySecretsOf(body: unknown): string[] {
   if (!isRecord(body)) return [];
   const holders = SECRET_FIELDS_BY_LIST.flatMap(({ list, keys }) => (listWithSecrets(body, list, keys) ?? []).filter((item) => holdsSecret(item, keys)).map((item) => ({ item, keys })));
-  const values = holders.flatMap(({ item, keys }) => keys.flatMap((key) => (isRecord(item[key]) ? Object.values(item[key]) : [item[key]])));
+  const values = holders.flatMap(({ item, keys }) => keys.flatMap((field) => (holdsSecretAt(item, field) ? field.kind.secrets(item[field.key]) : [])));
   return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_CHARS);
 }
 
-/** Whether a body's JSON text (one that does not parse: nothing to walk) names one of the credential fields. */
+/** Whether a body's JSON text (one that does not parse: nothing to walk) names one of the secret fields. */
 export function namesSecretField(text: string): boolean {
-  return SECRET_KEYS_IN_TEXT.some((key) => text.includes(key));
+  return SECRET_NAMES_IN_TEXT.some((name) => text.includes(name));
 }
 
 /**

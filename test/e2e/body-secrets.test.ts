@@ -4,6 +4,7 @@
  * (`mcp_servers[].authorization_token`) on `/v1/chat/completions` and `/v1/responses`, and the
  * gateway calls a fake Anthropic on 127.0.0.1. The fake gets the token; the audit line's
  * `request_body` holds `[redacted]` in its place, and no line, nor an error answer, holds the token.
+ * The same for a password and a query token in an MCP server's `url`, logged with its scheme, host and path.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -13,10 +14,15 @@ import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
 
 const MCP_TOKEN = 'mcp-oauth-BODYSECRET-4d7e9a1c2b';
+const URL_PASSWORD = 'pw-BODYSECRET-71c3';
+const URL_TOKEN = 'qs-BODYSECRET-9e0b2d';
+/** An MCP server URL with a password and a token in its query, as some MCP servers take them. */
+const SECRET_URL = `https://wiki-bot:${URL_PASSWORD}@mcp.example.com/wiki/sse?token=${URL_TOKEN}&lang=fr`;
+const SECRET_URL_LOGGED = 'https://wiki-bot:[redacted]@mcp.example.com/wiki/sse?token=[redacted]&lang=[redacted]';
 const TOOL_TOKEN = 'Bearer openai-mcp-BODYSECRET-8f2a';
 const HEADER_TOKEN = 'hdr-BODYSECRET-3c5d7e9f';
 
-type MessagesBody = { stream?: boolean; mcp_servers?: { name: string; authorization_token?: string }[] };
+type MessagesBody = { stream?: boolean; mcp_servers?: { name: string; url: string; authorization_token?: string }[] };
 
 /** A Messages answer; for the server named `echoing`, a 400 quoting the token it was sent (a careless vendor or MCP server). */
 function anthropic(request: RecordedRequest, response: ServerResponse): void {
@@ -24,6 +30,10 @@ function anthropic(request: RecordedRequest, response: ServerResponse): void {
   const echoing = body.mcp_servers?.find((server) => server.name === 'echoing');
   if (echoing) {
     return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: `mcp_servers.0: the MCP server refused the token ${String(echoing.authorization_token)}` } });
+  }
+  const unreachable = body.mcp_servers?.find((server) => server.name === 'unreachable');
+  if (unreachable) {
+    return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: `mcp_servers.0: could not connect to ${unreachable.url}` } });
   }
   if (body.stream === true) sendStream(response, readFixture('anthropic', 'chat.stream.sse'), 'text/event-stream; charset=utf-8');
   else sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
@@ -55,7 +65,7 @@ const question = [{ role: 'user' as const, content: 'Quels tickets sont ouverts 
 /** The audit line of the next request, from `from` on, after checking that no line holds a token. */
 async function auditLine(from: number): Promise<LogLine> {
   const line = await waitForLogLine(lines, (entry) => entry.msg === 'request', { from });
-  for (const text of lines.slice(from)) for (const token of [MCP_TOKEN, TOOL_TOKEN, HEADER_TOKEN]) expect(text).not.toContain(token);
+  for (const text of lines.slice(from)) for (const token of [MCP_TOKEN, TOOL_TOKEN, HEADER_TOKEN, URL_PASSWORD, URL_TOKEN]) expect(text).not.toContain(token);
   return line;
 }
 
@@ -87,6 +97,26 @@ test('the Responses API passes mcp_servers on too, and logs it redacted', async 
   expect(sentServers()).toEqual([mcpServers('tickets')]);
   const line = await auditLine(from);
   expect((line.request_body as { mcp_servers: unknown }).mcp_servers).toEqual([mcpServers('tickets')[0], { ...mcpServers('tickets')[1], authorization_token: '[redacted]' }]);
+});
+
+test("an MCP server URL with a password and a query token: Anthropic gets it as sent; the logged body keeps its scheme, host, path and parameter names", async () => {
+  const from = lines.length;
+  const servers = [{ type: 'url', url: SECRET_URL, name: 'wiki' }];
+  const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: question, mcp_servers: servers } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  expect(completion.choices[0].message.content).not.toBe('');
+  expect(sentServers()).toEqual([servers]);
+  const line = await auditLine(from);
+  expect((line.request_body as { mcp_servers: unknown }).mcp_servers).toEqual([{ type: 'url', url: SECRET_URL_LOGGED, name: 'wiki' }]);
+});
+
+test("a vendor's error quoting such a URL reaches neither the client nor the log with its password or token", async () => {
+  const from = lines.length;
+  const servers = [{ type: 'url', url: SECRET_URL, name: 'unreachable' }];
+  const failed = setup.openai.chat.completions.create({ model: 'claude', messages: question, mcp_servers: servers } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  const error = (await failed.then(() => null, (caught: unknown) => caught)) as InstanceType<typeof OpenAI.APIError>;
+  expect(error).toMatchObject({ status: 400, message: expect.stringContaining('could not connect to https://wiki-bot:[redacted]@mcp.example.com/wiki/sse?token=[redacted]&lang=fr') });
+  expect(sentServers()).toEqual([servers]);
+  expect(await auditLine(from)).toMatchObject({ status: 400, request_body: { mcp_servers: [{ url: SECRET_URL_LOGGED }] } });
 });
 
 test("an OpenAI mcp tool is refused with a 400; its logged body keeps the header names, not the authorization or the headers' values", async () => {

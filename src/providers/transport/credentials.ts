@@ -3,6 +3,7 @@
  * in its base URL), found once when the upstream is built: sent as MLflow's aiohttp sends them, and
  * hidden from every message.
  */
+import { withoutUrlCredentials } from '../../errors';
 
 /** Header names whose values are credentials. */
 const CREDENTIAL_HEADER = /authorization|api-key|token|secret|key/i;
@@ -47,6 +48,8 @@ export function urlCredentialsHeader(baseUrl: string, providerHeaders: Record<st
 /** Query parameters of a base URL that are public settings rather than tokens. */
 const PUBLIC_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['api-version']);
 
+const isPublicQueryParameter = (name: string): boolean => PUBLIC_QUERY_PARAMETERS.has(percentDecoded(name).toLowerCase());
+
 /**
  * The values of a URL's query parameters (an Azure Functions `?code=`, a SAS `sig`, a proxy's
  * `?token=`): a token there is a credential. Each as sent (percent-encoded), percent-decoded and
@@ -58,7 +61,7 @@ function queryValues(url: URL): string[] {
     .split('&')
     .flatMap((pair) => {
       const separator = pair.indexOf('=');
-      if (separator === -1 || PUBLIC_QUERY_PARAMETERS.has(percentDecoded(pair.slice(0, separator)).toLowerCase())) return [];
+      if (separator === -1 || isPublicQueryParameter(pair.slice(0, separator))) return [];
       const sent = pair.slice(separator + 1);
       return [sent, percentDecoded(sent), percentDecoded(sent.replace(/\+/g, ' '))];
     });
@@ -77,4 +80,33 @@ export function urlCredentialValues(text: string): string[] {
   const secret = percentDecoded(url.password === '' ? url.username : url.password);
   const basic = header === undefined ? [] : [secret, header, header.slice('Basic '.length)];
   return [...new Set([...basic, ...queryValues(url)])].filter((value) => value.length >= 8);
+}
+
+/** A query's pairs with their values hidden, names kept (a public setting's value too); a bare value is hidden whole. */
+function queryWithoutValues(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const separator = pair.indexOf('=');
+      if (separator === -1) return pair === '' ? pair : '[redacted]';
+      const name = pair.slice(0, separator);
+      return separator === pair.length - 1 || isPublicQueryParameter(name) ? pair : `${name}=[redacted]`;
+    })
+    .join('&');
+}
+
+/**
+ * A URL as a log may show it: its scheme, host, path and query parameter names as written; its
+ * password (or its user, when that is a token: `withoutUrlCredentials`), its query parameters'
+ * values (a public setting's, `api-version`, kept) and its fragment as `[redacted]`.
+ */
+export function withoutUrlSecrets(text: string): string {
+  const shown = withoutUrlCredentials(text);
+  const queryOrFragment = shown.search(/[?#]/);
+  if (queryOrFragment === -1) return shown;
+  const fragmentStart = shown.indexOf('#', queryOrFragment);
+  const queryEnd = fragmentStart === -1 ? shown.length : fragmentStart;
+  const query = shown[queryOrFragment] === '?' ? `?${queryWithoutValues(shown.slice(queryOrFragment + 1, queryEnd))}` : '';
+  const fragment = fragmentStart === -1 || fragmentStart === shown.length - 1 ? shown.slice(queryEnd) : '#[redacted]';
+  return shown.slice(0, queryOrFragment) + query + fragment;
 }

@@ -34,6 +34,25 @@ describe('withoutBodySecrets', () => {
     expect(body).toEqual(before);
   });
 
+  test("an MCP server's URL is logged without its password and query values (scheme, host and path as sent), and so is an mcp tool's server_url", () => {
+    const body = {
+      mcp_servers: [
+        { type: 'url', name: 'wiki', url: 'https://mcp.example.com/sse' },
+        { type: 'url', name: 'tickets', url: 'https://bot:hunter2-pw@tickets.example.com/mcp?token=tk-12345678&api-version=2' },
+      ],
+      tools: [{ type: 'mcp', server_label: 'docs', server_url: 'https://docs.example.com/mcp?key=docs-key-987654' }],
+    };
+    const logged = withoutBodySecrets(body) as typeof body;
+    expect(logged).toEqual({
+      mcp_servers: [body.mcp_servers[0], { type: 'url', name: 'tickets', url: 'https://bot:[redacted]@tickets.example.com/mcp?token=[redacted]&api-version=2' }],
+      tools: [{ type: 'mcp', server_label: 'docs', server_url: 'https://docs.example.com/mcp?key=[redacted]' }],
+    });
+    expect(logged.mcp_servers[0]).toBe(body.mcp_servers[0]);
+    // Looked for in a vendor's error: the password, the Basic header made of it, the query values.
+    const basic = Buffer.from('bot:hunter2-pw').toString('base64');
+    expect(bodySecretsOf(body)).toEqual(['hunter2-pw', `Basic ${basic}`, basic, 'tk-12345678', 'docs-key-987654']);
+  });
+
   test('an object in a credential field keeps its keys, each value replaced whole; any other value is replaced', () => {
     const body = { mcp_servers: [{ name: 'a', authorization_token: { nested: { deep: 'secret-value' } } }, { name: 'b', authorization_token: ['secret-value'] }] };
     expect(withoutBodySecrets(body)).toEqual({ mcp_servers: [{ name: 'a', authorization_token: { nested: '[redacted]' } }, { name: 'b', authorization_token: '[redacted]' }] });
@@ -53,4 +72,7 @@ test('namesSecretField: a credential field as a JSON key, not the word inside a 
   expect(namesSecretField('{"mcp_servers":[{"authorization_token":x}]')).toBe(true);
   expect(namesSecretField('{"tools":[{"headers":{')).toBe(true);
   expect(namesSecretField('{"messages":[{"content":"send the \\"headers\\" and authorization_token"}]')).toBe(false);
+  expect(namesSecretField('{"mcp_servers":[{"url":"https://u:p@x')).toBe(true);
+  expect(namesSecretField('{"tools":[{"type":"mcp","server_url":"https://x')).toBe(true);
+  expect(namesSecretField('{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x')).toBe(false);
 });

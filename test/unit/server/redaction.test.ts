@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { redacted } from '../../../src/errors';
+import { withoutUrlSecrets } from '../../../src/providers/transport/credentials';
 import { credentialValues } from '../../../src/providers/transport/http';
 import { createLogger } from '../../../src/server/logging';
 
@@ -42,4 +43,17 @@ test("redacted hides the password of every URL in a text (or its token), whateve
   expect(redacted('"http://user:p@ss@host:8080/v1?x=a@b"', [])).toBe('"http://user:[redacted]@host:8080/v1?x=a@b"');
   expect(redacted('mail admin@example.com about https://example.com/a@b', [])).toBe('mail admin@example.com about https://example.com/a@b');
   expect(redacted('http://user:long-password-1@host failed', ['long-password-1'])).toBe('http://user:[redacted]@host failed');
+});
+
+test('withoutUrlSecrets hides a URL\'s password (or its token user), its query values and its fragment, and keeps its scheme, host, path and parameter names', () => {
+  expect(withoutUrlSecrets('https://mcp.example.com/sse')).toBe('https://mcp.example.com/sse');
+  expect(withoutUrlSecrets('https://wiki-bot:s3cr%40t@mcp.example.com:8443/v1/sse')).toBe('https://wiki-bot:[redacted]@mcp.example.com:8443/v1/sse');
+  expect(withoutUrlSecrets('https://p@ss:w@rd@mcp.example.com/sse')).toBe('https://p@ss:[redacted]@mcp.example.com/sse');
+  expect(withoutUrlSecrets('https://ghp_0123456789abcdef@mcp.example.com/sse')).toBe('https://[redacted]@mcp.example.com/sse');
+  expect(withoutUrlSecrets('https://mcp.example.com/sse?token=mcp-4d7e9a1c&api-version=2024-10-21&region=eu&flag&empty=')).toBe(
+    'https://mcp.example.com/sse?token=[redacted]&api-version=2024-10-21&region=[redacted]&[redacted]&empty=',
+  );
+  expect(withoutUrlSecrets('https://u:pw@mcp.example.com/sse?code=abc#access_token=xyz')).toBe('https://u:[redacted]@mcp.example.com/sse?code=[redacted]#[redacted]');
+  expect(withoutUrlSecrets('https://mcp.example.com/sse#access_token=xyz?x=1')).toBe('https://mcp.example.com/sse#[redacted]');
+  expect(withoutUrlSecrets('https://mcp.example.com/sse?#')).toBe('https://mcp.example.com/sse?#');
 });
