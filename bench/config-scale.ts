@@ -10,7 +10,7 @@
  * Options: --endpoints N (default 3000), --routes N (200), --keys N (500), --reloads N (3),
  * --rate N (requests per second during the reloads, default 200).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -179,6 +179,7 @@ async function main(): Promise<void> {
     log(`peak RSS ${megabytes(memoryOf(gateway.child.pid, 'VmHWM'))} MB, RSS now ${megabytes(memoryOf(gateway.child.pid, 'VmRSS'))} MB`);
   } finally {
     await gateway.stop();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -7,7 +7,7 @@
  *
  * Options: --endpoints N (default 3000; 200 routes, 500 client keys), --reloads N (default 5).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { endpoints: { type: 'string' }, reloads: { type: 'string' } }, strict: true });
   const endpoints = Number(values.endpoints ?? 3000);
   const reloads = Number(values.reloads ?? 5);
-  const configPath = join(mkdtempSync(join(tmpdir(), 'gateway-reload-block-')), 'config.yaml');
+  const folder = mkdtempSync(join(tmpdir(), 'gateway-reload-block-'));
+  const configPath = join(folder, 'config.yaml');
   writeFileSync(configPath, largeConfig({ endpoints, routes: 200, keys: 500 }));
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   } finally {
     watcher.close();
     delay.disable();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
