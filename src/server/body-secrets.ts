@@ -66,6 +66,12 @@ function listWithSecrets(body: Record<string, unknown>, list: string, keys: Secr
   return Array.isArray(items) && items.some((item) => holdsSecret(item, keys)) ? items : null;
 }
 
+/** Whether one of the body's lists holds a secret. */
+function holdsAnySecret(body: Record<string, unknown>): boolean {
+  for (const { list, keys } of SECRET_FIELDS_BY_LIST) if (listWithSecrets(body, list, keys) !== null) return true;
+  return false;
+}
+
 function redactedItem(item: unknown, keys: SecretKeys): unknown {
   if (!holdsSecret(item, keys)) return item;
   const copy = { ...item };
@@ -91,7 +97,8 @@ export function withoutBodySecrets(body: unknown): unknown {
 
 /** The credential values in `body` long enough to look for in a message (a vendor's error may echo one). */
 export function bodySecretsOf(body: unknown): string[] {
-  if (!isRecord(body)) return [];
+  // Every request passes here: the usual body holds none, found without building anything.
+  if (!isRecord(body) || !holdsAnySecret(body)) return [];
   const holders = SECRET_FIELDS_BY_LIST.flatMap(({ list, keys }) => (listWithSecrets(body, list, keys) ?? []).filter((item) => holdsSecret(item, keys)).map((item) => ({ item, keys })));
   const values = holders.flatMap(({ item, keys }) => keys.flatMap((field) => (holdsSecretAt(item, field) ? field.kind.secrets(item[field.key]) : [])));
   return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_CHARS);
