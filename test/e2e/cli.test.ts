@@ -272,7 +272,7 @@ test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shut
     }),
   );
   expect(answers).toEqual(['Echo: n1', 'Echo: n2', 'Echo: n3', 'Echo: n4']);
-  await waitForOutput(run, (output) => (output.match(/gateway listening/g) ?? []).length >= 2, 'both workers listening', 15_000);
+  await waitForOutput(run, (output) => (output.match(/gateway listening/g) ?? []).length >= 2, 'both workers listening', run.startMs);
   expect(run.output().match(/gateway listening/g)).toHaveLength(2);
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
@@ -283,14 +283,14 @@ test('with --workers 2 a port already in use stops the gateway with exit 1, as o
   const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
   const run = runCli(['--config-path', writeConfig('port-taken.yaml', SLOW_CONFIG), '--port', String(port), '--workers', '2']);
   try {
-    expect(await within(run.exited, 20_000, 'the gateway exiting')).toBe(1);
+    expect(await within(run.exited, run.startMs, 'the gateway exiting')).toBe(1);
     expect(run.output()).toContain('EADDRINUSE');
     expect(run.output()).not.toContain('worker exited; starting a new one');
   } finally {
     run.child.kill('SIGKILL');
     taken.close();
   }
-}, 30_000);
+}, WORKERS_TEST_MS);
 
 test('logs never show a provider key, even when its upstream fails', async () => {
   const key = 'sk-live-LOGGED-NEVER-0123456789';

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
-import { SOON_MS, within } from '../support/timeouts';
+import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-start-up-'));
 const configPath = join(directory, 'config.yaml');
@@ -24,7 +24,7 @@ afterAll(() => taken.close());
 
 async function failedStart(args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
   const run = runCli(['--config-path', configPath, ...args]);
-  const code = await within(run.exited, 20_000, 'the gateway exiting');
+  const code = await within(run.exited, run.startMs, 'the gateway exiting');
   const lines = run.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, lines };
 }
@@ -62,4 +62,4 @@ test('with --workers 2 a port in use: each worker says why in one line without a
   expect(lines.filter((line) => line.msg === why).length).toBeGreaterThanOrEqual(1);
   expect(lines.filter((line) => 'err' in line)).toEqual([]);
   expect(lines.map((line) => line.msg)).toContain(`no worker can listen on 127.0.0.1:${takenPort}; stopping`);
-}, SOON_MS * 3);
+}, WORKERS_TEST_MS);
