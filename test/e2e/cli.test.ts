@@ -1,14 +1,18 @@
-/** The CLI as users start it: config errors, env fallback, workers, graceful shutdown. */
+/**
+ * The CLI as users start it: config errors, env fallback, workers, graceful shutdown. The runs that
+ * need nothing from a test while they go run side by side; the others one at a time after them.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
+import { freePort, runCli, runCliToExit, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
 import { heldEndpoint, startHeldUpstream } from '../support/held-upstream';
-import { within, WORKERS_TEST_MS } from '../support/timeouts';
+import { startSideBySideByName } from '../support/side-by-side';
+import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
 
@@ -27,8 +31,122 @@ endpoints:
       config: { latency_ms: 150 }
 `;
 
-test('a bad config exits 2 naming the file and the YAML path of each problem', async () => {
-  const path = writeConfig('bad.yaml', `
+const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
+
+const SHUTTING_DOWN = 'The gateway is shutting down and this request did not finish within 4 s (server.shutdown_timeout); send it again.';
+
+/** An answer read whole: its status, its Connection header and its body. */
+async function answerOf(response: Promise<Response>): Promise<{ status: number; connection: string | null; body: string }> {
+  const answer = await response;
+  return { status: answer.status, connection: answer.headers.get('connection'), body: await answer.text() };
+}
+
+/**
+ * A gateway with server.shutdown_timeout 4 s gets SIGTERM while a stream and two requests are in
+ * flight (an upstream holds them); one is answered during the shutdown, the others never. What each
+ * client got, how long the gateway took to exit after the signal, its exit code and output.
+ */
+async function shutdownWithRequestsInFlight() {
+  // Answers that wait for the test: a stream and a request never answered, and one answered once the shutdown began.
+  const { upstream, arrival, release } = await startHeldUpstream();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // The shutdown timeout is the time the test has to release the answer sent during the shutdown.
+  const config = `endpoints:${heldEndpoint('held', upstream.url)}\nserver: { shutdown_timeout: 4 }\n`;
+  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)]);
+  try {
+    await waitForHealth(url, run);
+    const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const stream = await post('/endpoints/held/invocations', { messages: [{ role: 'user', content: 'stream' }], stream: true });
+    const reader = stream.body!.getReader();
+    let body = Buffer.from((await reader.read()).value!).toString();
+    const waiting = answerOf(post('/v1/chat/completions', { model: 'held', messages: [{ role: 'user', content: 'never answered' }] }));
+    const quick = answerOf(post('/v1/chat/completions', { model: 'held', messages: [{ role: 'user', content: 'answered in time' }] }));
+    await within(Promise.all([arrival('never answered'), arrival('answered in time')]), SOON_MS, 'both requests reaching the upstream');
+    const signalled = Date.now();
+    run.child.kill('SIGTERM');
+    await waitForOutput(run, (output) => output.includes('shutting down: finishing in-flight requests'), 'the shutdown beginning', SOON_MS);
+    release('answered in time');
+    for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
+    const answer = await waiting;
+    // The held answers would keep a gateway that ignored server.shutdown_timeout for ever.
+    const code = await within(run.exited, SOON_MS, 'the gateway exiting');
+    return { code, exitedAfterMs: Date.now() - signalled, stream: body, inTime: await quick, answer, output: run.output() };
+  } finally {
+    await upstream.close();
+  }
+}
+
+/** Preloaded: every worker dies 100 ms after it starts, before it listens (the primary lives on). */
+const DYING_WORKERS_HOOK = `
+if (require('node:cluster').isWorker) setTimeout(() => process.exit(3), 100);
+`;
+
+/** Preloaded: every worker takes 5.5 s to start (past the 5 s a quick exit is measured in), then dies before it listens. */
+const SLOW_DYING_WORKERS_HOOK = `
+if (require('node:cluster').isWorker) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5_500);
+  process.exit(3);
+}
+`;
+
+/** Starts the CLI with two workers, each preloading `hook`; `exits()` reads the primary's lines about workers it replaces. */
+async function runWithWorkersHook(name: string, hook: string) {
+  const hookPath = join(directory, `${name}-hook.js`);
+  writeFileSync(hookPath, hook);
+  const run = runCli(['--config-path', writeConfig(`${name}.yaml`, SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hookPath}` });
+  const exits = () =>
+    run
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('worker exited; starting a new one'))
+      .map((line) => JSON.parse(line) as { worker_pid: number; restart_in_ms: number });
+  return { run, exits };
+}
+
+/**
+ * Worker starts take seconds each on a loaded machine (Node, then the gateway's modules), and these
+ * tests wait for several in a row: they wait for the lines they expect, up to a minute.
+ */
+const WORKER_STARTS_MS = 60_000;
+
+/** Runs two workers preloading `hook` until the primary has replaced `count`, then SIGTERM: the lines about them (as they were then), the primary's pid and its exit code. */
+async function workerExits(name: string, hook: string, count: number) {
+  const { run, exits } = await runWithWorkersHook(name, hook);
+  let seen: ReturnType<typeof exits>;
+  try {
+    await waitForOutput(run, () => exits().length >= count, `${count} worker exits`, WORKER_STARTS_MS);
+    seen = exits();
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  return { exits: seen, primaryPid: run.child.pid, code: await within(run.exited, run.startMs, 'the gateway exiting') };
+}
+
+/** The CLI with --workers 2 on a port another server holds, until it exits. */
+async function workersOnATakenPort() {
+  const taken = createServer();
+  const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+  try {
+    return await runCliToExit(['--config-path', writeConfig('port-taken.yaml', SLOW_CONFIG), '--port', String(port), '--workers', '2']);
+  } finally {
+    taken.close();
+  }
+}
+
+/**
+ * The runs that need nothing from a test while they run (their own config file and port), started
+ * side by side in the order written: the two that mostly wait (on a worker's slow start, on
+ * server.shutdown_timeout) first, so the short ones share the time. The tests below are in the same
+ * order, so each one's run has started by the time the test awaits it.
+ */
+function startIndependentRuns() {
+  return startSideBySideByName({
+    slowDyingWorkers: () => workerExits('slow-dying', SLOW_DYING_WORKERS_HOOK, 2),
+    shutdown: () => shutdownWithRequestsInFlight(),
+    dyingWorkers: () => workerExits('dying', DYING_WORKERS_HOOK, 4),
+    badConfig: () =>
+      runCliToExit(['--config-path', writeConfig('bad.yaml', `
 endpoints:
   - name: good
     endpoint_type: llm/v1/chat
@@ -39,42 +157,11 @@ endpoints:
   - name: bad two
     endpoint_type: llm/v1/chat
     model: { provider: mock }
-`);
-  const run = runCli(['--config-path', path]);
-  expect(await run.exited).toBe(2);
-  expect(run.output()).toContain(path);
-  expect(run.output()).toContain('endpoints[1].model.provider');
-  expect(run.output()).toContain('endpoints[2].name');
-});
-
-test('a config with problems in several stages (unset $ENV, schema, server:, auth:) exits 2 listing all of them at once, each once', async () => {
-  const path = writeConfig('many-problems.yaml', FOUR_PROBLEMS);
-  const run = runCli(['--config-path', path]);
-  expect(await run.exited).toBe(2);
-  const output = run.output();
-  expect(output).toContain(`Invalid gateway configuration in ${path}:`);
-  for (const issue of FOUR_PROBLEM_ISSUES) {
-    expect(output.split(`${issue.path}: `)).toHaveLength(2);
-  }
-  const positions = FOUR_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
-  expect(positions).toEqual([...positions].sort((a, b) => a - b));
-});
-
-test('what the providers refuse when their endpoints are built (a Bedrock chat model for embeddings, URL credentials, model.name) exits 2 with the server: and schema problems, at once', async () => {
-  const path = writeConfig('build-problems.yaml', BUILD_PROBLEMS);
-  const run = runCli(['--config-path', path]);
-  expect(await run.exited).toBe(2);
-  const output = run.output();
-  expect(output).toContain(`Invalid gateway configuration in ${path}:`);
-  expect(output).toContain("endpoints[0].model: endpoint 'palmyra': model 'writer.palmyra-x5-v1:0' (Writer Palmyra) cannot serve llm/v1/embeddings on Amazon Bedrock");
-  expect(output).not.toContain('s3cret-URL-password');
-  const positions = BUILD_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
-  expect(positions.every((position) => position >= 0)).toBe(true);
-  expect(positions).toEqual([...positions].sort((a, b) => a - b));
-});
-
-test('a reasoning_effort default no request could use exits 2 naming the file, its YAML path and the message a request would get', async () => {
-  const path = writeConfig('bad-effort-default.yaml', `
+`)]),
+    manyProblems: () => runCliToExit(['--config-path', writeConfig('many-problems.yaml', FOUR_PROBLEMS)]),
+    buildProblems: () => runCliToExit(['--config-path', writeConfig('build-problems.yaml', BUILD_PROBLEMS)]),
+    badEffortDefault: () =>
+      runCliToExit(['--config-path', writeConfig('bad-effort-default.yaml', `
 endpoints:
   - name: chat
     endpoint_type: llm/v1/chat
@@ -91,19 +178,135 @@ endpoints:
       provider: anthropic
       name: claude-sonnet-4-5
       config: { anthropic_api_key: sk-ant-test, reasoning_effort: medium }
-`);
-  const run = runCli(['--config-path', path]);
-  expect(await run.exited).toBe(2);
-  const output = run.output();
-  expect(output).toContain(`Invalid gateway configuration in ${path}:`);
-  expect(output).toContain("endpoints[1].model.config.reasoning_effort: endpoint 'gemini-3': reasoning_effort: Gemini 3 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'.");
-  expect(output).toContain("endpoints[2].model.config.reasoning_effort: endpoint 'claude-completions': The parameter 'reasoning_effort' is not supported by Anthropic completions.");
-});
+`)]),
+    missingConfig: () => runCliToExit(['--config-path', join(directory, 'absent.yaml')]),
+    noConfigPath: () => runCliToExit([]),
+    portTooLarge: () => runCliToExit(['--config-path', writeConfig('port-too-large.yaml', SLOW_CONFIG), '--port', '70000'], {}, SOON_MS),
+    portEmpty: () => runCliToExit(['--config-path', writeConfig('port-empty.yaml', SLOW_CONFIG), '--port', ''], {}, SOON_MS),
+    emptyHost: async () => runCliToExit(['--config-path', writeConfig('host.yaml', SLOW_CONFIG), '--host', '', '--port', String(await freePort())], {}, SOON_MS),
+    workersOnATakenPort,
+    unknownLogLevel: () => runCliToExit(['--config-path', writeConfig('unknown-log-level.yaml', SLOW_CONFIG), '--port', '0'], { LOG_LEVEL: 'verbose' }, SOON_MS),
+  });
+}
 
-test('a missing config file exits 2', async () => {
-  const run = runCli(['--config-path', join(directory, 'absent.yaml')]);
-  expect(await run.exited).toBe(2);
-  expect(run.output()).toContain('absent.yaml');
+describe('runs side by side', () => {
+  let runs: ReturnType<typeof startIndependentRuns>;
+  beforeAll(() => {
+    runs = startIndependentRuns();
+  });
+  // A test left out (jest -t) leaves its run going: it ends before the tests run one at a time begin.
+  afterAll(() => Promise.allSettled(Object.values(runs)));
+
+  test('a worker whose start takes longer than 5 s (a busy host) and that dies before it listens is replaced after the growing wait too', async () => {
+    const { exits, code } = await runs.slowDyingWorkers;
+    expect(exits.slice(0, 2).map((exit) => exit.restart_in_ms)).toEqual([250, 500]);
+    expect(code).toBe(0);
+  }, 2 * WORKER_STARTS_MS);
+
+  test('after SIGTERM answers close their connection; requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; exit 0', async () => {
+    const { code, exitedAfterMs, stream, inTime, answer, output } = await runs.shutdown;
+    expect(code).toBe(0);
+    expect(exitedAfterMs).toBeGreaterThanOrEqual(3_900);
+
+    expect(stream).not.toContain('[DONE]');
+    const last = parseSse(stream).at(-1)!;
+    expect(last.event).toBe('error');
+    expect(JSON.parse(last.data)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down' } });
+    // Answers sent during the shutdown close their connection, so no client sends another request on it.
+    expect(inTime.status).toBe(200);
+    expect(inTime.connection).toBe('close');
+    expect(answer.status).toBe(503);
+    expect(answer.connection).toBe('close');
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
+    expect(output).toContain('"shutdown_timeout_s":4,"requests":2');
+    expect(output).toContain('"requests_ended":2,"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
+  });
+
+  test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
+    const { exits, primaryPid, code } = await runs.dyingWorkers;
+    // Each exit doubles the wait before the next worker (both workers die at once, then one by one).
+    expect(exits.slice(0, 4).map((exit) => exit.restart_in_ms)).toEqual([250, 500, 1000, 2000]);
+    expect(exits.every((exit) => exit.worker_pid !== primaryPid)).toBe(true);
+    expect(code).toBe(0);
+  }, 2 * WORKER_STARTS_MS);
+
+  test('a bad config exits 2 naming the file and the YAML path of each problem', async () => {
+    const { code, output } = await runs.badConfig;
+    expect(code).toBe(2);
+    expect(output).toContain(join(directory, 'bad.yaml'));
+    expect(output).toContain('endpoints[1].model.provider');
+    expect(output).toContain('endpoints[2].name');
+  });
+
+  test('a config with problems in several stages (unset $ENV, schema, server:, auth:) exits 2 listing all of them at once, each once', async () => {
+    const { code, output } = await runs.manyProblems;
+    expect(code).toBe(2);
+    expect(output).toContain(`Invalid gateway configuration in ${join(directory, 'many-problems.yaml')}:`);
+    for (const issue of FOUR_PROBLEM_ISSUES) {
+      expect(output.split(`${issue.path}: `)).toHaveLength(2);
+    }
+    const positions = FOUR_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  test('what the providers refuse when their endpoints are built (a Bedrock chat model for embeddings, URL credentials, model.name) exits 2 with the server: and schema problems, at once', async () => {
+    const { code, output } = await runs.buildProblems;
+    expect(code).toBe(2);
+    expect(output).toContain(`Invalid gateway configuration in ${join(directory, 'build-problems.yaml')}:`);
+    expect(output).toContain("endpoints[0].model: endpoint 'palmyra': model 'writer.palmyra-x5-v1:0' (Writer Palmyra) cannot serve llm/v1/embeddings on Amazon Bedrock");
+    expect(output).not.toContain('s3cret-URL-password');
+    const positions = BUILD_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  test('a reasoning_effort default no request could use exits 2 naming the file, its YAML path and the message a request would get', async () => {
+    const { code, output } = await runs.badEffortDefault;
+    expect(code).toBe(2);
+    expect(output).toContain(`Invalid gateway configuration in ${join(directory, 'bad-effort-default.yaml')}:`);
+    expect(output).toContain("endpoints[1].model.config.reasoning_effort: endpoint 'gemini-3': reasoning_effort: Gemini 3 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'.");
+    expect(output).toContain("endpoints[2].model.config.reasoning_effort: endpoint 'claude-completions': The parameter 'reasoning_effort' is not supported by Anthropic completions.");
+  });
+
+  test('a missing config file exits 2', async () => {
+    const { code, output } = await runs.missingConfig;
+    expect(code).toBe(2);
+    expect(output).toContain('absent.yaml');
+  });
+
+  test('no config path at all exits 2 with the usage', async () => {
+    const { code, output } = await runs.noConfigPath;
+    expect(code).toBe(2);
+    expect(output).toContain('--config-path is required');
+  });
+
+  test.each([
+    ['70000', "--port must be at most 65535, got '70000'", 'portTooLarge'],
+    ['', "--port must be a whole number, got ''", 'portEmpty'],
+  ] as const)('a port the system cannot listen on (%p) exits 2 with the usage, before any config is read', async (_port, message, name) => {
+    const { code, output } = await runs[name];
+    expect(code).toBe(2);
+    expect(output).toBe(`${message}\n${USAGE}\n`);
+  });
+
+  test('an empty --host (a script passing an unset variable) exits 2 rather than listening on every interface', async () => {
+    const { code, output } = await runs.emptyHost;
+    expect(code).toBe(2);
+    expect(output).toBe(`--host must not be empty (127.0.0.1 by default, 0.0.0.0 for every interface)\n${USAGE}\n`);
+  });
+
+  test('with --workers 2 a port already in use stops the gateway with exit 1, as one process does, instead of forking workers for ever', async () => {
+    const { code, output } = await runs.workersOnATakenPort;
+    expect(code).toBe(1);
+    expect(output).toContain('EADDRINUSE');
+    expect(output).not.toContain('worker exited; starting a new one');
+  }, WORKERS_TEST_MS);
+
+  test('an unknown LOG_LEVEL exits 2 naming the levels, not with a stack trace', async () => {
+    const { code, output } = await runs.unknownLogLevel;
+    expect(code).toBe(2);
+    expect(output).toBe("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'\n");
+  });
 });
 
 test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s variables): MLFLOW_GATEWAY_CONFIG is used', async () => {
@@ -135,35 +338,6 @@ test('--port 0 listens on a free port and logs the one it got', async () => {
     run.child.kill('SIGTERM');
   }
   expect(await run.exited).toBe(0);
-});
-
-test('no config path at all exits 2 with the usage', async () => {
-  const run = runCli([]);
-  expect(await run.exited).toBe(2);
-  expect(run.output()).toContain('--config-path is required');
-});
-
-test.each([['70000', "--port must be at most 65535, got '70000'"], ['', "--port must be a whole number, got ''"]])(
-  'a port the system cannot listen on (%p) exits 2 with the usage, before any config is read',
-  async (port, message) => {
-    const run = runCli(['--config-path', writeConfig('port.yaml', SLOW_CONFIG), '--port', port]);
-    try {
-      expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(2);
-    } finally {
-      run.child.kill('SIGKILL');
-    }
-    expect(run.output()).toBe(`${message}\nusage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]\n`);
-  },
-);
-
-test('an empty --host (a script passing an unset variable) exits 2 rather than listening on every interface', async () => {
-  const run = runCli(['--config-path', writeConfig('host.yaml', SLOW_CONFIG), '--host', '', '--port', String(await freePort())]);
-  try {
-    expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(2);
-  } finally {
-    run.child.kill('SIGKILL');
-  }
-  expect(run.output()).toBe(`--host must not be empty (127.0.0.1 by default, 0.0.0.0 for every interface)\nusage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]\n`);
 });
 
 test('SIGTERM to `npm start` (what a container runtime signals) reaches the gateway: it drains and npm exits 0', async () => {
@@ -213,53 +387,6 @@ test('config path from AI_GATEWAY_CONFIG; SIGTERM lets an in-flight stream finis
   await expect(fetch(`${url}/health`)).rejects.toThrow();
 });
 
-const SHUTTING_DOWN = 'The gateway is shutting down and this request did not finish within 4 s (server.shutdown_timeout); send it again.';
-
-test('after SIGTERM answers close their connection; requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; exit 0', async () => {
-  // Answers that wait for the test: a stream and a request never answered, and one answered once the shutdown began.
-  const { upstream, arrival, release } = await startHeldUpstream();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // The shutdown timeout is the time the test has to release the answer sent during the shutdown.
-  const config = `endpoints:${heldEndpoint('held', upstream.url)}\nserver: { shutdown_timeout: 4 }\n`;
-  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)]);
-  try {
-    await waitForHealth(url, run);
-    const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const stream = await post('/endpoints/held/invocations', { messages: [{ role: 'user', content: 'stream' }], stream: true });
-    const reader = stream.body!.getReader();
-    let body = Buffer.from((await reader.read()).value!).toString();
-    const waiting = post('/v1/chat/completions', { model: 'held', messages: [{ role: 'user', content: 'never answered' }] });
-    const quick = post('/v1/chat/completions', { model: 'held', messages: [{ role: 'user', content: 'answered in time' }] });
-    await within(Promise.all([arrival('never answered'), arrival('answered in time')]), 10_000, 'both requests reaching the upstream');
-    const signalled = Date.now();
-    run.child.kill('SIGTERM');
-    await waitForOutput(run, (output) => output.includes('shutting down: finishing in-flight requests'), 'the shutdown beginning', 10_000);
-    release('answered in time');
-    for (let part = await reader.read(); !part.done; part = await reader.read()) body += Buffer.from(part.value).toString();
-    const answer = await waiting;
-    // The held answers would keep a gateway that ignored server.shutdown_timeout for ever.
-    expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(0);
-    expect(Date.now() - signalled).toBeGreaterThanOrEqual(3_900);
-
-    expect(body).not.toContain('[DONE]');
-    const last = parseSse(body).at(-1)!;
-    expect(last.event).toBe('error');
-    expect(JSON.parse(last.data)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down' } });
-    // Answers sent during the shutdown close their connection, so no client sends another request on it.
-    const inTime = await quick;
-    expect(inTime.status).toBe(200);
-    expect(inTime.headers.get('connection')).toBe('close');
-    expect(answer.status).toBe(503);
-    expect(answer.headers.get('connection')).toBe('close');
-    expect(await answer.json()).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
-    expect(run.output()).toContain('"shutdown_timeout_s":4,"requests":2');
-    expect(run.output()).toContain('"requests_ended":2,"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
-  } finally {
-    await upstream.close();
-  }
-});
-
 test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shuts down cleanly', async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -276,20 +403,6 @@ test('MLFLOW_DEPLOYMENTS_CONFIG is accepted too, and --workers 2 serves and shut
   expect(run.output().match(/gateway listening/g)).toHaveLength(2);
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
-}, WORKERS_TEST_MS);
-
-test('with --workers 2 a port already in use stops the gateway with exit 1, as one process does, instead of forking workers for ever', async () => {
-  const taken = createServer();
-  const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
-  const run = runCli(['--config-path', writeConfig('port-taken.yaml', SLOW_CONFIG), '--port', String(port), '--workers', '2']);
-  try {
-    expect(await within(run.exited, run.startMs, 'the gateway exiting')).toBe(1);
-    expect(run.output()).toContain('EADDRINUSE');
-    expect(run.output()).not.toContain('worker exited; starting a new one');
-  } finally {
-    run.child.kill('SIGKILL');
-    taken.close();
-  }
 }, WORKERS_TEST_MS);
 
 test('logs never show a provider key, even when its upstream fails', async () => {
@@ -350,63 +463,6 @@ test("Node's warnings and a crash are JSON log lines, not text on stderr; the cr
   expect(fatal!.err!.stack).toContain('process-events-hook.js');
 });
 
-/** Preloaded: every worker dies 100 ms after it starts, before it listens (the primary lives on). */
-const DYING_WORKERS_HOOK = `
-if (require('node:cluster').isWorker) setTimeout(() => process.exit(3), 100);
-`;
-
-/** Preloaded: every worker takes 5.5 s to start (past the 5 s a quick exit is measured in), then dies before it listens. */
-const SLOW_DYING_WORKERS_HOOK = `
-if (require('node:cluster').isWorker) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5_500);
-  process.exit(3);
-}
-`;
-
-/** Starts the CLI with two workers, each preloading `hook`; `exits()` reads the primary's lines about workers it replaces. */
-async function runWithWorkersHook(name: string, hook: string) {
-  const hookPath = join(directory, `${name}-hook.js`);
-  writeFileSync(hookPath, hook);
-  const run = runCli(['--config-path', writeConfig(`${name}.yaml`, SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hookPath}` });
-  const exits = () =>
-    run
-      .output()
-      .split('\n')
-      .filter((line) => line.includes('worker exited; starting a new one'))
-      .map((line) => JSON.parse(line) as { worker_pid: number; restart_in_ms: number });
-  return { run, exits };
-}
-
-/**
- * Worker starts take seconds each on a loaded machine (Node, then the gateway's modules), and these
- * tests wait for several in a row: they wait for the lines they expect, up to a minute.
- */
-const WORKER_STARTS_MS = 60_000;
-
-test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
-  const { run, exits } = await runWithWorkersHook('dying', DYING_WORKERS_HOOK);
-  try {
-    await waitForOutput(run, () => exits().length >= 4, 'four worker exits', WORKER_STARTS_MS);
-    // Each exit doubles the wait before the next worker (both workers die at once, then one by one).
-    expect(exits().slice(0, 4).map((exit) => exit.restart_in_ms)).toEqual([250, 500, 1000, 2000]);
-    expect(exits().every((exit) => exit.worker_pid !== run.child.pid)).toBe(true);
-  } finally {
-    run.child.kill('SIGTERM');
-  }
-  expect(await run.exited).toBe(0);
-}, 2 * WORKER_STARTS_MS);
-
-test('a worker whose start takes longer than 5 s (a busy host) and that dies before it listens is replaced after the growing wait too', async () => {
-  const { run, exits } = await runWithWorkersHook('slow-dying', SLOW_DYING_WORKERS_HOOK);
-  try {
-    await waitForOutput(run, () => exits().length >= 2, 'two worker exits', WORKER_STARTS_MS);
-    expect(exits().slice(0, 2).map((exit) => exit.restart_in_ms)).toEqual([250, 500]);
-  } finally {
-    run.child.kill('SIGTERM');
-  }
-  expect(await run.exited).toBe(0);
-}, 2 * WORKER_STARTS_MS);
-
 test("an empty LOG_LEVEL counts as not set (info), as an empty config variable does", async () => {
   const port = await freePort();
   const run = runCli(['--config-path', writeConfig('log-level.yaml', SLOW_CONFIG), '--port', String(port)], { LOG_LEVEL: '' });
@@ -417,16 +473,6 @@ test("an empty LOG_LEVEL counts as not set (info), as an empty config variable d
     run.child.kill('SIGTERM');
   }
   expect(await run.exited).toBe(0);
-});
-
-test('an unknown LOG_LEVEL exits 2 naming the levels, not with a stack trace', async () => {
-  const run = runCli(['--config-path', writeConfig('log-level.yaml', SLOW_CONFIG), '--port', '0'], { LOG_LEVEL: 'verbose' });
-  try {
-    expect(await within(run.exited, 10_000, 'the gateway exiting')).toBe(2);
-  } finally {
-    run.child.kill('SIGKILL');
-  }
-  expect(run.output()).toBe("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'\n");
 });
 
 test('--host with an IPv6 address logs a URL that can be opened (the address in brackets)', async () => {

@@ -7,57 +7,79 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
-import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
+import { runCliToExit, type CliExit } from '../support/cli';
+import { startSideBySideByName } from '../support/side-by-side';
+import { SOON_MS, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-start-up-'));
 const configPath = join(directory, 'config.yaml');
 writeFileSync(configPath, 'endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: mock }\n');
 
+const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
+
+/** The CLI on the config with `args`, until it exits (the runs that expect a usage error get SOON_MS). */
+const failedStart = (args: string[], timeoutMs?: number) => () => runCliToExit(['--config-path', configPath, ...args], {}, timeoutMs);
+
+/** The log lines of a run, each parsed. */
+const linesOf = ({ output }: CliExit) => output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/**
+ * Every run, side by side, in the order of the tests. A port another server holds is one both runs
+ * on it only fail to listen on, so they share it.
+ */
+function startRuns(takenPort: number) {
+  return startSideBySideByName({
+    negativeWorkers: failedStart(['--workers', '-1'], SOON_MS),
+    negativePort: failedStart(['--port', '-5', '--workers', '2'], SOON_MS),
+    portInUse: failedStart(['--port', String(takenPort)]),
+    // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it, and binding sends nothing.
+    hostNotOfThisMachine: failedStart(['--host', '192.0.2.1', '--port', '5000']),
+    workersOnPortInUse: failedStart(['--port', String(takenPort), '--workers', '2']),
+  });
+}
+
 let taken: Server;
 let takenPort: number;
+let runs: ReturnType<typeof startRuns>;
 beforeAll(async () => {
   taken = createServer();
   takenPort = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+  runs = startRuns(takenPort);
 });
-afterAll(() => taken.close());
-
-async function failedStart(args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
-  const run = runCli(['--config-path', configPath, ...args]);
-  const code = await within(run.exited, run.startMs, 'the gateway exiting');
-  const lines = run.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { code, lines };
-}
-
-const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
+afterAll(async () => {
+  // A test left out (jest -t) leaves its run going: it must not find the port free.
+  await Promise.allSettled(Object.values(runs));
+  taken.close();
+});
 
 test.each([
-  [['--workers', '-1'], "--workers must not be negative, got '-1'"],
-  [['--port', '-5', '--workers', '2'], "--port must not be negative, got '-5'"],
-])('a negative number (%p) exits 2 naming the flag and the value, not as an ambiguous argument', async (args, message) => {
-  const run = runCli(['--config-path', configPath, ...args]);
-  expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(2);
-  expect(run.output()).toBe(`${message}\n${USAGE}\n`);
+  [['--workers', '-1'], "--workers must not be negative, got '-1'", 'negativeWorkers'],
+  [['--port', '-5', '--workers', '2'], "--port must not be negative, got '-5'", 'negativePort'],
+] as const)('a negative number (%p) exits 2 naming the flag and the value, not as an ambiguous argument', async (_args, message, name) => {
+  const { code, output } = await runs[name];
+  expect(code).toBe(2);
+  expect(output).toBe(`${message}\n${USAGE}\n`);
 });
 
 test('a port already in use: one error line naming the address and the cause, no stack, exit 1', async () => {
-  const { code, lines } = await failedStart(['--port', String(takenPort)]);
-  expect(code).toBe(1);
+  const run = await runs.portInUse;
+  const lines = linesOf(run);
+  expect(run.code).toBe(1);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatchObject({ level: 50, code: 'EADDRINUSE', msg: `cannot listen on 127.0.0.1:${takenPort}: the port is already in use (another process listens on it) (EADDRINUSE)` });
   expect(lines[0]).not.toHaveProperty('err');
 });
 
 test('a --host that is not an address of this machine: one error line naming it, no stack, exit 1', async () => {
-  // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it, and binding sends nothing.
-  const { code, lines } = await failedStart(['--host', '192.0.2.1', '--port', '5000']);
-  expect(code).toBe(1);
-  expect(lines).toEqual([expect.objectContaining({ msg: "cannot listen on 192.0.2.1:5000: the address is not one of this machine's (--host) (EADDRNOTAVAIL)" })]);
+  const run = await runs.hostNotOfThisMachine;
+  expect(run.code).toBe(1);
+  expect(linesOf(run)).toEqual([expect.objectContaining({ msg: "cannot listen on 192.0.2.1:5000: the address is not one of this machine's (--host) (EADDRNOTAVAIL)" })]);
 });
 
 test('with --workers 2 a port in use: each worker says why in one line without a stack, and the primary stops; exit 1', async () => {
-  const { code, lines } = await failedStart(['--port', String(takenPort), '--workers', '2']);
-  expect(code).toBe(1);
+  const run = await runs.workersOnPortInUse;
+  const lines = linesOf(run);
+  expect(run.code).toBe(1);
   const why = `cannot listen on 127.0.0.1:${takenPort}: the port is already in use (another process listens on it) (EADDRINUSE)`;
   expect(lines.filter((line) => line.msg === why).length).toBeGreaterThanOrEqual(1);
   expect(lines.filter((line) => 'err' in line)).toEqual([]);

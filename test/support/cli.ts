@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { CLI_START_MS, WORKERS_START_MS } from './timeouts';
+import { CLI_START_MS, within, WORKERS_START_MS } from './timeouts';
 
 export const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
@@ -41,6 +41,27 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { d
   running.add(run);
   void exited.then(() => running.delete(run));
   return run;
+}
+
+/** What a run that ends by itself printed, and its exit code. */
+export interface CliExit {
+  code: number | null;
+  output: string;
+}
+
+/**
+ * Runs the CLI until it exits by itself within `timeoutMs` (by default as long as its start may
+ * take: a refusal comes at the end of one); past that it is killed and this rejects with its output.
+ */
+export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<CliExit> {
+  const run = runCli(args, env);
+  try {
+    return { code: await within(run.exited, timeoutMs ?? run.startMs, 'the gateway exiting'), output: run.output() };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}:\n${run.output()}`);
+  } finally {
+    run.child.kill('SIGKILL');
+  }
 }
 
 export async function freePort(): Promise<number> {

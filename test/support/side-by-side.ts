@@ -49,3 +49,10 @@ export function startSideBySide<T>(tasks: (() => Promise<T>)[]): Promise<T>[] {
   for (const { result } of queue) result.catch(() => undefined);
   return queue.map(({ result }) => result);
 }
+
+/** startSideBySide for tasks given by name, started in the order written: each name's promise. */
+export function startSideBySideByName<Tasks extends Record<string, () => Promise<unknown>>>(tasks: Tasks): { [Name in keyof Tasks]: ReturnType<Tasks[Name]> } {
+  const names = Object.keys(tasks);
+  const results = startSideBySide(names.map((name) => tasks[name]));
+  return Object.fromEntries(names.map((name, index) => [name, results[index]])) as { [Name in keyof Tasks]: ReturnType<Tasks[Name]> };
+}
