@@ -325,7 +325,8 @@ export async function invokeEndpoint(options: {
       const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
         if (prompts !== null) {
           // Each prompt's stream is metered (without a token limit, only observed): the audit line sums them.
-          const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens) => meterStream(streamOf(each, tokens, signal), tokenLimiters, tokens);
+          const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) =>
+            meterStream(streamOf(each, tokens, signal, onOpened), tokenLimiters, tokens);
           const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk, endpoint });
           options.onStreamTokens?.({ tokens: merged.tokens, limited });
           // Another prompt's call may have gone out before one was refused: the call is then kept (conservative: not given back).

@@ -67,8 +67,11 @@ export interface PromptStreamsOptions {
   request: Record<string, unknown>;
   /** Aborted when the client disconnects. */
   client: CallSignal;
-  /** One prompt's stream call under `signal`, its attempts watched and its chunks observed by `tokens`. */
-  open: (request: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens) => AsyncIterable<unknown>;
+  /**
+   * One prompt's stream call under `signal`, its attempts watched and its chunks observed by `tokens`;
+   * `onOpened` is told of the call's own abort (its total timeout) once the stream is open.
+   */
+  open: (request: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) => AsyncIterable<unknown>;
   /** A chunk as it may be sent (answer-check.ts), or a throw. */
   checkChunk: (chunk: unknown) => unknown;
   /** Named in the 502 of a choice numbered past `n`. */
@@ -140,6 +143,12 @@ export class PromptStreams implements AsyncIterableIterator<unknown> {
 
   private readonly onClientGone = (): void => this.abort.abort(this.options.client.reason);
 
+  /**
+   * A prompt's total timeout ends the merged stream at once: its chunk may be waiting here, unpulled,
+   * while the client does not read, and only `abort` wakes the wait on such a client.
+   */
+  private readonly onOpened = (call: CallSignal): void => call.addEventListener('abort', () => this.abort.abort(call.reason));
+
   private startPrompts(): void {
     const { prompts, request, inFlight = PROMPTS_IN_FLIGHT } = this.options;
     while (!this.abort.aborted && this.iterators.size < inFlight && this.started < prompts.length) {
@@ -148,7 +157,7 @@ export class PromptStreams implements AsyncIterableIterator<unknown> {
       const sent = { ...request, prompt: prompts[prompt] };
       const tokens = new StreamTokens(sent);
       this.tokens.each.push(tokens);
-      this.iterators.set(prompt, this.options.open(sent, this.abort, tokens)[Symbol.asyncIterator]());
+      this.iterators.set(prompt, this.options.open(sent, this.abort, tokens, this.onOpened)[Symbol.asyncIterator]());
       this.pull(prompt);
     }
   }

@@ -96,6 +96,42 @@ test('a stream whose client stopped reading ends at the total timeout: the upstr
   expect(responses[0].destroyed).toBe(true);
 });
 
+test("a stream of several prompts whose client stopped reading ends at a prompt's total timeout too", async () => {
+  const event = (n: number) => `data: ${JSON.stringify({ id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: `${n} ${'y'.repeat(2000)}`, finish_reason: null }] })}\n\n`;
+  upstream = await startFakeUpstream((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    let n = 0;
+    const pump = () => {
+      while (!response.destroyed && response.write(event(n++)));
+    };
+    response.on('drain', pump);
+    pump();
+  });
+  closers.push(() => upstream.close());
+  const { port, responses } = await gatewayKeepingResponses(`
+endpoints:
+  - name: completions
+    endpoint_type: llm/v1/completions
+    model: { provider: openai, name: gpt-3.5-turbo-instruct, config: { openai_api_key: sk-test-key-123456, openai_api_base: "${upstream.url}/v1" } }
+    timeouts: { first_byte: 60, idle: 60, total: 1 }
+    retries: { max_attempts: 1 }
+`);
+  const body = JSON.stringify({ model: 'completions', prompt: ['first', 'second'], stream: true });
+  const socket = connect({ host: '127.0.0.1', port });
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(`POST /v1/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  socket.pause();
+  closers.push(async () => socket.destroy());
+  await until(() => upstream.closed.length === 2, 10_000);
+  let upstreamClosed = 0;
+  for (const closed of upstream.closed) void closed.then(() => (upstreamClosed += 1));
+
+  // Both calls end at their total timeout (1 s); then the error event goes into the unread buffer and the connection is closed.
+  await until(() => upstreamClosed === 2 && responses[0].destroyed, 15_000);
+  expect(responses[0].headersSent).toBe(true);
+  expect(responses[0].writableEnded).toBe(true);
+});
+
 test('a client that leaves while its key limit is checked is not called for upstream, and nothing stays in flight', async () => {
   // A "Redis" that accepts connections and never answers: each limit check waits its full timeout.
   const held: Socket[] = [];
