@@ -114,7 +114,8 @@ export class PromptStreams implements AsyncIterableIterator<unknown> {
       this.startPrompts();
       const arrival = this.arrivals.shift();
       if (arrival === undefined) {
-        if (this.iterators.size === 0) return this.finish();
+        // None open and some not started: the abort came between calls (the client left, a shutdown).
+        if (this.iterators.size === 0) return this.started < this.options.prompts.length ? this.failWith(this.abort.reason) : this.finish();
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
       }

@@ -62,3 +62,25 @@ test("a stream cut short counts each prompt's reported usage, or its estimate", 
   expect(streams.tokens.estimate()).toEqual({ prompt: 11, completion: 22, total: 33 });
   expect(streams.tokens.total()).toBe(33);
 });
+
+test('an abort while no prompt is in flight ends the stream with its reason, not as if every prompt had been answered', async () => {
+  const client = new CallAbort();
+  const shutdown = new Error('The gateway is shutting down.');
+  const streams = new PromptStreams({
+    prompts: ['a', 'b'],
+    request: { prompt: ['a', 'b'], stream: true },
+    client,
+    open: (request) =>
+      (async function* () {
+        yield chunk({ choices: [choice(0, request.prompt as string, 'stop')] });
+      })(),
+    checkChunk: (value) => value,
+    endpoint: { name: 'completions', providerDisplayName: 'Gemini' },
+    inFlight: 1,
+  });
+  const first = await streams.next();
+  expect(first.value).toMatchObject({ choices: [choice(0, 'a', 'stop')] });
+  // Prompt a's stream has ended and b has not started when the abort comes (a shutdown, the client leaving).
+  client.abort(shutdown);
+  await expect(streams.next()).rejects.toBe(shutdown);
+});
