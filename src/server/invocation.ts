@@ -17,7 +17,7 @@ import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
-import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, severalPromptsOf, withPromptText } from './several-prompts';
+import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
 import { validateRequestBody } from './validation';
 import { withoutNulls } from './without-nulls';
@@ -314,24 +314,25 @@ export async function invokeEndpoint(options: {
       const hidesUsage = !asksForUsage(withEndpointDefaults);
       const limited = tokenLimiters.length > 0;
       const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
-      const streamOf = (sent: Record<string, unknown>, tokens: StreamTokens, signal: CallSignal, onOpened?: (abort: CallSignal) => void) => {
+      const streamOf = (sent: Record<string, unknown>, tokens: StreamTokens, signal: CallSignal, onOpened?: (abort: CallSignal) => void, calls?: PromptCallWatch) => {
         const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
         // The attempts share one abort, on which the transport notes whether the request reached the provider.
         return streamWithRetries({ ...callOptions, signal, onOpened }, (call) => {
           tokens.watch(call);
-          return attempt(call);
+          return calls === undefined ? attempt(call) : calls.watchStream(() => attempt(call), call);
         });
       };
       const startStream = async (sent: Record<string, unknown>): Promise<InvocationResult> => {
         if (prompts !== null) {
           // Each prompt's stream is metered (without a token limit, only observed): the audit line sums them.
+          const calls = createPromptCallWatch();
           const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) =>
-            meterStream(streamOf(each, tokens, signal, onOpened), tokenLimiters, tokens);
+            meterStream(streamOf(each, tokens, signal, onOpened, calls), tokenLimiters, tokens);
           const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk, endpoint });
           options.onStreamTokens?.({ tokens: merged.tokens, limited });
-          // Another prompt's call may have gone out before one was refused: the call is then kept (conservative: not given back).
+          // Another prompt's call may have gone out before one was refused: the call is then kept.
           const chunks = await withFirstChunk(merged).catch((error: unknown) => {
-            throw afterSentCalls(error);
+            throw calls.reached ? afterSentCalls(error) : error;
           });
           return { kind: 'stream', chunks, checkChunk: alreadyChecked, abort: merged.abort, hidesUsage };
         }

@@ -110,28 +110,56 @@ export async function answersToEachPrompt<Answer>(options: {
 export function createPromptCallWatch() {
   let reached = false;
   let running = 0;
+  const watch = <Answer>(call: Promise<Answer>, abort: CallSignal): Promise<Answer> => {
+    running += 1;
+    return call.then(
+      (answer) => {
+        running -= 1;
+        reached = true;
+        return answer;
+      },
+      (error: unknown) => {
+        running -= 1;
+        if (abort.aborted || !sentNothing(error)) reached = true;
+        throw error;
+      },
+    );
+  };
   return {
     /** `call`, one attempt of a prompt's call on `abort`, watched. */
-    watch<Answer>(call: Promise<Answer>, abort: CallSignal): Promise<Answer> {
-      running += 1;
-      return call.then(
-        (answer) => {
-          running -= 1;
-          reached = true;
-          return answer;
-        },
-        (error: unknown) => {
-          running -= 1;
-          if (abort.aborted || !sentNothing(error)) reached = true;
-          throw error;
-        },
-      );
+    watch,
+    /** The stream `open` makes, one attempt of a prompt's stream call on `abort`, watched until its first chunk (or its failure before it). */
+    watchStream<Chunk>(open: () => AsyncIterable<Chunk>, abort: CallSignal): AsyncIterable<Chunk> {
+      return firstChunkWatched(open, (first) => watch(first, abort));
     },
     get reached(): boolean {
       return reached || running > 0;
     },
   };
 }
+
+/** `open`'s stream, its first chunk passed through `watchFirst`: also a refusal thrown as the stream opens (a provider translating the request). */
+function firstChunkWatched<Chunk>(open: () => AsyncIterable<Chunk>, watchFirst: (first: Promise<IteratorResult<Chunk>>) => Promise<IteratorResult<Chunk>>): AsyncIterable<Chunk> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let opened: AsyncIterator<Chunk> | null = null;
+      return {
+        next: () => {
+          if (opened !== null) return opened.next();
+          return watchFirst(
+            new Promise((resolve) => {
+              opened = open()[Symbol.asyncIterator]();
+              resolve(opened.next());
+            }),
+          );
+        },
+        return: async (value?: unknown) => (await opened?.return?.(value)) ?? { done: true, value: undefined },
+      };
+    },
+  };
+}
+
+export type PromptCallWatch = ReturnType<typeof createPromptCallWatch>;
 
 /**
  * A details object (`prompt_tokens_details`, `completion_tokens_details`) of the joined usage: present
