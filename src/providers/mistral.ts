@@ -20,8 +20,8 @@
  * https://docs.mistral.ai/capabilities/reasoning/) keeps its text parts as content and gives its
  * `thinking` chunks' text as `reasoning_content`, in answers and stream deltas alike (a stream's
  * `delta.content` is a list while the model thinks, then text); an assistant message's
- * `reasoning_content` goes back the same way, as a `thinking` chunk before its text (the field
- * itself Mistral would refuse); `reasoning_effort` (Mistral's own
+ * `reasoning_content` goes back the same way, as a `thinking` chunk before its text, when the
+ * request reasons (the field itself Mistral would refuse); `reasoning_effort` (Mistral's own
  * field: `high` or `none`) and `prompt_mode` are sent as given. Error bodies carry
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
@@ -110,15 +110,26 @@ export function mistralToolCallId(id: string): string {
  * `extra_forbidden` at `messages[i].user.name`): LangChain's named messages and LangGraph's agent
  * names lose it, as for Anthropic, Gemini and Bedrock.
  */
-function toMistralMessage(message: ChatMessage): ChatMessage {
+function toMistralMessage(message: ChatMessage, reasons: boolean): ChatMessage {
   const { tool_calls: toolCalls, tool_call_id: toolCallId, name: _name, ...withoutName } = message;
   return {
     ...(message.role === 'tool' ? message : withoutName),
     ...(message.role === 'developer' ? { role: 'system' } : {}),
     ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
     ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
-    ...thinkingContentOf(message),
+    ...(reasons ? thinkingContentOf(message) : {}),
   };
+}
+
+/**
+ * Whether the request reasons, so that its history's thinking goes back: a Magistral model always
+ * does, another model when `reasoning_effort` is other than `none`. A model that does not think
+ * refuses a thinking chunk: Mistral's tokenizers before v13, or without think tokens (Mistral Large,
+ * Ministral, Codestral), cannot encode one (mistral-common, with which Mistral's API validates).
+ */
+function reasons(request: ChatRequest, model: string | null): boolean {
+  const effort = request.reasoning_effort;
+  return (effort != null && effort !== 'none') || (model?.toLowerCase().startsWith('magistral') ?? false);
 }
 
 /**
@@ -140,11 +151,12 @@ function thinkingContentOf(message: ChatMessage): { content?: ChatMessage['conte
 
 /**
  * Mistral refuses unknown message fields (422 `extra_forbidden`), `reasoning_content` among them:
- * it goes as a `thinking` content chunk instead (thinkingContentOf), and the field is left out.
+ * it goes as a `thinking` content chunk instead (thinkingContentOf) when the request reasons, and the field is left out.
  */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
   const parameters = toMistralParameters(request) as ChatRequest;
-  return toOpenAIChat({ ...parameters, messages: parameters.messages.map(toMistralMessage) }, { ...options, omittedReasoning: ALL_REASONING });
+  const withThinking = reasons(parameters, options.model);
+  return toOpenAIChat({ ...parameters, messages: parameters.messages.map((message) => toMistralMessage(message, withThinking)) }, { ...options, omittedReasoning: ALL_REASONING });
 }
 
 /** Completions go to the chat endpoint: the prompt becomes the one user message. */

@@ -160,13 +160,15 @@ describe('requests', () => {
     expect(request.messages[1].thinking_blocks).toEqual(THINKING_BLOCKS);
   });
 
-  it("vendors that refuse unknown message fields (OpenAI's and Azure's APIs, Mistral) get neither field; Mistral gets the thinking text as a thinking chunk", () => {
+  it("vendors that refuse unknown message fields (OpenAI's and Azure's APIs, Mistral) get neither field; Mistral gets the thinking text as a thinking chunk when the request reasons", () => {
     const request = secondTurn({ role: 'assistant', content: null, tool_calls: [TOOL_CALL], reasoning_content: THINKING, thinking_blocks: THINKING_BLOCKS });
     const body = toOpenAIChat(request, { model: 'gpt-4o-mini', omittedReasoning: ALL_REASONING });
     expect((body.messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [TOOL_CALL] });
     // Mistral takes only its own 9-character ids: Anthropic's goes as its digest.
     const mistralCall = { ...TOOL_CALL, id: mistralToolCallId(TOOL_CALL.id) };
-    expect((toMistralChat(request, { model: 'mistral-large-latest' }).messages as unknown[])[1]).toEqual({
+    // Mistral Large does not think, and its tokenizer cannot take a thinking chunk.
+    expect((toMistralChat(request, { model: 'mistral-large-latest' }).messages as unknown[])[1]).toEqual({ role: 'assistant', content: null, tool_calls: [mistralCall] });
+    expect((toMistralChat({ ...request, reasoning_effort: 'high' } as ChatRequest, { model: 'mistral-small-latest' }).messages as unknown[])[1]).toEqual({
       role: 'assistant',
       content: [{ type: 'thinking', thinking: [{ type: 'text', text: THINKING }] }],
       tool_calls: [mistralCall],

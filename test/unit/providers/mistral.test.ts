@@ -155,6 +155,21 @@ describe('requests', () => {
     ]);
   });
 
+  it("thinking goes back only to a request that reasons (reasoning_effort other than none, or a Magistral model): a plain model's tokenizer refuses a thinking chunk", () => {
+    const messages: ChatRequest['messages'] = [
+      { role: 'user', content: 'Quand se croisent-ils ?' },
+      { role: 'assistant', content: 'Vers 11 h 17.', reasoning_content: 'Paris–Lyon : 465 km.' },
+      { role: 'user', content: 'Et à 130 km/h ?' },
+    ];
+    const plain = [messages[0], { role: 'assistant', content: 'Vers 11 h 17.' }, messages[2]];
+    const withThinking = [messages[0], { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'Paris–Lyon : 465 km.' }] }, { type: 'text', text: 'Vers 11 h 17.' }] }, messages[2]];
+    // A FALLBACK route from a reasoning model to a plain one, or a conversation moved to it.
+    expect(toMistralChat({ messages }, { model: 'mistral-large-latest' }).messages).toEqual(plain);
+    expect(toMistralChat({ messages, reasoning_effort: 'none' } as ChatRequest, { model: 'mistral-small-latest' }).messages).toEqual(plain);
+    expect(toMistralChat({ messages, reasoning_effort: 'high' } as ChatRequest, { model: 'mistral-small-latest' }).messages).toEqual(withThinking);
+    expect(toMistralChat({ messages }, { model: 'magistral-medium-2509' }).messages).toEqual(withThinking);
+  });
+
   it('stream: stream: true, no stream_options (Mistral refuses it and always reports usage); no invented defaults', () => {
     expect(toMistralChat({ messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } }, { model: 'm', stream: true })).toEqual({
       messages: [{ role: 'user', content: 'hi' }],
