@@ -134,9 +134,11 @@ function withoutCutOffSecret(text: string, secret: string): string {
 
 /**
  * A URL's userinfo (`scheme://user:password@` or `scheme://token@`): up to the authority's last `@`,
- * as URL parsers take it, since a password may hold an unencoded `@`.
+ * as URL parsers take it, since a password may hold an unencoded `@`. A scheme is read to at most 64
+ * characters: unbounded, each word of a text (`a.a.a.…`, a client's URL field) was read to the
+ * text's end, in time quadratic in its length.
  */
-const URL_USERINFO = /\b([a-z][a-z\d+.-]*:\/\/)([^\s/?#]+)@/gi;
+const URL_USERINFO = /\b([a-z][a-z\d+.-]{0,63}:\/\/)([^\s/?#]+)@/gi;
 
 /**
  * `text` with every URL's password (or its user when it has no password: a token) replaced, whatever

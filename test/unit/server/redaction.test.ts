@@ -57,3 +57,12 @@ test('withoutUrlSecrets hides a URL\'s password (or its token user), its query v
   expect(withoutUrlSecrets('https://mcp.example.com/sse#access_token=xyz?x=1')).toBe('https://mcp.example.com/sse#[redacted]');
   expect(withoutUrlSecrets('https://mcp.example.com/sse?#')).toBe('https://mcp.example.com/sse?#');
 });
+
+test("a long text of short words is read in linear time: a client's mcp_servers[].url passes through withoutUrlSecrets on every request", () => {
+  // Each "a" after a dot starts a word that could be a URL's scheme; 100,000 characters took seconds when each was read to the end.
+  const words = 'a.'.repeat(50_000);
+  const started = performance.now();
+  expect(withoutUrlSecrets(words)).toBe(words);
+  expect(redacted(`${words} https://u:pw@host/`, [])).toBe(`${words} https://u:[redacted]@host/`);
+  expect(performance.now() - started).toBeLessThan(500);
+});
