@@ -68,10 +68,9 @@ const chatEndpoint = (upstreamUrl: string, timeouts: string) => `
     timeouts: ${timeouts}
     retries: { max_attempts: 1 }`;
 
-test('a stream whose client stopped reading ends at the total timeout: the upstream call is aborted and the connection let go', async () => {
-  const event = (n: number) =>
-    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `${n} ${'y'.repeat(2000)}` }, finish_reason: null }] })}\n\n`;
-  upstream = await startFakeUpstream((_request, response) => {
+/** An upstream that streams `event(n)` for n = 0, 1, … as fast as its client reads, never ending. */
+function startEndlessStream(event: (n: number) => string): Promise<FakeUpstream> {
+  return startFakeUpstream((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     let n = 0;
     const pump = () => {
@@ -80,6 +79,12 @@ test('a stream whose client stopped reading ends at the total timeout: the upstr
     response.on('drain', pump);
     pump();
   });
+}
+
+test('a stream whose client stopped reading ends at the total timeout: the upstream call is aborted and the connection let go', async () => {
+  const event = (n: number) =>
+    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `${n} ${'y'.repeat(2000)}` }, finish_reason: null }] })}\n\n`;
+  upstream = await startEndlessStream(event);
   closers.push(() => upstream.close());
   // first_byte and idle far longer than the test waits: only the total timeout can end this stream.
   const { port, responses } = await gatewayKeepingResponses(`endpoints:${chatEndpoint(upstream.url, '{ first_byte: 60, idle: 60, total: 1 }')}\n`);
@@ -98,15 +103,7 @@ test('a stream whose client stopped reading ends at the total timeout: the upstr
 
 test("a stream of several prompts whose client stopped reading ends at a prompt's total timeout too", async () => {
   const event = (n: number) => `data: ${JSON.stringify({ id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: `${n} ${'y'.repeat(2000)}`, finish_reason: null }] })}\n\n`;
-  upstream = await startFakeUpstream((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/event-stream' });
-    let n = 0;
-    const pump = () => {
-      while (!response.destroyed && response.write(event(n++)));
-    };
-    response.on('drain', pump);
-    pump();
-  });
+  upstream = await startEndlessStream(event);
   closers.push(() => upstream.close());
   const { port, responses } = await gatewayKeepingResponses(`
 endpoints:
