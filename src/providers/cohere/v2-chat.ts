@@ -17,7 +17,8 @@
  * Requests with `reasoning_effort` (sent as `thinking`, request.ts) or Cohere's own `thinking` come
  * here too (https://docs.cohere.com/v2/docs/reasoning): answers' `thinking` content items, and
  * streamed thinking pieces, are `reasoning_content`; an assistant message's `reasoning_content` goes
- * back as a `thinking` content item, before its text (or beside its `tool_plan` and tool calls).
+ * back as a `thinking` content item, before its text (or beside its `tool_plan` and tool calls), when
+ * the request thinks (historyThinks).
  * Streams are server-sent events: tool calls are numbered 0, 1, ... in the order they start.
  */
 import { GatewayError } from '../../errors';
@@ -77,7 +78,18 @@ function thinkingItemOf(message: ChatMessage): { type: 'thinking'; thinking: str
   return typeof reasoning === 'string' && reasoning !== '' ? { type: 'thinking', thinking: reasoning } : null;
 }
 
-function toCohereV2Message(message: ChatMessage, index: number): Record<string, unknown> {
+/**
+ * Whether the request's history may carry thinking items: it asks for thinking (`reasoning_effort`
+ * low to high, or Cohere's own `thinking` enabled), or its model reasons unasked (Command A
+ * Reasoning: a name with "reasoning"). Otherwise they are left out, as Mistral's are for a model
+ * that does not think (a conversation moved from Claude): Cohere documents thinking items for its
+ * reasoning models only.
+ */
+function historyThinks(thinking: { type?: unknown } | undefined, model: string): boolean {
+  return thinking !== undefined ? thinking.type === 'enabled' : /reasoning/i.test(model);
+}
+
+function toCohereV2Message(message: ChatMessage, index: number, withThinking: boolean): Record<string, unknown> {
   const text = cohereMessageText(message, index);
   switch (message.role) {
     case 'system':
@@ -87,7 +99,7 @@ function toCohereV2Message(message: ChatMessage, index: number): Record<string, 
       return { role: 'user', content: text };
     case 'assistant': {
       const calls = message.tool_calls ?? [];
-      const thinking = thinkingItemOf(message);
+      const thinking = withThinking ? thinkingItemOf(message) : null;
       if (calls.length === 0) return { role: 'assistant', content: thinking ? [thinking, ...(text !== '' ? [{ type: 'text', text }] : [])] : text };
       // Cohere refuses text content beside tool calls: the text is the turn's plan, the thinking its content.
       return { role: 'assistant', ...(thinking ? { content: [thinking] } : {}), ...(text !== '' ? { tool_plan: text } : {}), tool_calls: calls.map(toCohereV2ToolCall) };
@@ -152,16 +164,23 @@ function toCohereV2Tools(request: ChatRequest): Record<string, unknown> {
   };
 }
 
+/** Cohere's own `thinking` as the client sent it, when it is an object. */
+function clientThinkingOf(request: Record<string, unknown>): { type?: unknown } | undefined {
+  const thinking = request.thinking;
+  return typeof thinking === 'object' && thinking !== null ? (thinking as { type?: unknown }) : undefined;
+}
+
 export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
   checkCohereChatParameters(request);
   rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
   const thinking = cohereThinkingOf(request);
+  const withThinking = historyThinks(thinking ?? clientThinkingOf(request), model);
   const { messages, tools: _tools, tool_choice: _choice, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, reasoning_effort: _effort, ...rest } = request;
   return {
     ...toCohereSampling(rest),
     model,
-    messages: messages.map(toCohereV2Message),
+    messages: messages.map((message, index) => toCohereV2Message(message, index, withThinking)),
     ...toCohereV2Tools(request),
     ...(thinking !== undefined ? { thinking } : {}),
     ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),

@@ -193,6 +193,21 @@ describe('toCohereV2Chat: reasoning_effort as thinking', () => {
     expect(JSON.stringify(body)).not.toContain('reasoning_content');
   });
 
+  it.each<[string, string, Record<string, unknown>, boolean]>([
+    ['a reasoning model with tools only (it thinks unasked)', 'command-a-reasoning-08-2025', {}, true],
+    ['a reasoning model with thinking disabled', 'command-a-reasoning-08-2025', { reasoning_effort: 'none' }, false],
+    ["a reasoning model with Cohere's own thinking disabled", 'command-a-reasoning-08-2025', { thinking: { type: 'disabled' } }, false],
+    ['a model that does not reason (a conversation moved from Claude)', 'command-a-03-2025', {}, false],
+    ['a model named otherwise, asked to think', 'my-fine-tune', { reasoning_effort: 'low' }, true],
+  ])("history thinking goes back only when the request thinks: %s", (_name, model, extra, sent) => {
+    const messages: ChatMessage[] = [question, { role: 'assistant', content: '3.', reasoning_content: 'Alice compte aussi.', tool_calls: calls.slice(0, 1) }, { role: 'tool', tool_call_id: calls[0].id, content: '{}' }];
+    const body = toCohereV2Chat({ messages, tools: [weather], ...extra } as ChatRequest, { model });
+    const assistant = (body.messages as Record<string, unknown>[])[1];
+    if (sent) expect(assistant.content).toEqual([{ type: 'thinking', thinking: 'Alice compte aussi.' }]);
+    else expect(assistant).not.toHaveProperty('content');
+    expect(assistant.tool_plan).toBe('3.');
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     ['an unknown level', { reasoning_effort: 'max' }, `reasoning_effort: Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not "max".`],
     ['reasoning_effort beside thinking', { reasoning_effort: 'high', thinking: { type: 'disabled' } }, "Send 'reasoning_effort' or 'thinking' to Cohere, not both: reasoning_effort is sent as thinking."],
