@@ -154,6 +154,12 @@ export function withoutUrlCredentials(text: string): string {
 }
 
 /**
+ * The shortest value looked for in messages as a secret: a shorter one ("abc") would take pieces out
+ * of any text, and no provider credential is that short.
+ */
+export const MIN_SECRET_CHARS = 8;
+
+/**
  * `text` with every one of `secrets` replaced by `[redacted]` (longest first, so a key inside another
  * is not left half shown), a secret cut off at the end of the text (an excerpt) as well, and the
  * userinfo of any URL in it (`withoutUrlCredentials`).

@@ -6,7 +6,7 @@
  * are taken at the first call), so that what they refuse is reported with the file's other problems.
  */
 import type { Defaults, Endpoint } from '../../generated/config';
-import { redacted } from '../errors';
+import { MIN_SECRET_CHARS, redacted } from '../errors';
 import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor, isBuiltInProvider } from '../providers';
 import { ConfigKeyError } from '../providers/shared/config-key-error';
@@ -130,5 +130,5 @@ export function credentialsOf(config: unknown): string[] {
     // The outbound proxy's user and password (`HTTPS_PROXY=http://user:password@proxy:3128`).
     ...environmentProxyUrls().flatMap(urlCredentialValues),
   ];
-  return values.filter((value): value is string => typeof value === 'string' && value.length >= 8).sort((a, b) => b.length - a.length);
+  return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_CHARS).sort((a, b) => b.length - a.length);
 }

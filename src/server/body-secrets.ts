@@ -11,6 +11,7 @@
  *   servers' `mcp_servers[].url` and the `mcp` tool's `tools[].server_url` are logged with those
  *   parts as `[redacted]` (scheme, host and path as sent).
  */
+import { MIN_SECRET_CHARS } from '../errors';
 import { isRecord } from '../providers/shared/json';
 import { urlCredentialValues, withoutUrlSecrets } from '../providers/transport/credentials';
 
@@ -52,8 +53,6 @@ type SecretKeys = (typeof SECRET_FIELDS_BY_LIST)[number]['keys'];
 /** How a body's JSON text names those fields: by their keys, but a `url` (image parts have one too) by its list. */
 const SECRET_NAMES_IN_TEXT = [...new Set(SECRET_FIELDS_BY_LIST.flatMap(({ list, keys }) => keys.map(({ key }) => (key === 'url' ? list : key))))].map((name) => `"${name}"`);
 
-/** Shorter values are not looked for in error messages: "abc" would take pieces out of any text. */
-const MIN_SECRET_CHARS = 8;
 
 /** Whether `item[key]` holds something to hide. */
 const holdsSecretAt = (item: Record<string, unknown>, { key, kind }: SecretKeys[number]): boolean => Object.hasOwn(item, key) && kind.holds(item[key]);

@@ -7,6 +7,7 @@
  * quote them (a SignatureDoesNotMatch quotes the canonical request, security token included), and
  * so may whatever answers in AWS's place: the endpoint's errors are redacted of them.
  */
+import { MIN_SECRET_CHARS } from '../../errors';
 
 /** The access key id in a SigV4 `Authorization` header: `… Credential=AKID/20240101/us-east-1/bedrock/aws4_request, …`. */
 const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\//;
@@ -14,8 +15,6 @@ const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\//;
 /** How many values are kept: the current key id and token, and those before (a call may still be under way with them). */
 const KEPT_VALUES = 4;
 
-/** Shorter values are not worth hiding (and are never AWS credentials). */
-const MIN_SECRET_CHARS = 8;
 
 export interface SigningCredentials {
   /** Notes the credentials of a signed request from its headers (cheap when they are those noted already). */

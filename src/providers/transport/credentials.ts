@@ -3,7 +3,7 @@
  * in its base URL), found once when the upstream is built: sent as MLflow's aiohttp sends them, and
  * hidden from every message.
  */
-import { withoutUrlCredentials } from '../../errors';
+import { MIN_SECRET_CHARS, withoutUrlCredentials } from '../../errors';
 
 /** Header names whose values are credentials. */
 const CREDENTIAL_HEADER = /authorization|api-key|token|secret|key/i;
@@ -16,7 +16,7 @@ export function credentialValues(headers: Record<string, string>): string[] {
   const values = Object.entries(headers)
     .filter(([name]) => CREDENTIAL_HEADER.test(name))
     .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')]);
-  return [...new Set(values)].filter((value) => value.length >= 8).sort((a, b) => b.length - a.length);
+  return [...new Set(values)].filter((value) => value.length >= MIN_SECRET_CHARS).sort((a, b) => b.length - a.length);
 }
 
 /** A URL part with its %XX escapes decoded; a broken escape is kept as written (yarl does the same). */
@@ -79,7 +79,7 @@ export function urlCredentialValues(text: string): string[] {
   // A user name beside a password is not secret, and often a word that messages hold for other reasons.
   const secret = percentDecoded(url.password === '' ? url.username : url.password);
   const basic = header === undefined ? [] : [secret, header, header.slice('Basic '.length)];
-  return [...new Set([...basic, ...queryValues(url)])].filter((value) => value.length >= 8);
+  return [...new Set([...basic, ...queryValues(url)])].filter((value) => value.length >= MIN_SECRET_CHARS);
 }
 
 /** A query's pairs with their values hidden, names kept (a public setting's value too); a bare value is hidden whole. */
