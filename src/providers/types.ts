@@ -60,6 +60,14 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
    */
   readonly streamUsageWhenAsked?: boolean;
   /**
+   * True when the vendor's completions take `prompt` as a list of strings and answer every prompt
+   * in one call, each choice's `index` prompt position × n + choice (OpenAI's API, Azure OpenAI and
+   * the servers behind `openai_api_base`): a `/v1/completions` request with several prompts is then
+   * sent whole, `prompt` that list. Otherwise each prompt is a call of its own (server/several-prompts.ts).
+   * Built-in providers only.
+   */
+  readonly takesPromptList?: boolean;
+  /**
    * The credentials the endpoint has sent that its config does not hold (an Entra ID token, the AWS
    * credentials the SDK resolved for a role or from its default chain), which change as they are
    * renewed: its failures are redacted of them, as of its config's. Built-in providers only.

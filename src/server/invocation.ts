@@ -17,7 +17,7 @@ import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
-import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
+import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
 import { validateRequestBody } from './validation';
 import { withoutNulls } from './without-nulls';
@@ -308,7 +308,7 @@ export async function invokeEndpoint(options: {
     const answeredBatches: AnsweredBatches | undefined = endpoint.endpointType === 'llm/v1/embeddings' ? [] : undefined;
     const attemptWith = (sent: Record<string, unknown>) => (abort: CallAbort) => operation(sent as never, new ProviderCallContext(abort, answeredBatches));
     const attempt = attemptWith(request);
-    const prompts = severalPromptsOf(endpoint.endpointType, request);
+    const prompts = promptsCalledOneByOne(endpoint, request);
     if (stream) {
       // Newer llama.cpp servers send a usage chunk unasked: an OpenAI client would read a chunk without choices.
       const hidesUsage = !asksForUsage(withEndpointDefaults);

@@ -1,22 +1,27 @@
 /**
  * Several prompts in one `/v1/completions` request (`prompt: ["…", "…"]`, what LangChain's `OpenAI`
  * LLM sends for `generate()` and `batch()`): OpenAI answers every prompt's `n` choices in one
- * response. The gateway completes each prompt as a call of its own to the endpoint serving the
- * request (the other parameters unchanged, each call with the endpoint's retries and total
- * timeout), a few at a time, and joins the answers into one (a stream: several-prompts-stream.ts).
- * The MLflow routes take one prompt, as MLflow's request schema does.
+ * response. An endpoint whose provider takes the list itself (`takesPromptList`: OpenAI's API, Azure
+ * OpenAI, servers behind `openai_api_base`) gets the request whole, in one call that answers with
+ * OpenAI's numbering. For any other, the gateway completes each prompt as a call of its own (the
+ * other parameters unchanged, each call with the endpoint's retries and total timeout), a few at a
+ * time, and joins the answers into one (a stream: several-prompts-stream.ts). The choice is the
+ * destination's, so a FALLBACK route may do either. The MLflow routes take one prompt, as MLflow's
+ * request schema does.
  */
 import { GatewayError } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { summedTokenCounts } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import { sentNothing } from '../routing/fallback';
+import type { CompiledEndpoint } from '../config/compile';
 import type { CompletionsChoice, CompletionsResponse, EndpointType, Usage } from '../schema';
 import type { Dialect } from './invocation';
 
 /**
  * The most prompts one request may carry: LangChain's `OpenAI` LLM sends its prompts in batches of
- * 20 (its `batch_size`), so its `batch()` and `generate()` work unchanged. Each prompt is a billed
+ * 20 (its `batch_size`), so its `batch()` and `generate()` work unchanged. It holds for every
+ * destination (a route's next may take the prompts one by one): there each prompt is a billed
  * upstream call that the endpoint's `calls` limit counts as one request (as OpenAI's request limit
  * counts a request with several prompts), so the bound keeps one request from becoming hundreds of calls.
  */
@@ -47,7 +52,7 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
     throw GatewayError.invalidParam(`${held}: the MLflow routes complete one prompt per request (a string, or a list of one string); /v1/completions takes several.`, 'prompt', 422);
   }
   if (prompts.length > MAX_PROMPTS_PER_REQUEST) {
-    throw GatewayError.invalidParam(`${held}: at most ${MAX_PROMPTS_PER_REQUEST} per request, each completed in a call of its own.`, 'prompt');
+    throw GatewayError.invalidParam(`${held}: at most ${MAX_PROMPTS_PER_REQUEST} per request.`, 'prompt');
   }
   return request;
 }
@@ -57,6 +62,14 @@ export function severalPromptsOf(endpointType: EndpointType, request: unknown): 
   if (endpointType !== 'llm/v1/completions' || !isRecord(request) || !Array.isArray(request.prompt)) return null;
   const prompts: unknown[] = request.prompt;
   return prompts.length > 1 && prompts.every(isString) ? (prompts as string[]) : null;
+}
+
+/**
+ * The prompts `endpoint` completes each in a call of its own: those of a request holding several,
+ * unless the endpoint's provider takes the list in one call (`takesPromptList`); else null.
+ */
+export function promptsCalledOneByOne(endpoint: Pick<CompiledEndpoint, 'endpointType' | 'target'>, request: unknown): readonly string[] | null {
+  return endpoint.target.takesPromptList === true ? null : severalPromptsOf(endpoint.endpointType, request);
 }
 
 /**

@@ -16,8 +16,15 @@ import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture
 import { sample } from '../support/metrics';
 
 /** OpenAI answering chat (a stream when asked) and completions from the fixtures. */
+/** OpenAI's completions answer one choice per prompt (a list of them comes in one call). */
+function completionsAnswer(prompt: unknown): unknown {
+  const answer = readJsonFixture<{ choices: Record<string, unknown>[] }>('openai', 'completions.response.json');
+  const prompts = Array.isArray(prompt) ? prompt : [prompt];
+  return { ...answer, choices: prompts.map((_, index) => ({ ...answer.choices[0], index })) };
+}
+
 function serveOpenAI(request: RecordedRequest, response: ServerResponse): void {
-  if (request.url.endsWith('/completions') && !request.url.endsWith('/chat/completions')) return sendJson(response, 200, readJsonFixture('openai', 'completions.response.json'));
+  if (request.url.endsWith('/completions') && !request.url.endsWith('/chat/completions')) return sendJson(response, 200, completionsAnswer((request.body as { prompt: unknown }).prompt));
   if ((request.body as { stream?: boolean }).stream === true) return sendStream(response, readFixture('openai', 'chat.stream.sse'));
   sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
 }
@@ -219,7 +226,8 @@ test('several prompts per /v1/completions follow the same rule: past a refusal t
     [0, '\n\nThis is indeed a test of the café menu'],
     [1, '\n\nThis is indeed a test of the café menu'],
   ]);
-  expect(upstreams.healthy.requests.map((call) => (call.body as { prompt: string }).prompt).sort()).toEqual(['Say it again', 'Say this is a test']);
+  // OpenAI takes the list: one call.
+  expect(upstreams.healthy.requests.map((call) => (call.body as { prompt: string }).prompt)).toEqual([['Say this is a test', 'Say it again']]);
 
   const error = await failureOf(setup.openai.completions.create({ model: 'completions-overloaded-then-refused', ...request }));
   expect([error.status, error.headers?.get('x-gateway-endpoint')]).toEqual([502, 'overloaded-completions']);

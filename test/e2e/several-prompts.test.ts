@@ -1,7 +1,9 @@
 /**
  * Several prompts in one `/v1/completions` request, as LangChain's `OpenAI` LLM sends them for
- * `batch()`: each prompt is completed in a call of its own, and the answers come back as OpenAI
- * gives them (each prompt's `n` choices in turn, usage summed), through the official openai client.
+ * `batch()`, to providers whose completions take one prompt (Together AI, OpenAI-shaped; Anthropic):
+ * each prompt is completed in a call of its own, and the answers come back as OpenAI gives them (each
+ * prompt's `n` choices in turn, usage summed), through the official openai client. An `openai`
+ * endpoint takes the list in one call: several-prompts-in-one-call.test.ts.
  */
 import type { ServerResponse } from 'node:http';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
@@ -9,18 +11,18 @@ import { readJsonFixture } from '../support/fixtures';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { captureLog, waitForLogLine } from '../support/log-capture';
 
-/** Calls open at once on the OpenAI-shaped upstreams, and the most seen. */
+/** Calls open at once on the Together AI upstreams, and the most seen. */
 const open = { now: 0, most: 0 };
 /** Closed when the gateway lets go of a call answered never (the `hang` prompt). */
 let hangingCallClosed: Promise<void> = Promise.resolve();
 
 /**
- * OpenAI's `/v1/completions` answering each prompt with its `n` choices (`<label>: <prompt> #<i>`)
+ * Together AI's OpenAI-shaped `/v1/completions` answering each prompt with its `n` choices (`<label>: <prompt> #<i>`)
  * in the fixture's shape, its prompt's length as `prompt_tokens`. Prompts that misbehave, unless
  * `healthy`: `hang` is never answered, `overloaded` is a 503, one ending in `too long` OpenAI's 400
  * for a prompt too long. Prompts starting with `slow` are answered after 50 ms.
  */
-const openaiLike = (label: string, healthy = false) => (request: RecordedRequest, response: ServerResponse) => {
+const togetherLike = (label: string, healthy = false) => (request: RecordedRequest, response: ServerResponse) => {
   const body = request.body as { prompt: string; n?: number };
   open.now += 1;
   open.most = Math.max(open.most, open.now);
@@ -53,30 +55,31 @@ function anthropic(request: RecordedRequest, response: ServerResponse): void {
   sendJson(response, 200, { ...answer, content: [{ type: 'text', text: `Claude: ${prompt}` }], usage: { ...answer.usage, input_tokens: prompt.length } });
 }
 
-const openaiEndpoint = (name: string, url: string, extra = '') => `
+// Together AI requires `max_tokens`: the endpoint's default, when the client sends none.
+const togetherEndpoint = (name: string, url: string, extra = '') => `
   - name: ${name}
     endpoint_type: llm/v1/completions
-    model: { provider: openai, name: gpt-3.5-turbo-instruct, config: { openai_api_key: k, openai_api_base: "${url}/v1" } }
+    model: { provider: togetherai, name: mistralai/Mixtral-8x7B-v0.1, config: { togetherai_api_key: k, togetherai_api_base: "${url}/v1", max_tokens: 16 } }
     retries: { max_attempts: 2, initial_backoff: 0.01, max_backoff: 0.02 }${extra}`;
 
-const config = (urls: { openai: string; backup: string; anthropic: string }) => `
+const config = (urls: { together: string; backup: string; anthropic: string }) => `
 endpoints:${[
-  openaiEndpoint('openai', urls.openai),
-  openaiEndpoint('backup', urls.backup),
-  openaiEndpoint('limited', urls.openai, '\n    limit: { renewal_period: minute, calls: 1 }'),
-  openaiEndpoint('summed-tokens', urls.openai, '\n    limit: { renewal_period: minute, tokens: 30 }'),
-  openaiEndpoint('failure-tokens', urls.openai, '\n    limit: { renewal_period: minute, tokens: 15 }'),
+  togetherEndpoint('together', urls.together),
+  togetherEndpoint('backup', urls.backup),
+  togetherEndpoint('limited', urls.together, '\n    limit: { renewal_period: minute, calls: 1 }'),
+  togetherEndpoint('summed-tokens', urls.together, '\n    limit: { renewal_period: minute, tokens: 30 }'),
+  togetherEndpoint('failure-tokens', urls.together, '\n    limit: { renewal_period: minute, tokens: 15 }'),
 ].join('')}
   - name: anthropic
     endpoint_type: llm/v1/completions
     model: { provider: anthropic, name: claude-haiku-4-5, config: { anthropic_api_key: k, anthropic_api_base: "${urls.anthropic}/v1" } }
 routes:
-  - { name: with-backup, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: openai }, { name: backup }] }
+  - { name: with-backup, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: together }, { name: backup }] }
 `;
 
 const log = captureLog();
-const setup = useGatewayWithUpstreams({ upstreams: { openai: openaiLike('gpt'), backup: openaiLike('backup', true), anthropic }, config, validateResponses: true, logger: log.logger });
-const promptsSent = (vendor: 'openai' | 'backup' | 'anthropic') =>
+const setup = useGatewayWithUpstreams({ upstreams: { together: togetherLike('gpt'), backup: togetherLike('backup', true), anthropic }, config, validateResponses: true, logger: log.logger });
+const promptsSent = (vendor: 'together' | 'backup' | 'anthropic') =>
   setup.upstreams[vendor].requests.map((request) => {
     const body = request.body as { prompt?: string; messages?: { content: string }[] };
     return body.prompt ?? body.messages?.[0].content;
@@ -88,7 +91,7 @@ beforeEach(() => {
 
 test("each prompt's n choices in turn, numbered prompt × n + choice, usage summed; one call per prompt, its other parameters unchanged", async () => {
   const from = log.lines.length;
-  const completion = await setup.openai.completions.create({ model: 'openai', prompt: ['Bonjour', 'Un café', 'Merci'], n: 2, max_tokens: 16, temperature: 0.2 });
+  const completion = await setup.openai.completions.create({ model: 'together', prompt: ['Bonjour', 'Un café', 'Merci'], n: 2, max_tokens: 16, temperature: 0.2 });
   expect(completion.choices.map(({ index, text }) => ({ index, text }))).toEqual([
     { index: 0, text: 'gpt: Bonjour #0' },
     { index: 1, text: 'gpt: Bonjour #1' },
@@ -99,12 +102,12 @@ test("each prompt's n choices in turn, numbered prompt × n + choice, usage summ
   ]);
   expect(completion.usage).toEqual({ prompt_tokens: 7 + 7 + 5, completion_tokens: 30, total_tokens: 49 });
   expect(completion).toMatchObject({ id: 'cmpl-BZq5cW4hN7pLx2YtR9aVm3Ks0', object: 'text_completion', model: 'gpt-3.5-turbo-instruct:20230824-v2' });
-  const bodies = setup.upstreams.openai.requests.map((request) => request.body);
+  const bodies = setup.upstreams.together.requests.map((request) => request.body);
   expect(bodies).toHaveLength(3);
-  expect(bodies).toEqual(expect.arrayContaining(['Bonjour', 'Un café', 'Merci'].map((prompt) => ({ model: 'gpt-3.5-turbo-instruct', prompt, n: 2, max_tokens: 16, temperature: 0.2 }))));
+  expect(bodies).toEqual(expect.arrayContaining(['Bonjour', 'Un café', 'Merci'].map((prompt) => ({ model: 'mistralai/Mixtral-8x7B-v0.1', prompt, n: 2, max_tokens: 16, temperature: 0.2 }))));
   // One audit line for the request, with the summed counts.
   const line = await waitForLogLine(log.lines, (entry) => entry.msg === 'request', { from });
-  expect(line).toMatchObject({ endpoint: 'openai', status: 200, prompt_tokens: 19, completion_tokens: 30, total_tokens: 49 });
+  expect(line).toMatchObject({ endpoint: 'together', status: 200, prompt_tokens: 19, completion_tokens: 30, total_tokens: 49 });
 });
 
 test("another provider's answers are joined the same way (Anthropic)", async () => {
@@ -120,32 +123,32 @@ test("another provider's answers are joined the same way (Anthropic)", async () 
 
 test('at most 8 calls at once; the 20 prompts of a LangChain batch come back in order', async () => {
   const prompts = Array.from({ length: 20 }, (_, index) => `slow ${index}`);
-  const completion = await setup.openai.completions.create({ model: 'openai', prompt: prompts });
+  const completion = await setup.openai.completions.create({ model: 'together', prompt: prompts });
   expect(completion.choices.map((choice) => choice.text)).toEqual(prompts.map((prompt) => `gpt: ${prompt} #0`));
-  expect(setup.upstreams.openai.requests).toHaveLength(20);
+  expect(setup.upstreams.together.requests).toHaveLength(20);
   expect(open.most).toBe(8);
 });
 
 test('more than 20 prompts are a 400 before any call', async () => {
   const prompts = Array.from({ length: 21 }, () => 'Bonjour');
-  await expect(setup.openai.completions.create({ model: 'openai', prompt: prompts })).rejects.toMatchObject({
+  await expect(setup.openai.completions.create({ model: 'together', prompt: prompts })).rejects.toMatchObject({
     status: 400,
     param: 'prompt',
-    error: expect.objectContaining({ message: "The parameter 'prompt' holds 21 prompts: at most 20 per request, each completed in a call of its own." }),
+    error: expect.objectContaining({ message: "The parameter 'prompt' holds 21 prompts: at most 20 per request." }),
   });
-  expect(setup.upstreams.openai.requests).toHaveLength(0);
+  expect(setup.upstreams.together.requests).toHaveLength(0);
 });
 
 test('a prompt refused fails the whole request with its error, and the call still running is ended', async () => {
-  await expect(setup.openai.completions.create({ model: 'openai', prompt: ['hang', 'too long'] })).rejects.toMatchObject({ status: 400, code: 'context_length_exceeded' });
+  await expect(setup.openai.completions.create({ model: 'together', prompt: ['hang', 'too long'] })).rejects.toMatchObject({ status: 400, code: 'context_length_exceeded' });
   await hangingCallClosed;
-  expect(promptsSent('openai').sort()).toEqual(['hang', 'too long']);
+  expect(promptsSent('together').sort()).toEqual(['hang', 'too long']);
 });
 
 test('a prompt failing after its retries fails the request; a FALLBACK route then answers every prompt from its next destination', async () => {
-  await expect(setup.openai.completions.create({ model: 'openai', prompt: ['Bonjour', 'overloaded'] })).rejects.toMatchObject({ status: 502 });
-  expect(promptsSent('openai').filter((prompt) => prompt === 'overloaded')).toHaveLength(2);
-  setup.upstreams.openai.requests.length = 0;
+  await expect(setup.openai.completions.create({ model: 'together', prompt: ['Bonjour', 'overloaded'] })).rejects.toMatchObject({ status: 502 });
+  expect(promptsSent('together').filter((prompt) => prompt === 'overloaded')).toHaveLength(2);
+  setup.upstreams.together.requests.length = 0;
 
   const { data, response } = await setup.openai.completions.create({ model: 'with-backup', prompt: ['Bonjour', 'overloaded'] }).withResponse();
   expect(response.headers.get('x-gateway-endpoint')).toBe('backup');
@@ -157,7 +160,7 @@ test("an endpoint's calls limit counts the request once, as OpenAI's request lim
   const completion = await setup.openai.completions.create({ model: 'limited', prompt: ['a', 'b', 'c'] });
   expect(completion.choices).toHaveLength(3);
   await expect(setup.openai.completions.create({ model: 'limited', prompt: 'd' })).rejects.toMatchObject({ status: 429 });
-  expect(setup.upstreams.openai.requests).toHaveLength(3);
+  expect(setup.upstreams.together.requests).toHaveLength(3);
 });
 
 test("a token limit counts every prompt's tokens, also those of a prompt answered before another failed", async () => {
@@ -171,11 +174,11 @@ test("a token limit counts every prompt's tokens, also those of a prompt answere
 
 test('the MLflow routes still take one prompt: several are a 422, a list of one is that prompt', async () => {
   const post = (prompt: unknown) =>
-    fetch(`${setup.gateway.url}/endpoints/openai/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt }) });
+    fetch(`${setup.gateway.url}/endpoints/together/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt }) });
   const refused = await post(['a', 'b']);
   expect(refused.status).toBe(422);
   expect(await refused.json()).toMatchObject({ detail: expect.stringContaining('/v1/completions takes several') });
-  expect(setup.upstreams.openai.requests).toHaveLength(0);
+  expect(setup.upstreams.together.requests).toHaveLength(0);
   expect((await post(['Bonjour'])).status).toBe(200);
-  expect(promptsSent('openai')).toEqual(['Bonjour']);
+  expect(promptsSent('together')).toEqual(['Bonjour']);
 });

@@ -105,11 +105,12 @@ test("a stream of several prompts whose client stopped reading ends at a prompt'
   const event = (n: number) => `data: ${JSON.stringify({ id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: `${n} ${'y'.repeat(2000)}`, finish_reason: null }] })}\n\n`;
   upstream = await startEndlessStream(event);
   closers.push(() => upstream.close());
+  // Together AI takes one prompt a call (an `openai` endpoint would get both in one).
   const { port, responses } = await gatewayKeepingResponses(`
 endpoints:
   - name: completions
     endpoint_type: llm/v1/completions
-    model: { provider: openai, name: gpt-3.5-turbo-instruct, config: { openai_api_key: sk-test-key-123456, openai_api_base: "${upstream.url}/v1" } }
+    model: { provider: togetherai, name: mistralai/Mixtral-8x7B-v0.1, config: { togetherai_api_key: tg-test-key-123456, togetherai_api_base: "${upstream.url}/v1", max_tokens: 16 } }
     timeouts: { first_byte: 60, idle: 60, total: 1 }
     retries: { max_attempts: 1 }
 `);

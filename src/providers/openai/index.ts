@@ -13,7 +13,8 @@
  *
  * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
  * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
- * the unified schema: system_fingerprint and service_tier are dropped; a message's url citations
+ * the unified schema (a completions request with several prompts goes whole, `prompt` the list:
+ * `takesPromptList`): system_fingerprint and service_tier are dropped; a message's url citations
  * (web search, url-citations.ts), a choice's
  * `logprobs` (asked for with `logprobs` / `top_logprobs`), usage's `prompt_tokens_details` /
  * `completion_tokens_details` and Azure's `prompt_filter_results` / `content_filter_results` are passed on as sent. Nothing is rejected here: OpenAI validates its own parameters (`n`, `stop`, ...) and its
@@ -199,6 +200,7 @@ export const openaiAdapter = {
       case 'llm/v1/completions':
         return {
           streamUsageWhenAsked,
+          takesPromptList: true,
           sentCredentials,
           completions: async (request, { abort }) =>
             fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),
