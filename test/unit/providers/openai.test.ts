@@ -612,10 +612,12 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
     return openaiAdapter.createEndpoint(settings);
   }
 
-  it('exposes only the methods of its endpoint type (and, for streams, whether the usage is reported only when asked)', () => {
+  it('exposes only the methods of its endpoint type (and, for streams, whether the usage is reported only when asked; for completions, that a prompt list goes in one call)', () => {
     // sentCredentials: the Entra ID tokens it sent, for its errors to be redacted of (ProviderEndpoint).
     expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream', 'sentCredentials', 'streamUsageWhenAsked']);
-    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream', 'sentCredentials', 'streamUsageWhenAsked']);
+    expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream', 'sentCredentials', 'streamUsageWhenAsked', 'takesPromptList']);
+    expect(endpoint('llm/v1/completions', {}).takesPromptList).toBe(true);
+    expect(endpoint('llm/v1/completions', { openai_api_type: 'azure', openai_deployment_name: 'instruct', openai_api_version: '2024-10-21' }).takesPromptList).toBe(true);
     expect(Object.keys(endpoint('llm/v1/embeddings', {})).sort()).toEqual(['embeddings', 'sentCredentials']);
   });
 

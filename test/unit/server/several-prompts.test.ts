@@ -3,7 +3,7 @@ import { GatewayError } from '../../../src/errors';
 import { CallAbort, type CallSignal } from '../../../src/providers/abort';
 import type { CompletionsResponse } from '../../../src/schema';
 import { prepareRequest } from '../../../src/server/invocation';
-import { answersToEachPrompt, joinedCompletions, MAX_PROMPTS_PER_REQUEST, severalPromptsOf, summedUsage, withPromptText } from '../../../src/server/several-prompts';
+import { answersToEachPrompt, joinedCompletions, MAX_PROMPTS_PER_REQUEST, promptsCalledOneByOne, severalPromptsOf, summedUsage, withPromptText } from '../../../src/server/several-prompts';
 
 describe('prepareRequest', () => {
   test('several prompts are checked once, with the other fields, and kept as the list', () => {
@@ -19,6 +19,15 @@ describe('prepareRequest', () => {
 
   test('a chat request with a list named prompt is not split', () => {
     expect(severalPromptsOf('llm/v1/chat', { messages: [], prompt: ['a', 'b'] })).toBeNull();
+  });
+});
+
+describe('promptsCalledOneByOne', () => {
+  const request = { prompt: ['a', 'b'], n: 2 };
+  test('an endpoint whose provider takes the list gets it in one call; any other, one call per prompt', () => {
+    expect(promptsCalledOneByOne({ endpointType: 'llm/v1/completions', target: { takesPromptList: true } }, request)).toBeNull();
+    expect(promptsCalledOneByOne({ endpointType: 'llm/v1/completions', target: {} }, request)).toEqual(['a', 'b']);
+    expect(promptsCalledOneByOne({ endpointType: 'llm/v1/completions', target: {} }, { prompt: 'a' })).toBeNull();
   });
 });
 
@@ -39,7 +48,7 @@ describe('withPromptText', () => {
   test('one prompt over the limit is a 400 on prompt saying the limit', () => {
     const prompts = Array.from({ length: MAX_PROMPTS_PER_REQUEST + 1 }, () => 'x');
     expect(() => withPromptText({ prompt: prompts }, 'openai')).toThrow(
-      expect.objectContaining({ status: 400, param: 'prompt', message: "The parameter 'prompt' holds 21 prompts: at most 20 per request, each completed in a call of its own." }),
+      expect.objectContaining({ status: 400, param: 'prompt', message: "The parameter 'prompt' holds 21 prompts: at most 20 per request." }),
     );
   });
 
