@@ -7,13 +7,15 @@
  * - `connectors[].user_access_token`: Cohere's v1 chat connectors (passed on the same way).
  * - `tools[].authorization` and the values of `tools[].headers`: OpenAI's Responses `mcp` tool. The
  *   gateway refuses that tool with a 400, but a refused request's body is logged too.
- * - URLs, which may hold a password (`https://user:pass@host`) or a token in their query: the MCP
- *   servers' `mcp_servers[].url` and the `mcp` tool's `tools[].server_url` are logged with those
- *   parts as `[redacted]` (scheme, host and path as sent).
+ * - URLs, which may hold a password (`https://user:pass@host`), a token in their query, or a key in
+ *   their path (`https://mcp.zapier.com/api/mcp/s/<key>/mcp`: url-path-keys.ts): the MCP servers'
+ *   `mcp_servers[].url` and the `mcp` tool's `tools[].server_url` are logged with those parts as
+ *   `[redacted]` (scheme, host and the path's other segments as sent).
  */
 import { MIN_SECRET_CHARS } from '../errors';
 import { isRecord } from '../providers/shared/json';
 import { urlCredentialValues, withoutUrlSecrets } from '../providers/transport/credentials';
+import { pathKeysOf, withoutPathKeys } from './url-path-keys';
 
 const REDACTED = '[redacted]';
 
@@ -34,11 +36,14 @@ const CREDENTIAL: SecretKind = {
   secrets: (value) => (isRecord(value) ? Object.values(value) : [value]),
 };
 
-/** A URL: its password and query values hidden, the rest kept (a URL without them is logged as sent). */
+/** A URL as logged: its password, query values, fragment and the keys in its path hidden. */
+const loggedUrl = (url: string): string => withoutPathKeys(withoutUrlSecrets(url));
+
+/** A URL: its password, query values and path keys hidden, the rest kept (a URL without them is logged as sent). */
 const URL_WITH_SECRETS: SecretKind = {
-  holds: (value) => typeof value === 'string' && withoutUrlSecrets(value) !== value,
-  hidden: (value) => withoutUrlSecrets(value as string),
-  secrets: (value) => urlCredentialValues(value as string),
+  holds: (value) => typeof value === 'string' && loggedUrl(value) !== value,
+  hidden: (value) => loggedUrl(value as string),
+  secrets: (value) => [...urlCredentialValues(value as string), ...pathKeysOf(value as string)],
 };
 
 /** The body's lists whose items may hold a secret, with the keys that do and what they hold. */

@@ -4,7 +4,8 @@
  * (`mcp_servers[].authorization_token`) on `/v1/chat/completions` and `/v1/responses`, and the
  * gateway calls a fake Anthropic on 127.0.0.1. The fake gets the token; the audit line's
  * `request_body` holds `[redacted]` in its place, and no line, nor an error answer, holds the token.
- * The same for a password and a query token in an MCP server's `url`, logged with its scheme, host and path.
+ * The same for a password and a query token in an MCP server's `url`, logged with its scheme, host and path,
+ * and for a key written in its path (Zapier's shape: test/unit/server/url-path-keys.test.ts cites the vendors' pages).
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -19,6 +20,10 @@ const URL_TOKEN = 'qs-BODYSECRET-9e0b2d';
 /** An MCP server URL with a password and a token in its query, as some MCP servers take them. */
 const SECRET_URL = `https://wiki-bot:${URL_PASSWORD}@mcp.example.com/wiki/sse?token=${URL_TOKEN}&lang=fr`;
 const SECRET_URL_LOGGED = 'https://wiki-bot:[redacted]@mcp.example.com/wiki/sse?token=[redacted]&lang=[redacted]';
+const PATH_KEY = 'Zm9yLXRlc3RzLUJPRFlTRUNSRVQtcGF0aC1rZXk3';
+/** A Zapier MCP server URL: the key is the path segment after `/s/`. */
+const KEYED_URL = `https://mcp.zapier.com/api/mcp/s/${PATH_KEY}/mcp`;
+const KEYED_URL_LOGGED = 'https://mcp.zapier.com/api/mcp/s/[redacted]/mcp';
 const TOOL_TOKEN = 'Bearer openai-mcp-BODYSECRET-8f2a';
 const HEADER_TOKEN = 'hdr-BODYSECRET-3c5d7e9f';
 
@@ -65,9 +70,13 @@ const question = [{ role: 'user' as const, content: 'Quels tickets sont ouverts 
 /** The audit line of the next request, from `from` on, after checking that no line holds a token. */
 async function auditLine(from: number): Promise<LogLine> {
   const line = await waitForLogLine(lines, (entry) => entry.msg === 'request', { from });
-  for (const text of lines.slice(from)) for (const token of [MCP_TOKEN, TOOL_TOKEN, HEADER_TOKEN, URL_PASSWORD, URL_TOKEN]) expect(text).not.toContain(token);
+  for (const text of lines.slice(from)) for (const token of [MCP_TOKEN, TOOL_TOKEN, HEADER_TOKEN, URL_PASSWORD, URL_TOKEN, PATH_KEY]) expect(text).not.toContain(token);
   return line;
 }
+
+/** A chat request (not streamed) naming `servers` as its `mcp_servers`. */
+const chatWithServers = (servers: unknown[]) =>
+  setup.openai.chat.completions.create({ model: 'claude', messages: question, mcp_servers: servers } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
 
 const sentServers = () => setup.upstreams.anthropic.requests.map((request) => (request.body as MessagesBody).mcp_servers);
 
@@ -99,24 +108,30 @@ test('the Responses API passes mcp_servers on too, and logs it redacted', async 
   expect((line.request_body as { mcp_servers: unknown }).mcp_servers).toEqual([mcpServers('tickets')[0], { ...mcpServers('tickets')[1], authorization_token: '[redacted]' }]);
 });
 
-test("an MCP server URL with a password and a query token: Anthropic gets it as sent; the logged body keeps its scheme, host, path and parameter names", async () => {
+/** MCP server URLs holding a secret: as sent, as logged, and as an error quoting them reaches the client (values under 8 characters are not looked for). */
+const SECRET_URLS = [
+  { holding: 'a password and a query token', sent: SECRET_URL, logged: SECRET_URL_LOGGED, quoted: 'https://wiki-bot:[redacted]@mcp.example.com/wiki/sse?token=[redacted]&lang=fr' },
+  { holding: 'a key in its path', sent: KEYED_URL, logged: KEYED_URL_LOGGED, quoted: KEYED_URL_LOGGED },
+];
+
+test.each(SECRET_URLS)('an MCP server URL with $holding: Anthropic gets it as sent; the logged body keeps its scheme, host, other path segments and parameter names', async ({ sent, logged }) => {
   const from = lines.length;
-  const servers = [{ type: 'url', url: SECRET_URL, name: 'wiki' }];
-  const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: question, mcp_servers: servers } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  const servers = [{ type: 'url', url: sent, name: 'wiki' }];
+  const completion = await chatWithServers(servers);
   expect(completion.choices[0].message.content).not.toBe('');
   expect(sentServers()).toEqual([servers]);
   const line = await auditLine(from);
-  expect((line.request_body as { mcp_servers: unknown }).mcp_servers).toEqual([{ type: 'url', url: SECRET_URL_LOGGED, name: 'wiki' }]);
+  expect((line.request_body as { mcp_servers: unknown }).mcp_servers).toEqual([{ type: 'url', url: logged, name: 'wiki' }]);
 });
 
-test("a vendor's error quoting such a URL reaches neither the client nor the log with its password or token", async () => {
+test.each(SECRET_URLS)("a vendor's error quoting a URL with $holding reaches neither the client nor the log with it", async ({ sent, logged, quoted }) => {
   const from = lines.length;
-  const servers = [{ type: 'url', url: SECRET_URL, name: 'unreachable' }];
-  const failed = setup.openai.chat.completions.create({ model: 'claude', messages: question, mcp_servers: servers } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  const servers = [{ type: 'url', url: sent, name: 'unreachable' }];
+  const failed = chatWithServers(servers);
   const error = (await failed.then(() => null, (caught: unknown) => caught)) as InstanceType<typeof OpenAI.APIError>;
-  expect(error).toMatchObject({ status: 400, message: expect.stringContaining('could not connect to https://wiki-bot:[redacted]@mcp.example.com/wiki/sse?token=[redacted]&lang=fr') });
+  expect(error).toMatchObject({ status: 400, message: expect.stringContaining(`could not connect to ${quoted}`) });
   expect(sentServers()).toEqual([servers]);
-  expect(await auditLine(from)).toMatchObject({ status: 400, request_body: { mcp_servers: [{ url: SECRET_URL_LOGGED }] } });
+  expect(await auditLine(from)).toMatchObject({ status: 400, request_body: { mcp_servers: [{ url: logged }] }, error: { message: expect.stringContaining(quoted) } });
 });
 
 test("an OpenAI mcp tool is refused with a 400; its logged body keeps the header names, not the authorization or the headers' values", async () => {
@@ -131,7 +146,7 @@ test("an OpenAI mcp tool is refused with a 400; its logged body keeps the header
 
 test("a vendor's error quoting the token reaches neither the client nor the log", async () => {
   const from = lines.length;
-  const failed = setup.openai.chat.completions.create({ model: 'claude', messages: question, mcp_servers: mcpServers('echoing') } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  const failed = chatWithServers(mcpServers('echoing'));
   await expect(failed).rejects.toMatchObject({ status: 400, message: expect.stringContaining('the MCP server refused the token [redacted]') });
   expect(sentServers()).toEqual([mcpServers('echoing')]);
   expect(await auditLine(from)).toMatchObject({ status: 400, error: { message: expect.stringContaining('refused the token [redacted]') } });

@@ -20,7 +20,7 @@ export function credentialValues(headers: Record<string, string>): string[] {
 }
 
 /** A URL part with its %XX escapes decoded; a broken escape is kept as written (yarl does the same). */
-function percentDecoded(part: string): string {
+export function percentDecoded(part: string): string {
   try {
     return decodeURIComponent(part);
   } catch {

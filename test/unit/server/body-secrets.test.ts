@@ -53,6 +53,20 @@ describe('withoutBodySecrets', () => {
     expect(bodySecretsOf(body)).toEqual(['hunter2-pw', `Basic ${basic}`, basic, 'tk-12345678', 'docs-key-987654']);
   });
 
+  test("a key in an MCP server URL's path (Zapier's, Make's) is logged as [redacted], the path's words kept, and looked for in errors", () => {
+    const zapierKey = 'NGY3ZDJhOTEtOGMzYi00ZTFhLWE5YjAtM2Y0ZTZkN2M4YjJh';
+    const makeToken = '5c0f2d7e-93a1-4b8e-a6d4-1e2f7b9c3a80';
+    const body = {
+      mcp_servers: [{ type: 'url', name: 'zapier', url: `https://mcp.zapier.com/api/mcp/s/${zapierKey}/mcp` }],
+      tools: [functionTool, { type: 'mcp', server_label: 'make', server_url: `https://eu1.make.com/mcp/api/v1/u/${makeToken}/sse?organizationId=42` }],
+    };
+    expect(withoutBodySecrets(body)).toEqual({
+      mcp_servers: [{ type: 'url', name: 'zapier', url: 'https://mcp.zapier.com/api/mcp/s/[redacted]/mcp' }],
+      tools: [functionTool, { type: 'mcp', server_label: 'make', server_url: 'https://eu1.make.com/mcp/api/v1/u/[redacted]/sse?organizationId=[redacted]' }],
+    });
+    expect(bodySecretsOf(body)).toEqual([zapierKey, makeToken]);
+  });
+
   test('an object in a credential field keeps its keys, each value replaced whole; any other value is replaced', () => {
     const body = { mcp_servers: [{ name: 'a', authorization_token: { nested: { deep: 'secret-value' } } }, { name: 'b', authorization_token: ['secret-value'] }] };
     expect(withoutBodySecrets(body)).toEqual({ mcp_servers: [{ name: 'a', authorization_token: { nested: '[redacted]' } }, { name: 'b', authorization_token: '[redacted]' }] });
