@@ -5,7 +5,7 @@ import { sizeInBytes } from './server-settings';
 
 export interface LoggingPlan {
   bodies: boolean;
-  /** The most of one body an audit line holds, in characters of its JSON (request-log.ts). */
+  /** The most of one body an audit line holds, in characters of its JSON (audit-line.ts). */
   maxBodyChars: number;
 }
 

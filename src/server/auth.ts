@@ -13,7 +13,7 @@ import { sha256, type AuthPlan, type ClientKeyEntry } from '../config/client-key
 import { GatewayError } from '../errors';
 import { routedSpelling } from './routed-paths';
 import type { GatewayState } from './state';
-import type { ResponseWithLocals } from './request-log';
+import type { ResponseWithLocals } from './request-record';
 
 /** Which group of routes a path belongs to, for the `public_*` switches. */
 export type RouteGroup = 'health' | 'docs' | 'endpoint_list' | 'metrics' | 'invocations';

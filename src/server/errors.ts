@@ -10,7 +10,7 @@ import { namesSecretField } from './body-secrets';
 import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
-import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-log';
+import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-record';
 
 /** A `/v1` path in any letter case (Express routes them so), after any number of slashes. */
 const OPENAI_PATH = /^\/+v1\//i;

@@ -18,7 +18,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerError, toGatewayError } from './errors';
 import type { Dialect } from './invocation';
 import type { Logger } from './logging';
-import { recordError, type ResponseWithLocals } from './request-log';
+import { recordError, type ResponseWithLocals } from './request-record';
 import { MLFLOW_ROUTES, type InvocationHandlers, type JsonRequest } from './routes/invocations';
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;

@@ -12,7 +12,8 @@ import type { Socket } from 'node:net';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { dialectOfPath, errorBody, sendError } from './errors';
-import { recordRawAnswer, type ParserRefusal } from './request-log';
+import type { ParserRefusal } from './request-log';
+import { recordRawAnswer } from './request-record';
 
 function clientErrorOf(code: string | undefined): GatewayError {
   switch (code) {

@@ -6,7 +6,7 @@
 import { GatewayError } from '../errors';
 import { CallAbort } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
-import type { ResponseWithLocals } from './request-log';
+import type { ResponseWithLocals } from './request-record';
 
 const inFlight = new Set<CallAbort>();
 

@@ -24,7 +24,7 @@ import type { StoreStatistics } from '../response-store';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
-import type { RequestRecord } from './request-log';
+import type { RequestRecord } from './request-record';
 import type { TokenDetails } from './token-usage';
 
 export const registry = new MetricsRegistry();

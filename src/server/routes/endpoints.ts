@@ -8,7 +8,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { GatewayError } from '../../errors';
 import { isRecord } from '../../providers/shared/json';
 import { authorize, catalogOf } from '../auth';
-import type { ResponseWithLocals } from '../request-log';
+import type { ResponseWithLocals } from '../request-record';
 import type { GatewayState } from '../state';
 
 /** MLflow's page size for the list APIs. */

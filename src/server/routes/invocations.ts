@@ -22,7 +22,7 @@ import { sendJson } from '../json-response';
 import { responsesTranslation, type AnswerPresenter } from '../responses-api';
 import { loggedMessage, type Logger } from '../logging';
 import { countRateLimitRejection, countRouteFallback, countUpstreamError, countUpstreamRetry } from '../metrics';
-import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-log';
+import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-record';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 import { traceHeadersOf } from '../trace-context';

@@ -8,7 +8,7 @@ import { Router } from 'express';
 import { GatewayError } from '../../errors';
 import type { ModelListView, ModelView } from '../../schema';
 import { authorize, catalogOf } from '../auth';
-import type { ResponseWithLocals } from '../request-log';
+import type { ResponseWithLocals } from '../request-record';
 import type { GatewayState } from '../state';
 
 /** The models the request's client may call. */

@@ -4,7 +4,7 @@
  */
 import { Router, type Response } from 'express';
 import { clientOf } from '../auth';
-import type { ResponseWithLocals } from '../request-log';
+import type { ResponseWithLocals } from '../request-record';
 import { deleteKeptResponse, keptInputItemsOf, keptResponseOf, type StoreAccess } from '../responses-api/stored';
 import type { GatewayState } from '../state';
 

@@ -5,7 +5,7 @@
  */
 import type { CompiledEndpoint } from '../../../src/config/compile';
 import { recordRequestMetrics, registry } from '../../../src/server/metrics';
-import type { RequestRecord } from '../../../src/server/request-log';
+import type { RequestRecord } from '../../../src/server/request-record';
 
 const endpoint = {
   name: 'chat',

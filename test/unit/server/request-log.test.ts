@@ -1,7 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayError } from '../../../src/errors';
-import { logLine, recordError, requestIdOf, requestLog, type RequestRecord, type ResponseWithLocals } from '../../../src/server/request-log';
+import { logLine } from '../../../src/server/audit-line';
+import { requestIdOf, requestLog } from '../../../src/server/request-log';
+import { recordError, type RequestRecord, type ResponseWithLocals } from '../../../src/server/request-record';
 import { usageOf } from '../../../src/server/token-usage';
 import { StreamTokens } from '../../../src/limits/stream-tokens';
 import type { GatewayState } from '../../../src/server/state';
