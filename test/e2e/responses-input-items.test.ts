@@ -97,6 +97,30 @@ test('an item_reference is listed as the item it named; a function call output s
   ]);
 });
 
+test('an item of the conversation that the request names again (item_reference, or sent with its id) is listed once, where it first appears, and the model is given it once; items without an id are never merged', async () => {
+  const first = await clientA.responses.create({ model: 'chat', input: [userMessage('msg_client_hello', 'Hello') as OpenAI.Responses.ResponseInputItem] });
+  upstream.requests.length = 0;
+  const second = await clientA.responses.create({
+    model: 'chat',
+    previous_response_id: first.id,
+    input: [
+      { type: 'item_reference', id: first.output[0].id! },
+      userMessage('msg_client_hello', 'Hello') as OpenAI.Responses.ResponseInputItem,
+      { role: 'user', content: 'Again' },
+      { role: 'user', content: 'Again' },
+    ],
+  });
+  const again = (index: number) => ({ id: madeId('msg', second.id, index), type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Again' }] });
+  expect(await listAll(second.id, { order: 'asc' })).toEqual([userMessage('msg_client_hello', 'Hello'), first.output[0], again(2), again(3)]);
+  expect(await listAll(second.id, { limit: 1 })).toEqual([again(3), again(2), first.output[0], userMessage('msg_client_hello', 'Hello')]);
+  expect((upstream.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([
+    { role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: 'Again' },
+    { role: 'user', content: 'Again' },
+  ]);
+});
+
 test("another key's response, an unknown one and a deleted one are GET's 404; a bad query parameter is a 400 naming it", async () => {
   const created = await clientA.responses.create({ model: 'chat', input: 'Hello' });
   expect(await openaiErrorOf(clientB.responses.inputItems.list(created.id))).toEqual(keptResponseNotFound(created.id));

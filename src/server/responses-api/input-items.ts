@@ -5,11 +5,13 @@
  *
  * OpenAI lists the items a response was generated from; with `previous_response_id` those are the
  * conversation before the request's input too, so this lists the input and output items of the
- * responses it continued (those still kept), then the request's input as kept (references resolved).
+ * responses it continued (those still kept), then the request's input as kept (references resolved),
+ * each item once.
  */
 import { GatewayError } from '../../errors';
 import type { InputStep } from '../../response-store';
 import type { ResponsesInputItemList, ResponsesListedItem } from '../../schema';
+import { firstOfEachId } from './unique-items';
 
 /** The query, checked: `include` is accepted and ignored (the items are kept whole). */
 export interface InputItemsQuery {
@@ -68,11 +70,15 @@ function listedItem(item: Record<string, unknown>, responseId: string, index: nu
   return listed;
 }
 
-/** Every item, oldest first: each earlier response's input then output, then the response's own input. */
+/**
+ * Every item, oldest first: each earlier response's input then output, then the response's own input;
+ * an item whose id came before (a reference to an item of the conversation) is listed there only.
+ */
 function itemsOf(steps: readonly InputStep[]): ResponsesListedItem[] {
+  const isFirst = firstOfEachId();
   return steps.flatMap((step) => [
-    ...(JSON.parse(step.input) as Record<string, unknown>[]).map((item, index) => listedItem(item, step.id, index)),
-    ...step.output.map((item) => JSON.parse(item) as ResponsesListedItem),
+    ...(JSON.parse(step.input) as Record<string, unknown>[]).flatMap((item, index) => (isFirst(item) ? [listedItem(item, step.id, index)] : [])),
+    ...step.output.map((item) => JSON.parse(item) as ResponsesListedItem).filter(isFirst),
   ]);
 }
 
