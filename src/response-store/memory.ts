@@ -4,7 +4,9 @@
  * and ids. Responses are ordered by when they were kept or last continued, and dropped oldest first:
  * those older than `maxAgeMs`, then as many as it takes to stay within `maxBytes`. An item id names
  * an output item, or an input item sent with an id (a slice of the input's JSON, not a second copy);
- * when kept responses share an id (a client sending its history again), the latest kept holds it.
+ * when kept responses share an id (a client sending its history again, or naming an item by reference),
+ * it names the item of the latest kept of those still kept: each holds it in a list per id, so that
+ * dropping one hands the id to the one before at once.
  * Continuing a conversation (or naming one of its items) renews every response in it, so an active
  * conversation outlives the age limit and its start is not dropped before its end.
  */
@@ -19,12 +21,13 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 interface Entry {
   key: string;
+  space: string;
   id: string;
   previousKey: string | null;
   input: string;
   output: string[];
   response: string;
-  itemKeys: string[];
+  holdings: Holding[];
   bytes: number;
   touchedAt: number;
 }
@@ -48,6 +51,12 @@ function bytesOf(response: KeptResponse): number {
 /** Where a kept item's JSON is: an output item by its index, an input item by its place in the input's JSON. */
 type ItemPlace = { entry: Entry; output: number } | { entry: Entry; start: number; end: number };
 
+/**
+ * One response's hold on an item id, where its item is: the holdings of an id are a list, newest
+ * last, whose newest the index names; each is counted in its response's bytes as one item.
+ */
+type Holding = ItemPlace & { id: string; older: Holding | null; newer: Holding | null };
+
 const itemText = (place: ItemPlace): string => ('output' in place ? place.entry.output[place.output] : place.entry.input.slice(place.start, place.end));
 
 /** The store, answering at once (the cluster primary answers its workers with these). */
@@ -65,16 +74,34 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
   const now = options.now ?? Date.now;
   /** In the order they were kept or last renewed: oldest first. */
   const entries = new Map<string, Entry>();
-  const items = new Map<string, ItemPlace>();
+  /** Each item id's newest holding. */
+  const items = new Map<string, Holding>();
   let bytes = 0;
   const counts = { hits: 0, misses: 0, evictions: 0 };
   let lastBounds: StoreBounds | null = null;
   let sweeper: NodeJS.Timeout | null = null;
 
+  /** Makes the holding (not yet in a list) its id's newest. */
+  function hold(holding: Holding): Holding {
+    const key = keyOf(holding.entry.space, holding.id);
+    const older = items.get(key) ?? null;
+    holding.older = older;
+    if (older !== null) older.newer = holding;
+    items.set(key, holding);
+    return holding;
+  }
+
+  /** Takes the holding out of its id's list: the id is then the next newest holder's, or nobody's. */
+  function release(holding: Holding): void {
+    if (holding.older !== null) holding.older.newer = holding.newer;
+    if (holding.newer !== null) holding.newer.older = holding.older;
+    else if (holding.older !== null) items.set(keyOf(holding.entry.space, holding.id), holding.older);
+    else items.delete(keyOf(holding.entry.space, holding.id));
+  }
+
   function drop(entry: Entry): void {
     entries.delete(entry.key);
-    // An id a later response kept again is that response's now.
-    for (const itemKey of entry.itemKeys) if (items.get(itemKey)?.entry === entry) items.delete(itemKey);
+    for (const holding of entry.holdings) release(holding);
     bytes -= entry.bytes;
   }
 
@@ -127,14 +154,12 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     const key = keyOf(response.space, response.id);
     const existing = entries.get(key);
     if (existing !== undefined) drop(existing);
-    const inputKeys = response.inputIds.map(({ id }) => keyOf(response.space, id));
-    const outputKeys = response.output.map(({ id }) => keyOf(response.space, id));
     const previousKey = response.previousId === null ? null : keyOf(response.space, response.previousId);
-    const itemKeys = [...inputKeys, ...outputKeys];
-    const entry: Entry = { key, id: response.id, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, itemKeys, bytes: size, touchedAt: now() };
+    const entry: Entry = { key, space: response.space, id: response.id, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, holdings: [], bytes: size, touchedAt: now() };
     entries.set(key, entry);
-    response.inputIds.forEach(({ start, end }, index) => items.set(inputKeys[index], { entry, start, end }));
-    outputKeys.forEach((itemKey, output) => items.set(itemKey, { entry, output }));
+    // Output items last: of the same id in a response's input and output, the output's is found.
+    for (const { id, start, end } of response.inputIds) entry.holdings.push(hold({ id, entry, start, end, older: null, newer: null }));
+    response.output.forEach(({ id }, output) => entry.holdings.push(hold({ id, entry, output, older: null, newer: null })));
     bytes += size;
     evict(bounds);
     sweeper ??= setInterval(() => lastBounds && evict(lastBounds), SWEEP_INTERVAL_MS).unref();

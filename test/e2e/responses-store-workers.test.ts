@@ -4,7 +4,7 @@
  * serves the follow-up, and `GET /v1/responses/{id}/input_items` lists the same items from either
  * worker. Each request goes on a fresh connection, which the cluster hands to its workers in turn; the
  * audit lines say which worker (pid) answered each request id. /metrics shows the primary's store once,
- * not once per worker.
+ * not once per worker. An item id two kept responses hold outlives the latest of them in the primary.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -50,10 +50,10 @@ function create(body: Record<string, unknown>): Promise<{ status: number; body: 
   });
 }
 
-/** One GET on a fresh connection: the status and the text. */
-function get(path: string): Promise<{ status: number; text: string }> {
+/** One GET (or DELETE) on a fresh connection: the status and the text. */
+function get(path: string, method = 'GET'): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${gateway.url}${path}`, { agent: false }, (response) => {
+    const request = httpRequest(`${gateway.url}${path}`, { method, agent: false }, (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
@@ -129,4 +129,17 @@ test("input_items lists the same conversation from either worker, and /metrics c
   }
   // Two kept, and five found (the previous response, then four lists): once each, not once per worker.
   expect(await storeMetrics()).toEqual({ responses: before.responses! + 2, hits: before.hits! + 5 });
+});
+
+test('an item id two kept responses hold: deleted the latest through one worker, a reference through either finds the one before', async () => {
+  const shared = (text: string) => ({ type: 'message', id: 'msg_client_workers', role: 'user', content: text });
+  await create({ input: [shared('First version')] });
+  const latest = await create({ input: [shared('Second version')] });
+  expect((await get(`/v1/responses/${latest.body.id}`, 'DELETE')).status).toBe(200);
+  // Two requests in turn reach both workers; neither is kept, so neither holds the item.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const reference = await create({ input: [{ type: 'item_reference', id: 'msg_client_workers' }], store: false });
+    expect(reference.status).toBe(200);
+    expect((upstream.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([{ role: 'user', content: 'First version' }]);
+  }
 });

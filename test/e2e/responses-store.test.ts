@@ -4,7 +4,8 @@
  * kept (JSON answers and streams), `store: false` keeps
  * nothing, a miss is OpenAI's error naming the field, client keys do not see each other's responses,
  * and `response_store.enabled: false` refuses references. What the fake upstream is sent shows the
- * conversation the gateway rebuilt. (Eviction by size and age: test/unit/response-store/.)
+ * conversation the gateway rebuilt. An item id that several kept responses hold outlives the latest
+ * of them. (Eviction by size and age: test/unit/response-store/.)
  */
 import OpenAI from 'openai';
 import { keptResponseNotFound, openaiErrorOf } from '../support/errors';
@@ -145,6 +146,52 @@ test('item_reference: input items the client sent with an id (a message, functio
   expect(await openaiErrorOf(clientB.responses.create({ model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'fco_client_0' }] }))).toEqual(itemNotFound('fco_client_0', 1));
   await clientA.responses.create({ model: 'chat', input: [{ type: 'message', id: 'msg_client_unkept', role: 'user', content: 'Hello' } as OpenAI.Responses.ResponseInputItem], store: false });
   expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: [{ type: 'item_reference', id: 'msg_client_unkept' }] }))).toEqual(itemNotFound('msg_client_unkept', 0));
+});
+
+describe('an item id that several kept responses hold', () => {
+  const shared = (text: string) => ({ type: 'message', id: 'msg_client_shared', role: 'user', content: text }) as OpenAI.Responses.ResponseInputItem;
+  // Not kept: a request kept would hold the item it names too.
+  const referenceShared = (client: OpenAI) => client.responses.create({ model: 'chat', input: [{ type: 'item_reference', id: 'msg_client_shared' }], store: false });
+
+  test('deleting the latest that holds it leaves it to the one before, by the same key only', async () => {
+    await clientA.responses.create({ model: 'chat', input: [shared('First version')] });
+    const latest = await clientA.responses.create({ model: 'chat', input: [shared('Second version')] });
+    await referenceShared(clientA);
+    expect(sentMessages()).toEqual([{ role: 'user', content: 'Second version' }]);
+    await clientA.responses.delete(latest.id);
+    await referenceShared(clientA);
+    expect(sentMessages()).toEqual([{ role: 'user', content: 'First version' }]);
+    expect(await openaiErrorOf(referenceShared(clientB))).toEqual(itemNotFound('msg_client_shared', 0));
+  });
+
+  test('an output item a later request named by reference: deleting that request leaves it to the response that answered it', async () => {
+    const answer = await clientA.responses.create({ model: 'chat', input: 'Hello' });
+    const reference = { type: 'item_reference' as const, id: answer.output[0].id! };
+    const naming = await clientA.responses.create({ model: 'chat', input: [reference, { role: 'user', content: 'Again' }] });
+    await clientA.responses.delete(naming.id);
+    await clientA.responses.create({ model: 'chat', input: [reference] });
+    expect(sentMessages()).toEqual([{ role: 'assistant', content: FIXTURE_TEXT }]);
+    expect(await openaiErrorOf(clientB.responses.create({ model: 'chat', input: [reference] }))).toEqual(itemNotFound(reference.id, 0));
+  });
+
+  test('dropping the latest that holds it for room leaves it to an older one still kept', async () => {
+    // Room for about two responses of 20,000 characters, not three.
+    const small = await startGateway(`${endpoints(upstream.url)}response_store: { max_size: 64kb }\n`);
+    try {
+      const client = clientOf(small);
+      const padding = 'x'.repeat(20_000);
+      const first = await client.responses.create({ model: 'chat', input: [shared(`First ${padding}`)] });
+      const latest = await client.responses.create({ model: 'chat', input: [shared(`Second ${padding}`)] });
+      // Continuing the first renews it: the latest is now the oldest used, and goes first.
+      await client.responses.create({ model: 'chat', input: 'Again', previous_response_id: first.id });
+      await client.responses.create({ model: 'chat', input: padding });
+      expect(await openaiErrorOf(client.responses.retrieve(latest.id))).toEqual(keptResponseNotFound(latest.id));
+      await referenceShared(client);
+      expect(sentMessages()).toEqual([{ role: 'user', content: `First ${padding}` }]);
+    } finally {
+      await small.close();
+    }
+  });
 });
 
 describe('streams', () => {

@@ -230,4 +230,59 @@ describe('input items by their id', () => {
     store.removeNow('', 'resp_2', ROOMY);
     expect(store.findNow({ space: '', previousId: null, itemIds: ['msg_client_1'] }, ROOMY).items).toEqual([null]);
   });
+
+  describe('an id several kept responses hold', () => {
+    const version = (text: string) => ({ ...userMessage, content: [{ type: 'input_text', text }] });
+    const found = (store: ReturnType<typeof createMemoryResponseStore>, space = '') =>
+      store.findNow({ space, previousId: null, itemIds: ['msg_client_1'] }, ROOMY).items.map((item) => item && JSON.parse(item).content[0].text);
+
+    test('deleting the latest hands it to the latest still kept, wherever the deleted one was among them; with none left it is a miss', () => {
+      const store = createMemoryResponseStore();
+      for (const n of [1, 2, 3, 4]) store.keep(withInput(`resp_${n}`, [version(`v${n}`)]), ROOMY);
+      store.keep({ ...withInput('resp_other', [version('other key')]), space: 'key-b' }, ROOMY);
+      store.removeNow('', 'resp_4', ROOMY);
+      expect(found(store)).toEqual(['v3']);
+      store.removeNow('', 'resp_2', ROOMY);
+      expect(found(store)).toEqual(['v3']);
+      store.removeNow('', 'resp_3', ROOMY);
+      expect(found(store)).toEqual(['v1']);
+      store.removeNow('', 'resp_1', ROOMY);
+      expect(found(store)).toEqual([null]);
+      expect(found(store, 'key-b')).toEqual(['other key']);
+      expect(found(store, 'key-c')).toEqual([null]);
+    });
+
+    test('a response that held it by reference (its output item kept again in a later input) is dropped for room: the item is still found', () => {
+      const store = createMemoryResponseStore();
+      store.keep(response('resp_1', { text: 'x'.repeat(1000) }), ROOMY);
+      const bounds = { maxBytes: store.size() * 2 + 500, maxAgeMs: HOUR };
+      const referenced = JSON.parse(response('resp_1', { text: 'x'.repeat(1000) }).output[0].item);
+      store.keep({ ...withInput('resp_2', [referenced]), output: [] }, bounds);
+      // resp_1 is used again, so resp_2 is the oldest when room is made.
+      store.findNow({ space: '', previousId: 'resp_1', itemIds: [] }, bounds);
+      store.keep(response('resp_3', { text: 'z'.repeat(1000) }), bounds);
+      expect(store.getNow('', 'resp_2', bounds)).toBeNull();
+      expect(store.findNow({ space: '', previousId: null, itemIds: ['msg_resp_1'] }, bounds).items.map((item) => item && JSON.parse(item))).toEqual([referenced]);
+      expect(store.statistics().evictions).toBe(1);
+    });
+
+    test('each holder counts its own bytes, which it frees when dropped, whatever the order', () => {
+      const sizeOf = (id: string) => {
+        const alone = createMemoryResponseStore();
+        alone.keep(withInput(id, [userMessage]), ROOMY);
+        return alone.size();
+      };
+      const store = createMemoryResponseStore();
+      store.keep(withInput('resp_1', [userMessage]), ROOMY);
+      store.keep(withInput('resp_2', [userMessage]), ROOMY);
+      expect(store.size()).toBe(sizeOf('resp_1') + sizeOf('resp_2'));
+      store.removeNow('', 'resp_1', ROOMY);
+      expect(store.size()).toBe(sizeOf('resp_2'));
+      store.keep(withInput('resp_2', [userMessage]), ROOMY);
+      expect(store.size()).toBe(sizeOf('resp_2'));
+      store.removeNow('', 'resp_2', ROOMY);
+      expect(store.size()).toBe(0);
+      expect(found(store)).toEqual([null]);
+    });
+  });
 });
