@@ -43,6 +43,8 @@ export interface CompiledEndpoint {
   target: ProviderEndpoint<CallContext>;
   /** Parameter defaults from `model.config`, applied when the client sends none. */
   defaults: Readonly<Record<string, unknown>>;
+  /** The defaults applied to a stream: without `n` where the endpoint's streams return one choice (ProviderEndpoint.streamsOneChoice). */
+  streamDefaults: Readonly<Record<string, unknown>>;
   /** The client fields that replace the `reasoning_effort` default on this model (ProviderEndpoint.reasoningEffortFields). */
   reasoningEffortFields: readonly ReasoningEffortField[];
   limit: Limit | null;
@@ -128,6 +130,12 @@ interface EndpointCompilation extends ProviderEndpointOptions {
   backend: () => LimitBackend;
 }
 
+function withoutDefaultN(defaults: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  if (defaults.n === undefined) return defaults;
+  const { n: _oneChoiceStreams, ...rest } = defaults;
+  return Object.freeze(rest);
+}
+
 function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointCompilation): CompiledEndpoint | ConfigIssue {
   const built = buildProviderEndpoint(endpoint, index, shared);
   if ('path' in built) return built;
@@ -139,6 +147,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
   if (limiter !== null && 'path' in limiter) return limiter;
   const model = { name: modelName, provider };
   const url = `/gateway/${endpoint.name}/invocations`;
+  const defaults = endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : Object.freeze(parameterDefaultsOf(endpoint.model.config));
   return {
     kind: 'endpoint',
     name: endpoint.name,
@@ -150,7 +159,8 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     genAiProviderName: genAiProviderName(provider, endpoint.model.config),
     builtIn: isBuiltInProvider(provider),
     target,
-    defaults: endpoint.endpoint_type === 'llm/v1/embeddings' ? {} : Object.freeze(parameterDefaultsOf(endpoint.model.config)),
+    defaults,
+    streamDefaults: target.streamsOneChoice === true ? withoutDefaultN(defaults) : defaults,
     // Without a provider's word, either client field replaces the `reasoning_effort` default (invocation.ts).
     reasoningEffortFields: target.reasoningEffortFields ?? REASONING_EFFORT_FIELDS,
     limit: endpoint.limit ?? null,

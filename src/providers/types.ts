@@ -68,6 +68,13 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
    */
   readonly takesPromptList?: boolean;
   /**
+   * True when the endpoint's answers take `n` but its streams return one choice (Jamba completions
+   * on Bedrock, streamed through ConverseStream): an `n` default, the operator's choice for when the
+   * client says nothing, is then not applied to a stream; a client's own `n` still meets the stream's check.
+   * Built-in providers only.
+   */
+  readonly streamsOneChoice?: boolean;
+  /**
    * The credentials the endpoint has sent that its config does not hold (an Entra ID token, the AWS
    * credentials the SDK resolved for a role or from its default chain), which change as they are
    * renewed: its failures are redacted of them, as of its config's. Built-in providers only.

@@ -126,8 +126,8 @@ function choseSameSetting(request: Readonly<Record<string, unknown>>, key: strin
   }
 }
 
-function withDefaults(request: Record<string, unknown>, endpoint: CompiledEndpoint): Record<string, unknown> {
-  const { defaults } = endpoint;
+function withDefaults(request: Record<string, unknown>, endpoint: CompiledEndpoint, stream: boolean): Record<string, unknown> {
+  const defaults = stream ? endpoint.streamDefaults : endpoint.defaults;
   let result = request;
   for (const key in defaults) {
     if (result[key] === undefined && !choseSameSetting(request, key, endpoint)) {
@@ -282,8 +282,9 @@ export async function invokeEndpoint(options: {
   presentsUsage?: boolean;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
-  const withEndpointDefaults = withDefaults(options.request, endpoint);
-  const stream = asksForStream(endpoint.endpointType, withEndpointDefaults);
+  // `stream` is no default: the client's request decides it.
+  const stream = asksForStream(endpoint.endpointType, options.request);
+  const withEndpointDefaults = withDefaults(options.request, endpoint, stream);
   const tokenLimiters = tokenLimitersOf(endpoint, options.clientLimiter ?? null);
   const withUsage = stream ? withUsageAsked(withEndpointDefaults, endpoint, { limits: tokenLimiters.length > 0, presented: options.presentsUsage === true }) : null;
   const request = withUsage ?? withEndpointDefaults;

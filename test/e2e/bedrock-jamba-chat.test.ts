@@ -24,6 +24,9 @@ endpoints:
   - name: jamba-completions
     endpoint_type: llm/v1/completions
     model: { provider: bedrock, name: ai21.jamba-1-5-mini-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
+  - name: jamba-completions-n3
+    endpoint_type: llm/v1/completions
+    model: { provider: bedrock, name: ai21.jamba-1-5-mini-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)}, n: 3 } }
 `,
   validateResponses: true,
 });
@@ -148,4 +151,21 @@ test('a Jamba completions stream with n: 1 streams; with n above 1 it is a 400 n
 
   await setup.openai.completions.create({ model: 'jamba-completions', prompt: 'Suggest a drink', n: 2 });
   expect(setup.fake.calls[0]).toMatchObject({ operation: 'invoke', body: { n: 2 } });
+});
+
+test("an endpoint's n default above 1 serves unstreamed completions, and a stream without n streams; a client's own n above 1 on a stream is still a 400", async () => {
+  const stream = await setup.openai.completions.create({ model: 'jamba-completions-n3', prompt: 'Suggest a drink', stream: true });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.text ?? '';
+  expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
+  expect(setup.fake.calls).toHaveLength(1);
+  expect(setup.fake.calls[0]).toMatchObject({ operation: 'converse-stream', body: { messages: [{ role: 'user', content: [{ text: 'Suggest a drink' }] }] } });
+
+  setup.fake.calls.length = 0;
+  await setup.openai.completions.create({ model: 'jamba-completions-n3', prompt: 'Suggest a drink' });
+  expect(setup.fake.calls[0]).toMatchObject({ operation: 'invoke', body: { n: 3 } });
+
+  setup.fake.calls.length = 0;
+  await expect(setup.openai.completions.create({ model: 'jamba-completions-n3', prompt: 'Suggest a drink', n: 2, stream: true })).rejects.toMatchObject({ status: 400, param: 'n' });
+  expect(setup.fake.calls).toHaveLength(0);
 });

@@ -180,9 +180,11 @@ type CompletionsStream = NonNullable<ProviderEndpoint<CallContext>['completionsS
 function nativeCompletions(
   native: NativeCompletionsMapper,
   options: { family: BedrockFamily; calls: BedrockCalls; answer: (id: string | null) => AnswerContext; modelId: string; converseStream: CompletionsStream },
-): Pick<ProviderEndpoint<CallContext>, 'completions' | 'completionsStream'> {
+): Pick<ProviderEndpoint<CallContext>, 'completions' | 'completionsStream' | 'streamsOneChoice'> {
   const { family, calls, answer } = options;
   return {
+    // An `n` default is for the native answers; a stream (ConverseStream) takes the client's `n` 1 only.
+    ...(native.stream === 'converse' ? { streamsOneChoice: true } : {}),
     completions: async (request, { signal }) => {
       const { requestId, body, tokenCounts } = await calls.invoke(native.to(request, family, false), signal);
       return native.from(body, answer(requestId), tokenCounts);
