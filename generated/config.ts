@@ -225,6 +225,10 @@ export type CohereConfig = ParameterDefaults & {
    * Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server.
    */
   cohere_api_base?: string;
+  /**
+   * Base URL of Cohere's v2 API, where chat requests with tools, tool history or thinking go (`/chat` is appended). Default: `cohere_api_base` with its final `/v1` as `/v2`; set it when that base does not end in `/v1` (a proxy path).
+   */
+  cohere_api_v2_base?: string;
 };
 /**
  * This interface was referenced by `GatewayConfig`'s JSON-Schema

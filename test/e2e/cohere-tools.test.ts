@@ -1,6 +1,6 @@
 /**
  * Tool calling on a Cohere endpoint, end to end with the official openai client: requests with
- * tools or tool history go to Cohere's v2 chat API (`/v2/chat`, next to the configured `/v1`),
+ * tools or tool history go to Cohere's v2 chat API (`/v2/chat`, next to the configured `/v1`, or `cohere_api_v2_base`),
  * plain text requests stay on v1 (`/v1/chat`) as before. The fake Cohere answers v2 requests with
  * the tool-call fixtures until the conversation holds tool results, then with the text fixtures.
  */
@@ -12,13 +12,17 @@ import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 type SentMessage = { role: string; content?: unknown; tool_plan?: string; tool_calls?: unknown[]; tool_call_id?: string };
 
+/** Where the fake serves Cohere's v2 chat: next to `/v1`, and at a proxy's own path (`cohere_api_v2_base`). */
+const V2_CHAT_PATHS = ['/v2/chat', '/proxy/cohere-v2/chat?route=tools'];
+
 function fakeCohere(request: RecordedRequest, response: ServerResponse): void {
   const body = request.body as { stream?: boolean; messages?: SentMessage[] };
-  if (request.url.endsWith('/chat') && !request.url.endsWith('/v2/chat')) {
+  const v2 = V2_CHAT_PATHS.includes(request.url);
+  if (request.url.endsWith('/chat') && !v2) {
     if (body.stream) return sendStream(response, readFixture('cohere', 'chat.stream.ndjson'), 'application/stream+json');
     return sendJson(response, 200, readJsonFixture('cohere', 'chat.response.json'));
   }
-  if (request.url !== '/v2/chat') return sendJson(response, 404, { message: `no route ${request.url}` });
+  if (!v2) return sendJson(response, 404, { message: `no route ${request.url}` });
   const name = (body.messages ?? []).some((message) => message.role === 'tool') ? 'chat-v2' : 'chat-v2-tool-calls';
   if (body.stream) return sendStream(response, readFixture('cohere', `${name}.stream.sse`));
   sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
@@ -34,6 +38,12 @@ endpoints:
   - name: cohere-behind-proxy
     endpoint_type: llm/v1/chat
     model: { provider: cohere, name: command-a-03-2025, config: { cohere_api_key: co-test-key, cohere_api_base: "${cohere}/cohere" } }
+  - name: cohere-v2-behind-proxy
+    endpoint_type: llm/v1/chat
+    model:
+      provider: cohere
+      name: command-a-03-2025
+      config: { cohere_api_key: co-test-key, cohere_api_base: "${cohere}/proxy/cohere", cohere_api_v2_base: "${cohere}/proxy/cohere-v2?route=tools" }
 `,
   validateResponses: true,
 });
@@ -137,8 +147,19 @@ test('a tool_choice naming a tool not offered is a 400 naming the field; nothing
 test('a base without a final /v1 (a proxy path): text works, a tool request is a 501 saying why, streamed or not, and nothing is sent to v2', async () => {
   await setup.openai.chat.completions.create({ model: 'cohere-behind-proxy', messages: [question] });
   expect(requests().map((request) => request.url)).toEqual(['/cohere/chat']);
-  const refusal = { status: 501, message: expect.stringContaining("this endpoint's cohere_api_base does not end in '/v1'") };
+  const refusal = { status: 501, message: expect.stringContaining("this endpoint's cohere_api_base does not end in '/v1': set cohere_api_v2_base") };
   await expect(setup.openai.chat.completions.create({ model: 'cohere-behind-proxy', messages: [question], tools })).rejects.toMatchObject(refusal);
   await expect(setup.openai.chat.completions.create({ model: 'cohere-behind-proxy', messages: [question], tools, stream: true })).rejects.toMatchObject(refusal);
   expect(requests()).toHaveLength(1);
+});
+
+test('with cohere_api_v2_base, tool requests go there, streamed or not, and text requests stay on cohere_api_base', async () => {
+  const answer = await setup.openai.chat.completions.create({ model: 'cohere-v2-behind-proxy', messages: [question], tools });
+  expect(answer.choices[0].message.tool_calls?.map((call) => call.id)).toEqual(['get_weather_p1t92w7gfgq7', 'get_weather_ay6nmvjgp9vn']);
+  const streamed = await setup.openai.chat.completions.stream({ model: 'cohere-v2-behind-proxy', messages: [question], tools }).finalChatCompletion();
+  expect(streamed.choices[0].finish_reason).toBe('tool_calls');
+  await setup.openai.chat.completions.create({ model: 'cohere-v2-behind-proxy', messages: [question] });
+  expect(requests().map((request) => request.url)).toEqual(['/proxy/cohere-v2/chat?route=tools', '/proxy/cohere-v2/chat?route=tools', '/proxy/cohere/chat']);
+  expect(requests().map((request) => request.headers.authorization)).toEqual(['Bearer co-test-key', 'Bearer co-test-key', 'Bearer co-test-key']);
+  expect(sentBody(1)).toMatchObject({ model: 'command-a-03-2025', stream: true, tools });
 });

@@ -29,6 +29,7 @@ const SECRETS = {
   gemini: canary('gemini'),
   palm: canary('palm'),
   cohere: canary('cohere'),
+  cohereV2Token: canary('cohere-v2-token'),
   mistral: canary('mistral'),
   togetherai: canary('togetherai'),
   ai21labs: canary('ai21labs'),
@@ -66,6 +67,11 @@ const endpoints = (urls: Record<Vendor, string>): Record<string, { type: Endpoin
     'gemini-embeddings': { type: 'embeddings', model: `{ provider: gemini, name: text-embedding-004, config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${urls.gemini}/v1beta" } }` },
     'palm-chat': { type: 'chat', model: `{ provider: palm, name: chat-bison-001, config: { palm_api_key: $PALM_KEY, palm_api_base: "${urls.palm}/v1beta3" } }` },
     'cohere-chat': { type: 'chat', model: `{ provider: cohere, name: command-r, config: { cohere_api_key: $COHERE_KEY, cohere_api_base: "${urls.cohere}/v1" } }` },
+    // A `reasoning_effort` default sends every request to v2, at cohere_api_v2_base with a token in its query.
+    'cohere-v2-chat': {
+      type: 'chat',
+      model: `{ provider: cohere, name: command-a-reasoning-08-2025, config: { cohere_api_key: $COHERE_KEY, cohere_api_v2_base: "${urls.cohere}/proxy/v2?token=${SECRETS.cohereV2Token}", reasoning_effort: low } }`,
+    },
     'mistral-chat': { type: 'chat', model: `{ provider: mistral, name: mistral-small, config: { mistral_api_key: $MISTRAL_KEY, mistral_api_base: "${urls.mistral}/v1" } }` },
     'togetherai-chat': { type: 'chat', model: `{ provider: togetherai, name: meta-llama/Llama-3-8b-chat-hf, config: { togetherai_api_key: $TOGETHERAI_KEY, togetherai_api_base: "${urls.togetherai}/v1" } }` },
     'ai21labs-completions': { type: 'completions', model: `{ provider: ai21labs, name: j2-ultra, config: { ai21labs_api_key: $AI21LABS_KEY, ai21labs_api_base: "${urls.ai21labs}/studio/v1" } }` },

@@ -16,7 +16,7 @@
  *
  * Chat requests with tools, `tool_choice`, tool history, `reasoning_effort` (as `thinking`) or
  * Cohere's own `thinking` go to Cohere's v2 chat API instead (`/v2/chat`, the base's final `/v1` as
- * `/v2`; a 501 for a base without one): v2-chat.ts. Its thinking comes back as `reasoning_content`,
+ * `/v2`, or `cohere_api_v2_base`; a 501 for a base without one and no v2 base): v2-chat.ts. Its thinking comes back as `reasoning_content`,
  * which an assistant message sends back there as a `thinking` item (v1 has none: it is left out).
  *
  * Rejected: the reference's checks with its messages (chat `n` ≠ 1 → 422,
@@ -68,8 +68,8 @@ export const cohereAdapter = {
     const context: CohereResponseContext = { model, now: settings.now };
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
-        // Requests with tools, tool history or thinking go to v2 (v2-chat.ts), on the same origin.
-        const v2Base = cohereV2BaseUrl(baseUrl);
+        // Requests with tools, tool history or thinking go to v2 (v2-chat.ts): the configured v2 base, else derived from the v1 base.
+        const v2Base = settings.config.cohere_api_v2_base ?? cohereV2BaseUrl(baseUrl);
         // A `reasoning_effort` default would send every request to a v2 this base cannot give.
         if (v2Base === null && parameterDefaultsOf(settings.config).reasoning_effort !== undefined) throw noCohereV2BaseForDefault('reasoning_effort');
         const v2 = v2Base === null ? null : upstreamAt(v2Base);

@@ -49,7 +49,8 @@ export function cohereV2BaseUrl(v1Base: string): string | null {
   return url.toString();
 }
 
-const NO_V2_BASE = "tool calling and thinking go to Cohere's v2 chat API, whose URL the gateway derives from cohere_api_base by replacing its final '/v1' with '/v2'; this endpoint's cohere_api_base does not end in '/v1'.";
+const NO_V2_BASE =
+  "tool calling and thinking go to Cohere's v2 chat API, whose URL the gateway derives from cohere_api_base by replacing its final '/v1' with '/v2'; this endpoint's cohere_api_base does not end in '/v1': set cohere_api_v2_base to the v2 API's base.";
 
 /** The 501 of an endpoint whose base gives no v2 URL. */
 export function noCohereV2Base(endpointName: string): GatewayError {

@@ -184,6 +184,26 @@ endpoints:
   expect(error.message).not.toContain('password-42');
 });
 
+test("cohere_api_v2_base is checked like cohere_api_base: credentials beside the key are refused at load without quoting them, and its query's values are secrets", () => {
+  const error = errorOf(() =>
+    compile(`
+endpoints:
+  - name: cohere
+    endpoint_type: llm/v1/chat
+    model: { provider: cohere, name: command-a-03-2025, config: { cohere_api_key: co-secret-key, cohere_api_v2_base: "https://user:v2-password-42@proxy.internal/cohere-v2" } }
+`),
+  );
+  expect(error.issues).toEqual([{ path: 'endpoints[0].model', message: expect.stringMatching(/^endpoint 'cohere': the base URL holds credentials/) }]);
+  expect(error.message).not.toContain('v2-password-42');
+  const plan = compile(`
+endpoints:
+  - name: cohere
+    endpoint_type: llm/v1/chat
+    model: { provider: cohere, name: command-a-03-2025, config: { cohere_api_key: co-secret-key, cohere_api_v2_base: "https://proxy.internal/cohere-v2?token=v2-proxy-token-42" } }
+`);
+  expect(plan.endpoints.get('cohere')!.secrets).toEqual(['v2-proxy-token-42', 'co-secret-key']);
+});
+
 test("the values in a base URL's query string are secrets, as sent and decoded; Azure's api-version is not", () => {
   const plan = compile(`
 endpoints:

@@ -160,6 +160,7 @@ endpoints:
     ['huggingface-text-generation-inference', 'llm/v1/completions', 'hf_server_url', 'hf_server_url: "localhost:8080"'],
     ['openai', 'llm/v1/chat', 'openai_api_base', 'openai_api_key: k, openai_api_base: "localhost:8080/v1"'],
     ['mlflow-model-serving', 'llm/v1/completions', 'model_server_url', 'model_server_url: "localhost:5001"'],
+    ['cohere', 'llm/v1/chat', 'cohere_api_v2_base', 'cohere_api_key: k, cohere_api_v2_base: "proxy.internal/cohere-v2"'],
   ])('a URL without its scheme (%s) is reported at model.config.%s, once', (provider, type, key, config) => {
     const issues = issuesOf(`
 endpoints:
