@@ -3,8 +3,8 @@
  * gets them from Azure's credential chain (`DefaultAzureCredential` of @azure/identity: the
  * AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_CLIENT_SECRET variables, workload identity, managed
  * identity, then the Azure CLI and other developer tools) for the scope of Azure OpenAI, keeps the
- * token and renews it before it expires. A token server that is down is logged once per outage
- * (entra-outage.ts), not once per request it fails.
+ * token and renews it before it expires. A token server that is down, or that takes more than
+ * TOKEN_FETCH_BOUND_MS to answer, is logged once per outage (entra-outage.ts), not once per request it fails.
  * https://learn.microsoft.com/javascript/api/@azure/identity/defaultazurecredential
  *
  * One token source per identity (`azure_client_id`, or none), shared by every endpoint and every
@@ -25,6 +25,12 @@ export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default'
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 /** After a failed fetch, requests get the same failure for this long instead of asking again. */
 const FAILURE_HELD_MS = 5_000;
+/**
+ * The longest one token fetch may take. A token server that accepts and never answers would otherwise
+ * hold the fetch that every request waits on for as long as the library's own waits (each request
+ * leaving only at its own total timeout); after this it is a failure like any other: held, and logged as an outage.
+ */
+export const TOKEN_FETCH_BOUND_MS = 10_000;
 /** The longest reason of the library quoted in a message. */
 const MAX_REASON_CHARS = 1_000;
 
@@ -50,9 +56,18 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
 
   // Async, so that a chain that cannot be built (AZURE_TOKEN_CREDENTIALS naming no credential) is a failure like any other.
   const getToken = async (): Promise<AccessToken> => {
-    const token = await credential().getToken(AZURE_OPENAI_SCOPE);
-    if (token === null) throw new Error('the credential chain returned no token');
-    return token;
+    const bound = new AbortController();
+    const timer = setTimeout(() => bound.abort(new TokenFetchTimeout()), TOKEN_FETCH_BOUND_MS);
+    // A fetch going on must not keep a stopping process alive.
+    timer.unref();
+    try {
+      // The library stops what honours `abortSignal`; a credential that does not (MSAL's flows) is no longer awaited.
+      const token = await untilAborted(() => credential().getToken(AZURE_OPENAI_SCOPE, { abortSignal: bound.signal }), bound.signal);
+      if (token === null) throw new Error('the credential chain returned no token');
+      return token;
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   const fetchToken = (): Promise<AccessToken> => {
@@ -101,6 +116,16 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
       return outageLog !== null && outageLog.ongoing && isTokenServerDown(error);
     },
   };
+}
+
+/** A token fetch that outlasted TOKEN_FETCH_BOUND_MS: a token server down (its code is one of OUTAGE_CODES). */
+class TokenFetchTimeout extends Error {
+  readonly code = 'ETIMEDOUT';
+
+  constructor() {
+    super(`Azure's credential chain gave no token within ${TOKEN_FETCH_BOUND_MS / 1000} s`);
+    this.name = 'TokenFetchTimeout';
+  }
 }
 
 function renewalTime(token: AccessToken): number {

@@ -1,12 +1,13 @@
 /**
  * The log of an Entra ID token server's outages, on a fake credential and clock: one warning when it
  * starts, at most one a minute while it lasts, one line when it ends, and the requests it fails
- * marked as logged there. The token server on 127.0.0.1 is in test/e2e/azure-entra-id.test.ts.
+ * marked as logged there; a token server that never answers is one after TOKEN_FETCH_BOUND_MS. The
+ * token server on 127.0.0.1 is in test/e2e/azure-entra-id.test.ts.
  */
 import { AuthenticationError, type AccessToken, type TokenCredential } from '@azure/identity';
 import { CallAbort } from '../../../src/providers/abort';
 import { createEntraOutageLog } from '../../../src/providers/openai/entra-outage';
-import { createEntraTokenSource, entraTokenFailure } from '../../../src/providers/openai/entra-token';
+import { createEntraTokenSource, entraTokenFailure, TOKEN_FETCH_BOUND_MS } from '../../../src/providers/openai/entra-token';
 import { captureLog, type LogLine } from '../../support/log-capture';
 
 const MINUTE = 60_000;
@@ -138,4 +139,58 @@ test('a request whose client left is not counted as failed by the outage', async
   answerWith(() => tokenFor(60 * MINUTE));
   await ask();
   expect(logged()[1]).toMatchObject({ failed_requests: 1 });
+});
+
+/**
+ * A token server that accepts and never answers, as the library meets it: a getToken that never
+ * settles, except (`honoursAbort`) by rejecting when its abortSignal aborts, as the library's HTTP
+ * pipeline does; MSAL's flows do not.
+ */
+function hungCredential(honoursAbort: boolean) {
+  const signals: AbortSignal[] = [];
+  const credential: TokenCredential = {
+    getToken: (_scopes, options) =>
+      new Promise((_resolve, reject) => {
+        const signal = options!.abortSignal as AbortSignal;
+        signals.push(signal);
+        if (honoursAbort) signal.addEventListener('abort', () => reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' })));
+      }),
+  };
+  return { credential: () => credential, signals };
+}
+
+describe.each([
+  ['a getToken that rejects when aborted', true],
+  ['a getToken that ignores the abort', false],
+])('a hung token server (%s)', (_name, honoursAbort) => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask', 'Date'] }));
+  afterEach(() => jest.useRealTimers());
+
+  test('fails the fetch every request waits on after the bound, with the abort signalled: held, logged once as an outage, a 502 at once until asked again', async () => {
+    const { lines, logger } = captureLog();
+    const { credential, signals } = hungCredential(honoursAbort);
+    const source = createEntraTokenSource(credential, now, createEntraOutageLog({ logger, clientId: 'app-identity', now }));
+    const waiting = [source.token(new CallAbort()), source.token(new CallAbort())].map((token) => token.catch((error: unknown) => error));
+    await jest.advanceTimersByTimeAsync(TOKEN_FETCH_BOUND_MS - 1);
+    expect(signals).toHaveLength(1);
+    expect(signals[0].aborted).toBe(false);
+
+    await jest.advanceTimersByTimeAsync(1);
+    const [first, second] = await Promise.all(waiting);
+    expect(signals[0].aborted).toBe(true);
+    expect(second).toBe(first);
+    expect(first).toMatchObject({ name: 'TokenFetchTimeout', message: "Azure's credential chain gave no token within 10 s" });
+    expect(entraTokenFailure(first, 'azure-chat', { outageLogged: source.isLoggedOutage(first) })).toMatchObject({ status: 502, code: 'upstream_unavailable', loggedElsewhere: true });
+    expect(lines.map((text) => JSON.parse(text) as LogLine)).toEqual([
+      expect.objectContaining({ level: 40, msg: "Entra ID token server unavailable for identity 'app-identity': its endpoints' requests fail with a 502 until it is back", reason: "TokenFetchTimeout: Azure's credential chain gave no token within 10 s" }),
+    ]);
+
+    // Held: the next request fails at once, without a new fetch.
+    await expect(source.token(new CallAbort())).rejects.toBe(first);
+    expect(signals).toHaveLength(1);
+    clock += 5_000;
+    void source.token(new CallAbort()).catch(() => {});
+    expect(signals).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(TOKEN_FETCH_BOUND_MS);
+  });
 });
