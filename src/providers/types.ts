@@ -75,6 +75,12 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
    */
   readonly streamsOneChoice?: boolean;
   /**
+   * True for Claude (Anthropic, Claude on Bedrock): answers carry signed `thinking_blocks` that must
+   * come back unchanged with tool results, so the gateway keeps them for clients that drop them
+   * (src/server/kept-thinking.ts). Built-in providers only.
+   */
+  readonly signedThinking?: boolean;
+  /**
    * The credentials the endpoint has sent that its config does not hold (an Entra ID token, the AWS
    * credentials the SDK resolved for a role or from its default chain), which change as they are
    * renewed: its failures are redacted of them, as of its config's. Built-in providers only.

@@ -15,6 +15,7 @@ import { afterSentCalls, sentNothing, withFirstChunk } from '../routing/fallback
 import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
+import { asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
@@ -280,11 +281,18 @@ export async function invokeEndpoint(options: {
   onStreamTokens?: (stream: { tokens: StreamTokenCount; limited: boolean }) => void;
   /** The route presents a stream's usage itself (`/v1/responses`): the gateway asks the provider for it. */
   presentsUsage?: boolean;
+  /** A chat request's kept thinking (kept-thinking.ts), restored and kept on an endpoint with signed thinking. */
+  keptThinking?: KeptThinking;
 }): Promise<InvocationResult> {
   const { endpoint } = options;
   // `stream` is no default: the client's request decides it.
   const stream = asksForStream(endpoint.endpointType, options.request);
-  const withEndpointDefaults = withDefaults(options.request, endpoint, stream);
+  const defaulted = withDefaults(options.request, endpoint, stream);
+  // Only a thinking request to Claude reads or keeps thinking, and only one that needs it asks the store.
+  const keptThinking = options.keptThinking !== undefined && endpoint.target.signedThinking === true && asksToThink(defaulted) ? options.keptThinking : null;
+  const restoration = keptThinking === null ? null : thinkingRestorationOf(defaulted);
+  const withEndpointDefaults = restoration === null ? defaulted : await withKeptThinking(defaulted, restoration, keptThinking!);
+  const keepsThinking = keptThinking !== null && keptThinking.access.plan.enabled;
   const tokenLimiters = tokenLimitersOf(endpoint, options.clientLimiter ?? null);
   const withUsage = stream ? withUsageAsked(withEndpointDefaults, endpoint, { limits: tokenLimiters.length > 0, presented: options.presentsUsage === true }) : null;
   const request = withUsage ?? withEndpointDefaults;
@@ -342,7 +350,7 @@ export async function invokeEndpoint(options: {
         options.onStreamTokens?.({ tokens, limited });
         const chunks = streamOf(sent, tokens, options.client, (opened) => (abort = opened));
         const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
-        return { kind: 'stream', chunks: started, checkChunk, abort, hidesUsage };
+        return { kind: 'stream', chunks: keepsThinking ? keepingStreamThinking(started, keptThinking!) : started, checkChunk, abort, hidesUsage };
       };
       if (withUsage === null) return await startStream(request);
       // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older
@@ -369,7 +377,9 @@ export async function invokeEndpoint(options: {
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }
     const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
-    return { kind: 'json', body: countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters }) };
+    const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters });
+    if (keepsThinking) keepAnswerThinking(body, keptThinking!);
+    return { kind: 'json', body };
   } catch (error) {
     // Nothing reached the provider (a refusal, a 501): the call is not counted against the endpoint's limit.
     if (counted && sentNothing(error)) limiter!.giveBack();

@@ -162,14 +162,6 @@ test("streaming: openai-python's stream helper, which joins list deltas on their
   expect((secondAssistantTurn().content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
 });
 
-test("the openai node client's tool loop (runTools()), which sends answers back without their thinking_blocks, gets Anthropic's 400 on its second request, as README says", async () => {
-  const parameters = { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] };
-  const tool = { name: 'get_weather', description: 'Current weather', parameters, parse: JSON.parse, function: () => '{"temperature": 18}' };
-  const runner = setup.openai.chat.completions.runTools({ model: 'claude', messages: [question], tools: [{ type: 'function', function: tool }], ...thinking });
-  await expect(runner.finalContent()).rejects.toMatchObject({ status: 400, error: { message: MISSING_THINKING.error.message } });
-  expect(secondAssistantTurn()).toEqual({ role: 'assistant', content: [{ type: 'text', text: "I'll look up the current weather in Paris." }, expect.objectContaining({ type: 'tool_use' })] });
-});
-
 test('a thinking block without its signature is a 400 naming the field, before Anthropic is called', async () => {
   const sent = setup.openai.chat.completions.create({
     model: 'claude',

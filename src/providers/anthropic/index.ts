@@ -122,6 +122,7 @@ export const anthropicAdapter = {
       case 'llm/v1/chat':
         return {
           reasoningEffortFields,
+          signedThinking: true,
           chat: async (request, { abort }) => {
             const body = toAnthropicChat(request, { model, thinkingForm, webSearch });
             const send = (sent: Record<string, unknown>) => upstream.postJson(MESSAGES_PATH, sent, { signal: abort });

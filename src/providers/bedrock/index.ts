@@ -316,6 +316,7 @@ export const bedrockAdapter = {
         const effort = family.reasoningEffort;
         return {
           sentCredentials,
+          signedThinking: family.thinking,
           ...(effort?.kind === 'claude-thinking' ? { reasoningEffortFields: claudeReasoningEffortFields(effort.form) } : {}),
           chat: async (request: ChatRequest, { signal }) => {
             const body = withAnthropicBeta(toConverseChat(request, family), betas);

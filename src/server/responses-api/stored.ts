@@ -140,7 +140,7 @@ function responseNotFound(id: string): GatewayError {
   return GatewayError.notFound(`response_id: Response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`, 'response_id');
 }
 
-async function askStore<Result>(question: () => Promise<Result>): Promise<Result> {
+export async function askStore<Result>(question: () => Promise<Result>): Promise<Result> {
   try {
     return await question();
   } catch (error) {

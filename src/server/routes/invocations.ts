@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
+import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
 import type { StreamTokenCount } from '../../limits/stream-tokens';
@@ -62,6 +63,8 @@ async function serve(options: {
   route: string;
   /** `server.forward_trace_context`: the client's trace context goes to the provider. */
   forwardTraceContext: boolean;
+  /** The config's `response_store`, where Claude's thinking is kept for chat clients that drop it. */
+  responseStore: ResponseStorePlan;
   logger: Logger;
 }): Promise<void> {
   const { request, response, target, dialect, logger, presenter } = options;
@@ -69,6 +72,8 @@ async function serve(options: {
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: options.body, dialect });
+  // `/v1/responses` keeps its own items; chat's thinking is kept in the same store, in the caller's space.
+  const keptThinking = endpointType === 'llm/v1/chat' && presenter === undefined ? { access: { plan: options.responseStore, space: clientOf(response)?.storeSpace ?? '' } } : undefined;
   const keyLimiter = clientOf(response)?.limiter ?? null;
   const keyCounted = keyLimiter ? await admitClient(keyLimiter, response, target.name) : false;
   const client = requestAbort(response);
@@ -91,7 +96,7 @@ async function serve(options: {
         countUpstreamRetry(endpoint);
       };
       try {
-        const answer = await invokeEndpoint({ endpoint, request: prepared, client, forwardedHeaders, onRetry, clientLimiter: keyLimiter, onStreamTokens, presentsUsage: presenter !== undefined });
+        const answer = await invokeEndpoint({ endpoint, request: prepared, client, forwardedHeaders, onRetry, clientLimiter: keyLimiter, onStreamTokens, presentsUsage: presenter !== undefined, keptThinking });
         attempts?.push({ endpoint: endpoint.name, status: 200, code: null });
         return answer;
       } catch (error) {
@@ -222,7 +227,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       recordCall(response, { route, called: name, stream: streamAsked(endpointTypeOf(state.plan, name), request.body), requestBody: request.body });
       authorize(response, name);
       const plan = state.plan;
-      await serve({ request, response, body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, forwardTraceContext: plan.server.forwardTraceContext, logger });
+      await serve({ request, response, body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
@@ -240,7 +245,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       }
       const translation = route.path === RESPONSES_PATH ? await responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' }) : null;
       const body = translation ? translation.chatRequest : request.body;
-      await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, logger });
+      await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
     },
     openaiRouteAt: (path) => routesByPath.get(path),
   };

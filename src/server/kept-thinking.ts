@@ -1,0 +1,179 @@
+/**
+ * Claude's signed thinking for clients that send an answer back rebuilt from OpenAI's fields alone
+ * (the openai node client's `runTools()`, the AI SDK's OpenAI chat model, the OpenAI Agents SDK): they
+ * drop `thinking_blocks`, and Claude refuses a tool loop's assistant turn without its thinking ("Pass
+ * thinking blocks back complete and unmodified",
+ * https://platform.claude.com/docs/en/build-with-claude/thinking-tool-workflows).
+ *
+ * A thinking request's answer from an endpoint with signed thinking (`ProviderEndpoint.signedThinking`)
+ * that has thinking blocks and tool calls has its blocks kept in the response store, found by any
+ * of its tool call ids, in the caller's space (a stream once it has finished with tool calls). A
+ * thinking request to such an endpoint whose last assistant message has tool calls and no
+ * `thinking_blocks` gets them back from there, as do the assistant messages of the same tool loop
+ * before it; no other request asks the store anything. Claude also refuses a tool loop whose thinking
+ * is turned off halfway ("Keep one thinking configuration per assistant turn"), so when the blocks
+ * Claude needs are not kept, the request is a 400 naming the message's `thinking_blocks`, before
+ * anything is sent.
+ */
+import { GatewayError } from '../errors';
+import { isRecord } from '../providers/shared/json';
+import { responseStoreOfProcess } from '../response-store';
+import type { ThinkingBlock } from '../schema';
+import { askStore, type StoreAccess } from './responses-api/stored';
+
+/** One chat request's kept thinking: where it is, and its lookup once made (a route's destinations share it). */
+export interface KeptThinking {
+  access: StoreAccess;
+  found?: Promise<Map<string, string>>;
+}
+
+/** The assistant messages whose thinking a request needs back. */
+export interface ThinkingRestoration {
+  /** Their indexes in `messages`, the last assistant message first, then the tool loop's earlier ones. */
+  indexes: number[];
+  /** Only tool results follow the last one: Claude refuses the request without its blocks. */
+  required: boolean;
+}
+
+type Message = Record<string, unknown>;
+
+/** A caller's thinking, apart from its Responses API space (a client key's hex digest, or ''): no response or item id reaches it. */
+const spaceOf = (access: StoreAccess): string => `thinking:${access.space}`;
+
+const hasItems = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > 0;
+
+/** Whether the request (with the endpoint's defaults) asks Claude to think: `thinking` enabled or adaptive, or a `reasoning_effort` but `none`. */
+export function asksToThink(request: Readonly<Record<string, unknown>>): boolean {
+  const { thinking, reasoning_effort: effort } = request;
+  if (isRecord(thinking)) return thinking.type === 'enabled' || thinking.type === 'adaptive';
+  return typeof effort === 'string' && effort !== 'none';
+}
+
+function lacksThinking(message: unknown): message is Message {
+  return isRecord(message) && message.role === 'assistant' && hasItems(message.tool_calls) && !hasItems(message.thinking_blocks);
+}
+
+/**
+ * The assistant messages of a thinking request that need their kept thinking: none (null, no lookup)
+ * unless the last assistant message has tool calls and no `thinking_blocks`; then it, and those of
+ * its tool loop before it (back to the user's message) that lack theirs too.
+ */
+export function thinkingRestorationOf(request: Readonly<Record<string, unknown>>): ThinkingRestoration | null {
+  const { messages } = request;
+  if (!Array.isArray(messages) || !asksToThink(request)) return null;
+  let last = messages.length - 1;
+  while (last >= 0 && !(isRecord(messages[last]) && messages[last].role === 'assistant')) last -= 1;
+  if (last < 0 || !lacksThinking(messages[last])) return null;
+  const required = messages.slice(last + 1).every((message) => isRecord(message) && message.role === 'tool');
+  const indexes = [last];
+  for (let index = last - 1; index >= 0 && !(isRecord(messages[index]) && messages[index].role === 'user'); index -= 1) {
+    if (lacksThinking(messages[index])) indexes.push(index);
+  }
+  return { indexes, required };
+}
+
+function toolCallIdsOf(message: Message): string[] {
+  return (message.tool_calls as unknown[]).flatMap((call) => (isRecord(call) && typeof call.id === 'string' ? [call.id] : []));
+}
+
+/** The kept blocks (JSON text) by tool call id, for the messages' calls: one question to the store. */
+async function lookUp(messages: Message[], indexes: number[], access: StoreAccess): Promise<Map<string, string>> {
+  const itemIds = indexes.flatMap((index) => toolCallIdsOf(messages[index]));
+  const findings = await askStore(() => responseStoreOfProcess().find({ space: spaceOf(access), previousId: null, itemIds }, access.plan));
+  const found = new Map<string, string>();
+  findings.items.forEach((item, position) => item !== null && found.set(itemIds[position], item));
+  return found;
+}
+
+function notKept(index: number, access: StoreAccess): GatewayError {
+  const why = access.plan.enabled
+    ? 'the gateway has none kept for its tool calls (it keeps them for response_store.max_age, for the client key that got the answer, on the gateway host that answered it)'
+    : 'the gateway keeps none, as response_store.enabled is false';
+  const param = `messages[${index}].thinking_blocks`;
+  return GatewayError.invalidParam(
+    `${param}: is required: with thinking on, Claude needs the assistant message with tool_calls back with the thinking blocks of its answer, and ${why}. Send the answer's message back whole, with its thinking_blocks.`,
+    param,
+  );
+}
+
+/**
+ * The request with the kept thinking blocks on the messages of `restoration` (those not kept are left
+ * as they are, but for the last assistant message when Claude requires its blocks: a 400).
+ */
+export async function withKeptThinking(request: Record<string, unknown>, restoration: ThinkingRestoration, kept: KeptThinking): Promise<Record<string, unknown>> {
+  const messages = request.messages as Message[];
+  const found = kept.access.plan.enabled ? await (kept.found ??= lookUp(messages, restoration.indexes, kept.access)) : new Map<string, string>();
+  const restored = messages.slice();
+  for (const index of restoration.indexes) {
+    const text = toolCallIdsOf(messages[index])
+      .map((id) => found.get(id))
+      .find((item) => item !== undefined);
+    if (text !== undefined) restored[index] = { ...messages[index], thinking_blocks: JSON.parse(text) as ThinkingBlock[] };
+    else if (index === restoration.indexes[0] && restoration.required) throw notKept(index, kept.access);
+  }
+  return { ...request, messages: restored };
+}
+
+/** Keeps an answer's thinking blocks under each of its tool call ids; blocks larger than `max_size` are not kept. */
+function keepBlocks(blocks: readonly ThinkingBlock[], toolCallIds: readonly string[], access: StoreAccess): void {
+  const input = JSON.stringify(blocks);
+  if (input.length > access.plan.maxBytes) return;
+  // One copy of the blocks, which every call id names (as the store names an input item by its place in the input's text).
+  const inputIds = toolCallIds.map((id) => ({ id, start: 0, end: input.length }));
+  responseStoreOfProcess().keep({ space: spaceOf(access), id: toolCallIds[0], previousId: null, input, inputIds, output: [], response: '' }, access.plan);
+}
+
+interface AnswerMessage {
+  thinking_blocks?: ThinkingBlock[];
+  tool_calls?: { id: string }[] | null;
+}
+
+/** Keeps the thinking of a chat answer's messages that have thinking blocks and tool calls. */
+export function keepAnswerThinking(answer: unknown, kept: KeptThinking): void {
+  const choices = isRecord(answer) && Array.isArray(answer.choices) ? (answer.choices as { message?: AnswerMessage }[]) : [];
+  for (const { message } of choices) {
+    if (hasItems(message?.thinking_blocks) && hasItems(message.tool_calls)) keepBlocks(message.thinking_blocks, message.tool_calls.map((call) => call.id), kept.access);
+  }
+}
+
+type BlockPiece = { index: number; type: string; thinking?: string; signature?: string; data?: string };
+type ChunkChoice = { delta?: { thinking_blocks?: BlockPiece[]; tool_calls?: { index: number; id?: string | null }[] }; finish_reason?: string | null };
+
+/** A stream's thinking blocks and tool call ids, joined from its chunks' pieces as a client joins them. */
+class StreamedThinking {
+  readonly blocks: ThinkingBlock[] = [];
+  readonly toolCallIds: string[] = [];
+  finishReason: string | null = null;
+
+  add(chunk: unknown): void {
+    const choice = isRecord(chunk) && Array.isArray(chunk.choices) ? (chunk.choices[0] as ChunkChoice | undefined) : undefined;
+    if (choice === undefined) return;
+    for (const piece of choice.delta?.thinking_blocks ?? []) this.addPiece(piece);
+    // A call's id comes with its first piece only.
+    for (const call of choice.delta?.tool_calls ?? []) if (typeof call.id === 'string') this.toolCallIds[call.index] = call.id;
+    if (choice.finish_reason) this.finishReason = choice.finish_reason;
+  }
+
+  /** A redacted block comes whole; thinking text joins on its block's index, and the signature closes it. */
+  private addPiece(piece: BlockPiece): void {
+    const block = this.blocks[piece.index];
+    if (block === undefined) {
+      this.blocks[piece.index] = piece.type === 'redacted_thinking' ? { type: 'redacted_thinking', data: piece.data ?? '' } : { type: 'thinking', thinking: piece.thinking ?? '', signature: piece.signature ?? '' };
+    } else if (block.type === 'thinking') {
+      block.thinking += piece.thinking ?? '';
+      if (piece.signature !== undefined) block.signature = piece.signature;
+    }
+  }
+}
+
+/** The stream, its thinking kept once it has finished with tool calls (before the client sees its end). */
+export async function* keepingStreamThinking<Chunk>(chunks: AsyncIterable<Chunk>, kept: KeptThinking): AsyncIterable<Chunk> {
+  const streamed = new StreamedThinking();
+  for await (const chunk of chunks) {
+    streamed.add(chunk);
+    yield chunk;
+  }
+  // Arrays filled by index: filter() leaves out any index no piece came for.
+  const toolCallIds = streamed.toolCallIds.filter(() => true);
+  if (streamed.finishReason === 'tool_calls' && streamed.blocks.length > 0 && toolCallIds.length > 0) keepBlocks(streamed.blocks.filter(() => true), toolCallIds, kept.access);
+}

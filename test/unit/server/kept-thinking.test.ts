@@ -1,0 +1,44 @@
+/**
+ * Which assistant messages of a request need Claude's kept thinking (src/server/kept-thinking.ts):
+ * only a thinking request's last assistant message with tool calls and no `thinking_blocks` starts a
+ * lookup; it is required when only tool results follow it. End to end: test/e2e/kept-thinking.test.ts.
+ */
+import { asksToThink, thinkingRestorationOf } from '../../../src/server/kept-thinking';
+
+const user = (content: string) => ({ role: 'user', content });
+const calls = (id: string) => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: 'f', arguments: '{}' } }] });
+const result = (id: string) => ({ role: 'tool', tool_call_id: id, content: '{}' });
+const withBlocks = (message: Record<string, unknown>) => ({ ...message, thinking_blocks: [{ type: 'redacted_thinking', data: 'AA==' }] });
+const thinking = { thinking: { type: 'enabled', budget_tokens: 1024 } };
+
+test.each([
+  [{ thinking: { type: 'enabled', budget_tokens: 1024 } }, true],
+  [{ thinking: { type: 'adaptive' } }, true],
+  [{ thinking: { type: 'disabled' } }, false],
+  [{ reasoning_effort: 'low' }, true],
+  [{ reasoning_effort: 'none' }, false],
+  [{ output_config: { effort: 'high' } }, false],
+  [{}, false],
+])('asksToThink(%j) is %s', (request, expected) => {
+  expect(asksToThink(request)).toBe(expected);
+});
+
+test("a tool loop's last assistant message without its blocks is required, and the loop's earlier ones are restored too", () => {
+  const messages = [user('old'), calls('a'), result('a'), { role: 'assistant', content: 'done' }, user('new'), calls('b'), result('b'), calls('c'), result('c'), result('c2')];
+  expect(thinkingRestorationOf({ ...thinking, messages })).toEqual({ indexes: [7, 5], required: true });
+});
+
+test('a message sent back with its blocks is not looked up; the loop before it only when the last one lacks them', () => {
+  expect(thinkingRestorationOf({ ...thinking, messages: [user('q'), calls('a'), result('a'), withBlocks(calls('b')), result('b')] })).toBeNull();
+  expect(thinkingRestorationOf({ ...thinking, messages: [user('q'), withBlocks(calls('a')), result('a'), calls('b'), result('b')] })).toEqual({ indexes: [3], required: true });
+});
+
+test('a user message after the tool results: restored when kept, not required', () => {
+  expect(thinkingRestorationOf({ ...thinking, messages: [user('q'), calls('a'), result('a'), user('and then?')] })).toEqual({ indexes: [1], required: false });
+});
+
+test('nothing to restore: no thinking, a last assistant message without tool calls, or none at all', () => {
+  expect(thinkingRestorationOf({ messages: [user('q'), calls('a'), result('a')] })).toBeNull();
+  expect(thinkingRestorationOf({ ...thinking, messages: [user('q'), calls('a'), result('a'), { role: 'assistant', content: 'It is 18 °C.' }, user('thanks')] })).toBeNull();
+  expect(thinkingRestorationOf({ ...thinking, messages: [user('q')] })).toBeNull();
+});
