@@ -4,7 +4,9 @@
  * `thinking_blocks`) and the tool result, and the fake Bedrock answers the second turn only if, as
  * Bedrock requires during tool use, the assistant turn starts with the reasoningContent blocks the
  * model produced, signature and redacted bytes unchanged; otherwise it refuses with a
- * ValidationException. The gateway talks to the fake through the real AWS SDK (SigV4, event-stream).
+ * ValidationException. The openai node client's `runTools()`, which sends answers back without
+ * their `thinking_blocks`, gets them put back from what the gateway kept (src/server/kept-thinking.ts).
+ * The gateway talks to the fake through the real AWS SDK (SigV4, event-stream).
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
  */
 import type OpenAI from 'openai';
@@ -53,7 +55,7 @@ function fakeConverse(call: BedrockCall): BedrockReply {
       },
     };
   }
-  return { json: FINAL_ANSWER };
+  return call.operation === 'converse-stream' ? { events: converseEvents('converse-chat.events.json') } : { json: FINAL_ANSWER };
 }
 
 const setup = useGatewayWithFakeBedrock({
@@ -127,5 +129,15 @@ test("streaming: openai-python's stream helper, which joins list deltas on their
     ...thinking,
   });
   expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(secondAssistantTurn().content.slice(0, 2)).toEqual(PRODUCED_REASONING);
+});
+
+test.each([false, true])("the openai node client's runTools() (stream: %s), which sends each answer back without its thinking_blocks, gets them back from the gateway as reasoningContent", async (stream) => {
+  const parameters = { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] };
+  const tool = { name: 'get_weather', description: 'Current weather', parameters, parse: JSON.parse, function: () => '{"temperature": 18}' };
+  const body = { model: 'claude', messages: [question], tools: [{ type: 'function' as const, function: tool }], ...thinking };
+  const runner = stream ? setup.openai.chat.completions.runTools({ ...body, stream }) : setup.openai.chat.completions.runTools(body);
+  await runner.finalContent();
+  expect(setup.fake.calls.map((call) => call.operation)).toEqual(stream ? ['converse-stream', 'converse-stream'] : ['converse', 'converse']);
   expect(secondAssistantTurn().content.slice(0, 2)).toEqual(PRODUCED_REASONING);
 });
