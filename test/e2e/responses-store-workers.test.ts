@@ -5,6 +5,8 @@
  * worker. Each request goes on a fresh connection, which the cluster hands to its workers in turn; the
  * audit lines say which worker (pid) answered each request id. /metrics shows the primary's store once,
  * not once per worker. An item id two kept responses hold outlives the latest of them in the primary.
+ * Claude's thinking kept for a chat tool loop (src/server/kept-thinking.ts) goes
+ * through the same store: a follow-up without the blocks gets them on either worker.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -15,17 +17,20 @@ import { WORKERS_TEST_MS } from '../support/timeouts';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { sample } from '../support/metrics';
+import { FINAL_TEXT, PRODUCED_THINKING, fakeThinkingClaude, type AnthropicBody } from '../support/thinking-claude';
 
 const FIXTURE_TEXT = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
 
 let upstream: FakeUpstream;
+let claude: FakeUpstream;
 let gateway: { url: string; run: CliRun };
 
 beforeAll(async () => {
   upstream = await startFakeUpstream(serveOpenAIFixtures);
+  claude = await startFakeUpstream(fakeThinkingClaude);
   const directory = mkdtempSync(join(tmpdir(), 'gateway-response-store-'));
   const configPath = join(directory, 'config.yaml');
-  writeFileSync(configPath, `endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }\n`);
+  writeFileSync(configPath, `endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }\n  - name: claude\n    endpoint_type: llm/v1/chat\n    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${claude.url}/v1" } }\n`);
   const port = await freePort();
   const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
   gateway = { url: `http://127.0.0.1:${port}`, run };
@@ -35,12 +40,18 @@ afterAll(async () => {
   if (gateway.run.child.exitCode === null) gateway.run.child.kill('SIGTERM');
   await gateway.run.exited;
   await upstream.close();
+  await claude.close();
 });
 
 /** One POST /v1/responses on a fresh connection (no keep-alive): the answer and its request id. */
 function create(body: Record<string, unknown>): Promise<{ status: number; body: { id: string; output: { id: string }[] }; requestId: string }> {
+  return post('/v1/responses', body);
+}
+
+/** One POST on a fresh connection, which the cluster hands to its workers in turn: the answer and its request id. */
+function post<Body>(path: string, body: Record<string, unknown>): Promise<{ status: number; body: Body; requestId: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${gateway.url}/v1/responses`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
+    const request = httpRequest(`${gateway.url}${path}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text), requestId: String(response.headers['x-request-id']) }));
@@ -142,4 +153,24 @@ test('an item id two kept responses hold: deleted the latest through one worker,
     expect(reference.status).toBe(200);
     expect((upstream.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([{ role: 'user', content: 'First version' }]);
   }
+});
+
+test("a chat tool loop's kept thinking resolves on either worker", async () => {
+  type ChatAnswer = { choices: { message: { content: string | null; tool_calls: { id: string }[] } }[] };
+  const question = { role: 'user', content: 'What is the weather in Paris?' };
+  const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }];
+  const thinking = { type: 'enabled', budget_tokens: 2048 };
+  const pairs: number[][] = [];
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const first = await post<ChatAnswer>('/v1/chat/completions', { model: 'claude', messages: [question], tools, thinking });
+    const { content, tool_calls: calls } = first.body.choices[0].message;
+    // Sent back as runTools() does: OpenAI's fields only.
+    const messages = [question, { role: 'assistant', content, tool_calls: calls }, { role: 'tool', tool_call_id: calls[0].id, content: '{"temperature": 18}' }];
+    const second = await post<ChatAnswer>('/v1/chat/completions', { model: 'claude', messages, tools, thinking });
+    expect({ status: second.status, content: second.body.choices[0].message.content }).toEqual({ status: 200, content: FINAL_TEXT });
+    expect(((claude.requests.at(-1)!.body as AnthropicBody).messages[1].content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
+    pairs.push([await workerOf(first.requestId), await workerOf(second.requestId)]);
+  }
+  // Fresh connections alternate between the workers: some follow-up was served by the other worker.
+  expect(pairs.some(([first, second]) => first !== second)).toBe(true);
 });
