@@ -454,7 +454,7 @@ export type components = {
             reasoning_content?: string | null;
             /** @description The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields). */
             annotations?: unknown[] | null;
-            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. */
+            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         } & {
             [key: string]: unknown;
