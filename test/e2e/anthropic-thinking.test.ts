@@ -1,64 +1,19 @@
 /**
  * Extended thinking with tools, end to end: the official OpenAI client asks a tool question with
  * `thinking` on, sends the answer's message back (with its `thinking_blocks`) and the tool result,
- * and the fake Anthropic upstream answers the second turn only if, as Anthropic requires, the
- * assistant turn starts with the thinking blocks it produced, signature included; otherwise it
- * refuses with Anthropic's own 400.
+ * and the fake Anthropic upstream (support/thinking-claude.ts) answers the second turn only if, as
+ * Anthropic requires, the assistant turn starts with the thinking blocks it produced, signature
+ * included; otherwise it refuses with Anthropic's own 400.
  * https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking ("Preserving thinking blocks")
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import { readFixture, readJsonFixture } from '../support/fixtures';
-import { sendJson, sendStream, type RecordedRequest } from '../support/fake-upstream';
+import { readJsonFixture } from '../support/fixtures';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { assembleAssistantTurn } from '../support/assistant-turn';
 import { pythonStreamMessage } from '../support/openai-python-accumulate';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
-
-const FIRST_ANSWER = readJsonFixture('anthropic', 'chat-thinking-tool-use.response.json') as { content: Record<string, unknown>[] };
-/** The thinking and redacted_thinking blocks the first answer produced, which must come back unchanged. */
-const PRODUCED_THINKING = FIRST_ANSWER.content.slice(0, 2);
-
-const FINAL_ANSWER = {
-  id: 'msg_01Wq3cXk8vTn5RbLm2Hy7PzD',
-  type: 'message',
-  role: 'assistant',
-  model: 'claude-sonnet-4-5-20250929',
-  content: [{ type: 'text', text: 'It is 18 °C in Paris.' }],
-  stop_reason: 'end_turn',
-  stop_sequence: null,
-  usage: { input_tokens: 730, output_tokens: 14 },
-};
-
-/** Anthropic's answer to a tool-result turn whose assistant turn lost its thinking. */
-const MISSING_THINKING = {
-  type: 'error',
-  error: {
-    type: 'invalid_request_error',
-    message:
-      'messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult our documentation at https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking',
-  },
-};
-
-interface AnthropicBody {
-  stream?: boolean;
-  messages: { role: string; content: string | Record<string, unknown>[] }[];
-}
-
-function startsWithProducedThinking(content: AnthropicBody['messages'][number]['content']): boolean {
-  return Array.isArray(content) && JSON.stringify(content.slice(0, PRODUCED_THINKING.length)) === JSON.stringify(PRODUCED_THINKING);
-}
-
-/** A fake Messages API enforcing the rule: the assistant turn before a tool result starts with its thinking. */
-function fakeAnthropic(request: RecordedRequest, response: ServerResponse): void {
-  const body = request.body as AnthropicBody;
-  const assistant = body.messages.find((message) => message.role === 'assistant');
-  if (assistant === undefined) {
-    if (body.stream) return sendStream(response, readFixture('anthropic', 'chat-thinking-tool-use.stream.sse'));
-    return sendJson(response, 200, FIRST_ANSWER);
-  }
-  if (!startsWithProducedThinking(assistant.content)) return sendJson(response, 400, MISSING_THINKING);
-  sendJson(response, 200, FINAL_ANSWER);
-}
+import { FINAL_TEXT, PRODUCED_THINKING, fakeThinkingClaude, type AnthropicBody } from '../support/thinking-claude';
 
 /** Assistant message fields Mistral's and OpenAI's schemas know; Mistral refuses any other with a 422. */
 const KNOWN_ASSISTANT_FIELDS = new Set(['role', 'content', 'tool_calls', 'name', 'prefix']);
@@ -78,7 +33,7 @@ function fakeStrictChat(request: RecordedRequest, response: ServerResponse): voi
 }
 
 const setup = useGatewayWithUpstreams({
-  upstreams: { anthropic: fakeAnthropic, mistral: fakeStrictChat, azure: fakeStrictChat, compatible: fakeStrictChat },
+  upstreams: { anthropic: fakeThinkingClaude, mistral: fakeStrictChat, azure: fakeStrictChat, compatible: fakeStrictChat },
   config: (urls) => `
 endpoints:
   - name: claude
@@ -123,7 +78,7 @@ test('non-streaming: the answer message sent back whole gives Anthropic its thin
   expect(message.thinking_blocks).toEqual(PRODUCED_THINKING);
 
   const second = await setup.openai.chat.completions.create({ model: 'claude', messages: [question, message, toolResultFor(message)], tools, ...thinking });
-  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(second.choices[0].message.content).toBe(FINAL_TEXT);
   expect(secondAssistantTurn()).toEqual({
     role: 'assistant',
     content: [...PRODUCED_THINKING, { type: 'text', text: "I'll look up the current weather in Paris." }, expect.objectContaining({ type: 'tool_use' })],
@@ -141,7 +96,7 @@ test('streaming: the thinking blocks assembled from the deltas go back, and the 
     tools,
     ...thinking,
   });
-  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(second.choices[0].message.content).toBe(FINAL_TEXT);
   expect((secondAssistantTurn().content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
 });
 
@@ -158,7 +113,7 @@ test("streaming: openai-python's stream helper, which joins list deltas on their
     tools,
     ...thinking,
   });
-  expect(second.choices[0].message.content).toBe('It is 18 °C in Paris.');
+  expect(second.choices[0].message.content).toBe(FINAL_TEXT);
   expect((secondAssistantTurn().content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
 });
 

@@ -33,7 +33,7 @@ const FINAL_ANSWER = {
 };
 
 /** Anthropic's answer to a tool-result turn whose assistant turn lost its thinking. */
-export const MISSING_THINKING = {
+const MISSING_THINKING = {
   type: 'error',
   error: {
     type: 'invalid_request_error',
