@@ -121,6 +121,37 @@ test('an item of the conversation that the request names again (item_reference, 
   ]);
 });
 
+test('an item sent with the id of an earlier item but other content is a 400 naming its id, before anything is sent; the same item sent again whole is accepted', async () => {
+  const first = await clientA.responses.create({ model: 'chat', input: [userMessage('msg_client_hello', 'Hello') as OpenAI.Responses.ResponseInputItem] });
+  upstream.requests.length = 0;
+  const duplicate = (path: string, id: string, firstPath: string) => ({
+    status: 400,
+    error: {
+      message: `${path}.id: Duplicate item found with id '${id}', with other content than the item with that id at ${firstPath}. An id names one item: send that item unchanged, an item_reference to it, or this one without the id`,
+      type: 'invalid_request_error',
+      param: `${path}.id`,
+      code: 'invalid_value',
+    },
+  });
+  const changed = (id: string, text: string) => userMessage(id, text) as OpenAI.Responses.ResponseInputItem;
+  expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', previous_response_id: first.id, input: [{ role: 'user', content: 'Next' }, changed('msg_client_hello', 'Goodbye')] }))).toEqual(
+    duplicate('input[1]', 'msg_client_hello', "previous_response_id (its conversation's item 0)"),
+  );
+  const changedOutput = { ...first.output[0], content: [{ type: 'output_text', text: 'Something else', annotations: [] }] } as OpenAI.Responses.ResponseInputItem;
+  expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', previous_response_id: first.id, input: [changedOutput], stream: true }))).toEqual(
+    duplicate('input[0]', first.output[0].id!, "previous_response_id (its conversation's item 1)"),
+  );
+  expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: [changed('msg_twice', 'One'), changed('msg_twice', 'Two')] }))).toEqual(duplicate('input[1]', 'msg_twice', 'input[0]'));
+  expect(upstream.requests).toEqual([]);
+
+  await clientA.responses.create({ model: 'chat', previous_response_id: first.id, input: [first.output[0] as OpenAI.Responses.ResponseInputItem, changed('msg_twice', 'One'), changed('msg_twice', 'One')] });
+  expect((upstream.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([
+    { role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+    { role: 'assistant', content: FIXTURE_TEXT },
+    { role: 'user', content: [{ type: 'text', text: 'One' }] },
+  ]);
+});
+
 test("another key's response, an unknown one and a deleted one are GET's 404; a bad query parameter is a 400 naming it", async () => {
   const created = await clientA.responses.create({ model: 'chat', input: 'Hello' });
   expect(await openaiErrorOf(clientB.responses.inputItems.list(created.id))).toEqual(keptResponseNotFound(created.id));

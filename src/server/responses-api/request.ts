@@ -19,7 +19,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, Tool, ToolCall } from '../../schema';
-import { firstOfEachId } from './unique-items';
+import { firstOfEachSameId } from './unique-items';
 import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
 /** Why the gateway cannot look up a response or item: its response store is off. */
@@ -115,15 +115,15 @@ function refuseStoredItem(id: string, path: string): void {
 
 /**
  * The conversation as chat messages: the `earlier` items (a previous response's conversation), then
- * the input, each item id once (unique-items.ts); consecutive function calls join the assistant turn before them.
+ * the input, each item id once (unique-items.ts: a repeat with other content is refused); consecutive function calls join the assistant turn before them.
  */
 function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly ResponsesInputItem[]): ChatMessage[] {
   const items = typeof input === 'string' ? [...earlier, { role: 'user' as const, content: input }] : [...earlier, ...input];
   const pathOf = (index: number) => (index < earlier.length ? `previous_response_id (its conversation's item ${index})` : `input[${index - earlier.length}]`);
   const messages: ChatMessage[] = [];
-  const isFirst = firstOfEachId();
+  const isFirst = firstOfEachSameId();
   for (const [index, item] of items.entries()) {
-    if (!isFirst(item)) continue;
+    if (!isFirst(item, { path: pathOf(index), sentNow: index >= earlier.length })) continue;
     if (isMessageItem(item)) {
       messages.push(chatMessageOf(item, pathOf(index)));
       continue;
