@@ -511,8 +511,8 @@ export type components = {
         };
         /** @description A null field counts as absent (as in MLflow). */
         CompletionsRequest: {
-            /** @description The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route); the MLflow routes take one prompt (several are a 422). Token ids are refused. */
-            prompt: string;
+            /** @description The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route), and token ids as OpenAI does (a list of token ids, or a list of such lists), which only `openai` endpoints serve (any other refuses them with a 400 on `prompt`); the MLflow routes take one prompt as a string (several are a 422, token ids too). */
+            prompt: string | string[] | number[] | number[][];
             temperature?: components["schemas"]["Temperature"];
             top_p?: components["schemas"]["TopP"];
             n?: components["schemas"]["N"];

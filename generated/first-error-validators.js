@@ -2026,7 +2026,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsRequest = validate30;
-const schema50 = {"type":"object","required":["prompt"],"additionalProperties":true,"description":"A null field counts as absent (as in MLflow).","properties":{"prompt":{"type":"string","description":"The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route); the MLflow routes take one prompt (several are a 422). Token ids are refused."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
+const schema50 = {"type":"object","required":["prompt"],"additionalProperties":true,"description":"A null field counts as absent (as in MLflow).","properties":{"prompt":{"anyOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}},{"type":"array","minItems":1,"items":{"type":"integer"}},{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"type":"integer"}}}],"description":"The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route), and token ids as OpenAI does (a list of token ids, or a list of such lists), which only `openai` endpoints serve (any other refuses them with a 400 on `prompt`); the MLflow routes take one prompt as a string (several are a 422, token ids too)."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2047,104 +2047,13 @@ return false;
 }
 else {
 if(data.prompt !== undefined){
+let data0 = data.prompt;
 const _errs2 = errors;
-if(typeof data.prompt !== "string"){
-validate30.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.temperature !== undefined){
-let data1 = data.temperature;
+const _errs3 = errors;
+let valid1 = false;
 const _errs4 = errors;
-const _errs5 = errors;
-if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-validate30.errors = [{instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/type",keyword:"type",params:{type: schema43.type},message:"must be number,null"}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 2 || isNaN(data1)){
-validate30.errors = [{instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"}];
-return false;
-}
-else {
-if(data1 < 0 || isNaN(data1)){
-validate30.errors = [{instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.top_p !== undefined){
-let data2 = data.top_p;
-const _errs7 = errors;
-const _errs8 = errors;
-if((!((typeof data2 == "number") && (isFinite(data2)))) && (data2 !== null)){
-validate30.errors = [{instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/type",keyword:"type",params:{type: schema44.type},message:"must be number,null"}];
-return false;
-}
-if(errors === _errs8){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-validate30.errors = [{instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data2 < 0 || isNaN(data2)){
-validate30.errors = [{instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.n !== undefined){
-let data3 = data.n;
-const _errs10 = errors;
-const _errs11 = errors;
-if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (data3 !== null)){
-validate30.errors = [{instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/type",keyword:"type",params:{type: schema45.type},message:"must be integer,null"}];
-return false;
-}
-if(errors === _errs11){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-validate30.errors = [{instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.stop !== undefined){
-let data4 = data.stop;
-const _errs13 = errors;
-const _errs15 = errors;
-let valid5 = false;
-let passing0 = null;
-const _errs16 = errors;
-if(typeof data4 !== "string"){
-const err0 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2153,16 +2062,13 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs16 === errors;
-if(_valid0){
-valid5 = true;
-passing0 = 0;
-}
-const _errs18 = errors;
-if(errors === _errs18){
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err1 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2172,12 +2078,12 @@ vErrors.push(err1);
 errors++;
 }
 else {
-var valid6 = true;
-const len0 = data4.length;
+var valid2 = true;
+const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-const _errs20 = errors;
-if(typeof data4[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/components/schemas/Stop/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs8 = errors;
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/prompt/" + i0,schemaPath:"#/properties/prompt/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2186,15 +2092,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-var valid6 = _errs20 === errors;
-if(!valid6){
+var valid2 = _errs8 === errors;
+if(!valid2){
 break;
 }
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2204,19 +2110,16 @@ vErrors.push(err3);
 errors++;
 }
 }
-var _valid0 = _errs18 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 1];
-}
-else {
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
 if(_valid0){
-valid5 = true;
-passing0 = 1;
+var items0 = true;
 }
-const _errs22 = errors;
-if(data4 !== null){
-const err4 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/2/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2225,20 +2128,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs22 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 2];
-}
 else {
-if(_valid0){
-valid5 = true;
-passing0 = 2;
-}
-}
-}
-if(!valid5){
-const err5 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+var valid3 = true;
+const len1 = data0.length;
+for(let i1=0; i1<len1; i1++){
+let data2 = data0[i1];
+const _errs12 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/prompt/" + i1,schemaPath:"#/properties/prompt/anyOf/2/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2246,67 +2143,352 @@ else {
 vErrors.push(err5);
 }
 errors++;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+if(items0 !== true){
+items0 = true;
+}
+}
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err7 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/3/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+var valid4 = true;
+const len2 = data0.length;
+for(let i2=0; i2<len2; i2++){
+let data3 = data0[i2];
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err8 = {instancePath:instancePath+"/prompt/" + i2,schemaPath:"#/properties/prompt/anyOf/3/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+var valid5 = true;
+const len3 = data3.length;
+for(let i3=0; i3<len3; i3++){
+let data4 = data3[i3];
+const _errs18 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/prompt/" + i2+"/" + i3,schemaPath:"#/properties/prompt/anyOf/3/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid5 = _errs18 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/prompt/" + i2,schemaPath:"#/properties/prompt/anyOf/3/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var valid4 = _errs16 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+if(items0 !== true){
+items0 = true;
+}
+}
+if(!valid1){
+const err12 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
 validate30.errors = vErrors;
 return false;
 }
 else {
-errors = _errs15;
+errors = _errs3;
 if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
+if(_errs3){
+vErrors.length = _errs3;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs2 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.max_tokens !== undefined){
-let data6 = data.max_tokens;
+if(data.temperature !== undefined){
+let data5 = data.temperature;
+const _errs20 = errors;
+const _errs21 = errors;
+if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
+validate30.errors = [{instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/type",keyword:"type",params:{type: schema43.type},message:"must be number,null"}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2 || isNaN(data5)){
+validate30.errors = [{instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate30.errors = [{instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.top_p !== undefined){
+let data6 = data.top_p;
+const _errs23 = errors;
 const _errs24 = errors;
-const _errs25 = errors;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
-validate30.errors = [{instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/type",keyword:"type",params:{type: schema47.type},message:"must be integer,null"}];
+if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
+validate30.errors = [{instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/type",keyword:"type",params:{type: schema44.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs25){
+if(errors === _errs24){
 if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-validate30.errors = [{instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data6 > 1 || isNaN(data6)){
+validate30.errors = [{instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data6 < 0 || isNaN(data6)){
+validate30.errors = [{instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs24 === errors;
+}
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stream !== undefined){
-let data7 = data.stream;
+if(data.n !== undefined){
+let data7 = data.n;
+const _errs26 = errors;
 const _errs27 = errors;
-if((typeof data7 !== "boolean") && (data7 !== null)){
-validate30.errors = [{instancePath:instancePath+"/stream",schemaPath:"#/properties/stream/type",keyword:"type",params:{type: schema50.properties.stream.type},message:"must be boolean,null"}];
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (data7 !== null)){
+validate30.errors = [{instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/type",keyword:"type",params:{type: schema45.type},message:"must be integer,null"}];
 return false;
 }
-var valid0 = _errs27 === errors;
+if(errors === _errs27){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+validate30.errors = [{instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stream_options !== undefined){
-let data8 = data.stream_options;
+if(data.stop !== undefined){
+let data8 = data.stop;
 const _errs29 = errors;
-if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-validate30.errors = [{instancePath:instancePath+"/stream_options",schemaPath:"#/properties/stream_options/type",keyword:"type",params:{type: schema50.properties.stream_options.type},message:"must be object,null"}];
+const _errs31 = errors;
+let valid10 = false;
+let passing0 = null;
+const _errs32 = errors;
+if(typeof data8 !== "string"){
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+if(_valid1){
+valid10 = true;
+passing0 = 0;
+}
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+var valid11 = true;
+const len4 = data8.length;
+for(let i4=0; i4<len4; i4++){
+const _errs36 = errors;
+if(typeof data8[i4] !== "string"){
+const err15 = {instancePath:instancePath+"/stop/" + i4,schemaPath:"#/components/schemas/Stop/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid11 = _errs36 === errors;
+if(!valid11){
+break;
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+var _valid1 = _errs34 === errors;
+if(_valid1 && valid10){
+valid10 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid10 = true;
+passing0 = 1;
+}
+const _errs38 = errors;
+if(data8 !== null){
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid1 = _errs38 === errors;
+if(_valid1 && valid10){
+valid10 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid1){
+valid10 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid10){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+validate30.errors = vErrors;
 return false;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
 }
 var valid0 = _errs29 === errors;
 }
@@ -2314,13 +2496,61 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.max_tokens !== undefined){
+let data10 = data.max_tokens;
+const _errs40 = errors;
+const _errs41 = errors;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
+validate30.errors = [{instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/type",keyword:"type",params:{type: schema47.type},message:"must be integer,null"}];
+return false;
+}
+if(errors === _errs41){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 1 || isNaN(data10)){
+validate30.errors = [{instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.stream !== undefined){
+let data11 = data.stream;
+const _errs43 = errors;
+if((typeof data11 !== "boolean") && (data11 !== null)){
+validate30.errors = [{instancePath:instancePath+"/stream",schemaPath:"#/properties/stream/type",keyword:"type",params:{type: schema50.properties.stream.type},message:"must be boolean,null"}];
+return false;
+}
+var valid0 = _errs43 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.stream_options !== undefined){
+let data12 = data.stream_options;
+const _errs45 = errors;
+if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
+validate30.errors = [{instancePath:instancePath+"/stream_options",schemaPath:"#/properties/stream_options/type",keyword:"type",params:{type: schema50.properties.stream_options.type},message:"must be object,null"}];
+return false;
+}
+var valid0 = _errs45 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.model !== undefined){
-const _errs32 = errors;
+const _errs48 = errors;
 if(typeof data.model !== "string"){
 validate30.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs32 === errors;
+var valid0 = _errs48 === errors;
 }
 else {
 var valid0 = true;

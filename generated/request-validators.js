@@ -1884,7 +1884,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateCompletionsRequest = validate30;
-const schema50 = {"type":"object","required":["prompt"],"additionalProperties":true,"description":"A null field counts as absent (as in MLflow).","properties":{"prompt":{"type":"string","description":"The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route); the MLflow routes take one prompt (several are a 422). Token ids are refused."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
+const schema50 = {"type":"object","required":["prompt"],"additionalProperties":true,"description":"A null field counts as absent (as in MLflow).","properties":{"prompt":{"anyOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}},{"type":"array","minItems":1,"items":{"type":"integer"}},{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"type":"integer"}}}],"description":"The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route), and token ids as OpenAI does (a list of token ids, or a list of such lists), which only `openai` endpoints serve (any other refuses them with a 400 on `prompt`); the MLflow routes take one prompt as a string (several are a 422, token ids too)."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"n":{"$ref":"#/components/schemas/N"},"stop":{"$ref":"#/components/schemas/Stop"},"max_tokens":{"$ref":"#/components/schemas/MaxTokens"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true},"model":{"type":"string","description":"On `/v1` routes, the endpoint name. Not allowed on the invocation routes."}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1908,8 +1908,12 @@ vErrors.push(err0);
 errors++;
 }
 if(data.prompt !== undefined){
-if(typeof data.prompt !== "string"){
-const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data0 = data.prompt;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1918,11 +1922,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.temperature !== undefined){
-let data1 = data.temperature;
-if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/type",keyword:"type",params:{type: schema43.type},message:"must be number,null"};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs6 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1931,9 +1936,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 2 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/prompt/" + i0,schemaPath:"#/properties/prompt/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1942,8 +1948,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1952,12 +1960,15 @@ vErrors.push(err4);
 }
 errors++;
 }
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var items0 = true;
 }
-}
-if(data.top_p !== undefined){
-let data2 = data.top_p;
-if((!((typeof data2 == "number") && (isFinite(data2)))) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/type",keyword:"type",params:{type: schema44.type},message:"must be number,null"};
+const _errs10 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err5 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/2/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1966,9 +1977,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const len1 = data0.length;
+for(let i1=0; i1<len1; i1++){
+let data2 = data0[i1];
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/prompt/" + i1,schemaPath:"#/properties/prompt/anyOf/2/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1977,8 +1990,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data2 < 0 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1987,12 +2002,17 @@ vErrors.push(err7);
 }
 errors++;
 }
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+if(items0 !== true){
+items0 = true;
 }
 }
-if(data.n !== undefined){
-let data3 = data.n;
-if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/type",keyword:"type",params:{type: schema45.type},message:"must be integer,null"};
+const _errs14 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err8 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/3/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2001,9 +2021,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const len2 = data0.length;
+for(let i2=0; i2<len2; i2++){
+let data3 = data0[i2];
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err9 = {instancePath:instancePath+"/prompt/" + i2,schemaPath:"#/properties/prompt/anyOf/3/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2012,16 +2035,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.stop !== undefined){
-let data4 = data.stop;
-const _errs15 = errors;
-let valid5 = false;
-let passing0 = null;
-const _errs16 = errors;
-if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len3 = data3.length;
+for(let i3=0; i3<len3; i3++){
+let data4 = data3[i3];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/prompt/" + i2+"/" + i3,schemaPath:"#/properties/prompt/anyOf/3/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2030,15 +2048,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid0 = _errs16 === errors;
-if(_valid0){
-valid5 = true;
-passing0 = 0;
 }
-const _errs18 = errors;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err11 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err11 = {instancePath:instancePath+"/prompt/" + i2,schemaPath:"#/properties/prompt/anyOf/3/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2047,10 +2060,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data4[i0] !== "string"){
-const err12 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/components/schemas/Stop/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2059,10 +2072,15 @@ vErrors.push(err12);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+if(items0 !== true){
+items0 = true;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid1){
+const err13 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2071,19 +2089,22 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 1];
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
 }
 else {
-if(_valid0){
-valid5 = true;
-passing0 = 1;
+vErrors = null;
 }
-const _errs22 = errors;
-if(data4 !== null){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+}
+}
+if(data.temperature !== undefined){
+let data5 = data.temperature;
+if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
+const err14 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/type",keyword:"type",params:{type: schema43.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2092,20 +2113,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs22 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid5 = true;
-passing0 = 2;
-}
-}
-}
-if(!valid5){
-const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2114,22 +2124,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-else {
-errors = _errs15;
-if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.max_tokens !== undefined){
-let data6 = data.max_tokens;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
-const err16 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/type",keyword:"type",params:{type: schema47.type},message:"must be integer,null"};
+if(data5 < 0 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2138,9 +2134,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.top_p !== undefined){
+let data6 = data.top_p;
+if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
+const err17 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/type",keyword:"type",params:{type: schema44.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2149,12 +2148,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data.stream !== undefined){
-let data7 = data.stream;
-if((typeof data7 !== "boolean") && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/stream",schemaPath:"#/properties/stream/type",keyword:"type",params:{type: schema50.properties.stream.type},message:"must be boolean,null"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2163,11 +2159,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.stream_options !== undefined){
-let data8 = data.stream_options;
-if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/stream_options",schemaPath:"#/properties/stream_options/type",keyword:"type",params:{type: schema50.properties.stream_options.type},message:"must be object,null"};
+if(data6 < 0 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2177,9 +2170,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.model !== undefined){
-if(typeof data.model !== "string"){
-const err20 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.n !== undefined){
+let data7 = data.n;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (data7 !== null)){
+const err20 = {instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/type",keyword:"type",params:{type: schema45.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2188,15 +2183,202 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/n",schemaPath:"#/components/schemas/N/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.stop !== undefined){
+let data8 = data.stop;
+const _errs31 = errors;
+let valid14 = false;
+let passing0 = null;
+const _errs32 = errors;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+if(_valid1){
+valid14 = true;
+passing0 = 0;
+}
+const _errs34 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err23 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len4 = data8.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data8[i4] !== "string"){
+const err24 = {instancePath:instancePath+"/stop/" + i4,schemaPath:"#/components/schemas/Stop/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs34 === errors;
+if(_valid1 && valid14){
+valid14 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid14 = true;
+passing0 = 1;
+}
+const _errs38 = errors;
+if(data8 !== null){
+const err26 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid1 = _errs38 === errors;
+if(_valid1 && valid14){
+valid14 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid1){
+valid14 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid14){
+const err27 = {instancePath:instancePath+"/stop",schemaPath:"#/components/schemas/Stop/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.max_tokens !== undefined){
+let data10 = data.max_tokens;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
+const err28 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/type",keyword:"type",params:{type: schema47.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 1 || isNaN(data10)){
+const err29 = {instancePath:instancePath+"/max_tokens",schemaPath:"#/components/schemas/MaxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data.stream !== undefined){
+let data11 = data.stream;
+if((typeof data11 !== "boolean") && (data11 !== null)){
+const err30 = {instancePath:instancePath+"/stream",schemaPath:"#/properties/stream/type",keyword:"type",params:{type: schema50.properties.stream.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.stream_options !== undefined){
+let data12 = data.stream_options;
+if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
+const err31 = {instancePath:instancePath+"/stream_options",schemaPath:"#/properties/stream_options/type",keyword:"type",params:{type: schema50.properties.stream_options.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+if(typeof data.model !== "string"){
+const err32 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }

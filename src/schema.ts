@@ -31,10 +31,14 @@ export type ThinkingBlock = Schemas['ThinkingBlock'];
 export type ThinkingBlockDelta = Schemas['ThinkingBlockDelta'];
 /** A web page an answer cites (OpenAI's `url_citation` annotation). */
 export type UrlCitation = Schemas['UrlCitation'];
-/** A completions request as providers get it: without the nulls a client may send (the SDK's `ClientCompletionsRequest`). */
-export type CompletionsRequest = NullsDropped<Schemas['CompletionsRequest']>;
-/** A completions request as a client may send it (the SDK's type). */
-export type ClientCompletionsRequest = Schemas['CompletionsRequest'];
+/**
+ * A completions request as providers get it: without the nulls a client may send, `prompt` one text.
+ * Only a provider that `takesPromptList` (OpenAI's) is sent `prompt` as the client sent it (a list of
+ * texts, token ids); the gateway refuses token ids for any other before calling it (several-prompts.ts).
+ */
+export type CompletionsRequest = NullsDropped<Schemas['CompletionsRequest']> & { prompt: string };
+/** A completions request as a client of the MLflow routes sends it (the SDK's type): one text prompt. */
+export type ClientCompletionsRequest = Schemas['CompletionsRequest'] & { prompt: string };
 export type CompletionsResponse = Schemas['CompletionsResponse'];
 export type CompletionsChoice = Schemas['CompletionsChoice'];
 export type CompletionsChunk = Schemas['CompletionsChunk'];

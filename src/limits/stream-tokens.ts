@@ -61,12 +61,22 @@ export function tokensOfQuarters(quarters: number): number {
 /** Images and files in a prompt are data URLs, whose base64 length says nothing of the tokens they cost. */
 const isDataUrl = (text: string): boolean => text.startsWith('data:');
 
+/** The quarter tokens of a completions prompt sent as token ids (`[1, 2]`, `[[1, 2], [3]]`): one token each. */
+function tokenIdQuarters(request: unknown): number {
+  const prompt = (request as { prompt?: unknown } | null)?.prompt;
+  if (!Array.isArray(prompt) || typeof prompt[0] === 'string') return 0;
+  let ids = 0;
+  for (const item of prompt) ids += Array.isArray(item) ? item.length : 1;
+  return ids * 4;
+}
+
 /**
  * The quarter tokens of a request's string values (messages or prompt, tools, their schemas…), data
- * URLs left out. A loop over a stack, not recursion: a deeply nested body must not overflow the call stack.
+ * URLs left out, and of a prompt's token ids. A loop over a stack, not recursion: a deeply nested body
+ * must not overflow the call stack.
  */
 export function requestTokenQuarters(request: unknown): number {
-  let quarters = 0;
+  let quarters = tokenIdQuarters(request);
   const pending: unknown[] = [request];
   while (pending.length > 0) {
     const value = pending.pop();

@@ -18,7 +18,7 @@ import { withBodySecrets } from './body-secrets';
 import { asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
-import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
+import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
 import { validateRequestBody } from './validation';
 import { withoutNulls } from './without-nulls';
@@ -299,6 +299,7 @@ export async function invokeEndpoint(options: {
   const oneToolCall = endpoint.endpointType === 'llm/v1/chat' && asksForOneToolCall(request);
   const operation = operationOf(endpoint.target, endpoint.endpointType, stream);
   if (operation === undefined) throw notImplemented(endpoint, stream);
+  refuseTokenIds(endpoint, request);
   const limiter = endpoint.limiter;
   // No await without a limiter: each one costs a turn of the microtask queue on every request.
   const counted = limiter ? await limiter.admit() : false;

@@ -40,12 +40,19 @@ const isString = (value: unknown): value is string => typeof value === 'string';
  * OpenAI's completions take `prompt` as a list too, and LangChain's `OpenAI` LLM always sends one: a
  * list of one string is that string. A longer one asks for several completions: kept as the list on
  * `/v1` (see `severalPromptsOf`), within `MAX_PROMPTS_PER_REQUEST`, streamed or not; a 422 on the
- * MLflow routes, streamed or not. Other shapes (token ids, an empty list) are left to the schema.
+ * MLflow routes, streamed or not. An empty list is refused. Other lists (token ids) are left to the
+ * schema on `/v1` (token ids then go to the endpoint, see `refuseTokenIds`), a 422 on the MLflow routes.
  */
 export function withPromptText(request: unknown, dialect: Dialect): unknown {
-  if (!isRecord(request) || !Array.isArray(request.prompt) || !request.prompt.every(isString)) return request;
-  const prompts: string[] = request.prompt;
-  if (prompts.length === 0) return request;
+  if (!isRecord(request) || !Array.isArray(request.prompt)) return request;
+  const prompts: unknown[] = request.prompt;
+  const isText = prompts.length > 0 && prompts.every(isString);
+  if (!isText && dialect === 'mlflow') {
+    throw GatewayError.invalidParam("The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for openai endpoints).", 'prompt', 422);
+  }
+  if (prompts.length === 0) throw GatewayError.invalidParam("The parameter 'prompt' is an empty list: send a string, a list of strings or token ids.", 'prompt');
+  // Token ids, or a list the schema refuses.
+  if (!isText) return request;
   if (prompts.length === 1) return { ...request, prompt: prompts[0] };
   const held = `The parameter 'prompt' holds ${prompts.length} prompts`;
   if (dialect === 'mlflow') {
@@ -55,6 +62,25 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
     throw GatewayError.invalidParam(`${held}: at most ${MAX_PROMPTS_PER_REQUEST} per request.`, 'prompt');
   }
   return request;
+}
+
+/** Whether a checked completions request's `prompt` is token ids: a list of them, or a list of such lists. */
+function holdsTokenIds(request: Record<string, unknown>): boolean {
+  const { prompt } = request;
+  return Array.isArray(prompt) && prompt.length > 0 && typeof prompt[0] !== 'string';
+}
+
+/**
+ * Token ids reach only an endpoint whose provider takes `prompt` as OpenAI's API does
+ * (`takesPromptList`); any other refuses them before it is called, as a refusal of the request's
+ * value (`invalid_value`), which a FALLBACK route moves past to a destination that takes them.
+ */
+export function refuseTokenIds(endpoint: Pick<CompiledEndpoint, 'endpointType' | 'target' | 'providerDisplayName'>, request: Record<string, unknown>): void {
+  if (endpoint.endpointType !== 'llm/v1/completions' || endpoint.target.takesPromptList === true || !holdsTokenIds(request)) return;
+  throw GatewayError.invalidParam(
+    `The parameter 'prompt' must be a string or a list of strings for ${endpoint.providerDisplayName}: token ids are sent only to openai endpoints (OpenAI, Azure OpenAI, a server behind openai_api_base).`,
+    'prompt',
+  );
 }
 
 /** The prompts of a completions request that holds several strings (`withPromptText` kept the list), else null (one prompt, or a shape the schema refuses). */

@@ -112,7 +112,7 @@ const nearlyValid = fc.record(
   {
     model: fc.oneof(fc.constantFrom(...NAMES), loose),
     messages: fc.oneof(fc.array(message, { maxLength: 4 }), loose),
-    prompt: fc.oneof(fc.string(), loose),
+    prompt: fc.oneof(fc.string(), fc.array(fc.integer(), { maxLength: 4 }), fc.array(fc.array(fc.integer(), { maxLength: 3 }), { maxLength: 3 }), loose),
     input: fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 }), fc.array(fc.integer(), { maxLength: 5 }), loose),
     stream: fc.oneof(fc.boolean(), loose),
     stream_options: fc.oneof(fc.record({ include_usage: fc.boolean() }), loose),
@@ -133,7 +133,11 @@ const valid = fc
     {
       model: fc.constantFrom(...NAMES),
       messages: fc.array(fc.record({ role: fc.constantFrom('user', 'system', 'assistant'), content: fc.string({ maxLength: 30 }) }), { minLength: 1, maxLength: 3 }),
-      prompt: fc.string({ maxLength: 30 }),
+      // Token ids too, which the openai endpoints take and the others refuse.
+      prompt: fc.oneof(
+        { weight: 4, arbitrary: fc.string({ maxLength: 30 }) },
+        { weight: 1, arbitrary: fc.oneof(fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })) },
+      ),
       input: fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 3 })),
       stream: fc.boolean(),
       temperature: fc.double({ min: 0, max: 2, noNaN: true }),

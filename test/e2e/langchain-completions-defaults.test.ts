@@ -56,7 +56,8 @@ describe("prompt as a list, as LangChain's OpenAI LLM always sends it", () => {
     expect(sent('tgi')).toMatchObject({ inputs: 'Bonjour' });
   });
 
-  test('token-id prompts are still refused by the schema', async () => {
-    await expect(setup.openai.completions.create({ model: 'anthropic', prompt: [1, 2, 3] })).rejects.toMatchObject({ status: 400, param: 'prompt' });
+  test('token-id prompts are refused by a provider that takes text only, before anything is sent', async () => {
+    await expect(setup.openai.completions.create({ model: 'anthropic', prompt: [1, 2, 3] })).rejects.toMatchObject({ status: 400, param: 'prompt', code: 'invalid_value' });
+    expect(setup.upstreams.anthropic.requests).toHaveLength(0);
   });
 });

@@ -92,6 +92,11 @@ describe('the estimate', () => {
     expect(requestTokenQuarters(request)).toBe(4 + 4 + (12 + 2) + (8 + 2) + 8 + 4 + 6);
   });
 
+  test("a completions prompt's token ids are a token each", () => {
+    expect(requestTokenQuarters({ prompt: [1212, 318, 257], max_tokens: 16 })).toBe(3 * 4);
+    expect(requestTokenQuarters({ prompt: [[1212, 318], [257]], model: 'gpt' })).toBe(3 * 4 + 3);
+  });
+
   test('a deeply nested or very long request is read without overflowing the stack', () => {
     let nested: unknown = 'abcd';
     for (let depth = 0; depth < 200_000; depth += 1) nested = [nested];

@@ -3,7 +3,8 @@ import { GatewayError } from '../../../src/errors';
 import { CallAbort, type CallSignal } from '../../../src/providers/abort';
 import type { CompletionsResponse } from '../../../src/schema';
 import { prepareRequest } from '../../../src/server/invocation';
-import { answersToEachPrompt, joinedCompletions, MAX_PROMPTS_PER_REQUEST, promptsCalledOneByOne, severalPromptsOf, summedUsage, withPromptText } from '../../../src/server/several-prompts';
+import { answersToEachPrompt, joinedCompletions, MAX_PROMPTS_PER_REQUEST, promptsCalledOneByOne, refuseTokenIds, severalPromptsOf, summedUsage, withPromptText } from '../../../src/server/several-prompts';
+import { gatewayErrorOf } from '../../support/errors';
 
 describe('prepareRequest', () => {
   test('several prompts are checked once, with the other fields, and kept as the list', () => {
@@ -11,10 +12,22 @@ describe('prepareRequest', () => {
     expect(() => prepareRequest({ endpointType: 'llm/v1/completions', body: { prompt: ['a', 'b'], n: 'two' }, dialect: 'openai' })).toThrow(expect.objectContaining({ status: 400, param: 'n' }));
   });
 
-  test('empty and token-id lists are still what the schema refuses', () => {
-    for (const prompt of [[], [1, 2], [[1], [2]], ['a', 2]]) {
-      expect(() => prepareRequest({ endpointType: 'llm/v1/completions', body: { prompt }, dialect: 'openai' })).toThrow(expect.objectContaining({ status: 400, message: 'prompt: must be string' }));
+  test("token ids pass on /v1 as OpenAI's shapes (a list of ids, a list of such lists, none empty); the MLflow routes refuse them with a 422", () => {
+    for (const prompt of [[1, 2], [[1], [2, 3]]]) {
+      expect(prepareRequest({ endpointType: 'llm/v1/completions', body: { model: 'm', prompt }, dialect: 'openai' })).toEqual({ prompt });
+      expect(() => prepareRequest({ endpointType: 'llm/v1/completions', body: { prompt }, dialect: 'mlflow' })).toThrow(
+        expect.objectContaining({
+          status: 422,
+          param: 'prompt',
+          message: "The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for openai endpoints).",
+        }),
+      );
     }
+    const refusal = (prompt: unknown) => gatewayErrorOf(() => prepareRequest({ endpointType: 'llm/v1/completions', body: { prompt }, dialect: 'openai' }));
+    expect(refusal([])).toMatchObject({ status: 400, param: 'prompt', message: "The parameter 'prompt' is an empty list: send a string, a list of strings or token ids." });
+    expect(refusal(['a', 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be string' });
+    expect(refusal([1, 2.5])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be integer' });
+    expect(refusal([[1], 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be array' });
   });
 
   test('a chat request with a list named prompt is not split', () => {
@@ -31,10 +44,25 @@ describe('promptsCalledOneByOne', () => {
   });
 });
 
+describe('refuseTokenIds', () => {
+  const endpoint = (takesPromptList: boolean) => ({ endpointType: 'llm/v1/completions' as const, target: { takesPromptList }, providerDisplayName: 'Together AI' });
+  test('an endpoint whose provider takes the prompt list takes token ids; any other refuses them as a refusal of the value, naming prompt', () => {
+    expect(() => refuseTokenIds(endpoint(true), { prompt: [[1, 2]] })).not.toThrow();
+    for (const prompt of ['a', ['a', 'b']]) expect(() => refuseTokenIds(endpoint(false), { prompt })).not.toThrow();
+    for (const prompt of [[1, 2], [[1], [2]]]) {
+      expect(gatewayErrorOf(() => refuseTokenIds(endpoint(false), { prompt }))).toMatchObject({
+        status: 400,
+        code: 'invalid_value',
+        param: 'prompt',
+        message: "The parameter 'prompt' must be a string or a list of strings for Together AI: token ids are sent only to openai endpoints (OpenAI, Azure OpenAI, a server behind openai_api_base).",
+      });
+    }
+  });
+});
+
 describe('withPromptText', () => {
-  test('a list of one string is that string; other shapes are left to the schema', () => {
+  test('a list of one string is that string; token ids and other lists are left to the schema', () => {
     expect(withPromptText({ prompt: ['Hi'], n: 2 }, 'openai')).toEqual({ prompt: 'Hi', n: 2 });
-    expect(withPromptText({ prompt: [] }, 'openai')).toEqual({ prompt: [] });
     expect(withPromptText({ prompt: [1, 2] }, 'openai')).toEqual({ prompt: [1, 2] });
     expect(withPromptText({ prompt: ['a', 2] }, 'openai')).toEqual({ prompt: ['a', 2] });
   });
