@@ -139,6 +139,23 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
   return withPromptFilterResults(answer, response.prompt_filter_results);
 }
 
+/**
+ * Each choice with its number: the upstream's `index` when every choice has a distinct integer one
+ * from 0 to the number of choices (sorted by it: a server answering a prompt list in one call numbers
+ * them prompt × n + choice, and may send them out of order); else its position.
+ */
+function numberedChoices<Choice extends { index?: number | null }>(choices: readonly Choice[]): { choice: Choice; index: number }[] {
+  const taken: boolean[] = [];
+  const numberedByIndex = choices.every(({ index }) => {
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= choices.length || taken[index]) return false;
+    taken[index] = true;
+    return true;
+  });
+  const numbered = choices.map((choice, position) => ({ choice, index: numberedByIndex ? (choice.index as number) : position }));
+  return numberedByIndex ? numbered.sort((first, second) => first.index - second.index) : numbered;
+}
+
+/** Choices in the upstream's numbering (`numberedChoices`). */
 export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser = asIs): CompletionsResponse {
   const response = expectList<OpenAICompletionsResponse>(normalised(body, normalise), 'choices');
   const answer: CompletionsResponse = {
@@ -146,7 +163,7 @@ export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser
     object: 'text_completion',
     created: response.created,
     model: response.model,
-    choices: response.choices.map((choice, index) =>
+    choices: numberedChoices(response.choices).map(({ choice, index }) =>
       withContentFilterResults(
         withLogprobs({ index, text: choice.text ?? choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
         choice.content_filter_results,

@@ -61,7 +61,7 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
 }
 
 export interface OpenAICompletionsResponse extends OpenAIEnvelope {
-  choices: { text?: string | null; message?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[];
+  choices: { index?: number | null; text?: string | null; message?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[];
 }
 
 /** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */

@@ -333,6 +333,34 @@ describe('response mapping', () => {
     expect(chatShaped.id).toBeNull();
   });
 
+  it("completions of a prompt list: the upstream's indexes are kept, the choices sorted by them; indexes that are not each choice's own place are replaced by positions", () => {
+    const answer = readJsonFixture<{ choices: { index: number }[] }>('openai', 'completions-prompt-list.response.json');
+    expect(fromOpenAICompletions(answer).choices).toEqual([
+      { index: 0, text: ' This is a test.', finish_reason: 'stop' },
+      { index: 1, text: ' This is indeed a test', finish_reason: 'length' },
+      { index: 2, text: " Un café, s'il vous plaît.", finish_reason: 'stop' },
+      { index: 3, text: " Deux cafés, s'il vous plaît.", finish_reason: 'stop' },
+    ]);
+    const textsWithIndexes = (indexes: unknown[]) =>
+      fromOpenAICompletions({ ...answer, choices: answer.choices.map((choice, position) => ({ ...choice, index: indexes[position] })) }).choices.map(({ index, text }) => [index, text]);
+    const byPosition = [
+      [0, " Un café, s'il vous plaît."],
+      [1, ' This is a test.'],
+      [2, " Deux cafés, s'il vous plaît."],
+      [3, ' This is indeed a test'],
+    ];
+    for (const indexes of [
+      [2, 0, 2, 1],
+      [2, 0, 4, 1],
+      [2, 0, -1, 1],
+      [2, 0, 1.5, 1],
+      [2, 0, null, 1],
+      [2, 0, '3', 1],
+    ]) {
+      expect(textsWithIndexes(indexes)).toEqual(byPosition);
+    }
+  });
+
   it('embeddings: indexes by position; base64 strings pass through', () => {
     expect(fromOpenAIEmbeddings(readJsonFixture('openai', 'embeddings.response.json'))).toEqual({
       object: 'list',
@@ -562,6 +590,17 @@ describe('completions stream fold', () => {
     });
     expect(summariseCompletions(chunks)).toEqual({ text: '\n\nVoilà un café 🙂', finishReason: 'stop', usage: null });
     expect(lastChoice(chunks).finish_reason).toBe('stop');
+  });
+
+  it("a prompt list's chunks keep the upstream's choice index, in whatever order they come", async () => {
+    const wire = [2, 0, 3, 1].map((index) => `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ text: `choice ${index}`, index, logprobs: null, finish_reason: 'stop' }] })}\n\n`);
+    const chunks = await replay([Buffer.from(`${wire.join('')}data: [DONE]\n\n`)], createOpenAICompletionsStream());
+    expect(chunks.flatMap((chunk) => chunk.choices.map(({ index, text }) => [index, text]))).toEqual([
+      [2, 'choice 2'],
+      [0, 'choice 0'],
+      [3, 'choice 3'],
+      [1, 'choice 1'],
+    ]);
   });
 
   it('chat-shaped chunks (delta.content) work too', async () => {
