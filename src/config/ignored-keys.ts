@@ -12,7 +12,7 @@
  */
 import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from './config-error';
-import { unusedParameterDefaultWarnings } from './parameter-defaults';
+import { unusedSettingWarnings } from './unused-settings';
 import { mapInSlices, runWhole, type Steps } from './slices';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
@@ -198,7 +198,7 @@ function ignoredKeyMessage(key: string, known: string[], misplaced: string | und
 
 /**
  * Warnings for the keys of a valid config that nothing reads, each with its YAML path: unknown keys,
- * and parameter defaults an embeddings endpoint sets (known keys, but never applied there).
+ * and settings an endpoint sets that its type never reads (unused-settings.ts: known keys, never applied there).
  */
 export function ignoredKeyWarnings(config: unknown): ConfigIssue[] {
   return runWhole(ignoredKeyWarningSteps(config));
@@ -206,7 +206,7 @@ export function ignoredKeyWarnings(config: unknown): ConfigIssue[] {
 
 /** ignoredKeyWarnings's work, in slices (config/slices.ts). */
 export function* ignoredKeyWarningSteps(config: unknown): Steps<ConfigIssue[]> {
-  return [...(yield* documentKeysReported(config)), ...unusedParameterDefaultWarnings(config)];
+  return [...(yield* documentKeysReported(config)), ...unusedSettingWarnings(config)];
 }
 
 /** The keys nothing reads, in any document (a refused one too: the walk only follows what has the expected shape). */

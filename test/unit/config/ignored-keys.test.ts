@@ -184,6 +184,26 @@ endpoints:
     ]);
   });
 
+  it('reports a cohere_api_v2_base on a Cohere completions or embeddings endpoint: only chat calls the v2 API', () => {
+    const warnings = warningsFor(`
+x-cohere: &cohere { cohere_api_key: co-test-key, cohere_api_base: "https://proxy.example.com/cohere/v1", cohere_api_v2_base: "https://proxy.example.com/cohere-v2" }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: cohere, name: command-r-plus, config: *cohere }
+  - name: completions
+    endpoint_type: llm/v1/completions
+    model: { provider: cohere, name: command, config: *cohere }
+  - name: embed
+    endpoint_type: llm/v1/embeddings
+    model: { provider: cohere, name: embed-english-v3.0, config: *cohere }
+`);
+    expect(warnings).toEqual([
+      { path: 'endpoints[1].model.config.cohere_api_v2_base', message: "is the base of Cohere's v2 API, which only chat requests go to; a completions endpoint never reads it" },
+      { path: 'endpoints[2].model.config.cohere_api_v2_base', message: "is the base of Cohere's v2 API, which only chat requests go to; an embeddings endpoint never reads it" },
+    ]);
+  });
+
   it("leaves a plugin provider's config alone on an embeddings endpoint: the plugin's schema declared the key and the plugin reads it", () => {
     const config = {
       endpoints: [
