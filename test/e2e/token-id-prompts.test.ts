@@ -108,6 +108,15 @@ test('a list of token-id lists, streamed: one stream call, each prompt a choice 
   expect(chunks.flatMap((chunk) => chunk.choices.filter((choice) => choice.finish_reason === 'length').map((choice) => choice.index))).toEqual([0, 1]);
 });
 
+test('more than 20 token-id lists go whole in one call: the bound of 20 is for text prompts, which other providers take a call each', async () => {
+  const prompts = Array.from({ length: 25 }, (_, index) => [1000 + index]);
+  const completion = await setup.openai.completions.create({ model: 'openai', prompt: prompts });
+  expect(bodiesTo('openai')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: prompts }]);
+  expect(completion.choices.map((choice) => choice.index)).toEqual(prompts.map((_, index) => index));
+  const texts = Array.from({ length: 21 }, (_, index) => `prompt ${index}`);
+  expect(await openaiErrorOf(setup.openai.completions.create({ model: 'openai', prompt: texts }))).toMatchObject({ status: 400, error: { param: 'prompt' } });
+});
+
 test('any other provider refuses token ids with a 400 on prompt, plain or streamed, sending nothing and spending no call of its limit', async () => {
   expect(await openaiErrorOf(setup.openai.completions.create({ model: 'together', prompt: [1212, 318] }))).toEqual(TOGETHER_REFUSAL);
   expect(await openaiErrorOf(setup.openai.completions.create({ model: 'together', prompt: [[1212], [318]], stream: true }))).toEqual(TOGETHER_REFUSAL);
