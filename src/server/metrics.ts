@@ -152,7 +152,7 @@ const storeStatistics = (): StoreStatistics => responseStore?.statistics() ?? { 
 
 const storeResponses: Gauge<never> = new Gauge({
   name: 'gateway_response_store_responses',
-  help: 'Responses the Responses API keeps (for previous_response_id, item_reference and GET /v1/responses/{id}).',
+  help: "Responses the Responses API keeps (for previous_response_id, item_reference and GET /v1/responses/{id}), and Claude's thinking kept for chat tool loops (one per answer with tool calls).",
   labelNames: [] as const,
   registers: [registry],
   collect: () => storeResponses.set({}, storeStatistics().responses),
@@ -168,7 +168,7 @@ const storeBytes: Gauge<never> = new Gauge({
 
 const storeLookups: Counter<'result'> = new Counter({
   name: 'gateway_response_store_lookups_total',
-  help: 'Kept responses and items asked for by id (previous_response_id, item_reference, GET, DELETE, input_items), by result: hit or miss.',
+  help: "Kept responses and items asked for by id (previous_response_id, item_reference, GET, DELETE, input_items, and the tool call ids of a chat tool loop whose Claude thinking is looked up), by result: hit or miss.",
   labelNames: ['result'] as const,
   registers: [registry],
   collect: () => {
