@@ -191,7 +191,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description A completion of `prompt`. As on OpenAI, `prompt` may be a list of prompts (at most 20, streamed or not), and the answer holds each prompt's `n` choices in turn (`index` = prompt position × n + choice). An `openai` endpoint (OpenAI, Azure OpenAI, a server behind `openai_api_base`) gets the list in one call and answers as it does. For any other provider each prompt is completed in a call of its own to the endpoint (the request's other fields unchanged; its retries and total timeout as for one prompt; at most 8 calls at once), with `usage` summed (a count is null unless every prompt's answer has it), `id`, `created` and `model` of the first prompt's answer; a prompt that fails (after its retries) fails the whole request with its error, and ends the other calls. The choice is each FALLBACK destination's. The request counts once against `calls` limits; every prompt's tokens count against token limits. */
+        /** @description A completion of `prompt`. As on OpenAI, `prompt` may be a list of prompts (at most 20, streamed or not), and the answer holds each prompt's `n` choices in turn (`index` = prompt position × n + choice). OpenAI's API (the default `openai_api_base`) and Azure OpenAI get the list in one call and answer as they do. For any other provider, or server behind `openai_api_base`, each prompt is completed in a call of its own to the endpoint (the request's other fields unchanged; its retries and total timeout as for one prompt; at most 8 calls at once), with `usage` summed (a count is null unless every prompt's answer has it), `id`, `created` and `model` of the first prompt's answer; a prompt that fails (after its retries) fails the whole request with its error, and ends the other calls. The choice is each FALLBACK destination's. The request counts once against `calls` limits; every prompt's tokens count against token limits. */
         post: operations["openaiCompletions"];
         delete?: never;
         options?: never;
@@ -511,7 +511,7 @@ export type components = {
         };
         /** @description A null field counts as absent (as in MLflow). */
         CompletionsRequest: {
-            /** @description The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route), and token ids as OpenAI does (a list of token ids, or a list of such lists), which only `openai` endpoints serve (any other refuses them with a 400 on `prompt`); the MLflow routes take one prompt as a string (several are a 422, token ids too). */
+            /** @description The prompt. A list holding one string (what LangChain's `OpenAI` LLM sends) is accepted as that string. `/v1/completions` also takes a list of 2 to 20 strings, streamed or not (see that route), and token ids as OpenAI does (a list of token ids, or a list of such lists), which only OpenAI's API and Azure OpenAI serve (any other provider or server behind `openai_api_base` refuses them with a 400 on `prompt`); the MLflow routes take one prompt as a string (several are a 422, token ids too). */
             prompt: string | string[] | number[] | number[][];
             temperature?: components["schemas"]["Temperature"];
             top_p?: components["schemas"]["TopP"];

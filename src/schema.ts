@@ -33,7 +33,7 @@ export type ThinkingBlockDelta = Schemas['ThinkingBlockDelta'];
 export type UrlCitation = Schemas['UrlCitation'];
 /**
  * A completions request as providers get it: without the nulls a client may send, `prompt` one text.
- * Only a provider that `takesPromptList` (OpenAI's) is sent `prompt` as the client sent it (a list of
+ * Only a provider that `takesPromptList` (OpenAI's API, Azure OpenAI) is sent `prompt` as the client sent it (a list of
  * texts, token ids); the gateway refuses token ids for any other before calling it (several-prompts.ts).
  */
 export type CompletionsRequest = NullsDropped<Schemas['CompletionsRequest']> & { prompt: string };

@@ -61,9 +61,10 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
   readonly streamUsageWhenAsked?: boolean;
   /**
    * True when the vendor's completions take `prompt` as a list of strings and answer every prompt
-   * in one call, each choice's `index` prompt position × n + choice (OpenAI's API, Azure OpenAI and
-   * the servers behind `openai_api_base`): a `/v1/completions` request with several prompts is then
-   * sent whole, `prompt` that list. Otherwise each prompt is a call of its own (server/several-prompts.ts).
+   * in one call, each choice's `index` prompt position × n + choice, and take token ids (OpenAI's API
+   * and Azure OpenAI; not other servers behind `openai_api_base`, some of which take a string only): a
+   * `/v1/completions` request with several prompts is then sent whole, `prompt` that list. Otherwise
+   * each prompt is a call of its own, and token ids are refused (server/several-prompts.ts).
    * Built-in providers only.
    */
   readonly takesPromptList?: boolean;

@@ -2,7 +2,7 @@
  * Several prompts in one `/v1/completions` request (`prompt: ["…", "…"]`, what LangChain's `OpenAI`
  * LLM sends for `generate()` and `batch()`): OpenAI answers every prompt's `n` choices in one
  * response. An endpoint whose provider takes the list itself (`takesPromptList`: OpenAI's API, Azure
- * OpenAI, servers behind `openai_api_base`) gets the request whole, in one call that answers with
+ * OpenAI; not other servers behind `openai_api_base`) gets the request whole, in one call that answers with
  * OpenAI's numbering. For any other, the gateway completes each prompt as a call of its own (the
  * other parameters unchanged, each call with the endpoint's retries and total timeout), a few at a
  * time, and joins the answers into one (a stream: several-prompts-stream.ts). The choice is the
@@ -48,7 +48,7 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
   const prompts: unknown[] = request.prompt;
   const isText = prompts.length > 0 && prompts.every(isString);
   if (!isText && dialect === 'mlflow') {
-    throw GatewayError.invalidParam("The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for openai endpoints).", 'prompt', 422);
+    throw GatewayError.invalidParam("The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for OpenAI's API and Azure OpenAI).", 'prompt', 422);
   }
   if (prompts.length === 0) throw GatewayError.invalidParam("The parameter 'prompt' is an empty list: send a string, a list of strings or token ids.", 'prompt');
   // Token ids, or a list the schema refuses.
@@ -78,7 +78,7 @@ function holdsTokenIds(request: Record<string, unknown>): boolean {
 export function refuseTokenIds(endpoint: Pick<CompiledEndpoint, 'endpointType' | 'target' | 'providerDisplayName'>, request: Record<string, unknown>): void {
   if (endpoint.endpointType !== 'llm/v1/completions' || endpoint.target.takesPromptList === true || !holdsTokenIds(request)) return;
   throw GatewayError.invalidParam(
-    `The parameter 'prompt' must be a string or a list of strings for ${endpoint.providerDisplayName}: token ids are sent only to openai endpoints (OpenAI, Azure OpenAI, a server behind openai_api_base).`,
+    `The parameter 'prompt' must be a string or a list of strings for ${endpoint.providerDisplayName}: token ids are sent only to OpenAI's API (the default openai_api_base) and Azure OpenAI.`,
     'prompt',
   );
 }

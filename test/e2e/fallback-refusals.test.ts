@@ -226,8 +226,8 @@ test('several prompts per /v1/completions follow the same rule: past a refusal t
     [0, '\n\nThis is indeed a test of the café menu'],
     [1, '\n\nThis is indeed a test of the café menu'],
   ]);
-  // OpenAI takes the list: one call.
-  expect(upstreams.healthy.requests.map((call) => (call.body as { prompt: string }).prompt)).toEqual([['Say this is a test', 'Say it again']]);
+  // A server behind openai_api_base (not OpenAI's own API) gets one call per prompt.
+  expect(upstreams.healthy.requests.map((call) => (call.body as { prompt: string }).prompt).sort()).toEqual(['Say it again', 'Say this is a test']);
 
   const error = await failureOf(setup.openai.completions.create({ model: 'completions-overloaded-then-refused', ...request }));
   expect([error.status, error.headers?.get('x-gateway-endpoint')]).toEqual([502, 'overloaded-completions']);

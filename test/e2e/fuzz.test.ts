@@ -133,7 +133,7 @@ const valid = fc
     {
       model: fc.constantFrom(...NAMES),
       messages: fc.array(fc.record({ role: fc.constantFrom('user', 'system', 'assistant'), content: fc.string({ maxLength: 30 }) }), { minLength: 1, maxLength: 3 }),
-      // Token ids too, which the openai endpoints take and the others refuse.
+      // Token ids too, which every endpoint here refuses before sending (only OpenAI's API and Azure OpenAI take them).
       prompt: fc.oneof(
         { weight: 4, arbitrary: fc.string({ maxLength: 30 }) },
         { weight: 1, arbitrary: fc.oneof(fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })) },

@@ -105,7 +105,7 @@ test("a stream of several prompts whose client stopped reading ends at a prompt'
   const event = (n: number) => `data: ${JSON.stringify({ id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: `${n} ${'y'.repeat(2000)}`, finish_reason: null }] })}\n\n`;
   upstream = await startEndlessStream(event);
   closers.push(() => upstream.close());
-  // Together AI takes one prompt a call (an `openai` endpoint would get both in one).
+  // Together AI takes one prompt a call (OpenAI's API or Azure OpenAI would get both in one).
   const { port, responses } = await gatewayKeepingResponses(`
 endpoints:
   - name: completions

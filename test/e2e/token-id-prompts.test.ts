@@ -1,10 +1,11 @@
 /**
  * `/v1/completions` with `prompt` as token ids, as OpenAI's completions take it
  * (https://platform.openai.com/docs/api-reference/completions/create: a list of token ids, or a list
- * of such lists, one prompt each), through the official openai client against a fake OpenAI API on
- * 127.0.0.1: an `openai` endpoint gets the ids as sent, in one call, plain or streamed. Any other
- * provider refuses them before anything is sent, a refusal a FALLBACK route moves past. The MLflow
- * routes take one text prompt (a 422).
+ * of such lists, one prompt each), through the official openai client against a fake API on 127.0.0.1:
+ * Azure OpenAI (here its v1 API; OpenAI's own API alike) gets the ids as sent, in one call, plain or
+ * streamed. Any other provider, and another server behind `openai_api_base` (Ollama's completions
+ * take a string only), refuses them before anything is sent, a refusal a FALLBACK route moves past.
+ * The MLflow routes take one text prompt (a 422).
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
@@ -48,23 +49,27 @@ const openaiServing = (request: RecordedRequest, response: ServerResponse) => {
   response.end(streamOf(body));
 };
 
-/** Together AI's completions take a text prompt only: never asked here. */
-const togetherServing = (_request: RecordedRequest, response: ServerResponse) => sendJson(response, 500, { error: { message: 'not expected' } });
+/** Together AI's and Ollama's completions take a text prompt only: never asked here with token ids. */
+const textOnlyServing = (_request: RecordedRequest, response: ServerResponse) => sendJson(response, 500, { error: { message: 'not expected' } });
 
 const log = captureLog();
 const setup = useGatewayWithUpstreams({
-  upstreams: { openai: openaiServing, together: togetherServing },
+  upstreams: { azure: openaiServing, together: textOnlyServing, ollama: textOnlyServing },
   config: (urls) => `
 endpoints:
-  - name: openai
+  - name: azure
     endpoint_type: llm/v1/completions
-    model: { provider: openai, name: gpt-3.5-turbo-instruct, config: { openai_api_key: sk-ids, openai_api_base: "${urls.openai}/v1" } }
+    model: { provider: openai, name: gpt-3.5-turbo-instruct, config: { openai_api_type: azure, openai_api_key: az-ids, openai_api_base: "${urls.azure}/openai/v1" } }
+  - name: ollama
+    endpoint_type: llm/v1/completions
+    model: { provider: openai, name: llama3.2, config: { openai_api_key: ollama, openai_api_base: "${urls.ollama}/v1" } }
   - name: together
     endpoint_type: llm/v1/completions
     model: { provider: togetherai, name: mistralai/Mixtral-8x7B-v0.1, config: { togetherai_api_key: tg-ids, togetherai_api_base: "${urls.together}/v1" } }
     limit: { renewal_period: minute, calls: 1 }
 routes:
-  - { name: together-then-openai, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: together }, { name: openai }] }
+  - { name: together-then-azure, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: together }, { name: azure }] }
+  - { name: ollama-then-azure, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: ollama }, { name: azure }] }
 `,
   validateResponses: true,
   logger: log.logger,
@@ -79,29 +84,30 @@ async function readAll(stream: AsyncIterable<OpenAI.Completions.Completion>): Pr
   return chunks;
 }
 
-const TOGETHER_REFUSAL = {
+const refusalFor = (provider: string) => ({
   status: 400,
   error: {
-    message: "The parameter 'prompt' must be a string or a list of strings for TogetherAI: token ids are sent only to openai endpoints (OpenAI, Azure OpenAI, a server behind openai_api_base).",
+    message: `The parameter 'prompt' must be a string or a list of strings for ${provider}: token ids are sent only to OpenAI's API (the default openai_api_base) and Azure OpenAI.`,
     type: 'invalid_request_error',
     param: 'prompt',
     code: 'invalid_value',
   },
-};
+});
+const TOGETHER_REFUSAL = refusalFor('TogetherAI');
 
-test("an openai endpoint gets a list of token ids as sent, in one call, and OpenAI's answer and usage pass through", async () => {
+test("Azure OpenAI gets a list of token ids as sent, in one call, and its answer and usage pass through", async () => {
   const from = log.lines.length;
-  const completion = await setup.openai.completions.create({ model: 'openai', prompt: [1212, 318, 257, 1332, 13], max_tokens: 10 });
-  expect(bodiesTo('openai')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: [1212, 318, 257, 1332, 13], max_tokens: 10 }]);
+  const completion = await setup.openai.completions.create({ model: 'azure', prompt: [1212, 318, 257, 1332, 13], max_tokens: 10 });
+  expect(bodiesTo('azure')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: [1212, 318, 257, 1332, 13], max_tokens: 10 }]);
   expect(completion.choices.map(({ index, text }) => ({ index, text }))).toEqual([{ index: 0, text: ' after 1212 318 257 1332 13' }]);
   expect(completion.usage).toEqual({ prompt_tokens: 5, completion_tokens: 10, total_tokens: 15 });
   const line = await waitForLogLine(log.lines, (entry) => entry.msg === 'request', { from });
-  expect(line).toMatchObject({ endpoint: 'openai', status: 200, prompt_tokens: 5, total_tokens: 15 });
+  expect(line).toMatchObject({ endpoint: 'azure', status: 200, prompt_tokens: 5, total_tokens: 15 });
 });
 
 test('a list of token-id lists, streamed: one stream call, each prompt a choice numbered as OpenAI numbers it', async () => {
-  const chunks = await readAll(await setup.openai.completions.create({ model: 'openai', prompt: [[1212, 318], [257]], stream: true }));
-  expect(bodiesTo('openai')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: [[1212, 318], [257]], stream: true }]);
+  const chunks = await readAll(await setup.openai.completions.create({ model: 'azure', prompt: [[1212, 318], [257]], stream: true }));
+  expect(bodiesTo('azure')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: [[1212, 318], [257]], stream: true }]);
   const texts: string[] = [];
   for (const chunk of chunks) for (const choice of chunk.choices) texts[choice.index] = (texts[choice.index] ?? '') + choice.text;
   expect(texts).toEqual([' after 1212 318', ' after 257']);
@@ -126,22 +132,31 @@ test('any other provider refuses token ids with a 400 on prompt, plain or stream
   await expect(setup.openai.completions.create({ model: 'together', prompt: 'Hello', max_tokens: 8 })).resolves.toMatchObject({ choices: [{ text: 'Hi' }] });
 });
 
-test('FALLBACK [Together AI → openai]: Together AI refuses the token ids, so OpenAI gets them, plain and streamed', async () => {
-  const { data, response } = await setup.openai.completions.create({ model: 'together-then-openai', prompt: [[1212, 318], [257]] }).withResponse();
-  expect(response.headers.get('x-gateway-endpoint')).toBe('openai');
+test('another server behind openai_api_base (Ollama\'s completions take a string only) refuses token ids the same way; FALLBACK [it → Azure OpenAI] moves on', async () => {
+  expect(await openaiErrorOf(setup.openai.completions.create({ model: 'ollama', prompt: [1212, 318] }))).toEqual(refusalFor('OpenAI'));
+  expect(await openaiErrorOf(setup.openai.completions.create({ model: 'ollama', prompt: [[1212], [318]], stream: true }))).toEqual(refusalFor('OpenAI'));
+  const { data, response } = await setup.openai.completions.create({ model: 'ollama-then-azure', prompt: [1212, 318] }).withResponse();
+  expect(response.headers.get('x-gateway-endpoint')).toBe('azure');
+  expect(data.choices.map((choice) => choice.text)).toEqual([' after 1212 318']);
+  expect(bodiesTo('ollama')).toEqual([]);
+});
+
+test('FALLBACK [Together AI → Azure OpenAI]: Together AI refuses the token ids, so Azure OpenAI gets them, plain and streamed', async () => {
+  const { data, response } = await setup.openai.completions.create({ model: 'together-then-azure', prompt: [[1212, 318], [257]] }).withResponse();
+  expect(response.headers.get('x-gateway-endpoint')).toBe('azure');
   expect(data.choices.map((choice) => choice.text)).toEqual([' after 1212 318', ' after 257']);
 
-  const stream = await setup.openai.completions.create({ model: 'together-then-openai', prompt: [1212, 318], stream: true });
+  const stream = await setup.openai.completions.create({ model: 'together-then-azure', prompt: [1212, 318], stream: true });
   expect((await readAll(stream)).flatMap((chunk) => chunk.choices.map((choice) => choice.text)).join('')).toBe(' after 1212 318');
-  expect(bodiesTo('openai').map((body) => (body as CompletionsBody).prompt)).toEqual([[[1212, 318], [257]], [1212, 318]]);
+  expect(bodiesTo('azure').map((body) => (body as CompletionsBody).prompt)).toEqual([[[1212, 318], [257]], [1212, 318]]);
   expect(bodiesTo('together')).toEqual([]);
 });
 
 test('the MLflow routes take one text prompt: token ids are a 422 on prompt', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/openai/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: [1212, 318] }) });
+  const answer = await fetch(`${setup.gateway.url}/endpoints/azure/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: [1212, 318] }) });
   expect(answer.status).toBe(422);
   expect(await answer.json()).toMatchObject({
-    detail: "The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for openai endpoints).",
+    detail: "The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for OpenAI's API and Azure OpenAI).",
   });
-  expect(bodiesTo('openai')).toEqual([]);
+  expect(bodiesTo('azure')).toEqual([]);
 });

@@ -13,8 +13,8 @@
  *
  * The unified API is OpenAI's own shape, so requests pass through unchanged (plus the configured
  * `model` for the openai type; Azure's deployment decides the model) and responses are trimmed to
- * the unified schema (a completions request with several prompts goes whole, `prompt` the list:
- * `takesPromptList`): system_fingerprint and service_tier are dropped; a message's url citations
+ * the unified schema (a completions request with several prompts, or token ids, goes whole to OpenAI's
+ * and Azure's own APIs: `takesPromptList`): system_fingerprint and service_tier are dropped; a message's url citations
  * (web search, url-citations.ts), a choice's
  * `logprobs` (asked for with `logprobs` / `top_logprobs`), usage's `prompt_tokens_details` /
  * `completion_tokens_details` and Azure's `prompt_filter_results` / `content_filter_results` are passed on as sent. Nothing is rejected here: OpenAI validates its own parameters (`n`, `stop`, ...) and its
@@ -74,6 +74,15 @@ export interface OpenAITarget {
  */
 function isOpenAIsOwnApi(baseUrl: string): boolean {
   return new URL(baseUrl).hostname.toLowerCase() === 'api.openai.com' || isAzureHostedBase(baseUrl);
+}
+
+/**
+ * Whether the completions take `prompt` as a list (several prompts, token ids) in one call: OpenAI's
+ * and Azure OpenAI's APIs do. Another server behind a custom base may take a string only (Ollama's
+ * `/v1/completions`), so it gets one call per prompt.
+ */
+function takesPromptList(target: Pick<OpenAITarget, 'apiType' | 'baseUrl'>): boolean {
+  return target.apiType !== 'openai' || isOpenAIsOwnApi(target.baseUrl);
 }
 
 export function parseOpenAIApiType(value: string | undefined): OpenAIApiType {
@@ -169,7 +178,8 @@ export const openaiAdapter = {
   displayName: OPENAI_NAME,
   endpointTypes: ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings'],
   createEndpoint(settings: EndpointSettings<OpenAIConfig>): ProviderEndpoint<CallContext> {
-    const { baseUrl, headers, providerName, model, omittedReasoning, toolCallIdMaxLength, entraIdentity } = resolveOpenAITarget(settings.config, settings.modelName);
+    const target = resolveOpenAITarget(settings.config, settings.modelName);
+    const { baseUrl, headers, providerName, model, omittedReasoning, toolCallIdMaxLength, entraIdentity } = target;
     const upstream = createUpstream({
       baseUrl,
       headers,
@@ -200,7 +210,7 @@ export const openaiAdapter = {
       case 'llm/v1/completions':
         return {
           streamUsageWhenAsked,
-          takesPromptList: true,
+          takesPromptList: takesPromptList(target),
           sentCredentials,
           completions: async (request, { abort }) =>
             fromOpenAICompletions(await upstream.postJson(COMPLETIONS_PATH, toOpenAICompletions(request, { model }), { signal: abort })),

@@ -655,9 +655,18 @@ describe('openaiAdapter.createEndpoint against a local upstream', () => {
     // sentCredentials: the Entra ID tokens it sent, for its errors to be redacted of (ProviderEndpoint).
     expect(Object.keys(endpoint('llm/v1/chat', {})).sort()).toEqual(['chat', 'chatStream', 'sentCredentials', 'streamUsageWhenAsked']);
     expect(Object.keys(endpoint('llm/v1/completions', {})).sort()).toEqual(['completions', 'completionsStream', 'sentCredentials', 'streamUsageWhenAsked', 'takesPromptList']);
-    expect(endpoint('llm/v1/completions', {}).takesPromptList).toBe(true);
-    expect(endpoint('llm/v1/completions', { openai_api_type: 'azure', openai_deployment_name: 'instruct', openai_api_version: '2024-10-21' }).takesPromptList).toBe(true);
     expect(Object.keys(endpoint('llm/v1/embeddings', {})).sort()).toEqual(['embeddings', 'sentCredentials']);
+  });
+
+  it("takes a completions prompt list (and token ids) in one call on OpenAI's and Azure OpenAI's APIs only: another server behind openai_api_base (Ollama's takes a string) gets one call per prompt", () => {
+    const takesPromptList = (config: Partial<OpenAIConfig>) => endpoint('llm/v1/completions', config).takesPromptList;
+    expect(takesPromptList({ openai_api_base: undefined })).toBe(true);
+    expect(takesPromptList({ openai_api_base: 'https://api.openai.com/v1' })).toBe(true);
+    expect(takesPromptList({ openai_api_base: 'https://res.openai.azure.com/openai/v1' })).toBe(true);
+    expect(takesPromptList({ openai_api_type: 'azure', openai_deployment_name: 'instruct', openai_api_version: '2024-10-21' })).toBe(true);
+    expect(takesPromptList({ openai_api_type: 'azuread', openai_api_base: 'https://llm.contoso.com/aoai/openai/v1' })).toBe(true);
+    expect(takesPromptList({})).toBe(false);
+    expect(takesPromptList({ openai_api_base: 'http://localhost:11434/v1' })).toBe(false);
   });
 
   it('takes stream_options.include_usage on OpenAI, on Azure OpenAI from API version 2024-09-01 (preview versions by their date), and on Azure\'s v1 API', () => {

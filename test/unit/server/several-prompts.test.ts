@@ -19,7 +19,7 @@ describe('prepareRequest', () => {
         expect.objectContaining({
           status: 422,
           param: 'prompt',
-          message: "The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for openai endpoints).",
+          message: "The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for OpenAI's API and Azure OpenAI).",
         }),
       );
     }
@@ -54,7 +54,7 @@ describe('refuseTokenIds', () => {
         status: 400,
         code: 'invalid_value',
         param: 'prompt',
-        message: "The parameter 'prompt' must be a string or a list of strings for Together AI: token ids are sent only to openai endpoints (OpenAI, Azure OpenAI, a server behind openai_api_base).",
+        message: "The parameter 'prompt' must be a string or a list of strings for Together AI: token ids are sent only to OpenAI's API (the default openai_api_base) and Azure OpenAI.",
       });
     }
   });
