@@ -13,7 +13,8 @@
  * before it; no other request asks the store anything. Claude also refuses a tool loop whose thinking
  * is turned off halfway ("Keep one thinking configuration per assistant turn"), so when the blocks
  * Claude needs are not kept, the request is a 400 naming the message's `thinking_blocks`, before
- * anything is sent.
+ * anything is sent. A store that does not answer (the cluster primary under --workers) is a 503 only
+ * then: a request Claude takes without the blocks (a user message follows the tool results) goes as sent.
  */
 import { GatewayError } from '../errors';
 import { isRecord } from '../providers/shared/json';
@@ -97,12 +98,27 @@ function notKept(index: number, access: StoreAccess): GatewayError {
 }
 
 /**
+ * The kept blocks by tool call id; none when the store is off, or when it does not answer (a 503,
+ * `askStore`) and Claude takes the request without them: the answer matters more than the thinking.
+ */
+async function foundBlocks(messages: Message[], restoration: ThinkingRestoration, kept: KeptThinking): Promise<Map<string, string>> {
+  if (!kept.access.plan.enabled) return new Map();
+  try {
+    return await (kept.found ??= lookUp(messages, restoration.indexes, kept.access));
+  } catch (error) {
+    if (restoration.required) throw error;
+    return new Map();
+  }
+}
+
+/**
  * The request with the kept thinking blocks on the messages of `restoration` (those not kept are left
- * as they are, but for the last assistant message when Claude requires its blocks: a 400).
+ * as they are, but for the last assistant message when Claude requires its blocks: a 400, or the
+ * store's 503 when it did not answer).
  */
 export async function withKeptThinking(request: Record<string, unknown>, restoration: ThinkingRestoration, kept: KeptThinking): Promise<Record<string, unknown>> {
   const messages = request.messages as Message[];
-  const found = kept.access.plan.enabled ? await (kept.found ??= lookUp(messages, restoration.indexes, kept.access)) : new Map<string, string>();
+  const found = await foundBlocks(messages, restoration, kept);
   const restored = messages.slice();
   for (const index of restoration.indexes) {
     const text = toolCallIdsOf(messages[index])

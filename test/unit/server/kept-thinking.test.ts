@@ -1,9 +1,13 @@
 /**
  * Which assistant messages of a request need Claude's kept thinking (src/server/kept-thinking.ts):
  * only a thinking request's last assistant message with tool calls and no `thinking_blocks` starts a
- * lookup; it is required when only tool results follow it. End to end: test/e2e/kept-thinking.test.ts.
+ * lookup; it is required when only tool results follow it, and only then does a store that does not
+ * answer fail the request. End to end: test/e2e/kept-thinking.test.ts.
  */
-import { asksToThink, thinkingRestorationOf } from '../../../src/server/kept-thinking';
+import * as responseStore from '../../../src/response-store';
+import { asksToThink, thinkingRestorationOf, withKeptThinking } from '../../../src/server/kept-thinking';
+import type { StoreAccess } from '../../../src/server/responses-api/stored';
+import { gatewayRejectionOf } from '../../support/errors';
 
 const user = (content: string) => ({ role: 'user', content });
 const calls = (id: string) => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: 'f', arguments: '{}' } }] });
@@ -41,4 +45,28 @@ test('nothing to restore: no thinking, a last assistant message without tool cal
   expect(thinkingRestorationOf({ messages: [user('q'), calls('a'), result('a')] })).toBeNull();
   expect(thinkingRestorationOf({ ...thinking, messages: [user('q'), calls('a'), result('a'), { role: 'assistant', content: 'It is 18 °C.' }, user('thanks')] })).toBeNull();
   expect(thinkingRestorationOf({ ...thinking, messages: [user('q')] })).toBeNull();
+});
+
+describe('withKeptThinking when the response store does not answer (the cluster primary under --workers)', () => {
+  const access: StoreAccess = { plan: { enabled: true, maxBytes: 1024, maxAgeMs: 60_000 }, space: '' };
+  beforeEach(() => {
+    const find = jest.fn(async () => {
+      throw new Error('the cluster primary did not answer a response-store find within 1000 ms');
+    });
+    jest.spyOn(responseStore, 'responseStoreOfProcess').mockReturnValue({ keep: jest.fn(), find, get: jest.fn(), remove: jest.fn(), inputItems: jest.fn() });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a request Claude takes without the blocks (a user message follows the tool results) goes as sent', async () => {
+    const request = { ...thinking, messages: [user('q'), calls('a'), result('a'), user('and then?')] };
+    const restoration = thinkingRestorationOf(request)!;
+    expect(restoration.required).toBe(false);
+    expect(await withKeptThinking(request, restoration, { access })).toEqual(request);
+  });
+
+  test('a request Claude refuses without them is the 503 the client may retry', async () => {
+    const request = { ...thinking, messages: [user('q'), calls('a'), result('a')] };
+    const error = await gatewayRejectionOf(() => withKeptThinking(request, thinkingRestorationOf(request)!, { access }));
+    expect(error).toMatchObject({ status: 503, code: 'response_store_unavailable', retryable: true });
+  });
 });
