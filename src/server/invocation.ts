@@ -15,7 +15,7 @@ import { afterSentCalls, sentNothing, withFirstChunk } from '../routing/fallback
 import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
-import { asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
+import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
 import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
@@ -292,7 +292,7 @@ export async function invokeEndpoint(options: {
   const keptThinking = options.keptThinking !== undefined && endpoint.target.signedThinking === true && asksToThink(defaulted) ? options.keptThinking : null;
   const restoration = keptThinking === null ? null : thinkingRestorationOf(defaulted);
   const withEndpointDefaults = restoration === null ? defaulted : await withKeptThinking(defaulted, restoration, keptThinking!);
-  const keepsThinking = keptThinking !== null && keptThinking.access.plan.enabled;
+  const answerThinking = answerThinkingKept(defaulted, keptThinking);
   const tokenLimiters = tokenLimitersOf(endpoint, options.clientLimiter ?? null);
   const withUsage = stream ? withUsageAsked(withEndpointDefaults, endpoint, { limits: tokenLimiters.length > 0, presented: options.presentsUsage === true }) : null;
   const request = withUsage ?? withEndpointDefaults;
@@ -351,7 +351,7 @@ export async function invokeEndpoint(options: {
         options.onStreamTokens?.({ tokens, limited });
         const chunks = streamOf(sent, tokens, options.client, (opened) => (abort = opened));
         const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
-        return { kind: 'stream', chunks: keepsThinking ? keepingStreamThinking(started, keptThinking!) : started, checkChunk, abort, hidesUsage };
+        return { kind: 'stream', chunks: answerThinking === null ? started : keepingStreamThinking(started, answerThinking), checkChunk, abort, hidesUsage };
       };
       if (withUsage === null) return await startStream(request);
       // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older
@@ -379,7 +379,7 @@ export async function invokeEndpoint(options: {
     }
     const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
     const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters });
-    if (keepsThinking) keepAnswerThinking(body, keptThinking!);
+    if (answerThinking !== null) keepAnswerThinking(body, answerThinking);
     return { kind: 'json', body };
   } catch (error) {
     // Nothing reached the provider (a refusal, a 501): the call is not counted against the endpoint's limit.

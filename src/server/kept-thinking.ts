@@ -6,7 +6,7 @@
  * https://platform.claude.com/docs/en/build-with-claude/thinking-tool-workflows).
  *
  * A thinking request's answer from an endpoint with signed thinking (`ProviderEndpoint.signedThinking`)
- * that has thinking blocks and tool calls has its blocks kept in the response store, found by any
+ * that has thinking blocks and tool calls (the request has `tools`) has its blocks kept in the response store, found by any
  * of its tool call ids, in the caller's space (a stream once it has finished with tool calls). A
  * thinking request to such an endpoint whose last assistant message has tool calls and no
  * `thinking_blocks` gets them back from there, as do the assistant messages of the same tool loop
@@ -128,6 +128,14 @@ export async function withKeptThinking(request: Record<string, unknown>, restora
     else if (index === restoration.indexes[0] && restoration.required) throw notKept(index, kept.access);
   }
   return { ...request, messages: restored };
+}
+
+/**
+ * Where the thinking of this request's answer is kept: nowhere (null) with the store off, or without
+ * `tools`, as only a request with tools is answered with tool calls.
+ */
+export function answerThinkingKept(request: Readonly<Record<string, unknown>>, kept: KeptThinking | null): KeptThinking | null {
+  return kept !== null && kept.access.plan.enabled && hasItems(request.tools) ? kept : null;
 }
 
 /** Keeps an answer's thinking blocks under each of its tool call ids; blocks larger than `max_size` are not kept. */

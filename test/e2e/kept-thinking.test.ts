@@ -147,6 +147,20 @@ test('with response_store.enabled false nothing is kept, and the 400 says why', 
   expect(upstream.requests).toHaveLength(1);
 });
 
+test('a thinking request without tools keeps nothing: only a request with tools is answered with tool calls', async () => {
+  const kept = async () => sample(await (await fetch(`${open.url}/metrics`)).text(), 'gateway_response_store_responses', {});
+  const before = await kept();
+  await clientOf(open).chat.completions.create({ model: 'claude', messages: [question], ...thinking });
+  // The fake answers tool calls to any first turn, so each of these would be kept were tools not checked.
+  const stream = await clientOf(open).chat.completions.create({ model: 'claude', messages: [question], stream: true, ...thinking });
+  const finishes: (string | null)[] = [];
+  for await (const chunk of stream) finishes.push(...chunk.choices.map((choice) => choice.finish_reason));
+  expect(finishes).toContain('tool_calls');
+  expect(await kept()).toBe(before);
+  await clientOf(open).chat.completions.create({ model: 'claude', messages: [question], tools: [weatherTool], ...thinking });
+  expect(await kept()).toBe(before! + 1);
+});
+
 test('a request that needs no kept thinking asks the store nothing: without thinking, or with the blocks sent back', async () => {
   const first = await clientOf(open).chat.completions.create({ model: 'claude', messages: [question], tools: [weatherTool], ...thinking });
   const message = first.choices[0].message;
