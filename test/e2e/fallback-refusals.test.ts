@@ -15,16 +15,9 @@ import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
 import { sample } from '../support/metrics';
 
-/** OpenAI answering chat (a stream when asked) and completions from the fixtures. */
-/** OpenAI's completions answer one choice per prompt (a list of them comes in one call). */
-function completionsAnswer(prompt: unknown): unknown {
-  const answer = readJsonFixture<{ choices: Record<string, unknown>[] }>('openai', 'completions.response.json');
-  const prompts = Array.isArray(prompt) ? prompt : [prompt];
-  return { ...answer, choices: prompts.map((_, index) => ({ ...answer.choices[0], index })) };
-}
-
+/** OpenAI answering chat (a stream when asked) and completions (one prompt a call: a server behind openai_api_base) from the fixtures. */
 function serveOpenAI(request: RecordedRequest, response: ServerResponse): void {
-  if (request.url.endsWith('/completions') && !request.url.endsWith('/chat/completions')) return sendJson(response, 200, completionsAnswer((request.body as { prompt: unknown }).prompt));
+  if (request.url.endsWith('/completions') && !request.url.endsWith('/chat/completions')) return sendJson(response, 200, readJsonFixture('openai', 'completions.response.json'));
   if ((request.body as { stream?: boolean }).stream === true) return sendStream(response, readFixture('openai', 'chat.stream.sse'));
   sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
 }
