@@ -116,11 +116,11 @@ test('a list of token-id lists, streamed: one stream call, each prompt a choice 
 
 test('more than 20 token-id lists go whole in one call: the bound of 20 is for text prompts, which other providers take a call each', async () => {
   const prompts = Array.from({ length: 25 }, (_, index) => [1000 + index]);
-  const completion = await setup.openai.completions.create({ model: 'openai', prompt: prompts });
-  expect(bodiesTo('openai')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: prompts }]);
+  const completion = await setup.openai.completions.create({ model: 'azure', prompt: prompts });
+  expect(bodiesTo('azure')).toEqual([{ model: 'gpt-3.5-turbo-instruct', prompt: prompts }]);
   expect(completion.choices.map((choice) => choice.index)).toEqual(prompts.map((_, index) => index));
   const texts = Array.from({ length: 21 }, (_, index) => `prompt ${index}`);
-  expect(await openaiErrorOf(setup.openai.completions.create({ model: 'openai', prompt: texts }))).toMatchObject({ status: 400, error: { param: 'prompt' } });
+  expect(await openaiErrorOf(setup.openai.completions.create({ model: 'azure', prompt: texts }))).toMatchObject({ status: 400, error: { param: 'prompt' } });
 });
 
 test('any other provider refuses token ids with a 400 on prompt, plain or streamed, sending nothing and spending no call of its limit', async () => {
