@@ -864,9 +864,11 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
+        /** @description An answer's reasoning item sent back. Its `encrypted_content`, when the gateway made it, gives the answer's thinking blocks back to the assistant turn that follows it (its message and function calls); any other (OpenAI's own) is left out, as is the rest of the item. */
         ResponsesReasoningInput: {
             /** @constant */
             type: "reasoning";
+            encrypted_content?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -877,13 +879,13 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description An earlier item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: a kept response's output item, or an input item it was sent with an `id`, from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`. */
+        /** @description An earlier item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: a kept response's output item, or an input item it was sent with an `id`, from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) is looked up for its thinking blocks, and left out when not kept; one naming a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`. */
         ResponsesItemReference: {
             /** @constant */
             type: "item_reference";
             id: string;
         };
-        /** @description A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature), and so are `web_search_call` items (the message's text holds what the search found). */
+        /** @description A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request but for Claude's thinking blocks in their `encrypted_content`, and `web_search_call` items are left out (the message's text holds what the search found). */
         ResponsesInputItem: components["schemas"]["ResponsesInputMessage"] | components["schemas"]["ResponsesFunctionCall"] | components["schemas"]["ResponsesFunctionCallOutput"] | components["schemas"]["ResponsesReasoningInput"] | components["schemas"]["ResponsesWebSearchCallInput"] | components["schemas"]["ResponsesItemReference"];
         ResponsesFunctionTool: {
             /**
@@ -983,7 +985,7 @@ export type components = {
             } | null;
             /** @description `false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`. */
             store?: boolean | null;
-            /** @description Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models. */
+            /** @description `reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages. Other values are accepted and ignored (`message.output_text.logprobs`, ...). Codex and the Vercel AI SDK send it with reasoning models. */
             include?: string[] | null;
             /**
              * @description Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400).
@@ -1045,6 +1047,8 @@ export type components = {
             /** @constant */
             type: "reasoning";
             id: string;
+            /** @description The answer's signed thinking blocks (Claude's), encoded, when `include` has `reasoning.encrypted_content`: send the item back unchanged, and they go back to Claude with the turn. */
+            encrypted_content?: string;
             summary: {
                 /** @constant */
                 type: "summary_text";
@@ -1614,7 +1618,10 @@ export interface operations {
     };
     openaiGetResponse: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `reasoning.encrypted_content` shows its reasoning items' `encrypted_content`; other values are ignored. The openai client sends it as `include[]`. */
+                include?: string[];
+            };
             header?: never;
             path: {
                 /** @description The `resp_…` id of a kept response (one created without `store: false`). */
@@ -1669,7 +1676,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description The id of an item of this list (the previous page's `last_id`); the page starts after it. Any other id is a 400. */
                 after?: string;
-                /** @description Accepted and ignored (the items are listed whole, as kept); the openai client sends it as `include[]`. */
+                /** @description `reasoning.encrypted_content` shows the reasoning items' `encrypted_content`; other values are ignored. The openai client sends it as `include[]`. */
                 include?: string[];
             };
             header?: never;

@@ -2815,16 +2815,16 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateResponsesRequest = validate32;
-const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"Accepted and ignored: nothing it names (`reasoning.encrypted_content`, `message.output_text.logprobs`, ...) is added to the answer. Codex and the Vercel AI SDK send it with reasoning models."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
+const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages. Other values are accepted and ignored (`message.output_text.logprobs`, ...). Codex and the Vercel AI SDK send it with reasoning models."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
 const schema71 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
 const schema72 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{\"type\": \"approximate\", \"approximate\": {city, country, region, timezone}}`, a non-empty `filters.allowed_domains` as the gateway's `web_search_options.filters.allowed_domains` (served by Anthropic endpoints, within an endpoint's own list; refused by OpenAI and Gemini ones). What chat's web search cannot do is a 400 naming the field: a non-empty `filters.blocked_domains`, `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`).","properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"approximate"},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
 const schema73 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
-const schema58 = {"description":"A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request (no provider gets thinking back without its signature), and so are `web_search_call` items (the message's text holds what the search found).","oneOf":[{"$ref":"#/components/schemas/ResponsesInputMessage"},{"$ref":"#/components/schemas/ResponsesFunctionCall"},{"$ref":"#/components/schemas/ResponsesFunctionCallOutput"},{"$ref":"#/components/schemas/ResponsesReasoningInput"},{"$ref":"#/components/schemas/ResponsesWebSearchCallInput"},{"$ref":"#/components/schemas/ResponsesItemReference"}]};
+const schema58 = {"description":"A message, a function call the model made, or its output. An answer's output items may be sent back as they came: `reasoning` items are accepted and left out of the chat request but for Claude's thinking blocks in their `encrypted_content`, and `web_search_call` items are left out (the message's text holds what the search found).","oneOf":[{"$ref":"#/components/schemas/ResponsesInputMessage"},{"$ref":"#/components/schemas/ResponsesFunctionCall"},{"$ref":"#/components/schemas/ResponsesFunctionCallOutput"},{"$ref":"#/components/schemas/ResponsesReasoningInput"},{"$ref":"#/components/schemas/ResponsesWebSearchCallInput"},{"$ref":"#/components/schemas/ResponsesItemReference"}]};
 const schema64 = {"type":"object","required":["type","call_id","name","arguments"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"}}};
 const schema65 = {"type":"object","required":["type","call_id","output"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"function_call_output"},"call_id":{"type":"string"},"output":{"description":"The tool's result: a text, or a list of parts that become the chat `tool` message's content parts (text, image, file), which each provider takes or refuses as on `/v1/chat/completions`.","oneOf":[{"type":"string"},{"type":"array","items":{"oneOf":[{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}},{"type":"object","required":["type","image_url"],"properties":{"type":{"type":"string","const":"input_image"},"image_url":{"type":"string","description":"An https URL or a data URL (data:image/png;base64,...)."},"detail":{"type":["string","null"],"enum":["auto","low","high",null]}}},{"type":"object","required":["type"],"description":"A file (a PDF or another document), sent as the chat request's `file` part with the same `file_data` (a base64 data URL), `file_id` (OpenAI's Files API) and `filename`, so each provider takes it or refuses it as on `/v1/chat/completions`. One of `file_data` and `file_id` is needed; `file_url` is refused with a 400 (a chat file part has no URL).","properties":{"type":{"type":"string","const":"input_file"},"file_data":{"type":"string","description":"The file as a base64 data URL (data:application/pdf;base64,...)."},"file_id":{"type":"string","description":"An id from OpenAI's Files API (OpenAI only)."},"filename":{"type":"string"},"file_url":{"type":"string","description":"Refused with a 400 naming it: download the file and send it as file_data."}}}]}}]}}};
-const schema66 = {"type":"object","required":["type"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"reasoning"}}};
+const schema66 = {"type":"object","required":["type"],"additionalProperties":true,"description":"An answer's reasoning item sent back. Its `encrypted_content`, when the gateway made it, gives the answer's thinking blocks back to the assistant turn that follows it (its message and function calls); any other (OpenAI's own) is left out, as is the rest of the item.","properties":{"type":{"type":"string","const":"reasoning"},"encrypted_content":{"type":["string","null"]}}};
 const schema67 = {"type":"object","required":["type"],"additionalProperties":true,"description":"An answer's web_search_call item sent back; accepted and left out of the chat request.","properties":{"type":{"type":"string","const":"web_search_call"}}};
-const schema68 = {"type":"object","required":["type","id"],"additionalProperties":false,"description":"An earlier item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: a kept response's output item, or an input item it was sent with an `id`, from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) or a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`.","properties":{"type":{"type":"string","const":"item_reference"},"id":{"type":"string"}}};
+const schema68 = {"type":"object","required":["type","id"],"additionalProperties":false,"description":"An earlier item named by its id, as the Vercel AI SDK sends its items unless told `store: false`: a kept response's output item, or an input item it was sent with an `id`, from the response store (a miss is a 404 naming `input[i].id`). One naming a reasoning item (`rs_…`) is looked up for its thinking blocks, and left out when not kept; one naming a web search call (`ws_…`) is left out without a lookup, as the item itself is. With `response_store.enabled: false`, any other is refused with a 400 naming `input[i].id`.","properties":{"type":{"type":"string","const":"item_reference"},"id":{"type":"string"}}};
 const schema59 = {"type":"object","required":["role","content"],"additionalProperties":true,"properties":{"type":{"type":"string","const":"message"},"role":{"type":"string","enum":["user","assistant","system","developer"]},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ResponsesInputContent"}}]}}};
 const schema60 = {"oneOf":[{"$ref":"#/components/schemas/ResponsesInputText"},{"type":"object","required":["type","text"],"description":"An assistant message's text, as an answer's message item holds it.","properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"},"annotations":{"type":"array","description":"The text's citations, as an answer gave them; accepted and left out (no provider takes citations back)."}}},{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}}},{"$ref":"#/components/schemas/ResponsesInputImage"},{"$ref":"#/components/schemas/ResponsesInputFile"}]};
 const schema61 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"input_text"},"text":{"type":"string"}}};
@@ -4315,6 +4315,7 @@ errors++;
 else {
 if(data.type !== undefined){
 let data18 = data.type;
+const _errs60 = errors;
 if(typeof data18 !== "string"){
 const err37 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesReasoningInput/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -4335,16 +4336,40 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
+var valid12 = _errs60 === errors;
 }
 else {
-const err39 = {instancePath,schemaPath:"#/components/schemas/ResponsesReasoningInput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid12 = true;
+}
+if(valid12){
+if(data.encrypted_content !== undefined){
+let data19 = data.encrypted_content;
+const _errs62 = errors;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err39 = {instancePath:instancePath+"/encrypted_content",schemaPath:"#/components/schemas/ResponsesReasoningInput/properties/encrypted_content/type",keyword:"type",params:{type: schema66.properties.encrypted_content.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+var valid12 = _errs62 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/components/schemas/ResponsesReasoningInput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -4362,26 +4387,13 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs62 = errors;
-const _errs63 = errors;
-if(errors === _errs63){
+const _errs64 = errors;
+const _errs65 = errors;
+if(errors === _errs65){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
 if((data.type === undefined) && (missing6 = "type")){
-const err40 = {instancePath,schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-let data19 = data.type;
-if(typeof data19 !== "string"){
-const err41 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath,schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4390,8 +4402,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if("web_search_call" !== data19){
-const err42 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/properties/type/const",keyword:"const",params:{allowedValue: "web_search_call"},message:"must be equal to constant"};
+else {
+if(data.type !== undefined){
+let data20 = data.type;
+if(typeof data20 !== "string"){
+const err42 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4400,11 +4415,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("web_search_call" !== data20){
+const err43 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/properties/type/const",keyword:"const",params:{allowedValue: "web_search_call"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4414,7 +4426,20 @@ vErrors.push(err43);
 errors++;
 }
 }
-var _valid0 = _errs62 === errors;
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/components/schemas/ResponsesWebSearchCallInput/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+var _valid0 = _errs64 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -4427,26 +4452,13 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs68 = errors;
-const _errs69 = errors;
-if(errors === _errs69){
+const _errs70 = errors;
+const _errs71 = errors;
+if(errors === _errs71){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing7;
 if(((data.type === undefined) && (missing7 = "type")) || ((data.id === undefined) && (missing7 = "id"))){
-const err44 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-else {
-const _errs71 = errors;
-for(const key0 in data){
-if(!((key0 === "type") || (key0 === "id"))){
-const err45 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err45 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4454,15 +4466,12 @@ else {
 vErrors.push(err45);
 }
 errors++;
-break;
 }
-}
-if(_errs71 === errors){
-if(data.type !== undefined){
-let data20 = data.type;
-const _errs72 = errors;
-if(typeof data20 !== "string"){
-const err46 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const _errs73 = errors;
+for(const key0 in data){
+if(!((key0 === "type") || (key0 === "id"))){
+const err46 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4470,9 +4479,15 @@ else {
 vErrors.push(err46);
 }
 errors++;
+break;
 }
-if("item_reference" !== data20){
-const err47 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/const",keyword:"const",params:{allowedValue: "item_reference"},message:"must be equal to constant"};
+}
+if(_errs73 === errors){
+if(data.type !== undefined){
+let data21 = data.type;
+const _errs74 = errors;
+if(typeof data21 !== "string"){
+const err47 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4481,16 +4496,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid16 = _errs72 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data.id !== undefined){
-const _errs74 = errors;
-if(typeof data.id !== "string"){
-const err48 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ResponsesItemReference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("item_reference" !== data21){
+const err48 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ResponsesItemReference/properties/type/const",keyword:"const",params:{allowedValue: "item_reference"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4504,12 +4511,11 @@ var valid16 = _errs74 === errors;
 else {
 var valid16 = true;
 }
-}
-}
-}
-}
-else {
-const err49 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid16){
+if(data.id !== undefined){
+const _errs76 = errors;
+if(typeof data.id !== "string"){
+const err49 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ResponsesItemReference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4518,8 +4524,27 @@ vErrors.push(err49);
 }
 errors++;
 }
+var valid16 = _errs76 === errors;
 }
-var _valid0 = _errs68 === errors;
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/components/schemas/ResponsesItemReference/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+var _valid0 = _errs70 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 5];
@@ -4538,12 +4563,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err50 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err51 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err51];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err51);
 }
 errors++;
 validate33.errors = vErrors;

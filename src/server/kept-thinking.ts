@@ -26,6 +26,10 @@ import { askStore, type StoreAccess } from './responses-api/stored';
 export interface KeptThinking {
   access: StoreAccess;
   found?: Promise<Map<string, string>>;
+  /** The 400 for blocks Claude needs and the gateway has not kept, given why, when the route's request is not a chat request (`/v1/responses`). */
+  notKept?: (why: string) => GatewayError;
+  /** False when the client asked that its answer not be kept (`store: false` on `/v1/responses`). */
+  keeps?: boolean;
 }
 
 /** The assistant messages whose thinking a request needs back. */
@@ -86,10 +90,14 @@ async function lookUp(messages: Message[], indexes: number[], access: StoreAcces
   return found;
 }
 
-function notKept(index: number, access: StoreAccess): GatewayError {
-  const why = access.plan.enabled
+function whyNotKept(access: StoreAccess): string {
+  return access.plan.enabled
     ? 'the gateway has none kept for its tool calls (it keeps them for response_store.max_age, for the client key that got the answer, on the gateway host that answered it)'
     : 'the gateway keeps none, as response_store.enabled is false';
+}
+
+function notKept(index: number, access: StoreAccess): GatewayError {
+  const why = whyNotKept(access);
   const param = `messages[${index}].thinking_blocks`;
   return GatewayError.invalidParam(
     `${param}: is required: with thinking on, Claude needs the assistant message with tool_calls back with the thinking blocks of its answer, and ${why}. Send the answer's message back whole, with its thinking_blocks.`,
@@ -125,17 +133,17 @@ export async function withKeptThinking(request: Record<string, unknown>, restora
       .map((id) => found.get(id))
       .find((item) => item !== undefined);
     if (text !== undefined) restored[index] = { ...messages[index], thinking_blocks: JSON.parse(text) as ThinkingBlock[] };
-    else if (index === restoration.indexes[0] && restoration.required) throw notKept(index, kept.access);
+    else if (index === restoration.indexes[0] && restoration.required) throw kept.notKept?.(whyNotKept(kept.access)) ?? notKept(index, kept.access);
   }
   return { ...request, messages: restored };
 }
 
 /**
- * Where the thinking of this request's answer is kept: nowhere (null) with the store off, or without
+ * Where the thinking of this request's answer is kept: nowhere (null) with the store off, after `store: false` (`/v1/responses`), or without
  * `tools`, as only a request with tools is answered with tool calls.
  */
 export function answerThinkingKept(request: Readonly<Record<string, unknown>>, kept: KeptThinking | null): KeptThinking | null {
-  return kept !== null && kept.access.plan.enabled && hasItems(request.tools) ? kept : null;
+  return kept !== null && kept.access.plan.enabled && kept.keeps !== false && hasItems(request.tools) ? kept : null;
 }
 
 /** Keeps an answer's thinking blocks under each of its tool call ids; blocks larger than `max_size` are not kept. */
@@ -164,7 +172,7 @@ type BlockPiece = { index: number; type: string; thinking?: string; signature?: 
 type ChunkChoice = { delta?: { thinking_blocks?: BlockPiece[]; tool_calls?: { index: number; id?: string | null }[] }; finish_reason?: string | null };
 
 /** A stream's thinking blocks and tool call ids, joined from its chunks' pieces as a client joins them. */
-class StreamedThinking {
+export class StreamedThinking {
   readonly blocks: ThinkingBlock[] = [];
   readonly toolCallIds: string[] = [];
   finishReason: string | null = null;

@@ -16,20 +16,12 @@ import { z } from 'zod';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { sample } from '../support/metrics';
-import { FINAL_STREAM_TEXT, FINAL_TEXT, PRODUCED_THINKING, fakeThinkingClaude, type AnthropicBody } from '../support/thinking-claude';
+import { FINAL_STREAM_TEXT, FINAL_TEXT, PRODUCED_THINKING, fakeThinkingClaude, thinkingClaudeEndpoints, type AnthropicBody } from '../support/thinking-claude';
 
 const KEY_A = 'gw-key-a';
 const KEY_B = 'gw-key-b';
 
-const endpoints = (upstreamUrl: string) => `
-endpoints:
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${upstreamUrl}/v1" } }
-  - name: claude-thinks
-    endpoint_type: llm/v1/chat
-    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${upstreamUrl}/v1", reasoning_effort: low } }
-`;
+const endpoints = thinkingClaudeEndpoints;
 
 let upstream: FakeUpstream;
 let open: RunningGateway;

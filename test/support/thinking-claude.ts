@@ -52,6 +52,17 @@ function startsWithProducedThinking(content: AnthropicBody['messages'][number]['
   return Array.isArray(content) && JSON.stringify(content.slice(0, PRODUCED_THINKING.length)) === JSON.stringify(PRODUCED_THINKING);
 }
 
+/** The gateway's endpoints on the fake at `upstreamUrl`: `claude`, and `claude-thinks`, which thinks by default (`reasoning_effort: low`). */
+export const thinkingClaudeEndpoints = (upstreamUrl: string) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${upstreamUrl}/v1" } }
+  - name: claude-thinks
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${upstreamUrl}/v1", reasoning_effort: low } }
+`;
+
 let answers = 0;
 
 export function fakeThinkingClaude(request: RecordedRequest, response: ServerResponse): void {

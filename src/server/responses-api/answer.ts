@@ -2,7 +2,8 @@
  * The unified chat answer as a Responses API Response object, and the pieces the stream
  * (stream.ts) builds its events from. Reference: https://platform.openai.com/docs/api-reference/responses/object
  *
- * The answer's `reasoning_content` becomes a reasoning item (one summary part), its text (with its
+ * The answer's `reasoning_content` becomes a reasoning item (one summary part; its `thinking_blocks`
+ * the item's `encrypted_content`, encrypted-thinking.ts), its text (with its
  * url citations as the `output_text` part's annotations) and refusal a message item, its tool calls
  * function_call items (`call_id` is the tool call's id); citations, to a request with the web search
  * tool, a web_search_call item before the message (web-search.ts). A finish by
@@ -11,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { usageTotal } from '../../providers/shared/usage';
 import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, UrlCitation, Usage } from '../../schema';
+import { encryptedContentOf } from './encrypted-thinking';
 import { webSearchCallOf, type WebSearchReport } from './web-search';
 
 /** The request's settings a Response object echoes (the Python client's model requires most of them). */
@@ -112,10 +114,17 @@ function textOf(content: AnswerMessage['content']): string {
   return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
+/** The answer's reasoning: its text as the summary, and its signed thinking blocks (Claude's) as `encrypted_content` (shown when asked for, always kept). */
+function reasoningItemOf(message: AnswerMessage): ResponsesOutputItem {
+  const summary = message.reasoning_content ? [{ type: 'summary_text' as const, text: message.reasoning_content }] : [];
+  const blocks = message.thinking_blocks ?? [];
+  return { type: 'reasoning', id: newId('rs'), summary, ...(blocks.length > 0 ? { encrypted_content: encryptedContentOf(blocks) } : {}), status: 'completed' };
+}
+
 /** The output items of a chat answer's message, in OpenAI's order: reasoning, web search, message, function calls. */
 function outputOf(message: AnswerMessage | undefined, ending: Ending, webSearch: WebSearchReport | undefined): ResponsesOutputItem[] {
   const items: ResponsesOutputItem[] = [];
-  if (message?.reasoning_content) items.push({ type: 'reasoning', id: newId('rs'), summary: [{ type: 'summary_text', text: message.reasoning_content }], status: 'completed' });
+  if (message?.reasoning_content || message?.thinking_blocks?.length) items.push(reasoningItemOf(message));
   const citations = (message?.annotations ?? []).map(responsesCitationOf);
   if (webSearch !== undefined && citations.length > 0) items.push(webSearchCallOf({ id: newId('ws'), status: 'completed', citations, report: webSearch }));
   const text = textOf(message?.content ?? null);

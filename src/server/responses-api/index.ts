@@ -8,10 +8,12 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { openaiErrorObject } from '../errors';
+import type { KeptThinking } from '../kept-thinking';
 import { withoutNulls } from '../without-nulls';
 import { typedEventText, type EventFormat } from '../sse';
 import { validateResponsesRequestBody } from '../validation';
 import { fromChatResponse, settingsOf, type ResponseSettings } from './answer';
+import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
 import { refuseStoredState, toChatRequest } from './request';
 import { isKept, keepResponse, resolveStoredInput, type StoreAccess } from './stored';
 import { ResponsesStreamFold } from './stream';
@@ -29,6 +31,15 @@ export interface AnswerPresenter {
   json(answer: unknown): unknown;
   /** The events sent for a chat stream: each chunk is checked, then observed (audit, metrics), then translated. */
   stream(options: { chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; onChunk: (chunk: unknown) => void }): PresentedStream;
+  /** How ../kept-thinking.ts serves the request: its 400 for Claude's thinking neither sent back nor kept, and whether the answer's is kept. */
+  keptThinking: Pick<KeptThinking, 'notKept' | 'keeps'>;
+}
+
+function thinkingNotKept(why: string): GatewayError {
+  return GatewayError.invalidParam(
+    `input: is missing Claude's thinking: with thinking on, Claude needs the function calls sent back with the reasoning of their answer, the input has no reasoning item of that answer with its encrypted_content (nor an item_reference to a kept one), and ${why}. Send the answer's output items back whole, its reasoning item with the encrypted_content that include: ["reasoning.encrypted_content"] adds, or continue with previous_response_id.`,
+    'input',
+  );
 }
 
 /** Keeps a finished Response (completed or incomplete, not failed); set only when the answer is to be kept. */
@@ -43,13 +54,20 @@ async function* responsesEvents(options: { chunks: AsyncIterable<unknown>; check
     yield* fold.chunk(checked);
   }
   const last = fold.end();
-  options.keep?.((last.at(-1) as { response: ResponsesResponse }).response);
+  options.keep?.(fold.keptResponse((last.at(-1) as { response: ResponsesResponse }).response));
   yield* last;
 }
 
-function presentStream(settings: ResponseSettings, webSearch: WebSearchReport | undefined, keep: Keep): AnswerPresenter['stream'] {
+/** How the request's answer is presented: what it echoes, and what its `include` and tools add. */
+interface Presentation {
+  settings: ResponseSettings;
+  webSearch: WebSearchReport | undefined;
+  showsEncryptedContent: boolean;
+}
+
+function presentStream({ settings, webSearch, showsEncryptedContent }: Presentation, keep: Keep): AnswerPresenter['stream'] {
   return ({ chunks, checkChunk, onChunk }) => {
-    const fold = new ResponsesStreamFold(settings, webSearch);
+    const fold = new ResponsesStreamFold(settings, webSearch, showsEncryptedContent);
     const failed = (error: GatewayError) => {
       const { code, message } = openaiErrorObject(error);
       return typedEventText(fold.failed({ code, message }));
@@ -70,18 +88,19 @@ export async function responsesTranslation(body: unknown, access: StoreAccess): 
   const responsesRequest = request as ResponsesRequest;
   const resolved = await resolveStoredInput(responsesRequest, access);
   const kept = isKept(responsesRequest, access);
-  const settings = settingsOf(responsesRequest, kept);
-  const webSearch = webSearchReportOf(responsesRequest);
+  const presentation: Presentation = { settings: settingsOf(responsesRequest, kept), webSearch: webSearchReportOf(responsesRequest), showsEncryptedContent: includesEncryptedContent(responsesRequest.include) };
   const keep: Keep = kept ? (response) => keepResponse(access, { response, input: resolved.input }) : null;
   return {
     chatRequest: toChatRequest({ ...responsesRequest, input: resolved.input }, resolved.earlier),
     presenter: {
       json: (answer) => {
-        const response = fromChatResponse(answer as ChatResponse, settings, webSearch);
+        const response = fromChatResponse(answer as ChatResponse, presentation.settings, presentation.webSearch);
         keep?.(response);
-        return response;
+        return presentation.showsEncryptedContent ? response : withoutEncryptedContents(response);
       },
-      stream: presentStream(settings, webSearch, keep),
+      stream: presentStream(presentation, keep),
+      // `store: false`: the answer's thinking is not kept either.
+      keptThinking: { notKept: thinkingNotKept, keeps: kept },
     },
   };
 }

@@ -10,14 +10,17 @@
  */
 import { GatewayError } from '../../errors';
 import type { InputStep } from '../../response-store';
-import type { ResponsesInputItemList, ResponsesListedItem } from '../../schema';
+import type { ResponsesInputItemList, ResponsesListedItem, ResponsesOutputItem } from '../../schema';
+import { includesEncryptedContent, withoutEncryptedContent } from './encrypted-thinking';
 import { firstOfEachId } from './unique-items';
 
-/** The query, checked: `include` is accepted and ignored (the items are kept whole). */
+/** The query, checked: of `include`, only `reasoning.encrypted_content` counts (the items are kept whole). */
 export interface InputItemsQuery {
   limit: number;
   order: 'asc' | 'desc';
   after: string | null;
+  /** Reasoning items show their `encrypted_content`. */
+  encryptedContent: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -41,11 +44,13 @@ export function inputItemsQueryOf(query: Record<string, unknown>): InputItemsQue
   if (order !== 'asc' && order !== 'desc') throw GatewayError.invalidParam(`order: must be asc or desc, not '${order}'`, 'order');
   const after = oneValue(query, 'after', "must be an item's id");
   // The openai client sends `include[]=…` (Express's simple query parser keeps the brackets), curl users `include=…`.
+  let encryptedContent = false;
   for (const name of ['include', 'include[]']) {
     const include = query[name];
     if (include !== undefined && ![include].flat().every((value) => typeof value === 'string')) throw GatewayError.invalidParam('include: must be a list of strings', 'include');
+    encryptedContent ||= includesEncryptedContent(include);
   }
-  return { limit, order, after };
+  return { limit, order, after, encryptedContent };
 }
 
 const ID_PREFIXES: Record<string, string> = { message: 'msg', function_call: 'fc', function_call_output: 'fco' };
@@ -92,6 +97,7 @@ export function inputItemsPage(steps: readonly InputStep[], query: InputItemsQue
     if (index === -1) throw GatewayError.invalidParam(`after: '${query.after}' is not the id of an input item of response '${responseId}'`, 'after');
     start = index + 1;
   }
-  const data = items.slice(start, start + query.limit);
+  const page = items.slice(start, start + query.limit);
+  const data = query.encryptedContent ? page : page.map((item) => withoutEncryptedContent(item as ResponsesOutputItem) as ResponsesListedItem);
   return { object: 'list', data, first_id: data.at(0)?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + query.limit < items.length };
 }

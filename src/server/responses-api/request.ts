@@ -6,9 +6,10 @@
  * content parts (an `input_file` the chat `file` part, so each provider maps or refuses it as on chat;
  * one by `file_url` is refused, as a chat file part has no URL), a `function_call` item a tool call on
  * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
- * output given as parts, its content parts), `reasoning` items nothing (no provider gets thinking back
- * without its signature), nor `web_search_call` items (the message's text holds what was found), nor an
- * `item_reference` to either. Other references, and `previous_response_id`, are resolved from the
+ * output given as parts, its content parts), a `reasoning` item nothing but the thinking blocks of its
+ * `encrypted_content` (encrypted-thinking.ts), as the `thinking_blocks` of the assistant turn after it,
+ * nor `web_search_call` items (the message's text holds what was found), nor an `item_reference` to
+ * either that the store did not resolve. Other references, and `previous_response_id`, are resolved from the
  * response store before (stored.ts), whose conversation comes first; with the store off they are refused.
  * Function tools are chat tools; the web search tool is `web_search_options` (web-search.ts).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
@@ -18,7 +19,8 @@
  * on `/v1/chat/completions`.
  */
 import { GatewayError } from '../../errors';
-import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, Tool, ToolCall } from '../../schema';
+import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, ThinkingBlock, Tool, ToolCall } from '../../schema';
+import { thinkingBlocksOf } from './encrypted-thinking';
 import { firstOfEachSameId } from './unique-items';
 import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
@@ -99,9 +101,17 @@ function toolContentOf(output: FunctionOutput, path: string): ChatMessage['conte
   return output.map((part, partIndex) => chatPartOf(part, `${path}.output[${partIndex}]`));
 }
 
-/** Reasoning items and web search calls (OpenAI's and the gateway's prefixes) are left out, and so are references to them. */
+/**
+ * Reasoning items and web search calls (OpenAI's and the gateway's prefixes) are left out (but for a
+ * reasoning item's thinking blocks), and so are references to them that the store did not resolve.
+ */
 export function isLeftOutItem(id: string): boolean {
-  return id.startsWith('rs_') || id.startsWith('ws_');
+  return isReasoningId(id) || id.startsWith('ws_');
+}
+
+/** A reasoning item's id: a reference to one is looked up (its thinking blocks), and left out when not kept. */
+export function isReasoningId(id: string): boolean {
+  return id.startsWith('rs_');
 }
 
 /** Any other reference was resolved (stored.ts), unless the store is off. */
@@ -122,24 +132,38 @@ function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly Resp
   const pathOf = (index: number) => (index < earlier.length ? `previous_response_id (its conversation's item ${index})` : `input[${index - earlier.length}]`);
   const messages: ChatMessage[] = [];
   const isFirst = firstOfEachSameId();
+  // A reasoning item's thinking blocks, for the assistant turn it comes before.
+  let thinking: ThinkingBlock[] | null = null;
+  const withThinking = (message: ChatMessage): ChatMessage => (thinking === null ? message : { ...message, thinking_blocks: thinking });
   for (const [index, item] of items.entries()) {
     if (!isFirst(item, { path: pathOf(index), sentNow: index >= earlier.length })) continue;
+    const last = messages.at(-1);
     if (isMessageItem(item)) {
-      messages.push(chatMessageOf(item, pathOf(index)));
+      const message = chatMessageOf(item, pathOf(index));
+      messages.push(message.role === 'assistant' ? withThinking(message) : message);
+      thinking = null;
       continue;
     }
     switch (item.type) {
       case 'function_call': {
         const call: ToolCall = { id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } };
-        const last = messages.at(-1);
-        if (last?.role === 'assistant') messages[messages.length - 1] = { ...last, tool_calls: [...(last.tool_calls ?? []), call] };
-        else messages.push({ role: 'assistant', tool_calls: [call] });
+        if (last?.role === 'assistant' && thinking === null) messages[messages.length - 1] = { ...last, tool_calls: [...(last.tool_calls ?? []), call] };
+        else messages.push(withThinking({ role: 'assistant', tool_calls: [call] }));
+        thinking = null;
         break;
       }
       case 'function_call_output':
         messages.push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, pathOf(index)) });
+        thinking = null;
         break;
-      case 'reasoning':
+      case 'reasoning': {
+        const blocks = thinkingBlocksOf(item, pathOf(index));
+        if (blocks === null) break;
+        // Claude's interleaved thinking, between the tool calls of one answer, is that answer's turn's.
+        if (thinking === null && last?.role === 'assistant' && last.tool_calls?.length) messages[messages.length - 1] = { ...last, thinking_blocks: [...(last.thinking_blocks ?? []), ...blocks] };
+        else thinking = [...(thinking ?? []), ...blocks];
+        break;
+      }
       case 'web_search_call':
         break;
       case 'item_reference':

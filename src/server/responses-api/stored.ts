@@ -12,8 +12,9 @@ import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
 import { responseStoreOfProcess, type KeptResponse, type StoreFindings } from '../../response-store';
 import type { ResponsesDeleted, ResponsesInputItem, ResponsesInputItemList, ResponsesRequest, ResponsesResponse } from '../../schema';
+import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
 import { inputItemsPage, inputItemsQueryOf } from './input-items';
-import { isLeftOutItem } from './request';
+import { isLeftOutItem, isReasoningId } from './request';
 
 /** The store as one request sees it: the config's bounds and the caller's space (client key). */
 export interface StoreAccess {
@@ -30,10 +31,10 @@ export interface ResolvedInput {
   input: ResponsesRequest['input'];
 }
 
-/** The input's references that need a lookup, with their index. */
+/** The input's references that need a lookup, with their index: a reasoning item's too, for its thinking blocks. */
 function referencesOf(input: ResponsesRequest['input']): { index: number; id: string }[] {
   if (typeof input === 'string') return [];
-  return input.flatMap((item, index) => (item.type === 'item_reference' && !isLeftOutItem(item.id) ? [{ index, id: item.id }] : []));
+  return input.flatMap((item, index) => (item.type === 'item_reference' && (isReasoningId(item.id) || !isLeftOutItem(item.id)) ? [{ index, id: item.id }] : []));
 }
 
 /** What a request refers to, or null when it refers to nothing kept (it then costs nothing). */
@@ -81,6 +82,8 @@ export async function resolveStoredInput(request: ResponsesRequest, access: Stor
   const resolved = new Map<number, ResponsesInputItem>();
   lookup.references.forEach(({ index, id }, position) => {
     const item = findings.items[position];
+    // A reasoning item not kept is left out, as it always was (it matters only to Claude).
+    if (item === null && isReasoningId(id)) return;
     if (item === null) throw itemNotFound(id, index);
     resolved.set(index, JSON.parse(item) as ResponsesInputItem);
   });
@@ -148,14 +151,17 @@ export async function askStore<Result>(question: () => Promise<Result>): Promise
   }
 }
 
-/** `GET /v1/responses/{id}`: the kept Response, as it was answered; a 404 for one the caller cannot read. */
-export async function keptResponseOf(id: string, access: StoreAccess): Promise<ResponsesResponse> {
+/**
+ * `GET /v1/responses/{id}`: the kept Response, as it was answered, its reasoning items' `encrypted_content`
+ * shown when the query's `include` asks for it; a 404 for one the caller cannot read.
+ */
+export async function keptResponseOf(id: string, query: Record<string, unknown>, access: StoreAccess): Promise<ResponsesResponse> {
   const kept = access.plan.enabled ? await askStore(() => responseStoreOfProcess().get(access.space, id, access.plan)) : null;
   if (kept === null) throw responseNotFound(id);
   const response = JSON.parse(kept.response) as ResponsesResponse;
   // Assigned in place: `output` keeps its place among the fields.
   response.output = kept.output.map((item) => JSON.parse(item) as ResponsesResponse['output'][number]);
-  return response;
+  return includesEncryptedContent(query.include ?? query['include[]']) ? response : withoutEncryptedContents(response);
 }
 
 /** `DELETE /v1/responses/{id}`: drops the kept response; a 404 for one the caller cannot read. */

@@ -6,7 +6,8 @@
  * response.created and response.in_progress come with the first chunk. Each output item opens with
  * response.output_item.added and closes with response.output_item.done, in between: reasoning text
  * as one summary part (response.reasoning_summary_part.added, .reasoning_summary_text.delta / .done,
- * .reasoning_summary_part.done); text and refusal as the message's content parts
+ * .reasoning_summary_part.done), its signed thinking blocks (Claude's) joined into its `encrypted_content`
+ * once it is done, when asked for (encrypted-thinking.ts); text and refusal as the message's content parts
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
  * .content_part.done), the answer's url citations as its output_text part's annotations
  * (.output_text.annotation.added, then in the part's and item's .done and the last Response; those
@@ -23,7 +24,9 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent, ResponsesUrlCitation, ToolCallDelta, UrlCitation, Usage } from '../../schema';
+import { StreamedThinking } from '../kept-thinking';
 import { endingOf, newId, responseObject, responsesCitationOf, responsesUsageOf, type ResponseSettings } from './answer';
+import { encryptedContentOf } from './encrypted-thinking';
 import { webSearchCallOf, type WebSearchReport } from './web-search';
 
 type PartKind = 'output_text' | 'refusal';
@@ -32,7 +35,10 @@ interface ReasoningItem {
   kind: 'reasoning';
   outputIndex: number;
   id: string;
-  text: string;
+  /** The summary's text, once a piece has come (a redacted thinking block comes without any). */
+  text: string | null;
+  /** Its signed thinking blocks (Claude's), joined from their pieces. */
+  thinking: StreamedThinking;
   done: boolean;
 }
 
@@ -80,16 +86,23 @@ function partOf(part: MessagePart): ResponsesOutputContent {
   return part.kind === 'output_text' ? { type: 'output_text', text: part.text, annotations: [...part.annotations] } : { type: 'refusal', refusal: part.text };
 }
 
+/** A closed reasoning item's thinking blocks, as its `encrypted_content`. */
+function encryptedContentField(item: ReasoningItem): { encrypted_content?: string } {
+  const blocks = item.thinking.blocks.filter(() => true);
+  return item.done && blocks.length > 0 ? { encrypted_content: encryptedContentOf(blocks) } : {};
+}
+
 /**
- * An item as it stands; `shell` is the item as output_item.added gives it, before its content, and a
- * `cut` item the last one of an incomplete answer.
+ * An item as it stands; `shell` is the item as output_item.added gives it, before its content, a
+ * `cut` item the last one of an incomplete answer, and `encryptedContent` whether a reasoning item
+ * shows its thinking blocks.
  */
-function outputItemOf(item: StreamItem, options: { shell?: boolean; cut?: boolean } = {}): ResponsesOutputItem {
-  const { shell = false, cut = false } = options;
+function outputItemOf(item: StreamItem, options: { shell?: boolean; cut?: boolean; encryptedContent?: boolean } = {}): ResponsesOutputItem {
+  const { shell = false, cut = false, encryptedContent = false } = options;
   const status = !item.done ? 'in_progress' : cut ? 'incomplete' : 'completed';
   switch (item.kind) {
     case 'reasoning':
-      return { type: 'reasoning', id: item.id, summary: shell ? [] : [{ type: 'summary_text', text: item.text }], status };
+      return { type: 'reasoning', id: item.id, summary: shell || item.text === null ? [] : [{ type: 'summary_text', text: item.text }], ...(encryptedContent ? encryptedContentField(item) : {}), status };
     case 'message':
       return { type: 'message', id: item.id, status, role: 'assistant', content: shell ? [] : item.parts.map(partOf) };
     case 'call':
@@ -116,10 +129,11 @@ export class ResponsesStreamFold {
   /** The last item of an answer cut short (at the token limit, by a content filter): `incomplete`, as OpenAI's. */
   private cutItem: StreamItem | undefined;
 
-  /** `webSearch` when the request had the web search tool. */
+  /** `webSearch` when the request had the web search tool; `showsEncryptedContent` when its `include` asks for reasoning items' `encrypted_content`. */
   constructor(
     private readonly settings: ResponseSettings,
     private readonly webSearch?: WebSearchReport,
+    private readonly showsEncryptedContent = false,
   ) {}
 
   chunk(chunk: ChatChunk): ResponsesStreamEvent[] {
@@ -129,6 +143,7 @@ export class ResponsesStreamFold {
     if (choice === undefined) return events;
     const { delta } = choice;
     if (delta.reasoning_content) events.push(...this.reasoningDelta(delta.reasoning_content));
+    if (delta.thinking_blocks?.length) this.reasoningItem(events).thinking.add(chunk);
     if (delta.content) events.push(...this.textDelta('output_text', delta.content));
     if (delta.refusal) events.push(...this.textDelta('refusal', delta.refusal));
     if (delta.annotations?.length) events.push(...this.citations(delta.annotations));
@@ -142,6 +157,15 @@ export class ResponsesStreamFold {
     const ending = endingOf(this.finishReason);
     events.push(this.event(ending.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: this.response(ending) }));
     return events;
+  }
+
+  /**
+   * The finished Response to keep, from the one the last event showed: with its reasoning items'
+   * `encrypted_content` even when not shown, for previous_response_id and item_reference.
+   */
+  keptResponse(shown: ResponsesResponse): ResponsesResponse {
+    const hidesBlocks = !this.showsEncryptedContent && this.items.some((item) => item.kind === 'reasoning' && item.thinking.blocks.length > 0);
+    return hidesBlocks ? { ...shown, output: this.items.map((item) => outputItemOf(item, { cut: item === this.cutItem, encryptedContent: true })) } : shown;
   }
 
   /** The event that ends a stream after a failure: the Response so far, with the error. */
@@ -213,11 +237,16 @@ export class ResponsesStreamFold {
     return last?.kind === kind && !last.done ? (last as Extract<StreamItem, { kind: Kind }>) : undefined;
   }
 
+  /** The open reasoning item, else a new one. */
+  private reasoningItem(events: ResponsesStreamEvent[]): ReasoningItem {
+    return this.openItem('reasoning') ?? this.open({ kind: 'reasoning', outputIndex: this.items.length, id: newId('rs'), text: null, thinking: new StreamedThinking(), done: false }, events);
+  }
+
   private reasoningDelta(text: string): ResponsesStreamEvent[] {
     const events: ResponsesStreamEvent[] = [];
-    let item = this.openItem('reasoning');
-    if (item === undefined) {
-      item = this.open({ kind: 'reasoning', outputIndex: this.items.length, id: newId('rs'), text: '', done: false }, events);
+    const item = this.reasoningItem(events);
+    if (item.text === null) {
+      item.text = '';
       events.push(this.event('response.reasoning_summary_part.added', { item_id: item.id, output_index: item.outputIndex, summary_index: 0, part: { type: 'summary_text', text: '' } }));
     }
     item.text += text;
@@ -299,7 +328,7 @@ export class ResponsesStreamFold {
   private close(item: StreamItem): ResponsesStreamEvent[] {
     const events: ResponsesStreamEvent[] = [];
     const where = { item_id: item.id, output_index: item.outputIndex };
-    if (item.kind === 'reasoning') {
+    if (item.kind === 'reasoning' && item.text !== null) {
       const part = { type: 'summary_text', text: item.text };
       events.push(this.event('response.reasoning_summary_text.done', { ...where, summary_index: 0, text: item.text }), this.event('response.reasoning_summary_part.done', { ...where, summary_index: 0, part }));
     } else if (item.kind === 'message') {
@@ -313,6 +342,6 @@ export class ResponsesStreamFold {
   }
 
   private itemNow(item: StreamItem): ResponsesOutputItem {
-    return outputItemOf(item, { cut: item === this.cutItem });
+    return outputItemOf(item, { cut: item === this.cutItem, encryptedContent: this.showsEncryptedContent });
   }
 }

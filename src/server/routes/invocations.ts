@@ -72,8 +72,8 @@ async function serve(options: {
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
   const prepared = prepareRequest({ endpointType, body: options.body, dialect });
-  // `/v1/responses` keeps its own items; chat's thinking is kept in the same store, in the caller's space.
-  const keptThinking = endpointType === 'llm/v1/chat' && presenter === undefined ? { access: { plan: options.responseStore, space: clientOf(response)?.storeSpace ?? '' } } : undefined;
+  // Claude's thinking is kept in the response store, in the caller's space, for clients that drop it (`/v1/responses` ones too, which may drop its reasoning items).
+  const keptThinking = endpointType === 'llm/v1/chat' ? { access: { plan: options.responseStore, space: clientOf(response)?.storeSpace ?? '' }, ...presenter?.keptThinking } : undefined;
   const keyLimiter = clientOf(response)?.limiter ?? null;
   const keyCounted = keyLimiter ? await admitClient(keyLimiter, response, target.name) : false;
   const client = requestAbort(response);

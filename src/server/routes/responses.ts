@@ -15,7 +15,7 @@ function accessOf(state: GatewayState, response: Response): StoreAccess {
 export function keptResponseRoutes(state: GatewayState): Router {
   const router = Router();
   router.get('/v1/responses/:id', async (request, response) => {
-    response.json(await keptResponseOf(String(request.params.id), accessOf(state, response)));
+    response.json(await keptResponseOf(String(request.params.id), request.query, accessOf(state, response)));
   });
   router.get('/v1/responses/:id/input_items', async (request, response) => {
     response.json(await keptInputItemsOf(String(request.params.id), request.query, accessOf(state, response)));

@@ -1,8 +1,8 @@
 /**
  * What the Responses API asks the response store (src/server/responses-api/stored.ts): nothing for a
- * request that refers to nothing kept (or only to reasoning and web search items, which are left out),
- * or with the store off; a store that does not answer is a 503 the client may retry; what is kept of
- * the input items with an id, for a reference to name them.
+ * request that refers to nothing kept (or only to web search items, which are left out), or with the
+ * store off; a reference to a reasoning item not kept is left out; a store that does not answer is a
+ * 503 the client may retry; what is kept of the input items with an id, for a reference to name them.
  */
 import * as responseStore from '../../../src/response-store';
 import type { ResponseStore } from '../../../src/response-store';
@@ -22,7 +22,7 @@ afterEach(() => jest.restoreAllMocks());
 
 test.each<[string, ResponsesRequest, StoreAccess]>([
   ['text input', { model: 'chat', input: 'Hi' }, ON],
-  ['items and references to reasoning and a web search', { model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'rs_1' }, { type: 'item_reference', id: 'ws_1' }] }, ON],
+  ['items and a reference to a web search', { model: 'chat', input: [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'ws_1' }] }, ON],
   ['a previous response with the store off', { model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, { ...ON, plan: { ...ON.plan, enabled: false } }],
 ])('%s: the store is not asked, and the input is as sent', async (_what, request, access) => {
   const store = storeThat(async () => ({ conversation: [], items: [] }));
@@ -44,6 +44,14 @@ test("a reference and a previous response are one question, in the caller's spac
       { role: 'user', content: 'Again' },
     ],
   });
+});
+
+test("a reference to a reasoning item is looked up for its thinking blocks; one not kept is left as it is, and request.ts leaves it out", async () => {
+  const kept = '{"type":"reasoning","id":"rs_1","summary":[],"encrypted_content":"gw-thinking.v1.W10"}';
+  const store = storeThat(async () => ({ conversation: null, items: [kept, null] }));
+  const input: ResponsesRequest['input'] = [{ role: 'user', content: 'Hi' }, { type: 'item_reference', id: 'rs_1' }, { type: 'item_reference', id: 'rs_2' }];
+  expect(await resolveStoredInput({ model: 'chat', input }, ON)).toEqual({ earlier: [], input: [input[0], JSON.parse(kept), input[2]] });
+  expect(store.find).toHaveBeenCalledWith({ space: '', previousId: null, itemIds: ['rs_1', 'rs_2'] }, ON.plan);
 });
 
 test('a store that does not answer (the cluster primary past its timeout) is a 503 the client may retry', async () => {
