@@ -122,6 +122,21 @@ test('streamed and kept without include: nothing shown, and previous_response_id
   expectThinkingSentBack();
 });
 
+test('the output items sent again with previous_response_id, as shown or as GET shows them (no encrypted_content), are the kept items: accepted, the blocks go back', async () => {
+  const first = await client.responses.create({ model: 'claude', input: question, tools, ...thinking });
+  const second = await client.responses.create({ model: 'claude', previous_response_id: first.id, input: [...(first.output as Input), resultFor(first.output)], tools, ...thinking });
+  expect(second.output_text).toBe(FINAL_TEXT);
+  expectThinkingSentBack();
+  const shown = (await client.responses.retrieve(first.id)).output as Input;
+  expect((await client.responses.create({ model: 'claude', previous_response_id: first.id, input: [...shown, resultFor(first.output)], tools, ...thinking })).output_text).toBe(FINAL_TEXT);
+  // Another summary under the kept item's id is still other content.
+  const changed = { ...reasoningOf(first.output), summary: [{ type: 'summary_text', text: 'Something else' }] } as Input[number];
+  await expect(client.responses.create({ model: 'claude', previous_response_id: first.id, input: [changed, resultFor(first.output)], tools, ...thinking })).rejects.toMatchObject({
+    status: 400,
+    error: { param: 'input[0].id' },
+  });
+});
+
 test('an item_reference to the rs_ item gives its blocks back (here with call ids the gateway never handed out, so that nothing else could)', async () => {
   const first = await client.responses.create({ model: 'claude', input: question, tools, ...thinking });
   const call = callOf(first.output);

@@ -26,10 +26,22 @@ export interface ItemPlace {
   sentNow: boolean;
 }
 
-/** Whether `item` repeats `first`: the same JSON, or an item_reference (which names an item, whatever it is) on either side. */
-function isSameItem(item: unknown, first: unknown): boolean {
-  const isReference = (value: unknown) => (value as { type?: unknown }).type === 'item_reference';
-  return isReference(item) || isReference(first) || isDeepStrictEqual(item, first);
+type Item = { type?: unknown; encrypted_content?: unknown };
+
+/**
+ * Whether `item` is `first` as the client was shown it: a kept reasoning item keeps its
+ * `encrypted_content`, which the answer and GET show only when `include` asks (encrypted-thinking.ts).
+ */
+function isShownCopy(item: Item, first: Item): boolean {
+  if (item.type !== 'reasoning' || item.encrypted_content !== undefined || first.encrypted_content === undefined) return false;
+  const { encrypted_content: _hidden, ...shown } = first;
+  return isDeepStrictEqual(item, shown);
+}
+
+/** Whether `item` repeats `first`: the same JSON (as the client was shown it), or an item_reference (which names an item, whatever it is) on either side. */
+function isSameItem(item: Item, first: Item): boolean {
+  const isReference = (value: Item) => value.type === 'item_reference';
+  return isReference(item) || isReference(first) || isDeepStrictEqual(item, first) || isShownCopy(item, first);
 }
 
 /**
@@ -47,7 +59,7 @@ export function firstOfEachSameId(): (item: unknown, place: ItemPlace) => boolea
       firsts.set(id, { item, path: place.path });
       return true;
     }
-    if (place.sentNow && !isSameItem(item, first.item)) {
+    if (place.sentNow && !isSameItem(item as Item, first.item as Item)) {
       throw GatewayError.invalidParam(
         `${place.path}.id: Duplicate item found with id '${id}', with other content than the item with that id at ${first.path}. An id names one item: send that item unchanged, an item_reference to it, or this one without the id`,
         `${place.path}.id`,
