@@ -101,7 +101,8 @@ export function reasoningTextOf(message: { reasoning_content?: unknown; reasonin
 
 /**
  * Azure's `prompt_filter_results` and a choice's `content_filter_results` are passed on when sent
- * (filter-annotations.ts), and so are the message's web search citations (url-citations.ts).
+ * (filter-annotations.ts), and so are the message's web search citations (url-citations.ts). Choices
+ * in the upstream's numbering (`numberedChoices`): with `n` > 1 some servers list them as they finish.
  */
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
   const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
@@ -110,7 +111,7 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
     object: 'chat.completion',
     created: response.created,
     model: response.model,
-    choices: response.choices.map((choice, index) =>
+    choices: numberedChoices(response.choices).map(({ choice, index }) =>
       withContentFilterResults(
         withLogprobs(
           {

@@ -41,6 +41,7 @@ export interface OpenAIToolCallDelta {
 
 export interface OpenAIChatResponse extends OpenAIEnvelope {
   choices: {
+    index?: number | null;
     /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns; `reasoning`: vLLM's and Ollama's name for it. */
     message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
     finish_reason?: string | null;

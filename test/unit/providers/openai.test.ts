@@ -296,6 +296,18 @@ describe('response mapping', () => {
     expect(response.usage).toEqual({ prompt_tokens: null, completion_tokens: null, total_tokens: null });
   });
 
+  it("chat with n: 2 listed out of order: the upstream's indexes are kept and the choices sorted by them", () => {
+    const response = fromOpenAIChat(readJsonFixture('openai', 'chat-n2-out-of-order.response.json'));
+    expect(response.choices).toEqual([
+      {
+        index: 0,
+        message: { role: 'assistant', content: "Un café, s'il vous plaît. Merci beaucoup, et bonne journée à vous", tool_calls: null, refusal: null },
+        finish_reason: 'length',
+      },
+      { index: 1, message: { role: 'assistant', content: "Un café au lait, s'il vous plaît.", tool_calls: null, refusal: null }, finish_reason: 'stop' },
+    ]);
+  });
+
   it("Azure's filter results are passed on only in their documented shapes (a list of objects, an object), so an odd value cannot fail the answer's check", () => {
     const choice = { index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' };
     const odd = fromOpenAIChat({ id: 'x', created: 1, model: 'm', prompt_filter_results: ['flagged'], choices: [{ ...choice, content_filter_results: 'flagged' }] });
