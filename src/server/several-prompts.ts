@@ -40,7 +40,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
  * OpenAI's completions take `prompt` as a list too, and LangChain's `OpenAI` LLM always sends one: a
  * list of one string is that string. A longer one asks for several completions: kept as the list on
  * `/v1` (see `severalPromptsOf`), within `MAX_PROMPTS_PER_REQUEST`, streamed or not; a 422 on the
- * MLflow routes, streamed or not. An empty list is refused. Other lists (token ids) are left to the
+ * MLflow routes, streamed or not. An empty list, or an empty list of token ids in it, is refused. Other lists (token ids) are left to the
  * schema on `/v1` (token ids then go to the endpoint, see `refuseTokenIds`), a 422 on the MLflow routes.
  */
 export function withPromptText(request: unknown, dialect: Dialect): unknown {
@@ -51,6 +51,7 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
     throw GatewayError.invalidParam("The parameter 'prompt' must be a string, or a list of one string, on the MLflow routes; /v1/completions also takes token ids (for OpenAI's API and Azure OpenAI).", 'prompt', 422);
   }
   if (prompts.length === 0) throw GatewayError.invalidParam("The parameter 'prompt' is an empty list: send a string, a list of strings or token ids.", 'prompt');
+  refuseEmptyTokenIdList(prompts);
   // Token ids, or a list the schema refuses.
   if (!isText) return request;
   if (prompts.length === 1) return { ...request, prompt: prompts[0] };
@@ -62,6 +63,17 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
     throw GatewayError.invalidParam(`${held}: at most ${MAX_PROMPTS_PER_REQUEST} per request.`, 'prompt');
   }
   return request;
+}
+
+/**
+ * A list of token-id lists holding an empty one: the schema alone would answer `prompt[0]: must be
+ * string` (the first of its members to refuse the value's type), which hides the rule it broke.
+ */
+function refuseEmptyTokenIdList(prompts: readonly unknown[]): void {
+  if (!prompts.every(Array.isArray)) return;
+  const empty = prompts.findIndex((item) => (item as unknown[]).length === 0);
+  if (empty === -1) return;
+  throw GatewayError.invalidParam(`prompt[${empty}]: a list of token ids must not be empty.`, `prompt[${empty}]`);
 }
 
 /** Whether a checked completions request's `prompt` is token ids: a list of them, or a list of such lists. */

@@ -28,6 +28,8 @@ describe('prepareRequest', () => {
     expect(refusal(['a', 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be string' });
     expect(refusal([1, 2.5])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be integer' });
     expect(refusal([[1], 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be array' });
+    expect(refusal([[]])).toMatchObject({ status: 400, param: 'prompt[0]', message: 'prompt[0]: a list of token ids must not be empty.' });
+    expect(refusal([[50256, 1212], []])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: a list of token ids must not be empty.' });
   });
 
   test('a chat request with a list named prompt is not split', () => {
