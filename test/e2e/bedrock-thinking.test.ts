@@ -10,66 +10,14 @@
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
  */
 import type OpenAI from 'openai';
-import { converseEvents } from '../support/fixture-upstreams';
-import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
-import { readJsonFixture } from '../support/fixtures';
-import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+import { useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { assembleAssistantTurn } from '../support/assistant-turn';
 import { pythonStreamMessage } from '../support/openai-python-accumulate';
-
-const FIRST_ANSWER = readJsonFixture<{ output: { message: { content: Record<string, any>[] } } }>('bedrock', 'converse-thinking-tool-use.response.json');
-/** The reasoningContent blocks of the first answer as on the wire (redacted bytes in base64), which must come back unchanged. */
-const PRODUCED_REASONING = FIRST_ANSWER.output.message.content.slice(0, 2);
-const PRODUCED_THINKING_BLOCKS = [
-  { type: 'thinking', thinking: PRODUCED_REASONING[0].reasoningContent.reasoningText.text, signature: PRODUCED_REASONING[0].reasoningContent.reasoningText.signature },
-  { type: 'redacted_thinking', data: PRODUCED_REASONING[1].reasoningContent.redactedContent },
-];
-
-const FINAL_ANSWER = {
-  output: { message: { role: 'assistant', content: [{ text: 'It is 18 °C in Paris.' }] } },
-  stopReason: 'end_turn',
-  usage: { inputTokens: 730, outputTokens: 14, totalTokens: 744 },
-  metrics: { latencyMs: 640 },
-};
-
-interface ConverseRequest {
-  messages: { role: string; content: Record<string, unknown>[] }[];
-  additionalModelRequestFields?: Record<string, unknown>;
-}
-
-/** A fake Converse enforcing the rule: the assistant turn before a tool result starts with its reasoning. */
-function fakeConverse(call: BedrockCall): BedrockReply {
-  const body = call.body as ConverseRequest;
-  if (body.additionalModelRequestFields?.thinking === undefined) {
-    return { error: { status: 400, type: 'ValidationException', message: 'thinking was not enabled' } };
-  }
-  const assistant = body.messages.find((message) => message.role === 'assistant');
-  if (assistant === undefined) return call.operation === 'converse-stream' ? { events: converseEvents('converse-thinking-tool-use.events.json') } : { json: FIRST_ANSWER };
-  if (JSON.stringify(assistant.content.slice(0, 2)) !== JSON.stringify(PRODUCED_REASONING)) {
-    return {
-      error: {
-        status: 400,
-        type: 'ValidationException',
-        message:
-          'The model returned the following errors: messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks).',
-      },
-    };
-  }
-  return call.operation === 'converse-stream' ? { events: converseEvents('converse-chat.events.json') } : { json: FINAL_ANSWER };
-}
+import { fakeConverse, thinkingBedrockEndpoints, PRODUCED_REASONING, PRODUCED_THINKING_BLOCKS, type ConverseRequest } from '../support/thinking-bedrock';
 
 const setup = useGatewayWithFakeBedrock({
   serve: fakeConverse,
-  config: (fakeUrl) => `
-endpoints:
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model:
-      provider: bedrock
-      name: us.anthropic.claude-sonnet-4-5-20250929-v1:0
-      config:
-        aws_config: ${fakeAwsConfig(fakeUrl, 'eu-west-3')}
-`,
+  config: thinkingBedrockEndpoints,
   validateResponses: true,
 });
 
