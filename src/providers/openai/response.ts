@@ -102,7 +102,7 @@ export function reasoningTextOf(message: { reasoning_content?: unknown; reasonin
 /**
  * Azure's `prompt_filter_results` and a choice's `content_filter_results` are passed on when sent
  * (filter-annotations.ts), and so are the message's web search citations (url-citations.ts). Choices
- * in the upstream's numbering (`numberedChoices`): with `n` > 1 some servers list them as they finish.
+ * in the upstream's numbering (`inUpstreamOrder`): with `n` > 1 some servers list them as they finish.
  */
 export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs): ChatResponse {
   const response = expectList<OpenAIChatResponse>(normalised(body, normalise), 'choices');
@@ -111,7 +111,7 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
     object: 'chat.completion',
     created: response.created,
     model: response.model,
-    choices: numberedChoices(response.choices).map(({ choice, index }) =>
+    choices: inUpstreamOrder(response.choices).map((choice, index) =>
       withContentFilterResults(
         withLogprobs(
           {
@@ -141,22 +141,24 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
 }
 
 /**
- * Each choice with its number: the upstream's `index` when every choice has a distinct integer one
- * from 0 to the number of choices (sorted by it: a server answering a prompt list in one call numbers
- * them prompt × n + choice, and may send them out of order); else its position.
+ * The choices in the upstream's numbering, each numbered by its place in the list returned: sorted by
+ * `index` when every choice has a distinct integer one from 0 to the number of choices (a server
+ * answering a prompt list in one call numbers them prompt × n + choice, and with `n` > 1 some list them
+ * as they finish); else as sent. The usual answer, already in order, is returned as it is (no copy:
+ * every chat answer passes here).
  */
-function numberedChoices<Choice extends { index?: number | null }>(choices: readonly Choice[]): { choice: Choice; index: number }[] {
+function inUpstreamOrder<Choice extends { index?: number | null }>(choices: readonly Choice[]): readonly Choice[] {
+  if (choices.every((choice, position) => choice.index === position)) return choices;
   const taken: boolean[] = [];
   const numberedByIndex = choices.every(({ index }) => {
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= choices.length || taken[index]) return false;
     taken[index] = true;
     return true;
   });
-  const numbered = choices.map((choice, position) => ({ choice, index: numberedByIndex ? (choice.index as number) : position }));
-  return numberedByIndex ? numbered.sort((first, second) => first.index - second.index) : numbered;
+  return numberedByIndex ? [...choices].sort((first, second) => (first.index as number) - (second.index as number)) : choices;
 }
 
-/** Choices in the upstream's numbering (`numberedChoices`). */
+/** Choices in the upstream's numbering (`inUpstreamOrder`). */
 export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser = asIs): CompletionsResponse {
   const response = expectList<OpenAICompletionsResponse>(normalised(body, normalise), 'choices');
   const answer: CompletionsResponse = {
@@ -164,7 +166,7 @@ export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser
     object: 'text_completion',
     created: response.created,
     model: response.model,
-    choices: numberedChoices(response.choices).map(({ choice, index }) =>
+    choices: inUpstreamOrder(response.choices).map((choice, index) =>
       withContentFilterResults(
         withLogprobs({ index, text: choice.text ?? choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
         choice.content_filter_results,
