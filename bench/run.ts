@@ -10,7 +10,7 @@
  * --out FILE (default bench/results/latest.md, or leak-check.md).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -111,13 +111,19 @@ async function startGateway(upstreamUrl: string, options: { gcHook: boolean }): 
   const configPath = join(folder, 'config.yaml');
   writeFileSync(configPath, gatewayConfig(upstreamUrl));
   const hook = options.gcHook ? ['--expose-gc', '-r', join(SERVERS, 'gc-hook.js')] : [];
-  return startListening({
+  // Its folder (config and a log of tens of MB) goes when it stops, or when it fails to start.
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  const gateway = await startListening({
     name: GATEWAY,
     command: process.execPath,
     args: (port) => [...hook, ...startFlags(), join(ROOT, 'dist', 'src', 'main.js'), '--config-path', configPath, '--host', '127.0.0.1', '--port', String(port)],
     readyPath: '/health',
     logFile: join(folder, 'gateway.log'),
+  }).catch((error: unknown) => {
+    removeFolder();
+    throw error;
   });
+  return { ...gateway, stop: () => gateway.stop().then(removeFolder) };
 }
 
 /** One turn of load: closed-loop `connections`, or with `rate`, that many requests per second. */
