@@ -225,7 +225,7 @@ test('a failure before the first chunk is a real HTTP error in OpenAI shape', as
     (thrown: unknown) => thrown,
   );
   expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-  expect((error as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ code: 'context_length_exceeded', param: 'messages' });
+  expect((error as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ code: 'context_length_exceeded', param: 'input' });
 });
 
 test('a failure after the first event ends the stream with response.failed, the output so far and the error', async () => {

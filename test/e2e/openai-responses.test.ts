@@ -218,7 +218,7 @@ test('input_file parts are the chat file part: file_data or file_id with the fil
   expect((upstream.requests[0].body as { messages: unknown[] }).messages).toEqual([
     { role: 'user', content: [{ type: 'text', text: 'Summarise both.' }, { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: PDF.split(',')[1] }, title: 'report.pdf' }] },
   ]);
-  expect(await openaiErrorOf(openai.responses.create({ model: 'claude', input }))).toMatchObject({ status: 400, error: { param: 'messages[0].content[2].file.file_id' } });
+  expect(await openaiErrorOf(openai.responses.create({ model: 'claude', input }))).toMatchObject({ status: 400, error: { param: 'input[0].content[2].file_id' } });
 });
 
 test('text.format json_schema is the chat response_format; reasoning.effort its reasoning_effort', async () => {
@@ -370,7 +370,7 @@ describe('errors, in OpenAI shape', () => {
 
   test('the upstream refusal keeps its status and OpenAI error fields', async () => {
     upstream.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400-context-length.json')));
-    expect(await openaiErrorOf(openai.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 400, error: { code: 'context_length_exceeded', param: 'messages' } });
+    expect(await openaiErrorOf(openai.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 400, error: { code: 'context_length_exceeded', param: 'input' } });
   });
 });
 

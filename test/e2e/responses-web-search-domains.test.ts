@@ -58,7 +58,7 @@ test("an endpoint's own allowed_domains: the request narrows them (a subdomain, 
 
 test('nothing in common with the endpoint\'s list: a 400 naming the field, nothing sent', async () => {
   expect(await refusal({ model: 'museums', input: QUESTION, tools: search(['reddit.com', 'fr.wikipedia.org']) })).toMatchObject({
-    param: 'web_search_options.filters.allowed_domains',
+    param: 'tools[0].filters.allowed_domains',
     message: expect.stringContaining("none of these domains is within this endpoint's allowed_domains (louvre.fr, en.wikipedia.org/wiki, Museum.example)"),
   });
   expect(setup.upstreams.anthropic.requests).toHaveLength(0);
@@ -66,7 +66,7 @@ test('nothing in common with the endpoint\'s list: a 400 naming the field, nothi
 
 test("an endpoint with blocked_domains, which Anthropic refuses beside allowed_domains: a 400 naming the field, nothing sent", async () => {
   expect(await refusal({ model: 'no-forums', input: QUESTION, tools: search(['louvre.fr']) })).toMatchObject({
-    param: 'web_search_options.filters.allowed_domains',
+    param: 'tools[0].filters.allowed_domains',
     message: expect.stringContaining("this endpoint's web_search sets blocked_domains"),
   });
   expect(setup.upstreams.anthropic.requests).toHaveLength(0);
@@ -74,14 +74,14 @@ test("an endpoint with blocked_domains, which Anthropic refuses beside allowed_d
 
 test('an entry that is not a domain (a scheme): a 400 naming it', async () => {
   expect(await refusal({ model: 'claude', input: QUESTION, tools: search(['louvre.fr', 'https://www.louvre.fr']) })).toMatchObject({
-    param: 'web_search_options.filters.allowed_domains[1]',
-    message: 'web_search_options.filters.allowed_domains[1]: "https://www.louvre.fr" has a scheme: give the host name alone, e.g. example.com.',
+    param: 'tools[0].filters.allowed_domains[1]',
+    message: 'tools[0].filters.allowed_domains[1]: "https://www.louvre.fr" has a scheme: give the host name alone, e.g. example.com.',
   });
 });
 
 test('Gemini, whose Google Search takes no list: a 400 naming the field and Gemini, nothing sent', async () => {
   expect(await refusal({ model: 'gemini', input: QUESTION, tools: search(['louvre.fr']) })).toMatchObject({
-    param: 'web_search_options.filters.allowed_domains',
+    param: 'tools[0].filters.allowed_domains',
     message: expect.stringContaining('cannot be honoured by Gemini'),
   });
   expect(setup.upstreams.gemini.requests).toHaveLength(0);

@@ -72,13 +72,13 @@ describe('the openai client', () => {
     }
   });
 
-  test("a domain allow-list on an OpenAI endpoint, whose chat web search has no filter: 400 naming the chat request's field, nothing sent", async () => {
+  test("a domain allow-list on an OpenAI endpoint, whose chat web search has no filter: 400 naming the tool's field, nothing sent", async () => {
     const error = await setup.openai.responses.create({ model: 'search', input: QUESTION, tools: [{ type: 'web_search', filters: { allowed_domains: ['louvre.fr'] } }] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject({
-      param: 'web_search_options.filters',
+      param: 'tools[0].filters',
       type: 'invalid_request_error',
-      message: "web_search_options.filters: OpenAI's chat web_search_options has no domain filter, so the search would not keep to it; leave it out (Anthropic endpoints serve it).",
+      message: "tools[0].filters: OpenAI's chat web_search_options has no domain filter, so the search would not keep to it; leave it out (Anthropic endpoints serve it).",
     });
     expect(sentToOpenAI()).toHaveLength(0);
   });

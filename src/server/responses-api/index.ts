@@ -3,7 +3,8 @@
  * against openapi/schemas/responses.yaml, what it refers to is looked up in the response store
  * (stored.ts), and it is translated to the unified chat request (request.ts);
  * `/v1/chat/completions`' own code calls the endpoint, and its answer (answer.ts) or its stream's
- * chunks (stream.ts) are translated back, and kept unless `store: false`. Every translation lives in this folder.
+ * chunks (stream.ts) are translated back, and kept unless `store: false`; an error of the chat request names
+ * the fields the client sent (error-fields.ts). Every translation lives in this folder.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../schema';
@@ -14,7 +15,8 @@ import { typedEventText, type EventFormat } from '../sse';
 import { validateResponsesRequestBody } from '../validation';
 import { fromChatResponse, settingsOf, type ResponseSettings } from './answer';
 import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
-import { refuseStoredState, toChatRequest } from './request';
+import { inResponsesTerms, type ChatFieldSources } from './error-fields';
+import { chatTranslationOf, refuseStoredState } from './request';
 import { isKept, keepResponse, resolveStoredInput, type StoreAccess } from './stored';
 import { ResponsesStreamFold } from './stream';
 import { webSearchReportOf, type WebSearchReport } from './web-search';
@@ -31,6 +33,8 @@ export interface AnswerPresenter {
   json(answer: unknown): unknown;
   /** The events sent for a chat stream: each chunk is checked, then observed (audit, metrics), then translated. */
   stream(options: { chunks: AsyncIterable<unknown>; checkChunk: (chunk: unknown) => unknown; onChunk: (chunk: unknown) => void }): PresentedStream;
+  /** An error of the chat request as the route's client reads it (it names the fields the client sent). */
+  error(error: unknown): unknown;
   /** How ../kept-thinking.ts serves the request: its 400 for Claude's thinking neither sent back nor kept, and whether the answer's is kept. */
   keptThinking: Pick<KeptThinking, 'notKept' | 'keeps'>;
 }
@@ -63,13 +67,15 @@ interface Presentation {
   settings: ResponseSettings;
   webSearch: WebSearchReport | undefined;
   showsEncryptedContent: boolean;
+  /** Where the chat request's fields came from, to name them in an error. */
+  sources: ChatFieldSources;
 }
 
-function presentStream({ settings, webSearch, showsEncryptedContent }: Presentation, keep: Keep): AnswerPresenter['stream'] {
+function presentStream({ settings, webSearch, showsEncryptedContent, sources }: Presentation, keep: Keep): AnswerPresenter['stream'] {
   return ({ chunks, checkChunk, onChunk }) => {
     const fold = new ResponsesStreamFold(settings, webSearch, showsEncryptedContent);
     const failed = (error: GatewayError) => {
-      const { code, message } = openaiErrorObject(error);
+      const { code, message } = openaiErrorObject(inResponsesTerms(error, sources));
       return typedEventText(fold.failed({ code, message }));
     };
     return { events: responsesEvents({ chunks, checkChunk, onChunk, fold, keep }), format: { event: (event) => typedEventText(event as { type: string }), error: failed, end: '' } };
@@ -88,10 +94,11 @@ export async function responsesTranslation(body: unknown, access: StoreAccess): 
   const responsesRequest = request as ResponsesRequest;
   const resolved = await resolveStoredInput(responsesRequest, access);
   const kept = isKept(responsesRequest, access);
-  const presentation: Presentation = { settings: settingsOf(responsesRequest, kept), webSearch: webSearchReportOf(responsesRequest), showsEncryptedContent: includesEncryptedContent(responsesRequest.include) };
+  const { chatRequest, sources } = chatTranslationOf({ ...responsesRequest, input: resolved.input }, resolved.earlier);
+  const presentation: Presentation = { settings: settingsOf(responsesRequest, kept), webSearch: webSearchReportOf(responsesRequest), showsEncryptedContent: includesEncryptedContent(responsesRequest.include), sources };
   const keep: Keep = kept ? (response) => keepResponse(access, { response, input: resolved.input }) : null;
   return {
-    chatRequest: toChatRequest({ ...responsesRequest, input: resolved.input }, resolved.earlier),
+    chatRequest,
     presenter: {
       json: (answer) => {
         const response = fromChatResponse(answer as ChatResponse, presentation.settings, presentation.webSearch);
@@ -99,6 +106,7 @@ export async function responsesTranslation(body: unknown, access: StoreAccess): 
         return presentation.showsEncryptedContent ? response : withoutEncryptedContents(response);
       },
       stream: presentStream(presentation, keep),
+      error: (error) => inResponsesTerms(error, sources),
       // `store: false`: the answer's thinking is not kept either.
       keptThinking: { notKept: thinkingNotKept, keeps: kept },
     },

@@ -21,6 +21,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, ThinkingBlock, Tool, ToolCall } from '../../schema';
 import { thinkingBlocksOf } from './encrypted-thinking';
+import type { ChatFieldSources, MessageSource } from './error-fields';
 import { firstOfEachSameId } from './unique-items';
 import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
@@ -126,42 +127,56 @@ function refuseStoredItem(id: string, path: string): void {
 /**
  * The conversation as chat messages: the `earlier` items (a previous response's conversation), then
  * the input, each item id once (unique-items.ts: a repeat with other content is refused); consecutive function calls join the assistant turn before them.
+ * With each message, the items it came from (error-fields.ts names a chat field by them).
  */
-function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly ResponsesInputItem[]): ChatMessage[] {
+function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly ResponsesInputItem[]): { messages: ChatMessage[]; sources: MessageSource[]; items: ResponsesInputItem[] } {
   const items = typeof input === 'string' ? [...earlier, { role: 'user' as const, content: input }] : [...earlier, ...input];
   const pathOf = (index: number) => (index < earlier.length ? `previous_response_id (its conversation's item ${index})` : `input[${index - earlier.length}]`);
   const messages: ChatMessage[] = [];
+  const sources: MessageSource[] = [];
   const isFirst = firstOfEachSameId();
-  // A reasoning item's thinking blocks, for the assistant turn it comes before.
+  // A reasoning item's thinking blocks, for the assistant turn it comes before, and the item of each.
   let thinking: ThinkingBlock[] | null = null;
+  let thinkingItems: number[] = [];
+  const push = (message: ChatMessage, item: number, toolCalls: number[] = []) => {
+    messages.push(message);
+    sources.push({ item, toolCalls, thinking: message.thinking_blocks === undefined ? [] : thinkingItems });
+    thinking = null;
+    thinkingItems = [];
+  };
   const withThinking = (message: ChatMessage): ChatMessage => (thinking === null ? message : { ...message, thinking_blocks: thinking });
   for (const [index, item] of items.entries()) {
     if (!isFirst(item, { path: pathOf(index), sentNow: index >= earlier.length })) continue;
     const last = messages.at(-1);
     if (isMessageItem(item)) {
       const message = chatMessageOf(item, pathOf(index));
-      messages.push(message.role === 'assistant' ? withThinking(message) : message);
-      thinking = null;
+      push(message.role === 'assistant' ? withThinking(message) : message, index);
       continue;
     }
     switch (item.type) {
       case 'function_call': {
         const call: ToolCall = { id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } };
-        if (last?.role === 'assistant' && thinking === null) messages[messages.length - 1] = { ...last, tool_calls: [...(last.tool_calls ?? []), call] };
-        else messages.push(withThinking({ role: 'assistant', tool_calls: [call] }));
-        thinking = null;
+        if (last?.role === 'assistant' && thinking === null) {
+          messages[messages.length - 1] = { ...last, tool_calls: [...(last.tool_calls ?? []), call] };
+          sources[sources.length - 1].toolCalls.push(index);
+        } else push(withThinking({ role: 'assistant', tool_calls: [call] }), index, [index]);
         break;
       }
       case 'function_call_output':
-        messages.push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, pathOf(index)) });
-        thinking = null;
+        push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, pathOf(index)) }, index);
         break;
       case 'reasoning': {
         const blocks = thinkingBlocksOf(item, pathOf(index));
         if (blocks === null) break;
+        const blockItems = blocks.map(() => index);
         // Claude's interleaved thinking, between the tool calls of one answer, is that answer's turn's.
-        if (thinking === null && last?.role === 'assistant' && last.tool_calls?.length) messages[messages.length - 1] = { ...last, thinking_blocks: [...(last.thinking_blocks ?? []), ...blocks] };
-        else thinking = [...(thinking ?? []), ...blocks];
+        if (thinking === null && last?.role === 'assistant' && last.tool_calls?.length) {
+          messages[messages.length - 1] = { ...last, thinking_blocks: [...(last.thinking_blocks ?? []), ...blocks] };
+          sources[sources.length - 1].thinking.push(...blockItems);
+        } else {
+          thinking = [...(thinking ?? []), ...blocks];
+          thinkingItems = [...thinkingItems, ...blockItems];
+        }
         break;
       }
       case 'web_search_call':
@@ -175,7 +190,7 @@ function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly Resp
       }
     }
   }
-  return messages;
+  return { messages, sources, items };
 }
 
 function chatToolOf(tool: ResponsesFunctionTool): Tool {
@@ -217,12 +232,17 @@ function responseFormatOf(format: ResponsesTextFormat): Record<string, unknown> 
   return { type: 'json_schema', json_schema: jsonSchema };
 }
 
+/** The chat request for a valid Responses request without nulls (`chatTranslationOf`'s). */
+export function toChatRequest(request: ResponsesRequest, earlier: readonly ResponsesInputItem[] = []): Record<string, unknown> {
+  return chatTranslationOf(request, earlier).chatRequest;
+}
+
 /**
  * The chat request for a valid Responses request without nulls (`model` kept: the route removes it
- * as on chat); `earlier`: the conversation of its `previous_response_id`, whose instructions are not
- * carried over (as OpenAI's).
+ * as on chat), and where its fields came from (error-fields.ts); `earlier`: the conversation of its
+ * `previous_response_id`, whose instructions are not carried over (as OpenAI's).
  */
-export function toChatRequest(request: ResponsesRequest, earlier: readonly ResponsesInputItem[] = []): Record<string, unknown> {
+export function chatTranslationOf(request: ResponsesRequest, earlier: readonly ResponsesInputItem[] = []): { chatRequest: Record<string, unknown>; sources: ChatFieldSources } {
   const {
     input,
     instructions,
@@ -242,11 +262,13 @@ export function toChatRequest(request: ResponsesRequest, earlier: readonly Respo
     ...rest
   } = request;
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
-  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...chatMessagesOf(input, earlier)], ...chatToolFieldsOf(request) };
+  const conversation = chatMessagesOf(input, earlier);
+  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...conversation.messages], ...chatToolFieldsOf(request) };
   if (maxOutputTokens !== undefined) chat.max_tokens = maxOutputTokens;
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;
   if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;
   // No stream_options: the gateway asks for the stream's usage, for the last event, where the API takes it (invocation.ts).
-  return chat;
+  const messageSources = instructions === undefined ? conversation.sources : [{ item: null, toolCalls: [], thinking: [] }, ...conversation.sources];
+  return { chatRequest: chat, sources: { request, earlierCount: earlier.length, items: conversation.items, messages: messageSources } };
 }

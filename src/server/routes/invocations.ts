@@ -245,7 +245,9 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       }
       const translation = route.path === RESPONSES_PATH ? await responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' }) : null;
       const body = translation ? translation.chatRequest : request.body;
-      await serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
+      const served = serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
+      // A Responses client is told of the fields it sent, not of the chat request's.
+      await (translation ? served.catch((error: unknown) => Promise.reject(translation.presenter.error(error))) : served);
     },
     openaiRouteAt: (path) => routesByPath.get(path),
   };
