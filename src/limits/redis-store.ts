@@ -9,7 +9,8 @@
  */
 import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
-import { tlsHandshakeFailure } from './tls-handshake';
+import { formatYamlPath } from '../config/yaml-path';
+import { tlsHandshakeFailures, type ConfiguredRedisAddress } from './tls-handshake';
 
 /** Default longest wait for Redis, in milliseconds. */
 const REDIS_TIMEOUT_MS = 250;
@@ -180,13 +181,19 @@ function usesTls(url: string | undefined): boolean {
 }
 
 /**
- * The address whose TLS handshake the store checks itself when it cannot connect, as ioredis does
- * not say why a handshake failed there: a cluster's first node over `rediss://`, or the first
- * Sentinel with `sentinel_tls`.
+ * The addresses whose TLS handshakes the store checks itself when it cannot connect, as ioredis does
+ * not say why a handshake failed there: every `cluster_nodes` entry over `rediss://`, or every
+ * Sentinel with `sentinel_tls`; empty otherwise.
  */
-function hiddenTlsAddress(options: RedisStoreOptions): RedisAddress | undefined {
-  if (options.clusterNodes !== undefined) return usesTls(options.url) ? options.clusterNodes[0] : undefined;
-  return options.sentinels?.tls === true ? options.sentinels.addresses[0] : undefined;
+function hiddenTlsAddresses(options: RedisStoreOptions): ConfiguredRedisAddress[] {
+  const configured = (key: 'cluster_nodes' | 'sentinels', addresses: RedisAddress[]) => addresses.map((address, index) => ({ address, path: formatYamlPath(['rate_limit_store', key, index]) }));
+  if (options.clusterNodes !== undefined) return usesTls(options.url) ? configured('cluster_nodes', options.clusterNodes) : [];
+  return options.sentinels?.tls === true ? configured('sentinels', options.sentinels.addresses) : [];
+}
+
+/** `TLS to host:port (rate_limit_store.cluster_nodes[1]): self-signed certificate; …` for each failed handshake: no password is in an address. */
+function describeTlsFailures(failures: Awaited<ReturnType<typeof tlsHandshakeFailures>>): string {
+  return failures.map(({ address, path, failure }) => `TLS to ${describeRedisAddress(address)} (${path}): ${failure}`).join('; ');
 }
 
 function urlCredentials(url: URL): { username?: string; password?: string } {
@@ -224,27 +231,32 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   // ioredis reports a refused SELECT (a database past the server's `databases`) as an error event
   // and then carries on in database 0: this connection is counted as failed instead.
   let refusedDatabase: Error | null = null;
-  // Where ioredis hides why a TLS handshake failed, the store checks the handshake itself after an error.
-  const tlsAddress = hiddenTlsAddress(options);
-  let tlsFailure: string | null = null;
+  // Where ioredis hides why a TLS handshake failed, the store checks the handshakes itself after an error.
+  const tlsAddresses = hiddenTlsAddresses(options);
+  let tlsFailures = '';
   let tlsCheck: Promise<void> | null = null;
+  const checkTls = (): Promise<void> => {
+    if (tlsAddresses.length === 0) return Promise.resolve();
+    return (tlsCheck ??= tlsHandshakeFailures(tlsAddresses, timeoutMs).then((failures) => {
+      tlsFailures = describeTlsFailures(failures);
+      tlsCheck = null;
+    }));
+  };
   client.on('connect', () => (refusedDatabase = null));
   client.on('error', (error: Error & { command?: { name?: string } }) => {
     lastError = error;
     if (error.command?.name === 'select') refusedDatabase = error;
-    if (tlsAddress === undefined) return;
-    tlsCheck ??= tlsHandshakeFailure(tlsAddress, timeoutMs).then((failure) => {
-      tlsFailure = failure;
-      tlsCheck = null;
-    });
+    checkTls();
   });
   client.on('ready', () => {
     lastError = null;
-    tlsFailure = null;
+    tlsFailures = '';
   });
   const where = describeRedisStore(options);
-  const tlsCause = () => (tlsFailure === null || tlsAddress === undefined ? '' : ` (TLS to ${describeRedisAddress(tlsAddress)}: ${tlsFailure})`);
-  const because = () => (lastError === null ? '' : `: ${lastError.message}${tlsCause()}`);
+  const because = () => {
+    if (lastError === null) return tlsFailures === '' ? '' : `: ${tlsFailures}`;
+    return `: ${lastError.message}${tlsFailures === '' ? '' : ` (${tlsFailures})`}`;
+  };
   let firstConnection: Promise<void> | undefined;
   let firstConnectionSettled = false;
 
@@ -259,8 +271,9 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       const timer = setTimeout(() => {
         client.off('ready', onReady);
         firstConnectionSettled = true;
-        // A handshake check under way says why (it takes at most timeoutMs too).
-        void (tlsCheck ?? Promise.resolve()).then(() => reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`)));
+        // The handshake checks say why (they take at most timeoutMs too), also when no error came
+        // in time: a first node that never answers must not hide the others' refused certificates.
+        void checkTls().then(() => reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`)));
       }, timeoutMs);
       const onReady = () => {
         clearTimeout(timer);

@@ -5,7 +5,7 @@
  * nodes' host (`localhost` here), not their address, and the nodes announce that name
  * (`cluster-preferred-endpoint-type hostname`), so each is reached by its name. The certificate is
  * self-signed, made with openssl for this run, and trusted the way the README says: the CLI started
- * with `NODE_EXTRA_CA_CERTS`. Started without it, the gateway refuses the certificate and says so once.
+ * with `NODE_EXTRA_CA_CERTS`. Started without it, the gateway refuses the certificate and says so once, for each listed node.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     `rate_limit_store:
   type: redis
   url: $REDIS_URL
-  cluster_nodes: ["${HOST}:${nodes[0].port}"]
+  cluster_nodes: [${nodes.map((node) => `"${HOST}:${node.port}"`).join(', ')}]
   on_error: closed
   timeout_ms: 1000
 endpoints:
@@ -80,6 +80,8 @@ test('a certificate the gateway does not trust is an outage logged once, naming 
   const output = gateways.untrusting.run.output();
   const warnings = output.split('\n').filter((line) => line.includes('rate-limit store unavailable'));
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toContain(`TLS to ${HOST}:${nodes[0].port}: self-signed certificate`);
+  // Every listed node is checked and named, not only the first.
+  const causes = nodes.map((node, index) => `TLS to ${HOST}:${node.port} (rate_limit_store.cluster_nodes[${index}]): self-signed certificate`);
+  expect(warnings[0]).toContain(causes.join('; '));
   expect(output).not.toContain(PASSWORD);
 });

@@ -99,6 +99,6 @@ test("a TLS Sentinel's certificate the gateway does not trust is an outage logge
   const output = gateway.run.output();
   const warnings = output.split('\n').filter((line) => line.includes('rate-limit store unavailable'));
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toContain(`TLS to 127.0.0.1:${tlsSentinel.port}: self-signed certificate`);
+  expect(warnings[0]).toContain(`TLS to 127.0.0.1:${tlsSentinel.port} (rate_limit_store.sentinels[0]): self-signed certificate`);
   expect(output).not.toContain(MASTER_PASSWORD);
 }, 20_000);
