@@ -44,7 +44,7 @@ export interface RequestRecord {
   /** Milliseconds until the first stream chunk with a generated token (`carriesToken`) was ready. */
   firstTokenMs: number | null;
   retries: number;
-  /** The client's valid `traceparent` (and `tracestate`), else null. */
+  /** The client's valid `traceparent` (and `tracestate` header), else null. */
   trace: TraceContext | null;
   /** Only when the client called a traffic route: a plain endpoint's line has no route fields. */
   routeCall?: RouteCall;

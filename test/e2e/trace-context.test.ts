@@ -3,7 +3,8 @@
  * to the gateway, whose audit line gets `trace_id` and `parent_span_id`; with
  * `server.forward_trace_context: true` the fake upstreams on 127.0.0.1 (OpenAI-shaped, Anthropic)
  * receive the headers unchanged (also from the MLflow routes), on every attempt of a retry and on
- * every destination of a fallback; without it, or for a header that is not valid, they receive none.
+ * every destination of a fallback; without it, or for a traceparent that is not valid, they receive
+ * none. A tracestate that is not a valid list is dropped alone; one over 512 characters is cut.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -171,9 +172,16 @@ describe('with server.forward_trace_context: true', () => {
     expect(new Set(sentTraceHeaders().map((sent) => JSON.stringify(sent)))).toEqual(new Set([JSON.stringify({ traceparent: TRACEPARENT, tracestate: TRACESTATE })]));
   });
 
-  test('a tracestate over 512 characters is dropped, the traceparent still sent', async () => {
-    await chat(forwarding, 'chat', { traceparent: TRACEPARENT, tracestate: `rojo=${'x'.repeat(508)}` });
-    expect(sentTraceHeaders()).toEqual([{ traceparent: TRACEPARENT, tracestate: undefined }]);
+  test('a tracestate over 512 characters is cut by whole members from the end, the traceparent sent as received', async () => {
+    const members = [...Array(30)].map((_, index) => `vendor${String(index).padStart(2, '0')}=${'x'.repeat(10)}`);
+    await chat(forwarding, 'chat', { traceparent: TRACEPARENT, tracestate: members.join(', ') });
+    expect(sentTraceHeaders()).toEqual([{ traceparent: TRACEPARENT, tracestate: members.slice(0, 25).join(',') }]);
+  });
+
+  test('a tracestate that is not a valid list (an uppercase key, a key twice, 33 members) is dropped alone: the traceparent still goes', async () => {
+    const invalid = ['rojo=1,Congo=2', 'rojo=1,rojo=2', [...Array(33)].map((_, index) => `k${index}=v`).join(',')];
+    for (const tracestate of invalid) await chat(forwarding, 'chat', { traceparent: TRACEPARENT, tracestate });
+    expect(sentTraceHeaders()).toEqual(invalid.map(() => ({ traceparent: TRACEPARENT, tracestate: undefined })));
   });
 
   test('a traceparent that is not valid is not sent, nor its tracestate', async () => {
