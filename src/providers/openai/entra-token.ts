@@ -5,6 +5,8 @@
  * identity, then the Azure CLI and other developer tools) for the scope of Azure OpenAI, keeps the
  * token and renews it before it expires. A token server that is down, or that takes more than
  * TOKEN_FETCH_BOUND_MS to answer, is logged once per outage (entra-outage.ts), not once per request it fails.
+ * One fetch at a time per identity, and one call of the library: concurrent requests share it, and a
+ * call still under way after the bound (the library ignores the abort) is waited for again, not joined by another.
  * https://learn.microsoft.com/javascript/api/@azure/identity/defaultazurecredential
  *
  * One token source per identity (`azure_client_id`, or none), shared by every endpoint and every
@@ -53,18 +55,52 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
   let kept: AccessToken | null = null;
   let fetching: Promise<AccessToken> | null = null;
   let failure: { error: unknown; at: number } | null = null;
+  /**
+   * The credential's getToken under way. It outlives a fetch that stopped waiting for it, when the
+   * credential ignores the abort (MSAL's flows): the next fetch waits for it again rather than
+   * starting another, so a token server that never answers holds one call per identity, not one
+   * more every bound; and a token it gives late is kept.
+   */
+  let call: Promise<AccessToken> | null = null;
 
-  // Async, so that a chain that cannot be built (AZURE_TOKEN_CREDENTIALS naming no credential) is a failure like any other.
+  const keep = (token: AccessToken) => {
+    kept = token;
+    failure = null;
+    outageLog?.fetchAnswered();
+  };
+
+  const tokenCall = (abortSignal: AbortSignal): Promise<AccessToken> => {
+    if (call !== null) return call;
+    // Async, so that a chain that cannot be built (AZURE_TOKEN_CREDENTIALS naming no credential) is a failure like any other.
+    const started = (async () => {
+      try {
+        const token = await credential().getToken(AZURE_OPENAI_SCOPE, { abortSignal });
+        if (token === null) throw new Error('the credential chain returned no token');
+        return token;
+      } catch (error) {
+        // Failing once aborted is failing because the bound passed, also for a fetch that waited for it again.
+        throw abortSignal.aborted ? abortSignal.reason : error;
+      }
+    })();
+    call = started;
+    const settled = () => {
+      if (call === started) call = null;
+    };
+    started.then((token) => {
+      settled();
+      keep(token);
+    }, settled);
+    return started;
+  };
+
   const getToken = async (): Promise<AccessToken> => {
     const bound = new AbortController();
     const timer = setTimeout(() => bound.abort(new TokenFetchTimeout()), TOKEN_FETCH_BOUND_MS);
     // A fetch going on must not keep a stopping process alive.
     timer.unref();
     try {
-      // The library stops what honours `abortSignal`; a credential that does not (MSAL's flows) is no longer awaited.
-      const token = await untilAborted(() => credential().getToken(AZURE_OPENAI_SCOPE, { abortSignal: bound.signal }), bound.signal);
-      if (token === null) throw new Error('the credential chain returned no token');
-      return token;
+      // The library stops what honours `abortSignal`; a credential that does not is no longer awaited (but see `call`).
+      return await untilAborted(() => tokenCall(bound.signal), bound.signal);
     } finally {
       clearTimeout(timer);
     }
@@ -72,12 +108,6 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
 
   const fetchToken = (): Promise<AccessToken> => {
     fetching ??= getToken()
-      .then((token) => {
-        kept = token;
-        failure = null;
-        outageLog?.fetchAnswered();
-        return token;
-      })
       .catch((error: unknown) => {
         failure = { error, at: now() };
         if (!isTokenServerDown(error)) outageLog?.fetchAnswered();
