@@ -33,6 +33,8 @@ const FAILURE_HELD_MS = 5_000;
  * leaving only at its own total timeout); after this it is a failure like any other: held, and logged as an outage.
  */
 export const TOKEN_FETCH_BOUND_MS = 10_000;
+/** A library call still unsettled this long after it started is left to itself and a new one is made (see `call`). */
+export const TOKEN_CALL_ABANDONED_MS = 120_000;
 /** The longest reason of the library quoted in a message. */
 const MAX_REASON_CHARS = 1_000;
 
@@ -59,9 +61,11 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
    * The credential's getToken under way. It outlives a fetch that stopped waiting for it, when the
    * credential ignores the abort (MSAL's flows): the next fetch waits for it again rather than
    * starting another, so a token server that never answers holds one call per identity, not one
-   * more every bound; and a token it gives late is kept.
+   * more every bound; and a token it gives late is kept. A call unsettled after TOKEN_CALL_ABANDONED_MS
+   * is left (a server that accepted and went silent may never end it), so a stuck call cannot keep
+   * the identity from a token until restart: at most one more call per that time.
    */
-  let call: Promise<AccessToken> | null = null;
+  let call: { settling: Promise<AccessToken>; startedAt: number } | null = null;
 
   const keep = (token: AccessToken) => {
     kept = token;
@@ -70,7 +74,7 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
   };
 
   const tokenCall = (abortSignal: AbortSignal): Promise<AccessToken> => {
-    if (call !== null) return call;
+    if (call !== null && now() - call.startedAt < TOKEN_CALL_ABANDONED_MS) return call.settling;
     // Async, so that a chain that cannot be built (AZURE_TOKEN_CREDENTIALS naming no credential) is a failure like any other.
     const started = (async () => {
       try {
@@ -82,9 +86,9 @@ export function createEntraTokenSource(credential: () => TokenCredential, now: (
         throw abortSignal.aborted ? abortSignal.reason : error;
       }
     })();
-    call = started;
+    call = { settling: started, startedAt: now() };
     const settled = () => {
-      if (call === started) call = null;
+      if (call?.settling === started) call = null;
     };
     started.then((token) => {
       settled();

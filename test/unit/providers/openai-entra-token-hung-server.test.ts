@@ -8,7 +8,7 @@
 import type { ServerResponse } from 'node:http';
 import type { TokenCredential } from '@azure/identity';
 import { CallAbort } from '../../../src/providers/abort';
-import { createEntraTokenSource, TOKEN_FETCH_BOUND_MS } from '../../../src/providers/openai/entra-token';
+import { createEntraTokenSource, TOKEN_CALL_ABANDONED_MS, TOKEN_FETCH_BOUND_MS } from '../../../src/providers/openai/entra-token';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { allowOnlyLoopback, type LoopbackGuard } from '../../support/loopback-only';
 
@@ -80,5 +80,41 @@ test('a hung token server: requests share one call, given up after the bound; la
   expect(answered).toBe('late-token');
   expect(await asked()).toBe('late-token');
   expect(tokenServer.requests).toHaveLength(1);
+  expect(guard.refused).toEqual([]);
+});
+
+test('a call still unsettled after TOKEN_CALL_ABANDONED_MS is left, and the next fetch makes a new one (a stuck call cannot keep the identity tokenless)', async () => {
+  let clock = 5_000_000;
+  let credential: TokenCredential | undefined;
+  const source = createEntraTokenSource(
+    () => (credential ??= new (require('@azure/identity') as typeof import('@azure/identity')).DefaultAzureCredential({ managedIdentityClientId: 'stuck-identity' })),
+    () => clock,
+  );
+  const asked = () => source.token(new CallAbort()).catch((error: unknown) => error);
+  const before = tokenServer.requests.length;
+
+  const first = asked();
+  await settleIo(() => tokenServer.requests.length > before);
+  await jest.advanceTimersByTimeAsync(TOKEN_FETCH_BOUND_MS);
+  expect(await first).toMatchObject({ name: 'TokenFetchTimeout' });
+
+  clock += TOKEN_CALL_ABANDONED_MS - 1;
+  const rejoined = asked();
+  await settleIo();
+  await jest.advanceTimersByTimeAsync(TOKEN_FETCH_BOUND_MS);
+  expect(await rejoined).toMatchObject({ name: 'TokenFetchTimeout' });
+  expect(tokenServer.requests.length - before).toBe(1);
+
+  // Past the held failure (five seconds) too.
+  clock += 5_001;
+  const renewed = asked();
+  await settleIo(() => tokenServer.requests.length - before > 1);
+  expect(tokenServer.requests.length - before).toBe(2);
+  const expiresOn = Math.floor(Date.now() / 1000) + 3600;
+  sendJson(held[held.length - 1], 200, { access_token: 'fresh-token', expires_on: String(expiresOn), resource: 'https://cognitiveservices.azure.com', token_type: 'Bearer' });
+  let answered: unknown;
+  void renewed.then((value) => (answered = value));
+  await settleIo(() => answered !== undefined);
+  expect(answered).toBe('fresh-token');
   expect(guard.refused).toEqual([]);
 });
