@@ -529,6 +529,7 @@ export type components = {
         };
         /** @description Other keys (encoding_format, dimensions, ...) are passed through. */
         EmbeddingsRequest: {
+            /** @description A text, texts, token ids or lists of token ids. As OpenAI's API, no text may be empty and no list either (`""`, `[]`, `[""]`, `[[]]` are a 400 naming the input, 422 on the MLflow routes, before anything is sent). */
             input: string | string[] | number[] | number[][];
             /** @description On `/v1` routes, the endpoint name. Not allowed on the invocation routes. */
             model?: string;

@@ -65,10 +65,7 @@ export function withPromptText(request: unknown, dialect: Dialect): unknown {
   return request;
 }
 
-/**
- * A list of token-id lists holding an empty one: the schema alone would answer `prompt[0]: must be
- * string` (the first of its members to refuse the value's type), which hides the rule it broke.
- */
+/** A list of token-id lists holding an empty one, named as such (the schema says `prompt[0]: must not be an empty list`). */
 function refuseEmptyTokenIdList(prompts: readonly unknown[]): void {
   if (!prompts.every(Array.isArray)) return;
   const empty = prompts.findIndex((item) => (item as unknown[]).length === 0);

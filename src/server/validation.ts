@@ -4,7 +4,6 @@
  * naming the field and the rule, plus MLflow's (pydantic-style) issue list.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import spec from '../../generated/openapi.json';
 import * as firstError from '../../generated/first-error-validators';
 import {
   validateChatRequest,
@@ -13,6 +12,7 @@ import {
   validateResponsesRequest,
 } from '../../generated/request-validators';
 import type { EndpointType } from '../schema';
+import { forEachSchema, joinAlternatives, unionWordsOf, type UnionWords } from './union-words';
 
 export interface ValidationIssue {
   type: string;
@@ -21,7 +21,7 @@ export interface ValidationIssue {
 }
 
 export interface ValidationFailure {
-  /** e.g. `messages[0].content: must be string, array or null` */
+  /** e.g. `stop: must be a string, a non-empty array of strings or null` */
   message: string;
   /** The field at fault, e.g. `messages[0].content` (null for the body itself). */
   param: string | null;
@@ -58,26 +58,10 @@ function sampleOf(value: unknown): unknown {
 }
 
 /**
- * Calls `visit` with every schema object of openapi/ and its schema paths as Ajv writes them for its
- * errors: `#/components/schemas/Name/...`, and `#/...` from the root of a schema compiled on its own.
- */
-function forEachSchema(visit: (schema: Record<string, unknown>, paths: readonly string[]) => void): void {
-  const walk = (node: unknown, paths: readonly string[]): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const schema = node as Record<string, unknown>;
-    visit(schema, paths);
-    for (const [key, child] of Object.entries(schema)) walk(child, paths.map((path) => `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  };
-  for (const [name, schema] of Object.entries(spec.components.schemas)) walk(schema, [`#/components/schemas/${name}`, '#']);
-}
-
-/**
  * The keys each closed object (`additionalProperties: false`) of openapi/ allows, by schema path
  * (null where two schemas compiled on their own have one path and different keys). Built once at load.
  */
 const allowedKeysBySchemaPath = new Map<string, readonly string[] | null>();
-/** The unions (`anyOf`, `oneOf`) with two list members or more, such as embeddings' `input`, by schema path. Built once at load. */
-const unionsOfLists = new Set<string>();
 forEachSchema((schema, paths) => {
   if (schema.additionalProperties === false && typeof schema.properties === 'object' && schema.properties !== null) {
     const keys = Object.keys(schema.properties);
@@ -85,11 +69,6 @@ forEachSchema((schema, paths) => {
       const known = allowedKeysBySchemaPath.get(path);
       allowedKeysBySchemaPath.set(path, known === undefined || known?.join() === keys.join() ? keys : null);
     }
-  }
-  for (const keyword of ['anyOf', 'oneOf'] as const) {
-    const members = schema[keyword];
-    const lists = Array.isArray(members) ? members.filter((member) => (member as { type?: unknown }).type === 'array') : [];
-    if (lists.length >= 2) for (const path of paths) unionsOfLists.add(`${path}/${keyword}`);
   }
 });
 
@@ -130,14 +109,13 @@ function ruleText(error: ErrorObject): string {
     case 'type':
       // Ajv writes a nullable field's rule as "must be number,null".
       return `must be ${joinAlternatives(String((error.params as { type: string | string[] }).type).split(','))}`;
+    case 'minItems':
+    case 'minLength':
+      if ((error.params as { limit: number }).limit !== 1) return error.message ?? `fails ${error.keyword}`;
+      return error.keyword === 'minItems' ? 'must not be an empty list' : 'must not be an empty string';
     default:
       return error.message ?? `fails ${error.keyword}`;
   }
-}
-
-function joinAlternatives(types: string[]): string {
-  const unique = [...new Set(types)];
-  return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
 /** A `type` property's const or enum: the tag telling a union's members apart (content parts, tools, items). */
@@ -223,16 +201,51 @@ function membersOf(errors: ErrorObject[], union: ErrorObject): ({ member: number
   });
 }
 
+/** The words of a failed union (union-words.ts), told apart from others of its schema path by its members' errors. */
+function wordsOf(union: ErrorObject, errors: ErrorObject[]): UnionWords | undefined {
+  const prefix = `${union.schemaPath}/`;
+  const memberErrors = errors
+    .filter((error) => error.schemaPath.startsWith(prefix))
+    .map((error) => ({ schemaPath: error.schemaPath, types: error.keyword === 'type' && error.schemaPath.split('/').length === prefix.split('/').length + 1 ? String((error.params as { type: unknown }).type).split(',') : undefined }));
+  return unionWordsOf({ schemaPath: union.schemaPath, memberErrors });
+}
+
+/** The value at an Ajv instance path (`/input/3`). */
+function valueAt(body: unknown, instancePath: string): unknown {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((value, segment) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), body);
+}
+
+/** A value's JSON type as a schema names it (`integer` for a whole number). */
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** A message's place and rule. */
+interface Summary {
+  location: (string | number)[];
+  rule: string;
+}
+
 /**
  * A list refused by every member of a union of lists (embeddings' `input`: strings, token ids, lists
  * of token ids) is judged by the one member that took the most of its first items: `[1, 1.5]` is a
  * list of token ids whose item 1 is not an integer, not a list of strings refused at item 0. The
- * other members' errors are dropped. A union no member got past the first item of is left as it is
- * (`[true]`: must be string, integer or array).
+ * other members' errors are dropped. When the refused item is of a kind another member's items are
+ * (`["a", 1]`), the list mixes kinds: `mixed` says so, with the kinds a list may hold. A union no
+ * member got past the first item of is left as it is (summarise names what its items may be).
  */
-function judgedByFirstItems(errors: ErrorObject[]): ErrorObject[] {
+function judgedByFirstItems(errors: ErrorObject[], body: unknown): { errors: ErrorObject[]; mixed?: Summary } {
   let kept = errors;
-  for (const union of errors.filter((error) => isUnionError(error) && unionsOfLists.has(error.schemaPath))) {
+  let mixed: Summary | undefined;
+  for (const union of errors.filter(isUnionError)) {
+    const lists = wordsOf(union, errors)?.lists ?? [];
+    if (lists.length < 2) continue;
     const places = membersOf(kept, union);
     // Each member's first refused item.
     const firstRefused = new Map<number, number>();
@@ -241,17 +254,45 @@ function judgedByFirstItems(errors: ErrorObject[]): ErrorObject[] {
     const best = [...firstRefused].filter(([, item]) => item === furthest);
     if (furthest <= 0 || best.length !== 1) continue;
     const [winner] = best[0];
+    const itemPath = `${union.instancePath}/${furthest}`;
+    const winnerList = lists.find((list) => list.member === winner);
+    const refusedForJsonType = kept.some((error, index) => places[index]?.member === winner && error.instancePath === itemPath && error.keyword === 'type');
+    const itemType = jsonTypeOf(valueAt(body, itemPath));
+    const otherKind = lists.some((list) => list.member !== winner && list.itemTypes.some((type) => type === itemType || (type === 'number' && itemType === 'integer')));
+    if (mixed === undefined && winnerList !== undefined && refusedForJsonType && otherKind) {
+      const kinds = joinAlternatives(lists.map((list) => `only ${list.items}`));
+      mixed = { location: locationOf({ ...union, instancePath: itemPath }), rule: `must be ${winnerList.item} like the items before it (a list holds ${kinds})` };
+    }
     kept = kept.filter((_error, index) => (places[index]?.member ?? winner) === winner);
   }
-  return kept;
+  return { errors: kept, mixed };
+}
+
+/**
+ * The words for what a union takes at `instancePath`, when the errors there are its members refusing
+ * the value: the union's own members, or, one item down, its lists' items (`input[0]` of
+ * `[true]`: a string, a token id (integer) or an array of token ids).
+ */
+function unionAlternativesAt(errors: ErrorObject[], allErrors: ErrorObject[], instancePath: string): string | undefined {
+  const unions = errors.filter(isUnionError);
+  const own = unions.map((union) => (union.instancePath === instancePath ? wordsOf(union, allErrors) : undefined)).find((words) => words !== undefined);
+  if (own !== undefined) return own.members;
+  for (const union of unions) {
+    const lists = wordsOf(union, allErrors)?.lists ?? [];
+    const rest = instancePath.slice(union.instancePath.length + 1);
+    if (lists.length > 0 && instancePath.startsWith(`${union.instancePath}/`) && DIGITS.test(rest)) return joinAlternatives(lists.map((list) => list.item));
+  }
+  return undefined;
 }
 
 /**
  * Ajv reports every failed branch of a oneOf. A wrong `type` tag is reported first; otherwise the
- * deepest location is the one the client most likely got wrong, and type errors at one location
- * merge into "must be string, array or null".
+ * deepest location is the one the client most likely got wrong. There, a member that took the
+ * value's JSON type has the say (`[""]`: must not be an empty string); when every member refused
+ * it, the union's members are named ("must be a string, an array of objects (type ...) or null"),
+ * and a field that is no union gets its JSON types ("must be integer or null").
  */
-export function summarise(allErrors: ErrorObject[]): { location: (string | number)[]; rule: string } {
+export function summarise(allErrors: ErrorObject[]): Summary {
   const { errors, wrongTag } = withoutRejectedMembers(allErrors);
   if (wrongTag !== undefined) {
     const values = wrongTag.tags.map((tag) => JSON.stringify(tag));
@@ -263,12 +304,24 @@ export function summarise(allErrors: ErrorObject[]): { location: (string | numbe
   const location = locationOf(deepest);
   const atLocation = candidates.filter((error) => fieldPath(locationOf(error)) === fieldPath(location));
   // A member refusing the value's JSON type says nothing more: `{type: string, enum: [...]}` is "must be string".
-  const refusingJsonType = atLocation.filter((error) => error.keyword === 'type').map((error) => error.schemaPath.slice(0, -'type'.length));
-  if (atLocation.every((error) => error.keyword === 'type' || refusingJsonType.some((member) => isFromMember(error.schemaPath, member)))) {
-    const types = atLocation.filter((error) => error.keyword === 'type').flatMap((error) => String((error.params as { type: string | string[] }).type).split(','));
-    return { location, rule: `must be ${joinAlternatives(types)}` };
-  }
-  return { location, rule: ruleText(deepest) };
+  const typeErrors = atLocation.filter((error) => error.keyword === 'type');
+  const refusingJsonType = typeErrors.map((error) => error.schemaPath.slice(0, -'type'.length));
+  const pastJsonType = atLocation.filter((error) => error.keyword !== 'type' && !refusingJsonType.some((member) => isFromMember(error.schemaPath, member)));
+  // The member of the same union that took the JSON type: `[""]` is refused for being empty, not for not being a token id.
+  const sibling = pastJsonType.find((error) => typeErrors.some((typeError) => unionPrefix(typeError.schemaPath) === unionPrefix(error.schemaPath) && unionPrefix(error.schemaPath) !== ''));
+  if (sibling !== undefined) return { location, rule: ruleText(sibling) };
+  // Every member of a union refused the value's JSON type: the union's members are named.
+  const alternatives = new Set(refusingJsonType).size >= 2 ? unionAlternativesAt(errors, allErrors, typeErrors[0].instancePath) : undefined;
+  if (alternatives !== undefined) return { location, rule: `must be ${alternatives}` };
+  if (pastJsonType.length > 0) return { location, rule: ruleText(deepest) };
+  const types = typeErrors.flatMap((error) => String((error.params as { type: string | string[] }).type).split(','));
+  return { location, rule: `must be ${joinAlternatives(types)}` };
+}
+
+/** A schema path up to its last union keyword (`.../anyOf/`), or '' outside any union. */
+function unionPrefix(schemaPath: string): string {
+  const match = /^.*\/(?:anyOf|oneOf)\//.exec(schemaPath);
+  return match === null ? '' : match[0];
 }
 
 /**
@@ -294,8 +347,9 @@ function validateWith(fast: ValidateFunction, validate: ValidateFunction, body: 
   if (fast(body)) return undefined;
   // The sample is valid when the first error lies beyond it: then that first error is the report.
   const reported = validate(sampleOf(body)) ? (fast.errors ?? []) : (validate.errors ?? []);
-  const errors = judgedByFirstItems(reported).slice(0, MAX_REPORTED_ERRORS);
-  const { location, rule } = summarise(errors);
+  const judged = judgedByFirstItems(reported, body);
+  const errors = judged.errors.slice(0, MAX_REPORTED_ERRORS);
+  const { location, rule } = judged.mixed ?? summarise(errors);
   const param = location.length > 0 ? fieldPath(location) : null;
   return {
     message: `${param ?? 'body'}: ${rule}`,

@@ -634,7 +634,7 @@ describe('Amazon Nova Multimodal Embeddings (https://docs.aws.amazon.com/nova/la
     for (const model of ['nova-embed', 'titan-embed']) {
       const refused = await post('/v1/embeddings', { model, input: [] });
       expect(refused.status).toBe(400);
-      expect((await jsonOf(refused)).error).toMatchObject({ param: 'input', message: "'input' must not be empty." });
+      expect((await jsonOf(refused)).error).toMatchObject({ param: 'input', message: 'input: must not be an empty list' });
     }
     expect(fake.calls).toHaveLength(0);
   });

@@ -106,7 +106,7 @@ describe('SDK over the MLflow routes', () => {
 
   test('errors carry the status and the message', async () => {
     await expect(client().getEndpoint('missing')).rejects.toMatchObject({ status: 404, message: expect.stringContaining("'missing'") });
-    await expect(client().chat('chat', { messages: [] })).rejects.toMatchObject({ status: 422, message: 'messages: must NOT have fewer than 1 items' });
+    await expect(client().chat('chat', { messages: [] })).rejects.toMatchObject({ status: 422, message: 'messages: must not be an empty list' });
     const stream = client().streamChat('nope', { messages: [{ role: 'user', content: 'x' }] });
     await expect(stream.next()).rejects.toMatchObject({ status: 404 });
   });

@@ -258,7 +258,7 @@ describe('invocation request validation', () => {
   test('wrong-typed nested field names the path and the accepted types', async () => {
     const response = await post('/endpoints/chat/invocations', { messages: [{ role: 'user', content: 5 }] });
     expect(response.status).toBe(422);
-    expect(response.json().message).toBe('messages[0].content: must be string, array or null');
+    expect(response.json().message).toBe('messages[0].content: must be a string, an array of objects (type "text", "image_url", "input_audio" or "file") or null');
   });
 
   test('out-of-range parameter names the rule', async () => {
@@ -336,7 +336,7 @@ describe('OpenAI-compatible routes: errors keep their status in OpenAI shape', (
   test('schema violations are 400 with param', async () => {
     const response = await post('/v1/chat/completions', { model: 'chat', messages: [] });
     expect(response.status).toBe(400);
-    expect(response.json().error).toMatchObject({ message: 'messages: must NOT have fewer than 1 items', param: 'messages', type: 'invalid_request_error' });
+    expect(response.json().error).toMatchObject({ message: 'messages: must not be an empty list', param: 'messages', type: 'invalid_request_error' });
   });
 
   test('malformed JSON is 400', async () => {

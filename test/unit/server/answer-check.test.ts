@@ -68,7 +68,7 @@ describe('checkedAnswer', () => {
       status: 502,
       code: 'upstream_unreadable',
       retryable: false,
-      message: "Mock answered endpoint 'chat' with a response of an unexpected shape; the gateway could not translate it (in the translated answer, choices[0].message.content must be string, array or null).",
+      message: `Mock answered endpoint 'chat' with a response of an unexpected shape; the gateway could not translate it (in the translated answer, choices[0].message.content must be a string, an array of objects (type "text", "image_url", "input_audio" or "file") or null).`,
     });
     const badVector = { object: 'list', data: [{ object: 'embedding', embedding: [0.1, 'x'], index: 0 }], model: 'e', usage: { prompt_tokens: 1, total_tokens: 1 } };
     expect(refusalOf(() => checkedAnswer(embed, badVector)).message).toContain('data[0].embedding[1] must be number');

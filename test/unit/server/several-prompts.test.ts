@@ -25,9 +25,10 @@ describe('prepareRequest', () => {
     }
     const refusal = (prompt: unknown) => gatewayErrorOf(() => prepareRequest({ endpointType: 'llm/v1/completions', body: { prompt }, dialect: 'openai' }));
     expect(refusal([])).toMatchObject({ status: 400, param: 'prompt', message: "The parameter 'prompt' is an empty list: send a string, a list of strings or token ids." });
-    expect(refusal(['a', 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be string' });
+    const kinds = 'like the items before it (a list holds only strings, only token ids (integers) or only non-empty arrays of token ids (integers))';
+    expect(refusal(['a', 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: `prompt[1]: must be a string ${kinds}` });
     expect(refusal([1, 2.5])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be integer' });
-    expect(refusal([[1], 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: must be array' });
+    expect(refusal([[1], 2])).toMatchObject({ status: 400, param: 'prompt[1]', message: `prompt[1]: must be a non-empty array of token ids (integers) ${kinds}` });
     expect(refusal([[]])).toMatchObject({ status: 400, param: 'prompt[0]', message: 'prompt[0]: a list of token ids must not be empty.' });
     expect(refusal([[50256, 1212], []])).toMatchObject({ status: 400, param: 'prompt[1]', message: 'prompt[1]: a list of token ids must not be empty.' });
   });

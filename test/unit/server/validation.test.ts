@@ -7,9 +7,10 @@ const user = { role: 'user', content: 'x' };
 test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', {}, 'messages: is required'],
   ['llm/v1/chat', { messages: 'hello' }, 'messages: must be array'],
-  ['llm/v1/chat', { messages: [] }, 'messages: must NOT have fewer than 1 items'],
+  ['llm/v1/chat', { messages: [] }, 'messages: must not be an empty list'],
   ['llm/v1/chat', { messages: [{ content: 'x' }] }, 'messages[0].role: is required'],
-  ['llm/v1/chat', { messages: [{ role: 'user', content: 5 }] }, 'messages[0].content: must be string, array or null'],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: 5 }] }, `messages[0].content: must be a string, an array of objects (type "text", "image_url", "input_audio" or "file") or null`],
+  ['llm/v1/chat', { messages: [{ role: 'user', content: ['hi'] }] }, `messages[0].content[0]: must be an object (type "text", "image_url", "input_audio" or "file")`],
   ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'bogus' }] }] }, 'messages[0].content[0].type: must be one of "text", "image_url", "input_audio", "file"'],
   ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'text' }] }] }, 'messages[0].content[0].text: is required'],
   ['llm/v1/chat', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'u', detail: 'max' } }] }] }, 'messages[0].content[0].image_url.detail: must be one of "auto", "low", "high", null'],
@@ -22,12 +23,17 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', { messages: [user], temperature: 2.5 }, 'temperature: must be <= 2'],
   ['llm/v1/chat', { messages: [user], n: 0 }, 'n: must be >= 1'],
   ['llm/v1/chat', { messages: [user], max_tokens: 1.5 }, 'max_tokens: must be integer or null'],
-  ['llm/v1/chat', { messages: [user], stop: 5 }, 'stop: must be string, array or null'],
+  ['llm/v1/chat', { messages: [user], stop: 5 }, 'stop: must be a string, a non-empty array of strings or null'],
+  ['llm/v1/chat', { messages: [user], stop: [] }, 'stop: must not be an empty list'],
+  ['llm/v1/chat', { messages: [user], tool_choice: [] }, 'tool_choice: must be a string, an object or null'],
   ['llm/v1/chat', { messages: [user], stream: 'yes' }, 'stream: must be boolean or null'],
-  ['llm/v1/completions', { prompt: { text: 'a' } }, 'prompt: must be string or array'],
-  ['llm/v1/completions', { prompt: [1, 'a'] }, 'prompt[1]: must be integer'],
-  ['llm/v1/embeddings', { input: {} }, 'input: must be string or array'],
-  ['llm/v1/embeddings', { input: [{ type: 'text' }] }, 'input[0]: must be string, integer or array'],
+  ['llm/v1/completions', { prompt: { text: 'a' } }, 'prompt: must be a string, a non-empty array of strings, a non-empty array of token ids (integers) or a non-empty array of non-empty arrays of token ids (integers)'],
+  ['llm/v1/completions', { prompt: ['a', []] }, 'prompt[1]: must be a string like the items before it (a list holds only strings, only token ids (integers) or only non-empty arrays of token ids (integers))'],
+  ['llm/v1/completions', { prompt: [true] }, 'prompt[0]: must be a string, a token id (integer) or a non-empty array of token ids (integers)'],
+  ['llm/v1/completions', { prompt: [[1], []] }, 'prompt[1]: must not be an empty list'],
+  ['llm/v1/completions', { prompt: [1, 'a'] }, 'prompt[1]: must be a token id (integer) like the items before it (a list holds only strings, only token ids (integers) or only non-empty arrays of token ids (integers))'],
+  ['llm/v1/embeddings', { input: {} }, 'input: must be a non-empty string, a non-empty array of non-empty strings, a non-empty array of token ids (integers) or a non-empty array of non-empty arrays of token ids (integers)'],
+  ['llm/v1/embeddings', { input: [{ type: 'text' }] }, 'input[0]: must be a non-empty string, a token id (integer) or a non-empty array of token ids (integers)'],
   ['llm/v1/embeddings', [1, 2], 'the request body must be a JSON object'],
 ])('%s %j → %s', (endpointType, body, message) => {
   expect(validateRequestBody(endpointType, body)?.message).toBe(message);
@@ -44,17 +50,26 @@ test.each<[EndpointType, string, string]>([
 });
 
 // A list is judged by the kind its first items are (strings, token ids, lists of token ids): the item
-// that breaks it is named with the rule of that kind, not item 0 with another kind's rule.
+// that breaks it is named with the rule of that kind, not item 0 with another kind's rule; an item of
+// another kind is told that the list holds one kind.
 test.each<[unknown, string]>([
+  ['', 'input: must not be an empty string'],
+  [[], 'input: must not be an empty list'],
   [[1, 1.5], 'input[1]: must be integer'],
   [[1, 2, 3.5], 'input[2]: must be integer'],
-  [[1, 'a'], 'input[1]: must be integer'],
-  [['a', 'b', 3], 'input[2]: must be string'],
-  [[[1], 'a'], 'input[1]: must be array'],
   [[[1, 2], [3, 4.5]], 'input[1][1]: must be integer'],
+  // An item of another kind than the items before it: the list mixes kinds.
+  [[1, 'a'], 'input[1]: must be a token id (integer) like the items before it (a list holds only non-empty strings, only token ids (integers) or only non-empty arrays of token ids (integers))'],
+  [['a', 'b', 3], 'input[2]: must be a non-empty string like the items before it (a list holds only non-empty strings, only token ids (integers) or only non-empty arrays of token ids (integers))'],
+  [[[1], 'a'], 'input[1]: must be a non-empty array of token ids (integers) like the items before it (a list holds only non-empty strings, only token ids (integers) or only non-empty arrays of token ids (integers))'],
+  // Empty texts and lists, which OpenAI refuses too.
+  [[''], 'input[0]: must not be an empty string'],
+  [['a', ''], 'input[1]: must not be an empty string'],
+  [[[]], 'input[0]: must not be an empty list'],
+  [[[1], []], 'input[1]: must not be an empty list'],
   // No kind took the first item: every kind is named.
-  [[1.5, 1], 'input[0]: must be string, integer or array'],
-  [[true], 'input[0]: must be string, integer or array'],
+  [[1.5, 1], 'input[0]: must be a non-empty string, a token id (integer) or a non-empty array of token ids (integers)'],
+  [[true], 'input[0]: must be a non-empty string, a token id (integer) or a non-empty array of token ids (integers)'],
 ])('embeddings input %j → %s', (input, message) => {
   const failure = validateRequestBody('llm/v1/embeddings', { input });
   expect({ message: failure?.message, param: failure?.param }).toEqual({ message, param: message.slice(0, message.indexOf(':')) });
@@ -64,6 +79,18 @@ test('an embeddings list judged by its first items reports only that kind\'s iss
   expect(validateRequestBody('llm/v1/embeddings', { input: [1, 1.5] })?.issues).toEqual([{ type: 'type', loc: ['body', 'input', 1], msg: 'must be integer' }]);
   const tokens = Array.from({ length: 150 }, (_, index) => index);
   expect(validateRequestBody('llm/v1/embeddings', { input: [...tokens, 0.5] })?.message).toBe('input[150]: must be integer');
+  const texts = tokens.map(String);
+  expect(validateRequestBody('llm/v1/embeddings', { input: [...texts, 7] })?.message).toMatch(/^input\[150\]: must be a non-empty string like the items before it /);
+});
+
+// A value no member of its union takes: the message names every member, from the schema.
+test.each<[unknown, string]>([
+  [5, 'input: must be a string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
+  [[], 'input: must not be an empty list'],
+  [['hi'], 'input[0]: must be an object (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
+  [[{ role: 'user', content: 5 }], 'input[0].content: must be a string or an array of objects (type "input_text", "output_text", "refusal", "input_image" or "input_file")'],
+])('responses input %j → %s', (input, message) => {
+  expect(validateResponsesRequestBody({ model: 'chat', input })?.message).toBe(message);
 });
 
 test('valid bodies pass, extra keys included', () => {
@@ -83,7 +110,7 @@ test('the issue list locates each problem under body', () => {
 // must not hide the error inside the member whose tag matched.
 test.each<[unknown, string]>([
   [{ type: 'function_call', call_id: 'c', name: 'f', arguments: 5 }, 'input[0].arguments: must be string'],
-  [{ type: 'function_call_output', call_id: 'c', output: 5 }, 'input[0].output: must be string or array'],
+  [{ type: 'function_call_output', call_id: 'c', output: 5 }, 'input[0].output: must be a string or an array of objects (type "input_text", "input_image" or "input_file")'],
   [{ type: 'function_call_output', call_id: 'c', output: [{ type: 'input_text' }] }, 'input[0].output[0].text: is required'],
   [{ type: 'message', role: 'user', content: [{ type: 'input_audio' }] }, 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
   [{ type: 'computer_call', call_id: 'c' }, 'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "web_search_call", "item_reference"'],
@@ -124,7 +151,9 @@ test.each<[unknown, string]>([
   [{ tools: [{ type: 'web_search_2025_08_26', user_location: { type: 'exact' } }] }, 'tools[0].user_location.type: must be "approximate"'],
   [{ tools: [{ type: 'web_search_preview', search_context_size: 'huge' }] }, 'tools[0].search_context_size: must be one of "low", "medium", "high", null'],
   // A union of other JSON types says which ones, not the first member's enum.
-  [{ tool_choice: 5 }, 'tool_choice: must be string, object or null'],
+  [{ tool_choice: 5 }, `tool_choice: must be a string ("auto", "none" or "required"), an object (type ${responsesTags.replace(/, (?=[^,]*$)/, ' or ')}) or null`],
+  [{ text: { format: 5 } }, 'text.format: must be an object (type "text", "json_object" or "json_schema")'],
+  [{ tools: [5] }, `tools[0]: must be an object (type ${responsesTags.replace(/, (?=[^,]*$)/, ' or ')})`],
   [{ tool_choice: 'any' }, 'tool_choice: must be one of "auto", "none", "required"'],
 ])('responses %j → %s', (fields, message) => {
   expect(validateResponsesRequestBody({ model: 'chat', input: 'x', ...(fields as object) })?.message).toBe(message);
