@@ -156,7 +156,8 @@ interface PluginEndpointName {
  * Its answers and chunks get what answer-fill.ts completes (absent nullable chat fields, a usage's missing total) and drops (a choice's chunks after its finish).
  */
 function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName): ProviderEndpoint<CallContext> {
-  const wrapped: Record<string, unknown> = {};
+  // A plugin sends its usage unasked (the contract): the gateway adds no `stream_options` its vendor might refuse.
+  const wrapped: Record<string, unknown> = { streamUsageWhenAsked: false };
   for (const method of ENDPOINT_METHODS) {
     const call = endpoint[method] as AnyMethod | undefined;
     if (call === undefined) continue;

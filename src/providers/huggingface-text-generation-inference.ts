@@ -16,7 +16,10 @@
  * served model's own chat template, so no prompt format is guessed. Its wire format is OpenAI's, so
  * the OpenAI mappers are reused; the temperature is not scaled there (that API takes OpenAI's 0–2),
  * `stop` is sent as a list (the only form it takes), and `model` is TGI's documented `"tgi"` (any
- * other value selects a LoRA adapter).
+ * other value selects a LoRA adapter). Its streams report usage (a last chunk without choices) only
+ * when `stream_options.include_usage` asks, as OpenAI's: the field is sent, and the gateway adds it
+ * under a token limit and for `/v1/responses` (TGI before 2.4 has no such field and ignores it, as
+ * any key its ChatRequest does not know; such a stream counts an estimate).
  *
  * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
@@ -273,6 +276,8 @@ export const tgiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat':
         return {
+          // The Messages API streams usage only when `stream_options.include_usage` asks (TGI ≥ 2.4; earlier ones ignore the field).
+          streamUsageWhenAsked: true,
           chat: async (request, { abort }) => fromTgiChat(await upstream.postJson('v1/chat/completions', toTgiChat(request), { signal: abort })),
           chatStream: (request, { abort }) =>
             foldEvents(

@@ -11,7 +11,9 @@
  * not 32-bit integers get the reference's 422. The `logprobs` Together answers with are passed on
  * in its own shape (`tokens`, `token_logprobs`: https://docs.together.ai/docs/logprobs). Completions require `max_tokens` (422, the
  * reference's message). `max_completion_tokens` (OpenAI's newer name) is sent as `max_tokens`, `stop`
- * as a list. Finish reason `eos` is `stop`. Legacy chat
+ * as a list. `stream_options` is not sent: the API reference lists no such field, and every stream's
+ * last chunk carries its usage, so `include_usage` (a client's, or the gateway's for
+ * `/v1/responses`) is honoured without it. Finish reason `eos` is `stop`. Legacy chat
  * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the
  * reference sends none) and the gateway produces `encoding_format: base64` itself, since
  * Together's embeddings API has no such field; it has no `dimensions` either (a 400). The temperature is not scaled (§6.13).
@@ -82,7 +84,8 @@ function toTogetherLogprobs(request: Wire): Wire {
 function toTogetherParameters<Request extends Wire>(clientRequest: Request): Request {
   const request = withoutNoOpValues(clientRequest);
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
-  const { stop, ...rest } = toTogetherLogprobs(withMaxTokens(withParallelToolCallsAllowed(request, PROVIDER)));
+  // Together's API reference has no `stream_options`, and its last chunk carries the usage anyway.
+  const { stop, stream_options: _options, ...rest } = toTogetherLogprobs(withMaxTokens(withParallelToolCallsAllowed(request, PROVIDER)));
   return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 

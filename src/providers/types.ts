@@ -54,9 +54,12 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
   readonly reasoningEffortFields?: readonly ReasoningEffortField[];
   /**
    * True when the vendor reports a stream's usage only if `stream_options.include_usage` asks for it
-   * (OpenAI's API), and accepts that field: a token limit then asks for it (see invocation.ts). False
-   * when the API refuses the field (Azure OpenAI before 2024-09-01): nothing the gateway adds asks for it.
-   * Built-in providers only.
+   * (OpenAI's API, TGI's Messages API), and accepts that field: a token limit then asks for it (see
+   * invocation.ts). False when the field must not be added: the API refuses it (Azure OpenAI before
+   * 2024-09-01), or the endpoint is a plugin's, whose contract is to send its usage unasked (its
+   * request carries only the client's own `stream_options`). Absent: the gateway adds it for
+   * `/v1/responses`, and the provider's mapper sends it or leaves it out.
+   * Built-in providers set it; the gateway sets false on a plugin's endpoint (plugins/modules.ts).
    */
   readonly streamUsageWhenAsked?: boolean;
   /**

@@ -165,8 +165,9 @@ function asksForUsage(request: Record<string, unknown>): boolean {
  * reports a stream's usage only when asked (OpenAI's): without it, such a stream counted no tokens,
  * and any client could spend past the limit. A route that presents the usage itself
  * (`/v1/responses`' last event) needs it from any API not known to refuse the field (Azure OpenAI
- * before 2024-09-01 does). The usage chunk the gateway asked for is kept from a chat client, which did
- * not ask for a chunk without choices (`isUsageOnlyChunk` in providers/shared/role-only.ts).
+ * before 2024-09-01 does), a plugin's aside (it sends usage unasked). The usage chunk the gateway
+ * asked for is kept from a chat client, which did not ask for a chunk without choices
+ * (`isUsageOnlyChunk` in providers/shared/role-only.ts).
  */
 function withUsageAsked(request: Record<string, unknown>, endpoint: CompiledEndpoint, needs: { limits: boolean; presented: boolean }): Record<string, unknown> | null {
   const whenAsked = endpoint.target.streamUsageWhenAsked;

@@ -162,6 +162,11 @@ describe('chat (Messages API)', () => {
     });
   });
 
+  it('stream_options is sent as asked: the Messages API streams usage only when include_usage asks (TGI ≥ 2.4)', () => {
+    const request = { messages: [{ role: 'user', content: 'Salut' }], stream: true, stream_options: { include_usage: true } };
+    expect(toTgiChat(request, { stream: true })).toEqual({ ...request, model: 'tgi' });
+  });
+
   it('a stop string is sent as a list: the Messages API takes only a list (ChatRequest.stop), and refuses a string with a 422', () => {
     expect(toTgiChat({ messages: [{ role: 'user', content: 'Salut' }], stop: '\n' })).toEqual({ messages: [{ role: 'user', content: 'Salut' }], stop: ['\n'], model: 'tgi' });
     expect(toTgiChat({ messages: [{ role: 'user', content: 'Salut' }], stop: ['\n', 'User:'] })).toMatchObject({ stop: ['\n', 'User:'] });
@@ -183,6 +188,13 @@ describe('chat (Messages API)', () => {
       choices: [{ index: 0, message: { role: 'assistant', content: 'Bonjour ! Un café ? ☕ Avec plaisir.', tool_calls: null, refusal: null }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 23, completion_tokens: 12, total_tokens: 35 },
     });
+  });
+
+  it('chat-usage.stream.sse (include_usage asked): the usage chunk without choices comes last; same at every split', async () => {
+    const whole = await replayEverySplit(fixtureBytes('chat-usage.stream.sse'), () => createTgiChatStream('tgi'));
+    expect(whole.map((chunk: ChatChunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Bonjour ! Un café ? ☕ Avec plaisir.');
+    expect(whole.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 23, completion_tokens: 12, total_tokens: 35 } });
+    expect(whole.slice(0, -1).every((chunk) => chunk.usage === undefined || chunk.usage === null)).toBe(true);
   });
 
   it('chat.stream.sse: same at every split; text, and TGI’s eos_token finish becomes stop', async () => {
@@ -228,10 +240,11 @@ describe('adapter over HTTP', () => {
   const endpoint = (endpointType: EndpointType, modelName: string | null = null) =>
     tgiAdapter.createEndpoint({ name: 'tgi', endpointType, modelName, config: { hf_server_url: `${fake.url}/base/` }, now: () => 1_700_000_000, timeouts: TEST_TIMEOUTS, maxAnswerBytes: TEST_MAX_ANSWER_BYTES });
 
-  it('serves chat and completions only', () => {
+  it('serves chat and completions only; chat streams report usage only when asked, /generate_stream always', () => {
     expect(tgiAdapter.endpointTypes).toEqual(['llm/v1/chat', 'llm/v1/completions']);
     expect(Object.keys(endpoint('llm/v1/completions')).sort()).toEqual(['completions', 'completionsStream']);
-    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream']);
+    expect(Object.keys(endpoint('llm/v1/chat')).sort()).toEqual(['chat', 'chatStream', 'streamUsageWhenAsked']);
+    expect(endpoint('llm/v1/chat').streamUsageWhenAsked).toBe(true);
   });
 
   it('completions: POST {hf_server_url}/generate without credentials; the endpoint name stands in for a missing model name', async () => {

@@ -14,7 +14,7 @@ import {
   toTogetherAIEmbeddings,
 } from '../../../src/providers/togetherai';
 import type { EndpointSettings } from '../../../src/providers/types';
-import type { ChatChunk, ChatRequest, EndpointType } from '../../../src/schema';
+import type { ChatChunk, ChatRequest, CompletionsRequest, EndpointType } from '../../../src/schema';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
@@ -72,6 +72,14 @@ describe('requests', () => {
       model: 'mistralai/Mixtral-8x7B-v0.1',
       stream: true,
     });
+  });
+
+  it('stream_options is not sent (Together’s reference has no such field; its last chunk carries the usage anyway), the rest as without it', () => {
+    const messages: ChatRequest['messages'] = [{ role: 'user', content: 'hi' }];
+    const askingChat = { messages, stream: true, stream_options: { include_usage: true } } as ChatRequest;
+    expect(toTogetherAIChat(askingChat, { model: MODEL, stream: true })).toEqual({ messages, model: MODEL, stream: true });
+    const askingCompletions = { prompt: 'p', max_tokens: 8, stream: true, stream_options: { include_usage: true } } as CompletionsRequest;
+    expect(toTogetherAICompletions(askingCompletions, { model: MODEL, stream: true })).toEqual({ prompt: 'p', max_tokens: 8, model: MODEL, stream: true });
   });
 
   it('embeddings send the configured model; encoding_format is the gateway’s job; token ids refused', () => {
