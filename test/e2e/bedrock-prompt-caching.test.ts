@@ -1,8 +1,10 @@
 /**
  * Prompt caching through Amazon Bedrock Converse, end to end with the official OpenAI client and the
  * real AWS SDK: `cache_control` as LiteLLM-style clients put it on a system part, a user part and a
- * tool becomes a `cachePoint` block right after each for Claude; a model AWS documents no caching
- * for (Llama) gets none, as the fake's refusal of one there shows.
+ * tool becomes a `cachePoint` block right after each for Claude, and for Amazon Nova in system and
+ * messages but not among tools, which Nova refuses (as the fake does); a model AWS documents no
+ * caching for (Llama) gets none, as the fake's refusal of one there shows. More cache points than
+ * Bedrock takes in a request (4) is the gateway's 400, before any call.
  * https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
  */
 import type OpenAI from 'openai';
@@ -12,12 +14,17 @@ import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-wit
 
 const CACHED_ANSWER = readJsonFixture('bedrock', 'converse-prompt-caching.response.json');
 
-/** Bedrock refuses a cachePoint on a model without prompt caching (the message other clients report). */
+const REFUSED_CACHING = { status: 400, type: 'ValidationException', message: 'You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.' };
+
+/**
+ * Bedrock refuses a cachePoint on a model without prompt caching (the message other clients report),
+ * and among Nova's tools (the prompt-caching guide: Nova caches system and messages only).
+ */
 function fakeBedrock(call: BedrockCall): BedrockReply {
   const asksForCache = JSON.stringify(call.body).includes('"cachePoint"');
-  if (asksForCache && call.modelId.startsWith('meta.')) {
-    return { error: { status: 400, type: 'ValidationException', message: 'You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.' } };
-  }
+  if (asksForCache && call.modelId.startsWith('meta.')) return { error: REFUSED_CACHING };
+  const tools = (call.body as { toolConfig?: { tools?: object[] } }).toolConfig?.tools ?? [];
+  if (call.modelId.includes('amazon.nova') && tools.some((tool) => 'cachePoint' in tool)) return { error: REFUSED_CACHING };
   return { json: CACHED_ANSWER };
 }
 
@@ -31,6 +38,9 @@ endpoints:
   - name: llama
     endpoint_type: llm/v1/chat
     model: { provider: bedrock, name: meta.llama3-1-70b-instruct-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
+  - name: nova
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: us.amazon.nova-pro-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } }
 `,
   validateResponses: true,
 });
@@ -79,4 +89,23 @@ test("Claude: cache_control on string-content messages (LiteLLM's message-level 
     system: [{ text: 'You answer questions about Pride and Prejudice.' }, cachePoint],
     messages: [{ role: 'user', content: [{ text: 'Why does Elizabeth refuse Darcy?' }, cachePoint] }],
   });
+});
+
+test("Nova: a cachePoint after the system part and the user part, none after the tool (Nova's tools take none); answered", async () => {
+  const answer = await setup.openai.chat.completions.create(cachedRequest('nova'));
+  const cachePoint = { cachePoint: { type: 'default' } };
+  expect(setup.fake.calls[0].body).toMatchObject({
+    system: [{ text: 'You answer questions about Pride and Prejudice.' }, cachePoint],
+    messages: [{ role: 'user', content: [{ text: 'The whole novel…' }, cachePoint, { text: 'Why does Elizabeth refuse Darcy?' }] }],
+    toolConfig: { tools: [{ toolSpec: { name: 'get_weather' } }] },
+  });
+  expect(answer.usage?.prompt_tokens_details?.cached_tokens).toBe(188086);
+});
+
+test('more than 4 cache points, the most Bedrock takes in a request, is a 400 saying so before any call', async () => {
+  const chapters = Array.from({ length: 5 }, (_, index) => ({ type: 'text', text: `Chapter ${index + 1}…`, cache_control: ephemeral }));
+  const request = { model: 'nova', messages: [{ role: 'user', content: chapters }] } as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+  const failure = await setup.openai.chat.completions.create(request).catch((error: unknown) => error);
+  expect(failure).toMatchObject({ status: 400, error: { message: 'cache_control: Amazon Bedrock (Amazon Nova) takes at most 4 cache points in a request (on tools, system and messages together), and this request asks for 5.' } });
+  expect(setup.fake.calls).toHaveLength(0);
 });

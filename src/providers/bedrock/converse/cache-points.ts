@@ -5,7 +5,7 @@
  * OpenAI-shaped part or tool (as the Anthropic provider takes it), or on a message for its last
  * block; its `ttl` goes along for AWS to judge.
  */
-import type { CachePointBlock, CacheTTL } from '@aws-sdk/client-bedrock-runtime';
+import type { CachePointBlock, CacheTTL, ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../../errors';
 
 /** The cache point a part or tool asks for with its `cache_control`, or undefined. */
@@ -40,4 +40,25 @@ export function withMessageCachePoint<Block extends { cachePoint?: CachePointBlo
   }
   if (last.cachePoint !== undefined) return blocks;
   return [...blocks.slice(0, -1), ...withCachePoint(last, message, cachePoints, (cachePoint) => ({ cachePoint }) as Block)];
+}
+
+/** The most cache points Bedrock takes in one request: 4 on every model with prompt caching, Claude and Nova (the guide's table of supported models and limits). */
+export const MAX_CACHE_POINTS = 4;
+
+const cachePointsIn = (blocks: readonly { cachePoint?: CachePointBlock }[] | undefined): number => (blocks ?? []).filter((block) => block.cachePoint !== undefined).length;
+
+/**
+ * A 400 before the call when the request's `cache_control`s make more cache points than Bedrock
+ * takes, counted where Converse reads them (tools, system and messages together): AWS refuses such
+ * a request whole, and dropping some would cache another prefix than the client chose.
+ */
+export function refuseTooManyCachePoints(body: Pick<ConverseCommandInput, 'system' | 'messages' | 'toolConfig'>, label: string): void {
+  const inMessages = (body.messages ?? []).reduce((sum, message) => sum + cachePointsIn(message.content), 0);
+  const count = cachePointsIn(body.system) + inMessages + cachePointsIn(body.toolConfig?.tools);
+  if (count > MAX_CACHE_POINTS) {
+    throw GatewayError.invalidParam(
+      `cache_control: ${label} takes at most ${MAX_CACHE_POINTS} cache points in a request (on tools, system and messages together), and this request asks for ${count}.`,
+      null,
+    );
+  }
 }

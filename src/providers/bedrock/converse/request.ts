@@ -24,7 +24,7 @@ import { withClientOutputConfig } from '../../shared/thinking';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
-import { cachePointOf, withCachePoint, withMessageCachePoint } from './cache-points';
+import { cachePointOf, refuseTooManyCachePoints, withCachePoint, withMessageCachePoint } from './cache-points';
 import { toConverseOutputConfig } from './output-format';
 import { reasoningEffortFields } from './reasoning-effort';
 import { refuseWhatTheModelRefuses } from './refused-features';
@@ -396,6 +396,7 @@ export function toConverseChat(request: ChatRequest, family: BedrockFamily): Con
       ...(request.tool_choice !== undefined ? { toolChoice: toConverseToolChoice(request.tool_choice) } : {}),
     };
   }
+  if (family.promptCaching !== null) refuseTooManyCachePoints(body, providerLabel(family));
   return body;
 }
 

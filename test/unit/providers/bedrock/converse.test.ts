@@ -386,19 +386,20 @@ describe('toConverseChat', () => {
     const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } };
     const cachedRequest = {
       messages: [
-        { role: 'system', content: [{ type: 'text', text: 'You are a French barista.', cache_control: ephemeral }, { type: 'text', text: 'Today is Monday.' }] },
+        { role: 'system', content: [{ type: 'text', text: 'You are a French barista.' }, { type: 'text', text: 'Today is Monday.' }] },
         { role: 'user', content: [{ type: 'image_url', image_url: { url: PNG }, cache_control: ephemeral }, { type: 'text', text: 'Long menu…', cache_control: { type: 'ephemeral', ttl: '1h' } }, { type: 'text', text: 'Salut' }] },
         { role: 'assistant', content: null, tool_calls: [{ id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
         { role: 'tool', tool_call_id: 't1', content: [{ type: 'text', text: '18°C', cache_control: ephemeral }] },
       ],
       tools: [{ ...weatherTool, cache_control: ephemeral }],
     } as unknown as ChatRequest;
+    // Four cache points on Claude, the most Bedrock takes in a request; three on Nova, whose tools take none.
     const image = { image: { format: 'png', source: { bytes: new Uint8Array(Buffer.from('iVBORw0KGgo=', 'base64')) } } };
     const tool = { toolSpec: { name: 'get_weather', inputSchema: { json: { type: 'object', properties: {} } } } };
 
-    test('Claude: after the system part, the image and text parts (with their ttl), the tool result and the tool', () => {
+    test('Claude: after the image and text parts (with their ttl), the tool result and the tool', () => {
       const body = toConverseChat(cachedRequest, cachingClaude);
-      expect(body.system).toEqual([{ text: 'You are a French barista.' }, cachePoint, { text: 'Today is Monday.' }]);
+      expect(body.system).toEqual([{ text: 'You are a French barista.' }, { text: 'Today is Monday.' }]);
       expect(body.messages).toEqual([
         { role: 'user', content: [image, cachePoint, { text: 'Long menu…' }, { cachePoint: { type: 'default', ttl: '1h' } }, { text: 'Salut' }] },
         { role: 'assistant', content: [{ toolUse: { toolUseId: 't1', name: 'get_weather', input: {} } }] },
@@ -408,10 +409,40 @@ describe('toConverseChat', () => {
     });
 
     test('Nova: in system and messages; none after tools, which Nova does not cache', () => {
-      const body = toConverseChat(cachedRequest, resolveBedrockFamily('us.amazon.nova-pro-v1:0'));
-      expect(body.system).toEqual([{ text: 'You are a French barista.' }, cachePoint, { text: 'Today is Monday.' }]);
+      const withSystemCached = { ...cachedRequest, messages: [{ role: 'system', content: [{ type: 'text', text: 'You are a French barista.', cache_control: ephemeral }] }, ...cachedRequest.messages.slice(1)] } as ChatRequest;
+      const body = toConverseChat(withSystemCached, resolveBedrockFamily('us.amazon.nova-pro-v1:0'));
+      expect(body.system).toEqual([{ text: 'You are a French barista.' }, cachePoint]);
       expect(body.messages?.[0].content).toEqual([image, cachePoint, { text: 'Long menu…' }, { cachePoint: { type: 'default', ttl: '1h' } }, { text: 'Salut' }]);
+      expect(body.messages?.[2].content).toEqual([{ toolResult: { toolUseId: 't1', content: [{ text: '18°C' }] } }, cachePoint]);
       expect(body.toolConfig?.tools).toEqual([tool]);
+    });
+
+    describe('at most 4 cache points in a request, as Bedrock takes on every caching model: more is a 400 before any call', () => {
+      const parts = (count: number) => Array.from({ length: count }, (_, index) => ({ type: 'text', text: `Chapter ${index + 1}…`, cache_control: ephemeral }));
+      const nova = resolveBedrockFamily('us.amazon.nova-lite-v1:0');
+
+      test.each([
+        ['Claude', cachingClaude, 'Amazon Bedrock (Anthropic Claude)'],
+        ['Nova', nova, 'Amazon Bedrock (Amazon Nova)'],
+      ] as const)('%s: four pass, five are refused with the rule and the count', (_name, family, label) => {
+        const request = (count: number) => ({ messages: [{ role: 'user', content: parts(count) }] }) as unknown as ChatRequest;
+        expect(toConverseChat(request(4), family).messages?.[0].content?.filter((block) => block.cachePoint !== undefined)).toHaveLength(4);
+        expect(gatewayErrorOf(() => toConverseChat(request(5), family))).toMatchObject({
+          status: 400,
+          message: `cache_control: ${label} takes at most 4 cache points in a request (on tools, system and messages together), and this request asks for 5.`,
+        });
+      });
+
+      test("counted as sent: a tool's cache_control is one on Claude, none on Nova (its tools take no cache point)", () => {
+        const request = { messages: [{ role: 'user', content: parts(4) }], tools: [{ ...weatherTool, cache_control: ephemeral }] } as unknown as ChatRequest;
+        expect(toConverseChat(request, nova).toolConfig?.tools).toEqual([tool]);
+        expect(gatewayErrorOf(() => toConverseChat(request, cachingClaude))).toMatchObject({ status: 400, message: expect.stringContaining('asks for 5') });
+      });
+
+      test("counted as sent: a message's cache_control that a part's already closes adds none", () => {
+        const request = { messages: [{ role: 'user', content: parts(4), cache_control: ephemeral }] } as unknown as ChatRequest;
+        expect(toConverseChat(request, nova).messages?.[0].content?.filter((block) => block.cachePoint !== undefined)).toHaveLength(4);
+      });
     });
 
     test.each(['meta.llama3-2-90b-instruct-v1:0', 'deepseek.v3-v1:0', 'moonshot.kimi-k2-thinking'])('%s (no prompt caching on Bedrock): no cachePoint, the request goes as without cache_control', (modelId) => {
@@ -431,7 +462,8 @@ describe('toConverseChat', () => {
       const hourLong = { type: 'ephemeral', ttl: '1h' };
       const request = {
         messages: [
-          { role: 'system', content: 'You are a French barista.', cache_control: hourLong },
+          // A system message's own: the end-to-end test of Claude (bedrock-prompt-caching); here four are the most Bedrock takes.
+          { role: 'system', content: 'You are a French barista.' },
           { role: 'user', content: [{ type: 'text', text: 'Long menu…' }, { type: 'text', text: 'Salut' }], cache_control: ephemeral },
           { role: 'assistant', content: 'Let me check.', tool_calls: [{ id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }], cache_control: ephemeral },
           { role: 'tool', tool_call_id: 't1', content: '18°C', cache_control: ephemeral },
@@ -441,7 +473,7 @@ describe('toConverseChat', () => {
       } as unknown as ChatRequest;
       for (const family of [cachingClaude, resolveBedrockFamily('us.amazon.nova-pro-v1:0')]) {
         const body = toConverseChat(request, family);
-        expect(body.system).toEqual([{ text: 'You are a French barista.' }, { cachePoint: { type: 'default', ttl: '1h' } }]);
+        expect(body.system).toEqual([{ text: 'You are a French barista.' }]);
         expect(body.messages).toEqual([
           { role: 'user', content: [{ text: 'Long menu…' }, { text: 'Salut' }, cachePoint] },
           { role: 'assistant', content: [{ text: 'Let me check.' }, { toolUse: { toolUseId: 't1', name: 'get_weather', input: {} } }, cachePoint] },
