@@ -339,6 +339,23 @@ describe('errors, in OpenAI shape', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
+  test.each([
+    ['a reasoning item', [{ type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: 'Hmm.' }] }]],
+    ['a web search call and a reference to one', [{ type: 'web_search_call', id: 'ws_1', status: 'completed' }, { type: 'item_reference', id: 'ws_2' }]],
+  ])('an input of only items left out (%s): 400 naming input, not the chat request', async (_what, input) => {
+    expect(await openaiErrorOf(openai.responses.create({ model: 'chat', input: input as OpenAI.Responses.ResponseInput }))).toEqual({
+      status: 400,
+      error: {
+        message:
+          "input: has nothing the model is given: reasoning items (but for Claude's thinking, which goes with the assistant turn after them), web_search_call items and references to either are left out; send a message, or instructions",
+        type: 'invalid_request_error',
+        param: 'input',
+        code: 'invalid_value',
+      },
+    });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   test('conversation: 400, as the gateway keeps no conversations (previous_response_id and item_reference: responses-store.test.ts)', async () => {
     const body = { model: 'chat', input: 'Hi', conversation: 'conv_123' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
     expect(await openaiErrorOf(openai.responses.create(body))).toEqual({

@@ -237,6 +237,9 @@ export function toChatRequest(request: ResponsesRequest, earlier: readonly Respo
   return chatTranslationOf(request, earlier).chatRequest;
 }
 
+const NOTHING_FOR_THE_MODEL =
+  "has nothing the model is given: reasoning items (but for Claude's thinking, which goes with the assistant turn after them), web_search_call items and references to either are left out; send a message, or instructions";
+
 /**
  * The chat request for a valid Responses request without nulls (`model` kept: the route removes it
  * as on chat), and where its fields came from (error-fields.ts); `earlier`: the conversation of its
@@ -263,7 +266,10 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
   } = request;
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
   const conversation = chatMessagesOf(input, earlier);
-  const chat: Record<string, unknown> = { ...rest, messages: [...system, ...conversation.messages], ...chatToolFieldsOf(request) };
+  const messages = [...system, ...conversation.messages];
+  // Else the chat request's schema would refuse `messages`, a field the client did not send.
+  if (messages.length === 0) throw GatewayError.invalidParam(`input: ${NOTHING_FOR_THE_MODEL}`, 'input');
+  const chat: Record<string, unknown> = { ...rest, messages, ...chatToolFieldsOf(request) };
   if (maxOutputTokens !== undefined) chat.max_tokens = maxOutputTokens;
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;
