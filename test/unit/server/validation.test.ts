@@ -39,6 +39,16 @@ test.each<[EndpointType, unknown, string]>([
   expect(validateRequestBody(endpointType, body)?.message).toBe(message);
 });
 
+// A value of a JSON type one member of a union takes is named with that member's rule, not another member's type.
+test.each<[EndpointType | 'responses', unknown, string]>([
+  ['llm/v1/chat', { messages: [user], stop: [] }, 'stop: must not be an empty list'],
+  ['llm/v1/completions', { prompt: [] }, 'prompt: must not be an empty list'],
+  ['responses', { model: 'chat', input: [] }, 'input: must not be an empty list'],
+])('%s %j → %s', (endpointType, body, message) => {
+  const failure = endpointType === 'responses' ? validateResponsesRequestBody(body) : validateRequestBody(endpointType, body);
+  expect({ message: failure?.message, param: failure?.param }).toEqual({ message, param: message.slice(0, message.indexOf(':')) });
+});
+
 // JSON.parse reads a number beyond a 64-bit float (`1e999`) as ±Infinity. The body parser refuses it
 // first (body.test.ts); the validators, strict about numbers, do not take it for one either.
 test.each<[EndpointType, string, string]>([
