@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
 import { GatewayError, QUOTA_EXCEEDED_CODE } from '../errors';
 import { namesSecretField } from './body-secrets';
+import { undecodableParameterOf } from './path-parameters';
 import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
@@ -193,8 +194,16 @@ export function answerError(options: { error: unknown; response: ResponseWithLoc
   sendError(response, gatewayError, dialect);
 }
 
+/** The router's URIError for a path parameter that does not decode, as a 400 naming the parameter. */
+function namingPathParameter(error: unknown, path: string): unknown {
+  const parameter = error instanceof URIError ? undecodableParameterOf(path) : null;
+  if (parameter === null) return error;
+  return GatewayError.invalidParam(`${parameter.name}: '${parameter.text}' in the URL path does not decode as percent-encoded UTF-8`, parameter.name);
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, request, response, next) => {
+  return (thrown, request, response, next) => {
+    const error = namingPathParameter(thrown, request.path);
     // The client is gone (its disconnect aborted the call): nobody to answer, nothing went wrong.
     if (response.destroyed) return;
     if (response.headersSent) {

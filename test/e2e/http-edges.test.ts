@@ -60,6 +60,15 @@ test('client errors from the body parser and the router are 4xx naming the probl
   expect(repeated.json().detail).toMatch(/^page_token: /);
 });
 
+test('a path parameter that does not decode as UTF-8 is a 400 naming the parameter, on both route families', async () => {
+  const rule = "' in the URL path does not decode as percent-encoded UTF-8";
+  expect((await call('/v1/responses/resp_%FF')).json().error).toEqual({ message: `response_id: 'resp_%FF${rule}`, type: 'invalid_request_error', param: 'response_id', code: 'invalid_value' });
+  expect((await call('/v1/responses/%ED%A0%80/input_items?limit=2', { method: 'GET' })).json().error).toMatchObject({ param: 'response_id', message: `response_id: '%ED%A0%80${rule}` });
+  expect((await call('/v1/models/%ZZ')).json().error).toMatchObject({ param: 'model', message: `model: '%ZZ${rule}` });
+  const mlflow = await post('/endpoints/%E6%97%A5%E6%9C/invocations', CHAT);
+  expect({ status: mlflow.status, body: mlflow.json() }).toEqual({ status: 400, body: { detail: `name: '%E6%97%A5%E6%9C${rule}` } });
+});
+
 test('a wrong method is a 405 with Allow, in the route family\'s shape; OPTIONS names the methods', async () => {
   const openai = await call('/v1/models', { method: 'POST' });
   expect(openai.status).toBe(405);
