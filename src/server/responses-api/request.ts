@@ -125,6 +125,18 @@ function refuseStoredItem(id: string, path: string): void {
 }
 
 /**
+ * Adds tool calls or thinking blocks to the last message, an assistant turn. Its lists were made here
+ * (never a client's), so they grow in place: copying them for each of thousands of function calls in
+ * a row took time quadratic in their number, blocking every other request meanwhile.
+ */
+function joinTurn<Key extends 'tool_calls' | 'thinking_blocks'>(messages: ChatMessage[], key: Key, added: NonNullable<ChatMessage[Key]>): void {
+  const last = messages[messages.length - 1];
+  const list = last[key] as unknown[] | undefined;
+  if (list === undefined) messages[messages.length - 1] = { ...last, [key]: [...added] };
+  else list.push(...added);
+}
+
+/**
  * The conversation as chat messages: the `earlier` items (a previous response's conversation), then
  * the input, each item id once (unique-items.ts: a repeat with other content is refused); consecutive function calls join the assistant turn before them.
  * With each message, the items it came from (error-fields.ts names a chat field by them).
@@ -157,7 +169,7 @@ function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly Resp
       case 'function_call': {
         const call: ToolCall = { id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } };
         if (last?.role === 'assistant' && thinking === null) {
-          messages[messages.length - 1] = { ...last, tool_calls: [...(last.tool_calls ?? []), call] };
+          joinTurn(messages, 'tool_calls', [call]);
           sources[sources.length - 1].toolCalls.push(index);
         } else push(withThinking({ role: 'assistant', tool_calls: [call] }), index, [index]);
         break;
@@ -171,11 +183,14 @@ function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly Resp
         const blockItems = blocks.map(() => index);
         // Claude's interleaved thinking, between the tool calls of one answer, is that answer's turn's.
         if (thinking === null && last?.role === 'assistant' && last.tool_calls?.length) {
-          messages[messages.length - 1] = { ...last, thinking_blocks: [...(last.thinking_blocks ?? []), ...blocks] };
+          joinTurn(messages, 'thinking_blocks', blocks);
           sources[sources.length - 1].thinking.push(...blockItems);
+        } else if (thinking === null) {
+          thinking = blocks;
+          thinkingItems = blockItems;
         } else {
-          thinking = [...(thinking ?? []), ...blocks];
-          thinkingItems = [...thinkingItems, ...blockItems];
+          thinking.push(...blocks);
+          thinkingItems.push(...blockItems);
         }
         break;
       }
