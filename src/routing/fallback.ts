@@ -11,7 +11,7 @@
  * may retry) is never hidden by another's 501 or refusal. For a stream the attempt includes its
  * first chunk, so a stream falls back only before anything reached the client.
  */
-import { GatewayError, INVALID_VALUE_CODE, QUOTA_EXCEEDED_CODE } from '../errors';
+import { GatewayError, INVALID_VALUE_CODE, QUOTA_EXCEEDED_CODE, RESPONSE_STORE_UNAVAILABLE_CODE } from '../errors';
 
 /** `GatewayError.unsupported`'s code: the endpoint's provider cannot serve the operation at all. */
 const UNSUPPORTED_CODE = 'not_supported';
@@ -46,12 +46,18 @@ export function afterSentCalls(error: unknown): unknown {
   return error;
 }
 
+/** Whether the failure is the response store not answering the lookup of a request's kept thinking, which is made before any call. */
+function isStoreUnavailable(error: unknown): boolean {
+  return error instanceof GatewayError && error.code === RESPONSE_STORE_UNAVAILABLE_CODE;
+}
+
 /**
  * Whether the failure says the gateway sent the endpoint's provider nothing: a refusal or a 501,
- * raised before any call (and not `afterSentCalls`). Such an attempt gives back the call its endpoint's limit counted.
+ * raised before any call (and not `afterSentCalls`), or the response store's 503 (kept thinking, looked
+ * up before the call). Such an attempt gives back the call its endpoint's limit counted, and the client key's.
  */
 export function sentNothing(error: unknown): boolean {
-  return (isUnsupported(error) || isRefusal(error)) && !refusedAfterSentCalls.has(error as object);
+  return (isUnsupported(error) || isRefusal(error) || isStoreUnavailable(error)) && !refusedAfterSentCalls.has(error as object);
 }
 
 /** Whether another endpoint may succeed where this failure happened (a used-up quota is this endpoint's account's, not retried). */

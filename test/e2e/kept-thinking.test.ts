@@ -7,12 +7,13 @@
  * the second turn only if its assistant turn starts with them, as Anthropic does. Blocks not kept (never
  * answered, another client key's, `response_store.enabled: false`) are the gateway's 400 naming the
  * message's `thinking_blocks`, before anything is sent; a request that does not need them asks the
- * store nothing.
+ * store nothing. A store that does not answer such a request is a 503 that gives the client key's call back.
  */
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, stepCountIs, tool } from 'ai';
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { responseStoreOfProcess } from '../../src/response-store';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { sample } from '../support/metrics';
@@ -20,6 +21,7 @@ import { FINAL_STREAM_TEXT, FINAL_TEXT, PRODUCED_THINKING, fakeThinkingClaude, t
 
 const KEY_A = 'gw-key-a';
 const KEY_B = 'gw-key-b';
+const KEY_LIMITED = 'gw-key-one-call';
 
 const endpoints = thinkingClaudeEndpoints;
 
@@ -27,6 +29,7 @@ let upstream: FakeUpstream;
 let open: RunningGateway;
 let keyed: RunningGateway;
 let off: RunningGateway;
+let limited: RunningGateway;
 
 /** The bodies the clients sent the gateway, in order. */
 const clientBodies: { messages: Record<string, unknown>[] }[] = [];
@@ -41,13 +44,14 @@ beforeAll(async () => {
   open = await startGateway(endpoints(upstream.url));
   keyed = await startGateway(`${endpoints(upstream.url)}auth:\n  api_keys:\n    - { name: a, key: ${KEY_A} }\n    - { name: b, key: ${KEY_B} }\n`);
   off = await startGateway(`${endpoints(upstream.url)}response_store: { enabled: false }\n`);
+  limited = await startGateway(`${endpoints(upstream.url)}auth:\n  api_keys:\n    - { name: one-call, key: ${KEY_LIMITED}, limit: { calls: 1, renewal_period: minute } }\n`);
 });
 beforeEach(() => {
   upstream.requests.length = 0;
   clientBodies.length = 0;
 });
 afterAll(async () => {
-  await Promise.all([open, keyed, off].map((gateway) => gateway.close()));
+  await Promise.all([open, keyed, off, limited].map((gateway) => gateway.close()));
   await upstream.close();
 });
 
@@ -166,4 +170,26 @@ test('a request that needs no kept thinking asks the store nothing: without thin
   // The rebuilt message with thinking on is one lookup, found.
   await clientOf(open).chat.completions.create({ model: 'claude', messages: [question, rebuilt(message), toolResultFor(message)], tools: [weatherTool], ...thinking });
   expect(await lookups()).toEqual({ hit: before.hit + 1, miss: before.miss });
+});
+
+test("a store that does not answer a required lookup is a 503 before anything is sent, and the client key's call is given back", async () => {
+  // In-process, the gateway's store is this process's: its lookups fail as a cluster primary's past its timeout.
+  const find = jest.spyOn(responseStoreOfProcess(), 'find').mockRejectedValue(new Error('the cluster primary did not answer a response-store find within 1000 ms'));
+  try {
+    const needsBlocks = clientOf(limited, KEY_LIMITED).chat.completions.create({
+      model: 'claude',
+      messages: [question, { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_store_down', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] }, { role: 'tool', tool_call_id: 'toolu_store_down', content: '{}' }],
+      tools: [weatherTool],
+      ...thinking,
+    });
+    await expect(needsBlocks).rejects.toMatchObject({ status: 503, error: { code: 'response_store_unavailable' } });
+    expect(find).toHaveBeenCalledTimes(1);
+    expect(upstream.requests).toHaveLength(0);
+  } finally {
+    find.mockRestore();
+  }
+  // The key's one call a minute is still there.
+  const answer = await clientOf(limited, KEY_LIMITED).chat.completions.create({ model: 'claude', messages: [question], tools: [weatherTool], ...thinking });
+  expect(answer.choices[0].finish_reason).toBe('tool_calls');
+  await expect(clientOf(limited, KEY_LIMITED).chat.completions.create({ model: 'claude', messages: [question], ...thinking })).rejects.toMatchObject({ status: 429 });
 });

@@ -9,7 +9,7 @@
  * previous response, a 404 for an item.
  */
 import type { ResponseStorePlan } from '../../config/response-store-settings';
-import { GatewayError } from '../../errors';
+import { GatewayError, RESPONSE_STORE_UNAVAILABLE_CODE } from '../../errors';
 import { responseStoreOfProcess, type KeptResponse, type StoreFindings } from '../../response-store';
 import type { ResponsesDeleted, ResponsesInputItem, ResponsesInputItemList, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
@@ -62,7 +62,7 @@ function itemNotFound(id: string, index: number): GatewayError {
 }
 
 function storeUnavailable(cause: unknown): GatewayError {
-  return new GatewayError({ status: 503, message: 'The response store did not answer (the cluster primary keeps it under --workers); try again.', kind: 'server_error', code: 'response_store_unavailable', retryable: true, cause });
+  return new GatewayError({ status: 503, message: 'The response store did not answer (the cluster primary keeps it under --workers); try again.', kind: 'server_error', code: RESPONSE_STORE_UNAVAILABLE_CODE, retryable: true, cause });
 }
 
 function conversationOf(findings: StoreFindings): ResponsesInputItem[] {
