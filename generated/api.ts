@@ -432,12 +432,16 @@ export type components = {
             type: "thinking";
             thinking: string;
             signature: string;
+            /** @description Where the block was in its answer when not first (interleaved thinking): how many of the turn's other blocks came before it, its text counted as one block and each tool call as one. Claude gets the turn back with the block there. Absent on a block before all of them (as 0). In a stream, on each piece of the block. */
+            content_index?: number;
         };
         RedactedThinkingBlock: {
             /** @constant */
             type: "redacted_thinking";
             /** @description The encrypted thinking, to be sent back unchanged. */
             data: string;
+            /** @description See SignedThinkingBlock.content_index. */
+            content_index?: number;
         };
         /** @description One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back. */
         ThinkingBlock: components["schemas"]["SignedThinkingBlock"] | components["schemas"]["RedactedThinkingBlock"];
@@ -454,7 +458,7 @@ export type components = {
             reasoning_content?: string | null;
             /** @description The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields). */
             annotations?: unknown[] | null;
-            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field. */
+            /** @description An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back in that turn's content where the answer had them (first, or where each block's `content_index` says), as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
         } & {
             [key: string]: unknown;
@@ -693,12 +697,16 @@ export type components = {
             type: "thinking";
             thinking?: string;
             signature?: string;
+            /** @description See SignedThinkingBlock.content_index. */
+            content_index?: number;
         } | {
             index: number;
             /** @constant */
             type: "redacted_thinking";
             /** @description The encrypted thinking, to be sent back unchanged. */
             data: string;
+            /** @description See SignedThinkingBlock.content_index. */
+            content_index?: number;
         };
         ToolCallDelta: {
             index: number;

@@ -7,7 +7,7 @@ const schema44 = {"type":["number","null"],"minimum":0,"maximum":1};
 const schema45 = {"type":["integer","null"],"minimum":1,"description":"Number of choices to generate."};
 const schema46 = {"description":"Stop sequences. A bare string is accepted as a one-item list.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}},{"type":"null"}]};
 const schema47 = {"type":["integer","null"],"minimum":1};
-const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":["string","null"]},"refusal":{"type":["string","null"]},"name":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking text (the readable text of `thinking_blocks`, Gemini's thought summaries, Mistral's or Cohere's thinking), as answers carry it. Accepted so that a client can send an answer's message back whole. On an assistant message, Mistral gets it as a `thinking` content chunk before the text, and Cohere (on requests that go to its v2 API: tools, thinking) as a `thinking` content item; OpenAI-compatible servers behind another base and Together AI get the field as sent. Anthropic, Bedrock, Gemini, OpenAI's own API and Azure OpenAI never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields)."},"annotations":{"type":["array","null"],"description":"The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields)."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
+const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":["string","null"]},"refusal":{"type":["string","null"]},"name":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking text (the readable text of `thinking_blocks`, Gemini's thought summaries, Mistral's or Cohere's thinking), as answers carry it. Accepted so that a client can send an answer's message back whole. On an assistant message, Mistral gets it as a `thinking` content chunk before the text, and Cohere (on requests that go to its v2 API: tools, thinking) as a `thinking` content item; OpenAI-compatible servers behind another base and Together AI get the field as sent. Anthropic, Bedrock, Gemini, OpenAI's own API and Azure OpenAI never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields)."},"annotations":{"type":["array","null"],"description":"The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields)."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back in that turn's content where the answer had them (first, or where each block's `content_index` says), as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
 const schema39 = {"type":"object","required":["id","type","function"],"properties":{"id":{"type":"string"},"type":{"type":"string","const":"function"},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string","description":"The call's arguments as a JSON text."}}}}};
 const schema34 = {"type":"object","required":["type"],"oneOf":[{"$ref":"#/components/schemas/TextContentPart"},{"$ref":"#/components/schemas/ImageContentPart"},{"$ref":"#/components/schemas/AudioContentPart"},{"$ref":"#/components/schemas/FileContentPart"}]};
 const schema35 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"text"},"text":{"type":"string"}}};
@@ -621,8 +621,8 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema40 = {"description":"One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back.","oneOf":[{"$ref":"#/components/schemas/SignedThinkingBlock"},{"$ref":"#/components/schemas/RedactedThinkingBlock"}]};
-const schema41 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}};
-const schema42 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}};
+const schema41 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"},"content_index":{"type":"integer","minimum":0,"description":"Where the block was in its answer when not first (interleaved thinking): how many of the turn's other blocks came before it, its text counted as one block and each tool call as one. Claude gets the turn back with the block there. Absent on a block before all of them (as 0). In a stream, on each piece of the block."}}};
+const schema42 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."},"content_index":{"type":"integer","minimum":0,"description":"See SignedThinkingBlock.content_index."}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -717,17 +717,51 @@ var valid2 = _errs8 === errors;
 else {
 var valid2 = true;
 }
-}
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/components/schemas/SignedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid2){
+if(data.content_index !== undefined){
+let data3 = data.content_index;
+const _errs10 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/SignedThinkingBlock/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+if(errors === _errs10){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/SignedThinkingBlock/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+var valid2 = _errs10 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/components/schemas/SignedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -740,38 +774,15 @@ var props0 = {};
 props0.type = true;
 props0.thinking = true;
 props0.signature = true;
+props0.content_index = true;
 }
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if(((data.type === undefined) && (missing1 = "type")) || ((data.data === undefined) && (missing1 = "data"))){
-const err6 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-let data3 = data.type;
-const _errs13 = errors;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if("redacted_thinking" !== data3){
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
+const err8 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -780,16 +791,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid4 = _errs13 === errors;
-}
 else {
-var valid4 = true;
-}
-if(valid4){
-if(data.data !== undefined){
+if(data.type !== undefined){
+let data4 = data.type;
 const _errs15 = errors;
-if(typeof data.data !== "string"){
-const err9 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -798,16 +805,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid4 = _errs15 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("redacted_thinking" !== data4){
+const err10 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -816,8 +815,78 @@ vErrors.push(err10);
 }
 errors++;
 }
+var valid4 = _errs15 === errors;
 }
-var _valid0 = _errs10 === errors;
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.data !== undefined){
+const _errs17 = errors;
+if(typeof data.data !== "string"){
+const err11 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid4 = _errs17 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.content_index !== undefined){
+let data6 = data.content_index;
+const _errs19 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors === _errs19){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+var valid4 = _errs19 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid0 = _errs12 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -830,16 +899,17 @@ if(props0 !== true){
 props0 = props0 || {};
 props0.type = true;
 props0.data = true;
+props0.content_index = true;
 }
 }
 }
 if(!valid0){
-const err11 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err15 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err15];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err15);
 }
 errors++;
 validate25.errors = vErrors;
@@ -8850,7 +8920,7 @@ exports.validateChatChunk = validate55;
 const schema97 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
 const schema98 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
 const schema100 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"annotations":{"description":"Web pages the answer cites (see UrlCitation), whole, each once, in the chunk that brings them; present only when the provider sent citations. The indexes count in the whole message's `content`.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/UrlCitation"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
-const schema101 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
+const schema101 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"},"content_index":{"type":"integer","minimum":0,"description":"See SignedThinkingBlock.content_index."}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."},"content_index":{"type":"integer","minimum":0,"description":"See SignedThinkingBlock.content_index."}}}]};
 const schema103 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9052,18 +9122,52 @@ var valid5 = _errs24 === errors;
 else {
 var valid5 = true;
 }
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid5){
+if(data5.content_index !== undefined){
+let data10 = data5.content_index;
+const _errs26 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err7 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+if(errors === _errs26){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err8 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+var valid5 = _errs26 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -9077,39 +9181,14 @@ props0.index = true;
 props0.type = true;
 props0.thinking = true;
 props0.signature = true;
+props0.content_index = true;
 }
-const _errs26 = errors;
-if(errors === _errs26){
+const _errs28 = errors;
+if(errors === _errs28){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing2;
 if((((data5.index === undefined) && (missing2 = "index")) || ((data5.type === undefined) && (missing2 = "type"))) || ((data5.data === undefined) && (missing2 = "data"))){
-const err8 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data5.index !== undefined){
-let data10 = data5.index;
-const _errs28 = errors;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err9 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(errors === _errs28){
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err10 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err10 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9118,19 +9197,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-var valid6 = _errs28 === errors;
-}
 else {
-var valid6 = true;
-}
-if(valid6){
-if(data5.type !== undefined){
-let data11 = data5.type;
+if(data5.index !== undefined){
+let data11 = data5.index;
 const _errs30 = errors;
-if(typeof data11 !== "string"){
-const err11 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err11 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9139,8 +9211,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if("redacted_thinking" !== data11){
-const err12 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
+if(errors === _errs30){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err12 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9149,16 +9223,19 @@ vErrors.push(err12);
 }
 errors++;
 }
+}
+}
 var valid6 = _errs30 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data5.data !== undefined){
+if(data5.type !== undefined){
+let data12 = data5.type;
 const _errs32 = errors;
-if(typeof data5.data !== "string"){
-const err13 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/data",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data12 !== "string"){
+const err13 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9167,17 +9244,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid6 = _errs32 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("redacted_thinking" !== data12){
+const err14 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9186,8 +9254,79 @@ vErrors.push(err14);
 }
 errors++;
 }
+var valid6 = _errs32 === errors;
 }
-var _valid1 = _errs26 === errors;
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data5.data !== undefined){
+const _errs34 = errors;
+if(typeof data5.data !== "string"){
+const err15 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/data",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid6 = _errs34 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data5.content_index !== undefined){
+let data14 = data5.content_index;
+const _errs36 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err16 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(errors === _errs36){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err17 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+var valid6 = _errs36 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid1 = _errs28 === errors;
 if(_valid1 && valid4){
 valid4 = false;
 passing1 = [passing1, 1];
@@ -9201,16 +9340,17 @@ props0 = props0 || {};
 props0.index = true;
 props0.type = true;
 props0.data = true;
+props0.content_index = true;
 }
 }
 }
 if(!valid4){
-const err15 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err19 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err19];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -9232,12 +9372,12 @@ break;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err20];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -9247,18 +9387,18 @@ if(_valid0){
 valid1 = true;
 passing0 = 0;
 }
-const _errs34 = errors;
+const _errs38 = errors;
 if(data4 !== null){
-const err17 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err21 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err21];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err21);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
+var _valid0 = _errs38 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -9270,12 +9410,12 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err18 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err22 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err22];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err22);
 }
 errors++;
 validate57.errors = vErrors;
@@ -9299,84 +9439,25 @@ var valid0 = true;
 }
 if(valid0){
 if(data.annotations !== undefined){
-let data13 = data.annotations;
-const _errs36 = errors;
-const _errs37 = errors;
-let valid7 = false;
-let passing2 = null;
-const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data13)){
-var valid8 = true;
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-let data14 = data13[i1];
+let data15 = data.annotations;
 const _errs40 = errors;
 const _errs41 = errors;
-if(errors === _errs41){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-let missing3;
-if(((data14.type === undefined) && (missing3 = "type")) || ((data14.url_citation === undefined) && (missing3 = "url_citation"))){
-const err19 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-else {
-if(data14.type !== undefined){
-let data15 = data14.type;
-const _errs43 = errors;
-if(typeof data15 !== "string"){
-const err20 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if("url_citation" !== data15){
-const err21 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/const",keyword:"const",params:{allowedValue: "url_citation"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid10 = _errs43 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data14.url_citation !== undefined){
-let data16 = data14.url_citation;
+let valid7 = false;
+let passing2 = null;
+const _errs42 = errors;
+if(errors === _errs42){
+if(Array.isArray(data15)){
+var valid8 = true;
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+const _errs44 = errors;
 const _errs45 = errors;
 if(errors === _errs45){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing4;
-if(((((data16.url === undefined) && (missing4 = "url")) || ((data16.title === undefined) && (missing4 = "title"))) || ((data16.start_index === undefined) && (missing4 = "start_index"))) || ((data16.end_index === undefined) && (missing4 = "end_index"))){
-const err22 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-if(data16.url !== undefined){
-const _errs47 = errors;
-if(typeof data16.url !== "string"){
-const err23 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/url",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let missing3;
+if(((data16.type === undefined) && (missing3 = "type")) || ((data16.url_citation === undefined) && (missing3 = "url_citation"))){
+const err23 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9385,16 +9466,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid11 = _errs47 === errors;
-}
 else {
-var valid11 = true;
-}
-if(valid11){
-if(data16.title !== undefined){
-const _errs49 = errors;
-if(typeof data16.title !== "string"){
-const err24 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/title",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.type !== undefined){
+let data17 = data16.type;
+const _errs47 = errors;
+if(typeof data17 !== "string"){
+const err24 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9403,17 +9480,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid11 = _errs49 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data16.start_index !== undefined){
-let data19 = data16.start_index;
-const _errs51 = errors;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err25 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("url_citation" !== data17){
+const err25 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/const",keyword:"const",params:{allowedValue: "url_citation"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9422,10 +9490,20 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(errors === _errs51){
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err26 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid10 = _errs47 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data16.url_citation !== undefined){
+let data18 = data16.url_citation;
+const _errs49 = errors;
+if(errors === _errs49){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let missing4;
+if(((((data18.url === undefined) && (missing4 = "url")) || ((data18.title === undefined) && (missing4 = "title"))) || ((data18.start_index === undefined) && (missing4 = "start_index"))) || ((data18.end_index === undefined) && (missing4 = "end_index"))){
+const err26 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9434,19 +9512,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-var valid11 = _errs51 === errors;
-}
 else {
-var valid11 = true;
-}
-if(valid11){
-if(data16.end_index !== undefined){
-let data20 = data16.end_index;
-const _errs53 = errors;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err27 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.url !== undefined){
+const _errs51 = errors;
+if(typeof data18.url !== "string"){
+const err27 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/url",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9455,10 +9525,16 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(errors === _errs53){
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err28 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid11 = _errs51 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data18.title !== undefined){
+const _errs53 = errors;
+if(typeof data18.title !== "string"){
+const err28 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/title",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9467,20 +9543,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
 var valid11 = _errs53 === errors;
 }
 else {
 var valid11 = true;
 }
-}
-}
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid11){
+if(data18.start_index !== undefined){
+let data21 = data18.start_index;
+const _errs55 = errors;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err29 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9489,17 +9562,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-var valid10 = _errs45 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(errors === _errs55){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err30 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9509,14 +9575,18 @@ vErrors.push(err30);
 errors++;
 }
 }
-var valid8 = _errs40 === errors;
-if(!valid8){
-break;
 }
-}
+var valid11 = _errs55 === errors;
 }
 else {
-const err31 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid11 = true;
+}
+if(valid11){
+if(data18.end_index !== undefined){
+let data22 = data18.end_index;
+const _errs57 = errors;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err31 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9525,15 +9595,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-var _valid2 = _errs38 === errors;
-if(_valid2){
-valid7 = true;
-passing2 = 0;
-}
-const _errs55 = errors;
-if(data13 !== null){
-const err32 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(errors === _errs57){
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err32 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9542,7 +9607,82 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid2 = _errs55 === errors;
+}
+}
+var valid11 = _errs57 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+var valid10 = _errs49 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var valid8 = _errs44 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+var _valid2 = _errs42 === errors;
+if(_valid2){
+valid7 = true;
+passing2 = 0;
+}
+const _errs59 = errors;
+if(data15 !== null){
+const err36 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid2 = _errs59 === errors;
 if(_valid2 && valid7){
 valid7 = false;
 passing2 = [passing2, 1];
@@ -9554,106 +9694,7 @@ passing2 = 1;
 }
 }
 if(!valid7){
-const err33 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-validate57.errors = vErrors;
-return false;
-}
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs36 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tool_calls !== undefined){
-let data21 = data.tool_calls;
-const _errs57 = errors;
-const _errs58 = errors;
-let valid12 = false;
-let passing3 = null;
-const _errs59 = errors;
-if(errors === _errs59){
-if(Array.isArray(data21)){
-var valid13 = true;
-const len2 = data21.length;
-for(let i2=0; i2<len2; i2++){
-let data22 = data21[i2];
-const _errs61 = errors;
-const _errs62 = errors;
-if(errors === _errs62){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-let missing5;
-if(((((data22.index === undefined) && (missing5 = "index")) || ((data22.id === undefined) && (missing5 = "id"))) || ((data22.type === undefined) && (missing5 = "type"))) || ((data22.function === undefined) && (missing5 = "function"))){
-const err34 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-if(data22.index !== undefined){
-let data23 = data22.index;
-const _errs64 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err35 = {instancePath:instancePath+"/tool_calls/" + i2+"/index",schemaPath:"#/components/schemas/ToolCallDelta/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var valid15 = _errs64 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data22.id !== undefined){
-let data24 = data22.id;
-const _errs66 = errors;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err36 = {instancePath:instancePath+"/tool_calls/" + i2+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema103.properties.id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-var valid15 = _errs66 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data22.type !== undefined){
-let data25 = data22.type;
-const _errs68 = errors;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err37 = {instancePath:instancePath+"/tool_calls/" + i2+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema103.properties.type.type},message:"must be string,null"};
+const err37 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9661,21 +9702,46 @@ else {
 vErrors.push(err37);
 }
 errors++;
-}
-var valid15 = _errs68 === errors;
+validate57.errors = vErrors;
+return false;
 }
 else {
-var valid15 = true;
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
 }
-if(valid15){
-if(data22.function !== undefined){
-let data26 = data22.function;
-const _errs70 = errors;
-if(errors === _errs70){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing6;
-if(((data26.name === undefined) && (missing6 = "name")) || ((data26.arguments === undefined) && (missing6 = "arguments"))){
-const err38 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tool_calls !== undefined){
+let data23 = data.tool_calls;
+const _errs61 = errors;
+const _errs62 = errors;
+let valid12 = false;
+let passing3 = null;
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data23)){
+var valid13 = true;
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+const _errs65 = errors;
+const _errs66 = errors;
+if(errors === _errs66){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing5;
+if(((((data24.index === undefined) && (missing5 = "index")) || ((data24.id === undefined) && (missing5 = "id"))) || ((data24.type === undefined) && (missing5 = "type"))) || ((data24.function === undefined) && (missing5 = "function"))){
+const err38 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9685,11 +9751,11 @@ vErrors.push(err38);
 errors++;
 }
 else {
-if(data26.name !== undefined){
-let data27 = data26.name;
-const _errs72 = errors;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err39 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema103.properties.function.properties.name.type},message:"must be string,null"};
+if(data24.index !== undefined){
+let data25 = data24.index;
+const _errs68 = errors;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err39 = {instancePath:instancePath+"/tool_calls/" + i2+"/index",schemaPath:"#/components/schemas/ToolCallDelta/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9698,17 +9764,17 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid16 = _errs72 === errors;
+var valid15 = _errs68 === errors;
 }
 else {
-var valid16 = true;
+var valid15 = true;
 }
-if(valid16){
-if(data26.arguments !== undefined){
-let data28 = data26.arguments;
-const _errs74 = errors;
-if((typeof data28 !== "string") && (data28 !== null)){
-const err40 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema103.properties.function.properties.arguments.type},message:"must be string,null"};
+if(valid15){
+if(data24.id !== undefined){
+let data26 = data24.id;
+const _errs70 = errors;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err40 = {instancePath:instancePath+"/tool_calls/" + i2+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema103.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9717,16 +9783,17 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid16 = _errs74 === errors;
+var valid15 = _errs70 === errors;
 }
 else {
-var valid16 = true;
+var valid15 = true;
 }
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid15){
+if(data24.type !== undefined){
+let data27 = data24.type;
+const _errs72 = errors;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err41 = {instancePath:instancePath+"/tool_calls/" + i2+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema103.properties.type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9735,8 +9802,81 @@ vErrors.push(err41);
 }
 errors++;
 }
+var valid15 = _errs72 === errors;
 }
-var valid15 = _errs70 === errors;
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data24.function !== undefined){
+let data28 = data24.function;
+const _errs74 = errors;
+if(errors === _errs74){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing6;
+if(((data28.name === undefined) && (missing6 = "name")) || ((data28.arguments === undefined) && (missing6 = "arguments"))){
+const err42 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+if(data28.name !== undefined){
+let data29 = data28.name;
+const _errs76 = errors;
+if((typeof data29 !== "string") && (data29 !== null)){
+const err43 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema103.properties.function.properties.name.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var valid16 = _errs76 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data28.arguments !== undefined){
+let data30 = data28.arguments;
+const _errs78 = errors;
+if((typeof data30 !== "string") && (data30 !== null)){
+const err44 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema103.properties.function.properties.arguments.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var valid16 = _errs78 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+var valid15 = _errs74 === errors;
 }
 else {
 var valid15 = true;
@@ -9747,50 +9887,50 @@ var valid15 = true;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err46];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err46);
 }
 errors++;
 }
 }
-var valid13 = _errs61 === errors;
+var valid13 = _errs65 === errors;
 if(!valid13){
 break;
 }
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err47 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err47];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err47);
 }
 errors++;
 }
 }
-var _valid3 = _errs59 === errors;
+var _valid3 = _errs63 === errors;
 if(_valid3){
 valid12 = true;
 passing3 = 0;
 }
-const _errs76 = errors;
-if(data21 !== null){
-const err44 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const _errs80 = errors;
+if(data23 !== null){
+const err48 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err48];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err48);
 }
 errors++;
 }
-var _valid3 = _errs76 === errors;
+var _valid3 = _errs80 === errors;
 if(_valid3 && valid12){
 valid12 = false;
 passing3 = [passing3, 1];
@@ -9802,29 +9942,29 @@ passing3 = 1;
 }
 }
 if(!valid12){
-const err45 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err49 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err49];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err49);
 }
 errors++;
 validate57.errors = vErrors;
 return false;
 }
 else {
-errors = _errs58;
+errors = _errs62;
 if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
+if(_errs62){
+vErrors.length = _errs62;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs57 === errors;
+var valid0 = _errs61 === errors;
 }
 else {
 var valid0 = true;

@@ -7,7 +7,7 @@ const schema44 = {"type":["number","null"],"minimum":0,"maximum":1};
 const schema45 = {"type":["integer","null"],"minimum":1,"description":"Number of choices to generate."};
 const schema46 = {"description":"Stop sequences. A bare string is accepted as a one-item list.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"type":"string"}},{"type":"null"}]};
 const schema47 = {"type":["integer","null"],"minimum":1};
-const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":["string","null"]},"refusal":{"type":["string","null"]},"name":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking text (the readable text of `thinking_blocks`, Gemini's thought summaries, Mistral's or Cohere's thinking), as answers carry it. Accepted so that a client can send an answer's message back whole. On an assistant message, Mistral gets it as a `thinking` content chunk before the text, and Cohere (on requests that go to its v2 API: tools, thinking) as a `thinking` content item; OpenAI-compatible servers behind another base and Together AI get the field as sent. Anthropic, Bedrock, Gemini, OpenAI's own API and Azure OpenAI never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields)."},"annotations":{"type":["array","null"],"description":"The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields)."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back first in that turn's content, as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
+const schema33 = {"type":"object","required":["role"],"additionalProperties":true,"properties":{"role":{"type":"string","description":"system, user, assistant or tool (developer is passed to providers that know it)."},"content":{"oneOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ContentPart"}},{"type":"null"}]},"tool_calls":{"description":"The assistant turn's tool calls; null (as answers give it) is the same as absent.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCall"}},{"type":"null"}]},"tool_call_id":{"type":["string","null"]},"refusal":{"type":["string","null"]},"name":{"type":["string","null"]},"reasoning_content":{"type":["string","null"],"description":"The model's thinking text (the readable text of `thinking_blocks`, Gemini's thought summaries, Mistral's or Cohere's thinking), as answers carry it. Accepted so that a client can send an answer's message back whole. On an assistant message, Mistral gets it as a `thinking` content chunk before the text, and Cohere (on requests that go to its v2 API: tools, thinking) as a `thinking` content item; OpenAI-compatible servers behind another base and Together AI get the field as sent. Anthropic, Bedrock, Gemini, OpenAI's own API and Azure OpenAI never get it (the signed `thinking_blocks` are what Anthropic checks, Gemini's signatures ride in tool-call ids; the others refuse unknown fields)."},"annotations":{"type":["array","null"],"description":"The web pages an answer cited (UrlCitation), as answers carry them. Accepted so that a client can send an answer's message back whole; no provider gets them (none takes citations back, and OpenAI's own API, Azure OpenAI and Mistral refuse unknown message fields)."},"thinking_blocks":{"description":"An assistant turn's thinking blocks exactly as an answer gave them (Anthropic extended thinking, also Claude on Amazon Bedrock). Anthropic and Claude on Bedrock get them back in that turn's content where the answer had them (first, or where each block's `content_index` says), as they require during tool use; other providers ignore them. On a thinking request's tool loop, an assistant message with tool_calls sent without them gets those the gateway kept for its tool calls (response store); when the last one's are not kept, a 400 names this field.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlock"}},{"type":"null"}]}}};
 const schema39 = {"type":"object","required":["id","type","function"],"properties":{"id":{"type":"string"},"type":{"type":"string","const":"function"},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string","description":"The call's arguments as a JSON text."}}}}};
 const schema34 = {"type":"object","required":["type"],"oneOf":[{"$ref":"#/components/schemas/TextContentPart"},{"$ref":"#/components/schemas/ImageContentPart"},{"$ref":"#/components/schemas/AudioContentPart"},{"$ref":"#/components/schemas/FileContentPart"}]};
 const schema35 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"text"},"text":{"type":"string"}}};
@@ -551,8 +551,8 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema40 = {"description":"One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back.","oneOf":[{"$ref":"#/components/schemas/SignedThinkingBlock"},{"$ref":"#/components/schemas/RedactedThinkingBlock"}]};
-const schema41 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}};
-const schema42 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}};
+const schema41 = {"type":"object","required":["type","thinking","signature"],"properties":{"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"},"content_index":{"type":"integer","minimum":0,"description":"Where the block was in its answer when not first (interleaved thinking): how many of the turn's other blocks came before it, its text counted as one block and each tool call as one. Claude gets the turn back with the block there. Absent on a block before all of them (as 0). In a stream, on each piece of the block."}}};
+const schema42 = {"type":"object","required":["type","data"],"properties":{"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."},"content_index":{"type":"integer","minimum":0,"description":"See SignedThinkingBlock.content_index."}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -646,14 +646,39 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/components/schemas/SignedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.content_index !== undefined){
+let data3 = data.content_index;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/SignedThinkingBlock/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/SignedThinkingBlock/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/SignedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -665,33 +690,12 @@ var props0 = {};
 props0.type = true;
 props0.thinking = true;
 props0.signature = true;
+props0.content_index = true;
 }
-const _errs10 = errors;
+const _errs12 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err8 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.data === undefined){
-const err9 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.type !== undefined){
-let data3 = data.type;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -700,8 +704,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("redacted_thinking" !== data3){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
+if(data.data === undefined){
+const err11 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -710,10 +714,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.data !== undefined){
-if(typeof data.data !== "string"){
-const err12 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.type !== undefined){
+let data4 = data.type;
+if(typeof data4 !== "string"){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -722,10 +726,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("redacted_thinking" !== data4){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -734,7 +736,56 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
+}
+if(data.data !== undefined){
+if(typeof data.data !== "string"){
+const err14 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.content_index !== undefined){
+let data6 = data.content_index;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err15 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/content_index",schemaPath:"#/components/schemas/RedactedThinkingBlock/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/components/schemas/RedactedThinkingBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs12 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -747,16 +798,17 @@ if(props0 !== true){
 props0 = props0 || {};
 props0.type = true;
 props0.data = true;
+props0.content_index = true;
 }
 }
 }
 if(!valid0){
-const err14 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err18 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err18];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -8285,7 +8337,7 @@ exports.validateChatChunk = validate55;
 const schema97 = {"type":"object","required":["id","object","created","model","choices"],"properties":{"id":{"type":["string","null"]},"object":{"type":"string","const":"chat.completion.chunk"},"created":{"type":"integer"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/components/schemas/ChatChunkChoice"}},"usage":{"description":"Present only on the last chunk, when the provider reports usage for a stream.","oneOf":[{"$ref":"#/components/schemas/Usage"},{"type":"null"}]},"prompt_filter_results":{"$ref":"#/components/schemas/PromptFilterResults"}}};
 const schema98 = {"type":"object","required":["index","finish_reason","delta"],"properties":{"index":{"type":"integer"},"finish_reason":{"$ref":"#/components/schemas/FinishReason"},"delta":{"$ref":"#/components/schemas/ChatDelta"},"logprobs":{"$ref":"#/components/schemas/ChatLogprobs"},"content_filter_results":{"$ref":"#/components/schemas/ContentFilterResults"}}};
 const schema100 = {"type":"object","required":["role","content","tool_calls"],"properties":{"role":{"type":["string","null"]},"content":{"type":["string","null"]},"refusal":{"type":["string","null"],"description":"A piece of the model's refusal (OpenAI streams it in place of content); present only when the provider sent one."},"reasoning_content":{"type":["string","null"],"description":"A piece of the model's thinking text; present only when the provider streams thinking."},"thinking_blocks":{"description":"Pieces of the answer's thinking blocks (see ThinkingBlockDelta); present only when the provider streams thinking.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ThinkingBlockDelta"}},{"type":"null"}]},"annotations":{"description":"Web pages the answer cites (see UrlCitation), whole, each once, in the chunk that brings them; present only when the provider sent citations. The indexes count in the whole message's `content`.","oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/UrlCitation"}},{"type":"null"}]},"tool_calls":{"oneOf":[{"type":"array","items":{"$ref":"#/components/schemas/ToolCallDelta"}},{"type":"null"}]}}};
-const schema101 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."}}}]};
+const schema101 = {"description":"A piece of a thinking block in a stream: `thinking` text pieces, then the block's `signature` (a piece with `thinking: \"\"`); a redacted block comes whole. A signature closes its block. `index` is the block's position in the answer's `thinking_blocks`, on which pieces join (as tool call pieces do).","oneOf":[{"type":"object","required":["index","type"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"thinking"},"thinking":{"type":"string"},"signature":{"type":"string"},"content_index":{"type":"integer","minimum":0,"description":"See SignedThinkingBlock.content_index."}}},{"type":"object","required":["index","type","data"],"properties":{"index":{"type":"integer","minimum":0},"type":{"type":"string","const":"redacted_thinking"},"data":{"type":"string","description":"The encrypted thinking, to be sent back unchanged."},"content_index":{"type":"integer","minimum":0,"description":"See SignedThinkingBlock.content_index."}}}]};
 const schema103 = {"type":"object","required":["index","id","type","function"],"properties":{"index":{"type":"integer"},"id":{"type":["string","null"]},"type":{"type":["string","null"]},"function":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":["string","null"]},"arguments":{"type":["string","null"]}}}}};
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8488,14 +8540,39 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.content_index !== undefined){
+let data10 = data5.content_index;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err15 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -8508,31 +8585,12 @@ props0.index = true;
 props0.type = true;
 props0.thinking = true;
 props0.signature = true;
+props0.content_index = true;
 }
-const _errs26 = errors;
+const _errs28 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.index === undefined){
-const err16 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data5.type === undefined){
-const err17 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data5.data === undefined){
-const err18 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+const err18 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8541,10 +8599,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data5.index !== undefined){
-let data10 = data5.index;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err19 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.type === undefined){
+const err19 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8553,9 +8609,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err20 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5.data === undefined){
+const err20 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8564,12 +8619,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data5.type !== undefined){
-let data11 = data5.type;
-if(typeof data11 !== "string"){
-const err21 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.index !== undefined){
+let data11 = data5.index;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err21 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8578,8 +8631,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if("redacted_thinking" !== data11){
-const err22 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err22 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8589,9 +8643,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data5.data !== undefined){
-if(typeof data5.data !== "string"){
-const err23 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/data",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data5.type !== undefined){
+let data12 = data5.type;
+if(typeof data12 !== "string"){
+const err23 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8600,10 +8656,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("redacted_thinking" !== data12){
+const err24 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/type",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "redacted_thinking"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8612,7 +8666,56 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid1 = _errs26 === errors;
+}
+if(data5.data !== undefined){
+if(typeof data5.data !== "string"){
+const err25 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/data",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data5.content_index !== undefined){
+let data14 = data5.content_index;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err26 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/content_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err27 = {instancePath:instancePath+"/thinking_blocks/" + i0+"/content_index",schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/properties/content_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid1 = _errs28 === errors;
 if(_valid1 && valid5){
 valid5 = false;
 passing1 = [passing1, 1];
@@ -8626,16 +8729,17 @@ props0 = props0 || {};
 props0.index = true;
 props0.type = true;
 props0.data = true;
+props0.content_index = true;
 }
 }
 }
 if(!valid5){
-const err25 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err29 = {instancePath:instancePath+"/thinking_blocks/" + i0,schemaPath:"#/components/schemas/ThinkingBlockDelta/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err29];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err29);
 }
 errors++;
 }
@@ -8653,12 +8757,12 @@ vErrors = null;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err30];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err30);
 }
 errors++;
 }
@@ -8667,18 +8771,18 @@ if(_valid0){
 valid1 = true;
 passing0 = 0;
 }
-const _errs34 = errors;
+const _errs38 = errors;
 if(data4 !== null){
-const err27 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err31 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err31];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err31);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
+var _valid0 = _errs38 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -8690,12 +8794,12 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err28 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err32 = {instancePath:instancePath+"/thinking_blocks",schemaPath:"#/properties/thinking_blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err32];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -8712,64 +8816,18 @@ vErrors = null;
 }
 }
 if(data.annotations !== undefined){
-let data13 = data.annotations;
-const _errs37 = errors;
+let data15 = data.annotations;
+const _errs41 = errors;
 let valid8 = false;
 let passing2 = null;
-const _errs38 = errors;
-if(Array.isArray(data13)){
-const len1 = data13.length;
+const _errs42 = errors;
+if(Array.isArray(data15)){
+const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
-let data14 = data13[i1];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.type === undefined){
-const err29 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(data14.url_citation === undefined){
-const err30 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/required",keyword:"required",params:{missingProperty: "url_citation"},message:"must have required property '"+"url_citation"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.type !== undefined){
-let data15 = data14.type;
-if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if("url_citation" !== data15){
-const err32 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/const",keyword:"const",params:{allowedValue: "url_citation"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data14.url_citation !== undefined){
-let data16 = data14.url_citation;
+let data16 = data15[i1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.url === undefined){
-const err33 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data16.type === undefined){
+const err33 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8778,8 +8836,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data16.title === undefined){
-const err34 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(data16.url_citation === undefined){
+const err34 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/required",keyword:"required",params:{missingProperty: "url_citation"},message:"must have required property '"+"url_citation"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8788,8 +8846,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data16.start_index === undefined){
-const err35 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "start_index"},message:"must have required property '"+"start_index"+"'"};
+if(data16.type !== undefined){
+let data17 = data16.type;
+if(typeof data17 !== "string"){
+const err35 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8798,8 +8858,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data16.end_index === undefined){
-const err36 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "end_index"},message:"must have required property '"+"end_index"+"'"};
+if("url_citation" !== data17){
+const err36 = {instancePath:instancePath+"/annotations/" + i1+"/type",schemaPath:"#/components/schemas/UrlCitation/properties/type/const",keyword:"const",params:{allowedValue: "url_citation"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8808,9 +8868,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16.url !== undefined){
-if(typeof data16.url !== "string"){
-const err37 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/url",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data16.url_citation !== undefined){
+let data18 = data16.url_citation;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.url === undefined){
+const err37 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8819,10 +8882,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data16.title !== undefined){
-if(typeof data16.title !== "string"){
-const err38 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/title",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.title === undefined){
+const err38 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8831,11 +8892,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data16.start_index !== undefined){
-let data19 = data16.start_index;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err39 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.start_index === undefined){
+const err39 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "start_index"},message:"must have required property '"+"start_index"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8844,9 +8902,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err40 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data18.end_index === undefined){
+const err40 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/required",keyword:"required",params:{missingProperty: "end_index"},message:"must have required property '"+"end_index"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8855,12 +8912,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data16.end_index !== undefined){
-let data20 = data16.end_index;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err41 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.url !== undefined){
+if(typeof data18.url !== "string"){
+const err41 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/url",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8869,9 +8923,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err42 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data18.title !== undefined){
+if(typeof data18.title !== "string"){
+const err42 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/title",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8881,10 +8936,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.start_index !== undefined){
+let data21 = data18.start_index;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err43 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8893,10 +8948,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err44 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/start_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/start_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8907,8 +8961,10 @@ errors++;
 }
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.end_index !== undefined){
+let data22 = data18.end_index;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err45 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8917,14 +8973,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-var _valid2 = _errs38 === errors;
-if(_valid2){
-valid8 = true;
-passing2 = 0;
-}
-const _errs55 = errors;
-if(data13 !== null){
-const err46 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err46 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation/end_index",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/properties/end_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8933,7 +8984,60 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid2 = _errs55 === errors;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/annotations/" + i1+"/url_citation",schemaPath:"#/components/schemas/UrlCitation/properties/url_citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/annotations/" + i1,schemaPath:"#/components/schemas/UrlCitation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid2 = _errs42 === errors;
+if(_valid2){
+valid8 = true;
+passing2 = 0;
+}
+const _errs59 = errors;
+if(data15 !== null){
+const err50 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid2 = _errs59 === errors;
 if(_valid2 && valid8){
 valid8 = false;
 passing2 = [passing2, 1];
@@ -8945,70 +9049,7 @@ passing2 = 1;
 }
 }
 if(!valid8){
-const err47 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.tool_calls !== undefined){
-let data21 = data.tool_calls;
-const _errs58 = errors;
-let valid14 = false;
-let passing3 = null;
-const _errs59 = errors;
-if(Array.isArray(data21)){
-const len2 = data21.length;
-for(let i2=0; i2<len2; i2++){
-let data22 = data21[i2];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.index === undefined){
-const err48 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data22.id === undefined){
-const err49 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data22.type === undefined){
-const err50 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data22.function === undefined){
-const err51 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'"};
+const err51 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9017,10 +9058,31 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data22.index !== undefined){
-let data23 = data22.index;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err52 = {instancePath:instancePath+"/tool_calls/" + i2+"/index",schemaPath:"#/components/schemas/ToolCallDelta/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tool_calls !== undefined){
+let data23 = data.tool_calls;
+const _errs62 = errors;
+let valid14 = false;
+let passing3 = null;
+const _errs63 = errors;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.index === undefined){
+const err52 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9029,11 +9091,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data22.id !== undefined){
-let data24 = data22.id;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err53 = {instancePath:instancePath+"/tool_calls/" + i2+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema103.properties.id.type},message:"must be string,null"};
+if(data24.id === undefined){
+const err53 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9042,11 +9101,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data22.type !== undefined){
-let data25 = data22.type;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err54 = {instancePath:instancePath+"/tool_calls/" + i2+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema103.properties.type.type},message:"must be string,null"};
+if(data24.type === undefined){
+const err54 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9055,12 +9111,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data22.function !== undefined){
-let data26 = data22.function;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.name === undefined){
-const err55 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data24.function === undefined){
+const err55 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9069,8 +9121,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data26.arguments === undefined){
-const err56 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'"};
+if(data24.index !== undefined){
+let data25 = data24.index;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err56 = {instancePath:instancePath+"/tool_calls/" + i2+"/index",schemaPath:"#/components/schemas/ToolCallDelta/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9079,10 +9133,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data26.name !== undefined){
-let data27 = data26.name;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err57 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema103.properties.function.properties.name.type},message:"must be string,null"};
+}
+if(data24.id !== undefined){
+let data26 = data24.id;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err57 = {instancePath:instancePath+"/tool_calls/" + i2+"/id",schemaPath:"#/components/schemas/ToolCallDelta/properties/id/type",keyword:"type",params:{type: schema103.properties.id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9092,10 +9147,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data26.arguments !== undefined){
-let data28 = data26.arguments;
-if((typeof data28 !== "string") && (data28 !== null)){
-const err58 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema103.properties.function.properties.arguments.type},message:"must be string,null"};
+if(data24.type !== undefined){
+let data27 = data24.type;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err58 = {instancePath:instancePath+"/tool_calls/" + i2+"/type",schemaPath:"#/components/schemas/ToolCallDelta/properties/type/type",keyword:"type",params:{type: schema103.properties.type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9105,9 +9160,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.function !== undefined){
+let data28 = data24.function;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.name === undefined){
+const err59 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9116,10 +9173,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data28.arguments === undefined){
+const err60 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9128,10 +9183,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data28.name !== undefined){
+let data29 = data28.name;
+if((typeof data29 !== "string") && (data29 !== null)){
+const err61 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/name",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/name/type",keyword:"type",params:{type: schema103.properties.function.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9140,14 +9195,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid3 = _errs59 === errors;
-if(_valid3){
-valid14 = true;
-passing3 = 0;
 }
-const _errs76 = errors;
-if(data21 !== null){
-const err62 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data28.arguments !== undefined){
+let data30 = data28.arguments;
+if((typeof data30 !== "string") && (data30 !== null)){
+const err62 = {instancePath:instancePath+"/tool_calls/" + i2+"/function/arguments",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/properties/arguments/type",keyword:"type",params:{type: schema103.properties.function.properties.arguments.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9156,7 +9208,59 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid3 = _errs76 === errors;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/tool_calls/" + i2+"/function",schemaPath:"#/components/schemas/ToolCallDelta/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/tool_calls/" + i2,schemaPath:"#/components/schemas/ToolCallDelta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid3 = _errs63 === errors;
+if(_valid3){
+valid14 = true;
+passing3 = 0;
+}
+const _errs80 = errors;
+if(data23 !== null){
+const err66 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var _valid3 = _errs80 === errors;
 if(_valid3 && valid14){
 valid14 = false;
 passing3 = [passing3, 1];
@@ -9168,20 +9272,20 @@ passing3 = 1;
 }
 }
 if(!valid14){
-const err63 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err67 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err67];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err67);
 }
 errors++;
 }
 else {
-errors = _errs58;
+errors = _errs62;
 if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
+if(_errs62){
+vErrors.length = _errs62;
 }
 else {
 vErrors = null;
@@ -9191,12 +9295,12 @@ vErrors = null;
 }
 }
 else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err68];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err68);
 }
 errors++;
 }

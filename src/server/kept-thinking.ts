@@ -18,6 +18,7 @@
  */
 import { GatewayError } from '../errors';
 import { isRecord } from '../providers/shared/json';
+import { withPlace } from '../providers/shared/thinking-places';
 import { responseStoreOfProcess } from '../response-store';
 import type { ThinkingBlock } from '../schema';
 import { askStore, type StoreAccess } from './responses-api/stored';
@@ -168,7 +169,7 @@ export function keepAnswerThinking(answer: unknown, kept: KeptThinking): void {
   }
 }
 
-type BlockPiece = { index: number; type: string; thinking?: string; signature?: string; data?: string };
+type BlockPiece = { index: number; type: string; thinking?: string; signature?: string; data?: string; content_index?: number };
 type ChunkChoice = { delta?: { thinking_blocks?: BlockPiece[]; tool_calls?: { index: number; id?: string | null }[] }; finish_reason?: string | null };
 
 /** A stream's thinking blocks and tool call ids, joined from its chunks' pieces as a client joins them. */
@@ -186,11 +187,12 @@ export class StreamedThinking {
     if (choice.finish_reason) this.finishReason = choice.finish_reason;
   }
 
-  /** A redacted block comes whole; thinking text joins on its block's index, and the signature closes it. */
+  /** A redacted block comes whole; thinking text joins on its block's index, and the signature closes it. Each piece has the block's place (`content_index`). */
   private addPiece(piece: BlockPiece): void {
     const block = this.blocks[piece.index];
     if (block === undefined) {
-      this.blocks[piece.index] = piece.type === 'redacted_thinking' ? { type: 'redacted_thinking', data: piece.data ?? '' } : { type: 'thinking', thinking: piece.thinking ?? '', signature: piece.signature ?? '' };
+      const first: ThinkingBlock = piece.type === 'redacted_thinking' ? { type: 'redacted_thinking', data: piece.data ?? '' } : { type: 'thinking', thinking: piece.thinking ?? '', signature: piece.signature ?? '' };
+      this.blocks[piece.index] = withPlace(first, piece.content_index ?? 0);
     } else if (block.type === 'thinking') {
       block.thinking += piece.thinking ?? '';
       if (piece.signature !== undefined) block.signature = piece.signature;

@@ -20,7 +20,7 @@
  * `tool_choice` none (request.ts, toolsForHistory).
  * Extended thinking (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking): answers
  * and stream deltas carry `reasoning_content` and `thinking_blocks`, and an assistant message's
- * `thinking_blocks` go back first in its content (see thinking.ts). `reasoning_effort` is sent as
+ * `thinking_blocks` go back in its content where the answer had them (see thinking.ts). `reasoning_effort` is sent as
  * `thinking` with LiteLLM's budgets (low 1024, medium 2048, high 4096 tokens; shared/thinking.ts),
  * the default `max_tokens` raised by the budget; a client `max_tokens` not above it is a 400. On
  * Claude 4.6 and later (shared/claude-thinking-form.ts, decided at config load) it is adaptive

@@ -8,6 +8,7 @@ import { isRecord, ownValue } from '../shared/json';
 import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
+import { inAnswerOrder } from '../shared/thinking-places';
 import { strictToolCallId } from '../shared/tool-call-ids';
 import { toContentBlocks, withCacheControl, withMessageCacheControl, withMessageCacheControlOn } from './content';
 import { withResponseFormat } from './output-format';
@@ -208,8 +209,8 @@ function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
 }
 
 /**
- * Assistant turns keep their text (the reference loses it when there are tool calls), and start
- * with their thinking blocks when the client sent them back.
+ * Assistant turns keep their text (the reference loses it when there are tool calls), and have
+ * their thinking blocks back where the answer had them when the client sent them (thinking-places.ts).
  */
 function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
   const { content, tool_calls: toolCalls } = message;
@@ -229,7 +230,7 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
       input: toToolInput(call, `${path}.tool_calls[${index}]`),
     }),
   );
-  return [...thinking, ...text, ...toolUses];
+  return inAnswerOrder({ thinking, text, toolCalls: toolUses });
 }
 
 function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBlock {

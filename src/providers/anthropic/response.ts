@@ -8,6 +8,7 @@ import { isRecord, ownValue } from '../shared/json';
 import { pythonJsonDumps } from '../shared/python-json';
 import { promptCacheDetails } from '../shared/usage';
 import { withThinking } from '../shared/thinking';
+import { ThinkingPlaces } from '../shared/thinking-places';
 import type { UpstreamErrorHints } from '../transport/http';
 import { fromAnthropicThinkingBlock } from './thinking';
 import { codePointLength, urlCitationsOf, webSearchRequestsOf, withAnnotations } from './web-search';
@@ -43,7 +44,7 @@ export function fromAnthropicUsage(usage: AnthropicUsage | null | undefined): Us
 /**
  * Text blocks joined (their web citations as annotations over each block's place in the joined
  * text), tool_use blocks as tool calls with Python-JSON arguments like the reference, and thinking
- * blocks in order, kept whole for the client to send back. Server-tool blocks (`server_tool_use`,
+ * blocks in order, kept whole for the client to send back, each with its place among the others (thinking-places.ts). Server-tool blocks (`server_tool_use`,
  * `web_search_tool_result`, its error form included) are not part of the unified answer and are skipped.
  */
 function readContent(message: AnthropicResponse): { text: string[]; toolCalls: ToolCall[]; thinking: ThinkingBlock[]; annotations: UrlCitation[] } {
@@ -52,17 +53,20 @@ function readContent(message: AnthropicResponse): { text: string[]; toolCalls: T
   const thinking: ThinkingBlock[] = [];
   const annotations: UrlCitation[] = [];
   let textLength = 0;
+  const places = new ThinkingPlaces();
   for (const block of message.content) {
     if (block.type === 'text' && typeof block.text === 'string') {
+      places.text();
       text.push(block.text);
       const start = textLength;
       textLength += codePointLength(block.text);
       if (block.citations) annotations.push(...urlCitationsOf(block.citations, start, textLength));
     } else if (block.type === 'tool_use') {
+      places.toolCall();
       toolCalls.push({ id: block.id ?? '', type: 'function', function: { name: block.name ?? '', arguments: pythonJsonDumps(block.input ?? {}) } });
     } else {
       const thinkingBlock = fromAnthropicThinkingBlock(block);
-      if (thinkingBlock !== null) thinking.push(thinkingBlock);
+      if (thinkingBlock !== null) thinking.push(places.placed(thinkingBlock));
     }
   }
   return { text, toolCalls, thinking, annotations };

@@ -19,19 +19,26 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, UrlCitation, Usage } from '../../schema';
 import { excerpt } from '../shared/json';
+import { ThinkingPlaces, withPlace } from '../shared/thinking-places';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { addedUsage } from './pause-turn';
 import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
 import { codePointLength, urlCitationsOf, webSearchRequestsOf } from './web-search';
 import type { AnthropicCitation, AnthropicStreamEvent, AnthropicUsage } from './wire';
 
+/** A thinking block's number in the answer's `thinking_blocks`, and its place among the answer's other blocks (../shared/thinking-places.ts). */
+interface ThinkingBlockNumber {
+  index: number;
+  place: number;
+}
+
 /** What the upstream events mean, before they are shaped into chat or completions chunks. */
 type StreamStep =
   | { kind: 'start' }
   | { kind: 'text'; text: string }
-  | { kind: 'thinking'; block: number; text: string }
-  | { kind: 'thinking-signature'; block: number; signature: string }
-  | { kind: 'redacted-thinking'; block: number; data: string }
+  | { kind: 'thinking'; block: ThinkingBlockNumber; text: string }
+  | { kind: 'thinking-signature'; block: ThinkingBlockNumber; signature: string }
+  | { kind: 'redacted-thinking'; block: ThinkingBlockNumber; data: string }
   | { kind: 'tool-start'; index: number; id: string; name: string }
   | { kind: 'tool-arguments'; index: number; fragment: string }
   | { kind: 'annotations'; annotations: UrlCitation[] }
@@ -72,13 +79,15 @@ function presentUsage(usage: AnthropicUsage | null | undefined): AnthropicUsage 
 function createStepReader(endpoint: string) {
   const toolBlocks = new Map<number, { index: number; hasArguments: boolean }>();
   let toolCount = 0;
-  // Thinking blocks are numbered 0, 1, … in the order of their first piece, as tool calls are.
-  const thinkingBlocks = new Map<number, number>();
+  // Thinking blocks are numbered 0, 1, … in the order of their first piece, as tool calls are, and
+  // placed among the other blocks of the answer (a continued turn's too) as they come.
+  const thinkingBlocks = new Map<number, ThinkingBlockNumber>();
   let thinkingCount = 0;
-  const thinkingBlockOf = (contentIndex: number | undefined): number => {
+  const places = new ThinkingPlaces();
+  const thinkingBlockOf = (contentIndex: number | undefined): ThinkingBlockNumber => {
     let block = thinkingBlocks.get(contentIndex ?? -1);
     if (block === undefined) {
-      block = thinkingCount++;
+      block = { index: thinkingCount++, place: places.current };
       thinkingBlocks.set(contentIndex ?? -1, block);
     }
     return block;
@@ -130,6 +139,7 @@ function createStepReader(endpoint: string) {
       case 'content_block_start': {
         const block = event.content_block;
         if (block?.type === 'text') {
+          places.text();
           textBlocks.set(event.index ?? -1, { start: textLength, citations: [...(block.citations ?? [])] });
           return block.text ? [textStep(block.text)] : [];
         }
@@ -139,6 +149,7 @@ function createStepReader(endpoint: string) {
         if (block?.type !== 'tool_use') return [];
         const tool = { index: toolCount++, hasArguments: false };
         toolBlocks.set(event.index ?? -1, tool);
+        places.toolCall();
         return [{ kind: 'tool-start', index: tool.index, id: block.id ?? '', name: block.name ?? '' }];
       }
       case 'content_block_delta': {
@@ -244,12 +255,13 @@ export function createAnthropicChatStream({ endpoint, now }: AnthropicStreamOpti
         return chunk({ content: step.text });
       // LiteLLM's stream shape: thinking text pieces, then the block's signature as a piece of its own;
       // each piece with its block's index, on which clients join list deltas (openai-python's stream helpers require one).
+      // An interleaved block's place (`content_index`) is on each of its pieces.
       case 'thinking':
-        return chunk({ reasoning_content: step.text, thinking_blocks: [{ index: step.block, type: 'thinking', thinking: step.text }] });
+        return chunk({ reasoning_content: step.text, thinking_blocks: [withPlace({ index: step.block.index, type: 'thinking', thinking: step.text }, step.block.place)] });
       case 'thinking-signature':
-        return chunk({ thinking_blocks: [{ index: step.block, type: 'thinking', thinking: '', signature: step.signature }] });
+        return chunk({ thinking_blocks: [withPlace({ index: step.block.index, type: 'thinking', thinking: '', signature: step.signature }, step.block.place)] });
       case 'redacted-thinking':
-        return chunk({ thinking_blocks: [{ index: step.block, type: 'redacted_thinking', data: step.data }] });
+        return chunk({ thinking_blocks: [withPlace({ index: step.block.index, type: 'redacted_thinking', data: step.data }, step.block.place)] });
       case 'tool-start':
         return chunk({ tool_calls: [{ index: step.index, id: step.id, type: 'function', function: { name: step.name, arguments: '' } }] });
       case 'tool-arguments':

@@ -13,6 +13,7 @@
  */
 import { GatewayError } from '../../errors';
 import { isRecord } from '../../providers/shared/json';
+import { placeOf, withPlace } from '../../providers/shared/thinking-places';
 import type { ResponsesOutputItem, ResponsesResponse, ThinkingBlock } from '../../schema';
 
 const PREFIX = 'gw-thinking.v1.';
@@ -31,11 +32,12 @@ export function encryptedContentOf(blocks: readonly ThinkingBlock[]): string {
 
 function isThinkingBlock(block: unknown): block is ThinkingBlock {
   if (!isRecord(block)) return false;
+  if (block.content_index !== undefined && !(Number.isInteger(block.content_index) && (block.content_index as number) >= 0)) return false;
   if (block.type === 'thinking') return typeof block.thinking === 'string' && typeof block.signature === 'string';
   return block.type === 'redacted_thinking' && typeof block.data === 'string';
 }
 
-/** The blocks, with only their documented fields (what Claude gets back anyway). */
+/** The blocks, with only their documented fields (what Claude gets back anyway), and their places in the turn. */
 function decodedBlocks(text: string): ThinkingBlock[] | null {
   let blocks: unknown;
   try {
@@ -44,7 +46,9 @@ function decodedBlocks(text: string): ThinkingBlock[] | null {
     return null;
   }
   if (!Array.isArray(blocks) || blocks.length === 0 || !blocks.every(isThinkingBlock)) return null;
-  return blocks.map((block) => (block.type === 'thinking' ? { type: 'thinking', thinking: block.thinking, signature: block.signature } : { type: 'redacted_thinking', data: block.data }));
+  return blocks.map((block) =>
+    withPlace(block.type === 'thinking' ? { type: 'thinking', thinking: block.thinking, signature: block.signature } : { type: 'redacted_thinking', data: block.data }, placeOf(block)),
+  );
 }
 
 /**

@@ -7,8 +7,8 @@
  * one by `file_url` is refused, as a chat file part has no URL), a `function_call` item a tool call on
  * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
  * output given as parts, its content parts), a `reasoning` item nothing but the thinking blocks of its
- * `encrypted_content` (encrypted-thinking.ts), as the `thinking_blocks` of the assistant turn after it,
- * nor `web_search_call` items (the message's text holds what was found), nor an `item_reference` to
+ * `encrypted_content` (encrypted-thinking.ts), as the `thinking_blocks` of the assistant turn after it
+ * (of the one before it when it follows an assistant message or function call: interleaved thinking), nor `web_search_call` items (the message's text holds what was found), nor an `item_reference` to
  * either that the store did not resolve. Other references, and `previous_response_id`, are resolved from the
  * response store before (stored.ts), whose conversation comes first; with the store off they are refused.
  * Function tools are chat tools; the web search tool is `web_search_options` (web-search.ts).
@@ -181,8 +181,9 @@ function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly Resp
         const blocks = thinkingBlocksOf(item, pathOf(index));
         if (blocks === null) break;
         const blockItems = blocks.map(() => index);
-        // Claude's interleaved thinking, between the tool calls of one answer, is that answer's turn's.
-        if (thinking === null && last?.role === 'assistant' && last.tool_calls?.length) {
+        // Claude's interleaved thinking, after the text or between the tool calls of one answer, is that
+        // answer's turn's (each block's content_index places it there: providers/shared/thinking-places.ts).
+        if (thinking === null && last?.role === 'assistant') {
           joinTurn(messages, 'thinking_blocks', blocks);
           sources[sources.length - 1].thinking.push(...blockItems);
         } else if (thinking === null) {

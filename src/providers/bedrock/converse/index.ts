@@ -35,7 +35,7 @@
  *
  * Thinking (thinking.ts): Claude's `reasoningContent` blocks and stream deltas become
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's
- * `thinking_blocks` go back as `reasoningContent` blocks first in its turn. Other models'
+ * `thinking_blocks` go back as `reasoningContent` blocks where the answer had them in its turn. Other models'
  * reasoning (DeepSeek-R1, gpt-oss, Nova 2: text without a signature) becomes `reasoning_content` only and
  * is never sent back (DeepSeek refuses its reasoning in the input). Answers are read in
  * response.ts, streams folded in stream.ts; a streamed request with tools to a model whose

@@ -21,6 +21,7 @@ import { readFileData, type FilePart } from '../../shared/file-parts';
 import { ownValue } from '../../shared/json';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withClientOutputConfig } from '../../shared/thinking';
+import { inAnswerOrder } from '../../shared/thinking-places';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
@@ -282,7 +283,7 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
         toolCalls.forEach((call) => toolNames.set(call.id, call.function.name));
         const calls = options.toolBlocks ? toolCalls.map((call, callIndex) => toToolUse(call, `${param}.tool_calls[${callIndex}]`)) : toolCalls.map(toolCallAsText);
         const reasoning = options.thinking ? toConverseReasoningBlocks(message, param) : [];
-        addTurn(index, 'assistant', closed([...reasoning, ...toConverseBlocks(message.content, `${param}.content`, options.cachePoints), ...calls]));
+        addTurn(index, 'assistant', closed(inAnswerOrder({ thinking: reasoning, text: toConverseBlocks(message.content, `${param}.content`, options.cachePoints), toolCalls: calls })));
         break;
       }
       case 'tool': {

@@ -6,6 +6,7 @@ import type { ContentBlock, ConverseCommandOutput, TokenUsage } from '@aws-sdk/c
 import { GatewayError } from '../../../errors';
 import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../../schema';
 import { withThinking } from '../../shared/thinking';
+import { ThinkingPlaces } from '../../shared/thinking-places';
 import { addedUp, promptCacheDetails } from '../../shared/usage';
 import type { AnswerContext } from '../shared';
 import { fromConverseReasoningBlock } from './thinking';
@@ -49,6 +50,17 @@ function withReasoningText(message: ChatResponse['choices'][number]['message'], 
   return texts.length === 0 ? message : { ...message, reasoning_content: texts.join('') };
 }
 
+/** Claude's reasoningContent blocks, each with its place among the answer's text and tool calls (../../shared/thinking-places.ts). */
+function placedThinkingOf(blocks: readonly ContentBlock[]): ThinkingBlock[] {
+  const places = new ThinkingPlaces();
+  return blocks.flatMap((block) => {
+    if (block.text !== undefined) places.text();
+    if (block.toolUse) places.toolCall();
+    const thinking = fromConverseReasoningBlock(block);
+    return thinking === null ? [] : [places.placed(thinking)];
+  });
+}
+
 export function fromConverseChat(output: ConverseCommandOutput, context: AnswerContext, reasoning: ReasoningOutput): ChatResponse {
   const blocks = answerBlocks(output);
   const text = blocks.flatMap((block) => (block.text !== undefined ? [block.text] : [])).join('');
@@ -61,8 +73,8 @@ export function fromConverseChat(output: ConverseCommandOutput, context: AnswerC
     tool_calls: toolCalls.length > 0 ? toolCalls : null,
     refusal: null,
   };
-  // Kept whole, in order, for the client to send back (Claude checks them during tool use).
-  const thinking: ThinkingBlock[] = reasoning.thinkingBlocks ? blocks.flatMap((block) => fromConverseReasoningBlock(block) ?? []) : [];
+  // Kept whole, in order, for the client to send back (Claude checks them during tool use), each placed among the other blocks.
+  const thinking: ThinkingBlock[] = reasoning.thinkingBlocks ? placedThinkingOf(blocks) : [];
   return {
     id: context.id,
     object: 'chat.completion',

@@ -7,6 +7,7 @@ import { GatewayError } from '../../../errors';
 import type { ChatChunk, CompletionsChunk, Usage } from '../../../schema';
 import type { AnswerContext, EventFold } from '../shared';
 import { fromConverseUsage, mapConverseStopReason, type ReasoningOutput } from './response';
+import { ThinkingPlaces, withPlace } from '../../shared/thinking-places';
 import { createRedactedBuffer, readReasoningDelta } from './thinking';
 
 /**
@@ -61,26 +62,28 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     };
   };
   const redacted = createRedactedBuffer();
-  // Reasoning blocks are numbered 0, 1, … in the order of their first delta, as tool calls are.
-  const reasoningIndexes = new Map<number, number>();
-  const reasoningIndexOf = (blockIndex: number): number => {
-    let index = reasoningIndexes.get(blockIndex);
-    if (index === undefined) {
-      index = reasoningIndexes.size;
-      reasoningIndexes.set(blockIndex, index);
+  // Reasoning blocks are numbered 0, 1, … in the order of their first delta, as tool calls are, and
+  // placed among the answer's text and tool calls as they come (blocks stream one after another).
+  const reasoningIndexes = new Map<number, { index: number; place: number }>();
+  const places = new ThinkingPlaces();
+  const reasoningIndexOf = (blockIndex: number): { index: number; place: number } => {
+    let block = reasoningIndexes.get(blockIndex);
+    if (block === undefined) {
+      block = { index: reasoningIndexes.size, place: places.current };
+      reasoningIndexes.set(blockIndex, block);
     }
-    return index;
+    return block;
   };
   // The Anthropic stream's shape: thinking text pieces, then the block's signature as a piece of
-  // its own; a redacted block whole, at its contentBlockStop; each piece with its block's index.
+  // its own; a redacted block whole, at its contentBlockStop; each piece with its block's index (and place when interleaved).
   const reasoningChunks = (blockIndex: number, delta: ReasoningContentBlockDelta): ChatChunk[] => {
     const step = readReasoningDelta(delta);
     if (step === null) return [];
     // Unsigned reasoning (DeepSeek-R1, gpt-oss): its text only, as DeepSeek's API streams it.
     if (!reasoning.thinkingBlocks) return step.kind === 'text' ? [chunk({ reasoning_content: step.text })] : [];
-    const index = reasoningIndexOf(blockIndex);
-    if (step.kind === 'text') return [chunk({ reasoning_content: step.text, thinking_blocks: [{ index, type: 'thinking', thinking: step.text }] })];
-    if (step.kind === 'signature') return [chunk({ thinking_blocks: [{ index, type: 'thinking', thinking: '', signature: step.signature }] })];
+    const { index, place } = reasoningIndexOf(blockIndex);
+    if (step.kind === 'text') return [chunk({ reasoning_content: step.text, thinking_blocks: [withPlace({ index, type: 'thinking', thinking: step.text }, place)] })];
+    if (step.kind === 'signature') return [chunk({ thinking_blocks: [withPlace({ index, type: 'thinking', thinking: '', signature: step.signature }, place)] })];
     redacted.add(blockIndex, step.bytes);
     return [];
   };
@@ -93,10 +96,14 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     if (toolUse) {
       const index = toolIndexes.size;
       toolIndexes.set(event.contentBlockStart?.contentBlockIndex ?? 0, index);
+      places.toolCall();
       return [chunk({ tool_calls: [{ index, id: toolUse.toolUseId ?? null, type: 'function', function: { name: toolUse.name ?? null, arguments: '' } }] })];
     }
     const delta = event.contentBlockDelta?.delta;
-    if (delta?.text !== undefined) return [chunk({ content: delta.text })];
+    if (delta?.text !== undefined) {
+      places.text();
+      return [chunk({ content: delta.text })];
+    }
     if (delta?.reasoningContent) return reasoningChunks(event.contentBlockDelta?.contentBlockIndex ?? 0, delta.reasoningContent);
     if (delta?.toolUse) {
       const index = toolIndexes.get(event.contentBlockDelta?.contentBlockIndex ?? 0) ?? 0;
@@ -108,7 +115,10 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     if (event.contentBlockStop === undefined) return [];
     const stoppedIndex = event.contentBlockStop.contentBlockIndex ?? 0;
     const data = redacted.take(stoppedIndex);
-    if (data !== null) return [chunk({ thinking_blocks: [{ index: reasoningIndexOf(stoppedIndex), type: 'redacted_thinking', data }] })];
+    if (data !== null) {
+      const { index, place } = reasoningIndexOf(stoppedIndex);
+      return [chunk({ thinking_blocks: [withPlace({ index, type: 'redacted_thinking', data }, place)] })];
+    }
     const stopped = toolIndexes.get(event.contentBlockStop.contentBlockIndex ?? 0);
     if (stopped !== undefined && !withArguments.has(stopped)) {
       return [chunk({ tool_calls: [{ index: stopped, id: null, type: null, function: { name: null, arguments: '{}' } }] })];

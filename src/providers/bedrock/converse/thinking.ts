@@ -14,6 +14,7 @@
 import type { ContentBlock, ReasoningContentBlockDelta } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ThinkingBlock } from '../../../schema';
+import { placeOf } from '../../shared/thinking-places';
 
 function base64Of(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -37,16 +38,19 @@ function redactedBytes(data: string, param: string): Uint8Array {
 }
 
 /**
- * An assistant message's `thinking_blocks` as Converse reasoningContent blocks, which go first in
- * that turn: during tool use Claude requires the turn back with its thinking unchanged.
- * `reasoning_content` is the readable copy of the same blocks and is not sent.
+ * An assistant message's `thinking_blocks` as Converse reasoningContent blocks, each with its place in
+ * that turn (first, unless interleaved: ../../shared/thinking-places.ts): during tool use Claude
+ * requires the turn back with its thinking unchanged. `reasoning_content` is the readable copy of the
+ * same blocks and is not sent.
  */
-export function toConverseReasoningBlocks(message: ChatMessage, param: string): ContentBlock[] {
-  return (message.thinking_blocks ?? []).map((block, index): ContentBlock =>
-    block.type === 'thinking'
-      ? { reasoningContent: { reasoningText: { text: block.thinking, signature: block.signature } } }
-      : { reasoningContent: { redactedContent: redactedBytes(block.data, `${param}.thinking_blocks[${index}].data`) } },
-  );
+export function toConverseReasoningBlocks(message: ChatMessage, param: string): { block: ContentBlock; place: number }[] {
+  return (message.thinking_blocks ?? []).map((block, index) => ({
+    block:
+      block.type === 'thinking'
+        ? { reasoningContent: { reasoningText: { text: block.thinking, signature: block.signature } } }
+        : { reasoningContent: { redactedContent: redactedBytes(block.data, `${param}.thinking_blocks[${index}].data`) } },
+    place: placeOf(block),
+  }));
 }
 
 /** What one reasoningContent stream delta adds: a text piece, the block's signature, or redacted bytes. */

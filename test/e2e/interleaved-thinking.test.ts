@@ -1,0 +1,97 @@
+/**
+ * Claude's interleaved thinking in a tool loop, end to end: the fake Anthropic answers the first turn
+ * with thinking after the text and between the two tool calls (fixture `chat-interleaved-thinking`),
+ * and the next turn only if its assistant turn is that answer's content block for block, as
+ * Anthropic checks it (test/fixtures/anthropic/README.md). The openai client sends the message back
+ * whole (its `thinking_blocks` with their `content_index`), runs `runTools()` streamed (the gateway
+ * keeps the blocks it joined from the stream), and loops over `/v1/responses` streamed, passing the
+ * output items back with their `encrypted_content` (a reasoning item after the message, one between
+ * the function calls).
+ */
+import type { ServerResponse } from 'node:http';
+import OpenAI from 'openai';
+import { sendJson, sendStream, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { startGateway, type RunningGateway } from '../support/gateway';
+import type { AnthropicBody } from '../support/thinking-claude';
+
+const ANSWER = readJsonFixture<{ content: Record<string, unknown>[] }>('anthropic', 'chat-interleaved-thinking.response.json');
+const STREAM = readFixture('anthropic', 'chat-interleaved-thinking.stream.sse').toString();
+const FINAL_TEXT = 'Paris and London are both at 18 °C.';
+
+function fakeInterleavedClaude(request: RecordedRequest, response: ServerResponse): void {
+  const body = request.body as AnthropicBody;
+  const assistant = body.messages.filter((message) => message.role === 'assistant').at(-1);
+  if (assistant === undefined) return body.stream ? sendStream(response, STREAM) : sendJson(response, 200, ANSWER);
+  if (JSON.stringify(assistant.content) !== JSON.stringify(ANSWER.content)) {
+    return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'messages.1.content: thinking blocks cannot be modified or rearranged.' } });
+  }
+  const final = { id: 'msg_final', type: 'message', role: 'assistant', model: 'claude-sonnet-4-20250514', content: [{ type: 'text', text: FINAL_TEXT }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 900, output_tokens: 12 } };
+  if (!body.stream) return sendJson(response, 200, final);
+  const events = [
+    { type: 'message_start', message: { ...final, content: [], stop_reason: null, usage: { input_tokens: 900, output_tokens: 1 } } },
+    { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: FINAL_TEXT } },
+    { type: 'content_block_stop', index: 0 },
+    { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 12 } },
+    { type: 'message_stop' },
+  ];
+  sendStream(response, events.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(''));
+}
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let client: OpenAI;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(fakeInterleavedClaude);
+  gateway = await startGateway(`
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, name: claude-sonnet-4, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${upstream.url}/v1" } }
+`);
+  client = new OpenAI({ apiKey: 'unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const thinking = { thinking: { type: 'enabled', budget_tokens: 2048 } } as object;
+const question = 'Compare the weather in Paris and London.';
+const parameters = { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] };
+const weatherTool = { type: 'function', function: { name: 'get_weather', description: 'Current weather', parameters, parse: JSON.parse, function: () => '{"temperature": 18}' } } as const;
+const sentAssistantTurn = () => (upstream.requests[1].body as AnthropicBody).messages[1];
+
+test('the answer sent back whole, thinking_blocks with their content_index: Claude gets its turn in the order it wrote it', async () => {
+  const first = await client.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: question }], tools: [weatherTool], ...thinking });
+  const message = first.choices[0].message as OpenAI.Chat.Completions.ChatCompletionMessage & { thinking_blocks: { content_index?: number }[] };
+  expect(message.thinking_blocks.map((block) => block.content_index)).toEqual([undefined, 1, 2]);
+  const results = message.tool_calls!.map((call) => ({ role: 'tool' as const, tool_call_id: call.id, content: '{"temperature": 18}' }));
+  const second = await client.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: question }, message, ...results], tools: [weatherTool], ...thinking });
+  expect(second.choices[0].message.content).toBe(FINAL_TEXT);
+  expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
+});
+
+test('runTools() streamed, which drops thinking_blocks: the blocks the gateway kept from the stream go back in their places', async () => {
+  const runner = client.chat.completions.runTools({ model: 'claude', stream: true, messages: [{ role: 'user', content: question }], tools: [weatherTool], ...thinking });
+  expect(await runner.finalContent()).toBe(FINAL_TEXT);
+  expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
+});
+
+test('/v1/responses streamed with store: false: the output items passed back (reasoning items after the message and between the calls) rebuild the turn', async () => {
+  const tools: OpenAI.Responses.Tool[] = [{ type: 'function', name: 'get_weather', parameters, strict: false }];
+  const input: OpenAI.Responses.ResponseInputItem[] = [{ role: 'user', content: question }];
+  const stream = await client.responses.create({ model: 'claude', input, tools, store: false, include: ['reasoning.encrypted_content'], stream: true, ...thinking });
+  let output: OpenAI.Responses.ResponseOutputItem[] = [];
+  for await (const event of stream) if (event.type === 'response.completed') output = event.response.output;
+  expect(output.map((item) => item.type)).toEqual(['reasoning', 'message', 'reasoning', 'function_call', 'reasoning', 'function_call']);
+  const results = output.flatMap((item): OpenAI.Responses.ResponseInputItem[] => (item.type === 'function_call' ? [{ type: 'function_call_output', call_id: item.call_id, output: '{"temperature": 18}' }] : []));
+  const answer = await client.responses.create({ model: 'claude', input: [...input, ...(output as OpenAI.Responses.ResponseInputItem[]), ...results], tools, store: false, ...thinking });
+  expect(answer.output_text).toBe(FINAL_TEXT);
+  expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
+});
