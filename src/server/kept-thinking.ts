@@ -7,7 +7,8 @@
  *
  * A thinking request's answer from an endpoint with signed thinking (`ProviderEndpoint.signedThinking`)
  * that has thinking blocks and tool calls (the request has `tools`) has its blocks kept in the response store, found by any
- * of its tool call ids, in the caller's space (a stream once it has finished with tool calls). A
+ * of its tool call ids, in the caller's space (a stream once it has finished with tool calls); a kept
+ * `/v1/responses` answer's ids name the reasoning items of the kept response instead, which hold them. A
  * thinking request to such an endpoint whose last assistant message has tool calls and no
  * `thinking_blocks` gets them back from there, as do the assistant messages of the same tool loop
  * before it; no other request asks the store anything. Claude also refuses a tool loop whose thinking
@@ -20,16 +21,20 @@ import { GatewayError } from '../errors';
 import { isRecord } from '../providers/shared/json';
 import { withPlace } from '../providers/shared/thinking-places';
 import { responseStoreOfProcess } from '../response-store';
-import type { ThinkingBlock } from '../schema';
+import type { ResponsesResponse, ThinkingBlock } from '../schema';
+import { thinkingBlocksOf } from './responses-api/encrypted-thinking';
 import { askStore, type StoreAccess } from './responses-api/stored';
 
 /** One chat request's kept thinking: where it is, and its lookup once made (a route's destinations share it). */
 export interface KeptThinking {
   access: StoreAccess;
-  found?: Promise<Map<string, string>>;
+  found?: Promise<Map<string, ThinkingBlock[]>>;
   /** The 400 for blocks Claude needs and the gateway has not kept, given why, when the route's request is not a chat request (`/v1/responses`). */
   notKept?: (why: string) => GatewayError;
-  /** False when the client asked that its answer not be kept (`store: false` on `/v1/responses`). */
+  /**
+   * False when the chat answer's thinking is not kept here: `/v1/responses` keeps it with the kept
+   * response, by reference (`keepResponseThinking`), and not at all after `store: false`.
+   */
   keeps?: boolean;
 }
 
@@ -82,12 +87,30 @@ function toolCallIdsOf(message: Message): string[] {
   return (message.tool_calls as unknown[]).flatMap((call) => (isRecord(call) && typeof call.id === 'string' ? [call.id] : []));
 }
 
-/** The kept blocks (JSON text) by tool call id, for the messages' calls: one question to the store. */
-async function lookUp(messages: Message[], indexes: number[], access: StoreAccess): Promise<Map<string, string>> {
+/**
+ * What a tool call id names in the thinking space: a chat answer's blocks, or the reasoning items of
+ * the kept Responses answer that hold them (their `encrypted_content`), in the caller's Responses space.
+ */
+type KeptText = ThinkingBlock[] | { reasoningItems: string[] };
+
+/** The blocks the reasoning items hold, in their order; null when one of them is no longer kept. */
+async function blocksOfReasoningItems(ids: readonly string[], access: StoreAccess): Promise<ThinkingBlock[] | null> {
+  const findings = await askStore(() => responseStoreOfProcess().find({ space: access.space, previousId: null, itemIds: [...ids] }, access.plan));
+  if (findings.items.some((item) => item === null)) return null;
+  return findings.items.flatMap((item, position) => thinkingBlocksOf(JSON.parse(item!) as { encrypted_content?: string }, ids[position]) ?? []);
+}
+
+/** The kept blocks by tool call id, for the messages' calls: one question to the store (two for a kept Responses answer's). */
+async function lookUp(messages: Message[], indexes: number[], access: StoreAccess): Promise<Map<string, ThinkingBlock[]>> {
   const itemIds = indexes.flatMap((index) => toolCallIdsOf(messages[index]));
   const findings = await askStore(() => responseStoreOfProcess().find({ space: spaceOf(access), previousId: null, itemIds }, access.plan));
-  const found = new Map<string, string>();
-  findings.items.forEach((item, position) => item !== null && found.set(itemIds[position], item));
+  const found = new Map<string, ThinkingBlock[]>();
+  for (const [position, item] of findings.items.entries()) {
+    if (item === null) continue;
+    const kept = JSON.parse(item) as KeptText;
+    const blocks = Array.isArray(kept) ? kept : await blocksOfReasoningItems(kept.reasoningItems, access);
+    if (blocks !== null && blocks.length > 0) found.set(itemIds[position], blocks);
+  }
   return found;
 }
 
@@ -110,7 +133,7 @@ function notKept(index: number, access: StoreAccess): GatewayError {
  * The kept blocks by tool call id; none when the store is off, or when it does not answer (a 503,
  * `askStore`) and Claude takes the request without them: the answer matters more than the thinking.
  */
-async function foundBlocks(messages: Message[], restoration: ThinkingRestoration, kept: KeptThinking): Promise<Map<string, string>> {
+async function foundBlocks(messages: Message[], restoration: ThinkingRestoration, kept: KeptThinking): Promise<Map<string, ThinkingBlock[]>> {
   if (!kept.access.plan.enabled) return new Map();
   try {
     return await (kept.found ??= lookUp(messages, restoration.indexes, kept.access));
@@ -130,10 +153,10 @@ export async function withKeptThinking(request: Record<string, unknown>, restora
   const found = await foundBlocks(messages, restoration, kept);
   const restored = messages.slice();
   for (const index of restoration.indexes) {
-    const text = toolCallIdsOf(messages[index])
+    const blocks = toolCallIdsOf(messages[index])
       .map((id) => found.get(id))
       .find((item) => item !== undefined);
-    if (text !== undefined) restored[index] = { ...messages[index], thinking_blocks: JSON.parse(text) as ThinkingBlock[] };
+    if (blocks !== undefined) restored[index] = { ...messages[index], thinking_blocks: blocks };
     else if (index === restoration.indexes[0] && restoration.required) throw kept.notKept?.(whyNotKept(kept.access)) ?? notKept(index, kept.access);
   }
   return { ...request, messages: restored };
@@ -147,9 +170,9 @@ export function answerThinkingKept(request: Readonly<Record<string, unknown>>, k
   return kept !== null && kept.access.plan.enabled && kept.keeps !== false && hasItems(request.tools) ? kept : null;
 }
 
-/** Keeps an answer's thinking blocks under each of its tool call ids; blocks larger than `max_size` are not kept. */
-function keepBlocks(blocks: readonly ThinkingBlock[], toolCallIds: readonly string[], access: StoreAccess): void {
-  const input = JSON.stringify(blocks);
+/** Keeps what names an answer's thinking under each of its tool call ids; one larger than `max_size` is not kept. */
+function keepUnderCallIds(kept: KeptText, toolCallIds: readonly string[], access: StoreAccess): void {
+  const input = JSON.stringify(kept);
   if (input.length > access.plan.maxBytes) return;
   // One copy of the blocks, which every call id names (as the store names an input item by its place in the input's text).
   const inputIds = toolCallIds.map((id) => ({ id, start: 0, end: input.length }));
@@ -161,11 +184,23 @@ interface AnswerMessage {
   tool_calls?: { id: string }[] | null;
 }
 
+/**
+ * Keeps, under the tool call ids of a kept Responses answer, which of its reasoning items hold its
+ * thinking: the blocks are kept once, in the response (their `encrypted_content`), and go with it
+ * (dropped for age or room, or deleted). For clients that send the function calls back without the
+ * reasoning items.
+ */
+export function keepResponseThinking(access: StoreAccess, response: ResponsesResponse): void {
+  const reasoningItems = response.output.flatMap((item) => (item.type === 'reasoning' && item.encrypted_content !== undefined ? [item.id] : []));
+  const toolCallIds = response.output.flatMap((item) => (item.type === 'function_call' ? [item.call_id] : []));
+  if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems }, toolCallIds, access);
+}
+
 /** Keeps the thinking of a chat answer's messages that have thinking blocks and tool calls. */
 export function keepAnswerThinking(answer: unknown, kept: KeptThinking): void {
   const choices = isRecord(answer) && Array.isArray(answer.choices) ? (answer.choices as { message?: AnswerMessage }[]) : [];
   for (const { message } of choices) {
-    if (hasItems(message?.thinking_blocks) && hasItems(message.tool_calls)) keepBlocks(message.thinking_blocks, message.tool_calls.map((call) => call.id), kept.access);
+    if (hasItems(message?.thinking_blocks) && hasItems(message.tool_calls)) keepUnderCallIds(message.thinking_blocks, message.tool_calls.map((call) => call.id), kept.access);
   }
 }
 
@@ -209,5 +244,5 @@ export async function* keepingStreamThinking<Chunk>(chunks: AsyncIterable<Chunk>
   }
   // Arrays filled by index: filter() leaves out any index no piece came for.
   const toolCallIds = streamed.toolCallIds.filter(() => true);
-  if (streamed.finishReason === 'tool_calls' && streamed.blocks.length > 0 && toolCallIds.length > 0) keepBlocks(streamed.blocks.filter(() => true), toolCallIds, kept.access);
+  if (streamed.finishReason === 'tool_calls' && streamed.blocks.length > 0 && toolCallIds.length > 0) keepUnderCallIds(streamed.blocks.filter(() => true), toolCallIds, kept.access);
 }

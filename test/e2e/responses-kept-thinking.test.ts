@@ -4,7 +4,7 @@
  * thinking blocks of the first answer, as Anthropic does. The blocks go back OpenAI's way: in the
  * reasoning item's `encrypted_content` (given when `include` asks for it) sent back with `store: false`,
  * from the kept response (`previous_response_id`, an `item_reference` to the `rs_` item), or, for a
- * client that drops the reasoning item, kept by the answer's tool call ids as on chat. Clients: the
+ * client that drops the reasoning item, found by the answer's tool call ids as on chat (kept once, in the response). Clients: the
  * openai client's `responses.create` (plain and streamed), the OpenAI Agents SDK and the AI SDK's
  * Responses model.
  */
@@ -13,6 +13,7 @@ import { Agent, OpenAIProvider, Runner, setTracingDisabled, tool as agentTool } 
 import { generateText, stepCountIs, tool } from 'ai';
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { responseStoreOfProcess } from '../../src/response-store';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { FINAL_STREAM_TEXT, FINAL_TEXT, PRODUCED_THINKING, fakeThinkingClaude, thinkingClaudeEndpoints, type AnthropicBody } from '../support/thinking-claude';
@@ -151,6 +152,23 @@ test('a client that sends the reasoning item back without encrypted_content: the
   const second = await client.responses.create({ model: 'claude', input: [...question, ...(first.output as Input), resultFor(first.output)], tools, ...thinking });
   expect(second.output_text).toBe(FINAL_TEXT);
   expectThinkingSentBack();
+});
+
+test("a kept answer's thinking is kept once, in the response, which its tool call ids name: deleting the response takes it away", async () => {
+  const keep = jest.spyOn(responseStoreOfProcess(), 'keep');
+  const first = await client.responses.create({ model: 'claude', input: question, tools, ...thinking });
+  const kept = keep.mock.calls.map(([record]) => record);
+  keep.mockRestore();
+  const reasoning = first.output.find((item) => item.type === 'reasoning')!;
+  expect(kept.map((record) => record.space.startsWith('thinking:'))).toEqual([false, true]);
+  expect(kept[1]).toMatchObject({ id: callOf(first.output).call_id, input: JSON.stringify({ reasoningItems: [reasoning.id] }), output: [] });
+  // A client that drops the reasoning item gets the blocks from the response...
+  const withoutReasoning = [...question, callOf(first.output), resultFor(first.output)];
+  expect((await client.responses.create({ model: 'claude', input: withoutReasoning, tools, ...thinking })).output_text).toBe(FINAL_TEXT);
+  expectThinkingSentBack();
+  // ...while it is kept.
+  await client.responses.delete(first.id);
+  await expect(client.responses.create({ model: 'claude', input: withoutReasoning, tools, ...thinking })).rejects.toMatchObject({ status: 400, error: { param: 'input' } });
 });
 
 test('encrypted_content with the gateway prefix that does not decode is a 400 naming it; an OpenAI-made one is left out', async () => {

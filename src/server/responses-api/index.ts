@@ -9,7 +9,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatResponse, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { openaiErrorObject } from '../errors';
-import type { KeptThinking } from '../kept-thinking';
+import { keepResponseThinking, type KeptThinking } from '../kept-thinking';
 import { withoutNulls } from '../without-nulls';
 import { typedEventText, type EventFormat } from '../sse';
 import { validateResponsesRequestBody } from '../validation';
@@ -96,7 +96,12 @@ export async function responsesTranslation(body: unknown, access: StoreAccess): 
   const kept = isKept(responsesRequest, access);
   const { chatRequest, sources } = chatTranslationOf({ ...responsesRequest, input: resolved.input }, resolved.earlier);
   const presentation: Presentation = { settings: settingsOf(responsesRequest, kept), webSearch: webSearchReportOf(responsesRequest), showsEncryptedContent: includesEncryptedContent(responsesRequest.include), sources };
-  const keep: Keep = kept ? (response) => keepResponse(access, { response, input: resolved.input }) : null;
+  // The answer's thinking is kept with it, named by its tool call ids (kept-thinking.ts), not a second time on the chat side.
+  const keep: Keep = kept
+    ? (response) => {
+        if (keepResponse(access, { response, input: resolved.input })) keepResponseThinking(access, response);
+      }
+    : null;
   return {
     chatRequest,
     presenter: {
@@ -107,8 +112,7 @@ export async function responsesTranslation(body: unknown, access: StoreAccess): 
       },
       stream: presentStream(presentation, keep),
       error: (error) => inResponsesTerms(error, sources),
-      // `store: false`: the answer's thinking is not kept either.
-      keptThinking: { notKept: thinkingNotKept, keeps: kept },
+      keptThinking: { notKept: thinkingNotKept, keeps: false },
     },
   };
 }

@@ -122,9 +122,9 @@ export function keptInputOf(input: ResponsesInputItem[]): { input: string; input
 /**
  * Keeps a finished answer (completed or incomplete) with its resolved input, before it is sent:
  * under `--workers` the primary then has it before any follow-up the client sends. One whose text
- * alone exceeds `max_size` is not sent to be kept (the store would not keep it).
+ * alone exceeds `max_size` is not sent to be kept (the store would not keep it): false then.
  */
-export function keepResponse(access: StoreAccess, options: { response: ResponsesResponse; input: ResponsesRequest['input'] }): void {
+export function keepResponse(access: StoreAccess, options: { response: ResponsesResponse; input: ResponsesRequest['input'] }): boolean {
   const { response } = options;
   const input: ResponsesInputItem[] = typeof options.input === 'string' ? [{ role: 'user', content: options.input }] : options.input;
   const kept = {
@@ -136,7 +136,9 @@ export function keepResponse(access: StoreAccess, options: { response: Responses
     response: JSON.stringify({ ...response, output: null }),
   };
   const length = kept.input.length + kept.response.length + kept.output.reduce((sum, { item }) => sum + item.length, 0);
-  if (length <= access.plan.maxBytes) responseStoreOfProcess().keep(kept, access.plan);
+  if (length > access.plan.maxBytes) return false;
+  responseStoreOfProcess().keep(kept, access.plan);
+  return true;
 }
 
 function responseNotFound(id: string): GatewayError {
