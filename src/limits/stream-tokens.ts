@@ -12,109 +12,119 @@ import type { EndpointLimiter } from './limiter';
 import { reportedTokens } from './limiter';
 
 /**
- * Each ASCII character's weight in quarter tokens: letters, digits and spaces merge about four to a
- * token in English prose, punctuation and line breaks (code, JSON) about two.
+ * Each ASCII character's weight in eighths of a token: letters and spaces merge about four to a
+ * token in English prose; digits two (tokenizers split numbers into groups of up to three, and off
+ * the letters beside them); punctuation, symbols and a line break or tab (code, JSON, tables) cut
+ * words into more pieces, most of them a token of their own.
  */
-const ASCII_QUARTERS = Uint8Array.from({ length: 0x80 }, (_, code) => (/[A-Za-z0-9 ]/.test(String.fromCharCode(code)) ? 1 : 2));
+const ASCII_EIGHTHS = Uint8Array.from({ length: 0x80 }, (_, code) => {
+  const character = String.fromCharCode(code);
+  if (/[A-Za-z ]/.test(character)) return 2;
+  return /[0-9]/.test(character) ? 4 : 5;
+});
+
+/** A whitespace character after another (indentation, blank lines): tokenizers merge such runs into one token. */
+const WHITESPACE_RUN_EIGHTHS = 1;
+
+const isWhitespace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
 
 /**
- * Whether a UTF-16 code unit is about a token by itself: Chinese, Japanese and Korean characters
- * and each half of a surrogate pair (emoji, rarer CJK characters: about two tokens each).
+ * A non-ASCII UTF-16 code unit's weight in eighths of a token: a whole token for Chinese and
+ * Japanese characters and each half of a surrogate pair (emoji, rarer CJK characters: about two
+ * tokens each); three quarters for a Hangul syllable; three eighths for Cyrillic, whose words
+ * tokenizers merge best of the other scripts; half a token for the rest (accented Latin, Greek,
+ * Arabic, Hebrew, Devanagari, Thai…, symbols).
  */
-function isWholeTokenUnit(code: number): boolean {
-  return (
-    (code >= 0x2e80 && code < 0xa000) || // CJK radicals and punctuation, kana, CJK ideographs
-    (code >= 0xac00 && code < 0xe000) || // Hangul syllables, then surrogate halves
-    (code >= 0xf900 && code < 0xfb00) || // CJK compatibility ideographs
-    (code >= 0xff00 && code < 0xfff0) // fullwidth and halfwidth forms
-  );
+function nonAsciiEighths(code: number): number {
+  if ((code >= 0x2e80 && code < 0xa000) || (code >= 0xd800 && code < 0xe000)) return 8; // CJK, kana; surrogate halves
+  if ((code >= 0xf900 && code < 0xfb00) || (code >= 0xff00 && code < 0xfff0)) return 8; // CJK compatibility, full/halfwidth forms
+  if (code >= 0xac00 && code < 0xd7b0) return 6; // Hangul syllables
+  if (code >= 0x0400 && code < 0x0530) return 3; // Cyrillic
+  return 4;
 }
 
 /**
- * A non-ASCII code unit's weight in quarter tokens: a whole token (above), else half a token. Other
- * scripts (accented Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai…) and symbols take two
- * characters a token or fewer where tokenizers do best on them (OpenAI's o200k: 3–4 for Russian,
- * 2.5–3 for Greek, Hindi and Thai).
+ * A text's estimated tokens, in eighths of a token (whole numbers, so that a stream's chunks add up
+ * exactly): one pass over its UTF-16 code units, weighted by script, a whitespace run counted
+ * as about one token. It aims a little above what tokenizers count (an estimate that counts low
+ * lets a client spend past a token limit): within 1.0–1.5 × OpenAI's o200k on prose in a dozen
+ * languages, code, JSON and emoji (test/fixtures/tokenizer/).
  */
-const nonAsciiQuarters = (code: number): number => (isWholeTokenUnit(code) ? 4 : 2);
-
-/**
- * A text's estimated tokens, in quarter tokens (whole numbers, so that a stream's chunks add up
- * exactly): one pass over its UTF-16 code units, weighted by script. It aims above what tokenizers
- * count (an estimate that counts low lets a client spend past a token limit): English prose about
- * 4 characters a token, code and JSON about 3, Chinese and Japanese one token a character.
- */
-export function tokenQuartersOf(text: string): number {
-  let quarters = 0;
+export function tokenEighthsOf(text: string): number {
+  let eighths = 0;
+  let afterWhitespace = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    quarters += code < 0x80 ? ASCII_QUARTERS[code] : nonAsciiQuarters(code);
+    const whitespace = isWhitespace(code);
+    if (whitespace && afterWhitespace) eighths += WHITESPACE_RUN_EIGHTHS;
+    else eighths += code < 0x80 ? ASCII_EIGHTHS[code] : nonAsciiEighths(code);
+    afterWhitespace = whitespace;
   }
-  return quarters;
+  return eighths;
 }
 
-/** Quarter tokens as tokens, rounded up: a started token was used. */
-export function tokensOfQuarters(quarters: number): number {
-  return Math.ceil(quarters / 4);
+/** Eighths of a token as tokens, rounded up: a started token was used. */
+export function tokensOfEighths(eighths: number): number {
+  return Math.ceil(eighths / 8);
 }
 
 /** Images and files in a prompt are data URLs, whose base64 length says nothing of the tokens they cost. */
 const isDataUrl = (text: string): boolean => text.startsWith('data:');
 
-/** The quarter tokens of a completions prompt sent as token ids (`[1, 2]`, `[[1, 2], [3]]`): one token each. */
-function tokenIdQuarters(request: unknown): number {
+/** The eighths of a completions prompt sent as token ids (`[1, 2]`, `[[1, 2], [3]]`): one token each. */
+function tokenIdEighths(request: unknown): number {
   const prompt = (request as { prompt?: unknown } | null)?.prompt;
   if (!Array.isArray(prompt) || typeof prompt[0] === 'string') return 0;
   let ids = 0;
   for (const item of prompt) ids += Array.isArray(item) ? item.length : 1;
-  return ids * 4;
+  return ids * 8;
 }
 
 /**
- * The quarter tokens of a request's string values (messages or prompt, tools, their schemas…), data
+ * The token eighths of a request's string values (messages or prompt, tools, their schemas…), data
  * URLs left out, and of a prompt's token ids. A loop over a stack, not recursion: a deeply nested body
  * must not overflow the call stack.
  */
-export function requestTokenQuarters(request: unknown): number {
-  let quarters = tokenIdQuarters(request);
+export function requestTokenEighths(request: unknown): number {
+  let eighths = tokenIdEighths(request);
   const pending: unknown[] = [request];
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (!isDataUrl(value)) quarters += tokenQuartersOf(value);
+      if (!isDataUrl(value)) eighths += tokenEighthsOf(value);
     } else if (typeof value === 'object' && value !== null) {
       // One push per item: a spread of a long array would pass each item as an argument and overflow.
       for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push(item);
     }
   }
-  return quarters;
+  return eighths;
 }
 
-const quartersOf = (value: unknown): number => (typeof value === 'string' ? tokenQuartersOf(value) : 0);
+const eighthsOf = (value: unknown): number => (typeof value === 'string' ? tokenEighthsOf(value) : 0);
 
-/** The quarter tokens one choice of a unified chunk generated: completions text, or a chat delta's text, refusal, reasoning and tool calls. */
-function choiceTokenQuarters(choice: unknown): number {
+/** The token eighths one choice of a unified chunk generated: completions text, or a chat delta's text, refusal, reasoning and tool calls. */
+function choiceTokenEighths(choice: unknown): number {
   if (typeof choice !== 'object' || choice === null) return 0;
   const { text, delta } = choice as { text?: unknown; delta?: unknown };
-  if (typeof delta !== 'object' || delta === null) return quartersOf(text);
+  if (typeof delta !== 'object' || delta === null) return eighthsOf(text);
   const { content, refusal, reasoning_content: reasoning, tool_calls: toolCalls } = delta as Record<string, unknown>;
-  let quarters = quartersOf(content) + quartersOf(refusal) + quartersOf(reasoning);
+  let eighths = eighthsOf(content) + eighthsOf(refusal) + eighthsOf(reasoning);
   if (Array.isArray(toolCalls)) {
     for (const call of toolCalls) {
       const called = (call as { function?: { name?: unknown; arguments?: unknown } } | null)?.function;
-      quarters += quartersOf(called?.name) + quartersOf(called?.arguments);
+      eighths += eighthsOf(called?.name) + eighthsOf(called?.arguments);
     }
   }
-  return quarters;
+  return eighths;
 }
 
-/** The quarter tokens a unified stream chunk generated (from the strings it already holds: nothing is serialised). */
-export function generatedTokenQuarters(chunk: unknown): number {
+/** The token eighths a unified stream chunk generated (from the strings it already holds: nothing is serialised). */
+export function generatedTokenEighths(chunk: unknown): number {
   const choices = (chunk as { choices?: unknown } | null)?.choices;
   if (!Array.isArray(choices)) return 0;
-  let quarters = 0;
-  for (const choice of choices) quarters += choiceTokenQuarters(choice);
-  return quarters;
+  let eighths = 0;
+  for (const choice of choices) eighths += choiceTokenEighths(choice);
+  return eighths;
 }
 
 /**
@@ -149,7 +159,7 @@ export class StreamTokens implements StreamTokenCount {
   private started = false;
   private reported: number | null = null;
   private reportedPrompt: number | null = null;
-  private generatedQuarters = 0;
+  private generatedEighths = 0;
   private promptTokens: number | null = null;
   private call: CallAbort | null = null;
 
@@ -166,7 +176,7 @@ export class StreamTokens implements StreamTokenCount {
     const prompt = reportedPromptOnly(chunk);
     if (prompt === null) this.reported = reportedTokens(chunk) ?? this.reported;
     else this.reportedPrompt = prompt;
-    if (this.reported === null) this.generatedQuarters += generatedTokenQuarters(chunk);
+    if (this.reported === null) this.generatedEighths += generatedTokenEighths(chunk);
   }
 
   /**
@@ -179,8 +189,8 @@ export class StreamTokens implements StreamTokenCount {
   estimate(): EstimatedTokens | null {
     if (this.reported !== null || !(this.started || this.call?.request === 'sent')) return null;
     // The request is read once, though the limiters and the audit line each ask.
-    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfQuarters(requestTokenQuarters(this.request)));
-    const completion = tokensOfQuarters(this.generatedQuarters);
+    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)));
+    const completion = tokensOfEighths(this.generatedEighths);
     return { prompt, completion, total: prompt + completion };
   }
 
