@@ -162,12 +162,18 @@ export class StreamTokens implements StreamTokenCount {
   private generatedEighths = 0;
   private promptTokens: number | null = null;
   private call: CallAbort | null = null;
+  private earlierAttemptReached = false;
 
   /** `request`: the body sent to the provider, read only if the stream ends without usage. */
   constructor(private readonly request: unknown) {}
 
-  /** The abort of the call's attempts, on which the transport notes whether the request reached the provider. */
+  /**
+   * The abort of the call's attempts, on which the transport notes whether the request reached the
+   * provider: told as each attempt starts, when it still holds what became of the attempt before.
+   */
   watch(call: CallAbort): void {
+    // A retry the provider refuses does not undo an earlier attempt it had (one that timed out reading the prompt).
+    if (this.call?.request === 'sent') this.earlierAttemptReached = true;
     this.call = call;
   }
 
@@ -181,13 +187,15 @@ export class StreamTokens implements StreamTokenCount {
 
   /**
    * The estimate, when no chunk reported a whole usage (none, or `prompt_tokens` alone, which then
-   * stands for the prompt's estimate) and the provider had the request: a chunk came, or
-   * the latest attempt was sent and not refused (the client left, or a timeout came, while the
-   * provider read the prompt); else null. A call refused (by the provider, or by the gateway before
-   * it) or never sent counts nothing, as an answer that failed does.
+   * stands for the prompt's estimate) and the provider had the request: a chunk came, or an
+   * attempt was sent and not refused (the client left, or a timeout came, while the provider read
+   * the prompt), also when a retry after it was refused; else null. The prompt counts once however
+   * many attempts the provider had, as the usage of a call answered after retries does. A call
+   * whose every attempt was refused (by the provider, or by the gateway before it) or never sent
+   * counts nothing, as an answer that failed does.
    */
   estimate(): EstimatedTokens | null {
-    if (this.reported !== null || !(this.started || this.call?.request === 'sent')) return null;
+    if (this.reported !== null || !(this.started || this.earlierAttemptReached || this.call?.request === 'sent')) return null;
     // The request is read once, though the limiters and the audit line each ask.
     const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)));
     const completion = tokensOfEighths(this.generatedEighths);

@@ -31,14 +31,22 @@ const PROMPT_ONLY = { prompt_tokens: 7 };
 
 /**
  * By the prompt's word: `wait` sends nothing (the provider still reading the prompt), `no!` is
- * refused with a 400; others get two pieces of text (`part` after a usage with `prompt_tokens` only,
+ * refused with a 400, `busy` alternately sends nothing and is refused with a 503 (an upstream
+ * that took a prompt, went silent, then was overloaded when the gateway tried again); others get two pieces of text (`part` after a usage with `prompt_tokens` only,
  * then cut), then `hold` waits for the gateway to leave, `drop` drops the connection, `full`
  * finishes and reports its usage (5 tokens, far below the estimate), `done` finishes without usage
  * (as OpenAI does when not asked for it).
  */
+let busyRequests = 0;
+
 function openaiStream(request: RecordedRequest, response: ServerResponse): void {
   const word = (request.body as { messages: { content: string }[] }).messages[0].content;
-  if (word === 'wait') return;
+  if (word === 'busy') busyRequests += 1;
+  if (word === 'wait' || (word === 'busy' && busyRequests % 2 === 1)) return;
+  if (word === 'busy') {
+    sendJson(response, 503, { error: { message: 'The server is overloaded.', type: 'server_error' } });
+    return;
+  }
   if (word === 'no!') {
     sendJson(response, 400, { error: { message: 'Invalid value for messages.', type: 'invalid_request_error' } });
     return;
@@ -86,6 +94,12 @@ ${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed', 'prompt-first'].ma
     limit: { renewal_period: minute, tokens: 3 }
     timeouts: { first_byte: 0.5 }
     retries: { max_attempts: 1 }
+  - name: retried
+    endpoint_type: llm/v1/chat
+    model: ${model}
+    limit: { renewal_period: minute, tokens: 3 }
+    timeouts: { first_byte: 0.5 }
+    retries: { max_attempts: 2, initial_backoff: 0.01 }
   - { name: unreachable, endpoint_type: llm/v1/chat, model: ${nowhere}, limit: { renewal_period: minute, tokens: 1 }, retries: { max_attempts: 1 } }
 auth:
   api_keys:
@@ -228,6 +242,18 @@ test('a stream that ends before its first chunk counts its prompt once the provi
   const used = `Token limit exceeded: 3 tokens per 1 minute for endpoint 'early' (${2 * PROMPT_ESTIMATE} used)`;
   expect(await refusalOnV1('early')).toMatch(used);
   expect(await refusalOnV1('early')).toMatch(used);
+});
+
+test('a stream whose first attempt the provider had (then a first_byte timeout) and whose retry it refused counts its prompt once, as its audit line shows', async () => {
+  const from = lines.length;
+  for (let stream = 0; stream < 2; stream += 1) {
+    const failure = await client().chat.completions.create({ model: 'retried', messages: [{ role: 'user', content: 'busy' }], stream: true }).then(() => null, (caught: unknown) => caught);
+    expect((failure as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
+  }
+  expect(busyRequests).toBe(4);
+  const line = await waitForLogLine(lines, (entry) => entry.endpoint === 'retried' && entry.status === 502, { from });
+  expect(line).toMatchObject({ retries: 1, prompt_tokens: PROMPT_ESTIMATE, completion_tokens: 0, total_tokens: PROMPT_ESTIMATE, tokens_estimated: true });
+  expect(await refusalOnV1('retried')).toMatch(`Token limit exceeded: 3 tokens per 1 minute for endpoint 'retried' (${2 * PROMPT_ESTIMATE} used)`);
 });
 
 test('a stream whose request never reached the provider (not reachable) counts nothing', async () => {

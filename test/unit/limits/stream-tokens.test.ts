@@ -127,6 +127,19 @@ describe('StreamTokens', () => {
     call.request = 'refused';
     expect(tokens.total()).toBeNull();
   });
+
+  test('retries: the prompt once when any attempt was sent and not refused, also when a later one was; nothing when every sent one was refused', () => {
+    const attempts = (fates: ('unsent' | 'sent' | 'refused')[]) => {
+      const call = new CallAbort();
+      const tokens = new StreamTokens({ prompt: 'abcd' });
+      for (const fate of fates) {
+        tokens.watch(call);
+        call.request = fate === 'unsent' ? call.request : fate;
+      }
+      return tokens.total();
+    };
+    expect([['sent', 'refused'], ['sent', 'unsent', 'refused'], ['sent', 'sent'], ['refused', 'sent'], ['refused', 'refused'], ['refused', 'unsent']].map((fates) => attempts(fates as never))).toEqual([1, 1, 1, 1, null, null]);
+  });
 });
 
 describe('meterStream', () => {
