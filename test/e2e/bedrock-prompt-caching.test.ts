@@ -4,7 +4,8 @@
  * tool becomes a `cachePoint` block right after each for Claude, and for Amazon Nova in system and
  * messages but not among tools, which Nova refuses (as the fake does); a model AWS documents no
  * caching for (Llama) gets none, as the fake's refusal of one there shows. More cache points than
- * Bedrock takes in a request (4) is the gateway's 400, before any call.
+ * Bedrock takes in a request (4) is the gateway's 400, before any call, as is one that would follow
+ * a reasoning block (which Claude on Bedrock refuses, as the fake does).
  * https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
  */
 import type OpenAI from 'openai';
@@ -16,11 +17,20 @@ const CACHED_ANSWER = readJsonFixture('bedrock', 'converse-prompt-caching.respon
 
 const REFUSED_CACHING = { status: 400, type: 'ValidationException', message: 'You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.' };
 
+const CACHE_POINT_AFTER_REASONING = { status: 400, type: 'ValidationException', message: 'Cache point cannot be inserted after reasoning block. Please remove the invalid cache point and try again.' };
+
+/** Claude on Bedrock refuses a cachePoint right after a reasoningContent block (the message other projects report). */
+function hasCachePointAfterReasoning(body: unknown): boolean {
+  const messages = (body as { messages?: { content?: object[] }[] }).messages ?? [];
+  return messages.some(({ content = [] }) => content.some((block, index) => 'cachePoint' in block && index > 0 && 'reasoningContent' in content[index - 1]));
+}
+
 /**
  * Bedrock refuses a cachePoint on a model without prompt caching (the message other clients report),
  * and among Nova's tools (the prompt-caching guide: Nova caches system and messages only).
  */
 function fakeBedrock(call: BedrockCall): BedrockReply {
+  if (hasCachePointAfterReasoning(call.body)) return { error: CACHE_POINT_AFTER_REASONING };
   const asksForCache = JSON.stringify(call.body).includes('"cachePoint"');
   if (asksForCache && call.modelId.startsWith('meta.')) return { error: REFUSED_CACHING };
   const tools = (call.body as { toolConfig?: { tools?: object[] } }).toolConfig?.tools ?? [];
@@ -108,4 +118,30 @@ test('more than 4 cache points, the most Bedrock takes in a request, is a 400 sa
   const failure = await setup.openai.chat.completions.create(request).catch((error: unknown) => error);
   expect(failure).toMatchObject({ status: 400, error: { message: 'cache_control: Amazon Bedrock (Amazon Nova) takes at most 4 cache points in a request (on tools, system and messages together), and this request asks for 5.' } });
   expect(setup.fake.calls).toHaveLength(0);
+});
+
+describe("Claude's thinking sent back with a message's cache_control: no cachePoint right after a reasoning block, which Bedrock refuses", () => {
+  const signed = { type: 'thinking', thinking: 'The user wants the weather in Paris.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrk' };
+  const turn = (assistant: object) =>
+    ({
+      model: 'claude',
+      thinking: { type: 'enabled', budget_tokens: 2048 },
+      messages: [{ role: 'user', content: 'Weather in Paris?' }, { role: 'assistant', thinking_blocks: [signed], cache_control: ephemeral, ...assistant }, { role: 'tool', tool_call_id: 't1', content: '18°C' }],
+      tools: [weatherTool],
+    }) as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+
+  test('a tool-use turn with thinking: the cachePoint follows the toolUse, and the request is answered', async () => {
+    const call = { id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } };
+    const answer = await setup.openai.chat.completions.create(turn({ content: null, tool_calls: [call] }));
+    expect((setup.fake.calls[0].body as { messages: { content: object[] }[] }).messages[1].content.map((block) => Object.keys(block)[0])).toEqual(['reasoningContent', 'toolUse', 'cachePoint']);
+    expect(answer.choices[0].message.content).toContain('Elizabeth Bennet');
+  });
+
+  test("a message of thinking_blocks alone: the gateway's 400 naming its cache_control, before any call", async () => {
+    const request = turn({ content: '' });
+    (request.messages as object[]).splice(2, 1, { role: 'user', content: 'Go on.' });
+    const failure = await setup.openai.chat.completions.create(request).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 400, error: { param: 'messages[1].cache_control' } });
+    expect(setup.fake.calls).toHaveLength(0);
+  });
 });

@@ -26,19 +26,31 @@ export function withCachePoint<Block>(item: Block, source: object, cachePoints: 
   return [item, ...cachePointOf(source, cachePoints, asBlock)];
 }
 
+/** A block of a message: its cache point, or Claude's reasoning (which Bedrock takes no cache point after). */
+type MessageBlock = { cachePoint?: CachePointBlock; reasoningContent?: unknown };
+
 /**
  * A message's own `cache_control`: a cache point after the last block the message becomes, unless
- * a part's cache point already closes it. `param` names the message in the 400 for one with no block.
+ * a part's cache point already closes it. `param` names the message in the 400 for one with no block,
+ * or one whose last block is reasoning: Bedrock refuses a cache point right after a reasoningContent
+ * block ("Cache point cannot be inserted after reasoning block"), and an assistant message's thinking
+ * goes first in it, so only a message of thinking_blocks alone ends in one; caching another prefix
+ * than the client's would bill otherwise than it asked.
  */
-export function withMessageCachePoint<Block extends { cachePoint?: CachePointBlock }>(blocks: Block[], message: object, cachePoints: boolean, param: string): Block[] {
+export function withMessageCachePoint<Block extends MessageBlock>(blocks: Block[], message: object, cachePoints: boolean, param: string): Block[] {
   const last = blocks.at(-1);
+  const asked = cachePoints && requestedCachePoint(message) !== undefined;
   if (last === undefined) {
-    if (cachePoints && requestedCachePoint(message) !== undefined) {
-      throw GatewayError.invalidParam(`${param}.cache_control: the message has no content for the cache point to follow.`, `${param}.cache_control`);
-    }
+    if (asked) throw GatewayError.invalidParam(`${param}.cache_control: the message has no content for the cache point to follow.`, `${param}.cache_control`);
     return blocks;
   }
   if (last.cachePoint !== undefined) return blocks;
+  if (asked && last.reasoningContent !== undefined) {
+    throw GatewayError.invalidParam(
+      `${param}.cache_control: Amazon Bedrock takes no cache point right after a reasoning block, and this message has only thinking_blocks for it to follow; give the message text or tool calls, or move cache_control to another message.`,
+      `${param}.cache_control`,
+    );
+  }
   return [...blocks.slice(0, -1), ...withCachePoint(last, message, cachePoints, (cachePoint) => ({ cachePoint }) as Block)];
 }
 

@@ -487,6 +487,58 @@ describe('toConverseChat', () => {
       expect(gatewayErrorOf(() => toConverseChat(request, cachingClaude))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
     });
 
+    describe('Bedrock refuses a cache point right after a reasoning block ("Cache point cannot be inserted after reasoning block")', () => {
+      const signed = { type: 'thinking', thinking: 'The user wants the weather in Paris.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrk' };
+      const reasoning = { reasoningContent: { reasoningText: { text: signed.thinking, signature: signed.signature } } };
+      const call = { id: 't1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } };
+
+      test("a thinking turn with tool calls only, or with text: the message's cachePoint follows its last block, never its thinking", () => {
+        const request = {
+          thinking: { type: 'enabled', budget_tokens: 2048 },
+          messages: [
+            { role: 'user', content: 'Weather in Paris?' },
+            { role: 'assistant', content: null, tool_calls: [call], thinking_blocks: [signed], cache_control: ephemeral },
+            { role: 'tool', tool_call_id: 't1', content: '18°C' },
+            { role: 'assistant', content: 'It is 18°C.', thinking_blocks: [signed], cache_control: ephemeral },
+            { role: 'user', content: 'Merci' },
+          ],
+          tools: [weatherTool],
+        } as unknown as ChatRequest;
+        const body = toConverseChat(request, cachingClaude);
+        expect(body.messages?.[1].content).toEqual([reasoning, { toolUse: { toolUseId: 't1', name: 'get_weather', input: { location: 'Paris' } } }, cachePoint]);
+        expect(body.messages?.[3].content).toEqual([reasoning, { text: 'It is 18°C.' }, cachePoint]);
+      });
+
+      test.each([null, '', ' \n'])('an assistant message of thinking_blocks alone (content %j) with cache_control is a 400 naming it, before any call', (content) => {
+        const request = {
+          thinking: { type: 'enabled', budget_tokens: 2048 },
+          messages: [
+            { role: 'user', content: 'Weather in Paris?' },
+            { role: 'assistant', content, thinking_blocks: [signed], cache_control: ephemeral },
+            { role: 'user', content: 'Go on.' },
+          ],
+        } as unknown as ChatRequest;
+        const failure = gatewayErrorOf(() => toConverseChat(request, cachingClaude));
+        expect(failure).toMatchObject({ status: 400, param: 'messages[1].cache_control' });
+        expect(failure.message).toContain('Amazon Bedrock takes no cache point right after a reasoning block');
+      });
+
+      test('the same message without cache_control, or to a model without prompt caching, goes as sent', () => {
+        const request = {
+          thinking: { type: 'enabled', budget_tokens: 2048 },
+          messages: [
+            { role: 'user', content: 'Weather in Paris?' },
+            { role: 'assistant', content: '', thinking_blocks: [signed] },
+            { role: 'user', content: 'Go on.' },
+          ],
+        } as unknown as ChatRequest;
+        expect(toConverseChat(request, cachingClaude).messages?.[1].content).toEqual([reasoning]);
+        const olderClaude = resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0');
+        const cached = { ...request, messages: request.messages.map((message, index) => (index === 1 ? { ...message, cache_control: ephemeral } : message)) } as ChatRequest;
+        expect(toConverseChat({ ...cached, thinking: undefined } as unknown as ChatRequest, olderClaude).messages?.[1]).toEqual({ role: 'assistant', content: [reasoning] });
+      });
+    });
+
     test("cache_control on a blank text part (left out, as Converse refuses blank text): the cachePoint follows the message's block before it; as the message's first block, none", () => {
       const blank = (cacheControl: object) => ({ type: 'text', text: ' \n', cache_control: cacheControl });
       const request = {
