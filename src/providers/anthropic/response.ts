@@ -11,7 +11,8 @@ import { withThinking } from '../shared/thinking';
 import { ThinkingPlaces } from '../shared/thinking-places';
 import type { UpstreamErrorHints } from '../transport/http';
 import { fromAnthropicThinkingBlock } from './thinking';
-import { codePointLength, urlCitationsOf, webSearchRequestsOf, withAnnotations } from './web-search';
+import { codePointLength, withAnnotations } from '../shared/url-citations';
+import { urlCitationsOf, webSearchRequestsOf } from './web-search';
 import type { AnthropicResponse, AnthropicUsage } from './wire';
 
 /** Guards the fields every mapper reads, so a malformed 2xx is a clear 502. */

@@ -23,7 +23,8 @@ import { ThinkingPlaces, withPlace } from '../shared/thinking-places';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { addedUsage } from './pause-turn';
 import { anthropicStreamError, fromAnthropicUsage, mapAnthropicStopReason } from './response';
-import { codePointLength, urlCitationsOf, webSearchRequestsOf } from './web-search';
+import { codePointLength } from '../shared/url-citations';
+import { urlCitationsOf, webSearchRequestsOf } from './web-search';
 import type { AnthropicCitation, AnthropicStreamEvent, AnthropicUsage } from './wire';
 
 /** A thinking block's number in the answer's `thinking_blocks`, and its place among the answer's other blocks (../shared/thinking-places.ts). */

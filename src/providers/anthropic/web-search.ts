@@ -16,7 +16,8 @@
  * Anthropic's tool_choice none would turn the search off too, so it is a 400 beside `web_search_options`.
  */
 import { GatewayError } from '../../errors';
-import type { ChatResponse, UrlCitation } from '../../schema';
+import type { UrlCitation } from '../../schema';
+import { urlCitationsOver } from '../shared/url-citations';
 import { readWebSearchOptions, type SearchContextSize } from '../shared/web-search-options';
 import { allowedDomainsWithin } from './web-search-domains';
 import type { AnthropicWebSearchBounds } from './web-search-settings';
@@ -75,41 +76,14 @@ export function webSearchRequestsOf(usage: AnthropicUsage | null | undefined): n
   return typeof count === 'number' && Number.isFinite(count) && count > 0 ? count : 0;
 }
 
-/** The length of `text` in Unicode code points, as OpenAI's annotation indexes count (a surrogate pair is one). */
-export function codePointLength(text: string): number {
-  let length = text.length;
-  for (let index = 0; index < text.length - 1; index += 1) {
-    const unit = text.charCodeAt(index);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length -= 1;
-        index += 1;
-      }
-    }
-  }
-  return length;
-}
-
 /**
  * A text block's web citations as annotations over the block's text, `[start, end)` in the joined
  * content: Anthropic cites a whole block. Other citation kinds (documents' `char_location`, ...)
  * have no URL and are left out; a page cited twice for one block (two passages) is one annotation.
  */
 export function urlCitationsOf(citations: readonly AnthropicCitation[] | null | undefined, start: number, end: number): UrlCitation[] {
-  const annotations: UrlCitation[] = [];
-  for (const citation of citations ?? []) {
-    if (citation.type !== 'web_search_result_location' || typeof citation.url !== 'string') continue;
-    const { url } = citation;
-    if (annotations.some((annotation) => annotation.url_citation.url === url)) continue;
-    annotations.push({ type: 'url_citation', url_citation: { url, title: citation.title ?? '', start_index: start, end_index: end } });
-  }
-  return annotations;
-}
-
-type ResponseMessage = ChatResponse['choices'][number]['message'];
-
-/** The answer's message with its annotations; without any it keeps OpenAI's shape as before (no field). */
-export function withAnnotations(message: ResponseMessage, annotations: UrlCitation[]): ResponseMessage {
-  return annotations.length === 0 ? message : { ...message, annotations };
+  const pages = (citations ?? []).flatMap((citation) =>
+    citation.type === 'web_search_result_location' && typeof citation.url === 'string' ? [{ url: citation.url, title: citation.title ?? '' }] : [],
+  );
+  return urlCitationsOver(pages, start, end);
 }

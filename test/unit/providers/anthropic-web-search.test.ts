@@ -7,7 +7,7 @@ import { allowedDomainsWithin } from '../../../src/providers/anthropic/web-searc
 import type { AnthropicWebSearchBounds } from '../../../src/providers/anthropic/web-search-settings';
 import { validateChatChunk } from '../../../generated/request-validators';
 import { createAnthropicChatStream, createAnthropicCompletionsStream, fromAnthropicChat, toAnthropicChat, toAnthropicCompletions } from '../../../src/providers/anthropic';
-import { codePointLength } from '../../../src/providers/anthropic/web-search';
+import { codePointLength } from '../../../src/providers/shared/url-citations';
 import type { ChatChunk, ChatRequest, UrlCitation } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';

@@ -37,7 +37,9 @@
  * `reasoning_content` / `thinking_blocks` as for Anthropic, and a Claude assistant message's
  * `thinking_blocks` go back as `reasoningContent` blocks where the answer had them in its turn. Other models'
  * reasoning (DeepSeek-R1, gpt-oss, Nova 2: text without a signature) becomes `reasoning_content` only and
- * is never sent back (DeepSeek refuses its reasoning in the input). Answers are read in
+ * is never sent back (DeepSeek refuses its reasoning in the input). Cited text (`citationsContent`
+ * blocks) stays in the answer's text, web pages cited become `url_citation` annotations, document
+ * citations are left out, as on Anthropic (citations.ts). Answers are read in
  * response.ts, streams folded in stream.ts; a streamed request with tools to a model whose
  * ConverseStream refuses them is answered by Converse and replayed as a stream (whole-answer-stream.ts).
  */

@@ -4,11 +4,13 @@
  */
 import type { ContentBlock, ConverseCommandOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { GatewayError } from '../../../errors';
-import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, Usage } from '../../../schema';
+import type { ChatResponse, CompletionsResponse, ThinkingBlock, ToolCall, UrlCitation, Usage } from '../../../schema';
 import { withThinking } from '../../shared/thinking';
 import { ThinkingPlaces } from '../../shared/thinking-places';
+import { codePointLength, urlCitationsOver, withAnnotations } from '../../shared/url-citations';
 import { addedUp, promptCacheDetails } from '../../shared/usage';
 import type { AnswerContext } from '../shared';
+import { citedPages, citedText } from './citations';
 import { fromConverseReasoningBlock } from './thinking';
 
 /**
@@ -54,16 +56,35 @@ function withReasoningText(message: ChatResponse['choices'][number]['message'], 
 function placedThinkingOf(blocks: readonly ContentBlock[]): ThinkingBlock[] {
   const places = new ThinkingPlaces();
   return blocks.flatMap((block) => {
-    if (block.text !== undefined) places.text();
+    if (block.text !== undefined || block.citationsContent !== undefined) places.text();
     if (block.toolUse) places.toolCall();
     const thinking = fromConverseReasoningBlock(block);
     return thinking === null ? [] : [places.placed(thinking)];
   });
 }
 
+/**
+ * The answer's text: its text blocks and the text its citationsContent blocks cite for, in order,
+ * with the web pages those cite as annotations over their place (citations.ts).
+ */
+function readAnswerText(blocks: readonly ContentBlock[]): { text: string; annotations: UrlCitation[] } {
+  const pieces: string[] = [];
+  const annotations: UrlCitation[] = [];
+  let length = 0;
+  for (const block of blocks) {
+    const piece = block.text ?? (block.citationsContent !== undefined ? citedText(block.citationsContent) : undefined);
+    if (piece === undefined) continue;
+    pieces.push(piece);
+    const start = length;
+    length += codePointLength(piece);
+    if (block.citationsContent !== undefined) annotations.push(...urlCitationsOver(citedPages(block.citationsContent.citations), start, length));
+  }
+  return { text: pieces.join(''), annotations };
+}
+
 export function fromConverseChat(output: ConverseCommandOutput, context: AnswerContext, reasoning: ReasoningOutput): ChatResponse {
   const blocks = answerBlocks(output);
-  const text = blocks.flatMap((block) => (block.text !== undefined ? [block.text] : [])).join('');
+  const { text, annotations } = readAnswerText(blocks);
   const toolCalls: ToolCall[] = blocks.flatMap((block) =>
     block.toolUse ? [{ id: block.toolUse.toolUseId ?? '', type: 'function' as const, function: { name: block.toolUse.name ?? '', arguments: JSON.stringify(block.toolUse.input ?? {}) } }] : [],
   );
@@ -83,7 +104,7 @@ export function fromConverseChat(output: ConverseCommandOutput, context: AnswerC
     choices: [
       {
         index: 0,
-        message: reasoning.thinkingBlocks ? withThinking(message, thinking) : withReasoningText(message, blocks),
+        message: withAnnotations(reasoning.thinkingBlocks ? withThinking(message, thinking) : withReasoningText(message, blocks), annotations),
         finish_reason: mapConverseStopReason(output.stopReason),
       },
     ],
@@ -92,7 +113,7 @@ export function fromConverseChat(output: ConverseCommandOutput, context: AnswerC
 }
 
 export function fromConverseCompletions(output: ConverseCommandOutput, context: AnswerContext): CompletionsResponse {
-  const text = answerBlocks(output).flatMap((block) => (block.text !== undefined ? [block.text] : [])).join('');
+  const { text } = readAnswerText(answerBlocks(output));
   return {
     id: context.id,
     object: 'text_completion',

@@ -6,6 +6,7 @@ import type { ConverseStreamOutput, ReasoningContentBlockDelta } from '@aws-sdk/
 import { GatewayError } from '../../../errors';
 import type { ChatChunk, CompletionsChunk, Usage } from '../../../schema';
 import type { AnswerContext, EventFold } from '../shared';
+import { createStreamCitations } from './citations';
 import { fromConverseUsage, mapConverseStopReason, type ReasoningOutput } from './response';
 import { ThinkingPlaces, withPlace } from '../../shared/thinking-places';
 import { createRedactedBuffer, readReasoningDelta } from './thinking';
@@ -14,7 +15,7 @@ import { createRedactedBuffer, readReasoningDelta } from './thinking';
  * The part both stream kinds share: the stop reason arrives in `messageStop`, usage in the
  * `metadata` event after it; the finish chunk carries both. A stream without `messageStop` was cut.
  */
-function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Chunk[], finish: (reason: string | null, usage: Usage | null) => Chunk): EventFold<ConverseStreamOutput, Chunk> {
+function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Chunk[], finish: (reason: string | null, usage: Usage | null) => Chunk[]): EventFold<ConverseStreamOutput, Chunk> {
   let stopReason: string | null | undefined;
   let finished = false;
   return {
@@ -26,7 +27,7 @@ function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Ch
       }
       if (event.metadata && stopReason !== undefined) {
         finished = true;
-        return [finish(stopReason, fromConverseUsage(event.metadata.usage))];
+        return finish(stopReason, fromConverseUsage(event.metadata.usage));
       }
       return mapEvent(event);
     },
@@ -34,7 +35,7 @@ function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Ch
       if (stopReason === undefined) throw GatewayError.streamCutOff('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).');
       if (finished) return [];
       finished = true;
-      return [finish(stopReason, null)];
+      return finish(stopReason, null);
     },
   };
 }
@@ -62,6 +63,7 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     };
   };
   const redacted = createRedactedBuffer();
+  const citations = createStreamCitations();
   // Reasoning blocks are numbered 0, 1, … in the order of their first delta, as tool calls are, and
   // placed among the answer's text and tool calls as they come (blocks stream one after another).
   const reasoningIndexes = new Map<number, { index: number; place: number }>();
@@ -102,7 +104,12 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     const delta = event.contentBlockDelta?.delta;
     if (delta?.text !== undefined) {
       places.text();
+      citations.text(event.contentBlockDelta?.contentBlockIndex ?? 0, delta.text);
       return [chunk({ content: delta.text })];
+    }
+    if (delta?.citation) {
+      citations.cite(event.contentBlockDelta?.contentBlockIndex ?? 0, delta.citation);
+      return [];
     }
     if (delta?.reasoningContent) return reasoningChunks(event.contentBlockDelta?.contentBlockIndex ?? 0, delta.reasoningContent);
     if (delta?.toolUse) {
@@ -114,6 +121,7 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     }
     if (event.contentBlockStop === undefined) return [];
     const stoppedIndex = event.contentBlockStop.contentBlockIndex ?? 0;
+    citations.stop(stoppedIndex);
     const data = redacted.take(stoppedIndex);
     if (data !== null) {
       const { index, place } = reasoningIndexOf(stoppedIndex);
@@ -125,7 +133,12 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     }
     return [];
   };
-  return createConverseFold(mapEvent, (reason, usage) => ({ ...chunk({}, reason), ...(usage ? { usage } : {}) }));
+  // The web pages the answer cites, in one chunk before the finish chunk, as the Anthropic stream sends them.
+  const finish = (reason: string | null, usage: Usage | null): ChatChunk[] => {
+    const annotations = citations.annotations();
+    return [...(annotations.length > 0 ? [chunk({ annotations })] : []), { ...chunk({}, reason), ...(usage ? { usage } : {}) }];
+  };
+  return createConverseFold(mapEvent, finish);
 }
 
 export function createConverseCompletionsStream(context: AnswerContext): EventFold<ConverseStreamOutput, CompletionsChunk> {
@@ -140,5 +153,5 @@ export function createConverseCompletionsStream(context: AnswerContext): EventFo
     const text = event.contentBlockDelta?.delta?.text;
     return text !== undefined ? [chunk(text)] : [];
   };
-  return createConverseFold(mapEvent, (reason, usage) => ({ ...chunk(null, reason), ...(usage ? { usage } : {}) }));
+  return createConverseFold(mapEvent, (reason, usage) => [{ ...chunk(null, reason), ...(usage ? { usage } : {}) }]);
 }
