@@ -161,7 +161,7 @@ function compileEndpoint(endpoint: Endpoint, index: number, shared: EndpointComp
     target,
     defaults,
     streamDefaults: target.streamsOneChoice === true ? withoutDefaultN(defaults) : defaults,
-    // Without a provider's word, either client field replaces the `reasoning_effort` default (invocation.ts).
+    // Without a provider's word, either client field replaces the `reasoning_effort` default (server/endpoint-request.ts).
     reasoningEffortFields: target.reasoningEffortFields ?? REASONING_EFFORT_FIELDS,
     limit: endpoint.limit ?? null,
     limiter,

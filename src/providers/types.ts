@@ -55,7 +55,7 @@ export interface ProviderEndpoint<Context extends RequestContext = RequestContex
   /**
    * True when the vendor reports a stream's usage only if `stream_options.include_usage` asks for it
    * (OpenAI's API, TGI's Messages API), and accepts that field: a token limit then asks for it (see
-   * invocation.ts). False when the field must not be added: the API refuses it (Azure OpenAI before
+   * server/endpoint-request.ts). False when the field must not be added: the API refuses it (Azure OpenAI before
    * 2024-09-01), or the endpoint is a plugin's, whose contract is to send its usage unasked (its
    * request carries only the client's own `stream_options`). Absent: the gateway adds it for
    * `/v1/responses`, and the provider's mapper sends it or leaves it out.

@@ -8,9 +8,9 @@ import type { ServerResponse } from 'node:http';
 import { GatewayError, QUOTA_EXCEEDED_CODE } from '../errors';
 import { namesSecretField } from './body-secrets';
 import { undecodableParameterOf } from './path-parameters';
-import type { Dialect } from './invocation';
 import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
+import type { Dialect } from './request-preparation';
 import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-record';
 
 /** A `/v1` path in any letter case (Express routes them so), after any number of slashes. */

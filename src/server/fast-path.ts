@@ -16,8 +16,8 @@
 import type { Express } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerError, toGatewayError } from './errors';
-import type { Dialect } from './invocation';
 import type { Logger } from './logging';
+import type { Dialect } from './request-preparation';
 import { recordError, type ResponseWithLocals } from './request-record';
 import { MLFLOW_ROUTES, type InvocationHandlers, type JsonRequest } from './routes/invocations';
 

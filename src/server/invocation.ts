@@ -1,7 +1,7 @@
 /**
- * The request path shared by the MLflow routes and the OpenAI-compatible routes: validate the body
- * for the endpoint's type, normalise it, and call the provider (or its stream) within the
- * endpoint's rate limit.
+ * One endpoint's call, shared by the MLflow routes and the OpenAI-compatible routes, on a request
+ * prepared once (request-preparation.ts): what the endpoint is sent (endpoint-request.ts), the
+ * provider's call or stream within the endpoint's rate limit, its answer checked and its tokens counted.
  */
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
@@ -9,22 +9,17 @@ import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
 import { meterStream, StreamTokens, type StreamTokenCount } from '../limits/stream-tokens';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
-import { isRecord } from '../providers/shared/json';
-import type { CallContext, ProviderEndpoint, ReasoningEffortField } from '../providers/types';
+import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { afterSentCalls, sentNothing, withFirstChunk } from '../routing/fallback';
 import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
+import { asksForUsage, refusesStreamOptions, withDefaults, withUsageAsked } from './endpoint-request';
 import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
-import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, severalPromptsOf, withPromptText, type PromptCallWatch } from './several-prompts';
+import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
-import { validateRequestBody } from './validation';
-import { withoutNulls } from './without-nulls';
-
-/** Which route family a request came in on: decides error statuses and the `model` rule. */
-export type Dialect = 'mlflow' | 'openai';
 
 /** A stream's chunks come with the check each must pass before it is sent (see answer-check.ts). */
 export type InvocationResult =
@@ -48,97 +43,6 @@ const OPERATION_NAMES: Record<EndpointType, string> = {
   'llm/v1/embeddings': 'embeddings',
 };
 
-function lacksToolCallDefaults(message: unknown): boolean {
-  const calls = isRecord(message) ? message.tool_calls : undefined;
-  return Array.isArray(calls) && calls.some((call) => isRecord(call) && (call.type === undefined || (isRecord(call.function) && call.function.arguments === undefined)));
-}
-
-function withToolCallDefault(call: unknown): unknown {
-  if (!isRecord(call)) return call;
-  const filled: Record<string, unknown> = { ...call, type: call.type ?? 'function' };
-  if (isRecord(call.function) && call.function.arguments === undefined) filled.function = { ...call.function, arguments: '' };
-  return filled;
-}
-
-/**
- * MLflow's defaults for the tool calls of a chat history: `type` "function" and, when not given
- * (or null), `arguments` "" (a call without parameters). A copy only when one is missing.
- */
-function withToolCallDefaults(request: unknown): unknown {
-  const messages = isRecord(request) ? request.messages : undefined;
-  if (!Array.isArray(messages) || !messages.some(lacksToolCallDefaults)) return request;
-  const filled = messages.map((message) => (lacksToolCallDefaults(message) ? { ...message, tool_calls: message.tool_calls.map(withToolCallDefault) } : message));
-  return { ...(request as Record<string, unknown>), messages: filled };
-}
-
-const hasCitations = (message: unknown): boolean => isRecord(message) && message.annotations !== undefined;
-
-/**
- * The chat history without the web search citations (`annotations`) of the answers a client sends
- * back whole: no provider takes citations back, OpenAI's own API, Azure OpenAI and Mistral refuse the
- * unknown field, and Anthropic any message field it has no block for. A copy only when one has them.
- */
-function withoutCitations(request: Record<string, unknown>): Record<string, unknown> {
-  const messages = request.messages;
-  if (!Array.isArray(messages) || !messages.some(hasCitations)) return request;
-  const sent = messages.map((message) => {
-    if (!hasCitations(message)) return message;
-    const { annotations: _citations, ...rest } = message as Record<string, unknown>;
-    return rest;
-  });
-  return { ...request, messages: sent };
-}
-
-/** Removes `model` (OpenAI routes use it to pick the endpoint; MLflow routes refuse it). */
-function withoutModel(request: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
-  if (!('model' in request)) return request;
-  if (dialect === 'mlflow') {
-    throw GatewayError.invalidParam(
-      "The parameter 'model' is not permitted to be passed. The route being queried already defines a model instance.",
-      'model',
-      422,
-    );
-  }
-  const { model: _ignored, ...rest } = request;
-  return rest;
-}
-
-/** Whether the request carries the client field `field` (a ReasoningEffortField). */
-function carries(request: Readonly<Record<string, unknown>>, field: ReasoningEffortField): boolean {
-  return field === 'thinking' ? request.thinking !== undefined : isRecord(request.output_config) && request.output_config.effort !== undefined;
-}
-
-/**
- * Whether the client already chose what a default's key sets, by another name: `max_completion_tokens`
- * is OpenAI's current name for `max_tokens`; the endpoint's `reasoningEffortFields` are what
- * `reasoning_effort` is sent as on its model (Claude's own `thinking` on every Claude, its
- * `output_config.effort` only on adaptive ones: on a budget model that effort is another control,
- * sent beside the default budget). The default then stays out: sending both is refused by the
- * providers (a 400 naming a `reasoning_effort` the client never sent).
- */
-function choseSameSetting(request: Readonly<Record<string, unknown>>, key: string, endpoint: CompiledEndpoint): boolean {
-  switch (key) {
-    case 'max_tokens':
-      return request.max_completion_tokens !== undefined;
-    case 'reasoning_effort':
-      return endpoint.reasoningEffortFields.some((field) => carries(request, field));
-    default:
-      return false;
-  }
-}
-
-function withDefaults(request: Record<string, unknown>, endpoint: CompiledEndpoint, stream: boolean): Record<string, unknown> {
-  const defaults = stream ? endpoint.streamDefaults : endpoint.defaults;
-  let result = request;
-  for (const key in defaults) {
-    if (result[key] === undefined && !choseSameSetting(request, key, endpoint)) {
-      if (result === request) result = { ...request };
-      result[key] = defaults[key];
-    }
-  }
-  return result;
-}
-
 /**
  * A checked completions chunk as `/v1` sends it: OpenAI's chunks always carry a string `text` (""
  * on the one that only finishes), and the OpenAI clients type it so (`text += chunk.choices[0].text`
@@ -152,34 +56,6 @@ export function withStringText(chunk: CompletionsChunk): CompletionsChunk {
 /** Whether a request asks for a stream: `stream: true` on chat and completions (for embeddings `stream` is just forwarded). */
 export function asksForStream(endpointType: EndpointType, request: Record<string, unknown>): boolean {
   return endpointType !== 'llm/v1/embeddings' && request.stream === true;
-}
-
-/** Whether a stream request asks for the usage chunk at the stream's end (`stream_options.include_usage`). */
-function asksForUsage(request: Record<string, unknown>): boolean {
-  return isRecord(request.stream_options) && request.stream_options.include_usage === true;
-}
-
-/**
- * A stream request with `stream_options.include_usage` set when the client did not set it and the
- * gateway needs the stream's usage, else null. A token limit needs it when the endpoint's API
- * reports a stream's usage only when asked (OpenAI's): without it, such a stream counted no tokens,
- * and any client could spend past the limit. A route that presents the usage itself
- * (`/v1/responses`' last event) needs it from any API not known to refuse the field (Azure OpenAI
- * before 2024-09-01 does), a plugin's aside (it sends usage unasked). The usage chunk the gateway
- * asked for is kept from a chat client, which did not ask for a chunk without choices
- * (`isUsageOnlyChunk` in providers/shared/role-only.ts).
- */
-function withUsageAsked(request: Record<string, unknown>, endpoint: CompiledEndpoint, needs: { limits: boolean; presented: boolean }): Record<string, unknown> | null {
-  const whenAsked = endpoint.target.streamUsageWhenAsked;
-  const needed = (needs.limits && whenAsked === true) || (needs.presented && whenAsked !== false);
-  if (!needed || asksForUsage(request)) return null;
-  const options = request.stream_options;
-  return { ...request, stream_options: { ...(isRecord(options) ? options : {}), include_usage: true } };
-}
-
-/** Whether the upstream refused a request for naming `stream_options` (a 400 or 422 whose message says so). */
-function refusesStreamOptions(error: unknown): boolean {
-  return error instanceof GatewayError && error.code === 'upstream_rejected' && /stream_options/.test(error.message);
 }
 
 function notImplemented(endpoint: CompiledEndpoint, stream: boolean): GatewayError {
@@ -224,23 +100,6 @@ class ProviderCallContext implements CallContext {
   }
 }
 
-/**
- * Validates the body against the schema of the called name's endpoint type, leaves out the answers'
- * citations of a chat history and applies the dialect's `model` rule: done once per request, before
- * any endpoint is tried.
- */
-export function prepareRequest(options: { endpointType: EndpointType; body: unknown; dialect: Dialect }): Record<string, unknown> {
-  const { endpointType, body, dialect } = options;
-  const withoutNullValues = withoutNulls(body);
-  const request =
-    endpointType === 'llm/v1/chat' ? withToolCallDefaults(withoutNullValues) : endpointType === 'llm/v1/completions' ? withPromptText(withoutNullValues, dialect) : withoutNullValues;
-  // Several prompts (all strings) are checked as the first: the other fields are the same for each.
-  const prompts = severalPromptsOf(endpointType, request);
-  const failure = validateRequestBody(endpointType, prompts === null ? request : { ...(request as Record<string, unknown>), prompt: prompts[0] });
-  if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, dialect === 'openai' ? 400 : 422);
-  const checked = request as Record<string, unknown>;
-  return withoutModel(endpointType === 'llm/v1/chat' ? withoutCitations(checked) : checked, dialect);
-}
 
 const NO_LIMITERS: readonly EndpointLimiter[] = [];
 

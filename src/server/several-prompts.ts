@@ -16,7 +16,7 @@ import { isRecord } from '../providers/shared/json';
 import { sentNothing } from '../routing/fallback';
 import type { CompiledEndpoint } from '../config/compile';
 import type { CompletionsChoice, CompletionsResponse, EndpointType, Usage } from '../schema';
-import type { Dialect } from './invocation';
+import type { Dialect } from './request-preparation';
 
 /**
  * The most prompts one request may carry: LangChain's `OpenAI` LLM sends its prompts in batches of

@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '../errors';
 import type { CallSignal } from '../providers/abort';
 import { openaiErrorObject } from './errors';
-import type { Dialect } from './invocation';
+import type { Dialect } from './request-preparation';
 
 const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',

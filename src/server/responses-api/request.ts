@@ -290,7 +290,7 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;
   if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;
-  // No stream_options: the gateway asks for the stream's usage, for the last event, where the API takes it (invocation.ts).
+  // No stream_options: the gateway asks for the stream's usage, for the last event, where the API takes it (endpoint-request.ts).
   const messageSources = instructions === undefined ? conversation.sources : [{ item: null, toolCalls: [], thinking: [] }, ...conversation.sources];
   return { chatRequest: chat, sources: { request, earlierCount: earlier.length, items: conversation.items, messages: messageSources } };
 }

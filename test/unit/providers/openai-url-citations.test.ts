@@ -13,7 +13,7 @@ import { ALL_REASONING, createOpenAIChatStream, fromOpenAIChat, toOpenAIChat } f
 import { chatAnswerAsEvents } from '../../../src/providers/openai/stream-from-answer';
 import { toTogetherAIChat } from '../../../src/providers/togetherai';
 import type { ChatChunk, ChatRequest, UrlCitation } from '../../../src/schema';
-import { prepareRequest } from '../../../src/server/invocation';
+import { prepareRequest } from '../../../src/server/request-preparation';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replayEverySplit, summariseChat } from '../../support/stream-replay';

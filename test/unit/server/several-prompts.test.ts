@@ -2,7 +2,7 @@
 import { GatewayError } from '../../../src/errors';
 import { CallAbort, type CallSignal } from '../../../src/providers/abort';
 import type { CompletionsResponse } from '../../../src/schema';
-import { prepareRequest } from '../../../src/server/invocation';
+import { prepareRequest } from '../../../src/server/request-preparation';
 import { answersToEachPrompt, joinedCompletions, MAX_PROMPTS_PER_REQUEST, promptsCalledOneByOne, refuseTokenIds, severalPromptsOf, summedUsage, withPromptText } from '../../../src/server/several-prompts';
 import { gatewayErrorOf } from '../../support/errors';
 
