@@ -100,15 +100,24 @@ async function blocksOfReasoningItems(ids: readonly string[], access: StoreAcces
   return findings.items.flatMap((item, position) => thinkingBlocksOf(JSON.parse(item!) as { encrypted_content?: string }, ids[position]) ?? []);
 }
 
-/** The kept blocks by tool call id, for the messages' calls: one question to the store (two for a kept Responses answer's). */
+/**
+ * The kept blocks by tool call id, for the messages' calls: one question to the store, and one more
+ * for each kept Responses answer they name (every call id of an answer names the same text: its
+ * reasoning items are asked for once, not once per parallel call).
+ */
 async function lookUp(messages: Message[], indexes: number[], access: StoreAccess): Promise<Map<string, ThinkingBlock[]>> {
   const itemIds = indexes.flatMap((index) => toolCallIdsOf(messages[index]));
   const findings = await askStore(() => responseStoreOfProcess().find({ space: spaceOf(access), previousId: null, itemIds }, access.plan));
   const found = new Map<string, ThinkingBlock[]>();
+  const blocksByText = new Map<string, Promise<ThinkingBlock[] | null>>();
+  const blocksOf = (text: string): Promise<ThinkingBlock[] | null> => {
+    const kept = JSON.parse(text) as KeptText;
+    return Array.isArray(kept) ? Promise.resolve(kept) : blocksOfReasoningItems(kept.reasoningItems, access);
+  };
   for (const [position, item] of findings.items.entries()) {
     if (item === null) continue;
-    const kept = JSON.parse(item) as KeptText;
-    const blocks = Array.isArray(kept) ? kept : await blocksOfReasoningItems(kept.reasoningItems, access);
+    if (!blocksByText.has(item)) blocksByText.set(item, blocksOf(item));
+    const blocks = await blocksByText.get(item)!;
     if (blocks !== null && blocks.length > 0) found.set(itemIds[position], blocks);
   }
   return found;

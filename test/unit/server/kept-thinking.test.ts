@@ -5,7 +5,10 @@
  * answer fail the request. End to end: test/e2e/kept-thinking.test.ts.
  */
 import * as responseStore from '../../../src/response-store';
-import { asksToThink, thinkingRestorationOf, withKeptThinking } from '../../../src/server/kept-thinking';
+import type { ResponsesResponse, ThinkingBlock } from '../../../src/schema';
+import { asksToThink, keepResponseThinking, thinkingRestorationOf, withKeptThinking } from '../../../src/server/kept-thinking';
+import { encryptedContentOf } from '../../../src/server/responses-api/encrypted-thinking';
+import { keepResponse } from '../../../src/server/responses-api/stored';
 import type { StoreAccess } from '../../../src/server/responses-api/stored';
 import { gatewayRejectionOf } from '../../support/errors';
 
@@ -68,5 +71,35 @@ describe('withKeptThinking when the response store does not answer (the cluster 
     const request = { ...thinking, messages: [user('q'), calls('a'), result('a')] };
     const error = await gatewayRejectionOf(() => withKeptThinking(request, thinkingRestorationOf(request)!, { access }));
     expect(error).toMatchObject({ status: 503, code: 'response_store_unavailable', retryable: true });
+  });
+});
+
+describe("withKeptThinking of a kept /v1/responses answer's parallel tool calls", () => {
+  const access: StoreAccess = { plan: { enabled: true, maxBytes: 1_000_000, maxAgeMs: 60_000 }, space: 'parallel-calls' };
+  const blocks: ThinkingBlock[] = [{ type: 'thinking', thinking: 'Three cities at once.', signature: 'sig' }];
+  const callIds = ['call_paris', 'call_rome', 'call_oslo'];
+  const response = {
+    id: 'resp_parallel',
+    object: 'response',
+    created_at: 0,
+    status: 'completed',
+    model: 'claude',
+    output: [
+      { type: 'reasoning', id: 'rs_parallel', summary: [], encrypted_content: encryptedContentOf(blocks) },
+      ...callIds.map((id) => ({ type: 'function_call', id: `fc_${id}`, call_id: id, name: 'f', arguments: '{}', status: 'completed' })),
+    ],
+  } as unknown as ResponsesResponse;
+  afterEach(() => jest.restoreAllMocks());
+
+  test('the response is asked for its reasoning items once, not once for each of its tool call ids', async () => {
+    keepResponse(access, { response, input: 'The weather in three cities?' });
+    keepResponseThinking(access, response);
+    const find = jest.spyOn(responseStore.responseStoreOfProcess(), 'find');
+    const assistant = { role: 'assistant', content: null, tool_calls: callIds.map((id) => ({ id, type: 'function', function: { name: 'f', arguments: '{}' } })) };
+    const request = { ...thinking, messages: [user('The weather in three cities?'), assistant, ...callIds.map(result)] };
+    const restored = await withKeptThinking(request, thinkingRestorationOf(request)!, { access });
+    expect((restored.messages as Record<string, unknown>[])[1]).toEqual({ ...assistant, thinking_blocks: blocks });
+    // One question for the tool call ids, one for the reasoning items they name.
+    expect(find).toHaveBeenCalledTimes(2);
   });
 });
