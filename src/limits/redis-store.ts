@@ -238,7 +238,8 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const checkTls = (): Promise<void> => {
     if (tlsAddresses.length === 0) return Promise.resolve();
     return (tlsCheck ??= tlsHandshakeFailures(tlsAddresses, timeoutMs).then((failures) => {
-      tlsFailures = describeTlsFailures(failures);
+      // A check that ends after the store connected again says nothing about now.
+      tlsFailures = client.status === 'ready' ? '' : describeTlsFailures(failures);
       tlsCheck = null;
     }));
   };

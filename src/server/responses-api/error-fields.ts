@@ -7,7 +7,7 @@
  * (the closest thing sent where a field has no counterpart: a function call's item for its
  * `tool_calls` entry, a reasoning item for `thinking_blocks`). request.ts records which input item
  * each chat message came from; everything else is read from the request when an error is rewritten,
- * so an answered request pays nothing for it.
+ * so an answered request pays only for that small record.
  */
 import { GatewayError, type VendorError } from '../../errors';
 import type { ResponsesInputContent, ResponsesInputItem, ResponsesRequest } from '../../schema';

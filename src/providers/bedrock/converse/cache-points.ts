@@ -47,7 +47,7 @@ export function withMessageCachePoint<Block extends MessageBlock>(blocks: Block[
   if (last.cachePoint !== undefined) return blocks;
   if (asked && last.reasoningContent !== undefined) {
     throw GatewayError.invalidParam(
-      `${param}.cache_control: Amazon Bedrock takes no cache point right after a reasoning block, and this message has only thinking_blocks for it to follow; give the message text or tool calls, or move cache_control to another message.`,
+      `${param}.cache_control: Amazon Bedrock takes no cache point right after a reasoning block, and this message's last block is one of its thinking_blocks (it has no text or tool call after it); move cache_control to another message.`,
       `${param}.cache_control`,
     );
   }
