@@ -11,12 +11,12 @@
  * - Prompt caching (cachePoint): https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
  * - Structured outputs (outputConfig.textFormat): https://docs.aws.amazon.com/bedrock/latest/userguide/structured-output.html
  *
- * Mapping (request.ts): `system` and `developer` messages become `system` blocks; `tool` messages
- * become `toolResult` blocks of a user turn; assistant `tool_calls` become `toolUse` blocks (ids
- * outside Converse's id syntax go as a digest, see shared/tool-call-ids.ts); consecutive turns of
- * the same Converse role are merged (Converse requires alternating roles); a turn left with no
- * block (an empty assistant or user message alone) is a 400 naming the message, as Converse refuses
- * it. Images are accepted as
+ * Mapping (request.ts; the conversation in messages.ts, content parts in content.ts): `system` and
+ * `developer` messages become `system` blocks; `tool` messages become `toolResult` blocks of a user
+ * turn; assistant `tool_calls` become `toolUse` blocks (ids outside Converse's id syntax go as a
+ * digest, see shared/tool-call-ids.ts); consecutive turns of the same Converse role are merged
+ * (Converse requires alternating roles); a turn left with no block (an empty assistant or user
+ * message alone) is a 400 naming the message, as Converse refuses it. Images are accepted as
  * `data:` URLs only (Converse takes bytes, not links); OpenAI's `file` parts with a base64
  * `file_data` become `document` blocks (API_runtime_DocumentBlock.html: format by media type, a
  * name Converse's character rules accept). `tools` keep their full JSON Schema;
@@ -43,7 +43,8 @@
  * response.ts, streams folded in stream.ts; a streamed request with tools to a model whose
  * ConverseStream refuses them is answered by Converse and replayed as a stream (whole-answer-stream.ts).
  */
-export { streamsToolsFromWholeAnswer, toConverseChat, toConverseCompletions, toConverseMessages, type ConverseBody } from './request';
+export { toConverseMessages } from './messages';
+export { streamsToolsFromWholeAnswer, toConverseChat, toConverseCompletions, type ConverseBody } from './request';
 export { fromConverseChat, fromConverseCompletions, fromConverseUsage, mapConverseStopReason, type ReasoningOutput } from './response';
 export { createConverseChatStream, createConverseCompletionsStream } from './stream';
 export { wholeAnswerAsStream } from './whole-answer-stream';

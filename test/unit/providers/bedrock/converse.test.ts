@@ -9,7 +9,7 @@ import {
   toConverseChat,
   toConverseCompletions,
 } from '../../../../src/providers/bedrock/converse';
-import { toDocumentName } from '../../../../src/providers/bedrock/converse/request';
+import { toDocumentName } from '../../../../src/providers/bedrock/converse/content';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
