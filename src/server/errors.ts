@@ -96,9 +96,12 @@ function isClientHttpError(error: unknown): error is ClientHttpError {
   return candidate.status >= 400 && candidate.status < 500 && (candidate.expose === true || error instanceof URIError);
 }
 
+/** zlib's codes (gzip, deflate, and a cut brotli body) and its brotli decoder's (`ERR__ERROR_FORMAT_PADDING_1`…). */
+const DECOMPRESSION_ERROR_CODE = /^(Z_|ERR__ERROR_)/;
+
 function fromClientHttpError(error: ClientHttpError): GatewayError {
-  // A failed decompression reaches here as a bare "Bad Request" with zlib's code.
-  const message = error.code?.startsWith('Z_') ? `the request body could not be decompressed as its Content-Encoding says (${error.code})` : error.message;
+  // A failed decompression reaches here as "incorrect header check" or, for brotli, "Decompression failed", with the decoder's code.
+  const message = error.code !== undefined && DECOMPRESSION_ERROR_CODE.test(error.code) ? `the request body could not be decompressed as its Content-Encoding says (${error.code})` : error.message;
   return new GatewayError({ status: error.status, message, kind: 'invalid_request_error', code: 'bad_request' });
 }
 

@@ -4,7 +4,7 @@
  * defaults and body checks that clients depend on, and the served spec.
  */
 import { request as httpRequest } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { startGateway, type RunningGateway } from '../support/gateway';
 
@@ -51,6 +51,10 @@ test('client errors from the body parser and the router are 4xx naming the probl
   expect(openaiNotGzip.status).toBe(400);
   expect(openaiNotGzip.json().error).toMatchObject({ type: 'invalid_request_error', code: 'bad_request' });
   expect((await post('/endpoints/chat/invocations', gzipSync(JSON.stringify(CHAT)), { 'content-encoding': 'gzip' })).status).toBe(200);
+  const notBrotli = await post('/v1/chat/completions', JSON.stringify({ model: 'chat', ...CHAT }), { 'content-encoding': 'br' });
+  expect(notBrotli.status).toBe(400);
+  expect(notBrotli.json().error.message).toMatch(/^the request body could not be decompressed as its Content-Encoding says \(ERR__ERROR_FORMAT_[A-Z_0-9]+\)$/);
+  expect((await post('/endpoints/chat/invocations', brotliCompressSync(JSON.stringify(CHAT)), { 'content-encoding': 'br' })).status).toBe(200);
   const badEscape = await post('/endpoints/%ZZ/invocations', CHAT);
   expect(badEscape.status).toBe(400);
   expect(badEscape.json().detail).toContain('%ZZ');
