@@ -229,9 +229,18 @@ function reasonWithoutText(reason: string): string {
   if (reason.startsWith('unidentified alias')) {
     return "a value starting with '*' is read as an alias, and no anchor (&name) above it has that name: quote the value if it is text";
   }
+  const standardTag = STANDARD_TAG_NOT_RESOLVED.exec(reason);
+  if (standardTag) {
+    const kind = STANDARD_TAG_KINDS[standardTag[1]] ?? `a ${standardTag[1]}`;
+    return `a value tagged !!${standardTag[1]} cannot be read as ${kind} (PyYAML refuses it too): write it without the tag, or quote it if it is text`;
+  }
   if (/\btag\b/.test(reason)) return "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text";
   return reason;
 }
+
+/** js-yaml's reason for a standard tag (`!!float 0x10`) its value does not fit: the tag is YAML's own, never a secret's text. */
+const STANDARD_TAG_NOT_RESOLVED = /^cannot resolve a node with !<tag:yaml\.org,2002:(\w+)> explicit tag$/;
+const STANDARD_TAG_KINDS: Record<string, string> = { float: 'a number', int: 'a whole number', bool: 'a boolean' };
 
 /**
  * The keys nothing reads in a refused config, which start-up would otherwise only name once the rest

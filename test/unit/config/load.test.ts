@@ -394,9 +394,15 @@ endpoints:
     expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    timeouts: { total: ${written} }\n`)).toEqual([
       {
         path: '',
-        message: `The file at ${configPath} is not a valid yaml file: a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 10, column ${column})`,
+        message: `The file at ${configPath} is not a valid yaml file: a value tagged !!float cannot be read as a number (PyYAML refuses it too): write it without the tag, or quote it if it is text (line 10, column ${column})`,
       },
     ]);
+  });
+
+  it('names the standard tag a value does not fit, not only that it is a tag', () => {
+    expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { renewal_period: minute, calls: !!int 1.5 }\n`)[0].message).toContain(
+      'a value tagged !!int cannot be read as a whole number (PyYAML refuses it too): write it without the tag, or quote it if it is text',
+    );
   });
 
   it('keeps the text of 1_000.5, 1:30.5 and 1e3 where the schema wants text: model names, secrets, stop words', () => {
