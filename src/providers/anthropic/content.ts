@@ -61,16 +61,35 @@ export function toContentBlocks(parts: ContentPart[], path: string, context: Par
 }
 
 /**
+ * Anthropic takes no `cache_control` on a thinking or redacted_thinking block ("Thinking blocks cannot
+ * be explicitly marked with cache_control",
+ * https://docs.claude.com/en/docs/build-with-claude/prompt-caching#caching-with-thinking-blocks).
+ */
+function mayCarryCacheControl(block: object): boolean {
+  const { type } = block as { type?: unknown };
+  return type !== 'thinking' && type !== 'redacted_thinking';
+}
+
+/**
  * A breakpoint on the message itself (LiteLLM's convention, also LangChain's and OpenRouter's) goes on
- * the last block the message becomes, unless that block has one of its own; string content becomes
- * one text block to carry it.
+ * the last block the message becomes that may carry one, unless that block has one of its own (an
+ * interleaved thinking block may come last: thinking-places.ts); string content becomes one text
+ * block to carry it. A message of thinking blocks alone has none, a 400 as on Bedrock.
  */
 export function withMessageCacheControl<Block extends object>(blocks: readonly Block[], message: ChatMessage, path: string): Block[] {
   const { cache_control: cacheControl } = message as { cache_control?: AnthropicCacheControl };
   if (cacheControl === undefined) return [...blocks];
-  const last = blocks.at(-1);
-  if (last === undefined) throw invalid(`${path}.cache_control`, `${path}.cache_control: the message has no content for the cache breakpoint to follow.`);
-  return 'cache_control' in last ? [...blocks] : [...blocks.slice(0, -1), { ...last, cache_control: cacheControl }];
+  if (blocks.length === 0) throw invalid(`${path}.cache_control`, `${path}.cache_control: the message has no content for the cache breakpoint to follow.`);
+  let target = blocks.length - 1;
+  while (target >= 0 && !mayCarryCacheControl(blocks[target])) target -= 1;
+  if (target < 0) {
+    throw invalid(
+      `${path}.cache_control`,
+      `${path}.cache_control: Anthropic takes no cache_control on thinking blocks, and this message has only thinking_blocks for it to go on; give the message text or tool calls, or move cache_control to another message.`,
+    );
+  }
+  if ('cache_control' in blocks[target]) return [...blocks];
+  return blocks.map((block, index) => (index === target ? { ...block, cache_control: cacheControl } : block));
 }
 
 /** Content as Anthropic takes it: the string as sent, or blocks once the message carries a breakpoint. */

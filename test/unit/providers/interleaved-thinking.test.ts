@@ -14,6 +14,7 @@ import { StreamedThinking } from '../../../src/server/kept-thinking';
 import { encryptedContentOf, thinkingBlocksOf } from '../../../src/server/responses-api/encrypted-thinking';
 import { validateRequestBody } from '../../../src/server/validation';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, ThinkingBlock } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
 import { replayEverySplit } from '../../support/stream-replay';
 
@@ -99,6 +100,37 @@ describe('Anthropic', () => {
     };
     const { content } = anthropicTurn(message) as { content: { type: string }[] };
     expect(content.map((block) => block.type)).toEqual(['thinking', 'tool_use', 'thinking', 'redacted_thinking']);
+  });
+
+  describe("a message's cache_control goes on its last block that is not thinking (Anthropic takes none on thinking blocks)", () => {
+    const ephemeral = { type: 'ephemeral' };
+    const parisCall = { id: paris.id as string, type: 'function' as const, function: { name: 'get_weather', arguments: JSON.stringify(paris.input) } };
+    /** The assistant turn Anthropic gets for a message sent back with a breakpoint of its own. */
+    const cachedTurn = (message: ChatMessage) => anthropicTurn({ ...message, cache_control: ephemeral } as ChatMessage);
+
+    test('thinking after the text: the breakpoint is on the text', () => {
+      const message: ChatMessage = { role: 'assistant', content: text.text as string, thinking_blocks: PLACED.slice(0, 2) };
+      expect(cachedTurn(message)).toEqual({ role: 'assistant', content: [first, { ...text, cache_control: ephemeral }, second] });
+    });
+
+    test('redacted thinking after the last tool call: the breakpoint is on the tool call', () => {
+      const message: ChatMessage = { role: 'assistant', content: text.text as string, tool_calls: [parisCall], thinking_blocks: PLACED };
+      expect(cachedTurn(message)).toEqual({ role: 'assistant', content: [first, text, second, { ...paris, cache_control: ephemeral }, redacted] });
+    });
+
+    test('the answer in its order keeps the breakpoint on its last tool call, as before', () => {
+      const { message } = fromAnthropicChat(answer, { now }).choices[0];
+      expect(cachedTurn(sentBack(message))).toEqual({ role: 'assistant', content: [...answer.content.slice(0, -1), { ...london, cache_control: ephemeral }] });
+    });
+
+    test('a message of thinking blocks alone is a 400 naming its cache_control, as on Bedrock', () => {
+      const message = { role: 'assistant', content: '', thinking_blocks: PLACED.slice(0, 1), cache_control: ephemeral } as ChatMessage;
+      expect(gatewayErrorOf(() => anthropicTurn(message))).toMatchObject({
+        status: 400,
+        param: 'messages[1].cache_control',
+        message: expect.stringContaining('Anthropic takes no cache_control on thinking blocks'),
+      });
+    });
   });
 });
 
