@@ -154,7 +154,11 @@ export interface StreamTokenCount {
   total(): number | null;
 }
 
-/** One stream's tokens, told of each chunk as it arrives from the provider. */
+/**
+ * One stream's tokens, told of each chunk as it arrives from the provider. A call without a stream
+ * that failed (no answer, so no usage) uses it too, told of no chunk: its prompt's estimate, once
+ * the provider had the request, as for a stream that ended before its first chunk.
+ */
 export class StreamTokens implements StreamTokenCount {
   private started = false;
   private reported: number | null = null;
@@ -208,6 +212,14 @@ export class StreamTokens implements StreamTokenCount {
   }
 }
 
+/** Adds the total of `tokens` to each limiter; whether there was one (null for a call the provider never had). */
+export function recordTotal(tokens: StreamTokens, limiters: readonly EndpointLimiter[]): boolean {
+  const total = tokens.total();
+  if (total === null) return false;
+  for (const limiter of limiters) limiter.recordTokens(total);
+  return true;
+}
+
 /**
  * Passes a stream's chunks through to `tokens` and, when the stream ends, however it ends, adds its
  * total to each limiter (providers repeat cumulative usage, so the last reported one counts).
@@ -219,7 +231,6 @@ export async function* meterStream<T>(chunks: AsyncIterable<T>, limiters: readon
       yield chunk;
     }
   } finally {
-    const total = tokens.total();
-    if (total !== null) for (const limiter of limiters) limiter.recordTokens(total);
+    recordTotal(tokens, limiters);
   }
 }

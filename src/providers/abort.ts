@@ -18,11 +18,12 @@ export interface CallSignal {
 }
 
 /**
- * What became of a call's latest request, as the HTTP transport (or, for Bedrock's streams, the
+ * What became of a call's latest request, as the HTTP transport (or, for Bedrock's Converse calls and streams, the
  * AWS SDK's handler: bedrock/request-fate.ts) saw it: `sent` once it was written on a connection
  * (the provider reads the prompt, and may bill it, from then on), `refused` when the provider
- * answered with an error instead of a stream. Read by the token estimate of a stream that ends
- * before its first chunk (src/limits/stream-tokens.ts). Plugins leave it `unsent`.
+ * answered with an error status (or, to a stream request, anything but a stream). Read by the token
+ * estimate of a stream that ends before its first chunk, and of a call without a stream that failed
+ * (src/limits/stream-tokens.ts). Plugins leave it `unsent`.
  */
 export type RequestFate = 'unsent' | 'sent' | 'refused';
 

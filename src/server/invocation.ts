@@ -6,7 +6,7 @@
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
-import { meterStream, StreamTokens, type StreamTokenCount } from '../limits/stream-tokens';
+import { meterStream, recordTotal, StreamTokens, type StreamTokenCount } from '../limits/stream-tokens';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
@@ -136,7 +136,8 @@ export async function invokeEndpoint(options: {
   /**
    * Told, as each stream request starts, of its tokens (reported, else estimated) and whether a token
    * limit counts them (then they are observed here; else the caller observes the chunks it sends):
-   * also a stream that fails before its first chunk may have used some.
+   * also a stream that fails before its first chunk may have used some. Told too of a call without a
+   * stream that failed after its provider had the request (its prompt's estimate, already counted).
    */
   onStreamTokens?: (stream: { tokens: StreamTokenCount; limited: boolean }) => void;
   /** The route presents a stream's usage itself (`/v1/responses`): the gateway asks the provider for it. */
@@ -237,7 +238,15 @@ export async function invokeEndpoint(options: {
       });
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }
-    const answer = await callWithRetries(callOptions, attempt as (abort: CallAbort) => Promise<unknown>);
+    // Each attempt watched: a call whose provider had the request and then failed (a timeout, a dropped connection) counts its prompt, as a stream does.
+    const tokens = new StreamTokens(request);
+    const answer = await callWithRetries(callOptions, (abort: CallAbort) => {
+      tokens.watch(abort);
+      return attempt(abort) as Promise<unknown>;
+    }).catch((error: unknown) => {
+      if (recordTotal(tokens, tokenLimiters)) options.onStreamTokens?.({ tokens, limited: false });
+      throw error;
+    });
     const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters });
     if (answerThinking !== null) keepAnswerThinking(body, answerThinking);
     return { kind: 'json', body };

@@ -74,7 +74,7 @@ type StreamCall = Pick<CallContext, 'signal' | 'abort'>;
 
 /** The four SDK operations for one endpoint, with errors already translated. */
 interface BedrockCalls {
-  /** `fateOf`: the stream call a Converse call serves, told what became of its request (request-fate.ts). */
+  /** `fateOf`: the call (a stream's, or a chat or completions call's) told what became of its request (request-fate.ts), for its token estimate. */
   converse(body: ConverseBody, signal: AbortSignal, fateOf?: CallContext['abort']): Promise<ConverseCommandOutput>;
   converseStream(body: ConverseBody, call: StreamCall): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
   /** `tokenCounts`: what the answer's token-count headers say (token-count-headers.ts). */
@@ -318,9 +318,9 @@ export const bedrockAdapter = {
           sentCredentials,
           signedThinking: family.thinking,
           ...(effort?.kind === 'claude-thinking' ? { reasoningEffortFields: claudeReasoningEffortFields(effort.form) } : {}),
-          chat: async (request: ChatRequest, { signal }) => {
+          chat: async (request: ChatRequest, { signal, abort }) => {
             const body = withAnthropicBeta(toConverseChat(request, family), betas);
-            const output = await calls.converse(body, signal);
+            const output = await calls.converse(body, signal, abort);
             return fromConverseChat(output, answer(output.$metadata.requestId ?? null), reasoning);
           },
           chatStream: (request, call) => {
@@ -344,8 +344,8 @@ export const bedrockAdapter = {
         if (mode !== 'converse' && mode !== null) return { sentCredentials, ...nativeCompletions(NATIVE_COMPLETIONS[mode], { family, calls, answer, modelId, converseStream }) };
         return {
           sentCredentials,
-          completions: async (request, { signal }) => {
-            const output = await calls.converse(withAnthropicBeta(toConverseCompletions(request, family), betas), signal);
+          completions: async (request, { signal, abort }) => {
+            const output = await calls.converse(withAnthropicBeta(toConverseCompletions(request, family), betas), signal, abort);
             return fromConverseCompletions(output, answer(output.$metadata.requestId ?? null));
           },
           completionsStream: converseStream,

@@ -10,10 +10,12 @@
  * at once even while the connection is still being made (a proxy that is slow to open a tunnel).
  * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
+ * What became of the request is noted on the call's abort as for a stream (`RequestFate`,
+ * ../abort.ts): `sent` once written, `refused` at an error status.
  */
 import type { Dispatcher } from 'undici';
 import { DELAY_SECONDS, GatewayError } from '../../errors';
-import type { CallSignal } from '../abort';
+import { noteRequestFate, type CallSignal } from '../abort';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
 export class AnswerTooLarge extends Error {
@@ -93,13 +95,17 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     dispatcher.dispatch(options, {
       onConnect(abort) {
         if (signal.aborted) abort(signal.reason as Error);
-        else abortRequest = abort;
+        else {
+          abortRequest = abort;
+          noteRequestFate(signal, 'sent');
+        }
       },
       onHeaders(status, rawHeaders) {
         // 1xx answers are informational; the real status follows.
         if (status >= 200) {
           statusCode = status;
           headers = readHeaders(rawHeaders);
+          if (status >= 300) noteRequestFate(signal, 'refused');
         }
         return true;
       },
