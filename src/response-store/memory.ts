@@ -8,7 +8,8 @@
  * it names the item of the latest kept of those still kept: each holds it in a list per id, so that
  * dropping one hands the id to the one before at once.
  * Continuing a conversation (or naming one of its items) renews every response in it, so an active
- * conversation outlives the age limit and its start is not dropped before its end.
+ * conversation outlives the age limit and its start is not dropped before its end. A record kept
+ * with a response (`keptWith`) is renewed and dropped with it.
  */
 import type { ConversationStep, InputStep, KeptResponse, KeptResponseText, ResponseStore, StoreBounds, StoreFindings, StoreLookup, StoreStatistics } from './types';
 
@@ -30,6 +31,9 @@ interface Entry {
   holdings: Holding[];
   bytes: number;
   touchedAt: number;
+  /** Records kept with this response (`KeptResponse.keptWith`), and the response a record is kept with. */
+  companions: Entry[];
+  keptWith: Entry | null;
 }
 
 /** A space and an id as one map key; the length prefix keeps any two pairs apart. */
@@ -103,6 +107,8 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     entries.delete(entry.key);
     for (const holding of entry.holdings) release(holding);
     bytes -= entry.bytes;
+    for (const companion of entry.companions) drop(companion);
+    if (entry.keptWith !== null) entry.keptWith.companions = entry.keptWith.companions.filter((companion) => companion !== entry);
   }
 
   function evict(bounds: StoreBounds): void {
@@ -115,11 +121,12 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     }
   }
 
-  /** Moves the entry to the newest end. */
+  /** Moves the entry, and those kept with it, to the newest end. */
   function renew(entry: Entry, at: number): void {
     entries.delete(entry.key);
     entry.touchedAt = at;
     entries.set(entry.key, entry);
+    for (const companion of entry.companions) renew(companion, at);
   }
 
   const previousOf = (entry: Entry): Entry | undefined => (entry.previousKey === null ? undefined : entries.get(entry.previousKey));
@@ -150,13 +157,15 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     const previous = response.previousId === null ? null : conversationOf(keyOf(response.space, response.previousId));
     for (const entry of previous ?? []) renew(entry, now());
     evict(bounds);
-    if (size > bounds.maxBytes) return;
+    const keptWith = response.keptWith === undefined ? null : (entries.get(keyOf(response.keptWith.space, response.keptWith.id)) ?? null);
+    if (size > bounds.maxBytes || (response.keptWith !== undefined && keptWith === null)) return;
     const key = keyOf(response.space, response.id);
     const existing = entries.get(key);
     if (existing !== undefined) drop(existing);
     const previousKey = response.previousId === null ? null : keyOf(response.space, response.previousId);
-    const entry: Entry = { key, space: response.space, id: response.id, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, holdings: [], bytes: size, touchedAt: now() };
+    const entry: Entry = { key, space: response.space, id: response.id, previousKey, input: response.input, output: response.output.map(({ item }) => item), response: response.response, holdings: [], bytes: size, touchedAt: now(), companions: [], keptWith };
     entries.set(key, entry);
+    keptWith?.companions.push(entry);
     // Output items last: of the same id in a response's input and output, the output's is found.
     for (const { id, start, end } of response.inputIds) entry.holdings.push(hold({ id, entry, start, end, older: null, newer: null }));
     response.output.forEach(({ id }, output) => entry.holdings.push(hold({ id, entry, output, older: null, newer: null })));

@@ -24,6 +24,11 @@ export interface KeptResponse {
   output: { id: string; item: string }[];
   /** The Response object without its output (`output: null`), as JSON: what `GET /v1/responses/{id}` shows around the items. */
   response: string;
+  /**
+   * A kept response this record goes with (the record of which of its reasoning items hold a
+   * Responses answer's thinking): renewed with it, dropped with it, and not kept when it is gone.
+   */
+  keptWith?: { space: string; id: string };
 }
 
 /** The store's bounds, from the config of the request that calls it (a reload applies them at once). */

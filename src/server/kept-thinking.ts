@@ -179,13 +179,16 @@ export function answerThinkingKept(request: Readonly<Record<string, unknown>>, k
   return kept !== null && kept.access.plan.enabled && kept.keeps !== false && hasItems(request.tools) ? kept : null;
 }
 
-/** Keeps what names an answer's thinking under each of its tool call ids; one larger than `max_size` is not kept. */
-function keepUnderCallIds(kept: KeptText, toolCallIds: readonly string[], access: StoreAccess): void {
+/**
+ * Keeps what names an answer's thinking under each of its tool call ids; one larger than `max_size` is
+ * not kept. `keptWith`: the kept response whose reasoning items it names, whose lifetime it shares.
+ */
+function keepUnderCallIds(kept: KeptText, toolCallIds: readonly string[], access: StoreAccess, keptWith?: { space: string; id: string }): void {
   const input = JSON.stringify(kept);
   if (input.length > access.plan.maxBytes) return;
   // One copy of the blocks, which every call id names (as the store names an input item by its place in the input's text).
   const inputIds = toolCallIds.map((id) => ({ id, start: 0, end: input.length }));
-  responseStoreOfProcess().keep({ space: spaceOf(access), id: toolCallIds[0], previousId: null, input, inputIds, output: [], response: '' }, access.plan);
+  responseStoreOfProcess().keep({ space: spaceOf(access), id: toolCallIds[0], previousId: null, input, inputIds, output: [], response: '', ...(keptWith && { keptWith }) }, access.plan);
 }
 
 interface AnswerMessage {
@@ -195,14 +198,14 @@ interface AnswerMessage {
 
 /**
  * Keeps, under the tool call ids of a kept Responses answer, which of its reasoning items hold its
- * thinking: the blocks are kept once, in the response (their `encrypted_content`), and go with it
- * (dropped for age or room, or deleted). For clients that send the function calls back without the
- * reasoning items.
+ * thinking: the blocks are kept once, in the response (their `encrypted_content`), and the record
+ * goes with it (renewed when the response is continued, dropped with it for age or room, or deleted).
+ * For clients that send the function calls back without the reasoning items.
  */
 export function keepResponseThinking(access: StoreAccess, response: ResponsesResponse): void {
   const reasoningItems = response.output.flatMap((item) => (item.type === 'reasoning' && item.encrypted_content !== undefined ? [item.id] : []));
   const toolCallIds = response.output.flatMap((item) => (item.type === 'function_call' ? [item.call_id] : []));
-  if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems }, toolCallIds, access);
+  if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems }, toolCallIds, access, { space: access.space, id: response.id });
 }
 
 /** Keeps the thinking of a chat answer's messages that have thinking blocks and tool calls. */

@@ -210,3 +210,24 @@ test("the AI SDK's Responses model: its default store sends an item_reference to
   expect(sent[1].input).toContainEqual({ type: 'item_reference', id: expect.stringMatching(/^rs_/) });
   expectThinkingSentBack();
 });
+
+test('continuing a kept response renews the record its tool call ids name: with a short max_age, a client that later drops the reasoning items still gets the thinking back', async () => {
+  // The process's one store, with this gateway's max_age of 2 s.
+  const short = await startGateway(`${thinkingClaudeEndpoints(upstream.url)}response_store: { max_age: 2 }\n`);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    const shortClient = new OpenAI({ apiKey: 'unused', baseURL: `${short.url}/v1`, maxRetries: 0 });
+    const first = await shortClient.responses.create({ model: 'claude', input: question, tools, ...thinking });
+    await sleep(1_200);
+    const second = await shortClient.responses.create({ model: 'claude', previous_response_id: first.id, input: [resultFor(first.output)], tools, ...thinking });
+    expect(second.output_text).toBe(FINAL_TEXT);
+    // Over 2 s after the first answer was kept, under 2 s after it was continued.
+    await sleep(1_200);
+    upstream.requests.length = 0;
+    const withoutReasoning = [...question, callOf(first.output), resultFor(first.output)];
+    expect((await shortClient.responses.create({ model: 'claude', input: withoutReasoning, tools, ...thinking })).output_text).toBe(FINAL_TEXT);
+    expect((assistantTurnSent(0).content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
+  } finally {
+    await short.close();
+  }
+});

@@ -91,6 +91,62 @@ describe('age', () => {
   });
 });
 
+describe('a record kept with a response (the thinking its tool call ids name)', () => {
+  /** What keepResponseThinking keeps: under the answer's call id, in the caller's thinking space, the reasoning items that hold the blocks. */
+  const thinkingRecord = (responseId: string): KeptResponse => {
+    const input = JSON.stringify({ reasoningItems: [`rs_${responseId}`] });
+    return { space: 'thinking:', id: `call_${responseId}`, previousId: null, input, inputIds: [{ id: `call_${responseId}`, start: 0, end: input.length }], output: [], response: '', keptWith: { space: '', id: responseId } };
+  };
+  const recordFound = (store: ReturnType<typeof createMemoryResponseStore>, responseId: string, bounds = ROOMY) =>
+    store.findNow({ space: 'thinking:', previousId: null, itemIds: [`call_${responseId}`] }, bounds).items[0] !== null;
+
+  const bounds = { ...ROOMY, maxAgeMs: 2_000 };
+  /** A store on a clock, with resp_1 and its record kept 1.5 s ago (2 s max age). */
+  function keptRecord() {
+    const time = clock();
+    const store = createMemoryResponseStore({ now: time.now });
+    store.keep(response('resp_1'), bounds);
+    store.keep(thinkingRecord('resp_1'), bounds);
+    time.advance(1_500);
+    return { time, store };
+  }
+
+  test('continuing the response renews the record: with a short max age, it lives as long as the response', () => {
+    const { time, store } = keptRecord();
+    expect(store.findNow({ space: '', previousId: 'resp_1', itemIds: [] }, bounds).conversation).toHaveLength(1);
+    time.advance(1_500);
+    // 3 s after both were kept: the record was renewed with the response 1.5 s ago.
+    expect(recordFound(store, 'resp_1', bounds)).toBe(true);
+    time.advance(2_001);
+    expect(store.findNow({ space: '', previousId: 'resp_1', itemIds: [] }, bounds).conversation).toBeNull();
+    expect(recordFound(store, 'resp_1', bounds)).toBe(false);
+  });
+
+  test('a response kept after continuing it renews the record too', () => {
+    const { time, store } = keptRecord();
+    store.keep(response('resp_2', { previousId: 'resp_1' }), bounds);
+    time.advance(1_500);
+    expect(recordFound(store, 'resp_1', bounds)).toBe(true);
+  });
+
+  test('deleting the response, or dropping it for room, drops the record; one for a response not kept is not kept', () => {
+    const store = createMemoryResponseStore();
+    store.keep(response('resp_1'), ROOMY);
+    store.keep(thinkingRecord('resp_1'), ROOMY);
+    expect(store.removeNow('', 'resp_1', ROOMY)).toBe(true);
+    expect(recordFound(store, 'resp_1')).toBe(false);
+    expect(store.size()).toBe(0);
+    store.keep(thinkingRecord('resp_gone'), ROOMY);
+    expect(store.statistics().responses).toBe(0);
+    store.keep(response('resp_2', { text: 'x'.repeat(1000) }), ROOMY);
+    store.keep(thinkingRecord('resp_2'), ROOMY);
+    const tight = { maxBytes: store.size() + 10, maxAgeMs: HOUR };
+    store.keep(response('resp_3', { text: 'y'.repeat(1000) }), tight);
+    expect(recordFound(store, 'resp_2', tight)).toBe(false);
+    expect(store.statistics().responses).toBe(1);
+  });
+});
+
 describe('size', () => {
   test('the oldest are dropped first to stay within maxBytes, and a conversation missing its start is a miss', () => {
     const store = createMemoryResponseStore();
