@@ -116,8 +116,10 @@ export function createMemoryResponseStore(options: { now?: () => number } = {}):
     const oldest = now() - bounds.maxAgeMs;
     for (const entry of entries.values()) {
       if (entry.touchedAt > oldest && bytes <= bounds.maxBytes) break;
+      // The records kept with it (`keptWith`) go too, each an eviction as when it went on its own.
+      const before = entries.size;
       drop(entry);
-      counts.evictions += 1;
+      counts.evictions += before - entries.size;
     }
   }
 

@@ -145,6 +145,13 @@ describe('a record kept with a response (the thinking its tool call ids name)', 
     expect(recordFound(store, 'resp_2', tight)).toBe(false);
     expect(store.statistics().responses).toBe(1);
   });
+
+  test('a record dropped with its response for age or room is counted as evicted, as each was when it went on its own', () => {
+    const { time, store } = keptRecord();
+    time.advance(501);
+    expect(store.findNow({ space: '', previousId: 'resp_1', itemIds: [] }, bounds).conversation).toBeNull();
+    expect(store.statistics()).toMatchObject({ responses: 0, bytes: 0, evictions: 2 });
+  });
 });
 
 describe('size', () => {
