@@ -17,7 +17,7 @@ import { withBodySecrets } from './body-secrets';
 import { asksForUsage, refusesStreamOptions, withDefaults, withUsageAsked } from './endpoint-request';
 import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
-import { callWithRetries, streamWithRetries, type RetryNotice } from './retry';
+import { callWithRetries, streamWithRetries, type CallOptions, type RetryNotice } from './retry';
 import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
 
@@ -229,7 +229,7 @@ export async function invokeEndpoint(options: {
         client: options.client,
         answer: async (prompt, signal) => {
           const sent = { ...request, prompt };
-          const answer = await callWithRetries({ ...callOptions, signal }, (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort));
+          const answer = await callCountingFailure({ ...callOptions, signal }, sent, tokenLimiters, (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort));
           // Counted as each comes: the tokens of a prompt answered before another failed were used too.
           return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters });
         },
@@ -238,15 +238,7 @@ export async function invokeEndpoint(options: {
       });
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }
-    // Each attempt watched: a call whose provider had the request and then failed (a timeout, a dropped connection) counts its prompt, as a stream does.
-    const tokens = new StreamTokens(request);
-    const answer = await callWithRetries(callOptions, (abort: CallAbort) => {
-      tokens.watch(abort);
-      return attempt(abort) as Promise<unknown>;
-    }).catch((error: unknown) => {
-      if (recordTotal(tokens, tokenLimiters)) options.onStreamTokens?.({ tokens, limited: false });
-      throw error;
-    });
+    const answer = await callCountingFailure(callOptions, request, tokenLimiters, attempt as (abort: CallAbort) => Promise<unknown>, (tokens) => options.onStreamTokens?.({ tokens, limited: false }));
     const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters });
     if (answerThinking !== null) keepAnswerThinking(body, answerThinking);
     return { kind: 'json', body };
@@ -255,6 +247,28 @@ export async function invokeEndpoint(options: {
     if (counted && sentNothing(error)) limiter!.giveBack();
     throw error;
   }
+}
+
+/**
+ * A call without a stream, each attempt watched: when it fails after its provider had the request (a
+ * timeout, a dropped connection), its prompt's estimate is added to the token limits, as a stream's
+ * is, and `onCounted` told of it. Each prompt's call of several (several-prompts.ts) counts so too.
+ */
+function callCountingFailure(
+  callOptions: CallOptions,
+  sent: Record<string, unknown>,
+  tokenLimiters: readonly EndpointLimiter[],
+  attempt: (abort: CallAbort) => Promise<unknown>,
+  onCounted?: (tokens: StreamTokens) => void,
+): Promise<unknown> {
+  const tokens = new StreamTokens(sent);
+  return callWithRetries(callOptions, (abort) => {
+    tokens.watch(abort);
+    return attempt(abort);
+  }).catch((error: unknown) => {
+    if (recordTotal(tokens, tokenLimiters)) onCounted?.(tokens);
+    throw error;
+  });
 }
 
 /** A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits. */

@@ -69,6 +69,7 @@ endpoints:${[
   togetherEndpoint('limited', urls.together, '\n    limit: { renewal_period: minute, calls: 1 }'),
   togetherEndpoint('summed-tokens', urls.together, '\n    limit: { renewal_period: minute, tokens: 30 }'),
   togetherEndpoint('failure-tokens', urls.together, '\n    limit: { renewal_period: minute, tokens: 15 }'),
+  togetherEndpoint('silent-tokens', urls.together, '\n    limit: { renewal_period: minute, tokens: 2 }\n    timeouts: { first_byte: 0.3 }'),
 ].join('')}
   - name: anthropic
     endpoint_type: llm/v1/completions
@@ -170,6 +171,12 @@ test("a token limit counts every prompt's tokens, also those of a prompt answere
   // The 17 tokens of `Bonjour`, answered before the other prompt was refused, spend the 15 of the window.
   await expect(setup.openai.completions.create({ model: 'failure-tokens', prompt: ['Bonjour', 'slow and too long'] })).rejects.toMatchObject({ status: 400 });
   await expect(setup.openai.completions.create({ model: 'failure-tokens', prompt: 'Bonjour' })).rejects.toMatchObject({ status: 429 });
+});
+
+test("a prompt's call the provider had, then a first_byte timeout, counts its prompt's estimate, as one prompt's call does", async () => {
+  // Both `hang` calls were sent and went unanswered past first_byte: about a token each, the 2 of the window.
+  await expect(setup.openai.completions.create({ model: 'silent-tokens', prompt: ['hang', 'hang'] }, { maxRetries: 0 })).rejects.toMatchObject({ status: 504 });
+  await expect(setup.openai.completions.create({ model: 'silent-tokens', prompt: 'Bonjour' }, { maxRetries: 0 })).rejects.toMatchObject({ status: 429 });
 });
 
 test('the MLflow routes still take one prompt: several are a 422, a list of one is that prompt', async () => {
