@@ -50,6 +50,15 @@ const JSON_LIMIT_SETTINGS = new Map([
   ['entity.too.many.keys', 'server.max_json_keys'],
 ]);
 
+/**
+ * body-parser's 415s, by its type, as codes in the gateway's snake_case (like
+ * `unsupported_transfer_encoding`): its dotted type strings are its own, not the API's.
+ */
+const UNSUPPORTED_BODY_CODES = new Map([
+  ['charset.unsupported', 'unsupported_charset'],
+  ['encoding.unsupported', 'unsupported_content_encoding'],
+]);
+
 /** V8's quote of the text around an unexpected character: `Unexpected token 's', ..."on_token": sk-ab"... is not valid JSON`. */
 const QUOTED_JSON_TEXT = /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/;
 
@@ -77,7 +86,8 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
   }
   const limit = JSON_LIMIT_SETTINGS.get(error.type);
   if (limit !== undefined) return GatewayError.invalidParam(`${error.message} (${limit})`, null, dialect === 'openai' ? 400 : 422);
-  return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code: error.type });
+  const code = UNSUPPORTED_BODY_CODES.get(error.type) ?? error.type;
+  return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code });
 }
 
 /**

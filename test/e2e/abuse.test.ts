@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
-import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
+import { captureLog, waitForLogLine, waitForLogLines, type LogLine } from '../support/log-capture';
 
 const endpoints = `
 endpoints:
@@ -191,14 +191,29 @@ describe('encodings and content types', () => {
     }
   });
 
-  test('an unsupported charset or content encoding is a 415', async () => {
+  test('an unsupported charset or content encoding is a 415 with a snake_case code, in the /v1 body and both families\' audit lines', async () => {
     const body = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] });
-    const charset = await post('/endpoints/chat/invocations', body, { 'content-type': 'application/json; charset=klingon' });
-    expect(charset.status).toBe(415);
-    expect(charset.json().detail).toContain('charset');
-    const encoding = await post('/v1/chat/completions', body, { 'content-type': 'application/json', 'content-encoding': 'zstd-ish' });
-    expect(encoding.status).toBe(415);
-    expect(encoding.json().error.message).toContain('encoding');
+    const charsetHeaders = { 'content-type': 'application/json; charset=klingon' };
+    const encodingHeaders = { 'content-type': 'application/json', 'content-encoding': 'zstd-ish' };
+    const charsetMessage = 'unsupported charset "KLINGON"';
+    const encodingMessage = 'unsupported content encoding "zstd-ish"';
+    for (const [headers, message, code] of [
+      [charsetHeaders, charsetMessage, 'unsupported_charset'],
+      [encodingHeaders, encodingMessage, 'unsupported_content_encoding'],
+    ] as const) {
+      const start = log.lines.length;
+      const mlflow = await post('/endpoints/chat/invocations', body, headers);
+      const openai = await post('/v1/chat/completions', body, headers);
+      expect({ mlflow: [mlflow.status, mlflow.json()], openai: [openai.status, openai.json()] }).toEqual({
+        mlflow: [415, { detail: message }],
+        openai: [415, { error: { message, type: 'invalid_request_error', param: null, code } }],
+      });
+      const lines = await waitForLogLines(log.lines, (entry) => entry.msg === 'request' && entry.status === 415, 2, { from: start });
+      expect(lines.map((line) => [line.path, line.error])).toEqual([
+        ['/endpoints/chat/invocations', { code, message }],
+        ['/v1/chat/completions', { code, message }],
+      ]);
+    }
   });
 });
 
