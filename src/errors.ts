@@ -35,6 +35,9 @@ export const INVALID_VALUE_CODE = 'invalid_value';
 /** The code of the 503 of a response store that did not answer a lookup (the cluster primary under --workers), made before anything is sent. */
 export const RESPONSE_STORE_UNAVAILABLE_CODE = 'response_store_unavailable';
 
+/** The code of the 503 of a rate-limit store that failed under `on_error: closed` (limits/limiter.ts). */
+export const RATE_LIMIT_STORE_UNAVAILABLE_CODE = 'rate_limit_store_unavailable';
+
 /** The code of a provider quota used up (`GatewayError.quotaExceeded`). */
 export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 

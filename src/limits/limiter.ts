@@ -18,7 +18,7 @@
  */
 import cluster from 'node:cluster';
 import type { Limit, RateLimitStore as RateLimitStoreSettings } from '../../generated/config';
-import { GatewayError } from '../errors';
+import { GatewayError, RATE_LIMIT_STORE_UNAVAILABLE_CODE } from '../errors';
 import type { ConfigIssue } from '../config/config-error';
 import { usageTotal } from '../providers/shared/usage';
 import type { Logger } from '../server/logging';
@@ -244,7 +244,7 @@ function storeUnavailable(retryAfter: string): GatewayError {
     status: 503,
     message: 'The rate-limit store is unavailable, so rate-limited endpoints are refused for now (rate_limit_store.on_error: closed).',
     kind: 'server_error',
-    code: 'rate_limit_store_unavailable',
+    code: RATE_LIMIT_STORE_UNAVAILABLE_CODE,
     // Only this endpoint is refused: a FALLBACK route moves on, as past one at its limit (admit is never retried).
     retryable: true,
     retryAfter,

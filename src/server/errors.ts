@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
-import { GatewayError, QUOTA_EXCEEDED_CODE } from '../errors';
+import { GatewayError, QUOTA_EXCEEDED_CODE, RATE_LIMIT_STORE_UNAVAILABLE_CODE } from '../errors';
 import { namesSecretField } from './body-secrets';
 import { undecodableParameterOf } from './path-parameters';
 import { sendJson } from './json-response';
@@ -178,6 +178,15 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
 }
 
 /**
+ * The message of a 5xx's warning: the gateway's own rate-limit store when it refused the request
+ * (worded apart from the store's one outage warning, `rate-limit store unavailable: …`, which log
+ * searches count), the provider for any other.
+ */
+function failureWarning(code: string | null): string {
+  return code === RATE_LIMIT_STORE_UNAVAILABLE_CODE ? 'request refused: the rate-limit store was unavailable' : 'upstream failure';
+}
+
+/**
  * Logs a failure that deserves it: an unexpected error (or one behind a GatewayError's `cause`)
  * at error level with its stack, any other 5xx as a warning (but one `loggedElsewhere`, once for
  * all the requests it fails), each with the request's id. A plugin's
@@ -194,7 +203,7 @@ export function logFailure(options: { logger: Logger; error: unknown; gatewayErr
   const upstreamCause = cause !== undefined && (gatewayError.retryable || code === QUOTA_EXCEEDED_CODE);
   if (!(error instanceof GatewayError) && status >= 500) logger.error({ request_id, err: error, path }, 'unhandled error');
   else if (cause !== undefined && !upstreamCause) logger.error({ request_id, err: cause, path, status, code }, loggedMessage(message));
-  else if (status >= 500) logger.warn({ request_id, path, status, code, message: loggedMessage(message), ...(upstreamCause && { err: cause }) }, 'upstream failure');
+  else if (status >= 500) logger.warn({ request_id, path, status, code, message: loggedMessage(message), ...(upstreamCause && { err: cause }) }, failureWarning(code));
   else if (upstreamCause) logger.debug({ request_id, err: cause, path, status, code }, loggedMessage(message));
 }
 

@@ -1,11 +1,14 @@
 /**
- * The warning lines a failing request causes besides its audit line (`upstream failure`, and
+ * The warning lines a failing request causes besides its audit line (`upstream failure`, its own
+ * wording for a rate-limit store that refused it, and
  * `endpoint failed; falling back to the next destination` on a FALLBACK route): what they quote of
  * the provider is bounded as in the audit line, so that every line a log service receives stays
  * within what it accepts; and their `path` is the request's path, as in the audit line.
  */
 import type { ServerResponse } from 'node:http';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { closeLimitBackends } from '../../src/limits/limiter';
+import { freePort } from '../support/cli';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
 
@@ -83,5 +86,38 @@ test('the warning of a stream that fails after its first chunk names the path th
     const audit = await waitForLogLine(lines, (line) => line.request_id === requestId && line.msg === 'request');
     const warning = lines.map((text) => JSON.parse(text) as LogLine).find((line) => line.request_id === requestId && line.msg === 'upstream failure');
     expect([audit.path, warning?.path]).toEqual([path, path]);
+  }
+});
+
+test('a request refused because the rate-limit store is away (on_error: closed) is logged as that, not as an upstream failure', async () => {
+  const capture = captureLog();
+  // Nothing listens there: every store command fails at once (no offline queue).
+  const storeUrl = `redis://127.0.0.1:${await freePort()}`;
+  const closed = await startGateway(
+    `rate_limit_store: { type: redis, url: "${storeUrl}", on_error: closed, timeout_ms: 1000 }
+endpoints:
+  - name: limited
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+    limit: { calls: 5, renewal_period: minute }
+`,
+    { logger: capture.logger },
+  );
+  try {
+    const response = await fetch(`${closed.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'store-away' },
+      body: JSON.stringify({ model: 'limited', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(response.status).toBe(503);
+    await response.arrayBuffer();
+    await waitForLogLine(capture.lines, (line) => line.request_id === 'store-away' && line.msg === 'request');
+    const warnings = capture.lines.map((text) => JSON.parse(text) as LogLine).filter((line) => line.request_id === 'store-away' && line.level === 40);
+    expect(warnings.map(({ msg, path, status, code }) => ({ msg, path, status, code }))).toEqual([
+      { msg: 'request refused: the rate-limit store was unavailable', path: '/v1/chat/completions', status: 503, code: 'rate_limit_store_unavailable' },
+    ]);
+  } finally {
+    await closed.close();
+    await closeLimitBackends();
   }
 });
