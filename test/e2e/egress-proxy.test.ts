@@ -179,7 +179,7 @@ describe('through a proxy named by HTTP_PROXY (plain-HTTP upstreams)', () => {
 
 test('a proxy variable that is not an http(s) URL fails start-up at each endpoint it concerns, unquoted', async () => {
   const starting = withProxyVariables({ HTTP_PROXY: 'socks5://gateway:s3cret-PROXY@127.0.0.1:1080' }, () => startGateway(config(upstream.url, bedrock.url)));
-  const message = (origin: string) => `the outbound proxy set for ${origin} (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) is not an http:// or https:// URL`;
+  const message = (origin: string) => `the outbound proxy set for ${origin} (by HTTP_PROXY) is not an http:// or https:// URL`;
   await expect(starting).rejects.toThrow(
     new Error(
       'Invalid gateway configuration in /virtual/test-config.yaml:\n' +

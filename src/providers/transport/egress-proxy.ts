@@ -11,10 +11,14 @@
  */
 import { getProxyForUrl } from 'proxy-from-env';
 
-/** The value proxy-from-env reads for a scheme: `<scheme>_proxy` (lower case first), else `all_proxy`. */
-function variableFor(protocol: string): string {
-  const name = `${protocol.replace(/:$/, '')}_proxy`;
-  return process.env[name] || process.env[name.toUpperCase()] || process.env.all_proxy || process.env.ALL_PROXY || '';
+/**
+ * The variable proxy-from-env takes a scheme's proxy from, with its value: `<scheme>_proxy` (lower
+ * case first), else `all_proxy`; null when none is set. Its name is what messages may say, never its value.
+ */
+function proxyVariableFor(protocol: string): { name: string; value: string } | null {
+  const scheme = `${protocol.replace(/:$/, '')}_proxy`;
+  const name = [scheme, scheme.toUpperCase(), 'all_proxy', 'ALL_PROXY'].find((candidate) => process.env[candidate]);
+  return name === undefined ? null : { name, value: process.env[name] ?? '' };
 }
 
 function protocolOf(url: string): string {
@@ -47,16 +51,15 @@ function credentialsDecode(proxy: string): boolean {
  */
 export function proxyFor(url: string): string | null {
   const found = getProxyForUrl(url);
-  if (found === '') return null;
+  // proxy-from-env found it in one of these variables, read in the same order.
+  const variable = proxyVariableFor(new URL(url).protocol);
+  if (found === '' || variable === null) return null;
   // proxy-from-env gives a proxy set without a scheme the called URL's (https:// for HTTPS calls);
   // curl, and most clients, take http://, the protocol proxies speak.
-  const proxy = variableFor(new URL(url).protocol).includes('://') ? found : found.replace(/^[a-z]+:\/\//, 'http://');
-  if (!/^https?:$/.test(protocolOf(proxy))) {
-    throw new Error(`the outbound proxy set for ${new URL(url).origin} (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) is not an http:// or https:// URL`);
-  }
-  if (!credentialsDecode(proxy)) {
-    throw new Error(`the outbound proxy set for ${new URL(url).origin} (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) has a user name or password that is not percent-encoded (write % as %25)`);
-  }
+  const proxy = variable.value.includes('://') ? found : found.replace(/^[a-z]+:\/\//, 'http://');
+  const setBy = `the outbound proxy set for ${new URL(url).origin} (by ${variable.name})`;
+  if (!/^https?:$/.test(protocolOf(proxy))) throw new Error(`${setBy} is not an http:// or https:// URL`);
+  if (!credentialsDecode(proxy)) throw new Error(`${setBy} has a user name or password that is not percent-encoded (write % as %25)`);
   return proxy;
 }
 

@@ -92,7 +92,7 @@ endpoints:
     expect(issues).toEqual([
       {
         path: 'endpoints[0].model',
-        message: "endpoint 'chat': the outbound proxy set for https://api.openai.com (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) is not an http:// or https:// URL",
+        message: "endpoint 'chat': the outbound proxy set for https://api.openai.com (by HTTPS_PROXY) is not an http:// or https:// URL",
       },
       { path: 'endpoints[1].name', message: expect.any(String) },
     ]);
@@ -110,7 +110,7 @@ endpoints:
       {
         path: 'endpoints[0].model',
         message:
-          "endpoint 'chat': the outbound proxy set for https://api.openai.com (by HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) has a user name or password that is not percent-encoded (write % as %25)",
+          "endpoint 'chat': the outbound proxy set for https://api.openai.com (by HTTPS_PROXY) has a user name or password that is not percent-encoded (write % as %25)",
       },
     ]);
   });
