@@ -7,8 +7,10 @@
  * - completions: `Echo: <prompt>`.
  * - embeddings: an 8-dimensional unit vector derived from a SHA-256 of each input (base64 float32
  *   when `encoding_format: base64`, as OpenAI does).
- * - streams: the same answer split into words, then a finish chunk (and usage if asked for).
- * Tokens are counted as whitespace-separated words.
+ * - chat and completions answer `n` choices (indexes 0 to n-1), each the same answer.
+ * - streams: the same answer split into words, then a finish chunk, for each choice in turn (and
+ *   usage if asked for).
+ * Tokens are counted as whitespace-separated words; completion tokens once per choice.
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +21,7 @@ import type {
   ChatRequest,
   ChatResponse,
   CompletionsChunk,
+  CompletionsRequest,
   CompletionsResponse,
   EmbeddingsResponse,
   ToolCall,
@@ -65,16 +68,25 @@ export function mockChatAnswer(request: ChatRequest): MockAnswer {
   return { content: `Echo: ${text}`, toolCalls: null, finishReason: 'stop' };
 }
 
+/** The choice indexes asked for: `n` of them, one when `n` is left out. */
+function choiceIndexes(n: number | null | undefined): number[] {
+  return Array.from({ length: n ?? 1 }, (_, index) => index);
+}
+
+/** The prompt counted once, the answer once per choice, as OpenAI counts. */
+function usageOf(promptTokens: number, answerTokens: number, choices: number): Usage {
+  const completionTokens = answerTokens * choices;
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
 function chatUsage(request: ChatRequest, answer: MockAnswer): Usage {
   const prompt = request.messages.reduce((sum, message) => sum + countWords(messageText(message)), 0);
   const completion = answer.content ? countWords(answer.content) : (answer.toolCalls?.length ?? 0);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  return usageOf(prompt, completion, choiceIndexes(request.n).length);
 }
 
-function textUsage(prompt: string, answer: string): Usage {
-  const promptTokens = countWords(prompt);
-  const completionTokens = countWords(answer);
-  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+function textUsage(request: CompletionsRequest, answer: string): Usage {
+  return usageOf(countWords(request.prompt), countWords(answer), choiceIndexes(request.n).length);
 }
 
 /** Splits text into word-sized pieces that concatenate back to the text. */
@@ -105,13 +117,11 @@ function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>):
         object: 'chat.completion',
         created: settings.now(),
         model,
-        choices: [
-          {
-            index: 0,
-            message: { role: 'assistant', content: answer.content, tool_calls: answer.toolCalls, refusal: null },
-            finish_reason: answer.finishReason,
-          },
-        ],
+        choices: choiceIndexes(request.n).map((index) => ({
+          index,
+          message: { role: 'assistant', content: answer.content, tool_calls: answer.toolCalls, refusal: null },
+          finish_reason: answer.finishReason,
+        })),
         usage: chatUsage(request, answer),
       };
     },
@@ -121,16 +131,18 @@ function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>):
       const base = { id: stableId('chatcmpl-mock', request.messages), object: 'chat.completion.chunk' as const, created: settings.now(), model };
       const delta = (fields: Partial<ChatChunk['choices'][number]['delta']>) => ({ role: null, content: null, tool_calls: null, ...fields });
       await wait(context);
-      yield { ...base, choices: [{ index: 0, finish_reason: null, delta: delta({ role: 'assistant', content: '' }) }] };
-      if (answer.toolCalls) {
-        const toolCalls = answer.toolCalls.map((call, index) => ({ index, id: call.id, type: call.type, function: call.function }));
-        yield { ...base, choices: [{ index: 0, finish_reason: null, delta: delta({ tool_calls: toolCalls }) }] };
+      for (const index of choiceIndexes(request.n)) {
+        yield { ...base, choices: [{ index, finish_reason: null, delta: delta({ role: 'assistant', content: '' }) }] };
+        if (answer.toolCalls) {
+          const toolCalls = answer.toolCalls.map((call, position) => ({ index: position, id: call.id, type: call.type, function: call.function }));
+          yield { ...base, choices: [{ index, finish_reason: null, delta: delta({ tool_calls: toolCalls }) }] };
+        }
+        for (const piece of answer.content ? pieces(answer.content) : []) {
+          await wait(context);
+          yield { ...base, choices: [{ index, finish_reason: null, delta: delta({ content: piece }) }] };
+        }
+        yield { ...base, choices: [{ index, finish_reason: answer.finishReason, delta: delta({}) }] };
       }
-      for (const piece of answer.content ? pieces(answer.content) : []) {
-        await wait(context);
-        yield { ...base, choices: [{ index: 0, finish_reason: null, delta: delta({ content: piece }) }] };
-      }
-      yield { ...base, choices: [{ index: 0, finish_reason: answer.finishReason, delta: delta({}) }] };
       if (request.stream_options?.include_usage === true) yield { ...base, choices: [], usage: chatUsage(request, answer) };
     },
 
@@ -142,20 +154,22 @@ function createMockEndpoint(settings: EndpointSettings<MockConfig | undefined>):
         object: 'text_completion',
         created: settings.now(),
         model,
-        choices: [{ index: 0, text, finish_reason: 'stop' }],
-        usage: textUsage(request.prompt, text),
+        choices: choiceIndexes(request.n).map((index) => ({ index, text, finish_reason: 'stop' as const })),
+        usage: textUsage(request, text),
       };
     },
 
     async *completionsStream(request, context): AsyncGenerator<CompletionsChunk> {
       const text = `Echo: ${request.prompt}`;
       const base = { id: stableId('cmpl-mock', request.prompt), object: 'text_completion_chunk' as const, created: settings.now(), model };
-      for (const piece of pieces(text)) {
-        await wait(context);
-        yield { ...base, choices: [{ index: 0, finish_reason: null, text: piece }] };
+      for (const index of choiceIndexes(request.n)) {
+        for (const piece of pieces(text)) {
+          await wait(context);
+          yield { ...base, choices: [{ index, finish_reason: null, text: piece }] };
+        }
+        yield { ...base, choices: [{ index, finish_reason: 'stop', text: '' }] };
       }
-      yield { ...base, choices: [{ index: 0, finish_reason: 'stop', text: '' }] };
-      if (request.stream_options?.include_usage === true) yield { ...base, choices: [], usage: textUsage(request.prompt, text) };
+      if (request.stream_options?.include_usage === true) yield { ...base, choices: [], usage: textUsage(request, text) };
     },
 
     async embeddings(request, context): Promise<EmbeddingsResponse> {

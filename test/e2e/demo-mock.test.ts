@@ -60,6 +60,41 @@ test('openai client: completions and embeddings', async () => {
   expect(embeddings.data[0].embedding).not.toEqual(embeddings.data[1].embedding);
 });
 
+test('openai client: n choices, indexes 0 to n-1, each the echo, completion tokens counted per choice; streamed too', async () => {
+  const messages = [{ role: 'user' as const, content: 'Hello there' }];
+  const completion = await openai.chat.completions.create({ model: 'chat', messages, n: 3 });
+  expect(completion.choices.map((choice) => [choice.index, choice.message.content, choice.finish_reason])).toEqual([
+    [0, 'Echo: Hello there', 'stop'],
+    [1, 'Echo: Hello there', 'stop'],
+    [2, 'Echo: Hello there', 'stop'],
+  ]);
+  expect(completion.usage).toEqual({ prompt_tokens: 2, completion_tokens: 9, total_tokens: 11 });
+  const stream = await openai.chat.completions.create({ model: 'chat', messages, n: 2, stream: true, stream_options: { include_usage: true } });
+  const texts = ['', ''];
+  const finishReasons: (string | null)[] = [null, null];
+  let usage: unknown;
+  for await (const chunk of stream) {
+    for (const choice of chunk.choices) {
+      texts[choice.index] += choice.delta.content ?? '';
+      finishReasons[choice.index] ??= choice.finish_reason;
+    }
+    if (chunk.usage) usage = chunk.usage;
+  }
+  expect({ texts, finishReasons, usage }).toEqual({ texts: ['Echo: Hello there', 'Echo: Hello there'], finishReasons: ['stop', 'stop'], usage: { prompt_tokens: 2, completion_tokens: 6, total_tokens: 8 } });
+  const text = await openai.completions.create({ model: 'completions', prompt: 'Say hi', n: 2 });
+  expect({ choices: text.choices.map((choice) => [choice.index, choice.text]), usage: text.usage }).toEqual({
+    choices: [
+      [0, 'Echo: Say hi'],
+      [1, 'Echo: Say hi'],
+    ],
+    usage: { prompt_tokens: 2, completion_tokens: 6, total_tokens: 8 },
+  });
+  const textStream = await openai.completions.create({ model: 'completions', prompt: 'Say hi', n: 2, stream: true });
+  const streamedTexts = ['', ''];
+  for await (const chunk of textStream) for (const choice of chunk.choices) streamedTexts[choice.index] += choice.text;
+  expect(streamedTexts).toEqual(['Echo: Say hi', 'Echo: Say hi']);
+});
+
 test('raw SSE ends with data: [DONE]', async () => {
   const response = await fetch(`${gateway.url}/endpoints/completions/invocations`, {
     method: 'POST',
