@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml, Type as YamlType, YAMLException } from 'js-yaml';
 import type { GatewayConfig } from '../../generated/config';
+import { aliasIssue } from './aliases';
 import { discoverPlugins } from '../plugins/catalog';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { deprecatedKeyIssues, semanticIssues } from './cross-field-issues';
@@ -187,6 +188,8 @@ function* parseDocument(text: string, filePath: string): Steps<{ document: Recor
   if (!isRecord(document)) {
     throw new ConfigError(filePath, [{ path: '', message: "the file must be a mapping with an 'endpoints' list" }]);
   }
+  const aliasProblem = aliasIssue(document);
+  if (aliasProblem !== null) throw new ConfigError(filePath, [aliasProblem]);
   yield;
   return { ...(yield* separateYaml11Readings(document)), repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
 }

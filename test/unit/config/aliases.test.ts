@@ -1,0 +1,25 @@
+import { issuesOf, loadInline } from '../../support/config';
+
+const CHAT = 'endpoints:\n  - {name: chat, endpoint_type: llm/v1/chat, model: {provider: mock, name: m}}\n';
+
+describe('aliases', () => {
+  it('refuses an alias inside the value it names, at the alias, instead of overflowing the stack', () => {
+    const text = `${CHAT}shared: &loop\n  again: [*loop]\n`;
+    expect(issuesOf(text)).toEqual([
+      { path: 'shared.again[0]', message: 'is an alias (*name) of a value that holds it: a config cannot contain itself, write the value out instead' },
+    ]);
+  });
+
+  it('refuses anchors aliasing each other into a value nested thousands of levels deep', () => {
+    const chain = Array.from({ length: 20_000 }, (_, index) => (index === 0 ? 'a0: &a0 {x: 1}' : `a${index}: &a${index} {x: *a${index - 1}}`)).join('\n');
+    const [issue, ...others] = issuesOf(`${chain}\n${CHAT}`);
+    expect(others).toEqual([]);
+    expect(issue.path).toMatch(/^a\d+(\.x)+$/);
+    expect(issue.message).toContain('more than 100 levels deep once its aliases (*name) are read');
+  });
+
+  it('still reads an anchor aliased in many places, and nested aliases of reasonable depth', () => {
+    const text = `x-model: &model {provider: mock, name: m}\nx-limit: &limit {renewal_period: minute, calls: 5}\nendpoints:\n${['a', 'b', 'c'].map((name) => `  - {name: ${name}, endpoint_type: llm/v1/chat, model: *model, limit: *limit}`).join('\n')}\n`;
+    expect(loadInline(text).endpoints.map((endpoint) => endpoint.limit?.calls)).toEqual([5, 5, 5]);
+  });
+});
