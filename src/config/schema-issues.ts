@@ -3,6 +3,7 @@
  * act on (`endpoints[1].model.config.openai_api_key: is required`).
  */
 import type { ErrorObject } from 'ajv';
+import configSchema from '../../config-schema/gateway-config.schema.json';
 import validateConfig from '../../generated/config-validator';
 import type { ConfigIssue } from './config-error';
 import { azureProviderHint, PROVIDER_NAMES } from './normalise';
@@ -12,9 +13,38 @@ import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSe
 
 /** Issues for the config document against config-schema/gateway-config.schema.json. */
 export function schemaIssues(document: Record<string, unknown>): ConfigIssue[] {
-  if (validateConfig(document)) return [];
-  return ajvIssues(validateConfig.errors ?? [], document);
+  const issues = validateConfig(document) ? [] : ajvIssues(validateConfig.errors ?? [], document);
+  return [...issues, ...unusableUrlIssues(document).filter((url) => !issues.some((issue) => issue.path === url.path))];
 }
+
+/** The keys of a built-in provider's `config` (and its `aws_config`) that config-schema gives `format: uri`: base URLs. */
+const URL_KEYS: ReadonlySet<string> = new Set(
+  Object.values(configSchema.definitions as Record<string, { properties?: Record<string, { format?: string }> }>).flatMap((definition) =>
+    Object.entries(definition.properties ?? {}).flatMap(([key, property]) => (property.format === 'uri' ? [key] : [])),
+  ),
+);
+
+/**
+ * Base URLs that `format: uri` (RFC 3986) lets through but no HTTP client can call: a port above
+ * 65535, a host that is no valid name (`https://api.example.com:99999/v1`). Found here, at their
+ * key; otherwise building the endpoint failed with a bare 'Invalid URL' about the whole model.
+ */
+function unusableUrlIssues(document: Record<string, unknown>): ConfigIssue[] {
+  if (!Array.isArray(document.endpoints)) return [];
+  return document.endpoints.flatMap((endpoint: unknown, index) => {
+    const model = isRecord(endpoint) ? endpoint.model : undefined;
+    if (!isRecord(model) || !(PROVIDER_NAMES as readonly unknown[]).includes(model.provider) || !isRecord(model.config)) return [];
+    const configPath = ['endpoints', index, 'model', 'config'];
+    const awsConfig = isRecord(model.config.aws_config) ? Object.entries(model.config.aws_config).map(([key, value]) => [['aws_config', key], value] as const) : [];
+    return [...Object.entries(model.config).map(([key, value]) => [[key], value] as const), ...awsConfig].flatMap(([keys, value]) =>
+      URL_KEYS.has(keys[keys.length - 1]) && typeof value === 'string' && HTTP_URL.test(value) && !URL.canParse(value)
+        ? [{ path: formatYamlPath([...configPath, ...keys]), message: UNUSABLE_URL_MESSAGE }]
+        : [],
+    );
+  });
+}
+
+const UNUSABLE_URL_MESSAGE = 'is not a URL that can be called: check its host and port (a port is 1 to 65535)';
 
 /**
  * Issues for Ajv errors about the value at `base` inside `document` (the whole document, or a
@@ -92,6 +122,7 @@ const typeNames: Record<string, string> = {
 
 /** The pattern config-schema gives every URL key: a scheme-less `localhost:8080` passes `format: uri`. */
 const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
+const HTTP_URL = new RegExp(HTTP_URL_PATTERN);
 const HTTP_URL_MESSAGE = 'must be an http:// or https:// URL, e.g. https://example.com/v1';
 
 function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: unknown): string {
@@ -139,7 +170,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
  * breaking both is reported once. The value itself is never quoted: a base URL may hold credentials.
  */
 function uriFormatMessage(value: unknown): string {
-  if (typeof value !== 'string' || !new RegExp(HTTP_URL_PATTERN).test(value)) return HTTP_URL_MESSAGE;
+  if (typeof value !== 'string' || !HTTP_URL.test(value)) return HTTP_URL_MESSAGE;
   // MLflow's Azure examples write `https://{your_resource_name}-azureopenai.openai.azure.com/` for the user to fill in.
   // Only the host is searched: the user-info part may hold a password.
   const host = value.replace(/^[^:]+:\/\//, '').split(/[/?#]/)[0].split('@').pop() ?? '';

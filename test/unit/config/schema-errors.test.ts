@@ -187,6 +187,20 @@ endpoints:
     expect(issues).toEqual([{ path: 'endpoints[0].model.config.openai_api_base', message }]);
   });
 
+  it.each([
+    ['openai', 'llm/v1/chat', 'openai_api_base', 'openai_api_key: k, openai_api_base: "https://u:pw@api.example.com:99999/v1"'],
+    ['huggingface-text-generation-inference', 'llm/v1/completions', 'hf_server_url', 'hf_server_url: "http://tgi.internal:70000"'],
+    ['amazon-bedrock', 'llm/v1/chat', 'aws_config.aws_endpoint_url', 'aws_config: { aws_region: us-east-1, aws_endpoint_url: "https://xn--/" }'],
+  ])('a base URL RFC 3986 allows but no client can call (%s) is refused at its key, without quoting it', (provider, type, key, config) => {
+    const issues = issuesOf(`
+endpoints:
+  - name: e
+    endpoint_type: ${type}
+    model: { provider: ${provider}, name: anthropic.claude-3-haiku-20240307-v1:0, config: { ${config} } }
+`);
+    expect(issues).toEqual([{ path: `endpoints[0].model.config.${key}`, message: 'is not a URL that can be called: check its host and port (a port is 1 to 65535)' }]);
+  });
+
   it('names the types, bounds and formats it expected', () => {
     const issues = issuesOf(`
 endpoints:
