@@ -106,8 +106,20 @@ function isPathEntry(entry: string): boolean {
   return entry.startsWith('.') || isAbsolute(entry);
 }
 
+/**
+ * Whether `path` is a file. A path no file can be at is none either: one through a file
+ * (`./README.md/x`, ENOTDIR), one too long (ENAMETOOLONG), one holding a NUL character.
+ */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 function isPackageDirectory(directory: string): boolean {
-  return statSync(join(directory, 'package.json'), { throwIfNoEntry: false })?.isFile() === true;
+  return isFile(join(directory, 'package.json'));
 }
 
 function findPackage(entry: string, configDirectory: string, workingDirectory: string): string | undefined {
@@ -172,7 +184,7 @@ function readDeclaration(directory: string, name: string, declaration: unknown):
     return 'needs "module" (the file exporting the provider adapter) and "configSchema" (the JSON Schema file of its config), both paths relative to the package';
   }
   const modulePath = resolve(directory, declaration.module);
-  if (statSync(modulePath, { throwIfNoEntry: false })?.isFile() !== true) {
+  if (!isFile(modulePath)) {
     return `module '${declaration.module}' does not exist (${modulePath}); is the package built?`;
   }
   const validateConfig = compileConfigSchema(resolve(directory, declaration.configSchema), declaration.configSchema);

@@ -161,6 +161,18 @@ describe('problems with a listed package, reported at its plugins entry', () => 
     expect(issuesOf(project, useAcme('[./nowhere]'))).toEqual([{ path: 'plugins[0]', message: `no package directory (with a package.json) at ${join(project, 'nowhere')}` }]);
   });
 
+  it('a path no file can be at (through a file, too long, with a NUL character) is no package either, not a crash', () => {
+    const project = createProject();
+    writeFiles(project, { 'notes.txt': 'not a folder' });
+    const tooLong = `./${'deep/'.repeat(1_000)}plugin`;
+    expect(issuesOf(project, useAcme(`[./notes.txt/plugin, "${tooLong}", "./a\\0b", "a\\0b"]`))).toEqual([
+      { path: 'plugins[0]', message: `no package directory (with a package.json) at ${join(project, 'notes.txt', 'plugin')}` },
+      { path: 'plugins[1]', message: `no package directory (with a package.json) at ${join(project, tooLong)}` },
+      { path: 'plugins[2]', message: `no package directory (with a package.json) at ${join(project, 'a\0b')}` },
+      { path: 'plugins[3]', message: expect.stringContaining("package 'a\0b' is not installed") },
+    ]);
+  });
+
   it('a package that declares no provider', () => {
     const project = createProject();
     const directory = installPackage(project, 'plain', { main: 'index.js' });
