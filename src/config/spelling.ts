@@ -5,6 +5,9 @@ export function closestName(name: string, candidates: readonly string[]): string
   const limit = Math.min(2, Math.floor(name.length / 3));
   let best: { name: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // Each edit changes the length by one at most: a name much longer or shorter is no typo, and
+    // the distance of a very long value (a pasted document) would take seconds to work out.
+    if (Math.abs(name.length - candidate.length) > limit) continue;
     const distance = editDistance(name, candidate);
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { name: candidate, distance };
   }
