@@ -110,6 +110,10 @@ const fieldMessages: Record<string, string> = {
   'traffic_percentage/false schema': 'has no meaning in a FALLBACK route: its destinations are tried in the order listed',
 };
 
+/** The schema's minimum for timeouts in seconds: they are kept in whole milliseconds, and 0 ms means none to undici and Node. */
+const SHORTEST_TIMEOUT = 0.001;
+const SHORTEST_TIMEOUT_MESSAGE = 'must be at least 0.001 (seconds: one millisecond; a timeout cannot be turned off)';
+
 const typeNames: Record<string, string> = {
   object: 'a mapping',
   array: 'a list',
@@ -147,7 +151,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'format':
       return params.format === 'uri' ? uriFormatMessage(valueAt(document, segments)) : `must be a valid ${String(params.format)}`;
     case 'minimum':
-      return `must be at least ${String(params.limit)}`;
+      return params.limit === SHORTEST_TIMEOUT ? SHORTEST_TIMEOUT_MESSAGE : `must be at least ${String(params.limit)}`;
     case 'maximum':
       return `must be at most ${String(params.limit)}`;
     case 'minLength':

@@ -242,6 +242,23 @@ endpoints:
     expect(issuesOf('endpoints: {}\n')).toEqual([{ path: 'endpoints', message: 'must be a list' }]);
   });
 
+  // A timeout is kept in whole milliseconds, and 0 ms is no timeout at all to undici and Node's
+  // HTTP server: `first_byte: 0.0004` waited for ever, `request_timeout: 0.0001` never closed a slow client.
+  it('refuses timeouts under a millisecond, which would be no timeout, at their YAML path', () => {
+    const issues = issuesOf(`
+defaults: { timeouts: { connect: 0.0004, total: 0.001 } }
+server: { request_timeout: 0.0001, headers_timeout: 0.0001, keep_alive_timeout: 1e-9, shutdown_timeout: 0.0009 }
+endpoints:${chatEndpoint('chat')}    timeouts: { first_byte: 0.0004, idle: 0 }
+`);
+    const message = 'must be at least 0.001 (seconds: one millisecond; a timeout cannot be turned off)';
+    expect(issues).toEqual([
+      { path: 'defaults.timeouts.connect', message },
+      ...['request_timeout', 'headers_timeout', 'shutdown_timeout', 'keep_alive_timeout'].map((key) => ({ path: `server.${key}`, message })),
+      { path: 'endpoints[0].timeouts.first_byte', message },
+      { path: 'endpoints[0].timeouts.idle', message },
+    ]);
+  });
+
   // Node holds a timer for at most 2^31-1 ms; a longer one fires after 1 ms, so `total: 2592000`
   // (30 days, meant as "no total limit") made every call a 504 at once.
   it('refuses timeouts longer than a Node.js timer can wait, at their YAML path', () => {
