@@ -36,3 +36,7 @@ export const chatEndpoint = (name: string, extra = ''): string => `
       config:
         openai_api_key: sk-test${extra}
 `;
+
+/** `levels` anchors `lol0`…, each a list of ten aliases of the one before: 10^levels values from a few lines ("billion laughs"). */
+export const aliasBomb = (levels: number): string =>
+  Array.from({ length: levels }, (_, level) => (level === 0 ? 'lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]' : `lol${level}: &lol${level} [${Array(10).fill(`*lol${level - 1}`).join(', ')}]`)).join('\n');

@@ -14,35 +14,11 @@ import { createLimitBackend } from '../../src/limits/limiter';
 import { createMemoryStore } from '../../src/limits/memory-store';
 import { silentLogger } from '../../src/server/logging';
 import { compileConfigText, type LoadedConfig } from '../../src/server/reload';
+import { fencedBlocks, readmeYamlBlocks, README_SECRET_FILE as SECRET_FILE, type FencedBlock } from '../support/readme-yaml';
 
 const readme = readFileSync('README.md', 'utf8');
 
-interface FencedBlock {
-  language: string;
-  text: string;
-  /** Line of the opening fence, as an editor numbers it. */
-  line: number;
-}
-
-/** The fenced code blocks, also those indented under a list item (their indentation removed). */
-function fencedBlocks(markdown: string): FencedBlock[] {
-  const blocks: FencedBlock[] = [];
-  let open: { language: string; indent: number; line: number; lines: string[] } | null = null;
-  markdown.split('\n').forEach((text, index) => {
-    const fence = /^( *)```(\S*)\s*$/.exec(text);
-    if (open === null) {
-      if (fence) open = { language: fence[2], indent: fence[1].length, line: index + 1, lines: [] };
-    } else if (fence && fence[2] === '') {
-      blocks.push({ language: open.language, text: open.lines.join('\n') + '\n', line: open.line });
-      open = null;
-    } else {
-      open.lines.push(text.slice(Math.min(open.indent, text.length - text.trimStart().length)));
-    }
-  });
-  return blocks;
-}
-
-const yamlBlocks = fencedBlocks(readme).filter((block) => block.language === 'yaml' || block.language === 'yml');
+const yamlBlocks = readmeYamlBlocks(readme);
 const yamlBlockAt = (firstLine: string) => yamlBlocks.find((block) => block.text.startsWith(firstLine))!;
 
 /** Every `$NAME` the YAML examples use, set for the test to a placeholder; the others are left as they were. */
@@ -58,7 +34,6 @@ afterAll(() => {
  * The Secret files the examples read (`/run/secrets/…`), made under a temporary folder that stands in
  * for `/`: a client key that names no file is refused, so the examples need them to load.
  */
-const SECRET_FILE = /\/run\/secrets\/[\w./-]+/g;
 const secretRoot = mkdtempSync(join(tmpdir(), 'readme-secrets-'));
 beforeAll(() => {
   for (const [path] of yamlBlocks.flatMap((block) => [...block.text.matchAll(SECRET_FILE)])) {

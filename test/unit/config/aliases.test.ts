@@ -1,4 +1,4 @@
-import { issuesOf, loadInline } from '../../support/config';
+import { aliasBomb, issuesOf, loadInline } from '../../support/config';
 
 const CHAT = 'endpoints:\n  - {name: chat, endpoint_type: llm/v1/chat, model: {provider: mock, name: m}}\n';
 
@@ -25,13 +25,9 @@ describe('aliases', () => {
 });
 
 describe('an alias bomb', () => {
-  /** `levels` anchors, each a list of ten aliases of the one before: 10^levels values from a few lines. */
-  const laughs = (levels: number) =>
-    Array.from({ length: levels }, (_, level) => (level === 0 ? 'lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]' : `lol${level}: &lol${level} [${Array(10).fill(`*lol${level - 1}`).join(', ')}]`)).join('\n');
-
   it('is refused at once, at the value that grows past a million values, without building it', () => {
     const started = Date.now();
-    const issues = issuesOf(`${laughs(7)}\n${CHAT}`);
+    const issues = issuesOf(`${aliasBomb(7)}\n${CHAT}`);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(issues).toEqual([
       { path: 'lol5', message: 'holds more than 1,000,000 values once its aliases (*name) are read (each alias of an alias multiplies them): check which anchor each alias names' },
@@ -39,11 +35,11 @@ describe('an alias bomb', () => {
   });
 
   it('inside an endpoint is refused too, at its place there', () => {
-    const text = `${laughs(5)}\nendpoints:\n  - {name: chat, endpoint_type: llm/v1/chat, model: {provider: mock, name: m}, x-notes: [*lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4]}\n`;
+    const text = `${aliasBomb(5)}\nendpoints:\n  - {name: chat, endpoint_type: llm/v1/chat, model: {provider: mock, name: m}, x-notes: [*lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4, *lol4]}\n`;
     expect(issuesOf(text).map((issue) => issue.path)).toEqual(['endpoints[0].x-notes']);
   });
 
   it('leaves aliases of aliases below the bound to load', () => {
-    expect(loadInline(`${laughs(5)}\n${CHAT}`).endpoints).toHaveLength(1);
+    expect(loadInline(`${aliasBomb(5)}\n${CHAT}`).endpoints).toHaveLength(1);
   });
 });
