@@ -7,6 +7,7 @@ import type { Auth, ClientKey } from '../../generated/config';
 import { compileLimit, renewalPeriodIssue, type EndpointLimiter, type LimitBackend } from '../limits/limiter';
 import { catalogNames, catalogPicker, type Catalog } from './catalog';
 import type { ConfigIssue } from './config-error';
+import { quotedValue } from './secret-like-keys';
 import { mapInSlices, runWhole, type Steps } from './slices';
 import { formatYamlPath } from './yaml-path';
 
@@ -65,7 +66,8 @@ export function clientKeyIssues(auth: Auth, names: ReadonlySet<string>, unresolv
     if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name '${entry.name}': each key needs its own name` });
     seenNames.add(entry.name);
     for (const name of entry.endpoints ?? []) {
-      if (!names.has(name)) issues.push({ path: path('endpoints'), message: `'${name}' is not an endpoint or route of this config` });
+      // The key itself, pasted into the list by mistake, is not printed whole.
+      if (!names.has(name)) issues.push({ path: path('endpoints'), message: `${quotedValue(name)} is not an endpoint or route of this config` });
     }
     if (!unresolved.has(path('key'))) {
       if (entry.key.startsWith(HASH_PREFIX) && !/^[0-9a-fA-F]{64}$/.test(entry.key.slice(HASH_PREFIX.length))) {

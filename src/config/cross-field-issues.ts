@@ -10,6 +10,7 @@ import { isJambaModel } from '../providers/ai21labs/models';
 import { deploymentBaseProblem, hasV1Path } from '../providers/openai/azure-base';
 import type { ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES } from './normalise';
+import { quotedValue } from './secret-like-keys';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
 
 /** The keys of layouts MLflow no longer reads: `route_type` on an endpoint, a `model` under `routes` (2.x). */
@@ -254,7 +255,7 @@ function routeIssues({ index, value: route }: Entry, destinations: ReadonlyMap<u
     if (named === undefined) {
       issues.push({
         path,
-        message: `The route destination name must be an endpoint or route name, but the route '${routeName}' has an invalid destination name '${destination.name}'`,
+        message: `The route destination name must be an endpoint or route name, but the route '${routeName}' has an invalid destination name ${quotedValue(destination.name)}`,
       });
     } else if (isEndpointType(route.task_type) && isEndpointType(named.type) && named.type !== route.task_type) {
       issues.push({

@@ -120,3 +120,32 @@ endpoints:
   expect(message).toContain("endpoints[3].model.config.openai_api_type: 'azure_ad' is not supported");
   expect(message.toLowerCase()).not.toMatch(/iosfodnn7|abcdefghij|ab3def6h/);
 });
+
+it("a key pasted into a client key's endpoints or a route's destinations is named by its first characters; other names are quoted whole", () => {
+  const text = `
+endpoints:
+  - { name: chat, endpoint_type: llm/v1/chat, model: { provider: mock } }
+routes:
+  - name: split
+    task_type: llm/v1/chat
+    destinations: [{ name: ${OPENAI_KEY}, traffic_percentage: 50 }, { name: chta, traffic_percentage: 50 }]
+auth:
+  api_keys:
+    - { name: ci, key: gw-ci-key, endpoints: [chat, ${HF_TOKEN}, chta] }
+`;
+  let refusal: unknown;
+  try {
+    parseConfigText(text, 'config.yaml', { env: {} });
+  } catch (error) {
+    refusal = error;
+  }
+  const { issues, message } = refusal as ConfigError;
+  const shown = (start: string) => `a value starting "${start}" (not shown whole: it looks like a secret)`;
+  expect(issues).toEqual([
+    { path: 'routes[0].destinations[0].name', message: `The route destination name must be an endpoint or route name, but the route 'split' has an invalid destination name ${shown('sk-p')}` },
+    { path: 'routes[0].destinations[1].name', message: "The route destination name must be an endpoint or route name, but the route 'split' has an invalid destination name 'chta'" },
+    { path: 'auth.api_keys[0].endpoints', message: `${shown('hf_A')} is not an endpoint or route of this config` },
+    { path: 'auth.api_keys[0].endpoints', message: "'chta' is not an endpoint or route of this config" },
+  ]);
+  expect(message.toLowerCase()).not.toMatch(/abcdefghij|ab3def6h/);
+});
