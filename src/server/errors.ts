@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
-import { GatewayError, QUOTA_EXCEEDED_CODE, RATE_LIMIT_STORE_UNAVAILABLE_CODE } from '../errors';
+import { GatewayError, QUOTA_EXCEEDED_CODE, RATE_LIMIT_STORE_UNAVAILABLE_CODE, RESPONSE_STORE_UNAVAILABLE_CODE } from '../errors';
 import { namesSecretField } from './body-secrets';
 import { undecodableParameterOf } from './path-parameters';
 import { sendJson } from './json-response';
@@ -178,12 +178,16 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
 }
 
 /**
- * The message of a 5xx's warning: the gateway's own rate-limit store when it refused the request
- * (worded apart from the store's one outage warning, `rate-limit store unavailable: …`, which log
- * searches count), the provider for any other.
+ * The warnings of 5xxs the gateway's own stores cause (worded apart from the rate-limit store's one
+ * outage warning, `rate-limit store unavailable: …`, which log searches count); any other 5xx is the provider's.
  */
+const OWN_FAILURE_WARNINGS: Readonly<Record<string, string>> = {
+  [RATE_LIMIT_STORE_UNAVAILABLE_CODE]: 'request refused: the rate-limit store was unavailable',
+  [RESPONSE_STORE_UNAVAILABLE_CODE]: 'request refused: the response store was unavailable',
+};
+
 function failureWarning(code: string | null): string {
-  return code === RATE_LIMIT_STORE_UNAVAILABLE_CODE ? 'request refused: the rate-limit store was unavailable' : 'upstream failure';
+  return (code !== null && OWN_FAILURE_WARNINGS[code]) || 'upstream failure';
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { closeLimitBackends } from '../../src/limits/limiter';
+import { responseStoreOfProcess } from '../../src/response-store';
 import { freePort } from '../support/cli';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLine, type LogLine } from '../support/log-capture';
@@ -119,5 +120,25 @@ endpoints:
   } finally {
     await closed.close();
     await closeLimitBackends();
+  }
+});
+
+test('a request refused because the response store did not answer is logged as that, not as an upstream failure', async () => {
+  const capture = captureLog();
+  const storeGateway = await startGateway('endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: mock }\n', { logger: capture.logger });
+  // In-process, the gateway's store is this process's: its reads fail as a cluster primary's past its timeout.
+  const get = jest.spyOn(responseStoreOfProcess(), 'get').mockRejectedValue(new Error('the cluster primary did not answer a response-store get within 1000 ms'));
+  try {
+    const response = await fetch(`${storeGateway.url}/v1/responses/resp_store_away`, { headers: { 'x-request-id': 'response-store-away' } });
+    expect(response.status).toBe(503);
+    await response.arrayBuffer();
+    await waitForLogLine(capture.lines, (line) => line.request_id === 'response-store-away' && line.msg === 'request');
+    const warnings = capture.lines.map((text) => JSON.parse(text) as LogLine).filter((line) => line.request_id === 'response-store-away' && line.level === 40);
+    expect(warnings.map(({ msg, status, code }) => ({ msg, status, code }))).toEqual([
+      { msg: 'request refused: the response store was unavailable', status: 503, code: 'response_store_unavailable' },
+    ]);
+  } finally {
+    get.mockRestore();
+    await storeGateway.close();
   }
 });
