@@ -6,7 +6,6 @@
  * are taken at the first call), so that what they refuse is reported with the file's other problems.
  */
 import type { Defaults, Endpoint } from '../../generated/config';
-import { MIN_SECRET_CHARS, redacted } from '../errors';
 import type { PluginAdapters } from '../plugins/modules';
 import { adapterFor, isBuiltInProvider } from '../providers';
 import { ConfigKeyError } from '../providers/shared/config-key-error';
@@ -14,6 +13,7 @@ import { isRefusedParameterDefault } from '../providers/shared/parameter-default
 import { environmentProxyUrls } from '../providers/transport/egress-proxy';
 import { urlCredentialValues } from '../providers/transport/http';
 import type { CallContext, ProviderAdapter, ProviderEndpoint } from '../providers/types';
+import { MIN_SECRET_CHARS, redacted } from '../redaction';
 import type { Logger } from '../server/logging';
 import { resolveCallPolicy, type CallPolicy } from './call-policy';
 import type { ConfigIssue } from './config-error';

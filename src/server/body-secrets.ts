@@ -12,9 +12,9 @@
  *   `mcp_servers[].url` and the `mcp` tool's `tools[].server_url` are logged with those parts as
  *   `[redacted]` (scheme, host and the path's other segments as sent).
  */
-import { MIN_SECRET_CHARS } from '../errors';
 import { isRecord } from '../providers/shared/json';
 import { urlCredentialValues, withoutUrlSecrets } from '../providers/transport/credentials';
+import { MIN_SECRET_CHARS } from '../redaction';
 import { pathKeysOf, withoutPathKeys } from './url-path-keys';
 
 const REDACTED = '[redacted]';

@@ -5,7 +5,7 @@
  * serves, as a failed request's are of its endpoint's.
  */
 import type { GatewayPlan } from '../config/compile';
-import { errorWithoutSecrets } from '../errors';
+import { errorWithoutSecrets } from '../redaction';
 
 let servedPlan: () => GatewayPlan | null = () => null;
 

@@ -12,10 +12,12 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
-import { DELAY_SECONDS, errorWithoutSecrets, GatewayError, isQuotaUsedUp, retryAfterHeader, vendorErrorOf } from '../errors';
+import { GatewayError, isQuotaUsedUp, vendorErrorOf } from '../errors';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 import { retryAfterOf } from '../providers/transport/whole-response';
+import { errorWithoutSecrets } from '../redaction';
+import { DELAY_SECONDS, retryAfterHeader } from '../retry-after';
 
 export interface RetryNotice {
   /** The attempt that failed (1 for the first). */

@@ -12,8 +12,8 @@
  * name) are kept, so the log still says which server was called. Each segment is read once: linear
  * in the URL's length, which a client chooses.
  */
-import { MIN_SECRET_CHARS } from '../errors';
 import { percentDecoded } from '../providers/transport/credentials';
+import { MIN_SECRET_CHARS } from '../redaction';
 
 /** A UUID (Make's MCP token, n8n's and Composio's server ids): none of its groups is a long run. */
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;

@@ -1,4 +1,5 @@
-import { errorWithoutSecrets, GatewayError, vendorErrorOf } from '../../src/errors';
+import { GatewayError, vendorErrorOf } from '../../src/errors';
+import { errorWithoutSecrets } from '../../src/redaction';
 import { errorBody } from '../../src/server/errors';
 
 describe('vendorErrorOf', () => {

@@ -7,7 +7,7 @@
  * quote them (a SignatureDoesNotMatch quotes the canonical request, security token included), and
  * so may whatever answers in AWS's place: the endpoint's errors are redacted of them.
  */
-import { MIN_SECRET_CHARS } from '../../errors';
+import { MIN_SECRET_CHARS } from '../../redaction';
 
 /** The access key id in a SigV4 `Authorization` header: `… Credential=AKID/20240101/us-east-1/bedrock/aws4_request, …`. */
 const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\//;

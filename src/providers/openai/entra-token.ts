@@ -15,7 +15,8 @@
  * token server is still failing as the token expires, and an unhandled rejection ends the process.
  */
 import type { AccessToken, DefaultAzureCredentialClientIdOptions, TokenCredential } from '@azure/identity';
-import { GatewayError, redacted } from '../../errors';
+import { GatewayError } from '../../errors';
+import { redacted } from '../../redaction';
 import type { Logger } from '../../server/logging';
 import type { CallSignal } from '../abort';
 import { createEntraOutageLog, type EntraOutageLog } from './entra-outage';

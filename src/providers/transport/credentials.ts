@@ -3,7 +3,7 @@
  * in its base URL), found once when the upstream is built: sent as MLflow's aiohttp sends them, and
  * hidden from every message.
  */
-import { MIN_SECRET_CHARS, withoutUrlCredentials } from '../../errors';
+import { MIN_SECRET_CHARS, withoutUrlCredentials } from '../../redaction';
 
 /** Header names whose values are credentials. */
 const CREDENTIAL_HEADER = /authorization|api-key|token|secret|key/i;

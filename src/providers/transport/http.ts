@@ -11,7 +11,8 @@
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
 import type { Dispatcher } from 'undici';
-import { GatewayError, redacted, vendorErrorWithoutSecrets, type VendorError } from '../../errors';
+import { GatewayError, vendorErrorWithoutSecrets, type VendorError } from '../../errors';
+import { redacted } from '../../redaction';
 import { forwardedHeadersOf, type CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';

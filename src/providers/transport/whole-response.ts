@@ -14,7 +14,8 @@
  * ../abort.ts): `sent` once written, `refused` at an error status.
  */
 import type { Dispatcher } from 'undici';
-import { DELAY_SECONDS, GatewayError } from '../../errors';
+import { GatewayError } from '../../errors';
+import { DELAY_SECONDS } from '../../retry-after';
 import { noteRequestFate, type CallSignal } from '../abort';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { redacted } from '../../../src/errors';
 import { withoutUrlSecrets } from '../../../src/providers/transport/credentials';
 import { credentialValues } from '../../../src/providers/transport/http';
+import { redacted } from '../../../src/redaction';
 import { createLogger } from '../../../src/server/logging';
 
 test('credentialValues picks credential headers, with and without their scheme, longest first', () => {
