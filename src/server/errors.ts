@@ -220,9 +220,13 @@ export function answerError(options: { error: unknown; response: ResponseWithLoc
   sendError(response, gatewayError, dialect);
 }
 
-/** The router's URIError for a path parameter that does not decode, as a 400 naming the parameter. */
+/**
+ * The router's URIError for a path parameter that does not decode, as a 400 naming the parameter;
+ * also the OpenAPI validator's 400 (`malformed uri'`), which meets it first on the spec's other routes.
+ */
 function namingPathParameter(error: unknown, path: string): unknown {
-  const parameter = error instanceof URIError ? undecodableParameterOf(path) : null;
+  const mayBeUndecodable = error instanceof URIError || (isSpecValidatorError(error) && error.status === 400);
+  const parameter = mayBeUndecodable ? undecodableParameterOf(path) : null;
   if (parameter === null) return error;
   return GatewayError.invalidParam(`${parameter.name}: '${parameter.text}' in the URL path does not decode as percent-encoded UTF-8`, parameter.name);
 }

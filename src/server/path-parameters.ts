@@ -1,12 +1,15 @@
 /**
  * The path parameter (`{response_id}`, `{name}`) a request's URL gives as text that does not decode
  * (`%FF`, a lone surrogate's `%ED%A0%80`), which Express's router refuses with a URIError that names
- * no parameter. The spec's path templates say which it is; they are read once, at load.
+ * no parameter. The spec's path templates (and the limits routes') say which it is; they are read once, at load.
  */
 import spec from '../../generated/openapi.json';
 
-/** Each templated path of the spec as its segments, a parameter as its name in braces. */
-const TEMPLATES: readonly string[][] = Object.keys(spec.paths)
+/** MLflow's limits routes, which the spec leaves out as MLflow hides them (routes/endpoints.ts). */
+const UNLISTED_PATHS = ['/api/2.0/endpoints/limits/{endpoint}', '/api/2.0/gateway/limits/{endpoint}'];
+
+/** Each templated path as its segments, a parameter as its name in braces. */
+const TEMPLATES: readonly string[][] = [...Object.keys(spec.paths), ...UNLISTED_PATHS]
   .filter((path) => path.includes('{'))
   .map((path) => path.split('/'));
 

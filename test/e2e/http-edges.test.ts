@@ -71,6 +71,16 @@ test('a path parameter that does not decode as UTF-8 is a 400 naming the paramet
   expect((await call('/v1/models/%ZZ')).json().error).toMatchObject({ param: 'model', message: `model: '%ZZ${rule}` });
   const mlflow = await post('/endpoints/%E6%97%A5%E6%9C/invocations', CHAT);
   expect({ status: mlflow.status, body: mlflow.json() }).toEqual({ status: 400, body: { detail: `name: '%E6%97%A5%E6%9C${rule}` } });
+  // The spec's other routes (checked by the OpenAPI validator first) and MLflow's unlisted limits routes.
+  for (const [path, named] of [
+    ['/api/2.0/endpoints/%E2%82', "name: '%E2%82"],
+    ['/api/2.0/gateway/routes/%ZZ', "name: '%ZZ"],
+    ['/api/3.0/gateway/endpoint/%FF', "name: '%FF"],
+    ['/api/2.0/gateway/limits/%ZZ', "endpoint: '%ZZ"],
+  ]) {
+    const answer = await call(path);
+    expect({ path, status: answer.status, body: answer.json() }).toEqual({ path, status: 400, body: { detail: `${named}${rule}` } });
+  }
 });
 
 test('a wrong method is a 405 with Allow, in the route family\'s shape; OPTIONS names the methods', async () => {
