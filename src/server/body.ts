@@ -9,8 +9,10 @@
  */
 import express, { type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
+import zlib from 'node:zlib';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
+import { excerpt } from '../providers/shared/json';
 import type { GatewayState } from './state';
 import { fieldPath } from './validation';
 
@@ -224,6 +226,34 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
 
 const BYTE_ORDER_MARK = 0xfeff;
 
+/** A header value as a 415 quotes it: a client may send anything, so only its start. */
+const QUOTED_HEADER_LIMIT = 40;
+
+function quotedHeaderValue(value: string): string {
+  return JSON.stringify(excerpt(value, QUOTED_HEADER_LIMIT));
+}
+
+/** The Content-Encodings body-parser inflates: zstd only where node's zlib has it (Node 22.15 and later). */
+const ACCEPTED_CONTENT_ENCODINGS = ['gzip', 'deflate', 'br', ...('createZstdDecompress' in zlib ? ['zstd'] : [])].join(', ');
+
+/** body-parser's 415s, by its error type: the code in the gateway's snake_case, the header to change and what it takes. */
+const UNSUPPORTED_BODY_REFUSALS = new Map([
+  ['charset.unsupported', { code: 'unsupported_charset', header: 'Content-Type charset', accepted: 'utf-8 (or no charset parameter), utf-16 or utf-32' }],
+  ['encoding.unsupported', { code: 'unsupported_content_encoding', header: 'Content-Encoding', accepted: `${ACCEPTED_CONTENT_ENCODINGS} or identity (one coding), or no Content-Encoding` }],
+]);
+
+/**
+ * The code and message of body-parser's 415 for an unsupported charset or content encoding, naming
+ * the header, the value received and what the gateway takes (body-parser's own message names none
+ * but the value); null for any other error type.
+ */
+export function unsupportedBodyRefusal(error: { type: string; charset?: string; encoding?: string }): { code: string; message: string } | null {
+  const refusal = UNSUPPORTED_BODY_REFUSALS.get(error.type);
+  if (refusal === undefined) return null;
+  const value = quotedHeaderValue(error.charset ?? error.encoding ?? '');
+  return { code: refusal.code, message: `${refusal.header} ${value} is not supported: the gateway takes ${refusal.accepted}` };
+}
+
 /** The transfer codings node's parser undoes: it removes `chunked` only (`identity` is no coding). */
 const READ_TRANSFER_CODINGS = new Set(['chunked', 'identity']);
 
@@ -236,7 +266,7 @@ function transferCodingRefusal(request: IncomingMessage): GatewayError | null {
   if (header === undefined || header.split(',').every((coding) => READ_TRANSFER_CODINGS.has(coding.trim().toLowerCase()))) return null;
   return new GatewayError({
     status: 415,
-    message: `Transfer-Encoding '${header}' is not supported: the gateway takes only chunked (or no Transfer-Encoding); send a compressed body with Content-Encoding instead`,
+    message: `Transfer-Encoding ${quotedHeaderValue(header)} is not supported: the gateway takes only chunked (or no Transfer-Encoding); send a compressed body with Content-Encoding instead`,
     kind: 'invalid_request_error',
     code: 'unsupported_transfer_encoding',
   });

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
 import { GatewayError, QUOTA_EXCEEDED_CODE, RATE_LIMIT_STORE_UNAVAILABLE_CODE, RESPONSE_STORE_UNAVAILABLE_CODE } from '../errors';
+import { unsupportedBodyRefusal } from './body';
 import { namesSecretField } from './body-secrets';
 import { undecodableParameterOf } from './path-parameters';
 import { sendJson } from './json-response';
@@ -38,6 +39,9 @@ interface BodyParserError {
   /** For `entity.number.infinite` (body.ts): the number's location and field. */
   location?: (string | number)[];
   param?: string | null;
+  /** For `charset.unsupported` and `encoding.unsupported`: the value received. */
+  charset?: string;
+  encoding?: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -48,15 +52,6 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 const JSON_LIMIT_SETTINGS = new Map([
   ['entity.too.deep', 'server.max_json_depth'],
   ['entity.too.many.keys', 'server.max_json_keys'],
-]);
-
-/**
- * body-parser's 415s, by its type, as codes in the gateway's snake_case (like
- * `unsupported_transfer_encoding`): its dotted type strings are its own, not the API's.
- */
-const UNSUPPORTED_BODY_CODES = new Map([
-  ['charset.unsupported', 'unsupported_charset'],
-  ['encoding.unsupported', 'unsupported_content_encoding'],
 ]);
 
 /** V8's quote of the text around an unexpected character: `Unexpected token 's', ..."on_token": sk-ab"... is not valid JSON`. */
@@ -86,8 +81,8 @@ function fromBodyParser(error: BodyParserError, dialect: Dialect): GatewayError 
   }
   const limit = JSON_LIMIT_SETTINGS.get(error.type);
   if (limit !== undefined) return GatewayError.invalidParam(`${error.message} (${limit})`, null, dialect === 'openai' ? 400 : 422);
-  const code = UNSUPPORTED_BODY_CODES.get(error.type) ?? error.type;
-  return new GatewayError({ status: error.status ?? 400, message: error.message, kind: 'invalid_request_error', code });
+  const { code, message } = unsupportedBodyRefusal(error) ?? { code: error.type, message: error.message };
+  return new GatewayError({ status: error.status ?? 400, message, kind: 'invalid_request_error', code });
 }
 
 /**

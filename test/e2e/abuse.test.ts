@@ -4,7 +4,8 @@
  * answer, and the gateway keeps serving.
  */
 import { connect, type Socket } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import zlib, { gzipSync } from 'node:zlib';
+import OpenAI, { APIError } from 'openai';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLine, waitForLogLines, type LogLine } from '../support/log-capture';
 
@@ -29,6 +30,9 @@ server:
   headers_timeout: 0.5
   keep_alive_timeout: 2
 `;
+
+/** The codings body-parser inflates on this Node: zstd from Node 22.15 on. */
+const acceptedEncodings = 'createZstdDecompress' in zlib ? 'gzip, deflate, br, zstd' : 'gzip, deflate, br';
 
 const log = captureLog();
 let gateway: RunningGateway;
@@ -191,12 +195,37 @@ describe('encodings and content types', () => {
     }
   });
 
+  test('the official OpenAI client sending an unsupported charset or content encodings gets the 415 naming the header, the value and what is taken', async () => {
+    const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+    const ask = (headers: Record<string, string>) =>
+      client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'hi' }] }, { headers }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+    const latin = await ask({ 'content-type': 'application/json; charset=ISO-8859-1' });
+    expect(latin).toBeInstanceOf(APIError);
+    expect(latin).toMatchObject({
+      status: 415,
+      code: 'unsupported_charset',
+      error: { message: 'Content-Type charset "iso-8859-1" is not supported: the gateway takes utf-8 (or no charset parameter), utf-16 or utf-32' },
+    });
+    const twoCodings = await ask({ 'content-encoding': 'gzip, br' });
+    expect(twoCodings).toMatchObject({
+      status: 415,
+      code: 'unsupported_content_encoding',
+      error: { message: `Content-Encoding "gzip, br" is not supported: the gateway takes ${acceptedEncodings} or identity (one coding), or no Content-Encoding` },
+    });
+    // A long value is quoted by its first 40 characters.
+    const long = await ask({ 'content-encoding': `x-${'a'.repeat(300)}` });
+    expect(long).toMatchObject({ status: 415, error: { message: expect.stringMatching(new RegExp(`^Content-Encoding "x-${'a'.repeat(38)}…" is not supported: `)) } });
+  });
+
   test('an unsupported charset or content encoding is a 415 with a snake_case code, in the /v1 body and both families\' audit lines', async () => {
     const body = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] });
     const charsetHeaders = { 'content-type': 'application/json; charset=klingon' };
     const encodingHeaders = { 'content-type': 'application/json', 'content-encoding': 'zstd-ish' };
-    const charsetMessage = 'unsupported charset "KLINGON"';
-    const encodingMessage = 'unsupported content encoding "zstd-ish"';
+    const charsetMessage = 'Content-Type charset "klingon" is not supported: the gateway takes utf-8 (or no charset parameter), utf-16 or utf-32';
+    const encodingMessage = `Content-Encoding "zstd-ish" is not supported: the gateway takes ${acceptedEncodings} or identity (one coding), or no Content-Encoding`;
     for (const [headers, message, code] of [
       [charsetHeaders, charsetMessage, 'unsupported_charset'],
       [encodingHeaders, encodingMessage, 'unsupported_content_encoding'],

@@ -154,7 +154,7 @@ describe.each([
   test('a transfer coding other than chunked (gzip, chunked) is a 415 naming Transfer-Encoding, in the route family\'s shape; the next request on the connection is read', async () => {
     const request = (path: string, codings: string, body: Buffer, headers = '') =>
       Buffer.concat([Buffer.from(`POST ${path} HTTP/1.1\r\nHost: gateway\r\n${headers}Transfer-Encoding: ${codings}\r\n\r\n${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
-    const message = "Transfer-Encoding 'gzip, chunked' is not supported: the gateway takes only chunked (or no Transfer-Encoding); send a compressed body with Content-Encoding instead";
+    const message = 'Transfer-Encoding "gzip, chunked" is not supported: the gateway takes only chunked (or no Transfer-Encoding); send a compressed body with Content-Encoding instead';
     const gzipped = gzipSync(JSON.stringify(openaiChat('squeezed')));
     const plain = Buffer.from(JSON.stringify(openaiChat('plain')));
     for (const [path, expected] of [
