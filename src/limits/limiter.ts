@@ -139,11 +139,14 @@ function createBackend(settings: RateLimitStoreSettings | undefined, logger: Log
     return createLimitBackend({ store: cluster.isWorker ? createClusterStore() : createMemoryStore(), label: cluster.isWorker ? 'cluster primary' : 'memory', logger });
   }
   const storeOptions = redisStoreOptions(settings);
+  const label = describeRedisStore(storeOptions);
+  // Once per change of what the handshake checks find, not per reconnection attempt.
+  const onTlsFailuresChanged = (described: string) => logger.warn({ store: label, reason: described }, 'rate-limit store TLS handshake failed');
   return createLimitBackend({
-    store: createRedisStore(storeOptions),
+    store: createRedisStore({ ...storeOptions, onTlsFailuresChanged }),
     onError: settings.on_error,
     reconnectMs: REDIS_RECONNECT_MAX_MS,
-    label: describeRedisStore(storeOptions),
+    label,
     logger,
     bySubject: storeOptions.clusterNodes !== undefined,
   });

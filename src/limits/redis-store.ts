@@ -10,7 +10,7 @@
 import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
 import { formatYamlPath } from '../config/yaml-path';
-import { tlsHandshakeFailures, type ConfiguredRedisAddress } from './tls-handshake';
+import { createTlsHandshakeWatch, type ConfiguredRedisAddress, type TlsCheckWindows, type TlsHandshakeWatch } from './tls-handshake';
 
 /** Default longest wait for Redis, in milliseconds. */
 const REDIS_TIMEOUT_MS = 250;
@@ -66,6 +66,10 @@ export interface RedisStoreOptions {
   /** With these, the counters are in a Redis Cluster (`url`: only the nodes' credentials and TLS (`rediss://`), optional). */
   clusterNodes?: RedisAddress[];
   timeoutMs?: number;
+  /** How often each address's TLS handshake may be checked while the store cannot connect (tls-handshake.ts: 30 s to 5 min). */
+  tlsCheckWindows?: TlsCheckWindows;
+  /** Told each time the handshake checks find other failures than last time (none after the store connected). */
+  onTlsFailuresChanged?: (described: string) => void;
 }
 
 /**
@@ -192,7 +196,7 @@ function hiddenTlsAddresses(options: RedisStoreOptions): ConfiguredRedisAddress[
 }
 
 /** `TLS to host:port (rate_limit_store.cluster_nodes[1]): self-signed certificate; …` for each failed handshake: no password is in an address. */
-function describeTlsFailures(failures: Awaited<ReturnType<typeof tlsHandshakeFailures>>): string {
+function describeTlsFailures(failures: ReturnType<TlsHandshakeWatch['failures']>): string {
   return failures.map(({ address, path, failure }) => `TLS to ${describeRedisAddress(address)} (${path}): ${failure}`).join('; ');
 }
 
@@ -233,28 +237,30 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   let refusedDatabase: Error | null = null;
   // Where ioredis hides why a TLS handshake failed, the store checks the handshakes itself after an error.
   const tlsAddresses = hiddenTlsAddresses(options);
-  let tlsFailures = '';
-  let tlsCheck: Promise<void> | null = null;
+  const tlsWatch = createTlsHandshakeWatch({ addresses: tlsAddresses, timeoutMs, windows: options.tlsCheckWindows, isConnected: () => client.status === 'ready' });
+  let reportedTlsFailures = '';
   const checkTls = (): Promise<void> => {
     if (tlsAddresses.length === 0) return Promise.resolve();
-    return (tlsCheck ??= tlsHandshakeFailures(tlsAddresses, timeoutMs).then((failures) => {
-      // A check that ends after the store connected again says nothing about now.
-      tlsFailures = client.status === 'ready' ? '' : describeTlsFailures(failures);
-      tlsCheck = null;
-    }));
+    return tlsWatch.check().then(() => {
+      const described = describeTlsFailures(tlsWatch.failures());
+      if (described !== reportedTlsFailures && described !== '') options.onTlsFailuresChanged?.(described);
+      reportedTlsFailures = described;
+    });
   };
   client.on('connect', () => (refusedDatabase = null));
   client.on('error', (error: Error & { command?: { name?: string } }) => {
     lastError = error;
     if (error.command?.name === 'select') refusedDatabase = error;
-    checkTls();
+    void checkTls();
   });
   client.on('ready', () => {
     lastError = null;
-    tlsFailures = '';
+    tlsWatch.reset();
+    reportedTlsFailures = '';
   });
   const where = describeRedisStore(options);
   const because = () => {
+    const tlsFailures = describeTlsFailures(tlsWatch.failures());
     if (lastError === null) return tlsFailures === '' ? '' : `: ${tlsFailures}`;
     return `: ${lastError.message}${tlsFailures === '' ? '' : ` (${tlsFailures})`}`;
   };

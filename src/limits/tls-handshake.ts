@@ -46,3 +46,86 @@ export async function tlsHandshakeFailures(addresses: readonly ConfiguredRedisAd
     return failure === null ? [] : [{ ...configured, failure }];
   });
 }
+
+/** How often each address's handshake may be checked while Redis stays away: the first window, doubled while it fails. */
+export interface TlsCheckWindows {
+  firstMs: number;
+  maxMs: number;
+}
+
+/** At most one check per address per 30 s, doubling to 5 min while its handshake fails. */
+export const TLS_CHECK_WINDOWS: TlsCheckWindows = { firstMs: 30_000, maxMs: 300_000 };
+
+/** The handshake checks of a store that cannot connect, with what they found. */
+export interface TlsHandshakeWatch {
+  /** Checks the addresses whose window has passed (one check at a time); resolves once it is done. */
+  check(): Promise<void>;
+  /** Each address's latest failure, in the config's order; empty when none failed. */
+  failures(): (ConfiguredRedisAddress & { failure: string })[];
+  /** The store connected: forget every finding and window, so the next outage checks at once. */
+  reset(): void;
+}
+
+interface AddressState {
+  failure: string | null;
+  /** When the address may be checked again (0: at once), and the window after its next failure. */
+  nextCheckAt: number;
+  windowMs: number;
+}
+
+/**
+ * The handshake checks of `addresses`, throttled: an ioredis error comes at every reconnection
+ * attempt (every 2 s at most while Redis is away), and checking every address each time would open
+ * a TLS connection to each node that often for as long as it lasts. An address is checked at most
+ * once per window; a failing one's window doubles up to `windows.maxMs`, a passing one's starts over.
+ * A check that ends after `isConnected()` says nothing about now and is dropped.
+ */
+export function createTlsHandshakeWatch(options: {
+  addresses: readonly ConfiguredRedisAddress[];
+  timeoutMs: number;
+  windows?: TlsCheckWindows;
+  isConnected: () => boolean;
+  now?: () => number;
+}): TlsHandshakeWatch {
+  const { addresses, timeoutMs, isConnected } = options;
+  const windows = options.windows ?? TLS_CHECK_WINDOWS;
+  const now = options.now ?? Date.now;
+  const fresh = (): AddressState[] => addresses.map(() => ({ failure: null, nextCheckAt: 0, windowMs: windows.firstMs }));
+  let states = fresh();
+  let inFlight: Promise<void> | null = null;
+  const runCheck = async (due: number[]): Promise<void> => {
+    const checkedStates = states;
+    const results = await tlsHandshakeFailures(due.map((index) => addresses[index]), timeoutMs);
+    if (checkedStates !== states || isConnected()) return;
+    const checkedAt = now();
+    due.forEach((index) => {
+      const state = states[index];
+      const failure = results.find((result) => result.path === addresses[index].path)?.failure ?? null;
+      state.windowMs = failure === null || state.failure === null ? windows.firstMs : Math.min(state.windowMs * 2, windows.maxMs);
+      state.failure = failure;
+      state.nextCheckAt = checkedAt + state.windowMs;
+    });
+  };
+  return {
+    check() {
+      if (inFlight !== null) return inFlight;
+      const due = addresses.flatMap((_, index) => (states[index].nextCheckAt <= now() ? [index] : []));
+      if (due.length === 0) return Promise.resolve();
+      const check: Promise<void> = runCheck(due).finally(() => {
+        if (inFlight === check) inFlight = null;
+      });
+      inFlight = check;
+      return check;
+    },
+    failures() {
+      return addresses.flatMap((configured, index) => {
+        const { failure } = states[index];
+        return failure === null ? [] : [{ ...configured, failure }];
+      });
+    },
+    reset() {
+      states = fresh();
+      inFlight = null;
+    },
+  };
+}

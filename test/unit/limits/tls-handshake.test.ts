@@ -9,6 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisStore, type RedisAddress } from '../../../src/limits/redis-store';
+import { createTlsHandshakeWatch, type ConfiguredRedisAddress } from '../../../src/limits/tls-handshake';
 import { freePort } from '../../support/cli';
 import { selfSignedCertificate, startRedis, type RedisServer } from '../../support/redis';
 
@@ -68,3 +69,101 @@ test('Sentinels with sentinel_tls: every failing Sentinel is named with its conf
   expect(message).not.toContain('sentinels[0]');
   expect(message).not.toContain(PASSWORD);
 });
+
+describe('throttled while Redis stays away', () => {
+  /** A fake node whose handshake fails (it closes the connection) or is cut at the timeout (it holds it), counting connections. */
+  let behaviour: 'close' | 'hold' = 'close';
+  let connections = 0;
+  const held: Socket[] = [];
+  const fake = createServer((socket) => {
+    connections += 1;
+    if (behaviour === 'close') socket.destroy();
+    else held.push(socket);
+  });
+  let address: ConfiguredRedisAddress;
+  beforeAll(async () => {
+    address = { address: { host: '127.0.0.1', port: await listen(fake) }, path: 'rate_limit_store.cluster_nodes[0]' };
+  });
+  beforeEach(() => {
+    behaviour = 'close';
+    connections = 0;
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => fake.close(resolve));
+  });
+
+  test('each address is checked at most once per window, the window doubling while it fails up to the longest, starting over once it passes or the store connects', async () => {
+    let now = 0;
+    const watch = createTlsHandshakeWatch({ addresses: [address], timeoutMs: 200, windows: { firstMs: 1_000, maxMs: 3_000 }, isConnected: () => false, now: () => now });
+    // Errors arriving together share one check.
+    await Promise.all([watch.check(), watch.check(), watch.check()]);
+    expect(connections).toBe(1);
+    expect(watch.failures()).toEqual([{ ...address, failure: expect.stringMatching(/^Client network socket disconnected/) }]);
+    const checksAt = async (times: number[]) => {
+      const counts: number[] = [];
+      for (const time of times) {
+        now = time;
+        await watch.check();
+        counts.push(connections);
+      }
+      return counts;
+    };
+    // Windows of 1 s, 2 s, then 3 s (the longest) and 3 s again: checks at 1 s, 3 s, 6 s and 9 s only.
+    expect(await checksAt([999, 1_000, 2_999, 3_000, 5_999, 6_000, 8_999, 9_000])).toEqual([1, 2, 2, 3, 3, 4, 4, 5]);
+    // A handshake cut at the timeout is no failure: the finding goes, and the window starts over at 1 s.
+    behaviour = 'hold';
+    expect(await checksAt([12_000, 12_999, 13_000])).toEqual([6, 6, 7]);
+    expect(watch.failures()).toEqual([]);
+    behaviour = 'close';
+    expect(await checksAt([14_000, 14_999])).toEqual([8, 8]);
+    expect(watch.failures()).toHaveLength(1);
+    // Connected: everything is forgotten, and the next outage checks at once.
+    watch.reset();
+    expect(watch.failures()).toEqual([]);
+    expect(await checksAt([14_999])).toEqual([9]);
+  });
+
+  test('a check that ends after the store connected is dropped', async () => {
+    let connected = false;
+    const watch = createTlsHandshakeWatch({ addresses: [address], timeoutMs: 200, isConnected: () => connected });
+    const check = watch.check();
+    connected = true;
+    await check;
+    expect(watch.failures()).toEqual([]);
+  });
+
+  test('the store reports the TLS failures once per change, not at each of ioredis\'s reconnection attempts', async () => {
+    const reports: string[] = [];
+    const store = createRedisStore({
+      url: 'rediss://ignored',
+      clusterNodes: [address.address],
+      timeoutMs: 200,
+      tlsCheckWindows: { firstMs: 300, maxMs: 300 },
+      onTlsFailuresChanged: (described) => reports.push(described),
+    });
+    const failing = `TLS to 127.0.0.1:${address.address.port} (rate_limit_store.cluster_nodes[0]): Client network socket disconnected before secure TLS connection was established`;
+    try {
+      await expect(store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }])).rejects.toThrow(failing);
+      // ioredis keeps reconnecting (and erring) meanwhile; the checks every 300 ms find the same failure.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(reports).toEqual([failing]);
+      // The node now holds the handshake (no failure found), then closes it again: reported again.
+      behaviour = 'hold';
+      await waitFor(() => store.hit([{ key: 'k', windowMs: 1_000, amount: 1 }]).then(() => false, (error: Error) => !error.message.includes('TLS to')));
+      behaviour = 'close';
+      await waitFor(async () => reports.length === 2);
+      expect(reports).toEqual([failing, failing]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the condition did not come true in 5 s');
+}
