@@ -10,6 +10,7 @@
 import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
 import { formatYamlPath } from '../config/yaml-path';
+import { OwnCounts, RESTORE_SCRIPT } from './own-counts';
 import { createTlsHandshakeWatch, type ConfiguredRedisAddress, type TlsCheckWindows, type TlsHandshakeWatch } from './tls-handshake';
 
 /** Default longest wait for Redis, in milliseconds. */
@@ -50,7 +51,11 @@ return result
 
 interface ScriptedRedis extends Redis {
   hitCounters(keyCount: number, ...keysAndArguments: (string | number)[]): Promise<number[]>;
+  restoreCounters(keyCount: number, ...keysAndArguments: (string | number)[]): Promise<number>;
 }
+
+/** Counters restored per script after a reconnection, so that no one script holds Redis long. */
+const RESTORE_BATCH = 500;
 
 /** A Sentinel's or a cluster node's address. */
 export interface RedisAddress {
@@ -207,6 +212,18 @@ function urlCredentials(url: URL): { username?: string; password?: string } {
   };
 }
 
+/**
+ * Raises each counter of a window still open to at least what this process counted in it. A failed
+ * restore is not retried: its counters stay as the server has them, as without it.
+ */
+function restoreOwnCounts(client: ScriptedRedis, ownCounts: OwnCounts, marginMs: number): void {
+  const { keys, countsAndWindows } = ownCounts.toRestore(Date.now(), marginMs);
+  for (let start = 0; start < keys.length; start += RESTORE_BATCH) {
+    const batch = keys.slice(start, start + RESTORE_BATCH);
+    client.restoreCounters(batch.length, ...batch, ...countsAndWindows.slice(start * 2, (start + batch.length) * 2)).catch(() => undefined);
+  }
+}
+
 export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
   const RedisClient = ioredis().default;
@@ -229,6 +246,11 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       ? new RedisClient(settings)
       : new RedisClient(options.url, settings)) as ScriptedRedis;
   client.defineCommand('hitCounters', { lua: HIT_SCRIPT });
+  client.defineCommand('restoreCounters', { lua: RESTORE_SCRIPT });
+  // One server (or Sentinel's master): what this process counted, given back after a reconnection
+  // (the server may have lost it). A Cluster's node failovers are not seen as reconnections.
+  const ownCounts = options.clusterNodes === undefined ? new OwnCounts() : null;
+  let connectedBefore = false;
   // Failures reach the caller through the rejected command or connected(); the event would
   // otherwise be thrown. The last one says why Redis is away (ECONNREFUSED, WRONGPASS…) in the log.
   let lastError: Error | null = null;
@@ -254,6 +276,9 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     void checkTls();
   });
   client.on('ready', () => {
+    // Sent first on the new connection: a hit sent after it counts on the restored counters.
+    if (connectedBefore && ownCounts !== null) restoreOwnCounts(client, ownCounts, timeoutMs);
+    connectedBefore = true;
     lastError = null;
     tlsWatch.reset();
     reportedTlsFailures = '';
@@ -301,7 +326,9 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     const keys = hits.map((item) => KEY_PREFIX + item.key);
     const values = hits.flatMap((item) => [item.windowMs, item.amount]);
     const reply = await client.hitCounters(keys.length, ...keys, ...values);
-    return hits.map((_, index) => ({ count: Number(reply[index * 2]), resetInMs: Number(reply[index * 2 + 1]) }));
+    const states = hits.map((_, index) => ({ count: Number(reply[index * 2]), resetInMs: Number(reply[index * 2 + 1]) }));
+    ownCounts?.record(keys, hits, states, Date.now());
+    return states;
   }
 
   async function close(): Promise<void> {

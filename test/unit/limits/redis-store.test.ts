@@ -1,6 +1,7 @@
 /** The Redis store against a real redis-server started for this file. */
 import { createRedisStore, describeRedisStore, describeRedisUrl, parseRedisAddress } from '../../../src/limits/redis-store';
-import type { RateLimitStore } from '../../../src/limits/store';
+import Redis from 'ioredis';
+import type { CounterHit, CounterState, RateLimitStore } from '../../../src/limits/store';
 import { freePort } from '../../support/cli';
 import { startRedis, type RedisServer } from '../../support/redis';
 import { describeStoreContract } from './store-contract';
@@ -13,30 +14,52 @@ afterAll(() => redis.stop());
 
 describeStoreContract('redis store', { open: async () => createRedisStore({ url: redis.url }), close: (store) => store.close() });
 
-test('with Redis down, a hit fails within the timeout instead of hanging, and works again once Redis is back', async () => {
+/** The store's first hit once Redis answers again (it reconnects every 100 ms at first). */
+async function hitOnceBack(store: RateLimitStore, hit: CounterHit): Promise<CounterState> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const state = await store.hit([hit]).then(([answer]) => answer, () => undefined);
+    if (state !== undefined) return state;
+  }
+  throw new Error('the store did not reconnect in 5 s');
+}
+
+test('with Redis down, a hit fails within the timeout instead of hanging; once Redis is back without the counters, each store gives back what it counted itself in the window', async () => {
   const own = await startRedis();
   const store: RateLimitStore = createRedisStore({ url: own.url, timeoutMs: 200 });
+  // Another gateway host counting on the same server.
+  const otherHost: RateLimitStore = createRedisStore({ url: own.url, timeoutMs: 200 });
+  const hit = (amount: number, key = 'outage') => ({ key, windowMs: 60_000, amount });
   try {
-    expect((await store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }]))[0].count).toBe(1);
+    for (const amount of [1, 1, 1]) await store.hit([hit(amount)]);
+    // A call given back (refused before it was sent) is not given back again after the loss.
+    await store.hit([hit(-1)]);
+    expect((await otherHost.hit([hit(1)]))[0].count).toBe(3);
+    // A window that is about to end is not restored: it would outlive its end.
+    await store.hit([{ key: 'ending', windowMs: 150, amount: 5 }]);
     await own.kill();
     const started = Date.now();
-    await expect(store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }])).rejects.toThrow();
+    await expect(store.hit([hit(1)])).rejects.toThrow();
     // At once, or after the 200 ms timeout; a hang would never end. Room for a loaded machine.
     expect(Date.now() - started).toBeLessThan(3_000);
+    // A fresh server without persistence: the counters are gone.
     const restarted = await startRedis({ port: own.port });
+    const inspector = new Redis(restarted.port, { lazyConnect: true });
     try {
-      let count: number | undefined;
-      for (let attempt = 0; attempt < 50 && count === undefined; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        count = await store.hit([{ key: 'outage', windowMs: 60_000, amount: 1 }]).then(([state]) => state.count, () => undefined);
-      }
-      // A fresh server without persistence: the window starts again.
-      expect(count).toBe(1);
+      // Each store's own count (2 and 1) comes back, not their sum: neither knows what the other's was
+      // before the loss, so the counter is at least the larger share.
+      const state = await hitOnceBack(store, hit(1));
+      expect(state.count).toBe(3);
+      // The window is the one that was open, not a new one started by the restore.
+      expect(state.resetInMs).toBeLessThan(60_000 - (Date.now() - started));
+      expect((await hitOnceBack(otherHost, hit(1))).count).toBe(4);
+      expect(await inspector.exists('llm-gateway:rate-limit:ending')).toBe(0);
     } finally {
+      inspector.disconnect();
       await restarted.stop();
     }
   } finally {
-    await store.close();
+    await Promise.all([store.close(), otherHost.close()]);
   }
 });
 

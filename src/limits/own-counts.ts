@@ -1,0 +1,72 @@
+/**
+ * What this process itself added to each Redis counter in the counter's current window, so that a
+ * Redis that comes back without them (a Sentinel failover to a replica that had not yet received the
+ * last hits, or a restarted server without persistence) can be given them back. A process knows
+ * only its own hits: after a loss the counter is restored to at least this process's share, never
+ * beyond it, so nothing is counted twice and hits of other gateway hosts that were lost stay lost.
+ */
+import type { CounterHit, CounterState } from './store';
+
+interface OwnCount {
+  count: number;
+  /** When the window ends, as the store answered (`resetInMs` after the answer). */
+  endsAt: number;
+}
+
+/** What to add back: the counters (full Redis keys), and per counter its own count and the milliseconds its window has left. */
+export interface CountsToRestore {
+  keys: string[];
+  countsAndWindows: number[];
+}
+
+// KEYS: the counters; ARGV: own count and ms left, per key. A counter below its own count is raised to
+// it (INCRBY keeps an expiry), and one that was lost gets the rest of its window, not a new one.
+export const RESTORE_SCRIPT = `
+for index, key in ipairs(KEYS) do
+  local own = tonumber(ARGV[index * 2 - 1])
+  local count = tonumber(redis.call('GET', key) or 0)
+  if count < own then
+    redis.call('INCRBY', key, own - count)
+    if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[index * 2]) end
+  end
+end
+return 0
+`;
+
+export class OwnCounts {
+  private readonly counts = new Map<string, OwnCount>();
+
+  /**
+   * Adds the hits the store applied (`keys` as in Redis) once it answered with `states`. A hit that
+   * found no window (the counter is its own amount) starts one; a give-back lowers a live one only.
+   */
+  record(keys: readonly string[], hits: readonly CounterHit[], states: readonly CounterState[], now: number): void {
+    hits.forEach((hit, index) => {
+      const state = states[index];
+      const own = this.counts.get(keys[index]);
+      if (own !== undefined && own.endsAt > now && state.count !== hit.amount) {
+        own.count = Math.max(0, own.count + hit.amount);
+      } else if (hit.amount > 0) {
+        this.counts.set(keys[index], { count: hit.amount, endsAt: now + state.resetInMs });
+      }
+    });
+  }
+
+  /**
+   * The counts whose window has more than `marginMs` left, the others forgotten. The margin covers
+   * the store's answer time, by which a window recorded here may end later than Redis's: a counter
+   * restored at its very end would otherwise outlive it, or count in the next window.
+   */
+  toRestore(now: number, marginMs: number): CountsToRestore {
+    const restore: CountsToRestore = { keys: [], countsAndWindows: [] };
+    for (const [key, own] of this.counts) {
+      if (own.endsAt - now <= marginMs) {
+        if (own.endsAt <= now) this.counts.delete(key);
+        continue;
+      }
+      restore.keys.push(key);
+      restore.countsAndWindows.push(own.count, Math.ceil(own.endsAt - now));
+    }
+    return restore;
+  }
+}

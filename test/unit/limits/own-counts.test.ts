@@ -1,0 +1,32 @@
+/** What a process counted itself per Redis counter and window, to give back after Redis lost it. */
+import { OwnCounts } from '../../../src/limits/own-counts';
+
+const hit = (amount: number) => ({ key: 'k', windowMs: 10_000, amount });
+
+test('hits add up within the window the store answered; a give-back lowers it, never below 0', () => {
+  const counts = new OwnCounts();
+  counts.record(['k'], [hit(2)], [{ count: 2, resetInMs: 10_000 }], 0);
+  counts.record(['k'], [hit(3)], [{ count: 9, resetInMs: 9_000 }], 1_000);
+  counts.record(['k'], [hit(-1)], [{ count: 8, resetInMs: 8_000 }], 2_000);
+  expect(counts.toRestore(2_000, 250)).toEqual({ keys: ['k'], countsAndWindows: [4, 8_000] });
+  counts.record(['k'], [hit(-9)], [{ count: 0, resetInMs: 7_000 }], 3_000);
+  expect(counts.toRestore(3_000, 250)).toEqual({ keys: ['k'], countsAndWindows: [0, 7_000] });
+});
+
+test('a hit the store answers with its own amount started a new window there: the count starts over, with that window', () => {
+  const counts = new OwnCounts();
+  counts.record(['k'], [hit(5)], [{ count: 5, resetInMs: 10_000 }], 0);
+  // Redis's window ended a moment before the one recorded here (the answer took that long).
+  counts.record(['k'], [hit(1)], [{ count: 1, resetInMs: 10_000 }], 9_999);
+  expect(counts.toRestore(10_000, 250)).toEqual({ keys: ['k'], countsAndWindows: [1, 9_999] });
+});
+
+test('a window that has ended, or ends within the margin, is not restored; one ended is forgotten, and a give-back never opens one', () => {
+  const counts = new OwnCounts();
+  counts.record(['a', 'b'], [hit(1), hit(1)], [{ count: 1, resetInMs: 1_000 }, { count: 1, resetInMs: 5_000 }], 0);
+  expect(counts.toRestore(800, 250)).toEqual({ keys: ['b'], countsAndWindows: [1, 4_200] });
+  expect(counts.toRestore(1_000, 0)).toEqual({ keys: ['b'], countsAndWindows: [1, 4_000] });
+  // 'a' is gone: a later give-back on it finds nothing to lower and adds nothing.
+  counts.record(['a'], [hit(-1)], [{ count: 0, resetInMs: 0 }], 1_100);
+  expect(counts.toRestore(1_100, 0).keys).toEqual(['b']);
+});
