@@ -4,9 +4,13 @@
  * turn only if its assistant turn starts with the first answer's reasoningContent blocks, as Bedrock
  * requires during tool use. The blocks go back from the kept response (`previous_response_id`) or, with
  * `store: false`, in the reasoning item's `encrypted_content` the client sends back with the output items.
- * The gateway talks to the fake through the real AWS SDK (SigV4).
+ * Interleaved thinking (reasoning between the tool calls) keeps its place when the client drops the
+ * answer's message item. The gateway talks to the fake through the real AWS SDK (SigV4).
  */
 import type OpenAI from 'openai';
+import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
+import { converseEvents } from '../support/fixture-upstreams';
+import { readJsonFixture } from '../support/fixtures';
 import { useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { fakeConverse, thinkingBedrockEndpoints, FINAL_TEXT, PRODUCED_REASONING, type ConverseRequest } from '../support/thinking-bedrock';
 
@@ -55,4 +59,34 @@ test('store: false with include: the output items sent back carry the blocks in 
     error: { param: 'input', message: expect.stringMatching(/^input: is missing Claude's thinking/) },
   });
   expect(setup.fake.calls).toHaveLength(2);
+});
+
+describe('interleaved thinking, the output items sent back without the message item', () => {
+  const INTERLEAVED = readJsonFixture<{ output: { message: { content: Record<string, unknown>[] } } }>('bedrock', 'converse-interleaved-thinking.response.json');
+  /** The answer's turn without its text: reasoning, reasoning, toolUse, reasoning, toolUse. */
+  const withoutText = INTERLEAVED.output.message.content.filter((block) => block.text === undefined);
+  /** Converse answering with interleaved thinking, then only a turn whose reasoning is where the answer had it among the blocks sent. */
+  const fakeInterleaved = (call: BedrockCall): BedrockReply => {
+    const assistant = (call.body as ConverseRequest).messages.find((message) => message.role === 'assistant');
+    if (assistant === undefined) return call.operation === 'converse-stream' ? { events: converseEvents('converse-interleaved-thinking.events.json') } : { json: INTERLEAVED };
+    if (JSON.stringify(assistant.content) !== JSON.stringify(withoutText)) {
+      return { error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages.1.content: thinking blocks cannot be modified or rearranged.' } };
+    }
+    return { json: { output: { message: { role: 'assistant', content: [{ text: FINAL_TEXT }] } }, stopReason: 'end_turn', usage: { inputTokens: 900, outputTokens: 12, totalTokens: 912 } } };
+  };
+  const interleaved = useGatewayWithFakeBedrock({ serve: fakeInterleaved, config: thinkingBedrockEndpoints, validateResponses: true });
+
+  test.each([false, true])('stream: %s: each reasoningContent block goes back before the call it came before', async (stream) => {
+    const request = { model: 'claude', input: question, tools, store: false, include: ['reasoning.encrypted_content' as const], ...thinking };
+    let output: Output = [];
+    if (stream) {
+      for await (const event of await interleaved.openai.responses.create({ ...request, stream: true })) if (event.type === 'response.completed') output = event.response.output;
+    } else output = (await interleaved.openai.responses.create(request)).output;
+    expect(output.map((item) => item.type)).toEqual(['reasoning', 'message', 'reasoning', 'function_call', 'reasoning', 'function_call']);
+    const sentBack = output.filter((item) => item.type !== 'message') as Input;
+    const results = output.flatMap((item): Input => (item.type === 'function_call' ? [{ type: 'function_call_output', call_id: item.call_id, output: '{"temperature": 18}' }] : []));
+    const answer = await interleaved.openai.responses.create({ model: 'claude', input: [...question, ...sentBack, ...results], tools, store: false, ...thinking });
+    expect(answer.output_text).toBe(FINAL_TEXT);
+    expect((interleaved.fake.calls[1].body as ConverseRequest).messages[1].content).toEqual(withoutText);
+  });
 });

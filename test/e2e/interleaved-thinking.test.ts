@@ -18,12 +18,16 @@ import type { AnthropicBody } from '../support/thinking-claude';
 const ANSWER = readJsonFixture<{ content: Record<string, unknown>[] }>('anthropic', 'chat-interleaved-thinking.response.json');
 const STREAM = readFixture('anthropic', 'chat-interleaved-thinking.stream.sse').toString();
 const FINAL_TEXT = 'Paris and London are both at 18 °C.';
+/** The answer's content without its text block: thinking, thinking, tool_use, redacted_thinking, tool_use. */
+const WITHOUT_TEXT = ANSWER.content.filter((block) => block.type !== 'text');
 
 function fakeInterleavedClaude(request: RecordedRequest, response: ServerResponse): void {
   const body = request.body as AnthropicBody;
   const assistant = body.messages.filter((message) => message.role === 'assistant').at(-1);
   if (assistant === undefined) return body.stream ? sendStream(response, STREAM) : sendJson(response, 200, ANSWER);
-  if (JSON.stringify(assistant.content) !== JSON.stringify(ANSWER.content)) {
+  // A client may send the turn back without its text (a Responses answer's message item dropped); the thinking must keep its place among the tool calls.
+  const expected = typeof assistant.content === 'string' || assistant.content.some((block) => block.type === 'text') ? ANSWER.content : WITHOUT_TEXT;
+  if (JSON.stringify(assistant.content) !== JSON.stringify(expected)) {
     return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: 'messages.1.content: thinking blocks cannot be modified or rearranged.' } });
   }
   const final = { id: 'msg_final', type: 'message', role: 'assistant', model: 'claude-sonnet-4-20250514', content: [{ type: 'text', text: FINAL_TEXT }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 900, output_tokens: 12 } };
@@ -94,4 +98,35 @@ test('/v1/responses streamed with store: false: the output items passed back (re
   const answer = await client.responses.create({ model: 'claude', input: [...input, ...(output as OpenAI.Responses.ResponseInputItem[]), ...results], tools, store: false, ...thinking });
   expect(answer.output_text).toBe(FINAL_TEXT);
   expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
+});
+
+describe('/v1/responses with store: false, the output items sent back without the message item', () => {
+  const tools: OpenAI.Responses.Tool[] = [{ type: 'function', name: 'get_weather', parameters, strict: false }];
+  const input: OpenAI.Responses.ResponseInputItem[] = [{ role: 'user', content: question }];
+  const include: OpenAI.Responses.ResponseIncludable[] = ['reasoning.encrypted_content'];
+  const resultsFor = (output: OpenAI.Responses.ResponseOutputItem[]) =>
+    output.flatMap((item): OpenAI.Responses.ResponseInputItem[] => (item.type === 'function_call' ? [{ type: 'function_call_output', call_id: item.call_id, output: '{"temperature": 18}' }] : []));
+
+  async function sendBackWithoutMessage(output: OpenAI.Responses.ResponseOutputItem[]): Promise<void> {
+    const kept = output.filter((item) => item.type !== 'message') as OpenAI.Responses.ResponseInputItem[];
+    const answer = await client.responses.create({ model: 'claude', input: [...input, ...kept, ...resultsFor(output)], tools, store: false, ...thinking });
+    expect(answer.output_text).toBe(FINAL_TEXT);
+    // Each block keeps its place among the blocks sent: before the first call, between the calls.
+    expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: WITHOUT_TEXT });
+  }
+
+  test('not streamed: the answer has a reasoning item where each thinking block was, and Claude gets each block in its place', async () => {
+    const first = await client.responses.create({ model: 'claude', input, tools, store: false, include, ...thinking });
+    expect(first.output.map((item) => item.type)).toEqual(['reasoning', 'message', 'reasoning', 'function_call', 'reasoning', 'function_call']);
+    const summaries = first.output.flatMap((item) => (item.type === 'reasoning' ? [item.summary.map((part) => part.text).join('')] : []));
+    expect(summaries).toEqual([ANSWER.content[0].thinking, ANSWER.content[2].thinking, '']);
+    await sendBackWithoutMessage(first.output);
+  });
+
+  test('streamed: the same', async () => {
+    const stream = await client.responses.create({ model: 'claude', input, tools, store: false, include, stream: true, ...thinking });
+    let output: OpenAI.Responses.ResponseOutputItem[] = [];
+    for await (const event of stream) if (event.type === 'response.completed') output = event.response.output;
+    await sendBackWithoutMessage(output);
+  });
 });

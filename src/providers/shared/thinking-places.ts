@@ -62,6 +62,20 @@ export function inAnswerOrder<Block>(turn: { thinking: readonly { block: Block; 
   return content;
 }
 
+/**
+ * Blocks that came together (one reasoning item of the Responses API), placed from `place` on, the place
+ * where they are now among the turn's other blocks: a client may have dropped blocks their places
+ * counted (the answer's message item). Blocks of one item keep their spacing, as the gateway once gave a
+ * whole answer's blocks in one item, each with its place.
+ */
+export function placedFrom(blocks: readonly ThinkingBlock[], place: number): ThinkingBlock[] {
+  const first = blocks.length > 0 ? placeOf(blocks[0]) : 0;
+  return blocks.map((block) => {
+    const { content_index: _counted, ...bare } = block;
+    return withPlace(bare as ThinkingBlock, place + Math.max(0, placeOf(block) - first));
+  });
+}
+
 /** Each of a message's thinking blocks' place (0 when it has none). */
 export function placeOf(block: ThinkingBlock): number {
   return block.content_index ?? 0;

@@ -3,15 +3,17 @@
  * (stream.ts) builds its events from. Reference: https://platform.openai.com/docs/api-reference/responses/object
  *
  * The answer's `reasoning_content` becomes a reasoning item (one summary part; its `thinking_blocks`
- * the item's `encrypted_content`, encrypted-thinking.ts), its text (with its
+ * the item's `encrypted_content`, encrypted-thinking.ts; Claude's interleaved thinking one item for
+ * each place, as in the stream), its text (with its
  * url citations as the `output_text` part's annotations) and refusal a message item, its tool calls
  * function_call items (`call_id` is the tool call's id); citations, to a request with the web search
  * tool, a web_search_call item before the message (web-search.ts). A finish by
  * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
  */
 import { randomUUID } from 'node:crypto';
+import { inAnswerOrder, placeOf } from '../../providers/shared/thinking-places';
 import { usageTotal } from '../../providers/shared/usage';
-import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, UrlCitation, Usage } from '../../schema';
+import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, ThinkingBlock, UrlCitation, Usage } from '../../schema';
 import { encryptedContentOf } from './encrypted-thinking';
 import { webSearchCallOf, type WebSearchReport } from './web-search';
 
@@ -114,29 +116,51 @@ function textOf(content: AnswerMessage['content']): string {
   return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-/** The answer's reasoning: its text as the summary, and its signed thinking blocks (Claude's) as `encrypted_content` (shown when asked for, always kept). */
-function reasoningItemOf(message: AnswerMessage): ResponsesOutputItem {
-  const summary = message.reasoning_content ? [{ type: 'summary_text' as const, text: message.reasoning_content }] : [];
-  const blocks = message.thinking_blocks ?? [];
+/** A reasoning item: the summary's text, and signed thinking blocks (Claude's) as `encrypted_content` (shown when asked for, always kept). */
+function reasoningItemOf(text: string | null | undefined, blocks: readonly ThinkingBlock[]): ResponsesOutputItem {
+  const summary = text ? [{ type: 'summary_text' as const, text }] : [];
   return { type: 'reasoning', id: newId('rs'), summary, ...(blocks.length > 0 ? { encrypted_content: encryptedContentOf(blocks) } : {}), status: 'completed' };
 }
 
-/** The output items of a chat answer's message, in OpenAI's order: reasoning, web search, message, function calls. */
+/**
+ * The answer's reasoning items with their places among its other items (thinking-places.ts): one
+ * before them all, but for Claude's interleaved thinking, one for each run of blocks in one place, as
+ * the stream gives them, its blocks' text as its summary. A client that sends the items back gives
+ * each block its place by the items' order, even without the message item.
+ */
+function placedReasoningItemsOf(message: AnswerMessage): { block: ResponsesOutputItem; place: number }[] {
+  const blocks = message.thinking_blocks ?? [];
+  if (!blocks.some((block) => placeOf(block) > 0)) {
+    return message.reasoning_content || blocks.length > 0 ? [{ block: reasoningItemOf(message.reasoning_content, blocks), place: 0 }] : [];
+  }
+  const runs: ThinkingBlock[][] = [];
+  blocks.forEach((block, index) => {
+    if (index > 0 && placeOf(block) === placeOf(blocks[index - 1])) runs[runs.length - 1].push(block);
+    else runs.push([block]);
+  });
+  const textOfRun = (run: ThinkingBlock[]) => run.map((block) => (block.type === 'thinking' ? block.thinking : '')).join('');
+  return runs.map((run) => ({ block: reasoningItemOf(textOfRun(run), run), place: placeOf(run[0]) }));
+}
+
+/**
+ * The output items of a chat answer's message, in OpenAI's order: reasoning, web search, message,
+ * function calls; interleaved reasoning items where the answer had them.
+ */
 function outputOf(message: AnswerMessage | undefined, ending: Ending, webSearch: WebSearchReport | undefined): ResponsesOutputItem[] {
-  const items: ResponsesOutputItem[] = [];
-  if (message?.reasoning_content || message?.thinking_blocks?.length) items.push(reasoningItemOf(message));
+  const textItems: ResponsesOutputItem[] = [];
   const citations = (message?.annotations ?? []).map(responsesCitationOf);
-  if (webSearch !== undefined && citations.length > 0) items.push(webSearchCallOf({ id: newId('ws'), status: 'completed', citations, report: webSearch }));
+  if (webSearch !== undefined && citations.length > 0) textItems.push(webSearchCallOf({ id: newId('ws'), status: 'completed', citations, report: webSearch }));
   const text = textOf(message?.content ?? null);
   const content: ResponsesOutputContent[] = [];
   if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations });
   if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
   const calls = message?.tool_calls ?? [];
   // An answer of tool calls alone has no message item (as OpenAI's).
-  if (text !== '' || message?.refusal || calls.length === 0) items.push({ type: 'message', id: newId('msg'), status: 'completed', role: 'assistant', content });
-  for (const call of calls) {
-    items.push({ type: 'function_call', id: newId('fc'), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' });
-  }
+  if (text !== '' || message?.refusal || calls.length === 0) textItems.push({ type: 'message', id: newId('msg'), status: 'completed', role: 'assistant', content });
+  const callItems = calls.map(
+    (call): ResponsesOutputItem => ({ type: 'function_call', id: newId('fc'), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' }),
+  );
+  const items = inAnswerOrder({ thinking: message === undefined ? [] : placedReasoningItemsOf(message), text: textItems, toolCalls: callItems });
   return ending.status === 'incomplete' ? withLastItemCut(items) : items;
 }
 

@@ -8,7 +8,7 @@
  * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
  * output given as parts, its content parts), a `reasoning` item nothing but the thinking blocks of its
  * `encrypted_content` (encrypted-thinking.ts), as the `thinking_blocks` of the assistant turn after it
- * (of the one before it when it follows an assistant message or function call: interleaved thinking), nor `web_search_call` items (the message's text holds what was found), nor an `item_reference` to
+ * (of the one before it when it follows an assistant message or function call: interleaved thinking, placed after that turn's items sent before it), nor `web_search_call` items (the message's text holds what was found), nor an `item_reference` to
  * either that the store did not resolve. Other references, and `previous_response_id`, are resolved from the
  * response store before (stored.ts), whose conversation comes first; with the store off they are refused.
  * Function tools are chat tools; the web search tool is `web_search_options` (web-search.ts).
@@ -20,6 +20,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, ThinkingBlock, Tool, ToolCall } from '../../schema';
+import { placedFrom } from '../../providers/shared/thinking-places';
 import { thinkingBlocksOf } from './encrypted-thinking';
 import type { ChatFieldSources, MessageSource } from './error-fields';
 import { firstOfEachSameId } from './unique-items';
@@ -136,6 +137,13 @@ function joinTurn<Key extends 'tool_calls' | 'thinking_blocks'>(messages: ChatMe
   else list.push(...added);
 }
 
+/** How many blocks an assistant turn has so far, a thinking block's place after them: its text as one, each tool call. */
+function blocksIn(turn: ChatMessage): number {
+  const { content } = turn;
+  const hasText = typeof content === 'string' ? content !== '' : Array.isArray(content) && content.length > 0;
+  return (hasText ? 1 : 0) + (turn.tool_calls?.length ?? 0);
+}
+
 /**
  * The conversation as chat messages: the `earlier` items (a previous response's conversation), then
  * the input, each item id once (unique-items.ts: a repeat with other content is refused); consecutive function calls join the assistant turn before them.
@@ -178,12 +186,14 @@ function chatMessagesOf(input: ResponsesRequest['input'], earlier: readonly Resp
         push({ role: 'tool', tool_call_id: item.call_id, content: toolContentOf(item.output, pathOf(index)) }, index);
         break;
       case 'reasoning': {
-        const blocks = thinkingBlocksOf(item, pathOf(index));
-        if (blocks === null) break;
-        const blockItems = blocks.map(() => index);
+        const decoded = thinkingBlocksOf(item, pathOf(index));
+        if (decoded === null) break;
+        const blockItems = decoded.map(() => index);
         // Claude's interleaved thinking, after the text or between the tool calls of one answer, is that
-        // answer's turn's (each block's content_index places it there: providers/shared/thinking-places.ts).
-        if (thinking === null && last?.role === 'assistant') {
+        // answer's turn's, placed after the turn's blocks that came before the item (providers/shared/thinking-places.ts).
+        const joinsTurn = thinking === null && last?.role === 'assistant';
+        const blocks = placedFrom(decoded, joinsTurn ? blocksIn(last) : 0);
+        if (joinsTurn) {
           joinTurn(messages, 'thinking_blocks', blocks);
           sources[sources.length - 1].thinking.push(...blockItems);
         } else if (thinking === null) {

@@ -55,7 +55,34 @@ describe('toChatRequest with reasoning items', () => {
 
   test('a turn of function calls alone, and thinking between its calls (interleaved), is one turn with every block in order', () => {
     const input: ResponsesInputItem[] = [{ role: 'user', content: 'Paris and Tokyo?' }, reasoning([SIGNED]), call('toolu_1'), reasoning([LATER, REDACTED]), call('toolu_2'), output('toolu_1'), output('toolu_2')];
-    expect(messagesOf(input).slice(1, 2)).toEqual([{ role: 'assistant', thinking_blocks: [SIGNED, LATER, REDACTED], tool_calls: [toolCall('toolu_1'), toolCall('toolu_2')] }]);
+    const placed = { content_index: 1 };
+    expect(messagesOf(input).slice(1, 2)).toEqual([{ role: 'assistant', thinking_blocks: [SIGNED, { ...LATER, ...placed }, { ...REDACTED, ...placed }], tool_calls: [toolCall('toolu_1'), toolCall('toolu_2')] }]);
+  });
+
+  test("an interleaved block's place is where its item is among the turn's items sent, not the place it had in the answer", () => {
+    // The answer: thinking, text, thinking, call 1, thinking, call 2; its items carry the answer's places.
+    const answer = [reasoning([SIGNED]), { role: 'assistant' as const, content: 'Let me look.' }, reasoning([{ ...LATER, content_index: 1 }]), call('toolu_1'), reasoning([{ ...REDACTED, content_index: 2 }]), call('toolu_2')];
+    const results = [output('toolu_1'), output('toolu_2')];
+    const calls = [toolCall('toolu_1'), toolCall('toolu_2')];
+    expect(messagesOf([{ role: 'user', content: 'Paris and Tokyo?' }, ...answer, ...results])[1]).toEqual({
+      role: 'assistant',
+      content: 'Let me look.',
+      thinking_blocks: [SIGNED, { ...LATER, content_index: 1 }, { ...REDACTED, content_index: 2 }],
+      tool_calls: calls,
+    });
+    // Without the message item, each block is one place earlier: before call 1, between the calls.
+    const withoutMessage = answer.filter((item) => item.type !== undefined);
+    expect(messagesOf([{ role: 'user', content: 'Paris and Tokyo?' }, ...withoutMessage, ...results])[1]).toEqual({
+      role: 'assistant',
+      thinking_blocks: [SIGNED, LATER, { ...REDACTED, content_index: 1 }],
+      tool_calls: calls,
+    });
+  });
+
+  test("one item holding a whole answer's blocks before its message (as the gateway once gave them) keeps their places", () => {
+    const blocks = [SIGNED, { ...LATER, content_index: 1 }, { ...REDACTED, content_index: 2 }];
+    const input: ResponsesInputItem[] = [{ role: 'user', content: 'Paris and Tokyo?' }, reasoning(blocks), { role: 'assistant', content: 'Let me look.' }, call('toolu_1'), call('toolu_2')];
+    expect(messagesOf(input)[1]).toMatchObject({ thinking_blocks: blocks });
   });
 
   test('the next answer after tool results is a turn of its own, with its own blocks; blocks before a user message go nowhere', () => {
