@@ -19,7 +19,7 @@
  */
 import { GatewayError } from '../errors';
 import { isRecord } from '../providers/shared/json';
-import { withPlace } from '../providers/shared/thinking-places';
+import { placedWithoutText, withPlace } from '../providers/shared/thinking-places';
 import { responseStoreOfProcess } from '../response-store';
 import type { ResponsesResponse, ThinkingBlock } from '../schema';
 import { thinkingBlocksOf } from './responses-api/encrypted-thinking';
@@ -28,7 +28,7 @@ import { askStore, type StoreAccess } from './responses-api/stored';
 /** One chat request's kept thinking: where it is, and its lookup once made (a route's destinations share it). */
 export interface KeptThinking {
   access: StoreAccess;
-  found?: Promise<Map<string, ThinkingBlock[]>>;
+  found?: Promise<Map<string, KeptBlocks>>;
   /** The 400 for blocks Claude needs and the gateway has not kept, given why, when the route's request is not a chat request (`/v1/responses`). */
   notKept?: (why: string) => GatewayError;
   /**
@@ -89,9 +89,16 @@ function toolCallIdsOf(message: Message): string[] {
 
 /**
  * What a tool call id names in the thinking space: a chat answer's blocks, or the reasoning items of
- * the kept Responses answer that hold them (their `encrypted_content`), in the caller's Responses space.
+ * the kept Responses answer that hold them (their `encrypted_content`), in the caller's Responses space,
+ * and whether that answer had text (a message item), which its blocks' places count.
  */
-type KeptText = ThinkingBlock[] | { reasoningItems: string[] };
+type KeptText = ThinkingBlock[] | { reasoningItems: string[]; text?: true };
+
+/** An answer's kept blocks; `countedText`: their places count the answer's text (a client may send the turn back without it). */
+export interface KeptBlocks {
+  blocks: ThinkingBlock[];
+  countedText: boolean;
+}
 
 /** The blocks the reasoning items hold, in their order; null when one of them is no longer kept. */
 async function blocksOfReasoningItems(ids: readonly string[], access: StoreAccess): Promise<ThinkingBlock[] | null> {
@@ -105,22 +112,34 @@ async function blocksOfReasoningItems(ids: readonly string[], access: StoreAcces
  * for each kept Responses answer they name (every call id of an answer names the same text: its
  * reasoning items are asked for once, not once per parallel call).
  */
-async function lookUp(messages: Message[], indexes: number[], access: StoreAccess): Promise<Map<string, ThinkingBlock[]>> {
+async function lookUp(messages: Message[], indexes: number[], access: StoreAccess): Promise<Map<string, KeptBlocks>> {
   const itemIds = indexes.flatMap((index) => toolCallIdsOf(messages[index]));
   const findings = await askStore(() => responseStoreOfProcess().find({ space: spaceOf(access), previousId: null, itemIds }, access.plan));
-  const found = new Map<string, ThinkingBlock[]>();
-  const blocksByText = new Map<string, Promise<ThinkingBlock[] | null>>();
-  const blocksOf = (text: string): Promise<ThinkingBlock[] | null> => {
+  const found = new Map<string, KeptBlocks>();
+  const blocksByText = new Map<string, Promise<KeptBlocks | null>>();
+  const blocksOf = async (text: string): Promise<KeptBlocks | null> => {
     const kept = JSON.parse(text) as KeptText;
-    return Array.isArray(kept) ? Promise.resolve(kept) : blocksOfReasoningItems(kept.reasoningItems, access);
+    if (Array.isArray(kept)) return { blocks: kept, countedText: false };
+    const blocks = await blocksOfReasoningItems(kept.reasoningItems, access);
+    return blocks === null ? null : { blocks, countedText: kept.text === true };
   };
   for (const [position, item] of findings.items.entries()) {
     if (item === null) continue;
     if (!blocksByText.has(item)) blocksByText.set(item, blocksOf(item));
     const blocks = await blocksByText.get(item)!;
-    if (blocks !== null && blocks.length > 0) found.set(itemIds[position], blocks);
+    if (blocks !== null && blocks.blocks.length > 0) found.set(itemIds[position], blocks);
   }
   return found;
+}
+
+function hasText(message: Message): boolean {
+  const { content } = message;
+  return typeof content === 'string' ? content !== '' : hasItems(content);
+}
+
+/** The kept blocks for the message: placed without the answer's text when the message has none. */
+function thinkingFor(message: Message, kept: KeptBlocks): ThinkingBlock[] {
+  return kept.countedText && !hasText(message) ? placedWithoutText(kept.blocks) : kept.blocks;
 }
 
 function whyNotKept(access: StoreAccess): string {
@@ -142,7 +161,7 @@ function notKept(index: number, access: StoreAccess): GatewayError {
  * The kept blocks by tool call id; none when the store is off, or when it does not answer (a 503,
  * `askStore`) and Claude takes the request without them: the answer matters more than the thinking.
  */
-async function foundBlocks(messages: Message[], restoration: ThinkingRestoration, kept: KeptThinking): Promise<Map<string, ThinkingBlock[]>> {
+async function foundBlocks(messages: Message[], restoration: ThinkingRestoration, kept: KeptThinking): Promise<Map<string, KeptBlocks>> {
   if (!kept.access.plan.enabled) return new Map();
   try {
     return await (kept.found ??= lookUp(messages, restoration.indexes, kept.access));
@@ -165,7 +184,7 @@ export async function withKeptThinking(request: Record<string, unknown>, restora
     const blocks = toolCallIdsOf(messages[index])
       .map((id) => found.get(id))
       .find((item) => item !== undefined);
-    if (blocks !== undefined) restored[index] = { ...messages[index], thinking_blocks: blocks };
+    if (blocks !== undefined) restored[index] = { ...messages[index], thinking_blocks: thinkingFor(messages[index], blocks) };
     else if (index === restoration.indexes[0] && restoration.required) throw kept.notKept?.(whyNotKept(kept.access)) ?? notKept(index, kept.access);
   }
   return { ...request, messages: restored };
@@ -205,7 +224,8 @@ interface AnswerMessage {
 export function keepResponseThinking(access: StoreAccess, response: ResponsesResponse): void {
   const reasoningItems = response.output.flatMap((item) => (item.type === 'reasoning' && item.encrypted_content !== undefined ? [item.id] : []));
   const toolCallIds = response.output.flatMap((item) => (item.type === 'function_call' ? [item.call_id] : []));
-  if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems }, toolCallIds, access, { space: access.space, id: response.id });
+  const text = response.output.some((item) => item.type === 'message');
+  if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems, ...(text && { text }) }, toolCallIds, access, { space: access.space, id: response.id });
 }
 
 /** Keeps the thinking of a chat answer's messages that have thinking blocks and tool calls. */

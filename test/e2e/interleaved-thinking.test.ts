@@ -130,3 +130,17 @@ describe('/v1/responses with store: false, the output items sent back without th
     await sendBackWithoutMessage(output);
   });
 });
+
+test.each([false, true])('/v1/responses kept (stream: %s), only the function calls sent back: the blocks kept by tool call id go before the calls they came before', async (stream) => {
+  const tools: OpenAI.Responses.Tool[] = [{ type: 'function', name: 'get_weather', parameters, strict: false }];
+  const input: OpenAI.Responses.ResponseInputItem[] = [{ role: 'user', content: question }];
+  let output: OpenAI.Responses.ResponseOutputItem[] = [];
+  if (stream) {
+    for await (const event of await client.responses.create({ model: 'claude', input, tools, stream: true, ...thinking })) if (event.type === 'response.completed') output = event.response.output;
+  } else output = (await client.responses.create({ model: 'claude', input, tools, ...thinking })).output;
+  const calls = output.flatMap((item): OpenAI.Responses.ResponseInputItem[] => (item.type === 'function_call' ? [{ type: 'function_call', call_id: item.call_id, name: item.name, arguments: item.arguments }] : []));
+  const results = calls.map((call): OpenAI.Responses.ResponseInputItem => ({ type: 'function_call_output', call_id: (call as { call_id: string }).call_id, output: '{"temperature": 18}' }));
+  const answer = await client.responses.create({ model: 'claude', input: [...input, ...calls, ...results], tools, ...thinking });
+  expect(answer.output_text).toBe(FINAL_TEXT);
+  expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: WITHOUT_TEXT });
+});

@@ -161,7 +161,7 @@ test("a kept answer's thinking is kept once, in the response, which its tool cal
   keep.mockRestore();
   const reasoning = first.output.find((item) => item.type === 'reasoning')!;
   expect(kept.map((record) => record.space.startsWith('thinking:'))).toEqual([false, true]);
-  expect(kept[1]).toMatchObject({ id: callOf(first.output).call_id, input: JSON.stringify({ reasoningItems: [reasoning.id] }), output: [] });
+  expect(kept[1]).toMatchObject({ id: callOf(first.output).call_id, input: JSON.stringify({ reasoningItems: [reasoning.id], text: true }), output: [] });
   // A client that drops the reasoning item gets the blocks from the response...
   const withoutReasoning = [...question, callOf(first.output), resultFor(first.output)];
   expect((await client.responses.create({ model: 'claude', input: withoutReasoning, tools, ...thinking })).output_text).toBe(FINAL_TEXT);

@@ -70,10 +70,17 @@ export function inAnswerOrder<Block>(turn: { thinking: readonly { block: Block; 
  */
 export function placedFrom(blocks: readonly ThinkingBlock[], place: number): ThinkingBlock[] {
   const first = blocks.length > 0 ? placeOf(blocks[0]) : 0;
-  return blocks.map((block) => {
-    const { content_index: _counted, ...bare } = block;
-    return withPlace(bare as ThinkingBlock, place + Math.max(0, placeOf(block) - first));
-  });
+  return blocks.map((block) => movedTo(block, place + Math.max(0, placeOf(block) - first)));
+}
+
+/** An answer's blocks, placed counting its text, for its turn sent back without the text: those after the text one place earlier. */
+export function placedWithoutText(blocks: readonly ThinkingBlock[]): ThinkingBlock[] {
+  return blocks.map((block) => movedTo(block, Math.max(0, placeOf(block) - 1)));
+}
+
+function movedTo(block: ThinkingBlock, place: number): ThinkingBlock {
+  const { content_index: _old, ...bare } = block;
+  return withPlace(bare as ThinkingBlock, place);
 }
 
 /** Each of a message's thinking blocks' place (0 when it has none). */
