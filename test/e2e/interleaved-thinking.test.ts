@@ -3,10 +3,11 @@
  * with thinking after the text and between the two tool calls (fixture `chat-interleaved-thinking`),
  * and the next turn only if its assistant turn is that answer's content block for block, as
  * Anthropic checks it (test/fixtures/anthropic/README.md). The openai client sends the message back
- * whole (its `thinking_blocks` with their `content_index`), runs `runTools()` streamed (the gateway
- * keeps the blocks it joined from the stream), and loops over `/v1/responses` streamed, passing the
- * output items back with their `encrypted_content` (a reasoning item after the message, one between
- * the function calls).
+ * whole (its `thinking_blocks` with their `content_index`), runs `runTools()` plain and streamed (it
+ * drops the blocks; the gateway keeps them), and loops over `/v1/responses`, passing the output items
+ * back with their `encrypted_content` (a reasoning item after the message, one between the function
+ * calls), also without the message item, or only the function calls of a kept answer: then Claude
+ * gets the turn without its text, each thinking block still before the call it came before.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -81,9 +82,13 @@ test('the answer sent back whole, thinking_blocks with their content_index: Clau
   expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
 });
 
-test('runTools() streamed, which drops thinking_blocks: the blocks the gateway kept from the stream go back in their places', async () => {
-  const runner = client.chat.completions.runTools({ model: 'claude', stream: true, messages: [{ role: 'user', content: question }], tools: [weatherTool], ...thinking });
+test.each([false, true])('runTools() (stream: %s), which drops thinking_blocks: the blocks the gateway kept go back in their places', async (stream) => {
+  const body = { model: 'claude', messages: [{ role: 'user' as const, content: question }], tools: [weatherTool], ...thinking };
+  const sent: { messages: Record<string, unknown>[] }[] = [];
+  const recording = new OpenAI({ apiKey: 'unused', baseURL: `${gateway.url}/v1`, maxRetries: 0, fetch: (url, init) => (sent.push(JSON.parse(String(init?.body))), fetch(url, init)) });
+  const runner = stream ? recording.chat.completions.runTools({ ...body, stream }) : recording.chat.completions.runTools(body);
   expect(await runner.finalContent()).toBe(FINAL_TEXT);
+  expect(Object.keys(sent[1].messages[1]).sort()).toEqual(['content', 'role', 'tool_calls']);
   expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
 });
 
