@@ -18,7 +18,7 @@ export interface CallSignal {
 }
 
 /**
- * What became of a call's latest request, as the HTTP transport (or, for Bedrock's Converse calls and streams, the
+ * What became of a call's latest request, as the HTTP transport (or, for Bedrock, the
  * AWS SDK's handler: bedrock/request-fate.ts) saw it: `sent` once it was written on a connection
  * (the provider reads the prompt, and may bill it, from then on), `refused` when the provider
  * answered with an error status (or, to a stream request, anything but a stream). Read by the token

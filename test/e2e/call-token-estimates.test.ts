@@ -4,7 +4,8 @@
  * (stream-token-estimates.test.ts), such a call counts its prompt's estimate once, also when a retry
  * after it was refused; a call whose every attempt the provider refused (an error status) counts
  * nothing. Before, a failed call without a stream counted nothing whatever became of it. An OpenAI
- * fake upstream, and Amazon Bedrock's Converse through the real AWS SDK against the fake Bedrock.
+ * fake upstream, and Amazon Bedrock's Converse and InvokeModel (Titan's native completions) through the
+ * real AWS SDK against the fake Bedrock.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -33,8 +34,10 @@ function openai(request: RecordedRequest, response: ServerResponse): void {
   sendJson(response, 503, { error: { message: 'The server is overloaded.', type: 'server_error' } });
 }
 
+/** Converse's first message, or the prompt of Titan's native InvokeModel body. */
 function bedrock(body: unknown): BedrockReply {
-  const word = (body as { messages: { content: { text: string }[] }[] }).messages[0].content[0].text;
+  const { messages, inputText } = body as { messages?: { content: { text: string }[] }[]; inputText?: string };
+  const word = inputText ?? messages![0].content[0].text;
   if (word === 'down') return { error: { status: 503, type: 'ServiceUnavailableException', message: 'Service unavailable.' } };
   return { respond: () => undefined };
 }
@@ -53,7 +56,9 @@ beforeAll(async () => {
   const claude = `{ provider: bedrock, name: anthropic.claude-3-haiku-20240307-v1:0, config: { aws_config: { ${AWS}, aws_endpoint_url: "${fake.url}" } } }`;
   const endpoint = (name: string, served: string, attempts: number) =>
     `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${served}, limit: { renewal_period: minute, tokens: 3 }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
-  const config = `endpoints:\n${endpoint('silent', model, 1)}${endpoint('refused', model, 1)}${endpoint('retried', model, 2)}${endpoint('claude', claude, 1)}${endpoint('claude-refused', claude, 1)}`;
+  const titan = `{ provider: bedrock, name: amazon.titan-text-express-v1, config: { aws_config: { ${AWS}, aws_endpoint_url: "${fake.url}" } } }`;
+  const completions = (name: string) => endpoint(name, titan, 1).replace('llm/v1/chat', 'llm/v1/completions');
+  const config = `endpoints:\n${endpoint('silent', model, 1)}${endpoint('refused', model, 1)}${endpoint('retried', model, 2)}${endpoint('claude', claude, 1)}${endpoint('claude-refused', claude, 1)}${completions('titan')}${completions('titan-refused')}`;
   gateway = await startGateway(config, { logger });
   client = openaiClientFor(gateway);
 });
@@ -119,4 +124,33 @@ test('Bedrock Converse: a call AWS had, then a first_byte timeout, counts its pr
   expect(line).toMatchObject({ prompt_tokens: PROMPT_ESTIMATE, total_tokens: PROMPT_ESTIMATE, tokens_estimated: true });
   expect(await failedStatus('claude', 'wait')).toBe(504);
   expect(await refusalMessage('claude')).toMatch(refusal('claude', 2 * PROMPT_ESTIMATE));
+});
+
+/** The status of a completions call without a stream that fails. */
+async function failedCompletionStatus(model: string, word: string): Promise<number> {
+  const failure = await client.completions.create({ model, prompt: word }).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(failure).toBeInstanceOf(OpenAI.APIError);
+  return (failure as InstanceType<typeof OpenAI.APIError>).status as number;
+}
+
+test('Bedrock InvokeModel (Titan completions): a call AWS had, then a first_byte timeout, counts its prompt; one AWS refused counts nothing', async () => {
+  for (let call = 0; call < 3; call += 1) expect(await failedCompletionStatus('titan-refused', 'down')).toBe(502);
+  const refusedLine = await waitForLogLine(lines, (entry) => entry.endpoint === 'titan-refused' && entry.status === 502);
+  expect(refusedLine).not.toHaveProperty('tokens_estimated');
+  const from = lines.length;
+  expect(await failedCompletionStatus('titan', 'wait')).toBe(504);
+  // "wait" alone: 1 token by the estimate, so three calls fit the limit of 3 and a fourth is refused.
+  const line = await waitForLogLine(lines, (entry) => entry.endpoint === 'titan' && entry.status === 504, { from });
+  expect(line).toMatchObject({ prompt_tokens: 1, total_tokens: 1, tokens_estimated: true });
+  expect(await failedCompletionStatus('titan', 'wait')).toBe(504);
+  expect(await failedCompletionStatus('titan', 'wait')).toBe(504);
+  const refused = await client.completions.create({ model: 'titan', prompt: 'wait' }).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+  expect((refused as Error).message).toMatch(refusal('titan', 3));
 });

@@ -95,7 +95,7 @@ type HandleArguments = Parameters<NodeHttpHandler['handle']>;
  * `first_byte` and `idle` timeouts. The SDK has a single socket inactivity timeout, given the
  * longer of the two so that it cuts neither phase short; the handler ends a call whose response
  * headers take longer than `first_byte`, and the bounded body one silent for longer than `idle`.
- * A stream command's call (`requestFateOf`) is told what became of its request (request-fate.ts).
+ * A command's call (`requestFateOf`) is told what became of its request (request-fate.ts).
  * Each request's signing credentials are noted in `signedWith`, STS's included.
  */
 function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: UpstreamTimeouts; maxAnswerBytes: number }, signedWith: SigningCredentials): NodeHttpHandler {

@@ -69,7 +69,7 @@ import { providerLabel, type AnswerContext, type EventFold } from './shared';
 import type { RequestFateOption } from './request-fate';
 import { headerTokenCounts, type HeaderTokenCounts } from './token-count-headers';
 
-/** What a stream call needs of its context: the signal, and the abort on which its request's fate is noted (request-fate.ts). */
+/** What a stream or InvokeModel call needs of its context: the signal, and the abort on which its request's fate is noted (request-fate.ts). */
 type StreamCall = Pick<CallContext, 'signal' | 'abort'>;
 
 /** The four SDK operations for one endpoint, with errors already translated. */
@@ -77,8 +77,8 @@ interface BedrockCalls {
   /** `fateOf`: the call (a stream's, or a chat or completions call's) told what became of its request (request-fate.ts), for its token estimate. */
   converse(body: ConverseBody, signal: AbortSignal, fateOf?: CallContext['abort']): Promise<ConverseCommandOutput>;
   converseStream(body: ConverseBody, call: StreamCall): Promise<{ requestId: string | null; events: AsyncIterable<ConverseStreamOutput> }>;
-  /** `tokenCounts`: what the answer's token-count headers say (token-count-headers.ts). */
-  invoke(body: unknown, signal: AbortSignal): Promise<{ requestId: string | null; body: unknown; tokenCounts: HeaderTokenCounts }>;
+  /** `tokenCounts`: what the answer's token-count headers say (token-count-headers.ts). `call` is told what became of its request, as a stream's is. */
+  invoke(body: unknown, call: StreamCall): Promise<{ requestId: string | null; body: unknown; tokenCounts: HeaderTokenCounts }>;
   /** `events` are the model's native JSON chunks, decoded. */
   invokeStream(body: unknown, call: StreamCall): Promise<{ requestId: string | null; events: AsyncIterable<unknown> }>;
 }
@@ -124,8 +124,8 @@ function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoi
       const output = await send(() => client().send(new ConverseStreamCommand({ modelId, ...body }), streamOptions(call)), signal);
       return { requestId: output.$metadata.requestId ?? null, events: guarded(output.stream, signal) };
     },
-    async invoke(body, signal) {
-      const output = await send(() => client().send(new InvokeModelCommand(invokeInput(body)), { abortSignal: signal }), signal);
+    async invoke(body, call) {
+      const output = await send(() => client().send(new InvokeModelCommand(invokeInput(body)), streamOptions(call)), call.signal);
       return { requestId: output.$metadata.requestId ?? null, body: parseModelJson(output.body, modelId), tokenCounts: headerTokenCounts(output) };
     },
     async invokeStream(body, call) {
@@ -185,8 +185,8 @@ function nativeCompletions(
   return {
     // An `n` default is for the native answers; a stream (ConverseStream) takes the client's `n` 1 only.
     ...(native.stream === 'converse' ? { streamsOneChoice: true } : {}),
-    completions: async (request, { signal }) => {
-      const { requestId, body, tokenCounts } = await calls.invoke(native.to(request, family, false), signal);
+    completions: async (request, call) => {
+      const { requestId, body, tokenCounts } = await calls.invoke(native.to(request, family, false), call);
       return native.from(body, answer(requestId), tokenCounts);
     },
     completionsStream: nativeCompletionsStream(native, options),
@@ -246,11 +246,12 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
   const oneTextPerCall = family.embeddings === null ? undefined : ONE_TEXT_PER_CALL[family.embeddings];
   if (oneTextPerCall) {
     return {
-      embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> => {
+      embeddings: async (request: EmbeddingsRequest, call: CallContext): Promise<EmbeddingsResponse> => {
+        const { answeredBatches } = call;
         // Each text's answer (vector and token count) is read as it comes and kept by text: a
         // retry sends only the texts whose call failed, and usage counts each call once.
         const embedText = async (body: Record<string, unknown>) => {
-          const answer = await calls.invoke(body, signal);
+          const answer = await calls.invoke(body, call);
           return oneTextPerCall.from([answer.body], request, modelId, [answer.tokenCounts.input]);
         };
         const bodies = oneTextPerCall.to(request, family);
@@ -262,15 +263,15 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
   }
   const toCohere = family.embeddings === 'cohere-embed-v4' ? toCohereEmbedV4Embeddings : toCohereEmbeddings;
   return {
-    embeddings: async (request: EmbeddingsRequest, { signal, answeredBatches }: CallContext): Promise<EmbeddingsResponse> =>
+    embeddings: async (request: EmbeddingsRequest, call: CallContext): Promise<EmbeddingsResponse> =>
       embeddedInBatches(
         request,
         { size: COHERE_EMBED_MAX_TEXTS, provider: 'Amazon Bedrock' },
         async (batch) => {
-          const answer = await calls.invoke(toCohere(batch, family), signal);
+          const answer = await calls.invoke(toCohere(batch, family), call);
           return fromCohereEmbeddings(answer.body, batch, modelId, answer.tokenCounts.input);
         },
-        answeredBatches,
+        call.answeredBatches,
       ),
   };
 }

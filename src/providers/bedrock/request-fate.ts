@@ -1,5 +1,5 @@
 /**
- * What became of a Bedrock stream's (or Converse call's) request, noted on its call's abort (`RequestFate`, ../abort.ts)
+ * What became of a Bedrock stream's (or Converse or InvokeModel call's) request, noted on its call's abort (`RequestFate`, ../abort.ts)
  * as the HTTP transport notes it for the other providers (transport/event-stream.ts): `sent` once
  * the request's last byte was written on a connection, `refused` when AWS answered an error status
  * (ThrottlingException, ValidationException…). Read by the token estimate of a stream that ends
@@ -7,8 +7,8 @@
  *
  * The SDK's NodeHttpHandler keeps its `ClientRequest` to itself but pipes a Readable body into it:
  * the body below is handed that request, whose `finish` (its last byte handed to the socket, never
- * for a connection that failed) is the moment it was sent. Only the stream commands and Converse name
- * their call (`RequestFateOption`), so other calls cost nothing more.
+ * for a connection that failed) is the moment it was sent. The commands name their call (`RequestFateOption`);
+ * a request sent without one (STS's AssumeRole) costs nothing more.
  */
 import { Readable } from 'node:stream';
 import type { HttpHandlerOptions } from '@smithy/types';
