@@ -7,7 +7,7 @@
  * its first chunk, once the request was sent. A usage with `prompt_tokens` alone counts that
  * prompt and the estimate of what the stream generated.
  */
-import type { CallAbort } from '../providers/abort';
+import type { CallAbort, ServedRequest } from '../providers/abort';
 import type { EndpointLimiter } from './limiter';
 import { reportedTokens } from './limiter';
 
@@ -196,14 +196,19 @@ export class StreamTokens implements StreamTokenCount {
    * the prompt), also when a retry after it was refused; else null. The prompt counts once however
    * many attempts the provider had, as the usage of a call answered after retries does. A call
    * whose every attempt was refused (by the provider, or by the gateway before it) or never sent
-   * counts nothing, as an answer that failed does.
+   * counts nothing, as an answer that failed does, but for the requests of it the provider answered
+   * before a later one failed (`CallAbort.served`: embeddings batches, a paused turn's calls), added.
    */
   estimate(): EstimatedTokens | null {
-    if (this.reported !== null || !(this.started || this.earlierAttemptReached || this.call?.request === 'sent')) return null;
+    if (this.reported !== null) return null;
+    const reached = this.started || this.earlierAttemptReached || this.call?.request === 'sent';
+    const served = this.call?.served ?? null;
+    if (!reached && served === null) return null;
     // The request is read once, though the limiters and the audit line each ask.
-    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)));
+    const prompt = reached ? (this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)))) : 0;
     const completion = tokensOfEighths(this.generatedEighths);
-    return { prompt, completion, total: prompt + completion };
+    const counts = { prompt, completion, total: prompt + completion };
+    return served === null ? counts : withServed(counts, served);
   }
 
   /** What token limits count: the reported total, else the estimate's; null for a stream the provider never had. */
@@ -211,6 +216,27 @@ export class StreamTokens implements StreamTokenCount {
     return this.reported ?? this.estimate()?.total ?? null;
   }
 }
+
+/** `counts` with the served requests' added: each one's reported usage, else the estimate of what it sent (as prompt tokens). */
+function withServed(counts: EstimatedTokens, served: readonly ServedRequest[]): EstimatedTokens {
+  let { prompt, completion, total } = counts;
+  for (const request of served) {
+    const reported = reportedTokens(request);
+    if (reported === null) {
+      const estimated = tokensOfEighths(requestTokenEighths(request.sent));
+      prompt += estimated;
+      total += estimated;
+      continue;
+    }
+    const usage = request.usage as { prompt_tokens?: unknown; completion_tokens?: unknown };
+    prompt += wholeCount(usage.prompt_tokens);
+    completion += wholeCount(usage.completion_tokens);
+    total += reported;
+  }
+  return { prompt, completion, total };
+}
+
+const wholeCount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : 0);
 
 /** Adds the total of `tokens` to each limiter; whether there was one (null for a call the provider never had). */
 export function recordTotal(tokens: StreamTokens, limiters: readonly EndpointLimiter[]): boolean {

@@ -27,10 +27,23 @@ export interface CallSignal {
  */
 export type RequestFate = 'unsent' | 'sent' | 'refused';
 
+/**
+ * A request the provider answered within a call of several requests (an embeddings batch, a paused
+ * turn's call) when a later one failed: it was served, and billed, though the call fails. `usage` is
+ * its answer's, in the unified fields (`prompt_tokens`, `completion_tokens`, `total_tokens`); without
+ * a total, the estimate of `sent` (the texts or body it sent) counts instead (src/limits/stream-tokens.ts).
+ */
+export interface ServedRequest {
+  usage: unknown;
+  sent: unknown;
+}
+
 export class CallAbort implements CallSignal {
   aborted = false;
   reason: unknown = undefined;
   request: RequestFate = 'unsent';
+  /** The requests of its attempts the provider answered before a later one failed (`noteServedRequest`); null for none. */
+  served: ServedRequest[] | null = null;
   /**
    * Headers of the client's request that go with each of this call's HTTP requests (the HTTP
    * transport adds them): its trace context, with `server.forward_trace_context`. Null for none.
@@ -72,6 +85,14 @@ export class CallAbort implements CallSignal {
 /** Notes what became of the request of the call `signal` aborts (a CallAbort; any other signal has no place for it). */
 export function noteRequestFate(signal: CallSignal, fate: RequestFate): void {
   if (signal instanceof CallAbort) signal.request = fate;
+}
+
+/**
+ * Notes a request the provider answered, within the call `signal` aborts, before a later request of
+ * it failed. Noted only then (a call that is answered counts its answer's usage), and once per request.
+ */
+export function noteServedRequest(signal: CallSignal, request: ServedRequest): void {
+  if (signal instanceof CallAbort) (signal.served ??= []).push(request);
 }
 
 /** The headers the call `signal` aborts passes on to its HTTP requests (a CallAbort's `forwardedHeaders`), or null. */

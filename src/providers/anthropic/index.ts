@@ -43,6 +43,7 @@
  */
 import type { AnthropicConfig } from '../../../generated/config';
 import type { EndpointType } from '../../schema';
+import { noteServedRequest } from '../abort';
 import { anthropicBetasOf } from '../shared/anthropic-beta';
 import { claudeReasoningEffortFields, claudeThinkingFormOf, type ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
@@ -52,7 +53,8 @@ import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint }
 import { ANTHROPIC_NAME, checkAnthropicCompletionsParameters, checkAnthropicParameters, toAnthropicChat, toAnthropicCompletions, withoutAnthropicNoOpValues } from './request';
 import { answerContinuingPausedTurn, eventsContinuingPausedTurn, mayPauseTurn } from './pause-turn';
 import { anthropicWebSearchBoundsOf, type AnthropicWebSearchBounds } from './web-search-settings';
-import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions } from './response';
+import { anthropicErrorHints, anthropicErrorMessage, fromAnthropicChat, fromAnthropicCompletions, fromAnthropicUsage } from './response';
+import type { AnthropicUsage } from './wire';
 import { createAnthropicChatStream, createAnthropicCompletionsStream } from './stream';
 
 export * from './request';
@@ -126,7 +128,8 @@ export const anthropicAdapter = {
           chat: async (request, { abort }) => {
             const body = toAnthropicChat(request, { model, thinkingForm, webSearch });
             const send = (sent: Record<string, unknown>) => upstream.postJson(MESSAGES_PATH, sent, { signal: abort });
-            return fromAnthropicChat(await (mayPauseTurn(body) ? answerContinuingPausedTurn(body, send) : send(body)), { now });
+            const onServed = (paused: Record<string, unknown>) => noteServedRequest(abort, { usage: fromAnthropicUsage(paused.usage as AnthropicUsage | undefined), sent: body });
+            return fromAnthropicChat(await (mayPauseTurn(body) ? answerContinuingPausedTurn(body, send, onServed) : send(body)), { now });
           },
           chatStream: (request, { abort }) => {
             // Checked before the stream starts, so a bad request is a plain 4xx rather than a broken stream.

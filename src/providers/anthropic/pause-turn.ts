@@ -10,7 +10,7 @@
  * last call's stop reason. A stream stays one stream: the continuation's events follow the paused
  * ones, and the stream fold (stream.ts) carries on across the new `message_start`. Every call goes
  * with the request's abort, so continuations count toward the endpoint's total timeout; a failed one
- * fails the answer as any failed call does. The search tool's `max_uses` bounds the whole turn: a
+ * fails the answer as any failed call does (the calls before it count toward token limits, `noteServedRequest`). The search tool's `max_uses` bounds the whole turn: a
  * continuation may run only the searches left, and none is sent once they are spent (the turn then
  * ends as one still paused after the last continuation does). Server tools of an MCP connector
  * (`mcp_servers`, which passes through to Anthropic as the client sent it, with the endpoint's
@@ -98,13 +98,26 @@ function joinedAnswers(earlier: PausableAnswer, later: unknown): unknown {
   };
 }
 
-/** A Messages answer, its paused turn continued (see above); `send` posts one request body. */
-export async function answerContinuingPausedTurn(body: Record<string, unknown>, send: (body: Record<string, unknown>) => Promise<unknown>): Promise<unknown> {
+/**
+ * A Messages answer, its paused turn continued (see above); `send` posts one request body. When a
+ * continuation fails, `onServed` is told of the paused answer so far (its calls' usage added up):
+ * Anthropic served, and billed, those calls though the turn fails.
+ */
+export async function answerContinuingPausedTurn(
+  body: Record<string, unknown>,
+  send: (body: Record<string, unknown>) => Promise<unknown>,
+  onServed?: (paused: Record<string, unknown>) => void,
+): Promise<unknown> {
   let answer = await send(body);
   for (let continuation = 0; continuation < MAX_PAUSE_CONTINUATIONS && isPaused(answer); continuation += 1) {
     const next = continuationOf(body, answer.content, webSearchRequestsOf(answer.usage as AnthropicUsage | undefined));
     if (next === null) break;
-    answer = joinedAnswers(answer, await send(next));
+    const paused: PausableAnswer = answer;
+    const continued = await send(next).catch((error: unknown) => {
+      onServed?.(paused);
+      throw error;
+    });
+    answer = joinedAnswers(paused, continued);
   }
   return answer;
 }

@@ -27,7 +27,7 @@ import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../../schema';
 import { claudeReasoningEffortFields } from '../shared/claude-thinking-form';
-import { answersOfEach, embeddedInBatches, joinedEmbeddings } from '../shared/embeddings';
+import { answersOfEach, embeddedInBatches, joinedEmbeddings, servedEmbeddingsOf } from '../shared/embeddings';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { claudeBetasOf, withAnthropicBeta } from './claude-betas';
@@ -257,7 +257,8 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
         const bodies = oneTextPerCall.to(request, family);
         // No text, no call: nothing to join, and OpenAI refuses an empty list too.
         if (bodies.length === 0) throw GatewayError.invalidParam("'input' must not be empty.", 'input');
-        return joinedEmbeddings(await answersOfEach(bodies, embedText, { parallel: ONE_TEXT_PARALLEL_CALLS, answered: answeredBatches }));
+        const onServed = servedEmbeddingsOf(call.abort, (body: Record<string, unknown>) => body);
+        return joinedEmbeddings(await answersOfEach(bodies, embedText, { parallel: ONE_TEXT_PARALLEL_CALLS, answered: answeredBatches, onServed }));
       },
     };
   }
@@ -271,7 +272,7 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
           const answer = await calls.invoke(toCohere(batch, family), call);
           return fromCohereEmbeddings(answer.body, batch, modelId, answer.tokenCounts.input);
         },
-        call.answeredBatches,
+        call,
       ),
   };
 }

@@ -49,14 +49,19 @@ function bytesOf(body: unknown): Buffer | null {
  */
 export function noteFateOfRequest(request: { body?: unknown }, call: CallSignal): (statusCode: number) => void {
   let answered = false;
+  let notedSent = false;
   const bytes = bytesOf(request.body);
   if (bytes !== null) {
     request.body = new SentNotingBody(bytes, () => {
-      if (!answered) noteRequestFate(call, 'sent');
+      if (answered) return;
+      notedSent = true;
+      noteRequestFate(call, 'sent');
     });
   }
   return (statusCode) => {
     answered = true;
-    noteRequestFate(call, statusCode >= 200 && statusCode < 300 ? 'sent' : 'refused');
+    if (statusCode < 200 || statusCode >= 300) noteRequestFate(call, 'refused');
+    // Noted at the answer only when not when sent: a call's requests in parallel (one-text embeddings) must not undo another's refusal.
+    else if (!notedSent) noteRequestFate(call, 'sent');
   };
 }

@@ -103,13 +103,13 @@ export const cohereAdapter = {
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { abort, answeredBatches }) => {
+          embeddings: async (request, call) => {
             const encodingFormat = encodingFormatOf(request);
             return embeddedInBatches(
               request,
               { size: COHERE_MAX_TEXTS, provider: COHERE_NAME },
-              async (batch) => fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: abort }), { model, encodingFormat }),
-              answeredBatches,
+              async (batch) => fromCohereEmbeddings(await upstream.postJson('embed', toCohereEmbeddings(batch, { model }), { signal: call.abort }), { model, encodingFormat }),
+              call,
             );
           },
         };

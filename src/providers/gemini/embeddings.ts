@@ -50,6 +50,11 @@ export function textsOfCall(call: GeminiEmbeddingsCall): number {
   return call.operation === 'embedContent' ? 1 : call.body.requests.length;
 }
 
+/** The contents a call sends (its texts, without the model name each batch request repeats). */
+export function contentsOfCall(call: GeminiEmbeddingsCall): unknown[] {
+  return call.operation === 'embedContent' ? [call.body.content] : call.body.requests.map((request) => request.content);
+}
+
 /** One call's answer as its vectors, in order; an answer without them is a 502 (and is not kept for a retry). */
 export function geminiEmbeddingVectors(body: unknown): number[][] {
   const response = (typeof body === 'object' && body !== null ? body : {}) as GeminiEmbedContentResponse & GeminiBatchEmbedContentsResponse;

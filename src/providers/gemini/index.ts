@@ -54,12 +54,13 @@
  * logprobs.ts, thinking.ts, tool-call-ids.ts, web-search.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
+import { noteServedRequest } from '../abort';
 import { answersInOrder, checkedCallVectors, encodingFormatOf } from '../shared/embeddings';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import { createUpstream } from '../transport/http';
 import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
-import { fromGeminiEmbeddings, geminiEmbeddingVectors, textsOfCall, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
+import { contentsOfCall, fromGeminiEmbeddings, geminiEmbeddingVectors, textsOfCall, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
 import { checkGeminiParameterDefaults, GEMINI, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions, usableGeminiAnswer } from './response';
@@ -149,7 +150,9 @@ export const geminiAdapter = {
               const answer = await upstream.postJson(call.operation === 'embedContent' ? paths.embed : paths.batchEmbed, call.body, { signal: abort });
               return checkedCallVectors(geminiEmbeddingVectors(answer), { inputs: textsOfCall(call), split: calls.length > 1 });
             };
-            return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches), { model, encodingFormat });
+            // Gemini reports no usage for embeddings: a call answered before a later one failed counts its texts' estimate.
+            const onServed = (_vectors: unknown, call: GeminiEmbeddingsCall) => noteServedRequest(abort, { usage: null, sent: contentsOfCall(call) });
+            return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches, onServed), { model, encodingFormat });
           },
         };
       default: {

@@ -5,6 +5,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
+import { noteServedRequest, type CallSignal } from '../abort';
 
 export type EncodingFormat = 'float' | 'base64';
 
@@ -152,10 +153,33 @@ export type AnsweredBatches = unknown[];
  * again; each new answer joins it once `send` has resolved, so `send` should translate the answer
  * (a malformed one must fail its attempt, not be kept for the next).
  */
-export async function answersInOrder<Batch, Answer>(batches: readonly Batch[], send: (batch: Batch) => Promise<Answer>, answered: AnsweredBatches = []): Promise<Answer[]> {
-  for (let index = answered.length; index < batches.length; index += 1) answered.push(await send(batches[index]));
+export async function answersInOrder<Batch, Answer>(
+  batches: readonly Batch[],
+  send: (batch: Batch) => Promise<Answer>,
+  answered: AnsweredBatches = [],
+  onServed?: OnServed<Batch, Answer>,
+): Promise<Answer[]> {
+  const first = answered.length;
+  try {
+    for (let index = first; index < batches.length; index += 1) answered.push(await send(batches[index]));
+  } catch (error) {
+    // The batches this attempt had answered were served (and billed) though the call fails; earlier attempts' were noted at their failure.
+    for (let index = first; index < answered.length; index += 1) onServed?.(answered[index] as Answer, batches[index]);
+    throw error;
+  }
   // One request's batches always have answers of the same type.
   return answered.slice(0, batches.length) as Answer[];
+}
+
+/**
+ * Told of each call an attempt had answered when a later call of it failed (`noteServedRequest`,
+ * for the call's token count): once per call, since a retry does not send it again.
+ */
+export type OnServed<Batch, Answer> = (answer: Answer, batch: Batch) => void;
+
+/** `OnServed` for calls answered as unified embeddings: each one's usage, else the estimate of what it sent, counts on `signal`'s call. */
+export function servedEmbeddingsOf<Batch>(signal: CallSignal, sentOf: (batch: Batch) => unknown): OnServed<Batch, EmbeddingsResponse> {
+  return (answer, batch) => noteServedRequest(signal, { usage: answer.usage, sent: sentOf(batch) });
 }
 
 /**
@@ -165,7 +189,11 @@ export async function answersInOrder<Batch, Answer>(batches: readonly Batch[], s
  * (under the same abort): they are sent, and billed, by then, so their answers are kept for the
  * retry; then the first failure is thrown. As for `answersInOrder`, `send` should translate the answer.
  */
-export async function answersOfEach<Item, Answer>(items: readonly Item[], send: (item: Item) => Promise<Answer>, options: { parallel: number; answered?: AnsweredBatches }): Promise<Answer[]> {
+export async function answersOfEach<Item, Answer>(
+  items: readonly Item[],
+  send: (item: Item) => Promise<Answer>,
+  options: { parallel: number; answered?: AnsweredBatches; onServed?: OnServed<Item, Answer> },
+): Promise<Answer[]> {
   const answered = options.answered ?? [];
   const missing = items.flatMap((_, index) => (index in answered ? [] : [index]));
   let next = 0;
@@ -182,20 +210,24 @@ export async function answersOfEach<Item, Answer>(items: readonly Item[], send: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.parallel, missing.length) }, sendMissing));
-  if (failure !== undefined) throw failure.error;
+  if (failure !== undefined) {
+    for (const index of missing) if (index in answered) options.onServed?.(answered[index] as Answer, items[index]);
+    throw failure.error;
+  }
   // One request's items always have answers of the same type.
   return answered.slice(0, items.length) as Answer[];
 }
 
 /**
  * Embeds the request in consecutive calls of at most `size` texts and joins the answers; with
- * `answered` (the call context's `answeredBatches`), a retry resumes at the batch that failed.
+ * the call context's `answeredBatches`, a retry resumes at the batch that failed. The batches
+ * answered before one failed count on the call's tokens (`OnServed`).
  */
 export async function embeddedInBatches(
   request: EmbeddingsRequest,
   limit: { size: number; provider: string },
   embed: (batch: EmbeddingsRequest) => Promise<EmbeddingsResponse>,
-  answered?: AnsweredBatches,
+  call: { answeredBatches?: AnsweredBatches; abort: CallSignal },
 ): Promise<EmbeddingsResponse> {
   const batches = embeddingsBatches(request, limit.size, limit.provider);
   const embedChecked = async (batch: EmbeddingsRequest): Promise<EmbeddingsResponse> => {
@@ -203,5 +235,5 @@ export async function embeddedInBatches(
     checkedCallVectors(answer.data, { inputs: embeddingInputs(batch.input).length, split: batches.length > 1 });
     return answer;
   };
-  return joinedEmbeddings(await answersInOrder(batches, embedChecked, answered));
+  return joinedEmbeddings(await answersInOrder(batches, embedChecked, call.answeredBatches, servedEmbeddingsOf(call.abort, (batch: EmbeddingsRequest) => batch.input)));
 }
