@@ -144,6 +144,8 @@ export interface EstimatedTokens {
   prompt: number;
   completion: number;
   total: number;
+  /** Every count is reported usage (an answer that failed the answer check), none estimated. */
+  reported?: boolean;
 }
 
 /** What token limits and the audit line read of a request's stream: one stream's tokens, or those of several summed. */
@@ -204,11 +206,15 @@ export class StreamTokens implements StreamTokenCount {
     const reached = this.started || this.earlierAttemptReached || this.call?.request === 'sent';
     const served = this.call?.served ?? null;
     if (!reached && served === null) return null;
-    // The request is read once, though the limiters and the audit line each ask.
-    const prompt = reached ? (this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)))) : 0;
-    const completion = tokensOfEighths(this.generatedEighths);
-    const counts = { prompt, completion, total: prompt + completion };
+    const counts = reached ? this.ownEstimate() : null;
     return served === null ? counts : withServed(counts, served);
+  }
+
+  private ownEstimate(): EstimatedTokens {
+    // The request is read once, though the limiters and the audit line each ask.
+    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)));
+    const completion = tokensOfEighths(this.generatedEighths);
+    return { prompt, completion, total: prompt + completion };
   }
 
   /** What token limits count: the reported total, else the estimate's; null for a stream the provider never had. */
@@ -217,26 +223,62 @@ export class StreamTokens implements StreamTokenCount {
   }
 }
 
-/** `counts` with the served requests' added: each one's reported usage, else the estimate of what it sent (as prompt tokens). */
-function withServed(counts: EstimatedTokens, served: readonly ServedRequest[]): EstimatedTokens {
-  let { prompt, completion, total } = counts;
-  for (const request of served) {
-    const reported = reportedTokens(request);
-    if (reported === null) {
-      const estimated = tokensOfEighths(requestTokenEighths(request.sent));
-      prompt += estimated;
-      total += estimated;
-      continue;
-    }
-    const usage = request.usage as { prompt_tokens?: unknown; completion_tokens?: unknown };
-    prompt += wholeCount(usage.prompt_tokens);
-    completion += wholeCount(usage.completion_tokens);
-    total += reported;
+const wholeCount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : 0);
+
+/**
+ * The counts of a request the provider answered (`usage` in the unified fields): its usage when it
+ * has a total, else the estimate of what it sent, as prompt tokens.
+ */
+export function servedCounts(served: ServedRequest): EstimatedTokens {
+  const total = reportedTokens(served);
+  if (total === null) {
+    const prompt = tokensOfEighths(requestTokenEighths(served.sent));
+    return { prompt, completion: 0, total: prompt };
   }
-  return { prompt, completion, total };
+  const usage = served.usage as { prompt_tokens?: unknown; completion_tokens?: unknown };
+  return { prompt: wholeCount(usage.prompt_tokens), completion: wholeCount(usage.completion_tokens), total, reported: true };
 }
 
-const wholeCount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : 0);
+/** Two counts summed: reported when both are. */
+function summed(earlier: EstimatedTokens, later: EstimatedTokens): EstimatedTokens {
+  const counts = { prompt: earlier.prompt + later.prompt, completion: earlier.completion + later.completion, total: earlier.total + later.total };
+  return earlier.reported === true && later.reported === true ? { ...counts, reported: true } : counts;
+}
+
+/** `counts` (null when the provider had no request still unanswered) with the served requests' added (`servedCounts`). */
+function withServed(counts: EstimatedTokens | null, served: readonly ServedRequest[]): EstimatedTokens | null {
+  let sum = counts;
+  for (const request of served) sum = sum === null ? servedCounts(request) : summed(sum, servedCounts(request));
+  return sum;
+}
+
+/**
+ * What a request without a stream counted when it failed, for its audit line: a call's prompt
+ * estimate, the usage (else the estimate) of an answer that failed the answer check, and, for several
+ * prompts called one by one, each prompt's (an answered one's usage too), summed.
+ */
+export class CountedTokens implements StreamTokenCount {
+  private counts: EstimatedTokens | null;
+
+  constructor(first: EstimatedTokens | null = null) {
+    this.counts = first;
+  }
+
+  add(counts: EstimatedTokens): void {
+    this.counts = this.counts === null ? counts : summed(this.counts, counts);
+  }
+
+  /** Nothing to observe: there is no stream. */
+  observe(): void {}
+
+  estimate(): EstimatedTokens | null {
+    return this.counts;
+  }
+
+  total(): number | null {
+    return this.counts?.total ?? null;
+  }
+}
 
 /** Adds the total of `tokens` to each limiter; whether there was one (null for a call the provider never had). */
 export function recordTotal(tokens: StreamTokens, limiters: readonly EndpointLimiter[]): boolean {

@@ -6,7 +6,7 @@
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
-import { meterStream, recordTotal, StreamTokens, type StreamTokenCount } from '../limits/stream-tokens';
+import { CountedTokens, meterStream, recordTotal, servedCounts, StreamTokens, type EstimatedTokens, type StreamTokenCount } from '../limits/stream-tokens';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
@@ -238,8 +238,9 @@ export async function invokeEndpoint(options: {
       });
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }
-    const answer = await callCountingFailure(callOptions, request, tokenLimiters, attempt as (abort: CallAbort) => Promise<unknown>, (tokens) => options.onStreamTokens?.({ tokens, limited: false }));
-    const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters });
+    const onCounted = (counts: EstimatedTokens) => options.onStreamTokens?.({ tokens: new CountedTokens(counts), limited: false });
+    const answer = await callCountingFailure(callOptions, request, tokenLimiters, attempt as (abort: CallAbort) => Promise<unknown>, onCounted);
+    const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters, onCounted });
     if (answerThinking !== null) keepAnswerThinking(body, answerThinking);
     return { kind: 'json', body };
   } catch (error) {
@@ -259,24 +260,47 @@ function callCountingFailure(
   sent: Record<string, unknown>,
   tokenLimiters: readonly EndpointLimiter[],
   attempt: (abort: CallAbort) => Promise<unknown>,
-  onCounted?: (tokens: StreamTokens) => void,
+  onCounted?: (counts: EstimatedTokens) => void,
 ): Promise<unknown> {
   const tokens = new StreamTokens(sent);
   return callWithRetries(callOptions, (abort) => {
     tokens.watch(abort);
     return attempt(abort);
   }).catch((error: unknown) => {
-    if (recordTotal(tokens, tokenLimiters)) onCounted?.(tokens);
+    if (recordTotal(tokens, tokenLimiters)) onCounted?.(tokens.estimate()!);
     throw error;
   });
 }
 
-/** A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits. */
-function countedAnswer(options: { endpoint: CompiledEndpoint; answer: unknown; request: Record<string, unknown>; oneToolCall: boolean; tokenLimiters: readonly EndpointLimiter[] }): unknown {
+function recordTokens(tokenLimiters: readonly EndpointLimiter[], tokens: number): void {
+  for (const tokenLimiter of tokenLimiters) tokenLimiter.recordTokens(tokens);
+}
+
+/**
+ * A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits.
+ * One that fails the check (a 502) was served all the same: its usage counts, else its prompt's
+ * estimate, and `onCounted` is told.
+ */
+function countedAnswer(options: {
+  endpoint: CompiledEndpoint;
+  answer: unknown;
+  request: Record<string, unknown>;
+  oneToolCall: boolean;
+  tokenLimiters: readonly EndpointLimiter[];
+  onCounted?: (counts: EstimatedTokens) => void;
+}): unknown {
   const { endpoint, answer, request } = options;
-  const checked = checkedAnswer(endpoint, options.oneToolCall ? firstToolCallOnly(answer) : answer);
-  const body = endpoint.endpointType === 'llm/v1/embeddings' ? oneVectorPerInput(endpoint, checked as EmbeddingsResponse, request.input as EmbeddingsRequest['input']) : checked;
+  let body: unknown;
+  try {
+    const checked = checkedAnswer(endpoint, options.oneToolCall ? firstToolCallOnly(answer) : answer);
+    body = endpoint.endpointType === 'llm/v1/embeddings' ? oneVectorPerInput(endpoint, checked as EmbeddingsResponse, request.input as EmbeddingsRequest['input']) : checked;
+  } catch (error) {
+    const counts = servedCounts({ usage: (answer as { usage?: unknown } | null)?.usage, sent: request });
+    recordTokens(options.tokenLimiters, counts.total);
+    options.onCounted?.(counts);
+    throw error;
+  }
   const tokens = reportedTokens(body);
-  if (tokens !== null) for (const tokenLimiter of options.tokenLimiters) tokenLimiter.recordTokens(tokens);
+  if (tokens !== null) recordTokens(options.tokenLimiters, tokens);
   return body;
 }

@@ -56,14 +56,14 @@ function webSearchesOf(serverToolUse: unknown): number | null {
 
 /**
  * The token counts of an audit line: the reported usage, else a stream's estimate (then with
- * `tokens_estimated: true`), else nulls.
+ * `tokens_estimated: true`, unless all its counts were reported), else nulls.
  */
 export function addTokenCounts(line: Record<string, unknown>, usage: TokenUsage | null, estimate: EstimatedTokens | null): void {
   const counts = usage ?? estimate;
   line.prompt_tokens = counts?.prompt ?? null;
   line.completion_tokens = counts?.completion ?? null;
   line.total_tokens = counts?.total ?? null;
-  if (usage === null && estimate !== null) line.tokens_estimated = true;
+  if (usage === null && estimate !== null && estimate.reported !== true) line.tokens_estimated = true;
 }
 
 /** The detail counts and web searches the answer reported, after `total_tokens`; the others stay off the line. */

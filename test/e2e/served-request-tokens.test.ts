@@ -102,7 +102,9 @@ test("Cohere, 250 texts with a retry: each attempt's answered batch (96 tokens) 
   // Batch 1 answered, batch 2 refused; the retry resumes at batch 2 (answered), batch 3 refused.
   expect(cohereUpstream.requests.map((request) => (request.body as { texts: string[] }).texts[0])).toEqual(['0', '96', '96', '192']);
   expect(result.status).toBe(502);
-  expect(result.line).toMatchObject({ retries: 1, prompt_tokens: 192, completion_tokens: 0, total_tokens: 192, tokens_estimated: true });
+  expect(result.line).toMatchObject({ retries: 1, prompt_tokens: 192, completion_tokens: 0, total_tokens: 192 });
+  // Reported usage alone: nothing estimated.
+  expect(result.line).not.toHaveProperty('tokens_estimated');
   expect(result.next).toMatch(used('cohere', 100, 192));
 });
 
@@ -114,7 +116,8 @@ test("Gemini, 150 texts: the answered batch of 100 counts its texts' estimate (9
 
 test('Titan on Bedrock, one text per call in parallel: the two answered texts count their 7 tokens each, the refused one nothing', async () => {
   const result = await failedThenRefused('titan', () => client.embeddings.create({ model: 'titan', input: ['first', 'refused', 'second'], encoding_format: 'float' }));
-  expect(result.line).toMatchObject({ prompt_tokens: 14, total_tokens: 14, tokens_estimated: true });
+  expect(result.line).toMatchObject({ prompt_tokens: 14, total_tokens: 14 });
+  expect(result.line).not.toHaveProperty('tokens_estimated');
   expect(result.next).toMatch(used('titan', 10, 14));
 });
 
@@ -122,5 +125,6 @@ test("Anthropic: a paused turn whose continuation is refused counts the paused c
   const result = await failedThenRefused('claude', () => client.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'Quels cafés ont ouvert ?' }], web_search_options: {} }));
   expect(anthropicUpstream.requests).toHaveLength(2);
   expect(result.line).toMatchObject({ prompt_tokens: 4210, completion_tokens: 112, total_tokens: 4322 });
+  expect(result.line).not.toHaveProperty('tokens_estimated');
   expect(result.next).toMatch(used('claude', 4000, 4322));
 });

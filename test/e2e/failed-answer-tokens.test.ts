@@ -1,0 +1,108 @@
+/**
+ * Token limits and the audit line on answers that fail the gateway's own answer check (answer-check.ts,
+ * a 502) and on several prompts called one by one without a stream, one of which fails. A provider
+ * served such an answer (and billed it): its usage counts, else its prompt's estimate; before, it
+ * counted nothing. A failed request of several prompts counted its answered prompts' usage and its
+ * failed prompt's estimate, but its audit line showed none of it. An OpenAI-compatible fake server
+ * behind `openai_api_base` on 127.0.0.1 (which gets one call per prompt); the official OpenAI client.
+ */
+import type { ServerResponse } from 'node:http';
+import OpenAI from 'openai';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { startGateway, type RunningGateway } from '../support/gateway';
+import { openaiClientFor } from '../support/gateway-with-upstreams';
+import { captureLog, waitForLogLine } from '../support/log-capture';
+
+const USAGE = { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 };
+
+/** A chat answer whose content is a number, which no OpenAI client can read: the answer check refuses it. */
+const malformedChat = (usage: unknown) => ({
+  id: 'chatcmpl-malformed',
+  object: 'chat.completion',
+  created: 1_767_225_600,
+  model: 'local-model',
+  choices: [{ index: 0, message: { role: 'assistant', content: 42 }, finish_reason: 'stop' }],
+  ...(usage === undefined ? {} : { usage }),
+});
+
+/**
+ * By path and word: a chat answer that fails the check, with usage (`usage`) or without; embeddings
+ * with one vector for any number of inputs (with usage); completions answered for "ok" (3 tokens), never for "wait".
+ */
+function server(request: RecordedRequest, response: ServerResponse): void {
+  const body = request.body as { messages?: { content: string }[]; prompt?: string; input?: unknown };
+  if (request.url.endsWith('/embeddings')) {
+    return sendJson(response, 200, { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.5] }], model: 'local-embed', usage: { prompt_tokens: 6, total_tokens: 6 } });
+  }
+  if (body.messages !== undefined) return sendJson(response, 200, malformedChat(body.messages[0].content === 'usage' ? USAGE : undefined));
+  if (body.prompt === 'wait') return;
+  sendJson(response, 200, {
+    id: 'cmpl-ok',
+    object: 'text_completion',
+    created: 1_767_225_600,
+    model: 'local-model',
+    choices: [{ index: 0, text: 'Fine.', finish_reason: 'stop', logprobs: null }],
+    usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+  });
+}
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+let client: OpenAI;
+const { lines, logger } = captureLog('info');
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(server);
+  const model = `{ provider: openai, name: local-model, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
+  const endpoint = (name: string, type: string, tokens: number) =>
+    `  - { name: ${name}, endpoint_type: ${type}, model: ${model}, limit: { renewal_period: minute, tokens: ${tokens} }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 } }\n`;
+  const config = `endpoints:\n${endpoint('chat', 'llm/v1/chat', 8)}${endpoint('chat-estimated', 'llm/v1/chat', 2)}${endpoint('embeddings', 'llm/v1/embeddings', 6)}${endpoint('completions', 'llm/v1/completions', 4)}`;
+  gateway = await startGateway(config, { logger });
+  client = openaiClientFor(gateway);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+/** The failed call's status and audit line, and the token-limit refusal of the endpoint's next request. */
+async function failedThenRefused(endpoint: string, call: () => Promise<unknown>): Promise<{ status: number; line: Record<string, unknown>; next: string }> {
+  const from = lines.length;
+  const failure = await call().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(failure).toBeInstanceOf(OpenAI.APIError);
+  const status = (failure as InstanceType<typeof OpenAI.APIError>).status as number;
+  const line = await waitForLogLine(lines, (entry) => entry.endpoint === endpoint && entry.status === status, { from });
+  const next = await call().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(next).toBeInstanceOf(OpenAI.RateLimitError);
+  return { status, line, next: (next as Error).message };
+}
+
+const used = (endpoint: string, limit: number, tokens: number) => `Token limit exceeded: ${limit} tokens per 1 minute for endpoint '${endpoint}' (${tokens} used)`;
+
+test('a chat answer that fails the answer check counts its usage, shown on its line as reported', async () => {
+  const result = await failedThenRefused('chat', () => client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'usage' }] }));
+  expect(result.status).toBe(502);
+  expect(result.line).toMatchObject({ prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 });
+  expect(result.line).not.toHaveProperty('tokens_estimated');
+  expect(result.next).toMatch(used('chat', 8, 8));
+});
+
+test("one without usage counts its prompt's estimate (\"user\" and a four-letter word: 2 tokens)", async () => {
+  const result = await failedThenRefused('chat-estimated', () => client.chat.completions.create({ model: 'chat-estimated', messages: [{ role: 'user', content: 'none' }] }));
+  expect(result.status).toBe(502);
+  expect(result.line).toMatchObject({ prompt_tokens: 2, completion_tokens: 0, total_tokens: 2, tokens_estimated: true });
+  expect(result.next).toMatch(used('chat-estimated', 2, 2));
+});
+
+test('embeddings with one vector for two inputs (a 502) count their usage', async () => {
+  const result = await failedThenRefused('embeddings', () => client.embeddings.create({ model: 'embeddings', input: ['one', 'two'], encoding_format: 'float' }));
+  expect(result.status).toBe(502);
+  expect(result.line).toMatchObject({ prompt_tokens: 6, total_tokens: 6 });
+  expect(result.next).toMatch(used('embeddings', 6, 6));
+});
