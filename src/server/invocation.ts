@@ -224,14 +224,18 @@ export async function invokeEndpoint(options: {
     }
     if (prompts !== null) {
       const calls = createPromptCallWatch();
+      // What each prompt's call counted, summed for the line of a request that fails.
+      const counted = new CountedTokens();
+      const count = (counts: EstimatedTokens) => counted.add(counts);
+      options.onStreamTokens?.({ tokens: counted, limited: false });
       const answers = await answersToEachPrompt({
         prompts,
         client: options.client,
         answer: async (prompt, signal) => {
           const sent = { ...request, prompt };
-          const answer = await callCountingFailure({ ...callOptions, signal }, sent, tokenLimiters, (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort));
+          const answer = await callCountingFailure({ ...callOptions, signal }, sent, tokenLimiters, (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort), count);
           // Counted as each comes: the tokens of a prompt answered before another failed were used too.
-          return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters });
+          return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters, onCounted: count, countsAnswer: true });
         },
       }).catch((error: unknown) => {
         throw calls.reached ? afterSentCalls(error) : error;
@@ -279,7 +283,7 @@ function recordTokens(tokenLimiters: readonly EndpointLimiter[], tokens: number)
 /**
  * A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits.
  * One that fails the check (a 502) was served all the same: its usage counts, else its prompt's
- * estimate, and `onCounted` is told.
+ * estimate, and `onCounted` is told; so is an answer's usage with `countsAnswer` (several prompts' line).
  */
 function countedAnswer(options: {
   endpoint: CompiledEndpoint;
@@ -288,6 +292,7 @@ function countedAnswer(options: {
   oneToolCall: boolean;
   tokenLimiters: readonly EndpointLimiter[];
   onCounted?: (counts: EstimatedTokens) => void;
+  countsAnswer?: boolean;
 }): unknown {
   const { endpoint, answer, request } = options;
   let body: unknown;
@@ -301,6 +306,9 @@ function countedAnswer(options: {
     throw error;
   }
   const tokens = reportedTokens(body);
-  if (tokens !== null) recordTokens(options.tokenLimiters, tokens);
+  if (tokens !== null) {
+    recordTokens(options.tokenLimiters, tokens);
+    if (options.countsAnswer === true) options.onCounted?.(servedCounts({ usage: (body as { usage: unknown }).usage, sent: request }));
+  }
   return body;
 }

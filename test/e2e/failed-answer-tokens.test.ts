@@ -106,3 +106,10 @@ test('embeddings with one vector for two inputs (a 502) count their usage', asyn
   expect(result.line).toMatchObject({ prompt_tokens: 6, total_tokens: 6 });
   expect(result.next).toMatch(used('embeddings', 6, 6));
 });
+
+test("several prompts, one answered (3 tokens) and one timed out (its prompt's estimate, 1): the line shows the 4 counted", async () => {
+  const result = await failedThenRefused('completions', () => client.completions.create({ model: 'completions', prompt: ['ok', 'wait'] }));
+  expect(result.status).toBe(504);
+  expect(result.line).toMatchObject({ stream: false, prompt_tokens: 2, completion_tokens: 2, total_tokens: 4, tokens_estimated: true });
+  expect(result.next).toMatch(used('completions', 4, 4));
+});
