@@ -11,7 +11,8 @@ import OpenAI from 'openai';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
-import { captureLog, waitForLogLine } from '../support/log-capture';
+import { captureLog } from '../support/log-capture';
+import { failedThenRefused, tokensUsed } from '../support/token-limit-failures';
 
 const USAGE = { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 };
 
@@ -65,51 +66,32 @@ afterAll(async () => {
   await upstream.close();
 });
 
-/** The failed call's status and audit line, and the token-limit refusal of the endpoint's next request. */
-async function failedThenRefused(endpoint: string, call: () => Promise<unknown>): Promise<{ status: number; line: Record<string, unknown>; next: string }> {
-  const from = lines.length;
-  const failure = await call().then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(failure).toBeInstanceOf(OpenAI.APIError);
-  const status = (failure as InstanceType<typeof OpenAI.APIError>).status as number;
-  const line = await waitForLogLine(lines, (entry) => entry.endpoint === endpoint && entry.status === status, { from });
-  const next = await call().then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(next).toBeInstanceOf(OpenAI.RateLimitError);
-  return { status, line, next: (next as Error).message };
-}
-
-const used = (endpoint: string, limit: number, tokens: number) => `Token limit exceeded: ${limit} tokens per 1 minute for endpoint '${endpoint}' (${tokens} used)`;
 
 test('a chat answer that fails the answer check counts its usage, shown on its line as reported', async () => {
-  const result = await failedThenRefused('chat', () => client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'usage' }] }));
+  const result = await failedThenRefused(lines, 'chat', () => client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'usage' }] }));
   expect(result.status).toBe(502);
   expect(result.line).toMatchObject({ prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 });
   expect(result.line).not.toHaveProperty('tokens_estimated');
-  expect(result.next).toMatch(used('chat', 8, 8));
+  expect(result.next).toMatch(tokensUsed('chat', 8, 8));
 });
 
 test("one without usage counts its prompt's estimate (\"user\" and a four-letter word: 2 tokens)", async () => {
-  const result = await failedThenRefused('chat-estimated', () => client.chat.completions.create({ model: 'chat-estimated', messages: [{ role: 'user', content: 'none' }] }));
+  const result = await failedThenRefused(lines, 'chat-estimated', () => client.chat.completions.create({ model: 'chat-estimated', messages: [{ role: 'user', content: 'none' }] }));
   expect(result.status).toBe(502);
   expect(result.line).toMatchObject({ prompt_tokens: 2, completion_tokens: 0, total_tokens: 2, tokens_estimated: true });
-  expect(result.next).toMatch(used('chat-estimated', 2, 2));
+  expect(result.next).toMatch(tokensUsed('chat-estimated', 2, 2));
 });
 
 test('embeddings with one vector for two inputs (a 502) count their usage', async () => {
-  const result = await failedThenRefused('embeddings', () => client.embeddings.create({ model: 'embeddings', input: ['one', 'two'], encoding_format: 'float' }));
+  const result = await failedThenRefused(lines, 'embeddings', () => client.embeddings.create({ model: 'embeddings', input: ['one', 'two'], encoding_format: 'float' }));
   expect(result.status).toBe(502);
   expect(result.line).toMatchObject({ prompt_tokens: 6, total_tokens: 6 });
-  expect(result.next).toMatch(used('embeddings', 6, 6));
+  expect(result.next).toMatch(tokensUsed('embeddings', 6, 6));
 });
 
 test("several prompts, one answered (3 tokens) and one timed out (its prompt's estimate, 1): the line shows the 4 counted", async () => {
-  const result = await failedThenRefused('completions', () => client.completions.create({ model: 'completions', prompt: ['ok', 'wait'] }));
+  const result = await failedThenRefused(lines, 'completions', () => client.completions.create({ model: 'completions', prompt: ['ok', 'wait'] }));
   expect(result.status).toBe(504);
   expect(result.line).toMatchObject({ stream: false, prompt_tokens: 2, completion_tokens: 2, total_tokens: 4, tokens_estimated: true });
-  expect(result.next).toMatch(used('completions', 4, 4));
+  expect(result.next).toMatch(tokensUsed('completions', 4, 4));
 });

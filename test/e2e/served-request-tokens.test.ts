@@ -14,7 +14,8 @@ import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } 
 import { readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
-import { captureLog, waitForLogLine } from '../support/log-capture';
+import { captureLog } from '../support/log-capture';
+import { failedThenRefused, tokensUsed } from '../support/token-limit-failures';
 
 const OVERLOADED = { error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } };
 const numbered = (count: number) => Array.from({ length: count }, (_, index) => String(index));
@@ -77,54 +78,35 @@ afterAll(async () => {
   await Promise.all([cohereUpstream.close(), geminiUpstream.close(), anthropicUpstream.close(), bedrock.close()]);
 });
 
-/** The status of a failed call, its audit line, and the token-limit refusal of the endpoint's next request. */
-async function failedThenRefused(endpoint: string, call: () => Promise<unknown>): Promise<{ status: number; line: Record<string, unknown>; next: string }> {
-  const from = lines.length;
-  const failure = await call().then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(failure).toBeInstanceOf(OpenAI.APIError);
-  const status = (failure as InstanceType<typeof OpenAI.APIError>).status as number;
-  const line = await waitForLogLine(lines, (entry) => entry.endpoint === endpoint && entry.status === status, { from });
-  const next = await call().then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(next).toBeInstanceOf(OpenAI.RateLimitError);
-  return { status, line, next: (next as Error).message };
-}
-
-const used = (endpoint: string, limit: number, tokens: number) => `Token limit exceeded: ${limit} tokens per 1 minute for endpoint '${endpoint}' (${tokens} used)`;
 
 test("Cohere, 250 texts with a retry: each attempt's answered batch (96 tokens) counts once, though the call fails", async () => {
-  const result = await failedThenRefused('cohere', () => client.embeddings.create({ model: 'cohere', input: numbered(250), encoding_format: 'float' }));
+  const result = await failedThenRefused(lines, 'cohere', () => client.embeddings.create({ model: 'cohere', input: numbered(250), encoding_format: 'float' }));
   // Batch 1 answered, batch 2 refused; the retry resumes at batch 2 (answered), batch 3 refused.
   expect(cohereUpstream.requests.map((request) => (request.body as { texts: string[] }).texts[0])).toEqual(['0', '96', '96', '192']);
   expect(result.status).toBe(502);
   expect(result.line).toMatchObject({ retries: 1, prompt_tokens: 192, completion_tokens: 0, total_tokens: 192 });
   // Reported usage alone: nothing estimated.
   expect(result.line).not.toHaveProperty('tokens_estimated');
-  expect(result.next).toMatch(used('cohere', 100, 192));
+  expect(result.next).toMatch(tokensUsed('cohere', 100, 192));
 });
 
 test("Gemini, 150 texts: the answered batch of 100 counts its texts' estimate (95 tokens: a digit is half a token), Gemini reporting no usage", async () => {
-  const result = await failedThenRefused('gemini', () => client.embeddings.create({ model: 'gemini', input: numbered(150), encoding_format: 'float' }));
+  const result = await failedThenRefused(lines, 'gemini', () => client.embeddings.create({ model: 'gemini', input: numbered(150), encoding_format: 'float' }));
   expect(result.line).toMatchObject({ prompt_tokens: 95, total_tokens: 95, tokens_estimated: true });
-  expect(result.next).toMatch(used('gemini', 50, 95));
+  expect(result.next).toMatch(tokensUsed('gemini', 50, 95));
 });
 
 test('Titan on Bedrock, one text per call in parallel: the two answered texts count their 7 tokens each, the refused one nothing', async () => {
-  const result = await failedThenRefused('titan', () => client.embeddings.create({ model: 'titan', input: ['first', 'refused', 'second'], encoding_format: 'float' }));
+  const result = await failedThenRefused(lines, 'titan', () => client.embeddings.create({ model: 'titan', input: ['first', 'refused', 'second'], encoding_format: 'float' }));
   expect(result.line).toMatchObject({ prompt_tokens: 14, total_tokens: 14 });
   expect(result.line).not.toHaveProperty('tokens_estimated');
-  expect(result.next).toMatch(used('titan', 10, 14));
+  expect(result.next).toMatch(tokensUsed('titan', 10, 14));
 });
 
 test("Anthropic: a paused turn whose continuation is refused counts the paused call's usage (4210 + 112)", async () => {
-  const result = await failedThenRefused('claude', () => client.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'Quels cafés ont ouvert ?' }], web_search_options: {} }));
+  const result = await failedThenRefused(lines, 'claude', () => client.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: 'Quels cafés ont ouvert ?' }], web_search_options: {} }));
   expect(anthropicUpstream.requests).toHaveLength(2);
   expect(result.line).toMatchObject({ prompt_tokens: 4210, completion_tokens: 112, total_tokens: 4322 });
   expect(result.line).not.toHaveProperty('tokens_estimated');
-  expect(result.next).toMatch(used('claude', 4000, 4322));
+  expect(result.next).toMatch(tokensUsed('claude', 4000, 4322));
 });
