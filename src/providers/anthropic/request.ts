@@ -1,29 +1,19 @@
 /**
  * Unified chat and completions requests → Anthropic Messages API bodies (reference §6.2 item 1,
- * with the fixes listed in the provider header).
+ * with the fixes listed in the provider header): parameters here, the conversation in messages.ts,
+ * tools and tool choice in tools.ts.
  */
 import { GatewayError } from '../../errors';
-import type { ChatMessage, ChatRequest, CompletionsRequest, Tool, ToolCall } from '../../schema';
-import { isRecord, ownValue } from '../shared/json';
+import type { ChatRequest, CompletionsRequest } from '../../schema';
+import { isRecord } from '../shared/json';
 import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
-import { inAnswerOrder } from '../shared/thinking-places';
-import { strictToolCallId } from '../shared/tool-call-ids';
-import { toContentBlocks, withCacheControl, withMessageCacheControl, withMessageCacheControlOn } from './content';
+import { toAnthropicMessages } from './messages';
 import { withResponseFormat } from './output-format';
-import { toAnthropicThinkingBlocks } from './thinking';
+import { withAnthropicTools } from './tools';
 import { withWebSearchTool } from './web-search';
 import type { AnthropicWebSearchBounds } from './web-search-settings';
-import type {
-  AnthropicMessage,
-  AnthropicRequestBlock,
-  AnthropicTextBlock,
-  AnthropicTool,
-  AnthropicToolChoice,
-  AnthropicToolResultBlock,
-  AnthropicToolUseBlock,
-} from './wire';
 
 export const ANTHROPIC_NAME = 'Anthropic';
 
@@ -175,188 +165,6 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
   return body;
 }
 
-// ---- Message content (content.ts) ----
-
-/** Text blocks of a system message; parts must all be text. */
-function systemBlocks(content: ChatMessage['content'], path: string): AnthropicTextBlock[] {
-  if (typeof content === 'string') return [{ type: 'text', text: content }];
-  if (content === undefined || content === null) throw invalid(path, `${path} is required for a system message.`);
-  return toContentBlocks(content, path, 'system') as AnthropicTextBlock[];
-}
-
-/**
- * The top-level `system`: one text joined by newlines, or, when a part carries a prompt-caching
- * breakpoint, the list of text blocks Anthropic takes it on.
- */
-function toSystem(blocks: readonly AnthropicTextBlock[]): string | AnthropicTextBlock[] | undefined {
-  if (blocks.length === 0) return undefined;
-  if (blocks.some((block) => block.cache_control !== undefined)) return [...blocks];
-  return blocks.map((block) => block.text).join('\n');
-}
-
-function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
-  const text = call.function.arguments;
-  // Some clients send "" for a call without arguments.
-  if (text.trim() === '') return {};
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch {
-    throw invalid(`${path}.function.arguments`, `${path}.function.arguments must be a JSON object text.`);
-  }
-  if (!isRecord(input)) throw invalid(`${path}.function.arguments`, `${path}.function.arguments must be a JSON object text.`);
-  return input;
-}
-
-/**
- * Assistant turns keep their text (the reference loses it when there are tool calls), and have
- * their thinking blocks back where the answer had them when the client sent them (thinking-places.ts).
- */
-function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
-  const { content, tool_calls: toolCalls } = message;
-  const thinking = toAnthropicThinkingBlocks(message);
-  const hasToolCalls = (toolCalls?.length ?? 0) > 0;
-  if (!hasToolCalls) {
-    if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
-    if (thinking.length === 0) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
-  }
-  const text: AnthropicRequestBlock[] =
-    typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, 'assistant');
-  const toolUses = (toolCalls ?? []).map(
-    (call, index): AnthropicToolUseBlock => ({
-      type: 'tool_use',
-      id: strictToolCallId(call.id),
-      name: call.function.name,
-      input: toToolInput(call, `${path}.tool_calls[${index}]`),
-    }),
-  );
-  return inAnswerOrder({ thinking, text, toolCalls: toolUses });
-}
-
-function toToolResult(message: ChatMessage, path: string): AnthropicToolResultBlock {
-  if (typeof message.tool_call_id !== 'string') throw invalid(`${path}.tool_call_id`, `${path}.tool_call_id is required for a tool message.`);
-  const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: strictToolCallId(message.tool_call_id) };
-  const { content } = message;
-  if (typeof content === 'string') block.content = content;
-  else if (Array.isArray(content)) block.content = toContentBlocks(content, `${path}.content`, 'tool');
-  return block;
-}
-
-/**
- * Message fields Anthropic can represent, per role; any other field is refused, not dropped. Except
- * `name`, a participant's label with no Anthropic field, which LangChain's MLflow chat model and
- * LangGraph's agents send on named messages: dropped, as MLflow drops it and Gemini and Bedrock
- * ignore it, so that those clients work unchanged.
- */
-const MESSAGE_FIELDS: Record<string, readonly string[]> = {
-  system: ['role', 'content', 'name', 'cache_control'],
-  developer: ['role', 'content', 'name', 'cache_control'],
-  user: ['role', 'content', 'name', 'cache_control'],
-  // reasoning_content is the readable copy of thinking_blocks, which are what Anthropic checks;
-  // annotations (web citations) are not sent back: the text is.
-  assistant: ['role', 'content', 'name', 'tool_calls', 'thinking_blocks', 'reasoning_content', 'annotations', 'cache_control'],
-  tool: ['role', 'content', 'name', 'tool_call_id', 'cache_control'],
-};
-
-function checkMessageFields(message: ChatMessage, path: string): void {
-  const allowed = ownValue(MESSAGE_FIELDS, message.role);
-  if (allowed === undefined) {
-    throw invalid(`${path}.role`, `${path}.role: the role '${message.role}' is not supported by Anthropic (use system, developer, user, assistant or tool).`);
-  }
-  for (const field of Object.keys(message)) {
-    if (!allowed.includes(field)) throw invalid(`${path}.${field}`, `${path}.${field}: this field of a '${message.role}' message is not supported by Anthropic.`);
-  }
-}
-
-/**
- * System (and developer) messages, wherever they are, become the top-level `system` text joined by
- * newlines; tool results become `tool_result` blocks, consecutive ones merged into one user turn as
- * Anthropic requires.
- */
-function toAnthropicMessages(messages: ChatMessage[]): { system: string | AnthropicTextBlock[] | undefined; messages: AnthropicMessage[] } {
-  const system: AnthropicTextBlock[] = [];
-  const converted: AnthropicMessage[] = [];
-  let toolResults: AnthropicRequestBlock[] | null = null;
-  messages.forEach((message, index) => {
-    const path = `messages[${index}]`;
-    checkMessageFields(message, path);
-    if (message.role === 'tool') {
-      const [result] = withMessageCacheControl([toToolResult(message, path)], message, path);
-      if (toolResults) toolResults.push(result);
-      else {
-        toolResults = [result];
-        converted.push({ role: 'user', content: toolResults });
-      }
-      return;
-    }
-    toolResults = null;
-    if (message.role === 'system' || message.role === 'developer') system.push(...withMessageCacheControl(systemBlocks(message.content, `${path}.content`), message, path));
-    else if (message.role === 'assistant') converted.push({ role: 'assistant', content: withMessageCacheControlOn(toAssistantContent(message, path), message, path) });
-    else {
-      const { content } = message;
-      if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
-      const blocks = typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user');
-      converted.push({ role: 'user', content: withMessageCacheControlOn(blocks, message, path) });
-    }
-  });
-  return { system: toSystem(system), messages: converted };
-}
-
-// ---- Tools ----
-
-/** The function's JSON Schema goes through whole as `input_schema`; the tool's `cache_control` goes along. */
-function toAnthropicTool(tool: Tool): AnthropicTool {
-  const { name, description, parameters, strict } = tool.function;
-  const converted: AnthropicTool = { name, input_schema: parameters ?? { type: 'object', properties: {} } };
-  if (description !== undefined) converted.description = description;
-  if (strict === true) converted.strict = true;
-  return withCacheControl(converted, tool);
-}
-
-function namedFunction(choice: Record<string, unknown>): string | null {
-  const fn = choice.function;
-  return choice.type === 'function' && isRecord(fn) && typeof fn.name === 'string' ? fn.name : null;
-}
-
-function toChoiceType(choice: unknown): AnthropicToolChoice {
-  if (choice === 'auto') return { type: 'auto' };
-  if (choice === 'required') return { type: 'any' };
-  if (choice === 'none') return { type: 'none' };
-  const name = isRecord(choice) ? namedFunction(choice) : null;
-  if (name !== null) return { type: 'tool', name };
-  throw invalid('tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}}.`);
-}
-
-/** auto → auto, required → any, none → none, a named function → tool; `parallel_tool_calls: false` → disable_parallel_tool_use. */
-function toAnthropicToolChoice(choice: unknown, parallelToolCalls: unknown): AnthropicToolChoice | undefined {
-  if (parallelToolCalls !== undefined && typeof parallelToolCalls !== 'boolean') {
-    throw invalid('parallel_tool_calls', "The parameter 'parallel_tool_calls' must be a boolean.");
-  }
-  if (choice === undefined && parallelToolCalls !== false) return undefined;
-  // Anthropic carries the parallel switch on tool_choice; `auto` is its default choice.
-  const mapped = choice === undefined ? ({ type: 'auto' } as const) : toChoiceType(choice);
-  return parallelToolCalls === false && mapped.type !== 'none' ? { ...mapped, disable_parallel_tool_use: true } : mapped;
-}
-
-/** The tools the conversation's tool calls name, once each, with an open schema (theirs is not sent). */
-function historyToolsOf(messages: readonly ChatMessage[]): AnthropicTool[] {
-  const names = new Set(messages.flatMap((message) => (message.role === 'assistant' ? (message.tool_calls ?? []).map((call) => call.function.name) : [])));
-  return [...names].map((name) => ({ name, input_schema: { type: 'object', properties: {} } }));
-}
-
-/**
- * A request that offers no tools (or says `tool_choice` none) but carries tool history, such as an
- * agent's final turn: Anthropic has refused tool_use / tool_result blocks without `tools` (400
- * "Requests which include `tool_use` or `tool_result` blocks must define tools"), so the tools the
- * history calls are declared with `tool_choice` none, which Anthropic enforces: the conversation
- * goes unchanged (signed thinking included) and no tool can be called.
- */
-function toolsForHistory(request: ChatRequest): { tools: AnthropicTool[]; tool_choice: AnthropicToolChoice } | null {
-  if ((request.tools?.length ?? 0) > 0 || (request.tool_choice !== undefined && request.tool_choice !== 'none')) return null;
-  const tools = historyToolsOf(request.messages);
-  return tools.length > 0 ? { tools, tool_choice: { type: 'none' } } : null;
-}
-
 // ---- Requests ----
 
 export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
@@ -367,10 +175,7 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   const { system, messages } = toAnthropicMessages(request.messages);
   if (system !== undefined) body.system = system;
   body.messages = messages;
-  if (request.tools !== undefined) body.tools = request.tools.map(toAnthropicTool);
-  const toolChoice = toAnthropicToolChoice(request.tool_choice, request.parallel_tool_calls);
-  if (toolChoice !== undefined) body.tool_choice = toolChoice;
-  const sent = { ...body, ...toolsForHistory(request) };
+  const sent = withAnthropicTools(body, request);
   if (request.web_search_options === undefined) return sent;
   return withWebSearchTool(sent, { options: request.web_search_options, clientToolChoice: request.tool_choice, bounds: options.webSearch });
 }

@@ -46,7 +46,7 @@ export function toAnthropicWebSearchTool(options: unknown, bounds: AnthropicWebS
  * The request body with the web search tool after its function tools. A 400 for what would clash
  * with the search or switch it off: a function of the search tool's name (Anthropic refuses two
  * tools of one name), and tool_choice none, whether the client's or the one the gateway sends for
- * tool history without tools (request.ts, toolsForHistory).
+ * tool history without tools (tools.ts, toolsForHistory).
  */
 export function withWebSearchTool(body: Readonly<Record<string, unknown>>, request: { options: unknown; clientToolChoice: unknown; bounds?: AnthropicWebSearchBounds }): Record<string, unknown> {
   const { options, clientToolChoice, bounds } = request;
