@@ -2,16 +2,16 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"response_store":{"$ref":"#/definitions/ResponseStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token; leave it out for the gateway to get and renew tokens itself from Azure's credential chain). A `$ENV_VAR` name, the path of a file holding the value, or the value itself. Required unless `openai_api_type` is `azuread`."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."},"azure_client_id":{"type":"string","minLength":1,"description":"`azuread` without `openai_api_key` only: the client ID of the user-assigned managed identity (or workload identity) the gateway gets Entra ID tokens as, instead of `AZURE_CLIENT_ID` or the system-assigned identity."}},"if":{"properties":{"openai_api_type":{"const":"azuread"}},"required":["openai_api_type"]},"else":{"properties":{"openai_api_key":{}},"required":["openai_api_key"]},"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot."},"web_search":{"type":"object","additionalProperties":false,"properties":{"max_uses":{"type":"integer","minimum":1,"description":"The most searches Anthropic runs for one call (its tool's `max_uses`); a search over it fails with `max_uses_exceeded` and Claude answers without. Each search is billed."},"allowed_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Only pages of these domains are searched and cited (the tool's `allowed_domains`): host names without a scheme, e.g. `example.com` (its subdomains included) or `docs.example.com`, optionally with a path (`example.com/blog`)."},"blocked_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Pages of these domains are never searched or cited (the tool's `blocked_domains`), written as in `allowed_domains`. Anthropic refuses both lists in one call, so an endpoint sets one or the other."}},"description":"Chat endpoints only: what every web search tool this endpoint sends to Anthropic carries (a request's `web_search_options` adds the tool), so that the operator bounds what searches cost and where they look; a client cannot widen it. A gateway setting: MLflow has none."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."},"cohere_api_v2_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of Cohere's v2 API, where chat requests with tools, tool history or thinking go (`/chat` is appended). Default: `cohere_api_base` with its final `/v1` as `/v2`; set it when that base does not end in `/v1` (a proxy path)."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace."}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"ResponseStore":{"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept."},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","minimum":0.001,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","minimum":0.001,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer, and what of a request goes on to them.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key."},"request_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."},"forward_trace_context":{"type":"boolean","description":"Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"response_store":{"$ref":"#/definitions/ResponseStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token; leave it out for the gateway to get and renew tokens itself from Azure's credential chain). A `$ENV_VAR` name, the path of a file holding the value, or the value itself. Required unless `openai_api_type` is `azuread`."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."},"azure_client_id":{"type":"string","minLength":1,"description":"`azuread` without `openai_api_key` only: the client ID of the user-assigned managed identity (or workload identity) the gateway gets Entra ID tokens as, instead of `AZURE_CLIENT_ID` or the system-assigned identity."}},"if":{"properties":{"openai_api_type":{"const":"azuread"}},"required":["openai_api_type"]},"else":{"properties":{"openai_api_key":{}},"required":["openai_api_key"]},"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot."},"web_search":{"type":"object","additionalProperties":false,"properties":{"max_uses":{"type":"integer","minimum":1,"description":"The most searches Anthropic runs for one call (its tool's `max_uses`); a search over it fails with `max_uses_exceeded` and Claude answers without. Each search is billed."},"allowed_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Only pages of these domains are searched and cited (the tool's `allowed_domains`): host names without a scheme, e.g. `example.com` (its subdomains included) or `docs.example.com`, optionally with a path (`example.com/blog`)."},"blocked_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Pages of these domains are never searched or cited (the tool's `blocked_domains`), written as in `allowed_domains`. Anthropic refuses both lists in one call, so an endpoint sets one or the other."}},"description":"Chat endpoints only: what every web search tool this endpoint sends to Anthropic carries (a request's `web_search_options` adds the tool), so that the operator bounds what searches cost and where they look; a client cannot widen it. A gateway setting: MLflow has none."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."},"cohere_api_v2_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of Cohere's v2 API, where chat requests with tools, tool history or thinking go (`/chat` is appended). Default: `cohere_api_base` with its final `/v1` as `/v2`; set it when that base does not end in `/v1` (a proxy path)."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace."}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request; at most 9007199254740991, the largest whole number counted exactly).","maximum":9007199254740991},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.","maximum":9007199254740991},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`. At most 10 years (a month is 30 days, a year 360, as MLflow's `limits` library counts): a longer window would never renew while the gateway runs, and its length in milliseconds must stay a whole number Redis takes as an expiry."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"ResponseStore":{"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`, at most `1gb`: the store is in the gateway's heap, which Node limits to a few GB); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.","maximum":1073741824},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","minimum":0.001,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","minimum":0.001,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3, at most 10: more attempts only multiply the load on a provider that is already failing, and `max_elapsed` bounds the time anyway).","maximum":10},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out.","maximum":16777216}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer, and what of a request goes on to them.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`, at most `500mb`: a body is held in memory as one text to be parsed, and Node's longest text is about 512 MB). Larger bodies get a 413.","maximum":524288000},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most `500mb`: the answer is held as one text to be parsed, and Node's longest text is about 512 MB). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.","maximum":524288000},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64, at most 1000: a body that is parsed is walked by recursive code, and deeper nesting could exhaust the stack). Deeper bodies get a 400 (422 on MLflow routes).","maximum":1000},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000, at most 100000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key, so 100000 is already a fraction of a second per request.","maximum":100000},"request_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."},"forward_trace_context":{"type":"boolean","description":"Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload."}}}}};
 const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
-const schema50 = {"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept."},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}};
-const schema57 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out."}}};
-const schema58 = {"type":"object","description":"Limits on what clients send and on what upstreams answer, and what of a request goes on to them.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413."},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit."},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes)."},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key."},"request_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."},"forward_trace_context":{"type":"boolean","description":"Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload."}}};
+const schema50 = {"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`, at most `1gb`: the store is in the gateway's heap, which Node limits to a few GB); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.","maximum":1073741824},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}};
+const schema57 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out.","maximum":16777216}}};
+const schema58 = {"type":"object","description":"Limits on what clients send and on what upstreams answer, and what of a request goes on to them.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`, at most `500mb`: a body is held in memory as one text to be parsed, and Node's longest text is about 512 MB). Larger bodies get a 413.","maximum":524288000},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most `500mb`: the answer is held as one text to be parsed, and Node's longest text is about 512 MB). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.","maximum":524288000},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64, at most 1000: a body that is parsed is walked by recursive code, and deeper nesting could exhaust the stack). Deeper bodies get a 400 (422 on MLflow routes).","maximum":1000},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000, at most 100000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key, so 100000 is already a fraction of a second per request.","maximum":100000},"request_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."},"forward_trace_context":{"type":"boolean","description":"Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload."}}};
 const schema12 = {"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}};
 const schema13 = {"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]};
-const schema44 = {"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request)."},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent."},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]};
+const schema44 = {"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request; at most 9007199254740991, the largest whole number counted exactly).","maximum":9007199254740991},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.","maximum":9007199254740991},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`. At most 10 years (a month is 30 days, a year 360, as MLflow's `limits` library counts): a longer window would never renew while the gateway runs, and its length in milliseconds must stay a whole number Redis takes as an expiry."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]};
 const schema45 = {"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","minimum":0.001,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","minimum":0.001,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}};
-const schema46 = {"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3)."},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}};
+const schema46 = {"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3, at most 10: more attempts only multiply the load on a provider that is already failing, and `max_elapsed` bounds the time anyway).","maximum":10},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}};
 const pattern0 = new RegExp("^[\\p{L}\\p{N}_.\\-]+$", "u");
 const pattern15 = new RegExp("^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$", "u");
 const schema14 = {"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]};
@@ -7657,8 +7657,8 @@ vErrors.push(err11);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.calls,data:data4};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema44.properties.calls,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7667,12 +7667,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data3.tokens !== undefined){
-let data5 = data3.tokens;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.tokens.type,parentSchema:schema44.properties.tokens,data:data5};
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.calls,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7681,9 +7677,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.tokens,data:data5};
+}
+}
+if(data3.tokens !== undefined){
+let data5 = data3.tokens;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.tokens.type,parentSchema:schema44.properties.tokens,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7692,13 +7691,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-if(data3.renewal_period !== undefined){
-let data6 = data3.renewal_period;
-if(typeof data6 === "string"){
-if(!pattern15.test(data6)){
-const err15 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\"",schema:"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$",parentSchema:schema44.properties.renewal_period,data:data6};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema44.properties.tokens,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7707,9 +7702,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.renewal_period.type,parentSchema:schema44.properties.renewal_period,data:data6};
+if(data5 < 0 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.tokens,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7719,10 +7713,12 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data3.key !== undefined){
-let data7 = data3.key;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err17 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null",schema:schema44.properties.key.type,parentSchema:schema44.properties.key,data:data7};
+}
+if(data3.renewal_period !== undefined){
+let data6 = data3.renewal_period;
+if(typeof data6 === "string"){
+if(!pattern15.test(data6)){
+const err17 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\"",schema:"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$",parentSchema:schema44.properties.renewal_period,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7732,14 +7728,38 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data3};
+const err18 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.renewal_period.type,parentSchema:schema44.properties.renewal_period,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data3.key !== undefined){
+let data7 = data3.key;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err19 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null",schema:schema44.properties.key.type,parentSchema:schema44.properties.key,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -7751,28 +7771,7 @@ if(data8.connect !== undefined){
 let data9 = data8.connect;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 2147483 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.connect,data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data9 < 0.001 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.connect,data:data9};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.connect.type,parentSchema:schema45.properties.connect,data:data9};
+const err21 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.connect,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7781,12 +7780,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data8.first_byte !== undefined){
-let data10 = data8.first_byte;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 2147483 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.first_byte,data:data10};
+if(data9 < 0.001 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.connect,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7795,8 +7790,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data10 < 0.001 || isNaN(data10)){
-const err23 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.first_byte,data:data10};
+}
+else {
+const err23 = {instancePath:instancePath+"/timeouts/connect",schemaPath:"#/definitions/Timeouts/properties/connect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.connect.type,parentSchema:schema45.properties.connect,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7806,8 +7802,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.first_byte.type,parentSchema:schema45.properties.first_byte,data:data10};
+if(data8.first_byte !== undefined){
+let data10 = data8.first_byte;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2147483 || isNaN(data10)){
+const err24 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.first_byte,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7816,12 +7815,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data8.idle !== undefined){
-let data11 = data8.idle;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 2147483 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.idle,data:data11};
+if(data10 < 0.001 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.first_byte,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7830,8 +7825,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11 < 0.001 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.idle,data:data11};
+}
+else {
+const err26 = {instancePath:instancePath+"/timeouts/first_byte",schemaPath:"#/definitions/Timeouts/properties/first_byte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.first_byte.type,parentSchema:schema45.properties.first_byte,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7841,8 +7837,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.idle.type,parentSchema:schema45.properties.idle,data:data11};
+if(data8.idle !== undefined){
+let data11 = data8.idle;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2147483 || isNaN(data11)){
+const err27 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.idle,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7851,12 +7850,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data8.total !== undefined){
-let data12 = data8.total;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 2147483 || isNaN(data12)){
-const err28 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.total,data:data12};
+if(data11 < 0.001 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.idle,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7865,8 +7860,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data12 < 0.001 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.total,data:data12};
+}
+else {
+const err29 = {instancePath:instancePath+"/timeouts/idle",schemaPath:"#/definitions/Timeouts/properties/idle/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.idle.type,parentSchema:schema45.properties.idle,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7876,8 +7872,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.total.type,parentSchema:schema45.properties.total,data:data12};
+if(data8.total !== undefined){
+let data12 = data8.total;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema45.properties.total,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7886,15 +7885,36 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/timeouts",schemaPath:"#/definitions/Timeouts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data8};
+if(data12 < 0.001 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema45.properties.total,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/timeouts/total",schemaPath:"#/definitions/Timeouts/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.total.type,parentSchema:schema45.properties.total,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/timeouts",schemaPath:"#/definitions/Timeouts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data8};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -7905,33 +7925,7 @@ if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.max_attempts !== undefined){
 let data14 = data13.max_attempts;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err32 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.max_attempts.type,parentSchema:schema46.properties.max_attempts,data:data14};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err33 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.max_attempts,data:data14};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-if(data13.initial_backoff !== undefined){
-let data15 = data13.initial_backoff;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 2147483 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.initial_backoff,data:data15};
+const err34 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.max_attempts.type,parentSchema:schema46.properties.max_attempts,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7940,8 +7934,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data15 <= 0 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.initial_backoff,data:data15};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 10 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema46.properties.max_attempts,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7950,9 +7945,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.initial_backoff.type,parentSchema:schema46.properties.initial_backoff,data:data15};
+if(data14 < 1 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.max_attempts,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7962,11 +7956,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data13.max_backoff !== undefined){
-let data16 = data13.max_backoff;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 2147483 || isNaN(data16)){
-const err37 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_backoff,data:data16};
+}
+if(data13.initial_backoff !== undefined){
+let data15 = data13.initial_backoff;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 2147483 || isNaN(data15)){
+const err37 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.initial_backoff,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7975,8 +7970,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data16 <= 0 || isNaN(data16)){
-const err38 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_backoff,data:data16};
+if(data15 <= 0 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.initial_backoff,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7987,7 +7982,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_backoff.type,parentSchema:schema46.properties.max_backoff,data:data16};
+const err39 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.initial_backoff.type,parentSchema:schema46.properties.initial_backoff,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7997,11 +7992,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data13.max_elapsed !== undefined){
-let data17 = data13.max_elapsed;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 2147483 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_elapsed,data:data17};
+if(data13.max_backoff !== undefined){
+let data16 = data13.max_backoff;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 2147483 || isNaN(data16)){
+const err40 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_backoff,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8010,8 +8005,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data17 <= 0 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_elapsed,data:data17};
+if(data16 <= 0 || isNaN(data16)){
+const err41 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_backoff,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8022,7 +8017,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_elapsed.type,parentSchema:schema46.properties.max_elapsed,data:data17};
+const err42 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_backoff.type,parentSchema:schema46.properties.max_backoff,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8032,11 +8027,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data13.max_retry_after !== undefined){
-let data18 = data13.max_retry_after;
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 2147483 || isNaN(data18)){
-const err43 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_retry_after,data:data18};
+if(data13.max_elapsed !== undefined){
+let data17 = data13.max_elapsed;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 2147483 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_elapsed,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8045,8 +8040,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data18 < 0 || isNaN(data18)){
-const err44 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.max_retry_after,data:data18};
+if(data17 <= 0 || isNaN(data17)){
+const err44 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_elapsed,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8057,7 +8052,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_retry_after.type,parentSchema:schema46.properties.max_retry_after,data:data18};
+const err45 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_elapsed.type,parentSchema:schema46.properties.max_elapsed,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8067,9 +8062,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data13};
+if(data13.max_retry_after !== undefined){
+let data18 = data13.max_retry_after;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 2147483 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_retry_after,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8078,15 +8075,48 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(data18 < 0 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.max_retry_after,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_retry_after.type,parentSchema:schema46.properties.max_retry_after,data:data18};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data13};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
 }
 errors++;
 }
@@ -8601,13 +8631,23 @@ vErrors.push(err13);
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.max_attempts,data:data6};
+if(data6 > 10 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema46.properties.max_attempts,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/retries/max_attempts",schemaPath:"#/definitions/Retries/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.max_attempts,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -8617,17 +8657,7 @@ if(data5.initial_backoff !== undefined){
 let data7 = data5.initial_backoff;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2147483 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.initial_backoff,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data7 <= 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.initial_backoff,data:data7};
+const err16 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.initial_backoff,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8636,9 +8666,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.initial_backoff.type,parentSchema:schema46.properties.initial_backoff,data:data7};
+if(data7 <= 0 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.initial_backoff,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8648,11 +8677,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data5.max_backoff !== undefined){
-let data8 = data5.max_backoff;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2147483 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_backoff,data:data8};
+else {
+const err18 = {instancePath:instancePath+"/retries/initial_backoff",schemaPath:"#/definitions/Retries/properties/initial_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.initial_backoff.type,parentSchema:schema46.properties.initial_backoff,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8661,8 +8687,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data8 <= 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_backoff,data:data8};
+}
+if(data5.max_backoff !== undefined){
+let data8 = data5.max_backoff;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_backoff,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8671,9 +8701,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_backoff.type,parentSchema:schema46.properties.max_backoff,data:data8};
+if(data8 <= 0 || isNaN(data8)){
+const err20 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_backoff,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8683,11 +8712,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data5.max_elapsed !== undefined){
-let data9 = data5.max_elapsed;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 2147483 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_elapsed,data:data9};
+else {
+const err21 = {instancePath:instancePath+"/retries/max_backoff",schemaPath:"#/definitions/Retries/properties/max_backoff/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_backoff.type,parentSchema:schema46.properties.max_backoff,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8696,8 +8722,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data9 <= 0 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_elapsed,data:data9};
+}
+if(data5.max_elapsed !== undefined){
+let data9 = data5.max_elapsed;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_elapsed,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8706,9 +8736,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_elapsed.type,parentSchema:schema46.properties.max_elapsed,data:data9};
+if(data9 <= 0 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.max_elapsed,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8718,11 +8747,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data5.max_retry_after !== undefined){
-let data10 = data5.max_retry_after;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 2147483 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_retry_after,data:data10};
+else {
+const err24 = {instancePath:instancePath+"/retries/max_elapsed",schemaPath:"#/definitions/Retries/properties/max_elapsed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_elapsed.type,parentSchema:schema46.properties.max_elapsed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8731,8 +8757,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.max_retry_after,data:data10};
+}
+if(data5.max_retry_after !== undefined){
+let data10 = data5.max_retry_after;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2147483 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema46.properties.max_retry_after,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8741,9 +8771,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_retry_after.type,parentSchema:schema46.properties.max_retry_after,data:data10};
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.max_retry_after,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8753,9 +8782,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data5};
+const err27 = {instancePath:instancePath+"/retries/max_retry_after",schemaPath:"#/definitions/Retries/properties/max_retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.max_retry_after.type,parentSchema:schema46.properties.max_retry_after,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8767,12 +8795,24 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err28 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/Retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -8979,8 +9019,8 @@ vErrors.push(err13);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.calls,data:data5};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema44.properties.calls,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8989,12 +9029,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-if(data4.tokens !== undefined){
-let data6 = data4.tokens;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.tokens.type,parentSchema:schema44.properties.tokens,data:data6};
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/limit/calls",schemaPath:"#/definitions/Limit/properties/calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.calls,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9003,9 +9039,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.tokens,data:data6};
+}
+}
+if(data4.tokens !== undefined){
+let data6 = data4.tokens;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.tokens.type,parentSchema:schema44.properties.tokens,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9014,13 +9053,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data4.renewal_period !== undefined){
-let data7 = data4.renewal_period;
-if(typeof data7 === "string"){
-if(!pattern15.test(data7)){
-const err17 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\"",schema:"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$",parentSchema:schema44.properties.renewal_period,data:data7};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema44.properties.tokens,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9029,9 +9064,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.renewal_period.type,parentSchema:schema44.properties.renewal_period,data:data7};
+if(data6 < 0 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/limit/tokens",schemaPath:"#/definitions/Limit/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.properties.tokens,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9041,10 +9075,12 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.key !== undefined){
-let data8 = data4.key;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null",schema:schema44.properties.key.type,parentSchema:schema44.properties.key,data:data8};
+}
+if(data4.renewal_period !== undefined){
+let data7 = data4.renewal_period;
+if(typeof data7 === "string"){
+if(!pattern15.test(data7)){
+const err19 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$"+"\"",schema:"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$",parentSchema:schema44.properties.renewal_period,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9054,9 +9090,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
 else {
-const err20 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data4};
+const err20 = {instancePath:instancePath+"/limit/renewal_period",schemaPath:"#/definitions/Limit/properties/renewal_period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.renewal_period.type,parentSchema:schema44.properties.renewal_period,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9066,14 +9101,39 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+if(data4.key !== undefined){
+let data8 = data4.key;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err21 = {instancePath:instancePath+"/limit/key",schemaPath:"#/definitions/Limit/properties/key/type",keyword:"type",params:{type: schema44.properties.key.type},message:"must be string,null",schema:schema44.properties.key.type,parentSchema:schema44.properties.key,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/limit",schemaPath:"#/definitions/Limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data4};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }
@@ -9878,8 +9938,8 @@ vErrors.push(err46);
 errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 1 || isNaN(data23)){
-const err47 = {instancePath:instancePath+"/response_store/max_size",schemaPath:"#/definitions/ResponseStore/properties/max_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.max_size,data:data23};
+if(data23 > 1073741824 || isNaN(data23)){
+const err47 = {instancePath:instancePath+"/response_store/max_size",schemaPath:"#/definitions/ResponseStore/properties/max_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824",schema:1073741824,parentSchema:schema50.properties.max_size,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9888,10 +9948,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(typeof data23 === "string"){
-if(!pattern17.test(data23)){
-const err48 = {instancePath:instancePath+"/response_store/max_size",schemaPath:"#/definitions/ResponseStore/properties/max_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema50.properties.max_size,data:data23};
+if(data23 < 1 || isNaN(data23)){
+const err48 = {instancePath:instancePath+"/response_store/max_size",schemaPath:"#/definitions/ResponseStore/properties/max_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.max_size,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9901,12 +9959,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-if(data21.max_age !== undefined){
-let data24 = data21.max_age;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 2592000 || isNaN(data24)){
-const err49 = {instancePath:instancePath+"/response_store/max_age",schemaPath:"#/definitions/ResponseStore/properties/max_age/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2592000},message:"must be <= 2592000",schema:2592000,parentSchema:schema50.properties.max_age,data:data24};
+if(typeof data23 === "string"){
+if(!pattern17.test(data23)){
+const err49 = {instancePath:instancePath+"/response_store/max_size",schemaPath:"#/definitions/ResponseStore/properties/max_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema50.properties.max_size,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9915,8 +9970,13 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data24 <= 0 || isNaN(data24)){
-const err50 = {instancePath:instancePath+"/response_store/max_age",schemaPath:"#/definitions/ResponseStore/properties/max_age/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema50.properties.max_age,data:data24};
+}
+}
+if(data21.max_age !== undefined){
+let data24 = data21.max_age;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 2592000 || isNaN(data24)){
+const err50 = {instancePath:instancePath+"/response_store/max_age",schemaPath:"#/definitions/ResponseStore/properties/max_age/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2592000},message:"must be <= 2592000",schema:2592000,parentSchema:schema50.properties.max_age,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9925,9 +9985,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/response_store/max_age",schemaPath:"#/definitions/ResponseStore/properties/max_age/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.max_age.type,parentSchema:schema50.properties.max_age,data:data24};
+if(data24 <= 0 || isNaN(data24)){
+const err51 = {instancePath:instancePath+"/response_store/max_age",schemaPath:"#/definitions/ResponseStore/properties/max_age/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema50.properties.max_age,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9937,14 +9996,25 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath:instancePath+"/response_store",schemaPath:"#/definitions/ResponseStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data21};
+const err52 = {instancePath:instancePath+"/response_store/max_age",schemaPath:"#/definitions/ResponseStore/properties/max_age/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.max_age.type,parentSchema:schema50.properties.max_age,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
 else {
 vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/response_store",schemaPath:"#/definitions/ResponseStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data21};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }
@@ -9967,20 +10037,7 @@ if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.bodies !== undefined){
 let data28 = data27.bodies;
 if(typeof data28 !== "boolean"){
-const err53 = {instancePath:instancePath+"/logging/bodies",schemaPath:"#/definitions/Logging/properties/bodies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.bodies.type,parentSchema:schema57.properties.bodies,data:data28};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data27.max_body_size !== undefined){
-let data29 = data27.max_body_size;
-if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (typeof data29 !== "string")){
-const err54 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/type",keyword:"type",params:{type: schema57.properties.max_body_size.type},message:"must be integer,string",schema:schema57.properties.max_body_size.type,parentSchema:schema57.properties.max_body_size,data:data29};
+const err54 = {instancePath:instancePath+"/logging/bodies",schemaPath:"#/definitions/Logging/properties/bodies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.bodies.type,parentSchema:schema57.properties.bodies,data:data28};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9989,9 +10046,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err55 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_body_size,data:data29};
+}
+if(data27.max_body_size !== undefined){
+let data29 = data27.max_body_size;
+if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (typeof data29 !== "string")){
+const err55 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/type",keyword:"type",params:{type: schema57.properties.max_body_size.type},message:"must be integer,string",schema:schema57.properties.max_body_size.type,parentSchema:schema57.properties.max_body_size,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10000,10 +10059,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(typeof data29 === "string"){
-if(!pattern17.test(data29)){
-const err56 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_body_size,data:data29};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 16777216 || isNaN(data29)){
+const err56 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216",schema:16777216,parentSchema:schema57.properties.max_body_size,data:data29};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10012,16 +10070,38 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/logging",schemaPath:"#/definitions/Logging/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data27};
+if(data29 < 1 || isNaN(data29)){
+const err57 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.max_body_size,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+if(typeof data29 === "string"){
+if(!pattern17.test(data29)){
+const err58 = {instancePath:instancePath+"/logging/max_body_size",schemaPath:"#/definitions/Logging/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema57.properties.max_body_size,data:data29};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/logging",schemaPath:"#/definitions/Logging/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data27};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -10032,30 +10112,7 @@ if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.max_body_size !== undefined){
 let data31 = data30.max_body_size;
 if((!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))) && (typeof data31 !== "string")){
-const err58 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/type",keyword:"type",params:{type: schema58.properties.max_body_size.type},message:"must be integer,string",schema:schema58.properties.max_body_size.type,parentSchema:schema58.properties.max_body_size,data:data31};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 < 1 || isNaN(data31)){
-const err59 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.max_body_size,data:data31};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(typeof data31 === "string"){
-if(!pattern17.test(data31)){
-const err60 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema58.properties.max_body_size,data:data31};
+const err60 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/type",keyword:"type",params:{type: schema58.properties.max_body_size.type},message:"must be integer,string",schema:schema58.properties.max_body_size.type,parentSchema:schema58.properties.max_body_size,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10064,12 +10121,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-if(data30.max_answer_size !== undefined){
-let data32 = data30.max_answer_size;
-if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
-const err61 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/type",keyword:"type",params:{type: schema58.properties.max_answer_size.type},message:"must be integer,string",schema:schema58.properties.max_answer_size.type,parentSchema:schema58.properties.max_answer_size,data:data32};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 524288000 || isNaN(data31)){
+const err61 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 524288000},message:"must be <= 524288000",schema:524288000,parentSchema:schema58.properties.max_body_size,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10078,9 +10132,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 < 1 || isNaN(data32)){
-const err62 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.max_answer_size,data:data32};
+if(data31 < 1 || isNaN(data31)){
+const err62 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.max_body_size,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10090,9 +10143,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(typeof data32 === "string"){
-if(!pattern17.test(data32)){
-const err63 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema58.properties.max_answer_size,data:data32};
+if(typeof data31 === "string"){
+if(!pattern17.test(data31)){
+const err63 = {instancePath:instancePath+"/server/max_body_size",schemaPath:"#/definitions/ServerSettings/properties/max_body_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema58.properties.max_body_size,data:data31};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10103,10 +10156,10 @@ errors++;
 }
 }
 }
-if(data30.max_json_depth !== undefined){
-let data33 = data30.max_json_depth;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err64 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.max_json_depth.type,parentSchema:schema58.properties.max_json_depth,data:data33};
+if(data30.max_answer_size !== undefined){
+let data32 = data30.max_answer_size;
+if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
+const err64 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/type",keyword:"type",params:{type: schema58.properties.max_answer_size.type},message:"must be integer,string",schema:schema58.properties.max_answer_size.type,parentSchema:schema58.properties.max_answer_size,data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10115,9 +10168,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 2 || isNaN(data33)){
-const err65 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema58.properties.max_json_depth,data:data33};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 524288000 || isNaN(data32)){
+const err65 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 524288000},message:"must be <= 524288000",schema:524288000,parentSchema:schema58.properties.max_answer_size,data:data32};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10126,12 +10179,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-if(data30.max_json_keys !== undefined){
-let data34 = data30.max_json_keys;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err66 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.max_json_keys.type,parentSchema:schema58.properties.max_json_keys,data:data34};
+if(data32 < 1 || isNaN(data32)){
+const err66 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.max_answer_size,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10140,9 +10189,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 < 1 || isNaN(data34)){
-const err67 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.max_json_keys,data:data34};
+}
+if(typeof data32 === "string"){
+if(!pattern17.test(data32)){
+const err67 = {instancePath:instancePath+"/server/max_answer_size",schemaPath:"#/definitions/ServerSettings/properties/max_answer_size/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$",parentSchema:schema58.properties.max_answer_size,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10153,11 +10203,10 @@ errors++;
 }
 }
 }
-if(data30.request_timeout !== undefined){
-let data35 = data30.request_timeout;
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 2147483 || isNaN(data35)){
-const err68 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.request_timeout,data:data35};
+if(data30.max_json_depth !== undefined){
+let data33 = data30.max_json_depth;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err68 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.max_json_depth.type,parentSchema:schema58.properties.max_json_depth,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10166,8 +10215,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data35 < 0.001 || isNaN(data35)){
-const err69 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.request_timeout,data:data35};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 1000 || isNaN(data33)){
+const err69 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema58.properties.max_json_depth,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10176,9 +10226,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.request_timeout.type,parentSchema:schema58.properties.request_timeout,data:data35};
+if(data33 < 2 || isNaN(data33)){
+const err70 = {instancePath:instancePath+"/server/max_json_depth",schemaPath:"#/definitions/ServerSettings/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema58.properties.max_json_depth,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10188,11 +10237,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data30.headers_timeout !== undefined){
-let data36 = data30.headers_timeout;
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 2147483 || isNaN(data36)){
-const err71 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.headers_timeout,data:data36};
+}
+if(data30.max_json_keys !== undefined){
+let data34 = data30.max_json_keys;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err71 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.max_json_keys.type,parentSchema:schema58.properties.max_json_keys,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10201,8 +10250,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data36 < 0.001 || isNaN(data36)){
-const err72 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.headers_timeout,data:data36};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 100000 || isNaN(data34)){
+const err72 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema58.properties.max_json_keys,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -10211,9 +10261,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.headers_timeout.type,parentSchema:schema58.properties.headers_timeout,data:data36};
+if(data34 < 1 || isNaN(data34)){
+const err73 = {instancePath:instancePath+"/server/max_json_keys",schemaPath:"#/definitions/ServerSettings/properties/max_json_keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.max_json_keys,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10223,11 +10272,12 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data30.shutdown_timeout !== undefined){
-let data37 = data30.shutdown_timeout;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 2147483 || isNaN(data37)){
-const err74 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.shutdown_timeout,data:data37};
+}
+if(data30.request_timeout !== undefined){
+let data35 = data30.request_timeout;
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 2147483 || isNaN(data35)){
+const err74 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.request_timeout,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10236,8 +10286,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data37 < 0.001 || isNaN(data37)){
-const err75 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.shutdown_timeout,data:data37};
+if(data35 < 0.001 || isNaN(data35)){
+const err75 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.request_timeout,data:data35};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10248,7 +10298,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.shutdown_timeout.type,parentSchema:schema58.properties.shutdown_timeout,data:data37};
+const err76 = {instancePath:instancePath+"/server/request_timeout",schemaPath:"#/definitions/ServerSettings/properties/request_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.request_timeout.type,parentSchema:schema58.properties.request_timeout,data:data35};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10258,11 +10308,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data30.keep_alive_timeout !== undefined){
-let data38 = data30.keep_alive_timeout;
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 2147483 || isNaN(data38)){
-const err77 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.keep_alive_timeout,data:data38};
+if(data30.headers_timeout !== undefined){
+let data36 = data30.headers_timeout;
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 2147483 || isNaN(data36)){
+const err77 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.headers_timeout,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10271,8 +10321,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data38 < 0.001 || isNaN(data38)){
-const err78 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.keep_alive_timeout,data:data38};
+if(data36 < 0.001 || isNaN(data36)){
+const err78 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.headers_timeout,data:data36};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10283,7 +10333,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.keep_alive_timeout.type,parentSchema:schema58.properties.keep_alive_timeout,data:data38};
+const err79 = {instancePath:instancePath+"/server/headers_timeout",schemaPath:"#/definitions/ServerSettings/properties/headers_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.headers_timeout.type,parentSchema:schema58.properties.headers_timeout,data:data36};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10293,10 +10343,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data30.forward_trace_context !== undefined){
-let data39 = data30.forward_trace_context;
-if(typeof data39 !== "boolean"){
-const err80 = {instancePath:instancePath+"/server/forward_trace_context",schemaPath:"#/definitions/ServerSettings/properties/forward_trace_context/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.forward_trace_context.type,parentSchema:schema58.properties.forward_trace_context,data:data39};
+if(data30.shutdown_timeout !== undefined){
+let data37 = data30.shutdown_timeout;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2147483 || isNaN(data37)){
+const err80 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.shutdown_timeout,data:data37};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10305,10 +10356,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data:data30};
+if(data37 < 0.001 || isNaN(data37)){
+const err81 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.shutdown_timeout,data:data37};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10318,14 +10367,85 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
 else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err82 = {instancePath:instancePath+"/server/shutdown_timeout",schemaPath:"#/definitions/ServerSettings/properties/shutdown_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.shutdown_timeout.type,parentSchema:schema58.properties.shutdown_timeout,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data30.keep_alive_timeout !== undefined){
+let data38 = data30.keep_alive_timeout;
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 2147483 || isNaN(data38)){
+const err83 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483},message:"must be <= 2147483",schema:2147483,parentSchema:schema58.properties.keep_alive_timeout,data:data38};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data38 < 0.001 || isNaN(data38)){
+const err84 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema58.properties.keep_alive_timeout,data:data38};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/server/keep_alive_timeout",schemaPath:"#/definitions/ServerSettings/properties/keep_alive_timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.keep_alive_timeout.type,parentSchema:schema58.properties.keep_alive_timeout,data:data38};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data30.forward_trace_context !== undefined){
+let data39 = data30.forward_trace_context;
+if(typeof data39 !== "boolean"){
+const err86 = {instancePath:instancePath+"/server/forward_trace_context",schemaPath:"#/definitions/ServerSettings/properties/forward_trace_context/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.forward_trace_context.type,parentSchema:schema58.properties.forward_trace_context,data:data39};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/server",schemaPath:"#/definitions/ServerSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data:data30};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }

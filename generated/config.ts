@@ -56,15 +56,15 @@ export type PluginProviderName = string;
  */
 export type Limit = Limit1 & {
   /**
-   * Requests admitted per window (0 refuses every request).
+   * Requests admitted per window (0 refuses every request; at most 9007199254740991, the largest whole number counted exactly).
    */
   calls?: number;
   /**
-   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent.
+   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.
    */
   tokens?: number;
   /**
-   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`.
+   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`. At most 10 years (a month is 30 days, a year 360, as MLflow's `limits` library counts): a longer window would never renew while the gateway runs, and its length in milliseconds must stay a whole number Redis takes as an expiry.
    */
   renewal_period: string;
   /**
@@ -91,15 +91,15 @@ export type Limit2 = (
     }
 ) & {
   /**
-   * Requests admitted per window (0 refuses every request).
+   * Requests admitted per window (0 refuses every request; at most 9007199254740991, the largest whole number counted exactly).
    */
   calls?: number;
   /**
-   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent.
+   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.
    */
   tokens?: number;
   /**
-   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`.
+   * second, minute, hour, day, month or year, optionally with a count: `2 minutes`. At most 10 years (a month is 30 days, a year 360, as MLflow's `limits` library counts): a longer window would never renew while the gateway runs, and its length in milliseconds must stay a whole number Redis takes as an expiry.
    */
   renewal_period: string;
   /**
@@ -392,7 +392,7 @@ export interface Timeouts {
  */
 export interface Retries {
   /**
-   * Attempts in all, the first included; 1 turns retries off (default 3).
+   * Attempts in all, the first included; 1 turns retries off (default 3, at most 10: more attempts only multiply the load on a provider that is already failing, and `max_elapsed` bounds the time anyway).
    */
   max_attempts?: number;
   /**
@@ -515,7 +515,7 @@ export interface ResponseStore {
    */
   enabled?: boolean;
   /**
-   * Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.
+   * Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`, at most `1gb`: the store is in the gateway's heap, which Node limits to a few GB); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.
    */
   max_size?: number | string;
   /**
@@ -600,19 +600,19 @@ export interface Logging {
  */
 export interface ServerSettings {
   /**
-   * Largest request body: bytes, or a size like `10mb` (default `10mb`). Larger bodies get a 413.
+   * Largest request body: bytes, or a size like `10mb` (default `10mb`, at most `500mb`: a body is held in memory as one text to be parsed, and Node's longest text is about 512 MB). Larger bodies get a 413.
    */
   max_body_size?: number | string;
   /**
-   * Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most 536870888 bytes, the longest text Node can hold). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.
+   * Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most `500mb`: the answer is held as one text to be parsed, and Node's longest text is about 512 MB). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.
    */
   max_answer_size?: number | string;
   /**
-   * Deepest nesting of arrays and objects in a request body (default 64). Deeper bodies get a 400 (422 on MLflow routes).
+   * Deepest nesting of arrays and objects in a request body (default 64, at most 1000: a body that is parsed is walked by recursive code, and deeper nesting could exhaust the stack). Deeper bodies get a 400 (422 on MLflow routes).
    */
   max_json_depth?: number;
   /**
-   * Most keys one object of a request body may have (default 1000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key.
+   * Most keys one object of a request body may have (default 1000, at most 100000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key, so 100000 is already a fraction of a second per request.
    */
   max_json_keys?: number;
   /**

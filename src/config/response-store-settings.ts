@@ -1,7 +1,7 @@
 /** `response_store:` in the config: whether the Responses API's answers are kept, and within what bounds. */
 import type { ResponseStore } from '../../generated/config';
 import type { ConfigIssue } from './config-error';
-import { sizeInBytes } from './server-settings';
+import { mostBytes, sizeInBytes, sizeIssues } from './server-settings';
 
 export interface ResponseStorePlan {
   enabled: boolean;
@@ -22,7 +22,6 @@ const DEFAULTS = { enabled: true, max_size: '16mb', max_age: 3600 } as const;
 export function compileResponseStoreSettings(settings: ResponseStore | undefined): { plan: ResponseStorePlan; issues: ConfigIssue[] } {
   const merged = { ...DEFAULTS, ...settings };
   const plan: ResponseStorePlan = { enabled: merged.enabled, maxBytes: sizeInBytes(merged.max_size), maxAgeMs: Math.round(merged.max_age * 1000) };
-  const issues: ConfigIssue[] = [];
-  if (plan.maxBytes < 1) issues.push({ path: 'response_store.max_size', message: 'must be at least 1 byte (to keep nothing, set enabled: false)' });
+  const issues = sizeIssues('response_store.max_size', plan.maxBytes, mostBytes('ResponseStore', 'max_size'), 'must be at least 1 byte (to keep nothing, set enabled: false)');
   return { plan, issues };
 }

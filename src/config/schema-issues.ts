@@ -8,6 +8,7 @@ import validateConfig from '../../generated/config-validator';
 import type { ConfigIssue } from './config-error';
 import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { quotedValue } from './secret-like-keys';
+import { sizeMaximumMessage } from './server-settings';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
 
@@ -87,6 +88,9 @@ function issueFromAjvError(error: ErrorObject, document: unknown, base: YamlPath
 /** The sizes of `server:`, `logging:` and `response_store:` (config-schema's size pattern). */
 const SIZE_MESSAGE = 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)';
 
+/** The keys config-schema gives its size pattern: their maximum is said as a size, as the text form's is. */
+const SIZE_KEYS: ReadonlySet<string> = new Set(['max_body_size', 'max_answer_size', 'max_size']);
+
 const fieldMessages: Record<string, string> = {
   'max_body_size/pattern': SIZE_MESSAGE,
   'max_answer_size/pattern': SIZE_MESSAGE,
@@ -96,6 +100,7 @@ const fieldMessages: Record<string, string> = {
   'traffic_percentage/maximum': 'must be an integer between 0 and 100',
   'calls/type': 'must be an integer, 0 or more (0 rejects every request)',
   'calls/minimum': 'must be an integer, 0 or more (0 rejects every request)',
+  'calls/maximum': `must be at most ${Number.MAX_SAFE_INTEGER}, the largest whole number counted exactly`,
   'renewal_period/type':
     "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
   'renewal_period/pattern':
@@ -107,6 +112,7 @@ const fieldMessages: Record<string, string> = {
   'anthropic_beta/anyOf': 'must be a list of beta names (e.g. [context-1m-2025-08-07]) or one string of names separated by commas, not empty',
   'tokens/type': 'must be an integer, 0 or more (0 rejects every request)',
   'tokens/minimum': 'must be an integer, 0 or more (0 rejects every request)',
+  'tokens/maximum': `must be at most ${Number.MAX_SAFE_INTEGER}, the largest whole number counted exactly`,
   'traffic_percentage/false schema': 'has no meaning in a FALLBACK route: its destinations are tried in the order listed',
 };
 
@@ -153,7 +159,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'minimum':
       return params.limit === SHORTEST_TIMEOUT ? SHORTEST_TIMEOUT_MESSAGE : `must be at least ${String(params.limit)}`;
     case 'maximum':
-      return `must be at most ${String(params.limit)}`;
+      return typeof field === 'string' && SIZE_KEYS.has(field) ? sizeMaximumMessage(Number(params.limit)) : `must be at most ${String(params.limit)}`;
     case 'minLength':
       return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
     case 'minItems':

@@ -1,6 +1,6 @@
 /** `server:` in the config: limits on what clients send and upstreams answer, compiled into bytes and milliseconds. */
-import { constants } from 'node:buffer';
 import type { ServerSettings } from '../../generated/config';
+import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from './config-error';
 
 export interface ServerPlan {
@@ -43,6 +43,29 @@ export function sizeInBytes(size: number | string): number {
   return Math.floor(Number(amount) * UNITS[(unit ?? 'b').toLowerCase()]);
 }
 
+/** A size's maximum as config-schema gives it (for its number form; the text form is checked against it here). */
+export function mostBytes(definition: 'ServerSettings' | 'Logging' | 'ResponseStore', key: 'max_body_size' | 'max_answer_size' | 'max_size'): number {
+  const properties = configSchema.definitions[definition].properties as Record<string, { maximum?: number }>;
+  return properties[key].maximum ?? Number.POSITIVE_INFINITY;
+}
+
+/** `536870912` → `512mb`: a maximum as a config would write it. */
+function sizeText(bytes: number): string {
+  const unit = (['gb', 'mb', 'kb'] as const).find((name) => bytes % UNITS[name] === 0);
+  return unit === undefined ? `${bytes} bytes` : `${bytes / UNITS[unit]}${unit}`;
+}
+
+/** Said of a size over its maximum, written as bytes (the schema's `maximum`) or as text (`2gb`, checked by `sizeIssues`). */
+export function sizeMaximumMessage(most: number): string {
+  return `must be at most ${sizeText(most)} (${most} bytes)`;
+}
+
+/** What is wrong with a size in bytes at `path`: under 1 byte (`0.1b`), or over its maximum. */
+export function sizeIssues(path: string, bytes: number, most: number, tooSmall = 'must be at least 1 byte'): ConfigIssue[] {
+  if (bytes < 1) return [{ path, message: tooSmall }];
+  return bytes > most ? [{ path, message: sizeMaximumMessage(most) }] : [];
+}
+
 export function compileServerSettings(settings: ServerSettings | undefined): { plan: ServerPlan; issues: ConfigIssue[] } {
   const merged = { ...DEFAULT_SERVER_SETTINGS, ...settings };
   const plan: ServerPlan = {
@@ -56,13 +79,10 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
     shutdownTimeoutMs: Math.round(merged.shutdown_timeout * 1000),
     forwardTraceContext: merged.forward_trace_context,
   };
-  const issues: ConfigIssue[] = [];
-  if (plan.maxBodyBytes < 1) issues.push({ path: 'server.max_body_size', message: 'must be at least 1 byte' });
-  if (plan.maxAnswerBytes < 1) issues.push({ path: 'server.max_answer_size', message: 'must be at least 1 byte' });
-  // An answer is turned into one string before it is parsed; UTF-8 has at least one byte per character.
-  if (plan.maxAnswerBytes > constants.MAX_STRING_LENGTH) {
-    issues.push({ path: 'server.max_answer_size', message: `must be at most ${constants.MAX_STRING_LENGTH} bytes, the longest text Node can hold` });
-  }
+  const issues: ConfigIssue[] = [
+    ...sizeIssues('server.max_body_size', plan.maxBodyBytes, mostBytes('ServerSettings', 'max_body_size')),
+    ...sizeIssues('server.max_answer_size', plan.maxAnswerBytes, mostBytes('ServerSettings', 'max_answer_size')),
+  ];
   if (plan.headersTimeoutMs > plan.requestTimeoutMs) {
     issues.push({ path: 'server.headers_timeout', message: `must not be longer than server.request_timeout (${merged.request_timeout} s): the headers are part of the request` });
   }

@@ -264,9 +264,16 @@ export interface LimitSubject {
 /** What is wrong with a limit's renewal period (`path` is the limit's); null when nothing is. Checked before any store is opened. */
 export function renewalPeriodIssue(subject: LimitSubject, limit: Pick<Limit, 'renewal_period'>, path: string): ConfigIssue | null {
   const period = parseRenewalPeriod(limit.renewal_period);
-  if (period !== null && period.ms > 0) return null;
-  return { path: `${path}.renewal_period`, message: `${subject.kind} '${subject.name}': the renewal period must be at least 1 ${period?.unit ?? 'second'}` };
+  const problem = period === null || period.ms <= 0 ? `must be at least 1 ${period?.unit ?? 'second'}` : period.ms > LONGEST_RENEWAL_PERIOD_MS ? LONGEST_RENEWAL_PERIOD_RULE : null;
+  return problem === null ? null : { path: `${path}.renewal_period`, message: `${subject.kind} '${subject.name}': the renewal period ${problem}` };
 }
+
+/**
+ * config-schema's bound on a window (a string pattern cannot say it): a longer one never renews while
+ * the gateway runs, and `2000000000 years` in milliseconds is no integer Redis takes as an expiry.
+ */
+const LONGEST_RENEWAL_PERIOD_MS = 10 * UNIT_SECONDS.year * 1_000;
+const LONGEST_RENEWAL_PERIOD_RULE = 'must be at most 10 years (120 months, 3600 days: a month counts 30 days)';
 
 export function compileLimit(options: { subject: LimitSubject; limit: Limit; path: string; backend: () => LimitBackend }): EndpointLimiter | ConfigIssue {
   const { subject, limit, path, backend } = options;

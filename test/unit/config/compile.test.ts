@@ -233,7 +233,7 @@ endpoints:
   expect(compile(`${endpoints}logging: { bodies: true, max_body_size: 2kb }`).logging).toEqual({ bodies: true, maxBodyChars: 2048 });
   expect(compile(`${endpoints}logging: { max_body_size: 16mb }`).logging.maxBodyChars).toBe(16 * 1024 * 1024);
   const error = errorOf(() => compile(`${endpoints}logging: { bodies: true, max_body_size: 17mb }`));
-  expect(error.issues).toEqual([{ path: 'logging.max_body_size', message: 'must be at most 16mb' }]);
+  expect(error.issues).toEqual([{ path: 'logging.max_body_size', message: 'must be at most 16mb (16777216 bytes)' }]);
   expect(error.message).toContain('inline.yaml');
 });
 
