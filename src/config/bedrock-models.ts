@@ -12,6 +12,7 @@ import { resolveRegion } from '../providers/bedrock/client';
 import { listedBedrockFamily } from '../providers/bedrock/families';
 import { inferenceProfileRegionMismatch } from '../providers/bedrock/inference-profiles';
 import type { ConfigIssue } from './config-error';
+import { quoted } from './quoted';
 
 const isBedrock = (provider: string) => provider === 'bedrock' || provider === 'amazon-bedrock';
 
@@ -28,7 +29,7 @@ export function inferenceProfileRegionWarnings(config: GatewayConfig, env: NodeJ
     const awsConfig = (endpoint.model.config as { aws_config?: AwsConfig } | undefined)?.aws_config;
     const region = resolveRegion(awsConfig ?? {}, env);
     const mismatch = region === undefined ? null : inferenceProfileRegionMismatch(name, region);
-    return mismatch === null ? [] : [{ path: `endpoints[${index}].model.name`, message: `endpoint '${endpoint.name}': ${mismatch}` }];
+    return mismatch === null ? [] : [{ path: `endpoints[${index}].model.name`, message: `endpoint ${quoted(endpoint.name)}: ${mismatch}` }];
   });
 }
 
@@ -41,7 +42,7 @@ export function unlistedBedrockModelWarnings(config: GatewayConfig): ConfigIssue
     return [
       {
         path: `endpoints[${index}].model.name`,
-        message: `endpoint '${endpoint.name}': Amazon Bedrock model '${name}' is of no model family the gateway lists; it is served through Converse with defaults that suit any model (temperature × 0.5, no top_k, reasoning as reasoning_content)`,
+        message: `endpoint ${quoted(endpoint.name)}: Amazon Bedrock model ${quoted(name)} is of no model family the gateway lists; it is served through Converse with defaults that suit any model (temperature × 0.5, no top_k, reasoning as reasoning_content)`,
       },
     ];
   });

@@ -10,6 +10,7 @@ import type { ConfigIssue } from './config-error';
 import { quotedValue } from './secret-like-keys';
 import { mapInSlices, runWhole, type Steps } from './slices';
 import { formatYamlPath } from './yaml-path';
+import { quoted } from './quoted';
 
 export interface ClientKeyEntry {
   /** Shown in logs and metrics. */
@@ -63,7 +64,7 @@ export function clientKeyIssues(auth: Auth, names: ReadonlySet<string>, unresolv
   let sameKeyTwice = false;
   auth.api_keys.forEach((entry, index) => {
     const path = (field: string) => formatYamlPath(['auth', 'api_keys', index, field]);
-    if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name '${entry.name}': each key needs its own name` });
+    if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name ${quoted(entry.name)}: each key needs its own name` });
     seenNames.add(entry.name);
     for (const name of entry.endpoints ?? []) {
       // The key itself, pasted into the list by mistake, is not printed whole.

@@ -12,6 +12,7 @@ import type { ConfigIssue } from './config-error';
 import { ENDPOINT_TYPES } from './normalise';
 import { quotedValue } from './secret-like-keys';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
+import { quoted } from './quoted';
 
 /** The keys of layouts MLflow no longer reads: `route_type` on an endpoint, a `model` under `routes` (2.x). */
 export function deprecatedKeyIssues(document: Record<string, unknown>): ConfigIssue[] {
@@ -77,7 +78,7 @@ function duplicateNameIssues(endpoints: Entry[], routes: Entry[]): ConfigIssue[]
     } else {
       issues.push({
         path,
-        message: `duplicate name '${value.name}' (already used at ${first}): endpoint and route names must be unique`,
+        message: `duplicate name ${quoted(value.name)} (already used at ${first}): endpoint and route names must be unique`,
       });
     }
   }
@@ -158,7 +159,7 @@ function openAiTypeIssues(config: Record<string, unknown>, configPath: string, m
   if (isSet('openai_organization')) {
     issues.push({
       path: childPath(configPath, 'openai_organization'),
-      message: `can only be set if 'openai_api_type' is 'openai'. Found type: '${type}'`,
+      message: `can only be set if 'openai_api_type' is 'openai'. Found type: ${quoted(String(type))}`,
     });
   }
   if (hasV1Path(config.openai_api_base)) {
@@ -218,7 +219,7 @@ function ai21LabsIssues(endpointType: unknown, name: unknown, namePath: string):
 }
 
 function quoteName(name: unknown): string {
-  return typeof name === 'string' ? `'${name}'` : 'no model name';
+  return typeof name === 'string' ? quoted(name) : 'no model name';
 }
 
 function isEndpointType(value: unknown): value is EndpointType {
@@ -255,16 +256,16 @@ function routeIssues({ index, value: route }: Entry, destinations: ReadonlyMap<u
     if (named === undefined) {
       issues.push({
         path,
-        message: `The route destination name must be an endpoint or route name, but the route '${routeName}' has an invalid destination name ${quotedValue(destination.name)}`,
+        message: `The route destination name must be an endpoint or route name, but the route ${quoted(routeName)} has an invalid destination name ${quotedValue(destination.name)}`,
       });
     } else if (isEndpointType(route.task_type) && isEndpointType(named.type) && named.type !== route.task_type) {
       issues.push({
         path,
-        message: `The route destination endpoint types in the route '${routeName}' must have endpoint type '${route.task_type}' but got endpoint type '${named.type}' (${named.kind} '${destination.name}')`,
+        message: `The route destination endpoint types in the route ${quoted(routeName)} must have endpoint type '${route.task_type}' but got endpoint type '${named.type}' (${named.kind} ${quoted(destination.name)})`,
       });
     }
     if (isFallback(route) && listed.has(destination.name)) {
-      issues.push({ path, message: `'${destination.name}' is listed twice in the FALLBACK route '${routeName}': each destination is tried once` });
+      issues.push({ path, message: `${quoted(destination.name)} is listed twice in the FALLBACK route ${quoted(routeName)}: each destination is tried once` });
     }
     listed.add(destination.name);
   });
@@ -294,7 +295,7 @@ function routeCycleIssues(endpoints: Entry[], routes: Entry[]): ConfigIssue[] {
       const next = isRecord(destination) ? destination.name : undefined;
       if (typeof next !== 'string' || !byName.has(next)) return;
       if (chain.includes(next)) {
-        const cycle = [...chain.slice(chain.indexOf(next)), next].map((item) => `'${item}'`).join(' -> ');
+        const cycle = [...chain.slice(chain.indexOf(next)), next].map(quoted).join(' -> ');
         issues.push({ path: formatYamlPath(['routes', index, 'destinations', position, 'name']), message: `routes must not form a cycle, but ${cycle} does` });
       } else {
         visit(next, [...chain, next]);
@@ -316,7 +317,7 @@ function percentageSumIssues(destinations: unknown[], routeName: string, path: s
   return [
     {
       path,
-      message: `the traffic percentage sum of destinations must be 100, but route '${routeName}' adds up to ${sum}`,
+      message: `the traffic percentage sum of destinations must be 100, but route ${quoted(routeName)} adds up to ${sum}`,
     },
   ];
 }

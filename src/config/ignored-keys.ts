@@ -16,6 +16,7 @@ import { unusedSettingWarnings } from './unused-settings';
 import { mapInSlices, runWhole, type Steps } from './slices';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
+import { quoted } from './quoted';
 
 /** The JSON Schema keywords this walk follows. */
 interface SchemaNode {
@@ -179,7 +180,7 @@ function* documentKeysReported(document: unknown): Steps<ConfigIssue[]> {
 function misplacedKeyHint(key: string, value: Record<string, unknown>, childNodes: ReadonlyMap<string, SchemaNode[]>, enclosing?: EnclosingMapping): string | undefined {
   if (enclosing?.keys.has(key)) {
     const where = enclosing.path.length === 0 ? 'at the top level of the file' : `in ${formatYamlPath(enclosing.path)}`;
-    return `'${key}' is read ${where}: indent it less`;
+    return `${quoted(key)} is read ${where}: indent it less`;
   }
   const readUnder = [...childNodes].filter(([sibling, siblingNodes]) => {
     const siblingValue = isRecord(value[sibling]) ? (value[sibling] as Record<string, unknown>) : {};
@@ -187,7 +188,7 @@ function misplacedKeyHint(key: string, value: Record<string, unknown>, childNode
   });
   if (readUnder.length === 0) return undefined;
   const names = readUnder.map(([sibling]) => `'${sibling}'`).join(' or ');
-  return `'${key}' is read under ${names}: indent it under ${readUnder.length === 1 ? names : 'the one it belongs to'}`;
+  return `${quoted(key)} is read under ${names}: indent it under ${readUnder.length === 1 ? names : 'the one it belongs to'}`;
 }
 
 function ignoredKeyMessage(key: string, known: string[], misplaced: string | undefined): string {

@@ -28,6 +28,7 @@ import { resolveConfigSecrets } from './secrets';
 import { typedBySchema } from './typed-by-schema';
 import { separateYaml11Readings, yaml11BooleanType, yaml11ExplicitFloatType, yaml11FloatType, yaml11IntType, type JsonPointer } from './yaml-1-1';
 import { isRecord } from './yaml-path';
+import { quoted } from './quoted';
 
 /** How a config file is loaded. */
 export interface LoadOptions {
@@ -210,7 +211,7 @@ function markOf(error: YAMLException): YamlMark | null {
  */
 function repeatedKeyIssue(text: string, at: YamlMark): ConfigIssue {
   const name = /^(["']?)([A-Za-z_][A-Za-z0-9_-]{0,63})\1[ \t]*:/.exec(text.slice(at.position))?.[2];
-  const shown = name === undefined ? 'a key' : (secretLikeKeyLabel(name) ?? `'${name}'`);
+  const shown = name === undefined ? 'a key' : (secretLikeKeyLabel(name) ?? quoted(name));
   return {
     path: `${shown} at line ${at.line + 1}, column ${at.column + 1}`,
     message: 'is written a second time in the same mapping: only the last one is read (as MLflow reads the file), so the earlier one and everything under it are ignored',

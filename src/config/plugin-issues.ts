@@ -10,6 +10,7 @@ import { ajvIssues } from './schema-issues';
 import { quotedValue } from './secret-like-keys';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
+import { quoted } from './quoted';
 
 /**
  * Issues for endpoints whose provider is not built in. Reads the document defensively, like the
@@ -35,7 +36,7 @@ export function pluginProviderIssues(document: Record<string, unknown>, plugins:
     const config = isRecord(resolvedModel) ? resolvedModel.config : model.config;
     if (provider.validateConfig(config ?? {})) return [];
     if (model.config === undefined) {
-      return [{ path: formatYamlPath([...modelPath, 'config']), message: `is required for provider '${name}'` }];
+      return [{ path: formatYamlPath([...modelPath, 'config']), message: `is required for provider ${quoted(name)}` }];
     }
     return ajvIssues(provider.validateConfig.errors ?? [], document, [...modelPath, 'config']);
   });
@@ -44,7 +45,7 @@ export function pluginProviderIssues(document: Record<string, unknown>, plugins:
 function unknownProviderMessage(name: string, plugins: PluginCatalog): string {
   const declared = [...plugins.providers.keys()];
   const suggestion = closestName(name, [...PROVIDER_NAMES, ...declared]);
-  const hint = azureProviderHint(name) ?? (suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`);
+  const hint = azureProviderHint(name) ?? (suggestion === undefined ? '' : ` Did you mean ${quoted(suggestion)}?`);
   const listed = declared.length > 0 ? ` (the listed plugins declare: ${declared.join(', ')})` : '';
   return (
     `${quotedValue(name)} is not supported: it is not a built-in provider (${PROVIDER_NAMES.join(', ')}) and no package listed under 'plugins' declares it${listed}.${hint}` +

@@ -21,6 +21,7 @@ import { AWS_SECRET_FIELDS, isApiKeyField } from './secrets';
 import { compileServerSettings } from './server-settings';
 import { mapInSlices, type Steps } from './slices';
 import { formatYamlPath, isRecord } from './yaml-path';
+import { quoted } from './quoted';
 
 /** What building every endpoint of a config shares. */
 export interface ProviderEndpointOptions {
@@ -46,13 +47,13 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
   if (adapter === undefined) {
     return {
       path: `endpoints[${index}].model.provider`,
-      message: `endpoint '${endpoint.name}': plugin provider '${provider}' is not loaded (call loadPlugins(config, configPath) and pass its result to compilePlan)`,
+      message: `endpoint ${quoted(endpoint.name)}: plugin provider ${quoted(provider)} is not loaded (call loadPlugins(config, configPath) and pass its result to compilePlan)`,
     };
   }
   if (!adapter.endpointTypes.includes(endpoint.endpoint_type)) {
     return {
       path: `endpoints[${index}].endpoint_type`,
-      message: `endpoint '${endpoint.name}': provider '${provider}' does not support ${endpoint.endpoint_type} (it supports ${adapter.endpointTypes.join(', ')})`,
+      message: `endpoint ${quoted(endpoint.name)}: provider ${quoted(provider)} does not support ${endpoint.endpoint_type} (it supports ${adapter.endpointTypes.join(', ')})`,
     };
   }
   const callPolicy = resolveCallPolicy(options.defaults, endpoint);
@@ -72,7 +73,7 @@ export function buildProviderEndpoint(endpoint: Endpoint, index: number, options
   } catch (error) {
     const path = refusedConfigPath(error, index);
     // A plugin's message may quote the key it refuses; config errors are printed and logged.
-    return { path, message: redacted(`endpoint '${endpoint.name}': ${(error as Error).message}`, credentialsOf(endpoint.model.config)) };
+    return { path, message: redacted(`endpoint ${quoted(endpoint.name)}: ${(error as Error).message}`, credentialsOf(endpoint.model.config)) };
   }
 }
 

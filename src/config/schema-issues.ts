@@ -11,6 +11,7 @@ import { quotedValue } from './secret-like-keys';
 import { sizeMaximumMessage } from './server-settings';
 import { closestName } from './spelling';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
+import { quoted } from './quoted';
 
 /** Issues for the config document against config-schema/gateway-config.schema.json. */
 export function schemaIssues(document: Record<string, unknown>): ConfigIssue[] {
@@ -152,7 +153,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'pattern':
       if (params.pattern === HTTP_URL_PATTERN) return HTTP_URL_MESSAGE;
       return field === 'name'
-        ? `'${String(valueAt(document, segments))}' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
+        ? `${quoted(String(valueAt(document, segments)))} is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)`
         : `must match the pattern ${String(params.pattern)}`;
     case 'format':
       return params.format === 'uri' ? uriFormatMessage(valueAt(document, segments)) : `must be a valid ${String(params.format)}`;
@@ -185,13 +186,13 @@ function uriFormatMessage(value: unknown): string {
   // Only the host is searched: the user-info part may hold a password.
   const host = value.replace(/^[^:]+:\/\//, '').split(/[/?#]/)[0].split('@').pop() ?? '';
   const placeholder = /\{[A-Za-z0-9_]+\}/.exec(host)?.[0];
-  if (placeholder !== undefined) return `still holds the placeholder '${placeholder}' of an example: put your own value in its place`;
+  if (placeholder !== undefined) return `still holds the placeholder ${quoted(placeholder)} of an example: put your own value in its place`;
   return 'is not a valid URL (RFC 3986): check for spaces or characters that must be percent-encoded';
 }
 
 function requiredMessage(missing: string, parent: unknown): string {
   if (missing === 'config' && isRecord(parent) && typeof parent.provider === 'string') {
-    return `is required for provider '${parent.provider}'${misspeltAs(missing, parent)}`;
+    return `is required for provider ${quotedValue(parent.provider)}${misspeltAs(missing, parent)}`;
   }
   if (missing === 'openai_api_key') return `is required unless 'openai_api_type' is 'azuread' (which without a key gets Entra ID tokens from Azure's credential chain)${misspeltAs(missing, parent)}`;
   return `is required${misspeltAs(missing, parent)}`;
@@ -204,7 +205,7 @@ function requiredMessage(missing: string, parent: unknown): string {
 function misspeltAs(missing: string, parent: unknown): string {
   if (!isRecord(parent)) return '';
   const written = Object.keys(parent).find((key) => key !== missing && closestName(key, [missing]) === missing);
-  return written === undefined ? '' : ` (did you mean '${missing}' where '${written}' is written?)`;
+  return written === undefined ? '' : ` (did you mean '${missing}' where ${quoted(written)} is written?)`;
 }
 
 /** Enum fields (provider, endpoint_type, openai_api_type, routing_strategy) hold no secret, so the value is quoted, unless it looks like a key pasted there. */

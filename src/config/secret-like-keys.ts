@@ -4,6 +4,7 @@
  * (an unknown key's warning, a config error's path, a repeated key), and these lines are printed and
  * logged, so such a key is shown by its first characters only, with the reason.
  */
+import { quoted } from './quoted';
 
 /**
  * A vendor's key prefix at the start or after a separator (OpenAI and Anthropic `sk-`, AWS `AKIA` /
@@ -37,5 +38,5 @@ export function secretLikeKeyLabel(key: string): string | null {
  * when it looks like a secret.
  */
 export function quotedValue(value: string): string {
-  return looksLikeSecret(value) ? `a value starting ${JSON.stringify(value.slice(0, SHOWN_CHARACTERS))} (not shown whole: it looks like a secret)` : `'${value}'`;
+  return looksLikeSecret(value) ? `a value starting ${JSON.stringify(value.slice(0, SHOWN_CHARACTERS))} (not shown whole: it looks like a secret)` : quoted(value);
 }

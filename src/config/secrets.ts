@@ -13,6 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ConfigIssue } from './config-error';
 import { childPath, formatYamlPath, isRecord } from './yaml-path';
+import { quoted } from './quoted';
 
 /** Where secret references are looked up. */
 export interface SecretSources {
@@ -88,10 +89,10 @@ function lookUpSecret(value: unknown, sources: SecretSources): SecretResult {
   // Beside the config (or absolute), or a path with a '/' from the working directory: a literal
   // key that is one word naming a folder there (`test`, `src`) is still a key.
   if (candidates.some((candidate, index) => (index === 0 || value.includes('/')) && isDirectory(candidate))) {
-    return { ok: false, message: `'${value}' is a directory: give the path of the file inside it that holds the secret` };
+    return { ok: false, message: `${quoted(value)} is a directory: give the path of the file inside it that holds the secret` };
   }
   if (candidates.some((candidate) => sources.filesServed?.has(candidate))) {
-    return { ok: false, message: `the secret file '${value}' no longer exists (the config being served read its key from it)` };
+    return { ok: false, message: `the secret file ${quoted(value)} no longer exists (the config being served read its key from it)` };
   }
   return { ok: true, value };
 }
@@ -109,7 +110,7 @@ function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
   if (value !== '') return { ok: true, value };
   // MLflow reads `${NAME}` as a variable literally named `{NAME}`; say so instead of leaving users puzzled.
   const hint = /^\{.+\}$/.test(name) ? ` (write $${name.slice(1, -1)}, not $${name})` : '';
-  return { ok: false, message: `environment variable '${name}' is not set${hint}` };
+  return { ok: false, message: `environment variable ${quoted(name)} is not set${hint}` };
 }
 
 function isFile(path: string): boolean {
@@ -143,7 +144,7 @@ function fromFile(filePath: string, reference: string, filesRead: Map<string, st
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    return { ok: false, message: `cannot read file '${reference}' (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { ok: false, message: `cannot read file ${quoted(reference)} (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   filesRead?.set(filePath, text);
   return fromText(text, reference);
@@ -161,7 +162,7 @@ function withoutByteOrderMark(text: string): string {
 
 function fromText(text: string, reference: string): SecretResult {
   const value = withoutTrailingNewline(withoutByteOrderMark(text));
-  return value === '' ? { ok: false, message: `file '${reference}' is empty` } : { ok: true, value };
+  return value === '' ? { ok: false, message: `file ${quoted(reference)} is empty` } : { ok: true, value };
 }
 
 /**
@@ -211,7 +212,7 @@ function looksLikePath(key: string): boolean {
  */
 function missingKeyFileMessage(key: string): string {
   const tilde = key.startsWith('~/') ? " ('~' is not expanded: write the whole path)" : '';
-  return `the file '${key}' does not exist${tilde}; a client key written as a path must name a file holding the key (a key that only looks like a path can come from an environment variable, $NAME, or as its sha256: digest)`;
+  return `the file ${quoted(key)} does not exist${tilde}; a client key written as a path must name a file holding the key (a key that only looks like a path can come from an environment variable, $NAME, or as its sha256: digest)`;
 }
 
 function resolveClientKeys(auth: Record<string, unknown>, apiKeys: unknown[], sources: SecretSources, issues: ConfigIssue[]): Record<string, unknown> {

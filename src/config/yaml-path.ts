@@ -4,6 +4,7 @@
  */
 import { isRecord } from '../providers/shared/json';
 import { secretLikeKeyLabel } from './secret-like-keys';
+import { quoted } from './quoted';
 
 /** A YAML mapping is what js-yaml gives as a plain object, so the JSON object check serves config modules too. */
 export { isRecord };
@@ -12,6 +13,9 @@ export { isRecord };
 export type YamlPathSegment = string | number;
 
 const plainKey = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** A longer key is quoted cut (quoted.ts): a path names the place, and a key of thousands of characters would hide it. */
+const LONGEST_KEY_SHOWN = 80;
 
 /** `['endpoints', 1, 'model', 'provider']` → `endpoints[1].model.provider`; odd keys are quoted (`config["a.b"]`). */
 export function formatYamlPath(segments: readonly YamlPathSegment[]): string {
@@ -23,6 +27,7 @@ export function childPath(parent: string, segment: YamlPathSegment): string {
   if (typeof segment === 'number') return `${parent}[${segment}]`;
   const secretLike = secretLikeKeyLabel(segment);
   if (secretLike !== null) return `${parent}[${secretLike}]`;
+  if (segment.length > LONGEST_KEY_SHOWN) return `${parent}[${quoted(segment)}]`;
   if (!plainKey.test(segment)) return `${parent}[${JSON.stringify(segment)}]`;
   return parent === '' ? segment : `${parent}.${segment}`;
 }

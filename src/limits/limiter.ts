@@ -27,6 +27,7 @@ import { createClusterStore } from './cluster-store';
 import { createMemoryStore } from './memory-store';
 import { createRedisStore, describeRedisStore, parseRedisAddress, REDIS_RECONNECT_MAX_MS, type RedisStoreOptions } from './redis-store';
 import type { CounterHit, RateLimitStore } from './store';
+import { quoted } from '../config/quoted';
 
 export type PeriodUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
 
@@ -265,7 +266,7 @@ export interface LimitSubject {
 export function renewalPeriodIssue(subject: LimitSubject, limit: Pick<Limit, 'renewal_period'>, path: string): ConfigIssue | null {
   const period = parseRenewalPeriod(limit.renewal_period);
   const problem = period === null || period.ms <= 0 ? `must be at least 1 ${period?.unit ?? 'second'}` : period.ms > LONGEST_RENEWAL_PERIOD_MS ? LONGEST_RENEWAL_PERIOD_RULE : null;
-  return problem === null ? null : { path: `${path}.renewal_period`, message: `${subject.kind} '${subject.name}': the renewal period ${problem}` };
+  return problem === null ? null : { path: `${path}.renewal_period`, message: `${subject.kind} ${quoted(subject.name)}: the renewal period ${problem}` };
 }
 
 /**

@@ -21,6 +21,7 @@ import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from '../config/config-error';
 import { canonicalProviderName, PROVIDER_NAMES } from '../config/normalise';
 import { formatYamlPath, isRecord } from '../config/yaml-path';
+import { quoted } from '../config/quoted';
 
 /** The names a package may declare; the same rule the config schema applies to `model.provider`. */
 export const PLUGIN_PROVIDER_NAME = new RegExp(configSchema.definitions.PluginProviderName.pattern, 'u');
@@ -75,10 +76,10 @@ export function discoverPlugins(list: unknown, configPath: string, workingDirect
       return;
     }
     const declarations = readPackage(directory);
-    issues.push(...declarations.problems.map((problem) => ({ path, message: `package '${entry}' (${directory}): ${problem}` })));
+    issues.push(...declarations.problems.map((problem) => ({ path, message: `package ${quoted(entry)} (${directory}): ${problem}` })));
     for (const provider of declarations.providers) {
       const problem = nameProblem(provider.name, providers);
-      if (problem !== undefined) issues.push({ path, message: `package '${entry}' declares provider '${provider.name}', ${problem}` });
+      if (problem !== undefined) issues.push({ path, message: `package ${quoted(entry)} declares provider '${provider.name}', ${problem}` });
       else providers.set(provider.name, { ...provider, packageName: entry, listIndex });
     }
   });
@@ -138,7 +139,7 @@ function findPackage(entry: string, configDirectory: string, workingDirectory: s
 function notFoundMessage(entry: string, configDirectory: string, workingDirectory: string): string {
   if (isPathEntry(entry)) return `no package directory (with a package.json) at ${resolve(configDirectory, entry)}`;
   const places = configDirectory === workingDirectory ? configDirectory : `${configDirectory} or ${workingDirectory}`;
-  return `package '${entry}' is not installed: no node_modules folder from ${places} upwards holds it. Install it next to the config file (cd ${configDirectory} && npm install ${entry}), or list the path of its directory instead`;
+  return `package ${quoted(entry)} is not installed: no node_modules folder from ${places} upwards holds it. Install it next to the config file (cd ${configDirectory} && npm install ${entry}), or list the path of its directory instead`;
 }
 
 // ---------------------------------------------------------------------------------------------
