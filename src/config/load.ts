@@ -28,6 +28,7 @@ import { resolveConfigSecrets } from './secrets';
 import { typedBySchema } from './typed-by-schema';
 import { separateYaml11Readings, yaml11BooleanType, yaml11ExplicitFloatType, yaml11FloatType, yaml11IntType, type JsonPointer } from './yaml-1-1';
 import { isRecord } from './yaml-path';
+import { readPastTags, tagProblem } from './yaml-tags';
 import { quoted } from './quoted';
 
 /** How a config file is loaded. */
@@ -64,7 +65,7 @@ export function parseConfigTextInSlices(text: string, filePath: string, options:
 
 /** The check, each pass over the document a step of its own, the endpoints built in slices. */
 function* configCheckSteps(text: string, filePath: string, options: LoadOptions): Steps<GatewayConfig> {
-  const { document, readings, repeatedKey } = yield* parseDocument(text, filePath);
+  const { document, readings, repeatedKey, tagIssues } = yield* parseDocument(text, filePath);
   if (repeatedKey !== null) options.repeatedKeys?.push(repeatedKey);
   yield;
   const spellingsNormalised = normaliseConfig(document);
@@ -88,9 +89,9 @@ function* configCheckSteps(text: string, filePath: string, options: LoadOptions)
   yield;
   // Last: only an endpoint without a problem of its own (an unresolved secret included) is built.
   issues.push(...(yield* endpointBuildIssues(resolved.config, [...issues, ...resolved.issues])));
-  if (issues.length > 0) {
+  if (issues.length > 0 || tagIssues.length > 0) {
     yield;
-    const refused = orderIssues(uniqueIssues(issues), Object.keys(document));
+    const refused = orderIssues(uniqueIssues([...tagIssues, ...issues.filter((issue) => !tagIssues.some((tagged) => isAtOrUnder(issue.path, tagged.path)))]), Object.keys(document));
     throw new ConfigError(filePath, refused, [...(repeatedKey === null ? [] : [repeatedKey]), ...ignoredKeysBeside(refused, normalised)]);
   }
   return resolved.config as unknown as GatewayConfig;
@@ -174,15 +175,23 @@ function parseLikePyYaml(text: string): { document: unknown; repeatedAt: YamlMar
   }
 }
 
-function* parseDocument(text: string, filePath: string): Steps<{ document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean>; repeatedKey: ConfigIssue | null }> {
-  let parsed: ReturnType<typeof parseLikePyYaml>;
+function* parseDocument(text: string, filePath: string): Steps<{ document: Record<string, unknown>; readings: Map<JsonPointer, number | boolean>; repeatedKey: ConfigIssue | null; tagIssues: ConfigIssue[] }> {
+  let parsed: ReturnType<typeof parseLikePyYaml> & { tagIssues: ConfigIssue[] };
   try {
-    parsed = parseLikePyYaml(text);
+    parsed = { ...parseLikePyYaml(text), tagIssues: [] };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    throw new ConfigError(filePath, [{ path: '', message: yamlErrorMessage(filePath, error) }]);
+    // A tag the gateway cannot apply does not stop the check: the value is read without it, and the rest checked too.
+    const pastTags = /\btag\b/.test(error.reason) ? readPastTags(text, configYamlSchema) : null;
+    if (pastTags === null || 'error' in pastTags || pastTags.issues.length === 0) {
+      // Read past its tags, the file may still stop at a later error: that one is why nothing else is checked.
+      const stoppedAt = pastTags !== null && 'error' in pastTags ? pastTags.error : error;
+      const stops = markOf(stoppedAt)?.position === markOf(error)?.position ? [stoppedAt] : [error, stoppedAt];
+      throw new ConfigError(filePath, stops.map((stop, index) => ({ path: '', message: yamlErrorMessage(filePath, stop, index === stops.length - 1) })));
+    }
+    parsed = { document: pastTags.document, repeatedAt: null, tagIssues: pastTags.issues };
   }
-  const { document, repeatedAt } = parsed;
+  const { document, repeatedAt, tagIssues } = parsed;
   if (document === undefined || document === null) {
     throw new ConfigError(filePath, [{ path: '', message: "the file is empty: it must be a mapping with an 'endpoints' list" }]);
   }
@@ -192,7 +201,7 @@ function* parseDocument(text: string, filePath: string): Steps<{ document: Recor
   const aliasProblem = aliasIssue(document);
   if (aliasProblem !== null) throw new ConfigError(filePath, [aliasProblem]);
   yield;
-  return { ...(yield* separateYaml11Readings(document)), repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt) };
+  return { ...(yield* separateYaml11Readings(document)), repeatedKey: repeatedAt === null ? null : repeatedKeyIssue(text, repeatedAt), tagIssues };
 }
 
 interface YamlMark {
@@ -218,11 +227,15 @@ function repeatedKeyIssue(text: string, at: YamlMark): ConfigIssue {
   };
 }
 
-/** Reason and position only: js-yaml's full message quotes the surrounding lines, which may hold secrets. */
-function yamlErrorMessage(filePath: string, error: YAMLException): string {
+/**
+ * Reason and position only: js-yaml's full message quotes the surrounding lines, which may hold
+ * secrets. `stopsReading`: the error the reading stopped at, which is why nothing else is reported.
+ */
+function yamlErrorMessage(filePath: string, error: YAMLException, stopsReading = true): string {
   const mark = markOf(error);
   const position = mark ? ` (line ${mark.line + 1}, column ${mark.column + 1})` : '';
-  return `The file at ${filePath} is not a valid yaml file: ${reasonWithoutText(error.reason)}${position}`;
+  const stopped = stopsReading ? '; nothing else in the file is checked until it reads as YAML' : '';
+  return `The file at ${filePath} is not a valid yaml file: ${reasonWithoutText(error.reason)}${position}${stopped}`;
 }
 
 /**
@@ -233,18 +246,10 @@ function reasonWithoutText(reason: string): string {
   if (reason.startsWith('unidentified alias')) {
     return "a value starting with '*' is read as an alias, and no anchor (&name) above it has that name: quote the value if it is text";
   }
-  const standardTag = STANDARD_TAG_NOT_RESOLVED.exec(reason);
-  if (standardTag) {
-    const kind = STANDARD_TAG_KINDS[standardTag[1]] ?? `a ${standardTag[1]}`;
-    return `a value tagged !!${standardTag[1]} cannot be read as ${kind} (PyYAML refuses it too): write it without the tag, or quote it if it is text`;
-  }
-  if (/\btag\b/.test(reason)) return "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text";
+  // A standard tag (`!<tag:yaml.org,2002:float>`) is YAML's own, never a secret's text; tagProblem names only those.
+  if (/\btag\b/.test(reason)) return `a value ${tagProblem(/!<([^>]*)>/.exec(reason)?.[1] ?? '!')}`;
   return reason;
 }
-
-/** js-yaml's reason for a standard tag (`!!float 0x10`) its value does not fit: the tag is YAML's own, never a secret's text. */
-const STANDARD_TAG_NOT_RESOLVED = /^cannot resolve a node with !<tag:yaml\.org,2002:(\w+)> explicit tag$/;
-const STANDARD_TAG_KINDS: Record<string, string> = { float: 'a number', int: 'a whole number', bool: 'a boolean' };
 
 /**
  * The keys nothing reads in a refused config, which start-up would otherwise only name once the rest
@@ -256,6 +261,11 @@ function ignoredKeysBeside(issues: ConfigIssue[], document: Record<string, unkno
   const misspelt = (warning: ConfigIssue) =>
     issues.some((issue) => parentOf(issue.path) === parentOf(warning.path) && issue.message.includes(`where '${warning.path.slice(parentOf(warning.path).length).replace(/^\./, '')}' is written`));
   return unknownKeyWarnings(document).filter((warning) => !named.has(warning.path) && !misspelt(warning));
+}
+
+/** Whether `path` is `place` or inside it: what a value's own problem (its tag) already explains. */
+function isAtOrUnder(path: string, place: string): boolean {
+  return place !== '' && (path === place || path.startsWith(`${place}.`) || path.startsWith(`${place}[`));
 }
 
 function uniqueIssues(issues: ConfigIssue[]): ConfigIssue[] {

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { dump, load } from 'js-yaml';
+import { DEFAULT_SCHEMA, dump, load, Type as YamlType } from 'js-yaml';
 import { ConfigError } from '../../../src/config/config-error';
 import { decodeConfigBytes } from '../../../src/config/load';
 import { createLimitBackend } from '../../../src/limits/limiter';
@@ -111,17 +111,20 @@ const compile = (text: string, served?: LoadedConfig) => compileConfigText(text,
 
 type Segment = string | number | { secretLike: string };
 
-/** `endpoints[1].model["a.b"][key starting "sk-p" (…)]` → its segments; null when it is no YAML path. */
+/** `endpoints[1].model["a.b"][key starting "sk-p" (…)]['long…' (300 characters)]` → its segments; null when it is no YAML path. */
 function parseIssuePath(path: string): Segment[] | null {
   const segments: Segment[] = [];
-  const token = /^(?:\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\[key starting ("(?:[^"\\]|\\.)*") \(not shown whole: it looks like a secret\)\])/;
+  const token =
+    /^(?:\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\[key starting ("(?:[^"\\]|\\.)*") \(not shown whole: it looks like a secret\)\]|\['([^]*?)…' \(\d+ characters\)\])/;
   for (let rest = path; rest !== ''; ) {
     const match = token.exec(rest);
     if (match === null) return null;
     if (match[1] !== undefined) segments.push(match[1]);
     else if (match[2] !== undefined) segments.push(Number(match[2]));
     else if (match[3] !== undefined) segments.push(JSON.parse(match[3]) as string);
-    else segments.push({ secretLike: JSON.parse(match[4]) as string });
+    else if (match[4] !== undefined) segments.push({ secretLike: JSON.parse(match[4]) as string });
+    // A long key, cut (quoted.ts): found by its start, as a secret-like one is.
+    else segments.push({ secretLike: match[5] });
     rest = rest.slice(match[0].length);
   }
   return segments;
@@ -152,10 +155,15 @@ function leadsIntoDocument(document: unknown, segments: Segment[]): boolean {
   return true;
 }
 
+/** Any tag read as its value without the tag: the loader reports such a value at its path and checks the rest. */
+const ANY_TAG = DEFAULT_SCHEMA.extend({
+  explicit: (['scalar', 'sequence', 'mapping'] as const).map((kind) => new YamlType('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data })),
+});
+
 /** The document as the loader reads its keys; undefined when it does not parse. */
 function parsedOrUndefined(text: string): unknown {
   try {
-    return load(text.replace(/^\uFEFF/, ''), { json: true });
+    return load(text.replace(/^\uFEFF/, ''), { json: true, schema: ANY_TAG });
   } catch {
     return undefined;
   }

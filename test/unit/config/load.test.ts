@@ -37,20 +37,29 @@ describe('loadConfigFile: the file itself', () => {
     const [issue] = issuesOf('endpoints:\n  - name: chat\n   endpoint_type: llm/v1/chat\n');
     expect(issue.path).toBe('');
     expect(issue.message).toMatch(
-      new RegExp(`^The file at ${configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a valid yaml file: .+ \\(line 3, column \\d+\\)$`),
+      new RegExp(`^The file at ${configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a valid yaml file: .+ \\(line 3, column \\d+\\); nothing else in the file is checked until it reads as YAML$`),
     );
   });
 
   // An unquoted key that starts with '*' or '!' is YAML syntax; js-yaml's reason quotes what follows.
+  const STOPPED = '; nothing else in the file is checked until it reads as YAML';
   it.each([
-    ['*', "a value starting with '*' is read as an alias, and no anchor (&name) above it has that name: quote the value if it is text (line 8, column 37)"],
-    ['!', "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 9, column 1)"],
-    ['!!', "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 9, column 1)"],
-    ['!Xk9!', "a value starting with '!' is read as a YAML tag, and this one cannot be applied here: quote the value if it is text (line 8, column 41)"],
+    ['*', `a value starting with '*' is read as an alias, and no anchor (&name) above it has that name: quote the value if it is text (line 8, column 37)${STOPPED}`],
+    ['!Xk9!', `a value starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text (line 8, column 41)${STOPPED}`],
   ])('a secret starting with %p is a YAML error that says what to write and never quotes the secret', (start, reason) => {
     const [issue] = issuesOf(chatEndpoint('chat').replace('openai_api_key: sk-test', `openai_api_key: ${start}Xk9secretPW`).replace('\n  - ', 'endpoints:\n  - '));
     expect(issue.message).not.toContain('secretPW');
     expect(issue).toEqual({ path: '', message: `The file at ${configPath} is not a valid yaml file: ${reason}` });
+  });
+
+  it.each(['!', '!!'])('a secret starting with %p is a tag refused at its YAML path, beside the other problems, never quoted', (start) => {
+    const text = chatEndpoint('chat').replace('openai_api_key: sk-test', `openai_api_key: ${start}Xk9secretPW\n        openai_api_type: openia`).replace('\n  - ', 'endpoints:\n  - ');
+    const error = errorOf(() => loadInline(text));
+    expect(error.message).not.toContain('secretPW');
+    expect(error.issues).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_key', message: "starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text (line 8, column 25)" },
+      { path: 'endpoints[0].model.config.openai_api_type', message: "'openia' is not supported; must be one of: openai, azure, azuread" },
+    ]);
   });
 
   describe('a file that is not UTF-8', () => {
@@ -386,22 +395,18 @@ endpoints:
     expect(issuesFor('!!float -Infinity')).toEqual(issuesFor('-.inf'));
   });
 
-  it.each([
-    ['!!float 0x10', 37],
-    ['!!float 1e', 35],
-    ['!!float abc', 36],
-  ])('refuses %s at its place, as PyYAML fails on it', (written, column) => {
+  it.each(['!!float 0x10', '!!float 1e', '!!float abc'])('refuses %s at its place, as PyYAML fails on it', (written) => {
     expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    timeouts: { total: ${written} }\n`)).toEqual([
       {
-        path: '',
-        message: `The file at ${configPath} is not a valid yaml file: a value tagged !!float cannot be read as a number (PyYAML refuses it too): write it without the tag, or quote it if it is text (line 10, column ${column})`,
+        path: 'endpoints[0].timeouts.total',
+        message: 'is tagged !!float and cannot be read as a number (PyYAML refuses it too): write it without the tag, or quote it if it is text (line 10, column 24)',
       },
     ]);
   });
 
   it('names the standard tag a value does not fit, not only that it is a tag', () => {
     expect(issuesOf(`endpoints:\n${chatEndpoint('chat')}    limit: { renewal_period: minute, calls: !!int 1.5 }\n`)[0].message).toContain(
-      'a value tagged !!int cannot be read as a whole number (PyYAML refuses it too): write it without the tag, or quote it if it is text',
+      'is tagged !!int and cannot be read as a whole number (PyYAML refuses it too): write it without the tag, or quote it if it is text',
     );
   });
 

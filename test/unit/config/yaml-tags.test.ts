@@ -1,0 +1,69 @@
+/**
+ * A value whose YAML tag the gateway cannot apply (`!!binary`, a local `!tag`, `!!float abc`) is
+ * refused at its YAML path beside every other problem of the file, at start-up and on reload; a tag
+ * that stops the file from being read at all says that nothing else was checked.
+ */
+import { ConfigError } from '../../../src/config/config-error';
+import { parseConfigTextInSlices } from '../../../src/config/load';
+import { configPath, issuesOf } from '../../support/config';
+
+const STOPPED = '; nothing else in the file is checked until it reads as YAML';
+
+const TAGGED = `endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config:
+        openai_api_key: !!binary c2stdGVzdA==
+        openai_api_type: openia
+  - name: "bad name"
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: !vault Xk9secretPW }
+    limit:
+      !count calls: 1
+      renewal_period:
+        !!set { minute }
+`;
+
+const TAGGED_ISSUES = [
+  { path: 'endpoints[0].model.config.openai_api_key', message: 'is tagged !!binary, which the gateway does not read: write the value without the tag (line 8, column 25)' },
+  { path: 'endpoints[0].model.config.openai_api_type', message: "'openia' is not supported; must be one of: openai, azure, azuread" },
+  { path: 'endpoints[1].model.name', message: "starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text (line 12, column 36)" },
+  { path: 'endpoints[1].limit.renewal_period', message: 'is tagged !!set, which the gateway does not read: write the value without the tag (line 16, column 9)' },
+  { path: 'endpoints[1].name', message: "'bad name' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)" },
+  { path: 'a key at line 14, column 7', message: "starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text" },
+];
+
+test('tags are reported at their YAML path (a key at its line) beside the schema problems, the tagged text never quoted', () => {
+  const issues = issuesOf(TAGGED);
+  expect(issues).toEqual(TAGGED_ISSUES);
+  expect(JSON.stringify(issues)).not.toContain('secretPW');
+});
+
+test('a reload checks the file the same way', async () => {
+  const refused = await parseConfigTextInSlices(TAGGED, configPath, { env: {} }).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(ConfigError);
+  expect((refused as ConfigError).issues).toEqual(TAGGED_ISSUES);
+});
+
+test('a problem inside a tagged value is not judged again: the tag explains it', () => {
+  expect(issuesOf('endpoints:\n  - !endpoint { name: chat, endpoint_type: llm/v1/chat, model: { provider: nope } }\n')).toEqual([
+    { path: 'endpoints[0]', message: "starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text (line 2, column 5)" },
+  ]);
+});
+
+test('a tag the file cannot be read past (an undeclared handle) says that nothing else is checked', () => {
+  expect(issuesOf('endpoints:\n  - name: !a!b chat\n    endpoint_type: llm/v1/chat\n')).toEqual([
+    { path: '', message: `The file at ${configPath} is not a valid yaml file: a value starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text (line 2, column 15)${STOPPED}` },
+  ]);
+});
+
+test('a tag before a YAML error: both are reported, the later one being why nothing else is checked', () => {
+  const issues = issuesOf('endpoints:\n  - name: !!binary Y2hhdA==\n    endpoint_type: llm/v1/chat\n   model: {}\n');
+  expect(issues).toEqual([
+    { path: '', message: expect.stringMatching(/^The file at .* is not a valid yaml file: a value is tagged !!binary, which the gateway does not read: write the value without the tag \(line 2, column \d+\)$/) },
+    { path: '', message: expect.stringMatching(/^The file at .* is not a valid yaml file: bad indentation of a sequence entry \(line 4, column \d+\); nothing else in the file is checked until it reads as YAML$/) },
+  ]);
+});
