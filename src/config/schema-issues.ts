@@ -10,6 +10,7 @@ import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { quotedValue } from './secret-like-keys';
 import { sizeMaximumMessage } from './server-settings';
 import { closestName } from './spelling';
+import { pydanticBoolean } from './typed-by-schema';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
 import { quoted } from './quoted';
 
@@ -149,7 +150,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'enum':
       return enumMessage(valueAt(document, segments), params.allowedValues as unknown[]);
     case 'type':
-      return `must be ${([] as unknown[]).concat(params.type).map((type) => typeNames[String(type)] ?? String(type)).join(' or ')}`;
+      return `must be ${([] as unknown[]).concat(params.type).map((type) => typeNames[String(type)] ?? String(type)).join(' or ')}${spacesAroundBoolean(valueAt(document, segments), params.type)}`;
     case 'pattern':
       if (params.pattern === HTTP_URL_PATTERN) return HTTP_URL_MESSAGE;
       return field === 'name'
@@ -174,6 +175,18 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     default:
       return error.message ?? 'is invalid';
   }
+}
+
+/**
+ * Why a word that is a boolean (`bodies: " yes"`) was refused: the spaces around it, which the
+ * quotes make part of the value, and which pydantic does not trim for a boolean either. The word
+ * is one of pydantic's; the spaces are said in words, as a tab or a line break would not show.
+ */
+function spacesAroundBoolean(value: unknown, wanted: unknown): string {
+  if (typeof value !== 'string' || value.trim() === value || !([] as unknown[]).concat(wanted).includes('boolean')) return '';
+  const word = value.trim();
+  if (pydanticBoolean(word) === undefined) return '';
+  return `: '${word}' would be, but the value has spaces (or tabs, line breaks) before or after it, which are part of it inside quotes; remove them`;
 }
 
 /**

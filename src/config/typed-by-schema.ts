@@ -68,7 +68,7 @@ const PYDANTIC_BOOLEAN_WORDS: Record<string, boolean> = {
 };
 
 /** What pydantic's bool makes of a value PyYAML hands it, if it takes it. */
-function pydanticBoolean(value: unknown): boolean | undefined {
+export function pydanticBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === 0 || value === 1) return value === 1;
   if (typeof value !== 'string') return undefined;

@@ -255,8 +255,21 @@ logging:
     expect(config.endpoints[0].model.config).toEqual({ openai_api_key: 'sk-test', stop: ['y', '1', 't'] });
   });
 
-  it.each([['"maybe"'], ['" yes"'], ['2'], ['"tru"'], ['0.5']])('refuses bodies: %s, which pydantic refuses too, at its YAML path', (written) => {
+  it.each([['"maybe"'], ['" maybe "'], ['2'], ['"tru"'], ['0.5']])('refuses bodies: %s, which pydantic refuses too, at its YAML path', (written) => {
     expect(issuesOf(`endpoints: []\nlogging: { bodies: ${written} }\n`)).toEqual([{ path: 'logging.bodies', message: 'must be true or false' }]);
+  });
+
+  it.each([
+    ['" yes"', 'yes'],
+    ['"no "', 'no'],
+    ['"\\tFalse\\n"', 'False'],
+  ])('refuses bodies: %s, which pydantic refuses too, saying the word would do without the spaces around it', (written, word) => {
+    expect(issuesOf(`endpoints: []\nlogging: { bodies: ${written} }\nauth: { api_keys: [{ name: a, key: k }], public_docs: ${written} }\n`)).toEqual(
+      ['logging.bodies', 'auth.public_docs'].map((path) => ({
+        path,
+        message: `must be true or false: '${word}' would be, but the value has spaces (or tabs, line breaks) before or after it, which are part of it inside quotes; remove them`,
+      })),
+    );
   });
 
   it('reads a quoted whole number where MLflow (pydantic) wants an int, as a Helm template writes `calls: "10"`', () => {
