@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"response_store":{"$ref":"#/definitions/ResponseStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token; leave it out for the gateway to get and renew tokens itself from Azure's credential chain). A `$ENV_VAR` name, the path of a file holding the value, or the value itself. Required unless `openai_api_type` is `azuread`."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."},"azure_client_id":{"type":"string","minLength":1,"description":"`azuread` without `openai_api_key` only: the client ID of the user-assigned managed identity (or workload identity) the gateway gets Entra ID tokens as, instead of `AZURE_CLIENT_ID` or the system-assigned identity."}},"if":{"properties":{"openai_api_type":{"const":"azuread"}},"required":["openai_api_type"]},"else":{"properties":{"openai_api_key":{}},"required":["openai_api_key"]},"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot."},"web_search":{"type":"object","additionalProperties":false,"properties":{"max_uses":{"type":"integer","minimum":1,"description":"The most searches Anthropic runs for one call (its tool's `max_uses`); a search over it fails with `max_uses_exceeded` and Claude answers without. Each search is billed."},"allowed_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Only pages of these domains are searched and cited (the tool's `allowed_domains`): host names without a scheme, e.g. `example.com` (its subdomains included) or `docs.example.com`, optionally with a path (`example.com/blog`)."},"blocked_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Pages of these domains are never searched or cited (the tool's `blocked_domains`), written as in `allowed_domains`. Anthropic refuses both lists in one call, so an endpoint sets one or the other."}},"description":"Chat endpoints only: what every web search tool this endpoint sends to Anthropic carries (a request's `web_search_options` adds the tool), so that the operator bounds what searches cost and where they look; a client cannot widen it. A gateway setting: MLflow has none."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."},"cohere_api_v2_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of Cohere's v2 API, where chat requests with tools, tool history or thinking go (`/chat` is appended). Default: `cohere_api_base` with its final `/v1` as `/v2`; set it when that base does not end in `/v1` (a proxy path)."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace."}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request; at most 9007199254740991, the largest whole number counted exactly).","maximum":9007199254740991},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.","maximum":9007199254740991},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`. At most 10 years (a month is 30 days, a year 360, as MLflow's `limits` library counts): a longer window would never renew while the gateway runs, and its length in milliseconds must stay a whole number Redis takes as an expiry."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"ResponseStore":{"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`, at most `1gb`: the store is in the gateway's heap, which Node limits to a few GB); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.","maximum":1073741824},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","minimum":0.001,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","minimum":0.001,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3, at most 10: more attempts only multiply the load on a provider that is already failing, and `max_elapsed` bounds the time anyway).","maximum":10},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out.","maximum":16777216}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer, and what of a request goes on to them.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`, at most `500mb`: a body is held in memory as one text to be parsed, and Node's longest text is about 512 MB). Larger bodies get a 413.","maximum":524288000},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most `500mb`: the answer is held as one text to be parsed, and Node's longest text is about 512 MB). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.","maximum":524288000},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64, at most 1000: a body that is parsed is walked by recursive code, and deeper nesting could exhaust the stack). Deeper bodies get a 400 (422 on MLflow routes).","maximum":1000},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000, at most 100000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key, so 100000 is already a fraction of a second per request.","maximum":100000},"request_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."},"forward_trace_context":{"type":"boolean","description":"Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://llm-gateway.dev/schemas/gateway-config.json","title":"GatewayConfig","description":"The gateway's YAML config file: the MLflow AI Gateway format.","type":"object","required":["endpoints"],"properties":{"endpoints":{"type":"array","items":{"$ref":"#/definitions/Endpoint"}},"routes":{"type":"array","items":{"$ref":"#/definitions/TrafficRoute"}},"plugins":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"npm packages that declare provider plugins in their package.json (`llmGateway.providers`), looked up in the node_modules folders of this file's directory and of the working directory; or paths to package directories, relative to this file. See the README, \"Writing a provider plugin\"."},"rate_limit_store":{"$ref":"#/definitions/RateLimitStore"},"response_store":{"$ref":"#/definitions/ResponseStore"},"defaults":{"$ref":"#/definitions/Defaults"},"auth":{"$ref":"#/definitions/Auth"},"logging":{"$ref":"#/definitions/Logging"},"server":{"$ref":"#/definitions/ServerSettings"}},"definitions":{"ParameterDefaults":{"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1,"maximum":128,"description":"Default number of choices (at most 128, the most OpenAI's API takes: every choice is a whole answer, and the mock provider builds each in memory)."},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}},"OpenAIConfig":{"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token; leave it out for the gateway to get and renew tokens itself from Azure's credential chain). A `$ENV_VAR` name, the path of a file holding the value, or the value itself. Required unless `openai_api_type` is `azuread`."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."},"azure_client_id":{"type":"string","minLength":1,"description":"`azuread` without `openai_api_key` only: the client ID of the user-assigned managed identity (or workload identity) the gateway gets Entra ID tokens as, instead of `AZURE_CLIENT_ID` or the system-assigned identity."}},"if":{"properties":{"openai_api_type":{"const":"azuread"}},"required":["openai_api_type"]},"else":{"properties":{"openai_api_key":{}},"required":["openai_api_key"]},"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AnthropicConfig":{"type":"object","properties":{"anthropic_api_key":{"type":"string","minLength":1,"description":"Anthropic key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"anthropic_version":{"type":"string","description":"`anthropic-version` header (default `2023-06-01`)."},"anthropic_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Anthropic API up to and including the version segment (default `https://api.anthropic.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as the `anthropic-beta` header: a list of beta names, or one string of names separated by commas as in the header. Each name is refused at load if empty or holding a comma or whitespace. Betas can change billing, so only the config sets them; a client cannot."},"web_search":{"type":"object","additionalProperties":false,"properties":{"max_uses":{"type":"integer","minimum":1,"description":"The most searches Anthropic runs for one call (its tool's `max_uses`); a search over it fails with `max_uses_exceeded` and Claude answers without. Each search is billed."},"allowed_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Only pages of these domains are searched and cited (the tool's `allowed_domains`): host names without a scheme, e.g. `example.com` (its subdomains included) or `docs.example.com`, optionally with a path (`example.com/blog`)."},"blocked_domains":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Pages of these domains are never searched or cited (the tool's `blocked_domains`), written as in `allowed_domains`. Anthropic refuses both lists in one call, so an endpoint sets one or the other."}},"description":"Chat endpoints only: what every web search tool this endpoint sends to Anthropic carries (a request's `web_search_options` adds the tool), so that the operator bounds what searches cost and where they look; a client cannot widen it. A gateway setting: MLflow has none."}},"required":["anthropic_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"GeminiConfig":{"type":"object","properties":{"gemini_api_key":{"type":"string","minLength":1,"description":"Google AI Studio key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"gemini_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Gemini API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta`); the operation path is appended. Point it at a proxy or a test server."}},"required":["gemini_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"PaLMConfig":{"type":"object","properties":{"palm_api_key":{"type":"string","minLength":1,"description":"PaLM key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"palm_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the PaLM API up to and including the version segment (default `https://generativelanguage.googleapis.com/v1beta3`); the operation path is appended. Point it at a proxy or a test server."}},"required":["palm_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"CohereConfig":{"type":"object","properties":{"cohere_api_key":{"type":"string","minLength":1,"description":"Cohere key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"cohere_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Cohere API up to and including the version segment (default `https://api.cohere.ai/v1`); the operation path is appended. Point it at a proxy or a test server."},"cohere_api_v2_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of Cohere's v2 API, where chat requests with tools, tool history or thinking go (`/chat` is appended). Default: `cohere_api_base` with its final `/v1` as `/v2`; set it when that base does not end in `/v1` (a proxy path)."}},"required":["cohere_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AI21LabsConfig":{"type":"object","properties":{"ai21labs_api_key":{"type":"string","minLength":1,"description":"AI21 Labs key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"ai21labs_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the AI21 Labs API up to and including the version segment (default `https://api.ai21.com/studio/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["ai21labs_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MosaicMLConfig":{"type":"object","properties":{"mosaicml_api_key":{"type":"string","minLength":1,"description":"MosaicML key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mosaicml_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MosaicML API up to and including the version segment (default `https://models.hosted-on.mosaicml.hosting`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mosaicml_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MistralConfig":{"type":"object","properties":{"mistral_api_key":{"type":"string","minLength":1,"description":"Mistral key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"mistral_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Mistral API up to and including the version segment (default `https://api.mistral.ai/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["mistral_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"TogetherAIConfig":{"type":"object","properties":{"togetherai_api_key":{"type":"string","minLength":1,"description":"Together AI key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"togetherai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Together AI API up to and including the version segment (default `https://api.together.xyz/v1`); the operation path is appended. Point it at a proxy or a test server."}},"required":["togetherai_api_key"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MlflowModelServingConfig":{"type":"object","properties":{"model_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the MLflow model server; `/invocations` is appended."}},"required":["model_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"HuggingFaceTGIConfig":{"type":"object","properties":{"hf_server_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the Text Generation Inference server."}},"required":["hf_server_url"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"BedrockConfig":{"type":"object","properties":{"aws_config":{"$ref":"#/definitions/AwsConfig"},"anthropic_beta":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],"description":"Claude models only: Anthropic beta features to turn on for every call of this endpoint (e.g. `context-1m-2025-08-07`), sent as `anthropic_beta` in Converse's `additionalModelRequestFields`. A list of beta names, or one string of names separated by commas. Refused at load for a model id the gateway knows is not Claude, and for a name that is empty or holds a comma or whitespace."}},"required":["aws_config"],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"MockConfig":{"type":"object","properties":{"latency_ms":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay before each answer (and between stream chunks)."}},"required":[],"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]},"AwsConfig":{"type":"object","description":"AWS credentials and region. Give a key pair, a role to assume, or neither (the default credential chain).","properties":{"aws_region":{"type":"string"},"aws_access_key_id":{"type":"string","minLength":1,"description":"AWS access key id. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_secret_access_key":{"type":"string","minLength":1,"description":"AWS secret access key. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_session_token":{"type":"string","minLength":1,"description":"AWS session token. A `$ENV_VAR` name, the path of a file holding the value, or the value itself."},"aws_role_arn":{"type":"string","description":"Role to assume through STS; credentials are renewed before they expire."},"session_length_seconds":{"type":"integer","minimum":900,"maximum":43200,"description":"Assumed-role session length (default 900)."},"aws_endpoint_url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Override of the bedrock-runtime endpoint (a VPC endpoint or a test server)."}},"dependencies":{"aws_access_key_id":["aws_secret_access_key"],"aws_secret_access_key":["aws_access_key_id"],"aws_session_token":["aws_access_key_id"]}},"ProviderName":{"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."},"PluginProviderName":{"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."},"EndpointType":{"type":"string","enum":["llm/v1/chat","llm/v1/completions","llm/v1/embeddings"]},"Model":{"type":"object","required":["provider"],"properties":{"provider":{"anyOf":[{"$ref":"#/definitions/ProviderName"},{"$ref":"#/definitions/PluginProviderName"}]},"name":{"type":["string","null"],"description":"The provider's model name (Azure's deployment API: ignored, the deployment decides; Azure's v1 API, a base ending in /openai/v1: the deployment's name, required)."},"config":{"type":"object","description":"Provider settings (keys, base URL) and parameter defaults; a plugin provider's config is validated against the JSON Schema its package ships."}},"allOf":[{"if":{"properties":{"provider":{"enum":["openai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/OpenAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["anthropic"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AnthropicConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["gemini"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/GeminiConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["palm"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/PaLMConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["cohere"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/CohereConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["ai21labs"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/AI21LabsConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mosaicml"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MosaicMLConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mistral"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MistralConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["togetherai"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/TogetherAIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mlflow-model-serving"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MlflowModelServingConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["huggingface-text-generation-inference"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/HuggingFaceTGIConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["bedrock","amazon-bedrock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/BedrockConfig"}},"required":["config"]}},{"if":{"properties":{"provider":{"enum":["mock"]}},"required":["provider"]},"then":{"properties":{"config":{"$ref":"#/definitions/MockConfig"}}}}]},"Limit":{"type":"object","required":["renewal_period"],"properties":{"calls":{"type":"integer","minimum":0,"description":"Requests admitted per window (0 refuses every request; at most 9007199254740991, the largest whole number counted exactly).","maximum":9007199254740991},"tokens":{"type":"integer","minimum":0,"description":"Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.","maximum":9007199254740991},"renewal_period":{"type":"string","pattern":"^\\s*[0-9]*\\s*(?:[Ss][Ee][Cc][Oo][Nn][Dd]|[Mm][Ii][Nn][Uu][Tt][Ee]|[Hh][Oo][Uu][Rr]|[Dd][Aa][Yy]|[Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])[Ss]?\\s*$","description":"second, minute, hour, day, month or year, optionally with a count: `2 minutes`. At most 10 years (a month is 30 days, a year 360, as MLflow's `limits` library counts): a longer window would never renew while the gateway runs, and its length in milliseconds must stay a whole number Redis takes as an expiry."},"key":{"type":["string","null"],"description":"Accepted for MLflow compatibility; not used."}},"description":"A rate limit for the endpoint as a whole: all clients, every route that reaches it (`/endpoints`, `/gateway`, `/v1`, traffic and fallback routes), all `--workers` processes, and all hosts sharing a `rate_limit_store`. Set `calls`, `tokens` or both.","anyOf":[{"properties":{"calls":true},"required":["calls"]},{"properties":{"tokens":true},"required":["tokens"]}]},"Endpoint":{"type":"object","required":["name","endpoint_type","model"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"endpoint_type":{"$ref":"#/definitions/EndpointType"},"model":{"$ref":"#/definitions/Model"},"limit":{"$ref":"#/definitions/Limit"},"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"TrafficRoute":{"type":"object","required":["name","task_type","destinations"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Letters, digits, `_`, `-` and `.` (it is part of a URL)."},"task_type":{"$ref":"#/definitions/EndpointType"},"destinations":{"type":"array","minItems":1,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","description":"An endpoint or another route of the same task type."},"traffic_percentage":{"type":"integer","minimum":0,"maximum":100,"description":"TRAFFIC_SPLIT only: the share of requests, 0 to 100; the shares of a route add up to 100."}}}},"routing_strategy":{"type":"string","enum":["TRAFFIC_SPLIT","FALLBACK"],"description":"TRAFFIC_SPLIT (default) or FALLBACK."}},"description":"A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.","if":{"properties":{"routing_strategy":{"const":"FALLBACK"}},"required":["routing_strategy"]},"then":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":false}}}}},"else":{"properties":{"destinations":{"items":{"properties":{"traffic_percentage":true},"required":["traffic_percentage"]}}}}},"RateLimitStore":{"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}},"ResponseStore":{"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`, at most `1gb`: the store is in the gateway's heap, which Node limits to a few GB); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.","maximum":1073741824},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}},"Timeouts":{"type":"object","description":"Upstream timeouts in seconds (fractions allowed; at most 2147483, about 24.8 days, the longest wait a Node.js timer holds: a longer one would fire at once). An endpoint's `timeouts` override `defaults.timeouts` key by key. A timeout is a 504 naming the endpoint and the timeout.","properties":{"connect":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Opening the TCP/TLS connection to the provider (default 10)."},"first_byte":{"type":"number","minimum":0.001,"maximum":2147483,"description":"From sending the request to the first byte of the provider's answer (its headers) (default 120)."},"idle":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60)."},"total":{"type":"number","minimum":0.001,"maximum":2147483,"description":"The whole call to the endpoint, including retries, backoff waits and streaming the answer (default 600)."}}},"Retries":{"type":"object","description":"Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.","properties":{"max_attempts":{"type":"integer","minimum":1,"description":"Attempts in all, the first included; 1 turns retries off (default 3, at most 10: more attempts only multiply the load on a provider that is already failing, and `max_elapsed` bounds the time anyway).","maximum":10},"initial_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of the first wait; each later wait doubles it (default 0.25)."},"max_backoff":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"Upper bound of any one wait (default 4)."},"max_elapsed":{"type":"number","exclusiveMinimum":0,"maximum":2147483,"description":"No retry starts later than this after the first attempt started (default 30)."},"max_retry_after":{"type":"number","minimum":0,"maximum":2147483,"description":"A 429 whose `Retry-After` asks for a longer wait (seconds) is returned to the client at once instead of retried (default 10)."}}},"Defaults":{"type":"object","description":"Settings every endpoint gets unless it sets its own.","properties":{"timeouts":{"$ref":"#/definitions/Timeouts"},"retries":{"$ref":"#/definitions/Retries"}}},"ClientKey":{"type":"object","additionalProperties":false,"required":["name","key"],"properties":{"name":{"type":"string","pattern":"^[\\p{L}\\p{N}_.\\-]+$","description":"Who holds the key; shown in logs and metrics (never the key)."},"key":{"type":"string","minLength":1,"description":"The key: `$ENV_VAR`, the path of a file holding it, `sha256:<64 hex digits>` (the SHA-256 of the key, so the config holds no secret), or the key itself."},"endpoints":{"type":"array","items":{"type":"string"},"description":"Endpoints and traffic routes this key may call; all when absent. Calling another one is a 403."},"limit":{"$ref":"#/definitions/Limit","description":"This key's own rate limit (calls and/or tokens per period), over every endpoint it calls; counted like endpoint limits (memory, across --workers, or rate_limit_store)."}}},"Auth":{"type":"object","additionalProperties":false,"required":["api_keys"],"description":"Client authentication. With it, every request needs one of the keys as `Authorization: Bearer <key>` or `x-api-key: <key>` (401 without, 403 for an endpoint the key may not call). `/health` is always open.","properties":{"api_keys":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ClientKey"}},"public_docs":{"type":"boolean","description":"`/docs`, `/openapi.json` and `/` answer without a key (default true)."},"public_endpoint_list":{"type":"boolean","description":"The management routes (`/api/2.0/…`, `/api/3.0/…`: endpoint and route lists) answer without a key (default false)."},"public_metrics":{"type":"boolean","description":"`/metrics` answers without a key (default false)."}}},"Logging":{"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out.","maximum":16777216}}},"ServerSettings":{"type":"object","description":"Limits on what clients send and on what upstreams answer, and what of a request goes on to them.","properties":{"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest request body: bytes, or a size like `10mb` (default `10mb`, at most `500mb`: a body is held in memory as one text to be parsed, and Node's longest text is about 512 MB). Larger bodies get a 413.","maximum":524288000},"max_answer_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most `500mb`: the answer is held as one text to be parsed, and Node's longest text is about 512 MB). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.","maximum":524288000},"max_json_depth":{"type":"integer","minimum":2,"description":"Deepest nesting of arrays and objects in a request body (default 64, at most 1000: a body that is parsed is walked by recursive code, and deeper nesting could exhaust the stack). Deeper bodies get a 400 (422 on MLflow routes).","maximum":1000},"max_json_keys":{"type":"integer","minimum":1,"description":"Most keys one object of a request body may have (default 1000, at most 100000; arrays are not limited). A body with a larger object gets a 400 (422 on MLflow routes): objects of many thousands of keys cost the gateway several microseconds of CPU per key, so 100000 is already a fraction of a second per request.","maximum":100000},"request_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send a whole request, headers and body (default 60); slower clients get a 408. Read at start-up, not on reload."},"headers_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Time a client has to send the request headers (default 20); read at start-up, not on reload."},"shutdown_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds that requests and streams in flight when SIGTERM or SIGINT arrives may take to finish (default 10); then a request ends with a 503 and a stream with an error event. Read when the signal arrives, so a reload applies it. Under Kubernetes, keep it below the pod's terminationGracePeriodSeconds (default 30)."},"keep_alive_timeout":{"type":"number","minimum":0.001,"maximum":2147483,"description":"Seconds a client's idle keep-alive connection stays open (default 65). Behind a load balancer or proxy that reuses its connections to the gateway, keep it above that proxy's idle timeout (AWS ALB and nginx: 60 s; Google Cloud load balancers: 600 s), or the proxy may send a request on a connection the gateway is closing and answer its client 502. Read at start-up, not on reload."},"forward_trace_context":{"type":"boolean","description":"Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload."}}}}};
 const schema49 = {"type":"object","description":"Keeps rate-limit counters in Redis so that several gateway hosts share them. Without it, counters live in memory and are shared by the `--workers` processes of one gateway. One Redis server: `url`. Redis Sentinel: `sentinels` and `sentinel_master` (and `url` for the master's password, user or database; `sentinel_password` and `sentinel_username` for the Sentinels' own, `sentinel_tls` for TLS to them). Redis Cluster: `cluster_nodes` (and `url` for the nodes' password or user, or TLS).","required":["type"],"if":{"properties":{"sentinels":false,"cluster_nodes":false}},"then":{"properties":{"url":true},"required":["url"]},"dependencies":{"sentinels":["sentinel_master"],"sentinel_master":["sentinels"],"sentinel_password":["sentinels"],"sentinel_username":["sentinels","sentinel_password"],"sentinel_tls":["sentinels"]},"properties":{"type":{"type":"string","enum":["redis"]},"url":{"type":"string","minLength":1,"description":"`redis://[[user]:password@]host[:port][/db]` or `rediss://…` (TLS). Like API keys, it may be a `$ENV_VAR` name or the path of a file holding the URL. With `sentinels` it is optional and gives only the master's user, password and database, and with `rediss://` TLS to the master (the Sentinels are reached over TLS only with `sentinel_tls`): its host and port are not used, as Sentinel names the master's address (so a single-server config moves to Sentinel by adding two keys, as with ioredis's `new Redis(url, { sentinels, name })`)."},"sentinels":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Sentinel: the Sentinels to ask for the master's address, each `host:port` (`[::1]:26379` for IPv6), e.g. `[\"sentinel-1:26379\", \"sentinel-2:26379\"]`. They are tried in order; after a failover the gateway reconnects to the master they name. Needs `sentinel_master`."},"cluster_nodes":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Redis Cluster: some of its nodes, each `host:port` (`[::1]:6379` for IPv6), from which the gateway learns the others and the slots (ioredis's `Cluster`). A request's counters for one endpoint or client key share a hash tag, so each update is one script on one node. `url` is then optional and gives only the nodes' user and password, and with `rediss://` TLS to every node (database 0: a cluster has no other). Not with `sentinels`."},"sentinel_master":{"type":"string","minLength":1,"description":"The master's name, as in the Sentinels' `sentinel monitor <name> …` (ioredis's `name`, e.g. `mymaster`)."},"sentinel_password":{"type":"string","minLength":1,"description":"The Sentinels' own password (their `requirepass`, or the password of `sentinel_username`), when they have one; the master's goes in `url`. Like API keys, it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_username":{"type":"string","minLength":1,"description":"The Sentinels' ACL user (a `user` line in their config, Redis 6.2 or later), authenticated with `sentinel_password`; without it, that password is the `default` user's. Like `url` (which holds the master's user), it may be a `$ENV_VAR` name or the path of a file holding it."},"sentinel_tls":{"type":"boolean","description":"`true`: the Sentinels are reached over TLS (Sentinels with a `tls-port`, ioredis's `sentinelTLS`), their certificate trusted as for a `rediss://` server (an internal CA through `NODE_EXTRA_CA_CERTS`). Default `false`: without TLS. TLS to the master is `url`'s `rediss://`, set apart."},"on_error":{"type":"string","enum":["open","closed"],"description":"When Redis cannot be reached: `open` (default) serves without limits and logs it; `closed` answers 503."},"timeout_ms":{"type":"integer","minimum":1,"maximum":10000,"description":"Longest wait for a Redis answer before `on_error` applies (default 250)."}}};
 const schema50 = {"type":"object","description":"Keeps the Responses API's answers (`POST /v1/responses` without `store: false`) in memory, so that a later request may continue one with `previous_response_id` or name its output items with `item_reference`. Under `--workers` the cluster primary keeps them for every worker. Each host keeps its own: a follow-up must reach the host that answered. Our extension: MLflow has no Responses API.","properties":{"enabled":{"type":"boolean","description":"`false` keeps nothing: `previous_response_id` and an `item_reference` to a message or function call are then a 400 (default true)."},"max_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"Most memory the kept responses may take: bytes, or a size like `16mb` (default `16mb`, at most `1gb`: the store is in the gateway's heap, which Node limits to a few GB); counted as the JSON text kept (one byte a character, two for text beyond Latin-1, as V8 holds it). The oldest are dropped first to make room; a response larger than this is not kept.","maximum":1073741824},"max_age":{"type":"number","exclusiveMinimum":0,"maximum":2592000,"description":"Seconds a response is kept after it was answered or last continued (default 3600, at most 30 days)."}}};
 const schema57 = {"type":"object","description":"The audit log: one JSON line per request on stdout (level from LOG_LEVEL).","properties":{"bodies":{"type":"boolean","description":"Also log request and response bodies (default false). They may hold personal data; secrets in headers are never logged."},"max_body_size":{"type":["integer","string"],"pattern":"^\\s*\\d+(\\.\\d+)?\\s*([Bb]|[Kk][Bb]|[Mm][Bb]|[Gg][Bb])?\\s*$","minimum":1,"description":"With `bodies`, the most of each body a log line holds, counted in characters of its JSON: bytes, or a size like `100kb` (default `100kb`, so a line stays under the 256 KB that log services such as CloudWatch Logs accept; at most `16mb`). A longer body is logged as the start of its JSON text with the number of characters left out; a stream as its first chunks with the number of chunks left out.","maximum":16777216}}};
@@ -18,7 +18,7 @@ const schema14 = {"type":"object","required":["provider"],"properties":{"provide
 const schema42 = {"type":"string","enum":["openai","anthropic","gemini","bedrock","amazon-bedrock","cohere","mistral","togetherai","huggingface-text-generation-inference","ai21labs","mosaicml","palm","mlflow-model-serving","mock"],"description":"Built-in provider id. Case and `-`/`_` are normalised (`OpenAI`, `AMAZON_BEDROCK` work). `mock` is a built-in fake for demos and tests."};
 const schema43 = {"type":"string","pattern":"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$","description":"A provider declared by a package listed under `plugins`, spelt exactly as the package declares it: lowercase letters, digits, `.`, `_` and `-`, optionally scoped (`@acme/llm`)."};
 const schema15 = {"type":"object","properties":{"openai_api_key":{"type":"string","minLength":1,"description":"OpenAI or Azure key (for `azuread`, an Entra ID token; leave it out for the gateway to get and renew tokens itself from Azure's credential chain). A `$ENV_VAR` name, the path of a file holding the value, or the value itself. Required unless `openai_api_type` is `azuread`."},"openai_api_type":{"type":"string","enum":["openai","azure","azuread"],"description":"`openai` (default), `azure` (key in `api-key` header) or `azuread` (bearer token). Case-insensitive."},"openai_api_base":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://","description":"Base URL of the OpenAI API up to and including the version segment (default `https://api.openai.com/v1`); the operation path is appended. Point it at a proxy or a test server."},"openai_api_version":{"type":"string","description":"Azure API version, sent as `?api-version=`."},"openai_deployment_name":{"type":"string","description":"Azure deployment name."},"openai_organization":{"type":"string","description":"Sent as `OpenAI-Organization` (openai type only)."},"azure_client_id":{"type":"string","minLength":1,"description":"`azuread` without `openai_api_key` only: the client ID of the user-assigned managed identity (or workload identity) the gateway gets Entra ID tokens as, instead of `AZURE_CLIENT_ID` or the system-assigned identity."}},"if":{"properties":{"openai_api_type":{"const":"azuread"}},"required":["openai_api_type"]},"else":{"properties":{"openai_api_key":{}},"required":["openai_api_key"]},"allOf":[{"$ref":"#/definitions/ParameterDefaults"}]};
-const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}};
+const schema16 = {"type":"object","description":"Request parameters applied when the client sends none (chat and completions endpoints).","properties":{"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"top_k":{"type":"integer","minimum":1},"max_tokens":{"type":"integer","minimum":1},"n":{"type":"integer","minimum":1,"maximum":128,"description":"Default number of choices (at most 128, the most OpenAI's API takes: every choice is a whole answer, and the mock provider builds each in memory)."},"stop":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string"},"minItems":1}]},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"seed":{"type":"integer"},"reasoning_effort":{"type":"string","minLength":1,"description":"Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load."}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.uri;
 const pattern1 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://", "u");
@@ -160,13 +160,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -179,23 +189,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -205,20 +215,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -227,10 +224,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -239,16 +237,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -268,17 +278,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -287,9 +287,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -299,11 +298,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -312,8 +308,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -322,9 +322,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -334,10 +333,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -347,11 +344,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -361,8 +357,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -372,14 +371,25 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -389,24 +399,24 @@ const _errs31 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.openai_api_type === undefined) && (missing0 = "openai_api_type")){
-const err28 = {};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.openai_api_type !== undefined){
-if("azuread" !== data.openai_api_type){
 const err29 = {};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+else {
+if(data.openai_api_type !== undefined){
+if("azuread" !== data.openai_api_type){
+const err30 = {};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -427,21 +437,7 @@ if(!_valid1){
 const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.openai_api_key === undefined){
-const err30 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'",schema:schema15.else.required,parentSchema:schema15.else,data};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-var _valid1 = _errs33 === errors;
-valid6 = _valid1;
-}
-if(!valid6){
-const err31 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema15.if,parentSchema:schema15,data};
+const err31 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "openai_api_key"},message:"must have required property '"+"openai_api_key"+"'",schema:schema15.else.required,parentSchema:schema15.else,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -450,12 +446,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.openai_api_key !== undefined){
-let data12 = data.openai_api_key;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err32 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.openai_api_key,data:data12};
+}
+var _valid1 = _errs33 === errors;
+valid6 = _valid1;
+}
+if(!valid6){
+const err32 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema15.if,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -464,9 +460,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_key.type,parentSchema:schema15.properties.openai_api_key,data:data12};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.openai_api_key !== undefined){
+let data12 = data.openai_api_key;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err33 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.openai_api_key,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -476,10 +475,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.openai_api_type !== undefined){
-let data13 = data.openai_api_type;
-if(typeof data13 !== "string"){
-const err34 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_type.type,parentSchema:schema15.properties.openai_api_type,data:data13};
+else {
+const err34 = {instancePath:instancePath+"/openai_api_key",schemaPath:"#/properties/openai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_key.type,parentSchema:schema15.properties.openai_api_key,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -488,8 +485,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!(((data13 === "openai") || (data13 === "azure")) || (data13 === "azuread"))){
-const err35 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.openai_api_type.enum,parentSchema:schema15.properties.openai_api_type,data:data13};
+}
+if(data.openai_api_type !== undefined){
+let data13 = data.openai_api_type;
+if(typeof data13 !== "string"){
+const err35 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_type.type,parentSchema:schema15.properties.openai_api_type,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -498,12 +498,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.openai_api_base !== undefined){
-let data14 = data.openai_api_base;
-if(typeof data14 === "string"){
-if(!pattern1.test(data14)){
-const err36 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema15.properties.openai_api_base,data:data14};
+if(!(((data13 === "openai") || (data13 === "azure")) || (data13 === "azuread"))){
+const err36 = {instancePath:instancePath+"/openai_api_type",schemaPath:"#/properties/openai_api_type/enum",keyword:"enum",params:{allowedValues: schema15.properties.openai_api_type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.openai_api_type.enum,parentSchema:schema15.properties.openai_api_type,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -512,8 +508,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!(formats0(data14))){
-const err37 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema15.properties.openai_api_base,data:data14};
+}
+if(data.openai_api_base !== undefined){
+let data14 = data.openai_api_base;
+if(typeof data14 === "string"){
+if(!pattern1.test(data14)){
+const err37 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema15.properties.openai_api_base,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -522,9 +522,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_base.type,parentSchema:schema15.properties.openai_api_base,data:data14};
+if(!(formats0(data14))){
+const err38 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema15.properties.openai_api_base,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -534,10 +533,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.openai_api_version !== undefined){
-let data15 = data.openai_api_version;
-if(typeof data15 !== "string"){
-const err39 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_version.type,parentSchema:schema15.properties.openai_api_version,data:data15};
+else {
+const err39 = {instancePath:instancePath+"/openai_api_base",schemaPath:"#/properties/openai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_base.type,parentSchema:schema15.properties.openai_api_base,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -547,10 +544,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.openai_deployment_name !== undefined){
-let data16 = data.openai_deployment_name;
-if(typeof data16 !== "string"){
-const err40 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_deployment_name.type,parentSchema:schema15.properties.openai_deployment_name,data:data16};
+if(data.openai_api_version !== undefined){
+let data15 = data.openai_api_version;
+if(typeof data15 !== "string"){
+const err40 = {instancePath:instancePath+"/openai_api_version",schemaPath:"#/properties/openai_api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_api_version.type,parentSchema:schema15.properties.openai_api_version,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -560,10 +557,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.openai_organization !== undefined){
-let data17 = data.openai_organization;
-if(typeof data17 !== "string"){
-const err41 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_organization.type,parentSchema:schema15.properties.openai_organization,data:data17};
+if(data.openai_deployment_name !== undefined){
+let data16 = data.openai_deployment_name;
+if(typeof data16 !== "string"){
+const err41 = {instancePath:instancePath+"/openai_deployment_name",schemaPath:"#/properties/openai_deployment_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_deployment_name.type,parentSchema:schema15.properties.openai_deployment_name,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -573,11 +570,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.azure_client_id !== undefined){
-let data18 = data.azure_client_id;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err42 = {instancePath:instancePath+"/azure_client_id",schemaPath:"#/properties/azure_client_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.azure_client_id,data:data18};
+if(data.openai_organization !== undefined){
+let data17 = data.openai_organization;
+if(typeof data17 !== "string"){
+const err42 = {instancePath:instancePath+"/openai_organization",schemaPath:"#/properties/openai_organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.openai_organization.type,parentSchema:schema15.properties.openai_organization,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -587,8 +583,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/azure_client_id",schemaPath:"#/properties/azure_client_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.azure_client_id.type,parentSchema:schema15.properties.azure_client_id,data:data18};
+if(data.azure_client_id !== undefined){
+let data18 = data.azure_client_id;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err43 = {instancePath:instancePath+"/azure_client_id",schemaPath:"#/properties/azure_client_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.azure_client_id,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -598,14 +597,25 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err44 = {instancePath:instancePath+"/azure_client_id",schemaPath:"#/properties/azure_client_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.azure_client_id.type,parentSchema:schema15.properties.azure_client_id,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
@@ -752,13 +762,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -771,23 +791,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -797,20 +817,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -819,10 +826,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -831,16 +839,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -860,17 +880,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -879,9 +889,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -891,11 +900,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -904,8 +910,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -914,9 +924,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -926,10 +935,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -939,11 +946,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -953,8 +959,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -964,9 +973,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -975,9 +983,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.anthropic_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'",schema:schema17.required,parentSchema:schema17,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -986,11 +995,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.anthropic_api_key !== undefined){
-let data11 = data.anthropic_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.anthropic_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.anthropic_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "anthropic_api_key"},message:"must have required property '"+"anthropic_api_key"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -999,9 +1006,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_api_key.type,parentSchema:schema17.properties.anthropic_api_key,data:data11};
+if(data.anthropic_api_key !== undefined){
+let data11 = data.anthropic_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.anthropic_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1011,10 +1020,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.anthropic_version !== undefined){
-let data12 = data.anthropic_version;
-if(typeof data12 !== "string"){
-const err31 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_version.type,parentSchema:schema17.properties.anthropic_version,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/anthropic_api_key",schemaPath:"#/properties/anthropic_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_api_key.type,parentSchema:schema17.properties.anthropic_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1024,11 +1031,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.anthropic_api_base !== undefined){
-let data13 = data.anthropic_api_base;
-if(typeof data13 === "string"){
-if(!pattern1.test(data13)){
-const err32 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema17.properties.anthropic_api_base,data:data13};
+if(data.anthropic_version !== undefined){
+let data12 = data.anthropic_version;
+if(typeof data12 !== "string"){
+const err32 = {instancePath:instancePath+"/anthropic_version",schemaPath:"#/properties/anthropic_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_version.type,parentSchema:schema17.properties.anthropic_version,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1037,8 +1043,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!(formats0(data13))){
-const err33 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema17.properties.anthropic_api_base,data:data13};
+}
+if(data.anthropic_api_base !== undefined){
+let data13 = data.anthropic_api_base;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err33 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema17.properties.anthropic_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1047,14 +1057,24 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_api_base.type,parentSchema:schema17.properties.anthropic_api_base,data:data13};
+if(!(formats0(data13))){
+const err34 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema17.properties.anthropic_api_base,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/anthropic_api_base",schemaPath:"#/properties/anthropic_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_api_base.type,parentSchema:schema17.properties.anthropic_api_base,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -1065,12 +1085,12 @@ const _errs37 = errors;
 let valid7 = false;
 const _errs38 = errors;
 if(typeof data14 !== "string"){
-const err35 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_beta.anyOf[0].type,parentSchema:schema17.properties.anthropic_beta.anyOf[0],data:data14};
+const err36 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_beta.anyOf[0].type,parentSchema:schema17.properties.anthropic_beta.anyOf[0],data:data14};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err36];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err36);
 }
 errors++;
 }
@@ -1080,20 +1100,7 @@ if(!valid7){
 const _errs40 = errors;
 if(Array.isArray(data14)){
 if(data14.length < 1){
-const err36 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.anthropic_beta.anyOf[1],data:data14};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/anthropic_beta/" + i1,schemaPath:"#/properties/anthropic_beta/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_beta.anyOf[1].items.type,parentSchema:schema17.properties.anthropic_beta.anyOf[1].items,data:data15};
+const err37 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.anthropic_beta.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1102,10 +1109,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.anthropic_beta.anyOf[1].type,parentSchema:schema17.properties.anthropic_beta.anyOf[1],data:data14};
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(typeof data15 !== "string"){
+const err38 = {instancePath:instancePath+"/anthropic_beta/" + i1,schemaPath:"#/properties/anthropic_beta/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.anthropic_beta.anyOf[1].items.type,parentSchema:schema17.properties.anthropic_beta.anyOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1114,16 +1122,28 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid1 = _errs40 === errors;
-valid7 = valid7 || _valid1;
 }
-if(!valid7){
-const err39 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.properties.anthropic_beta.anyOf,parentSchema:schema17.properties.anthropic_beta,data:data14};
+}
+else {
+const err39 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.anthropic_beta.anyOf[1].type,parentSchema:schema17.properties.anthropic_beta.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+var _valid1 = _errs40 === errors;
+valid7 = valid7 || _valid1;
+}
+if(!valid7){
+const err40 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.properties.anthropic_beta.anyOf,parentSchema:schema17.properties.anthropic_beta,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -1144,20 +1164,7 @@ let data16 = data.web_search;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key0 in data16){
 if(!(((key0 === "max_uses") || (key0 === "allowed_domains")) || (key0 === "blocked_domains"))){
-const err40 = {instancePath:instancePath+"/web_search",schemaPath:"#/properties/web_search/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.web_search,data:data16};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data16.max_uses !== undefined){
-let data17 = data16.max_uses;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err41 = {instancePath:instancePath+"/web_search/max_uses",schemaPath:"#/properties/web_search/properties/max_uses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.web_search.properties.max_uses.type,parentSchema:schema17.properties.web_search.properties.max_uses,data:data17};
+const err41 = {instancePath:instancePath+"/web_search",schemaPath:"#/properties/web_search/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.web_search,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1166,14 +1173,27 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err42 = {instancePath:instancePath+"/web_search/max_uses",schemaPath:"#/properties/web_search/properties/max_uses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.web_search.properties.max_uses,data:data17};
+}
+if(data16.max_uses !== undefined){
+let data17 = data16.max_uses;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err42 = {instancePath:instancePath+"/web_search/max_uses",schemaPath:"#/properties/web_search/properties/max_uses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.web_search.properties.max_uses.type,parentSchema:schema17.properties.web_search.properties.max_uses,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 1 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/web_search/max_uses",schemaPath:"#/properties/web_search/properties/max_uses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.web_search.properties.max_uses,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -1183,20 +1203,7 @@ if(data16.allowed_domains !== undefined){
 let data18 = data16.allowed_domains;
 if(Array.isArray(data18)){
 if(data18.length < 1){
-const err43 = {instancePath:instancePath+"/web_search/allowed_domains",schemaPath:"#/properties/web_search/properties/allowed_domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.web_search.properties.allowed_domains,data:data18};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(typeof data19 !== "string"){
-const err44 = {instancePath:instancePath+"/web_search/allowed_domains/" + i2,schemaPath:"#/properties/web_search/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.web_search.properties.allowed_domains.items.type,parentSchema:schema17.properties.web_search.properties.allowed_domains.items,data:data19};
+const err44 = {instancePath:instancePath+"/web_search/allowed_domains",schemaPath:"#/properties/web_search/properties/allowed_domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.web_search.properties.allowed_domains,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1205,10 +1212,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/web_search/allowed_domains",schemaPath:"#/properties/web_search/properties/allowed_domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.web_search.properties.allowed_domains.type,parentSchema:schema17.properties.web_search.properties.allowed_domains,data:data18};
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+if(typeof data19 !== "string"){
+const err45 = {instancePath:instancePath+"/web_search/allowed_domains/" + i2,schemaPath:"#/properties/web_search/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.web_search.properties.allowed_domains.items.type,parentSchema:schema17.properties.web_search.properties.allowed_domains.items,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1218,11 +1226,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data16.blocked_domains !== undefined){
-let data20 = data16.blocked_domains;
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err46 = {instancePath:instancePath+"/web_search/blocked_domains",schemaPath:"#/properties/web_search/properties/blocked_domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.web_search.properties.blocked_domains,data:data20};
+}
+else {
+const err46 = {instancePath:instancePath+"/web_search/allowed_domains",schemaPath:"#/properties/web_search/properties/allowed_domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.web_search.properties.allowed_domains.type,parentSchema:schema17.properties.web_search.properties.allowed_domains,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1231,11 +1237,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len3 = data20.length;
-for(let i3=0; i3<len3; i3++){
-let data21 = data20[i3];
-if(typeof data21 !== "string"){
-const err47 = {instancePath:instancePath+"/web_search/blocked_domains/" + i3,schemaPath:"#/properties/web_search/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.web_search.properties.blocked_domains.items.type,parentSchema:schema17.properties.web_search.properties.blocked_domains.items,data:data21};
+}
+if(data16.blocked_domains !== undefined){
+let data20 = data16.blocked_domains;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err47 = {instancePath:instancePath+"/web_search/blocked_domains",schemaPath:"#/properties/web_search/properties/blocked_domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.web_search.properties.blocked_domains,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1244,10 +1251,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/web_search/blocked_domains",schemaPath:"#/properties/web_search/properties/blocked_domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.web_search.properties.blocked_domains.type,parentSchema:schema17.properties.web_search.properties.blocked_domains,data:data20};
+const len3 = data20.length;
+for(let i3=0; i3<len3; i3++){
+let data21 = data20[i3];
+if(typeof data21 !== "string"){
+const err48 = {instancePath:instancePath+"/web_search/blocked_domains/" + i3,schemaPath:"#/properties/web_search/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.web_search.properties.blocked_domains.items.type,parentSchema:schema17.properties.web_search.properties.blocked_domains.items,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1259,7 +1267,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/web_search",schemaPath:"#/properties/web_search/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.web_search.type,parentSchema:schema17.properties.web_search,data:data16};
+const err49 = {instancePath:instancePath+"/web_search/blocked_domains",schemaPath:"#/properties/web_search/properties/blocked_domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.web_search.properties.blocked_domains.type,parentSchema:schema17.properties.web_search.properties.blocked_domains,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1271,12 +1279,24 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+const err50 = {instancePath:instancePath+"/web_search",schemaPath:"#/properties/web_search/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.web_search.type,parentSchema:schema17.properties.web_search,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }
@@ -1423,13 +1443,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1442,23 +1472,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -1468,20 +1498,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1490,10 +1507,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1502,16 +1520,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -1531,17 +1561,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1550,9 +1570,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1562,11 +1581,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1575,8 +1591,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1585,9 +1605,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1597,10 +1616,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1610,11 +1627,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1624,8 +1640,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1635,9 +1654,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1646,9 +1664,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.gemini_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'",schema:schema19.required,parentSchema:schema19,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1657,11 +1676,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.gemini_api_key !== undefined){
-let data11 = data.gemini_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.gemini_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.gemini_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemini_api_key"},message:"must have required property '"+"gemini_api_key"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1670,9 +1687,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gemini_api_key.type,parentSchema:schema19.properties.gemini_api_key,data:data11};
+if(data.gemini_api_key !== undefined){
+let data11 = data.gemini_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.gemini_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1682,11 +1701,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.gemini_api_base !== undefined){
-let data12 = data.gemini_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema19.properties.gemini_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/gemini_api_key",schemaPath:"#/properties/gemini_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gemini_api_key.type,parentSchema:schema19.properties.gemini_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1695,8 +1711,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema19.properties.gemini_api_base,data:data12};
+}
+if(data.gemini_api_base !== undefined){
+let data12 = data.gemini_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema19.properties.gemini_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1705,9 +1725,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gemini_api_base.type,parentSchema:schema19.properties.gemini_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema19.properties.gemini_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1717,14 +1736,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err34 = {instancePath:instancePath+"/gemini_api_base",schemaPath:"#/properties/gemini_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gemini_api_base.type,parentSchema:schema19.properties.gemini_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -1871,13 +1901,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1890,23 +1930,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -1916,20 +1956,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1938,10 +1965,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1950,16 +1978,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -1979,17 +2019,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1998,9 +2028,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2010,11 +2039,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2023,8 +2049,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2033,9 +2063,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2045,10 +2074,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2058,11 +2085,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2072,8 +2098,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2083,9 +2112,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2094,9 +2122,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.palm_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'",schema:schema21.required,parentSchema:schema21,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2105,11 +2134,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.palm_api_key !== undefined){
-let data11 = data.palm_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.palm_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.palm_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "palm_api_key"},message:"must have required property '"+"palm_api_key"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2118,9 +2145,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.palm_api_key.type,parentSchema:schema21.properties.palm_api_key,data:data11};
+if(data.palm_api_key !== undefined){
+let data11 = data.palm_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.palm_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2130,11 +2159,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.palm_api_base !== undefined){
-let data12 = data.palm_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema21.properties.palm_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/palm_api_key",schemaPath:"#/properties/palm_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.palm_api_key.type,parentSchema:schema21.properties.palm_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2143,8 +2169,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema21.properties.palm_api_base,data:data12};
+}
+if(data.palm_api_base !== undefined){
+let data12 = data.palm_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema21.properties.palm_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2153,9 +2183,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.palm_api_base.type,parentSchema:schema21.properties.palm_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema21.properties.palm_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2165,14 +2194,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err34 = {instancePath:instancePath+"/palm_api_base",schemaPath:"#/properties/palm_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.palm_api_base.type,parentSchema:schema21.properties.palm_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -2319,13 +2359,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -2338,23 +2388,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -2364,20 +2414,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2386,10 +2423,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2398,16 +2436,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -2427,17 +2477,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2446,9 +2486,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2458,11 +2497,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2471,8 +2507,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2481,9 +2521,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2493,10 +2532,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2506,11 +2543,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2520,8 +2556,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2531,9 +2570,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2542,9 +2580,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cohere_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'",schema:schema23.required,parentSchema:schema23,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2553,11 +2592,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.cohere_api_key !== undefined){
-let data11 = data.cohere_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.cohere_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cohere_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cohere_api_key"},message:"must have required property '"+"cohere_api_key"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2566,9 +2603,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_key.type,parentSchema:schema23.properties.cohere_api_key,data:data11};
+if(data.cohere_api_key !== undefined){
+let data11 = data.cohere_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.cohere_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2578,11 +2617,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.cohere_api_base !== undefined){
-let data12 = data.cohere_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema23.properties.cohere_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/cohere_api_key",schemaPath:"#/properties/cohere_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_key.type,parentSchema:schema23.properties.cohere_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2591,8 +2627,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema23.properties.cohere_api_base,data:data12};
+}
+if(data.cohere_api_base !== undefined){
+let data12 = data.cohere_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema23.properties.cohere_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2601,9 +2641,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_base.type,parentSchema:schema23.properties.cohere_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema23.properties.cohere_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2613,11 +2652,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.cohere_api_v2_base !== undefined){
-let data13 = data.cohere_api_v2_base;
-if(typeof data13 === "string"){
-if(!pattern1.test(data13)){
-const err34 = {instancePath:instancePath+"/cohere_api_v2_base",schemaPath:"#/properties/cohere_api_v2_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema23.properties.cohere_api_v2_base,data:data13};
+else {
+const err34 = {instancePath:instancePath+"/cohere_api_base",schemaPath:"#/properties/cohere_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_base.type,parentSchema:schema23.properties.cohere_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2626,8 +2662,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!(formats0(data13))){
-const err35 = {instancePath:instancePath+"/cohere_api_v2_base",schemaPath:"#/properties/cohere_api_v2_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema23.properties.cohere_api_v2_base,data:data13};
+}
+if(data.cohere_api_v2_base !== undefined){
+let data13 = data.cohere_api_v2_base;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err35 = {instancePath:instancePath+"/cohere_api_v2_base",schemaPath:"#/properties/cohere_api_v2_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema23.properties.cohere_api_v2_base,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2636,9 +2676,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/cohere_api_v2_base",schemaPath:"#/properties/cohere_api_v2_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_v2_base.type,parentSchema:schema23.properties.cohere_api_v2_base,data:data13};
+if(!(formats0(data13))){
+const err36 = {instancePath:instancePath+"/cohere_api_v2_base",schemaPath:"#/properties/cohere_api_v2_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema23.properties.cohere_api_v2_base,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2648,14 +2687,25 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err37 = {instancePath:instancePath+"/cohere_api_v2_base",schemaPath:"#/properties/cohere_api_v2_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cohere_api_v2_base.type,parentSchema:schema23.properties.cohere_api_v2_base,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -2802,13 +2852,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -2821,23 +2881,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -2847,20 +2907,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2869,10 +2916,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2881,16 +2929,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -2910,17 +2970,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2929,9 +2979,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2941,11 +2990,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2954,8 +3000,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2964,9 +3014,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2976,10 +3025,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2989,11 +3036,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3003,8 +3049,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3014,9 +3063,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3025,9 +3073,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ai21labs_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'",schema:schema25.required,parentSchema:schema25,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3036,11 +3085,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.ai21labs_api_key !== undefined){
-let data11 = data.ai21labs_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.ai21labs_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ai21labs_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ai21labs_api_key"},message:"must have required property '"+"ai21labs_api_key"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3049,9 +3096,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ai21labs_api_key.type,parentSchema:schema25.properties.ai21labs_api_key,data:data11};
+if(data.ai21labs_api_key !== undefined){
+let data11 = data.ai21labs_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.ai21labs_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3061,11 +3110,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.ai21labs_api_base !== undefined){
-let data12 = data.ai21labs_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema25.properties.ai21labs_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/ai21labs_api_key",schemaPath:"#/properties/ai21labs_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ai21labs_api_key.type,parentSchema:schema25.properties.ai21labs_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3074,8 +3120,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema25.properties.ai21labs_api_base,data:data12};
+}
+if(data.ai21labs_api_base !== undefined){
+let data12 = data.ai21labs_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema25.properties.ai21labs_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3084,9 +3134,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ai21labs_api_base.type,parentSchema:schema25.properties.ai21labs_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema25.properties.ai21labs_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3096,14 +3145,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err34 = {instancePath:instancePath+"/ai21labs_api_base",schemaPath:"#/properties/ai21labs_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ai21labs_api_base.type,parentSchema:schema25.properties.ai21labs_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -3250,13 +3310,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -3269,23 +3339,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -3295,20 +3365,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3317,10 +3374,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3329,16 +3387,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3358,17 +3428,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3377,9 +3437,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3389,11 +3448,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3402,8 +3458,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3412,9 +3472,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3424,10 +3483,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3437,11 +3494,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3451,8 +3507,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3462,9 +3521,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3473,9 +3531,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mosaicml_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'",schema:schema27.required,parentSchema:schema27,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3484,11 +3543,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.mosaicml_api_key !== undefined){
-let data11 = data.mosaicml_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.mosaicml_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mosaicml_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mosaicml_api_key"},message:"must have required property '"+"mosaicml_api_key"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3497,9 +3554,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mosaicml_api_key.type,parentSchema:schema27.properties.mosaicml_api_key,data:data11};
+if(data.mosaicml_api_key !== undefined){
+let data11 = data.mosaicml_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.mosaicml_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3509,11 +3568,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.mosaicml_api_base !== undefined){
-let data12 = data.mosaicml_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema27.properties.mosaicml_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/mosaicml_api_key",schemaPath:"#/properties/mosaicml_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mosaicml_api_key.type,parentSchema:schema27.properties.mosaicml_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3522,8 +3578,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema27.properties.mosaicml_api_base,data:data12};
+}
+if(data.mosaicml_api_base !== undefined){
+let data12 = data.mosaicml_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema27.properties.mosaicml_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3532,9 +3592,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mosaicml_api_base.type,parentSchema:schema27.properties.mosaicml_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema27.properties.mosaicml_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3544,14 +3603,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err34 = {instancePath:instancePath+"/mosaicml_api_base",schemaPath:"#/properties/mosaicml_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mosaicml_api_base.type,parentSchema:schema27.properties.mosaicml_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -3698,13 +3768,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -3717,23 +3797,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -3743,20 +3823,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3765,10 +3832,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3777,16 +3845,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3806,17 +3886,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3825,9 +3895,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3837,11 +3906,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3850,8 +3916,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3860,9 +3930,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3872,10 +3941,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3885,11 +3952,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3899,8 +3965,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3910,9 +3979,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3921,9 +3989,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mistral_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'",schema:schema29.required,parentSchema:schema29,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3932,11 +4001,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.mistral_api_key !== undefined){
-let data11 = data.mistral_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.mistral_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mistral_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mistral_api_key"},message:"must have required property '"+"mistral_api_key"+"'",schema:schema29.required,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3945,9 +4012,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.mistral_api_key.type,parentSchema:schema29.properties.mistral_api_key,data:data11};
+if(data.mistral_api_key !== undefined){
+let data11 = data.mistral_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.mistral_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3957,11 +4026,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.mistral_api_base !== undefined){
-let data12 = data.mistral_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema29.properties.mistral_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/mistral_api_key",schemaPath:"#/properties/mistral_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.mistral_api_key.type,parentSchema:schema29.properties.mistral_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3970,8 +4036,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema29.properties.mistral_api_base,data:data12};
+}
+if(data.mistral_api_base !== undefined){
+let data12 = data.mistral_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema29.properties.mistral_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3980,9 +4050,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.mistral_api_base.type,parentSchema:schema29.properties.mistral_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema29.properties.mistral_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3992,14 +4061,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err34 = {instancePath:instancePath+"/mistral_api_base",schemaPath:"#/properties/mistral_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.mistral_api_base.type,parentSchema:schema29.properties.mistral_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -4146,13 +4226,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -4165,23 +4255,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -4191,20 +4281,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4213,10 +4290,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4225,16 +4303,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -4254,17 +4344,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4273,9 +4353,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4285,11 +4364,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4298,8 +4374,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4308,9 +4388,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4320,10 +4399,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4333,11 +4410,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4347,8 +4423,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4358,9 +4437,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4369,9 +4447,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.togetherai_api_key === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'",schema:schema31.required,parentSchema:schema31,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4380,11 +4459,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.togetherai_api_key !== undefined){
-let data11 = data.togetherai_api_key;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.togetherai_api_key,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.togetherai_api_key === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "togetherai_api_key"},message:"must have required property '"+"togetherai_api_key"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4393,9 +4470,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.togetherai_api_key.type,parentSchema:schema31.properties.togetherai_api_key,data:data11};
+if(data.togetherai_api_key !== undefined){
+let data11 = data.togetherai_api_key;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err30 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.togetherai_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4405,11 +4484,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.togetherai_api_base !== undefined){
-let data12 = data.togetherai_api_base;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-const err31 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.togetherai_api_base,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/togetherai_api_key",schemaPath:"#/properties/togetherai_api_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.togetherai_api_key.type,parentSchema:schema31.properties.togetherai_api_key,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4418,8 +4494,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.togetherai_api_base,data:data12};
+}
+if(data.togetherai_api_base !== undefined){
+let data12 = data.togetherai_api_base;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+const err32 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.togetherai_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4428,9 +4508,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.togetherai_api_base.type,parentSchema:schema31.properties.togetherai_api_base,data:data12};
+if(!(formats0(data12))){
+const err33 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.togetherai_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4440,14 +4519,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err34 = {instancePath:instancePath+"/togetherai_api_base",schemaPath:"#/properties/togetherai_api_base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.togetherai_api_base.type,parentSchema:schema31.properties.togetherai_api_base,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -4594,13 +4684,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -4613,23 +4713,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -4639,20 +4739,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4661,10 +4748,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4673,16 +4761,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -4702,17 +4802,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4721,9 +4811,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4733,11 +4822,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4746,8 +4832,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4756,9 +4846,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4768,10 +4857,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4781,11 +4868,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4795,8 +4881,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4806,9 +4895,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4817,9 +4905,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.model_server_url === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'",schema:schema33.required,parentSchema:schema33,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4828,11 +4917,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.model_server_url !== undefined){
-let data11 = data.model_server_url;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema33.properties.model_server_url,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.model_server_url === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model_server_url"},message:"must have required property '"+"model_server_url"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4841,8 +4928,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema33.properties.model_server_url,data:data11};
+if(data.model_server_url !== undefined){
+let data11 = data.model_server_url;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err30 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema33.properties.model_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4851,9 +4941,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.model_server_url.type,parentSchema:schema33.properties.model_server_url,data:data11};
+if(!(formats0(data11))){
+const err31 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema33.properties.model_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4863,14 +4952,25 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err32 = {instancePath:instancePath+"/model_server_url",schemaPath:"#/properties/model_server_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.model_server_url.type,parentSchema:schema33.properties.model_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -5017,13 +5117,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -5036,23 +5146,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -5062,20 +5172,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5084,10 +5181,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5096,16 +5194,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -5125,17 +5235,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5144,9 +5244,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5156,11 +5255,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5169,8 +5265,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5179,9 +5279,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5191,10 +5290,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5204,11 +5301,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5218,8 +5314,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5229,9 +5328,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5240,9 +5338,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.hf_server_url === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'",schema:schema35.required,parentSchema:schema35,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5251,11 +5350,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.hf_server_url !== undefined){
-let data11 = data.hf_server_url;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err29 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema35.properties.hf_server_url,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.hf_server_url === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hf_server_url"},message:"must have required property '"+"hf_server_url"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5264,8 +5361,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema35.properties.hf_server_url,data:data11};
+if(data.hf_server_url !== undefined){
+let data11 = data.hf_server_url;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err30 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema35.properties.hf_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5274,9 +5374,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.hf_server_url.type,parentSchema:schema35.properties.hf_server_url,data:data11};
+if(!(formats0(data11))){
+const err31 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema35.properties.hf_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5286,14 +5385,25 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err32 = {instancePath:instancePath+"/hf_server_url",schemaPath:"#/properties/hf_server_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.hf_server_url.type,parentSchema:schema35.properties.hf_server_url,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -5441,13 +5551,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -5460,23 +5580,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -5486,20 +5606,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5508,10 +5615,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5520,16 +5628,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -5549,17 +5669,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5568,9 +5678,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5580,11 +5689,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5593,8 +5699,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5603,9 +5713,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5615,10 +5724,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5628,11 +5735,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5642,8 +5748,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5653,9 +5762,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5664,9 +5772,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.aws_config === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'",schema:schema37.required,parentSchema:schema37,data};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5675,15 +5784,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.aws_config !== undefined){
-let data11 = data.aws_config;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.aws_access_key_id !== undefined){
-if(data11.aws_secret_access_key === undefined){
-const err29 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
-    missingProperty: "aws_secret_access_key",
-    depsCount: 1,
-    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.aws_config === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aws_config"},message:"must have required property '"+"aws_config"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5692,13 +5795,15 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data11.aws_secret_access_key !== undefined){
-if(data11.aws_access_key_id === undefined){
-const err30 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
-    missingProperty: "aws_access_key_id",
+if(data.aws_config !== undefined){
+let data11 = data.aws_config;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.aws_access_key_id !== undefined){
+if(data11.aws_secret_access_key === undefined){
+const err30 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_access_key_id",
+    missingProperty: "aws_secret_access_key",
     depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
+    deps: "aws_secret_access_key"},message:"must have property aws_secret_access_key when property aws_access_key_id is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5708,12 +5813,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data11.aws_session_token !== undefined){
+if(data11.aws_secret_access_key !== undefined){
 if(data11.aws_access_key_id === undefined){
-const err31 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
+const err31 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_secret_access_key",
     missingProperty: "aws_access_key_id",
     depsCount: 1,
-    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_secret_access_key is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5723,10 +5828,12 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data11.aws_region !== undefined){
-let data12 = data11.aws_region;
-if(typeof data12 !== "string"){
-const err32 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_region.type,parentSchema:schema39.properties.aws_region,data:data12};
+if(data11.aws_session_token !== undefined){
+if(data11.aws_access_key_id === undefined){
+const err32 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/dependencies",keyword:"dependencies",params:{property: "aws_session_token",
+    missingProperty: "aws_access_key_id",
+    depsCount: 1,
+    deps: "aws_access_key_id"},message:"must have property aws_access_key_id when property aws_session_token is present",schema:schema39.dependencies,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5736,11 +5843,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data11.aws_access_key_id !== undefined){
-let data13 = data11.aws_access_key_id;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err33 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_access_key_id,data:data13};
+if(data11.aws_region !== undefined){
+let data12 = data11.aws_region;
+if(typeof data12 !== "string"){
+const err33 = {instancePath:instancePath+"/aws_config/aws_region",schemaPath:"#/definitions/AwsConfig/properties/aws_region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_region.type,parentSchema:schema39.properties.aws_region,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5750,8 +5856,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_access_key_id.type,parentSchema:schema39.properties.aws_access_key_id,data:data13};
+if(data11.aws_access_key_id !== undefined){
+let data13 = data11.aws_access_key_id;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err34 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_access_key_id,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5761,11 +5870,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data11.aws_secret_access_key !== undefined){
-let data14 = data11.aws_secret_access_key;
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err35 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_secret_access_key,data:data14};
+else {
+const err35 = {instancePath:instancePath+"/aws_config/aws_access_key_id",schemaPath:"#/definitions/AwsConfig/properties/aws_access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_access_key_id.type,parentSchema:schema39.properties.aws_access_key_id,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5775,8 +5881,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_secret_access_key.type,parentSchema:schema39.properties.aws_secret_access_key,data:data14};
+if(data11.aws_secret_access_key !== undefined){
+let data14 = data11.aws_secret_access_key;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err36 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_secret_access_key,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5786,11 +5895,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.aws_session_token !== undefined){
-let data15 = data11.aws_session_token;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err37 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_session_token,data:data15};
+else {
+const err37 = {instancePath:instancePath+"/aws_config/aws_secret_access_key",schemaPath:"#/definitions/AwsConfig/properties/aws_secret_access_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_secret_access_key.type,parentSchema:schema39.properties.aws_secret_access_key,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5800,8 +5906,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_session_token.type,parentSchema:schema39.properties.aws_session_token,data:data15};
+if(data11.aws_session_token !== undefined){
+let data15 = data11.aws_session_token;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err38 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.aws_session_token,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5811,10 +5920,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data11.aws_role_arn !== undefined){
-let data16 = data11.aws_role_arn;
-if(typeof data16 !== "string"){
-const err39 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_role_arn.type,parentSchema:schema39.properties.aws_role_arn,data:data16};
+else {
+const err39 = {instancePath:instancePath+"/aws_config/aws_session_token",schemaPath:"#/definitions/AwsConfig/properties/aws_session_token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_session_token.type,parentSchema:schema39.properties.aws_session_token,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5824,10 +5931,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data11.session_length_seconds !== undefined){
-let data17 = data11.session_length_seconds;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err40 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.session_length_seconds.type,parentSchema:schema39.properties.session_length_seconds,data:data17};
+if(data11.aws_role_arn !== undefined){
+let data16 = data11.aws_role_arn;
+if(typeof data16 !== "string"){
+const err40 = {instancePath:instancePath+"/aws_config/aws_role_arn",schemaPath:"#/definitions/AwsConfig/properties/aws_role_arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_role_arn.type,parentSchema:schema39.properties.aws_role_arn,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5836,9 +5943,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 43200 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200",schema:43200,parentSchema:schema39.properties.session_length_seconds,data:data17};
+}
+if(data11.session_length_seconds !== undefined){
+let data17 = data11.session_length_seconds;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err41 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.session_length_seconds.type,parentSchema:schema39.properties.session_length_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5847,13 +5956,24 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data17 < 900 || isNaN(data17)){
-const err42 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900",schema:900,parentSchema:schema39.properties.session_length_seconds,data:data17};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 43200 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200",schema:43200,parentSchema:schema39.properties.session_length_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if(data17 < 900 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/aws_config/session_length_seconds",schemaPath:"#/definitions/AwsConfig/properties/session_length_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900",schema:900,parentSchema:schema39.properties.session_length_seconds,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -5863,17 +5983,7 @@ if(data11.aws_endpoint_url !== undefined){
 let data18 = data11.aws_endpoint_url;
 if(typeof data18 === "string"){
 if(!pattern1.test(data18)){
-const err43 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema39.properties.aws_endpoint_url,data:data18};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(!(formats0(data18))){
-const err44 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema39.properties.aws_endpoint_url,data:data18};
+const err44 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema39.properties.aws_endpoint_url,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5882,9 +5992,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_endpoint_url.type,parentSchema:schema39.properties.aws_endpoint_url,data:data18};
+if(!(formats0(data18))){
+const err45 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema39.properties.aws_endpoint_url,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5894,14 +6003,25 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
 else {
-const err46 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data11};
+const err46 = {instancePath:instancePath+"/aws_config/aws_endpoint_url",schemaPath:"#/definitions/AwsConfig/properties/aws_endpoint_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.aws_endpoint_url.type,parentSchema:schema39.properties.aws_endpoint_url,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/aws_config",schemaPath:"#/definitions/AwsConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data11};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
@@ -5912,12 +6032,12 @@ const _errs48 = errors;
 let valid10 = false;
 const _errs49 = errors;
 if(typeof data19 !== "string"){
-const err47 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.anthropic_beta.anyOf[0].type,parentSchema:schema37.properties.anthropic_beta.anyOf[0],data:data19};
+const err48 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.anthropic_beta.anyOf[0].type,parentSchema:schema37.properties.anthropic_beta.anyOf[0],data:data19};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err48];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -5927,20 +6047,7 @@ if(!valid10){
 const _errs51 = errors;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err48 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.anthropic_beta.anyOf[1],data:data19};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 !== "string"){
-const err49 = {instancePath:instancePath+"/anthropic_beta/" + i1,schemaPath:"#/properties/anthropic_beta/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.anthropic_beta.anyOf[1].items.type,parentSchema:schema37.properties.anthropic_beta.anyOf[1].items,data:data20};
+const err49 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.anthropic_beta.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5949,10 +6056,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.anthropic_beta.anyOf[1].type,parentSchema:schema37.properties.anthropic_beta.anyOf[1],data:data19};
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+let data20 = data19[i1];
+if(typeof data20 !== "string"){
+const err50 = {instancePath:instancePath+"/anthropic_beta/" + i1,schemaPath:"#/properties/anthropic_beta/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.anthropic_beta.anyOf[1].items.type,parentSchema:schema37.properties.anthropic_beta.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5961,16 +6069,28 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid1 = _errs51 === errors;
-valid10 = valid10 || _valid1;
 }
-if(!valid10){
-const err51 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.properties.anthropic_beta.anyOf,parentSchema:schema37.properties.anthropic_beta,data:data19};
+}
+else {
+const err51 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.anthropic_beta.anyOf[1].type,parentSchema:schema37.properties.anthropic_beta.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+var _valid1 = _errs51 === errors;
+valid10 = valid10 || _valid1;
+}
+if(!valid10){
+const err52 = {instancePath:instancePath+"/anthropic_beta",schemaPath:"#/properties/anthropic_beta/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.properties.anthropic_beta.anyOf,parentSchema:schema37.properties.anthropic_beta,data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
 }
 errors++;
 }
@@ -5988,12 +6108,12 @@ vErrors = null;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err53];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err53);
 }
 errors++;
 }
@@ -6140,13 +6260,23 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(data4 > 128 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema16.properties.n,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/definitions/ParameterDefaults/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.n,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -6159,23 +6289,23 @@ let valid3 = false;
 const _errs16 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err12 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+const err13 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[0].type,parentSchema:schema16.properties.stop.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -6185,20 +6315,7 @@ if(!valid3){
 const _errs18 = errors;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
+const err15 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6207,10 +6324,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/stop/" + i0,schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.stop.anyOf[1].items.type,parentSchema:schema16.properties.stop.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6219,16 +6337,28 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
 }
-if(!valid3){
-const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.stop.anyOf[1].type,parentSchema:schema16.properties.stop.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err18 = {instancePath:instancePath+"/stop",schemaPath:"#/definitions/ParameterDefaults/properties/stop/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.stop.anyOf,parentSchema:schema16.properties.stop,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -6248,17 +6378,7 @@ if(data.presence_penalty !== undefined){
 let data7 = data.presence_penalty;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7 < -2 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
+const err19 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6267,9 +6387,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
+if(data7 < -2 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6279,11 +6398,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.frequency_penalty !== undefined){
-let data8 = data.frequency_penalty;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/presence_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/presence_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.presence_penalty.type,parentSchema:schema16.properties.presence_penalty,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6292,8 +6408,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8 < -2 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
+}
+if(data.frequency_penalty !== undefined){
+let data8 = data.frequency_penalty;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6302,9 +6422,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
+if(data8 < -2 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2",schema:-2,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6314,10 +6433,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data9 = data.seed;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/frequency_penalty",schemaPath:"#/definitions/ParameterDefaults/properties/frequency_penalty/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.frequency_penalty.type,parentSchema:schema16.properties.frequency_penalty,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6327,11 +6444,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.reasoning_effort !== undefined){
-let data10 = data.reasoning_effort;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.seed !== undefined){
+let data9 = data.seed;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/definitions/ParameterDefaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.seed.type,parentSchema:schema16.properties.seed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6341,8 +6457,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
+if(data.reasoning_effort !== undefined){
+let data10 = data.reasoning_effort;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6352,9 +6471,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err27 = {instancePath:instancePath+"/reasoning_effort",schemaPath:"#/definitions/ParameterDefaults/properties/reasoning_effort/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.reasoning_effort.type,parentSchema:schema16.properties.reasoning_effort,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6363,11 +6481,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.latency_ms !== undefined){
-let data11 = data.latency_ms;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.latency_ms.type,parentSchema:schema40.properties.latency_ms,data:data11};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/definitions/ParameterDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6376,9 +6493,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 60000 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema40.properties.latency_ms,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latency_ms !== undefined){
+let data11 = data.latency_ms;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err29 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.latency_ms.type,parentSchema:schema40.properties.latency_ms,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6387,8 +6506,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.latency_ms,data:data11};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 60000 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema40.properties.latency_ms,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6397,16 +6517,26 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(data11 < 0 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.latency_ms,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }

@@ -647,6 +647,9 @@ export interface ParameterDefaults {
   top_p?: number;
   top_k?: number;
   max_tokens?: number;
+  /**
+   * Default number of choices (at most 128, the most OpenAI's API takes: every choice is a whole answer, and the mock provider builds each in memory).
+   */
   n?: number;
   stop?: string | [string, ...string[]];
   presence_penalty?: number;

@@ -83,3 +83,13 @@ describe('durations that become timers', () => {
     expect(definitions[definition].properties[key].maximum).toBeLessThanOrEqual(LONGEST_TIMER_MS);
   });
 });
+
+test('an n default is at most 128, as OpenAI takes: every request would otherwise ask for that many answers', () => {
+  const withN = (n: number) => `endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, config: { n: ${n} } }
+`;
+  expect(() => load(withN(128))).not.toThrow();
+  expect(issuesOf(withN(1_000_000_000))).toEqual([{ path: 'endpoints[0].model.config.n', message: 'must be at most 128' }]);
+});
