@@ -87,17 +87,17 @@ const tolerantSchemas = new WeakMap<Schema, Schema>();
 export function readPastTags(text: string, schema: Schema): { document: unknown; issues: ConfigIssue[] } | { error: YAMLException } {
   let tolerant = tolerantSchemas.get(schema);
   if (tolerant === undefined) tolerantSchemas.set(schema, (tolerant = tolerantSchema(schema)));
-  const starts: { line: number; column: number }[] = [];
-  const unapplied: UnappliedTag[] = [];
+  const opened: ReadPosition[] = [];
+  const unapplied = new Set<UnappliedTag>();
   const listener = (event: 'open' | 'close', state: State) => {
     if (event === 'open') {
-      starts.push(nodeStart(state));
+      opened.push({ position: state.position, line: state.line, lineStart: state.lineStart });
       return;
     }
-    const start = starts.pop();
-    if (state.result instanceof UnappliedTag && start !== undefined && !unapplied.includes(state.result)) {
-      Object.assign(state.result, start);
-      unapplied.push(state.result);
+    const start = opened.pop();
+    if (state.result instanceof UnappliedTag && start !== undefined && !unapplied.has(state.result)) {
+      Object.assign(state.result, nodeStart(state.input, start));
+      unapplied.add(state.result);
     }
   };
   let document: unknown;
@@ -111,7 +111,7 @@ export function readPastTags(text: string, schema: Schema): { document: unknown;
   const placed = new Map<UnappliedTag, YamlPathSegment[]>();
   const untagged = withoutUnappliedTags(document, [], placed, new Set());
   // js-yaml may construct a value twice (trying it as a key first): the one kept is in the document, or a key.
-  const issues = unapplied.flatMap((value) => {
+  const issues = [...unapplied].flatMap((value) => {
     const path = placed.get(value);
     if (path !== undefined) return [{ path: formatYamlPath(path), message: `${tagProblem(value.tag)} (line ${value.line}, column ${value.column})` }];
     // A key has no path of its own, only its place in the file.
@@ -120,10 +120,16 @@ export function readPastTags(text: string, schema: Schema): { document: unknown;
   return { document: untagged, issues };
 }
 
-/** Where the node js-yaml opens starts: past the spaces, line breaks and comments before it (1-based). */
-function nodeStart(state: State): { line: number; column: number } {
-  const { input } = state;
-  let { position, line, lineStart } = state;
+/** Where js-yaml was when it opened a node (0-based line). */
+interface ReadPosition {
+  position: number;
+  line: number;
+  lineStart: number;
+}
+
+/** Where the node opened at `opened` starts: past the spaces, line breaks and comments before it (1-based). */
+function nodeStart(input: string, opened: ReadPosition): { line: number; column: number } {
+  let { position, line, lineStart } = opened;
   for (;;) {
     const character = input[position];
     if (character === ' ' || character === '\t' || character === '\r') position += 1;
@@ -151,6 +157,7 @@ function withoutUnappliedTags(node: unknown, path: YamlPathSegment[], placed: Ma
   if (Array.isArray(node)) {
     node.forEach((item, index) => (node[index] = withoutUnappliedTags(item, [...path, index], placed, seen)));
   } else if (isRecord(node)) {
+    // Assigned in place: js-yaml made a `__proto__:` key an own key, so this sets that key, not the prototype.
     for (const key of Object.keys(node)) node[key] = withoutUnappliedTags(node[key], [...path, key], placed, seen);
   }
   return node;

@@ -3,8 +3,10 @@
  * refused at its YAML path beside every other problem of the file, at start-up and on reload; a tag
  * that stops the file from being read at all says that nothing else was checked.
  */
+import { CORE_SCHEMA } from 'js-yaml';
 import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigTextInSlices } from '../../../src/config/load';
+import { readPastTags } from '../../../src/config/yaml-tags';
 import { configPath, issuesOf } from '../../support/config';
 
 const STOPPED = '; nothing else in the file is checked until it reads as YAML';
@@ -66,4 +68,12 @@ test('a tag before a YAML error: both are reported, the later one being why noth
     { path: '', message: expect.stringMatching(/^The file at .* is not a valid yaml file: a value is tagged !!binary, which the gateway does not read: write the value without the tag \(line 2, column \d+\)$/) },
     { path: '', message: expect.stringMatching(/^The file at .* is not a valid yaml file: bad indentation of a sequence entry \(line 4, column \d+\); nothing else in the file is checked until it reads as YAML$/) },
   ]);
+});
+
+test('a tagged value under a __proto__ key stays that own key, its value read without the tag', () => {
+  const read = readPastTags('config: { __proto__: !x { a: 1 } }\n', CORE_SCHEMA);
+  expect(read).toEqual({ document: { config: JSON.parse('{"__proto__": {"a": 1}}') }, issues: [expect.objectContaining({ path: 'config.__proto__' })] });
+  const { config } = (read as { document: { config: object } }).document;
+  expect(Object.hasOwn(config, '__proto__')).toBe(true);
+  expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
 });
