@@ -466,7 +466,7 @@ export type components = {
         /** @description Sampling temperature in the OpenAI range 0..2; providers with another range scale it. */
         Temperature: number | null;
         TopP: number | null;
-        /** @description Number of choices to generate. */
+        /** @description Number of choices to generate, at most 128 as OpenAI allows (no provider generates more in one call, and the gateway's mock would build each in memory). */
         N: number | null;
         /** @description Stop sequences. A bare string is accepted as a one-item list. */
         Stop: string | string[] | null;

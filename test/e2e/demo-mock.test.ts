@@ -95,6 +95,21 @@ test('openai client: n choices, indexes 0 to n-1, each the echo, completion toke
   expect(streamedTexts).toEqual(['Echo: Say hi', 'Echo: Say hi']);
 });
 
+test('n above 128 is refused before any choice is built: a 400 naming n through the openai client, a 422 on the MLflow route', async () => {
+  const refused = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'hi' }], n: 1_000_000_000 }).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+  expect((refused as InstanceType<typeof OpenAI.BadRequestError>).message).toMatch(/\bn\b.*128/);
+  const mlflow = await fetch(`${gateway.url}/endpoints/completions/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt: 'hi', n: 129 }),
+  });
+  expect(mlflow.status).toBe(422);
+  expect(JSON.stringify(await mlflow.json())).toMatch(/128/);
+  const allowed = await openai.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'hi' }], n: 128 });
+  expect(allowed.choices).toHaveLength(128);
+});
+
 test('raw SSE ends with data: [DONE]', async () => {
   const response = await fetch(`${gateway.url}/endpoints/completions/invocations`, {
     method: 'POST',
