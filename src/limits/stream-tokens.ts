@@ -5,7 +5,8 @@
  * client leaving just before the end of each stream could spend past its limit: such a stream
  * counts an estimate of its prompt and of what it generated until then, also when it ended before
  * its first chunk, once the request was sent. A usage with `prompt_tokens` alone counts that
- * prompt and the estimate of what the stream generated.
+ * prompt and the estimate of what the stream generated. An answer without a stream that has no
+ * usable total counts so too (`answerEstimate`).
  */
 import type { CallAbort, ServedRequest } from '../providers/abort';
 import type { EndpointLimiter } from './limiter';
@@ -102,12 +103,16 @@ export function requestTokenEighths(request: unknown): number {
 
 const eighthsOf = (value: unknown): number => (typeof value === 'string' ? tokenEighthsOf(value) : 0);
 
-/** The token eighths one choice of a unified chunk generated: completions text, or a chat delta's text, refusal, reasoning and tool calls. */
+/**
+ * The token eighths one unified choice generated: completions text, or the text, refusal, reasoning
+ * and tool calls of a chunk's delta or an answer's message.
+ */
 function choiceTokenEighths(choice: unknown): number {
   if (typeof choice !== 'object' || choice === null) return 0;
-  const { text, delta } = choice as { text?: unknown; delta?: unknown };
-  if (typeof delta !== 'object' || delta === null) return eighthsOf(text);
-  const { content, refusal, reasoning_content: reasoning, tool_calls: toolCalls } = delta as Record<string, unknown>;
+  const { text, delta, message } = choice as { text?: unknown; delta?: unknown; message?: unknown };
+  const generated = delta ?? message;
+  if (typeof generated !== 'object' || generated === null) return eighthsOf(text);
+  const { content, refusal, reasoning_content: reasoning, tool_calls: toolCalls } = generated as Record<string, unknown>;
   let eighths = eighthsOf(content) + eighthsOf(refusal) + eighthsOf(reasoning);
   if (Array.isArray(toolCalls)) {
     for (const call of toolCalls) {
@@ -118,7 +123,7 @@ function choiceTokenEighths(choice: unknown): number {
   return eighths;
 }
 
-/** The token eighths a unified stream chunk generated (from the strings it already holds: nothing is serialised). */
+/** The token eighths a unified stream chunk or answer generated (from the strings it already holds: nothing is serialised). */
 export function generatedTokenEighths(chunk: unknown): number {
   const choices = (chunk as { choices?: unknown } | null)?.choices;
   if (!Array.isArray(choices)) return 0;
@@ -213,14 +218,27 @@ export class StreamTokens implements StreamTokenCount {
   private ownEstimate(): EstimatedTokens {
     // The request is read once, though the limiters and the audit line each ask.
     const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)));
-    const completion = tokensOfEighths(this.generatedEighths);
-    return { prompt, completion, total: prompt + completion };
+    return estimated(prompt, this.generatedEighths);
   }
 
   /** What token limits count: the reported total, else the estimate's; null for a stream the provider never had. */
   total(): number | null {
     return this.reported ?? this.estimate()?.total ?? null;
   }
+}
+
+function estimated(prompt: number, generatedEighths: number): EstimatedTokens {
+  const completion = tokensOfEighths(generatedEighths);
+  return { prompt, completion, total: prompt + completion };
+}
+
+/**
+ * The counts of an answer without a stream whose usage has no total (none, or `prompt_tokens` alone),
+ * as a stream that ended so counts: the reported prompt, else the estimate of `sent` (the request),
+ * plus the estimate of what the answer generated (nothing for embeddings). Read only for such an answer.
+ */
+export function answerEstimate(answer: unknown, sent: unknown): EstimatedTokens {
+  return estimated(reportedPromptOnly(answer) ?? tokensOfEighths(requestTokenEighths(sent)), generatedTokenEighths(answer));
 }
 
 const wholeCount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : 0);

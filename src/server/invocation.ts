@@ -6,7 +6,7 @@
 import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
-import { CountedTokens, meterStream, recordTotal, servedCounts, StreamTokens, type EstimatedTokens, type StreamTokenCount } from '../limits/stream-tokens';
+import { answerEstimate, CountedTokens, meterStream, recordTotal, servedCounts, StreamTokens, type EstimatedTokens, type StreamTokenCount } from '../limits/stream-tokens';
 import type { CallAbort, CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
@@ -226,7 +226,11 @@ export async function invokeEndpoint(options: {
       const calls = createPromptCallWatch();
       // What each prompt's call counted, summed for the line of a request that fails.
       const counted = new CountedTokens();
-      const count = (counts: EstimatedTokens) => counted.add(counts);
+      const count: OnCounted = (counts, limited = false) => {
+        counted.add(counts);
+        // An answered prompt's estimate: the line of a request served shows the sum too.
+        if (limited) options.onStreamTokens?.({ tokens: counted, limited });
+      };
       options.onStreamTokens?.({ tokens: counted, limited: false });
       const answers = await answersToEachPrompt({
         prompts,
@@ -242,7 +246,7 @@ export async function invokeEndpoint(options: {
       });
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }
-    const onCounted = (counts: EstimatedTokens) => options.onStreamTokens?.({ tokens: new CountedTokens(counts), limited: false });
+    const onCounted: OnCounted = (counts, limited = false) => options.onStreamTokens?.({ tokens: new CountedTokens(counts), limited });
     const answer = await callCountingFailure(callOptions, request, tokenLimiters, attempt as (abort: CallAbort) => Promise<unknown>, onCounted);
     const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters, onCounted });
     if (answerThinking !== null) keepAnswerThinking(body, answerThinking);
@@ -276,6 +280,13 @@ function callCountingFailure(
   });
 }
 
+/**
+ * Told of what a call without a stream counted. `limited`: the estimate of an answer without a usable
+ * usage, which a token limit counted, shown on the line of the request it served, as a limited
+ * stream's is (not a failed call's, which shows only if the request fails: a fallback may serve it).
+ */
+type OnCounted = (counts: EstimatedTokens, limited?: boolean) => void;
+
 function recordTokens(tokenLimiters: readonly EndpointLimiter[], tokens: number): void {
   for (const tokenLimiter of tokenLimiters) tokenLimiter.recordTokens(tokens);
 }
@@ -284,6 +295,9 @@ function recordTokens(tokenLimiters: readonly EndpointLimiter[], tokens: number)
  * A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits.
  * One that fails the check (a 502) was served all the same: its usage counts, else its prompt's
  * estimate, and `onCounted` is told; so is an answer's usage with `countsAnswer` (several prompts' line).
+ * An answer without a usable total (no usage, or `prompt_tokens` alone: Gemini's embeddings, MLflow
+ * model serving, servers that leave it out) counts as a stream without usage does (`answerEstimate`),
+ * estimated only then and only under a token limit; the answer sent is left as the provider gave it.
  */
 function countedAnswer(options: {
   endpoint: CompiledEndpoint;
@@ -291,7 +305,7 @@ function countedAnswer(options: {
   request: Record<string, unknown>;
   oneToolCall: boolean;
   tokenLimiters: readonly EndpointLimiter[];
-  onCounted?: (counts: EstimatedTokens) => void;
+  onCounted?: OnCounted;
   countsAnswer?: boolean;
 }): unknown {
   const { endpoint, answer, request } = options;
@@ -309,6 +323,11 @@ function countedAnswer(options: {
   if (tokens !== null) {
     recordTokens(options.tokenLimiters, tokens);
     if (options.countsAnswer === true) options.onCounted?.(servedCounts({ usage: (body as { usage: unknown }).usage, sent: request }));
+  } else if (options.tokenLimiters.length > 0) {
+    // The answer as the provider gave it: every tool call it generated, also those a one-tool-call request drops.
+    const counts = answerEstimate(answer, request);
+    recordTokens(options.tokenLimiters, counts.total);
+    options.onCounted?.(counts, true);
   }
   return body;
 }

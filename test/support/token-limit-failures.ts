@@ -1,6 +1,6 @@
 /**
- * A failed call under a token limit, end to end: its status, its audit line, and the limit's refusal
- * of the endpoint's next request (whose message says how many tokens the failed call counted).
+ * A failed (or answered) call under a token limit, end to end: its status, its audit line, and the
+ * limit's refusal of the endpoint's next request (whose message says how many tokens the call counted).
  */
 import OpenAI from 'openai';
 import { waitForLogLine, type LogLine } from './log-capture';
@@ -23,6 +23,16 @@ export async function failedThenRefused(lines: string[], endpoint: string, call:
   const next = await failureOf(call);
   expect(next).toBeInstanceOf(OpenAI.RateLimitError);
   return { status, line, next: next.message };
+}
+
+/** Makes `call` (answered) on `endpoint`, then again, which the token limit refuses. `lines`: the captured log. */
+export async function answeredThenRefused<Answer>(lines: string[], endpoint: string, call: () => Promise<Answer>): Promise<{ answer: Answer; line: LogLine; next: string }> {
+  const from = lines.length;
+  const answer = await call();
+  const line = await waitForLogLine(lines, (entry) => entry.endpoint === endpoint && entry.status === 200, { from });
+  const next = await failureOf(call);
+  expect(next).toBeInstanceOf(OpenAI.RateLimitError);
+  return { answer, line, next: next.message };
 }
 
 /** The start of a token limit's refusal message, with the tokens the window has counted. */

@@ -2,7 +2,7 @@
 import type { EndpointLimiter } from '../../../src/limits/limiter';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedTokenEighths, meterStream, requestTokenEighths, StreamTokens, tokenEighthsOf, tokensOfEighths } from '../../../src/limits/stream-tokens';
+import { answerEstimate, generatedTokenEighths, meterStream, requestTokenEighths, StreamTokens, tokenEighthsOf, tokensOfEighths } from '../../../src/limits/stream-tokens';
 import { CallAbort } from '../../../src/providers/abort';
 
 function recordingLimiter(): { limiter: EndpointLimiter; recorded: number[] } {
@@ -85,6 +85,28 @@ describe('the estimate', () => {
     expect(generatedTokenEighths(chatChunk({ content: '你好' }))).toBe(16);
     expect(generatedTokenEighths(chatChunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }] }))).toBe(25 + 28);
     expect(generatedTokenEighths({ choices: [], usage: { total_tokens: 3 } })).toBe(0);
+  });
+});
+
+describe('answerEstimate', () => {
+  const sent = { messages: [{ role: 'user', content: 'Tell me a story' }] };
+  const message = (fields: Record<string, unknown>) => ({ choices: [{ index: 0, message: { role: 'assistant', ...fields }, finish_reason: 'stop' }], usage: { prompt_tokens: null, completion_tokens: null, total_tokens: null } });
+
+  test("an answer without usage: the prompt estimated from the request plus its message's text, refusal, reasoning and tool calls", () => {
+    // Prompt: 19 letters and spaces, 38 eighths, 5 tokens.
+    expect(answerEstimate(message({ content: 'Hi', refusal: 'No', reasoning_content: 'Hmm' }), sent)).toEqual({ prompt: 5, completion: 2, total: 7 });
+    const toolCall = { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } };
+    expect(answerEstimate(message({ content: null, tool_calls: [toolCall] }), sent)).toEqual({ prompt: 5, completion: 7, total: 12 });
+  });
+
+  test('completions text; embeddings generate nothing', () => {
+    expect(answerEstimate({ choices: [{ index: 0, text: 'Once upon', finish_reason: 'stop' }], usage: {} }, { prompt: 'Tell me a story' })).toEqual({ prompt: 4, completion: 3, total: 7 });
+    expect(answerEstimate({ object: 'list', data: [{ embedding: [0.5] }], usage: { prompt_tokens: null, total_tokens: null } }, { input: ['abcd', 'efgh'] })).toEqual({ prompt: 2, completion: 0, total: 2 });
+  });
+
+  test('a usage with prompt_tokens alone stands for the prompt, read from no request', () => {
+    const answer = { ...message({ content: 'abcdefgh' }), usage: { prompt_tokens: 7, completion_tokens: null, total_tokens: null } };
+    expect(answerEstimate(answer, { messages: [{ role: 'user', content: 'x'.repeat(4_000) }] })).toEqual({ prompt: 7, completion: 2, total: 9 });
   });
 });
 
