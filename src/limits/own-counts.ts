@@ -20,14 +20,17 @@ export interface CountsToRestore {
 }
 
 // KEYS: the counters; ARGV: own count and ms left, per key. A counter below its own count is raised to
-// it (INCRBY keeps an expiry), and one that was lost gets the rest of its window, not a new one.
+// it, and it ends when its window does: one that was lost, or started again after the loss by another
+// host's hit (ending later than a window still open can), gets the rest of its window, not a new one.
 export const RESTORE_SCRIPT = `
 for index, key in ipairs(KEYS) do
   local own = tonumber(ARGV[index * 2 - 1])
+  local left = tonumber(ARGV[index * 2])
   local count = tonumber(redis.call('GET', key) or 0)
   if count < own then
     redis.call('INCRBY', key, own - count)
-    if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[index * 2]) end
+    local ttl = redis.call('PTTL', key)
+    if ttl < 0 or ttl > left then redis.call('PEXPIRE', key, left) end
   end
 end
 return 0

@@ -1,6 +1,7 @@
 /** The Redis store against a real redis-server started for this file. */
 import { createRedisStore, describeRedisStore, describeRedisUrl, parseRedisAddress } from '../../../src/limits/redis-store';
 import Redis from 'ioredis';
+import { RESTORE_SCRIPT } from '../../../src/limits/own-counts';
 import type { CounterHit, CounterState, RateLimitStore } from '../../../src/limits/store';
 import { freePort } from '../../support/cli';
 import { startRedis, type RedisServer } from '../../support/redis';
@@ -60,6 +61,27 @@ test('with Redis down, a hit fails within the timeout instead of hanging; once R
     }
   } finally {
     await Promise.all([store.close(), otherHost.close()]);
+  }
+});
+
+test('a counter started again after the loss (another host hit it first) gets the restored count and the end of the window it was counted in, not a new one', async () => {
+  const inspector = new Redis(redis.port, { lazyConnect: true });
+  try {
+    const key = 'llm-gateway:rate-limit:{restarted}:calls:60000';
+    // Another host's hit found the counter lost and started a full window of 60 s.
+    await inspector.set(key, 1, 'PX', 60_000);
+    // This process counted 3 in the window that had 2 s left.
+    await inspector.eval(RESTORE_SCRIPT, 1, key, 3, 2_000);
+    expect(Number(await inspector.get(key))).toBe(3);
+    expect(await inspector.pttl(key)).toBeLessThanOrEqual(2_000);
+    // A counter already restored to this window (by another process) keeps its end; one at or above the own count is left alone.
+    const kept = 'llm-gateway:rate-limit:{kept}:calls:60000';
+    await inspector.set(kept, 5, 'PX', 1_500);
+    await inspector.eval(RESTORE_SCRIPT, 1, kept, 3, 2_000);
+    expect(Number(await inspector.get(kept))).toBe(5);
+    expect(await inspector.pttl(kept)).toBeLessThanOrEqual(1_500);
+  } finally {
+    inspector.disconnect();
   }
 });
 
