@@ -211,13 +211,14 @@ export class StreamTokens implements StreamTokenCount {
     const reached = this.started || this.earlierAttemptReached || this.call?.request === 'sent';
     const served = this.call?.served ?? null;
     if (!reached && served === null) return null;
-    const counts = reached ? this.ownEstimate() : null;
+    const counts = reached ? this.ownEstimate(served) : null;
     return served === null ? counts : withServed(counts, served);
   }
 
-  private ownEstimate(): EstimatedTokens {
+  /** The prompt's estimate (without the parts of it served requests count) and what was generated. */
+  private ownEstimate(served: readonly ServedRequest[] | null): EstimatedTokens {
     // The request is read once, though the limiters and the audit line each ask.
-    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(requestTokenEighths(this.request)));
+    const prompt = this.reportedPrompt ?? (this.promptTokens ??= tokensOfEighths(Math.max(0, requestTokenEighths(this.request) - servedPartsEighths(served))));
     return estimated(prompt, this.generatedEighths);
   }
 
@@ -225,6 +226,13 @@ export class StreamTokens implements StreamTokenCount {
   total(): number | null {
     return this.reported ?? this.estimate()?.total ?? null;
   }
+}
+
+/** The token eighths of what served requests sent that is part of the call's request (embeddings batches): they count it themselves. */
+function servedPartsEighths(served: readonly ServedRequest[] | null): number {
+  let eighths = 0;
+  for (const request of served ?? []) if (request.partOfRequest === true) eighths += requestTokenEighths(request.sent);
+  return eighths;
 }
 
 function estimated(prompt: number, generatedEighths: number): EstimatedTokens {

@@ -36,6 +36,8 @@ export type RequestFate = 'unsent' | 'sent' | 'refused';
 export interface ServedRequest {
   usage: unknown;
   sent: unknown;
+  /** `sent` is part of the call's own request (an embeddings batch's texts): the call's prompt estimate leaves it out, as it counts here. */
+  partOfRequest?: boolean;
 }
 
 export class CallAbort implements CallSignal {

@@ -48,7 +48,15 @@ function titan(call: BedrockCall): BedrockReply {
   return { json: { embedding: [0.25], inputTextTokenCount: 7 } };
 }
 
+/** Cohere again: its first call answered (one token per text), the next one held unanswered until the gateway's first_byte timeout. */
+function cohereHeld(request: RecordedRequest, response: ServerResponse): void {
+  if (heldUpstream.requests.length > 1) return;
+  const texts = (request.body as { texts: string[] }).texts;
+  sendJson(response, 200, { id: 'embed', texts, embeddings: texts.map((text) => [Number(text)]), meta: { billed_units: { input_tokens: texts.length } } });
+}
+
 let cohereUpstream: FakeUpstream;
+let heldUpstream: FakeUpstream;
 let geminiUpstream: FakeUpstream;
 let anthropicUpstream: FakeUpstream;
 let bedrock: FakeBedrock;
@@ -58,6 +66,7 @@ const { lines, logger } = captureLog('info');
 
 beforeAll(async () => {
   cohereUpstream = await startFakeUpstream(cohere);
+  heldUpstream = await startFakeUpstream(cohereHeld);
   geminiUpstream = await startFakeUpstream(gemini);
   anthropicUpstream = await startFakeUpstream(anthropic);
   bedrock = await startFakeBedrock(titan);
@@ -67,6 +76,8 @@ beforeAll(async () => {
   const config =
     'endpoints:\n' +
     limited('cohere', 'llm/v1/embeddings', `{ provider: cohere, name: embed-english-v3.0, config: { cohere_api_key: co-test, cohere_api_base: "${cohereUpstream.url}/v1" } }`, 100, 2) +
+    '  - { name: cohere-held, endpoint_type: llm/v1/embeddings, limit: { renewal_period: minute, tokens: 100 }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 }, ' +
+    `model: { provider: cohere, name: embed-english-v3.0, config: { cohere_api_key: co-test, cohere_api_base: "${heldUpstream.url}/v1" } } }\n` +
     limited('gemini', 'llm/v1/embeddings', `{ provider: gemini, name: gemini-embedding-001, config: { gemini_api_key: AIzaSyTEST, gemini_api_base: "${geminiUpstream.url}/v1beta" } }`, 50) +
     limited('titan', 'llm/v1/embeddings', `{ provider: bedrock, name: amazon.titan-embed-text-v2:0, config: { aws_config: { ${aws} } } }`, 10) +
     limited('claude', 'llm/v1/chat', `{ provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${anthropicUpstream.url}/v1" } }`, 4000);
@@ -75,7 +86,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gateway.close();
-  await Promise.all([cohereUpstream.close(), geminiUpstream.close(), anthropicUpstream.close(), bedrock.close()]);
+  await Promise.all([cohereUpstream.close(), heldUpstream.close(), geminiUpstream.close(), anthropicUpstream.close(), bedrock.close()]);
 });
 
 
@@ -88,6 +99,16 @@ test("Cohere, 250 texts with a retry: each attempt's answered batch (96 tokens) 
   // Reported usage alone: nothing estimated.
   expect(result.line).not.toHaveProperty('tokens_estimated');
   expect(result.next).toMatch(tokensUsed('cohere', 100, 192));
+});
+
+test("Cohere, 192 texts whose 2nd batch timed out once sent: the answered batch's usage (96) and the sent batch's estimate (142), the answered texts not estimated again", async () => {
+  const result = await failedThenRefused(lines, 'cohere-held', () => client.embeddings.create({ model: 'cohere-held', input: numbered(192), encoding_format: 'float' }));
+  expect(heldUpstream.requests).toHaveLength(2);
+  expect(result.status).toBe(504);
+  // '96' to '99' a token each, '100' to '191' one and a half: 142, and the request's other strings (2).
+  // Before, the whole request's estimate (235) was added to the answered batch's usage, its 96 texts counted twice.
+  expect(result.line).toMatchObject({ prompt_tokens: 96 + 142 + 2, completion_tokens: 0, total_tokens: 96 + 142 + 2, tokens_estimated: true });
+  expect(result.next).toMatch(tokensUsed('cohere-held', 100, 96 + 142 + 2));
 });
 
 test("Gemini, 150 texts: the answered batch of 100 counts its texts' estimate (95 tokens: a digit is half a token), Gemini reporting no usage", async () => {

@@ -151,7 +151,7 @@ export const geminiAdapter = {
               return checkedCallVectors(geminiEmbeddingVectors(answer), { inputs: textsOfCall(call), split: calls.length > 1 });
             };
             // Gemini reports no usage for embeddings: a call answered before a later one failed counts its texts' estimate.
-            const onServed = (_vectors: unknown, call: GeminiEmbeddingsCall) => noteServedRequest(abort, { usage: null, sent: contentsOfCall(call) });
+            const onServed = (_vectors: unknown, call: GeminiEmbeddingsCall) => noteServedRequest(abort, { usage: null, sent: contentsOfCall(call), partOfRequest: true });
             return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches, onServed), { model, encodingFormat });
           },
         };

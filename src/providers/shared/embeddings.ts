@@ -179,7 +179,7 @@ export type OnServed<Batch, Answer> = (answer: Answer, batch: Batch) => void;
 
 /** `OnServed` for calls answered as unified embeddings: each one's usage, else the estimate of what it sent, counts on `signal`'s call. */
 export function servedEmbeddingsOf<Batch>(signal: CallSignal, sentOf: (batch: Batch) => unknown): OnServed<Batch, EmbeddingsResponse> {
-  return (answer, batch) => noteServedRequest(signal, { usage: answer.usage, sent: sentOf(batch) });
+  return (answer, batch) => noteServedRequest(signal, { usage: answer.usage, sent: sentOf(batch), partOfRequest: true });
 }
 
 /**
