@@ -350,5 +350,6 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
  */
 export function reportedTokens(value: unknown): number | null {
   const total = usageTotal((value as { usage?: unknown } | null | undefined)?.usage);
-  return total === null ? null : Math.min(Math.ceil(total), Number.MAX_SAFE_INTEGER);
+  // No call uses no tokens (a prompt is never empty): a total of 0 or less is a server's placeholder, not a count.
+  return total === null || !(total > 0) ? null : Math.min(Math.ceil(total), Number.MAX_SAFE_INTEGER);
 }

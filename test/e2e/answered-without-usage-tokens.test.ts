@@ -28,7 +28,8 @@ function compatible(request: RecordedRequest, response: ServerResponse): void {
   if (body.prompt !== undefined) {
     return sendJson(response, 200, { ...BASE, object: 'text_completion', choices: [{ index: 0, text: 'Once upon a time', finish_reason: 'stop' }] });
   }
-  const usage = body.messages![0].content === 'prompt only' ? { usage: { prompt_tokens: 9 } } : {};
+  const content = body.messages![0].content;
+  const usage = content === 'prompt only' ? { usage: { prompt_tokens: 9 } } : content === 'zeros' ? { usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 } } : {};
   sendJson(response, 200, {
     ...BASE,
     object: 'chat.completion',
@@ -62,6 +63,7 @@ beforeAll(async () => {
     'endpoints:\n' +
     limited('chat', 'llm/v1/chat', local, 8) +
     limited('chat-prompt-only', 'llm/v1/chat', local, 13) +
+    limited('chat-zeros', 'llm/v1/chat', local, 8) +
     limited('completions', 'llm/v1/completions', local, 7) +
     limited('several', 'llm/v1/completions', local, 16) +
     limited('embeddings', 'llm/v1/embeddings', embed, 3) +
@@ -91,6 +93,14 @@ test('a chat answer with prompt_tokens alone counts that prompt plus the estimat
   expect(result.answer.usage).toEqual({ prompt_tokens: 9, completion_tokens: null, total_tokens: null });
   expect(result.line).toMatchObject({ prompt_tokens: 9, completion_tokens: 5, total_tokens: 14, tokens_estimated: true });
   expect(result.next).toMatch(tokensUsed('chat-prompt-only', 13, 14));
+});
+
+test('a usage of zeros (a placeholder some servers send) is no count: the answer counts its estimate', async () => {
+  const result = await answeredThenRefused(lines, 'chat-zeros', () => client.chat.completions.create({ model: 'chat-zeros', messages: [{ role: 'user', content: 'zeros' }] }));
+  expect(result.answer.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+  // Prompt: "user" (8 eighths) and "zeros" (10): 3 tokens; generated: "Sky colour" (20) and "Blue." (13): 5 tokens.
+  expect(result.line).toMatchObject({ prompt_tokens: 3, completion_tokens: 5, total_tokens: 8, tokens_estimated: true });
+  expect(result.next).toMatch(tokensUsed('chat-zeros', 8, 8));
 });
 
 test('a completion without usage counts its prompt and its text', async () => {
