@@ -287,7 +287,7 @@ export function compileLimit(options: { subject: LimitSubject; limit: Limit; pat
 export function createLimiter(options: { subject: LimitSubject; limit: Limit; period: RenewalPeriod; backend: LimitBackend }): EndpointLimiter {
   const { subject, limit, period, backend } = options;
   const per = `per ${period.count} ${period.unit}`;
-  const forSubject = `for ${subject.kind} '${subject.name}'`;
+  const forSubject = `for ${subject.kind} ${quoted(subject.name)}`;
   // The name in braces is a Redis hash tag (one slot per subject in a Redis Cluster).
   const tag = subject.kind === 'endpoint' ? `{${subject.name}}` : `{client:${subject.name}}`;
   const calls = limit.calls === undefined ? null : { key: `${tag}:calls:${period.ms}`, max: limit.calls };

@@ -4,6 +4,7 @@
  */
 import type { CompiledEndpoint, GatewayPlan, RouteTarget, TrafficSplitRoute } from '../config/compile';
 import { GatewayError } from '../errors';
+import { quoted } from '../config/quoted';
 
 /** Weighted pick: `random` in [0, 1). Destinations at 0% were left out at compile time. */
 export function pickDestination(route: TrafficSplitRoute, random: number): RouteTarget {
@@ -16,7 +17,7 @@ export function resolveTarget(plan: GatewayPlan, name: string): RouteTarget {
   const target = plan.endpoints.get(name) ?? plan.routes.get(name);
   if (target) return target;
   throw GatewayError.notFound(
-    `The endpoint '${name}' is not present or active on the server. Please verify the endpoint name.`,
+    `The endpoint ${quoted(name)} is not present or active on the server. Please verify the endpoint name.`,
     'name',
   );
 }

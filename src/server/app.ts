@@ -21,6 +21,7 @@ import { invocationHandlers, invocationRoutes } from './routes/invocations';
 import { modelRoutes } from './routes/models';
 import { keptResponseRoutes } from './routes/responses';
 import type { GatewayState } from './state';
+import { quoted } from '../config/quoted';
 
 export interface AppOptions {
   logger?: Logger;
@@ -72,7 +73,7 @@ const EMPTY_SEGMENT_HINT = " (the path has an empty segment '//': check the clie
 function notFound(request: Request, response: Response): void {
   const dialect = dialectOf(request);
   const hint = request.path.includes('//') ? EMPTY_SEGMENT_HINT : '';
-  const error = GatewayError.notFound(`Unknown route: ${request.method} ${request.path}${hint}`);
+  const error = GatewayError.notFound(`Unknown route: ${request.method} ${quoted(request.path)}${hint}`);
   // The audit line says why, as for every other refusal (MLflow's body has only its detail).
   recordError(response, error);
   if (dialect === 'openai') sendError(response, error, dialect);

@@ -14,6 +14,7 @@ import { GatewayError } from '../errors';
 import { routedSpelling } from './routed-paths';
 import type { GatewayState } from './state';
 import type { ResponseWithLocals } from './request-record';
+import { quoted } from '../config/quoted';
 
 /** Which group of routes a path belongs to, for the `public_*` switches. */
 export type RouteGroup = 'health' | 'docs' | 'endpoint_list' | 'metrics' | 'invocations';
@@ -124,6 +125,6 @@ export function authorizeMetrics(state: GatewayState): RequestHandler {
 /** Throws 403 when the request's client may not call `name` (an endpoint or traffic route). */
 export function authorize(response: ResponseWithLocals, name: string): void {
   if (!mayCall(response, name)) {
-    throw GatewayError.forbidden(`The API key '${clientOf(response)!.name}' may not call '${name}'.`);
+    throw GatewayError.forbidden(`The API key '${clientOf(response)!.name}' may not call ${quoted(name)}.`);
   }
 }

@@ -13,6 +13,7 @@ import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
 import type { Dialect } from './request-preparation';
 import { recordError, requestIdOfResponse, type ResponseWithLocals } from './request-record';
+import { quoted } from '../config/quoted';
 
 /** A `/v1` path in any letter case (Express routes them so), after any number of slashes. */
 const OPENAI_PATH = /^\/+v1\//i;
@@ -223,7 +224,7 @@ function namingPathParameter(error: unknown, path: string): unknown {
   const mayBeUndecodable = error instanceof URIError || (isSpecValidatorError(error) && error.status === 400);
   const parameter = mayBeUndecodable ? undecodableParameterOf(path) : null;
   if (parameter === null) return error;
-  return GatewayError.invalidParam(`${parameter.name}: '${parameter.text}' in the URL path does not decode as percent-encoded UTF-8`, parameter.name);
+  return GatewayError.invalidParam(`${parameter.name}: ${quoted(parameter.text)} in the URL path does not decode as percent-encoded UTF-8`, parameter.name);
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

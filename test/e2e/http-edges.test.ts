@@ -128,7 +128,7 @@ test('//v1 paths (a base URL ending in a slash, joined to /v1) answer in OpenAI\
   expect(caught).toBeInstanceOf(OpenAI.NotFoundError);
   const error = caught as InstanceType<typeof OpenAI.NotFoundError>;
   expect({ message: error.message, type: error.type, code: error.code }).toEqual({
-    message: "404 Unknown route: POST //v1/chat/completions (the path has an empty segment '//': check the client's base URL)",
+    message: "404 Unknown route: POST '//v1/chat/completions' (the path has an empty segment '//': check the client's base URL)",
     type: 'not_found_error',
     code: 'not_found',
   });

@@ -13,6 +13,7 @@ import type { InputStep } from '../../response-store';
 import type { ResponsesInputItemList, ResponsesListedItem, ResponsesOutputItem } from '../../schema';
 import { includesEncryptedContent, withoutEncryptedContent } from './encrypted-thinking';
 import { firstOfEachId } from './unique-items';
+import { quoted } from '../../config/quoted';
 
 /** The query, checked: of `include`, only `reasoning.encrypted_content` counts (the items are kept whole). */
 export interface InputItemsQuery {
@@ -39,9 +40,9 @@ export function inputItemsQueryOf(query: Record<string, unknown>): InputItemsQue
   const limitRule = `must be an integer from 1 to ${MAX_LIMIT}`;
   const limitText = oneValue(query, 'limit', limitRule);
   const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
-  if (limitText !== null && (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_LIMIT)) throw GatewayError.invalidParam(`limit: ${limitRule}, not '${limitText}'`, 'limit');
+  if (limitText !== null && (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_LIMIT)) throw GatewayError.invalidParam(`limit: ${limitRule}, not ${quoted(limitText)}`, 'limit');
   const order = oneValue(query, 'order', 'must be asc or desc') ?? 'desc';
-  if (order !== 'asc' && order !== 'desc') throw GatewayError.invalidParam(`order: must be asc or desc, not '${order}'`, 'order');
+  if (order !== 'asc' && order !== 'desc') throw GatewayError.invalidParam(`order: must be asc or desc, not ${quoted(order)}`, 'order');
   const after = oneValue(query, 'after', "must be an item's id");
   // The openai client sends `include[]=…` (Express's simple query parser keeps the brackets), curl users `include=…`.
   let encryptedContent = false;
@@ -94,7 +95,7 @@ export function inputItemsPage(steps: readonly InputStep[], query: InputItemsQue
   let start = 0;
   if (query.after !== null) {
     const index = items.findIndex((item) => item.id === query.after);
-    if (index === -1) throw GatewayError.invalidParam(`after: '${query.after}' is not the id of an input item of response '${responseId}'`, 'after');
+    if (index === -1) throw GatewayError.invalidParam(`after: ${quoted(query.after)} is not the id of an input item of response ${quoted(responseId)}`, 'after');
     start = index + 1;
   }
   const page = items.slice(start, start + query.limit);

@@ -15,6 +15,7 @@ import type { ResponsesDeleted, ResponsesInputItem, ResponsesInputItemList, Resp
 import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
 import { inputItemsPage, inputItemsQueryOf } from './input-items';
 import { isLeftOutItem, isReasoningId } from './request';
+import { quoted } from '../../config/quoted';
 
 /** The store as one request sees it: the config's bounds and the caller's space (client key). */
 export interface StoreAccess {
@@ -47,7 +48,7 @@ function lookupOf(request: ResponsesRequest): { previousId: string | null; refer
 function previousNotFound(id: string): GatewayError {
   return new GatewayError({
     status: 400,
-    message: `previous_response_id: Previous response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age after it was last used, for the client key that created it, on the gateway host that answered it.`,
+    message: `previous_response_id: Previous response with id ${quoted(id)} not found. The gateway keeps a response not created with store: false for response_store.max_age after it was last used, for the client key that created it, on the gateway host that answered it.`,
     kind: 'invalid_request_error',
     param: 'previous_response_id',
     code: 'previous_response_not_found',
@@ -56,7 +57,7 @@ function previousNotFound(id: string): GatewayError {
 
 function itemNotFound(id: string, index: number): GatewayError {
   return GatewayError.notFound(
-    `input[${index}].id: Item with id '${id}' not found. Items are kept only from responses not created with store: false, for response_store.max_age, for the client key that created them, on the gateway host that answered; send the item itself, or create the response with store true.`,
+    `input[${index}].id: Item with id ${quoted(id)} not found. Items are kept only from responses not created with store: false, for response_store.max_age, for the client key that created them, on the gateway host that answered; send the item itself, or create the response with store true.`,
     `input[${index}].id`,
   );
 }
@@ -142,7 +143,7 @@ export function keepResponse(access: StoreAccess, options: { response: Responses
 }
 
 function responseNotFound(id: string): GatewayError {
-  return GatewayError.notFound(`response_id: Response with id '${id}' not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`, 'response_id');
+  return GatewayError.notFound(`response_id: Response with id ${quoted(id)} not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`, 'response_id');
 }
 
 export async function askStore<Result>(question: () => Promise<Result>): Promise<Result> {

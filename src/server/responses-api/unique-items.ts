@@ -7,6 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { GatewayError } from '../../errors';
+import { quoted } from '../../config/quoted';
 
 /** A filter, for one list read in order, that passes an item unless an earlier one had its id; items without an id always pass. */
 export function firstOfEachId(): (item: unknown) => boolean {
@@ -61,7 +62,7 @@ export function firstOfEachSameId(): (item: unknown, place: ItemPlace) => boolea
     }
     if (place.sentNow && !isSameItem(item as Item, first.item as Item)) {
       throw GatewayError.invalidParam(
-        `${place.path}.id: Duplicate item found with id '${id}', with other content than the item with that id at ${first.path}. An id names one item: send that item unchanged, an item_reference to it, or this one without the id`,
+        `${place.path}.id: Duplicate item found with id ${quoted(id)}, with other content than the item with that id at ${first.path}. An id names one item: send that item unchanged, an item_reference to it, or this one without the id`,
         `${place.path}.id`,
       );
     }

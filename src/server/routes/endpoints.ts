@@ -10,6 +10,7 @@ import { isRecord } from '../../providers/shared/json';
 import { authorize, catalogOf } from '../auth';
 import type { ResponseWithLocals } from '../request-record';
 import type { GatewayState } from '../state';
+import { quoted } from '../../config/quoted';
 
 /** MLflow's page size for the list APIs. */
 export const PAGE_SIZE = 3000;
@@ -40,7 +41,7 @@ function page<T>(items: readonly T[], token: string | undefined): { items: T[]; 
 }
 
 function notFound(kind: 'endpoint' | 'route', name: string): GatewayError {
-  return GatewayError.notFound(`The ${kind} '${name}' is not present or active on the server. Please verify the ${kind} name.`, 'name');
+  return GatewayError.notFound(`The ${kind} ${quoted(name)} is not present or active on the server. Please verify the ${kind} name.`, 'name');
 }
 
 /** `found` when the request's client may call `name` (else a 403) and it exists (else a 404). */

@@ -28,6 +28,7 @@ import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recor
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 import { traceHeadersOf } from '../trace-context';
+import { quoted } from '../../config/quoted';
 
 /**
  * Header naming the endpoint that answered (for routes: the destination that did; on a failure,
@@ -239,10 +240,10 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       authorize(response, name);
       const endpointType = endpointTypeOf(plan, name);
       if (endpointType === undefined) {
-        throw GatewayError.notFound(`The model '${name}' does not exist: no gateway endpoint or route has that name.`, 'model');
+        throw GatewayError.notFound(`The model ${quoted(name)} does not exist: no gateway endpoint or route has that name.`, 'model');
       }
       if (endpointType !== route.endpointType) {
-        throw GatewayError.invalidParam(`Endpoint '${name}' is not ${route.noun} endpoint.`, 'model');
+        throw GatewayError.invalidParam(`Endpoint ${quoted(name)} is not ${route.noun} endpoint.`, 'model');
       }
       const translation = route.path === RESPONSES_PATH ? await responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' }) : null;
       const body = translation ? translation.chatRequest : request.body;

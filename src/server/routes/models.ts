@@ -10,6 +10,7 @@ import type { ModelListView, ModelView } from '../../schema';
 import { authorize, catalogOf } from '../auth';
 import type { ResponseWithLocals } from '../request-record';
 import type { GatewayState } from '../state';
+import { quoted } from '../../config/quoted';
 
 /** The models the request's client may call. */
 function visibleModels(state: GatewayState, response: ResponseWithLocals): readonly ModelView[] {
@@ -27,7 +28,7 @@ export function modelRoutes(state: GatewayState): Router {
     // A name outside the key's share gets the 403 of a call to it, whether it exists or not.
     authorize(response as ResponseWithLocals, id);
     const model = visibleModels(state, response as ResponseWithLocals).find((candidate) => candidate.id === id);
-    if (!model) throw GatewayError.notFound(`The model '${id}' does not exist: no gateway endpoint or route has that name.`, 'model');
+    if (!model) throw GatewayError.notFound(`The model ${quoted(id)} does not exist: no gateway endpoint or route has that name.`, 'model');
     response.json(model);
   });
   return router;
