@@ -190,14 +190,29 @@ function usesTls(url: string | undefined): boolean {
 }
 
 /**
- * The addresses whose TLS handshakes the store checks itself when it cannot connect, as ioredis does
- * not say why a handshake failed there: every `cluster_nodes` entry over `rediss://`, or every
- * Sentinel with `sentinel_tls`; empty otherwise.
+ * The addresses whose TLS handshakes the store checks itself when it cannot connect. ioredis does
+ * not say why a handshake failed with a Cluster's nodes or with Sentinels (`errorsHidden`): every
+ * `cluster_nodes` entry over `rediss://`, or every Sentinel with `sentinel_tls`. A single
+ * `rediss://` server's errors reach the store, but a Redis without TLS on that port sends none: it
+ * is checked when the first connection times out with no error.
  */
-function hiddenTlsAddresses(options: RedisStoreOptions): ConfiguredRedisAddress[] {
+function tlsAddressesToCheck(options: RedisStoreOptions): { addresses: ConfiguredRedisAddress[]; errorsHidden: boolean } {
   const configured = (key: 'cluster_nodes' | 'sentinels', addresses: RedisAddress[]) => addresses.map((address, index) => ({ address, path: formatYamlPath(['rate_limit_store', key, index]) }));
-  if (options.clusterNodes !== undefined) return usesTls(options.url) ? configured('cluster_nodes', options.clusterNodes) : [];
-  return options.sentinels?.tls === true ? configured('sentinels', options.sentinels.addresses) : [];
+  if (options.clusterNodes !== undefined) return { addresses: usesTls(options.url) ? configured('cluster_nodes', options.clusterNodes) : [], errorsHidden: true };
+  if (options.sentinels !== undefined) return { addresses: options.sentinels.tls === true ? configured('sentinels', options.sentinels.addresses) : [], errorsHidden: true };
+  const server = usesTls(options.url) ? urlAddress(options.url!) : null;
+  return { addresses: server === null ? [] : [{ address: server, path: 'rate_limit_store.url' }], errorsHidden: false };
+}
+
+/** The host and port of a Redis URL (ioredis's defaults: localhost, 6379); null when it does not parse. */
+function urlAddress(url: string): RedisAddress | null {
+  try {
+    const parsed = new URL(url);
+    // An IPv6 host is bracketed in a URL, not in a socket's address.
+    return { host: parsed.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost', port: Number(parsed.port || '6379') };
+  } catch {
+    return null;
+  }
 }
 
 /** `TLS to host:port (rate_limit_store.cluster_nodes[1]): self-signed certificate; …` for each failed handshake: no password is in an address. */
@@ -257,8 +272,9 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   // ioredis reports a refused SELECT (a database past the server's `databases`) as an error event
   // and then carries on in database 0: this connection is counted as failed instead.
   let refusedDatabase: Error | null = null;
-  // Where ioredis hides why a TLS handshake failed, the store checks the handshakes itself after an error.
-  const tlsAddresses = hiddenTlsAddresses(options);
+  // Where ioredis hides why a TLS handshake failed, the store checks the handshakes itself after an
+  // error; a single rediss:// server's, when no error came at all (tlsAddressesToCheck).
+  const { addresses: tlsAddresses, errorsHidden } = tlsAddressesToCheck(options);
   const tlsWatch = createTlsHandshakeWatch({ addresses: tlsAddresses, timeoutMs, windows: options.tlsCheckWindows, isConnected: () => client.status === 'ready' });
   let reportedTlsFailures = '';
   const checkTls = (): Promise<void> => {
@@ -273,7 +289,7 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   client.on('error', (error: Error & { command?: { name?: string } }) => {
     lastError = error;
     if (error.command?.name === 'select') refusedDatabase = error;
-    void checkTls();
+    if (errorsHidden) void checkTls();
   });
   client.on('ready', () => {
     // Sent first on the new connection: a hit sent after it counts on the restored counters.
@@ -305,7 +321,8 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
         firstConnectionSettled = true;
         // The handshake checks say why (they take at most timeoutMs too), also when no error came
         // in time: a first node that never answers must not hide the others' refused certificates.
-        void checkTls().then(() => reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`)));
+        const checked = errorsHidden || lastError === null ? checkTls() : Promise.resolve();
+        void checked.then(() => reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`)));
       }, timeoutMs);
       const onReady = () => {
         clearTimeout(timer);

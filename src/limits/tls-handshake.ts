@@ -3,6 +3,7 @@
  * Redis Cluster nodes (while learning the slots) and to Sentinels: a refused certificate reaches the
  * store only as "Connection is closed.", so the store asks for itself to name the cause in its log.
  */
+import { connect as netConnect } from 'node:net';
 import { connect } from 'node:tls';
 import type { RedisAddress } from './redis-store';
 
@@ -15,21 +16,26 @@ export interface ConfiguredRedisAddress {
 /**
  * Opens a TLS connection to `address` as ioredis would (the default trust, with NODE_EXTRA_CA_CERTS)
  * and closes it once the handshake is done: the error's message (`self-signed certificate`,
- * `connect ECONNREFUSED …`), or null when the handshake succeeds or takes longer than `timeoutMs`.
+ * `connect ECONNREFUSED …`), or that no byte came back within `timeoutMs` (a Redis without TLS on
+ * that port reads the TLS hello as the start of a command and waits for the rest, saying nothing);
+ * null when the handshake succeeds, or when the server answered but did not finish in time.
  */
 export function tlsHandshakeFailure(address: RedisAddress, timeoutMs: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const socket = connect({ host: address.host, port: address.port });
+    // Its own TCP socket under the TLS one: only it counts the bytes the server sent before the handshake ended.
+    const tcp = netConnect({ host: address.host, port: address.port });
+    const socket = connect({ socket: tcp, host: address.host });
     // A hard deadline rather than the socket's idle timeout, which a server trickling bytes would keep resetting.
-    const deadline = setTimeout(() => settle(null), timeoutMs);
+    const deadline = setTimeout(() => settle(tcp.bytesRead === 0 ? `no TLS handshake answer within ${timeoutMs} ms: is it a TLS port?` : null), timeoutMs);
     const settle = (failure: string | null) => {
       clearTimeout(deadline);
       socket.destroy();
+      tcp.destroy();
       resolve(failure);
     };
     // It never keeps a stopping process alive.
     deadline.unref();
-    socket.unref();
+    tcp.unref();
     socket.once('secureConnect', () => settle(null));
     socket.once('error', (error) => settle(error.message));
   });

@@ -2,7 +2,8 @@
  * When a Redis Cluster or TLS Sentinels cannot be reached, the store checks the TLS handshake of
  * every configured address itself (ioredis does not say why) and names each that failed: a real
  * TLS-only redis-server with a certificate the process does not trust, a fake that closes the
- * connection during the handshake, and one that never answers (not a failure: cut at the timeout).
+ * connection during the handshake, and one that never answers (as a Redis without TLS does). A
+ * single rediss:// server without TLS on its port (a real plain redis-server) is named the same way.
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -15,6 +16,7 @@ import { selfSignedCertificate, startRedis, type RedisServer } from '../../suppo
 
 const PASSWORD = 'tls-check-pw';
 let untrusted: RedisServer;
+let plain: RedisServer;
 let closing: Server;
 let hanging: Server;
 const heldSockets: Socket[] = [];
@@ -29,6 +31,7 @@ beforeAll(async () => {
   const tls = selfSignedCertificate(mkdtempSync(join(tmpdir(), 'gateway-tls-check-')));
   const port = await freePort();
   untrusted = await startRedis({ port, args: ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.certificate, '--tls-key-file', tls.privateKey, '--tls-ca-cert-file', tls.certificate, '--tls-auth-clients', 'no'] });
+  plain = await startRedis();
   closing = createServer((socket) => socket.destroy());
   hanging = createServer((socket) => heldSockets.push(socket));
   nodes = [{ host: '127.0.0.1', port: await listen(hanging) }, { host: '127.0.0.1', port }, { host: '127.0.0.1', port: await listen(closing) }];
@@ -38,6 +41,7 @@ afterAll(async () => {
   for (const socket of heldSockets) socket.destroy();
   await Promise.all([closing, hanging].map((server) => new Promise((resolve) => server.close(resolve))));
   await untrusted?.stop();
+  await plain?.stop();
 });
 
 async function firstFailure(store: ReturnType<typeof createRedisStore>): Promise<{ message: string; ms: number }> {
@@ -54,8 +58,8 @@ test('a Redis Cluster over rediss://: every failing node is named with its confi
   const { message, ms } = await firstFailure(createRedisStore({ url: `rediss://:${PASSWORD}@ignored`, clusterNodes: nodes, timeoutMs: 500 }));
   expect(message).toContain(`TLS to 127.0.0.1:${nodes[1].port} (rate_limit_store.cluster_nodes[1]): self-signed certificate`);
   expect(message).toMatch(new RegExp(`TLS to 127\\.0\\.0\\.1:${nodes[2].port} \\(rate_limit_store\\.cluster_nodes\\[2\\]\\): Client network socket disconnected before secure TLS connection was established`));
-  // The node that never answers is cut at the timeout, not reported as failed.
-  expect(message).not.toContain('cluster_nodes[0]');
+  // The node that never answers is cut at the timeout, and named for it.
+  expect(message).toContain(`TLS to 127.0.0.1:${nodes[0].port} (rate_limit_store.cluster_nodes[0]): no TLS handshake answer within 500 ms: is it a TLS port?`);
   expect(message).not.toContain(PASSWORD);
   // The checks run together: the hit waits about one timeout for the connection and at most one more for them.
   expect(ms).toBeLessThan(2_500);
@@ -66,19 +70,35 @@ test('Sentinels with sentinel_tls: every failing Sentinel is named with its conf
   const { message } = await firstFailure(createRedisStore({ sentinels, timeoutMs: 500 }));
   expect(message).toContain(`TLS to 127.0.0.1:${nodes[1].port} (rate_limit_store.sentinels[1]): self-signed certificate`);
   expect(message).toContain(`(rate_limit_store.sentinels[2]): Client network socket disconnected`);
-  expect(message).not.toContain('sentinels[0]');
+  expect(message).toContain('(rate_limit_store.sentinels[0]): no TLS handshake answer within 500 ms: is it a TLS port?');
   expect(message).not.toContain(PASSWORD);
 });
 
+test('a single rediss:// server without TLS on its port (a plain redis-server, silent after the TLS hello) is named as giving no handshake answer', async () => {
+  const { message } = await firstFailure(createRedisStore({ url: `rediss://:${PASSWORD}@127.0.0.1:${plain.port}/0`, timeoutMs: 250 }));
+  expect(message).toBe(
+    `Redis at rediss://127.0.0.1:${plain.port}/0 is not reachable (no connection within 250 ms: TLS to 127.0.0.1:${plain.port} (rate_limit_store.url): no TLS handshake answer within 250 ms: is it a TLS port?)`,
+  );
+});
+
+test("a single rediss:// server's own error is not repeated by a handshake check", async () => {
+  const { message } = await firstFailure(createRedisStore({ url: `rediss://127.0.0.1:${nodes[1].port}`, timeoutMs: 500 }));
+  expect(message).toBe(`Redis at rediss://127.0.0.1:${nodes[1].port} is not reachable (no connection within 500 ms: self-signed certificate)`);
+});
+
 describe('throttled while Redis stays away', () => {
-  /** A fake node whose handshake fails (it closes the connection) or is cut at the timeout (it holds it), counting connections. */
+  /** A fake node whose handshake fails (it closes the connection) or is cut at the timeout (it sends a byte and holds it), counting connections. */
   let behaviour: 'close' | 'hold' = 'close';
   let connections = 0;
   const held: Socket[] = [];
   const fake = createServer((socket) => {
     connections += 1;
     if (behaviour === 'close') socket.destroy();
-    else held.push(socket);
+    else {
+      // A byte of a TLS record's header: the server answered, only slowly.
+      socket.write(Buffer.from([0x16]));
+      held.push(socket);
+    }
   });
   let address: ConfiguredRedisAddress;
   beforeAll(async () => {
@@ -111,7 +131,7 @@ describe('throttled while Redis stays away', () => {
     };
     // Windows of 1 s, 2 s, then 3 s (the longest) and 3 s again: checks at 1 s, 3 s, 6 s and 9 s only.
     expect(await checksAt([999, 1_000, 2_999, 3_000, 5_999, 6_000, 8_999, 9_000])).toEqual([1, 2, 2, 3, 3, 4, 4, 5]);
-    // A handshake cut at the timeout is no failure: the finding goes, and the window starts over at 1 s.
+    // A handshake cut at the timeout after an answer began is no failure: the finding goes, and the window starts over at 1 s.
     behaviour = 'hold';
     expect(await checksAt([12_000, 12_999, 13_000])).toEqual([6, 6, 7]);
     expect(watch.failures()).toEqual([]);
