@@ -28,7 +28,7 @@ import { resolveConfigSecrets } from './secrets';
 import { typedBySchema } from './typed-by-schema';
 import { separateYaml11Readings, yaml11BooleanType, yaml11ExplicitFloatType, yaml11FloatType, yaml11IntType, type JsonPointer } from './yaml-1-1';
 import { isRecord } from './yaml-path';
-import { readPastTags, tagProblem } from './yaml-tags';
+import { DUPLICATED_KEY, readPastTags, tagProblem } from './yaml-tags';
 import { quoted } from './quoted';
 
 /** How a config file is loaded. */
@@ -159,8 +159,6 @@ const configYamlSchema = CORE_SCHEMA.extend({
   explicit: [yaml11ExplicitFloatType],
 });
 
-const DUPLICATED_KEY = 'duplicated mapping key';
-
 /**
  * YAML as PyYAML reads it for MLflow: a key written twice in one mapping is no error, the last one
  * wins. The strict parse finds the first such key (the common file has none, and is parsed once).
@@ -189,7 +187,7 @@ function* parseDocument(text: string, filePath: string): Steps<{ document: Recor
       const stops = markOf(stoppedAt)?.position === markOf(error)?.position ? [stoppedAt] : [error, stoppedAt];
       throw new ConfigError(filePath, stops.map((stop, index) => ({ path: '', message: yamlErrorMessage(filePath, stop, index === stops.length - 1) })));
     }
-    parsed = { document: pastTags.document, repeatedAt: null, tagIssues: pastTags.issues };
+    parsed = { document: pastTags.document, repeatedAt: pastTags.repeatedKey === null ? null : markOf(pastTags.repeatedKey), tagIssues: pastTags.issues };
   }
   const { document, repeatedAt, tagIssues } = parsed;
   if (document === undefined || document === null) {

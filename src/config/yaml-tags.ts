@@ -80,13 +80,47 @@ function tolerantSchema(schema: Schema): Schema {
 
 const tolerantSchemas = new WeakMap<Schema, Schema>();
 
+/** js-yaml's reason for a key written twice in one mapping. */
+export const DUPLICATED_KEY = 'duplicated mapping key';
+
 /**
  * The document with every value whose tag cannot be applied read without its tag, and an issue for
- * each; the error where the text cannot be read even so (a syntax error, a malformed tag).
+ * each; `repeatedKey`: the error at the first key written twice in one mapping (PyYAML reads the
+ * last one, and so does the document), null when none is; the error where the text cannot be read
+ * even so (a syntax error, a malformed tag).
  */
-export function readPastTags(text: string, schema: Schema): { document: unknown; issues: ConfigIssue[] } | { error: YAMLException } {
+export function readPastTags(text: string, schema: Schema): { document: unknown; issues: ConfigIssue[]; repeatedKey: YAMLException | null } | { error: YAMLException } {
   let tolerant = tolerantSchemas.get(schema);
   if (tolerant === undefined) tolerantSchemas.set(schema, (tolerant = tolerantSchema(schema)));
+  let reading: { document: unknown; unapplied: Set<UnappliedTag> };
+  let repeatedKey: YAMLException | null = null;
+  try {
+    try {
+      reading = readTolerantly(text, tolerant, false);
+    } catch (error) {
+      if (!(error instanceof YAMLException) || error.reason !== DUPLICATED_KEY) throw error;
+      repeatedKey = error;
+      // `json: true`: the repeated key wins over the earlier one, as in PyYAML, instead of failing.
+      reading = readTolerantly(text, tolerant, true);
+    }
+  } catch (error) {
+    if (error instanceof YAMLException) return { error };
+    throw error;
+  }
+  const placed = new Map<UnappliedTag, YamlPathSegment[]>();
+  const untagged = withoutUnappliedTags(reading.document, [], placed, new Set());
+  // js-yaml may construct a value twice (trying it as a key first): the one kept is in the document, or a key.
+  const issues = [...reading.unapplied].flatMap((value) => {
+    const path = placed.get(value);
+    if (path !== undefined) return [{ path: formatYamlPath(path), message: `${tagProblem(value.tag)} (line ${value.line}, column ${value.column})` }];
+    // A key has no path of its own, only its place in the file.
+    return value.usedAsKey ? [{ path: `a key at line ${value.line}, column ${value.column}`, message: tagProblem(value.tag) }] : [];
+  });
+  return { document: untagged, issues, repeatedKey };
+}
+
+/** One reading of `text` with the tolerant schema: the document and each UnappliedTag made, with where it starts. */
+function readTolerantly(text: string, tolerant: Schema, json: boolean): { document: unknown; unapplied: Set<UnappliedTag> } {
   const opened: ReadPosition[] = [];
   const unapplied = new Set<UnappliedTag>();
   const listener = (event: 'open' | 'close', state: State) => {
@@ -100,24 +134,7 @@ export function readPastTags(text: string, schema: Schema): { document: unknown;
       unapplied.add(state.result);
     }
   };
-  let document: unknown;
-  try {
-    // `json: true`: a key written twice is no error here either (the last one wins, as in PyYAML).
-    document = parseYaml(text, { schema: tolerant, json: true, listener });
-  } catch (error) {
-    if (error instanceof YAMLException) return { error };
-    throw error;
-  }
-  const placed = new Map<UnappliedTag, YamlPathSegment[]>();
-  const untagged = withoutUnappliedTags(document, [], placed, new Set());
-  // js-yaml may construct a value twice (trying it as a key first): the one kept is in the document, or a key.
-  const issues = [...unapplied].flatMap((value) => {
-    const path = placed.get(value);
-    if (path !== undefined) return [{ path: formatYamlPath(path), message: `${tagProblem(value.tag)} (line ${value.line}, column ${value.column})` }];
-    // A key has no path of its own, only its place in the file.
-    return value.usedAsKey ? [{ path: `a key at line ${value.line}, column ${value.column}`, message: tagProblem(value.tag) }] : [];
-  });
-  return { document: untagged, issues };
+  return { document: parseYaml(text, { schema: tolerant, json, listener }), unapplied };
 }
 
 /** Where js-yaml was when it opened a node (0-based line). */

@@ -7,7 +7,7 @@ import { CORE_SCHEMA } from 'js-yaml';
 import { ConfigError } from '../../../src/config/config-error';
 import { parseConfigTextInSlices } from '../../../src/config/load';
 import { readPastTags } from '../../../src/config/yaml-tags';
-import { configPath, issuesOf } from '../../support/config';
+import { configPath, errorOf, issuesOf, loadInline } from '../../support/config';
 
 const STOPPED = '; nothing else in the file is checked until it reads as YAML';
 
@@ -50,6 +50,18 @@ test('a reload checks the file the same way', async () => {
   expect((refused as ConfigError).issues).toEqual(TAGGED_ISSUES);
 });
 
+test.each([
+  ['after the tag', 'endpoints:\n  - name: chat\n    endpoint_type: llm/v1/chat\n    model: { provider: mock, name: !!binary ZWNobw== }\n    name: chat2\n', 'line 5, column 5'],
+  ['before the tag', 'endpoints:\n  - name: chat\n    name: chat2\n    endpoint_type: llm/v1/chat\n    model: { provider: mock, name: !!binary ZWNobw== }\n', 'line 3, column 5'],
+])('a key written twice %s in the file is reported beside the tag, and the last one is read', (_, text, at) => {
+  const refusal = errorOf(() => loadInline(text));
+  expect(refusal.issues).toEqual([{ path: 'endpoints[0].model.name', message: expect.stringMatching(/^is tagged !!binary, which the gateway does not read/) }]);
+  expect(refusal.ignoredKeys).toEqual([
+    { path: `'name' at ${at}`, message: 'is written a second time in the same mapping: only the last one is read (as MLflow reads the file), so the earlier one and everything under it are ignored' },
+  ]);
+  expect(readPastTags(text, CORE_SCHEMA)).toMatchObject({ document: { endpoints: [{ name: 'chat2' }] } });
+});
+
 test('a problem inside a tagged value is not judged again: the tag explains it', () => {
   expect(issuesOf('endpoints:\n  - !endpoint { name: chat, endpoint_type: llm/v1/chat, model: { provider: nope } }\n')).toEqual([
     { path: 'endpoints[0]', message: "starts with '!', which YAML reads as a tag, and this one cannot be applied here: quote the value if it is text (line 2, column 5)" },
@@ -72,7 +84,7 @@ test('a tag before a YAML error: both are reported, the later one being why noth
 
 test('a tagged value under a __proto__ key stays that own key, its value read without the tag', () => {
   const read = readPastTags('config: { __proto__: !x { a: 1 } }\n', CORE_SCHEMA);
-  expect(read).toEqual({ document: { config: JSON.parse('{"__proto__": {"a": 1}}') }, issues: [expect.objectContaining({ path: 'config.__proto__' })] });
+  expect(read).toEqual({ document: { config: JSON.parse('{"__proto__": {"a": 1}}') }, issues: [expect.objectContaining({ path: 'config.__proto__' })], repeatedKey: null });
   const { config } = (read as { document: { config: object } }).document;
   expect(Object.hasOwn(config, '__proto__')).toBe(true);
   expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
