@@ -1,12 +1,19 @@
 /**
  * The stdout logger buffers lines; when standard output is not read, it holds at most its bound,
  * drops the rest, and reports how many lines it dropped once output moves again. Run in a child
- * process, since the logger writes to file descriptor 1.
+ * process, since the logger writes to file descriptor 1; the child loads the TypeScript source
+ * through ts-node (transpiling only, as jest does), so the test needs no build.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { join } from 'node:path';
 
-const LOGGING = join(__dirname, '..', '..', '..', 'dist', 'src', 'server', 'logging.js');
+const ROOT = join(__dirname, '..', '..', '..');
+const LOGGING = join(ROOT, 'src', 'server', 'logging.ts');
+
+/** Runs `source` in a child node process that can require TypeScript files, with `stdio`. */
+function runChild(source: string, stdio: StdioOptions): ChildProcess {
+  return spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', '-e', source], { cwd: ROOT, stdio });
+}
 const LINES = 2_000;
 
 /**
@@ -28,7 +35,7 @@ interface LogLine {
 }
 
 test('an unread stdout bounds the buffer: lines beyond it are dropped and counted, none silently', async () => {
-  const child = spawn(process.execPath, ['-e', CHILD], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = runChild(CHILD, ['ignore', 'pipe', 'inherit', 'ipc']);
   const stdout = child.stdout!;
   stdout.pause();
   // Nobody reads standard output until the child has logged everything.
@@ -71,7 +78,7 @@ process.on('message', () => process.exit(0));
 `;
 
 test('a line longer than the bound is written while output is read: the bound is on what waits, not on one line', async () => {
-  const child = spawn(process.execPath, ['-e', LONG_LINE], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = runChild(LONG_LINE, ['ignore', 'pipe', 'inherit', 'ipc']);
   let output = '';
   // Not a fixed time: on a loaded machine the test may read 200 KB slower than any guess.
   const giveUp = setTimeout(() => child.send('exit'), 10_000);
@@ -91,9 +98,9 @@ test('a line longer than the bound is written while output is read: the bound is
 
 /** What a child process running `source` writes to standard output, once it has exited. */
 async function standardOutputOf(source: string): Promise<string> {
-  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = runChild(source, ['ignore', 'pipe', 'inherit']);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise((resolve) => child.on('close', resolve));
   return output;
 }
@@ -173,10 +180,10 @@ setTimeout(() => { clearInterval(timer); process.exit(0); }, 500);
 `;
 
 test('a closed standard output (the log collector went away) does not crash the gateway', async () => {
-  const child = spawn(process.execPath, ['-e', AFTER_CLOSE], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.destroy();
+  const child = runChild(AFTER_CLOSE, ['ignore', 'pipe', 'pipe']);
+  child.stdout!.destroy();
   let errors = '';
-  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const code = await new Promise((resolve) => child.on('close', resolve));
   expect(errors).toBe('');
   expect(code).toBe(0);
