@@ -293,8 +293,8 @@ function recordTokens(tokenLimiters: readonly EndpointLimiter[], tokens: number)
 
 /**
  * A provider's answer as it may be sent (see answer-check.ts), its tokens added to the token limits.
- * One that fails the check (a 502) was served all the same: its usage counts, else its prompt's
- * estimate, and `onCounted` is told; so is an answer's usage with `countsAnswer` (several prompts' line).
+ * One that fails the check (a 502) was served all the same: its usage counts, else the estimate of its
+ * prompt and of what it generated that can be read, and `onCounted` is told; so is an answer's usage with `countsAnswer` (several prompts' line).
  * An answer without a usable total (no usage, or `prompt_tokens` alone: Gemini's embeddings, MLflow
  * model serving, servers that leave it out) counts as a stream without usage does (`answerEstimate`),
  * estimated only then and only under a token limit; the answer sent is left as the provider gave it.
@@ -314,7 +314,8 @@ function countedAnswer(options: {
     const checked = checkedAnswer(endpoint, options.oneToolCall ? firstToolCallOnly(answer) : answer);
     body = endpoint.endpointType === 'llm/v1/embeddings' ? oneVectorPerInput(endpoint, checked as EmbeddingsResponse, request.input as EmbeddingsRequest['input']) : checked;
   } catch (error) {
-    const counts = servedCounts({ usage: (answer as { usage?: unknown } | null)?.usage, sent: request });
+    // What the provider generated was billed too: readable text counts in the estimate of an answer without usage.
+    const counts = reportedTokens(answer) === null ? answerEstimate(answer, request) : servedCounts({ usage: (answer as { usage: unknown }).usage, sent: request });
     recordTokens(options.tokenLimiters, counts.total);
     options.onCounted?.(counts);
     throw error;

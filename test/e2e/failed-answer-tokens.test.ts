@@ -26,6 +26,9 @@ const malformedChat = (usage: unknown) => ({
   ...(usage === undefined ? {} : { usage }),
 });
 
+/** A chat answer whose content is a number but whose refusal can be read: the answer check refuses it. */
+const readableRefusal = { ...malformedChat(undefined), choices: [{ index: 0, message: { role: 'assistant', content: 42, refusal: 'Blue sky.' }, finish_reason: 'stop' }] };
+
 /**
  * By path and word: a chat answer that fails the check, with usage (`usage`) or without; embeddings
  * with one vector for any number of inputs (with usage); completions answered for "ok" (3 tokens), never for "wait".
@@ -35,6 +38,7 @@ function server(request: RecordedRequest, response: ServerResponse): void {
   if (request.url.endsWith('/embeddings')) {
     return sendJson(response, 200, { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.5] }], model: 'local-embed', usage: { prompt_tokens: 6, total_tokens: 6 } });
   }
+  if (body.messages?.[0].content === 'text') return sendJson(response, 200, readableRefusal);
   if (body.messages !== undefined) return sendJson(response, 200, malformedChat(body.messages[0].content === 'usage' ? USAGE : undefined));
   if (body.prompt === 'wait') return;
   sendJson(response, 200, {
@@ -57,7 +61,7 @@ beforeAll(async () => {
   const model = `{ provider: openai, name: local-model, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
   const endpoint = (name: string, type: string, tokens: number) =>
     `  - { name: ${name}, endpoint_type: ${type}, model: ${model}, limit: { renewal_period: minute, tokens: ${tokens} }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 } }\n`;
-  const config = `endpoints:\n${endpoint('chat', 'llm/v1/chat', 8)}${endpoint('chat-estimated', 'llm/v1/chat', 2)}${endpoint('embeddings', 'llm/v1/embeddings', 6)}${endpoint('completions', 'llm/v1/completions', 4)}`;
+  const config = `endpoints:\n${endpoint('chat', 'llm/v1/chat', 8)}${endpoint('chat-estimated', 'llm/v1/chat', 2)}${endpoint('chat-text', 'llm/v1/chat', 5)}${endpoint('embeddings', 'llm/v1/embeddings', 6)}${endpoint('completions', 'llm/v1/completions', 4)}`;
   gateway = await startGateway(config, { logger });
   client = openaiClientFor(gateway);
 });
@@ -80,6 +84,14 @@ test("one without usage counts its prompt's estimate (\"user\" and a four-letter
   expect(result.status).toBe(502);
   expect(result.line).toMatchObject({ prompt_tokens: 2, completion_tokens: 0, total_tokens: 2, tokens_estimated: true });
   expect(result.next).toMatch(tokensUsed('chat-estimated', 2, 2));
+});
+
+test('one without usage whose text can be read counts that text too: what the provider generated was billed', async () => {
+  const result = await failedThenRefused(lines, 'chat-text', () => client.chat.completions.create({ model: 'chat-text', messages: [{ role: 'user', content: 'text' }] }));
+  expect(result.status).toBe(502);
+  // Prompt: "user" and "text" (16 eighths): 2 tokens; generated: the refusal "Blue sky." (21 eighths): 3 tokens.
+  expect(result.line).toMatchObject({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5, tokens_estimated: true });
+  expect(result.next).toMatch(tokensUsed('chat-text', 5, 5));
 });
 
 test('embeddings with one vector for two inputs (a 502) count their usage', async () => {
