@@ -1,10 +1,25 @@
 /**
- * Reading a vendor's `Retry-After`: the gateway waits for it before its own retry (server/retry.ts)
- * and passes it on to the client on a 429 (`GatewayError.upstream`).
+ * Reading a vendor's `Retry-After` (or its `retry-after-ms`): the gateway waits for it before its own
+ * retry (server/retry.ts) and passes it on to the client on a 429 (`GatewayError.upstream`).
  */
 
 /** `Retry-After`'s delay-seconds (fractions allowed, as some vendors send them), blanks around it allowed. */
-export const DELAY_SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+const DELAY_SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+
+/** `Retry-After`, or else Azure's and OpenAI's `retry-after-ms` in seconds (the unit of `Retry-After`); null when neither came. */
+export function retryAfterOf(retryAfter: string | null, milliseconds: string | null): string | null {
+  if (retryAfter !== null) return retryAfter;
+  if (milliseconds === null || !DELAY_SECONDS.test(milliseconds)) return null;
+  return String(Number(milliseconds) / 1000);
+}
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  if (DELAY_SECONDS.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
 
 /**
  * A vendor's `Retry-After` as a header every client can read: delay-seconds rounded up to whole

@@ -114,7 +114,7 @@ export function namesSecretField(text: string): boolean {
 }
 
 /**
- * A call's `sentCredentials` (retry.ts removes them from its failures' messages): the provider's
+ * A call's `sentCredentials` (provider-failure.ts removes them from its failures' messages): the provider's
  * own, and those of the body it was given, which a vendor's error (or an MCP server's, quoted) may echo.
  */
 export function withBodySecrets(sentCredentials: (() => readonly string[]) | undefined, body: unknown): (() => readonly string[]) | undefined {

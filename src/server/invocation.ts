@@ -17,7 +17,8 @@ import { withBodySecrets } from './body-secrets';
 import { asksForUsage, refusesStreamOptions, withDefaults, withUsageAsked } from './endpoint-request';
 import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
-import { callWithRetries, streamWithRetries, type CallOptions, type RetryNotice } from './retry';
+import { streamWithRetries } from './retried-stream';
+import { callWithRetries, type CallOptions, type RetryNotice } from './retry';
 import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
 

@@ -15,7 +15,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
-import { DELAY_SECONDS } from '../../retry-after';
+import { retryAfterOf } from '../../retry-after';
 import { noteRequestFate, type CallSignal } from '../abort';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
@@ -47,13 +47,6 @@ export interface WholeResponse {
 /** `name` (lower case) as HTTP/1.1 carries it (latin1, any case): the length is checked first. */
 function isHeader(raw: Buffer, name: string): boolean {
   return raw.length === name.length && raw.toString('latin1').toLowerCase() === name;
-}
-
-/** `Retry-After`, or else Azure's and OpenAI's `retry-after-ms` in seconds (the unit of `Retry-After`); null when neither came. */
-export function retryAfterOf(retryAfter: string | null, milliseconds: string | null): string | null {
-  if (retryAfter !== null) return retryAfter;
-  if (milliseconds === null || !DELAY_SECONDS.test(milliseconds)) return null;
-  return String(Number(milliseconds) / 1000);
 }
 
 /**

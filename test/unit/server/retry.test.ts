@@ -1,7 +1,8 @@
 import type { CallPolicy, RetryPolicy } from '../../../src/config/call-policy';
 import { GatewayError } from '../../../src/errors';
 import type { CallAbort } from '../../../src/providers/abort';
-import { backoffDelay, callWithRetries, retryAfterMs, retryWait, streamWithRetries, type RetryNotice } from '../../../src/server/retry';
+import { streamWithRetries } from '../../../src/server/retried-stream';
+import { backoffDelay, callWithRetries, retryWait, type RetryNotice } from '../../../src/server/retry';
 import { collectUntilError } from '../../support/iterables';
 
 const RETRIES: RetryPolicy = { maxAttempts: 3, initialBackoff: 10, maxBackoff: 40, maxElapsed: 5_000, maxRetryAfter: 1_000 };
@@ -44,22 +45,6 @@ describe('backoffDelay', () => {
     expect([1, 2, 3, 4].map((retry) => backoffDelay(RETRIES, retry, () => 0.999999))).toEqual([9, 19, 39, 39]);
     expect(backoffDelay(RETRIES, 3, () => 0)).toBe(0);
     expect(backoffDelay(RETRIES, 2, () => 0.5)).toBe(10);
-  });
-});
-
-describe('retryAfterMs', () => {
-  it('reads delay-seconds and HTTP dates', () => {
-    expect(retryAfterMs('7')).toBe(7_000);
-    expect(retryAfterMs('0.5')).toBe(500);
-    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
-    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:03 GMT', now)).toBe(3_000);
-    expect(retryAfterMs('Wed, 21 Oct 2015 07:27:00 GMT', now)).toBe(0);
-  });
-
-  it('is null when absent or unreadable', () => {
-    expect(retryAfterMs(null)).toBeNull();
-    expect(retryAfterMs('')).toBeNull();
-    expect(retryAfterMs('soon')).toBeNull();
   });
 });
 

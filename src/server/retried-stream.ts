@@ -1,0 +1,98 @@
+/**
+ * A streaming call under the retries and the total deadline of retry.ts: each attempt opens the
+ * stream and waits for its first chunk, and retries happen only there; once a chunk has been passed
+ * on, a failure ends the stream. The rest of the stream runs under the same total timeout.
+ */
+import { GatewayError } from '../errors';
+import type { CallAbort } from '../providers/abort';
+import { providerFailure } from './provider-failure';
+import { attemptUntilDone, boundedBy, type CallOptions, type Deadline } from './retry';
+
+const FINISHED: IteratorResult<never> = { done: true, value: undefined };
+
+/**
+ * A stream that ended (`data: [DONE]` alone, say) before its first chunk: no answer at all, not
+ * even a finish reason. The client has nothing yet, so it is retried and falls back like a
+ * connection dropped there, rather than a 200 with nothing in it.
+ */
+function endedEmpty(options: CallOptions): GatewayError {
+  const provider = options.builtInProvider ?? 'The provider';
+  return GatewayError.upstreamUnavailable(`${provider} ended the stream for endpoint '${options.endpointName}' without sending anything.`);
+}
+
+/**
+ * A stream under its total deadline, after its first chunk: a plain iterator passing each chunk on
+ * with one `then`, instead of an async generator (two more promises and a resume per chunk).
+ */
+class RetriedStream<T> implements AsyncIterableIterator<T> {
+  private opened: { iterator: AsyncIterator<T>; deadline: Deadline } | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly options: CallOptions,
+    private readonly open: (abort: CallAbort) => AsyncIterable<T>,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.closed) return Promise.resolve(FINISHED);
+    if (this.opened === null) return this.start();
+    return boundedBy(this.opened.iterator.next(), this.opened.deadline.abort, this.options).then(this.passOn, this.fail);
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    await this.close();
+    return FINISHED;
+  }
+
+  /** The attempts: each opens the stream and waits for its first chunk; retries happen only here. */
+  private async start(): Promise<IteratorResult<T>> {
+    try {
+      const { value, deadline } = await attemptUntilDone(this.options, async (abort) => {
+        const iterator = this.open(abort)[Symbol.asyncIterator]();
+        const first = await iterator.next();
+        if (first.done) throw endedEmpty(this.options);
+        return { iterator, first };
+      });
+      this.opened = { iterator: value.iterator, deadline };
+      this.options.onOpened?.(deadline.abort);
+      return await this.passOn(value.first);
+    } catch (error) {
+      this.closed = true;
+      throw error;
+    }
+  }
+
+  private readonly passOn = (result: IteratorResult<T>): IteratorResult<T> | Promise<IteratorResult<T>> =>
+    result.done ? this.close().then(() => result) : result;
+
+  private readonly fail = async (error: unknown): Promise<never> => {
+    const abort = this.opened!.deadline.abort;
+    const reason = abort.aborted ? abort.reason : providerFailure(error, this.options);
+    await this.close();
+    throw reason;
+  };
+
+  /** Clears the deadline and lets the provider release its connection (also when the client left). */
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.opened === null) return;
+    this.opened.deadline.clear();
+    const returned = this.opened.iterator.return?.();
+    // A plugin's stream stuck in its own await would never return: it is let go, not waited for.
+    if (this.options.builtInProvider === null) void Promise.resolve(returned).catch(() => undefined);
+    else await returned;
+  }
+}
+
+/**
+ * A streaming call: each attempt opens the stream and waits for its first chunk; retries happen
+ * only there. The rest of the stream runs under the same total timeout.
+ */
+export function streamWithRetries<T>(options: CallOptions, open: (abort: CallAbort) => AsyncIterable<T>): AsyncIterableIterator<T> {
+  return new RetriedStream(options, open);
+}
